@@ -1,0 +1,156 @@
+# redline - side-by-side comparison of an official text and its rewrite.
+#
+#   make run      install missing packages, build, show the sample pair
+#   make check    install missing packages, build, run every test
+#
+# Other targets: all, install, uninstall, clean, unit, cli, sancheck,
+# valgrind-check, lint-man.  Variables: PREFIX, DESTDIR, CC, CFLAGS, LDFLAGS,
+# PKG_CONFIG, SAN=1 (ASan+UBSan build in build-san/), WERROR=1.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+PKG_CONFIG ?= pkg-config
+CC ?= cc
+CFLAGS ?= -O2 -g
+
+# Project flags are appended to the user's, never replace them.
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wformat=2 -Wundef -Wwrite-strings -Wvla \
+       -Wcast-qual -Wpointer-arith -Wimplicit-fallthrough
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+
+ifeq ($(SAN),1)
+BUILD ?= build-san
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=all
+else
+BUILD ?= build
+SANFLAGS =
+endif
+
+# Recursive (=) so that a `make run` that installed the packages first
+# sees them when the sub-make evaluates these.
+UTF8PROC_CFLAGS = $(shell $(PKG_CONFIG) --cflags libutf8proc)
+UTF8PROC_LIBS = $(shell $(PKG_CONFIG) --libs libutf8proc)
+CURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw)
+CURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw)
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
+# Debian's libstemmer-dev ships no .pc file; fall back to the plain name.
+STEMMER_LIBS = $(shell $(PKG_CONFIG) --libs libstemmer 2>/dev/null || echo -lstemmer)
+
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude $(UTF8PROC_CFLAGS) $(CPPFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+
+CORE_SRC = $(wildcard src/core/*.c)
+EXPORT_SRC = $(wildcard src/export/*.c)
+CLI_SRC = $(wildcard src/cli/*.c)
+CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
+EXPORT_OBJ = $(EXPORT_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
+LIB = $(BUILD)/libredline.a
+CORE_LIBS = $(UTF8PROC_LIBS)
+
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+REF_BIN = $(BUILD)/tests/diffref
+
+ifeq ($(SAN),1)
+PROG = $(BUILD)/redline
+else
+PROG = redline
+endif
+
+.PHONY: all run check unit cli ref sancheck valgrind-check lint-man \
+        install uninstall clean deps deps-test tests
+
+all: $(PROG)
+
+$(PROG): $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(CORE_LIBS) $(LIBS)
+
+$(LIB): $(CORE_OBJ) $(EXPORT_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
+	    -o $@ $< $(LIB) $(CORE_LIBS) $(CMOCKA_LIBS)
+
+$(REF_BIN): tests/ref/diffref.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(CORE_LIBS)
+
+tests: $(PROG) $(UNIT_BIN) $(REF_BIN)
+
+# ---- the two commands -------------------------------------------------
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./redline samples/statement.txt samples/brics-post.txt || test $$? -eq 1
+
+check: deps-test
+	@$(MAKE) --no-print-directory WERROR=1 tests
+	@$(MAKE) --no-print-directory unit ref cli lint-man
+	@$(MAKE) --no-print-directory sancheck
+	@$(MAKE) --no-print-directory valgrind-check
+	@echo "check: all test suites passed"
+
+deps:
+	@sh scripts/setup build
+
+deps-test:
+	@sh scripts/setup test
+
+# ---- test suites ------------------------------------------------------
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
+
+ref: $(REF_BIN) $(PROG)
+	$(REF_BIN) 1000 samples/statement.txt samples/danang-report.txt \
+	    samples/monitoring-desk.txt samples/brics-post.txt \
+	    samples/newsbharati.txt samples/globalresearch.txt
+
+cli: $(PROG)
+	sh tests/cli/run.sh ./$(PROG)
+
+sancheck:
+	@$(MAKE) --no-print-directory SAN=1 WERROR=1 CC=clang tests
+	@$(MAKE) --no-print-directory SAN=1 CC=clang unit cli
+	$(MAKE) --no-print-directory SAN=1 CC=clang REF_N=200 ref-san
+
+ref-san: $(REF_BIN) $(PROG)
+	$(REF_BIN) $(REF_N) samples/statement.txt samples/brics-post.txt
+
+valgrind-check: $(PROG)
+	REDLINE_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all" \
+	    sh tests/cli/run.sh ./$(PROG)
+
+lint-man:
+	mandoc -T lint -W warning man/redline.1
+	@echo "man page: mandoc lint clean"
+
+# ---- install ----------------------------------------------------------
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 redline $(DESTDIR)$(BINDIR)/redline
+	install -m 644 man/redline.1 $(DESTDIR)$(MANDIR)/man1/redline.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/redline $(DESTDIR)$(MANDIR)/man1/redline.1
+
+clean:
+	rm -rf build build-san redline
+
+-include $(shell find build build-san -name '*.d' 2>/dev/null)

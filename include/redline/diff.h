@@ -1,0 +1,49 @@
+/* diff.h - word diff of two token ranges, as a list of operations.
+ *
+ * Runs myers.h over token ids, then tidies the script so that it reads as
+ * phrases: change groups slide to sentence and word edges (keeps the script
+ * minimal), and, unless minimal is asked for, tiny equal runs caught between
+ * two changes are absorbed into them (DIFF_ABSORB_MAX).
+ */
+#ifndef REDLINE_DIFF_H
+#define REDLINE_DIFF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "redline/myers.h"
+#include "redline/token.h"
+
+/* Heuristic that gives up minimality (off under minimal): an equal run of at
+ * most this many tokens, with a change on each side at least twice its
+ * length (deleted plus inserted tokens), becomes part of the change.  So a
+ * lone "the" between two rewordings no longer splits them in two. */
+#define DIFF_ABSORB_MAX 2
+
+enum dop_kind { DOP_EQUAL, DOP_DELETE, DOP_INSERT };
+
+/* One operation over token index ranges.  EQUAL: a[a0..a1) matches
+ * b[b0..b1) (same length).  DELETE: a[a0..a1) removed, b0 == b1 is where.
+ * INSERT: b[b0..b1) added, a0 == a1 is where.  A DELETE and an INSERT at the
+ * same place (a replacement) come in that order. */
+struct dop {
+	uint32_t kind;
+	uint32_t a0, a1, b0, b1;
+};
+
+struct dops {
+	struct dop *v;
+	size_t n, cap;
+};
+
+/* Append to *out the operations turning a[a0..a1) into b[b0..b1), token
+ * indices into la and lb.  m must have been made for the interner's ids.
+ * Returns 0, or -1 when memory ran out (*out keeps what it had). */
+int diff_tokens(struct myers *m, const struct toklist *la, size_t a0,
+                size_t a1, const struct toklist *lb, size_t b0, size_t b1,
+                int minimal, struct dops *out);
+
+/* Release what *d owns; *d becomes empty. */
+void dops_free(struct dops *d);
+
+#endif

@@ -1,0 +1,38 @@
+/* export.h - writing the comparison model out as text.
+ *
+ * Every exporter reads the same model (compare.h) and writes to a stdio
+ * stream; none opens files, prints errors or exits.  Each returns 0, or -1
+ * when writing failed (check errno) or memory ran out.
+ */
+#ifndef REDLINE_EXPORT_H
+#define REDLINE_EXPORT_H
+
+#include <stdio.h>
+
+#include "redline/compare.h"
+
+struct export_opt {
+	int width;   /* total columns for column formats (plain); >= 20 */
+	int visible; /* show control characters as symbols (output is a tty) */
+};
+
+/* Inline word diff in wdiff's notation: [-deleted-] {+inserted+}, with the
+ * rewrite's white space around kept words. */
+int export_wdiff(const struct cmp *c, const struct export_opt *o, FILE *f);
+
+/* Two columns, official left and rewrite right, word-wrapped to o->width,
+ * one aligned chunk per paragraph, with a gutter mark like sdiff(1):
+ * ' ' same, '|' changed, '<' only left, '>' only right.  Inside the columns
+ * deleted words are [-marked-] and inserted ones {+marked+}.  Control
+ * characters are always shown as symbols. */
+int export_plain(const struct cmp *c, const struct export_opt *o, FILE *f);
+
+/* Word counts per side: common, deleted, inserted, changed, with shares. */
+int export_stats(const struct cmp *c, const struct export_opt *o, FILE *f);
+
+/* Write s[0..n) to f; with visible set, control characters become visible
+ * symbols (U+2400 block, U+2421 for DEL, U+FFFD for invalid bytes) and
+ * tabs a space.  Returns 0 or -1 on a write error. */
+int export_text(FILE *f, const unsigned char *s, size_t n, int visible);
+
+#endif

@@ -1,0 +1,32 @@
+/* intern.h - map comparison keys (byte strings) to small integer ids.
+ *
+ * Equal keys get equal ids, so the diff compares integers.  Ids are dense,
+ * from 0, in order of first appearance.  One table serves both sides of a
+ * comparison.
+ */
+#ifndef REDLINE_INTERN_H
+#define REDLINE_INTERN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct intern;
+
+/* A new, empty table, or NULL when memory ran out.  Free with intern_free. */
+struct intern *intern_new(void);
+
+/* Release the table and every key it holds.  NULL is fine. */
+void intern_free(struct intern *in);
+
+/* Look up key[0..len), adding it if new; store its id in *id.  Returns 0, or
+ * -1 when memory ran out (the table is unchanged then). */
+int intern_id(struct intern *in, const char *key, size_t len, uint32_t *id);
+
+/* Number of distinct keys so far; ids run from 0 to this minus one. */
+uint32_t intern_count(const struct intern *in);
+
+/* The key of id (not NUL-terminated; length in *len).  The pointer stays
+ * valid until the next intern_id call or intern_free. */
+const char *intern_key(const struct intern *in, uint32_t id, size_t *len);
+
+#endif

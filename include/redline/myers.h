@@ -1,0 +1,41 @@
+/* myers.h - shortest edit script between two sequences of integers.
+ *
+ * E. W. Myers, "An O(ND) Difference Algorithm and Its Variations",
+ * Algorithmica 1(2), 1986: the linear-space variant (middle snake, divide
+ * and conquer).  The caller maps its items to dense integer ids first (see
+ * intern.h); the result is one mark per item: deleted from the left, or
+ * inserted into the right.  Unmarked items, read in order, are the same
+ * sequence on both sides.
+ */
+#ifndef REDLINE_MYERS_H
+#define REDLINE_MYERS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct myers;
+
+/* Heuristic that gives up minimality (off under minimal): once a middle
+ * snake search has spent this many edit steps, or sqrt(n + m) times
+ * MYERS_COST_FACTOR if larger, it stops and splits at the diagonal that got
+ * furthest.  Bounds the time on very different inputs at the cost of a
+ * slightly longer script. */
+#define MYERS_COST_MIN 256
+#define MYERS_COST_FACTOR 4
+
+/* A diff context for ids below nids.  Reuse it for many runs; it keeps
+ * scratch memory that grows to the largest run.  NULL if memory ran out. */
+struct myers *myers_new(uint32_t nids);
+
+/* Release the context.  NULL is fine. */
+void myers_free(struct myers *m);
+
+/* Compare a[0..n) with b[0..nb) (every id < nids).  Sets del[i] to 1 when
+ * a[i] is deleted and ins[j] to 1 when b[j] is inserted, 0 otherwise (the
+ * caller provides the arrays).  With minimal set, the number of marks is the
+ * smallest possible; otherwise the MYERS_COST heuristic may add a few.
+ * Returns 0, or -1 when memory ran out (marks are then unspecified). */
+int myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
+              size_t nb, unsigned char *del, unsigned char *ins, int minimal);
+
+#endif

@@ -1,0 +1,70 @@
+/* text.h - one loaded input document: its name and its original bytes.
+ *
+ * The bytes are kept exactly as read; every later offset (tokens, segments,
+ * export spans) indexes into them.  Loading checks what the rest of the
+ * program relies on: UTF-8, no NUL bytes, not UTF-16, a size that fits the
+ * 32-bit offsets used throughout.
+ */
+#ifndef REDLINE_TEXT_H
+#define REDLINE_TEXT_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* Largest input accepted: offsets are 32-bit. */
+#define TEXT_MAX_BYTES ((size_t)0xFFFFFFF0u)
+
+struct text {
+	char *name;          /* as given on the command line ("-" for stdin) */
+	unsigned char *buf;  /* the bytes, plus a NUL after them */
+	size_t len;          /* number of bytes */
+	size_t body;         /* offset where the text starts (3 after a BOM) */
+	size_t invalid;      /* bytes that were not valid UTF-8 (with TEXT_LAX) */
+	dev_t dev;           /* identity of the file read, to refuse writing */
+	ino_t ino;           /*   over it; valid when has_id is set */
+	int has_id;
+};
+
+/* Load flags. */
+enum {
+	TEXT_LAX = 1 /* accept NUL bytes and invalid UTF-8 (shown as U+FFFD) */
+};
+
+/* Error codes of text_load; text_strerror says them in words. */
+enum text_error {
+	TEXT_OK = 0,
+	TEXT_ERR_OPEN,     /* errno is set */
+	TEXT_ERR_READ,     /* errno is set */
+	TEXT_ERR_ISDIR,
+	TEXT_ERR_NOMEM,
+	TEXT_ERR_TOOBIG,
+	TEXT_ERR_BINARY,   /* NUL byte at *where */
+	TEXT_ERR_UTF16,
+	TEXT_ERR_UTF8      /* first invalid byte at *where */
+};
+
+/* Read the file at path ("-" reads standard input) into *t.  On success
+ * returns TEXT_OK and *t owns its memory (release with text_done).  On
+ * failure returns an error code, leaves *t empty, stores the byte offset the
+ * error concerns in *where (for BINARY and UTF8) and preserves errno for
+ * OPEN and READ. */
+enum text_error text_load(struct text *t, const char *path, unsigned flags,
+                          size_t *where);
+
+/* Load from memory (copies buf); for tests and fuzzers.  Same checks and
+ * results as text_load. */
+enum text_error text_from_memory(struct text *t, const char *name,
+                                 const void *buf, size_t len, unsigned flags,
+                                 size_t *where);
+
+/* Release what *t owns; *t becomes empty.  Safe on an empty text. */
+void text_done(struct text *t);
+
+/* A short description of err, without the file name ("not valid UTF-8").
+ * The string is static. */
+const char *text_strerror(enum text_error err);
+
+/* 1-based line number of byte offset off in t (for error messages). */
+size_t text_line_of(const struct text *t, size_t off);
+
+#endif

@@ -1,0 +1,64 @@
+/* token.h - split a text into tokens with comparison keys.
+ *
+ * A token is a word, a number or one punctuation mark or symbol; white space
+ * is not a token but is remembered as the number of line breaks before each
+ * token.  Tokens point into the text's original bytes by offset and length,
+ * so the text must outlive them.  The rules are written out at the top of
+ * token.c and tested in tests/unit/test_token.c.
+ */
+#ifndef REDLINE_TOKEN_H
+#define REDLINE_TOKEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "redline/intern.h"
+#include "redline/text.h"
+
+enum tok_kind {
+	TOK_WORD,   /* letters, maybe with digits, marks, inner ' - . */
+	TOK_NUMBER, /* starts with a digit: 2254, 2,254, 3.5, 10:44 */
+	TOK_PUNCT,  /* one punctuation mark; a run of '.' or '-' is one token */
+	TOK_SYMBOL, /* a symbol or emoji cluster */
+	TOK_OTHER   /* control character, invalid byte, unassigned */
+};
+
+enum {
+	TOK_F_UPPER = 1, /* starts with an uppercase or titlecase letter */
+	TOK_F_WIDE = 2,  /* a two-column letter (CJK), one per token */
+	TOK_F_DIGIT = 4, /* contains a digit */
+	TOK_F_STOP = 8   /* punctuation that can end a sentence: . ! ? ... */
+};
+
+struct tok {
+	uint32_t off;   /* byte offset into text->buf */
+	uint32_t len;   /* bytes */
+	uint32_t id;    /* interned comparison key */
+	uint8_t kind;   /* enum tok_kind */
+	uint8_t flags;  /* TOK_F_* */
+	uint8_t nl;     /* line breaks in the white space before (max 255) */
+	uint8_t space;  /* 1 if any white space precedes the token */
+};
+
+struct toklist {
+	struct tok *v;
+	size_t n;
+	size_t cap;
+};
+
+/* Key options (how tokens compare). */
+enum {
+	TOK_KEY_STRICT = 1, /* compare bytes as they are: no folding at all */
+	TOK_KEY_ICASE = 2   /* Unicode full case folding */
+};
+
+/* Tokenize t into *out (which must be zeroed or released before), interning
+ * each token's comparison key in in.  Returns 0, or -1 when memory ran out
+ * (then *out is released).  Deterministic: same text, same tokens. */
+int tok_split(const struct text *t, struct intern *in, unsigned keyopts,
+              struct toklist *out);
+
+/* Release what *l owns; *l becomes empty. */
+void tok_free(struct toklist *l);
+
+#endif

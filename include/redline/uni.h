@@ -1,0 +1,72 @@
+/* uni.h - the one door to Unicode.
+ *
+ * Every question about characters (decoding, categories, grapheme clusters,
+ * display widths, normalization, case folding) goes through here, and here
+ * to utf8proc.  No other module includes <utf8proc.h>.
+ *
+ * Width policy (one place, documented): East Asian ambiguous characters are
+ * one column; private-use characters are one column; a grapheme cluster is
+ * as wide as its first code point, or two columns when it asks for emoji
+ * presentation (contains U+FE0F); combining marks and other zero-width code
+ * points inside a cluster add nothing.  Control characters and invalid bytes
+ * have no width of their own: the display layer substitutes a visible symbol.
+ */
+#ifndef REDLINE_UNI_H
+#define REDLINE_UNI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* What a code point is, coarsely, for tokenizing and display. */
+enum uni_class {
+	UNI_SPACE,   /* Zs, Zl, Zp, and the white-space controls \t\n\v\f\r, NEL */
+	UNI_LETTER,  /* L* */
+	UNI_DIGIT,   /* N* */
+	UNI_MARK,    /* M* (only seen at the start of a cluster in broken text) */
+	UNI_PUNCT,   /* P* */
+	UNI_SYMBOL,  /* S* (emoji among them) */
+	UNI_FORMAT,  /* Cf: soft hyphen, joiners, byte order mark */
+	UNI_CONTROL, /* other Cc */
+	UNI_INVALID, /* a byte that does not start valid UTF-8 */
+	UNI_OTHER    /* unassigned, private use, surrogate */
+};
+
+/* Decode one code point at s (n > 0 bytes available).  Stores it in *cp and
+ * returns its length in bytes.  Invalid, overlong or surrogate sequences give
+ * *cp = -1 and length 1, so a caller always makes progress. */
+size_t uni_decode(const unsigned char *s, size_t n, int32_t *cp);
+
+/* Length in bytes of the grapheme cluster starting at s (n > 0), by the
+ * Unicode extended grapheme cluster rules.  An invalid byte is a cluster of
+ * its own.  *first receives the cluster's first code point (-1 if invalid). */
+size_t uni_cluster(const unsigned char *s, size_t n, int32_t *first);
+
+/* Coarse class of a code point (-1 is UNI_INVALID). */
+enum uni_class uni_class(int32_t cp);
+
+/* 1 when cp is an uppercase or titlecase letter. */
+int uni_is_upper(int32_t cp);
+
+/* Display width of one cluster of n bytes, by the policy above (0, 1 or 2);
+ * returns -1 for a control character or an invalid byte. */
+int uni_cluster_width(const unsigned char *s, size_t n);
+
+/* Check that s[0..n) is valid UTF-8.  Returns 1 if so; otherwise 0 and the
+ * offset of the first bad byte in *bad. */
+int uni_valid(const unsigned char *s, size_t n, size_t *bad);
+
+/* Key flags for uni_key. */
+enum {
+	UNI_KEY_FOLD = 1,   /* NFC, typographic lumping, ignorables dropped */
+	UNI_KEY_CASE = 2,   /* full Unicode case folding */
+	UNI_KEY_COMPAT = 4  /* compatibility forms too (used for punctuation) */
+};
+
+/* Comparison key of s[0..n) under flags (0 = the bytes as they are).
+ * Writes a pointer to a malloc'ed, NUL-terminated string to *out and its
+ * length to *outlen; the caller frees it.  Returns 0, or -1 when memory ran
+ * out or the text could not be mapped (then *out is NULL). */
+int uni_key(const unsigned char *s, size_t n, unsigned flags, char **out,
+            size_t *outlen);
+
+#endif

@@ -1,0 +1,160 @@
+/* output.c - atomic file output and checked standard output.
+ *
+ * Invariant: a target file is either left exactly as it was or replaced
+ * whole by a complete, synced new version; never half-written.  At most one
+ * temporary file exists at a time, and its name is kept in a static buffer
+ * so a signal handler can remove it.
+ */
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char pending_tmp[4096]; /* temp file to remove on a fatal signal */
+static volatile sig_atomic_t pending_set;
+
+void
+output_signal_cleanup(void)
+{
+	if (pending_set)
+		unlink(pending_tmp);
+}
+
+static void
+forget_tmp(void)
+{
+	pending_set = 0;
+	pending_tmp[0] = '\0';
+}
+
+int
+output_open(struct output *o, const char *path,
+            const struct text *const *inputs, int ninputs, char *err,
+            size_t errlen)
+{
+	struct stat st;
+	const char *slash;
+	size_t dirlen;
+	int fd, i;
+
+	memset(o, 0, sizeof *o);
+	if (!path || strcmp(path, "-") == 0) {
+		o->f = stdout;
+		return 0;
+	}
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			snprintf(err, errlen, "%s: is a directory", path);
+			return -1;
+		}
+		for (i = 0; i < ninputs; i++)
+			if (inputs[i]->has_id && inputs[i]->dev == st.st_dev &&
+			    inputs[i]->ino == st.st_ino) {
+				snprintf(err, errlen,
+				         "%s: refusing to overwrite an input file",
+				         path);
+				return -1;
+			}
+	}
+	slash = strrchr(path, '/');
+	dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	o->target = strdup(path);
+	o->tmp = malloc(strlen(path) + 16);
+	if (!o->target || !o->tmp) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		output_abort(o);
+		return -1;
+	}
+	/* dir/.name.XXXXXX: same directory, so rename is atomic */
+	memcpy(o->tmp, path, dirlen);
+	sprintf(o->tmp + dirlen, ".%s.XXXXXX", path + dirlen);
+	if (strlen(o->tmp) >= sizeof pending_tmp) {
+		snprintf(err, errlen, "%s: path too long", path);
+		output_abort(o);
+		return -1;
+	}
+	fd = mkstemp(o->tmp);
+	if (fd < 0) {
+		snprintf(err, errlen, "%s: cannot create a file there: %s", path,
+		         strerror(errno));
+		free(o->tmp);
+		o->tmp = NULL;
+		output_abort(o);
+		return -1;
+	}
+	strcpy(pending_tmp, o->tmp);
+	pending_set = 1;
+	/* the mode a new file would get (mkstemp makes 0600), or the old
+	 * file's mode when replacing one */
+	mode_t um = umask(0);
+	umask(um);
+	fchmod(fd, stat(path, &st) == 0 ? st.st_mode & 07777 : 0666 & ~um);
+	o->f = fdopen(fd, "w");
+	if (!o->f) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		close(fd);
+		output_abort(o);
+		return -1;
+	}
+	return 0;
+}
+
+int
+output_commit(struct output *o, char *err, size_t errlen)
+{
+	const char *name = o->target ? o->target : "standard output";
+
+	if (!o->target) {
+		if (fflush(o->f) == EOF || ferror(o->f)) {
+			snprintf(err, errlen, "%s: write error: %s", name,
+			         strerror(errno ? errno : EIO));
+			return -1;
+		}
+		return 0;
+	}
+	if (fflush(o->f) == EOF || ferror(o->f) || fsync(fileno(o->f)) < 0) {
+		int saved = errno;
+		snprintf(err, errlen, "%s: write error: %s", name,
+		         strerror(saved ? saved : EIO));
+		output_abort(o);
+		return -1;
+	}
+	if (fclose(o->f) == EOF) {
+		o->f = NULL;
+		snprintf(err, errlen, "%s: write error: %s", name,
+		         strerror(errno));
+		output_abort(o);
+		return -1;
+	}
+	o->f = NULL;
+	if (rename(o->tmp, o->target) < 0) {
+		snprintf(err, errlen, "%s: cannot replace: %s", name,
+		         strerror(errno));
+		output_abort(o);
+		return -1;
+	}
+	forget_tmp();
+	free(o->tmp);
+	free(o->target);
+	memset(o, 0, sizeof *o);
+	return 0;
+}
+
+void
+output_abort(struct output *o)
+{
+	if (o->f && o->f != stdout)
+		fclose(o->f);
+	if (o->tmp && o->f != stdout) {
+		unlink(o->tmp);
+		forget_tmp();
+	}
+	free(o->tmp);
+	free(o->target);
+	memset(o, 0, sizeof *o);
+}

@@ -1,0 +1,107 @@
+/* compare.c - builds the comparison model from two texts.
+ *
+ * Owns: the order of the pipeline (tokenize both sides into one interner,
+ * then the word diff) and the figures derived from the model.  Frees partial
+ * state on every failure path, so callers never see half a model.
+ */
+#include "redline/compare.h"
+
+#include <string.h>
+
+int
+cmp_run(struct cmp *c, const struct text *left, const struct text *right,
+        const struct cmp_opt *opt)
+{
+	struct myers *m = NULL;
+
+	memset(c, 0, sizeof *c);
+	c->left = left;
+	c->right = right;
+	c->opt = *opt;
+	c->in = intern_new();
+	if (!c->in)
+		goto fail;
+	if (tok_split(left, c->in, opt->keyopts, &c->lt) < 0 ||
+	    tok_split(right, c->in, opt->keyopts, &c->rt) < 0)
+		goto fail;
+	m = myers_new(intern_count(c->in));
+	if (!m)
+		goto fail;
+	if (diff_tokens(m, &c->lt, 0, c->lt.n, &c->rt, 0, c->rt.n, opt->minimal,
+	                &c->ops) < 0)
+		goto fail;
+	myers_free(m);
+	return 0;
+fail:
+	myers_free(m);
+	cmp_free(c);
+	return -1;
+}
+
+void
+cmp_free(struct cmp *c)
+{
+	tok_free(&c->lt);
+	tok_free(&c->rt);
+	dops_free(&c->ops);
+	intern_free(c->in);
+	memset(c, 0, sizeof *c);
+}
+
+int
+cmp_differs(const struct cmp *c)
+{
+	for (size_t i = 0; i < c->ops.n; i++)
+		if (c->ops.v[i].kind != DOP_EQUAL)
+			return 1;
+	return 0;
+}
+
+static size_t
+words_in(const struct toklist *l, uint32_t from, uint32_t to)
+{
+	size_t n = 0;
+
+	for (uint32_t i = from; i < to; i++)
+		if (l->v[i].kind == TOK_WORD || l->v[i].kind == TOK_NUMBER)
+			n++;
+	return n;
+}
+
+void
+cmp_stats(const struct cmp *c, struct cmp_stats *st)
+{
+	memset(st, 0, sizeof *st);
+	st->words[0] = words_in(&c->lt, 0, (uint32_t)c->lt.n);
+	st->words[1] = words_in(&c->rt, 0, (uint32_t)c->rt.n);
+	st->toks[0] = c->lt.n;
+	st->toks[1] = c->rt.n;
+	for (size_t i = 0; i < c->ops.n; i++) {
+		const struct dop *o = &c->ops.v[i];
+		const struct dop *nx = i + 1 < c->ops.n ? o + 1 : NULL;
+		size_t wl = words_in(&c->lt, o->a0, o->a1);
+		size_t wr = words_in(&c->rt, o->b0, o->b1);
+
+		switch (o->kind) {
+		case DOP_EQUAL:
+			st->common[0] += wl;
+			st->common[1] += wr;
+			break;
+		case DOP_DELETE:
+			st->tok_del += o->a1 - o->a0;
+			if (nx && nx->kind == DOP_INSERT) {
+				st->changed[0] += wl;
+				st->changed[1] += words_in(&c->rt, nx->b0, nx->b1);
+				st->tok_ins += nx->b1 - nx->b0;
+				i++;
+			} else {
+				st->deleted += wl;
+			}
+			break;
+		case DOP_INSERT:
+			st->inserted += wr;
+			st->tok_ins += o->b1 - o->b0;
+			break;
+		}
+	}
+}

@@ -1,0 +1,159 @@
+/* intern.c - the key table: open addressing over a byte arena.
+ *
+ * Invariants: keys live back to back in one growable arena and are found by
+ * offset, never by pointer (the arena moves when it grows); the slot array is
+ * a power of two at most half full; slot value 0 means empty, otherwise it is
+ * id + 1.
+ */
+#include "redline/intern.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct entry {
+	uint32_t hash;
+	uint32_t len;
+	size_t off;
+};
+
+struct intern {
+	char *arena;
+	size_t arena_len, arena_cap;
+	struct entry *ent;
+	uint32_t nent, ent_cap;
+	uint32_t *slot;
+	uint32_t mask; /* slot count minus one */
+};
+
+/* FNV-1a, 32 bits: short keys, good spread, no table to carry. */
+static uint32_t
+hash_bytes(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+struct intern *
+intern_new(void)
+{
+	struct intern *in = calloc(1, sizeof *in);
+
+	if (!in)
+		return NULL;
+	in->mask = 1023;
+	in->slot = calloc((size_t)in->mask + 1, sizeof *in->slot);
+	if (!in->slot) {
+		free(in);
+		return NULL;
+	}
+	return in;
+}
+
+void
+intern_free(struct intern *in)
+{
+	if (!in)
+		return;
+	free(in->arena);
+	free(in->ent);
+	free(in->slot);
+	free(in);
+}
+
+static int
+grow_slots(struct intern *in)
+{
+	uint32_t nmask = in->mask * 2 + 1, i;
+	uint32_t *ns;
+
+	if (nmask < in->mask)
+		return -1;
+	ns = calloc((size_t)nmask + 1, sizeof *ns);
+	if (!ns)
+		return -1;
+	for (i = 0; i < in->nent; i++) {
+		uint32_t s = in->ent[i].hash & nmask;
+		while (ns[s])
+			s = (s + 1) & nmask;
+		ns[s] = i + 1;
+	}
+	free(in->slot);
+	in->slot = ns;
+	in->mask = nmask;
+	return 0;
+}
+
+int
+intern_id(struct intern *in, const char *key, size_t len, uint32_t *id)
+{
+	uint32_t h = hash_bytes(key, len), s = h & in->mask;
+
+	while (in->slot[s]) {
+		const struct entry *e = &in->ent[in->slot[s] - 1];
+		if (e->hash == h && e->len == len &&
+		    memcmp(in->arena + e->off, key, len) == 0) {
+			*id = in->slot[s] - 1;
+			return 0;
+		}
+		s = (s + 1) & in->mask;
+	}
+	if (len > UINT32_MAX || in->nent == UINT32_MAX - 1)
+		return -1;
+	if (in->nent + 1 > in->mask / 2) {
+		if (grow_slots(in) < 0)
+			return -1;
+		s = h & in->mask; /* the probe found no match; find a free slot */
+		while (in->slot[s])
+			s = (s + 1) & in->mask;
+	}
+	if (in->nent == in->ent_cap) {
+		uint32_t ncap = in->ent_cap ? in->ent_cap * 2 : 1024;
+		struct entry *ne;
+		if (ncap < in->ent_cap)
+			return -1;
+		ne = realloc(in->ent, (size_t)ncap * sizeof *ne);
+		if (!ne)
+			return -1;
+		in->ent = ne;
+		in->ent_cap = ncap;
+	}
+	if (in->arena_len + len > in->arena_cap) {
+		size_t ncap = in->arena_cap ? in->arena_cap : 16384;
+		char *na;
+		while (ncap < in->arena_len + len)
+			ncap *= 2;
+		na = realloc(in->arena, ncap);
+		if (!na)
+			return -1;
+		in->arena = na;
+		in->arena_cap = ncap;
+	}
+	if (len)
+		memcpy(in->arena + in->arena_len, key, len);
+	in->ent[in->nent].hash = h;
+	in->ent[in->nent].len = (uint32_t)len;
+	in->ent[in->nent].off = in->arena_len;
+	in->arena_len += len;
+	in->slot[s] = in->nent + 1;
+	*id = in->nent++;
+	return 0;
+}
+
+uint32_t
+intern_count(const struct intern *in)
+{
+	return in->nent;
+}
+
+const char *
+intern_key(const struct intern *in, uint32_t id, size_t *len)
+{
+	*len = in->ent[id].len;
+	return in->arena + in->ent[id].off;
+}

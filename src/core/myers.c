@@ -1,0 +1,339 @@
+/* myers.c - Myers' O(ND) difference algorithm, linear-space variant.
+ *
+ * Owns: the edit script of two id sequences.  Steps, cheapest first:
+ *  1. trim the common prefix and suffix;
+ *  2. set aside the items whose id never occurs on the other side: they are
+ *     deleted or inserted in every edit script, so removing them first keeps
+ *     the result minimal and shrinks the search;
+ *  3. on what is left, divide and conquer: find the middle snake of an
+ *     optimal path by searching from both ends at once (Myers 1986,
+ *     section 4b), then solve the two halves the same way.
+ *
+ * Notation: x indexes the left sequence a, y the right sequence b, and the
+ * diagonal k = x - y.  fwd[k] is the furthest x a forward path of the
+ * current cost reaches on diagonal k; bwd[k] the smallest x a backward path
+ * reaches.  Both arrays are offset so that negative diagonals index inside.
+ */
+#include "redline/myers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef ptrdiff_t idx;
+
+struct myers {
+	uint32_t nids;
+	unsigned char *seen; /* per id: 1 in a, 2 in b (cleared after a run) */
+	uint32_t *ca, *cb;   /* compacted sequences */
+	size_t *ra, *rb;     /* compacted index -> original index */
+	unsigned char *cda, *cib; /* marks on compacted items */
+	idx *v;              /* fwd and bwd diagonal arrays */
+	size_t cap_a, cap_b, cap_v;
+};
+
+struct search {
+	const uint32_t *a, *b;
+	unsigned char *del, *ins;
+	idx *fwd, *bwd; /* already offset: fwd[k] valid for -nb-1 <= k <= n+1 */
+	idx limit;      /* 0: search to the end (minimal) */
+};
+
+struct myers *
+myers_new(uint32_t nids)
+{
+	struct myers *m = calloc(1, sizeof *m);
+
+	if (!m)
+		return NULL;
+	m->nids = nids;
+	m->seen = calloc(nids ? nids : 1, 1);
+	if (!m->seen) {
+		free(m);
+		return NULL;
+	}
+	return m;
+}
+
+void
+myers_free(struct myers *m)
+{
+	if (!m)
+		return;
+	free(m->seen);
+	free(m->ca);
+	free(m->cb);
+	free(m->ra);
+	free(m->rb);
+	free(m->cda);
+	free(m->cib);
+	free(m->v);
+	free(m);
+}
+
+static int
+reserve(struct myers *m, size_t n, size_t nb)
+{
+	if (n > m->cap_a) {
+		uint32_t *ca = realloc(m->ca, n * sizeof *ca);
+		if (ca)
+			m->ca = ca;
+		size_t *ra = realloc(m->ra, n * sizeof *ra);
+		if (ra)
+			m->ra = ra;
+		unsigned char *cd = realloc(m->cda, n);
+		if (cd)
+			m->cda = cd;
+		if (!ca || !ra || !cd)
+			return -1;
+		m->cap_a = n;
+	}
+	if (nb > m->cap_b) {
+		uint32_t *cb = realloc(m->cb, nb * sizeof *cb);
+		if (cb)
+			m->cb = cb;
+		size_t *rb = realloc(m->rb, nb * sizeof *rb);
+		if (rb)
+			m->rb = rb;
+		unsigned char *ci = realloc(m->cib, nb);
+		if (ci)
+			m->cib = ci;
+		if (!cb || !rb || !ci)
+			return -1;
+		m->cap_b = nb;
+	}
+	/* two arrays of n + nb + 3 diagonals */
+	size_t nv = 2 * (n + nb + 3);
+	if (nv > m->cap_v) {
+		idx *v = realloc(m->v, nv * sizeof *v);
+		if (!v)
+			return -1;
+		m->v = v;
+		m->cap_v = nv;
+	}
+	return 0;
+}
+
+static idx
+isqrt(idx n)
+{
+	idx r = 1;
+	while (r * r < n)
+		r++;
+	return r;
+}
+
+/* Middle snake of a[x0..x1) against b[y0..y1), both non-empty and with no
+ * common prefix or suffix.  Stores a point (x, y) of an optimal path (or,
+ * once the cost limit is hit, of a good path) strictly inside the box in
+ * the sense that both halves are smaller than the whole. */
+static void
+split(const struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx,
+      idx *sy)
+{
+	const uint32_t *a = s->a, *b = s->b;
+	idx *fwd = s->fwd, *bwd = s->bwd;
+	idx dmin = x0 - y1, dmax = x1 - y0;
+	idx fmid = x0 - y0, bmid = x1 - y1;
+	idx fmin = fmid, fmax = fmid, bmin = bmid, bmax = bmid;
+	int odd = (int)((fmid - bmid) & 1);
+	idx cost, k;
+
+	fwd[fmid] = x0;
+	bwd[bmid] = x1;
+	for (cost = 1;; cost++) {
+		/* Widen the forward range by one diagonal each way where the
+		 * box allows, otherwise step the bound inward to keep parity;
+		 * a sentinel outside the range is never preferred. */
+		if (fmin > dmin)
+			fwd[--fmin - 1] = -1;
+		else
+			fmin++;
+		if (fmax < dmax)
+			fwd[++fmax + 1] = -1;
+		else
+			fmax--;
+		for (k = fmax; k >= fmin; k -= 2) {
+			idx x = fwd[k - 1] >= fwd[k + 1] ? fwd[k - 1] + 1
+			                                 : fwd[k + 1];
+			idx y = x - k;
+			while (x < x1 && y < y1 && a[x] == b[y]) {
+				x++;
+				y++;
+			}
+			fwd[k] = x;
+			if (odd && bmin <= k && k <= bmax && bwd[k] <= x) {
+				*sx = x;
+				*sy = y;
+				return;
+			}
+		}
+		if (bmin > dmin)
+			bwd[--bmin - 1] = PTRDIFF_MAX;
+		else
+			bmin++;
+		if (bmax < dmax)
+			bwd[++bmax + 1] = PTRDIFF_MAX;
+		else
+			bmax--;
+		for (k = bmax; k >= bmin; k -= 2) {
+			idx x = bwd[k - 1] < bwd[k + 1] ? bwd[k - 1]
+			                                : bwd[k + 1] - 1;
+			idx y = x - k;
+			while (x > x0 && y > y0 && a[x - 1] == b[y - 1]) {
+				x--;
+				y--;
+			}
+			bwd[k] = x;
+			if (!odd && fmin <= k && k <= fmax && x <= fwd[k]) {
+				*sx = x;
+				*sy = y;
+				return;
+			}
+		}
+		if (!s->limit || cost < s->limit)
+			continue;
+		/* Too expensive: split where one search got furthest, measured
+		 * as progress along x + y, at a point strictly inside. */
+		idx best = -1, bx = 0, by = 0;
+		for (k = fmax; k >= fmin; k -= 2) {
+			idx x = fwd[k], y = x - k;
+			if (x > x1 || y > y1 || x < x0 || y < y0)
+				continue;
+			if ((x == x1 && y == y1) || (x == x0 && y == y0))
+				continue;
+			if (x - x0 + y - y0 > best) {
+				best = x - x0 + y - y0;
+				bx = x;
+				by = y;
+			}
+		}
+		for (k = bmax; k >= bmin; k -= 2) {
+			idx x = bwd[k], y = x - k;
+			if (x > x1 || y > y1 || x < x0 || y < y0)
+				continue;
+			if ((x == x1 && y == y1) || (x == x0 && y == y0))
+				continue;
+			if (x1 - x + y1 - y > best) {
+				best = x1 - x + y1 - y;
+				bx = x;
+				by = y;
+			}
+		}
+		if (best > 0) {
+			*sx = bx;
+			*sy = by;
+			return;
+		}
+	}
+}
+
+/* Mark the edit script of a[x0..x1) against b[y0..y1). */
+static void
+compare(const struct search *s, idx x0, idx x1, idx y0, idx y1)
+{
+	for (;;) {
+		while (x0 < x1 && y0 < y1 && s->a[x0] == s->b[y0]) {
+			x0++;
+			y0++;
+		}
+		while (x1 > x0 && y1 > y0 && s->a[x1 - 1] == s->b[y1 - 1]) {
+			x1--;
+			y1--;
+		}
+		if (x0 == x1) {
+			memset(s->ins + y0, 1, (size_t)(y1 - y0));
+			return;
+		}
+		if (y0 == y1) {
+			memset(s->del + x0, 1, (size_t)(x1 - x0));
+			return;
+		}
+		idx sx, sy;
+		split(s, x0, x1, y0, y1, &sx, &sy);
+		/* Recurse into the smaller half, loop on the larger, so the
+		 * stack stays shallow whatever the shape of the input. */
+		if ((sx - x0) + (sy - y0) < (x1 - sx) + (y1 - sy)) {
+			compare(s, x0, sx, y0, sy);
+			x0 = sx;
+			y0 = sy;
+		} else {
+			compare(s, sx, x1, sy, y1);
+			x1 = sx;
+			y1 = sy;
+		}
+	}
+}
+
+int
+myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
+          size_t nb, unsigned char *del, unsigned char *ins, int minimal)
+{
+	size_t pre = 0, suf = 0, i, na = 0, nbb = 0;
+	struct search s;
+
+	memset(del, 0, n);
+	memset(ins, 0, nb);
+	while (pre < n && pre < nb && a[pre] == b[pre])
+		pre++;
+	while (suf < n - pre && suf < nb - pre &&
+	       a[n - 1 - suf] == b[nb - 1 - suf])
+		suf++;
+	const uint32_t *pa = a + pre, *pb = b + pre;
+	size_t ln = n - pre - suf, lnb = nb - pre - suf;
+	if (ln == 0 || lnb == 0) {
+		memset(del + pre, 1, ln);
+		memset(ins + pre, 1, lnb);
+		return 0;
+	}
+	if (reserve(m, ln, lnb) < 0)
+		return -1;
+
+	/* Step 2: drop items without a counterpart on the other side. */
+	for (i = 0; i < ln; i++)
+		m->seen[pa[i]] |= 1;
+	for (i = 0; i < lnb; i++)
+		m->seen[pb[i]] |= 2;
+	for (i = 0; i < ln; i++) {
+		if (m->seen[pa[i]] & 2) {
+			m->ca[na] = pa[i];
+			m->ra[na++] = pre + i;
+		} else {
+			del[pre + i] = 1;
+		}
+	}
+	for (i = 0; i < lnb; i++) {
+		if (m->seen[pb[i]] & 1) {
+			m->cb[nbb] = pb[i];
+			m->rb[nbb++] = pre + i;
+		} else {
+			ins[pre + i] = 1;
+		}
+	}
+	for (i = 0; i < ln; i++)
+		m->seen[pa[i]] = 0;
+	for (i = 0; i < lnb; i++)
+		m->seen[pb[i]] = 0;
+
+	memset(m->cda, 0, na);
+	memset(m->cib, 0, nbb);
+	s.a = m->ca;
+	s.b = m->cb;
+	s.del = m->cda;
+	s.ins = m->cib;
+	s.fwd = m->v + nbb + 1;
+	s.bwd = m->v + (na + nbb + 3) + nbb + 1;
+	s.limit = 0;
+	if (!minimal) {
+		s.limit = isqrt((idx)(na + nbb)) * MYERS_COST_FACTOR;
+		if (s.limit < MYERS_COST_MIN)
+			s.limit = MYERS_COST_MIN;
+	}
+	compare(&s, 0, (idx)na, 0, (idx)nbb);
+	for (i = 0; i < na; i++)
+		if (m->cda[i])
+			del[m->ra[i]] = 1;
+	for (i = 0; i < nbb; i++)
+		if (m->cib[i])
+			ins[m->rb[i]] = 1;
+	return 0;
+}

@@ -1,0 +1,253 @@
+/* text.c - loading input documents.
+ *
+ * Owns: reading a path or standard input into memory, and the checks that
+ * decide whether the bytes are text redline can compare.  The buffer is
+ * always NUL-terminated one past len so that scanners may peek.  Nothing
+ * here prints or exits; errors come back as codes.
+ */
+#include "redline/text.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "redline/uni.h"
+
+/* Read everything from fd into a fresh buffer; size_hint may be 0. */
+static enum text_error
+read_all(int fd, size_t size_hint, unsigned char **out, size_t *outlen)
+{
+	size_t cap = size_hint ? size_hint + 1 : 65536, len = 0;
+	unsigned char *buf;
+
+	if (size_hint > TEXT_MAX_BYTES)
+		return TEXT_ERR_TOOBIG;
+	buf = malloc(cap + 1);
+	if (!buf)
+		return TEXT_ERR_NOMEM;
+	for (;;) {
+		if (len == cap) {
+			size_t ncap = cap * 2;
+			unsigned char *nbuf;
+			if (cap > TEXT_MAX_BYTES) {
+				free(buf);
+				return TEXT_ERR_TOOBIG;
+			}
+			nbuf = realloc(buf, ncap + 1);
+			if (!nbuf) {
+				free(buf);
+				return TEXT_ERR_NOMEM;
+			}
+			buf = nbuf;
+			cap = ncap;
+		}
+		ssize_t got = read(fd, buf + len, cap - len);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			int saved = errno;
+			free(buf);
+			errno = saved;
+			return TEXT_ERR_READ;
+		}
+		if (got == 0)
+			break;
+		len += (size_t)got;
+	}
+	if (len > TEXT_MAX_BYTES) {
+		free(buf);
+		return TEXT_ERR_TOOBIG;
+	}
+	buf[len] = '\0';
+	*out = buf;
+	*outlen = len;
+	return TEXT_OK;
+}
+
+/* UTF-16 shows as a byte order mark, or as NULs in every other byte of
+ * mostly-ASCII text. */
+static int
+looks_utf16(const unsigned char *b, size_t n)
+{
+	size_t even = 0, odd = 0, i, lim = n < 4096 ? n : 4096;
+
+	if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
+	               (b[0] == 0xFE && b[1] == 0xFF)))
+		return 1;
+	if (lim < 4)
+		return 0;
+	for (i = 0; i < lim; i++)
+		if (b[i] == 0)
+			(i & 1) ? odd++ : even++;
+	return (even > lim / 4 && odd == 0) || (odd > lim / 4 && even == 0);
+}
+
+static enum text_error
+check(struct text *t, unsigned flags, size_t *where)
+{
+	const unsigned char *nul;
+	size_t bad;
+
+	t->body = 0;
+	t->invalid = 0;
+	if (looks_utf16(t->buf, t->len))
+		return TEXT_ERR_UTF16;
+	if (t->len >= 3 && t->buf[0] == 0xEF && t->buf[1] == 0xBB &&
+	    t->buf[2] == 0xBF)
+		t->body = 3;
+	nul = memchr(t->buf, 0, t->len);
+	if (nul && !(flags & TEXT_LAX)) {
+		*where = (size_t)(nul - t->buf);
+		return TEXT_ERR_BINARY;
+	}
+	if (!uni_valid(t->buf, t->len, &bad)) {
+		if (!(flags & TEXT_LAX)) {
+			*where = bad;
+			return TEXT_ERR_UTF8;
+		}
+		/* count the bad bytes so callers can warn */
+		size_t i = bad;
+		while (i < t->len) {
+			int32_t cp;
+			i += uni_decode(t->buf + i, t->len - i, &cp);
+			if (cp < 0)
+				t->invalid++;
+		}
+	}
+	return TEXT_OK;
+}
+
+static enum text_error
+finish(struct text *t, const char *name, unsigned char *buf, size_t len,
+       unsigned flags, size_t *where)
+{
+	enum text_error err;
+
+	t->name = strdup(name);
+	if (!t->name) {
+		free(buf);
+		return TEXT_ERR_NOMEM;
+	}
+	t->buf = buf;
+	t->len = len;
+	err = check(t, flags, where);
+	if (err != TEXT_OK)
+		text_done(t);
+	return err;
+}
+
+enum text_error
+text_load(struct text *t, const char *path, unsigned flags, size_t *where)
+{
+	struct stat st;
+	unsigned char *buf;
+	size_t len;
+	enum text_error err;
+	int fd;
+
+	memset(t, 0, sizeof *t);
+	*where = 0;
+	if (strcmp(path, "-") == 0) {
+		fd = STDIN_FILENO;
+	} else {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return TEXT_ERR_OPEN;
+	}
+	if (fstat(fd, &st) < 0) {
+		int saved = errno;
+		if (fd != STDIN_FILENO)
+			close(fd);
+		errno = saved;
+		return TEXT_ERR_READ;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		if (fd != STDIN_FILENO)
+			close(fd);
+		return TEXT_ERR_ISDIR;
+	}
+	err = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &buf,
+	               &len);
+	if (fd != STDIN_FILENO) {
+		int saved = errno;
+		close(fd);
+		errno = saved;
+	}
+	if (err != TEXT_OK)
+		return err;
+	err = finish(t, path, buf, len, flags, where);
+	if (err == TEXT_OK) {
+		t->dev = st.st_dev;
+		t->ino = st.st_ino;
+		t->has_id = S_ISREG(st.st_mode);
+	}
+	return err;
+}
+
+enum text_error
+text_from_memory(struct text *t, const char *name, const void *data,
+                 size_t len, unsigned flags, size_t *where)
+{
+	unsigned char *buf;
+
+	memset(t, 0, sizeof *t);
+	*where = 0;
+	if (len > TEXT_MAX_BYTES)
+		return TEXT_ERR_TOOBIG;
+	buf = malloc(len + 1);
+	if (!buf)
+		return TEXT_ERR_NOMEM;
+	if (len)
+		memcpy(buf, data, len);
+	buf[len] = '\0';
+	return finish(t, name, buf, len, flags, where);
+}
+
+void
+text_done(struct text *t)
+{
+	free(t->name);
+	free(t->buf);
+	memset(t, 0, sizeof *t);
+}
+
+const char *
+text_strerror(enum text_error err)
+{
+	switch (err) {
+	case TEXT_OK:
+		return "no error";
+	case TEXT_ERR_OPEN:
+		return "cannot open";
+	case TEXT_ERR_READ:
+		return "cannot read";
+	case TEXT_ERR_ISDIR:
+		return "is a directory";
+	case TEXT_ERR_NOMEM:
+		return "out of memory";
+	case TEXT_ERR_TOOBIG:
+		return "too large (limit 4 GiB)";
+	case TEXT_ERR_BINARY:
+		return "binary file (NUL byte)";
+	case TEXT_ERR_UTF16:
+		return "looks like UTF-16; convert it to UTF-8 first "
+		       "(iconv -f UTF-16 -t UTF-8)";
+	case TEXT_ERR_UTF8:
+		return "not valid UTF-8";
+	}
+	return "unknown error";
+}
+
+size_t
+text_line_of(const struct text *t, size_t off)
+{
+	size_t line = 1, i;
+
+	for (i = 0; i < off && i < t->len; i++)
+		if (t->buf[i] == '\n')
+			line++;
+	return line;
+}

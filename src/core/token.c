@@ -1,0 +1,319 @@
+/* token.c - the tokenizer.
+ *
+ * Works on grapheme clusters (uni_cluster), so no token boundary ever falls
+ * inside a cluster: a letter with its combining marks, an emoji ZWJ sequence
+ * or a flag stays whole.  A cluster is classed by its first code point.
+ *
+ * Rules, in order:
+ *  1. White space (spaces of any kind, line breaks, CR, NEL) separates
+ *     tokens and is not one.  Line breaks are counted into the next token's
+ *     `nl`, a CR LF pair counting once.  A byte order mark at the start of the
+ *     text is skipped.  A format character (Cf: soft hyphen, zero-width
+ *     space, word joiner) between two word clusters stays inside the word;
+ *     anywhere else it separates like white space.
+ *  2. A word is a run of letters, digits and marks.  Inside it, and only
+ *     between two such clusters, these join:
+ *       - an apostrophe (' U+2019 U+02BC) before a letter: ISIS's, don't;
+ *       - a hyphen (- U+2010 U+2011): de-confliction, SU-22, seven-year;
+ *       - a period between digits (3.5), after a one-letter part when a
+ *         letter and another period follow (U.S., e.g.; the final period
+ *         joins too), or before a lower-case letter (example.org);
+ *       - a comma between a digit and exactly three digits (2,254);
+ *       - a colon between digits (10:44).
+ *     A word whose first cluster is a digit is a NUMBER.  Dates stay several
+ *     tokens ("July", "7", ",", "2017") so that a changed day is one change.
+ *  3. A letter two columns wide (CJK ideographs, kana, Hangul) is a word of
+ *     its own, since those scripts do not put spaces between words.
+ *  4. A run of periods (an ellipsis "...") or of hyphens ("--") is one
+ *     token; every other punctuation mark is a token of its own.
+ *  5. Symbols, emoji, control characters and invalid bytes are one token
+ *     per cluster.
+ *
+ * Comparison keys: by default utf8proc maps each token to NFC, lumps
+ * typographic variants (curly and straight quotes, dashes, odd spaces) and
+ * drops default-ignorable characters; punctuation also gets compatibility
+ * mapping (so U+2026 equals "...").  TOK_KEY_ICASE adds full case folding;
+ * TOK_KEY_STRICT compares the bytes as they are.  ASCII tokens skip utf8proc
+ * because its answer for them is the bytes themselves.
+ */
+#include "redline/token.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "redline/uni.h"
+
+struct cl {
+	size_t off, len;
+	int32_t cp;
+	enum uni_class cls;
+};
+
+static void
+cluster_at(const struct text *t, size_t pos, struct cl *c)
+{
+	c->off = pos;
+	if (pos >= t->len) {
+		c->len = 0;
+		c->cp = -2;
+		c->cls = UNI_OTHER;
+		return;
+	}
+	c->len = uni_cluster(t->buf + pos, t->len - pos, &c->cp);
+	c->cls = uni_class(c->cp);
+}
+
+static int
+is_wordch(const struct cl *c)
+{
+	return c->cls == UNI_LETTER || c->cls == UNI_DIGIT || c->cls == UNI_MARK;
+}
+
+static int
+is_wide_letter(const struct text *t, const struct cl *c)
+{
+	return c->cls == UNI_LETTER && c->cp >= 0x1100 &&
+	       uni_cluster_width(t->buf + c->off, c->len) == 2;
+}
+
+static int
+is_apostrophe(int32_t cp)
+{
+	return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+
+static int
+is_hyphen(int32_t cp)
+{
+	return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+/* Sentence terminators: full stop, ! and ?, the ellipsis, and their
+ * ideographic and full-width forms. */
+static int
+is_stop(int32_t cp)
+{
+	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
+	       cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E;
+}
+
+static int
+is_lower_letter(const struct cl *c)
+{
+	return c->cls == UNI_LETTER && !uni_is_upper(c->cp);
+}
+
+/* Count digits from pos; stop at the first non-digit cluster. */
+static size_t
+digits_from(const struct text *t, size_t pos)
+{
+	size_t n = 0;
+	struct cl c;
+
+	for (cluster_at(t, pos, &c); c.len && c.cls == UNI_DIGIT;
+	     cluster_at(t, c.off + c.len, &c))
+		n++;
+	return n;
+}
+
+/* Scan a word from w (a word cluster, not a wide letter).  Returns its end;
+ * sets *flags. */
+static size_t
+scan_word(const struct text *t, const struct cl *w, uint8_t *flags)
+{
+	struct cl cur = *w, nx, after;
+	size_t part = 1;  /* clusters in the current dot-separated part */
+	int abbrev = 0;   /* the word has joined an abbreviation period */
+	int32_t prev_cp = w->cp;
+
+	*flags = 0;
+	for (;;) {
+		if (cur.cls == UNI_DIGIT)
+			*flags |= TOK_F_DIGIT;
+		prev_cp = cur.cp;
+		cluster_at(t, cur.off + cur.len, &nx);
+		if (!nx.len)
+			return cur.off + cur.len;
+		if (is_wordch(&nx) && !is_wide_letter(t, &nx)) {
+			cur = nx;
+			part++;
+			continue;
+		}
+		cluster_at(t, nx.off + nx.len, &after);
+		int joins = 0, after_word = after.len && is_wordch(&after) &&
+		                            !is_wide_letter(t, &after);
+		enum uni_class pc = uni_class(prev_cp);
+
+		if (nx.cls == UNI_FORMAT && after_word)
+			joins = 1;
+		else if (is_apostrophe(nx.cp) && after.cls == UNI_LETTER &&
+		         after_word)
+			joins = 1;
+		else if (is_hyphen(nx.cp) && after_word)
+			joins = 1;
+		else if (nx.cp == '.') {
+			if (pc == UNI_DIGIT && after.cls == UNI_DIGIT)
+				joins = 1;
+			else if (part == 1 && pc == UNI_LETTER &&
+			         after.cls == UNI_LETTER && after_word) {
+				struct cl dot2;
+				cluster_at(t, after.off + after.len, &dot2);
+				if (dot2.cp == '.')
+					joins = abbrev = 1;
+			} else if (abbrev && part == 1 && pc == UNI_LETTER) {
+				/* final period of U.S. */
+				return nx.off + nx.len;
+			}
+			if (!joins && pc == UNI_LETTER && after_word &&
+			    is_lower_letter(&after))
+				joins = 1;
+		} else if (nx.cp == ',' && pc == UNI_DIGIT &&
+		           digits_from(t, after.off) == 3)
+			joins = 1;
+		else if (nx.cp == ':' && pc == UNI_DIGIT && after.cls == UNI_DIGIT)
+			joins = 1;
+		if (!joins)
+			return cur.off + cur.len;
+		part = (nx.cp == '.') ? 0 : part;
+		cur = after;
+		part++;
+	}
+}
+
+static int
+push(struct toklist *l, const struct tok *tk)
+{
+	if (l->n == l->cap) {
+		size_t ncap = l->cap ? l->cap * 2 : 1024;
+		struct tok *nv = realloc(l->v, ncap * sizeof *nv);
+		if (!nv)
+			return -1;
+		l->v = nv;
+		l->cap = ncap;
+	}
+	l->v[l->n++] = *tk;
+	return 0;
+}
+
+/* Intern the key of the token's bytes. */
+static int
+key_of(const struct text *t, struct tok *tk, struct intern *in,
+       unsigned keyopts)
+{
+	const unsigned char *s = t->buf + tk->off;
+	size_t n = tk->len, i, klen;
+	int ascii = 1, rc;
+	char small[64], *key;
+	unsigned flags;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= 0x80) {
+			ascii = 0;
+			break;
+		}
+	if (keyopts & TOK_KEY_STRICT && !(keyopts & TOK_KEY_ICASE))
+		return intern_id(in, (const char *)s, n, &tk->id);
+	if (ascii) {
+		if (!(keyopts & TOK_KEY_ICASE))
+			return intern_id(in, (const char *)s, n, &tk->id);
+		if (n <= sizeof small) {
+			for (i = 0; i < n; i++)
+				small[i] = (char)((s[i] >= 'A' && s[i] <= 'Z')
+				                          ? s[i] + 32
+				                          : s[i]);
+			return intern_id(in, small, n, &tk->id);
+		}
+	}
+	flags = 0;
+	if (!(keyopts & TOK_KEY_STRICT)) {
+		flags |= UNI_KEY_FOLD;
+		if (tk->kind == TOK_PUNCT)
+			flags |= UNI_KEY_COMPAT;
+	}
+	if (keyopts & TOK_KEY_ICASE)
+		flags |= UNI_KEY_CASE;
+	if (tk->kind == TOK_OTHER)
+		flags = 0; /* invalid bytes and controls compare as bytes */
+	if (uni_key(s, n, flags, &key, &klen) < 0)
+		return -1;
+	rc = intern_id(in, key, klen, &tk->id);
+	free(key);
+	return rc;
+}
+
+int
+tok_split(const struct text *t, struct intern *in, unsigned keyopts,
+          struct toklist *out)
+{
+	size_t pos = t->body;
+	unsigned nl = 0;
+	int space = 0;
+	struct cl c;
+
+	memset(out, 0, sizeof *out);
+	while (pos < t->len) {
+		struct tok tk;
+
+		cluster_at(t, pos, &c);
+		if (c.cls == UNI_SPACE || c.cls == UNI_FORMAT) {
+			if (c.cp == '\n' || c.cp == '\r' || c.cp == 0x85 ||
+			    c.cp == 0x2028 || c.cp == 0x2029)
+				nl += nl < 255;
+			space = 1;
+			pos += c.len;
+			continue;
+		}
+		memset(&tk, 0, sizeof tk);
+		tk.off = (uint32_t)pos;
+		tk.nl = (uint8_t)nl;
+		tk.space = (uint8_t)space;
+		switch (c.cls) {
+		case UNI_LETTER:
+		case UNI_DIGIT:
+		case UNI_MARK:
+			if (is_wide_letter(t, &c)) {
+				pos += c.len;
+				tk.kind = TOK_WORD;
+				tk.flags = TOK_F_WIDE;
+				break;
+			}
+			pos = scan_word(t, &c, &tk.flags);
+			tk.kind = c.cls == UNI_DIGIT ? TOK_NUMBER : TOK_WORD;
+			if (uni_is_upper(c.cp))
+				tk.flags |= TOK_F_UPPER;
+			break;
+		case UNI_PUNCT:
+			pos += c.len;
+			if (c.cp == '.' || c.cp == '-')
+				while (pos < t->len && t->buf[pos] == (unsigned)c.cp)
+					pos++;
+			tk.kind = TOK_PUNCT;
+			if (is_stop(c.cp))
+				tk.flags |= TOK_F_STOP;
+			break;
+		case UNI_SYMBOL:
+			pos += c.len;
+			tk.kind = TOK_SYMBOL;
+			break;
+		default:
+			pos += c.len;
+			tk.kind = TOK_OTHER;
+			break;
+		}
+		tk.len = (uint32_t)(pos - tk.off);
+		if (key_of(t, &tk, in, keyopts) < 0 || push(out, &tk) < 0) {
+			tok_free(out);
+			return -1;
+		}
+		nl = 0;
+		space = 0;
+	}
+	return 0;
+}
+
+void
+tok_free(struct toklist *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}

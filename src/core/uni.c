@@ -1,0 +1,209 @@
+/* uni.c - Unicode services for redline, all of them through utf8proc.
+ *
+ * Owns: decoding, grapheme clusters, coarse classes, display widths and
+ * comparison keys.  Holds no state; every function is reentrant.  ASCII takes
+ * short paths that give the same answers utf8proc would, because most input
+ * is ASCII and these functions run once per byte or per token.
+ */
+#include "redline/uni.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+size_t
+uni_decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t len;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	len = utf8proc_iterate(s, n > 4 ? 4 : (utf8proc_ssize_t)n, &c);
+	if (len <= 0) {
+		*cp = -1;
+		return 1;
+	}
+	*cp = c;
+	return (size_t)len;
+}
+
+size_t
+uni_cluster(const unsigned char *s, size_t n, int32_t *first)
+{
+	utf8proc_int32_t state = 0;
+	int32_t prev, cp;
+	size_t pos;
+
+	pos = uni_decode(s, n, &prev);
+	*first = prev;
+	if (prev < 0)
+		return pos;
+	/* CR LF is one cluster; any other ASCII pair breaks (GB3, GB999). */
+	while (pos < n) {
+		if (prev < 0x80 && s[pos] < 0x80 && !(prev == '\r' && s[pos] == '\n'))
+			break;
+		size_t len = uni_decode(s + pos, n - pos, &cp);
+		if (cp < 0)
+			break;
+		if (utf8proc_grapheme_break_stateful(prev, cp, &state))
+			break;
+		pos += len;
+		prev = cp;
+	}
+	return pos;
+}
+
+enum uni_class
+uni_class(int32_t cp)
+{
+	if (cp < 0)
+		return UNI_INVALID;
+	if (cp < 0x80) {
+		if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
+			return UNI_SPACE;
+		if (cp < 0x20 || cp == 0x7f)
+			return UNI_CONTROL;
+		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+			return UNI_LETTER;
+		if (cp >= '0' && cp <= '9')
+			return UNI_DIGIT;
+		/* fall through to utf8proc for ASCII punctuation and symbols */
+	}
+	if (cp == 0x85)
+		return UNI_SPACE; /* NEL */
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		return UNI_LETTER;
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+		return UNI_DIGIT;
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return UNI_MARK;
+	case UTF8PROC_CATEGORY_PC:
+	case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PS:
+	case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI:
+	case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO:
+		return UNI_PUNCT;
+	case UTF8PROC_CATEGORY_SM:
+	case UTF8PROC_CATEGORY_SC:
+	case UTF8PROC_CATEGORY_SK:
+	case UTF8PROC_CATEGORY_SO:
+		return UNI_SYMBOL;
+	case UTF8PROC_CATEGORY_ZS:
+	case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP:
+		return UNI_SPACE;
+	case UTF8PROC_CATEGORY_CF:
+		return UNI_FORMAT;
+	case UTF8PROC_CATEGORY_CC:
+		return UNI_CONTROL;
+	default:
+		return UNI_OTHER;
+	}
+}
+
+int
+uni_is_upper(int32_t cp)
+{
+	if (cp < 0)
+		return 0;
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	return utf8proc_isupper(cp) ||
+	       utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+int
+uni_cluster_width(const unsigned char *s, size_t n)
+{
+	int32_t cp;
+	size_t pos = uni_decode(s, n, &cp);
+	enum uni_class cls = uni_class(cp);
+	int w;
+
+	if (cls == UNI_INVALID || cls == UNI_CONTROL)
+		return -1;
+	if (cp < 0x80)
+		return 1;
+	if (cls == UNI_OTHER &&
+	    utf8proc_category(cp) == UTF8PROC_CATEGORY_CO)
+		return 1; /* private use: one column, by policy */
+	w = utf8proc_charwidth(cp);
+	while (pos < n && w < 2) {
+		int32_t c2;
+		pos += uni_decode(s + pos, n - pos, &c2);
+		if (c2 == 0xFE0F)
+			w = 2; /* emoji presentation selector */
+	}
+	/* A lone combining mark or format character still takes a cell when
+	 * it starts a cluster, so the cursor never stands still. */
+	return w < 1 ? (cls == UNI_MARK ? 1 : 0) : w;
+}
+
+int
+uni_valid(const unsigned char *s, size_t n, size_t *bad)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		int32_t cp;
+		size_t len = uni_decode(s + i, n - i, &cp);
+		if (cp < 0) {
+			*bad = i;
+			return 0;
+		}
+		i += len;
+	}
+	return 1;
+}
+
+int
+uni_key(const unsigned char *s, size_t n, unsigned flags, char **out,
+        size_t *outlen)
+{
+	utf8proc_uint8_t *dst = NULL;
+	utf8proc_ssize_t len;
+	int opts = 0;
+
+	*out = NULL;
+	if (flags == 0 || n == 0) {
+		char *copy = malloc(n + 1);
+		if (!copy)
+			return -1;
+		memcpy(copy, s, n);
+		copy[n] = '\0';
+		*out = copy;
+		*outlen = n;
+		return 0;
+	}
+	if (flags & UNI_KEY_FOLD)
+		opts |= UTF8PROC_COMPOSE | UTF8PROC_STABLE | UTF8PROC_LUMP |
+		        UTF8PROC_IGNORE;
+	if (flags & UNI_KEY_COMPAT)
+		opts |= UTF8PROC_COMPOSE | UTF8PROC_COMPAT;
+	if (flags & UNI_KEY_CASE)
+		opts |= UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+	len = utf8proc_map(s, (utf8proc_ssize_t)n, &dst, (utf8proc_option_t)opts);
+	if (len < 0)
+		return -1;
+	*out = (char *)dst;
+	*outlen = (size_t)len;
+	return 0;
+}

@@ -1,0 +1,39 @@
+/* stats.c - the --stats export: how much of each side was kept.
+ *
+ * Counts words (and numbers), not punctuation, like wdiff -s; the last line
+ * gives the token edit count that the --minimal guarantee is about.
+ */
+#include "redline/export.h"
+
+static int
+pct(size_t part, size_t whole)
+{
+	return whole ? (int)((part * 100 + whole / 2) / whole) : 0;
+}
+
+int
+export_stats(const struct cmp *c, const struct export_opt *o, FILE *f)
+{
+	struct cmp_stats st;
+	(void)o;
+
+	cmp_stats(c, &st);
+	if (fprintf(f,
+	            "%s: %zu words, %zu common (%d%%), %zu deleted (%d%%), "
+	            "%zu changed (%d%%)\n",
+	            c->left->name, st.words[0], st.common[0],
+	            pct(st.common[0], st.words[0]), st.deleted,
+	            pct(st.deleted, st.words[0]), st.changed[0],
+	            pct(st.changed[0], st.words[0])) < 0 ||
+	    fprintf(f,
+	            "%s: %zu words, %zu common (%d%%), %zu inserted (%d%%), "
+	            "%zu changed (%d%%)\n",
+	            c->right->name, st.words[1], st.common[1],
+	            pct(st.common[1], st.words[1]), st.inserted,
+	            pct(st.inserted, st.words[1]), st.changed[1],
+	            pct(st.changed[1], st.words[1])) < 0 ||
+	    fprintf(f, "tokens: %zu and %zu, %zu deleted, %zu inserted\n",
+	            st.toks[0], st.toks[1], st.tok_del, st.tok_ins) < 0)
+		return -1;
+	return fflush(f) == EOF || ferror(f) ? -1 : 0;
+}
