@@ -15,10 +15,13 @@
 #include "redline/token.h"
 
 /* Heuristic that gives up minimality (off under minimal): an equal run of at
- * most this many tokens, with a change on each side at least twice its
- * length (deleted plus inserted tokens), becomes part of the change.  So a
- * lone "the" between two rewordings no longer splits them in two. */
-#define DIFF_ABSORB_MAX 2
+ * most DIFF_ABSORB_MAX tokens, with a change on each side at least
+ * DIFF_ABSORB_RATIO times its length (deleted plus inserted tokens), becomes
+ * part of the change.  So a lone "the" between two rewordings no longer
+ * splits them in two, while "[-40-] {+45+} bridges" keeps its precise
+ * one-word change. */
+#define DIFF_ABSORB_MAX 1
+#define DIFF_ABSORB_RATIO 4
 
 enum dop_kind { DOP_EQUAL, DOP_DELETE, DOP_INSERT };
 

@@ -43,19 +43,24 @@ enum text_error {
 	TEXT_ERR_UTF8      /* first invalid byte at *where */
 };
 
+/* Where a load error was found (for BINARY and UTF8). */
+struct text_where {
+	size_t offset; /* byte offset */
+	size_t line;   /* 1-based line */
+};
+
 /* Read the file at path ("-" reads standard input) into *t.  On success
  * returns TEXT_OK and *t owns its memory (release with text_done).  On
- * failure returns an error code, leaves *t empty, stores the byte offset the
- * error concerns in *where (for BINARY and UTF8) and preserves errno for
- * OPEN and READ. */
+ * failure returns an error code, leaves *t empty, fills *where (for BINARY
+ * and UTF8) and preserves errno for OPEN and READ. */
 enum text_error text_load(struct text *t, const char *path, unsigned flags,
-                          size_t *where);
+                          struct text_where *where);
 
 /* Load from memory (copies buf); for tests and fuzzers.  Same checks and
  * results as text_load. */
 enum text_error text_from_memory(struct text *t, const char *name,
                                  const void *buf, size_t len, unsigned flags,
-                                 size_t *where);
+                                 struct text_where *where);
 
 /* Release what *t owns; *t becomes empty.  Safe on an empty text. */
 void text_done(struct text *t);
@@ -63,8 +68,5 @@ void text_done(struct text *t);
 /* A short description of err, without the file name ("not valid UTF-8").
  * The string is static. */
 const char *text_strerror(enum text_error err);
-
-/* 1-based line number of byte offset off in t (for error messages). */
-size_t text_line_of(const struct text *t, size_t off);
 
 #endif

@@ -64,6 +64,8 @@ static const char usage_text[] =
     "Exit status: 0 if the texts are the same, 1 if they differ, 2 on "
     "trouble.\n";
 
+static void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 static void
 warnx(const char *fmt, ...)
 {
@@ -122,7 +124,7 @@ terminal_width(void)
 static int
 load(struct text *t, const char *path, unsigned flags)
 {
-	size_t where;
+	struct text_where where;
 	enum text_error err = text_load(t, path, flags, &where);
 	const char *shown = strcmp(path, "-") == 0 ? "standard input" : path;
 
@@ -139,12 +141,12 @@ load(struct text *t, const char *path, unsigned flags)
 	case TEXT_ERR_BINARY:
 		warnx("%s: binary file (NUL byte at offset %zu); use --text to "
 		      "compare it anyway",
-		      shown, where);
+		      shown, where.offset);
 		break;
 	case TEXT_ERR_UTF8:
 		warnx("%s: not valid UTF-8 (byte offset %zu, line %zu); use "
 		      "--text to compare it anyway",
-		      shown, where, text_line_of(t, where));
+		      shown, where.offset, where.line);
 		break;
 	default:
 		warnx("%s: %s", shown, text_strerror(err));

@@ -1,10 +1,13 @@
 /* output.c - atomic file output and checked standard output.
  *
  * Invariant: a target file is either left exactly as it was or replaced
- * whole by a complete, synced new version; never half-written.  At most one
+ * whole by a complete, synced new version; never half-written.  Only
+ * regular files are replaced that way (through a symbolic link, the file it
+ * names); a device or FIFO is written in place, like a shell redirection.  At most one
  * temporary file exists at a time, and its name is kept in a static buffer
  * so a signal handler can remove it.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "output.h"
 
 #include <errno.h>
@@ -47,6 +50,7 @@ output_open(struct output *o, const char *path,
 		o->f = stdout;
 		return 0;
 	}
+	char *resolved = NULL;
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
 			snprintf(err, errlen, "%s: is a directory", path);
@@ -60,16 +64,40 @@ output_open(struct output *o, const char *path,
 				         path);
 				return -1;
 			}
+		if (!S_ISREG(st.st_mode)) {
+			/* a device, FIFO or socket: write to it as it is;
+			 * replacing it with a file would be wrong */
+			o->f = fopen(path, "w");
+			if (!o->f) {
+				snprintf(err, errlen, "%s: %s", path,
+				         strerror(errno));
+				return -1;
+			}
+			o->target = strdup(path);
+			if (!o->target) {
+				fclose(o->f);
+				o->f = NULL;
+				snprintf(err, errlen, "%s: out of memory", path);
+				return -1;
+			}
+			return 0;
+		}
+		/* through a symbolic link, replace the file it points to */
+		resolved = realpath(path, NULL);
+		if (resolved)
+			path = resolved;
 	}
-	slash = strrchr(path, '/');
-	dirlen = slash ? (size_t)(slash - path) + 1 : 0;
 	o->target = strdup(path);
 	o->tmp = malloc(strlen(path) + 16);
+	free(resolved);
+	path = o->target;
 	if (!o->target || !o->tmp) {
-		snprintf(err, errlen, "%s: out of memory", path);
+		snprintf(err, errlen, "%s: out of memory", path ? path : "output");
 		output_abort(o);
 		return -1;
 	}
+	slash = strrchr(path, '/');
+	dirlen = slash ? (size_t)(slash - path) + 1 : 0;
 	/* dir/.name.XXXXXX: same directory, so rename is atomic */
 	memcpy(o->tmp, path, dirlen);
 	sprintf(o->tmp + dirlen, ".%s.XXXXXX", path + dirlen);
@@ -116,6 +144,21 @@ output_commit(struct output *o, char *err, size_t errlen)
 			return -1;
 		}
 		return 0;
+	}
+	if (!o->tmp) { /* written in place (a device or FIFO) */
+		int bad = fflush(o->f) == EOF || ferror(o->f);
+		int saved = errno;
+		if (fclose(o->f) == EOF && !bad) {
+			bad = 1;
+			saved = errno;
+		}
+		o->f = NULL;
+		if (bad)
+			snprintf(err, errlen, "%s: write error: %s", name,
+			         strerror(saved ? saved : EIO));
+		free(o->target);
+		memset(o, 0, sizeof *o);
+		return bad ? -1 : 0;
 	}
 	if (fflush(o->f) == EOF || ferror(o->f) || fsync(fileno(o->f)) < 0) {
 		int saved = errno;

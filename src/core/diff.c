@@ -154,8 +154,8 @@ absorb(struct side *a, struct side *b)
 		if (len == 0)
 			break; /* one side ended unmarked: not a valid script */
 		size_t next = marked_run(a, i + len) + marked_run(b, j + len);
-		if (len <= DIFF_ABSORB_MAX && prev >= 2 * len &&
-		    next >= 2 * len && !crosses_line(a, i, len) &&
+		if (len <= DIFF_ABSORB_MAX && prev >= DIFF_ABSORB_RATIO * len &&
+		    next >= DIFF_ABSORB_RATIO * len && !crosses_line(a, i, len) &&
 		    !crosses_line(b, j, len)) {
 			memset(a->mk + i, 1, len);
 			memset(b->mk + j, 1, len);
@@ -218,8 +218,9 @@ diff_tokens(struct myers *m, const struct toklist *la, size_t a0, size_t a1,
 		ids[i] = la->v[a0 + i].id;
 	for (i = 0; i < nb; i++)
 		ids[n + i] = lb->v[b0 + i].id;
-	sa = (struct side){la->v + a0, ids, mk, n};
-	sb = (struct side){lb->v + b0, ids + n, mk + n, nb};
+	/* an empty list has no array at all: no pointer arithmetic on it */
+	sa = (struct side){n ? la->v + a0 : NULL, ids, mk, n};
+	sb = (struct side){nb ? lb->v + b0 : NULL, ids + n, mk + n, nb};
 	if (myers_run(m, sa.id, n, sb.id, nb, sa.mk, sb.mk, minimal) < 0)
 		goto out;
 	slide(&sa);

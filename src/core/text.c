@@ -85,8 +85,20 @@ looks_utf16(const unsigned char *b, size_t n)
 	return (even > lim / 4 && odd == 0) || (odd > lim / 4 && even == 0);
 }
 
+static void
+locate(const struct text *t, size_t off, struct text_where *where)
+{
+	size_t i;
+
+	where->offset = off;
+	where->line = 1;
+	for (i = 0; i < off && i < t->len; i++)
+		if (t->buf[i] == '\n')
+			where->line++;
+}
+
 static enum text_error
-check(struct text *t, unsigned flags, size_t *where)
+check(struct text *t, unsigned flags, struct text_where *where)
 {
 	const unsigned char *nul;
 	size_t bad;
@@ -100,12 +112,12 @@ check(struct text *t, unsigned flags, size_t *where)
 		t->body = 3;
 	nul = memchr(t->buf, 0, t->len);
 	if (nul && !(flags & TEXT_LAX)) {
-		*where = (size_t)(nul - t->buf);
+		locate(t, (size_t)(nul - t->buf), where);
 		return TEXT_ERR_BINARY;
 	}
 	if (!uni_valid(t->buf, t->len, &bad)) {
 		if (!(flags & TEXT_LAX)) {
-			*where = bad;
+			locate(t, bad, where);
 			return TEXT_ERR_UTF8;
 		}
 		/* count the bad bytes so callers can warn */
@@ -122,7 +134,7 @@ check(struct text *t, unsigned flags, size_t *where)
 
 static enum text_error
 finish(struct text *t, const char *name, unsigned char *buf, size_t len,
-       unsigned flags, size_t *where)
+       unsigned flags, struct text_where *where)
 {
 	enum text_error err;
 
@@ -140,7 +152,8 @@ finish(struct text *t, const char *name, unsigned char *buf, size_t len,
 }
 
 enum text_error
-text_load(struct text *t, const char *path, unsigned flags, size_t *where)
+text_load(struct text *t, const char *path, unsigned flags,
+          struct text_where *where)
 {
 	struct stat st;
 	unsigned char *buf;
@@ -149,7 +162,7 @@ text_load(struct text *t, const char *path, unsigned flags, size_t *where)
 	int fd;
 
 	memset(t, 0, sizeof *t);
-	*where = 0;
+	memset(where, 0, sizeof *where);
 	if (strcmp(path, "-") == 0) {
 		fd = STDIN_FILENO;
 	} else {
@@ -189,12 +202,12 @@ text_load(struct text *t, const char *path, unsigned flags, size_t *where)
 
 enum text_error
 text_from_memory(struct text *t, const char *name, const void *data,
-                 size_t len, unsigned flags, size_t *where)
+                 size_t len, unsigned flags, struct text_where *where)
 {
 	unsigned char *buf;
 
 	memset(t, 0, sizeof *t);
-	*where = 0;
+	memset(where, 0, sizeof *where);
 	if (len > TEXT_MAX_BYTES)
 		return TEXT_ERR_TOOBIG;
 	buf = malloc(len + 1);
@@ -239,15 +252,4 @@ text_strerror(enum text_error err)
 		return "not valid UTF-8";
 	}
 	return "unknown error";
-}
-
-size_t
-text_line_of(const struct text *t, size_t off)
-{
-	size_t line = 1, i;
-
-	for (i = 0; i < off && i < t->len; i++)
-		if (t->buf[i] == '\n')
-			line++;
-	return line;
 }

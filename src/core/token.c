@@ -32,7 +32,8 @@
  * Comparison keys: by default utf8proc maps each token to NFC, lumps
  * typographic variants (curly and straight quotes, dashes, odd spaces) and
  * drops default-ignorable characters; punctuation also gets compatibility
- * mapping (so U+2026 equals "...").  TOK_KEY_ICASE adds full case folding;
+ * mapping (so U+2026 equals "..."), and a run of hyphens is a dash like
+ * any other (so "--" equals U+2014).  TOK_KEY_ICASE adds full case folding;
  * TOK_KEY_STRICT compares the bytes as they are.  ASCII tokens skip utf8proc
  * because its answer for them is the bytes themselves.
  */
@@ -213,6 +214,8 @@ key_of(const struct text *t, struct tok *tk, struct intern *in,
 		}
 	if (keyopts & TOK_KEY_STRICT && !(keyopts & TOK_KEY_ICASE))
 		return intern_id(in, (const char *)s, n, &tk->id);
+	if (tk->kind == TOK_PUNCT && s[0] == '-' && !(keyopts & TOK_KEY_STRICT))
+		return intern_id(in, "-", 1, &tk->id); /* "--" is a dash too */
 	if (ascii) {
 		if (!(keyopts & TOK_KEY_ICASE))
 			return intern_id(in, (const char *)s, n, &tk->id);

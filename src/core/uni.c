@@ -1,7 +1,9 @@
 /* uni.c - Unicode services for redline, all of them through utf8proc.
  *
  * Owns: decoding, grapheme clusters, coarse classes, display widths and
- * comparison keys.  Holds no state; every function is reentrant.  ASCII takes
+ * comparison keys.  Typographic folding is utf8proc's LUMP (single quotes,
+ * dashes, spaces) plus one rule of ours: a lone initial or final quotation
+ * mark (Pi, Pf: curly double quotes, guillemets) compares as '"'.  Holds no state; every function is reentrant.  ASCII takes
  * short paths that give the same answers utf8proc would, because most input
  * is ASCII and these functions run once per byte or per token.
  */
@@ -203,6 +205,21 @@ uni_key(const unsigned char *s, size_t n, unsigned flags, char **out,
 	len = utf8proc_map(s, (utf8proc_ssize_t)n, &dst, (utf8proc_option_t)opts);
 	if (len < 0)
 		return -1;
+	if (flags & UNI_KEY_FOLD) {
+		/* LUMP leaves double quotes alone: fold any one initial or
+		 * final quotation mark (category Pi or Pf) to '"'. */
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t cl = utf8proc_iterate(dst, len, &cp);
+		if (cl == len) {
+			utf8proc_category_t cat = utf8proc_category(cp);
+			if (cat == UTF8PROC_CATEGORY_PI ||
+			    cat == UTF8PROC_CATEGORY_PF) {
+				dst[0] = '"';
+				dst[1] = '\0';
+				len = 1;
+			}
+		}
+	}
 	*out = (char *)dst;
 	*outlen = (size_t)len;
 	return 0;

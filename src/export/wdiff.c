@@ -1,65 +1,75 @@
 /* wdiff.c - the inline word diff export: [-deleted-] {+inserted+}.
  *
- * Kept and inserted words are written with the rewrite's bytes and the
- * rewrite's white space before them; deleted words with the official text's
- * bytes and white space.  So the output read without the deletions is the
- * rewrite, byte for byte.
+ * The layout is the rewrite's: kept and inserted words are written with the
+ * rewrite's bytes and the rewrite's white space before them.  A deletion is
+ * written where it happened, with the official text's bytes; where the
+ * official text had white space around it and the rewrite has none, a single
+ * space keeps it apart from its neighbours ("[-President-] Trump").  So the
+ * output without its deletions and marks has exactly the rewrite's text,
+ * and its white space but for those separating spaces.
  */
+#include <stdint.h>
+
 #include "redline/export.h"
 
-/* Write the bytes of tokens [from, to) of one side, from the start of the
- * first to the end of the last, preceded by the white space before the
- * first. */
+/* The rewrite's white space before token j (the trailing white space when j
+ * is past the last token is written at the end, not here). */
 static int
-span(FILE *f, const struct text *t, const struct toklist *l, uint32_t from,
-     uint32_t to, const char *open, const char *close, int visible)
+right_gap(FILE *f, const struct cmp *c, uint32_t j, int visible)
 {
-	size_t gap0 = from == 0 ? t->body : l->v[from - 1].off + l->v[from - 1].len;
-	size_t s = l->v[from].off, e = l->v[to - 1].off + l->v[to - 1].len;
+	const struct text *t = c->right;
+	size_t from, to;
 
-	if (export_text(f, t->buf + gap0, s - gap0, visible) < 0)
-		return -1;
-	if (open && fputs(open, f) == EOF)
-		return -1;
-	if (export_text(f, t->buf + s, e - s, visible) < 0)
-		return -1;
-	if (close && fputs(close, f) == EOF)
-		return -1;
-	return 0;
+	if (j >= c->rt.n)
+		return 0;
+	from = j == 0 ? t->body : c->rt.v[j - 1].off + c->rt.v[j - 1].len;
+	to = c->rt.v[j].off;
+	return export_text(f, t->buf + from, to - from, visible);
+}
+
+/* Bytes of tokens [from, to) of one side, first start to last end. */
+static int
+tokens(FILE *f, const struct text *t, const struct toklist *l, uint32_t from,
+       uint32_t to, int visible)
+{
+	size_t s = l->v[from].off, e = l->v[to - 1].off + l->v[to - 1].len;
+	return export_text(f, t->buf + s, e - s, visible);
 }
 
 int
 export_wdiff(const struct cmp *c, const struct export_opt *o, FILE *f)
 {
 	const struct text *rt = c->right;
+	uint32_t gap_done = UINT32_MAX; /* right token whose gap is written */
+	int sep = 0; /* the official text had white space after a deletion */
 	size_t i, tail;
-	int need_space = 0; /* a deletion was followed by white space */
 
 	for (i = 0; i < c->ops.n; i++) {
 		const struct dop *op = &c->ops.v[i];
-		int rc;
-		/* The rewrite may have no white space where the official
-		 * text had some after a deletion ("[-A-]B"); keep one. */
-		if (need_space && op->kind != DOP_DELETE &&
-		    !c->rt.v[op->b0].space && fputc(' ', f) == EOF)
+		int fresh = gap_done != op->b0;
+
+		if (fresh && right_gap(f, c, op->b0, o->visible) < 0)
 			return -1;
-		need_space = op->kind == DOP_DELETE && op->a1 < c->lt.n &&
-		             c->lt.v[op->a1].space;
-		switch (op->kind) {
-		case DOP_EQUAL:
-			rc = span(f, rt, &c->rt, op->b0, op->b1, NULL, NULL,
-			          o->visible);
-			break;
-		case DOP_DELETE:
-			rc = span(f, c->left, &c->lt, op->a0, op->a1, "[-", "-]",
-			          o->visible);
-			break;
-		default:
-			rc = span(f, rt, &c->rt, op->b0, op->b1, "{+", "+}",
-			          o->visible);
-			break;
+		gap_done = op->b0;
+		if (op->kind == DOP_DELETE) {
+			int had_gap = op->b0 < c->rt.n && c->rt.v[op->b0].space;
+			if (fresh && !had_gap && op->a0 > 0 &&
+			    c->lt.v[op->a0].space && fputc(' ', f) == EOF)
+				return -1;
+			if (fputs("[-", f) == EOF ||
+			    tokens(f, c->left, &c->lt, op->a0, op->a1, o->visible) < 0 ||
+			    fputs("-]", f) == EOF)
+				return -1;
+			sep = had_gap ||
+			      (op->a1 < c->lt.n && c->lt.v[op->a1].space);
+			continue;
 		}
-		if (rc < 0)
+		if (!fresh && sep && fputc(' ', f) == EOF)
+			return -1;
+		sep = 0;
+		if ((op->kind == DOP_INSERT && fputs("{+", f) == EOF) ||
+		    tokens(f, rt, &c->rt, op->b0, op->b1, o->visible) < 0 ||
+		    (op->kind == DOP_INSERT && fputs("+}", f) == EOF))
 			return -1;
 	}
 	/* the rewrite's trailing white space (its final newline) */

@@ -1,0 +1,209 @@
+#!/bin/sh
+# tests/cli/run.sh - the redline command as a user runs it: exports of the
+# sample pairs against golden files, exit statuses, and every kind of bad
+# input getting one clear message and status 2.
+#
+# usage: sh tests/cli/run.sh PATH/TO/redline
+# REDLINE_WRAP, if set, prefixes every run (valgrind in `make check`).
+# UPDATE_GOLDEN=1 rewrites the golden files instead of comparing.
+set -u
+
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+s=$top/samples
+golden=$here/golden
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/redline-cli.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail=0
+export LC_ALL=C.UTF-8 TERM=dumb
+REDLINE_WRAP_SH=${REDLINE_WRAP:-}
+unset NO_COLOR COLUMNS
+
+rl() {
+	# shellcheck disable=SC2086 # REDLINE_WRAP is a command with options
+	${REDLINE_WRAP:-} "$bin" "$@"
+}
+
+ok() {
+	pass=$((pass + 1))
+}
+
+bad() {
+	fail=$((fail + 1))
+	echo "FAIL: $*"
+}
+
+# expect STATUS NAME -- command...: run, keep stdout/stderr in $tmp/out,err
+expect() {
+	want=$1 name=$2
+	shift 3
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		ok
+	else
+		bad "$name: exit $got, want $want; stderr: $(head -c 300 "$tmp/err")"
+	fi
+}
+
+# err_has NAME TEXT: standard error mentions TEXT, in one line
+err_has() {
+	if grep -qF -- "$2" "$tmp/err" && [ "$(grep -c . "$tmp/err")" -le 2 ]; then
+		ok
+	else
+		bad "$1: stderr lacks '$2': $(head -c 300 "$tmp/err")"
+	fi
+}
+
+same_as_golden() {
+	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+		cp "$tmp/out" "$golden/$1"
+		ok
+	elif diff -u "$golden/$1" "$tmp/out" >"$tmp/diff"; then
+		ok
+	else
+		bad "$1 differs from golden:"
+		head -20 "$tmp/diff"
+	fi
+}
+
+# ---- usage -------------------------------------------------------------
+expect 0 help -- rl --help
+grep -q '^Usage: redline' "$tmp/out" && ok || bad "help: no usage line"
+for opt in --export --stats --output --width --ignore-case --strict \
+	--minimal --text --help --version; do
+	grep -q -- "$opt" "$tmp/out" && ok || bad "help lacks $opt"
+done
+expect 0 version -- rl --version
+grep -q '^redline [0-9]' "$tmp/out" && ok || bad "version line"
+expect 2 "no operands" -- rl
+err_has "no operands" "missing file operand"
+expect 2 "three operands" -- rl a b c
+expect 2 "bad option" -- rl --bogus a b
+expect 2 "bad format" -- rl --export=nope "$s/statement.txt" "$s/brics-post.txt"
+err_has "bad format" "unknown export format 'nope'"
+expect 2 "bad width" -- rl --width=5 "$s/statement.txt" "$s/brics-post.txt"
+err_has "bad width" "--width"
+
+# ---- golden exports of the sample pairs -------------------------------
+cd "$top" || exit 2
+for r in danang-report monitoring-desk brics-post newsbharati; do
+	expect 1 "stats $r" -- rl --stats samples/statement.txt "samples/$r.txt"
+	same_as_golden "stats-$r.out"
+done
+expect 1 "wdiff monitoring-desk" -- rl --export=wdiff samples/statement.txt samples/monitoring-desk.txt
+same_as_golden wdiff-monitoring-desk.out
+expect 1 "plain newsbharati" -- rl --export=plain --width=100 samples/statement.txt samples/newsbharati.txt
+same_as_golden plain-newsbharati-100.out
+expect 1 "minimal brics" -- rl --minimal --export=wdiff samples/statement.txt samples/brics-post.txt
+same_as_golden wdiff-minimal-brics-post.out
+
+# wdiff without its deletions and marks has the rewrite's text exactly
+# (white space aside: a deletion may bring one separating space)
+for r in danang-report brics-post globalresearch; do
+	rl --export=wdiff samples/statement.txt "samples/$r.txt" |
+		perl -0pe 's/\[-.*?-\]//gs; s/\{\+//g; s/\+\}//g' |
+		tr -d ' \n' >"$tmp/re1"
+	tr -d ' \n' <"samples/$r.txt" >"$tmp/re2"
+	cmp -s "$tmp/re1" "$tmp/re2" && ok || bad "wdiff of $r does not give back the rewrite"
+done
+
+# the README's examples are what redline prints
+for args in "-W 76 official.txt story.txt" \
+	"--export=wdiff official.txt story.txt" \
+	"--stats official.txt story.txt"; do
+	{
+		echo "    \$ redline $args"
+		# shellcheck disable=SC2086 # args are several words
+		(cd "$here/readme" && rl $args) | sed 's/^\(.\)/    \1/'
+	} >"$tmp/block"
+	[ "$(wc -l <"$tmp/block")" -gt 2 ] || bad "README example 'redline $args' printed nothing"
+	perl -0e 'open my $r, "<", $ARGV[0] or die; open my $b, "<", $ARGV[1] or die;
+		local $/; my ($readme, $block) = (<$r>, <$b>);
+		exit(index($readme, $block) >= 0 ? 0 : 1)' "$top/README.md" "$tmp/block" &&
+		ok || { bad "README example 'redline $args' is not what redline prints"; cat "$tmp/block"; }
+done
+
+# ---- same and different ------------------------------------------------
+expect 0 "same file" -- rl samples/statement.txt samples/statement.txt
+expect 1 "different" -- rl samples/statement.txt samples/brics-post.txt
+# typographic variants are not differences; --strict sees them
+sed "s/'/’/g; s/ - / — /g" samples/statement.txt >"$tmp/curly.txt"
+expect 0 "curly quotes" -- rl samples/statement.txt "$tmp/curly.txt"
+expect 1 "curly quotes --strict" -- rl --strict samples/statement.txt "$tmp/curly.txt"
+# line ends and a byte order mark are not differences either
+sed 's/$/\r/' samples/statement.txt >"$tmp/crlf.txt"
+expect 0 "CRLF" -- rl samples/statement.txt "$tmp/crlf.txt"
+tr '\n' '\r' <samples/statement.txt >"$tmp/cr.txt"
+expect 0 "lone CR" -- rl samples/statement.txt "$tmp/cr.txt"
+printf '\357\273\277' | cat - samples/statement.txt >"$tmp/bom.txt"
+expect 0 "BOM" -- rl samples/statement.txt "$tmp/bom.txt"
+tr 'a-z' 'A-Z' <samples/statement.txt >"$tmp/upper.txt"
+expect 1 "case differs" -- rl samples/statement.txt "$tmp/upper.txt"
+expect 0 "--ignore-case" -- rl -i samples/statement.txt "$tmp/upper.txt"
+: >"$tmp/empty1"
+: >"$tmp/empty2"
+printf ' \n\t\n' >"$tmp/blank"
+expect 0 "both empty" -- rl "$tmp/empty1" "$tmp/empty2"
+expect 0 "empty vs white space" -- rl "$tmp/empty1" "$tmp/blank"
+expect 1 "empty vs text" -- rl --stats "$tmp/empty1" samples/brics-post.txt
+grep -q "0 words" "$tmp/out" && ok || bad "empty stats"
+
+# ---- standard input ----------------------------------------------------
+rl --export=wdiff samples/statement.txt samples/brics-post.txt >"$tmp/files.out"
+expect 1 "stdin right" -- sh -c "cat samples/brics-post.txt | $REDLINE_WRAP_SH $bin --export=wdiff samples/statement.txt -"
+cmp -s "$tmp/out" "$tmp/files.out" && ok || bad "stdin export differs from file export"
+expect 2 "stdin twice" -- rl - -
+err_has "stdin twice" "standard input"
+
+# ---- output files ------------------------------------------------------
+expect 1 "-o" -- rl -o "$tmp/x.out" --export=wdiff samples/statement.txt samples/brics-post.txt
+cmp -s "$tmp/x.out" "$tmp/files.out" && ok || bad "-o file differs from stdout export"
+[ -s "$tmp/out" ] && bad "-o also wrote to stdout" || ok
+cp samples/brics-post.txt "$tmp/input.txt"
+expect 2 "-o onto input" -- rl -o "$tmp/input.txt" samples/statement.txt "$tmp/input.txt"
+err_has "-o onto input" "refusing to overwrite an input"
+cmp -s "$tmp/input.txt" samples/brics-post.txt && ok || bad "input was changed"
+ln "$tmp/input.txt" "$tmp/hardlink.txt"
+expect 2 "-o onto input's other name" -- rl -o "$tmp/hardlink.txt" samples/statement.txt "$tmp/input.txt"
+expect 2 "-o in missing dir" -- rl -o "$tmp/nodir/x" samples/statement.txt samples/brics-post.txt
+err_has "-o in missing dir" "$tmp/nodir/x"
+echo "previous" >"$tmp/keep.out"
+expect 2 "-o to a directory" -- rl -o "$tmp" samples/statement.txt samples/brics-post.txt
+ls -a "$tmp" | grep -q '^\.[^.]' && bad "temporary file left behind" || ok
+expect 2 "/dev/full" -- rl --export=wdiff samples/statement.txt samples/brics-post.txt -o /dev/full
+expect 2 "stdout /dev/full" -- sh -c "$REDLINE_WRAP_SH $bin --export=wdiff samples/statement.txt samples/brics-post.txt >/dev/full"
+err_has "stdout /dev/full" "write error"
+
+# ---- bad input ---------------------------------------------------------
+expect 2 "missing file" -- rl samples/statement.txt "$tmp/nope.txt"
+err_has "missing file" "$tmp/nope.txt: cannot open: No such file"
+expect 2 "directory" -- rl samples/statement.txt "$tmp"
+err_has "directory" "is a directory"
+if [ "$(id -u)" -ne 0 ]; then
+	cp samples/statement.txt "$tmp/locked.txt" && chmod 000 "$tmp/locked.txt"
+	expect 2 "unreadable" -- rl samples/statement.txt "$tmp/locked.txt"
+	err_has "unreadable" "Permission denied"
+fi
+printf 'text\000with a NUL\n' >"$tmp/nul.bin"
+expect 2 "binary" -- rl samples/statement.txt "$tmp/nul.bin"
+err_has "binary" "$tmp/nul.bin: binary file"
+expect 1 "binary --text" -- rl --text samples/statement.txt "$tmp/nul.bin"
+printf 'fine line\nbad \377 byte\n' >"$tmp/bad.txt"
+expect 2 "invalid UTF-8" -- rl samples/statement.txt "$tmp/bad.txt"
+err_has "invalid UTF-8" "line 2"
+printf 'over\300\257long\n' >"$tmp/overlong.txt"
+expect 2 "overlong UTF-8" -- rl samples/statement.txt "$tmp/overlong.txt"
+expect 1 "invalid --text" -- rl --text samples/statement.txt "$tmp/bad.txt"
+err_has "invalid --text" "U+FFFD"
+printf '\377\376h\000i\000\n\000' >"$tmp/utf16.txt"
+expect 2 "UTF-16" -- rl samples/statement.txt "$tmp/utf16.txt"
+err_has "UTF-16" "UTF-16"
+printf 'a \033[2J\033]0;owned\007 b\n' >"$tmp/esc.txt"
+expect 1 "escapes, plain" -- rl --export=plain samples/statement.txt "$tmp/esc.txt"
+grep -q "$(printf '\033')" "$tmp/out" && bad "escape reached the output" || ok
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,236 @@
+/* test_diff.c - Myers' algorithm on id sequences, and the word diff's
+ * cleanup (sliding to sentence edges, absorbing lone equal words). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "redline/compare.h"
+#include "redline/myers.h"
+
+/* Edit count of two strings of letters, one letter one id. */
+static size_t
+myers_count(const char *a, const char *b, int minimal)
+{
+	size_t n = strlen(a), m = strlen(b), d = 0, i;
+	uint32_t *ia = malloc((n + 1) * sizeof *ia), *ib = malloc((m + 1) * sizeof *ib);
+	unsigned char *del = malloc(n + 1), *ins = malloc(m + 1);
+	struct myers *my = myers_new(256);
+
+	assert_non_null(my);
+	for (i = 0; i < n; i++)
+		ia[i] = (unsigned char)a[i];
+	for (i = 0; i < m; i++)
+		ib[i] = (unsigned char)b[i];
+	assert_int_equal(myers_run(my, ia, n, ib, m, del, ins, minimal), 0);
+	/* the unmarked items agree in order */
+	size_t x = 0, y = 0;
+	for (;;) {
+		while (x < n && del[x])
+			x++;
+		while (y < m && ins[y])
+			y++;
+		if (x == n || y == m)
+			break;
+		assert_int_equal(ia[x], ib[y]);
+		x++;
+		y++;
+	}
+	for (; x < n; x++)
+		assert_true(del[x]);
+	for (; y < m; y++)
+		assert_true(ins[y]);
+	for (i = 0; i < n; i++)
+		d += del[i];
+	for (i = 0; i < m; i++)
+		d += ins[i];
+	myers_free(my);
+	free(ia);
+	free(ib);
+	free(del);
+	free(ins);
+	return d;
+}
+
+static void
+myers_known_distances(void **state)
+{
+	(void)state;
+	/* the example of Myers' paper: D = 5 */
+	assert_int_equal(myers_count("ABCABBA", "CBABAC", 1), 5);
+	assert_int_equal(myers_count("", "", 1), 0);
+	assert_int_equal(myers_count("abc", "", 1), 3);
+	assert_int_equal(myers_count("", "abc", 1), 3);
+	assert_int_equal(myers_count("abc", "abc", 1), 0);
+	assert_int_equal(myers_count("abc", "xyz", 1), 6);
+	assert_int_equal(myers_count("aaaa", "aa", 1), 2);
+	assert_int_equal(myers_count("abcd", "acbd", 1), 2);
+	assert_int_equal(myers_count("kitten", "sitting", 1), 5);
+}
+
+static void
+myers_heuristic_stays_valid(void **state)
+{
+	enum { N = 6000 };
+	static char a[N + 1], b[N + 1];
+	uint32_t r = 12345;
+	(void)state;
+
+	for (int i = 0; i < N; i++) {
+		r = r * 1103515245u + 12345u;
+		a[i] = (char)('a' + (r >> 16) % 4);
+		r = r * 1103515245u + 12345u;
+		b[i] = (char)('a' + (r >> 16) % 4);
+	}
+	/* unrelated texts make the cost limit bite: still a valid script,
+	 * never shorter than the minimal one */
+	size_t exact = myers_count(a, b, 1), fast = myers_count(a, b, 0);
+	assert_true(fast >= exact);
+	assert_true(fast <= N * 2);
+}
+
+struct pair {
+	struct text a, b;
+	struct cmp c;
+};
+
+static void
+compare(struct pair *p, const char *a, const char *b, int minimal)
+{
+	struct text_where where;
+	struct cmp_opt o = {0, minimal};
+	assert_int_equal(text_from_memory(&p->a, "a", a, strlen(a), 0, &where),
+	                 TEXT_OK);
+	assert_int_equal(text_from_memory(&p->b, "b", b, strlen(b), 0, &where),
+	                 TEXT_OK);
+	assert_int_equal(cmp_run(&p->c, &p->a, &p->b, &o), 0);
+}
+
+static void
+release(struct pair *p)
+{
+	cmp_free(&p->c);
+	text_done(&p->a);
+	text_done(&p->b);
+}
+
+/* The text of the right-side tokens of op k, joined by spaces. */
+static const char *
+right_of(const struct pair *p, size_t k)
+{
+	static char out[512];
+	const struct dop *o = &p->c.ops.v[k];
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (uint32_t j = o->b0; j < o->b1; j++) {
+		const struct tok *t = &p->c.rt.v[j];
+		if (n)
+			out[n++] = ' ';
+		memcpy(out + n, p->b.buf + t->off, t->len);
+		n += t->len;
+		out[n] = '\0';
+	}
+	return out;
+}
+
+static void
+inserted_sentence_slides_to_its_edges(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	/* "x y ." could be read as ". x y" after "b"; it must be shown as the
+	 * whole sentence "x y ." */
+	compare(&p, "a b. c d.", "a b. x y. c d.", 1);
+	assert_int_equal(p.c.ops.n, 3);
+	assert_int_equal(p.c.ops.v[1].kind, DOP_INSERT);
+	assert_string_equal(right_of(&p, 1), "x y .");
+	release(&p);
+}
+
+static void
+lone_word_between_changes_is_absorbed(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	/* default: one replacement reads as a phrase */
+	compare(&p, "we saw alpha beta the gamma delta today",
+	        "we saw one two the three four today", 0);
+	assert_int_equal(p.c.ops.n, 4); /* equal, delete, insert, equal */
+	assert_string_equal(right_of(&p, 2), "one two the three four");
+	release(&p);
+
+	/* --minimal keeps "the" as a match */
+	compare(&p, "we saw alpha beta the gamma delta today",
+	        "we saw one two the three four today", 1);
+	assert_int_equal(p.c.ops.n, 7);
+	release(&p);
+
+	/* a one-word change of a number stays one word, even next to
+	 * another small change */
+	compare(&p, "repair 40 bridges.", "repair 45 bridges, officials said.",
+	        0);
+	assert_int_equal(p.c.ops.n, 6);
+	assert_string_equal(right_of(&p, 2), "45");
+	release(&p);
+
+	/* not across a line break */
+	compare(&p, "we saw alpha beta\nthe gamma delta today",
+	        "we saw one two\nthe three four today", 0);
+	assert_int_equal(p.c.ops.n, 7);
+	release(&p);
+}
+
+static void
+typographic_variants_are_equal(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p, "ISIS's losses -- \"big\"", "ISIS’s losses — “big”", 1);
+	assert_int_equal(cmp_differs(&p.c), 0);
+	release(&p);
+	compare(&p, "Syria", "syria", 1);
+	assert_int_equal(cmp_differs(&p.c), 1);
+	release(&p);
+}
+
+static void
+stats_count_words(void **state)
+{
+	struct pair p;
+	struct cmp_stats st;
+	(void)state;
+
+	compare(&p, "one two three four.", "one 2 three four five.", 1);
+	cmp_stats(&p.c, &st);
+	assert_int_equal(st.words[0], 4);
+	assert_int_equal(st.words[1], 5);
+	assert_int_equal(st.common[0], 3);
+	assert_int_equal(st.changed[0], 1);
+	assert_int_equal(st.changed[1], 1);
+	assert_int_equal(st.inserted, 1);
+	assert_int_equal(st.deleted, 0);
+	assert_int_equal(st.tok_del, 1);
+	assert_int_equal(st.tok_ins, 2);
+	release(&p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(myers_known_distances),
+	    cmocka_unit_test(myers_heuristic_stays_valid),
+	    cmocka_unit_test(inserted_sentence_slides_to_its_edges),
+	    cmocka_unit_test(lone_word_between_changes_is_absorbed),
+	    cmocka_unit_test(typographic_variants_are_equal),
+	    cmocka_unit_test(stats_count_words),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,239 @@
+/* test_token.c - the tokenizer's rules (see the comment atop token.c) and
+ * comparison keys. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "redline/token.h"
+
+struct fix {
+	struct text t;
+	struct intern *in;
+	struct toklist l;
+};
+
+static void
+split(struct fix *f, const char *s, unsigned keyopts)
+{
+	struct text_where where;
+	assert_int_equal(text_from_memory(&f->t, "t", s, strlen(s), TEXT_LAX,
+	                                  &where),
+	                 TEXT_OK);
+	f->in = intern_new();
+	assert_non_null(f->in);
+	assert_int_equal(tok_split(&f->t, f->in, keyopts, &f->l), 0);
+}
+
+static void
+done(struct fix *f)
+{
+	tok_free(&f->l);
+	intern_free(f->in);
+	text_done(&f->t);
+}
+
+/* The tokens of s joined by '|', e.g. "a|b|." */
+static const char *
+joined(const char *s)
+{
+	static char out[1024];
+	struct fix f;
+	size_t n = 0;
+
+	split(&f, s, 0);
+	out[0] = '\0';
+	for (size_t i = 0; i < f.l.n; i++) {
+		if (i)
+			out[n++] = '|';
+		memcpy(out + n, f.t.buf + f.l.v[i].off, f.l.v[i].len);
+		n += f.l.v[i].len;
+		out[n] = '\0';
+	}
+	done(&f);
+	return out;
+}
+
+/* Whether a and b tokenize to the same key sequence under keyopts. */
+static int
+same_keys(const char *a, const char *b, unsigned keyopts)
+{
+	struct fix fa, fb;
+	struct text_where where;
+	int same;
+
+	split(&fa, a, keyopts);
+	/* b into the same interner */
+	assert_int_equal(text_from_memory(&fb.t, "b", b, strlen(b), TEXT_LAX,
+	                                  &where),
+	                 TEXT_OK);
+	assert_int_equal(tok_split(&fb.t, fa.in, keyopts, &fb.l), 0);
+	same = fa.l.n == fb.l.n;
+	for (size_t i = 0; same && i < fa.l.n; i++)
+		same = fa.l.v[i].id == fb.l.v[i].id;
+	tok_free(&fb.l);
+	text_done(&fb.t);
+	done(&fa);
+	return same;
+}
+
+static void
+words_and_punctuation(void **state)
+{
+	(void)state;
+	assert_string_equal(joined("They confirmed it."), "They|confirmed|it|.");
+	assert_string_equal(joined("  spaced\t\tout \n"), "spaced|out");
+	assert_string_equal(joined("(a), \"b\"; c!?"), "(|a|)|,|\"|b|\"|;|c|!|?");
+	assert_string_equal(joined(""), "");
+	assert_string_equal(joined(" \n\t "), "");
+}
+
+static void
+inner_joiners(void **state)
+{
+	(void)state;
+	assert_string_equal(joined("ISIS’s losses"), "ISIS’s|losses");
+	assert_string_equal(joined("ISIS's don't"), "ISIS's|don't");
+	assert_string_equal(joined("de-confliction SU-22 seven-year"),
+	                    "de-confliction|SU-22|seven-year");
+	assert_string_equal(joined("U.S.-Russia efforts"),
+	                    "U.S.|-|Russia|efforts");
+	assert_string_equal(joined("the U.S. and e.g. this"),
+	                    "the|U.S.|and|e.g.|this");
+	/* a quote after a word is not an apostrophe */
+	assert_string_equal(joined("'word' end"), "'|word|'|end");
+	/* a hyphen at a word's end is punctuation */
+	assert_string_equal(joined("pre- and post-war"), "pre|-|and|post-war");
+	/* a full stop before a capital ends the word: "visit.The" */
+	assert_string_equal(joined("visit.The end"), "visit|.|The|end");
+	assert_string_equal(joined("see example.org now"),
+	                    "see|example.org|now");
+}
+
+static void
+numbers_and_dates(void **state)
+{
+	struct fix f;
+	(void)state;
+
+	assert_string_equal(joined("UNSCR 2254"), "UNSCR|2254");
+	assert_string_equal(joined("2,254 and 3.5 at 10:44"),
+	                    "2,254|and|3.5|at|10:44");
+	assert_string_equal(joined("July 7, 2017"), "July|7|,|2017");
+	assert_string_equal(joined("1,2 and 12,3456"), "1|,|2|and|12|,|3456");
+	split(&f, "2254 SU-22 Raqqa", 0);
+	assert_int_equal(f.l.v[0].kind, TOK_NUMBER);
+	assert_int_equal(f.l.v[1].kind, TOK_WORD);
+	assert_true(f.l.v[1].flags & TOK_F_DIGIT);
+	assert_true(f.l.v[2].flags & TOK_F_UPPER);
+	assert_false(f.l.v[0].flags & TOK_F_UPPER);
+	done(&f);
+}
+
+static void
+ellipsis_and_stops(void **state)
+{
+	struct fix f;
+	(void)state;
+
+	assert_string_equal(joined("wait... what"), "wait|...|what");
+	assert_string_equal(joined("wait… what"), "wait|…|what");
+	assert_string_equal(joined("a -- b"), "a|--|b");
+	assert_true(same_keys("wait… what", "wait... what", 0));
+	split(&f, "End. Why? Yes! No, ok", 0);
+	assert_true(f.l.v[1].flags & TOK_F_STOP);
+	assert_true(f.l.v[3].flags & TOK_F_STOP);
+	assert_true(f.l.v[5].flags & TOK_F_STOP);
+	assert_false(f.l.v[7].flags & TOK_F_STOP);
+	done(&f);
+}
+
+static void
+scripts_and_clusters(void **state)
+{
+	(void)state;
+	/* CJK: one token per ideograph or kana */
+	assert_string_equal(joined("日本語のテキスト"),
+	                    "日|本|語|の|テ|キ|ス|ト");
+	/* an emoji ZWJ family and a flag stay whole */
+	assert_string_equal(joined("hi 👨‍👩‍👧 🇺🇸!"), "hi|👨‍👩‍👧|🇺🇸|!");
+	/* combining marks stay with their letter */
+	assert_string_equal(joined("cafe\xCC\x81 ok"), "cafe\xCC\x81|ok");
+	/* right-to-left text: words as anywhere else */
+	assert_string_equal(joined("שלום עולם."), "שלום|עולם|.");
+	assert_string_equal(joined("مَرْحَبًا بِكُمْ"), "مَرْحَبًا|بِكُمْ");
+	/* a soft hyphen inside a word keeps it one word */
+	assert_string_equal(joined("co\xC2\xADoperate"), "co\xC2\xADoperate");
+	/* no-break space separates */
+	assert_string_equal(joined("a\xC2\xA0" "b"), "a|b");
+}
+
+static void
+keys_fold_typography(void **state)
+{
+	(void)state;
+	assert_true(same_keys("ISIS’s “win” — now", "ISIS's \"win\" - now", 0));
+	assert_false(same_keys("ISIS’s", "ISIS's", TOK_KEY_STRICT));
+	/* NFC: decomposed and precomposed é */
+	assert_true(same_keys("cafe\xCC\x81", "caf\xC3\xA9", 0));
+	assert_false(same_keys("cafe\xCC\x81", "caf\xC3\xA9", TOK_KEY_STRICT));
+	/* soft hyphen is ignorable */
+	assert_true(same_keys("co\xC2\xADoperate", "cooperate", 0));
+	/* case: only with ICASE, and full folding (ß = ss) */
+	assert_false(same_keys("Syria", "SYRIA", 0));
+	assert_true(same_keys("Syria", "SYRIA", TOK_KEY_ICASE));
+	assert_true(same_keys("Straße", "STRASSE", TOK_KEY_ICASE));
+	assert_true(same_keys("ΣΊΣΥΦΟΣ", "σίσυφος", TOK_KEY_ICASE));
+}
+
+static void
+line_breaks_and_bom(void **state)
+{
+	struct fix f;
+	(void)state;
+
+	split(&f, "\xEF\xBB\xBFone\r\ntwo\r\n\r\nthree\rfour five", 0);
+	assert_int_equal(f.l.n, 5);
+	assert_int_equal(f.l.v[0].off, 3); /* after the byte order mark */
+	assert_int_equal(f.l.v[0].nl, 0);
+	assert_int_equal(f.l.v[1].nl, 1); /* CR LF counts once */
+	assert_int_equal(f.l.v[2].nl, 2);
+	assert_int_equal(f.l.v[3].nl, 1); /* lone CR */
+	assert_int_equal(f.l.v[4].nl, 0);
+	assert_int_equal(f.l.v[4].space, 1);
+	done(&f);
+}
+
+static void
+controls_and_invalid_bytes(void **state)
+{
+	struct fix f;
+	(void)state;
+
+	split(&f, "a\x1b[31mb \xff z", 0);
+	assert_int_equal(f.l.v[1].kind, TOK_OTHER); /* ESC */
+	assert_int_equal(f.l.v[1].len, 1);
+	assert_int_equal(f.l.v[f.l.n - 2].kind, TOK_OTHER); /* 0xFF */
+	/* tokens never overlap and stay inside the text */
+	for (size_t i = 1; i < f.l.n; i++)
+		assert_true(f.l.v[i].off >= f.l.v[i - 1].off + f.l.v[i - 1].len);
+	done(&f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(words_and_punctuation),
+	    cmocka_unit_test(inner_joiners),
+	    cmocka_unit_test(numbers_and_dates),
+	    cmocka_unit_test(ellipsis_and_stops),
+	    cmocka_unit_test(scripts_and_clusters),
+	    cmocka_unit_test(keys_fold_typography),
+	    cmocka_unit_test(line_breaks_and_bom),
+	    cmocka_unit_test(controls_and_invalid_bytes),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

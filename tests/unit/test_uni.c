@@ -1,0 +1,136 @@
+/* test_uni.c - Unicode services (widths, clusters, validity) and loading
+ * documents (text.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "redline/text.h"
+#include "redline/uni.h"
+
+#define S(x) (const unsigned char *)(x), strlen(x)
+
+static size_t
+cluster_len(const char *s)
+{
+	int32_t first;
+	return uni_cluster((const unsigned char *)s, strlen(s), &first);
+}
+
+static void
+widths(void **state)
+{
+	(void)state;
+	assert_int_equal(uni_cluster_width(S("a")), 1);
+	assert_int_equal(uni_cluster_width(S("日")), 2);
+	assert_int_equal(uni_cluster_width(S("ｱ")), 1);  /* half-width kana */
+	assert_int_equal(uni_cluster_width(S("e\xCC\x81")), 1); /* e + acute */
+	assert_int_equal(uni_cluster_width(S("\xCC\x81")), 1);  /* lone mark */
+	assert_int_equal(uni_cluster_width(S("👍")), 2);
+	assert_int_equal(uni_cluster_width(S("❤\xEF\xB8\x8F")), 2); /* + VS16 */
+	assert_int_equal(uni_cluster_width(S("👨‍👩‍👧")), 2);
+	assert_int_equal(uni_cluster_width(S("\x1b")), -1);
+	assert_int_equal(uni_cluster_width(S("\xc2\x90")), -1); /* C1 */
+	assert_int_equal(uni_cluster_width(S("\xff")), -1);
+	assert_int_equal(uni_cluster_width(S("\xEE\x80\x80")), 1); /* PUA */
+}
+
+static void
+clusters(void **state)
+{
+	(void)state;
+	assert_int_equal(cluster_len("ab"), 1);
+	assert_int_equal(cluster_len("\r\nx"), 2);
+	assert_int_equal(cluster_len("e\xCC\x81x"), 3);
+	assert_int_equal(cluster_len("👨‍👩‍👧x"), strlen("👨‍👩‍👧"));
+	assert_int_equal(cluster_len("🇺🇸🇬🇧"), strlen("🇺🇸"));
+	assert_int_equal(cluster_len("\xff\xfe"), 1);
+	assert_int_equal(cluster_len("한국"), strlen("한"));
+}
+
+static void
+validity(void **state)
+{
+	size_t bad = 99;
+	(void)state;
+	assert_true(uni_valid(S("plain ascii"), &bad));
+	assert_true(uni_valid(S("ünïcödé 日本 👍"), &bad));
+	assert_false(uni_valid(S("ok\xC0\xAF"), &bad)); /* overlong '/' */
+	assert_int_equal(bad, 2);
+	assert_false(uni_valid(S("\xED\xA0\x80"), &bad)); /* surrogate */
+	assert_int_equal(bad, 0);
+	assert_false(uni_valid(S("ab\xE2\x82"), &bad)); /* truncated */
+	assert_int_equal(bad, 2);
+	assert_false(uni_valid(S("\xF4\x90\x80\x80"), &bad)); /* > U+10FFFF */
+}
+
+static enum text_error
+load(struct text *t, const char *s, size_t n, unsigned flags, struct text_where *where)
+{
+	return text_from_memory(t, "mem", s, n, flags, where);
+}
+
+static void
+loading(void **state)
+{
+	struct text t;
+	struct text_where where;
+	(void)state;
+
+	assert_int_equal(load(&t, "", 0, 0, &where), TEXT_OK);
+	assert_int_equal(t.len, 0);
+	text_done(&t);
+
+	assert_int_equal(load(&t, "\xEF\xBB\xBFhi", 5, 0, &where), TEXT_OK);
+	assert_int_equal(t.body, 3);
+	text_done(&t);
+
+	assert_int_equal(load(&t, "ab\0cd", 5, 0, &where), TEXT_ERR_BINARY);
+	assert_int_equal(where.offset, 2);
+	assert_null(t.buf);
+
+	assert_int_equal(load(&t, "abc\n\xff", 5, 0, &where), TEXT_ERR_UTF8);
+	assert_int_equal(where.offset, 4);
+	assert_int_equal(where.line, 2);
+
+	assert_int_equal(load(&t, "\xff\xfeh\0i\0", 6, 0, &where),
+	                 TEXT_ERR_UTF16);
+	assert_int_equal(load(&t, "h\0e\0l\0l\0o\0", 10, 0, &where),
+	                 TEXT_ERR_UTF16);
+
+	/* --text: accepted, bad bytes counted */
+	assert_int_equal(load(&t, "a\xff\xfe" "b\0", 5, TEXT_LAX, &where),
+	                 TEXT_OK);
+	assert_int_equal(t.invalid, 2);
+	text_done(&t);
+}
+
+static void
+loading_files(void **state)
+{
+	struct text t;
+	struct text_where where;
+	(void)state;
+
+	assert_int_equal(text_load(&t, "/nonexistent/redline", 0, &where),
+	                 TEXT_ERR_OPEN);
+	assert_int_equal(text_load(&t, "/", 0, &where), TEXT_ERR_ISDIR);
+	assert_int_equal(text_load(&t, "/dev/null", 0, &where), TEXT_OK);
+	assert_int_equal(t.len, 0);
+	text_done(&t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(widths),
+	    cmocka_unit_test(clusters),
+	    cmocka_unit_test(validity),
+	    cmocka_unit_test(loading),
+	    cmocka_unit_test(loading_files),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
