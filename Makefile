@@ -3,8 +3,8 @@
 #   make run      install missing packages, build, show the sample pair
 #   make check    install missing packages, build, run every test
 #
-# Other targets: all, install, uninstall, clean, unit, cli, sancheck,
-# valgrind-check, lint-man.  Variables: PREFIX, DESTDIR, CC, CFLAGS, LDFLAGS,
+# Other targets: all, install, uninstall, clean, unit, cli, ref, sancheck,
+# valgrind-check, lint-man, format, format-check.  Variables: PREFIX, DESTDIR, CC, CFLAGS, LDFLAGS,
 # PKG_CONFIG, SAN=1 (ASan+UBSan build in build-san/), WERROR=1.
 
 PREFIX ?= /usr/local
@@ -66,6 +66,7 @@ PROG = redline
 endif
 
 .PHONY: all run check unit cli ref sancheck valgrind-check lint-man \
+        format format-check ref-san \
         install uninstall clean deps deps-test tests
 
 all: $(PROG)
@@ -100,7 +101,7 @@ run: deps
 
 check: deps-test
 	@$(MAKE) --no-print-directory WERROR=1 tests
-	@$(MAKE) --no-print-directory unit ref cli lint-man
+	@$(MAKE) --no-print-directory unit ref cli lint-man format-check
 	@$(MAKE) --no-print-directory sancheck
 	@$(MAKE) --no-print-directory valgrind-check
 	@echo "check: all test suites passed"
@@ -139,6 +140,14 @@ valgrind-check: $(PROG)
 lint-man:
 	mandoc -T lint -W warning man/redline.1
 	@echo "man page: mandoc lint clean"
+
+# The one formatter config (.clang-format) is used: sources must match it.
+format-check:
+	clang-format --dry-run --Werror $(wildcard src/*/*.c src/*/*.h include/redline/*.h tests/*/*.c)
+	@echo "format: clean"
+
+format:
+	clang-format -i $(wildcard src/*/*.c src/*/*.h include/redline/*.h tests/*/*.c)
 
 # ---- install ----------------------------------------------------------
 

@@ -35,7 +35,8 @@ struct cmp_stats {
 	size_t deleted;    /* left words removed with nothing in their place */
 	size_t inserted;   /* right words added where nothing was removed */
 	size_t toks[2];    /* all tokens, punctuation included */
-	size_t tok_del, tok_ins; /* tokens deleted and inserted: the edit count */
+	size_t tok_del,
+	        tok_ins; /* tokens deleted and inserted: the edit count */
 };
 
 /* Compare left with right into *c.  Returns 0, or -1 when memory ran out

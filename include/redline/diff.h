@@ -20,7 +20,7 @@
  * part of the change.  So a lone "the" between two rewordings no longer
  * splits them in two, while "[-40-] {+45+} bridges" keeps its precise
  * one-word change. */
-#define DIFF_ABSORB_MAX 1
+#define DIFF_ABSORB_MAX   1
 #define DIFF_ABSORB_RATIO 4
 
 enum dop_kind { DOP_EQUAL, DOP_DELETE, DOP_INSERT };
@@ -42,9 +42,9 @@ struct dops {
 /* Append to *out the operations turning a[a0..a1) into b[b0..b1), token
  * indices into la and lb.  m must have been made for the interner's ids.
  * Returns 0, or -1 when memory ran out (*out keeps what it had). */
-int diff_tokens(struct myers *m, const struct toklist *la, size_t a0,
-                size_t a1, const struct toklist *lb, size_t b0, size_t b1,
-                int minimal, struct dops *out);
+int diff_tokens(struct myers *m, const struct toklist *la, size_t a0, size_t a1,
+                const struct toklist *lb, size_t b0, size_t b1, int minimal,
+                struct dops *out);
 
 /* Release what *d owns; *d becomes empty. */
 void dops_free(struct dops *d);

@@ -20,7 +20,7 @@ struct myers;
  * MYERS_COST_FACTOR if larger, it stops and splits at the diagonal that got
  * furthest.  Bounds the time on very different inputs at the cost of a
  * slightly longer script. */
-#define MYERS_COST_MIN 256
+#define MYERS_COST_MIN    256
 #define MYERS_COST_FACTOR 4
 
 /* A diff context for ids below nids.  Reuse it for many runs; it keeps

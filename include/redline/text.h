@@ -15,13 +15,13 @@
 #define TEXT_MAX_BYTES ((size_t)0xFFFFFFF0u)
 
 struct text {
-	char *name;          /* as given on the command line ("-" for stdin) */
-	unsigned char *buf;  /* the bytes, plus a NUL after them */
-	size_t len;          /* number of bytes */
-	size_t body;         /* offset where the text starts (3 after a BOM) */
-	size_t invalid;      /* bytes that were not valid UTF-8 (with TEXT_LAX) */
-	dev_t dev;           /* identity of the file read, to refuse writing */
-	ino_t ino;           /*   over it; valid when has_id is set */
+	char *name;         /* as given on the command line ("-" for stdin) */
+	unsigned char *buf; /* the bytes, plus a NUL after them */
+	size_t len;         /* number of bytes */
+	size_t body;        /* offset where the text starts (3 after a BOM) */
+	size_t invalid; /* bytes that were not valid UTF-8 (with TEXT_LAX) */
+	dev_t dev;      /* identity of the file read, to refuse writing */
+	ino_t ino;      /*   over it; valid when has_id is set */
 	int has_id;
 };
 
@@ -33,14 +33,14 @@ enum {
 /* Error codes of text_load; text_strerror says them in words. */
 enum text_error {
 	TEXT_OK = 0,
-	TEXT_ERR_OPEN,     /* errno is set */
-	TEXT_ERR_READ,     /* errno is set */
+	TEXT_ERR_OPEN, /* errno is set */
+	TEXT_ERR_READ, /* errno is set */
 	TEXT_ERR_ISDIR,
 	TEXT_ERR_NOMEM,
 	TEXT_ERR_TOOBIG,
-	TEXT_ERR_BINARY,   /* NUL byte at *where */
+	TEXT_ERR_BINARY, /* NUL byte at *where */
 	TEXT_ERR_UTF16,
-	TEXT_ERR_UTF8      /* first invalid byte at *where */
+	TEXT_ERR_UTF8 /* first invalid byte at *where */
 };
 
 /* Where a load error was found (for BINARY and UTF8). */

@@ -31,13 +31,13 @@ enum {
 };
 
 struct tok {
-	uint32_t off;   /* byte offset into text->buf */
-	uint32_t len;   /* bytes */
-	uint32_t id;    /* interned comparison key */
-	uint8_t kind;   /* enum tok_kind */
-	uint8_t flags;  /* TOK_F_* */
-	uint8_t nl;     /* line breaks in the white space before (max 255) */
-	uint8_t space;  /* 1 if any white space precedes the token */
+	uint32_t off;  /* byte offset into text->buf */
+	uint32_t len;  /* bytes */
+	uint32_t id;   /* interned comparison key */
+	uint8_t kind;  /* enum tok_kind */
+	uint8_t flags; /* TOK_F_* */
+	uint8_t nl;    /* line breaks in the white space before (max 255) */
+	uint8_t space; /* 1 if any white space precedes the token */
 };
 
 struct toklist {

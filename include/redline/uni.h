@@ -19,11 +19,12 @@
 
 /* What a code point is, coarsely, for tokenizing and display. */
 enum uni_class {
-	UNI_SPACE,   /* Zs, Zl, Zp, and the white-space controls \t\n\v\f\r, NEL */
-	UNI_LETTER,  /* L* */
-	UNI_DIGIT,   /* N* */
-	UNI_MARK,    /* M* (only seen at the start of a cluster in broken text) */
-	UNI_PUNCT,   /* P* */
+	UNI_SPACE,  /* Zs, Zl, Zp, and the white-space controls \t\n\v\f\r, NEL
+	             */
+	UNI_LETTER, /* L* */
+	UNI_DIGIT,  /* N* */
+	UNI_MARK,  /* M* (only seen at the start of a cluster in broken text) */
+	UNI_PUNCT, /* P* */
 	UNI_SYMBOL,  /* S* (emoji among them) */
 	UNI_FORMAT,  /* Cf: soft hyphen, joiners, byte order mark */
 	UNI_CONTROL, /* other Cc */
@@ -57,9 +58,9 @@ int uni_valid(const unsigned char *s, size_t n, size_t *bad);
 
 /* Key flags for uni_key. */
 enum {
-	UNI_KEY_FOLD = 1,   /* NFC, typographic lumping, ignorables dropped */
-	UNI_KEY_CASE = 2,   /* full Unicode case folding */
-	UNI_KEY_COMPAT = 4  /* compatibility forms too (used for punctuation) */
+	UNI_KEY_FOLD = 1,  /* NFC, typographic lumping, ignorables dropped */
+	UNI_KEY_CASE = 2,  /* full Unicode case folding */
+	UNI_KEY_COMPAT = 4 /* compatibility forms too (used for punctuation) */
 };
 
 /* Comparison key of s[0..n) under flags (0 = the bytes as they are).

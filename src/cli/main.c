@@ -21,9 +21,9 @@
 #include "redline/export.h"
 
 #define REDLINE_VERSION "0.1.0"
-#define EXIT_SAME 0
-#define EXIT_DIFFERENT 1
-#define EXIT_TROUBLE 2
+#define EXIT_SAME       0
+#define EXIT_DIFFERENT  1
+#define EXIT_TROUBLE    2
 
 enum format { FMT_DEFAULT, FMT_WDIFF, FMT_PLAIN, FMT_STATS };
 
@@ -31,38 +31,41 @@ static const struct {
 	const char *name;
 	enum format fmt;
 } formats[] = {
-	{"wdiff", FMT_WDIFF},
-	{"plain", FMT_PLAIN},
-	{"stats", FMT_STATS},
+        {"wdiff", FMT_WDIFF},
+        {"plain", FMT_PLAIN},
+        {"stats", FMT_STATS},
 };
 
 static const char usage_text[] =
-    "Usage: redline [OPTION]... OFFICIAL REWRITE\n"
-    "Compare an official text with a rewrite of it, word by word.\n"
-    "\n"
-    "  -e, --export=FORMAT  print the comparison as FORMAT:\n"
-    "                         plain  two columns, word-wrapped (default when\n"
-    "                                standard output is not a terminal)\n"
-    "                         wdiff  inline [-deleted-] {+inserted+}\n"
-    "                         stats  the same as --stats\n"
-    "  -s, --stats          print word counts: common, deleted, inserted,\n"
-    "                       changed, with shares\n"
-    "  -o, --output=FILE    write the export to FILE, atomically; never over\n"
-    "                       an input\n"
-    "  -W, --width=N        total columns for --export=plain (default: the\n"
-    "                       terminal's width, else $COLUMNS, else 80)\n"
-    "  -i, --ignore-case    compare letters regardless of case\n"
-    "      --strict         compare bytes as they are: no Unicode\n"
-    "                       normalization, no typographic folding\n"
-    "  -d, --minimal        exactly the smallest word diff; no heuristics\n"
-    "  -a, --text           compare files with NUL bytes or invalid UTF-8\n"
-    "                       anyway (bad bytes show as U+FFFD)\n"
-    "  -h, --help           show this help and exit\n"
-    "  -V, --version        show the version and exit\n"
-    "\n"
-    "Either file may be '-' for standard input.\n"
-    "Exit status: 0 if the texts are the same, 1 if they differ, 2 on "
-    "trouble.\n";
+        "Usage: redline [OPTION]... OFFICIAL REWRITE\n"
+        "Compare an official text with a rewrite of it, word by word.\n"
+        "\n"
+        "  -e, --export=FORMAT  print the comparison as FORMAT:\n"
+        "                         plain  two columns, word-wrapped (default "
+        "when\n"
+        "                                standard output is not a terminal)\n"
+        "                         wdiff  inline [-deleted-] {+inserted+}\n"
+        "                         stats  the same as --stats\n"
+        "  -s, --stats          print word counts: common, deleted, inserted,\n"
+        "                       changed, with shares\n"
+        "  -o, --output=FILE    write the export to FILE, atomically; never "
+        "over\n"
+        "                       an input\n"
+        "  -W, --width=N        total columns for --export=plain (default: "
+        "the\n"
+        "                       terminal's width, else $COLUMNS, else 80)\n"
+        "  -i, --ignore-case    compare letters regardless of case\n"
+        "      --strict         compare bytes as they are: no Unicode\n"
+        "                       normalization, no typographic folding\n"
+        "  -d, --minimal        exactly the smallest word diff; no heuristics\n"
+        "  -a, --text           compare files with NUL bytes or invalid UTF-8\n"
+        "                       anyway (bad bytes show as U+FFFD)\n"
+        "  -h, --help           show this help and exit\n"
+        "  -V, --version        show the version and exit\n"
+        "\n"
+        "Either file may be '-' for standard input.\n"
+        "Exit status: 0 if the texts are the same, 1 if they differ, 2 on "
+        "trouble.\n";
 
 static void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -108,8 +111,8 @@ terminal_width(void)
 	struct winsize ws;
 	const char *env;
 
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col > 0)
+	if (isatty(STDOUT_FILENO) &&
+	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
 	env = getenv("COLUMNS");
 	if (env && *env) {
@@ -170,17 +173,17 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-	    {"export", required_argument, NULL, 'e'},
-	    {"stats", no_argument, NULL, 's'},
-	    {"output", required_argument, NULL, 'o'},
-	    {"width", required_argument, NULL, 'W'},
-	    {"ignore-case", no_argument, NULL, 'i'},
-	    {"strict", no_argument, NULL, 'S'},
-	    {"minimal", no_argument, NULL, 'd'},
-	    {"text", no_argument, NULL, 'a'},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, 'V'},
-	    {NULL, 0, NULL, 0},
+	        {"export", required_argument, NULL, 'e'},
+	        {"stats", no_argument, NULL, 's'},
+	        {"output", required_argument, NULL, 'o'},
+	        {"width", required_argument, NULL, 'W'},
+	        {"ignore-case", no_argument, NULL, 'i'},
+	        {"strict", no_argument, NULL, 'S'},
+	        {"minimal", no_argument, NULL, 'd'},
+	        {"text", no_argument, NULL, 'a'},
+	        {"help", no_argument, NULL, 'h'},
+	        {"version", no_argument, NULL, 'V'},
+	        {NULL, 0, NULL, 0},
 	};
 	enum format fmt = FMT_DEFAULT;
 	struct cmp_opt copt = {0, 0};
@@ -216,7 +219,8 @@ main(int argc, char **argv)
 			long v = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || v < 20 ||
 			    v > 10000) {
-				warnx("--width: '%s' is not a number from 20 to "
+				warnx("--width: '%s' is not a number from 20 "
+				      "to "
 				      "10000",
 				      optarg);
 				return EXIT_TROUBLE;
@@ -239,13 +243,13 @@ main(int argc, char **argv)
 		case 'h':
 			fputs(usage_text, stdout);
 			return fflush(stdout) == 0 && !ferror(stdout)
-			           ? EXIT_SAME
-			           : EXIT_TROUBLE;
+			               ? EXIT_SAME
+			               : EXIT_TROUBLE;
 		case 'V':
 			printf("redline %s\n", REDLINE_VERSION);
 			return fflush(stdout) == 0 && !ferror(stdout)
-			           ? EXIT_SAME
-			           : EXIT_TROUBLE;
+			               ? EXIT_SAME
+			               : EXIT_TROUBLE;
 		default:
 			fputs("Try 'redline --help' for more information.\n",
 			      stderr);
@@ -258,7 +262,8 @@ main(int argc, char **argv)
 		fputs("Try 'redline --help' for more information.\n", stderr);
 		return EXIT_TROUBLE;
 	}
-	if (strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1], "-") == 0) {
+	if (strcmp(argv[optind], "-") == 0 &&
+	    strcmp(argv[optind + 1], "-") == 0) {
 		warnx("standard input ('-') given for both files");
 		return EXIT_TROUBLE;
 	}
@@ -269,7 +274,8 @@ main(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	if (cmp_run(&cmp, &left, &right, &copt) < 0) {
-		warnx("out of memory comparing %s and %s", left.name, right.name);
+		warnx("out of memory comparing %s and %s", left.name,
+		      right.name);
 		text_done(&left);
 		text_done(&right);
 		return EXIT_TROUBLE;
@@ -300,7 +306,8 @@ main(int argc, char **argv)
 		break;
 	}
 	if (c < 0) {
-		warnx("%s: write error: %s", outpath ? outpath : "standard output",
+		warnx("%s: write error: %s",
+		      outpath ? outpath : "standard output",
 		      strerror(errno ? errno : EIO));
 		output_abort(&out);
 		goto done;

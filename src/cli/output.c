@@ -3,9 +3,9 @@
  * Invariant: a target file is either left exactly as it was or replaced
  * whole by a complete, synced new version; never half-written.  Only
  * regular files are replaced that way (through a symbolic link, the file it
- * names); a device or FIFO is written in place, like a shell redirection.  At most one
- * temporary file exists at a time, and its name is kept in a static buffer
- * so a signal handler can remove it.
+ * names); a device or FIFO is written in place, like a shell redirection.  At
+ * most one temporary file exists at a time, and its name is kept in a static
+ * buffer so a signal handler can remove it.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "output.h"
@@ -60,7 +60,8 @@ output_open(struct output *o, const char *path,
 			if (inputs[i]->has_id && inputs[i]->dev == st.st_dev &&
 			    inputs[i]->ino == st.st_ino) {
 				snprintf(err, errlen,
-				         "%s: refusing to overwrite an input file",
+				         "%s: refusing to overwrite an input "
+				         "file",
 				         path);
 				return -1;
 			}
@@ -77,7 +78,8 @@ output_open(struct output *o, const char *path,
 			if (!o->target) {
 				fclose(o->f);
 				o->f = NULL;
-				snprintf(err, errlen, "%s: out of memory", path);
+				snprintf(err, errlen, "%s: out of memory",
+				         path);
 				return -1;
 			}
 			return 0;
@@ -92,7 +94,8 @@ output_open(struct output *o, const char *path,
 	free(resolved);
 	path = o->target;
 	if (!o->target || !o->tmp) {
-		snprintf(err, errlen, "%s: out of memory", path ? path : "output");
+		snprintf(err, errlen, "%s: out of memory",
+		         path ? path : "output");
 		output_abort(o);
 		return -1;
 	}
@@ -108,8 +111,8 @@ output_open(struct output *o, const char *path,
 	}
 	fd = mkstemp(o->tmp);
 	if (fd < 0) {
-		snprintf(err, errlen, "%s: cannot create a file there: %s", path,
-		         strerror(errno));
+		snprintf(err, errlen, "%s: cannot create a file there: %s",
+		         path, strerror(errno));
 		free(o->tmp);
 		o->tmp = NULL;
 		output_abort(o);

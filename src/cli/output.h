@@ -10,9 +10,9 @@
 #include "redline/text.h"
 
 struct output {
-	FILE *f;       /* write the export here */
-	char *target;  /* NULL for standard output */
-	char *tmp;     /* the temporary file while open */
+	FILE *f;      /* write the export here */
+	char *target; /* NULL for standard output */
+	char *tmp;    /* the temporary file while open */
 };
 
 /* Open an output to path (NULL or "-" for standard output).  Refuses a path

@@ -91,7 +91,8 @@ cmp_stats(const struct cmp *c, struct cmp_stats *st)
 			st->tok_del += o->a1 - o->a0;
 			if (nx && nx->kind == DOP_INSERT) {
 				st->changed[0] += wl;
-				st->changed[1] += words_in(&c->rt, nx->b0, nx->b1);
+				st->changed[1] +=
+				        words_in(&c->rt, nx->b0, nx->b1);
 				st->tok_ins += nx->b1 - nx->b0;
 				i++;
 			} else {

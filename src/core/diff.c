@@ -56,7 +56,8 @@ slide(struct side *s)
 		do {
 			len = en - st;
 			/* up, merging with groups it meets */
-			while (st > 0 && !mk[st - 1] && id[st - 1] == id[en - 1]) {
+			while (st > 0 && !mk[st - 1] &&
+			       id[st - 1] == id[en - 1]) {
 				mk[--st] = 1;
 				mk[--en] = 0;
 				while (st > 0 && mk[st - 1])
@@ -92,8 +93,7 @@ slide(struct side *s)
 }
 
 static int
-push(struct dops *d, uint32_t kind, size_t a0, size_t a1, size_t b0,
-     size_t b1)
+push(struct dops *d, uint32_t kind, size_t a0, size_t a1, size_t b0, size_t b1)
 {
 	if (d->n == d->cap) {
 		size_t ncap = d->cap ? d->cap * 2 : 64;
@@ -155,8 +155,8 @@ absorb(struct side *a, struct side *b)
 			break; /* one side ended unmarked: not a valid script */
 		size_t next = marked_run(a, i + len) + marked_run(b, j + len);
 		if (len <= DIFF_ABSORB_MAX && prev >= DIFF_ABSORB_RATIO * len &&
-		    next >= DIFF_ABSORB_RATIO * len && !crosses_line(a, i, len) &&
-		    !crosses_line(b, j, len)) {
+		    next >= DIFF_ABSORB_RATIO * len &&
+		    !crosses_line(a, i, len) && !crosses_line(b, j, len)) {
 			memset(a->mk + i, 1, len);
 			memset(b->mk + j, 1, len);
 			prev += 2 * len;
@@ -196,7 +196,8 @@ emit(const struct side *a, const struct side *b, size_t a0, size_t b0,
 		    push(out, DOP_INSERT, a0 + i, a0 + i, b0 + sj, b0 + j) < 0)
 			return -1;
 		if (i == si && j == sj && !(i < a->n && j < b->n))
-			break; /* unmatched tail: cannot happen with valid marks */
+			break; /* unmatched tail: cannot happen with valid marks
+			        */
 	}
 	return 0;
 }

@@ -108,7 +108,8 @@ intern_id(struct intern *in, const char *key, size_t len, uint32_t *id)
 	if (in->nent + 1 > in->mask / 2) {
 		if (grow_slots(in) < 0)
 			return -1;
-		s = h & in->mask; /* the probe found no match; find a free slot */
+		s = h &
+		    in->mask; /* the probe found no match; find a free slot */
 		while (in->slot[s])
 			s = (s + 1) & in->mask;
 	}

@@ -27,7 +27,7 @@ struct myers {
 	uint32_t *ca, *cb;   /* compacted sequences */
 	size_t *ra, *rb;     /* compacted index -> original index */
 	unsigned char *cda, *cib; /* marks on compacted items */
-	idx *v;              /* fwd and bwd diagonal arrays */
+	idx *v;                   /* fwd and bwd diagonal arrays */
 	size_t cap_a, cap_b, cap_v;
 };
 
@@ -127,8 +127,7 @@ isqrt(idx n)
  * once the cost limit is hit, of a good path) strictly inside the box in
  * the sense that both halves are smaller than the whole. */
 static void
-split(const struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx,
-      idx *sy)
+split(const struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 {
 	const uint32_t *a = s->a, *b = s->b;
 	idx *fwd = s->fwd, *bwd = s->bwd;

@@ -74,8 +74,8 @@ looks_utf16(const unsigned char *b, size_t n)
 {
 	size_t even = 0, odd = 0, i, lim = n < 4096 ? n : 4096;
 
-	if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
-	               (b[0] == 0xFE && b[1] == 0xFF)))
+	if (n >= 2 &&
+	    ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
 		return 1;
 	if (lim < 4)
 		return 0;
@@ -201,8 +201,8 @@ text_load(struct text *t, const char *path, unsigned flags,
 }
 
 enum text_error
-text_from_memory(struct text *t, const char *name, const void *data,
-                 size_t len, unsigned flags, struct text_where *where)
+text_from_memory(struct text *t, const char *name, const void *data, size_t len,
+                 unsigned flags, struct text_where *where)
 {
 	unsigned char *buf;
 

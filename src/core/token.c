@@ -67,7 +67,8 @@ cluster_at(const struct text *t, size_t pos, struct cl *c)
 static int
 is_wordch(const struct cl *c)
 {
-	return c->cls == UNI_LETTER || c->cls == UNI_DIGIT || c->cls == UNI_MARK;
+	return c->cls == UNI_LETTER || c->cls == UNI_DIGIT ||
+	       c->cls == UNI_MARK;
 }
 
 static int
@@ -123,8 +124,8 @@ static size_t
 scan_word(const struct text *t, const struct cl *w, uint8_t *flags)
 {
 	struct cl cur = *w, nx, after;
-	size_t part = 1;  /* clusters in the current dot-separated part */
-	int abbrev = 0;   /* the word has joined an abbreviation period */
+	size_t part = 1; /* clusters in the current dot-separated part */
+	int abbrev = 0;  /* the word has joined an abbreviation period */
 	int32_t prev_cp = w->cp;
 
 	*flags = 0;
@@ -171,7 +172,8 @@ scan_word(const struct text *t, const struct cl *w, uint8_t *flags)
 		} else if (nx.cp == ',' && pc == UNI_DIGIT &&
 		           digits_from(t, after.off) == 3)
 			joins = 1;
-		else if (nx.cp == ':' && pc == UNI_DIGIT && after.cls == UNI_DIGIT)
+		else if (nx.cp == ':' && pc == UNI_DIGIT &&
+		         after.cls == UNI_DIGIT)
 			joins = 1;
 		if (!joins)
 			return cur.off + cur.len;
@@ -288,7 +290,8 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 		case UNI_PUNCT:
 			pos += c.len;
 			if (c.cp == '.' || c.cp == '-')
-				while (pos < t->len && t->buf[pos] == (unsigned)c.cp)
+				while (pos < t->len &&
+				       t->buf[pos] == (unsigned)c.cp)
 					pos++;
 			tk.kind = TOK_PUNCT;
 			if (is_stop(c.cp))

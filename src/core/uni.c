@@ -3,9 +3,10 @@
  * Owns: decoding, grapheme clusters, coarse classes, display widths and
  * comparison keys.  Typographic folding is utf8proc's LUMP (single quotes,
  * dashes, spaces) plus one rule of ours: a lone initial or final quotation
- * mark (Pi, Pf: curly double quotes, guillemets) compares as '"'.  Holds no state; every function is reentrant.  ASCII takes
- * short paths that give the same answers utf8proc would, because most input
- * is ASCII and these functions run once per byte or per token.
+ * mark (Pi, Pf: curly double quotes, guillemets) compares as '"'.  Holds no
+ * state; every function is reentrant.  ASCII takes short paths that give the
+ * same answers utf8proc would, because most input is ASCII and these functions
+ * run once per byte or per token.
  */
 #include "redline/uni.h"
 
@@ -45,7 +46,8 @@ uni_cluster(const unsigned char *s, size_t n, int32_t *first)
 		return pos;
 	/* CR LF is one cluster; any other ASCII pair breaks (GB3, GB999). */
 	while (pos < n) {
-		if (prev < 0x80 && s[pos] < 0x80 && !(prev == '\r' && s[pos] == '\n'))
+		if (prev < 0x80 && s[pos] < 0x80 &&
+		    !(prev == '\r' && s[pos] == '\n'))
 			break;
 		size_t len = uni_decode(s + pos, n - pos, &cp);
 		if (cp < 0)
@@ -140,8 +142,7 @@ uni_cluster_width(const unsigned char *s, size_t n)
 		return -1;
 	if (cp < 0x80)
 		return 1;
-	if (cls == UNI_OTHER &&
-	    utf8proc_category(cp) == UTF8PROC_CATEGORY_CO)
+	if (cls == UNI_OTHER && utf8proc_category(cp) == UTF8PROC_CATEGORY_CO)
 		return 1; /* private use: one column, by policy */
 	w = utf8proc_charwidth(cp);
 	while (pos < n && w < 2) {
@@ -202,7 +203,8 @@ uni_key(const unsigned char *s, size_t n, unsigned flags, char **out,
 		opts |= UTF8PROC_COMPOSE | UTF8PROC_COMPAT;
 	if (flags & UNI_KEY_CASE)
 		opts |= UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
-	len = utf8proc_map(s, (utf8proc_ssize_t)n, &dst, (utf8proc_option_t)opts);
+	len = utf8proc_map(s, (utf8proc_ssize_t)n, &dst,
+	                   (utf8proc_option_t)opts);
 	if (len < 0)
 		return -1;
 	if (flags & UNI_KEY_FOLD) {

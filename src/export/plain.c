@@ -104,7 +104,8 @@ wrap(const char *s, size_t n, int cols, struct lines *ls)
 				w = 0;
 				for (size_t p = start; p < pos;) {
 					int32_t c2;
-					size_t l2 = uni_cluster(u + p, pos - p, &c2);
+					size_t l2 = uni_cluster(u + p, pos - p,
+					                        &c2);
 					int w2 = uni_cluster_width(u + p, l2);
 					w += w2 < 0 ? 1 : w2;
 					p += l2;
@@ -117,7 +118,8 @@ wrap(const char *s, size_t n, int cols, struct lines *ls)
 			}
 			brk = (size_t)-1;
 			if (cp == ' ' && pos == start) {
-				start = pos + len; /* no line starts with a space */
+				start = pos +
+				        len; /* no line starts with a space */
 				pos += len;
 				continue;
 			}
@@ -167,7 +169,10 @@ chunk_flush(struct chunk *ch, int cols, FILE *f, int *first)
 		rc = 0;
 		goto out;
 	}
-	mark = ch->empty[0] ? '>' : ch->empty[1] ? '<' : ch->changed ? '|' : ' ';
+	mark = ch->empty[0]   ? '>'
+	       : ch->empty[1] ? '<'
+	       : ch->changed  ? '|'
+	                      : ' ';
 	if (wrap(ch->side[0].s, ch->side[0].n, cols, &ls[0]) < 0 ||
 	    wrap(ch->side[1].s, ch->side[1].n, cols, &ls[1]) < 0)
 		goto out;
@@ -179,14 +184,16 @@ chunk_flush(struct chunk *ch, int cols, FILE *f, int *first)
 		int pad = cols;
 		if (r < ls[0].n) {
 			const struct line *L = &ls[0].v[r];
-			if (fwrite(ch->side[0].s + L->off, 1, L->len, f) != L->len)
+			if (fwrite(ch->side[0].s + L->off, 1, L->len, f) !=
+			    L->len)
 				goto out;
 			pad -= L->width;
 		}
 		if (r < ls[1].n) {
 			const struct line *R = &ls[1].v[r];
 			if (fprintf(f, "%*s %c ", pad, "", mark) < 0 ||
-			    fwrite(ch->side[1].s + R->off, 1, R->len, f) != R->len)
+			    fwrite(ch->side[1].s + R->off, 1, R->len, f) !=
+			            R->len)
 				goto out;
 		} else if (fprintf(f, "%*s %c", pad, "", mark) < 0) {
 			goto out;
@@ -240,7 +247,8 @@ export_plain(const struct cmp *c, const struct export_opt *o, FILE *f)
 			/* one step: a token pair (equal), or a whole run */
 			uint32_t ei = op->kind == DOP_INSERT ? i : i + 1;
 			uint32_t ej = op->kind == DOP_DELETE ? j : j + 1;
-			if (at_break(c, i, j) && !(ch.empty[0] && ch.empty[1])) {
+			if (at_break(c, i, j) &&
+			    !(ch.empty[0] && ch.empty[1])) {
 				if (chunk_flush(&ch, cols, f, &first) < 0)
 					goto out;
 				chunk_close(&ch);

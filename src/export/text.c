@@ -35,7 +35,8 @@ export_text(FILE *f, const unsigned char *s, size_t n, int visible)
 			continue;
 		}
 		len = uni_decode(s + i, n - i, &cp);
-		if (cp == '\n' || (cp >= 0xA0 && uni_class(cp) != UNI_CONTROL)) {
+		if (cp == '\n' ||
+		    (cp >= 0xA0 && uni_class(cp) != UNI_CONTROL)) {
 			i += len;
 			continue;
 		}

@@ -57,7 +57,8 @@ export_wdiff(const struct cmp *c, const struct export_opt *o, FILE *f)
 			    c->lt.v[op->a0].space && fputc(' ', f) == EOF)
 				return -1;
 			if (fputs("[-", f) == EOF ||
-			    tokens(f, c->left, &c->lt, op->a0, op->a1, o->visible) < 0 ||
+			    tokens(f, c->left, &c->lt, op->a0, op->a1,
+			           o->visible) < 0 ||
 			    fputs("-]", f) == EOF)
 				return -1;
 			sep = had_gap ||

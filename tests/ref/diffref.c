@@ -39,7 +39,8 @@ applies(const struct cmp *c)
 			if (o->a1 - o->a0 != o->b1 - o->b0)
 				return 0;
 			for (uint32_t x = 0; x < o->a1 - o->a0; x++)
-				if (c->lt.v[o->a0 + x].id != c->rt.v[o->b0 + x].id)
+				if (c->lt.v[o->a0 + x].id !=
+				    c->rt.v[o->b0 + x].id)
 					return 0;
 			break;
 		case DOP_DELETE:
@@ -123,13 +124,15 @@ check_pair(const char *label, const void *a, size_t na, const void *b,
 		failed++;
 		return;
 	}
-	if (cmp_run(&cm, &ta, &tb, &om) < 0 || cmp_run(&cd, &ta, &tb, &od) < 0) {
+	if (cmp_run(&cm, &ta, &tb, &om) < 0 ||
+	    cmp_run(&cd, &ta, &tb, &od) < 0) {
 		printf("FAIL %s: out of memory\n", label);
 		exit(2);
 	}
 	snprintf(fa, sizeof fa, "%s/a", dir);
 	snprintf(fb, sizeof fb, "%s/b", dir);
-	if (write_keys(&cm, &cm.lt, fa) < 0 || write_keys(&cm, &cm.rt, fb) < 0) {
+	if (write_keys(&cm, &cm.lt, fa) < 0 ||
+	    write_keys(&cm, &cm.rt, fb) < 0) {
 		printf("FAIL %s: cannot write key files\n", label);
 		exit(2);
 	}
@@ -139,12 +142,13 @@ check_pair(const char *label, const void *a, size_t na, const void *b,
 		printf("FAIL %s: diff -d did not run\n", label);
 		ok = 0;
 	} else if ((size_t)ref != got) {
-		printf("FAIL %s: --minimal edit count %zu, diff -d %ld\n", label,
-		       got, ref);
+		printf("FAIL %s: --minimal edit count %zu, diff -d %ld\n",
+		       label, got, ref);
 		ok = 0;
 	}
 	if (!applies(&cm) || !applies(&cd)) {
-		printf("FAIL %s: script does not turn left into right\n", label);
+		printf("FAIL %s: script does not turn left into right\n",
+		       label);
 		ok = 0;
 	}
 	if (dflt < got) {
@@ -201,7 +205,7 @@ random_pair(int k, char *a, size_t *na, char *b, size_t *nb)
 		m = rnd(5) == 0 ? 0 : rnd(300);
 		for (i = 0; i < m; i++)
 			out[i] = rnd(alpha);
-	} else { /* edits of the same text */
+	} else {                             /* edits of the same text */
 		uint32_t rate = 1 + rnd(60); /* percent */
 		for (i = 0; i < n && m < 1100; i++) {
 			uint32_t r = rnd(100);
@@ -269,11 +273,13 @@ main(int argc, char **argv)
 			size_t rl;
 			char *rw = slurp(argv[k], &rl);
 			if (!rw) {
-				fprintf(stderr, "diffref: cannot read %s\n", argv[k]);
+				fprintf(stderr, "diffref: cannot read %s\n",
+				        argv[k]);
 				return 2;
 			}
 			check_pair(argv[k], off, ol, rw, rl, dir);
-			check_pair(argv[k], rw, rl, off, ol, dir); /* reversed */
+			check_pair(argv[k], rw, rl, off, ol,
+			           dir); /* reversed */
 			free(rw);
 		}
 		free(off);

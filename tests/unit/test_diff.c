@@ -16,7 +16,8 @@ static size_t
 myers_count(const char *a, const char *b, int minimal)
 {
 	size_t n = strlen(a), m = strlen(b), d = 0, i;
-	uint32_t *ia = malloc((n + 1) * sizeof *ia), *ib = malloc((m + 1) * sizeof *ib);
+	uint32_t *ia = malloc((n + 1) * sizeof *ia),
+	         *ib = malloc((m + 1) * sizeof *ib);
 	unsigned char *del = malloc(n + 1), *ins = malloc(m + 1);
 	struct myers *my = myers_new(256);
 
@@ -225,12 +226,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(myers_known_distances),
-	    cmocka_unit_test(myers_heuristic_stays_valid),
-	    cmocka_unit_test(inserted_sentence_slides_to_its_edges),
-	    cmocka_unit_test(lone_word_between_changes_is_absorbed),
-	    cmocka_unit_test(typographic_variants_are_equal),
-	    cmocka_unit_test(stats_count_words),
+	        cmocka_unit_test(myers_known_distances),
+	        cmocka_unit_test(myers_heuristic_stays_valid),
+	        cmocka_unit_test(inserted_sentence_slides_to_its_edges),
+	        cmocka_unit_test(lone_word_between_changes_is_absorbed),
+	        cmocka_unit_test(typographic_variants_are_equal),
+	        cmocka_unit_test(stats_count_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

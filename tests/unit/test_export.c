@@ -30,8 +30,12 @@ run(enum which w, const char *a, const char *b, int width, int visible)
 	FILE *f = open_memstream(&out, &len);
 
 	assert_non_null(f);
-	assert_int_equal(text_from_memory(&ta, "a", a, strlen(a), TEXT_LAX, &where), TEXT_OK);
-	assert_int_equal(text_from_memory(&tb, "b", b, strlen(b), TEXT_LAX, &where), TEXT_OK);
+	assert_int_equal(
+	        text_from_memory(&ta, "a", a, strlen(a), TEXT_LAX, &where),
+	        TEXT_OK);
+	assert_int_equal(
+	        text_from_memory(&tb, "b", b, strlen(b), TEXT_LAX, &where),
+	        TEXT_OK);
 	assert_int_equal(cmp_run(&c, &ta, &tb, &co), 0);
 	assert_int_equal(w == WDIFF ? export_wdiff(&c, &eo, f)
 	                            : export_plain(&c, &eo, f),
@@ -112,7 +116,8 @@ plain_wraps_by_display_width(void **state)
 	(void)state;
 
 	s = run(PLAIN,
-	        "The quick brown fox jumps over the lazy dog again and again.\n",
+	        "The quick brown fox jumps over the lazy dog again and "
+	        "again.\n",
 	        "The quick red fox jumps over the lazy cat again and again.\n",
 	        40, 0);
 	check_columns(s, 40);
@@ -121,8 +126,11 @@ plain_wraps_by_display_width(void **state)
 	free(s);
 
 	/* CJK is two columns a character: still within 40 and aligned */
-	s = run(PLAIN, "日本語のテキストです。日本語のテキストです。日本語のテキストです。\n",
-	        "日本語の文章です。日本語のテキストです。日本語のテキストです。\n",
+	s = run(PLAIN,
+	        "日本語のテキストです。日本語のテキストです。日本語のテキストで"
+	        "す。\n",
+	        "日本語の文章です。日本語のテキストです。日本語のテキストです。"
+	        "\n",
 	        40, 0);
 	check_columns(s, 40);
 	free(s);
@@ -175,10 +183,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(wdiff_notation),
-	    cmocka_unit_test(plain_wraps_by_display_width),
-	    cmocka_unit_test(plain_marks_whole_paragraphs),
-	    cmocka_unit_test(controls_made_visible),
+	        cmocka_unit_test(wdiff_notation),
+	        cmocka_unit_test(plain_wraps_by_display_width),
+	        cmocka_unit_test(plain_marks_whole_paragraphs),
+	        cmocka_unit_test(controls_made_visible),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

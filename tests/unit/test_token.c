@@ -19,9 +19,9 @@ static void
 split(struct fix *f, const char *s, unsigned keyopts)
 {
 	struct text_where where;
-	assert_int_equal(text_from_memory(&f->t, "t", s, strlen(s), TEXT_LAX,
-	                                  &where),
-	                 TEXT_OK);
+	assert_int_equal(
+	        text_from_memory(&f->t, "t", s, strlen(s), TEXT_LAX, &where),
+	        TEXT_OK);
 	f->in = intern_new();
 	assert_non_null(f->in);
 	assert_int_equal(tok_split(&f->t, f->in, keyopts, &f->l), 0);
@@ -66,9 +66,9 @@ same_keys(const char *a, const char *b, unsigned keyopts)
 
 	split(&fa, a, keyopts);
 	/* b into the same interner */
-	assert_int_equal(text_from_memory(&fb.t, "b", b, strlen(b), TEXT_LAX,
-	                                  &where),
-	                 TEXT_OK);
+	assert_int_equal(
+	        text_from_memory(&fb.t, "b", b, strlen(b), TEXT_LAX, &where),
+	        TEXT_OK);
 	assert_int_equal(tok_split(&fb.t, fa.in, keyopts, &fb.l), 0);
 	same = fa.l.n == fb.l.n;
 	for (size_t i = 0; same && i < fa.l.n; i++)
@@ -83,9 +83,11 @@ static void
 words_and_punctuation(void **state)
 {
 	(void)state;
-	assert_string_equal(joined("They confirmed it."), "They|confirmed|it|.");
+	assert_string_equal(joined("They confirmed it."),
+	                    "They|confirmed|it|.");
 	assert_string_equal(joined("  spaced\t\tout \n"), "spaced|out");
-	assert_string_equal(joined("(a), \"b\"; c!?"), "(|a|)|,|\"|b|\"|;|c|!|?");
+	assert_string_equal(joined("(a), \"b\"; c!?"),
+	                    "(|a|)|,|\"|b|\"|;|c|!|?");
 	assert_string_equal(joined(""), "");
 	assert_string_equal(joined(" \n\t "), "");
 }
@@ -158,7 +160,8 @@ scripts_and_clusters(void **state)
 	assert_string_equal(joined("日本語のテキスト"),
 	                    "日|本|語|の|テ|キ|ス|ト");
 	/* an emoji ZWJ family and a flag stay whole */
-	assert_string_equal(joined("hi 👨‍👩‍👧 🇺🇸!"), "hi|👨‍👩‍👧|🇺🇸|!");
+	assert_string_equal(joined("hi 👨‍👩‍👧 🇺🇸!"),
+	                    "hi|👨‍👩‍👧|🇺🇸|!");
 	/* combining marks stay with their letter */
 	assert_string_equal(joined("cafe\xCC\x81 ok"), "cafe\xCC\x81|ok");
 	/* right-to-left text: words as anywhere else */
@@ -167,7 +170,9 @@ scripts_and_clusters(void **state)
 	/* a soft hyphen inside a word keeps it one word */
 	assert_string_equal(joined("co\xC2\xADoperate"), "co\xC2\xADoperate");
 	/* no-break space separates */
-	assert_string_equal(joined("a\xC2\xA0" "b"), "a|b");
+	assert_string_equal(joined("a\xC2\xA0"
+	                           "b"),
+	                    "a|b");
 }
 
 static void
@@ -218,7 +223,8 @@ controls_and_invalid_bytes(void **state)
 	assert_int_equal(f.l.v[f.l.n - 2].kind, TOK_OTHER); /* 0xFF */
 	/* tokens never overlap and stay inside the text */
 	for (size_t i = 1; i < f.l.n; i++)
-		assert_true(f.l.v[i].off >= f.l.v[i - 1].off + f.l.v[i - 1].len);
+		assert_true(f.l.v[i].off >=
+		            f.l.v[i - 1].off + f.l.v[i - 1].len);
 	done(&f);
 }
 
@@ -226,14 +232,14 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(words_and_punctuation),
-	    cmocka_unit_test(inner_joiners),
-	    cmocka_unit_test(numbers_and_dates),
-	    cmocka_unit_test(ellipsis_and_stops),
-	    cmocka_unit_test(scripts_and_clusters),
-	    cmocka_unit_test(keys_fold_typography),
-	    cmocka_unit_test(line_breaks_and_bom),
-	    cmocka_unit_test(controls_and_invalid_bytes),
+	        cmocka_unit_test(words_and_punctuation),
+	        cmocka_unit_test(inner_joiners),
+	        cmocka_unit_test(numbers_and_dates),
+	        cmocka_unit_test(ellipsis_and_stops),
+	        cmocka_unit_test(scripts_and_clusters),
+	        cmocka_unit_test(keys_fold_typography),
+	        cmocka_unit_test(line_breaks_and_bom),
+	        cmocka_unit_test(controls_and_invalid_bytes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

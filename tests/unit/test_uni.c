@@ -25,7 +25,7 @@ widths(void **state)
 	(void)state;
 	assert_int_equal(uni_cluster_width(S("a")), 1);
 	assert_int_equal(uni_cluster_width(S("日")), 2);
-	assert_int_equal(uni_cluster_width(S("ｱ")), 1);  /* half-width kana */
+	assert_int_equal(uni_cluster_width(S("ｱ")), 1); /* half-width kana */
 	assert_int_equal(uni_cluster_width(S("e\xCC\x81")), 1); /* e + acute */
 	assert_int_equal(uni_cluster_width(S("\xCC\x81")), 1);  /* lone mark */
 	assert_int_equal(uni_cluster_width(S("👍")), 2);
@@ -44,7 +44,8 @@ clusters(void **state)
 	assert_int_equal(cluster_len("ab"), 1);
 	assert_int_equal(cluster_len("\r\nx"), 2);
 	assert_int_equal(cluster_len("e\xCC\x81x"), 3);
-	assert_int_equal(cluster_len("👨‍👩‍👧x"), strlen("👨‍👩‍👧"));
+	assert_int_equal(cluster_len("👨‍👩‍👧x"),
+	                 strlen("👨‍👩‍👧"));
 	assert_int_equal(cluster_len("🇺🇸🇬🇧"), strlen("🇺🇸"));
 	assert_int_equal(cluster_len("\xff\xfe"), 1);
 	assert_int_equal(cluster_len("한국"), strlen("한"));
@@ -67,7 +68,8 @@ validity(void **state)
 }
 
 static enum text_error
-load(struct text *t, const char *s, size_t n, unsigned flags, struct text_where *where)
+load(struct text *t, const char *s, size_t n, unsigned flags,
+     struct text_where *where)
 {
 	return text_from_memory(t, "mem", s, n, flags, where);
 }
@@ -101,7 +103,10 @@ loading(void **state)
 	                 TEXT_ERR_UTF16);
 
 	/* --text: accepted, bad bytes counted */
-	assert_int_equal(load(&t, "a\xff\xfe" "b\0", 5, TEXT_LAX, &where),
+	assert_int_equal(load(&t,
+	                      "a\xff\xfe"
+	                      "b\0",
+	                      5, TEXT_LAX, &where),
 	                 TEXT_OK);
 	assert_int_equal(t.invalid, 2);
 	text_done(&t);
@@ -126,11 +131,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(widths),
-	    cmocka_unit_test(clusters),
-	    cmocka_unit_test(validity),
-	    cmocka_unit_test(loading),
-	    cmocka_unit_test(loading_files),
+	        cmocka_unit_test(widths),        cmocka_unit_test(clusters),
+	        cmocka_unit_test(validity),      cmocka_unit_test(loading),
+	        cmocka_unit_test(loading_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
