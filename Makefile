@@ -53,7 +53,7 @@ CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 EXPORT_OBJ = $(EXPORT_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/libredline.a
-CORE_LIBS = $(UTF8PROC_LIBS)
+CORE_LIBS = $(UTF8PROC_LIBS) $(STEMMER_LIBS) -lm
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -66,7 +66,7 @@ PROG = redline
 endif
 
 .PHONY: all run check unit cli ref sancheck valgrind-check lint-man \
-        format format-check ref-san \
+        format format-check ref-san eval eval-check \
         install uninstall clean deps deps-test tests
 
 all: $(PROG)
@@ -101,7 +101,7 @@ run: deps
 
 check: deps-test
 	@$(MAKE) --no-print-directory WERROR=1 tests
-	@$(MAKE) --no-print-directory unit ref cli lint-man format-check
+	@$(MAKE) --no-print-directory unit ref cli eval-check lint-man format-check
 	@$(MAKE) --no-print-directory sancheck
 	@$(MAKE) --no-print-directory valgrind-check
 	@echo "check: all test suites passed"
@@ -163,3 +163,30 @@ clean:
 	rm -rf build build-san redline
 
 -include $(shell find build build-san -name '*.d' 2>/dev/null)
+
+# ---- evaluation against the hand labels --------------------------------
+
+EVAL_PAIRS = samples/danang-report.txt samples/gold/danang-report.tsv \
+             samples/monitoring-desk.txt samples/gold/monitoring-desk.tsv \
+             samples/brics-post.txt samples/gold/brics-post.tsv \
+             samples/newsbharati.txt samples/gold/newsbharati.tsv
+
+# `eval` prints the figures; `eval-check` (in `make check`) also holds them
+# to tests/eval/targets, checks the JSON contract on every sample pair and
+# runs the classification checks.
+eval: $(PROG)
+	python3 tests/eval/score.py ./$(PROG) samples/statement.txt $(EVAL_PAIRS)
+	python3 tests/eval/score.py ./$(PROG) tests/eval/pairs/water-statement.txt \
+	    tests/eval/pairs/water-story.txt tests/eval/pairs/water-story.tsv
+
+eval-check: $(PROG)
+	python3 tests/eval/score.py --quiet --check tests/eval/targets ./$(PROG) \
+	    samples/statement.txt $(EVAL_PAIRS)
+	python3 tests/eval/score.py --quiet --check tests/eval/targets ./$(PROG) \
+	    tests/eval/pairs/water-statement.txt tests/eval/pairs/water-story.txt \
+	    tests/eval/pairs/water-story.tsv
+	python3 tests/eval/classify_checks.py ./$(PROG) samples
+	@set -e; for r in $(filter %.txt,$(EVAL_PAIRS)) samples/globalresearch.txt; do \
+	    ./$(PROG) --export=json samples/statement.txt $$r > $(BUILD)/check.json || test $$? -eq 1; \
+	    python3 tests/eval/check_json.py $(BUILD)/check.json samples/statement.txt $$r; \
+	done; echo "json: contract holds on every sample pair"

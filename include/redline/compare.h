@@ -1,8 +1,10 @@
 /* compare.h - the comparison model: what every exporter and the viewer read.
  *
  * Built once from two loaded texts; read-only afterwards.  Holds both token
- * lists (pointing into the texts, which must outlive it) and the word diff
- * of the whole documents in the left document's order.
+ * lists (pointing into the texts, which must outlive it), the word diff of
+ * the whole documents in the left document's order, both texts' sentences,
+ * and the blocks: passages paired by the alignment and classified, in
+ * display order.
  */
 #ifndef REDLINE_COMPARE_H
 #define REDLINE_COMPARE_H
@@ -11,12 +13,52 @@
 
 #include "redline/diff.h"
 #include "redline/intern.h"
+#include "redline/segment.h"
 #include "redline/text.h"
 #include "redline/token.h"
 
+/* Alignment thresholds (see align.c for how each is used). */
+#define ALIGN_LINK_MIN                                                         \
+	0.3 /* share of a rewrite sentence's content                           \
+	       words found in an official one to link */
+#define ALIGN_KEEP_MIN                                                         \
+	0.4 /* share of an official sentence's content                         \
+	       words found in one rewrite sentence to                          \
+	       count as kept when no sentence links */
+#define ALIGN_VERBATIM_MIN                                                     \
+	0.9 /* share of words kept in order, on each                           \
+	       side of a pair, for verbatim */
+
 struct cmp_opt {
-	unsigned keyopts; /* TOK_KEY_* */
-	int minimal;      /* exact minimal word diff, no heuristics */
+	unsigned keyopts;     /* TOK_KEY_* */
+	int minimal;          /* exact minimal word diff, no heuristics */
+	double link_min;      /* ALIGN_LINK_MIN unless set */
+	double keep_min;      /* ALIGN_KEEP_MIN unless set */
+	double verbatim_min;  /* ALIGN_VERBATIM_MIN unless set */
+	const char *language; /* Snowball stemmer; "english" unless set */
+};
+
+enum blk_kind { BLK_VERBATIM, BLK_PARAPHRASE, BLK_OMISSION, BLK_ADDITION };
+
+/* A passage of one side, or a pair of passages, and what the rewrite did. */
+struct block {
+	uint8_t kind;      /* enum blk_kind */
+	uint8_t moved;     /* out of order relative to the blocks around it */
+	int32_t link;      /* for half of a split or merge: the block holding
+	                      its counterpart; else -1 */
+	uint32_t ls0, ls1; /* left segments [ls0, ls1); ls0 == ls1: none */
+	uint32_t rs0, rs1; /* right segments */
+	uint32_t dl0, dl1; /* left tokens the word diff compared (for a half
+	                      block: its counterpart's) */
+	uint32_t dr0, dr1; /* right tokens, likewise */
+	double sim;        /* 2 * common words / all words of the pair */
+	size_t op0, op1;   /* its word operations: cmp.bops.v[op0..op1) */
+	size_t f0, f1;     /* its new facts: cmp.facts[f0..f1) */
+};
+
+/* A run of right tokens [t0, t1) that brings a fact the left never has. */
+struct fact {
+	uint32_t t0, t1;
 };
 
 struct cmp {
@@ -25,6 +67,14 @@ struct cmp {
 	struct intern *in;
 	struct toklist lt, rt;
 	struct dops ops; /* word diff of all of left against all of right */
+	struct seglist ls, rs; /* sentences of each side */
+	struct block *blocks;  /* display order */
+	size_t nblocks;
+	struct dops bops; /* word diffs inside blocks */
+	struct fact *facts;
+	size_t nfacts;
+	size_t count[4]; /* blocks per kind */
+	size_t nmoved;
 };
 
 /* Word counts (words and numbers; punctuation is not counted). */
@@ -39,13 +89,19 @@ struct cmp_stats {
 	        tok_ins; /* tokens deleted and inserted: the edit count */
 };
 
-/* Compare left with right into *c.  Returns 0, or -1 when memory ran out
- * (then *c holds nothing to free). */
+/* Fill the defaults of *o (thresholds, language) where they are 0/NULL. */
+void cmp_opt_defaults(struct cmp_opt *o);
+
+/* Compare left with right into *c.  Returns 0; -1 when memory ran out; -2
+ * when the stemmer language is unknown (then *c holds nothing to free). */
 int cmp_run(struct cmp *c, const struct text *left, const struct text *right,
             const struct cmp_opt *opt);
 
 /* Release what *c owns (not the texts). */
 void cmp_free(struct cmp *c);
+
+/* Name of a block kind ("verbatim", ...). */
+const char *cmp_kind_name(unsigned kind);
 
 /* 1 when the two texts differ under the comparison keys, else 0. */
 int cmp_differs(const struct cmp *c);

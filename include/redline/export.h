@@ -27,12 +27,30 @@ int export_wdiff(const struct cmp *c, const struct export_opt *o, FILE *f);
  * characters are always shown as symbols. */
 int export_plain(const struct cmp *c, const struct export_opt *o, FILE *f);
 
-/* Word counts per side: common, deleted, inserted, changed, with shares. */
+/* Word counts per side: common, deleted, inserted, changed, with shares;
+ * then passages per kind and how much of the official text was kept. */
 int export_stats(const struct cmp *c, const struct export_opt *o, FILE *f);
+
+/* The readable report: a summary, then every block in display order with
+ * its kind, similarity, both texts, the word changes and the new facts. */
+int export_report(const struct cmp *c, const struct export_opt *o, FILE *f);
+
+/* The two summary lines of the alignment (passages per kind; share of the
+ * official words kept verbatim, paraphrased, omitted), for --stats and the
+ * report. */
+int export_kinds_summary(const struct cmp *c, FILE *f);
+
+/* The JSON export, format "redline" version 1 (see README). */
+int export_json(const struct cmp *c, const struct export_opt *o, FILE *f);
 
 /* Write s[0..n) to f; with visible set, control characters become visible
  * symbols (U+2400 block, U+2421 for DEL, U+FFFD for invalid bytes) and
  * tabs a space.  Returns 0 or -1 on a write error. */
-int export_text(FILE *f, const unsigned char *s, size_t n, int visible);
+int export_bytes(FILE *f, const unsigned char *s, size_t n, int visible);
+
+/* Write tokens [t0, t1) of l (from text t) with each run of white space
+ * between them folded to one space.  Returns 0 or -1 on a write error. */
+int export_tokens(FILE *f, const struct text *t, const struct toklist *l,
+                  uint32_t t0, uint32_t t1, int visible);
 
 #endif

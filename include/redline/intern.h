@@ -22,6 +22,11 @@ void intern_free(struct intern *in);
  * -1 when memory ran out (the table is unchanged then). */
 int intern_id(struct intern *in, const char *key, size_t len, uint32_t *id);
 
+/* Look up key[0..len) without adding it.  Returns 1 and sets *id when
+ * present, else 0. */
+int intern_find(const struct intern *in, const char *key, size_t len,
+                uint32_t *id);
+
 /* Number of distinct keys so far; ids run from 0 to this minus one. */
 uint32_t intern_count(const struct intern *in);
 

@@ -25,29 +25,40 @@
 #define EXIT_DIFFERENT  1
 #define EXIT_TROUBLE    2
 
-enum format { FMT_DEFAULT, FMT_WDIFF, FMT_PLAIN, FMT_STATS };
+enum format {
+	FMT_DEFAULT,
+	FMT_TEXT,
+	FMT_JSON,
+	FMT_WDIFF,
+	FMT_PLAIN,
+	FMT_STATS
+};
 
 static const struct {
 	const char *name;
 	enum format fmt;
 } formats[] = {
-        {"wdiff", FMT_WDIFF},
-        {"plain", FMT_PLAIN},
-        {"stats", FMT_STATS},
+        {"text", FMT_TEXT},   {"json", FMT_JSON},   {"wdiff", FMT_WDIFF},
+        {"plain", FMT_PLAIN}, {"stats", FMT_STATS},
 };
 
 static const char usage_text[] =
         "Usage: redline [OPTION]... OFFICIAL REWRITE\n"
-        "Compare an official text with a rewrite of it, word by word.\n"
+        "Show what a rewrite kept, reworded, dropped and added of an official "
+        "text.\n"
         "\n"
         "  -e, --export=FORMAT  print the comparison as FORMAT:\n"
-        "                         plain  two columns, word-wrapped (default "
+        "                         text   passages with their kinds (default "
         "when\n"
         "                                standard output is not a terminal)\n"
+        "                         json   the same for other programs\n"
+        "                         plain  two columns, word-wrapped (default on "
+        "a\n"
+        "                                terminal)\n"
         "                         wdiff  inline [-deleted-] {+inserted+}\n"
         "                         stats  the same as --stats\n"
-        "  -s, --stats          print word counts: common, deleted, inserted,\n"
-        "                       changed, with shares\n"
+        "  -s, --stats          print word counts (common, deleted, inserted,\n"
+        "                       changed) and passages per kind\n"
         "  -o, --output=FILE    write the export to FILE, atomically; never "
         "over\n"
         "                       an input\n"
@@ -60,6 +71,17 @@ static const char usage_text[] =
         "  -d, --minimal        exactly the smallest word diff; no heuristics\n"
         "  -a, --text           compare files with NUL bytes or invalid UTF-8\n"
         "                       anyway (bad bytes show as U+FFFD)\n"
+        "      --link-min=F     share of a rewrite sentence's content words "
+        "an\n"
+        "                       official sentence must hold to be its source\n"
+        "                       (default 0.3)\n"
+        "      --keep-min=F     share of an official sentence's content words "
+        "a\n"
+        "                       merging rewrite sentence must hold (default "
+        "0.4)\n"
+        "      --verbatim-min=F share of words kept in order for verbatim\n"
+        "                       (default 0.9)\n"
+        "      --language=NAME  Snowball stemmer language (default english)\n"
         "  -h, --help           show this help and exit\n"
         "  -V, --version        show the version and exit\n"
         "\n"
@@ -181,12 +203,16 @@ main(int argc, char **argv)
 	        {"strict", no_argument, NULL, 'S'},
 	        {"minimal", no_argument, NULL, 'd'},
 	        {"text", no_argument, NULL, 'a'},
+	        {"link-min", required_argument, NULL, 'L'},
+	        {"keep-min", required_argument, NULL, 'K'},
+	        {"verbatim-min", required_argument, NULL, 'M'},
+	        {"language", required_argument, NULL, 'g'},
 	        {"help", no_argument, NULL, 'h'},
 	        {"version", no_argument, NULL, 'V'},
 	        {NULL, 0, NULL, 0},
 	};
 	enum format fmt = FMT_DEFAULT;
-	struct cmp_opt copt = {0, 0};
+	struct cmp_opt copt = {.minimal = 0};
 	struct export_opt eopt = {0, 0};
 	const char *outpath = NULL;
 	unsigned loadflags = 0;
@@ -202,7 +228,8 @@ main(int argc, char **argv)
 		switch (c) {
 		case 'e':
 			if (parse_format(optarg, &fmt) < 0) {
-				warnx("unknown export format '%s' (try plain, "
+				warnx("unknown export format '%s' (try text, "
+				      "json, plain, "
 				      "wdiff or stats)",
 				      optarg);
 				return EXIT_TROUBLE;
@@ -240,6 +267,30 @@ main(int argc, char **argv)
 		case 'a':
 			loadflags |= TEXT_LAX;
 			break;
+		case 'L':
+		case 'K':
+		case 'M': {
+			char *end;
+			double v = strtod(optarg, &end);
+			if (*optarg == '\0' || *end != '\0' ||
+			    !(v > 0 && v <= 1)) {
+				warnx("--%s: '%s' is not a number above 0 and "
+				      "at "
+				      "most 1",
+				      c == 'L'   ? "link-min"
+				      : c == 'K' ? "keep-min"
+				                 : "verbatim-min",
+				      optarg);
+				return EXIT_TROUBLE;
+			}
+			*(c == 'L'   ? &copt.link_min
+			  : c == 'K' ? &copt.keep_min
+			             : &copt.verbatim_min) = v;
+			break;
+		}
+		case 'g':
+			copt.language = optarg;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return fflush(stdout) == 0 && !ferror(stdout)
@@ -273,16 +324,25 @@ main(int argc, char **argv)
 		text_done(&left);
 		return EXIT_TROUBLE;
 	}
-	if (cmp_run(&cmp, &left, &right, &copt) < 0) {
+	c = cmp_run(&cmp, &left, &right, &copt);
+	if (c == -2) {
+		warnx("--language: no Snowball stemmer for '%s'",
+		      copt.language);
+		text_done(&left);
+		text_done(&right);
+		return EXIT_TROUBLE;
+	}
+	if (c < 0) {
 		warnx("out of memory comparing %s and %s", left.name,
 		      right.name);
 		text_done(&left);
 		text_done(&right);
 		return EXIT_TROUBLE;
 	}
-	/* No viewer yet: a terminal gets the plain export at its width. */
+	/* No viewer yet: a terminal gets the plain export at its width, a
+	 * pipe or file the report. */
 	if (fmt == FMT_DEFAULT)
-		fmt = FMT_PLAIN;
+		fmt = isatty(STDOUT_FILENO) && !outpath ? FMT_PLAIN : FMT_TEXT;
 	if (!eopt.width)
 		eopt.width = terminal_width();
 	eopt.visible = !outpath && isatty(STDOUT_FILENO);
@@ -300,6 +360,12 @@ main(int argc, char **argv)
 		break;
 	case FMT_STATS:
 		c = export_stats(&cmp, &eopt, out.f);
+		break;
+	case FMT_TEXT:
+		c = export_report(&cmp, &eopt, out.f);
+		break;
+	case FMT_JSON:
+		c = export_json(&cmp, &eopt, out.f);
 		break;
 	default:
 		c = export_plain(&cmp, &eopt, out.f);

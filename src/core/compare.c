@@ -6,18 +6,44 @@
  */
 #include "redline/compare.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "redline/align.h"
+
+void
+cmp_opt_defaults(struct cmp_opt *o)
+{
+	if (o->link_min <= 0)
+		o->link_min = ALIGN_LINK_MIN;
+	if (o->keep_min <= 0)
+		o->keep_min = ALIGN_KEEP_MIN;
+	if (o->verbatim_min <= 0)
+		o->verbatim_min = ALIGN_VERBATIM_MIN;
+	if (!o->language)
+		o->language = "english";
+}
+
+const char *
+cmp_kind_name(unsigned kind)
+{
+	static const char *const names[] = {"verbatim", "paraphrase",
+	                                    "omission", "addition"};
+	return kind < 4 ? names[kind] : "?";
+}
 
 int
 cmp_run(struct cmp *c, const struct text *left, const struct text *right,
         const struct cmp_opt *opt)
 {
 	struct myers *m = NULL;
+	int rc = -1;
 
 	memset(c, 0, sizeof *c);
 	c->left = left;
 	c->right = right;
 	c->opt = *opt;
+	cmp_opt_defaults(&c->opt);
 	c->in = intern_new();
 	if (!c->in)
 		goto fail;
@@ -31,11 +57,15 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 	                &c->ops) < 0)
 		goto fail;
 	myers_free(m);
+	m = NULL;
+	rc = align_run(c);
+	if (rc < 0)
+		goto fail;
 	return 0;
 fail:
 	myers_free(m);
 	cmp_free(c);
-	return -1;
+	return rc;
 }
 
 void
@@ -44,6 +74,11 @@ cmp_free(struct cmp *c)
 	tok_free(&c->lt);
 	tok_free(&c->rt);
 	dops_free(&c->ops);
+	dops_free(&c->bops);
+	seg_free(&c->ls);
+	seg_free(&c->rs);
+	free(c->blocks);
+	free(c->facts);
 	intern_free(c->in);
 	memset(c, 0, sizeof *c);
 }

@@ -146,6 +146,23 @@ intern_id(struct intern *in, const char *key, size_t len, uint32_t *id)
 	return 0;
 }
 
+int
+intern_find(const struct intern *in, const char *key, size_t len, uint32_t *id)
+{
+	uint32_t h = hash_bytes(key, len), s = h & in->mask;
+
+	while (in->slot[s]) {
+		const struct entry *e = &in->ent[in->slot[s] - 1];
+		if (e->hash == h && e->len == len &&
+		    memcmp(in->arena + e->off, key, len) == 0) {
+			*id = in->slot[s] - 1;
+			return 1;
+		}
+		s = (s + 1) & in->mask;
+	}
+	return 0;
+}
+
 uint32_t
 intern_count(const struct intern *in)
 {

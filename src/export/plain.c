@@ -45,7 +45,7 @@ put_range(struct sbuf *b, const struct text *t, const struct toklist *l,
 				return -1;
 		if (k == from && open && fputs(open, b->f) == EOF)
 			return -1;
-		if (export_text(b->f, t->buf + tk->off, tk->len, 1) < 0)
+		if (export_bytes(b->f, t->buf + tk->off, tk->len, 1) < 0)
 			return -1;
 		*empty = 0;
 	}

@@ -33,7 +33,8 @@ export_stats(const struct cmp *c, const struct export_opt *o, FILE *f)
 	            pct(st.inserted, st.words[1]), st.changed[1],
 	            pct(st.changed[1], st.words[1])) < 0 ||
 	    fprintf(f, "tokens: %zu and %zu, %zu deleted, %zu inserted\n",
-	            st.toks[0], st.toks[1], st.tok_del, st.tok_ins) < 0)
+	            st.toks[0], st.toks[1], st.tok_del, st.tok_ins) < 0 ||
+	    export_kinds_summary(c, f) < 0)
 		return -1;
 	return fflush(f) == EOF || ferror(f) ? -1 : 0;
 }

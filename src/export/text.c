@@ -21,7 +21,7 @@ put_cp(FILE *f, unsigned cp)
 }
 
 int
-export_text(FILE *f, const unsigned char *s, size_t n, int visible)
+export_bytes(FILE *f, const unsigned char *s, size_t n, int visible)
 {
 	size_t i = 0, run = 0;
 
@@ -60,5 +60,19 @@ export_text(FILE *f, const unsigned char *s, size_t n, int visible)
 	}
 	if (i > run && fwrite(s + run, 1, i - run, f) != i - run)
 		return -1;
+	return 0;
+}
+
+int
+export_tokens(FILE *f, const struct text *t, const struct toklist *l,
+              uint32_t t0, uint32_t t1, int visible)
+{
+	for (uint32_t k = t0; k < t1; k++) {
+		const struct tok *tk = &l->v[k];
+		if (k > t0 && tk->space && fputc(' ', f) == EOF)
+			return -1;
+		if (export_bytes(f, t->buf + tk->off, tk->len, visible) < 0)
+			return -1;
+	}
 	return 0;
 }

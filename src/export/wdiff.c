@@ -24,7 +24,7 @@ right_gap(FILE *f, const struct cmp *c, uint32_t j, int visible)
 		return 0;
 	from = j == 0 ? t->body : c->rt.v[j - 1].off + c->rt.v[j - 1].len;
 	to = c->rt.v[j].off;
-	return export_text(f, t->buf + from, to - from, visible);
+	return export_bytes(f, t->buf + from, to - from, visible);
 }
 
 /* Bytes of tokens [from, to) of one side, first start to last end. */
@@ -33,7 +33,7 @@ tokens(FILE *f, const struct text *t, const struct toklist *l, uint32_t from,
        uint32_t to, int visible)
 {
 	size_t s = l->v[from].off, e = l->v[to - 1].off + l->v[to - 1].len;
-	return export_text(f, t->buf + s, e - s, visible);
+	return export_bytes(f, t->buf + s, e - s, visible);
 }
 
 int
@@ -76,7 +76,7 @@ export_wdiff(const struct cmp *c, const struct export_opt *o, FILE *f)
 	/* the rewrite's trailing white space (its final newline) */
 	tail = c->rt.n ? c->rt.v[c->rt.n - 1].off + c->rt.v[c->rt.n - 1].len
 	               : rt->body;
-	if (export_text(f, rt->buf + tail, rt->len - tail, o->visible) < 0)
+	if (export_bytes(f, rt->buf + tail, rt->len - tail, o->visible) < 0)
 		return -1;
 	if (c->rt.n == 0 && c->lt.n && fputc('\n', f) == EOF)
 		return -1;

@@ -73,7 +73,8 @@ same_as_golden() {
 expect 0 help -- rl --help
 grep -q '^Usage: redline' "$tmp/out" && ok || bad "help: no usage line"
 for opt in --export --stats --output --width --ignore-case --strict \
-	--minimal --text --help --version; do
+	--minimal --text --link-min --keep-min --verbatim-min --language \
+	--help --version; do
 	grep -q -- "$opt" "$tmp/out" && ok || bad "help lacks $opt"
 done
 expect 0 version -- rl --version
@@ -100,6 +101,19 @@ same_as_golden plain-newsbharati-100.out
 expect 1 "minimal brics" -- rl --minimal --export=wdiff samples/statement.txt samples/brics-post.txt
 same_as_golden wdiff-minimal-brics-post.out
 
+expect 1 "report newsbharati" -- rl --export=text samples/statement.txt samples/newsbharati.txt
+same_as_golden text-newsbharati.out
+# not on a terminal and no --export: the report
+rl samples/statement.txt samples/newsbharati.txt >"$tmp/default.out"
+cmp -s "$tmp/default.out" "$golden/text-newsbharati.out" && ok || bad "default export off a terminal is not the text report"
+expect 1 "json is valid" -- rl --export=json samples/statement.txt samples/brics-post.txt
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out" && ok || bad "json export does not parse"
+expect 2 "bad threshold" -- rl --link-min=1.5 samples/statement.txt samples/brics-post.txt
+err_has "bad threshold" "--link-min"
+expect 2 "unknown language" -- rl --language=klingon samples/statement.txt samples/brics-post.txt
+err_has "unknown language" "klingon"
+expect 1 "other language" -- rl --language=german --stats samples/statement.txt samples/brics-post.txt
+
 # wdiff without its deletions and marks has the rewrite's text exactly
 # (white space aside: a deletion may bring one separating space)
 for r in danang-report brics-post globalresearch; do
@@ -111,9 +125,10 @@ for r in danang-report brics-post globalresearch; do
 done
 
 # the README's examples are what redline prints
-for args in "-W 76 official.txt story.txt" \
+for args in "--export=plain -W 76 official.txt story.txt" \
 	"--export=wdiff official.txt story.txt" \
-	"--stats official.txt story.txt"; do
+	"--stats official.txt story.txt" \
+	"official.txt story.txt"; do
 	{
 		echo "    \$ redline $args"
 		# shellcheck disable=SC2086 # args are several words

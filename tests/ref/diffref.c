@@ -113,7 +113,7 @@ check_pair(const char *label, const void *a, size_t na, const void *b,
 {
 	struct text ta, tb;
 	struct cmp cm, cd;
-	struct cmp_opt om = {0, 1}, od = {0, 0};
+	struct cmp_opt om = {.minimal = 1}, od = {.minimal = 0};
 	struct text_where where;
 	char fa[600], fb[600];
 	int ok = 1;

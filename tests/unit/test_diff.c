@@ -102,7 +102,7 @@ static void
 compare(struct pair *p, const char *a, const char *b, int minimal)
 {
 	struct text_where where;
-	struct cmp_opt o = {0, minimal};
+	struct cmp_opt o = {.minimal = minimal};
 	assert_int_equal(text_from_memory(&p->a, "a", a, strlen(a), 0, &where),
 	                 TEXT_OK);
 	assert_int_equal(text_from_memory(&p->b, "b", b, strlen(b), 0, &where),

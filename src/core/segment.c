@@ -1,0 +1,194 @@
+/* segment.c - sentence and paragraph segmentation.
+ *
+ * Rules, over tokens:
+ *  1. Paragraphs.  A blank line always ends a paragraph.  A single line
+ *     break ends one too, unless the text is hard-wrapped: at least
+ *     HARD_WRAP_MIN_BREAKS single breaks, more than half of them inside a
+ *     sentence (no sentence end before, a lower-case word after).  A
+ *     paragraph always ends the segment.
+ *  2. Sentences.  A sentence ends after . ! ? or an ellipsis, plus any
+ *     closing quotes or brackets that follow without a space, when white
+ *     space follows and the next token starts with a capital, a digit or an
+ *     opening quote or bracket.  It does not end after an abbreviation from
+ *     the short list below (Mr., Pres., Nov., ...) or a single capital
+ *     letter (an initial); abbreviations with inner periods (U.S., e.g.)
+ *     are one token already and never end a sentence.
+ */
+#include "redline/segment.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "redline/uni.h"
+
+#define HARD_WRAP_MIN_BREAKS 5
+
+/* Abbreviations that take a period and usually precede a name or number.
+ * Sorted, for bsearch; compared case-sensitively on the token's bytes. */
+static const char *const abbrevs[] = {
+        "Apr",  "Aug", "Capt", "Cmdr", "Co",   "Col", "Corp", "Dec", "Dr",
+        "Feb",  "Fig", "Gen",  "Gov",  "Hon",  "Inc", "Jan",  "Jr",  "Jul",
+        "Jun",  "Lt",  "Ltd",  "Maj",  "Mar",  "Mr",  "Mrs",  "Ms",  "Mt",
+        "No",   "Nov", "Oct",  "Pres", "Prof", "Rep", "Rev",  "Sen", "Sep",
+        "Sept", "Sgt", "Sr",   "St",   "vs",
+};
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int
+is_abbrev(const struct text *t, const struct tok *k)
+{
+	char w[8];
+	const char *key = w;
+
+	if (k->kind != TOK_WORD || k->len >= sizeof w)
+		return 0;
+	if (k->len == 1 && (k->flags & TOK_F_UPPER))
+		return 1; /* an initial */
+	memcpy(w, t->buf + k->off, k->len);
+	w[k->len] = '\0';
+	return bsearch(&key, abbrevs, sizeof abbrevs / sizeof abbrevs[0],
+	               sizeof abbrevs[0], cmp_str) != NULL;
+}
+
+static int32_t
+first_cp(const struct text *t, const struct tok *k)
+{
+	int32_t cp;
+	uni_decode(t->buf + k->off, k->len, &cp);
+	return cp;
+}
+
+/* Closing punctuation that may follow a full stop: quotes, brackets. */
+static int
+is_closer(const struct text *t, const struct tok *k)
+{
+	int32_t cp;
+	if (k->kind != TOK_PUNCT)
+		return 0;
+	cp = first_cp(t, k);
+	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
+	       cp == 0x2019 || cp == 0x201D || cp == 0xBB;
+}
+
+/* Can token k start a sentence? */
+static int
+is_opener(const struct text *t, const struct tok *k)
+{
+	int32_t cp = first_cp(t, k);
+
+	if (k->flags & TOK_F_UPPER || k->kind == TOK_NUMBER)
+		return 1;
+	if (k->kind == TOK_WORD && uni_class(cp) == UNI_LETTER &&
+	    !uni_is_upper(cp) && (k->flags & TOK_F_WIDE))
+		return 1; /* scripts without case */
+	return k->kind == TOK_PUNCT &&
+	       (cp == '"' || cp == '\'' || cp == '(' || cp == '[' ||
+	        cp == 0x2018 || cp == 0x201C || cp == 0xAB);
+}
+
+static int
+is_lower_start(const struct text *t, const struct tok *k)
+{
+	int32_t cp = first_cp(t, k);
+	return k->kind == TOK_WORD && uni_class(cp) == UNI_LETTER &&
+	       !uni_is_upper(cp) && !(k->flags & TOK_F_WIDE);
+}
+
+/* Does a sentence end before token i (i > 0)? */
+static int
+sentence_ends_before(const struct text *t, const struct toklist *l, size_t i)
+{
+	size_t k = i - 1;
+
+	if (!l->v[i].space)
+		return 0;
+	while (k > 0 && is_closer(t, &l->v[k]) && !l->v[k].space)
+		k--;
+	if (!(l->v[k].flags & TOK_F_STOP))
+		return 0;
+	if (k > 0 && !l->v[k].space && is_abbrev(t, &l->v[k - 1]) &&
+	    t->buf[l->v[k].off] == '.' && l->v[k].len == 1)
+		return 0;
+	return is_opener(t, &l->v[i]);
+}
+
+static int
+hard_wrapped(const struct text *t, const struct toklist *l)
+{
+	size_t breaks = 0, inside = 0;
+
+	for (size_t i = 1; i < l->n; i++) {
+		if (l->v[i].nl != 1)
+			continue;
+		breaks++;
+		if (!(l->v[i - 1].flags & TOK_F_STOP) &&
+		    !is_closer(t, &l->v[i - 1]) && is_lower_start(t, &l->v[i]))
+			inside++;
+	}
+	return breaks >= HARD_WRAP_MIN_BREAKS && inside * 2 > breaks;
+}
+
+static int
+push(struct seglist *s, uint32_t t0, uint32_t t1, uint32_t para)
+{
+	if (s->n == s->cap) {
+		size_t ncap = s->cap ? s->cap * 2 : 64;
+		struct seg *nv = realloc(s->v, ncap * sizeof *nv);
+		if (!nv)
+			return -1;
+		s->v = nv;
+		s->cap = ncap;
+	}
+	s->v[s->n++] = (struct seg){t0, t1, para};
+	return 0;
+}
+
+int
+seg_split(const struct text *t, const struct toklist *l, struct seglist *out)
+{
+	uint32_t start = 0, para = 0;
+
+	memset(out, 0, sizeof *out);
+	out->hard_wrapped = hard_wrapped(t, l);
+	for (size_t i = 1; i <= l->n; i++) {
+		int new_para = 0, cut;
+		if (i < l->n) {
+			unsigned nl = l->v[i].nl;
+			new_para = nl >= 2 || (nl == 1 && !out->hard_wrapped);
+			cut = new_para || sentence_ends_before(t, l, i);
+		} else {
+			cut = 1;
+		}
+		if (!cut)
+			continue;
+		if (push(out, start, (uint32_t)i, para) < 0) {
+			seg_free(out);
+			return -1;
+		}
+		start = (uint32_t)i;
+		para += (uint32_t)new_para;
+	}
+	return 0;
+}
+
+void
+seg_free(struct seglist *s)
+{
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+void
+seg_bytes(const struct seglist *s, const struct toklist *l, size_t s0,
+          size_t s1, size_t *start, size_t *end)
+{
+	const struct tok *a = &l->v[s->v[s0].t0];
+	const struct tok *b = &l->v[s->v[s1 - 1].t1 - 1];
+	*start = a->off;
+	*end = (size_t)b->off + b->len;
+}

@@ -1,0 +1,133 @@
+/* stem.c - libstemmer behind a small interface, and our word lists.
+ *
+ * Owns the English stop list and number-word list (sorted arrays, searched
+ * with bsearch).  Both are policy, not Unicode data: words that occur in
+ * any sentence whatever its subject, and words that spell quantities.
+ */
+#include "redline/stem.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct stemmer {
+	struct sb_stemmer *sb;
+};
+
+static const char *const stop_words[] = {
+        "a",       "about",   "after", "again",   "against", "all",
+        "also",    "am",      "an",    "and",     "any",     "are",
+        "as",      "at",      "be",    "been",    "before",  "being",
+        "between", "both",    "but",   "by",      "can",     "could",
+        "did",     "do",      "does",  "during",  "each",    "either",
+        "even",    "for",     "from",  "further", "had",     "has",
+        "have",    "having",  "he",    "her",     "here",    "hers",
+        "him",     "his",     "how",   "however", "i",       "if",
+        "in",      "into",    "is",    "it",      "its",     "just",
+        "may",     "me",      "might", "more",    "most",    "must",
+        "my",      "no",      "nor",   "not",     "now",     "of",
+        "on",      "once",    "only",  "or",      "other",   "our",
+        "ours",    "out",     "over",  "own",     "said",    "same",
+        "says",    "shall",   "she",   "should",  "so",      "some",
+        "such",    "than",    "that",  "the",     "their",   "theirs",
+        "them",    "then",    "there", "these",   "they",    "this",
+        "those",   "through", "to",    "too",     "under",   "until",
+        "up",      "upon",    "us",    "very",    "was",     "we",
+        "were",    "what",    "when",  "where",   "which",   "while",
+        "who",     "whom",    "why",   "will",    "with",    "within",
+        "would",   "yet",     "you",   "your",
+};
+
+static const char *const number_words[] = {
+        "billion",  "dozen",   "eight",     "eighteen", "eighty",   "eleven",
+        "fifteen",  "fifty",   "five",      "forty",    "four",     "fourteen",
+        "half",     "hundred", "million",   "nine",     "nineteen", "ninety",
+        "one",      "seven",   "seventeen", "seventy",  "six",      "sixteen",
+        "sixty",    "ten",     "thirteen",  "thirty",   "thousand", "three",
+        "trillion", "twelve",  "twenty",    "two",
+};
+
+struct word {
+	const char *s;
+	size_t n;
+};
+
+static int
+cmp_word(const void *key, const void *elem)
+{
+	const struct word *w = key;
+	const char *e = *(const char *const *)elem;
+	size_t en = strlen(e);
+	int c = strncmp(w->s, e, w->n < en ? w->n : en);
+	if (c)
+		return c;
+	return w->n < en ? -1 : w->n > en;
+}
+
+static int
+in_list(const char *const *list, size_t count, const char *w, size_t n)
+{
+	struct word key = {w, n};
+	return bsearch(&key, list, count, sizeof *list, cmp_word) != NULL;
+}
+
+int
+stem_is_stop(const char *w, size_t n)
+{
+	return in_list(stop_words, sizeof stop_words / sizeof *stop_words, w,
+	               n);
+}
+
+int
+stem_is_number_word(const char *w, size_t n)
+{
+	/* "seven-year": the part before a hyphen counts */
+	const char *h = memchr(w, '-', n);
+	if (h)
+		n = (size_t)(h - w);
+	return in_list(number_words, sizeof number_words / sizeof *number_words,
+	               w, n);
+}
+
+struct stemmer *
+stem_new(const char *language)
+{
+	struct stemmer *s = calloc(1, sizeof *s);
+
+	if (!s)
+		return NULL;
+	s->sb = sb_stemmer_new(language, "UTF_8");
+	if (!s->sb) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+stem_free(struct stemmer *s)
+{
+	if (!s)
+		return;
+	sb_stemmer_delete(s->sb);
+	free(s);
+}
+
+int
+stem_word(struct stemmer *s, const char *w, size_t n, const char **out,
+          size_t *outlen)
+{
+	const sb_symbol *r;
+
+	if (n > 1000) { /* not a word; stemming it would only cost time */
+		*out = w;
+		*outlen = n;
+		return 0;
+	}
+	r = sb_stemmer_stem(s->sb, (const sb_symbol *)w, (int)n);
+	if (!r)
+		return -1;
+	*out = (const char *)r;
+	*outlen = (size_t)sb_stemmer_length(s->sb);
+	return 0;
+}

@@ -1,0 +1,139 @@
+/* json.c - the machine-readable export (format "redline", version 1).
+ *
+ * Owns the JSON format documented in the README: byte offsets are half-open
+ * [start, end) into the original input bytes, blocks come in display order,
+ * every non-space byte of each input lies in exactly one block on its side.
+ * Strings are escaped so the output is valid JSON whatever the file names.
+ */
+#include <stdint.h>
+
+#include "redline/export.h"
+#include "redline/uni.h"
+
+static int
+put_string(FILE *f, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = 0, i = 0;
+
+	while (u[n])
+		n++;
+	if (fputc('"', f) == EOF)
+		return -1;
+	while (i < n) {
+		int32_t cp;
+		size_t len = uni_decode(u + i, n - i, &cp);
+		int rc;
+		if (cp == '"' || cp == '\\')
+			rc = fprintf(f, "\\%c", (char)cp);
+		else if (cp >= 0 && cp < 0x20)
+			rc = fprintf(f, "\\u%04x", (unsigned)cp);
+		else if (cp < 0)
+			rc = fputs("\\ufffd", f);
+		else
+			rc = (int)fwrite(u + i, 1, len, f) - (int)len;
+		if (rc < 0)
+			return -1;
+		i += len;
+	}
+	return fputc('"', f) == EOF ? -1 : 0;
+}
+
+/* [start, end) of tokens [t0, t1), or null when empty. */
+static int
+put_span(FILE *f, const struct toklist *l, uint32_t t0, uint32_t t1)
+{
+	if (t0 >= t1)
+		return fputs("null", f) == EOF ? -1 : 0;
+	return fprintf(f, "[%u, %u]", (unsigned)l->v[t0].off,
+	               (unsigned)(l->v[t1 - 1].off + l->v[t1 - 1].len)) < 0
+	               ? -1
+	               : 0;
+}
+
+static int
+put_side(FILE *f, const char *key, const struct text *t,
+         const struct toklist *l, const struct seglist *s)
+{
+	size_t words = 0;
+	for (size_t i = 0; i < l->n; i++)
+		words += l->v[i].kind == TOK_WORD || l->v[i].kind == TOK_NUMBER;
+	if (fprintf(f, "  \"%s\": {\"path\": ", key) < 0 ||
+	    put_string(f, t->name) < 0 ||
+	    fprintf(f,
+	            ", \"bytes\": %zu, \"words\": %zu, \"segments\": %zu},\n",
+	            t->len, words, s->n) < 0)
+		return -1;
+	return 0;
+}
+
+static int
+put_block(FILE *f, const struct cmp *c, const struct block *b)
+{
+	uint32_t l0 = 0, l1 = 0, r0 = 0, r1 = 0;
+
+	if (b->ls1 > b->ls0) {
+		l0 = c->ls.v[b->ls0].t0;
+		l1 = c->ls.v[b->ls1 - 1].t1;
+	}
+	if (b->rs1 > b->rs0) {
+		r0 = c->rs.v[b->rs0].t0;
+		r1 = c->rs.v[b->rs1 - 1].t1;
+	}
+	if (fprintf(f, "    {\"kind\": \"%s\", \"moved\": %s, \"left\": ",
+	            cmp_kind_name(b->kind), b->moved ? "true" : "false") < 0 ||
+	    put_span(f, &c->lt, l0, l1) < 0 ||
+	    fputs(", \"right\": ", f) == EOF ||
+	    put_span(f, &c->rt, r0, r1) < 0 ||
+	    fprintf(f, ", \"similarity\": %.3f", b->sim) < 0)
+		return -1;
+	if (b->link >= 0 && fprintf(f, ", \"link\": %d", (int)b->link) < 0)
+		return -1;
+	if (fputs(",\n     \"ops\": [", f) == EOF)
+		return -1;
+	for (size_t k = b->op0; k < b->op1; k++) {
+		const struct dop *o = &c->bops.v[k];
+		static const char *const names[] = {"equal", "delete",
+		                                    "insert"};
+		if (fprintf(f, "%s{\"op\": \"%s\", \"left\": ",
+		            k > b->op0 ? ", " : "", names[o->kind]) < 0 ||
+		    put_span(f, &c->lt, o->a0, o->a1) < 0 ||
+		    fputs(", \"right\": ", f) == EOF ||
+		    put_span(f, &c->rt, o->b0, o->b1) < 0 ||
+		    fputc('}', f) == EOF)
+			return -1;
+	}
+	if (fputs("],\n     \"facts\": [", f) == EOF)
+		return -1;
+	for (size_t k = b->f0; k < b->f1; k++) {
+		if ((k > b->f0 && fputs(", ", f) == EOF) ||
+		    put_span(f, &c->rt, c->facts[k].t0, c->facts[k].t1) < 0)
+			return -1;
+	}
+	return fputs("]}", f) == EOF ? -1 : 0;
+}
+
+int
+export_json(const struct cmp *c, const struct export_opt *o, FILE *f)
+{
+	(void)o;
+	if (fputs("{\n  \"format\": \"redline\", \"version\": 1,\n", f) ==
+	            EOF ||
+	    put_side(f, "left", c->left, &c->lt, &c->ls) < 0 ||
+	    put_side(f, "right", c->right, &c->rt, &c->rs) < 0 ||
+	    fprintf(f,
+	            "  \"summary\": {\"verbatim\": %zu, \"paraphrase\": %zu, "
+	            "\"omission\": %zu, \"addition\": %zu, \"moved\": %zu},\n"
+	            "  \"blocks\": [\n",
+	            c->count[BLK_VERBATIM], c->count[BLK_PARAPHRASE],
+	            c->count[BLK_OMISSION], c->count[BLK_ADDITION],
+	            c->nmoved) < 0)
+		return -1;
+	for (size_t i = 0; i < c->nblocks; i++)
+		if (put_block(f, c, &c->blocks[i]) < 0 ||
+		    fputs(i + 1 < c->nblocks ? ",\n" : "\n", f) == EOF)
+			return -1;
+	if (fputs("  ]\n}\n", f) == EOF)
+		return -1;
+	return fflush(f) == EOF || ferror(f) ? -1 : 0;
+}

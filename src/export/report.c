@@ -1,0 +1,157 @@
+/* report.c - the readable text report of an alignment.
+ *
+ * A summary (words, passages per kind, share of the official text kept),
+ * then one entry per block in display order: number, kind, flags,
+ * similarity; the official and rewrite passages with white space folded;
+ * the word changes inside a pair in wdiff notation; the new facts.
+ */
+#include <string.h>
+
+#include "redline/export.h"
+
+static size_t
+words_of(const struct toklist *l, uint32_t t0, uint32_t t1)
+{
+	size_t n = 0;
+	for (uint32_t i = t0; i < t1; i++)
+		n += l->v[i].kind == TOK_WORD || l->v[i].kind == TOK_NUMBER;
+	return n;
+}
+
+static int
+pct(size_t part, size_t whole)
+{
+	return whole ? (int)((part * 100 + whole / 2) / whole) : 0;
+}
+
+/* Official words in blocks of each kind (halves count on their side). */
+static void
+kept_words(const struct cmp *c, size_t kinds[4], size_t *total)
+{
+	kinds[0] = kinds[1] = kinds[2] = kinds[3] = 0;
+	*total = words_of(&c->lt, 0, (uint32_t)c->lt.n);
+	for (size_t i = 0; i < c->nblocks; i++) {
+		const struct block *b = &c->blocks[i];
+		if (b->ls1 > b->ls0)
+			kinds[b->kind] += words_of(&c->lt, c->ls.v[b->ls0].t0,
+			                           c->ls.v[b->ls1 - 1].t1);
+	}
+}
+
+int
+export_kinds_summary(const struct cmp *c, FILE *f)
+{
+	size_t k[4], total;
+
+	kept_words(c, k, &total);
+	if (fprintf(f,
+	            "passages: %zu verbatim, %zu paraphrase, %zu omission, %zu "
+	            "addition; %zu moved\n",
+	            c->count[BLK_VERBATIM], c->count[BLK_PARAPHRASE],
+	            c->count[BLK_OMISSION], c->count[BLK_ADDITION],
+	            c->nmoved) < 0 ||
+	    fprintf(f,
+	            "official words: %d%% kept verbatim, %d%% paraphrased, "
+	            "%d%% "
+	            "omitted\n",
+	            pct(k[BLK_VERBATIM], total), pct(k[BLK_PARAPHRASE], total),
+	            pct(k[BLK_OMISSION], total)) < 0)
+		return -1;
+	return 0;
+}
+
+static int
+put_changes(FILE *f, const struct cmp *c, const struct block *b, int vis)
+{
+	if (fputs("  changes:  ", f) == EOF)
+		return -1;
+	for (size_t k = b->op0; k < b->op1; k++) {
+		const struct dop *o = &c->bops.v[k];
+		/* a space where the text had one before this run */
+		const struct tok *first = o->kind == DOP_DELETE
+		                                  ? &c->lt.v[o->a0]
+		                                  : &c->rt.v[o->b0];
+		int after_delete = k > b->op0 && o->kind == DOP_INSERT &&
+		                   o[-1].kind == DOP_DELETE;
+		if (k > b->op0 && (first->space || after_delete) &&
+		    fputc(' ', f) == EOF)
+			return -1;
+		if (o->kind == DOP_DELETE) {
+			if (fputs("[-", f) == EOF ||
+			    export_tokens(f, c->left, &c->lt, o->a0, o->a1,
+			                  vis) < 0 ||
+			    fputs("-]", f) == EOF)
+				return -1;
+		} else if (o->kind == DOP_INSERT) {
+			if (fputs("{+", f) == EOF ||
+			    export_tokens(f, c->right, &c->rt, o->b0, o->b1,
+			                  vis) < 0 ||
+			    fputs("+}", f) == EOF)
+				return -1;
+		} else if (export_tokens(f, c->right, &c->rt, o->b0, o->b1,
+		                         vis) < 0) {
+			return -1;
+		}
+	}
+	return fputc('\n', f) == EOF ? -1 : 0;
+}
+
+static int
+put_block(FILE *f, const struct cmp *c, size_t i, int vis)
+{
+	const struct block *b = &c->blocks[i];
+	int left = b->ls1 > b->ls0, right = b->rs1 > b->rs0;
+
+	if (fprintf(f, "\n[%zu] %s", i + 1, cmp_kind_name(b->kind)) < 0 ||
+	    (b->moved && fputs(", moved", f) == EOF) ||
+	    (b->link >= 0 && fprintf(f, ", with [%d]", b->link + 1) < 0) ||
+	    ((b->kind == BLK_VERBATIM || b->kind == BLK_PARAPHRASE) &&
+	     fprintf(f, ", similarity %.2f", b->sim) < 0) ||
+	    fputc('\n', f) == EOF)
+		return -1;
+	if (left && (fputs("  official: ", f) == EOF ||
+	             export_tokens(f, c->left, &c->lt, c->ls.v[b->ls0].t0,
+	                           c->ls.v[b->ls1 - 1].t1, vis) < 0 ||
+	             fputc('\n', f) == EOF))
+		return -1;
+	if (right && (fputs("  rewrite:  ", f) == EOF ||
+	              export_tokens(f, c->right, &c->rt, c->rs.v[b->rs0].t0,
+	                            c->rs.v[b->rs1 - 1].t1, vis) < 0 ||
+	              fputc('\n', f) == EOF))
+		return -1;
+	if ((b->kind == BLK_VERBATIM || b->kind == BLK_PARAPHRASE) &&
+	    put_changes(f, c, b, vis) < 0)
+		return -1;
+	if (b->f1 > b->f0) {
+		if (fputs("  new facts: ", f) == EOF)
+			return -1;
+		for (size_t k = b->f0; k < b->f1; k++)
+			if ((k > b->f0 && fputs("; ", f) == EOF) ||
+			    export_tokens(f, c->right, &c->rt, c->facts[k].t0,
+			                  c->facts[k].t1, vis) < 0)
+				return -1;
+		if (fputc('\n', f) == EOF)
+			return -1;
+	}
+	return 0;
+}
+
+int
+export_report(const struct cmp *c, const struct export_opt *o, FILE *f)
+{
+	if (fputs("official: ", f) == EOF ||
+	    export_bytes(f, (const unsigned char *)c->left->name,
+	                 strlen(c->left->name), o->visible) < 0 ||
+	    fprintf(f, " (%zu words, %zu sentences)\nrewrite:  ",
+	            words_of(&c->lt, 0, (uint32_t)c->lt.n), c->ls.n) < 0 ||
+	    export_bytes(f, (const unsigned char *)c->right->name,
+	                 strlen(c->right->name), o->visible) < 0 ||
+	    fprintf(f, " (%zu words, %zu sentences)\n",
+	            words_of(&c->rt, 0, (uint32_t)c->rt.n), c->rs.n) < 0 ||
+	    export_kinds_summary(c, f) < 0)
+		return -1;
+	for (size_t i = 0; i < c->nblocks; i++)
+		if (put_block(f, c, i, o->visible) < 0)
+			return -1;
+	return fflush(f) == EOF || ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Check that a redline JSON export keeps its promises.
+
+usage: check_json.py EXPORT.json OFFICIAL REWRITE
+
+- it parses, with format "redline" and version 1;
+- every span is [start, end) with 0 <= start < end <= the file's size, and
+  a block's left and right spans cut text that begins and ends with a
+  non-space byte;
+- every byte of each input that is not white space (Unicode's, with the
+  invisible format characters) lies in exactly one block on its side;
+- ops and facts spans are in bounds, and facts lie inside the block's own
+  rewrite span;
+- the summary counts equal the counts of blocks of each kind (and moved).
+Prints one line per broken promise; exit status 1 if any.
+"""
+import json
+import sys
+import unicodedata
+
+
+def blank_mask(data):
+    """Per byte: True where the character is white space or an invisible
+    format character (byte order mark, zero-width space, soft hyphen
+    between words is inside a word and never at a block's edge)."""
+    mask = []
+    for ch in data.decode("utf-8", errors="surrogateescape"):
+        size = len(ch.encode("utf-8", errors="surrogateescape"))
+        blank = ch.isspace() or unicodedata.category(ch) == "Cf"
+        mask.extend([blank] * size)
+    return mask
+
+
+def main(argv):
+    if len(argv) != 4:
+        sys.stderr.write(__doc__)
+        return 2
+    problems = []
+    try:
+        export = json.load(open(argv[1], encoding="utf-8"))
+    except ValueError as err:
+        print("not valid JSON: %s" % err)
+        return 1
+    data = {"left": open(argv[2], "rb").read(),
+            "right": open(argv[3], "rb").read()}
+    if export.get("format") != "redline" or export.get("version") != 1:
+        problems.append("format/version missing")
+    for side in ("left", "right"):
+        if export[side]["bytes"] != len(data[side]):
+            problems.append("%s.bytes is not the file's size" % side)
+
+    def span_ok(span, side, what):
+        if span is None:
+            return False
+        start, end = span
+        if not (0 <= start < end <= len(data[side])):
+            problems.append("%s: span %r out of bounds" % (what, span))
+            return False
+        return True
+
+    blank = {side: blank_mask(data[side]) for side in data}
+    owner = {side: [None] * len(data[side]) for side in data}
+    counts = {"verbatim": 0, "paraphrase": 0, "omission": 0, "addition": 0}
+    moved = 0
+    for n, block in enumerate(export["blocks"]):
+        counts[block["kind"]] += 1
+        moved += bool(block["moved"])
+        if block["left"] is None and block["right"] is None:
+            problems.append("block %d has no side" % n)
+        for side in ("left", "right"):
+            span = block[side]
+            if not span_ok(span, side, "block %d %s" % (n, side)):
+                continue
+            if blank[side][span[0]] or blank[side][span[1] - 1]:
+                problems.append("block %d %s span has white space at an edge"
+                                % (n, side))
+            for i in range(span[0], span[1]):
+                if blank[side][i]:
+                    continue
+                if owner[side][i] is not None:
+                    problems.append("%s byte %d in blocks %d and %d"
+                                    % (side, i, owner[side][i], n))
+                    break
+                owner[side][i] = n
+        for op in block["ops"]:
+            for side in ("left", "right"):
+                if op[side] is not None:
+                    span_ok(op[side], side, "block %d op" % n)
+        for fact in block["facts"]:
+            if span_ok(fact, "right", "block %d fact" % n):
+                r = block["right"]
+                if r is None or not (r[0] <= fact[0] and fact[1] <= r[1]):
+                    problems.append("block %d fact %r outside the block"
+                                    % (n, fact))
+    for side in ("left", "right"):
+        for i in range(len(data[side])):
+            if not blank[side][i] and owner[side][i] is None:
+                problems.append("%s byte %d belongs to no block" % (side, i))
+                break
+    summary = export["summary"]
+    for kind, count in counts.items():
+        if summary[kind] != count:
+            problems.append("summary.%s = %d, blocks say %d"
+                            % (kind, summary[kind], count))
+    if summary["moved"] != moved:
+        problems.append("summary.moved = %d, blocks say %d"
+                        % (summary["moved"], moved))
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

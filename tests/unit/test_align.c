@@ -1,0 +1,253 @@
+/* test_align.c - sentence segmentation, and the alignment's blocks on
+ * small pairs written for these tests: pairs, splits, merges, moves,
+ * omissions, additions and new facts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "redline/compare.h"
+
+struct pair {
+	struct text a, b;
+	struct cmp c;
+};
+
+static void
+compare(struct pair *p, const char *a, const char *b)
+{
+	struct text_where where;
+	struct cmp_opt o = {.minimal = 0};
+	assert_int_equal(text_from_memory(&p->a, "a", a, strlen(a), 0, &where),
+	                 TEXT_OK);
+	assert_int_equal(text_from_memory(&p->b, "b", b, strlen(b), 0, &where),
+	                 TEXT_OK);
+	assert_int_equal(cmp_run(&p->c, &p->a, &p->b, &o), 0);
+}
+
+static void
+release(struct pair *p)
+{
+	cmp_free(&p->c);
+	text_done(&p->a);
+	text_done(&p->b);
+}
+
+/* The sentences of s joined by " | ". */
+static const char *
+sentences(const char *s)
+{
+	static char out[2048];
+	struct pair p;
+	size_t n = 0;
+
+	compare(&p, s, "x");
+	out[0] = '\0';
+	for (size_t i = 0; i < p.c.ls.n; i++) {
+		size_t b0, b1;
+		seg_bytes(&p.c.ls, &p.c.lt, i, i + 1, &b0, &b1);
+		n += (size_t)snprintf(out + n, sizeof out - n, "%s%.*s",
+		                      i ? " | " : "", (int)(b1 - b0), s + b0);
+	}
+	release(&p);
+	return out;
+}
+
+static void
+segmentation(void **state)
+{
+	(void)state;
+	assert_string_equal(sentences("One here. Two there! Three? Four."),
+	                    "One here. | Two there! | Three? | Four.");
+	/* abbreviations and initials do not end sentences */
+	assert_string_equal(
+	        sentences("Pres. Jones met Mr. Lee on Nov. 8 in the U.S. "
+	                  "capital. "
+	                  "J. R. Lee left."),
+	        "Pres. Jones met Mr. Lee on Nov. 8 in the U.S. capital. | "
+	        "J. R. Lee left.");
+	/* lower case after a full stop: not a new sentence */
+	assert_string_equal(sentences("It rose 3 p.c. this year."),
+	                    "It rose 3 p.c. this year.");
+	/* closing quotes stay with their sentence */
+	assert_string_equal(sentences("He said \"stop.\" Then he left."),
+	                    "He said \"stop.\" | Then he left.");
+	/* a headline or dateline line is a segment of its own */
+	assert_string_equal(sentences("Big news today\nThe body starts here."),
+	                    "Big news today | The body starts here.");
+}
+
+static void
+hard_wrapped_text(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p,
+	        "The council met on\nMonday and agreed to\nrepair the road "
+	        "before\nthe winter, which\nwill cost a great\ndeal of money "
+	        "and\ntake many weeks.\n\nA second paragraph.\n",
+	        "x");
+	assert_true(p.c.ls.hard_wrapped);
+	assert_int_equal(p.c.ls.n, 2);
+	assert_int_equal(p.c.ls.v[0].para, 0);
+	assert_int_equal(p.c.ls.v[1].para, 1);
+	release(&p);
+}
+
+static const struct block *
+block_with(const struct pair *p, int right, const char *needle)
+{
+	const struct text *t = right ? &p->b : &p->a;
+	const char *at = strstr((const char *)t->buf, needle);
+	size_t off;
+
+	assert_non_null(at);
+	off = (size_t)(at - (const char *)t->buf);
+	for (size_t i = 0; i < p->c.nblocks; i++) {
+		const struct block *b = &p->c.blocks[i];
+		uint32_t s0 = right ? b->rs0 : b->ls0,
+		         s1 = right ? b->rs1 : b->ls1;
+		size_t b0, b1;
+		if (s0 >= s1)
+			continue;
+		seg_bytes(right ? &p->c.rs : &p->c.ls,
+		          right ? &p->c.rt : &p->c.lt, s0, s1, &b0, &b1);
+		if (b0 <= off && off < b1)
+			return b;
+	}
+	return NULL;
+}
+
+static const char official[] =
+        "The port authority approved a new harbour wall on Friday. "
+        "Building will begin in spring and last two years.\n\n"
+        "The wall will protect the fishing fleet from winter storms. "
+        "It will cost the authority about nine million euros.\n\n"
+        "The authority thanked the engineers for their report.\n";
+
+static const char rewrite[] =
+        "It will cost the authority about nine million euros, officials "
+        "said.\n\n"
+        "The port authority approved a new harbour wall on Friday.\n\n"
+        "Building will begin in spring. The work will last two years.\n\n"
+        "Local fishermen had asked for the wall since the storm of 2019 "
+        "sank four boats in Porto Velho.\n\n"
+        "The wall will protect the fishing fleet from winter storms.\n";
+
+static void
+kinds_of_passages(void **state)
+{
+	struct pair p;
+	const struct block *b;
+	(void)state;
+
+	compare(&p, official, rewrite);
+	b = block_with(&p, 0, "The port authority approved");
+	assert_int_equal(b->kind, BLK_VERBATIM);
+	assert_true(b->rs1 > b->rs0);
+	b = block_with(&p, 0, "The authority thanked");
+	assert_int_equal(b->kind, BLK_OMISSION);
+	assert_true(b->rs0 == b->rs1);
+	b = block_with(&p, 1, "Local fishermen");
+	assert_int_equal(b->kind, BLK_ADDITION);
+	assert_true(b->ls0 == b->ls1);
+	/* the cost sentence went to the top: moved, and kept verbatim
+	 * despite the attribution frame */
+	b = block_with(&p, 1, "It will cost");
+	assert_true(b->moved);
+	assert_int_equal(b->kind, BLK_VERBATIM);
+	b = block_with(&p, 1, "The wall will protect");
+	assert_false(b->moved);
+	assert_int_equal(p.c.count[BLK_OMISSION], 1);
+	assert_int_equal(p.c.count[BLK_ADDITION], 1);
+	release(&p);
+}
+
+static void
+split_sentence(void **state)
+{
+	struct pair p;
+	const struct block *src, *piece1, *piece2;
+	(void)state;
+
+	compare(&p, official, rewrite);
+	/* "Building will begin in spring and last two years." became two
+	 * rewrite sentences: one block for it, one per piece, linked */
+	src = block_with(&p, 0, "Building will begin");
+	piece1 = block_with(&p, 1, "Building will begin");
+	piece2 = block_with(&p, 1, "The work will last");
+	assert_true(src != piece1 && piece1 != piece2);
+	assert_true(src->rs0 == src->rs1);
+	assert_true(piece1->ls0 == piece1->ls1);
+	assert_ptr_equal(&p.c.blocks[piece1->link], src);
+	assert_ptr_equal(&p.c.blocks[piece2->link], src);
+	assert_int_equal(piece1->kind, BLK_VERBATIM); /* copies a stretch */
+	assert_int_equal(src->kind, BLK_PARAPHRASE);  /* reworded as a whole */
+	release(&p);
+}
+
+static void
+merged_sentences(void **state)
+{
+	struct pair p;
+	const struct block *o1, *o2, *r;
+	(void)state;
+
+	compare(&p,
+	        "The bridge will close on Monday for repairs. Traffic will use "
+	        "the old ferry road until the work ends.\n",
+	        "The bridge will close on Monday for repairs, and traffic will "
+	        "use the old ferry road until the work ends.\n");
+	o1 = block_with(&p, 0, "The bridge");
+	o2 = block_with(&p, 0, "Traffic");
+	r = block_with(&p, 1, "The bridge");
+	assert_true(o1 != o2 && o1 != r && o2 != r);
+	assert_true(r->ls0 == r->ls1);
+	assert_int_equal(o1->kind, BLK_VERBATIM);
+	assert_int_equal(o2->kind, BLK_VERBATIM);
+	assert_int_equal(r->kind, BLK_VERBATIM);
+	assert_int_equal(p.c.count[BLK_OMISSION] + p.c.count[BLK_ADDITION], 0);
+	release(&p);
+}
+
+static void
+new_facts(void **state)
+{
+	struct pair p;
+	const struct block *b;
+	char seen[256] = "";
+	(void)state;
+
+	compare(&p, official, rewrite);
+	b = block_with(&p, 1, "Local fishermen");
+	for (size_t k = b->f0; k < b->f1; k++) {
+		const struct tok *t0 = &p.c.rt.v[p.c.facts[k].t0];
+		const struct tok *t1 = &p.c.rt.v[p.c.facts[k].t1 - 1];
+		size_t n = strlen(seen);
+		snprintf(seen + n, sizeof seen - n, "%s%.*s", n ? "; " : "",
+		         (int)(t1->off + t1->len - t0->off),
+		         (const char *)p.b.buf + t0->off);
+	}
+	/* numbers and names the official text never has; not "Local" at the
+	 * start of the sentence, not "wall" */
+	assert_string_equal(seen, "2019; four; Porto Velho");
+	release(&p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(segmentation),
+	        cmocka_unit_test(hard_wrapped_text),
+	        cmocka_unit_test(kinds_of_passages),
+	        cmocka_unit_test(split_sentence),
+	        cmocka_unit_test(merged_sentences),
+	        cmocka_unit_test(new_facts),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
