@@ -12,7 +12,8 @@
  *  3. Candidates.  An inverted index of official sentences by stem finds,
  *     for each rewrite sentence, the official sentences sharing stems with
  *     it (stems in more than POSTING_SHARE of the official sentences do not
- *     nominate, so the cost follows the text's length); the best
+ *     nominate, so the cost follows the text's length, unless the sentence
+ *     has no other: then its RARE_FALLBACK rarest do); the best
  *     CANDIDATES get an exact shared weight w = sum of idf * min(count).
  *  4. Links.  A rewrite sentence links to the official sentence that covers
  *     most of it (w / W(rewrite) >= link_min).  Several rewrite sentences
@@ -56,6 +57,7 @@
 #define POSTING_SHARE   8  /* a stem nominates if in <= 1/8 of sentences... */
 #define POSTING_MIN     64 /* ...or in at most this many */
 #define CANDIDATES      8
+#define RARE_FALLBACK   2 /* stems that nominate when all are too common */
 #define MERGE_MAX       3 /* official sentences one rewrite sentence may merge */
 #define MERGE_GAIN      0.1 /* coverage one more of them must add */
 #define DUP_BACK        2   /* a rewrite sentence repeating one this close... */
@@ -78,7 +80,8 @@ struct vec {
 
 struct cand {
 	uint32_t r, o;
-	double w;
+	double w;     /* shared weight */
+	double cov_o; /* w over the official sentence's weight */
 };
 
 struct ctx {
@@ -479,6 +482,51 @@ shared(const struct ctx *x, const struct vec *a, const struct vec *b)
 
 /* ---- 3. candidates --------------------------------------------------- */
 
+/* The posting length at or under which the RARE_FALLBACK rarest stems of
+ * rv fall. */
+static size_t
+rare_cut(const struct ctx *x, const struct vec *rv, const size_t *start)
+{
+	size_t low[RARE_FALLBACK], n = 0;
+
+	for (size_t i = 0; i < rv->n; i++) {
+		uint32_t cid = x->pool[rv->off + i].cid;
+		size_t len = start[cid + 1] - start[cid], k;
+		if (len == 0)
+			continue;
+		k = n < RARE_FALLBACK ? n++ : RARE_FALLBACK;
+		if (k == RARE_FALLBACK) {
+			if (len >= low[RARE_FALLBACK - 1])
+				continue;
+			k--;
+		}
+		while (k > 0 && low[k - 1] > len) {
+			low[k] = low[k - 1];
+			k--;
+		}
+		low[k] = len;
+	}
+	return n ? low[n - 1] : 0;
+}
+
+/* Does official segment o rank above p for a rewrite segment expected
+ * near official position est?  Higher estimated shared weight first; on
+ * equal weight, the lighter sentence, then the one nearer to est. */
+static int
+beats(const struct ctx *x, const double *acc, uint32_t o, uint32_t p,
+      double est)
+{
+	double d = acc[o] - acc[p];
+	if (d > 1e-9 || d < -1e-9)
+		return d > 0;
+	/* the one with less besides (a copy before a longer sentence that
+	 * contains it), then the one nearer */
+	d = x->lv[o].W - x->lv[p].W;
+	if (d > 1e-9 || d < -1e-9)
+		return d < 0;
+	return fabs((double)o - est) < fabs((double)p - est);
+}
+
 static int
 candidates(struct ctx *x)
 {
@@ -518,30 +566,46 @@ candidates(struct ctx *x)
 	for (size_t r = 0; r < c->rs.n; r++) {
 		size_t nt = 0;
 		const struct vec *rv = &x->rv[r];
-		for (size_t i = 0; i < rv->n; i++) {
-			uint32_t cid = x->pool[rv->off + i].cid;
-			size_t len = start[cid + 1] - start[cid];
-			if (len > limit)
-				continue;
-			for (size_t p = start[cid]; p < start[cid + 1]; p++) {
-				uint32_t o = post[p];
-				if (acc[o] == 0)
-					touched[nt++] = o;
-				acc[o] += x->idf[cid];
+		/* a sentence made only of common words still nominates, by
+		 * its RARE_FALLBACK rarest stems */
+		for (int pass = 0; pass < 2 && nt == 0; pass++) {
+			size_t cut = limit;
+			if (pass == 1) {
+				cut = rare_cut(x, rv, start);
+				if (cut <= limit)
+					break;
+			}
+			for (size_t i = 0; i < rv->n; i++) {
+				uint32_t cid = x->pool[rv->off + i].cid;
+				size_t len = start[cid + 1] - start[cid];
+				if (len > cut)
+					continue;
+				for (size_t p = start[cid]; p < start[cid + 1];
+				     p++) {
+					uint32_t o = post[p];
+					if (acc[o] == 0)
+						touched[nt++] = o;
+					acc[o] += x->idf[cid];
+				}
 			}
 		}
-		/* keep the best CANDIDATES by the estimate, then exact */
+		/* keep the best CANDIDATES by the estimate, then exact; on a
+		 * tie (a sentence the official text repeats) the one nearest
+		 * where this sentence would sit in proportion wins */
 		uint32_t best[CANDIDATES];
 		size_t nbest = 0;
+		double est =
+		        c->rs.n ? (double)r * (double)no / (double)c->rs.n : 0;
 		for (size_t i = 0; i < nt; i++) {
 			uint32_t o = touched[i];
 			size_t k = nbest < CANDIDATES ? nbest++ : CANDIDATES;
 			if (k == CANDIDATES) {
-				if (acc[o] <= acc[best[CANDIDATES - 1]])
+				if (!beats(x, acc, o, best[CANDIDATES - 1],
+				           est))
 					continue;
 				k = CANDIDATES - 1;
 			}
-			while (k > 0 && acc[best[k - 1]] < acc[o]) {
+			while (k > 0 && beats(x, acc, o, best[k - 1], est)) {
 				best[k] = best[k - 1];
 				k--;
 			}
@@ -557,9 +621,10 @@ candidates(struct ctx *x)
 				x->cands = ncd;
 				x->capcands = nc;
 			}
-			x->cands[x->ncands++] =
-			        (struct cand){(uint32_t)r, best[i],
-			                      shared(x, &x->lv[best[i]], rv)};
+			double w = shared(x, &x->lv[best[i]], rv);
+			double W = x->lv[best[i]].W;
+			x->cands[x->ncands++] = (struct cand){
+			        (uint32_t)r, best[i], w, W > 0 ? w / W : 0};
 		}
 		for (size_t i = 0; i < nt; i++)
 			acc[touched[i]] = 0;
@@ -604,15 +669,30 @@ union_shared(const struct ctx *x, const struct vec *r, const uint32_t *os,
 	return w;
 }
 
+/* Sort key of a candidate: its shared weight, then the share of the
+ * official sentence it covers (a copy before a sentence containing it). */
 static int
 by_weight(const void *a, const void *b)
 {
-	double p = ((const struct cand *)a)->w, q = ((const struct cand *)b)->w;
-	return p > q ? -1 : p < q;
+	const struct cand *p = a, *q = b;
+	double d = p->w - q->w;
+	if (d > 1e-9 || d < -1e-9)
+		return d > 0 ? -1 : 1;
+	d = p->cov_o - q->cov_o;
+	if (d > 1e-9 || d < -1e-9)
+		return d > 0 ? -1 : 1;
+	return p->o < q->o ? -1 : p->o > q->o;
+}
+
+/* Same shared weight and same share covered: the same sentence. */
+static int
+tied(const struct cand *a, const struct cand *b)
+{
+	return fabs(a->w - b->w) <= 1e-9 && fabs(a->cov_o - b->cov_o) <= 1e-9;
 }
 
 /* Does rewrite segment r repeat one of the DUP_BACK before it (Dice of
- * their stems at least DUP_MIN)?  A repeated title adds nothing. */
+ * their stems at least DUP_MIN)? */
 static int
 repeats(const struct ctx *x, size_t r)
 {
@@ -624,6 +704,38 @@ repeats(const struct ctx *x, size_t r)
 			return 1;
 	}
 	return 0;
+}
+
+/* Among the candidates [g, e) of one rewrite segment, sorted by weight,
+ * those tied with the first are the same sentence repeated in the
+ * official text: move to the front the one nearest after the previous
+ * link (one not linked yet on a further tie), so repeats pair in order. */
+static void
+prefer_in_order(struct ctx *x, size_t g, size_t e, const unsigned char *used,
+                long last)
+{
+	size_t pick = g;
+
+	for (size_t k = g + 1; k < e && tied(&x->cands[k], &x->cands[g]); k++) {
+		const struct cand *a = &x->cands[k], *b = &x->cands[pick];
+		long da = (long)a->o - last, db = (long)b->o - last;
+		/* after the previous link beats before it; then nearer;
+		 * then one not linked yet */
+		if ((da > 0) != (db > 0)) {
+			if (da > 0)
+				pick = k;
+		} else if (labs(da) != labs(db)) {
+			if (labs(da) < labs(db))
+				pick = k;
+		} else if (!used[a->o] && used[b->o]) {
+			pick = k;
+		}
+	}
+	if (pick != g) {
+		struct cand t = x->cands[g];
+		x->cands[g] = x->cands[pick];
+		x->cands[pick] = t;
+	}
 }
 
 static int
@@ -647,12 +759,14 @@ links(struct ctx *x)
 		x->prim[r] = -1;
 	for (size_t o = 0; o < c->ls.n; o++)
 		x->sec[o] = -1;
+	long last = -1; /* official segment of the previous link */
 	/* candidates come grouped by rewrite segment */
 	for (size_t g = 0; g < x->ncands;) {
 		size_t e = g, r = x->cands[g].r;
 		while (e < x->ncands && x->cands[e].r == r)
 			e++;
 		qsort(x->cands + g, e - g, sizeof *x->cands, by_weight);
+		prefer_in_order(x, g, e, linked, last);
 		double W = x->rv[r].W;
 		uint32_t set[MERGE_MAX];
 		size_t nset = 1;
@@ -676,11 +790,14 @@ links(struct ctx *x)
 		}
 		size_t nwords, nplain;
 		shared_n(x, &x->lv[set[0]], &x->rv[r], &nwords, &nplain);
+		/* a rewrite line repeating the one before, whose source is
+		 * already taken, is a repeated title: it adds nothing */
 		if (cov >= c->opt.link_min && nwords >= LINK_MIN_WORDS &&
-		    nplain >= 1 && !repeats(x, r)) {
+		    nplain >= 1 && !(linked[set[0]] && repeats(x, r))) {
 			x->prim[r] = (int32_t)set[0];
 			x->prim_w[r] = x->cands[g].w;
 			linked[set[0]] = 1;
+			last = (long)set[0];
 			for (size_t k = 1; k < nset; k++) {
 				double w = shared(x, &x->lv[set[k]], &x->rv[r]);
 				if (x->sec[set[k]] < 0 || w > sec_w[set[k]]) {
@@ -692,11 +809,16 @@ links(struct ctx *x)
 		g = e;
 	}
 	/* official sentences nothing links to, but one linked rewrite
-	 * sentence covers: halves of a merge */
+	 * sentence covers, and covers for more than its source does (not a
+	 * second copy of that source): halves of a merge */
 	for (size_t i = 0; i < x->ncands; i++) {
 		const struct cand *k = &x->cands[i];
-		double W = x->lv[k->o].W;
+		double W = x->lv[k->o].W, Wr = x->rv[k->r].W;
 		if (x->prim[k->r] < 0 || W <= 0 || k->w / W < c->opt.keep_min)
+			continue;
+		uint32_t pair[2] = {(uint32_t)x->prim[k->r], k->o};
+		if (union_shared(x, &x->rv[k->r], pair, 2) - x->prim_w[k->r] <
+		    MERGE_GAIN * Wr)
 			continue;
 		if (x->sec[k->o] < 0 || k->w > sec_w[k->o]) {
 			x->sec[k->o] = (int32_t)k->r;
@@ -881,10 +1003,22 @@ build_blocks(struct ctx *x)
 	/* display order */
 	struct order *ord = malloc((x->nb + 1) * sizeof *ord);
 	size_t *pos = malloc((x->nb + 1) * sizeof *pos);
-	if (!ord || !pos) {
+	long *last_ls = malloc((x->nb + 1) * sizeof *last_ls);
+	if (!ord || !pos || !last_ls) {
 		free(ord);
 		free(pos);
+		free(last_ls);
 		goto out;
+	}
+	/* for each block, the last official segment of the blocks that
+	 * point to it */
+	for (size_t i = 0; i < x->nb; i++)
+		last_ls[i] = -1;
+	for (size_t k = 0; k < x->nb; k++) {
+		const struct block *h = &x->b[k];
+		if (h->link >= 0 && h->ls1 > h->ls0 &&
+		    (long)h->ls0 > last_ls[h->link])
+			last_ls[h->link] = h->ls0;
 	}
 	for (size_t i = 0; i < x->nb; i++) {
 		const struct block *b = &x->b[i];
@@ -900,11 +1034,8 @@ build_blocks(struct ctx *x)
 			/* a piece of a split or a merging sentence: after
 			 * the last official sentence it carries */
 			ord[i].primary = x->b[b->link].ls0;
-			for (size_t k = 0; k < x->nb; k++)
-				if (x->b[k].link == (int32_t)i &&
-				    x->b[k].ls1 > x->b[k].ls0 &&
-				    (long)x->b[k].ls0 > ord[i].primary)
-					ord[i].primary = x->b[k].ls0;
+			if (last_ls[i] > ord[i].primary)
+				ord[i].primary = last_ls[i];
 			continue;
 		}
 		/* addition: after the block of the rewrite sentence before */
@@ -919,6 +1050,7 @@ build_blocks(struct ctx *x)
 			break;
 		}
 	}
+	free(last_ls);
 	qsort(ord, x->nb, sizeof *ord, cmp_order);
 	struct block *sorted = malloc((x->nb + 1) * sizeof *sorted);
 	if (!sorted) {
@@ -1124,7 +1256,7 @@ add_range(const struct cmp *c, const struct block *h, int right,
  * block is judged on its own side against all its counterparts; its word
  * diff is shown against the block it points to. */
 static int
-classify(struct ctx *x)
+classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from)
 {
 	struct cmp *c = x->c;
 
@@ -1150,13 +1282,11 @@ classify(struct ctx *x)
 		add_range(c, b, 0, lr, &nlr);
 		add_range(c, b, 1, rr, &nrr);
 		if (!(has_l && has_r)) {
-			for (size_t k = 0; k < x->nb; k++)
-				if (x->b[k].link == (int32_t)i) {
-					add_range(c, &x->b[k], has_l,
-					          has_l ? rr : lr,
-					          has_l ? &nrr : &nlr);
-					ncp++;
-				}
+			for (size_t k = first[i]; k < first[i + 1]; k++) {
+				add_range(c, &x->b[from[k]], has_l,
+				          has_l ? rr : lr, has_l ? &nrr : &nlr);
+				ncp++;
+			}
 			if (!ncp && m)
 				add_range(c, m, has_l, has_l ? rr : lr,
 				          has_l ? &nrr : &nlr);
@@ -1193,6 +1323,31 @@ classify(struct ctx *x)
 		c->count[b->kind]++;
 	}
 	return 0;
+}
+
+/* Kinds of all blocks, with an index of who points to whom: the blocks
+ * pointing to block i are from[first[i] .. first[i + 1]). */
+static int
+classify(struct ctx *x)
+{
+	size_t *first = calloc(x->nb + 2, sizeof *first);
+	uint32_t *from = malloc((x->nb + 1) * sizeof *from);
+	int rc = -1;
+
+	if (first && from) {
+		for (size_t k = 0; k < x->nb; k++)
+			if (x->b[k].link >= 0)
+				first[x->b[k].link + 2]++;
+		for (size_t i = 0; i < x->nb; i++)
+			first[i + 2] += first[i + 1];
+		for (size_t k = 0; k < x->nb; k++)
+			if (x->b[k].link >= 0)
+				from[first[x->b[k].link + 1]++] = (uint32_t)k;
+		rc = classify_blocks(x, first, from);
+	}
+	free(first);
+	free(from);
+	return rc;
 }
 
 /* ---- 8. facts -------------------------------------------------------- */
