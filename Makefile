@@ -48,7 +48,7 @@ ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
 CORE_SRC = $(wildcard src/core/*.c)
 EXPORT_SRC = $(wildcard src/export/*.c)
-CLI_SRC = $(wildcard src/cli/*.c)
+CLI_SRC = $(wildcard src/cli/*.c) $(wildcard src/tui/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 EXPORT_OBJ = $(EXPORT_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
@@ -66,13 +66,16 @@ PROG = redline
 endif
 
 .PHONY: all run check unit cli ref sancheck valgrind-check lint-man \
-        format format-check ref-san eval eval-check \
+        format format-check ref-san eval eval-check layering tui-test \
         install uninstall clean deps deps-test tests
 
 all: $(PROG)
 
 $(PROG): $(CLI_OBJ) $(LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(CORE_LIBS) $(LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(CORE_LIBS) $(CURSES_LIBS) $(LIBS)
+
+# Only the viewer sees curses (and its feature macros).
+$(BUILD)/src/tui/%.o: ALL_CPPFLAGS += $(CURSES_CFLAGS)
 
 $(LIB): $(CORE_OBJ) $(EXPORT_OBJ)
 	rm -f $@
@@ -101,7 +104,8 @@ run: deps
 
 check: deps-test
 	@$(MAKE) --no-print-directory WERROR=1 tests
-	@$(MAKE) --no-print-directory unit ref cli eval-check lint-man format-check
+	@$(MAKE) --no-print-directory unit ref cli tui-test eval-check lint-man \
+	    format-check layering
 	@$(MAKE) --no-print-directory sancheck
 	@$(MAKE) --no-print-directory valgrind-check
 	@echo "check: all test suites passed"
@@ -127,7 +131,7 @@ cli: $(PROG)
 
 sancheck:
 	@$(MAKE) --no-print-directory SAN=1 WERROR=1 CC=clang tests
-	@$(MAKE) --no-print-directory SAN=1 CC=clang unit cli
+	@$(MAKE) --no-print-directory SAN=1 CC=clang unit cli tui-test
 	$(MAKE) --no-print-directory SAN=1 CC=clang REF_N=200 ref-san
 
 ref-san: $(REF_BIN) $(PROG)
@@ -140,6 +144,18 @@ valgrind-check: $(PROG)
 lint-man:
 	mandoc -T lint -W warning man/redline.1
 	@echo "man page: mandoc lint clean"
+
+# One file may include curses: the core, exporters and program layer stay
+# usable without a terminal.
+layering:
+	@test "$$(grep -l -E '#include <n?curses' -r src include | sort)" = "src/tui/tui.c" \
+	    || { echo "curses is included outside src/tui/tui.c" >&2; exit 1; }
+	@! grep -l -E 'printf|exit\(|curses' src/core/*.c \
+	    || { echo "the core prints, exits or uses curses" >&2; exit 1; }
+	@echo "layering: curses only in src/tui/tui.c; the core neither prints nor exits"
+
+tui-test: $(PROG)
+	sh tests/tui/run.sh ./$(PROG)
 
 # The one formatter config (.clang-format) is used: sources must match it.
 format-check:

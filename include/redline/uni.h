@@ -52,6 +52,13 @@ int uni_is_upper(int32_t cp);
  * returns -1 for a control character or an invalid byte. */
 int uni_cluster_width(const unsigned char *s, size_t n);
 
+/* The code point to show for cp on a terminal, so that no input byte acts
+ * on it: C0 controls become their U+2400 control pictures, DEL U+2421,
+ * C1 controls, invalid bytes (-1) and the bidirectional embedding,
+ * override and isolate controls U+FFFD, tab and CR a space; line feed and
+ * everything else stay as they are. */
+int32_t uni_visible(int32_t cp);
+
 /* Check that s[0..n) is valid UTF-8.  Returns 1 if so; otherwise 0 and the
  * offset of the first bad byte in *bad. */
 int uni_valid(const unsigned char *s, size_t n, size_t *bad);

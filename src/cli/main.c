@@ -16,6 +16,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "../tui/tui.h"
 #include "output.h"
 #include "redline/compare.h"
 #include "redline/export.h"
@@ -44,50 +45,47 @@ static const struct {
 
 static const char usage_text[] =
         "Usage: redline [OPTION]... OFFICIAL REWRITE\n"
-        "Show what a rewrite kept, reworded, dropped and added of an official "
-        "text.\n"
+        "Show what a rewrite kept, reworded, dropped and added of an\n"
+        "official text.  On a terminal a viewer opens; otherwise the\n"
+        "text report is printed.\n"
         "\n"
         "  -e, --export=FORMAT  print the comparison as FORMAT:\n"
-        "                         text   passages with their kinds (default "
-        "when\n"
-        "                                standard output is not a terminal)\n"
+        "                         text   passages with their kinds\n"
         "                         json   the same for other programs\n"
-        "                         plain  two columns, word-wrapped (default on "
-        "a\n"
-        "                                terminal)\n"
+        "                         plain  the viewer's two columns as text\n"
         "                         wdiff  inline [-deleted-] {+inserted+}\n"
         "                         stats  the same as --stats\n"
-        "  -s, --stats          print word counts (common, deleted, inserted,\n"
+        "  -s, --stats          word counts (common, deleted, inserted,\n"
         "                       changed) and passages per kind\n"
-        "  -o, --output=FILE    write the export to FILE, atomically; never "
-        "over\n"
-        "                       an input\n"
-        "  -W, --width=N        total columns for --export=plain (default: "
-        "the\n"
+        "  -o, --output=FILE    write the export to FILE, atomically;\n"
+        "                       never over an input\n"
+        "  -W, --width=N        columns of --export=plain (default: the\n"
         "                       terminal's width, else $COLUMNS, else 80)\n"
         "  -i, --ignore-case    compare letters regardless of case\n"
         "      --strict         compare bytes as they are: no Unicode\n"
         "                       normalization, no typographic folding\n"
-        "  -d, --minimal        exactly the smallest word diff; no heuristics\n"
-        "  -a, --text           compare files with NUL bytes or invalid UTF-8\n"
-        "                       anyway (bad bytes show as U+FFFD)\n"
-        "      --link-min=F     share of a rewrite sentence's content words "
-        "an\n"
-        "                       official sentence must hold to be its source\n"
-        "                       (default 0.3)\n"
-        "      --keep-min=F     share of an official sentence's content words "
-        "a\n"
-        "                       merging rewrite sentence must hold (default "
-        "0.4)\n"
-        "      --verbatim-min=F share of words kept in order for verbatim\n"
-        "                       (default 0.9)\n"
-        "      --language=NAME  Snowball stemmer language (default english)\n"
+        "  -d, --minimal        exactly the smallest word diff\n"
+        "  -a, --text           compare files with NUL bytes or invalid\n"
+        "                       UTF-8 anyway (bad bytes show as U+FFFD)\n"
+        "      --link-min=F     share of a rewrite sentence's content\n"
+        "                       words an official sentence must hold to\n"
+        "                       be its source (default 0.3)\n"
+        "      --keep-min=F     share of an official sentence's content\n"
+        "                       words a merging rewrite sentence must\n"
+        "                       hold (default 0.4)\n"
+        "      --verbatim-min=F share of words kept in order for\n"
+        "                       verbatim (default 0.9)\n"
+        "      --language=NAME  Snowball stemmer language (default\n"
+        "                       english)\n"
+        "      --color=WHEN     colours in the viewer: auto (default; off\n"
+        "                       when NO_COLOR is set), always or never\n"
         "  -h, --help           show this help and exit\n"
         "  -V, --version        show the version and exit\n"
         "\n"
-        "Either file may be '-' for standard input.\n"
-        "Exit status: 0 if the texts are the same, 1 if they differ, 2 on "
-        "trouble.\n";
+        "Either file may be '-' for standard input.  In the viewer,\n"
+        "press ? for the keys.\n"
+        "Exit status: 0 if the texts are the same, 1 if they differ,\n"
+        "2 on trouble.\n";
 
 static void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -191,6 +189,51 @@ parse_format(const char *s, enum format *out)
 	return -1;
 }
 
+static int
+run_export(const struct cmp *c, enum format fmt, const struct export_opt *eo,
+           FILE *f)
+{
+	switch (fmt) {
+	case FMT_WDIFF:
+		return export_wdiff(c, eo, f);
+	case FMT_STATS:
+		return export_stats(c, eo, f);
+	case FMT_JSON:
+		return export_json(c, eo, f);
+	case FMT_PLAIN:
+		return export_plain(c, eo, f);
+	default:
+		return export_report(c, eo, f);
+	}
+}
+
+/* The viewer's e key: write c to path in format, atomically; a plain
+ * export is 100 columns wide. */
+static int
+export_to(const struct cmp *c, const char *path, const char *format, char *msg,
+          size_t msglen)
+{
+	const struct text *inputs[2] = {c->left, c->right};
+	struct export_opt eo = {100, 0};
+	enum format fmt;
+	struct output out;
+
+	if (parse_format(format, &fmt) < 0) {
+		snprintf(msg, msglen, "unknown format '%s'", format);
+		return -1;
+	}
+	if (output_open(&out, path, inputs, 2, msg, msglen) < 0)
+		return -1;
+	errno = 0;
+	if (run_export(c, fmt, &eo, out.f) < 0) {
+		snprintf(msg, msglen, "%s: write error: %s", path,
+		         strerror(errno ? errno : EIO));
+		output_abort(&out);
+		return -1;
+	}
+	return output_commit(&out, msg, msglen);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -207,12 +250,14 @@ main(int argc, char **argv)
 	        {"keep-min", required_argument, NULL, 'K'},
 	        {"verbatim-min", required_argument, NULL, 'M'},
 	        {"language", required_argument, NULL, 'g'},
+	        {"color", required_argument, NULL, 'C'},
 	        {"help", no_argument, NULL, 'h'},
 	        {"version", no_argument, NULL, 'V'},
 	        {NULL, 0, NULL, 0},
 	};
 	enum format fmt = FMT_DEFAULT;
 	struct cmp_opt copt = {.minimal = 0};
+	struct tui_opt topt = {.color = TUI_COLOR_AUTO, .export_to = export_to};
 	struct export_opt eopt = {0, 0};
 	const char *outpath = NULL;
 	unsigned loadflags = 0;
@@ -291,6 +336,20 @@ main(int argc, char **argv)
 		case 'g':
 			copt.language = optarg;
 			break;
+		case 'C':
+			if (strcmp(optarg, "auto") == 0) {
+				topt.color = TUI_COLOR_AUTO;
+			} else if (strcmp(optarg, "always") == 0) {
+				topt.color = TUI_COLOR_ALWAYS;
+			} else if (strcmp(optarg, "never") == 0) {
+				topt.color = TUI_COLOR_NEVER;
+			} else {
+				warnx("--color: '%s' is not auto, always or "
+				      "never",
+				      optarg);
+				return EXIT_TROUBLE;
+			}
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return fflush(stdout) == 0 && !ferror(stdout)
@@ -339,10 +398,24 @@ main(int argc, char **argv)
 		text_done(&right);
 		return EXIT_TROUBLE;
 	}
-	/* No viewer yet: a terminal gets the plain export at its width, a
-	 * pipe or file the report. */
+	/* A terminal gets the viewer; a pipe or file, or a terminal the
+	 * viewer cannot use, the report. */
+	if (fmt == FMT_DEFAULT && !outpath && isatty(STDOUT_FILENO)) {
+		const char *why;
+		c = tui_run(&cmp, &topt, &why);
+		if (c == 0) {
+			rc = cmp_differs(&cmp) ? EXIT_DIFFERENT : EXIT_SAME;
+			goto done;
+		}
+		if (c == -2) {
+			warnx("%s", why);
+			rc = EXIT_TROUBLE;
+			goto done;
+		}
+		warnx("%s; printing the text report instead", why);
+	}
 	if (fmt == FMT_DEFAULT)
-		fmt = isatty(STDOUT_FILENO) && !outpath ? FMT_PLAIN : FMT_TEXT;
+		fmt = FMT_TEXT;
 	if (!eopt.width)
 		eopt.width = terminal_width();
 	eopt.visible = !outpath && isatty(STDOUT_FILENO);
@@ -354,23 +427,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	errno = 0;
-	switch (fmt) {
-	case FMT_WDIFF:
-		c = export_wdiff(&cmp, &eopt, out.f);
-		break;
-	case FMT_STATS:
-		c = export_stats(&cmp, &eopt, out.f);
-		break;
-	case FMT_TEXT:
-		c = export_report(&cmp, &eopt, out.f);
-		break;
-	case FMT_JSON:
-		c = export_json(&cmp, &eopt, out.f);
-		break;
-	default:
-		c = export_plain(&cmp, &eopt, out.f);
-		break;
-	}
+	c = run_export(&cmp, fmt, &eopt, out.f);
 	if (c < 0) {
 		warnx("%s: write error: %s",
 		      outpath ? outpath : "standard output",

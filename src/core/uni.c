@@ -156,6 +156,23 @@ uni_cluster_width(const unsigned char *s, size_t n)
 	return w < 1 ? (cls == UNI_MARK ? 1 : 0) : w;
 }
 
+int32_t
+uni_visible(int32_t cp)
+{
+	if (cp == '\t' || cp == '\r')
+		return ' ';
+	if (cp == '\n')
+		return cp;
+	if (cp >= 0 && cp < 0x20)
+		return 0x2400 + cp;
+	if (cp == 0x7F)
+		return 0x2421;
+	if (cp < 0 || (cp >= 0x80 && cp < 0xA0) ||
+	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+		return 0xFFFD;
+	return cp;
+}
+
 int
 uni_valid(const unsigned char *s, size_t n, size_t *bad)
 {

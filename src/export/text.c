@@ -1,9 +1,7 @@
 /* text.c (export) - the one place that writes input text to an output.
  *
- * Owns the rule that bytes of the inputs reach a terminal only as printable
- * text: with `visible`, C0 controls show as their U+2400 control pictures,
- * DEL as U+2421, C1 controls and invalid bytes as U+FFFD, and a tab as a
- * space.  Line breaks pass through.
+ * Writes input text to an output; with `visible`, through uni_visible, so
+ * that bytes of the inputs reach a terminal only as printable text.
  */
 #include <stdint.h>
 #include <string.h>
@@ -12,12 +10,25 @@
 #include "redline/uni.h"
 
 static int
-put_cp(FILE *f, unsigned cp)
+put_cp(FILE *f, int32_t cp)
 {
-	unsigned char b[3] = {(unsigned char)(0xE0 | (cp >> 12)),
-	                      (unsigned char)(0x80 | ((cp >> 6) & 0x3F)),
-	                      (unsigned char)(0x80 | (cp & 0x3F))};
-	return fwrite(b, 1, 3, f) == 3 ? 0 : -1;
+	unsigned char b[4];
+	size_t n;
+
+	if (cp < 0x80) {
+		b[0] = (unsigned char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		b[0] = (unsigned char)(0xC0 | (cp >> 6));
+		b[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else {
+		b[0] = (unsigned char)(0xE0 | (cp >> 12));
+		b[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		n = 3;
+	}
+	return fwrite(b, 1, n, f) == n ? 0 : -1;
 }
 
 int
@@ -28,33 +39,23 @@ export_bytes(FILE *f, const unsigned char *s, size_t n, int visible)
 	if (!visible)
 		return n == 0 || fwrite(s, 1, n, f) == n ? 0 : -1;
 	while (i < n) {
-		int32_t cp;
+		int32_t cp, show;
 		size_t len;
 		if (s[i] >= 0x20 && s[i] < 0x7F) {
 			i++;
 			continue;
 		}
 		len = uni_decode(s + i, n - i, &cp);
-		if (cp == '\n' ||
-		    (cp >= 0xA0 && uni_class(cp) != UNI_CONTROL)) {
+		show = uni_visible(cp);
+		if (show == cp) {
 			i += len;
 			continue;
 		}
 		/* flush the clean run, then the substitute */
 		if (i > run && fwrite(s + run, 1, i - run, f) != i - run)
 			return -1;
-		if (cp == '\t' || cp == '\r') {
-			if (fputc(' ', f) == EOF)
-				return -1;
-		} else if (cp >= 0 && cp < 0x20) {
-			if (put_cp(f, 0x2400u + (unsigned)cp) < 0)
-				return -1;
-		} else if (cp == 0x7F) {
-			if (put_cp(f, 0x2421u) < 0)
-				return -1;
-		} else if (put_cp(f, 0xFFFDu) < 0) {
+		if (put_cp(f, show) < 0)
 			return -1;
-		}
 		i += len;
 		run = i;
 	}

@@ -74,7 +74,7 @@ expect 0 help -- rl --help
 grep -q '^Usage: redline' "$tmp/out" && ok || bad "help: no usage line"
 for opt in --export --stats --output --width --ignore-case --strict \
 	--minimal --text --link-min --keep-min --verbatim-min --language \
-	--help --version; do
+	--color --help --version; do
 	grep -q -- "$opt" "$tmp/out" && ok || bad "help lacks $opt"
 done
 expect 0 version -- rl --version
@@ -108,6 +108,8 @@ rl samples/statement.txt samples/newsbharati.txt >"$tmp/default.out"
 cmp -s "$tmp/default.out" "$golden/text-newsbharati.out" && ok || bad "default export off a terminal is not the text report"
 expect 1 "json is valid" -- rl --export=json samples/statement.txt samples/brics-post.txt
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out" && ok || bad "json export does not parse"
+expect 2 "bad colour" -- rl --color=sometimes samples/statement.txt samples/brics-post.txt
+err_has "bad colour" "--color"
 expect 2 "bad threshold" -- rl --link-min=1.5 samples/statement.txt samples/brics-post.txt
 err_has "bad threshold" "--link-min"
 expect 2 "unknown language" -- rl --language=klingon samples/statement.txt samples/brics-post.txt

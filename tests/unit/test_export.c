@@ -143,18 +143,22 @@ plain_wraps_by_display_width(void **state)
 }
 
 static void
-plain_marks_whole_paragraphs(void **state)
+plain_marks_kinds_in_the_margin(void **state)
 {
 	char *s;
 	(void)state;
 
-	s = run(PLAIN, "Kept paragraph.\n\nDropped paragraph.\n",
-	        "Kept paragraph.\n", 60, 0);
-	/* the dropped paragraph is a left-only chunk, marked '<' */
-	const char *d = strstr(s, "[-Dropped paragraph.-]");
+	s = run(PLAIN, "Kept paragraph here.\n\nDropped paragraph entirely.\n",
+	        "Kept paragraph here.\n\nAdded words of a new kind.\n", 60, 0);
+	/* a kept passage '=', the dropped one '<' with an empty right
+	 * column, the added one '>' with an empty left column */
+	assert_non_null(strstr(s, "=  Kept paragraph here."));
+	const char *d = strstr(s, "<  Dropped paragraph entirely.");
 	assert_non_null(d);
 	const char *eol = strchr(d, '\n');
-	assert_true(eol[-1] == '<');
+	assert_true(eol[-1] == '|');
+	assert_non_null(strstr(s, ">  "));
+	assert_non_null(strstr(s, "| Added words of a new kind."));
 	free(s);
 }
 
@@ -185,7 +189,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(wdiff_notation),
 	        cmocka_unit_test(plain_wraps_by_display_width),
-	        cmocka_unit_test(plain_marks_whole_paragraphs),
+	        cmocka_unit_test(plain_marks_kinds_in_the_margin),
 	        cmocka_unit_test(controls_made_visible),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,33 @@
+/* tui.h - the interactive side-by-side viewer.
+ *
+ * The only module that touches curses.  It draws rows from layout.h and
+ * maps keys to actions; it never changes the comparison.
+ */
+#ifndef REDLINE_TUI_H
+#define REDLINE_TUI_H
+
+#include <stddef.h>
+
+#include "redline/compare.h"
+
+enum tui_color { TUI_COLOR_AUTO, TUI_COLOR_ALWAYS, TUI_COLOR_NEVER };
+
+/* Write c to path in format ("text", "json", ...); 0 or -1 with a message
+ * for the status line in msg.  Supplied by the program layer (atomic
+ * writes, refusal to overwrite inputs). */
+typedef int (*tui_export_fn)(const struct cmp *c, const char *path,
+                             const char *format, char *msg, size_t msglen);
+
+struct tui_opt {
+	int color; /* enum tui_color; NO_COLOR counts under auto */
+	tui_export_fn export_to; /* for the e key */
+};
+
+/* Run the viewer on c until the user quits.  Returns 0 when the viewer
+ * ran; -1 when no terminal could be set up (TERM unset, dumb or unknown;
+ * then nothing was drawn and *why says what, for the caller to report
+ * before falling back to text).  On a fatal signal the terminal is
+ * restored and the signal re-raised. */
+int tui_run(const struct cmp *c, const struct tui_opt *o, const char **why);
+
+#endif

@@ -1,0 +1,192 @@
+#!/bin/sh
+# tests/tui/run.sh - the viewer as a person uses it: the real binary in a
+# detached tmux, keys sent, the screen read.  Polls for expected text
+# instead of sleeping.  Skips (saying so) when tmux is absent.
+#
+# usage: sh tests/tui/run.sh PATH/TO/redline
+set -u
+
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+top=$(cd "$(dirname "$0")/../.." && pwd)
+pass=0
+fail=0
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "tui: tmux not installed; screen tests skipped"
+	echo "tui: 0 passed, 0 failed, 1 skipped"
+	exit 0
+fi
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/redline-tui.XXXXXX")
+nsock=0
+sock="$tmp/tmux.0"
+tm() { tmux -S "$sock" "$@"; }
+# a fresh tmux server (and socket) for each session: never race a dying one
+fresh() {
+	tm kill-server 2>/dev/null
+	nsock=$((nsock + 1))
+	sock="$tmp/tmux.$nsock"
+}
+cleanup() {
+	tm kill-server 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+ok() { pass=$((pass + 1)); }
+bad() {
+	fail=$((fail + 1))
+	echo "FAIL: $*"
+	screen | sed 's/^/  | /' | head -40
+}
+
+screen() { tm capture-pane -p -t t 2>/dev/null; }
+
+# wait_for TEXT [SECONDS]: poll the screen until TEXT shows
+wait_for() {
+	i=0
+	limit=$(( ${2:-5} * 20 ))
+	while [ $i -lt $limit ]; do
+		screen | grep -qF -- "$1" && return 0
+		i=$((i + 1))
+		sleep 0.05
+	done
+	return 1
+}
+
+# status: the position shown on the status line, e.g. "12/30"
+position() { screen | tail -2 | grep -o '[0-9]*/[0-9]* ' | head -1 | tr -d ' '; }
+
+# start WIDTH HEIGHT ARGS...: the viewer in a fresh session
+start() {
+	w=$1 h=$2
+	shift 2
+	fresh
+	# the wrapper shell traps INT so that Ctrl-C reaches only redline
+	tm -f /dev/null new-session -d -s t -x "$w" -y "$h" \
+		"trap true INT; cd '$top' && env TERM=xterm-256color LANG=C.UTF-8 $* ; echo EXIT=\$?; sleep 60"
+	wait_for "?:help" || wait_for "EXIT=" 1 || true
+}
+
+keys() { tm send-keys -t t "$@"; }
+
+cd "$top" || exit 2
+S=samples/statement.txt
+B=samples/brics-post.txt
+
+# Opening: both texts, the margin marks, the status line.
+start 120 30 "'$bin'" $S $B
+wait_for "?:help" && ok || bad "viewer did not open"
+screen | grep -q "^> .*| Follow us on:" && ok || bad "first passage is not shown as an addition"
+screen | tail -2 | grep -q "statement.txt | samples/brics-post.txt" && ok || bad "status line lacks the file names"
+
+# a, repeatedly, reaches the SU-22 passage, shown as an addition.
+found=0
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+	keys a
+	if wait_for "SU-22" 1; then found=1; break; fi
+done
+[ $found = 1 ] && ok || bad "a never reached the SU-22 passage"
+screen | tail -2 | grep -q " addition" && ok || bad "the SU-22 passage is not an addition on the status line"
+screen | grep -q "^> .*SU-22\|^>  .*|" && ok || bad "the SU-22 rows lack the addition margin"
+
+# ] moves through the changed passages in order, [ comes back.
+keys g
+prev=$(position)
+ordered=1
+for _ in 1 2 3 4 5; do
+	keys ']'
+	sleep 0.1
+	now=$(position)
+	[ "${now%/*}" -gt "${prev%/*}" ] || ordered=0
+	prev=$now
+done
+[ $ordered = 1 ] && ok || bad "] did not move forward through changes"
+keys '['
+sleep 0.1
+back=$(position)
+[ "${back%/*}" -lt "${prev%/*}" ] && ok || bad "[ did not move back"
+
+# /Geneva then n moves between matches.
+keys g
+keys / G e n e v a Enter
+wait_for "Geneva" && ok || bad "search did not find Geneva"
+p1=$(position)
+keys n
+sleep 0.2
+p2=$(position)
+[ -n "$p1" ] && [ "$p1" != "$p2" ] && ok || bad "n did not move to the next match ($p1 -> $p2)"
+keys N
+sleep 0.2
+[ "$(position)" = "$p1" ] && ok || bad "N did not come back to the previous match"
+
+# ? shows the help, any key goes back.
+keys '?'
+wait_for "redline - keys" && ok || bad "? did not show help"
+keys x
+wait_for "?:help" && ok || bad "help did not go away"
+
+# A resize from 120 to 60 columns re-wraps: no line wider than 60.
+tm resize-window -t t -x 60 -y 30 2>/dev/null || tm resize-pane -t t -x 60
+sleep 0.3
+wide=$(screen | awk 'length($0) > 60' | wc -l)
+[ "$wide" -eq 0 ] && ok || bad "lines wider than 60 columns after the resize"
+screen | grep -q "|" && ok || bad "two panes gone at 60 columns"
+tm resize-window -t t -x 40 -y 30 2>/dev/null
+sleep 0.3
+keys v
+wait_for "showing the rewrite" && ok || bad "v did not switch the single pane at 40 columns"
+
+# m shows the raw word diff; m again the passages.
+tm resize-window -t t -x 120 -y 30 2>/dev/null
+keys m
+wait_for "raw word diff" && ok || bad "m did not switch to the raw diff"
+keys m
+wait_for "aligned passages" && ok || bad "m did not switch back"
+
+# e writes an export equal to the command line's.
+keys e
+wait_for "Export to file:" && ok || bad "e did not ask for a file"
+keys "$tmp/from-viewer.json" Enter
+wait_for "Format" && ok || bad "e did not ask for a format"
+keys json Enter
+wait_for "wrote " && ok || bad "e did not report the export"
+"$bin" --export=json $S $B >"$tmp/from-cli.json"
+cmp -s "$tmp/from-viewer.json" "$tmp/from-cli.json" && ok || bad "viewer export differs from --export=json"
+keys e
+wait_for "Export to file:"
+keys "$top/$S" Enter
+wait_for "Format"
+keys text Enter
+wait_for "refusing to overwrite an input" && ok || bad "e did not refuse to overwrite an input"
+
+# q leaves a clean terminal and diff's exit status.
+keys q
+wait_for "EXIT=1" && ok || bad "q did not exit with status 1"
+screen | grep -q "?:help" && bad "viewer left on the screen after q" || ok
+
+# Ctrl-C restores the terminal too.
+start 100 24 "'$bin'" $S $B
+keys C-c
+wait_for "EXIT=130" && ok || bad "Ctrl-C did not end the viewer with the signal's status"
+screen | grep -q "?:help" && bad "viewer left on the screen after Ctrl-C" || ok
+
+# A dumb terminal gets the text report and a message saying why.
+fresh
+tm -f /dev/null new-session -d -s t -x 100 -y 30 \
+	"cd '$top' && env TERM=dumb '$bin' $S $B 2>'$tmp/dumb.err'; echo EXIT=\$?; sleep 60"
+wait_for "EXIT=1" && ok || bad "TERM=dumb did not print the report and exit 1"
+grep -q "TERM=dumb.*printing the text report instead" "$tmp/dumb.err" && ok ||
+	bad "TERM=dumb gave no message: $(cat "$tmp/dumb.err")"
+fresh
+tm -f /dev/null new-session -d -s t -x 100 -y 30 \
+	"cd '$top' && env -u TERM '$bin' $S $B 2>'$tmp/noterm.err' >/dev/tty; echo EXIT=\$?; sleep 60"
+wait_for "EXIT=1" && ok || bad "TERM unset did not print the report and exit 1"
+grep -q "TERM is not set" "$tmp/noterm.err" && ok || bad "TERM unset gave no message"
+
+# NO_COLOR: no colour, kinds still visible by margin marks.
+start 100 24 "env NO_COLOR=1 '$bin'" $S $B
+wait_for "?:help"
+tm capture-pane -e -p -t t 2>/dev/null | grep -q "$(printf '\033')\[3[0-7]m" && bad "colour used under NO_COLOR" || ok
+screen | grep -q "^> " && ok || bad "margin marks missing without colour"
+
+echo "tui: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,212 @@
+/* test_layout.c - the model as screen rows: widths, wrapping, the row
+ * index, single pane, order, search and raw mode, without a terminal. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "redline/layout.h"
+#include "redline/uni.h"
+
+struct pair {
+	struct text a, b;
+	struct cmp c;
+};
+
+static void
+compare(struct pair *p, const char *a, const char *b)
+{
+	struct text_where where;
+	struct cmp_opt o = {.minimal = 0};
+	assert_int_equal(
+	        text_from_memory(&p->a, "a", a, strlen(a), TEXT_LAX, &where),
+	        TEXT_OK);
+	assert_int_equal(
+	        text_from_memory(&p->b, "b", b, strlen(b), TEXT_LAX, &where),
+	        TEXT_OK);
+	assert_int_equal(cmp_run(&p->c, &p->a, &p->b, &o), 0);
+}
+
+static void
+release(struct pair *p)
+{
+	cmp_free(&p->c);
+	text_done(&p->a);
+	text_done(&p->b);
+}
+
+static int
+width_of(const struct lside *s)
+{
+	const unsigned char *u = (const unsigned char *)s->s;
+	int w = 0;
+	for (size_t p = 0; p < s->len;) {
+		int32_t cp;
+		size_t l = uni_cluster(u + p, s->len - p, &cp);
+		int cw = uni_cluster_width(u + p, l);
+		w += cw < 0 ? 1 : cw;
+		p += l;
+	}
+	return w;
+}
+
+static const char left[] =
+        "日本語のテキストです。漢字と仮名が続きます。\n\n"
+        "Cafe\xCC\x81 owners met 👨‍👩‍👧 families at noon.\n\n"
+        "Supercalifragilisticexpialidociousnessly long words break.\n";
+static const char right[] =
+        "日本語の文章です。漢字と仮名が続きます。\n\n"
+        "Cafe\xCC\x81 owners met 👨‍👩‍👧 families at one.\n\n"
+        "An added line with \x1b[31m an escape.\n";
+
+/* Lay out, then check every row: widths within the column, the row index
+ * agreeing with the rows handed out. */
+static void
+check_rows(struct layout *l)
+{
+	size_t n = layout_nrows(l), firsts = 0;
+	struct lrow rows[8];
+	int colw = layout_colw(l);
+
+	for (size_t r = 0; r < n;) {
+		size_t got = layout_rows(l, r, 8, rows);
+		assert_true(got > 0 && got != (size_t)-1);
+		for (size_t k = 0; k < got; k++) {
+			for (int s = 0; s < 2; s++) {
+				assert_true(rows[k].side[s].width <= colw);
+				assert_int_equal(rows[k].side[s].width,
+				                 width_of(&rows[k].side[s]));
+				/* no raw control byte ever */
+				for (size_t i = 0; i < rows[k].side[s].len; i++)
+					assert_true((unsigned char)rows[k]
+					                    .side[s]
+					                    .s[i] >= 0x20);
+			}
+			if (rows[k].first) {
+				firsts++;
+				assert_int_equal(
+				        layout_item_row(l, rows[k].item),
+				        r + k);
+			}
+			assert_int_equal(layout_row_item(l, r + k),
+			                 rows[k].item);
+		}
+		r += got;
+	}
+	assert_int_equal(firsts, layout_nitems(l));
+}
+
+static void
+widths_and_row_index(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p, left, right);
+	/* odd widths put a wrap in the middle of two-column characters */
+	for (int w = 21; w <= 61; w += 5) {
+		struct layout_opt o = {.width = w, .wrap = 1};
+		struct layout *l = layout_new(&p.c, &o);
+		assert_non_null(l);
+		check_rows(l);
+		o.mode = LAYOUT_RAW;
+		assert_int_equal(layout_reset(l, &o), 0);
+		check_rows(l);
+		layout_free(l);
+	}
+	release(&p);
+}
+
+static void
+wrap_off_and_single_pane(void **state)
+{
+	struct pair p;
+	struct lrow rows[64];
+	(void)state;
+
+	compare(&p, left, right);
+	struct layout_opt o = {.width = 40, .wrap = 0};
+	struct layout *l = layout_new(&p.c, &o);
+	assert_int_equal(layout_nrows(l), layout_nitems(l)); /* one row each */
+	check_rows(l);
+	o.wrap = 1;
+	o.single = 2;
+	assert_int_equal(layout_reset(l, &o), 0);
+	assert_int_equal(layout_colw(l), 40 - LAYOUT_MARGIN);
+	size_t got = layout_rows(l, 0, 64, rows);
+	for (size_t k = 0; k < got; k++)
+		assert_int_equal(rows[k].side[0].len, 0); /* official hidden */
+	check_rows(l);
+	layout_free(l);
+	release(&p);
+}
+
+static void
+swap_orders_by_the_rewrite(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p, "First one here. Second one here. Third one here.\n",
+	        "Third one here. First one here. Second one here.\n");
+	struct layout_opt o = {.width = 80, .wrap = 1};
+	struct layout *l = layout_new(&p.c, &o);
+	uint32_t prev = 0;
+	/* official order: the moved sentence is out of order on the right */
+	assert_true(layout_block(l, 0)->ls0 == 0);
+	o.swap = 1;
+	assert_int_equal(layout_reset(l, &o), 0);
+	for (size_t i = 0; i < layout_nitems(l); i++) {
+		const struct block *b = layout_block(l, i);
+		if (b->rs1 > b->rs0) {
+			assert_true(b->rs0 >= prev);
+			prev = b->rs0;
+		}
+	}
+	layout_free(l);
+	release(&p);
+}
+
+static void
+search_and_marks(void **state)
+{
+	struct pair p;
+	struct lrow rows[64];
+	char mark[2];
+	(void)state;
+
+	compare(&p, left, right);
+	struct layout_opt o = {.width = 80, .wrap = 1};
+	struct layout *l = layout_new(&p.c, &o);
+	assert_int_equal(layout_search(l, "FAMILIES"), 0);
+	size_t i = layout_find(l, 0, 0);
+	assert_true(i != (size_t)-1);
+	size_t got = layout_rows(l, layout_item_row(l, i), 1, rows);
+	assert_int_equal(got, 1);
+	int matched = 0;
+	for (size_t k = 0; k < rows[0].side[0].len; k++)
+		matched += (rows[0].side[0].attr[k] & LA_MATCH) != 0;
+	assert_int_equal(matched, (int)strlen("families"));
+	assert_true(layout_find(l, i, 1) != (size_t)-1);
+	assert_int_equal(layout_search(l, "no such words"), 0);
+	assert_true(layout_find(l, 0, 0) == (size_t)-1);
+	/* the escape sequence line is an addition, its ESC made visible */
+	layout_mark(l, layout_nitems(l) - 1, mark);
+	assert_true(mark[0] == '>' || mark[0] == '<');
+	layout_free(l);
+	release(&p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(widths_and_row_index),
+	        cmocka_unit_test(wrap_off_and_single_pane),
+	        cmocka_unit_test(swap_orders_by_the_rewrite),
+	        cmocka_unit_test(search_and_marks),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
