@@ -67,6 +67,7 @@ endif
 
 .PHONY: all run check unit cli ref sancheck valgrind-check lint-man \
         format format-check ref-san eval eval-check layering tui-test \
+        bench-keys \
         install uninstall clean deps deps-test tests
 
 all: $(PROG)
@@ -206,3 +207,17 @@ eval-check: $(PROG)
 	    ./$(PROG) --export=json samples/statement.txt $$r > $(BUILD)/check.json || test $$? -eq 1; \
 	    python3 tests/eval/check_json.py $(BUILD)/check.json samples/statement.txt $$r; \
 	done; echo "json: contract holds on every sample pair"
+
+# ---- benchmarks (not tests: they report, they do not assert) -----------
+
+BENCH_DIR = $(BUILD)/bench
+
+$(BUILD)/bench/keys: bench/keys.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(CORE_LIBS)
+
+# Time per key press in the viewer on a pair of a million words each.
+bench-keys: $(BUILD)/bench/keys
+	@mkdir -p $(BENCH_DIR)
+	python3 bench/gen.py 1000000 10 1 $(BENCH_DIR)/keys-a.txt $(BENCH_DIR)/keys-b.txt
+	$(BUILD)/bench/keys $(BENCH_DIR)/keys-a.txt $(BENCH_DIR)/keys-b.txt

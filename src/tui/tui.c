@@ -315,6 +315,18 @@ draw_status(struct view *v)
 		if (b && (b->kind == BLK_VERBATIM || b->kind == BLK_PARAPHRASE))
 			snprintf(left + strlen(left),
 			         sizeof left - strlen(left), " %.2f", b->sim);
+		/* where a moved passage went: its paragraph on each side */
+		if (b && b->moved) {
+			const struct block *m = b;
+			if (b->rs1 == b->rs0 && b->link >= 0)
+				m = &c->blocks[b->link];
+			if (m->rs1 > m->rs0 && b->ls1 > b->ls0)
+				snprintf(left + strlen(left),
+				         sizeof left - strlen(left),
+				         " (official para %u, rewrite para %u)",
+				         c->ls.v[b->ls0].para + 1,
+				         c->rs.v[m->rs0].para + 1);
+		}
 		snprintf(right, sizeof right,
 		         "=%zu ~%zu <%zu >%zu *%zu  ?:help",
 		         c->count[BLK_VERBATIM], c->count[BLK_PARAPHRASE],
