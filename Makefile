@@ -42,7 +42,7 @@ CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 # Debian's libstemmer-dev ships no .pc file; fall back to the plain name.
 STEMMER_LIBS = $(shell $(PKG_CONFIG) --libs libstemmer 2>/dev/null || echo -lstemmer)
 
-ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP
+ALL_CFLAGS = -std=c11 -pthread $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude $(UTF8PROC_CFLAGS) $(CPPFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
@@ -53,7 +53,7 @@ CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 EXPORT_OBJ = $(EXPORT_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/libredline.a
-CORE_LIBS = $(UTF8PROC_LIBS) $(STEMMER_LIBS) -lm
+CORE_LIBS = $(UTF8PROC_LIBS) $(STEMMER_LIBS) -lm -pthread
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)

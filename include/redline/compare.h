@@ -32,6 +32,8 @@
 struct cmp_opt {
 	unsigned keyopts;     /* TOK_KEY_* */
 	int minimal;          /* exact minimal word diff, no heuristics */
+	int words_only;       /* the word diff alone: no sentences, blocks or
+	                         facts (for exports that show only it) */
 	double link_min;      /* ALIGN_LINK_MIN unless set */
 	double keep_min;      /* ALIGN_KEEP_MIN unless set */
 	double verbatim_min;  /* ALIGN_VERBATIM_MIN unless set */

@@ -23,6 +23,11 @@
 #define DIFF_ABSORB_MAX   1
 #define DIFF_ABSORB_RATIO 4
 
+/* Heuristic that gives up minimality (off under minimal): ranges with at
+ * least this many tokens on each side are compared sentence by sentence
+ * first, then word by word between the unchanged sentences (diff.c). */
+#define DIFF_CHUNK_MIN 4096
+
 enum dop_kind { DOP_EQUAL, DOP_DELETE, DOP_INSERT };
 
 /* One operation over token index ranges.  EQUAL: a[a0..a1) matches

@@ -15,11 +15,15 @@
 
 struct myers;
 
-/* Heuristic that gives up minimality (off under minimal): once a middle
- * snake search has spent this many edit steps, or sqrt(n + m) times
- * MYERS_COST_FACTOR if larger, it stops and splits at the diagonal that got
- * furthest.  Bounds the time on very different inputs at the cost of a
- * slightly longer script. */
+/* Heuristics that give up minimality (both off under minimal).  Once a
+ * middle snake search has spent MYERS_HEUR_MIN edit steps, it splits at a
+ * point that ends or starts a run of MYERS_SNAKE_MIN equal items, if one
+ * has got far enough; once it has spent sqrt(n + m) times
+ * MYERS_COST_FACTOR steps (at least MYERS_COST_MIN), at the point that got
+ * furthest.  They bound the time on long and on very different inputs at
+ * the cost of a slightly longer script. */
+#define MYERS_HEUR_MIN    256
+#define MYERS_SNAKE_MIN   20
 #define MYERS_COST_MIN    256
 #define MYERS_COST_FACTOR 4
 

@@ -33,7 +33,6 @@ enum {
 struct tok {
 	uint32_t off;  /* byte offset into text->buf */
 	uint32_t len;  /* bytes */
-	uint32_t id;   /* interned comparison key */
 	uint8_t kind;  /* enum tok_kind */
 	uint8_t flags; /* TOK_F_* */
 	uint8_t nl;    /* line breaks in the white space before (max 255) */
@@ -42,6 +41,8 @@ struct tok {
 
 struct toklist {
 	struct tok *v;
+	uint32_t *id; /* id[i]: token i's interned comparison key (kept apart
+	                 so the diff reads the ids as they are) */
 	size_t n;
 	size_t cap;
 };

@@ -383,6 +383,8 @@ main(int argc, char **argv)
 		text_done(&left);
 		return EXIT_TROUBLE;
 	}
+	/* the word-diff exports need no sentence alignment */
+	copt.words_only = fmt == FMT_WDIFF;
 	c = cmp_run(&cmp, &left, &right, &copt);
 	if (c == -2) {
 		warnx("--language: no Snowball stemmer for '%s'",

@@ -11,10 +11,13 @@
  *     both texts.  A sentence's weight W is the sum over its stems.
  *  3. Candidates.  An inverted index of official sentences by stem finds,
  *     for each rewrite sentence, the official sentences sharing stems with
- *     it (stems in more than POSTING_SHARE of the official sentences do not
- *     nominate, so the cost follows the text's length, unless the sentence
- *     has no other: then its RARE_FALLBACK rarest do); the best
- *     CANDIDATES get an exact shared weight w = sum of idf * min(count).
+ *     it.  Stems in more than 1/POSTING_SHARE of the official sentences, or
+ *     in more than POSTING_MAX, do not nominate, so the cost grows with the
+ *     text's length and not its square; a sentence with no other stems
+ *     nominates by all of them, each only among the POSTING_WINDOW official
+ *     sentences nearest where the rewrite sentence would sit in proportion
+ *     (so a text repeating one sentence a million times stays linear).  The
+ *     best CANDIDATES get an exact shared weight w = sum of idf * min(count).
  *  4. Links.  A rewrite sentence links to the official sentence that covers
  *     most of it (w / W(rewrite) >= link_min).  Several rewrite sentences
  *     may link to one official sentence (a split).  An official sentence no
@@ -54,10 +57,11 @@
 #include "redline/uni.h"
 
 #define VARIANT_MIN_LEN 5
-#define POSTING_SHARE   8  /* a stem nominates if in <= 1/8 of sentences... */
-#define POSTING_MIN     64 /* ...or in at most this many */
+#define POSTING_SHARE   8   /* a stem nominates if in <= 1/8 of sentences... */
+#define POSTING_MIN     64  /* ...or in at most this many... */
+#define POSTING_MAX     256 /* ...but never in more than this many */
+#define POSTING_WINDOW  64  /* when none nominates: the sentences nearest */
 #define CANDIDATES      8
-#define RARE_FALLBACK   2 /* stems that nominate when all are too common */
 #define MERGE_MAX       3 /* official sentences one rewrite sentence may merge */
 #define MERGE_GAIN      0.1 /* coverage one more of them must add */
 #define DUP_BACK        2   /* a rewrite sentence repeating one this close... */
@@ -197,7 +201,7 @@ content_ids(struct ctx *x)
 		int32_t *cid = side ? x->rcid : x->lcid;
 		int32_t *lid = side ? x->rlid : x->llid;
 		for (size_t i = 0; i < l->n; i++) {
-			uint32_t key = l->v[i].id;
+			uint32_t key = l->id[i];
 			if (cache[key] == -2) {
 				int nw;
 				if (content_id(x, t, &l->v[i], &cache[key],
@@ -482,33 +486,6 @@ shared(const struct ctx *x, const struct vec *a, const struct vec *b)
 
 /* ---- 3. candidates --------------------------------------------------- */
 
-/* The posting length at or under which the RARE_FALLBACK rarest stems of
- * rv fall. */
-static size_t
-rare_cut(const struct ctx *x, const struct vec *rv, const size_t *start)
-{
-	size_t low[RARE_FALLBACK], n = 0;
-
-	for (size_t i = 0; i < rv->n; i++) {
-		uint32_t cid = x->pool[rv->off + i].cid;
-		size_t len = start[cid + 1] - start[cid], k;
-		if (len == 0)
-			continue;
-		k = n < RARE_FALLBACK ? n++ : RARE_FALLBACK;
-		if (k == RARE_FALLBACK) {
-			if (len >= low[RARE_FALLBACK - 1])
-				continue;
-			k--;
-		}
-		while (k > 0 && low[k - 1] > len) {
-			low[k] = low[k - 1];
-			k--;
-		}
-		low[k] = len;
-	}
-	return n ? low[n - 1] : 0;
-}
-
 /* Does official segment o rank above p for a rewrite segment expected
  * near official position est?  Higher estimated shared weight first; on
  * equal weight, the lighter sentence, then the one nearer to est. */
@@ -527,6 +504,28 @@ beats(const struct ctx *x, const double *acc, uint32_t o, uint32_t p,
 	return fabs((double)o - est) < fabs((double)p - est);
 }
 
+/* Narrow the posting range [*p0, *p1) (official sentences in increasing
+ * order) to the POSTING_WINDOW entries nearest official position est. */
+static void
+window(const uint32_t *post, size_t *p0, size_t *p1, double est)
+{
+	size_t lo = *p0, hi = *p1, half = POSTING_WINDOW / 2;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((double)post[mid] < est)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	lo = lo - *p0 > half ? lo - half : *p0;
+	hi = *p1 - lo > POSTING_WINDOW ? lo + POSTING_WINDOW : *p1;
+	if (hi - lo < POSTING_WINDOW && *p1 - *p0 >= POSTING_WINDOW)
+		lo = hi - POSTING_WINDOW;
+	*p0 = lo;
+	*p1 = hi;
+}
+
 static int
 candidates(struct ctx *x)
 {
@@ -540,6 +539,8 @@ candidates(struct ctx *x)
 
 	if (limit < POSTING_MIN)
 		limit = POSTING_MIN;
+	if (limit > POSTING_MAX)
+		limit = POSTING_MAX;
 	if (!start)
 		return -1;
 	for (size_t o = 0; o < no; o++)
@@ -566,22 +567,20 @@ candidates(struct ctx *x)
 	for (size_t r = 0; r < c->rs.n; r++) {
 		size_t nt = 0;
 		const struct vec *rv = &x->rv[r];
+		double est =
+		        c->rs.n ? (double)r * (double)no / (double)c->rs.n : 0;
 		/* a sentence made only of common words still nominates, by
-		 * its RARE_FALLBACK rarest stems */
+		 * all its stems, near where it would sit */
 		for (int pass = 0; pass < 2 && nt == 0; pass++) {
-			size_t cut = limit;
-			if (pass == 1) {
-				cut = rare_cut(x, rv, start);
-				if (cut <= limit)
-					break;
-			}
 			for (size_t i = 0; i < rv->n; i++) {
 				uint32_t cid = x->pool[rv->off + i].cid;
-				size_t len = start[cid + 1] - start[cid];
-				if (len > cut)
-					continue;
-				for (size_t p = start[cid]; p < start[cid + 1];
-				     p++) {
+				size_t p0 = start[cid], p1 = start[cid + 1];
+				if (p1 - p0 > limit) {
+					if (pass == 0)
+						continue;
+					window(post, &p0, &p1, est);
+				}
+				for (size_t p = p0; p < p1; p++) {
 					uint32_t o = post[p];
 					if (acc[o] == 0)
 						touched[nt++] = o;
@@ -594,8 +593,6 @@ candidates(struct ctx *x)
 		 * where this sentence would sit in proportion wins */
 		uint32_t best[CANDIDATES];
 		size_t nbest = 0;
-		double est =
-		        c->rs.n ? (double)r * (double)no / (double)c->rs.n : 0;
 		for (size_t i = 0; i < nt; i++) {
 			uint32_t o = touched[i];
 			size_t k = nbest < CANDIDATES ? nbest++ : CANDIDATES;

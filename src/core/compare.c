@@ -6,10 +6,15 @@
  */
 #include "redline/compare.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "redline/align.h"
+
+/* Texts at least this long (bytes, both together) are tokenized on two
+ * threads, one per side. */
+#define CMP_THREAD_MIN (1u << 20)
 
 void
 cmp_opt_defaults(struct cmp_opt *o)
@@ -32,6 +37,68 @@ cmp_kind_name(unsigned kind)
 	return kind < 4 ? names[kind] : "?";
 }
 
+struct tokjob {
+	const struct text *t;
+	struct intern *in;
+	unsigned keyopts;
+	struct toklist *out;
+	int rc;
+};
+
+static void *
+tokjob_run(void *arg)
+{
+	struct tokjob *j = arg;
+
+	j->rc = tok_split(j->t, j->in, j->keyopts, j->out);
+	return NULL;
+}
+
+/* Tokenize both sides into c->in, the right side on a second thread with an
+ * interner of its own whose keys are then added to c->in in the order they
+ * first appeared: the ids come out exactly as one thread would give them
+ * (left first, then right). */
+static int
+tokenize(struct cmp *c, unsigned keyopts)
+{
+	struct tokjob j = {c->right, intern_new(), keyopts, &c->rt, -1};
+	uint32_t *map = NULL;
+	pthread_t th;
+	int rc = -1;
+
+	if (!j.in)
+		return -1;
+	if (pthread_create(&th, NULL, tokjob_run, &j) != 0) {
+		intern_free(j.in);
+		return tok_split(c->left, c->in, keyopts, &c->lt) < 0 ||
+		                       tok_split(c->right, c->in, keyopts,
+		                                 &c->rt) < 0
+		               ? -1
+		               : 0;
+	}
+	int lrc = tok_split(c->left, c->in, keyopts, &c->lt);
+	pthread_join(th, NULL);
+	if (lrc < 0 || j.rc < 0)
+		goto out;
+	uint32_t n = intern_count(j.in);
+	map = malloc(((size_t)n + 1) * sizeof *map);
+	if (!map)
+		goto out;
+	for (uint32_t k = 0; k < n; k++) {
+		size_t len;
+		const char *key = intern_key(j.in, k, &len);
+		if (intern_id(c->in, key, len, &map[k]) < 0)
+			goto out;
+	}
+	for (size_t i = 0; i < c->rt.n; i++)
+		c->rt.id[i] = map[c->rt.id[i]];
+	rc = 0;
+out:
+	free(map);
+	intern_free(j.in);
+	return rc;
+}
+
 int
 cmp_run(struct cmp *c, const struct text *left, const struct text *right,
         const struct cmp_opt *opt)
@@ -47,9 +114,13 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 	c->in = intern_new();
 	if (!c->in)
 		goto fail;
-	if (tok_split(left, c->in, opt->keyopts, &c->lt) < 0 ||
-	    tok_split(right, c->in, opt->keyopts, &c->rt) < 0)
+	if (left->len + right->len >= CMP_THREAD_MIN) {
+		if (tokenize(c, opt->keyopts) < 0)
+			goto fail;
+	} else if (tok_split(left, c->in, opt->keyopts, &c->lt) < 0 ||
+	           tok_split(right, c->in, opt->keyopts, &c->rt) < 0) {
 		goto fail;
+	}
 	m = myers_new(intern_count(c->in));
 	if (!m)
 		goto fail;
@@ -58,6 +129,8 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 		goto fail;
 	myers_free(m);
 	m = NULL;
+	if (opt->words_only)
+		return 0;
 	rc = align_run(c);
 	if (rc < 0)
 		goto fail;

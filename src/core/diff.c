@@ -11,6 +11,15 @@
  *          strongest boundaries (line breaks, sentence ends, other
  *          punctuation), lowest such place on ties.  Always on.
  *  absorb  DIFF_ABSORB_MAX in diff.h.  Off under minimal.
+ *
+ * Long ranges (DIFF_CHUNK_MIN tokens on each side), unless minimal, are first
+ * compared sentence by sentence, the way line diffs work: each side is cut
+ * into chunks (a chunk ends at sentence-ending punctuation or before a line
+ * break), equal chunks get equal ids, Myers runs over the chunk ids, and only
+ * the stretches between equal chunks are compared word by word.  Most of a
+ * long document is unchanged, so the word-level search shrinks to the
+ * changed sentences; the price is that no word is matched across an
+ * unchanged sentence.
  */
 #include "redline/diff.h"
 
@@ -202,35 +211,181 @@ emit(const struct side *a, const struct side *b, size_t a0, size_t b0,
 	return 0;
 }
 
+/* Equal chunks get equal ids through this table: open addressing over
+ * 64-bit hashes of the id sequences, each distinct chunk kept as a pointer
+ * into the sides' own id arrays (no copies), so equality is checked on the
+ * ids themselves and a hash collision costs a comparison, never a wrong id. */
+struct ctab {
+	uint32_t *slot;       /* 0 empty, else distinct chunk + 1 */
+	const uint32_t **key; /* per distinct chunk: its ids */
+	uint32_t *len;        /* and their number */
+	uint64_t *hash;
+	size_t mask, n;
+};
+
+static uint64_t
+seq_hash(const uint32_t *v, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15u ^ n;
+
+	for (size_t i = 0; i < n; i++) {
+		h = (h ^ v[i]) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 31;
+	}
+	return h;
+}
+
+/* Room for up to n distinct chunks.  Returns 0 or -1. */
+static int
+ctab_init(struct ctab *c, size_t n)
+{
+	size_t size = 16;
+
+	while (size < 2 * n)
+		size *= 2;
+	c->mask = size - 1;
+	c->n = 0;
+	c->slot = calloc(size, sizeof *c->slot);
+	c->key = malloc((n + 1) * sizeof *c->key);
+	c->len = malloc((n + 1) * sizeof *c->len);
+	c->hash = malloc((n + 1) * sizeof *c->hash);
+	return c->slot && c->key && c->len && c->hash ? 0 : -1;
+}
+
+static void
+ctab_free(struct ctab *c)
+{
+	free(c->slot);
+	free(c->key);
+	free(c->len);
+	free(c->hash);
+}
+
+/* The id of chunk v[0..n) (the table must have room for one more). */
+static uint32_t
+ctab_id(struct ctab *c, const uint32_t *v, uint32_t n)
+{
+	uint64_t h = seq_hash(v, n);
+	size_t s = (size_t)h & c->mask;
+
+	for (; c->slot[s]; s = (s + 1) & c->mask) {
+		uint32_t k = c->slot[s] - 1;
+		if (c->hash[k] == h && c->len[k] == n &&
+		    memcmp(c->key[k], v, n * sizeof *v) == 0)
+			return k;
+	}
+	c->key[c->n] = v;
+	c->len[c->n] = n;
+	c->hash[c->n] = h;
+	c->slot[s] = (uint32_t)++c->n;
+	return (uint32_t)(c->n - 1);
+}
+
+/* Where the chunks of one side start: a chunk ends at sentence-ending
+ * punctuation (a run of it) or before a line break.  Fills st (room for
+ * s->n + 1) with the starts and a final s->n; returns the chunk count. */
+static size_t
+chunk_starts(const struct side *s, uint32_t *st)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->n; i++)
+		if (i == 0 || s->t[i].nl ||
+		    ((s->t[i - 1].flags & TOK_F_STOP) &&
+		     !(s->t[i].flags & TOK_F_STOP)))
+			st[n++] = (uint32_t)i;
+	st[n] = (uint32_t)s->n;
+	return n;
+}
+
+/* Marks for two long sides by the sentence pass described above. */
+static int
+by_chunks(struct myers *m, struct side *a, struct side *b)
+{
+	uint32_t *sa = malloc((a->n + b->n + 2) * sizeof *sa), *sb;
+	uint32_t *ia = malloc((a->n + b->n + 2) * sizeof *ia), *ib;
+	unsigned char *cm = malloc(a->n + b->n + 2);
+	struct myers *cmy = NULL;
+	struct ctab tab = {0};
+	int rc = -1;
+
+	if (!sa || !ia || !cm)
+		goto out;
+	size_t na = chunk_starts(a, sa);
+	sb = sa + na + 1;
+	size_t nb = chunk_starts(b, sb);
+	ib = ia + na;
+	if (ctab_init(&tab, na + nb) < 0)
+		goto out;
+	for (size_t k = 0; k < na; k++)
+		ia[k] = ctab_id(&tab, a->id + sa[k], sa[k + 1] - sa[k]);
+	for (size_t k = 0; k < nb; k++)
+		ib[k] = ctab_id(&tab, b->id + sb[k], sb[k + 1] - sb[k]);
+	cmy = myers_new((uint32_t)tab.n);
+	if (!cmy || myers_run(cmy, ia, na, ib, nb, cm, cm + na, 0) < 0)
+		goto out;
+	const unsigned char *da = cm, *db = cm + na;
+	size_t i = 0, j = 0;
+	while (i < na || j < nb) {
+		if (i < na && j < nb && !da[i] && !db[j]) {
+			memset(a->mk + sa[i], 0, sa[i + 1] - sa[i]);
+			memset(b->mk + sb[j], 0, sb[j + 1] - sb[j]);
+			i++;
+			j++;
+			continue;
+		}
+		size_t i1 = i, j1 = j;
+		while (i1 < na && da[i1])
+			i1++;
+		while (j1 < nb && db[j1])
+			j1++;
+		size_t x0 = sa[i], x1 = sa[i1], y0 = sb[j], y1 = sb[j1];
+		if (myers_run(m, a->id + x0, x1 - x0, b->id + y0, y1 - y0,
+		              a->mk + x0, b->mk + y0, 0) < 0)
+			goto out;
+		i = i1;
+		j = j1;
+	}
+	rc = 0;
+out:
+	ctab_free(&tab);
+	myers_free(cmy);
+	free(cm);
+	free(sa);
+	free(ia);
+	return rc;
+}
+
 int
 diff_tokens(struct myers *m, const struct toklist *la, size_t a0, size_t a1,
             const struct toklist *lb, size_t b0, size_t b1, int minimal,
             struct dops *out)
 {
-	size_t n = a1 - a0, nb = b1 - b0, i;
-	uint32_t *ids = malloc((n + nb + 1) * sizeof *ids);
+	size_t n = a1 - a0, nb = b1 - b0;
 	unsigned char *mk = malloc(n + nb + 1);
 	struct side sa, sb;
 	int rc = -1;
 
-	if (!ids || !mk)
+	if (!mk)
 		goto out;
-	for (i = 0; i < n; i++)
-		ids[i] = la->v[a0 + i].id;
-	for (i = 0; i < nb; i++)
-		ids[n + i] = lb->v[b0 + i].id;
 	/* an empty list has no array at all: no pointer arithmetic on it */
-	sa = (struct side){n ? la->v + a0 : NULL, ids, mk, n};
-	sb = (struct side){nb ? lb->v + b0 : NULL, ids + n, mk + n, nb};
-	if (myers_run(m, sa.id, n, sb.id, nb, sa.mk, sb.mk, minimal) < 0)
+	sa = (struct side){n ? la->v + a0 : NULL, n ? la->id + a0 : NULL, mk,
+	                   n};
+	sb = (struct side){nb ? lb->v + b0 : NULL, nb ? lb->id + b0 : NULL,
+	                   mk + n, nb};
+	if (!minimal && n >= DIFF_CHUNK_MIN && nb >= DIFF_CHUNK_MIN) {
+		if (by_chunks(m, &sa, &sb) < 0)
+			goto out;
+	} else if (myers_run(m, sa.id, n, sb.id, nb, sa.mk, sb.mk, minimal) <
+	           0) {
 		goto out;
+	}
 	slide(&sa);
 	slide(&sb);
 	if (!minimal)
 		absorb(&sa, &sb);
 	rc = emit(&sa, &sb, a0, b0, out);
 out:
-	free(ids);
 	free(mk);
 	return rc;
 }

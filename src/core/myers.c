@@ -122,6 +122,31 @@ isqrt(idx n)
 	return r;
 }
 
+/* Are the n items before (x, y) equal on both sides, all at or after
+ * (x0, y0)? */
+static int
+equal_before(const struct search *s, idx x, idx y, idx x0, idx y0, idx n)
+{
+	if (x - x0 < n || y - y0 < n)
+		return 0;
+	for (idx i = 1; i <= n; i++)
+		if (s->a[x - i] != s->b[y - i])
+			return 0;
+	return 1;
+}
+
+/* Are the n items from (x, y) equal on both sides, all before (x1, y1)? */
+static int
+equal_after(const struct search *s, idx x, idx y, idx x1, idx y1, idx n)
+{
+	if (x1 - x < n || y1 - y < n)
+		return 0;
+	for (idx i = 0; i < n; i++)
+		if (s->a[x + i] != s->b[y + i])
+			return 0;
+	return 1;
+}
+
 /* Middle snake of a[x0..x1) against b[y0..y1), both non-empty and with no
  * common prefix or suffix.  Stores a point (x, y) of an optimal path (or,
  * once the cost limit is hit, of a good path) strictly inside the box in
@@ -189,34 +214,42 @@ split(const struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 				return;
 			}
 		}
-		if (!s->limit || cost < s->limit)
+		if (!s->limit || cost < MYERS_HEUR_MIN)
 			continue;
-		/* Too expensive: split where one search got furthest, measured
-		 * as progress along x + y, at a point strictly inside. */
-		idx best = -1, bx = 0, by = 0;
+		/* Long enough: split at the point either search reached
+		 * furthest (progress along x + y from its own corner, less
+		 * twice its distance from the diagonal it has to reach),
+		 * strictly inside the box.  Until the cost limit, only points
+		 * at the end of a run of MYERS_SNAKE_MIN equal items count,
+		 * so a chance match of a few common words cannot pin the
+		 * path. */
+		idx need = cost < s->limit ? MYERS_SNAKE_MIN : 0;
+		idx best = 0, bx = 0, by = 0;
 		for (k = fmax; k >= fmin; k -= 2) {
 			idx x = fwd[k], y = x - k;
-			if (x > x1 || y > y1 || x < x0 || y < y0)
+			idx gap = k > bmid ? k - bmid : bmid - k;
+			idx v = x - x0 + y - y0 - 2 * gap;
+			if (v <= best || x > x1 || y > y1 || x < x0 || y < y0 ||
+			    (x == x1 && y == y1) || (x == x0 && y == y0))
 				continue;
-			if ((x == x1 && y == y1) || (x == x0 && y == y0))
+			if (need && !equal_before(s, x, y, x0, y0, need))
 				continue;
-			if (x - x0 + y - y0 > best) {
-				best = x - x0 + y - y0;
-				bx = x;
-				by = y;
-			}
+			best = v;
+			bx = x;
+			by = y;
 		}
 		for (k = bmax; k >= bmin; k -= 2) {
 			idx x = bwd[k], y = x - k;
-			if (x > x1 || y > y1 || x < x0 || y < y0)
+			idx gap = k > fmid ? k - fmid : fmid - k;
+			idx v = x1 - x + y1 - y - 2 * gap;
+			if (v <= best || x > x1 || y > y1 || x < x0 || y < y0 ||
+			    (x == x1 && y == y1) || (x == x0 && y == y0))
 				continue;
-			if ((x == x1 && y == y1) || (x == x0 && y == y0))
+			if (need && !equal_after(s, x, y, x1, y1, need))
 				continue;
-			if (x1 - x + y1 - y > best) {
-				best = x1 - x + y1 - y;
-				bx = x;
-				by = y;
-			}
+			best = v;
+			bx = x;
+			by = y;
 		}
 		if (best > 0) {
 			*sx = bx;

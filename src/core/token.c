@@ -50,6 +50,13 @@ struct cl {
 	enum uni_class cls;
 };
 
+static int
+ascii_alnum(unsigned char ch)
+{
+	return (ch >= '0' && ch <= '9') ||
+	       ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+}
+
 static void
 cluster_at(const struct text *t, size_t pos, struct cl *c)
 {
@@ -58,6 +65,17 @@ cluster_at(const struct text *t, size_t pos, struct cl *c)
 		c->len = 0;
 		c->cp = -2;
 		c->cls = UNI_OTHER;
+		return;
+	}
+	unsigned char ch = t->buf[pos];
+	if (ch < 0x80 && ch != '\r' &&
+	    (pos + 1 == t->len || t->buf[pos + 1] < 0x80)) {
+		/* an ASCII character before ASCII is a cluster of its own */
+		c->len = 1;
+		c->cp = ch;
+		c->cls = ascii_alnum(ch) ? (ch <= '9' ? UNI_DIGIT : UNI_LETTER)
+		         : ch == ' '     ? UNI_SPACE
+		                         : uni_class(ch);
 		return;
 	}
 	c->len = uni_cluster(t->buf + pos, t->len - pos, &c->cp);
@@ -132,6 +150,22 @@ scan_word(const struct text *t, const struct cl *w, uint8_t *flags)
 	for (;;) {
 		if (cur.cls == UNI_DIGIT)
 			*flags |= TOK_F_DIGIT;
+		/* fast path: an ASCII letter or digit followed by ASCII (or
+		 * the end) is a cluster of its own that continues the word */
+		size_t q = cur.off + cur.len, q0 = q;
+		while (q < t->len && ascii_alnum(t->buf[q]) &&
+		       (q + 1 == t->len || t->buf[q + 1] < 0x80)) {
+			if (t->buf[q] <= '9')
+				*flags |= TOK_F_DIGIT;
+			q++;
+		}
+		if (q > q0) {
+			part += q - q0;
+			cur.off = q - 1;
+			cur.len = 1;
+			cur.cp = t->buf[q - 1];
+			cur.cls = uni_class(cur.cp);
+		}
 		prev_cp = cur.cp;
 		cluster_at(t, cur.off + cur.len, &nx);
 		if (!nx.len)
@@ -184,24 +218,29 @@ scan_word(const struct text *t, const struct cl *w, uint8_t *flags)
 }
 
 static int
-push(struct toklist *l, const struct tok *tk)
+push(struct toklist *l, const struct tok *tk, uint32_t id)
 {
 	if (l->n == l->cap) {
 		size_t ncap = l->cap ? l->cap * 2 : 1024;
 		struct tok *nv = realloc(l->v, ncap * sizeof *nv);
-		if (!nv)
+		if (nv)
+			l->v = nv;
+		uint32_t *ni = realloc(l->id, ncap * sizeof *ni);
+		if (ni)
+			l->id = ni;
+		if (!nv || !ni)
 			return -1;
-		l->v = nv;
 		l->cap = ncap;
 	}
+	l->id[l->n] = id;
 	l->v[l->n++] = *tk;
 	return 0;
 }
 
 /* Intern the key of the token's bytes. */
 static int
-key_of(const struct text *t, struct tok *tk, struct intern *in,
-       unsigned keyopts)
+key_of(const struct text *t, const struct tok *tk, struct intern *in,
+       unsigned keyopts, uint32_t *id)
 {
 	const unsigned char *s = t->buf + tk->off;
 	size_t n = tk->len, i, klen;
@@ -215,18 +254,18 @@ key_of(const struct text *t, struct tok *tk, struct intern *in,
 			break;
 		}
 	if (keyopts & TOK_KEY_STRICT && !(keyopts & TOK_KEY_ICASE))
-		return intern_id(in, (const char *)s, n, &tk->id);
+		return intern_id(in, (const char *)s, n, id);
 	if (tk->kind == TOK_PUNCT && s[0] == '-' && !(keyopts & TOK_KEY_STRICT))
-		return intern_id(in, "-", 1, &tk->id); /* "--" is a dash too */
+		return intern_id(in, "-", 1, id); /* "--" is a dash too */
 	if (ascii) {
 		if (!(keyopts & TOK_KEY_ICASE))
-			return intern_id(in, (const char *)s, n, &tk->id);
+			return intern_id(in, (const char *)s, n, id);
 		if (n <= sizeof small) {
 			for (i = 0; i < n; i++)
 				small[i] = (char)((s[i] >= 'A' && s[i] <= 'Z')
 				                          ? s[i] + 32
 				                          : s[i]);
-			return intern_id(in, small, n, &tk->id);
+			return intern_id(in, small, n, id);
 		}
 	}
 	flags = 0;
@@ -241,7 +280,7 @@ key_of(const struct text *t, struct tok *tk, struct intern *in,
 		flags = 0; /* invalid bytes and controls compare as bytes */
 	if (uni_key(s, n, flags, &key, &klen) < 0)
 		return -1;
-	rc = intern_id(in, key, klen, &tk->id);
+	rc = intern_id(in, key, klen, id);
 	free(key);
 	return rc;
 }
@@ -307,7 +346,9 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 			break;
 		}
 		tk.len = (uint32_t)(pos - tk.off);
-		if (key_of(t, &tk, in, keyopts) < 0 || push(out, &tk) < 0) {
+		uint32_t id;
+		if (key_of(t, &tk, in, keyopts, &id) < 0 ||
+		    push(out, &tk, id) < 0) {
 			tok_free(out);
 			return -1;
 		}
@@ -321,5 +362,6 @@ void
 tok_free(struct toklist *l)
 {
 	free(l->v);
+	free(l->id);
 	memset(l, 0, sizeof *l);
 }

@@ -39,8 +39,7 @@ applies(const struct cmp *c)
 			if (o->a1 - o->a0 != o->b1 - o->b0)
 				return 0;
 			for (uint32_t x = 0; x < o->a1 - o->a0; x++)
-				if (c->lt.v[o->a0 + x].id !=
-				    c->rt.v[o->b0 + x].id)
+				if (c->lt.id[o->a0 + x] != c->rt.id[o->b0 + x])
 					return 0;
 			break;
 		case DOP_DELETE:
@@ -76,7 +75,7 @@ write_keys(const struct cmp *c, const struct toklist *l, const char *path)
 		return -1;
 	for (size_t i = 0; i < l->n; i++) {
 		size_t len;
-		const char *k = intern_key(c->in, l->v[i].id, &len);
+		const char *k = intern_key(c->in, l->id[i], &len);
 		fwrite(k, 1, len, f);
 		fputc('\n', f);
 	}
@@ -183,16 +182,30 @@ put_tok(char *buf, size_t len, uint32_t t)
 	return len + (size_t)sprintf(buf + len, "w%u ", t);
 }
 
+/* A seeded random pair: short ones over small alphabets with long runs,
+ * empty sides and unrelated texts; every LONG_EVERY-th a long text (past
+ * DIFF_CHUNK_MIN tokens, so the sentence pass and the search cut-offs run)
+ * with a few edits.  The buffers are allocated; the caller frees them. */
+#define LONG_EVERY 50
 static void
-random_pair(int k, char *a, size_t *na, char *b, size_t *nb)
+random_pair(int k, char **pa, size_t *na, char **pb, size_t *nb)
 {
 	static const uint32_t alphabets[] = {1, 2, 3, 4, 6, 10, 40};
-	uint32_t alpha = alphabets[rnd(7)];
-	uint32_t n = rnd(5) == 0 ? rnd(3) : rnd(300);
-	uint32_t seq[600], out[1200], m = 0, i;
+	int lng = k % LONG_EVERY == LONG_EVERY - 1;
+	uint32_t alpha = lng ? 200 + rnd(2000) : alphabets[rnd(7)];
+	uint32_t n = lng ? 5000 + rnd(20000) : rnd(5) == 0 ? rnd(3) : rnd(300);
+	uint32_t cap = 2 * n + 300; /* an unrelated rewrite has up to 300 */
+	uint32_t *seq = malloc((n + 1) * sizeof *seq);
+	uint32_t *out = malloc(cap * sizeof *out);
+	uint32_t m = 0, i;
+	char *a = malloc(12 * (size_t)n + 1), *b = malloc(12 * (size_t)cap);
 
+	if (!seq || !out || !a || !b) {
+		fprintf(stderr, "diffref: out of memory\n");
+		exit(2);
+	}
 	for (i = 0; i < n; i++) {
-		if (rnd(10) == 0 && i > 0) { /* a long run of one token */
+		if (!lng && rnd(10) == 0 && i > 0) { /* a run of one token */
 			uint32_t run = rnd(40), v = seq[i - 1];
 			while (run-- && i < n)
 				seq[i++] = v;
@@ -201,13 +214,13 @@ random_pair(int k, char *a, size_t *na, char *b, size_t *nb)
 		}
 		seq[i] = rnd(alpha);
 	}
-	if (k % 10 == 9) { /* an unrelated pair */
+	if (!lng && k % 10 == 9) { /* an unrelated pair */
 		m = rnd(5) == 0 ? 0 : rnd(300);
 		for (i = 0; i < m; i++)
 			out[i] = rnd(alpha);
-	} else {                             /* edits of the same text */
-		uint32_t rate = 1 + rnd(60); /* percent */
-		for (i = 0; i < n && m < 1100; i++) {
+	} else { /* edits of the same text */
+		uint32_t rate = lng ? 1 + rnd(10) : 1 + rnd(60); /* percent */
+		for (i = 0; i < n && m + 2 < cap; i++) {
 			uint32_t r = rnd(100);
 			if (r < rate / 3)
 				continue; /* delete */
@@ -224,6 +237,10 @@ random_pair(int k, char *a, size_t *na, char *b, size_t *nb)
 		*na = put_tok(a, *na, seq[i]);
 	for (i = 0; i < m; i++)
 		*nb = put_tok(b, *nb, out[i]);
+	free(seq);
+	free(out);
+	*pa = a;
+	*pb = b;
 }
 
 static char *
@@ -251,7 +268,7 @@ int
 main(int argc, char **argv)
 {
 	char dir[] = "/tmp/redline-diffref.XXXXXX";
-	static char a[600 * 12], b[1200 * 12];
+	char *a, *b;
 	size_t na, nb, ol;
 	int n, k;
 
@@ -287,8 +304,10 @@ main(int argc, char **argv)
 	for (k = 0; k < n; k++) {
 		char label[32];
 		snprintf(label, sizeof label, "random pair %d", k);
-		random_pair(k, a, &na, b, &nb);
+		random_pair(k, &a, &na, &b, &nb);
 		check_pair(label, a, na, b, nb, dir);
+		free(a);
+		free(b);
 	}
 	char path[600];
 	snprintf(path, sizeof path, "%s/a", dir);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "redline/compare.h"
+#include "redline/diff.h"
 #include "redline/myers.h"
 
 /* Edit count of two strings of letters, one letter one id. */
@@ -222,6 +223,87 @@ stats_count_words(void **state)
 	release(&p);
 }
 
+/* A long text of n sentences over a vocabulary with accents, decomposed
+ * forms, typographic dashes and numbers; seed picks the order.  Sentence
+ * `changed` (if any) has its third word replaced by "zebra". */
+static char *
+long_text(size_t n, unsigned seed, long changed)
+{
+	static const char *const vocab[] = {
+	        "caf\xc3\xa9", "cafe\xcc\x81", "na\xc3\xafve", "\xe2\x80\x94",
+	        "--",          "2,254",        "Syria",        "talks",
+	        "the",         "U.S.",         "ceasefire",    "of"};
+	size_t nv = sizeof vocab / sizeof *vocab, len = 0, cap = n * 80 + 1;
+	char *buf = malloc(cap);
+	unsigned r = seed;
+
+	assert_non_null(buf);
+	for (size_t k = 0; k < n; k++) {
+		for (int w = 0; w < 7; w++) {
+			r = r * 1103515245u + 12345u;
+			const char *word = (long)k == changed && w == 2
+			                           ? "zebra"
+			                           : vocab[(r >> 16) % nv];
+			len += (size_t)snprintf(buf + len, cap - len, "%s%s",
+			                        w ? " " : "", word);
+		}
+		len += (size_t)snprintf(buf + len, cap - len, ".%s",
+		                        k % 5 == 4 ? "\n\n" : " ");
+	}
+	return buf;
+}
+
+/* Texts over CMP_THREAD_MIN are tokenized on two threads; the ids must be
+ * the ones a single thread gives, left first. */
+static void
+two_threads_give_the_ids_of_one(void **state)
+{
+	char *a = long_text(20000, 1, -1), *b = long_text(20000, 2, 77);
+	struct pair p;
+	struct intern *in = intern_new();
+	struct toklist la, lb;
+	(void)state;
+
+	assert_true(strlen(a) + strlen(b) >= (1u << 20));
+	compare(&p, a, b, 0);
+	assert_non_null(in);
+	assert_int_equal(tok_split(&p.a, in, 0, &la), 0);
+	assert_int_equal(tok_split(&p.b, in, 0, &lb), 0);
+	assert_int_equal(intern_count(in), intern_count(p.c.in));
+	assert_int_equal(la.n, p.c.lt.n);
+	assert_int_equal(lb.n, p.c.rt.n);
+	assert_memory_equal(la.id, p.c.lt.id, la.n * sizeof *la.id);
+	assert_memory_equal(lb.id, p.c.rt.id, lb.n * sizeof *lb.id);
+	tok_free(&la);
+	tok_free(&lb);
+	intern_free(in);
+	release(&p);
+	free(a);
+	free(b);
+}
+
+/* A long text with one word changed: the sentence pass still reports just
+ * that word, as the exact diff does. */
+static void
+long_text_one_word_changed(void **state)
+{
+	char *a = long_text(3000, 5, -1), *b = long_text(3000, 5, 1234);
+	struct pair p;
+	struct cmp_stats st;
+	(void)state;
+
+	compare(&p, a, b, 0);
+	assert_true(p.c.lt.n >= DIFF_CHUNK_MIN);
+	cmp_stats(&p.c, &st);
+	assert_int_equal(st.tok_del, 1);
+	assert_int_equal(st.tok_ins, 1);
+	assert_int_equal(p.c.ops.v[2].kind, DOP_INSERT);
+	assert_string_equal(right_of(&p, 2), "zebra");
+	release(&p);
+	free(a);
+	free(b);
+}
+
 int
 main(void)
 {
@@ -232,6 +314,8 @@ main(void)
 	        cmocka_unit_test(lone_word_between_changes_is_absorbed),
 	        cmocka_unit_test(typographic_variants_are_equal),
 	        cmocka_unit_test(stats_count_words),
+	        cmocka_unit_test(two_threads_give_the_ids_of_one),
+	        cmocka_unit_test(long_text_one_word_changed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

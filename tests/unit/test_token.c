@@ -72,7 +72,7 @@ same_keys(const char *a, const char *b, unsigned keyopts)
 	assert_int_equal(tok_split(&fb.t, fa.in, keyopts, &fb.l), 0);
 	same = fa.l.n == fb.l.n;
 	for (size_t i = 0; same && i < fa.l.n; i++)
-		same = fa.l.v[i].id == fb.l.v[i].id;
+		same = fa.l.id[i] == fb.l.id[i];
 	tok_free(&fb.l);
 	text_done(&fb.t);
 	done(&fa);
