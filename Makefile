@@ -4,7 +4,8 @@
 #   make check    install missing packages, build, run every test
 #
 # Other targets: all, install, uninstall, clean, unit, cli, ref, sancheck,
-# valgrind-check, lint-man, format, format-check.  Variables: PREFIX, DESTDIR, CC, CFLAGS, LDFLAGS,
+# valgrind-check, big, fuzz, lint-man, format, format-check, bench, bench-keys.
+# Variables: PREFIX, DESTDIR, CC, CFLAGS, LDFLAGS,
 # PKG_CONFIG, SAN=1 (ASan+UBSan build in build-san/), WERROR=1.
 
 PREFIX ?= /usr/local
@@ -67,7 +68,7 @@ endif
 
 .PHONY: all run check unit cli ref sancheck valgrind-check lint-man \
         format format-check ref-san eval eval-check layering tui-test \
-        bench-keys \
+        bench bench-keys fuzz big \
         install uninstall clean deps deps-test tests
 
 all: $(PROG)
@@ -109,6 +110,7 @@ check: deps-test
 	    format-check layering
 	@$(MAKE) --no-print-directory sancheck
 	@$(MAKE) --no-print-directory valgrind-check
+	@$(MAKE) --no-print-directory big fuzz
 	@echo "check: all test suites passed"
 
 deps:
@@ -138,6 +140,10 @@ sancheck:
 ref-san: $(REF_BIN) $(PROG)
 	$(REF_BIN) $(REF_N) samples/statement.txt samples/brics-post.txt
 
+# Enormous and hostile inputs, memory bound, exports killed mid-write.
+big: $(PROG)
+	sh tests/big/run.sh ./$(PROG)
+
 valgrind-check: $(PROG)
 	REDLINE_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all" \
 	    sh tests/cli/run.sh ./$(PROG)
@@ -160,11 +166,11 @@ tui-test: $(PROG)
 
 # The one formatter config (.clang-format) is used: sources must match it.
 format-check:
-	clang-format --dry-run --Werror $(wildcard src/*/*.c src/*/*.h include/redline/*.h tests/*/*.c)
+	clang-format --dry-run --Werror $(wildcard src/*/*.c src/*/*.h include/redline/*.h tests/*/*.c tests/*/*.h bench/*.c)
 	@echo "format: clean"
 
 format:
-	clang-format -i $(wildcard src/*/*.c src/*/*.h include/redline/*.h tests/*/*.c)
+	clang-format -i $(wildcard src/*/*.c src/*/*.h include/redline/*.h tests/*/*.c tests/*/*.h bench/*.c)
 
 # ---- install ----------------------------------------------------------
 
@@ -177,7 +183,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/redline $(DESTDIR)$(MANDIR)/man1/redline.1
 
 clean:
-	rm -rf build build-san redline
+	rm -rf build build-san build-fuzz redline
 
 -include $(shell find build build-san -name '*.d' 2>/dev/null)
 
@@ -208,6 +214,27 @@ eval-check: $(PROG)
 	    python3 tests/eval/check_json.py $(BUILD)/check.json samples/statement.txt $$r; \
 	done; echo "json: contract holds on every sample pair"
 
+# ---- fuzzing: libFuzzer targets with ASan and UBSan, clang only --------
+
+FUZZ_BUILD = build-fuzz
+FUZZ_TIME = 45
+FUZZ_FLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_TARGETS = fuzz_load fuzz_diff fuzz_align fuzz_export
+FUZZ_LIB_OBJ = $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o) $(EXPORT_SRC:%.c=$(FUZZ_BUILD)/%.o)
+
+$(FUZZ_BUILD)/src/%.o: src/%.c
+	@mkdir -p $(@D)
+	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+	    $(ALL_CPPFLAGS) -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIB_OBJ)
+	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer $(ALL_CPPFLAGS) \
+	    -o $@ $< $(FUZZ_LIB_OBJ) $(CORE_LIBS)
+
+# Each target for FUZZ_TIME seconds, after its saved regression inputs.
+fuzz: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/%)
+	sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_TIME)
+
 # ---- benchmarks (not tests: they report, they do not assert) -----------
 
 BENCH_DIR = $(BUILD)/bench
@@ -215,6 +242,17 @@ BENCH_DIR = $(BUILD)/bench
 $(BUILD)/bench/keys: bench/keys.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(CORE_LIBS)
+
+# redline against wdiff, dwdiff, git diff --word-diff and diff -d on
+# generated pairs (bench/README.md).  BENCH_SIZES, BENCH_RUNS to narrow it.
+BENCH_SIZES = 1000,10000,100000,1000000
+BENCH_RUNS = 3
+bench: $(PROG) $(BUILD)/bench/keys
+	sh scripts/setup bench
+	@mkdir -p $(BENCH_DIR)
+	python3 bench/run.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) \
+	    --dir $(BENCH_DIR) ./$(PROG) | tee $(BENCH_DIR)/results.md
+	$(MAKE) --no-print-directory bench-keys
 
 # Time per key press in the viewer on a pair of a million words each.
 bench-keys: $(BUILD)/bench/keys

@@ -26,6 +26,12 @@ struct myers;
 #define MYERS_SNAKE_MIN   20
 #define MYERS_COST_MIN    256
 #define MYERS_COST_FACTOR 4
+/* And once all the searches of one run have spent MYERS_WORK_FACTOR
+ * diagonal steps per item, each later search stops at the first point that
+ * makes progress: the rest of the script is found greedily, in linear time,
+ * so that no input (one word repeated a million times against a shuffled
+ * copy) takes more than a bounded multiple of its length. */
+#define MYERS_WORK_FACTOR 4096
 
 /* A diff context for ids below nids.  Reuse it for many runs; it keeps
  * scratch memory that grows to the largest run.  NULL if memory ran out. */
@@ -36,9 +42,10 @@ void myers_free(struct myers *m);
 
 /* Compare a[0..n) with b[0..nb) (every id < nids).  Sets del[i] to 1 when
  * a[i] is deleted and ins[j] to 1 when b[j] is inserted, 0 otherwise (the
- * caller provides the arrays).  With minimal set, the number of marks is the
- * smallest possible; otherwise the MYERS_COST heuristic may add a few.
- * Returns 0, or -1 when memory ran out (marks are then unspecified). */
+ * caller provides the arrays; a, b may be NULL when empty).  With minimal set,
+ * the number of marks is the smallest possible; otherwise the MYERS_COST
+ * heuristic may add a few. Returns 0, or -1 when memory ran out (marks are then
+ * unspecified). */
 int myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
               size_t nb, unsigned char *del, unsigned char *ins, int minimal);
 

@@ -36,6 +36,8 @@ struct search {
 	unsigned char *del, *ins;
 	idx *fwd, *bwd; /* already offset: fwd[k] valid for -nb-1 <= k <= n+1 */
 	idx limit;      /* 0: search to the end (minimal) */
+	long long work; /* diagonal steps left before every search is cut
+	                   as soon as it can be (MYERS_WORK_FACTOR) */
 };
 
 struct myers *
@@ -152,7 +154,7 @@ equal_after(const struct search *s, idx x, idx y, idx x1, idx y1, idx n)
  * once the cost limit is hit, of a good path) strictly inside the box in
  * the sense that both halves are smaller than the whole. */
 static void
-split(const struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
+split(struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 {
 	const uint32_t *a = s->a, *b = s->b;
 	idx *fwd = s->fwd, *bwd = s->bwd;
@@ -214,20 +216,26 @@ split(const struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 				return;
 			}
 		}
-		if (!s->limit || cost < MYERS_HEUR_MIN)
+		if (!s->limit)
+			continue;
+		s->work -= (fmax - fmin) / 2 + (bmax - bmin) / 2 + 2;
+		int spent = s->work <= 0;
+		if (cost < MYERS_HEUR_MIN && !spent)
 			continue;
 		/* Long enough: split at the point either search reached
 		 * furthest (progress along x + y from its own corner, less
-		 * twice its distance from the diagonal it has to reach),
+		 * twice what it added to its distance from the diagonal it has
+		 * to reach, which is at least the edits still to come),
 		 * strictly inside the box.  Until the cost limit, only points
 		 * at the end of a run of MYERS_SNAKE_MIN equal items count,
 		 * so a chance match of a few common words cannot pin the
 		 * path. */
-		idx need = cost < s->limit ? MYERS_SNAKE_MIN : 0;
+		idx need = cost < s->limit && !spent ? MYERS_SNAKE_MIN : 0;
+		idx span = fmid > bmid ? fmid - bmid : bmid - fmid;
 		idx best = 0, bx = 0, by = 0;
 		for (k = fmax; k >= fmin; k -= 2) {
 			idx x = fwd[k], y = x - k;
-			idx gap = k > bmid ? k - bmid : bmid - k;
+			idx gap = (k > bmid ? k - bmid : bmid - k) - span;
 			idx v = x - x0 + y - y0 - 2 * gap;
 			if (v <= best || x > x1 || y > y1 || x < x0 || y < y0 ||
 			    (x == x1 && y == y1) || (x == x0 && y == y0))
@@ -240,7 +248,7 @@ split(const struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 		}
 		for (k = bmax; k >= bmin; k -= 2) {
 			idx x = bwd[k], y = x - k;
-			idx gap = k > fmid ? k - fmid : fmid - k;
+			idx gap = (k > fmid ? k - fmid : fmid - k) - span;
 			idx v = x1 - x + y1 - y - 2 * gap;
 			if (v <= best || x > x1 || y > y1 || x < x0 || y < y0 ||
 			    (x == x1 && y == y1) || (x == x0 && y == y0))
@@ -261,7 +269,7 @@ split(const struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 
 /* Mark the edit script of a[x0..x1) against b[y0..y1). */
 static void
-compare(const struct search *s, idx x0, idx x1, idx y0, idx y1)
+compare(struct search *s, idx x0, idx x1, idx y0, idx y1)
 {
 	for (;;) {
 		while (x0 < x1 && y0 < y1 && s->a[x0] == s->b[y0]) {
@@ -310,13 +318,13 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 	while (suf < n - pre && suf < nb - pre &&
 	       a[n - 1 - suf] == b[nb - 1 - suf])
 		suf++;
-	const uint32_t *pa = a + pre, *pb = b + pre;
 	size_t ln = n - pre - suf, lnb = nb - pre - suf;
-	if (ln == 0 || lnb == 0) {
+	if (ln == 0 || lnb == 0) { /* a or b may be NULL when empty */
 		memset(del + pre, 1, ln);
 		memset(ins + pre, 1, lnb);
 		return 0;
 	}
+	const uint32_t *pa = a + pre, *pb = b + pre;
 	if (reserve(m, ln, lnb) < 0)
 		return -1;
 
@@ -359,6 +367,7 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		s.limit = isqrt((idx)(na + nbb)) * MYERS_COST_FACTOR;
 		if (s.limit < MYERS_COST_MIN)
 			s.limit = MYERS_COST_MIN;
+		s.work = (long long)(na + nbb) * MYERS_WORK_FACTOR;
 	}
 	compare(&s, 0, (idx)na, 0, (idx)nbb);
 	for (i = 0; i < na; i++)

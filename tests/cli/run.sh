@@ -194,6 +194,15 @@ expect 2 "/dev/full" -- rl --export=wdiff samples/statement.txt samples/brics-po
 expect 2 "stdout /dev/full" -- sh -c "$REDLINE_WRAP_SH $bin --export=wdiff samples/statement.txt samples/brics-post.txt >/dev/full"
 err_has "stdout /dev/full" "write error"
 
+# a reader that stops early (a closed pipe): reported, exit 2, not a silent
+# truncation; the output is far larger than a pipe's buffer
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	cat samples/brics-post.txt
+done >"$tmp/long.txt"
+sh -c "{ $REDLINE_WRAP_SH $bin --export=json samples/statement.txt '$tmp/long.txt' 2>'$tmp/err'; echo \$? >'$tmp/pipe.rc'; } | head -c 10 >/dev/null"
+[ "$(cat "$tmp/pipe.rc")" = 2 ] && ok || bad "closed pipe: exit $(cat "$tmp/pipe.rc"), want 2"
+err_has "closed pipe" "standard output: write error: Broken pipe"
+
 # ---- bad input ---------------------------------------------------------
 expect 2 "missing file" -- rl samples/statement.txt "$tmp/nope.txt"
 err_has "missing file" "$tmp/nope.txt: cannot open: No such file"

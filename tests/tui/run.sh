@@ -182,6 +182,29 @@ tm -f /dev/null new-session -d -s t -x 100 -y 30 \
 wait_for "EXIT=1" && ok || bad "TERM unset did not print the report and exit 1"
 grep -q "TERM is not set" "$tmp/noterm.err" && ok || bad "TERM unset gave no message"
 
+# An unknown terminal type: the report instead, and a message saying why.
+fresh
+tm -f /dev/null new-session -d -s t -x 100 -y 30 \
+	"cd '$top' && env TERM=no-such-terminal '$bin' $S $B 2>'$tmp/unknown.err'; echo EXIT=\$?; sleep 60"
+wait_for "EXIT=1" && ok || bad "unknown TERM did not print the report and exit 1"
+grep -q "unknown" "$tmp/unknown.err" && ok || bad "unknown TERM gave no message: $(cat "$tmp/unknown.err")"
+
+# A C or POSIX locale still shows UTF-8 text, not escapes or question marks.
+printf 'Caf\303\251 na\303\257ve \342\200\224 \342\200\234quoted\342\200\235 text.\n' >"$tmp/uni.txt"
+start 120 30 "env LC_ALL=POSIX '$bin'" $S "$tmp/uni.txt"
+wait_for "?:help" && ok || bad "viewer did not open under LC_ALL=POSIX"
+screen | grep -q "Café naïve — “quoted”" && ok || bad "UTF-8 text garbled under LC_ALL=POSIX"
+keys q
+wait_for "EXIT=1" && ok || bad "q under LC_ALL=POSIX did not exit 1"
+
+# A tiny terminal says so instead of drawing garbage; growing it redraws.
+start 12 2 "'$bin'" $S $B
+wait_for "terminal too" && ok || bad "no message on a 12x2 terminal"
+tm resize-window -t t -x 100 -y 30 2>/dev/null
+wait_for "?:help" && ok || bad "viewer did not come back after growing the terminal"
+keys q
+wait_for "EXIT=1" && ok || bad "q after the tiny terminal did not exit 1"
+
 # NO_COLOR: no colour, kinds still visible by margin marks.
 start 100 24 "env NO_COLOR=1 '$bin'" $S $B
 wait_for "?:help"

@@ -1,0 +1,295 @@
+#!/usr/bin/env python3
+"""Time redline against the word-diff tools people would otherwise use.
+
+usage: run.py [--sizes N,N,...] [--runs R] [--timeout S] [--dir DIR] REDLINE
+
+For each size (words) it generates, with bench/gen.py, an official text and
+rewrites of it with 1 %, 10 % and 50 % of the sentences edited, plus an
+unrelated text of the same size.  On every pair, in one run, it times (wall
+clock, median of R runs; one run at a million words) and measures the peak
+resident memory of:
+
+  redline --export=wdiff --minimal     redline --export=wdiff
+  redline --export=json                GNU wdiff
+  dwdiff                               git diff --no-index --word-diff=porcelain
+  git ... --minimal                    GNU diff -d, one word a line
+
+A run longer than the time-out is stopped and shown as '>S'.  Then, on a
+copy of each pair reduced to letters and spaces (so that every tool splits
+it into the same words), it counts the edits each finds: words deleted plus
+words inserted.  GNU diff -d gives the minimal count; redline --minimal
+must equal it.
+
+Prints Markdown tables: medians, ratios redline/peer (under 1: redline is
+faster), peak memory, and edit counts.  Needs wdiff, dwdiff, git and GNU
+diff (scripts/setup bench installs them); a tool that is missing is shown
+as '-'.
+"""
+import argparse
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EDITS = ["1", "10", "50", "unrelated"]
+
+
+def tools(redline, pair):
+    o, r, ow, rw = pair["o"], pair["r"], pair["ow"], pair["rw"]
+    git = ["git", "diff", "--no-index", "--word-diff=porcelain"]
+    return [
+        ("redline --minimal", [redline, "--export=wdiff", "--minimal", o, r]),
+        ("redline", [redline, "--export=wdiff", o, r]),
+        ("redline json", [redline, "--export=json", o, r]),
+        ("wdiff", ["wdiff", o, r]),
+        ("dwdiff", ["dwdiff", o, r]),
+        ("git", git + [o, r]),
+        ("git --minimal", git[:2] + ["--minimal"] + git[2:] + [o, r]),
+        ("diff -d", ["diff", "-d", ow, rw]),
+    ]
+
+
+def available(argv):
+    return shutil.which(argv[0]) is not None or os.path.exists(argv[0])
+
+
+def run_once(argv, timeout, memfile):
+    """Wall time (s) and peak RSS (KiB) of one run, or None on time-out.
+    The peak comes from GNU time, whose small process forks the tool: a
+    child forked from Python itself would count Python's pages too."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", memfile] + argv,
+                         stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = t0 + timeout
+    while True:
+        pid, status, _ = os.wait4(p.pid, os.WNOHANG)
+        if pid:
+            t1 = time.perf_counter()
+            p.returncode = os.waitstatus_to_exitcode(status)
+            if p.returncode not in (0, 1):
+                sys.exit(f"run.py: {' '.join(argv)} failed "
+                         f"(exit {p.returncode})")
+            with open(memfile, encoding="ascii") as f:
+                return t1 - t0, int(f.read().split()[-1])
+        if time.perf_counter() > deadline:
+            os.killpg(p.pid, signal.SIGKILL)
+            os.wait4(p.pid, 0)
+            return None
+        time.sleep(0.0005 if time.perf_counter() - t0 < 0.05 else 0.01)
+
+
+def one_word_a_line(src, dst):
+    with open(src, encoding="utf-8") as f, open(dst, "w",
+                                                 encoding="utf-8") as g:
+        for w in f.read().split():
+            g.write(w + "\n")
+
+
+def letters_only(src, dst):
+    with open(src, encoding="utf-8") as f, open(dst, "w",
+                                                 encoding="utf-8") as g:
+        g.write(re.sub(r"[^A-Za-z]+", " ", f.read()))
+
+
+def make_pairs(sizes, d):
+    pairs = []
+    gen = os.path.join(HERE, "gen.py")
+    for n in sizes:
+        for e in EDITS:
+            base = os.path.join(d, f"{n}-{e}")
+            o, r = base + "-o.txt", base + "-r.txt"
+            if not (os.path.exists(o) and os.path.exists(r)):
+                args = [sys.executable, gen, str(n),
+                        "10" if e == "unrelated" else e, "1", o, r]
+                if e == "unrelated":
+                    args.append("--unrelated")
+                subprocess.run(args, check=True)
+            p = {"n": n, "edit": e, "o": o, "r": r}
+            for k in ("o", "r"):
+                p[k + "w"] = p[k][:-4] + ".words"
+                p[k + "l"] = p[k][:-4] + ".letters"
+                one_word_a_line(p[k], p[k + "w"])
+                letters_only(p[k], p[k + "l"])
+                p[k + "lw"] = p[k][:-4] + ".letters.words"
+                one_word_a_line(p[k + "l"], p[k + "lw"])
+            pairs.append(p)
+    return pairs
+
+
+def count_stats_line(out):
+    m = re.search(r"tokens: \d+ and \d+, (\d+) deleted, (\d+) inserted", out)
+    return int(m.group(1)) + int(m.group(2)) if m else None
+
+
+def count_wdiff_stats(out):
+    """wdiff -s and dwdiff -s: words minus common, on each side."""
+    lines = re.findall(r": (\d+) words\s+(\d+) ", out)
+    if len(lines) != 2:
+        return None
+    return sum(int(w) - int(c) for w, c in lines)
+
+
+def count_git(out):
+    n = 0
+    for line in out.splitlines():
+        if line.startswith(("---", "+++")):
+            continue
+        if line[:1] in "+-":
+            n += len(line[1:].split())
+    return n
+
+
+def edit_counts(redline, p, timeout):
+    o, r = p["ol"], p["rl"]
+
+    def out(argv):
+        if not available(argv):
+            return None
+        try:
+            r = subprocess.run(argv, capture_output=True, text=True,
+                               timeout=timeout)
+            return r.stdout + r.stderr  # dwdiff counts on stderr
+        except subprocess.TimeoutExpired:
+            return None
+
+    def apply(f, s):
+        return f(s) if s is not None else None
+
+    res = {}
+    s = out(["diff", "-d", p["olw"], p["rlw"]])
+    res["diff -d"] = apply(
+        lambda t: sum(1 for ln in t.splitlines() if ln[:1] in "<>"), s)
+    res["redline --minimal"] = apply(
+        count_stats_line, out([redline, "--stats", "--minimal", o, r]))
+    res["redline"] = apply(count_stats_line, out([redline, "--stats", o, r]))
+    res["wdiff"] = apply(count_wdiff_stats, out(["wdiff", "-s123", o, r]))
+    res["dwdiff"] = apply(count_wdiff_stats, out(["dwdiff", "-s123", o, r]))
+    res["git"] = apply(count_git, out(
+        ["git", "diff", "--no-index", "--word-diff=porcelain", o, r]))
+    return res
+
+
+def fmt_time(t, timeout):
+    if t is None:
+        return f">{timeout:g}"
+    return f"{t:.3f}" if t < 10 else f"{t:.1f}"
+
+
+def label(p):
+    edit = "unrelated" if p["edit"] == "unrelated" else p["edit"] + " %"
+    return f"{p['n']:,} words, {edit}"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("redline")
+    ap.add_argument("--sizes", default="1000,10000,100000,1000000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--timeout", type=float, default=120)
+    ap.add_argument("--dir", default="build/bench")
+    a = ap.parse_args()
+    os.makedirs(a.dir, exist_ok=True)
+    redline = os.path.abspath(a.redline)
+    sizes = [int(s) for s in a.sizes.split(",")]
+    pairs = make_pairs(sizes, a.dir)
+    names = [name for name, _ in tools(redline, pairs[0])]
+    times, mems, counts = {}, {}, {}
+    for p in pairs:
+        runs = 1 if p["n"] >= 1000000 else a.runs
+        for name, argv in tools(redline, p):
+            if not available(argv):
+                continue
+            got = []
+            for _ in range(runs):
+                r = run_once(argv, a.timeout,
+                             os.path.join(a.dir, "peak.txt"))
+                if r is None:
+                    got = None
+                    break
+                got.append(r)
+            key = (label(p), name)
+            if got is None:
+                times[key] = mems[key] = None
+            else:
+                times[key] = statistics.median(t for t, _ in got)
+                mems[key] = max(m for _, m in got) / 1024
+            print(f"  {label(p)}: {name} "
+                  f"{fmt_time(times[key], a.timeout)} s", file=sys.stderr)
+        counts[label(p)] = edit_counts(redline, p, a.timeout)
+
+    rows = [label(p) for p in pairs]
+    print("### Wall time, seconds (median)\n")
+    print("| pair | " + " | ".join(names) + " |")
+    print("|---" * (len(names) + 1) + "|")
+    for r in rows:
+        cells = [fmt_time(times[(r, n)], a.timeout) if (r, n) in times
+                 else "-" for n in names]
+        print(f"| {r} | " + " | ".join(cells) + " |")
+
+    ratios = [("redline", "git"), ("redline", "wdiff"), ("redline", "dwdiff"),
+              ("redline --minimal", "diff -d"),
+              ("redline --minimal", "git --minimal"),
+              ("redline json", "git"), ("redline json", "wdiff")]
+    print("\n### Ratios, redline / peer (under 1: redline is faster)\n")
+    print("| pair | " + " | ".join(f"{x} / {y}" for x, y in ratios) + " |")
+    print("|---" * (len(ratios) + 1) + "|")
+    for r in rows:
+        cells = []
+        for x, y in ratios:
+            tx, ty = times.get((r, x)), times.get((r, y))
+            if (r, y) in times and ty is None and tx is not None:
+                cells.append(f"<{tx / a.timeout:.2f}")
+            elif tx and ty:
+                cells.append(f"{tx / ty:.2f}")
+            else:
+                cells.append("-")
+        print(f"| {r} | " + " | ".join(cells) + " |")
+
+    print("\n### Peak memory, MiB (input: both files together)\n")
+    print("| pair | input | " + " | ".join(names) + " |")
+    print("|---" * (len(names) + 2) + "|")
+    for p in pairs:
+        r = label(p)
+        size = (os.path.getsize(p["o"]) + os.path.getsize(p["r"])) / 2**20
+        cells = [f"{mems[(r, n)]:.1f}" if mems.get((r, n)) else "-"
+                 for n in names]
+        print(f"| {r} | {size:.1f} | " + " | ".join(cells) + " |")
+
+    cnames = ["diff -d", "redline --minimal", "redline", "wdiff", "dwdiff",
+              "git"]
+    print("\n### Edit counts on letters-and-spaces copies "
+          "(words deleted + inserted; % over the minimal)\n")
+    print("| pair | " + " | ".join(cnames) + " |")
+    print("|---" * (len(cnames) + 1) + "|")
+    bad = 0
+    for r in rows:
+        c = counts[r]
+        best = c.get("diff -d")
+        cells = []
+        for n in cnames:
+            v = c.get(n)
+            if v is None:
+                cells.append("-")
+            elif best and n != "diff -d":
+                cells.append(f"{v} (+{100 * (v - best) / best:.2f} %)")
+            else:
+                cells.append(str(v))
+        if best is not None and c.get("redline --minimal") is not None \
+                and c["redline --minimal"] != best:
+            bad += 1
+        print(f"| {r} | " + " | ".join(cells) + " |")
+    if bad:
+        print(f"\nrun.py: redline --minimal differs from diff -d on {bad} "
+              "pair(s)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

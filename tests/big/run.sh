@@ -1,0 +1,108 @@
+#!/bin/sh
+# tests/big/run.sh - enormous and hostile inputs, and writes cut short.
+#
+# usage: tests/big/run.sh REDLINE
+#
+# Each case checks the exit status (diff's: 1 different, 2 trouble), that
+# standard error says nothing or one line naming the problem, and, through
+# GNU time, the peak memory against the inputs' combined size: it must stay
+# under MEM_FACTOR times that size (plus MEM_BASE MiB for the program
+# itself).  Times are printed, not asserted: these machines are shared.
+# Then a -o export is killed while it compares and while it writes: the
+# previous file must be intact and no temporary file left behind.
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/redline-big.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+export LC_ALL=C.UTF-8
+pass=0
+fail=0
+MEM_FACTOR=14
+MEM_BASE=16
+
+ok() { pass=$((pass + 1)); }
+bad() {
+	fail=$((fail + 1))
+	echo "FAIL: $*"
+}
+
+# big NAME WANT-STATUS ARGS...: run redline under GNU time, check the status,
+# that stderr is quiet, and the memory bound; print time and memory.
+big() {
+	name=$1 want=$2
+	shift 2
+	/usr/bin/time -f '%e %M' -o "$tmp/time" "$bin" "$@" >/dev/null 2>"$tmp/err"
+	got=$?
+	# GNU time writes "Command exited with non-zero status N" first
+	set -- $(tail -1 "$tmp/time")
+	secs=$1 kib=$2
+	size=0
+	for f in "$a" "$b"; do
+		size=$((size + $(wc -c <"$f")))
+	done
+	mib=$((kib / 1024))
+	limit=$((MEM_BASE + MEM_FACTOR * size / 1048576))
+	factor=$(awk "BEGIN { printf \"%.1f\", $kib * 1024 / $size }")
+	echo "big: $name: exit $got, ${secs}s, ${mib} MiB peak for $((size / 1048576)) MiB of input (${factor}x)"
+	[ "$got" -eq "$want" ] && ok || bad "$name: exit $got, want $want: $(head -c 300 "$tmp/err")"
+	[ "$(grep -c . "$tmp/err")" -le 1 ] && ok || bad "$name: stderr: $(head -c 300 "$tmp/err")"
+	[ "$mib" -le "$limit" ] && ok || bad "$name: ${mib} MiB peak, over the bound of $limit MiB"
+}
+
+# a single line of 10 MB with no spaces, against itself with one letter changed
+a=$tmp/line-a.txt b=$tmp/line-b.txt
+head -c 10000000 /dev/zero | tr '\0' 'x' >"$a"
+{ head -c 5000000 "$a"; printf 'y'; tail -c 4999999 "$a"; } >"$b"
+big "10 MB line, no spaces" 1 "$a" "$b"
+big "10 MB line, no spaces, json" 1 --export=json "$a" "$b"
+
+# one word a million times, against a shuffled text of that word and another
+# (every position matches something: the worst case for the diff).  Not
+# under --minimal: an exact diff of this is quadratic (diff -d too).
+a=$tmp/one-a.txt b=$tmp/one-b.txt
+awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "echo%s", (i % 12 == 11 ? ".\n" : " ") }' >"$a"
+awk 'BEGIN { srand(7); for (i = 0; i < 1000000; i++) printf "%s%s", (rand() < 0.5 ? "echo" : "delta"), (i % 12 == 11 ? ".\n" : " ") }' >"$b"
+big "a million repeats vs shuffled, word diff" 1 --export=wdiff "$a" "$b"
+big "a million repeats vs shuffled, json" 1 --export=json "$a" "$b"
+
+# a 100 MB pair: the million-word generated pair, fourteen times over
+python3 "$top/bench/gen.py" 1000000 10 1 "$tmp/g-a.txt" "$tmp/g-b.txt"
+a=$tmp/huge-a.txt b=$tmp/huge-b.txt
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do cat "$tmp/g-a.txt"; done >"$a"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do cat "$tmp/g-b.txt"; done >"$b"
+big "100 MB pair, word diff" 1 --export=wdiff "$a" "$b"
+big "100 MB pair, json" 1 --export=json "$a" "$b"
+
+# a -o export killed before it writes, and while it writes: the old file
+# is kept and no temporary file is left behind
+mkdir "$tmp/out"
+for when in compare write; do
+	echo "previous export" >"$tmp/out/result.json"
+	"$bin" --export=json -o "$tmp/out/result.json" "$a" "$b" 2>"$tmp/err" &
+	pid=$!
+	if [ $when = compare ]; then
+		sleep 0.5
+	else # wait for the temporary file to appear and grow
+		i=0
+		while [ $i -lt 1200 ] && [ "$(ls -A "$tmp/out" | wc -l)" -lt 2 ]; do
+			sleep 0.05
+			i=$((i + 1))
+		done
+		sleep 0.3
+		[ "$(ls -A "$tmp/out" | wc -l)" -eq 2 ] && ok || bad "no temporary file seen while writing"
+	fi
+	kill -TERM "$pid" 2>/dev/null
+	wait "$pid"
+	got=$?
+	[ "$got" -eq 143 ] && ok || bad "killed during $when: exit $got, want 143 (SIGTERM)"
+	[ "$(cat "$tmp/out/result.json")" = "previous export" ] && ok ||
+		bad "killed during $when: the previous file was changed"
+	[ "$(ls -A "$tmp/out")" = result.json ] && ok ||
+		bad "killed during $when: left behind: $(ls -A "$tmp/out")"
+	echo "big: -o killed during $when: exit $got, previous file kept, nothing left behind"
+done
+
+echo "big: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,290 @@
+/* fuzz_export.c - libFuzzer target: every exporter.
+ *
+ * The first input byte picks the width of the column format and whether
+ * control characters are to be made visible.  Checks: each export writes
+ * without error; with visible set, no output byte is a control character
+ * other than a line feed, and the output is valid UTF-8 (so no escape
+ * sequence in a text reaches a terminal); the JSON export parses as JSON
+ * (by the small strict parser below) and every [start, end) span under a
+ * "left", "right" or "facts" key lies inside the file it points into.
+ */
+#include <ctype.h>
+
+#include "fuzz.h"
+#include "redline/export.h"
+#include "redline/uni.h"
+
+/* ---- a strict JSON parser that checks spans ---------------------------- */
+
+struct jp {
+	const char *s;
+	size_t n, i;
+	size_t limit[2]; /* bytes of the left and right file */
+	int depth;
+};
+
+static void
+ws(struct jp *p)
+{
+	while (p->i < p->n && strchr(" \t\r\n", p->s[p->i]))
+		p->i++;
+}
+
+static int
+lit(struct jp *p, const char *w)
+{
+	size_t k = strlen(w);
+	if (p->n - p->i < k || memcmp(p->s + p->i, w, k) != 0)
+		return 0;
+	p->i += k;
+	return 1;
+}
+
+/* A JSON string; its bytes (escapes left as they are) into key[0..cap). */
+static int
+string(struct jp *p, char *key, size_t cap)
+{
+	size_t from, k = 0, bad;
+
+	if (p->i >= p->n || p->s[p->i] != '"')
+		return 0;
+	from = ++p->i;
+	while (p->i < p->n && p->s[p->i] != '"') {
+		unsigned char ch = (unsigned char)p->s[p->i];
+		if (ch < 0x20)
+			return 0;
+		if (ch == '\\') {
+			if (++p->i >= p->n ||
+			    !strchr("\"\\/bfnrtu", p->s[p->i]))
+				return 0;
+			if (p->s[p->i] == 'u') {
+				for (int h = 0; h < 4; h++)
+					if (++p->i >= p->n ||
+					    !isxdigit(
+					            (unsigned char)p->s[p->i]))
+						return 0;
+			}
+		}
+		if (key && k + 1 < cap)
+			key[k++] = (char)ch;
+		p->i++;
+	}
+	if (p->i >= p->n)
+		return 0;
+	if (!uni_valid((const unsigned char *)p->s + from, p->i - from, &bad))
+		return 0;
+	if (key)
+		key[k] = '\0';
+	p->i++;
+	return 1;
+}
+
+static int
+number(struct jp *p, double *v)
+{
+	size_t from = p->i;
+
+	if (p->i < p->n && p->s[p->i] == '-')
+		p->i++;
+	if (p->i >= p->n || !isdigit((unsigned char)p->s[p->i]))
+		return 0;
+	if (p->s[p->i] == '0')
+		p->i++;
+	else
+		while (p->i < p->n && isdigit((unsigned char)p->s[p->i]))
+			p->i++;
+	if (p->i < p->n && p->s[p->i] == '.') {
+		if (++p->i >= p->n || !isdigit((unsigned char)p->s[p->i]))
+			return 0;
+		while (p->i < p->n && isdigit((unsigned char)p->s[p->i]))
+			p->i++;
+	}
+	char tmp[64];
+	size_t len =
+	        p->i - from < sizeof tmp - 1 ? p->i - from : sizeof tmp - 1;
+	memcpy(tmp, p->s + from, len);
+	tmp[len] = '\0';
+	*v = strtod(tmp, NULL);
+	return 1;
+}
+
+static int value(struct jp *p, const char *key);
+
+/* An array; under "left", "right" or "facts", two numbers are a span. */
+static int
+array(struct jp *p, const char *key)
+{
+	double num[3];
+	size_t nnum = 0, nitems = 0;
+
+	p->i++; /* [ */
+	ws(p);
+	if (p->i < p->n && p->s[p->i] == ']') {
+		p->i++;
+		return 1;
+	}
+	for (;;) {
+		ws(p);
+		if (p->i < p->n &&
+		    (isdigit((unsigned char)p->s[p->i]) || p->s[p->i] == '-')) {
+			double v;
+			if (!number(p, &v))
+				return 0;
+			if (nnum < 3)
+				num[nnum] = v;
+			nnum++;
+		} else if (!value(p, key)) {
+			return 0;
+		}
+		nitems++;
+		ws(p);
+		if (p->i < p->n && p->s[p->i] == ',') {
+			p->i++;
+			continue;
+		}
+		if (p->i < p->n && p->s[p->i] == ']') {
+			p->i++;
+			break;
+		}
+		return 0;
+	}
+	int side = !strcmp(key, "left")                             ? 0
+	           : !strcmp(key, "right") || !strcmp(key, "facts") ? 1
+	                                                            : -1;
+	if (side >= 0 && nnum) {
+		if (nnum != 2 || nitems != 2)
+			return 0;
+		if (!(num[0] >= 0 && num[0] < num[1] &&
+		      num[1] <= (double)p->limit[side]))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+object(struct jp *p)
+{
+	char key[32];
+
+	p->i++; /* { */
+	ws(p);
+	if (p->i < p->n && p->s[p->i] == '}') {
+		p->i++;
+		return 1;
+	}
+	for (;;) {
+		ws(p);
+		if (!string(p, key, sizeof key))
+			return 0;
+		ws(p);
+		if (p->i >= p->n || p->s[p->i++] != ':')
+			return 0;
+		ws(p);
+		if (!value(p, key))
+			return 0;
+		ws(p);
+		if (p->i < p->n && p->s[p->i] == ',') {
+			p->i++;
+			continue;
+		}
+		if (p->i < p->n && p->s[p->i] == '}') {
+			p->i++;
+			return 1;
+		}
+		return 0;
+	}
+}
+
+static int
+value(struct jp *p, const char *key)
+{
+	double v;
+	int ok;
+
+	ws(p);
+	if (p->i >= p->n || ++p->depth > 64)
+		return 0;
+	switch (p->s[p->i]) {
+	case '{':
+		ok = object(p);
+		break;
+	case '[':
+		ok = array(p, key);
+		break;
+	case '"':
+		ok = string(p, NULL, 0);
+		break;
+	case 't':
+		ok = lit(p, "true");
+		break;
+	case 'f':
+		ok = lit(p, "false");
+		break;
+	case 'n':
+		ok = lit(p, "null");
+		break;
+	default:
+		ok = number(p, &v);
+		break;
+	}
+	p->depth--;
+	return ok;
+}
+
+/* ---- the target -------------------------------------------------------- */
+
+typedef int (*exporter)(const struct cmp *, const struct export_opt *, FILE *);
+
+static void
+run(exporter fn, const struct cmp *c, const struct export_opt *o, int json)
+{
+	char *out = NULL;
+	size_t len = 0, bad;
+	FILE *f = open_memstream(&out, &len);
+
+	FUZZ_CHECK(f);
+	FUZZ_CHECK(fn(c, o, f) == 0);
+	FUZZ_CHECK(fclose(f) == 0);
+	if (o->visible) {
+		for (size_t i = 0; i < len; i++) {
+			unsigned char ch = (unsigned char)out[i];
+			FUZZ_CHECK(ch == '\n' || (ch >= 0x20 && ch != 0x7F));
+		}
+		FUZZ_CHECK(uni_valid((unsigned char *)out, len, &bad));
+	}
+	if (json) {
+		struct jp p = {out, len, 0, {c->left->len, c->right->len}, 0};
+		FUZZ_CHECK(value(&p, ""));
+		ws(&p);
+		FUZZ_CHECK(p.i == len);
+	}
+	free(out);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
+{
+	struct text a, b;
+	struct cmp c;
+	struct cmp_opt co = {0};
+	struct export_opt eo;
+
+	if (n < 1)
+		return 0;
+	eo.width = 20 + d[0] % 128;
+	eo.visible = d[0] >> 7;
+	if (fuzz_pair(d + 1, n - 1, &a, &b) < 0)
+		return 0;
+	FUZZ_CHECK(cmp_run(&c, &a, &b, &co) == 0);
+	run(export_wdiff, &c, &eo, 0);
+	run(export_plain, &c, &eo, 0);
+	run(export_stats, &c, &eo, 0);
+	run(export_report, &c, &eo, 0);
+	run(export_json, &c, &eo, 1);
+	cmp_free(&c);
+	text_done(&a);
+	text_done(&b);
+	return 0;
+}

@@ -1,0 +1,58 @@
+#!/bin/sh
+# tests/fuzz/run.sh - run each libFuzzer target for a bounded time.
+#
+# usage: tests/fuzz/run.sh BINDIR SECONDS
+#
+# For each target in BINDIR (fuzz_load, fuzz_diff, fuzz_align, fuzz_export):
+# first every saved input in tests/fuzz/regress/TARGET/ (crashes found
+# before, kept as regression tests) runs once; then the target fuzzes for
+# SECONDS, starting from a corpus seeded from samples/ (the statement alone,
+# and the statement, a NUL byte and each rewrite).  Prints executions and
+# crashes per target and in all; exit status 1 on any crash.  A crash input
+# is left in BINDIR/crash-TARGET-*: copy it into tests/fuzz/regress/TARGET/
+# once fixed.
+set -u
+bindir=$1
+secs=$2
+total=0
+crashes=0
+for t in fuzz_load fuzz_diff fuzz_align fuzz_export; do
+	bin=$bindir/$t
+	corpus=$bindir/corpus/$t
+	mkdir -p "$corpus"
+	# seeds: pair targets read "official NUL rewrite"; align and export
+	# take an options byte first
+	for r in samples/*.txt; do
+		name=$(basename "$r" .txt)
+		case $t in
+		fuzz_load) cp "$r" "$corpus/seed-$name" ;;
+		fuzz_diff) { cat samples/statement.txt; printf '\0'; cat "$r"; } >"$corpus/seed-$name" ;;
+		*) { printf '\0'; cat samples/statement.txt; printf '\0'; cat "$r"; } >"$corpus/seed-$name" ;;
+		esac
+	done
+	if [ -d tests/fuzz/regress/$t ] && [ -n "$(ls tests/fuzz/regress/$t)" ]; then
+		if ! "$bin" tests/fuzz/regress/$t/* >"$bindir/$t.regress.log" 2>&1; then
+			echo "fuzz: $t: a saved regression input fails again:"
+			tail -20 "$bindir/$t.regress.log"
+			crashes=$((crashes + 1))
+			continue
+		fi
+	fi
+	"$bin" -max_total_time="$secs" -max_len=65536 -timeout=30 \
+	    -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix="$bindir/crash-$t-" "$corpus" \
+	    >"$bindir/$t.log" 2>&1
+	rc=$?
+	n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$bindir/$t.log")
+	n=${n:-0}
+	total=$((total + n))
+	if [ $rc -ne 0 ]; then
+		crashes=$((crashes + 1))
+		echo "fuzz: $t: CRASH after $n executions (exit $rc):"
+		grep -E 'ERROR|check failed|SUMMARY|Test unit written' "$bindir/$t.log" | head -10
+	else
+		echo "fuzz: $t: $n executions in ${secs}s, no crash"
+	fi
+done
+echo "fuzz: $total executions in all, $crashes target(s) crashed"
+[ $crashes -eq 0 ]
