@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "redline/compare.h"
+#include "redline/overview.h"
 
 struct export_opt {
 	int width;   /* total columns for column formats (plain); >= 20 */
@@ -42,6 +43,21 @@ int export_kinds_summary(const struct cmp *c, FILE *f);
 
 /* The JSON export, format "redline" version 1 (see README). */
 int export_json(const struct cmp *c, const struct export_opt *o, FILE *f);
+
+/* The overview of several rewrites as text: the table, rewrites in the
+ * order order[0..ov->n), then the coverage grid in o->width columns. */
+int export_summary(const struct overview *ov, const size_t *order,
+                   const struct export_opt *o, FILE *f);
+
+/* The overview as JSON, format "redline-overview" version 1 (see README):
+ * the official text, a row per rewrite, the coverage matrix, and each pair
+ * as export_json writes it. */
+int export_json_overview(const struct overview *ov, const struct export_opt *o,
+                         FILE *f);
+
+/* Write s (NUL-terminated) as a JSON string: quotes, backslashes and
+ * control characters escaped, invalid UTF-8 as U+FFFD. */
+int export_json_string(FILE *f, const char *s);
 
 /* Write s[0..n) to f; with visible set, control characters become visible
  * symbols (U+2400 block, U+2421 for DEL, U+FFFD for invalid bytes) and

@@ -62,4 +62,8 @@ int tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 /* Release what *l owns; *l becomes empty. */
 void tok_free(struct toklist *l);
 
+/* Words (TOK_WORD and TOK_NUMBER: punctuation and symbols do not count)
+ * among tokens [from, to) of l. */
+size_t tok_words(const struct toklist *l, size_t from, size_t to);
+
 #endif

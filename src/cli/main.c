@@ -32,7 +32,8 @@ enum format {
 	FMT_JSON,
 	FMT_WDIFF,
 	FMT_PLAIN,
-	FMT_STATS
+	FMT_STATS,
+	FMT_SUMMARY
 };
 
 static const struct {
@@ -40,7 +41,7 @@ static const struct {
 	enum format fmt;
 } formats[] = {
         {"text", FMT_TEXT},   {"json", FMT_JSON},   {"wdiff", FMT_WDIFF},
-        {"plain", FMT_PLAIN}, {"stats", FMT_STATS},
+        {"plain", FMT_PLAIN}, {"stats", FMT_STATS}, {"summary", FMT_SUMMARY},
 };
 
 static const char usage_text[] =
@@ -234,6 +235,115 @@ export_to(const struct cmp *c, const char *path, const char *format, char *msg,
 	return output_commit(&out, msg, msglen);
 }
 
+/* One export of every pair in turn, each after a header line naming the
+ * two files, for the pair formats with several rewrites. */
+static int
+export_each(const struct overview *ov, enum format fmt,
+            const struct export_opt *eo, FILE *f)
+{
+	for (size_t j = 0; j < ov->n; j++) {
+		if (fprintf(f, "%s==> %s <=> %s <==\n", j ? "\n" : "",
+		            ov->official->name, ov->r[j].text->name) < 0 ||
+		    run_export(&ov->r[j].cmp, fmt, eo, f) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* redline OFFICIAL REWRITE REWRITE...: the overview (viewer on a terminal,
+ * else the summary table), or the export asked for. */
+static int
+overview_main(int nfiles, char **files, enum format fmt,
+              const struct cmp_opt *copt, const struct tui_opt *topt,
+              struct export_opt *eopt, const char *outpath, unsigned loadflags)
+{
+	struct text *texts = calloc((size_t)nfiles, sizeof *texts);
+	const struct text **inputs = calloc((size_t)nfiles, sizeof *inputs);
+	size_t *order = calloc((size_t)nfiles, sizeof *order);
+	struct overview ov;
+	struct output out;
+	char err[4200];
+	int loaded = 0, rc = EXIT_TROUBLE, c, stdin_seen = 0;
+
+	memset(&ov, 0, sizeof ov);
+	if (!texts || !inputs || !order) {
+		warnx("out of memory");
+		goto done;
+	}
+	for (int i = 0; i < nfiles; i++) {
+		if (strcmp(files[i], "-") == 0 && stdin_seen++) {
+			warnx("standard input ('-') given more than once");
+			goto done;
+		}
+	}
+	for (; loaded < nfiles; loaded++) {
+		if (load(&texts[loaded], files[loaded], loadflags) < 0)
+			goto done;
+		inputs[loaded] = &texts[loaded];
+	}
+	c = ov_run(&ov, inputs[0], inputs + 1, (size_t)nfiles - 1, copt, 0);
+	if (c == -2) {
+		warnx("--language: no Snowball stemmer for '%s'",
+		      copt->language);
+		goto done;
+	}
+	if (c < 0) {
+		warnx("out of memory comparing %d files", nfiles);
+		goto done;
+	}
+	if (fmt == FMT_DEFAULT && !outpath && isatty(STDOUT_FILENO)) {
+		const char *why;
+		c = tui_overview(&ov, topt, &why);
+		if (c == 0) {
+			rc = ov_differs(&ov) ? EXIT_DIFFERENT : EXIT_SAME;
+			goto done;
+		}
+		if (c == -2) {
+			warnx("%s", why);
+			goto done;
+		}
+		warnx("%s; printing the summary instead", why);
+	}
+	if (fmt == FMT_DEFAULT)
+		fmt = FMT_SUMMARY;
+	if (!eopt->width)
+		eopt->width = terminal_width();
+	eopt->visible = !outpath && isatty(STDOUT_FILENO);
+	ov_sort(&ov, OV_BY_INPUT, 0, order);
+	if (output_open(&out, outpath, inputs, nfiles, err, sizeof err) < 0) {
+		warnx("%s", err);
+		goto done;
+	}
+	errno = 0;
+	c = fmt == FMT_SUMMARY ? export_summary(&ov, order, eopt, out.f)
+	    : fmt == FMT_JSON  ? export_json_overview(&ov, eopt, out.f)
+	                       : export_each(&ov, fmt, eopt, out.f);
+	if (c < 0) {
+		warnx("%s: write error: %s",
+		      outpath ? outpath : "standard output",
+		      strerror(errno ? errno : EIO));
+		output_abort(&out);
+		goto done;
+	}
+	if (output_commit(&out, err, sizeof err) < 0) {
+		warnx("%s", err);
+		goto done;
+	}
+	rc = ov_differs(&ov) ? EXIT_DIFFERENT : EXIT_SAME;
+done:
+	ov_free(&ov);
+	for (int i = 0; i < loaded; i++)
+		text_done(&texts[i]);
+	free(texts);
+	free(inputs);
+	free(order);
+	if (fclose(stdout) == EOF && rc != EXIT_TROUBLE) {
+		warnx("standard output: write error: %s", strerror(errno));
+		rc = EXIT_TROUBLE;
+	}
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -366,9 +476,15 @@ main(int argc, char **argv)
 			return EXIT_TROUBLE;
 		}
 	}
+	if (argc - optind > 2)
+		return overview_main(argc - optind, argv + optind, fmt, &copt,
+		                     &topt, &eopt, outpath, loadflags);
+	if (fmt == FMT_SUMMARY) {
+		warnx("--export=summary needs two or more rewrites");
+		return EXIT_TROUBLE;
+	}
 	if (argc - optind != 2) {
-		warnx(argc - optind < 2 ? "missing file operand"
-		                        : "too many file operands (give two)");
+		warnx("missing file operand");
 		fputs("Try 'redline --help' for more information.\n", stderr);
 		return EXIT_TROUBLE;
 	}

@@ -1136,15 +1136,6 @@ mark_moves(struct ctx *x)
 
 /* ---- 7. kinds -------------------------------------------------------- */
 
-static size_t
-words(const struct toklist *l, uint32_t a, uint32_t b)
-{
-	size_t n = 0;
-	for (uint32_t i = a; i < b; i++)
-		n += l->v[i].kind == TOK_WORD || l->v[i].kind == TOK_NUMBER;
-	return n;
-}
-
 static void
 seg_tokens(const struct seglist *s, uint32_t s0, uint32_t s1, uint32_t *t0,
            uint32_t *t1)
@@ -1304,10 +1295,10 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from)
 		for (size_t k = b->op0; k < b->op1; k++) {
 			const struct dop *o = &c->bops.v[k];
 			if (o->kind == DOP_EQUAL)
-				common += words(&c->lt, o->a0, o->a1);
+				common += tok_words(&c->lt, o->a0, o->a1);
 		}
-		size_t wl = words(&c->lt, b->dl0, b->dl1);
-		size_t wr = words(&c->rt, b->dr0, b->dr1);
+		size_t wl = tok_words(&c->lt, b->dl0, b->dl1);
+		size_t wr = tok_words(&c->rt, b->dr0, b->dr1);
 		b->sim = wl + wr ? 2.0 * common / (wl + wr) : 1;
 		double kl, kr, v = c->opt.verbatim_min;
 		if (loose_kept(x, (const uint32_t(*)[2])lr, nlr,

@@ -165,30 +165,19 @@ cmp_differs(const struct cmp *c)
 	return 0;
 }
 
-static size_t
-words_in(const struct toklist *l, uint32_t from, uint32_t to)
-{
-	size_t n = 0;
-
-	for (uint32_t i = from; i < to; i++)
-		if (l->v[i].kind == TOK_WORD || l->v[i].kind == TOK_NUMBER)
-			n++;
-	return n;
-}
-
 void
 cmp_stats(const struct cmp *c, struct cmp_stats *st)
 {
 	memset(st, 0, sizeof *st);
-	st->words[0] = words_in(&c->lt, 0, (uint32_t)c->lt.n);
-	st->words[1] = words_in(&c->rt, 0, (uint32_t)c->rt.n);
+	st->words[0] = tok_words(&c->lt, 0, (uint32_t)c->lt.n);
+	st->words[1] = tok_words(&c->rt, 0, (uint32_t)c->rt.n);
 	st->toks[0] = c->lt.n;
 	st->toks[1] = c->rt.n;
 	for (size_t i = 0; i < c->ops.n; i++) {
 		const struct dop *o = &c->ops.v[i];
 		const struct dop *nx = i + 1 < c->ops.n ? o + 1 : NULL;
-		size_t wl = words_in(&c->lt, o->a0, o->a1);
-		size_t wr = words_in(&c->rt, o->b0, o->b1);
+		size_t wl = tok_words(&c->lt, o->a0, o->a1);
+		size_t wr = tok_words(&c->rt, o->b0, o->b1);
 
 		switch (o->kind) {
 		case DOP_EQUAL:
@@ -200,7 +189,7 @@ cmp_stats(const struct cmp *c, struct cmp_stats *st)
 			if (nx && nx->kind == DOP_INSERT) {
 				st->changed[0] += wl;
 				st->changed[1] +=
-				        words_in(&c->rt, nx->b0, nx->b1);
+				        tok_words(&c->rt, nx->b0, nx->b1);
 				st->tok_ins += nx->b1 - nx->b0;
 				i++;
 			} else {

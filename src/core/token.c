@@ -365,3 +365,13 @@ tok_free(struct toklist *l)
 	free(l->id);
 	memset(l, 0, sizeof *l);
 }
+
+size_t
+tok_words(const struct toklist *l, size_t from, size_t to)
+{
+	size_t n = 0;
+
+	for (size_t i = from; i < to; i++)
+		n += l->v[i].kind == TOK_WORD || l->v[i].kind == TOK_NUMBER;
+	return n;
+}

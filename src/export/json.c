@@ -10,8 +10,8 @@
 #include "redline/export.h"
 #include "redline/uni.h"
 
-static int
-put_string(FILE *f, const char *s)
+int
+export_json_string(FILE *f, const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t n = 0, i = 0;
@@ -55,11 +55,9 @@ static int
 put_side(FILE *f, const char *key, const struct text *t,
          const struct toklist *l, const struct seglist *s)
 {
-	size_t words = 0;
-	for (size_t i = 0; i < l->n; i++)
-		words += l->v[i].kind == TOK_WORD || l->v[i].kind == TOK_NUMBER;
+	size_t words = tok_words(l, 0, l->n);
 	if (fprintf(f, "  \"%s\": {\"path\": ", key) < 0 ||
-	    put_string(f, t->name) < 0 ||
+	    export_json_string(f, t->name) < 0 ||
 	    fprintf(f,
 	            ", \"bytes\": %zu, \"words\": %zu, \"segments\": %zu},\n",
 	            t->len, words, s->n) < 0)

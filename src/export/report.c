@@ -9,15 +9,6 @@
 
 #include "redline/export.h"
 
-static size_t
-words_of(const struct toklist *l, uint32_t t0, uint32_t t1)
-{
-	size_t n = 0;
-	for (uint32_t i = t0; i < t1; i++)
-		n += l->v[i].kind == TOK_WORD || l->v[i].kind == TOK_NUMBER;
-	return n;
-}
-
 static int
 pct(size_t part, size_t whole)
 {
@@ -29,12 +20,12 @@ static void
 kept_words(const struct cmp *c, size_t kinds[4], size_t *total)
 {
 	kinds[0] = kinds[1] = kinds[2] = kinds[3] = 0;
-	*total = words_of(&c->lt, 0, (uint32_t)c->lt.n);
+	*total = tok_words(&c->lt, 0, (uint32_t)c->lt.n);
 	for (size_t i = 0; i < c->nblocks; i++) {
 		const struct block *b = &c->blocks[i];
 		if (b->ls1 > b->ls0)
-			kinds[b->kind] += words_of(&c->lt, c->ls.v[b->ls0].t0,
-			                           c->ls.v[b->ls1 - 1].t1);
+			kinds[b->kind] += tok_words(&c->lt, c->ls.v[b->ls0].t0,
+			                            c->ls.v[b->ls1 - 1].t1);
 	}
 }
 
@@ -143,11 +134,11 @@ export_report(const struct cmp *c, const struct export_opt *o, FILE *f)
 	    export_bytes(f, (const unsigned char *)c->left->name,
 	                 strlen(c->left->name), o->visible) < 0 ||
 	    fprintf(f, " (%zu words, %zu sentences)\nrewrite:  ",
-	            words_of(&c->lt, 0, (uint32_t)c->lt.n), c->ls.n) < 0 ||
+	            tok_words(&c->lt, 0, (uint32_t)c->lt.n), c->ls.n) < 0 ||
 	    export_bytes(f, (const unsigned char *)c->right->name,
 	                 strlen(c->right->name), o->visible) < 0 ||
 	    fprintf(f, " (%zu words, %zu sentences)\n",
-	            words_of(&c->rt, 0, (uint32_t)c->rt.n), c->rs.n) < 0 ||
+	            tok_words(&c->rt, 0, (uint32_t)c->rt.n), c->rs.n) < 0 ||
 	    export_kinds_summary(c, f) < 0)
 		return -1;
 	for (size_t i = 0; i < c->nblocks; i++)

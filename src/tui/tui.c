@@ -9,6 +9,7 @@
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tui.h"
+#include "screen.h"
 
 #include <curses.h>
 #include <langinfo.h>
@@ -59,6 +60,7 @@ static const struct binding {
 	enum action act;
 } bindings[] = {
         {'q', ACT_QUIT},
+        {27, ACT_QUIT},
         {'j', ACT_DOWN},
         {KEY_DOWN, ACT_DOWN},
         {'\n', ACT_DOWN},
@@ -124,7 +126,7 @@ static const char *const help_text[] = {
         "  e                       export the comparison to a file",
         "  Ctrl-L                  redraw",
         "  ? h                     this help",
-        "  q                       quit",
+        "  q Esc                   quit (back to the overview, from there)",
         "",
         "Margin: = verbatim  ~ paraphrase  < omission  > addition  * moved",
         "Text: deleted words underlined, inserted words bold, new facts",
@@ -655,6 +657,10 @@ lookup(int key)
 /* ---- set up and restore ------------------------------------------ */
 
 static int curses_on;
+static SCREEN *scr;
+static FILE *tty_in;
+static int color_on;
+static struct sigaction old_int, old_term, old_hup;
 
 static void
 restore(void)
@@ -666,15 +672,15 @@ restore(void)
 }
 
 static void
-setup_colors(struct view *v)
+setup_colors(const struct tui_opt *o)
 {
 	const char *no = getenv("NO_COLOR");
 
-	v->color = v->opt->color == TUI_COLOR_ALWAYS ||
-	           (v->opt->color == TUI_COLOR_AUTO && !(no && *no));
-	if (!v->color || !has_colors()) {
-		v->color = v->opt->color == TUI_COLOR_ALWAYS && has_colors();
-		if (!v->color)
+	color_on = o->color == TUI_COLOR_ALWAYS ||
+	           (o->color == TUI_COLOR_AUTO && !(no && *no));
+	if (!color_on || !has_colors()) {
+		color_on = o->color == TUI_COLOR_ALWAYS && has_colors();
+		if (!color_on)
 			return;
 	}
 	start_color();
@@ -689,14 +695,10 @@ setup_colors(struct view *v)
 }
 
 int
-tui_run(const struct cmp *c, const struct tui_opt *o, const char **why)
+tui_screen_open(const struct tui_opt *o, const char **why)
 {
-	struct view v;
-	struct sigaction sa, old_int, old_term, old_hup;
+	struct sigaction sa;
 	const char *term = getenv("TERM");
-	FILE *in = NULL;
-	SCREEN *scr;
-	int rc = 0;
 
 	*why = NULL;
 	if (!term || !*term) {
@@ -714,16 +716,17 @@ tui_run(const struct cmp *c, const struct tui_opt *o, const char **why)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	/* keys come from the terminal even when standard input is a file */
 	if (!isatty(STDIN_FILENO)) {
-		in = fopen("/dev/tty", "r");
-		if (!in) {
+		tty_in = fopen("/dev/tty", "r");
+		if (!tty_in) {
 			*why = "no terminal to read keys from";
 			return -1;
 		}
 	}
-	scr = newterm(NULL, stdout, in ? in : stdin);
+	scr = newterm(NULL, stdout, tty_in ? tty_in : stdin);
 	if (!scr) {
-		if (in)
-			fclose(in);
+		if (tty_in)
+			fclose(tty_in);
+		tty_in = NULL;
 		*why = "the terminal type in TERM is unknown";
 		return -1;
 	}
@@ -739,18 +742,69 @@ tui_run(const struct cmp *c, const struct tui_opt *o, const char **why)
 	noecho();
 	keypad(stdscr, TRUE);
 	curs_set(0);
-	timeout(250); /* wake to notice signals */
+	set_escdelay(50); /* Esc is a key here, not only a prefix */
+	timeout(250);     /* wake to notice signals */
 	mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	setup_colors(o);
+	return 0;
+}
+
+void
+tui_screen_close(void)
+{
+	restore();
+	if (scr)
+		delscreen(scr);
+	scr = NULL;
+	if (tty_in)
+		fclose(tty_in);
+	tty_in = NULL;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+	if (got_signal) {
+		/* the terminal is back: die of the signal as the shell expects
+		 */
+		signal((int)got_signal, SIG_DFL);
+		raise((int)got_signal);
+	}
+}
+
+int
+tui_signalled(void)
+{
+	return got_signal != 0;
+}
+
+int
+tui_color(void)
+{
+	return color_on;
+}
+
+int
+tui_pair(const struct cmp *c, const struct tui_opt *o, long block)
+{
+	struct view v;
+	int rc = 0;
 
 	memset(&v, 0, sizeof v);
 	v.c = c;
 	v.opt = o;
 	v.lo.mode = LAYOUT_ALIGNED;
 	v.lo.wrap = 1;
-	setup_colors(&v);
+	v.color = color_on;
 	if (relayout(&v) < 0) {
 		rc = -2;
 		goto out;
+	}
+	if (block >= 0) {
+		/* open on the item that shows this block */
+		for (size_t i = 0; i < layout_nitems(v.l); i++)
+			if (layout_block(v.l, i) == &c->blocks[block]) {
+				center_on(&v, i);
+				break;
+			}
 	}
 	draw(&v);
 	while (!got_signal) {
@@ -789,21 +843,18 @@ tui_run(const struct cmp *c, const struct tui_opt *o, const char **why)
 		draw(&v);
 	}
 out:
-	restore();
-	delscreen(scr);
-	if (in)
-		fclose(in);
 	layout_free(v.l);
 	free(v.rows);
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	sigaction(SIGHUP, &old_hup, NULL);
-	if (got_signal) {
-		/* the terminal is back: die of the signal as the shell expects
-		 */
-		signal((int)got_signal, SIG_DFL);
-		raise((int)got_signal);
-	}
+	return rc;
+}
+
+int
+tui_run(const struct cmp *c, const struct tui_opt *o, const char **why)
+{
+	if (tui_screen_open(o, why) < 0)
+		return -1;
+	int rc = tui_pair(c, o, -1);
+	tui_screen_close();
 	if (rc == -2) {
 		*why = "out of memory";
 		return -2;

@@ -1,7 +1,8 @@
 /* tui.h - the interactive side-by-side viewer.
  *
- * The only module that touches curses.  It draws rows from layout.h and
- * maps keys to actions; it never changes the comparison.
+ * The only module that touches curses (tui.c: the pair viewer and the
+ * terminal session; overview.c: the overview of several rewrites).  It draws
+ * rows from layout.h and maps keys to actions; it never changes the comparison.
  */
 #ifndef REDLINE_TUI_H
 #define REDLINE_TUI_H
@@ -9,6 +10,7 @@
 #include <stddef.h>
 
 #include "redline/compare.h"
+#include "redline/overview.h"
 
 enum tui_color { TUI_COLOR_AUTO, TUI_COLOR_ALWAYS, TUI_COLOR_NEVER };
 
@@ -29,5 +31,11 @@ struct tui_opt {
  * before falling back to text).  On a fatal signal the terminal is
  * restored and the signal re-raised. */
 int tui_run(const struct cmp *c, const struct tui_opt *o, const char **why);
+
+/* Run the overview of one official text and several rewrites until the
+ * user quits: the table and the coverage grid, with the pair viewer for
+ * any rewrite on Enter.  Returns as tui_run does. */
+int tui_overview(const struct overview *ov, const struct tui_opt *o,
+                 const char **why);
 
 #endif

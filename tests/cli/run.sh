@@ -81,7 +81,8 @@ expect 0 version -- rl --version
 grep -q '^redline [0-9]' "$tmp/out" && ok || bad "version line"
 expect 2 "no operands" -- rl
 err_has "no operands" "missing file operand"
-expect 2 "three operands" -- rl a b c
+expect 2 "three operands, none there" -- rl a b c
+err_has "three operands, none there" "a: cannot open"
 expect 2 "bad option" -- rl --bogus a b
 expect 2 "bad format" -- rl --export=nope "$s/statement.txt" "$s/brics-post.txt"
 err_has "bad format" "unknown export format 'nope'"
@@ -167,6 +168,42 @@ expect 0 "both empty" -- rl "$tmp/empty1" "$tmp/empty2"
 expect 0 "empty vs white space" -- rl "$tmp/empty1" "$tmp/blank"
 expect 1 "empty vs text" -- rl --stats "$tmp/empty1" samples/brics-post.txt
 grep -q "0 words" "$tmp/out" && ok || bad "empty stats"
+
+# ---- several rewrites: the overview ------------------------------------
+four="samples/danang-report.txt samples/monitoring-desk.txt samples/brics-post.txt samples/newsbharati.txt"
+# shellcheck disable=SC2086 # four file names
+python3 "$here/check_overview.py" "$bin" samples/statement.txt $four >"$tmp/ov.out" &&
+	ok || { bad "overview and pairs disagree"; cat "$tmp/ov.out"; }
+# shellcheck disable=SC2086
+expect 1 "overview json" -- rl --export=json samples/statement.txt $four
+python3 - "$tmp/out" <<'PY' && ok || bad "overview does not show what the samples show"
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = d["rewrites"]
+amman = [i for i, c in enumerate(d["coverage"]) if c["left"] and
+         "Amman" in open("samples/statement.txt", encoding="utf-8").read().encode()[c["left"][0]:c["left"][1]].decode()]
+n = d["official"]["sentences"]
+assert rows[1]["verbatim"] >= 0.9 * n, "001 keeps nearly all verbatim"
+assert amman and all(d["coverage"][i]["kinds"][2] == "omission" and
+                     d["coverage"][i]["kinds"][3] == "omission"
+                     for i in amman), "003 and 004 omit the Amman memorandum"
+assert max(range(4), key=lambda j: rows[j]["addition_words"]) == 2, \
+    "003 adds the most words of its own"
+PY
+# shellcheck disable=SC2086
+expect 1 "overview summary is the default off a terminal" -- rl samples/statement.txt $four
+grep -q "^coverage:" "$tmp/out" && [ "$(sed '/^coverage:/q' "$tmp/out" | grep -c '^  [1-4] ')" -eq 4 ] && ok ||
+	bad "summary lacks the table or the coverage grid"
+expect 0 "overview, all the same" -- rl samples/statement.txt samples/statement.txt samples/statement.txt
+# shellcheck disable=SC2086
+expect 1 "overview, wdiff of each" -- rl --export=wdiff samples/statement.txt $four
+[ "$(grep -c '^==> samples/statement.txt <=> samples/' "$tmp/out")" -eq 4 ] && ok ||
+	bad "wdiff of several rewrites lacks a header per pair"
+expect 2 "overview, missing rewrite" -- rl samples/statement.txt samples/brics-post.txt "$tmp/none.txt"
+err_has "overview, missing rewrite" "$tmp/none.txt"
+expect 2 "overview, stdin twice" -- rl samples/statement.txt - -
+expect 2 "summary needs several" -- rl --export=summary samples/statement.txt samples/brics-post.txt
+err_has "summary needs several" "two or more rewrites"
 
 # ---- standard input ----------------------------------------------------
 rl --export=wdiff samples/statement.txt samples/brics-post.txt >"$tmp/files.out"

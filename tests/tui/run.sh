@@ -211,5 +211,51 @@ wait_for "?:help"
 tm capture-pane -e -p -t t 2>/dev/null | grep -q "$(printf '\033')\[3[0-7]m" && bad "colour used under NO_COLOR" || ok
 screen | grep -q "^> " && ok || bad "margin marks missing without colour"
 
+# ---- several rewrites: the overview -------------------------------------
+FOUR="samples/danang-report.txt samples/monitoring-desk.txt samples/brics-post.txt samples/newsbharati.txt"
+fresh
+tm -f /dev/null new-session -d -s t -x 120 -y 30 \
+	"trap true INT; cd '$top' && env TERM=xterm-256color LANG=C.UTF-8 '$bin' $S $FOUR; echo EXIT=\$?; sleep 60"
+wait_for "official: samples/statement.txt, 474 words" && ok || bad "overview did not open"
+[ "$(screen | grep -c '^ *[1-4] ')" -ge 4 ] && ok || bad "overview lacks a row per rewrite"
+# sort by words, largest first; again: smallest first
+keys 3
+wait_for "sorted by words" && ok || bad "3 did not sort by words"
+screen | sed -n 3p | grep -q " 702 " && ok || bad "the longest rewrite is not first"
+keys 3
+wait_for "(reversed)" && ok || bad "3 again did not reverse"
+screen | sed -n 3p | grep -q " 306 " && ok || bad "the shortest rewrite is not first after reversing"
+keys 1
+# coverage: sentence 12 (the Amman memorandum) in rewrite 3 (the BRICS Post)
+keys Tab
+wait_for "official sentence" && ok || bad "Tab did not show the coverage grid"
+keys j j j j j j j j j j j
+keys l l
+wait_for "sentence 12: omitted" && ok || bad "the cursor cell does not say omitted"
+screen | grep -q "(not in this rewrite)" && ok || bad "an omitted cell shows a version"
+keys k
+wait_for "sentence 11:" && ok || bad "k did not move up"
+keys h
+wait_for "sentence 11: verbatim" && ok || bad "the monitoring desk's sentence 11 is not shown"
+screen | grep -q "ceasefire" && ok || bad "the rewrite's version is not shown below the grid"
+# Enter opens that pair at that sentence; q comes back to the same cell
+keys Enter
+wait_for "samples/statement.txt | samples/monitoring-desk.txt" && ok || bad "Enter did not open the pair viewer"
+keys q
+wait_for "sentence 11: verbatim" && ok || bad "q did not come back to the same cell"
+# from the table, Enter and Esc
+keys Tab
+wait_for "Enter:open  Tab:coverage" && ok || bad "Tab did not go back to the table"
+# the table's selection follows the grid's rewrite (2); j moves to 3
+keys j Enter
+wait_for "samples/statement.txt | samples/brics-post.txt" && ok || bad "Enter on row 3 did not open its pair"
+keys Escape
+wait_for "Enter:open  Tab:coverage" && ok || bad "Esc did not come back to the table"
+keys ?
+wait_for "overview keys" && ok || bad "? did not show the overview's help"
+keys x
+keys q
+wait_for "EXIT=1" && ok || bad "q did not leave the overview with status 1"
+
 echo "tui: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

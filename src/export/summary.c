@@ -1,0 +1,192 @@
+/* summary.c - the overview of one official text against many rewrites, as
+ * text (--export=summary) and as JSON (--export=json with several
+ * rewrites).
+ *
+ * Owns both formats' layout; every figure comes from overview.h.  The text
+ * has the table (one row per rewrite, in the order asked) and the coverage
+ * grid (one row per official sentence, one column per rewrite).
+ */
+#include <string.h>
+
+#include "redline/export.h"
+#include "redline/uni.h"
+
+#define NAME_COLS 30    /* columns of the name in the table */
+#define MARKS     "=~-" /* coverage marks: verbatim, paraphrase, omitted */
+
+static int
+pct(size_t part, size_t whole)
+{
+	return whole ? (int)((part * 100 + whole / 2) / whole) : 0;
+}
+
+/* Write s[0..n) in exactly cols terminal columns: cut at a cluster that
+ * would not fit, padded with spaces.  Control characters and invalid bytes
+ * are shown as '?' (names and sentences come from the inputs). */
+static int
+put_cell(FILE *f, const unsigned char *s, size_t n, int cols)
+{
+	size_t i = 0;
+	int used = 0;
+
+	while (i < n) {
+		int32_t cp;
+		size_t len = uni_cluster(s + i, n - i, &cp);
+		int w = uni_cluster_width(s + i, len);
+		int bad = w < 0 || cp < 0 || uni_visible(cp) != cp;
+		if (bad)
+			w = 1;
+		if (used + w > cols)
+			break;
+		if (bad ? fputc(cp == '\n' || cp == '\t' ? ' ' : '?', f) == EOF
+		        : fwrite(s + i, 1, len, f) != len)
+			return -1;
+		used += w;
+		i += len;
+	}
+	for (; used < cols; used++)
+		if (fputc(' ', f) == EOF)
+			return -1;
+	return 0;
+}
+
+/* The text of official sentence s, white space folded, in cols columns. */
+static int
+put_sentence(FILE *f, const struct cmp *c, size_t s, int cols)
+{
+	char buf[512];
+	size_t n = 0;
+
+	for (uint32_t t = c->ls.v[s].t0; t < c->ls.v[s].t1 && n < sizeof buf;
+	     t++) {
+		const struct tok *k = &c->lt.v[t];
+		if (t > c->ls.v[s].t0 && (k->space || k->nl) && n < sizeof buf)
+			buf[n++] = ' ';
+		size_t len = k->len < sizeof buf - n ? k->len : sizeof buf - n;
+		memcpy(buf + n, c->left->buf + k->off, len);
+		n += len;
+	}
+	return put_cell(f, (const unsigned char *)buf, n, cols);
+}
+
+int
+export_summary(const struct overview *ov, const size_t *order,
+               const struct export_opt *o, FILE *f)
+{
+	const struct cmp *c0 = &ov->r[0].cmp;
+	int width = o->width >= 40 ? o->width : 80;
+
+	int namew = width - 60;
+
+	if (namew < 12)
+		namew = 12;
+	if (namew > 48)
+		namew = 48;
+	if (fprintf(f, "official: %s, %zu words, %zu sentences\n\n",
+	            ov->official->name, ov->words, ov->nsent) < 0 ||
+	    fprintf(f, "  # %-*s %6s %9s %9s %9s %12s %6s\n", namew, "rewrite",
+	            "words", "verbatim", "paraphr.", "omitted", "additions",
+	            "facts") < 0)
+		return -1;
+	for (size_t k = 0; k < ov->n; k++) {
+		const struct ov_rewrite *r = &ov->r[order[k]];
+		if (fprintf(f, "%3zu ", order[k] + 1) < 0 ||
+		    put_cell(f, (const unsigned char *)r->name, strlen(r->name),
+		             namew) < 0 ||
+		    fprintf(f,
+		            " %6zu %4zu %3d%% %4zu %3d%% %4zu %3d%% %4zu %6zuw "
+		            "%6zu\n",
+		            r->words, r->kept[BLK_VERBATIM],
+		            pct(r->kept[BLK_VERBATIM], ov->nsent),
+		            r->kept[BLK_PARAPHRASE],
+		            pct(r->kept[BLK_PARAPHRASE], ov->nsent),
+		            r->kept[BLK_OMISSION],
+		            pct(r->kept[BLK_OMISSION], ov->nsent), r->additions,
+		            r->add_words, r->facts) < 0)
+			return -1;
+	}
+	if (fprintf(f,
+	            "\ncoverage: %c verbatim, %c paraphrased, %c omitted; one "
+	            "column per rewrite, numbered as above\n\n    ",
+	            MARKS[0], MARKS[1], MARKS[2]) < 0)
+		return -1;
+	for (size_t j = 0; j < ov->n; j++)
+		if (fprintf(f, "%zu", (j + 1) % 10) < 0)
+			return -1;
+	if (fputc('\n', f) == EOF)
+		return -1;
+	int text_cols = width - 6 - (int)ov->n;
+	for (size_t s = 0; s < ov->nsent; s++) {
+		if (fprintf(f, "%3zu ", s + 1) < 0)
+			return -1;
+		for (size_t j = 0; j < ov->n; j++)
+			if (fputc(MARKS[ov->kind[s * ov->n + j]], f) == EOF)
+				return -1;
+		if (fputs("  ", f) == EOF ||
+		    (text_cols >= 10 &&
+		     put_sentence(f, c0, s, text_cols) < 0) ||
+		    fputc('\n', f) == EOF)
+			return -1;
+	}
+	return fflush(f) == EOF || ferror(f) ? -1 : 0;
+}
+
+int
+export_json_overview(const struct overview *ov, const struct export_opt *o,
+                     FILE *f)
+{
+	const struct cmp *c0 = &ov->r[0].cmp;
+	static const char *const kinds[] = {"verbatim", "paraphrase",
+	                                    "omission"};
+
+	if (fputs("{\n\"format\": \"redline-overview\", \"version\": 1,\n"
+	          "\"official\": {\"path\": ",
+	          f) == EOF ||
+	    export_json_string(f, ov->official->name) < 0 ||
+	    fprintf(f,
+	            ", \"bytes\": %zu, \"words\": %zu, \"sentences\": %zu},\n"
+	            "\"rewrites\": [\n",
+	            ov->official->len, ov->words, ov->nsent) < 0)
+		return -1;
+	for (size_t j = 0; j < ov->n; j++) {
+		const struct ov_rewrite *r = &ov->r[j];
+		if (fputs("  {\"path\": ", f) == EOF ||
+		    export_json_string(f, r->text->name) < 0 ||
+		    fputs(", \"name\": ", f) == EOF ||
+		    export_json_string(f, r->name) < 0 ||
+		    fprintf(f,
+		            ", \"words\": %zu, \"verbatim\": %zu, "
+		            "\"paraphrase\": %zu, \"omission\": %zu, "
+		            "\"additions\": %zu, \"addition_words\": %zu, "
+		            "\"facts\": %zu}%s\n",
+		            r->words, r->kept[BLK_VERBATIM],
+		            r->kept[BLK_PARAPHRASE], r->kept[BLK_OMISSION],
+		            r->additions, r->add_words, r->facts,
+		            j + 1 < ov->n ? "," : "") < 0)
+			return -1;
+	}
+	if (fputs("],\n\"coverage\": [\n", f) == EOF)
+		return -1;
+	for (size_t s = 0; s < ov->nsent; s++) {
+		size_t b0, b1;
+		seg_bytes(&c0->ls, &c0->lt, s, s + 1, &b0, &b1);
+		if (fprintf(f, "  {\"left\": [%zu, %zu], \"kinds\": [", b0,
+		            b1) < 0)
+			return -1;
+		for (size_t j = 0; j < ov->n; j++)
+			if (fprintf(f, "%s\"%s\"", j ? ", " : "",
+			            kinds[ov->kind[s * ov->n + j]]) < 0)
+				return -1;
+		if (fprintf(f, "]}%s\n", s + 1 < ov->nsent ? "," : "") < 0)
+			return -1;
+	}
+	if (fputs("],\n\"pairs\": [\n", f) == EOF)
+		return -1;
+	for (size_t j = 0; j < ov->n; j++)
+		if (export_json(&ov->r[j].cmp, o, f) < 0 ||
+		    (j + 1 < ov->n && fputs(",\n", f) == EOF))
+			return -1;
+	if (fputs("]\n}\n", f) == EOF)
+		return -1;
+	return fflush(f) == EOF || ferror(f) ? -1 : 0;
+}

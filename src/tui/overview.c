@@ -1,0 +1,468 @@
+/* overview.c - the viewer for one official text and many rewrites.
+ *
+ * Owns two screens over one overview.h model: the table (a row per
+ * rewrite, sortable by any column) and the coverage grid (official
+ * sentences down, a narrow column per rewrite, the cell under the cursor's
+ * rewrite text below).  Enter opens the pair viewer (tui.c) for a rewrite;
+ * q or Esc there comes back here, where the user was.  Text from the inputs
+ * reaches the screen only through put_clipped, which shows control
+ * characters as '?'.
+ */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "redline/overview.h"
+#include "redline/uni.h"
+#include "screen.h"
+
+#define MARKS "=~-" /* verbatim, paraphrase, omitted, as in the summary */
+#define PANEL 5     /* rows of the coverage view's bottom panel */
+
+enum { MODE_TABLE, MODE_COVERAGE };
+
+struct oview {
+	const struct overview *ov;
+	const struct tui_opt *opt;
+	size_t *order; /* rewrites in table order */
+	enum ov_key key;
+	int reverse;
+	int mode;
+	size_t row;    /* table: selected position in order */
+	size_t s, col; /* coverage: sentence, and position in order */
+	size_t top;    /* coverage: first sentence shown */
+	char msg[256];
+};
+
+static const char *const titles[OV_NKEYS] = {"#",         "rewrite",  "words",
+                                             "verbatim",  "paraphr.", "omitted",
+                                             "additions", "facts"};
+
+static const char *const help_text[] = {
+        "redline - overview keys",
+        "",
+        "  j k  Down Up            next / previous row",
+        "  h l  Left Right         previous / next rewrite (coverage)",
+        "  Space PgDn   b PgUp     one screen down / up",
+        "  g Home  G End           first / last row",
+        "  1 to 8                  sort the table by that column (again:",
+        "                          the other way): # rewrite words verbatim",
+        "                          paraphr. omitted additions facts",
+        "  Tab                     table / coverage grid",
+        "  Enter                   open the pair viewer for the rewrite",
+        "                          (q or Esc there comes back here)",
+        "  ? h                     this help (in the coverage grid: ?)",
+        "  q Esc                   quit",
+        "",
+        "Coverage: = verbatim  ~ paraphrased  - omitted, one column per",
+        "rewrite in table order; the rewrite's version of the sentence",
+        "under the cursor is shown below the grid.",
+        "",
+        "Press any key to go back.",
+};
+
+/* Draw s[0..n) at (y, x) in at most cols columns; controls and invalid
+ * bytes show as '?', line breaks as spaces.  Returns the columns used. */
+static int
+put_clipped(int y, int x, const unsigned char *s, size_t n, int cols)
+{
+	size_t i = 0;
+	int used = 0;
+
+	move(y, x);
+	while (i < n && used < cols) {
+		int32_t cp;
+		size_t len = uni_cluster(s + i, n - i, &cp);
+		int w = uni_cluster_width(s + i, len);
+		if (cp == '\n' || cp == '\r' || cp == '\t') {
+			addch(' ');
+			w = 1;
+		} else if (w < 0 || cp < 0 || uni_visible(cp) != cp) {
+			addch('?');
+			w = 1;
+		} else {
+			if (used + w > cols)
+				break;
+			addnstr((const char *)s + i, (int)len);
+		}
+		used += w;
+		i += len;
+	}
+	return used;
+}
+
+static int
+text_rows(void)
+{
+	return LINES > 2 ? LINES - 2 : 1;
+}
+
+static void
+status(struct oview *v, const char *hint)
+{
+	char left[400];
+
+	if (v->msg[0])
+		snprintf(left, sizeof left, "%s", v->msg);
+	else
+		snprintf(left, sizeof left, "%s  sorted by %s%s  %s",
+		         v->mode == MODE_TABLE ? "table" : "coverage",
+		         titles[v->key], v->reverse ? " (reversed)" : "", hint);
+	attrset(A_REVERSE | (tui_color() ? COLOR_PAIR(7) : 0));
+	move(LINES - 2, 0);
+	for (int x = 0; x < COLS; x++)
+		addch(' ');
+	mvaddnstr(LINES - 2, 0, left, COLS);
+	attrset(A_NORMAL);
+	move(LINES - 1, 0);
+	clrtoeol();
+}
+
+static void
+draw_table(struct oview *v)
+{
+	const struct overview *ov = v->ov;
+	int h = text_rows(), namew = COLS - 62;
+	char line[256];
+
+	if (namew < 10)
+		namew = 10;
+	snprintf(line, sizeof line,
+	         "official: %s, %zu words, %zu sentences, %zu rewrites",
+	         ov->official->name, ov->words, ov->nsent, ov->n);
+	attrset(A_BOLD);
+	put_clipped(0, 0, (const unsigned char *)line, strlen(line), COLS);
+	/* column titles, the sorted one marked */
+	int x = 0;
+	for (int k = 0; k < OV_NKEYS; k++) {
+		int w = k == OV_BY_INPUT       ? 4
+		        : k == OV_BY_NAME      ? namew + 1
+		        : k == OV_BY_ADDITIONS ? 12
+		                               : 9;
+		snprintf(line, sizeof line, "%d:%s%s", k + 1, titles[k],
+		         (int)v->key == k ? (v->reverse ? "^" : "v") : "");
+		attrset((int)v->key == k ? A_BOLD | A_UNDERLINE : A_BOLD);
+		put_clipped(1, x, (const unsigned char *)line, strlen(line),
+		            w - 1);
+		x += w;
+	}
+	attrset(A_NORMAL);
+	for (size_t i = 0; i < ov->n && (int)i + 2 < h; i++) {
+		const struct ov_rewrite *r = &ov->r[v->order[i]];
+		int y = (int)i + 2;
+		attrset(i == v->row ? A_REVERSE : A_NORMAL);
+		move(y, 0);
+		for (int k = 0; k < COLS; k++)
+			addch(' ');
+		snprintf(line, sizeof line, "%3zu", v->order[i] + 1);
+		mvaddstr(y, 0, line);
+		put_clipped(y, 4, (const unsigned char *)r->name,
+		            strlen(r->name), namew);
+		size_t ns = ov->nsent ? ov->nsent : 1;
+		snprintf(line, sizeof line,
+		         "%8zu %4zu %3zu%% %4zu %3zu%% %4zu %3zu%% %4zu %6zuw "
+		         "%6zu",
+		         r->words, r->kept[BLK_VERBATIM],
+		         r->kept[BLK_VERBATIM] * 100 / ns,
+		         r->kept[BLK_PARAPHRASE],
+		         r->kept[BLK_PARAPHRASE] * 100 / ns,
+		         r->kept[BLK_OMISSION],
+		         r->kept[BLK_OMISSION] * 100 / ns, r->additions,
+		         r->add_words, r->facts);
+		if (4 + namew + 1 < COLS)
+			mvaddnstr(y, 4 + namew, line, COLS - 4 - namew);
+	}
+	attrset(A_NORMAL);
+	status(v, "Enter:open  Tab:coverage  1-8:sort  ?:help");
+}
+
+static attr_t
+mark_attr(unsigned kind)
+{
+	if (!tui_color())
+		return kind == BLK_OMISSION ? A_BOLD : A_NORMAL;
+	return kind == BLK_OMISSION     ? COLOR_PAIR(1) | A_BOLD
+	       : kind == BLK_PARAPHRASE ? COLOR_PAIR(5)
+	                                : COLOR_PAIR(2);
+}
+
+static void
+draw_coverage(struct oview *v)
+{
+	const struct overview *ov = v->ov;
+	const struct cmp *c0 = &ov->r[0].cmp;
+	int h = text_rows() - PANEL - 1, marks = (int)ov->n;
+	int tx = 5 + marks + 2;
+	char line[64];
+
+	if (h < 1)
+		h = 1;
+	if (v->s < v->top)
+		v->top = v->s;
+	if (v->s >= v->top + (size_t)h)
+		v->top = v->s - (size_t)h + 1;
+	attrset(A_BOLD);
+	mvaddstr(0, 0, "   #");
+	for (int j = 0; j < marks; j++) {
+		snprintf(line, sizeof line, "%zu", (v->order[j] + 1) % 10);
+		mvaddstr(0, 5 + j, line);
+	}
+	if (tx < COLS)
+		mvaddnstr(0, tx, "official sentence", COLS - tx);
+	attrset(A_NORMAL);
+	for (int y = 1; y <= h && v->top + (size_t)y - 1 < ov->nsent; y++) {
+		size_t s = v->top + (size_t)y - 1;
+		snprintf(line, sizeof line, "%4zu", s + 1);
+		mvaddstr(y, 0, line);
+		for (int j = 0; j < marks; j++) {
+			unsigned k = ov->kind[s * ov->n + v->order[j]];
+			attr_t at = mark_attr(k);
+			if (s == v->s && (size_t)j == v->col)
+				at |= A_REVERSE;
+			attrset(at);
+			mvaddch(y, 5 + j, (chtype)MARKS[k]);
+		}
+		attrset(s == v->s ? A_BOLD : A_NORMAL);
+		if (tx < COLS) {
+			const struct seg *g = &c0->ls.v[s];
+			size_t b0 = c0->lt.v[g->t0].off;
+			size_t b1 = c0->lt.v[g->t1 - 1].off +
+			            c0->lt.v[g->t1 - 1].len;
+			put_clipped(y, tx, c0->left->buf + b0, b1 - b0,
+			            COLS - tx);
+		}
+		attrset(A_NORMAL);
+	}
+	/* the panel: this rewrite's version of the sentence */
+	size_t j = v->order[v->col];
+	const struct ov_rewrite *r = &ov->r[j];
+	uint32_t t0, t1;
+	unsigned k = ov->kind[v->s * ov->n + j];
+	int py = h + 1;
+	mvhline(py, 0, ACS_HLINE, COLS);
+	snprintf(line, sizeof line, " %zu ", j + 1);
+	attrset(A_BOLD);
+	mvaddstr(py, 1, line);
+	int used = put_clipped(py, 1 + (int)strlen(line),
+	                       (const unsigned char *)r->name, strlen(r->name),
+	                       COLS / 2);
+	attrset(mark_attr(k));
+	snprintf(line, sizeof line, "  sentence %zu: %s", v->s + 1,
+	         k == BLK_VERBATIM     ? "verbatim"
+	         : k == BLK_PARAPHRASE ? "paraphrased"
+	                               : "omitted");
+	mvaddnstr(py, 2 + 4 + used, line, COLS - 6 - used);
+	attrset(A_NORMAL);
+	ov_version(ov, v->s, j, &t0, &t1);
+	if (t0 < t1) {
+		const struct cmp *c = &r->cmp;
+		size_t b0 = c->rt.v[t0].off;
+		size_t b1 = c->rt.v[t1 - 1].off + c->rt.v[t1 - 1].len;
+		const unsigned char *p = r->text->buf + b0;
+		size_t n = b1 - b0;
+		/* wrap by columns over the panel's rows */
+		for (int y = py + 1; y < py + 1 + PANEL && n; y++) {
+			size_t i = 0;
+			int w = 0;
+			while (i < n) {
+				int32_t cp;
+				size_t len = uni_cluster(p + i, n - i, &cp);
+				int cw = uni_cluster_width(p + i, len);
+				if (w + (cw > 0 ? cw : 1) > COLS - 2)
+					break;
+				w += cw > 0 ? cw : 1;
+				i += len;
+			}
+			put_clipped(y, 1, p, i, COLS - 2);
+			p += i;
+			n -= i;
+		}
+	} else {
+		mvaddnstr(py + 1, 1, "(not in this rewrite)", COLS - 2);
+	}
+	status(v, "Enter:open  Tab:table  h/l j/k:move  ?:help");
+}
+
+static void
+draw(struct oview *v)
+{
+	erase();
+	if (COLS < 30 || LINES < 6)
+		mvaddnstr(0, 0, "terminal too small", COLS);
+	else if (v->mode == MODE_TABLE)
+		draw_table(v);
+	else
+		draw_coverage(v);
+	refresh();
+}
+
+static void
+draw_help(void)
+{
+	erase();
+	for (size_t i = 0; i < sizeof help_text / sizeof *help_text; i++)
+		if ((int)i < LINES)
+			mvaddnstr((int)i, 1, help_text[i], COLS - 1);
+	refresh();
+}
+
+static void
+resort(struct oview *v, enum ov_key key)
+{
+	size_t sel = v->order[v->row], cur = v->order[v->col];
+
+	v->reverse = key == v->key ? !v->reverse : 0;
+	v->key = key;
+	ov_sort(v->ov, key, v->reverse, v->order);
+	for (size_t i = 0; i < v->ov->n; i++) {
+		if (v->order[i] == sel)
+			v->row = i;
+		if (v->order[i] == cur)
+			v->col = i;
+	}
+}
+
+/* Move a position by delta within [0, n). */
+static size_t
+step(size_t at, long delta, size_t n)
+{
+	long p = (long)at + delta;
+	if (p < 0)
+		p = 0;
+	if (n && p > (long)n - 1)
+		p = (long)n - 1;
+	return (size_t)p;
+}
+
+/* One key; returns 1 to quit, -1 on error, 0 to go on. */
+static int
+key(struct oview *v, int ch)
+{
+	const struct overview *ov = v->ov;
+	int table = v->mode == MODE_TABLE;
+	size_t rows = table ? ov->n : ov->nsent;
+	size_t *at = table ? &v->row : &v->s;
+	long page = text_rows() - (table ? 3 : PANEL + 2);
+
+	if (page < 1)
+		page = 1;
+	switch (ch) {
+	case 'q':
+	case 27:
+		return 1;
+	case 'j':
+	case KEY_DOWN:
+		*at = step(*at, 1, rows);
+		break;
+	case 'k':
+	case KEY_UP:
+		*at = step(*at, -1, rows);
+		break;
+	case ' ':
+	case KEY_NPAGE:
+		*at = step(*at, page, rows);
+		break;
+	case 'b':
+	case KEY_PPAGE:
+		*at = step(*at, -page, rows);
+		break;
+	case 'g':
+	case KEY_HOME:
+		*at = 0;
+		break;
+	case 'G':
+	case KEY_END:
+		*at = rows ? rows - 1 : 0;
+		break;
+	case 'l':
+	case KEY_RIGHT:
+		v->col = step(v->col, 1, ov->n);
+		break;
+	case 'h':
+	case KEY_LEFT:
+		if (table) {
+			draw_help();
+			while (getch() == ERR && !tui_signalled())
+				;
+		} else {
+			v->col = step(v->col, -1, ov->n);
+		}
+		break;
+	case '\t':
+		v->mode = table ? MODE_COVERAGE : MODE_TABLE;
+		if (v->mode == MODE_COVERAGE)
+			v->col = v->row;
+		else
+			v->row = v->col;
+		break;
+	case '\n':
+	case KEY_ENTER: {
+		size_t j = v->order[table ? v->row : v->col];
+		long blk = table ? -1 : ov->block[v->s * ov->n + j];
+		if (tui_pair(&ov->r[j].cmp, v->opt, blk) < 0)
+			return -1;
+		break;
+	}
+	case '?':
+		draw_help();
+		while (getch() == ERR && !tui_signalled())
+			;
+		break;
+	case KEY_RESIZE:
+	case 'l' & 0x1f:
+		clearok(stdscr, TRUE);
+		break;
+	default:
+		if (ch >= '1' && ch < '1' + OV_NKEYS)
+			resort(v, (enum ov_key)(ch - '1'));
+		else
+			snprintf(v->msg, sizeof v->msg,
+			         "unknown key: press ? for help");
+		break;
+	}
+	return 0;
+}
+
+int
+tui_overview(const struct overview *ov, const struct tui_opt *o,
+             const char **why)
+{
+	struct oview v;
+	int rc = 0;
+
+	memset(&v, 0, sizeof v);
+	v.ov = ov;
+	v.opt = o;
+	v.order = calloc(ov->n + 1, sizeof *v.order);
+	if (!v.order) {
+		*why = "out of memory";
+		return -2;
+	}
+	ov_sort(ov, OV_BY_INPUT, 0, v.order);
+	if (tui_screen_open(o, why) < 0) {
+		free(v.order);
+		return -1;
+	}
+	draw(&v);
+	while (!tui_signalled()) {
+		int ch = getch();
+		if (ch == ERR)
+			continue;
+		v.msg[0] = '\0';
+		int r = key(&v, ch);
+		if (r < 0) {
+			rc = -2;
+			break;
+		}
+		if (r > 0)
+			break;
+		draw(&v);
+	}
+	free(v.order);
+	tui_screen_close();
+	if (rc == -2)
+		*why = "out of memory";
+	return rc;
+}
