@@ -4,7 +4,8 @@
 #   make check    install missing packages, build, run every test
 #
 # Other targets: all, install, uninstall, clean, unit, cli, ref, sancheck,
-# valgrind-check, big, fuzz, lint-man, format, format-check, bench, bench-keys.
+# valgrind-check, big, fuzz, lint-man, format, format-check, bench,
+# bench-keys, bench-overview.
 # Variables: PREFIX, DESTDIR, CC, CFLAGS, LDFLAGS,
 # PKG_CONFIG, SAN=1 (ASan+UBSan build in build-san/), WERROR=1.
 
@@ -68,7 +69,7 @@ endif
 
 .PHONY: all run check unit cli ref sancheck valgrind-check lint-man \
         format format-check ref-san eval eval-check layering tui-test \
-        bench bench-keys fuzz big \
+        bench bench-keys bench-overview fuzz big \
         install uninstall clean deps deps-test tests
 
 all: $(PROG)
@@ -252,7 +253,11 @@ bench: $(PROG) $(BUILD)/bench/keys
 	@mkdir -p $(BENCH_DIR)
 	python3 bench/run.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) \
 	    --dir $(BENCH_DIR) ./$(PROG) | tee $(BENCH_DIR)/results.md
-	$(MAKE) --no-print-directory bench-keys
+	$(MAKE) --no-print-directory bench-keys bench-overview
+
+# Twenty rewrites of a 10,000-word statement, on all cores and on one.
+bench-overview: $(PROG)
+	sh bench/overview.sh ./$(PROG) $(BENCH_DIR)
 
 # Time per key press in the viewer on a pair of a million words each.
 bench-keys: $(BUILD)/bench/keys

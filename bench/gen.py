@@ -2,6 +2,7 @@
 """Generate an official text and a rewrite of it from real prose.
 
 usage: gen.py WORDS EDIT_PERCENT SEED OUT_OFFICIAL OUT_REWRITE [--unrelated]
+              [--rewrites N]
 
 The prose is the licence texts Debian ships in /usr/share/common-licenses
 (package base-files, on every Debian system), cut into sentences and
@@ -11,6 +12,8 @@ to EDIT_PERCENT percent of the sentences: word substitutions, deletions,
 inserted sentences, moved sentences, and typographic changes (curly
 apostrophes and dashes).  With --unrelated, the rewrite is built the same
 way from a different seed and shares no order with the official text.
+With --rewrites N, N - 1 more rewrites of the same official text follow,
+each with edits of its own, in OUT_REWRITE-2 to OUT_REWRITE-N.
 """
 import glob
 import random
@@ -94,6 +97,14 @@ def main(argv):
         rewrite = edit(official, percent, rng, pool)
     write(argv[4], official, rng)
     write(argv[5], rewrite, rng)
+    # --rewrites N: N - 1 more rewrites of the same official text, each
+    # edited on its own seed, in OUT_REWRITE-2 ... OUT_REWRITE-N
+    if "--rewrites" in argv:
+        n = int(argv[argv.index("--rewrites") + 1])
+        for k in range(2, n + 1):
+            r = random.Random(seed * 1000 + k)
+            write("%s-%d" % (argv[5], k), edit(official, percent, r, pool),
+                  r)
 
 
 if __name__ == "__main__":

@@ -45,10 +45,11 @@ static const struct {
 };
 
 static const char usage_text[] =
-        "Usage: redline [OPTION]... OFFICIAL REWRITE\n"
+        "Usage: redline [OPTION]... OFFICIAL REWRITE...\n"
         "Show what a rewrite kept, reworded, dropped and added of an\n"
         "official text.  On a terminal a viewer opens; otherwise the\n"
-        "text report is printed.\n"
+        "text report is printed.  With several rewrites, an overview of\n"
+        "them all (otherwise printed as --export=summary).\n"
         "\n"
         "  -e, --export=FORMAT  print the comparison as FORMAT:\n"
         "                         text   passages with their kinds\n"
@@ -56,11 +57,13 @@ static const char usage_text[] =
         "                         plain  the viewer's two columns as text\n"
         "                         wdiff  inline [-deleted-] {+inserted+}\n"
         "                         stats  the same as --stats\n"
+        "                         summary  several rewrites: the\n"
+        "                                  table and coverage grid\n"
         "  -s, --stats          word counts (common, deleted, inserted,\n"
         "                       changed) and passages per kind\n"
         "  -o, --output=FILE    write the export to FILE, atomically;\n"
         "                       never over an input\n"
-        "  -W, --width=N        columns of --export=plain (default: the\n"
+        "  -W, --width=N        columns of plain and summary (default: the\n"
         "                       terminal's width, else $COLUMNS, else 80)\n"
         "  -i, --ignore-case    compare letters regardless of case\n"
         "      --strict         compare bytes as they are: no Unicode\n"
@@ -83,7 +86,7 @@ static const char usage_text[] =
         "  -h, --help           show this help and exit\n"
         "  -V, --version        show the version and exit\n"
         "\n"
-        "Either file may be '-' for standard input.  In the viewer,\n"
+        "Any one file may be '-' for standard input.  In the viewer,\n"
         "press ? for the keys.\n"
         "Exit status: 0 if the texts are the same, 1 if they differ,\n"
         "2 on trouble.\n";
@@ -384,8 +387,7 @@ main(int argc, char **argv)
 		case 'e':
 			if (parse_format(optarg, &fmt) < 0) {
 				warnx("unknown export format '%s' (try text, "
-				      "json, plain, "
-				      "wdiff or stats)",
+				      "json, plain, wdiff, stats or summary)",
 				      optarg);
 				return EXIT_TROUBLE;
 			}

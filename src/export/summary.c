@@ -20,11 +20,12 @@ pct(size_t part, size_t whole)
 	return whole ? (int)((part * 100 + whole / 2) / whole) : 0;
 }
 
-/* Write s[0..n) in exactly cols terminal columns: cut at a cluster that
- * would not fit, padded with spaces.  Control characters and invalid bytes
- * are shown as '?' (names and sentences come from the inputs). */
+/* Write s[0..n) in at most cols terminal columns, cut at a cluster that
+ * would not fit, and with pad set padded with spaces to exactly cols.
+ * Control characters and invalid bytes are shown as '?' (names and
+ * sentences come from the inputs). */
 static int
-put_cell(FILE *f, const unsigned char *s, size_t n, int cols)
+put_cell(FILE *f, const unsigned char *s, size_t n, int cols, int pad)
 {
 	size_t i = 0;
 	int used = 0;
@@ -44,7 +45,7 @@ put_cell(FILE *f, const unsigned char *s, size_t n, int cols)
 		used += w;
 		i += len;
 	}
-	for (; used < cols; used++)
+	for (; pad && used < cols; used++)
 		if (fputc(' ', f) == EOF)
 			return -1;
 	return 0;
@@ -66,7 +67,7 @@ put_sentence(FILE *f, const struct cmp *c, size_t s, int cols)
 		memcpy(buf + n, c->left->buf + k->off, len);
 		n += len;
 	}
-	return put_cell(f, (const unsigned char *)buf, n, cols);
+	return put_cell(f, (const unsigned char *)buf, n, cols, 0);
 }
 
 int
@@ -82,8 +83,12 @@ export_summary(const struct overview *ov, const size_t *order,
 		namew = 12;
 	if (namew > 48)
 		namew = 48;
-	if (fprintf(f, "official: %s, %zu words, %zu sentences\n\n",
-	            ov->official->name, ov->words, ov->nsent) < 0 ||
+	const char *name = ov->official->name;
+	if (fputs("official: ", f) == EOF ||
+	    put_cell(f, (const unsigned char *)name, strlen(name), 4096, 0) <
+	            0 ||
+	    fprintf(f, ", %zu words, %zu sentences\n\n", ov->words, ov->nsent) <
+	            0 ||
 	    fprintf(f, "  # %-*s %6s %9s %9s %9s %12s %6s\n", namew, "rewrite",
 	            "words", "verbatim", "paraphr.", "omitted", "additions",
 	            "facts") < 0)
@@ -92,7 +97,7 @@ export_summary(const struct overview *ov, const size_t *order,
 		const struct ov_rewrite *r = &ov->r[order[k]];
 		if (fprintf(f, "%3zu ", order[k] + 1) < 0 ||
 		    put_cell(f, (const unsigned char *)r->name, strlen(r->name),
-		             namew) < 0 ||
+		             namew, 1) < 0 ||
 		    fprintf(f,
 		            " %6zu %4zu %3d%% %4zu %3d%% %4zu %3d%% %4zu %6zuw "
 		            "%6zu\n",

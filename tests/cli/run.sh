@@ -131,6 +131,7 @@ done
 for args in "--export=plain -W 76 official.txt story.txt" \
 	"--export=wdiff official.txt story.txt" \
 	"--stats official.txt story.txt" \
+	"official.txt story.txt wire.txt weekly.txt" \
 	"official.txt story.txt"; do
 	{
 		echo "    \$ redline $args"

@@ -7,6 +7,9 @@
  * sequence in a text reaches a terminal); the JSON export parses as JSON
  * (by the small strict parser below) and every [start, end) span under a
  * "left", "right" or "facts" key lies inside the file it points into.
+ * Then the overview of the rewrite given twice: every official sentence
+ * counted once per rewrite, the summary free of control characters and
+ * valid UTF-8 always, its JSON parsing with spans in bounds.
  */
 #include <ctype.h>
 
@@ -284,6 +287,37 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	run(export_report, &c, &eo, 0);
 	run(export_json, &c, &eo, 1);
 	cmp_free(&c);
+
+	/* the overview of the rewrite twice, on two threads */
+	const struct text *rw[2] = {&b, &b};
+	struct overview ov;
+	size_t order[2];
+	char *out = NULL;
+	size_t len = 0, bad;
+	FUZZ_CHECK(ov_run(&ov, &a, rw, 2, &co, 2) == 0);
+	for (size_t j = 0; j < 2; j++)
+		FUZZ_CHECK(ov.r[j].kept[0] + ov.r[j].kept[1] +
+		                   ov.r[j].kept[2] ==
+		           ov.nsent);
+	ov_sort(&ov, (enum ov_key)(d[0] % OV_NKEYS), d[0] & 1, order);
+	FUZZ_CHECK(order[0] != order[1] && order[0] < 2 && order[1] < 2);
+	FILE *f = open_memstream(&out, &len);
+	FUZZ_CHECK(f && export_summary(&ov, order, &eo, f) == 0);
+	FUZZ_CHECK(fclose(f) == 0);
+	for (size_t i = 0; i < len; i++)
+		FUZZ_CHECK((unsigned char)out[i] >= 0x20 || out[i] == '\n');
+	FUZZ_CHECK(uni_valid((unsigned char *)out, len, &bad));
+	free(out);
+	out = NULL;
+	f = open_memstream(&out, &len);
+	FUZZ_CHECK(f && export_json_overview(&ov, &eo, f) == 0);
+	FUZZ_CHECK(fclose(f) == 0);
+	struct jp p = {out, len, 0, {a.len, b.len}, 0};
+	FUZZ_CHECK(value(&p, ""));
+	ws(&p);
+	FUZZ_CHECK(p.i == len);
+	free(out);
+	ov_free(&ov);
 	text_done(&a);
 	text_done(&b);
 	return 0;
