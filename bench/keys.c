@@ -77,8 +77,10 @@ main(int argc, char **argv)
 		if (d > worst)
 			worst = d;
 	}
-	printf("words: %zu and %zu; passages %zu, rows %zu\n", c.lt.n, c.rt.n,
-	       nitems, nrows);
+	printf("words: %zu and %zu (tokens %zu and %zu); passages %zu, rows "
+	       "%zu\n",
+	       tok_words(&c.lt, 0, c.lt.n), tok_words(&c.rt, 0, c.rt.n), c.lt.n,
+	       c.rt.n, nitems, nrows);
 	printf("model %.3f s, first screen %.3f s after start\n", t_model - t0,
 	       t1 - t0);
 	printf("per key press: mean %.3f ms, worst %.3f ms over %d presses\n",

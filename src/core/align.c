@@ -11,9 +11,10 @@
  *     both texts.  A sentence's weight W is the sum over its stems.
  *  3. Candidates.  An inverted index of official sentences by stem finds,
  *     for each rewrite sentence, the official sentences sharing stems with
- *     it.  Stems in more than 1/POSTING_SHARE of the official sentences, or
- *     in more than POSTING_MAX, do not nominate, so the cost grows with the
- *     text's length and not its square; a sentence with no other stems
+ *     it.  A stem nominates when it is in at most 1/POSTING_SHARE of the
+ *     official sentences or POSTING_MIN of them, whichever is more, and
+ *     never when in more than POSTING_MAX: so the cost grows with the
+ *     text's length and not its square.  A sentence with no such stems
  *     nominates by all of them, each only among the POSTING_WINDOW official
  *     sentences nearest where the rewrite sentence would sit in proportion
  *     (so a text repeating one sentence a million times stays linear).  The

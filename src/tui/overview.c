@@ -110,7 +110,7 @@ status(struct oview *v, const char *hint)
 		snprintf(left, sizeof left, "%s  sorted by %s%s  %s",
 		         v->mode == MODE_TABLE ? "table" : "coverage",
 		         titles[v->key], v->reverse ? " (reversed)" : "", hint);
-	attrset(A_REVERSE | (tui_color() ? COLOR_PAIR(7) : 0));
+	attrset(A_REVERSE | (tui_color() ? COLOR_PAIR(PAIR_STATUS) : 0));
 	move(LINES - 2, 0);
 	for (int x = 0; x < COLS; x++)
 		addch(' ');

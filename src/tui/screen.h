@@ -6,6 +6,17 @@
 
 #include "tui.h"
 
+/* Colour pairs, set up by tui_screen_open when colours are on. */
+enum pair_id {
+	PAIR_DEL = 1, /* red: omissions, deleted words */
+	PAIR_INS,     /* green: additions, inserted words */
+	PAIR_FACT,    /* magenta: new facts */
+	PAIR_MATCH,   /* cyan: search matches */
+	PAIR_PARA,    /* yellow: paraphrases */
+	PAIR_MOVED,   /* blue: the moved mark */
+	PAIR_STATUS   /* white on blue: the status line */
+};
+
 /* Take the terminal (curses, keys, signals, colours).  0, or -1 with *why
  * when there is no usable terminal (nothing drawn then). */
 int tui_screen_open(const struct tui_opt *o, const char **why);

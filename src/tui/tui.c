@@ -135,16 +135,6 @@ static const char *const help_text[] = {
         "Press any key to go back.",
 };
 
-enum pair_id {
-	PAIR_DEL = 1,
-	PAIR_INS,
-	PAIR_FACT,
-	PAIR_MATCH,
-	PAIR_PARA,
-	PAIR_MOVED,
-	PAIR_STATUS
-};
-
 struct view {
 	const struct cmp *c;
 	const struct tui_opt *opt;
