@@ -2,8 +2,11 @@
  *
  * Runs myers.h over token ids, then tidies the script so that it reads as
  * phrases: change groups slide to sentence and word edges (keeps the script
- * minimal), and, unless minimal is asked for, tiny equal runs caught between
- * two changes are absorbed into them (DIFF_ABSORB_MAX).
+ * minimal), and, when asked (DIFF_ABSORB, never with DIFF_MINIMAL), tiny
+ * equal runs caught between two changes are absorbed into them
+ * (DIFF_ABSORB_MAX).  The comparison asks for it inside passages, which are
+ * read; not for the whole-text diff behind --export=wdiff and the edit
+ * counts, which stays as close to the minimal script as it can.
  */
 #ifndef REDLINE_DIFF_H
 #define REDLINE_DIFF_H
@@ -14,7 +17,7 @@
 #include "redline/myers.h"
 #include "redline/token.h"
 
-/* Heuristic that gives up minimality (off under minimal): an equal run of at
+/* Heuristic that gives up minimality (DIFF_ABSORB only): an equal run of at
  * most DIFF_ABSORB_MAX tokens, with a change on each side at least
  * DIFF_ABSORB_RATIO times its length (deleted plus inserted tokens), becomes
  * part of the change.  So a lone "the" between two rewordings no longer
@@ -44,11 +47,18 @@ struct dops {
 	size_t n, cap;
 };
 
+/* How diff_tokens works. */
+enum {
+	DIFF_MINIMAL = 1, /* the smallest script: no heuristics at all */
+	DIFF_ABSORB = 2   /* absorb lone equal words (ignored with minimal) */
+};
+
 /* Append to *out the operations turning a[a0..a1) into b[b0..b1), token
- * indices into la and lb.  m must have been made for the interner's ids.
- * Returns 0, or -1 when memory ran out (*out keeps what it had). */
+ * indices into la and lb, as flags (DIFF_*) ask.  m must have been made for
+ * the interner's ids.  Returns 0, or -1 when memory ran out (*out keeps
+ * what it had). */
 int diff_tokens(struct myers *m, const struct toklist *la, size_t a0, size_t a1,
-                const struct toklist *lb, size_t b0, size_t b1, int minimal,
+                const struct toklist *lb, size_t b0, size_t b1, unsigned flags,
                 struct dops *out);
 
 /* Release what *d owns; *d becomes empty. */

@@ -15,14 +15,16 @@
 
 struct myers;
 
-/* Heuristics that give up minimality (both off under minimal).  Once a
- * middle snake search has spent MYERS_HEUR_MIN edit steps, it splits at a
- * point that ends or starts a run of MYERS_SNAKE_MIN equal items, if one
- * has got far enough; once it has spent sqrt(n + m) times
- * MYERS_COST_FACTOR steps (at least MYERS_COST_MIN), at the point that got
- * furthest.  They bound the time on long and on very different inputs at
- * the cost of a slightly longer script. */
-#define MYERS_HEUR_MIN    256
+/* Heuristics that give up minimality (both off under minimal).  On runs of
+ * at least MYERS_HEUR_SIZE items, once a middle snake search has spent
+ * MYERS_HEUR_MIN edit steps, it splits at a point that ends or starts a run
+ * of MYERS_SNAKE_MIN equal items, if one has got far enough; once any search
+ * has spent sqrt(n + m) times MYERS_COST_FACTOR steps (at least
+ * MYERS_COST_MIN), it splits at the point that got furthest.  They bound the
+ * time on long and on very different inputs at the cost of a slightly longer
+ * script. */
+#define MYERS_HEUR_SIZE   10000
+#define MYERS_HEUR_MIN    32
 #define MYERS_SNAKE_MIN   20
 #define MYERS_COST_MIN    256
 #define MYERS_COST_FACTOR 4

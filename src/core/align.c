@@ -63,6 +63,7 @@
 #define POSTING_MAX     256 /* ...but never in more than this many */
 #define POSTING_WINDOW  64  /* when none nominates: the sentences nearest */
 #define CANDIDATES      8
+#define LOOSE_EXACT_MAX 20000 /* words of a passage measured exactly */
 #define MERGE_MAX       3 /* official sentences one rewrite sentence may merge */
 #define MERGE_GAIN      0.1 /* coverage one more of them must add */
 #define DUP_BACK        2   /* a rewrite sentence repeating one this close... */
@@ -1192,7 +1193,10 @@ loose_kept(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 			b[nr++] = (uint32_t)x->rlid[t];
 			punct = 0;
 		}
-	if (myers_run(x->loose, a, nl, b, nr, mk, mk + nl, 1) < 0) {
+	/* exact, unless the passage is enormous (a text with no sentence
+	 * ends is one passage): then the exact search could be quadratic */
+	if (myers_run(x->loose, a, nl, b, nr, mk, mk + nl,
+	              nl + nr <= LOOSE_EXACT_MAX) < 0) {
 		free(a);
 		free(mk);
 		free(brk);
@@ -1261,7 +1265,9 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from)
 		b->op0 = c->bops.n;
 		if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION) {
 			if (diff_tokens(x->my, &c->lt, b->dl0, b->dl1, &c->rt,
-			                b->dr0, b->dr1, c->opt.minimal,
+			                b->dr0, b->dr1,
+			                c->opt.minimal ? DIFF_MINIMAL
+			                               : DIFF_ABSORB,
 			                &c->bops) < 0)
 				return -1;
 			b->op1 = c->bops.n;
@@ -1289,7 +1295,9 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from)
 				           &b->dl1);
 		}
 		if (diff_tokens(x->my, &c->lt, b->dl0, b->dl1, &c->rt, b->dr0,
-		                b->dr1, c->opt.minimal, &c->bops) < 0)
+		                b->dr1,
+		                c->opt.minimal ? DIFF_MINIMAL : DIFF_ABSORB,
+		                &c->bops) < 0)
 			return -1;
 		b->op1 = c->bops.n;
 		size_t common = 0;

@@ -124,8 +124,8 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 	m = myers_new(intern_count(c->in));
 	if (!m)
 		goto fail;
-	if (diff_tokens(m, &c->lt, 0, c->lt.n, &c->rt, 0, c->rt.n, opt->minimal,
-	                &c->ops) < 0)
+	if (diff_tokens(m, &c->lt, 0, c->lt.n, &c->rt, 0, c->rt.n,
+	                opt->minimal ? DIFF_MINIMAL : 0, &c->ops) < 0)
 		goto fail;
 	myers_free(m);
 	m = NULL;

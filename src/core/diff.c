@@ -10,7 +10,8 @@
  *          moved, within its range, to where its two ends fall on the
  *          strongest boundaries (line breaks, sentence ends, other
  *          punctuation), lowest such place on ties.  Always on.
- *  absorb  DIFF_ABSORB_MAX in diff.h.  Off under minimal.
+ *  absorb  DIFF_ABSORB_MAX in diff.h.  Only when DIFF_ABSORB is asked for,
+ *          never under minimal.
  *
  * Long ranges (DIFF_CHUNK_MIN tokens on each side), unless minimal, are first
  * compared sentence by sentence, the way line diffs work: each side is cut
@@ -358,9 +359,10 @@ out:
 
 int
 diff_tokens(struct myers *m, const struct toklist *la, size_t a0, size_t a1,
-            const struct toklist *lb, size_t b0, size_t b1, int minimal,
+            const struct toklist *lb, size_t b0, size_t b1, unsigned flags,
             struct dops *out)
 {
+	int minimal = (flags & DIFF_MINIMAL) != 0;
 	size_t n = a1 - a0, nb = b1 - b0;
 	unsigned char *mk = malloc(n + nb + 1);
 	struct side sa, sb;
@@ -382,7 +384,7 @@ diff_tokens(struct myers *m, const struct toklist *la, size_t a0, size_t a1,
 	}
 	slide(&sa);
 	slide(&sb);
-	if (!minimal)
+	if (!minimal && (flags & DIFF_ABSORB))
 		absorb(&sa, &sb);
 	rc = emit(&sa, &sb, a0, b0, out);
 out:

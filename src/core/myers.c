@@ -36,6 +36,7 @@ struct search {
 	unsigned char *del, *ins;
 	idx *fwd, *bwd; /* already offset: fwd[k] valid for -nb-1 <= k <= n+1 */
 	idx limit;      /* 0: search to the end (minimal) */
+	idx heur;       /* cost at which the snake cut starts */
 	long long work; /* diagonal steps left before every search is cut
 	                   as soon as it can be (MYERS_WORK_FACTOR) */
 };
@@ -220,7 +221,7 @@ split(struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 			continue;
 		s->work -= (fmax - fmin) / 2 + (bmax - bmin) / 2 + 2;
 		int spent = s->work <= 0;
-		if (cost < MYERS_HEUR_MIN && !spent)
+		if (cost < s->heur && !spent)
 			continue;
 		/* Long enough: split at the point either search reached
 		 * furthest (progress along x + y from its own corner, less
@@ -368,6 +369,7 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		if (s.limit < MYERS_COST_MIN)
 			s.limit = MYERS_COST_MIN;
 		s.work = (long long)(na + nbb) * MYERS_WORK_FACTOR;
+		s.heur = na + nbb >= MYERS_HEUR_SIZE ? MYERS_HEUR_MIN : s.limit;
 	}
 	compare(&s, 0, (idx)na, 0, (idx)nbb);
 	for (i = 0; i < na; i++)

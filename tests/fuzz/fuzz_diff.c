@@ -116,7 +116,8 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	FUZZ_CHECK(m);
 	for (int minimal = 0; minimal < 2; minimal++) {
 		struct dops ops = {0};
-		FUZZ_CHECK(diff_tokens(m, &la, 0, la.n, &lb, 0, lb.n, minimal,
+		FUZZ_CHECK(diff_tokens(m, &la, 0, la.n, &lb, 0, lb.n,
+		                       minimal ? DIFF_MINIMAL : DIFF_ABSORB,
 		                       &ops) == 0);
 		edits[minimal] = check_ops(&ops, &la, &lb);
 		dops_free(&ops);

@@ -120,12 +120,11 @@ release(struct pair *p)
 	text_done(&p->b);
 }
 
-/* The text of the right-side tokens of op k, joined by spaces. */
+/* The text of the right-side tokens of operation o, joined by spaces. */
 static const char *
-right_of(const struct pair *p, size_t k)
+right_of_op(const struct pair *p, const struct dop *o)
 {
 	static char out[512];
-	const struct dop *o = &p->c.ops.v[k];
 	size_t n = 0;
 
 	out[0] = '\0';
@@ -138,6 +137,27 @@ right_of(const struct pair *p, size_t k)
 		out[n] = '\0';
 	}
 	return out;
+}
+
+/* The same for op k of the whole-text diff. */
+static const char *
+right_of(const struct pair *p, size_t k)
+{
+	return right_of_op(p, &p->c.ops.v[k]);
+}
+
+/* The number of word operations of passage b, and the right side of its
+ * operation k. */
+static size_t
+block_ops(const struct pair *p, size_t b)
+{
+	return p->c.blocks[b].op1 - p->c.blocks[b].op0;
+}
+
+static const char *
+block_right(const struct pair *p, size_t b, size_t k)
+{
+	return right_of_op(p, &p->c.bops.v[p->c.blocks[b].op0 + k]);
 }
 
 static void
@@ -161,32 +181,50 @@ lone_word_between_changes_is_absorbed(void **state)
 	struct pair p;
 	(void)state;
 
-	/* default: one replacement reads as a phrase */
-	compare(&p, "we saw alpha beta the gamma delta today",
-	        "we saw one two the three four today", 0);
-	assert_int_equal(p.c.ops.n, 4); /* equal, delete, insert, equal */
-	assert_string_equal(right_of(&p, 2), "one two the three four");
+	/* inside a passage: one replacement reads as a phrase */
+	compare(&p, "council members saw alpha beta the gamma delta today",
+	        "council members saw one two the three four today", 0);
+	assert_int_equal(p.c.nblocks, 1);
+	assert_int_equal(block_ops(&p, 0),
+	                 4); /* equal, delete, insert, equal */
+	assert_string_equal(block_right(&p, 0, 2), "one two the three four");
+	/* the whole-text diff (--export=wdiff, edit counts) keeps "the" */
+	assert_int_equal(p.c.ops.n, 7);
 	release(&p);
 
-	/* --minimal keeps "the" as a match */
-	compare(&p, "we saw alpha beta the gamma delta today",
-	        "we saw one two the three four today", 1);
-	assert_int_equal(p.c.ops.n, 7);
+	/* --minimal keeps "the" as a match in the passage too */
+	compare(&p, "council members saw alpha beta the gamma delta today",
+	        "council members saw one two the three four today", 1);
+	assert_int_equal(block_ops(&p, 0), 7);
 	release(&p);
 
 	/* a one-word change of a number stays one word, even next to
 	 * another small change */
 	compare(&p, "repair 40 bridges.", "repair 45 bridges, officials said.",
 	        0);
-	assert_int_equal(p.c.ops.n, 6);
-	assert_string_equal(right_of(&p, 2), "45");
+	assert_int_equal(block_ops(&p, 0), 6);
+	assert_string_equal(block_right(&p, 0, 2), "45");
 	release(&p);
 
-	/* not across a line break */
-	compare(&p, "we saw alpha beta\nthe gamma delta today",
-	        "we saw one two\nthe three four today", 0);
-	assert_int_equal(p.c.ops.n, 7);
-	release(&p);
+	/* not across a line break (diff_tokens itself, over all tokens) */
+	static const char *const texts[2][2] = {
+	        {"we saw alpha beta the gamma delta today",
+	         "we saw one two the three four today"},
+	        {"we saw alpha beta\nthe gamma delta today",
+	         "we saw one two\nthe three four today"}};
+	for (int k = 0; k < 2; k++) {
+		struct dops d = {0};
+		compare(&p, texts[k][0], texts[k][1], 0);
+		struct myers *m = myers_new(intern_count(p.c.in));
+		assert_non_null(m);
+		assert_int_equal(diff_tokens(m, &p.c.lt, 0, p.c.lt.n, &p.c.rt,
+		                             0, p.c.rt.n, DIFF_ABSORB, &d),
+		                 0);
+		assert_int_equal(d.n, k ? 7 : 4);
+		dops_free(&d);
+		myers_free(m);
+		release(&p);
+	}
 }
 
 static void
