@@ -238,6 +238,28 @@ export_to(const struct cmp *c, const char *path, const char *format, char *msg,
 	return output_commit(&out, msg, msglen);
 }
 
+/* After an export into out returned c: on failure say so (errno tells
+ * why) and drop the output; else commit it.  Returns 0 when the output is
+ * complete, -1 after a message. */
+static int
+finish_output(struct output *out, const char *outpath, int c)
+{
+	char err[4200];
+
+	if (c < 0) {
+		warnx("%s: write error: %s",
+		      outpath ? outpath : "standard output",
+		      strerror(errno ? errno : EIO));
+		output_abort(out);
+		return -1;
+	}
+	if (output_commit(out, err, sizeof err) < 0) {
+		warnx("%s", err);
+		return -1;
+	}
+	return 0;
+}
+
 /* One export of every pair in turn, each after a header line naming the
  * two files, for the pair formats with several rewrites. */
 static int
@@ -321,17 +343,8 @@ overview_main(int nfiles, char **files, enum format fmt,
 	c = fmt == FMT_SUMMARY ? export_summary(&ov, order, eopt, out.f)
 	    : fmt == FMT_JSON  ? export_json_overview(&ov, eopt, out.f)
 	                       : export_each(&ov, fmt, eopt, out.f);
-	if (c < 0) {
-		warnx("%s: write error: %s",
-		      outpath ? outpath : "standard output",
-		      strerror(errno ? errno : EIO));
-		output_abort(&out);
+	if (finish_output(&out, outpath, c) < 0)
 		goto done;
-	}
-	if (output_commit(&out, err, sizeof err) < 0) {
-		warnx("%s", err);
-		goto done;
-	}
 	rc = ov_differs(&ov) ? EXIT_DIFFERENT : EXIT_SAME;
 done:
 	ov_free(&ov);
@@ -548,17 +561,8 @@ main(int argc, char **argv)
 	}
 	errno = 0;
 	c = run_export(&cmp, fmt, &eopt, out.f);
-	if (c < 0) {
-		warnx("%s: write error: %s",
-		      outpath ? outpath : "standard output",
-		      strerror(errno ? errno : EIO));
-		output_abort(&out);
+	if (finish_output(&out, outpath, c) < 0)
 		goto done;
-	}
-	if (output_commit(&out, err, sizeof err) < 0) {
-		warnx("%s", err);
-		goto done;
-	}
 	rc = cmp_differs(&cmp) ? EXIT_DIFFERENT : EXIT_SAME;
 done:
 	cmp_free(&cmp);

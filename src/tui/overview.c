@@ -299,16 +299,6 @@ draw(struct oview *v)
 }
 
 static void
-draw_help(void)
-{
-	erase();
-	for (size_t i = 0; i < sizeof help_text / sizeof *help_text; i++)
-		if ((int)i < LINES)
-			mvaddnstr((int)i, 1, help_text[i], COLS - 1);
-	refresh();
-}
-
-static void
 resort(struct oview *v, enum ov_key key)
 {
 	size_t sel = v->order[v->row], cur = v->order[v->col];
@@ -383,9 +373,8 @@ key(struct oview *v, int ch)
 	case 'h':
 	case KEY_LEFT:
 		if (table) {
-			draw_help();
-			while (getch() == ERR && !tui_signalled())
-				;
+			tui_help(help_text,
+			         sizeof help_text / sizeof *help_text);
 		} else {
 			v->col = step(v->col, -1, ov->n);
 		}
@@ -406,9 +395,7 @@ key(struct oview *v, int ch)
 		break;
 	}
 	case '?':
-		draw_help();
-		while (getch() == ERR && !tui_signalled())
-			;
+		tui_help(help_text, sizeof help_text / sizeof *help_text);
 		break;
 	case KEY_RESIZE:
 	case 'l' & 0x1f:

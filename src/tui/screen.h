@@ -30,6 +30,9 @@ int tui_signalled(void);
 /* Whether colours are on. */
 int tui_color(void);
 
+/* Show lines[0..n) on a cleared screen until a key is pressed. */
+void tui_help(const char *const *lines, size_t n);
+
 /* The pair viewer on c, opened on block (or at the top if block < 0), until
  * q or Esc.  Returns 0, or -2 when memory ran out. */
 int tui_pair(const struct cmp *c, const struct tui_opt *o, long block);

@@ -384,14 +384,16 @@ draw(struct view *v)
 	refresh();
 }
 
-static void
-draw_help(void)
+void
+tui_help(const char *const *lines, size_t n)
 {
 	erase();
-	for (size_t i = 0; i < sizeof help_text / sizeof *help_text; i++)
+	for (size_t i = 0; i < n; i++)
 		if ((int)i < LINES)
-			mvaddnstr((int)i, 1, help_text[i], COLS - 1);
+			mvaddnstr((int)i, 1, lines[i], COLS - 1);
 	refresh();
+	while (getch() == ERR && !got_signal)
+		;
 }
 
 /* ---- prompts ---------------------------------------------------------- */
@@ -580,9 +582,7 @@ act(struct view *v, enum action a)
 		search_step(v, a == ACT_PREV_MATCH);
 		break;
 	case ACT_HELP:
-		draw_help();
-		while (getch() == ERR && !got_signal)
-			;
+		tui_help(help_text, sizeof help_text / sizeof *help_text);
 		break;
 	case ACT_MODE:
 		v->lo.mode =
