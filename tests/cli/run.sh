@@ -246,10 +246,19 @@ expect 2 "missing file" -- rl samples/statement.txt "$tmp/nope.txt"
 err_has "missing file" "$tmp/nope.txt: cannot open: No such file"
 expect 2 "directory" -- rl samples/statement.txt "$tmp"
 err_has "directory" "is a directory"
+# unreadable: as root, checked as the unprivileged user nobody
+cp samples/statement.txt "$tmp/locked.txt" && chmod 000 "$tmp/locked.txt"
+cp samples/statement.txt "$tmp/open.txt" && chmod 644 "$tmp/open.txt"
 if [ "$(id -u)" -ne 0 ]; then
-	cp samples/statement.txt "$tmp/locked.txt" && chmod 000 "$tmp/locked.txt"
-	expect 2 "unreadable" -- rl samples/statement.txt "$tmp/locked.txt"
+	expect 2 "unreadable" -- rl "$tmp/open.txt" "$tmp/locked.txt"
 	err_has "unreadable" "Permission denied"
+elif command -v setpriv >/dev/null; then
+	# a copy of the program where nobody can reach it
+	chmod 755 "$tmp" && cp "$bin" "$tmp/redline" && chmod 755 "$tmp/redline"
+	expect 2 "unreadable" -- setpriv --reuid=65534 --regid=65534 --clear-groups \
+		$REDLINE_WRAP_SH "$tmp/redline" "$tmp/open.txt" "$tmp/locked.txt"
+	err_has "unreadable" "Permission denied"
+	chmod 700 "$tmp"
 fi
 printf 'text\000with a NUL\n' >"$tmp/nul.bin"
 expect 2 "binary" -- rl samples/statement.txt "$tmp/nul.bin"
