@@ -52,6 +52,17 @@ int uni_is_upper(int32_t cp);
  * returns -1 for a control character or an invalid byte. */
 int uni_cluster_width(const unsigned char *s, size_t n);
 
+/* One grapheme cluster of s[0..n) (n > 0) as a cell of plain text, for
+ * tables and clipped lines.  Sets *len to its bytes, and *shown to 0 when
+ * it is shown as it is, or to the one ASCII character shown instead: ' '
+ * for a tab or line break, '?' for any other control character, an invalid
+ * byte or a bidirectional control.  Returns its columns (1 when replaced). */
+int uni_cell(const unsigned char *s, size_t n, size_t *len, char *shown);
+
+/* Bytes of the longest run of whole cells (uni_cell) at the start of
+ * s[0..n) that fits in cols columns; their columns in *used. */
+size_t uni_fit(const unsigned char *s, size_t n, int cols, int *used);
+
 /* The code point to show for cp on a terminal, so that no input byte acts
  * on it: C0 controls become their U+2400 control pictures, DEL U+2421,
  * C1 controls, invalid bytes (-1) and the bidirectional embedding,

@@ -243,3 +243,36 @@ uni_key(const unsigned char *s, size_t n, unsigned flags, char **out,
 	*outlen = (size_t)len;
 	return 0;
 }
+
+int
+uni_cell(const unsigned char *s, size_t n, size_t *len, char *shown)
+{
+	int32_t cp;
+	int w;
+
+	*len = uni_cluster(s, n, &cp);
+	w = uni_cluster_width(s, *len);
+	*shown = 0;
+	if (cp == '\n' || cp == '\r' || cp == '\t')
+		*shown = ' ';
+	else if (w < 0 || cp < 0 || uni_visible(cp) != cp)
+		*shown = '?';
+	return *shown ? 1 : w;
+}
+
+size_t
+uni_fit(const unsigned char *s, size_t n, int cols, int *used)
+{
+	size_t i = 0, len;
+	char shown;
+
+	*used = 0;
+	while (i < n) {
+		int w = uni_cell(s + i, n - i, &len, &shown);
+		if (*used + w > cols)
+			break;
+		*used += w;
+		i += len;
+	}
+	return i;
+}

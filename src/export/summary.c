@@ -22,25 +22,21 @@ pct(size_t part, size_t whole)
 
 /* Write s[0..n) in at most cols terminal columns, cut at a cluster that
  * would not fit, and with pad set padded with spaces to exactly cols.
- * Control characters and invalid bytes are shown as '?' (names and
- * sentences come from the inputs). */
+ * Control characters and invalid bytes are shown as uni_cell says (names
+ * and sentences come from the inputs). */
 static int
 put_cell(FILE *f, const unsigned char *s, size_t n, int cols, int pad)
 {
-	size_t i = 0;
+	size_t i = 0, len;
 	int used = 0;
+	char shown;
 
 	while (i < n) {
-		int32_t cp;
-		size_t len = uni_cluster(s + i, n - i, &cp);
-		int w = uni_cluster_width(s + i, len);
-		int bad = w < 0 || cp < 0 || uni_visible(cp) != cp;
-		if (bad)
-			w = 1;
+		int w = uni_cell(s + i, n - i, &len, &shown);
 		if (used + w > cols)
 			break;
-		if (bad ? fputc(cp == '\n' || cp == '\t' ? ' ' : '?', f) == EOF
-		        : fwrite(s + i, 1, len, f) != len)
+		if (shown ? fputc(shown, f) == EOF
+		          : fwrite(s + i, 1, len, f) != len)
 			return -1;
 		used += w;
 		i += len;

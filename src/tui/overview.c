@@ -63,30 +63,25 @@ static const char *const help_text[] = {
         "Press any key to go back.",
 };
 
-/* Draw s[0..n) at (y, x) in at most cols columns; controls and invalid
- * bytes show as '?', line breaks as spaces.  Returns the columns used. */
+/* Draw s[0..n) at (y, x) in at most cols columns, each cluster as uni_cell
+ * shows it (no control byte reaches the terminal).  Returns the columns
+ * used. */
 static int
 put_clipped(int y, int x, const unsigned char *s, size_t n, int cols)
 {
-	size_t i = 0;
+	size_t i = 0, len;
 	int used = 0;
+	char shown;
 
 	move(y, x);
-	while (i < n && used < cols) {
-		int32_t cp;
-		size_t len = uni_cluster(s + i, n - i, &cp);
-		int w = uni_cluster_width(s + i, len);
-		if (cp == '\n' || cp == '\r' || cp == '\t') {
-			addch(' ');
-			w = 1;
-		} else if (w < 0 || cp < 0 || uni_visible(cp) != cp) {
-			addch('?');
-			w = 1;
-		} else {
-			if (used + w > cols)
-				break;
+	while (i < n) {
+		int w = uni_cell(s + i, n - i, &len, &shown);
+		if (used + w > cols)
+			break;
+		if (shown)
+			addch((chtype)shown);
+		else
 			addnstr((const char *)s + i, (int)len);
-		}
 		used += w;
 		i += len;
 	}
@@ -264,17 +259,10 @@ draw_coverage(struct oview *v)
 		size_t n = b1 - b0;
 		/* wrap by columns over the panel's rows */
 		for (int y = py + 1; y < py + 1 + PANEL && n; y++) {
-			size_t i = 0;
-			int w = 0;
-			while (i < n) {
-				int32_t cp;
-				size_t len = uni_cluster(p + i, n - i, &cp);
-				int cw = uni_cluster_width(p + i, len);
-				if (w + (cw > 0 ? cw : 1) > COLS - 2)
-					break;
-				w += cw > 0 ? cw : 1;
-				i += len;
-			}
+			int w;
+			size_t i = uni_fit(p, n, COLS - 2, &w);
+			if (i == 0)
+				break; /* a cell wider than the panel */
 			put_clipped(y, 1, p, i, COLS - 2);
 			p += i;
 			n -= i;

@@ -127,13 +127,45 @@ loading_files(void **state)
 	text_done(&t);
 }
 
+/* Cells of plain text: controls never pass through, widths count. */
+static void
+cells_and_fitting(void **state)
+{
+	const unsigned char *s =
+	        (const unsigned char *)"a\033[2J\xe4\xb8\xad\t";
+	size_t len;
+	char shown;
+	int used;
+	(void)state;
+
+	assert_int_equal(uni_cell(s, 1, &len, &shown), 1);
+	assert_int_equal(shown, 0);
+	assert_int_equal(uni_cell(s + 1, 1, &len, &shown), 1); /* ESC */
+	assert_int_equal(shown, '?');
+	assert_int_equal(uni_cell(s + 5, 3, &len, &shown), 2); /* CJK */
+	assert_int_equal(len, 3);
+	assert_int_equal(shown, 0);
+	assert_int_equal(uni_cell(s + 8, 1, &len, &shown), 1);
+	assert_int_equal(shown, ' ');
+	/* "a", ESC, "[2J" take 5 columns; the CJK letter needs 2 more */
+	assert_int_equal(uni_fit(s, 9, 6, &used), 5);
+	assert_int_equal(used, 5);
+	assert_int_equal(uni_fit(s, 9, 7, &used), 8);
+	assert_int_equal(used, 7);
+	assert_int_equal(uni_fit(s, 9, 100, &used), 9);
+	assert_int_equal(used, 8);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(widths),        cmocka_unit_test(clusters),
-	        cmocka_unit_test(validity),      cmocka_unit_test(loading),
+	        cmocka_unit_test(widths),
+	        cmocka_unit_test(clusters),
+	        cmocka_unit_test(validity),
+	        cmocka_unit_test(loading),
 	        cmocka_unit_test(loading_files),
+	        cmocka_unit_test(cells_and_fitting),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
