@@ -4,10 +4,11 @@
 #   make check    install missing packages, build, run every test
 #
 # Other targets: all, install, uninstall, clean, unit, cli, ref, sancheck,
-# valgrind-check, big, fuzz, lint-man, format, format-check, bench,
+# tsan, valgrind-check, big, fuzz, lint-man, format, format-check, bench,
 # bench-keys, bench-overview.
 # Variables: PREFIX, DESTDIR, CC, CFLAGS, LDFLAGS,
-# PKG_CONFIG, SAN=1 (ASan+UBSan build in build-san/), WERROR=1.
+# PKG_CONFIG, SAN=1 (ASan+UBSan build in build-san/), SAN=thread (TSan
+# build in build-tsan/), WERROR=1.
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -28,6 +29,9 @@ ifeq ($(SAN),1)
 BUILD ?= build-san
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=all
+else ifeq ($(SAN),thread)
+BUILD ?= build-tsan
+SANFLAGS = -fsanitize=thread -fno-omit-frame-pointer
 else
 BUILD ?= build
 SANFLAGS =
@@ -61,13 +65,13 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 REF_BIN = $(BUILD)/tests/diffref
 
-ifeq ($(SAN),1)
+ifneq ($(SAN),)
 PROG = $(BUILD)/redline
 else
 PROG = redline
 endif
 
-.PHONY: all run check unit cli ref sancheck valgrind-check lint-man \
+.PHONY: all run check unit cli ref sancheck tsan valgrind-check lint-man \
         format format-check ref-san eval eval-check layering tui-test \
         bench bench-keys bench-overview fuzz big \
         install uninstall clean deps deps-test tests
@@ -109,7 +113,7 @@ check: deps-test
 	@$(MAKE) --no-print-directory WERROR=1 tests
 	@$(MAKE) --no-print-directory unit ref cli tui-test eval-check lint-man \
 	    format-check layering
-	@$(MAKE) --no-print-directory sancheck
+	@$(MAKE) --no-print-directory sancheck tsan
 	@$(MAKE) --no-print-directory valgrind-check
 	@$(MAKE) --no-print-directory big fuzz
 	@echo "check: all test suites passed"
@@ -144,6 +148,14 @@ ref-san: $(REF_BIN) $(PROG)
 # Enormous and hostile inputs, memory bound, exports killed mid-write.
 big: $(PROG)
 	sh tests/big/run.sh ./$(PROG)
+
+# The threaded code of the diff (two-thread tokenizing, the minimal
+# search's threads) under ThreadSanitizer, through the unit tests that run
+# it.
+tsan:
+	@$(MAKE) --no-print-directory SAN=thread WERROR=1 CC=clang \
+	    build-tsan/tests/test_diff
+	build-tsan/tests/test_diff
 
 valgrind-check: $(PROG)
 	REDLINE_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all" \
@@ -184,9 +196,9 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/redline $(DESTDIR)$(MANDIR)/man1/redline.1
 
 clean:
-	rm -rf build build-san build-fuzz redline
+	rm -rf build build-san build-tsan build-fuzz redline
 
--include $(shell find build build-san -name '*.d' 2>/dev/null)
+-include $(shell find build build-san build-tsan -name '*.d' 2>/dev/null)
 
 # ---- evaluation against the hand labels --------------------------------
 

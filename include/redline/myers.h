@@ -35,12 +35,28 @@ struct myers;
  * copy) takes more than a bounded multiple of its length. */
 #define MYERS_WORK_FACTOR 4096
 
+/* How a minimal run searches.  The script is the same whatever is chosen,
+ * so this is for tests and benchmarks.  exact: the search of exact.c, which
+ * can use threads (0: the one-thread search of myers.c); threads: at most
+ * this many (0: one per online CPU, up to MYERS_THREADS_MAX); par_min: runs
+ * of fewer items (both sides together) stay on one thread.  myers_new sets
+ * exact on, threads 0 and par_min EXACT_PAR_MIN (20,000). */
+struct myers_tuning {
+	int exact;
+	int threads;
+	size_t par_min;
+};
+#define MYERS_THREADS_MAX 8
+
 /* A diff context for ids below nids.  Reuse it for many runs; it keeps
  * scratch memory that grows to the largest run.  NULL if memory ran out. */
 struct myers *myers_new(uint32_t nids);
 
 /* Release the context.  NULL is fine. */
 void myers_free(struct myers *m);
+
+/* Change how minimal runs of m search (see struct myers_tuning). */
+void myers_tune(struct myers *m, const struct myers_tuning *t);
 
 /* Compare a[0..n) with b[0..nb) (every id < nids).  Sets del[i] to 1 when
  * a[i] is deleted and ins[j] to 1 when b[j] is inserted, 0 otherwise (the

@@ -18,6 +18,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "exact.h"
 
 typedef ptrdiff_t idx;
 
@@ -29,6 +32,8 @@ struct myers {
 	unsigned char *cda, *cib; /* marks on compacted items */
 	idx *v;                   /* fwd and bwd diagonal arrays */
 	size_t cap_a, cap_b, cap_v;
+	struct myers_tuning tune;
+	struct exact_mem xm; /* exact.c's scratch */
 };
 
 struct search {
@@ -49,6 +54,10 @@ myers_new(uint32_t nids)
 	if (!m)
 		return NULL;
 	m->nids = nids;
+	m->tune.exact = 1;
+	m->tune.threads = 0;
+	m->tune.par_min = EXACT_PAR_MIN;
+
 	m->seen = calloc(nids ? nids : 1, 1);
 	if (!m->seen) {
 		free(m);
@@ -70,7 +79,29 @@ myers_free(struct myers *m)
 	free(m->cda);
 	free(m->cib);
 	free(m->v);
+	exact_mem_free(&m->xm);
 	free(m);
+}
+
+void
+myers_tune(struct myers *m, const struct myers_tuning *t)
+{
+	m->tune = *t;
+}
+
+/* Threads for an exact run of this many items. */
+static int
+exact_threads(const struct myers *m, size_t items)
+{
+	if (m->tune.threads > 0)
+		return m->tune.threads < MYERS_THREADS_MAX ? m->tune.threads
+		                                           : MYERS_THREADS_MAX;
+	if (items < m->tune.par_min)
+		return 1;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	if (cpus < 1)
+		return 1;
+	return cpus < MYERS_THREADS_MAX ? (int)cpus : MYERS_THREADS_MAX;
 }
 
 static int
@@ -357,6 +388,14 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 
 	memset(m->cda, 0, na);
 	memset(m->cib, 0, nbb);
+	if (minimal && m->tune.exact) {
+		struct exact_opt o = {exact_threads(m, na + nbb),
+		                      m->tune.par_min};
+		if (exact_run(&m->xm, &o, m->ca, na, m->cb, nbb, m->cda,
+		              m->cib) < 0)
+			return -1;
+		goto marks;
+	}
 	s.a = m->ca;
 	s.b = m->cb;
 	s.del = m->cda;
@@ -372,6 +411,7 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		s.heur = na + nbb >= MYERS_HEUR_SIZE ? MYERS_HEUR_MIN : s.limit;
 	}
 	compare(&s, 0, (idx)na, 0, (idx)nbb);
+marks:
 	for (i = 0; i < na; i++)
 		if (m->cda[i])
 			del[m->ra[i]] = 1;

@@ -343,12 +343,88 @@ long_text_one_word_changed(void **state)
 	free(b);
 }
 
+/* Minimal script of a against b with the given tuning, into del / ins. */
+static void
+tuned_run(const struct myers_tuning *t, const uint32_t *a, size_t n,
+          const uint32_t *b, size_t m, unsigned char *del, unsigned char *ins)
+{
+	struct myers *my = myers_new(64);
+
+	assert_non_null(my);
+	myers_tune(my, t);
+	assert_int_equal(myers_run(my, a, n, b, m, del, ins, 1), 0);
+	myers_free(my);
+}
+
+/* Every way of running the minimal search gives the same script: the
+ * one-thread search of myers.c, exact.c on one thread, and exact.c on two
+ * and four threads going parallel from 64 items, so that short inputs
+ * already take the two-thread middle snake, its odd and even checks, and
+ * the halves on threads.  Inputs: random edits of a random text over a
+ * small alphabet (many equal items, as prose has), short and long. */
+static void
+minimal_same_on_any_threads(void **state)
+{
+	const struct myers_tuning tunes[] = {
+	        {0, 1, 0}, {1, 1, 0}, {1, 2, 64}, {1, 4, 64}};
+	unsigned r = 12345;
+	(void)state;
+	for (int round = 0; round < 60; round++) {
+		size_t n = round < 50 ? 1 + (size_t)(round * 37 % 400)
+		                      : 20000 + (size_t)round * 100;
+		uint32_t *a = malloc(n * sizeof *a),
+		         *b = malloc(2 * n * sizeof *b);
+		size_t m = 0, d0 = 0;
+		unsigned char *del[4], *ins[4];
+		assert_non_null(a);
+		assert_non_null(b);
+		for (size_t i = 0; i < n; i++) {
+			r = r * 1103515245u + 12345u;
+			a[i] = (r >> 16) % 40;
+		}
+		/* copy a into b with about one edit in eight */
+		for (size_t i = 0; i < n; i++) {
+			r = r * 1103515245u + 12345u;
+			unsigned e = (r >> 16) % 16;
+			if (e == 0)
+				continue; /* deleted */
+			if (e == 1)
+				b[m++] = (r >> 8) % 40; /* inserted before */
+			b[m++] = e == 2 ? (r >> 4) % 40 : a[i];
+		}
+		for (int t = 0; t < 4; t++) {
+			del[t] = malloc(n);
+			ins[t] = malloc(m ? m : 1);
+			assert_non_null(del[t]);
+			assert_non_null(ins[t]);
+			tuned_run(&tunes[t], a, n, b, m, del[t], ins[t]);
+		}
+		for (size_t i = 0; i < n; i++)
+			d0 += del[0][i];
+		for (size_t j = 0; j < m; j++)
+			d0 += ins[0][j];
+		assert_true(n < 100 || d0 > 0); /* the inputs differ */
+		for (int t = 1; t < 4; t++) {
+			assert_memory_equal(del[0], del[t], n);
+			if (m)
+				assert_memory_equal(ins[0], ins[t], m);
+		}
+		for (int t = 0; t < 4; t++) {
+			free(del[t]);
+			free(ins[t]);
+		}
+		free(a);
+		free(b);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(myers_known_distances),
 	        cmocka_unit_test(myers_heuristic_stays_valid),
+	        cmocka_unit_test(minimal_same_on_any_threads),
 	        cmocka_unit_test(inserted_sentence_slides_to_its_edges),
 	        cmocka_unit_test(lone_word_between_changes_is_absorbed),
 	        cmocka_unit_test(typographic_variants_are_equal),
