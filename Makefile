@@ -5,7 +5,7 @@
 #
 # Other targets: all, install, uninstall, clean, unit, cli, ref, sancheck,
 # tsan, valgrind-check, big, fuzz, lint-man, format, format-check, bench,
-# bench-keys, bench-overview.
+# bench-keys, bench-overview, bench-search.
 # Variables: PREFIX, DESTDIR, CC, CFLAGS, LDFLAGS,
 # PKG_CONFIG, SAN=1 (ASan+UBSan build in build-san/), SAN=thread (TSan
 # build in build-tsan/), WERROR=1.
@@ -73,7 +73,7 @@ endif
 
 .PHONY: all run check unit cli ref sancheck tsan valgrind-check lint-man \
         format format-check ref-san eval eval-check layering tui-test \
-        bench bench-keys bench-overview fuzz big \
+        bench bench-keys bench-overview bench-search fuzz big \
         install uninstall clean deps deps-test tests
 
 all: $(PROG)
@@ -252,7 +252,7 @@ fuzz: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/%)
 
 BENCH_DIR = $(BUILD)/bench
 
-$(BUILD)/bench/keys: bench/keys.c $(LIB)
+$(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(CORE_LIBS)
 
@@ -260,18 +260,24 @@ $(BUILD)/bench/keys: bench/keys.c $(LIB)
 # generated pairs (bench/README.md).  BENCH_SIZES, BENCH_RUNS to narrow it.
 BENCH_SIZES = 1000,10000,100000,1000000
 BENCH_RUNS = 3
-bench: $(PROG) $(BUILD)/bench/keys
+bench: $(PROG) $(BUILD)/bench/keys $(BUILD)/bench/search
 	sh scripts/setup bench
 	@mkdir -p $(BENCH_DIR)
 	python3 bench/run.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) \
 	    --dir $(BENCH_DIR) ./$(PROG) | tee $(BENCH_DIR)/results.md
-	$(MAKE) --no-print-directory bench-keys bench-overview
+	$(MAKE) --no-print-directory bench-keys bench-overview bench-search
 
 # Twenty rewrites of a 10,000-word statement, on all cores and on one.
 bench-overview: $(PROG)
 	sh bench/overview.sh ./$(PROG) $(BENCH_DIR)
 
 # Time per key press in the viewer on a pair of a million words each.
+# The exact search alone, each way it can run, on 300,000 words.
+bench-search: $(BUILD)/bench/search
+	@mkdir -p $(BENCH_DIR)
+	python3 bench/gen.py 300000 10 1 $(BENCH_DIR)/search-a.txt $(BENCH_DIR)/search-b.txt
+	$(BUILD)/bench/search $(BENCH_DIR)/search-a.txt $(BENCH_DIR)/search-b.txt
+
 bench-keys: $(BUILD)/bench/keys
 	@mkdir -p $(BENCH_DIR)
 	python3 bench/gen.py 1000000 10 1 $(BENCH_DIR)/keys-a.txt $(BENCH_DIR)/keys-b.txt

@@ -38,6 +38,9 @@ struct cmp_opt {
 	double keep_min;      /* ALIGN_KEEP_MIN unless set */
 	double verbatim_min;  /* ALIGN_VERBATIM_MIN unless set */
 	const char *language; /* Snowball stemmer; "english" unless set */
+	int threads;          /* most threads one comparison runs on: 0 for
+	                         one per CPU it may use, 1 for this one only
+	                         (as the overview's pool asks) */
 };
 
 enum blk_kind { BLK_VERBATIM, BLK_PARAPHRASE, BLK_OMISSION, BLK_ADDITION };

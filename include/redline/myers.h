@@ -40,13 +40,17 @@ struct myers;
  * can use threads (0: the one-thread search of myers.c); threads: at most
  * this many (0: one per online CPU, up to MYERS_THREADS_MAX); par_min: runs
  * of fewer items (both sides together) stay on one thread.  myers_new sets
- * exact on, threads 0 and par_min EXACT_PAR_MIN (20,000). */
+ * exact on, threads 0 and par_min MYERS_PAR_MIN. */
 struct myers_tuning {
 	int exact;
 	int threads;
 	size_t par_min;
 };
 #define MYERS_THREADS_MAX 8
+/* Runs shorter than this (items on both sides together) search on one
+ * thread: below it, starting a thread and meeting once a step cost more
+ * than they save. */
+#define MYERS_PAR_MIN 20000
 
 /* A diff context for ids below nids.  Reuse it for many runs; it keeps
  * scratch memory that grows to the largest run.  NULL if memory ran out. */

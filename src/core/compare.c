@@ -114,7 +114,7 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 	c->in = intern_new();
 	if (!c->in)
 		goto fail;
-	if (left->len + right->len >= CMP_THREAD_MIN) {
+	if (left->len + right->len >= CMP_THREAD_MIN && opt->threads != 1) {
 		if (tokenize(c, opt->keyopts) < 0)
 			goto fail;
 	} else if (tok_split(left, c->in, opt->keyopts, &c->lt) < 0 ||
@@ -124,6 +124,10 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 	m = myers_new(intern_count(c->in));
 	if (!m)
 		goto fail;
+	if (opt->threads > 0) {
+		struct myers_tuning t = {1, opt->threads, MYERS_PAR_MIN};
+		myers_tune(m, &t);
+	}
 	if (diff_tokens(m, &c->lt, 0, c->lt.n, &c->rt, 0, c->rt.n,
 	                opt->minimal ? DIFF_MINIMAL : 0, &c->ops) < 0)
 		goto fail;

@@ -92,13 +92,13 @@ widen_own(const struct xs *s, pos *const v[2], struct rng *r, pos dmin,
 		*at(s, v, r->hi + 1) = sentinel;
 }
 
-/* One forward step over diagonals hi, hi - 2, ..., lo of box bx: each gets
- * the furthest x a path one edit longer reaches.  Diagonals in [clo, chi]
- * are checked against the reverse search; at the first (highest) whose
- * paths overlap, stores the point and returns 1. */
+/* Forward over diagonals hi, hi - 2, ..., lo of box bx: each gets the
+ * furthest x a path one edit longer reaches.  With check, each is checked
+ * against the reverse search: at the first whose paths overlap, stores the
+ * point and returns 1. */
 static int
-fwd_step(const struct xs *s, const struct box *bx, pos lo, pos hi, pos clo,
-         pos chi, pos *sx, pos *sy)
+fwd_span(const struct xs *s, const struct box *bx, pos hi, pos lo, int check,
+         pos *sx, pos *sy)
 {
 	const uint32_t *a = s->a, *b = s->b;
 	pos x1 = bx->x1, y1 = bx->y1;
@@ -108,9 +108,8 @@ fwd_step(const struct xs *s, const struct box *bx, pos lo, pos hi, pos clo,
 	pos n = (hi - lo) / 2;
 
 	for (pos i = 0; i <= n; i++) {
-		pos k = hi - 2 * i;
 		pos l = lp[-i] + 1, h = hp[-i];
-		pos x = l > h ? l : h, y = x - k;
+		pos x = l > h ? l : h, y = x - (hi - 2 * i);
 		if (x < x1 && y < y1 && a[x] == b[y]) {
 			do {
 				x++;
@@ -118,7 +117,7 @@ fwd_step(const struct xs *s, const struct box *bx, pos lo, pos hi, pos clo,
 			} while (x < x1 && y < y1 && a[x] == b[y]);
 		}
 		own[-i] = x;
-		if (clo <= k && k <= chi && cp[-i] <= x) {
+		if (check && cp[-i] <= x) {
 			*sx = x;
 			*sy = y;
 			return 1;
@@ -127,11 +126,11 @@ fwd_step(const struct xs *s, const struct box *bx, pos lo, pos hi, pos clo,
 	return 0;
 }
 
-/* The reverse step: the smallest x a path one edit longer reaches from the
- * far corner; checked against the forward search the same way. */
+/* The reverse of fwd_span: the smallest x a path one edit longer reaches
+ * from the far corner, checked against the forward search. */
 static int
-rev_step(const struct xs *s, const struct box *bx, pos lo, pos hi, pos clo,
-         pos chi, pos *sx, pos *sy)
+rev_span(const struct xs *s, const struct box *bx, pos hi, pos lo, int check,
+         pos *sx, pos *sy)
 {
 	const uint32_t *a = s->a, *b = s->b;
 	pos x0 = bx->x0, y0 = bx->y0;
@@ -141,9 +140,8 @@ rev_step(const struct xs *s, const struct box *bx, pos lo, pos hi, pos clo,
 	pos n = (hi - lo) / 2;
 
 	for (pos i = 0; i <= n; i++) {
-		pos k = hi - 2 * i;
 		pos l = lp[-i], h = hp[-i] - 1;
-		pos x = l < h ? l : h, y = x - k;
+		pos x = l < h ? l : h, y = x - (hi - 2 * i);
 		if (x > x0 && y > y0 && a[x - 1] == b[y - 1]) {
 			do {
 				x--;
@@ -151,13 +149,53 @@ rev_step(const struct xs *s, const struct box *bx, pos lo, pos hi, pos clo,
 			} while (x > x0 && y > y0 && a[x - 1] == b[y - 1]);
 		}
 		own[-i] = x;
-		if (clo <= k && k <= chi && x <= cp[-i]) {
+		if (check && x <= cp[-i]) {
 			*sx = x;
 			*sy = y;
 			return 1;
 		}
 	}
 	return 0;
+}
+
+typedef int span_fn(const struct xs *, const struct box *, pos, pos, int, pos *,
+                    pos *);
+
+/* One step of a search over diagonals hi, hi - 2, ..., lo, those in
+ * [clo, chi] checked against the other search (clo > chi: none), in three
+ * runs so that the loop tests nothing it need not.  Returns 1 at the first
+ * (highest) overlap, with its point. */
+static int
+step(span_fn *span, const struct xs *s, const struct box *bx, pos lo, pos hi,
+     pos clo, pos chi, pos *sx, pos *sy)
+{
+	/* the checked run, on the parity of hi */
+	pos top = chi < hi ? chi - ((hi - chi) & 1) : hi;
+	pos bot = clo > lo ? clo + ((clo - lo) & 1) : lo;
+
+	if (clo > chi || top < bot)
+		return span(s, bx, hi, lo, 0, sx, sy);
+	if (top < hi)
+		span(s, bx, hi, top + 2, 0, sx, sy);
+	if (span(s, bx, top, bot, 1, sx, sy))
+		return 1;
+	if (bot > lo)
+		span(s, bx, bot - 2, lo, 0, sx, sy);
+	return 0;
+}
+
+static int
+fwd_step(const struct xs *s, const struct box *bx, pos lo, pos hi, pos clo,
+         pos chi, pos *sx, pos *sy)
+{
+	return step(fwd_span, s, bx, lo, hi, clo, chi, sx, sy);
+}
+
+static int
+rev_step(const struct xs *s, const struct box *bx, pos lo, pos hi, pos clo,
+         pos chi, pos *sx, pos *sy)
+{
+	return step(rev_span, s, bx, lo, hi, clo, chi, sx, sy);
 }
 
 /* The check of reverse step d against forward step d, run after both:

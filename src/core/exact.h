@@ -13,11 +13,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Runs at least this long (items on both sides together) search on two
- * threads when there are two cores: below it, starting a thread and
- * meeting once a step cost more than they save. */
-#define EXACT_PAR_MIN 20000
-
 /* How to run (see struct myers_tuning in myers.h). */
 struct exact_opt {
 	int threads;    /* at most this many threads */

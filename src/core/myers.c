@@ -14,8 +14,10 @@
  * current cost reaches on diagonal k; bwd[k] the smallest x a backward path
  * reaches.  Both arrays are offset so that negative diagonals index inside.
  */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT (glibc, musl) */
 #include "redline/myers.h"
 
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -56,7 +58,7 @@ myers_new(uint32_t nids)
 	m->nids = nids;
 	m->tune.exact = 1;
 	m->tune.threads = 0;
-	m->tune.par_min = EXACT_PAR_MIN;
+	m->tune.par_min = MYERS_PAR_MIN;
 
 	m->seen = calloc(nids ? nids : 1, 1);
 	if (!m->seen) {
@@ -89,19 +91,28 @@ myers_tune(struct myers *m, const struct myers_tuning *t)
 	m->tune = *t;
 }
 
+/* CPUs this process may run on: those of its affinity mask where the
+ * system tells it (taskset, cgroups), else those online. */
+static int
+usable_cpus(void)
+{
+#ifdef CPU_COUNT
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+		return CPU_COUNT(&set);
+#endif
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	return cpus > 0 && cpus < 1024 ? (int)cpus : 1;
+}
+
 /* Threads for an exact run of this many items. */
 static int
 exact_threads(const struct myers *m, size_t items)
 {
-	if (m->tune.threads > 0)
-		return m->tune.threads < MYERS_THREADS_MAX ? m->tune.threads
-		                                           : MYERS_THREADS_MAX;
-	if (items < m->tune.par_min)
-		return 1;
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	if (cpus < 1)
-		return 1;
-	return cpus < MYERS_THREADS_MAX ? (int)cpus : MYERS_THREADS_MAX;
+	int n = m->tune.threads;
+	if (n <= 0)
+		n = items < m->tune.par_min ? 1 : usable_cpus();
+	return n < MYERS_THREADS_MAX ? n : MYERS_THREADS_MAX;
 }
 
 static int

@@ -149,6 +149,7 @@ ov_run(struct overview *ov, const struct text *official,
        int threads)
 {
 	struct pool p = {ov, opt, PTHREAD_MUTEX_INITIALIZER, 0, 0};
+	struct cmp_opt one = *opt;
 	pthread_t th[16];
 	int nth = 0;
 
@@ -168,6 +169,10 @@ ov_run(struct overview *ov, const struct text *official,
 		threads = (int)(sizeof th / sizeof *th);
 	if ((size_t)threads > n)
 		threads = (int)n;
+	one.threads = 1;
+	/* pairs side by side: each compares on its own thread only */
+	if (threads > 1)
+		p.opt = &one;
 	/* the calling thread works too */
 	while (nth < threads - 1 &&
 	       pthread_create(&th[nth], NULL, worker, &p) == 0)

@@ -91,7 +91,7 @@ check_bytes(const uint8_t *a, size_t na, const uint8_t *b, size_t nb)
 	size_t pa = na < 96 ? na : 96, pb = nb < 96 ? nb : 96;
 	unsigned char *del2 = malloc(pa + 1), *ins2 = malloc(pb + 1);
 	const struct myers_tuning tunes[] = {
-	        {1, 0, 20000}, {0, 1, 0}, {1, 2, 16}};
+	        {1, 0, MYERS_PAR_MIN}, {0, 1, 0}, {1, 2, 16}};
 	FUZZ_CHECK(del2 && ins2);
 	for (int t = 0; t < 3; t++) {
 		myers_tune(m, &tunes[t]);
