@@ -7,7 +7,9 @@
  *     the result minimal and shrinks the search;
  *  3. on what is left, divide and conquer: find the middle snake of an
  *     optimal path by searching from both ends at once (Myers 1986,
- *     section 4b), then solve the two halves the same way.
+ *     section 4b), then solve the two halves the same way.  A minimal run
+ *     does this step in exact.c, the same search on threads where they pay;
+ *     the search here serves the default, with its heuristics.
  *
  * Notation: x indexes the left sequence a, y the right sequence b, and the
  * diagonal k = x - y.  fwd[k] is the furthest x a forward path of the
@@ -59,7 +61,6 @@ myers_new(uint32_t nids)
 	m->tune.exact = 1;
 	m->tune.threads = 0;
 	m->tune.par_min = MYERS_PAR_MIN;
-
 	m->seen = calloc(nids ? nids : 1, 1);
 	if (!m->seen) {
 		free(m);
@@ -115,8 +116,10 @@ exact_threads(const struct myers *m, size_t items)
 	return n < MYERS_THREADS_MAX ? n : MYERS_THREADS_MAX;
 }
 
+/* Room for a run of n and nb items; with search, for this file's own
+ * search too (exact.c keeps its own). */
 static int
-reserve(struct myers *m, size_t n, size_t nb)
+reserve(struct myers *m, size_t n, size_t nb, int search)
 {
 	if (n > m->cap_a) {
 		uint32_t *ca = realloc(m->ca, n * sizeof *ca);
@@ -148,7 +151,7 @@ reserve(struct myers *m, size_t n, size_t nb)
 	}
 	/* two arrays of n + nb + 3 diagonals */
 	size_t nv = 2 * (n + nb + 3);
-	if (nv > m->cap_v) {
+	if (search && nv > m->cap_v) {
 		idx *v = realloc(m->v, nv * sizeof *v);
 		if (!v)
 			return -1;
@@ -368,7 +371,8 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		return 0;
 	}
 	const uint32_t *pa = a + pre, *pb = b + pre;
-	if (reserve(m, ln, lnb) < 0)
+	int exact = minimal && m->tune.exact;
+	if (reserve(m, ln, lnb, !exact) < 0)
 		return -1;
 
 	/* Step 2: drop items without a counterpart on the other side. */
@@ -399,7 +403,7 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 
 	memset(m->cda, 0, na);
 	memset(m->cib, 0, nbb);
-	if (minimal && m->tune.exact) {
+	if (exact) {
 		struct exact_opt o = {exact_threads(m, na + nbb),
 		                      m->tune.par_min};
 		if (exact_run(&m->xm, &o, m->ca, na, m->cb, nbb, m->cda,
