@@ -157,9 +157,14 @@ tsan:
 	    build-tsan/tests/test_diff
 	build-tsan/tests/test_diff
 
-valgrind-check: $(PROG)
-	REDLINE_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all" \
-	    sh tests/cli/run.sh ./$(PROG)
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+           --errors-for-leak-kinds=all
+
+# The program through the CLI tests, and the diff's unit test (the minimal
+# search on threads, the two-thread tokenizer).
+valgrind-check: $(PROG) $(BUILD)/tests/test_diff
+	REDLINE_WRAP="$(VALGRIND)" sh tests/cli/run.sh ./$(PROG)
+	$(VALGRIND) $(BUILD)/tests/test_diff >/dev/null
 
 lint-man:
 	mandoc -T lint -W warning man/redline.1

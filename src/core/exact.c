@@ -333,7 +333,7 @@ split_par(const struct xs *s, const struct box *bx, pos *sx, pos *sy)
 	return 1;
 }
 
-static void compare(struct xs *s, struct box bx, int threads);
+static void compare(const struct xs *s, struct box bx, int threads);
 
 /* Diagonal arrays for box bx in v (room for xs_words(bx) items). */
 static size_t
@@ -379,7 +379,7 @@ halves_par(const struct xs *s, const struct box *lo, const struct box *hi,
 	struct half_job h = {.s = *s, .bx = *hi, .threads = threads / 2};
 	pthread_t th;
 
-	h.v = calloc(xs_words(hi), sizeof *h.v);
+	h.v = malloc(xs_words(hi) * sizeof *h.v); /* no larger than the root */
 	if (!h.v)
 		return 0;
 	xs_place(&h.s, hi, h.v);
@@ -387,8 +387,7 @@ halves_par(const struct xs *s, const struct box *lo, const struct box *hi,
 		free(h.v);
 		return 0;
 	}
-	struct xs mine = *s;
-	compare(&mine, *lo, threads - threads / 2);
+	compare(s, *lo, threads - threads / 2);
 	pthread_join(th, NULL);
 	free(h.v);
 	return 1;
@@ -396,7 +395,7 @@ halves_par(const struct xs *s, const struct box *lo, const struct box *hi,
 
 /* Mark the edit script of box bx, with up to threads threads. */
 static void
-compare(struct xs *s, struct box bx, int threads)
+compare(const struct xs *s, struct box bx, int threads)
 {
 	const uint32_t *a = s->a, *b = s->b;
 	for (;;) {
@@ -452,8 +451,9 @@ exact_run(struct exact_mem *mem, const struct exact_opt *opt, const uint32_t *a,
 		return 0;
 	}
 	if (words > mem->cap) {
-		/* zeroed, so that no lane ever loads an unset value */
-		pos *v = calloc(words, sizeof *v);
+		pos *v = words <= SIZE_MAX / sizeof *v
+		                 ? malloc(words * sizeof *v)
+		                 : NULL;
 		if (!v)
 			return -1;
 		free(mem->v);
