@@ -36,11 +36,12 @@ struct myers;
 #define MYERS_WORK_FACTOR 4096
 
 /* How a minimal run searches.  The script is the same whatever is chosen,
- * so this is for tests and benchmarks.  exact: the search of exact.c, which
- * can use threads (0: the one-thread search of myers.c); threads: at most
- * this many (0: one per online CPU, up to MYERS_THREADS_MAX); par_min: runs
- * of fewer items (both sides together) stay on one thread.  myers_new sets
- * exact on, threads 0 and par_min MYERS_PAR_MIN. */
+ * so this is for tests, benchmarks and callers that run threads of their
+ * own.  exact: the search of exact.c, which can use threads (0: the
+ * one-thread search of myers.c); threads: at most this many (0: one per CPU
+ * the process may run on, up to MYERS_THREADS_MAX); par_min: runs of fewer
+ * items (both sides together) stay on one thread.  myers_new sets exact on,
+ * threads 0 and par_min MYERS_PAR_MIN. */
 struct myers_tuning {
 	int exact;
 	int threads;
