@@ -184,11 +184,11 @@ tui-test: $(PROG)
 
 # The one formatter config (.clang-format) is used: sources must match it.
 format-check:
-	clang-format --dry-run --Werror $(wildcard src/*/*.c src/*/*.h include/redline/*.h tests/*/*.c tests/*/*.h bench/*.c)
+	clang-format --dry-run --Werror $(wildcard src/*/*.c src/*/*.h include/redline/*.h tests/*/*.c tests/*/*.h bench/*.c bench/*.h)
 	@echo "format: clean"
 
 format:
-	clang-format -i $(wildcard src/*/*.c src/*/*.h include/redline/*.h tests/*/*.c tests/*/*.h bench/*.c)
+	clang-format -i $(wildcard src/*/*.c src/*/*.h include/redline/*.h tests/*/*.c tests/*/*.h bench/*.c bench/*.h)
 
 # ---- install ----------------------------------------------------------
 
