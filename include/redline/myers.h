@@ -35,17 +35,25 @@ struct myers;
  * copy) takes more than a bounded multiple of its length. */
 #define MYERS_WORK_FACTOR 4096
 
-/* How a minimal run searches.  The script is the same whatever is chosen,
- * so this is for tests, benchmarks and callers that run threads of their
- * own.  exact: the search of exact.c, which can use threads (0: the
- * one-thread search of myers.c); threads: at most this many (0: one per CPU
- * the process may run on, up to MYERS_THREADS_MAX); par_min: runs of fewer
- * items (both sides together) stay on one thread.  myers_new sets exact on,
- * threads 0 and par_min MYERS_PAR_MIN. */
+/* How a minimal run searches, for tests, benchmarks and callers that run
+ * threads of their own.  Every choice gives a minimal script.
+ *  - exact: the search of exact.c, which can use threads (0: the
+ *    one-thread search of myers.c).
+ *  - threads: at most this many (0: one per CPU the process may run on,
+ *    up to MYERS_THREADS_MAX).
+ *  - par_min: runs of fewer items (both sides together) stay on one
+ *    thread.
+ *  - band (with exact): 0, Myers' search alone, whose script is the one
+ *    myers.c gives; 1, the bit-parallel band of band.c on the runs and
+ *    parts of runs where it is cheaper; 2, band.c on every part of more
+ *    than a few items; 3, as 2 with its plain C kernel even where AVX2 is
+ *    there.
+ * myers_new sets exact on, threads 0, par_min MYERS_PAR_MIN and band 1. */
 struct myers_tuning {
 	int exact;
 	int threads;
 	size_t par_min;
+	int band;
 };
 #define MYERS_THREADS_MAX 8
 /* Runs shorter than this (items on both sides together) search on one

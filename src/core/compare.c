@@ -125,7 +125,7 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 	if (!m)
 		goto fail;
 	if (opt->threads > 0) {
-		struct myers_tuning t = {1, opt->threads, MYERS_PAR_MIN};
+		struct myers_tuning t = {1, opt->threads, MYERS_PAR_MIN, 1};
 		myers_tune(m, &t);
 	}
 	if (diff_tokens(m, &c->lt, 0, c->lt.n, &c->rt, 0, c->rt.n,

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "band.h"
 #include "exact.h"
 
 typedef ptrdiff_t idx;
@@ -61,6 +62,7 @@ myers_new(uint32_t nids)
 	m->tune.exact = 1;
 	m->tune.threads = 0;
 	m->tune.par_min = MYERS_PAR_MIN;
+	m->tune.band = 1;
 	m->seen = calloc(nids ? nids : 1, 1);
 	if (!m->seen) {
 		free(m);
@@ -406,8 +408,12 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 	if (exact) {
 		struct exact_opt o = {exact_threads(m, na + nbb),
 		                      m->tune.par_min};
-		if (exact_run(&m->xm, &o, m->ca, na, m->cb, nbb, m->cda,
-		              m->cib) < 0)
+		struct band_opt bo = {o.threads, o.par_min, m->tune.band >= 2,
+		                      m->tune.band == 3};
+		if ((m->tune.band ? band_run(&m->xm, &o, &bo, m->nids, m->ca,
+		                             na, m->cb, nbb, m->cda, m->cib)
+		                  : exact_run(&m->xm, &o, m->ca, na, m->cb, nbb,
+		                              m->cda, m->cib)) < 0)
 			return -1;
 		goto marks;
 	}

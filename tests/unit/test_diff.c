@@ -366,7 +366,7 @@ static void
 minimal_same_on_any_threads(void **state)
 {
 	const struct myers_tuning tunes[] = {
-	        {0, 1, 0}, {1, 1, 0}, {1, 2, 64}, {1, 4, 64}};
+	        {0, 1, 0, 0}, {1, 1, 0, 0}, {1, 2, 64, 0}, {1, 4, 64, 0}};
 	unsigned r = 12345;
 	(void)state;
 	for (int round = 0; round < 60; round++) {
@@ -418,6 +418,114 @@ minimal_same_on_any_threads(void **state)
 	}
 }
 
+/* Whether del / ins leave a and b with the same items in order. */
+static int
+script_valid(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
+             const unsigned char *del, const unsigned char *ins)
+{
+	size_t x = 0, y = 0;
+	for (;;) {
+		while (x < n && del[x])
+			x++;
+		while (y < m && ins[y])
+			y++;
+		if (x == n || y == m)
+			break;
+		if (a[x++] != b[y++])
+			return 0;
+	}
+	for (; x < n; x++)
+		if (!del[x])
+			return 0;
+	for (; y < m; y++)
+		if (!ins[y])
+			return 0;
+	return 1;
+}
+
+static size_t
+marks(const unsigned char *del, size_t n, const unsigned char *ins, size_t m)
+{
+	size_t d = 0;
+	for (size_t i = 0; i < n; i++)
+		d += del[i];
+	for (size_t j = 0; j < m; j++)
+		d += ins[j];
+	return d;
+}
+
+/* A random id below nids, most often one of the first few (as the words of
+ * prose are): a bitmap for those in band.c, a list for the rest. */
+static uint32_t
+skewed(unsigned *r, uint32_t nids)
+{
+	*r = *r * 1103515245u + 12345u;
+	uint32_t v = *r >> 8;
+	return v % 2 ? v / 2 % 6 : v / 2 % nids;
+}
+
+/* band.c's script against myers.c's: as short, and valid.  Run by
+ * band.c alone down to boxes of 64 items (one thread, the plain C kernel,
+ * two and four threads parallel from 64 items) and as --minimal runs it.
+ * Inputs: random texts over a skewed alphabet, rewritten with few, many
+ * or only edits, with a block moved to the end (the path then drifts far
+ * from the main diagonal), short and long. */
+static void
+band_as_short_as_myers(void **state)
+{
+	const struct myers_tuning ref = {0, 1, 0, 0},
+	                          tunes[] = {{1, 1, 0, 2},
+	                                     {1, 1, 0, 3},
+	                                     {1, 2, 64, 2},
+	                                     {1, 4, 64, 3},
+	                                     {1, 0, MYERS_PAR_MIN, 1}};
+	enum { NT = sizeof tunes / sizeof *tunes };
+	unsigned r = 777;
+	(void)state;
+	for (int round = 0; round < 48; round++) {
+		size_t n = round < 40 ? (size_t)(round * 97 % 3000)
+		                      : 9000 + (size_t)(round - 40) * 2000;
+		uint32_t nids = round % 3 ? 64 : 3000, rate = 2 + round % 7;
+		uint32_t *a = malloc((n + 1) * sizeof *a),
+		         *b = malloc((2 * n + 1) * sizeof *b);
+		unsigned char *del = malloc(n + 1), *ins = malloc(2 * n + 1);
+		size_t m = 0, moved = n / 5 * (size_t)(round % 2);
+		assert_true(a && b && del && ins);
+		for (size_t i = 0; i < n; i++)
+			a[i] = skewed(&r, nids);
+		for (size_t i = moved; i < n + moved; i++) {
+			size_t at =
+			        i < n ? i : i - n; /* a[0..moved) at the end */
+			r = r * 1103515245u + 12345u;
+			unsigned e = (r >> 16) % (rate * 3);
+			if (round < 40 && round % 11 == 10)
+				b[m++] = skewed(&r, nids); /* unrelated */
+			else if (e == 0)
+				continue;
+			else if (e == 1)
+				b[m++] = skewed(&r, nids);
+			b[m++] = e == 2 ? skewed(&r, nids) : a[at];
+		}
+		struct myers *my = myers_new(nids);
+		assert_non_null(my);
+		myers_tune(my, &ref);
+		assert_int_equal(myers_run(my, a, n, b, m, del, ins, 1), 0);
+		size_t best = marks(del, n, ins, m);
+		for (int t = 0; t < NT; t++) {
+			myers_tune(my, &tunes[t]);
+			assert_int_equal(myers_run(my, a, n, b, m, del, ins, 1),
+			                 0);
+			assert_true(script_valid(a, n, b, m, del, ins));
+			assert_int_equal(marks(del, n, ins, m), best);
+		}
+		myers_free(my);
+		free(a);
+		free(b);
+		free(del);
+		free(ins);
+	}
+}
+
 int
 main(void)
 {
@@ -425,6 +533,7 @@ main(void)
 	        cmocka_unit_test(myers_known_distances),
 	        cmocka_unit_test(myers_heuristic_stays_valid),
 	        cmocka_unit_test(minimal_same_on_any_threads),
+	        cmocka_unit_test(band_as_short_as_myers),
 	        cmocka_unit_test(inserted_sentence_slides_to_its_edges),
 	        cmocka_unit_test(lone_word_between_changes_is_absorbed),
 	        cmocka_unit_test(typographic_variants_are_equal),

@@ -1,0 +1,712 @@
+/* band.c - the minimal edit script by bit-parallel LCS in a diagonal band.
+ *
+ * Owns: the minimal runs with many edits for their length, where Myers'
+ * search (exact.c) would visit far more points than this visits words.
+ *
+ * Notation: a gives the rows, b the columns; point (i, j) has consumed
+ * a[0..i) and b[0..j), and lies on diagonal i - j.  A path of cost at most
+ * U from (x0, y0) to (x1, y1) stays on the diagonals k with
+ * |k - (x0 - y0)| + |k - (x1 - y1)| <= U: a band of U + 1 diagonals, where
+ * Myers' search takes about U * U / 2 steps.
+ *
+ * A column of the LCS table is one bit per row (Allison and Dix; Hyyro):
+ * bit r is clear when L(r + 1, j) = L(r, j) + 1.  With U = V & M, where M
+ * marks the rows whose item equals b[j], the next column is
+ * (V + U) | (V & ~M): one multi-word addition per column.  The window of
+ * rows follows the band down in steps of 64.  Rows that leave it keep
+ * their last values; rows that enter it start as if just below the rows
+ * above.  Both are lengths of real paths, no longer than the true ones and
+ * no shorter than those of paths inside the band, so every point of the
+ * band gets its exact value.
+ *
+ * A box is split at its middle column: a forward pass gives the LCS from
+ * the top-left corner to each point of that column, a reverse pass (a and
+ * b read backwards) the LCS from each point to the bottom-right corner,
+ * and a point with the largest sum is on an optimal path.  Both halves
+ * then know their exact cost, so their bands are as narrow as they can
+ * be.  The first pass over a run is a narrow one (BAND_PROBE diagonals
+ * each side) whose cost bounds the run's.
+ *
+ * The addition's carry crosses words.  The AVX2 kernel adds four words at
+ * a time and settles the carries of 64 words with one 64-bit addition of
+ * their generate and propagate bits, as a carry-lookahead adder does.  It
+ * runs where the CPU has AVX2; elsewhere a plain C loop does the same.
+ */
+#include "band.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define BAND_AVX2 1
+#else
+#define BAND_AVX2 0
+#endif
+
+typedef uint64_t word;
+typedef ptrdiff_t pos;
+
+/* Boxes of fewer items (both sides) go to exact.c even when forced. */
+#define BAND_LEAF 64
+/* Runs of fewer items go to exact.c unless forced: Myers is quick there. */
+#define BAND_MIN 4096
+/* Diagonals each side of the corners' in the first, narrow pass. */
+#define BAND_PROBE 1024
+/* The BAND_MAPS most frequent ids of a, if they occur at least
+ * BAND_MAP_MIN times, get a bitmap of their rows per direction; the rows of
+ * the others are looked up in lists. */
+#define BAND_MAPS    128
+#define BAND_MAP_MIN 32
+
+struct box {
+	pos x0, x1, y0, y1;
+};
+
+/* What every thread of a run shares (read only once built). */
+struct tab {
+	const uint32_t *a, *b;
+	pos n, m;
+	uint32_t nids;
+	uint32_t *start;  /* per id: its first entry in occ (nids + 1) */
+	uint32_t *occ[2]; /* rows by direction, grouped by id, ascending */
+	int32_t *map;     /* per id: the number of its bitmap, or -1 */
+	word *maps[2];    /* bitmaps by direction (0 forward), mw words each */
+	size_t mw;
+	int avx2, force;
+	size_t par_min;
+	unsigned char *del, *ins;
+};
+
+/* Where a pass has got to in the list of each id it has looked up:
+ * at[id] is valid when seen[id] == gen. */
+struct cursors {
+	uint32_t *at, *seen;
+	uint32_t gen;
+};
+
+/* One thread's view: the tables and its scratch. */
+struct ctx {
+	const struct tab *t;
+	struct exact_mem *xm;
+	struct cursors cu;
+};
+
+static int
+cursors_init(struct cursors *cu, uint32_t nids)
+{
+	cu->at = malloc((nids ? nids : 1) * sizeof *cu->at);
+	cu->seen = calloc(nids ? nids : 1, sizeof *cu->seen);
+	cu->gen = 0;
+	return cu->at && cu->seen ? 0 : -1;
+}
+
+static void
+cursors_free(struct cursors *cu)
+{
+	free(cu->at);
+	free(cu->seen);
+}
+
+/* Start a pass: forget where the last one got to. */
+static void
+cursors_next(struct cursors *cu, uint32_t nids)
+{
+	if (++cu->gen == 0) {
+		memset(cu->seen, 0, (nids ? nids : 1) * sizeof *cu->seen);
+		cu->gen = 1;
+	}
+}
+
+static int
+ones(word x)
+{
+	return __builtin_popcountll(x);
+}
+
+/* Floor and ceiling of v / 2. */
+static pos
+half_down(pos v)
+{
+	return v >= 0 ? v / 2 : -((1 - v) / 2);
+}
+
+static pos
+half_up(pos v)
+{
+	return -half_down(-v);
+}
+
+/* The item of column j in direction d (1: b read backwards). */
+static inline uint32_t
+col_id(const struct tab *t, int d, pos j)
+{
+	return d ? t->b[t->m - 1 - j] : t->b[j];
+}
+
+/* The first entry of id's list in direction d at a row >= lo, where lo
+ * does not decrease from one call to the next in a pass. */
+static uint32_t
+first_row(const struct tab *t, struct cursors *cu, int d, uint32_t id, pos lo)
+{
+	const uint32_t *o = t->occ[d];
+	uint32_t k = t->start[id], e = t->start[id + 1];
+
+	if (cu->seen[id] == cu->gen) {
+		k = cu->at[id];
+	} else {
+		uint32_t h = e;
+		while (k < h) {
+			uint32_t mid = k + (h - k) / 2;
+			if ((pos)o[mid] < lo)
+				k = mid + 1;
+			else
+				h = mid;
+		}
+		cu->seen[id] = cu->gen;
+	}
+	while (k < e && (pos)o[k] < lo)
+		k++;
+	cu->at[id] = k;
+	return k;
+}
+
+/* Set (set: 1) or clear the words of (set: 0) the bits, relative to base,
+ * of the rows [o[k], hi) of id's list from entry k on. */
+static void
+rare_bits(const struct tab *t, int d, uint32_t id, uint32_t k, pos hi, pos base,
+          word *s, int set)
+{
+	const uint32_t *o = t->occ[d];
+	for (uint32_t e = t->start[id + 1]; k < e && (pos)o[k] < hi; k++) {
+		pos r = (pos)o[k] - base;
+		if (set)
+			s[r >> 6] |= (word)1 << (r & 63);
+		else
+			s[r >> 6] = 0;
+	}
+}
+
+/* The next column: v[0..nw) from match bits pm (word 0 masked by mask0),
+ * carry in 0.  The plain C kernel. */
+static void
+col_plain(word *v, const word *pm, size_t nw, word mask0)
+{
+	word c = 0;
+	for (size_t w = 0; w < nw; w++) {
+		word p = w ? pm[w] : pm[0] & mask0;
+		word x = v[w], s = x + (x & p), r = s + c;
+		c = (word)(s < x) | (word)(r < s);
+		v[w] = r | (x & ~p);
+	}
+}
+
+#if BAND_AVX2
+/* Words v[0..4 * nq) of a column from carry c in, as col_plain does
+ * (nq <= 16); returns the carry out. */
+__attribute__((target("avx2"))) static inline word
+block_avx2(word *v, const word *pm, int nq, word c)
+{
+	/* row c: the carries into four words, bit q of c into word q */
+	static const long long lanes[16][4] = {
+	        {0, 0, 0, 0}, {1, 0, 0, 0}, {0, 1, 0, 0}, {1, 1, 0, 0},
+	        {0, 0, 1, 0}, {1, 0, 1, 0}, {0, 1, 1, 0}, {1, 1, 1, 0},
+	        {0, 0, 0, 1}, {1, 0, 0, 1}, {0, 1, 0, 1}, {1, 1, 0, 1},
+	        {0, 0, 1, 1}, {1, 0, 1, 1}, {0, 1, 1, 1}, {1, 1, 1, 1},
+	};
+	const __m256i sign = _mm256_set1_epi64x(INT64_MIN);
+	const __m256i all = _mm256_set1_epi64x(-1);
+	__m256i sum[16];
+	word gen = 0, prop = 0;
+
+	for (int q = 0; q < nq; q++) {
+		__m256i x = _mm256_loadu_si256((const void *)(v + 4 * q));
+		__m256i p = _mm256_loadu_si256((const void *)(pm + 4 * q));
+		__m256i s = _mm256_add_epi64(x, _mm256_and_si256(x, p));
+		/* carried out: x > s, unsigned */
+		__m256i g = _mm256_cmpgt_epi64(_mm256_xor_si256(x, sign),
+		                               _mm256_xor_si256(s, sign));
+		__m256i o = _mm256_cmpeq_epi64(s, all);
+		sum[q] = s;
+		gen |= (word)_mm256_movemask_pd(_mm256_castsi256_pd(g))
+		       << (4 * q);
+		prop |= (word)_mm256_movemask_pd(_mm256_castsi256_pd(o))
+		        << (4 * q);
+	}
+	/* bit q of ((gen | prop) + gen + c) ^ prop: the carry into word q */
+	word gp = gen | prop, t1 = gp + gen, t2 = t1 + c;
+	word into = t2 ^ prop;
+	if (nq < 16) /* the carry out is bit 4 * nq */
+		c = (into >> (4 * nq)) & 1;
+	else
+		c = (word)(t1 < gp) | (word)(t2 < t1);
+	for (int q = 0; q < nq; q++) {
+		__m256i x = _mm256_loadu_si256((const void *)(v + 4 * q));
+		__m256i p = _mm256_loadu_si256((const void *)(pm + 4 * q));
+		__m256i ci = _mm256_loadu_si256(
+		        (const void *)lanes[(into >> (4 * q)) & 15]);
+		__m256i r = _mm256_or_si256(_mm256_add_epi64(sum[q], ci),
+		                            _mm256_andnot_si256(p, x));
+		_mm256_storeu_si256((void *)(v + 4 * q), r);
+	}
+	return c;
+}
+
+/* col_plain with AVX2: the first word alone (it takes the mask), then
+ * blocks of 64 words, one of the rest rounded down to four, the last few
+ * one by one. */
+__attribute__((target("avx2"))) static void
+col_avx2(word *v, const word *pm, size_t nw, word mask0)
+{
+	word p0 = pm[0] & mask0, x0 = v[0], s0 = x0 + (x0 & p0);
+	word c = s0 < x0;
+	size_t w = 1;
+
+	v[0] = s0 | (x0 & ~p0);
+	for (; w + 64 <= nw; w += 64)
+		c = block_avx2(v + w, pm + w, 16, c);
+	if (w + 4 <= nw) {
+		int nq = (int)((nw - w) / 4);
+		c = block_avx2(v + w, pm + w, nq, c);
+		w += 4 * (size_t)nq;
+	}
+	for (; w < nw; w++) {
+		word p = pm[w], x = v[w], s = x + (x & p), r = s + c;
+		c = (word)(s < x) | (word)(r < s);
+		v[w] = r | (x & ~p);
+	}
+}
+#endif
+
+/* For a pass that follows the best path it has found: how many words the
+ * window (nw words from row base, done the LCS above it) should move down
+ * at column j so that its middle word starts at the row of column j where
+ * the cost so far plus the least cost to the end of bx is smallest. */
+static pos
+centre(const struct box *bx, const word *v, size_t nw, pos base, long long done,
+       pos j)
+{
+	pos k1 = bx->x1 - bx->y1, best = 0;
+	long long z = done, least = -1;
+
+	for (size_t w = 0; w < nw; w++) {
+		pos i = base + 64 * (pos)w;
+		if (i > bx->x1)
+			break;
+		if (i >= bx->x0) {
+			pos k = i - j - k1;
+			long long f = (i - bx->x0) + (j - bx->y0) - 2 * z +
+			              (k < 0 ? -k : k) / 4;
+			if (least < 0 || f < least) {
+				least = f;
+				best = (pos)w;
+			}
+		}
+		z += 64 - ones(v[w]);
+	}
+	best -= (pos)nw / 2;
+	/* never past the word holding x1 */
+	if (best > 0 && base + 64 * best > (bx->x1 & ~(pos)63))
+		best = ((bx->x1 & ~(pos)63) - base) / 64;
+	return best > 0 ? best : 0;
+}
+
+/* One pass in direction d over box bx (in that direction's coordinates:
+ * rows x0..x1, every column y0..y1), cells on diagonals klo..khi.  Sets
+ * out[i - olo], for the points (i, y1) with olo <= i <= ohi, to the LCS of
+ * rows x0..i against the box's columns: exact where the point is in the
+ * band, a lower bound elsewhere.  Needs olo >= max(x0, y1 - 1 + klo) and
+ * ohi <= y1 + khi.  Returns 0, or -1 when memory ran out. */
+static int
+pass(const struct tab *t, struct cursors *cu, int d, struct box bx, pos klo,
+     pos khi, pos olo, pos ohi, int32_t *out, int follow)
+{
+	size_t nw = (size_t)(khi - klo + 2 + 63) / 64 + 2;
+	word *v = malloc(2 * nw * sizeof *v), *s = v + nw;
+	pos base = bx.x0 & ~(pos)63;
+	long long done = 0; /* LCS of the rows above the window */
+
+	if (!v)
+		return -1;
+	cursors_next(cu, t->nids);
+	for (size_t w = 0; w < nw; w++) {
+		v[w] = ~(word)0;
+		s[w] = 0;
+	}
+	for (pos j = bx.y0; j < bx.y1; j++) {
+		pos drop = follow && (j & 7) == 0
+		                   ? centre(&bx, v, nw, base, done, j)
+		                   : 0;
+		while (follow ? drop-- > 0 : base + 64 <= j + klo) {
+			done += 64 - ones(v[0]);
+			memmove(v, v + 1, (nw - 1) * sizeof *v);
+			v[nw - 1] = ~(word)0;
+			base += 64;
+		}
+		pos top = follow ? base + 64 * (pos)nw : j + khi + 2;
+		if (top > bx.x1)
+			top = bx.x1;
+		if (top <= base)
+			continue; /* the band has left the box */
+		size_t w = (size_t)(top - base + 63) >> 6;
+		uint32_t id = col_id(t, d, j);
+		int32_t f = t->map[id];
+		word mask0 =
+		        base < bx.x0 ? ~(word)0 << (bx.x0 - base) : ~(word)0;
+		pos lo = base > bx.x0 ? base : bx.x0, hi = base + (pos)w * 64;
+		const word *pm = s;
+		uint32_t k = 0;
+		if (f >= 0) {
+			pm = t->maps[d] + (size_t)f * t->mw +
+			     (size_t)(base >> 6);
+		} else {
+			k = first_row(t, cu, d, id, lo);
+			rare_bits(t, d, id, k, hi, base, s, 1);
+		}
+#if BAND_AVX2
+		if (t->avx2)
+			col_avx2(v, pm, w, mask0);
+		else
+#endif
+			col_plain(v, pm, w, mask0);
+		if (f < 0)
+			rare_bits(t, d, id, k, hi, base, s, 0);
+	}
+	size_t wi = 0; /* rows below the window: as just below it */
+	for (pos i = olo; i <= ohi; i++) {
+		pos r = i - base;
+		for (; wi < nw && wi < (size_t)(r >> 6); wi++)
+			done += 64 - ones(v[wi]);
+		word below = ((word)1 << (r & 63)) - 1;
+		out[i - olo] =
+		        (int32_t)(done + (wi < (size_t)(r >> 6) || wi >= nw
+		                                  ? 0
+		                                  : ones(~v[wi] & below)));
+	}
+	free(v);
+	return 0;
+}
+
+struct pass_job {
+	const struct tab *t;
+	struct box bx;
+	pos klo, khi, olo, ohi;
+	int32_t *out;
+	int rc;
+};
+
+/* The reverse pass of a split, with cursors cu, or its own if NULL. */
+static int
+rev_pass(struct pass_job *p, struct cursors *cu)
+{
+	struct cursors own;
+	int rc = -1;
+
+	if (cu)
+		return pass(p->t, cu, 1, p->bx, p->klo, p->khi, p->olo, p->ohi,
+		            p->out, 0);
+	if (cursors_init(&own, p->t->nids) == 0)
+		rc = pass(p->t, &own, 1, p->bx, p->klo, p->khi, p->olo, p->ohi,
+		          p->out, 0);
+	cursors_free(&own);
+	return rc;
+}
+
+static void *
+pass_thread(void *arg)
+{
+	struct pass_job *p = arg;
+	p->rc = rev_pass(p, NULL);
+	return NULL;
+}
+
+/* Whether exact.c should take a box of n rows, m columns and cost at most
+ * u: Myers' search takes about u * u / 2 steps of about 1.2 ns, the two
+ * passes of a split here m * u / 64 words each of about 0.55 ns (AVX2) or
+ * 1.1 ns (plain), and each split leaves half the work again. */
+static int
+to_myers(const struct tab *t, pos n, pos m, pos u)
+{
+	if (n + m < BAND_LEAF || u <= 1 || m < 2) /* m >= 2 splits m */
+		return 1;
+	if (t->force)
+		return 0;
+	double per = t->avx2 ? 0.55 : 1.1;
+	double myers = 0.6 * (double)u * (double)u;
+	double band = 2.0 * (double)m * ((double)(u + 192) / 64.0 * per + 10.0);
+	return myers <= band;
+}
+
+static int solve(struct ctx *c, struct box bx, pos u, int threads);
+
+struct half_job {
+	struct ctx c;
+	struct exact_mem xm;
+	struct box bx;
+	pos u;
+	int threads, rc;
+};
+
+static void *
+half_thread(void *arg)
+{
+	struct half_job *h = arg;
+	h->rc = -1;
+	if (cursors_init(&h->c.cu, h->c.t->nids) == 0)
+		h->rc = solve(&h->c, h->bx, h->u, h->threads);
+	cursors_free(&h->c.cu);
+	exact_mem_free(&h->xm);
+	return NULL;
+}
+
+/* Split bx (cost at most u) at its middle column: sets *lo and *hi to the
+ * halves and *ulo, *uhi to their exact costs.  Returns 0 or -1. */
+static int
+split(struct ctx *c, const struct box *bx, pos u, int par, struct box *lo,
+      struct box *hi, pos *ulo, pos *uhi)
+{
+	const struct tab *t = c->t;
+	pos ym = bx->y0 + (bx->y1 - bx->y0) / 2;
+	pos k0 = bx->x0 - bx->y0, k1 = bx->x1 - bx->y1;
+	pos klo = half_up(k0 + k1 - u), khi = half_down(k0 + k1 + u);
+	pos ilo = ym + klo > bx->x0 ? ym + klo : bx->x0;
+	pos ihi = ym + khi < bx->x1 ? ym + khi : bx->x1;
+	pos w = ihi - ilo + 1, dk = t->n - t->m;
+	int32_t *f = malloc(2 * (size_t)w * sizeof *f), *r = f + w;
+	struct box fb = {bx->x0, bx->x1, bx->y0, ym};
+	struct pass_job rj = {
+	        t,
+	        {t->n - bx->x1, t->n - bx->x0, t->m - bx->y1, t->m - ym},
+	        dk - khi,
+	        dk - klo,
+	        t->n - ihi,
+	        t->n - ilo,
+	        r,
+	        0};
+	pthread_t th;
+	int threaded = 0;
+
+	if (!f)
+		return -1;
+	if (par && pthread_create(&th, NULL, pass_thread, &rj) == 0)
+		threaded = 1;
+	int rc = pass(t, &c->cu, 0, fb, klo, khi, ilo, ihi, f, 0);
+	if (threaded)
+		pthread_join(th, NULL);
+	else
+		rj.rc = rev_pass(&rj, &c->cu);
+	if (rc < 0 || rj.rc < 0) {
+		free(f);
+		return -1;
+	}
+	/* r[ihi - i]: the LCS from point (i, ym) to the far corner */
+	pos best = ilo;
+	long long top = -1;
+	for (pos i = ilo; i <= ihi; i++) {
+		long long sum = (long long)f[i - ilo] + r[ihi - i];
+		if (sum > top) {
+			top = sum;
+			best = i;
+		}
+	}
+	*lo = (struct box){bx->x0, best, bx->y0, ym};
+	*hi = (struct box){best, bx->x1, ym, bx->y1};
+	*ulo = (best - bx->x0) + (ym - bx->y0) - 2 * (pos)f[best - ilo];
+	*uhi = (bx->x1 - best) + (bx->y1 - ym) - 2 * (pos)r[ihi - best];
+	free(f);
+	return 0;
+}
+
+/* An upper bound on the cost of bx: the best path within BAND_PROBE
+ * diagonals of its corners'.  -1 when memory ran out. */
+static pos
+probe(struct ctx *c, const struct box *bx)
+{
+	const struct tab *t = c->t;
+	pos k0 = bx->x0 - bx->y0, k1 = bx->x1 - bx->y1;
+	pos klo = (k0 < k1 ? k0 : k1) - BAND_PROBE;
+	pos khi = (k0 > k1 ? k0 : k1) + BAND_PROBE;
+	int32_t lcs;
+
+	if (pass(t, &c->cu, 0, *bx, klo, khi, bx->x1, bx->x1, &lcs, 1) < 0)
+		return -1;
+	return (bx->x1 - bx->x0) + (bx->y1 - bx->y0) - 2 * (pos)lcs;
+}
+
+/* Mark the edit script of box bx, whose cost is at most u (-1: unknown),
+ * with up to threads threads. */
+static int
+solve(struct ctx *c, struct box bx, pos u, int threads)
+{
+	const struct tab *t = c->t;
+	for (;;) {
+		while (bx.x0 < bx.x1 && bx.y0 < bx.y1 &&
+		       t->a[bx.x0] == t->b[bx.y0]) {
+			bx.x0++;
+			bx.y0++;
+		}
+		while (bx.x1 > bx.x0 && bx.y1 > bx.y0 &&
+		       t->a[bx.x1 - 1] == t->b[bx.y1 - 1]) {
+			bx.x1--;
+			bx.y1--;
+		}
+		pos n = bx.x1 - bx.x0, m = bx.y1 - bx.y0;
+		if (n == 0 || m == 0) {
+			memset(t->ins + bx.y0, 1, (size_t)m);
+			memset(t->del + bx.x0, 1, (size_t)n);
+			return 0;
+		}
+		if (u < 0 && (t->force || n + m >= BAND_MIN)) {
+			u = probe(c, &bx);
+			if (u < 0)
+				return -1;
+		}
+		if (u < 0 || to_myers(t, n, m, u)) {
+			struct exact_opt o = {threads, t->par_min};
+			return exact_run(c->xm, &o, t->a + bx.x0, (size_t)n,
+			                 t->b + bx.y0, (size_t)m,
+			                 t->del + bx.x0, t->ins + bx.y0);
+		}
+		int par = threads >= 2 && (size_t)(n + m) >= t->par_min;
+		struct box lo, hi;
+		pos ulo, uhi;
+		if (split(c, &bx, u, par, &lo, &hi, &ulo, &uhi) < 0)
+			return -1;
+		if (par) {
+			struct half_job h = {{t, NULL, {0}}, {0}, hi, uhi,
+			                     threads / 2,    0};
+			pthread_t th;
+			h.c.xm = &h.xm;
+			if (pthread_create(&th, NULL, half_thread, &h) == 0) {
+				int rc = solve(c, lo, ulo,
+				               threads - threads / 2);
+				pthread_join(th, NULL);
+				return rc < 0 || h.rc < 0 ? -1 : 0;
+			}
+		}
+		/* Recurse into the smaller half, loop on the larger. */
+		if ((lo.x1 - lo.x0) + (lo.y1 - lo.y0) <
+		    (hi.x1 - hi.x0) + (hi.y1 - hi.y0)) {
+			if (solve(c, lo, ulo, threads) < 0)
+				return -1;
+			bx = hi;
+			u = uhi;
+		} else {
+			if (solve(c, hi, uhi, threads) < 0)
+				return -1;
+			bx = lo;
+			u = ulo;
+		}
+	}
+}
+
+static int
+by_count(const void *p, const void *q)
+{
+	uint32_t x = *(const uint32_t *)p, y = *(const uint32_t *)q;
+	return (x < y) - (x > y);
+}
+
+/* Index a's items: the rows of each id in both directions, and bitmaps of
+ * the frequent ids.  Returns 0 or -1. */
+static int
+build(struct tab *t)
+{
+	size_t n = (size_t)t->n, nf = 0, nc = 0, nids = t->nids;
+	uint32_t min = BAND_MAP_MIN, *counts;
+
+	t->start = calloc(nids + 1, sizeof *t->start);
+	t->occ[0] = malloc((n ? n : 1) * sizeof *t->occ[0]);
+	t->occ[1] = malloc((n ? n : 1) * sizeof *t->occ[1]);
+	t->map = malloc((nids ? nids : 1) * sizeof *t->map);
+	counts = malloc((n / BAND_MAP_MIN + 1) * sizeof *counts);
+	if (!t->start || !t->occ[0] || !t->occ[1] || !t->map || !counts) {
+		free(counts);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		t->start[t->a[i] + 1]++;
+	for (size_t id = 0; id < nids; id++)
+		if (t->start[id + 1] >= BAND_MAP_MIN)
+			counts[nc++] = t->start[id + 1];
+	if (nc > BAND_MAPS) {
+		qsort(counts, nc, sizeof *counts, by_count);
+		min = counts[BAND_MAPS - 1] + 1;
+	}
+	free(counts);
+	for (size_t id = 0; id < nids; id++) {
+		uint32_t k = t->start[id + 1];
+		t->map[id] = k >= min && nf < BAND_MAPS ? (int32_t)nf++ : -1;
+		t->start[id + 1] += t->start[id];
+	}
+	for (size_t i = 0; i < n; i++) /* start[id] moves to the end ... */
+		t->occ[0][t->start[t->a[i]]++] = (uint32_t)i;
+	for (size_t id = nids; id > 0; id--) /* ... and back */
+		t->start[id] = t->start[id - 1];
+	t->start[0] = 0;
+	for (size_t id = 0; id < nids; id++) {
+		uint32_t b = t->start[id], e = t->start[id + 1];
+		for (uint32_t q = b; q < e; q++)
+			t->occ[1][q] =
+			        (uint32_t)(n - 1) - t->occ[0][e - 1 - (q - b)];
+	}
+	t->mw = (n + 63) / 64 + 1;
+	for (int d = 0; d < 2; d++) {
+		t->maps[d] = calloc(nf ? nf * t->mw : 1, sizeof *t->maps[d]);
+		if (!t->maps[d])
+			return -1;
+	}
+	for (size_t id = 0; id < nids; id++) { /* one bitmap after another */
+		int32_t f = t->map[id];
+		for (int d = 0; f >= 0 && d < 2; d++) {
+			word *bits = t->maps[d] + (size_t)f * t->mw;
+			for (uint32_t q = t->start[id]; q < t->start[id + 1];
+			     q++)
+				bits[t->occ[d][q] / 64] |=
+				        (word)1 << (t->occ[d][q] % 64);
+		}
+	}
+	return 0;
+}
+
+static void
+unbuild(struct tab *t)
+{
+	free(t->start);
+	free(t->occ[0]);
+	free(t->occ[1]);
+	free(t->map);
+	free(t->maps[0]);
+	free(t->maps[1]);
+}
+
+int
+band_run(struct exact_mem *mem, const struct exact_opt *xo,
+         const struct band_opt *opt, uint32_t nids, const uint32_t *a, size_t n,
+         const uint32_t *b, size_t nb, unsigned char *del, unsigned char *ins)
+{
+	struct tab t = {
+	        .a = a, .b = b, .n = (pos)n, .m = (pos)nb, .nids = nids};
+	struct ctx c = {&t, mem, {0}};
+
+	if ((!opt->force && n + nb < BAND_MIN) || n >= UINT32_MAX ||
+	    n >= INT32_MAX || nb >= INT32_MAX)
+		return exact_run(mem, xo, a, n, b, nb, del, ins);
+	t.force = opt->force;
+	t.par_min = opt->par_min;
+	t.del = del;
+	t.ins = ins;
+#if BAND_AVX2
+	t.avx2 = !opt->portable && __builtin_cpu_supports("avx2");
+#endif
+	int rc = build(&t);
+	if (rc == 0)
+		rc = cursors_init(&c.cu, nids);
+	if (rc == 0)
+		rc = solve(&c, (struct box){0, (pos)n, 0, (pos)nb}, -1,
+		           opt->threads > 0 ? opt->threads : 1);
+	cursors_free(&c.cu);
+	unbuild(&t);
+	return rc;
+}
