@@ -32,11 +32,13 @@
  * their generate and propagate bits, as a carry-lookahead adder does.  It
  * runs where the CPU has AVX2; elsewhere a plain C loop does the same.
  */
+#define _GNU_SOURCE /* MAP_ANONYMOUS, MADV_HUGEPAGE */
 #include "band.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
@@ -64,15 +66,22 @@ struct box {
 	pos x0, x1, y0, y1;
 };
 
+/* A zeroed block, from mmap when it is large. */
+struct big {
+	void *base;
+	size_t len; /* 0: from calloc */
+};
+
 /* What every thread of a run shares (read only once built). */
 struct tab {
 	const uint32_t *a, *b;
 	pos n, m;
 	uint32_t nids;
-	uint32_t *start;  /* per id: its first entry in occ (nids + 1) */
-	uint32_t *occ[2]; /* rows by direction, grouped by id, ascending */
-	int32_t *map;     /* per id: the number of its bitmap, or -1 */
-	word *maps[2];    /* bitmaps by direction (0 forward), mw words each */
+	uint32_t *start;   /* per id: its first entry in occ (nids + 1) */
+	uint32_t *occ[2];  /* rows by direction, grouped by id, ascending */
+	int32_t *map;      /* per id: the number of its bitmap, or -1 */
+	word *maps[2];     /* bitmaps by direction (0 forward), mw words each */
+	struct big mem[2]; /* under occ, maps */
 	size_t mw;
 	int avx2, force;
 	size_t par_min;
@@ -117,6 +126,48 @@ cursors_next(struct cursors *cu, uint32_t nids)
 		memset(cu->seen, 0, (nids ? nids : 1) * sizeof *cu->seen);
 		cu->gen = 1;
 	}
+}
+
+/* Huge pages, for blocks of at least this many bytes. */
+#define BAND_HUGE ((size_t)2 << 20)
+
+/* A zeroed block of bytes bytes in b, or NULL.  A large one asks for huge
+ * pages: where touching a page costs a fault (some 17 us each on the
+ * benchmark's virtual machine), a million-word run's tables fault 20
+ * times instead of 11,000. */
+static void *
+big_zeroed(struct big *b, size_t bytes)
+{
+#if defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
+	if (bytes >= BAND_HUGE && bytes <= SIZE_MAX - BAND_HUGE) {
+		size_t len = bytes + BAND_HUGE;
+		void *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+		               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p != MAP_FAILED) {
+			uintptr_t at = ((uintptr_t)p + BAND_HUGE - 1) &
+			               ~(uintptr_t)(BAND_HUGE - 1);
+			b->base = p;
+			b->len = len;
+			(void)madvise((void *)at, bytes,
+			              MADV_HUGEPAGE); /* a hint */
+			return (void *)at;
+		}
+	}
+#endif
+	b->base = calloc(bytes ? bytes : 1, 1);
+	b->len = 0;
+	return b->base;
+}
+
+static void
+big_free(struct big *b)
+{
+	if (b->len)
+		munmap(b->base, b->len);
+	else
+		free(b->base);
+	b->base = NULL;
+	b->len = 0;
 }
 
 static int
@@ -617,11 +668,11 @@ build(struct tab *t)
 	uint32_t min = BAND_MAP_MIN, *counts;
 
 	t->start = calloc(nids + 1, sizeof *t->start);
-	t->occ[0] = malloc((n ? n : 1) * sizeof *t->occ[0]);
-	t->occ[1] = malloc((n ? n : 1) * sizeof *t->occ[1]);
+	t->occ[0] = big_zeroed(&t->mem[0], 2 * (n + 1) * sizeof *t->occ[0]);
+	t->occ[1] = t->occ[0] ? t->occ[0] + n + 1 : NULL;
 	t->map = malloc((nids ? nids : 1) * sizeof *t->map);
 	counts = malloc((n / BAND_MAP_MIN + 1) * sizeof *counts);
-	if (!t->start || !t->occ[0] || !t->occ[1] || !t->map || !counts) {
+	if (!t->start || !t->occ[0] || !t->map || !counts) {
 		free(counts);
 		return -1;
 	}
@@ -652,11 +703,10 @@ build(struct tab *t)
 			        (uint32_t)(n - 1) - t->occ[0][e - 1 - (q - b)];
 	}
 	t->mw = (n + 63) / 64 + 1;
-	for (int d = 0; d < 2; d++) {
-		t->maps[d] = calloc(nf ? nf * t->mw : 1, sizeof *t->maps[d]);
-		if (!t->maps[d])
-			return -1;
-	}
+	t->maps[0] = big_zeroed(&t->mem[1], 2 * nf * t->mw * sizeof(word));
+	if (!t->maps[0])
+		return -1;
+	t->maps[1] = t->maps[0] + nf * t->mw;
 	for (size_t id = 0; id < nids; id++) { /* one bitmap after another */
 		int32_t f = t->map[id];
 		for (int d = 0; f >= 0 && d < 2; d++) {
@@ -674,11 +724,9 @@ static void
 unbuild(struct tab *t)
 {
 	free(t->start);
-	free(t->occ[0]);
-	free(t->occ[1]);
+	big_free(&t->mem[0]);
 	free(t->map);
-	free(t->maps[0]);
-	free(t->maps[1]);
+	big_free(&t->mem[1]);
 }
 
 int
