@@ -2,7 +2,8 @@
  * src/core).
  *
  * myers.c trims the input and sets aside items without a counterpart, then
- * hands what is left here when the script must be minimal.  The search is
+ * hands what is left here when the script must be minimal (through band.c,
+ * which keeps the parts where its passes are cheaper).  The search is
  * myers.c's own, the same middle snakes and so the same script, with the
  * forward and reverse searches of a long box on two threads, then its
  * halves on a thread each.

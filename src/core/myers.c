@@ -8,7 +8,9 @@
  *  3. on what is left, divide and conquer: find the middle snake of an
  *     optimal path by searching from both ends at once (Myers 1986,
  *     section 4b), then solve the two halves the same way.  A minimal run
- *     does this step in exact.c, the same search on threads where they pay;
+ *     does this step in band.c, which splits the runs with many edits for
+ *     their length by bit-parallel passes over a band of the table and
+ *     hands the others to exact.c, this search on threads where they pay;
  *     the search here serves the default, with its heuristics.
  *
  * Notation: x indexes the left sequence a, y the right sequence b, and the
