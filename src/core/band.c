@@ -512,7 +512,9 @@ half_thread(void *arg)
 }
 
 /* Split bx (cost at most u) at its middle column: sets *lo and *hi to the
- * halves and *ulo, *uhi to their exact costs.  Returns 0 or -1. */
+ * halves and *ulo, *uhi to their exact costs.  Returns 0, -1 when memory
+ * ran out, or 1 when the band misses the column (u was too small: it
+ * cannot be, but exact.c can take the box then). */
 static int
 split(struct ctx *c, const struct box *bx, pos u, int par, struct box *lo,
       struct box *hi, pos *ulo, pos *uhi)
@@ -524,6 +526,8 @@ split(struct ctx *c, const struct box *bx, pos u, int par, struct box *lo,
 	pos ilo = ym + klo > bx->x0 ? ym + klo : bx->x0;
 	pos ihi = ym + khi < bx->x1 ? ym + khi : bx->x1;
 	pos w = ihi - ilo + 1, dk = t->n - t->m;
+	if (w <= 0)
+		return 1;
 	int32_t *f = malloc(2 * (size_t)w * sizeof *f), *r = f + w;
 	struct box fb = {bx->x0, bx->x1, bx->y0, ym};
 	struct pass_job rj = {
@@ -622,8 +626,14 @@ solve(struct ctx *c, struct box bx, pos u, int threads)
 		int par = threads >= 2 && (size_t)(n + m) >= t->par_min;
 		struct box lo, hi;
 		pos ulo, uhi;
-		if (split(c, &bx, u, par, &lo, &hi, &ulo, &uhi) < 0)
+		int cut = split(c, &bx, u, par, &lo, &hi, &ulo, &uhi);
+		if (cut < 0)
 			return -1;
+		if (cut > 0)
+			return exact_run(
+			        c->xm, &(struct exact_opt){threads, t->par_min},
+			        t->a + bx.x0, (size_t)n, t->b + bx.y0,
+			        (size_t)m, t->del + bx.x0, t->ins + bx.y0);
 		if (par) {
 			struct half_job h = {{t, NULL, {0}}, {0}, hi, uhi,
 			                     threads / 2,    0};
@@ -738,8 +748,8 @@ band_run(struct exact_mem *mem, const struct exact_opt *xo,
 	        .a = a, .b = b, .n = (pos)n, .m = (pos)nb, .nids = nids};
 	struct ctx c = {&t, mem, {0}};
 
-	if ((!opt->force && n + nb < BAND_MIN) || n >= UINT32_MAX ||
-	    n >= INT32_MAX || nb >= INT32_MAX)
+	if ((!opt->force && n + nb < BAND_MIN) || n >= INT32_MAX ||
+	    nb >= INT32_MAX || n > SIZE_MAX / 64 / BAND_MAPS)
 		return exact_run(mem, xo, a, n, b, nb, del, ins);
 	t.force = opt->force;
 	t.par_min = opt->par_min;
