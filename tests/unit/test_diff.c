@@ -13,11 +13,47 @@
 #include "redline/diff.h"
 #include "redline/myers.h"
 
+/* Whether del / ins leave a and b with the same items in order. */
+static int
+script_valid(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
+             const unsigned char *del, const unsigned char *ins)
+{
+	size_t x = 0, y = 0;
+	for (;;) {
+		while (x < n && del[x])
+			x++;
+		while (y < m && ins[y])
+			y++;
+		if (x == n || y == m)
+			break;
+		if (a[x++] != b[y++])
+			return 0;
+	}
+	for (; x < n; x++)
+		if (!del[x])
+			return 0;
+	for (; y < m; y++)
+		if (!ins[y])
+			return 0;
+	return 1;
+}
+
+static size_t
+marks(const unsigned char *del, size_t n, const unsigned char *ins, size_t m)
+{
+	size_t d = 0;
+	for (size_t i = 0; i < n; i++)
+		d += del[i];
+	for (size_t j = 0; j < m; j++)
+		d += ins[j];
+	return d;
+}
+
 /* Edit count of two strings of letters, one letter one id. */
 static size_t
 myers_count(const char *a, const char *b, int minimal)
 {
-	size_t n = strlen(a), m = strlen(b), d = 0, i;
+	size_t n = strlen(a), m = strlen(b), d, i;
 	uint32_t *ia = malloc((n + 1) * sizeof *ia),
 	         *ib = malloc((m + 1) * sizeof *ib);
 	unsigned char *del = malloc(n + 1), *ins = malloc(m + 1);
@@ -30,26 +66,8 @@ myers_count(const char *a, const char *b, int minimal)
 		ib[i] = (unsigned char)b[i];
 	assert_int_equal(myers_run(my, ia, n, ib, m, del, ins, minimal), 0);
 	/* the unmarked items agree in order */
-	size_t x = 0, y = 0;
-	for (;;) {
-		while (x < n && del[x])
-			x++;
-		while (y < m && ins[y])
-			y++;
-		if (x == n || y == m)
-			break;
-		assert_int_equal(ia[x], ib[y]);
-		x++;
-		y++;
-	}
-	for (; x < n; x++)
-		assert_true(del[x]);
-	for (; y < m; y++)
-		assert_true(ins[y]);
-	for (i = 0; i < n; i++)
-		d += del[i];
-	for (i = 0; i < m; i++)
-		d += ins[i];
+	assert_true(script_valid(ia, n, ib, m, del, ins));
+	d = marks(del, n, ins, m);
 	myers_free(my);
 	free(ia);
 	free(ib);
@@ -416,42 +434,6 @@ minimal_same_on_any_threads(void **state)
 		free(a);
 		free(b);
 	}
-}
-
-/* Whether del / ins leave a and b with the same items in order. */
-static int
-script_valid(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
-             const unsigned char *del, const unsigned char *ins)
-{
-	size_t x = 0, y = 0;
-	for (;;) {
-		while (x < n && del[x])
-			x++;
-		while (y < m && ins[y])
-			y++;
-		if (x == n || y == m)
-			break;
-		if (a[x++] != b[y++])
-			return 0;
-	}
-	for (; x < n; x++)
-		if (!del[x])
-			return 0;
-	for (; y < m; y++)
-		if (!ins[y])
-			return 0;
-	return 1;
-}
-
-static size_t
-marks(const unsigned char *del, size_t n, const unsigned char *ins, size_t m)
-{
-	size_t d = 0;
-	for (size_t i = 0; i < n; i++)
-		d += del[i];
-	for (size_t j = 0; j < m; j++)
-		d += ins[j];
-	return d;
 }
 
 /* A random id below nids, most often one of the first few (as the words of
