@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "../tui/tui.h"
+#include "heap.h"
 #include "output.h"
 #include "redline/compare.h"
 #include "redline/export.h"
@@ -393,6 +394,7 @@ main(int argc, char **argv)
 	char err[4200];
 	int c, rc;
 
+	heap_setup();
 	setup_signals();
 	while ((c = getopt_long(argc, argv, "e:so:W:idahV", longopts, NULL)) !=
 	       -1) {

@@ -88,11 +88,10 @@ struct tab {
 	unsigned char *del, *ins;
 };
 
-/* Where a pass has got to in the list of each id it has looked up:
- * at[id] is valid when seen[id] == gen. */
+/* Per direction and id, where the last lookup of a thread ended in the
+ * id's list: passes near each other look near each other. */
 struct cursors {
-	uint32_t *at, *seen;
-	uint32_t gen;
+	uint32_t *at[2];
 };
 
 /* One thread's view: the tables and its scratch. */
@@ -103,29 +102,23 @@ struct ctx {
 };
 
 static int
-cursors_init(struct cursors *cu, uint32_t nids)
+cursors_init(struct cursors *cu, const struct tab *t)
 {
-	cu->at = malloc((nids ? nids : 1) * sizeof *cu->at);
-	cu->seen = calloc(nids ? nids : 1, sizeof *cu->seen);
-	cu->gen = 0;
-	return cu->at && cu->seen ? 0 : -1;
+	size_t nids = t->nids ? t->nids : 1;
+	cu->at[0] = malloc(2 * nids * sizeof *cu->at[0]);
+	if (!cu->at[0])
+		return -1;
+	cu->at[1] = cu->at[0] + nids;
+	for (uint32_t id = 0; id < t->nids; id++)
+		cu->at[0][id] = cu->at[1][id] = t->start[id];
+	return 0;
 }
 
 static void
 cursors_free(struct cursors *cu)
 {
-	free(cu->at);
-	free(cu->seen);
-}
-
-/* Start a pass: forget where the last one got to. */
-static void
-cursors_next(struct cursors *cu, uint32_t nids)
-{
-	if (++cu->gen == 0) {
-		memset(cu->seen, 0, (nids ? nids : 1) * sizeof *cu->seen);
-		cu->gen = 1;
-	}
+	free(cu->at[0]);
+	cu->at[0] = cu->at[1] = NULL;
 }
 
 /* Huge pages, for blocks of at least this many bytes. */
@@ -139,8 +132,10 @@ static void *
 big_zeroed(struct big *b, size_t bytes)
 {
 #if defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
-	if (bytes >= BAND_HUGE && bytes <= SIZE_MAX - BAND_HUGE) {
-		size_t len = bytes + BAND_HUGE;
+	if (bytes >= BAND_HUGE && bytes <= SIZE_MAX / 2) {
+		/* whole huge pages only: a partial one would take 4 KiB ones */
+		size_t whole = (bytes + BAND_HUGE - 1) & ~(BAND_HUGE - 1);
+		size_t len = whole + BAND_HUGE;
 		void *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
 		               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 		if (p != MAP_FAILED) {
@@ -148,7 +143,7 @@ big_zeroed(struct big *b, size_t bytes)
 			               ~(uintptr_t)(BAND_HUGE - 1);
 			b->base = p;
 			b->len = len;
-			(void)madvise((void *)at, bytes,
+			(void)madvise((void *)at, whole,
 			              MADV_HUGEPAGE); /* a hint */
 			return (void *)at;
 		}
@@ -196,31 +191,43 @@ col_id(const struct tab *t, int d, pos j)
 	return d ? t->b[t->m - 1 - j] : t->b[j];
 }
 
-/* The first entry of id's list in direction d at a row >= lo, where lo
- * does not decrease from one call to the next in a pass. */
+/* The first entry of id's list in direction d at a row >= lo (the end of
+ * the list if none): galloping from where the thread's last lookup of id
+ * ended, then halving. */
 static uint32_t
 first_row(const struct tab *t, struct cursors *cu, int d, uint32_t id, pos lo)
 {
 	const uint32_t *o = t->occ[d];
-	uint32_t k = t->start[id], e = t->start[id + 1];
+	uint32_t b = t->start[id], e = t->start[id + 1], k = cu->at[d][id];
+	uint32_t l, h, step = 1;
 
-	if (cu->seen[id] == cu->gen) {
-		k = cu->at[id];
-	} else {
-		uint32_t h = e;
-		while (k < h) {
-			uint32_t mid = k + (h - k) / 2;
-			if ((pos)o[mid] < lo)
-				k = mid + 1;
-			else
-				h = mid;
+	if (k < e && (pos)o[k] < lo) { /* after k */
+		l = k + 1;
+		h = l;
+		while (h < e && (pos)o[h] < lo) {
+			l = h + 1;
+			h = e - h > step ? h + step : e;
+			step *= 2;
 		}
-		cu->seen[id] = cu->gen;
+	} else { /* at k or before */
+		h = k;
+		l = k;
+		while (l > b && (pos)o[l - 1] >= lo) {
+			h = l - 1;
+			l = l - b > step ? l - step : b;
+			step *= 2;
+		}
 	}
-	while (k < e && (pos)o[k] < lo)
-		k++;
-	cu->at[id] = k;
-	return k;
+	/* now o[l - 1] < lo (or l is b), and o[h] >= lo (or h is e) */
+	while (l < h) {
+		uint32_t mid = l + (h - l) / 2;
+		if ((pos)o[mid] < lo)
+			l = mid + 1;
+		else
+			h = mid;
+	}
+	cu->at[d][id] = l;
+	return l;
 }
 
 /* Set (set: 1) or clear the words of (set: 0) the bits, relative to base,
@@ -380,7 +387,6 @@ pass(const struct tab *t, struct cursors *cu, int d, struct box bx, pos klo,
 
 	if (!v)
 		return -1;
-	cursors_next(cu, t->nids);
 	for (size_t w = 0; w < nw; w++) {
 		v[w] = ~(word)0;
 		s[w] = 0;
@@ -457,7 +463,7 @@ rev_pass(struct pass_job *p, struct cursors *cu)
 	if (cu)
 		return pass(p->t, cu, 1, p->bx, p->klo, p->khi, p->olo, p->ohi,
 		            p->out, 0);
-	if (cursors_init(&own, p->t->nids) == 0)
+	if (cursors_init(&own, p->t) == 0)
 		rc = pass(p->t, &own, 1, p->bx, p->klo, p->khi, p->olo, p->ohi,
 		          p->out, 0);
 	cursors_free(&own);
@@ -504,7 +510,7 @@ half_thread(void *arg)
 {
 	struct half_job *h = arg;
 	h->rc = -1;
-	if (cursors_init(&h->c.cu, h->c.t->nids) == 0)
+	if (cursors_init(&h->c.cu, h->c.t) == 0)
 		h->rc = solve(&h->c, h->bx, h->u, h->threads);
 	cursors_free(&h->c.cu);
 	exact_mem_free(&h->xm);
@@ -635,8 +641,8 @@ solve(struct ctx *c, struct box bx, pos u, int threads)
 			        t->a + bx.x0, (size_t)n, t->b + bx.y0,
 			        (size_t)m, t->del + bx.x0, t->ins + bx.y0);
 		if (par) {
-			struct half_job h = {{t, NULL, {0}}, {0}, hi, uhi,
-			                     threads / 2,    0};
+			struct half_job h = {{t, NULL, {{0}}}, {0}, hi, uhi,
+			                     threads / 2,      0};
 			pthread_t th;
 			h.c.xm = &h.xm;
 			if (pthread_create(&th, NULL, half_thread, &h) == 0) {
@@ -746,7 +752,7 @@ band_run(struct exact_mem *mem, const struct exact_opt *xo,
 {
 	struct tab t = {
 	        .a = a, .b = b, .n = (pos)n, .m = (pos)nb, .nids = nids};
-	struct ctx c = {&t, mem, {0}};
+	struct ctx c = {&t, mem, {{0}}};
 
 	if ((!opt->force && n + nb < BAND_MIN) || n >= INT32_MAX ||
 	    nb >= INT32_MAX || n > SIZE_MAX / 64 / BAND_MAPS)
@@ -760,7 +766,7 @@ band_run(struct exact_mem *mem, const struct exact_opt *xo,
 #endif
 	int rc = build(&t);
 	if (rc == 0)
-		rc = cursors_init(&c.cu, nids);
+		rc = cursors_init(&c.cu, &t);
 	if (rc == 0)
 		rc = solve(&c, (struct box){0, (pos)n, 0, (pos)nb}, -1,
 		           opt->threads > 0 ? opt->threads : 1);
