@@ -33,6 +33,7 @@ main(int argc, char **argv)
 	        {"exact.c, default threads", {1, 0, MYERS_PAR_MIN, 0}},
 	        {"band.c, default (--minimal)", {1, 0, MYERS_PAR_MIN, 1}},
 	        {"band.c alone, one thread", {1, 1, 0, 2}},
+	        {"band.c alone, AVX2 at most", {1, 1, 0, 4}},
 	        {"band.c alone, plain C", {1, 1, 0, 3}},
 	};
 	struct text a, b;

@@ -46,8 +46,9 @@ struct myers;
  *  - band (with exact): 0, Myers' search alone, whose script is the one
  *    myers.c gives; 1, the bit-parallel band of band.c on the runs and
  *    parts of runs where it is cheaper; 2, band.c on every part of more
- *    than a few items; 3, as 2 with its plain C kernel even where AVX2 is
- *    there.
+ *    than a few items, with the fastest kernel the CPU has (AVX-512,
+ *    AVX2, plain C); 3, as 2 with the plain C kernel; 4, as 2 with AVX2
+ *    at most.
  * myers_new sets exact on, threads 0, par_min MYERS_PAR_MIN and band 1. */
 struct myers_tuning {
 	int exact;

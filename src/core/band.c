@@ -42,9 +42,9 @@
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
-#define BAND_AVX2 1
+#define BAND_SIMD 1
 #else
-#define BAND_AVX2 0
+#define BAND_SIMD 0
 #endif
 
 typedef uint64_t word;
@@ -66,6 +66,9 @@ struct box {
 	pos x0, x1, y0, y1;
 };
 
+/* The kernels that compute a column, slowest first. */
+enum { KERNEL_PLAIN, KERNEL_AVX2, KERNEL_AVX512 };
+
 /* A zeroed block, from mmap when it is large. */
 struct big {
 	void *base;
@@ -83,7 +86,7 @@ struct tab {
 	word *maps[2];     /* bitmaps by direction (0 forward), mw words each */
 	struct big mem[2]; /* under occ, maps */
 	size_t mw;
-	int avx2, force;
+	int kernel, force; /* kernel: KERNEL_* */
 	size_t par_min;
 	unsigned char *del, *ins;
 };
@@ -260,7 +263,7 @@ col_plain(word *v, const word *pm, size_t nw, word mask0)
 	}
 }
 
-#if BAND_AVX2
+#if BAND_SIMD
 /* Words v[0..4 * nq) of a column from carry c in, as col_plain does
  * (nq <= 16); returns the carry out. */
 __attribute__((target("avx2"))) static inline word
@@ -328,6 +331,63 @@ col_avx2(word *v, const word *pm, size_t nw, word mask0)
 		int nq = (int)((nw - w) / 4);
 		c = block_avx2(v + w, pm + w, nq, c);
 		w += 4 * (size_t)nq;
+	}
+	for (; w < nw; w++) {
+		word p = pm[w], x = v[w], s = x + (x & p), r = s + c;
+		c = (word)(s < x) | (word)(r < s);
+		v[w] = r | (x & ~p);
+	}
+}
+
+/* Words v[0..8 * nq) of a column from carry c in, as block_avx2 does with
+ * eight words a vector (nq <= 8); returns the carry out. */
+__attribute__((target("avx512f"))) static inline word
+block_avx512(word *v, const word *pm, int nq, word c)
+{
+	const __m512i all = _mm512_set1_epi64(-1), one = _mm512_set1_epi64(1);
+	__m512i sum[8];
+	word gen = 0, prop = 0;
+
+	for (int q = 0; q < nq; q++) {
+		__m512i x = _mm512_loadu_si512(v + 8 * q);
+		__m512i p = _mm512_loadu_si512(pm + 8 * q);
+		__m512i s = _mm512_add_epi64(x, _mm512_and_si512(x, p));
+		sum[q] = s;
+		gen |= (word)_mm512_cmplt_epu64_mask(s, x) << (8 * q);
+		prop |= (word)_mm512_cmpeq_epi64_mask(s, all) << (8 * q);
+	}
+	word gp = gen | prop, t1 = gp + gen, t2 = t1 + c;
+	word into = t2 ^ prop;
+	if (nq < 8)
+		c = (into >> (8 * nq)) & 1;
+	else
+		c = (word)(t1 < gp) | (word)(t2 < t1);
+	for (int q = 0; q < nq; q++) {
+		__m512i x = _mm512_loadu_si512(v + 8 * q);
+		__m512i p = _mm512_loadu_si512(pm + 8 * q);
+		__m512i r = _mm512_mask_add_epi64(
+		        sum[q], (__mmask8)(into >> (8 * q)), sum[q], one);
+		r = _mm512_or_si512(r, _mm512_andnot_si512(p, x));
+		_mm512_storeu_si512(v + 8 * q, r);
+	}
+	return c;
+}
+
+/* col_plain with AVX-512, laid out as col_avx2. */
+__attribute__((target("avx512f"))) static void
+col_avx512(word *v, const word *pm, size_t nw, word mask0)
+{
+	word p0 = pm[0] & mask0, x0 = v[0], s0 = x0 + (x0 & p0);
+	word c = s0 < x0;
+	size_t w = 1;
+
+	v[0] = s0 | (x0 & ~p0);
+	for (; w + 64 <= nw; w += 64)
+		c = block_avx512(v + w, pm + w, 8, c);
+	if (w + 8 <= nw) {
+		int nq = (int)((nw - w) / 8);
+		c = block_avx512(v + w, pm + w, nq, c);
+		w += 8 * (size_t)nq;
 	}
 	for (; w < nw; w++) {
 		word p = pm[w], x = v[w], s = x + (x & p), r = s + c;
@@ -421,8 +481,10 @@ pass(const struct tab *t, struct cursors *cu, int d, struct box bx, pos klo,
 			k = first_row(t, cu, d, id, lo);
 			rare_bits(t, d, id, k, hi, base, s, 1);
 		}
-#if BAND_AVX2
-		if (t->avx2)
+#if BAND_SIMD
+		if (t->kernel == KERNEL_AVX512)
+			col_avx512(v, pm, w, mask0);
+		else if (t->kernel == KERNEL_AVX2)
 			col_avx2(v, pm, w, mask0);
 		else
 #endif
@@ -489,7 +551,9 @@ to_myers(const struct tab *t, pos n, pos m, pos u)
 		return 1;
 	if (t->force)
 		return 0;
-	double per = t->avx2 ? 0.55 : 1.1;
+	double per = t->kernel == KERNEL_AVX512 ? 0.3
+	             : t->kernel == KERNEL_AVX2 ? 0.55
+	                                        : 1.1;
 	double myers = 0.6 * (double)u * (double)u;
 	double band = 2.0 * (double)m * ((double)(u + 192) / 64.0 * per + 10.0);
 	return myers <= band;
@@ -761,8 +825,11 @@ band_run(struct exact_mem *mem, const struct exact_opt *xo,
 	t.par_min = opt->par_min;
 	t.del = del;
 	t.ins = ins;
-#if BAND_AVX2
-	t.avx2 = !opt->portable && __builtin_cpu_supports("avx2");
+#if BAND_SIMD
+	if (opt->kernel >= KERNEL_AVX512 && __builtin_cpu_supports("avx512f"))
+		t.kernel = KERNEL_AVX512;
+	else if (opt->kernel >= KERNEL_AVX2 && __builtin_cpu_supports("avx2"))
+		t.kernel = KERNEL_AVX2;
 #endif
 	int rc = build(&t);
 	if (rc == 0)

@@ -21,7 +21,8 @@ struct band_opt {
 	int threads;    /* at most this many threads */
 	size_t par_min; /* box size from which passes run in parallel */
 	int force;      /* split every box of more than a few items here */
-	int portable;   /* the plain C kernel even where AVX2 is there */
+	int kernel;     /* the fastest kernel it may use: 0 plain C, 1 AVX2,
+	                   2 AVX-512 (each where the CPU has it) */
 };
 
 /* Minimal edit script of a[0..n) against b[0..nb) (every id < nids): sets

@@ -447,8 +447,9 @@ skewed(unsigned *r, uint32_t nids)
 }
 
 /* band.c's script against myers.c's: as short, and valid.  Run by
- * band.c alone down to boxes of 64 items (one thread, the plain C kernel,
- * two and four threads parallel from 64 items) and as --minimal runs it.
+ * band.c alone down to boxes of 64 items (one thread with each kernel the
+ * CPU has, two and four threads parallel from 64 items) and as --minimal
+ * runs it.
  * Inputs: random texts over a skewed alphabet, rewritten with few, many
  * or only edits, with a block moved to the end (the path then drifts far
  * from the main diagonal), short and long. */
@@ -458,6 +459,7 @@ band_as_short_as_myers(void **state)
 	const struct myers_tuning ref = {0, 1, 0, 0},
 	                          tunes[] = {{1, 1, 0, 2},
 	                                     {1, 1, 0, 3},
+	                                     {1, 1, 0, 4},
 	                                     {1, 2, 64, 2},
 	                                     {1, 4, 64, 3},
 	                                     {1, 0, MYERS_PAR_MIN, 1}};
