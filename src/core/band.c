@@ -25,12 +25,16 @@
  * and a point with the largest sum is on an optimal path.  Both halves
  * then know their exact cost, so their bands are as narrow as they can
  * be.  The first pass over a run is a narrow one (BAND_PROBE diagonals
- * each side) whose cost bounds the run's.
+ * each side) whose cost bounds the run's; every 32 columns it moves its
+ * window down toward the point that looks cheapest (cost so far plus a
+ * quarter of the diagonals still to cross), so that it follows a path
+ * that drifts far from the main diagonal.
  *
  * The addition's carry crosses words.  The AVX2 kernel adds four words at
  * a time and settles the carries of 64 words with one 64-bit addition of
- * their generate and propagate bits, as a carry-lookahead adder does.  It
- * runs where the CPU has AVX2; elsewhere a plain C loop does the same.
+ * their generate and propagate bits, as a carry-lookahead adder does; the
+ * AVX-512 kernel does the same eight words at a time.  Each runs where the
+ * CPU has it; elsewhere a plain C loop does the same.
  */
 #define _GNU_SOURCE /* MAP_ANONYMOUS, MADV_HUGEPAGE */
 #include "band.h"
@@ -452,7 +456,7 @@ pass(const struct tab *t, struct cursors *cu, int d, struct box bx, pos klo,
 		s[w] = 0;
 	}
 	for (pos j = bx.y0; j < bx.y1; j++) {
-		pos drop = follow && (j & 7) == 0
+		pos drop = follow && (j & 31) == 0
 		                   ? centre(&bx, v, nw, base, done, j)
 		                   : 0;
 		while (follow ? drop-- > 0 : base + 64 <= j + klo) {
@@ -469,6 +473,11 @@ pass(const struct tab *t, struct cursors *cu, int d, struct box bx, pos klo,
 		size_t w = (size_t)(top - base + 63) >> 6;
 		uint32_t id = col_id(t, d, j);
 		int32_t f = t->map[id];
+		if (j + 1 < bx.y1) { /* the next column's list, if it has one */
+			uint32_t next = col_id(t, d, j + 1);
+			if (t->map[next] < 0)
+				__builtin_prefetch(t->occ[d] + cu->at[d][next]);
+		}
 		word mask0 =
 		        base < bx.x0 ? ~(word)0 << (bx.x0 - base) : ~(word)0;
 		pos lo = base > bx.x0 ? base : bx.x0, hi = base + (pos)w * 64;
@@ -831,12 +840,21 @@ band_run(struct exact_mem *mem, const struct exact_opt *xo,
 	else if (opt->kernel >= KERNEL_AVX2 && __builtin_cpu_supports("avx2"))
 		t.kernel = KERNEL_AVX2;
 #endif
+	struct box all = {0, (pos)n, 0, (pos)nb};
+	pos u = -1;
 	int rc = build(&t);
 	if (rc == 0)
 		rc = cursors_init(&c.cu, &t);
+	if (rc == 0 && (u = probe(&c, &all)) < 0)
+		rc = -1;
+	if (rc == 0 && to_myers(&t, (pos)n, (pos)nb, u)) {
+		/* few edits: the tables go before Myers' arrays come */
+		cursors_free(&c.cu);
+		unbuild(&t);
+		return exact_run(mem, xo, a, n, b, nb, del, ins);
+	}
 	if (rc == 0)
-		rc = solve(&c, (struct box){0, (pos)n, 0, (pos)nb}, -1,
-		           opt->threads > 0 ? opt->threads : 1);
+		rc = solve(&c, all, u, opt->threads > 0 ? opt->threads : 1);
 	cursors_free(&c.cu);
 	unbuild(&t);
 	return rc;
