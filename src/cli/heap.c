@@ -25,12 +25,26 @@
 #include <sys/mman.h>
 #endif
 
-void
-heap_setup(void)
-{
 #if defined(__GLIBC__) && defined(__linux__) && defined(MADV_HUGEPAGE) &&      \
         defined(M_MMAP_THRESHOLD) && defined(M_TOP_PAD) &&                     \
         defined(M_TRIM_THRESHOLD) && defined(M_ARENA_MAX)
+#define HEAP_HUGE ((uintptr_t)2 << 20) /* a huge page */
+
+/* The block below the first whole huge page of the heap. */
+static void *filler;
+
+static void
+filler_free(void)
+{
+	free(filler);
+	filler = NULL;
+}
+#endif
+
+void
+heap_setup(void)
+{
+#ifdef HEAP_HUGE
 	long page = sysconf(_SC_PAGESIZE);
 	if (page <= 0)
 		return;
@@ -44,12 +58,23 @@ heap_setup(void)
 	    !mallopt(M_TRIM_THRESHOLD, 512 << 20) || !mallopt(M_ARENA_MAX, 1))
 		return;
 	void *p = malloc(1 << 20); /* more than the heap holds: it grows */
-	uintptr_t end = (uintptr_t)sbrk(0), at = (uintptr_t)p;
-	if (p && end != (uintptr_t)-1) {
-		at = (at + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
-		if (at < end)
-			(void)madvise((void *)at, end - at, MADV_HUGEPAGE);
+	uintptr_t end = (uintptr_t)sbrk(0), from = (uintptr_t)p;
+	if (!p || end == (uintptr_t)-1) {
+		free(p);
+		return;
 	}
+	uintptr_t at = (from + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+	uintptr_t huge = (at + HEAP_HUGE - 1) & ~(HEAP_HUGE - 1);
 	free(p);
+	if (at >= end)
+		return;
+	(void)madvise((void *)at, end - at, MADV_HUGEPAGE);
+	/* A huge page lies wholly inside the flagged stretch, so the 2 MiB
+	 * around its start takes small pages (the two texts read first
+	 * would land there, at a fault a page): a block up to the first
+	 * 2 MiB boundary keeps everything else above it.  Only its header
+	 * is ever touched. */
+	if (huge < end && atexit(filler_free) == 0)
+		filler = malloc(huge - from);
 #endif
 }

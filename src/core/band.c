@@ -30,6 +30,12 @@
  * quarter of the diagonals still to cross), so that it follows a path
  * that drifts far from the main diagonal.
  *
+ * A column whose item is rare in a matches few rows of the window, and
+ * the addition then changes two bits per match (col_sparse): those
+ * columns cost a few steps each, found in a list of the item's rows,
+ * where a whole-window addition would cost as many words as the window
+ * holds.
+ *
  * The addition's carry crosses words.  The AVX2 kernel adds four words at
  * a time and settles the carries of 64 words with one 64-bit addition of
  * their generate and propagate bits, as a carry-lookahead adder does; the
@@ -62,7 +68,7 @@ typedef ptrdiff_t pos;
 #define BAND_PROBE 1024
 /* The BAND_MAPS most frequent ids of a, if they occur at least
  * BAND_MAP_MIN times, get a bitmap of their rows per direction; the rows of
- * the others are looked up in lists. */
+ * the others are looked up in lists and applied match by match. */
 #define BAND_MAPS    128
 #define BAND_MAP_MIN 32
 
@@ -237,19 +243,41 @@ first_row(const struct tab *t, struct cursors *cu, int d, uint32_t id, pos lo)
 	return l;
 }
 
-/* Set (set: 1) or clear the words of (set: 0) the bits, relative to base,
- * of the rows [o[k], hi) of id's list from entry k on. */
-static void
-rare_bits(const struct tab *t, int d, uint32_t id, uint32_t k, pos hi, pos base,
-          word *s, int set)
+/* The first of v[at..w) with a clear bit, or w. */
+static size_t
+first_clear_word(const word *v, size_t at, size_t w)
 {
-	const uint32_t *o = t->occ[d];
-	for (uint32_t e = t->start[id + 1]; k < e && (pos)o[k] < hi; k++) {
-		pos r = (pos)o[k] - base;
-		if (set)
-			s[r >> 6] |= (word)1 << (r & 63);
-		else
-			s[r >> 6] = 0;
+	while (at + 8 <= w && (v[at] & v[at + 1] & v[at + 2] & v[at + 3] &
+	                       v[at + 4] & v[at + 5] & v[at + 6] &
+	                       v[at + 7]) == ~(word)0)
+		at += 8;
+	while (at < w && v[at] == ~(word)0)
+		at++;
+	return at;
+}
+
+/* The next column where b[j] matches few rows: v[0..w) from the rows
+ * o[k..e) (relative to base, ascending) where it does, carry in 0.  The
+ * multi-word addition changes two bits per match: a match on a set bit r
+ * clears it and sets the first clear bit above r (if the window has one),
+ * and matches taken from the highest down give the same column as the
+ * addition does. */
+static void
+col_sparse(word *v, size_t w, pos base, const uint32_t *o, uint32_t k,
+           uint32_t e)
+{
+	while (e > k) {
+		pos r = (pos)o[--e] - base;
+		size_t at = (size_t)r >> 6;
+		word bit = (word)1 << (r & 63);
+		if (!(v[at] & bit))
+			continue;
+		v[at] &= ~bit;
+		word z = ~v[at] & ~((bit << 1) - 1); /* clear bits above r */
+		if (!z) /* below the path, runs of set bits are long */
+			at = first_clear_word(v, at + 1, w);
+		if (z || at < w)
+			v[at] |= z ? z & -z : ~v[at] & (v[at] + 1);
 	}
 }
 
@@ -445,16 +473,14 @@ pass(const struct tab *t, struct cursors *cu, int d, struct box bx, pos klo,
      pos khi, pos olo, pos ohi, int32_t *out, int follow)
 {
 	size_t nw = (size_t)(khi - klo + 2 + 63) / 64 + 2;
-	word *v = malloc(2 * nw * sizeof *v), *s = v + nw;
+	word *v = malloc(nw * sizeof *v);
 	pos base = bx.x0 & ~(pos)63;
 	long long done = 0; /* LCS of the rows above the window */
 
 	if (!v)
 		return -1;
-	for (size_t w = 0; w < nw; w++) {
+	for (size_t w = 0; w < nw; w++)
 		v[w] = ~(word)0;
-		s[w] = 0;
-	}
 	for (pos j = bx.y0; j < bx.y1; j++) {
 		pos drop = follow && (j & 31) == 0
 		                   ? centre(&bx, v, nw, base, done, j)
@@ -478,18 +504,20 @@ pass(const struct tab *t, struct cursors *cu, int d, struct box bx, pos klo,
 			if (t->map[next] < 0)
 				__builtin_prefetch(t->occ[d] + cu->at[d][next]);
 		}
+		if (f < 0) {
+			pos lo = base > bx.x0 ? base : bx.x0,
+			    hi = base + (pos)w * 64;
+			uint32_t k = first_row(t, cu, d, id, lo), e = k;
+			uint32_t end = t->start[id + 1];
+			while (e < end && (pos)t->occ[d][e] < hi)
+				e++;
+			col_sparse(v, w, base, t->occ[d], k, e);
+			continue;
+		}
 		word mask0 =
 		        base < bx.x0 ? ~(word)0 << (bx.x0 - base) : ~(word)0;
-		pos lo = base > bx.x0 ? base : bx.x0, hi = base + (pos)w * 64;
-		const word *pm = s;
-		uint32_t k = 0;
-		if (f >= 0) {
-			pm = t->maps[d] + (size_t)f * t->mw +
-			     (size_t)(base >> 6);
-		} else {
-			k = first_row(t, cu, d, id, lo);
-			rare_bits(t, d, id, k, hi, base, s, 1);
-		}
+		const word *pm =
+		        t->maps[d] + (size_t)f * t->mw + (size_t)(base >> 6);
 #if BAND_SIMD
 		if (t->kernel == KERNEL_AVX512)
 			col_avx512(v, pm, w, mask0);
@@ -498,8 +526,6 @@ pass(const struct tab *t, struct cursors *cu, int d, struct box bx, pos klo,
 		else
 #endif
 			col_plain(v, pm, w, mask0);
-		if (f < 0)
-			rare_bits(t, d, id, k, hi, base, s, 0);
 	}
 	size_t wi = 0; /* rows below the window: as just below it */
 	for (pos i = olo; i <= ohi; i++) {
