@@ -247,9 +247,9 @@ first_row(const struct tab *t, struct cursors *cu, int d, uint32_t id, pos lo)
 static size_t
 first_clear_word(const word *v, size_t at, size_t w)
 {
-	while (at + 8 <= w && (v[at] & v[at + 1] & v[at + 2] & v[at + 3] &
-	                       v[at + 4] & v[at + 5] & v[at + 6] &
-	                       v[at + 7]) == ~(word)0)
+	while (at + 8 <= w &&
+	       (v[at] & v[at + 1] & v[at + 2] & v[at + 3] & v[at + 4] &
+	        v[at + 5] & v[at + 6] & v[at + 7]) == ~(word)0)
 		at += 8;
 	while (at < w && v[at] == ~(word)0)
 		at++;
@@ -462,26 +462,117 @@ centre(const struct box *bx, const word *v, size_t nw, pos base, long long done,
 	return best > 0 ? best : 0;
 }
 
+/* Checkpoints: the values a pass leaves at some of its columns, for the
+ * halves of the box that start from the pass's corner.  A split needs the
+ * LCS from the top-left corner to each point of a column and from each
+ * point to the bottom-right corner.  The left half of a split box starts
+ * where the box does, so the forward pass that found the split has gone
+ * through the middle of that half already; the right half ends where the
+ * box does, and the reverse pass has gone through its middle.  A pass
+ * keeps its values at the columns len/2, len/4, ... from its corner, and
+ * each half splits at the first of them it holds: it then runs one pass
+ * over half its columns, where it would run two.  A common prefix trimmed
+ * off a box moves its corner along a diagonal and lowers every LCS from
+ * it by the prefix's length; a checkpoint is used only that way. */
+struct ck {
+	pos y, ilo, ihi; /* column, rows (the pass's coordinates) */
+	int32_t *val;    /* LCS from the corner to (i, y), ilo <= i <= ihi */
+};
+
+#define SPINE_MAX 24
+
+struct spine {
+	int d;      /* the direction of the pass that kept it */
+	pos cx, cy; /* its corner, in that direction's coordinates */
+	int n;      /* checkpoints at[0..n), columns ascending */
+	struct ck at[SPINE_MAX];
+};
+
+/* Room for the checkpoints of a pass in direction d over box bx (its
+ * coordinates), diagonals klo..khi: columns len/2, len/4, ... from its
+ * corner while they are more than BAND_LEAF apart.  NULL when memory ran
+ * out or no column qualifies. */
+static struct spine *
+spine_new(int d, const struct box *bx, pos klo, pos khi)
+{
+	pos len = bx->y1 - bx->y0;
+	size_t rows = 0;
+	int n = 0;
+	struct ck at[SPINE_MAX];
+
+	for (int k = 1; n < SPINE_MAX && (len >> k) > BAND_LEAF; k++) {
+		pos y = bx->y0 + (len >> k);
+		pos ilo = y + klo > bx->x0 ? y + klo : bx->x0;
+		pos ihi = y + khi < bx->x1 ? y + khi : bx->x1;
+		if (ilo > ihi)
+			continue;
+		at[n++] = (struct ck){y, ilo, ihi, NULL};
+		rows += (size_t)(ihi - ilo + 1);
+	}
+	if (n == 0)
+		return NULL;
+	struct spine *sp = malloc(sizeof *sp + rows * sizeof(int32_t));
+	if (!sp)
+		return NULL;
+	int32_t *val = (int32_t *)(sp + 1);
+	sp->d = d;
+	sp->cx = bx->x0;
+	sp->cy = bx->y0;
+	sp->n = n;
+	for (int q = 0; q < n; q++) { /* ascending columns */
+		sp->at[q] = at[n - 1 - q];
+		sp->at[q].val = val;
+		val += sp->at[q].ihi - sp->at[q].ilo + 1;
+	}
+	return sp;
+}
+
+/* Set out[i - olo] for olo <= i <= ohi from a window of nw words from row
+ * base, done the LCS above it; rows below the window are taken as just
+ * below it. */
+static void
+emit(const word *v, size_t nw, pos base, long long done, pos olo, pos ohi,
+     int32_t *out)
+{
+	size_t wi = 0;
+	for (pos i = olo; i <= ohi; i++) {
+		pos r = i - base;
+		for (; wi < nw && wi < (size_t)(r >> 6); wi++)
+			done += 64 - ones(v[wi]);
+		word below = ((word)1 << (r & 63)) - 1;
+		out[i - olo] =
+		        (int32_t)(done + (wi < (size_t)(r >> 6) || wi >= nw
+		                                  ? 0
+		                                  : ones(~v[wi] & below)));
+	}
+}
+
 /* One pass in direction d over box bx (in that direction's coordinates:
  * rows x0..x1, every column y0..y1), cells on diagonals klo..khi.  Sets
  * out[i - olo], for the points (i, y1) with olo <= i <= ohi, to the LCS of
  * rows x0..i against the box's columns: exact where the point is in the
  * band, a lower bound elsewhere.  Needs olo >= max(x0, y1 - 1 + klo) and
- * ohi <= y1 + khi.  Returns 0, or -1 when memory ran out. */
+ * ohi <= y1 + khi.  Fills the checkpoints of keep (NULL: none) the same
+ * way.  Returns 0, or -1 when memory ran out. */
 static int
 pass(const struct tab *t, struct cursors *cu, int d, struct box bx, pos klo,
-     pos khi, pos olo, pos ohi, int32_t *out, int follow)
+     pos khi, pos olo, pos ohi, int32_t *out, int follow, struct spine *keep)
 {
 	size_t nw = (size_t)(khi - klo + 2 + 63) / 64 + 2;
 	word *v = malloc(nw * sizeof *v);
 	pos base = bx.x0 & ~(pos)63;
 	long long done = 0; /* LCS of the rows above the window */
+	int next_ck = 0;
 
 	if (!v)
 		return -1;
 	for (size_t w = 0; w < nw; w++)
 		v[w] = ~(word)0;
 	for (pos j = bx.y0; j < bx.y1; j++) {
+		if (keep && next_ck < keep->n && keep->at[next_ck].y == j) {
+			const struct ck *k = &keep->at[next_ck++];
+			emit(v, nw, base, done, k->ilo, k->ihi, k->val);
+		}
 		pos drop = follow && (j & 31) == 0
 		                   ? centre(&bx, v, nw, base, done, j)
 		                   : 0;
@@ -527,42 +618,34 @@ pass(const struct tab *t, struct cursors *cu, int d, struct box bx, pos klo,
 #endif
 			col_plain(v, pm, w, mask0);
 	}
-	size_t wi = 0; /* rows below the window: as just below it */
-	for (pos i = olo; i <= ohi; i++) {
-		pos r = i - base;
-		for (; wi < nw && wi < (size_t)(r >> 6); wi++)
-			done += 64 - ones(v[wi]);
-		word below = ((word)1 << (r & 63)) - 1;
-		out[i - olo] =
-		        (int32_t)(done + (wi < (size_t)(r >> 6) || wi >= nw
-		                                  ? 0
-		                                  : ones(~v[wi] & below)));
-	}
+	emit(v, nw, base, done, olo, ohi, out);
 	free(v);
 	return 0;
 }
 
 struct pass_job {
 	const struct tab *t;
+	int d;
 	struct box bx;
 	pos klo, khi, olo, ohi;
 	int32_t *out;
+	struct spine *keep;
 	int rc;
 };
 
-/* The reverse pass of a split, with cursors cu, or its own if NULL. */
+/* Run job p with cursors cu, or with its own if NULL. */
 static int
-rev_pass(struct pass_job *p, struct cursors *cu)
+run_pass(struct pass_job *p, struct cursors *cu)
 {
 	struct cursors own;
 	int rc = -1;
 
 	if (cu)
-		return pass(p->t, cu, 1, p->bx, p->klo, p->khi, p->olo, p->ohi,
-		            p->out, 0);
+		return pass(p->t, cu, p->d, p->bx, p->klo, p->khi, p->olo,
+		            p->ohi, p->out, 0, p->keep);
 	if (cursors_init(&own, p->t) == 0)
-		rc = pass(p->t, &own, 1, p->bx, p->klo, p->khi, p->olo, p->ohi,
-		          p->out, 0);
+		rc = pass(p->t, &own, p->d, p->bx, p->klo, p->khi, p->olo,
+		          p->ohi, p->out, 0, p->keep);
 	cursors_free(&own);
 	return rc;
 }
@@ -571,7 +654,7 @@ static void *
 pass_thread(void *arg)
 {
 	struct pass_job *p = arg;
-	p->rc = rev_pass(p, NULL);
+	p->rc = run_pass(p, NULL);
 	return NULL;
 }
 
@@ -594,13 +677,15 @@ to_myers(const struct tab *t, pos n, pos m, pos u)
 	return myers <= band;
 }
 
-static int solve(struct ctx *c, struct box bx, pos u, int threads);
+static int solve(struct ctx *c, struct box bx, pos u, int threads,
+                 struct spine *sp);
 
 struct half_job {
 	struct ctx c;
 	struct exact_mem xm;
 	struct box bx;
 	pos u;
+	struct spine *sp;
 	int threads, rc;
 };
 
@@ -610,71 +695,158 @@ half_thread(void *arg)
 	struct half_job *h = arg;
 	h->rc = -1;
 	if (cursors_init(&h->c.cu, h->c.t) == 0)
-		h->rc = solve(&h->c, h->bx, h->u, h->threads);
+		h->rc = solve(&h->c, h->bx, h->u, h->threads, h->sp);
+	else
+		free(h->sp);
 	cursors_free(&h->c.cu);
 	exact_mem_free(&h->xm);
 	return NULL;
 }
 
-/* Split bx (cost at most u) at its middle column: sets *lo and *hi to the
- * halves and *ulo, *uhi to their exact costs.  Returns 0, -1 when memory
- * ran out, or 1 when the band misses the column (u was too small: it
- * cannot be, but exact.c can take the box then). */
+/* The checkpoint of sp that box bx (forward coordinates) can split at:
+ * the one farthest from the corner inside bx's columns, reached from bx's
+ * corner by a diagonal; sets *lift to that diagonal's length.  -1 if
+ * none. */
 static int
-split(struct ctx *c, const struct box *bx, pos u, int par, struct box *lo,
-      struct box *hi, pos *ulo, pos *uhi)
+spine_pick(const struct tab *t, const struct spine *sp, const struct box *bx,
+           pos *lift)
+{
+	if (!sp)
+		return -1;
+	pos x0 = sp->d ? t->n - bx->x1 : bx->x0;
+	pos y0 = sp->d ? t->m - bx->y1 : bx->y0;
+	pos y1 = sp->d ? t->m - bx->y0 : bx->y1;
+	*lift = x0 - sp->cx;
+	if (*lift < 0 || y0 - sp->cy != *lift)
+		return -1;
+	for (int q = sp->n - 1; q >= 0; q--)
+		if (sp->at[q].y > y0 && sp->at[q].y < y1)
+			return q;
+	return -1;
+}
+
+/* The LCS at row i (forward coordinates) of checkpoint k of sp, less lift,
+ * or -1 if k does not hold the row. */
+static long long
+spine_at(const struct tab *t, const struct spine *sp, const struct ck *k,
+         pos lift, pos i)
+{
+	pos r = sp->d ? t->n - i : i;
+	if (r < k->ilo || r > k->ihi)
+		return -1;
+	return (long long)k->val[r - k->ilo] - lift;
+}
+
+/* Split bx (cost at most u) at a column: its middle, or a checkpoint of
+ * sp (which split takes over).  Sets *lo and *hi to the halves, *ulo and
+ * *uhi to their exact costs and *slo, *shi to checkpoints for them (or
+ * NULL).  Returns 0, -1 when memory ran out, or 1 when the band misses
+ * the column (u was too small: it cannot be, but exact.c can take the box
+ * then). */
+static int
+split(struct ctx *c, const struct box *bx, pos u, int par, struct spine *sp,
+      struct box *lo, struct box *hi, pos *ulo, pos *uhi, struct spine **slo,
+      struct spine **shi)
 {
 	const struct tab *t = c->t;
-	pos ym = bx->y0 + (bx->y1 - bx->y0) / 2;
+	pos lift = 0;
+	int q = spine_pick(t, sp, bx, &lift);
+	pos ym = q < 0   ? bx->y0 + (bx->y1 - bx->y0) / 2
+	         : sp->d ? t->m - sp->at[q].y
+	                 : sp->at[q].y;
 	pos k0 = bx->x0 - bx->y0, k1 = bx->x1 - bx->y1;
 	pos klo = half_up(k0 + k1 - u), khi = half_down(k0 + k1 + u);
 	pos ilo = ym + klo > bx->x0 ? ym + klo : bx->x0;
 	pos ihi = ym + khi < bx->x1 ? ym + khi : bx->x1;
 	pos w = ihi - ilo + 1, dk = t->n - t->m;
-	if (w <= 0)
+	int need_f = q < 0 || sp->d == 1, need_r = q < 0 || sp->d == 0;
+
+	*slo = *shi = NULL;
+	if (q < 0) {
+		free(sp);
+		sp = NULL;
+	}
+	if (w <= 0) {
+		free(sp);
 		return 1;
+	}
 	int32_t *f = malloc(2 * (size_t)w * sizeof *f), *r = f + w;
-	struct box fb = {bx->x0, bx->x1, bx->y0, ym};
+	struct pass_job fj = {
+	        t,    0, {bx->x0, bx->x1, bx->y0, ym}, klo, khi, ilo, ihi, f,
+	        NULL, 0};
 	struct pass_job rj = {
 	        t,
+	        1,
 	        {t->n - bx->x1, t->n - bx->x0, t->m - bx->y1, t->m - ym},
 	        dk - khi,
 	        dk - klo,
 	        t->n - ihi,
 	        t->n - ilo,
 	        r,
+	        NULL,
 	        0};
 	pthread_t th;
-	int threaded = 0;
+	int threaded = 0, rc = 0;
 
-	if (!f)
-		return -1;
-	if (par && pthread_create(&th, NULL, pass_thread, &rj) == 0)
-		threaded = 1;
-	int rc = pass(t, &c->cu, 0, fb, klo, khi, ilo, ihi, f, 0);
-	if (threaded)
-		pthread_join(th, NULL);
-	else
-		rj.rc = rev_pass(&rj, &c->cu);
-	if (rc < 0 || rj.rc < 0) {
-		free(f);
+	if (!f) {
+		free(sp);
 		return -1;
 	}
-	/* r[ihi - i]: the LCS from point (i, ym) to the far corner */
-	pos best = ilo;
-	long long top = -1;
+	/* checkpoints for the half that starts from each pass's corner */
+	if (need_f)
+		fj.keep = spine_new(0, &fj.bx, fj.klo, fj.khi);
+	if (need_r)
+		rj.keep = spine_new(1, &rj.bx, rj.klo, rj.khi);
+	if (need_f && need_r && par &&
+	    pthread_create(&th, NULL, pass_thread, &rj) == 0)
+		threaded = 1;
+	if (need_f)
+		rc = run_pass(&fj, &c->cu);
+	if (threaded)
+		pthread_join(th, NULL);
+	else if (need_r)
+		rj.rc = run_pass(&rj, &c->cu);
+	if (rc < 0 || rj.rc < 0) {
+		free(f);
+		free(sp);
+		free(fj.keep);
+		free(rj.keep);
+		return -1;
+	}
+	/* the LCS from the top-left corner to (i, ym), from (i, ym) to the
+	 * bottom-right one; r[ihi - i] is the latter when a pass made it */
+	pos best = -1;
+	long long top = -1, fbest = 0, rbest = 0;
 	for (pos i = ilo; i <= ihi; i++) {
-		long long sum = (long long)f[i - ilo] + r[ihi - i];
-		if (sum > top) {
-			top = sum;
+		long long fv = need_f ? f[i - ilo]
+		                      : spine_at(t, sp, &sp->at[q], lift, i);
+		long long rv = need_r ? r[ihi - i]
+		                      : spine_at(t, sp, &sp->at[q], lift, i);
+		if (fv < 0 || rv < 0)
+			continue;
+		if (fv + rv > top) {
+			top = fv + rv;
 			best = i;
+			fbest = fv;
+			rbest = rv;
 		}
+	}
+	free(f);
+	if (best < 0) {
+		free(sp);
+		free(fj.keep);
+		free(rj.keep);
+		return 1;
 	}
 	*lo = (struct box){bx->x0, best, bx->y0, ym};
 	*hi = (struct box){best, bx->x1, ym, bx->y1};
-	*ulo = (best - bx->x0) + (ym - bx->y0) - 2 * (pos)f[best - ilo];
-	*uhi = (bx->x1 - best) + (bx->y1 - ym) - 2 * (pos)r[ihi - best];
-	free(f);
+	*ulo = (best - bx->x0) + (ym - bx->y0) - 2 * (pos)fbest;
+	*uhi = (bx->x1 - best) + (bx->y1 - ym) - 2 * (pos)rbest;
+	/* the checkpoints left nearer the corner go to the half there */
+	if (sp)
+		sp->n = q;
+	*slo = need_f ? fj.keep : sp;
+	*shi = need_r ? rj.keep : sp;
 	return 0;
 }
 
@@ -689,15 +861,17 @@ probe(struct ctx *c, const struct box *bx)
 	pos khi = (k0 > k1 ? k0 : k1) + BAND_PROBE;
 	int32_t lcs;
 
-	if (pass(t, &c->cu, 0, *bx, klo, khi, bx->x1, bx->x1, &lcs, 1) < 0)
+	if (pass(t, &c->cu, 0, *bx, klo, khi, bx->x1, bx->x1, &lcs, 1, NULL) <
+	    0)
 		return -1;
 	return (bx->x1 - bx->x0) + (bx->y1 - bx->y0) - 2 * (pos)lcs;
 }
 
 /* Mark the edit script of box bx, whose cost is at most u (-1: unknown),
- * with up to threads threads. */
+ * with up to threads threads; sp: checkpoints for it, or NULL (solve
+ * takes them over). */
 static int
-solve(struct ctx *c, struct box bx, pos u, int threads)
+solve(struct ctx *c, struct box bx, pos u, int threads, struct spine *sp)
 {
 	const struct tab *t = c->t;
 	for (;;) {
@@ -713,25 +887,32 @@ solve(struct ctx *c, struct box bx, pos u, int threads)
 		}
 		pos n = bx.x1 - bx.x0, m = bx.y1 - bx.y0;
 		if (n == 0 || m == 0) {
+			free(sp);
 			memset(t->ins + bx.y0, 1, (size_t)m);
 			memset(t->del + bx.x0, 1, (size_t)n);
 			return 0;
 		}
 		if (u < 0 && (t->force || n + m >= BAND_MIN)) {
 			u = probe(c, &bx);
-			if (u < 0)
+			if (u < 0) {
+				free(sp);
 				return -1;
+			}
 		}
 		if (u < 0 || to_myers(t, n, m, u)) {
 			struct exact_opt o = {threads, t->par_min};
+			free(sp);
 			return exact_run(c->xm, &o, t->a + bx.x0, (size_t)n,
 			                 t->b + bx.y0, (size_t)m,
 			                 t->del + bx.x0, t->ins + bx.y0);
 		}
 		int par = threads >= 2 && (size_t)(n + m) >= t->par_min;
 		struct box lo, hi;
+		struct spine *slo, *shi;
 		pos ulo, uhi;
-		int cut = split(c, &bx, u, par, &lo, &hi, &ulo, &uhi);
+		int cut = split(c, &bx, u, par, sp, &lo, &hi, &ulo, &uhi, &slo,
+		                &shi);
+		sp = NULL;
 		if (cut < 0)
 			return -1;
 		if (cut > 0)
@@ -740,13 +921,14 @@ solve(struct ctx *c, struct box bx, pos u, int threads)
 			        t->a + bx.x0, (size_t)n, t->b + bx.y0,
 			        (size_t)m, t->del + bx.x0, t->ins + bx.y0);
 		if (par) {
-			struct half_job h = {{t, NULL, {{0}}}, {0}, hi, uhi,
-			                     threads / 2,      0};
+			struct half_job h = {
+			        {t, NULL, {{0}}}, {0}, hi, uhi, shi,
+			        threads / 2,      0};
 			pthread_t th;
 			h.c.xm = &h.xm;
 			if (pthread_create(&th, NULL, half_thread, &h) == 0) {
 				int rc = solve(c, lo, ulo,
-				               threads - threads / 2);
+				               threads - threads / 2, slo);
 				pthread_join(th, NULL);
 				return rc < 0 || h.rc < 0 ? -1 : 0;
 			}
@@ -754,15 +936,21 @@ solve(struct ctx *c, struct box bx, pos u, int threads)
 		/* Recurse into the smaller half, loop on the larger. */
 		if ((lo.x1 - lo.x0) + (lo.y1 - lo.y0) <
 		    (hi.x1 - hi.x0) + (hi.y1 - hi.y0)) {
-			if (solve(c, lo, ulo, threads) < 0)
+			if (solve(c, lo, ulo, threads, slo) < 0) {
+				free(shi);
 				return -1;
+			}
 			bx = hi;
 			u = uhi;
+			sp = shi;
 		} else {
-			if (solve(c, hi, uhi, threads) < 0)
+			if (solve(c, hi, uhi, threads, shi) < 0) {
+				free(slo);
 				return -1;
+			}
 			bx = lo;
 			u = ulo;
+			sp = slo;
 		}
 	}
 }
@@ -880,7 +1068,8 @@ band_run(struct exact_mem *mem, const struct exact_opt *xo,
 		return exact_run(mem, xo, a, n, b, nb, del, ins);
 	}
 	if (rc == 0)
-		rc = solve(&c, all, u, opt->threads > 0 ? opt->threads : 1);
+		rc = solve(&c, all, u, opt->threads > 0 ? opt->threads : 1,
+		           NULL);
 	cursors_free(&c.cu);
 	unbuild(&t);
 	return rc;
