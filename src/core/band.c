@@ -97,6 +97,7 @@ struct tab {
 	struct big mem[2]; /* under occ, maps */
 	size_t mw;
 	int kernel, force; /* kernel: KERNEL_* */
+	struct band_stats *stats;
 	size_t par_min;
 	unsigned char *del, *ins;
 };
@@ -470,10 +471,11 @@ centre(const struct box *bx, const word *v, size_t nw, pos base, long long done,
  * through the middle of that half already; the right half ends where the
  * box does, and the reverse pass has gone through its middle.  A pass
  * keeps its values at the columns len/2, len/4, ... from its corner, and
- * each half splits at the first of them it holds: it then runs one pass
- * over half its columns, where it would run two.  A common prefix trimmed
- * off a box moves its corner along a diagonal and lowers every LCS from
- * it by the prefix's length; a checkpoint is used only that way. */
+ * each half splits at the one nearest its middle: it then runs one pass
+ * over half its columns, where it would run two.  A box is trimmed of
+ * its common prefix and suffix before it is split, so its halves cannot
+ * trim at the corner they share with it: the checkpoints' corner is
+ * theirs. */
 struct ck {
 	pos y, ilo, ihi; /* column, rows (the pass's coordinates) */
 	int32_t *val;    /* LCS from the corner to (i, y), ilo <= i <= ihi */
@@ -490,8 +492,8 @@ struct spine {
 
 /* Room for the checkpoints of a pass in direction d over box bx (its
  * coordinates), diagonals klo..khi: columns len/2, len/4, ... from its
- * corner while they are more than BAND_LEAF apart.  NULL when memory ran
- * out or no column qualifies. */
+ * corner while they are 2 or more apart.  NULL when memory ran out or no
+ * column qualifies. */
 static struct spine *
 spine_new(int d, const struct box *bx, pos klo, pos khi)
 {
@@ -500,7 +502,7 @@ spine_new(int d, const struct box *bx, pos klo, pos khi)
 	int n = 0;
 	struct ck at[SPINE_MAX];
 
-	for (int k = 1; n < SPINE_MAX && (len >> k) > BAND_LEAF; k++) {
+	for (int k = 1; n < SPINE_MAX && (len >> k) >= 2; k++) {
 		pos y = bx->y0 + (len >> k);
 		pos ilo = y + klo > bx->x0 ? y + klo : bx->x0;
 		pos ihi = y + khi < bx->x1 ? y + khi : bx->x1;
@@ -677,7 +679,7 @@ to_myers(const struct tab *t, pos n, pos m, pos u)
 	return myers <= band;
 }
 
-static int solve(struct ctx *c, struct box bx, pos u, int threads,
+static int solve(struct ctx *c, struct box bx, pos u, int exact, int threads,
                  struct spine *sp);
 
 struct half_job {
@@ -695,7 +697,7 @@ half_thread(void *arg)
 	struct half_job *h = arg;
 	h->rc = -1;
 	if (cursors_init(&h->c.cu, h->c.t) == 0)
-		h->rc = solve(&h->c, h->bx, h->u, h->threads, h->sp);
+		h->rc = solve(&h->c, h->bx, h->u, 1, h->threads, h->sp);
 	else
 		free(h->sp);
 	cursors_free(&h->c.cu);
@@ -704,53 +706,59 @@ half_thread(void *arg)
 }
 
 /* The checkpoint of sp that box bx (forward coordinates) can split at:
- * the one farthest from the corner inside bx's columns, reached from bx's
- * corner by a diagonal; sets *lift to that diagonal's length.  -1 if
- * none. */
+ * the one farthest from the corner inside bx's columns, if bx starts at
+ * sp's corner; -1 if none. */
 static int
-spine_pick(const struct tab *t, const struct spine *sp, const struct box *bx,
-           pos *lift)
+spine_pick(const struct tab *t, const struct spine *sp, const struct box *bx)
 {
-	if (!sp)
+	if (!sp || (sp->d ? t->n - bx->x1 : bx->x0) != sp->cx ||
+	    (sp->d ? t->m - bx->y1 : bx->y0) != sp->cy)
 		return -1;
-	pos x0 = sp->d ? t->n - bx->x1 : bx->x0;
-	pos y0 = sp->d ? t->m - bx->y1 : bx->y0;
-	pos y1 = sp->d ? t->m - bx->y0 : bx->y1;
-	*lift = x0 - sp->cx;
-	if (*lift < 0 || y0 - sp->cy != *lift)
-		return -1;
+	pos y0 = sp->cy, y1 = sp->d ? t->m - bx->y0 : bx->y1;
 	for (int q = sp->n - 1; q >= 0; q--)
 		if (sp->at[q].y > y0 && sp->at[q].y < y1)
 			return q;
 	return -1;
 }
 
-/* The LCS at row i (forward coordinates) of checkpoint k of sp, less lift,
- * or -1 if k does not hold the row. */
+/* The LCS at row i (forward coordinates) of checkpoint k of sp, or -1 if
+ * k does not hold the row. */
 static long long
-spine_at(const struct tab *t, const struct spine *sp, const struct ck *k,
-         pos lift, pos i)
+spine_at(const struct tab *t, const struct spine *sp, const struct ck *k, pos i)
 {
 	pos r = sp->d ? t->n - i : i;
 	if (r < k->ilo || r > k->ihi)
 		return -1;
-	return (long long)k->val[r - k->ilo] - lift;
+	return k->val[r - k->ilo];
 }
 
-/* Split bx (cost at most u) at a column: its middle, or a checkpoint of
- * sp (which split takes over).  Sets *lo and *hi to the halves, *ulo and
- * *uhi to their exact costs and *slo, *shi to checkpoints for them (or
+enum { STAT_SPLITS, STAT_FROM_CK, STAT_OFF };
+
+/* Add v to a counter of t's statistics, if it keeps them. */
+static void
+count(const struct tab *t, int which, size_t v)
+{
+	if (!t->stats || !v)
+		return;
+	size_t *c = which == STAT_SPLITS    ? &t->stats->splits
+	            : which == STAT_FROM_CK ? &t->stats->from_ck
+	                                    : &t->stats->off;
+	__atomic_fetch_add(c, v, __ATOMIC_RELAXED);
+}
+
+/* Split bx (cost at most u, exactly u if exact) at a column: its middle, or a
+ * checkpoint of sp (which split takes over).  Sets *lo and *hi to the halves,
+ * *ulo and *uhi to their exact costs and *slo, *shi to checkpoints for them (or
  * NULL).  Returns 0, -1 when memory ran out, or 1 when the band misses
  * the column (u was too small: it cannot be, but exact.c can take the box
  * then). */
 static int
-split(struct ctx *c, const struct box *bx, pos u, int par, struct spine *sp,
-      struct box *lo, struct box *hi, pos *ulo, pos *uhi, struct spine **slo,
-      struct spine **shi)
+split(struct ctx *c, const struct box *bx, pos u, int exact, int par,
+      struct spine *sp, struct box *lo, struct box *hi, pos *ulo, pos *uhi,
+      struct spine **slo, struct spine **shi)
 {
 	const struct tab *t = c->t;
-	pos lift = 0;
-	int q = spine_pick(t, sp, bx, &lift);
+	int q = spine_pick(t, sp, bx);
 	pos ym = q < 0   ? bx->y0 + (bx->y1 - bx->y0) / 2
 	         : sp->d ? t->m - sp->at[q].y
 	                 : sp->at[q].y;
@@ -760,6 +768,9 @@ split(struct ctx *c, const struct box *bx, pos u, int par, struct spine *sp,
 	pos ihi = ym + khi < bx->x1 ? ym + khi : bx->x1;
 	pos w = ihi - ilo + 1, dk = t->n - t->m;
 	int need_f = q < 0 || sp->d == 1, need_r = q < 0 || sp->d == 0;
+
+	count(t, STAT_SPLITS, 1);
+	count(t, STAT_FROM_CK, q >= 0);
 
 	*slo = *shi = NULL;
 	if (q < 0) {
@@ -818,10 +829,10 @@ split(struct ctx *c, const struct box *bx, pos u, int par, struct spine *sp,
 	pos best = -1;
 	long long top = -1, fbest = 0, rbest = 0;
 	for (pos i = ilo; i <= ihi; i++) {
-		long long fv = need_f ? f[i - ilo]
-		                      : spine_at(t, sp, &sp->at[q], lift, i);
-		long long rv = need_r ? r[ihi - i]
-		                      : spine_at(t, sp, &sp->at[q], lift, i);
+		long long fv =
+		        need_f ? f[i - ilo] : spine_at(t, sp, &sp->at[q], i);
+		long long rv =
+		        need_r ? r[ihi - i] : spine_at(t, sp, &sp->at[q], i);
 		if (fv < 0 || rv < 0)
 			continue;
 		if (fv + rv > top) {
@@ -833,6 +844,7 @@ split(struct ctx *c, const struct box *bx, pos u, int par, struct spine *sp,
 	}
 	free(f);
 	if (best < 0) {
+		count(t, STAT_OFF, 1);
 		free(sp);
 		free(fj.keep);
 		free(rj.keep);
@@ -842,6 +854,7 @@ split(struct ctx *c, const struct box *bx, pos u, int par, struct spine *sp,
 	*hi = (struct box){best, bx->x1, ym, bx->y1};
 	*ulo = (best - bx->x0) + (ym - bx->y0) - 2 * (pos)fbest;
 	*uhi = (bx->x1 - best) + (bx->y1 - ym) - 2 * (pos)rbest;
+	count(t, STAT_OFF, exact && *ulo + *uhi != u);
 	/* the checkpoints left nearer the corner go to the half there */
 	if (sp)
 		sp->n = q;
@@ -871,7 +884,8 @@ probe(struct ctx *c, const struct box *bx)
  * with up to threads threads; sp: checkpoints for it, or NULL (solve
  * takes them over). */
 static int
-solve(struct ctx *c, struct box bx, pos u, int threads, struct spine *sp)
+solve(struct ctx *c, struct box bx, pos u, int exact, int threads,
+      struct spine *sp)
 {
 	const struct tab *t = c->t;
 	for (;;) {
@@ -910,8 +924,8 @@ solve(struct ctx *c, struct box bx, pos u, int threads, struct spine *sp)
 		struct box lo, hi;
 		struct spine *slo, *shi;
 		pos ulo, uhi;
-		int cut = split(c, &bx, u, par, sp, &lo, &hi, &ulo, &uhi, &slo,
-		                &shi);
+		int cut = split(c, &bx, u, exact, par, sp, &lo, &hi, &ulo, &uhi,
+		                &slo, &shi);
 		sp = NULL;
 		if (cut < 0)
 			return -1;
@@ -927,7 +941,7 @@ solve(struct ctx *c, struct box bx, pos u, int threads, struct spine *sp)
 			pthread_t th;
 			h.c.xm = &h.xm;
 			if (pthread_create(&th, NULL, half_thread, &h) == 0) {
-				int rc = solve(c, lo, ulo,
+				int rc = solve(c, lo, ulo, 1,
 				               threads - threads / 2, slo);
 				pthread_join(th, NULL);
 				return rc < 0 || h.rc < 0 ? -1 : 0;
@@ -936,20 +950,22 @@ solve(struct ctx *c, struct box bx, pos u, int threads, struct spine *sp)
 		/* Recurse into the smaller half, loop on the larger. */
 		if ((lo.x1 - lo.x0) + (lo.y1 - lo.y0) <
 		    (hi.x1 - hi.x0) + (hi.y1 - hi.y0)) {
-			if (solve(c, lo, ulo, threads, slo) < 0) {
+			if (solve(c, lo, ulo, 1, threads, slo) < 0) {
 				free(shi);
 				return -1;
 			}
 			bx = hi;
 			u = uhi;
+			exact = 1;
 			sp = shi;
 		} else {
-			if (solve(c, hi, uhi, threads, shi) < 0) {
+			if (solve(c, hi, uhi, 1, threads, shi) < 0) {
 				free(slo);
 				return -1;
 			}
 			bx = lo;
 			u = ulo;
+			exact = 1;
 			sp = slo;
 		}
 	}
@@ -1045,6 +1061,7 @@ band_run(struct exact_mem *mem, const struct exact_opt *xo,
 	    nb >= INT32_MAX || n > SIZE_MAX / 64 / BAND_MAPS)
 		return exact_run(mem, xo, a, n, b, nb, del, ins);
 	t.force = opt->force;
+	t.stats = opt->stats;
 	t.par_min = opt->par_min;
 	t.del = del;
 	t.ins = ins;
@@ -1068,7 +1085,7 @@ band_run(struct exact_mem *mem, const struct exact_opt *xo,
 		return exact_run(mem, xo, a, n, b, nb, del, ins);
 	}
 	if (rc == 0)
-		rc = solve(&c, all, u, opt->threads > 0 ? opt->threads : 1,
+		rc = solve(&c, all, u, 0, opt->threads > 0 ? opt->threads : 1,
 		           NULL);
 	cursors_free(&c.cu);
 	unbuild(&t);

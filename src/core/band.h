@@ -16,6 +16,15 @@
 
 #include "exact.h"
 
+/* What a run did, for tests: counted when band_opt.stats is set. */
+struct band_stats {
+	size_t splits;  /* boxes split here */
+	size_t from_ck; /* of them, at a checkpoint (one pass, not two) */
+	size_t off;     /* halves whose costs do not add up to their box's
+	                   exact cost, or columns the band missed: none
+	                   unless a bound or a checkpoint is wrong */
+};
+
 /* How to run (see struct myers_tuning in myers.h). */
 struct band_opt {
 	int threads;    /* at most this many threads */
@@ -23,6 +32,7 @@ struct band_opt {
 	int force;      /* split every box of more than a few items here */
 	int kernel;     /* the fastest kernel it may use: 0 plain C, 1 AVX2,
 	                   2 AVX-512 (each where the CPU has it) */
+	struct band_stats *stats; /* NULL, or counts to add to */
 };
 
 /* Minimal edit script of a[0..n) against b[0..nb) (every id < nids): sets

@@ -413,7 +413,8 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		struct band_opt bo = {o.threads, o.par_min, m->tune.band >= 2,
 		                      m->tune.band == 3   ? 0
 		                      : m->tune.band == 4 ? 1
-		                                          : 2};
+		                                          : 2,
+		                      NULL};
 		if ((m->tune.band ? band_run(&m->xm, &o, &bo, m->nids, m->ca,
 		                             na, m->cb, nbb, m->cda, m->cib)
 		                  : exact_run(&m->xm, &o, m->ca, na, m->cb, nbb,

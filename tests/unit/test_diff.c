@@ -13,6 +13,8 @@
 #include "redline/diff.h"
 #include "redline/myers.h"
 
+#include "../../src/core/band.h" /* internal: its statistics */
+
 /* Whether del / ins leave a and b with the same items in order. */
 static int
 script_valid(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
@@ -510,6 +512,60 @@ band_as_short_as_myers(void **state)
 	}
 }
 
+/* band.c's own account of a run: every split's halves cost what their box
+ * does (a wrong bound or checkpoint would show here first, though the
+ * script stayed minimal), and most splits after the first start from a
+ * checkpoint, running one pass instead of two.  On one thread and on two,
+ * with every kernel allowed. */
+static void
+band_splits_add_up(void **state)
+{
+	unsigned r = 4242;
+	(void)state;
+	for (int round = 0; round < 4; round++) {
+		size_t n = 20000 + 7000 * (size_t)round, m = 0;
+		size_t moved = round % 2 ? n / 4 : 0;
+		uint32_t nids = 500, *a = malloc(n * sizeof *a),
+		         *b = malloc(2 * n * sizeof *b);
+		unsigned char *del = calloc(n, 1), *ins = calloc(2 * n, 1);
+		assert_true(a && b && del && ins);
+		for (size_t i = 0; i < n; i++)
+			a[i] = skewed(&r, nids);
+		for (size_t i = moved; i < n + moved; i++) {
+			size_t at = i < n ? i : i - n;
+			r = r * 1103515245u + 12345u;
+			unsigned e = (r >> 16) % 20;
+			if (e == 0)
+				continue;
+			if (e == 1)
+				b[m++] = skewed(&r, nids);
+			b[m++] = e == 2 ? skewed(&r, nids) : a[at];
+		}
+		struct band_stats st = {0};
+		struct band_opt bo = {1 + round % 2, 64, 1, 2, &st};
+		struct exact_opt xo = {1, 64};
+		struct exact_mem xm = {0};
+		assert_int_equal(
+		        band_run(&xm, &xo, &bo, nids, a, n, b, m, del, ins), 0);
+		exact_mem_free(&xm);
+		assert_true(script_valid(a, n, b, m, del, ins));
+		size_t got = marks(del, n, ins, m);
+		struct myers *my = myers_new(nids);
+		assert_non_null(my);
+		myers_tune(my, &(struct myers_tuning){0, 1, 0, 0});
+		assert_int_equal(myers_run(my, a, n, b, m, del, ins, 1), 0);
+		assert_int_equal(got, marks(del, n, ins, m));
+		myers_free(my);
+		assert_true(st.splits > 100);
+		assert_int_equal(st.off, 0);
+		assert_true(st.from_ck * 3 > st.splits * 2);
+		free(a);
+		free(b);
+		free(del);
+		free(ins);
+	}
+}
+
 int
 main(void)
 {
@@ -518,6 +574,7 @@ main(void)
 	        cmocka_unit_test(myers_heuristic_stays_valid),
 	        cmocka_unit_test(minimal_same_on_any_threads),
 	        cmocka_unit_test(band_as_short_as_myers),
+	        cmocka_unit_test(band_splits_add_up),
 	        cmocka_unit_test(inserted_sentence_slides_to_its_edges),
 	        cmocka_unit_test(lone_word_between_changes_is_absorbed),
 	        cmocka_unit_test(typographic_variants_are_equal),
