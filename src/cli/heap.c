@@ -57,23 +57,25 @@ heap_setup(void)
 	    !mallopt(M_TOP_PAD, 256 << 20) ||
 	    !mallopt(M_TRIM_THRESHOLD, 512 << 20) || !mallopt(M_ARENA_MAX, 1))
 		return;
-	void *p = malloc(1 << 20); /* more than the heap holds: it grows */
+	size_t first = (size_t)1 << 20; /* more than the heap holds: it grows */
+	void *p = malloc(first);
 	uintptr_t end = (uintptr_t)sbrk(0), from = (uintptr_t)p;
 	if (!p || end == (uintptr_t)-1) {
 		free(p);
 		return;
 	}
 	uintptr_t at = (from + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
-	uintptr_t huge = (at + HEAP_HUGE - 1) & ~(HEAP_HUGE - 1);
+	/* glibc wrote a header just past the block: the 2 MiB around it
+	 * already has small pages */
+	uintptr_t huge = (from + first + 64 + HEAP_HUGE - 1) & ~(HEAP_HUGE - 1);
 	free(p);
 	if (at >= end)
 		return;
 	(void)madvise((void *)at, end - at, MADV_HUGEPAGE);
-	/* A huge page lies wholly inside the flagged stretch, so the 2 MiB
-	 * around its start takes small pages (the two texts read first
-	 * would land there, at a fault a page): a block up to the first
-	 * 2 MiB boundary keeps everything else above it.  Only its header
-	 * is ever touched. */
+	/* A huge page lies wholly inside the flagged stretch, and its 2 MiB
+	 * must have no small page yet: below huge, the texts read first would
+	 * take a fault a page.  A block up to there keeps everything else
+	 * above it; only its two headers are ever touched. */
 	if (huge < end && atexit(filler_free) == 0)
 		filler = malloc(huge - from);
 #endif
