@@ -433,12 +433,12 @@ col_avx512(word *v, const word *pm, size_t nw, word mask0)
 /* For a pass that follows the best path it has found: how many words the
  * window (nw words from row base, done the LCS above it) should move down
  * at column j so that its middle word starts at the row of column j where
- * the cost so far plus the least cost to the end of bx is smallest. */
+ * the cost so far plus the least cost to diagonal k1 is smallest. */
 static pos
-centre(const struct box *bx, const word *v, size_t nw, pos base, long long done,
-       pos j)
+centre(const struct box *bx, pos k1, const word *v, size_t nw, pos base,
+       long long done, pos j)
 {
-	pos k1 = bx->x1 - bx->y1, best = 0;
+	pos best = 0;
 	long long z = done, least = -1;
 
 	for (size_t w = 0; w < nw; w++) {
@@ -549,18 +549,37 @@ emit(const word *v, size_t nw, pos base, long long done, pos olo, pos ohi,
 	}
 }
 
+/* Words in the window of a pass over diagonals klo..khi. */
+static size_t
+pass_words(pos klo, pos khi)
+{
+	return (size_t)(khi - klo + 2 + 63) / 64 + 2;
+}
+
+/* A pass that follows the best path it finds (a probe) rather than a
+ * band: it heads for diagonal k1; with window set, it reports the rows of
+ * its last window that lie in the box, lo..hi, instead of olo..ohi. */
+struct follow {
+	pos k1;
+	int window;
+	pos lo, hi;
+};
+
 /* One pass in direction d over box bx (in that direction's coordinates:
  * rows x0..x1, every column y0..y1), cells on diagonals klo..khi.  Sets
  * out[i - olo], for the points (i, y1) with olo <= i <= ohi, to the LCS of
  * rows x0..i against the box's columns: exact where the point is in the
  * band, a lower bound elsewhere.  Needs olo >= max(x0, y1 - 1 + klo) and
  * ohi <= y1 + khi.  Fills the checkpoints of keep (NULL: none) the same
- * way.  Returns 0, or -1 when memory ran out. */
+ * way.  With fo, follows a path instead (klo..khi set the window's width
+ * only) and out has room for 64 * pass_words(klo, khi) values.  Returns 0,
+ * or -1 when memory ran out. */
 static int
 pass(const struct tab *t, struct cursors *cu, int d, struct box bx, pos klo,
-     pos khi, pos olo, pos ohi, int32_t *out, int follow, struct spine *keep)
+     pos khi, pos olo, pos ohi, int32_t *out, struct follow *fo,
+     struct spine *keep)
 {
-	size_t nw = (size_t)(khi - klo + 2 + 63) / 64 + 2;
+	size_t nw = pass_words(klo, khi);
 	word *v = malloc(nw * sizeof *v);
 	pos base = bx.x0 & ~(pos)63;
 	long long done = 0; /* LCS of the rows above the window */
@@ -575,16 +594,16 @@ pass(const struct tab *t, struct cursors *cu, int d, struct box bx, pos klo,
 			const struct ck *k = &keep->at[next_ck++];
 			emit(v, nw, base, done, k->ilo, k->ihi, k->val);
 		}
-		pos drop = follow && (j & 31) == 0
-		                   ? centre(&bx, v, nw, base, done, j)
+		pos drop = fo && (j & 31) == 0
+		                   ? centre(&bx, fo->k1, v, nw, base, done, j)
 		                   : 0;
-		while (follow ? drop-- > 0 : base + 64 <= j + klo) {
+		while (fo ? drop-- > 0 : base + 64 <= j + klo) {
 			done += 64 - ones(v[0]);
 			memmove(v, v + 1, (nw - 1) * sizeof *v);
 			v[nw - 1] = ~(word)0;
 			base += 64;
 		}
-		pos top = follow ? base + 64 * (pos)nw : j + khi + 2;
+		pos top = fo ? base + 64 * (pos)nw : j + khi + 2;
 		if (top > bx.x1)
 			top = bx.x1;
 		if (top <= base)
@@ -620,6 +639,12 @@ pass(const struct tab *t, struct cursors *cu, int d, struct box bx, pos klo,
 #endif
 			col_plain(v, pm, w, mask0);
 	}
+	if (fo && fo->window) {
+		olo = fo->lo = base > bx.x0 ? base : bx.x0;
+		ohi = fo->hi = base + 64 * (pos)nw - 1 < bx.x1
+		                       ? base + 64 * (pos)nw - 1
+		                       : bx.x1;
+	}
 	emit(v, nw, base, done, olo, ohi, out);
 	free(v);
 	return 0;
@@ -632,6 +657,7 @@ struct pass_job {
 	pos klo, khi, olo, ohi;
 	int32_t *out;
 	struct spine *keep;
+	struct follow *fo;
 	int rc;
 };
 
@@ -644,10 +670,10 @@ run_pass(struct pass_job *p, struct cursors *cu)
 
 	if (cu)
 		return pass(p->t, cu, p->d, p->bx, p->klo, p->khi, p->olo,
-		            p->ohi, p->out, 0, p->keep);
+		            p->ohi, p->out, p->fo, p->keep);
 	if (cursors_init(&own, p->t) == 0)
 		rc = pass(p->t, &own, p->d, p->bx, p->klo, p->khi, p->olo,
-		          p->ohi, p->out, 0, p->keep);
+		          p->ohi, p->out, p->fo, p->keep);
 	cursors_free(&own);
 	return rc;
 }
@@ -782,9 +808,10 @@ split(struct ctx *c, const struct box *bx, pos u, int exact, int par,
 		return 1;
 	}
 	int32_t *f = malloc(2 * (size_t)w * sizeof *f), *r = f + w;
-	struct pass_job fj = {
-	        t,    0, {bx->x0, bx->x1, bx->y0, ym}, klo, khi, ilo, ihi, f,
-	        NULL, 0};
+	struct pass_job fj = {t,    0,   {bx->x0, bx->x1, bx->y0, ym},
+	                      klo,  khi, ilo,
+	                      ihi,  f,   NULL,
+	                      NULL, 0};
 	struct pass_job rj = {
 	        t,
 	        1,
@@ -794,6 +821,7 @@ split(struct ctx *c, const struct box *bx, pos u, int exact, int par,
 	        t->n - ihi,
 	        t->n - ilo,
 	        r,
+	        NULL,
 	        NULL,
 	        0};
 	pthread_t th;
@@ -863,18 +891,62 @@ split(struct ctx *c, const struct box *bx, pos u, int exact, int par,
 	return 0;
 }
 
-/* An upper bound on the cost of bx: the best path within BAND_PROBE
- * diagonals of its corners'.  -1 when memory ran out. */
+/* An upper bound on the cost of bx: a path found by following, within
+ * BAND_PROBE diagonals, the point that looks cheapest.  With threads, one
+ * pass follows it from the top-left corner to the middle column and one
+ * from the bottom-right corner back to it, and the best point where their
+ * windows meet joins them.  -1 when memory ran out. */
 static pos
-probe(struct ctx *c, const struct box *bx)
+probe(struct ctx *c, const struct box *bx, int threads)
 {
 	const struct tab *t = c->t;
-	pos k0 = bx->x0 - bx->y0, k1 = bx->x1 - bx->y1;
+	pos k0 = bx->x0 - bx->y0, k1 = bx->x1 - bx->y1, dk = t->n - t->m;
 	pos klo = (k0 < k1 ? k0 : k1) - BAND_PROBE;
 	pos khi = (k0 > k1 ? k0 : k1) + BAND_PROBE;
-	int32_t lcs;
+	pos ym = bx->y0 + (bx->y1 - bx->y0) / 2;
+	size_t rows = 64 * pass_words(klo, khi);
+	int32_t lcs, *f = NULL;
+	pthread_t th;
 
-	if (pass(t, &c->cu, 0, *bx, klo, khi, bx->x1, bx->x1, &lcs, 1, NULL) <
+	if (threads >= 2 && (size_t)(bx->y1 - bx->y0) >= 2 * rows &&
+	    (f = malloc(2 * rows * sizeof *f)) != NULL) {
+		struct follow ff = {k1, 1, 0, 0}, rf = {dk - k0, 1, 0, 0};
+		struct pass_job rj = {
+		        t,
+		        1,
+		        {t->n - bx->x1, t->n - bx->x0, t->m - bx->y1, t->m - ym},
+		        dk - khi,
+		        dk - klo,
+		        0,
+		        0,
+		        f + rows,
+		        NULL,
+		        &rf,
+		        0};
+		int threaded = pthread_create(&th, NULL, pass_thread, &rj) == 0;
+		int rc = pass(t, &c->cu, 0,
+		              (struct box){bx->x0, bx->x1, bx->y0, ym}, klo,
+		              khi, 0, 0, f, &ff, NULL);
+		if (threaded)
+			pthread_join(th, NULL);
+		else
+			rj.rc = run_pass(&rj, &c->cu);
+		long long top = -1; /* row n - r of rf is row r of ff */
+		for (pos i = ff.lo; rc == 0 && rj.rc == 0 && i <= ff.hi; i++)
+			if (t->n - i >= rf.lo && t->n - i <= rf.hi &&
+			    f[i - ff.lo] + f[rows + (t->n - i - rf.lo)] > top)
+				top = f[i - ff.lo] +
+				      f[rows + (t->n - i - rf.lo)];
+		free(f);
+		if (rc < 0 || rj.rc < 0)
+			return -1;
+		if (top >= 0)
+			return (bx->x1 - bx->x0) + (bx->y1 - bx->y0) -
+			       2 * (pos)top;
+		/* the windows missed each other: one pass all the way */
+	}
+	struct follow fo = {k1, 0, 0, 0};
+	if (pass(t, &c->cu, 0, *bx, klo, khi, bx->x1, bx->x1, &lcs, &fo, NULL) <
 	    0)
 		return -1;
 	return (bx->x1 - bx->x0) + (bx->y1 - bx->y0) - 2 * (pos)lcs;
@@ -907,7 +979,7 @@ solve(struct ctx *c, struct box bx, pos u, int exact, int threads,
 			return 0;
 		}
 		if (u < 0 && (t->force || n + m >= BAND_MIN)) {
-			u = probe(c, &bx);
+			u = probe(c, &bx, threads);
 			if (u < 0) {
 				free(sp);
 				return -1;
@@ -1076,7 +1148,7 @@ band_run(struct exact_mem *mem, const struct exact_opt *xo,
 	int rc = build(&t);
 	if (rc == 0)
 		rc = cursors_init(&c.cu, &t);
-	if (rc == 0 && (u = probe(&c, &all)) < 0)
+	if (rc == 0 && (u = probe(&c, &all, opt->threads)) < 0)
 		rc = -1;
 	if (rc == 0 && to_myers(&t, (pos)n, (pos)nb, u)) {
 		/* few edits: the tables go before Myers' arrays come */
