@@ -217,21 +217,28 @@ scan_word(const struct text *t, const struct cl *w, uint8_t *flags)
 	}
 }
 
+/* Room for ncap tokens in l.  Returns 0 or -1. */
+static int
+reserve(struct toklist *l, size_t ncap)
+{
+	struct tok *nv = realloc(l->v, ncap * sizeof *nv);
+	if (nv)
+		l->v = nv;
+	uint32_t *ni = realloc(l->id, ncap * sizeof *ni);
+	if (ni)
+		l->id = ni;
+	if (!nv || !ni)
+		return -1;
+	l->cap = ncap;
+	return 0;
+}
+
 static int
 push(struct toklist *l, const struct tok *tk, uint32_t id)
 {
-	if (l->n == l->cap) {
-		size_t ncap = l->cap ? l->cap * 2 : 1024;
-		struct tok *nv = realloc(l->v, ncap * sizeof *nv);
-		if (nv)
-			l->v = nv;
-		uint32_t *ni = realloc(l->id, ncap * sizeof *ni);
-		if (ni)
-			l->id = ni;
-		if (!nv || !ni)
-			return -1;
-		l->cap = ncap;
-	}
+	if (l->n == l->cap &&
+	    reserve(l, l->cap ? l->cap * 2 : 1024) < 0)
+		return -1;
 	l->id[l->n] = id;
 	l->v[l->n++] = *tk;
 	return 0;
@@ -295,6 +302,12 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 	struct cl c;
 
 	memset(out, 0, sizeof *out);
+	/* prose runs five to six bytes a token: room for a little more, so
+	 * that the arrays are not copied as they grow */
+	if (t->len - pos >= 4096 && reserve(out, (t->len - pos) / 4) < 0) {
+		tok_free(out);
+		return -1;
+	}
 	while (pos < t->len) {
 		struct tok tk;
 
