@@ -233,11 +233,42 @@ reserve(struct toklist *l, size_t ncap)
 	return 0;
 }
 
+/* The end of the word at pos if it is ASCII letters and digits followed
+ * by an ASCII character that no rule of scan_word joins to it (white
+ * space, most punctuation), with tk's kind and flags set; 0 otherwise
+ * (scan_word then takes it).  Most words of English prose are, and this
+ * finds them without classing each character. */
+static size_t
+ascii_word(const struct text *t, size_t pos, struct tok *tk)
+{
+	size_t q = pos;
+	uint8_t flags = 0;
+
+	while (q < t->len && ascii_alnum(t->buf[q])) {
+		if (t->buf[q] <= '9')
+			flags |= TOK_F_DIGIT;
+		q++;
+	}
+	if (q == pos)
+		return 0;
+	if (q < t->len) {
+		unsigned char ch = t->buf[q];
+		/* a mark or any other non-ASCII character may join the last
+		 * cluster; these may join the next word */
+		if (ch >= 0x80 || ch == '\'' || ch == '-' || ch == '.' ||
+		    ch == ',' || ch == ':')
+			return 0;
+	}
+	unsigned char first = t->buf[pos];
+	tk->kind = first <= '9' ? TOK_NUMBER : TOK_WORD;
+	tk->flags = flags | (first >= 'A' && first <= 'Z' ? TOK_F_UPPER : 0);
+	return q;
+}
+
 static int
 push(struct toklist *l, const struct tok *tk, uint32_t id)
 {
-	if (l->n == l->cap &&
-	    reserve(l, l->cap ? l->cap * 2 : 1024) < 0)
+	if (l->n == l->cap && reserve(l, l->cap ? l->cap * 2 : 1024) < 0)
 		return -1;
 	l->id[l->n] = id;
 	l->v[l->n++] = *tk;
@@ -324,6 +355,22 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 		tk.off = (uint32_t)pos;
 		tk.nl = (uint8_t)nl;
 		tk.space = (uint8_t)space;
+		size_t end = ascii_word(t, pos, &tk);
+		if (end && !(keyopts & TOK_KEY_ICASE)) {
+			/* its key is its bytes (see key_of) */
+			uint32_t id;
+			pos = end;
+			tk.len = (uint32_t)(pos - tk.off);
+			if (intern_id(in, (const char *)t->buf + tk.off, tk.len,
+			              &id) < 0 ||
+			    push(out, &tk, id) < 0) {
+				tok_free(out);
+				return -1;
+			}
+			nl = 0;
+			space = 0;
+			continue;
+		}
 		switch (c.cls) {
 		case UNI_LETTER:
 		case UNI_DIGIT:

@@ -228,6 +228,82 @@ controls_and_invalid_bytes(void **state)
 	done(&f);
 }
 
+/* Case folding changes keys, never boundaries: the same tokens, kinds
+ * and flags either way.  (Plain ASCII words take a short path unless keys
+ * fold case, so this also holds that path to the general rules.)  Texts
+ * are random runs of pieces that sit at the edges of the rules: joiners,
+ * digits, capitals, marks, non-ASCII letters and punctuation. */
+static void
+boundaries_do_not_depend_on_case_folding(void **state)
+{
+	static const char *const pieces[] = {"word",
+	                                     "Word",
+	                                     "U",
+	                                     "S",
+	                                     "Zed",
+	                                     "3",
+	                                     "2017",
+	                                     "a1",
+	                                     " ",
+	                                     " ",
+	                                     "\n",
+	                                     "\r\n",
+	                                     "'",
+	                                     "-",
+	                                     ".",
+	                                     ",",
+	                                     ":",
+	                                     ";",
+	                                     "!",
+	                                     "(",
+	                                     ")",
+	                                     "\"",
+	                                     "e\xcc\x81",
+	                                     "\xc3\xa9t\xc3\xa9",
+	                                     "\xe2\x80\x99",
+	                                     "\xe2\x80\x94",
+	                                     "\xc2\xad",
+	                                     "\xe6\x97\xa5",
+	                                     "...",
+	                                     "--",
+	                                     "x",
+	                                     "\t",
+	                                     "_",
+	                                     "#",
+	                                     "$"};
+	enum { NP = sizeof pieces / sizeof *pieces };
+	unsigned r = 99;
+	char buf[4096];
+	(void)state;
+	for (int round = 0; round < 300; round++) {
+		size_t len = 0;
+		for (;;) {
+			r = r * 1103515245u + 12345u;
+			const char *p = pieces[(r >> 16) % NP];
+			size_t n = strlen(p);
+			if (len + n >= sizeof buf)
+				break;
+			memcpy(buf + len, p, n);
+			len += n;
+		}
+		buf[len] = '\0';
+		struct fix a, b;
+		split(&a, buf, 0);
+		split(&b, buf, TOK_KEY_ICASE);
+		assert_int_equal(a.l.n, b.l.n);
+		for (size_t i = 0; i < a.l.n; i++) {
+			assert_int_equal(a.l.v[i].off, b.l.v[i].off);
+			assert_int_equal(a.l.v[i].len, b.l.v[i].len);
+			assert_int_equal(a.l.v[i].kind, b.l.v[i].kind);
+			assert_int_equal(a.l.v[i].flags, b.l.v[i].flags);
+			assert_int_equal(a.l.v[i].nl, b.l.v[i].nl);
+			assert_int_equal(a.l.v[i].space, b.l.v[i].space);
+		}
+		done(&a);
+		done(&b);
+	}
+}
+
 int
 main(void)
 {
@@ -240,6 +316,7 @@ main(void)
 	        cmocka_unit_test(keys_fold_typography),
 	        cmocka_unit_test(line_breaks_and_bom),
 	        cmocka_unit_test(controls_and_invalid_bytes),
+	        cmocka_unit_test(boundaries_do_not_depend_on_case_folding),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
