@@ -179,10 +179,20 @@ big_free(struct big *b)
 	b->len = 0;
 }
 
+/* Set bits of x.  Without the popcnt instruction (not in the x86-64
+ * baseline) the builtin is a library call; a few shifts and a multiply
+ * are quicker. */
 static int
 ones(word x)
 {
+#ifdef __POPCNT__
 	return __builtin_popcountll(x);
+#else
+	x -= (x >> 1) & 0x5555555555555555u;
+	x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+	return (int)((x * 0x0101010101010101u) >> 56);
+#endif
 }
 
 /* Floor and ceiling of v / 2. */
@@ -531,22 +541,31 @@ spine_new(int d, const struct box *bx, pos klo, pos khi)
 
 /* Set out[i - olo] for olo <= i <= ohi from a window of nw words from row
  * base, done the LCS above it; rows below the window are taken as just
- * below it. */
+ * below it, rows above it (none, as passes are called) get -1. */
 static void
 emit(const word *v, size_t nw, pos base, long long done, pos olo, pos ohi,
      int32_t *out)
 {
 	size_t wi = 0;
-	for (pos i = olo; i <= ohi; i++) {
-		pos r = i - base;
-		for (; wi < nw && wi < (size_t)(r >> 6); wi++)
-			done += 64 - ones(v[wi]);
-		word below = ((word)1 << (r & 63)) - 1;
-		out[i - olo] =
-		        (int32_t)(done + (wi < (size_t)(r >> 6) || wi >= nw
-		                                  ? 0
-		                                  : ones(~v[wi] & below)));
+	pos i = olo;
+
+	for (; i <= ohi && i < base; i++)
+		out[i - olo] = -1;
+	for (; wi < nw && base + 64 * (pos)(wi + 1) <= i; wi++)
+		done += 64 - ones(v[wi]);
+	/* row by row through the words that hold rows olo..ohi */
+	for (; wi < nw && i <= ohi; wi++) {
+		word x = v[wi];
+		int b = (int)(i - base - 64 * (pos)wi);
+		long long below = done + ones(~x & (((word)1 << b) - 1));
+		for (; b < 64 && i <= ohi; b++, i++) {
+			out[i - olo] = (int32_t)below;
+			below += !((x >> b) & 1);
+		}
+		done += 64 - ones(x);
 	}
+	for (; i <= ohi; i++) /* below the window: as just below it */
+		out[i - olo] = (int32_t)done;
 }
 
 /* Words in the window of a pass over diagonals klo..khi. */
