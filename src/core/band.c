@@ -502,10 +502,11 @@ struct spine {
 
 /* Room for the checkpoints of a pass in direction d over box bx (its
  * coordinates), diagonals klo..khi: columns len/2, len/4, ... from its
- * corner while they are 2 or more apart.  NULL when memory ran out or no
- * column qualifies. */
+ * corner while they are 2 or more apart and hold at most budget values in
+ * all (a wide band would otherwise keep many columns of it: the nearest
+ * halves come first).  NULL when memory ran out or no column qualifies. */
 static struct spine *
-spine_new(int d, const struct box *bx, pos klo, pos khi)
+spine_new(int d, const struct box *bx, pos klo, pos khi, size_t budget)
 {
 	pos len = bx->y1 - bx->y0;
 	size_t rows = 0;
@@ -518,6 +519,8 @@ spine_new(int d, const struct box *bx, pos klo, pos khi)
 		pos ihi = y + khi < bx->x1 ? y + khi : bx->x1;
 		if (ilo > ihi)
 			continue;
+		if (rows + (size_t)(ihi - ilo + 1) > budget)
+			break;
 		at[n++] = (struct ck){y, ilo, ihi, NULL};
 		rows += (size_t)(ihi - ilo + 1);
 	}
@@ -850,11 +853,13 @@ split(struct ctx *c, const struct box *bx, pos u, int exact, int par,
 		free(sp);
 		return -1;
 	}
-	/* checkpoints for the half that starts from each pass's corner */
+	/* checkpoints for the half that starts from each pass's corner, as
+	 * many values as the box has items at most */
+	size_t budget = (size_t)((bx->x1 - bx->x0) + (bx->y1 - bx->y0));
 	if (need_f)
-		fj.keep = spine_new(0, &fj.bx, fj.klo, fj.khi);
+		fj.keep = spine_new(0, &fj.bx, fj.klo, fj.khi, budget);
 	if (need_r)
-		rj.keep = spine_new(1, &rj.bx, rj.klo, rj.khi);
+		rj.keep = spine_new(1, &rj.bx, rj.klo, rj.khi, budget);
 	if (need_f && need_r && par &&
 	    pthread_create(&th, NULL, pass_thread, &rj) == 0)
 		threaded = 1;
