@@ -44,6 +44,7 @@
  */
 #define _GNU_SOURCE /* MAP_ANONYMOUS, MADV_HUGEPAGE */
 #include "band.h"
+#include "spawn.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -860,8 +861,7 @@ split(struct ctx *c, const struct box *bx, pos u, int exact, int par,
 		fj.keep = spine_new(0, &fj.bx, fj.klo, fj.khi, budget);
 	if (need_r)
 		rj.keep = spine_new(1, &rj.bx, rj.klo, rj.khi, budget);
-	if (need_f && need_r && par &&
-	    pthread_create(&th, NULL, pass_thread, &rj) == 0)
+	if (need_f && need_r && par && spawn(&th, pass_thread, &rj) == 0)
 		threaded = 1;
 	if (need_f)
 		rc = run_pass(&fj, &c->cu);
@@ -947,7 +947,7 @@ probe(struct ctx *c, const struct box *bx, int threads)
 		        NULL,
 		        &rf,
 		        0};
-		int threaded = pthread_create(&th, NULL, pass_thread, &rj) == 0;
+		int threaded = spawn(&th, pass_thread, &rj) == 0;
 		int rc = pass(t, &c->cu, 0,
 		              (struct box){bx->x0, bx->x1, bx->y0, ym}, klo,
 		              khi, 0, 0, f, &ff, NULL);
@@ -1036,7 +1036,7 @@ solve(struct ctx *c, struct box bx, pos u, int exact, int threads,
 			        threads / 2,      0};
 			pthread_t th;
 			h.c.xm = &h.xm;
-			if (pthread_create(&th, NULL, half_thread, &h) == 0) {
+			if (spawn(&th, half_thread, &h) == 0) {
 				int rc = solve(c, lo, ulo, 1,
 				               threads - threads / 2, slo);
 				pthread_join(th, NULL);

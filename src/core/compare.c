@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "redline/align.h"
+#include "spawn.h"
 
 /* Texts at least this long (bytes, both together) are tokenized on two
  * threads, one per side. */
@@ -68,7 +69,7 @@ tokenize(struct cmp *c, unsigned keyopts)
 
 	if (!j.in)
 		return -1;
-	if (pthread_create(&th, NULL, tokjob_run, &j) != 0) {
+	if (spawn(&th, tokjob_run, &j) != 0) {
 		intern_free(j.in);
 		return tok_split(c->left, c->in, keyopts, &c->lt) < 0 ||
 		                       tok_split(c->right, c->in, keyopts,

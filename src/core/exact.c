@@ -23,6 +23,7 @@
  * cache (bench/README.md).
  */
 #include "exact.h"
+#include "spawn.h"
 
 #include <pthread.h>
 #include <sched.h>
@@ -312,7 +313,7 @@ split_par(const struct xs *s, const struct box *bx, pos *sx, pos *sy)
 	atomic_init(&j.rdone, -1);
 	atomic_init(&j.stop, 0);
 	*at(s, s->f, fmid) = bx->x0;
-	if (pthread_create(&th, NULL, rev_thread, &j) != 0)
+	if (spawn(&th, rev_thread, &j) != 0)
 		return 0;
 	for (pos d = 1; !found; d++) {
 		widen_own(s, s->f, &f, dmin, dmax, -1);
@@ -383,7 +384,7 @@ halves_par(const struct xs *s, const struct box *lo, const struct box *hi,
 	if (!h.v)
 		return 0;
 	xs_place(&h.s, hi, h.v);
-	if (pthread_create(&th, NULL, half_thread, &h) != 0) {
+	if (spawn(&th, half_thread, &h) != 0) {
 		free(h.v);
 		return 0;
 	}
