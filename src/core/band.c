@@ -24,11 +24,13 @@
  * b read backwards) the LCS from each point to the bottom-right corner,
  * and a point with the largest sum is on an optimal path.  Both halves
  * then know their exact cost, so their bands are as narrow as they can
- * be.  The first pass over a run is a narrow one (BAND_PROBE diagonals
- * each side) whose cost bounds the run's; every 32 columns it moves its
- * window down toward the point that looks cheapest (cost so far plus a
- * quarter of the diagonals still to cross), so that it follows a path
- * that drifts far from the main diagonal.
+ * be, and each has one of the two passes already made (checkpoints,
+ * below).  The first passes over a run are narrow ones (BAND_PROBE
+ * diagonals each side) whose cost bounds the run's: one from each corner
+ * to the middle column, on two threads, joined where their windows meet;
+ * every 32 columns each moves its window down toward the point that looks
+ * cheapest (cost so far plus a quarter of the diagonals still to cross),
+ * so that it follows a path that drifts far from the main diagonal.
  *
  * A column whose item is rare in a matches few rows of the window, and
  * the addition then changes two bits per match (col_sparse): those
@@ -712,7 +714,9 @@ pass_thread(void *arg)
 /* Whether exact.c should take a box of n rows, m columns and cost at most
  * u: Myers' search takes about u * u / 2 steps of about 1.2 ns, the two
  * passes of a split here m * u / 64 words each of about 0.55 ns (AVX2) or
- * 1.1 ns (plain), and each split leaves half the work again. */
+ * 1.1 ns (plain), and each split leaves half the work again.  (A split
+ * from a checkpoint makes one pass over half the columns; the model keeps
+ * the cost of two, which measured no slower: bench/README.md.) */
 static int
 to_myers(const struct tab *t, pos n, pos m, pos u)
 {
