@@ -11,7 +11,9 @@
  * from an mmap each, which could not share huge pages), threads included,
  * to reserve a large stretch of address space at once and keep it, and the
  * kernel is told that this stretch may use 2 MiB pages (MADV_HUGEPAGE).
- * Where transparent huge pages are off, nothing changes.
+ * Where transparent huge pages are off, nothing changes; a run that reads
+ * less than HEAP_MIN keeps the allocator's defaults (a huge page would
+ * cost it 2 MiB of memory for a few pages' worth).
  */
 #define _GNU_SOURCE /* MADV_HUGEPAGE */
 #include "heap.h"
@@ -42,11 +44,13 @@ filler_free(void)
 #endif
 
 void
-heap_setup(void)
+heap_setup(size_t expect)
 {
-#ifdef HEAP_HUGE
+#ifndef HEAP_HUGE
+	(void)expect;
+#else
 	long page = sysconf(_SC_PAGESIZE);
-	if (page <= 0)
+	if (page <= 0 || expect < HEAP_MIN)
 		return;
 	/* blocks up to 1 GiB from the heap, threads included (they allocate
 	 * seldom, in large blocks: the lock costs nothing next to a fault a

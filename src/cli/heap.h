@@ -2,11 +2,17 @@
 #ifndef REDLINE_HEAP_H
 #define REDLINE_HEAP_H
 
-/* Call first thing in main, before any allocation that matters.  Where
- * the C library and the kernel allow it (glibc, Linux), large blocks stay
- * on the heap and the heap grows on huge pages, so that a run touching
- * tens of megabytes takes a few page faults, not thousands.  Elsewhere it
- * does nothing.  Never fails: every step is a hint. */
-void heap_setup(void);
+#include <stddef.h>
+
+/* Call in main before any allocation that matters, with the bytes of
+ * input the run will read (SIZE_MAX if not known).  Where the C library
+ * and the kernel allow it (glibc, Linux), and the input is at least
+ * HEAP_MIN bytes, large blocks stay on the heap and the heap grows on huge
+ * pages, so that a run touching tens of megabytes takes a few page faults,
+ * not thousands.  A smaller run, or elsewhere, it leaves alone: its heap
+ * fits in a few pages, where one huge page would cost it 2 MiB.  Never
+ * fails: every step is a hint. */
+#define HEAP_MIN ((size_t)1 << 20)
+void heap_setup(size_t expect);
 
 #endif

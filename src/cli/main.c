@@ -10,10 +10,12 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../tui/tui.h"
@@ -361,6 +363,23 @@ done:
 	return rc;
 }
 
+/* The bytes the run will read from files[0..n): SIZE_MAX when one is
+ * standard input or not a regular file (its size is not known). */
+static size_t
+input_bytes(int n, char **files)
+{
+	size_t sum = 0;
+	for (int i = 0; i < n; i++) {
+		struct stat st;
+		if (strcmp(files[i], "-") == 0 || stat(files[i], &st) != 0 ||
+		    !S_ISREG(st.st_mode) ||
+		    (uintmax_t)st.st_size > SIZE_MAX - sum)
+			return SIZE_MAX;
+		sum += (size_t)st.st_size;
+	}
+	return sum;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -394,7 +413,6 @@ main(int argc, char **argv)
 	char err[4200];
 	int c, rc;
 
-	heap_setup();
 	setup_signals();
 	while ((c = getopt_long(argc, argv, "e:so:W:idahV", longopts, NULL)) !=
 	       -1) {
@@ -493,6 +511,7 @@ main(int argc, char **argv)
 			return EXIT_TROUBLE;
 		}
 	}
+	heap_setup(input_bytes(argc - optind, argv + optind));
 	if (argc - optind > 2)
 		return overview_main(argc - optind, argv + optind, fmt, &copt,
 		                     &topt, &eopt, outpath, loadflags);
