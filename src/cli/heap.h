@@ -12,7 +12,7 @@
  * not thousands.  A smaller run, or elsewhere, it leaves alone: its heap
  * fits in a few pages, where one huge page would cost it 2 MiB.  Never
  * fails: every step is a hint. */
-#define HEAP_MIN ((size_t)1 << 20)
+#define HEAP_MIN ((size_t)64 << 10)
 void heap_setup(size_t expect);
 
 #endif
