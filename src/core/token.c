@@ -415,6 +415,9 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 		nl = 0;
 		space = 0;
 	}
+	/* give back the room not used, so that later blocks can take it */
+	if (out->cap > out->n + out->n / 8 + 1024)
+		(void)reserve(out, out->n + 1);
 	return 0;
 }
 
