@@ -355,9 +355,10 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 		tk.off = (uint32_t)pos;
 		tk.nl = (uint8_t)nl;
 		tk.space = (uint8_t)space;
-		size_t end = ascii_word(t, pos, &tk);
-		if (end && !(keyopts & TOK_KEY_ICASE)) {
-			/* its key is its bytes (see key_of) */
+		/* its key is its bytes unless case folds (see key_of) */
+		size_t end =
+		        keyopts & TOK_KEY_ICASE ? 0 : ascii_word(t, pos, &tk);
+		if (end) {
 			uint32_t id;
 			pos = end;
 			tk.len = (uint32_t)(pos - tk.off);
