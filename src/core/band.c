@@ -295,18 +295,35 @@ col_sparse(word *v, size_t w, pos base, const uint32_t *o, uint32_t k,
 	}
 }
 
+/* Words v[w..nw) of a column, word by word from carry c in; returns the
+ * carry out.  Every kernel ends with this. */
+static inline word
+col_words(word *v, const word *pm, size_t w, size_t nw, word c)
+{
+	for (; w < nw; w++) {
+		word p = pm[w], x = v[w], s = x + (x & p), r = s + c;
+		c = (word)(s < x) | (word)(r < s);
+		v[w] = r | (x & ~p);
+	}
+	return c;
+}
+
+/* Word 0 of a column, its match bits masked by mask0, carry in 0; returns
+ * the carry out.  Every kernel starts with this. */
+static inline word
+col_first(word *v, const word *pm, word mask0)
+{
+	word p0 = pm[0] & mask0, x0 = v[0], s0 = x0 + (x0 & p0);
+	v[0] = s0 | (x0 & ~p0);
+	return s0 < x0;
+}
+
 /* The next column: v[0..nw) from match bits pm (word 0 masked by mask0),
  * carry in 0.  The plain C kernel. */
 static void
 col_plain(word *v, const word *pm, size_t nw, word mask0)
 {
-	word c = 0;
-	for (size_t w = 0; w < nw; w++) {
-		word p = w ? pm[w] : pm[0] & mask0;
-		word x = v[w], s = x + (x & p), r = s + c;
-		c = (word)(s < x) | (word)(r < s);
-		v[w] = r | (x & ~p);
-	}
+	(void)col_words(v, pm, 1, nw, col_first(v, pm, mask0));
 }
 
 #if BAND_SIMD
@@ -366,11 +383,9 @@ block_avx2(word *v, const word *pm, int nq, word c)
 __attribute__((target("avx2"))) static void
 col_avx2(word *v, const word *pm, size_t nw, word mask0)
 {
-	word p0 = pm[0] & mask0, x0 = v[0], s0 = x0 + (x0 & p0);
-	word c = s0 < x0;
+	word c = col_first(v, pm, mask0);
 	size_t w = 1;
 
-	v[0] = s0 | (x0 & ~p0);
 	for (; w + 64 <= nw; w += 64)
 		c = block_avx2(v + w, pm + w, 16, c);
 	if (w + 4 <= nw) {
@@ -378,11 +393,7 @@ col_avx2(word *v, const word *pm, size_t nw, word mask0)
 		c = block_avx2(v + w, pm + w, nq, c);
 		w += 4 * (size_t)nq;
 	}
-	for (; w < nw; w++) {
-		word p = pm[w], x = v[w], s = x + (x & p), r = s + c;
-		c = (word)(s < x) | (word)(r < s);
-		v[w] = r | (x & ~p);
-	}
+	(void)col_words(v, pm, w, nw, c);
 }
 
 /* Words v[0..8 * nq) of a column from carry c in, as block_avx2 does with
@@ -423,11 +434,9 @@ block_avx512(word *v, const word *pm, int nq, word c)
 __attribute__((target("avx512f"))) static void
 col_avx512(word *v, const word *pm, size_t nw, word mask0)
 {
-	word p0 = pm[0] & mask0, x0 = v[0], s0 = x0 + (x0 & p0);
-	word c = s0 < x0;
+	word c = col_first(v, pm, mask0);
 	size_t w = 1;
 
-	v[0] = s0 | (x0 & ~p0);
 	for (; w + 64 <= nw; w += 64)
 		c = block_avx512(v + w, pm + w, 8, c);
 	if (w + 8 <= nw) {
@@ -435,11 +444,7 @@ col_avx512(word *v, const word *pm, size_t nw, word mask0)
 		c = block_avx512(v + w, pm + w, nq, c);
 		w += 8 * (size_t)nq;
 	}
-	for (; w < nw; w++) {
-		word p = pm[w], x = v[w], s = x + (x & p), r = s + c;
-		c = (word)(s < x) | (word)(r < s);
-		v[w] = r | (x & ~p);
-	}
+	(void)col_words(v, pm, w, nw, c);
 }
 #endif
 
