@@ -45,11 +45,17 @@ CURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
-# Debian's libstemmer-dev ships no .pc file; fall back to the plain name.
-STEMMER_LIBS = $(shell $(PKG_CONFIG) --libs libstemmer 2>/dev/null || echo -lstemmer)
+# libstemmer is not linked: src/core/stem.c opens it when the first
+# stemmer is made (why: the comment there).  It is named by the soname of
+# the libstemmer.so the compiler would link (Debian's libstemmer-dev ships
+# no .pc file), found once per make run.
+STEMMER_SONAME = $(eval STEMMER_SONAME := $$(shell objdump -p \
+    "$$$$($(CC) -print-file-name=libstemmer.so)" 2>/dev/null | \
+    sed -n 's/^ *SONAME *//p'))$(STEMMER_SONAME)
 
 ALL_CFLAGS = -std=c11 -pthread $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP
-ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude $(UTF8PROC_CFLAGS) $(CPPFLAGS)
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude $(UTF8PROC_CFLAGS) \
+    -DSTEMMER_SONAME='"$(or $(STEMMER_SONAME),libstemmer.so)"' $(CPPFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
 CORE_SRC = $(wildcard src/core/*.c)
@@ -59,7 +65,7 @@ CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 EXPORT_OBJ = $(EXPORT_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/libredline.a
-CORE_LIBS = $(UTF8PROC_LIBS) $(STEMMER_LIBS) -lm -pthread
+CORE_LIBS = $(UTF8PROC_LIBS) -ldl -lm -pthread
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)

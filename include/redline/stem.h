@@ -12,8 +12,14 @@
 struct stemmer;
 
 /* A stemmer for a Snowball language name ("english", "german", ...), or
- * NULL when the language is unknown or memory ran out. */
+ * NULL when the language is unknown, libstemmer could not be loaded (see
+ * stem_load_error) or memory ran out.  The first call loads libstemmer;
+ * any thread may call it. */
 struct stemmer *stem_new(const char *language);
+
+/* NULL once libstemmer is loaded (loading it if need be), else the
+ * loader's message saying why it could not be. */
+const char *stem_load_error(void);
 
 /* Release it.  NULL is fine. */
 void stem_free(struct stemmer *s);

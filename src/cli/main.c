@@ -23,6 +23,7 @@
 #include "output.h"
 #include "redline/compare.h"
 #include "redline/export.h"
+#include "redline/stem.h"
 
 #define REDLINE_VERSION "0.1.0"
 #define EXIT_SAME       0
@@ -263,6 +264,18 @@ finish_output(struct output *out, const char *outpath, int c)
 	return 0;
 }
 
+/* Say why no stemmer could be made for language (the comparison
+ * returned -2): libstemmer would not load, or it has no such language. */
+static void
+no_stemmer(const char *language)
+{
+	const char *why = stem_load_error();
+	if (why)
+		warnx("cannot load the Snowball stemmer: %s", why);
+	else
+		warnx("--language: no Snowball stemmer for '%s'", language);
+}
+
 /* One export of every pair in turn, each after a header line naming the
  * two files, for the pair formats with several rewrites. */
 static int
@@ -311,8 +324,7 @@ overview_main(int nfiles, char **files, enum format fmt,
 	}
 	c = ov_run(&ov, inputs[0], inputs + 1, (size_t)nfiles - 1, copt, 0);
 	if (c == -2) {
-		warnx("--language: no Snowball stemmer for '%s'",
-		      copt->language);
+		no_stemmer(copt->language);
 		goto done;
 	}
 	if (c < 0) {
@@ -539,8 +551,7 @@ main(int argc, char **argv)
 	copt.words_only = fmt == FMT_WDIFF;
 	c = cmp_run(&cmp, &left, &right, &copt);
 	if (c == -2) {
-		warnx("--language: no Snowball stemmer for '%s'",
-		      copt.language);
+		no_stemmer(copt.language);
 		text_done(&left);
 		text_done(&right);
 		return EXIT_TROUBLE;

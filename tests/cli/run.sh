@@ -117,6 +117,31 @@ expect 2 "unknown language" -- rl --language=klingon samples/statement.txt sampl
 err_has "unknown language" "klingon"
 expect 1 "other language" -- rl --language=german --stats samples/statement.txt samples/brics-post.txt
 
+# libstemmer is loaded when the alignment first stems a word, so a word
+# diff never pays for loading it (glibc's loader reports each library it
+# opens under LD_DEBUG=libs; elsewhere this check is skipped)
+stem_loads() {
+	LD_DEBUG=libs "$bin" "$@" 2>&1 >/dev/null | grep -c 'calling init:.*libstemmer'
+}
+if [ -z "$REDLINE_WRAP_SH" ] &&
+	LD_DEBUG=libs "$bin" --version 2>&1 >/dev/null | grep -q 'calling init'; then
+	[ "$(stem_loads --export=wdiff samples/statement.txt samples/brics-post.txt)" = 0 ] &&
+		ok || bad "the word diff loaded libstemmer"
+	[ "$(stem_loads --export=text samples/statement.txt samples/brics-post.txt)" = 1 ] &&
+		ok || bad "the text export did not load libstemmer once"
+	# a broken libstemmer found first: the alignment says so, the word
+	# diff does not need it
+	so=$(LD_DEBUG=libs "$bin" --export=text samples/statement.txt \
+		samples/brics-post.txt 2>&1 >/dev/null |
+		sed -n 's/.*find library=\(libstemmer[^ ]*\) .*/\1/p')
+	mkdir -p "$tmp/lib" && echo 'not a library' >"$tmp/lib/$so"
+	expect 2 "broken libstemmer" -- env LD_LIBRARY_PATH="$tmp/lib" "$bin" \
+		--export=text samples/statement.txt samples/brics-post.txt
+	err_has "broken libstemmer" "cannot load the Snowball stemmer: $tmp/lib/$so"
+	expect 1 "word diff without libstemmer" -- env LD_LIBRARY_PATH="$tmp/lib" \
+		"$bin" --export=wdiff samples/statement.txt samples/brics-post.txt
+fi
+
 # wdiff without its deletions and marks has the rewrite's text exactly
 # (white space aside: a deletion may bring one separating space)
 for r in danang-report brics-post globalresearch; do
