@@ -6,9 +6,9 @@ usage: run.py [--sizes N,N,...] [--runs R] [--timeout S] [--dir DIR] REDLINE
 For each size (words) it generates, with bench/gen.py, an official text and
 rewrites of it with 1 %, 10 % and 50 % of the sentences edited, plus an
 unrelated text of the same size.  On every pair, in one run, it times (wall
-clock, median of R runs taken in rounds over the tools, 11 for a tool whose
-runs all stay under 0.25 s; one run at a million words) and measures the
-peak resident memory of:
+clock, median of R runs taken in rounds over the tools, one at a million
+words; a tool whose first run stays under 0.25 s gets 11 runs of its own)
+and measures the peak resident memory (a first run under GNU time) of:
 
   redline --export=wdiff --minimal     redline --export=wdiff
   redline --export=json                GNU wdiff
@@ -61,21 +61,23 @@ def available(argv):
     return shutil.which(argv[0]) is not None or os.path.exists(argv[0])
 
 
-def run_once(argv, timeout, memfile):
+def run_once(argv, timeout, memfile=None):
     """Wall time (s) and peak RSS (KiB) of one run, or None on time-out.
-    The peak comes from GNU time, whose small process forks the tool: a
-    child forked from Python itself would count Python's pages too.  The
-    wait blocks (a timer kills the run at the time-out), so the time is
-    not rounded to a polling interval."""
+    With memfile, the peak comes from GNU time, whose small process forks
+    the tool: a child forked from Python itself would count Python's pages
+    too.  Without, the tool runs alone and the peak is None: GNU time's
+    own start adds some 5 ms to the wall time here, a tenth of a 40 ms
+    run.  The wait blocks (a timer kills the run at the time-out), so the
+    time is not rounded to a polling interval."""
     killed = []
 
     def kill():
         killed.append(True)
         os.killpg(p.pid, signal.SIGKILL)
 
+    wrap = ["/usr/bin/time", "-f", "%M", "-o", memfile] if memfile else []
     t0 = time.perf_counter()
-    p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", memfile] + argv,
-                         stdout=subprocess.DEVNULL,
+    p = subprocess.Popen(wrap + argv, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, start_new_session=True)
     timer = threading.Timer(timeout, kill)
     timer.start()
@@ -88,6 +90,8 @@ def run_once(argv, timeout, memfile):
         return None
     if p.returncode not in (0, 1):
         sys.exit(f"run.py: {' '.join(argv)} failed (exit {p.returncode})")
+    if not memfile:
+        return t1 - t0, None
     with open(memfile, encoding="ascii") as f:
         return t1 - t0, int(f.read().split()[-1])
 
@@ -213,30 +217,46 @@ def main():
         todo = [(name, argv) for name, argv in tools(redline, p)
                 if available(argv)]
         got = {name: [] for name, _ in todo}
+        peak = {}
         # Rounds over every tool, so that a noisy second of a shared
-        # machine falls on all of them alike; a tool that stays under
-        # FAST seconds gets FAST_RUNS runs in all, whose median is steadier
-        # than that of three and costs little.
-        for rnd in range(max(runs, FAST_RUNS)):
+        # machine falls on all of them alike.  The first round runs under
+        # GNU time for the peak memory.  A tool whose first run stays under
+        # FAST seconds then gets FAST_RUNS runs of its own, without GNU
+        # time (whose start would weigh on so short a run), and its time
+        # is their median, steadier than that of three; a slower one gets
+        # runs - 1 more, and its time is the median of all.
+        def wanted(name, rnd):
+            g = got[name]
+            if g is None:
+                return False
+            if rnd == 0:
+                return True
+            if peak[name][1] < FAST:
+                return rnd <= FAST_RUNS
+            return rnd < runs
+
+        for rnd in range(1 + max(runs - 1, FAST_RUNS)):
             for name, argv in todo:
-                g = got[name]
-                if g is None or (rnd >= runs and
-                                 (p["n"] >= 1000000 or
-                                  max(t for t, _ in g) >= FAST)):
+                if not wanted(name, rnd):
                     continue
                 r = run_once(argv, a.timeout,
-                             os.path.join(a.dir, "peak.txt"))
+                             os.path.join(a.dir, "peak.txt")
+                             if rnd == 0 else None)
                 if r is None:
                     got[name] = None
+                elif rnd == 0:
+                    peak[name] = r
                 else:
-                    g.append(r)
+                    got[name].append(r[0])
         for name, _ in todo:
             key = (label(p), name)
             if got[name] is None:
                 times[key] = mems[key] = None
             else:
-                times[key] = statistics.median(t for t, _ in got[name])
-                mems[key] = max(m for _, m in got[name]) / 1024
+                t0, m = peak[name]
+                ts = got[name] if t0 < FAST else [t0] + got[name]
+                times[key] = statistics.median(ts)
+                mems[key] = m / 1024
             print(f"  {label(p)}: {name} "
                   f"{fmt_time(times[key], a.timeout)} s", file=sys.stderr)
         counts[label(p)] = edit_counts(redline, p, a.timeout)
