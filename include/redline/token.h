@@ -17,7 +17,7 @@
 
 enum tok_kind {
 	TOK_WORD,   /* letters, maybe with digits, marks, inner ' - . */
-	TOK_NUMBER, /* starts with a digit: 2254, 2,254, 3.5, 10:44 */
+	TOK_NUMBER, /* starts with a digit: 1500, 1,500, 3.5, 9:30 */
 	TOK_PUNCT,  /* one punctuation mark; a run of '.' or '-' is one token */
 	TOK_SYMBOL, /* a symbol or emoji cluster */
 	TOK_OTHER   /* control character, invalid byte, unassigned */

@@ -6,7 +6,7 @@
  *     (stem.h).  Stems are ids in a table of their own.  A rewrite stem the
  *     official text lacks is taken as a spelling variant of an official
  *     stem that is one letter longer or shorter (not the first letter;
- *     both at least VARIANT_MIN_LEN long): Asad and Assad.
+ *     both at least VARIANT_MIN_LEN long): Gadafi and Gaddafi.
  *  2. Weights.  A stem weighs idf = log(1 + S / df) over the S sentences of
  *     both texts.  A sentence's weight W is the sum over its stems.
  *  3. Candidates.  An inverted index of official sentences by stem finds,
@@ -248,7 +248,7 @@ one_shorter(const char *a, size_t na, const char *b, size_t nb)
 	if (skip != 1)
 		return 0; /* only single-byte letters: keeps this cheap and safe
 		           */
-	/* the extra letter must double its neighbour (Assad, travelled) or
+	/* the extra letter must double its neighbour (Gaddafi, travelled) or
 	 * be a final i, Snowball's mark of a -y or -ly ending (fulli) */
 	if (!((i > 0 && a[i - 1] == a[i]) || (i + 1 < na && a[i + 1] == a[i]) ||
 	      (i + 1 == na && a[i] == 'i')))

@@ -13,15 +13,15 @@
  *     anywhere else it separates like white space.
  *  2. A word is a run of letters, digits and marks.  Inside it, and only
  *     between two such clusters, these join:
- *       - an apostrophe (' U+2019 U+02BC) before a letter: ISIS's, don't;
- *       - a hyphen (- U+2010 U+2011): de-confliction, SU-22, seven-year;
+ *       - an apostrophe (' U+2019 U+02BC) before a letter: NATO's, don't;
+ *       - a hyphen (- U+2010 U+2011): co-operate, F-16, seven-year;
  *       - a period between digits (3.5), after a one-letter part when a
  *         letter and another period follow (U.S., e.g.; the final period
  *         joins too), or before a lower-case letter (example.org);
- *       - a comma between a digit and exactly three digits (2,254);
- *       - a colon between digits (10:44).
+ *       - a comma between a digit and exactly three digits (1,500);
+ *       - a colon between digits (9:30).
  *     A word whose first cluster is a digit is a NUMBER.  Dates stay several
- *     tokens ("July", "7", ",", "2017") so that a changed day is one change.
+ *     tokens ("March", "3", ",", "2019") so that a changed day is one change.
  *  3. A letter two columns wide (CJK ideographs, kana, Hangul) is a word of
  *     its own, since those scripts do not put spaces between words.
  *  4. A run of periods (an ellipsis "...") or of hyphens ("--") is one

@@ -4,7 +4,7 @@
  * rewrite's bytes and the rewrite's white space before them.  A deletion is
  * written where it happened, with the official text's bytes; where the
  * official text had white space around it and the rewrite has none, a single
- * space keeps it apart from its neighbours ("[-President-] Trump").  So the
+ * space keeps it apart from its neighbours ("[-Mister-] Smith").  So the
  * output without its deletions and marks has exactly the rewrite's text,
  * and its white space but for those separating spaces.
  */
