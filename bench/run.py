@@ -231,7 +231,7 @@ def main():
                 return False
             if rnd == 0:
                 return True
-            if peak[name][1] < FAST:
+            if peak[name][0] < FAST:
                 return rnd <= FAST_RUNS
             return rnd < runs
 
