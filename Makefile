@@ -155,13 +155,16 @@ ref-san: $(REF_BIN) $(PROG)
 big: $(PROG)
 	sh tests/big/run.sh ./$(PROG)
 
-# The threaded code of the diff (two-thread tokenizing, the minimal
-# search's threads) under ThreadSanitizer, through the unit tests that run
-# it.
+# The threaded code (two-thread tokenizing, the minimal search's threads,
+# the layout's row count, libstemmer's first load) under ThreadSanitizer,
+# through the unit tests that run it.
 tsan:
 	@$(MAKE) --no-print-directory SAN=thread WERROR=1 CC=clang \
-	    build-tsan/tests/test_diff
+	    build-tsan/tests/test_diff build-tsan/tests/test_layout \
+	    build-tsan/tests/test_stem
 	build-tsan/tests/test_diff
+	build-tsan/tests/test_layout
+	build-tsan/tests/test_stem
 
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
            --errors-for-leak-kinds=all
@@ -181,7 +184,8 @@ lint-man:
 layering:
 	@! grep -l -E '#include <n?curses' -r src include | grep -v '^src/tui/' \
 	    || { echo "curses is included outside src/tui/" >&2; exit 1; }
-	@! grep -l -E 'printf|exit\(|curses' src/core/*.c \
+	@! grep -l -E '\b(v?f|d)?printf *\(|\bf?puts *\(|\b_?exit *\(|\babort *\(|curses' \
+	    src/core/*.c \
 	    || { echo "the core prints, exits or uses curses" >&2; exit 1; }
 	@echo "layering: curses only in src/tui/; the core neither prints nor exits"
 

@@ -32,13 +32,15 @@ enum {
 enum layout_mode { LAYOUT_ALIGNED, LAYOUT_RAW };
 
 struct layout_opt {
-	int width;  /* total columns, margin and gutter included (>= 20) */
-	int mode;   /* enum layout_mode */
-	int swap;   /* aligned mode: rows in the rewrite's order */
-	int wrap;   /* 0: each item keeps to one row, cut at the column */
-	int marks;  /* write [-deleted-] and {+inserted+} into the text */
-	int single; /* 0 both columns, 1 only the official, 2 only the
-	               rewrite (a terminal too narrow for two) */
+	int width;   /* total columns, margin and gutter included (>= 20) */
+	int mode;    /* enum layout_mode */
+	int swap;    /* aligned mode: rows in the rewrite's order */
+	int wrap;    /* 0: each item keeps to one row, cut at the column */
+	int marks;   /* write [-deleted-] and {+inserted+} into the text */
+	int single;  /* 0 both columns, 1 only the official, 2 only the
+	                rewrite (a terminal too narrow for two) */
+	int threads; /* 1: measure the rows on the calling thread only; else
+	                on two when there are many items */
 };
 
 /* One side of one row: bytes of visible UTF-8 and their attributes. */

@@ -8,10 +8,16 @@
  */
 #include "redline/layout.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "redline/uni.h"
+#include "spawn.h"
+
+/* Layouts of at least this many items measure their rows on two threads
+ * (a million-word pair has some 60,000). */
+#define LAYOUT_PAR_MIN 4096
 
 struct chunk {
 	uint32_t i0, i1, j0, j1; /* left and right token ranges */
@@ -301,8 +307,8 @@ aligned_order(struct layout *l)
 /* ---- rendering -------------------------------------------------------- */
 
 static int
-put_tokens(struct layout *l, struct buf *b, int right, uint32_t t0, uint32_t t1,
-           const unsigned char *attr)
+put_tokens(const struct layout *l, struct buf *b, int right, uint32_t t0,
+           uint32_t t1, const unsigned char *attr)
 {
 	const struct cmp *c = l->c;
 	const struct toklist *tl = right ? &c->rt : &c->lt;
@@ -332,7 +338,7 @@ put_tokens(struct layout *l, struct buf *b, int right, uint32_t t0, uint32_t t1,
 /* Highlight every case-insensitive occurrence of the pattern in
  * b->s[from..b->n). */
 static void
-mark_matches(struct layout *l, struct buf *b, size_t from)
+mark_matches(const struct layout *l, struct buf *b, size_t from)
 {
 	size_t m = l->patlen;
 
@@ -356,7 +362,7 @@ mark_matches(struct layout *l, struct buf *b, size_t from)
 
 /* Render one side of item i at the end of b. */
 static int
-render(struct layout *l, struct buf *b, size_t i, int right)
+render(const struct layout *l, struct buf *b, size_t i, int right)
 {
 	const struct cmp *c = l->c;
 	uint32_t t0, t1;
@@ -426,9 +432,11 @@ layout_colw(const struct layout *l)
 	return w < 4 ? 4 : w;
 }
 
-/* Rows of item i under the options (renders it into the arena). */
+/* Rows of item i under the options, rendered into arena and wrapped into
+ * ls (scratch: the viewer's own, or a measuring thread's). */
 static int
-item_rows(struct layout *l, size_t i, size_t *rows)
+item_rows(const struct layout *l, struct buf *arena, struct lines ls[2],
+          size_t i, size_t *rows)
 {
 	size_t n = 0;
 	int cols = layout_colw(l);
@@ -436,16 +444,62 @@ item_rows(struct layout *l, size_t i, size_t *rows)
 	for (int side = 0; side < 2; side++) {
 		if (l->o.single && l->o.single != side + 1)
 			continue;
-		l->arena.n = 0;
-		if (render(l, &l->arena, i, side) < 0 ||
-		    wrap(l->arena.s, 0, l->arena.n, cols, l->o.wrap,
-		         &l->ls[side]) < 0)
+		arena->n = 0;
+		if (render(l, arena, i, side) < 0 ||
+		    wrap(arena->s, 0, arena->n, cols, l->o.wrap, &ls[side]) < 0)
 			return -1;
-		if (l->ls[side].n > n)
-			n = l->ls[side].n;
+		if (ls[side].n > n)
+			n = ls[side].n;
 	}
 	*rows = (n ? n : 1) + (size_t)(l->o.marks != 0); /* a gap in plain */
 	return 0;
+}
+
+/* Items from..to measured into rows[i + 1], with scratch of its own. */
+struct measure {
+	const struct layout *l;
+	size_t from, to;
+	size_t *rows;
+	int rc;
+};
+
+static void *
+measure_run(void *arg)
+{
+	struct measure *m = arg;
+	struct buf arena = {0};
+	struct lines ls[2] = {{0}};
+
+	m->rc = 0;
+	for (size_t i = m->from; i < m->to && m->rc == 0; i++)
+		m->rc = item_rows(m->l, &arena, ls, i, &m->rows[i + 1]);
+	free(arena.s);
+	free(arena.a);
+	free(ls[0].v);
+	free(ls[1].v);
+	return NULL;
+}
+
+/* rows[i + 1] = the rows of item i, for every item: the second half on
+ * another thread when there are many (every item is laid out on its own,
+ * from the model, which nothing writes meanwhile).  Returns 0 or -1. */
+static int
+measure_all(const struct layout *l, size_t *rows)
+{
+	size_t half = l->nitems / 2;
+	struct measure lo = {l, 0, half, rows, 0};
+	struct measure hi = {l, half, l->nitems, rows, 0};
+	pthread_t th;
+
+	if (l->o.threads == 1 || l->nitems < LAYOUT_PAR_MIN ||
+	    spawn(&th, measure_run, &hi) != 0) {
+		lo.to = l->nitems;
+		measure_run(&lo);
+		return lo.rc;
+	}
+	measure_run(&lo);
+	pthread_join(th, NULL);
+	return lo.rc < 0 || hi.rc < 0 ? -1 : 0;
 }
 
 int
@@ -463,15 +517,11 @@ layout_reset(struct layout *l, const struct layout_opt *o)
 		goto fail;
 	}
 	rows = malloc((l->nitems + 1) * sizeof *rows);
-	if (!rows)
+	if (!rows || measure_all(l, rows) < 0)
 		goto fail;
 	rows[0] = 0;
-	for (size_t i = 0; i < l->nitems; i++) {
-		size_t n;
-		if (item_rows(l, i, &n) < 0)
-			goto fail;
-		rows[i + 1] = rows[i] + n;
-	}
+	for (size_t i = 0; i < l->nitems; i++)
+		rows[i + 1] += rows[i];
 	free(l->item_row);
 	l->item_row = rows;
 	return 0;

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "redline/layout.h"
@@ -199,6 +201,61 @@ search_and_marks(void **state)
 	release(&p);
 }
 
+/* A long pair whose passages alternate kept and changed, each of its own
+ * length: enough items that their rows are measured on two threads. */
+static char *
+long_text(int rewrite, size_t paras)
+{
+	size_t cap = paras * 160 + 1, n = 0;
+	char *s = malloc(cap);
+	assert_non_null(s);
+	for (size_t k = 0; k < paras; k++) {
+		n += (size_t)snprintf(s + n, cap - n, "Paragraph %zu says", k);
+		for (size_t w = 0; w < k % 13; w++)
+			n += (size_t)snprintf(s + n, cap - n, " more");
+		if (rewrite && k % 3 == 1)
+			n += (size_t)snprintf(
+			        s + n, cap - n,
+			        " something else entirely %zu.\n\n", k * 7);
+		else
+			n += (size_t)snprintf(s + n, cap - n,
+			                      " the same thing here.\n\n");
+	}
+	return s;
+}
+
+static void
+rows_measured_on_threads_match_one_thread(void **state)
+{
+	(void)state;
+	struct pair p;
+	char *a = long_text(0, 6000), *b = long_text(1, 6000);
+	compare(&p, a, b);
+	for (int mode = LAYOUT_ALIGNED; mode <= LAYOUT_RAW; mode++) {
+		struct layout_opt one = {
+		        .width = 70, .wrap = 1, .mode = mode, .threads = 1};
+		struct layout_opt two = one;
+		two.threads = 0;
+		struct layout *l1 = layout_new(&p.c, &one);
+		struct layout *l2 = layout_new(&p.c, &two);
+		assert_non_null(l1);
+		assert_non_null(l2);
+		/* enough items for the second thread (LAYOUT_PAR_MIN) */
+		assert_true(layout_nitems(l2) >= 4096);
+		assert_int_equal(layout_nitems(l1), layout_nitems(l2));
+		assert_int_equal(layout_nrows(l1), layout_nrows(l2));
+		for (size_t i = 0; i <= layout_nitems(l1); i++)
+			assert_int_equal(layout_item_row(l1, i),
+			                 layout_item_row(l2, i));
+		check_rows(l2);
+		layout_free(l1);
+		layout_free(l2);
+	}
+	release(&p);
+	free(a);
+	free(b);
+}
+
 int
 main(void)
 {
@@ -207,6 +264,7 @@ main(void)
 	        cmocka_unit_test(wrap_off_and_single_pane),
 	        cmocka_unit_test(swap_orders_by_the_rewrite),
 	        cmocka_unit_test(search_and_marks),
+	        cmocka_unit_test(rows_measured_on_threads_match_one_thread),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
