@@ -58,7 +58,7 @@ ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude $(UTF8PROC_CFLAGS) \
     -DSTEMMER_SONAME='"$(or $(STEMMER_SONAME),libstemmer.so)"' $(CPPFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
-CORE_SRC = $(wildcard src/core/*.c)
+CORE_SRC = $(wildcard src/core/*.c src/core/editscript/*.c src/view/*.c)
 EXPORT_SRC = $(wildcard src/export/*.c)
 CLI_SRC = $(wildcard src/cli/*.c) $(wildcard src/tui/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)

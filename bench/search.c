@@ -4,9 +4,9 @@
  *
  * Tokenizes both texts as redline does, then times myers_run with minimal
  * set (what --minimal runs) under each tuning, best of RUNS (default 3):
- * the one-thread search of myers.c; Myers' search in exact.c on one
- * thread and on every CPU the process may use; band.c (as --minimal runs
- * it: on every CPU, where it is cheaper) and band.c alone on one thread
+ * the one-thread search of myers.c; Myers' search in myers_exact.c on one
+ * thread and on every CPU the process may use; bitlcs.c (as --minimal runs
+ * it: on every CPU, where it is cheaper) and bitlcs.c alone on one thread
  * with each kernel.  Exits 1 if Myers' scripts differ or any edit count
  * does.  A benchmark, not a test: it asserts nothing about time.
  */
@@ -28,13 +28,15 @@ main(int argc, char **argv)
 		const char *name;
 		struct myers_tuning t;
 	} tunes[] = {
-	        {"myers.c, one thread", {0, 1, 0, 0}},
-	        {"exact.c, one thread", {1, 1, 0, 0}},
-	        {"exact.c, default threads", {1, 0, MYERS_PAR_MIN, 0}},
-	        {"band.c, default (--minimal)", {1, 0, MYERS_PAR_MIN, 1}},
-	        {"band.c alone, one thread", {1, 1, 0, 2}},
-	        {"band.c alone, AVX2 at most", {1, 1, 0, 4}},
-	        {"band.c alone, plain C", {1, 1, 0, 3}},
+	        {"myers.c, one thread", {0, 1, 0, 0, NULL}},
+	        {"myers_exact.c, one thread", {1, 1, 0, 0, NULL}},
+	        {"myers_exact.c, default threads",
+	         {1, 0, MYERS_PAR_MIN, 0, NULL}},
+	        {"bitlcs.c, default (--minimal)",
+	         {1, 0, MYERS_PAR_MIN, 1, NULL}},
+	        {"bitlcs.c alone, one thread", {1, 1, 0, 2, NULL}},
+	        {"bitlcs.c alone, AVX2 at most", {1, 1, 0, 4, NULL}},
+	        {"bitlcs.c alone, plain C", {1, 1, 0, 3, NULL}},
 	};
 	struct text a, b;
 	struct text_where where;

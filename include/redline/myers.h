@@ -37,24 +37,36 @@ struct myers;
 
 /* How a minimal run searches, for tests, benchmarks and callers that run
  * threads of their own.  Every choice gives a minimal script.
- *  - exact: the search of exact.c, which can use threads (0: the
- *    one-thread search of myers.c).
+ *  - exact: the search of editscript/myers_exact.c, which can use threads (0:
+ * the one-thread search of myers.c).
  *  - threads: at most this many (0: one per CPU the process may run on,
  *    up to MYERS_THREADS_MAX).
  *  - par_min: runs of fewer items (both sides together) stay on one
  *    thread.
  *  - band (with exact): 0, Myers' search alone, whose script is the one
- *    myers.c gives; 1, the bit-parallel band of band.c on the runs and
- *    parts of runs where it is cheaper; 2, band.c on every part of more
+ *    myers.c gives; 1, the bit-parallel band of bitlcs.c on the runs and
+ *    parts of runs where it is cheaper; 2, bitlcs.c on every part of more
  *    than a few items, with the fastest kernel the CPU has (AVX-512,
  *    AVX2, plain C); 3, as 2 with the plain C kernel; 4, as 2 with AVX2
  *    at most.
- * myers_new sets exact on, threads 0, par_min MYERS_PAR_MIN and band 1. */
+ *  - stats: NULL, or counters the bit-parallel search adds to (struct
+ *    myers_stats), for tests of its bounds and checkpoints.
+ * myers_new sets exact on, threads 0, par_min MYERS_PAR_MIN, band 1 and
+ * stats NULL. */
 struct myers_tuning {
 	int exact;
 	int threads;
 	size_t par_min;
 	int band;
+	struct myers_stats *stats;
+};
+/* What the bit-parallel search (editscript/bitlcs.c) did in minimal runs. */
+struct myers_stats {
+	size_t splits;  /* boxes split at their middle column */
+	size_t from_ck; /* of them, at a checkpoint (one pass, not two) */
+	size_t off;     /* halves whose costs do not add up to their box's
+	                   exact cost, or columns the band missed: none
+	                   unless a bound or a checkpoint is wrong */
 };
 #define MYERS_THREADS_MAX 8
 /* Runs shorter than this (items on both sides together) search on one

@@ -357,7 +357,7 @@ merge_variants(struct ctx *x)
 /* ---- 2. weights ------------------------------------------------------ */
 
 static int
-cmp_u32(const void *a, const void *b)
+by_u32(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 	return x < y ? -1 : x > y;
@@ -389,7 +389,7 @@ vectors(struct ctx *x, const struct seglist *sl, const int32_t *cid,
 		for (uint32_t t = sl->v[s].t0; t < sl->v[s].t1; t++)
 			if (cid[t] >= 0)
 				tmp[m++] = (uint32_t)cid[t];
-		qsort(tmp, m, sizeof *tmp, cmp_u32);
+		qsort(tmp, m, sizeof *tmp, by_u32);
 		v[s].off = x->npool;
 		for (size_t i = 0; i < m;) {
 			size_t j = i;
@@ -859,7 +859,7 @@ struct order {
 };
 
 static int
-cmp_order(const void *a, const void *b)
+by_order(const void *a, const void *b)
 {
 	const struct order *p = a, *q = b;
 	if (p->primary != q->primary)
@@ -1050,7 +1050,7 @@ build_blocks(struct ctx *x)
 		}
 	}
 	free(last_ls);
-	qsort(ord, x->nb, sizeof *ord, cmp_order);
+	qsort(ord, x->nb, sizeof *ord, by_order);
 	struct block *sorted = malloc((x->nb + 1) * sizeof *sorted);
 	if (!sorted) {
 		free(ord);

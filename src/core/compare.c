@@ -126,7 +126,8 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 	if (!m)
 		goto fail;
 	if (opt->threads > 0) {
-		struct myers_tuning t = {1, opt->threads, MYERS_PAR_MIN, 1};
+		struct myers_tuning t = {1, opt->threads, MYERS_PAR_MIN, 1,
+		                         NULL};
 		myers_tune(m, &t);
 	}
 	if (diff_tokens(m, &c->lt, 0, c->lt.n, &c->rt, 0, c->rt.n,

@@ -34,7 +34,7 @@ static const char *const abbrevs[] = {
 };
 
 static int
-cmp_str(const void *a, const void *b)
+by_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
@@ -52,7 +52,7 @@ is_abbrev(const struct text *t, const struct tok *k)
 	memcpy(w, t->buf + k->off, k->len);
 	w[k->len] = '\0';
 	return bsearch(&key, abbrevs, sizeof abbrevs / sizeof abbrevs[0],
-	               sizeof abbrevs[0], cmp_str) != NULL;
+	               sizeof abbrevs[0], by_str) != NULL;
 }
 
 static int32_t

@@ -111,7 +111,7 @@ struct word {
 };
 
 static int
-cmp_word(const void *key, const void *elem)
+by_word(const void *key, const void *elem)
 {
 	const struct word *w = key;
 	const char *e = *(const char *const *)elem;
@@ -126,7 +126,7 @@ static int
 in_list(const char *const *list, size_t count, const char *w, size_t n)
 {
 	struct word key = {w, n};
-	return bsearch(&key, list, count, sizeof *list, cmp_word) != NULL;
+	return bsearch(&key, list, count, sizeof *list, by_word) != NULL;
 }
 
 int

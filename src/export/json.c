@@ -1,4 +1,5 @@
-/* json.c - the machine-readable export (format "redline", version 1).
+/* json.c - the machine-readable exports: one pair (format "redline",
+ * version 1) and the overview of several rewrites ("redline-overview").
  *
  * Owns the JSON format documented in the README: byte offsets are half-open
  * [start, end) into the original input bytes, blocks come in display order,
@@ -132,6 +133,66 @@ export_json(const struct cmp *c, const struct export_opt *o, FILE *f)
 		    fputs(i + 1 < c->nblocks ? ",\n" : "\n", f) == EOF)
 			return -1;
 	if (fputs("  ]\n}\n", f) == EOF)
+		return -1;
+	return fflush(f) == EOF || ferror(f) ? -1 : 0;
+}
+
+int
+export_json_overview(const struct overview *ov, const struct export_opt *o,
+                     FILE *f)
+{
+	const struct cmp *c0 = &ov->r[0].cmp;
+	static const char *const kinds[] = {"verbatim", "paraphrase",
+	                                    "omission"};
+
+	if (fputs("{\n\"format\": \"redline-overview\", \"version\": 1,\n"
+	          "\"official\": {\"path\": ",
+	          f) == EOF ||
+	    export_json_string(f, ov->official->name) < 0 ||
+	    fprintf(f,
+	            ", \"bytes\": %zu, \"words\": %zu, \"sentences\": %zu},\n"
+	            "\"rewrites\": [\n",
+	            ov->official->len, ov->words, ov->nsent) < 0)
+		return -1;
+	for (size_t j = 0; j < ov->n; j++) {
+		const struct ov_rewrite *r = &ov->r[j];
+		if (fputs("  {\"path\": ", f) == EOF ||
+		    export_json_string(f, r->text->name) < 0 ||
+		    fputs(", \"name\": ", f) == EOF ||
+		    export_json_string(f, r->name) < 0 ||
+		    fprintf(f,
+		            ", \"words\": %zu, \"verbatim\": %zu, "
+		            "\"paraphrase\": %zu, \"omission\": %zu, "
+		            "\"additions\": %zu, \"addition_words\": %zu, "
+		            "\"facts\": %zu}%s\n",
+		            r->words, r->kept[BLK_VERBATIM],
+		            r->kept[BLK_PARAPHRASE], r->kept[BLK_OMISSION],
+		            r->additions, r->add_words, r->facts,
+		            j + 1 < ov->n ? "," : "") < 0)
+			return -1;
+	}
+	if (fputs("],\n\"coverage\": [\n", f) == EOF)
+		return -1;
+	for (size_t s = 0; s < ov->nsent; s++) {
+		size_t b0, b1;
+		seg_bytes(&c0->ls, &c0->lt, s, s + 1, &b0, &b1);
+		if (fprintf(f, "  {\"left\": [%zu, %zu], \"kinds\": [", b0,
+		            b1) < 0)
+			return -1;
+		for (size_t j = 0; j < ov->n; j++)
+			if (fprintf(f, "%s\"%s\"", j ? ", " : "",
+			            kinds[ov->kind[s * ov->n + j]]) < 0)
+				return -1;
+		if (fprintf(f, "]}%s\n", s + 1 < ov->nsent ? "," : "") < 0)
+			return -1;
+	}
+	if (fputs("],\n\"pairs\": [\n", f) == EOF)
+		return -1;
+	for (size_t j = 0; j < ov->n; j++)
+		if (export_json(&ov->r[j].cmp, o, f) < 0 ||
+		    (j + 1 < ov->n && fputs(",\n", f) == EOF))
+			return -1;
+	if (fputs("]\n}\n", f) == EOF)
 		return -1;
 	return fflush(f) == EOF || ferror(f) ? -1 : 0;
 }

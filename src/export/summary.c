@@ -1,8 +1,7 @@
 /* summary.c - the overview of one official text against many rewrites, as
- * text (--export=summary) and as JSON (--export=json with several
- * rewrites).
+ * text (--export=summary); its JSON form is in json.c.
  *
- * Owns both formats' layout; every figure comes from overview.h.  The text
+ * Owns the text layout; every figure comes from overview.h.  The text
  * has the table (one row per rewrite, in the order asked) and the coverage
  * grid (one row per official sentence, one column per rewrite).
  */
@@ -129,65 +128,5 @@ export_summary(const struct overview *ov, const size_t *order,
 		    fputc('\n', f) == EOF)
 			return -1;
 	}
-	return fflush(f) == EOF || ferror(f) ? -1 : 0;
-}
-
-int
-export_json_overview(const struct overview *ov, const struct export_opt *o,
-                     FILE *f)
-{
-	const struct cmp *c0 = &ov->r[0].cmp;
-	static const char *const kinds[] = {"verbatim", "paraphrase",
-	                                    "omission"};
-
-	if (fputs("{\n\"format\": \"redline-overview\", \"version\": 1,\n"
-	          "\"official\": {\"path\": ",
-	          f) == EOF ||
-	    export_json_string(f, ov->official->name) < 0 ||
-	    fprintf(f,
-	            ", \"bytes\": %zu, \"words\": %zu, \"sentences\": %zu},\n"
-	            "\"rewrites\": [\n",
-	            ov->official->len, ov->words, ov->nsent) < 0)
-		return -1;
-	for (size_t j = 0; j < ov->n; j++) {
-		const struct ov_rewrite *r = &ov->r[j];
-		if (fputs("  {\"path\": ", f) == EOF ||
-		    export_json_string(f, r->text->name) < 0 ||
-		    fputs(", \"name\": ", f) == EOF ||
-		    export_json_string(f, r->name) < 0 ||
-		    fprintf(f,
-		            ", \"words\": %zu, \"verbatim\": %zu, "
-		            "\"paraphrase\": %zu, \"omission\": %zu, "
-		            "\"additions\": %zu, \"addition_words\": %zu, "
-		            "\"facts\": %zu}%s\n",
-		            r->words, r->kept[BLK_VERBATIM],
-		            r->kept[BLK_PARAPHRASE], r->kept[BLK_OMISSION],
-		            r->additions, r->add_words, r->facts,
-		            j + 1 < ov->n ? "," : "") < 0)
-			return -1;
-	}
-	if (fputs("],\n\"coverage\": [\n", f) == EOF)
-		return -1;
-	for (size_t s = 0; s < ov->nsent; s++) {
-		size_t b0, b1;
-		seg_bytes(&c0->ls, &c0->lt, s, s + 1, &b0, &b1);
-		if (fprintf(f, "  {\"left\": [%zu, %zu], \"kinds\": [", b0,
-		            b1) < 0)
-			return -1;
-		for (size_t j = 0; j < ov->n; j++)
-			if (fprintf(f, "%s\"%s\"", j ? ", " : "",
-			            kinds[ov->kind[s * ov->n + j]]) < 0)
-				return -1;
-		if (fprintf(f, "]}%s\n", s + 1 < ov->nsent ? "," : "") < 0)
-			return -1;
-	}
-	if (fputs("],\n\"pairs\": [\n", f) == EOF)
-		return -1;
-	for (size_t j = 0; j < ov->n; j++)
-		if (export_json(&ov->r[j].cmp, o, f) < 0 ||
-		    (j + 1 < ov->n && fputs(",\n", f) == EOF))
-			return -1;
-	if (fputs("]\n}\n", f) == EOF)
-		return -1;
 	return fflush(f) == EOF || ferror(f) ? -1 : 0;
 }

@@ -1,79 +1,148 @@
-/* text.c (export) - the one place that writes input text to an output.
+/* text.c (export) - the readable text report of an alignment (--export=text).
  *
- * Writes input text to an output; with `visible`, through uni_visible, so
- * that bytes of the inputs reach a terminal only as printable text.
+ * A summary (words, passages per kind, share of the official text kept),
+ * then one entry per block in display order: number, kind, flags,
+ * similarity; the official and rewrite passages with white space folded;
+ * the word changes inside a pair in wdiff notation; the new facts.
  */
-#include <stdint.h>
 #include <string.h>
 
 #include "redline/export.h"
-#include "redline/uni.h"
 
 static int
-put_cp(FILE *f, int32_t cp)
+pct(size_t part, size_t whole)
 {
-	unsigned char b[4];
-	size_t n;
+	return whole ? (int)((part * 100 + whole / 2) / whole) : 0;
+}
 
-	if (cp < 0x80) {
-		b[0] = (unsigned char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		b[0] = (unsigned char)(0xC0 | (cp >> 6));
-		b[1] = (unsigned char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else {
-		b[0] = (unsigned char)(0xE0 | (cp >> 12));
-		b[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-		b[2] = (unsigned char)(0x80 | (cp & 0x3F));
-		n = 3;
+/* Official words in blocks of each kind (halves count on their side). */
+static void
+kept_words(const struct cmp *c, size_t kinds[4], size_t *total)
+{
+	kinds[0] = kinds[1] = kinds[2] = kinds[3] = 0;
+	*total = tok_words(&c->lt, 0, (uint32_t)c->lt.n);
+	for (size_t i = 0; i < c->nblocks; i++) {
+		const struct block *b = &c->blocks[i];
+		if (b->ls1 > b->ls0)
+			kinds[b->kind] += tok_words(&c->lt, c->ls.v[b->ls0].t0,
+			                            c->ls.v[b->ls1 - 1].t1);
 	}
-	return fwrite(b, 1, n, f) == n ? 0 : -1;
 }
 
 int
-export_bytes(FILE *f, const unsigned char *s, size_t n, int visible)
+export_kinds_summary(const struct cmp *c, FILE *f)
 {
-	size_t i = 0, run = 0;
+	size_t k[4], total;
 
-	if (!visible)
-		return n == 0 || fwrite(s, 1, n, f) == n ? 0 : -1;
-	while (i < n) {
-		int32_t cp, show;
-		size_t len;
-		if (s[i] >= 0x20 && s[i] < 0x7F) {
-			i++;
-			continue;
-		}
-		len = uni_decode(s + i, n - i, &cp);
-		show = uni_visible(cp);
-		if (show == cp) {
-			i += len;
-			continue;
-		}
-		/* flush the clean run, then the substitute */
-		if (i > run && fwrite(s + run, 1, i - run, f) != i - run)
-			return -1;
-		if (put_cp(f, show) < 0)
-			return -1;
-		i += len;
-		run = i;
-	}
-	if (i > run && fwrite(s + run, 1, i - run, f) != i - run)
+	kept_words(c, k, &total);
+	if (fprintf(f,
+	            "passages: %zu verbatim, %zu paraphrase, %zu omission, %zu "
+	            "addition; %zu moved\n",
+	            c->count[BLK_VERBATIM], c->count[BLK_PARAPHRASE],
+	            c->count[BLK_OMISSION], c->count[BLK_ADDITION],
+	            c->nmoved) < 0 ||
+	    fprintf(f,
+	            "official words: %d%% kept verbatim, %d%% paraphrased, "
+	            "%d%% "
+	            "omitted\n",
+	            pct(k[BLK_VERBATIM], total), pct(k[BLK_PARAPHRASE], total),
+	            pct(k[BLK_OMISSION], total)) < 0)
 		return -1;
 	return 0;
 }
 
-int
-export_tokens(FILE *f, const struct text *t, const struct toklist *l,
-              uint32_t t0, uint32_t t1, int visible)
+static int
+put_changes(FILE *f, const struct cmp *c, const struct block *b, int vis)
 {
-	for (uint32_t k = t0; k < t1; k++) {
-		const struct tok *tk = &l->v[k];
-		if (k > t0 && tk->space && fputc(' ', f) == EOF)
+	if (fputs("  changes:  ", f) == EOF)
+		return -1;
+	for (size_t k = b->op0; k < b->op1; k++) {
+		const struct dop *o = &c->bops.v[k];
+		/* a space where the text had one before this run */
+		const struct tok *first = o->kind == DOP_DELETE
+		                                  ? &c->lt.v[o->a0]
+		                                  : &c->rt.v[o->b0];
+		int after_delete = k > b->op0 && o->kind == DOP_INSERT &&
+		                   o[-1].kind == DOP_DELETE;
+		if (k > b->op0 && (first->space || after_delete) &&
+		    fputc(' ', f) == EOF)
 			return -1;
-		if (export_bytes(f, t->buf + tk->off, tk->len, visible) < 0)
+		if (o->kind == DOP_DELETE) {
+			if (fputs("[-", f) == EOF ||
+			    export_tokens(f, c->left, &c->lt, o->a0, o->a1,
+			                  vis) < 0 ||
+			    fputs("-]", f) == EOF)
+				return -1;
+		} else if (o->kind == DOP_INSERT) {
+			if (fputs("{+", f) == EOF ||
+			    export_tokens(f, c->right, &c->rt, o->b0, o->b1,
+			                  vis) < 0 ||
+			    fputs("+}", f) == EOF)
+				return -1;
+		} else if (export_tokens(f, c->right, &c->rt, o->b0, o->b1,
+		                         vis) < 0) {
+			return -1;
+		}
+	}
+	return fputc('\n', f) == EOF ? -1 : 0;
+}
+
+static int
+put_block(FILE *f, const struct cmp *c, size_t i, int vis)
+{
+	const struct block *b = &c->blocks[i];
+	int left = b->ls1 > b->ls0, right = b->rs1 > b->rs0;
+
+	if (fprintf(f, "\n[%zu] %s", i + 1, cmp_kind_name(b->kind)) < 0 ||
+	    (b->moved && fputs(", moved", f) == EOF) ||
+	    (b->link >= 0 && fprintf(f, ", with [%d]", b->link + 1) < 0) ||
+	    ((b->kind == BLK_VERBATIM || b->kind == BLK_PARAPHRASE) &&
+	     fprintf(f, ", similarity %.2f", b->sim) < 0) ||
+	    fputc('\n', f) == EOF)
+		return -1;
+	if (left && (fputs("  official: ", f) == EOF ||
+	             export_tokens(f, c->left, &c->lt, c->ls.v[b->ls0].t0,
+	                           c->ls.v[b->ls1 - 1].t1, vis) < 0 ||
+	             fputc('\n', f) == EOF))
+		return -1;
+	if (right && (fputs("  rewrite:  ", f) == EOF ||
+	              export_tokens(f, c->right, &c->rt, c->rs.v[b->rs0].t0,
+	                            c->rs.v[b->rs1 - 1].t1, vis) < 0 ||
+	              fputc('\n', f) == EOF))
+		return -1;
+	if ((b->kind == BLK_VERBATIM || b->kind == BLK_PARAPHRASE) &&
+	    put_changes(f, c, b, vis) < 0)
+		return -1;
+	if (b->f1 > b->f0) {
+		if (fputs("  new facts: ", f) == EOF)
+			return -1;
+		for (size_t k = b->f0; k < b->f1; k++)
+			if ((k > b->f0 && fputs("; ", f) == EOF) ||
+			    export_tokens(f, c->right, &c->rt, c->facts[k].t0,
+			                  c->facts[k].t1, vis) < 0)
+				return -1;
+		if (fputc('\n', f) == EOF)
 			return -1;
 	}
 	return 0;
+}
+
+int
+export_report(const struct cmp *c, const struct export_opt *o, FILE *f)
+{
+	if (fputs("official: ", f) == EOF ||
+	    export_bytes(f, (const unsigned char *)c->left->name,
+	                 strlen(c->left->name), o->visible) < 0 ||
+	    fprintf(f, " (%zu words, %zu sentences)\nrewrite:  ",
+	            tok_words(&c->lt, 0, (uint32_t)c->lt.n), c->ls.n) < 0 ||
+	    export_bytes(f, (const unsigned char *)c->right->name,
+	                 strlen(c->right->name), o->visible) < 0 ||
+	    fprintf(f, " (%zu words, %zu sentences)\n",
+	            tok_words(&c->rt, 0, (uint32_t)c->rt.n), c->rs.n) < 0 ||
+	    export_kinds_summary(c, f) < 0)
+		return -1;
+	for (size_t i = 0; i < c->nblocks; i++)
+		if (put_block(f, c, i, o->visible) < 0)
+			return -1;
+	return fflush(f) == EOF || ferror(f) ? -1 : 0;
 }

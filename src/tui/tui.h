@@ -1,8 +1,9 @@
 /* tui.h - the interactive side-by-side viewer.
  *
- * The only module that touches curses (tui.c: the pair viewer and the
- * terminal session; overview.c: the overview of several rewrites).  It draws
- * rows from layout.h and maps keys to actions; it never changes the comparison.
+ * The only module that touches curses (pairview.c: the pair viewer and the
+ * terminal session; overview_view.c: the overview of several rewrites).  It
+ * draws rows from layout.h and maps keys to actions; it never changes the
+ * comparison.
  */
 #ifndef REDLINE_TUI_H
 #define REDLINE_TUI_H

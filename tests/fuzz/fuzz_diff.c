@@ -7,7 +7,7 @@
  * bytes of each side (one byte one id), whose marks must leave equal
  * sequences unmarked, and whose minimal marks (on the first 96 bytes)
  * must be the same from the default search, the one-thread search of
- * myers.c and exact.c on two threads going parallel from 16 items.
+ * myers.c and myers_exact.c on two threads going parallel from 16 items.
  */
 #include "fuzz.h"
 #include "redline/diff.h"
@@ -88,14 +88,14 @@ check_bytes(const uint8_t *a, size_t na, const uint8_t *b, size_t nb)
 	FUZZ_CHECK(count[1] <= count[0]);
 	/* the same minimal marks from every tuning of Myers' search, on the
 	 * first 96 items (two threads meet once a step: more would slow the
-	 * fuzzer); as many marks from band.c split down to 64 items */
+	 * fuzzer); as many marks from bitlcs.c split down to 64 items */
 	size_t pa = na < 96 ? na : 96, pb = nb < 96 ? nb : 96, d0 = 0, d1 = 0;
 	unsigned char *del2 = malloc(pa + 1), *ins2 = malloc(pb + 1);
-	const struct myers_tuning tunes[] = {{1, 0, MYERS_PAR_MIN, 0},
-	                                     {0, 1, 0, 0},
-	                                     {1, 2, 16, 0},
-	                                     {1, 2, 16, 2},
-	                                     {1, 1, 0, 3}};
+	const struct myers_tuning tunes[] = {{1, 0, MYERS_PAR_MIN, 0, NULL},
+	                                     {0, 1, 0, 0, NULL},
+	                                     {1, 2, 16, 0, NULL},
+	                                     {1, 2, 16, 2, NULL},
+	                                     {1, 1, 0, 3, NULL}};
 	FUZZ_CHECK(del2 && ins2);
 	for (int t = 0; t < 5; t++) {
 		myers_tune(m, &tunes[t]);

@@ -13,8 +13,6 @@
 #include "redline/diff.h"
 #include "redline/myers.h"
 
-#include "../../src/core/band.h" /* internal: its statistics */
-
 /* Whether del / ins leave a and b with the same items in order. */
 static int
 script_valid(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
@@ -377,16 +375,18 @@ tuned_run(const struct myers_tuning *t, const uint32_t *a, size_t n,
 }
 
 /* Every way of running the minimal search gives the same script: the
- * one-thread search of myers.c, exact.c on one thread, and exact.c on two
- * and four threads going parallel from 64 items, so that short inputs
+ * one-thread search of myers.c, myers_exact.c on one thread, and myers_exact.c
+ * on two and four threads going parallel from 64 items, so that short inputs
  * already take the two-thread middle snake, its odd and even checks, and
  * the halves on threads.  Inputs: random edits of a random text over a
  * small alphabet (many equal items, as prose has), short and long. */
 static void
 minimal_same_on_any_threads(void **state)
 {
-	const struct myers_tuning tunes[] = {
-	        {0, 1, 0, 0}, {1, 1, 0, 0}, {1, 2, 64, 0}, {1, 4, 64, 0}};
+	const struct myers_tuning tunes[] = {{0, 1, 0, 0, NULL},
+	                                     {1, 1, 0, 0, NULL},
+	                                     {1, 2, 64, 0, NULL},
+	                                     {1, 4, 64, 0, NULL}};
 	unsigned r = 12345;
 	(void)state;
 	for (int round = 0; round < 60; round++) {
@@ -439,7 +439,7 @@ minimal_same_on_any_threads(void **state)
 }
 
 /* A random id below nids, most often one of the first few (as the words of
- * prose are): a bitmap for those in band.c, a list for the rest. */
+ * prose are): a bitmap for those in bitlcs.c, a list for the rest. */
 static uint32_t
 skewed(unsigned *r, uint32_t nids)
 {
@@ -448,8 +448,8 @@ skewed(unsigned *r, uint32_t nids)
 	return v % 2 ? v / 2 % 6 : v / 2 % nids;
 }
 
-/* band.c's script against myers.c's: as short, and valid.  Run by
- * band.c alone down to boxes of 64 items (one thread with each kernel the
+/* bitlcs.c's script against myers.c's: as short, and valid.  Run by
+ * bitlcs.c alone down to boxes of 64 items (one thread with each kernel the
  * CPU has, two and four threads parallel from 64 items) and as --minimal
  * runs it.
  * Inputs: random texts over a skewed alphabet, rewritten with few, many
@@ -458,13 +458,13 @@ skewed(unsigned *r, uint32_t nids)
 static void
 band_as_short_as_myers(void **state)
 {
-	const struct myers_tuning ref = {0, 1, 0, 0},
-	                          tunes[] = {{1, 1, 0, 2},
-	                                     {1, 1, 0, 3},
-	                                     {1, 1, 0, 4},
-	                                     {1, 2, 64, 2},
-	                                     {1, 4, 64, 3},
-	                                     {1, 0, MYERS_PAR_MIN, 1}};
+	const struct myers_tuning ref = {0, 1, 0, 0, NULL},
+	                          tunes[] = {{1, 1, 0, 2, NULL},
+	                                     {1, 1, 0, 3, NULL},
+	                                     {1, 1, 0, 4, NULL},
+	                                     {1, 2, 64, 2, NULL},
+	                                     {1, 4, 64, 3, NULL},
+	                                     {1, 0, MYERS_PAR_MIN, 1, NULL}};
 	enum { NT = sizeof tunes / sizeof *tunes };
 	unsigned r = 777;
 	(void)state;
@@ -512,7 +512,7 @@ band_as_short_as_myers(void **state)
 	}
 }
 
-/* band.c's own account of a run: every split's halves cost what their box
+/* bitlcs.c's own account of a run: every split's halves cost what their box
  * does (a wrong bound or checkpoint would show here first, though the
  * script stayed minimal), and most splits after the first start from a
  * checkpoint, running one pass instead of two.  On one thread and on two,
@@ -541,18 +541,18 @@ band_splits_add_up(void **state)
 				b[m++] = skewed(&r, nids);
 			b[m++] = e == 2 ? skewed(&r, nids) : a[at];
 		}
-		struct band_stats st = {0};
-		struct band_opt bo = {1 + round % 2, 64, 1, 2, &st};
-		struct exact_opt xo = {1, 64};
-		struct exact_mem xm = {0};
-		assert_int_equal(
-		        band_run(&xm, &xo, &bo, nids, a, n, b, m, del, ins), 0);
-		exact_mem_free(&xm);
+		struct myers_stats st = {0};
+		struct myers *bl = myers_new(nids);
+		assert_non_null(bl);
+		myers_tune(bl, &(struct myers_tuning){1, 1 + round % 2, 64, 2,
+		                                      &st});
+		assert_int_equal(myers_run(bl, a, n, b, m, del, ins, 1), 0);
+		myers_free(bl);
 		assert_true(script_valid(a, n, b, m, del, ins));
 		size_t got = marks(del, n, ins, m);
 		struct myers *my = myers_new(nids);
 		assert_non_null(my);
-		myers_tune(my, &(struct myers_tuning){0, 1, 0, 0});
+		myers_tune(my, &(struct myers_tuning){0, 1, 0, 0, NULL});
 		assert_int_equal(myers_run(my, a, n, b, m, del, ins, 1), 0);
 		assert_int_equal(got, marks(del, n, ins, m));
 		myers_free(my);

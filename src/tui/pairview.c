@@ -1,4 +1,4 @@
-/* tui.c - the side-by-side viewer, on ncursesw.
+/* pairview.c - the side-by-side viewer, on ncursesw.
  *
  * Owns the terminal while it runs: set up, draw, read keys, restore.  The
  * screen is the rows of layout.h from `top` on, a status line, and a
@@ -9,7 +9,7 @@
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tui.h"
-#include "screen.h"
+#include "pairview.h"
 
 #include <curses.h>
 #include <langinfo.h>

@@ -8,9 +8,9 @@
  *  3. on what is left, divide and conquer: find the middle snake of an
  *     optimal path by searching from both ends at once (Myers 1986,
  *     section 4b), then solve the two halves the same way.  A minimal run
- *     does this step in band.c, which splits the runs with many edits for
+ *     does this step in bitlcs.c, which splits the runs with many edits for
  *     their length by bit-parallel passes over a band of the table and
- *     hands the others to exact.c, this search on threads where they pay;
+ *     hands the others to myers_exact.c, this search on threads where they pay;
  *     the search here serves the default, with its heuristics.
  *
  * Notation: x indexes the left sequence a, y the right sequence b, and the
@@ -26,8 +26,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "band.h"
-#include "exact.h"
+#include "bitlcs.h"
+#include "myers_exact.h"
 
 typedef ptrdiff_t idx;
 
@@ -40,7 +40,7 @@ struct myers {
 	idx *v;                   /* fwd and bwd diagonal arrays */
 	size_t cap_a, cap_b, cap_v;
 	struct myers_tuning tune;
-	struct exact_mem xm; /* exact.c's scratch */
+	struct exact_mem xm; /* myers_exact.c's scratch */
 };
 
 struct search {
@@ -121,7 +121,7 @@ exact_threads(const struct myers *m, size_t items)
 }
 
 /* Room for a run of n and nb items; with search, for this file's own
- * search too (exact.c keeps its own). */
+ * search too (myers_exact.c keeps its own). */
 static int
 reserve(struct myers *m, size_t n, size_t nb, int search)
 {
@@ -410,12 +410,12 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 	if (exact) {
 		struct exact_opt o = {exact_threads(m, na + nbb),
 		                      m->tune.par_min};
-		struct band_opt bo = {o.threads, o.par_min, m->tune.band >= 2,
+		struct bitlcs_opt bo = {o.threads, o.par_min, m->tune.band >= 2,
 		                      m->tune.band == 3   ? 0
 		                      : m->tune.band == 4 ? 1
 		                                          : 2,
-		                      NULL};
-		if ((m->tune.band ? band_run(&m->xm, &o, &bo, m->nids, m->ca,
+		                      m->tune.stats};
+		if ((m->tune.band ? bitlcs_run(&m->xm, &o, &bo, m->nids, m->ca,
 		                             na, m->cb, nbb, m->cda, m->cib)
 		                  : exact_run(&m->xm, &o, m->ca, na, m->cb, nbb,
 		                              m->cda, m->cib)) < 0)

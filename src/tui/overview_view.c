@@ -1,9 +1,9 @@
-/* overview.c - the viewer for one official text and many rewrites.
+/* overview_view.c - the viewer for one official text and many rewrites.
  *
  * Owns two screens over one overview.h model: the table (a row per
  * rewrite, sortable by any column) and the coverage grid (official
  * sentences down, a narrow column per rewrite, the cell under the cursor's
- * rewrite text below).  Enter opens the pair viewer (tui.c) for a rewrite;
+ * rewrite text below).  Enter opens the pair viewer (pairview.c) for a rewrite;
  * q or Esc there comes back here, where the user was.  Text from the inputs
  * reaches the screen only through put_clipped, which shows control
  * characters as '?'.
@@ -16,7 +16,7 @@
 
 #include "redline/overview.h"
 #include "redline/uni.h"
-#include "screen.h"
+#include "pairview.h"
 
 #define MARKS "=~-" /* verbatim, paraphrase, omitted, as in the summary */
 #define PANEL 5     /* rows of the coverage view's bottom panel */

@@ -1,4 +1,4 @@
-/* exact.c - the minimal edit script, on one thread or several.
+/* myers_exact.c - the minimal edit script, on one thread or several.
  *
  * Owns: the divide and conquer of myers.c's minimal mode (no heuristic).
  * The search is Myers' (see myers.c for the notation): the same steps in
@@ -22,8 +22,8 @@
  * which made it slower than this scalar loop once the text outgrows the L2
  * cache (bench/README.md).
  */
-#include "exact.h"
-#include "spawn.h"
+#include "myers_exact.h"
+#include "../spawn.h"
 
 #include <pthread.h>
 #include <sched.h>

@@ -1,15 +1,15 @@
-/* exact.h - the minimal edit script, on one thread or several (internal to
+/* myers_exact.h - the minimal edit script, on one thread or several (internal to
  * src/core).
  *
  * myers.c trims the input and sets aside items without a counterpart, then
- * hands what is left here when the script must be minimal (through band.c,
+ * hands what is left here when the script must be minimal (through bitlcs.c,
  * which keeps the parts where its passes are cheaper).  The search is
  * myers.c's own, the same middle snakes and so the same script, with the
  * forward and reverse searches of a long box on two threads, then its
  * halves on a thread each.
  */
-#ifndef REDLINE_EXACT_H
-#define REDLINE_EXACT_H
+#ifndef REDLINE_MYERS_EXACT_H
+#define REDLINE_MYERS_EXACT_H
 
 #include <stddef.h>
 #include <stdint.h>

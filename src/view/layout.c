@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "redline/uni.h"
-#include "spawn.h"
+#include "../core/spawn.h"
 
 /* Layouts of at least this many items measure their rows on two threads
  * (a million-word pair has some 60,000). */
@@ -265,7 +265,7 @@ struct okey {
 };
 
 static int
-cmp_okey(const void *a, const void *b)
+by_okey(const void *a, const void *b)
 {
 	const struct okey *p = a, *q = b;
 	if (p->key != q->key)
@@ -296,7 +296,7 @@ aligned_order(struct layout *l)
 		k[i] = (struct okey){key, i, i};
 	}
 	if (l->o.swap)
-		qsort(k, c->nblocks, sizeof *k, cmp_okey);
+		qsort(k, c->nblocks, sizeof *k, by_okey);
 	for (size_t i = 0; i < c->nblocks; i++)
 		l->order[i] = k[i].block;
 	free(k);

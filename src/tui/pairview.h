@@ -1,8 +1,9 @@
-/* screen.h - what the pair viewer (tui.c) lends the overview (overview.c):
+/* pairview.h - what the pair viewer (pairview.c) lends the overview viewer
+ * (overview_view.c):
  * the terminal session and the pair viewer itself.  Internal to src/tui.
  */
-#ifndef REDLINE_TUI_SCREEN_H
-#define REDLINE_TUI_SCREEN_H
+#ifndef REDLINE_TUI_PAIRVIEW_H
+#define REDLINE_TUI_PAIRVIEW_H
 
 #include "tui.h"
 

@@ -1,7 +1,7 @@
-/* band.c - the minimal edit script by bit-parallel LCS in a diagonal band.
+/* bitlcs.c - the minimal edit script by bit-parallel LCS in a diagonal band.
  *
  * Owns: the minimal runs with many edits for their length, where Myers'
- * search (exact.c) would visit far more points than this visits words.
+ * search (myers_exact.c) would visit far more points than this visits words.
  *
  * Notation: a gives the rows, b the columns; point (i, j) has consumed
  * a[0..i) and b[0..j), and lies on diagonal i - j.  A path of cost at most
@@ -45,8 +45,8 @@
  * CPU has it; elsewhere a plain C loop does the same.
  */
 #define _GNU_SOURCE /* MAP_ANONYMOUS, MADV_HUGEPAGE */
-#include "band.h"
-#include "spawn.h"
+#include "bitlcs.h"
+#include "../spawn.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -63,9 +63,9 @@
 typedef uint64_t word;
 typedef ptrdiff_t pos;
 
-/* Boxes of fewer items (both sides) go to exact.c even when forced. */
+/* Boxes of fewer items (both sides) go to myers_exact.c even when forced. */
 #define BAND_LEAF 64
-/* Runs of fewer items go to exact.c unless forced: Myers is quick there. */
+/* Runs of fewer items go to myers_exact.c unless forced: Myers is quick there. */
 #define BAND_MIN 4096
 /* Diagonals each side of the corners' in the first, narrow pass. */
 #define BAND_PROBE 1024
@@ -100,7 +100,7 @@ struct tab {
 	struct big mem[2]; /* under occ, maps */
 	size_t mw;
 	int kernel, force; /* kernel: KERNEL_* */
-	struct band_stats *stats;
+	struct myers_stats *stats;
 	size_t par_min;
 	unsigned char *del, *ins;
 };
@@ -716,7 +716,7 @@ pass_thread(void *arg)
 	return NULL;
 }
 
-/* Whether exact.c should take a box of n rows, m columns and cost at most
+/* Whether myers_exact.c should take a box of n rows, m columns and cost at most
  * u: Myers' search takes about u * u / 2 steps of about 1.2 ns, the two
  * passes of a split here m * u / 64 words each of about 0.55 ns (AVX2) or
  * 1.1 ns (plain), and each split leaves half the work again.  (A split
@@ -808,7 +808,7 @@ count(const struct tab *t, int which, size_t v)
  * checkpoint of sp (which split takes over).  Sets *lo and *hi to the halves,
  * *ulo and *uhi to their exact costs and *slo, *shi to checkpoints for them (or
  * NULL).  Returns 0, -1 when memory ran out, or 1 when the band misses
- * the column (u was too small: it cannot be, but exact.c can take the box
+ * the column (u was too small: it cannot be, but myers_exact.c can take the box
  * then). */
 static int
 split(struct ctx *c, const struct box *bx, pos u, int exact, int par,
@@ -1154,8 +1154,8 @@ unbuild(struct tab *t)
 }
 
 int
-band_run(struct exact_mem *mem, const struct exact_opt *xo,
-         const struct band_opt *opt, uint32_t nids, const uint32_t *a, size_t n,
+bitlcs_run(struct exact_mem *mem, const struct exact_opt *xo,
+         const struct bitlcs_opt *opt, uint32_t nids, const uint32_t *a, size_t n,
          const uint32_t *b, size_t nb, unsigned char *del, unsigned char *ins)
 {
 	struct tab t = {
