@@ -1,14 +1,19 @@
 # redline - side-by-side comparison of an official text and its rewrite.
 #
 #   make run      install missing packages, build, show the sample pair
-#   make check    install missing packages, build, run every test
+#   make check    install missing packages, build, run every test suite
+#   make test     the quick tier for the edit-test loop: build, unit,
+#                 command-line, viewer and evaluation tests, docs, format
+#   make unit T=align   one unit test (tests/unit/test_align.c)
 #
-# Other targets: all, install, uninstall, clean, unit, cli, ref, sancheck,
-# tsan, valgrind-check, big, fuzz, lint-man, format, format-check, bench,
-# bench-keys, bench-overview, bench-search.
-# Variables: PREFIX, DESTDIR, CC, CFLAGS, LDFLAGS,
-# PKG_CONFIG, SAN=1 (ASan+UBSan build in build-san/), SAN=thread (TSan
-# build in build-tsan/), WERROR=1.
+# Other targets: all, install, uninstall, clean, unit, cli, ref, tui-test,
+# eval, eval-check, sancheck, tsan, valgrind-check, big, fuzz, lint-man,
+# layering, format, format-check, bench, bench-keys, bench-overview,
+# bench-search.
+# Variables: PREFIX, DESTDIR, CC, CFLAGS, LDFLAGS, PKG_CONFIG, SAN=1
+# (ASan+UBSan build in build-san/), SAN=thread (TSan build in build-tsan/),
+# WERROR=1, JOBS (suites run at once by test and check; default: the
+# number of CPUs), T (the unit test for `make unit`).
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -77,7 +82,9 @@ else
 PROG = redline
 endif
 
-.PHONY: all run check unit cli ref sancheck tsan valgrind-check lint-man \
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all run check test unit cli ref sancheck tsan valgrind-check lint-man \
         format format-check ref-san eval eval-check layering tui-test \
         bench bench-keys bench-overview bench-search fuzz big \
         install uninstall clean deps deps-test tests
@@ -115,14 +122,20 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	./redline samples/statement.txt samples/brics-post.txt || test $$? -eq 1
 
+# The suites of a tier run JOBS at a time once the build is done, each
+# one's output kept together (-O).
+QUICK_SUITES = unit cli tui-test eval-check lint-man format-check layering
+SLOW_SUITES = ref sancheck tsan valgrind-check big fuzz
+
 check: deps-test
 	@$(MAKE) --no-print-directory WERROR=1 tests
-	@$(MAKE) --no-print-directory unit ref cli tui-test eval-check lint-man \
-	    format-check layering
-	@$(MAKE) --no-print-directory sancheck tsan
-	@$(MAKE) --no-print-directory valgrind-check
-	@$(MAKE) --no-print-directory big fuzz
+	@$(MAKE) --no-print-directory -O -j$(JOBS) $(QUICK_SUITES) $(SLOW_SUITES)
 	@echo "check: all test suites passed"
+
+test: deps-test
+	@$(MAKE) --no-print-directory WERROR=1 tests
+	@$(MAKE) --no-print-directory -O -j$(JOBS) $(QUICK_SUITES)
+	@echo "test: the quick tier passed (make check runs every suite)"
 
 deps:
 	@sh scripts/setup build
@@ -132,8 +145,15 @@ deps-test:
 
 # ---- test suites ------------------------------------------------------
 
-unit: $(UNIT_BIN)
-	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
+# T=name runs tests/unit/test_name.c alone.
+ifneq ($(T),)
+UNIT_RUN = $(BUILD)/tests/test_$(T)
+else
+UNIT_RUN = $(UNIT_BIN)
+endif
+
+unit: $(UNIT_RUN)
+	@set -e; for t in $(UNIT_RUN); do echo "== $$t"; $$t; done
 
 ref: $(REF_BIN) $(PROG)
 	$(REF_BIN) 1000 samples/statement.txt samples/danang-report.txt \
@@ -169,10 +189,11 @@ tsan:
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
            --errors-for-leak-kinds=all
 
-# The program through the CLI tests, and the diff's unit test (the minimal
-# search on threads, the two-thread tokenizer).
+# The program on a chosen subset of runs, one of each path through the code
+# (tests/valgrind/run.sh says why a subset), and the diff's unit test (the
+# minimal search on threads, the two-thread tokenizer).
 valgrind-check: $(PROG) $(BUILD)/tests/test_diff
-	REDLINE_WRAP="$(VALGRIND)" sh tests/cli/run.sh ./$(PROG)
+	sh tests/valgrind/run.sh ./$(PROG)
 	$(VALGRIND) $(BUILD)/tests/test_diff >/dev/null
 
 lint-man:
@@ -185,20 +206,26 @@ layering:
 	@! grep -l -E '#include <n?curses' -r src include | grep -v '^src/tui/' \
 	    || { echo "curses is included outside src/tui/" >&2; exit 1; }
 	@! grep -l -E '\b(v?f|d)?printf *\(|\bf?puts *\(|\b_?exit *\(|\babort *\(|curses' \
-	    src/core/*.c \
-	    || { echo "the core prints, exits or uses curses" >&2; exit 1; }
-	@echo "layering: curses only in src/tui/; the core neither prints nor exits"
+	    src/core/*.c src/core/*/*.c src/view/*.c \
+	    || { echo "the core or the view model prints, exits or uses curses" >&2; exit 1; }
+	@! grep -l -E '\bv?printf *\(|\bputs *\(|\bstd(out|err)\b|\b_?exit *\(|\babort *\(' \
+	    src/export/*.c \
+	    || { echo "an exporter writes outside the stream it is given, or exits" >&2; exit 1; }
+	@echo "layering: curses only in src/tui/; the core and view model neither print nor exit; exporters write only their stream"
 
 tui-test: $(PROG)
 	sh tests/tui/run.sh ./$(PROG)
 
 # The one formatter config (.clang-format) is used: sources must match it.
+FORMAT_SRC = $(wildcard src/*/*.c src/*/*.h src/*/*/*.c src/*/*/*.h \
+    include/redline/*.h tests/*/*.c tests/*/*.h bench/*.c bench/*.h)
+
 format-check:
-	clang-format --dry-run --Werror $(wildcard src/*/*.c src/*/*.h include/redline/*.h tests/*/*.c tests/*/*.h bench/*.c bench/*.h)
+	clang-format --dry-run --Werror $(FORMAT_SRC)
 	@echo "format: clean"
 
 format:
-	clang-format -i $(wildcard src/*/*.c src/*/*.h include/redline/*.h tests/*/*.c tests/*/*.h bench/*.c bench/*.h)
+	clang-format -i $(FORMAT_SRC)
 
 # ---- install ----------------------------------------------------------
 
@@ -259,9 +286,17 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIB_OBJ)
 	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer $(ALL_CPPFLAGS) \
 	    -o $@ $< $(FUZZ_LIB_OBJ) $(CORE_LIBS)
 
-# Each target for FUZZ_TIME seconds, after its saved regression inputs.
-fuzz: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/%)
-	sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_TIME)
+# The objects are kept between runs (make would delete them as
+# intermediates and rebuild them every time).
+.SECONDARY: $(FUZZ_LIB_OBJ)
+
+# Each target for FUZZ_TIME seconds, after its saved regression inputs;
+# the targets run JOBS at a time under make -j.
+fuzz: $(FUZZ_TARGETS:%=fuzz-run-%)
+	@echo "fuzz: every target ran without a crash"
+
+fuzz-run-%: $(FUZZ_BUILD)/%
+	sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_TIME) $*
 
 # ---- benchmarks (not tests: they report, they do not assert) -----------
 

@@ -9,8 +9,8 @@
 
 #include "redline/compare.h"
 
-/* Align c->lt with c->rt under c->opt.  Returns 0, -1 when memory ran
- * out, -2 when c->opt.language has no stemmer.  On failure the alignment
+/* Align c->lt with c->rt under c->opt.  Returns 0, CMP_ERR_MEMORY or
+ * CMP_ERR_STEMMER (compare.h).  On failure the alignment
  * fields of c may hold partial results; cmp_free releases them. */
 int align_run(struct cmp *c);
 

@@ -29,6 +29,9 @@
 	0.9 /* share of words kept in order, on each                           \
 	       side of a pair, for verbatim */
 
+/* The Snowball stemmer used unless cmp_opt.language names another. */
+#define CMP_LANGUAGE_DEFAULT "english"
+
 struct cmp_opt {
 	unsigned keyopts;     /* TOK_KEY_* */
 	int minimal;          /* exact minimal word diff, no heuristics */
@@ -37,7 +40,8 @@ struct cmp_opt {
 	double link_min;      /* ALIGN_LINK_MIN unless set */
 	double keep_min;      /* ALIGN_KEEP_MIN unless set */
 	double verbatim_min;  /* ALIGN_VERBATIM_MIN unless set */
-	const char *language; /* Snowball stemmer; "english" unless set */
+	const char *language; /* Snowball stemmer; CMP_LANGUAGE_DEFAULT
+	                         unless set */
 	int threads;          /* most threads one comparison runs on: 0 for
 	                         one per CPU it may use, 1 for this one only
 	                         (as the overview's pool asks) */
@@ -97,8 +101,16 @@ struct cmp_stats {
 /* Fill the defaults of *o (thresholds, language) where they are 0/NULL. */
 void cmp_opt_defaults(struct cmp_opt *o);
 
-/* Compare left with right into *c.  Returns 0; -1 when memory ran out; -2
- * when the stemmer language is unknown (then *c holds nothing to free). */
+/* What cmp_run and ov_run return when they fail. */
+enum cmp_error {
+	CMP_ERR_MEMORY = -1, /* memory ran out */
+	CMP_ERR_STEMMER = -2 /* no stemmer for the language: libstemmer would
+	                        not load (stem_load_error says why) or has no
+	                        such language */
+};
+
+/* Compare left with right into *c.  Returns 0, or an enum cmp_error (then
+ * *c holds nothing to free). */
 int cmp_run(struct cmp *c, const struct text *left, const struct text *right,
             const struct cmp_opt *opt);
 

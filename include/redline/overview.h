@@ -41,8 +41,8 @@ struct overview {
 };
 
 /* Compare official with each of rewrites[0..n) (n >= 1) under opt, on up to
- * threads threads (0: one per processor).  Returns 0; -1 when memory ran
- * out; -2 when the stemmer language is unknown.  On failure *ov holds
+ * threads threads (0: one per processor).  Returns 0, or the first
+ * enum cmp_error of the comparisons (compare.h).  On failure *ov holds
  * nothing to free. */
 int ov_run(struct overview *ov, const struct text *official,
            const struct text *const *rewrites, size_t n,

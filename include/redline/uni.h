@@ -37,6 +37,11 @@ enum uni_class {
  * *cp = -1 and length 1, so a caller always makes progress. */
 size_t uni_decode(const unsigned char *s, size_t n, int32_t *cp);
 
+/* Encode the code point cp (0..0x10FFFF, no surrogate) as UTF-8 into
+ * out[0..4); returns its length in bytes (1 to 4), or 0 when cp is no
+ * code point (then out is untouched). */
+size_t uni_encode(int32_t cp, unsigned char out[4]);
+
 /* Length in bytes of the grapheme cluster starting at s (n > 0), by the
  * Unicode extended grapheme cluster rules.  An invalid byte is a cluster of
  * its own.  *first receives the cluster's first code point (-1 if invalid). */

@@ -1,15 +1,14 @@
-/* main.c - the redline command: options, inputs, output, exit status.
+/* main.c - the redline command: inputs, comparison, viewer or export, exit
+ * status.
  *
- * Owns everything a user types and sees of the program's outcome: parsing
- * the command line, the one-line error messages (always "redline: what:
- * problem"), the choice between an export and the screen, and diff(1)'s exit
- * status (0 same, 1 different, 2 trouble).  The work itself is the core's.
+ * Owns the run that options.c has parsed: loading the files (with one
+ * message per problem, always "redline: what: problem"), comparing them
+ * (one pair, or the overview of several rewrites), the choice between the
+ * viewer and an export, and diff(1)'s exit status (0 same, 1 different,
+ * 2 trouble).  The work itself is the core's.
  */
 #include <errno.h>
-#include <getopt.h>
-#include <limits.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,96 +17,32 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../tui/tui.h"
 #include "heap.h"
+#include "msg.h"
+#include "options.h"
 #include "output.h"
-#include "redline/compare.h"
-#include "redline/export.h"
+#include "redline/overview.h"
 #include "redline/stem.h"
 
-#define REDLINE_VERSION "0.1.0"
-#define EXIT_SAME       0
-#define EXIT_DIFFERENT  1
-#define EXIT_TROUBLE    2
+#define EXIT_SAME      0
+#define EXIT_DIFFERENT 1
+#define EXIT_TROUBLE   2
 
-enum format {
-	FMT_DEFAULT,
-	FMT_TEXT,
-	FMT_JSON,
-	FMT_WDIFF,
-	FMT_PLAIN,
-	FMT_STATS,
-	FMT_SUMMARY
+/* The columns of a plain export written from the viewer (the e key): the
+ * screen's width says nothing about the file's reader. */
+#define VIEWER_EXPORT_WIDTH 100
+
+/* What one run compares: two texts, or one official text and several
+ * rewrites (several set). */
+struct run {
+	const struct options *opt;
+	struct text *texts; /* opt->nfiles of them, loaded ones first */
+	const struct text **inputs;
+	int loaded;
+	int several;
+	struct cmp cmp;     /* one pair */
+	struct overview ov; /* several rewrites */
 };
-
-static const struct {
-	const char *name;
-	enum format fmt;
-} formats[] = {
-        {"text", FMT_TEXT},   {"json", FMT_JSON},   {"wdiff", FMT_WDIFF},
-        {"plain", FMT_PLAIN}, {"stats", FMT_STATS}, {"summary", FMT_SUMMARY},
-};
-
-static const char usage_text[] =
-        "Usage: redline [OPTION]... OFFICIAL REWRITE...\n"
-        "Show what a rewrite kept, reworded, dropped and added of an\n"
-        "official text.  On a terminal a viewer opens; otherwise the\n"
-        "text report is printed.  With several rewrites, an overview of\n"
-        "them all (otherwise printed as --export=summary).\n"
-        "\n"
-        "  -e, --export=FORMAT  print the comparison as FORMAT:\n"
-        "                         text   passages with their kinds\n"
-        "                         json   the same for other programs\n"
-        "                         plain  the viewer's two columns as text\n"
-        "                         wdiff  inline [-deleted-] {+inserted+}\n"
-        "                         stats  the same as --stats\n"
-        "                         summary  several rewrites: the\n"
-        "                                  table and coverage grid\n"
-        "  -s, --stats          word counts (common, deleted, inserted,\n"
-        "                       changed) and passages per kind\n"
-        "  -o, --output=FILE    write the export to FILE, atomically;\n"
-        "                       never over an input\n"
-        "  -W, --width=N        columns of plain and summary (default: the\n"
-        "                       terminal's width, else $COLUMNS, else 80)\n"
-        "  -i, --ignore-case    compare letters regardless of case\n"
-        "      --strict         compare bytes as they are: no Unicode\n"
-        "                       normalization, no typographic folding\n"
-        "  -d, --minimal        exactly the smallest word diff\n"
-        "  -a, --text           compare files with NUL bytes or invalid\n"
-        "                       UTF-8 anyway (bad bytes show as U+FFFD)\n"
-        "      --link-min=F     share of a rewrite sentence's content\n"
-        "                       words an official sentence must hold to\n"
-        "                       be its source (default 0.3)\n"
-        "      --keep-min=F     share of an official sentence's content\n"
-        "                       words a merging rewrite sentence must\n"
-        "                       hold (default 0.4)\n"
-        "      --verbatim-min=F share of words kept in order for\n"
-        "                       verbatim (default 0.9)\n"
-        "      --language=NAME  Snowball stemmer language (default\n"
-        "                       english)\n"
-        "      --color=WHEN     colours in the viewer: auto (default; off\n"
-        "                       when NO_COLOR is set), always or never\n"
-        "  -h, --help           show this help and exit\n"
-        "  -V, --version        show the version and exit\n"
-        "\n"
-        "Any one file may be '-' for standard input.  In the viewer,\n"
-        "press ? for the keys.\n"
-        "Exit status: 0 if the texts are the same, 1 if they differ,\n"
-        "2 on trouble.\n";
-
-static void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void
-warnx(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("redline: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
 
 static void
 on_fatal_signal(int sig)
@@ -146,10 +81,10 @@ terminal_width(void)
 	if (env && *env) {
 		char *end;
 		long v = strtol(env, &end, 10);
-		if (*end == '\0' && v >= 20 && v <= 10000)
+		if (*end == '\0' && v >= WIDTH_MIN && v <= WIDTH_MAX)
 			return (int)v;
 	}
-	return 80;
+	return WIDTH_DEFAULT;
 }
 
 static int
@@ -186,20 +121,10 @@ load(struct text *t, const char *path, unsigned flags)
 	return -1;
 }
 
+/* One pair's export in fmt (FMT_TEXT for any format without its own). */
 static int
-parse_format(const char *s, enum format *out)
-{
-	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
-		if (strcmp(s, formats[i].name) == 0) {
-			*out = formats[i].fmt;
-			return 0;
-		}
-	return -1;
-}
-
-static int
-run_export(const struct cmp *c, enum format fmt, const struct export_opt *eo,
-           FILE *f)
+export_pair(const struct cmp *c, enum format fmt, const struct export_opt *eo,
+            FILE *f)
 {
 	switch (fmt) {
 	case FMT_WDIFF:
@@ -215,164 +140,59 @@ run_export(const struct cmp *c, enum format fmt, const struct export_opt *eo,
 	}
 }
 
-/* The viewer's e key: write c to path in format, atomically; a plain
- * export is 100 columns wide. */
+/* Several rewrites: the summary, the overview's JSON, or a pair format for
+ * every pair in turn, each after a header line naming the two files. */
+static int
+export_several(const struct overview *ov, enum format fmt,
+               const struct export_opt *eo, FILE *f)
+{
+	size_t *order;
+	int rc;
+
+	if (fmt == FMT_JSON)
+		return export_json_overview(ov, eo, f);
+	if (fmt == FMT_SUMMARY) {
+		order = calloc(ov->n + 1, sizeof *order);
+		if (!order)
+			return -1;
+		ov_sort(ov, OV_BY_INPUT, 0, order);
+		rc = export_summary(ov, order, eo, f);
+		free(order);
+		return rc;
+	}
+	for (size_t j = 0; j < ov->n; j++) {
+		if (fprintf(f, "%s==> %s <=> %s <==\n", j ? "\n" : "",
+		            ov->official->name, ov->r[j].text->name) < 0 ||
+		    export_pair(&ov->r[j].cmp, fmt, eo, f) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The viewer's e key: write c to path in format, atomically. */
 static int
 export_to(const struct cmp *c, const char *path, const char *format, char *msg,
           size_t msglen)
 {
 	const struct text *inputs[2] = {c->left, c->right};
-	struct export_opt eo = {100, 0};
+	struct export_opt eo = {VIEWER_EXPORT_WIDTH, 0};
 	enum format fmt;
 	struct output out;
 
-	if (parse_format(format, &fmt) < 0) {
+	if (format_parse(format, &fmt) < 0) {
 		snprintf(msg, msglen, "unknown format '%s'", format);
 		return -1;
 	}
 	if (output_open(&out, path, inputs, 2, msg, msglen) < 0)
 		return -1;
 	errno = 0;
-	if (run_export(c, fmt, &eo, out.f) < 0) {
+	if (export_pair(c, fmt, &eo, out.f) < 0) {
 		snprintf(msg, msglen, "%s: write error: %s", path,
 		         strerror(errno ? errno : EIO));
 		output_abort(&out);
 		return -1;
 	}
 	return output_commit(&out, msg, msglen);
-}
-
-/* After an export into out returned c: on failure say so (errno tells
- * why) and drop the output; else commit it.  Returns 0 when the output is
- * complete, -1 after a message. */
-static int
-finish_output(struct output *out, const char *outpath, int c)
-{
-	char err[4200];
-
-	if (c < 0) {
-		warnx("%s: write error: %s",
-		      outpath ? outpath : "standard output",
-		      strerror(errno ? errno : EIO));
-		output_abort(out);
-		return -1;
-	}
-	if (output_commit(out, err, sizeof err) < 0) {
-		warnx("%s", err);
-		return -1;
-	}
-	return 0;
-}
-
-/* Say why no stemmer could be made for language (the comparison
- * returned -2): libstemmer would not load, or it has no such language. */
-static void
-no_stemmer(const char *language)
-{
-	const char *why = stem_load_error();
-	if (why)
-		warnx("cannot load the Snowball stemmer: %s", why);
-	else
-		warnx("--language: no Snowball stemmer for '%s'", language);
-}
-
-/* One export of every pair in turn, each after a header line naming the
- * two files, for the pair formats with several rewrites. */
-static int
-export_each(const struct overview *ov, enum format fmt,
-            const struct export_opt *eo, FILE *f)
-{
-	for (size_t j = 0; j < ov->n; j++) {
-		if (fprintf(f, "%s==> %s <=> %s <==\n", j ? "\n" : "",
-		            ov->official->name, ov->r[j].text->name) < 0 ||
-		    run_export(&ov->r[j].cmp, fmt, eo, f) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* redline OFFICIAL REWRITE REWRITE...: the overview (viewer on a terminal,
- * else the summary table), or the export asked for. */
-static int
-overview_main(int nfiles, char **files, enum format fmt,
-              const struct cmp_opt *copt, const struct tui_opt *topt,
-              struct export_opt *eopt, const char *outpath, unsigned loadflags)
-{
-	struct text *texts = calloc((size_t)nfiles, sizeof *texts);
-	const struct text **inputs = calloc((size_t)nfiles, sizeof *inputs);
-	size_t *order = calloc((size_t)nfiles, sizeof *order);
-	struct overview ov;
-	struct output out;
-	char err[4200];
-	int loaded = 0, rc = EXIT_TROUBLE, c, stdin_seen = 0;
-
-	memset(&ov, 0, sizeof ov);
-	if (!texts || !inputs || !order) {
-		warnx("out of memory");
-		goto done;
-	}
-	for (int i = 0; i < nfiles; i++) {
-		if (strcmp(files[i], "-") == 0 && stdin_seen++) {
-			warnx("standard input ('-') given more than once");
-			goto done;
-		}
-	}
-	for (; loaded < nfiles; loaded++) {
-		if (load(&texts[loaded], files[loaded], loadflags) < 0)
-			goto done;
-		inputs[loaded] = &texts[loaded];
-	}
-	c = ov_run(&ov, inputs[0], inputs + 1, (size_t)nfiles - 1, copt, 0);
-	if (c == -2) {
-		no_stemmer(copt->language);
-		goto done;
-	}
-	if (c < 0) {
-		warnx("out of memory comparing %d files", nfiles);
-		goto done;
-	}
-	if (fmt == FMT_DEFAULT && !outpath && isatty(STDOUT_FILENO)) {
-		const char *why;
-		c = tui_overview(&ov, topt, &why);
-		if (c == 0) {
-			rc = ov_differs(&ov) ? EXIT_DIFFERENT : EXIT_SAME;
-			goto done;
-		}
-		if (c == -2) {
-			warnx("%s", why);
-			goto done;
-		}
-		warnx("%s; printing the summary instead", why);
-	}
-	if (fmt == FMT_DEFAULT)
-		fmt = FMT_SUMMARY;
-	if (!eopt->width)
-		eopt->width = terminal_width();
-	eopt->visible = !outpath && isatty(STDOUT_FILENO);
-	ov_sort(&ov, OV_BY_INPUT, 0, order);
-	if (output_open(&out, outpath, inputs, nfiles, err, sizeof err) < 0) {
-		warnx("%s", err);
-		goto done;
-	}
-	errno = 0;
-	c = fmt == FMT_SUMMARY ? export_summary(&ov, order, eopt, out.f)
-	    : fmt == FMT_JSON  ? export_json_overview(&ov, eopt, out.f)
-	                       : export_each(&ov, fmt, eopt, out.f);
-	if (finish_output(&out, outpath, c) < 0)
-		goto done;
-	rc = ov_differs(&ov) ? EXIT_DIFFERENT : EXIT_SAME;
-done:
-	ov_free(&ov);
-	for (int i = 0; i < loaded; i++)
-		text_done(&texts[i]);
-	free(texts);
-	free(inputs);
-	free(order);
-	if (fclose(stdout) == EOF && rc != EXIT_TROUBLE) {
-		warnx("standard output: write error: %s", strerror(errno));
-		rc = EXIT_TROUBLE;
-	}
-	return rc;
 }
 
 /* The bytes the run will read from files[0..n): SIZE_MAX when one is
@@ -392,214 +212,157 @@ input_bytes(int n, char **files)
 	return sum;
 }
 
+/* Load every file and compare: 0, or -1 after a message. */
+static int
+compare(struct run *r)
+{
+	const struct options *o = r->opt;
+	struct cmp_opt copt = o->cmp;
+	int c;
+
+	r->texts = calloc((size_t)o->nfiles, sizeof *r->texts);
+	r->inputs = calloc((size_t)o->nfiles, sizeof *r->inputs);
+	if (!r->texts || !r->inputs) {
+		warnx("out of memory");
+		return -1;
+	}
+	for (; r->loaded < o->nfiles; r->loaded++) {
+		if (load(&r->texts[r->loaded], o->files[r->loaded],
+		         o->loadflags) < 0)
+			return -1;
+		r->inputs[r->loaded] = &r->texts[r->loaded];
+	}
+	/* the word-diff export needs no sentence alignment */
+	copt.words_only = !r->several && o->fmt == FMT_WDIFF;
+	c = r->several ? ov_run(&r->ov, r->inputs[0], r->inputs + 1,
+	                        (size_t)o->nfiles - 1, &copt, 0)
+	               : cmp_run(&r->cmp, r->inputs[0], r->inputs[1], &copt);
+	if (c == CMP_ERR_STEMMER) {
+		const char *why = stem_load_error();
+		if (why)
+			warnx("cannot load the Snowball stemmer: %s", why);
+		else
+			warnx("--language: no Snowball stemmer for '%s'",
+			      copt.language ? copt.language
+			                    : CMP_LANGUAGE_DEFAULT);
+		return -1;
+	}
+	if (c < 0) {
+		if (r->several)
+			warnx("out of memory comparing %d files", o->nfiles);
+		else
+			warnx("out of memory comparing %s and %s",
+			      r->texts[0].name, r->texts[1].name);
+		return -1;
+	}
+	return 0;
+}
+
+/* On a terminal, with no export asked for: the viewer.  1 when it ran
+ * (the run is over), 0 when the export should follow (no terminal to
+ * use, after saying why), -1 after a message. */
+static int
+view(struct run *r)
+{
+	struct tui_opt topt = r->opt->tui;
+	const char *why;
+	int c;
+
+	if (r->opt->fmt != FMT_DEFAULT || r->opt->outpath ||
+	    !isatty(STDOUT_FILENO))
+		return 0;
+	topt.export_to = export_to;
+	c = r->several ? tui_overview(&r->ov, &topt, &why)
+	               : tui_run(&r->cmp, &topt, &why);
+	if (c == TUI_DONE)
+		return 1;
+	if (c == TUI_FAILED) {
+		warnx("%s", why);
+		return -1;
+	}
+	warnx("%s; printing the %s instead", why,
+	      r->several ? "summary" : "text report");
+	return 0;
+}
+
+/* The export asked for (or the default one) to -o or standard output:
+ * 0, or -1 after a message. */
+static int export(struct run *r)
+{
+	const struct options *o = r->opt;
+	enum format fmt = o->fmt;
+	struct export_opt eo = o->exp;
+	struct output out;
+	char err[MSG_MAX];
+	int c;
+
+	if (fmt == FMT_DEFAULT)
+		fmt = r->several ? FMT_SUMMARY : FMT_TEXT;
+	if (!eo.width)
+		eo.width = terminal_width();
+	eo.visible = !o->outpath && isatty(STDOUT_FILENO);
+	if (output_open(&out, o->outpath, r->inputs, o->nfiles, err,
+	                sizeof err) < 0) {
+		warnx("%s", err);
+		return -1;
+	}
+	errno = 0;
+	c = r->several ? export_several(&r->ov, fmt, &eo, out.f)
+	               : export_pair(&r->cmp, fmt, &eo, out.f);
+	if (c < 0) {
+		warnx("%s: write error: %s",
+		      o->outpath ? o->outpath : "standard output",
+		      strerror(errno ? errno : EIO));
+		output_abort(&out);
+		return -1;
+	}
+	if (output_commit(&out, err, sizeof err) < 0) {
+		warnx("%s", err);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+run_free(struct run *r)
+{
+	if (r->several)
+		ov_free(&r->ov);
+	else
+		cmp_free(&r->cmp);
+	for (int i = 0; i < r->loaded; i++)
+		text_done(&r->texts[i]);
+	free(r->texts);
+	free(r->inputs);
+}
+
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	        {"export", required_argument, NULL, 'e'},
-	        {"stats", no_argument, NULL, 's'},
-	        {"output", required_argument, NULL, 'o'},
-	        {"width", required_argument, NULL, 'W'},
-	        {"ignore-case", no_argument, NULL, 'i'},
-	        {"strict", no_argument, NULL, 'S'},
-	        {"minimal", no_argument, NULL, 'd'},
-	        {"text", no_argument, NULL, 'a'},
-	        {"link-min", required_argument, NULL, 'L'},
-	        {"keep-min", required_argument, NULL, 'K'},
-	        {"verbatim-min", required_argument, NULL, 'M'},
-	        {"language", required_argument, NULL, 'g'},
-	        {"color", required_argument, NULL, 'C'},
-	        {"help", no_argument, NULL, 'h'},
-	        {"version", no_argument, NULL, 'V'},
-	        {NULL, 0, NULL, 0},
-	};
-	enum format fmt = FMT_DEFAULT;
-	struct cmp_opt copt = {.minimal = 0};
-	struct tui_opt topt = {.color = TUI_COLOR_AUTO, .export_to = export_to};
-	struct export_opt eopt = {0, 0};
-	const char *outpath = NULL;
-	unsigned loadflags = 0;
-	struct text left, right;
-	struct output out;
-	struct cmp cmp;
-	char err[4200];
-	int c, rc;
+	struct options opt;
+	struct run r;
+	int rc = EXIT_TROUBLE, shown;
 
 	setup_signals();
-	while ((c = getopt_long(argc, argv, "e:so:W:idahV", longopts, NULL)) !=
-	       -1) {
-		switch (c) {
-		case 'e':
-			if (parse_format(optarg, &fmt) < 0) {
-				warnx("unknown export format '%s' (try text, "
-				      "json, plain, wdiff, stats or summary)",
-				      optarg);
-				return EXIT_TROUBLE;
-			}
-			break;
-		case 's':
-			fmt = FMT_STATS;
-			break;
-		case 'o':
-			outpath = optarg;
-			break;
-		case 'W': {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || v < 20 ||
-			    v > 10000) {
-				warnx("--width: '%s' is not a number from 20 "
-				      "to "
-				      "10000",
-				      optarg);
-				return EXIT_TROUBLE;
-			}
-			eopt.width = (int)v;
-			break;
-		}
-		case 'i':
-			copt.keyopts |= TOK_KEY_ICASE;
-			break;
-		case 'S':
-			copt.keyopts |= TOK_KEY_STRICT;
-			break;
-		case 'd':
-			copt.minimal = 1;
-			break;
-		case 'a':
-			loadflags |= TEXT_LAX;
-			break;
-		case 'L':
-		case 'K':
-		case 'M': {
-			char *end;
-			double v = strtod(optarg, &end);
-			if (*optarg == '\0' || *end != '\0' ||
-			    !(v > 0 && v <= 1)) {
-				warnx("--%s: '%s' is not a number above 0 and "
-				      "at "
-				      "most 1",
-				      c == 'L'   ? "link-min"
-				      : c == 'K' ? "keep-min"
-				                 : "verbatim-min",
-				      optarg);
-				return EXIT_TROUBLE;
-			}
-			*(c == 'L'   ? &copt.link_min
-			  : c == 'K' ? &copt.keep_min
-			             : &copt.verbatim_min) = v;
-			break;
-		}
-		case 'g':
-			copt.language = optarg;
-			break;
-		case 'C':
-			if (strcmp(optarg, "auto") == 0) {
-				topt.color = TUI_COLOR_AUTO;
-			} else if (strcmp(optarg, "always") == 0) {
-				topt.color = TUI_COLOR_ALWAYS;
-			} else if (strcmp(optarg, "never") == 0) {
-				topt.color = TUI_COLOR_NEVER;
-			} else {
-				warnx("--color: '%s' is not auto, always or "
-				      "never",
-				      optarg);
-				return EXIT_TROUBLE;
-			}
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return fflush(stdout) == 0 && !ferror(stdout)
-			               ? EXIT_SAME
-			               : EXIT_TROUBLE;
-		case 'V':
-			printf("redline %s\n", REDLINE_VERSION);
-			return fflush(stdout) == 0 && !ferror(stdout)
-			               ? EXIT_SAME
-			               : EXIT_TROUBLE;
-		default:
-			fputs("Try 'redline --help' for more information.\n",
-			      stderr);
-			return EXIT_TROUBLE;
-		}
-	}
-	heap_setup(input_bytes(argc - optind, argv + optind));
-	if (argc - optind > 2)
-		return overview_main(argc - optind, argv + optind, fmt, &copt,
-		                     &topt, &eopt, outpath, loadflags);
-	if (fmt == FMT_SUMMARY) {
-		warnx("--export=summary needs two or more rewrites");
+	switch (options_parse(argc, argv, &opt)) {
+	case OPT_DONE:
+		return EXIT_SAME;
+	case OPT_TROUBLE:
 		return EXIT_TROUBLE;
+	case OPT_RUN:
+		break;
 	}
-	if (argc - optind != 2) {
-		warnx("missing file operand");
-		fputs("Try 'redline --help' for more information.\n", stderr);
-		return EXIT_TROUBLE;
+	heap_setup(input_bytes(opt.nfiles, opt.files));
+	memset(&r, 0, sizeof r);
+	r.opt = &opt;
+	r.several = opt.nfiles > 2;
+	if (compare(&r) == 0 && (shown = view(&r)) >= 0 &&
+	    (shown || export(&r) == 0)) {
+		int differs =
+		        r.several ? ov_differs(&r.ov) : cmp_differs(&r.cmp);
+		rc = differs ? EXIT_DIFFERENT : EXIT_SAME;
 	}
-	if (strcmp(argv[optind], "-") == 0 &&
-	    strcmp(argv[optind + 1], "-") == 0) {
-		warnx("standard input ('-') given for both files");
-		return EXIT_TROUBLE;
-	}
-	if (load(&left, argv[optind], loadflags) < 0)
-		return EXIT_TROUBLE;
-	if (load(&right, argv[optind + 1], loadflags) < 0) {
-		text_done(&left);
-		return EXIT_TROUBLE;
-	}
-	/* the word-diff exports need no sentence alignment */
-	copt.words_only = fmt == FMT_WDIFF;
-	c = cmp_run(&cmp, &left, &right, &copt);
-	if (c == -2) {
-		no_stemmer(copt.language);
-		text_done(&left);
-		text_done(&right);
-		return EXIT_TROUBLE;
-	}
-	if (c < 0) {
-		warnx("out of memory comparing %s and %s", left.name,
-		      right.name);
-		text_done(&left);
-		text_done(&right);
-		return EXIT_TROUBLE;
-	}
-	/* A terminal gets the viewer; a pipe or file, or a terminal the
-	 * viewer cannot use, the report. */
-	if (fmt == FMT_DEFAULT && !outpath && isatty(STDOUT_FILENO)) {
-		const char *why;
-		c = tui_run(&cmp, &topt, &why);
-		if (c == 0) {
-			rc = cmp_differs(&cmp) ? EXIT_DIFFERENT : EXIT_SAME;
-			goto done;
-		}
-		if (c == -2) {
-			warnx("%s", why);
-			rc = EXIT_TROUBLE;
-			goto done;
-		}
-		warnx("%s; printing the text report instead", why);
-	}
-	if (fmt == FMT_DEFAULT)
-		fmt = FMT_TEXT;
-	if (!eopt.width)
-		eopt.width = terminal_width();
-	eopt.visible = !outpath && isatty(STDOUT_FILENO);
-
-	const struct text *inputs[2] = {&left, &right};
-	rc = EXIT_TROUBLE;
-	if (output_open(&out, outpath, inputs, 2, err, sizeof err) < 0) {
-		warnx("%s", err);
-		goto done;
-	}
-	errno = 0;
-	c = run_export(&cmp, fmt, &eopt, out.f);
-	if (finish_output(&out, outpath, c) < 0)
-		goto done;
-	rc = cmp_differs(&cmp) ? EXIT_DIFFERENT : EXIT_SAME;
-done:
-	cmp_free(&cmp);
-	text_done(&left);
-	text_done(&right);
+	run_free(&r);
 	if (fclose(stdout) == EOF && rc != EXIT_TROUBLE) {
 		warnx("standard output: write error: %s", strerror(errno));
 		rc = EXIT_TROUBLE;

@@ -48,6 +48,7 @@
  *     capitalized elsewhere in the middle of one), is a new fact; adjacent
  *     ones make one span ("June 19").
  */
+#include "redline/grow.h"
 #include "redline/align.h"
 
 #include <math.h>
@@ -396,15 +397,14 @@ vectors(struct ctx *x, const struct seglist *sl, const int32_t *cid,
 			while (j < m && tmp[j] == tmp[i])
 				j++;
 			if (x->npool == x->cappool) {
-				size_t nc = x->cappool ? x->cappool * 2 : 1024;
-				struct ent *np =
-				        realloc(x->pool, nc * sizeof *np);
+				struct ent *np = grow_array(
+				        x->pool, &x->cappool, x->npool + 1,
+				        sizeof *np, 1024);
 				if (!np) {
 					free(tmp);
 					return -1;
 				}
 				x->pool = np;
-				x->cappool = nc;
 			}
 			x->pool[x->npool++] =
 			        (struct ent){tmp[i], (uint32_t)(j - i)};
@@ -612,13 +612,12 @@ candidates(struct ctx *x)
 		}
 		for (size_t i = 0; i < nbest; i++) {
 			if (x->ncands == x->capcands) {
-				size_t nc = x->capcands ? x->capcands * 2 : 256;
-				struct cand *ncd =
-				        realloc(x->cands, nc * sizeof *ncd);
+				struct cand *ncd = grow_array(
+				        x->cands, &x->capcands, x->ncands + 1,
+				        sizeof *ncd, 256);
 				if (!ncd)
 					goto out;
 				x->cands = ncd;
-				x->capcands = nc;
 			}
 			double w = shared(x, &x->lv[best[i]], rv);
 			double W = x->lv[best[i]].W;
@@ -838,12 +837,11 @@ static struct block *
 new_block(struct ctx *x)
 {
 	if (x->nb == x->capb) {
-		size_t nc = x->capb ? x->capb * 2 : 64;
-		struct block *nbk = realloc(x->b, nc * sizeof *nbk);
+		struct block *nbk =
+		        grow_array(x->b, &x->capb, x->nb + 1, sizeof *nbk, 64);
 		if (!nbk)
 			return NULL;
 		x->b = nbk;
-		x->capb = nc;
 	}
 	struct block *b = &x->b[x->nb++];
 	memset(b, 0, sizeof *b);
@@ -1394,15 +1392,14 @@ facts(struct ctx *x)
 				continue;
 			}
 			if (c->nfacts == cap) {
-				size_t nc = cap ? cap * 2 : 64;
-				struct fact *nf =
-				        realloc(c->facts, nc * sizeof *nf);
+				struct fact *nf = grow_array(c->facts, &cap,
+				                             c->nfacts + 1,
+				                             sizeof *nf, 64);
 				if (!nf) {
 					free(initial);
 					return -1;
 				}
 				c->facts = nf;
-				cap = nc;
 			}
 			c->facts[c->nfacts++] = (struct fact){t, t + 1};
 		}
@@ -1424,7 +1421,7 @@ align_run(struct cmp *c)
 	x.c = c;
 	x.st = stem_new(c->opt.language);
 	if (!x.st)
-		return -2;
+		return CMP_ERR_STEMMER;
 	x.stems = intern_new();
 	x.my = myers_new(intern_count(c->in));
 	if (!x.stems || !x.my)

@@ -27,7 +27,7 @@ cmp_opt_defaults(struct cmp_opt *o)
 	if (o->verbatim_min <= 0)
 		o->verbatim_min = ALIGN_VERBATIM_MIN;
 	if (!o->language)
-		o->language = "english";
+		o->language = CMP_LANGUAGE_DEFAULT;
 }
 
 const char *

@@ -22,6 +22,7 @@
  * changed sentences; the price is that no word is matched across an
  * unchanged sentence.
  */
+#include "redline/grow.h"
 #include "redline/diff.h"
 
 #include <stdlib.h>
@@ -106,12 +107,11 @@ static int
 push(struct dops *d, uint32_t kind, size_t a0, size_t a1, size_t b0, size_t b1)
 {
 	if (d->n == d->cap) {
-		size_t ncap = d->cap ? d->cap * 2 : 64;
-		struct dop *nv = realloc(d->v, ncap * sizeof *nv);
+		struct dop *nv =
+		        grow_array(d->v, &d->cap, d->n + 1, sizeof *nv, 64);
 		if (!nv)
 			return -1;
 		d->v = nv;
-		d->cap = ncap;
 	}
 	d->v[d->n].kind = kind;
 	d->v[d->n].a0 = (uint32_t)a0;

@@ -5,8 +5,10 @@
  * a power of two at most half full; slot value 0 means empty, otherwise it is
  * id + 1.
  */
+#include "redline/grow.h"
 #include "redline/intern.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -139,15 +141,14 @@ intern_id(struct intern *in, const char *key, size_t len, uint32_t *id)
 		in->ent_cap = ncap;
 	}
 	if (in->arena_len + len > in->arena_cap) {
-		size_t ncap = in->arena_cap ? in->arena_cap : 16384;
 		char *na;
-		while (ncap < in->arena_len + len)
-			ncap *= 2;
-		na = realloc(in->arena, ncap);
+		if (len > SIZE_MAX - in->arena_len)
+			return -1;
+		na = grow_array(in->arena, &in->arena_cap, in->arena_len + len,
+		                1, 16384);
 		if (!na)
 			return -1;
 		in->arena = na;
-		in->arena_cap = ncap;
 	}
 	if (len)
 		memcpy(in->arena + in->arena_len, key, len);

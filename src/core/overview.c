@@ -24,7 +24,7 @@ struct pool {
 	const struct cmp_opt *opt;
 	pthread_mutex_t lock;
 	size_t next;
-	int rc; /* first failure: -1 or -2 */
+	int rc; /* first failure: an enum cmp_error */
 };
 
 static void *

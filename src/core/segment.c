@@ -14,6 +14,7 @@
  *     letter (an initial); abbreviations with inner periods (U.S., e.g.)
  *     are one token already and never end a sentence.
  */
+#include "redline/grow.h"
 #include "redline/segment.h"
 
 #include <stdlib.h>
@@ -137,12 +138,11 @@ static int
 push(struct seglist *s, uint32_t t0, uint32_t t1, uint32_t para)
 {
 	if (s->n == s->cap) {
-		size_t ncap = s->cap ? s->cap * 2 : 64;
-		struct seg *nv = realloc(s->v, ncap * sizeof *nv);
+		struct seg *nv =
+		        grow_array(s->v, &s->cap, s->n + 1, sizeof *nv, 64);
 		if (!nv)
 			return -1;
 		s->v = nv;
-		s->cap = ncap;
 	}
 	s->v[s->n++] = (struct seg){t0, t1, para};
 	return 0;

@@ -15,6 +15,14 @@
 #include <utf8proc.h>
 
 size_t
+uni_encode(int32_t cp, unsigned char out[4])
+{
+	if (!utf8proc_codepoint_valid(cp))
+		return 0;
+	return (size_t)utf8proc_encode_char(cp, out);
+}
+
+size_t
 uni_decode(const unsigned char *s, size_t n, int32_t *cp)
 {
 	utf8proc_int32_t c;

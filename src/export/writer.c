@@ -13,22 +13,9 @@ static int
 put_cp(FILE *f, int32_t cp)
 {
 	unsigned char b[4];
-	size_t n;
+	size_t n = uni_encode(cp, b);
 
-	if (cp < 0x80) {
-		b[0] = (unsigned char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		b[0] = (unsigned char)(0xC0 | (cp >> 6));
-		b[1] = (unsigned char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else {
-		b[0] = (unsigned char)(0xE0 | (cp >> 12));
-		b[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-		b[2] = (unsigned char)(0x80 | (cp & 0x3F));
-		n = 3;
-	}
-	return fwrite(b, 1, n, f) == n ? 0 : -1;
+	return n && fwrite(b, 1, n, f) == n ? 0 : -1;
 }
 
 int

@@ -405,7 +405,7 @@ tui_overview(const struct overview *ov, const struct tui_opt *o,
              const char **why)
 {
 	struct oview v;
-	int rc = 0;
+	int rc = TUI_DONE;
 
 	memset(&v, 0, sizeof v);
 	v.ov = ov;
@@ -413,12 +413,12 @@ tui_overview(const struct overview *ov, const struct tui_opt *o,
 	v.order = calloc(ov->n + 1, sizeof *v.order);
 	if (!v.order) {
 		*why = "out of memory";
-		return -2;
+		return TUI_FAILED;
 	}
 	ov_sort(ov, OV_BY_INPUT, 0, v.order);
 	if (tui_screen_open(o, why) < 0) {
 		free(v.order);
-		return -1;
+		return TUI_NO_TERMINAL;
 	}
 	draw(&v);
 	while (!tui_signalled()) {
@@ -428,7 +428,7 @@ tui_overview(const struct overview *ov, const struct tui_opt *o,
 		v.msg[0] = '\0';
 		int r = key(&v, ch);
 		if (r < 0) {
-			rc = -2;
+			rc = TUI_FAILED;
 			break;
 		}
 		if (r > 0)
@@ -437,7 +437,7 @@ tui_overview(const struct overview *ov, const struct tui_opt *o,
 	}
 	free(v.order);
 	tui_screen_close();
-	if (rc == -2)
+	if (rc == TUI_FAILED)
 		*why = "out of memory";
 	return rc;
 }

@@ -785,7 +785,7 @@ tui_pair(const struct cmp *c, const struct tui_opt *o, long block)
 	v.lo.wrap = 1;
 	v.color = color_on;
 	if (relayout(&v) < 0) {
-		rc = -2;
+		rc = -1;
 		goto out;
 	}
 	if (block >= 0) {
@@ -825,7 +825,7 @@ tui_pair(const struct cmp *c, const struct tui_opt *o, long block)
 		}
 		int r = act(&v, a);
 		if (r < 0) {
-			rc = -2;
+			rc = -1;
 			break;
 		}
 		if (r > 0)
@@ -842,12 +842,12 @@ int
 tui_run(const struct cmp *c, const struct tui_opt *o, const char **why)
 {
 	if (tui_screen_open(o, why) < 0)
-		return -1;
+		return TUI_NO_TERMINAL;
 	int rc = tui_pair(c, o, -1);
 	tui_screen_close();
-	if (rc == -2) {
+	if (rc < 0) {
 		*why = "out of memory";
-		return -2;
+		return TUI_FAILED;
 	}
-	return 0;
+	return TUI_DONE;
 }

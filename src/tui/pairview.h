@@ -35,7 +35,7 @@ int tui_color(void);
 void tui_help(const char *const *lines, size_t n);
 
 /* The pair viewer on c, opened on block (or at the top if block < 0), until
- * q or Esc.  Returns 0, or -2 when memory ran out. */
+ * q or Esc.  Returns 0, or -1 when memory ran out. */
 int tui_pair(const struct cmp *c, const struct tui_opt *o, long block);
 
 #endif

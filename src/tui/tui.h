@@ -26,16 +26,25 @@ struct tui_opt {
 	tui_export_fn export_to; /* for the e key */
 };
 
-/* Run the viewer on c until the user quits.  Returns 0 when the viewer
- * ran; -1 when no terminal could be set up (TERM unset, dumb or unknown;
- * then nothing was drawn and *why says what, for the caller to report
- * before falling back to text).  On a fatal signal the terminal is
- * restored and the signal re-raised. */
+/* What tui_run and tui_overview return. */
+enum tui_result {
+	TUI_DONE = 0,         /* the viewer ran until the user quit */
+	TUI_NO_TERMINAL = -1, /* no terminal could be set up (TERM unset,
+	                         dumb or unknown): nothing was drawn; *why
+	                         says what, for the caller to report before
+	                         falling back to an export */
+	TUI_FAILED = -2       /* the viewer ran and stopped on an error
+	                         (*why: "out of memory"); the terminal is
+	                         restored, and an export would fail too */
+};
+
+/* Run the viewer on c until the user quits; an enum tui_result.  On a
+ * fatal signal the terminal is restored and the signal re-raised. */
 int tui_run(const struct cmp *c, const struct tui_opt *o, const char **why);
 
 /* Run the overview of one official text and several rewrites until the
  * user quits: the table and the coverage grid, with the pair viewer for
- * any rewrite on Enter.  Returns as tui_run does. */
+ * any rewrite on Enter.  Returns an enum tui_result, as tui_run. */
 int tui_overview(const struct overview *ov, const struct tui_opt *o,
                  const char **why);
 

@@ -6,6 +6,7 @@
  * item_row[nitems] the row count; rendered text lives in one scratch arena
  * that each layout_rows call starts afresh.
  */
+#include "redline/grow.h"
 #include "redline/layout.h"
 
 #include <pthread.h>
@@ -61,10 +62,10 @@ static int
 put(struct buf *b, const char *s, size_t n, unsigned char attr)
 {
 	if (b->n + n > b->cap) {
-		size_t nc = b->cap ? b->cap : 1024;
-		while (nc < b->n + n)
-			nc *= 2;
-		char *ns = realloc(b->s, nc);
+		/* the text and its attributes share one room: grow the text,
+		 * then the attributes to the same */
+		size_t nc = b->cap;
+		char *ns = grow_array(b->s, &nc, b->n + n, 1, 1024);
 		if (!ns)
 			return -1;
 		b->s = ns;
@@ -94,18 +95,9 @@ put_visible(struct buf *b, const unsigned char *s, size_t n, unsigned char attr)
 			if (put(b, (const char *)s + i, len, attr) < 0)
 				return -1;
 		} else {
-			char u[4];
-			size_t k;
-			if (show < 0x80) {
-				u[0] = (char)show;
-				k = 1;
-			} else {
-				u[0] = (char)(0xE0 | (show >> 12));
-				u[1] = (char)(0x80 | ((show >> 6) & 0x3F));
-				u[2] = (char)(0x80 | (show & 0x3F));
-				k = 3;
-			}
-			if (put(b, u, k, attr) < 0)
+			unsigned char u[4];
+			size_t k = uni_encode(show, u);
+			if (put(b, (const char *)u, k, attr) < 0)
 				return -1;
 		}
 		i += len;
@@ -119,12 +111,11 @@ static int
 push_line(struct lines *ls, size_t off, size_t len, int width)
 {
 	if (ls->n == ls->cap) {
-		size_t nc = ls->cap ? ls->cap * 2 : 32;
-		struct line *nv = realloc(ls->v, nc * sizeof *nv);
+		struct line *nv =
+		        grow_array(ls->v, &ls->cap, ls->n + 1, sizeof *nv, 32);
 		if (!nv)
 			return -1;
 		ls->v = nv;
-		ls->cap = nc;
 	}
 	ls->v[ls->n++] = (struct line){off, len, width};
 	return 0;
@@ -227,13 +218,12 @@ raw_chunks(struct layout *l)
 			if ((end && !op) || (!end && at_break(c, i, j))) {
 				if (cur.i1 > cur.i0 || cur.j1 > cur.j0) {
 					if (l->nch == cap) {
-						size_t nc = cap ? cap * 2 : 64;
-						struct chunk *nv = realloc(
-						        l->ch, nc * sizeof *nv);
+						struct chunk *nv = grow_array(
+						        l->ch, &cap, l->nch + 1,
+						        sizeof *nv, 64);
 						if (!nv)
 							return -1;
 						l->ch = nv;
-						cap = nc;
 					}
 					l->ch[l->nch++] = cur;
 				}
@@ -637,15 +627,12 @@ layout_rows(struct layout *l, size_t r, size_t n, struct lrow *out)
 			         &l->ls[side]) < 0)
 				goto fail;
 			if (nlines + l->ls[side].n > caplines) {
-				size_t nc = caplines ? caplines * 2 : 64;
-				while (nc < nlines + l->ls[side].n)
-					nc *= 2;
-				struct line *nv =
-				        realloc(lines, nc * sizeof *nv);
+				struct line *nv = grow_array(
+				        lines, &caplines,
+				        nlines + l->ls[side].n, sizeof *nv, 64);
 				if (!nv)
 					goto fail;
 				lines = nv;
-				caplines = nc;
 			}
 			memcpy(lines + nlines, l->ls[side].v,
 			       l->ls[side].n * sizeof *lines);

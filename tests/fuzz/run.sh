@@ -1,9 +1,10 @@
 #!/bin/sh
 # tests/fuzz/run.sh - run each libFuzzer target for a bounded time.
 #
-# usage: tests/fuzz/run.sh BINDIR SECONDS
+# usage: tests/fuzz/run.sh BINDIR SECONDS [TARGET]...
 #
-# For each target in BINDIR (fuzz_load, fuzz_diff, fuzz_align, fuzz_export):
+# For each target in BINDIR (those named, or all of fuzz_load, fuzz_diff,
+# fuzz_align, fuzz_export):
 # first every saved input in tests/fuzz/regress/TARGET/ (crashes found
 # before, kept as regression tests) runs once; then the target fuzzes for
 # SECONDS, starting from a corpus seeded from samples/ (the statement alone,
@@ -14,9 +15,11 @@
 set -u
 bindir=$1
 secs=$2
+shift 2
+targets=${*:-fuzz_load fuzz_diff fuzz_align fuzz_export}
 total=0
 crashes=0
-for t in fuzz_load fuzz_diff fuzz_align fuzz_export; do
+for t in $targets; do
 	bin=$bindir/$t
 	corpus=$bindir/corpus/$t
 	mkdir -p "$corpus"

@@ -55,6 +55,24 @@ wait_for() {
 # status: the position shown on the status line, e.g. "12/30"
 position() { screen | tail -2 | grep -o '[0-9]*/[0-9]* ' | head -1 | tr -d ' '; }
 
+# wait_until COMMAND...: poll until COMMAND succeeds (5 s at most)
+wait_until() {
+	i=0
+	while [ $i -lt 100 ]; do
+		"$@" && return 0
+		i=$((i + 1))
+		sleep 0.05
+	done
+	return 1
+}
+# the position on the status line is now P, or is no longer P
+position_is() { [ "$(position)" = "$1" ]; }
+position_not() { p=$(position); [ -n "$p" ] && [ "$p" != "$1" ]; }
+# the two panes' separator stands near column C (a redraw at a new width)
+separator_near() { screen | grep -q "^.\{$(($1 - 3)),$(($1 + 3))\}| "; }
+# no row shows the two panes' separator (one pane)
+one_pane() { ! screen | head -n -2 | grep -q " | "; }
+
 # start WIDTH HEIGHT ARGS...: the viewer in a fresh session
 start() {
 	w=$1 h=$2
@@ -94,14 +112,14 @@ prev=$(position)
 ordered=1
 for _ in 1 2 3 4 5; do
 	keys ']'
-	sleep 0.1
+	wait_until position_not "$prev"
 	now=$(position)
 	[ "${now%/*}" -gt "${prev%/*}" ] || ordered=0
 	prev=$now
 done
 [ $ordered = 1 ] && ok || bad "] did not move forward through changes"
 keys '['
-sleep 0.1
+wait_until position_not "$prev"
 back=$(position)
 [ "${back%/*}" -lt "${prev%/*}" ] && ok || bad "[ did not move back"
 
@@ -111,12 +129,11 @@ keys / G e n e v a Enter
 wait_for "Geneva" && ok || bad "search did not find Geneva"
 p1=$(position)
 keys n
-sleep 0.2
+wait_until position_not "$p1"
 p2=$(position)
 [ -n "$p1" ] && [ "$p1" != "$p2" ] && ok || bad "n did not move to the next match ($p1 -> $p2)"
 keys N
-sleep 0.2
-[ "$(position)" = "$p1" ] && ok || bad "N did not come back to the previous match"
+wait_until position_is "$p1" && ok || bad "N did not come back to the previous match"
 
 # ? shows the help, any key goes back.
 keys '?'
@@ -126,12 +143,12 @@ wait_for "?:help" && ok || bad "help did not go away"
 
 # A resize from 120 to 60 columns re-wraps: no line wider than 60.
 tm resize-window -t t -x 60 -y 30 2>/dev/null || tm resize-pane -t t -x 60
-sleep 0.3
+wait_until separator_near 31 && ok || bad "no redraw with the panes split at 60 columns"
 wide=$(screen | awk 'length($0) > 60' | wc -l)
 [ "$wide" -eq 0 ] && ok || bad "lines wider than 60 columns after the resize"
 screen | grep -q "|" && ok || bad "two panes gone at 60 columns"
 tm resize-window -t t -x 40 -y 30 2>/dev/null
-sleep 0.3
+wait_until one_pane && ok || bad "not one pane at 40 columns"
 keys v
 wait_for "showing the rewrite" && ok || bad "v did not switch the single pane at 40 columns"
 

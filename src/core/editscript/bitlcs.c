@@ -65,7 +65,8 @@ typedef ptrdiff_t pos;
 
 /* Boxes of fewer items (both sides) go to myers_exact.c even when forced. */
 #define BAND_LEAF 64
-/* Runs of fewer items go to myers_exact.c unless forced: Myers is quick there. */
+/* Runs of fewer items go to myers_exact.c unless forced: Myers is quick there.
+ */
 #define BAND_MIN 4096
 /* Diagonals each side of the corners' in the first, narrow pass. */
 #define BAND_PROBE 1024
@@ -1155,8 +1156,9 @@ unbuild(struct tab *t)
 
 int
 bitlcs_run(struct exact_mem *mem, const struct exact_opt *xo,
-         const struct bitlcs_opt *opt, uint32_t nids, const uint32_t *a, size_t n,
-         const uint32_t *b, size_t nb, unsigned char *del, unsigned char *ins)
+           const struct bitlcs_opt *opt, uint32_t nids, const uint32_t *a,
+           size_t n, const uint32_t *b, size_t nb, unsigned char *del,
+           unsigned char *ins)
 {
 	struct tab t = {
 	        .a = a, .b = b, .n = (pos)n, .m = (pos)nb, .nids = nids};

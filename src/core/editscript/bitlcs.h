@@ -32,8 +32,8 @@ struct bitlcs_opt {
  * boxes handed to myers_exact.c, xo how they run.  Returns 0, or -1 when memory
  * ran out (marks are then unspecified). */
 int bitlcs_run(struct exact_mem *mem, const struct exact_opt *xo,
-             const struct bitlcs_opt *opt, uint32_t nids, const uint32_t *a,
-             size_t n, const uint32_t *b, size_t nb, unsigned char *del,
-             unsigned char *ins);
+               const struct bitlcs_opt *opt, uint32_t nids, const uint32_t *a,
+               size_t n, const uint32_t *b, size_t nb, unsigned char *del,
+               unsigned char *ins);
 
 #endif

@@ -411,12 +411,12 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		struct exact_opt o = {exact_threads(m, na + nbb),
 		                      m->tune.par_min};
 		struct bitlcs_opt bo = {o.threads, o.par_min, m->tune.band >= 2,
-		                      m->tune.band == 3   ? 0
-		                      : m->tune.band == 4 ? 1
-		                                          : 2,
-		                      m->tune.stats};
+		                        m->tune.band == 3   ? 0
+		                        : m->tune.band == 4 ? 1
+		                                            : 2,
+		                        m->tune.stats};
 		if ((m->tune.band ? bitlcs_run(&m->xm, &o, &bo, m->nids, m->ca,
-		                             na, m->cb, nbb, m->cda, m->cib)
+		                               na, m->cb, nbb, m->cda, m->cib)
 		                  : exact_run(&m->xm, &o, m->ca, na, m->cb, nbb,
 		                              m->cda, m->cib)) < 0)
 			return -1;

@@ -1,5 +1,5 @@
-/* myers_exact.h - the minimal edit script, on one thread or several (internal to
- * src/core).
+/* myers_exact.h - the minimal edit script, on one thread or several (internal
+ * to src/core).
  *
  * myers.c trims the input and sets aside items without a counterpart, then
  * hands what is left here when the script must be minimal (through bitlcs.c,

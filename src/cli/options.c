@@ -1,0 +1,258 @@
+/* options.c - the command line: options and operands into struct options,
+ * --help and --version, and the usage errors (exit 2).
+ *
+ * The help's defaults are printed from the constants the core uses, so
+ * that the two cannot disagree.
+ */
+#include "options.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+
+#define REDLINE_VERSION "0.1.0"
+
+static const struct {
+	const char *name;
+	enum format fmt;
+} formats[] = {
+        {"text", FMT_TEXT},   {"json", FMT_JSON},   {"wdiff", FMT_WDIFF},
+        {"plain", FMT_PLAIN}, {"stats", FMT_STATS}, {"summary", FMT_SUMMARY},
+};
+
+int
+format_parse(const char *name, enum format *out)
+{
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (strcmp(name, formats[i].name) == 0) {
+			*out = formats[i].fmt;
+			return 0;
+		}
+	return -1;
+}
+
+/* --help on standard output; 0, or -1 when it could not be written. */
+static int
+usage(void)
+{
+	printf("Usage: redline [OPTION]... OFFICIAL REWRITE...\n"
+	       "Show what a rewrite kept, reworded, dropped and added of an\n"
+	       "official text.  On a terminal a viewer opens; otherwise the\n"
+	       "text report is printed.  With several rewrites, an overview "
+	       "of\n"
+	       "them all (otherwise printed as --export=summary).\n"
+	       "\n"
+	       "  -e, --export=FORMAT  print the comparison as FORMAT:\n"
+	       "                         text   passages with their kinds\n"
+	       "                         json   the same for other programs\n"
+	       "                         plain  the viewer's two columns as "
+	       "text\n"
+	       "                         wdiff  inline [-deleted-] "
+	       "{+inserted+}\n"
+	       "                         stats  the same as --stats\n"
+	       "                         summary  several rewrites: the\n"
+	       "                                  table and coverage grid\n"
+	       "  -s, --stats          word counts (common, deleted, "
+	       "inserted,\n"
+	       "                       changed) and passages per kind\n"
+	       "  -o, --output=FILE    write the export to FILE, atomically;\n"
+	       "                       never over an input\n"
+	       "  -W, --width=N        columns of plain and summary (default: "
+	       "the\n"
+	       "                       terminal's width, else $COLUMNS, else "
+	       "%d)\n"
+	       "  -i, --ignore-case    compare letters regardless of case\n"
+	       "      --strict         compare bytes as they are: no Unicode\n"
+	       "                       normalization, no typographic folding\n"
+	       "  -d, --minimal        exactly the smallest word diff\n"
+	       "  -a, --text           compare files with NUL bytes or "
+	       "invalid\n"
+	       "                       UTF-8 anyway (bad bytes show as "
+	       "U+FFFD)\n"
+	       "      --link-min=F     share of a rewrite sentence's content\n"
+	       "                       words an official sentence must hold "
+	       "to\n"
+	       "                       be its source (default %g)\n"
+	       "      --keep-min=F     share of an official sentence's "
+	       "content\n"
+	       "                       words a merging rewrite sentence must\n"
+	       "                       hold (default %g)\n"
+	       "      --verbatim-min=F share of words kept in order for\n"
+	       "                       verbatim (default %g)\n"
+	       "      --language=NAME  Snowball stemmer language (default\n"
+	       "                       %s)\n"
+	       "      --color=WHEN     colours in the viewer: auto (default; "
+	       "off\n"
+	       "                       when NO_COLOR is set), always or never\n"
+	       "  -h, --help           show this help and exit\n"
+	       "  -V, --version        show the version and exit\n"
+	       "\n"
+	       "Any one file may be '-' for standard input.  In the viewer,\n"
+	       "press ? for the keys.\n"
+	       "Exit status: 0 if the texts are the same, 1 if they differ,\n"
+	       "2 on trouble.\n",
+	       WIDTH_DEFAULT, ALIGN_LINK_MIN, ALIGN_KEEP_MIN,
+	       ALIGN_VERBATIM_MIN, CMP_LANGUAGE_DEFAULT);
+	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : -1;
+}
+
+/* A threshold option's value: above 0 and at most 1. */
+static int
+share(const char *name, const char *arg, double *out)
+{
+	char *end;
+	double v = strtod(arg, &end);
+
+	if (*arg == '\0' || *end != '\0' || !(v > 0 && v <= 1)) {
+		warnx("--%s: '%s' is not a number above 0 and at most 1", name,
+		      arg);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* The operands: their count, and '-' at most once. */
+static enum opt_result
+check_operands(const struct options *o)
+{
+	int stdin_seen = 0;
+
+	if (o->nfiles < 2) {
+		warnx("missing file operand");
+		try_help();
+		return OPT_TROUBLE;
+	}
+	if (o->fmt == FMT_SUMMARY && o->nfiles == 2) {
+		warnx("--export=summary needs two or more rewrites");
+		return OPT_TROUBLE;
+	}
+	for (int i = 0; i < o->nfiles; i++)
+		if (strcmp(o->files[i], "-") == 0 && stdin_seen++) {
+			warnx(o->nfiles == 2
+			              ? "standard input ('-') given for "
+			                "both files"
+			              : "standard input ('-') given more "
+			                "than once");
+			return OPT_TROUBLE;
+		}
+	return OPT_RUN;
+}
+
+enum opt_result
+options_parse(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+	        {"export", required_argument, NULL, 'e'},
+	        {"stats", no_argument, NULL, 's'},
+	        {"output", required_argument, NULL, 'o'},
+	        {"width", required_argument, NULL, 'W'},
+	        {"ignore-case", no_argument, NULL, 'i'},
+	        {"strict", no_argument, NULL, 'S'},
+	        {"minimal", no_argument, NULL, 'd'},
+	        {"text", no_argument, NULL, 'a'},
+	        {"link-min", required_argument, NULL, 'L'},
+	        {"keep-min", required_argument, NULL, 'K'},
+	        {"verbatim-min", required_argument, NULL, 'M'},
+	        {"language", required_argument, NULL, 'g'},
+	        {"color", required_argument, NULL, 'C'},
+	        {"help", no_argument, NULL, 'h'},
+	        {"version", no_argument, NULL, 'V'},
+	        {NULL, 0, NULL, 0},
+	};
+	int c;
+
+	memset(o, 0, sizeof *o);
+	o->fmt = FMT_DEFAULT;
+	o->tui.color = TUI_COLOR_AUTO;
+	while ((c = getopt_long(argc, argv, "e:so:W:idahV", longopts, NULL)) !=
+	       -1) {
+		switch (c) {
+		case 'e':
+			if (format_parse(optarg, &o->fmt) < 0) {
+				warnx("unknown export format '%s' (try text, "
+				      "json, plain, wdiff, stats or summary)",
+				      optarg);
+				return OPT_TROUBLE;
+			}
+			break;
+		case 's':
+			o->fmt = FMT_STATS;
+			break;
+		case 'o':
+			o->outpath = optarg;
+			break;
+		case 'W': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || v < WIDTH_MIN ||
+			    v > WIDTH_MAX) {
+				warnx("--width: '%s' is not a number from %d "
+				      "to %d",
+				      optarg, WIDTH_MIN, WIDTH_MAX);
+				return OPT_TROUBLE;
+			}
+			o->exp.width = (int)v;
+			break;
+		}
+		case 'i':
+			o->cmp.keyopts |= TOK_KEY_ICASE;
+			break;
+		case 'S':
+			o->cmp.keyopts |= TOK_KEY_STRICT;
+			break;
+		case 'd':
+			o->cmp.minimal = 1;
+			break;
+		case 'a':
+			o->loadflags |= TEXT_LAX;
+			break;
+		case 'L':
+			if (share("link-min", optarg, &o->cmp.link_min) < 0)
+				return OPT_TROUBLE;
+			break;
+		case 'K':
+			if (share("keep-min", optarg, &o->cmp.keep_min) < 0)
+				return OPT_TROUBLE;
+			break;
+		case 'M':
+			if (share("verbatim-min", optarg,
+			          &o->cmp.verbatim_min) < 0)
+				return OPT_TROUBLE;
+			break;
+		case 'g':
+			o->cmp.language = optarg;
+			break;
+		case 'C':
+			if (strcmp(optarg, "auto") == 0) {
+				o->tui.color = TUI_COLOR_AUTO;
+			} else if (strcmp(optarg, "always") == 0) {
+				o->tui.color = TUI_COLOR_ALWAYS;
+			} else if (strcmp(optarg, "never") == 0) {
+				o->tui.color = TUI_COLOR_NEVER;
+			} else {
+				warnx("--color: '%s' is not auto, always or "
+				      "never",
+				      optarg);
+				return OPT_TROUBLE;
+			}
+			break;
+		case 'h':
+			return usage() == 0 ? OPT_DONE : OPT_TROUBLE;
+		case 'V':
+			printf("redline %s\n", REDLINE_VERSION);
+			return fflush(stdout) == 0 && !ferror(stdout)
+			               ? OPT_DONE
+			               : OPT_TROUBLE;
+		default:
+			try_help();
+			return OPT_TROUBLE;
+		}
+	}
+	o->nfiles = argc - optind;
+	o->files = argv + optind;
+	return check_operands(o);
+}
