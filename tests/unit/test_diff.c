@@ -106,11 +106,13 @@ myers_heuristic_stays_valid(void **state)
 		r = r * 1103515245u + 12345u;
 		b[i] = (char)('a' + (r >> 16) % 4);
 	}
-	/* unrelated texts make the cost limit bite: still a valid script,
-	 * never shorter than the minimal one */
+	/* unrelated texts make the cost limit bite: still a valid script
+	 * (myers_count checks it), never shorter than the minimal one, and
+	 * within 5 % of it (1.6 % when written: 4,256 marks against
+	 * 4,190); a heuristic that split badly would give up to 2 N */
 	size_t exact = myers_count(a, b, 1), fast = myers_count(a, b, 0);
 	assert_true(fast >= exact);
-	assert_true(fast <= N * 2);
+	assert_true(fast * 100 <= exact * 105);
 }
 
 struct pair {
