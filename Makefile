@@ -105,6 +105,21 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
+# The word lists (data/en/*.txt) as sorted C initialisers for lexicon.c:
+# comments and blank lines dropped; one {"word", value} a line.
+GEN = $(BUILD)/gen
+$(GEN)/frames.inc: data/en/frames.txt
+	@mkdir -p $(@D)
+	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | LC_ALL=C sort -u -k1,1 | \
+	    sed 's/^\([^ ]*\) \(verb\|other\|noun\)$$/{"\1", LEX_FRAME_\2},/' | \
+	    sed 's/LEX_FRAME_verb/LEX_FRAME_VERB/; s/LEX_FRAME_other/LEX_FRAME_OTHER/; s/LEX_FRAME_noun/LEX_FRAME_NOUN/' >$@
+$(GEN)/numbers.inc: data/en/numbers.txt
+	@mkdir -p $(@D)
+	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | LC_ALL=C sort -u -k1,1 | \
+	    sed 's/^\([^ ]*\) \([0-9]*\)$$/{"\1", "\2"},/' >$@
+$(BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc
+$(BUILD)/src/core/lexicon.o: ALL_CPPFLAGS += -I$(GEN)
+
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
@@ -244,29 +259,24 @@ clean:
 
 # ---- evaluation against the hand labels --------------------------------
 
-EVAL_PAIRS = samples/danang-report.txt samples/gold/danang-report.tsv \
-             samples/monitoring-desk.txt samples/gold/monitoring-desk.tsv \
-             samples/brics-post.txt samples/gold/brics-post.tsv \
-             samples/newsbharati.txt samples/gold/newsbharati.tsv
-
-# `eval` prints the figures; `eval-check` (in `make check`) also holds them
-# to tests/eval/targets, checks the JSON contract on every sample pair and
-# runs the classification checks.
+# `eval` prints the figures of every labelled pair (tests/eval/pairs.list:
+# the sample pairs and the pairs of tests/eval/pairs/), each and pooled;
+# `eval-check` (in `make check`) also holds them to tests/eval/targets,
+# checks the JSON contract on every sample pair and runs the classification
+# checks.
 eval: $(PROG)
-	python3 tests/eval/score.py ./$(PROG) samples/statement.txt $(EVAL_PAIRS)
-	python3 tests/eval/score.py ./$(PROG) tests/eval/pairs/water-statement.txt \
-	    tests/eval/pairs/water-story.txt tests/eval/pairs/water-story.tsv
+	python3 tests/eval/score.py ./$(PROG) --pairs tests/eval/pairs.list
+
+SAMPLE_REWRITES = danang-report monitoring-desk brics-post newsbharati \
+    globalresearch
 
 eval-check: $(PROG)
 	python3 tests/eval/score.py --quiet --check tests/eval/targets ./$(PROG) \
-	    samples/statement.txt $(EVAL_PAIRS)
-	python3 tests/eval/score.py --quiet --check tests/eval/targets ./$(PROG) \
-	    tests/eval/pairs/water-statement.txt tests/eval/pairs/water-story.txt \
-	    tests/eval/pairs/water-story.tsv
+	    --pairs tests/eval/pairs.list
 	python3 tests/eval/classify_checks.py ./$(PROG) samples
-	@set -e; for r in $(filter %.txt,$(EVAL_PAIRS)) samples/globalresearch.txt; do \
-	    ./$(PROG) --export=json samples/statement.txt $$r > $(BUILD)/check.json || test $$? -eq 1; \
-	    python3 tests/eval/check_json.py $(BUILD)/check.json samples/statement.txt $$r; \
+	@set -e; for r in $(SAMPLE_REWRITES); do \
+	    ./$(PROG) --export=json samples/statement.txt samples/$$r.txt > $(BUILD)/check.json || test $$? -eq 1; \
+	    python3 tests/eval/check_json.py $(BUILD)/check.json samples/statement.txt samples/$$r.txt; \
 	done; echo "json: contract holds on every sample pair"
 
 # ---- fuzzing: libFuzzer targets with ASan and UBSan, clang only --------
@@ -281,6 +291,8 @@ $(FUZZ_BUILD)/src/%.o: src/%.c
 	@mkdir -p $(@D)
 	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 	    $(ALL_CPPFLAGS) -c -o $@ $<
+$(FUZZ_BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc
+$(FUZZ_BUILD)/src/core/lexicon.o: ALL_CPPFLAGS += -I$(GEN)
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIB_OBJ)
 	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer $(ALL_CPPFLAGS) \

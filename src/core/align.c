@@ -55,6 +55,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redline/lexicon.h"
 #include "redline/stem.h"
 #include "redline/uni.h"
 
@@ -74,7 +75,13 @@
 	     one at least not a name: sharing only who and                     \
 	     where is framing ("X, Y issue statement") */
 
-enum { F_FACTISH = 1, F_UPPER = 2 };
+/* Flags of a rewrite token: a fact-like word, a capitalised one, a
+ * reporting-frame word and a verb of saying (lexicon.h), the word "that". */
+enum { F_FACTISH = 1, F_UPPER = 2, F_FRAME = 4, F_THAT = 8, F_FVERB = 16 };
+/* A lead frame ("In a statement, X said that") ends within this many
+ * words of the sentence's start, and leaves at least LEAD_FRAME_REST. */
+#define LEAD_FRAME_MAX  12
+#define LEAD_FRAME_REST 3
 
 struct ent {
 	uint32_t cid, cnt;
@@ -133,14 +140,16 @@ all_caps(const struct text *t, const struct tok *k)
 	return letters >= 2 && letters == k->len;
 }
 
-/* Stem id of token k of text t, or -1; sets *factish when the folded word
- * is a number word. */
+/* Stem id of token k of text t, or -1; sets *numword when the folded word
+ * is a number word, and *flags to F_FRAME for a reporting-frame word and
+ * F_THAT for "that".  A number, or a number word, is its value as digits
+ * (lexicon.h: five = 5, 7,600 = 7600, 6th = 6), not stemmed. */
 static int
 content_id(struct ctx *x, const struct text *t, const struct tok *k,
-           int32_t *out, int32_t *loose, int *numword)
+           int32_t *out, int32_t *loose, int *numword, unsigned char *flags)
 {
-	char *fold;
-	size_t flen, i, j;
+	char *fold, digits[64];
+	size_t flen, i, j, nd;
 	const char *stem;
 	size_t slen;
 	uint32_t id;
@@ -148,12 +157,37 @@ content_id(struct ctx *x, const struct text *t, const struct tok *k,
 	*out = -1;
 	*loose = -1;
 	*numword = 0;
+	*flags = 0;
 	if (k->kind != TOK_WORD && k->kind != TOK_NUMBER)
 		return 0;
 	if (uni_key(t->buf + k->off, k->len, UNI_KEY_FOLD | UNI_KEY_CASE, &fold,
 	            &flen) < 0)
 		return -1;
 	*numword = stem_is_number_word(fold, flen); /* sees "seven-year" */
+	switch (lex_is_frame(fold, flen)) {
+	case LEX_FRAME_VERB:
+		*flags |= F_FRAME | F_FVERB;
+		break;
+	case LEX_FRAME_OTHER:
+	case LEX_FRAME_NOUN:
+		*flags |= F_FRAME;
+		break;
+	default:
+		break;
+	}
+	if (flen == 4 && memcmp(fold, "that", 4) == 0)
+		*flags |= F_THAT;
+	/* a number word on the stop list ("one of them") stays a stop word */
+	nd = k->kind == TOK_NUMBER || !stem_is_stop(fold, flen)
+	             ? lex_number(fold, flen, digits, sizeof digits)
+	             : 0;
+	if (nd) {
+		free(fold);
+		if (intern_id(x->stems, digits, nd, &id) < 0)
+			return -1;
+		*out = *loose = (int32_t)id;
+		return 0;
+	}
 	for (i = j = 0; i < flen; i++)
 		if (fold[i] != '.' && fold[i] != '-')
 			fold[j++] = fold[i];
@@ -185,7 +219,7 @@ content_ids(struct ctx *x)
 	uint32_t nkeys = intern_count(c->in);
 	int32_t *cache = malloc((nkeys + 1) * sizeof *cache);
 	int32_t *lcache = malloc((nkeys + 1) * sizeof *lcache);
-	unsigned char *numw = malloc(nkeys + 1);
+	unsigned char *numw = malloc(nkeys + 1), *kflag = malloc(nkeys + 1);
 	int rc = -1;
 
 	x->lcid = malloc((c->lt.n + 1) * sizeof *x->lcid);
@@ -193,7 +227,7 @@ content_ids(struct ctx *x)
 	x->llid = malloc((c->lt.n + 1) * sizeof *x->llid);
 	x->rlid = malloc((c->rt.n + 1) * sizeof *x->rlid);
 	x->rflag = calloc(c->rt.n + 1, 1);
-	if (!cache || !lcache || !numw || !x->lcid || !x->rcid || !x->llid ||
+	if (!cache || !lcache || !numw || !kflag || !x->lcid || !x->rcid || !x->llid ||
 	    !x->rlid || !x->rflag)
 		goto out;
 	for (uint32_t i = 0; i < nkeys; i++)
@@ -208,12 +242,14 @@ content_ids(struct ctx *x)
 			if (cache[key] == -2) {
 				int nw;
 				if (content_id(x, t, &l->v[i], &cache[key],
-				               &lcache[key], &nw) < 0)
+				               &lcache[key], &nw, &kflag[key]) < 0)
 					goto out;
 				numw[key] = (unsigned char)nw;
 			}
 			cid[i] = cache[key];
 			lid[i] = lcache[key];
+			if (side)
+				x->rflag[i] |= kflag[key];
 			if (side && cid[i] >= 0) {
 				const struct tok *k = &l->v[i];
 				if (k->kind == TOK_NUMBER ||
@@ -229,6 +265,7 @@ out:
 	free(cache);
 	free(lcache);
 	free(numw);
+	free(kflag);
 	return rc;
 }
 
@@ -1148,19 +1185,82 @@ seg_tokens(const struct seglist *s, uint32_t s0, uint32_t s1, uint32_t *t0,
 	}
 }
 
+/* Is the unmatched run b[s..e) of a rewrite sentence of nr words an
+ * attribution frame, not content?  brk[j]: punctuation before word j (and
+ * brk[nr], after the last); fr[j]: F_FRAME / F_THAT of word j.
+ *  - At either edge, set off by punctuation from the kept words: a
+ *    dateline "CITY:", ", the statement read", "According to X,".
+ *  - At the start, ending in a frame word (and "that"): "X said (that)".
+ *  - Inside, set off by punctuation on both sides and holding a frame
+ *    word: a quote broken by ", he said,". */
+static int
+is_frame(const unsigned char *brk, const unsigned char *fr, size_t nr,
+         size_t s, size_t e)
+{
+	int framed = 0;
+
+	for (size_t j = s; j < e; j++)
+		framed |= fr[j] & F_FRAME;
+	if (s == 0 && e == nr)
+		return 0; /* nothing kept: no frame around it */
+	if (s == 0)
+		return brk[e] ||
+		       (fr[e - 1] & F_FRAME) ||
+		       (e >= 2 && (fr[e - 1] & F_THAT) && (fr[e - 2] & F_FRAME));
+	if (e == nr)
+		return brk[s];
+	return framed && brk[s] && brk[e];
+}
+
+/* The first token after the lead frame of the rewrite sentence at tokens
+ * [t0, t1), or t0 when it has none.  A lead frame is the words up to a
+ * verb of saying (F_FVERB) among the first LEAD_FRAME_MAX words, with a
+ * "that" after it: "In a statement, the embassy said (that) ...".  Not a
+ * verb that follows punctuation ("If adopted, said the minister, ..."
+ * frames a quote that began before it). */
+static uint32_t
+lead_frame_end(const struct ctx *x, uint32_t t0, uint32_t t1)
+{
+	const struct toklist *l = &x->c->rt;
+	uint32_t t, end = t0;
+	size_t words = 0, rest = 0;
+	int punct = 0;
+
+	for (t = t0; t < t1 && words < LEAD_FRAME_MAX; t++) {
+		if (l->v[t].kind == TOK_PUNCT)
+			punct = 1;
+		if (x->rlid[t] < 0)
+			continue;
+		words++;
+		if ((x->rflag[t] & F_FVERB) && !punct)
+			end = t + 1;
+		punct = 0;
+	}
+	if (end == t0)
+		return t0;
+	/* a "that" after the verb is the frame's too */
+	for (t = end; t < t1 && x->rlid[t] < 0; t++)
+		;
+	if (t < t1 && (x->rflag[t] & F_THAT))
+		end = t + 1;
+	/* enough words must be left for a sentence */
+	for (t = end; t < t1; t++)
+		rest += x->rlid[t] >= 0;
+	return rest >= LEAD_FRAME_REST ? end : t0;
+}
+
 /* Shares of the words of the left token ranges lr[0..nlr) and of the
  * right ones rr[0..nrr) (each list in text order) kept in order, words being
  * the same when their loose ids are (same stem, case, spelling variant; U.S. =
- * US).  On the rewrite side, an unmatched run of words at either edge that
- * punctuation separates from the kept words (a dateline "CITY:", an attribution
- * frame
- * ", the statement read") is not counted; an unmatched edge with no such
+ * US; the same number).  On the rewrite side, unmatched runs that are
+ * attribution frames (is_frame) are not counted; an unmatched edge with no
  * break ("... must be upheld") is. */
 static int
-loose_kept(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
-           const uint32_t (*rr)[2], size_t nrr, double *kl, double *kr)
+kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
+          const uint32_t (*rr)[2], size_t nrr, int lead, double *kl,
+          double *kr)
 {
-	size_t nl = 0, nr = 0, i, lcs = 0, lead, trail, cap = 1;
+	size_t nl = 0, nr = 0, i, lcs = 0, cap = 1;
 	struct cmp *c = x->c;
 
 	for (i = 0; i < nlr; i++)
@@ -1168,11 +1268,13 @@ loose_kept(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	for (i = 0; i < nrr; i++)
 		cap += rr[i][1] - rr[i][0];
 	uint32_t *a = malloc(cap * sizeof *a);
-	unsigned char *mk = malloc(cap), *brk = malloc(cap);
-	if (!a || !mk || !brk) {
+	unsigned char *mk = malloc(cap), *brk = malloc(cap + 1),
+	              *fr = malloc(cap);
+	if (!a || !mk || !brk || !fr) {
 		free(a);
 		free(mk);
 		free(brk);
+		free(fr);
 		return -1;
 	}
 	for (i = 0; i < nlr; i++)
@@ -1182,15 +1284,19 @@ loose_kept(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	uint32_t *b = a + nl;
 	int punct = 0;
 	for (i = 0; i < nrr; i++)
-		for (uint32_t t = rr[i][0]; t < rr[i][1]; t++) {
+		for (uint32_t t = lead ? lead_frame_end(x, rr[i][0], rr[i][1])
+		                       : rr[i][0];
+		     t < rr[i][1]; t++) {
 			if (c->rt.v[t].kind == TOK_PUNCT)
 				punct = 1;
 			if (x->rlid[t] < 0)
 				continue;
 			brk[nr] = (unsigned char)punct; /* punctuation before */
+			fr[nr] = x->rflag[t] & (F_FRAME | F_THAT);
 			b[nr++] = (uint32_t)x->rlid[t];
 			punct = 0;
 		}
+	brk[nr] = 1;
 	/* exact, unless the passage is enormous (a text with no sentence
 	 * ends is one passage): then the exact search could be quadratic */
 	if (myers_run(x->loose, a, nl, b, nr, mk, mk + nl,
@@ -1198,24 +1304,53 @@ loose_kept(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		free(a);
 		free(mk);
 		free(brk);
+		free(fr);
 		return -1;
 	}
 	for (i = 0; i < nl; i++)
 		lcs += !mk[i];
-	for (lead = 0; lead < nr && mk[nl + lead]; lead++)
-		;
-	for (trail = 0; trail < nr - lead && mk[nl + nr - 1 - trail]; trail++)
-		;
-	if (lead < nr && !brk[lead])
-		lead = 0; /* no break after it: content, not a frame */
-	if (trail && !brk[nr - trail])
-		trail = 0;
+	/* words of the frames, left out of the rewrite's count */
+	size_t framed = 0;
+	for (i = 0; i < nr;) {
+		size_t e = i;
+		while (e < nr && mk[nl + e])
+			e++;
+		if (e > i && is_frame(brk, fr, nr, i, e))
+			framed += e - i;
+		i = e > i ? e : i + 1;
+	}
 	*kl = nl ? (double)lcs / nl : 1;
-	*kr = nr > lead + trail ? (double)lcs / (nr - lead - trail)
-	                        : (nr ? 0 : 1);
+	*kr = nr > framed ? (double)lcs / (nr - framed) : (nr ? 0 : 1);
 	free(a);
 	free(mk);
 	free(brk);
+	free(fr);
+	return 0;
+}
+
+/* kept_once, and again with the rewrite's lead frames left out when it
+ * has any ("The embassy said that ..."): the better of the two, by the
+ * smaller share.  A frame is left aside only where that brings the
+ * sentence closer to its source, so a lead that is content stays. */
+static int
+loose_kept(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
+           const uint32_t (*rr)[2], size_t nrr, double *kl, double *kr)
+{
+	double fl, fr;
+	int framed = 0;
+
+	if (kept_once(x, lr, nlr, rr, nrr, 0, kl, kr) < 0)
+		return -1;
+	for (size_t i = 0; i < nrr; i++)
+		framed |= lead_frame_end(x, rr[i][0], rr[i][1]) != rr[i][0];
+	if (!framed)
+		return 0;
+	if (kept_once(x, lr, nlr, rr, nrr, 1, &fl, &fr) < 0)
+		return -1;
+	if ((fl < fr ? fl : fr) > (*kl < *kr ? *kl : *kr)) {
+		*kl = fl;
+		*kr = fr;
+	}
 	return 0;
 }
 

@@ -3,8 +3,11 @@
 
 $REDLINE_ARGS, if set, adds options to every redline run (for tuning).
 
-usage: score.py [--quiet] [--check] REDLINE OFFICIAL REWRITE GOLD [REWRITE GOLD]...
+usage: score.py [--quiet] [--check TARGETS] REDLINE OFFICIAL REWRITE GOLD [REWRITE GOLD]...
+       score.py [--quiet] [--check TARGETS] REDLINE --pairs LIST
 
+LIST names one pair a line, "OFFICIAL REWRITE GOLD" (paths relative to the
+list's folder's parent's parent, the repository; # starts a comment).
 For each REWRITE with its GOLD file (tab-separated: side, idx, label,
 counterpart, text, moved, note), run `REDLINE --export=json OFFICIAL
 REWRITE`, find every labelled sentence in its file (in order, white space
@@ -19,8 +22,9 @@ the summary lines), the macro-F1 of each side
 (the mean F1 of the kinds present in the labels or the output), per pair and
 pooled over all pairs.  With --check TARGETS, exits 1 unless every pair reaches
 macro-F1 0.85 on both sides, or the floor TARGETS gives for that file and
-side, and finds the share of its labelled additions TARGETS asks for
-(lines "FILE SIDE FLOOR" and "FILE additions SHARE"; # starts a comment).
+side, finds the share of its labelled additions TARGETS asks for, and the
+pooled figures reach the floor TARGETS gives them (lines "FILE SIDE FLOOR",
+"FILE additions SHARE" and "pooled SIDE FLOOR"; # starts a comment).
 """
 import json
 import os
@@ -181,6 +185,19 @@ def read_targets(path):
     return floors, additions
 
 
+def read_list(path):
+    top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(path))))
+    triples = []
+    for number, line in enumerate(open(path, encoding="utf-8"), 1):
+        words = line.split("#")[0].split()
+        if not words:
+            continue
+        if len(words) != 3:
+            fail("%s:%d: want OFFICIAL REWRITE GOLD" % (path, number))
+        triples.append(tuple(os.path.join(top, w) for w in words))
+    return triples
+
+
 def main(argv):
     args = list(argv[1:])
     quiet = "--quiet" in args
@@ -193,12 +210,16 @@ def main(argv):
             fail("--check needs a targets file")
         targets = args[at + 1]
         del args[at:at + 2]
-    if len(args) < 4 or len(args) % 2:
+    if len(args) == 3 and args[1] == "--pairs":
+        triples = read_list(args[2])
+    elif len(args) >= 4 and not len(args) % 2:
+        triples = [(args[1], r, g) for r, g in zip(args[2::2], args[3::2])]
+    else:
         fail(__doc__)
-    redline, official, pairs = args[0], args[1], args[2:]
+    redline = args[0]
     floors, additions = read_targets(targets) if targets else ({}, {})
     pooled, ok = {}, True
-    for rewrite, gold_path in zip(pairs[::2], pairs[1::2]):
+    for official, rewrite, gold_path in triples:
         export = run_export(redline, official, rewrite)
         tallies, misses = score_pair(export, official, rewrite,
                                      read_gold(gold_path))
@@ -223,8 +244,14 @@ def main(argv):
             if gold and tp < additions[name] * gold:
                 print("MISSED ADDITIONS: %d of %d found" % (tp, gold))
                 ok = False
-    f1_table(pooled, sys.stdout, "\n== pooled over %d pairs" % (len(pairs) // 2),
-             not quiet)
+    macro = f1_table(pooled, sys.stdout, "\n== pooled over %d pairs" % len(triples),
+                     not quiet)
+    for side in ("official", "rewrite"):
+        floor = floors.get(("pooled", side))
+        if floor is not None and macro[side] < floor:
+            print("POOLED BELOW FLOOR: %s macro-F1 %.3f under %.2f"
+                  % (side, macro[side], floor))
+            ok = False
     if targets:
         print("eval: %s" % ("all targets met" if ok else "TARGETS MISSED"))
     return 1 if targets and not ok else 0

@@ -1,0 +1,33 @@
+/* lexicon.h - what the sentence alignment knows of English words beyond
+ * their stems: reporting frames and the values of numbers.
+ *
+ * The word lists are data files (the .txt files of data/en/, each documented with its
+ * source) compiled in at build time.  Words are given folded (lower case,
+ * NFC), as uni_key folds them.
+ */
+#ifndef REDLINE_LEXICON_H
+#define REDLINE_LEXICON_H
+
+#include <stddef.h>
+
+/* What a reporting-frame word is (data/en/frames.txt). */
+enum lex_frame {
+	LEX_FRAME_NONE = 0,
+	LEX_FRAME_VERB = 1,  /* a verb of saying: said, told, according */
+	LEX_FRAME_OTHER = 2, /* a verb with other senses: announced, noted */
+	LEX_FRAME_NOUN = 3   /* statement, spokesperson, ... */
+};
+
+/* Whether the folded word w[0..n) is a reporting-frame word, and which
+ * kind: an enum lex_frame. */
+int lex_is_frame(const char *w, size_t n);
+
+/* The value of a number written as the folded word w[0..n), as digits, so
+ * that ways of writing one number compare equal: a number word ("five":
+ * data/en/numbers.txt) gives its digits; a numeral loses the separators
+ * between its digit groups ("7,600": "7600") and an ordinal suffix ("6th":
+ * "6").  Writes the digits to out (room for outlen bytes, no terminator)
+ * and returns their length; 0 when w is no number or out is too small. */
+size_t lex_number(const char *w, size_t n, char *out, size_t outlen);
+
+#endif

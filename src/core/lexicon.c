@@ -1,0 +1,103 @@
+/* lexicon.c - reporting frames and number values (lexicon.h).
+ *
+ * Owns the lookups; the lists themselves are data files (data/en/), turned
+ * into sorted C initialisers by the Makefile (the .inc files of
+ * $(BUILD)/gen/) and
+ * searched with bsearch.
+ */
+#include "redline/lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct frame_word {
+	const char *word;
+	int kind; /* enum lex_frame */
+} frames[] = {
+#include "frames.inc"
+};
+
+static const struct number_word {
+	const char *word, *digits;
+} numbers[] = {
+#include "numbers.inc"
+};
+
+struct key {
+	const char *w;
+	size_t n;
+};
+
+/* bsearch order: bytewise, a shorter prefix first (as sort(1) in the C
+ * locale orders the lists). */
+static int
+order(const struct key *k, const char *entry)
+{
+	size_t m = strlen(entry);
+	int c = memcmp(k->w, entry, k->n < m ? k->n : m);
+	if (c)
+		return c;
+	return k->n < m ? -1 : k->n > m;
+}
+
+static int
+by_frame(const void *k, const void *e)
+{
+	return order(k, ((const struct frame_word *)e)->word);
+}
+
+static int
+by_number(const void *k, const void *e)
+{
+	return order(k, ((const struct number_word *)e)->word);
+}
+
+int
+lex_is_frame(const char *w, size_t n)
+{
+	struct key k = {w, n};
+	const struct frame_word *f = bsearch(
+	        &k, frames, sizeof frames / sizeof *frames, sizeof *frames,
+	        by_frame);
+	return f ? f->kind : LEX_FRAME_NONE;
+}
+
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+size_t
+lex_number(const char *w, size_t n, char *out, size_t outlen)
+{
+	struct key k = {w, n};
+	const struct number_word *nw;
+	size_t i, len = 0;
+
+	if (n == 0)
+		return 0;
+	if (!is_digit(w[0])) {
+		nw = bsearch(&k, numbers, sizeof numbers / sizeof *numbers,
+		             sizeof *numbers, by_number);
+		if (!nw || strlen(nw->digits) > outlen)
+			return 0;
+		memcpy(out, nw->digits, strlen(nw->digits));
+		return strlen(nw->digits);
+	}
+	/* an ordinal suffix after the digits: 1st 2nd 3rd 4th */
+	if (n > 2 && is_digit(w[n - 3]) &&
+	    (memcmp(w + n - 2, "st", 2) == 0 || memcmp(w + n - 2, "nd", 2) == 0 ||
+	     memcmp(w + n - 2, "rd", 2) == 0 || memcmp(w + n - 2, "th", 2) == 0))
+		n -= 2;
+	for (i = 0; i < n; i++) {
+		if (w[i] == ',' && i > 0 && is_digit(w[i - 1]) && i + 3 < n &&
+		    is_digit(w[i + 1]) && is_digit(w[i + 2]) &&
+		    is_digit(w[i + 3]) && (i + 4 == n || !is_digit(w[i + 4])))
+			continue; /* a group separator: 7,600 */
+		if (len == outlen)
+			return 0;
+		out[len++] = w[i];
+	}
+	return len;
+}
