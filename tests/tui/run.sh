@@ -154,6 +154,8 @@ wait_for "showing the rewrite" && ok || bad "v did not switch the single pane at
 
 # m shows the raw word diff; m again the passages.
 tm resize-window -t t -x 120 -y 30 2>/dev/null
+# the redraw at 120 columns first, so that it cannot clear m's message
+wait_until separator_near 62 || bad "no redraw at 120 columns"
 keys m
 wait_for "raw word diff" && ok || bad "m did not switch to the raw diff"
 keys m
