@@ -117,8 +117,12 @@ $(GEN)/numbers.inc: data/en/numbers.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | LC_ALL=C sort -u -k1,1 | \
 	    sed 's/^\([^ ]*\) \([0-9]*\)$$/{"\1", "\2"},/' >$@
+$(GEN)/aliases.inc: data/en/aliases.txt
+	@mkdir -p $(@D)
+	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' -e 's/^\(.*\)$$/"\1",/' $< >$@
 $(BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc
-$(BUILD)/src/core/lexicon.o: ALL_CPPFLAGS += -I$(GEN)
+$(BUILD)/src/core/alias.o: $(GEN)/aliases.inc
+$(BUILD)/src/core/lexicon.o $(BUILD)/src/core/alias.o: ALL_CPPFLAGS += -I$(GEN)
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
 	@mkdir -p $(@D)
@@ -292,7 +296,8 @@ $(FUZZ_BUILD)/src/%.o: src/%.c
 	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 	    $(ALL_CPPFLAGS) -c -o $@ $<
 $(FUZZ_BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc
-$(FUZZ_BUILD)/src/core/lexicon.o: ALL_CPPFLAGS += -I$(GEN)
+$(FUZZ_BUILD)/src/core/alias.o: $(GEN)/aliases.inc
+$(FUZZ_BUILD)/src/core/lexicon.o $(FUZZ_BUILD)/src/core/alias.o: ALL_CPPFLAGS += -I$(GEN)
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIB_OBJ)
 	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer $(ALL_CPPFLAGS) \

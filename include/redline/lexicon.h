@@ -1,9 +1,9 @@
 /* lexicon.h - what the sentence alignment knows of English words beyond
  * their stems: reporting frames and the values of numbers.
  *
- * The word lists are data files (the .txt files of data/en/, each documented with its
- * source) compiled in at build time.  Words are given folded (lower case,
- * NFC), as uni_key folds them.
+ * The word lists are data files (the .txt files of data/en/, each documented
+ * with its source) compiled in at build time.  Words are given folded (lower
+ * case, NFC), as uni_key folds them.
  */
 #ifndef REDLINE_LEXICON_H
 #define REDLINE_LEXICON_H

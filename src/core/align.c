@@ -50,6 +50,7 @@
  */
 #include "redline/grow.h"
 #include "redline/align.h"
+#include "alias.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -70,6 +71,8 @@
 #define MERGE_GAIN      0.1 /* coverage one more of them must add */
 #define DUP_BACK        2   /* a rewrite sentence repeating one this close... */
 #define DUP_MIN         0.9 /* ...this closely (Dice of stems) is an addition */
+#define TITLE_BACK      512 /* a title line repeating one this far back... */
+#define TITLE_DUP_MIN   0.75 /* ...this closely is an addition too */
 #define LINK_MIN_WORDS                                                         \
 	2 /* shared stems, numbers aside, to link at all;                      \
 	     one at least not a name: sharing only who and                     \
@@ -227,8 +230,8 @@ content_ids(struct ctx *x)
 	x->llid = malloc((c->lt.n + 1) * sizeof *x->llid);
 	x->rlid = malloc((c->rt.n + 1) * sizeof *x->rlid);
 	x->rflag = calloc(c->rt.n + 1, 1);
-	if (!cache || !lcache || !numw || !kflag || !x->lcid || !x->rcid || !x->llid ||
-	    !x->rlid || !x->rflag)
+	if (!cache || !lcache || !numw || !kflag || !x->lcid || !x->rcid ||
+	    !x->llid || !x->rlid || !x->rflag)
 		goto out;
 	for (uint32_t i = 0; i < nkeys; i++)
 		cache[i] = -2;
@@ -242,7 +245,8 @@ content_ids(struct ctx *x)
 			if (cache[key] == -2) {
 				int nw;
 				if (content_id(x, t, &l->v[i], &cache[key],
-				               &lcache[key], &nw, &kflag[key]) < 0)
+				               &lcache[key], &nw,
+				               &kflag[key]) < 0)
 					goto out;
 				numw[key] = (unsigned char)nw;
 			}
@@ -267,6 +271,51 @@ out:
 	free(numw);
 	free(kflag);
 	return rc;
+}
+
+/* The loose id a token holding the folded word w[0..n) gets (as
+ * content_id gives it): for the alias table's words. */
+static int
+word_id(void *ctx, const char *w, size_t n, int32_t *out)
+{
+	struct ctx *x = ctx;
+	char buf[128], digits[64];
+	size_t i, j, nd;
+	const char *stem;
+	size_t slen;
+	uint32_t id;
+
+	if (n >= sizeof buf)
+		n = sizeof buf - 1;
+	for (i = j = 0; i < n; i++)
+		if (w[i] != '.' && w[i] != '-')
+			buf[j++] = w[i];
+	nd = !stem_is_stop(buf, j) ? lex_number(buf, j, digits, sizeof digits)
+	                           : 0;
+	if (nd)
+		return intern_id(x->stems, digits, nd, &id) < 0
+		               ? -1
+		               : (*out = (int32_t)id, 0);
+	if (stem_is_stop(buf, j)) {
+		if (intern_id(x->stems, buf, j, &id) < 0)
+			return -1;
+	} else if (stem_word(x->st, buf, j, &stem, &slen) < 0 ||
+	           intern_id(x->stems, stem, slen, &id) < 0) {
+		return -1;
+	}
+	*out = (int32_t)id;
+	return 0;
+}
+
+/* Other names of one thing made one word on both sides (alias.h). */
+static int
+aliases(struct ctx *x)
+{
+	struct alias_side side[2] = {
+	        {x->c->left, &x->c->lt, x->lcid, x->llid},
+	        {x->c->right, &x->c->rt, x->rcid, x->rlid},
+	};
+	return alias_apply(side, x->stems, word_id, x);
 }
 
 /* Is b (length n - 1) a with one letter (not the first) removed, that
@@ -726,16 +775,40 @@ tied(const struct cand *a, const struct cand *b)
 	return fabs(a->w - b->w) <= 1e-9 && fabs(a->cov_o - b->cov_o) <= 1e-9;
 }
 
+/* Is rewrite segment r a title line: a line of its own that does not end
+ * as a sentence does (a headline, a section label, a caption)? */
+static int
+title_line(const struct ctx *x, size_t r)
+{
+	const struct seglist *sl = &x->c->rs;
+	const struct tok *last = &x->c->rt.v[sl->v[r].t1 - 1];
+
+	return (r == 0 || sl->v[r - 1].para != sl->v[r].para) &&
+	       (r + 1 == sl->n || sl->v[r + 1].para != sl->v[r].para) &&
+	       !(last->kind == TOK_PUNCT && (last->flags & TOK_F_STOP));
+}
+
 /* Does rewrite segment r repeat one of the DUP_BACK before it (Dice of
- * their stems at least DUP_MIN)? */
+ * their stems at least DUP_MIN), or, as a title line, an earlier title
+ * line up to TITLE_BACK before it (at least TITLE_DUP_MIN: a headline
+ * repeated at the foot of the page, glued to a section label)? */
 static int
 repeats(const struct ctx *x, size_t r)
 {
 	const struct vec *v = &x->rv[r];
+	if (v->W <= 0)
+		return 0;
 	for (size_t k = 1; k <= DUP_BACK && k <= r; k++) {
 		const struct vec *u = &x->rv[r - k];
-		if (v->W > 0 && u->W > 0 &&
-		    2 * shared(x, v, u) / (v->W + u->W) >= DUP_MIN)
+		if (u->W > 0 && 2 * shared(x, v, u) / (v->W + u->W) >= DUP_MIN)
+			return 1;
+	}
+	if (!title_line(x, r))
+		return 0;
+	for (size_t k = 1; k <= TITLE_BACK && k <= r; k++) {
+		const struct vec *u = &x->rv[r - k];
+		if (u->W > 0 && title_line(x, r - k) &&
+		    2 * shared(x, v, u) / (v->W + u->W) >= TITLE_DUP_MIN)
 			return 1;
 	}
 	return 0;
@@ -1194,8 +1267,8 @@ seg_tokens(const struct seglist *s, uint32_t s0, uint32_t s1, uint32_t *t0,
  *  - Inside, set off by punctuation on both sides and holding a frame
  *    word: a quote broken by ", he said,". */
 static int
-is_frame(const unsigned char *brk, const unsigned char *fr, size_t nr,
-         size_t s, size_t e)
+is_frame(const unsigned char *brk, const unsigned char *fr, size_t nr, size_t s,
+         size_t e)
 {
 	int framed = 0;
 
@@ -1204,9 +1277,9 @@ is_frame(const unsigned char *brk, const unsigned char *fr, size_t nr,
 	if (s == 0 && e == nr)
 		return 0; /* nothing kept: no frame around it */
 	if (s == 0)
-		return brk[e] ||
-		       (fr[e - 1] & F_FRAME) ||
-		       (e >= 2 && (fr[e - 1] & F_THAT) && (fr[e - 2] & F_FRAME));
+		return brk[e] || (fr[e - 1] & F_FRAME) ||
+		       (e >= 2 && (fr[e - 1] & F_THAT) &&
+		        (fr[e - 2] & F_FRAME));
 	if (e == nr)
 		return brk[s];
 	return framed && brk[s] && brk[e];
@@ -1257,8 +1330,7 @@ lead_frame_end(const struct ctx *x, uint32_t t0, uint32_t t1)
  * break ("... must be upheld") is. */
 static int
 kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
-          const uint32_t (*rr)[2], size_t nrr, int lead, double *kl,
-          double *kr)
+          const uint32_t (*rr)[2], size_t nrr, int lead, double *kl, double *kr)
 {
 	size_t nl = 0, nr = 0, i, lcs = 0, cap = 1;
 	struct cmp *c = x->c;
@@ -1564,7 +1636,7 @@ align_run(struct cmp *c)
 	if (seg_split(c->left, &c->lt, &c->ls) < 0 ||
 	    seg_split(c->right, &c->rt, &c->rs) < 0)
 		goto out;
-	if (content_ids(&x) < 0 || merge_variants(&x) < 0 ||
+	if (content_ids(&x) < 0 || aliases(&x) < 0 || merge_variants(&x) < 0 ||
 	    !(x.loose = myers_new(intern_count(x.stems))) ||
 	    vectors(&x, &c->ls, x.lcid, &x.lv) < 0 ||
 	    vectors(&x, &c->rs, x.rcid, &x.rv) < 0 || weights(&x) < 0 ||

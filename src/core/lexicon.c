@@ -56,9 +56,9 @@ int
 lex_is_frame(const char *w, size_t n)
 {
 	struct key k = {w, n};
-	const struct frame_word *f = bsearch(
-	        &k, frames, sizeof frames / sizeof *frames, sizeof *frames,
-	        by_frame);
+	const struct frame_word *f =
+	        bsearch(&k, frames, sizeof frames / sizeof *frames,
+	                sizeof *frames, by_frame);
 	return f ? f->kind : LEX_FRAME_NONE;
 }
 
@@ -87,8 +87,10 @@ lex_number(const char *w, size_t n, char *out, size_t outlen)
 	}
 	/* an ordinal suffix after the digits: 1st 2nd 3rd 4th */
 	if (n > 2 && is_digit(w[n - 3]) &&
-	    (memcmp(w + n - 2, "st", 2) == 0 || memcmp(w + n - 2, "nd", 2) == 0 ||
-	     memcmp(w + n - 2, "rd", 2) == 0 || memcmp(w + n - 2, "th", 2) == 0))
+	    (memcmp(w + n - 2, "st", 2) == 0 ||
+	     memcmp(w + n - 2, "nd", 2) == 0 ||
+	     memcmp(w + n - 2, "rd", 2) == 0 ||
+	     memcmp(w + n - 2, "th", 2) == 0))
 		n -= 2;
 	for (i = 0; i < n; i++) {
 		if (w[i] == ',' && i > 0 && is_digit(w[i - 1]) && i + 3 < n &&

@@ -1,0 +1,254 @@
+/* alias.c - other names of one thing (alias.h).
+ *
+ * Owns the alias table (data/en/aliases.txt, compiled in by the Makefile
+ * as the .inc file of $(BUILD)/gen/) and the acronym matching.  A name
+ * found on either side becomes one id: the table's names an id of their
+ * own per line, an acronym and its spelled-out form the acronym's id.
+ */
+#include "alias.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NAME_WORDS 8 /* words of a table name, at most */
+#define ACRO_MIN   2 /* letters of an acronym */
+#define ACRO_MAX   6
+#define ACROS_MAX  64 /* acronyms looked for; more are ignored */
+
+static const char *const table[] = {
+#include "aliases.inc"
+};
+
+/* Words that may stand inside a spelled-out acronym without a letter. */
+static const char *const connectors[] = {"of", "the", "and", "for", "on"};
+
+struct name {
+	int32_t w[NAME_WORDS];
+	size_t n;
+	int32_t canon;
+	int32_t next; /* the next name with the same first word, or -1 */
+};
+
+struct acro {
+	char s[ACRO_MAX + 1]; /* lower case */
+	int32_t id;
+};
+
+struct ctx {
+	struct name *names;
+	size_t nnames;
+	int32_t *first; /* per id: the first name starting with it, or -1 */
+	uint32_t nids;
+	struct acro acros[ACROS_MAX];
+	size_t nacros;
+	int32_t conn[sizeof connectors / sizeof *connectors];
+};
+
+/* Two to six capital ASCII letters and nothing else: an acronym. */
+static size_t
+acronym(const struct text *t, const struct tok *k, char *out)
+{
+	if (k->kind != TOK_WORD || k->len < ACRO_MIN || k->len > ACRO_MAX)
+		return 0;
+	for (size_t i = 0; i < k->len; i++) {
+		unsigned char ch = t->buf[k->off + i];
+		if (ch < 'A' || ch > 'Z')
+			return 0;
+		out[i] = (char)(ch - 'A' + 'a');
+	}
+	out[k->len] = '\0';
+	return k->len;
+}
+
+static int
+is_connector(const struct ctx *c, int32_t id)
+{
+	for (size_t i = 0; i < sizeof connectors / sizeof *connectors; i++)
+		if (c->conn[i] == id)
+			return 1;
+	return 0;
+}
+
+/* The table's names as id sequences, indexed by their first id. */
+static int
+load_table(struct ctx *c, struct intern *stems, alias_word_fn word, void *wctx)
+{
+	size_t cap = 0;
+
+	for (size_t line = 0; line < sizeof table / sizeof *table; line++) {
+		const char *s = table[line];
+		char key[32];
+		uint32_t canon;
+		int len = snprintf(key, sizeof key, "\001alias %zu", line);
+		if (intern_id(stems, key, (size_t)len, &canon) < 0)
+			return -1;
+		while (*s) {
+			const char *end = strstr(s, " = ");
+			size_t vlen = end ? (size_t)(end - s) : strlen(s);
+			struct name nm = {{0}, 0, (int32_t)canon, -1};
+			const char *w = s;
+			while (w < s + vlen && nm.n < NAME_WORDS) {
+				const char *sp =
+				        memchr(w, ' ', (size_t)(s + vlen - w));
+				size_t wl = sp ? (size_t)(sp - w)
+				               : (size_t)(s + vlen - w);
+				if (word(wctx, w, wl, &nm.w[nm.n]) < 0)
+					return -1;
+				nm.n++;
+				w += wl + (sp ? 1 : 0);
+			}
+			if (c->nnames == cap) {
+				size_t nc = cap ? cap * 2 : 64;
+				struct name *nv =
+				        realloc(c->names, nc * sizeof *nv);
+				if (!nv)
+					return -1;
+				c->names = nv;
+				cap = nc;
+			}
+			c->names[c->nnames++] = nm;
+			s += vlen + (end ? 3 : 0);
+		}
+	}
+	for (size_t i = 0; i < sizeof connectors / sizeof *connectors; i++)
+		if (word(wctx, connectors[i], strlen(connectors[i]),
+		         &c->conn[i]) < 0)
+			return -1;
+	return 0;
+}
+
+/* The token after token i of side s that holds a word, if no punctuation
+ * comes between; else l->n. */
+static size_t
+next_word(const struct alias_side *s, size_t i)
+{
+	for (i++; i < s->l->n; i++) {
+		if (s->lid[i] >= 0)
+			return i;
+		if (s->l->v[i].kind == TOK_PUNCT)
+			break;
+	}
+	return s->l->n;
+}
+
+/* Tokens of the longest table name starting at token i, or 0. */
+static size_t
+match_table(const struct ctx *c, const struct alias_side *s, size_t i,
+            int32_t *canon)
+{
+	size_t best = 0;
+	int32_t id = s->lid[i];
+
+	if (id < 0 || (uint32_t)id >= c->nids)
+		return 0;
+	for (int32_t k = c->first[id]; k >= 0; k = c->names[k].next) {
+		const struct name *nm = &c->names[k];
+		size_t t = i, w = 0;
+		while (w < nm->n && t < s->l->n && s->lid[t] == nm->w[w]) {
+			w++;
+			if (w < nm->n)
+				t = next_word(s, t);
+		}
+		if (w == nm->n && t + 1 - i > best) {
+			best = t + 1 - i;
+			*canon = nm->canon;
+		}
+	}
+	return best;
+}
+
+/* Tokens of the longest run of capitalised words from token i whose
+ * initials spell a known acronym, or 0. */
+static size_t
+match_initials(const struct ctx *c, const struct alias_side *s, size_t i,
+               int32_t *canon)
+{
+	char init[ACRO_MAX + 1];
+	size_t n = 0, best = 0, t = i;
+
+	while (t < s->l->n && n < ACRO_MAX) {
+		const struct tok *k = &s->l->v[t];
+		unsigned char ch = s->t->buf[k->off];
+		if (k->kind == TOK_WORD && (k->flags & TOK_F_UPPER) &&
+		    ch >= 'A' && ch <= 'Z') {
+			init[n++] = (char)(ch - 'A' + 'a');
+			init[n] = '\0';
+			for (size_t a = 0; n >= ACRO_MIN && a < c->nacros; a++)
+				if (strcmp(init, c->acros[a].s) == 0) {
+					best = t + 1 - i;
+					*canon = c->acros[a].id;
+				}
+		} else if (t == i || !is_connector(c, s->lid[t])) {
+			break;
+		}
+		t = next_word(s, t);
+	}
+	return best;
+}
+
+int
+alias_apply(struct alias_side side[2], struct intern *stems, alias_word_fn word,
+            void *wctx)
+{
+	struct ctx c;
+	int rc = -1;
+
+	memset(&c, 0, sizeof c);
+	if (load_table(&c, stems, word, wctx) < 0)
+		goto out;
+	/* the acronyms either text uses */
+	for (int sd = 0; sd < 2; sd++)
+		for (size_t i = 0; i < side[sd].l->n && c.nacros < ACROS_MAX;
+		     i++) {
+			char a[ACRO_MAX + 1];
+			size_t known = 0;
+			if (side[sd].lid[i] < 0 ||
+			    !acronym(side[sd].t, &side[sd].l->v[i], a))
+				continue;
+			while (known < c.nacros && strcmp(c.acros[known].s, a))
+				known++;
+			if (known == c.nacros) {
+				memcpy(c.acros[c.nacros].s, a, sizeof a);
+				c.acros[c.nacros++].id = side[sd].lid[i];
+			}
+		}
+	c.nids = intern_count(stems);
+	c.first = malloc(((size_t)c.nids + 1) * sizeof *c.first);
+	if (!c.first)
+		goto out;
+	for (uint32_t k = 0; k < c.nids; k++)
+		c.first[k] = -1;
+	for (size_t k = c.nnames; k-- > 0;) {
+		int32_t w0 = c.names[k].w[0];
+		if (w0 >= 0 && (uint32_t)w0 < c.nids) {
+			c.names[k].next = c.first[w0];
+			c.first[w0] = (int32_t)k;
+		}
+	}
+	for (int sd = 0; sd < 2; sd++) {
+		struct alias_side *s = &side[sd];
+		for (size_t i = 0; i < s->l->n; i++) {
+			int32_t canon = -1, ic = -1;
+			if (s->cid[i] < 0)
+				continue;
+			size_t len = match_table(&c, s, i, &canon);
+			size_t il = match_initials(&c, s, i, &ic);
+			if (il > len && il > 1) {
+				len = il;
+				canon = ic;
+			}
+			if (!len)
+				continue;
+			s->cid[i] = s->lid[i] = canon;
+			for (size_t t = i + 1; t < i + len; t++)
+				s->cid[t] = s->lid[t] = -1;
+			i += len - 1;
+		}
+	}
+	rc = 0;
+out:
+	free(c.names);
+	free(c.first);
+	return rc;
+}

@@ -1,0 +1,73 @@
+/* test_lexicon.c - the word lists behind the alignment: reporting frames
+ * and the values of numbers (lexicon.h). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "redline/lexicon.h"
+
+static const char *
+number(const char *w)
+{
+	static char out[64];
+	size_t n = lex_number(w, strlen(w), out, sizeof out - 1);
+	out[n] = '\0';
+	return n ? out : "(none)";
+}
+
+/* One value, however it is written. */
+static void
+numbers(void **state)
+{
+	(void)state;
+	assert_string_equal(number("7600"), "7600");
+	assert_string_equal(number("7,600"), "7600");
+	assert_string_equal(number("1,250,000"), "1250000");
+	assert_string_equal(number("6th"), "6");
+	assert_string_equal(number("21st"), "21");
+	assert_string_equal(number("2nd"), "2");
+	assert_string_equal(number("five"), "5");
+	assert_string_equal(number("twelve"), "12");
+	assert_string_equal(number("ninety"), "90");
+	assert_string_equal(number("3.5"), "3.5");
+	/* not a group separator: kept as written */
+	assert_string_equal(number("1,5"), "1,5");
+	assert_string_equal(number("12,34567"), "12,34567");
+	/* not numbers */
+	assert_string_equal(number("fifth-generation"), "(none)");
+	assert_string_equal(number("fives"), "(none)");
+	assert_string_equal(number("th"), "(none)");
+	/* too little room: nothing, not a cut value */
+	char small[2];
+	assert_int_equal(lex_number("7,600", 5, small, sizeof small), 0);
+}
+
+static void
+frames(void **state)
+{
+	(void)state;
+	assert_int_equal(lex_is_frame("said", 4), LEX_FRAME_VERB);
+	assert_int_equal(lex_is_frame("according", 9), LEX_FRAME_VERB);
+	assert_int_equal(lex_is_frame("told", 4), LEX_FRAME_VERB);
+	assert_int_equal(lex_is_frame("announced", 9), LEX_FRAME_OTHER);
+	assert_int_equal(lex_is_frame("statement", 9), LEX_FRAME_NOUN);
+	assert_int_equal(lex_is_frame("spokesperson", 12), LEX_FRAME_NOUN);
+	assert_int_equal(lex_is_frame("sad", 3), LEX_FRAME_NONE);
+	assert_int_equal(lex_is_frame("saidx", 5), LEX_FRAME_NONE);
+	assert_int_equal(lex_is_frame("sai", 3), LEX_FRAME_NONE);
+	assert_int_equal(lex_is_frame("", 0), LEX_FRAME_NONE);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(numbers),
+	        cmocka_unit_test(frames),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
