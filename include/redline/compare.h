@@ -62,12 +62,24 @@ struct block {
 	uint32_t dr0, dr1; /* right tokens, likewise */
 	double sim;        /* 2 * common words / all words of the pair */
 	size_t op0, op1;   /* its word operations: cmp.bops.v[op0..op1) */
-	size_t f0, f1;     /* its new facts: cmp.facts[f0..f1) */
+	size_t f0, f1;     /* its facts: cmp.facts[f0..f1) */
+	int32_t near;      /* an omission or addition: the segment on the
+	                      other side most like it, or -1 */
+	double near_sim;   /* its similarity (Dice of stem weights), 0..1 */
 };
 
-/* A run of right tokens [t0, t1) that brings a fact the left never has. */
+enum fact_kind {
+	FACT_NEW,    /* a number, date or name the official text never has */
+	FACT_CHANGED /* one that takes the place of a different one in the
+	                passage's counterpart: 12 schools become 15 */
+};
+
+/* A run of right tokens [t0, t1) that brings a fact; for a changed one,
+ * the left tokens [w0, w1) it replaced (w0 == w1 for a new one). */
 struct fact {
 	uint32_t t0, t1;
+	uint32_t w0, w1;
+	unsigned kind; /* enum fact_kind */
 };
 
 struct cmp {

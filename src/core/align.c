@@ -956,6 +956,7 @@ new_block(struct ctx *x)
 	struct block *b = &x->b[x->nb++];
 	memset(b, 0, sizeof *b);
 	b->link = -1;
+	b->near = -1;
 	return b;
 }
 
@@ -1554,30 +1555,191 @@ classify(struct ctx *x)
 
 /* ---- 8. facts -------------------------------------------------------- */
 
+/* Is left token t a number (a numeral, or a number word) or a name (a
+ * capitalised word not at the start of its sentence)?  *num tells which. */
+static int
+left_factish(const struct ctx *x, const unsigned char *initial, uint32_t t,
+             int *num)
+{
+	const struct tok *k = &x->c->lt.v[t];
+	int32_t cid = x->lcid[t];
+	size_t len;
+
+	if (cid < 0)
+		return 0;
+	const char *key = intern_key(x->stems, (uint32_t)cid, &len);
+	*num = k->kind == TOK_NUMBER || (len && key[0] >= '0' && key[0] <= '9');
+	return *num || ((k->flags & TOK_F_UPPER) && !initial[t]);
+}
+
+/* The same for right token t (rflag has F_FACTISH for numbers). */
+static int
+right_factish(const struct ctx *x, const unsigned char *initial, uint32_t t,
+              int *num)
+{
+	int32_t cid = x->rcid[t];
+	size_t len;
+
+	if (cid < 0)
+		return 0;
+	const char *key = intern_key(x->stems, (uint32_t)cid, &len);
+	*num = x->c->rt.v[t].kind == TOK_NUMBER ||
+	       (len && key[0] >= '0' && key[0] <= '9');
+	return *num || ((x->rflag[t] & F_UPPER) && !initial[t]);
+}
+
+/* Append a fact to c->facts (cap: its room).  0 or -1. */
+static int
+add_fact(struct cmp *c, size_t *cap, struct fact f)
+{
+	struct fact *nf =
+	        grow_array(c->facts, cap, c->nfacts + 1, sizeof *nf, 64);
+	if (!nf)
+		return -1;
+	c->facts = nf;
+	c->facts[c->nfacts++] = f;
+	return 0;
+}
+
+/* Changed facts of block b: in each stretch of its word diff that deletes
+ * and inserts words between two kept ones, the k-th number (or name)
+ * inserted takes the place of the k-th number (name) deleted, when their
+ * values differ: "12" -> "15".  A name only when the new one is nowhere in
+ * the official text and the old one nowhere in the rewrite (in_right), so
+ * that "the Presidents" -> "Trump" is no change of fact.  Marks each such
+ * right token in changed[] with the left token it replaced, plus one (0:
+ * none). */
+static void
+changed_facts(const struct ctx *x, const struct block *b,
+              const unsigned char *linit, const unsigned char *rinit,
+              const unsigned char *in_right, uint32_t *changed)
+{
+	const struct dops *ops = &x->c->bops;
+	size_t k = b->op0;
+
+	while (k < b->op1) {
+		if (ops->v[k].kind == DOP_EQUAL) {
+			k++;
+			continue;
+		}
+		size_t e = k;
+		while (e < b->op1 && ops->v[e].kind != DOP_EQUAL)
+			e++;
+		/* numbers, then names, paired in order */
+		for (int want = 1; want >= 0; want--) {
+			size_t dk = k, ik = k;
+			uint32_t dt = 0, it = 0;
+			int started_d = 0, started_i = 0;
+			for (;;) {
+				/* the next deleted token of the class */
+				int found_d = 0, found_i = 0, num;
+				while (dk < e && !found_d) {
+					const struct dop *o = &ops->v[dk];
+					if (o->kind != DOP_DELETE) {
+						dk++;
+						started_d = 0;
+						continue;
+					}
+					if (!started_d) {
+						dt = (uint32_t)o->a0;
+						started_d = 1;
+					}
+					for (; dt < o->a1 && !found_d; dt++)
+						if (left_factish(x, linit, dt,
+						                 &num) &&
+						    num == want)
+							found_d = 1;
+					if (!found_d) {
+						dk++;
+						started_d = 0;
+					}
+				}
+				while (ik < e && !found_i) {
+					const struct dop *o = &ops->v[ik];
+					if (o->kind != DOP_INSERT) {
+						ik++;
+						started_i = 0;
+						continue;
+					}
+					if (!started_i) {
+						it = (uint32_t)o->b0;
+						started_i = 1;
+					}
+					for (; it < o->b1 && !found_i; it++)
+						if (right_factish(x, rinit, it,
+						                  &num) &&
+						    num == want)
+							found_i = 1;
+					if (!found_i) {
+						ik++;
+						started_i = 0;
+					}
+				}
+				if (!found_d || !found_i)
+					break;
+				/* dt, it are one past the pair found */
+				int32_t lc = x->lcid[dt - 1],
+				        rc = x->rcid[it - 1];
+				if (lc != rc && (want || (!x->in_left[rc] &&
+				                          !in_right[lc])))
+					changed[it - 1] = dt; /* left + 1 */
+			}
+		}
+		k = e;
+	}
+}
+
+/* Mark the right tokens that start a sentence (after any opening
+ * punctuation) in init[] (side 1), or the left ones (side 0). */
+static void
+sentence_starts(const struct cmp *c, int side, unsigned char *init)
+{
+	const struct seglist *sl = side ? &c->rs : &c->ls;
+	const struct toklist *l = side ? &c->rt : &c->lt;
+	for (size_t s = 0; s < sl->n; s++) {
+		uint32_t t = sl->v[s].t0;
+		while (t < sl->v[s].t1 && l->v[t].kind == TOK_PUNCT)
+			t++;
+		if (t < sl->v[s].t1)
+			init[t] = 1;
+	}
+}
+
+/* The facts of every block with a rewrite side, in token order: changed
+ * ones (changed_facts) in paired passages, and new ones: a rewrite word
+ * whose stem (or value) the official text never has, that is a number,
+ * holds a digit, spells a quantity, or is a name (capitalised not at the
+ * start of a sentence, or at the start but capitalised elsewhere in the
+ * middle of one).  Adjacent words of one kind make one fact. */
 static int
 facts(struct ctx *x)
 {
 	struct cmp *c = x->c;
 	uint32_t n = intern_count(x->stems);
 	unsigned char *initial = calloc(c->rt.n + 1, 1);
+	unsigned char *linit = calloc(c->lt.n + 1, 1);
+	uint32_t *changed = calloc(c->rt.n + 1, sizeof *changed);
+	unsigned char *in_right = calloc(n + 1, 1);
 	size_t cap = 0;
+	int rc = -1;
 
 	x->cap_mid = calloc(n + 1, 1);
-	if (!initial || !x->cap_mid) {
-		free(initial);
-		return -1;
-	}
-	/* sentence-initial words (after any opening punctuation) */
-	for (size_t s = 0; s < c->rs.n; s++) {
-		uint32_t t = c->rs.v[s].t0;
-		while (t < c->rs.v[s].t1 && c->rt.v[t].kind == TOK_PUNCT)
-			t++;
-		if (t < c->rs.v[s].t1)
-			initial[t] = 1;
-	}
+	if (!initial || !linit || !changed || !in_right || !x->cap_mid)
+		goto out;
+	for (size_t t = 0; t < c->rt.n; t++)
+		if (x->rcid[t] >= 0)
+			in_right[x->rcid[t]] = 1;
+	sentence_starts(c, 1, initial);
+	sentence_starts(c, 0, linit);
 	for (size_t t = 0; t < c->rt.n; t++)
 		if (!initial[t] && x->rcid[t] >= 0 && (x->rflag[t] & F_UPPER))
 			x->cap_mid[x->rcid[t]] = 1;
+	for (size_t i = 0; i < x->nb; i++)
+		if ((x->b[i].kind == BLK_VERBATIM ||
+		     x->b[i].kind == BLK_PARAPHRASE) &&
+		    x->b[i].rs1 > x->b[i].rs0)
+			changed_facts(x, &x->b[i], linit, initial, in_right,
+			              changed);
 	for (size_t i = 0; i < x->nb; i++) {
 		struct block *b = &x->b[i];
 		uint32_t t0, t1;
@@ -1587,33 +1749,109 @@ facts(struct ctx *x)
 		seg_tokens(&c->rs, b->rs0, b->rs1, &t0, &t1);
 		for (uint32_t t = t0; t < t1; t++) {
 			int32_t cid = x->rcid[t];
+			struct fact *last = c->nfacts > b->f0
+			                            ? &c->facts[c->nfacts - 1]
+			                            : NULL;
+			if (changed[t]) {
+				uint32_t w = changed[t] - 1;
+				if (last && last->kind == FACT_CHANGED &&
+				    last->t1 == t && last->w1 <= w) {
+					last->t1 = t + 1;
+					last->w1 = w + 1;
+				} else if (add_fact(c, &cap,
+				                    (struct fact){
+				                            t, t + 1, w, w + 1,
+				                            FACT_CHANGED}) <
+				           0) {
+					goto out;
+				}
+				continue;
+			}
 			int name =
 			        (x->rflag[t] & F_UPPER) &&
 			        (!initial[t] || (cid >= 0 && x->cap_mid[cid]));
 			if (cid < 0 || x->in_left[cid] ||
 			    !((x->rflag[t] & F_FACTISH) || name))
 				continue;
-			if (c->nfacts && c->facts[c->nfacts - 1].t1 == t &&
-			    c->nfacts > b->f0) {
-				c->facts[c->nfacts - 1].t1 = t + 1;
+			if (last && last->kind == FACT_NEW && last->t1 == t) {
+				last->t1 = t + 1;
 				continue;
 			}
-			if (c->nfacts == cap) {
-				struct fact *nf = grow_array(c->facts, &cap,
-				                             c->nfacts + 1,
-				                             sizeof *nf, 64);
-				if (!nf) {
-					free(initial);
-					return -1;
-				}
-				c->facts = nf;
-			}
-			c->facts[c->nfacts++] = (struct fact){t, t + 1};
+			if (add_fact(c, &cap,
+			             (struct fact){t, t + 1, 0, 0, FACT_NEW}) <
+			    0)
+				goto out;
 		}
 		b->f1 = c->nfacts;
 	}
+	rc = 0;
+out:
 	free(initial);
-	return 0;
+	free(linit);
+	free(changed);
+	free(in_right);
+	return rc;
+}
+
+/* ---- 9. nearest candidates -------------------------------------------- */
+
+/* For every omission and addition, the segment on the other side most like
+ * it (by Dice of stem weights, among the candidates found in step 3), so
+ * that a reader can judge a deep paraphrase the aligner did not accept. */
+static int
+nearest(struct ctx *x)
+{
+	struct cmp *c = x->c;
+	int32_t *lbest = malloc((c->ls.n + 1) * sizeof *lbest);
+	int32_t *rbest = malloc((c->rs.n + 1) * sizeof *rbest);
+	double *lsim = calloc(c->ls.n + 1, sizeof *lsim);
+	double *rsim = calloc(c->rs.n + 1, sizeof *rsim);
+	int rc = -1;
+
+	if (!lbest || !rbest || !lsim || !rsim)
+		goto out;
+	for (size_t k = 0; k < c->ls.n; k++)
+		lbest[k] = -1;
+	for (size_t k = 0; k < c->rs.n; k++)
+		rbest[k] = -1;
+	for (size_t k = 0; k < x->ncands; k++) {
+		const struct cand *m = &x->cands[k];
+		double wsum = x->lv[m->o].W + x->rv[m->r].W;
+		double d = wsum > 0 ? 2 * m->w / wsum : 0;
+		if (d > lsim[m->o]) {
+			lsim[m->o] = d;
+			lbest[m->o] = (int32_t)m->r;
+		}
+		if (d > rsim[m->r]) {
+			rsim[m->r] = d;
+			rbest[m->r] = (int32_t)m->o;
+		}
+	}
+	for (size_t i = 0; i < x->nb; i++) {
+		struct block *b = &x->b[i];
+		int left = b->kind == BLK_OMISSION;
+		b->near = -1;
+		b->near_sim = 0;
+		if (b->kind != BLK_OMISSION && b->kind != BLK_ADDITION)
+			continue;
+		uint32_t s0 = left ? b->ls0 : b->rs0,
+		         s1 = left ? b->ls1 : b->rs1;
+		for (uint32_t sg = s0; sg < s1; sg++) {
+			double d = left ? lsim[sg] : rsim[sg];
+			int32_t to = left ? lbest[sg] : rbest[sg];
+			if (to >= 0 && d > b->near_sim) {
+				b->near = to;
+				b->near_sim = d > 1 ? 1 : d;
+			}
+		}
+	}
+	rc = 0;
+out:
+	free(lbest);
+	free(rbest);
+	free(lsim);
+	free(rsim);
+	return rc;
 }
 
 /* ---- the whole ------------------------------------------------------- */
@@ -1641,7 +1879,8 @@ align_run(struct cmp *c)
 	    vectors(&x, &c->ls, x.lcid, &x.lv) < 0 ||
 	    vectors(&x, &c->rs, x.rcid, &x.rv) < 0 || weights(&x) < 0 ||
 	    candidates(&x) < 0 || links(&x) < 0 || build_blocks(&x) < 0 ||
-	    mark_moves(&x) < 0 || classify(&x) < 0 || facts(&x) < 0)
+	    mark_moves(&x) < 0 || classify(&x) < 0 || facts(&x) < 0 ||
+	    nearest(&x) < 0)
 		goto out;
 	c->blocks = x.b;
 	c->nblocks = x.nb;

@@ -1,5 +1,5 @@
 /* json.c - the machine-readable exports: one pair (format "redline",
- * version 1) and the overview of several rewrites ("redline-overview").
+ * version 2) and the overview of several rewrites ("redline-overview").
  *
  * Owns the JSON format documented in the README: byte offsets are half-open
  * [start, end) into the original input bytes, blocks come in display order,
@@ -105,18 +105,38 @@ put_block(FILE *f, const struct cmp *c, const struct block *b)
 	if (fputs("],\n     \"facts\": [", f) == EOF)
 		return -1;
 	for (size_t k = b->f0; k < b->f1; k++) {
-		if ((k > b->f0 && fputs(", ", f) == EOF) ||
-		    put_span(f, &c->rt, c->facts[k].t0, c->facts[k].t1) < 0)
+		const struct fact *x = &c->facts[k];
+		if (fputs(k > b->f0 ? ", {\"span\": " : "{\"span\": ", f) ==
+		            EOF ||
+		    put_span(f, &c->rt, x->t0, x->t1) < 0 ||
+		    fprintf(f, ", \"kind\": \"%s\", \"was\": ",
+		            x->kind == FACT_CHANGED ? "changed" : "new") < 0 ||
+		    put_span(f, &c->lt, x->w0, x->w1) < 0 ||
+		    fputc('}', f) == EOF)
 			return -1;
 	}
-	return fputs("]}", f) == EOF ? -1 : 0;
+	if (fputs("],\n     \"nearest\": ", f) == EOF)
+		return -1;
+	if (b->near < 0) {
+		if (fputs("null", f) == EOF)
+			return -1;
+	} else {
+		int official = b->kind == BLK_ADDITION;
+		const struct seglist *sl = official ? &c->ls : &c->rs;
+		if (fputs("{\"span\": ", f) == EOF ||
+		    put_span(f, official ? &c->lt : &c->rt, sl->v[b->near].t0,
+		             sl->v[b->near].t1) < 0 ||
+		    fprintf(f, ", \"similarity\": %.3f}", b->near_sim) < 0)
+			return -1;
+	}
+	return fputs("}", f) == EOF ? -1 : 0;
 }
 
 int
 export_json(const struct cmp *c, const struct export_opt *o, FILE *f)
 {
 	(void)o;
-	if (fputs("{\n  \"format\": \"redline\", \"version\": 1,\n", f) ==
+	if (fputs("{\n  \"format\": \"redline\", \"version\": 2,\n", f) ==
 	            EOF ||
 	    put_side(f, "left", c->left, &c->lt, &c->ls) < 0 ||
 	    put_side(f, "right", c->right, &c->rt, &c->rs) < 0 ||
@@ -145,7 +165,7 @@ export_json_overview(const struct overview *ov, const struct export_opt *o,
 	static const char *const kinds[] = {"verbatim", "paraphrase",
 	                                    "omission"};
 
-	if (fputs("{\n\"format\": \"redline-overview\", \"version\": 1,\n"
+	if (fputs("{\n\"format\": \"redline-overview\", \"version\": 2,\n"
 	          "\"official\": {\"path\": ",
 	          f) == EOF ||
 	    export_json_string(f, ov->official->name) < 0 ||

@@ -87,6 +87,34 @@ put_changes(FILE *f, const struct cmp *c, const struct block *b, int vis)
 	return fputc('\n', f) == EOF ? -1 : 0;
 }
 
+/* The block's facts of one kind on a line: "new facts: A; B", or
+ * "changed: 12 → 15; Hamburg → Berlin". */
+static int
+put_facts(FILE *f, const struct cmp *c, const struct block *b, unsigned kind,
+          int vis)
+{
+	int any = 0;
+
+	for (size_t k = b->f0; k < b->f1; k++) {
+		const struct fact *x = &c->facts[k];
+		if (x->kind != kind)
+			continue;
+		if (fputs(any                    ? "; "
+		          : kind == FACT_CHANGED ? "  changed: "
+		                                 : "  new facts: ",
+		          f) == EOF)
+			return -1;
+		any = 1;
+		if (kind == FACT_CHANGED &&
+		    (export_tokens(f, c->left, &c->lt, x->w0, x->w1, vis) < 0 ||
+		     fputs(" \u2192 ", f) == EOF))
+			return -1;
+		if (export_tokens(f, c->right, &c->rt, x->t0, x->t1, vis) < 0)
+			return -1;
+	}
+	return any && fputc('\n', f) == EOF ? -1 : 0;
+}
+
 static int
 put_block(FILE *f, const struct cmp *c, size_t i, int vis)
 {
@@ -113,15 +141,19 @@ put_block(FILE *f, const struct cmp *c, size_t i, int vis)
 	if ((b->kind == BLK_VERBATIM || b->kind == BLK_PARAPHRASE) &&
 	    put_changes(f, c, b, vis) < 0)
 		return -1;
-	if (b->f1 > b->f0) {
-		if (fputs("  new facts: ", f) == EOF)
-			return -1;
-		for (size_t k = b->f0; k < b->f1; k++)
-			if ((k > b->f0 && fputs("; ", f) == EOF) ||
-			    export_tokens(f, c->right, &c->rt, c->facts[k].t0,
-			                  c->facts[k].t1, vis) < 0)
-				return -1;
-		if (fputc('\n', f) == EOF)
+	if (put_facts(f, c, b, FACT_CHANGED, vis) < 0 ||
+	    put_facts(f, c, b, FACT_NEW, vis) < 0)
+		return -1;
+	if (b->near >= 0) {
+		int official = b->kind == BLK_ADDITION;
+		const struct seglist *sl = official ? &c->ls : &c->rs;
+		if (fprintf(f, "  nearest %s (similarity %.2f): ",
+		            official ? "official" : "rewrite",
+		            b->near_sim) < 0 ||
+		    export_tokens(f, official ? c->left : c->right,
+		                  official ? &c->lt : &c->rt, sl->v[b->near].t0,
+		                  sl->v[b->near].t1, vis) < 0 ||
+		    fputc('\n', f) == EOF)
 			return -1;
 	}
 	return 0;

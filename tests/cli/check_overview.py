@@ -35,7 +35,7 @@ def main(argv):
     rl, official, rewrites = argv[1], argv[2], argv[3:]
     problems = []
     ov = run_json([rl, "--export=json", official] + rewrites)
-    if ov.get("format") != "redline-overview" or ov.get("version") != 1:
+    if ov.get("format") != "redline-overview" or ov.get("version") != 2:
         problems.append("format/version missing")
     if len(ov["rewrites"]) != len(rewrites) or \
             len(ov["pairs"]) != len(rewrites):

@@ -195,6 +195,27 @@ expect 0 "empty vs white space" -- rl "$tmp/empty1" "$tmp/blank"
 expect 1 "empty vs text" -- rl --stats "$tmp/empty1" samples/brics-post.txt
 grep -q "0 words" "$tmp/out" && ok || bad "empty stats"
 
+# ---- facts: new, changed, and the same value written another way ------
+printf 'The council approved 7600 homes on August 6. It will fund twelve schools and repair 40 bridges in Hamburg.\n' >"$tmp/facts-o.txt"
+printf 'The council approved 7,600 homes on August 6th. It will fund 12 schools and repair 45 bridges in Berlin, Mayor Novak said.\n' >"$tmp/facts-r.txt"
+expect 1 "facts, text" -- rl --export=text "$tmp/facts-o.txt" "$tmp/facts-r.txt"
+grep -q '^  changed: 40 → 45; Hamburg → Berlin$' "$tmp/out" && ok ||
+	bad "changed facts not reported with their old values: $(grep -e changed -e facts "$tmp/out")"
+grep -q '^  new facts: Mayor Novak$' "$tmp/out" && ok ||
+	bad "new facts: want only Mayor Novak: $(grep facts "$tmp/out")"
+expect 1 "facts, json" -- rl --export=json "$tmp/facts-o.txt" "$tmp/facts-r.txt"
+python3 - "$tmp/out" "$tmp/facts-o.txt" "$tmp/facts-r.txt" <<'PY' && ok || bad "facts in the JSON export"
+import json, sys
+exp = json.load(open(sys.argv[1]))
+left, right = open(sys.argv[2], "rb").read(), open(sys.argv[3], "rb").read()
+got = sorted((f["kind"], right[f["span"][0]:f["span"][1]].decode(),
+              f["was"] and left[f["was"][0]:f["was"][1]].decode())
+             for b in exp["blocks"] for f in b["facts"])
+want = [("changed", "45", "40"), ("changed", "Berlin", "Hamburg"),
+        ("new", "Mayor Novak", None)]
+sys.exit(0 if exp["version"] == 2 and got == want else print(got) or 1)
+PY
+
 # ---- several rewrites: the overview ------------------------------------
 four="samples/danang-report.txt samples/monitoring-desk.txt samples/brics-post.txt samples/newsbharati.txt"
 # shellcheck disable=SC2086 # four file names

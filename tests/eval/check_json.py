@@ -3,7 +3,7 @@
 
 usage: check_json.py EXPORT.json OFFICIAL REWRITE
 
-- it parses, with format "redline" and version 1;
+- it parses, with format "redline" and version 2;
 - every span is [start, end) with 0 <= start < end <= the file's size, and
   a block's left and right spans cut text that begins and ends with a
   non-space byte;
@@ -43,7 +43,7 @@ def main(argv):
         return 1
     data = {"left": open(argv[2], "rb").read(),
             "right": open(argv[3], "rb").read()}
-    if export.get("format") != "redline" or export.get("version") != 1:
+    if export.get("format") != "redline" or export.get("version") != 2:
         problems.append("format/version missing")
     for side in ("left", "right"):
         if export[side]["bytes"] != len(data[side]):
@@ -87,11 +87,30 @@ def main(argv):
                 if op[side] is not None:
                     span_ok(op[side], side, "block %d op" % n)
         for fact in block["facts"]:
-            if span_ok(fact, "right", "block %d fact" % n):
+            span = fact.get("span")
+            if fact.get("kind") not in ("new", "changed"):
+                problems.append("block %d fact kind %r" % (n, fact.get("kind")))
+            if (fact.get("kind") == "changed") != (fact.get("was") is not None):
+                problems.append("block %d: a changed fact, and only one, has was"
+                                % n)
+            if fact.get("was") is not None:
+                span_ok(fact["was"], "left", "block %d fact was" % n)
+            if span_ok(span, "right", "block %d fact" % n):
                 r = block["right"]
-                if r is None or not (r[0] <= fact[0] and fact[1] <= r[1]):
+                if r is None or not (r[0] <= span[0] and span[1] <= r[1]):
                     problems.append("block %d fact %r outside the block"
-                                    % (n, fact))
+                                    % (n, span))
+        near = block.get("nearest", "missing")
+        if near == "missing":
+            problems.append("block %d has no nearest field" % n)
+        elif near is not None:
+            if block["kind"] not in ("omission", "addition"):
+                problems.append("block %d: nearest on a %s" % (n, block["kind"]))
+            other = "left" if block["kind"] == "addition" else "right"
+            span_ok(near.get("span"), other, "block %d nearest" % n)
+            if not 0 <= near.get("similarity", -1) <= 1:
+                problems.append("block %d nearest similarity %r"
+                                % (n, near.get("similarity")))
     for side in ("left", "right"):
         for i in range(len(data[side])):
             if not blank[side][i] and owner[side][i] is None:

@@ -58,7 +58,8 @@ def main(argv):
         b = block_at(exp, "right", data.find(phrase))
         check(b is not None and b["kind"] == "addition",
               "BRICS paragraph with %r is an addition" % phrase)
-    facts = {data[s:e] for b in exp["blocks"] for s, e in b["facts"]}
+    facts = {data[f["span"][0]:f["span"][1]] for b in exp["blocks"]
+             for f in b["facts"]}
     for fact in (b"SU-22", b"June 19", b"Raqqa", b"seven-year"):
         check(fact in facts, "BRICS new fact %r marked" % fact)
     check(b"Syria" not in facts and b"Putin" not in facts,

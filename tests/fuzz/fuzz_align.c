@@ -78,6 +78,20 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 			FUZZ_CHECK(c.facts[f].t0 < c.facts[f].t1);
 			FUZZ_CHECK(c.facts[f].t0 >= c.rs.v[bl->rs0].t0);
 			FUZZ_CHECK(c.facts[f].t1 <= c.rs.v[bl->rs1 - 1].t1);
+			if (c.facts[f].kind == FACT_CHANGED)
+				FUZZ_CHECK(c.facts[f].w0 < c.facts[f].w1 &&
+				           c.facts[f].w1 <= c.lt.n);
+			else
+				FUZZ_CHECK(c.facts[f].kind == FACT_NEW &&
+				           c.facts[f].w0 == c.facts[f].w1);
+		}
+		if (bl->near >= 0) {
+			FUZZ_CHECK(bl->kind == BLK_OMISSION ||
+			           bl->kind == BLK_ADDITION);
+			FUZZ_CHECK(
+			        (size_t)bl->near <
+			        (bl->kind == BLK_ADDITION ? c.ls.n : c.rs.n));
+			FUZZ_CHECK(bl->near_sim > 0 && bl->near_sim <= 1);
 		}
 		count[bl->kind]++;
 		moved += bl->moved;

@@ -6,7 +6,8 @@
  * other than a line feed, and the output is valid UTF-8 (so no escape
  * sequence in a text reaches a terminal); the JSON export parses as JSON
  * (by the small strict parser below) and every [start, end) span under a
- * "left", "right" or "facts" key lies inside the file it points into.
+ * "left", "right", "was" or "span" key lies inside the file it points
+ * into.
  * Then the overview of the rewrite given twice: every official sentence
  * counted once per rewrite, the summary free of control characters and
  * valid UTF-8 always, its JSON parsing with spans in bounds.
@@ -113,7 +114,8 @@ number(struct jp *p, double *v)
 
 static int value(struct jp *p, const char *key);
 
-/* An array; under "left", "right" or "facts", two numbers are a span. */
+/* An array; under "left", "right", "was" or "span", two numbers are a
+ * span. */
 static int
 array(struct jp *p, const char *key)
 {
@@ -151,14 +153,21 @@ array(struct jp *p, const char *key)
 		}
 		return 0;
 	}
-	int side = !strcmp(key, "left")                             ? 0
-	           : !strcmp(key, "right") || !strcmp(key, "facts") ? 1
-	                                                            : -1;
+	/* a span: "left" and a fact's "was" in the official text, "right"
+	 * in the rewrite; a fact's or a nearest passage's "span" in one of
+	 * the two */
+	int side = !strcmp(key, "left") || !strcmp(key, "was") ? 0
+	           : !strcmp(key, "right")                     ? 1
+	           : !strcmp(key, "span")                      ? 2
+	                                                       : -1;
 	if (side >= 0 && nnum) {
+		double limit = side < 2 ? (double)p->limit[side]
+		               : p->limit[0] > p->limit[1]
+		                       ? (double)p->limit[0]
+		                       : (double)p->limit[1];
 		if (nnum != 2 || nitems != 2)
 			return 0;
-		if (!(num[0] >= 0 && num[0] < num[1] &&
-		      num[1] <= (double)p->limit[side]))
+		if (!(num[0] >= 0 && num[0] < num[1] && num[1] <= limit))
 			return 0;
 	}
 	return 1;

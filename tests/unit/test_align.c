@@ -272,6 +272,48 @@ facts_of(const char *official_s, const char *rewrite_s)
 	return seen;
 }
 
+/* A number, day or name that takes the place of another in a kept
+ * passage is a changed fact, with the official words it replaced, even
+ * when the new value is elsewhere in the official text; a name that only
+ * words a subject differently is not. */
+static void
+changed_facts(void **state)
+{
+	static const char o[] =
+	        "The city will fund 12 new schools with 15 million dollars. "
+	        "The mayor met the governor in Hamburg on Monday.\n";
+	static const char r[] =
+	        "The city will fund 15 new schools with 15 million dollars. "
+	        "Mayor Novak met the governor in Berlin on Tuesday.\n";
+	char seen[256] = "";
+	struct pair p;
+	(void)state;
+
+	compare(&p, o, r);
+	for (size_t k = 0; k < p.c.nfacts; k++) {
+		const struct fact *f = &p.c.facts[k];
+		const struct tok *t0 = &p.c.rt.v[f->t0],
+		                 *t1 = &p.c.rt.v[f->t1 - 1];
+		size_t n = strlen(seen);
+		n += (size_t)snprintf(
+		        seen + n, sizeof seen - n, "%s%s %.*s", n ? "; " : "",
+		        f->kind == FACT_CHANGED ? "changed" : "new",
+		        (int)(t1->off + t1->len - t0->off),
+		        (const char *)p.b.buf + t0->off);
+		if (f->kind == FACT_CHANGED) {
+			const struct tok *w0 = &p.c.lt.v[f->w0],
+			                 *w1 = &p.c.lt.v[f->w1 - 1];
+			snprintf(seen + n, sizeof seen - n, " (was %.*s)",
+			         (int)(w1->off + w1->len - w0->off),
+			         (const char *)p.a.buf + w0->off);
+		}
+	}
+	assert_string_equal(seen, "changed 15 (was 12); new Novak; "
+	                          "changed Berlin (was Hamburg); "
+	                          "changed Tuesday (was Monday)");
+	release(&p);
+}
+
 /* Attribution frames do not count against verbatim: at the start (with or
  * without "that"), set off at the end, or breaking a quote; a lead that
  * is content still does. */
@@ -357,6 +399,7 @@ main(void)
 	        cmocka_unit_test(split_sentence),
 	        cmocka_unit_test(merged_sentences),
 	        cmocka_unit_test(new_facts),
+	        cmocka_unit_test(changed_facts),
 	        cmocka_unit_test(frames_aside),
 	        cmocka_unit_test(values_and_aliases),
 	};
