@@ -63,7 +63,8 @@ ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude $(UTF8PROC_CFLAGS) \
     -DSTEMMER_SONAME='"$(or $(STEMMER_SONAME),libstemmer.so)"' $(CPPFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
-CORE_SRC = $(wildcard src/core/*.c src/core/editscript/*.c src/view/*.c)
+CORE_SRC = $(wildcard src/core/*.c src/core/align/*.c src/core/editscript/*.c \
+    src/view/*.c)
 EXPORT_SRC = $(wildcard src/export/*.c)
 CLI_SRC = $(wildcard src/cli/*.c) $(wildcard src/tui/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
@@ -121,8 +122,8 @@ $(GEN)/aliases.inc: data/en/aliases.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' -e 's/^\(.*\)$$/"\1",/' $< >$@
 $(BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc
-$(BUILD)/src/core/alias.o: $(GEN)/aliases.inc
-$(BUILD)/src/core/lexicon.o $(BUILD)/src/core/alias.o: ALL_CPPFLAGS += -I$(GEN)
+$(BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc
+$(BUILD)/src/core/lexicon.o $(BUILD)/src/core/align/alias.o: ALL_CPPFLAGS += -I$(GEN)
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
 	@mkdir -p $(@D)
@@ -296,8 +297,8 @@ $(FUZZ_BUILD)/src/%.o: src/%.c
 	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 	    $(ALL_CPPFLAGS) -c -o $@ $<
 $(FUZZ_BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc
-$(FUZZ_BUILD)/src/core/alias.o: $(GEN)/aliases.inc
-$(FUZZ_BUILD)/src/core/lexicon.o $(FUZZ_BUILD)/src/core/alias.o: ALL_CPPFLAGS += -I$(GEN)
+$(FUZZ_BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc
+$(FUZZ_BUILD)/src/core/lexicon.o $(FUZZ_BUILD)/src/core/align/alias.o: ALL_CPPFLAGS += -I$(GEN)
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIB_OBJ)
 	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer $(ALL_CPPFLAGS) \

@@ -1,17 +1,115 @@
-/* align.h - pair the sentences of the two texts and classify every passage.
+/* align.h - pair the sentences of two texts and classify every passage.
  *
- * Reads a model whose tokens and whole-document word diff are built
- * (compare.c calls it); fills its segments, blocks, block word diffs and
- * facts.  The method is described at the top of align.c.
+ * The aligner reads two tokenized, segmented texts (struct align_in) and
+ * returns the passages it found (struct align_out): blocks, their word
+ * diffs and the rewrite's facts.  compare.c calls it and keeps the result
+ * in its model.  The method, stage by stage, is at the top of
+ * src/core/align/align.c.
  */
 #ifndef REDLINE_ALIGN_H
 #define REDLINE_ALIGN_H
 
-#include "redline/compare.h"
+#include <stddef.h>
+#include <stdint.h>
 
-/* Align c->lt with c->rt under c->opt.  Returns 0, CMP_ERR_MEMORY or
- * CMP_ERR_STEMMER (compare.h).  On failure the alignment
- * fields of c may hold partial results; cmp_free releases them. */
-int align_run(struct cmp *c);
+#include "redline/diff.h"
+#include "redline/intern.h"
+#include "redline/segment.h"
+#include "redline/text.h"
+#include "redline/token.h"
+
+/* The default thresholds (how each is used: the method at the top of
+ * src/core/align/align.c). */
+#define ALIGN_LINK_MIN                                                         \
+	0.3 /* share of a rewrite sentence's content                           \
+	       words found in an official one to link */
+#define ALIGN_KEEP_MIN                                                         \
+	0.4 /* share of an official sentence's content                         \
+	       words found in one rewrite sentence to                          \
+	       count as kept when no sentence links */
+#define ALIGN_VERBATIM_MIN                                                     \
+	0.9 /* share of words kept in order, on each                           \
+	       side of a pair, for verbatim */
+
+/* The Snowball stemmer of align_opt.language unless it names another. */
+#define ALIGN_LANGUAGE_DEFAULT "english"
+
+enum blk_kind { BLK_VERBATIM, BLK_PARAPHRASE, BLK_OMISSION, BLK_ADDITION };
+
+/* A passage of one side, or a pair of passages, and what the rewrite did. */
+struct block {
+	uint8_t kind;      /* enum blk_kind */
+	uint8_t moved;     /* out of order relative to the blocks around it */
+	int32_t link;      /* for half of a split or merge: the block holding
+	                      its counterpart; else -1 */
+	uint32_t ls0, ls1; /* left segments [ls0, ls1); ls0 == ls1: none */
+	uint32_t rs0, rs1; /* right segments */
+	uint32_t dl0, dl1; /* left tokens the word diff compared (for a half
+	                      block: its counterpart's) */
+	uint32_t dr0, dr1; /* right tokens, likewise */
+	double sim;        /* 2 * common words / all words of the pair */
+	size_t op0, op1;   /* its word operations: cmp.bops.v[op0..op1) */
+	size_t f0, f1;     /* its facts: cmp.facts[f0..f1) */
+	int32_t near;      /* an omission or addition: the segment on the
+	                      other side most like it, or -1 */
+	double near_sim;   /* its similarity (Dice of stem weights), 0..1 */
+};
+
+enum fact_kind {
+	FACT_NEW,    /* a number, date or name the official text never has */
+	FACT_CHANGED /* one that takes the place of a different one in the
+	                passage's counterpart: 12 schools become 15 */
+};
+
+/* A run of right tokens [t0, t1) that brings a fact; for a changed one,
+ * the left tokens [w0, w1) it replaced (w0 == w1 for a new one). */
+struct fact {
+	uint32_t t0, t1;
+	uint32_t w0, w1;
+	unsigned kind; /* enum fact_kind */
+};
+
+/* How to align. */
+struct align_opt {
+	double link_min; /* ALIGN_LINK_MIN, ... (each above 0) */
+	double keep_min;
+	double verbatim_min;
+	const char *language; /* Snowball stemmer */
+	int minimal;          /* exact minimal word diffs inside blocks */
+};
+
+/* What the aligner reads: both texts, their tokens (interned in in) and
+ * their sentences.  The lists are the caller's, read only. */
+struct align_in {
+	const struct text *left, *right;
+	struct toklist lt, rt;
+	struct seglist ls, rs;
+	const struct intern *in;
+	struct align_opt opt;
+};
+
+/* What it returns; align_out_free releases it. */
+struct align_out {
+	struct block *blocks; /* display order */
+	size_t nblocks;
+	struct dops bops; /* word diffs inside blocks */
+	struct fact *facts;
+	size_t nfacts;
+	size_t count[4]; /* blocks per kind */
+	size_t nmoved;
+};
+
+/* What align_run returns when it fails. */
+enum align_error {
+	ALIGN_ERR_MEMORY = -1, /* memory ran out */
+	ALIGN_ERR_STEMMER = -2 /* no stemmer for opt.language (stem.h) */
+};
+
+/* Align in->lt with in->rt under in->opt into *out (zeroed by it first).
+ * Returns 0, or an enum align_error; then *out holds nothing to free. */
+int align_run(const struct align_in *in, struct align_out *out);
+
+/* Release what *out owns; *out becomes empty. */
+void align_out_free(struct align_out *out);
 
 #endif

@@ -11,26 +11,15 @@
 
 #include <stddef.h>
 
+#include "redline/align.h"
 #include "redline/diff.h"
 #include "redline/intern.h"
 #include "redline/segment.h"
 #include "redline/text.h"
 #include "redline/token.h"
 
-/* Alignment thresholds (see align.c for how each is used). */
-#define ALIGN_LINK_MIN                                                         \
-	0.3 /* share of a rewrite sentence's content                           \
-	       words found in an official one to link */
-#define ALIGN_KEEP_MIN                                                         \
-	0.4 /* share of an official sentence's content                         \
-	       words found in one rewrite sentence to                          \
-	       count as kept when no sentence links */
-#define ALIGN_VERBATIM_MIN                                                     \
-	0.9 /* share of words kept in order, on each                           \
-	       side of a pair, for verbatim */
-
 /* The Snowball stemmer used unless cmp_opt.language names another. */
-#define CMP_LANGUAGE_DEFAULT "english"
+#define CMP_LANGUAGE_DEFAULT ALIGN_LANGUAGE_DEFAULT
 
 struct cmp_opt {
 	unsigned keyopts;     /* TOK_KEY_* */
@@ -45,41 +34,6 @@ struct cmp_opt {
 	int threads;          /* most threads one comparison runs on: 0 for
 	                         one per CPU it may use, 1 for this one only
 	                         (as the overview's pool asks) */
-};
-
-enum blk_kind { BLK_VERBATIM, BLK_PARAPHRASE, BLK_OMISSION, BLK_ADDITION };
-
-/* A passage of one side, or a pair of passages, and what the rewrite did. */
-struct block {
-	uint8_t kind;      /* enum blk_kind */
-	uint8_t moved;     /* out of order relative to the blocks around it */
-	int32_t link;      /* for half of a split or merge: the block holding
-	                      its counterpart; else -1 */
-	uint32_t ls0, ls1; /* left segments [ls0, ls1); ls0 == ls1: none */
-	uint32_t rs0, rs1; /* right segments */
-	uint32_t dl0, dl1; /* left tokens the word diff compared (for a half
-	                      block: its counterpart's) */
-	uint32_t dr0, dr1; /* right tokens, likewise */
-	double sim;        /* 2 * common words / all words of the pair */
-	size_t op0, op1;   /* its word operations: cmp.bops.v[op0..op1) */
-	size_t f0, f1;     /* its facts: cmp.facts[f0..f1) */
-	int32_t near;      /* an omission or addition: the segment on the
-	                      other side most like it, or -1 */
-	double near_sim;   /* its similarity (Dice of stem weights), 0..1 */
-};
-
-enum fact_kind {
-	FACT_NEW,    /* a number, date or name the official text never has */
-	FACT_CHANGED /* one that takes the place of a different one in the
-	                passage's counterpart: 12 schools become 15 */
-};
-
-/* A run of right tokens [t0, t1) that brings a fact; for a changed one,
- * the left tokens [w0, w1) it replaced (w0 == w1 for a new one). */
-struct fact {
-	uint32_t t0, t1;
-	uint32_t w0, w1;
-	unsigned kind; /* enum fact_kind */
 };
 
 struct cmp {

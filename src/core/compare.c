@@ -100,6 +100,38 @@ out:
 	return rc;
 }
 
+/* Align the sentences of c (align.h) and keep what the aligner returns:
+ * 0, or an enum cmp_error. */
+static int
+align(struct cmp *c)
+{
+	struct align_in in = {
+	        c->left,
+	        c->right,
+	        c->lt,
+	        c->rt,
+	        c->ls,
+	        c->rs,
+	        c->in,
+	        {c->opt.link_min, c->opt.keep_min, c->opt.verbatim_min,
+	         c->opt.language, c->opt.minimal},
+	};
+	struct align_out out;
+	int rc = align_run(&in, &out);
+
+	if (rc < 0)
+		return rc == ALIGN_ERR_STEMMER ? CMP_ERR_STEMMER
+		                               : CMP_ERR_MEMORY;
+	c->blocks = out.blocks;
+	c->nblocks = out.nblocks;
+	c->bops = out.bops;
+	c->facts = out.facts;
+	c->nfacts = out.nfacts;
+	memcpy(c->count, out.count, sizeof c->count);
+	c->nmoved = out.nmoved;
+	return 0;
+}
+
 int
 cmp_run(struct cmp *c, const struct text *left, const struct text *right,
         const struct cmp_opt *opt)
@@ -137,7 +169,11 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 	m = NULL;
 	if (opt->words_only)
 		return 0;
-	rc = align_run(c);
+	rc = CMP_ERR_MEMORY;
+	if (seg_split(c->left, &c->lt, &c->ls) < 0 ||
+	    seg_split(c->right, &c->rt, &c->rs) < 0)
+		goto fail;
+	rc = align(c);
 	if (rc < 0)
 		goto fail;
 	return 0;

@@ -1,0 +1,137 @@
+/* align.c - sentence alignment and classification: the run, stage by
+ * stage (words.c, links.c, classify.c; what they share is stage.h).
+ *
+ * Method:
+ *  1. Content words (words.c).  Each word or number is case-folded, its
+ *     inner periods dropped (U.S. = US), and, unless on the stop list,
+ *     stemmed (stem.h); a number or number word is its value instead
+ *     (lexicon.h: 7,600 = 7600, twelve = 12).  Stems are ids in a table of
+ *     their own.  The names of one thing become one id (alias.h: the
+ *     alias table, and acronyms against the capitalised words whose
+ *     initials they spell).  A rewrite stem the official text lacks is
+ *     taken as a spelling variant of an official stem that is one letter
+ *     longer or shorter (not the first letter; both at least
+ *     VARIANT_MIN_LEN long): Gadafi and Gaddafi.
+ *  2. Weights.  A stem weighs idf = log(1 + S / df) over the S sentences of
+ *     both texts.  A sentence's weight W is the sum over its stems.
+ *  3. Candidates (links.c, as are 4 to 6).  An inverted index of official
+ * sentences by stem finds, for each rewrite sentence, the official sentences
+ * sharing stems with it.  A stem nominates when it is in at most
+ * 1/POSTING_SHARE of the official sentences or POSTING_MIN of them, whichever
+ * is more, and never when in more than POSTING_MAX: so the cost grows with the
+ *     text's length and not its square.  A sentence with no such stems
+ *     nominates by all of them, each only among the POSTING_WINDOW official
+ *     sentences nearest where the rewrite sentence would sit in proportion
+ *     (so a text repeating one sentence a million times stays linear).  The
+ *     best CANDIDATES get an exact shared weight w = sum of idf * min(count).
+ *  4. Links.  A rewrite sentence links to the official sentence that covers
+ *     most of it (w / W(rewrite) >= link_min).  Several rewrite sentences
+ *     may link to one official sentence (a split).  An official sentence no
+ *     rewrite sentence links to, but one rewrite sentence covers
+ *     (w / W(official) >= keep_min), is kept too, as half of a merge.  A
+ *     rewrite line repeating one just before it, or a title line (no
+ *     sentence end) repeating an earlier title line, links to nothing.
+ *  5. Blocks.  An official sentence and the one rewrite sentence linked to
+ *     it, and to nothing else, make a pair.  A split (one official
+ *     sentence, several rewrite sentences) and a merge (one rewrite
+ *     sentence, several official ones) become one-sided blocks, one per
+ *     sentence, pointing to each other (`link`), so that each sentence is
+ *     judged on its own.  Official sentences left over are omissions; rewrite
+ *     sentences left over are additions; neighbours of one kind in one
+ *     paragraph share a block.  Blocks go in the official order, with
+ *     additions and half blocks after the block of the rewrite sentence
+ *     before them.
+ *  6. Moves.  The longest chain of paired blocks whose rewrite positions
+ *     increase stays in place; the other paired blocks are moved.
+ *  7. Kinds (classify.c, as are 8 and 9).  Words are compared loosely
+ *     (same stem, case, spelling variant, value, alias) and the share kept
+ *     in order is measured (loose_kept); the rewrite's attribution frames
+ *     (", the statement read"; "In a statement, X said that") are left out
+ *     of its count.  When at least verbatim_min of the words of each side
+ *     are kept the pair is verbatim, otherwise a paraphrase.  A one-sided block
+ * of a split or merge is measured on its side against all its counterparts. The
+ * word diff shown is the strict one.
+ *  8. Facts.  In a kept passage, a number (or name) the rewrite puts in
+ *     the place of a different one of the official text is a changed fact
+ *     (12 -> 15).  Any other rewrite word whose stem the official text
+ *     never has, and that is a number, holds a digit, spells a quantity,
+ *     or is a name (a capitalized word not at the start of a sentence, or
+ *     at the start but capitalized elsewhere in the middle of one), is a
+ *     new fact; adjacent ones make one span ("June 19").
+ *  9. Nearest.  Every omission and addition gets the segment on the other
+ *     side most like it among the candidates of step 3 (Dice of weights).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "redline/grow.h"
+#include "redline/lexicon.h"
+#include "redline/stem.h"
+#include "redline/uni.h"
+#include "stage.h"
+
+/* ---- the whole ------------------------------------------------------- */
+
+int
+align_run(const struct align_in *c, struct align_out *out)
+{
+	struct ctx x;
+	int rc = ALIGN_ERR_MEMORY;
+
+	memset(&x, 0, sizeof x);
+	memset(out, 0, sizeof *out);
+	x.c = c;
+	x.o = out;
+	x.st = stem_new(c->opt.language);
+	if (!x.st)
+		return ALIGN_ERR_STEMMER;
+	x.stems = intern_new();
+	x.my = myers_new(intern_count(c->in));
+	if (!x.stems || !x.my)
+		goto out;
+	if (stage_words(&x) < 0 ||
+	    !(x.loose = myers_new(intern_count(x.stems))) ||
+	    stage_weights(&x) < 0 || stage_links(&x) < 0 ||
+	    stage_classify(&x) < 0)
+		goto out;
+	out->blocks = x.b;
+	out->nblocks = x.nb;
+	x.b = NULL;
+	rc = 0;
+out:
+	stem_free(x.st);
+	intern_free(x.stems);
+	myers_free(x.my);
+	free(x.lcid);
+	free(x.rcid);
+	free(x.llid);
+	free(x.rlid);
+	myers_free(x.loose);
+	free(x.rflag);
+	free(x.in_left);
+	free(x.cap_mid);
+	free(x.numeric);
+	free(x.name);
+	free(x.idf);
+	free(x.pool);
+	free(x.lv);
+	free(x.rv);
+	free(x.cands);
+	free(x.prim);
+	free(x.prim_w);
+	free(x.sec);
+	free(x.b);
+	if (rc < 0)
+		align_out_free(out);
+	return rc;
+}
+
+void
+align_out_free(struct align_out *out)
+{
+	free(out->blocks);
+	dops_free(&out->bops);
+	free(out->facts);
+	memset(out, 0, sizeof *out);
+}

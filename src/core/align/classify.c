@@ -1,0 +1,630 @@
+/* classify.c - stages 7 to 9 of the sentence alignment (align.c): the kind
+ * and word diff of every block (verbatim or paraphrase, frames aside), the
+ * facts of the rewrite (new and changed), and the nearest candidate of
+ * every omission and addition.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "redline/grow.h"
+#include "redline/lexicon.h"
+#include "redline/stem.h"
+#include "redline/uni.h"
+#include "stage.h"
+
+/* ---- 7. kinds -------------------------------------------------------- */
+
+void
+seg_tokens(const struct seglist *s, uint32_t s0, uint32_t s1, uint32_t *t0,
+           uint32_t *t1)
+{
+	if (s0 < s1) {
+		*t0 = s->v[s0].t0;
+		*t1 = s->v[s1 - 1].t1;
+	} else {
+		*t0 = *t1 = 0;
+	}
+}
+
+/* Is the unmatched run b[s..e) of a rewrite sentence of nr words an
+ * attribution frame, not content?  brk[j]: punctuation before word j (and
+ * brk[nr], after the last); fr[j]: F_FRAME / F_THAT of word j.
+ *  - At either edge, set off by punctuation from the kept words: a
+ *    dateline "CITY:", ", the statement read", "According to X,".
+ *  - At the start, ending in a frame word (and "that"): "X said (that)".
+ *  - Inside, set off by punctuation on both sides and holding a frame
+ *    word: a quote broken by ", he said,". */
+static int
+is_frame(const unsigned char *brk, const unsigned char *fr, size_t nr, size_t s,
+         size_t e)
+{
+	int framed = 0;
+
+	for (size_t j = s; j < e; j++)
+		framed |= fr[j] & F_FRAME;
+	if (s == 0 && e == nr)
+		return 0; /* nothing kept: no frame around it */
+	if (s == 0)
+		return brk[e] || (fr[e - 1] & F_FRAME) ||
+		       (e >= 2 && (fr[e - 1] & F_THAT) &&
+		        (fr[e - 2] & F_FRAME));
+	if (e == nr)
+		return brk[s];
+	return framed && brk[s] && brk[e];
+}
+
+/* The first token after the lead frame of the rewrite sentence at tokens
+ * [t0, t1), or t0 when it has none.  A lead frame is the words up to a
+ * verb of saying (F_FVERB) among the first LEAD_FRAME_MAX words, with a
+ * "that" after it: "In a statement, the embassy said (that) ...".  Not a
+ * verb that follows punctuation ("If adopted, said the minister, ..."
+ * frames a quote that began before it). */
+static uint32_t
+lead_frame_end(const struct ctx *x, uint32_t t0, uint32_t t1)
+{
+	const struct toklist *l = &x->c->rt;
+	uint32_t t, end = t0;
+	size_t words = 0, rest = 0;
+	int punct = 0;
+
+	for (t = t0; t < t1 && words < LEAD_FRAME_MAX; t++) {
+		if (l->v[t].kind == TOK_PUNCT)
+			punct = 1;
+		if (x->rlid[t] < 0)
+			continue;
+		words++;
+		if ((x->rflag[t] & F_FVERB) && !punct)
+			end = t + 1;
+		punct = 0;
+	}
+	if (end == t0)
+		return t0;
+	/* a "that" after the verb is the frame's too */
+	for (t = end; t < t1 && x->rlid[t] < 0; t++)
+		;
+	if (t < t1 && (x->rflag[t] & F_THAT))
+		end = t + 1;
+	/* enough words must be left for a sentence */
+	for (t = end; t < t1; t++)
+		rest += x->rlid[t] >= 0;
+	return rest >= LEAD_FRAME_REST ? end : t0;
+}
+
+/* Shares of the words of the left token ranges lr[0..nlr) and of the
+ * right ones rr[0..nrr) (each list in text order) kept in order, words being
+ * the same when their loose ids are (same stem, case, spelling variant; U.S. =
+ * US; the same number).  On the rewrite side, unmatched runs that are
+ * attribution frames (is_frame) are not counted; an unmatched edge with no
+ * break ("... must be upheld") is. */
+static int
+kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
+          const uint32_t (*rr)[2], size_t nrr, int lead, double *kl, double *kr)
+{
+	size_t nl = 0, nr = 0, i, lcs = 0, cap = 1;
+	const struct align_in *c = x->c;
+
+	for (i = 0; i < nlr; i++)
+		cap += lr[i][1] - lr[i][0];
+	for (i = 0; i < nrr; i++)
+		cap += rr[i][1] - rr[i][0];
+	uint32_t *a = malloc(cap * sizeof *a);
+	unsigned char *mk = malloc(cap), *brk = malloc(cap + 1),
+	              *fr = malloc(cap);
+	if (!a || !mk || !brk || !fr) {
+		free(a);
+		free(mk);
+		free(brk);
+		free(fr);
+		return -1;
+	}
+	for (i = 0; i < nlr; i++)
+		for (uint32_t t = lr[i][0]; t < lr[i][1]; t++)
+			if (x->llid[t] >= 0)
+				a[nl++] = (uint32_t)x->llid[t];
+	uint32_t *b = a + nl;
+	int punct = 0;
+	for (i = 0; i < nrr; i++)
+		for (uint32_t t = lead ? lead_frame_end(x, rr[i][0], rr[i][1])
+		                       : rr[i][0];
+		     t < rr[i][1]; t++) {
+			if (c->rt.v[t].kind == TOK_PUNCT)
+				punct = 1;
+			if (x->rlid[t] < 0)
+				continue;
+			brk[nr] = (unsigned char)punct; /* punctuation before */
+			fr[nr] = x->rflag[t] & (F_FRAME | F_THAT);
+			b[nr++] = (uint32_t)x->rlid[t];
+			punct = 0;
+		}
+	brk[nr] = 1;
+	/* exact, unless the passage is enormous (a text with no sentence
+	 * ends is one passage): then the exact search could be quadratic */
+	if (myers_run(x->loose, a, nl, b, nr, mk, mk + nl,
+	              nl + nr <= LOOSE_EXACT_MAX) < 0) {
+		free(a);
+		free(mk);
+		free(brk);
+		free(fr);
+		return -1;
+	}
+	for (i = 0; i < nl; i++)
+		lcs += !mk[i];
+	/* words of the frames, left out of the rewrite's count */
+	size_t framed = 0;
+	for (i = 0; i < nr;) {
+		size_t e = i;
+		while (e < nr && mk[nl + e])
+			e++;
+		if (e > i && is_frame(brk, fr, nr, i, e))
+			framed += e - i;
+		i = e > i ? e : i + 1;
+	}
+	*kl = nl ? (double)lcs / nl : 1;
+	*kr = nr > framed ? (double)lcs / (nr - framed) : (nr ? 0 : 1);
+	free(a);
+	free(mk);
+	free(brk);
+	free(fr);
+	return 0;
+}
+
+/* kept_once, and again with the rewrite's lead frames left out when it
+ * has any ("The embassy said that ..."): the better of the two, by the
+ * smaller share.  A frame is left aside only where that brings the
+ * sentence closer to its source, so a lead that is content stays. */
+static int
+loose_kept(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
+           const uint32_t (*rr)[2], size_t nrr, double *kl, double *kr)
+{
+	double fl, fr;
+	int framed = 0;
+
+	if (kept_once(x, lr, nlr, rr, nrr, 0, kl, kr) < 0)
+		return -1;
+	for (size_t i = 0; i < nrr; i++)
+		framed |= lead_frame_end(x, rr[i][0], rr[i][1]) != rr[i][0];
+	if (!framed)
+		return 0;
+	if (kept_once(x, lr, nlr, rr, nrr, 1, &fl, &fr) < 0)
+		return -1;
+	if ((fl < fr ? fl : fr) > (*kl < *kr ? *kl : *kr)) {
+		*kl = fl;
+		*kr = fr;
+	}
+	return 0;
+}
+
+/* Append the token range of the segments of block h on one side. */
+static void
+add_range(const struct align_in *c, const struct block *h, int right,
+          uint32_t (*rg)[2], size_t *n)
+{
+	const struct seglist *sl = right ? &c->rs : &c->ls;
+	uint32_t s0 = right ? h->rs0 : h->ls0, s1 = right ? h->rs1 : h->ls1;
+	size_t at;
+
+	if (s0 >= s1 || *n > MERGE_MAX)
+		return;
+	at = (*n)++;
+	while (at > 0 && rg[at - 1][0] > sl->v[s0].t0) { /* keep text order */
+		rg[at][0] = rg[at - 1][0];
+		rg[at][1] = rg[at - 1][1];
+		at--;
+	}
+	rg[at][0] = sl->v[s0].t0;
+	rg[at][1] = sl->v[s1 - 1].t1;
+}
+
+/* The kind, similarity and word operations of every block.  A block is a
+ * pair (both sides), an addition, an omission, or one side of a split or
+ * merge: an official or rewrite sentence whose counterparts are the blocks
+ * that point to it, or, if none does, the block it points to.  A one-sided
+ * block is judged on its own side against all its counterparts; its word
+ * diff is shown against the block it points to. */
+static int
+classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from)
+{
+	const struct align_in *c = x->c;
+
+	for (size_t i = 0; i < x->nb; i++) {
+		struct block *b = &x->b[i];
+		int has_l = b->ls1 > b->ls0, has_r = b->rs1 > b->rs0;
+		const struct block *m = b->link >= 0 ? &x->b[b->link] : NULL;
+		uint32_t lr[MERGE_MAX + 2][2], rr[MERGE_MAX + 2][2];
+		size_t nlr = 0, nrr = 0, ncp = 0;
+
+		seg_tokens(&c->ls, b->ls0, b->ls1, &b->dl0, &b->dl1);
+		seg_tokens(&c->rs, b->rs0, b->rs1, &b->dr0, &b->dr1);
+		b->op0 = x->o->bops.n;
+		if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION) {
+			if (diff_tokens(x->my, &c->lt, b->dl0, b->dl1, &c->rt,
+			                b->dr0, b->dr1,
+			                c->opt.minimal ? DIFF_MINIMAL
+			                               : DIFF_ABSORB,
+			                &x->o->bops) < 0)
+				return -1;
+			b->op1 = x->o->bops.n;
+			x->o->count[b->kind]++;
+			continue;
+		}
+		add_range(c, b, 0, lr, &nlr);
+		add_range(c, b, 1, rr, &nrr);
+		if (!(has_l && has_r)) {
+			for (size_t k = first[i]; k < first[i + 1]; k++) {
+				add_range(c, &x->b[from[k]], has_l,
+				          has_l ? rr : lr, has_l ? &nrr : &nlr);
+				ncp++;
+			}
+			if (!ncp && m)
+				add_range(c, m, has_l, has_l ? rr : lr,
+				          has_l ? &nrr : &nlr);
+			/* the word diff shown: against the block it points to
+			 */
+			if (has_l && m)
+				seg_tokens(&c->rs, m->rs0, m->rs1, &b->dr0,
+				           &b->dr1);
+			if (has_r && m)
+				seg_tokens(&c->ls, m->ls0, m->ls1, &b->dl0,
+				           &b->dl1);
+		}
+		if (diff_tokens(x->my, &c->lt, b->dl0, b->dl1, &c->rt, b->dr0,
+		                b->dr1,
+		                c->opt.minimal ? DIFF_MINIMAL : DIFF_ABSORB,
+		                &x->o->bops) < 0)
+			return -1;
+		b->op1 = x->o->bops.n;
+		size_t common = 0;
+		for (size_t k = b->op0; k < b->op1; k++) {
+			const struct dop *o = &x->o->bops.v[k];
+			if (o->kind == DOP_EQUAL)
+				common += tok_words(&c->lt, o->a0, o->a1);
+		}
+		size_t wl = tok_words(&c->lt, b->dl0, b->dl1);
+		size_t wr = tok_words(&c->rt, b->dr0, b->dr1);
+		b->sim = wl + wr ? 2.0 * common / (wl + wr) : 1;
+		double kl, kr, v = c->opt.verbatim_min;
+		if (loose_kept(x, (const uint32_t(*)[2])lr, nlr,
+		               (const uint32_t(*)[2])rr, nrr, &kl, &kr) < 0)
+			return -1;
+		int verb = has_l && has_r ? kl >= v && kr >= v
+		           : has_l        ? kl >= v
+		                          : kr >= v;
+		b->kind = verb ? BLK_VERBATIM : BLK_PARAPHRASE;
+		x->o->count[b->kind]++;
+	}
+	return 0;
+}
+
+/* Kinds of all blocks, with an index of who points to whom: the blocks
+ * pointing to block i are from[first[i] .. first[i + 1]). */
+static int
+classify(struct ctx *x)
+{
+	size_t *first = calloc(x->nb + 2, sizeof *first);
+	uint32_t *from = malloc((x->nb + 1) * sizeof *from);
+	int rc = -1;
+
+	if (first && from) {
+		for (size_t k = 0; k < x->nb; k++)
+			if (x->b[k].link >= 0)
+				first[x->b[k].link + 2]++;
+		for (size_t i = 0; i < x->nb; i++)
+			first[i + 2] += first[i + 1];
+		for (size_t k = 0; k < x->nb; k++)
+			if (x->b[k].link >= 0)
+				from[first[x->b[k].link + 1]++] = (uint32_t)k;
+		rc = classify_blocks(x, first, from);
+	}
+	free(first);
+	free(from);
+	return rc;
+}
+
+/* ---- 8. facts -------------------------------------------------------- */
+
+/* Is left token t a number (a numeral, or a number word) or a name (a
+ * capitalised word not at the start of its sentence)?  *num tells which. */
+static int
+left_factish(const struct ctx *x, const unsigned char *initial, uint32_t t,
+             int *num)
+{
+	const struct tok *k = &x->c->lt.v[t];
+	int32_t cid = x->lcid[t];
+	size_t len;
+
+	if (cid < 0)
+		return 0;
+	const char *key = intern_key(x->stems, (uint32_t)cid, &len);
+	*num = k->kind == TOK_NUMBER || (len && key[0] >= '0' && key[0] <= '9');
+	return *num || ((k->flags & TOK_F_UPPER) && !initial[t]);
+}
+
+/* The same for right token t (rflag has F_FACTISH for numbers). */
+static int
+right_factish(const struct ctx *x, const unsigned char *initial, uint32_t t,
+              int *num)
+{
+	int32_t cid = x->rcid[t];
+	size_t len;
+
+	if (cid < 0)
+		return 0;
+	const char *key = intern_key(x->stems, (uint32_t)cid, &len);
+	*num = x->c->rt.v[t].kind == TOK_NUMBER ||
+	       (len && key[0] >= '0' && key[0] <= '9');
+	return *num || ((x->rflag[t] & F_UPPER) && !initial[t]);
+}
+
+/* Append a fact to x->o->facts (cap: its room).  0 or -1. */
+static int
+add_fact(struct align_out *o, size_t *cap, struct fact f)
+{
+	struct fact *nf =
+	        grow_array(o->facts, cap, o->nfacts + 1, sizeof *nf, 64);
+	if (!nf)
+		return -1;
+	o->facts = nf;
+	o->facts[o->nfacts++] = f;
+	return 0;
+}
+
+/* Changed facts of block b: in each stretch of its word diff that deletes
+ * and inserts words between two kept ones, the k-th number (or name)
+ * inserted takes the place of the k-th number (name) deleted, when their
+ * values differ: "12" -> "15".  A name only when the new one is nowhere in
+ * the official text and the old one nowhere in the rewrite (in_right), so
+ * that "the Presidents" -> "Trump" is no change of fact.  Marks each such
+ * right token in changed[] with the left token it replaced, plus one (0:
+ * none). */
+static void
+changed_facts(const struct ctx *x, const struct block *b,
+              const unsigned char *linit, const unsigned char *rinit,
+              const unsigned char *in_right, uint32_t *changed)
+{
+	const struct dops *ops = &x->o->bops;
+	size_t k = b->op0;
+
+	while (k < b->op1) {
+		if (ops->v[k].kind == DOP_EQUAL) {
+			k++;
+			continue;
+		}
+		size_t e = k;
+		while (e < b->op1 && ops->v[e].kind != DOP_EQUAL)
+			e++;
+		/* numbers, then names, paired in order */
+		for (int want = 1; want >= 0; want--) {
+			size_t dk = k, ik = k;
+			uint32_t dt = 0, it = 0;
+			int started_d = 0, started_i = 0;
+			for (;;) {
+				/* the next deleted token of the class */
+				int found_d = 0, found_i = 0, num;
+				while (dk < e && !found_d) {
+					const struct dop *o = &ops->v[dk];
+					if (o->kind != DOP_DELETE) {
+						dk++;
+						started_d = 0;
+						continue;
+					}
+					if (!started_d) {
+						dt = (uint32_t)o->a0;
+						started_d = 1;
+					}
+					for (; dt < o->a1 && !found_d; dt++)
+						if (left_factish(x, linit, dt,
+						                 &num) &&
+						    num == want)
+							found_d = 1;
+					if (!found_d) {
+						dk++;
+						started_d = 0;
+					}
+				}
+				while (ik < e && !found_i) {
+					const struct dop *o = &ops->v[ik];
+					if (o->kind != DOP_INSERT) {
+						ik++;
+						started_i = 0;
+						continue;
+					}
+					if (!started_i) {
+						it = (uint32_t)o->b0;
+						started_i = 1;
+					}
+					for (; it < o->b1 && !found_i; it++)
+						if (right_factish(x, rinit, it,
+						                  &num) &&
+						    num == want)
+							found_i = 1;
+					if (!found_i) {
+						ik++;
+						started_i = 0;
+					}
+				}
+				if (!found_d || !found_i)
+					break;
+				/* dt, it are one past the pair found */
+				int32_t lc = x->lcid[dt - 1],
+				        rc = x->rcid[it - 1];
+				if (lc != rc && (want || (!x->in_left[rc] &&
+				                          !in_right[lc])))
+					changed[it - 1] = dt; /* left + 1 */
+			}
+		}
+		k = e;
+	}
+}
+
+/* Mark the right tokens that start a sentence (after any opening
+ * punctuation) in init[] (side 1), or the left ones (side 0). */
+static void
+sentence_starts(const struct align_in *c, int side, unsigned char *init)
+{
+	const struct seglist *sl = side ? &c->rs : &c->ls;
+	const struct toklist *l = side ? &c->rt : &c->lt;
+	for (size_t s = 0; s < sl->n; s++) {
+		uint32_t t = sl->v[s].t0;
+		while (t < sl->v[s].t1 && l->v[t].kind == TOK_PUNCT)
+			t++;
+		if (t < sl->v[s].t1)
+			init[t] = 1;
+	}
+}
+
+/* The facts of every block with a rewrite side, in token order: changed
+ * ones (changed_facts) in paired passages, and new ones: a rewrite word
+ * whose stem (or value) the official text never has, that is a number,
+ * holds a digit, spells a quantity, or is a name (capitalised not at the
+ * start of a sentence, or at the start but capitalised elsewhere in the
+ * middle of one).  Adjacent words of one kind make one fact. */
+static int
+facts(struct ctx *x)
+{
+	const struct align_in *c = x->c;
+	uint32_t n = intern_count(x->stems);
+	unsigned char *initial = calloc(c->rt.n + 1, 1);
+	unsigned char *linit = calloc(c->lt.n + 1, 1);
+	uint32_t *changed = calloc(c->rt.n + 1, sizeof *changed);
+	unsigned char *in_right = calloc(n + 1, 1);
+	size_t cap = 0;
+	int rc = -1;
+
+	x->cap_mid = calloc(n + 1, 1);
+	if (!initial || !linit || !changed || !in_right || !x->cap_mid)
+		goto out;
+	for (size_t t = 0; t < c->rt.n; t++)
+		if (x->rcid[t] >= 0)
+			in_right[x->rcid[t]] = 1;
+	sentence_starts(c, 1, initial);
+	sentence_starts(c, 0, linit);
+	for (size_t t = 0; t < c->rt.n; t++)
+		if (!initial[t] && x->rcid[t] >= 0 && (x->rflag[t] & F_UPPER))
+			x->cap_mid[x->rcid[t]] = 1;
+	for (size_t i = 0; i < x->nb; i++)
+		if ((x->b[i].kind == BLK_VERBATIM ||
+		     x->b[i].kind == BLK_PARAPHRASE) &&
+		    x->b[i].rs1 > x->b[i].rs0)
+			changed_facts(x, &x->b[i], linit, initial, in_right,
+			              changed);
+	for (size_t i = 0; i < x->nb; i++) {
+		struct block *b = &x->b[i];
+		uint32_t t0, t1;
+		b->f0 = b->f1 = x->o->nfacts;
+		if (b->rs1 == b->rs0)
+			continue;
+		seg_tokens(&c->rs, b->rs0, b->rs1, &t0, &t1);
+		for (uint32_t t = t0; t < t1; t++) {
+			int32_t cid = x->rcid[t];
+			struct fact *last =
+			        x->o->nfacts > b->f0
+			                ? &x->o->facts[x->o->nfacts - 1]
+			                : NULL;
+			if (changed[t]) {
+				uint32_t w = changed[t] - 1;
+				if (last && last->kind == FACT_CHANGED &&
+				    last->t1 == t && last->w1 <= w) {
+					last->t1 = t + 1;
+					last->w1 = w + 1;
+				} else if (add_fact(x->o, &cap,
+				                    (struct fact){
+				                            t, t + 1, w, w + 1,
+				                            FACT_CHANGED}) <
+				           0) {
+					goto out;
+				}
+				continue;
+			}
+			int name =
+			        (x->rflag[t] & F_UPPER) &&
+			        (!initial[t] || (cid >= 0 && x->cap_mid[cid]));
+			if (cid < 0 || x->in_left[cid] ||
+			    !((x->rflag[t] & F_FACTISH) || name))
+				continue;
+			if (last && last->kind == FACT_NEW && last->t1 == t) {
+				last->t1 = t + 1;
+				continue;
+			}
+			if (add_fact(x->o, &cap,
+			             (struct fact){t, t + 1, 0, 0, FACT_NEW}) <
+			    0)
+				goto out;
+		}
+		b->f1 = x->o->nfacts;
+	}
+	rc = 0;
+out:
+	free(initial);
+	free(linit);
+	free(changed);
+	free(in_right);
+	return rc;
+}
+
+/* ---- 9. nearest candidates -------------------------------------------- */
+
+/* For every omission and addition, the segment on the other side most like
+ * it (by Dice of stem weights, among the candidates found in step 3), so
+ * that a reader can judge a deep paraphrase the aligner did not accept. */
+static int
+nearest(struct ctx *x)
+{
+	const struct align_in *c = x->c;
+	int32_t *lbest = malloc((c->ls.n + 1) * sizeof *lbest);
+	int32_t *rbest = malloc((c->rs.n + 1) * sizeof *rbest);
+	double *lsim = calloc(c->ls.n + 1, sizeof *lsim);
+	double *rsim = calloc(c->rs.n + 1, sizeof *rsim);
+	int rc = -1;
+
+	if (!lbest || !rbest || !lsim || !rsim)
+		goto out;
+	for (size_t k = 0; k < c->ls.n; k++)
+		lbest[k] = -1;
+	for (size_t k = 0; k < c->rs.n; k++)
+		rbest[k] = -1;
+	for (size_t k = 0; k < x->ncands; k++) {
+		const struct cand *m = &x->cands[k];
+		double wsum = x->lv[m->o].W + x->rv[m->r].W;
+		double d = wsum > 0 ? 2 * m->w / wsum : 0;
+		if (d > lsim[m->o]) {
+			lsim[m->o] = d;
+			lbest[m->o] = (int32_t)m->r;
+		}
+		if (d > rsim[m->r]) {
+			rsim[m->r] = d;
+			rbest[m->r] = (int32_t)m->o;
+		}
+	}
+	for (size_t i = 0; i < x->nb; i++) {
+		struct block *b = &x->b[i];
+		int left = b->kind == BLK_OMISSION;
+		b->near = -1;
+		b->near_sim = 0;
+		if (b->kind != BLK_OMISSION && b->kind != BLK_ADDITION)
+			continue;
+		uint32_t s0 = left ? b->ls0 : b->rs0,
+		         s1 = left ? b->ls1 : b->rs1;
+		for (uint32_t sg = s0; sg < s1; sg++) {
+			double d = left ? lsim[sg] : rsim[sg];
+			int32_t to = left ? lbest[sg] : rbest[sg];
+			if (to >= 0 && d > b->near_sim) {
+				b->near = to;
+				b->near_sim = d > 1 ? 1 : d;
+			}
+		}
+	}
+	rc = 0;
+out:
+	free(lbest);
+	free(rbest);
+	free(lsim);
+	free(rsim);
+	return rc;
+}
+
+int
+stage_classify(struct ctx *x)
+{
+	return classify(x) < 0 || facts(x) < 0 || nearest(x) < 0 ? -1 : 0;
+}

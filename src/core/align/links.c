@@ -1,0 +1,695 @@
+/* links.c - stages 3 to 6 of the sentence alignment (align.c): the
+ * candidate sources of each rewrite sentence, the links among them (splits
+ * and merges), the blocks they make, and which blocks moved.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "redline/grow.h"
+#include "redline/lexicon.h"
+#include "redline/stem.h"
+#include "redline/uni.h"
+#include "stage.h"
+
+/* ---- 3. candidates --------------------------------------------------- */
+
+/* Does official segment o rank above p for a rewrite segment expected
+ * near official position est?  Higher estimated shared weight first; on
+ * equal weight, the lighter sentence, then the one nearer to est. */
+static int
+beats(const struct ctx *x, const double *acc, uint32_t o, uint32_t p,
+      double est)
+{
+	double d = acc[o] - acc[p];
+	if (d > 1e-9 || d < -1e-9)
+		return d > 0;
+	/* the one with less besides (a copy before a longer sentence that
+	 * contains it), then the one nearer */
+	d = x->lv[o].W - x->lv[p].W;
+	if (d > 1e-9 || d < -1e-9)
+		return d < 0;
+	return fabs((double)o - est) < fabs((double)p - est);
+}
+
+/* Narrow the posting range [*p0, *p1) (official sentences in increasing
+ * order) to the POSTING_WINDOW entries nearest official position est. */
+static void
+window(const uint32_t *post, size_t *p0, size_t *p1, double est)
+{
+	size_t lo = *p0, hi = *p1, half = POSTING_WINDOW / 2;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((double)post[mid] < est)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	lo = lo - *p0 > half ? lo - half : *p0;
+	hi = *p1 - lo > POSTING_WINDOW ? lo + POSTING_WINDOW : *p1;
+	if (hi - lo < POSTING_WINDOW && *p1 - *p0 >= POSTING_WINDOW)
+		lo = hi - POSTING_WINDOW;
+	*p0 = lo;
+	*p1 = hi;
+}
+
+static int
+candidates(struct ctx *x)
+{
+	const struct align_in *c = x->c;
+	uint32_t n = intern_count(x->stems);
+	size_t no = c->ls.n, limit = no / POSTING_SHARE;
+	size_t *start = calloc(n + 2, sizeof *start);
+	uint32_t *post = NULL, *touched = NULL;
+	double *acc = NULL;
+	int rc = -1;
+
+	if (limit < POSTING_MIN)
+		limit = POSTING_MIN;
+	if (limit > POSTING_MAX)
+		limit = POSTING_MAX;
+	if (!start)
+		return -1;
+	for (size_t o = 0; o < no; o++)
+		for (size_t i = 0; i < x->lv[o].n; i++)
+			start[x->pool[x->lv[o].off + i].cid + 1]++;
+	for (uint32_t s = 0; s < n; s++)
+		start[s + 1] += start[s];
+	size_t total = start[n];
+	post = malloc((total + 1) * sizeof *post);
+	size_t *fill = malloc((n + 1) * sizeof *fill);
+	acc = calloc(no + 1, sizeof *acc);
+	touched = malloc((no + 1) * sizeof *touched);
+	if (!post || !fill || !acc || !touched) {
+		free(fill);
+		goto out;
+	}
+	memcpy(fill, start, n * sizeof *fill);
+	for (size_t o = 0; o < no; o++)
+		for (size_t i = 0; i < x->lv[o].n; i++)
+			post[fill[x->pool[x->lv[o].off + i].cid]++] =
+			        (uint32_t)o;
+	free(fill);
+
+	for (size_t r = 0; r < c->rs.n; r++) {
+		size_t nt = 0;
+		const struct vec *rv = &x->rv[r];
+		double est =
+		        c->rs.n ? (double)r * (double)no / (double)c->rs.n : 0;
+		/* a sentence made only of common words still nominates, by
+		 * all its stems, near where it would sit */
+		for (int pass = 0; pass < 2 && nt == 0; pass++) {
+			for (size_t i = 0; i < rv->n; i++) {
+				uint32_t cid = x->pool[rv->off + i].cid;
+				size_t p0 = start[cid], p1 = start[cid + 1];
+				if (p1 - p0 > limit) {
+					if (pass == 0)
+						continue;
+					window(post, &p0, &p1, est);
+				}
+				for (size_t p = p0; p < p1; p++) {
+					uint32_t o = post[p];
+					if (acc[o] == 0)
+						touched[nt++] = o;
+					acc[o] += x->idf[cid];
+				}
+			}
+		}
+		/* keep the best CANDIDATES by the estimate, then exact; on a
+		 * tie (a sentence the official text repeats) the one nearest
+		 * where this sentence would sit in proportion wins */
+		uint32_t best[CANDIDATES];
+		size_t nbest = 0;
+		for (size_t i = 0; i < nt; i++) {
+			uint32_t o = touched[i];
+			size_t k = nbest < CANDIDATES ? nbest++ : CANDIDATES;
+			if (k == CANDIDATES) {
+				if (!beats(x, acc, o, best[CANDIDATES - 1],
+				           est))
+					continue;
+				k = CANDIDATES - 1;
+			}
+			while (k > 0 && beats(x, acc, o, best[k - 1], est)) {
+				best[k] = best[k - 1];
+				k--;
+			}
+			best[k] = o;
+		}
+		for (size_t i = 0; i < nbest; i++) {
+			if (x->ncands == x->capcands) {
+				struct cand *ncd = grow_array(
+				        x->cands, &x->capcands, x->ncands + 1,
+				        sizeof *ncd, 256);
+				if (!ncd)
+					goto out;
+				x->cands = ncd;
+			}
+			double w = shared(x, &x->lv[best[i]], rv);
+			double W = x->lv[best[i]].W;
+			x->cands[x->ncands++] = (struct cand){
+			        (uint32_t)r, best[i], w, W > 0 ? w / W : 0};
+		}
+		for (size_t i = 0; i < nt; i++)
+			acc[touched[i]] = 0;
+	}
+	rc = 0;
+out:
+	free(start);
+	free(post);
+	free(acc);
+	free(touched);
+	return rc;
+}
+
+/* ---- 4. links -------------------------------------------------------- */
+
+/* Weight of r's stems found in any of the official segments os[0..n). */
+static double
+union_shared(const struct ctx *x, const struct vec *r, const uint32_t *os,
+             size_t n)
+{
+	double w = 0;
+
+	for (size_t i = 0; i < r->n; i++) {
+		const struct ent *e = &x->pool[r->off + i];
+		uint32_t best = 0;
+		for (size_t k = 0; k < n; k++) {
+			const struct vec *o = &x->lv[os[k]];
+			size_t lo = 0, hi = o->n;
+			while (lo < hi) { /* binary search for the stem */
+				size_t mid = (lo + hi) / 2;
+				if (x->pool[o->off + mid].cid < e->cid)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (lo < o->n && x->pool[o->off + lo].cid == e->cid &&
+			    x->pool[o->off + lo].cnt > best)
+				best = x->pool[o->off + lo].cnt;
+		}
+		w += x->idf[e->cid] * (best < e->cnt ? best : e->cnt);
+	}
+	return w;
+}
+
+/* Sort key of a candidate: its shared weight, then the share of the
+ * official sentence it covers (a copy before a sentence containing it). */
+static int
+by_weight(const void *a, const void *b)
+{
+	const struct cand *p = a, *q = b;
+	double d = p->w - q->w;
+	if (d > 1e-9 || d < -1e-9)
+		return d > 0 ? -1 : 1;
+	d = p->cov_o - q->cov_o;
+	if (d > 1e-9 || d < -1e-9)
+		return d > 0 ? -1 : 1;
+	return p->o < q->o ? -1 : p->o > q->o;
+}
+
+/* Same shared weight and same share covered: the same sentence. */
+static int
+tied(const struct cand *a, const struct cand *b)
+{
+	return fabs(a->w - b->w) <= 1e-9 && fabs(a->cov_o - b->cov_o) <= 1e-9;
+}
+
+/* Is rewrite segment r a title line: a line of its own that does not end
+ * as a sentence does (a headline, a section label, a caption)? */
+static int
+title_line(const struct ctx *x, size_t r)
+{
+	const struct seglist *sl = &x->c->rs;
+	const struct tok *last = &x->c->rt.v[sl->v[r].t1 - 1];
+
+	return (r == 0 || sl->v[r - 1].para != sl->v[r].para) &&
+	       (r + 1 == sl->n || sl->v[r + 1].para != sl->v[r].para) &&
+	       !(last->kind == TOK_PUNCT && (last->flags & TOK_F_STOP));
+}
+
+/* Does rewrite segment r repeat one of the DUP_BACK before it (Dice of
+ * their stems at least DUP_MIN), or, as a title line, an earlier title
+ * line up to TITLE_BACK before it (at least TITLE_DUP_MIN: a headline
+ * repeated at the foot of the page, glued to a section label)? */
+static int
+repeats(const struct ctx *x, size_t r)
+{
+	const struct vec *v = &x->rv[r];
+	if (v->W <= 0)
+		return 0;
+	for (size_t k = 1; k <= DUP_BACK && k <= r; k++) {
+		const struct vec *u = &x->rv[r - k];
+		if (u->W > 0 && 2 * shared(x, v, u) / (v->W + u->W) >= DUP_MIN)
+			return 1;
+	}
+	if (!title_line(x, r))
+		return 0;
+	for (size_t k = 1; k <= TITLE_BACK && k <= r; k++) {
+		const struct vec *u = &x->rv[r - k];
+		if (u->W > 0 && title_line(x, r - k) &&
+		    2 * shared(x, v, u) / (v->W + u->W) >= TITLE_DUP_MIN)
+			return 1;
+	}
+	return 0;
+}
+
+/* Among the candidates [g, e) of one rewrite segment, sorted by weight,
+ * those tied with the first are the same sentence repeated in the
+ * official text: move to the front the one nearest after the previous
+ * link (one not linked yet on a further tie), so repeats pair in order. */
+static void
+prefer_in_order(struct ctx *x, size_t g, size_t e, const unsigned char *used,
+                long last)
+{
+	size_t pick = g;
+
+	for (size_t k = g + 1; k < e && tied(&x->cands[k], &x->cands[g]); k++) {
+		const struct cand *a = &x->cands[k], *b = &x->cands[pick];
+		long da = (long)a->o - last, db = (long)b->o - last;
+		/* after the previous link beats before it; then nearer;
+		 * then one not linked yet */
+		if ((da > 0) != (db > 0)) {
+			if (da > 0)
+				pick = k;
+		} else if (labs(da) != labs(db)) {
+			if (labs(da) < labs(db))
+				pick = k;
+		} else if (!used[a->o] && used[b->o]) {
+			pick = k;
+		}
+	}
+	if (pick != g) {
+		struct cand t = x->cands[g];
+		x->cands[g] = x->cands[pick];
+		x->cands[pick] = t;
+	}
+}
+
+static int
+links(struct ctx *x)
+{
+	const struct align_in *c = x->c;
+	double *sec_w;
+	unsigned char *linked;
+
+	x->prim = malloc((c->rs.n + 1) * sizeof *x->prim);
+	x->prim_w = calloc(c->rs.n + 1, sizeof *x->prim_w);
+	x->sec = malloc((c->ls.n + 1) * sizeof *x->sec);
+	sec_w = calloc(c->ls.n + 1, sizeof *sec_w);
+	linked = calloc(c->ls.n + 1, 1);
+	if (!x->prim || !x->prim_w || !x->sec || !sec_w || !linked) {
+		free(sec_w);
+		free(linked);
+		return -1;
+	}
+	for (size_t r = 0; r < c->rs.n; r++)
+		x->prim[r] = -1;
+	for (size_t o = 0; o < c->ls.n; o++)
+		x->sec[o] = -1;
+	long last = -1; /* official segment of the previous link */
+	/* candidates come grouped by rewrite segment */
+	for (size_t g = 0; g < x->ncands;) {
+		size_t e = g, r = x->cands[g].r;
+		while (e < x->ncands && x->cands[e].r == r)
+			e++;
+		qsort(x->cands + g, e - g, sizeof *x->cands, by_weight);
+		prefer_in_order(x, g, e, linked, last);
+		double W = x->rv[r].W;
+		uint32_t set[MERGE_MAX];
+		size_t nset = 1;
+		set[0] = x->cands[g].o;
+		double cov = W > 0 ? x->cands[g].w / W : 0;
+		/* a sentence that merges several: add the next best while
+		 * they cover more of it */
+		for (size_t k = g + 1;
+		     k < e && nset < MERGE_MAX && cov < c->opt.link_min; k++) {
+			const struct cand *m = &x->cands[k];
+			if (x->lv[m->o].W <= 0 ||
+			    m->w / x->lv[m->o].W < c->opt.keep_min)
+				continue; /* only a detail of it: not merged */
+			set[nset] = m->o;
+			double u =
+			        union_shared(x, &x->rv[r], set, nset + 1) / W;
+			if (u - cov >= MERGE_GAIN) {
+				cov = u;
+				nset++;
+			}
+		}
+		size_t nwords, nplain;
+		shared_n(x, &x->lv[set[0]], &x->rv[r], &nwords, &nplain);
+		/* a rewrite line repeating the one before, whose source is
+		 * already taken, is a repeated title: it adds nothing */
+		if (cov >= c->opt.link_min && nwords >= LINK_MIN_WORDS &&
+		    nplain >= 1 && !(linked[set[0]] && repeats(x, r))) {
+			x->prim[r] = (int32_t)set[0];
+			x->prim_w[r] = x->cands[g].w;
+			linked[set[0]] = 1;
+			last = (long)set[0];
+			for (size_t k = 1; k < nset; k++) {
+				double w = shared(x, &x->lv[set[k]], &x->rv[r]);
+				if (x->sec[set[k]] < 0 || w > sec_w[set[k]]) {
+					x->sec[set[k]] = (int32_t)r;
+					sec_w[set[k]] = w;
+				}
+			}
+		}
+		g = e;
+	}
+	/* official sentences nothing links to, but one linked rewrite
+	 * sentence covers, and covers for more than its source does (not a
+	 * second copy of that source): halves of a merge */
+	for (size_t i = 0; i < x->ncands; i++) {
+		const struct cand *k = &x->cands[i];
+		double W = x->lv[k->o].W, Wr = x->rv[k->r].W;
+		if (x->prim[k->r] < 0 || W <= 0 || k->w / W < c->opt.keep_min)
+			continue;
+		uint32_t pair[2] = {(uint32_t)x->prim[k->r], k->o};
+		if (union_shared(x, &x->rv[k->r], pair, 2) - x->prim_w[k->r] <
+		    MERGE_GAIN * Wr)
+			continue;
+		if (x->sec[k->o] < 0 || k->w > sec_w[k->o]) {
+			x->sec[k->o] = (int32_t)k->r;
+			sec_w[k->o] = k->w;
+		}
+	}
+	for (size_t o = 0; o < c->ls.n; o++)
+		if (linked[o])
+			x->sec[o] = -1;
+	free(linked);
+	free(sec_w);
+	return 0;
+}
+
+/* ---- 5. blocks ------------------------------------------------------- */
+
+static struct block *
+new_block(struct ctx *x)
+{
+	if (x->nb == x->capb) {
+		struct block *nbk =
+		        grow_array(x->b, &x->capb, x->nb + 1, sizeof *nbk, 64);
+		if (!nbk)
+			return NULL;
+		x->b = nbk;
+	}
+	struct block *b = &x->b[x->nb++];
+	memset(b, 0, sizeof *b);
+	b->link = -1;
+	b->near = -1;
+	return b;
+}
+
+struct order {
+	long primary;  /* official segment it sits at, -1 before all */
+	int secondary; /* 0: the official segment's own block; 1: after it */
+	long tertiary; /* rewrite segment, for blocks after the same one */
+	size_t index;
+};
+
+static int
+by_order(const void *a, const void *b)
+{
+	const struct order *p = a, *q = b;
+	if (p->primary != q->primary)
+		return p->primary < q->primary ? -1 : 1;
+	if (p->secondary != q->secondary)
+		return p->secondary - q->secondary;
+	if (p->tertiary != q->tertiary)
+		return p->tertiary < q->tertiary ? -1 : 1;
+	return p->index < q->index ? -1 : p->index > q->index;
+}
+
+static int
+build_blocks(struct ctx *x)
+{
+	const struct align_in *c = x->c;
+	size_t nr = c->rs.n, no = c->ls.n;
+	int32_t *blk_r = malloc((nr + 1) * sizeof *blk_r);
+	int32_t *head = malloc((no + 1) * sizeof *head);
+	int32_t *next = malloc((nr + 1) * sizeof *next);
+	unsigned *merged = NULL;
+	int rc = -1;
+
+	if (!blk_r || !head || !next)
+		goto out;
+	merged = calloc(nr + 1, sizeof *merged);
+	if (!merged)
+		goto out;
+	for (size_t o = 0; o < no; o++) {
+		head[o] = -1;
+		if (x->sec[o] >= 0)
+			merged[x->sec[o]]++;
+	}
+	for (size_t r = nr; r-- > 0;) {
+		blk_r[r] = -1;
+		if (x->prim[r] >= 0) {
+			next[r] = head[x->prim[r]];
+			head[x->prim[r]] = (int32_t)r;
+		}
+	}
+	for (size_t o = 0; o < no; o++) {
+		struct block *b;
+		if (head[o] >= 0) {
+			int32_t r, nlinked = 0;
+			for (r = head[o]; r >= 0; r = next[r])
+				nlinked++;
+			r = head[o];
+			if (nlinked == 1 && !merged[r]) { /* a pair */
+				if (!(b = new_block(x)))
+					goto out;
+				b->ls0 = (uint32_t)o;
+				b->ls1 = (uint32_t)o + 1;
+				b->rs0 = (uint32_t)r;
+				b->rs1 = (uint32_t)r + 1;
+				blk_r[r] = (int32_t)(x->nb - 1);
+				continue;
+			}
+			if (nlinked == 1) {
+				/* merge: this official sentence and the rewrite
+				 * sentence that also carries others, each on
+				 * its own, pointing at each other */
+				int32_t lb = (int32_t)x->nb;
+				if (!(b = new_block(x)))
+					goto out;
+				b->ls0 = (uint32_t)o;
+				b->ls1 = (uint32_t)o + 1;
+				b->rs0 = b->rs1 = (uint32_t)r;
+				b->link = lb + 1;
+				if (!(b = new_block(x)))
+					goto out;
+				b->rs0 = (uint32_t)r;
+				b->rs1 = (uint32_t)r + 1;
+				b->ls0 = b->ls1 = (uint32_t)o;
+				b->link = lb;
+				blk_r[r] = lb + 1;
+				continue;
+			}
+			/* split: the official sentence, then its pieces */
+			int32_t source = (int32_t)x->nb;
+			if (!(b = new_block(x)))
+				goto out;
+			b->ls0 = (uint32_t)o;
+			b->ls1 = (uint32_t)o + 1;
+			b->rs0 = b->rs1 = (uint32_t)head[o];
+			b->link = source + 1;
+			for (r = head[o]; r >= 0; r = next[r]) {
+				if (!(b = new_block(x)))
+					goto out;
+				b->rs0 = (uint32_t)r;
+				b->rs1 = (uint32_t)r + 1;
+				b->ls0 = b->ls1 = (uint32_t)o;
+				b->link = source;
+				blk_r[r] = (int32_t)(x->nb - 1);
+			}
+			continue;
+		}
+		if (x->sec[o] >= 0) {
+			if (!(b = new_block(x)))
+				goto out;
+			b->ls0 = (uint32_t)o;
+			b->ls1 = (uint32_t)o + 1;
+			b->rs0 = b->rs1 = (uint32_t)x->sec[o];
+			b->link = -2; /* resolved once every rewrite block
+			                 exists */
+			continue;
+		}
+		b = x->nb ? &x->b[x->nb - 1] : NULL;
+		if (b && b->kind == BLK_OMISSION && b->ls1 == o &&
+		    c->ls.v[o].para == c->ls.v[b->ls0].para) {
+			b->ls1++;
+			continue;
+		}
+		if (!(b = new_block(x)))
+			goto out;
+		b->kind = BLK_OMISSION;
+		b->ls0 = (uint32_t)o;
+		b->ls1 = (uint32_t)o + 1;
+	}
+	for (size_t r = 0; r < nr; r++) {
+		struct block *b;
+		if (blk_r[r] >= 0)
+			continue;
+		if (r > 0 && blk_r[r - 1] >= 0 &&
+		    x->b[blk_r[r - 1]].kind == BLK_ADDITION &&
+		    c->rs.v[r].para == c->rs.v[r - 1].para) {
+			x->b[blk_r[r - 1]].rs1++;
+			blk_r[r] = blk_r[r - 1];
+			continue;
+		}
+		if (!(b = new_block(x)))
+			goto out;
+		b->kind = BLK_ADDITION;
+		b->rs0 = (uint32_t)r;
+		b->rs1 = (uint32_t)r + 1;
+		blk_r[r] = (int32_t)(x->nb - 1);
+	}
+	for (size_t i = 0; i < x->nb; i++)
+		if (x->b[i].link == -2)
+			x->b[i].link = blk_r[x->b[i].rs0];
+
+	/* display order */
+	struct order *ord = malloc((x->nb + 1) * sizeof *ord);
+	size_t *pos = malloc((x->nb + 1) * sizeof *pos);
+	long *last_ls = malloc((x->nb + 1) * sizeof *last_ls);
+	if (!ord || !pos || !last_ls) {
+		free(ord);
+		free(pos);
+		free(last_ls);
+		goto out;
+	}
+	/* for each block, the last official segment of the blocks that
+	 * point to it */
+	for (size_t i = 0; i < x->nb; i++)
+		last_ls[i] = -1;
+	for (size_t k = 0; k < x->nb; k++) {
+		const struct block *h = &x->b[k];
+		if (h->link >= 0 && h->ls1 > h->ls0 &&
+		    (long)h->ls0 > last_ls[h->link])
+			last_ls[h->link] = h->ls0;
+	}
+	for (size_t i = 0; i < x->nb; i++) {
+		const struct block *b = &x->b[i];
+		ord[i].index = i;
+		ord[i].tertiary = b->rs0;
+		if (b->ls1 > b->ls0) {
+			ord[i].primary = b->ls0;
+			ord[i].secondary = 0;
+			continue;
+		}
+		ord[i].secondary = 1;
+		if (b->link >= 0) {
+			/* a piece of a split or a merging sentence: after
+			 * the last official sentence it carries */
+			ord[i].primary = x->b[b->link].ls0;
+			if (last_ls[i] > ord[i].primary)
+				ord[i].primary = last_ls[i];
+			continue;
+		}
+		/* addition: after the block of the rewrite sentence before */
+		ord[i].primary = -1;
+		for (size_t r = b->rs0; r-- > 0;) {
+			const struct block *p = &x->b[blk_r[r]];
+			if (p->kind == BLK_ADDITION)
+				continue;
+			ord[i].primary = p->ls1 > p->ls0
+			                         ? (long)p->ls0
+			                         : (long)x->b[p->link].ls0;
+			break;
+		}
+	}
+	free(last_ls);
+	qsort(ord, x->nb, sizeof *ord, by_order);
+	struct block *sorted = malloc((x->nb + 1) * sizeof *sorted);
+	if (!sorted) {
+		free(ord);
+		free(pos);
+		goto out;
+	}
+	for (size_t i = 0; i < x->nb; i++)
+		pos[ord[i].index] = i;
+	for (size_t i = 0; i < x->nb; i++) {
+		sorted[i] = x->b[ord[i].index];
+		if (sorted[i].link >= 0)
+			sorted[i].link = (int32_t)pos[sorted[i].link];
+	}
+	free(x->b);
+	x->b = sorted;
+	x->capb = x->nb + 1;
+	free(ord);
+	free(pos);
+	rc = 0;
+out:
+	free(merged);
+	free(blk_r);
+	free(head);
+	free(next);
+	return rc;
+}
+
+/* ---- 6. moves -------------------------------------------------------- */
+
+static int
+mark_moves(struct ctx *x)
+{
+	size_t n = x->nb, len = 0;
+	size_t *tail = malloc((n + 1) * sizeof *tail); /* index of chain end */
+	size_t *prev = malloc((n + 1) * sizeof *prev);
+	unsigned char *keep = calloc(n + 1, 1);
+
+	if (!tail || !prev || !keep) {
+		free(tail);
+		free(prev);
+		free(keep);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct block *b = &x->b[i];
+		if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION ||
+		    b->rs1 == b->rs0) {
+			keep[i] = 1; /* no rewrite position of its own */
+			continue;
+		}
+		/* longest strictly increasing chain of rs0 (patience) */
+		size_t lo = 0, hi = len;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (x->b[tail[mid]].rs0 < b->rs0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[i] = lo ? tail[lo - 1] : (size_t)-1;
+		tail[lo] = i;
+		if (lo == len)
+			len++;
+	}
+	for (size_t i = len ? tail[len - 1] : (size_t)-1; i != (size_t)-1;
+	     i = prev[i])
+		keep[i] = 1;
+	for (size_t i = 0; i < n; i++) {
+		x->b[i].moved = !keep[i];
+		x->o->nmoved += !keep[i];
+	}
+	/* an official sentence with no rewrite sentence of its own (split or
+	 * merged) moves with the block it points to */
+	for (size_t i = 0; i < n; i++)
+		if (x->b[i].rs1 == x->b[i].rs0 && x->b[i].link >= 0 &&
+		    x->b[x->b[i].link].moved) {
+			x->o->nmoved += !x->b[i].moved;
+			x->b[i].moved = 1;
+		}
+	free(tail);
+	free(prev);
+	free(keep);
+	return 0;
+}
+
+int
+stage_links(struct ctx *x)
+{
+	return candidates(x) < 0 || links(x) < 0 || build_blocks(x) < 0 ||
+	                       mark_moves(x) < 0
+	               ? -1
+	               : 0;
+}

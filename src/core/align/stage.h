@@ -1,0 +1,117 @@
+/* stage.h - what the stages of the sentence alignment share (internal to
+ * src/core/align): the context of one run, and each stage's entry point.
+ * The method, stage by stage, is at the top of align.c.
+ */
+#ifndef REDLINE_ALIGN_STAGE_H
+#define REDLINE_ALIGN_STAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "redline/align.h"
+#include "redline/intern.h"
+#include "redline/myers.h"
+#include "redline/stem.h"
+
+#define VARIANT_MIN_LEN 5
+#define POSTING_SHARE   8   /* a stem nominates if in <= 1/8 of sentences... */
+#define POSTING_MIN     64  /* ...or in at most this many... */
+#define POSTING_MAX     256 /* ...but never in more than this many */
+#define POSTING_WINDOW  64  /* when none nominates: the sentences nearest */
+#define CANDIDATES      8
+#define LOOSE_EXACT_MAX 20000 /* words of a passage measured exactly */
+#define MERGE_MAX       3 /* official sentences one rewrite sentence may merge */
+#define MERGE_GAIN      0.1 /* coverage one more of them must add */
+#define DUP_BACK        2   /* a rewrite sentence repeating one this close... */
+#define DUP_MIN         0.9 /* ...this closely (Dice of stems) is an addition */
+#define TITLE_BACK      512 /* a title line repeating one this far back... */
+#define TITLE_DUP_MIN   0.75 /* ...this closely is an addition too */
+#define LINK_MIN_WORDS                                                         \
+	2 /* shared stems, numbers aside, to link at all;                      \
+	     one at least not a name: sharing only who and                     \
+	     where is framing ("X, Y issue statement") */
+
+/* Flags of a rewrite token: a fact-like word, a capitalised one, a
+ * reporting-frame word and a verb of saying (lexicon.h), the word "that". */
+enum { F_FACTISH = 1, F_UPPER = 2, F_FRAME = 4, F_THAT = 8, F_FVERB = 16 };
+/* A lead frame ("In a statement, X said that") ends within this many
+ * words of the sentence's start, and leaves at least LEAD_FRAME_REST. */
+#define LEAD_FRAME_MAX  12
+#define LEAD_FRAME_REST 3
+
+struct ent {
+	uint32_t cid, cnt;
+};
+
+struct vec {
+	size_t off, n; /* into ctx.pool */
+	double W;
+};
+
+struct cand {
+	uint32_t r, o;
+	double w;     /* shared weight */
+	double cov_o; /* w over the official sentence's weight */
+};
+
+struct ctx {
+	const struct align_in *c; /* the inputs */
+	struct align_out *o;      /* the results */
+	struct stemmer *st;
+	struct intern *stems;
+	int32_t *lcid, *rcid;   /* per token: stem id or -1 */
+	int32_t *llid, *rlid;   /* per token: loose id (stop words too) or -1 */
+	unsigned char *rflag;   /* per right token: F_* */
+	unsigned char *in_left; /* per stem */
+	unsigned char *cap_mid; /* per stem: capitalized mid-sentence (right) */
+	unsigned char *numeric; /* per stem: from a number */
+	unsigned char *name;    /* per stem: only ever capitalized (a name) */
+	double *idf;            /* per stem */
+	struct ent *pool;
+	size_t npool, cappool;
+	struct vec *lv, *rv;
+	struct cand *cands;
+	size_t ncands, capcands;
+	int32_t *prim;  /* per right segment: official segment, or -1 */
+	double *prim_w; /* its shared weight */
+	int32_t *sec;   /* per official segment: rewrite segment, or -1 */
+	struct myers *my;
+	struct myers *loose; /* over loose ids, for judging what was kept */
+	struct block *b;     /* blocks being built */
+	size_t nb, capb;
+};
+
+/* ---- words.c: 1. content words, 2. weights ---- */
+
+/* Stem and loose ids of every token, flags of the rewrite's; aliases and
+ * acronyms made one word; spelling variants merged.  0 or -1. */
+int stage_words(struct ctx *x);
+
+/* Each segment's stem vector and the weights of stems.  0 or -1. */
+int stage_weights(struct ctx *x);
+
+/* Shared weight of two segment vectors. */
+double shared(const struct ctx *x, const struct vec *a, const struct vec *b);
+
+/* Shared weight of two segment vectors; the number of shared stems that
+ * are words, not numbers, in *nwords, and of those that are not names
+ * either in *nplain (each if not NULL). */
+double shared_n(const struct ctx *x, const struct vec *a, const struct vec *b,
+                size_t *nwords, size_t *nplain);
+
+/* ---- links.c: 3. candidates, 4. links, 5. blocks, 6. moves ---- */
+
+/* Candidates, links, blocks and moves, in that order.  0 or -1. */
+int stage_links(struct ctx *x);
+
+/* Token range [*t0, *t1) of segments [s0, s1) of sl. */
+void seg_tokens(const struct seglist *s, uint32_t s0, uint32_t s1, uint32_t *t0,
+                uint32_t *t1);
+
+/* ---- classify.c: 7. kinds, 8. facts, 9. nearest ---- */
+
+/* Kinds and word diffs of the blocks, their facts, and the nearest
+ * candidates of omissions and additions.  0 or -1. */
+int stage_classify(struct ctx *x);
+
+#endif
