@@ -118,10 +118,15 @@ $(GEN)/numbers.inc: data/en/numbers.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | LC_ALL=C sort -u -k1,1 | \
 	    sed 's/^\([^ ]*\) \([0-9]*\)$$/{"\1", "\2"},/' >$@
+$(GEN)/furniture.inc: data/en/furniture.txt
+	@mkdir -p $(@D)
+	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | \
+	    sed -e 's/^start \(.*\)$$/{"\1", 0},/' -e 's/^within \(.*\)$$/{"\1", 1},/' >$@
 $(GEN)/aliases.inc: data/en/aliases.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' -e 's/^\(.*\)$$/"\1",/' $< >$@
-$(BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc
+$(BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
+    $(GEN)/furniture.inc
 $(BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc
 $(BUILD)/src/core/lexicon.o $(BUILD)/src/core/align/alias.o: ALL_CPPFLAGS += -I$(GEN)
 
@@ -296,7 +301,8 @@ $(FUZZ_BUILD)/src/%.o: src/%.c
 	@mkdir -p $(@D)
 	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 	    $(ALL_CPPFLAGS) -c -o $@ $<
-$(FUZZ_BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc
+$(FUZZ_BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
+    $(GEN)/furniture.inc
 $(FUZZ_BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc
 $(FUZZ_BUILD)/src/core/lexicon.o $(FUZZ_BUILD)/src/core/align/alias.o: ALL_CPPFLAGS += -I$(GEN)
 

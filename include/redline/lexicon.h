@@ -1,5 +1,5 @@
 /* lexicon.h - what the sentence alignment knows of English words beyond
- * their stems: reporting frames and the values of numbers.
+ * their stems: reporting frames, the values of numbers, page furniture.
  *
  * The word lists are data files (the .txt files of data/en/, each documented
  * with its source) compiled in at build time.  Words are given folded (lower
@@ -21,6 +21,11 @@ enum lex_frame {
 /* Whether the folded word w[0..n) is a reporting-frame word, and which
  * kind: an enum lex_frame. */
 int lex_is_frame(const char *w, size_t n);
+
+/* 1 when the line s[0..n) (a line of its own of the rewrite, as its bytes)
+ * reads as page furniture: a caption credit, byline, source or credit
+ * line, or site chrome (data/en/furniture.txt); else 0. */
+int lex_is_furniture(const unsigned char *s, size_t n);
 
 /* The value of a number written as the folded word w[0..n), as digits, so
  * that ways of writing one number compare equal: a number word ("five":

@@ -1,4 +1,5 @@
-/* lexicon.c - reporting frames and number values (lexicon.h).
+/* lexicon.c - reporting frames, number values and page furniture
+ * (lexicon.h).
  *
  * Owns the lookups; the lists themselves are data files (data/en/), turned
  * into sorted C initialisers by the Makefile (the .inc files of
@@ -21,6 +22,13 @@ static const struct number_word {
 	const char *word, *digits;
 } numbers[] = {
 #include "numbers.inc"
+};
+
+static const struct furniture {
+	const char *phrase;
+	int within; /* anywhere in the line, not only at its start */
+} furniture[] = {
+#include "furniture.inc"
 };
 
 struct key {
@@ -102,4 +110,57 @@ lex_number(const char *w, size_t n, char *out, size_t outlen)
 		out[len++] = w[i];
 	}
 	return len;
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Does s[at..n) begin with phrase, regardless of ASCII case? */
+static int
+starts(const unsigned char *s, size_t n, size_t at, const char *phrase)
+{
+	size_t m = strlen(phrase);
+	if (m > n - at)
+		return 0;
+	for (size_t i = 0; i < m; i++)
+		if (lower(s[at + i]) != (unsigned char)phrase[i])
+			return 0;
+	return 1;
+}
+
+static int
+is_letter(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+int
+lex_is_furniture(const unsigned char *s, size_t n)
+{
+	size_t at = 0;
+
+	/* opening punctuation and spaces */
+	while (at < n && !is_letter(s[at]) && !(s[at] >= '0' && s[at] <= '9'))
+		at++;
+	for (size_t k = 0; k < sizeof furniture / sizeof *furniture; k++) {
+		const char *p = furniture[k].phrase;
+		size_t m = strlen(p);
+		if (!furniture[k].within) {
+			/* the phrase, then no letter: "By" but not "Bystanders"
+			 */
+			if (starts(s, n, at, p) &&
+			    (at + m == n || !is_letter(s[at + m]) ||
+			     !is_letter((unsigned char)p[m - 1])))
+				return 1;
+			continue;
+		}
+		for (size_t i = at; i + m <= n; i++)
+			if ((i == 0 || !is_letter(s[i - 1])) &&
+			    starts(s, n, i, p))
+				return 1;
+	}
+	return 0;
 }

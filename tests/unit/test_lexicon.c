@@ -1,5 +1,5 @@
-/* test_lexicon.c - the word lists behind the alignment: reporting frames
- * and the values of numbers (lexicon.h). */
+/* test_lexicon.c - the word lists behind the alignment: reporting frames,
+ * the values of numbers and page furniture (lexicon.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -62,12 +62,38 @@ frames(void **state)
 	assert_int_equal(lex_is_frame("", 0), LEX_FRAME_NONE);
 }
 
+static int
+furn(const char *line)
+{
+	return lex_is_furniture((const unsigned char *)line, strlen(line));
+}
+
+/* Caption credits, bylines and credit lines, and not the sentences that
+ * merely begin alike. */
+static void
+furniture(void **state)
+{
+	(void)state;
+	assert_true(furn("FILE - The minister at a news conference."));
+	assert_true(furn("FILE: the harbour in 2019"));
+	assert_true(furn("By a staff reporter"));
+	assert_true(furn("(Photo: city hall)"));
+	assert_true(furn("The Daily Paper with inputs from agencies"));
+	assert_true(furn("Advertisement"));
+	assert_false(furn("Bystanders watched the parade."));
+	assert_false(furn("Files were lost in the fire."));
+	assert_false(furn("The council met on Monday."));
+	assert_false(furn("Nearby, the river rose."));
+	assert_false(furn(""));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(numbers),
 	        cmocka_unit_test(frames),
+	        cmocka_unit_test(furniture),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

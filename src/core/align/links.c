@@ -228,6 +228,25 @@ title_line(const struct ctx *x, size_t r)
 	       !(last->kind == TOK_PUNCT && (last->flags & TOK_F_STOP));
 }
 
+/* Is rewrite segment r a line of its own, of at most FURNITURE_MAX_WORDS
+ * words, that reads as page furniture (lexicon.h: "FILE - ...", "By ...",
+ * "... with inputs from ...")? */
+static int
+furniture_line(const struct ctx *x, size_t r)
+{
+	const struct seglist *sl = &x->c->rs;
+	const struct toklist *l = &x->c->rt;
+	uint32_t t0 = sl->v[r].t0, t1 = sl->v[r].t1;
+
+	if ((r > 0 && sl->v[r - 1].para == sl->v[r].para) ||
+	    (r + 1 < sl->n && sl->v[r + 1].para == sl->v[r].para) ||
+	    tok_words(l, t0, t1) > FURNITURE_MAX_WORDS)
+		return 0;
+	return lex_is_furniture(x->c->right->buf + l->v[t0].off,
+	                        l->v[t1 - 1].off + l->v[t1 - 1].len -
+	                                l->v[t0].off);
+}
+
 /* Does rewrite segment r repeat one of the DUP_BACK before it (Dice of
  * their stems at least DUP_MIN), or, as a title line, an earlier title
  * line up to TITLE_BACK before it (at least TITLE_DUP_MIN: a headline
@@ -313,6 +332,10 @@ links(struct ctx *x)
 		size_t e = g, r = x->cands[g].r;
 		while (e < x->ncands && x->cands[e].r == r)
 			e++;
+		if (furniture_line(x, r)) {
+			g = e; /* a caption credit or byline: an addition */
+			continue;
+		}
 		qsort(x->cands + g, e - g, sizeof *x->cands, by_weight);
 		prefer_in_order(x, g, e, linked, last);
 		double W = x->rv[r].W;
