@@ -376,6 +376,20 @@ values_and_aliases(void **state)
 	                         "They vowed to defeat ISIS in the region "
 	                         "this year.\n"),
 	                 BLK_VERBATIM);
+	/* open and closed compounds */
+	assert_int_equal(kind_of("The leaders met in Da Nang on Friday "
+	                         "morning.\n",
+	                         "The leaders met in Danang on Friday "
+	                         "morning.\n"),
+	                 BLK_VERBATIM);
+	assert_string_equal(facts_of("The leaders met in Da Nang on Friday.\n",
+	                             "The leaders met in Danang on Friday.\n"),
+	                    "");
+	assert_int_equal(kind_of("Prices rose by three per cent in the "
+	                         "northern region last year.\n",
+	                         "Prices rose by three percent in the "
+	                         "northern region last year.\n"),
+	                 BLK_VERBATIM);
 	/* an acronym against the capitalised words whose initials it spells,
 	 * though no table lists it */
 	assert_int_equal(kind_of("The Regional Water Board approved the plan "

@@ -27,6 +27,9 @@
 #define TITLE_BACK          512 /* a title line repeating one this far back... */
 #define TITLE_DUP_MIN       0.75 /* ...this closely is an addition too */
 #define FURNITURE_MAX_WORDS 12   /* a caption credit or byline line, at most */
+#define COMPOUND_MAX_BYTES                                                     \
+	40 /* two words tried as one ("Da Nang"), at most                      \
+	    */
 #define LINK_MIN_WORDS                                                         \
 	2 /* shared stems, numbers aside, to link at all;                      \
 	     one at least not a name: sharing only who and                     \

@@ -204,6 +204,87 @@ aliases(struct ctx *x)
 	return alias_apply(side, x->stems, word_id, x);
 }
 
+/* The token after word token i of one side that holds a word, with no
+ * punctuation between; l->n if none. */
+static size_t
+next_word_token(const struct toklist *l, const int32_t *lid, size_t i)
+{
+	for (i++; i < l->n; i++) {
+		if (lid[i] >= 0)
+			return i;
+		if (l->v[i].kind == TOK_PUNCT)
+			break;
+	}
+	return l->n;
+}
+
+/* Open and closed compounds: two adjacent words of one side that, written
+ * as one, are a word of the other side ("Da Nang" and "Danang", "per
+ * cent" and "percent") become that word (on the first token; the second
+ * gets no id).  Only pairs where a word is missing from the other side
+ * are tried, so that most of a text costs nothing.  0 or -1. */
+static int
+compounds(struct ctx *x)
+{
+	const struct align_in *c = x->c;
+	uint32_t n = intern_count(x->stems);
+	unsigned char *on = calloc(n + 1, 1); /* bit 1: left, 2: right */
+	int rc = -1;
+
+	if (!on)
+		return -1;
+	for (size_t t = 0; t < c->lt.n; t++)
+		if (x->lcid[t] >= 0)
+			on[x->lcid[t]] |= 1;
+	for (size_t t = 0; t < c->rt.n; t++)
+		if (x->rcid[t] >= 0)
+			on[x->rcid[t]] |= 2;
+	for (int side = 0; side < 2; side++) {
+		const struct toklist *l = side ? &c->rt : &c->lt;
+		const struct text *tx = side ? c->right : c->left;
+		int32_t *cid = side ? x->rcid : x->lcid;
+		int32_t *lid = side ? x->rlid : x->llid;
+		unsigned char other = side ? 1 : 2;
+		for (size_t t = 0; t < l->n; t++) {
+			if (lid[t] < 0 || l->v[t].kind != TOK_WORD)
+				continue;
+			size_t u = next_word_token(l, lid, t);
+			if (u >= l->n || l->v[u].kind != TOK_WORD ||
+			    l->v[t].len + l->v[u].len > COMPOUND_MAX_BYTES)
+				continue;
+			int missing = (cid[t] < 0 || !(on[cid[t]] & other)) ||
+			              (cid[u] < 0 || !(on[cid[u]] & other));
+			if (!missing)
+				continue;
+			char buf[COMPOUND_MAX_BYTES + 1];
+			memcpy(buf, tx->buf + l->v[t].off, l->v[t].len);
+			memcpy(buf + l->v[t].len, tx->buf + l->v[u].off,
+			       l->v[u].len);
+			char *fold;
+			size_t flen;
+			int32_t id;
+			if (uni_key((const unsigned char *)buf,
+			            l->v[t].len + l->v[u].len,
+			            UNI_KEY_FOLD | UNI_KEY_CASE, &fold,
+			            &flen) < 0)
+				goto out;
+			int r = word_id(x, fold, flen, &id);
+			free(fold);
+			if (r < 0)
+				goto out;
+			if ((uint32_t)id < n && (on[id] & other)) {
+				cid[t] = lid[t] = id;
+				cid[u] = lid[u] = -1;
+				t = u;
+			}
+		}
+	}
+	rc = 0;
+out:
+	free(on);
+	return rc;
+}
+
 /* Is b (length n - 1) a with one letter (not the first) removed, that
  * letter doubling its neighbour or being a final i? */
 static int
@@ -461,7 +542,8 @@ shared(const struct ctx *x, const struct vec *a, const struct vec *b)
 int
 stage_words(struct ctx *x)
 {
-	return content_ids(x) < 0 || aliases(x) < 0 || merge_variants(x) < 0
+	return content_ids(x) < 0 || aliases(x) < 0 || compounds(x) < 0 ||
+	                       merge_variants(x) < 0
 	               ? -1
 	               : 0;
 }
