@@ -190,6 +190,46 @@ split_sentence(void **state)
 	release(&p);
 }
 
+/* A piece of a split is verbatim only if the stretch of the official
+ * sentence it copies is kept whole; the official sentence is verbatim
+ * only through its verbatim pieces, not thanks to a reworded one. */
+static void
+split_judged_by_pieces(void **state)
+{
+	struct pair p;
+	const struct block *src, *piece1, *piece2;
+	(void)state;
+
+	/* every word of the official sentence is in one piece or the other,
+	 * but the second piece rewords its part: 17 of 18 words kept in
+	 * order, yet only 13 of them by the verbatim piece */
+	compare(&p,
+	        "The city council approved the annual budget for the port on "
+	        "Monday evening, promising a new sea wall.\n",
+	        "The city council approved the annual budget for the port on "
+	        "Monday evening. A new sea wall is promised too.\n");
+	src = block_with(&p, 0, "The city council");
+	piece1 = block_with(&p, 1, "The city council");
+	piece2 = block_with(&p, 1, "A new sea wall");
+	assert_true(src != piece1 && piece1 != piece2);
+	assert_int_equal(piece1->kind, BLK_VERBATIM);
+	assert_int_equal(piece2->kind, BLK_PARAPHRASE);
+	assert_int_equal(src->kind, BLK_PARAPHRASE);
+	release(&p);
+
+	/* a piece whose every word is the official sentence's, but which
+	 * skips six words inside the stretch it copies */
+	compare(&p,
+	        "The council approved the new harbour budget on Monday after "
+	        "a long and bitter debate about the cost of the wall.\n",
+	        "The council approved the budget after a long debate. The "
+	        "debate was about the cost of the wall.\n");
+	piece1 = block_with(&p, 1, "The council");
+	assert_true(piece1->ls0 == piece1->ls1); /* a piece of a split */
+	assert_int_equal(piece1->kind, BLK_PARAPHRASE);
+	release(&p);
+}
+
 static void
 merged_sentences(void **state)
 {
@@ -411,6 +451,7 @@ main(void)
 	        cmocka_unit_test(hard_wrapped_text),
 	        cmocka_unit_test(kinds_of_passages),
 	        cmocka_unit_test(split_sentence),
+	        cmocka_unit_test(split_judged_by_pieces),
 	        cmocka_unit_test(merged_sentences),
 	        cmocka_unit_test(new_facts),
 	        cmocka_unit_test(changed_facts),

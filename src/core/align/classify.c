@@ -96,10 +96,13 @@ lead_frame_end(const struct ctx *x, uint32_t t0, uint32_t t1)
  * the same when their loose ids are (same stem, case, spelling variant; U.S. =
  * US; the same number).  On the rewrite side, unmatched runs that are
  * attribution frames (is_frame) are not counted; an unmatched edge with no
- * break ("... must be upheld") is. */
+ * break ("... must be upheld") is.  *ks: the share of the left words from
+ * the first kept one to the last that are kept (the stretch a piece of a
+ * split copies). */
 static int
 kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
-          const uint32_t (*rr)[2], size_t nrr, int lead, double *kl, double *kr)
+          const uint32_t (*rr)[2], size_t nrr, int lead, double *kl, double *kr,
+          double *ks)
 {
 	size_t nl = 0, nr = 0, i, lcs = 0, cap = 1;
 	const struct align_in *c = x->c;
@@ -162,6 +165,13 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	}
 	*kl = nl ? (double)lcs / nl : 1;
 	*kr = nr > framed ? (double)lcs / (nr - framed) : (nr ? 0 : 1);
+	/* the stretch of the left words from the first kept to the last */
+	size_t f = 0, e = nl;
+	while (f < nl && mk[f])
+		f++;
+	while (e > f && mk[e - 1])
+		e--;
+	*ks = e > f ? (double)lcs / (e - f) : 0;
 	free(a);
 	free(mk);
 	free(brk);
@@ -175,22 +185,24 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
  * sentence closer to its source, so a lead that is content stays. */
 static int
 loose_kept(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
-           const uint32_t (*rr)[2], size_t nrr, double *kl, double *kr)
+           const uint32_t (*rr)[2], size_t nrr, double *kl, double *kr,
+           double *ks)
 {
-	double fl, fr;
+	double fl, fr, fs;
 	int framed = 0;
 
-	if (kept_once(x, lr, nlr, rr, nrr, 0, kl, kr) < 0)
+	if (kept_once(x, lr, nlr, rr, nrr, 0, kl, kr, ks) < 0)
 		return -1;
 	for (size_t i = 0; i < nrr; i++)
 		framed |= lead_frame_end(x, rr[i][0], rr[i][1]) != rr[i][0];
 	if (!framed)
 		return 0;
-	if (kept_once(x, lr, nlr, rr, nrr, 1, &fl, &fr) < 0)
+	if (kept_once(x, lr, nlr, rr, nrr, 1, &fl, &fr, &fs) < 0)
 		return -1;
 	if ((fl < fr ? fl : fr) > (*kl < *kr ? *kl : *kr)) {
 		*kl = fl;
 		*kr = fr;
+		*ks = fs;
 	}
 	return 0;
 }
@@ -221,9 +233,14 @@ add_range(const struct align_in *c, const struct block *h, int right,
  * merge: an official or rewrite sentence whose counterparts are the blocks
  * that point to it, or, if none does, the block it points to.  A one-sided
  * block is judged on its own side against all its counterparts; its word
- * diff is shown against the block it points to. */
+ * diff is shown against the block it points to.  A rewrite piece is
+ * verbatim only if the stretch of official words it copies is itself kept
+ * at the verbatim share; an official sentence of a split or merge only
+ * through its verbatim pieces.  So pass 0 judges every block but the
+ * official halves, pass 1 those, once their pieces' kinds are known. */
 static int
-classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from)
+classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
+                int pass)
 {
 	const struct align_in *c = x->c;
 
@@ -232,7 +249,14 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from)
 		int has_l = b->ls1 > b->ls0, has_r = b->rs1 > b->rs0;
 		const struct block *m = b->link >= 0 ? &x->b[b->link] : NULL;
 		uint32_t lr[MERGE_MAX + 2][2], rr[MERGE_MAX + 2][2];
-		size_t nlr = 0, nrr = 0, ncp = 0;
+		uint32_t vr[MERGE_MAX + 2][2]; /* the verbatim pieces' ranges */
+		size_t nlr = 0, nrr = 0, nvr = 0, ncp = 0;
+		int official_half = has_l && !has_r &&
+		                    b->kind != BLK_OMISSION &&
+		                    b->kind != BLK_ADDITION;
+
+		if (official_half != pass)
+			continue;
 
 		seg_tokens(&c->ls, b->ls0, b->ls1, &b->dl0, &b->dl1);
 		seg_tokens(&c->rs, b->rs0, b->rs1, &b->dr0, &b->dr1);
@@ -252,13 +276,19 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from)
 		add_range(c, b, 1, rr, &nrr);
 		if (!(has_l && has_r)) {
 			for (size_t k = first[i]; k < first[i + 1]; k++) {
-				add_range(c, &x->b[from[k]], has_l,
-				          has_l ? rr : lr, has_l ? &nrr : &nlr);
+				const struct block *p = &x->b[from[k]];
+				add_range(c, p, has_l, has_l ? rr : lr,
+				          has_l ? &nrr : &nlr);
+				if (has_l && p->kind == BLK_VERBATIM)
+					add_range(c, p, 1, vr, &nvr);
 				ncp++;
 			}
-			if (!ncp && m)
+			if (!ncp && m) {
 				add_range(c, m, has_l, has_l ? rr : lr,
 				          has_l ? &nrr : &nlr);
+				if (has_l && m->kind == BLK_VERBATIM)
+					add_range(c, m, 1, vr, &nvr);
+			}
 			/* the word diff shown: against the block it points to
 			 */
 			if (has_l && m)
@@ -283,13 +313,26 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from)
 		size_t wl = tok_words(&c->lt, b->dl0, b->dl1);
 		size_t wr = tok_words(&c->rt, b->dr0, b->dr1);
 		b->sim = wl + wr ? 2.0 * common / (wl + wr) : 1;
-		double kl, kr, v = c->opt.verbatim_min;
+		double kl, kr, ks, v = c->opt.verbatim_min;
 		if (loose_kept(x, (const uint32_t(*)[2])lr, nlr,
-		               (const uint32_t(*)[2])rr, nrr, &kl, &kr) < 0)
+		               (const uint32_t(*)[2])rr, nrr, &kl, &kr,
+		               &ks) < 0)
 			return -1;
 		int verb = has_l && has_r ? kl >= v && kr >= v
 		           : has_l        ? kl >= v
-		                          : kr >= v;
+		                          : kr >= v && ks >= v;
+		/* an official half: kept at the verbatim share by its verbatim
+		 * pieces alone */
+		if (has_l && !has_r && verb) {
+			if (!nvr)
+				verb = 0;
+			else if (loose_kept(x, (const uint32_t(*)[2])lr, nlr,
+			                    (const uint32_t(*)[2])vr, nvr, &kl,
+			                    &kr, &ks) < 0)
+				return -1;
+			else
+				verb = kl >= v;
+		}
 		b->kind = verb ? BLK_VERBATIM : BLK_PARAPHRASE;
 		x->o->count[b->kind]++;
 	}
@@ -314,7 +357,10 @@ classify(struct ctx *x)
 		for (size_t k = 0; k < x->nb; k++)
 			if (x->b[k].link >= 0)
 				from[first[x->b[k].link + 1]++] = (uint32_t)k;
-		rc = classify_blocks(x, first, from);
+		rc = classify_blocks(x, first, from, 0) < 0 ||
+		                     classify_blocks(x, first, from, 1) < 0
+		             ? -1
+		             : 0;
 	}
 	free(first);
 	free(from);
