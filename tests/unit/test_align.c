@@ -230,6 +230,26 @@ split_judged_by_pieces(void **state)
 	release(&p);
 }
 
+/* A long rewrite sentence that says much else links to the official
+ * sentence it holds most of, when nothing else links there: a paraphrase,
+ * not an omission and an addition. */
+static void
+held_inside_a_longer_sentence(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p, "The ferry service to the islands will stop in October.\n",
+	        "Islanders, who have relied on it since their grandparents' "
+	        "time and who fear for the shops, schools and clinics that "
+	        "depend on visitors, learned that the ferry service would stop "
+	        "in the autumn.\n");
+	assert_int_equal(block_with(&p, 0, "The ferry")->kind, BLK_PARAPHRASE);
+	assert_int_equal(block_with(&p, 1, "Islanders")->kind, BLK_PARAPHRASE);
+	assert_int_equal(p.c.count[BLK_OMISSION] + p.c.count[BLK_ADDITION], 0);
+	release(&p);
+}
+
 static void
 merged_sentences(void **state)
 {
@@ -452,6 +472,7 @@ main(void)
 	        cmocka_unit_test(kinds_of_passages),
 	        cmocka_unit_test(split_sentence),
 	        cmocka_unit_test(split_judged_by_pieces),
+	        cmocka_unit_test(held_inside_a_longer_sentence),
 	        cmocka_unit_test(merged_sentences),
 	        cmocka_unit_test(new_facts),
 	        cmocka_unit_test(changed_facts),

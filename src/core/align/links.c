@@ -379,6 +379,34 @@ links(struct ctx *x)
 		}
 		g = e;
 	}
+	/* a rewrite sentence that links to nothing (it says much else), but
+	 * that holds most of an official sentence nothing links to either:
+	 * its source, reworded inside a longer sentence */
+	for (size_t g = 0; g < x->ncands;) {
+		size_t e = g, r = x->cands[g].r, best = x->ncands;
+		while (e < x->ncands && x->cands[e].r == r)
+			e++;
+		if (x->prim[r] < 0 && !furniture_line(x, r) && !repeats(x, r))
+			for (size_t k = g; k < e; k++) {
+				const struct cand *m = &x->cands[k];
+				if (!linked[m->o] && x->sec[m->o] < 0 &&
+				    m->cov_o >= HOLD_SHARE * c->opt.keep_min &&
+				    (best == x->ncands ||
+				     m->cov_o > x->cands[best].cov_o))
+					best = k;
+			}
+		if (best < x->ncands) {
+			const struct cand *m = &x->cands[best];
+			size_t nwords, nplain;
+			shared_n(x, &x->lv[m->o], &x->rv[r], &nwords, &nplain);
+			if (nwords >= LINK_MIN_WORDS && nplain >= 1) {
+				x->prim[r] = (int32_t)m->o;
+				x->prim_w[r] = m->w;
+				linked[m->o] = 1;
+			}
+		}
+		g = e;
+	}
 	/* official sentences nothing links to, but one linked rewrite
 	 * sentence covers, and covers for more than its source does (not a
 	 * second copy of that source): halves of a merge */
