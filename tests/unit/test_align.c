@@ -436,6 +436,11 @@ values_and_aliases(void **state)
 	                         "They vowed to defeat ISIS in the region "
 	                         "this year.\n"),
 	                 BLK_VERBATIM);
+	/* a month and its abbreviation */
+	assert_string_equal(
+	        facts_of("The vote is on August 27 in the capital.\n",
+	                 "The vote is on Aug. 27 in the capital.\n"),
+	        "");
 	/* open and closed compounds */
 	assert_int_equal(kind_of("The leaders met in Da Nang on Friday "
 	                         "morning.\n",
