@@ -42,6 +42,14 @@ struct ctx {
 	uint32_t nids;
 	struct acro acros[ACROS_MAX];
 	size_t nacros;
+	/* every prefix of every acronym, as 5 bits a letter (a = 1), sorted,
+	 * each with the acronym's id when it is a whole one (else -1) */
+	struct prefix {
+		uint32_t code;
+		int32_t id;
+	} prefixes[ACROS_MAX * ACRO_MAX];
+	size_t nprefixes;
+	uint32_t first_letters; /* bit k: an acronym begins with 'a' + k */
 	int32_t conn[sizeof connectors / sizeof *connectors];
 };
 
@@ -68,6 +76,50 @@ is_connector(const struct ctx *c, int32_t id)
 		if (c->conn[i] == id)
 			return 1;
 	return 0;
+}
+
+static int
+by_code(const void *a, const void *b)
+{
+	uint32_t x = ((const struct prefix *)a)->code,
+	         y = ((const struct prefix *)b)->code;
+	return x < y ? -1 : x > y;
+}
+
+/* The prefix table of the acronyms found (sorted, one entry a code; a
+ * whole acronym's id wins over a prefix's -1). */
+static void
+build_prefixes(struct ctx *c)
+{
+	size_t n = 0;
+	for (size_t a = 0; a < c->nacros; a++) {
+		uint32_t code = 0;
+		for (size_t k = 0; c->acros[a].s[k]; k++) {
+			code = code << 5 |
+			       (uint32_t)(c->acros[a].s[k] - 'a' + 1);
+			c->prefixes[n].code = code;
+			c->prefixes[n++].id =
+			        c->acros[a].s[k + 1] ? -1 : c->acros[a].id;
+		}
+	}
+	qsort(c->prefixes, n, sizeof *c->prefixes, by_code);
+	size_t m = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (m && c->prefixes[m - 1].code == c->prefixes[k].code) {
+			if (c->prefixes[k].id >= 0)
+				c->prefixes[m - 1].id = c->prefixes[k].id;
+			continue;
+		}
+		c->prefixes[m++] = c->prefixes[k];
+	}
+	c->nprefixes = m;
+}
+
+static const struct prefix *
+find_prefix(const struct ctx *c, uint32_t code)
+{
+	struct prefix key = {code, 0};
+	return bsearch(&key, c->prefixes, c->nprefixes, sizeof key, by_code);
 }
 
 /* The table's names as id sequences, indexed by their first id. */
@@ -164,7 +216,7 @@ static size_t
 match_initials(const struct ctx *c, const struct alias_side *s, size_t i,
                int32_t *canon)
 {
-	char init[ACRO_MAX + 1];
+	uint32_t code = 0;
 	size_t n = 0, best = 0, t = i;
 
 	while (t < s->l->n && n < ACRO_MAX) {
@@ -172,13 +224,15 @@ match_initials(const struct ctx *c, const struct alias_side *s, size_t i,
 		unsigned char ch = s->t->buf[k->off];
 		if (k->kind == TOK_WORD && (k->flags & TOK_F_UPPER) &&
 		    ch >= 'A' && ch <= 'Z') {
-			init[n++] = (char)(ch - 'A' + 'a');
-			init[n] = '\0';
-			for (size_t a = 0; n >= ACRO_MIN && a < c->nacros; a++)
-				if (strcmp(init, c->acros[a].s) == 0) {
-					best = t + 1 - i;
-					*canon = c->acros[a].id;
-				}
+			code = code << 5 | (uint32_t)(ch - 'A' + 1);
+			n++;
+			const struct prefix *p = find_prefix(c, code);
+			if (!p)
+				break; /* no acronym begins so */
+			if (p->id >= 0 && n >= ACRO_MIN) {
+				best = t + 1 - i;
+				*canon = p->id;
+			}
 		} else if (t == i || !is_connector(c, s->lid[t])) {
 			break;
 		}
@@ -211,8 +265,10 @@ alias_apply(struct alias_side side[2], struct intern *stems, alias_word_fn word,
 			if (known == c.nacros) {
 				memcpy(c.acros[c.nacros].s, a, sizeof a);
 				c.acros[c.nacros++].id = side[sd].lid[i];
+				c.first_letters |= 1u << (a[0] - 'a');
 			}
 		}
+	build_prefixes(&c);
 	c.nids = intern_count(stems);
 	c.first = malloc(((size_t)c.nids + 1) * sizeof *c.first);
 	if (!c.first)
@@ -233,7 +289,13 @@ alias_apply(struct alias_side side[2], struct intern *stems, alias_word_fn word,
 			if (s->cid[i] < 0)
 				continue;
 			size_t len = match_table(&c, s, i, &canon);
-			size_t il = match_initials(&c, s, i, &ic);
+			unsigned char ch0 = s->t->buf[s->l->v[i].off];
+			size_t il = ch0 >= 'A' && ch0 <= 'Z' &&
+			                            (c.first_letters >>
+			                                     (ch0 - 'A') &
+			                             1)
+			                    ? match_initials(&c, s, i, &ic)
+			                    : 0;
 			if (il > len && il > 1) {
 				len = il;
 				canon = ic;

@@ -218,21 +218,87 @@ next_word_token(const struct toklist *l, const int32_t *lid, size_t i)
 	return l->n;
 }
 
+/* key[0..n) in ASCII lower case into out (room for n bytes). */
+static void
+ascii_lower(const char *key, size_t n, char *out)
+{
+	for (size_t i = 0; i < n; i++)
+		out[i] = key[i] >= 'A' && key[i] <= 'Z'
+		                 ? (char)(key[i] - 'A' + 'a')
+		                 : key[i];
+}
+
+/* Each side's content words by their comparison keys in ASCII lower case
+ * (words[side]), with a content id for each (wcid[side]). */
+struct wordset {
+	struct intern *words[2];
+	int32_t *wcid[2];
+	size_t cap[2];
+};
+
+static int
+wordset_fill(struct ctx *x, struct wordset *w)
+{
+	const struct align_in *c = x->c;
+	uint32_t nkeys = intern_count(c->in);
+	unsigned char *seen = malloc(nkeys + 1);
+	char buf[COMPOUND_MAX_BYTES];
+	int rc = -1;
+
+	if (!seen)
+		return -1;
+	for (int side = 0; side < 2; side++) {
+		const struct toklist *l = side ? &c->rt : &c->lt;
+		const int32_t *cid = side ? x->rcid : x->lcid;
+		memset(seen, 0, nkeys + 1);
+		if (!(w->words[side] = intern_new()))
+			goto out;
+		for (size_t t = 0; t < l->n; t++) {
+			size_t len;
+			uint32_t id;
+			if (cid[t] < 0 || l->v[t].kind != TOK_WORD ||
+			    seen[l->id[t]])
+				continue;
+			seen[l->id[t]] = 1;
+			const char *key = intern_key(c->in, l->id[t], &len);
+			if (len > sizeof buf)
+				continue;
+			ascii_lower(key, len, buf);
+			if (intern_id(w->words[side], buf, len, &id) < 0)
+				goto out;
+			int32_t *nv =
+			        grow_array(w->wcid[side], &w->cap[side],
+			                   (size_t)id + 1, sizeof *nv, 256);
+			if (!nv)
+				goto out;
+			w->wcid[side] = nv;
+			nv[id] = cid[t];
+		}
+	}
+	rc = 0;
+out:
+	free(seen);
+	return rc;
+}
+
 /* Open and closed compounds: two adjacent words of one side that, written
  * as one, are a word of the other side ("Da Nang" and "Danang", "per
  * cent" and "percent") become that word (on the first token; the second
- * gets no id).  Only pairs where a word is missing from the other side
- * are tried, so that most of a text costs nothing.  0 or -1. */
+ * gets no id).  Only pairs whose two words are both missing from the
+ * other side are tried, and words compare by their keys in ASCII lower
+ * case, so that most of a text costs a table lookup.  0 or -1. */
 static int
 compounds(struct ctx *x)
 {
 	const struct align_in *c = x->c;
 	uint32_t n = intern_count(x->stems);
 	unsigned char *on = calloc(n + 1, 1); /* bit 1: left, 2: right */
+	struct wordset w;
 	int rc = -1;
 
-	if (!on)
-		return -1;
+	memset(&w, 0, sizeof w);
+	if (!on || wordset_fill(x, &w) < 0)
+		goto out;
 	for (size_t t = 0; t < c->lt.n; t++)
 		if (x->lcid[t] >= 0)
 			on[x->lcid[t]] |= 1;
@@ -241,7 +307,6 @@ compounds(struct ctx *x)
 			on[x->rcid[t]] |= 2;
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &c->rt : &c->lt;
-		const struct text *tx = side ? c->right : c->left;
 		int32_t *cid = side ? x->rcid : x->lcid;
 		int32_t *lid = side ? x->rlid : x->llid;
 		unsigned char other = side ? 1 : 2;
@@ -249,39 +314,38 @@ compounds(struct ctx *x)
 			if (lid[t] < 0 || l->v[t].kind != TOK_WORD)
 				continue;
 			size_t u = next_word_token(l, lid, t);
-			if (u >= l->n || l->v[u].kind != TOK_WORD ||
-			    l->v[t].len + l->v[u].len > COMPOUND_MAX_BYTES)
+			if (u >= l->n || l->v[u].kind != TOK_WORD)
 				continue;
-			int missing = (cid[t] < 0 || !(on[cid[t]] & other)) ||
-			              (cid[u] < 0 || !(on[cid[u]] & other));
-			if (!missing)
+			/* both halves missing from the other side, as "Da" and
+			 * "Nang" are where it writes "Danang" */
+			if ((cid[t] >= 0 && (on[cid[t]] & other)) ||
+			    (cid[u] >= 0 && (on[cid[u]] & other)))
 				continue;
-			char buf[COMPOUND_MAX_BYTES + 1];
-			memcpy(buf, tx->buf + l->v[t].off, l->v[t].len);
-			memcpy(buf + l->v[t].len, tx->buf + l->v[u].off,
-			       l->v[u].len);
-			char *fold;
-			size_t flen;
-			int32_t id;
-			if (uni_key((const unsigned char *)buf,
-			            l->v[t].len + l->v[u].len,
-			            UNI_KEY_FOLD | UNI_KEY_CASE, &fold,
-			            &flen) < 0)
-				goto out;
-			int r = word_id(x, fold, flen, &id);
-			free(fold);
-			if (r < 0)
-				goto out;
-			if ((uint32_t)id < n && (on[id] & other)) {
-				cid[t] = lid[t] = id;
-				cid[u] = lid[u] = -1;
-				t = u;
-			}
+			size_t lt_, lu;
+			const char *kt = intern_key(c->in, l->id[t], &lt_);
+			char buf[COMPOUND_MAX_BYTES];
+			if (lt_ > sizeof buf)
+				continue;
+			ascii_lower(kt, lt_, buf);
+			const char *ku = intern_key(c->in, l->id[u], &lu);
+			if (lu > sizeof buf - lt_)
+				continue;
+			ascii_lower(ku, lu, buf + lt_);
+			uint32_t id;
+			if (!intern_find(w.words[!side], buf, lt_ + lu, &id))
+				continue;
+			cid[t] = lid[t] = w.wcid[!side][id];
+			cid[u] = lid[u] = -1;
+			t = u;
 		}
 	}
 	rc = 0;
 out:
 	free(on);
+	for (int side = 0; side < 2; side++) {
+		intern_free(w.words[side]);
+		free(w.wcid[side]);
+	}
 	return rc;
 }
 
