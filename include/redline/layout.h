@@ -55,7 +55,8 @@ struct layout_opt {
 	                numbers: "¶3.2" (the 2nd sentence of paragraph 3) */
 	int fold;    /* changes only: an unchanged verbatim item keeps to one
 	                row, cut at the column */
-	int hoff;    /* wrap off: columns scrolled off at the left */
+	int hoff;    /* wrap off: columns scrolled off at the left (the row
+	                count does not depend on it) */
 };
 
 /* One side of one row: bytes of visible UTF-8 and their attributes. */
@@ -92,6 +93,10 @@ void layout_free(struct layout *l);
  * row index is rebuilt.  Returns 0, or -1 when memory ran out (the old
  * layout stays). */
 int layout_reset(struct layout *l, const struct layout_opt *o);
+
+/* Scroll sideways: hoff columns hidden at the left of every cut line (wrap
+ * off).  The rows stay as they are, so nothing is measured again. */
+void layout_set_hoff(struct layout *l, int hoff);
 
 /* Width in columns of one text column under the current options. */
 int layout_colw(const struct layout *l);

@@ -378,7 +378,7 @@ key(struct oview *v, int ch)
 	case KEY_ENTER: {
 		size_t j = v->order[table ? v->row : v->col];
 		long blk = table ? -1 : ov->block[v->s * ov->n + j];
-		if (tui_pair(&ov->r[j].cmp, v->opt, blk) < 0)
+		if (tui_pair(&ov->r[j].cmp, v->opt, blk, 1) < 0)
 			return -1;
 		break;
 	}

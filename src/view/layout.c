@@ -848,6 +848,12 @@ item_wraps(const struct layout *l, size_t i)
 	return l->o.wrap && !(l->o.fold && !layout_item_changed(l, i));
 }
 
+void
+layout_set_hoff(struct layout *l, int hoff)
+{
+	l->o.hoff = hoff < 0 ? 0 : hoff;
+}
+
 /* Rows of item i under the options, rendered into arena and wrapped into
  * ls (scratch: the viewer's own, or a measuring thread's). */
 static int
@@ -862,8 +868,7 @@ item_rows(const struct layout *l, struct buf *arena, struct lines ls[2],
 			continue;
 		arena->n = 0;
 		if (render(l, NULL, arena, i, side) < 0 ||
-		    wrap(arena->s, 0, arena->n, cols, dw, l->o.hoff,
-		         &ls[side]) < 0)
+		    wrap(arena->s, 0, arena->n, cols, dw, 0, &ls[side]) < 0)
 			return -1;
 		if (ls[side].n > n)
 			n = ls[side].n;
@@ -1067,7 +1072,8 @@ layout_rows(struct layout *l, size_t r, size_t n, struct lrow *out)
 				continue;
 			if (render(l, &l->fs, &l->arena, i, side) < 0 ||
 			    wrap(l->arena.s, from, l->arena.n, cols,
-			         item_wraps(l, i), l->o.hoff, &l->ls[side]) < 0)
+			         item_wraps(l, i), l->o.wrap ? 0 : l->o.hoff,
+			         &l->ls[side]) < 0)
 				goto fail;
 			if (nlines + l->ls[side].n > caplines) {
 				struct line *nv = grow_array(
