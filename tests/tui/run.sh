@@ -70,6 +70,8 @@ position_is() { [ "$(position)" = "$1" ]; }
 position_not() { p=$(position); [ -n "$p" ] && [ "$p" != "$1" ]; }
 # the two panes' separator stands near column C (a redraw at a new width)
 separator_near() { screen | grep -q "^.\{$(($1 - 3)),$(($1 + 3))\}| "; }
+# the overview's table was drawn again at 60 columns (no longer 120 wide)
+separator_gone() { ! screen | grep -q "11:additions\|7:additions"; }
 # no row shows the two panes' separator (one pane)
 one_pane() { ! screen | head -n -2 | grep -q " | "; }
 
@@ -423,6 +425,22 @@ wait_for "Enter:open  Tab:coverage" && ok || bad "Esc did not come back to the t
 keys ?
 wait_for "overview keys" && ok || bad "? did not show the overview's help"
 keys x
+# its counts are said to be sentences, the pair view's passages
+screen | grep -q "official sentences (of 17)" && ok || bad "the table does not say its counts are sentences"
+screen | grep -q "pair view counts passages" && ok || bad "the table does not say the pair view counts passages"
+# at 60 columns the two rewrites whose headlines start alike still differ
+tm resize-window -t t -x 60 -y 30 2>/dev/null
+wait_until separator_gone
+screen | grep -q "Putin, Trump hell" && screen | grep -q "Putin, Trump agree" && ok ||
+	bad "two rewrites' names cannot be told apart at 60 columns"
+# the details pane wraps at word boundaries: its lines joined by spaces
+# are the rewrite's own words
+keys Tab g j j
+wait_for "sentence 3:"
+panel=$(screen | sed -n '/sentence 3:/,$p' | sed '1d;$d' | head -n -1 |
+	sed 's/^ *//; s/ *$//' | tr '\n' ' ' | sed 's/ *$//')
+cat $FOUR | tr -s ' \n' '  ' | grep -qF -- "$panel" && [ -n "$panel" ] && ok ||
+	bad "the details pane breaks words: $panel"
 keys q
 wait_for "EXIT=1" && ok || bad "q did not leave the overview with status 1"
 
