@@ -396,8 +396,9 @@ number_of(const struct view *v, int right, uint32_t s0, uint32_t s1, char *buf,
 
 /* The status line, by priority when the terminal is narrow: the position,
  * kind and similarity, "?:help", the side shown (one pane); then how the
- * passage was split, merged or moved and its numbers; then the file names
- * (shortened from the left); then the counts of each kind. */
+ * passage was split, merged or moved and its numbers; then the counts of
+ * each kind; then the file names in what room is left, shortened from the
+ * left. */
 static void
 draw_status(struct view *v)
 {
@@ -441,11 +442,16 @@ draw_status(struct view *v)
 	         c->count[BLK_VERBATIM], c->count[BLK_PARAPHRASE],
 	         c->count[BLK_OMISSION], c->count[BLK_ADDITION], c->nmoved);
 	int room = COLS - (int)strlen(core) - 8; /* "?:help" and gaps */
-	if ((int)strlen(extra) <= room - (v->lo.single ? 10 : 0)) {
+	int side_w = v->lo.single ? 10 : 0;      /* "rewrite" and a gap */
+	if ((int)strlen(extra) <= room - side_w) {
 		snprintf(core + strlen(core), sizeof core - strlen(core), "%s",
 		         extra);
 		room -= (int)strlen(extra);
 	}
+	if ((int)strlen(counts) <= room - side_w)
+		room -= (int)strlen(counts);
+	else
+		counts[0] = '\0';
 	names[0] = '\0';
 	if (v->lo.single) {
 		/* one pane: its side is always named, its file if it fits */
@@ -468,9 +474,6 @@ draw_status(struct view *v)
 		else
 			snprintf(names, sizeof names, "%s | %s", ln, rn);
 	}
-	room -= (int)strlen(names) + 2;
-	if ((int)strlen(counts) > room)
-		counts[0] = '\0';
 	/* file names are input too: show them only as visible text */
 	for (char *p = names; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)

@@ -146,6 +146,13 @@ wait_for "?:help" && ok || bad "help did not go away"
 # A resize from 120 to 60 columns re-wraps: no line wider than 60.
 tm resize-window -t t -x 60 -y 30 2>/dev/null || tm resize-pane -t t -x 60
 wait_until separator_near 31 && ok || bad "no redraw with the panes split at 60 columns"
+# the status line keeps the position, kind, counts and ?:help, and
+# shortens the file names from the left
+screen | tail -2 | head -1 | grep -q "^[0-9]*/28 [a-z]" && ok || bad "the position and kind are not first at 60 columns"
+screen | tail -2 | head -1 | grep -q "=1 ~5 <9 >15 \*1  ?:help" && ok || bad "the counts or ?:help went at 60 columns"
+keys g
+wait_until position_is "1/28"
+screen | tail -2 | head -1 | grep -q "\.\.\.[a-z-]*\.txt | \.\.\." && ok || bad "the file names are not shortened from the left at 60 columns"
 wide=$(screen | perl -CS -ne 'print if length($_) > 61' | wc -l)
 [ "$wide" -eq 0 ] && ok || bad "lines wider than 60 columns after the resize"
 screen | grep -q "|" && ok || bad "two panes gone at 60 columns"
@@ -211,6 +218,13 @@ echo "$band" | grep -q "| .The ultimate political solution to the conflict must"
 screen | grep -q "^[=~][ *] *| \\(Both Russia\\|.The ultimate political\\)" &&
 	bad "a piece of the split shows with an empty official side" || ok
 screen | tail -2 | grep -q "split in 2" && ok || bad "the status line does not say the sentence was split"
+screen | tail -2 | grep -q "moved (rewrite ¶10.1)" && ok || bad "the status line does not say where the moved piece came from"
+# an omission is tinted across its text (red), not only in its margin:
+# its second row starts red with no margin mark
+keys g
+wait_until position_is "1/28"
+tm capture-pane -e -p -t t | grep -q "^   $(printf '\033')\[31mde-confliction efforts" && ok ||
+	bad "the omission's text is not red"
 
 # Search: a straight apostrophe finds a curly one, with a count; n past
 # the last match says the search wrapped.

@@ -266,7 +266,8 @@ static void
 side_text(const struct lside *sd, char *out, size_t size)
 {
 	size_t n = sd->len < size - 1 ? sd->len : size - 1;
-	memcpy(out, sd->s, n);
+	if (n) /* an empty side has no text at all */
+		memcpy(out, sd->s, n);
 	out[n] = '\0';
 }
 
