@@ -226,6 +226,21 @@ wait_until position_is "1/28"
 tm capture-pane -e -p -t t | grep -q "^   $(printf '\033')\[31mde-confliction efforts" && ok ||
 	bad "the omission's text is not red"
 
+# A merge the same way round: the Danang report's one sentence beside the
+# two official sentences it merges, in one band.
+keys q
+start 150 60 "'$bin'" $S samples/danang-report.txt
+keys / "there is no military solution" Enter
+wait_for "2 merged" && ok || bad "the status line does not say two sentences were merged"
+band=$(screen | awk '/The Presidents agreed that there is no military/ {on = 1; print; next}
+	on && /^[^ ]/ {exit} on {print}')
+echo "$band" | head -1 | grep -q "| The Presidents agreed that there is no military" && ok ||
+	bad "the merged sentence is not beside the first official sentence"
+echo "$band" | grep -q "They confirmed that the ultimate political solution.*|" && ok ||
+	bad "the second merged official sentence is not in the band"
+keys q
+start 150 60 "'$bin'" $S $B
+
 # Search: a straight apostrophe finds a curly one, with a count; n past
 # the last match says the search wrapped.
 keys g / "Moscow's" Enter
