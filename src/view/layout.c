@@ -1239,34 +1239,81 @@ layout_search(struct layout *l, const char *pattern)
 	return 0;
 }
 
-/* The items that match, into l->match. */
+/* Items from..to searched into hit[], with scratch of their own. */
+struct hunt {
+	const struct layout *l;
+	size_t from, to;
+	unsigned char *hit;
+	int rc;
+};
+
+static void *
+hunt_run(void *arg)
+{
+	struct hunt *h = arg;
+	struct buf arena = {0};
+	struct fscratch fs = {{0}, NULL, 0};
+
+	h->rc = 0;
+	for (size_t i = h->from; i < h->to && h->rc == 0; i++)
+		for (int side = 0; side < 2 && !h->hit[i]; side++) {
+			arena.n = 0;
+			if (render(h->l, &fs, &arena, i, side) < 0) {
+				h->rc = -1;
+				break;
+			}
+			for (size_t k = 0; k < arena.n && !h->hit[i]; k++)
+				h->hit[i] = (arena.a[k] & LA_MATCH) != 0;
+		}
+	free(arena.s);
+	free(arena.a);
+	free(fs.fold.s);
+	free(fs.fold.a);
+	free(fs.map);
+	return NULL;
+}
+
+/* The items that match, into l->match: the second half searched on
+ * another thread when there are many items, as the rows are measured. */
 static int
 find_matches(struct layout *l)
 {
-	size_t cap = 0;
+	size_t n = l->nitems, half = n / 2, count = 0;
+	unsigned char *hit = calloc(n + 1, 1);
+	struct hunt lo = {l, 0, half, hit, 0}, hi = {l, half, n, hit, 0};
+	pthread_t th;
 
-	l->nmatch = 0;
-	for (size_t i = 0; l->patlen && i < l->nitems; i++) {
-		int hit = 0;
-		for (int side = 0; side < 2 && !hit; side++) {
-			l->arena.n = 0;
-			if (render(l, &l->fs, &l->arena, i, side) < 0)
-				return -1;
-			for (size_t k = 0; k < l->arena.n && !hit; k++)
-				hit = (l->arena.a[k] & LA_MATCH) != 0;
+	if (!hit)
+		return -1;
+	if (l->patlen) {
+		if (l->o.threads == 1 || n < LAYOUT_PAR_MIN ||
+		    spawn(&th, hunt_run, &hi) != 0) {
+			lo.to = n;
+			hunt_run(&lo);
+		} else {
+			hunt_run(&lo);
+			pthread_join(th, NULL);
 		}
-		if (!hit)
-			continue;
-		if (l->nmatch == cap) {
-			size_t *nv = grow_array(l->match, &cap, l->nmatch + 1,
-			                        sizeof *nv, 64);
-			if (!nv)
-				return -1;
-			l->match = nv;
+		if (lo.rc < 0 || hi.rc < 0) {
+			free(hit);
+			return -1;
 		}
-		l->match[l->nmatch++] = i;
 	}
-	l->arena.n = 0;
+	for (size_t i = 0; i < n; i++)
+		count += hit[i];
+	size_t *m = malloc((count + 1) * sizeof *m);
+	if (!m) {
+		free(hit);
+		return -1;
+	}
+	count = 0;
+	for (size_t i = 0; i < n; i++)
+		if (hit[i])
+			m[count++] = i;
+	free(hit);
+	free(l->match);
+	l->match = m;
+	l->nmatch = count;
 	l->match_ok = 1;
 	return 0;
 }

@@ -253,6 +253,19 @@ rows_measured_on_threads_match_one_thread(void **state)
 			assert_int_equal(layout_item_row(l1, i),
 			                 layout_item_row(l2, i));
 		check_rows(l2);
+		/* the search, on two threads too, finds the same items */
+		size_t i1, t1, i2, t2, f1 = 0, f2 = 0;
+		assert_int_equal(layout_search(l1, "something ELSE"), 0);
+		assert_int_equal(layout_search(l2, "something ELSE"), 0);
+		assert_int_equal(layout_match_count(l1, 0, &i1, &t1), 0);
+		assert_int_equal(layout_match_count(l2, 0, &i2, &t2), 0);
+		assert_true(t1 > 1000);
+		assert_int_equal(t1, t2);
+		for (int k = 0; k < 50; k++) {
+			f1 = layout_find(l1, f1, 0);
+			f2 = layout_find(l2, f2, 0);
+			assert_int_equal(f1, f2);
+		}
 		layout_free(l1);
 		layout_free(l2);
 	}
