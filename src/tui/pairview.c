@@ -410,6 +410,7 @@ draw_status(struct view *v)
 	layout_item(v->l, v->cur, &it);
 	snprintf(core, sizeof core, "%zu/%zu %s", n ? v->cur + 1 : 0, n,
 	         it.kind >= 0 ? cmp_kind_name((unsigned)it.kind)
+	         : v->lo.mode == LAYOUT_ALIGNED      ? "no passages"
 	         : layout_item_changed(v->l, v->cur) ? "raw diff, changed"
 	                                             : "raw diff");
 	if (it.kind == BLK_VERBATIM || it.kind == BLK_PARAPHRASE)
