@@ -487,6 +487,11 @@ key(struct oview *v, int ch)
 	case 'l' & 0x1f:
 		clearok(stdscr, TRUE);
 		break;
+	case KEY_MOUSE: { /* the pair viewer's; nothing to do here */
+		MEVENT ev;
+		getmouse(&ev);
+		break;
+	}
 	default:
 		if (ch >= '1' && ch < '1' + OV_NKEYS)
 			resort(v, (enum ov_key)(ch - '1'));

@@ -1,11 +1,14 @@
 /* pairview.c - the side-by-side viewer, on ncursesw.
  *
- * Owns the terminal while it runs: set up, draw, read keys, restore.  The
- * screen is the rows of layout.h from `top` on, a status line, and a
- * message line for prompts.  Keys map to actions through one table;
- * each action says whether to redraw.  Invariants: the terminal is
- * restored on every way out (quit, fatal signal, error); text from the
- * inputs reaches the screen only through layout.h, already made visible.
+ * Owns the terminal while it runs: set up, draw, read keys and the mouse,
+ * prompts, restore.  The screen is the rows of layout.h from `top` on, the
+ * current passage (`cur`) marked by a bar, a status line, and a line for
+ * messages and prompts.  Keys map to actions through one table.
+ * Invariants: the terminal is restored on every way out (quit, fatal
+ * signal, error); text from the inputs reaches the screen only through
+ * layout.h, already made visible (file names and typed text are filtered
+ * here); Esc at a prompt writes nothing; a resize under the help or a
+ * prompt lays the screen out again.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tui.h"
@@ -677,7 +680,10 @@ prompt(struct view *v, const char *what, char *buf, size_t size, int *failed)
 		} else if (ch == ('u' & 0x1f)) {
 			n = 0;
 			buf[0] = '\0';
-		} else if (ch >= 0x20 && ch != 127) {
+		} else if (ch >= 0x20 && ch != 127 &&
+		           uni_visible((int32_t)ch) == (int32_t)ch) {
+			/* (no control character, bidirectional one among
+			 * them, goes into the line or onto the screen) */
 			unsigned char u[4];
 			size_t k = uni_encode((int32_t)ch, u);
 			if (k && n + k < size) {
