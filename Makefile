@@ -201,7 +201,7 @@ big: $(PROG)
 	sh tests/big/run.sh ./$(PROG)
 
 # The threaded code (two-thread tokenizing, the minimal search's threads,
-# the layout's row count, libstemmer's first load) under ThreadSanitizer,
+# the layout's row count and search, libstemmer's first load) under ThreadSanitizer,
 # through the unit tests that run it.
 tsan:
 	@$(MAKE) --no-print-directory SAN=thread WERROR=1 CC=clang \

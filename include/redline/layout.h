@@ -3,14 +3,19 @@
  * No curses here: the viewer draws these rows, and --export=plain prints
  * them, so what the viewer shows is tested without a terminal.
  *
- * An item is what lines up across the two columns: a block of the
- * alignment (aligned mode), or a chunk of the whole-text word diff between
- * two line starts (raw mode).  Each side of an item is rendered once into
- * a string of visible text (control characters replaced, white space
- * folded) with one attribute byte per byte of it, then wrapped by display
- * width.  Row counts of all items are computed once per width (the row
- * index); the text of an item is rendered only when it is asked for, so
- * the work per screen is bounded by the screen, not the document.
+ * An item is what lines up across the two columns: a group of blocks of
+ * the alignment (aligned mode), or a chunk of the whole-text word diff
+ * between two line starts (raw mode).  A group is a pair, an omission or an
+ * addition, or a split or merge whole: the blocks that `link` ties
+ * together, the official ones on the left in the official order and the
+ * rewrite ones on the right in the rewrite order, each starting a line of
+ * its own, with the word diff of all of one side against all of the other.
+ * So no row shows half of a split or merge with an empty other side.  Each side
+ * of an item is rendered once into a string of visible text (control characters
+ * replaced, white space folded) with one attribute byte per byte of it, then
+ * wrapped by display width.  Row counts of all items are computed once per
+ * width (the row index); the text of an item is rendered only when it is asked
+ * for, so the work per screen is bounded by the screen, not the document.
  */
 #ifndef REDLINE_LAYOUT_H
 #define REDLINE_LAYOUT_H
@@ -26,8 +31,13 @@ enum {
 	LA_INS = 2,   /* rewrite words with no counterpart */
 	LA_FACT = 4,  /* a new fact */
 	LA_MATCH = 8, /* a search match */
-	LA_MARK = 16  /* change marks written into the text ([- -] {+ +}) */
+	LA_MARK = 16, /* change marks written into the text ([- -] {+ +}) */
+	LA_TINT = 32, /* an omission's or addition's text (no marks) */
+	LA_NUM = 64   /* a passage number (layout_opt.numbers) */
 };
+
+/* Where a line was cut (wrap off, or a folded passage): lside.cut bits. */
+enum { LCUT_LEFT = 1, LCUT_RIGHT = 2 };
 
 enum layout_mode { LAYOUT_ALIGNED, LAYOUT_RAW };
 
@@ -41,6 +51,12 @@ struct layout_opt {
 	                rewrite (a terminal too narrow for two) */
 	int threads; /* 1: measure the rows on the calling thread only; else
 	                on two when there are many items */
+	int numbers; /* start each passage with its paragraph and sentence
+	                numbers: "¶3.2" (the 2nd sentence of paragraph 3) */
+	int fold;    /* changes only: an unchanged verbatim item keeps to one
+	                row, cut at the column */
+	int hoff;    /* wrap off: columns scrolled off at the left (the row
+	                count does not depend on it) */
 };
 
 /* One side of one row: bytes of visible UTF-8 and their attributes. */
@@ -48,7 +64,10 @@ struct lside {
 	const char *s;
 	const unsigned char *attr;
 	size_t len;
-	int width; /* display columns */
+	int width; /* display columns of the text */
+	int cut;   /* LCUT_* bits: text hidden to the left or right (one column
+	              of the text column is kept free for a mark on each cut
+	              side: width + marks <= the column) */
 };
 
 struct lrow {
@@ -75,6 +94,10 @@ void layout_free(struct layout *l);
  * layout stays). */
 int layout_reset(struct layout *l, const struct layout_opt *o);
 
+/* Scroll sideways: hoff columns hidden at the left of every cut line (wrap
+ * off).  The rows stay as they are, so nothing is measured again. */
+void layout_set_hoff(struct layout *l, int hoff);
+
 /* Width in columns of one text column under the current options. */
 int layout_colw(const struct layout *l);
 
@@ -90,21 +113,58 @@ size_t layout_row_item(const struct layout *l, size_t r);
  * (size_t)-1 when memory ran out. */
 size_t layout_rows(struct layout *l, size_t r, size_t n, struct lrow *out);
 
-/* Aligned mode: the block shown as item i; raw mode: NULL. */
+/* Aligned mode: the first block of item i (its first official block, or
+ * its first rewrite block when it has none); raw mode: NULL. */
 const struct block *layout_block(const struct layout *l, size_t i);
+
+/* What an item holds, for the status line. */
+struct litem {
+	int kind;             /* enum blk_kind of the whole (a group with a
+	                         paraphrased piece is a paraphrase); -1 in raw
+	                         mode */
+	int moved;            /* a block of it moved */
+	double sim;           /* of the whole group */
+	size_t nleft, nright; /* blocks on each side (2 or more: a merge, or
+	                         a split) */
+	uint32_t ls0, ls1;    /* official sentences shown [ls0, ls1), from its
+	                         first block to its last; ls0 == ls1: none */
+	uint32_t rs0, rs1;    /* rewrite sentences, likewise */
+	size_t nfacts;        /* new facts in it */
+};
+
+/* Fill *out for item i (< layout_nitems). */
+void layout_item(const struct layout *l, size_t i, struct litem *out);
+
+/* The item that shows block b of the model (aligned mode), or
+ * (size_t)-1. */
+size_t layout_item_of_block(const struct layout *l, size_t b);
+
+/* Paragraph (from 1) and sentence within it (from 1) of sentence s of one
+ * side (0 official, 1 rewrite). */
+void layout_sentence_number(const struct layout *l, int right, uint32_t s,
+                            unsigned *para, unsigned *sent);
 
 /* Two-character margin mark of item i: kind ('=' verbatim, '~'
  * paraphrase, '<' omission, '>' addition; ' ' in raw mode when unchanged,
  * '|' changed) and '*' when moved, else ' '. */
 void layout_mark(const struct layout *l, size_t i, char mark[2]);
 
-/* Set the search pattern (matched case-insensitively in the rendered
- * text; NULL or "" for none).  Returns 0 or -1 (memory). */
+/* Set the search pattern, UTF-8 (NULL or "" for none).  It matches the
+ * rendered text under the word diff's folding (uni_key: NFC, typographic
+ * variants such as ’ and ' lumped, full case folding), one grapheme
+ * cluster against one.  Returns 0 or -1 (memory). */
 int layout_search(struct layout *l, const char *pattern);
 
 /* The next item after `from` (or before it, if backward), wrapping around,
- * whose text matches the search pattern; (size_t)-1 if none does. */
+ * whose text matches the search pattern; (size_t)-1 if none does, or on
+ * no memory. */
 size_t layout_find(struct layout *l, size_t from, int backward);
+
+/* Items whose text matches the pattern: *total of them, item i being the
+ * *index-th (from 1; 0 if it does not match).  Returns 0, or -1 when
+ * memory ran out. */
+int layout_match_count(struct layout *l, size_t i, size_t *index,
+                       size_t *total);
 
 /* Whether item i is a change (not verbatim and unchanged). */
 int layout_item_changed(const struct layout *l, size_t i);

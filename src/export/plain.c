@@ -3,7 +3,9 @@
  * Each passage starts with a two-character margin (kind: '=' verbatim, '~'
  * paraphrase, '<' omission, '>' addition; '*' when moved), then the
  * official column, " | ", the rewrite column; word changes are written
- * [-deleted-] and {+inserted+}; a blank line separates passages.
+ * [-deleted-] and {+inserted+}; a blank line separates passages.  A split
+ * or merge is one passage, each of its sentences starting a line of its
+ * own (layout.h's groups).
  */
 #include <stdlib.h>
 

@@ -115,11 +115,94 @@ status(struct oview *v, const char *hint)
 	clrtoeol();
 }
 
+/* Draw lines of s[0..n) word-wrapped at spaces into cols columns from
+ * (y, x), at most rows lines; a word wider than cols is cut.  Returns the
+ * lines used. */
+static int
+put_wrapped(int y, int x, const unsigned char *s, size_t n, int cols, int rows)
+{
+	int used = 0;
+
+	while (n && used < rows) {
+		int w;
+		size_t fit = uni_fit(s, n, cols, &w), take = fit, skip = 0;
+		if (fit == 0)
+			break; /* a cell wider than the column */
+		if (fit < n) {
+			/* back to the last space that fits, if any */
+			size_t k = fit;
+			while (k > 0 && s[k] != ' ' && s[k] != '\n')
+				k--;
+			if (k > 0) {
+				take = k;
+				skip = 1;
+			}
+		}
+		put_clipped(y + used, x, s, take, cols);
+		s += take + skip;
+		n -= take + skip;
+		while (n && (*s == ' ' || *s == '\n')) {
+			s++;
+			n--;
+		}
+		used++;
+	}
+	return used;
+}
+
+/* Bytes of the longest start of s that fits in cols columns, at a
+ * character boundary. */
+static size_t
+fit_bytes(const char *s, int cols)
+{
+	int w;
+	return uni_fit((const unsigned char *)s, strlen(s), cols, &w);
+}
+
+/* Rewrite j's name in at most cols columns, into out: as it is when it
+ * fits; cut, when the cut start is its own; else its start, "..." and the
+ * part from where it parts from the names it shares that start with. */
+static void
+table_name(const struct overview *ov, size_t j, int cols, char *out,
+           size_t size)
+{
+	const char *name = ov->r[j].name;
+	size_t common = 0, n = strlen(name), cut = fit_bytes(name, cols);
+
+	for (size_t k = 0; k < ov->n; k++) {
+		const char *o = ov->r[k].name;
+		size_t c = 0;
+		if (k == j)
+			continue;
+		while (name[c] && name[c] == o[c])
+			c++;
+		if (c > common)
+			common = c;
+	}
+	if (cut == n || cut > common || cols < 12) {
+		snprintf(out, size, "%.*s", (int)cut, name);
+		return;
+	}
+	while (common > 0 && ((unsigned char)name[common] & 0xC0) == 0x80)
+		common--; /* not in the middle of a character */
+	int head = cols / 2 - 2;
+	size_t h = fit_bytes(name, head);
+	size_t t = fit_bytes(name + common, cols - head - 3);
+	snprintf(out, size, "%.*s...%.*s", (int)h, name, (int)t, name + common);
+}
+
 static void
 draw_table(struct oview *v)
 {
 	const struct overview *ov = v->ov;
-	int h = text_rows(), namew = COLS - 62;
+	/* under 100 columns the percentages go, for the names' sake */
+	int compact = COLS < 100, h = text_rows();
+	int namew = COLS - (compact ? 37 : 62);
+	static const int wide_w[OV_NKEYS] = {4, 0, 9, 9, 9, 9, 12, 9};
+	static const int narrow_w[OV_NKEYS] = {4, 0, 7, 5, 5, 5, 5, 6};
+	static const char *const narrow_t[OV_NKEYS] = {
+	        "#",    "rewrite", "words", "verb",
+	        "para", "omit",    "add",   "facts"};
 	char line[256];
 
 	if (namew < 10)
@@ -132,44 +215,67 @@ draw_table(struct oview *v)
 	/* column titles, the sorted one marked */
 	int x = 0;
 	for (int k = 0; k < OV_NKEYS; k++) {
-		int w = k == OV_BY_INPUT       ? 4
-		        : k == OV_BY_NAME      ? namew + 1
-		        : k == OV_BY_ADDITIONS ? 12
-		                               : 9;
-		snprintf(line, sizeof line, "%d:%s%s", k + 1, titles[k],
-		         (int)v->key == k ? (v->reverse ? "^" : "v") : "");
+		int w = k == OV_BY_NAME ? namew + 1
+		                        : (compact ? narrow_w : wide_w)[k];
+		if (compact)
+			snprintf(line, sizeof line, "%s%s", narrow_t[k],
+			         (int)v->key == k ? (v->reverse ? "^" : "v")
+			                          : "");
+		else
+			snprintf(line, sizeof line, "%d:%s%s", k + 1, titles[k],
+			         (int)v->key == k ? (v->reverse ? "^" : "v")
+			                          : "");
 		attrset((int)v->key == k ? A_BOLD | A_UNDERLINE : A_BOLD);
-		put_clipped(1, x, (const unsigned char *)line, strlen(line),
-		            w - 1);
+		if (x < COLS)
+			put_clipped(1, x, (const unsigned char *)line,
+			            strlen(line), w - 1);
 		x += w;
 	}
 	attrset(A_NORMAL);
-	for (size_t i = 0; i < ov->n && (int)i + 2 < h; i++) {
+	size_t shown = 0;
+	for (size_t i = 0; i < ov->n && (int)i + 2 < h; i++, shown++) {
 		const struct ov_rewrite *r = &ov->r[v->order[i]];
 		int y = (int)i + 2;
+		char name[512];
 		attrset(i == v->row ? A_REVERSE : A_NORMAL);
 		move(y, 0);
 		for (int k = 0; k < COLS; k++)
 			addch(' ');
 		snprintf(line, sizeof line, "%3zu", v->order[i] + 1);
 		mvaddstr(y, 0, line);
-		put_clipped(y, 4, (const unsigned char *)r->name,
-		            strlen(r->name), namew);
+		table_name(ov, v->order[i], namew, name, sizeof name);
+		put_clipped(y, 4, (const unsigned char *)name, strlen(name),
+		            namew);
 		size_t ns = ov->nsent ? ov->nsent : 1;
-		snprintf(line, sizeof line,
-		         "%8zu %4zu %3zu%% %4zu %3zu%% %4zu %3zu%% %4zu %6zuw "
-		         "%6zu",
-		         r->words, r->kept[BLK_VERBATIM],
-		         r->kept[BLK_VERBATIM] * 100 / ns,
-		         r->kept[BLK_PARAPHRASE],
-		         r->kept[BLK_PARAPHRASE] * 100 / ns,
-		         r->kept[BLK_OMISSION],
-		         r->kept[BLK_OMISSION] * 100 / ns, r->additions,
-		         r->add_words, r->facts);
+		if (compact)
+			snprintf(line, sizeof line,
+			         "%6zu %4zu %4zu %4zu %4zu %5zu", r->words,
+			         r->kept[BLK_VERBATIM], r->kept[BLK_PARAPHRASE],
+			         r->kept[BLK_OMISSION], r->additions, r->facts);
+		else
+			snprintf(
+			        line, sizeof line,
+			        "%8zu %4zu %3zu%% %4zu %3zu%% %4zu %3zu%% %4zu "
+			        "%6zuw %6zu",
+			        r->words, r->kept[BLK_VERBATIM],
+			        r->kept[BLK_VERBATIM] * 100 / ns,
+			        r->kept[BLK_PARAPHRASE],
+			        r->kept[BLK_PARAPHRASE] * 100 / ns,
+			        r->kept[BLK_OMISSION],
+			        r->kept[BLK_OMISSION] * 100 / ns, r->additions,
+			        r->add_words, r->facts);
 		if (4 + namew + 1 < COLS)
 			mvaddnstr(y, 4 + namew, line, COLS - 4 - namew);
 	}
 	attrset(A_NORMAL);
+	/* what the counts count, under the table */
+	snprintf(line, sizeof line,
+	         "verbatim, paraphrased, omitted: official sentences (of %zu); "
+	         "the pair view counts passages. Additions: rewrite passages.",
+	         ov->nsent);
+	if ((int)shown + 3 < h)
+		put_wrapped((int)shown + 3, 0, (const unsigned char *)line,
+		            strlen(line), COLS, h - (int)shown - 3);
 	status(v, "Enter:open  Tab:coverage  1-8:sort  ?:help");
 }
 
@@ -236,7 +342,7 @@ draw_coverage(struct oview *v)
 	uint32_t t0, t1;
 	unsigned k = ov->kind[v->s * ov->n + j];
 	int py = h + 1;
-	mvhline(py, 0, ACS_HLINE, COLS);
+	mvhline_set(py, 0, WACS_HLINE, COLS);
 	snprintf(line, sizeof line, " %zu ", j + 1);
 	attrset(A_BOLD);
 	mvaddstr(py, 1, line);
@@ -257,16 +363,8 @@ draw_coverage(struct oview *v)
 		size_t b1 = c->rt.v[t1 - 1].off + c->rt.v[t1 - 1].len;
 		const unsigned char *p = r->text->buf + b0;
 		size_t n = b1 - b0;
-		/* wrap by columns over the panel's rows */
-		for (int y = py + 1; y < py + 1 + PANEL && n; y++) {
-			int w;
-			size_t i = uni_fit(p, n, COLS - 2, &w);
-			if (i == 0)
-				break; /* a cell wider than the panel */
-			put_clipped(y, 1, p, i, COLS - 2);
-			p += i;
-			n -= i;
-		}
+		/* wrapped at word boundaries over the panel's rows */
+		put_wrapped(py + 1, 1, p, n, COLS - 2, PANEL);
 	} else {
 		mvaddnstr(py + 1, 1, "(not in this rewrite)", COLS - 2);
 	}
@@ -378,7 +476,7 @@ key(struct oview *v, int ch)
 	case KEY_ENTER: {
 		size_t j = v->order[table ? v->row : v->col];
 		long blk = table ? -1 : ov->block[v->s * ov->n + j];
-		if (tui_pair(&ov->r[j].cmp, v->opt, blk) < 0)
+		if (tui_pair(&ov->r[j].cmp, v->opt, blk, 1) < 0)
 			return -1;
 		break;
 	}
@@ -389,6 +487,11 @@ key(struct oview *v, int ch)
 	case 'l' & 0x1f:
 		clearok(stdscr, TRUE);
 		break;
+	case KEY_MOUSE: { /* the pair viewer's; nothing to do here */
+		MEVENT ev;
+		getmouse(&ev);
+		break;
+	}
 	default:
 		if (ch >= '1' && ch < '1' + OV_NKEYS)
 			resort(v, (enum ov_key)(ch - '1'));

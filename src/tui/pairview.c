@@ -1,11 +1,14 @@
 /* pairview.c - the side-by-side viewer, on ncursesw.
  *
- * Owns the terminal while it runs: set up, draw, read keys, restore.  The
- * screen is the rows of layout.h from `top` on, a status line, and a
- * message line for prompts.  Keys map to actions through one table;
- * each action says whether to redraw.  Invariants: the terminal is
- * restored on every way out (quit, fatal signal, error); text from the
- * inputs reaches the screen only through layout.h, already made visible.
+ * Owns the terminal while it runs: set up, draw, read keys and the mouse,
+ * prompts, restore.  The screen is the rows of layout.h from `top` on, the
+ * current passage (`cur`) marked by a bar, a status line, and a line for
+ * messages and prompts.  Keys map to actions through one table.
+ * Invariants: the terminal is restored on every way out (quit, fatal
+ * signal, error); text from the inputs reaches the screen only through
+ * layout.h, already made visible (file names and typed text are filtered
+ * here); Esc at a prompt writes nothing; a resize under the help or a
+ * prompt lays the screen out again.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tui.h"
@@ -18,13 +21,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "redline/layout.h"
+#include "redline/uni.h"
 
 enum action {
 	ACT_NONE,
 	ACT_QUIT,
+	ACT_ESCAPE,
 	ACT_DOWN,
 	ACT_UP,
 	ACT_PAGE_DOWN,
@@ -49,10 +56,16 @@ enum action {
 	ACT_HELP,
 	ACT_MODE,
 	ACT_SWAP,
+	ACT_FOLD,
+	ACT_NUMBERS,
 	ACT_WRAP,
+	ACT_LEFT,
+	ACT_RIGHT,
 	ACT_SIDE,
 	ACT_EXPORT,
-	ACT_REDRAW
+	ACT_MOUSE,
+	ACT_REDRAW,
+	ACT_RESIZE
 };
 
 static const struct binding {
@@ -60,7 +73,7 @@ static const struct binding {
 	enum action act;
 } bindings[] = {
         {'q', ACT_QUIT},
-        {27, ACT_QUIT},
+        {27, ACT_ESCAPE},
         {'j', ACT_DOWN},
         {KEY_DOWN, ACT_DOWN},
         {'\n', ACT_DOWN},
@@ -97,11 +110,16 @@ static const struct binding {
         {'h', ACT_HELP},
         {'m', ACT_MODE},
         {'s', ACT_SWAP},
+        {'c', ACT_FOLD},
+        {'#', ACT_NUMBERS},
         {'w', ACT_WRAP},
+        {KEY_LEFT, ACT_LEFT},
+        {KEY_RIGHT, ACT_RIGHT},
         {'v', ACT_SIDE},
         {'e', ACT_EXPORT},
+        {'M', ACT_MOUSE},
         {'l' & 0x1f, ACT_REDRAW},
-        {KEY_RESIZE, ACT_REDRAW},
+        {KEY_RESIZE, ACT_RESIZE},
 };
 
 /* The help screen; the same keys as the README and the man page. */
@@ -117,20 +135,36 @@ static const char *const help_text[] = {
         "  o O                     next / previous omission",
         "  p P                     next / previous paraphrase",
         "  f F                     next / previous new fact",
-        "  /                       search forward (ASCII case ignored)",
+        "  /                       search forward (case, ' and \u2019, NFC",
+        "                          fold as in the comparison; a count)",
         "  n N                     next / previous match",
         "  m                       aligned passages / raw word diff",
         "  s                       order rows by the official / the rewrite",
+        "  c                       changes only: unchanged passages one row",
+        "  #                       passage numbers (\u00b6paragraph.sentence)",
         "  w                       wrap long passages on / off",
+        "  Left Right              scroll sideways (wrap off)",
         "  v                       one pane: official / rewrite",
-        "  e                       export the comparison to a file",
+        "  e                       export to a file: a name proposed, the",
+        "                          format from its extension (.txt .json",
+        "                          .plain .wdiff .stats), replacing asked",
+        "  M                       mouse on / off (off: the terminal",
+        "                          selects text; on: Shift-drag selects)",
         "  Ctrl-L                  redraw",
-        "  ? h                     this help",
-        "  q Esc                   quit (back to the overview, from there)",
+        "  ? h                     this help (? is not a backward search",
+        "                          here, as in less: N searches back)",
+        "  q                       quit (back to the overview, from there;",
+        "                          Esc too, there only)",
         "",
-        "Margin: = verbatim  ~ paraphrase  < omission  > addition  * moved",
+        "Margin: = verbatim  ~ paraphrase  < omission  > addition  * moved;",
+        "the bar beside it marks the current passage, which the jump keys",
+        "and a mouse click move.  A split or merge stands as one passage,",
+        "each piece on a line of its own.",
         "Text: deleted words underlined, inserted words bold, new facts",
-        "bold and underlined, search matches reversed.",
+        "bold and underlined, search matches reversed; < and > where a",
+        "line is cut.",
+        "",
+        "Esc cancels every prompt and writes nothing.",
         "",
         "Press any key to go back.",
 };
@@ -144,13 +178,15 @@ struct view {
 	size_t cur; /* current item */
 	int color;
 	int side;      /* 1 or 2 in single-pane mode */
-	char msg[512]; /* status line message, until the next key */
+	int nested;    /* opened from the overview: Esc goes back there */
+	char msg[512]; /* message line, until the next key */
 	char pattern[256];
 	struct lrow *rows;
 	int nrows_cap;
 };
 
 static volatile sig_atomic_t got_signal;
+static int mouse_on = 1;
 
 static void
 on_signal(int sig)
@@ -162,6 +198,16 @@ static int
 text_rows(void)
 {
 	return LINES > 2 ? LINES - 2 : 1;
+}
+
+static void
+set_mouse(int on)
+{
+	mouse_on = on;
+	mousemask(on ? BUTTON4_PRESSED | BUTTON5_PRESSED | BUTTON1_PRESSED |
+	                          BUTTON1_CLICKED | BUTTON1_RELEASED
+	             : 0,
+	          NULL);
 }
 
 /* ---- layout --------------------------------------------------------- */
@@ -210,16 +256,29 @@ static void
 scroll_to(struct view *v, long delta)
 {
 	long t = (long)v->top + delta;
+	size_t h = (size_t)text_rows();
+
 	if (t < 0)
 		t = 0;
 	if ((size_t)t > max_top(v))
 		t = (long)max_top(v);
 	v->top = (size_t)t;
-	if (layout_nitems(v->l))
-		v->cur = layout_row_item(v->l, v->top);
+	if (!layout_nitems(v->l))
+		return;
+	/* the current passage stays while any of it shows; else the first
+	 * one starting on the screen (or the one at its top) */
+	size_t r0 = layout_item_row(v->l, v->cur);
+	size_t r1 = layout_item_row(v->l, v->cur + 1);
+	if (r1 > v->top && r0 < v->top + h)
+		return;
+	size_t i = layout_row_item(v->l, v->top);
+	if (layout_item_row(v->l, i) < v->top && i + 1 < layout_nitems(v->l) &&
+	    layout_item_row(v->l, i + 1) < v->top + h)
+		i++;
+	v->cur = i;
 }
 
-/* Show item i with its first row a third of the way down. */
+/* Make item i current, with its first row a third of the way down. */
 static void
 center_on(struct view *v, size_t i)
 {
@@ -239,6 +298,8 @@ text_attr(const struct view *v, unsigned char a)
 
 	if (a & LA_MATCH)
 		return A_REVERSE | (v->color ? COLOR_PAIR(PAIR_MATCH) : 0);
+	if (a & LA_NUM)
+		return A_DIM;
 	if (a & LA_FACT)
 		at |= A_BOLD | A_UNDERLINE |
 		      (v->color ? COLOR_PAIR(PAIR_FACT) : 0);
@@ -246,6 +307,8 @@ text_attr(const struct view *v, unsigned char a)
 		at |= A_BOLD | (v->color ? COLOR_PAIR(PAIR_INS) : 0);
 	else if (a & LA_DEL)
 		at |= A_UNDERLINE | (v->color ? COLOR_PAIR(PAIR_DEL) : 0);
+	else if ((a & LA_TINT) && v->color)
+		at |= COLOR_PAIR(PAIR_TINT_DEL); /* set by the caller's side */
 	return at;
 }
 
@@ -268,78 +331,181 @@ kind_attr(const struct view *v, char mark)
 	}
 }
 
-/* Draw one side's text at (y, x), runs of one attribute at a time. */
+/* Draw one side's text in the column at (y, x), runs of one attribute at
+ * a time, with a reversed < or > where the line is cut. */
 static void
-draw_side(const struct view *v, int y, int x, const struct lside *s,
-          attr_t base)
+draw_side(const struct view *v, int y, int x, const struct lside *s, int right,
+          int colw)
 {
 	size_t i = 0;
 
+	if (s->cut & LCUT_LEFT) {
+		attrset(A_REVERSE);
+		mvaddch(y, x, '<');
+		x++;
+	}
 	move(y, x);
 	while (i < s->len) {
 		size_t j = i;
 		while (j < s->len && s->attr[j] == s->attr[i])
 			j++;
-		attrset(base | text_attr(v, s->attr[i]));
+		attr_t at = text_attr(v, s->attr[i]);
+		if ((at & A_COLOR) == COLOR_PAIR(PAIR_TINT_DEL) && right)
+			at = (at & ~A_COLOR) | COLOR_PAIR(PAIR_TINT_INS);
+		attrset(at);
 		addnstr(s->s + i, (int)(j - i));
 		i = j;
+	}
+	if (s->cut & LCUT_RIGHT) {
+		attrset(A_REVERSE);
+		mvaddch(y, x - (s->cut & LCUT_LEFT ? 1 : 0) + colw - 1, '>');
 	}
 	attrset(A_NORMAL);
 }
 
+/* Copy name into out (size bytes), shortened from the left to at most
+ * cols bytes with "..." in front when it is longer. */
+static void
+shorten(char *out, size_t size, const char *name, int cols)
+{
+	size_t n = strlen(name);
+
+	if (cols < 4)
+		cols = 4;
+	if ((int)n <= cols) {
+		snprintf(out, size, "%s", name);
+		return;
+	}
+	const char *p = name + n - (size_t)(cols - 3);
+	while (p > name && ((unsigned char)*p & 0xC0) == 0x80)
+		p++; /* not in the middle of a character */
+	snprintf(out, size, "...%s", p);
+}
+
+/* "¶P.S" of a sentence range's first sentence into buf. */
+static void
+number_of(const struct view *v, int right, uint32_t s0, uint32_t s1, char *buf,
+          size_t size)
+{
+	unsigned p, n;
+
+	if (s0 >= s1) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	layout_sentence_number(v->l, right, s0, &p, &n);
+	snprintf(buf, size, "\u00b6%u.%u", p, n);
+}
+
+/* The status line, by priority when the terminal is narrow: the position,
+ * kind and similarity, "?:help", the side shown (one pane); then how the
+ * passage was split, merged or moved and its numbers; then the counts of
+ * each kind; then the file names in what room is left, shortened from the
+ * left. */
 static void
 draw_status(struct view *v)
 {
 	const struct cmp *c = v->c;
-	char left[256], right[160];
+	char core[288], extra[160], names[640], counts[96], ln[256], rn[256];
 	size_t n = layout_nitems(v->l);
-	const struct block *b = layout_block(v->l, v->cur);
+	struct litem it;
 
-	if (v->msg[0]) {
-		snprintf(left, sizeof left, "%.255s", v->msg);
-		right[0] = '\0';
-	} else {
-		snprintf(left, sizeof left, "%s | %s  %zu/%zu %s%s",
-		         c->left->name, c->right->name, n ? v->cur + 1 : 0, n,
-		         b ? cmp_kind_name(b->kind)
-		           : (v->lo.mode == LAYOUT_RAW ? "raw diff" : ""),
-		         b && b->moved ? " moved" : "");
-		if (b && (b->kind == BLK_VERBATIM || b->kind == BLK_PARAPHRASE))
-			snprintf(left + strlen(left),
-			         sizeof left - strlen(left), " %.2f", b->sim);
-		/* where a moved passage went: its paragraph on each side */
-		if (b && b->moved) {
-			const struct block *m = b;
-			if (b->rs1 == b->rs0 && b->link >= 0)
-				m = &c->blocks[b->link];
-			if (m->rs1 > m->rs0 && b->ls1 > b->ls0)
-				snprintf(left + strlen(left),
-				         sizeof left - strlen(left),
-				         " (official para %u, rewrite para %u)",
-				         c->ls.v[b->ls0].para + 1,
-				         c->rs.v[m->rs0].para + 1);
-		}
-		snprintf(right, sizeof right,
-		         "=%zu ~%zu <%zu >%zu *%zu  ?:help",
-		         c->count[BLK_VERBATIM], c->count[BLK_PARAPHRASE],
-		         c->count[BLK_OMISSION], c->count[BLK_ADDITION],
-		         c->nmoved);
+	layout_item(v->l, v->cur, &it);
+	snprintf(core, sizeof core, "%zu/%zu %s", n ? v->cur + 1 : 0, n,
+	         it.kind >= 0 ? cmp_kind_name((unsigned)it.kind)
+	         : v->lo.mode == LAYOUT_ALIGNED      ? "no passages"
+	         : layout_item_changed(v->l, v->cur) ? "raw diff, changed"
+	                                             : "raw diff");
+	if (it.kind == BLK_VERBATIM || it.kind == BLK_PARAPHRASE)
+		snprintf(core + strlen(core), sizeof core - strlen(core),
+		         " %.2f", it.sim);
+	extra[0] = '\0';
+	if (it.nleft == 1 && it.nright > 1)
+		snprintf(extra, sizeof extra, ", split in %zu", it.nright);
+	else if (it.nleft > 1 && it.nright >= 1)
+		snprintf(extra, sizeof extra, ", %zu merged", it.nleft);
+	if (it.moved) {
+		char num[32];
+		/* where it came from: its place in the other order */
+		if (v->lo.swap)
+			number_of(v, 0, it.ls0, it.ls1, num, sizeof num);
+		else
+			number_of(v, 1, it.rs0, it.rs1, num, sizeof num);
+		snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
+		         ", moved (%s %s)", v->lo.swap ? "official" : "rewrite",
+		         num);
+	}
+	if (v->lo.numbers && it.kind >= 0) {
+		char a[32], b[32];
+		number_of(v, 0, it.ls0, it.ls1, a, sizeof a);
+		number_of(v, 1, it.rs0, it.rs1, b, sizeof b);
+		snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
+		         " [official %s, rewrite %s]", a, b);
+	}
+	snprintf(counts, sizeof counts, "=%zu ~%zu <%zu >%zu *%zu  ",
+	         c->count[BLK_VERBATIM], c->count[BLK_PARAPHRASE],
+	         c->count[BLK_OMISSION], c->count[BLK_ADDITION], c->nmoved);
+	int room = COLS - (int)strlen(core) - 8; /* "?:help" and gaps */
+	int side_w = v->lo.single ? 10 : 0;      /* "rewrite" and a gap */
+	if ((int)strlen(extra) <= room - side_w) {
+		snprintf(core + strlen(core), sizeof core - strlen(core), "%s",
+		         extra);
+		room -= (int)strlen(extra);
+	}
+	if ((int)strlen(counts) <= room - side_w)
+		room -= (int)strlen(counts);
+	else
+		counts[0] = '\0';
+	names[0] = '\0';
+	if (v->lo.single) {
+		/* one pane: its side is always named, its file if it fits */
+		const char *side = v->lo.single == 1 ? "official" : "rewrite";
+		shorten(ln, sizeof ln,
+		        v->lo.single == 1 ? c->left->name : c->right->name,
+		        room - 12);
+		if (room >= 22)
+			snprintf(names, sizeof names, "%s: %s", side, ln);
+		else
+			snprintf(names, sizeof names, "%s", side);
+	} else if (room >= 14) {
+		int both =
+		        (int)(strlen(c->left->name) + strlen(c->right->name));
+		shorten(ln, sizeof ln, c->left->name, (room - 3) / 2);
+		shorten(rn, sizeof rn, c->right->name, (room - 3) / 2);
+		if (both + 3 <= room)
+			snprintf(names, sizeof names, "%s | %s", c->left->name,
+			         c->right->name);
+		else
+			snprintf(names, sizeof names, "%s | %s", ln, rn);
 	}
 	/* file names are input too: show them only as visible text */
-	for (char *p = left; *p; p++)
+	for (char *p = names; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			*p = '?';
 	attrset(A_REVERSE | (v->color ? COLOR_PAIR(PAIR_STATUS) : 0));
 	move(LINES - 2, 0);
 	for (int x = 0; x < COLS; x++)
 		addch(' ');
-	mvaddnstr(LINES - 2, 0, left, COLS);
+	mvaddnstr(LINES - 2, 0, core, COLS);
+	int nx = (int)strlen(core) + 2;
+	if (names[0] && nx < COLS)
+		mvaddnstr(LINES - 2, nx, names, COLS - nx);
+	char right[128];
+	snprintf(right, sizeof right, "%s?:help", counts);
 	int rl = (int)strlen(right);
-	if (rl && (int)strlen(left) + rl + 2 < COLS)
+	if (rl < COLS)
 		mvaddstr(LINES - 2, COLS - rl, right);
 	attrset(A_NORMAL);
 	move(LINES - 1, 0);
 	clrtoeol();
+	if (v->msg[0]) {
+		char m[sizeof v->msg];
+		snprintf(m, sizeof m, "%s", v->msg);
+		for (char *p = m; *p; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+				*p = '?';
+		mvaddnstr(LINES - 1, 0, m, COLS);
+	}
 }
 
 static void
@@ -360,25 +526,28 @@ draw(struct view *v)
 	for (size_t k = 0; k < got; k++) {
 		const struct lrow *r = &v->rows[k];
 		int y = (int)k, x = LAYOUT_MARGIN;
+		int here = r->item == v->cur;
 		char mark[2];
 		layout_mark(v->l, r->item, mark);
 		if (r->first) {
-			attrset(kind_attr(v, mark[0]));
+			attrset(kind_attr(v, mark[0]) | (here ? A_REVERSE : 0));
 			mvaddch(y, 0, (chtype)mark[0]);
-			attrset(v->color ? COLOR_PAIR(PAIR_MOVED) | A_BOLD
-			                 : A_BOLD);
+			attrset((v->color ? COLOR_PAIR(PAIR_MOVED) | A_BOLD
+			                  : A_BOLD) |
+			        (here ? A_REVERSE : 0));
 			mvaddch(y, 1, (chtype)mark[1]);
 			attrset(A_NORMAL);
 		}
+		if (here) /* the current passage: a bar down its rows */
+			mvaddstr(y, 2, "\u258c");
 		if (v->lo.single) {
 			draw_side(v, y, x, &r->side[v->lo.single - 1],
-			          A_NORMAL);
+			          v->lo.single == 2, colw);
 			continue;
 		}
-		draw_side(v, y, x, &r->side[0], A_NORMAL);
+		draw_side(v, y, x, &r->side[0], 0, colw);
 		mvaddch(y, x + colw + 1, '|');
-		draw_side(v, y, x + colw + LAYOUT_GUTTER, &r->side[1],
-		          A_NORMAL);
+		draw_side(v, y, x + colw + LAYOUT_GUTTER, &r->side[1], 1, colw);
 	}
 	draw_status(v);
 	refresh();
@@ -387,45 +556,168 @@ draw(struct view *v)
 void
 tui_help(const char *const *lines, size_t n)
 {
-	erase();
-	for (size_t i = 0; i < n; i++)
-		if ((int)i < LINES)
-			mvaddnstr((int)i, 1, lines[i], COLS - 1);
-	refresh();
-	while (getch() == ERR && !got_signal)
-		;
+	size_t first = 0;
+
+	for (;;) {
+		int h = LINES > 1 ? LINES - 1 : 1;
+		int fits = (size_t)LINES >= n;
+		size_t last = n > (size_t)h ? n - (size_t)h : 0;
+		if (fits)
+			first = 0;
+		else if (first > last)
+			first = last;
+		erase();
+		for (size_t i = first;
+		     i < n && (int)(i - first) < (fits ? LINES : h); i++)
+			mvaddnstr((int)(i - first), 1, lines[i], COLS - 1);
+		if (!fits) {
+			char more[128];
+			snprintf(more, sizeof more,
+			         "-- lines %zu-%zu of %zu: j k Space b scroll, "
+			         "q goes back --",
+			         first + 1, first + (size_t)h, n);
+			attrset(A_REVERSE);
+			mvaddnstr(LINES - 1, 0, more, COLS);
+			attrset(A_NORMAL);
+		}
+		refresh();
+		int ch = getch();
+		if (got_signal)
+			return;
+		if (ch == ERR)
+			continue;
+		/* a resize or Ctrl-L lays the help out again; it stays */
+		if (ch == KEY_RESIZE || ch == ('l' & 0x1f))
+			continue;
+		if (fits)
+			return;
+		if (ch == 'j' || ch == KEY_DOWN || ch == '\n')
+			first = first < last ? first + 1 : last;
+		else if (ch == 'k' || ch == KEY_UP)
+			first = first ? first - 1 : 0;
+		else if (ch == ' ' || ch == KEY_NPAGE)
+			first = first + (size_t)h < last ? first + (size_t)h
+			                                 : last;
+		else if (ch == 'b' || ch == KEY_PPAGE)
+			first = first > (size_t)h ? first - (size_t)h : 0;
+		else if (ch == 'g' || ch == KEY_HOME)
+			first = 0;
+		else if (ch == 'G' || ch == KEY_END)
+			first = last;
+		else
+			return;
+	}
 }
 
 /* ---- prompts ---------------------------------------------------------- */
 
-/* Read a line on the message row; 0 on Enter, -1 on Escape or empty. */
+/* A resize while a prompt or the help is open: lay the view out again and
+ * draw it under them.  0, or -1 when memory ran out. */
 static int
-prompt(const char *what, char *buf, size_t size)
+redraw_under(struct view *v)
+{
+	if (relayout(v) < 0)
+		return -1;
+	draw(v);
+	return 0;
+}
+
+/* Read a line of UTF-8 on the message row.  0 on Enter (buf may be
+ * empty), -1 on Esc, a signal, or no memory (then *failed is set). */
+static int
+prompt(struct view *v, const char *what, char *buf, size_t size, int *failed)
 {
 	size_t n = 0;
 
 	buf[0] = '\0';
+	curs_set(1);
+	for (;;) {
+		int wl = (int)strlen(what), cols = COLS - wl - 1;
+		const char *shown = buf;
+		while ((int)strlen(shown) > cols && *shown) {
+			shown++; /* the end of a long line */
+			while ((*shown & 0xC0) == 0x80)
+				shown++;
+		}
+		move(LINES - 1, 0);
+		clrtoeol();
+		addnstr(what, COLS);
+		if (cols > 0)
+			addnstr(shown, cols);
+		refresh();
+		wint_t ch;
+		int rc = get_wch(&ch);
+		if (got_signal)
+			break;
+		if (rc == ERR)
+			continue;
+		if (rc == KEY_CODE_YES) {
+			if (ch == KEY_RESIZE) {
+				if (redraw_under(v) < 0) {
+					*failed = 1;
+					break;
+				}
+			} else if (ch == KEY_ENTER) {
+				curs_set(0);
+				return 0;
+			} else if (ch == KEY_BACKSPACE && n) {
+				while (n && (buf[--n] & 0xC0) == 0x80)
+					;
+				buf[n] = '\0';
+			}
+			continue;
+		}
+		if (ch == 27)
+			break;
+		if (ch == '\n' || ch == '\r') {
+			curs_set(0);
+			return 0;
+		}
+		if ((ch == 127 || ch == 8) && n) {
+			while (n && (buf[--n] & 0xC0) == 0x80)
+				;
+			buf[n] = '\0';
+		} else if (ch == ('u' & 0x1f)) {
+			n = 0;
+			buf[0] = '\0';
+		} else if (ch >= 0x20 && ch != 127 &&
+		           uni_visible((int32_t)ch) == (int32_t)ch) {
+			/* (no control character, bidirectional one among
+			 * them, goes into the line or onto the screen) */
+			unsigned char u[4];
+			size_t k = uni_encode((int32_t)ch, u);
+			if (k && n + k < size) {
+				memcpy(buf + n, u, k);
+				n += k;
+				buf[n] = '\0';
+			}
+		}
+	}
+	curs_set(0);
+	return -1;
+}
+
+/* Ask a yes-or-no question on the message row: 1 for y, 0 for anything
+ * else (Esc among them), -1 when memory ran out on a resize. */
+static int
+confirm(struct view *v, const char *what)
+{
 	for (;;) {
 		move(LINES - 1, 0);
 		clrtoeol();
 		addnstr(what, COLS);
-		addnstr(buf, COLS - (int)strlen(what) - 1);
 		refresh();
 		int ch = getch();
 		if (got_signal)
-			return -1;
+			return 0;
 		if (ch == ERR)
 			continue;
-		if (ch == 27)
-			return -1;
-		if (ch == '\n' || ch == KEY_ENTER)
-			return n ? 0 : -1;
-		if ((ch == KEY_BACKSPACE || ch == 127 || ch == 8) && n)
-			buf[--n] = '\0';
-		else if (ch >= 0x20 && ch < 0x7f && n + 1 < size) {
-			buf[n++] = (char)ch;
-			buf[n] = '\0';
+		if (ch == KEY_RESIZE) {
+			if (redraw_under(v) < 0)
+				return -1;
+			continue;
 		}
+		return ch == 'y' || ch == 'Y';
 	}
 }
 
@@ -443,16 +735,18 @@ is_changed(const struct view *v, size_t i, int arg)
 static int
 is_kind(const struct view *v, size_t i, int kind)
 {
-	const struct block *b = layout_block(v->l, i);
-	return b && b->kind == kind;
+	struct litem it;
+	layout_item(v->l, i, &it);
+	return it.kind == kind;
 }
 
 static int
 has_fact(const struct view *v, size_t i, int arg)
 {
-	const struct block *b = layout_block(v->l, i);
+	struct litem it;
 	(void)arg;
-	return b && b->f1 > b->f0;
+	layout_item(v->l, i, &it);
+	return it.nfacts > 0;
 }
 
 /* Jump to the next (or previous) item passing test, wrapping around. */
@@ -467,7 +761,8 @@ jump(struct view *v, item_test test, int arg, int backward, const char *what)
 		if (test(v, i, arg)) {
 			if (backward ? i > v->cur : i < v->cur)
 				snprintf(v->msg, sizeof v->msg,
-				         "wrapped around");
+				         "wrapped around to the %s",
+				         backward ? "end" : "start");
 			center_on(v, i);
 			return;
 		}
@@ -475,42 +770,152 @@ jump(struct view *v, item_test test, int arg, int backward, const char *what)
 	snprintf(v->msg, sizeof v->msg, "no %s", what);
 }
 
-static void
-search_step(struct view *v, int backward)
+/* The next (or previous) match; fresh: the current passage counts.  0, or
+ * -1 when memory ran out. */
+static int
+search_step(struct view *v, int backward, int fresh)
 {
-	size_t i;
+	size_t i, idx, total;
 
 	if (!v->pattern[0]) {
 		snprintf(v->msg, sizeof v->msg, "no search yet: press /");
-		return;
+		return 0;
 	}
-	i = layout_find(v->l, v->cur, backward);
-	if (i == (size_t)-1) {
-		snprintf(v->msg, sizeof v->msg, "pattern not found: %s",
+	if (layout_match_count(v->l, v->cur, &idx, &total) < 0)
+		return -1;
+	if (!total) {
+		snprintf(v->msg, sizeof v->msg, "pattern not found: %.200s",
 		         v->pattern);
-		return;
+		return 0;
 	}
+	if (fresh && idx)
+		i = v->cur;
+	else
+		i = layout_find(v->l, v->cur, backward);
+	if (i == (size_t)-1)
+		return -1;
+	int wrapped = !(fresh && idx) && (backward ? i >= v->cur : i <= v->cur);
 	center_on(v, i);
+	if (layout_match_count(v->l, i, &idx, &total) < 0)
+		return -1;
+	snprintf(v->msg, sizeof v->msg, "/%.200s: match %zu/%zu%s", v->pattern,
+	         idx, total,
+	         !wrapped   ? ""
+	         : backward ? "  (search wrapped to the end)"
+	                    : "  (search wrapped to the top)");
+	return 0;
 }
 
+/* The format an export file name asks for by its extension (any case), or
+ * NULL. */
+static const char *
+format_of(const char *path)
+{
+	static const char *const ext[][2] = {
+	        {"json", "json"},   {"txt", "text"},    {"text", "text"},
+	        {"plain", "plain"}, {"wdiff", "wdiff"}, {"stats", "stats"}};
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash : path, '.');
+
+	if (!dot || dot[1] == '\0')
+		return NULL;
+	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
+		if (strcasecmp(dot + 1, ext[i][0]) == 0)
+			return ext[i][1];
+	return NULL;
+}
+
+/* The file name the export proposes: the rewrite's name without its
+ * directory and extension, then "-redline.txt", in the current
+ * directory. */
 static void
+propose(const struct view *v, char *out, size_t size)
+{
+	const char *name = v->c->right->name, *base = strrchr(name, '/');
+	char stem[200];
+
+	base = base ? base + 1 : name;
+	if (strcmp(name, "-") == 0 || !*base)
+		base = "redline";
+	snprintf(stem, sizeof stem, "%s", base);
+	char *dot = strrchr(stem, '.');
+	if (dot && dot != stem)
+		*dot = '\0';
+	for (char *p = stem; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '_';
+	snprintf(out, size, "%s-redline.txt", stem);
+}
+
+/* Whether path names the same file as an input. */
+static int
+is_input(const struct view *v, const struct stat *st)
+{
+	const struct text *in[2] = {v->c->left, v->c->right};
+	struct stat s;
+
+	for (int k = 0; k < 2; k++)
+		if (strcmp(in[k]->name, "-") != 0 &&
+		    stat(in[k]->name, &s) == 0 && s.st_dev == st->st_dev &&
+		    s.st_ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
+/* The e key.  Esc at any of its prompts writes nothing.  0, or -1 when
+ * memory ran out. */
+static int
 do_export(struct view *v)
 {
-	char path[1024], fmt[32];
+	char def[256], what[400], path[1024], fmt[32];
+	const char *f;
+	struct stat st;
+	int failed = 0, yes;
 
 	if (!v->opt->export_to) {
 		snprintf(v->msg, sizeof v->msg, "export is not available");
-		return;
+		return 0;
 	}
-	if (prompt("Export to file: ", path, sizeof path) < 0) {
-		snprintf(v->msg, sizeof v->msg, "export cancelled");
-		return;
+	propose(v, def, sizeof def);
+	snprintf(what, sizeof what, "Export to file [%s]: ", def);
+	if (prompt(v, what, path, sizeof path, &failed) < 0)
+		goto cancel;
+	if (!path[0])
+		snprintf(path, sizeof path, "%s", def);
+	f = format_of(path);
+	if (!f) {
+		if (prompt(v,
+		           "Format (text, json, plain, wdiff, stats) [text]: ",
+		           fmt, sizeof fmt, &failed) < 0)
+			goto cancel;
+		for (char *p = fmt; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p + 32);
+		f = fmt[0] ? fmt : "text";
 	}
-	if (prompt("Format (text, json, plain, wdiff, stats): ", fmt,
-	           sizeof fmt) < 0)
-		snprintf(fmt, sizeof fmt, "text");
-	if (v->opt->export_to(v->c, path, fmt, v->msg, sizeof v->msg) == 0)
-		snprintf(v->msg, sizeof v->msg, "wrote %.400s (%s)", path, fmt);
+	if (stat(path, &st) == 0) {
+		if (is_input(v, &st)) {
+			snprintf(v->msg, sizeof v->msg,
+			         "%.400s: refusing to overwrite an input",
+			         path);
+			return 0;
+		}
+		snprintf(what, sizeof what, "%.300s exists: replace it? (y/n) ",
+		         path);
+		yes = confirm(v, what);
+		if (yes < 0)
+			return -1;
+		if (!yes)
+			goto cancel;
+	}
+	if (v->opt->export_to(v->c, path, f, v->msg, sizeof v->msg) == 0)
+		snprintf(v->msg, sizeof v->msg, "wrote %.400s (%s)", path, f);
+	return 0;
+cancel:
+	if (failed)
+		return -1;
+	snprintf(v->msg, sizeof v->msg, "export cancelled: nothing written");
+	return 0;
 }
 
 /* Apply one action; returns 0 to go on, 1 to quit, -1 on error. */
@@ -522,6 +927,11 @@ act(struct view *v, enum action a)
 	switch (a) {
 	case ACT_QUIT:
 		return 1;
+	case ACT_ESCAPE:
+		if (v->nested)
+			return 1;
+		snprintf(v->msg, sizeof v->msg, "q quits");
+		break;
 	case ACT_DOWN:
 		scroll_to(v, 1);
 		break;
@@ -542,9 +952,12 @@ act(struct view *v, enum action a)
 		break;
 	case ACT_TOP:
 		scroll_to(v, -(long)v->top);
+		v->cur = 0;
 		break;
 	case ACT_BOTTOM:
 		scroll_to(v, (long)max_top(v));
+		if (layout_nitems(v->l))
+			v->cur = layout_nitems(v->l) - 1;
 		break;
 	case ACT_NEXT_CHANGE:
 	case ACT_PREV_CHANGE:
@@ -569,20 +982,32 @@ act(struct view *v, enum action a)
 		break;
 	case ACT_SEARCH: {
 		char pat[sizeof v->pattern];
-		if (prompt("/", pat, sizeof pat) < 0)
+		int failed = 0;
+		if (prompt(v, "/", pat, sizeof pat, &failed) < 0) {
+			if (failed)
+				return -1;
+			snprintf(v->msg, sizeof v->msg, "search cancelled");
 			break;
-		memcpy(v->pattern, pat, sizeof pat);
-		if (layout_search(v->l, v->pattern) < 0)
+		}
+		if (pat[0]) { /* empty: the last pattern again */
+			memcpy(v->pattern, pat, sizeof pat);
+			if (layout_search(v->l, v->pattern) < 0)
+				return -1;
+		}
+		if (search_step(v, 0, pat[0] != '\0') < 0)
 			return -1;
-		search_step(v, 0);
 		break;
 	}
 	case ACT_NEXT_MATCH:
 	case ACT_PREV_MATCH:
-		search_step(v, a == ACT_PREV_MATCH);
+		if (search_step(v, a == ACT_PREV_MATCH, 0) < 0)
+			return -1;
 		break;
 	case ACT_HELP:
 		tui_help(help_text, sizeof help_text / sizeof *help_text);
+		/* laid out again: the terminal may have changed meanwhile */
+		if (relayout(v) < 0)
+			return -1;
 		break;
 	case ACT_MODE:
 		v->lo.mode =
@@ -603,13 +1028,51 @@ act(struct view *v, enum action a)
 		snprintf(v->msg, sizeof v->msg, "rows in the order of the %s",
 		         v->lo.swap ? "rewrite" : "official text");
 		break;
+	case ACT_FOLD:
+		v->lo.fold = !v->lo.fold;
+		if (relayout(v) < 0)
+			return -1;
+		snprintf(v->msg, sizeof v->msg, "%s",
+		         v->lo.fold ? "changes only: unchanged passages folded "
+		                      "to a row each"
+		                    : "every passage in full");
+		break;
+	case ACT_NUMBERS:
+		v->lo.numbers = !v->lo.numbers;
+		if (relayout(v) < 0)
+			return -1;
+		snprintf(v->msg, sizeof v->msg, "passage numbers %s",
+		         v->lo.numbers ? "on: \u00b6paragraph.sentence"
+		                       : "off");
+		break;
 	case ACT_WRAP:
 		v->lo.wrap = !v->lo.wrap;
+		v->lo.hoff = 0;
 		if (relayout(v) < 0)
 			return -1;
 		snprintf(v->msg, sizeof v->msg, "wrapping %s",
-		         v->lo.wrap ? "on" : "off");
+		         v->lo.wrap ? "on"
+		                    : "off: Left and Right scroll sideways");
 		break;
+	case ACT_LEFT:
+	case ACT_RIGHT: {
+		int step = layout_colw(v->l) / 2;
+		if (v->lo.wrap) {
+			snprintf(v->msg, sizeof v->msg,
+			         "Left and Right scroll sideways with wrapping "
+			         "off (w)");
+			break;
+		}
+		v->lo.hoff += a == ACT_RIGHT ? step : -step;
+		if (v->lo.hoff < 0)
+			v->lo.hoff = 0;
+		if (v->lo.hoff > 100000)
+			v->lo.hoff = 100000;
+		layout_set_hoff(v->l, v->lo.hoff);
+		snprintf(v->msg, sizeof v->msg, "scrolled %d columns right",
+		         v->lo.hoff);
+		break;
+	}
 	case ACT_SIDE:
 		v->side = v->side == 2 ? 1 : 2;
 		if (relayout(v) < 0)
@@ -622,17 +1085,49 @@ act(struct view *v, enum action a)
 			         "both panes fit: v works below 60 columns");
 		break;
 	case ACT_EXPORT:
-		do_export(v);
+		if (do_export(v) < 0)
+			return -1;
+		break;
+	case ACT_MOUSE:
+		set_mouse(!mouse_on);
+		snprintf(v->msg, sizeof v->msg, "%s",
+		         mouse_on ? "mouse on: a click selects a passage, the "
+		                    "wheel scrolls"
+		                  : "mouse off: the terminal selects text");
 		break;
 	case ACT_REDRAW:
+	case ACT_RESIZE:
 		if (relayout(v) < 0)
 			return -1;
-		clearok(stdscr, TRUE);
+		if (a == ACT_REDRAW)
+			clearok(stdscr, TRUE);
 		break;
 	case ACT_NONE:
 		break;
 	}
 	return 0;
+}
+
+/* A mouse event: the wheel scrolls, a click makes the passage under it
+ * current. */
+static void
+on_mouse(struct view *v)
+{
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED)
+		scroll_to(v, -3);
+	else if (ev.bstate & BUTTON5_PRESSED)
+		scroll_to(v, 3);
+	else if ((ev.bstate &
+	          (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED)) &&
+	         ev.y >= 0 && ev.y < text_rows()) {
+		size_t r = v->top + (size_t)ev.y;
+		if (r < layout_nrows(v->l))
+			v->cur = layout_row_item(v->l, r);
+	}
 }
 
 static enum action
@@ -682,6 +1177,8 @@ setup_colors(const struct tui_opt *o)
 	init_pair(PAIR_PARA, COLOR_YELLOW, -1);
 	init_pair(PAIR_MOVED, COLOR_BLUE, -1);
 	init_pair(PAIR_STATUS, COLOR_WHITE, COLOR_BLUE);
+	init_pair(PAIR_TINT_DEL, COLOR_RED, -1);
+	init_pair(PAIR_TINT_INS, COLOR_GREEN, -1);
 }
 
 int
@@ -734,7 +1231,7 @@ tui_screen_open(const struct tui_opt *o, const char **why)
 	curs_set(0);
 	set_escdelay(50); /* Esc is a key here, not only a prefix */
 	timeout(250);     /* wake to notice signals */
-	mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	set_mouse(mouse_on);
 	setup_colors(o);
 	return 0;
 }
@@ -773,7 +1270,7 @@ tui_color(void)
 }
 
 int
-tui_pair(const struct cmp *c, const struct tui_opt *o, long block)
+tui_pair(const struct cmp *c, const struct tui_opt *o, long block, int nested)
 {
 	struct view v;
 	int rc = 0;
@@ -781,6 +1278,7 @@ tui_pair(const struct cmp *c, const struct tui_opt *o, long block)
 	memset(&v, 0, sizeof v);
 	v.c = c;
 	v.opt = o;
+	v.nested = nested;
 	v.lo.mode = LAYOUT_ALIGNED;
 	v.lo.wrap = 1;
 	v.color = color_on;
@@ -790,11 +1288,9 @@ tui_pair(const struct cmp *c, const struct tui_opt *o, long block)
 	}
 	if (block >= 0) {
 		/* open on the item that shows this block */
-		for (size_t i = 0; i < layout_nitems(v.l); i++)
-			if (layout_block(v.l, i) == &c->blocks[block]) {
-				center_on(&v, i);
-				break;
-			}
+		size_t i = layout_item_of_block(v.l, (size_t)block);
+		if (i != (size_t)-1)
+			center_on(&v, i);
 	}
 	draw(&v);
 	while (!got_signal) {
@@ -802,20 +1298,12 @@ tui_pair(const struct cmp *c, const struct tui_opt *o, long block)
 		enum action a;
 		if (ch == ERR)
 			continue;
+		v.msg[0] = '\0';
 		if (ch == KEY_MOUSE) {
-			MEVENT ev;
-			if (getmouse(&ev) != OK)
-				continue;
-			a = ev.bstate & BUTTON4_PRESSED ? ACT_UP : ACT_NONE;
-			if (ev.bstate & BUTTON5_PRESSED)
-				a = ACT_DOWN;
-			if (a != ACT_NONE) {
-				scroll_to(&v, a == ACT_UP ? -3 : 3);
-				draw(&v);
-			}
+			on_mouse(&v);
+			draw(&v);
 			continue;
 		}
-		v.msg[0] = '\0';
 		a = lookup(ch);
 		if (a == ACT_NONE) {
 			snprintf(v.msg, sizeof v.msg,
@@ -843,7 +1331,7 @@ tui_run(const struct cmp *c, const struct tui_opt *o, const char **why)
 {
 	if (tui_screen_open(o, why) < 0)
 		return TUI_NO_TERMINAL;
-	int rc = tui_pair(c, o, -1);
+	int rc = tui_pair(c, o, -1, 0);
 	tui_screen_close();
 	if (rc < 0) {
 		*why = "out of memory";

@@ -9,13 +9,15 @@
 
 /* Colour pairs, set up by tui_screen_open when colours are on. */
 enum pair_id {
-	PAIR_DEL = 1, /* red: omissions, deleted words */
-	PAIR_INS,     /* green: additions, inserted words */
-	PAIR_FACT,    /* magenta: new facts */
-	PAIR_MATCH,   /* cyan: search matches */
-	PAIR_PARA,    /* yellow: paraphrases */
-	PAIR_MOVED,   /* blue: the moved mark */
-	PAIR_STATUS   /* white on blue: the status line */
+	PAIR_DEL = 1,  /* red: omissions, deleted words */
+	PAIR_INS,      /* green: additions, inserted words */
+	PAIR_FACT,     /* magenta: new facts */
+	PAIR_MATCH,    /* cyan: search matches */
+	PAIR_PARA,     /* yellow: paraphrases */
+	PAIR_MOVED,    /* blue: the moved mark */
+	PAIR_STATUS,   /* white on blue: the status line */
+	PAIR_TINT_DEL, /* red: an omission's text */
+	PAIR_TINT_INS  /* green: an addition's text */
 };
 
 /* Take the terminal (curses, keys, signals, colours).  0, or -1 with *why
@@ -31,11 +33,16 @@ int tui_signalled(void);
 /* Whether colours are on. */
 int tui_color(void);
 
-/* Show lines[0..n) on a cleared screen until a key is pressed. */
+/* Show lines[0..n) on a cleared screen until a key is pressed; when they
+ * do not fit, j k Space b g G scroll them and any other key goes back.  A
+ * resize or Ctrl-L lays them out again (the caller lays its own screen out
+ * again after). */
 void tui_help(const char *const *lines, size_t n);
 
 /* The pair viewer on c, opened on block (or at the top if block < 0), until
- * q or Esc.  Returns 0, or -1 when memory ran out. */
-int tui_pair(const struct cmp *c, const struct tui_opt *o, long block);
+ * q (or Esc, when nested: opened from the overview).  Returns 0, or -1 when
+ * memory ran out. */
+int tui_pair(const struct cmp *c, const struct tui_opt *o, long block,
+             int nested);
 
 #endif

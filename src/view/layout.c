@@ -1,15 +1,18 @@
 /* layout.c - model to screen rows (see layout.h).
  *
- * Owns: the items of each mode and their order, rendering an item's side
- * into visible text with attributes, wrapping it by display width, and the
- * row index.  Invariants: item_row[i] is the first row of item i and
- * item_row[nitems] the row count; rendered text lives in one scratch arena
- * that each layout_rows call starts afresh.
+ * Owns: the items of each mode and their order (the groups of blocks that
+ * show side by side, and their word diffs), rendering an item's side into
+ * visible text with attributes, wrapping it by display width, cutting it
+ * (wrap off, folding), the row index and the search.  Invariants:
+ * item_row[i] is the first row of item i and item_row[nitems] the row
+ * count; rendered text lives in one scratch arena that each layout_rows
+ * call starts afresh; the groups are made once per layout, from the model.
  */
 #include "redline/grow.h"
 #include "redline/layout.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,7 +36,7 @@ struct buf {
 
 struct line {
 	size_t off, len;
-	int width;
+	int width, cut;
 };
 
 struct lines {
@@ -41,17 +44,43 @@ struct lines {
 	size_t n, cap;
 };
 
+/* Scratch for the search: rendered text folded, and where each folded byte
+ * came from. */
+struct fscratch {
+	struct buf fold;
+	size_t *map;
+	size_t mapcap;
+};
+
 struct layout {
 	const struct cmp *c;
 	struct layout_opt o;
 	size_t nitems;
-	size_t *order;    /* aligned: item -> block */
+	size_t *order; /* aligned: item -> group */
+	/* aligned: the groups, in the official order.  Group g's official
+	 * blocks are gmem[goff[g] .. gmid[g]) (by first sentence), its rewrite
+	 * blocks gmem[gmid[g] .. goff[g + 1]); a pair is in both lists. */
+	size_t ngroups;
+	size_t *gmem, *goff, *gmid;
+	unsigned char *gkind;       /* per group: enum blk_kind */
+	unsigned char *gmulti;      /* per group: more than one block */
+	double *gsim;               /* per group */
+	unsigned char *gdel, *gins; /* per token of a group of several
+	                               blocks: deleted, inserted in the group's
+	                               word diff */
+	size_t *gof;                /* block -> group */
+	uint32_t *snum[2];          /* sentence -> its number in its
+	                               paragraph, from 0, per side */
+	size_t *match;              /* items that match, ascending */
+	size_t nmatch;
+	int match_ok;     /* match[] is of the current items */
 	struct chunk *ch; /* raw: the chunks */
 	size_t nch;
 	unsigned char *del_l, *ins_r; /* raw: per token, from the word diff */
 	size_t *item_row;
-	char *pattern;
+	char *pattern; /* folded (fold_text) */
 	size_t patlen;
+	struct fscratch fs; /* the caller's thread's, for the search */
 	struct buf arena;   /* rendered text of the rows asked for */
 	struct lines ls[2]; /* scratch for wrapping */
 };
@@ -108,7 +137,7 @@ put_visible(struct buf *b, const unsigned char *s, size_t n, unsigned char attr)
 /* ---- wrapping ------------------------------------------------------- */
 
 static int
-push_line(struct lines *ls, size_t off, size_t len, int width)
+push_line(struct lines *ls, size_t off, size_t len, int width, int cut)
 {
 	if (ls->n == ls->cap) {
 		struct line *nv =
@@ -117,7 +146,7 @@ push_line(struct lines *ls, size_t off, size_t len, int width)
 			return -1;
 		ls->v = nv;
 	}
-	ls->v[ls->n++] = (struct line){off, len, width};
+	ls->v[ls->n++] = (struct line){off, len, width, cut};
 	return 0;
 }
 
@@ -128,18 +157,16 @@ cluster_cols(const unsigned char *u, size_t n)
 	return w < 0 ? 1 : w;
 }
 
-/* Wrap s[from..to) into lines of at most cols columns, at spaces where
- * possible, between grapheme clusters otherwise.  With wrap off, one line
- * cut at cols.  Offsets are absolute. */
+/* Wrap s[from..to) (no line break in it) into lines of at most cols
+ * columns, at spaces where possible, between grapheme clusters otherwise.
+ * Offsets are absolute. */
 static int
-wrap(const char *s, size_t from, size_t to, int cols, int dowrap,
-     struct lines *ls)
+wrap_para(const char *s, size_t from, size_t to, int cols, struct lines *ls)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t start = from, pos = from, brk = (size_t)-1;
+	size_t start = from, pos = from, brk = (size_t)-1, n0 = ls->n;
 	int w = 0, wbrk = 0;
 
-	ls->n = 0;
 	while (pos < to) {
 		int32_t cp;
 		size_t len = uni_cluster(u + pos, to - pos, &cp);
@@ -149,10 +176,9 @@ wrap(const char *s, size_t from, size_t to, int cols, int dowrap,
 			wbrk = w;
 		}
 		if (w + cw > cols && pos > start) {
-			if (!dowrap)
-				return push_line(ls, start, pos - start, w);
 			if (brk != (size_t)-1 && brk > start) {
-				if (push_line(ls, start, brk - start, wbrk) < 0)
+				if (push_line(ls, start, brk - start, wbrk, 0) <
+				    0)
 					return -1;
 				start = brk + 1;
 				w = 0;
@@ -170,7 +196,7 @@ wrap(const char *s, size_t from, size_t to, int cols, int dowrap,
 					p += l2;
 				}
 			} else {
-				if (push_line(ls, start, pos - start, w) < 0)
+				if (push_line(ls, start, pos - start, w, 0) < 0)
 					return -1;
 				start = pos;
 				w = 0;
@@ -180,9 +206,77 @@ wrap(const char *s, size_t from, size_t to, int cols, int dowrap,
 		w += cw;
 		pos += len;
 	}
-	if (pos > start || ls->n == 0)
-		return push_line(ls, start, pos - start, w);
+	if (pos > start || ls->n == n0)
+		return push_line(ls, start, pos - start, w, 0);
 	return 0;
+}
+
+/* s[from..to) (no line break in it) as one line of at most cols columns:
+ * hoff columns skipped at the left, and a column kept free for a mark on
+ * each side where text is hidden (LCUT_LEFT, LCUT_RIGHT). */
+static int
+cut_line(const char *s, size_t from, size_t to, int cols, int hoff,
+         struct lines *ls)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t pos = from, start, end;
+	int skipped = 0, w = 0, cut = 0, room;
+
+	while (pos < to && skipped < hoff) {
+		int32_t cp;
+		size_t len = uni_cluster(u + pos, to - pos, &cp);
+		skipped += cluster_cols(u + pos, len);
+		pos += len;
+	}
+	if (skipped)
+		cut |= LCUT_LEFT;
+	room = cols - (cut ? 1 : 0);
+	start = end = pos;
+	while (end < to) { /* the clusters that fit in the room */
+		int32_t cp;
+		size_t len = uni_cluster(u + end, to - end, &cp);
+		int cw = cluster_cols(u + end, len);
+		if (w + cw > room)
+			break;
+		w += cw;
+		end += len;
+	}
+	if (end < to) { /* more to the right: give a column to its mark */
+		cut |= LCUT_RIGHT;
+		end = start;
+		w = 0;
+		while (end < to) {
+			int32_t cp;
+			size_t len = uni_cluster(u + end, to - end, &cp);
+			int cw = cluster_cols(u + end, len);
+			if (w + cw > room - 1)
+				break;
+			w += cw;
+			end += len;
+		}
+	}
+	return push_line(ls, start, end - start, w, cut);
+}
+
+/* Lines of s[from..to): each line break in it starts a new line (the
+ * pieces of a group); each piece wrapped (dowrap) or cut (cut_line). */
+static int
+wrap(const char *s, size_t from, size_t to, int cols, int dowrap, int hoff,
+     struct lines *ls)
+{
+	size_t p = from;
+
+	ls->n = 0;
+	for (;;) {
+		const char *nl = to > p ? memchr(s + p, '\n', to - p) : NULL;
+		size_t e = nl ? (size_t)(nl - s) : to;
+		if ((dowrap ? wrap_para(s, p, e, cols, ls)
+		            : cut_line(s, p, e, cols, hoff, ls)) < 0)
+			return -1;
+		if (!nl)
+			return 0;
+		p = e + 1;
+	}
 }
 
 /* ---- items ------------------------------------------------------------ */
@@ -250,8 +344,225 @@ raw_chunks(struct layout *l)
 	return 0;
 }
 
+/* ---- groups (aligned mode) ------------------------------------------ */
+
+static size_t
+uf_find(size_t *up, size_t i)
+{
+	while (up[i] != i) {
+		up[i] = up[up[i]];
+		i = up[i];
+	}
+	return i;
+}
+
+struct member {
+	size_t g;     /* group */
+	int side;     /* 0 official, 1 rewrite */
+	uint32_t key; /* first sentence on that side */
+	size_t block;
+};
+
+static int
+by_member(const void *a, const void *b)
+{
+	const struct member *p = a, *q = b;
+	if (p->g != q->g)
+		return p->g < q->g ? -1 : 1;
+	if (p->side != q->side)
+		return p->side - q->side;
+	if (p->key != q->key)
+		return p->key < q->key ? -1 : 1;
+	return p->block < q->block ? -1 : p->block > q->block;
+}
+
+/* Tokens of the blocks gmem[m0..m1) on one side, one after another, as a
+ * token list of their own (tl) and the index of each in the model (map). */
+static int
+gather(const struct layout *l, size_t m0, size_t m1, int right,
+       struct toklist *tl, uint32_t **map)
+{
+	const struct cmp *c = l->c;
+	const struct toklist *src = right ? &c->rt : &c->lt;
+	const struct seglist *sl = right ? &c->rs : &c->ls;
+	size_t n = 0;
+
+	for (size_t k = m0; k < m1; k++) {
+		const struct block *b = &c->blocks[l->gmem[k]];
+		uint32_t s0 = right ? b->rs0 : b->ls0,
+		         s1 = right ? b->rs1 : b->ls1;
+		if (s0 < s1)
+			n += sl->v[s1 - 1].t1 - sl->v[s0].t0;
+	}
+	memset(tl, 0, sizeof *tl);
+	tl->v = malloc((n + 1) * sizeof *tl->v);
+	tl->id = malloc((n + 1) * sizeof *tl->id);
+	*map = malloc((n + 1) * sizeof **map);
+	if (!tl->v || !tl->id || !*map)
+		return -1;
+	for (size_t k = m0; k < m1; k++) {
+		const struct block *b = &c->blocks[l->gmem[k]];
+		uint32_t s0 = right ? b->rs0 : b->ls0,
+		         s1 = right ? b->rs1 : b->ls1;
+		if (s0 >= s1)
+			continue;
+		for (uint32_t t = sl->v[s0].t0; t < sl->v[s1 - 1].t1; t++) {
+			tl->v[tl->n] = src->v[t];
+			tl->id[tl->n] = src->id[t];
+			(*map)[tl->n++] = t;
+		}
+	}
+	tl->cap = n + 1;
+	return 0;
+}
+
+/* The word diff of group g, all its official text against all its rewrite
+ * text: gdel, gins and gsim. */
+static int
+group_diff(struct layout *l, struct myers *m, size_t g)
+{
+	const struct cmp *c = l->c;
+	struct toklist a, b;
+	uint32_t *ma = NULL, *mb = NULL;
+	struct dops ops = {0};
+	int rc = -1;
+
+	if (gather(l, l->goff[g], l->gmid[g], 0, &a, &ma) < 0 ||
+	    gather(l, l->gmid[g], l->goff[g + 1], 1, &b, &mb) < 0 ||
+	    diff_tokens(m, &a, 0, a.n, &b, 0, b.n,
+	                c->opt.minimal ? DIFF_MINIMAL : DIFF_ABSORB, &ops) < 0)
+		goto out;
+	size_t common = 0;
+	for (size_t k = 0; k < ops.n; k++) {
+		const struct dop *o = &ops.v[k];
+		if (o->kind == DOP_EQUAL)
+			common += tok_words(&a, o->a0, o->a1);
+		for (uint32_t t = o->a0; o->kind == DOP_DELETE && t < o->a1;
+		     t++)
+			l->gdel[ma[t]] = 1;
+		for (uint32_t t = o->b0; o->kind == DOP_INSERT && t < o->b1;
+		     t++)
+			l->gins[mb[t]] = 1;
+	}
+	size_t words = tok_words(&a, 0, a.n) + tok_words(&b, 0, b.n);
+	l->gsim[g] = words ? 2.0 * (double)common / (double)words : 1;
+	rc = 0;
+out:
+	dops_free(&ops);
+	free(a.v);
+	free(a.id);
+	free(b.v);
+	free(b.id);
+	free(ma);
+	free(mb);
+	return rc;
+}
+
+/* The groups: blocks tied by `link` (a split or merge with its pieces) are
+ * one group, each other block one of its own; in the order of their first
+ * block; with their kinds and, for several blocks, their word diff. */
+static int
+build_groups(struct layout *l)
+{
+	const struct cmp *c = l->c;
+	size_t nb = c->nblocks, *up = malloc((nb + 1) * sizeof *up);
+	struct member *mem = malloc((2 * nb + 1) * sizeof *mem);
+	struct myers *my = NULL;
+	size_t nm = 0, ng = 0;
+	int rc = -1;
+
+	l->gof = malloc((nb + 1) * sizeof *l->gof);
+	if (!up || !mem || !l->gof)
+		goto out;
+	for (size_t i = 0; i < nb; i++)
+		up[i] = i;
+	for (size_t i = 0; i < nb; i++) {
+		int32_t k = c->blocks[i].link;
+		if (k >= 0 && (size_t)k < nb) {
+			size_t x = uf_find(up, i), y = uf_find(up, (size_t)k);
+			if (x != y)
+				up[x > y ? x : y] = x < y ? x : y;
+		}
+	}
+	/* the root of each set is its first block: number the groups in the
+	 * order of their first blocks */
+	for (size_t i = 0; i < nb; i++) {
+		size_t r = uf_find(up, i);
+		l->gof[i] = r == i ? ng++ : l->gof[r];
+	}
+	for (size_t i = 0; i < nb; i++) {
+		const struct block *b = &c->blocks[i];
+		if (b->ls1 > b->ls0)
+			mem[nm++] = (struct member){l->gof[i], 0, b->ls0, i};
+		if (b->rs1 > b->rs0)
+			mem[nm++] = (struct member){l->gof[i], 1, b->rs0, i};
+	}
+	qsort(mem, nm, sizeof *mem, by_member);
+	l->ngroups = ng;
+	l->gmem = malloc((nm + 1) * sizeof *l->gmem);
+	l->goff = calloc(ng + 1, sizeof *l->goff);
+	l->gmid = calloc(ng + 1, sizeof *l->gmid);
+	l->gkind = calloc(ng + 1, 1);
+	l->gmulti = calloc(ng + 1, 1);
+	l->gsim = calloc(ng + 1, sizeof *l->gsim);
+	if (!l->gmem || !l->goff || !l->gmid || !l->gkind || !l->gmulti ||
+	    !l->gsim)
+		goto out;
+	for (size_t k = 0, g = 0; g <= ng; g++) {
+		l->goff[g] = k;
+		while (k < nm && mem[k].g == g && mem[k].side == 0)
+			l->gmem[k] = mem[k].block, k++;
+		if (g < ng)
+			l->gmid[g] = k;
+		while (k < nm && mem[k].g == g)
+			l->gmem[k] = mem[k].block, k++;
+	}
+	for (size_t g = 0; g < ng; g++) {
+		const struct block *b = &c->blocks[l->gmem[l->goff[g]]];
+		size_t n = l->goff[g + 1] - l->goff[g];
+		int multi = n > 2 ||
+		            (n == 2 &&
+		             l->gmem[l->goff[g]] != l->gmem[l->goff[g] + 1]);
+		l->gmulti[g] = (unsigned char)multi;
+		l->gkind[g] = b->kind;
+		l->gsim[g] = b->sim;
+		for (size_t k = l->goff[g]; multi && k < l->goff[g + 1]; k++)
+			if (c->blocks[l->gmem[k]].kind == BLK_PARAPHRASE)
+				l->gkind[g] = BLK_PARAPHRASE;
+		if (!multi)
+			continue;
+		if (!l->gdel) {
+			l->gdel = calloc(c->lt.n + 1, 1);
+			l->gins = calloc(c->rt.n + 1, 1);
+			my = myers_new(intern_count(c->in));
+			if (!l->gdel || !l->gins || !my)
+				goto out;
+		}
+		if (group_diff(l, my, g) < 0)
+			goto out;
+	}
+	/* sentence numbers within their paragraphs */
+	for (int side = 0; side < 2; side++) {
+		const struct seglist *sl = side ? &c->rs : &c->ls;
+		l->snum[side] = malloc((sl->n + 1) * sizeof *l->snum[side]);
+		if (!l->snum[side])
+			goto out;
+		for (size_t k = 0; k < sl->n; k++)
+			l->snum[side][k] =
+			        k && sl->v[k - 1].para == sl->v[k].para
+			                ? l->snum[side][k - 1] + 1
+			                : 0;
+	}
+	rc = 0;
+out:
+	myers_free(my);
+	free(up);
+	free(mem);
+	return rc;
+}
+
 struct okey {
-	size_t key, sub, block;
+	size_t key, sub, group;
 };
 
 static int
@@ -263,34 +574,37 @@ by_okey(const void *a, const void *b)
 	return p->sub < q->sub ? -1 : p->sub > q->sub;
 }
 
-/* Aligned mode: blocks in display order, or in the rewrite's order with
- * blocks that have no rewrite side kept after their neighbour. */
+/* Aligned mode: groups in the official order, or in the rewrite's order
+ * (by their first rewrite sentence) with groups that have no rewrite side
+ * kept after their neighbour. */
 static int
 aligned_order(struct layout *l)
 {
 	const struct cmp *c = l->c;
 	struct okey *k;
-	size_t key = 0;
+	size_t key = 0, ng;
 
+	if (!l->gof && build_groups(l) < 0)
+		return -1;
+	ng = l->ngroups;
 	free(l->order);
-	l->order = malloc((c->nblocks + 1) * sizeof *l->order);
-	k = malloc((c->nblocks + 1) * sizeof *k);
+	l->order = malloc((ng + 1) * sizeof *l->order);
+	k = malloc((ng + 1) * sizeof *k);
 	if (!l->order || !k) {
 		free(k);
 		return -1;
 	}
-	for (size_t i = 0; i < c->nblocks; i++) {
-		const struct block *b = &c->blocks[i];
-		if (l->o.swap && b->rs1 > b->rs0)
-			key = b->rs0;
-		k[i] = (struct okey){key, i, i};
+	for (size_t g = 0; g < ng; g++) {
+		if (l->o.swap && l->goff[g + 1] > l->gmid[g])
+			key = c->blocks[l->gmem[l->gmid[g]]].rs0;
+		k[g] = (struct okey){key, g, g};
 	}
 	if (l->o.swap)
-		qsort(k, c->nblocks, sizeof *k, by_okey);
-	for (size_t i = 0; i < c->nblocks; i++)
-		l->order[i] = k[i].block;
+		qsort(k, ng, sizeof *k, by_okey);
+	for (size_t g = 0; g < ng; g++)
+		l->order[g] = k[g].group;
 	free(k);
-	l->nitems = c->nblocks;
+	l->nitems = ng;
 	return 0;
 }
 
@@ -312,8 +626,10 @@ put_tokens(const struct layout *l, struct buf *b, int right, uint32_t t0,
 		int in = (a & want) != 0;
 		int prev = k > t0 && (attr[k - t0 - 1] & want);
 		int next = k + 1 < t1 && (attr[k - t0 + 1] & want);
-		if (k > t0 && tl->v[k].space &&
-		    put(b, " ", 1, (unsigned char)(prev && in ? a : 0)) < 0)
+		unsigned char sp = (unsigned char)(prev && in ? a : 0);
+		if (k > t0 && (attr[k - t0 - 1] & a & LA_TINT))
+			sp |= LA_TINT; /* a tint runs across the spaces */
+		if (k > t0 && tl->v[k].space && put(b, " ", 1, sp) < 0)
 			return -1;
 		if (marks && in && !prev && put(b, open, 2, LA_MARK) < 0)
 			return -1;
@@ -325,66 +641,170 @@ put_tokens(const struct layout *l, struct buf *b, int right, uint32_t t0,
 	return 0;
 }
 
-/* Highlight every case-insensitive occurrence of the pattern in
- * b->s[from..b->n). */
-static void
-mark_matches(const struct layout *l, struct buf *b, size_t from)
+/* ---- search: the word diff's folding --------------------------------- */
+
+/* Append the folded form of the grapheme cluster s[0..n) to f (uni_key
+ * with the diff's folding and case folding; ASCII lowered in place).  Each
+ * byte appended gets `at` in map. */
+static int
+fold_cluster(struct buf *f, size_t **map, size_t *mapcap, const char *s,
+             size_t n, size_t at)
+{
+	char *k = NULL;
+	size_t kn = 0, from = f->n;
+	int rc;
+
+	if (n == 1 && (unsigned char)s[0] < 0x80) {
+		char ch = s[0] >= 'A' && s[0] <= 'Z' ? (char)(s[0] + 32) : s[0];
+		rc = put(f, &ch, 1, 0);
+	} else {
+		if (uni_key((const unsigned char *)s, n,
+		            UNI_KEY_FOLD | UNI_KEY_CASE, &k, &kn) < 0) {
+			/* not mappable (an invalid byte shown as U+FFFD is
+			 * not in the text): compare it as it is */
+			free(k);
+			k = NULL;
+			rc = put(f, s, n, 0);
+		} else {
+			rc = put(f, k, kn, 0);
+		}
+		free(k);
+	}
+	if (rc < 0)
+		return -1;
+	if (map) {
+		size_t *nm =
+		        grow_array(*map, mapcap, f->n + 1, sizeof *nm, 256);
+		if (!nm)
+			return -1;
+		*map = nm;
+		for (size_t i = from; i < f->n; i++)
+			(*map)[i] = at;
+	}
+	return 0;
+}
+
+/* f = the folded form of s[from..to), cluster by cluster; map (if not
+ * NULL) from each folded byte to its cluster's offset in s. */
+static int
+fold_text(struct buf *f, size_t **map, size_t *mapcap, const char *s,
+          size_t from, size_t to)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	f->n = 0;
+	for (size_t p = from; p < to;) {
+		int32_t cp;
+		size_t len = uni_cluster(u + p, to - p, &cp);
+		if (fold_cluster(f, map, mapcap, s + p, len, p) < 0)
+			return -1;
+		p += len;
+	}
+	return 0;
+}
+
+/* Mark every occurrence of the pattern in b->s[from..b->n), matched on
+ * the folded text, whole clusters against whole clusters. */
+static int
+mark_matches(const struct layout *l, struct fscratch *fs, struct buf *b,
+             size_t from)
 {
 	size_t m = l->patlen;
 
-	if (!m)
-		return;
-	for (size_t i = from; i + m <= b->n; i++) {
-		size_t k = 0;
-		while (k < m) {
-			unsigned char x = (unsigned char)b->s[i + k];
-			if (x >= 'A' && x <= 'Z')
-				x = (unsigned char)(x + 32);
-			if (x != (unsigned char)l->pattern[k])
-				break;
-			k++;
-		}
-		if (k == m)
-			for (k = 0; k < m; k++)
-				b->a[i + k] |= LA_MATCH;
+	if (!m || !fs || b->n == from)
+		return 0;
+	if (fold_text(&fs->fold, &fs->map, &fs->mapcap, b->s, from, b->n) < 0)
+		return -1;
+	const char *f = fs->fold.s;
+	const size_t *map = fs->map;
+	size_t fn = fs->fold.n;
+	for (size_t i = 0; i + m <= fn; i++) {
+		if (i > 0 && map[i] == map[i - 1])
+			continue; /* not at a cluster's start */
+		if (memcmp(f + i, l->pattern, m) != 0)
+			continue;
+		if (i + m < fn && map[i + m] == map[i + m - 1])
+			continue; /* ends inside a cluster */
+		size_t e = i + m < fn ? map[i + m] : b->n;
+		for (size_t k = map[i]; k < e; k++)
+			b->a[k] |= LA_MATCH;
+		i += m - 1;
 	}
+	return 0;
 }
 
-/* Render one side of item i at the end of b. */
+/* Append "¶P.S" (or "¶P.S-T", "¶P.S-Q.T" for several sentences) and a
+ * space for sentences [s0, s1) of one side. */
 static int
-render(const struct layout *l, struct buf *b, size_t i, int right)
+put_number(const struct layout *l, struct buf *b, int right, uint32_t s0,
+           uint32_t s1)
+{
+	char num[64];
+	unsigned p0, n0, p1, n1;
+	int len;
+
+	layout_sentence_number(l, right, s0, &p0, &n0);
+	layout_sentence_number(l, right, s1 - 1, &p1, &n1);
+	if (s1 - s0 == 1)
+		len = snprintf(num, sizeof num, "\u00b6%u.%u ", p0, n0);
+	else if (p0 == p1)
+		len = snprintf(num, sizeof num, "\u00b6%u.%u-%u ", p0, n0, n1);
+	else
+		len = snprintf(num, sizeof num, "\u00b6%u.%u-%u.%u ", p0, n0,
+		               p1, n1);
+	return put(b, num, (size_t)len, LA_NUM);
+}
+
+/* Render one side of item i at the end of b; search matches marked when
+ * fs is given (scratch of the calling thread). */
+static int
+render(const struct layout *l, struct fscratch *fs, struct buf *b, size_t i,
+       int right)
 {
 	const struct cmp *c = l->c;
-	uint32_t t0, t1;
-	unsigned char *attr;
 	size_t from = b->n;
-	int rc;
+	int rc = 0;
 
 	if (l->o.mode == LAYOUT_RAW) {
 		const struct chunk *ch = &l->ch[i];
-		t0 = right ? ch->j0 : ch->i0;
-		t1 = right ? ch->j1 : ch->i1;
-		attr = calloc(t1 - t0 + 1, 1);
+		uint32_t t0 = right ? ch->j0 : ch->i0;
+		uint32_t t1 = right ? ch->j1 : ch->i1;
+		unsigned char *attr = calloc(t1 - t0 + 1, 1);
 		if (!attr)
 			return -1;
 		for (uint32_t t = t0; t < t1; t++)
 			attr[t - t0] = right ? (l->ins_r[t] ? LA_INS : 0)
 			                     : (l->del_l[t] ? LA_DEL : 0);
-	} else {
-		const struct block *bk = &c->blocks[l->order[i]];
-		const struct seglist *sl = right ? &c->rs : &c->ls;
+		rc = put_tokens(l, b, right, t0, t1, attr);
+		free(attr);
+		return rc < 0 ? -1 : mark_matches(l, fs, b, from);
+	}
+	size_t g = l->order[i];
+	size_t m0 = right ? l->gmid[g] : l->goff[g];
+	size_t m1 = right ? l->goff[g + 1] : l->gmid[g];
+	const struct seglist *sl = right ? &c->rs : &c->ls;
+	unsigned char want = right ? LA_INS : LA_DEL;
+	for (size_t m = m0; m < m1 && rc == 0; m++) {
+		const struct block *bk = &c->blocks[l->gmem[m]];
 		uint32_t s0 = right ? bk->rs0 : bk->ls0;
 		uint32_t s1 = right ? bk->rs1 : bk->ls1;
-		if (s0 >= s1)
-			return 0;
-		t0 = sl->v[s0].t0;
-		t1 = sl->v[s1 - 1].t1;
-		attr = calloc(t1 - t0 + 1, 1);
+		uint32_t t0 = sl->v[s0].t0, t1 = sl->v[s1 - 1].t1;
+		if (m > m0 && put(b, "\n", 1, 0) < 0) /* a piece: a new line */
+			return -1;
+		if (l->o.numbers && put_number(l, b, right, s0, s1) < 0)
+			return -1;
+		unsigned char *attr = calloc(t1 - t0 + 1, 1);
 		if (!attr)
 			return -1;
-		/* word changes only inside kept passages: an omission or
-		 * addition is one colour as a whole */
-		if (bk->kind == BLK_VERBATIM || bk->kind == BLK_PARAPHRASE)
+		if (bk->kind == BLK_OMISSION || bk->kind == BLK_ADDITION) {
+			/* one colour as a whole, no word changes */
+			memset(attr, LA_TINT, t1 - t0);
+		} else if (l->gmulti[g]) {
+			const unsigned char *ch = right ? l->gins : l->gdel;
+			for (uint32_t t = t0; t < t1; t++)
+				if (ch[t])
+					attr[t - t0] |= want;
+		} else {
 			for (size_t k = bk->op0; k < bk->op1; k++) {
 				const struct dop *o = &c->bops.v[k];
 				uint32_t a = right ? o->b0 : o->a0;
@@ -394,21 +814,19 @@ render(const struct layout *l, struct buf *b, size_t i, int right)
 					continue;
 				for (uint32_t t = a; t < e; t++)
 					if (t >= t0 && t < t1)
-						attr[t - t0] |=
-						        right ? LA_INS : LA_DEL;
+						attr[t - t0] |= want;
 			}
+		}
 		if (right)
 			for (size_t k = bk->f0; k < bk->f1; k++)
 				for (uint32_t t = c->facts[k].t0;
 				     t < c->facts[k].t1; t++)
 					if (t >= t0 && t < t1)
 						attr[t - t0] |= LA_FACT;
+		rc = put_tokens(l, b, right, t0, t1, attr);
+		free(attr);
 	}
-	rc = put_tokens(l, b, right, t0, t1, attr);
-	free(attr);
-	if (rc == 0)
-		mark_matches(l, b, from);
-	return rc;
+	return rc < 0 ? -1 : mark_matches(l, fs, b, from);
 }
 
 /* ---- the row index ---------------------------------------------------- */
@@ -422,6 +840,20 @@ layout_colw(const struct layout *l)
 	return w < 4 ? 4 : w;
 }
 
+/* Whether item i is wrapped (else cut to a row a piece): wrap on, and not
+ * folded away as unchanged. */
+static int
+item_wraps(const struct layout *l, size_t i)
+{
+	return l->o.wrap && !(l->o.fold && !layout_item_changed(l, i));
+}
+
+void
+layout_set_hoff(struct layout *l, int hoff)
+{
+	l->o.hoff = hoff < 0 ? 0 : hoff;
+}
+
 /* Rows of item i under the options, rendered into arena and wrapped into
  * ls (scratch: the viewer's own, or a measuring thread's). */
 static int
@@ -429,14 +861,14 @@ item_rows(const struct layout *l, struct buf *arena, struct lines ls[2],
           size_t i, size_t *rows)
 {
 	size_t n = 0;
-	int cols = layout_colw(l);
+	int cols = layout_colw(l), dw = item_wraps(l, i);
 
 	for (int side = 0; side < 2; side++) {
 		if (l->o.single && l->o.single != side + 1)
 			continue;
 		arena->n = 0;
-		if (render(l, arena, i, side) < 0 ||
-		    wrap(arena->s, 0, arena->n, cols, l->o.wrap, &ls[side]) < 0)
+		if (render(l, NULL, arena, i, side) < 0 ||
+		    wrap(arena->s, 0, arena->n, cols, dw, 0, &ls[side]) < 0)
 			return -1;
 		if (ls[side].n > n)
 			n = ls[side].n;
@@ -514,6 +946,7 @@ layout_reset(struct layout *l, const struct layout_opt *o)
 		rows[i + 1] += rows[i];
 	free(l->item_row);
 	l->item_row = rows;
+	l->match_ok = 0; /* the items may be others now */
 	return 0;
 fail:
 	free(rows);
@@ -547,6 +980,21 @@ layout_free(struct layout *l)
 	free(l->ins_r);
 	free(l->item_row);
 	free(l->pattern);
+	free(l->fs.fold.s);
+	free(l->fs.fold.a);
+	free(l->fs.map);
+	free(l->gmem);
+	free(l->goff);
+	free(l->gmid);
+	free(l->gkind);
+	free(l->gmulti);
+	free(l->gsim);
+	free(l->gdel);
+	free(l->gins);
+	free(l->gof);
+	free(l->snum[0]);
+	free(l->snum[1]);
+	free(l->match);
 	free(l->arena.s);
 	free(l->arena.a);
 	free(l->ls[0].v);
@@ -622,8 +1070,9 @@ layout_rows(struct layout *l, size_t r, size_t n, struct lrow *out)
 			p->nlines[side] = 0;
 			if (l->o.single && l->o.single != side + 1)
 				continue;
-			if (render(l, &l->arena, i, side) < 0 ||
-			    wrap(l->arena.s, from, l->arena.n, cols, l->o.wrap,
+			if (render(l, &l->fs, &l->arena, i, side) < 0 ||
+			    wrap(l->arena.s, from, l->arena.n, cols,
+			         item_wraps(l, i), l->o.wrap ? 0 : l->o.hoff,
 			         &l->ls[side]) < 0)
 				goto fail;
 			if (nlines + l->ls[side].n > caplines) {
@@ -660,6 +1109,7 @@ layout_rows(struct layout *l, size_t r, size_t n, struct lrow *out)
 				sd->attr = l->arena.a + ln->off;
 				sd->len = ln->len;
 				sd->width = ln->width;
+				sd->cut = ln->cut;
 			}
 		}
 	}
@@ -677,31 +1127,91 @@ layout_block(const struct layout *l, size_t i)
 {
 	if (l->o.mode != LAYOUT_ALIGNED || i >= l->nitems)
 		return NULL;
-	return &l->c->blocks[l->order[i]];
+	return &l->c->blocks[l->gmem[l->goff[l->order[i]]]];
+}
+
+void
+layout_item(const struct layout *l, size_t i, struct litem *out)
+{
+	const struct cmp *c = l->c;
+
+	memset(out, 0, sizeof *out);
+	out->kind = -1;
+	if (l->o.mode != LAYOUT_ALIGNED || i >= l->nitems)
+		return;
+	size_t g = l->order[i];
+	out->kind = l->gkind[g];
+	out->sim = l->gsim[g];
+	out->nleft = l->gmid[g] - l->goff[g];
+	out->nright = l->goff[g + 1] - l->gmid[g];
+	for (size_t k = l->goff[g]; k < l->goff[g + 1]; k++) {
+		const struct block *b = &c->blocks[l->gmem[k]];
+		int left = k < l->gmid[g];
+		out->moved |= b->moved;
+		if (left && (out->ls0 == out->ls1 || b->ls0 < out->ls0))
+			out->ls0 = b->ls0;
+		if (left && b->ls1 > out->ls1)
+			out->ls1 = b->ls1;
+		if (!left && (out->rs0 == out->rs1 || b->rs0 < out->rs0))
+			out->rs0 = b->rs0;
+		if (!left && b->rs1 > out->rs1)
+			out->rs1 = b->rs1;
+		if (!left)
+			out->nfacts += b->f1 - b->f0;
+	}
+}
+
+size_t
+layout_item_of_block(const struct layout *l, size_t b)
+{
+	if (l->o.mode != LAYOUT_ALIGNED || b >= l->c->nblocks)
+		return (size_t)-1;
+	for (size_t i = 0; i < l->nitems; i++)
+		if (l->order[i] == l->gof[b])
+			return i;
+	return (size_t)-1;
+}
+
+void
+layout_sentence_number(const struct layout *l, int right, uint32_t s,
+                       unsigned *para, unsigned *sent)
+{
+	const struct seglist *sl = right ? &l->c->rs : &l->c->ls;
+
+	*para = *sent = 0;
+	if (!l->snum[right != 0] || s >= sl->n)
+		return;
+	*para = sl->v[s].para + 1;
+	*sent = l->snum[right != 0][s] + 1;
 }
 
 void
 layout_mark(const struct layout *l, size_t i, char mark[2])
 {
 	static const char kinds[] = "=~<>";
-	const struct block *b = layout_block(l, i);
+	struct litem it;
 
-	if (!b) {
+	if (l->o.mode != LAYOUT_ALIGNED) {
 		mark[0] = i < l->nch && l->ch[i].changed ? '|' : ' ';
 		mark[1] = ' ';
 		return;
 	}
-	mark[0] = kinds[b->kind & 3];
-	mark[1] = b->moved ? '*' : ' ';
+	layout_item(l, i, &it);
+	mark[0] = it.kind >= 0 ? kinds[it.kind & 3] : ' ';
+	mark[1] = it.moved ? '*' : ' ';
 }
 
 int
 layout_item_changed(const struct layout *l, size_t i)
 {
-	const struct block *b = layout_block(l, i);
-
-	if (!b)
+	if (l->o.mode != LAYOUT_ALIGNED)
 		return i < l->nch && l->ch[i].changed;
+	if (i >= l->nitems)
+		return 0;
+	size_t g = l->order[i];
+	if (l->gmulti[g])
+		return 1;
+	const struct block *b = &l->c->blocks[l->gmem[l->goff[g]]];
 	if (b->kind != BLK_VERBATIM || b->moved)
 		return 1;
 	for (size_t k = b->op0; k < b->op1; k++)
@@ -714,41 +1224,138 @@ int
 layout_search(struct layout *l, const char *pattern)
 {
 	size_t n = pattern ? strlen(pattern) : 0;
-	char *p = NULL;
+	struct buf f = {0};
 
-	if (n) {
-		p = malloc(n + 1);
-		if (!p)
-			return -1;
-		for (size_t i = 0; i <= n; i++)
-			p[i] = (char)((pattern[i] >= 'A' && pattern[i] <= 'Z')
-			                      ? pattern[i] + 32
-			                      : pattern[i]);
+	if (n && fold_text(&f, NULL, NULL, pattern, 0, n) < 0) {
+		free(f.s);
+		free(f.a);
+		return -1;
 	}
+	free(f.a);
 	free(l->pattern);
-	l->pattern = p;
-	l->patlen = n;
+	l->pattern = f.s;
+	l->patlen = f.n;
+	l->match_ok = 0;
 	return 0;
+}
+
+/* Items from..to searched into hit[], with scratch of their own. */
+struct hunt {
+	const struct layout *l;
+	size_t from, to;
+	unsigned char *hit;
+	int rc;
+};
+
+static void *
+hunt_run(void *arg)
+{
+	struct hunt *h = arg;
+	struct buf arena = {0};
+	struct fscratch fs = {{0}, NULL, 0};
+
+	h->rc = 0;
+	for (size_t i = h->from; i < h->to && h->rc == 0; i++)
+		for (int side = 0; side < 2 && !h->hit[i]; side++) {
+			arena.n = 0;
+			if (render(h->l, &fs, &arena, i, side) < 0) {
+				h->rc = -1;
+				break;
+			}
+			for (size_t k = 0; k < arena.n && !h->hit[i]; k++)
+				h->hit[i] = (arena.a[k] & LA_MATCH) != 0;
+		}
+	free(arena.s);
+	free(arena.a);
+	free(fs.fold.s);
+	free(fs.fold.a);
+	free(fs.map);
+	return NULL;
+}
+
+/* The items that match, into l->match: the second half searched on
+ * another thread when there are many items, as the rows are measured. */
+static int
+find_matches(struct layout *l)
+{
+	size_t n = l->nitems, half = n / 2, count = 0;
+	unsigned char *hit = calloc(n + 1, 1);
+	struct hunt lo = {l, 0, half, hit, 0}, hi = {l, half, n, hit, 0};
+	pthread_t th;
+
+	if (!hit)
+		return -1;
+	if (l->patlen) {
+		if (l->o.threads == 1 || n < LAYOUT_PAR_MIN ||
+		    spawn(&th, hunt_run, &hi) != 0) {
+			lo.to = n;
+			hunt_run(&lo);
+		} else {
+			hunt_run(&lo);
+			pthread_join(th, NULL);
+		}
+		if (lo.rc < 0 || hi.rc < 0) {
+			free(hit);
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		count += hit[i];
+	size_t *m = malloc((count + 1) * sizeof *m);
+	if (!m) {
+		free(hit);
+		return -1;
+	}
+	count = 0;
+	for (size_t i = 0; i < n; i++)
+		if (hit[i])
+			m[count++] = i;
+	free(hit);
+	free(l->match);
+	l->match = m;
+	l->nmatch = count;
+	l->match_ok = 1;
+	return 0;
+}
+
+/* Position in l->match of the first item >= i. */
+static size_t
+match_at(const struct layout *l, size_t i)
+{
+	size_t lo = 0, hi = l->nmatch;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (l->match[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 size_t
 layout_find(struct layout *l, size_t from, int backward)
 {
-	size_t n = l->nitems;
-
-	if (!l->patlen || !n)
+	if (!l->match_ok && find_matches(l) < 0)
 		return (size_t)-1;
-	for (size_t step = 1; step <= n; step++) {
-		size_t i = backward ? (from + n - step % n) % n
-		                    : (from + step) % n;
-		for (int side = 0; side < 2; side++) {
-			l->arena.n = 0;
-			if (render(l, &l->arena, i, side) < 0)
-				return (size_t)-1;
-			for (size_t k = 0; k < l->arena.n; k++)
-				if (l->arena.a[k] & LA_MATCH)
-					return i;
-		}
+	if (!l->nmatch)
+		return (size_t)-1;
+	if (backward) {
+		size_t k = match_at(l, from); /* first >= from */
+		return l->match[k ? k - 1 : l->nmatch - 1];
 	}
-	return (size_t)-1;
+	size_t k = match_at(l, from + 1);
+	return l->match[k < l->nmatch ? k : 0];
+}
+
+int
+layout_match_count(struct layout *l, size_t i, size_t *index, size_t *total)
+{
+	if (!l->match_ok && find_matches(l) < 0)
+		return -1;
+	size_t k = match_at(l, i);
+	*total = l->nmatch;
+	*index = k < l->nmatch && l->match[k] == i ? k + 1 : 0;
+	return 0;
 }

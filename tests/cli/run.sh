@@ -99,6 +99,16 @@ expect 1 "wdiff monitoring-desk" -- rl --export=wdiff samples/statement.txt samp
 same_as_golden wdiff-monitoring-desk.out
 expect 1 "plain newsbharati" -- rl --export=plain --width=100 samples/statement.txt samples/newsbharati.txt
 same_as_golden plain-newsbharati-100.out
+# the BRICS Post's split sentence: both pieces in its passage (no piece
+# with an empty official side), and the words its second piece keeps
+# ("must be forged through the Geneva process") not shown deleted
+expect 1 "plain brics" -- rl --export=plain --width=160 samples/statement.txt samples/brics-post.txt
+awk '/They confirmed that/ {on = 1} on && /^$/ {exit} on' "$tmp/out" >"$tmp/band"
+grep -q "| .*Both Russia and the US" "$tmp/band" && grep -q "| .*The ultimate political solution to the conflict" "$tmp/band" &&
+	ok || bad "plain brics: the split's pieces are not in its passage: $(cat "$tmp/band")"
+cut -d'|' -f1 "$tmp/band" | tr '\n' ' ' | tr -s ' ' | grep -q "\[-[^]]*forged" &&
+	bad "plain brics: words the second piece keeps are shown deleted" || ok
+grep -q "^[=~][ *] *| " "$tmp/out" && bad "plain brics: a kept passage with an empty official side" || ok
 expect 1 "minimal brics" -- rl --minimal --export=wdiff samples/statement.txt samples/brics-post.txt
 same_as_golden wdiff-minimal-brics-post.out
 

@@ -70,6 +70,8 @@ position_is() { [ "$(position)" = "$1" ]; }
 position_not() { p=$(position); [ -n "$p" ] && [ "$p" != "$1" ]; }
 # the two panes' separator stands near column C (a redraw at a new width)
 separator_near() { screen | grep -q "^.\{$(($1 - 3)),$(($1 + 3))\}| "; }
+# the overview's table was drawn again at 60 columns (no longer 120 wide)
+separator_gone() { ! screen | grep -q "11:additions\|7:additions"; }
 # no row shows the two panes' separator (one pane)
 one_pane() { ! screen | head -n -2 | grep -q " | "; }
 
@@ -144,13 +146,21 @@ wait_for "?:help" && ok || bad "help did not go away"
 # A resize from 120 to 60 columns re-wraps: no line wider than 60.
 tm resize-window -t t -x 60 -y 30 2>/dev/null || tm resize-pane -t t -x 60
 wait_until separator_near 31 && ok || bad "no redraw with the panes split at 60 columns"
-wide=$(screen | awk 'length($0) > 60' | wc -l)
+# the status line keeps the position, kind, counts and ?:help, and
+# shortens the file names from the left
+screen | tail -2 | head -1 | grep -q "^[0-9]*/28 [a-z]" && ok || bad "the position and kind are not first at 60 columns"
+screen | tail -2 | head -1 | grep -q "=1 ~5 <9 >15 \*1  ?:help" && ok || bad "the counts or ?:help went at 60 columns"
+keys g
+wait_until position_is "1/28"
+screen | tail -2 | head -1 | grep -q "\.\.\.[a-z-]*\.txt | \.\.\." && ok || bad "the file names are not shortened from the left at 60 columns"
+wide=$(screen | perl -CS -ne 'print if length($_) > 61' | wc -l)
 [ "$wide" -eq 0 ] && ok || bad "lines wider than 60 columns after the resize"
 screen | grep -q "|" && ok || bad "two panes gone at 60 columns"
 tm resize-window -t t -x 40 -y 30 2>/dev/null
 wait_until one_pane && ok || bad "not one pane at 40 columns"
 keys v
 wait_for "showing the rewrite" && ok || bad "v did not switch the single pane at 40 columns"
+screen | tail -2 | head -1 | grep -q " rewrite" && ok || bad "the status line does not name the side shown"
 
 # m shows the raw word diff; m again the passages.
 tm resize-window -t t -x 120 -y 30 2>/dev/null
@@ -161,26 +171,199 @@ wait_for "raw word diff" && ok || bad "m did not switch to the raw diff"
 keys m
 wait_for "aligned passages" && ok || bad "m did not switch back"
 
-# e writes an export equal to the command line's.
+# e writes an export equal to the command line's: the format from the
+# file name's extension, in any case.
 keys e
-wait_for "Export to file:" && ok || bad "e did not ask for a file"
-keys "$tmp/from-viewer.json" Enter
-wait_for "Format" && ok || bad "e did not ask for a format"
-keys json Enter
+wait_for "Export to file [brics-post-redline.txt]:" && ok || bad "e did not ask for a file, proposing a name"
+keys "$tmp/from-viewer.JSON" Enter
 wait_for "wrote " && ok || bad "e did not report the export"
 "$bin" --export=json $S $B >"$tmp/from-cli.json"
-cmp -s "$tmp/from-viewer.json" "$tmp/from-cli.json" && ok || bad "viewer export differs from --export=json"
+cmp -s "$tmp/from-viewer.JSON" "$tmp/from-cli.json" && ok || bad "viewer export differs from --export=json"
 keys e
-wait_for "Export to file:"
+wait_for "Export to file"
 keys "$top/$S" Enter
-wait_for "Format"
-keys text Enter
 wait_for "refusing to overwrite an input" && ok || bad "e did not refuse to overwrite an input"
+# an existing file: asked first; Esc keeps it, y replaces it
+echo keep >"$tmp/exists.txt"
+keys e
+wait_for "Export to file"
+keys "$tmp/exists.txt" Enter
+wait_for "exists: replace it? (y/n)" && ok || bad "e did not ask before replacing a file"
+keys Escape
+wait_for "export cancelled" && ok || bad "Esc at the replace question did not cancel"
+[ "$(cat "$tmp/exists.txt")" = keep ] && ok || bad "Esc at the replace question changed the file"
+keys e
+wait_for "Export to file"
+keys "$tmp/exists.txt" Enter
+wait_for "exists: replace it?"
+keys y
+wait_for "wrote $tmp/exists.txt (text)" && ok || bad "y did not replace the file"
+"$bin" --export=text $S $B >"$tmp/from-cli.txt"
+cmp -s "$tmp/exists.txt" "$tmp/from-cli.txt" && ok || bad "the replaced file is not the text export"
 
 # q leaves a clean terminal and diff's exit status.
 keys q
 wait_for "EXIT=1" && ok || bad "q did not exit with status 1"
 screen | grep -q "?:help" && bad "viewer left on the screen after q" || ok
+
+# The BRICS Post's split sentence stands beside both its pieces, one of
+# them from further down the rewrite, in one band of rows (no margin mark
+# between them); no row shows a piece with an empty official side.
+start 150 60 "'$bin'" $S $B
+keys / "They confirmed that the ultimate" Enter
+wait_for "match 1/1" && ok || bad "the split sentence was not found"
+band=$(screen | awk '/They confirmed that the ultimate/ {on = 1; print; next}
+	on && /^[^ ]/ {exit} on {print}')
+echo "$band" | head -1 | grep -q "| Both Russia and the US" && ok || bad "the first piece is not beside the official sentence"
+echo "$band" | grep -q "| .The ultimate political solution to the conflict must" && ok ||
+	bad "the second piece is not in the official sentence's band"
+screen | grep -q "^[=~][ *] *| \\(Both Russia\\|.The ultimate political\\)" &&
+	bad "a piece of the split shows with an empty official side" || ok
+screen | tail -2 | grep -q "split in 2" && ok || bad "the status line does not say the sentence was split"
+screen | tail -2 | grep -q "moved (rewrite ¶10.1)" && ok || bad "the status line does not say where the moved piece came from"
+# an omission is tinted across its text (red), not only in its margin:
+# its second row starts red with no margin mark
+keys g
+wait_until position_is "1/28"
+tm capture-pane -e -p -t t | grep -q "^   $(printf '\033')\[31mde-confliction efforts" && ok ||
+	bad "the omission's text is not red"
+
+# A merge the same way round: the Danang report's one sentence beside the
+# two official sentences it merges, in one band.
+keys q
+start 150 60 "'$bin'" $S samples/danang-report.txt
+keys / "there is no military solution" Enter
+wait_for "2 merged" && ok || bad "the status line does not say two sentences were merged"
+band=$(screen | awk '/The Presidents agreed that there is no military/ {on = 1; print; next}
+	on && /^[^ ]/ {exit} on {print}')
+echo "$band" | head -1 | grep -q "| The Presidents agreed that there is no military" && ok ||
+	bad "the merged sentence is not beside the first official sentence"
+echo "$band" | grep -q "They confirmed that the ultimate political solution.*|" && ok ||
+	bad "the second merged official sentence is not in the band"
+keys q
+start 150 60 "'$bin'" $S $B
+
+# Search: a straight apostrophe finds a curly one, with a count; n past
+# the last match says the search wrapped.
+keys g / "Moscow's" Enter
+wait_for "/Moscow's: match 1/" && ok || bad "/Moscow's did not find Moscow’s"
+screen | head -n -2 | grep -q "Moscow’s" && ok || bad "Moscow’s is not on the screen after the search"
+keys / geneva Enter
+wait_for "/geneva: match 1/" && ok || bad "/geneva gave no count"
+total=$(screen | tail -1 | sed -n 's|.*match 1/\([0-9]*\).*|\1|p')
+wrapped=0
+for _ in 1 2 3 4 5 6 7 8; do
+	keys n
+	if wait_for "search wrapped to the top" 1; then wrapped=1; break; fi
+done
+[ $wrapped = 1 ] && screen | tail -1 | grep -q "match 1/$total" && ok || bad "n past the last match did not say it wrapped"
+
+# Passage numbers on demand: the official sentence of the split is the
+# first of its paragraph.
+keys '#'
+wait_for "passage numbers on" && ok || bad "# did not turn the numbers on"
+screen | grep -q "| ¶[0-9]*\.[0-9]* " && ok || bad "no passage numbers shown"
+screen | tail -2 | grep -q "\[official ¶[0-9]*\.[0-9]*, rewrite" && ok || bad "the status line does not cite the passage"
+keys '#'
+
+# A click selects the passage under it (SGR mouse report, as xterm sends):
+# the status line moves to it, without scrolling.
+keys g
+wait_until position_is "1/28"
+row=$(screen | grep -n "^~ " | head -1 | cut -d: -f1)
+keys -l "$(printf '\033[<0;10;%dM\033[<0;10;%dm' "$row" "$row")"
+wait_until position_not "1/28" && ok || bad "a click did not select a passage"
+screen | sed -n "${row}p" | grep -q "^~ ▌" && ok || bad "the clicked passage has no marker"
+keys M
+wait_for "mouse off" && ok || bad "M did not turn the mouse off"
+
+# Esc in the pair view does nothing destructive.
+keys Escape
+wait_for "q quits" && ok || bad "Esc did not just say that q quits"
+screen | grep -q "?:help" && ok || bad "Esc left the viewer"
+keys q
+
+# Two jumps on a screen where nothing scrolls give two screens: the
+# marker moves even when the passage is already shown.
+R=tests/cli/readme
+start 100 24 "'$bin'" $R/official.txt $R/story.txt
+wait_for "?:help"
+keys ']'
+wait_until position_is "2/4"
+s1=$(screen | head -n -2)
+keys ']'
+wait_until position_is "3/4"
+s2=$(screen | head -n -2)
+[ -n "$s1" ] && [ "$s1" != "$s2" ] && ok || bad "two jumps on one screen look the same"
+echo "$s2" | grep -q "^> ▌" && ok || bad "the marker is not on the addition after the jumps"
+# the help: open, resize, Ctrl-L changes nothing; it scrolls when short
+keys '?'
+wait_for "redline - keys"
+tm resize-window -t t -x 70 -y 20 2>/dev/null
+wait_for "lines 1-19 of" && ok || bad "the help was not laid out again for 20 rows"
+h1=$(screen)
+keys C-l
+sleep 0.2
+h2=$(screen)
+[ "$h1" = "$h2" ] && ok || bad "Ctrl-L changed the help after a resize"
+keys j
+wait_for "lines 2-20 of" && ok || bad "j did not scroll the help"
+keys q
+wait_until separator_near 36 && ok || bad "the viewer was not laid out again after the help"
+p1=$(screen)
+keys C-l
+sleep 0.2
+[ "$p1" = "$(screen)" ] && ok || bad "Ctrl-L changed the viewer after the help"
+# a resize under an open prompt lays the screen out again
+keys /
+tm resize-window -t t -x 100 -y 24 2>/dev/null
+wait_until separator_near 51 && ok || bad "a resize under the search prompt did not lay out again"
+screen | tail -1 | grep -q "^/" && ok || bad "the prompt went away on a resize"
+keys Escape
+wait_for "search cancelled" && ok || bad "Esc did not cancel the search"
+
+# Changes only: an unchanged passage folds to one row, cut with a mark;
+# with wrap off, Right scrolls and a mark shows text hidden to the left.
+same="This first sentence stays exactly the same in both of the texts, and it is long enough to wrap."
+printf '%s Then the official text says one thing.\n' "$same" >"$tmp/fold-a.txt"
+printf '%s Then the rewrite says something else entirely.\n' "$same" >"$tmp/fold-b.txt"
+start 80 20 "'$bin'" "$tmp/fold-a.txt" "$tmp/fold-b.txt"
+wait_for "?:help"
+[ "$(screen | grep -c "stays exactly\|long enough to wrap")" -ge 2 ] && ok || bad "the kept sentence does not wrap"
+keys c
+wait_for "changes only" && ok || bad "c did not fold"
+screen | grep -q "^= .This first sentence.*>.*|.*>$" && ok || bad "the kept sentence is not one cut row"
+screen | grep -q "long enough to wrap" && bad "the folded sentence still wraps" || ok
+keys c w
+wait_for "wrapping off"
+keys Right
+wait_for "scrolled" && ok || bad "Right did not scroll"
+screen | grep -q "^= .<" && ok || bad "no mark where text is hidden at the left"
+keys q
+
+# Esc at each prompt writes nothing: the directory stays empty.
+mkdir "$tmp/empty"
+start 100 24 "sh -c 'cd \"$tmp/empty\" && exec \"$bin\" \"$top/$S\" \"$top/$B\"'"
+wait_for "?:help"
+keys e
+wait_for "Export to file"
+keys Escape
+wait_for "export cancelled" && ok || bad "Esc at the file prompt did not cancel"
+keys e
+wait_for "Export to file"
+keys out.data Enter
+wait_for "Format (text" && ok || bad "an unknown extension did not ask for the format"
+keys Escape
+wait_for "export cancelled" && ok || bad "Esc at the format prompt did not cancel"
+keys /
+keys Escape
+wait_for "search cancelled"
+[ -z "$(ls -A "$tmp/empty")" ] && ok || bad "Esc at a prompt wrote: $(ls -A "$tmp/empty")"
+keys e
+wait_for "Export to file"
+keys Enter
+wait_for "wrote brics-post-redline.txt (text)" && ok || bad "Enter did not take the proposed name"
+keys q
 
 # Ctrl-C restores the terminal too.
 start 100 24 "'$bin'" $S $B
@@ -273,6 +456,22 @@ wait_for "Enter:open  Tab:coverage" && ok || bad "Esc did not come back to the t
 keys ?
 wait_for "overview keys" && ok || bad "? did not show the overview's help"
 keys x
+# its counts are said to be sentences, the pair view's passages
+screen | grep -q "official sentences (of 17)" && ok || bad "the table does not say its counts are sentences"
+screen | grep -q "pair view counts passages" && ok || bad "the table does not say the pair view counts passages"
+# at 60 columns the two rewrites whose headlines start alike still differ
+tm resize-window -t t -x 60 -y 30 2>/dev/null
+wait_until separator_gone
+screen | grep -q "Putin, Trump hell" && screen | grep -q "Putin, Trump agree" && ok ||
+	bad "two rewrites' names cannot be told apart at 60 columns"
+# the details pane wraps at word boundaries: its lines joined by spaces
+# are the rewrite's own words
+keys Tab g j j
+wait_for "sentence 3:"
+panel=$(screen | sed -n '/sentence 3:/,$p' | sed '1d;$d' | head -n -1 |
+	sed 's/^ *//; s/ *$//' | tr '\n' ' ' | sed 's/ *$//')
+cat $FOUR | tr -s ' \n' '  ' | grep -qF -- "$panel" && [ -n "$panel" ] && ok ||
+	bad "the details pane breaks words: $panel"
 keys q
 wait_for "EXIT=1" && ok || bad "q did not leave the overview with status 1"
 

@@ -1,5 +1,6 @@
 /* test_layout.c - the model as screen rows: widths, wrapping, the row
- * index, single pane, order, search and raw mode, without a terminal. */
+ * index, single pane, order, search and raw mode, groups of a split,
+ * folding, cut marks and numbers, without a terminal. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -77,7 +78,11 @@ check_rows(struct layout *l)
 		assert_true(got > 0 && got != (size_t)-1);
 		for (size_t k = 0; k < got; k++) {
 			for (int s = 0; s < 2; s++) {
-				assert_true(rows[k].side[s].width <= colw);
+				const struct lside *sd = &rows[k].side[s];
+				assert_true(sd->width +
+				                    !!(sd->cut & LCUT_LEFT) +
+				                    !!(sd->cut & LCUT_RIGHT) <=
+				            colw);
 				assert_int_equal(rows[k].side[s].width,
 				                 width_of(&rows[k].side[s]));
 				/* no raw control byte ever */
@@ -248,12 +253,191 @@ rows_measured_on_threads_match_one_thread(void **state)
 			assert_int_equal(layout_item_row(l1, i),
 			                 layout_item_row(l2, i));
 		check_rows(l2);
+		/* the search, on two threads too, finds the same items */
+		size_t i1, t1, i2, t2, f1 = 0, f2 = 0;
+		assert_int_equal(layout_search(l1, "something ELSE"), 0);
+		assert_int_equal(layout_search(l2, "something ELSE"), 0);
+		assert_int_equal(layout_match_count(l1, 0, &i1, &t1), 0);
+		assert_int_equal(layout_match_count(l2, 0, &i2, &t2), 0);
+		assert_true(t1 > 1000);
+		assert_int_equal(t1, t2);
+		for (int k = 0; k < 50; k++) {
+			f1 = layout_find(l1, f1, 0);
+			f2 = layout_find(l2, f2, 0);
+			assert_int_equal(f1, f2);
+		}
 		layout_free(l1);
 		layout_free(l2);
 	}
 	release(&p);
 	free(a);
 	free(b);
+}
+
+/* The text of one row side as a C string (for strncmp and strstr). */
+static void
+side_text(const struct lside *sd, char *out, size_t size)
+{
+	size_t n = sd->len < size - 1 ? sd->len : size - 1;
+	if (n) /* an empty side has no text at all */
+		memcpy(out, sd->s, n);
+	out[n] = '\0';
+}
+
+/* One official sentence split in two with an addition between its pieces:
+ * one item holds the sentence and both pieces, the second piece on a line
+ * of its own, and the words the second piece keeps are not deleted. */
+static void
+split_is_one_item(void **state)
+{
+	struct pair p;
+	struct lrow rows[32];
+	struct litem it;
+	char t[128];
+	(void)state;
+
+	compare(&p,
+	        "The council approved the budget for new schools and the mayor "
+	        "praised the bridges repair plan.\n\nResidents will vote again "
+	        "in spring.\n",
+	        "The council approved the budget for new schools.\n\nCritics "
+	        "spoke loudly at length about taxes.\n\nThe mayor praised the "
+	        "bridges repair plan.\n");
+	struct layout_opt o = {.width = 100, .wrap = 1};
+	struct layout *l = layout_new(&p.c, &o);
+	assert_non_null(l);
+	assert_true(p.c.nblocks == 5); /* source, two pieces, +, - */
+	assert_int_equal(layout_nitems(l), 3);
+	layout_item(l, 0, &it);
+	assert_int_equal(it.nleft, 1);
+	assert_int_equal(it.nright, 2);
+	assert_int_equal(it.kind, BLK_VERBATIM);
+	/* every block of the split shows in item 0 */
+	for (size_t b = 0; b < p.c.nblocks; b++)
+		if (p.c.blocks[b].link >= 0)
+			assert_int_equal(layout_item_of_block(l, b), 0);
+	size_t got = layout_rows(l, 0, 32, rows);
+	int second = 0;
+	for (size_t k = 0; k < got && rows[k].item == 0; k++) {
+		side_text(&rows[k].side[1], t, sizeof t);
+		if (strncmp(t, "The mayor praised", 17) == 0)
+			second = 1;
+		/* "mayor" on the left is kept by the second piece */
+		const struct lside *sd = &rows[k].side[0];
+		side_text(sd, t, sizeof t);
+		char *m = strstr(t, "mayor");
+		if (m)
+			assert_false(sd->attr[m - t] & LA_DEL);
+	}
+	assert_true(second);
+	/* the omission is tinted across its text, spaces too */
+	for (size_t k = 0; k < got; k++) {
+		side_text(&rows[k].side[0], t, sizeof t);
+		if (strncmp(t, "Residents", 9) == 0)
+			for (size_t i = 0; i < rows[k].side[0].len; i++)
+				assert_true(rows[k].side[0].attr[i] & LA_TINT);
+	}
+	check_rows(l);
+	/* in the rewrite's order the split still comes first, whole */
+	o.swap = 1;
+	assert_int_equal(layout_reset(l, &o), 0);
+	layout_item(l, 0, &it);
+	assert_int_equal(it.nright, 2);
+	check_rows(l);
+	layout_free(l);
+	release(&p);
+}
+
+/* The search folds as the diff does: a straight apostrophe finds a curly
+ * one, full case folding finds "Straße" from "STRASSE", and it counts. */
+static void
+search_folds_as_the_diff(void **state)
+{
+	struct pair p;
+	struct lrow rows[8];
+	size_t idx, total;
+	(void)state;
+
+	compare(&p,
+	        "Moscow\xE2\x80\x99s view on the Stra\xC3\x9F"
+	        "e.\n",
+	        "Moscow\xE2\x80\x99s view on the Stra\xC3\x9F"
+	        "e and more.\n");
+	struct layout_opt o = {.width = 80, .wrap = 1};
+	struct layout *l = layout_new(&p.c, &o);
+	assert_int_equal(layout_search(l, "MOSCOW'S"), 0);
+	assert_int_equal(layout_find(l, 0, 0), 0);
+	assert_int_equal(layout_match_count(l, 0, &idx, &total), 0);
+	assert_int_equal(idx, 1);
+	assert_int_equal(total, 1);
+	assert_int_equal(layout_search(l, "strasse"), 0);
+	assert_int_equal(layout_rows(l, 0, 1, rows), 1);
+	const struct lside *sd = &rows[0].side[0];
+	size_t marked = 0;
+	for (size_t i = 0; i < sd->len; i++)
+		marked += (sd->attr[i] & LA_MATCH) != 0;
+	assert_int_equal(marked, strlen("Stra\xC3\x9F"
+	                                "e"));
+	assert_int_equal(layout_search(l, "Moscows"), 0);
+	assert_true(layout_find(l, 0, 0) == (size_t)-1);
+	layout_free(l);
+	release(&p);
+}
+
+/* Wrap off: lines cut with a column for the mark; scrolled sideways, a
+ * mark at the left too.  Folding keeps an unchanged passage to one row;
+ * numbers start each passage. */
+static void
+cuts_folds_and_numbers(void **state)
+{
+	struct pair p;
+	struct lrow rows[16];
+	char t[128];
+	(void)state;
+
+	compare(&p,
+	        "This sentence is the same in both texts and long enough to "
+	        "wrap in a narrow column.\n\nThe second one says one thing.\n",
+	        "This sentence is the same in both texts and long enough to "
+	        "wrap in a narrow column.\n\nThe second one says another.\n");
+	struct layout_opt o = {.width = 40, .wrap = 0};
+	struct layout *l = layout_new(&p.c, &o);
+	assert_int_equal(layout_rows(l, 0, 1, rows), 1);
+	assert_int_equal(rows[0].side[0].cut, LCUT_RIGHT);
+	assert_int_equal(rows[0].side[0].width, layout_colw(l) - 1);
+	layout_set_hoff(l, 5);
+	assert_int_equal(layout_rows(l, 0, 1, rows), 1);
+	assert_int_equal(rows[0].side[0].cut, LCUT_LEFT | LCUT_RIGHT);
+	side_text(&rows[0].side[0], t, sizeof t);
+	assert_true(strncmp(t, "sentence", 8) == 0);
+	check_rows(l);
+	o.wrap = 1;
+	assert_int_equal(layout_reset(l, &o), 0);
+	size_t rows_wrapped = layout_item_row(l, 1);
+	assert_true(rows_wrapped > 1);
+	o.fold = 1;
+	assert_int_equal(layout_reset(l, &o), 0);
+	assert_false(layout_item_changed(l, 0));
+	assert_int_equal(layout_item_row(l, 1), 1); /* folded to one row */
+	check_rows(l);
+	o.fold = 0;
+	o.numbers = 1;
+	o.width = 100;
+	assert_int_equal(layout_reset(l, &o), 0);
+	assert_true(layout_rows(l, 0, 16, rows) > 0);
+	side_text(&rows[0].side[0], t, sizeof t);
+	assert_true(strncmp(t,
+	                    "\xC2\xB6"
+	                    "1.1 This",
+	                    9) == 0);
+	size_t second = layout_item_row(l, 1);
+	side_text(&rows[second].side[1], t, sizeof t);
+	assert_true(strncmp(t,
+	                    "\xC2\xB6"
+	                    "2.1 The",
+	                    8) == 0);
+	layout_free(l);
+	release(&p);
 }
 
 int
@@ -265,6 +449,9 @@ main(void)
 	        cmocka_unit_test(swap_orders_by_the_rewrite),
 	        cmocka_unit_test(search_and_marks),
 	        cmocka_unit_test(rows_measured_on_threads_match_one_thread),
+	        cmocka_unit_test(split_is_one_item),
+	        cmocka_unit_test(search_folds_as_the_diff),
+	        cmocka_unit_test(cuts_folds_and_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
