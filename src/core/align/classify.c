@@ -113,8 +113,9 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		cap += rr[i][1] - rr[i][0];
 	uint32_t *a = malloc(cap * sizeof *a);
 	unsigned char *mk = malloc(cap), *brk = malloc(cap + 1),
-	              *fr = malloc(cap);
-	if (!a || !mk || !brk || !fr) {
+	              *fr = malloc(cap), *cw = malloc(cap);
+	if (!a || !mk || !brk || !fr || !cw) {
+		free(cw);
 		free(a);
 		free(mk);
 		free(brk);
@@ -123,8 +124,10 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	}
 	for (i = 0; i < nlr; i++)
 		for (uint32_t t = lr[i][0]; t < lr[i][1]; t++)
-			if (x->llid[t] >= 0)
+			if (x->llid[t] >= 0) {
+				cw[nl] = x->lcid[t] >= 0; /* a content word */
 				a[nl++] = (uint32_t)x->llid[t];
+			}
 	uint32_t *b = a + nl;
 	int punct = 0;
 	for (i = 0; i < nrr; i++)
@@ -149,6 +152,7 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		free(mk);
 		free(brk);
 		free(fr);
+		free(cw);
 		return -1;
 	}
 	for (i = 0; i < nl; i++)
@@ -165,17 +169,21 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	}
 	*kl = nl ? (double)lcs / nl : 1;
 	*kr = nr > framed ? (double)lcs / (nr - framed) : (nr ? 0 : 1);
-	/* the stretch of the left words from the first kept to the last */
-	size_t f = 0, e = nl;
-	while (f < nl && mk[f])
+	/* the stretch of the left words from the first kept content word to
+	 * the last (a stop word kept far away, "the", does not stretch it) */
+	size_t f = 0, e = nl, in = 0;
+	while (f < nl && (mk[f] || !cw[f]))
 		f++;
-	while (e > f && mk[e - 1])
+	while (e > f && (mk[e - 1] || !cw[e - 1]))
 		e--;
-	*ks = e > f ? (double)lcs / (e - f) : 0;
+	for (size_t k = f; k < e; k++)
+		in += !mk[k];
+	*ks = e > f ? (double)in / (e - f) : 0;
 	free(a);
 	free(mk);
 	free(brk);
 	free(fr);
+	free(cw);
 	return 0;
 }
 
