@@ -151,8 +151,8 @@ static const char *const help_text[] = {
         "  M                       mouse on / off (off: the terminal",
         "                          selects text; on: Shift-drag selects)",
         "  Ctrl-L                  redraw",
-        "  ? h                     this help (? is not a backward search",
-        "                          here, as in less: N searches back)",
+        "  ? h                     this help (? is help here, not less's",
+        "                          backward search: N searches back)",
         "  q                       quit (back to the overview, from there;",
         "                          Esc too, there only)",
         "",
@@ -166,7 +166,7 @@ static const char *const help_text[] = {
         "",
         "Esc cancels every prompt and writes nothing.",
         "",
-        "Press any key to go back.",
+        "Press any key to go back (j k Space b scroll a long help).",
 };
 
 struct view {
