@@ -27,13 +27,14 @@
 
 /* Attributes of rendered text, a bit mask. */
 enum {
-	LA_DEL = 1,   /* official words the rewrite dropped or replaced */
-	LA_INS = 2,   /* rewrite words with no counterpart */
-	LA_FACT = 4,  /* a new fact */
-	LA_MATCH = 8, /* a search match */
-	LA_MARK = 16, /* change marks written into the text ([- -] {+ +}) */
-	LA_TINT = 32, /* an omission's or addition's text (no marks) */
-	LA_NUM = 64   /* a passage number (layout_opt.numbers) */
+	LA_DEL = 1,      /* official words the rewrite dropped or replaced */
+	LA_INS = 2,      /* rewrite words with no counterpart */
+	LA_FACT = 4,     /* a new fact (LA_CHANGED: a changed one) */
+	LA_MATCH = 8,    /* a search match */
+	LA_MARK = 16,    /* change marks written into the text ([- -] {+ +}) */
+	LA_TINT = 32,    /* an omission's or addition's text (no marks) */
+	LA_NUM = 64,     /* a passage number (layout_opt.numbers) */
+	LA_CHANGED = 128 /* a changed fact: a value that took another's place */
 };
 
 /* Where a line was cut (wrap off, or a folded passage): lside.cut bits. */

@@ -134,7 +134,7 @@ static const char *const help_text[] = {
         "  a A                     next / previous addition",
         "  o O                     next / previous omission",
         "  p P                     next / previous paraphrase",
-        "  f F                     next / previous new fact",
+        "  f F                     next / previous new or changed fact",
         "  /                       search forward (case, ' and \u2019, NFC",
         "                          fold as in the comparison; a count)",
         "  n N                     next / previous match",
@@ -161,8 +161,10 @@ static const char *const help_text[] = {
         "and a mouse click move.  A split or merge stands as one passage,",
         "each piece on a line of its own.",
         "Text: deleted words underlined, inserted words bold, new facts",
-        "bold and underlined, search matches reversed; < and > where a",
-        "line is cut.",
+        "bold and underlined, changed facts bold and reversed (the status",
+        "line gives the value replaced), search matches reversed; < and >",
+        "where a line is cut.  An omission or addition: the status line",
+        "names its nearest passage on the other side.",
         "",
         "Esc cancels every prompt and writes nothing.",
         "",
@@ -300,7 +302,10 @@ text_attr(const struct view *v, unsigned char a)
 		return A_REVERSE | (v->color ? COLOR_PAIR(PAIR_MATCH) : 0);
 	if (a & LA_NUM)
 		return A_DIM;
-	if (a & LA_FACT)
+	if (a & LA_CHANGED) /* unlike a new fact: reversed */
+		at |= A_BOLD | A_REVERSE |
+		      (v->color ? COLOR_PAIR(PAIR_FACT) : 0);
+	else if (a & LA_FACT)
 		at |= A_BOLD | A_UNDERLINE |
 		      (v->color ? COLOR_PAIR(PAIR_FACT) : 0);
 	else if (a & LA_INS)
@@ -397,6 +402,26 @@ number_of(const struct view *v, int right, uint32_t s0, uint32_t s1, char *buf,
 	snprintf(buf, size, "\u00b6%u.%u", p, n);
 }
 
+/* Tokens [t0, t1) of text t as a string for the status line, cut to fit
+ * size, control characters shown as '?'. */
+static void
+token_text(const struct text *t, const struct toklist *l, uint32_t t0,
+           uint32_t t1, char *buf, size_t size)
+{
+	size_t a = l->v[t0].off, e = l->v[t1 - 1].off + l->v[t1 - 1].len, n = 0;
+
+	for (size_t i = a; i < e && n + 1 < size; i++) {
+		unsigned char ch = t->buf[i];
+		buf[n++] = ch < 0x20 || ch == 0x7f ? '?' : (char)ch;
+	}
+	/* do not leave half a UTF-8 sequence at the cut */
+	while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0x80 && n < e - a)
+		n--;
+	if (n > 0 && n < e - a && ((unsigned char)buf[n - 1] & 0xC0) == 0xC0)
+		n--;
+	buf[n] = '\0';
+}
+
 /* The status line, by priority when the terminal is narrow: the position,
  * kind and similarity, "?:help", the side shown (one pane); then how the
  * passage was split, merged or moved and its numbers; then the counts of
@@ -435,6 +460,33 @@ draw_status(struct view *v)
 		         ", moved (%s %s)", v->lo.swap ? "official" : "rewrite",
 		         num);
 	}
+	const struct block *bk = v->lo.mode == LAYOUT_ALIGNED
+	                                 ? layout_block(v->l, v->cur)
+	                                 : NULL;
+	if (bk && bk->near >= 0) {
+		/* an omission's or addition's nearest passage on the other
+		 * side, for a reader to judge a loose rewording */
+		char num[32];
+		int official = bk->kind == BLK_ADDITION;
+		number_of(v, !official, (uint32_t)bk->near,
+		          (uint32_t)bk->near + 1, num, sizeof num);
+		snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
+		         ", nearest %s %s %.2f",
+		         official ? "official" : "rewrite", num, bk->near_sim);
+	}
+	for (size_t k = bk ? bk->f0 : 0; bk && k < bk->f1; k++)
+		if (c->facts[k].kind == FACT_CHANGED) {
+			/* the first changed fact, with the value it replaced */
+			char was[40], now[40];
+			token_text(c->left, &c->lt, c->facts[k].w0,
+			           c->facts[k].w1, was, sizeof was);
+			token_text(c->right, &c->rt, c->facts[k].t0,
+			           c->facts[k].t1, now, sizeof now);
+			snprintf(extra + strlen(extra),
+			         sizeof extra - strlen(extra),
+			         ", changed %s\u2192%s", was, now);
+			break;
+		}
 	if (v->lo.numbers && it.kind >= 0) {
 		char a[32], b[32];
 		number_of(v, 0, it.ls0, it.ls1, a, sizeof a);

@@ -822,7 +822,11 @@ render(const struct layout *l, struct fscratch *fs, struct buf *b, size_t i,
 				for (uint32_t t = c->facts[k].t0;
 				     t < c->facts[k].t1; t++)
 					if (t >= t0 && t < t1)
-						attr[t - t0] |= LA_FACT;
+						attr[t - t0] |=
+						        c->facts[k].kind ==
+						                        FACT_CHANGED
+						                ? LA_CHANGED
+						                : LA_FACT;
 		rc = put_tokens(l, b, right, t0, t1, attr);
 		free(attr);
 	}

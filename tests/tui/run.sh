@@ -421,6 +421,30 @@ wait_for "?:help"
 tm capture-pane -e -p -t t 2>/dev/null | grep -q "$(printf '\033')\[3[0-7]m" && bad "colour used under NO_COLOR" || ok
 screen | grep -q "^> " && ok || bad "margin marks missing without colour"
 
+# A changed fact is drawn unlike a new one (reversed, not underlined) and
+# the status line gives the value it replaced; an omission names its
+# nearest passage on the other side.
+R=tests/cli/readme
+start 120 20 "'$bin'" $R/official.txt $R/story.txt
+wait_for "?:help" || bad "viewer did not open on the README's pair"
+found=0
+for _ in 1 2 3 4; do
+	keys ']'
+	if wait_for "changed 40" 1; then found=1; break; fi
+done
+[ $found = 1 ] && screen | tail -2 | grep -q "changed 40→45" && ok ||
+	bad "the status line does not give the changed fact with its old value"
+tm capture-pane -e -p -t t | grep "repair" | grep -q "$(printf '\033')\[[0-9;]*7[;m][^ ]*45" && ok ||
+	bad "the changed fact is not drawn reversed"
+found=0
+for _ in 1 2 3 4 5; do
+	keys ']'
+	if wait_for "nearest rewrite" 1; then found=1; break; fi
+done
+[ $found = 1 ] && screen | tail -2 | grep -q "omission.*nearest rewrite ¶[0-9]*\.[0-9]* 0\.[0-9][0-9]" && ok ||
+	bad "the omission does not name its nearest passage"
+keys q
+
 # ---- several rewrites: the overview -------------------------------------
 FOUR="samples/danang-report.txt samples/monitoring-desk.txt samples/brics-post.txt samples/newsbharati.txt"
 fresh
