@@ -111,17 +111,12 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		cap += lr[i][1] - lr[i][0];
 	for (i = 0; i < nrr; i++)
 		cap += rr[i][1] - rr[i][0];
-	uint32_t *a = malloc(cap * sizeof *a);
-	unsigned char *mk = malloc(cap), *brk = malloc(cap + 1),
-	              *fr = malloc(cap), *cw = malloc(cap);
-	if (!a || !mk || !brk || !fr || !cw) {
-		free(cw);
-		free(a);
-		free(mk);
-		free(brk);
-		free(fr);
+	/* one allocation: the ids, then four byte arrays */
+	uint32_t *a = malloc(cap * sizeof *a + 4 * cap + 1);
+	if (!a)
 		return -1;
-	}
+	unsigned char *mk = (unsigned char *)(a + cap), *fr = mk + cap,
+	              *cw = fr + cap, *brk = cw + cap; /* brk: cap + 1 */
 	for (i = 0; i < nlr; i++)
 		for (uint32_t t = lr[i][0]; t < lr[i][1]; t++)
 			if (x->llid[t] >= 0) {
@@ -149,10 +144,6 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	if (myers_run(x->loose, a, nl, b, nr, mk, mk + nl,
 	              nl + nr <= LOOSE_EXACT_MAX) < 0) {
 		free(a);
-		free(mk);
-		free(brk);
-		free(fr);
-		free(cw);
 		return -1;
 	}
 	for (i = 0; i < nl; i++)
@@ -180,10 +171,6 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		in += !mk[k];
 	*ks = e > f ? (double)in / (e - f) : 0;
 	free(a);
-	free(mk);
-	free(brk);
-	free(fr);
-	free(cw);
 	return 0;
 }
 

@@ -564,45 +564,6 @@ weights(struct ctx *x)
 	return 0;
 }
 
-/* Shared weight of two segment vectors; the number of shared stems that
- * are words, not numbers, in *nwords, and of those that are not names
- * either in *nplain (each if not NULL). */
-double
-shared_n(const struct ctx *x, const struct vec *a, const struct vec *b,
-         size_t *nwords, size_t *nplain)
-{
-	size_t i = 0, j = 0, nw = 0, plain = 0;
-	double w = 0;
-
-	while (i < a->n && j < b->n) {
-		const struct ent *p = &x->pool[a->off + i],
-		                 *q = &x->pool[b->off + j];
-		if (p->cid < q->cid) {
-			i++;
-		} else if (p->cid > q->cid) {
-			j++;
-		} else {
-			w += x->idf[p->cid] *
-			     (p->cnt < q->cnt ? p->cnt : q->cnt);
-			nw += !x->numeric[p->cid];
-			plain += !x->numeric[p->cid] && !x->name[p->cid];
-			i++;
-			j++;
-		}
-	}
-	if (nwords)
-		*nwords = nw;
-	if (nplain)
-		*nplain = plain;
-	return w;
-}
-
-double
-shared(const struct ctx *x, const struct vec *a, const struct vec *b)
-{
-	return shared_n(x, a, b, NULL, NULL);
-}
-
 int
 stage_words(struct ctx *x)
 {
