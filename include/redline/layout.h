@@ -95,7 +95,8 @@ const struct block *layout_block(const struct layout *l, size_t i);
 
 /* Two-character margin mark of item i: kind ('=' verbatim, '~'
  * paraphrase, '<' omission, '>' addition; ' ' in raw mode when unchanged,
- * '|' changed) and '*' when moved, else ' '. */
+ * '|' changed), then '!' when the passage holds hidden characters
+ * (block.hidden), else '*' when moved, else ' '. */
 void layout_mark(const struct layout *l, size_t i, char mark[2]);
 
 /* Set the search pattern (matched case-insensitively in the rendered

@@ -161,8 +161,11 @@ export_several(const struct overview *ov, enum format fmt,
 		return rc;
 	}
 	for (size_t j = 0; j < ov->n; j++) {
-		if (fprintf(f, "%s==> %s <=> %s <==\n", j ? "\n" : "",
-		            ov->official->name, ov->r[j].text->name) < 0 ||
+		if (fputs(j ? "\n==> " : "==> ", f) == EOF ||
+		    export_name(f, ov->official->name) < 0 ||
+		    fputs(" <=> ", f) == EOF ||
+		    export_name(f, ov->r[j].text->name) < 0 ||
+		    fputs(" <==\n", f) == EOF ||
 		    export_pair(&ov->r[j].cmp, fmt, eo, f) < 0)
 			return -1;
 	}
@@ -185,6 +188,13 @@ export_to(const struct cmp *c, const char *path, const char *format, char *msg,
 	}
 	if (output_open(&out, path, inputs, 2, msg, msglen) < 0)
 		return -1;
+	if (isatty(fileno(out.f))) {
+		/* "-", /dev/tty and the like: the viewer's own screen */
+		snprintf(msg, msglen,
+		         "%s: is a terminal; export to a file instead", path);
+		output_abort(&out);
+		return -1;
+	}
 	errno = 0;
 	if (export_pair(c, fmt, &eo, out.f) < 0) {
 		snprintf(msg, msglen, "%s: write error: %s", path,
@@ -300,12 +310,14 @@ static int export(struct run *r)
 		fmt = r->several ? FMT_SUMMARY : FMT_TEXT;
 	if (!eo.width)
 		eo.width = terminal_width();
-	eo.visible = !o->outpath && isatty(STDOUT_FILENO);
 	if (output_open(&out, o->outpath, r->inputs, o->nfiles, err,
 	                sizeof err) < 0) {
 		warnx("%s", err);
 		return -1;
 	}
+	/* decided on the file opened, not on -o: "-", /dev/tty,
+	 * /dev/stdout or /proc/self/fd/1 may all be the terminal */
+	eo.visible = isatty(fileno(out.f));
 	errno = 0;
 	c = r->several ? export_several(&r->ov, fmt, &eo, out.f)
 	               : export_pair(&r->cmp, fmt, &eo, out.f);

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "redline/layout.h"
+#include "redline/uni.h"
 
 enum action {
 	ACT_NONE,
@@ -129,6 +130,7 @@ static const char *const help_text[] = {
         "  q Esc                   quit (back to the overview, from there)",
         "",
         "Margin: = verbatim  ~ paraphrase  < omission  > addition  * moved",
+        "        ! hidden characters (bidi controls, tag characters)",
         "Text: deleted words underlined, inserted words bold, new facts",
         "bold and underlined, search matches reversed.",
         "",
@@ -287,6 +289,29 @@ draw_side(const struct view *v, int y, int x, const struct lside *s,
 	attrset(A_NORMAL);
 }
 
+/* Make s visible text in place, cluster by cluster as uni_cell shows it:
+ * control characters, C1 controls, invalid bytes and hidden characters
+ * become one ASCII character each (never longer than they were). */
+static void
+visible_in_place(char *s)
+{
+	unsigned char *u = (unsigned char *)s;
+	size_t n = strlen(s), i = 0, o = 0, len;
+	char shown;
+
+	while (i < n) {
+		uni_cell(u + i, n - i, &len, &shown);
+		if (shown) {
+			u[o++] = (unsigned char)shown;
+		} else {
+			memmove(u + o, u + i, len);
+			o += len;
+		}
+		i += len;
+	}
+	u[o] = '\0';
+}
+
 static void
 draw_status(struct view *v)
 {
@@ -304,6 +329,10 @@ draw_status(struct view *v)
 		         b ? cmp_kind_name(b->kind)
 		           : (v->lo.mode == LAYOUT_RAW ? "raw diff" : ""),
 		         b && b->moved ? " moved" : "");
+		if (b && b->hidden)
+			snprintf(left + strlen(left),
+			         sizeof left - strlen(left),
+			         " hidden characters");
 		if (b && (b->kind == BLK_VERBATIM || b->kind == BLK_PARAPHRASE))
 			snprintf(left + strlen(left),
 			         sizeof left - strlen(left), " %.2f", b->sim);
@@ -326,9 +355,7 @@ draw_status(struct view *v)
 		         c->nmoved);
 	}
 	/* file names are input too: show them only as visible text */
-	for (char *p = left; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '?';
+	visible_in_place(left);
 	attrset(A_REVERSE | (v->color ? COLOR_PAIR(PAIR_STATUS) : 0));
 	move(LINES - 2, 0);
 	for (int x = 0; x < COLS; x++)

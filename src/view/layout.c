@@ -692,7 +692,7 @@ layout_mark(const struct layout *l, size_t i, char mark[2])
 		return;
 	}
 	mark[0] = kinds[b->kind & 3];
-	mark[1] = b->moved ? '*' : ' ';
+	mark[1] = b->hidden ? '!' : b->moved ? '*' : ' ';
 }
 
 int

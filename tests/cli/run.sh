@@ -303,5 +303,105 @@ printf 'a \033[2J\033]0;owned\007 b\n' >"$tmp/esc.txt"
 expect 1 "escapes, plain" -- rl --export=plain samples/statement.txt "$tmp/esc.txt"
 grep -q "$(printf '\033')" "$tmp/out" && bad "escape reached the output" || ok
 
+# ---- hostile input: what reaches a terminal ---------------------------
+# Control characters are cleaned whenever the output is a terminal, decided
+# on the file opened, not on -o: "-", /dev/tty, /dev/stdout and
+# /proc/self/fd/1 are all the terminal under script(1)'s pseudo-terminal.
+# C1 controls (U+009B is a CSI to some terminals) too.
+printf 'a b c\n' >"$tmp/calm.txt"
+printf 'a \033[2J\033]52;c;b3duZWQ=\007 b \302\233 c \033]8;;http://x\033\\link\n' >"$tmp/osc.txt"
+# has_raw FILE: FILE holds an ESC, BEL or C1 control byte pair
+has_raw() { LC_ALL=C grep -q "$(printf '[\033\007]')\|$(printf '\302[\200-\237]')" "$1"; }
+# pty COMMAND: run COMMAND (a string) on a pseudo-terminal, what it wrote to
+# the terminal in $tmp/pty.log (without script's own lines, which quote
+# the command)
+pty() {
+	script -qc "$1" "$tmp/pty.raw" >/dev/null 2>&1 </dev/null
+	LC_ALL=C sed '/^Script started on /d; /^Script done on /d' "$tmp/pty.raw" >"$tmp/pty.log"
+}
+if command -v script >/dev/null 2>&1; then
+	for o in - /dev/tty /dev/stdout /proc/self/fd/1; do
+		for fmt in wdiff text; do
+			pty "$REDLINE_WRAP_SH $bin --export=$fmt -o $o '$tmp/calm.txt' '$tmp/osc.txt'"
+			grep -q '␛\[2J' "$tmp/pty.log" && ok || bad "-o $o ($fmt) on a terminal wrote nothing visible"
+			has_raw "$tmp/pty.log" && bad "-o $o ($fmt): an escape sequence reached the terminal" || ok
+		done
+	done
+	# a file name with an escape, on the terminal: every format
+	esc_name="$tmp/name$(printf '\033[2J')x.txt"
+	cp "$tmp/calm.txt" "$esc_name"
+	for fmt in text wdiff stats json plain; do
+		pty "$REDLINE_WRAP_SH $bin --export=$fmt '$tmp/calm.txt' '$esc_name'"
+		case $fmt in
+		text | stats) grep -q '␛\[2J' "$tmp/pty.log" && ok || bad "$fmt: the file name is not shown visibly" ;;
+		json) grep -qF '\u001b[2J' "$tmp/pty.log" && ok || bad "json: the file name is not escaped" ;;
+		esac
+		has_raw "$tmp/pty.log" && bad "$fmt: a file name's escape reached the terminal" || ok
+	done
+else
+	echo "cli: script(1) not installed; the pseudo-terminal checks skipped"
+fi
+# to a file or a pipe the bytes stay as they are (but see hidden characters)
+expect 1 "escapes kept in a file" -- rl --export=wdiff -o "$tmp/osc.out" "$tmp/calm.txt" "$tmp/osc.txt"
+has_raw "$tmp/osc.out" && ok || bad "-o FILE no longer keeps the rewrite's bytes"
+
+# ---- hostile input: file names -----------------------------------------
+# Names are shown as visible text on one line in every export and every
+# message, to a terminal or not.
+nl_name="$tmp/two
+lines$(printf '\033[2J\302\233')x.txt"
+cp "$tmp/calm.txt" "$nl_name"
+expect 0 "stats, odd name" -- rl --stats "$tmp/calm.txt" "$nl_name"
+has_raw "$tmp/out" && bad "stats: a name's controls were printed raw" || ok
+[ "$(grep -c . "$tmp/out")" -eq 5 ] && ok || bad "stats: a name's line feed broke a line"
+grep -qF 'two␊lines␛[2J' "$tmp/out" && ok || bad "stats: the name is not shown visibly"
+expect 0 "text, odd name" -- rl --export=text "$tmp/calm.txt" "$nl_name"
+has_raw "$tmp/out" && bad "text: a name's controls were printed raw" || ok
+expect 0 "headers, odd name" -- rl --export=wdiff "$tmp/calm.txt" "$nl_name" "$tmp/calm.txt"
+has_raw "$tmp/out" && bad "==> headers: a name's controls were printed raw" || ok
+grep -c '^==> ' "$tmp/out" | grep -qx 2 && ok || bad "==> headers: a name's line feed broke a header"
+expect 0 "json, odd name" -- rl --export=json "$tmp/calm.txt" "$nl_name"
+has_raw "$tmp/out" && bad "json: a name's controls were written raw" || ok
+expect 2 "message, odd name" -- rl "$tmp/calm.txt" "$nl_name.missing"
+has_raw "$tmp/err" && bad "message: a name's controls were printed raw" || ok
+err_has "message, odd name" 'two␊lines␛[2J'
+expect 2 "message, odd option" -- rl --export="$(printf 'x\033[2J')" "$tmp/calm.txt" "$tmp/calm.txt"
+has_raw "$tmp/err" && bad "message: an option's controls were printed raw" || ok
+
+# ---- hostile input: hidden characters ----------------------------------
+# A right-to-left override around a figure, tag characters, a changed tag
+# flag sequence: each is a difference in every mode, shown as a symbol in
+# every output, and its passage is flagged.
+printf 'The rate rose to 15 percent in May.\n' >"$tmp/fig.txt"
+printf 'The rate rose to \342\200\25615\342\200\254 percent in May.\n' >"$tmp/rlo.txt"
+printf 'The rate rose to 15\363\240\201\201\363\240\201\202 percent in May.\n' >"$tmp/tag.txt"
+printf 'The rate rose to 15 percent in May. \360\237\217\264\363\240\201\247\363\240\201\242\363\240\201\263\363\240\201\243\363\240\201\264\363\240\201\277\n' >"$tmp/flag1.txt"
+printf 'The rate rose to 15 percent in May. \360\237\217\264\363\240\201\247\363\240\201\242\363\240\201\245\363\240\201\256\363\240\201\247\363\240\201\277\n' >"$tmp/flag2.txt"
+for h in rlo tag; do
+	for mode in "" --strict -i --minimal; do
+		expect 1 "hidden $h $mode" -- rl $mode "$tmp/fig.txt" "$tmp/$h.txt"
+	done
+	expect 1 "hidden $h report" -- rl --export=text "$tmp/fig.txt" "$tmp/$h.txt"
+	grep -q '^\[1\] .*hidden characters' "$tmp/out" && ok || bad "$h: the report does not flag hidden characters"
+	for fmt in text wdiff plain; do
+		rl --export=$fmt -o "$tmp/h.out" "$tmp/fig.txt" "$tmp/$h.txt"
+		LC_ALL=C grep -q "$(printf '\342\200[\252-\256]\|\342\201[\246-\251]\|\363\240[\200-\201]')" "$tmp/h.out" &&
+			bad "$h: $fmt to a file holds a hidden character as it is" || ok
+		grep -q '�' "$tmp/h.out" && ok || bad "$h: $fmt does not show the hidden character"
+	done
+	expect 1 "hidden $h json" -- rl --export=json "$tmp/fig.txt" "$tmp/$h.txt"
+	grep -q '"hidden": true' "$tmp/out" && ok || bad "$h: the JSON does not flag hidden characters"
+	python3 "$top/tests/eval/check_json.py" "$tmp/out" "$tmp/fig.txt" "$tmp/$h.txt" >"$tmp/cj" &&
+		ok || bad "$h: check_json.py: $(head -3 "$tmp/cj")"
+done
+expect 1 "tag flag changed" -- rl "$tmp/flag1.txt" "$tmp/flag2.txt"
+expect 0 "same tag flag" -- rl "$tmp/flag1.txt" "$tmp/flag1.txt"
+expect 0 "no hidden: not flagged" -- rl --export=json "$tmp/fig.txt" "$tmp/fig.txt"
+grep -q '"hidden": true' "$tmp/out" && bad "a pair without hidden characters is flagged" || ok
+# --strict: any difference in bytes is a difference
+printf 'The rate  rose to 15 percent in May.\r\n' >"$tmp/spaced.txt"
+expect 0 "white space, default" -- rl "$tmp/fig.txt" "$tmp/spaced.txt"
+expect 1 "white space, --strict" -- rl --strict "$tmp/fig.txt" "$tmp/spaced.txt"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -174,6 +174,16 @@ keys "$top/$S" Enter
 wait_for "Format"
 keys text Enter
 wait_for "refusing to overwrite an input" && ok || bad "e did not refuse to overwrite an input"
+# an export to the terminal itself ("-", /dev/tty) would write raw text over
+# the screen: refused
+for to in - /dev/tty; do
+	keys e
+	wait_for "Export to file:"
+	keys "$to" Enter
+	wait_for "Format"
+	keys wdiff Enter
+	wait_for "$to: is a terminal" && ok || bad "e to $to was not refused"
+done
 
 # q leaves a clean terminal and diff's exit status.
 keys q
@@ -273,6 +283,18 @@ wait_for "overview keys" && ok || bad "? did not show the overview's help"
 keys x
 keys q
 wait_for "EXIT=1" && ok || bad "q did not leave the overview with status 1"
+
+# Hidden characters: a right-to-left override around a figure shows as a
+# symbol, never as itself; the passage's margin says '!' and the status
+# line "hidden characters".
+printf 'The rate rose to 15 percent in May.\n' >"$tmp/fig.txt"
+printf 'The rate rose to \342\200\25615\342\200\254 percent in May.\n' >"$tmp/rlo.txt"
+start 100 20 "'$bin'" "'$tmp/fig.txt'" "'$tmp/rlo.txt'"
+wait_for "hidden characters" && ok || bad "the status line does not flag hidden characters"
+screen | grep -q "^=! The rate rose" && ok || bad "the passage's margin lacks the hidden-characters mark"
+screen | grep -q "$(printf '\342\200\256')" && bad "the override reached the screen as it is" || ok
+keys q
+wait_for "EXIT=1" && ok || bad "a hidden override is not a difference in the viewer"
 
 echo "tui: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
