@@ -55,17 +55,23 @@ on_fatal_signal(int sig)
 static void
 setup_signals(void)
 {
+	/* every signal whose default action ends the process (but those
+	 * that report a bug in it, like SIGSEGV): the temporary file of an
+	 * -o write is removed first */
+	static const int fatal[] = {SIGINT,  SIGTERM, SIGHUP,  SIGQUIT,
+	                            SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+	                            SIGPROF, SIGXCPU};
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_fatal_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	/* A closed pipe is reported as a write error (exit 2), not a
-	 * silent death. */
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &sa, NULL);
+	/* A closed pipe, or a file grown past the size limit (ulimit -f),
+	 * is reported as a write error (exit 2), not a silent death. */
 	signal(SIGPIPE, SIG_IGN);
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 static int

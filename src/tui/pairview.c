@@ -677,7 +677,11 @@ static int curses_on;
 static SCREEN *scr;
 static FILE *tty_in;
 static int color_on;
-static struct sigaction old_int, old_term, old_hup;
+/* The signals that end the viewer, the terminal restored first. */
+static const int stop_signals[] = {SIGINT,  SIGTERM, SIGHUP, SIGQUIT,
+                                   SIGUSR1, SIGUSR2, SIGALRM};
+#define NSTOP (sizeof stop_signals / sizeof stop_signals[0])
+static struct sigaction old_stop[NSTOP];
 
 static void
 restore(void)
@@ -752,9 +756,8 @@ tui_screen_open(const struct tui_opt *o, const char **why)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-	sigaction(SIGHUP, &sa, &old_hup);
+	for (size_t i = 0; i < NSTOP; i++)
+		sigaction(stop_signals[i], &sa, &old_stop[i]);
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
@@ -776,9 +779,8 @@ tui_screen_close(void)
 	if (tty_in)
 		fclose(tty_in);
 	tty_in = NULL;
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	sigaction(SIGHUP, &old_hup, NULL);
+	for (size_t i = 0; i < NSTOP; i++)
+		sigaction(stop_signals[i], &old_stop[i], NULL);
 	if (got_signal) {
 		/* the terminal is back: die of the signal as the shell expects
 		 */

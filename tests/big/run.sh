@@ -77,8 +77,12 @@ big "100 MB pair, json" 1 --export=json "$a" "$b"
 
 # a -o export killed before it writes, and while it writes: the old file
 # is kept and no temporary file is left behind
+# (SIGTERM, and during the write every other signal that ends a process by
+# default: SIGQUIT, SIGUSR1, SIGALRM)
 mkdir "$tmp/out"
-for when in compare write; do
+# (the statuses are 128 and Linux's signal numbers)
+for run in compare:TERM:143 write:TERM:143 write:QUIT:131 write:USR1:138 write:ALRM:142; do
+	when=${run%%:*} sig=${run#*:} want=${sig#*:} sig=${sig%%:*}
 	echo "previous export" >"$tmp/out/result.json"
 	"$bin" --export=json -o "$tmp/out/result.json" "$a" "$b" 2>"$tmp/err" &
 	pid=$!
@@ -93,15 +97,16 @@ for when in compare write; do
 		sleep 0.3
 		[ "$(ls -A "$tmp/out" | wc -l)" -eq 2 ] && ok || bad "no temporary file seen while writing"
 	fi
-	kill -TERM "$pid" 2>/dev/null
+	kill -"$sig" "$pid" 2>/dev/null
 	wait "$pid"
 	got=$?
-	[ "$got" -eq 143 ] && ok || bad "killed during $when: exit $got, want 143 (SIGTERM)"
+	[ "$got" -eq "$want" ] && ok || bad "SIG$sig during $when: exit $got, want $want"
 	[ "$(cat "$tmp/out/result.json")" = "previous export" ] && ok ||
-		bad "killed during $when: the previous file was changed"
+		bad "SIG$sig during $when: the previous file was changed"
 	[ "$(ls -A "$tmp/out")" = result.json ] && ok ||
-		bad "killed during $when: left behind: $(ls -A "$tmp/out")"
-	echo "big: -o killed during $when: exit $got, previous file kept, nothing left behind"
+		bad "SIG$sig during $when: left behind: $(ls -A "$tmp/out")"
+	rm -f "$tmp/out/core" "$tmp/out"/core.*
+	echo "big: -o, SIG$sig during $when: exit $got, previous file kept, nothing left behind"
 done
 
 echo "big: $pass passed, $fail failed"

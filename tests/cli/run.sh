@@ -257,6 +257,14 @@ expect 2 "/dev/full" -- rl --export=wdiff samples/statement.txt samples/brics-po
 expect 2 "stdout /dev/full" -- sh -c "$REDLINE_WRAP_SH $bin --export=wdiff samples/statement.txt samples/brics-post.txt >/dev/full"
 err_has "stdout /dev/full" "write error"
 
+# a file-size limit (ulimit -f, in 512-byte blocks): SIGXFSZ would kill the
+# program silently; the write fails instead, said so, nothing left behind
+mkdir "$tmp/fsz" && echo "previous" >"$tmp/fsz/r.json"
+expect 2 "file-size limit" -- sh -c "ulimit -f 2; exec $REDLINE_WRAP_SH $bin --export=json -o '$tmp/fsz/r.json' samples/statement.txt samples/brics-post.txt"
+err_has "file-size limit" "$tmp/fsz/r.json: write error: File too large"
+[ "$(ls -A "$tmp/fsz")" = r.json ] && ok || bad "file-size limit: left behind: $(ls -A "$tmp/fsz")"
+[ "$(cat "$tmp/fsz/r.json")" = previous ] && ok || bad "file-size limit: the previous file was changed"
+
 # a reader that stops early (a closed pipe): reported, exit 2, not a silent
 # truncation; the output is far larger than a pipe's buffer
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do

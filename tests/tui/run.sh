@@ -196,6 +196,20 @@ keys C-c
 wait_for "EXIT=130" && ok || bad "Ctrl-C did not end the viewer with the signal's status"
 screen | grep -q "?:help" && bad "viewer left on the screen after Ctrl-C" || ok
 
+# Every signal that ends the program by default restores the terminal
+# first: SIGQUIT, SIGUSR1, SIGALRM as well as SIGINT, SIGTERM, SIGHUP.
+for run in QUIT:131 USR1:138 ALRM:142; do
+	sig=${run%%:*} want=${run#*:}
+	start 100 24 "'$bin'" $S $B
+	wait_for "?:help"
+	pid=$(tm list-panes -t t -F '#{pane_pid}')
+	# the pane's shell has one child: the viewer (env execs it)
+	kill -"$sig" $(pgrep -P "$pid")
+	wait_for "EXIT=$want" && ok || bad "SIG$sig did not end the viewer with the signal's status"
+	screen | grep -q "?:help" && bad "viewer left on the screen after SIG$sig" || ok
+	tm display -p -t t '#{alternate_on}' | grep -qx 0 && ok || bad "SIG$sig left the terminal in the viewer's screen"
+done
+
 # A dumb terminal gets the text report and a message saying why.
 fresh
 tm -f /dev/null new-session -d -s t -x 100 -y 30 \
