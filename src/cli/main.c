@@ -8,6 +8,7 @@
  * 2 trouble).  The work itself is the core's.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -43,6 +44,28 @@ struct run {
 	struct cmp cmp;     /* one pair */
 	struct overview ov; /* several rewrites */
 };
+
+/* The standard descriptors (bit 0 input, 1 output, 2 error) that were
+ * closed when the program started; /dev/null stands in for them. */
+static unsigned std_closed;
+
+/* Put /dev/null on each of descriptors 0 to 2 that is closed, so that no
+ * file the run opens takes its number (an input read as '-', an output
+ * file receiving messages), and note which were. */
+static void
+fill_std_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		std_closed |= 1u << fd;
+		int n = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+		if (n >= 0 && n != fd) {
+			dup2(n, fd);
+			close(n);
+		}
+	}
+}
 
 static void
 on_fatal_signal(int sig)
@@ -228,6 +251,70 @@ input_bytes(int n, char **files)
 	return sum;
 }
 
+/* What the operand path is: its file's identity in *st (standard input's
+ * for "-"); -1 when it cannot be known (loading will say why). */
+static int
+identify(const char *path, struct stat *st)
+{
+	return strcmp(path, "-") == 0 ? fstat(STDIN_FILENO, st)
+	                              : stat(path, st);
+}
+
+static const char *
+shown_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "standard input" : path;
+}
+
+/* Refuse what cannot be read as asked: standard input when it was closed
+ * (under any of its names), and one pipe or socket given twice, or
+ * standard input under two names ('-' and /dev/stdin), which can be read
+ * only once.  0, or -1 after a message. */
+static int
+check_inputs(int n, char **files)
+{
+	struct stat in, *st = calloc((size_t)n, sizeof *st);
+	char *known = calloc((size_t)n, 1);
+	int rc = 0, have_in = fstat(STDIN_FILENO, &in) == 0;
+
+	if (!st || !known) {
+		free(st);
+		free(known);
+		warnx("out of memory");
+		return -1;
+	}
+	for (int i = 0; i < n && rc == 0; i++) {
+		known[i] = identify(files[i], &st[i]) == 0;
+		int is_in = strcmp(files[i], "-") == 0 ||
+		            (known[i] && have_in && st[i].st_dev == in.st_dev &&
+		             st[i].st_ino == in.st_ino &&
+		             strcmp(files[i], "/dev/null") != 0);
+		if ((std_closed & 1u) && is_in) {
+			warnx("%s: standard input is closed", files[i]);
+			rc = -1;
+			break;
+		}
+		for (int j = 0; j < i && known[i]; j++)
+			if (known[j] && st[j].st_dev == st[i].st_dev &&
+			    st[j].st_ino == st[i].st_ino &&
+			    !S_ISREG(st[i].st_mode) &&
+			    (S_ISFIFO(st[i].st_mode) ||
+			     S_ISSOCK(st[i].st_mode) ||
+			     strcmp(files[i], "-") == 0 ||
+			     strcmp(files[j], "-") == 0)) {
+				warnx("%s and %s: the same pipe or device, "
+				      "which can be read only once",
+				      shown_name(files[j]),
+				      shown_name(files[i]));
+				rc = -1;
+				break;
+			}
+	}
+	free(st);
+	free(known);
+	return rc;
+}
+
 /* Load every file and compare: 0, or -1 after a message. */
 static int
 compare(struct run *r)
@@ -242,6 +329,8 @@ compare(struct run *r)
 		warnx("out of memory");
 		return -1;
 	}
+	if (check_inputs(o->nfiles, o->files) < 0)
+		return -1;
 	for (; r->loaded < o->nfiles; r->loaded++) {
 		if (load(&r->texts[r->loaded], o->files[r->loaded],
 		         o->loadflags) < 0)
@@ -321,6 +410,10 @@ static int export(struct run *r)
 		warnx("%s", err);
 		return -1;
 	}
+	if (!out.target && (std_closed & 2u)) {
+		warnx("standard output: write error: %s", strerror(EBADF));
+		return -1;
+	}
 	/* decided on the file opened, not on -o: "-", /dev/tty,
 	 * /dev/stdout or /proc/self/fd/1 may all be the terminal */
 	eo.visible = isatty(fileno(out.f));
@@ -361,9 +454,15 @@ main(int argc, char **argv)
 	struct run r;
 	int rc = EXIT_TROUBLE, shown;
 
+	fill_std_fds();
 	setup_signals();
 	switch (options_parse(argc, argv, &opt)) {
-	case OPT_DONE:
+	case OPT_DONE: /* --help or --version, written and flushed */
+		if (std_closed & 2u) {
+			warnx("standard output: write error: %s",
+			      strerror(EBADF));
+			return EXIT_TROUBLE;
+		}
 		return EXIT_SAME;
 	case OPT_TROUBLE:
 		return EXIT_TROUBLE;

@@ -238,6 +238,19 @@ cmp -s "$tmp/out" "$tmp/files.out" && ok || bad "stdin export differs from file 
 expect 2 "stdin twice" -- rl - -
 err_has "stdin twice" "standard input"
 
+# standard input closed: no file opened later takes its place, so '-' (or
+# /dev/stdin) is an error, not a silently empty text
+expect 2 "stdin closed" -- sh -c "exec $REDLINE_WRAP_SH $bin samples/statement.txt - <&-"
+err_has "stdin closed" "standard input is closed"
+expect 2 "stdin closed, /dev/stdin" -- sh -c "exec $REDLINE_WRAP_SH $bin samples/statement.txt /dev/stdin <&-"
+err_has "stdin closed, /dev/stdin" "standard input is closed"
+# one pipe under two names is read once: refused like '-' twice
+expect 2 "stdin and /dev/stdin" -- sh -c "cat samples/brics-post.txt | $REDLINE_WRAP_SH $bin - /dev/stdin"
+err_has "stdin and /dev/stdin" "can be read only once"
+expect 2 "/dev/stdin twice" -- sh -c "cat samples/brics-post.txt | $REDLINE_WRAP_SH $bin /dev/stdin /proc/self/fd/0"
+err_has "/dev/stdin twice" "can be read only once"
+expect 0 "/dev/null twice" -- rl /dev/null /dev/null
+
 # ---- output files ------------------------------------------------------
 expect 1 "-o" -- rl -o "$tmp/x.out" --export=wdiff samples/statement.txt samples/brics-post.txt
 cmp -s "$tmp/x.out" "$tmp/files.out" && ok || bad "-o file differs from stdout export"
@@ -256,6 +269,24 @@ ls -a "$tmp" | grep -q '^\.[^.]' && bad "temporary file left behind" || ok
 expect 2 "/dev/full" -- rl --export=wdiff samples/statement.txt samples/brics-post.txt -o /dev/full
 expect 2 "stdout /dev/full" -- sh -c "$REDLINE_WRAP_SH $bin --export=wdiff samples/statement.txt samples/brics-post.txt >/dev/full"
 err_has "stdout /dev/full" "write error"
+
+# --help and --version that cannot be written say so
+expect 2 "help to /dev/full" -- sh -c "$REDLINE_WRAP_SH $bin --help >/dev/full"
+err_has "help to /dev/full" "standard output: write error"
+expect 2 "version to /dev/full" -- sh -c "$REDLINE_WRAP_SH $bin --version >/dev/full"
+err_has "version to /dev/full" "standard output: write error"
+expect 2 "help, stdout closed" -- sh -c "$REDLINE_WRAP_SH $bin --help >&-"
+err_has "help, stdout closed" "standard output: write error"
+# a closed standard output does not matter when -o names the file
+expect 1 "-o, stdout closed" -- sh -c "exec $REDLINE_WRAP_SH $bin --export=wdiff -o '$tmp/closed.out' samples/statement.txt samples/brics-post.txt >&-"
+cmp -s "$tmp/closed.out" "$tmp/files.out" && ok || bad "-o with standard output closed: wrong file"
+expect 2 "stdout closed, no -o" -- sh -c "exec $REDLINE_WRAP_SH $bin --export=wdiff samples/statement.txt samples/brics-post.txt >&-"
+err_has "stdout closed, no -o" "standard output: write error"
+# a valid name of 250 bytes: its temporary name is cut to fit
+long=$(printf 'n%.0s' $(seq 250))
+expect 1 "-o, 250-byte name" -- rl --export=wdiff -o "$tmp/$long" samples/statement.txt samples/brics-post.txt
+cmp -s "$tmp/$long" "$tmp/files.out" && ok || bad "-o with a 250-byte name: wrong file"
+rm -f "$tmp/$long"
 
 # a file-size limit (ulimit -f, in 512-byte blocks): SIGXFSZ would kill the
 # program silently; the write fails instead, said so, nothing left behind
@@ -307,6 +338,15 @@ err_has "invalid --text" "U+FFFD"
 printf '\377\376h\000i\000\n\000' >"$tmp/utf16.txt"
 expect 2 "UTF-16" -- rl samples/statement.txt "$tmp/utf16.txt"
 err_has "UTF-16" "UTF-16"
+printf '\377\376\000\000h\000\000\000i\000\000\000\n\000\000\000' >"$tmp/utf32le.txt"
+expect 2 "UTF-32 LE, BOM" -- rl samples/statement.txt "$tmp/utf32le.txt"
+err_has "UTF-32 LE, BOM" "looks like UTF-32"
+printf '\000\000\376\377\000\000\000h\000\000\000i\000\000\000\n' >"$tmp/utf32be.txt"
+expect 2 "UTF-32 BE, BOM" -- rl samples/statement.txt "$tmp/utf32be.txt"
+err_has "UTF-32 BE, BOM" "looks like UTF-32"
+printf 'h\000\000\000i\000\000\000\n\000\000\000' >"$tmp/utf32nobom.txt"
+expect 2 "UTF-32, no BOM" -- rl samples/statement.txt "$tmp/utf32nobom.txt"
+err_has "UTF-32, no BOM" "looks like UTF-32"
 printf 'a \033[2J\033]0;owned\007 b\n' >"$tmp/esc.txt"
 expect 1 "escapes, plain" -- rl --export=plain samples/statement.txt "$tmp/esc.txt"
 grep -q "$(printf '\033')" "$tmp/out" && bad "escape reached the output" || ok
