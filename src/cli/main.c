@@ -143,6 +143,9 @@ load(struct text *t, const char *path, unsigned flags)
 		      "--text to compare it anyway",
 		      shown, where.offset, where.line);
 		break;
+	case TEXT_ERR_NOMEM: /* the machine's trouble, not the file's */
+		warnx("out of memory reading %s", shown);
+		break;
 	default:
 		warnx("%s: %s", shown, text_strerror(err));
 		break;

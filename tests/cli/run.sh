@@ -305,6 +305,17 @@ sh -c "{ $REDLINE_WRAP_SH $bin --export=json samples/statement.txt '$tmp/long.tx
 [ "$(cat "$tmp/pipe.rc")" = 2 ] && ok || bad "closed pipe: exit $(cat "$tmp/pipe.rc"), want 2"
 err_has "closed pipe" "standard output: write error: Broken pipe"
 
+# a limit on the address space: a run over HEAP_MIN (64 KiB) that needs a
+# few megabytes works under 254 MiB (the heap's huge-page tuning reserved
+# 256 MiB at once and failed every run); not under valgrind, which needs
+# more itself
+if [ -z "$REDLINE_WRAP_SH" ]; then
+	for i in 1 2 3 4 5; do cat "$tmp/long.txt"; done >"$tmp/longer.txt"
+	[ "$(wc -c <"$tmp/longer.txt")" -gt 65536 ] || bad "longer.txt is under 64 KiB"
+	expect 1 "ulimit -v" -- sh -c "ulimit -v 260000; exec $bin --export=json samples/statement.txt '$tmp/longer.txt'"
+	python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out" && ok || bad "ulimit -v: no JSON"
+fi
+
 # ---- bad input ---------------------------------------------------------
 expect 2 "missing file" -- rl samples/statement.txt "$tmp/nope.txt"
 err_has "missing file" "$tmp/nope.txt: cannot open: No such file"
