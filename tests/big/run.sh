@@ -67,6 +67,23 @@ awk 'BEGIN { srand(7); for (i = 0; i < 1000000; i++) printf "%s%s", (rand() < 0.
 big "a million repeats vs shuffled, word diff" 1 --export=wdiff "$a" "$b"
 big "a million repeats vs shuffled, json" 1 --export=json "$a" "$b"
 
+# two lines of 200,000 random one-letter words: many edits for the length,
+# every word on both sides.  The default search's probe runs out and the
+# exact search takes over (MYERS_WORK_PROBE, MYERS_EXACT_EDITS): its
+# script is the minimal one, and its time (printed) is about --minimal's,
+# not ten times it
+a=$tmp/letters-a.txt b=$tmp/letters-b.txt
+python3 -c 'import random, sys
+for path, seed in ((sys.argv[1], 1), (sys.argv[2], 2)):
+    r = random.Random(seed)
+    open(path, "w").write(" ".join(r.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(200000)) + "\n")' "$a" "$b"
+big "random letters, word diff" 1 --export=wdiff "$a" "$b"
+big "random letters, word diff, minimal" 1 --export=wdiff --minimal "$a" "$b"
+big "random letters, json" 1 --export=json "$a" "$b"
+h=$("$bin" --stats "$a" "$b" | sed -n 's/^tokens: .*, \([0-9]*\) deleted, \([0-9]*\) inserted$/\1 \2/p')
+m=$("$bin" --stats --minimal "$a" "$b" | sed -n 's/^tokens: .*, \([0-9]*\) deleted, \([0-9]*\) inserted$/\1 \2/p')
+[ -n "$h" ] && [ "$h" = "$m" ] && ok || bad "random letters: the default found '$h' edits, --minimal '$m'"
+
 # a 100 MB pair: the million-word generated pair, fourteen times over
 python3 "$top/bench/gen.py" 1000000 10 1 "$tmp/g-a.txt" "$tmp/g-b.txt"
 a=$tmp/huge-a.txt b=$tmp/huge-b.txt

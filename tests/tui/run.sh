@@ -154,6 +154,9 @@ wait_for "showing the rewrite" && ok || bad "v did not switch the single pane at
 
 # m shows the raw word diff; m again the passages.
 tm resize-window -t t -x 120 -y 30 2>/dev/null
+# the resize is a key to curses, and clears the message line: let it land
+# before m, or it may clear the message m shows
+wait_until separator_near 61 || bad "no redraw at 120 columns"
 keys m
 wait_for "raw word diff" && ok || bad "m did not switch to the raw diff"
 keys m
