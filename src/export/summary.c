@@ -110,11 +110,24 @@ export_summary(const struct overview *ov, const size_t *order,
 	            "column per rewrite, numbered as above\n\n    ",
 	            MARKS[0], MARKS[1], MARKS[2]) < 0)
 		return -1;
-	for (size_t j = 0; j < ov->n; j++)
-		if (fprintf(f, "%zu", (j + 1) % 10) < 0)
+	/* the rewrites' numbers down the columns, one digit a row from the
+	 * highest, so that past nine rewrites no column is ambiguous */
+	size_t top = 1;
+	while (top * 10 <= ov->n)
+		top *= 10;
+	for (size_t p = top; p; p /= 10) {
+		if (p != top && fputs("    ", f) == EOF)
 			return -1;
-	if (fputc('\n', f) == EOF)
-		return -1;
+		for (size_t j = 0; j < ov->n; j++) {
+			size_t num = j + 1;
+			int ch = num >= p || p == 1 ? '0' + (int)(num / p % 10)
+			                            : ' ';
+			if (fputc(ch, f) == EOF)
+				return -1;
+		}
+		if (fputc('\n', f) == EOF)
+			return -1;
+	}
 	int text_cols = width - 6 - (int)ov->n;
 	for (size_t s = 0; s < ov->nsent; s++) {
 		if (fprintf(f, "%3zu ", s + 1) < 0)

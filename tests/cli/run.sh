@@ -220,6 +220,11 @@ PY
 expect 1 "overview summary is the default off a terminal" -- rl samples/statement.txt $four
 grep -q "^coverage:" "$tmp/out" && [ "$(sed '/^coverage:/q' "$tmp/out" | grep -c '^  [1-4] ')" -eq 4 ] && ok ||
 	bad "summary lacks the table or the coverage grid"
+# past nine rewrites the grid's header gives each column its whole number
+# shellcheck disable=SC2046 # twelve file names
+expect 1 "grid header, 12 rewrites" -- rl --export=summary samples/statement.txt $(for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo samples/brics-post.txt; done)
+grep -qx '             111' "$tmp/out" && grep -qx '    123456789012' "$tmp/out" && ok ||
+	bad "the grid header of 12 rewrites does not number columns 10 to 12"
 expect 0 "overview, all the same" -- rl samples/statement.txt samples/statement.txt samples/statement.txt
 # shellcheck disable=SC2086
 expect 1 "overview, wdiff of each" -- rl --export=wdiff samples/statement.txt $four
@@ -453,6 +458,11 @@ for h in rlo tag; do
 	python3 "$top/tests/eval/check_json.py" "$tmp/out" "$tmp/fig.txt" "$tmp/$h.txt" >"$tmp/cj" &&
 		ok || bad "$h: check_json.py: $(head -3 "$tmp/cj")"
 done
+# tag characters at a block's edge: the project's JSON checker holds
+printf 'The rate rose to 15 percent in May.\363\240\201\201\363\240\201\277\n' >"$tmp/tagedge.txt"
+expect 1 "tags at an edge" -- rl --export=json "$tmp/fig.txt" "$tmp/tagedge.txt"
+python3 "$top/tests/eval/check_json.py" "$tmp/out" "$tmp/fig.txt" "$tmp/tagedge.txt" >"$tmp/cj" &&
+	ok || bad "tags at an edge: check_json.py: $(head -3 "$tmp/cj")"
 expect 1 "tag flag changed" -- rl "$tmp/flag1.txt" "$tmp/flag2.txt"
 expect 0 "same tag flag" -- rl "$tmp/flag1.txt" "$tmp/flag1.txt"
 expect 0 "no hidden: not flagged" -- rl --export=json "$tmp/fig.txt" "$tmp/fig.txt"
