@@ -86,8 +86,13 @@ struct myers_stats {
  * than they save. */
 #define MYERS_PAR_MIN 20000
 
+/* Scratch of a context is kept between runs up to this many items (both
+ * sides); a larger run gives its scratch back when it ends. */
+#define MYERS_KEEP_ITEMS ((size_t)1 << 16)
+
 /* A diff context for ids below nids.  Reuse it for many runs; it keeps
- * scratch memory that grows to the largest run.  NULL if memory ran out. */
+ * scratch memory that grows to the largest run of up to MYERS_KEEP_ITEMS
+ * items.  NULL if memory ran out. */
 struct myers *myers_new(uint32_t nids);
 
 /* Release the context.  NULL is fine. */

@@ -354,6 +354,30 @@ compare(struct search *s, idx x0, idx x1, idx y0, idx y1)
 	}
 }
 
+/* Give back scratch grown past MYERS_KEEP_ITEMS by a run: a context is
+ * kept for many small runs, and one huge run's arrays (some 40 bytes an
+ * item) would otherwise stay for the rest of the comparison, alongside
+ * those of the next context's huge run. */
+static void
+release_big(struct myers *m)
+{
+	if (m->cap_a + m->cap_b <= MYERS_KEEP_ITEMS)
+		return;
+	free(m->ca);
+	free(m->cb);
+	free(m->ra);
+	free(m->rb);
+	free(m->cda);
+	free(m->cib);
+	free(m->v);
+	m->ca = m->cb = NULL;
+	m->ra = m->rb = NULL;
+	m->cda = m->cib = NULL;
+	m->v = NULL;
+	m->cap_a = m->cap_b = m->cap_v = 0;
+	exact_mem_free(&m->xm);
+}
+
 /* The exact script of the compacted m->ca[0..na) and m->cb[0..nbb) into
  * m->cda and m->cib (cleared), by the engines m->tune picks.  0, or -1
  * when memory ran out. */
@@ -479,5 +503,6 @@ marks:
 	for (i = 0; i < nbb; i++)
 		if (m->cib[i])
 			ins[m->rb[i]] = 1;
+	release_big(m);
 	return 0;
 }
