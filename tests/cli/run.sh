@@ -220,6 +220,15 @@ PY
 expect 1 "overview summary is the default off a terminal" -- rl samples/statement.txt $four
 grep -q "^coverage:" "$tmp/out" && [ "$(sed '/^coverage:/q' "$tmp/out" | grep -c '^  [1-4] ')" -eq 4 ] && ok ||
 	bad "summary lacks the table or the coverage grid"
+# the summary keeps to -W, down to 20 columns (the table becomes a list
+# below 73)
+for w in 20 40 60 73 100; do
+	(cd "$here/readme" && rl --export=summary -W $w official.txt story.txt wire.txt weekly.txt) >"$tmp/out"
+	long=$(awk -v w=$w 'length($0) > w' "$tmp/out" | head -1)
+	[ -z "$long" ] && ok || bad "summary -W $w has a longer line: $long"
+	grep -q "Council pa" "$tmp/out" && grep -q "^  1 ~=~" "$tmp/out" && ok ||
+		bad "summary -W $w lacks a rewrite's name or the grid"
+done
 # past nine rewrites the grid's header gives each column its whole number
 # shellcheck disable=SC2046 # twelve file names
 expect 1 "grid header, 12 rewrites" -- rl --export=summary samples/statement.txt $(for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo samples/brics-post.txt; done)
