@@ -5,7 +5,9 @@ usage: run.py [--sizes N,N,...] [--runs R] [--timeout S] [--dir DIR] REDLINE
 
 For each size (words) it generates, with bench/gen.py, an official text and
 rewrites of it with 1 %, 10 % and 50 % of the sentences edited, plus an
-unrelated text of the same size.  On every pair, in one run, it times (wall
+unrelated text of the same size, and the pathological pair: two lines of
+random one-letter words (issue 17: the default heuristics once took ten
+times --minimal's time on it).  On every pair, in one run, it times (wall
 clock, median of R runs taken in rounds over the tools, one at a million
 words; a tool whose first run stays under 0.25 s gets 11 runs of its own)
 and measures the peak resident memory (a first run under GNU time) of:
@@ -28,6 +30,7 @@ as '-'.
 """
 import argparse
 import os
+import random
 import re
 import shutil
 import signal
@@ -38,7 +41,7 @@ import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-EDITS = ["1", "10", "50", "unrelated"]
+EDITS = ["1", "10", "50", "unrelated", "letters"]
 FAST, FAST_RUNS = 0.25, 11
 
 
@@ -109,6 +112,16 @@ def letters_only(src, dst):
         g.write(re.sub(r"[^A-Za-z]+", " ", f.read()))
 
 
+def random_letters(n, o, r):
+    """The pathological pair: two lines of n random one-letter words each
+    (many edits for the length, every word common to both sides)."""
+    for path, seed in ((o, 1), (r, 2)):
+        rnd = random.Random(seed)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(" ".join(rnd.choice("abcdefghijklmnopqrstuvwxyz")
+                             for _ in range(n)) + "\n")
+
+
 def make_pairs(sizes, d):
     pairs = []
     gen = os.path.join(HERE, "gen.py")
@@ -116,7 +129,10 @@ def make_pairs(sizes, d):
         for e in EDITS:
             base = os.path.join(d, f"{n}-{e}")
             o, r = base + "-o.txt", base + "-r.txt"
-            if not (os.path.exists(o) and os.path.exists(r)):
+            if e == "letters" and not (os.path.exists(o) and
+                                       os.path.exists(r)):
+                random_letters(n, o, r)
+            elif not (os.path.exists(o) and os.path.exists(r)):
                 args = [sys.executable, gen, str(n),
                         "10" if e == "unrelated" else e, "1", o, r]
                 if e == "unrelated":
@@ -194,7 +210,8 @@ def fmt_time(t, timeout):
 
 
 def label(p):
-    edit = "unrelated" if p["edit"] == "unrelated" else p["edit"] + " %"
+    edit = {"unrelated": "unrelated", "letters": "random letters"}.get(
+        p["edit"], p["edit"] + " %")
     return f"{p['n']:,} words, {edit}"
 
 

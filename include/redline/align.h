@@ -40,6 +40,8 @@ enum blk_kind { BLK_VERBATIM, BLK_PARAPHRASE, BLK_OMISSION, BLK_ADDITION };
 struct block {
 	uint8_t kind;      /* enum blk_kind */
 	uint8_t moved;     /* out of order relative to the blocks around it */
+	uint8_t hidden;    /* either side holds a hidden character
+	                      (uni_hidden): set by cmp_run, not the alignment */
 	int32_t link;      /* for half of a split or merge: the block holding
 	                      its counterpart; else -1 */
 	uint32_t ls0, ls1; /* left segments [ls0, ls1); ls0 == ls1: none */

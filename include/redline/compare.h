@@ -86,7 +86,9 @@ void cmp_free(struct cmp *c);
 /* Name of a block kind ("verbatim", ...). */
 const char *cmp_kind_name(unsigned kind);
 
-/* 1 when the two texts differ under the comparison keys, else 0. */
+/* 1 when the two texts differ under the comparison keys, else 0.  Under
+ * TOK_KEY_STRICT, also 1 when their bytes differ at all (white space, line
+ * ends, a byte order mark). */
 int cmp_differs(const struct cmp *c);
 
 /* Fill *st from c. */

@@ -55,14 +55,22 @@ int export_summary(const struct overview *ov, const size_t *order,
 int export_json_overview(const struct overview *ov, const struct export_opt *o,
                          FILE *f);
 
-/* Write s (NUL-terminated) as a JSON string: quotes, backslashes and
- * control characters escaped, invalid UTF-8 as U+FFFD. */
+/* Write s (NUL-terminated) as a JSON string: quotes, backslashes, control
+ * characters (C0, DEL, C1) and hidden characters (uni_hidden) escaped,
+ * invalid UTF-8 as U+FFFD. */
 int export_json_string(FILE *f, const char *s);
 
 /* Write s[0..n) to f; with visible set, control characters become visible
- * symbols (U+2400 block, U+2421 for DEL, U+FFFD for invalid bytes) and
- * tabs a space.  Returns 0 or -1 on a write error. */
+ * symbols (U+2400 block, U+2421 for DEL, U+FFFD for invalid bytes and C1
+ * controls) and tabs a space.  Hidden characters (uni_hidden) become
+ * U+FFFD with visible set or not.  Returns 0 or -1 on a write error. */
 int export_bytes(FILE *f, const unsigned char *s, size_t n, int visible);
+
+/* Write the file name name on one line as visible text, whatever the
+ * output: every control character (tab and line feed too) as its U+2400
+ * picture, DEL U+2421, C1 controls, invalid bytes and hidden characters
+ * U+FFFD.  Returns 0 or -1 on a write error. */
+int export_name(FILE *f, const char *name);
 
 /* Write tokens [t0, t1) of l (from text t) with each run of white space
  * between them folded to one space.  Returns 0 or -1 on a write error. */

@@ -124,6 +124,7 @@ struct litem {
 	                         paraphrased piece is a paraphrase); -1 in raw
 	                         mode */
 	int moved;            /* a block of it moved */
+	int hidden;           /* a block of it holds hidden characters */
 	double sim;           /* of the whole group */
 	size_t nleft, nright; /* blocks on each side (2 or more: a merge, or
 	                         a split) */
@@ -147,7 +148,8 @@ void layout_sentence_number(const struct layout *l, int right, uint32_t s,
 
 /* Two-character margin mark of item i: kind ('=' verbatim, '~'
  * paraphrase, '<' omission, '>' addition; ' ' in raw mode when unchanged,
- * '|' changed) and '*' when moved, else ' '. */
+ * '|' changed), then '!' when the passage holds hidden characters
+ * (block.hidden), else '*' when moved, else ' '. */
 void layout_mark(const struct layout *l, size_t i, char mark[2]);
 
 /* Set the search pattern, UTF-8 (NULL or "" for none).  It matches the

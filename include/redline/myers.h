@@ -34,6 +34,18 @@ struct myers;
  * so that no input (one word repeated a million times against a shuffled
  * copy) takes more than a bounded multiple of its length. */
 #define MYERS_WORK_FACTOR 4096
+/* The search first runs with a budget of MYERS_WORK_PROBE steps per item.
+ * When that runs out (many edits for the length: two texts of random
+ * words) and the script it found has at most MYERS_EXACT_EDITS marks
+ * (times 4 where bitlcs.c has AVX2, times 8 with AVX-512), the exact
+ * search (bitlcs.c, myers_exact.c) runs instead: it costs about items x
+ * edits / 64 word steps (256 or 512 cells a step with those), about what
+ * the full budget would, and gives the minimal script.  Otherwise the search
+ * runs again with the full budget. So the default never costs much more than
+ * --minimal where that is cheap, and never more than the probe over the old
+ * bound where not. */
+#define MYERS_WORK_PROBE  64
+#define MYERS_EXACT_EDITS ((size_t)MYERS_WORK_FACTOR * 128)
 
 /* How a minimal run searches, for tests, benchmarks and callers that run
  * threads of their own.  Every choice gives a minimal script.
@@ -74,8 +86,13 @@ struct myers_stats {
  * than they save. */
 #define MYERS_PAR_MIN 20000
 
+/* Scratch of a context is kept between runs up to this many items (both
+ * sides); a larger run gives its scratch back when it ends. */
+#define MYERS_KEEP_ITEMS ((size_t)1 << 16)
+
 /* A diff context for ids below nids.  Reuse it for many runs; it keeps
- * scratch memory that grows to the largest run.  NULL if memory ran out. */
+ * scratch memory that grows to the largest run of up to MYERS_KEEP_ITEMS
+ * items.  NULL if memory ran out. */
 struct myers *myers_new(uint32_t nids);
 
 /* Release the context.  NULL is fine. */

@@ -2,8 +2,8 @@
  *
  * The bytes are kept exactly as read; every later offset (tokens, segments,
  * export spans) indexes into them.  Loading checks what the rest of the
- * program relies on: UTF-8, no NUL bytes, not UTF-16, a size that fits the
- * 32-bit offsets used throughout.
+ * program relies on: UTF-8, no NUL bytes, not UTF-16 or UTF-32, a size that
+ * fits the 32-bit offsets used throughout.
  */
 #ifndef REDLINE_TEXT_H
 #define REDLINE_TEXT_H
@@ -40,7 +40,8 @@ enum text_error {
 	TEXT_ERR_TOOBIG,
 	TEXT_ERR_BINARY, /* NUL byte at *where */
 	TEXT_ERR_UTF16,
-	TEXT_ERR_UTF8 /* first invalid byte at *where */
+	TEXT_ERR_UTF8, /* first invalid byte at *where */
+	TEXT_ERR_UTF32
 };
 
 /* Where a load error was found (for BINARY and UTF8). */

@@ -61,19 +61,35 @@ int uni_cluster_width(const unsigned char *s, size_t n);
  * tables and clipped lines.  Sets *len to its bytes, and *shown to 0 when
  * it is shown as it is, or to the one ASCII character shown instead: ' '
  * for a tab or line break, '?' for any other control character, an invalid
- * byte or a bidirectional control.  Returns its columns (1 when replaced). */
+ * byte, or a cluster holding a hidden character (uni_hidden).  Returns its
+ * columns (1 when replaced). */
 int uni_cell(const unsigned char *s, size_t n, size_t *len, char *shown);
 
 /* Bytes of the longest run of whole cells (uni_cell) at the start of
  * s[0..n) that fits in cols columns; their columns in *used. */
 size_t uni_fit(const unsigned char *s, size_t n, int cols, int *used);
 
+/* 1 when cp is a hidden character: a bidirectional embedding, override or
+ * isolate control (U+202A..U+202E, U+2066..U+2069) or a tag character
+ * (U+E0000..U+E007F).  They change how text displays, or carry text, while
+ * showing nothing themselves; redline never folds them away, and shows
+ * them only as visible symbols. */
+int uni_hidden(int32_t cp);
+
+/* Offset of the first hidden character (uni_hidden) in s[0..n), or n when
+ * there is none. */
+size_t uni_hidden_at(const unsigned char *s, size_t n);
+
 /* The code point to show for cp on a terminal, so that no input byte acts
  * on it: C0 controls become their U+2400 control pictures, DEL U+2421,
- * C1 controls, invalid bytes (-1) and the bidirectional embedding,
- * override and isolate controls U+FFFD, tab and CR a space; line feed and
+ * C1 controls, invalid bytes (-1) and hidden characters (uni_hidden)
+ * U+FFFD, tab and CR a space; line feed and
  * everything else stay as they are. */
 int32_t uni_visible(int32_t cp);
+
+/* As uni_visible, for text that must stay on one line (file names,
+ * messages): tab, line feed and CR become their control pictures too. */
+int32_t uni_visible_line(int32_t cp);
 
 /* Check that s[0..n) is valid UTF-8.  Returns 1 if so; otherwise 0 and the
  * offset of the first bad byte in *bad. */
@@ -87,6 +103,8 @@ enum {
 };
 
 /* Comparison key of s[0..n) under flags (0 = the bytes as they are).
+ * UNI_KEY_FOLD drops default-ignorable characters but keeps the hidden
+ * ones (uni_hidden): they are appended to the key in order.
  * Writes a pointer to a malloc'ed, NUL-terminated string to *out and its
  * length to *outlen; the caller frees it.  Returns 0, or -1 when memory ran
  * out or the text could not be mapped (then *out is NULL). */

@@ -13,7 +13,8 @@
  * kernel is told that this stretch may use 2 MiB pages (MADV_HUGEPAGE).
  * Where transparent huge pages are off, nothing changes; a run that reads
  * less than HEAP_MIN keeps the allocator's defaults (a huge page would
- * cost it 2 MiB of memory for a few pages' worth).
+ * cost it 2 MiB of memory for a few pages' worth), and so does a run under
+ * a limit on its address space or data segment (space_limited).
  */
 #define _GNU_SOURCE /* MADV_HUGEPAGE */
 #include "heap.h"
@@ -25,6 +26,7 @@
 #if defined(__GLIBC__) && defined(__linux__)
 #include <malloc.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #endif
 
 #if defined(__GLIBC__) && defined(__linux__) && defined(MADV_HUGEPAGE) &&      \
@@ -34,6 +36,21 @@
 
 /* The block below the first whole huge page of the heap. */
 static void *filler;
+
+/* 1 when the address space or the data segment has a limit (ulimit -v,
+ * ulimit -d).  The tuning below makes every growth of the heap ask for
+ * 256 MiB more than it needs, and glibc, when that fails, asks mmap for as
+ * much: under a limit, a run needing 6 MB would fail for want of 256. */
+static int
+space_limited(void)
+{
+	struct rlimit rl;
+
+	return (getrlimit(RLIMIT_AS, &rl) == 0 &&
+	        rl.rlim_cur != RLIM_INFINITY) ||
+	       (getrlimit(RLIMIT_DATA, &rl) == 0 &&
+	        rl.rlim_cur != RLIM_INFINITY);
+}
 
 static void
 filler_free(void)
@@ -50,7 +67,7 @@ heap_setup(size_t expect)
 	(void)expect;
 #else
 	long page = sysconf(_SC_PAGESIZE);
-	if (page <= 0 || expect < HEAP_MIN)
+	if (page <= 0 || expect < HEAP_MIN || space_limited())
 		return;
 	/* blocks up to 1 GiB from the heap, threads included (they allocate
 	 * seldom, in large blocks: the lock costs nothing next to a fault a

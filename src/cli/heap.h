@@ -10,8 +10,10 @@
  * HEAP_MIN bytes, large blocks stay on the heap and the heap grows on huge
  * pages, so that a run touching tens of megabytes takes a few page faults,
  * not thousands.  A smaller run, or elsewhere, it leaves alone: its heap
- * fits in a few pages, where one huge page would cost it 2 MiB.  Never
- * fails: every step is a hint. */
+ * fits in a few pages, where one huge page would cost it 2 MiB.  Under a
+ * limit on the address space or data segment (ulimit -v, -d) it leaves
+ * the allocator alone too, since its reservations would count against
+ * the limit.  Never fails: every step is a hint. */
 #define HEAP_MIN ((size_t)64 << 10)
 void heap_setup(size_t expect);
 

@@ -8,6 +8,7 @@
  * 2 trouble).  The work itself is the core's.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -44,6 +45,28 @@ struct run {
 	struct overview ov; /* several rewrites */
 };
 
+/* The standard descriptors (bit 0 input, 1 output, 2 error) that were
+ * closed when the program started; /dev/null stands in for them. */
+static unsigned std_closed;
+
+/* Put /dev/null on each of descriptors 0 to 2 that is closed, so that no
+ * file the run opens takes its number (an input read as '-', an output
+ * file receiving messages), and note which were. */
+static void
+fill_std_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		std_closed |= 1u << fd;
+		int n = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+		if (n >= 0 && n != fd) {
+			dup2(n, fd);
+			close(n);
+		}
+	}
+}
+
 static void
 on_fatal_signal(int sig)
 {
@@ -55,17 +78,23 @@ on_fatal_signal(int sig)
 static void
 setup_signals(void)
 {
+	/* every signal whose default action ends the process (but those
+	 * that report a bug in it, like SIGSEGV): the temporary file of an
+	 * -o write is removed first */
+	static const int fatal[] = {SIGINT,  SIGTERM, SIGHUP,  SIGQUIT,
+	                            SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+	                            SIGPROF, SIGXCPU};
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_fatal_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	/* A closed pipe is reported as a write error (exit 2), not a
-	 * silent death. */
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &sa, NULL);
+	/* A closed pipe, or a file grown past the size limit (ulimit -f),
+	 * is reported as a write error (exit 2), not a silent death. */
 	signal(SIGPIPE, SIG_IGN);
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 static int
@@ -114,6 +143,9 @@ load(struct text *t, const char *path, unsigned flags)
 		      "--text to compare it anyway",
 		      shown, where.offset, where.line);
 		break;
+	case TEXT_ERR_NOMEM: /* the machine's trouble, not the file's */
+		warnx("out of memory reading %s", shown);
+		break;
 	default:
 		warnx("%s: %s", shown, text_strerror(err));
 		break;
@@ -161,8 +193,11 @@ export_several(const struct overview *ov, enum format fmt,
 		return rc;
 	}
 	for (size_t j = 0; j < ov->n; j++) {
-		if (fprintf(f, "%s==> %s <=> %s <==\n", j ? "\n" : "",
-		            ov->official->name, ov->r[j].text->name) < 0 ||
+		if (fputs(j ? "\n==> " : "==> ", f) == EOF ||
+		    export_name(f, ov->official->name) < 0 ||
+		    fputs(" <=> ", f) == EOF ||
+		    export_name(f, ov->r[j].text->name) < 0 ||
+		    fputs(" <==\n", f) == EOF ||
 		    export_pair(&ov->r[j].cmp, fmt, eo, f) < 0)
 			return -1;
 	}
@@ -185,6 +220,13 @@ export_to(const struct cmp *c, const char *path, const char *format, char *msg,
 	}
 	if (output_open(&out, path, inputs, 2, msg, msglen) < 0)
 		return -1;
+	if (isatty(fileno(out.f))) {
+		/* "-", /dev/tty and the like: the viewer's own screen */
+		snprintf(msg, msglen,
+		         "%s: is a terminal; export to a file instead", path);
+		output_abort(&out);
+		return -1;
+	}
 	errno = 0;
 	if (export_pair(c, fmt, &eo, out.f) < 0) {
 		snprintf(msg, msglen, "%s: write error: %s", path,
@@ -212,6 +254,70 @@ input_bytes(int n, char **files)
 	return sum;
 }
 
+/* What the operand path is: its file's identity in *st (standard input's
+ * for "-"); -1 when it cannot be known (loading will say why). */
+static int
+identify(const char *path, struct stat *st)
+{
+	return strcmp(path, "-") == 0 ? fstat(STDIN_FILENO, st)
+	                              : stat(path, st);
+}
+
+static const char *
+shown_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "standard input" : path;
+}
+
+/* Refuse what cannot be read as asked: standard input when it was closed
+ * (under any of its names), and one pipe or socket given twice, or
+ * standard input under two names ('-' and /dev/stdin), which can be read
+ * only once.  0, or -1 after a message. */
+static int
+check_inputs(int n, char **files)
+{
+	struct stat in, *st = calloc((size_t)n, sizeof *st);
+	char *known = calloc((size_t)n, 1);
+	int rc = 0, have_in = fstat(STDIN_FILENO, &in) == 0;
+
+	if (!st || !known) {
+		free(st);
+		free(known);
+		warnx("out of memory");
+		return -1;
+	}
+	for (int i = 0; i < n && rc == 0; i++) {
+		known[i] = identify(files[i], &st[i]) == 0;
+		int is_in = strcmp(files[i], "-") == 0 ||
+		            (known[i] && have_in && st[i].st_dev == in.st_dev &&
+		             st[i].st_ino == in.st_ino &&
+		             strcmp(files[i], "/dev/null") != 0);
+		if ((std_closed & 1u) && is_in) {
+			warnx("%s: standard input is closed", files[i]);
+			rc = -1;
+			break;
+		}
+		for (int j = 0; j < i && known[i]; j++)
+			if (known[j] && st[j].st_dev == st[i].st_dev &&
+			    st[j].st_ino == st[i].st_ino &&
+			    !S_ISREG(st[i].st_mode) &&
+			    (S_ISFIFO(st[i].st_mode) ||
+			     S_ISSOCK(st[i].st_mode) ||
+			     strcmp(files[i], "-") == 0 ||
+			     strcmp(files[j], "-") == 0)) {
+				warnx("%s and %s: the same pipe or device, "
+				      "which can be read only once",
+				      shown_name(files[j]),
+				      shown_name(files[i]));
+				rc = -1;
+				break;
+			}
+	}
+	free(st);
+	free(known);
+	return rc;
+}
+
 /* Load every file and compare: 0, or -1 after a message. */
 static int
 compare(struct run *r)
@@ -226,6 +332,8 @@ compare(struct run *r)
 		warnx("out of memory");
 		return -1;
 	}
+	if (check_inputs(o->nfiles, o->files) < 0)
+		return -1;
 	for (; r->loaded < o->nfiles; r->loaded++) {
 		if (load(&r->texts[r->loaded], o->files[r->loaded],
 		         o->loadflags) < 0)
@@ -300,12 +408,18 @@ static int export(struct run *r)
 		fmt = r->several ? FMT_SUMMARY : FMT_TEXT;
 	if (!eo.width)
 		eo.width = terminal_width();
-	eo.visible = !o->outpath && isatty(STDOUT_FILENO);
 	if (output_open(&out, o->outpath, r->inputs, o->nfiles, err,
 	                sizeof err) < 0) {
 		warnx("%s", err);
 		return -1;
 	}
+	if (!out.target && (std_closed & 2u)) {
+		warnx("standard output: write error: %s", strerror(EBADF));
+		return -1;
+	}
+	/* decided on the file opened, not on -o: "-", /dev/tty,
+	 * /dev/stdout or /proc/self/fd/1 may all be the terminal */
+	eo.visible = isatty(fileno(out.f));
 	errno = 0;
 	c = r->several ? export_several(&r->ov, fmt, &eo, out.f)
 	               : export_pair(&r->cmp, fmt, &eo, out.f);
@@ -343,9 +457,15 @@ main(int argc, char **argv)
 	struct run r;
 	int rc = EXIT_TROUBLE, shown;
 
+	fill_std_fds();
 	setup_signals();
 	switch (options_parse(argc, argv, &opt)) {
-	case OPT_DONE:
+	case OPT_DONE: /* --help or --version, written and flushed */
+		if (std_closed & 2u) {
+			warnx("standard output: write error: %s",
+			      strerror(EBADF));
+			return EXIT_TROUBLE;
+		}
 		return EXIT_SAME;
 	case OPT_TROUBLE:
 		return EXIT_TROUBLE;

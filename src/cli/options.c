@@ -6,6 +6,7 @@
  */
 #include "options.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,7 +67,9 @@ usage(void)
 	       "%d)\n"
 	       "  -i, --ignore-case    compare letters regardless of case\n"
 	       "      --strict         compare bytes as they are: no Unicode\n"
-	       "                       normalization, no typographic folding\n"
+	       "                       normalization, no typographic "
+	       "folding;\n"
+	       "                       any difference in bytes is one\n"
 	       "  -d, --minimal        exactly the smallest word diff\n"
 	       "  -a, --text           compare files with NUL bytes or "
 	       "invalid\n"
@@ -97,6 +100,15 @@ usage(void)
 	       WIDTH_DEFAULT, ALIGN_LINK_MIN, ALIGN_KEEP_MIN,
 	       ALIGN_VERBATIM_MIN, CMP_LANGUAGE_DEFAULT);
 	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : -1;
+}
+
+/* --help or --version could not be written: say so. */
+static enum opt_result
+stdout_failed(void)
+{
+	warnx("standard output: write error: %s",
+	      strerror(errno ? errno : EIO));
+	return OPT_TROUBLE;
 }
 
 /* A threshold option's value: above 0 and at most 1. */
@@ -241,12 +253,12 @@ options_parse(int argc, char **argv, struct options *o)
 			}
 			break;
 		case 'h':
-			return usage() == 0 ? OPT_DONE : OPT_TROUBLE;
+			return usage() == 0 ? OPT_DONE : stdout_failed();
 		case 'V':
 			printf("redline %s\n", REDLINE_VERSION);
 			return fflush(stdout) == 0 && !ferror(stdout)
 			               ? OPT_DONE
-			               : OPT_TROUBLE;
+			               : stdout_failed();
 		default:
 			try_help();
 			return OPT_TROUBLE;

@@ -35,6 +35,18 @@ forget_tmp(void)
 	pending_tmp[0] = '\0';
 }
 
+/* The longest file name the directory of path (its first dirlen bytes,
+ * none for the current directory) takes; at least 16. */
+static long
+tmp_name_max(const char *path, size_t dirlen)
+{
+	char *dir = dirlen ? strndup(path, dirlen) : NULL;
+	long n = pathconf(dir ? dir : ".", _PC_NAME_MAX);
+
+	free(dir);
+	return n >= 16 ? n : n < 0 ? 255 : 16;
+}
+
 int
 output_open(struct output *o, const char *path,
             const struct text *const *inputs, int ninputs, char *err,
@@ -101,9 +113,15 @@ output_open(struct output *o, const char *path,
 	}
 	slash = strrchr(path, '/');
 	dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	/* dir/.name.XXXXXX: same directory, so rename is atomic */
+	/* dir/.name.XXXXXX: same directory, so rename is atomic; the name
+	 * cut short where the whole would be too long for the directory (a
+	 * valid 250-byte name must not fail for its temporary file) */
 	memcpy(o->tmp, path, dirlen);
-	sprintf(o->tmp + dirlen, ".%s.XXXXXX", path + dirlen);
+	size_t keep = strlen(path + dirlen);
+	long name_max = tmp_name_max(path, dirlen);
+	if (keep + 8 > (size_t)name_max)
+		keep = (size_t)name_max - 8;
+	sprintf(o->tmp + dirlen, ".%.*s.XXXXXX", (int)keep, path + dirlen);
 	if (strlen(o->tmp) >= sizeof pending_tmp) {
 		snprintf(err, errlen, "%s: path too long", path);
 		output_abort(o);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "redline/align.h"
+#include "redline/uni.h"
 #include "spawn.h"
 
 /* Texts at least this long (bytes, both together) are tokenized on two
@@ -132,6 +133,35 @@ align(struct cmp *c)
 	return 0;
 }
 
+/* 1 when the bytes of sentences [s0, s1) hold a hidden character. */
+static int
+span_hidden(const struct text *t, const struct toklist *l,
+            const struct seglist *sl, uint32_t s0, uint32_t s1)
+{
+	if (s1 <= s0)
+		return 0;
+	uint32_t t0 = sl->v[s0].t0, t1 = sl->v[s1 - 1].t1;
+	if (t1 <= t0)
+		return 0;
+	size_t b0 = l->v[t0].off, b1 = l->v[t1 - 1].off + l->v[t1 - 1].len;
+	return uni_hidden_at(t->buf + b0, b1 - b0) < b1 - b0;
+}
+
+/* Flag the blocks that hold a hidden character on either side.  Hidden
+ * characters are never white space (token.c), so each lies in a token, a
+ * sentence and a block. */
+static void
+mark_hidden(struct cmp *c)
+{
+	for (size_t i = 0; i < c->nblocks; i++) {
+		struct block *b = &c->blocks[i];
+		b->hidden = (uint8_t)(span_hidden(c->left, &c->lt, &c->ls,
+		                                  b->ls0, b->ls1) ||
+		                      span_hidden(c->right, &c->rt, &c->rs,
+		                                  b->rs0, b->rs1));
+	}
+}
+
 int
 cmp_run(struct cmp *c, const struct text *left, const struct text *right,
         const struct cmp_opt *opt)
@@ -176,6 +206,7 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 	rc = align(c);
 	if (rc < 0)
 		goto fail;
+	mark_hidden(c);
 	return 0;
 fail:
 	myers_free(m);
@@ -201,6 +232,10 @@ cmp_free(struct cmp *c)
 int
 cmp_differs(const struct cmp *c)
 {
+	if ((c->opt.keyopts & TOK_KEY_STRICT) &&
+	    (c->left->len != c->right->len ||
+	     memcmp(c->left->buf, c->right->buf, c->left->len) != 0))
+		return 1;
 	for (size_t i = 0; i < c->ops.n; i++)
 		if (c->ops.v[i].kind != DOP_EQUAL)
 			return 1;

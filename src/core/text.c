@@ -85,6 +85,28 @@ looks_utf16(const unsigned char *b, size_t n)
 	return (even > lim / 4 && odd == 0) || (odd > lim / 4 && even == 0);
 }
 
+/* UTF-32 shows as its byte order mark (FF FE 00 00 or 00 00 FE FF), or as
+ * three NULs in every four bytes of mostly-ASCII text.  Tried before
+ * UTF-16, whose little-endian mark starts the same way. */
+static int
+looks_utf32(const unsigned char *b, size_t n)
+{
+	size_t nul[4] = {0, 0, 0, 0}, i, lim = n < 4096 ? n & ~(size_t)3 : 4096;
+
+	if (n >= 4 && ((b[0] == 0xFF && b[1] == 0xFE && !b[2] && !b[3]) ||
+	               (!b[0] && !b[1] && b[2] == 0xFE && b[3] == 0xFF)))
+		return 1;
+	if (lim < 8)
+		return 0;
+	for (i = 0; i < lim; i++)
+		nul[i & 3] += b[i] == 0;
+	/* little-endian: bytes 1, 2 and 3 of each unit are NUL; big-endian:
+	 * bytes 0, 1 and 2 */
+	size_t q = lim / 4;
+	return (nul[1] == q && nul[2] == q && nul[3] == q && nul[0] * 4 < q) ||
+	       (nul[0] == q && nul[1] == q && nul[2] == q && nul[3] * 4 < q);
+}
+
 static void
 locate(const struct text *t, size_t off, struct text_where *where)
 {
@@ -105,6 +127,8 @@ check(struct text *t, unsigned flags, struct text_where *where)
 
 	t->body = 0;
 	t->invalid = 0;
+	if (looks_utf32(t->buf, t->len))
+		return TEXT_ERR_UTF32;
 	if (looks_utf16(t->buf, t->len))
 		return TEXT_ERR_UTF16;
 	if (t->len >= 3 && t->buf[0] == 0xEF && t->buf[1] == 0xBB &&
@@ -248,6 +272,9 @@ text_strerror(enum text_error err)
 	case TEXT_ERR_UTF16:
 		return "looks like UTF-16; convert it to UTF-8 first "
 		       "(iconv -f UTF-16 -t UTF-8)";
+	case TEXT_ERR_UTF32:
+		return "looks like UTF-32; convert it to UTF-8 first "
+		       "(iconv -f UTF-32 -t UTF-8)";
 	case TEXT_ERR_UTF8:
 		return "not valid UTF-8";
 	}

@@ -10,7 +10,9 @@
  *     `nl`, a CR LF pair counting once.  A byte order mark at the start of the
  *     text is skipped.  A format character (Cf: soft hyphen, zero-width
  *     space, word joiner) between two word clusters stays inside the word;
- *     anywhere else it separates like white space.
+ *     anywhere else it separates like white space, except a hidden one
+ *     (uni_hidden: bidi embeddings, overrides, isolates, tag characters),
+ *     which is never white space but a token (rule 5) or part of one.
  *  2. A word is a run of letters, digits and marks.  Inside it, and only
  *     between two such clusters, these join:
  *       - an apostrophe (' U+2019 U+02BC) before a letter: NATO's, don't;
@@ -31,7 +33,8 @@
  *
  * Comparison keys: by default utf8proc maps each token to NFC, lumps
  * typographic variants (curly and straight quotes, dashes, odd spaces) and
- * drops default-ignorable characters; punctuation also gets compatibility
+ * drops default-ignorable characters but for the hidden ones, which
+ * always count (uni_key); punctuation also gets compatibility
  * mapping (so U+2026 equals "..."), and a run of hyphens is a dash like
  * any other (so "--" equals U+2014).  TOK_KEY_ICASE adds full case folding;
  * TOK_KEY_STRICT compares the bytes as they are.  ASCII tokens skip utf8proc
@@ -330,6 +333,7 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 	size_t pos = t->body;
 	unsigned nl = 0;
 	int space = 0;
+	size_t h = 0;
 	struct cl c;
 
 	memset(out, 0, sizeof *out);
@@ -343,13 +347,26 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 		struct tok tk;
 
 		cluster_at(t, pos, &c);
-		if (c.cls == UNI_SPACE || c.cls == UNI_FORMAT) {
+		if ((c.cls == UNI_SPACE || c.cls == UNI_FORMAT) &&
+		    (c.len == 1 ||
+		     (h = uni_hidden_at(t->buf + pos, c.len)) == c.len)) {
 			if (c.cp == '\n' || c.cp == '\r' || c.cp == 0x85 ||
 			    c.cp == 0x2028 || c.cp == 0x2029)
 				nl += nl < 255;
 			space = 1;
 			pos += c.len;
 			continue;
+		}
+		if (c.cls == UNI_SPACE || c.cls == UNI_FORMAT) {
+			/* a hidden character is never white space: from it
+			 * to the cluster's end is a token of its own */
+			if (h) {
+				space = 1;
+				pos += h;
+				c.off = pos;
+				c.len -= h;
+			}
+			c.cls = UNI_OTHER;
 		}
 		memset(&tk, 0, sizeof tk);
 		tk.off = (uint32_t)pos;

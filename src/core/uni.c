@@ -164,6 +164,30 @@ uni_cluster_width(const unsigned char *s, size_t n)
 	return w < 1 ? (cls == UNI_MARK ? 1 : 0) : w;
 }
 
+int
+uni_hidden(int32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) ||
+	       (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+size_t
+uni_hidden_at(const unsigned char *s, size_t n)
+{
+	/* every hidden character starts with byte 0xE2 (U+2xxx) or 0xF3
+	 * (plane 14): look only at those */
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != 0xE2 && s[i] != 0xF3)
+			continue;
+		int32_t cp;
+		uni_decode(s + i, n - i, &cp);
+		if (uni_hidden(cp))
+			return i;
+	}
+	return n;
+}
+
 int32_t
 uni_visible(int32_t cp)
 {
@@ -175,10 +199,17 @@ uni_visible(int32_t cp)
 		return 0x2400 + cp;
 	if (cp == 0x7F)
 		return 0x2421;
-	if (cp < 0 || (cp >= 0x80 && cp < 0xA0) ||
-	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+	if (cp < 0 || (cp >= 0x80 && cp < 0xA0) || uni_hidden(cp))
 		return 0xFFFD;
 	return cp;
+}
+
+int32_t
+uni_visible_line(int32_t cp)
+{
+	if (cp >= 0 && cp < 0x20)
+		return 0x2400 + cp;
+	return uni_visible(cp);
 }
 
 int
@@ -200,6 +231,41 @@ uni_valid(const unsigned char *s, size_t n, size_t *bad)
 		i += len;
 	}
 	return 1;
+}
+
+/* IGNORE dropped the hidden characters of s[0..n) from the key *dst
+ * (*len bytes): append them, in order, so that they still count. */
+static int
+keep_hidden(const unsigned char *s, size_t n, utf8proc_uint8_t **dst,
+            utf8proc_ssize_t *len)
+{
+	size_t extra = 0, i, at;
+	utf8proc_uint8_t *nd;
+
+	for (i = 0; i < n;) {
+		int32_t cp;
+		size_t l = uni_decode(s + i, n - i, &cp);
+		if (uni_hidden(cp))
+			extra += l;
+		i += l;
+	}
+	nd = realloc(*dst, (size_t)*len + extra + 1);
+	if (!nd)
+		return -1;
+	at = (size_t)*len;
+	for (i = 0; i < n;) {
+		int32_t cp;
+		size_t l = uni_decode(s + i, n - i, &cp);
+		if (uni_hidden(cp)) {
+			memcpy(nd + at, s + i, l);
+			at += l;
+		}
+		i += l;
+	}
+	nd[at] = '\0';
+	*dst = nd;
+	*len = (utf8proc_ssize_t)at;
+	return 0;
 }
 
 int
@@ -232,6 +298,11 @@ uni_key(const unsigned char *s, size_t n, unsigned flags, char **out,
 	                   (utf8proc_option_t)opts);
 	if (len < 0)
 		return -1;
+	if ((flags & UNI_KEY_FOLD) && uni_hidden_at(s, n) < n &&
+	    keep_hidden(s, n, &dst, &len) < 0) {
+		free(dst);
+		return -1;
+	}
 	if (flags & UNI_KEY_FOLD) {
 		/* LUMP leaves double quotes alone: fold any one initial or
 		 * final quotation mark (category Pi or Pf) to '"'. */
@@ -263,7 +334,8 @@ uni_cell(const unsigned char *s, size_t n, size_t *len, char *shown)
 	*shown = 0;
 	if (cp == '\n' || cp == '\r' || cp == '\t')
 		*shown = ' ';
-	else if (w < 0 || cp < 0 || uni_visible(cp) != cp)
+	else if (w < 0 || cp < 0 || uni_visible(cp) != cp ||
+	         uni_hidden_at(s, *len) < *len)
 		*shown = '?';
 	return *shown ? 1 : w;
 }

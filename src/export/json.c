@@ -27,8 +27,16 @@ export_json_string(FILE *f, const char *s)
 		int rc;
 		if (cp == '"' || cp == '\\')
 			rc = fprintf(f, "\\%c", (char)cp);
-		else if (cp >= 0 && cp < 0x20)
+		else if ((cp >= 0 && cp < 0x20) || (cp >= 0x7F && cp < 0xA0) ||
+		         (cp < 0x10000 && uni_hidden(cp)))
+			/* controls (C1 too) and hidden characters escaped,
+			 * so that none reaches a terminal as it is */
 			rc = fprintf(f, "\\u%04x", (unsigned)cp);
+		else if (uni_hidden(cp))
+			rc = fprintf(
+			        f, "\\u%04x\\u%04x",
+			        0xD800u + ((unsigned)(cp - 0x10000) >> 10),
+			        0xDC00u + ((unsigned)(cp - 0x10000) & 0x3FF));
 		else if (cp < 0)
 			rc = fputs("\\ufffd", f);
 		else
@@ -79,8 +87,11 @@ put_block(FILE *f, const struct cmp *c, const struct block *b)
 		r0 = c->rs.v[b->rs0].t0;
 		r1 = c->rs.v[b->rs1 - 1].t1;
 	}
-	if (fprintf(f, "    {\"kind\": \"%s\", \"moved\": %s, \"left\": ",
-	            cmp_kind_name(b->kind), b->moved ? "true" : "false") < 0 ||
+	if (fprintf(f,
+	            "    {\"kind\": \"%s\", \"moved\": %s, \"hidden\": %s, "
+	            "\"left\": ",
+	            cmp_kind_name(b->kind), b->moved ? "true" : "false",
+	            b->hidden ? "true" : "false") < 0 ||
 	    put_span(f, &c->lt, l0, l1) < 0 ||
 	    fputs(", \"right\": ", f) == EOF ||
 	    put_span(f, &c->rt, r0, r1) < 0 ||

@@ -18,19 +18,19 @@ export_stats(const struct cmp *c, const struct export_opt *o, FILE *f)
 	(void)o;
 
 	cmp_stats(c, &st);
-	if (fprintf(f,
-	            "%s: %zu words, %zu common (%d%%), %zu deleted (%d%%), "
-	            "%zu changed (%d%%)\n",
-	            c->left->name, st.words[0], st.common[0],
-	            pct(st.common[0], st.words[0]), st.deleted,
-	            pct(st.deleted, st.words[0]), st.changed[0],
-	            pct(st.changed[0], st.words[0])) < 0 ||
+	if (export_name(f, c->left->name) < 0 ||
 	    fprintf(f,
-	            "%s: %zu words, %zu common (%d%%), %zu inserted (%d%%), "
+	            ": %zu words, %zu common (%d%%), %zu deleted (%d%%), "
 	            "%zu changed (%d%%)\n",
-	            c->right->name, st.words[1], st.common[1],
-	            pct(st.common[1], st.words[1]), st.inserted,
-	            pct(st.inserted, st.words[1]), st.changed[1],
+	            st.words[0], st.common[0], pct(st.common[0], st.words[0]),
+	            st.deleted, pct(st.deleted, st.words[0]), st.changed[0],
+	            pct(st.changed[0], st.words[0])) < 0 ||
+	    export_name(f, c->right->name) < 0 ||
+	    fprintf(f,
+	            ": %zu words, %zu common (%d%%), %zu inserted (%d%%), "
+	            "%zu changed (%d%%)\n",
+	            st.words[1], st.common[1], pct(st.common[1], st.words[1]),
+	            st.inserted, pct(st.inserted, st.words[1]), st.changed[1],
 	            pct(st.changed[1], st.words[1])) < 0 ||
 	    fprintf(f, "tokens: %zu and %zu, %zu deleted, %zu inserted\n",
 	            st.toks[0], st.toks[1], st.tok_del, st.tok_ins) < 0 ||

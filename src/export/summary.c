@@ -65,26 +65,68 @@ put_sentence(FILE *f, const struct cmp *c, size_t s, int cols)
 	return put_cell(f, (const unsigned char *)buf, n, cols, 0);
 }
 
+/* The rewrites in a width too narrow for the table's row (TABLE_MIN): a
+ * line with the number and name, then one short line a figure. */
+static int
+put_narrow(const struct overview *ov, const size_t *order, int width, FILE *f)
+{
+	static const char *const label[] = {"verbatim", "paraphr.", "omitted"};
+	static const int kinds[] = {BLK_VERBATIM, BLK_PARAPHRASE, BLK_OMISSION};
+
+	for (size_t k = 0; k < ov->n; k++) {
+		const struct ov_rewrite *r = &ov->r[order[k]];
+		if (fprintf(f, "%3zu ", order[k] + 1) < 0 ||
+		    put_cell(f, (const unsigned char *)r->name, strlen(r->name),
+		             width - 4, 0) < 0 ||
+		    fprintf(f, "\n    words %zu\n", r->words) < 0)
+			return -1;
+		for (int i = 0; i < 3; i++)
+			if (fprintf(f, "    %s %zu %d%%\n", label[i],
+			            r->kept[kinds[i]],
+			            pct(r->kept[kinds[i]], ov->nsent)) < 0)
+				return -1;
+		if (fprintf(f, "    additions %zu %zuw\n    facts %zu\n",
+		            r->additions, r->add_words, r->facts) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Columns of the table's row with the shortest name column. */
+#define TABLE_MIN (12 + 61)
+
 int
 export_summary(const struct overview *ov, const size_t *order,
                const struct export_opt *o, FILE *f)
 {
 	const struct cmp *c0 = &ov->r[0].cmp;
-	int width = o->width >= 40 ? o->width : 80;
+	int width = o->width >= 20 ? o->width : 80;
 
-	int namew = width - 60;
+	int namew = width - 61; /* the rest of a row takes 61 columns */
 
 	if (namew < 12)
 		namew = 12;
 	if (namew > 48)
 		namew = 48;
 	const char *name = ov->official->name;
+	char tail[96];
+	snprintf(tail, sizeof tail, ", %zu words, %zu sentences", ov->words,
+	         ov->nsent);
+	int room = width - 10 - (int)strlen(tail);
+	if (room < 8) /* the figures on a line of their own */
+		snprintf(tail, sizeof tail, "\n  %zu words\n  %zu sentences",
+		         ov->words, ov->nsent);
 	if (fputs("official: ", f) == EOF ||
-	    put_cell(f, (const unsigned char *)name, strlen(name), 4096, 0) <
-	            0 ||
-	    fprintf(f, ", %zu words, %zu sentences\n\n", ov->words, ov->nsent) <
-	            0 ||
-	    fprintf(f, "  # %-*s %6s %9s %9s %9s %12s %6s\n", namew, "rewrite",
+	    put_cell(f, (const unsigned char *)name, strlen(name),
+	             room < 8 ? width - 10 : room, 0) < 0 ||
+	    fprintf(f, "%s\n\n", tail) < 0)
+		return -1;
+	if (width < TABLE_MIN) {
+		if (put_narrow(ov, order, width, f) < 0)
+			return -1;
+		goto grid;
+	}
+	if (fprintf(f, "  # %-*s %6s %9s %9s %9s %12s %6s\n", namew, "rewrite",
 	            "words", "verbatim", "paraphr.", "omitted", "additions",
 	            "facts") < 0)
 		return -1;
@@ -105,16 +147,36 @@ export_summary(const struct overview *ov, const size_t *order,
 		            r->add_words, r->facts) < 0)
 			return -1;
 	}
-	if (fprintf(f,
-	            "\ncoverage: %c verbatim, %c paraphrased, %c omitted; one "
-	            "column per rewrite, numbered as above\n\n    ",
-	            MARKS[0], MARKS[1], MARKS[2]) < 0)
+grid:;
+	/* the legend (MARKS) in one line where it fits, else in two, else in
+	 * short ones */
+	static const char *const legend[] = {
+	        "\ncoverage: = verbatim, ~ paraphrased, - omitted; one column "
+	        "per rewrite, numbered as above\n\n    ",
+	        "\ncoverage: = verbatim, ~ paraphrased, - omitted;\none column "
+	        "per rewrite, numbered as above\n\n    ",
+	        "\ncoverage:\n  = verbatim\n  ~ paraphrased\n  - omitted\n"
+	        "one column per\nrewrite, numbered\nas above\n\n    "};
+	if (fputs(legend[width >= 89 ? 0 : width >= 47 ? 1 : 2], f) == EOF)
 		return -1;
-	for (size_t j = 0; j < ov->n; j++)
-		if (fprintf(f, "%zu", (j + 1) % 10) < 0)
+	/* the rewrites' numbers down the columns, one digit a row from the
+	 * highest, so that past nine rewrites no column is ambiguous */
+	size_t top = 1;
+	while (top * 10 <= ov->n)
+		top *= 10;
+	for (size_t p = top; p; p /= 10) {
+		if (p != top && fputs("    ", f) == EOF)
 			return -1;
-	if (fputc('\n', f) == EOF)
-		return -1;
+		for (size_t j = 0; j < ov->n; j++) {
+			size_t num = j + 1;
+			int ch = num >= p || p == 1 ? '0' + (int)(num / p % 10)
+			                            : ' ';
+			if (fputc(ch, f) == EOF)
+				return -1;
+		}
+		if (fputc('\n', f) == EOF)
+			return -1;
+	}
 	int text_cols = width - 6 - (int)ov->n;
 	for (size_t s = 0; s < ov->nsent; s++) {
 		if (fprintf(f, "%3zu ", s + 1) < 0)

@@ -1,9 +1,10 @@
 /* text.c (export) - the readable text report of an alignment (--export=text).
  *
  * A summary (words, passages per kind, share of the official text kept),
- * then one entry per block in display order: number, kind, flags,
- * similarity; the official and rewrite passages with white space folded;
- * the word changes inside a pair in wdiff notation; the new facts.
+ * then one entry per block in display order: number, kind, flags (moved,
+ * hidden characters), similarity; the official and rewrite passages with white
+ * space folded; the word changes inside a pair in wdiff notation; the new
+ * facts.
  */
 #include <string.h>
 
@@ -123,6 +124,7 @@ put_block(FILE *f, const struct cmp *c, size_t i, int vis)
 
 	if (fprintf(f, "\n[%zu] %s", i + 1, cmp_kind_name(b->kind)) < 0 ||
 	    (b->moved && fputs(", moved", f) == EOF) ||
+	    (b->hidden && fputs(", hidden characters", f) == EOF) ||
 	    (b->link >= 0 && fprintf(f, ", with [%d]", b->link + 1) < 0) ||
 	    ((b->kind == BLK_VERBATIM || b->kind == BLK_PARAPHRASE) &&
 	     fprintf(f, ", similarity %.2f", b->sim) < 0) ||
@@ -163,12 +165,10 @@ int
 export_report(const struct cmp *c, const struct export_opt *o, FILE *f)
 {
 	if (fputs("official: ", f) == EOF ||
-	    export_bytes(f, (const unsigned char *)c->left->name,
-	                 strlen(c->left->name), o->visible) < 0 ||
+	    export_name(f, c->left->name) < 0 ||
 	    fprintf(f, " (%zu words, %zu sentences)\nrewrite:  ",
 	            tok_words(&c->lt, 0, (uint32_t)c->lt.n), c->ls.n) < 0 ||
-	    export_bytes(f, (const unsigned char *)c->right->name,
-	                 strlen(c->right->name), o->visible) < 0 ||
+	    export_name(f, c->right->name) < 0 ||
 	    fprintf(f, " (%zu words, %zu sentences)\n",
 	            tok_words(&c->rt, 0, (uint32_t)c->rt.n), c->rs.n) < 0 ||
 	    export_kinds_summary(c, f) < 0)

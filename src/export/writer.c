@@ -2,6 +2,8 @@
  *
  * Writes input text to an output; with `visible`, through uni_visible, so
  * that bytes of the inputs reach a terminal only as printable text.
+ * Hidden characters (uni_hidden) are shown as symbols either way, and
+ * file names always as visible text on one line (export_name).
  */
 #include <stdint.h>
 #include <string.h>
@@ -23,8 +25,23 @@ export_bytes(FILE *f, const unsigned char *s, size_t n, int visible)
 {
 	size_t i = 0, run = 0;
 
-	if (!visible)
-		return n == 0 || fwrite(s, 1, n, f) == n ? 0 : -1;
+	if (!visible) {
+		/* the bytes as they are, but for hidden characters, which
+		 * every output shows */
+		while (i < n) {
+			size_t h = uni_hidden_at(s + i, n - i);
+			if (h && fwrite(s + i, 1, h, f) != h)
+				return -1;
+			i += h;
+			if (i == n)
+				break;
+			int32_t cp;
+			i += uni_decode(s + i, n - i, &cp);
+			if (put_cp(f, uni_visible(cp)) < 0)
+				return -1;
+		}
+		return 0;
+	}
 	while (i < n) {
 		int32_t cp, show;
 		size_t len;
@@ -62,5 +79,35 @@ export_tokens(FILE *f, const struct text *t, const struct toklist *l,
 		if (export_bytes(f, t->buf + tk->off, tk->len, visible) < 0)
 			return -1;
 	}
+	return 0;
+}
+
+int
+export_name(FILE *f, const char *name)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	size_t n = strlen(name), i = 0, run = 0;
+
+	while (i < n) {
+		int32_t cp;
+		size_t len;
+		if (s[i] >= 0x20 && s[i] < 0x7F) {
+			i++;
+			continue;
+		}
+		len = uni_decode(s + i, n - i, &cp);
+		int32_t show = uni_visible_line(cp);
+		if (show == cp) {
+			i += len;
+			continue;
+		}
+		if ((i > run && fwrite(s + run, 1, i - run, f) != i - run) ||
+		    put_cp(f, show) < 0)
+			return -1;
+		i += len;
+		run = i;
+	}
+	if (i > run && fwrite(s + run, 1, i - run, f) != i - run)
+		return -1;
 	return 0;
 }

@@ -156,10 +156,11 @@ static const char *const help_text[] = {
         "  q                       quit (back to the overview, from there;",
         "                          Esc too, there only)",
         "",
-        "Margin: = verbatim  ~ paraphrase  < omission  > addition  * moved;",
-        "the bar beside it marks the current passage, which the jump keys",
-        "and a mouse click move.  A split or merge stands as one passage,",
-        "each piece on a line of its own.",
+        "Margin: = verbatim  ~ paraphrase  < omission  > addition  * moved",
+        "! hidden characters (bidi controls, tag characters); the bar",
+        "beside it marks the current passage, which the jump keys and a",
+        "mouse click move.  A split or merge stands as one passage, each",
+        "piece on a line of its own.",
         "Text: deleted words underlined, inserted words bold, new facts",
         "bold and underlined, changed facts bold and reversed (the status",
         "line gives the value replaced), search matches reversed; < and >",
@@ -422,6 +423,29 @@ token_text(const struct text *t, const struct toklist *l, uint32_t t0,
 	buf[n] = '\0';
 }
 
+/* Make s visible text in place, cluster by cluster as uni_cell shows it:
+ * control characters, C1 controls, invalid bytes and hidden characters
+ * become one ASCII character each (never longer than they were). */
+static void
+visible_in_place(char *s)
+{
+	unsigned char *u = (unsigned char *)s;
+	size_t n = strlen(s), i = 0, o = 0, len;
+	char shown;
+
+	while (i < n) {
+		uni_cell(u + i, n - i, &len, &shown);
+		if (shown) {
+			u[o++] = (unsigned char)shown;
+		} else {
+			memmove(u + o, u + i, len);
+			o += len;
+		}
+		i += len;
+	}
+	u[o] = '\0';
+}
+
 /* The status line, by priority when the terminal is narrow: the position,
  * kind and similarity, "?:help", the side shown (one pane); then how the
  * passage was split, merged or moved and its numbers; then the counts of
@@ -463,6 +487,9 @@ draw_status(struct view *v)
 	const struct block *bk = v->lo.mode == LAYOUT_ALIGNED
 	                                 ? layout_block(v->l, v->cur)
 	                                 : NULL;
+	if (bk && bk->hidden)
+		snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
+		         ", hidden characters");
 	if (bk && bk->near >= 0) {
 		/* an omission's or addition's nearest passage on the other
 		 * side, for a reader to judge a loose rewording */
@@ -482,6 +509,8 @@ draw_status(struct view *v)
 			           c->facts[k].w1, was, sizeof was);
 			token_text(c->right, &c->rt, c->facts[k].t0,
 			           c->facts[k].t1, now, sizeof now);
+			visible_in_place(was);
+			visible_in_place(now);
 			snprintf(extra + strlen(extra),
 			         sizeof extra - strlen(extra),
 			         ", changed %s\u2192%s", was, now);
@@ -531,9 +560,7 @@ draw_status(struct view *v)
 			snprintf(names, sizeof names, "%s | %s", ln, rn);
 	}
 	/* file names are input too: show them only as visible text */
-	for (char *p = names; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '?';
+	visible_in_place(names);
 	attrset(A_REVERSE | (v->color ? COLOR_PAIR(PAIR_STATUS) : 0));
 	move(LINES - 2, 0);
 	for (int x = 0; x < COLS; x++)
@@ -952,6 +979,10 @@ do_export(struct view *v)
 			         path);
 			return 0;
 		}
+	}
+	/* a file that is there would be replaced: ask (a device, a terminal
+	 * or a pipe is not replaced, and export_to says what it thinks) */
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
 		snprintf(what, sizeof what, "%.300s exists: replace it? (y/n) ",
 		         path);
 		yes = confirm(v, what);
@@ -1197,7 +1228,11 @@ static int curses_on;
 static SCREEN *scr;
 static FILE *tty_in;
 static int color_on;
-static struct sigaction old_int, old_term, old_hup;
+/* The signals that end the viewer, the terminal restored first. */
+static const int stop_signals[] = {SIGINT,  SIGTERM, SIGHUP, SIGQUIT,
+                                   SIGUSR1, SIGUSR2, SIGALRM};
+#define NSTOP (sizeof stop_signals / sizeof stop_signals[0])
+static struct sigaction old_stop[NSTOP];
 
 static void
 restore(void)
@@ -1274,9 +1309,8 @@ tui_screen_open(const struct tui_opt *o, const char **why)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-	sigaction(SIGHUP, &sa, &old_hup);
+	for (size_t i = 0; i < NSTOP; i++)
+		sigaction(stop_signals[i], &sa, &old_stop[i]);
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
@@ -1298,9 +1332,8 @@ tui_screen_close(void)
 	if (tty_in)
 		fclose(tty_in);
 	tty_in = NULL;
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	sigaction(SIGHUP, &old_hup, NULL);
+	for (size_t i = 0; i < NSTOP; i++)
+		sigaction(stop_signals[i], &old_stop[i], NULL);
 	if (got_signal) {
 		/* the terminal is back: die of the signal as the shell expects
 		 */

@@ -1152,6 +1152,7 @@ layout_item(const struct layout *l, size_t i, struct litem *out)
 		const struct block *b = &c->blocks[l->gmem[k]];
 		int left = k < l->gmid[g];
 		out->moved |= b->moved;
+		out->hidden |= b->hidden;
 		if (left && (out->ls0 == out->ls1 || b->ls0 < out->ls0))
 			out->ls0 = b->ls0;
 		if (left && b->ls1 > out->ls1)
@@ -1202,7 +1203,7 @@ layout_mark(const struct layout *l, size_t i, char mark[2])
 	}
 	layout_item(l, i, &it);
 	mark[0] = it.kind >= 0 ? kinds[it.kind & 3] : ' ';
-	mark[1] = it.moved ? '*' : ' ';
+	mark[1] = it.hidden ? '!' : it.moved ? '*' : ' ';
 }
 
 int

@@ -251,6 +251,20 @@ PY
 expect 1 "overview summary is the default off a terminal" -- rl samples/statement.txt $four
 grep -q "^coverage:" "$tmp/out" && [ "$(sed '/^coverage:/q' "$tmp/out" | grep -c '^  [1-4] ')" -eq 4 ] && ok ||
 	bad "summary lacks the table or the coverage grid"
+# the summary keeps to -W, down to 20 columns (the table becomes a list
+# below 73)
+for w in 20 40 60 73 100; do
+	(cd "$here/readme" && rl --export=summary -W $w official.txt story.txt wire.txt weekly.txt) >"$tmp/out"
+	long=$(awk -v w=$w 'length($0) > w' "$tmp/out" | head -1)
+	[ -z "$long" ] && ok || bad "summary -W $w has a longer line: $long"
+	grep -q "Council pa" "$tmp/out" && grep -q "^  1 ~=~" "$tmp/out" && ok ||
+		bad "summary -W $w lacks a rewrite's name or the grid"
+done
+# past nine rewrites the grid's header gives each column its whole number
+# shellcheck disable=SC2046 # twelve file names
+expect 1 "grid header, 12 rewrites" -- rl --export=summary samples/statement.txt $(for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo samples/brics-post.txt; done)
+grep -qx '             111' "$tmp/out" && grep -qx '    123456789012' "$tmp/out" && ok ||
+	bad "the grid header of 12 rewrites does not number columns 10 to 12"
 expect 0 "overview, all the same" -- rl samples/statement.txt samples/statement.txt samples/statement.txt
 # shellcheck disable=SC2086
 expect 1 "overview, wdiff of each" -- rl --export=wdiff samples/statement.txt $four
@@ -268,6 +282,19 @@ expect 1 "stdin right" -- sh -c "cat samples/brics-post.txt | $REDLINE_WRAP_SH $
 cmp -s "$tmp/out" "$tmp/files.out" && ok || bad "stdin export differs from file export"
 expect 2 "stdin twice" -- rl - -
 err_has "stdin twice" "standard input"
+
+# standard input closed: no file opened later takes its place, so '-' (or
+# /dev/stdin) is an error, not a silently empty text
+expect 2 "stdin closed" -- sh -c "exec $REDLINE_WRAP_SH $bin samples/statement.txt - <&-"
+err_has "stdin closed" "standard input is closed"
+expect 2 "stdin closed, /dev/stdin" -- sh -c "exec $REDLINE_WRAP_SH $bin samples/statement.txt /dev/stdin <&-"
+err_has "stdin closed, /dev/stdin" "standard input is closed"
+# one pipe under two names is read once: refused like '-' twice
+expect 2 "stdin and /dev/stdin" -- sh -c "cat samples/brics-post.txt | $REDLINE_WRAP_SH $bin - /dev/stdin"
+err_has "stdin and /dev/stdin" "can be read only once"
+expect 2 "/dev/stdin twice" -- sh -c "cat samples/brics-post.txt | $REDLINE_WRAP_SH $bin /dev/stdin /proc/self/fd/0"
+err_has "/dev/stdin twice" "can be read only once"
+expect 0 "/dev/null twice" -- rl /dev/null /dev/null
 
 # ---- output files ------------------------------------------------------
 expect 1 "-o" -- rl -o "$tmp/x.out" --export=wdiff samples/statement.txt samples/brics-post.txt
@@ -288,6 +315,32 @@ expect 2 "/dev/full" -- rl --export=wdiff samples/statement.txt samples/brics-po
 expect 2 "stdout /dev/full" -- sh -c "$REDLINE_WRAP_SH $bin --export=wdiff samples/statement.txt samples/brics-post.txt >/dev/full"
 err_has "stdout /dev/full" "write error"
 
+# --help and --version that cannot be written say so
+expect 2 "help to /dev/full" -- sh -c "$REDLINE_WRAP_SH $bin --help >/dev/full"
+err_has "help to /dev/full" "standard output: write error"
+expect 2 "version to /dev/full" -- sh -c "$REDLINE_WRAP_SH $bin --version >/dev/full"
+err_has "version to /dev/full" "standard output: write error"
+expect 2 "help, stdout closed" -- sh -c "$REDLINE_WRAP_SH $bin --help >&-"
+err_has "help, stdout closed" "standard output: write error"
+# a closed standard output does not matter when -o names the file
+expect 1 "-o, stdout closed" -- sh -c "exec $REDLINE_WRAP_SH $bin --export=wdiff -o '$tmp/closed.out' samples/statement.txt samples/brics-post.txt >&-"
+cmp -s "$tmp/closed.out" "$tmp/files.out" && ok || bad "-o with standard output closed: wrong file"
+expect 2 "stdout closed, no -o" -- sh -c "exec $REDLINE_WRAP_SH $bin --export=wdiff samples/statement.txt samples/brics-post.txt >&-"
+err_has "stdout closed, no -o" "standard output: write error"
+# a valid name of 250 bytes: its temporary name is cut to fit
+long=$(printf 'n%.0s' $(seq 250))
+expect 1 "-o, 250-byte name" -- rl --export=wdiff -o "$tmp/$long" samples/statement.txt samples/brics-post.txt
+cmp -s "$tmp/$long" "$tmp/files.out" && ok || bad "-o with a 250-byte name: wrong file"
+rm -f "$tmp/$long"
+
+# a file-size limit (ulimit -f, in 512-byte blocks): SIGXFSZ would kill the
+# program silently; the write fails instead, said so, nothing left behind
+mkdir "$tmp/fsz" && echo "previous" >"$tmp/fsz/r.json"
+expect 2 "file-size limit" -- sh -c "ulimit -f 2; exec $REDLINE_WRAP_SH $bin --export=json -o '$tmp/fsz/r.json' samples/statement.txt samples/brics-post.txt"
+err_has "file-size limit" "$tmp/fsz/r.json: write error: File too large"
+[ "$(ls -A "$tmp/fsz")" = r.json ] && ok || bad "file-size limit: left behind: $(ls -A "$tmp/fsz")"
+[ "$(cat "$tmp/fsz/r.json")" = previous ] && ok || bad "file-size limit: the previous file was changed"
+
 # a reader that stops early (a closed pipe): reported, exit 2, not a silent
 # truncation; the output is far larger than a pipe's buffer
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
@@ -296,6 +349,17 @@ done >"$tmp/long.txt"
 sh -c "{ $REDLINE_WRAP_SH $bin --export=json samples/statement.txt '$tmp/long.txt' 2>'$tmp/err'; echo \$? >'$tmp/pipe.rc'; } | head -c 10 >/dev/null"
 [ "$(cat "$tmp/pipe.rc")" = 2 ] && ok || bad "closed pipe: exit $(cat "$tmp/pipe.rc"), want 2"
 err_has "closed pipe" "standard output: write error: Broken pipe"
+
+# a limit on the address space: a run over HEAP_MIN (64 KiB) that needs a
+# few megabytes works under 254 MiB (the heap's huge-page tuning reserved
+# 256 MiB at once and failed every run); not under valgrind, which needs
+# more itself, nor under AddressSanitizer, whose shadow memory needs more
+if [ -z "$REDLINE_WRAP_SH" ] && ! grep -q __asan_init "$bin"; then
+	for i in 1 2 3 4 5; do cat "$tmp/long.txt"; done >"$tmp/longer.txt"
+	[ "$(wc -c <"$tmp/longer.txt")" -gt 65536 ] || bad "longer.txt is under 64 KiB"
+	expect 1 "ulimit -v" -- sh -c "ulimit -v 260000; exec $bin --export=json samples/statement.txt '$tmp/longer.txt'"
+	python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out" && ok || bad "ulimit -v: no JSON"
+fi
 
 # ---- bad input ---------------------------------------------------------
 expect 2 "missing file" -- rl samples/statement.txt "$tmp/nope.txt"
@@ -330,9 +394,123 @@ err_has "invalid --text" "U+FFFD"
 printf '\377\376h\000i\000\n\000' >"$tmp/utf16.txt"
 expect 2 "UTF-16" -- rl samples/statement.txt "$tmp/utf16.txt"
 err_has "UTF-16" "UTF-16"
+printf '\377\376\000\000h\000\000\000i\000\000\000\n\000\000\000' >"$tmp/utf32le.txt"
+expect 2 "UTF-32 LE, BOM" -- rl samples/statement.txt "$tmp/utf32le.txt"
+err_has "UTF-32 LE, BOM" "looks like UTF-32"
+printf '\000\000\376\377\000\000\000h\000\000\000i\000\000\000\n' >"$tmp/utf32be.txt"
+expect 2 "UTF-32 BE, BOM" -- rl samples/statement.txt "$tmp/utf32be.txt"
+err_has "UTF-32 BE, BOM" "looks like UTF-32"
+printf 'h\000\000\000i\000\000\000\n\000\000\000' >"$tmp/utf32nobom.txt"
+expect 2 "UTF-32, no BOM" -- rl samples/statement.txt "$tmp/utf32nobom.txt"
+err_has "UTF-32, no BOM" "looks like UTF-32"
 printf 'a \033[2J\033]0;owned\007 b\n' >"$tmp/esc.txt"
 expect 1 "escapes, plain" -- rl --export=plain samples/statement.txt "$tmp/esc.txt"
 grep -q "$(printf '\033')" "$tmp/out" && bad "escape reached the output" || ok
+
+# ---- hostile input: what reaches a terminal ---------------------------
+# Control characters are cleaned whenever the output is a terminal, decided
+# on the file opened, not on -o: "-", /dev/tty, /dev/stdout and
+# /proc/self/fd/1 are all the terminal under script(1)'s pseudo-terminal.
+# C1 controls (U+009B is a CSI to some terminals) too.
+printf 'a b c\n' >"$tmp/calm.txt"
+printf 'a \033[2J\033]52;c;b3duZWQ=\007 b \302\233 c \033]8;;http://x\033\\link\n' >"$tmp/osc.txt"
+# has_raw FILE: FILE holds an ESC, BEL or C1 control byte pair
+has_raw() { LC_ALL=C grep -q "$(printf '[\033\007]')\|$(printf '\302[\200-\237]')" "$1"; }
+# pty COMMAND: run COMMAND (a string) on a pseudo-terminal, what it wrote to
+# the terminal in $tmp/pty.log (without script's own lines, which quote
+# the command)
+pty() {
+	script -qc "$1" "$tmp/pty.raw" >/dev/null 2>&1 </dev/null
+	LC_ALL=C sed '/^Script started on /d; /^Script done on /d' "$tmp/pty.raw" >"$tmp/pty.log"
+}
+if command -v script >/dev/null 2>&1; then
+	for o in - /dev/tty /dev/stdout /proc/self/fd/1; do
+		for fmt in wdiff text; do
+			pty "$REDLINE_WRAP_SH $bin --export=$fmt -o $o '$tmp/calm.txt' '$tmp/osc.txt'"
+			grep -q '␛\[2J' "$tmp/pty.log" && ok || bad "-o $o ($fmt) on a terminal wrote nothing visible"
+			has_raw "$tmp/pty.log" && bad "-o $o ($fmt): an escape sequence reached the terminal" || ok
+		done
+	done
+	# a file name with an escape, on the terminal: every format
+	esc_name="$tmp/name$(printf '\033[2J')x.txt"
+	cp "$tmp/calm.txt" "$esc_name"
+	for fmt in text wdiff stats json plain; do
+		pty "$REDLINE_WRAP_SH $bin --export=$fmt '$tmp/calm.txt' '$esc_name'"
+		case $fmt in
+		text | stats) grep -q '␛\[2J' "$tmp/pty.log" && ok || bad "$fmt: the file name is not shown visibly" ;;
+		json) grep -qF '\u001b[2J' "$tmp/pty.log" && ok || bad "json: the file name is not escaped" ;;
+		esac
+		has_raw "$tmp/pty.log" && bad "$fmt: a file name's escape reached the terminal" || ok
+	done
+else
+	echo "cli: script(1) not installed; the pseudo-terminal checks skipped"
+fi
+# to a file or a pipe the bytes stay as they are (but see hidden characters)
+expect 1 "escapes kept in a file" -- rl --export=wdiff -o "$tmp/osc.out" "$tmp/calm.txt" "$tmp/osc.txt"
+has_raw "$tmp/osc.out" && ok || bad "-o FILE no longer keeps the rewrite's bytes"
+
+# ---- hostile input: file names -----------------------------------------
+# Names are shown as visible text on one line in every export and every
+# message, to a terminal or not.
+nl_name="$tmp/two
+lines$(printf '\033[2J\302\233')x.txt"
+cp "$tmp/calm.txt" "$nl_name"
+expect 0 "stats, odd name" -- rl --stats "$tmp/calm.txt" "$nl_name"
+has_raw "$tmp/out" && bad "stats: a name's controls were printed raw" || ok
+[ "$(grep -c . "$tmp/out")" -eq 5 ] && ok || bad "stats: a name's line feed broke a line"
+grep -qF 'two␊lines␛[2J' "$tmp/out" && ok || bad "stats: the name is not shown visibly"
+expect 0 "text, odd name" -- rl --export=text "$tmp/calm.txt" "$nl_name"
+has_raw "$tmp/out" && bad "text: a name's controls were printed raw" || ok
+expect 0 "headers, odd name" -- rl --export=wdiff "$tmp/calm.txt" "$nl_name" "$tmp/calm.txt"
+has_raw "$tmp/out" && bad "==> headers: a name's controls were printed raw" || ok
+grep -c '^==> ' "$tmp/out" | grep -qx 2 && ok || bad "==> headers: a name's line feed broke a header"
+expect 0 "json, odd name" -- rl --export=json "$tmp/calm.txt" "$nl_name"
+has_raw "$tmp/out" && bad "json: a name's controls were written raw" || ok
+expect 2 "message, odd name" -- rl "$tmp/calm.txt" "$nl_name.missing"
+has_raw "$tmp/err" && bad "message: a name's controls were printed raw" || ok
+err_has "message, odd name" 'two␊lines␛[2J'
+expect 2 "message, odd option" -- rl --export="$(printf 'x\033[2J')" "$tmp/calm.txt" "$tmp/calm.txt"
+has_raw "$tmp/err" && bad "message: an option's controls were printed raw" || ok
+
+# ---- hostile input: hidden characters ----------------------------------
+# A right-to-left override around a figure, tag characters, a changed tag
+# flag sequence: each is a difference in every mode, shown as a symbol in
+# every output, and its passage is flagged.
+printf 'The rate rose to 15 percent in May.\n' >"$tmp/fig.txt"
+printf 'The rate rose to \342\200\25615\342\200\254 percent in May.\n' >"$tmp/rlo.txt"
+printf 'The rate rose to 15\363\240\201\201\363\240\201\202 percent in May.\n' >"$tmp/tag.txt"
+printf 'The rate rose to 15 percent in May. \360\237\217\264\363\240\201\247\363\240\201\242\363\240\201\263\363\240\201\243\363\240\201\264\363\240\201\277\n' >"$tmp/flag1.txt"
+printf 'The rate rose to 15 percent in May. \360\237\217\264\363\240\201\247\363\240\201\242\363\240\201\245\363\240\201\256\363\240\201\247\363\240\201\277\n' >"$tmp/flag2.txt"
+for h in rlo tag; do
+	for mode in "" --strict -i --minimal; do
+		expect 1 "hidden $h $mode" -- rl $mode "$tmp/fig.txt" "$tmp/$h.txt"
+	done
+	expect 1 "hidden $h report" -- rl --export=text "$tmp/fig.txt" "$tmp/$h.txt"
+	grep -q '^\[1\] .*hidden characters' "$tmp/out" && ok || bad "$h: the report does not flag hidden characters"
+	for fmt in text wdiff plain; do
+		rl --export=$fmt -o "$tmp/h.out" "$tmp/fig.txt" "$tmp/$h.txt"
+		LC_ALL=C grep -q "$(printf '\342\200[\252-\256]\|\342\201[\246-\251]\|\363\240[\200-\201]')" "$tmp/h.out" &&
+			bad "$h: $fmt to a file holds a hidden character as it is" || ok
+		grep -q '�' "$tmp/h.out" && ok || bad "$h: $fmt does not show the hidden character"
+	done
+	expect 1 "hidden $h json" -- rl --export=json "$tmp/fig.txt" "$tmp/$h.txt"
+	grep -q '"hidden": true' "$tmp/out" && ok || bad "$h: the JSON does not flag hidden characters"
+	python3 "$top/tests/eval/check_json.py" "$tmp/out" "$tmp/fig.txt" "$tmp/$h.txt" >"$tmp/cj" &&
+		ok || bad "$h: check_json.py: $(head -3 "$tmp/cj")"
+done
+# tag characters at a block's edge: the project's JSON checker holds
+printf 'The rate rose to 15 percent in May.\363\240\201\201\363\240\201\277\n' >"$tmp/tagedge.txt"
+expect 1 "tags at an edge" -- rl --export=json "$tmp/fig.txt" "$tmp/tagedge.txt"
+python3 "$top/tests/eval/check_json.py" "$tmp/out" "$tmp/fig.txt" "$tmp/tagedge.txt" >"$tmp/cj" &&
+	ok || bad "tags at an edge: check_json.py: $(head -3 "$tmp/cj")"
+expect 1 "tag flag changed" -- rl "$tmp/flag1.txt" "$tmp/flag2.txt"
+expect 0 "same tag flag" -- rl "$tmp/flag1.txt" "$tmp/flag1.txt"
+expect 0 "no hidden: not flagged" -- rl --export=json "$tmp/fig.txt" "$tmp/fig.txt"
+grep -q '"hidden": true' "$tmp/out" && bad "a pair without hidden characters is flagged" || ok
+# --strict: any difference in bytes is a difference
+printf 'The rate  rose to 15 percent in May.\r\n' >"$tmp/spaced.txt"
+expect 0 "white space, default" -- rl "$tmp/fig.txt" "$tmp/spaced.txt"
+expect 1 "white space, --strict" -- rl --strict "$tmp/fig.txt" "$tmp/spaced.txt"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -9,6 +9,8 @@ usage: check_json.py EXPORT.json OFFICIAL REWRITE
   non-space byte;
 - every byte of each input that is not white space (Unicode's, with the
   invisible format characters) lies in exactly one block on its side;
+- a block's "hidden" is true exactly when its text holds a hidden
+  character (bidi embedding, override or isolate, tag character);
 - ops and facts spans are in bounds, and facts lie inside the block's own
   rewrite span;
 - the summary counts equal the counts of blocks of each kind (and moved).
@@ -19,14 +21,25 @@ import sys
 import unicodedata
 
 
+def hidden(ch):
+    """A hidden character: a bidi embedding, override or isolate, or a tag
+    character.  redline never treats these as white space: they belong to
+    a block like any text."""
+    cp = ord(ch)
+    return (0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069 or
+            0xE0000 <= cp <= 0xE007F)
+
+
 def blank_mask(data):
     """Per byte: True where the character is white space or an invisible
     format character (byte order mark, zero-width space, soft hyphen
-    between words is inside a word and never at a block's edge)."""
+    between words is inside a word and never at a block's edge), but not
+    a hidden one."""
     mask = []
     for ch in data.decode("utf-8", errors="surrogateescape"):
         size = len(ch.encode("utf-8", errors="surrogateescape"))
-        blank = ch.isspace() or unicodedata.category(ch) == "Cf"
+        blank = ch.isspace() or (unicodedata.category(ch) == "Cf" and
+                                 not hidden(ch))
         mask.extend([blank] * size)
     return mask
 
@@ -64,6 +77,14 @@ def main(argv):
     moved = 0
     for n, block in enumerate(export["blocks"]):
         counts[block["kind"]] += 1
+        spans = [block[side] for side in ("left", "right")]
+        holds = any(span is not None and
+                    any(hidden(ch) for ch in data[side][span[0]:span[1]]
+                        .decode("utf-8", errors="replace"))
+                    for side, span in zip(("left", "right"), spans))
+        if block.get("hidden") is not holds:
+            problems.append("block %d: hidden is %r, its text says %r"
+                            % (n, block.get("hidden"), holds))
         moved += bool(block["moved"])
         if block["left"] is None and block["right"] is None:
             problems.append("block %d has no side" % n)

@@ -208,6 +208,16 @@ keys y
 wait_for "wrote $tmp/exists.txt (text)" && ok || bad "y did not replace the file"
 "$bin" --export=text $S $B >"$tmp/from-cli.txt"
 cmp -s "$tmp/exists.txt" "$tmp/from-cli.txt" && ok || bad "the replaced file is not the text export"
+# an export to the terminal itself ("-", /dev/tty) would write raw text over
+# the screen: refused
+for to in - /dev/tty; do
+	keys e
+	wait_for "Export to file:"
+	keys "$to" Enter
+	wait_for "Format"
+	keys wdiff Enter
+	wait_for "$to: is a terminal" && ok || bad "e to $to was not refused"
+done
 
 # q leaves a clean terminal and diff's exit status.
 keys q
@@ -379,6 +389,20 @@ keys C-c
 wait_for "EXIT=130" && ok || bad "Ctrl-C did not end the viewer with the signal's status"
 screen | grep -q "?:help" && bad "viewer left on the screen after Ctrl-C" || ok
 
+# Every signal that ends the program by default restores the terminal
+# first: SIGQUIT, SIGUSR1, SIGALRM as well as SIGINT, SIGTERM, SIGHUP.
+for run in QUIT:131 USR1:138 ALRM:142; do
+	sig=${run%%:*} want=${run#*:}
+	start 100 24 "'$bin'" $S $B
+	wait_for "?:help"
+	pid=$(tm list-panes -t t -F '#{pane_pid}')
+	# the pane's shell has one child: the viewer (env execs it)
+	kill -"$sig" $(pgrep -P "$pid")
+	wait_for "EXIT=$want" && ok || bad "SIG$sig did not end the viewer with the signal's status"
+	screen | grep -q "?:help" && bad "viewer left on the screen after SIG$sig" || ok
+	tm display -p -t t '#{alternate_on}' | grep -qx 0 && ok || bad "SIG$sig left the terminal in the viewer's screen"
+done
+
 # A dumb terminal gets the text report and a message saying why.
 fresh
 tm -f /dev/null new-session -d -s t -x 100 -y 30 \
@@ -506,6 +530,18 @@ cat $FOUR | tr -s ' \n' '  ' | grep -qF -- "$panel" && [ -n "$panel" ] && ok ||
 	bad "the details pane breaks words: $panel"
 keys q
 wait_for "EXIT=1" && ok || bad "q did not leave the overview with status 1"
+
+# Hidden characters: a right-to-left override around a figure shows as a
+# symbol, never as itself; the passage's margin says '!' and the status
+# line "hidden characters".
+printf 'The rate rose to 15 percent in May.\n' >"$tmp/fig.txt"
+printf 'The rate rose to \342\200\25615\342\200\254 percent in May.\n' >"$tmp/rlo.txt"
+start 100 20 "'$bin'" "'$tmp/fig.txt'" "'$tmp/rlo.txt'"
+wait_for "hidden characters" && ok || bad "the status line does not flag hidden characters"
+screen | grep -q "^=!▌\?The rate rose" && ok || bad "the passage's margin lacks the hidden-characters mark"
+screen | grep -q "$(printf '\342\200\256')" && bad "the override reached the screen as it is" || ok
+keys q
+wait_for "EXIT=1" && ok || bad "a hidden override is not a difference in the viewer"
 
 echo "tui: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

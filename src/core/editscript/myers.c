@@ -354,6 +354,48 @@ compare(struct search *s, idx x0, idx x1, idx y0, idx y1)
 	}
 }
 
+/* Give back scratch grown past MYERS_KEEP_ITEMS by a run: a context is
+ * kept for many small runs, and one huge run's arrays (some 40 bytes an
+ * item) would otherwise stay for the rest of the comparison, alongside
+ * those of the next context's huge run. */
+static void
+release_big(struct myers *m)
+{
+	if (m->cap_a + m->cap_b <= MYERS_KEEP_ITEMS)
+		return;
+	free(m->ca);
+	free(m->cb);
+	free(m->ra);
+	free(m->rb);
+	free(m->cda);
+	free(m->cib);
+	free(m->v);
+	m->ca = m->cb = NULL;
+	m->ra = m->rb = NULL;
+	m->cda = m->cib = NULL;
+	m->v = NULL;
+	m->cap_a = m->cap_b = m->cap_v = 0;
+	exact_mem_free(&m->xm);
+}
+
+/* The exact script of the compacted m->ca[0..na) and m->cb[0..nbb) into
+ * m->cda and m->cib (cleared), by the engines m->tune picks.  0, or -1
+ * when memory ran out. */
+static int
+run_exact(struct myers *m, size_t na, size_t nbb)
+{
+	struct exact_opt o = {exact_threads(m, na + nbb), m->tune.par_min};
+	struct bitlcs_opt bo = {o.threads, o.par_min, m->tune.band >= 2,
+	                        m->tune.band == 3   ? 0
+	                        : m->tune.band == 4 ? 1
+	                                            : 2,
+	                        m->tune.stats};
+	return m->tune.band ? bitlcs_run(&m->xm, &o, &bo, m->nids, m->ca, na,
+	                                 m->cb, nbb, m->cda, m->cib)
+	                    : exact_run(&m->xm, &o, m->ca, na, m->cb, nbb,
+	                                m->cda, m->cib);
+}
+
 int
 myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
           size_t nb, unsigned char *del, unsigned char *ins, int minimal)
@@ -408,17 +450,7 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 	memset(m->cda, 0, na);
 	memset(m->cib, 0, nbb);
 	if (exact) {
-		struct exact_opt o = {exact_threads(m, na + nbb),
-		                      m->tune.par_min};
-		struct bitlcs_opt bo = {o.threads, o.par_min, m->tune.band >= 2,
-		                        m->tune.band == 3   ? 0
-		                        : m->tune.band == 4 ? 1
-		                                            : 2,
-		                        m->tune.stats};
-		if ((m->tune.band ? bitlcs_run(&m->xm, &o, &bo, m->nids, m->ca,
-		                               na, m->cb, nbb, m->cda, m->cib)
-		                  : exact_run(&m->xm, &o, m->ca, na, m->cb, nbb,
-		                              m->cda, m->cib)) < 0)
+		if (run_exact(m, na, nbb) < 0)
 			return -1;
 		goto marks;
 	}
@@ -433,10 +465,37 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		s.limit = isqrt((idx)(na + nbb)) * MYERS_COST_FACTOR;
 		if (s.limit < MYERS_COST_MIN)
 			s.limit = MYERS_COST_MIN;
-		s.work = (long long)(na + nbb) * MYERS_WORK_FACTOR;
+		s.work = (long long)(na + nbb) * MYERS_WORK_PROBE;
 		s.heur = na + nbb >= MYERS_HEUR_SIZE ? MYERS_HEUR_MIN : s.limit;
 	}
 	compare(&s, 0, (idx)na, 0, (idx)nbb);
+	if (!minimal && s.work <= 0) {
+		/* The probe's budget ran out: many edits for the length.  The
+		 * exact search costs about (items x edits / lanes) steps,
+		 * and the edits the probe found bound the exact count; where
+		 * that is less than the full budget, it is both cheaper and
+		 * better.  Otherwise the search again with the full budget,
+		 * which finds what it always did. */
+		size_t d = 0;
+		for (i = 0; i < na; i++)
+			d += m->cda[i];
+		for (i = 0; i < nbb; i++)
+			d += m->cib[i];
+		memset(m->cda, 0, na);
+		memset(m->cib, 0, nbb);
+		size_t lanes = m->tune.band
+		                       ? bitlcs_lanes(m->tune.band == 3   ? 0
+		                                      : m->tune.band == 4 ? 1
+		                                                          : 2)
+		                       : 64;
+		if (m->tune.exact && d <= MYERS_EXACT_EDITS * (lanes / 64)) {
+			if (run_exact(m, na, nbb) < 0)
+				return -1;
+			goto marks;
+		}
+		s.work = (long long)(na + nbb) * MYERS_WORK_FACTOR;
+		compare(&s, 0, (idx)na, 0, (idx)nbb);
+	}
 marks:
 	for (i = 0; i < na; i++)
 		if (m->cda[i])
@@ -444,5 +503,6 @@ marks:
 	for (i = 0; i < nbb; i++)
 		if (m->cib[i])
 			ins[m->rb[i]] = 1;
+	release_big(m);
 	return 0;
 }
