@@ -187,6 +187,7 @@ ref: $(REF_BIN) $(PROG)
 
 cli: $(PROG)
 	sh tests/cli/run.sh ./$(PROG)
+	sh tests/cli/color.sh ./$(PROG)
 
 sancheck:
 	@$(MAKE) --no-print-directory SAN=1 WERROR=1 CC=clang tests

@@ -15,7 +15,29 @@
 struct export_opt {
 	int width;   /* total columns for column formats (plain); >= 20 */
 	int visible; /* show control characters as symbols (output is a tty) */
+	int color;   /* colour the text, plain, wdiff and summary exports with
+	                ANSI SGR sequences, in the viewer's colours */
 };
+
+/* The SGR parameters of each thing coloured, the viewer's colours: deleted
+ * words and omissions red, inserted words and additions green, new and
+ * changed facts magenta (bold, underlined), paraphrases yellow, moves
+ * blue. */
+#define SGR_DEL   "31"
+#define SGR_INS   "32"
+#define SGR_FACT  "1;4;35"
+#define SGR_PARA  "33"
+#define SGR_OMIT  "1;31"
+#define SGR_ADD   "1;32"
+#define SGR_MOVED "1;34"
+
+/* With o->color set, write the SGR sequence ESC [ sgr m (sgr "" resets
+ * every attribute); without it, nothing.  0, or -1 on a write error. */
+int export_sgr(FILE *f, const struct export_opt *o, const char *sgr);
+
+/* The SGR parameters of a block of kind k (enum blk_kind): SGR_OMIT,
+ * SGR_ADD, SGR_PARA, or "" for verbatim. */
+const char *export_kind_sgr(unsigned k);
 
 /* Inline word diff in wdiff's notation: [-deleted-] {+inserted+}, with the
  * rewrite's white space around kept words. */

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "color.h"
 #include "heap.h"
 #include "msg.h"
 #include "options.h"
@@ -175,7 +176,7 @@ export_to(const struct cmp *c, const char *path, const char *format, char *msg,
           size_t msglen)
 {
 	const struct text *inputs[2] = {c->left, c->right};
-	struct export_opt eo = {VIEWER_EXPORT_WIDTH, 0};
+	struct export_opt eo = {VIEWER_EXPORT_WIDTH, 0, 0};
 	enum format fmt;
 	struct output out;
 
@@ -301,6 +302,9 @@ static int export(struct run *r)
 	if (!eo.width)
 		eo.width = terminal_width();
 	eo.visible = !o->outpath && isatty(STDOUT_FILENO);
+	/* coloured output is for a terminal: cleaned as for one */
+	eo.color = color_wanted(o->tui.color, eo.visible);
+	eo.visible |= eo.color;
 	if (output_open(&out, o->outpath, r->inputs, o->nfiles, err,
 	                sizeof err) < 0) {
 		warnx("%s", err);
