@@ -7,9 +7,9 @@
 #   make unit T=align   one unit test (tests/unit/test_align.c)
 #
 # Other targets: all, install, uninstall, clean, unit, cli, ref, tui-test,
-# eval, eval-check, sancheck, tsan, valgrind-check, big, fuzz, lint-man,
-# layering, format, format-check, bench, bench-keys, bench-overview,
-# bench-search.
+# eval, eval-check, sancheck, tsan, valgrind-check, big, fuzz, html-check,
+# lint-man, layering, format, format-check, bench, bench-keys,
+# bench-overview, bench-search.
 # Variables: PREFIX, DESTDIR, CC, CFLAGS, LDFLAGS, PKG_CONFIG, SAN=1
 # (ASan+UBSan build in build-san/), SAN=thread (TSan build in build-tsan/),
 # WERROR=1, JOBS (suites run at once by test and check; default: the
@@ -87,7 +87,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: all run check test unit cli ref sancheck tsan valgrind-check lint-man \
         format format-check ref-san eval eval-check layering tui-test \
-        bench bench-keys bench-overview bench-search fuzz big \
+        bench bench-keys bench-overview bench-search fuzz big html-check \
         install uninstall clean deps deps-test tests
 
 all: $(PROG)
@@ -150,7 +150,7 @@ run: deps
 # The suites of a tier run JOBS at a time once the build is done, each
 # one's output kept together (-O).
 QUICK_SUITES = unit cli tui-test eval-check lint-man format-check layering
-SLOW_SUITES = ref sancheck tsan valgrind-check big fuzz
+SLOW_SUITES = ref sancheck tsan valgrind-check big fuzz html-check
 
 check: deps-test
 	@$(MAKE) --no-print-directory WERROR=1 tests
@@ -188,6 +188,7 @@ ref: $(REF_BIN) $(PROG)
 cli: $(PROG)
 	sh tests/cli/run.sh ./$(PROG)
 	sh tests/cli/color.sh ./$(PROG)
+	sh tests/cli/html.sh ./$(PROG)
 
 sancheck:
 	@$(MAKE) --no-print-directory SAN=1 WERROR=1 CC=clang tests
@@ -241,6 +242,10 @@ layering:
 
 tui-test: $(PROG)
 	sh tests/tui/run.sh ./$(PROG)
+
+# The HTML report in headless Chromium (screenshots in $(BUILD)/html/).
+html-check: $(PROG)
+	sh tests/html/run.sh ./$(PROG) $(BUILD)/html
 
 # The one formatter config (.clang-format) is used: sources must match it.
 FORMAT_SRC = $(wildcard src/*/*.c src/*/*.h src/*/*/*.c src/*/*/*.h \

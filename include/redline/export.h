@@ -77,6 +77,17 @@ int export_summary(const struct overview *ov, const size_t *order,
 int export_json_overview(const struct overview *ov, const struct export_opt *o,
                          FILE *f);
 
+/* One self-contained HTML page of the pair (html.c): the counts, legend,
+ * changes and facts, then every passage as an <article> with data-kind and
+ * data-moved; no script, nothing loaded from elsewhere, every input text
+ * escaped. */
+int export_html(const struct cmp *c, const struct export_opt *o, FILE *f);
+
+/* The overview as one HTML page: the table (rewrites in order[0..ov->n)),
+ * the coverage grid, and each pair as export_html shows it, all linked. */
+int export_html_overview(const struct overview *ov, const size_t *order,
+                         const struct export_opt *o, FILE *f);
+
 /* Write s (NUL-terminated) as a JSON string: quotes, backslashes and
  * control characters escaped, invalid UTF-8 as U+FFFD. */
 int export_json_string(FILE *f, const char *s);

@@ -136,6 +136,8 @@ export_pair(const struct cmp *c, enum format fmt, const struct export_opt *eo,
 		return export_json(c, eo, f);
 	case FMT_PLAIN:
 		return export_plain(c, eo, f);
+	case FMT_HTML:
+		return export_html(c, eo, f);
 	default:
 		return export_report(c, eo, f);
 	}
@@ -152,12 +154,13 @@ export_several(const struct overview *ov, enum format fmt,
 
 	if (fmt == FMT_JSON)
 		return export_json_overview(ov, eo, f);
-	if (fmt == FMT_SUMMARY) {
+	if (fmt == FMT_SUMMARY || fmt == FMT_HTML) {
 		order = calloc(ov->n + 1, sizeof *order);
 		if (!order)
 			return -1;
 		ov_sort(ov, OV_BY_INPUT, 0, order);
-		rc = export_summary(ov, order, eo, f);
+		rc = fmt == FMT_HTML ? export_html_overview(ov, order, eo, f)
+		                     : export_summary(ov, order, eo, f);
 		free(order);
 		return rc;
 	}

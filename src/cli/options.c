@@ -21,6 +21,7 @@ static const struct {
 } formats[] = {
         {"text", FMT_TEXT},   {"json", FMT_JSON},   {"wdiff", FMT_WDIFF},
         {"plain", FMT_PLAIN}, {"stats", FMT_STATS}, {"summary", FMT_SUMMARY},
+        {"html", FMT_HTML},
 };
 
 int
@@ -55,6 +56,7 @@ usage(void)
 	       "                         stats  the same as --stats\n"
 	       "                         summary  several rewrites: the\n"
 	       "                                  table and coverage grid\n"
+	       "                         html   one self-contained web page\n"
 	       "  -s, --stats          word counts (common, deleted, "
 	       "inserted,\n"
 	       "                       changed) and passages per kind\n"
@@ -175,7 +177,8 @@ options_parse(int argc, char **argv, struct options *o)
 		case 'e':
 			if (format_parse(optarg, &o->fmt) < 0) {
 				warnx("unknown export format '%s' (try text, "
-				      "json, plain, wdiff, stats or summary)",
+				      "json, plain, wdiff, stats, summary or "
+				      "html)",
 				      optarg);
 				return OPT_TROUBLE;
 			}

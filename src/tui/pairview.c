@@ -506,7 +506,7 @@ do_export(struct view *v)
 		snprintf(v->msg, sizeof v->msg, "export cancelled");
 		return;
 	}
-	if (prompt("Format (text, json, plain, wdiff, stats): ", fmt,
+	if (prompt("Format (text, json, plain, wdiff, stats, html): ", fmt,
 	           sizeof fmt) < 0)
 		snprintf(fmt, sizeof fmt, "text");
 	if (v->opt->export_to(v->c, path, fmt, v->msg, sizeof v->msg) == 0)
