@@ -48,6 +48,8 @@ UTF8PROC_CFLAGS = $(shell $(PKG_CONFIG) --cflags libutf8proc)
 UTF8PROC_LIBS = $(shell $(PKG_CONFIG) --libs libutf8proc)
 CURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw)
+GUMBO_CFLAGS = $(shell $(PKG_CONFIG) --cflags gumbo)
+GUMBO_LIBS = $(shell $(PKG_CONFIG) --libs gumbo)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 # libstemmer is not linked: src/core/stem.c opens it when the first
@@ -71,7 +73,7 @@ CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 EXPORT_OBJ = $(EXPORT_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/libredline.a
-CORE_LIBS = $(UTF8PROC_LIBS) -ldl -lm -pthread
+CORE_LIBS = $(UTF8PROC_LIBS) $(GUMBO_LIBS) -ldl -lm -pthread
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -94,6 +96,9 @@ all: $(PROG)
 
 $(PROG): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(CORE_LIBS) $(CURSES_LIBS) $(LIBS)
+
+# Only the page reader sees the HTML parser.
+$(BUILD)/src/core/html.o: ALL_CPPFLAGS += $(GUMBO_CFLAGS)
 
 # Only the viewer sees curses (and its feature macros).
 $(BUILD)/src/tui/%.o: ALL_CPPFLAGS += $(CURSES_CFLAGS)
@@ -189,6 +194,7 @@ cli: $(PROG)
 	sh tests/cli/run.sh ./$(PROG)
 	sh tests/cli/color.sh ./$(PROG)
 	sh tests/cli/html.sh ./$(PROG)
+	sh tests/cli/htmlin.sh ./$(PROG)
 
 sancheck:
 	@$(MAKE) --no-print-directory SAN=1 WERROR=1 CC=clang tests
@@ -300,13 +306,14 @@ eval-check: $(PROG)
 FUZZ_BUILD = build-fuzz
 FUZZ_TIME = 45
 FUZZ_FLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_TARGETS = fuzz_load fuzz_diff fuzz_align fuzz_export
+FUZZ_TARGETS = fuzz_load fuzz_diff fuzz_align fuzz_export fuzz_html
 FUZZ_LIB_OBJ = $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o) $(EXPORT_SRC:%.c=$(FUZZ_BUILD)/%.o)
 
 $(FUZZ_BUILD)/src/%.o: src/%.c
 	@mkdir -p $(@D)
 	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 	    $(ALL_CPPFLAGS) -c -o $@ $<
+$(FUZZ_BUILD)/src/core/html.o: ALL_CPPFLAGS += $(GUMBO_CFLAGS)
 $(FUZZ_BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
     $(GEN)/furniture.inc
 $(FUZZ_BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc

@@ -97,6 +97,8 @@ load(struct text *t, const char *path, unsigned flags)
 
 	switch (err) {
 	case TEXT_OK:
+		if (t->html && t->len == 0)
+			warnx("%s: no text found in the HTML page", shown);
 		if (t->invalid)
 			warnx("%s: %zu bytes of invalid UTF-8 shown as U+FFFD",
 			      shown, t->invalid);
@@ -114,6 +116,11 @@ load(struct text *t, const char *path, unsigned flags)
 		warnx("%s: not valid UTF-8 (byte offset %zu, line %zu); use "
 		      "--text to compare it anyway",
 		      shown, where.offset, where.line);
+		break;
+	case TEXT_ERR_CHARSET:
+		warnx("%s: the page's character set '%s' is unknown; convert "
+		      "it to UTF-8 first (iconv)",
+		      shown, where.charset);
 		break;
 	default:
 		warnx("%s: %s", shown, text_strerror(err));

@@ -90,6 +90,12 @@ usage(void)
 	       "                       plain, wdiff and summary exports: auto\n"
 	       "                       (default: on a terminal, off when\n"
 	       "                       NO_COLOR is set), always or never\n"
+	       "      --input=TYPE     read the files as text or html "
+	       "(default:\n"
+	       "                       html when a file looks like a web "
+	       "page)\n"
+	       "      --keep-chrome    of a web page, keep its navigation,\n"
+	       "                       header, footer, asides and forms\n"
 	       "  -h, --help           show this help and exit\n"
 	       "  -V, --version        show the version and exit\n"
 	       "\n"
@@ -162,6 +168,8 @@ options_parse(int argc, char **argv, struct options *o)
 	        {"verbatim-min", required_argument, NULL, 'M'},
 	        {"language", required_argument, NULL, 'g'},
 	        {"color", required_argument, NULL, 'C'},
+	        {"input", required_argument, NULL, 'I'},
+	        {"keep-chrome", no_argument, NULL, 'k'},
 	        {"help", no_argument, NULL, 'h'},
 	        {"version", no_argument, NULL, 'V'},
 	        {NULL, 0, NULL, 0},
@@ -243,6 +251,22 @@ options_parse(int argc, char **argv, struct options *o)
 				      optarg);
 				return OPT_TROUBLE;
 			}
+			break;
+		case 'I':
+			if (strcmp(optarg, "html") == 0) {
+				o->loadflags |= TEXT_HTML;
+			} else if (strcmp(optarg, "text") == 0) {
+				o->loadflags |= TEXT_PLAIN;
+			} else {
+				warnx("--input: '%s' is not text or html",
+				      optarg);
+				return OPT_TROUBLE;
+			}
+			o->loadflags &= optarg[0] == 'h' ? ~(unsigned)TEXT_PLAIN
+			                                 : ~(unsigned)TEXT_HTML;
+			break;
+		case 'k':
+			o->loadflags |= TEXT_KEEP_CHROME;
 			break;
 		case 'h':
 			return usage() == 0 ? OPT_DONE : OPT_TROUBLE;

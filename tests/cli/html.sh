@@ -93,5 +93,8 @@ grep -o 'href="#[^"]*"' "$tmp/o.html" | sed 's/href="#//; s/"$//' | sort -u >"$t
 grep -o ' id="[^"]*"' "$tmp/o.html" | sed 's/ id="//; s/"$//' | sort -u >"$tmp/ids"
 [ -z "$(comm -23 "$tmp/links" "$tmp/ids")" ] && ok || bad "links to nothing: $(comm -23 "$tmp/links" "$tmp/ids" | head -3)"
 
+rl --help | grep -q 'html   one self-contained web page' && ok || bad "--help lacks the html format"
+grep -q '^.It Cm html' "$top/man/redline.1" && ok || bad "the man page lacks the html format"
+
 echo "html: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -84,7 +84,7 @@ A reader wrote <script>alert("x")</script> and <img src=x onerror=alert(1)> and 
 Its </article></div> closing tags and <style>body{display:none}</style> are words too.
 EOT
 printf 'The ministry said on Monday that the talks will go on.\n' >"$tmp/plain.txt"
-page hostile "$tmp/plain.txt" "$tmp/hostile.txt"
+page hostile --input=text "$tmp/plain.txt" "$tmp/hostile.txt"
 dom_ok hostile --absent b --absent img --text '<script>alert("x")</script>' \
 	--text '<img src=x onerror=alert(1)>' --text '</article></div>'
 
