@@ -195,6 +195,7 @@ cli: $(PROG)
 	sh tests/cli/color.sh ./$(PROG)
 	sh tests/cli/html.sh ./$(PROG)
 	sh tests/cli/htmlin.sh ./$(PROG)
+	sh tests/cli/difftool.sh ./$(PROG)
 
 sancheck:
 	@$(MAKE) --no-print-directory SAN=1 WERROR=1 CC=clang tests
