@@ -461,14 +461,16 @@ static int
 put_file(FILE *f, const char *label, const struct text *t,
          const struct toklist *l, size_t nseg)
 {
-	return fprintf(f, "<dt>%s</dt><dd><cite>", label) < 0 ||
-	                       esc_str(f, t->name) < 0 ||
-	                       fprintf(f,
-	                               "</cite> (%zu words, %zu "
-	                               "sentences)</dd>\n",
-	                               tok_words(l, 0, l->n), nseg) < 0
-	               ? -1
-	               : 0;
+	if (fprintf(f, "<dt>%s</dt><dd><cite>", label) < 0 ||
+	    esc_str(f, t->name) < 0 ||
+	    fprintf(f, "</cite> (%zu words, %zu sentences",
+	            tok_words(l, 0, l->n), nseg) < 0)
+		return -1;
+	/* a web page: the text compared is the one read from it */
+	if (t->html && (fputs("; the text of a web page, read as ", f) == EOF ||
+	                esc_str(f, t->charset) < 0))
+		return -1;
+	return fputs(")</dd>\n", f) == EOF ? -1 : 0;
 }
 
 /* Official words in blocks of each kind. */

@@ -94,6 +94,11 @@ s, e = d["blocks"][0]["right"]
 sys.exit(0 if t[s:e].decode().strip() == "Follow us on:" else 1)' "$tmp/page.json" &&
 	ok || bad "a span does not index the extracted text"
 
+# the HTML report says which side was read from a page
+rl --export=html "$s/statement.txt" "$tmp/story.html" >"$tmp/report.html"
+grep -qF '(452 words, 20 sentences; the text of a web page, read as UTF-8)' "$tmp/report.html" &&
+	ok || bad "the HTML report does not say the rewrite was a page"
+
 # --keep-chrome keeps the chrome, never the code
 rl --keep-chrome --export=json "$s/statement.txt" "$tmp/story.html" >"$tmp/keep.json"
 extracted right "$tmp/keep.json" >"$tmp/x"
