@@ -19,7 +19,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 pass=0
 fail=0
 export LC_ALL=C.UTF-8
-mkdir -p "$out"
+mkdir -p "$out" && out=$(cd "$out" && pwd) # absolute: it goes in file:// URLs
 
 ok() { pass=$((pass + 1)); }
 bad() {
