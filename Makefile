@@ -7,9 +7,9 @@
 #   make unit T=align   one unit test (tests/unit/test_align.c)
 #
 # Other targets: all, install, uninstall, clean, unit, cli, ref, tui-test,
-# eval, eval-check, sancheck, tsan, valgrind-check, big, fuzz, lint-man,
-# layering, format, format-check, bench, bench-keys, bench-overview,
-# bench-search.
+# eval, eval-check, sancheck, tsan, valgrind-check, big, fuzz, html-check,
+# lint-man, layering, format, format-check, bench, bench-keys,
+# bench-overview, bench-search.
 # Variables: PREFIX, DESTDIR, CC, CFLAGS, LDFLAGS, PKG_CONFIG, SAN=1
 # (ASan+UBSan build in build-san/), SAN=thread (TSan build in build-tsan/),
 # WERROR=1, JOBS (suites run at once by test and check; default: the
@@ -48,6 +48,8 @@ UTF8PROC_CFLAGS = $(shell $(PKG_CONFIG) --cflags libutf8proc)
 UTF8PROC_LIBS = $(shell $(PKG_CONFIG) --libs libutf8proc)
 CURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw)
+GUMBO_CFLAGS = $(shell $(PKG_CONFIG) --cflags gumbo)
+GUMBO_LIBS = $(shell $(PKG_CONFIG) --libs gumbo)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 # libstemmer is not linked: src/core/stem.c opens it when the first
@@ -71,7 +73,7 @@ CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 EXPORT_OBJ = $(EXPORT_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/libredline.a
-CORE_LIBS = $(UTF8PROC_LIBS) -ldl -lm -pthread
+CORE_LIBS = $(UTF8PROC_LIBS) $(GUMBO_LIBS) -ldl -lm -pthread
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -87,13 +89,16 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: all run check test unit cli ref sancheck tsan valgrind-check lint-man \
         format format-check ref-san eval eval-check layering tui-test \
-        bench bench-keys bench-overview bench-search fuzz big \
+        bench bench-keys bench-overview bench-search fuzz big html-check \
         install uninstall clean deps deps-test tests
 
 all: $(PROG)
 
 $(PROG): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(CORE_LIBS) $(CURSES_LIBS) $(LIBS)
+
+# Only the page reader sees the HTML parser.
+$(BUILD)/src/core/html.o: ALL_CPPFLAGS += $(GUMBO_CFLAGS)
 
 # Only the viewer sees curses (and its feature macros).
 $(BUILD)/src/tui/%.o: ALL_CPPFLAGS += $(CURSES_CFLAGS)
@@ -150,7 +155,7 @@ run: deps
 # The suites of a tier run JOBS at a time once the build is done, each
 # one's output kept together (-O).
 QUICK_SUITES = unit cli tui-test eval-check lint-man format-check layering
-SLOW_SUITES = ref sancheck tsan valgrind-check big fuzz
+SLOW_SUITES = ref sancheck tsan valgrind-check big fuzz html-check
 
 check: deps-test
 	@$(MAKE) --no-print-directory WERROR=1 tests
@@ -187,6 +192,10 @@ ref: $(REF_BIN) $(PROG)
 
 cli: $(PROG)
 	sh tests/cli/run.sh ./$(PROG)
+	sh tests/cli/color.sh ./$(PROG)
+	sh tests/cli/html.sh ./$(PROG)
+	sh tests/cli/htmlin.sh ./$(PROG)
+	sh tests/cli/difftool.sh ./$(PROG)
 
 sancheck:
 	@$(MAKE) --no-print-directory SAN=1 WERROR=1 CC=clang tests
@@ -250,6 +259,10 @@ layering:
 tui-test: $(PROG)
 	sh tests/tui/run.sh ./$(PROG)
 
+# The HTML report in headless Chromium (screenshots in $(BUILD)/html/).
+html-check: $(PROG)
+	sh tests/html/run.sh ./$(PROG) $(BUILD)/html
+
 # The one formatter config (.clang-format) is used: sources must match it.
 FORMAT_SRC = $(wildcard src/*/*.c src/*/*.h src/*/*/*.c src/*/*/*.h \
     include/redline/*.h tests/*/*.c tests/*/*.h bench/*.c bench/*.h)
@@ -303,13 +316,14 @@ eval-check: $(PROG)
 FUZZ_BUILD = build-fuzz
 FUZZ_TIME = 45
 FUZZ_FLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_TARGETS = fuzz_load fuzz_diff fuzz_align fuzz_export
+FUZZ_TARGETS = fuzz_load fuzz_diff fuzz_align fuzz_export fuzz_html
 FUZZ_LIB_OBJ = $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o) $(EXPORT_SRC:%.c=$(FUZZ_BUILD)/%.o)
 
 $(FUZZ_BUILD)/src/%.o: src/%.c
 	@mkdir -p $(@D)
 	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 	    $(ALL_CPPFLAGS) -c -o $@ $<
+$(FUZZ_BUILD)/src/core/html.o: ALL_CPPFLAGS += $(GUMBO_CFLAGS)
 $(FUZZ_BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
     $(GEN)/furniture.inc
 $(FUZZ_BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc

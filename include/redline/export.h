@@ -15,7 +15,29 @@
 struct export_opt {
 	int width;   /* total columns for column formats (plain); >= 20 */
 	int visible; /* show control characters as symbols (output is a tty) */
+	int color;   /* colour the text, plain, wdiff and summary exports with
+	                ANSI SGR sequences, in the viewer's colours */
 };
+
+/* The SGR parameters of each thing coloured, the viewer's colours: deleted
+ * words and omissions red, inserted words and additions green, new and
+ * changed facts magenta (bold, underlined), paraphrases yellow, moves
+ * blue. */
+#define SGR_DEL   "31"
+#define SGR_INS   "32"
+#define SGR_FACT  "1;4;35"
+#define SGR_PARA  "33"
+#define SGR_OMIT  "1;31"
+#define SGR_ADD   "1;32"
+#define SGR_MOVED "1;34"
+
+/* With o->color set, write the SGR sequence ESC [ sgr m (sgr "" resets
+ * every attribute); without it, nothing.  0, or -1 on a write error. */
+int export_sgr(FILE *f, const struct export_opt *o, const char *sgr);
+
+/* The SGR parameters of a block of kind k (enum blk_kind): SGR_OMIT,
+ * SGR_ADD, SGR_PARA, or "" for verbatim. */
+const char *export_kind_sgr(unsigned k);
 
 /* Inline word diff in wdiff's notation: [-deleted-] {+inserted+}, with the
  * rewrite's white space around kept words. */
@@ -54,6 +76,17 @@ int export_summary(const struct overview *ov, const size_t *order,
  * as export_json writes it. */
 int export_json_overview(const struct overview *ov, const struct export_opt *o,
                          FILE *f);
+
+/* One self-contained HTML page of the pair (html.c): the counts, legend,
+ * changes and facts, then every passage as an <article> with data-kind and
+ * data-moved; no script, nothing loaded from elsewhere, every input text
+ * escaped. */
+int export_html(const struct cmp *c, const struct export_opt *o, FILE *f);
+
+/* The overview as one HTML page: the table (rewrites in order[0..ov->n)),
+ * the coverage grid, and each pair as export_html shows it, all linked. */
+int export_html_overview(const struct overview *ov, const size_t *order,
+                         const struct export_opt *o, FILE *f);
 
 /* Write s (NUL-terminated) as a JSON string: quotes, backslashes, control
  * characters (C0, DEL, C1) and hidden characters (uni_hidden) escaped,

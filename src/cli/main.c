@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "color.h"
 #include "heap.h"
 #include "msg.h"
 #include "options.h"
@@ -125,6 +126,8 @@ load(struct text *t, const char *path, unsigned flags)
 
 	switch (err) {
 	case TEXT_OK:
+		if (t->html && t->len == 0)
+			warnx("%s: no text found in the HTML page", shown);
 		if (t->invalid)
 			warnx("%s: %zu bytes of invalid UTF-8 shown as U+FFFD",
 			      shown, t->invalid);
@@ -145,6 +148,11 @@ load(struct text *t, const char *path, unsigned flags)
 		break;
 	case TEXT_ERR_NOMEM: /* the machine's trouble, not the file's */
 		warnx("out of memory reading %s", shown);
+		break;
+	case TEXT_ERR_CHARSET:
+		warnx("%s: the page's character set '%s' is unknown; convert "
+		      "it to UTF-8 first (iconv)",
+		      shown, where.charset);
 		break;
 	default:
 		warnx("%s: %s", shown, text_strerror(err));
@@ -167,6 +175,8 @@ export_pair(const struct cmp *c, enum format fmt, const struct export_opt *eo,
 		return export_json(c, eo, f);
 	case FMT_PLAIN:
 		return export_plain(c, eo, f);
+	case FMT_HTML:
+		return export_html(c, eo, f);
 	default:
 		return export_report(c, eo, f);
 	}
@@ -183,12 +193,13 @@ export_several(const struct overview *ov, enum format fmt,
 
 	if (fmt == FMT_JSON)
 		return export_json_overview(ov, eo, f);
-	if (fmt == FMT_SUMMARY) {
+	if (fmt == FMT_SUMMARY || fmt == FMT_HTML) {
 		order = calloc(ov->n + 1, sizeof *order);
 		if (!order)
 			return -1;
 		ov_sort(ov, OV_BY_INPUT, 0, order);
-		rc = export_summary(ov, order, eo, f);
+		rc = fmt == FMT_HTML ? export_html_overview(ov, order, eo, f)
+		                     : export_summary(ov, order, eo, f);
 		free(order);
 		return rc;
 	}
@@ -210,7 +221,7 @@ export_to(const struct cmp *c, const char *path, const char *format, char *msg,
           size_t msglen)
 {
 	const struct text *inputs[2] = {c->left, c->right};
-	struct export_opt eo = {VIEWER_EXPORT_WIDTH, 0};
+	struct export_opt eo = {VIEWER_EXPORT_WIDTH, 0, 0};
 	enum format fmt;
 	struct output out;
 
@@ -420,6 +431,9 @@ static int export(struct run *r)
 	/* decided on the file opened, not on -o: "-", /dev/tty,
 	 * /dev/stdout or /proc/self/fd/1 may all be the terminal */
 	eo.visible = isatty(fileno(out.f));
+	/* coloured output is for a terminal: cleaned as for one */
+	eo.color = color_wanted(o->tui.color, eo.visible);
+	eo.visible |= eo.color;
 	errno = 0;
 	c = r->several ? export_several(&r->ov, fmt, &eo, out.f)
 	               : export_pair(&r->cmp, fmt, &eo, out.f);

@@ -22,6 +22,7 @@ static const struct {
 } formats[] = {
         {"text", FMT_TEXT},   {"json", FMT_JSON},   {"wdiff", FMT_WDIFF},
         {"plain", FMT_PLAIN}, {"stats", FMT_STATS}, {"summary", FMT_SUMMARY},
+        {"html", FMT_HTML},
 };
 
 int
@@ -56,6 +57,7 @@ usage(void)
 	       "                         stats  the same as --stats\n"
 	       "                         summary  several rewrites: the\n"
 	       "                                  table and coverage grid\n"
+	       "                         html   one self-contained web page\n"
 	       "  -s, --stats          word counts (common, deleted, "
 	       "inserted,\n"
 	       "                       changed) and passages per kind\n"
@@ -87,9 +89,16 @@ usage(void)
 	       "                       verbatim (default %g)\n"
 	       "      --language=NAME  Snowball stemmer language (default\n"
 	       "                       %s)\n"
-	       "      --color=WHEN     colours in the viewer: auto (default; "
-	       "off\n"
-	       "                       when NO_COLOR is set), always or never\n"
+	       "      --color=WHEN     colours in the viewer and the text,\n"
+	       "                       plain, wdiff and summary exports: auto\n"
+	       "                       (default: on a terminal, off when\n"
+	       "                       NO_COLOR is set), always or never\n"
+	       "      --input=TYPE     read the files as text or html "
+	       "(default:\n"
+	       "                       html when a file looks like a web "
+	       "page)\n"
+	       "      --keep-chrome    of a web page, keep its navigation,\n"
+	       "                       header, footer, asides and forms\n"
 	       "  -h, --help           show this help and exit\n"
 	       "  -V, --version        show the version and exit\n"
 	       "\n"
@@ -171,6 +180,8 @@ options_parse(int argc, char **argv, struct options *o)
 	        {"verbatim-min", required_argument, NULL, 'M'},
 	        {"language", required_argument, NULL, 'g'},
 	        {"color", required_argument, NULL, 'C'},
+	        {"input", required_argument, NULL, 'I'},
+	        {"keep-chrome", no_argument, NULL, 'k'},
 	        {"help", no_argument, NULL, 'h'},
 	        {"version", no_argument, NULL, 'V'},
 	        {NULL, 0, NULL, 0},
@@ -186,7 +197,8 @@ options_parse(int argc, char **argv, struct options *o)
 		case 'e':
 			if (format_parse(optarg, &o->fmt) < 0) {
 				warnx("unknown export format '%s' (try text, "
-				      "json, plain, wdiff, stats or summary)",
+				      "json, plain, wdiff, stats, summary or "
+				      "html)",
 				      optarg);
 				return OPT_TROUBLE;
 			}
@@ -251,6 +263,22 @@ options_parse(int argc, char **argv, struct options *o)
 				      optarg);
 				return OPT_TROUBLE;
 			}
+			break;
+		case 'I':
+			if (strcmp(optarg, "html") == 0) {
+				o->loadflags |= TEXT_HTML;
+			} else if (strcmp(optarg, "text") == 0) {
+				o->loadflags |= TEXT_PLAIN;
+			} else {
+				warnx("--input: '%s' is not text or html",
+				      optarg);
+				return OPT_TROUBLE;
+			}
+			o->loadflags &= optarg[0] == 'h' ? ~(unsigned)TEXT_PLAIN
+			                                 : ~(unsigned)TEXT_HTML;
+			break;
+		case 'k':
+			o->loadflags |= TEXT_KEEP_CHROME;
 			break;
 		case 'h':
 			return usage() == 0 ? OPT_DONE : stdout_failed();

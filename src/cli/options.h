@@ -15,7 +15,8 @@ enum format {
 	FMT_WDIFF,
 	FMT_PLAIN,
 	FMT_STATS,
-	FMT_SUMMARY
+	FMT_SUMMARY,
+	FMT_HTML
 };
 
 /* The columns -W and $COLUMNS may ask for; outside them, an error (-W) or

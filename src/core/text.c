@@ -1,7 +1,8 @@
 /* text.c - loading input documents.
  *
  * Owns: reading a path or standard input into memory, and the checks that
- * decide whether the bytes are text redline can compare.  The buffer is
+ * decide whether the bytes are text redline can compare; a web page is
+ * handed to html.c and replaced by its text before those checks.  The buffer is
  * always NUL-terminated one past len so that scanners may peek.  Nothing
  * here prints or exits; errors come back as codes.
  */
@@ -14,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "redline/html.h"
 #include "redline/uni.h"
 
 /* Read everything from fd into a fresh buffer; size_hint may be 0. */
@@ -156,6 +158,36 @@ check(struct text *t, unsigned flags, struct text_where *where)
 	return TEXT_OK;
 }
 
+/* A web page in buf[0..*len) replaced by its text. */
+static enum text_error
+from_html(struct text *t, unsigned char **buf, size_t *len, unsigned flags,
+          struct text_where *where)
+{
+	char *out;
+	size_t n;
+	enum html_error e = html_extract(
+	        *buf, *len, flags & TEXT_KEEP_CHROME ? HTML_KEEP_CHROME : 0,
+	        &out, &n, t->charset);
+
+	if (e == HTML_ERR_CHARSET) {
+		memcpy(where->charset, t->charset, sizeof where->charset);
+		return TEXT_ERR_CHARSET;
+	}
+	if (e == HTML_ERR_DEEP)
+		return TEXT_ERR_DEEP;
+	if (e != HTML_OK)
+		return TEXT_ERR_NOMEM;
+	if (n > TEXT_MAX_BYTES) {
+		free(out);
+		return TEXT_ERR_TOOBIG;
+	}
+	free(*buf);
+	*buf = (unsigned char *)out;
+	*len = n;
+	t->html = 1;
+	return TEXT_OK;
+}
+
 static enum text_error
 finish(struct text *t, const char *name, unsigned char *buf, size_t len,
        unsigned flags, struct text_where *where)
@@ -166,6 +198,16 @@ finish(struct text *t, const char *name, unsigned char *buf, size_t len,
 	if (!t->name) {
 		free(buf);
 		return TEXT_ERR_NOMEM;
+	}
+	if (!(flags & TEXT_PLAIN) &&
+	    ((flags & TEXT_HTML) || html_detect(buf, len))) {
+		err = from_html(t, &buf, &len, flags, where);
+		if (err != TEXT_OK) {
+			free(buf);
+			free(t->name);
+			t->name = NULL;
+			return err;
+		}
 	}
 	t->buf = buf;
 	t->len = len;
@@ -277,6 +319,11 @@ text_strerror(enum text_error err)
 		       "(iconv -f UTF-32 -t UTF-8)";
 	case TEXT_ERR_UTF8:
 		return "not valid UTF-8";
+	case TEXT_ERR_CHARSET:
+		return "the page's character set is unknown";
+	case TEXT_ERR_DEEP:
+		return "HTML elements nested too deep to read (over 2000 "
+		       "levels)";
 	}
 	return "unknown error";
 }

@@ -67,11 +67,17 @@ put_side(FILE *f, const char *key, const struct text *t,
 	size_t words = tok_words(l, 0, l->n);
 	if (fprintf(f, "  \"%s\": {\"path\": ", key) < 0 ||
 	    export_json_string(f, t->name) < 0 ||
-	    fprintf(f,
-	            ", \"bytes\": %zu, \"words\": %zu, \"segments\": %zu},\n",
+	    fprintf(f, ", \"bytes\": %zu, \"words\": %zu, \"segments\": %zu",
 	            t->len, words, s->n) < 0)
 		return -1;
-	return 0;
+	/* a web page: its spans index the text read from it, given here */
+	if (t->html &&
+	    (fputs(",\n    \"input\": \"html\", \"charset\": ", f) == EOF ||
+	     export_json_string(f, t->charset) < 0 ||
+	     fputs(", \"text\": ", f) == EOF ||
+	     export_json_string(f, (const char *)t->buf) < 0))
+		return -1;
+	return fputs("},\n", f) == EOF ? -1 : 0;
 }
 
 static int

@@ -14,10 +14,62 @@
 
 #define BATCH 256
 
-static int
-put_side(FILE *f, const struct lside *s)
+/* The colour of byte ch with layout attributes a, as the viewer draws it:
+ * a fact over an insertion over a deletion; the change marks in the colour
+ * of what they mark. */
+static const char *
+attr_sgr(char ch, unsigned char a)
 {
-	return s->len == 0 || fwrite(s->s, 1, s->len, f) == s->len ? 0 : -1;
+	if (a & LA_MARK)
+		return ch == '[' || ch == '-' || ch == ']' ? SGR_DEL : SGR_INS;
+	return a & LA_FACT  ? SGR_FACT
+	       : a & LA_INS ? SGR_INS
+	       : a & LA_DEL ? SGR_DEL
+	                    : "";
+}
+
+/* One side of a row; coloured, each run of one colour in its SGR
+ * sequence, the colour reset at the end. */
+static int
+put_side(FILE *f, const struct lside *s, const struct export_opt *o)
+{
+	size_t i = 0;
+
+	if (!o->color)
+		return s->len == 0 || fwrite(s->s, 1, s->len, f) == s->len ? 0
+		                                                           : -1;
+	while (i < s->len) {
+		const char *sgr = attr_sgr(s->s[i], s->attr[i]);
+		size_t j = i + 1;
+		while (j < s->len && attr_sgr(s->s[j], s->attr[j]) == sgr)
+			j++;
+		if ((*sgr && export_sgr(f, o, sgr) < 0) ||
+		    fwrite(s->s + i, 1, j - i, f) != j - i ||
+		    (*sgr && export_sgr(f, o, "") < 0))
+			return -1;
+		i = j;
+	}
+	return 0;
+}
+
+/* The two-character margin, coloured by kind (and moves in blue). */
+static int
+put_mark(FILE *f, const char mark[2], const struct export_opt *o)
+{
+	const char *sgr = mark[0] == '<'   ? SGR_OMIT
+	                  : mark[0] == '>' ? SGR_ADD
+	                  : mark[0] == '~' ? SGR_PARA
+	                                   : "";
+
+	if ((*sgr && export_sgr(f, o, sgr) < 0) || fputc(mark[0], f) == EOF ||
+	    (*sgr && export_sgr(f, o, "") < 0))
+		return -1;
+	if ((mark[1] == '*' && export_sgr(f, o, SGR_MOVED) < 0) ||
+	    fputc(mark[1], f) == EOF ||
+	    (mark[1] == '*' && export_sgr(f, o, "") < 0) ||
+	    fputc(' ', f) == EOF)
+		return -1;
+	return 0;
 }
 
 int
@@ -48,13 +100,13 @@ export_plain(const struct cmp *c, const struct export_opt *o, FILE *f)
 			}
 			if (w->first)
 				layout_mark(l, w->item, mark);
-			if (fprintf(f, "%c%c ", mark[0], mark[1]) < 0 ||
-			    put_side(f, &w->side[0]) < 0 ||
+			if (put_mark(f, mark, o) < 0 ||
+			    put_side(f, &w->side[0], o) < 0 ||
 			    fprintf(f, "%*s |", colw - w->side[0].width, "") <
 			            0 ||
 			    (w->side[1].len &&
 			     (fputc(' ', f) == EOF ||
-			      put_side(f, &w->side[1]) < 0)) ||
+			      put_side(f, &w->side[1], o) < 0)) ||
 			    fputc('\n', f) == EOF)
 				goto out;
 		}

@@ -181,9 +181,14 @@ grid:;
 	for (size_t s = 0; s < ov->nsent; s++) {
 		if (fprintf(f, "%3zu ", s + 1) < 0)
 			return -1;
-		for (size_t j = 0; j < ov->n; j++)
-			if (fputc(MARKS[ov->kind[s * ov->n + j]], f) == EOF)
+		for (size_t j = 0; j < ov->n; j++) {
+			unsigned k = ov->kind[s * ov->n + j];
+			const char *sgr = export_kind_sgr(k);
+			if (export_sgr(f, o, *sgr ? sgr : SGR_INS) < 0 ||
+			    fputc(MARKS[k], f) == EOF ||
+			    export_sgr(f, o, "") < 0)
 				return -1;
+		}
 		if (fputs("  ", f) == EOF ||
 		    (text_cols >= 10 &&
 		     put_sentence(f, c0, s, text_cols) < 0) ||

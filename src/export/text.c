@@ -53,8 +53,11 @@ export_kinds_summary(const struct cmp *c, FILE *f)
 }
 
 static int
-put_changes(FILE *f, const struct cmp *c, const struct block *b, int vis)
+put_changes(FILE *f, const struct cmp *c, const struct block *b,
+            const struct export_opt *eo)
 {
+	int vis = eo->visible;
+
 	if (fputs("  changes:  ", f) == EOF)
 		return -1;
 	for (size_t k = b->op0; k < b->op1; k++) {
@@ -69,16 +72,18 @@ put_changes(FILE *f, const struct cmp *c, const struct block *b, int vis)
 		    fputc(' ', f) == EOF)
 			return -1;
 		if (o->kind == DOP_DELETE) {
-			if (fputs("[-", f) == EOF ||
+			if (export_sgr(f, eo, SGR_DEL) < 0 ||
+			    fputs("[-", f) == EOF ||
 			    export_tokens(f, c->left, &c->lt, o->a0, o->a1,
 			                  vis) < 0 ||
-			    fputs("-]", f) == EOF)
+			    fputs("-]", f) == EOF || export_sgr(f, eo, "") < 0)
 				return -1;
 		} else if (o->kind == DOP_INSERT) {
-			if (fputs("{+", f) == EOF ||
+			if (export_sgr(f, eo, SGR_INS) < 0 ||
+			    fputs("{+", f) == EOF ||
 			    export_tokens(f, c->right, &c->rt, o->b0, o->b1,
 			                  vis) < 0 ||
-			    fputs("+}", f) == EOF)
+			    fputs("+}", f) == EOF || export_sgr(f, eo, "") < 0)
 				return -1;
 		} else if (export_tokens(f, c->right, &c->rt, o->b0, o->b1,
 		                         vis) < 0) {
@@ -92,9 +97,9 @@ put_changes(FILE *f, const struct cmp *c, const struct block *b, int vis)
  * "changed: 12 → 15; Hamburg → Berlin". */
 static int
 put_facts(FILE *f, const struct cmp *c, const struct block *b, unsigned kind,
-          int vis)
+          const struct export_opt *eo)
 {
-	int any = 0;
+	int any = 0, vis = eo->visible;
 
 	for (size_t k = b->f0; k < b->f1; k++) {
 		const struct fact *x = &c->facts[k];
@@ -107,23 +112,31 @@ put_facts(FILE *f, const struct cmp *c, const struct block *b, unsigned kind,
 			return -1;
 		any = 1;
 		if (kind == FACT_CHANGED &&
-		    (export_tokens(f, c->left, &c->lt, x->w0, x->w1, vis) < 0 ||
-		     fputs(" \u2192 ", f) == EOF))
+		    (export_sgr(f, eo, SGR_DEL) < 0 ||
+		     export_tokens(f, c->left, &c->lt, x->w0, x->w1, vis) < 0 ||
+		     export_sgr(f, eo, "") < 0 || fputs(" \u2192 ", f) == EOF))
 			return -1;
-		if (export_tokens(f, c->right, &c->rt, x->t0, x->t1, vis) < 0)
+		if (export_sgr(f, eo, SGR_FACT) < 0 ||
+		    export_tokens(f, c->right, &c->rt, x->t0, x->t1, vis) < 0 ||
+		    export_sgr(f, eo, "") < 0)
 			return -1;
 	}
 	return any && fputc('\n', f) == EOF ? -1 : 0;
 }
 
 static int
-put_block(FILE *f, const struct cmp *c, size_t i, int vis)
+put_block(FILE *f, const struct cmp *c, size_t i, const struct export_opt *eo)
 {
 	const struct block *b = &c->blocks[i];
-	int left = b->ls1 > b->ls0, right = b->rs1 > b->rs0;
+	int left = b->ls1 > b->ls0, right = b->rs1 > b->rs0, vis = eo->visible;
 
-	if (fprintf(f, "\n[%zu] %s", i + 1, cmp_kind_name(b->kind)) < 0 ||
-	    (b->moved && fputs(", moved", f) == EOF) ||
+	if (fprintf(f, "\n[%zu] ", i + 1) < 0 ||
+	    export_sgr(f, eo, export_kind_sgr(b->kind)) < 0 ||
+	    fputs(cmp_kind_name(b->kind), f) == EOF ||
+	    export_sgr(f, eo, "") < 0 ||
+	    (b->moved &&
+	     (fputs(", ", f) == EOF || export_sgr(f, eo, SGR_MOVED) < 0 ||
+	      fputs("moved", f) == EOF || export_sgr(f, eo, "") < 0)) ||
 	    (b->hidden && fputs(", hidden characters", f) == EOF) ||
 	    (b->link >= 0 && fprintf(f, ", with [%d]", b->link + 1) < 0) ||
 	    ((b->kind == BLK_VERBATIM || b->kind == BLK_PARAPHRASE) &&
@@ -141,10 +154,10 @@ put_block(FILE *f, const struct cmp *c, size_t i, int vis)
 	              fputc('\n', f) == EOF))
 		return -1;
 	if ((b->kind == BLK_VERBATIM || b->kind == BLK_PARAPHRASE) &&
-	    put_changes(f, c, b, vis) < 0)
+	    put_changes(f, c, b, eo) < 0)
 		return -1;
-	if (put_facts(f, c, b, FACT_CHANGED, vis) < 0 ||
-	    put_facts(f, c, b, FACT_NEW, vis) < 0)
+	if (put_facts(f, c, b, FACT_CHANGED, eo) < 0 ||
+	    put_facts(f, c, b, FACT_NEW, eo) < 0)
 		return -1;
 	if (b->near >= 0) {
 		int official = b->kind == BLK_ADDITION;
@@ -174,7 +187,7 @@ export_report(const struct cmp *c, const struct export_opt *o, FILE *f)
 	    export_kinds_summary(c, f) < 0)
 		return -1;
 	for (size_t i = 0; i < c->nblocks; i++)
-		if (put_block(f, c, i, o->visible) < 0)
+		if (put_block(f, c, i, o) < 0)
 			return -1;
 	return fflush(f) == EOF || ferror(f) ? -1 : 0;
 }

@@ -56,10 +56,11 @@ export_wdiff(const struct cmp *c, const struct export_opt *o, FILE *f)
 			if (fresh && !had_gap && op->a0 > 0 &&
 			    c->lt.v[op->a0].space && fputc(' ', f) == EOF)
 				return -1;
-			if (fputs("[-", f) == EOF ||
+			if (export_sgr(f, o, SGR_DEL) < 0 ||
+			    fputs("[-", f) == EOF ||
 			    tokens(f, c->left, &c->lt, op->a0, op->a1,
 			           o->visible) < 0 ||
-			    fputs("-]", f) == EOF)
+			    fputs("-]", f) == EOF || export_sgr(f, o, "") < 0)
 				return -1;
 			sep = had_gap ||
 			      (op->a1 < c->lt.n && c->lt.v[op->a1].space);
@@ -68,9 +69,12 @@ export_wdiff(const struct cmp *c, const struct export_opt *o, FILE *f)
 		if (!fresh && sep && fputc(' ', f) == EOF)
 			return -1;
 		sep = 0;
-		if ((op->kind == DOP_INSERT && fputs("{+", f) == EOF) ||
+		int ins = op->kind == DOP_INSERT;
+		if ((ins && (export_sgr(f, o, SGR_INS) < 0 ||
+		             fputs("{+", f) == EOF)) ||
 		    tokens(f, rt, &c->rt, op->b0, op->b1, o->visible) < 0 ||
-		    (op->kind == DOP_INSERT && fputs("+}", f) == EOF))
+		    (ins &&
+		     (fputs("+}", f) == EOF || export_sgr(f, o, "") < 0)))
 			return -1;
 	}
 	/* the rewrite's trailing white space (its final newline) */

@@ -147,7 +147,8 @@ static const char *const help_text[] = {
         "  v                       one pane: official / rewrite",
         "  e                       export to a file: a name proposed, the",
         "                          format from its extension (.txt .json",
-        "                          .plain .wdiff .stats), replacing asked",
+        "                          .plain .wdiff .stats .html), replacing",
+        "                          asked",
         "  M                       mouse on / off (off: the terminal",
         "                          selects text; on: Shift-drag selects)",
         "  Ctrl-L                  redraw",
@@ -892,7 +893,8 @@ format_of(const char *path)
 {
 	static const char *const ext[][2] = {
 	        {"json", "json"},   {"txt", "text"},    {"text", "text"},
-	        {"plain", "plain"}, {"wdiff", "wdiff"}, {"stats", "stats"}};
+	        {"plain", "plain"}, {"wdiff", "wdiff"}, {"stats", "stats"},
+	        {"html", "html"},   {"htm", "html"}};
 	const char *slash = strrchr(path, '/');
 	const char *dot = strrchr(slash ? slash : path, '.');
 
@@ -964,7 +966,8 @@ do_export(struct view *v)
 	f = format_of(path);
 	if (!f) {
 		if (prompt(v,
-		           "Format (text, json, plain, wdiff, stats) [text]: ",
+		           "Format (text, json, plain, wdiff, stats, html) "
+		           "[text]: ",
 		           fmt, sizeof fmt, &failed) < 0)
 			goto cancel;
 		for (char *p = fmt; *p; p++)

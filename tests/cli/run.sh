@@ -423,10 +423,12 @@ pty() {
 	script -qc "$1" "$tmp/pty.raw" >/dev/null 2>&1 </dev/null
 	LC_ALL=C sed '/^Script started on /d; /^Script done on /d' "$tmp/pty.raw" >"$tmp/pty.log"
 }
+# (--color=never: these check the inputs' escapes; tests/cli/color.sh checks
+# that a coloured export cleans them too)
 if command -v script >/dev/null 2>&1; then
 	for o in - /dev/tty /dev/stdout /proc/self/fd/1; do
 		for fmt in wdiff text; do
-			pty "$REDLINE_WRAP_SH $bin --export=$fmt -o $o '$tmp/calm.txt' '$tmp/osc.txt'"
+			pty "$REDLINE_WRAP_SH $bin --color=never --export=$fmt -o $o '$tmp/calm.txt' '$tmp/osc.txt'"
 			grep -q '␛\[2J' "$tmp/pty.log" && ok || bad "-o $o ($fmt) on a terminal wrote nothing visible"
 			has_raw "$tmp/pty.log" && bad "-o $o ($fmt): an escape sequence reached the terminal" || ok
 		done
@@ -435,7 +437,7 @@ if command -v script >/dev/null 2>&1; then
 	esc_name="$tmp/name$(printf '\033[2J')x.txt"
 	cp "$tmp/calm.txt" "$esc_name"
 	for fmt in text wdiff stats json plain; do
-		pty "$REDLINE_WRAP_SH $bin --export=$fmt '$tmp/calm.txt' '$esc_name'"
+		pty "$REDLINE_WRAP_SH $bin --color=never --export=$fmt '$tmp/calm.txt' '$esc_name'"
 		case $fmt in
 		text | stats) grep -q '␛\[2J' "$tmp/pty.log" && ok || bad "$fmt: the file name is not shown visibly" ;;
 		json) grep -qF '\u001b[2J' "$tmp/pty.log" && ok || bad "json: the file name is not escaped" ;;

@@ -56,6 +56,10 @@ def main(argv):
         return 1
     data = {"left": open(argv[2], "rb").read(),
             "right": open(argv[3], "rb").read()}
+    # a web page's spans index the text read from it, which the export holds
+    for side in ("left", "right"):
+        if export[side].get("input") == "html":
+            data[side] = export[side]["text"].encode("utf-8")
     if export.get("format") != "redline" or export.get("version") != 2:
         problems.append("format/version missing")
     for side in ("left", "right"):

@@ -8,6 +8,8 @@
  * (by the small strict parser below) and every [start, end) span under a
  * "left", "right", "was" or "span" key lies inside the file it points
  * into.
+ * The HTML page holds only valid UTF-8 without control characters, one
+ * <article> per block and no <script> (the inputs' markup is escaped).
  * Then the overview of the rewrite given twice: every official sentence
  * counted once per rewrite, the summary free of control characters and
  * valid UTF-8 always, its JSON parsing with spans in bounds.
@@ -264,7 +266,21 @@ run(exporter fn, const struct cmp *c, const struct export_opt *o, int json)
 		}
 		FUZZ_CHECK(uni_valid((unsigned char *)out, len, &bad));
 	}
-	if (json) {
+	if (json == 2) {
+		/* HTML: always clean, one article a block, no markup that
+		 * came from the inputs */
+		size_t arts = 0;
+		for (size_t i = 0; i < len; i++) {
+			unsigned char ch = (unsigned char)out[i];
+			FUZZ_CHECK(ch == '\n' || (ch >= 0x20 && ch != 0x7F));
+			arts += len - i > 9 &&
+			        memcmp(out + i, "<article ", 9) == 0;
+			FUZZ_CHECK(len - i < 7 ||
+			           memcmp(out + i, "<script", 7) != 0);
+		}
+		FUZZ_CHECK(uni_valid((unsigned char *)out, len, &bad));
+		FUZZ_CHECK(arts == c->nblocks);
+	} else if (json) {
 		struct jp p = {out, len, 0, {c->left->len, c->right->len}, 0};
 		FUZZ_CHECK(value(&p, ""));
 		ws(&p);
@@ -287,6 +303,7 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		return 0;
 	eo.width = 20 + d[0] % 128;
 	eo.visible = d[0] >> 7;
+	eo.color = 0; /* colour is checked by tests/cli/color.sh */
 	if (fuzz_pair(d + 1, n - 1, &a, &b) < 0)
 		return 0;
 	FUZZ_CHECK(cmp_run(&c, &a, &b, &co) == 0);
@@ -295,6 +312,7 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	run(export_stats, &c, &eo, 0);
 	run(export_report, &c, &eo, 0);
 	run(export_json, &c, &eo, 1);
+	run(export_html, &c, &eo, 2);
 	cmp_free(&c);
 
 	/* the overview of the rewrite twice, on two threads */

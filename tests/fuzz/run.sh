@@ -4,7 +4,7 @@
 # usage: tests/fuzz/run.sh BINDIR SECONDS [TARGET]...
 #
 # For each target in BINDIR (those named, or all of fuzz_load, fuzz_diff,
-# fuzz_align, fuzz_export):
+# fuzz_align, fuzz_export, fuzz_html):
 # first every saved input in tests/fuzz/regress/TARGET/ (crashes found
 # before, kept as regression tests) runs once; then the target fuzzes for
 # SECONDS, starting from a corpus seeded from samples/ (the statement alone,
@@ -16,7 +16,7 @@ set -u
 bindir=$1
 secs=$2
 shift 2
-targets=${*:-fuzz_load fuzz_diff fuzz_align fuzz_export}
+targets=${*:-fuzz_load fuzz_diff fuzz_align fuzz_export fuzz_html}
 total=0
 crashes=0
 for t in $targets; do
@@ -30,6 +30,14 @@ for t in $targets; do
 		case $t in
 		fuzz_load) cp "$r" "$corpus/seed-$name" ;;
 		fuzz_diff) { cat samples/statement.txt; printf '\0'; cat "$r"; } >"$corpus/seed-$name" ;;
+		fuzz_html)
+			# a flags byte, then the text as a page with chrome
+			{
+				printf '\003<!DOCTYPE html><meta charset="utf-8"><header><nav>menu</nav></header><article><h1>t</h1><p>'
+				sed 's/$/<\/p><p>/' "$r"
+				printf '</p><table><tr><td>a<td>b</table></article><footer>f</footer><script>x()</script>'
+			} >"$corpus/seed-$name"
+			;;
 		*) { printf '\0'; cat samples/statement.txt; printf '\0'; cat "$r"; } >"$corpus/seed-$name" ;;
 		esac
 	done

@@ -187,6 +187,14 @@ keys "$tmp/from-viewer.JSON" Enter
 wait_for "wrote " && ok || bad "e did not report the export"
 "$bin" --export=json $S $B >"$tmp/from-cli.json"
 cmp -s "$tmp/from-viewer.JSON" "$tmp/from-cli.json" && ok || bad "viewer export differs from --export=json"
+# ... and the HTML report, the same page as --export=html (the format from
+# the extension)
+keys e
+wait_for "Export to file"
+keys "$tmp/from-viewer.html" Enter
+wait_for "wrote " && ok || bad "e did not report the html export"
+"$bin" --export=html $S $B >"$tmp/from-cli.html"
+cmp -s "$tmp/from-viewer.html" "$tmp/from-cli.html" && ok || bad "viewer html differs from --export=html"
 keys e
 wait_for "Export to file"
 keys "$top/$S" Enter

@@ -49,6 +49,15 @@ run 1 "overview json" --export=json $S samples/danang-report.txt samples/brics-p
 run 0 "identical texts" --export=json $S $S
 run 1 "-o, atomic write" --export=json -o "$tmp/x.json" $S samples/brics-post.txt
 run 2 "-o over an input" -o $S $S samples/brics-post.txt
+run 1 "html report, colour" --export=html $S samples/brics-post.txt
+run 1 "coloured plain" --color=always --export=plain $S samples/brics-post.txt
+run 1 "html overview" --export=html $S samples/danang-report.txt samples/brics-post.txt
+
+# a web page in windows-1252 with chrome, and one nested too deep
+printf '<!DOCTYPE html><meta charset="windows-1252"><nav>menu</nav><article><p>The Presidents met in Da Nang, Vietnam.</p><p>Caf\351 talks &amp; more<br>went on.</p></article><footer>f</footer>\n' >"$tmp/page.html"
+run 1 "web page" --export=json $S "$tmp/page.html"
+python3 -c 'print("<!DOCTYPE html>" + "<div>" * 3000)' >"$tmp/deep.html"
+run 2 "page nested too deep" $S "$tmp/deep.html"
 
 # the minimal search on two threads, and the default's heuristics, on a
 # pair large enough for both

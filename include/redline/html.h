@@ -1,0 +1,57 @@
+/* html.h - the text of a web page, for comparing pages with texts.
+ *
+ * A page is decoded from its character set, parsed by an HTML5 parser
+ * (gumbo, the WHATWG parsing algorithm) and walked for its text: scripts,
+ * styles, templates and the head dropped; the page's chrome (navigation,
+ * page header and footer, asides, forms, cookie banners) left out unless
+ * asked for; each block element a paragraph; entities decoded; white space
+ * folded.  The result is the text every later offset indexes into.
+ */
+#ifndef REDLINE_HTML_H
+#define REDLINE_HTML_H
+
+#include <stddef.h>
+
+/* Flags of html_extract. */
+enum {
+	HTML_KEEP_CHROME = 1 /* keep navigation, page header and footer,
+	                        asides, forms and cookie banners */
+};
+
+/* What html_extract returns. */
+enum html_error {
+	HTML_OK = 0,
+	HTML_ERR_NOMEM,   /* memory ran out */
+	HTML_ERR_CHARSET, /* the page names a character set iconv lacks */
+	HTML_ERR_DEEP     /* elements nested deeper than HTML_MAX_DEPTH */
+};
+
+/* The deepest nesting of elements read.  The parser's time grows with the
+ * square of the depth (200,000 nested divs took 400 s), and real pages
+ * nest a few dozen deep; a page is measured before it is parsed (end tags
+ * that the parser would supply, as for p and li, are not counted). */
+#define HTML_MAX_DEPTH 2000
+
+/* Longest character set name kept, with its NUL. */
+#define HTML_CHARSET_MAX 40
+
+/* Whether buf[0..n) looks like an HTML page: after a byte order mark and
+ * white space it starts with '<', and its first kilobyte has a doctype or
+ * an html, head, body, meta, title, p, div or article tag.  1 or 0. */
+int html_detect(const unsigned char *buf, size_t n);
+
+/* The text of the page buf[0..n) under flags (HTML_*): on HTML_OK, *out is
+ * a malloc'd UTF-8 string of *outlen bytes (NUL after them), paragraphs
+ * separated by a blank line and ended by a line feed (empty when the page
+ * has no text), and charset holds the character set the page was read in
+ * ("UTF-8", "WINDOWS-1252", ...).  The character set comes from a byte
+ * order mark, else the page's <meta charset> or http-equiv
+ * Content-Type in its first kilobyte, else UTF-8 when the bytes are valid
+ * UTF-8, else windows-1252.  On HTML_ERR_CHARSET, charset holds the name
+ * the page gave.  Never fails on malformed markup, only on memory, an
+ * unknown character set, or nesting past HTML_MAX_DEPTH. */
+enum html_error html_extract(const unsigned char *buf, size_t n, unsigned flags,
+                             char **out, size_t *outlen,
+                             char charset[HTML_CHARSET_MAX]);
+
+#endif

@@ -1,0 +1,527 @@
+/* html.c - the text of a web page (html.h): character set, parse, walk.
+ *
+ * Owns reading pages.  The parser is gumbo, Debian's libgumbo: it follows
+ * the WHATWG HTML5 parsing algorithm (the tree a browser builds, however
+ * broken the markup), needs nothing else, and gives a read-only tree; it
+ * reads UTF-8 only, so the page is first decoded here with iconv.
+ *
+ * The walk keeps an explicit stack (a page nested a million deep costs
+ * memory, not the C stack) and writes text as it goes:
+ *   - dropped with all they hold: the head, script, style, template,
+ *     noscript, svg, math, iframe, object, embed, canvas, form controls,
+ *     and any element with the hidden attribute;
+ *   - the chrome, dropped unless HTML_KEEP_CHROME: nav, aside, form,
+ *     dialog, a header or footer that is not inside an article, main,
+ *     section, aside or nav (HTML's own rule for the page's banner and
+ *     footer), elements whose role is navigation, banner, contentinfo,
+ *     complementary, search or dialog, and elements whose id or class
+ *     names a cookie, consent or GDPR notice;
+ *   - a block element (p, div, headings, list items, table cells, ...)
+ *     starts and ends a paragraph: a blank line; br a line break;
+ *   - white space folds to one space, except line breaks inside pre;
+ *   - entities are decoded by the parser; NUL and invalid bytes become
+ *     U+FFFD.
+ */
+#include "redline/html.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <gumbo.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "redline/grow.h"
+#include "redline/uni.h"
+
+#define PRESCAN 1024 /* bytes searched for the character set and tags */
+
+static const char *const dropped[] = {
+        "head",     "script", "style",  "template", "noscript",
+        "svg",      "math",   "iframe", "object",   "embed",
+        "canvas",   "select", "option", "button",   "input",
+        "textarea", "audio",  "video",  "map",      "title",
+};
+
+static const char *const chrome[] = {"nav", "aside", "form", "dialog"};
+
+static const char *const chrome_roles[] = {
+        "navigation", "banner", "contentinfo", "complementary",
+        "search",     "dialog", "alertdialog",
+};
+
+static const char *const chrome_names[] = {"cookie", "consent", "gdpr"};
+
+static const char *const blocks[] = {
+        "address", "article",  "aside",      "blockquote", "body",   "caption",
+        "center",  "dd",       "details",    "dialog",     "div",    "dl",
+        "dt",      "fieldset", "figcaption", "figure",     "footer", "form",
+        "h1",      "h2",       "h3",         "h4",         "h5",     "h6",
+        "header",  "hgroup",   "hr",         "html",       "legend", "li",
+        "main",    "menu",     "nav",        "ol",         "p",      "pre",
+        "section", "summary",  "table",      "tbody",      "td",     "tfoot",
+        "th",      "thead",    "tr",         "ul",
+};
+
+static int
+in_list(const char *name, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(name, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+#define IN(name, list) in_list(name, list, sizeof list / sizeof list[0])
+
+/* ---- character set --------------------------------------------------- */
+
+/* Case-insensitive search for the NUL-terminated w in s[0..n). */
+static const unsigned char *
+find_ci(const unsigned char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	for (size_t i = 0; i + k <= n; i++)
+		if (strncasecmp((const char *)s + i, w, k) == 0)
+			return s + i;
+	return NULL;
+}
+
+/* The charset a <meta> tag in the first kilobyte names, into name; 1 if
+ * one does. */
+static int
+meta_charset(const unsigned char *s, size_t n, char name[HTML_CHARSET_MAX])
+{
+	const unsigned char *p = s, *end = s + (n < PRESCAN ? n : PRESCAN);
+
+	while ((p = find_ci(p, (size_t)(end - p), "<meta")) != NULL) {
+		const unsigned char *gt = memchr(p, '>', (size_t)(end - p));
+		const unsigned char *tag_end = gt ? gt : end;
+		const unsigned char *cs =
+		        find_ci(p, (size_t)(tag_end - p), "charset");
+		p += 5;
+		if (!cs)
+			continue;
+		cs += 7;
+		while (cs < tag_end && (*cs == ' ' || *cs == '='))
+			cs++;
+		while (cs < tag_end && (*cs == '"' || *cs == '\''))
+			cs++;
+		size_t k = 0;
+		while (cs < tag_end && k + 1 < HTML_CHARSET_MAX &&
+		       (isalnum(*cs) || strchr("-_.:", *cs)))
+			name[k++] = (char)*cs++;
+		name[k] = '\0';
+		if (k)
+			return 1;
+	}
+	return 0;
+}
+
+/* The iconv name for a page's charset: the WHATWG labels that mean
+ * windows-1252 or UTF-8 mapped to them (a page that says latin1 means
+ * windows-1252; one that says UTF-16 in a meta tag is read as UTF-8). */
+static void
+normalize_charset(char name[HTML_CHARSET_MAX])
+{
+	static const char *const cp1252[] = {
+	        "iso-8859-1", "iso8859-1", "latin1",     "l1",
+	        "us-ascii",   "ascii",     "cp1252",     "windows-1252",
+	        "x-cp1252",   "cp819",     "iso_8859-1", "ansi_x3.4-1968",
+	};
+	static const char *const utf8[] = {
+	        "utf-8",  "utf8",     "unicode-1-1-utf-8",
+	        "utf-16", "utf-16le", "utf-16be"};
+	char low[HTML_CHARSET_MAX];
+	size_t i;
+
+	for (i = 0; name[i] && i + 1 < HTML_CHARSET_MAX; i++)
+		low[i] = (char)tolower((unsigned char)name[i]);
+	low[i] = '\0';
+	if (IN(low, cp1252))
+		strcpy(name, "WINDOWS-1252");
+	else if (IN(low, utf8))
+		strcpy(name, "UTF-8");
+}
+
+/* Append the UTF-8 of U+FFFD. */
+static int
+put_fffd(char **o, size_t *len, size_t *cap)
+{
+	char *nv = grow_array(*o, cap, *len + 4, 1, 256);
+	if (!nv)
+		return -1;
+	*o = nv;
+	memcpy(*o + *len, "\xEF\xBF\xBD", 3);
+	*len += 3;
+	return 0;
+}
+
+/* s[0..n) in charset cs as UTF-8 in *out (malloc'd, NUL-terminated);
+ * bytes that do not decode become U+FFFD. */
+static enum html_error
+decode(const unsigned char *s, size_t n, const char *cs, char **out,
+       size_t *outlen)
+{
+	iconv_t cd = iconv_open("UTF-8", cs);
+	size_t cap = 0, len = 0;
+	char *o = NULL;
+	char *in = (char *)(uintptr_t)s; /* iconv's prototype; not written */
+	size_t left = n;
+
+	if (cd == (iconv_t)-1)
+		return HTML_ERR_CHARSET;
+	while (left > 0) {
+		char *nv = grow_array(o, &cap, len + left * 4 + 16, 1, 256);
+		if (!nv)
+			goto nomem;
+		o = nv;
+		char *dst = o + len;
+		size_t room = cap - len - 1;
+		size_t r = iconv(cd, &in, &left, &dst, &room);
+		len = (size_t)(dst - o);
+		if (r != (size_t)-1)
+			break;
+		if (errno == E2BIG)
+			continue;
+		/* EILSEQ or EINVAL: one byte that does not decode */
+		if (put_fffd(&o, &len, &cap) < 0)
+			goto nomem;
+		in++;
+		left--;
+	}
+	iconv_close(cd);
+	if (!o) {
+		o = malloc(1);
+		if (!o)
+			return HTML_ERR_NOMEM;
+	}
+	o[len] = '\0';
+	*out = o;
+	*outlen = len;
+	return HTML_OK;
+nomem:
+	iconv_close(cd);
+	free(o);
+	return HTML_ERR_NOMEM;
+}
+
+int
+html_detect(const unsigned char *buf, size_t n)
+{
+	static const char *const tags[] = {
+	        "<!doctype html", "<html", "<head", "<body", "<meta",
+	        "<title",         "<p>",   "<p ",   "<div",  "<article",
+	};
+	size_t i = 0;
+
+	if (n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF)
+		i = 3;
+	while (i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' ||
+	                 buf[i] == '\r' || buf[i] == '\f'))
+		i++;
+	if (i >= n || buf[i] != '<')
+		return 0;
+	size_t m = n - i < PRESCAN ? n - i : PRESCAN;
+	for (size_t k = 0; k < sizeof tags / sizeof tags[0]; k++)
+		if (find_ci(buf + i, m, tags[k]))
+			return 1;
+	return 0;
+}
+
+/* ---- nesting ---------------------------------------------------------- */
+
+/* Elements that hold nothing, or whose end the parser supplies at the next
+ * one of their kind: not counted as nesting. */
+static const char *const flat[] = {
+        "area",  "base",  "br",   "col",    "embed",    "hr",
+        "img",   "input", "link", "meta",   "param",    "source",
+        "track", "wbr",   "p",    "li",     "td",       "th",
+        "tr",    "dt",    "dd",   "option", "!doctype", "!",
+};
+
+/* A bound on the page's element nesting: start tags less end tags, the
+ * insides of comments, scripts and styles skipped. */
+static size_t
+nesting(const unsigned char *s, size_t n)
+{
+	size_t depth = 0, most = 0, i = 0;
+
+	while (i < n) {
+		const unsigned char *lt = memchr(s + i, '<', n - i);
+		if (!lt)
+			break;
+		i = (size_t)(lt - s) + 1;
+		if (n - i >= 3 && memcmp(s + i, "!--", 3) == 0) {
+			const unsigned char *e = find_ci(s + i, n - i, "-->");
+			i = e ? (size_t)(e - s) + 3 : n;
+			continue;
+		}
+		int end = i < n && s[i] == '/';
+		size_t k = i + end, len = 0;
+		char name[16];
+		while (k + len < n && len + 1 < sizeof name &&
+		       (isalnum(s[k + len]) || s[k + len] == '!'))
+			name[len] = (char)tolower(s[k + len]), len++;
+		name[len] = '\0';
+		if (!len || !(isalpha(s[k]) || s[k] == '!'))
+			continue;
+		const unsigned char *gt = memchr(s + k, '>', n - k);
+		size_t close = gt ? (size_t)(gt - s) : n;
+		if (end) {
+			if (!IN(name, flat) && depth)
+				depth--;
+		} else if (!IN(name, flat) && s[close - 1] != '/') {
+			if (++depth > most)
+				most = depth;
+		}
+		if (!end && (strcmp(name, "script") == 0 ||
+		             strcmp(name, "style") == 0)) {
+			char stop[10] = "</";
+			strcat(stop, name);
+			const unsigned char *e =
+			        find_ci(s + close, n - close, stop);
+			i = e ? (size_t)(e - s) : n;
+			continue;
+		}
+		i = close;
+	}
+	return most;
+}
+
+/* ---- the walk -------------------------------------------------------- */
+
+struct out {
+	char *s;
+	size_t len, cap;
+	int brk;   /* break owed before the next text: 0, 1 line, 2 para */
+	int space; /* a space owed before the next text */
+	int pre;   /* inside pre elements */
+};
+
+static int
+put(struct out *o, const char *s, size_t n)
+{
+	char *nv = grow_array(o->s, &o->cap, o->len + n + 1, 1, 4096);
+	if (!nv)
+		return -1;
+	o->s = nv;
+	memcpy(o->s + o->len, s, n);
+	o->len += n;
+	return 0;
+}
+
+static int
+text(struct out *o, const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (ch == '\n' && o->pre) {
+			if (o->brk < 1)
+				o->brk = 1;
+			continue;
+		}
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+		    ch == '\f') {
+			o->space = 1;
+			continue;
+		}
+		size_t run = 1;
+		while (p[run] && !strchr(" \t\n\r\f", p[run]))
+			run++;
+		if (o->len && o->brk) {
+			if (put(o, o->brk > 1 ? "\n\n" : "\n", (size_t)o->brk) <
+			    0)
+				return -1;
+		} else if (o->len && o->space && put(o, " ", 1) < 0) {
+			return -1;
+		}
+		o->brk = o->space = 0;
+		if (put(o, p, run) < 0)
+			return -1;
+		p += run - 1;
+	}
+	return 0;
+}
+
+static const char *
+attr(const GumboElement *e, const char *name)
+{
+	const GumboAttribute *a = gumbo_get_attribute(&e->attributes, name);
+	return a ? a->value : NULL;
+}
+
+/* Whether an id or class value names a cookie or consent notice. */
+static int
+names_chrome(const char *v)
+{
+	if (!v)
+		return 0;
+	for (size_t i = 0; i < sizeof chrome_names / sizeof chrome_names[0];
+	     i++)
+		if (find_ci((const unsigned char *)v, strlen(v),
+		            chrome_names[i]))
+			return 1;
+	return 0;
+}
+
+/* One stack entry: a node and the next child to visit. */
+struct frame {
+	const GumboNode *node;
+	unsigned next;
+	uint8_t block, pre, sectioning;
+};
+
+/* Whether element e (named name) is left out, its whole subtree;
+ * sectioning: the number of article, main, section, aside or nav
+ * elements around it. */
+static int
+skip(const GumboElement *e, const char *name, size_t sectioning, unsigned flags)
+{
+	if (IN(name, dropped) || attr(e, "hidden"))
+		return 1;
+	if (flags & HTML_KEEP_CHROME)
+		return 0;
+	if (IN(name, chrome))
+		return 1;
+	if ((strcmp(name, "header") == 0 || strcmp(name, "footer") == 0) &&
+	    !sectioning)
+		return 1;
+	const char *role = attr(e, "role");
+	if (role && IN(role, chrome_roles))
+		return 1;
+	return names_chrome(attr(e, "id")) || names_chrome(attr(e, "class"));
+}
+
+static enum html_error
+walk(const GumboNode *root, unsigned flags, struct out *o)
+{
+	struct frame *st = NULL;
+	size_t n = 0, cap = 0, sectioning = 0;
+
+	st = grow_array(st, &cap, 1, sizeof *st, 64);
+	if (!st)
+		return HTML_ERR_NOMEM;
+	st[n++] = (struct frame){root, 0, 0, 0, 0};
+	while (n) {
+		struct frame *f = &st[n - 1];
+		const GumboVector *kids =
+		        f->node->type == GUMBO_NODE_DOCUMENT
+		                ? &f->node->v.document.children
+		                : &f->node->v.element.children;
+		if (f->next >= kids->length) {
+			/* leaving it */
+			if (f->block)
+				o->brk = 2;
+			o->pre -= f->pre;
+			sectioning -= f->sectioning;
+			n--;
+			continue;
+		}
+		const GumboNode *k = kids->data[f->next++];
+		if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA ||
+		    k->type == GUMBO_NODE_WHITESPACE) {
+			if (text(o, k->v.text.text) < 0)
+				goto nomem;
+			continue;
+		}
+		if (k->type != GUMBO_NODE_ELEMENT)
+			continue; /* comments, templates */
+		const GumboElement *e = &k->v.element;
+		const char *name = gumbo_normalized_tagname(e->tag);
+		if (e->tag_namespace != GUMBO_NAMESPACE_HTML ||
+		    skip(e, name, sectioning, flags))
+			continue;
+		if (strcmp(name, "br") == 0) {
+			if (o->brk < 1)
+				o->brk = 1;
+			continue;
+		}
+		struct frame nf = {k, 0, (uint8_t)IN(name, blocks),
+		                   (uint8_t)(strcmp(name, "pre") == 0),
+		                   (uint8_t)(strcmp(name, "article") == 0 ||
+		                             strcmp(name, "main") == 0 ||
+		                             strcmp(name, "section") == 0 ||
+		                             strcmp(name, "aside") == 0 ||
+		                             strcmp(name, "nav") == 0)};
+		if (nf.block)
+			o->brk = 2;
+		o->pre += nf.pre;
+		sectioning += nf.sectioning;
+		struct frame *ns = grow_array(st, &cap, n + 1, sizeof *st, 64);
+		if (!ns)
+			goto nomem;
+		st = ns;
+		st[n++] = nf;
+	}
+	free(st);
+	return HTML_OK;
+nomem:
+	free(st);
+	return HTML_ERR_NOMEM;
+}
+
+enum html_error
+html_extract(const unsigned char *buf, size_t n, unsigned flags, char **out,
+             size_t *outlen, char charset[HTML_CHARSET_MAX])
+{
+	char *utf8 = NULL;
+	size_t ulen = 0, bad;
+	const unsigned char *src = buf;
+	size_t slen = n;
+	enum html_error err;
+	struct out o = {0};
+
+	*out = NULL;
+	*outlen = 0;
+	if (n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF) {
+		strcpy(charset, "UTF-8");
+		src += 3;
+		slen -= 3;
+	} else if (meta_charset(buf, n, charset)) {
+		normalize_charset(charset);
+	} else {
+		strcpy(charset,
+		       uni_valid(buf, n, &bad) ? "UTF-8" : "WINDOWS-1252");
+	}
+	if (strcmp(charset, "UTF-8") != 0) {
+		err = decode(src, slen, charset, &utf8, &ulen);
+		if (err != HTML_OK)
+			return err;
+		src = (const unsigned char *)utf8;
+		slen = ulen;
+	}
+	if (nesting(src, slen) > HTML_MAX_DEPTH) {
+		free(utf8);
+		return HTML_ERR_DEEP;
+	}
+	GumboOptions opt = kGumboDefaultOptions;
+	opt.max_errors = 0; /* the parse errors are not wanted: no memory */
+	GumboOutput *g =
+	        gumbo_parse_with_options(&opt, (const char *)src, slen);
+	if (!g) {
+		free(utf8);
+		return HTML_ERR_NOMEM;
+	}
+	err = walk(g->document, flags, &o);
+	gumbo_destroy_output(&opt, g);
+	free(utf8);
+	if (err == HTML_OK && put(&o, "\n", o.len ? 1 : 0) < 0)
+		err = HTML_ERR_NOMEM;
+	if (err != HTML_OK) {
+		free(o.s);
+		return err;
+	}
+	if (!o.s) {
+		o.s = malloc(1);
+		if (!o.s)
+			return HTML_ERR_NOMEM;
+	}
+	o.s[o.len] = '\0';
+	*out = o.s;
+	*outlen = o.len;
+	return HTML_OK;
+}

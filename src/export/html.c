@@ -1,0 +1,748 @@
+/* html.c (export) - the comparison as one self-contained HTML page
+ * (--export=html), for a pair and for the overview of several rewrites.
+ *
+ * Owns the page: its markup, its style sheet (inline: the page loads
+ * nothing and runs no script) and the escaping of every text that comes
+ * from the inputs (their words and their names), so that no markup of an
+ * input can become an element of the page.  A pair's page has the files,
+ * the counts, a legend, the list of changes, the facts, then the passages:
+ * one <article> each, with data-kind ("verbatim", "paraphrase",
+ * "omission", "addition"), data-moved when moved, and the two sides in
+ * columns, deleted words in <del>, inserted ones in <ins>, facts in
+ * <mark>.  Kinds are coloured and also written out (a mark and a word),
+ * for readers who cannot tell the colours apart and for print.  Each
+ * change links to the next and the previous one; moved passages, the two
+ * halves of a split or merge and each omission's or addition's nearest
+ * passage link to each other.  The overview's page has the table, the
+ * coverage grid and every pair, each linked.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "redline/export.h"
+#include "redline/uni.h"
+
+/* Words of a passage quoted in the list of changes. */
+#define QUOTE_WORDS 12
+
+/* Flags of one token while a side is written. */
+enum { HF_DEL = 1, HF_INS = 2, HF_FACT = 4 };
+
+/* Short marks of the kinds, as in the viewer's margin. */
+static const char *const kind_mark[] = {"=", "~", "&lt;", "&gt;"};
+
+static const char css[] =
+        ":root{--ver:#5a5a5a;--par:#8a6d00;--omi:#b00020;--add:#1b7a2b;"
+        "--mov:#1f4fbf;--bg:#fff;--fg:#1a1a1a;--mute:#666;--line:#ddd}\n"
+        "*{box-sizing:border-box}\n"
+        "body{margin:0 auto;max-width:78rem;padding:1rem;font:16px/1.5 "
+        "Georgia,'DejaVu Serif',serif;color:var(--fg);background:var(--bg)}"
+        "\n"
+        "h1{font-size:1.4rem;margin:.2rem 0 .6rem}h2{font-size:1.15rem;"
+        "margin:1.4rem 0 .5rem}h3{font-size:1rem;margin:0}\n"
+        "a{color:var(--mov)}a:focus{outline:3px solid var(--mov)}\n"
+        ".files{margin:0 0 .6rem}.files dt{font-weight:bold;float:left;"
+        "width:5.5rem}.files dd{margin:0 0 0 5.5rem;overflow-wrap:anywhere}"
+        "\n"
+        ".counts{display:flex;flex-wrap:wrap;gap:.4rem;margin:.4rem 0;"
+        "padding:0}\n"
+        ".counts div{border:1px solid var(--line);border-left:6px solid "
+        "var(--c,var(--ver));padding:.2rem .6rem;display:flex;gap:.4rem}\n"
+        ".counts dt{font-weight:normal}.counts dd{margin:0;font-weight:bold}"
+        "\n"
+        ".legend{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;padding:0;"
+        "list-style:none;font-size:.9rem}\n"
+        ".k-verbatim{--c:var(--ver)}.k-paraphrase{--c:var(--par)}"
+        ".k-omission{--c:var(--omi)}.k-addition{--c:var(--add)}"
+        ".k-moved{--c:var(--mov)}\n"
+        ".kind{display:inline-block;min-width:1.6em;text-align:center;"
+        "font:bold .9rem/1.4 'DejaVu Sans Mono',monospace;color:#fff;"
+        "background:var(--c);border-radius:3px;padding:0 .3em}\n"
+        "del{text-decoration:line-through;text-decoration-thickness:2px;"
+        "background:#fbe3e6;color:#7a0016}\n"
+        "ins{text-decoration:underline;text-decoration-thickness:2px;"
+        "background:#dff3e2;color:#0d4d18}\n"
+        "mark.fact{background:#f3dcf7;color:#5c0b6e;font-weight:bold;"
+        "text-decoration:underline double}\n"
+        "nav.changes ol{columns:2 22rem;column-gap:3rem;font-size:.9rem;"
+        "padding-left:2.2rem}nav.changes li{break-inside:avoid}"
+        "nav.changes summary{cursor:pointer}"
+        "\n"
+        "ul.facts{font-size:.95rem}\n"
+        ".colhead{display:grid;grid-template-columns:1fr 1fr;gap:1rem;"
+        "font-weight:bold;border-bottom:2px solid var(--fg);margin-top:1rem;"
+        "position:sticky;top:0;background:var(--bg);z-index:1}\n"
+        ".colhead div{overflow-wrap:anywhere}\n"
+        "article{display:grid;grid-template-columns:1fr 1fr;gap:.2rem 1rem;"
+        "border-left:6px solid var(--c);padding:.5rem .6rem;margin:.6rem 0;"
+        "background:linear-gradient(90deg,color-mix(in srgb,var(--c) 6%,"
+        "transparent),transparent)}\n"
+        "article[data-kind=verbatim]{border-left-style:dotted}\n"
+        "article[data-moved]{outline:2px dashed var(--mov);"
+        "outline-offset:-2px}\n"
+        "article:target{box-shadow:0 0 0 3px var(--mov)}\n"
+        "article>header,article>.note{grid-column:1/-1}\n"
+        "article>header{display:flex;flex-wrap:wrap;gap:.2rem .8rem;"
+        "align-items:baseline;font-size:.9rem;color:var(--mute)}\n"
+        "article>header .go{margin-left:auto}\n"
+        ".side{overflow-wrap:anywhere}.side .lab{display:none}\n"
+        ".none{color:var(--mute);font-style:italic}\n"
+        ".note{font-size:.9rem;margin:.2rem 0 0}\n"
+        "table{border-collapse:collapse;font-size:.95rem}\n"
+        "th,td{border:1px solid var(--line);padding:.2rem .5rem;"
+        "text-align:right;vertical-align:top}\n"
+        "th:nth-child(2),td:nth-child(2){text-align:left}\n"
+        ".grid td{text-align:center;font-family:'DejaVu Sans Mono',monospace;"
+        "padding:0 .3rem}\n"
+        ".grid td.s,.grid th:last-child{text-align:left;"
+        "font-family:inherit}.grid th{text-align:center}\n"
+        ".grid td[data-kind=verbatim]{background:#e9e9e9}"
+        ".grid td[data-kind=paraphrase]{background:#f7ecc2}"
+        ".grid td[data-kind=omission]{background:#f6cfd5}\n"
+        ".grid a{text-decoration:none;color:inherit;display:block}\n"
+        ".wide{overflow-x:auto}.rewrites td:nth-child(2){min-width:9rem}\n"
+        "section.pair{border-top:3px solid var(--fg);margin-top:2rem}\n"
+        "@media (max-width:40rem){body{padding:.5rem;font-size:15px}"
+        ".colhead{display:none}article{grid-template-columns:1fr}"
+        ".side .lab{display:inline;font:bold .8rem sans-serif;"
+        "color:var(--mute);margin-right:.4rem}"
+        ".files dt{float:none}.files dd{margin:0 0 .3rem}}\n"
+        "@media print{body{max-width:none;font-size:10pt;padding:0}"
+        "nav.changes,.go,.skip{display:none}"
+        "article{break-inside:avoid;background:none}"
+        ".colhead{position:static}"
+        "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+        "a{color:inherit;text-decoration:none}}\n"
+        "@page{margin:15mm 12mm}\n";
+
+/* Write s[0..n) as HTML text: &, <, >, " and ' as references, invalid
+ * bytes as U+FFFD, control characters as their pictures (uni_visible),
+ * tabs and line breaks as spaces. */
+static int
+esc(FILE *f, const unsigned char *s, size_t n)
+{
+	size_t i = 0, run = 0;
+
+	while (i < n) {
+		unsigned char ch = s[i];
+		const char *ref = NULL;
+		int32_t cp, show;
+		size_t len = 1;
+		if (ch >= 0x20 && ch < 0x7F) {
+			if (ch == '&')
+				ref = "&amp;";
+			else if (ch == '<')
+				ref = "&lt;";
+			else if (ch == '>')
+				ref = "&gt;";
+			else if (ch == '"')
+				ref = "&quot;";
+			else if (ch == '\'')
+				ref = "&#39;";
+			if (!ref) {
+				i++;
+				continue;
+			}
+		} else {
+			len = uni_decode(s + i, n - i, &cp);
+			show = ch == '\n' || ch == '\t' ? ' ' : uni_visible(cp);
+			if (show == cp) {
+				i += len;
+				continue;
+			}
+			unsigned char b[4];
+			size_t k = uni_encode(show, b);
+			if ((i > run &&
+			     fwrite(s + run, 1, i - run, f) != i - run) ||
+			    fwrite(b, 1, k, f) != k)
+				return -1;
+			i += len;
+			run = i;
+			continue;
+		}
+		if ((i > run && fwrite(s + run, 1, i - run, f) != i - run) ||
+		    fputs(ref, f) == EOF)
+			return -1;
+		i += len;
+		run = i;
+	}
+	if (i > run && fwrite(s + run, 1, i - run, f) != i - run)
+		return -1;
+	return 0;
+}
+
+static int
+esc_str(FILE *f, const char *s)
+{
+	return esc(f, (const unsigned char *)s, strlen(s));
+}
+
+static int
+pct(size_t part, size_t whole)
+{
+	return whole ? (int)((part * 100 + whole / 2) / whole) : 0;
+}
+
+/* Tokens [t0, t1) of one side, white space folded to one space, each run
+ * of tokens with the same flags (fl[k - t0], or none when fl is NULL) in
+ * its element. */
+static int
+put_toks(FILE *f, const struct text *t, const struct toklist *l, uint32_t t0,
+         uint32_t t1, const uint8_t *fl)
+{
+	unsigned cur = 0;
+
+	for (uint32_t k = t0; k < t1; k++) {
+		unsigned want = fl ? fl[k - t0] : 0;
+		/* tags close before the space and open after it */
+		if (want != cur &&
+		    ((cur & HF_FACT && fputs("</mark>", f) == EOF) ||
+		     (cur & HF_DEL && fputs("</del>", f) == EOF) ||
+		     (cur & HF_INS && fputs("</ins>", f) == EOF)))
+			return -1;
+		if (k > t0 && l->v[k].space && fputc(' ', f) == EOF)
+			return -1;
+		if (want != cur) {
+			if ((want & HF_INS && fputs("<ins>", f) == EOF) ||
+			    (want & HF_DEL && fputs("<del>", f) == EOF) ||
+			    (want & HF_FACT &&
+			     fputs("<mark class=\"fact\">", f) == EOF))
+				return -1;
+			cur = want;
+		}
+		if (esc(f, t->buf + l->v[k].off, l->v[k].len) < 0)
+			return -1;
+	}
+	if ((cur & HF_FACT && fputs("</mark>", f) == EOF) ||
+	    (cur & HF_DEL && fputs("</del>", f) == EOF) ||
+	    (cur & HF_INS && fputs("</ins>", f) == EOF))
+		return -1;
+	return 0;
+}
+
+/* Mark tokens [a, b) of the range [t0, t1) with flag. */
+static void
+flag_range(uint8_t *fl, uint32_t t0, uint32_t t1, uint32_t a, uint32_t b,
+           unsigned flag)
+{
+	if (a < t0)
+		a = t0;
+	if (b > t1)
+		b = t1;
+	for (uint32_t k = a; k < b; k++)
+		fl[k - t0] |= (uint8_t)flag;
+}
+
+/* The token range of block b's side (0 official, 1 rewrite); 0 when the
+ * side is empty. */
+static int
+side_range(const struct cmp *c, const struct block *b, int side, uint32_t *t0,
+           uint32_t *t1)
+{
+	const struct seglist *sl = side ? &c->rs : &c->ls;
+	uint32_t s0 = side ? b->rs0 : b->ls0, s1 = side ? b->rs1 : b->ls1;
+
+	if (s1 <= s0)
+		return 0;
+	*t0 = sl->v[s0].t0;
+	*t1 = sl->v[s1 - 1].t1;
+	return 1;
+}
+
+/* One side of a passage with its word changes and facts marked. */
+static int
+put_side(FILE *f, const struct cmp *c, const struct block *b, int side)
+{
+	uint32_t t0, t1;
+	uint8_t *fl;
+	int rc, paired = b->kind == BLK_VERBATIM || b->kind == BLK_PARAPHRASE;
+
+	if (fprintf(f, "<div class=\"side\" data-side=\"%s\">",
+	            side ? "rewrite" : "official") < 0 ||
+	    fprintf(f, "<span class=\"lab\">%s</span>",
+	            side ? "rewrite" : "official") < 0)
+		return -1;
+	if (!side_range(c, b, side, &t0, &t1))
+		return fprintf(f, "<span class=\"none\">%s</span></div>\n",
+		               b->kind == BLK_OMISSION ? "(not in the rewrite)"
+		               : b->kind == BLK_ADDITION
+		                       ? "(not in the official text)"
+		                       : "(see the linked passage)") < 0
+		               ? -1
+		               : 0;
+	fl = calloc(t1 - t0, 1);
+	if (!fl)
+		return -1;
+	for (size_t k = b->op0; paired && k < b->op1; k++) {
+		const struct dop *o = &c->bops.v[k];
+		if (side == 0 && o->kind == DOP_DELETE)
+			flag_range(fl, t0, t1, o->a0, o->a1, HF_DEL);
+		if (side == 1 && o->kind == DOP_INSERT)
+			flag_range(fl, t0, t1, o->b0, o->b1, HF_INS);
+	}
+	for (size_t k = b->f0; side == 1 && k < b->f1; k++)
+		flag_range(fl, t0, t1, c->facts[k].t0, c->facts[k].t1, HF_FACT);
+	rc = side ? put_toks(f, c->right, &c->rt, t0, t1, fl)
+	          : put_toks(f, c->left, &c->lt, t0, t1, fl);
+	free(fl);
+	if (rc < 0 || fputs("</div>\n", f) == EOF)
+		return -1;
+	return 0;
+}
+
+/* The block holding segment s of one side (0 official, 1 rewrite), or
+ * -1. */
+static long
+block_of(const struct cmp *c, int side, uint32_t s)
+{
+	for (size_t i = 0; i < c->nblocks; i++) {
+		const struct block *b = &c->blocks[i];
+		if (side ? (b->rs0 <= s && s < b->rs1)
+		         : (b->ls0 <= s && s < b->ls1))
+			return (long)i;
+	}
+	return -1;
+}
+
+static int
+is_change(const struct cmp *c, size_t i)
+{
+	const struct block *b = &c->blocks[i];
+	return b->kind != BLK_VERBATIM || b->moved || b->op1 > b->op0 + 1 ||
+	       b->f1 > b->f0 ||
+	       (b->op1 == b->op0 + 1 && c->bops.v[b->op0].kind != DOP_EQUAL);
+}
+
+/* A link to passage i (0-based) of the pair whose ids start with pfx. */
+static int
+put_ref(FILE *f, const char *pfx, long i)
+{
+	return fprintf(f, "<a href=\"#%s%ld\">[%ld]</a>", pfx, i + 1, i + 1) < 0
+	               ? -1
+	               : 0;
+}
+
+/* The facts of block b (both kinds) as list items or inline text. */
+static int
+put_facts(FILE *f, const struct cmp *c, const struct block *b)
+{
+	for (size_t k = b->f0; k < b->f1; k++) {
+		const struct fact *x = &c->facts[k];
+		if (fputs(k > b->f0 ? "; " : "", f) == EOF)
+			return -1;
+		if (x->kind == FACT_CHANGED) {
+			if (fputs("changed: <del>", f) == EOF ||
+			    put_toks(f, c->left, &c->lt, x->w0, x->w1, NULL) <
+			            0 ||
+			    fputs("</del> \u2192 ", f) == EOF)
+				return -1;
+		} else if (fputs("new: ", f) == EOF) {
+			return -1;
+		}
+		if (fputs("<mark class=\"fact\">", f) == EOF ||
+		    put_toks(f, c->right, &c->rt, x->t0, x->t1, NULL) < 0 ||
+		    fputs("</mark>", f) == EOF)
+			return -1;
+	}
+	return 0;
+}
+
+/* The previous (dir -1) or next (dir 1) change from passage i, or -1. */
+static long
+next_change(const struct cmp *c, size_t i, int dir)
+{
+	for (long k = (long)i + dir; k >= 0 && k < (long)c->nblocks; k += dir)
+		if (is_change(c, (size_t)k))
+			return k;
+	return -1;
+}
+
+static int
+put_passage(FILE *f, const struct cmp *c, size_t i, const char *pfx)
+{
+	const struct block *b = &c->blocks[i];
+	const char *kind = cmp_kind_name(b->kind);
+	long prev = next_change(c, i, -1), next = next_change(c, i, 1);
+
+	if (fprintf(f,
+	            "<article id=\"%s%zu\" class=\"k-%s\" data-kind=\"%s\"%s",
+	            pfx, i + 1, kind, kind,
+	            b->moved ? " data-moved" : "") < 0 ||
+	    (b->link >= 0 &&
+	     fprintf(f, " data-link=\"%s%d\"", pfx, (int)b->link + 1) < 0) ||
+	    fprintf(f,
+	            ">\n<header><h3><a href=\"#%s%zu\">[%zu]</a> <span "
+	            "class=\"kind\" aria-hidden=\"true\">%s</span> %s</h3>",
+	            pfx, i + 1, i + 1, kind_mark[b->kind], kind) < 0)
+		return -1;
+	if ((b->kind == BLK_VERBATIM || b->kind == BLK_PARAPHRASE) &&
+	    fprintf(f, "<span>similarity %.2f</span>", b->sim) < 0)
+		return -1;
+	if (b->moved && fputs("<span class=\"k-moved\"><span class=\"kind\">"
+	                      "\u21c4</span> moved</span>",
+	                      f) == EOF)
+		return -1;
+	if (b->link >= 0 &&
+	    (fputs("<span>split or merge, with ", f) == EOF ||
+	     put_ref(f, pfx, b->link) < 0 || fputs("</span>", f) == EOF))
+		return -1;
+	if (fputs("<span class=\"go\">", f) == EOF ||
+	    (prev >= 0 &&
+	     fprintf(f, "<a href=\"#%s%ld\">\u2191 previous change</a> ", pfx,
+	             prev + 1) < 0) ||
+	    (next >= 0 &&
+	     fprintf(f, "<a href=\"#%s%ld\">next change \u2193</a>", pfx,
+	             next + 1) < 0) ||
+	    fputs("</span></header>\n", f) == EOF)
+		return -1;
+	if (put_side(f, c, b, 0) < 0 || put_side(f, c, b, 1) < 0)
+		return -1;
+	if (b->moved && b->rs1 > b->rs0) {
+		/* where the rewrite has it: after and before which passages */
+		long before = b->rs0 ? block_of(c, 1, b->rs0 - 1) : -1;
+		long after = b->rs1 < c->rs.n ? block_of(c, 1, b->rs1) : -1;
+		if (fputs("<p class=\"note\">moved: in the rewrite it comes",
+		          f) == EOF ||
+		    (before >= 0 && (fputs(" after ", f) == EOF ||
+		                     put_ref(f, pfx, before) < 0)) ||
+		    (before >= 0 && after >= 0 && fputs(" and", f) == EOF) ||
+		    (after >= 0 && (fputs(" before ", f) == EOF ||
+		                    put_ref(f, pfx, after) < 0)) ||
+		    (before < 0 && after < 0 && fputs(" alone", f) == EOF) ||
+		    fputs("</p>\n", f) == EOF)
+			return -1;
+	}
+	if (b->f1 > b->f0 &&
+	    (fputs("<p class=\"note\">facts: ", f) == EOF ||
+	     put_facts(f, c, b) < 0 || fputs("</p>\n", f) == EOF))
+		return -1;
+	if (b->near >= 0) {
+		int official = b->kind == BLK_ADDITION;
+		const struct seglist *sl = official ? &c->ls : &c->rs;
+		long nb = block_of(c, official ? 0 : 1, (uint32_t)b->near);
+		if (fprintf(f,
+		            "<p class=\"note\">nearest %s passage (similarity "
+		            "%.2f)",
+		            official ? "official" : "rewrite",
+		            b->near_sim) < 0 ||
+		    (nb >= 0 &&
+		     (fputc(' ', f) == EOF || put_ref(f, pfx, nb) < 0)) ||
+		    fputs(": \u201c", f) == EOF ||
+		    put_toks(f, official ? c->left : c->right,
+		             official ? &c->lt : &c->rt, sl->v[b->near].t0,
+		             sl->v[b->near].t1, NULL) < 0 ||
+		    fputs("\u201d</p>\n", f) == EOF)
+			return -1;
+	}
+	return fputs("</article>\n", f) == EOF ? -1 : 0;
+}
+
+/* The first words of a passage, for the list of changes. */
+static int
+put_quote(FILE *f, const struct cmp *c, const struct block *b)
+{
+	uint32_t t0, t1;
+	int side = side_range(c, b, 1, &t0, &t1) ? 1 : 0;
+
+	if (!side && !side_range(c, b, 0, &t0, &t1))
+		return 0;
+	const struct toklist *l = side ? &c->rt : &c->lt;
+	uint32_t end = t0, words = 0;
+	while (end < t1 && words < QUOTE_WORDS)
+		words += l->v[end++].kind != TOK_PUNCT;
+	return put_toks(f, side ? c->right : c->left, l, t0, end, NULL) < 0 ||
+	                       (end < t1 && fputs(" \u2026", f) == EOF)
+	               ? -1
+	               : 0;
+}
+
+static int
+put_file(FILE *f, const char *label, const struct text *t,
+         const struct toklist *l, size_t nseg)
+{
+	if (fprintf(f, "<dt>%s</dt><dd><cite>", label) < 0 ||
+	    esc_str(f, t->name) < 0 ||
+	    fprintf(f, "</cite> (%zu words, %zu sentences",
+	            tok_words(l, 0, l->n), nseg) < 0)
+		return -1;
+	/* a web page: the text compared is the one read from it */
+	if (t->html && (fputs("; the text of a web page, read as ", f) == EOF ||
+	                esc_str(f, t->charset) < 0))
+		return -1;
+	return fputs(")</dd>\n", f) == EOF ? -1 : 0;
+}
+
+/* Official words in blocks of each kind. */
+static void
+kept_words(const struct cmp *c, size_t k[4], size_t *total)
+{
+	k[0] = k[1] = k[2] = k[3] = 0;
+	*total = tok_words(&c->lt, 0, c->lt.n);
+	for (size_t i = 0; i < c->nblocks; i++) {
+		const struct block *b = &c->blocks[i];
+		if (b->ls1 > b->ls0)
+			k[b->kind] += tok_words(&c->lt, c->ls.v[b->ls0].t0,
+			                        c->ls.v[b->ls1 - 1].t1);
+	}
+}
+
+/* A pair: files, counts, changes, facts and passages; ids start with pfx
+ * (the headings at level h). */
+static int
+put_pair(FILE *f, const struct cmp *c, const char *pfx, int h)
+{
+	size_t k[4], total, nfacts = 0;
+	static const char *const kinds[] = {"verbatim", "paraphrase",
+	                                    "omission", "addition"};
+
+	kept_words(c, k, &total);
+	if (fputs("<dl class=\"files\">\n", f) == EOF ||
+	    put_file(f, "official", c->left, &c->lt, c->ls.n) < 0 ||
+	    put_file(f, "rewrite", c->right, &c->rt, c->rs.n) < 0 ||
+	    fputs("</dl>\n<dl class=\"counts\">\n", f) == EOF)
+		return -1;
+	for (int i = 0; i < 4; i++)
+		if (fprintf(f,
+		            "<div class=\"k-%s\"><dt>%s</dt><dd "
+		            "data-count=\"%s\">%zu</dd></div>\n",
+		            kinds[i], kinds[i], kinds[i], c->count[i]) < 0)
+			return -1;
+	if (fprintf(f,
+	            "<div class=\"k-moved\"><dt>moved</dt><dd "
+	            "data-count=\"moved\">%zu</dd></div>\n</dl>\n"
+	            "<p>Official words: %d%% kept verbatim, %d%% "
+	            "paraphrased, %d%% omitted.</p>\n",
+	            c->nmoved, pct(k[BLK_VERBATIM], total),
+	            pct(k[BLK_PARAPHRASE], total),
+	            pct(k[BLK_OMISSION], total)) < 0)
+		return -1;
+	/* the changes, each linked */
+	size_t nchanges = 0;
+	for (size_t i = 0; i < c->nblocks; i++)
+		nchanges += is_change(c, i) != 0;
+	if (fprintf(f,
+	            "<nav class=\"changes\"><details open><summary><h%d "
+	            "style=\"display:inline\">Changes (%zu)</h%d></summary>\n"
+	            "<ol>\n",
+	            h, nchanges, h) < 0)
+		return -1;
+	for (size_t i = 0; i < c->nblocks; i++) {
+		const struct block *b = &c->blocks[i];
+		if (!is_change(c, i))
+			continue;
+		if (fprintf(f,
+		            "<li value=\"%zu\" class=\"k-%s\"><a "
+		            "href=\"#%s%zu\"><span class=\"kind\">%s</span> "
+		            "%s%s</a>: ",
+		            i + 1, kinds[b->kind], pfx, i + 1,
+		            kind_mark[b->kind], kinds[b->kind],
+		            b->moved ? ", moved" : "") < 0 ||
+		    put_quote(f, c, b) < 0 || fputs("</li>\n", f) == EOF)
+			return -1;
+		nfacts += b->f1 - b->f0;
+	}
+	if (fputs("</ol></details></nav>\n", f) == EOF)
+		return -1;
+	/* the facts, each linked */
+	if (fprintf(f, "<h%d>New and changed facts</h%d>\n", h, h) < 0)
+		return -1;
+	if (!nfacts && fputs("<p>None.</p>\n", f) == EOF)
+		return -1;
+	if (nfacts && fputs("<ul class=\"facts\">\n", f) == EOF)
+		return -1;
+	for (size_t i = 0; nfacts && i < c->nblocks; i++) {
+		const struct block *b = &c->blocks[i];
+		if (b->f1 == b->f0)
+			continue;
+		if (fputs("<li>", f) == EOF || put_ref(f, pfx, (long)i) < 0 ||
+		    fputc(' ', f) == EOF || put_facts(f, c, b) < 0 ||
+		    fputs("</li>\n", f) == EOF)
+			return -1;
+	}
+	if (nfacts && fputs("</ul>\n", f) == EOF)
+		return -1;
+	/* the passages */
+	if (fprintf(f,
+	            "<h%d>Passages</h%d>\n<div class=\"colhead\"><div>"
+	            "official: ",
+	            h, h) < 0 ||
+	    esc_str(f, c->left->name) < 0 ||
+	    fputs("</div><div>rewrite: ", f) == EOF ||
+	    esc_str(f, c->right->name) < 0 || fputs("</div></div>\n", f) == EOF)
+		return -1;
+	for (size_t i = 0; i < c->nblocks; i++)
+		if (put_passage(f, c, i, pfx) < 0 || ferror(f))
+			return -1;
+	return 0;
+}
+
+static int
+put_head(FILE *f, const char *a, const char *b)
+{
+	if (fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+	          "charset=\"utf-8\">\n<meta name=\"viewport\" "
+	          "content=\"width=device-width, initial-scale=1\">\n"
+	          "<meta name=\"generator\" content=\"redline\">\n<title>",
+	          f) == EOF ||
+	    esc_str(f, a) < 0 || fputs(b ? " \u2194 " : "", f) == EOF ||
+	    (b && esc_str(f, b) < 0) ||
+	    fprintf(f,
+	            " \u2014 redline</title>\n<style>\n%s</style>\n"
+	            "</head>\n<body>\n",
+	            css) < 0)
+		return -1;
+	return 0;
+}
+
+static int
+put_legend(FILE *f)
+{
+	return fputs("<ul class=\"legend\" aria-label=\"legend\">\n"
+	             "<li class=\"k-verbatim\"><span class=\"kind\">=</span> "
+	             "verbatim: kept word for word</li>\n"
+	             "<li class=\"k-paraphrase\"><span class=\"kind\">~</span> "
+	             "paraphrase: kept, reworded</li>\n"
+	             "<li class=\"k-omission\"><span "
+	             "class=\"kind\">&lt;</span> "
+	             "omission: official text the rewrite dropped</li>\n"
+	             "<li class=\"k-addition\"><span "
+	             "class=\"kind\">&gt;</span> "
+	             "addition: rewrite text with no source</li>\n"
+	             "<li class=\"k-moved\"><span class=\"kind\">\u21c4</span> "
+	             "moved: out of the official order</li>\n"
+	             "<li><del>deleted words</del></li>\n"
+	             "<li><ins>inserted words</ins></li>\n"
+	             "<li><mark class=\"fact\">new or changed "
+	             "fact</mark></li>\n"
+	             "</ul>\n",
+	             f) == EOF
+	               ? -1
+	               : 0;
+}
+
+static int
+put_foot(FILE *f)
+{
+	if (fputs("<footer><p>Written by redline. Tab moves between the "
+	          "links, Enter follows one.</p></footer>\n</body>\n</html>\n",
+	          f) == EOF)
+		return -1;
+	return fflush(f) == EOF || ferror(f) ? -1 : 0;
+}
+
+int
+export_html(const struct cmp *c, const struct export_opt *o, FILE *f)
+{
+	(void)o;
+	if (put_head(f, c->left->name, c->right->name) < 0 ||
+	    fputs("<header>\n<h1>What the rewrite kept, reworded, dropped "
+	          "and added</h1>\n",
+	          f) == EOF ||
+	    put_legend(f) < 0 || fputs("</header>\n<main>\n", f) == EOF ||
+	    put_pair(f, c, "p", 2) < 0 || fputs("</main>\n", f) == EOF)
+		return -1;
+	return put_foot(f);
+}
+
+int
+export_html_overview(const struct overview *ov, const size_t *order,
+                     const struct export_opt *o, FILE *f)
+{
+	static const char *const kinds[] = {"verbatim", "paraphrase",
+	                                    "omission"};
+	static const char *const marks[] = {"=", "~", "-"};
+	char pfx[32];
+
+	(void)o;
+	if (put_head(f, ov->official->name, NULL) < 0 ||
+	    fputs("<header>\n<h1>One official text, several rewrites</h1>\n"
+	          "<p>official: <cite>",
+	          f) == EOF ||
+	    esc_str(f, ov->official->name) < 0 ||
+	    fprintf(f, "</cite>, %zu words, %zu sentences</p>\n", ov->words,
+	            ov->nsent) < 0 ||
+	    put_legend(f) < 0 ||
+	    fputs("</header>\n<main>\n<h2>Rewrites</h2>\n<div class=\"wide\">"
+	          "<table class=\"rewrites\">\n<thead><tr><th>#</th>"
+	          "<th>rewrite</th><th>words</th><th>verbatim</th>"
+	          "<th>paraphrased</th><th>omitted</th><th>additions</th>"
+	          "<th>addition words</th><th>facts</th></tr></thead>\n"
+	          "<tbody>\n",
+	          f) == EOF)
+		return -1;
+	for (size_t k = 0; k < ov->n; k++) {
+		size_t j = order[k];
+		const struct ov_rewrite *r = &ov->r[j];
+		if (fprintf(f,
+		            "<tr data-rewrite=\"%zu\"><td>%zu</td><td><a "
+		            "href=\"#r%zu\">",
+		            j + 1, j + 1, j + 1) < 0 ||
+		    esc_str(f, r->name) < 0 ||
+		    fprintf(f,
+		            "</a></td><td>%zu</td><td>%zu (%d%%)</td><td>%zu "
+		            "(%d%%)</td><td>%zu (%d%%)</td><td>%zu</td>"
+		            "<td>%zu</td><td>%zu</td></tr>\n",
+		            r->words, r->kept[BLK_VERBATIM],
+		            pct(r->kept[BLK_VERBATIM], ov->nsent),
+		            r->kept[BLK_PARAPHRASE],
+		            pct(r->kept[BLK_PARAPHRASE], ov->nsent),
+		            r->kept[BLK_OMISSION],
+		            pct(r->kept[BLK_OMISSION], ov->nsent), r->additions,
+		            r->add_words, r->facts) < 0)
+			return -1;
+	}
+	if (fputs("</tbody></table></div>\n<h2>Coverage</h2>\n<p>Each "
+	          "official sentence, and what each rewrite (a column, "
+	          "numbered as above) did with it: = verbatim, ~ "
+	          "paraphrased, - omitted.  A cell links to the "
+	          "passage.</p>\n<div class=\"wide\"><table "
+	          "class=\"grid\">\n<thead><tr><th>#</th>",
+	          f) == EOF)
+		return -1;
+	for (size_t j = 0; j < ov->n; j++)
+		if (fprintf(f, "<th><a href=\"#r%zu\">%zu</a></th>", j + 1,
+		            j + 1) < 0)
+			return -1;
+	if (fputs("<th>official sentence</th></tr></thead>\n<tbody>\n", f) ==
+	    EOF)
+		return -1;
+	const struct cmp *c0 = &ov->r[0].cmp;
+	for (size_t s = 0; s < ov->nsent; s++) {
+		if (fprintf(f, "<tr><td>%zu</td>", s + 1) < 0)
+			return -1;
+		for (size_t j = 0; j < ov->n; j++) {
+			unsigned kd = ov->kind[s * ov->n + j];
+			int32_t blk = ov->block[s * ov->n + j];
+			if (fprintf(f, "<td data-kind=\"%s\" title=\"%s\">",
+			            kinds[kd], kinds[kd]) < 0 ||
+			    (blk >= 0 &&
+			     fprintf(f, "<a href=\"#r%zu-p%d\">%s</a>", j + 1,
+			             (int)blk + 1, marks[kd]) < 0) ||
+			    (blk < 0 && fputs(marks[kd], f) == EOF) ||
+			    fputs("</td>", f) == EOF)
+				return -1;
+		}
+		if (fputs("<td class=\"s\">", f) == EOF ||
+		    put_toks(f, c0->left, &c0->lt, c0->ls.v[s].t0,
+		             c0->ls.v[s].t1, NULL) < 0 ||
+		    fputs("</td></tr>\n", f) == EOF)
+			return -1;
+	}
+	if (fputs("</tbody></table></div>\n", f) == EOF)
+		return -1;
+	for (size_t j = 0; j < ov->n; j++) {
+		snprintf(pfx, sizeof pfx, "r%zu-p", j + 1);
+		if (fprintf(f,
+		            "<section class=\"pair\" id=\"r%zu\">\n<h2>%zu. ",
+		            j + 1, j + 1) < 0 ||
+		    esc_str(f, ov->r[j].name) < 0 ||
+		    fputs("</h2>\n", f) == EOF ||
+		    put_pair(f, &ov->r[j].cmp, pfx, 3) < 0 ||
+		    fputs("</section>\n", f) == EOF)
+			return -1;
+	}
+	if (fputs("</main>\n", f) == EOF)
+		return -1;
+	return put_foot(f);
+}
