@@ -335,7 +335,7 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIB_OBJ)
 
 # The objects are kept between runs (make would delete them as
 # intermediates and rebuild them every time).
-.SECONDARY: $(FUZZ_LIB_OBJ)
+.SECONDARY: $(FUZZ_LIB_OBJ) $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/%)
 
 # Each target for FUZZ_TIME seconds, after its saved regression inputs;
 # the targets run JOBS at a time under make -j.
