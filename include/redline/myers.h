@@ -36,16 +36,21 @@ struct myers;
 #define MYERS_WORK_FACTOR 4096
 /* The search first runs with a budget of MYERS_WORK_PROBE steps per item.
  * When that runs out (many edits for the length: two texts of random
- * words) and the script it found has at most MYERS_EXACT_EDITS marks
- * (times 4 where bitlcs.c has AVX2, times 8 with AVX-512), the exact
- * search (bitlcs.c, myers_exact.c) runs instead: it costs about items x
- * edits / 64 word steps (256 or 512 cells a step with those), about what
- * the full budget would, and gives the minimal script.  Otherwise the search
- * runs again with the full budget. So the default never costs much more than
- * --minimal where that is cheap, and never more than the probe over the old
- * bound where not. */
+ * words) and the script it found has at most MYERS_EXACT_EDITS marks, on
+ * at most MYERS_EXACT_ITEMS items of at least MYERS_EXACT_IDS distinct
+ * ids, the exact search runs instead (bitlcs.c on
+ * every part, from MYERS_KEEP_ITEMS items): it costs about items x edits /
+ * 64 word steps, about what the full budget would, and gives the minimal
+ * script.  Otherwise the search runs again with the full budget.  So the
+ * default costs little more than --minimal where that is cheap, and never
+ * more than the probe over the old bound where not. */
 #define MYERS_WORK_PROBE  64
 #define MYERS_EXACT_EDITS ((size_t)MYERS_WORK_FACTOR * 128)
+#define MYERS_EXACT_ITEMS ((size_t)1 << 20)
+/* (Fewer distinct words than this, and the exact search, through the parts
+ * bitlcs.c hands to Myers' search, can take thirty times the budgeted one:
+ * 200,000 words of two kinds, 7 s against 0.2 s.) */
+#define MYERS_EXACT_IDS 16
 
 /* How a minimal run searches, for tests, benchmarks and callers that run
  * threads of their own.  Every choice gives a minimal script.

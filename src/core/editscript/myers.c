@@ -379,21 +379,25 @@ release_big(struct myers *m)
 }
 
 /* The exact script of the compacted m->ca[0..na) and m->cb[0..nbb) into
- * m->cda and m->cib (cleared), by the engines m->tune picks.  0, or -1
+ * m->cda and m->cib (cleared), by the engines m->tune picks; with band,
+ * by bitlcs.c's band on every part, whose cost does not depend on the
+ * alphabet (Myers' search, which it hands some parts to, can take far
+ * longer than its estimate on texts of two or three words).  0, or -1
  * when memory ran out. */
 static int
-run_exact(struct myers *m, size_t na, size_t nbb)
+run_exact(struct myers *m, size_t na, size_t nbb, int band)
 {
 	struct exact_opt o = {exact_threads(m, na + nbb), m->tune.par_min};
-	struct bitlcs_opt bo = {o.threads, o.par_min, m->tune.band >= 2,
+	struct bitlcs_opt bo = {o.threads, o.par_min, band || m->tune.band >= 2,
 	                        m->tune.band == 3   ? 0
 	                        : m->tune.band == 4 ? 1
 	                                            : 2,
 	                        m->tune.stats};
-	return m->tune.band ? bitlcs_run(&m->xm, &o, &bo, m->nids, m->ca, na,
-	                                 m->cb, nbb, m->cda, m->cib)
-	                    : exact_run(&m->xm, &o, m->ca, na, m->cb, nbb,
-	                                m->cda, m->cib);
+	return m->tune.band || band
+	               ? bitlcs_run(&m->xm, &o, &bo, m->nids, m->ca, na, m->cb,
+	                            nbb, m->cda, m->cib)
+	               : exact_run(&m->xm, &o, m->ca, na, m->cb, nbb, m->cda,
+	                           m->cib);
 }
 
 int
@@ -426,8 +430,13 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		m->seen[pa[i]] |= 1;
 	for (i = 0; i < lnb; i++)
 		m->seen[pb[i]] |= 2;
+	size_t ids = 0; /* distinct ids on both sides */
 	for (i = 0; i < ln; i++) {
 		if (m->seen[pa[i]] & 2) {
+			if (!(m->seen[pa[i]] & 4)) {
+				m->seen[pa[i]] |= 4;
+				ids++;
+			}
 			m->ca[na] = pa[i];
 			m->ra[na++] = pre + i;
 		} else {
@@ -450,7 +459,7 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 	memset(m->cda, 0, na);
 	memset(m->cib, 0, nbb);
 	if (exact) {
-		if (run_exact(m, na, nbb) < 0)
+		if (run_exact(m, na, nbb, 0) < 0)
 			return -1;
 		goto marks;
 	}
@@ -471,7 +480,7 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 	compare(&s, 0, (idx)na, 0, (idx)nbb);
 	if (!minimal && s.work <= 0) {
 		/* The probe's budget ran out: many edits for the length.  The
-		 * exact search costs about (items x edits / lanes) steps,
+		 * exact search costs about (items x edits / 64) steps,
 		 * and the edits the probe found bound the exact count; where
 		 * that is less than the full budget, it is both cheaper and
 		 * better.  Otherwise the search again with the full budget,
@@ -483,13 +492,10 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 			d += m->cib[i];
 		memset(m->cda, 0, na);
 		memset(m->cib, 0, nbb);
-		size_t lanes = m->tune.band
-		                       ? bitlcs_lanes(m->tune.band == 3   ? 0
-		                                      : m->tune.band == 4 ? 1
-		                                                          : 2)
-		                       : 64;
-		if (m->tune.exact && d <= MYERS_EXACT_EDITS * (lanes / 64)) {
-			if (run_exact(m, na, nbb) < 0)
+		if (m->tune.exact && d <= MYERS_EXACT_EDITS &&
+		    na + nbb <= MYERS_EXACT_ITEMS && ids >= MYERS_EXACT_IDS) {
+			if (run_exact(m, na, nbb,
+			              na + nbb >= MYERS_KEEP_ITEMS) < 0)
 				return -1;
 			goto marks;
 		}
