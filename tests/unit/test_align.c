@@ -436,6 +436,13 @@ values_and_aliases(void **state)
 	                         "They vowed to defeat ISIS in the region "
 	                         "this year.\n"),
 	                 BLK_VERBATIM);
+	/* an acronym spelled out with a word in capitals in it */
+	assert_string_equal(facts_of("They called for the full implementation "
+	                             "of UNSCR 2254 this year.\n",
+	                             "They called for the full implementation "
+	                             "of UN Security Council Resolution 2254 "
+	                             "this year.\n"),
+	                    "");
 	/* a month and its abbreviation */
 	assert_string_equal(
 	        facts_of("The vote is on August 27 in the capital.\n",

@@ -224,8 +224,20 @@ match_initials(const struct ctx *c, const struct alias_side *s, size_t i,
 		unsigned char ch = s->t->buf[k->off];
 		if (k->kind == TOK_WORD && (k->flags & TOK_F_UPPER) &&
 		    ch >= 'A' && ch <= 'Z') {
-			code = code << 5 | (uint32_t)(ch - 'A' + 1);
-			n++;
+			/* a word in capitals gives all its letters ("UN
+			 * Security Council Resolution", UNSCR), another its
+			 * first */
+			char a[ACRO_MAX + 1];
+			size_t len = acronym(s->t, k, a);
+			if (!len) {
+				a[0] = (char)(ch - 'A' + 'a');
+				len = 1;
+			}
+			if (n + len > ACRO_MAX)
+				break;
+			for (size_t q = 0; q < len; q++)
+				code = code << 5 | (uint32_t)(a[q] - 'a' + 1);
+			n += len;
 			const struct prefix *p = find_prefix(c, code);
 			if (!p)
 				break; /* no acronym begins so */
