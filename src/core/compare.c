@@ -206,7 +206,10 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 	rc = align(c);
 	if (rc < 0)
 		goto fail;
-	mark_hidden(c);
+	/* most texts have none: one pass over each, not one per block */
+	if (uni_hidden_at(left->buf, left->len) < left->len ||
+	    uni_hidden_at(right->buf, right->len) < right->len)
+		mark_hidden(c);
 	return 0;
 fail:
 	myers_free(m);

@@ -176,14 +176,21 @@ size_t
 uni_hidden_at(const unsigned char *s, size_t n)
 {
 	/* every hidden character starts with byte 0xE2 (U+2xxx) or 0xF3
-	 * (plane 14): look only at those */
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] != 0xE2 && s[i] != 0xF3)
-			continue;
+	 * (plane 14): look only at those, found with memchr */
+	const unsigned char *end = s + n;
+	const unsigned char *e2 = n ? memchr(s, 0xE2, n) : NULL;
+	const unsigned char *f3 = n ? memchr(s, 0xF3, n) : NULL;
+
+	while (e2 || f3) {
+		const unsigned char *q = !f3 || (e2 && e2 < f3) ? e2 : f3;
 		int32_t cp;
-		uni_decode(s + i, n - i, &cp);
+		uni_decode(q, (size_t)(end - q), &cp);
 		if (uni_hidden(cp))
-			return i;
+			return (size_t)(q - s);
+		if (q == e2)
+			e2 = memchr(q + 1, 0xE2, (size_t)(end - q - 1));
+		else
+			f3 = memchr(q + 1, 0xF3, (size_t)(end - q - 1));
 	}
 	return n;
 }
