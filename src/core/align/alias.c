@@ -253,6 +253,22 @@ match_initials(const struct ctx *c, const struct alias_side *s, size_t i,
 	return best;
 }
 
+/* Could a run of two or more words spelling an acronym start at token
+ * i?  Its first letter must begin an acronym, and the next word be
+ * capitalised or a connector (a quick test before match_initials). */
+static int
+could_spell(const struct ctx *c, const struct alias_side *s, size_t i)
+{
+	unsigned char ch0 = s->t->buf[s->l->v[i].off];
+
+	if (ch0 < 'A' || ch0 > 'Z' || !(c->first_letters >> (ch0 - 'A') & 1))
+		return 0;
+	size_t nx = next_word(s, i);
+	if (nx >= s->l->n)
+		return 0;
+	return (s->l->v[nx].flags & TOK_F_UPPER) || is_connector(c, s->lid[nx]);
+}
+
 int
 alias_apply(struct alias_side side[2], struct intern *stems, alias_word_fn word,
             void *wctx)
@@ -301,11 +317,7 @@ alias_apply(struct alias_side side[2], struct intern *stems, alias_word_fn word,
 			if (s->cid[i] < 0)
 				continue;
 			size_t len = match_table(&c, s, i, &canon);
-			unsigned char ch0 = s->t->buf[s->l->v[i].off];
-			size_t il = ch0 >= 'A' && ch0 <= 'Z' &&
-			                            (c.first_letters >>
-			                                     (ch0 - 'A') &
-			                             1)
+			size_t il = could_spell(&c, s, i)
 			                    ? match_initials(&c, s, i, &ic)
 			                    : 0;
 			if (il > len && il > 1) {
