@@ -6,26 +6,9 @@
 # usage: sh tests/cli/color.sh PATH/TO/redline
 set -u
 
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-r=$here/readme
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/redline-color.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-export LC_ALL=C.UTF-8 TERM=dumb
-unset NO_COLOR COLUMNS
+. "$(dirname "$0")/lib.sh"
+cli_setup color "$1"
 esc=$(printf '\033')
-
-ok() { pass=$((pass + 1)); }
-bad() {
-	fail=$((fail + 1))
-	echo "FAIL: $*"
-}
-rl() {
-	# shellcheck disable=SC2086 # REDLINE_WRAP is a command with options
-	${REDLINE_WRAP:-} "$bin" "$@"
-}
 # has NAME FILE TEXT: FILE holds TEXT (fixed string)
 has() {
 	if grep -qF -- "$3" "$2"; then ok; else bad "$1: no '$3' in $(head -c 300 "$2" | cat -v)"; fi
@@ -86,5 +69,4 @@ for fmt in text plain wdiff; do
 	has "input escapes shown, $fmt" "$tmp/e.$fmt" "$(printf '\342\220\233')"
 done
 
-echo "color: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+cli_done

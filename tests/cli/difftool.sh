@@ -7,22 +7,9 @@
 # usage: sh tests/cli/difftool.sh PATH/TO/redline
 set -u
 
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-r=$here/readme
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/redline-difftool.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-export LC_ALL=C.UTF-8 TERM=dumb
-unset NO_COLOR COLUMNS GIT_DIR GIT_WORK_TREE
-
-ok() { pass=$((pass + 1)); }
-bad() {
-	fail=$((fail + 1))
-	echo "FAIL: $*"
-}
+. "$(dirname "$0")/lib.sh"
+cli_setup difftool "$1"
+unset GIT_DIR GIT_WORK_TREE
 
 if ! command -v git >/dev/null; then
 	echo "difftool: git is not installed (sh scripts/setup test)" >&2
@@ -66,5 +53,4 @@ grep -qx 'passages: 1 verbatim, 1 paraphrase, 1 omission, 1 addition; 0 moved' "
 	ok || bad "v1 v2: no passages line: $(head -5 "$tmp/out2")"
 grep -qF 'changed: 40 → 45' "$tmp/out2" && ok || bad "v1 v2: no changed fact"
 
-echo "difftool: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+cli_done

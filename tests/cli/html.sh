@@ -7,27 +7,8 @@
 # usage: sh tests/cli/html.sh PATH/TO/redline
 set -u
 
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-r=$here/readme
-s=$top/samples
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/redline-html.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-export LC_ALL=C.UTF-8 TERM=dumb
-unset NO_COLOR COLUMNS
-
-ok() { pass=$((pass + 1)); }
-bad() {
-	fail=$((fail + 1))
-	echo "FAIL: $*"
-}
-rl() {
-	# shellcheck disable=SC2086 # REDLINE_WRAP is a command with options
-	${REDLINE_WRAP:-} "$bin" "$@"
-}
+. "$(dirname "$0")/lib.sh"
+cli_setup html "$1"
 has() {
 	if grep -qF -- "$3" "$2"; then ok; else bad "$1: no '$3'"; fi
 }
@@ -96,5 +77,4 @@ grep -o ' id="[^"]*"' "$tmp/o.html" | sed 's/ id="//; s/"$//' | sort -u >"$tmp/i
 rl --help | grep -q 'html   one self-contained web page' && ok || bad "--help lacks the html format"
 grep -q '^.It Cm html' "$top/man/redline.1" && ok || bad "the man page lacks the html format"
 
-echo "html: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+cli_done

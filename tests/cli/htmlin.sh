@@ -9,26 +9,8 @@
 # usage: sh tests/cli/htmlin.sh PATH/TO/redline
 set -u
 
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-s=$top/samples
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/redline-htmlin.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-export LC_ALL=C.UTF-8 TERM=dumb
-unset NO_COLOR COLUMNS
-
-ok() { pass=$((pass + 1)); }
-bad() {
-	fail=$((fail + 1))
-	echo "FAIL: $*"
-}
-rl() {
-	# shellcheck disable=SC2086 # REDLINE_WRAP is a command with options
-	${REDLINE_WRAP:-} "$bin" "$@"
-}
+. "$(dirname "$0")/lib.sh"
+cli_setup htmlin "$1"
 # extracted SIDE JSON: the text the JSON export carries for a page
 extracted() {
 	python3 -c 'import json,sys; print(json.load(open(sys.argv[2]))[sys.argv[1]].get("text", "<none>"), end="")' "$1" "$2"
@@ -173,5 +155,4 @@ for opt in --input --keep-chrome; do
 	grep -q -- "\`$opt" "$top/README.md" && ok || bad "README lacks $opt"
 done
 
-echo "htmlin: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+cli_done

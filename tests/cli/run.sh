@@ -8,32 +8,10 @@
 # UPDATE_GOLDEN=1 rewrites the golden files instead of comparing.
 set -u
 
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-s=$top/samples
+. "$(dirname "$0")/lib.sh"
+cli_setup cli "$1"
 golden=$here/golden
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/redline-cli.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-export LC_ALL=C.UTF-8 TERM=dumb
 REDLINE_WRAP_SH=${REDLINE_WRAP:-}
-unset NO_COLOR COLUMNS
-
-rl() {
-	# shellcheck disable=SC2086 # REDLINE_WRAP is a command with options
-	${REDLINE_WRAP:-} "$bin" "$@"
-}
-
-ok() {
-	pass=$((pass + 1))
-}
-
-bad() {
-	fail=$((fail + 1))
-	echo "FAIL: $*"
-}
 
 # expect STATUS NAME -- command...: run, keep stdout/stderr in $tmp/out,err
 expect() {
@@ -514,5 +492,4 @@ printf 'The rate  rose to 15 percent in May.\r\n' >"$tmp/spaced.txt"
 expect 0 "white space, default" -- rl "$tmp/fig.txt" "$tmp/spaced.txt"
 expect 1 "white space, --strict" -- rl --strict "$tmp/fig.txt" "$tmp/spaced.txt"
 
-echo "cli: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+cli_done
