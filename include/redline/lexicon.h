@@ -1,5 +1,6 @@
 /* lexicon.h - what the sentence alignment knows of English words beyond
- * their stems: reporting frames, the values of numbers, page furniture.
+ * their stems: reporting frames, the values of numbers, the forms of
+ * irregular verbs, page furniture.
  *
  * The word lists are data files (the .txt files of data/en/, each documented
  * with its source) compiled in at build time.  Words are given folded (lower
@@ -21,6 +22,11 @@ enum lex_frame {
 /* Whether the folded word w[0..n) is a reporting-frame word, and which
  * kind: an enum lex_frame. */
 int lex_is_frame(const char *w, size_t n);
+
+/* The base form of the folded word w[0..n) when it is an irregular form
+ * of a common verb (data/en/forms.txt: "are" and "was" give "be", "has"
+ * gives "have"), as a NUL-terminated string; NULL otherwise. */
+const char *lex_base_form(const char *w, size_t n);
 
 /* 1 when the line s[0..n) (a line of its own of the rewrite, as its bytes)
  * reads as page furniture: a caption credit, byline, source or credit

@@ -1,4 +1,4 @@
-/* lexicon.c - reporting frames, number values and page furniture
+/* lexicon.c - reporting frames, number values, verb forms and page furniture
  * (lexicon.h).
  *
  * Owns the lookups; the lists themselves are data files (data/en/), turned
@@ -22,6 +22,12 @@ static const struct number_word {
 	const char *word, *digits;
 } numbers[] = {
 #include "numbers.inc"
+};
+
+static const struct verb_form {
+	const char *word, *base;
+} forms[] = {
+#include "forms.inc"
 };
 
 static const struct furniture {
@@ -68,6 +74,22 @@ lex_is_frame(const char *w, size_t n)
 	        bsearch(&k, frames, sizeof frames / sizeof *frames,
 	                sizeof *frames, by_frame);
 	return f ? f->kind : LEX_FRAME_NONE;
+}
+
+static int
+by_form(const void *k, const void *e)
+{
+	return order(k, ((const struct verb_form *)e)->word);
+}
+
+const char *
+lex_base_form(const char *w, size_t n)
+{
+	struct key k = {w, n};
+	const struct verb_form *f =
+	        bsearch(&k, forms, sizeof forms / sizeof *forms, sizeof *forms,
+	                by_form);
+	return f ? f->base : NULL;
 }
 
 static int

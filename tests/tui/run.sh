@@ -251,7 +251,7 @@ screen | tail -2 | grep -q "moved (rewrite ¶10.1)" && ok || bad "the status lin
 # its second row starts red with no margin mark
 keys g
 wait_until position_first
-tm capture-pane -e -p -t t | grep -q "^   $(printf '\033')\[31mde-confliction efforts" && ok ||
+tm capture-pane -e -p -t t | grep -q "^   $(printf '\033')\[31m[A-Za-z]" && ok ||
 	bad "the omission's text is not red"
 
 # A merge the same way round: the Danang report's one sentence beside the

@@ -475,6 +475,51 @@ values_and_aliases(void **state)
 	                    "");
 }
 
+/* The official "we" told as the name of who said it keeps the sentence
+ * verbatim, tense and person shifted with it ("are" as "is"); another
+ * pronoun or a crowd in its place does not. */
+static void
+subject_named(void **state)
+{
+	/* short enough that one word lost is below the verbatim share */
+	static const char o[] = "We are deeply concerned by the closure.\n";
+	(void)state;
+	assert_int_equal(kind_of(o, "The United States is deeply concerned by "
+	                            "the closure.\n"),
+	                 BLK_VERBATIM);
+	assert_int_equal(kind_of(o, "Canada was deeply concerned by the "
+	                            "closure.\n"),
+	                 BLK_VERBATIM);
+	assert_int_equal(kind_of(o, "They are deeply concerned by the "
+	                            "closure.\n"),
+	                 BLK_PARAPHRASE);
+	assert_int_equal(kind_of(o, "Farmers and traders are deeply concerned "
+	                            "by the closure.\n"),
+	                 BLK_PARAPHRASE);
+}
+
+/* A photo caption, a title line closed by a bracketed credit, is an
+ * addition even when it names the scene of an official sentence, which
+ * goes to the sentence that tells it. */
+static void
+caption_added(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p,
+	        "President Novak opened the new bridge over the river in "
+	        "Porto Velho on Monday.\n",
+	        "Novak at the opening of the new bridge over the river in "
+	        "Porto Velho on Monday [City Press]\n\n"
+	        "President Novak opened the new bridge over the river in "
+	        "Porto Velho on Monday.\n");
+	assert_int_equal(block_with(&p, 1, "Novak at")->kind, BLK_ADDITION);
+	assert_int_equal(block_with(&p, 1, "President")->kind, BLK_VERBATIM);
+	assert_int_equal(block_with(&p, 0, "President")->kind, BLK_VERBATIM);
+	release(&p);
+}
+
 int
 main(void)
 {
@@ -490,6 +535,8 @@ main(void)
 	        cmocka_unit_test(changed_facts),
 	        cmocka_unit_test(frames_aside),
 	        cmocka_unit_test(values_and_aliases),
+	        cmocka_unit_test(subject_named),
+	        cmocka_unit_test(caption_added),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -87,6 +87,21 @@ furniture(void **state)
 	assert_false(furn(""));
 }
 
+/* Irregular verb forms give their base form; other words, and a prefix
+ * or extension of a form, give none. */
+static void
+verb_forms(void **state)
+{
+	(void)state;
+	assert_string_equal(lex_base_form("are", 3), "be");
+	assert_string_equal(lex_base_form("was", 3), "be");
+	assert_string_equal(lex_base_form("has", 3), "have");
+	assert_string_equal(lex_base_form("did", 3), "do");
+	assert_null(lex_base_form("ar", 2));
+	assert_null(lex_base_form("island", 6));
+	assert_null(lex_base_form("council", 7));
+}
+
 int
 main(void)
 {
@@ -94,6 +109,7 @@ main(void)
 	        cmocka_unit_test(numbers),
 	        cmocka_unit_test(frames),
 	        cmocka_unit_test(furniture),
+	        cmocka_unit_test(verb_forms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -29,7 +29,8 @@ seg_tokens(const struct seglist *s, uint32_t s0, uint32_t s1, uint32_t *t0,
 
 /* Is the unmatched run b[s..e) of a rewrite sentence of nr words an
  * attribution frame, not content?  brk[j]: punctuation before word j (and
- * brk[nr], after the last); fr[j]: F_FRAME / F_THAT of word j.
+ * brk[nr], after the last); fr[j]: F_FRAME / F_THAT of word j (and
+ * F_UPPER, F_CONTENT).
  *  - At either edge, set off by punctuation from the kept words: a
  *    dateline "CITY:", ", the statement read", "According to X,".
  *  - At the start, ending in a frame word (and "that"): "X said (that)".
@@ -91,6 +92,52 @@ lead_frame_end(const struct ctx *x, uint32_t t0, uint32_t t1)
 	return rest >= LEAD_FRAME_REST ? end : t0;
 }
 
+/* After the loose diff of left words a[0..nl) and right words a[nl..nl+nr)
+ * (mk: 1 for a word not kept; fr: the right words' F_* flags): the number
+ * of right words of the one place where the official "we" gave way to
+ * the name of who said it ("We are concerned" told as "The United States
+ * is concerned": the same subject named otherwise, which the labelling
+ * rules count as kept).  That is a hunk of exactly "we" deleted and 1 to
+ * SUBJECT_NAME_MAX capitalised words (a leading "the" allowed), one at
+ * least a content word (a name, not "They"), inserted.
+ * 0 if there is none; only the first counts. */
+static size_t
+subject_named(const struct ctx *x, const uint32_t *a, const unsigned char *mk,
+              size_t nl, size_t nr, const unsigned char *fr)
+{
+	const uint32_t *b = a + nl;
+	size_t i = 0, j = 0;
+
+	if (x->we_id < 0)
+		return 0;
+	while (i < nl || j < nr) {
+		if (i < nl && j < nr && !mk[i] && !mk[nl + j]) {
+			i++;
+			j++;
+			continue;
+		}
+		size_t i0 = i, j0 = j;
+		while (i < nl && mk[i])
+			i++;
+		while (j < nr && mk[nl + j])
+			j++;
+		if (i - i0 == 1 && a[i0] == (uint32_t)x->we_id && j > j0 &&
+		    j - j0 <= SUBJECT_NAME_MAX) {
+			size_t k = j0;
+			if (b[k] == (uint32_t)x->the_id && j - j0 > 1)
+				k++;
+			size_t content = 0;
+			for (; k < j && (fr[k] & F_UPPER); k++)
+				content += (fr[k] & F_CONTENT) != 0;
+			if (k == j && content) /* a name, not "They" */
+				return j - j0;
+		}
+		if (i == i0 && j == j0)
+			break; /* cannot happen: a kept pair or a hunk moves */
+	}
+	return 0;
+}
+
 /* Shares of the words of the left token ranges lr[0..nlr) and of the
  * right ones rr[0..nrr) (each list in text order) kept in order, words being
  * the same when their loose ids are (same stem, case, spelling variant; U.S. =
@@ -134,7 +181,8 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 			if (x->rlid[t] < 0)
 				continue;
 			brk[nr] = (unsigned char)punct; /* punctuation before */
-			fr[nr] = x->rflag[t] & (F_FRAME | F_THAT);
+			fr[nr] = (x->rflag[t] & (F_FRAME | F_THAT | F_UPPER)) |
+			         (x->rcid[t] >= 0 ? F_CONTENT : 0);
 			b[nr++] = (uint32_t)x->rlid[t];
 			punct = 0;
 		}
@@ -148,6 +196,7 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	}
 	for (i = 0; i < nl; i++)
 		lcs += !mk[i];
+	size_t named = subject_named(x, a, mk, nl, nr, fr);
 	/* words of the frames, left out of the rewrite's count */
 	size_t framed = 0;
 	for (i = 0; i < nr;) {
@@ -158,8 +207,9 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 			framed += e - i;
 		i = e > i ? e : i + 1;
 	}
-	*kl = nl ? (double)lcs / nl : 1;
-	*kr = nr > framed ? (double)lcs / (nr - framed) : (nr ? 0 : 1);
+	*kl = nl ? (double)(lcs + (named > 0)) / nl : 1;
+	*kr = nr > framed ? (double)(lcs + named) / (nr - framed)
+	                  : (nr ? 0 : 1);
 	/* the stretch of the left words from the first kept content word to
 	 * the last (a stop word kept far away, "the", does not stretch it) */
 	size_t f = 0, e = nl, in = 0;

@@ -247,6 +247,37 @@ furniture_line(const struct ctx *x, size_t r)
 	                                l->v[t0].off);
 }
 
+/* Is rewrite segment r a photo caption: a title line (no sentence end)
+ * closed by a credit in brackets of at most CAPTION_CREDIT_MAX words,
+ * "... in Da Nang [AP]" or "... (Photo: Reuters)", after at least
+ * CAPTION_MIN_WORDS words?  A caption describes a picture: even when it
+ * names the statement's setting it conveys none of its sentences. */
+static int
+caption_line(const struct ctx *x, size_t r)
+{
+	const struct seglist *sl = &x->c->rs;
+	const struct toklist *l = &x->c->rt;
+	const unsigned char *buf = x->c->right->buf;
+	uint32_t t0 = sl->v[r].t0, t1 = sl->v[r].t1, t;
+
+	if (t1 - t0 < 3 || l->v[t1 - 1].kind != TOK_PUNCT ||
+	    l->v[t1 - 1].len != 1 || !title_line(x, r))
+		return 0;
+	unsigned char close = buf[l->v[t1 - 1].off];
+	unsigned char open = close == ']' ? '[' : close == ')' ? '(' : 0;
+	if (!open)
+		return 0;
+	for (t = t1 - 1; t-- > t0;)
+		if (l->v[t].kind == TOK_PUNCT && l->v[t].len == 1 &&
+		    buf[l->v[t].off] == open)
+			break;
+	if (t == (uint32_t)-1 || t < t0)
+		return 0;
+	size_t credit = tok_words(l, t + 1, t1 - 1);
+	return credit >= 1 && credit <= CAPTION_CREDIT_MAX &&
+	       tok_words(l, t0, t) >= CAPTION_MIN_WORDS;
+}
+
 /* Does rewrite segment r repeat one of the DUP_BACK before it (Dice of
  * their stems at least DUP_MIN), or, as a title line, an earlier title
  * line up to TITLE_BACK before it (at least TITLE_DUP_MIN: a headline
@@ -332,8 +363,9 @@ links(struct ctx *x)
 		size_t e = g, r = x->cands[g].r;
 		while (e < x->ncands && x->cands[e].r == r)
 			e++;
-		if (furniture_line(x, r)) {
-			g = e; /* a caption credit or byline: an addition */
+		if (furniture_line(x, r) || caption_line(x, r)) {
+			g = e; /* a caption, its credit or a byline: an addition
+			        */
 			continue;
 		}
 		qsort(x->cands + g, e - g, sizeof *x->cands, by_weight);
@@ -386,7 +418,8 @@ links(struct ctx *x)
 		size_t e = g, r = x->cands[g].r, best = x->ncands;
 		while (e < x->ncands && x->cands[e].r == r)
 			e++;
-		if (x->prim[r] < 0 && !furniture_line(x, r) && !repeats(x, r))
+		if (x->prim[r] < 0 && !furniture_line(x, r) &&
+		    !caption_line(x, r) && !repeats(x, r))
 			for (size_t k = g; k < e; k++) {
 				const struct cand *m = &x->cands[k];
 				if (!linked[m->o] && x->sec[m->o] < 0 &&

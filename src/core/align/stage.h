@@ -27,6 +27,10 @@
 #define TITLE_BACK          512 /* a title line repeating one this far back... */
 #define TITLE_DUP_MIN       0.75 /* ...this closely is an addition too */
 #define FURNITURE_MAX_WORDS 12   /* a caption credit or byline line, at most */
+#define CAPTION_CREDIT_MAX                                                     \
+	4                   /* words of a caption's bracketed credit, at most */
+#define CAPTION_MIN_WORDS 6 /* words of a caption before its credit, at least  \
+	                     */
 /* A rewrite sentence linked to nothing links to an official sentence
  * nothing links to either when it holds at least this share of keep_min
  * of that sentence's weight (0.35 at the default keep_min of 0.4; chosen
@@ -41,12 +45,23 @@
 	     where is framing ("X, Y issue statement") */
 
 /* Flags of a rewrite token: a fact-like word, a capitalised one, a
- * reporting-frame word and a verb of saying (lexicon.h), the word "that". */
-enum { F_FACTISH = 1, F_UPPER = 2, F_FRAME = 4, F_THAT = 8, F_FVERB = 16 };
+ * reporting-frame word and a verb of saying (lexicon.h), the word "that";
+ * F_CONTENT (a content word) only in classify.c's copies. */
+enum {
+	F_FACTISH = 1,
+	F_UPPER = 2,
+	F_FRAME = 4,
+	F_THAT = 8,
+	F_FVERB = 16,
+	F_CONTENT = 32
+};
 /* A lead frame ("In a statement, X said that") ends within this many
  * words of the sentence's start, and leaves at least LEAD_FRAME_REST. */
 #define LEAD_FRAME_MAX  12
 #define LEAD_FRAME_REST 3
+/* "We" in an official sentence named in the rewrite: at most this many
+ * words ("The United States", "The State Department"). */
+#define SUBJECT_NAME_MAX 4
 
 struct ent {
 	uint32_t cid, cnt;
@@ -85,8 +100,9 @@ struct ctx {
 	double *prim_w; /* its shared weight */
 	int32_t *sec;   /* per official segment: rewrite segment, or -1 */
 	struct myers *my;
-	struct myers *loose; /* over loose ids, for judging what was kept */
-	struct block *b;     /* blocks being built */
+	struct myers *loose;   /* over loose ids, for judging what was kept */
+	int32_t we_id, the_id; /* loose ids of "we" and "the" */
+	struct block *b;       /* blocks being built */
 	size_t nb, capb;
 };
 

@@ -84,8 +84,12 @@ content_id(struct ctx *x, const struct text *t, const struct tok *k,
 	int named = j < flen || all_caps(t, k);
 	flen = j;
 	if (flen == 0 || (!named && stem_is_stop(fold, flen))) {
-		/* a stop word still counts when judging what was kept */
-		int rc = flen ? intern_id(x->stems, fold, flen, &id) : 0;
+		/* a stop word still counts when judging what was kept; an
+		 * irregular verb form as its base form ("are" as "be") */
+		const char *base = flen ? lex_base_form(fold, flen) : NULL;
+		int rc = !flen  ? 0
+		         : base ? intern_id(x->stems, base, strlen(base), &id)
+		                : intern_id(x->stems, fold, flen, &id);
 		if (flen && rc == 0)
 			*loose = (int32_t)id;
 		free(fold);
@@ -567,6 +571,13 @@ weights(struct ctx *x)
 int
 stage_words(struct ctx *x)
 {
+	uint32_t we, the;
+
+	if (intern_id(x->stems, "we", 2, &we) < 0 ||
+	    intern_id(x->stems, "the", 3, &the) < 0)
+		return -1;
+	x->we_id = (int32_t)we;
+	x->the_id = (int32_t)the;
 	return content_ids(x) < 0 || aliases(x) < 0 || compounds(x) < 0 ||
 	                       merge_variants(x) < 0
 	               ? -1
