@@ -27,10 +27,10 @@
 #define TITLE_BACK          512 /* a title line repeating one this far back... */
 #define TITLE_DUP_MIN       0.75 /* ...this closely is an addition too */
 #define FURNITURE_MAX_WORDS 12   /* a caption credit or byline line, at most */
-#define CAPTION_CREDIT_MAX                                                     \
-	4                   /* words of a caption's bracketed credit, at most */
-#define CAPTION_MIN_WORDS 6 /* words of a caption before its credit, at least  \
-	                     */
+/* A photo caption's bracketed credit has at most CAPTION_CREDIT_MAX words,
+ * and at least CAPTION_MIN_WORDS come before it. */
+#define CAPTION_CREDIT_MAX 4
+#define CAPTION_MIN_WORDS  6
 /* A rewrite sentence linked to nothing links to an official sentence
  * nothing links to either when it holds at least this share of keep_min
  * of that sentence's weight (0.35 at the default keep_min of 0.4; chosen
