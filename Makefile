@@ -127,6 +127,9 @@ $(GEN)/forms.inc: data/en/forms.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | LC_ALL=C sort -u -k1,1 | \
 	    sed 's/^\([^ ]*\) \([a-z]*\)$$/{"\1", "\2"},/' >$@
+$(GEN)/titles.inc: data/en/titles.txt
+	@mkdir -p $(@D)
+	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' -e 's/^\([^ ]*\)$$/"\1",/' $< >$@
 $(GEN)/furniture.inc: data/en/furniture.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | \
@@ -135,7 +138,7 @@ $(GEN)/aliases.inc: data/en/aliases.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' -e 's/^\(.*\)$$/"\1",/' $< >$@
 $(BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
-    $(GEN)/furniture.inc $(GEN)/forms.inc
+    $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc
 $(BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc
 $(BUILD)/src/core/lexicon.o $(BUILD)/src/core/align/alias.o: ALL_CPPFLAGS += -I$(GEN)
 

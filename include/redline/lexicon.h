@@ -1,6 +1,6 @@
 /* lexicon.h - what the sentence alignment knows of English words beyond
  * their stems: reporting frames, the values of numbers, the forms of
- * irregular verbs, page furniture.
+ * irregular verbs, titles, page furniture.
  *
  * The word lists are data files (the .txt files of data/en/, each documented
  * with its source) compiled in at build time.  Words are given folded (lower
@@ -27,6 +27,11 @@ int lex_is_frame(const char *w, size_t n);
  * of a common verb (data/en/forms.txt: "are" and "was" give "be", "has"
  * gives "have"), as a NUL-terminated string; NULL otherwise. */
 const char *lex_base_form(const char *w, size_t n);
+
+/* The i-th word of the list of titles that stand before or for a name
+ * (data/en/titles.txt: "president", "secretary"), folded, from 0; NULL
+ * past the last. */
+const char *lex_title(size_t i);
 
 /* 1 when the line s[0..n) (a line of its own of the rewrite, as its bytes)
  * reads as page furniture: a caption credit, byline, source or credit

@@ -1,5 +1,5 @@
-/* lexicon.c - reporting frames, number values, verb forms and page furniture
- * (lexicon.h).
+/* lexicon.c - reporting frames, number values, verb forms, titles and page
+ * furniture (lexicon.h).
  *
  * Owns the lookups; the lists themselves are data files (data/en/), turned
  * into sorted C initialisers by the Makefile (the .inc files of
@@ -28,6 +28,10 @@ static const struct verb_form {
 	const char *word, *base;
 } forms[] = {
 #include "forms.inc"
+};
+
+static const char *const titles[] = {
+#include "titles.inc"
 };
 
 static const struct furniture {
@@ -90,6 +94,12 @@ lex_base_form(const char *w, size_t n)
 	        bsearch(&k, forms, sizeof forms / sizeof *forms, sizeof *forms,
 	                by_form);
 	return f ? f->base : NULL;
+}
+
+const char *
+lex_title(size_t i)
+{
+	return i < sizeof titles / sizeof *titles ? titles[i] : NULL;
 }
 
 static int

@@ -475,9 +475,10 @@ values_and_aliases(void **state)
 	                    "");
 }
 
-/* The official "we" told as the name of who said it keeps the sentence
- * verbatim, tense and person shifted with it ("are" as "is"); another
- * pronoun or a crowd in its place does not. */
+/* One subject named two ways keeps the sentence verbatim: the official
+ * "we" told as the name of who said it, tense and person shifted with it
+ * ("are" as "is"), and a title dropped or added; another pronoun, a crowd
+ * or another name in its place does not. */
 static void
 subject_named(void **state)
 {
@@ -495,6 +496,16 @@ subject_named(void **state)
 	                 BLK_PARAPHRASE);
 	assert_int_equal(kind_of(o, "Farmers and traders are deeply concerned "
 	                            "by the closure.\n"),
+	                 BLK_PARAPHRASE);
+	/* a title dropped or added is the same person; another name is not */
+	static const char t[] = "President Novak opened the new bridge.\n";
+	assert_int_equal(kind_of(t, "Novak opened the new bridge.\n"),
+	                 BLK_VERBATIM);
+	assert_int_equal(kind_of("Novak opened the new bridge.\n",
+	                         "Mayor Novak opened the new bridge.\n"),
+	                 BLK_VERBATIM);
+	assert_int_equal(kind_of(t, "President Kowalski opened the new "
+	                            "bridge.\n"),
 	                 BLK_PARAPHRASE);
 }
 

@@ -102,14 +102,30 @@ verb_forms(void **state)
 	assert_null(lex_base_form("council", 7));
 }
 
+/* The titles list holds the commonest offices, folded, and ends. */
+static void
+titles(void **state)
+{
+	int president = 0, secretary = 0;
+	size_t i = 0;
+	(void)state;
+	for (const char *w; (w = lex_title(i)) != NULL; i++) {
+		president |= strcmp(w, "president") == 0;
+		secretary |= strcmp(w, "secretary") == 0;
+		for (const char *p = w; *p; p++)
+			assert_false(*p >= 'A' && *p <= 'Z');
+	}
+	assert_true(president && secretary);
+	assert_true(i > 10 && i < 256); /* words.c takes up to 256 */
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(numbers),
-	        cmocka_unit_test(frames),
-	        cmocka_unit_test(furniture),
-	        cmocka_unit_test(verb_forms),
+	        cmocka_unit_test(numbers),   cmocka_unit_test(frames),
+	        cmocka_unit_test(furniture), cmocka_unit_test(verb_forms),
+	        cmocka_unit_test(titles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,7 +30,9 @@
  *     rewrite sentence links to, but one rewrite sentence covers
  *     (w / W(official) >= keep_min), is kept too, as half of a merge.  A
  *     rewrite line repeating one just before it, or a title line (no
- *     sentence end) repeating an earlier title line, links to nothing.
+ *     sentence end) repeating an earlier title line, links to nothing;
+ *     nor does page furniture (lexicon.h) or a photo caption (a title
+ *     line closed by a bracketed credit, "... [AP]").
  *  5. Blocks.  An official sentence and the one rewrite sentence linked to
  *     it, and to nothing else, make a pair.  A split (one official
  *     sentence, several rewrite sentences) and a merge (one rewrite
@@ -44,8 +46,11 @@
  *  6. Moves.  The longest chain of paired blocks whose rewrite positions
  *     increase stays in place; the other paired blocks are moved.
  *  7. Kinds (classify.c, as are 8 and 9).  Words are compared loosely
- *     (same stem, case, spelling variant, value, alias) and the share kept
- *     in order is measured (loose_kept); the rewrite's attribution frames
+ *     (same stem, case, spelling variant, value, alias, irregular verb
+ *     form: "are" and "is") and the share kept in order is measured
+ *     (loose_kept); one subject named two ways counts as kept (the
+ *     official "we" and "The United States"; a title dropped, added or
+ *     standing for the name: lexicon.h); the rewrite's attribution frames
  *     (", the statement read"; "In a statement, X said that") are left out
  *     of its count.  When at least verbatim_min of the words of each side
  *     are kept the pair is verbatim, otherwise a paraphrase.  A one-sided block
@@ -110,6 +115,7 @@ out:
 	myers_free(x.loose);
 	free(x.rflag);
 	free(x.in_left);
+	free(x.title);
 	free(x.cap_mid);
 	free(x.numeric);
 	free(x.name);

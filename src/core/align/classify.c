@@ -29,8 +29,7 @@ seg_tokens(const struct seglist *s, uint32_t s0, uint32_t s1, uint32_t *t0,
 
 /* Is the unmatched run b[s..e) of a rewrite sentence of nr words an
  * attribution frame, not content?  brk[j]: punctuation before word j (and
- * brk[nr], after the last); fr[j]: F_FRAME / F_THAT of word j (and
- * F_UPPER, F_CONTENT).
+ * brk[nr], after the last); fr[j]: F_FRAME / F_THAT of word j.
  *  - At either edge, set off by punctuation from the kept words: a
  *    dateline "CITY:", ", the statement read", "According to X,".
  *  - At the start, ending in a frame word (and "that"): "X said (that)".
@@ -92,24 +91,72 @@ lead_frame_end(const struct ctx *x, uint32_t t0, uint32_t t1)
 	return rest >= LEAD_FRAME_REST ? end : t0;
 }
 
-/* After the loose diff of left words a[0..nl) and right words a[nl..nl+nr)
- * (mk: 1 for a word not kept; fr: the right words' F_* flags): the number
- * of right words of the one place where the official "we" gave way to
- * the name of who said it ("We are concerned" told as "The United States
- * is concerned": the same subject named otherwise, which the labelling
- * rules count as kept).  That is a hunk of exactly "we" deleted and 1 to
- * SUBJECT_NAME_MAX capitalised words (a leading "the" allowed), one at
- * least a content word (a name, not "They"), inserted.
- * 0 if there is none; only the first counts. */
-static size_t
-subject_named(const struct ctx *x, const uint32_t *a, const unsigned char *mk,
-              size_t nl, size_t nr, const unsigned char *fr)
+/* Classes of a word for telling one subject named two ways. */
+enum { W_WE = 1, W_THE = 2, W_TITLE = 4, W_NAME = 8 };
+
+/* The W_* class of the word of loose id lid, content id cid, at token t
+ * of side right (0 official), initial when it starts its sentence: a name
+ * is a capitalised content word, at a sentence's start only if its stem
+ * is never written in lower case (so "Farmers" opening a sentence is
+ * not). */
+static unsigned char
+word_class(const struct ctx *x, int right, uint32_t t, int initial)
 {
-	const uint32_t *b = a + nl;
+	int32_t lid = right ? x->rlid[t] : x->llid[t];
+	int32_t cid = right ? x->rcid[t] : x->lcid[t];
+	int upper = right ? (x->rflag[t] & F_UPPER) != 0
+	                  : (x->c->lt.v[t].flags & TOK_F_UPPER) != 0;
+
+	if (lid == x->we_id)
+		return W_WE;
+	if (lid == x->the_id)
+		return W_THE;
+	if (lid >= 0 && x->title[lid])
+		return W_TITLE;
+	if (upper && cid >= 0 && (!initial || x->name[cid]))
+		return W_NAME;
+	return 0;
+}
+
+/* The W_* classes of the run k[0..n) or'ed, or 0 when it is not a way of
+ * naming a subject: at most SUBJECT_NAME_MAX words, a leading "the", then
+ * titles and names, or "we" alone. */
+static unsigned
+subject_run(const unsigned char *k, size_t n)
+{
+	unsigned all = 0;
+	size_t i = 0;
+
+	if (n > SUBJECT_NAME_MAX)
+		return 0;
+	if (n == 1 && k[0] == W_WE)
+		return W_WE;
+	if (i < n && k[i] == W_THE)
+		i++;
+	if (i == n)
+		return 0;
+	for (; i < n; i++) {
+		if (k[i] != W_TITLE && k[i] != W_NAME)
+			return 0;
+		all |= k[i];
+	}
+	return all;
+}
+
+/* After the loose diff of left words (classes lk[0..nl)) and right words
+ * (rk[0..nr)), mk marking the words not kept (left first): mark kept the
+ * hunks that name one subject two ways, which the labelling rules count
+ * as kept: the official "we" told as who said it ("We are concerned",
+ * "The United States is concerned"), a title dropped, added or standing
+ * for the name ("President Novak", "Novak", "the President").  Each side
+ * of such a hunk is empty or a subject run, "we" or a title is in it, and
+ * names are on one side only (a name for another is another person). */
+static void
+subject_kept(unsigned char *mk, const unsigned char *lk,
+             const unsigned char *rk, size_t nl, size_t nr)
+{
 	size_t i = 0, j = 0;
 
-	if (x->we_id < 0)
-		return 0;
 	while (i < nl || j < nr) {
 		if (i < nl && j < nr && !mk[i] && !mk[nl + j]) {
 			i++;
@@ -121,21 +168,20 @@ subject_named(const struct ctx *x, const uint32_t *a, const unsigned char *mk,
 			i++;
 		while (j < nr && mk[nl + j])
 			j++;
-		if (i - i0 == 1 && a[i0] == (uint32_t)x->we_id && j > j0 &&
-		    j - j0 <= SUBJECT_NAME_MAX) {
-			size_t k = j0;
-			if (b[k] == (uint32_t)x->the_id && j - j0 > 1)
-				k++;
-			size_t content = 0;
-			for (; k < j && (fr[k] & F_UPPER); k++)
-				content += (fr[k] & F_CONTENT) != 0;
-			if (k == j && content) /* a name, not "They" */
-				return j - j0;
+		if (i == i0 && j == j0) { /* a kept word against a deleted */
+			i += i < nl;
+			j += j < nr;
+			continue;
 		}
-		if (i == i0 && j == j0)
-			break; /* cannot happen: a kept pair or a hunk moves */
+		unsigned l = i > i0 ? subject_run(lk + i0, i - i0) : 0;
+		unsigned r = j > j0 ? subject_run(rk + j0, j - j0) : 0;
+		if ((i > i0 && !l) || (j > j0 && !r) ||
+		    !((l | r) & (W_WE | W_TITLE)) || ((l & r) & W_NAME) ||
+		    (l == W_WE && !r) || (r == W_WE && !l))
+			continue;
+		memset(mk + i0, 0, i - i0);
+		memset(mk + nl + j0, 0, j - j0);
 	}
-	return 0;
 }
 
 /* Shares of the words of the left token ranges lr[0..nlr) and of the
@@ -151,40 +197,45 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
           const uint32_t (*rr)[2], size_t nrr, int lead, double *kl, double *kr,
           double *ks)
 {
-	size_t nl = 0, nr = 0, i, lcs = 0, cap = 1;
+	size_t nl = 0, nr = 0, i, lcs_l = 0, lcs_r = 0, cap = 1;
 	const struct align_in *c = x->c;
 
 	for (i = 0; i < nlr; i++)
 		cap += lr[i][1] - lr[i][0];
 	for (i = 0; i < nrr; i++)
 		cap += rr[i][1] - rr[i][0];
-	/* one allocation: the ids, then four byte arrays */
-	uint32_t *a = malloc(cap * sizeof *a + 4 * cap + 1);
+	/* one allocation: the ids, then six byte arrays */
+	uint32_t *a = malloc(cap * sizeof *a + 6 * cap + 1);
 	if (!a)
 		return -1;
 	unsigned char *mk = (unsigned char *)(a + cap), *fr = mk + cap,
-	              *cw = fr + cap, *brk = cw + cap; /* brk: cap + 1 */
+	              *cw = fr + cap, *lk = cw + cap, *rk = lk + cap,
+	              *brk = rk + cap; /* brk: cap + 1 */
 	for (i = 0; i < nlr; i++)
-		for (uint32_t t = lr[i][0]; t < lr[i][1]; t++)
+		for (uint32_t t = lr[i][0], first = 1; t < lr[i][1]; t++)
 			if (x->llid[t] >= 0) {
 				cw[nl] = x->lcid[t] >= 0; /* a content word */
+				lk[nl] = word_class(x, 0, t, (int)first);
 				a[nl++] = (uint32_t)x->llid[t];
+				first = 0;
 			}
 	uint32_t *b = a + nl;
 	int punct = 0;
 	for (i = 0; i < nrr; i++)
 		for (uint32_t t = lead ? lead_frame_end(x, rr[i][0], rr[i][1])
-		                       : rr[i][0];
+		                       : rr[i][0],
+		              first = 1;
 		     t < rr[i][1]; t++) {
 			if (c->rt.v[t].kind == TOK_PUNCT)
 				punct = 1;
 			if (x->rlid[t] < 0)
 				continue;
 			brk[nr] = (unsigned char)punct; /* punctuation before */
-			fr[nr] = (x->rflag[t] & (F_FRAME | F_THAT | F_UPPER)) |
-			         (x->rcid[t] >= 0 ? F_CONTENT : 0);
+			fr[nr] = x->rflag[t] & (F_FRAME | F_THAT);
+			rk[nr] = word_class(x, 1, t, (int)first);
 			b[nr++] = (uint32_t)x->rlid[t];
 			punct = 0;
+			first = 0;
 		}
 	brk[nr] = 1;
 	/* exact, unless the passage is enormous (a text with no sentence
@@ -194,9 +245,11 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		free(a);
 		return -1;
 	}
+	subject_kept(mk, lk, rk, nl, nr);
 	for (i = 0; i < nl; i++)
-		lcs += !mk[i];
-	size_t named = subject_named(x, a, mk, nl, nr, fr);
+		lcs_l += !mk[i];
+	for (i = 0; i < nr; i++)
+		lcs_r += !mk[nl + i];
 	/* words of the frames, left out of the rewrite's count */
 	size_t framed = 0;
 	for (i = 0; i < nr;) {
@@ -207,9 +260,8 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 			framed += e - i;
 		i = e > i ? e : i + 1;
 	}
-	*kl = nl ? (double)(lcs + (named > 0)) / nl : 1;
-	*kr = nr > framed ? (double)(lcs + named) / (nr - framed)
-	                  : (nr ? 0 : 1);
+	*kl = nl ? (double)lcs_l / nl : 1;
+	*kr = nr > framed ? (double)lcs_r / (nr - framed) : (nr ? 0 : 1);
 	/* the stretch of the left words from the first kept content word to
 	 * the last (a stop word kept far away, "the", does not stretch it) */
 	size_t f = 0, e = nl, in = 0;

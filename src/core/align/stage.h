@@ -45,22 +45,14 @@
 	     where is framing ("X, Y issue statement") */
 
 /* Flags of a rewrite token: a fact-like word, a capitalised one, a
- * reporting-frame word and a verb of saying (lexicon.h), the word "that";
- * F_CONTENT (a content word) only in classify.c's copies. */
-enum {
-	F_FACTISH = 1,
-	F_UPPER = 2,
-	F_FRAME = 4,
-	F_THAT = 8,
-	F_FVERB = 16,
-	F_CONTENT = 32
-};
+ * reporting-frame word and a verb of saying (lexicon.h), the word "that". */
+enum { F_FACTISH = 1, F_UPPER = 2, F_FRAME = 4, F_THAT = 8, F_FVERB = 16 };
 /* A lead frame ("In a statement, X said that") ends within this many
  * words of the sentence's start, and leaves at least LEAD_FRAME_REST. */
 #define LEAD_FRAME_MAX  12
 #define LEAD_FRAME_REST 3
-/* "We" in an official sentence named in the rewrite: at most this many
- * words ("The United States", "The State Department"). */
+/* One subject named two ways ("We", "The United States"; "President
+ * Novak", "the President"): each way at most this many words. */
 #define SUBJECT_NAME_MAX 4
 
 struct ent {
@@ -102,6 +94,7 @@ struct ctx {
 	struct myers *my;
 	struct myers *loose;   /* over loose ids, for judging what was kept */
 	int32_t we_id, the_id; /* loose ids of "we" and "the" */
+	unsigned char *title;  /* per stem: a title (lexicon.h: lex_title) */
 	struct block *b;       /* blocks being built */
 	size_t nb, capb;
 };

@@ -568,9 +568,13 @@ weights(struct ctx *x)
 	return 0;
 }
 
-int
-stage_words(struct ctx *x)
+/* The loose ids of "we" and "the", and which stems are titles
+ * (lexicon.h), for telling the same subject named otherwise. */
+static int
+subject_words(struct ctx *x)
 {
+	int32_t ids[256];
+	size_t n = 0;
 	uint32_t we, the;
 
 	if (intern_id(x->stems, "we", 2, &we) < 0 ||
@@ -578,8 +582,23 @@ stage_words(struct ctx *x)
 		return -1;
 	x->we_id = (int32_t)we;
 	x->the_id = (int32_t)the;
+	for (const char *w; n < sizeof ids / sizeof *ids && (w = lex_title(n));
+	     n++)
+		if (word_id(x, w, strlen(w), &ids[n]) < 0)
+			return -1;
+	x->title = calloc(intern_count(x->stems) + 1, 1);
+	if (!x->title)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		x->title[ids[i]] = 1;
+	return 0;
+}
+
+int
+stage_words(struct ctx *x)
+{
 	return content_ids(x) < 0 || aliases(x) < 0 || compounds(x) < 0 ||
-	                       merge_variants(x) < 0
+	                       merge_variants(x) < 0 || subject_words(x) < 0
 	               ? -1
 	               : 0;
 }
