@@ -509,6 +509,43 @@ subject_named(void **state)
 	                 BLK_PARAPHRASE);
 }
 
+/* A rewrite sentence that tells a further piece of an official sentence
+ * inside a lead frame naming a statement is that piece, the frame's words
+ * left out when linking; the same words led by someone else's name are
+ * that person's reaction, an addition. */
+static void
+split_told_in_a_frame(void **state)
+{
+	static const char o[] = "The United States remains deeply concerned "
+	                        "about the whereabouts and wellbeing of Mr. "
+	                        "Novak.\n";
+	static const char lead[] = "The United States remains deeply concerned "
+	                           "about Novak, a civil society activist "
+	                           "abducted two years ago.\n\n";
+	char r[512];
+	struct pair p;
+	(void)state;
+
+	snprintf(r, sizeof r,
+	         "%sIn a statement, the Embassy press office in "
+	         "Porto Velho said it is worried about his whereabouts and "
+	         "wellbeing.\n",
+	         lead);
+	compare(&p, o, r);
+	assert_int_equal(block_with(&p, 1, "In a statement")->kind,
+	                 BLK_PARAPHRASE);
+	assert_int_equal(p.c.count[BLK_ADDITION], 0);
+	release(&p);
+	snprintf(r, sizeof r,
+	         "%sSpeaking in Porto Velho, Interior Minister "
+	         "Ana Lima said she is worried about his whereabouts and "
+	         "wellbeing.\n",
+	         lead);
+	compare(&p, o, r);
+	assert_int_equal(block_with(&p, 1, "Speaking")->kind, BLK_ADDITION);
+	release(&p);
+}
+
 /* A photo caption, a title line closed by a bracketed credit, is an
  * addition even when it names the scene of an official sentence, which
  * goes to the sentence that tells it. */
@@ -548,6 +585,7 @@ main(void)
 	        cmocka_unit_test(values_and_aliases),
 	        cmocka_unit_test(subject_named),
 	        cmocka_unit_test(caption_added),
+	        cmocka_unit_test(split_told_in_a_frame),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

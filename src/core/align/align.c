@@ -29,6 +29,11 @@
  *     may link to one official sentence (a split).  An official sentence no
  *     rewrite sentence links to, but one rewrite sentence covers
  *     (w / W(official) >= keep_min), is kept too, as half of a merge.  A
+ *     rewrite sentence linked to nothing that holds HOLD_SHARE of keep_min
+ *     of an official sentence nothing links to either is its paraphrase;
+ *     one whose lead frame names a statement or spokesperson ("In a
+ *     statement, the embassy said ...") is linked on what follows the
+ *     frame (a further piece of a split, told in a frame).  A
  *     rewrite line repeating one just before it, or a title line (no
  *     sentence end) repeating an earlier title line, links to nothing;
  *     nor does page furniture (lexicon.h) or a photo caption (a title

@@ -60,7 +60,7 @@ is_frame(const unsigned char *brk, const unsigned char *fr, size_t nr, size_t s,
  * "that" after it: "In a statement, the embassy said (that) ...".  Not a
  * verb that follows punctuation ("If adopted, said the minister, ..."
  * frames a quote that began before it). */
-static uint32_t
+uint32_t
 lead_frame_end(const struct ctx *x, uint32_t t0, uint32_t t1)
 {
 	const struct toklist *l = &x->c->rt;

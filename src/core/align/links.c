@@ -193,6 +193,76 @@ union_shared(const struct ctx *x, const struct vec *r, const uint32_t *os,
 	return w;
 }
 
+/* Is stem cid in segment vector v? */
+static int
+has_stem(const struct ctx *x, const struct vec *v, uint32_t cid)
+{
+	size_t lo = 0, hi = v->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (x->pool[v->off + mid].cid < cid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < v->n && x->pool[v->off + lo].cid == cid;
+}
+
+/* The official segment among the candidates [g, e) of rewrite segment r
+ * that r, its lead frame left out, links to (covering link_min of what is
+ * left, with LINK_MIN_WORDS shared words, one not a name); -1 if none, or
+ * if r has no lead frame naming a statement or spokesperson (a frame
+ * noun: "In a statement, the embassy said ..."), since a frame giving
+ * someone else's words ("The minister said ...") leads a reaction. */
+static long
+unframed_link(const struct ctx *x, size_t r, size_t g, size_t e)
+{
+	const struct seglist *sl = &x->c->rs;
+	uint32_t t0 = sl->v[r].t0, t1 = sl->v[r].t1;
+	uint32_t t = lead_frame_end(x, t0, t1);
+	long best = -1;
+	double best_w = 0, W = 0;
+
+	int noun = 0;
+
+	if (t == t0)
+		return -1;
+	/* the weight of what is left: the sentence's, less the frame's */
+	W = x->rv[r].W;
+	for (uint32_t k = t0; k < t; k++) {
+		noun |= (x->rflag[k] & F_FNOUN) != 0;
+		if (x->rcid[k] >= 0)
+			W -= x->idf[x->rcid[k]];
+	}
+	if (!noun || W <= 0)
+		return -1;
+	for (size_t k = g; k < e; k++) {
+		const struct vec *o = &x->lv[x->cands[k].o];
+		double w = 0;
+		size_t nw = 0, np = 0;
+		for (uint32_t u = t; u < t1; u++) {
+			int32_t cid = x->rcid[u];
+			int dup = 0;
+			if (cid < 0)
+				continue;
+			for (uint32_t v = t; v < u && !dup; v++)
+				dup = x->rcid[v] == cid;
+			if (dup || !has_stem(x, o, (uint32_t)cid))
+				continue;
+			w += x->idf[cid];
+			nw += !x->numeric[cid];
+			np += !x->numeric[cid] && !x->name[cid];
+		}
+		if (w / W >= x->c->opt.link_min && nw >= LINK_MIN_WORDS &&
+		    np >= 1 && w > best_w) {
+			best = (long)x->cands[k].o;
+			best_w = w;
+		}
+	}
+	return best;
+}
+
 /* Sort key of a candidate: its shared weight, then the share of the
  * official sentence it covers (a copy before a sentence containing it). */
 static int
@@ -436,6 +506,24 @@ links(struct ctx *x)
 				x->prim[r] = (int32_t)m->o;
 				x->prim_w[r] = m->w;
 				linked[m->o] = 1;
+			}
+		}
+		g = e;
+	}
+	/* a rewrite sentence that links to nothing, but would with its lead
+	 * frame left out ("In a statement, the embassy in the capital said
+	 * it is worried about ..."): the frame's names drowned its content */
+	for (size_t g = 0; g < x->ncands;) {
+		size_t e = g, r = x->cands[g].r;
+		while (e < x->ncands && x->cands[e].r == r)
+			e++;
+		if (x->prim[r] < 0 && !furniture_line(x, r) &&
+		    !caption_line(x, r) && !repeats(x, r)) {
+			long o = unframed_link(x, r, g, e);
+			if (o >= 0) {
+				x->prim[r] = (int32_t)o;
+				x->prim_w[r] = shared(x, &x->lv[o], &x->rv[r]);
+				linked[o] = 1;
 			}
 		}
 		g = e;

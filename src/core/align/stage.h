@@ -45,8 +45,16 @@
 	     where is framing ("X, Y issue statement") */
 
 /* Flags of a rewrite token: a fact-like word, a capitalised one, a
- * reporting-frame word and a verb of saying (lexicon.h), the word "that". */
-enum { F_FACTISH = 1, F_UPPER = 2, F_FRAME = 4, F_THAT = 8, F_FVERB = 16 };
+ * reporting-frame word, a verb of saying and a frame noun (lexicon.h:
+ * "statement", "spokesperson"), the word "that". */
+enum {
+	F_FACTISH = 1,
+	F_UPPER = 2,
+	F_FRAME = 4,
+	F_THAT = 8,
+	F_FVERB = 16,
+	F_FNOUN = 32
+};
 /* A lead frame ("In a statement, X said that") ends within this many
  * words of the sentence's start, and leaves at least LEAD_FRAME_REST. */
 #define LEAD_FRAME_MAX  12
@@ -158,6 +166,11 @@ void seg_tokens(const struct seglist *s, uint32_t s0, uint32_t s1, uint32_t *t0,
                 uint32_t *t1);
 
 /* ---- classify.c: 7. kinds, 8. facts, 9. nearest ---- */
+
+/* The first token after the lead frame of the rewrite sentence at tokens
+ * [t0, t1) ("In a statement, the embassy said that ..."), or t0 when it
+ * has none. */
+uint32_t lead_frame_end(const struct ctx *x, uint32_t t0, uint32_t t1);
 
 /* Kinds and word diffs of the blocks, their facts, and the nearest
  * candidates of omissions and additions.  0 or -1. */

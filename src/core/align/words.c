@@ -58,8 +58,10 @@ content_id(struct ctx *x, const struct text *t, const struct tok *k,
 		*flags |= F_FRAME | F_FVERB;
 		break;
 	case LEX_FRAME_OTHER:
-	case LEX_FRAME_NOUN:
 		*flags |= F_FRAME;
+		break;
+	case LEX_FRAME_NOUN:
+		*flags |= F_FRAME | F_FNOUN;
 		break;
 	default:
 		break;
