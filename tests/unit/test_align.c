@@ -546,6 +546,36 @@ split_told_in_a_frame(void **state)
 	release(&p);
 }
 
+/* A long rewrite sentence that copies five content words of an official
+ * one in a row comes from it, though each says much the other does not;
+ * four in a row do not make a link. */
+static void
+copied_stretch(void **state)
+{
+	static const char o[] =
+	        "The envoy is in Lisbon supporting the regional negotiation "
+	        "efforts led by the council and urging the parties to reach an "
+	        "immediate halt to the fighting, ensure full humanitarian "
+	        "access, and outline steps toward peace.\n";
+	(void)state;
+	assert_int_equal(kind_of(o, "Lima Ana, the special envoy for the "
+	                            "region, is in Lisbon supporting the "
+	                            "regional negotiation efforts between "
+	                            "delegates for the president and his "
+	                            "former deputy, the two rivals in the war "
+	                            "that broke out in the capital in December "
+	                            "and spread quickly across the country.\n"),
+	                 BLK_PARAPHRASE);
+	assert_int_equal(kind_of(o, "Lima Ana, the special envoy for the "
+	                            "region, is in Lisbon supporting the "
+	                            "national negotiation efforts between "
+	                            "delegates for the president and his "
+	                            "former deputy, the two rivals in the war "
+	                            "that broke out in the capital in December "
+	                            "and spread quickly across the country.\n"),
+	                 BLK_ADDITION);
+}
+
 /* A photo caption, a title line closed by a bracketed credit, is an
  * addition even when it names the scene of an official sentence, which
  * goes to the sentence that tells it. */
@@ -586,6 +616,7 @@ main(void)
 	        cmocka_unit_test(subject_named),
 	        cmocka_unit_test(caption_added),
 	        cmocka_unit_test(split_told_in_a_frame),
+	        cmocka_unit_test(copied_stretch),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,7 +33,9 @@
  *     of an official sentence nothing links to either is its paraphrase;
  *     one whose lead frame names a statement or spokesperson ("In a
  *     statement, the embassy said ...") is linked on what follows the
- *     frame (a further piece of a split, told in a frame).  A
+ *     frame (a further piece of a split, told in a frame); one that
+ *     copies RUN_MIN content words of an official sentence in a row is
+ *     linked to it.  A
  *     rewrite line repeating one just before it, or a title line (no
  *     sentence end) repeating an earlier title line, links to nothing;
  *     nor does page furniture (lexicon.h) or a photo caption (a title

@@ -263,6 +263,68 @@ unframed_link(const struct ctx *x, size_t r, size_t g, size_t e)
 	return best;
 }
 
+/* The number of stems segment vectors a and b share. */
+static size_t
+count_shared(const struct ctx *x, const struct vec *a, const struct vec *b)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (i < a->n && j < b->n) {
+		uint32_t p = x->pool[a->off + i].cid,
+		         q = x->pool[b->off + j].cid;
+		n += p == q;
+		i += p <= q;
+		j += q <= p;
+	}
+	return n;
+}
+
+/* The longest run of words that official segment o and rewrite segment
+ * r share in the same order with nothing between (words as compared
+ * loosely: stems, stop words, values, aliases), counted in content words,
+ * and r's content words in *ncontent; 0 when either segment has more than
+ * RUN_MAX_WORDS words. */
+static size_t
+shared_run(const struct ctx *x, size_t o, size_t r, size_t *ncontent)
+{
+	const struct seglist *ls = &x->c->ls, *rs = &x->c->rs;
+	uint32_t a[RUN_MAX_WORDS], b[RUN_MAX_WORDS];
+	unsigned char ca[RUN_MAX_WORDS];
+	unsigned short run[RUN_MAX_WORDS + 1], cont[RUN_MAX_WORDS + 1];
+	size_t na = 0, nb = 0, best = 0;
+
+	for (uint32_t t = ls->v[o].t0; t < ls->v[o].t1; t++)
+		if (x->llid[t] >= 0) {
+			if (na == RUN_MAX_WORDS)
+				return 0;
+			ca[na] = x->lcid[t] >= 0;
+			a[na++] = (uint32_t)x->llid[t];
+		}
+	*ncontent = 0;
+	for (uint32_t t = rs->v[r].t0; t < rs->v[r].t1; t++)
+		if (x->rlid[t] >= 0) {
+			if (nb == RUN_MAX_WORDS)
+				return 0;
+			*ncontent += x->rcid[t] >= 0;
+			b[nb++] = (uint32_t)x->rlid[t];
+		}
+	/* run[j]: words of the common run ending at a[i-1], b[j-1] */
+	memset(run, 0, sizeof run);
+	memset(cont, 0, sizeof cont);
+	for (size_t i = 0; i < na; i++)
+		for (size_t j = nb; j-- > 0;) {
+			if (a[i] == b[j]) {
+				run[j + 1] = (unsigned short)(run[j] + 1);
+				cont[j + 1] = (unsigned short)(cont[j] + ca[i]);
+				if (cont[j + 1] > best)
+					best = cont[j + 1];
+			} else {
+				run[j + 1] = cont[j + 1] = 0;
+			}
+		}
+	return best;
+}
+
 /* Sort key of a candidate: its shared weight, then the share of the
  * official sentence it covers (a copy before a sentence containing it). */
 static int
@@ -525,6 +587,40 @@ links(struct ctx *x)
 				x->prim_w[r] = shared(x, &x->lv[o], &x->rv[r]);
 				linked[o] = 1;
 			}
+		}
+		g = e;
+	}
+	/* a rewrite sentence linked to nothing that copies a stretch of
+	 * RUN_MIN content words of an official sentence word for word, and at
+	 * least RUN_SHARE of link_min of its own: the stretch says where it
+	 * comes from, however much else it says */
+	double run_min = RUN_MIN * (c->opt.link_min > ALIGN_LINK_MIN
+	                                    ? c->opt.link_min / ALIGN_LINK_MIN
+	                                    : 1);
+	for (size_t g = 0; g < x->ncands;) {
+		size_t e = g, r = x->cands[g].r, best_run = 0;
+		long best = -1;
+		while (e < x->ncands && x->cands[e].r == r)
+			e++;
+		if (x->prim[r] < 0 && !furniture_line(x, r) &&
+		    !caption_line(x, r) && !repeats(x, r))
+			for (size_t k = g; k < e; k++) {
+				size_t n = 0, nc = 0;
+				/* a cheap bound first: the stems they share */
+				if (count_shared(x, &x->lv[x->cands[k].o],
+				                 &x->rv[r]) >= RUN_MIN)
+					n = shared_run(x, x->cands[k].o, r,
+					               &nc);
+				if (n >= run_min && n > best_run &&
+				    n >= RUN_SHARE * c->opt.link_min * nc) {
+					best_run = n;
+					best = (long)x->cands[k].o;
+				}
+			}
+		if (best >= 0) {
+			x->prim[r] = (int32_t)best;
+			x->prim_w[r] = shared(x, &x->lv[best], &x->rv[r]);
+			linked[best] = 1;
 		}
 		g = e;
 	}
