@@ -143,8 +143,10 @@ subject_run(const unsigned char *k, size_t n)
 	return all;
 }
 
-/* After the loose diff of left words (classes lk[0..nl)) and right words
- * (rk[0..nr)), mk marking the words not kept (left first): mark kept the
+/* After the loose diff of left words and right words (ti[0..nl) and
+ * ti[nl..nl+nr): their tokens; ini: 1 on a sentence's first word), mk
+ * marking the words not kept (left first): mark kept, and count in *kl
+ * and *kr, the
  * hunks that name one subject two ways, which the labelling rules count
  * as kept: the official "we" told as who said it ("We are concerned",
  * "The United States is concerned"), a title dropped, added or standing
@@ -152,9 +154,11 @@ subject_run(const unsigned char *k, size_t n)
  * of such a hunk is empty or a subject run, "we" or a title is in it, and
  * names are on one side only (a name for another is another person). */
 static void
-subject_kept(unsigned char *mk, const unsigned char *lk,
-             const unsigned char *rk, size_t nl, size_t nr)
+subject_kept(const struct ctx *x, unsigned char *mk, const uint32_t *ti,
+             const unsigned char *ini, size_t nl, size_t nr, size_t *kl,
+             size_t *kr)
 {
+	unsigned char lk[SUBJECT_NAME_MAX], rk[SUBJECT_NAME_MAX];
 	size_t i = 0, j = 0;
 
 	while (i < nl || j < nr) {
@@ -173,14 +177,24 @@ subject_kept(unsigned char *mk, const unsigned char *lk,
 			j += j < nr;
 			continue;
 		}
-		unsigned l = i > i0 ? subject_run(lk + i0, i - i0) : 0;
-		unsigned r = j > j0 ? subject_run(rk + j0, j - j0) : 0;
+		if (i - i0 > SUBJECT_NAME_MAX || j - j0 > SUBJECT_NAME_MAX)
+			continue;
+		/* the classes of the hunk's words (only these: the cost
+		 * follows the changes, not the text) */
+		for (size_t k = i0; k < i; k++)
+			lk[k - i0] = word_class(x, 0, ti[k], ini[k]);
+		for (size_t k = j0; k < j; k++)
+			rk[k - j0] = word_class(x, 1, ti[nl + k], ini[nl + k]);
+		unsigned l = i > i0 ? subject_run(lk, i - i0) : 0;
+		unsigned r = j > j0 ? subject_run(rk, j - j0) : 0;
 		if ((i > i0 && !l) || (j > j0 && !r) ||
 		    !((l | r) & (W_WE | W_TITLE)) || ((l & r) & W_NAME) ||
 		    (l == W_WE && !r) || (r == W_WE && !l))
 			continue;
 		memset(mk + i0, 0, i - i0);
 		memset(mk + nl + j0, 0, j - j0);
+		*kl += i - i0;
+		*kr += j - j0;
 	}
 }
 
@@ -204,18 +218,20 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		cap += lr[i][1] - lr[i][0];
 	for (i = 0; i < nrr; i++)
 		cap += rr[i][1] - rr[i][0];
-	/* one allocation: the ids, then six byte arrays */
-	uint32_t *a = malloc(cap * sizeof *a + 6 * cap + 1);
+	/* one allocation: the ids, their tokens, then five byte arrays */
+	uint32_t *a = malloc(2 * cap * sizeof *a + 5 * cap + 1);
 	if (!a)
 		return -1;
-	unsigned char *mk = (unsigned char *)(a + cap), *fr = mk + cap,
-	              *cw = fr + cap, *lk = cw + cap, *rk = lk + cap,
-	              *brk = rk + cap; /* brk: cap + 1 */
+	uint32_t *ti = a + cap;
+	unsigned char *mk = (unsigned char *)(ti + cap), *fr = mk + cap,
+	              *cw = fr + cap, *ini = cw + cap,
+	              *brk = ini + cap; /* brk: cap + 1 */
 	for (i = 0; i < nlr; i++)
 		for (uint32_t t = lr[i][0], first = 1; t < lr[i][1]; t++)
 			if (x->llid[t] >= 0) {
 				cw[nl] = x->lcid[t] >= 0; /* a content word */
-				lk[nl] = word_class(x, 0, t, (int)first);
+				ti[nl] = t;
+				ini[nl] = (unsigned char)first;
 				a[nl++] = (uint32_t)x->llid[t];
 				first = 0;
 			}
@@ -232,7 +248,8 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 				continue;
 			brk[nr] = (unsigned char)punct; /* punctuation before */
 			fr[nr] = x->rflag[t] & (F_FRAME | F_THAT);
-			rk[nr] = word_class(x, 1, t, (int)first);
+			ti[nl + nr] = t;
+			ini[nl + nr] = (unsigned char)first;
 			b[nr++] = (uint32_t)x->rlid[t];
 			punct = 0;
 			first = 0;
@@ -245,11 +262,11 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		free(a);
 		return -1;
 	}
-	subject_kept(mk, lk, rk, nl, nr);
 	for (i = 0; i < nl; i++)
 		lcs_l += !mk[i];
-	for (i = 0; i < nr; i++)
-		lcs_r += !mk[nl + i];
+	lcs_r = lcs_l; /* as many kept words each side, so far */
+	if (lcs_l < nl || lcs_r < nr)
+		subject_kept(x, mk, ti, ini, nl, nr, &lcs_l, &lcs_r);
 	/* words of the frames, left out of the rewrite's count */
 	size_t framed = 0;
 	for (i = 0; i < nr;) {
