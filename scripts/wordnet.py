@@ -14,6 +14,7 @@ VARIANT is one or more of these, joined by '+':
   mono   synonyms in a synset that is the only sense of one of the two
          words in its part of speech
   full   synonyms in any synset (every sense)
+  none   no pairs (the build without related words)
 
 DIR is WordNet's dictionary folder (default /usr/share/wordnet, Debian's
 wordnet-base).
@@ -78,10 +79,13 @@ def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     want = set(sys.argv[1].split("+"))
-    bad = want - {"deriv", "first", "mono", "full"}
+    bad = want - {"deriv", "first", "mono", "full", "none"}
     if bad:
         sys.exit("wordnet.py: unknown variant " + ", ".join(sorted(bad)))
     d = sys.argv[2] if len(sys.argv) > 2 else "/usr/share/wordnet"
+    if not os.path.isfile(os.path.join(d, "data.noun")):
+        sys.exit("wordnet.py: no WordNet in %s (Debian's wordnet-base: "
+                 "sh scripts/setup build)" % d)
     data = {p: read_data(d, n) for n, p in POS.items()}
     index = {p: read_index(d, n) for n, p in POS.items()}
     pairs = set()
