@@ -568,8 +568,8 @@ weights(struct ctx *x)
 
 /* The table of related stems (related.inc, made at build time from
  * WordNet's derivational links by scripts/wordnet.py and src/tools/relate.c:
- * military - militarily, resolve - resolution), and the first of its pairs
- * whose first stem is k[0..n), or RELATED_N. */
+ * military - militarily, resolve - resolution): pairs sorted by their
+ * first stem, each pair in both orders. */
 #include "related.inc"
 
 static int
@@ -580,6 +580,8 @@ by_ent(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The first pair of the table whose first stem is k[0..n), or where it
+ * would be (RELATED_N past the end). */
 static size_t
 related_first(const char *k, size_t n)
 {
@@ -707,20 +709,20 @@ related(struct ctx *x)
 		struct vec *v = side ? x->rv : x->lv;
 		size_t ns = side ? x->c->rs.n : x->c->ls.n;
 		for (size_t sg = 0; sg < ns; sg++) {
-			size_t off = npool, m = v[sg].n;
+			size_t off = npool, m = v[sg].n, need = npool + m;
 			for (size_t i = 0; i < m; i++) {
-				struct ent e = x->pool[v[sg].off + i];
-				size_t need = npool + 1 +
-				              (side ? rstart[e.cid + 1] -
-				                               rstart[e.cid]
-				                    : 1);
-				struct ent *g = grow_array(pool, &cappool, need,
-				                           sizeof *g, 1024);
-				if (!g)
-					goto out;
-				pool = g;
-				pool[npool++] = e;
+				uint32_t c = x->pool[v[sg].off + i].cid;
+				need += side ? rstart[c + 1] - rstart[c]
+				             : shadow[c] >= 0;
 			}
+			struct ent *g = grow_array(pool, &cappool, need + 1,
+			                           sizeof *g, 1024);
+			if (!g)
+				goto out;
+			pool = g;
+			memcpy(pool + off, x->pool + v[sg].off,
+			       m * sizeof *pool);
+			npool += m;
 			for (size_t i = 0; i < m; i++) {
 				struct ent e = pool[off + i];
 				if (side)
