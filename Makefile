@@ -142,6 +142,23 @@ $(BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
 $(BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc
 $(BUILD)/src/core/lexicon.o $(BUILD)/src/core/align/alias.o: ALL_CPPFLAGS += -I$(GEN)
 
+# Related words (words.c, related()): WordNet's derivational links, from
+# Debian's wordnet-base (WORDNET_DIR), as Snowball stems.  WORDNET picks
+# the relations (scripts/wordnet.py: deriv is the one kept; the others are
+# there to re-run the experiment of README's "How well it classifies").
+WORDNET ?= deriv
+WORDNET_DIR ?= /usr/share/wordnet
+$(BUILD)/tools/relate: src/tools/relate.c $(BUILD)/src/core/stem.o
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ -ldl -pthread
+$(GEN)/related.inc: scripts/wordnet.py $(BUILD)/tools/relate \
+    $(wildcard $(WORDNET_DIR)/data.*)
+	@mkdir -p $(@D)
+	python3 scripts/wordnet.py $(WORDNET) $(WORDNET_DIR) | \
+	    $(BUILD)/tools/relate >$@.tmp && mv $@.tmp $@
+$(BUILD)/src/core/align/words.o: $(GEN)/related.inc
+$(BUILD)/src/core/align/words.o: ALL_CPPFLAGS += -I$(GEN)
+
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
@@ -334,7 +351,9 @@ $(FUZZ_BUILD)/src/core/html.o: ALL_CPPFLAGS += $(GUMBO_CFLAGS)
 $(FUZZ_BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
     $(GEN)/furniture.inc
 $(FUZZ_BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc
-$(FUZZ_BUILD)/src/core/lexicon.o $(FUZZ_BUILD)/src/core/align/alias.o: ALL_CPPFLAGS += -I$(GEN)
+$(FUZZ_BUILD)/src/core/align/words.o: $(GEN)/related.inc
+$(FUZZ_BUILD)/src/core/lexicon.o $(FUZZ_BUILD)/src/core/align/alias.o \
+    $(FUZZ_BUILD)/src/core/align/words.o: ALL_CPPFLAGS += -I$(GEN)
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIB_OBJ)
 	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer $(ALL_CPPFLAGS) \

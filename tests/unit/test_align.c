@@ -475,6 +475,39 @@ values_and_aliases(void **state)
 	                    "");
 }
 
+/* A related word (WordNet's derivational links: militarily, military)
+ * tips a rewrite sentence that shares too little with an official one
+ * into a link, as a paraphrase; a word that only shares a synonym set
+ * with an official word in another sense (serve and answer, as in "that
+ * will answer") does not: synonyms are not used. */
+static const char related_official[] =
+        "The two governments agreed that there is no military answer to "
+        "the long conflict in the valley.\n\n"
+        "They also discussed trade, tourism and the price of grain.\n";
+
+static void
+related_words(void **state)
+{
+	struct pair p;
+	const struct block *b;
+	(void)state;
+
+	compare(&p, related_official,
+	        "Diplomats warned that the conflict in the valley could not be "
+	        "ended militarily.\n\nThe talks lasted three hours.\n");
+	b = block_with(&p, 1, "Diplomats warned");
+	assert_int_equal(b->kind, BLK_PARAPHRASE);
+	assert_true(b->ls1 > b->ls0);
+	release(&p);
+
+	compare(&p, related_official,
+	        "Diplomats warned that waiters serve in the valley during the "
+	        "conflict.\n\nThe talks lasted three hours.\n");
+	b = block_with(&p, 1, "Diplomats warned");
+	assert_int_equal(b->kind, BLK_ADDITION);
+	release(&p);
+}
+
 /* One subject named two ways keeps the sentence verbatim: the official
  * "we" told as the name of who said it, tense and person shifted with it
  * ("are" as "is"), and a title dropped or added; another pronoun, a crowd
@@ -613,6 +646,7 @@ main(void)
 	        cmocka_unit_test(changed_facts),
 	        cmocka_unit_test(frames_aside),
 	        cmocka_unit_test(values_and_aliases),
+	        cmocka_unit_test(related_words),
 	        cmocka_unit_test(subject_named),
 	        cmocka_unit_test(caption_added),
 	        cmocka_unit_test(split_told_in_a_frame),

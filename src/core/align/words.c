@@ -570,6 +570,211 @@ weights(struct ctx *x)
 	return 0;
 }
 
+/* ---- related words ------------------------------------------------------ */
+
+/* The table of related stems (related.inc, made at build time from
+ * WordNet's derivational links by scripts/wordnet.py and src/tools/relate.c:
+ * military - militarily, resolve - resolution): pairs sorted by their
+ * first stem, each pair in both orders. */
+#include "related.inc"
+
+static int
+by_ent(const void *a, const void *b)
+{
+	uint32_t x = ((const struct ent *)a)->cid,
+	         y = ((const struct ent *)b)->cid;
+	return x < y ? -1 : x > y;
+}
+
+/* The first pair of the table whose first stem is k[0..n), or where it
+ * would be (RELATED_N past the end). */
+static size_t
+related_first(const char *k, size_t n)
+{
+	size_t lo = 0, hi = RELATED_N;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *a = related_text + related_at[mid];
+		size_t la = strlen(a);
+		int c = memcmp(a, k, la < n ? la : n);
+		if (c < 0 || (c == 0 && la < n))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Related words as weaker shared words, when linking only.  A rewrite stem
+ * the official text lacks that the table relates to an official stem
+ * (neither of them a name: names are the alias table's) gets a shadow of
+ * that stem, a stem id of its own that the official sentences holding the
+ * stem hold too, weighing RELATED_SHARE of its idf.  Shadows are added to
+ * the sentence vectors after the weights: they never count in a sentence's
+ * own weight W, and never reach the loose ids (verbatim) or the facts,
+ * which the tokens' ids decide.  English only (the table is WordNet's).
+ * Runs after weights(); 0 or -1. */
+static int
+related(struct ctx *x)
+{
+	const char *lang = x->c->opt.language;
+	uint32_t n = intern_count(x->stems), nsh = 0;
+	unsigned char *in_right = NULL;
+	int32_t *shadow = NULL;                /* per official stem, or -1 */
+	uint32_t *rstart = NULL, *rids = NULL; /* per rewrite stem: shadows */
+	uint32_t *orig = NULL;                 /* per shadow: its stem */
+	size_t nr = 0, capr = 0, capo = 0;
+	struct ent *pool = NULL;
+	size_t npool = 0, cappool = 0;
+	int rc = -1;
+
+	if (lang && strcmp(lang, "english") != 0 && strcmp(lang, "en") != 0 &&
+	    strcmp(lang, "eng") != 0)
+		return 0;
+	in_right = calloc(n + 1, 1);
+	shadow = malloc((n + 1) * sizeof *shadow);
+	rstart = calloc(n + 2, sizeof *rstart);
+	if (!in_right || !shadow || !rstart)
+		goto out;
+	for (uint32_t s = 0; s <= n; s++)
+		shadow[s] = -1;
+	for (size_t i = 0; i < x->c->rt.n; i++)
+		if (x->rcid[i] >= 0)
+			in_right[x->rcid[i]] = 1;
+	for (uint32_t s = 0; s < n; s++) {
+		size_t len, k;
+		const char *key;
+		rstart[s + 1] = (uint32_t)nr;
+		if (!in_right[s] || x->in_left[s] || x->name[s] ||
+		    x->numeric[s])
+			continue;
+		key = intern_key(x->stems, s, &len);
+		for (k = related_first(key, len); k < RELATED_N; k++) {
+			const char *a = related_text + related_at[k];
+			const char *b = a + strlen(a) + 1;
+			uint32_t o;
+			if (strlen(a) != len || memcmp(a, key, len) != 0)
+				break;
+			if (!intern_find(x->stems, b, strlen(b), &o) ||
+			    o >= n || !x->in_left[o] || x->name[o])
+				continue;
+			if (shadow[o] < 0) {
+				char sk[128];
+				uint32_t id;
+				size_t lb = strlen(b);
+				uint32_t *g;
+				if (lb + 1 > sizeof sk)
+					continue;
+				sk[0] = '\001'; /* no word holds it */
+				memcpy(sk + 1, b, lb);
+				if (intern_id(x->stems, sk, lb + 1, &id) < 0 ||
+				    !(g = grow_array(orig, &capo, nsh + 1,
+				                     sizeof *g, 64)))
+					goto out;
+				orig = g;
+				orig[nsh++] = o;
+				shadow[o] = (int32_t)id;
+			}
+			uint32_t *g =
+			        grow_array(rids, &capr, nr + 1, sizeof *g, 64);
+			if (!g)
+				goto out;
+			rids = g;
+			rids[nr++] = (uint32_t)shadow[o];
+			rstart[s + 1] = (uint32_t)nr;
+		}
+	}
+	if (!nsh) {
+		rc = 0;
+		goto out;
+	}
+	/* the per-stem arrays of the stages before, for the shadows too */
+	uint32_t n2 = intern_count(x->stems);
+	unsigned char *il = realloc(x->in_left, n2 + 1);
+	if (il)
+		x->in_left = il;
+	unsigned char *nu = il ? realloc(x->numeric, n2 + 1) : NULL;
+	if (nu)
+		x->numeric = nu;
+	unsigned char *na = nu ? realloc(x->name, n2 + 1) : NULL;
+	if (na)
+		x->name = na;
+	double *idf = na ? realloc(x->idf, (n2 + 1) * sizeof *idf) : NULL;
+	if (!idf)
+		goto out;
+	x->idf = idf;
+	for (uint32_t k = 0; k < nsh; k++) {
+		x->in_left[n + k] = 1;
+		x->numeric[n + k] = 0;
+		x->name[n + k] = 0;
+		x->idf[n + k] = RELATED_SHARE * x->idf[orig[k]];
+	}
+	/* every vector again, its shadows after its stems (their ids are
+	 * higher: the vector stays sorted once they are) */
+	for (int side = 0; side < 2; side++) {
+		struct vec *v = side ? x->rv : x->lv;
+		size_t ns = side ? x->c->rs.n : x->c->ls.n;
+		for (size_t sg = 0; sg < ns; sg++) {
+			size_t off = npool, m = v[sg].n, need = npool + m;
+			for (size_t i = 0; i < m; i++) {
+				uint32_t c = x->pool[v[sg].off + i].cid;
+				need += side ? rstart[c + 1] - rstart[c]
+				             : shadow[c] >= 0;
+			}
+			struct ent *g = grow_array(pool, &cappool, need + 1,
+			                           sizeof *g, 1024);
+			if (!g)
+				goto out;
+			pool = g;
+			memcpy(pool + off, x->pool + v[sg].off,
+			       m * sizeof *pool);
+			npool += m;
+			for (size_t i = 0; i < m; i++) {
+				struct ent e = pool[off + i];
+				if (side)
+					for (uint32_t k = rstart[e.cid];
+					     k < rstart[e.cid + 1]; k++)
+						pool[npool++] = (struct ent){
+						        rids[k], e.cnt};
+				else if (shadow[e.cid] >= 0)
+					pool[npool++] = (struct ent){
+					        (uint32_t)shadow[e.cid], e.cnt};
+			}
+			qsort(pool + off + m, npool - off - m, sizeof *pool,
+			      by_ent);
+			/* one rewrite word related to two stems, or two related
+			 * to one: one entry, the larger count */
+			size_t w = off + m;
+			for (size_t i = off + m; i < npool; i++) {
+				if (w > off + m &&
+				    pool[w - 1].cid == pool[i].cid) {
+					if (pool[i].cnt > pool[w - 1].cnt)
+						pool[w - 1].cnt = pool[i].cnt;
+				} else {
+					pool[w++] = pool[i];
+				}
+			}
+			npool = w;
+			v[sg].off = off;
+			v[sg].n = npool - off;
+		}
+	}
+	free(x->pool);
+	x->pool = pool;
+	x->npool = npool;
+	x->cappool = cappool;
+	pool = NULL;
+	rc = 0;
+out:
+	free(in_right);
+	free(shadow);
+	free(rstart);
+	free(rids);
+	free(orig);
+	free(pool);
+	return rc;
+}
+
 /* The loose ids of "we" and "the", and which stems are titles
  * (lexicon.h), for telling the same subject named otherwise. */
 static int
@@ -610,7 +815,7 @@ stage_weights(struct ctx *x)
 {
 	return vectors(x, &x->c->ls, x->lcid, &x->lv) < 0 ||
 	                       vectors(x, &x->c->rs, x->rcid, &x->rv) < 0 ||
-	                       weights(x) < 0
+	                       weights(x) < 0 || related(x) < 0
 	               ? -1
 	               : 0;
 }
