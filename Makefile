@@ -349,7 +349,7 @@ $(FUZZ_BUILD)/src/%.o: src/%.c
 	    $(ALL_CPPFLAGS) -c -o $@ $<
 $(FUZZ_BUILD)/src/core/html.o: ALL_CPPFLAGS += $(GUMBO_CFLAGS)
 $(FUZZ_BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
-    $(GEN)/furniture.inc
+    $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc
 $(FUZZ_BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc
 $(FUZZ_BUILD)/src/core/align/words.o: $(GEN)/related.inc
 $(FUZZ_BUILD)/src/core/lexicon.o $(FUZZ_BUILD)/src/core/align/alias.o \
