@@ -79,6 +79,7 @@ enum {
 /* One subject named two ways ("We", "The United States"; "President
  * Novak", "the President"): each way at most this many words. */
 #define SUBJECT_NAME_MAX 4
+#define TITLES_MAX       256 /* titles read from lex_title, at most */
 
 struct ent {
 	uint32_t cid, cnt;
@@ -119,8 +120,10 @@ struct ctx {
 	struct myers *my;
 	struct myers *loose;   /* over loose ids, for judging what was kept */
 	int32_t we_id, the_id; /* loose ids of "we" and "the" */
-	unsigned char *title;  /* per stem: a title (lexicon.h: lex_title) */
-	struct block *b;       /* blocks being built */
+	int32_t titles[TITLES_MAX]; /* the titles' stem ids (lex_title) */
+	size_t ntitles;
+	unsigned char *title; /* per stem: one of those */
+	struct block *b;      /* blocks being built */
 	size_t nb, capb;
 };
 

@@ -775,13 +775,12 @@ out:
 	return rc;
 }
 
-/* The loose ids of "we" and "the", and which stems are titles
- * (lexicon.h), for telling the same subject named otherwise. */
+/* The loose ids of "we" and "the", and of the titles (lexicon.h), for
+ * telling the same subject named otherwise: interned before the texts'
+ * words, so that the per-stem arrays made later cover them. */
 static int
 subject_words(struct ctx *x)
 {
-	int32_t ids[256];
-	size_t n = 0;
 	uint32_t we, the;
 
 	if (intern_id(x->stems, "we", 2, &we) < 0 ||
@@ -789,23 +788,33 @@ subject_words(struct ctx *x)
 		return -1;
 	x->we_id = (int32_t)we;
 	x->the_id = (int32_t)the;
-	for (const char *w; n < sizeof ids / sizeof *ids && (w = lex_title(n));
-	     n++)
-		if (word_id(x, w, strlen(w), &ids[n]) < 0)
+	for (const char *w;
+	     x->ntitles < TITLES_MAX && (w = lex_title(x->ntitles)) != NULL;
+	     x->ntitles++)
+		if (word_id(x, w, strlen(w), &x->titles[x->ntitles]) < 0)
 			return -1;
+	return 0;
+}
+
+/* Which stems are titles, a flag per stem (once every word's stem is in
+ * the table).  0 or -1. */
+static int
+title_flags(struct ctx *x)
+{
 	x->title = calloc(intern_count(x->stems) + 1, 1);
 	if (!x->title)
 		return -1;
-	for (size_t i = 0; i < n; i++)
-		x->title[ids[i]] = 1;
+	for (size_t i = 0; i < x->ntitles; i++)
+		x->title[x->titles[i]] = 1;
 	return 0;
 }
 
 int
 stage_words(struct ctx *x)
 {
-	return content_ids(x) < 0 || aliases(x) < 0 || compounds(x) < 0 ||
-	                       merge_variants(x) < 0 || subject_words(x) < 0
+	return subject_words(x) < 0 || content_ids(x) < 0 || aliases(x) < 0 ||
+	                       compounds(x) < 0 || merge_variants(x) < 0 ||
+	                       title_flags(x) < 0
 	               ? -1
 	               : 0;
 }
