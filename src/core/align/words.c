@@ -507,7 +507,19 @@ vectors(struct ctx *x, const struct seglist *sl, const int32_t *cid,
 		for (uint32_t t = sl->v[s].t0; t < sl->v[s].t1; t++)
 			if (cid[t] >= 0)
 				tmp[m++] = (uint32_t)cid[t];
-		qsort(tmp, m, sizeof *tmp, by_u32);
+		/* most sentences hold a few dozen words: qsort's calls to
+		 * by_u32 cost more than sorting them in place */
+		if (m <= 32) {
+			for (size_t i = 1; i < m; i++) {
+				uint32_t e = tmp[i];
+				size_t j = i;
+				for (; j > 0 && tmp[j - 1] > e; j--)
+					tmp[j] = tmp[j - 1];
+				tmp[j] = e;
+			}
+		} else {
+			qsort(tmp, m, sizeof *tmp, by_u32);
+		}
 		v[s].off = x->npool;
 		for (size_t i = 0; i < m;) {
 			size_t j = i;
