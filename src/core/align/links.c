@@ -17,7 +17,7 @@
 /* Does official segment o rank above p for a rewrite segment expected
  * near official position est?  Higher estimated shared weight first; on
  * equal weight, the lighter sentence, then the one nearer to est. */
-static int
+static inline int
 beats(const struct ctx *x, const double *acc, uint32_t o, uint32_t p,
       double est)
 {
