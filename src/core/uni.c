@@ -225,6 +225,15 @@ uni_valid(const unsigned char *s, size_t n, size_t *bad)
 	size_t i = 0;
 
 	while (i < n) {
+		/* ASCII eight bytes at a time: most text is */
+		uint64_t w;
+		if (n - i >= sizeof w) {
+			memcpy(&w, s + i, sizeof w);
+			if (!(w & 0x8080808080808080u)) {
+				i += sizeof w;
+				continue;
+			}
+		}
 		if (s[i] < 0x80) {
 			i++;
 			continue;

@@ -6,7 +6,10 @@
  * every non-space byte of each input lies in exactly one block on its side.
  * Strings are escaped so the output is valid JSON whatever the file names.
  */
+#include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "redline/export.h"
 #include "redline/uni.h"
@@ -48,16 +51,109 @@ export_json_string(FILE *f, const char *s)
 	return fputc('"', f) == EOF ? -1 : 0;
 }
 
-/* [start, end) of tokens [t0, t1), or null when empty. */
-static int
-put_span(FILE *f, const struct toklist *l, uint32_t t0, uint32_t t1)
+/* The blocks are written through a buffer of their own: a million-word
+ * pair has some 60,000 blocks and 300,000 spans, and a call to fprintf
+ * for each number cost more than the rest of the export. */
+struct out {
+	FILE *f;
+	size_t n;
+	int err;
+	char buf[8192];
+};
+
+static void
+out_flush(struct out *o)
 {
-	if (t0 >= t1)
-		return fputs("null", f) == EOF ? -1 : 0;
-	return fprintf(f, "[%u, %u]", (unsigned)l->v[t0].off,
-	               (unsigned)(l->v[t1 - 1].off + l->v[t1 - 1].len)) < 0
-	               ? -1
-	               : 0;
+	if (o->n && fwrite(o->buf, 1, o->n, o->f) != o->n)
+		o->err = 1;
+	o->n = 0;
+}
+
+static void
+out_bytes(struct out *o, const char *s, size_t n)
+{
+	if (n > sizeof o->buf - o->n) {
+		out_flush(o);
+		if (n > sizeof o->buf) {
+			if (fwrite(s, 1, n, o->f) != n)
+				o->err = 1;
+			return;
+		}
+	}
+	memcpy(o->buf + o->n, s, n);
+	o->n += n;
+}
+
+static void
+out_str(struct out *o, const char *s)
+{
+	out_bytes(o, s, strlen(s));
+}
+
+/* v in decimal, ending just before end; returns where it starts. */
+static char *
+decimal(char *end, unsigned long v)
+{
+	do
+		*--end = (char)('0' + v % 10);
+	while (v /= 10);
+	return end;
+}
+
+static void
+out_ulong(struct out *o, unsigned long v)
+{
+	char b[24], *p = decimal(b + sizeof b, v);
+	out_bytes(o, p, (size_t)(b + sizeof b - p));
+}
+
+/* v as printf's "%.3f" writes it.  Where v * 1000 lies close to half way
+ * between two integers, where the rounding of that product could decide
+ * the digit, and for what is not a small positive number, printf itself
+ * writes it. */
+static void
+out_fixed3(struct out *o, double v)
+{
+	double s = v * 1000, fl;
+	char b[48];
+
+	if (v >= 0 && !signbit(v) && v < 1e9) {
+		fl = floor(s);
+		if (fabs(s - fl - 0.5) > 1e-6) {
+			unsigned long k = (unsigned long)fl + (s - fl > 0.5);
+			char *p = b + sizeof b;
+			for (int i = 0; i < 3; i++, k /= 10)
+				*--p = (char)('0' + k % 10);
+			*--p = '.';
+			p = decimal(p, k);
+			out_bytes(o, p, (size_t)(b + sizeof b - p));
+			return;
+		}
+	}
+	int n = snprintf(b, sizeof b, "%.3f", v);
+	if (n < 0 || (size_t)n >= sizeof b)
+		o->err = 1;
+	else
+		out_bytes(o, b, (size_t)n);
+}
+
+/* [start, end) of tokens [t0, t1), or null when empty. */
+static void
+put_span(struct out *o, const struct toklist *l, uint32_t t0, uint32_t t1)
+{
+	char b[48], *p = b + sizeof b;
+
+	if (t0 >= t1) {
+		out_bytes(o, "null", 4);
+		return;
+	}
+	*--p = ']';
+	p = decimal(p, (unsigned long)(l->v[t1 - 1].off + l->v[t1 - 1].len));
+	*--p = ' ';
+	*--p = ',';
+	p = decimal(p, (unsigned long)l->v[t0].off);
+	*--p = '[';
+	out_bytes(o, p, (size_t)(b + sizeof b - p));
 }
 
 static int
@@ -80,8 +176,8 @@ put_side(FILE *f, const char *key, const struct text *t,
 	return fputs("},\n", f) == EOF ? -1 : 0;
 }
 
-static int
-put_block(FILE *f, const struct cmp *c, const struct block *b)
+static void
+put_block(struct out *o, const struct cmp *c, const struct block *b)
 {
 	uint32_t l0 = 0, l1 = 0, r0 = 0, r1 = 0;
 
@@ -93,65 +189,67 @@ put_block(FILE *f, const struct cmp *c, const struct block *b)
 		r0 = c->rs.v[b->rs0].t0;
 		r1 = c->rs.v[b->rs1 - 1].t1;
 	}
-	if (fprintf(f,
-	            "    {\"kind\": \"%s\", \"moved\": %s, \"hidden\": %s, "
-	            "\"left\": ",
-	            cmp_kind_name(b->kind), b->moved ? "true" : "false",
-	            b->hidden ? "true" : "false") < 0 ||
-	    put_span(f, &c->lt, l0, l1) < 0 ||
-	    fputs(", \"right\": ", f) == EOF ||
-	    put_span(f, &c->rt, r0, r1) < 0 ||
-	    fprintf(f, ", \"similarity\": %.3f", b->sim) < 0)
-		return -1;
-	if (b->link >= 0 && fprintf(f, ", \"link\": %d", (int)b->link) < 0)
-		return -1;
-	if (fputs(",\n     \"ops\": [", f) == EOF)
-		return -1;
-	for (size_t k = b->op0; k < b->op1; k++) {
-		const struct dop *o = &c->bops.v[k];
-		static const char *const names[] = {"equal", "delete",
-		                                    "insert"};
-		if (fprintf(f, "%s{\"op\": \"%s\", \"left\": ",
-		            k > b->op0 ? ", " : "", names[o->kind]) < 0 ||
-		    put_span(f, &c->lt, o->a0, o->a1) < 0 ||
-		    fputs(", \"right\": ", f) == EOF ||
-		    put_span(f, &c->rt, o->b0, o->b1) < 0 ||
-		    fputc('}', f) == EOF)
-			return -1;
+	out_str(o, "    {\"kind\": \"");
+	out_str(o, cmp_kind_name(b->kind));
+	out_str(o, b->moved ? "\", \"moved\": true" : "\", \"moved\": false");
+	out_str(o, b->hidden ? ", \"hidden\": true, \"left\": "
+	                     : ", \"hidden\": false, \"left\": ");
+	put_span(o, &c->lt, l0, l1);
+	out_str(o, ", \"right\": ");
+	put_span(o, &c->rt, r0, r1);
+	out_str(o, ", \"similarity\": ");
+	out_fixed3(o, b->sim);
+	if (b->link >= 0) {
+		out_str(o, ", \"link\": ");
+		out_ulong(o, (unsigned long)b->link);
 	}
-	if (fputs("],\n     \"facts\": [", f) == EOF)
-		return -1;
+	out_str(o, ",\n     \"ops\": [");
+	for (size_t k = b->op0; k < b->op1; k++) {
+		const struct dop *d = &c->bops.v[k];
+		static const char *const ops[] = {
+		        "{\"op\": \"equal\", \"left\": ",
+		        "{\"op\": \"delete\", \"left\": ",
+		        "{\"op\": \"insert\", \"left\": "};
+		if (k > b->op0)
+			out_str(o, ", ");
+		out_str(o, ops[d->kind]);
+		put_span(o, &c->lt, d->a0, d->a1);
+		out_str(o, ", \"right\": ");
+		put_span(o, &c->rt, d->b0, d->b1);
+		out_str(o, "}");
+	}
+	out_str(o, "],\n     \"facts\": [");
 	for (size_t k = b->f0; k < b->f1; k++) {
 		const struct fact *x = &c->facts[k];
-		if (fputs(k > b->f0 ? ", {\"span\": " : "{\"span\": ", f) ==
-		            EOF ||
-		    put_span(f, &c->rt, x->t0, x->t1) < 0 ||
-		    fprintf(f, ", \"kind\": \"%s\", \"was\": ",
-		            x->kind == FACT_CHANGED ? "changed" : "new") < 0 ||
-		    put_span(f, &c->lt, x->w0, x->w1) < 0 ||
-		    fputc('}', f) == EOF)
-			return -1;
+		out_str(o, k > b->f0 ? ", {\"span\": " : "{\"span\": ");
+		put_span(o, &c->rt, x->t0, x->t1);
+		out_str(o, x->kind == FACT_CHANGED
+		                   ? ", \"kind\": \"changed\", \"was\": "
+		                   : ", \"kind\": \"new\", \"was\": ");
+		put_span(o, &c->lt, x->w0, x->w1);
+		out_str(o, "}");
 	}
-	if (fputs("],\n     \"nearest\": ", f) == EOF)
-		return -1;
+	out_str(o, "],\n     \"nearest\": ");
 	if (b->near < 0) {
-		if (fputs("null", f) == EOF)
-			return -1;
+		out_str(o, "null");
 	} else {
 		int official = b->kind == BLK_ADDITION;
 		const struct seglist *sl = official ? &c->ls : &c->rs;
-		if (fputs("{\"span\": ", f) == EOF ||
-		    put_span(f, official ? &c->lt : &c->rt, sl->v[b->near].t0,
-		             sl->v[b->near].t1) < 0 ||
-		    fprintf(f, ", \"similarity\": %.3f}", b->near_sim) < 0)
-			return -1;
+		out_str(o, "{\"span\": ");
+		put_span(o, official ? &c->lt : &c->rt, sl->v[b->near].t0,
+		         sl->v[b->near].t1);
+		out_str(o, ", \"similarity\": ");
+		out_fixed3(o, b->near_sim);
+		out_str(o, "}");
 	}
-	return fputs("}", f) == EOF ? -1 : 0;
+	out_str(o, "}");
 }
 
 int
 export_json(const struct cmp *c, const struct export_opt *o, FILE *f)
 {
+	struct out *w;
+
 	(void)o;
 	if (fputs("{\n  \"format\": \"redline\", \"version\": 2,\n", f) ==
 	            EOF ||
@@ -165,11 +263,19 @@ export_json(const struct cmp *c, const struct export_opt *o, FILE *f)
 	            c->count[BLK_OMISSION], c->count[BLK_ADDITION],
 	            c->nmoved) < 0)
 		return -1;
-	for (size_t i = 0; i < c->nblocks; i++)
-		if (put_block(f, c, &c->blocks[i]) < 0 ||
-		    fputs(i + 1 < c->nblocks ? ",\n" : "\n", f) == EOF)
-			return -1;
-	if (fputs("  ]\n}\n", f) == EOF)
+	if (!(w = malloc(sizeof *w)))
+		return -1;
+	w->f = f;
+	w->n = 0;
+	w->err = 0;
+	for (size_t i = 0; i < c->nblocks && !w->err; i++) {
+		put_block(w, c, &c->blocks[i]);
+		out_str(w, i + 1 < c->nblocks ? ",\n" : "\n");
+	}
+	out_flush(w);
+	int err = w->err;
+	free(w);
+	if (err || fputs("  ]\n}\n", f) == EOF)
 		return -1;
 	return fflush(f) == EOF || ferror(f) ? -1 : 0;
 }

@@ -287,23 +287,129 @@ out:
 	return rc;
 }
 
+/* A side's words of a wordset sorted, as written (fwd) and reversed (rev,
+ * their bytes in revbuf): whether a word of the other side can begin or
+ * end a compound of them is then a binary search. */
+struct word_order {
+	struct wref {
+		const char *s;
+		size_t n;
+	} * fwd, *rev;
+	char *revbuf;
+	size_t n;
+};
+
+static int
+by_bytes(const void *a, const void *b)
+{
+	const struct wref *p = a, *q = b;
+	int d = memcmp(p->s, q->s, p->n < q->n ? p->n : q->n);
+	return d ? d : (p->n > q->n) - (p->n < q->n);
+}
+
+static int
+order_fill(const struct intern *words, struct word_order *o)
+{
+	size_t total = 0;
+
+	o->n = intern_count(words);
+	o->fwd = malloc((o->n + 1) * sizeof *o->fwd);
+	o->rev = malloc((o->n + 1) * sizeof *o->rev);
+	for (uint32_t i = 0; o->fwd && i < o->n; i++) {
+		o->fwd[i].s = intern_key(words, i, &o->fwd[i].n);
+		total += o->fwd[i].n;
+	}
+	o->revbuf = malloc(total + 1);
+	if (!o->fwd || !o->rev || !o->revbuf)
+		return -1;
+	char *p = o->revbuf;
+	for (size_t i = 0; i < o->n; i++) {
+		o->rev[i] = (struct wref){p, o->fwd[i].n};
+		for (size_t j = o->fwd[i].n; j > 0; j--)
+			*p++ = o->fwd[i].s[j - 1];
+	}
+	qsort(o->fwd, o->n, sizeof *o->fwd, by_bytes);
+	qsort(o->rev, o->n, sizeof *o->rev, by_bytes);
+	return 0;
+}
+
+static void
+order_free(struct word_order *o)
+{
+	free(o->fwd);
+	free(o->rev);
+	free(o->revbuf);
+}
+
+/* Is b[0..n) a proper prefix of a word of v[0..nv) (sorted)? */
+static int
+proper_prefix(const struct wref *v, size_t nv, const char *b, size_t n)
+{
+	struct wref key = {b, n};
+	size_t lo = 0, hi = nv;
+
+	while (lo < hi) { /* the first word not below b */
+		size_t mid = lo + (hi - lo) / 2;
+		if (by_bytes(&v[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* the words that start with b follow it, b itself first */
+	if (lo < nv && v[lo].n == n && memcmp(v[lo].s, b, n) == 0)
+		lo++;
+	return lo < nv && v[lo].n > n && memcmp(v[lo].s, b, n) == 0;
+}
+
+enum { HALF_KNOWN = 1, HALF_FIRST = 2, HALF_SECOND = 4 };
+
+/* HALF_FIRST when key `key` of the inputs, in ASCII lower case, begins a
+ * word of o (and is not all of it), HALF_SECOND when it so ends one;
+ * HALF_KNOWN always. */
+static unsigned char
+halves(const struct intern *in, uint32_t key, const struct word_order *o)
+{
+	char b[COMPOUND_MAX_BYTES], r[COMPOUND_MAX_BYTES];
+	size_t n;
+	const char *k = intern_key(in, key, &n);
+	unsigned char h = HALF_KNOWN;
+
+	if (n >= sizeof b)
+		return h;
+	ascii_lower(k, n, b);
+	for (size_t i = 0; i < n; i++)
+		r[i] = b[n - 1 - i];
+	if (proper_prefix(o->fwd, o->n, b, n))
+		h |= HALF_FIRST;
+	if (proper_prefix(o->rev, o->n, r, n))
+		h |= HALF_SECOND;
+	return h;
+}
+
 /* Open and closed compounds: two adjacent words of one side that, written
  * as one, are a word of the other side ("Da Nang" and "Danang", "per
  * cent" and "percent") become that word (on the first token; the second
  * gets no id).  Only pairs whose two words are both missing from the
  * other side are tried, and words compare by their keys in ASCII lower
- * case, so that most of a text costs a table lookup.  0 or -1. */
+ * case; a pair is looked up only when its first word begins a word of
+ * the other side and its second ends one (known once per key), so that
+ * most of a text costs a byte's test.  0 or -1. */
 static int
 compounds(struct ctx *x)
 {
 	const struct align_in *c = x->c;
-	uint32_t n = intern_count(x->stems);
-	unsigned char *on = calloc(n + 1, 1); /* bit 1: left, 2: right */
+	uint32_t n = intern_count(x->stems), nkeys = intern_count(c->in);
+	unsigned char *on = calloc(n + 1, 1);       /* bit 1: left, 2: right */
+	unsigned char *half = calloc(nkeys + 1, 1); /* per key: HALF_* */
 	struct wordset w;
+	struct word_order ord[2];
 	int rc = -1;
 
 	memset(&w, 0, sizeof w);
-	if (!on || wordset_fill(x, &w) < 0)
+	memset(ord, 0, sizeof ord);
+	if (!on || !half || wordset_fill(x, &w) < 0 ||
+	    order_fill(w.words[0], &ord[0]) < 0 ||
+	    order_fill(w.words[1], &ord[1]) < 0)
 		goto out;
 	for (size_t t = 0; t < c->lt.n; t++)
 		if (x->lcid[t] >= 0)
@@ -316,16 +422,27 @@ compounds(struct ctx *x)
 		int32_t *cid = side ? x->rcid : x->lcid;
 		int32_t *lid = side ? x->rlid : x->llid;
 		unsigned char other = side ? 1 : 2;
+		memset(half, 0, nkeys + 1);
 		for (size_t t = 0; t < l->n; t++) {
-			if (lid[t] < 0 || l->v[t].kind != TOK_WORD)
+			uint32_t kt_ = l->id[t];
+			if (!half[kt_])
+				half[kt_] = halves(c->in, kt_, &ord[!side]);
+			if (!(half[kt_] & HALF_FIRST) || lid[t] < 0 ||
+			    l->v[t].kind != TOK_WORD ||
+			    (cid[t] >= 0 && (on[cid[t]] & other)))
 				continue;
 			size_t u = next_word_token(l, lid, t);
 			if (u >= l->n || l->v[u].kind != TOK_WORD)
 				continue;
-			/* both halves missing from the other side, as "Da" and
-			 * "Nang" are where it writes "Danang" */
-			if ((cid[t] >= 0 && (on[cid[t]] & other)) ||
-			    (cid[u] >= 0 && (on[cid[u]] & other)))
+			uint32_t ku_ = l->id[u];
+			if (!half[ku_])
+				half[ku_] = halves(c->in, ku_, &ord[!side]);
+			if (!(half[ku_] & HALF_SECOND))
+				continue;
+			/* both halves missing from the other side (the first
+			 * tested above), as "Da" and "Nang" are where it writes
+			 * "Danang" */
+			if (cid[u] >= 0 && (on[cid[u]] & other))
 				continue;
 			size_t lt_, lu;
 			const char *kt = intern_key(c->in, l->id[t], &lt_);
@@ -348,7 +465,9 @@ compounds(struct ctx *x)
 	rc = 0;
 out:
 	free(on);
+	free(half);
 	for (int side = 0; side < 2; side++) {
+		order_free(&ord[side]);
 		intern_free(w.words[side]);
 		free(w.wcid[side]);
 	}
@@ -513,7 +632,19 @@ vectors(struct ctx *x, const struct seglist *sl, const int32_t *cid,
 		for (uint32_t t = sl->v[s].t0; t < sl->v[s].t1; t++)
 			if (cid[t] >= 0)
 				tmp[m++] = (uint32_t)cid[t];
-		qsort(tmp, m, sizeof *tmp, by_u32);
+		/* most sentences hold a few dozen words: qsort's calls to
+		 * by_u32 cost more than sorting them in place */
+		if (m <= 32) {
+			for (size_t i = 1; i < m; i++) {
+				uint32_t e = tmp[i];
+				size_t j = i;
+				for (; j > 0 && tmp[j - 1] > e; j--)
+					tmp[j] = tmp[j - 1];
+				tmp[j] = e;
+			}
+		} else {
+			qsort(tmp, m, sizeof *tmp, by_u32);
+		}
 		v[s].off = x->npool;
 		for (size_t i = 0; i < m;) {
 			size_t j = i;
