@@ -1,0 +1,533 @@
+/* value.c - the value normaliser (value.h): reads a number, amount, date
+ * or weekday over a run of tokens and gives its canonical key.
+ *
+ * Owns the value word lists (data/en/currencies.txt, scales.txt,
+ * units.txt, dates.txt), turned into sorted C initialisers by the
+ * Makefile (one .inc each in $(BUILD)/gen/) and searched with bsearch.
+ */
+#include "redline/value.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "redline/lexicon.h"
+
+struct entry {
+	const char *word, *value;
+};
+
+static const struct entry currencies[] = {
+#include "currencies.inc"
+};
+static const struct entry scales[] = {
+#include "scales.inc"
+};
+static const struct entry units[] = {
+#include "units.inc"
+};
+static const struct entry dates[] = {
+#include "dates.inc"
+};
+
+#define WORD_MAX 24 /* bytes of a word looked up, at most */
+
+struct key {
+	const char *w;
+	size_t n;
+};
+
+/* bsearch order: bytewise, a shorter prefix first (sort(1) in the C
+ * locale, as the Makefile sorts the lists). */
+static int
+by_word(const void *k, const void *e)
+{
+	const struct key *q = k;
+	const char *w = ((const struct entry *)e)->word;
+	size_t m = strlen(w);
+	int c = memcmp(q->w, w, q->n < m ? q->n : m);
+	if (c)
+		return c;
+	return q->n < m ? -1 : q->n > m;
+}
+
+#define FIND(table, w, n) find(table, sizeof table / sizeof *table, w, n)
+
+static const char *
+find(const struct entry *tab, size_t ntab, const char *w, size_t n)
+{
+	struct key k = {w, n};
+	const struct entry *e = bsearch(&k, tab, ntab, sizeof *tab, by_word);
+	return e ? e->value : NULL;
+}
+
+static int
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Token k's bytes in ASCII lower case into w (room for WORD_MAX), and
+ * their length; 0 when longer. */
+static size_t
+lower(const struct text *t, const struct tok *k, char *w)
+{
+	if (k->len == 0 || k->len >= WORD_MAX)
+		return 0;
+	for (size_t i = 0; i < k->len; i++) {
+		unsigned char c = t->buf[k->off + i];
+		w[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	return k->len;
+}
+
+static int
+upper_initial(const struct text *t, const struct tok *k)
+{
+	unsigned char c = t->buf[k->off];
+	return c >= 'A' && c <= 'Z';
+}
+
+/* Is token j of l a period alone? */
+static int
+is_period(const struct text *t, const struct toklist *l, size_t j)
+{
+	return l->v[j].kind == TOK_PUNCT && l->v[j].len == 1 &&
+	       t->buf[l->v[j].off] == '.';
+}
+
+/* ---- numbers ---------------------------------------------------------- */
+
+/* A number as its significant digits d[0..n) times ten to the exp. */
+struct num {
+	char d[VALUE_KEY_MAX];
+	size_t n;
+	int exp;
+};
+
+/* Read the numeral w[0..len): digits, maybe grouped by commas in threes
+ * (7,600), maybe a point and more digits; then in *suf[0..*slen) what
+ * follows (a suffix: "th", "m", "km").  0 when it is no such numeral. */
+static int
+numeral(const char *w, size_t len, struct num *x, const char **suf,
+        size_t *slen)
+{
+	size_t i = 0, run = 0;
+	int point = 0, grouped = 0;
+
+	x->n = 0;
+	x->exp = 0;
+	for (; i < len; i++) {
+		char c = w[i];
+		if (is_digit(c)) {
+			if (x->n == sizeof x->d)
+				return 0;
+			x->d[x->n++] = c;
+			run++;
+			if (point)
+				x->exp--;
+			continue;
+		}
+		if (c == ',' && !point && run >= 1 && run <= 3 &&
+		    (!grouped || run == 3) && i + 3 < len &&
+		    is_digit(w[i + 1]) && is_digit(w[i + 2]) &&
+		    is_digit(w[i + 3]) &&
+		    (i + 4 == len || !is_digit(w[i + 4]))) {
+			/* a group separator: before exactly three digits */
+			grouped = 1;
+			run = 0;
+			continue;
+		}
+		if (c == '.' && !point && (!grouped || run == 3) &&
+		    i + 1 < len && is_digit(w[i + 1])) {
+			point = 1;
+			run = 0;
+			continue;
+		}
+		break;
+	}
+	if (x->n == 0)
+		return 0;
+	*suf = w + i;
+	*slen = len - i;
+	for (size_t k = i; k < len; k++)
+		if (!(w[k] >= 'a' && w[k] <= 'z'))
+			return 0; /* 9:30, 3-2, 1.5.2: no plain number */
+	return 1;
+}
+
+/* The canonical digits of x (leading zeros and zeros after the point
+ * dropped) into out (room for VALUE_KEY_MAX, NUL-terminated); their
+ * length, or 0 when they do not fit. */
+static size_t
+num_format(struct num x, char *out)
+{
+	size_t s = 0, len = 0;
+
+	while (x.n > 1 && x.d[x.n - 1] == '0' && x.exp < 0) {
+		x.n--;
+		x.exp++;
+	}
+	while (s + 1 < x.n && x.d[s] == '0' &&
+	       (x.exp >= 0 || (long)(x.n - s) > -(long)x.exp))
+		s++;
+	const char *d = x.d + s;
+	size_t n = x.n - s;
+	if (x.exp >= 0) {
+		if (n + (size_t)x.exp + 1 > VALUE_KEY_MAX)
+			return 0;
+		memcpy(out, d, n);
+		len = n;
+		if (!(n == 1 && d[0] == '0'))
+			for (int e = 0; e < x.exp; e++)
+				out[len++] = '0';
+	} else {
+		size_t frac = (size_t)-x.exp;
+		if (frac >= n) { /* 0.004 */
+			if (frac + 3 > VALUE_KEY_MAX)
+				return 0;
+			out[len++] = '0';
+			out[len++] = '.';
+			for (size_t z = n; z < frac; z++)
+				out[len++] = '0';
+			/* drop the leading zeros of d, already zeros after
+			 * the point */
+			while (n > 1 && d[0] == '0') {
+				d++;
+				n--;
+			}
+			memcpy(out + len, d, n);
+			len += n;
+		} else {
+			if (n + 2 > VALUE_KEY_MAX)
+				return 0;
+			memcpy(out, d, n - frac);
+			len = n - frac;
+			out[len++] = '.';
+			memcpy(out + len, d + n - frac, frac);
+			len += frac;
+		}
+	}
+	out[len] = '\0';
+	return len;
+}
+
+/* The power of ten a scale word (or, when suffix, a suffix) stands for:
+ * 0 when it is none. */
+static int
+scale_of(const char *w, size_t n, int suffix)
+{
+	char buf[WORD_MAX + 1];
+	const char *z = n ? FIND(scales, w, n) : NULL;
+	if (!z && suffix && n && n < WORD_MAX) {
+		buf[0] = '-';
+		memcpy(buf + 1, w, n);
+		z = FIND(scales, buf, n + 1);
+	}
+	return z ? atoi(z) : 0;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+/* A token that stops a value: at or past end, or after a blank line. */
+static int
+stop(const struct toklist *l, size_t j, size_t end)
+{
+	return j >= end || l->v[j].nl >= 2;
+}
+
+/* A day of a month at token j: a numeral 1 to 31, no point, maybe with an
+ * ordinal suffix (27th).  Its day in *day. */
+static int
+day_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
+       int *day)
+{
+	const struct tok *k;
+	if (stop(l, j, end) || (k = &l->v[j])->kind != TOK_NUMBER || k->len > 4)
+		return 0;
+	const char *w = (const char *)t->buf + k->off;
+	size_t nd = 0;
+	while (nd < k->len && is_digit(w[nd]))
+		nd++;
+	if (nd == 0 || nd > 2)
+		return 0;
+	if (nd < k->len) {
+		if (k->len - nd != 2)
+			return 0;
+		char a = (char)(w[nd] | 0x20), b = (char)(w[nd + 1] | 0x20);
+		if (!((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
+		      (a == 'r' && b == 'd') || (a == 't' && b == 'h')))
+			return 0;
+	}
+	*day = nd == 1 ? w[0] - '0' : (w[0] - '0') * 10 + (w[1] - '0');
+	return *day >= 1 && *day <= 31;
+}
+
+/* The month (1 to 12) a capitalised word at token j names, else 0. */
+static int
+month_at(const struct text *t, const struct toklist *l, size_t j, size_t end)
+{
+	char w[WORD_MAX];
+	size_t n;
+	const char *m;
+	if (stop(l, j, end) || l->v[j].kind != TOK_WORD ||
+	    !upper_initial(t, &l->v[j]) || !(n = lower(t, &l->v[j], w)) ||
+	    !(m = FIND(dates, w, n)) || m[0] != 'm')
+		return 0;
+	return atoi(m + 1);
+}
+
+/* A unit word (or two) at token j: its unit in *u, the tokens in *used;
+ * else 0.  Also a currency name or code ("dollars", "USD"). */
+static int
+unit_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
+        const char **u, size_t *used)
+{
+	char w[2 * WORD_MAX + 1];
+	size_t n;
+	if (stop(l, j, end))
+		return 0;
+	if (l->v[j].kind == TOK_PUNCT && l->v[j].len == 1 &&
+	    t->buf[l->v[j].off] == '%') {
+		*u = "%";
+		*used = 1;
+		return 1;
+	}
+	if (l->v[j].kind != TOK_WORD || !(n = lower(t, &l->v[j], w)))
+		return 0;
+	/* two words: "per cent" */
+	if (!stop(l, j + 1, end) && l->v[j + 1].kind == TOK_WORD) {
+		size_t m = lower(t, &l->v[j + 1], w + n + 1);
+		w[n] = ' ';
+		if (m && (*u = FIND(units, w, n + 1 + m))) {
+			*used = 2;
+			return 1;
+		}
+	}
+	*used = 1;
+	return (*u = FIND(units, w, n)) != NULL ||
+	       (*u = FIND(currencies, w, n)) != NULL;
+}
+
+/* A currency written before a number at token j: a symbol or a code
+ * (not a name: "dollar 5" is no way to write it); its code in *u. */
+static int
+currency_before(const struct text *t, const struct toklist *l, size_t j,
+                size_t end, const char **u)
+{
+	char w[WORD_MAX];
+	size_t n;
+	const struct tok *k;
+	if (stop(l, j, end) || (k = &l->v[j])->kind == TOK_NUMBER ||
+	    !(n = lower(t, k, w)) || !(*u = FIND(currencies, w, n)))
+		return 0;
+	/* a code is in capitals (USD), a symbol is no word */
+	return k->kind != TOK_WORD || (n == 3 && upper_initial(t, k));
+}
+
+/* The number at token j (a numeral, or a number word): into *x, with the
+ * suffix of a numeral in *suf.  *word: it was a number word. */
+static int
+number_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
+          struct num *x, const char **suf, size_t *slen, int *word)
+{
+	const struct tok *k;
+	*word = 0;
+	if (stop(l, j, end))
+		return 0;
+	k = &l->v[j];
+	if (k->kind == TOK_NUMBER)
+		return numeral((const char *)t->buf + k->off, k->len, x, suf,
+		               slen);
+	char w[WORD_MAX];
+	size_t n;
+	if (k->kind != TOK_WORD || !(n = lower(t, k, w)) ||
+	    !(x->n = lex_number(w, n, x->d, sizeof x->d)))
+		return 0;
+	x->exp = 0;
+	*suf = "";
+	*slen = 0;
+	*word = 1;
+	return 1;
+}
+
+static size_t
+finish(struct value *v, size_t n, uint32_t head, int kind)
+{
+	v->n = (uint32_t)n;
+	v->head = head;
+	v->kind = kind;
+	return n;
+}
+
+/* A date at i: month [.] day, or day [of] month. */
+static size_t
+read_date(const struct text *t, const struct toklist *l, size_t i, size_t end,
+          struct value *v)
+{
+	int month, day;
+	size_t j;
+	const char *u;
+	size_t used;
+
+	if ((month = month_at(t, l, i, end))) {
+		j = i + 1;
+		if (!stop(l, j, end) && is_period(t, l, j))
+			j++;
+		if (!day_at(t, l, j, end, &day))
+			return 0;
+		/* "May 5 million", "June 12 per cent": a quantity, no date */
+		if (unit_at(t, l, j + 1, end, &u, &used))
+			return 0;
+		char sw[WORD_MAX];
+		size_t sn;
+		if (!stop(l, j + 1, end) && l->v[j + 1].kind == TOK_WORD &&
+		    (sn = lower(t, &l->v[j + 1], sw)) && scale_of(sw, sn, 0))
+			return 0;
+		v->len = (size_t)snprintf(v->key, sizeof v->key, "@d%d-%d",
+		                          month, day);
+		return finish(v, j + 1 - i, (uint32_t)(j - i), VALUE_DATE);
+	}
+	if (!day_at(t, l, i, end, &day))
+		return 0;
+	j = i + 1;
+	if (!stop(l, j, end) && l->v[j].kind == TOK_WORD && l->v[j].len == 2 &&
+	    memcmp(t->buf + l->v[j].off, "of", 2) == 0)
+		j++;
+	if (!(month = month_at(t, l, j, end)))
+		return 0;
+	v->len = (size_t)snprintf(v->key, sizeof v->key, "@d%d-%d", month, day);
+	return finish(v, j + 1 - i, 0, VALUE_DATE);
+}
+
+/* A weekday at i: a capitalised name, or an abbreviation with its
+ * period. */
+static size_t
+read_weekday(const struct text *t, const struct toklist *l, size_t i,
+             size_t end, struct value *v)
+{
+	char w[WORD_MAX + 1];
+	size_t n;
+	const char *d;
+	size_t span = 1;
+
+	if (l->v[i].kind != TOK_WORD || !upper_initial(t, &l->v[i]) ||
+	    !(n = lower(t, &l->v[i], w)))
+		return 0;
+	if (!stop(l, i + 1, end) && is_period(t, l, i + 1)) {
+		w[n] = '.';
+		if ((d = FIND(dates, w, n + 1)) && d[0] == 'w')
+			span = 2;
+	}
+	if (span == 1 && (!(d = FIND(dates, w, n)) || d[0] != 'w'))
+		return 0;
+	v->len = (size_t)snprintf(v->key, sizeof v->key, "@w%s", d + 1);
+	return finish(v, span, 0, VALUE_WEEKDAY);
+}
+
+/* A quantity at i: [currency] number [scale] [unit, percent or currency]. */
+static size_t
+read_quantity(const struct text *t, const struct toklist *l, size_t i,
+              size_t end, struct value *v)
+{
+	const char *cur = NULL, *unit = NULL, *suf;
+	size_t j = i, slen, used;
+	struct num x;
+	int word, zeros = 0;
+
+	if (currency_before(t, l, j, end, &cur))
+		j++;
+	if (!number_at(t, l, j, end, &x, &suf, &slen, &word))
+		return 0;
+	size_t head = j - i;
+	j++;
+	if (slen) {
+		/* a suffix: ordinal, scale or unit */
+		if (slen == 2 && x.exp == 0 &&
+		    (!memcmp(suf, "st", 2) || !memcmp(suf, "nd", 2) ||
+		     !memcmp(suf, "rd", 2) || !memcmp(suf, "th", 2)))
+			;
+		else if ((zeros = scale_of(suf, slen, 1)))
+			;
+		else if (!(unit = FIND(units, suf, slen)))
+			return 0;
+	}
+	if (!zeros && !unit && !stop(l, j, end) && l->v[j].kind == TOK_WORD) {
+		char w[WORD_MAX];
+		size_t n = lower(t, &l->v[j], w);
+		/* "m" alone is a metre, but "$3 m" a million */
+		if (n && (zeros = scale_of(w, n, cur != NULL)))
+			j++;
+	}
+	if (!unit && unit_at(t, l, j, end, &unit, &used)) {
+		/* a currency before and a unit or another currency after:
+		 * the value ends before what follows ("$5 km") */
+		if (cur && strcmp(cur, unit) != 0)
+			unit = NULL;
+		else
+			j += used;
+	}
+	if (cur && unit && strcmp(cur, unit) != 0)
+		return 0; /* "$5km" */
+	if (cur)
+		unit = cur;
+	if (word && j == i + 1)
+		return 0; /* a number word alone: lexicon.h */
+	x.exp += zeros;
+	char digits[VALUE_KEY_MAX];
+	size_t nd = num_format(x, digits);
+	if (!nd)
+		return 0;
+	if (!unit) {
+		memcpy(v->key, digits, nd + 1);
+		v->len = nd;
+		return finish(v, j - i, (uint32_t)head, VALUE_NUMBER);
+	}
+	int sep = strcmp(unit, "%") != 0;
+	size_t ul = strlen(unit);
+	if (nd + (size_t)sep + ul + 1 > VALUE_KEY_MAX)
+		return 0;
+	memcpy(v->key, digits, nd);
+	if (sep)
+		v->key[nd] = ' ';
+	memcpy(v->key + nd + sep, unit, ul + 1);
+	v->len = nd + (size_t)sep + ul;
+	return finish(v, j - i, (uint32_t)head, VALUE_AMOUNT);
+}
+
+int
+value_may_start(const struct text *t, const struct tok *k)
+{
+	char w[WORD_MAX + 1], digits[8];
+	size_t n;
+
+	if (k->kind == TOK_NUMBER)
+		return 1;
+	if (k->kind == TOK_OTHER || !(n = lower(t, k, w)))
+		return 0;
+	if (k->kind != TOK_WORD)
+		return FIND(currencies, w, n) != NULL;
+	if (FIND(dates, w, n) || FIND(currencies, w, n) ||
+	    lex_number(w, n, digits, sizeof digits))
+		return 1;
+	w[n] = '.';
+	return FIND(dates, w, n + 1) != NULL;
+}
+
+size_t
+value_read(const struct text *t, const struct toklist *l, size_t i, size_t end,
+           struct value *v)
+{
+	size_t n;
+
+	if (end > l->n)
+		end = l->n;
+	if (i >= end)
+		return 0;
+	if (l->v[i].kind == TOK_WORD && ((n = read_date(t, l, i, end, v)) ||
+	                                 (n = read_weekday(t, l, i, end, v))))
+		return n;
+	if (l->v[i].kind == TOK_NUMBER && (n = read_date(t, l, i, end, v)))
+		return n;
+	return read_quantity(t, l, i, end, v);
+}
