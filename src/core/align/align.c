@@ -113,6 +113,11 @@ out:
 	free(x.cap_mid);
 	free(x.numeric);
 	free(x.name);
+	free(x.lvpos);
+	free(x.rvpos);
+	free(x.lvlen);
+	free(x.rvlen);
+	free(x.lpart);
 	free(x.idf);
 	free(x.pool);
 	free(x.lv);

@@ -75,7 +75,16 @@ struct ctx {
 	unsigned char *cap_mid; /* per stem: capitalized mid-sentence (right) */
 	unsigned char *numeric; /* per stem: from a number */
 	unsigned char *name;    /* per stem: only ever capitalized (a name) */
-	double *idf;            /* per stem */
+	/* Values of several tokens (value.h): per token, its place in one,
+	 * from 1 (0: in none); per token starting one, its tokens.  Only the
+	 * value's head token has an id, the value's. */
+	unsigned char *lvpos, *rvpos;
+	unsigned char *lvlen, *rvlen;
+	/* per stem below nlpart: a word of such a value of the official
+	 * text ("August" of "27 August"): no new fact alone */
+	unsigned char *lpart;
+	size_t nlpart;
+	double *idf; /* per stem */
 	struct ent *pool;
 	size_t npool, cappool;
 	struct vec *lv, *rv;
@@ -137,6 +146,23 @@ static inline double
 shared(const struct ctx *x, const struct vec *a, const struct vec *b)
 {
 	return shared_n(x, a, b, NULL, NULL);
+}
+
+/* The tokens [*s, *e) of the value of several tokens that token t is in
+ * (pos, len: a side's lvpos and lvlen, or rvpos and rvlen), and 1; else
+ * t alone, and 0. */
+static inline int
+value_span(const unsigned char *pos, const unsigned char *len, uint32_t t,
+           uint32_t *s, uint32_t *e)
+{
+	if (!pos[t]) {
+		*s = t;
+		*e = t + 1;
+		return 0;
+	}
+	*s = t - (uint32_t)(pos[t] - 1);
+	*e = *s + len[*s];
+	return 1;
 }
 
 /* ---- links.c: 3. candidates, 4. links, 5. blocks, 6. moves ---- */

@@ -10,6 +10,7 @@
 #include "redline/lexicon.h"
 #include "redline/stem.h"
 #include "redline/uni.h"
+#include "redline/value.h"
 #include "alias.h"
 #include "stage.h"
 
@@ -349,6 +350,74 @@ out:
 	return rc;
 }
 
+/* Values written over one or more tokens (value.h) become one word, the
+ * value's canonical key, on the value's head token; the value's other
+ * tokens get no id ("$1.5 million" = "1.5 million dollars"; "16.0m" = "16
+ * million"; "27 August" = "Aug. 27").  The cheap test (value_may_start)
+ * is made once per distinct token key, so most words cost a lookup in a
+ * byte array.  The ids the official value's other words had are kept in
+ * lpart: "August" alone in the rewrite is no new fact against "27
+ * August".  0 or -1. */
+static int
+values(struct ctx *x)
+{
+	const struct align_in *c = x->c;
+	uint32_t nkeys = intern_count(c->in);
+	unsigned char *may = calloc(nkeys + 1, 1); /* 1: no, 2: maybe */
+	size_t nstems = intern_count(x->stems);
+	int rc = -1;
+
+	x->lvpos = calloc(c->lt.n + 1, 1);
+	x->rvpos = calloc(c->rt.n + 1, 1);
+	x->lvlen = calloc(c->lt.n + 1, 1);
+	x->rvlen = calloc(c->rt.n + 1, 1);
+	x->lpart = calloc(nstems + 1, 1);
+	x->nlpart = nstems;
+	if (!may || !x->lvpos || !x->rvpos || !x->lvlen || !x->rvlen ||
+	    !x->lpart)
+		goto out;
+	for (int side = 0; side < 2; side++) {
+		const struct toklist *l = side ? &c->rt : &c->lt;
+		const struct text *t = side ? c->right : c->left;
+		int32_t *cid = side ? x->rcid : x->lcid;
+		int32_t *lid = side ? x->rlid : x->llid;
+		unsigned char *pos = side ? x->rvpos : x->lvpos;
+		unsigned char *len = side ? x->rvlen : x->lvlen;
+		for (size_t i = 0; i < l->n; i++) {
+			uint32_t key = l->id[i];
+			struct value v;
+			uint32_t id;
+			if (!may[key])
+				may[key] = value_may_start(t, &l->v[i]) ? 2 : 1;
+			if (may[key] != 2 || !value_read(t, l, i, l->n, &v))
+				continue;
+			if (intern_id(x->stems, v.key, v.len, &id) < 0)
+				goto out;
+			for (size_t j = i; j < i + v.n; j++) {
+				if (!side && cid[j] >= 0 &&
+				    (size_t)cid[j] < nstems)
+					x->lpart[cid[j]] = 1;
+				if (!side && lid[j] >= 0 &&
+				    (size_t)lid[j] < nstems)
+					x->lpart[lid[j]] = 1;
+				cid[j] = lid[j] = -1;
+				if (v.n > 1)
+					pos[j] = (unsigned char)(j - i + 1);
+			}
+			if (v.n > 1)
+				len[i] = (unsigned char)v.n;
+			cid[i + v.head] = lid[i + v.head] = (int32_t)id;
+			if (side)
+				x->rflag[i + v.head] |= F_FACTISH;
+			i += v.n - 1;
+		}
+	}
+	rc = 0;
+out:
+	free(may);
+	return rc;
+}
+
 /* Is b (length n - 1) a with one letter (not the first) removed, that
  * letter doubling its neighbour or being a final i? */
 static int
@@ -568,7 +637,7 @@ int
 stage_words(struct ctx *x)
 {
 	return content_ids(x) < 0 || aliases(x) < 0 || compounds(x) < 0 ||
-	                       merge_variants(x) < 0
+	                       values(x) < 0 || merge_variants(x) < 0
 	               ? -1
 	               : 0;
 }
