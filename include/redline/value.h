@@ -37,6 +37,9 @@ struct value {
 	uint32_t head; /* the token that stands for the value, counted from
 	                  the first: its first numeral, else its first word */
 	int kind;      /* enum value_kind */
+	unsigned own;  /* bit j: token j of the span is a word in its own
+	                  right, neither the head nor a scale word: a month,
+	                  a unit or currency word ("August", "percent") */
 };
 
 /* A cheap first test: 1 when token k of text t could start a value (a

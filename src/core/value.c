@@ -351,12 +351,21 @@ number_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
 	return 1;
 }
 
+/* Fill in the span of *v: n tokens from i, the head at i + head; the
+ * words of the span other than the head and the scale word at i + scale
+ * (none when scale < 0) are words of their own (v->own). */
 static size_t
-finish(struct value *v, size_t n, uint32_t head, int kind)
+finish(const struct toklist *l, size_t i, struct value *v, size_t n,
+       uint32_t head, long scale, int kind)
 {
 	v->n = (uint32_t)n;
 	v->head = head;
 	v->kind = kind;
+	v->own = 0;
+	for (size_t j = 0; j < n; j++)
+		if (l->v[i + j].kind == TOK_WORD && j != head &&
+		    (long)j != scale)
+			v->own |= 1u << j;
 	return n;
 }
 
@@ -386,7 +395,8 @@ read_date(const struct text *t, const struct toklist *l, size_t i, size_t end,
 			return 0;
 		v->len = (size_t)snprintf(v->key, sizeof v->key, "@d%d-%d",
 		                          month, day);
-		return finish(v, j + 1 - i, (uint32_t)(j - i), VALUE_DATE);
+		return finish(l, i, v, j + 1 - i, (uint32_t)(j - i), -1,
+		              VALUE_DATE);
 	}
 	if (!day_at(t, l, i, end, &day))
 		return 0;
@@ -397,7 +407,7 @@ read_date(const struct text *t, const struct toklist *l, size_t i, size_t end,
 	if (!(month = month_at(t, l, j, end)))
 		return 0;
 	v->len = (size_t)snprintf(v->key, sizeof v->key, "@d%d-%d", month, day);
-	return finish(v, j + 1 - i, 0, VALUE_DATE);
+	return finish(l, i, v, j + 1 - i, 0, -1, VALUE_DATE);
 }
 
 /* A weekday at i: a capitalised name, or an abbreviation with its
@@ -422,7 +432,7 @@ read_weekday(const struct text *t, const struct toklist *l, size_t i,
 	if (span == 1 && (!(d = FIND(dates, w, n)) || d[0] != 'w'))
 		return 0;
 	v->len = (size_t)snprintf(v->key, sizeof v->key, "@w%s", d + 1);
-	return finish(v, span, 0, VALUE_WEEKDAY);
+	return finish(l, i, v, span, 0, -1, VALUE_WEEKDAY);
 }
 
 /* A quantity at i: [currency] number [scale] [unit, percent or currency]. */
@@ -434,6 +444,7 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 	size_t j = i, slen, used;
 	struct num x;
 	int word, zeros = 0;
+	long scale = -1; /* the scale word's place in the span */
 
 	if (currency_before(t, l, j, end, &cur))
 		j++;
@@ -457,7 +468,7 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 		size_t n = lower(t, &l->v[j], w);
 		/* "m" alone is a metre, but "$3 m" a million */
 		if (n && (zeros = scale_of(w, n, cur != NULL)))
-			j++;
+			scale = (long)(j++ - i);
 	}
 	if (!unit && unit_at(t, l, j, end, &unit, &used)) {
 		/* a currency before and a unit or another currency after:
@@ -481,7 +492,8 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 	if (!unit) {
 		memcpy(v->key, digits, nd + 1);
 		v->len = nd;
-		return finish(v, j - i, (uint32_t)head, VALUE_NUMBER);
+		return finish(l, i, v, j - i, (uint32_t)head, scale,
+		              VALUE_NUMBER);
 	}
 	int sep = strcmp(unit, "%") != 0;
 	size_t ul = strlen(unit);
@@ -492,7 +504,7 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 		v->key[nd] = ' ';
 	memcpy(v->key + nd + sep, unit, ul + 1);
 	v->len = nd + (size_t)sep + ul;
-	return finish(v, j - i, (uint32_t)head, VALUE_AMOUNT);
+	return finish(l, i, v, j - i, (uint32_t)head, scale, VALUE_AMOUNT);
 }
 
 int

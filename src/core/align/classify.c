@@ -454,13 +454,10 @@ next_item(const struct ctx *x, const struct dops *ops, int side,
 			c->started = 1;
 		}
 		while (c->t < a1) {
-			uint32_t t = c->t++, s, e;
+			uint32_t t = c->t++, s, e, h;
 			int num;
-			if (value_span(pos, len, t, &s, &e)) {
-				uint32_t h = s;
-				while (h < e && cid[h] < 0)
-					h++;
-				if (h == e || (int64_t)h == c->last)
+			if (value_span(pos, len, t, &s, &e, &h)) {
+				if (cid[h] < 0 || (int64_t)h == c->last)
 					continue;
 				c->last = h;
 				t = h;
@@ -483,6 +480,26 @@ next_item(const struct ctx *x, const struct dops *ops, int side,
 		c->started = 0;
 	}
 	return 0;
+}
+
+/* A value of several tokens kept in part by the equal operation o, as
+ * "16 [-million-]" keeps "16": when the values of the two sides differ,
+ * the rewrite's head token is marked in changed[] with the official's
+ * (16 million -> 16; 27 August -> 27 September). */
+static void
+kept_values(const struct ctx *x, const struct dop *o, uint32_t *changed)
+{
+	for (size_t a = o->a0, b = o->b0; a < o->a1 && b < o->b1; a++, b++) {
+		uint32_t s, e, ha, hb;
+		if (!x->lvpos[a] && !x->rvpos[b])
+			continue;
+		value_span(x->lvpos, x->lvlen, (uint32_t)a, &s, &e, &ha);
+		value_span(x->rvpos, x->rvlen, (uint32_t)b, &s, &e, &hb);
+		int32_t lc = x->lcid[ha], rc = x->rcid[hb];
+		if (lc >= 0 && rc >= 0 && lc != rc && numeric_key(x, lc) &&
+		    numeric_key(x, rc))
+			changed[hb] = ha + 1;
+	}
 }
 
 /* Changed facts of block b: in each stretch of its word diff that deletes
@@ -511,6 +528,7 @@ changed_facts(const struct ctx *x, const struct block *b,
 			cnt[1][x->rcid[t]]++;
 	while (k < b->op1) {
 		if (ops->v[k].kind == DOP_EQUAL) {
+			kept_values(x, &ops->v[k], changed);
 			k++;
 			continue;
 		}
@@ -609,12 +627,14 @@ facts(struct ctx *x)
 			        x->o->nfacts > b->f0
 			                ? &x->o->facts[x->o->nfacts - 1]
 			                : NULL;
-			uint32_t s, e; /* the value t is the head of, or t */
-			value_span(x->rvpos, x->rvlen, t, &s, &e);
+			uint32_t s, e, h; /* the value t is in, or t */
+			if (value_span(x->rvpos, x->rvlen, t, &s, &e, &h) &&
+			    h != t)
+				continue; /* the value is its head's fact */
 			if (changed[t]) {
-				uint32_t ws, we;
+				uint32_t ws, we, wh;
 				value_span(x->lvpos, x->lvlen, changed[t] - 1,
-				           &ws, &we);
+				           &ws, &we, &wh);
 				if (last && last->kind == FACT_CHANGED &&
 				    last->t1 == s && last->w1 <= ws) {
 					last->t1 = e;

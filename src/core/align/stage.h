@@ -76,8 +76,8 @@ struct ctx {
 	unsigned char *numeric; /* per stem: from a number */
 	unsigned char *name;    /* per stem: only ever capitalized (a name) */
 	/* Values of several tokens (value.h): per token, its place in one,
-	 * from 1 (0: in none); per token starting one, its tokens.  Only the
-	 * value's head token has an id, the value's. */
+	 * from 1 (0: in none); per token starting one, its tokens, and its
+	 * head's place in it times 16.  The head token has the value's id. */
 	unsigned char *lvpos, *rvpos;
 	unsigned char *lvlen, *rvlen;
 	/* per stem below nlpart: a word of such a value of the official
@@ -149,19 +149,20 @@ shared(const struct ctx *x, const struct vec *a, const struct vec *b)
 }
 
 /* The tokens [*s, *e) of the value of several tokens that token t is in
- * (pos, len: a side's lvpos and lvlen, or rvpos and rvlen), and 1; else
- * t alone, and 0. */
+ * (pos, len: a side's lvpos and lvlen, or rvpos and rvlen), its head
+ * token in *h, and 1; else t alone (its own head), and 0. */
 static inline int
 value_span(const unsigned char *pos, const unsigned char *len, uint32_t t,
-           uint32_t *s, uint32_t *e)
+           uint32_t *s, uint32_t *e, uint32_t *h)
 {
 	if (!pos[t]) {
-		*s = t;
+		*s = *h = t;
 		*e = t + 1;
 		return 0;
 	}
 	*s = t - (uint32_t)(pos[t] - 1);
-	*e = *s + len[*s];
+	*e = *s + (len[*s] & 15u);
+	*h = *s + (len[*s] >> 4);
 	return 1;
 }
 

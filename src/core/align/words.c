@@ -351,12 +351,13 @@ out:
 }
 
 /* Values written over one or more tokens (value.h) become one word, the
- * value's canonical key, on the value's head token; the value's other
- * tokens get no id ("$1.5 million" = "1.5 million dollars"; "16.0m" = "16
- * million"; "27 August" = "Aug. 27").  The cheap test (value_may_start)
- * is made once per distinct token key, so most words cost a lookup in a
- * byte array.  The ids the official value's other words had are kept in
- * lpart: "August" alone in the rewrite is no new fact against "27
+ * value's canonical key, on the value's head token ("$1.5 million" = "1.5
+ * million dollars"; "16.0m" = "16 million"; "27 August" = "Aug. 27"); its
+ * other tokens get no id but for the words in their own right (a month,
+ * a unit or currency word: "August" and "percent" still count).  The cheap test
+ * (value_may_start) is made once per distinct token key, so most words cost a
+ * lookup in a byte array.  The ids the official value's other words had are
+ * kept in lpart: "August" alone in the rewrite is no new fact against "27
  * August".  0 or -1. */
 static int
 values(struct ctx *x)
@@ -394,6 +395,10 @@ values(struct ctx *x)
 			if (intern_id(x->stems, v.key, v.len, &id) < 0)
 				goto out;
 			for (size_t j = i; j < i + v.n; j++) {
+				if (v.n > 1)
+					pos[j] = (unsigned char)(j - i + 1);
+				if (v.own & (1u << (j - i)))
+					continue; /* "August", "percent" */
 				if (!side && cid[j] >= 0 &&
 				    (size_t)cid[j] < nstems)
 					x->lpart[cid[j]] = 1;
@@ -401,11 +406,9 @@ values(struct ctx *x)
 				    (size_t)lid[j] < nstems)
 					x->lpart[lid[j]] = 1;
 				cid[j] = lid[j] = -1;
-				if (v.n > 1)
-					pos[j] = (unsigned char)(j - i + 1);
 			}
 			if (v.n > 1)
-				len[i] = (unsigned char)v.n;
+				len[i] = (unsigned char)(v.n | v.head << 4);
 			cid[i + v.head] = lid[i + v.head] = (int32_t)id;
 			if (side)
 				x->rflag[i + v.head] |= F_FACTISH;
