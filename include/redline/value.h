@@ -42,10 +42,17 @@ struct value {
 	                  a unit or currency word ("August", "percent") */
 };
 
-/* A cheap first test: 1 when token k of text t could start a value (a
- * numeral, a number word, a month or weekday name, a currency symbol,
- * code or name), 0 when it never can.  Depends only on the token's bytes,
- * so a caller may keep the answer per distinct token. */
+/* What value_may_start says of a token. */
+enum value_start {
+	VALUE_START_NEVER = 0,  /* no value starts with it */
+	VALUE_START_ANY = 1,    /* a numeral, number word or currency */
+	VALUE_START_CAPITAL = 2 /* a month or weekday: only capitalised */
+};
+
+/* A cheap first test: whether token k of text t could start a value, an
+ * enum value_start.  Ignores ASCII case, so a caller may keep the answer
+ * per distinct token, or per token folded to lower case, and test the
+ * capital (TOK_F_UPPER) of VALUE_START_CAPITAL itself. */
 int value_may_start(const struct text *t, const struct tok *k);
 
 /* Read the value starting at token i of l (the tokens of t), using no

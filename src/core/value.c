@@ -514,16 +514,18 @@ value_may_start(const struct text *t, const struct tok *k)
 	size_t n;
 
 	if (k->kind == TOK_NUMBER)
-		return 1;
+		return VALUE_START_ANY;
 	if (k->kind == TOK_OTHER || !(n = lower(t, k, w)))
-		return 0;
+		return VALUE_START_NEVER;
 	if (k->kind != TOK_WORD)
-		return FIND(currencies, w, n) != NULL;
-	if (FIND(dates, w, n) || FIND(currencies, w, n) ||
-	    lex_number(w, n, digits, sizeof digits))
-		return 1;
+		return FIND(currencies, w, n) ? VALUE_START_ANY
+		                              : VALUE_START_NEVER;
+	if (FIND(currencies, w, n) || lex_number(w, n, digits, sizeof digits))
+		return VALUE_START_ANY;
+	if (FIND(dates, w, n))
+		return VALUE_START_CAPITAL;
 	w[n] = '.';
-	return FIND(dates, w, n + 1) != NULL;
+	return FIND(dates, w, n + 1) ? VALUE_START_CAPITAL : VALUE_START_NEVER;
 }
 
 size_t

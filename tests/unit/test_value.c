@@ -179,6 +179,44 @@ weekdays(void **state)
 	assert_string_equal(val("Wed"), "(none)");
 }
 
+/* The cheap first test, per token. */
+static int
+may(const char *s)
+{
+	struct text t;
+	struct text_where where;
+	struct toklist l;
+	struct intern *in = intern_new();
+	assert_non_null(in);
+	memset(&l, 0, sizeof l);
+	assert_int_equal(
+	        text_from_memory(&t, "t", s, strlen(s), TEXT_LAX, &where),
+	        TEXT_OK);
+	assert_int_equal(tok_split(&t, in, 0, &l), 0);
+	int r = value_may_start(&t, &l.v[0]);
+	tok_free(&l);
+	intern_free(in);
+	text_done(&t);
+	return r;
+}
+
+static void
+may_start(void **state)
+{
+	(void)state;
+	assert_int_equal(may("12"), VALUE_START_ANY);
+	assert_int_equal(may("twelve"), VALUE_START_ANY);
+	assert_int_equal(may("$"), VALUE_START_ANY);
+	assert_int_equal(may("€"), VALUE_START_ANY);
+	assert_int_equal(may("USD"), VALUE_START_ANY);
+	assert_int_equal(may("may"), VALUE_START_CAPITAL);
+	assert_int_equal(may("Aug"), VALUE_START_CAPITAL);
+	assert_int_equal(may("Mon"), VALUE_START_CAPITAL);
+	assert_int_equal(may("the"), VALUE_START_NEVER);
+	assert_int_equal(may("percent"), VALUE_START_NEVER);
+	assert_int_equal(may(","), VALUE_START_NEVER);
+}
+
 /* Where the value stops: the end given, and a blank line. */
 static void
 edges(void **state)
@@ -200,7 +238,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(numbers),    cmocka_unit_test(amounts),
 	        cmocka_unit_test(currencies), cmocka_unit_test(dates),
-	        cmocka_unit_test(weekdays),   cmocka_unit_test(edges),
+	        cmocka_unit_test(weekdays),   cmocka_unit_test(may_start),
+	        cmocka_unit_test(edges),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

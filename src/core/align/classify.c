@@ -520,6 +520,11 @@ changed_facts(const struct ctx *x, const struct block *b,
 	const struct dops *ops = &x->o->bops;
 	size_t k = b->op0;
 
+	while (k < b->op1 && ops->v[k].kind == DOP_EQUAL)
+		k++;
+	if (k == b->op1)
+		return; /* the same words: the same values */
+	k = b->op0;
 	for (uint32_t t = b->dl0; t < b->dl1; t++)
 		if (x->lcid[t] >= 0)
 			cnt[0][x->lcid[t]]++;

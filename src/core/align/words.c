@@ -354,17 +354,18 @@ out:
  * value's canonical key, on the value's head token ("$1.5 million" = "1.5
  * million dollars"; "16.0m" = "16 million"; "27 August" = "Aug. 27"); its
  * other tokens get no id but for the words in their own right (a month,
- * a unit or currency word: "August" and "percent" still count).  The cheap test
- * (value_may_start) is made once per distinct token key, so most words cost a
- * lookup in a byte array.  The ids the official value's other words had are
- * kept in lpart: "August" alone in the rewrite is no new fact against "27
- * August".  0 or -1. */
+ * a unit or currency word: "August" and "percent" still count).  The
+ * cheap test (value_may_start) is made once per distinct token key, so
+ * most words cost a lookup in a byte array (and a month or weekday name
+ * a look at its capital).  The ids the official value's other words lost
+ * are kept in lpart: "million" alone in the rewrite is no new fact
+ * against "16 million".  0 or -1. */
 static int
 values(struct ctx *x)
 {
 	const struct align_in *c = x->c;
 	uint32_t nkeys = intern_count(c->in);
-	unsigned char *may = calloc(nkeys + 1, 1); /* 1: no, 2: maybe */
+	unsigned char *may = calloc(nkeys + 1, 1); /* value_start + 1 */
 	size_t nstems = intern_count(x->stems);
 	int rc = -1;
 
@@ -389,8 +390,14 @@ values(struct ctx *x)
 			struct value v;
 			uint32_t id;
 			if (!may[key])
-				may[key] = value_may_start(t, &l->v[i]) ? 2 : 1;
-			if (may[key] != 2 || !value_read(t, l, i, l->n, &v))
+				may[key] =
+				        (unsigned char)(1 +
+				                        value_may_start(
+				                                t, &l->v[i]));
+			if (may[key] == 1 + VALUE_START_NEVER ||
+			    (may[key] == 1 + VALUE_START_CAPITAL &&
+			     !(l->v[i].flags & TOK_F_UPPER)) ||
+			    !value_read(t, l, i, l->n, &v))
 				continue;
 			if (intern_id(x->stems, v.key, v.len, &id) < 0)
 				goto out;
