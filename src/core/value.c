@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "redline/lexicon.h"
+#include "redline/uni.h"
 
 struct entry {
 	const char *word, *value;
@@ -236,6 +237,25 @@ stop(const struct toklist *l, size_t j, size_t end)
 	return j >= end || l->v[j].nl >= 2;
 }
 
+/* A token of hidden characters alone (uni_hidden: a bidirectional
+ * override, a tag character): the value reads through it, as the
+ * comparison shows it apart ("15<PDF> percent" is 15%). */
+static int
+hidden_token(const struct text *t, const struct tok *k)
+{
+	return k->kind != TOK_WORD && k->kind != TOK_NUMBER &&
+	       uni_hidden_at(t->buf + k->off, k->len) == 0;
+}
+
+/* The token after token j, past any of hidden characters alone. */
+static size_t
+nx(const struct text *t, const struct toklist *l, size_t j, size_t end)
+{
+	for (j++; !stop(l, j, end) && hidden_token(t, &l->v[j]); j++)
+		;
+	return j;
+}
+
 /* A day of a month at token j: a numeral 1 to 31, no point, maybe with an
  * ordinal suffix (27th).  Its day in *day. */
 static int
@@ -277,11 +297,11 @@ month_at(const struct text *t, const struct toklist *l, size_t j, size_t end)
 	return atoi(m + 1);
 }
 
-/* A unit word (or two) at token j: its unit in *u, the tokens in *used;
- * else 0.  Also a currency name or code ("dollars", "USD"). */
+/* A unit word (or two) at token j: its unit in *u, the token after it in
+ * *next; else 0.  Also a currency name or code ("dollars", "USD"). */
 static int
 unit_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
-        const char **u, size_t *used)
+        const char **u, size_t *next)
 {
 	char w[2 * WORD_MAX + 1];
 	size_t n;
@@ -290,21 +310,22 @@ unit_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
 	if (l->v[j].kind == TOK_PUNCT && l->v[j].len == 1 &&
 	    t->buf[l->v[j].off] == '%') {
 		*u = "%";
-		*used = 1;
+		*next = nx(t, l, j, end);
 		return 1;
 	}
 	if (l->v[j].kind != TOK_WORD || !(n = lower(t, &l->v[j], w)))
 		return 0;
 	/* two words: "per cent" */
-	if (!stop(l, j + 1, end) && l->v[j + 1].kind == TOK_WORD) {
-		size_t m = lower(t, &l->v[j + 1], w + n + 1);
+	size_t k = nx(t, l, j, end);
+	if (!stop(l, k, end) && l->v[k].kind == TOK_WORD) {
+		size_t m = lower(t, &l->v[k], w + n + 1);
 		w[n] = ' ';
 		if (m && (*u = FIND(units, w, n + 1 + m))) {
-			*used = 2;
+			*next = nx(t, l, k, end);
 			return 1;
 		}
 	}
-	*used = 1;
+	*next = k;
 	return (*u = FIND(units, w, n)) != NULL ||
 	       (*u = FIND(currencies, w, n)) != NULL;
 }
@@ -353,11 +374,14 @@ number_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
 
 /* Fill in the span of *v: n tokens from i, the head at i + head; the
  * words of the span other than the head and the scale word at i + scale
- * (none when scale < 0) are words of their own (v->own). */
+ * (none when scale < 0) are words of their own (v->own).  Returns n, or
+ * 0 when the span is longer than VALUE_SPAN_MAX. */
 static size_t
 finish(const struct toklist *l, size_t i, struct value *v, size_t n,
        uint32_t head, long scale, int kind)
 {
+	if (n > VALUE_SPAN_MAX)
+		return 0;
 	v->n = (uint32_t)n;
 	v->head = head;
 	v->kind = kind;
@@ -377,21 +401,22 @@ read_date(const struct text *t, const struct toklist *l, size_t i, size_t end,
 	int month, day;
 	size_t j;
 	const char *u;
-	size_t used;
+	size_t after;
 
 	if ((month = month_at(t, l, i, end))) {
-		j = i + 1;
+		j = nx(t, l, i, end);
 		if (!stop(l, j, end) && is_period(t, l, j))
-			j++;
+			j = nx(t, l, j, end);
 		if (!day_at(t, l, j, end, &day))
 			return 0;
 		/* "May 5 million", "June 12 per cent": a quantity, no date */
-		if (unit_at(t, l, j + 1, end, &u, &used))
+		size_t k = nx(t, l, j, end);
+		if (unit_at(t, l, k, end, &u, &after))
 			return 0;
 		char sw[WORD_MAX];
 		size_t sn;
-		if (!stop(l, j + 1, end) && l->v[j + 1].kind == TOK_WORD &&
-		    (sn = lower(t, &l->v[j + 1], sw)) && scale_of(sw, sn, 0))
+		if (!stop(l, k, end) && l->v[k].kind == TOK_WORD &&
+		    (sn = lower(t, &l->v[k], sw)) && scale_of(sw, sn, 0))
 			return 0;
 		v->len = (size_t)snprintf(v->key, sizeof v->key, "@d%d-%d",
 		                          month, day);
@@ -400,10 +425,10 @@ read_date(const struct text *t, const struct toklist *l, size_t i, size_t end,
 	}
 	if (!day_at(t, l, i, end, &day))
 		return 0;
-	j = i + 1;
+	j = nx(t, l, i, end);
 	if (!stop(l, j, end) && l->v[j].kind == TOK_WORD && l->v[j].len == 2 &&
 	    memcmp(t->buf + l->v[j].off, "of", 2) == 0)
-		j++;
+		j = nx(t, l, j, end);
 	if (!(month = month_at(t, l, j, end)))
 		return 0;
 	v->len = (size_t)snprintf(v->key, sizeof v->key, "@d%d-%d", month, day);
@@ -419,15 +444,15 @@ read_weekday(const struct text *t, const struct toklist *l, size_t i,
 	char w[WORD_MAX + 1];
 	size_t n;
 	const char *d;
-	size_t span = 1;
+	size_t span = 1, p = nx(t, l, i, end);
 
 	if (l->v[i].kind != TOK_WORD || !upper_initial(t, &l->v[i]) ||
 	    !(n = lower(t, &l->v[i], w)))
 		return 0;
-	if (!stop(l, i + 1, end) && is_period(t, l, i + 1)) {
+	if (!stop(l, p, end) && is_period(t, l, p)) {
 		w[n] = '.';
 		if ((d = FIND(dates, w, n + 1)) && d[0] == 'w')
-			span = 2;
+			span = p + 1 - i;
 	}
 	if (span == 1 && (!(d = FIND(dates, w, n)) || d[0] != 'w'))
 		return 0;
@@ -441,17 +466,17 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
               size_t end, struct value *v)
 {
 	const char *cur = NULL, *unit = NULL, *suf;
-	size_t j = i, slen, used;
+	size_t j = i, slen, after;
 	struct num x;
 	int word, zeros = 0;
 	long scale = -1; /* the scale word's place in the span */
 
 	if (currency_before(t, l, j, end, &cur))
-		j++;
+		j = nx(t, l, j, end);
 	if (!number_at(t, l, j, end, &x, &suf, &slen, &word))
 		return 0;
 	size_t head = j - i;
-	j++;
+	j = nx(t, l, j, end);
 	if (slen) {
 		/* a suffix: ordinal, scale or unit */
 		if (slen == 2 && x.exp == 0 &&
@@ -467,23 +492,27 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 		char w[WORD_MAX];
 		size_t n = lower(t, &l->v[j], w);
 		/* "m" alone is a metre, but "$3 m" a million */
-		if (n && (zeros = scale_of(w, n, cur != NULL)))
-			scale = (long)(j++ - i);
+		if (n && (zeros = scale_of(w, n, cur != NULL))) {
+			scale = (long)(j - i);
+			j = nx(t, l, j, end);
+		}
 	}
-	if (!unit && unit_at(t, l, j, end, &unit, &used)) {
+	if (!unit && unit_at(t, l, j, end, &unit, &after)) {
 		/* a currency before and a unit or another currency after:
 		 * the value ends before what follows ("$5 km") */
 		if (cur && strcmp(cur, unit) != 0)
 			unit = NULL;
 		else
-			j += used;
+			j = after;
 	}
 	if (cur && unit && strcmp(cur, unit) != 0)
 		return 0; /* "$5km" */
 	if (cur)
 		unit = cur;
-	if (word && j == i + 1)
+	if (word && !zeros && !unit)
 		return 0; /* a number word alone: lexicon.h */
+	while (j > head + i + 1 && hidden_token(t, &l->v[j - 1]))
+		j--; /* hidden characters after it are not its own */
 	x.exp += zeros;
 	char digits[VALUE_KEY_MAX];
 	size_t nd = num_format(x, digits);

@@ -224,6 +224,14 @@ edges(void **state)
 	(void)state;
 	assert_string_equal(val("16\n\nmillion"), "16/1");
 	assert_string_equal(val("Aug.\n\n27"), "(none)");
+	/* hidden characters (a bidirectional override) are read through,
+	 * as the comparison flags them apart; not without end */
+	assert_string_equal(val("15\u202c percent"), "15%/3");
+	assert_string_equal(val("Aug\u202c. 27"), "@d8-27/4");
+	assert_string_equal(val("15\u202c\u202c\u202c\u202c\u202c\u202c"
+	                        "\u202c\u202c percent"),
+	                    "(none)");
+	assert_string_equal(val("15\u202c"), "15/1");
 	assert_string_equal(val("$"), "(none)");
 	assert_string_equal(val("."), "(none)");
 	/* a number too long for a key is not read */
