@@ -214,6 +214,13 @@ printf 'The fund gave 1.5 million dollars to 12 schools, up 13 per cent on Aug. 
 expect 1 "values, same" -- rl --export=text "$tmp/val-o.txt" "$tmp/val-r.txt"
 grep -q -e '^  changed:' -e '^  new facts:' "$tmp/out" &&
 	bad "the same values written another way are facts: $(grep -e changed: -e 'new facts:' "$tmp/out")" || ok
+# A number alone is a value of its own: 16 is new against 16 million.
+printf 'The fund gave 16 million people aid. The rain fell.\n' >"$tmp/val3-o.txt"
+printf 'The fund gave 16 million people aid. The rain fell for 16 hours.\n' >"$tmp/val3-r.txt"
+expect 1 "values, part" -- rl --export=text "$tmp/val3-o.txt" "$tmp/val3-r.txt"
+grep -e '^  changed:' -e '^  new facts:' "$tmp/out" >"$tmp/val3.facts"
+echo '  new facts: 16' | cmp -s - "$tmp/val3.facts" && ok ||
+	bad "16 against 16 million: $(cat "$tmp/val3.facts")"
 # A different value in its place is a changed fact, shown whole with the
 # value it replaced: a number with its currency and scale, a number, a
 # day, a weekday, a month; and a number the rewrite moved elsewhere in the

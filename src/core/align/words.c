@@ -406,10 +406,13 @@ values(struct ctx *x)
 					pos[j] = (unsigned char)(j - i + 1);
 				if (v.own & (1u << (j - i)))
 					continue; /* "August", "percent" */
-				if (!side && cid[j] >= 0 &&
+				/* the head's own number is not the value's:
+				 * "16" alone is new against "16 million" */
+				int part = !side && j != i + v.head;
+				if (part && cid[j] >= 0 &&
 				    (size_t)cid[j] < nstems)
 					x->lpart[cid[j]] = 1;
-				if (!side && lid[j] >= 0 &&
+				if (part && lid[j] >= 0 &&
 				    (size_t)lid[j] < nstems)
 					x->lpart[lid[j]] = 1;
 				cid[j] = lid[j] = -1;
