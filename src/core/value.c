@@ -360,15 +360,46 @@ number_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
 	if (k->kind == TOK_NUMBER)
 		return numeral((const char *)t->buf + k->off, k->len, x, suf,
 		               slen);
-	char w[WORD_MAX];
+	char w[WORD_MAX + 1];
 	size_t n;
-	if (k->kind != TOK_WORD || !(n = lower(t, k, w)) ||
-	    !(x->n = lex_number(w, n, x->d, sizeof x->d)))
+	if (k->kind != TOK_WORD || !(n = lower(t, k, w)))
 		return 0;
 	x->exp = 0;
 	*suf = "";
 	*slen = 0;
-	*word = 1;
+	if ((x->n = lex_number(w, n, x->d, sizeof x->d))) {
+		*word = 1;
+		return 1;
+	}
+	/* two words joined by a hyphen: "twenty-five", "four-tenths" */
+	const char *h = memchr(w, '-', n);
+	if (!h || h == w || h + 1 == w + n)
+		return 0;
+	size_t a = (size_t)(h - w), b = n - a - 1;
+	char tens[8], ones[8];
+	size_t nt = lex_number(w, a, tens, sizeof tens);
+	if (!nt)
+		return 0;
+	/* a fraction: the denominator's power of ten ("/tenths 1") */
+	memmove(w + a, w + a + 1, b); /* w[a..a+b): the second word */
+	w[a - 1] = '/';
+	const char *z = FIND(scales, w + a - 1, b + 1);
+	if (z) {
+		memcpy(x->d, tens, nt);
+		x->n = nt;
+		x->exp = -atoi(z);
+		*word = 2;
+		return 1;
+	}
+	/* tens and ones: twenty-five */
+	size_t no = lex_number(w + a, b, ones, sizeof ones);
+	if (nt != 2 || tens[1] != '0' || tens[0] < '2' || no != 1 ||
+	    ones[0] == '0')
+		return 0;
+	x->d[0] = tens[0];
+	x->d[1] = ones[0];
+	x->n = 2;
+	*word = 2;
 	return 1;
 }
 
@@ -497,6 +528,16 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 			j = nx(t, l, j, end);
 		}
 	}
+	/* a fraction of a unit: "four-tenths of a percent" */
+	if (word == 2 && !stop(l, j, end) && l->v[j].len == 2 &&
+	    !memcmp(t->buf + l->v[j].off, "of", 2)) {
+		size_t k = nx(t, l, j, end);
+		char w[WORD_MAX];
+		size_t n = stop(l, k, end) ? 0 : lower(t, &l->v[k], w);
+		if ((n == 1 && w[0] == 'a') || (n == 3 && !memcmp(w, "one", 3)))
+			if (unit_at(t, l, nx(t, l, k, end), end, &unit, &after))
+				j = after;
+	}
 	if (!unit && unit_at(t, l, j, end, &unit, &after)) {
 		/* a currency before and a unit or another currency after:
 		 * the value ends before what follows ("$5 km") */
@@ -509,7 +550,7 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 		return 0; /* "$5km" */
 	if (cur)
 		unit = cur;
-	if (word && !zeros && !unit)
+	if (word == 1 && !zeros && !unit)
 		return 0; /* a number word alone: lexicon.h */
 	while (j > head + i + 1 && hidden_token(t, &l->v[j - 1]))
 		j--; /* hidden characters after it are not its own */
@@ -550,6 +591,9 @@ value_may_start(const struct text *t, const struct tok *k)
 		return FIND(currencies, w, n) ? VALUE_START_ANY
 		                              : VALUE_START_NEVER;
 	if (FIND(currencies, w, n) || lex_number(w, n, digits, sizeof digits))
+		return VALUE_START_ANY;
+	const char *h = memchr(w, '-', n); /* twenty-five, four-tenths */
+	if (h && lex_number(w, (size_t)(h - w), digits, sizeof digits))
 		return VALUE_START_ANY;
 	if (FIND(dates, w, n))
 		return VALUE_START_CAPITAL;

@@ -84,6 +84,12 @@ numbers(void **state)
 	/* a number word alone is the lexicon's; beside a scale or unit, ours */
 	assert_string_equal(val("twelve schools"), "(none)");
 	assert_string_equal(val("twelve"), "(none)");
+	/* tens and ones joined by a hyphen */
+	assert_string_equal(val("twenty-five"), "25/1");
+	assert_string_equal(val("ninety-nine percent"), "99%/2");
+	assert_string_equal(val("seven-year"), "(none)");
+	assert_string_equal(val("twenty-zero"), "(none)");
+	assert_string_equal(val("five-six"), "(none)");
 }
 
 /* Percentages and units; "m" alone is a metre. */
@@ -97,6 +103,14 @@ amounts(void **state)
 	assert_string_equal(val("thirteen per cent"), "13%/3");
 	assert_string_equal(val("13 pct"), "13%/2");
 	assert_string_equal(val("0.4 percent"), "0.4%/2");
+	/* fractions in words, of a unit or not */
+	assert_string_equal(val("four-tenths of a percent"), "0.4%/4");
+	assert_string_equal(val("four-tenths of one per cent"), "0.4%/5");
+	assert_string_equal(val("four-tenths percent"), "0.4%/2");
+	assert_string_equal(val("three-hundredths"), "0.03/1");
+	assert_string_equal(val("four-tenths of a mile"), "0.4 mi/4");
+	assert_string_equal(val("four-tenths of the vote"), "0.4/1");
+	assert_string_equal(val("one-third"), "(none)");
 	assert_string_equal(val("5 km"), "5 km/2");
 	assert_string_equal(val("5km"), "5 km/1");
 	assert_string_equal(val("5 kilometres"), "5 km/2");
