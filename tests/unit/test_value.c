@@ -119,6 +119,9 @@ amounts(void **state)
 	assert_string_equal(val_at("a 1.5 m wall", 1), "1.5 m/2");
 	assert_string_equal(val_at("a 1.5 metre wall", 1), "1.5 m/2");
 	assert_string_equal(val("1.5 million"), "1500000/2");
+	/* a range is two values */
+	assert_string_equal(val("5 to 7 km"), "5/1");
+	assert_string_equal(val_at("5 to 7 km", 2), "7 km/2");
 	/* "per" alone is no unit */
 	assert_string_equal(val("13 per day"), "13/1");
 }
