@@ -191,12 +191,6 @@ num_format(struct num x, char *out)
 			out[len++] = '.';
 			for (size_t z = n; z < frac; z++)
 				out[len++] = '0';
-			/* drop the leading zeros of d, already zeros after
-			 * the point */
-			while (n > 1 && d[0] == '0') {
-				d++;
-				n--;
-			}
 			memcpy(out + len, d, n);
 			len += n;
 		} else {

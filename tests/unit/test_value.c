@@ -71,6 +71,12 @@ numbers(void **state)
 	assert_string_equal(val("16"), "16/1");
 	assert_string_equal(val("1.50"), "1.5/1");
 	assert_string_equal(val("0.4"), "0.4/1");
+	assert_string_equal(val("0.04"), "0.04/1");
+	assert_string_equal(val("0.0040"), "0.004/1");
+	assert_string_equal(val("00.50"), "0.5/1");
+	assert_string_equal(val("100"), "100/1");
+	assert_string_equal(val("0"), "0/1");
+	assert_string_equal(val("0 million"), "0/2");
 	assert_string_equal(val("0.04 million"), "40000/2");
 	assert_string_equal(val("007"), "7/1");
 	assert_string_equal(val("7,600.5"), "7600.5/1");
