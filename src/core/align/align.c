@@ -121,10 +121,8 @@ out:
 	free(x.cap_mid);
 	free(x.numeric);
 	free(x.name);
-	free(x.lvpos);
-	free(x.rvpos);
-	free(x.lvlen);
-	free(x.rvlen);
+	free(x.lvi);
+	free(x.rvi);
 	free(x.lpart);
 	free(x.idf);
 	free(x.pool);

@@ -436,8 +436,7 @@ next_item(const struct ctx *x, const struct dops *ops, int side,
           const unsigned char *init, int want, uint32_t *const cnt[2],
           struct items *c, uint32_t *head)
 {
-	const unsigned char *pos = side ? x->rvpos : x->lvpos;
-	const unsigned char *len = side ? x->rvlen : x->lvlen;
+	const unsigned char *vi = side ? x->rvi : x->lvi;
 	const int32_t *cid = side ? x->rcid : x->lcid;
 
 	while (c->k < c->e) {
@@ -456,7 +455,7 @@ next_item(const struct ctx *x, const struct dops *ops, int side,
 		while (c->t < a1) {
 			uint32_t t = c->t++, s, e, h;
 			int num;
-			if (value_span(pos, len, t, &s, &e, &h)) {
+			if (value_span(vi, t, &s, &e, &h)) {
 				if (cid[h] < 0 || (int64_t)h == c->last)
 					continue;
 				c->last = h;
@@ -491,10 +490,10 @@ kept_values(const struct ctx *x, const struct dop *o, uint32_t *changed)
 {
 	for (size_t a = o->a0, b = o->b0; a < o->a1 && b < o->b1; a++, b++) {
 		uint32_t s, e, ha, hb;
-		if (!x->lvpos[a] && !x->rvpos[b])
+		if (!x->lvi[a] && !x->rvi[b])
 			continue;
-		value_span(x->lvpos, x->lvlen, (uint32_t)a, &s, &e, &ha);
-		value_span(x->rvpos, x->rvlen, (uint32_t)b, &s, &e, &hb);
+		value_span(x->lvi, (uint32_t)a, &s, &e, &ha);
+		value_span(x->rvi, (uint32_t)b, &s, &e, &hb);
 		int32_t lc = x->lcid[ha], rc = x->rcid[hb];
 		if (lc >= 0 && rc >= 0 && lc != rc && numeric_key(x, lc) &&
 		    numeric_key(x, rc))
@@ -633,13 +632,12 @@ facts(struct ctx *x)
 			                ? &x->o->facts[x->o->nfacts - 1]
 			                : NULL;
 			uint32_t s, e, h; /* the value t is in, or t */
-			if (value_span(x->rvpos, x->rvlen, t, &s, &e, &h) &&
-			    h != t)
+			if (value_span(x->rvi, t, &s, &e, &h) && h != t)
 				continue; /* the value is its head's fact */
 			if (changed[t]) {
 				uint32_t ws, we, wh;
-				value_span(x->lvpos, x->lvlen, changed[t] - 1,
-				           &ws, &we, &wh);
+				value_span(x->lvi, changed[t] - 1, &ws, &we,
+				           &wh);
 				if (last && last->kind == FACT_CHANGED &&
 				    last->t1 == s && last->w1 <= ws) {
 					last->t1 = e;

@@ -75,11 +75,11 @@ struct ctx {
 	unsigned char *cap_mid; /* per stem: capitalized mid-sentence (right) */
 	unsigned char *numeric; /* per stem: from a number */
 	unsigned char *name;    /* per stem: only ever capitalized (a name) */
-	/* Values of several tokens (value.h): per token, its place in one,
-	 * from 1 (0: in none); per token starting one, its tokens, and its
-	 * head's place in it times 16.  The head token has the value's id. */
-	unsigned char *lvpos, *rvpos;
-	unsigned char *lvlen, *rvlen;
+	/* Values of several tokens (value.h), one byte per token (0: in
+	 * none; value_span reads it): the token's distance from the value's
+	 * first token (bits 0-2) and to its last (bits 3-5), VI_HEAD on the
+	 * head, which has the value's id, and VI_IN. */
+	unsigned char *lvi, *rvi;
 	/* per stem below nlpart: a word of such a value of the official
 	 * text ("August" of "27 August"): no new fact alone */
 	unsigned char *lpart;
@@ -148,21 +148,24 @@ shared(const struct ctx *x, const struct vec *a, const struct vec *b)
 	return shared_n(x, a, b, NULL, NULL);
 }
 
+enum { VI_HEAD = 64, VI_IN = 128 };
+
 /* The tokens [*s, *e) of the value of several tokens that token t is in
- * (pos, len: a side's lvpos and lvlen, or rvpos and rvlen), its head
- * token in *h, and 1; else t alone (its own head), and 0. */
+ * (vi: a side's lvi or rvi), its head token in *h, and 1; else t alone
+ * (its own head), and 0. */
 static inline int
-value_span(const unsigned char *pos, const unsigned char *len, uint32_t t,
-           uint32_t *s, uint32_t *e, uint32_t *h)
+value_span(const unsigned char *vi, uint32_t t, uint32_t *s, uint32_t *e,
+           uint32_t *h)
 {
-	if (!pos[t]) {
+	if (!vi[t]) {
 		*s = *h = t;
 		*e = t + 1;
 		return 0;
 	}
-	*s = t - (uint32_t)(pos[t] - 1);
-	*e = *s + (len[*s] & 15u);
-	*h = *s + (len[*s] >> 4);
+	*s = t - (vi[t] & 7u);
+	*e = t + ((vi[t] >> 3) & 7u) + 1;
+	for (*h = *s; *h + 1 < *e && !(vi[*h] & VI_HEAD); ++*h)
+		;
 	return 1;
 }
 

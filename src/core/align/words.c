@@ -369,22 +369,18 @@ values(struct ctx *x)
 	size_t nstems = intern_count(x->stems);
 	int rc = -1;
 
-	x->lvpos = calloc(c->lt.n + 1, 1);
-	x->rvpos = calloc(c->rt.n + 1, 1);
-	x->lvlen = calloc(c->lt.n + 1, 1);
-	x->rvlen = calloc(c->rt.n + 1, 1);
+	x->lvi = calloc(c->lt.n + 1, 1);
+	x->rvi = calloc(c->rt.n + 1, 1);
 	x->lpart = calloc(nstems + 1, 1);
 	x->nlpart = nstems;
-	if (!may || !x->lvpos || !x->rvpos || !x->lvlen || !x->rvlen ||
-	    !x->lpart)
+	if (!may || !x->lvi || !x->rvi || !x->lpart)
 		goto out;
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &c->rt : &c->lt;
 		const struct text *t = side ? c->right : c->left;
 		int32_t *cid = side ? x->rcid : x->lcid;
 		int32_t *lid = side ? x->rlid : x->llid;
-		unsigned char *pos = side ? x->rvpos : x->lvpos;
-		unsigned char *len = side ? x->rvlen : x->lvlen;
+		unsigned char *vi = side ? x->rvi : x->lvi;
 		for (size_t i = 0; i < l->n; i++) {
 			uint32_t key = l->id[i];
 			struct value v;
@@ -403,7 +399,13 @@ values(struct ctx *x)
 				goto out;
 			for (size_t j = i; j < i + v.n; j++) {
 				if (v.n > 1)
-					pos[j] = (unsigned char)(j - i + 1);
+					vi[j] = (unsigned char)(VI_IN |
+					                        (j - i) |
+					                        (i + v.n - 1 -
+					                         j) << 3 |
+					                        (j == i + v.head
+					                                 ? VI_HEAD
+					                                 : 0));
 				if (v.own & (1u << (j - i)))
 					continue; /* "August", "percent" */
 				/* the head's own number is not the value's:
@@ -417,8 +419,6 @@ values(struct ctx *x)
 					x->lpart[lid[j]] = 1;
 				cid[j] = lid[j] = -1;
 			}
-			if (v.n > 1)
-				len[i] = (unsigned char)(v.n | v.head << 4);
 			cid[i + v.head] = lid[i + v.head] = (int32_t)id;
 			if (side)
 				x->rflag[i + v.head] |= F_FACTISH;
