@@ -221,6 +221,14 @@ expect 1 "values, part" -- rl --export=text "$tmp/val3-o.txt" "$tmp/val3-r.txt"
 grep -e '^  changed:' -e '^  new facts:' "$tmp/out" >"$tmp/val3.facts"
 echo '  new facts: 16' | cmp -s - "$tmp/val3.facts" && ok ||
 	bad "16 against 16 million: $(cat "$tmp/val3.facts")"
+# A number or value is never a spelling variant of another one letter
+# longer (10000 and 1000; 2 August and 22 August).
+printf 'The council approved 10000 homes on 2 August.\n' >"$tmp/val4-o.txt"
+printf 'The council approved 1000 homes on 22 August.\n' >"$tmp/val4-r.txt"
+expect 1 "values, no variants" -- rl --export=text "$tmp/val4-o.txt" "$tmp/val4-r.txt"
+grep -e '^  changed:' -e '^  new facts:' "$tmp/out" >"$tmp/val4.facts"
+echo '  changed: 10000 → 1000; 2 August → 22 August' | cmp -s - "$tmp/val4.facts" && ok ||
+	bad "values as spelling variants: $(cat "$tmp/val4.facts")"
 # A different value in its place is a changed fact, shown whole with the
 # value it replaced: a number with its currency and scale, a number, a
 # day, a weekday, a month; and a number the rewrite moved elsewhere in the

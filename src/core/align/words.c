@@ -456,7 +456,16 @@ one_shorter(const char *a, size_t na, const char *b, size_t nb)
 	return memcmp(a + i + 1, b + i, nb - i) == 0;
 }
 
-/* Map rewrite-only stems onto official stems one letter apart. */
+/* Is the stem key k a number or value (digits first, or "@": value.h),
+ * which no spelling variant may stand for (10000 is no 1000)? */
+static int
+value_key(const char *k)
+{
+	return (k[0] >= '0' && k[0] <= '9') || k[0] == '@';
+}
+
+/* Map rewrite-only stems onto official stems one letter apart, numbers
+ * and values aside. */
 static int
 merge_variants(struct ctx *x)
 {
@@ -507,7 +516,8 @@ merge_variants(struct ctx *x)
 		if (!in_right[s] || x->in_left[s])
 			continue;
 		k = intern_key(x->stems, s, &len);
-		if (len < VARIANT_MIN_LEN - 1 || len + 1 > sizeof buf)
+		if (len < VARIANT_MIN_LEN - 1 || len + 1 > sizeof buf ||
+		    value_key(k))
 			continue;
 		/* official one letter shorter: delete a letter of ours */
 		for (p = 1; p < len && canon[s] == (int32_t)s; p++) {
@@ -528,7 +538,7 @@ merge_variants(struct ctx *x)
 		if (!x->in_left[s] || in_right[s])
 			continue;
 		k = intern_key(x->stems, s, &len);
-		if (len < VARIANT_MIN_LEN || len > sizeof buf)
+		if (len < VARIANT_MIN_LEN || len > sizeof buf || value_key(k))
 			continue;
 		for (p = 1; p < len; p++) {
 			uint32_t id;
