@@ -15,7 +15,8 @@
  *     capitalised words whose initials they spell).  A rewrite stem the
  *     official text lacks is taken as a spelling variant of an official
  *     stem that is one letter longer or shorter (not the first letter;
- *     both at least VARIANT_MIN_LEN long): Gadafi and Gaddafi.
+ *     both at least VARIANT_MIN_LEN long; no number or value): Gadafi and
+ *     Gaddafi.
  *  2. Weights.  A stem weighs idf = log(1 + S / df) over the S sentences of
  *     both texts.  A sentence's weight W is the sum over its stems.
  *  3. Candidates (links.c, as are 4 to 6).  An inverted index of official
