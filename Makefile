@@ -139,6 +139,16 @@ $(GEN)/aliases.inc: data/en/aliases.txt
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' -e 's/^\(.*\)$$/"\1",/' $< >$@
 $(BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
     $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc
+# The value lists (value.c): "word value" a line, the word maybe two words.
+VALUE_LISTS = currencies scales units dates
+VALUE_INC = $(VALUE_LISTS:%=$(GEN)/%.inc)
+$(VALUE_INC): $(GEN)/%.inc: data/en/%.txt
+	@mkdir -p $(@D)
+	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' \
+	    -e 's/^\(.*[^ ]\)  *\([^ ]*\)$$/\1|\2/' $< | \
+	    LC_ALL=C sort -u -t'|' -k1,1 | sed 's/^\(.*\)|\(.*\)$$/{"\1", "\2"},/' >$@
+$(BUILD)/src/core/value.o: $(VALUE_INC)
+$(BUILD)/src/core/value.o: ALL_CPPFLAGS += -I$(GEN)
 $(BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc
 $(BUILD)/src/core/lexicon.o $(BUILD)/src/core/align/alias.o: ALL_CPPFLAGS += -I$(GEN)
 
@@ -354,6 +364,8 @@ $(FUZZ_BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc
 $(FUZZ_BUILD)/src/core/align/words.o: $(GEN)/related.inc
 $(FUZZ_BUILD)/src/core/lexicon.o $(FUZZ_BUILD)/src/core/align/alias.o \
     $(FUZZ_BUILD)/src/core/align/words.o: ALL_CPPFLAGS += -I$(GEN)
+$(FUZZ_BUILD)/src/core/value.o: $(VALUE_INC)
+$(FUZZ_BUILD)/src/core/value.o: ALL_CPPFLAGS += -I$(GEN)
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIB_OBJ)
 	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer $(ALL_CPPFLAGS) \

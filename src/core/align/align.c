@@ -5,13 +5,18 @@
  *  1. Content words (words.c).  Each word or number is case-folded, its
  *     inner periods dropped (U.S. = US), and, unless on the stop list,
  *     stemmed (stem.h); a number or number word is its value instead
- *     (lexicon.h: 7,600 = 7600, twelve = 12).  Stems are ids in a table of
- *     their own.  The names of one thing become one id (alias.h: the
- *     alias table, and acronyms against the capitalised words whose
- *     initials they spell).  A rewrite stem the official text lacks is
- *     taken as a spelling variant of an official stem that is one letter
- *     longer or shorter (not the first letter; both at least
- *     VARIANT_MIN_LEN long): Gadafi and Gaddafi.
+ *     (lexicon.h: 7,600 = 7600, twelve = 12).  A value written over
+ *     several words is one word, its canonical form, on its head token
+ *     (value.h: 16 million = 16.0m, 13% = 13 per cent, $1.5 million = 1.5
+ *     million dollars, 27 August = Aug. 27, Mon. = Monday); its scale
+ *     words lose their ids, its own words (a month, a unit) keep theirs.
+ *     Stems are ids in a table of their own.  The names of one thing
+ *     become one id (alias.h: the alias table, and acronyms against the
+ *     capitalised words whose initials they spell).  A rewrite stem the
+ *     official text lacks is taken as a spelling variant of an official
+ *     stem that is one letter longer or shorter (not the first letter;
+ *     both at least VARIANT_MIN_LEN long; no number or value): Gadafi and
+ *     Gaddafi.
  *  2. Weights.  A stem weighs idf = log(1 + S / df) over the S sentences of
  *     both texts.  A sentence's weight W is the sum over its stems.
  *  3. Candidates (links.c, as are 4 to 6).  An inverted index of official
@@ -63,13 +68,17 @@
  *     are kept the pair is verbatim, otherwise a paraphrase.  A one-sided block
  * of a split or merge is measured on its side against all its counterparts. The
  * word diff shown is the strict one.
- *  8. Facts.  In a kept passage, a number (or name) the rewrite puts in
- *     the place of a different one of the official text is a changed fact
- *     (12 -> 15).  Any other rewrite word whose stem the official text
- *     never has, and that is a number, holds a digit, spells a quantity,
- *     or is a name (a capitalized word not at the start of a sentence, or
- *     at the start but capitalized elsewhere in the middle of one), is a
- *     new fact; adjacent ones make one span ("June 19").
+ *  8. Facts.  In a kept passage, a number or value (or name) the rewrite
+ *     puts in the place of a different one of the official text is a
+ *     changed fact, shown over the whole value (12 -> 15, 27 August -> 28
+ *     August, 16 million -> 16); one the passage's other side has as
+ *     often elsewhere moved and replaces nothing.  Any other rewrite word
+ *     or value whose stem or canonical form the official text never has
+ *     (nor as a word of one of its values: "August" of "27 August"), and
+ *     that is a number or value, holds a digit, spells a quantity, or is a
+ *     name (a capitalized word not at the start of a sentence, or at the
+ *     start but capitalized elsewhere in the middle of one), is a new
+ *     fact; adjacent ones make one span ("June 19").
  *  9. Nearest.  Every omission and addition gets the segment on the other
  *     side most like it among the candidates of step 3 (Dice of weights).
  */
@@ -126,6 +135,9 @@ out:
 	free(x.cap_mid);
 	free(x.numeric);
 	free(x.name);
+	free(x.lvi);
+	free(x.rvi);
+	free(x.lpart);
 	free(x.idf);
 	free(x.pool);
 	free(x.lv);

@@ -483,20 +483,29 @@ classify(struct ctx *x)
 
 /* ---- 8. facts -------------------------------------------------------- */
 
-/* Is left token t a number (a numeral, or a number word) or a name (a
- * capitalised word not at the start of its sentence)?  *num tells which. */
+/* Does the stem key of id cid name a number or a value (value.h: its
+ * digits, or "@" and a date or weekday)? */
+static int
+numeric_key(const struct ctx *x, int32_t cid)
+{
+	size_t len;
+	const char *key = intern_key(x->stems, (uint32_t)cid, &len);
+	return len && ((key[0] >= '0' && key[0] <= '9') || key[0] == '@');
+}
+
+/* Is left token t a number (a numeral, a number word, a value) or a name
+ * (a capitalised word not at the start of its sentence)?  *num tells
+ * which. */
 static int
 left_factish(const struct ctx *x, const unsigned char *initial, uint32_t t,
              int *num)
 {
 	const struct tok *k = &x->c->lt.v[t];
 	int32_t cid = x->lcid[t];
-	size_t len;
 
 	if (cid < 0)
 		return 0;
-	const char *key = intern_key(x->stems, (uint32_t)cid, &len);
-	*num = k->kind == TOK_NUMBER || (len && key[0] >= '0' && key[0] <= '9');
+	*num = k->kind == TOK_NUMBER || numeric_key(x, cid);
 	return *num || ((k->flags & TOK_F_UPPER) && !initial[t]);
 }
 
@@ -506,13 +515,10 @@ right_factish(const struct ctx *x, const unsigned char *initial, uint32_t t,
               int *num)
 {
 	int32_t cid = x->rcid[t];
-	size_t len;
 
 	if (cid < 0)
 		return 0;
-	const char *key = intern_key(x->stems, (uint32_t)cid, &len);
-	*num = x->c->rt.v[t].kind == TOK_NUMBER ||
-	       (len && key[0] >= '0' && key[0] <= '9');
+	*num = x->c->rt.v[t].kind == TOK_NUMBER || numeric_key(x, cid);
 	return *num || ((x->rflag[t] & F_UPPER) && !initial[t]);
 }
 
@@ -529,92 +535,152 @@ add_fact(struct align_out *o, size_t *cap, struct fact f)
 	return 0;
 }
 
+/* Walks the deleted (side 0) or inserted (side 1) tokens of a stretch
+ * ops[k..e) of a word diff, item by item: a number or name token, or a
+ * value of several tokens any of whose tokens is there (the value stands
+ * for itself once, by its head token, even when the head is kept: "27
+ * [-August-] {+September+}" changes the date). */
+struct items {
+	size_t k, e;
+	uint32_t t;   /* the next token to look at in ops[k] */
+	int started;  /* t is set for ops[k] */
+	int64_t last; /* the head of the last value given, or -1 */
+};
+
+/* The head token of the next item of class want (1: numbers and values,
+ * 0: names) into *head; 0 when there is none.  cnt[side][id]: how often
+ * each id is on each side of the passage. */
+static int
+next_item(const struct ctx *x, const struct dops *ops, int side,
+          const unsigned char *init, int want, uint32_t *const cnt[2],
+          struct items *c, uint32_t *head)
+{
+	const unsigned char *vi = side ? x->rvi : x->lvi;
+	const int32_t *cid = side ? x->rcid : x->lcid;
+
+	while (c->k < c->e) {
+		const struct dop *o = &ops->v[c->k];
+		if (o->kind != (side ? DOP_INSERT : DOP_DELETE)) {
+			c->k++;
+			c->started = 0;
+			continue;
+		}
+		uint32_t a0 = (uint32_t)(side ? o->b0 : o->a0),
+		         a1 = (uint32_t)(side ? o->b1 : o->a1);
+		if (!c->started) {
+			c->t = a0;
+			c->started = 1;
+		}
+		while (c->t < a1) {
+			uint32_t t = c->t++, s, e, h;
+			int num;
+			if (value_span(vi, t, &s, &e, &h)) {
+				if (cid[h] < 0 || (int64_t)h == c->last)
+					continue;
+				c->last = h;
+				t = h;
+				num = 1;
+			} else if (!(side ? right_factish(x, init, t, &num)
+			                  : left_factish(x, init, t, &num))) {
+				continue;
+			}
+			if (num != want)
+				continue;
+			/* a number the other side has as often elsewhere in
+			 * the passage moved: it is no one's replacement */
+			if (num && (side ? cnt[0][cid[t]] >= cnt[1][cid[t]]
+			                 : cnt[1][cid[t]] >= cnt[0][cid[t]]))
+				continue;
+			*head = t;
+			return 1;
+		}
+		c->k++;
+		c->started = 0;
+	}
+	return 0;
+}
+
+/* A value of several tokens kept in part by the equal operation o, as
+ * "16 [-million-]" keeps "16": when the values of the two sides differ,
+ * the rewrite's head token is marked in changed[] with the official's
+ * (16 million -> 16; 27 August -> 27 September). */
+static void
+kept_values(const struct ctx *x, const struct dop *o, uint32_t *changed)
+{
+	for (size_t a = o->a0, b = o->b0; a < o->a1 && b < o->b1; a++, b++) {
+		uint32_t s, e, ha, hb;
+		if (!x->lvi[a] && !x->rvi[b])
+			continue;
+		value_span(x->lvi, (uint32_t)a, &s, &e, &ha);
+		value_span(x->rvi, (uint32_t)b, &s, &e, &hb);
+		int32_t lc = x->lcid[ha], rc = x->rcid[hb];
+		if (lc >= 0 && rc >= 0 && lc != rc && numeric_key(x, lc) &&
+		    numeric_key(x, rc))
+			changed[hb] = ha + 1;
+	}
+}
+
 /* Changed facts of block b: in each stretch of its word diff that deletes
- * and inserts words between two kept ones, the k-th number (or name)
- * inserted takes the place of the k-th number (name) deleted, when their
- * values differ: "12" -> "15".  A name only when the new one is nowhere in
- * the official text and the old one nowhere in the rewrite (in_right), so
- * that "the Presidents" -> "Trump" is no change of fact.  Marks each such
- * right token in changed[] with the left token it replaced, plus one (0:
- * none). */
+ * and inserts words between two kept ones, the k-th number or value
+ * (or name) inserted takes the place of the k-th number or value (name)
+ * deleted, when their values differ: "12" -> "15", "27 August" -> "28
+ * August".  A name only when the new one is nowhere in the official text
+ * and the old one nowhere in the rewrite (in_right), so that "the
+ * Presidents" -> "Trump" is no change of fact.  Marks each such right
+ * head token in changed[] with the left head token it replaced, plus one
+ * (0: none). */
 static void
 changed_facts(const struct ctx *x, const struct block *b,
               const unsigned char *linit, const unsigned char *rinit,
-              const unsigned char *in_right, uint32_t *changed)
+              const unsigned char *in_right, uint32_t *const cnt[2],
+              uint32_t *changed)
 {
 	const struct dops *ops = &x->o->bops;
 	size_t k = b->op0;
 
+	while (k < b->op1 && ops->v[k].kind == DOP_EQUAL)
+		k++;
+	if (k == b->op1)
+		return; /* the same words: the same values */
+	k = b->op0;
+	for (uint32_t t = b->dl0; t < b->dl1; t++)
+		if (x->lcid[t] >= 0)
+			cnt[0][x->lcid[t]]++;
+	for (uint32_t t = b->dr0; t < b->dr1; t++)
+		if (x->rcid[t] >= 0)
+			cnt[1][x->rcid[t]]++;
 	while (k < b->op1) {
 		if (ops->v[k].kind == DOP_EQUAL) {
+			kept_values(x, &ops->v[k], changed);
 			k++;
 			continue;
 		}
 		size_t e = k;
 		while (e < b->op1 && ops->v[e].kind != DOP_EQUAL)
 			e++;
-		/* numbers, then names, paired in order */
+		/* numbers and values, then names, paired in order */
 		for (int want = 1; want >= 0; want--) {
-			size_t dk = k, ik = k;
-			uint32_t dt = 0, it = 0;
-			int started_d = 0, started_i = 0;
-			for (;;) {
-				/* the next deleted token of the class */
-				int found_d = 0, found_i = 0, num;
-				while (dk < e && !found_d) {
-					const struct dop *o = &ops->v[dk];
-					if (o->kind != DOP_DELETE) {
-						dk++;
-						started_d = 0;
-						continue;
-					}
-					if (!started_d) {
-						dt = (uint32_t)o->a0;
-						started_d = 1;
-					}
-					for (; dt < o->a1 && !found_d; dt++)
-						if (left_factish(x, linit, dt,
-						                 &num) &&
-						    num == want)
-							found_d = 1;
-					if (!found_d) {
-						dk++;
-						started_d = 0;
-					}
-				}
-				while (ik < e && !found_i) {
-					const struct dop *o = &ops->v[ik];
-					if (o->kind != DOP_INSERT) {
-						ik++;
-						started_i = 0;
-						continue;
-					}
-					if (!started_i) {
-						it = (uint32_t)o->b0;
-						started_i = 1;
-					}
-					for (; it < o->b1 && !found_i; it++)
-						if (right_factish(x, rinit, it,
-						                  &num) &&
-						    num == want)
-							found_i = 1;
-					if (!found_i) {
-						ik++;
-						started_i = 0;
-					}
-				}
-				if (!found_d || !found_i)
-					break;
-				/* dt, it are one past the pair found */
-				int32_t lc = x->lcid[dt - 1],
-				        rc = x->rcid[it - 1];
+			struct items dc = {k, e, 0, 0, -1},
+			             ic = {k, e, 0, 0, -1};
+			uint32_t dt, it;
+			while (next_item(x, ops, 0, linit, want, cnt, &dc,
+			                 &dt) &&
+			       next_item(x, ops, 1, rinit, want, cnt, &ic,
+			                 &it)) {
+				int32_t lc = x->lcid[dt], rc = x->rcid[it];
 				if (lc != rc && (want || (!x->in_left[rc] &&
 				                          !in_right[lc])))
-					changed[it - 1] = dt; /* left + 1 */
+					changed[it] = dt + 1;
 			}
 		}
 		k = e;
 	}
+	for (uint32_t t = b->dl0; t < b->dl1; t++)
+		if (x->lcid[t] >= 0)
+			cnt[0][x->lcid[t]] = 0;
+	for (uint32_t t = b->dr0; t < b->dr1; t++)
+		if (x->rcid[t] >= 0)
+			cnt[1][x->rcid[t]] = 0;
 }
 
 /* Mark the right tokens that start a sentence (after any opening
@@ -648,11 +714,14 @@ facts(struct ctx *x)
 	unsigned char *linit = calloc(c->lt.n + 1, 1);
 	uint32_t *changed = calloc(c->rt.n + 1, sizeof *changed);
 	unsigned char *in_right = calloc(n + 1, 1);
+	uint32_t *cnt[2] = {calloc(n + 1, sizeof **cnt),
+	                    calloc(n + 1, sizeof **cnt)};
 	size_t cap = 0;
 	int rc = -1;
 
 	x->cap_mid = calloc(n + 1, 1);
-	if (!initial || !linit || !changed || !in_right || !x->cap_mid)
+	if (!initial || !linit || !changed || !in_right || !x->cap_mid ||
+	    !cnt[0] || !cnt[1])
 		goto out;
 	for (size_t t = 0; t < c->rt.n; t++)
 		if (x->rcid[t] >= 0)
@@ -667,7 +736,7 @@ facts(struct ctx *x)
 		     x->b[i].kind == BLK_PARAPHRASE) &&
 		    x->b[i].rs1 > x->b[i].rs0)
 			changed_facts(x, &x->b[i], linit, initial, in_right,
-			              changed);
+			              cnt, changed);
 	for (size_t i = 0; i < x->nb; i++) {
 		struct block *b = &x->b[i];
 		uint32_t t0, t1;
@@ -681,35 +750,42 @@ facts(struct ctx *x)
 			        x->o->nfacts > b->f0
 			                ? &x->o->facts[x->o->nfacts - 1]
 			                : NULL;
+			uint32_t s, e, h; /* the value t is in, or t */
+			if (value_span(x->rvi, t, &s, &e, &h) && h != t)
+				continue; /* the value is its head's fact */
 			if (changed[t]) {
-				uint32_t w = changed[t] - 1;
+				uint32_t ws, we, wh;
+				value_span(x->lvi, changed[t] - 1, &ws, &we,
+				           &wh);
 				if (last && last->kind == FACT_CHANGED &&
-				    last->t1 == t && last->w1 <= w) {
-					last->t1 = t + 1;
-					last->w1 = w + 1;
+				    last->t1 == s && last->w1 <= ws) {
+					last->t1 = e;
+					last->w1 = we;
 				} else if (add_fact(x->o, &cap,
 				                    (struct fact){
-				                            t, t + 1, w, w + 1,
+				                            s, e, ws, we,
 				                            FACT_CHANGED}) <
 				           0) {
 					goto out;
 				}
+				t = e - 1;
 				continue;
 			}
 			int name =
 			        (x->rflag[t] & F_UPPER) &&
 			        (!initial[t] || (cid >= 0 && x->cap_mid[cid]));
 			if (cid < 0 || x->in_left[cid] ||
+			    ((size_t)cid < x->nlpart && x->lpart[cid]) ||
 			    !((x->rflag[t] & F_FACTISH) || name))
 				continue;
-			if (last && last->kind == FACT_NEW && last->t1 == t) {
-				last->t1 = t + 1;
-				continue;
-			}
-			if (add_fact(x->o, &cap,
-			             (struct fact){t, t + 1, 0, 0, FACT_NEW}) <
-			    0)
+			if (last && last->kind == FACT_NEW && last->t1 == s) {
+				last->t1 = e;
+			} else if (add_fact(x->o, &cap,
+			                    (struct fact){s, e, 0, 0,
+			                                  FACT_NEW}) < 0) {
 				goto out;
+			}
+			t = e - 1;
 		}
 		b->f1 = x->o->nfacts;
 	}
@@ -719,6 +795,8 @@ out:
 	free(linit);
 	free(changed);
 	free(in_right);
+	free(cnt[0]);
+	free(cnt[1]);
 	return rc;
 }
 

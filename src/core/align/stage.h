@@ -108,7 +108,16 @@ struct ctx {
 	unsigned char *cap_mid; /* per stem: capitalized mid-sentence (right) */
 	unsigned char *numeric; /* per stem: from a number */
 	unsigned char *name;    /* per stem: only ever capitalized (a name) */
-	double *idf;            /* per stem */
+	/* Values of several tokens (value.h), one byte per token (0: in
+	 * none; value_span reads it): the token's distance from the value's
+	 * first token (bits 0-2) and to its last (bits 3-5), VI_HEAD on the
+	 * head, which has the value's id, and VI_IN. */
+	unsigned char *lvi, *rvi;
+	/* per stem below nlpart: a word of such a value of the official
+	 * text ("August" of "27 August"): no new fact alone */
+	unsigned char *lpart;
+	size_t nlpart;
+	double *idf; /* per stem */
 	struct ent *pool;
 	size_t npool, cappool;
 	struct vec *lv, *rv;
@@ -174,6 +183,27 @@ static inline double
 shared(const struct ctx *x, const struct vec *a, const struct vec *b)
 {
 	return shared_n(x, a, b, NULL, NULL);
+}
+
+enum { VI_HEAD = 64, VI_IN = 128 };
+
+/* The tokens [*s, *e) of the value of several tokens that token t is in
+ * (vi: a side's lvi or rvi), its head token in *h, and 1; else t alone
+ * (its own head), and 0. */
+static inline int
+value_span(const unsigned char *vi, uint32_t t, uint32_t *s, uint32_t *e,
+           uint32_t *h)
+{
+	if (!vi[t]) {
+		*s = *h = t;
+		*e = t + 1;
+		return 0;
+	}
+	*s = t - (vi[t] & 7u);
+	*e = t + ((vi[t] >> 3) & 7u) + 1;
+	for (*h = *s; *h + 1 < *e && !(vi[*h] & VI_HEAD); ++*h)
+		;
+	return 1;
 }
 
 /* ---- links.c: 3. candidates, 4. links, 5. blocks, 6. moves ---- */

@@ -10,6 +10,7 @@
 #include "redline/lexicon.h"
 #include "redline/stem.h"
 #include "redline/uni.h"
+#include "redline/value.h"
 #include "alias.h"
 #include "stage.h"
 
@@ -474,6 +475,87 @@ out:
 	return rc;
 }
 
+/* Values written over one or more tokens (value.h) become one word, the
+ * value's canonical key, on the value's head token ("$1.5 million" = "1.5
+ * million dollars"; "16.0m" = "16 million"; "27 August" = "Aug. 27"); its
+ * other tokens get no id but for the words in their own right (a month,
+ * a unit or currency word: "August" and "percent" still count).  The
+ * cheap test (value_may_start) is made once per distinct token key, so
+ * most words cost a lookup in a byte array (and a month or weekday name
+ * a look at its capital).  The ids the official value's other words lost
+ * are kept in lpart: "million" alone in the rewrite is no new fact
+ * against "16 million".  0 or -1. */
+static int
+values(struct ctx *x)
+{
+	const struct align_in *c = x->c;
+	uint32_t nkeys = intern_count(c->in);
+	unsigned char *may = calloc(nkeys + 1, 1); /* value_start + 1 */
+	size_t nstems = intern_count(x->stems);
+	int rc = -1;
+
+	x->lvi = calloc(c->lt.n + 1, 1);
+	x->rvi = calloc(c->rt.n + 1, 1);
+	x->lpart = calloc(nstems + 1, 1);
+	x->nlpart = nstems;
+	if (!may || !x->lvi || !x->rvi || !x->lpart)
+		goto out;
+	for (int side = 0; side < 2; side++) {
+		const struct toklist *l = side ? &c->rt : &c->lt;
+		const struct text *t = side ? c->right : c->left;
+		int32_t *cid = side ? x->rcid : x->lcid;
+		int32_t *lid = side ? x->rlid : x->llid;
+		unsigned char *vi = side ? x->rvi : x->lvi;
+		for (size_t i = 0; i < l->n; i++) {
+			uint32_t key = l->id[i];
+			struct value v;
+			uint32_t id;
+			if (!may[key])
+				may[key] =
+				        (unsigned char)(1 +
+				                        value_may_start(
+				                                t, &l->v[i]));
+			if (may[key] == 1 + VALUE_START_NEVER ||
+			    (may[key] == 1 + VALUE_START_CAPITAL &&
+			     !(l->v[i].flags & TOK_F_UPPER)) ||
+			    !value_read(t, l, i, l->n, &v))
+				continue;
+			if (intern_id(x->stems, v.key, v.len, &id) < 0)
+				goto out;
+			for (size_t j = i; j < i + v.n; j++) {
+				if (v.n > 1)
+					vi[j] = (unsigned char)(VI_IN |
+					                        (j - i) |
+					                        (i + v.n - 1 -
+					                         j) << 3 |
+					                        (j == i + v.head
+					                                 ? VI_HEAD
+					                                 : 0));
+				if (v.own & (1u << (j - i)))
+					continue; /* "August", "percent" */
+				/* the head's own number is not the value's:
+				 * "16" alone is new against "16 million" */
+				int part = !side && j != i + v.head;
+				if (part && cid[j] >= 0 &&
+				    (size_t)cid[j] < nstems)
+					x->lpart[cid[j]] = 1;
+				if (part && lid[j] >= 0 &&
+				    (size_t)lid[j] < nstems)
+					x->lpart[lid[j]] = 1;
+				cid[j] = lid[j] = -1;
+			}
+			cid[i + v.head] = lid[i + v.head] = (int32_t)id;
+			if (side)
+				x->rflag[i + v.head] |= F_FACTISH;
+			i += v.n - 1;
+		}
+	}
+	rc = 0;
+out:
+	free(may);
+	return rc;
+}
+
 /* Is b (length n - 1) a with one letter (not the first) removed, that
  * letter doubling its neighbour or being a final i? */
 static int
@@ -499,7 +581,16 @@ one_shorter(const char *a, size_t na, const char *b, size_t nb)
 	return memcmp(a + i + 1, b + i, nb - i) == 0;
 }
 
-/* Map rewrite-only stems onto official stems one letter apart. */
+/* Is the stem key k a number or value (digits first, or "@": value.h),
+ * which no spelling variant may stand for (10000 is no 1000)? */
+static int
+value_key(const char *k)
+{
+	return (k[0] >= '0' && k[0] <= '9') || k[0] == '@';
+}
+
+/* Map rewrite-only stems onto official stems one letter apart, numbers
+ * and values aside. */
 static int
 merge_variants(struct ctx *x)
 {
@@ -550,7 +641,8 @@ merge_variants(struct ctx *x)
 		if (!in_right[s] || x->in_left[s])
 			continue;
 		k = intern_key(x->stems, s, &len);
-		if (len < VARIANT_MIN_LEN - 1 || len + 1 > sizeof buf)
+		if (len < VARIANT_MIN_LEN - 1 || len + 1 > sizeof buf ||
+		    value_key(k))
 			continue;
 		/* official one letter shorter: delete a letter of ours */
 		for (p = 1; p < len && canon[s] == (int32_t)s; p++) {
@@ -571,7 +663,7 @@ merge_variants(struct ctx *x)
 		if (!x->in_left[s] || in_right[s])
 			continue;
 		k = intern_key(x->stems, s, &len);
-		if (len < VARIANT_MIN_LEN || len > sizeof buf)
+		if (len < VARIANT_MIN_LEN || len > sizeof buf || value_key(k))
 			continue;
 		for (p = 1; p < len; p++) {
 			uint32_t id;
@@ -944,8 +1036,8 @@ int
 stage_words(struct ctx *x)
 {
 	return subject_words(x) < 0 || content_ids(x) < 0 || aliases(x) < 0 ||
-	                       compounds(x) < 0 || merge_variants(x) < 0 ||
-	                       title_flags(x) < 0
+	                       compounds(x) < 0 || values(x) < 0 ||
+	                       merge_variants(x) < 0 || title_flags(x) < 0
 	               ? -1
 	               : 0;
 }

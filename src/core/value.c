@@ -1,0 +1,614 @@
+/* value.c - the value normaliser (value.h): reads a number, amount, date
+ * or weekday over a run of tokens and gives its canonical key.
+ *
+ * Owns the value word lists (data/en/currencies.txt, scales.txt,
+ * units.txt, dates.txt), turned into sorted C initialisers by the
+ * Makefile (one .inc each in $(BUILD)/gen/) and searched with bsearch.
+ */
+#include "redline/value.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "redline/lexicon.h"
+#include "redline/uni.h"
+
+struct entry {
+	const char *word, *value;
+};
+
+static const struct entry currencies[] = {
+#include "currencies.inc"
+};
+static const struct entry scales[] = {
+#include "scales.inc"
+};
+static const struct entry units[] = {
+#include "units.inc"
+};
+static const struct entry dates[] = {
+#include "dates.inc"
+};
+
+#define WORD_MAX 24 /* bytes of a word looked up, at most */
+
+struct key {
+	const char *w;
+	size_t n;
+};
+
+/* bsearch order: bytewise, a shorter prefix first (sort(1) in the C
+ * locale, as the Makefile sorts the lists). */
+static int
+by_word(const void *k, const void *e)
+{
+	const struct key *q = k;
+	const char *w = ((const struct entry *)e)->word;
+	size_t m = strlen(w);
+	int c = memcmp(q->w, w, q->n < m ? q->n : m);
+	if (c)
+		return c;
+	return q->n < m ? -1 : q->n > m;
+}
+
+#define FIND(table, w, n) find(table, sizeof table / sizeof *table, w, n)
+
+static const char *
+find(const struct entry *tab, size_t ntab, const char *w, size_t n)
+{
+	struct key k = {w, n};
+	const struct entry *e = bsearch(&k, tab, ntab, sizeof *tab, by_word);
+	return e ? e->value : NULL;
+}
+
+static int
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Token k's bytes in ASCII lower case into w (room for WORD_MAX), and
+ * their length; 0 when longer. */
+static size_t
+lower(const struct text *t, const struct tok *k, char *w)
+{
+	if (k->len == 0 || k->len >= WORD_MAX)
+		return 0;
+	for (size_t i = 0; i < k->len; i++) {
+		unsigned char c = t->buf[k->off + i];
+		w[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	return k->len;
+}
+
+static int
+upper_initial(const struct text *t, const struct tok *k)
+{
+	unsigned char c = t->buf[k->off];
+	return c >= 'A' && c <= 'Z';
+}
+
+/* Is token j of l a period alone? */
+static int
+is_period(const struct text *t, const struct toklist *l, size_t j)
+{
+	return l->v[j].kind == TOK_PUNCT && l->v[j].len == 1 &&
+	       t->buf[l->v[j].off] == '.';
+}
+
+/* ---- numbers ---------------------------------------------------------- */
+
+/* A number as its significant digits d[0..n) times ten to the exp. */
+struct num {
+	char d[VALUE_KEY_MAX];
+	size_t n;
+	int exp;
+};
+
+/* Read the numeral w[0..len): digits, maybe grouped by commas in threes
+ * (7,600), maybe a point and more digits; then in *suf[0..*slen) what
+ * follows (a suffix: "th", "m", "km").  0 when it is no such numeral. */
+static int
+numeral(const char *w, size_t len, struct num *x, const char **suf,
+        size_t *slen)
+{
+	size_t i = 0, run = 0;
+	int point = 0, grouped = 0;
+
+	x->n = 0;
+	x->exp = 0;
+	for (; i < len; i++) {
+		char c = w[i];
+		if (is_digit(c)) {
+			if (x->n == sizeof x->d)
+				return 0;
+			x->d[x->n++] = c;
+			run++;
+			if (point)
+				x->exp--;
+			continue;
+		}
+		if (c == ',' && !point && run >= 1 && run <= 3 &&
+		    (!grouped || run == 3) && i + 3 < len &&
+		    is_digit(w[i + 1]) && is_digit(w[i + 2]) &&
+		    is_digit(w[i + 3]) &&
+		    (i + 4 == len || !is_digit(w[i + 4]))) {
+			/* a group separator: before exactly three digits */
+			grouped = 1;
+			run = 0;
+			continue;
+		}
+		if (c == '.' && !point && (!grouped || run == 3) &&
+		    i + 1 < len && is_digit(w[i + 1])) {
+			point = 1;
+			run = 0;
+			continue;
+		}
+		break;
+	}
+	if (x->n == 0)
+		return 0;
+	*suf = w + i;
+	*slen = len - i;
+	for (size_t k = i; k < len; k++)
+		if (!(w[k] >= 'a' && w[k] <= 'z'))
+			return 0; /* 9:30, 3-2, 1.5.2: no plain number */
+	return 1;
+}
+
+/* The canonical digits of x (leading zeros and zeros after the point
+ * dropped) into out (room for VALUE_KEY_MAX, NUL-terminated); their
+ * length, or 0 when they do not fit. */
+static size_t
+num_format(struct num x, char *out)
+{
+	size_t s = 0, len = 0;
+
+	while (x.n > 1 && x.d[x.n - 1] == '0' && x.exp < 0) {
+		x.n--;
+		x.exp++;
+	}
+	while (s + 1 < x.n && x.d[s] == '0' &&
+	       (x.exp >= 0 || (long)(x.n - s) > -(long)x.exp))
+		s++;
+	const char *d = x.d + s;
+	size_t n = x.n - s;
+	if (x.exp >= 0) {
+		if (n + (size_t)x.exp + 1 > VALUE_KEY_MAX)
+			return 0;
+		memcpy(out, d, n);
+		len = n;
+		if (!(n == 1 && d[0] == '0'))
+			for (int e = 0; e < x.exp; e++)
+				out[len++] = '0';
+	} else {
+		size_t frac = (size_t)-x.exp;
+		if (frac >= n) { /* 0.004 */
+			if (frac + 3 > VALUE_KEY_MAX)
+				return 0;
+			out[len++] = '0';
+			out[len++] = '.';
+			for (size_t z = n; z < frac; z++)
+				out[len++] = '0';
+			memcpy(out + len, d, n);
+			len += n;
+		} else {
+			if (n + 2 > VALUE_KEY_MAX)
+				return 0;
+			memcpy(out, d, n - frac);
+			len = n - frac;
+			out[len++] = '.';
+			memcpy(out + len, d + n - frac, frac);
+			len += frac;
+		}
+	}
+	out[len] = '\0';
+	return len;
+}
+
+/* The power of ten a scale word (or, when suffix, a suffix) stands for:
+ * 0 when it is none. */
+static int
+scale_of(const char *w, size_t n, int suffix)
+{
+	char buf[WORD_MAX + 1];
+	const char *z = n ? FIND(scales, w, n) : NULL;
+	if (!z && suffix && n && n < WORD_MAX) {
+		buf[0] = '-';
+		memcpy(buf + 1, w, n);
+		z = FIND(scales, buf, n + 1);
+	}
+	return z ? atoi(z) : 0;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+/* A token that stops a value: at or past end, or after a blank line. */
+static int
+stop(const struct toklist *l, size_t j, size_t end)
+{
+	return j >= end || l->v[j].nl >= 2;
+}
+
+/* A token of hidden characters alone (uni_hidden: a bidirectional
+ * override, a tag character): the value reads through it, as the
+ * comparison shows it apart ("15<PDF> percent" is 15%). */
+static int
+hidden_token(const struct text *t, const struct tok *k)
+{
+	return k->kind != TOK_WORD && k->kind != TOK_NUMBER &&
+	       uni_hidden_at(t->buf + k->off, k->len) == 0;
+}
+
+/* The token after token j, past any of hidden characters alone. */
+static size_t
+nx(const struct text *t, const struct toklist *l, size_t j, size_t end)
+{
+	for (j++; !stop(l, j, end) && hidden_token(t, &l->v[j]); j++)
+		;
+	return j;
+}
+
+/* A day of a month at token j: a numeral 1 to 31, no point, maybe with an
+ * ordinal suffix (27th).  Its day in *day. */
+static int
+day_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
+       int *day)
+{
+	const struct tok *k;
+	if (stop(l, j, end) || (k = &l->v[j])->kind != TOK_NUMBER || k->len > 4)
+		return 0;
+	const char *w = (const char *)t->buf + k->off;
+	size_t nd = 0;
+	while (nd < k->len && is_digit(w[nd]))
+		nd++;
+	if (nd == 0 || nd > 2)
+		return 0;
+	if (nd < k->len) {
+		if (k->len - nd != 2)
+			return 0;
+		char a = (char)(w[nd] | 0x20), b = (char)(w[nd + 1] | 0x20);
+		if (!((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
+		      (a == 'r' && b == 'd') || (a == 't' && b == 'h')))
+			return 0;
+	}
+	*day = nd == 1 ? w[0] - '0' : (w[0] - '0') * 10 + (w[1] - '0');
+	return *day >= 1 && *day <= 31;
+}
+
+/* The month (1 to 12) a capitalised word at token j names, else 0. */
+static int
+month_at(const struct text *t, const struct toklist *l, size_t j, size_t end)
+{
+	char w[WORD_MAX];
+	size_t n;
+	const char *m;
+	if (stop(l, j, end) || l->v[j].kind != TOK_WORD ||
+	    !upper_initial(t, &l->v[j]) || !(n = lower(t, &l->v[j], w)) ||
+	    !(m = FIND(dates, w, n)) || m[0] != 'm')
+		return 0;
+	return atoi(m + 1);
+}
+
+/* A unit word (or two) at token j: its unit in *u, the token after it in
+ * *next; else 0.  Also a currency name or code ("dollars", "USD"). */
+static int
+unit_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
+        const char **u, size_t *next)
+{
+	char w[2 * WORD_MAX + 1];
+	size_t n;
+	if (stop(l, j, end))
+		return 0;
+	if (l->v[j].kind == TOK_PUNCT && l->v[j].len == 1 &&
+	    t->buf[l->v[j].off] == '%') {
+		*u = "%";
+		*next = nx(t, l, j, end);
+		return 1;
+	}
+	if (l->v[j].kind != TOK_WORD || !(n = lower(t, &l->v[j], w)))
+		return 0;
+	/* two words: "per cent" */
+	size_t k = nx(t, l, j, end);
+	if (!stop(l, k, end) && l->v[k].kind == TOK_WORD) {
+		size_t m = lower(t, &l->v[k], w + n + 1);
+		w[n] = ' ';
+		if (m && (*u = FIND(units, w, n + 1 + m))) {
+			*next = nx(t, l, k, end);
+			return 1;
+		}
+	}
+	*next = k;
+	return (*u = FIND(units, w, n)) != NULL ||
+	       (*u = FIND(currencies, w, n)) != NULL;
+}
+
+/* A currency written before a number at token j: a symbol or a code
+ * (not a name: "dollar 5" is no way to write it); its code in *u. */
+static int
+currency_before(const struct text *t, const struct toklist *l, size_t j,
+                size_t end, const char **u)
+{
+	char w[WORD_MAX];
+	size_t n;
+	const struct tok *k;
+	if (stop(l, j, end) || (k = &l->v[j])->kind == TOK_NUMBER ||
+	    !(n = lower(t, k, w)) || !(*u = FIND(currencies, w, n)))
+		return 0;
+	/* a code is in capitals (USD), a symbol is no word */
+	return k->kind != TOK_WORD || (n == 3 && upper_initial(t, k));
+}
+
+/* The number at token j (a numeral, or a number word): into *x, with the
+ * suffix of a numeral in *suf.  *word: it was a number word. */
+static int
+number_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
+          struct num *x, const char **suf, size_t *slen, int *word)
+{
+	const struct tok *k;
+	*word = 0;
+	if (stop(l, j, end))
+		return 0;
+	k = &l->v[j];
+	if (k->kind == TOK_NUMBER)
+		return numeral((const char *)t->buf + k->off, k->len, x, suf,
+		               slen);
+	char w[WORD_MAX + 1];
+	size_t n;
+	if (k->kind != TOK_WORD || !(n = lower(t, k, w)))
+		return 0;
+	x->exp = 0;
+	*suf = "";
+	*slen = 0;
+	if ((x->n = lex_number(w, n, x->d, sizeof x->d))) {
+		*word = 1;
+		return 1;
+	}
+	/* two words joined by a hyphen: "twenty-five", "four-tenths" */
+	const char *h = memchr(w, '-', n);
+	if (!h || h == w || h + 1 == w + n)
+		return 0;
+	size_t a = (size_t)(h - w), b = n - a - 1;
+	char tens[8], ones[8];
+	size_t nt = lex_number(w, a, tens, sizeof tens);
+	if (!nt)
+		return 0;
+	/* a fraction: the denominator's power of ten ("/tenths 1") */
+	memmove(w + a, w + a + 1, b); /* w[a..a+b): the second word */
+	w[a - 1] = '/';
+	const char *z = FIND(scales, w + a - 1, b + 1);
+	if (z) {
+		memcpy(x->d, tens, nt);
+		x->n = nt;
+		x->exp = -atoi(z);
+		*word = 2;
+		return 1;
+	}
+	/* tens and ones: twenty-five */
+	size_t no = lex_number(w + a, b, ones, sizeof ones);
+	if (nt != 2 || tens[1] != '0' || tens[0] < '2' || no != 1 ||
+	    ones[0] == '0')
+		return 0;
+	x->d[0] = tens[0];
+	x->d[1] = ones[0];
+	x->n = 2;
+	*word = 2;
+	return 1;
+}
+
+/* Fill in the span of *v: n tokens from i, the head at i + head; the
+ * words of the span other than the head and the scale word at i + scale
+ * (none when scale < 0) are words of their own (v->own).  Returns n, or
+ * 0 when the span is longer than VALUE_SPAN_MAX. */
+static size_t
+finish(const struct toklist *l, size_t i, struct value *v, size_t n,
+       uint32_t head, long scale, int kind)
+{
+	if (n > VALUE_SPAN_MAX)
+		return 0;
+	v->n = (uint32_t)n;
+	v->head = head;
+	v->kind = kind;
+	v->own = 0;
+	for (size_t j = 0; j < n; j++)
+		if (l->v[i + j].kind == TOK_WORD && j != head &&
+		    (long)j != scale)
+			v->own |= 1u << j;
+	return n;
+}
+
+/* A date at i: month [.] day, or day [of] month. */
+static size_t
+read_date(const struct text *t, const struct toklist *l, size_t i, size_t end,
+          struct value *v)
+{
+	int month, day;
+	size_t j;
+	const char *u;
+	size_t after;
+
+	if ((month = month_at(t, l, i, end))) {
+		j = nx(t, l, i, end);
+		if (!stop(l, j, end) && is_period(t, l, j))
+			j = nx(t, l, j, end);
+		if (!day_at(t, l, j, end, &day))
+			return 0;
+		/* "May 5 million", "June 12 per cent": a quantity, no date */
+		size_t k = nx(t, l, j, end);
+		if (unit_at(t, l, k, end, &u, &after))
+			return 0;
+		char sw[WORD_MAX];
+		size_t sn;
+		if (!stop(l, k, end) && l->v[k].kind == TOK_WORD &&
+		    (sn = lower(t, &l->v[k], sw)) && scale_of(sw, sn, 0))
+			return 0;
+		v->len = (size_t)snprintf(v->key, sizeof v->key, "@d%d-%d",
+		                          month, day);
+		return finish(l, i, v, j + 1 - i, (uint32_t)(j - i), -1,
+		              VALUE_DATE);
+	}
+	if (!day_at(t, l, i, end, &day))
+		return 0;
+	j = nx(t, l, i, end);
+	if (!stop(l, j, end) && l->v[j].kind == TOK_WORD && l->v[j].len == 2 &&
+	    memcmp(t->buf + l->v[j].off, "of", 2) == 0)
+		j = nx(t, l, j, end);
+	if (!(month = month_at(t, l, j, end)))
+		return 0;
+	v->len = (size_t)snprintf(v->key, sizeof v->key, "@d%d-%d", month, day);
+	return finish(l, i, v, j + 1 - i, 0, -1, VALUE_DATE);
+}
+
+/* A weekday at i: a capitalised name, or an abbreviation with its
+ * period. */
+static size_t
+read_weekday(const struct text *t, const struct toklist *l, size_t i,
+             size_t end, struct value *v)
+{
+	char w[WORD_MAX + 1];
+	size_t n;
+	const char *d;
+	size_t span = 1, p = nx(t, l, i, end);
+
+	if (l->v[i].kind != TOK_WORD || !upper_initial(t, &l->v[i]) ||
+	    !(n = lower(t, &l->v[i], w)))
+		return 0;
+	if (!stop(l, p, end) && is_period(t, l, p)) {
+		w[n] = '.';
+		if ((d = FIND(dates, w, n + 1)) && d[0] == 'w')
+			span = p + 1 - i;
+	}
+	if (span == 1 && (!(d = FIND(dates, w, n)) || d[0] != 'w'))
+		return 0;
+	v->len = (size_t)snprintf(v->key, sizeof v->key, "@w%s", d + 1);
+	return finish(l, i, v, span, 0, -1, VALUE_WEEKDAY);
+}
+
+/* A quantity at i: [currency] number [scale] [unit, percent or currency]. */
+static size_t
+read_quantity(const struct text *t, const struct toklist *l, size_t i,
+              size_t end, struct value *v)
+{
+	const char *cur = NULL, *unit = NULL, *suf;
+	size_t j = i, slen, after;
+	struct num x;
+	int word, zeros = 0;
+	long scale = -1; /* the scale word's place in the span */
+
+	if (currency_before(t, l, j, end, &cur))
+		j = nx(t, l, j, end);
+	if (!number_at(t, l, j, end, &x, &suf, &slen, &word))
+		return 0;
+	size_t head = j - i;
+	j = nx(t, l, j, end);
+	if (slen) {
+		/* a suffix: ordinal, scale or unit */
+		if (slen == 2 && x.exp == 0 &&
+		    (!memcmp(suf, "st", 2) || !memcmp(suf, "nd", 2) ||
+		     !memcmp(suf, "rd", 2) || !memcmp(suf, "th", 2)))
+			;
+		else if ((zeros = scale_of(suf, slen, 1)))
+			;
+		else if (!(unit = FIND(units, suf, slen)))
+			return 0;
+	}
+	if (!zeros && !unit && !stop(l, j, end) && l->v[j].kind == TOK_WORD) {
+		char w[WORD_MAX];
+		size_t n = lower(t, &l->v[j], w);
+		/* "m" alone is a metre, but "$3 m" a million */
+		if (n && (zeros = scale_of(w, n, cur != NULL))) {
+			scale = (long)(j - i);
+			j = nx(t, l, j, end);
+		}
+	}
+	/* a fraction of a unit: "four-tenths of a percent" */
+	if (word == 2 && !stop(l, j, end) && l->v[j].len == 2 &&
+	    !memcmp(t->buf + l->v[j].off, "of", 2)) {
+		size_t k = nx(t, l, j, end);
+		char w[WORD_MAX];
+		size_t n = stop(l, k, end) ? 0 : lower(t, &l->v[k], w);
+		if ((n == 1 && w[0] == 'a') || (n == 3 && !memcmp(w, "one", 3)))
+			if (unit_at(t, l, nx(t, l, k, end), end, &unit, &after))
+				j = after;
+	}
+	if (!unit && unit_at(t, l, j, end, &unit, &after)) {
+		/* a currency before and a unit or another currency after:
+		 * the value ends before what follows ("$5 km") */
+		if (cur && strcmp(cur, unit) != 0)
+			unit = NULL;
+		else
+			j = after;
+	}
+	if (cur && unit && strcmp(cur, unit) != 0)
+		return 0; /* "$5km" */
+	if (cur)
+		unit = cur;
+	if (word == 1 && !zeros && !unit)
+		return 0; /* a number word alone: lexicon.h */
+	while (j > head + i + 1 && hidden_token(t, &l->v[j - 1]))
+		j--; /* hidden characters after it are not its own */
+	x.exp += zeros;
+	char digits[VALUE_KEY_MAX];
+	size_t nd = num_format(x, digits);
+	if (!nd)
+		return 0;
+	if (!unit) {
+		memcpy(v->key, digits, nd + 1);
+		v->len = nd;
+		return finish(l, i, v, j - i, (uint32_t)head, scale,
+		              VALUE_NUMBER);
+	}
+	int sep = strcmp(unit, "%") != 0;
+	size_t ul = strlen(unit);
+	if (nd + (size_t)sep + ul + 1 > VALUE_KEY_MAX)
+		return 0;
+	memcpy(v->key, digits, nd);
+	if (sep)
+		v->key[nd] = ' ';
+	memcpy(v->key + nd + sep, unit, ul + 1);
+	v->len = nd + (size_t)sep + ul;
+	return finish(l, i, v, j - i, (uint32_t)head, scale, VALUE_AMOUNT);
+}
+
+int
+value_may_start(const struct text *t, const struct tok *k)
+{
+	char w[WORD_MAX + 1], digits[8];
+	size_t n;
+
+	if (k->kind == TOK_NUMBER)
+		return VALUE_START_ANY;
+	if (k->kind == TOK_OTHER || !(n = lower(t, k, w)))
+		return VALUE_START_NEVER;
+	if (k->kind != TOK_WORD)
+		return FIND(currencies, w, n) ? VALUE_START_ANY
+		                              : VALUE_START_NEVER;
+	if (FIND(currencies, w, n) || lex_number(w, n, digits, sizeof digits))
+		return VALUE_START_ANY;
+	const char *h = memchr(w, '-', n); /* twenty-five, four-tenths */
+	if (h && lex_number(w, (size_t)(h - w), digits, sizeof digits))
+		return VALUE_START_ANY;
+	if (FIND(dates, w, n))
+		return VALUE_START_CAPITAL;
+	w[n] = '.';
+	return FIND(dates, w, n + 1) ? VALUE_START_CAPITAL : VALUE_START_NEVER;
+}
+
+size_t
+value_read(const struct text *t, const struct toklist *l, size_t i, size_t end,
+           struct value *v)
+{
+	size_t n;
+
+	if (end > l->n)
+		end = l->n;
+	if (i >= end)
+		return 0;
+	if (l->v[i].kind == TOK_WORD && ((n = read_date(t, l, i, end, v)) ||
+	                                 (n = read_weekday(t, l, i, end, v))))
+		return n;
+	if (l->v[i].kind == TOK_NUMBER && (n = read_date(t, l, i, end, v)))
+		return n;
+	return read_quantity(t, l, i, end, v);
+}
