@@ -26,6 +26,19 @@ expect() {
 	fi
 }
 
+# facts_are NAME WHAT [LINE...]: the text export of $tmp/NAME-o.txt
+# against $tmp/NAME-r.txt exits 1 and its fact lines ("changed:", "new
+# facts:") are the LINEs, in order; none when no LINE is given.
+facts_are() {
+	fa_name=$1 fa_what=$2
+	shift 2
+	expect 1 "$fa_what" -- rl --export=text "$tmp/$fa_name-o.txt" "$tmp/$fa_name-r.txt"
+	grep -e '^  changed:' -e '^  new facts:' "$tmp/out" >"$tmp/$fa_name.facts"
+	if [ $# -gt 0 ]; then printf '%s\n' "$@"; fi >"$tmp/$fa_name.want"
+	cmp -s "$tmp/$fa_name.want" "$tmp/$fa_name.facts" && ok ||
+		bad "$fa_what: $(cat "$tmp/$fa_name.facts")"
+}
+
 # err_has NAME TEXT: standard error mentions TEXT, in one line
 err_has() {
 	if grep -qF -- "$2" "$tmp/err" && [ "$(grep -c . "$tmp/err")" -le 2 ]; then
@@ -225,35 +238,26 @@ done
 # in a date, or an abbreviated name.
 printf 'The fund gave $1.5 million to 12 schools, up 13%% on 27 August, and 16.0m people on Monday. The United States sent 2,000 tonnes of rice.\n' >"$tmp/val-o.txt"
 printf 'The fund gave 1.5 million dollars to 12 schools, up 13 per cent on Aug. 27, and 16 million people on Mon. The U.S. sent two thousand tonnes of rice in August.\n' >"$tmp/val-r.txt"
-expect 1 "values, same" -- rl --export=text "$tmp/val-o.txt" "$tmp/val-r.txt"
-grep -q -e '^  changed:' -e '^  new facts:' "$tmp/out" &&
-	bad "the same values written another way are facts: $(grep -e changed: -e 'new facts:' "$tmp/out")" || ok
+facts_are val "the same values written another way"
 # A number alone is a value of its own: 16 is new against 16 million.
 printf 'The fund gave 16 million people aid. The rain fell.\n' >"$tmp/val3-o.txt"
 printf 'The fund gave 16 million people aid. The rain fell for 16 hours.\n' >"$tmp/val3-r.txt"
-expect 1 "values, part" -- rl --export=text "$tmp/val3-o.txt" "$tmp/val3-r.txt"
-grep -e '^  changed:' -e '^  new facts:' "$tmp/out" >"$tmp/val3.facts"
-echo '  new facts: 16' | cmp -s - "$tmp/val3.facts" && ok ||
-	bad "16 against 16 million: $(cat "$tmp/val3.facts")"
+facts_are val3 "16 against 16 million" '  new facts: 16'
 # A number or value is never a spelling variant of another one letter
 # longer (10000 and 1000; 2 August and 22 August).
 printf 'The council approved 10000 homes on 2 August.\n' >"$tmp/val4-o.txt"
 printf 'The council approved 1000 homes on 22 August.\n' >"$tmp/val4-r.txt"
-expect 1 "values, no variants" -- rl --export=text "$tmp/val4-o.txt" "$tmp/val4-r.txt"
-grep -e '^  changed:' -e '^  new facts:' "$tmp/out" >"$tmp/val4.facts"
-echo '  changed: 10000 → 1000; 2 August → 22 August' | cmp -s - "$tmp/val4.facts" && ok ||
-	bad "values as spelling variants: $(cat "$tmp/val4.facts")"
+facts_are val4 "values as spelling variants" \
+	'  changed: 10000 → 1000; 2 August → 22 August'
 # A different value in its place is a changed fact, shown whole with the
 # value it replaced: a number with its currency and scale, a number, a
 # day, a weekday, a month; and a number the rewrite moved elsewhere in the
 # passage ($1.5 million) replaces nothing, so 12 -> 15 is the change.
 printf 'The fund gave $1.5 million to 12 schools on 27 August and met on Monday. The council will vote on the budget on 3 March. The fund gave $1.5 million to 12 schools and 40 bridges.\n' >"$tmp/val2-o.txt"
 printf 'The fund gave $2 million to 15 schools on 28 August and met on Tuesday. The council will vote on the budget on 3 April. The fund gave 15 schools and 40 bridges 1.5 million dollars.\n' >"$tmp/val2-r.txt"
-expect 1 "values, changed" -- rl --export=text "$tmp/val2-o.txt" "$tmp/val2-r.txt"
-grep -e '^  changed:' -e '^  new facts:' "$tmp/out" >"$tmp/val2.facts"
-printf '%s\n' '  changed: $1.5 million → $2 million; 12 → 15; 27 August → 28 August; Monday → Tuesday' \
-	'  changed: 3 March → 3 April' '  changed: 12 → 15' | cmp -s - "$tmp/val2.facts" && ok ||
-	bad "changed values: $(cat "$tmp/val2.facts")"
+facts_are val2 "changed values" \
+	'  changed: $1.5 million → $2 million; 12 → 15; 27 August → 28 August; Monday → Tuesday' \
+	'  changed: 3 March → 3 April' '  changed: 12 → 15'
 expect 1 "values, changed, json" -- rl --export=json "$tmp/val2-o.txt" "$tmp/val2-r.txt"
 python3 - "$tmp/out" "$tmp/val2-o.txt" "$tmp/val2-r.txt" <<'PY' && ok || bad "changed values in the JSON export"
 import json, sys
