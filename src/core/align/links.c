@@ -213,7 +213,8 @@ has_stem(const struct ctx *x, const struct vec *v, uint32_t cid)
  * left, with LINK_MIN_WORDS shared words, one not a name); -1 if none, or
  * if r has no lead frame naming a statement or spokesperson (a frame
  * noun: "In a statement, the embassy said ..."), since a frame giving
- * someone else's words ("The minister said ...") leads a reaction. */
+ * someone else's words ("The minister said ...") leads a reaction; -1
+ * too past RUN_MAX_WORDS tokens. */
 static long
 unframed_link(const struct ctx *x, size_t r, size_t g, size_t e)
 {
@@ -222,10 +223,11 @@ unframed_link(const struct ctx *x, size_t r, size_t g, size_t e)
 	uint32_t t = lead_frame_end(x, t0, t1);
 	long best = -1;
 	double best_w = 0, W = 0;
-
 	int noun = 0;
 
-	if (t == t0)
+	/* no frame; or no sentence, but a text without sentence ends (the
+	 * loop below is quadratic in the words after the frame) */
+	if (t == t0 || t1 - t > RUN_MAX_WORDS)
 		return -1;
 	/* the weight of what is left: the sentence's, less the frame's */
 	W = x->rv[r].W;
@@ -495,8 +497,7 @@ links(struct ctx *x)
 		while (e < x->ncands && x->cands[e].r == r)
 			e++;
 		if (furniture_line(x, r) || caption_line(x, r)) {
-			g = e; /* a caption, its credit or a byline: an addition
-			        */
+			g = e; /* a caption or a byline: an addition */
 			continue;
 		}
 		qsort(x->cands + g, e - g, sizeof *x->cands, by_weight);
