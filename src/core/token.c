@@ -199,6 +199,12 @@ scan_word(const struct text *t, const struct cl *w, uint8_t *flags)
 				cluster_at(t, after.off + after.len, &dot2);
 				if (dot2.cp == '.')
 					joins = abbrev = 1;
+				/* "U.S" with its last period left off: two
+				 * capitals alone, nothing of a word after */
+				else if (uni_is_upper(prev_cp) &&
+				         uni_is_upper(after.cp) &&
+				         !(dot2.len && is_wordch(&dot2)))
+					joins = 1;
 			} else if (abbrev && part == 1 && pc == UNI_LETTER) {
 				/* final period of U.S. */
 				return nx.off + nx.len;

@@ -579,6 +579,30 @@ split_told_in_a_frame(void **state)
 	release(&p);
 }
 
+/* A rewrite sentence that says much else but holds most of an official
+ * sentence another rewrite sentence links to already is a second piece
+ * of it (a split), not an addition. */
+static void
+second_telling_held(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p,
+	        "The United States remains deeply concerned about the "
+	        "whereabouts and wellbeing of Mr. Novak.\n",
+	        "The United States remains deeply concerned about Novak, a "
+	        "civil society activist abducted two years ago.\n\n"
+	        "The embassy is also concerned about the whereabouts and "
+	        "wellbeing of Novak, who leads a movement of traders, "
+	        "fishermen and farmers in the northern provinces and along the "
+	        "coast that has marched on the capital twice this spring.\n");
+	assert_int_equal(block_with(&p, 1, "The embassy")->kind,
+	                 BLK_PARAPHRASE);
+	assert_int_equal(p.c.count[BLK_ADDITION], 0);
+	release(&p);
+}
+
 /* A long rewrite sentence that copies five content words of an official
  * one in a row comes from it, though each says much the other does not;
  * four in a row do not make a link. */
@@ -651,6 +675,7 @@ main(void)
 	        cmocka_unit_test(caption_added),
 	        cmocka_unit_test(split_told_in_a_frame),
 	        cmocka_unit_test(copied_stretch),
+	        cmocka_unit_test(second_telling_held),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -104,6 +104,10 @@ inner_joiners(void **state)
 	                    "U.S.|-|Russia|efforts");
 	assert_string_equal(joined("the U.S. and e.g. this"),
 	                    "the|U.S.|and|e.g.|this");
+	/* the last period left off; but not a sentence ending in an initial */
+	assert_string_equal(joined("the U.S Embassy"), "the|U.S|Embassy");
+	assert_string_equal(joined("Plan B.Then"), "Plan|B|.|Then");
+	assert_string_equal(joined("grade A.He"), "grade|A|.|He");
 	/* a quote after a word is not an apostrophe */
 	assert_string_equal(joined("'word' end"), "'|word|'|end");
 	/* a hyphen at a word's end is punctuation */

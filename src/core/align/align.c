@@ -35,7 +35,8 @@
  *     rewrite sentence links to, but one rewrite sentence covers
  *     (w / W(official) >= keep_min), is kept too, as half of a merge.  A
  *     rewrite sentence linked to nothing that holds HOLD_SHARE of keep_min
- *     of an official sentence nothing links to either is its paraphrase;
+ *     of an official sentence (not the half of a merge) is its paraphrase,
+ *     or a further piece of it when another sentence links to it too;
  *     one whose lead frame names a statement or spokesperson ("In a
  *     statement, the embassy said ...") is linked on what follows the
  *     frame (a further piece of a split, told in a frame); one that

@@ -544,8 +544,10 @@ links(struct ctx *x)
 		g = e;
 	}
 	/* a rewrite sentence that links to nothing (it says much else), but
-	 * that holds most of an official sentence nothing links to either:
-	 * its source, reworded inside a longer sentence */
+	 * that holds most of an official sentence: its source, reworded
+	 * inside a longer sentence, or told a second time, the first telling
+	 * linked already (a split: "The United States says it remains
+	 * concerned about ...", then "In a statement, the embassy said ...") */
 	for (size_t g = 0; g < x->ncands;) {
 		size_t e = g, r = x->cands[g].r, best = x->ncands;
 		while (e < x->ncands && x->cands[e].r == r)
@@ -554,7 +556,7 @@ links(struct ctx *x)
 		    !caption_line(x, r) && !repeats(x, r))
 			for (size_t k = g; k < e; k++) {
 				const struct cand *m = &x->cands[k];
-				if (!linked[m->o] && x->sec[m->o] < 0 &&
+				if (x->sec[m->o] < 0 &&
 				    m->cov_o >= HOLD_SHARE * c->opt.keep_min &&
 				    (best == x->ncands ||
 				     m->cov_o > x->cands[best].cov_o))

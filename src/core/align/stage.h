@@ -40,10 +40,11 @@
  * and at least CAPTION_MIN_WORDS come before it. */
 #define CAPTION_CREDIT_MAX 4
 #define CAPTION_MIN_WORDS  6
-/* A rewrite sentence linked to nothing links to an official sentence
- * nothing links to either when it holds at least this share of keep_min
- * of that sentence's weight (0.35 at the default keep_min of 0.4; chosen
- * on the labelled pairs, where 0.3 to 0.7 were tried: README). */
+/* A rewrite sentence linked to nothing links to an official sentence (not
+ * the half of a merge) when it holds at least this share of keep_min of
+ * that sentence's weight (0.35 at the default keep_min of 0.4; chosen on
+ * the labelled pairs, where 0.3 to 0.7 were tried: README), as its
+ * paraphrase or a further piece of it. */
 #define HOLD_SHARE 0.875
 /* A related word (words.c, related(): WordNet's derivational links) is
  * shared at this share of its stem's idf, when linking only: 0.4 to 0.75
