@@ -145,14 +145,14 @@ subject_run(const unsigned char *k, size_t n)
 
 /* After the loose diff of left words and right words (ti[0..nl) and
  * ti[nl..nl+nr): their tokens; ini: 1 on a sentence's first word), mk
- * marking the words not kept (left first): mark kept, and count in *kl
- * and *kr, the
- * hunks that name one subject two ways, which the labelling rules count
- * as kept: the official "we" told as who said it ("We are concerned",
- * "The United States is concerned"), a title dropped, added or standing
- * for the name ("President Novak", "Novak", "the President").  Each side
- * of such a hunk is empty or a subject run, "we" or a title is in it, and
- * names are on one side only (a name for another is another person). */
+ * marking the words not kept (left first): mark kept, and add to *kl and
+ * *kr, the hunks that name one subject two ways, which the labelling
+ * rules count as kept: the official "we" told as who said it ("We are
+ * concerned", "The United States is concerned"), a title dropped, added
+ * or standing for the name ("President Novak", "Novak", "Mayor Novak").
+ * Each side of such a hunk is empty or a subject run, "we" or a title is
+ * in it, and names are on one side only (a name for another is another
+ * person). */
 static void
 subject_kept(const struct ctx *x, unsigned char *mk, const uint32_t *ti,
              const unsigned char *ini, size_t nl, size_t nr, size_t *kl,
