@@ -603,6 +603,31 @@ second_telling_held(void **state)
 	release(&p);
 }
 
+/* A rewrite sentence that gives a figure only one official sentence
+ * gives comes from it, though they share no other word; a year, a small
+ * number or a figure two official sentences give does not tell. */
+static void
+figure_names_source(void **state)
+{
+	static const char o[] =
+	        "The unemployment rate fell to 8.6 percent in November, and "
+	        "payroll employment rose by 120,000. Retail trade kept growing "
+	        "in 2011.\n";
+	(void)state;
+	assert_int_equal(kind_of(o, "The figures also show that the economy "
+	                            "had a net gain of 120,000 jobs.\n"),
+	                 BLK_PARAPHRASE);
+	assert_int_equal(kind_of(o, "The figures also show that the economy "
+	                            "had a net gain of jobs in 2011.\n"),
+	                 BLK_ADDITION);
+	assert_int_equal(kind_of("Payroll employment rose by 120,000 in "
+	                         "November. Economists had expected 120,000 "
+	                         "more.\n",
+	                         "The figures also show that the economy had "
+	                         "a net gain of 120,000 jobs.\n"),
+	                 BLK_ADDITION);
+}
+
 /* A long rewrite sentence that copies five content words of an official
  * one in a row comes from it, though each says much the other does not;
  * four in a row do not make a link. */
@@ -676,6 +701,7 @@ main(void)
 	        cmocka_unit_test(split_told_in_a_frame),
 	        cmocka_unit_test(copied_stretch),
 	        cmocka_unit_test(second_telling_held),
+	        cmocka_unit_test(figure_names_source),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -41,7 +41,8 @@
  *     statement, the embassy said ...") is linked on what follows the
  *     frame (a further piece of a split, told in a frame); one that
  *     copies RUN_MIN content words of an official sentence in a row is
- *     linked to it.  A
+ *     linked to it, and so is one that gives a figure (120,000; a date;
+ *     an amount) only one official sentence gives.  A
  *     rewrite line repeating one just before it, or a title line (no
  *     sentence end) repeating an earlier title line, links to nothing;
  *     nor does page furniture (lexicon.h) or a photo caption (a title

@@ -437,6 +437,89 @@ repeats(const struct ctx *x, size_t r)
 	return 0;
 }
 
+/* Is stem cid a figure specific enough to name its source: a number of
+ * FIGURE_MIN_DIGITS digits or more that is not a year (1900 to 2099), or
+ * a value (a date, an amount: its key holds a space or '@')? */
+static int
+figure(const struct ctx *x, uint32_t cid)
+{
+	size_t len, digits = 0;
+	const char *key = intern_key(x->stems, cid, &len);
+
+	if (!x->numeric[cid] || !len)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		if (key[i] == ' ' || key[i] == '@')
+			return 1;
+		digits += key[i] >= '0' && key[i] <= '9';
+	}
+	if (digits == 4 && len == 4 &&
+	    (memcmp(key, "19", 2) == 0 || memcmp(key, "20", 2) == 0))
+		return 0;
+	return digits >= FIGURE_MIN_DIGITS;
+}
+
+/* Link each rewrite segment linked to nothing that shares a figure with
+ * exactly one official segment of the whole text, and with none other of
+ * its candidates, to that segment.  0 or -1. */
+static int
+number_links(struct ctx *x, unsigned char *linked)
+{
+	uint32_t n = intern_count(x->stems);
+	uint32_t *odf = NULL;
+
+	for (size_t g = 0; g < x->ncands;) {
+		size_t e = g, r = x->cands[g].r;
+		long pick = -1;
+		int several = 0;
+		while (e < x->ncands && x->cands[e].r == r)
+			e++;
+		if (x->prim[r] >= 0 || furniture_line(x, r) ||
+		    caption_line(x, r) || repeats(x, r)) {
+			g = e;
+			continue;
+		}
+		for (size_t k = g; k < e && !several; k++) {
+			const struct vec *o = &x->lv[x->cands[k].o];
+			const struct vec *v = &x->rv[r];
+			for (size_t i = 0; i < v->n; i++) {
+				uint32_t cid = x->pool[v->off + i].cid;
+				if (cid >= n || !figure(x, cid) ||
+				    !has_stem(x, o, cid))
+					continue;
+				if (!odf) { /* official segments per stem */
+					odf = calloc(n + 1, sizeof *odf);
+					if (!odf)
+						return -1;
+					for (size_t s = 0; s < x->c->ls.n; s++)
+						for (size_t j = 0;
+						     j < x->lv[s].n; j++) {
+							uint32_t c =
+							        x->pool[x->lv[s].off +
+							                j]
+							                .cid;
+							if (c < n)
+								odf[c]++;
+						}
+				}
+				if (odf[cid] != 1)
+					continue;
+				if (pick >= 0 && pick != (long)x->cands[k].o)
+					several = 1;
+				pick = (long)x->cands[k].o;
+			}
+		}
+		if (pick >= 0 && !several) {
+			x->prim[r] = (int32_t)pick;
+			x->prim_w[r] = shared(x, &x->lv[pick], &x->rv[r]);
+			linked[pick] = 1;
+		}
+		g = e;
+	}
+	free(odf);
+	return 0;
+}
+
 /* Among the candidates [g, e) of one rewrite segment, sorted by weight,
  * those tied with the first are the same sentence repeated in the
  * official text: move to the front the one nearest after the previous
@@ -625,6 +708,14 @@ links(struct ctx *x)
 			linked[best] = 1;
 		}
 		g = e;
+	}
+	/* a rewrite sentence linked to nothing that gives a figure only one
+	 * official sentence gives (120,000; not a year, not a small number):
+	 * the figure says where it comes from */
+	if (number_links(x, linked) < 0) {
+		free(linked);
+		free(sec_w);
+		return -1;
 	}
 	/* official sentences nothing links to, but one linked rewrite
 	 * sentence covers, and covers for more than its source does (not a

@@ -33,9 +33,10 @@
  * 3 to 6 were tried: README); more in proportion when link_min is above
  * its default, so that --link-min=1 links whole copies only.  Sentences
  * of more than RUN_MAX_WORDS words are not searched for such runs. */
-#define RUN_MIN       5
-#define RUN_SHARE     0.5 /* ...and half of link_min of its content words */
-#define RUN_MAX_WORDS 400
+#define RUN_MIN           5
+#define RUN_SHARE         0.5 /* ...and half of link_min of its content words */
+#define RUN_MAX_WORDS     400
+#define FIGURE_MIN_DIGITS 3 /* a figure that names its source, at least */
 /* A photo caption's bracketed credit has at most CAPTION_CREDIT_MAX words,
  * and at least CAPTION_MIN_WORDS come before it. */
 #define CAPTION_CREDIT_MAX 4
