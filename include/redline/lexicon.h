@@ -19,6 +19,12 @@ enum lex_frame {
 	LEX_FRAME_NOUN = 3   /* statement, spokesperson, ... */
 };
 
+/* The order every word list is sorted and searched in (sort(1)'s in the
+ * C locale, strcmp's): bytewise, a shorter prefix first.  Below, at or
+ * above 0 as the word w[0..n) sorts before, as or after the NUL-ended
+ * entry. */
+int lex_order(const char *w, size_t n, const char *entry);
+
 /* Whether the folded word w[0..n) is a reporting-frame word, and which
  * kind: an enum lex_frame. */
 int lex_is_frame(const char *w, size_t n);

@@ -46,16 +46,20 @@ struct key {
 	size_t n;
 };
 
-/* bsearch order: bytewise, a shorter prefix first (as sort(1) in the C
- * locale orders the lists). */
+int
+lex_order(const char *w, size_t n, const char *entry)
+{
+	size_t m = strlen(entry);
+	int c = memcmp(w, entry, n < m ? n : m);
+	if (c)
+		return c;
+	return n < m ? -1 : n > m;
+}
+
 static int
 order(const struct key *k, const char *entry)
 {
-	size_t m = strlen(entry);
-	int c = memcmp(k->w, entry, k->n < m ? k->n : m);
-	if (c)
-		return c;
-	return k->n < m ? -1 : k->n > m;
+	return lex_order(k->w, k->n, entry);
 }
 
 static int

@@ -38,18 +38,11 @@ struct key {
 	size_t n;
 };
 
-/* bsearch order: bytewise, a shorter prefix first (sort(1) in the C
- * locale, as the Makefile sorts the lists). */
 static int
 by_word(const void *k, const void *e)
 {
 	const struct key *q = k;
-	const char *w = ((const struct entry *)e)->word;
-	size_t m = strlen(w);
-	int c = memcmp(q->w, w, q->n < m ? q->n : m);
-	if (c)
-		return c;
-	return q->n < m ? -1 : q->n > m;
+	return lex_order(q->w, q->n, ((const struct entry *)e)->word);
 }
 
 #define FIND(table, w, n) find(table, sizeof table / sizeof *table, w, n)

@@ -102,6 +102,18 @@ verb_forms(void **state)
 	assert_null(lex_base_form("council", 7));
 }
 
+/* The lists' order: bytewise, a shorter prefix first. */
+static void
+list_order(void **state)
+{
+	(void)state;
+	assert_int_equal(lex_order("may", 3, "may"), 0);
+	assert_true(lex_order("ma", 2, "may") < 0);
+	assert_true(lex_order("mayor", 5, "may") > 0);
+	assert_true(lex_order("july", 4, "june") < 0);
+	assert_true(lex_order("mayor", 3, "may") == 0); /* only n bytes */
+}
+
 /* The titles list holds the commonest offices, folded, and ends. */
 static void
 titles(void **state)
@@ -125,7 +137,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(numbers),   cmocka_unit_test(frames),
 	        cmocka_unit_test(furniture), cmocka_unit_test(verb_forms),
-	        cmocka_unit_test(titles),
+	        cmocka_unit_test(titles),    cmocka_unit_test(list_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

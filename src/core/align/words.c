@@ -817,10 +817,7 @@ related_first(const char *k, size_t n)
 	size_t lo = 0, hi = RELATED_N;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const char *a = related_text + related_at[mid];
-		size_t la = strlen(a);
-		int c = memcmp(a, k, la < n ? la : n);
-		if (c < 0 || (c == 0 && la < n))
+		if (lex_order(k, n, related_text + related_at[mid]) > 0)
 			lo = mid + 1;
 		else
 			hi = mid;
