@@ -332,24 +332,16 @@ facts_of(const char *official_s, const char *rewrite_s)
 	return seen;
 }
 
-/* A number, day or name that takes the place of another in a kept
- * passage is a changed fact, with the official words it replaced, even
- * when the new value is elsewhere in the official text; a name that only
- * words a subject differently is not. */
-static void
-changed_facts(void **state)
+/* The facts of official_s against rewrite_s, each "new X" or "changed X
+ * (was Y)", joined by "; ". */
+static const char *
+facts_told(const char *official_s, const char *rewrite_s)
 {
-	static const char o[] =
-	        "The city will fund 12 new schools with 15 million dollars. "
-	        "The mayor met the governor in Hamburg on Monday.\n";
-	static const char r[] =
-	        "The city will fund 15 new schools with 15 million dollars. "
-	        "Mayor Novak met the governor in Berlin on Tuesday.\n";
-	char seen[256] = "";
+	static char seen[256];
 	struct pair p;
-	(void)state;
 
-	compare(&p, o, r);
+	seen[0] = '\0';
+	compare(&p, official_s, rewrite_s);
 	for (size_t k = 0; k < p.c.nfacts; k++) {
 		const struct fact *f = &p.c.facts[k];
 		const struct tok *t0 = &p.c.rt.v[f->t0],
@@ -368,10 +360,61 @@ changed_facts(void **state)
 			         (const char *)p.a.buf + w0->off);
 		}
 	}
-	assert_string_equal(seen, "changed 15 (was 12); new Novak; "
-	                          "changed Berlin (was Hamburg); "
-	                          "changed Tuesday (was Monday)");
 	release(&p);
+	return seen;
+}
+
+/* A number, day or name that takes the place of another in a kept
+ * passage is a changed fact, with the official words it replaced, even
+ * when the new value is elsewhere in the official text; a name that only
+ * words a subject differently is not. */
+static void
+changed_facts(void **state)
+{
+	(void)state;
+	assert_string_equal(
+	        facts_told("The city will fund 12 new schools with 15 million "
+	                   "dollars. The mayor met the governor in Hamburg on "
+	                   "Monday.\n",
+	                   "The city will fund 15 new schools with 15 million "
+	                   "dollars. Mayor Novak met the governor in Berlin on "
+	                   "Tuesday.\n"),
+	        "changed 15 (was 12); new Novak; "
+	        "changed Berlin (was Hamburg); "
+	        "changed Tuesday (was Monday)");
+}
+
+/* A value changes only into one of its kind: a number in the place of a
+ * day is a new fact, not a changed day.  A number of an official sentence
+ * that another piece of its split tells replaces nothing in this one. */
+static void
+changed_facts_of_a_kind(void **state)
+{
+	(void)state;
+	assert_string_equal(facts_told("The mayor met the governor in Hamburg "
+	                               "on Monday.\n",
+	                               "The mayor met the governor in Hamburg "
+	                               "on two occasions.\n"),
+	                    "new two");
+	assert_string_equal(
+	        facts_told("The unemployment rate dropped to 9 percent, its "
+	                   "lowest level in six months.\n",
+	                   "The unemployment rate dropped slightly in October "
+	                   "to 9 percent, while the economy had a net gain of "
+	                   "80,000 jobs.\n\n"
+	                   "The unemployment rate is the lowest in six months, "
+	                   "but still high.\n"),
+	        "new October; new 80,000");
+	/* the same number in one piece alone still changes */
+	assert_string_equal(
+	        facts_told("The unemployment rate dropped to 9 percent, its "
+	                   "lowest level in six months.\n",
+	                   "The unemployment rate dropped slightly in October "
+	                   "to 8 percent, while the economy had a net gain of "
+	                   "80,000 jobs.\n\n"
+	                   "The unemployment rate is the lowest in six months, "
+	                   "but still high.\n"),
+	        "new October; changed 8 percent (was 9 percent); new 80,000");
 }
 
 /* Attribution frames do not count against verbatim: at the start (with or
@@ -505,6 +548,60 @@ related_words(void **state)
 	        "conflict.\n\nThe talks lasted three hours.\n");
 	b = block_with(&p, 1, "Diplomats warned");
 	assert_int_equal(b->kind, BLK_ADDITION);
+	release(&p);
+}
+
+/* A reporting-frame word of the rewrite has no related words: "statement"
+ * says nothing of an official sentence about member "states". */
+static void
+frame_word_unrelated(void **state)
+{
+	(void)state;
+	assert_int_equal(kind_of("Member states pledged more aid for the "
+	                         "refugees in the camps.\n\n"
+	                         "The talks ended at noon.\n",
+	                         "The statement from the rebels pledged aid to "
+	                         "widows and orphans.\n"),
+	                 BLK_ADDITION);
+}
+
+/* A rewrite sentence that holds one official sentence (most of its words)
+ * and shares more words still with another merges the two: the other is
+ * a paraphrase, however small a share of it the rewrite tells; it stays
+ * an omission when it shares fewer words than the one held. */
+static void
+merge_beyond_hold(void **state)
+{
+	static const char o[] =
+	        "Meeting in Nairobi on Friday, the ministers of the five "
+	        "states "
+	        "confirmed their resolve to rebuild the eastern dams before "
+	        "the "
+	        "rains and thanked the donors for their help.\n\n"
+	        "The ministers agreed that the drought has no quick fix.\n";
+	struct pair p;
+	(void)state;
+
+	compare(&p, o,
+	        "The two envoys from the coastal capitals, speaking to "
+	        "reporters late at night, reiterated their resolve to rebuild "
+	        "the eastern dams, the communique said, and reaffirmed that "
+	        "the "
+	        "drought would not be solved by a quick fix.\n");
+	assert_int_equal(block_with(&p, 0, "Meeting")->kind, BLK_PARAPHRASE);
+	assert_int_equal(block_with(&p, 0, "The ministers")->kind,
+	                 BLK_PARAPHRASE);
+	assert_int_equal(p.c.count[BLK_OMISSION], 0);
+	release(&p);
+
+	compare(&p, o,
+	        "The two envoys from the coastal capitals, speaking to "
+	        "reporters late at night, reiterated their wish to rebuild the "
+	        "western dams, the communique said, and reaffirmed that the "
+	        "drought would not be solved by a quick fix.\n");
+	assert_int_equal(block_with(&p, 0, "Meeting")->kind, BLK_OMISSION);
+	assert_int_equal(block_with(&p, 0, "The ministers")->kind,
+	                 BLK_PARAPHRASE);
 	release(&p);
 }
 
@@ -693,6 +790,7 @@ main(void)
 	        cmocka_unit_test(merged_sentences),
 	        cmocka_unit_test(new_facts),
 	        cmocka_unit_test(changed_facts),
+	        cmocka_unit_test(changed_facts_of_a_kind),
 	        cmocka_unit_test(frames_aside),
 	        cmocka_unit_test(values_and_aliases),
 	        cmocka_unit_test(related_words),
@@ -702,6 +800,8 @@ main(void)
 	        cmocka_unit_test(copied_stretch),
 	        cmocka_unit_test(second_telling_held),
 	        cmocka_unit_test(figure_names_source),
+	        cmocka_unit_test(frame_word_unrelated),
+	        cmocka_unit_test(merge_beyond_hold),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -42,7 +42,10 @@
  *     frame (a further piece of a split, told in a frame); one that
  *     copies RUN_MIN content words of an official sentence in a row is
  *     linked to it, and so is one that gives a figure (120,000; a date;
- *     an amount) only one official sentence gives.  A
+ *     an amount) only one official sentence gives.  A rewrite sentence
+ *     linked to the official sentence it holds that shares more weight
+ *     still with another, one adding MERGE_GAIN of it, merges the two,
+ *     however small a share of the other it tells.  A
  *     rewrite line repeating one just before it, or a title line (no
  *     sentence end) repeating an earlier title line, links to nothing;
  *     nor does page furniture (lexicon.h) or a photo caption (a title
@@ -74,7 +77,9 @@
  *     puts in the place of a different one of the official text is a
  *     changed fact, shown over the whole value (12 -> 15, 27 August -> 28
  *     August, 16 million -> 16); one the passage's other side has as
- *     often elsewhere moved and replaces nothing.  Any other rewrite word
+ *     often elsewhere (in the passage, or in another piece of its
+ *     split) moved and replaces nothing; a value changes only into one of
+ *     its kind (a date, a weekday, a number or amount).  Any other rewrite word
  *     or value whose stem or canonical form the official text never has
  *     (nor as a word of one of its values: "August" of "27 August"), and
  *     that is a number or value, holds a digit, spells a quantity, or is a

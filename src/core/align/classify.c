@@ -493,6 +493,21 @@ numeric_key(const struct ctx *x, int32_t cid)
 	return len && ((key[0] >= '0' && key[0] <= '9') || key[0] == '@');
 }
 
+/* Can the value of stem cid stand in the place of that of stem lid as a
+ * changed fact?  Only one of its kind: a date for a date, a weekday for a
+ * weekday, a number or amount for a number or amount ("Friday" told as
+ * "two" is no change of day). */
+static int
+same_kind(const struct ctx *x, int32_t lid, int32_t cid)
+{
+	size_t la, lb;
+	const char *a = intern_key(x->stems, (uint32_t)lid, &la),
+	           *b = intern_key(x->stems, (uint32_t)cid, &lb);
+	char ka = la > 1 && a[0] == '@' ? a[1] : 'n',
+	     kb = lb > 1 && b[0] == '@' ? b[1] : 'n';
+	return ka == kb;
+}
+
 /* Is left token t a number (a numeral, a number word, a value) or a name
  * (a capitalised word not at the start of its sentence)?  *num tells
  * which. */
@@ -615,7 +630,7 @@ kept_values(const struct ctx *x, const struct dop *o, uint32_t *changed)
 		value_span(x->rvi, (uint32_t)b, &s, &e, &hb);
 		int32_t lc = x->lcid[ha], rc = x->rcid[hb];
 		if (lc >= 0 && rc >= 0 && lc != rc && numeric_key(x, lc) &&
-		    numeric_key(x, rc))
+		    numeric_key(x, rc) && same_kind(x, lc, rc))
 			changed[hb] = ha + 1;
 	}
 }
@@ -633,7 +648,7 @@ static void
 changed_facts(const struct ctx *x, const struct block *b,
               const unsigned char *linit, const unsigned char *rinit,
               const unsigned char *in_right, uint32_t *const cnt[2],
-              uint32_t *changed)
+              int rcounted, uint32_t *changed)
 {
 	const struct dops *ops = &x->o->bops;
 	size_t k = b->op0;
@@ -646,7 +661,7 @@ changed_facts(const struct ctx *x, const struct block *b,
 	for (uint32_t t = b->dl0; t < b->dl1; t++)
 		if (x->lcid[t] >= 0)
 			cnt[0][x->lcid[t]]++;
-	for (uint32_t t = b->dr0; t < b->dr1; t++)
+	for (uint32_t t = b->dr0; t < b->dr1 && !rcounted; t++)
 		if (x->rcid[t] >= 0)
 			cnt[1][x->rcid[t]]++;
 	while (k < b->op1) {
@@ -668,8 +683,9 @@ changed_facts(const struct ctx *x, const struct block *b,
 			       next_item(x, ops, 1, rinit, want, cnt, &ic,
 			                 &it)) {
 				int32_t lc = x->lcid[dt], rc = x->rcid[it];
-				if (lc != rc && (want || (!x->in_left[rc] &&
-				                          !in_right[lc])))
+				if (lc != rc &&
+				    (want ? same_kind(x, lc, rc)
+				          : !x->in_left[rc] && !in_right[lc]))
 					changed[it] = dt + 1;
 			}
 		}
@@ -678,9 +694,73 @@ changed_facts(const struct ctx *x, const struct block *b,
 	for (uint32_t t = b->dl0; t < b->dl1; t++)
 		if (x->lcid[t] >= 0)
 			cnt[0][x->lcid[t]] = 0;
-	for (uint32_t t = b->dr0; t < b->dr1; t++)
+	for (uint32_t t = b->dr0; t < b->dr1 && !rcounted; t++)
 		if (x->rcid[t] >= 0)
 			cnt[1][x->rcid[t]] = 0;
+}
+
+/* A block with a rewrite side whose facts are judged, and its group: the
+ * pieces of one split (rewrite half blocks linking to one official
+ * block) share one; any other block is a group of its own. */
+struct fgroup {
+	long key;
+	size_t i;
+};
+
+static int
+by_group(const void *a, const void *b)
+{
+	const struct fgroup *p = a, *q = b;
+	if (p->key != q->key)
+		return p->key < q->key ? -1 : 1;
+	return (p->i > q->i) - (p->i < q->i);
+}
+
+/* Changed facts of every paired block (changed_facts), the pieces of a
+ * split together: a number of the official sentence that another piece
+ * tells moved there, and replaces nothing in this one ("its lowest level
+ * in six months" told in one piece is no "six -> 80,000" in another).
+ * 0 or -1. */
+static int
+all_changed_facts(struct ctx *x, const unsigned char *linit,
+                  const unsigned char *rinit, const unsigned char *in_right,
+                  uint32_t *const cnt[2], uint32_t *changed)
+{
+	struct fgroup *g = malloc((x->nb + 1) * sizeof *g);
+	size_t n = 0;
+
+	if (!g)
+		return -1;
+	for (size_t i = 0; i < x->nb; i++) {
+		const struct block *b = &x->b[i];
+		if ((b->kind != BLK_VERBATIM && b->kind != BLK_PARAPHRASE) ||
+		    b->rs1 == b->rs0)
+			continue;
+		g[n].key = b->ls1 == b->ls0 && b->link >= 0 ? (long)b->link
+		                                            : -1 - (long)i;
+		g[n++].i = i;
+	}
+	qsort(g, n, sizeof *g, by_group);
+	for (size_t a = 0, e; a < n; a = e) {
+		for (e = a + 1; e < n && g[e].key == g[a].key; e++)
+			;
+		int together = e - a > 1;
+		for (size_t k = a; k < e && together; k++)
+			for (uint32_t t = x->b[g[k].i].dr0;
+			     t < x->b[g[k].i].dr1; t++)
+				if (x->rcid[t] >= 0)
+					cnt[1][x->rcid[t]]++;
+		for (size_t k = a; k < e; k++)
+			changed_facts(x, &x->b[g[k].i], linit, rinit, in_right,
+			              cnt, together, changed);
+		for (size_t k = a; k < e && together; k++)
+			for (uint32_t t = x->b[g[k].i].dr0;
+			     t < x->b[g[k].i].dr1; t++)
+				if (x->rcid[t] >= 0)
+					cnt[1][x->rcid[t]] = 0;
+	}
+	free(g);
+	return 0;
 }
 
 /* Mark the right tokens that start a sentence (after any opening
@@ -731,12 +811,8 @@ facts(struct ctx *x)
 	for (size_t t = 0; t < c->rt.n; t++)
 		if (!initial[t] && x->rcid[t] >= 0 && (x->rflag[t] & F_UPPER))
 			x->cap_mid[x->rcid[t]] = 1;
-	for (size_t i = 0; i < x->nb; i++)
-		if ((x->b[i].kind == BLK_VERBATIM ||
-		     x->b[i].kind == BLK_PARAPHRASE) &&
-		    x->b[i].rs1 > x->b[i].rs0)
-			changed_facts(x, &x->b[i], linit, initial, in_right,
-			              cnt, changed);
+	if (all_changed_facts(x, linit, initial, in_right, cnt, changed) < 0)
+		goto out;
 	for (size_t i = 0; i < x->nb; i++) {
 		struct block *b = &x->b[i];
 		uint32_t t0, t1;

@@ -557,16 +557,18 @@ links(struct ctx *x)
 {
 	const struct align_in *c = x->c;
 	double *sec_w;
-	unsigned char *linked;
+	unsigned char *linked, *held;
 
 	x->prim = malloc((c->rs.n + 1) * sizeof *x->prim);
 	x->prim_w = calloc(c->rs.n + 1, sizeof *x->prim_w);
 	x->sec = malloc((c->ls.n + 1) * sizeof *x->sec);
 	sec_w = calloc(c->ls.n + 1, sizeof *sec_w);
 	linked = calloc(c->ls.n + 1, 1);
-	if (!x->prim || !x->prim_w || !x->sec || !sec_w || !linked) {
+	held = calloc(c->rs.n + 1, 1);
+	if (!x->prim || !x->prim_w || !x->sec || !sec_w || !linked || !held) {
 		free(sec_w);
 		free(linked);
+		free(held);
 		return -1;
 	}
 	for (size_t r = 0; r < c->rs.n; r++)
@@ -653,6 +655,7 @@ links(struct ctx *x)
 				x->prim[r] = (int32_t)m->o;
 				x->prim_w[r] = m->w;
 				linked[m->o] = 1;
+				held[r] = 1;
 			}
 		}
 		g = e;
@@ -715,8 +718,42 @@ links(struct ctx *x)
 	if (number_links(x, linked) < 0) {
 		free(linked);
 		free(sec_w);
+		free(held);
 		return -1;
 	}
+	/* a rewrite sentence linked to the official sentence it holds that
+	 * shares more still with another, which adds MERGE_GAIN of it: it
+	 * merges the two ("reiterated their commitment to defeating ..., and
+	 * reaffirmed that the conflict could not be resolved militarily"),
+	 * whatever share of the other it holds */
+	for (size_t g = 0; g < x->ncands;) {
+		size_t e = g, r = x->cands[g].r, best = x->ncands;
+		while (e < x->ncands && x->cands[e].r == r)
+			e++;
+		if (held[r])
+			for (size_t k = g; k < e; k++)
+				if ((int32_t)x->cands[k].o != x->prim[r] &&
+				    (best == x->ncands ||
+				     x->cands[k].w > x->cands[best].w))
+					best = k;
+		if (best < x->ncands) {
+			const struct cand *m = &x->cands[best];
+			uint32_t pair[2] = {(uint32_t)x->prim[r], m->o};
+			size_t nwords, nplain;
+			shared_n(x, &x->lv[m->o], &x->rv[r], &nwords, &nplain);
+			if (!linked[m->o] && m->w > x->prim_w[r] &&
+			    nwords >= LINK_MIN_WORDS && nplain >= 1 &&
+			    union_shared(x, &x->rv[r], pair, 2) -
+			                    x->prim_w[r] >=
+			            MERGE_GAIN * x->rv[r].W &&
+			    (x->sec[m->o] < 0 || m->w > sec_w[m->o])) {
+				x->sec[m->o] = (int32_t)r;
+				sec_w[m->o] = m->w;
+			}
+		}
+		g = e;
+	}
+	free(held);
 	/* official sentences nothing links to, but one linked rewrite
 	 * sentence covers, and covers for more than its source does (not a
 	 * second copy of that source): halves of a merge */

@@ -827,7 +827,8 @@ related_first(const char *k, size_t n)
 
 /* Related words as weaker shared words, when linking only.  A rewrite stem
  * the official text lacks that the table relates to an official stem
- * (neither of them a name: names are the alias table's) gets a shadow of
+ * (neither of them a name: names are the alias table's; nor the rewrite's
+ * a reporting-frame word: "statement" says nothing of "state") gets a shadow of
  * that stem, a stem id of its own that the official sentences holding the
  * stem hold too, weighing RELATED_SHARE of its idf.  Shadows are added to
  * the sentence vectors after the weights: they never count in a sentence's
@@ -858,14 +859,16 @@ related(struct ctx *x)
 		goto out;
 	for (uint32_t s = 0; s <= n; s++)
 		shadow[s] = -1;
+	/* 1: a rewrite stem; 2: one a reporting-frame word ("statement"):
+	 * its related words ("state") say nothing of where it comes from */
 	for (size_t i = 0; i < x->c->rt.n; i++)
 		if (x->rcid[i] >= 0)
-			in_right[x->rcid[i]] = 1;
+			in_right[x->rcid[i]] |= (x->rflag[i] & F_FRAME) ? 2 : 1;
 	for (uint32_t s = 0; s < n; s++) {
 		size_t len, k;
 		const char *key;
 		rstart[s + 1] = (uint32_t)nr;
-		if (!in_right[s] || x->in_left[s] || x->name[s] ||
+		if (in_right[s] != 1 || x->in_left[s] || x->name[s] ||
 		    x->numeric[s])
 			continue;
 		key = intern_key(x->stems, s, &len);
