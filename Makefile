@@ -392,13 +392,19 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(CORE_LIBS)
 
 # redline against wdiff, dwdiff, git diff --word-diff and diff -d on
-# generated pairs (bench/README.md).  BENCH_SIZES, BENCH_RUNS to narrow it.
+# generated pairs (bench/README.md).  BENCH_SIZES, BENCH_RUNS to narrow it;
+# BENCH_BIG_RUNS, runs at a million words; BENCH_BASELINE, another build of
+# redline whose JSON export runs in the same rounds.
 BENCH_SIZES = 1000,10000,100000,1000000
 BENCH_RUNS = 3
+BENCH_BIG_RUNS = 1
+BENCH_BASELINE =
 bench: $(PROG) $(BUILD)/bench/keys $(BUILD)/bench/search
 	sh scripts/setup bench
 	@mkdir -p $(BENCH_DIR)
 	python3 bench/run.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) \
+	    --big-runs $(BENCH_BIG_RUNS) \
+	    $(if $(BENCH_BASELINE),--baseline $(BENCH_BASELINE)) \
 	    --dir $(BENCH_DIR) ./$(PROG) | tee $(BENCH_DIR)/results.md
 	$(MAKE) --no-print-directory bench-keys bench-overview bench-search
 

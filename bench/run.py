@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Time redline against the word-diff tools people would otherwise use.
 
-usage: run.py [--sizes N,N,...] [--runs R] [--timeout S] [--dir DIR] REDLINE
+usage: run.py [--sizes N,N,...] [--runs R] [--big-runs B] [--timeout S]
+              [--dir DIR] [--baseline OLD] REDLINE
 
 For each size (words) it generates, with bench/gen.py, an official text and
 rewrites of it with 1 %, 10 % and 50 % of the sentences edited, plus an
 unrelated text of the same size, and the pathological pair: two lines of
 random one-letter words (issue 17: the default heuristics once took ten
 times --minimal's time on it).  On every pair, in one run, it times (wall
-clock, median of R runs taken in rounds over the tools, one at a million
+clock, median of R runs taken in rounds over the tools, B (1) at a million
 words; a tool whose first run stays under 0.25 s gets 11 runs of its own)
 and measures the peak resident memory (a first run under GNU time) of:
 
@@ -17,7 +18,10 @@ and measures the peak resident memory (a first run under GNU time) of:
   dwdiff                               git diff --no-index --word-diff=porcelain
   git ... --minimal                    GNU diff -d, one word a line
 
-A run longer than the time-out is stopped and shown as '>S'.  Then, on a
+With --baseline, OLD --export=json runs in the same rounds as "baseline
+json" (another build of redline, to compare a change against: its ratio
+to "redline json" is printed).  A run longer than the time-out is stopped
+and shown as '>S'.  Then, on a
 copy of each pair reduced to letters and spaces (so that every tool splits
 it into the same words), it counts the edits each finds: words deleted plus
 words inserted.  GNU diff -d gives the minimal count; redline --minimal
@@ -45,10 +49,12 @@ EDITS = ["1", "10", "50", "unrelated", "letters"]
 FAST, FAST_RUNS = 0.25, 11
 
 
-def tools(redline, pair):
+def tools(redline, pair, baseline=None):
     o, r, ow, rw = pair["o"], pair["r"], pair["ow"], pair["rw"]
     git = ["git", "diff", "--no-index", "--word-diff=porcelain"]
-    return [
+    old = [("baseline json", [baseline, "--export=json", o, r])] \
+        if baseline else []
+    return old + [
         ("redline --minimal", [redline, "--export=wdiff", "--minimal", o, r]),
         ("redline", [redline, "--export=wdiff", o, r]),
         ("redline json", [redline, "--export=json", o, r]),
@@ -220,18 +226,21 @@ def main():
     ap.add_argument("redline")
     ap.add_argument("--sizes", default="1000,10000,100000,1000000")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--big-runs", type=int, default=1)
+    ap.add_argument("--baseline")
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--dir", default="build/bench")
     a = ap.parse_args()
     os.makedirs(a.dir, exist_ok=True)
     redline = os.path.abspath(a.redline)
+    baseline = os.path.abspath(a.baseline) if a.baseline else None
     sizes = [int(s) for s in a.sizes.split(",")]
     pairs = make_pairs(sizes, a.dir)
-    names = [name for name, _ in tools(redline, pairs[0])]
+    names = [name for name, _ in tools(redline, pairs[0], baseline)]
     times, mems, counts = {}, {}, {}
     for p in pairs:
-        runs = 1 if p["n"] >= 1000000 else a.runs
-        todo = [(name, argv) for name, argv in tools(redline, p)
+        runs = a.big_runs if p["n"] >= 1000000 else a.runs
+        todo = [(name, argv) for name, argv in tools(redline, p, baseline)
                 if available(argv)]
         got = {name: [] for name, _ in todo}
         peak = {}
@@ -291,6 +300,8 @@ def main():
               ("redline --minimal", "diff -d"),
               ("redline --minimal", "git --minimal"),
               ("redline json", "git"), ("redline json", "wdiff")]
+    if baseline:
+        ratios.append(("redline json", "baseline json"))
     print("\n### Ratios, redline / peer (under 1: redline is faster)\n")
     print("| pair | " + " | ".join(f"{x} / {y}" for x, y in ratios) + " |")
     print("|---" * (len(ratios) + 1) + "|")

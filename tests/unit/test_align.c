@@ -16,16 +16,23 @@ struct pair {
 	struct cmp c;
 };
 
+/* Compare a with b at --link-min=link_min (0: the default). */
 static void
-compare(struct pair *p, const char *a, const char *b)
+compare_at(struct pair *p, const char *a, const char *b, double link_min)
 {
 	struct text_where where;
-	struct cmp_opt o = {.minimal = 0};
+	struct cmp_opt o = {.minimal = 0, .link_min = link_min};
 	assert_int_equal(text_from_memory(&p->a, "a", a, strlen(a), 0, &where),
 	                 TEXT_OK);
 	assert_int_equal(text_from_memory(&p->b, "b", b, strlen(b), 0, &where),
 	                 TEXT_OK);
 	assert_int_equal(cmp_run(&p->c, &p->a, &p->b, &o), 0);
+}
+
+static void
+compare(struct pair *p, const char *a, const char *b)
+{
+	compare_at(p, a, b, 0);
 }
 
 static void
@@ -551,6 +558,62 @@ related_words(void **state)
 	release(&p);
 }
 
+/* A rewrite sentence linked to nothing shares a word that only one
+ * official sentence has, and two more, with its best candidate, which
+ * nothing links to and which sits where it does in order: it retells
+ * that sentence.  Out of order, or when another official sentence has
+ * each word it shares too, it is an addition. */
+static void
+rare_word_names_source(void **state)
+{
+	static const char retold[] =
+	        "The mayor also threw her weight behind dredging, a way to "
+	        "build momentum for a complete revival of the port and its "
+	        "boats.\n\n";
+	static const char budget[] =
+	        "The council approved the new budget for the schools on "
+	        "Monday.\n\n";
+	static const char meet[] = "The council will meet again in March.\n";
+	char o[1024], r[512];
+	struct pair p;
+	(void)state;
+
+	snprintf(o, sizeof o, "%s%s%s", budget,
+	         "The mayor stressed the importance of dredging the harbour as "
+	         "a first step to revive the fishing trade and create "
+	         "jobs.\n\n",
+	         meet);
+	snprintf(r, sizeof r, "%s%s%s", budget, retold, meet);
+	compare(&p, o, r);
+	assert_int_equal(block_with(&p, 1, "The mayor")->kind, BLK_PARAPHRASE);
+	release(&p);
+	/* --link-min=1 links whole copies only */
+	compare_at(&p, o, r, 1);
+	assert_int_equal(block_with(&p, 1, "The mayor")->kind, BLK_ADDITION);
+	release(&p);
+
+	snprintf(r, sizeof r, "%s%s\n\n%s", budget, meet, retold);
+	compare(&p, o, r);
+	assert_int_equal(block_with(&p, 1, "The mayor")->kind, BLK_ADDITION);
+	release(&p);
+
+	/* each word it shares in another official sentence too */
+	snprintf(o, sizeof o, "%s%s%s%s", budget,
+	         "The mayor stressed the importance of dredging the harbour as "
+	         "a first step to revive the fishing trade and create "
+	         "jobs.\n\n",
+	         meet,
+	         "\nThe mayor will retire next year after a long career in "
+	         "the city and the region.\n\n"
+	         "Dredging, like the revival of the old mills and a new "
+	         "stadium, was discussed at length by the planning "
+	         "committee.\n");
+	snprintf(r, sizeof r, "%s%s%s", budget, retold, meet);
+	compare(&p, o, r);
+	assert_int_equal(block_with(&p, 1, "The mayor")->kind, BLK_ADDITION);
+	release(&p);
+}
+
 /* A reporting-frame word of the rewrite has no related words: "statement"
  * says nothing of an official sentence about member "states". */
 static void
@@ -711,9 +774,16 @@ figure_names_source(void **state)
 	        "payroll employment rose by 120,000. Retail trade kept growing "
 	        "in 2011.\n";
 	(void)state;
+	struct pair p;
 	assert_int_equal(kind_of(o, "The figures also show that the economy "
 	                            "had a net gain of 120,000 jobs.\n"),
 	                 BLK_PARAPHRASE);
+	compare_at(&p, o,
+	           "The figures also show that the economy had a net gain of "
+	           "120,000 jobs.\n",
+	           1);
+	assert_int_equal(block_with(&p, 1, "The figures")->kind, BLK_ADDITION);
+	release(&p);
 	assert_int_equal(kind_of(o, "The figures also show that the economy "
 	                            "had a net gain of jobs in 2011.\n"),
 	                 BLK_ADDITION);
@@ -726,8 +796,10 @@ figure_names_source(void **state)
 }
 
 /* A long rewrite sentence that copies five content words of an official
- * one in a row comes from it, though each says much the other does not;
- * four in a row do not make a link. */
+ * one in a row comes from it, though each says much the other does not,
+ * and though it comes after a sentence told from a later one; four in a
+ * row do not make a link there (out of order, the rare words it shares
+ * do not either). */
 static void
 copied_stretch(void **state)
 {
@@ -735,24 +807,28 @@ copied_stretch(void **state)
 	        "The envoy is in Lisbon supporting the regional negotiation "
 	        "efforts led by the council and urging the parties to reach an "
 	        "immediate halt to the fighting, ensure full humanitarian "
-	        "access, and outline steps toward peace.\n";
+	        "access, and outline steps toward peace.\n\n"
+	        "The talks resume on Friday in the capital.\n";
+	static const char *const regional[] = {"regional", "national"};
+	const unsigned want[] = {BLK_PARAPHRASE, BLK_ADDITION};
+	char r[512];
+	struct pair p;
 	(void)state;
-	assert_int_equal(kind_of(o, "Lima Ana, the special envoy for the "
-	                            "region, is in Lisbon supporting the "
-	                            "regional negotiation efforts between "
-	                            "delegates for the president and his "
-	                            "former deputy, the two rivals in the war "
-	                            "that broke out in the capital in December "
-	                            "and spread quickly across the country.\n"),
-	                 BLK_PARAPHRASE);
-	assert_int_equal(kind_of(o, "Lima Ana, the special envoy for the "
-	                            "region, is in Lisbon supporting the "
-	                            "national negotiation efforts between "
-	                            "delegates for the president and his "
-	                            "former deputy, the two rivals in the war "
-	                            "that broke out in the capital in December "
-	                            "and spread quickly across the country.\n"),
-	                 BLK_ADDITION);
+
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(r, sizeof r,
+		         "The talks resume on Friday in the capital.\n\n"
+		         "Lima Ana, the special envoy for the region, is in "
+		         "Lisbon supporting the %s negotiation efforts between "
+		         "delegates for the president and his former deputy, "
+		         "the two rivals in the war that broke out in the "
+		         "capital in December and spread quickly across the "
+		         "country.\n",
+		         regional[i]);
+		compare(&p, o, r);
+		assert_int_equal(block_with(&p, 1, "Lima Ana")->kind, want[i]);
+		release(&p);
+	}
 }
 
 /* A photo caption, a title line closed by a bracketed credit, is an
@@ -802,6 +878,7 @@ main(void)
 	        cmocka_unit_test(figure_names_source),
 	        cmocka_unit_test(frame_word_unrelated),
 	        cmocka_unit_test(merge_beyond_hold),
+	        cmocka_unit_test(rare_word_names_source),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

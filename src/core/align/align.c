@@ -42,7 +42,12 @@
  *     frame (a further piece of a split, told in a frame); one that
  *     copies RUN_MIN content words of an official sentence in a row is
  *     linked to it, and so is one that gives a figure (120,000; a date;
- *     an amount) only one official sentence gives.  A rewrite sentence
+ *     an amount) only one official sentence gives, or one whose best
+ *     candidate nothing links to, sits where it does in the order of the
+ *     links around it and shares TERM_MIN_WORDS words with it, one of
+ *     them a word no other official sentence has (these two need a share
+ *     of the sentence that grows from none at the default link_min to
+ *     all of it at 1).  A rewrite sentence
  *     linked to the official sentence it holds that shares more weight
  *     still with another, one adding MERGE_GAIN of it, merges the two,
  *     however small a share of the other it tells.  A

@@ -459,6 +459,38 @@ figure(const struct ctx *x, uint32_t cid)
 	return digits >= FIGURE_MIN_DIGITS;
 }
 
+/* The share of a rewrite segment that an official segment must cover to
+ * be linked on other evidence than that share (a figure, a rare word):
+ * none at the default link_min, growing to the whole segment at 1, so
+ * that --link-min=1 links whole copies only. */
+static double
+evidence_min(const struct ctx *x)
+{
+	double m = x->c->opt.link_min;
+
+	return m <= ALIGN_LINK_MIN
+	               ? 0
+	               : (m - ALIGN_LINK_MIN) / (1 - ALIGN_LINK_MIN);
+}
+
+/* How many official segments hold each stem below n, or NULL when out of
+ * memory; the caller frees it. */
+static uint32_t *
+official_df(const struct ctx *x, uint32_t n)
+{
+	uint32_t *odf = calloc(n + 1, sizeof *odf);
+
+	if (!odf)
+		return NULL;
+	for (size_t s = 0; s < x->c->ls.n; s++)
+		for (size_t j = 0; j < x->lv[s].n; j++) {
+			uint32_t c = x->pool[x->lv[s].off + j].cid;
+			if (c < n)
+				odf[c]++;
+		}
+	return odf;
+}
+
 /* Link each rewrite segment linked to nothing that shares a figure with
  * exactly one official segment of the whole text, and with none other of
  * its candidates, to that segment.  0 or -1. */
@@ -487,21 +519,8 @@ number_links(struct ctx *x, unsigned char *linked)
 				if (cid >= n || !figure(x, cid) ||
 				    !has_stem(x, o, cid))
 					continue;
-				if (!odf) { /* official segments per stem */
-					odf = calloc(n + 1, sizeof *odf);
-					if (!odf)
-						return -1;
-					for (size_t s = 0; s < x->c->ls.n; s++)
-						for (size_t j = 0;
-						     j < x->lv[s].n; j++) {
-							uint32_t c =
-							        x->pool[x->lv[s].off +
-							                j]
-							                .cid;
-							if (c < n)
-								odf[c]++;
-						}
-				}
+				if (!odf && !(odf = official_df(x, n)))
+					return -1;
 				if (odf[cid] != 1)
 					continue;
 				if (pick >= 0 && pick != (long)x->cands[k].o)
@@ -509,14 +528,84 @@ number_links(struct ctx *x, unsigned char *linked)
 				pick = (long)x->cands[k].o;
 			}
 		}
-		if (pick >= 0 && !several) {
+		double w = pick >= 0 ? shared(x, &x->lv[pick], &x->rv[r]) : 0;
+		if (pick >= 0 && !several &&
+		    w >= evidence_min(x) * x->rv[r].W) {
 			x->prim[r] = (int32_t)pick;
-			x->prim_w[r] = shared(x, &x->lv[pick], &x->rv[r]);
+			x->prim_w[r] = w;
 			linked[pick] = 1;
 		}
 		g = e;
 	}
 	free(odf);
+	return 0;
+}
+
+/* Link each rewrite segment linked to nothing whose best candidate (by
+ * shared weight) is an official segment nothing links to, when the two
+ * share TERM_MIN_WORDS words, two of them not names, one a word no other
+ * official segment has, and the official segment lies where the rewrite
+ * segment does in the order of the links around it: the rare word names
+ * the source, as a figure does.  0 or -1. */
+static int
+term_links(struct ctx *x, unsigned char *linked)
+{
+	const struct align_in *c = x->c;
+	uint32_t n = intern_count(x->stems);
+	uint32_t *odf = official_df(x, n);
+	long *next = malloc((c->rs.n + 1) * sizeof *next);
+	long prev = -1;
+	size_t rdone = 0;
+
+	if (!odf || !next) {
+		free(odf);
+		free(next);
+		return -1;
+	}
+	/* the official segment of the next linked rewrite segment */
+	next[c->rs.n] = -1;
+	for (size_t r = c->rs.n; r-- > 0;)
+		next[r] = x->prim[r] >= 0 ? x->prim[r] : next[r + 1];
+	for (size_t g = 0; g < x->ncands;) {
+		size_t e = g, r = x->cands[g].r, best = g;
+		while (e < x->ncands && x->cands[e].r == r)
+			e++;
+		for (; rdone < r; rdone++)
+			if (x->prim[rdone] >= 0)
+				prev = x->prim[rdone];
+		if (x->prim[r] >= 0 || furniture_line(x, r) ||
+		    caption_line(x, r) || repeats(x, r)) {
+			g = e;
+			continue;
+		}
+		for (size_t k = g + 1; k < e; k++)
+			if (x->cands[k].w > x->cands[best].w)
+				best = k;
+		uint32_t o = x->cands[best].o;
+		long after = next[r + 1];
+		size_t nwords, nplain, rare = 0;
+		shared_n(x, &x->lv[o], &x->rv[r], &nwords, &nplain);
+		if (!linked[o] && x->sec[o] < 0 && nwords >= TERM_MIN_WORDS &&
+		    nplain >= 2 && (prev < 0 || (long)o >= prev) &&
+		    (after < 0 || (long)o <= after) &&
+		    x->cands[best].w >= evidence_min(x) * x->rv[r].W) {
+			const struct vec *v = &x->rv[r];
+			for (size_t i = 0; i < v->n && !rare; i++) {
+				uint32_t cid = x->pool[v->off + i].cid;
+				rare = cid < n && odf[cid] == 1 &&
+				       !x->name[cid] && !x->numeric[cid] &&
+				       has_stem(x, &x->lv[o], cid);
+			}
+		}
+		if (rare) {
+			x->prim[r] = (int32_t)o;
+			x->prim_w[r] = x->cands[best].w;
+			linked[o] = 1;
+		}
+		g = e;
+	}
+	free(odf);
+	free(next);
 	return 0;
 }
 
@@ -754,6 +843,15 @@ links(struct ctx *x)
 		g = e;
 	}
 	free(held);
+	/* a rewrite sentence linked to nothing that shares a word only one
+	 * official sentence has with its best candidate, which nothing links
+	 * to and which sits where it does in order: the rare word names the
+	 * source (term_links) */
+	if (term_links(x, linked) < 0) {
+		free(linked);
+		free(sec_w);
+		return -1;
+	}
 	/* official sentences nothing links to, but one linked rewrite
 	 * sentence covers, and covers for more than its source does (not a
 	 * second copy of that source): halves of a merge */
