@@ -278,6 +278,25 @@ merged_sentences(void **state)
 	assert_int_equal(o2->kind, BLK_VERBATIM);
 	assert_int_equal(r->kind, BLK_VERBATIM);
 	assert_int_equal(p.c.count[BLK_OMISSION] + p.c.count[BLK_ADDITION], 0);
+	assert_int_equal(p.c.nmoved, 0); /* merged in order: nothing moved */
+	release(&p);
+
+	/* a sentence merging the first official sentence with the last:
+	 * the last moved, not the first nor the merging sentence */
+	compare(&p,
+	        "The council approved the harbour budget on Monday.\n\n"
+	        "The mayor thanked the fishermen for their patience.\n\n"
+	        "Work on the new wall starts in spring.\n\n"
+	        "The wall will cost nine million euros.\n",
+	        "The council approved the harbour budget on Monday, and the "
+	        "wall will cost nine million euros.\n\n"
+	        "The mayor thanked the fishermen for their patience.\n\n"
+	        "Work on the new wall starts in spring.\n");
+	assert_false(block_with(&p, 0, "The council")->moved);
+	assert_true(block_with(&p, 0, "The wall will")->moved);
+	assert_false(block_with(&p, 1, "The council")->moved);
+	assert_false(block_with(&p, 1, "The mayor")->moved);
+	assert_int_equal(p.c.nmoved, 1);
 	release(&p);
 }
 

@@ -1125,32 +1125,64 @@ out:
 
 /* ---- 6. moves -------------------------------------------------------- */
 
+/* One official and one rewrite sentence told from each other. */
+struct mpoint {
+	uint32_t o, r;
+};
+
+static int
+by_point(const void *a, const void *b)
+{
+	const struct mpoint *p = a, *q = b;
+	if (p->o != q->o)
+		return p->o < q->o ? -1 : 1;
+	return (p->r > q->r) - (p->r < q->r);
+}
+
+/* Mark the blocks told out of order moved, and count them (step 6 of
+ * the method).  0 or -1. */
 static int
 mark_moves(struct ctx *x)
 {
-	size_t n = x->nb, len = 0;
-	size_t *tail = malloc((n + 1) * sizeof *tail); /* index of chain end */
-	size_t *prev = malloc((n + 1) * sizeof *prev);
-	unsigned char *keep = calloc(n + 1, 1);
+	size_t n = x->nb, np = 0, len = 0;
+	const struct align_in *c = x->c;
+	struct mpoint *pt = malloc((2 * n + 1) * sizeof *pt);
+	size_t *tail = malloc((2 * n + 1) * sizeof *tail);
+	size_t *prev = malloc((2 * n + 1) * sizeof *prev);
+	unsigned char *keep_o = calloc(c->ls.n + 1, 1);
+	unsigned char *keep_r = calloc(c->rs.n + 1, 1);
+	int rc = -1;
 
-	if (!tail || !prev || !keep) {
-		free(tail);
-		free(prev);
-		free(keep);
-		return -1;
-	}
+	if (!pt || !tail || !prev || !keep_o || !keep_r)
+		goto out;
+	/* the (official, rewrite) sentence pairs: of each pair block, and
+	 * of each half of a split or merge with the sentence it points to */
 	for (size_t i = 0; i < n; i++) {
 		const struct block *b = &x->b[i];
-		if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION ||
-		    b->rs1 == b->rs0) {
-			keep[i] = 1; /* no rewrite position of its own */
+		if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION)
 			continue;
-		}
-		/* longest strictly increasing chain of rs0 (patience) */
+		if (b->ls1 > b->ls0 && b->rs1 > b->rs0)
+			pt[np++] = (struct mpoint){b->ls0, b->rs0};
+		else if (b->link >= 0 && b->ls1 > b->ls0)
+			pt[np++] = (struct mpoint){b->ls0, x->b[b->link].rs0};
+		else if (b->link >= 0)
+			pt[np++] = (struct mpoint){x->b[b->link].ls0, b->rs0};
+	}
+	qsort(pt, np, sizeof *pt, by_point);
+	/* a merge's or split's pair is given by both its halves: once */
+	size_t nu = 0;
+	for (size_t i = 0; i < np; i++)
+		if (!nu || pt[i].o != pt[nu - 1].o || pt[i].r != pt[nu - 1].r)
+			pt[nu++] = pt[i];
+	np = nu;
+	/* the longest chain of them in official order whose rewrite
+	 * positions never go back (patience) stays in place: two official
+	 * sentences merged into one are in order */
+	for (size_t i = 0; i < np; i++) {
 		size_t lo = 0, hi = len;
 		while (lo < hi) {
 			size_t mid = (lo + hi) / 2;
-			if (x->b[tail[mid]].rs0 < b->rs0)
+			if (pt[tail[mid]].r <= pt[i].r)
 				lo = mid + 1;
 			else
 				hi = mid;
@@ -1161,24 +1193,32 @@ mark_moves(struct ctx *x)
 			len++;
 	}
 	for (size_t i = len ? tail[len - 1] : (size_t)-1; i != (size_t)-1;
-	     i = prev[i])
-		keep[i] = 1;
-	for (size_t i = 0; i < n; i++) {
-		x->b[i].moved = !keep[i];
-		x->o->nmoved += !keep[i];
+	     i = prev[i]) {
+		keep_o[pt[i].o] = 1;
+		keep_r[pt[i].r] = 1;
 	}
-	/* an official sentence with no rewrite sentence of its own (split or
-	 * merged) moves with the block it points to */
-	for (size_t i = 0; i < n; i++)
-		if (x->b[i].rs1 == x->b[i].rs0 && x->b[i].link >= 0 &&
-		    x->b[x->b[i].link].moved) {
-			x->o->nmoved += !x->b[i].moved;
-			x->b[i].moved = 1;
-		}
+	/* a block moved when none of its sentence pairs is in the chain:
+	 * a merged official sentence told out of order moves, and the
+	 * sentence merging it stays if another of its sources is in order */
+	for (size_t i = 0; i < n; i++) {
+		struct block *b = &x->b[i];
+		b->moved = 0;
+		if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION)
+			continue;
+		if (b->ls1 > b->ls0)
+			b->moved = !keep_o[b->ls0];
+		else if (b->rs1 > b->rs0)
+			b->moved = !keep_r[b->rs0];
+		x->o->nmoved += b->moved;
+	}
+	rc = 0;
+out:
+	free(pt);
 	free(tail);
 	free(prev);
-	free(keep);
-	return 0;
+	free(keep_o);
+	free(keep_r);
+	return rc;
 }
 
 int
