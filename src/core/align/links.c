@@ -544,9 +544,10 @@ number_links(struct ctx *x, unsigned char *linked)
 /* Link each rewrite segment linked to nothing whose best candidate (by
  * shared weight) is an official segment nothing links to, when the two
  * share TERM_MIN_WORDS words, two of them not names, one a word no other
- * official segment has, and the official segment lies where the rewrite
- * segment does in the order of the links around it: the rare word names
- * the source, as a figure does.  0 or -1. */
+ * official segment has (itself, not a related word), and the official
+ * segment lies where the rewrite segment does in the order of the links
+ * around it: the rare word names the source, as a figure does.  0 or
+ * -1. */
 static int
 term_links(struct ctx *x, unsigned char *linked)
 {
@@ -592,8 +593,12 @@ term_links(struct ctx *x, unsigned char *linked)
 			const struct vec *v = &x->rv[r];
 			for (size_t i = 0; i < v->n && !rare; i++) {
 				uint32_t cid = x->pool[v->off + i].cid;
+				size_t len;
 				rare = cid < n && odf[cid] == 1 &&
 				       !x->name[cid] && !x->numeric[cid] &&
+				       /* a word, not a related word's shadow */
+				       intern_key(x->stems, cid, &len)[0] !=
+				               '\001' &&
 				       has_stem(x, &x->lv[o], cid);
 			}
 		}
