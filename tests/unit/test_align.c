@@ -661,30 +661,30 @@ merge_beyond_hold(void **state)
 	        "the "
 	        "rains and thanked the donors for their help.\n\n"
 	        "The ministers agreed that the drought has no quick fix.\n";
+	/* four words of the first official sentence, or two */
+	static const char *const taken[] = {"resolve to rebuild the eastern",
+	                                    "wish to rebuild the western"};
+	const unsigned want[] = {BLK_PARAPHRASE, BLK_OMISSION};
+	char r[512];
 	struct pair p;
 	(void)state;
 
-	compare(&p, o,
-	        "The two envoys from the coastal capitals, speaking to "
-	        "reporters late at night, reiterated their resolve to rebuild "
-	        "the eastern dams, the communique said, and reaffirmed that "
-	        "the "
-	        "drought would not be solved by a quick fix.\n");
-	assert_int_equal(block_with(&p, 0, "Meeting")->kind, BLK_PARAPHRASE);
-	assert_int_equal(block_with(&p, 0, "The ministers")->kind,
-	                 BLK_PARAPHRASE);
-	assert_int_equal(p.c.count[BLK_OMISSION], 0);
-	release(&p);
-
-	compare(&p, o,
-	        "The two envoys from the coastal capitals, speaking to "
-	        "reporters late at night, reiterated their wish to rebuild the "
-	        "western dams, the communique said, and reaffirmed that the "
-	        "drought would not be solved by a quick fix.\n");
-	assert_int_equal(block_with(&p, 0, "Meeting")->kind, BLK_OMISSION);
-	assert_int_equal(block_with(&p, 0, "The ministers")->kind,
-	                 BLK_PARAPHRASE);
-	release(&p);
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(
+		        r, sizeof r,
+		        "The two envoys from the coastal capitals, speaking to "
+		        "reporters late at night, reiterated their %s dams, "
+		        "the "
+		        "communique said, and reaffirmed that the drought "
+		        "would "
+		        "not be solved by a quick fix.\n",
+		        taken[i]);
+		compare(&p, o, r);
+		assert_int_equal(block_with(&p, 0, "Meeting")->kind, want[i]);
+		assert_int_equal(block_with(&p, 0, "The ministers")->kind,
+		                 BLK_PARAPHRASE);
+		release(&p);
+	}
 }
 
 /* One subject named two ways keeps the sentence verbatim: the official
