@@ -828,13 +828,13 @@ related_first(const char *k, size_t n)
 /* Related words as weaker shared words, when linking only.  A rewrite stem
  * the official text lacks that the table relates to an official stem
  * (neither of them a name: names are the alias table's; nor the rewrite's
- * a reporting-frame word: "statement" says nothing of "state") gets a shadow of
- * that stem, a stem id of its own that the official sentences holding the
- * stem hold too, weighing RELATED_SHARE of its idf.  Shadows are added to
- * the sentence vectors after the weights: they never count in a sentence's
- * own weight W, and never reach the loose ids (verbatim) or the facts,
- * which the tokens' ids decide.  English only (the table is WordNet's).
- * Runs after weights(); 0 or -1. */
+ * a reporting-frame word: "statement" says nothing of "state") gets a
+ * shadow of that stem, a stem id of its own that the official sentences
+ * holding the stem hold too, weighing RELATED_SHARE of its idf.  Shadows
+ * are added to the sentence vectors after the weights: they never count in
+ * a sentence's own weight W, and never reach the loose ids (verbatim) or
+ * the facts, which the tokens' ids decide.  English only (the table is
+ * WordNet's).  Runs after weights(); 0 or -1. */
 static int
 related(struct ctx *x)
 {
