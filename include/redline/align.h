@@ -50,8 +50,8 @@ struct block {
 	                      block: its counterpart's) */
 	uint32_t dr0, dr1; /* right tokens, likewise */
 	double sim;        /* 2 * common words / all words of the pair */
-	size_t op0, op1;   /* its word operations: cmp.bops.v[op0..op1) */
-	size_t f0, f1;     /* its facts: cmp.facts[f0..f1) */
+	size_t op0, op1;   /* its word operations: bops.v[op0..op1) */
+	size_t f0, f1;     /* its facts: facts[f0..f1) */
 	int32_t near;      /* an omission or addition: the segment on the
 	                      other side most like it, or -1 */
 	double near_sim;   /* its similarity (Dice of stem weights), 0..1 */

@@ -43,13 +43,9 @@ struct cmp {
 	struct toklist lt, rt;
 	struct dops ops; /* word diff of all of left against all of right */
 	struct seglist ls, rs; /* sentences of each side */
-	struct block *blocks;  /* display order */
-	size_t nblocks;
-	struct dops bops; /* word diffs inside blocks */
-	struct fact *facts;
-	size_t nfacts;
-	size_t count[4]; /* blocks per kind */
-	size_t nmoved;
+	struct align_out al;   /* what the alignment made of them: blocks in
+	                          display order, their word diffs, facts,
+	                          counts (align.h) */
 };
 
 /* Word counts (words and numbers; punctuation is not counted). */

@@ -117,19 +117,11 @@ align(struct cmp *c)
 	        {c->opt.link_min, c->opt.keep_min, c->opt.verbatim_min,
 	         c->opt.language, c->opt.minimal},
 	};
-	struct align_out out;
-	int rc = align_run(&in, &out);
+	int rc = align_run(&in, &c->al);
 
 	if (rc < 0)
 		return rc == ALIGN_ERR_STEMMER ? CMP_ERR_STEMMER
 		                               : CMP_ERR_MEMORY;
-	c->blocks = out.blocks;
-	c->nblocks = out.nblocks;
-	c->bops = out.bops;
-	c->facts = out.facts;
-	c->nfacts = out.nfacts;
-	memcpy(c->count, out.count, sizeof c->count);
-	c->nmoved = out.nmoved;
 	return 0;
 }
 
@@ -153,8 +145,8 @@ span_hidden(const struct text *t, const struct toklist *l,
 static void
 mark_hidden(struct cmp *c)
 {
-	for (size_t i = 0; i < c->nblocks; i++) {
-		struct block *b = &c->blocks[i];
+	for (size_t i = 0; i < c->al.nblocks; i++) {
+		struct block *b = &c->al.blocks[i];
 		b->hidden = (uint8_t)(span_hidden(c->left, &c->lt, &c->ls,
 		                                  b->ls0, b->ls1) ||
 		                      span_hidden(c->right, &c->rt, &c->rs,
@@ -223,11 +215,9 @@ cmp_free(struct cmp *c)
 	tok_free(&c->lt);
 	tok_free(&c->rt);
 	dops_free(&c->ops);
-	dops_free(&c->bops);
+	align_out_free(&c->al);
 	seg_free(&c->ls);
 	seg_free(&c->rs);
-	free(c->blocks);
-	free(c->facts);
 	intern_free(c->in);
 	memset(c, 0, sizeof *c);
 }

@@ -126,9 +126,9 @@ measure(struct overview *ov, size_t j)
 	const struct cmp *c = &r->cmp;
 
 	r->words = tok_words(&c->rt, 0, c->rt.n);
-	r->facts = c->nfacts;
-	for (size_t i = 0; i < c->nblocks; i++) {
-		const struct block *b = &c->blocks[i];
+	r->facts = c->al.nfacts;
+	for (size_t i = 0; i < c->al.nblocks; i++) {
+		const struct block *b = &c->al.blocks[i];
 		if (b->kind == BLK_ADDITION) {
 			r->additions++;
 			r->add_words += tok_words(&c->rt, c->rs.v[b->rs0].t0,
@@ -223,13 +223,13 @@ ov_version(const struct overview *ov, size_t s, size_t j, uint32_t *t0,
            uint32_t *t1)
 {
 	const struct cmp *c = &ov->r[j].cmp;
-	const struct block *b = &c->blocks[ov->block[s * ov->n + j]];
+	const struct block *b = &c->al.blocks[ov->block[s * ov->n + j]];
 
 	*t0 = *t1 = 0;
 	if (b->kind == BLK_OMISSION)
 		return;
 	if (b->rs1 == b->rs0 && b->link >= 0)
-		b = &c->blocks[b->link]; /* half of a split or merge */
+		b = &c->al.blocks[b->link]; /* half of a split or merge */
 	if (b->rs1 > b->rs0) {
 		*t0 = c->rs.v[b->rs0].t0;
 		*t1 = c->rs.v[b->rs1 - 1].t1;

@@ -275,14 +275,15 @@ put_side(FILE *f, const struct cmp *c, const struct block *b, int side)
 	if (!fl)
 		return -1;
 	for (size_t k = b->op0; paired && k < b->op1; k++) {
-		const struct dop *o = &c->bops.v[k];
+		const struct dop *o = &c->al.bops.v[k];
 		if (side == 0 && o->kind == DOP_DELETE)
 			flag_range(fl, t0, t1, o->a0, o->a1, HF_DEL);
 		if (side == 1 && o->kind == DOP_INSERT)
 			flag_range(fl, t0, t1, o->b0, o->b1, HF_INS);
 	}
 	for (size_t k = b->f0; side == 1 && k < b->f1; k++)
-		flag_range(fl, t0, t1, c->facts[k].t0, c->facts[k].t1, HF_FACT);
+		flag_range(fl, t0, t1, c->al.facts[k].t0, c->al.facts[k].t1,
+		           HF_FACT);
 	rc = side ? put_toks(f, c->right, &c->rt, t0, t1, fl)
 	          : put_toks(f, c->left, &c->lt, t0, t1, fl);
 	free(fl);
@@ -296,8 +297,8 @@ put_side(FILE *f, const struct cmp *c, const struct block *b, int side)
 static long
 block_of(const struct cmp *c, int side, uint32_t s)
 {
-	for (size_t i = 0; i < c->nblocks; i++) {
-		const struct block *b = &c->blocks[i];
+	for (size_t i = 0; i < c->al.nblocks; i++) {
+		const struct block *b = &c->al.blocks[i];
 		if (side ? (b->rs0 <= s && s < b->rs1)
 		         : (b->ls0 <= s && s < b->ls1))
 			return (long)i;
@@ -308,10 +309,10 @@ block_of(const struct cmp *c, int side, uint32_t s)
 static int
 is_change(const struct cmp *c, size_t i)
 {
-	const struct block *b = &c->blocks[i];
+	const struct block *b = &c->al.blocks[i];
 	return b->kind != BLK_VERBATIM || b->moved || b->op1 > b->op0 + 1 ||
 	       b->f1 > b->f0 ||
-	       (b->op1 == b->op0 + 1 && c->bops.v[b->op0].kind != DOP_EQUAL);
+	       (b->op1 == b->op0 + 1 && c->al.bops.v[b->op0].kind != DOP_EQUAL);
 }
 
 /* A link to passage i (0-based) of the pair whose ids start with pfx. */
@@ -328,7 +329,7 @@ static int
 put_facts(FILE *f, const struct cmp *c, const struct block *b)
 {
 	for (size_t k = b->f0; k < b->f1; k++) {
-		const struct fact *x = &c->facts[k];
+		const struct fact *x = &c->al.facts[k];
 		if (fputs(k > b->f0 ? "; " : "", f) == EOF)
 			return -1;
 		if (x->kind == FACT_CHANGED) {
@@ -352,7 +353,8 @@ put_facts(FILE *f, const struct cmp *c, const struct block *b)
 static long
 next_change(const struct cmp *c, size_t i, int dir)
 {
-	for (long k = (long)i + dir; k >= 0 && k < (long)c->nblocks; k += dir)
+	for (long k = (long)i + dir; k >= 0 && k < (long)c->al.nblocks;
+	     k += dir)
 		if (is_change(c, (size_t)k))
 			return k;
 	return -1;
@@ -361,7 +363,7 @@ next_change(const struct cmp *c, size_t i, int dir)
 static int
 put_passage(FILE *f, const struct cmp *c, size_t i, const char *pfx)
 {
-	const struct block *b = &c->blocks[i];
+	const struct block *b = &c->al.blocks[i];
 	const char *kind = cmp_kind_name(b->kind);
 	long prev = next_change(c, i, -1), next = next_change(c, i, 1);
 
@@ -479,8 +481,8 @@ kept_words(const struct cmp *c, size_t k[4], size_t *total)
 {
 	k[0] = k[1] = k[2] = k[3] = 0;
 	*total = tok_words(&c->lt, 0, c->lt.n);
-	for (size_t i = 0; i < c->nblocks; i++) {
-		const struct block *b = &c->blocks[i];
+	for (size_t i = 0; i < c->al.nblocks; i++) {
+		const struct block *b = &c->al.blocks[i];
 		if (b->ls1 > b->ls0)
 			k[b->kind] += tok_words(&c->lt, c->ls.v[b->ls0].t0,
 			                        c->ls.v[b->ls1 - 1].t1);
@@ -506,20 +508,20 @@ put_pair(FILE *f, const struct cmp *c, const char *pfx, int h)
 		if (fprintf(f,
 		            "<div class=\"k-%s\"><dt>%s</dt><dd "
 		            "data-count=\"%s\">%zu</dd></div>\n",
-		            kinds[i], kinds[i], kinds[i], c->count[i]) < 0)
+		            kinds[i], kinds[i], kinds[i], c->al.count[i]) < 0)
 			return -1;
 	if (fprintf(f,
 	            "<div class=\"k-moved\"><dt>moved</dt><dd "
 	            "data-count=\"moved\">%zu</dd></div>\n</dl>\n"
 	            "<p>Official words: %d%% kept verbatim, %d%% "
 	            "paraphrased, %d%% omitted.</p>\n",
-	            c->nmoved, pct(k[BLK_VERBATIM], total),
+	            c->al.nmoved, pct(k[BLK_VERBATIM], total),
 	            pct(k[BLK_PARAPHRASE], total),
 	            pct(k[BLK_OMISSION], total)) < 0)
 		return -1;
 	/* the changes, each linked */
 	size_t nchanges = 0;
-	for (size_t i = 0; i < c->nblocks; i++)
+	for (size_t i = 0; i < c->al.nblocks; i++)
 		nchanges += is_change(c, i) != 0;
 	if (fprintf(f,
 	            "<nav class=\"changes\"><details open><summary><h%d "
@@ -527,8 +529,8 @@ put_pair(FILE *f, const struct cmp *c, const char *pfx, int h)
 	            "<ol>\n",
 	            h, nchanges, h) < 0)
 		return -1;
-	for (size_t i = 0; i < c->nblocks; i++) {
-		const struct block *b = &c->blocks[i];
+	for (size_t i = 0; i < c->al.nblocks; i++) {
+		const struct block *b = &c->al.blocks[i];
 		if (!is_change(c, i))
 			continue;
 		if (fprintf(f,
@@ -551,8 +553,8 @@ put_pair(FILE *f, const struct cmp *c, const char *pfx, int h)
 		return -1;
 	if (nfacts && fputs("<ul class=\"facts\">\n", f) == EOF)
 		return -1;
-	for (size_t i = 0; nfacts && i < c->nblocks; i++) {
-		const struct block *b = &c->blocks[i];
+	for (size_t i = 0; nfacts && i < c->al.nblocks; i++) {
+		const struct block *b = &c->al.blocks[i];
 		if (b->f1 == b->f0)
 			continue;
 		if (fputs("<li>", f) == EOF || put_ref(f, pfx, (long)i) < 0 ||
@@ -571,7 +573,7 @@ put_pair(FILE *f, const struct cmp *c, const char *pfx, int h)
 	    fputs("</div><div>rewrite: ", f) == EOF ||
 	    esc_str(f, c->right->name) < 0 || fputs("</div></div>\n", f) == EOF)
 		return -1;
-	for (size_t i = 0; i < c->nblocks; i++)
+	for (size_t i = 0; i < c->al.nblocks; i++)
 		if (put_passage(f, c, i, pfx) < 0 || ferror(f))
 			return -1;
 	return 0;

@@ -205,7 +205,7 @@ put_block(struct out *o, const struct cmp *c, const struct block *b)
 	}
 	out_str(o, ",\n     \"ops\": [");
 	for (size_t k = b->op0; k < b->op1; k++) {
-		const struct dop *d = &c->bops.v[k];
+		const struct dop *d = &c->al.bops.v[k];
 		static const char *const ops[] = {
 		        "{\"op\": \"equal\", \"left\": ",
 		        "{\"op\": \"delete\", \"left\": ",
@@ -220,7 +220,7 @@ put_block(struct out *o, const struct cmp *c, const struct block *b)
 	}
 	out_str(o, "],\n     \"facts\": [");
 	for (size_t k = b->f0; k < b->f1; k++) {
-		const struct fact *x = &c->facts[k];
+		const struct fact *x = &c->al.facts[k];
 		out_str(o, k > b->f0 ? ", {\"span\": " : "{\"span\": ");
 		put_span(o, &c->rt, x->t0, x->t1);
 		out_str(o, x->kind == FACT_CHANGED
@@ -259,18 +259,18 @@ export_json(const struct cmp *c, const struct export_opt *o, FILE *f)
 	            "  \"summary\": {\"verbatim\": %zu, \"paraphrase\": %zu, "
 	            "\"omission\": %zu, \"addition\": %zu, \"moved\": %zu},\n"
 	            "  \"blocks\": [\n",
-	            c->count[BLK_VERBATIM], c->count[BLK_PARAPHRASE],
-	            c->count[BLK_OMISSION], c->count[BLK_ADDITION],
-	            c->nmoved) < 0)
+	            c->al.count[BLK_VERBATIM], c->al.count[BLK_PARAPHRASE],
+	            c->al.count[BLK_OMISSION], c->al.count[BLK_ADDITION],
+	            c->al.nmoved) < 0)
 		return -1;
 	if (!(w = malloc(sizeof *w)))
 		return -1;
 	w->f = f;
 	w->n = 0;
 	w->err = 0;
-	for (size_t i = 0; i < c->nblocks && !w->err; i++) {
-		put_block(w, c, &c->blocks[i]);
-		out_str(w, i + 1 < c->nblocks ? ",\n" : "\n");
+	for (size_t i = 0; i < c->al.nblocks && !w->err; i++) {
+		put_block(w, c, &c->al.blocks[i]);
+		out_str(w, i + 1 < c->al.nblocks ? ",\n" : "\n");
 	}
 	out_flush(w);
 	int err = w->err;

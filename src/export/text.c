@@ -22,8 +22,8 @@ kept_words(const struct cmp *c, size_t kinds[4], size_t *total)
 {
 	kinds[0] = kinds[1] = kinds[2] = kinds[3] = 0;
 	*total = tok_words(&c->lt, 0, (uint32_t)c->lt.n);
-	for (size_t i = 0; i < c->nblocks; i++) {
-		const struct block *b = &c->blocks[i];
+	for (size_t i = 0; i < c->al.nblocks; i++) {
+		const struct block *b = &c->al.blocks[i];
 		if (b->ls1 > b->ls0)
 			kinds[b->kind] += tok_words(&c->lt, c->ls.v[b->ls0].t0,
 			                            c->ls.v[b->ls1 - 1].t1);
@@ -39,9 +39,9 @@ export_kinds_summary(const struct cmp *c, FILE *f)
 	if (fprintf(f,
 	            "passages: %zu verbatim, %zu paraphrase, %zu omission, %zu "
 	            "addition; %zu moved\n",
-	            c->count[BLK_VERBATIM], c->count[BLK_PARAPHRASE],
-	            c->count[BLK_OMISSION], c->count[BLK_ADDITION],
-	            c->nmoved) < 0 ||
+	            c->al.count[BLK_VERBATIM], c->al.count[BLK_PARAPHRASE],
+	            c->al.count[BLK_OMISSION], c->al.count[BLK_ADDITION],
+	            c->al.nmoved) < 0 ||
 	    fprintf(f,
 	            "official words: %d%% kept verbatim, %d%% paraphrased, "
 	            "%d%% "
@@ -61,7 +61,7 @@ put_changes(FILE *f, const struct cmp *c, const struct block *b,
 	if (fputs("  changes:  ", f) == EOF)
 		return -1;
 	for (size_t k = b->op0; k < b->op1; k++) {
-		const struct dop *o = &c->bops.v[k];
+		const struct dop *o = &c->al.bops.v[k];
 		/* a space where the text had one before this run */
 		const struct tok *first = o->kind == DOP_DELETE
 		                                  ? &c->lt.v[o->a0]
@@ -102,7 +102,7 @@ put_facts(FILE *f, const struct cmp *c, const struct block *b, unsigned kind,
 	int any = 0, vis = eo->visible;
 
 	for (size_t k = b->f0; k < b->f1; k++) {
-		const struct fact *x = &c->facts[k];
+		const struct fact *x = &c->al.facts[k];
 		if (x->kind != kind)
 			continue;
 		if (fputs(any                    ? "; "
@@ -127,7 +127,7 @@ put_facts(FILE *f, const struct cmp *c, const struct block *b, unsigned kind,
 static int
 put_block(FILE *f, const struct cmp *c, size_t i, const struct export_opt *eo)
 {
-	const struct block *b = &c->blocks[i];
+	const struct block *b = &c->al.blocks[i];
 	int left = b->ls1 > b->ls0, right = b->rs1 > b->rs0, vis = eo->visible;
 
 	if (fprintf(f, "\n[%zu] ", i + 1) < 0 ||
@@ -186,7 +186,7 @@ export_report(const struct cmp *c, const struct export_opt *o, FILE *f)
 	            tok_words(&c->rt, 0, (uint32_t)c->rt.n), c->rs.n) < 0 ||
 	    export_kinds_summary(c, f) < 0)
 		return -1;
-	for (size_t i = 0; i < c->nblocks; i++)
+	for (size_t i = 0; i < c->al.nblocks; i++)
 		if (put_block(f, c, i, o) < 0)
 			return -1;
 	return fflush(f) == EOF || ferror(f) ? -1 : 0;

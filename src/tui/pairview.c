@@ -503,13 +503,13 @@ draw_status(struct view *v)
 		         official ? "official" : "rewrite", num, bk->near_sim);
 	}
 	for (size_t k = bk ? bk->f0 : 0; bk && k < bk->f1; k++)
-		if (c->facts[k].kind == FACT_CHANGED) {
+		if (c->al.facts[k].kind == FACT_CHANGED) {
 			/* the first changed fact, with the value it replaced */
 			char was[40], now[40];
-			token_text(c->left, &c->lt, c->facts[k].w0,
-			           c->facts[k].w1, was, sizeof was);
-			token_text(c->right, &c->rt, c->facts[k].t0,
-			           c->facts[k].t1, now, sizeof now);
+			token_text(c->left, &c->lt, c->al.facts[k].w0,
+			           c->al.facts[k].w1, was, sizeof was);
+			token_text(c->right, &c->rt, c->al.facts[k].t0,
+			           c->al.facts[k].t1, now, sizeof now);
 			visible_in_place(was);
 			visible_in_place(now);
 			snprintf(extra + strlen(extra),
@@ -525,8 +525,9 @@ draw_status(struct view *v)
 		         " [official %s, rewrite %s]", a, b);
 	}
 	snprintf(counts, sizeof counts, "=%zu ~%zu <%zu >%zu *%zu  ",
-	         c->count[BLK_VERBATIM], c->count[BLK_PARAPHRASE],
-	         c->count[BLK_OMISSION], c->count[BLK_ADDITION], c->nmoved);
+	         c->al.count[BLK_VERBATIM], c->al.count[BLK_PARAPHRASE],
+	         c->al.count[BLK_OMISSION], c->al.count[BLK_ADDITION],
+	         c->al.nmoved);
 	int room = COLS - (int)strlen(core) - 8; /* "?:help" and gaps */
 	int side_w = v->lo.single ? 10 : 0;      /* "rewrite" and a gap */
 	if ((int)strlen(extra) <= room - side_w) {

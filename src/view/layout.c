@@ -388,7 +388,7 @@ gather(const struct layout *l, size_t m0, size_t m1, int right,
 	size_t n = 0;
 
 	for (size_t k = m0; k < m1; k++) {
-		const struct block *b = &c->blocks[l->gmem[k]];
+		const struct block *b = &c->al.blocks[l->gmem[k]];
 		uint32_t s0 = right ? b->rs0 : b->ls0,
 		         s1 = right ? b->rs1 : b->ls1;
 		if (s0 < s1)
@@ -401,7 +401,7 @@ gather(const struct layout *l, size_t m0, size_t m1, int right,
 	if (!tl->v || !tl->id || !*map)
 		return -1;
 	for (size_t k = m0; k < m1; k++) {
-		const struct block *b = &c->blocks[l->gmem[k]];
+		const struct block *b = &c->al.blocks[l->gmem[k]];
 		uint32_t s0 = right ? b->rs0 : b->ls0,
 		         s1 = right ? b->rs1 : b->ls1;
 		if (s0 >= s1)
@@ -465,7 +465,7 @@ static int
 build_groups(struct layout *l)
 {
 	const struct cmp *c = l->c;
-	size_t nb = c->nblocks, *up = malloc((nb + 1) * sizeof *up);
+	size_t nb = c->al.nblocks, *up = malloc((nb + 1) * sizeof *up);
 	struct member *mem = malloc((2 * nb + 1) * sizeof *mem);
 	struct myers *my = NULL;
 	size_t nm = 0, ng = 0;
@@ -477,7 +477,7 @@ build_groups(struct layout *l)
 	for (size_t i = 0; i < nb; i++)
 		up[i] = i;
 	for (size_t i = 0; i < nb; i++) {
-		int32_t k = c->blocks[i].link;
+		int32_t k = c->al.blocks[i].link;
 		if (k >= 0 && (size_t)k < nb) {
 			size_t x = uf_find(up, i), y = uf_find(up, (size_t)k);
 			if (x != y)
@@ -491,7 +491,7 @@ build_groups(struct layout *l)
 		l->gof[i] = r == i ? ng++ : l->gof[r];
 	}
 	for (size_t i = 0; i < nb; i++) {
-		const struct block *b = &c->blocks[i];
+		const struct block *b = &c->al.blocks[i];
 		if (b->ls1 > b->ls0)
 			mem[nm++] = (struct member){l->gof[i], 0, b->ls0, i};
 		if (b->rs1 > b->rs0)
@@ -518,7 +518,7 @@ build_groups(struct layout *l)
 			l->gmem[k] = mem[k].block, k++;
 	}
 	for (size_t g = 0; g < ng; g++) {
-		const struct block *b = &c->blocks[l->gmem[l->goff[g]]];
+		const struct block *b = &c->al.blocks[l->gmem[l->goff[g]]];
 		size_t n = l->goff[g + 1] - l->goff[g];
 		int multi = n > 2 ||
 		            (n == 2 &&
@@ -527,7 +527,7 @@ build_groups(struct layout *l)
 		l->gkind[g] = b->kind;
 		l->gsim[g] = b->sim;
 		for (size_t k = l->goff[g]; multi && k < l->goff[g + 1]; k++)
-			if (c->blocks[l->gmem[k]].kind == BLK_PARAPHRASE)
+			if (c->al.blocks[l->gmem[k]].kind == BLK_PARAPHRASE)
 				l->gkind[g] = BLK_PARAPHRASE;
 		if (!multi)
 			continue;
@@ -596,7 +596,7 @@ aligned_order(struct layout *l)
 	}
 	for (size_t g = 0; g < ng; g++) {
 		if (l->o.swap && l->goff[g + 1] > l->gmid[g])
-			key = c->blocks[l->gmem[l->gmid[g]]].rs0;
+			key = c->al.blocks[l->gmem[l->gmid[g]]].rs0;
 		k[g] = (struct okey){key, g, g};
 	}
 	if (l->o.swap)
@@ -785,7 +785,7 @@ render(const struct layout *l, struct fscratch *fs, struct buf *b, size_t i,
 	const struct seglist *sl = right ? &c->rs : &c->ls;
 	unsigned char want = right ? LA_INS : LA_DEL;
 	for (size_t m = m0; m < m1 && rc == 0; m++) {
-		const struct block *bk = &c->blocks[l->gmem[m]];
+		const struct block *bk = &c->al.blocks[l->gmem[m]];
 		uint32_t s0 = right ? bk->rs0 : bk->ls0;
 		uint32_t s1 = right ? bk->rs1 : bk->ls1;
 		uint32_t t0 = sl->v[s0].t0, t1 = sl->v[s1 - 1].t1;
@@ -806,7 +806,7 @@ render(const struct layout *l, struct fscratch *fs, struct buf *b, size_t i,
 					attr[t - t0] |= want;
 		} else {
 			for (size_t k = bk->op0; k < bk->op1; k++) {
-				const struct dop *o = &c->bops.v[k];
+				const struct dop *o = &c->al.bops.v[k];
 				uint32_t a = right ? o->b0 : o->a0;
 				uint32_t e = right ? o->b1 : o->a1;
 				if (o->kind !=
@@ -819,11 +819,11 @@ render(const struct layout *l, struct fscratch *fs, struct buf *b, size_t i,
 		}
 		if (right)
 			for (size_t k = bk->f0; k < bk->f1; k++)
-				for (uint32_t t = c->facts[k].t0;
-				     t < c->facts[k].t1; t++)
+				for (uint32_t t = c->al.facts[k].t0;
+				     t < c->al.facts[k].t1; t++)
 					if (t >= t0 && t < t1)
 						attr[t - t0] |=
-						        c->facts[k].kind ==
+						        c->al.facts[k].kind ==
 						                        FACT_CHANGED
 						                ? LA_CHANGED
 						                : LA_FACT;
@@ -1131,7 +1131,7 @@ layout_block(const struct layout *l, size_t i)
 {
 	if (l->o.mode != LAYOUT_ALIGNED || i >= l->nitems)
 		return NULL;
-	return &l->c->blocks[l->gmem[l->goff[l->order[i]]]];
+	return &l->c->al.blocks[l->gmem[l->goff[l->order[i]]]];
 }
 
 void
@@ -1149,7 +1149,7 @@ layout_item(const struct layout *l, size_t i, struct litem *out)
 	out->nleft = l->gmid[g] - l->goff[g];
 	out->nright = l->goff[g + 1] - l->gmid[g];
 	for (size_t k = l->goff[g]; k < l->goff[g + 1]; k++) {
-		const struct block *b = &c->blocks[l->gmem[k]];
+		const struct block *b = &c->al.blocks[l->gmem[k]];
 		int left = k < l->gmid[g];
 		out->moved |= b->moved;
 		out->hidden |= b->hidden;
@@ -1169,7 +1169,7 @@ layout_item(const struct layout *l, size_t i, struct litem *out)
 size_t
 layout_item_of_block(const struct layout *l, size_t b)
 {
-	if (l->o.mode != LAYOUT_ALIGNED || b >= l->c->nblocks)
+	if (l->o.mode != LAYOUT_ALIGNED || b >= l->c->al.nblocks)
 		return (size_t)-1;
 	for (size_t i = 0; i < l->nitems; i++)
 		if (l->order[i] == l->gof[b])
@@ -1216,11 +1216,11 @@ layout_item_changed(const struct layout *l, size_t i)
 	size_t g = l->order[i];
 	if (l->gmulti[g])
 		return 1;
-	const struct block *b = &l->c->blocks[l->gmem[l->goff[g]]];
+	const struct block *b = &l->c->al.blocks[l->gmem[l->goff[g]]];
 	if (b->kind != BLK_VERBATIM || b->moved)
 		return 1;
 	for (size_t k = b->op0; k < b->op1; k++)
-		if (l->c->bops.v[k].kind != DOP_EQUAL)
+		if (l->c->al.bops.v[k].kind != DOP_EQUAL)
 			return 1;
 	return 0;
 }

@@ -13,11 +13,11 @@ check_block_ops(const struct cmp *c, const struct block *b)
 {
 	uint32_t i = b->dl0, j = b->dr0;
 
-	FUZZ_CHECK(b->op0 <= b->op1 && b->op1 <= c->bops.n);
+	FUZZ_CHECK(b->op0 <= b->op1 && b->op1 <= c->al.bops.n);
 	FUZZ_CHECK(b->dl0 <= b->dl1 && b->dl1 <= c->lt.n);
 	FUZZ_CHECK(b->dr0 <= b->dr1 && b->dr1 <= c->rt.n);
 	for (size_t k = b->op0; k < b->op1; k++) {
-		const struct dop *o = &c->bops.v[k];
+		const struct dop *o = &c->al.bops.v[k];
 		FUZZ_CHECK(o->a0 == i && o->b0 == j);
 		if (o->kind == DOP_EQUAL)
 			for (uint32_t x = 0; x < o->a1 - o->a0; x++)
@@ -55,13 +55,13 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	unsigned char *rseen = calloc(c.rs.n + 1, 1);
 	size_t count[4] = {0, 0, 0, 0}, moved = 0;
 	FUZZ_CHECK(lseen && rseen);
-	for (size_t i = 0; i < c.nblocks; i++) {
-		const struct block *bl = &c.blocks[i];
+	for (size_t i = 0; i < c.al.nblocks; i++) {
+		const struct block *bl = &c.al.blocks[i];
 		FUZZ_CHECK(bl->kind <= BLK_ADDITION);
 		FUZZ_CHECK(bl->ls0 <= bl->ls1 && bl->ls1 <= c.ls.n);
 		FUZZ_CHECK(bl->rs0 <= bl->rs1 && bl->rs1 <= c.rs.n);
 		FUZZ_CHECK(bl->ls1 > bl->ls0 || bl->rs1 > bl->rs0);
-		FUZZ_CHECK(bl->link >= -1 && bl->link < (long)c.nblocks);
+		FUZZ_CHECK(bl->link >= -1 && bl->link < (long)c.al.nblocks);
 		FUZZ_CHECK(bl->sim >= 0 && bl->sim <= 1);
 		if (bl->kind == BLK_OMISSION)
 			FUZZ_CHECK(bl->rs1 == bl->rs0);
@@ -72,18 +72,20 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		for (uint32_t s = bl->rs0; s < bl->rs1; s++)
 			FUZZ_CHECK(rseen[s]++ == 0);
 		check_block_ops(&c, bl);
-		FUZZ_CHECK(bl->f0 <= bl->f1 && bl->f1 <= c.nfacts);
+		FUZZ_CHECK(bl->f0 <= bl->f1 && bl->f1 <= c.al.nfacts);
 		for (size_t f = bl->f0; f < bl->f1; f++) {
 			FUZZ_CHECK(bl->rs1 > bl->rs0);
-			FUZZ_CHECK(c.facts[f].t0 < c.facts[f].t1);
-			FUZZ_CHECK(c.facts[f].t0 >= c.rs.v[bl->rs0].t0);
-			FUZZ_CHECK(c.facts[f].t1 <= c.rs.v[bl->rs1 - 1].t1);
-			if (c.facts[f].kind == FACT_CHANGED)
-				FUZZ_CHECK(c.facts[f].w0 < c.facts[f].w1 &&
-				           c.facts[f].w1 <= c.lt.n);
+			FUZZ_CHECK(c.al.facts[f].t0 < c.al.facts[f].t1);
+			FUZZ_CHECK(c.al.facts[f].t0 >= c.rs.v[bl->rs0].t0);
+			FUZZ_CHECK(c.al.facts[f].t1 <= c.rs.v[bl->rs1 - 1].t1);
+			if (c.al.facts[f].kind == FACT_CHANGED)
+				FUZZ_CHECK(c.al.facts[f].w0 <
+				                   c.al.facts[f].w1 &&
+				           c.al.facts[f].w1 <= c.lt.n);
 			else
-				FUZZ_CHECK(c.facts[f].kind == FACT_NEW &&
-				           c.facts[f].w0 == c.facts[f].w1);
+				FUZZ_CHECK(c.al.facts[f].kind == FACT_NEW &&
+				           c.al.facts[f].w0 ==
+				                   c.al.facts[f].w1);
 		}
 		if (bl->near >= 0) {
 			FUZZ_CHECK(bl->kind == BLK_OMISSION ||
@@ -101,8 +103,8 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	for (size_t s = 0; s < c.rs.n; s++)
 		FUZZ_CHECK(rseen[s] == 1);
 	for (int k = 0; k < 4; k++)
-		FUZZ_CHECK(count[k] == c.count[k]);
-	FUZZ_CHECK(moved == c.nmoved);
+		FUZZ_CHECK(count[k] == c.al.count[k]);
+	FUZZ_CHECK(moved == c.al.nmoved);
 	free(lseen);
 	free(rseen);
 	cmp_free(&c);

@@ -279,7 +279,7 @@ run(exporter fn, const struct cmp *c, const struct export_opt *o, int json)
 			           memcmp(out + i, "<script", 7) != 0);
 		}
 		FUZZ_CHECK(uni_valid((unsigned char *)out, len, &bad));
-		FUZZ_CHECK(arts == c->nblocks);
+		FUZZ_CHECK(arts == c->al.nblocks);
 	} else if (json) {
 		struct jp p = {out, len, 0, {c->left->len, c->right->len}, 0};
 		FUZZ_CHECK(value(&p, ""));

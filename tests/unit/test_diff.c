@@ -171,13 +171,13 @@ right_of(const struct pair *p, size_t k)
 static size_t
 block_ops(const struct pair *p, size_t b)
 {
-	return p->c.blocks[b].op1 - p->c.blocks[b].op0;
+	return p->c.al.blocks[b].op1 - p->c.al.blocks[b].op0;
 }
 
 static const char *
 block_right(const struct pair *p, size_t b, size_t k)
 {
-	return right_of_op(p, &p->c.bops.v[p->c.blocks[b].op0 + k]);
+	return right_of_op(p, &p->c.al.bops.v[p->c.al.blocks[b].op0 + k]);
 }
 
 static void
@@ -204,7 +204,7 @@ lone_word_between_changes_is_absorbed(void **state)
 	/* inside a passage: one replacement reads as a phrase */
 	compare(&p, "council members saw alpha beta the gamma delta today",
 	        "council members saw one two the three four today", 0);
-	assert_int_equal(p.c.nblocks, 1);
+	assert_int_equal(p.c.al.nblocks, 1);
 	assert_int_equal(block_ops(&p, 0),
 	                 4); /* equal, delete, insert, equal */
 	assert_string_equal(block_right(&p, 0, 2), "one two the three four");

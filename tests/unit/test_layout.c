@@ -306,15 +306,15 @@ split_is_one_item(void **state)
 	struct layout_opt o = {.width = 100, .wrap = 1};
 	struct layout *l = layout_new(&p.c, &o);
 	assert_non_null(l);
-	assert_true(p.c.nblocks == 5); /* source, two pieces, +, - */
+	assert_true(p.c.al.nblocks == 5); /* source, two pieces, +, - */
 	assert_int_equal(layout_nitems(l), 3);
 	layout_item(l, 0, &it);
 	assert_int_equal(it.nleft, 1);
 	assert_int_equal(it.nright, 2);
 	assert_int_equal(it.kind, BLK_VERBATIM);
 	/* every block of the split shows in item 0 */
-	for (size_t b = 0; b < p.c.nblocks; b++)
-		if (p.c.blocks[b].link >= 0)
+	for (size_t b = 0; b < p.c.al.nblocks; b++)
+		if (p.c.al.blocks[b].link >= 0)
 			assert_int_equal(layout_item_of_block(l, b), 0);
 	size_t got = layout_rows(l, 0, 32, rows);
 	int second = 0;
