@@ -302,6 +302,32 @@ merged_sentences(void **state)
 	release(&p);
 }
 
+/* Two sentences told in the other order: one of them moved, and of the
+ * two the reworded one, not the one kept word for word. */
+static void
+reworded_one_moves(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p,
+	        "The port authority approved a new harbour wall on Friday "
+	        "after "
+	        "a long debate.\n\n"
+	        "The wall will cost about nine million euros and take two "
+	        "years "
+	        "to build.\n",
+	        "Building the wall will take two years and cost some nine "
+	        "million euros.\n\n"
+	        "The port authority approved a new harbour wall on Friday "
+	        "after "
+	        "a long debate.\n");
+	assert_false(block_with(&p, 1, "The port")->moved);
+	assert_true(block_with(&p, 1, "Building")->moved);
+	assert_int_equal(p.c.al.nmoved, 1);
+	release(&p);
+}
+
 static void
 new_facts(void **state)
 {
@@ -888,6 +914,7 @@ main(void)
 	        cmocka_unit_test(split_judged_by_pieces),
 	        cmocka_unit_test(held_inside_a_longer_sentence),
 	        cmocka_unit_test(merged_sentences),
+	        cmocka_unit_test(reworded_one_moves),
 	        cmocka_unit_test(new_facts),
 	        cmocka_unit_test(changed_facts),
 	        cmocka_unit_test(changed_facts_of_a_kind),

@@ -68,10 +68,12 @@
  *  6. Moves.  Each pair of sentences told from each other (a pair
  *     block, or a half of a split or merge with the sentence it points
  *     to) is a point; the longest chain of points in official order whose
- *     rewrite positions never go back stays in place.  A block none of
- *     whose points is in the chain is moved: of a sentence merging two
- *     official ones, the one told out of order moves, and the merging
- *     sentence stays with the other.
+ *     rewrite positions never go back stays in place, and of chains as
+ *     long the one whose pairs share the most weight (a verbatim pair
+ *     keeps its place, a reworded one moves).  A block none of whose
+ *     points is in the chain is moved: of a sentence merging two official
+ *     ones, the one told out of order moves, and the merging sentence
+ *     stays with the other.
  *  7. Kinds (classify.c, as are 8 and 9).  Words are compared loosely
  *     (same stem, case, spelling variant, value, alias, irregular verb
  *     form: "are" and "is") and the share kept in order is measured

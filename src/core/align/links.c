@@ -1133,7 +1133,17 @@ out:
 /* One official and one rewrite sentence told from each other. */
 struct mpoint {
 	uint32_t o, r;
+	size_t len; /* the best chain ending here: its points... */
+	double w;   /* ...and their shared weight (this one's, at first) */
 };
+
+/* Is the chain ending at a better than the one ending at b: longer, or
+ * as long and heavier? */
+static int
+heavier(const struct mpoint *a, const struct mpoint *b)
+{
+	return a->len != b->len ? a->len > b->len : a->w > b->w;
+}
 
 static int
 by_point(const void *a, const void *b)
@@ -1149,16 +1159,16 @@ by_point(const void *a, const void *b)
 static int
 mark_moves(struct ctx *x)
 {
-	size_t n = x->nb, np = 0, len = 0;
+	size_t n = x->nb, np = 0, best = (size_t)-1;
 	const struct align_in *c = x->c;
 	struct mpoint *pt = malloc((2 * n + 1) * sizeof *pt);
-	size_t *tail = malloc((2 * n + 1) * sizeof *tail);
 	size_t *prev = malloc((2 * n + 1) * sizeof *prev);
+	size_t *fen = malloc((c->rs.n + 2) * sizeof *fen);
 	unsigned char *keep_o = calloc(c->ls.n + 1, 1);
 	unsigned char *keep_r = calloc(c->rs.n + 1, 1);
 	int rc = -1;
 
-	if (!pt || !tail || !prev || !keep_o || !keep_r)
+	if (!pt || !prev || !fen || !keep_o || !keep_r)
 		goto out;
 	/* the (official, rewrite) sentence pairs: of each pair block, and
 	 * of each half of a split or merge with the sentence it points to */
@@ -1166,12 +1176,14 @@ mark_moves(struct ctx *x)
 		const struct block *b = &x->b[i];
 		if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION)
 			continue;
-		if (b->ls1 > b->ls0 && b->rs1 > b->rs0)
-			pt[np++] = (struct mpoint){b->ls0, b->rs0};
-		else if (b->link >= 0 && b->ls1 > b->ls0)
-			pt[np++] = (struct mpoint){b->ls0, x->b[b->link].rs0};
-		else if (b->link >= 0)
-			pt[np++] = (struct mpoint){x->b[b->link].ls0, b->rs0};
+		struct mpoint m = {.o = b->ls0, .r = b->rs0};
+		if (b->link >= 0 && b->rs1 == b->rs0)
+			m.r = x->b[b->link].rs0;
+		else if (b->link >= 0 && b->ls1 == b->ls0)
+			m.o = x->b[b->link].ls0;
+		else if (b->ls1 == b->ls0 || b->rs1 == b->rs0)
+			continue;
+		pt[np++] = m;
 	}
 	qsort(pt, np, sizeof *pt, by_point);
 	/* a merge's or split's pair is given by both its halves: once */
@@ -1180,25 +1192,35 @@ mark_moves(struct ctx *x)
 		if (!nu || pt[i].o != pt[nu - 1].o || pt[i].r != pt[nu - 1].r)
 			pt[nu++] = pt[i];
 	np = nu;
+	for (size_t i = 0; i < np; i++)
+		pt[i].w = shared(x, &x->lv[pt[i].o], &x->rv[pt[i].r]);
 	/* the longest chain of them in official order whose rewrite
-	 * positions never go back (patience) stays in place: two official
-	 * sentences merged into one are in order */
+	 * positions never go back stays in place (two official sentences
+	 * merged into one are in order); of chains as long, the one whose
+	 * pairs share the most weight, so that a verbatim pair keeps its
+	 * place and a reworded one moves.  Each point's best chain ending
+	 * there comes from a Fenwick tree of the best so far by rewrite
+	 * position. */
+	for (size_t k = 0; k <= c->rs.n + 1; k++)
+		fen[k] = (size_t)-1;
 	for (size_t i = 0; i < np; i++) {
-		size_t lo = 0, hi = len;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (pt[tail[mid]].r <= pt[i].r)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		prev[i] = lo ? tail[lo - 1] : (size_t)-1;
-		tail[lo] = i;
-		if (lo == len)
-			len++;
+		size_t from = (size_t)-1;
+		for (size_t k = pt[i].r + 1; k > 0; k -= k & -k)
+			if (fen[k] != (size_t)-1 &&
+			    (from == (size_t)-1 ||
+			     heavier(&pt[fen[k]], &pt[from])))
+				from = fen[k];
+		pt[i].len = 1 + (from == (size_t)-1 ? 0 : pt[from].len);
+		pt[i].w += from == (size_t)-1 ? 0 : pt[from].w;
+		prev[i] = from;
+		for (size_t k = pt[i].r + 1; k <= c->rs.n + 1; k += k & -k)
+			if (fen[k] == (size_t)-1 ||
+			    heavier(&pt[i], &pt[fen[k]]))
+				fen[k] = i;
+		if (best == (size_t)-1 || heavier(&pt[i], &pt[best]))
+			best = i;
 	}
-	for (size_t i = len ? tail[len - 1] : (size_t)-1; i != (size_t)-1;
-	     i = prev[i]) {
+	for (size_t i = best; i != (size_t)-1; i = prev[i]) {
 		keep_o[pt[i].o] = 1;
 		keep_r[pt[i].r] = 1;
 	}
@@ -1219,8 +1241,8 @@ mark_moves(struct ctx *x)
 	rc = 0;
 out:
 	free(pt);
-	free(tail);
 	free(prev);
+	free(fen);
 	free(keep_o);
 	free(keep_r);
 	return rc;
