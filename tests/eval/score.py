@@ -20,7 +20,9 @@ a note "TRUNCATED" is not scored.
 Prints precision, recall and F1 per kind and side (with --quiet, only
 the summary lines), the macro-F1 of each side
 (the mean F1 of the kinds present in the labels or the output), per pair and
-pooled over all pairs.  With --check TARGETS, exits 1 unless every pair reaches
+pooled over all pairs; and, pooled, how many of the sentences the labels
+call moved the export flags moved, and how many others it flags (the
+labels' moved column, yes or no; not a target).  With --check TARGETS, exits 1 unless every pair reaches
 macro-F1 0.85 on both sides, or the floor TARGETS gives for that file and
 side, finds the share of its labelled additions TARGETS asks for, and the
 pooled figures reach the floor TARGETS gives them (lines "FILE SIDE FLOOR",
@@ -104,7 +106,8 @@ def read_gold(path):
             loose = re.search(r"borderline (\w+)/(\w+)", note)
             if loose:
                 accepted |= {LABEL_KIND.get(w, w) for w in loose.groups()}
-            rows[cols[0]].append((LABEL_KIND[cols[2]], accepted, cols[4]))
+            moved = cols[5] if len(cols) > 5 else "-"
+            rows[cols[0]].append((LABEL_KIND[cols[2]], accepted, cols[4], moved))
     return rows
 
 
@@ -124,15 +127,24 @@ def score_pair(export, official, rewrite, gold):
     data = {"official": open(official, "rb").read(),
             "rewrite": open(rewrite, "rb").read()}
     covers = {"official": [], "rewrite": []}
+    moves = {"official": [], "rewrite": []}
     for block in export["blocks"]:
         for side, key in (("official", "left"), ("rewrite", "right")):
             if block[key]:
                 covers[side].append((block[key][0], block[key][1], block["kind"]))
+                moves[side].append((block[key][0], block[key][1],
+                                    "moved" if block["moved"] else "stays"))
     tallies, misses = {}, []
     for side in ("official", "rewrite"):
         rows = gold[side]
-        spans = find_spans(data[side], [text for _, _, text in rows])
-        for (label, accepted, text), span in zip(rows, spans):
+        spans = find_spans(data[side], [text for _, _, text, _ in rows])
+        for (label, accepted, text, moved), span in zip(rows, spans):
+            if moved in ("yes", "no"):
+                flagged = kind_at(span, data[side], moves[side]) == "moved"
+                t = tallies.setdefault(("moves", "moved"), [0, 0, 0])
+                t[0] += flagged and moved == "yes"
+                t[1] += moved == "yes"
+                t[2] += flagged
             got = kind_at(span, data[side], covers[side])
             want = got if got in accepted else label
             for kind in KINDS[side]:
@@ -246,6 +258,9 @@ def main(argv):
                 ok = False
     macro = f1_table(pooled, sys.stdout, "\n== pooled over %d pairs" % len(triples),
                      not quiet)
+    tp, gold, got = pooled.get(("moves", "moved"), [0, 0, 0])
+    print("moves (not a target): %d of %d labelled moves found, %d flagged "
+          "where the labels say none" % (tp, gold, got - tp))
     for side in ("official", "rewrite"):
         floor = floors.get(("pooled", side))
         if floor is not None and macro[side] < floor:
