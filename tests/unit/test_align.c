@@ -328,6 +328,30 @@ reworded_one_moves(void **state)
 	release(&p);
 }
 
+/* A headline sums up a later sentence: it is not moved for that, nor is
+ * the sentence it sums up. */
+static void
+headline_not_moved(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p,
+	        "The council approved the harbour budget on Monday.\n\n"
+	        "The mayor thanked the fishermen for their patience.\n\n"
+	        "The new harbour wall will protect the fishing fleet from "
+	        "winter "
+	        "storms.\n",
+	        "New Harbour Wall Will Protect Fishing Fleet From Winter "
+	        "Storms\n\n"
+	        "The council approved the harbour budget on Monday.\n\n"
+	        "The mayor thanked the fishermen for their patience.\n");
+	assert_int_equal(block_with(&p, 1, "New Harbour")->kind,
+	                 BLK_PARAPHRASE);
+	assert_int_equal(p.c.al.nmoved, 0);
+	release(&p);
+}
+
 static void
 new_facts(void **state)
 {
@@ -915,6 +939,7 @@ main(void)
 	        cmocka_unit_test(held_inside_a_longer_sentence),
 	        cmocka_unit_test(merged_sentences),
 	        cmocka_unit_test(reworded_one_moves),
+	        cmocka_unit_test(headline_not_moved),
 	        cmocka_unit_test(new_facts),
 	        cmocka_unit_test(changed_facts),
 	        cmocka_unit_test(changed_facts_of_a_kind),

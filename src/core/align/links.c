@@ -1170,6 +1170,11 @@ mark_moves(struct ctx *x)
 
 	if (!pt || !prev || !fen || !keep_o || !keep_r)
 		goto out;
+	/* the title lines at the rewrite's head: its headline (and a
+	 * dateline or byline under it) */
+	size_t head = 0;
+	while (head < c->rs.n && title_line(x, head))
+		head++;
 	/* the (official, rewrite) sentence pairs: of each pair block, and
 	 * of each half of a split or merge with the sentence it points to */
 	for (size_t i = 0; i < n; i++) {
@@ -1183,6 +1188,8 @@ mark_moves(struct ctx *x)
 			m.o = x->b[b->link].ls0;
 		else if (b->ls1 == b->ls0 || b->rs1 == b->rs0)
 			continue;
+		if (m.r < head)
+			continue; /* a headline sums up: it moves nothing */
 		pt[np++] = m;
 	}
 	qsort(pt, np, sizeof *pt, by_point);
@@ -1192,8 +1199,10 @@ mark_moves(struct ctx *x)
 		if (!nu || pt[i].o != pt[nu - 1].o || pt[i].r != pt[nu - 1].r)
 			pt[nu++] = pt[i];
 	np = nu;
-	for (size_t i = 0; i < np; i++)
+	for (size_t i = 0; i < np; i++) {
 		pt[i].w = shared(x, &x->lv[pt[i].o], &x->rv[pt[i].r]);
+		keep_o[pt[i].o] = keep_r[pt[i].r] = 1; /* told */
+	}
 	/* the longest chain of them in official order whose rewrite
 	 * positions never go back stays in place (two official sentences
 	 * merged into one are in order); of chains as long, the one whose
@@ -1220,22 +1229,23 @@ mark_moves(struct ctx *x)
 		if (best == (size_t)-1 || heavier(&pt[i], &pt[best]))
 			best = i;
 	}
-	for (size_t i = best; i != (size_t)-1; i = prev[i]) {
-		keep_o[pt[i].o] = 1;
-		keep_r[pt[i].r] = 1;
-	}
-	/* a block moved when none of its sentence pairs is in the chain:
-	 * a merged official sentence told out of order moves, and the
-	 * sentence merging it stays if another of its sources is in order */
+	for (size_t i = best; i != (size_t)-1; i = prev[i])
+		keep_o[pt[i].o] = keep_r[pt[i].r] = 2; /* in place */
+	/* a block moved when it has sentence pairs and none is in the
+	 * chain: a merged official sentence told out of order moves, and
+	 * the sentence merging it stays if another of its sources is in
+	 * order */
 	for (size_t i = 0; i < n; i++) {
 		struct block *b = &x->b[i];
 		b->moved = 0;
 		if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION)
 			continue;
-		if (b->ls1 > b->ls0)
-			b->moved = !keep_o[b->ls0];
+		if (b->rs1 > b->rs0 && b->rs0 < head)
+			b->moved = 0;
+		else if (b->ls1 > b->ls0)
+			b->moved = keep_o[b->ls0] == 1;
 		else if (b->rs1 > b->rs0)
-			b->moved = !keep_r[b->rs0];
+			b->moved = keep_r[b->rs0] == 1;
 		x->o->nmoved += b->moved;
 	}
 	rc = 0;
