@@ -329,7 +329,7 @@ reworded_one_moves(void **state)
 }
 
 /* A headline sums up a later sentence: it is not moved for that, nor is
- * the sentence it sums up. */
+ * the sentence it sums up; a list's first line is no headline. */
 static void
 headline_not_moved(void **state)
 {
@@ -349,6 +349,17 @@ headline_not_moved(void **state)
 	assert_int_equal(block_with(&p, 1, "New Harbour")->kind,
 	                 BLK_PARAPHRASE);
 	assert_int_equal(p.c.al.nmoved, 0);
+	release(&p);
+
+	/* a text of title lines only (a list) has no headline: its moves
+	 * are moves */
+	compare(&p,
+	        "Alpha beta gamma delta\n\nEpsilon zeta eta theta\n\n"
+	        "Iota kappa lambda mu\n",
+	        "Iota kappa lambda mu\n\nAlpha beta gamma delta\n\n"
+	        "Epsilon zeta eta theta\n");
+	assert_true(block_with(&p, 1, "Iota")->moved);
+	assert_int_equal(p.c.al.nmoved, 1);
 	release(&p);
 }
 

@@ -74,7 +74,8 @@
  *     points is in the chain is moved: of a sentence merging two official
  *     ones, the one told out of order moves, and the merging sentence
  *     stays with the other.  The title lines at the rewrite's head (its
- *     headline) sum up: they are no points, and never moved.
+ *     headline: HEAD_MAX at most, before a sentence) sum up: they are no
+ *     points, and never moved.
  *  7. Kinds (classify.c, as are 8 and 9).  Words are compared loosely
  *     (same stem, case, spelling variant, value, alias, irregular verb
  *     form: "are" and "is") and the share kept in order is measured

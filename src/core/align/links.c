@@ -1170,11 +1170,14 @@ mark_moves(struct ctx *x)
 
 	if (!pt || !prev || !fen || !keep_o || !keep_r)
 		goto out;
-	/* the title lines at the rewrite's head: its headline (and a
-	 * dateline or byline under it) */
+	/* the title lines at the rewrite's head, HEAD_MAX at most, before
+	 * its first sentence: its headline (and a dateline or byline under
+	 * it); none in a text of title lines only (a list) */
 	size_t head = 0;
-	while (head < c->rs.n && title_line(x, head))
+	while (head < c->rs.n && head <= HEAD_MAX && title_line(x, head))
 		head++;
+	if (head > HEAD_MAX || head == c->rs.n)
+		head = 0;
 	/* the (official, rewrite) sentence pairs: of each pair block, and
 	 * of each half of a split or merge with the sentence it points to */
 	for (size_t i = 0; i < n; i++) {

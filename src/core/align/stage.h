@@ -38,6 +38,7 @@
 #define RUN_MAX_WORDS     400
 #define FIGURE_MIN_DIGITS 3 /* a figure that names its source, at least */
 #define TERM_MIN_WORDS    3 /* words shared with a rare one (term_links) */
+#define HEAD_MAX          4 /* title lines of a headline, at most (moves) */
 /* A photo caption's bracketed credit has at most CAPTION_CREDIT_MAX words,
  * and at least CAPTION_MIN_WORDS come before it. */
 #define CAPTION_CREDIT_MAX 4
