@@ -312,16 +312,13 @@ reworded_one_moves(void **state)
 
 	compare(&p,
 	        "The port authority approved a new harbour wall on Friday "
-	        "after "
-	        "a long debate.\n\n"
+	        "after a long debate.\n\n"
 	        "The wall will cost about nine million euros and take two "
-	        "years "
-	        "to build.\n",
+	        "years to build.\n",
 	        "Building the wall will take two years and cost some nine "
 	        "million euros.\n\n"
 	        "The port authority approved a new harbour wall on Friday "
-	        "after "
-	        "a long debate.\n");
+	        "after a long debate.\n");
 	assert_false(block_with(&p, 1, "The port")->moved);
 	assert_true(block_with(&p, 1, "Building")->moved);
 	assert_int_equal(p.c.al.nmoved, 1);
@@ -340,8 +337,7 @@ headline_not_moved(void **state)
 	        "The council approved the harbour budget on Monday.\n\n"
 	        "The mayor thanked the fishermen for their patience.\n\n"
 	        "The new harbour wall will protect the fishing fleet from "
-	        "winter "
-	        "storms.\n",
+	        "winter storms.\n",
 	        "New Harbour Wall Will Protect Fishing Fleet From Winter "
 	        "Storms\n\n"
 	        "The council approved the harbour budget on Monday.\n\n"
@@ -728,10 +724,8 @@ merge_beyond_hold(void **state)
 {
 	static const char o[] =
 	        "Meeting in Nairobi on Friday, the ministers of the five "
-	        "states "
-	        "confirmed their resolve to rebuild the eastern dams before "
-	        "the "
-	        "rains and thanked the donors for their help.\n\n"
+	        "states confirmed their resolve to rebuild the eastern dams "
+	        "before the rains and thanked the donors for their help.\n\n"
 	        "The ministers agreed that the drought has no quick fix.\n";
 	/* four words of the first official sentence, or two */
 	static const char *const taken[] = {"resolve to rebuild the eastern",
@@ -741,15 +735,12 @@ merge_beyond_hold(void **state)
 	(void)state;
 
 	for (size_t i = 0; i < 2; i++) {
-		snprintf(
-		        r, sizeof r,
-		        "The two envoys from the coastal capitals, speaking to "
-		        "reporters late at night, reiterated their %s dams, "
-		        "the "
-		        "communique said, and reaffirmed that the drought "
-		        "would "
-		        "not be solved by a quick fix.\n",
-		        taken[i]);
+		snprintf(r, sizeof r,
+		         "The two envoys from the coastal capitals, speaking "
+		         "to reporters late at night, reiterated their %s "
+		         "dams, the communique said, and reaffirmed that the "
+		         "drought would not be solved by a quick fix.\n",
+		         taken[i]);
 		assert_int_equal(kind_at(o, r, 0, "Meeting"), want[i]);
 		assert_int_equal(kind_at(o, r, 0, "The ministers"),
 		                 BLK_PARAPHRASE);
