@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """wordnet.py - word pairs from WordNet 3.0 for the lexical experiment
-(tests/eval/lexical/README.md): one "word word" pair a line, single words
-only, lower case, each unordered pair once.
+(tests/eval/README.md, "A lexical resource, measured"): one "word word"
+pair a line, single words only, lower case, each unordered pair once.
 
 usage: wordnet.py VARIANT [DIR] > pairs.txt
 

@@ -3,8 +3,8 @@
  * Built once from two loaded texts; read-only afterwards.  Holds both token
  * lists (pointing into the texts, which must outlive it), the word diff of
  * the whole documents in the left document's order, both texts' sentences,
- * and the blocks: passages paired by the alignment and classified, in
- * display order.
+ * the blocks paired by the alignment and classified, in display order, and
+ * the passages they make (passage.h), which every view numbers alike.
  */
 #ifndef REDLINE_COMPARE_H
 #define REDLINE_COMPARE_H
@@ -14,6 +14,7 @@
 #include "redline/align.h"
 #include "redline/diff.h"
 #include "redline/intern.h"
+#include "redline/passage.h"
 #include "redline/segment.h"
 #include "redline/text.h"
 #include "redline/token.h"
@@ -46,6 +47,8 @@ struct cmp {
 	struct align_out al;   /* what the alignment made of them: blocks in
 	                          display order, their word diffs, facts,
 	                          counts (align.h) */
+	struct psg ps;         /* the blocks as numbered passages, which
+	                          every view reads (passage.h) */
 };
 
 /* Word counts (words and numbers; punctuation is not counted). */

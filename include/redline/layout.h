@@ -3,14 +3,15 @@
  * No curses here: the viewer draws these rows, and --export=plain prints
  * them, so what the viewer shows is tested without a terminal.
  *
- * An item is what lines up across the two columns: a group of blocks of
- * the alignment (aligned mode), or a chunk of the whole-text word diff
- * between two line starts (raw mode).  A group is a pair, an omission or an
- * addition, or a split or merge whole: the blocks that `link` ties
- * together, the official ones on the left in the official order and the
- * rewrite ones on the right in the rewrite order, each starting a line of
- * its own, with the word diff of all of one side against all of the other.
- * So no row shows half of a split or merge with an empty other side.  Each side
+ * An item is what lines up across the two columns: a stretch of a passage
+ * (passage.h) in aligned mode, or a chunk of the whole-text word diff
+ * between two line starts (raw mode).  A stretch shows the blocks of one
+ * passage that stand next to each other in display order, the official
+ * sentences on the left and the rewrite ones on the right, each in its
+ * text's order and starting a line of its own, marked by the passage's
+ * word diff; a passage in several places says "(continued below)" at the
+ * end of one stretch and "(continued from [N])" at the head of the next.
+ * So no item moves text out of its order.  Each side
  * of an item is rendered once into a string of visible text (control characters
  * replaced, white space folded) with one attribute byte per byte of it, then
  * wrapped by display width.  Row counts of all items are computed once per
@@ -54,6 +55,8 @@ struct layout_opt {
 	                on two when there are many items */
 	int numbers; /* start each passage with its paragraph and sentence
 	                numbers: "¶3.2" (the 2nd sentence of paragraph 3) */
+	int passnum; /* aligned mode: start each passage's official side with
+	                its number, "[8] " */
 	int fold;    /* changes only: an unchanged verbatim item keeps to one
 	                row, cut at the column */
 	int hoff;    /* wrap off: columns scrolled off at the left (the row
@@ -120,18 +123,22 @@ const struct block *layout_block(const struct layout *l, size_t i);
 
 /* What an item holds, for the status line. */
 struct litem {
-	int kind;             /* enum blk_kind of the whole (a group with a
+	int kind;             /* enum blk_kind of its passage (a passage with a
 	                         paraphrased piece is a paraphrase); -1 in raw
 	                         mode */
 	int moved;            /* a block of it moved */
 	int hidden;           /* a block of it holds hidden characters */
-	double sim;           /* of the whole group */
-	size_t nleft, nright; /* blocks on each side (2 or more: a merge, or
-	                         a split) */
+	double sim;           /* of the whole passage */
+	size_t nleft, nright; /* its passage's blocks on each side (2 or
+	                         more: a merge, or a split) */
 	uint32_t ls0, ls1;    /* official sentences shown [ls0, ls1), from its
-	                         first block to its last; ls0 == ls1: none */
+	                         first to its last; ls0 == ls1: none */
 	uint32_t rs0, rs1;    /* rewrite sentences, likewise */
-	size_t nfacts;        /* new facts in it */
+	size_t nfacts;        /* facts in its passage */
+	size_t number;        /* its passage's number, from 1; 0 in raw
+	                         mode */
+	int cont;             /* a later stretch of its passage */
+	size_t places;        /* stretches its passage is shown in */
 };
 
 /* Fill *out for item i (< layout_nitems). */

@@ -4,9 +4,10 @@
  * rewrite, on several threads, and derives what the overview shows: per
  * rewrite, a name, its words, the official sentences it kept verbatim,
  * paraphrased and omitted, its additions and new facts; and the coverage
- * matrix, each official sentence's kind in each rewrite.  Every figure is a
- * count over the pair's own blocks, so the overview and the pair viewer or
- * pair export always agree.
+ * matrix, each official sentence's kind in each rewrite (its passage's
+ * kind).  Every figure is a count over the pair's own passages, so the
+ * overview and the pair viewer or pair export always agree.  The kept
+ * counts count official sentences; the additions count passages.
  */
 #ifndef REDLINE_OVERVIEW_H
 #define REDLINE_OVERVIEW_H
@@ -23,9 +24,10 @@ struct ov_rewrite {
 	struct cmp cmp;              /* official against this rewrite */
 	char name[OV_NAME_MAX + 1];  /* headline or file name, printable */
 	size_t words;                /* words of the rewrite */
-	size_t kept[3];              /* official sentences: BLK_VERBATIM,
+	size_t kept[3];              /* official sentences in passages of
+	                                each kind: BLK_VERBATIM,
 	                                BLK_PARAPHRASE, BLK_OMISSION */
-	size_t additions, add_words; /* addition blocks and their words */
+	size_t additions, add_words; /* addition passages and their words */
 	size_t facts;                /* new facts */
 };
 

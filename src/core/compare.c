@@ -202,6 +202,9 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 	if (uni_hidden_at(left->buf, left->len) < left->len ||
 	    uni_hidden_at(right->buf, right->len) < right->len)
 		mark_hidden(c);
+	rc = CMP_ERR_MEMORY;
+	if (psg_build(&c->ps, c) < 0)
+		goto fail;
 	return 0;
 fail:
 	myers_free(m);
@@ -215,6 +218,7 @@ cmp_free(struct cmp *c)
 	tok_free(&c->lt);
 	tok_free(&c->rt);
 	dops_free(&c->ops);
+	psg_free(&c->ps);
 	align_out_free(&c->al);
 	seg_free(&c->ls);
 	seg_free(&c->rs);

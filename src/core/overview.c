@@ -2,8 +2,9 @@
  *
  * Owns: running the pair comparisons on a pool of threads (each takes the
  * next rewrite not yet taken; cmp_run shares no state between runs), then
- * reading every figure off the pairs' blocks.  The official text is split
- * the same way in every pair (the tokenizer and segmenter are
+ * reading every figure off the pairs' passages (passage.h), so that a
+ * sentence has the kind its passage has in the pair's own views.  The official
+ * text is split the same way in every pair (the tokenizer and segmenter are
  * deterministic), so sentence s is the same sentence in all of them.
  */
 #include "redline/overview.h"
@@ -127,17 +128,19 @@ measure(struct overview *ov, size_t j)
 
 	r->words = tok_words(&c->rt, 0, c->rt.n);
 	r->facts = c->al.nfacts;
+	r->additions = c->ps.count[BLK_ADDITION];
 	for (size_t i = 0; i < c->al.nblocks; i++) {
 		const struct block *b = &c->al.blocks[i];
-		if (b->kind == BLK_ADDITION) {
-			r->additions++;
-			r->add_words += tok_words(&c->rt, c->rs.v[b->rs0].t0,
-			                          c->rs.v[b->rs1 - 1].t1);
-		}
+		/* the kind of the passage: what the pair views say */
+		unsigned kind = c->ps.v[c->ps.of[i]].kind;
+		if (b->kind == BLK_ADDITION)
+			r->add_words += psg_block_words(c, i, 1);
+		if (kind > BLK_OMISSION) /* no official side: never here */
+			kind = BLK_OMISSION;
 		for (uint32_t s = b->ls0; s < b->ls1; s++) {
-			ov->kind[s * ov->n + j] = b->kind;
+			ov->kind[s * ov->n + j] = (uint8_t)kind;
 			ov->block[s * ov->n + j] = (int32_t)i;
-			r->kept[b->kind]++;
+			r->kept[kind]++;
 		}
 	}
 	name_rewrite(r);

@@ -178,12 +178,6 @@ esc_str(FILE *f, const char *s)
 	return esc(f, (const unsigned char *)s, strlen(s));
 }
 
-static int
-pct(size_t part, size_t whole)
-{
-	return whole ? (int)((part * 100 + whole / 2) / whole) : 0;
-}
-
 /* Tokens [t0, t1) of one side, white space folded to one space, each run
  * of tokens with the same flags (fl[k - t0], or none when fl is NULL) in
  * its element. */
@@ -240,42 +234,23 @@ static int
 side_range(const struct cmp *c, const struct block *b, int side, uint32_t *t0,
            uint32_t *t1)
 {
-	const struct seglist *sl = side ? &c->rs : &c->ls;
-	uint32_t s0 = side ? b->rs0 : b->ls0, s1 = side ? b->rs1 : b->ls1;
-
-	if (s1 <= s0)
-		return 0;
-	*t0 = sl->v[s0].t0;
-	*t1 = sl->v[s1 - 1].t1;
-	return 1;
+	psg_block_tokens(c, (size_t)(b - c->al.blocks), side, t0, t1);
+	return *t0 < *t1;
 }
 
-/* One side of a passage with its word changes and facts marked. */
+/* One sentence run of block b on one side, tokens [t0, t1), with the
+ * passage's word changes (paired) and the block's facts marked. */
 static int
-put_side(FILE *f, const struct cmp *c, const struct block *b, int side)
+put_piece(FILE *f, const struct cmp *c, const struct passage *p,
+          const struct block *b, int side, uint32_t t0, uint32_t t1)
 {
-	uint32_t t0, t1;
-	uint8_t *fl;
 	int rc, paired = b->kind == BLK_VERBATIM || b->kind == BLK_PARAPHRASE;
+	uint8_t *fl = calloc(t1 - t0, 1);
 
-	if (fprintf(f, "<div class=\"side\" data-side=\"%s\">",
-	            side ? "rewrite" : "official") < 0 ||
-	    fprintf(f, "<span class=\"lab\">%s</span>",
-	            side ? "rewrite" : "official") < 0)
-		return -1;
-	if (!side_range(c, b, side, &t0, &t1))
-		return fprintf(f, "<span class=\"none\">%s</span></div>\n",
-		               b->kind == BLK_OMISSION ? "(not in the rewrite)"
-		               : b->kind == BLK_ADDITION
-		                       ? "(not in the official text)"
-		                       : "(see the linked passage)") < 0
-		               ? -1
-		               : 0;
-	fl = calloc(t1 - t0, 1);
 	if (!fl)
 		return -1;
-	for (size_t k = b->op0; paired && k < b->op1; k++) {
-		const struct dop *o = &c->al.bops.v[k];
+	for (size_t k = p->op0; paired && k < p->op1; k++) {
+		const struct dop *o = &c->ps.ops.v[k];
 		if (side == 0 && o->kind == DOP_DELETE)
 			flag_range(fl, t0, t1, o->a0, o->a1, HF_DEL);
 		if (side == 1 && o->kind == DOP_INSERT)
@@ -287,32 +262,78 @@ put_side(FILE *f, const struct cmp *c, const struct block *b, int side)
 	rc = side ? put_toks(f, c->right, &c->rt, t0, t1, fl)
 	          : put_toks(f, c->left, &c->lt, t0, t1, fl);
 	free(fl);
-	if (rc < 0 || fputs("</div>\n", f) == EOF)
-		return -1;
-	return 0;
+	return rc;
 }
 
-/* The block holding segment s of one side (0 official, 1 rewrite), or
+/* One side of stretch e: each sentence run of its blocks, in text order,
+ * on a line of its own; a note where it has none. */
+static int
+put_side(FILE *f, const struct cmp *c, const struct pstretch *e, int side)
+{
+	const struct passage *p = &c->ps.v[e->passage];
+	uint32_t last = 0;
+	int n = 0;
+
+	if (fprintf(f, "<div class=\"side\" data-side=\"%s\">",
+	            side ? "rewrite" : "official") < 0 ||
+	    fprintf(f, "<span class=\"lab\">%s</span>",
+	            side ? "rewrite" : "official") < 0)
+		return -1;
+	for (;;) {
+		uint32_t best = UINT32_MAX, bb = 0, s0, s1;
+		for (uint32_t k = e->b0; k < e->b1; k++) {
+			psg_block_sents(c, k, side, &s0, &s1);
+			if (s0 < s1 && s0 + 1 > last && s0 < best) {
+				best = s0;
+				bb = k;
+			}
+		}
+		if (best == UINT32_MAX)
+			break;
+		last = best + 1;
+		uint32_t t0, t1;
+		psg_block_tokens(c, bb, side, &t0, &t1);
+		if ((n++ && fputs("<br>\n", f) == EOF) ||
+		    put_piece(f, c, p, &c->al.blocks[bb], side, t0, t1) < 0)
+			return -1;
+	}
+	if (!n && fprintf(f, "<span class=\"none\">%s</span>",
+	                  p->kind == BLK_OMISSION   ? "(not in the rewrite)"
+	                  : p->kind == BLK_ADDITION ? "(not in the official "
+	                                              "text)"
+	                                            : "(in another place of "
+	                                              "this passage)") < 0)
+		return -1;
+	return fputs("</div>\n", f) == EOF ? -1 : 0;
+}
+
+/* The passage holding segment s of one side (0 official, 1 rewrite), or
  * -1. */
 static long
-block_of(const struct cmp *c, int side, uint32_t s)
+passage_of(const struct cmp *c, int side, uint32_t s)
 {
 	for (size_t i = 0; i < c->al.nblocks; i++) {
 		const struct block *b = &c->al.blocks[i];
 		if (side ? (b->rs0 <= s && s < b->rs1)
 		         : (b->ls0 <= s && s < b->ls1))
-			return (long)i;
+			return (long)c->ps.of[i];
 	}
 	return -1;
 }
 
+/* Whether passage i is a change: not verbatim, moved, of several blocks,
+ * with word changes or facts. */
 static int
 is_change(const struct cmp *c, size_t i)
 {
-	const struct block *b = &c->al.blocks[i];
-	return b->kind != BLK_VERBATIM || b->moved || b->op1 > b->op0 + 1 ||
-	       b->f1 > b->f0 ||
-	       (b->op1 == b->op0 + 1 && c->al.bops.v[b->op0].kind != DOP_EQUAL);
+	const struct passage *p = &c->ps.v[i];
+	if (p->kind != BLK_VERBATIM || p->moved || p->nfacts ||
+	    p->m1 - p->m0 > 1)
+		return 1;
+	for (size_t k = p->op0; k < p->op1; k++)
+		if (c->ps.ops.v[k].kind != DOP_EQUAL)
+			return 1;
+	return 0;
 }
 
 /* A link to passage i (0-based) of the pair whose ids start with pfx. */
@@ -324,27 +345,34 @@ put_ref(FILE *f, const char *pfx, long i)
 	               : 0;
 }
 
-/* The facts of block b (both kinds) as list items or inline text. */
+/* The facts of passage p (both kinds) as inline text. */
 static int
-put_facts(FILE *f, const struct cmp *c, const struct block *b)
+put_facts(FILE *f, const struct cmp *c, const struct passage *p)
 {
-	for (size_t k = b->f0; k < b->f1; k++) {
-		const struct fact *x = &c->al.facts[k];
-		if (fputs(k > b->f0 ? "; " : "", f) == EOF)
-			return -1;
-		if (x->kind == FACT_CHANGED) {
-			if (fputs("changed: <del>", f) == EOF ||
-			    put_toks(f, c->left, &c->lt, x->w0, x->w1, NULL) <
-			            0 ||
-			    fputs("</del> \u2192 ", f) == EOF)
+	int any = 0;
+
+	for (size_t m = p->m0; m < p->m1; m++) {
+		const struct block *b = &c->al.blocks[c->ps.mem[m]];
+		for (size_t k = b->f0; k < b->f1; k++) {
+			const struct fact *x = &c->al.facts[k];
+			if (fputs(any ? "; " : "", f) == EOF)
 				return -1;
-		} else if (fputs("new: ", f) == EOF) {
-			return -1;
+			any = 1;
+			if (x->kind == FACT_CHANGED) {
+				if (fputs("changed: <del>", f) == EOF ||
+				    put_toks(f, c->left, &c->lt, x->w0, x->w1,
+				             NULL) < 0 ||
+				    fputs("</del> \u2192 ", f) == EOF)
+					return -1;
+			} else if (fputs("new: ", f) == EOF) {
+				return -1;
+			}
+			if (fputs("<mark class=\"fact\">", f) == EOF ||
+			    put_toks(f, c->right, &c->rt, x->t0, x->t1, NULL) <
+			            0 ||
+			    fputs("</mark>", f) == EOF)
+				return -1;
 		}
-		if (fputs("<mark class=\"fact\">", f) == EOF ||
-		    put_toks(f, c->right, &c->rt, x->t0, x->t1, NULL) < 0 ||
-		    fputs("</mark>", f) == EOF)
-			return -1;
 	}
 	return 0;
 }
@@ -353,57 +381,49 @@ put_facts(FILE *f, const struct cmp *c, const struct block *b)
 static long
 next_change(const struct cmp *c, size_t i, int dir)
 {
-	for (long k = (long)i + dir; k >= 0 && k < (long)c->al.nblocks;
-	     k += dir)
+	for (long k = (long)i + dir; k >= 0 && k < (long)c->ps.n; k += dir)
 		if (is_change(c, (size_t)k))
 			return k;
 	return -1;
 }
 
+/* The id of stretch e: "pfxN" for a passage's first, "pfxN-K" for its
+ * K-th. */
 static int
-put_passage(FILE *f, const struct cmp *c, size_t i, const char *pfx)
+put_id(FILE *f, const struct cmp *c, size_t e, const char *pfx)
 {
-	const struct block *b = &c->al.blocks[i];
-	const char *kind = cmp_kind_name(b->kind);
-	long prev = next_change(c, i, -1), next = next_change(c, i, 1);
+	const struct pstretch *s = &c->ps.ent[e];
+	const struct passage *p = &c->ps.v[s->passage];
+	size_t k = 0;
 
-	if (fprintf(f,
-	            "<article id=\"%s%zu\" class=\"k-%s\" data-kind=\"%s\"%s",
-	            pfx, i + 1, kind, kind,
-	            b->moved ? " data-moved" : "") < 0 ||
-	    (b->link >= 0 &&
-	     fprintf(f, " data-link=\"%s%d\"", pfx, (int)b->link + 1) < 0) ||
-	    fprintf(f,
-	            ">\n<header><h3><a href=\"#%s%zu\">[%zu]</a> <span "
-	            "class=\"kind\" aria-hidden=\"true\">%s</span> %s</h3>",
-	            pfx, i + 1, i + 1, kind_mark[b->kind], kind) < 0)
-		return -1;
-	if ((b->kind == BLK_VERBATIM || b->kind == BLK_PARAPHRASE) &&
-	    fprintf(f, "<span>similarity %.2f</span>", b->sim) < 0)
-		return -1;
-	if (b->moved && fputs("<span class=\"k-moved\"><span class=\"kind\">"
-	                      "\u21c4</span> moved</span>",
-	                      f) == EOF)
-		return -1;
-	if (b->link >= 0 &&
-	    (fputs("<span>split or merge, with ", f) == EOF ||
-	     put_ref(f, pfx, b->link) < 0 || fputs("</span>", f) == EOF))
-		return -1;
-	if (fputs("<span class=\"go\">", f) == EOF ||
-	    (prev >= 0 &&
-	     fprintf(f, "<a href=\"#%s%ld\">\u2191 previous change</a> ", pfx,
-	             prev + 1) < 0) ||
-	    (next >= 0 &&
-	     fprintf(f, "<a href=\"#%s%ld\">next change \u2193</a>", pfx,
-	             next + 1) < 0) ||
-	    fputs("</span></header>\n", f) == EOF)
-		return -1;
-	if (put_side(f, c, b, 0) < 0 || put_side(f, c, b, 1) < 0)
-		return -1;
-	if (b->moved && b->rs1 > b->rs0) {
+	while (p->e0 + k < p->e1 && c->ps.ent_of[p->e0 + k] != e)
+		k++;
+	return (k ? fprintf(f, "%s%u-%zu", pfx, (unsigned)s->passage + 1, k + 1)
+	          : fprintf(f, "%s%u", pfx, (unsigned)s->passage + 1)) < 0
+	               ? -1
+	               : 0;
+}
+
+/* After a passage's sentences: where a moved one stands in the rewrite,
+ * its facts, an omission's or addition's nearest sentence. */
+static int
+put_notes(FILE *f, const struct cmp *c, size_t pi, const char *pfx)
+{
+	const struct passage *p = &c->ps.v[pi];
+	const struct block *b = &c->al.blocks[c->ps.mem[p->m0]];
+	uint32_t rs0 = UINT32_MAX, rs1 = 0;
+
+	for (size_t m = p->m0; m < p->m1; m++) {
+		const struct block *k = &c->al.blocks[c->ps.mem[m]];
+		if (k->rs1 > k->rs0 && k->rs0 < rs0)
+			rs0 = k->rs0;
+		if (k->rs1 > k->rs0 && k->rs1 > rs1)
+			rs1 = k->rs1;
+	}
+	if (p->moved && rs1 > 0) {
 		/* where the rewrite has it: after and before which passages */
-		long before = b->rs0 ? block_of(c, 1, b->rs0 - 1) : -1;
-		long after = b->rs1 < c->rs.n ? block_of(c, 1, b->rs1) : -1;
+		long before = rs0 ? passage_of(c, 1, rs0 - 1) : -1;
+		long after = rs1 < c->rs.n ? passage_of(c, 1, rs1) : -1;
 		if (fputs("<p class=\"note\">moved: in the rewrite it comes",
 		          f) == EOF ||
 		    (before >= 0 && (fputs(" after ", f) == EOF ||
@@ -415,14 +435,13 @@ put_passage(FILE *f, const struct cmp *c, size_t i, const char *pfx)
 		    fputs("</p>\n", f) == EOF)
 			return -1;
 	}
-	if (b->f1 > b->f0 &&
-	    (fputs("<p class=\"note\">facts: ", f) == EOF ||
-	     put_facts(f, c, b) < 0 || fputs("</p>\n", f) == EOF))
+	if (p->nfacts && (fputs("<p class=\"note\">facts: ", f) == EOF ||
+	                  put_facts(f, c, p) < 0 || fputs("</p>\n", f) == EOF))
 		return -1;
-	if (b->near >= 0) {
+	if (p->m1 - p->m0 == 1 && b->near >= 0) {
 		int official = b->kind == BLK_ADDITION;
 		const struct seglist *sl = official ? &c->ls : &c->rs;
-		long nb = block_of(c, official ? 0 : 1, (uint32_t)b->near);
+		long nb = passage_of(c, official ? 0 : 1, (uint32_t)b->near);
 		if (fprintf(f,
 		            "<p class=\"note\">nearest %s passage (similarity "
 		            "%.2f)",
@@ -436,6 +455,83 @@ put_passage(FILE *f, const struct cmp *c, size_t i, const char *pfx)
 		             sl->v[b->near].t1, NULL) < 0 ||
 		    fputs("\u201d</p>\n", f) == EOF)
 			return -1;
+	}
+	return 0;
+}
+
+/* Stretch e of the display as an <article>: for a passage's first, its
+ * number, kind, flags, shape and links; for a later one, "[N]
+ * continued"; then both sides; after the passage's last, its notes. */
+static int
+put_passage(FILE *f, const struct cmp *c, size_t e, const char *pfx)
+{
+	const struct pstretch *s = &c->ps.ent[e];
+	size_t pi = s->passage, pn = pi + 1;
+	const struct passage *p = &c->ps.v[pi];
+	const char *kind = cmp_kind_name(p->kind);
+	long prev = next_change(c, pi, -1), next = next_change(c, pi, 1);
+	char shape[48];
+	int last = c->ps.ent_of[p->e1 - 1] == e;
+
+	psg_shape(p, shape, sizeof shape);
+	if (fputs("<article id=\"", f) == EOF || put_id(f, c, e, pfx) < 0 ||
+	    fprintf(f,
+	            "\" class=\"k-%s\" data-kind=\"%s\" "
+	            "data-passage=\"%zu\"%s%s>\n",
+	            kind, kind, pn, p->moved ? " data-moved" : "",
+	            s->cont ? " data-continued" : "") < 0)
+		return -1;
+	if (s->cont) {
+		if (fprintf(f,
+		            "<header><h3><a href=\"#%s%zu\">[%zu]</a> "
+		            "continued</h3></header>\n",
+		            pfx, pn, pn) < 0)
+			return -1;
+	} else {
+		if (fprintf(f,
+		            "<header><h3><a href=\"#%s%zu\">[%zu]</a> <span "
+		            "class=\"kind\" aria-hidden=\"true\">%s</span> "
+		            "%s</h3>",
+		            pfx, pn, pn, kind_mark[p->kind], kind) < 0)
+			return -1;
+		if ((p->kind == BLK_VERBATIM || p->kind == BLK_PARAPHRASE) &&
+		    fprintf(f, "<span>similarity %.2f</span>", p->sim) < 0)
+			return -1;
+		if (p->moved &&
+		    fputs("<span class=\"k-moved\"><span class=\"kind\">"
+		          "\u21c4</span> moved</span>",
+		          f) == EOF)
+			return -1;
+		if (shape[0] && fprintf(f, "<span>%s</span>", shape) < 0)
+			return -1;
+		if (p->e1 - p->e0 > 1 &&
+		    fprintf(f, "<span>in %zu places</span>", p->e1 - p->e0) < 0)
+			return -1;
+		if (fputs("<span class=\"go\">", f) == EOF ||
+		    (prev >= 0 &&
+		     fprintf(f,
+		             "<a href=\"#%s%ld\">\u2191 previous change</a> ",
+		             pfx, prev + 1) < 0) ||
+		    (next >= 0 &&
+		     fprintf(f, "<a href=\"#%s%ld\">next change \u2193</a>",
+		             pfx, next + 1) < 0) ||
+		    fputs("</span></header>\n", f) == EOF)
+			return -1;
+	}
+	if (put_side(f, c, s, 0) < 0 || put_side(f, c, s, 1) < 0)
+		return -1;
+	if (!last) {
+		/* the link to the passage's next stretch */
+		size_t k = 0;
+		while (c->ps.ent_of[p->e0 + k] != e)
+			k++;
+		if (fprintf(f,
+		            "<p class=\"note\"><a href=\"#%s%zu-%zu\">"
+		            "[%zu] continues below \u2193</a></p>\n",
+		            pfx, pn, k + 2, pn) < 0)
+			return -1;
+	} else if (put_notes(f, c, pi, pfx) < 0) {
+		return -1;
 	}
 	return fputs("</article>\n", f) == EOF ? -1 : 0;
 }
@@ -475,20 +571,6 @@ put_file(FILE *f, const char *label, const struct text *t,
 	return fputs(")</dd>\n", f) == EOF ? -1 : 0;
 }
 
-/* Official words in blocks of each kind. */
-static void
-kept_words(const struct cmp *c, size_t k[4], size_t *total)
-{
-	k[0] = k[1] = k[2] = k[3] = 0;
-	*total = tok_words(&c->lt, 0, c->lt.n);
-	for (size_t i = 0; i < c->al.nblocks; i++) {
-		const struct block *b = &c->al.blocks[i];
-		if (b->ls1 > b->ls0)
-			k[b->kind] += tok_words(&c->lt, c->ls.v[b->ls0].t0,
-			                        c->ls.v[b->ls1 - 1].t1);
-	}
-}
-
 /* A pair: files, counts, changes, facts and passages; ids start with pfx
  * (the headings at level h). */
 static int
@@ -498,7 +580,7 @@ put_pair(FILE *f, const struct cmp *c, const char *pfx, int h)
 	static const char *const kinds[] = {"verbatim", "paraphrase",
 	                                    "omission", "addition"};
 
-	kept_words(c, k, &total);
+	psg_kept_words(c, k, &total);
 	if (fputs("<dl class=\"files\">\n", f) == EOF ||
 	    put_file(f, "official", c->left, &c->lt, c->ls.n) < 0 ||
 	    put_file(f, "rewrite", c->right, &c->rt, c->rs.n) < 0 ||
@@ -508,20 +590,20 @@ put_pair(FILE *f, const struct cmp *c, const char *pfx, int h)
 		if (fprintf(f,
 		            "<div class=\"k-%s\"><dt>%s</dt><dd "
 		            "data-count=\"%s\">%zu</dd></div>\n",
-		            kinds[i], kinds[i], kinds[i], c->al.count[i]) < 0)
+		            kinds[i], kinds[i], kinds[i], c->ps.count[i]) < 0)
 			return -1;
 	if (fprintf(f,
 	            "<div class=\"k-moved\"><dt>moved</dt><dd "
 	            "data-count=\"moved\">%zu</dd></div>\n</dl>\n"
 	            "<p>Official words: %d%% kept verbatim, %d%% "
 	            "paraphrased, %d%% omitted.</p>\n",
-	            c->al.nmoved, pct(k[BLK_VERBATIM], total),
-	            pct(k[BLK_PARAPHRASE], total),
-	            pct(k[BLK_OMISSION], total)) < 0)
+	            c->ps.nmoved, psg_percent(k[BLK_VERBATIM], total),
+	            psg_percent(k[BLK_PARAPHRASE], total),
+	            psg_percent(k[BLK_OMISSION], total)) < 0)
 		return -1;
 	/* the changes, each linked */
 	size_t nchanges = 0;
-	for (size_t i = 0; i < c->al.nblocks; i++)
+	for (size_t i = 0; i < c->ps.n; i++)
 		nchanges += is_change(c, i) != 0;
 	if (fprintf(f,
 	            "<nav class=\"changes\"><details open><summary><h%d "
@@ -529,20 +611,21 @@ put_pair(FILE *f, const struct cmp *c, const char *pfx, int h)
 	            "<ol>\n",
 	            h, nchanges, h) < 0)
 		return -1;
-	for (size_t i = 0; i < c->al.nblocks; i++) {
-		const struct block *b = &c->al.blocks[i];
+	for (size_t i = 0; i < c->ps.n; i++) {
+		const struct passage *p = &c->ps.v[i];
 		if (!is_change(c, i))
 			continue;
 		if (fprintf(f,
 		            "<li value=\"%zu\" class=\"k-%s\"><a "
 		            "href=\"#%s%zu\"><span class=\"kind\">%s</span> "
 		            "%s%s</a>: ",
-		            i + 1, kinds[b->kind], pfx, i + 1,
-		            kind_mark[b->kind], kinds[b->kind],
-		            b->moved ? ", moved" : "") < 0 ||
-		    put_quote(f, c, b) < 0 || fputs("</li>\n", f) == EOF)
+		            i + 1, kinds[p->kind], pfx, i + 1,
+		            kind_mark[p->kind], kinds[p->kind],
+		            p->moved ? ", moved" : "") < 0 ||
+		    put_quote(f, c, &c->al.blocks[c->ps.mem[p->m0]]) < 0 ||
+		    fputs("</li>\n", f) == EOF)
 			return -1;
-		nfacts += b->f1 - b->f0;
+		nfacts += p->nfacts;
 	}
 	if (fputs("</ol></details></nav>\n", f) == EOF)
 		return -1;
@@ -553,12 +636,12 @@ put_pair(FILE *f, const struct cmp *c, const char *pfx, int h)
 		return -1;
 	if (nfacts && fputs("<ul class=\"facts\">\n", f) == EOF)
 		return -1;
-	for (size_t i = 0; nfacts && i < c->al.nblocks; i++) {
-		const struct block *b = &c->al.blocks[i];
-		if (b->f1 == b->f0)
+	for (size_t i = 0; nfacts && i < c->ps.n; i++) {
+		const struct passage *p = &c->ps.v[i];
+		if (!p->nfacts)
 			continue;
 		if (fputs("<li>", f) == EOF || put_ref(f, pfx, (long)i) < 0 ||
-		    fputc(' ', f) == EOF || put_facts(f, c, b) < 0 ||
+		    fputc(' ', f) == EOF || put_facts(f, c, p) < 0 ||
 		    fputs("</li>\n", f) == EOF)
 			return -1;
 	}
@@ -573,8 +656,8 @@ put_pair(FILE *f, const struct cmp *c, const char *pfx, int h)
 	    fputs("</div><div>rewrite: ", f) == EOF ||
 	    esc_str(f, c->right->name) < 0 || fputs("</div></div>\n", f) == EOF)
 		return -1;
-	for (size_t i = 0; i < c->al.nblocks; i++)
-		if (put_passage(f, c, i, pfx) < 0 || ferror(f))
+	for (size_t e = 0; e < c->ps.nent; e++)
+		if (put_passage(f, c, e, pfx) < 0 || ferror(f))
 			return -1;
 	return 0;
 }
@@ -686,12 +769,12 @@ export_html_overview(const struct overview *ov, const size_t *order,
 		            "(%d%%)</td><td>%zu (%d%%)</td><td>%zu</td>"
 		            "<td>%zu</td><td>%zu</td></tr>\n",
 		            r->words, r->kept[BLK_VERBATIM],
-		            pct(r->kept[BLK_VERBATIM], ov->nsent),
+		            psg_percent(r->kept[BLK_VERBATIM], ov->nsent),
 		            r->kept[BLK_PARAPHRASE],
-		            pct(r->kept[BLK_PARAPHRASE], ov->nsent),
+		            psg_percent(r->kept[BLK_PARAPHRASE], ov->nsent),
 		            r->kept[BLK_OMISSION],
-		            pct(r->kept[BLK_OMISSION], ov->nsent), r->additions,
-		            r->add_words, r->facts) < 0)
+		            psg_percent(r->kept[BLK_OMISSION], ov->nsent),
+		            r->additions, r->add_words, r->facts) < 0)
 			return -1;
 	}
 	if (fputs("</tbody></table></div>\n<h2>Coverage</h2>\n<p>Each "

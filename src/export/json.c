@@ -176,19 +176,112 @@ put_side(FILE *f, const char *key, const struct text *t,
 	return fputs("},\n", f) == EOF ? -1 : 0;
 }
 
+/* The word operations ops[op0..op1) as a JSON array. */
+static void
+put_ops(struct out *o, const struct cmp *c, const struct dop *v, size_t op0,
+        size_t op1)
+{
+	static const char *const ops[] = {"{\"op\": \"equal\", \"left\": ",
+	                                  "{\"op\": \"delete\", \"left\": ",
+	                                  "{\"op\": \"insert\", \"left\": "};
+	out_str(o, "[");
+	for (size_t k = op0; k < op1; k++) {
+		const struct dop *d = &v[k];
+		if (k > op0)
+			out_str(o, ", ");
+		out_str(o, ops[d->kind]);
+		put_span(o, &c->lt, d->a0, d->a1);
+		out_str(o, ", \"right\": ");
+		put_span(o, &c->rt, d->b0, d->b1);
+		out_str(o, "}");
+	}
+	out_str(o, "]");
+}
+
+/* The facts of block b, comma-separated (none: nothing); *any says whether
+ * one was written before. */
+static void
+put_facts(struct out *o, const struct cmp *c, const struct block *b, int *any)
+{
+	for (size_t k = b->f0; k < b->f1; k++) {
+		const struct fact *x = &c->al.facts[k];
+		out_str(o, *any ? ", {\"span\": " : "{\"span\": ");
+		*any = 1;
+		put_span(o, &c->rt, x->t0, x->t1);
+		out_str(o, x->kind == FACT_CHANGED
+		                   ? ", \"kind\": \"changed\", \"was\": "
+		                   : ", \"kind\": \"new\", \"was\": ");
+		put_span(o, &c->lt, x->w0, x->w1);
+		out_str(o, "}");
+	}
+}
+
+/* Passage i: its number, kind, flags, similarity, blocks, the spans of its
+ * sentences on each side (one per block there, in text order), its word
+ * diff and its facts. */
+static void
+put_passage(struct out *o, const struct cmp *c, size_t i)
+{
+	const struct passage *p = &c->ps.v[i];
+	int any = 0;
+
+	out_str(o, "    {\"number\": ");
+	out_ulong(o, (unsigned long)i + 1);
+	out_str(o, ", \"kind\": \"");
+	out_str(o, cmp_kind_name(p->kind));
+	out_str(o, p->moved ? "\", \"moved\": true" : "\", \"moved\": false");
+	out_str(o, p->hidden ? ", \"hidden\": true" : ", \"hidden\": false");
+	out_str(o, ", \"similarity\": ");
+	out_fixed3(o, p->sim);
+	out_str(o, ", \"blocks\": [");
+	for (size_t m = p->m0; m < p->m1; m++) {
+		if (m > p->m0)
+			out_str(o, ", ");
+		out_ulong(o, (unsigned long)c->ps.mem[m]);
+	}
+	for (int side = 0; side < 2; side++) {
+		/* the sentences of each block, in text order: blocks of one
+		 * passage never share a sentence on one side */
+		const struct toklist *tl = side ? &c->rt : &c->lt;
+		uint32_t last = 0;
+		int n = 0;
+		out_str(o, side ? "],\n     \"right\": [" : "], \"left\": [");
+		for (;;) {
+			uint32_t best = UINT32_MAX, t0 = 0, t1 = 0;
+			for (size_t m = p->m0; m < p->m1; m++) {
+				uint32_t s0, s1;
+				psg_block_sents(c, c->ps.mem[m], side, &s0,
+				                &s1);
+				if (s0 < s1 && s0 + 1 > last && s0 < best) {
+					best = s0;
+					psg_block_tokens(c, c->ps.mem[m], side,
+					                 &t0, &t1);
+				}
+			}
+			if (best == UINT32_MAX)
+				break;
+			last = best + 1;
+			if (n++)
+				out_str(o, ", ");
+			put_span(o, tl, t0, t1);
+		}
+	}
+	out_str(o, "],\n     \"ops\": ");
+	put_ops(o, c, c->ps.ops.v, p->op0, p->op1);
+	out_str(o, ",\n     \"facts\": [");
+	for (size_t m = p->m0; m < p->m1; m++)
+		put_facts(o, c, &c->al.blocks[c->ps.mem[m]], &any);
+	out_str(o, "]}");
+}
+
 static void
 put_block(struct out *o, const struct cmp *c, const struct block *b)
 {
-	uint32_t l0 = 0, l1 = 0, r0 = 0, r1 = 0;
+	uint32_t l0, l1, r0, r1;
+	int any = 0;
 
-	if (b->ls1 > b->ls0) {
-		l0 = c->ls.v[b->ls0].t0;
-		l1 = c->ls.v[b->ls1 - 1].t1;
-	}
-	if (b->rs1 > b->rs0) {
-		r0 = c->rs.v[b->rs0].t0;
-		r1 = c->rs.v[b->rs1 - 1].t1;
-	}
+	psg_block_tokens(c, (size_t)(b - c->al.blocks), 0, &l0, &l1);
+	psg_block_tokens(c, (size_t)(b - c->al.blocks), 1, &r0, &r1);
 	out_str(o, "    {\"kind\": \"");
 	out_str(o, cmp_kind_name(b->kind));
 	out_str(o, b->moved ? "\", \"moved\": true" : "\", \"moved\": false");
@@ -203,32 +296,12 @@ put_block(struct out *o, const struct cmp *c, const struct block *b)
 		out_str(o, ", \"link\": ");
 		out_ulong(o, (unsigned long)b->link);
 	}
-	out_str(o, ",\n     \"ops\": [");
-	for (size_t k = b->op0; k < b->op1; k++) {
-		const struct dop *d = &c->al.bops.v[k];
-		static const char *const ops[] = {
-		        "{\"op\": \"equal\", \"left\": ",
-		        "{\"op\": \"delete\", \"left\": ",
-		        "{\"op\": \"insert\", \"left\": "};
-		if (k > b->op0)
-			out_str(o, ", ");
-		out_str(o, ops[d->kind]);
-		put_span(o, &c->lt, d->a0, d->a1);
-		out_str(o, ", \"right\": ");
-		put_span(o, &c->rt, d->b0, d->b1);
-		out_str(o, "}");
-	}
-	out_str(o, "],\n     \"facts\": [");
-	for (size_t k = b->f0; k < b->f1; k++) {
-		const struct fact *x = &c->al.facts[k];
-		out_str(o, k > b->f0 ? ", {\"span\": " : "{\"span\": ");
-		put_span(o, &c->rt, x->t0, x->t1);
-		out_str(o, x->kind == FACT_CHANGED
-		                   ? ", \"kind\": \"changed\", \"was\": "
-		                   : ", \"kind\": \"new\", \"was\": ");
-		put_span(o, &c->lt, x->w0, x->w1);
-		out_str(o, "}");
-	}
+	out_str(o, ", \"passage\": ");
+	out_ulong(o, (unsigned long)c->ps.of[b - c->al.blocks] + 1);
+	out_str(o, ",\n     \"ops\": ");
+	put_ops(o, c, c->al.bops.v, b->op0, b->op1);
+	out_str(o, ",\n     \"facts\": [");
+	put_facts(o, c, b, &any);
 	out_str(o, "],\n     \"nearest\": ");
 	if (b->near < 0) {
 		out_str(o, "null");
@@ -258,16 +331,21 @@ export_json(const struct cmp *c, const struct export_opt *o, FILE *f)
 	    fprintf(f,
 	            "  \"summary\": {\"verbatim\": %zu, \"paraphrase\": %zu, "
 	            "\"omission\": %zu, \"addition\": %zu, \"moved\": %zu},\n"
-	            "  \"blocks\": [\n",
-	            c->al.count[BLK_VERBATIM], c->al.count[BLK_PARAPHRASE],
-	            c->al.count[BLK_OMISSION], c->al.count[BLK_ADDITION],
-	            c->al.nmoved) < 0)
+	            "  \"passages\": [\n",
+	            c->ps.count[BLK_VERBATIM], c->ps.count[BLK_PARAPHRASE],
+	            c->ps.count[BLK_OMISSION], c->ps.count[BLK_ADDITION],
+	            c->ps.nmoved) < 0)
 		return -1;
 	if (!(w = malloc(sizeof *w)))
 		return -1;
 	w->f = f;
 	w->n = 0;
 	w->err = 0;
+	for (size_t i = 0; i < c->ps.n && !w->err; i++) {
+		put_passage(w, c, i);
+		out_str(w, i + 1 < c->ps.n ? ",\n" : "\n");
+	}
+	out_str(w, "  ],\n  \"blocks\": [\n");
 	for (size_t i = 0; i < c->al.nblocks && !w->err; i++) {
 		put_block(w, c, &c->al.blocks[i]);
 		out_str(w, i + 1 < c->al.nblocks ? ",\n" : "\n");
@@ -288,7 +366,7 @@ export_json_overview(const struct overview *ov, const struct export_opt *o,
 	static const char *const kinds[] = {"verbatim", "paraphrase",
 	                                    "omission"};
 
-	if (fputs("{\n\"format\": \"redline-overview\", \"version\": 2,\n"
+	if (fputs("{\n\"format\": \"redline-overview\", \"version\": 3,\n"
 	          "\"official\": {\"path\": ",
 	          f) == EOF ||
 	    export_json_string(f, ov->official->name) < 0 ||
@@ -304,13 +382,20 @@ export_json_overview(const struct overview *ov, const struct export_opt *o,
 		    fputs(", \"name\": ", f) == EOF ||
 		    export_json_string(f, r->name) < 0 ||
 		    fprintf(f,
-		            ", \"words\": %zu, \"verbatim\": %zu, "
-		            "\"paraphrase\": %zu, \"omission\": %zu, "
-		            "\"additions\": %zu, \"addition_words\": %zu, "
+		            ", \"words\": %zu,\n   \"sentences\": "
+		            "{\"verbatim\": "
+		            "%zu, \"paraphrase\": %zu, \"omission\": %zu},\n   "
+		            "\"passages\": {\"verbatim\": %zu, \"paraphrase\": "
+		            "%zu, \"omission\": %zu, \"addition\": %zu, "
+		            "\"moved\": %zu},\n   \"addition_words\": %zu, "
 		            "\"facts\": %zu}%s\n",
 		            r->words, r->kept[BLK_VERBATIM],
 		            r->kept[BLK_PARAPHRASE], r->kept[BLK_OMISSION],
-		            r->additions, r->add_words, r->facts,
+		            r->cmp.ps.count[BLK_VERBATIM],
+		            r->cmp.ps.count[BLK_PARAPHRASE],
+		            r->cmp.ps.count[BLK_OMISSION],
+		            r->cmp.ps.count[BLK_ADDITION], r->cmp.ps.nmoved,
+		            r->add_words, r->facts,
 		            j + 1 < ov->n ? "," : "") < 0)
 			return -1;
 	}

@@ -2,10 +2,11 @@
  *
  * Each passage starts with a two-character margin (kind: '=' verbatim, '~'
  * paraphrase, '<' omission, '>' addition; '*' when moved), then the
- * official column, " | ", the rewrite column; word changes are written
+ * official column, opening with the passage's number "[N]" as every
+ * export numbers it, " | ", the rewrite column; word changes are written
  * [-deleted-] and {+inserted+}; a blank line separates passages.  A split
  * or merge is one passage, each of its sentences starting a line of its
- * own (layout.h's groups).
+ * own; one shown in several places (layout.h's stretches) says so.
  */
 #include <stdlib.h>
 
@@ -78,7 +79,8 @@ export_plain(const struct cmp *c, const struct export_opt *o, FILE *f)
 	struct layout_opt lo = {.width = o->width,
 	                        .mode = LAYOUT_ALIGNED,
 	                        .wrap = 1,
-	                        .marks = 1};
+	                        .marks = 1,
+	                        .passnum = 1};
 	struct layout *l = layout_new(c, &lo);
 	struct lrow rows[BATCH];
 	int rc = -1;

@@ -5,12 +5,6 @@
  */
 #include "redline/export.h"
 
-static int
-pct(size_t part, size_t whole)
-{
-	return whole ? (int)((part * 100 + whole / 2) / whole) : 0;
-}
-
 int
 export_stats(const struct cmp *c, const struct export_opt *o, FILE *f)
 {
@@ -22,16 +16,18 @@ export_stats(const struct cmp *c, const struct export_opt *o, FILE *f)
 	    fprintf(f,
 	            ": %zu words, %zu common (%d%%), %zu deleted (%d%%), "
 	            "%zu changed (%d%%)\n",
-	            st.words[0], st.common[0], pct(st.common[0], st.words[0]),
-	            st.deleted, pct(st.deleted, st.words[0]), st.changed[0],
-	            pct(st.changed[0], st.words[0])) < 0 ||
+	            st.words[0], st.common[0],
+	            psg_percent(st.common[0], st.words[0]), st.deleted,
+	            psg_percent(st.deleted, st.words[0]), st.changed[0],
+	            psg_percent(st.changed[0], st.words[0])) < 0 ||
 	    export_name(f, c->right->name) < 0 ||
 	    fprintf(f,
 	            ": %zu words, %zu common (%d%%), %zu inserted (%d%%), "
 	            "%zu changed (%d%%)\n",
-	            st.words[1], st.common[1], pct(st.common[1], st.words[1]),
-	            st.inserted, pct(st.inserted, st.words[1]), st.changed[1],
-	            pct(st.changed[1], st.words[1])) < 0 ||
+	            st.words[1], st.common[1],
+	            psg_percent(st.common[1], st.words[1]), st.inserted,
+	            psg_percent(st.inserted, st.words[1]), st.changed[1],
+	            psg_percent(st.changed[1], st.words[1])) < 0 ||
 	    fprintf(f, "tokens: %zu and %zu, %zu deleted, %zu inserted\n",
 	            st.toks[0], st.toks[1], st.tok_del, st.tok_ins) < 0 ||
 	    export_kinds_summary(c, f) < 0)

@@ -13,12 +13,6 @@
 #define NAME_COLS 30    /* columns of the name in the table */
 #define MARKS     "=~-" /* coverage marks: verbatim, paraphrase, omitted */
 
-static int
-pct(size_t part, size_t whole)
-{
-	return whole ? (int)((part * 100 + whole / 2) / whole) : 0;
-}
-
 /* Write s[0..n) in at most cols terminal columns, cut at a cluster that
  * would not fit, and with pad set padded with spaces to exactly cols.
  * Control characters and invalid bytes are shown as uni_cell says (names
@@ -83,7 +77,8 @@ put_narrow(const struct overview *ov, const size_t *order, int width, FILE *f)
 		for (int i = 0; i < 3; i++)
 			if (fprintf(f, "    %s %zu %d%%\n", label[i],
 			            r->kept[kinds[i]],
-			            pct(r->kept[kinds[i]], ov->nsent)) < 0)
+			            psg_percent(r->kept[kinds[i]], ov->nsent)) <
+			    0)
 				return -1;
 		if (fprintf(f, "    additions %zu %zuw\n    facts %zu\n",
 		            r->additions, r->add_words, r->facts) < 0)
@@ -139,12 +134,12 @@ export_summary(const struct overview *ov, const size_t *order,
 		            " %6zu %4zu %3d%% %4zu %3d%% %4zu %3d%% %4zu %6zuw "
 		            "%6zu\n",
 		            r->words, r->kept[BLK_VERBATIM],
-		            pct(r->kept[BLK_VERBATIM], ov->nsent),
+		            psg_percent(r->kept[BLK_VERBATIM], ov->nsent),
 		            r->kept[BLK_PARAPHRASE],
-		            pct(r->kept[BLK_PARAPHRASE], ov->nsent),
+		            psg_percent(r->kept[BLK_PARAPHRASE], ov->nsent),
 		            r->kept[BLK_OMISSION],
-		            pct(r->kept[BLK_OMISSION], ov->nsent), r->additions,
-		            r->add_words, r->facts) < 0)
+		            psg_percent(r->kept[BLK_OMISSION], ov->nsent),
+		            r->additions, r->add_words, r->facts) < 0)
 			return -1;
 	}
 grid:;

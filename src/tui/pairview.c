@@ -141,7 +141,7 @@ static const char *const help_text[] = {
         "  m                       aligned passages / raw word diff",
         "  s                       order rows by the official / the rewrite",
         "  c                       changes only: unchanged passages one row",
-        "  #                       passage numbers (\u00b6paragraph.sentence)",
+        "  #                       numbers: [passage], \u00b6paragraph.sentence",
         "  w                       wrap long passages on / off",
         "  Left Right              scroll sideways (wrap off)",
         "  v                       one pane: official / rewrite",
@@ -461,19 +461,33 @@ draw_status(struct view *v)
 	struct litem it;
 
 	layout_item(v->l, v->cur, &it);
-	snprintf(core, sizeof core, "%zu/%zu %s", n ? v->cur + 1 : 0, n,
-	         it.kind >= 0 ? cmp_kind_name((unsigned)it.kind)
-	         : v->lo.mode == LAYOUT_ALIGNED      ? "no passages"
-	         : layout_item_changed(v->l, v->cur) ? "raw diff, changed"
-	                                             : "raw diff");
+	if (v->lo.mode == LAYOUT_ALIGNED)
+		/* the passage's number, as every export numbers it */
+		snprintf(core, sizeof core, "%zu/%zu%s %s", n ? it.number : 0,
+		         c->ps.n, it.cont ? " (cont.)" : "",
+		         it.kind >= 0 ? cmp_kind_name((unsigned)it.kind)
+		                      : "no passages");
+	else
+		snprintf(core, sizeof core, "%zu/%zu %s", n ? v->cur + 1 : 0, n,
+		         it.kind >= 0 ? cmp_kind_name((unsigned)it.kind)
+		         : v->lo.mode == LAYOUT_ALIGNED ? "no passages"
+		         : layout_item_changed(v->l, v->cur)
+		                 ? "raw diff, changed"
+		                 : "raw diff");
 	if (it.kind == BLK_VERBATIM || it.kind == BLK_PARAPHRASE)
 		snprintf(core + strlen(core), sizeof core - strlen(core),
 		         " %.2f", it.sim);
 	extra[0] = '\0';
-	if (it.nleft == 1 && it.nright > 1)
-		snprintf(extra, sizeof extra, ", split in %zu", it.nright);
-	else if (it.nleft > 1 && it.nright >= 1)
-		snprintf(extra, sizeof extra, ", %zu merged", it.nleft);
+	if (it.number) {
+		char shape[48];
+		psg_shape(&c->ps.v[it.number - 1], shape, sizeof shape);
+		if (shape[0])
+			snprintf(extra, sizeof extra, ", %s", shape);
+		if (it.places > 1 && !it.cont)
+			snprintf(extra + strlen(extra),
+			         sizeof extra - strlen(extra),
+			         ", in %zu places", it.places);
+	}
 	if (it.moved) {
 		char num[32];
 		/* where it came from: its place in the other order */
@@ -525,9 +539,9 @@ draw_status(struct view *v)
 		         " [official %s, rewrite %s]", a, b);
 	}
 	snprintf(counts, sizeof counts, "=%zu ~%zu <%zu >%zu *%zu  ",
-	         c->al.count[BLK_VERBATIM], c->al.count[BLK_PARAPHRASE],
-	         c->al.count[BLK_OMISSION], c->al.count[BLK_ADDITION],
-	         c->al.nmoved);
+	         c->ps.count[BLK_VERBATIM], c->ps.count[BLK_PARAPHRASE],
+	         c->ps.count[BLK_OMISSION], c->ps.count[BLK_ADDITION],
+	         c->ps.nmoved);
 	int room = COLS - (int)strlen(core) - 8; /* "?:help" and gaps */
 	int side_w = v->lo.single ? 10 : 0;      /* "rewrite" and a gap */
 	if ((int)strlen(extra) <= room - side_w) {
@@ -1126,10 +1140,11 @@ act(struct view *v, enum action a)
 		break;
 	case ACT_NUMBERS:
 		v->lo.numbers = !v->lo.numbers;
+		v->lo.passnum = v->lo.numbers;
 		if (relayout(v) < 0)
 			return -1;
 		snprintf(v->msg, sizeof v->msg, "passage numbers %s",
-		         v->lo.numbers ? "on: \u00b6paragraph.sentence"
+		         v->lo.numbers ? "on: [passage] \u00b6paragraph.sentence"
 		                       : "off");
 		break;
 	case ACT_WRAP:

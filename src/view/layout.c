@@ -56,19 +56,10 @@ struct layout {
 	const struct cmp *c;
 	struct layout_opt o;
 	size_t nitems;
-	size_t *order; /* aligned: item -> group */
-	/* aligned: the groups, in the official order.  Group g's official
-	 * blocks are gmem[goff[g] .. gmid[g]) (by first sentence), its rewrite
-	 * blocks gmem[gmid[g] .. goff[g + 1]); a pair is in both lists. */
-	size_t ngroups;
-	size_t *gmem, *goff, *gmid;
-	unsigned char *gkind;       /* per group: enum blk_kind */
-	unsigned char *gmulti;      /* per group: more than one block */
-	double *gsim;               /* per group */
-	unsigned char *gdel, *gins; /* per token of a group of several
-	                               blocks: deleted, inserted in the group's
-	                               word diff */
-	size_t *gof;                /* block -> group */
+	size_t *order;              /* aligned: item -> stretch of the display
+	                               (passage.h) */
+	unsigned char *pdel, *pins; /* aligned: per token, deleted or
+	                               inserted in its passage's word diff */
 	uint32_t *snum[2];          /* sentence -> its number in its
 	                               paragraph, from 0, per side */
 	size_t *match;              /* items that match, ascending */
@@ -344,225 +335,59 @@ raw_chunks(struct layout *l)
 	return 0;
 }
 
-/* ---- groups (aligned mode) ------------------------------------------ */
+/* ---- stretches (aligned mode) ---------------------------------------- */
 
-static size_t
-uf_find(size_t *up, size_t i)
-{
-	while (up[i] != i) {
-		up[i] = up[up[i]];
-		i = up[i];
-	}
-	return i;
-}
-
-struct member {
-	size_t g;     /* group */
-	int side;     /* 0 official, 1 rewrite */
-	uint32_t key; /* first sentence on that side */
-	size_t block;
-};
-
+/* What the aligned mode reads once per layout: each token's mark from its
+ * passage's word diff, and the sentence numbers within paragraphs. */
 static int
-by_member(const void *a, const void *b)
-{
-	const struct member *p = a, *q = b;
-	if (p->g != q->g)
-		return p->g < q->g ? -1 : 1;
-	if (p->side != q->side)
-		return p->side - q->side;
-	if (p->key != q->key)
-		return p->key < q->key ? -1 : 1;
-	return p->block < q->block ? -1 : p->block > q->block;
-}
-
-/* Tokens of the blocks gmem[m0..m1) on one side, one after another, as a
- * token list of their own (tl) and the index of each in the model (map). */
-static int
-gather(const struct layout *l, size_t m0, size_t m1, int right,
-       struct toklist *tl, uint32_t **map)
+aligned_prepare(struct layout *l)
 {
 	const struct cmp *c = l->c;
-	const struct toklist *src = right ? &c->rt : &c->lt;
-	const struct seglist *sl = right ? &c->rs : &c->ls;
-	size_t n = 0;
 
-	for (size_t k = m0; k < m1; k++) {
-		const struct block *b = &c->al.blocks[l->gmem[k]];
-		uint32_t s0 = right ? b->rs0 : b->ls0,
-		         s1 = right ? b->rs1 : b->ls1;
-		if (s0 < s1)
-			n += sl->v[s1 - 1].t1 - sl->v[s0].t0;
-	}
-	memset(tl, 0, sizeof *tl);
-	tl->v = malloc((n + 1) * sizeof *tl->v);
-	tl->id = malloc((n + 1) * sizeof *tl->id);
-	*map = malloc((n + 1) * sizeof **map);
-	if (!tl->v || !tl->id || !*map)
+	l->pdel = calloc(c->lt.n + 1, 1);
+	l->pins = calloc(c->rt.n + 1, 1);
+	if (!l->pdel || !l->pins)
 		return -1;
-	for (size_t k = m0; k < m1; k++) {
-		const struct block *b = &c->al.blocks[l->gmem[k]];
-		uint32_t s0 = right ? b->rs0 : b->ls0,
-		         s1 = right ? b->rs1 : b->ls1;
-		if (s0 >= s1)
-			continue;
-		for (uint32_t t = sl->v[s0].t0; t < sl->v[s1 - 1].t1; t++) {
-			tl->v[tl->n] = src->v[t];
-			tl->id[tl->n] = src->id[t];
-			(*map)[tl->n++] = t;
-		}
-	}
-	tl->cap = n + 1;
-	return 0;
-}
-
-/* The word diff of group g, all its official text against all its rewrite
- * text: gdel, gins and gsim. */
-static int
-group_diff(struct layout *l, struct myers *m, size_t g)
-{
-	const struct cmp *c = l->c;
-	struct toklist a, b;
-	uint32_t *ma = NULL, *mb = NULL;
-	struct dops ops = {0};
-	int rc = -1;
-
-	if (gather(l, l->goff[g], l->gmid[g], 0, &a, &ma) < 0 ||
-	    gather(l, l->gmid[g], l->goff[g + 1], 1, &b, &mb) < 0 ||
-	    diff_tokens(m, &a, 0, a.n, &b, 0, b.n,
-	                c->opt.minimal ? DIFF_MINIMAL : DIFF_ABSORB, &ops) < 0)
-		goto out;
-	size_t common = 0;
-	for (size_t k = 0; k < ops.n; k++) {
-		const struct dop *o = &ops.v[k];
-		if (o->kind == DOP_EQUAL)
-			common += tok_words(&a, o->a0, o->a1);
+	for (size_t k = 0; k < c->ps.ops.n; k++) {
+		const struct dop *o = &c->ps.ops.v[k];
 		for (uint32_t t = o->a0; o->kind == DOP_DELETE && t < o->a1;
 		     t++)
-			l->gdel[ma[t]] = 1;
+			l->pdel[t] = 1;
 		for (uint32_t t = o->b0; o->kind == DOP_INSERT && t < o->b1;
 		     t++)
-			l->gins[mb[t]] = 1;
+			l->pins[t] = 1;
 	}
-	size_t words = tok_words(&a, 0, a.n) + tok_words(&b, 0, b.n);
-	l->gsim[g] = words ? 2.0 * (double)common / (double)words : 1;
-	rc = 0;
-out:
-	dops_free(&ops);
-	free(a.v);
-	free(a.id);
-	free(b.v);
-	free(b.id);
-	free(ma);
-	free(mb);
-	return rc;
-}
-
-/* The groups: blocks tied by `link` (a split or merge with its pieces) are
- * one group, each other block one of its own; in the order of their first
- * block; with their kinds and, for several blocks, their word diff. */
-static int
-build_groups(struct layout *l)
-{
-	const struct cmp *c = l->c;
-	size_t nb = c->al.nblocks, *up = malloc((nb + 1) * sizeof *up);
-	struct member *mem = malloc((2 * nb + 1) * sizeof *mem);
-	struct myers *my = NULL;
-	size_t nm = 0, ng = 0;
-	int rc = -1;
-
-	l->gof = malloc((nb + 1) * sizeof *l->gof);
-	if (!up || !mem || !l->gof)
-		goto out;
-	for (size_t i = 0; i < nb; i++)
-		up[i] = i;
-	for (size_t i = 0; i < nb; i++) {
-		int32_t k = c->al.blocks[i].link;
-		if (k >= 0 && (size_t)k < nb) {
-			size_t x = uf_find(up, i), y = uf_find(up, (size_t)k);
-			if (x != y)
-				up[x > y ? x : y] = x < y ? x : y;
-		}
-	}
-	/* the root of each set is its first block: number the groups in the
-	 * order of their first blocks */
-	for (size_t i = 0; i < nb; i++) {
-		size_t r = uf_find(up, i);
-		l->gof[i] = r == i ? ng++ : l->gof[r];
-	}
-	for (size_t i = 0; i < nb; i++) {
-		const struct block *b = &c->al.blocks[i];
-		if (b->ls1 > b->ls0)
-			mem[nm++] = (struct member){l->gof[i], 0, b->ls0, i};
-		if (b->rs1 > b->rs0)
-			mem[nm++] = (struct member){l->gof[i], 1, b->rs0, i};
-	}
-	qsort(mem, nm, sizeof *mem, by_member);
-	l->ngroups = ng;
-	l->gmem = malloc((nm + 1) * sizeof *l->gmem);
-	l->goff = calloc(ng + 1, sizeof *l->goff);
-	l->gmid = calloc(ng + 1, sizeof *l->gmid);
-	l->gkind = calloc(ng + 1, 1);
-	l->gmulti = calloc(ng + 1, 1);
-	l->gsim = calloc(ng + 1, sizeof *l->gsim);
-	if (!l->gmem || !l->goff || !l->gmid || !l->gkind || !l->gmulti ||
-	    !l->gsim)
-		goto out;
-	for (size_t k = 0, g = 0; g <= ng; g++) {
-		l->goff[g] = k;
-		while (k < nm && mem[k].g == g && mem[k].side == 0)
-			l->gmem[k] = mem[k].block, k++;
-		if (g < ng)
-			l->gmid[g] = k;
-		while (k < nm && mem[k].g == g)
-			l->gmem[k] = mem[k].block, k++;
-	}
-	for (size_t g = 0; g < ng; g++) {
-		const struct block *b = &c->al.blocks[l->gmem[l->goff[g]]];
-		size_t n = l->goff[g + 1] - l->goff[g];
-		int multi = n > 2 ||
-		            (n == 2 &&
-		             l->gmem[l->goff[g]] != l->gmem[l->goff[g] + 1]);
-		l->gmulti[g] = (unsigned char)multi;
-		l->gkind[g] = b->kind;
-		l->gsim[g] = b->sim;
-		for (size_t k = l->goff[g]; multi && k < l->goff[g + 1]; k++)
-			if (c->al.blocks[l->gmem[k]].kind == BLK_PARAPHRASE)
-				l->gkind[g] = BLK_PARAPHRASE;
-		if (!multi)
-			continue;
-		if (!l->gdel) {
-			l->gdel = calloc(c->lt.n + 1, 1);
-			l->gins = calloc(c->rt.n + 1, 1);
-			my = myers_new(intern_count(c->in));
-			if (!l->gdel || !l->gins || !my)
-				goto out;
-		}
-		if (group_diff(l, my, g) < 0)
-			goto out;
-	}
-	/* sentence numbers within their paragraphs */
 	for (int side = 0; side < 2; side++) {
 		const struct seglist *sl = side ? &c->rs : &c->ls;
 		l->snum[side] = malloc((sl->n + 1) * sizeof *l->snum[side]);
 		if (!l->snum[side])
-			goto out;
+			return -1;
 		for (size_t k = 0; k < sl->n; k++)
 			l->snum[side][k] =
 			        k && sl->v[k - 1].para == sl->v[k].para
 			                ? l->snum[side][k - 1] + 1
 			                : 0;
 	}
-	rc = 0;
-out:
-	myers_free(my);
-	free(up);
-	free(mem);
-	return rc;
+	return 0;
+}
+
+/* The first sentence of stretch e on one side, or UINT32_MAX. */
+static uint32_t
+stretch_first(const struct cmp *c, const struct pstretch *e, int right)
+{
+	uint32_t best = UINT32_MAX;
+
+	for (uint32_t b = e->b0; b < e->b1; b++) {
+		uint32_t s0, s1;
+		psg_block_sents(c, b, right, &s0, &s1);
+		if (s0 < s1 && s0 < best)
+			best = s0;
+	}
+	return best;
 }
 
 struct okey {
-	size_t key, sub, group;
+	size_t key, sub, item;
 };
 
 static int
@@ -574,37 +399,37 @@ by_okey(const void *a, const void *b)
 	return p->sub < q->sub ? -1 : p->sub > q->sub;
 }
 
-/* Aligned mode: groups in the official order, or in the rewrite's order
- * (by their first rewrite sentence) with groups that have no rewrite side
- * kept after their neighbour. */
+/* Aligned mode: the stretches in display order, or in the rewrite's order
+ * (by their first rewrite sentence) with stretches that have no rewrite
+ * side kept after their neighbour. */
 static int
 aligned_order(struct layout *l)
 {
 	const struct cmp *c = l->c;
 	struct okey *k;
-	size_t key = 0, ng;
+	size_t key = 0, n = c->ps.nent;
 
-	if (!l->gof && build_groups(l) < 0)
+	if (!l->pdel && aligned_prepare(l) < 0)
 		return -1;
-	ng = l->ngroups;
 	free(l->order);
-	l->order = malloc((ng + 1) * sizeof *l->order);
-	k = malloc((ng + 1) * sizeof *k);
+	l->order = malloc((n + 1) * sizeof *l->order);
+	k = malloc((n + 1) * sizeof *k);
 	if (!l->order || !k) {
 		free(k);
 		return -1;
 	}
-	for (size_t g = 0; g < ng; g++) {
-		if (l->o.swap && l->goff[g + 1] > l->gmid[g])
-			key = c->al.blocks[l->gmem[l->gmid[g]]].rs0;
-		k[g] = (struct okey){key, g, g};
+	for (size_t e = 0; e < n; e++) {
+		uint32_t r = stretch_first(c, &c->ps.ent[e], 1);
+		if (l->o.swap && r != UINT32_MAX)
+			key = r;
+		k[e] = (struct okey){key, e, e};
 	}
 	if (l->o.swap)
-		qsort(k, ng, sizeof *k, by_okey);
-	for (size_t g = 0; g < ng; g++)
-		l->order[g] = k[g].group;
+		qsort(k, n, sizeof *k, by_okey);
+	for (size_t e = 0; e < n; e++)
+		l->order[e] = k[e].item;
 	free(k);
-	l->nitems = ng;
+	l->nitems = n;
 	return 0;
 }
 
@@ -779,44 +604,60 @@ render(const struct layout *l, struct fscratch *fs, struct buf *b, size_t i,
 		free(attr);
 		return rc < 0 ? -1 : mark_matches(l, fs, b, from);
 	}
-	size_t g = l->order[i];
-	size_t m0 = right ? l->gmid[g] : l->goff[g];
-	size_t m1 = right ? l->goff[g + 1] : l->gmid[g];
-	const struct seglist *sl = right ? &c->rs : &c->ls;
+	const struct pstretch *e = &c->ps.ent[l->order[i]];
+	const struct passage *p = &c->ps.v[e->passage];
+	const unsigned char *ch = right ? l->pins : l->pdel;
 	unsigned char want = right ? LA_INS : LA_DEL;
-	for (size_t m = m0; m < m1 && rc == 0; m++) {
-		const struct block *bk = &c->al.blocks[l->gmem[m]];
-		uint32_t s0 = right ? bk->rs0 : bk->ls0;
-		uint32_t s1 = right ? bk->rs1 : bk->ls1;
-		uint32_t t0 = sl->v[s0].t0, t1 = sl->v[s1 - 1].t1;
-		if (m > m0 && put(b, "\n", 1, 0) < 0) /* a piece: a new line */
+	uint32_t last = 0;
+	int nl = 0; /* a piece or note ends the line so far */
+	char note[64];
+
+	if (e->cont && !right) {
+		int len = snprintf(note, sizeof note, "(continued from [%u])",
+		                   (unsigned)e->passage + 1);
+		if (put(b, note, (size_t)len, LA_NUM) < 0)
 			return -1;
+		nl = 1;
+	} else if (l->o.passnum && !right) {
+		int len = snprintf(note, sizeof note, "[%u] ",
+		                   (unsigned)e->passage + 1);
+		if (put(b, note, (size_t)len, LA_NUM) < 0)
+			return -1;
+	}
+	for (;;) {
+		/* the next piece on this side by sentence: stretches are
+		 * short */
+		uint32_t best = UINT32_MAX, bb = 0;
+		for (uint32_t k = e->b0; k < e->b1; k++) {
+			uint32_t s0, s1;
+			psg_block_sents(c, k, right, &s0, &s1);
+			if (s0 < s1 && s0 + 1 > last && s0 < best) {
+				best = s0;
+				bb = k;
+			}
+		}
+		if (best == UINT32_MAX || rc < 0)
+			break;
+		last = best + 1;
+		const struct block *bk = &c->al.blocks[bb];
+		uint32_t s0, s1, t0, t1;
+		psg_block_sents(c, bb, right, &s0, &s1);
+		psg_block_tokens(c, bb, right, &t0, &t1);
+		if (nl && put(b, "\n", 1, 0) < 0) /* a piece: a new line */
+			return -1;
+		nl = 1;
 		if (l->o.numbers && put_number(l, b, right, s0, s1) < 0)
 			return -1;
 		unsigned char *attr = calloc(t1 - t0 + 1, 1);
 		if (!attr)
 			return -1;
-		if (bk->kind == BLK_OMISSION || bk->kind == BLK_ADDITION) {
+		if (bk->kind == BLK_OMISSION || bk->kind == BLK_ADDITION)
 			/* one colour as a whole, no word changes */
 			memset(attr, LA_TINT, t1 - t0);
-		} else if (l->gmulti[g]) {
-			const unsigned char *ch = right ? l->gins : l->gdel;
+		else
 			for (uint32_t t = t0; t < t1; t++)
 				if (ch[t])
 					attr[t - t0] |= want;
-		} else {
-			for (size_t k = bk->op0; k < bk->op1; k++) {
-				const struct dop *o = &c->al.bops.v[k];
-				uint32_t a = right ? o->b0 : o->a0;
-				uint32_t e = right ? o->b1 : o->a1;
-				if (o->kind !=
-				    (right ? DOP_INSERT : DOP_DELETE))
-					continue;
-				for (uint32_t t = a; t < e; t++)
-					if (t >= t0 && t < t1)
-						attr[t - t0] |= want;
-			}
-		}
 		if (right)
 			for (size_t k = bk->f0; k < bk->f1; k++)
 				for (uint32_t t = c->al.facts[k].t0;
@@ -829,6 +670,12 @@ render(const struct layout *l, struct fscratch *fs, struct buf *b, size_t i,
 						                : LA_FACT;
 		rc = put_tokens(l, b, right, t0, t1, attr);
 		free(attr);
+	}
+	if (rc == 0 && !right && c->ps.ent_of[p->e1 - 1] != l->order[i]) {
+		int len = snprintf(note, sizeof note, "(continued below)");
+		if ((nl && put(b, "\n", 1, 0) < 0) ||
+		    put(b, note, (size_t)len, LA_NUM) < 0)
+			return -1;
 	}
 	return rc < 0 ? -1 : mark_matches(l, fs, b, from);
 }
@@ -987,15 +834,8 @@ layout_free(struct layout *l)
 	free(l->fs.fold.s);
 	free(l->fs.fold.a);
 	free(l->fs.map);
-	free(l->gmem);
-	free(l->goff);
-	free(l->gmid);
-	free(l->gkind);
-	free(l->gmulti);
-	free(l->gsim);
-	free(l->gdel);
-	free(l->gins);
-	free(l->gof);
+	free(l->pdel);
+	free(l->pins);
 	free(l->snum[0]);
 	free(l->snum[1]);
 	free(l->match);
@@ -1131,7 +971,7 @@ layout_block(const struct layout *l, size_t i)
 {
 	if (l->o.mode != LAYOUT_ALIGNED || i >= l->nitems)
 		return NULL;
-	return &l->c->al.blocks[l->gmem[l->goff[l->order[i]]]];
+	return &l->c->al.blocks[l->c->ps.ent[l->order[i]].b0];
 }
 
 void
@@ -1143,36 +983,43 @@ layout_item(const struct layout *l, size_t i, struct litem *out)
 	out->kind = -1;
 	if (l->o.mode != LAYOUT_ALIGNED || i >= l->nitems)
 		return;
-	size_t g = l->order[i];
-	out->kind = l->gkind[g];
-	out->sim = l->gsim[g];
-	out->nleft = l->gmid[g] - l->goff[g];
-	out->nright = l->goff[g + 1] - l->gmid[g];
-	for (size_t k = l->goff[g]; k < l->goff[g + 1]; k++) {
-		const struct block *b = &c->al.blocks[l->gmem[k]];
-		int left = k < l->gmid[g];
-		out->moved |= b->moved;
-		out->hidden |= b->hidden;
-		if (left && (out->ls0 == out->ls1 || b->ls0 < out->ls0))
-			out->ls0 = b->ls0;
-		if (left && b->ls1 > out->ls1)
-			out->ls1 = b->ls1;
-		if (!left && (out->rs0 == out->rs1 || b->rs0 < out->rs0))
-			out->rs0 = b->rs0;
-		if (!left && b->rs1 > out->rs1)
-			out->rs1 = b->rs1;
-		if (!left)
-			out->nfacts += b->f1 - b->f0;
+	const struct pstretch *e = &c->ps.ent[l->order[i]];
+	const struct passage *p = &c->ps.v[e->passage];
+	out->kind = p->kind;
+	out->sim = p->sim;
+	out->moved = p->moved;
+	out->hidden = p->hidden;
+	out->nleft = p->nleft;
+	out->nright = p->nright;
+	out->nfacts = p->nfacts;
+	out->number = (size_t)e->passage + 1;
+	out->cont = e->cont;
+	out->places = p->e1 - p->e0;
+	for (uint32_t b = e->b0; b < e->b1; b++) {
+		uint32_t s0, s1;
+		for (int side = 0; side < 2; side++) {
+			uint32_t *o0 = side ? &out->rs0 : &out->ls0;
+			uint32_t *o1 = side ? &out->rs1 : &out->ls1;
+			psg_block_sents(c, b, side, &s0, &s1);
+			if (s0 >= s1)
+				continue;
+			if (*o0 == *o1 || s0 < *o0)
+				*o0 = s0;
+			if (s1 > *o1)
+				*o1 = s1;
+		}
 	}
 }
 
 size_t
 layout_item_of_block(const struct layout *l, size_t b)
 {
+	const struct psg *ps = &l->c->ps;
+
 	if (l->o.mode != LAYOUT_ALIGNED || b >= l->c->al.nblocks)
 		return (size_t)-1;
 	for (size_t i = 0; i < l->nitems; i++)
-		if (l->order[i] == l->gof[b])
+		if (ps->ent[l->order[i]].b0 <= b && b < ps->ent[l->order[i]].b1)
 			return i;
 	return (size_t)-1;
 }
@@ -1213,14 +1060,12 @@ layout_item_changed(const struct layout *l, size_t i)
 		return i < l->nch && l->ch[i].changed;
 	if (i >= l->nitems)
 		return 0;
-	size_t g = l->order[i];
-	if (l->gmulti[g])
+	const struct psg *ps = &l->c->ps;
+	const struct passage *p = &ps->v[ps->ent[l->order[i]].passage];
+	if (p->m1 - p->m0 > 1 || p->kind != BLK_VERBATIM || p->moved)
 		return 1;
-	const struct block *b = &l->c->al.blocks[l->gmem[l->goff[g]]];
-	if (b->kind != BLK_VERBATIM || b->moved)
-		return 1;
-	for (size_t k = b->op0; k < b->op1; k++)
-		if (l->c->al.bops.v[k].kind != DOP_EQUAL)
+	for (size_t k = p->op0; k < p->op1; k++)
+		if (ps->ops.v[k].kind != DOP_EQUAL)
 			return 1;
 	return 0;
 }

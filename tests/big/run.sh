@@ -22,7 +22,7 @@ fail=0
 MEM_FACTOR=14
 MEM_BASE=16
 # the bound by tokens (words, numbers, punctuation marks) for inputs of
-# very short words: README promises 80 bytes a token, held here at 96
+# very short words: docs/input.md promises 80 bytes a token, held here at 96
 TOKEN_BYTES=96
 tokens=0
 

@@ -7,11 +7,12 @@ Runs `redline --export=json OFFICIAL REWRITE...` (the overview) and
 `redline --export=json OFFICIAL REWRITE` for each rewrite (the pairs), and
 checks, counting directly from the pair exports:
 - each pair object inside the overview is the pair export itself;
-- each official sentence's kind in a rewrite is the kind of the pair block
-  whose official span holds that sentence;
-- each rewrite's verbatim, paraphrase and omission counts are its column of
-  the coverage matrix; its words are the pair's rewrite words; its
-  additions are the pair's addition blocks; its facts are the pair's facts;
+- each official sentence's kind in a rewrite is the kind of the pair
+  passage whose block's official span holds that sentence;
+- each rewrite's sentence counts (verbatim, paraphrase, omission) are its
+  column of the coverage matrix; its passage counts are the pair's
+  summary; its words are the pair's rewrite words; its facts are the
+  pair's facts;
 - `--export=summary` prints one row per rewrite with those numbers.
 Prints one line per disagreement; exit status 1 if any.
 """
@@ -35,7 +36,7 @@ def main(argv):
     rl, official, rewrites = argv[1], argv[2], argv[3:]
     problems = []
     ov = run_json([rl, "--export=json", official] + rewrites)
-    if ov.get("format") != "redline-overview" or ov.get("version") != 2:
+    if ov.get("format") != "redline-overview" or ov.get("version") != 3:
         problems.append("format/version missing")
     if len(ov["rewrites"]) != len(rewrites) or \
             len(ov["pairs"]) != len(rewrites):
@@ -58,23 +59,26 @@ def main(argv):
                 problems.append("%s: sentence %d is in %d blocks" %
                                 (path, s + 1, len(holder)))
                 continue
-            if holder[0]["kind"] != cov["kinds"][j]:
+            kind = pair["passages"][holder[0]["passage"] - 1]["kind"]
+            if kind != cov["kinds"][j]:
                 problems.append("%s: sentence %d is %s in the pair but %s in "
-                                "the overview" % (path, s + 1,
-                                                  holder[0]["kind"],
+                                "the overview" % (path, s + 1, kind,
                                                   cov["kinds"][j]))
             kinds[cov["kinds"][j]] += 1
         for k, n in kinds.items():
-            if row[k] != n:
+            if row["sentences"][k] != n:
                 problems.append("%s: %s %d, coverage column says %d" %
-                                (path, k, row[k], n))
+                                (path, k, row["sentences"][k], n))
+        if row["passages"] != pair["summary"]:
+            problems.append("%s: passages %r, the pair's summary %r" %
+                            (path, row["passages"], pair["summary"]))
         if row["words"] != pair["right"]["words"]:
             problems.append("%s: words %d, pair says %d" %
                             (path, row["words"], pair["right"]["words"]))
-        adds = sum(1 for blk in pair["blocks"] if blk["kind"] == "addition")
-        if row["additions"] != adds or pair["summary"]["addition"] != adds:
+        adds = sum(1 for p in pair["passages"] if p["kind"] == "addition")
+        if row["passages"]["addition"] != adds:
             problems.append("%s: additions %d, pair has %d" %
-                            (path, row["additions"], adds))
+                            (path, row["passages"]["addition"], adds))
         facts = sum(len(blk["facts"]) for blk in pair["blocks"])
         if row["facts"] != facts:
             problems.append("%s: facts %d, pair has %d" %
@@ -90,11 +94,14 @@ def main(argv):
             problems.append("summary: no row for rewrite %d" % (j + 1))
             continue
         nums = [w.rstrip("%w") for w in line.split()]
-        for k in ("words", "verbatim", "paraphrase", "omission",
-                  "additions", "addition_words", "facts"):
-            if str(row[k]) not in nums:
-                problems.append("summary row %d lacks %s %d" %
-                                (j + 1, k, row[k]))
+        want = {"words": row["words"],
+                "addition_words": row["addition_words"],
+                "facts": row["facts"],
+                "additions": row["passages"]["addition"]}
+        want.update(row["sentences"])
+        for k, v in want.items():
+            if str(v) not in nums:
+                problems.append("summary row %d lacks %s %d" % (j + 1, k, v))
     for p in problems:
         print(p)
     print("overview: %d rewrites checked against their pairs, %d problems" %

@@ -13,7 +13,15 @@ usage: check_json.py EXPORT.json OFFICIAL REWRITE
   character (bidi embedding, override or isolate, tag character);
 - ops and facts spans are in bounds, and facts lie inside the block's own
   rewrite span;
-- the summary counts equal the counts of blocks of each kind (and moved).
+- passages are numbered 1, 2, ... in order; every block names one passage,
+  which lists it, and every passage lists only blocks that name it; a
+  passage's left and right spans are exactly its blocks' spans on that
+  side, in text order; a passage of one block has that block's kind,
+  similarity and moved flag; a passage of several is moved when one of
+  its blocks is, hidden when one is, verbatim when every block of it with
+  official text is, else a paraphrase;
+- the summary counts equal the counts of passages of each kind (and
+  moved).
 Prints one line per broken promise; exit status 1 if any.
 """
 import json
@@ -79,8 +87,54 @@ def main(argv):
     owner = {side: [None] * len(data[side]) for side in data}
     counts = {"verbatim": 0, "paraphrase": 0, "omission": 0, "addition": 0}
     moved = 0
-    for n, block in enumerate(export["blocks"]):
-        counts[block["kind"]] += 1
+    passages = export.get("passages")
+    if not isinstance(passages, list):
+        problems.append("no passages array")
+        passages = []
+    blocks = export["blocks"]
+    for i, passage in enumerate(passages):
+        counts[passage["kind"]] += 1
+        moved += bool(passage["moved"])
+        if passage.get("number") != i + 1:
+            problems.append("passage %d numbered %r" % (i + 1,
+                                                         passage.get("number")))
+        members = passage.get("blocks") or []
+        if not members:
+            problems.append("passage %d has no blocks" % (i + 1))
+        for b in members:
+            if not 0 <= b < len(blocks) or blocks[b].get("passage") != i + 1:
+                problems.append("passage %d lists block %r, which names "
+                                "another" % (i + 1, b))
+        mine = [blocks[b] for b in members if 0 <= b < len(blocks)]
+        for side in ("left", "right"):
+            want = sorted(b[side] for b in mine if b[side] is not None)
+            if passage.get(side) != want:
+                problems.append("passage %d %s spans %r, its blocks %r"
+                                % (i + 1, side, passage.get(side), want))
+        if len(mine) == 1:
+            for key in ("kind", "similarity", "moved", "hidden"):
+                if passage.get(key) != mine[0].get(key):
+                    problems.append("passage %d %s %r, its one block %r"
+                                    % (i + 1, key, passage.get(key),
+                                       mine[0].get(key)))
+        elif mine:
+            for key in ("moved", "hidden"):
+                if passage.get(key) != any(b.get(key) for b in mine):
+                    problems.append("passage %d %s %r" % (i + 1, key,
+                                                          passage.get(key)))
+            verb = all(b["kind"] == "verbatim" for b in mine
+                       if b["left"] is not None) and \
+                any(b["left"] is not None for b in mine)
+            want = "verbatim" if verb else "paraphrase"
+            if passage["kind"] != want:
+                problems.append("passage %d is %s, its official blocks "
+                                "make it %s" % (i + 1, passage["kind"], want))
+    for n, block in enumerate(blocks):
+        p = block.get("passage")
+        if not isinstance(p, int) or not 1 <= p <= len(passages) or \
+                n not in passages[p - 1].get("blocks", []):
+            problems.append("block %d names passage %r, which does not "
+                            "list it" % (n, p))
         spans = [block[side] for side in ("left", "right")]
         holds = any(span is not None and
                     any(hidden(ch) for ch in data[side][span[0]:span[1]]
@@ -89,7 +143,6 @@ def main(argv):
         if block.get("hidden") is not holds:
             problems.append("block %d: hidden is %r, its text says %r"
                             % (n, block.get("hidden"), holds))
-        moved += bool(block["moved"])
         if block["left"] is None and block["right"] is None:
             problems.append("block %d has no side" % n)
         for side in ("left", "right"):
@@ -144,10 +197,10 @@ def main(argv):
     summary = export["summary"]
     for kind, count in counts.items():
         if summary[kind] != count:
-            problems.append("summary.%s = %d, blocks say %d"
+            problems.append("summary.%s = %d, passages say %d"
                             % (kind, summary[kind], count))
     if summary["moved"] != moved:
-        problems.append("summary.moved = %d, blocks say %d"
+        problems.append("summary.moved = %d, passages say %d"
                         % (summary["moved"], moved))
     for p in problems:
         print(p)

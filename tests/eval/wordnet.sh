@@ -1,10 +1,10 @@
 #!/bin/sh
-# tests/eval/wordnet.sh - the lexical experiment of issue 15 again (README,
-# "How well it classifies"): redline built with each set of WordNet
-# relations (scripts/wordnet.py: deriv, first, mono, full, or several
-# joined by '+'), each scored on the labelled pairs (score.py) beside the
-# build without related words.  Each build goes to build-lex/VARIANT; the
-# scores, whole, to build-lex/VARIANT.eval.
+# tests/eval/wordnet.sh - the lexical experiment of issue 15 again
+# (tests/eval/README.md, "A lexical resource, measured"): redline built
+# with each set of WordNet relations (scripts/wordnet.py: deriv, first,
+# mono, full, or several joined by '+'), each scored on the labelled pairs
+# (score.py) beside the build without related words.  Each build goes to
+# build-lex/VARIANT; the scores, whole, to build-lex/VARIANT.eval.
 #
 # usage: [SHARE=X] sh tests/eval/wordnet.sh [VARIANT...]
 #   default: none deriv first mono full; "none" is the build with an empty

@@ -6,9 +6,10 @@ usage: check_dom.py DOM.html REPORT.json [--addition TEXT]... [--absent TAG]...
 
 DOM.html is what `chromium --dump-dom` printed for the page; REPORT.json
 is redline's --export=json of the same pair.  Checks that the page has
-one <article> per block with the block's kind in data-kind (and
-data-moved exactly on the moved ones), that the counts shown equal the
-JSON summary, that every link stays inside the page and nothing is
+one <article> per passage, numbered as the JSON numbers them, with the
+passage's kind in data-kind (and data-moved exactly on the moved ones),
+besides articles marked data-continued for the later places of a
+passage shown in several, that the counts shown equal the JSON summary, that every link stays inside the page and nothing is
 loaded from elsewhere (no src, no stylesheet link, no script), that each
 --addition TEXT lies inside an article of data-kind "addition", that no
 element named by --absent exists, and that each --text TEXT is in the
@@ -67,16 +68,27 @@ class Builder(HTMLParser):
 def check_pair(nodes, rep):
     """Failures of one pair's articles and counts against its JSON."""
     fails = []
-    arts = [n for n in nodes if n.tag == "article"]
-    blocks = rep["blocks"]
-    if len(arts) != len(blocks):
-        fails.append(f"{len(arts)} articles, {len(blocks)} blocks")
-    for k, (a, bl) in enumerate(zip(arts, blocks)):
-        if a.attrs.get("data-kind") != bl["kind"]:
+    every = [n for n in nodes if n.tag == "article"]
+    arts = [a for a in every if "data-continued" not in a.attrs]
+    passages = rep["passages"]
+    if len(arts) != len(passages):
+        fails.append(f"{len(arts)} articles, {len(passages)} passages")
+    for k, (a, ps) in enumerate(zip(arts, passages)):
+        if a.attrs.get("data-passage") != str(ps["number"]):
+            fails.append(f"article {k + 1}: data-passage "
+                         f"{a.attrs.get('data-passage')}, JSON "
+                         f"{ps['number']}")
+        if a.attrs.get("data-kind") != ps["kind"]:
             fails.append(f"article {k + 1}: data-kind "
-                         f"{a.attrs.get('data-kind')}, JSON {bl['kind']}")
-        if ("data-moved" in a.attrs) != bl["moved"]:
+                         f"{a.attrs.get('data-kind')}, JSON {ps['kind']}")
+        if ("data-moved" in a.attrs) != ps["moved"]:
             fails.append(f"article {k + 1}: data-moved disagrees")
+    for a in every:
+        if "data-continued" in a.attrs and not any(
+                b.attrs.get("data-passage") == a.attrs.get("data-passage")
+                for b in arts):
+            fails.append(f"a continued article of no passage: "
+                         f"{a.attrs.get('data-passage')}")
     for key, want in rep["summary"].items():
         got = [n.text().strip() for n in nodes
                if n.attrs.get("data-count") == key]

@@ -151,14 +151,19 @@ plain_marks_kinds_in_the_margin(void **state)
 	s = run(PLAIN, "Kept paragraph here.\n\nDropped paragraph entirely.\n",
 	        "Kept paragraph here.\n\nAdded words of a new kind.\n", 60, 0);
 	/* a kept passage '=', the dropped one '<' with an empty right
-	 * column, the added one '>' with an empty left column */
-	assert_non_null(strstr(s, "=  Kept paragraph here."));
-	const char *d = strstr(s, "<  Dropped paragraph entirely.");
+	 * column, the added one '>' with only its number in the left
+	 * column; each numbered as the report numbers passages */
+	assert_non_null(strstr(s, "=  [1] Kept paragraph here."));
+	const char *d = strstr(s, "<  [");
 	assert_non_null(d);
 	const char *eol = strchr(d, '\n');
 	assert_true(eol[-1] == '|');
-	assert_non_null(strstr(s, ">  "));
-	assert_non_null(strstr(s, "| Added words of a new kind."));
+	assert_true(strstr(d, "Dropped") < eol);
+	const char *a = strstr(s, ">  [");
+	assert_non_null(a);
+	eol = strchr(a, '\n');
+	assert_non_null(strstr(a, "] "));
+	assert_true(strstr(a, "| Added words of a new kind.") < eol);
 	free(s);
 }
 

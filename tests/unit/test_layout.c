@@ -285,8 +285,10 @@ side_text(const struct lside *sd, char *out, size_t size)
 }
 
 /* One official sentence split in two with an addition between its pieces:
- * one item holds the sentence and both pieces, the second piece on a line
- * of its own, and the words the second piece keeps are not deleted. */
+ * one passage, shown in two places so that neither text leaves its order
+ * (the sentence and the first piece, the addition, then the second piece
+ * marked as continuing passage 1), and the words the second piece keeps
+ * are not deleted. */
 static void
 split_is_one_item(void **state)
 {
@@ -307,21 +309,38 @@ split_is_one_item(void **state)
 	struct layout *l = layout_new(&p.c, &o);
 	assert_non_null(l);
 	assert_true(p.c.al.nblocks == 5); /* source, two pieces, +, - */
-	assert_int_equal(layout_nitems(l), 3);
+	assert_int_equal(p.c.ps.n, 3); /* the split, +, - */
+	assert_int_equal(layout_nitems(l), 4);
 	layout_item(l, 0, &it);
 	assert_int_equal(it.nleft, 1);
 	assert_int_equal(it.nright, 2);
 	assert_int_equal(it.kind, BLK_VERBATIM);
-	/* every block of the split shows in item 0 */
+	assert_int_equal(it.number, 1);
+	assert_int_equal(it.places, 2);
+	assert_false(it.cont);
+	layout_item(l, 1, &it);
+	assert_int_equal(it.kind, BLK_ADDITION);
+	assert_int_equal(it.number, 2);
+	layout_item(l, 2, &it);
+	assert_int_equal(it.number, 1);
+	assert_true(it.cont);
+	/* every block of the split shows in item 0 or item 2 */
 	for (size_t b = 0; b < p.c.al.nblocks; b++)
 		if (p.c.al.blocks[b].link >= 0)
-			assert_int_equal(layout_item_of_block(l, b), 0);
+			assert_true(layout_item_of_block(l, b) == 0 ||
+			            layout_item_of_block(l, b) == 2);
 	size_t got = layout_rows(l, 0, 32, rows);
-	int second = 0;
-	for (size_t k = 0; k < got && rows[k].item == 0; k++) {
+	int second = 0, below = 0, from = 0;
+	for (size_t k = 0; k < got && rows[k].item <= 2; k++) {
 		side_text(&rows[k].side[1], t, sizeof t);
-		if (strncmp(t, "The mayor praised", 17) == 0)
+		if (strncmp(t, "The mayor praised", 17) == 0) {
+			assert_int_equal(rows[k].item, 2);
 			second = 1;
+		}
+		side_text(&rows[k].side[0], t, sizeof t);
+		below |= rows[k].item == 0 && strstr(t, "(continued below)");
+		from |= rows[k].item == 2 &&
+		        strstr(t, "(continued from [1])");
 		/* "mayor" on the left is kept by the second piece */
 		const struct lside *sd = &rows[k].side[0];
 		side_text(sd, t, sizeof t);
@@ -330,6 +349,8 @@ split_is_one_item(void **state)
 			assert_false(sd->attr[m - t] & LA_DEL);
 	}
 	assert_true(second);
+	assert_true(below);
+	assert_true(from);
 	/* the omission is tinted across its text, spaces too */
 	for (size_t k = 0; k < got; k++) {
 		side_text(&rows[k].side[0], t, sizeof t);
@@ -338,7 +359,7 @@ split_is_one_item(void **state)
 				assert_true(rows[k].side[0].attr[i] & LA_TINT);
 	}
 	check_rows(l);
-	/* in the rewrite's order the split still comes first, whole */
+	/* in the rewrite's order the split still comes first */
 	o.swap = 1;
 	assert_int_equal(layout_reset(l, &o), 0);
 	layout_item(l, 0, &it);

@@ -1,0 +1,118 @@
+/* passage.h - the passages of a comparison: what every view numbers.
+ *
+ * The aligner returns blocks (align.h): a pair, an omission, an addition,
+ * or one half of a split or merge tied to its other pieces by `link`.  A
+ * reader judges a split or a merge as one thing, so a passage is a set of
+ * blocks tied by `link` (or one block on its own) with one kind, one
+ * similarity, one word diff of all its official text against all its
+ * rewrite text, one moved flag and one number.  The text report, the plain
+ * and JSON exports, the HTML page, the overview and the viewer all read
+ * passages from here, so they number and name them alike.
+ *
+ * Display.  The blocks come in display order (the official text's order,
+ * each rewrite-only block beside its neighbours); no view moves a piece of
+ * text out of that order.  A passage whose blocks are not next to each
+ * other in it (a merge of two far-apart official sentences) is shown in
+ * stretches: its first stretch where its first block stands, each later
+ * one where its own blocks stand, marked as continuing that passage.
+ *
+ * Counts.  Passage counts (psg.count) count passages; a view that counts
+ * sentences (the overview's coverage) says so.  Percentages are rounded by
+ * psg_percent, the same in every view.
+ */
+#ifndef REDLINE_PASSAGE_H
+#define REDLINE_PASSAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "redline/align.h"
+#include "redline/diff.h"
+
+struct cmp;
+
+/* One passage. */
+struct passage {
+	uint8_t kind;           /* enum blk_kind of the whole: a split or merge
+	                           is verbatim when every official block of
+	                           it is, else a paraphrase */
+	uint8_t moved;          /* a block of it moved */
+	uint8_t hidden;         /* a block of it holds hidden characters */
+	uint32_t nleft, nright; /* blocks with official, rewrite sentences
+	                           (2 or more on one side: a merge, a split) */
+	size_t m0, m1;          /* its blocks: psg.mem[m0..m1), ascending */
+	size_t e0, e1;          /* its stretches: psg.ent[e0..e1), ascending
+	                           (for a passage of one stretch, e1 = e0 + 1) */
+	double sim;             /* 2 * common words / all words of the whole */
+	size_t op0, op1;        /* its word diff: psg.ops.v[op0..op1), token
+	                           indices of the model */
+	size_t nfacts;          /* facts of its blocks */
+};
+
+/* A stretch of the display: blocks [b0, b1) of one passage, next to each
+ * other in display order. */
+struct pstretch {
+	uint32_t passage; /* index into psg.v */
+	uint32_t b0, b1;
+	uint8_t cont; /* 0: the passage's first stretch; 1: a later one */
+};
+
+/* All passages of a comparison; psg_free releases them. */
+struct psg {
+	struct passage *v; /* numbered from 1 in this order: by first block */
+	size_t n;
+	size_t *mem;  /* blocks of each passage (struct passage m0, m1) */
+	uint32_t *of; /* block -> its passage */
+	struct pstretch *ent; /* the display: stretches in display order */
+	size_t nent;
+	size_t *ent_of;  /* stretches of each passage (struct passage e0, e1):
+	                    indexes into ent */
+	struct dops ops; /* word diffs of the passages */
+	size_t count[4]; /* passages per kind (enum blk_kind) */
+	size_t nmoved;   /* passages that moved */
+};
+
+/* Build *ps (zeroed by it first) from the blocks of c->al and the model's
+ * token and sentence lists.  A passage of several blocks gets the word
+ * diff of its whole official text against its whole rewrite text (run
+ * with c->opt.minimal's flags); a passage of one block keeps the block's.
+ * Returns 0, or -1 when memory ran out (then *ps holds nothing). */
+int psg_build(struct psg *ps, const struct cmp *c);
+
+/* Release what *ps owns; *ps becomes empty. */
+void psg_free(struct psg *ps);
+
+/* Sentences [*s0, *s1) of block b on side right (0 official, 1 rewrite);
+ * *s0 == *s1 when it has none there. */
+void psg_block_sents(const struct cmp *c, size_t b, int right, uint32_t *s0,
+                     uint32_t *s1);
+
+/* Tokens [*t0, *t1) of block b on one side; *t0 == *t1 when none. */
+void psg_block_tokens(const struct cmp *c, size_t b, int right, uint32_t *t0,
+                      uint32_t *t1);
+
+/* Input bytes [*b0, *b1) of block b on one side (from its first token's
+ * first byte to its last token's last); *b0 == *b1 when none. */
+void psg_block_bytes(const struct cmp *c, size_t b, int right, size_t *b0,
+                     size_t *b1);
+
+/* Words (not punctuation) of block b on one side. */
+size_t psg_block_words(const struct cmp *c, size_t b, int right);
+
+/* Official words in passages of each kind: words[kind], summed over every
+ * official piece of every passage of that kind; *total is all official
+ * words. */
+void psg_kept_words(const struct cmp *c, size_t words[4], size_t *total);
+
+/* part of whole as a whole percentage, as every view prints it: rounded
+ * half up, except that a part above 0 is never 0 % and a part below the
+ * whole never 100 % (so "1 verbatim" never stands beside "0 %").  0 when
+ * whole is 0. */
+int psg_percent(size_t part, size_t whole);
+
+/* The kind names of a passage's shape, for a header: "split in N",
+ * "merge of N", "N into M sentences", or "" for one block a side.  Writes
+ * at most n bytes to buf (NUL-terminated) and returns buf. */
+const char *psg_shape(const struct passage *p, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,455 @@
+/* passage.c - the aligner's blocks as numbered passages (see passage.h).
+ *
+ * Owns: which blocks make one passage (a union of the blocks tied by
+ * `link`), the passage's kind, similarity, moved and hidden flags, its word
+ * diff (for several blocks: all official text of the passage against all of
+ * its rewrite text, one diff), its stretches of the display, the counts
+ * per kind, the one rounding of percentages, and the walk from a block to
+ * its sentences, tokens and bytes that every view needs.
+ */
+#include "redline/passage.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "redline/compare.h"
+#include "redline/grow.h"
+
+void
+psg_block_sents(const struct cmp *c, size_t b, int right, uint32_t *s0,
+                uint32_t *s1)
+{
+	const struct block *k = &c->al.blocks[b];
+
+	*s0 = right ? k->rs0 : k->ls0;
+	*s1 = right ? k->rs1 : k->ls1;
+	if (*s1 < *s0)
+		*s1 = *s0;
+}
+
+void
+psg_block_tokens(const struct cmp *c, size_t b, int right, uint32_t *t0,
+                 uint32_t *t1)
+{
+	const struct seglist *sl = right ? &c->rs : &c->ls;
+	uint32_t s0, s1;
+
+	psg_block_sents(c, b, right, &s0, &s1);
+	*t0 = *t1 = 0;
+	if (s0 < s1) {
+		*t0 = sl->v[s0].t0;
+		*t1 = sl->v[s1 - 1].t1;
+	}
+}
+
+void
+psg_block_bytes(const struct cmp *c, size_t b, int right, size_t *b0,
+                size_t *b1)
+{
+	const struct toklist *tl = right ? &c->rt : &c->lt;
+	uint32_t t0, t1;
+
+	psg_block_tokens(c, b, right, &t0, &t1);
+	*b0 = *b1 = 0;
+	if (t0 < t1) {
+		*b0 = tl->v[t0].off;
+		*b1 = tl->v[t1 - 1].off + tl->v[t1 - 1].len;
+	}
+}
+
+size_t
+psg_block_words(const struct cmp *c, size_t b, int right)
+{
+	uint32_t t0, t1;
+
+	psg_block_tokens(c, b, right, &t0, &t1);
+	return t0 < t1 ? tok_words(right ? &c->rt : &c->lt, t0, t1) : 0;
+}
+
+void
+psg_kept_words(const struct cmp *c, size_t words[4], size_t *total)
+{
+	memset(words, 0, 4 * sizeof *words);
+	*total = tok_words(&c->lt, 0, c->lt.n);
+	for (size_t b = 0; b < c->al.nblocks && c->ps.of; b++)
+		words[c->ps.v[c->ps.of[b]].kind & 3] +=
+		        psg_block_words(c, b, 0);
+}
+
+int
+psg_percent(size_t part, size_t whole)
+{
+	if (!whole)
+		return 0;
+	if (part >= whole)
+		return 100;
+	int p = (int)((part * 100 + whole / 2) / whole);
+	if (p == 0 && part > 0)
+		return 1;
+	if (p == 100)
+		return 99;
+	return p;
+}
+
+const char *
+psg_shape(const struct passage *p, char *buf, size_t n)
+{
+	if (!n)
+		return buf;
+	buf[0] = '\0';
+	if (p->nleft <= 1 && p->nright > 1)
+		snprintf(buf, n, "split in %u", (unsigned)p->nright);
+	else if (p->nleft > 1 && p->nright == 1)
+		snprintf(buf, n, "merge of %u", (unsigned)p->nleft);
+	else if (p->nleft > 1 && p->nright > 1)
+		snprintf(buf, n, "%u into %u sentences", (unsigned)p->nleft,
+		         (unsigned)p->nright);
+	return buf;
+}
+
+void
+psg_free(struct psg *ps)
+{
+	free(ps->v);
+	free(ps->mem);
+	free(ps->of);
+	free(ps->ent);
+	free(ps->ent_of);
+	dops_free(&ps->ops);
+	memset(ps, 0, sizeof *ps);
+}
+
+static size_t
+uf_find(size_t *up, size_t i)
+{
+	while (up[i] != i) {
+		up[i] = up[up[i]];
+		i = up[i];
+	}
+	return i;
+}
+
+/* Tokens of the blocks mem[m0..m1) on one side, one after another, in the
+ * order of their sentences, as a token list of their own (tl) and the index
+ * of each in the model (map). */
+static int
+gather(const struct cmp *c, const size_t *mem, size_t m0, size_t m1, int right,
+       struct toklist *tl, uint32_t **map)
+{
+	const struct toklist *src = right ? &c->rt : &c->lt;
+	size_t n = 0, k;
+	size_t *by = malloc((m1 - m0 + 1) * sizeof *by);
+
+	memset(tl, 0, sizeof *tl);
+	*map = NULL;
+	if (!by)
+		return -1;
+	/* the blocks by first sentence on this side (few: insertion sort) */
+	size_t nb = 0;
+	for (k = m0; k < m1; k++) {
+		uint32_t s0, s1, q0, q1;
+		psg_block_sents(c, mem[k], right, &s0, &s1);
+		if (s0 >= s1)
+			continue;
+		size_t at = nb++;
+		for (; at > 0; at--) {
+			psg_block_sents(c, by[at - 1], right, &q0, &q1);
+			if (q0 <= s0)
+				break;
+			by[at] = by[at - 1];
+		}
+		by[at] = mem[k];
+	}
+	for (k = 0; k < nb; k++) {
+		uint32_t t0, t1;
+		psg_block_tokens(c, by[k], right, &t0, &t1);
+		n += t1 - t0;
+	}
+	tl->v = malloc((n + 1) * sizeof *tl->v);
+	tl->id = malloc((n + 1) * sizeof *tl->id);
+	*map = malloc((n + 1) * sizeof **map);
+	if (!tl->v || !tl->id || !*map) {
+		free(by);
+		return -1;
+	}
+	for (k = 0; k < nb; k++) {
+		uint32_t t0, t1;
+		psg_block_tokens(c, by[k], right, &t0, &t1);
+		for (uint32_t t = t0; t < t1; t++) {
+			tl->v[tl->n] = src->v[t];
+			tl->id[tl->n] = src->id[t];
+			(*map)[tl->n++] = t;
+		}
+	}
+	tl->cap = n + 1;
+	free(by);
+	return 0;
+}
+
+static int
+push_op(struct dops *d, unsigned kind, uint32_t a0, uint32_t a1, uint32_t b0,
+        uint32_t b1)
+{
+	struct dop *nv = grow_array(d->v, &d->cap, d->n + 1, sizeof *nv, 64);
+	if (!nv)
+		return -1;
+	d->v = nv;
+	d->v[d->n++] = (struct dop){kind, a0, a1, b0, b1};
+	return 0;
+}
+
+/* Where position i of a gathered list (map[0..n)) lies in the model: the
+ * token it came from, or just past the last one at the end. */
+static uint32_t
+model_at(const uint32_t *map, size_t n, uint32_t i, uint32_t empty)
+{
+	if (i < n)
+		return map[i];
+	return n ? map[n - 1] + 1 : empty;
+}
+
+/* The operations ops (over gathered lists a, b) appended to out in model
+ * token indices, each cut where either side's tokens stop being
+ * consecutive in the model. */
+static int
+map_ops(const struct dops *ops, const uint32_t *ma, size_t na,
+        const uint32_t *mb, size_t nb, struct dops *out)
+{
+	for (size_t k = 0; k < ops->n; k++) {
+		const struct dop *o = &ops->v[k];
+		uint32_t a = o->a0, b = o->b0;
+		if (o->kind == DOP_INSERT ? o->b0 >= o->b1 : o->a0 >= o->a1)
+			continue;
+		do {
+			uint32_t a1 = a, b1 = b;
+			/* extend while both sides stay consecutive */
+			if (o->kind == DOP_EQUAL) {
+				a1++, b1++;
+				while (a1 < o->a1 && ma[a1] == ma[a1 - 1] + 1 &&
+				       mb[b1] == mb[b1 - 1] + 1)
+					a1++, b1++;
+			} else if (o->kind == DOP_DELETE) {
+				a1++;
+				while (a1 < o->a1 && ma[a1] == ma[a1 - 1] + 1)
+					a1++;
+			} else {
+				b1++;
+				while (b1 < o->b1 && mb[b1] == mb[b1 - 1] + 1)
+					b1++;
+			}
+			uint32_t x0 = model_at(ma, na, a, 0),
+			         y0 = model_at(mb, nb, b, 0);
+			if (push_op(out, o->kind, x0, x0 + (a1 - a), y0,
+			            y0 + (b1 - b)) < 0)
+				return -1;
+			a = a1;
+			b = b1;
+		} while (o->kind == DOP_EQUAL    ? a < o->a1
+		         : o->kind == DOP_DELETE ? a < o->a1
+		                                 : b < o->b1);
+	}
+	return 0;
+}
+
+/* The word diff of passage p (several blocks) into ps->ops, and its
+ * similarity. */
+static int
+passage_diff(struct psg *ps, const struct cmp *c, struct myers *m,
+             struct passage *p)
+{
+	struct toklist a, b;
+	uint32_t *ma = NULL, *mb = NULL;
+	struct dops ops = {0};
+	int rc = -1;
+
+	memset(&b, 0, sizeof b);
+	if (gather(c, ps->mem, p->m0, p->m1, 0, &a, &ma) < 0 ||
+	    gather(c, ps->mem, p->m0, p->m1, 1, &b, &mb) < 0 ||
+	    diff_tokens(m, &a, 0, a.n, &b, 0, b.n,
+	                c->opt.minimal ? DIFF_MINIMAL : DIFF_ABSORB, &ops) < 0)
+		goto out;
+	size_t common = 0;
+	for (size_t k = 0; k < ops.n; k++)
+		if (ops.v[k].kind == DOP_EQUAL)
+			common += tok_words(&a, ops.v[k].a0, ops.v[k].a1);
+	size_t words = tok_words(&a, 0, a.n) + tok_words(&b, 0, b.n);
+	p->sim = words ? 2.0 * (double)common / (double)words : 1;
+	p->op0 = ps->ops.n;
+	if (map_ops(&ops, ma, a.n, mb, b.n, &ps->ops) < 0)
+		goto out;
+	p->op1 = ps->ops.n;
+	rc = 0;
+out:
+	dops_free(&ops);
+	free(a.v);
+	free(a.id);
+	free(b.v);
+	free(b.id);
+	free(ma);
+	free(mb);
+	return rc;
+}
+
+/* The passage of one block: the block's kind, similarity and word diff. */
+static int
+passage_single(struct psg *ps, const struct cmp *c, struct passage *p,
+               const struct block *k)
+{
+	p->sim = k->sim;
+	p->op0 = ps->ops.n;
+	for (size_t i = k->op0; i < k->op1; i++) {
+		const struct dop *o = &c->al.bops.v[i];
+		if (push_op(&ps->ops, o->kind, o->a0, o->a1, o->b0, o->b1) < 0)
+			return -1;
+	}
+	p->op1 = ps->ops.n;
+	return 0;
+}
+
+/* Group the blocks: ps->of, ps->v (m0, m1), ps->mem. */
+static int
+group(struct psg *ps, const struct cmp *c)
+{
+	size_t nb = c->al.nblocks, *up = malloc((nb + 1) * sizeof *up);
+	size_t *fill = NULL;
+	int rc = -1;
+
+	ps->of = malloc((nb + 1) * sizeof *ps->of);
+	ps->mem = malloc((nb + 1) * sizeof *ps->mem);
+	if (!up || !ps->of || !ps->mem)
+		goto out;
+	for (size_t i = 0; i < nb; i++)
+		up[i] = i;
+	for (size_t i = 0; i < nb; i++) {
+		int32_t k = c->al.blocks[i].link;
+		if (k >= 0 && (size_t)k < nb) {
+			size_t x = uf_find(up, i), y = uf_find(up, (size_t)k);
+			if (x != y)
+				up[x > y ? x : y] = x < y ? x : y;
+		}
+	}
+	/* the root of each set is its first block: passages numbered in the
+	 * order of their first blocks */
+	size_t n = 0;
+	for (size_t i = 0; i < nb; i++) {
+		size_t r = uf_find(up, i);
+		ps->of[i] = r == i ? (uint32_t)n++ : ps->of[r];
+	}
+	ps->v = calloc(n + 1, sizeof *ps->v);
+	fill = calloc(n + 1, sizeof *fill);
+	if (!ps->v || !fill)
+		goto out;
+	ps->n = n;
+	for (size_t i = 0; i < nb; i++)
+		ps->v[ps->of[i]].m1++; /* sizes first */
+	for (size_t p = 0, at = 0; p < n; p++) {
+		ps->v[p].m0 = at;
+		at += ps->v[p].m1;
+		ps->v[p].m1 = at;
+		fill[p] = ps->v[p].m0;
+	}
+	for (size_t i = 0; i < nb; i++)
+		ps->mem[fill[ps->of[i]]++] = i;
+	rc = 0;
+out:
+	free(up);
+	free(fill);
+	return rc;
+}
+
+/* The stretches of the display: runs of consecutive blocks of one
+ * passage. */
+static int
+stretches(struct psg *ps, const struct cmp *c)
+{
+	size_t nb = c->al.nblocks, cap = 0, *fill = NULL;
+	unsigned char *seen = calloc(ps->n + 1, 1);
+
+	if (!seen)
+		return -1;
+	for (size_t i = 0; i < nb; i++) {
+		uint32_t p = ps->of[i];
+		if (ps->nent && ps->ent[ps->nent - 1].passage == p &&
+		    ps->ent[ps->nent - 1].b1 == i) {
+			ps->ent[ps->nent - 1].b1 = (uint32_t)i + 1;
+			continue;
+		}
+		struct pstretch *nv =
+		        grow_array(ps->ent, &cap, ps->nent + 1, sizeof *nv, 64);
+		if (!nv)
+			goto fail;
+		ps->ent = nv;
+		ps->ent[ps->nent++] = (struct pstretch){
+		        p, (uint32_t)i, (uint32_t)i + 1, seen[p]};
+		seen[p] = 1;
+		ps->v[p].e1++; /* sizes first */
+	}
+	ps->ent_of = malloc((ps->nent + 1) * sizeof *ps->ent_of);
+	fill = malloc((ps->n + 1) * sizeof *fill);
+	if (!ps->ent_of || !fill)
+		goto fail;
+	for (size_t p = 0, at = 0; p < ps->n; p++) {
+		ps->v[p].e0 = at;
+		at += ps->v[p].e1;
+		ps->v[p].e1 = at;
+		fill[p] = ps->v[p].e0;
+	}
+	for (size_t e = 0; e < ps->nent; e++)
+		ps->ent_of[fill[ps->ent[e].passage]++] = e;
+	free(fill);
+	free(seen);
+	return 0;
+fail:
+	free(fill);
+	free(seen);
+	return -1;
+}
+
+int
+psg_build(struct psg *ps, const struct cmp *c)
+{
+	struct myers *m = NULL;
+
+	memset(ps, 0, sizeof *ps);
+	if (group(ps, c) < 0 || stretches(ps, c) < 0)
+		goto fail;
+	for (size_t i = 0; i < ps->n; i++) {
+		struct passage *p = &ps->v[i];
+		const struct block *first = &c->al.blocks[ps->mem[p->m0]];
+		int multi = p->m1 - p->m0 > 1, official_verbatim = 1;
+		for (size_t k = p->m0; k < p->m1; k++) {
+			const struct block *b = &c->al.blocks[ps->mem[k]];
+			p->moved |= b->moved;
+			p->hidden |= b->hidden;
+			p->nleft += b->ls1 > b->ls0;
+			p->nright += b->rs1 > b->rs0;
+			p->nfacts += b->f1 - b->f0;
+			if (b->ls1 > b->ls0 && b->kind != BLK_VERBATIM)
+				official_verbatim = 0;
+		}
+		/* a split or merge is verbatim when each official sentence
+		 * of it is (a headline beside a kept sentence leaves it
+		 * verbatim; its words show as inserted), else a paraphrase */
+		p->kind = !multi                          ? first->kind
+		          : official_verbatim && p->nleft ? BLK_VERBATIM
+		                                          : BLK_PARAPHRASE;
+		if (p->m1 - p->m0 == 1) {
+			if (passage_single(ps, c, p, first) < 0)
+				goto fail;
+		} else {
+			if (!m && !(m = myers_new(intern_count(c->in))))
+				goto fail;
+			if (passage_diff(ps, c, m, p) < 0)
+				goto fail;
+		}
+		ps->count[p->kind & 3]++;
+		ps->nmoved += p->moved;
+	}
+	myers_free(m);
+	return 0;
+fail:
+	myers_free(m);
+	psg_free(ps);
+	return -1;
+}

@@ -1,0 +1,241 @@
+/* report.c (export) - the readable text report of an alignment
+ * (--export=text).
+ *
+ * A summary (words, passages per kind, share of the official text kept),
+ * then the passages (passage.h) in display order: number, kind, flags
+ * (moved, hidden characters), shape (split, merge), similarity; each
+ * official and rewrite sentence of it with white space folded; the word
+ * changes of the whole passage in wdiff notation; its facts.  A passage
+ * shown in several places opens with its header and goes on under
+ * "[N] continued".
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "redline/export.h"
+
+int
+export_kinds_summary(const struct cmp *c, FILE *f)
+{
+	size_t k[4], total;
+
+	psg_kept_words(c, k, &total);
+	if (fprintf(f,
+	            "passages: %zu verbatim, %zu paraphrase, %zu omission, %zu "
+	            "addition; %zu moved\n",
+	            c->ps.count[BLK_VERBATIM], c->ps.count[BLK_PARAPHRASE],
+	            c->ps.count[BLK_OMISSION], c->ps.count[BLK_ADDITION],
+	            c->ps.nmoved) < 0 ||
+	    fprintf(f,
+	            "official words: %d%% kept verbatim, %d%% paraphrased, "
+	            "%d%% omitted\n",
+	            psg_percent(k[BLK_VERBATIM], total),
+	            psg_percent(k[BLK_PARAPHRASE], total),
+	            psg_percent(k[BLK_OMISSION], total)) < 0)
+		return -1;
+	return 0;
+}
+
+static int
+put_changes(FILE *f, const struct cmp *c, const struct passage *p,
+            const struct export_opt *eo)
+{
+	int vis = eo->visible;
+
+	if (fputs("  changes:  ", f) == EOF)
+		return -1;
+	for (size_t k = p->op0; k < p->op1; k++) {
+		const struct dop *o = &c->ps.ops.v[k];
+		/* a space where the text had one before this run */
+		const struct tok *first = o->kind == DOP_DELETE
+		                                  ? &c->lt.v[o->a0]
+		                                  : &c->rt.v[o->b0];
+		int after_delete = k > p->op0 && o->kind == DOP_INSERT &&
+		                   o[-1].kind == DOP_DELETE;
+		if (k > p->op0 && (first->space || after_delete) &&
+		    fputc(' ', f) == EOF)
+			return -1;
+		if (o->kind == DOP_DELETE) {
+			if (export_sgr(f, eo, SGR_DEL) < 0 ||
+			    fputs("[-", f) == EOF ||
+			    export_tokens(f, c->left, &c->lt, o->a0, o->a1,
+			                  vis) < 0 ||
+			    fputs("-]", f) == EOF || export_sgr(f, eo, "") < 0)
+				return -1;
+		} else if (o->kind == DOP_INSERT) {
+			if (export_sgr(f, eo, SGR_INS) < 0 ||
+			    fputs("{+", f) == EOF ||
+			    export_tokens(f, c->right, &c->rt, o->b0, o->b1,
+			                  vis) < 0 ||
+			    fputs("+}", f) == EOF || export_sgr(f, eo, "") < 0)
+				return -1;
+		} else if (export_tokens(f, c->right, &c->rt, o->b0, o->b1,
+		                         vis) < 0) {
+			return -1;
+		}
+	}
+	return fputc('\n', f) == EOF ? -1 : 0;
+}
+
+/* The passage's facts of one kind on a line: "new facts: A; B", or
+ * "changed: 12 → 15; Hamburg → Berlin". */
+static int
+put_facts(FILE *f, const struct cmp *c, const struct passage *p, unsigned kind,
+          const struct export_opt *eo)
+{
+	int any = 0, vis = eo->visible;
+
+	for (size_t m = p->m0; m < p->m1; m++) {
+		const struct block *b = &c->al.blocks[c->ps.mem[m]];
+		for (size_t k = b->f0; k < b->f1; k++) {
+			const struct fact *x = &c->al.facts[k];
+			if (x->kind != kind)
+				continue;
+			if (fputs(any                    ? "; "
+			          : kind == FACT_CHANGED ? "  changed: "
+			                                 : "  new facts: ",
+			          f) == EOF)
+				return -1;
+			any = 1;
+			if (kind == FACT_CHANGED &&
+			    (export_sgr(f, eo, SGR_DEL) < 0 ||
+			     export_tokens(f, c->left, &c->lt, x->w0, x->w1,
+			                   vis) < 0 ||
+			     export_sgr(f, eo, "") < 0 ||
+			     fputs(" \u2192 ", f) == EOF))
+				return -1;
+			if (export_sgr(f, eo, SGR_FACT) < 0 ||
+			    export_tokens(f, c->right, &c->rt, x->t0, x->t1,
+			                  vis) < 0 ||
+			    export_sgr(f, eo, "") < 0)
+				return -1;
+		}
+	}
+	return any && fputc('\n', f) == EOF ? -1 : 0;
+}
+
+/* The pieces of one side of stretch e, each on its own line, in the
+ * order of their sentences. */
+static int
+put_pieces(FILE *f, const struct cmp *c, const struct pstretch *e, int right,
+           const struct export_opt *eo)
+{
+	uint32_t last = 0;
+
+	for (;;) {
+		/* the next piece by sentence: stretches are short */
+		uint32_t best = UINT32_MAX, bt0 = 0, bt1 = 0;
+		for (uint32_t b = e->b0; b < e->b1; b++) {
+			uint32_t s0, s1, t0, t1;
+			psg_block_sents(c, b, right, &s0, &s1);
+			psg_block_tokens(c, b, right, &t0, &t1);
+			if (s0 < s1 && s0 + 1 > last && s0 < best) {
+				best = s0;
+				bt0 = t0;
+				bt1 = t1;
+			}
+		}
+		if (best == UINT32_MAX)
+			return 0;
+		last = best + 1;
+		if (fputs(right ? "  rewrite:  " : "  official: ", f) == EOF ||
+		    export_tokens(f, right ? c->right : c->left,
+		                  right ? &c->rt : &c->lt, bt0, bt1,
+		                  eo->visible) < 0 ||
+		    fputc('\n', f) == EOF)
+			return -1;
+	}
+}
+
+/* The header of passage number pn (from 1) at its first stretch. */
+static int
+put_header(FILE *f, const struct cmp *c, size_t pn, const struct export_opt *eo)
+{
+	const struct passage *p = &c->ps.v[pn - 1];
+	char shape[48];
+
+	psg_shape(p, shape, sizeof shape);
+	if (fprintf(f, "\n[%zu] ", pn) < 0 ||
+	    export_sgr(f, eo, export_kind_sgr(p->kind)) < 0 ||
+	    fputs(cmp_kind_name(p->kind), f) == EOF ||
+	    export_sgr(f, eo, "") < 0 ||
+	    (p->moved &&
+	     (fputs(", ", f) == EOF || export_sgr(f, eo, SGR_MOVED) < 0 ||
+	      fputs("moved", f) == EOF || export_sgr(f, eo, "") < 0)) ||
+	    (p->hidden && fputs(", hidden characters", f) == EOF) ||
+	    (shape[0] && fprintf(f, ", %s", shape) < 0) ||
+	    ((p->kind == BLK_VERBATIM || p->kind == BLK_PARAPHRASE) &&
+	     fprintf(f, ", similarity %.2f", p->sim) < 0) ||
+	    (p->e1 - p->e0 > 1 &&
+	     fprintf(f, ", in %zu places", p->e1 - p->e0) < 0) ||
+	    fputc('\n', f) == EOF)
+		return -1;
+	return 0;
+}
+
+/* What follows a passage's last stretch: its word changes, facts and, for
+ * an omission or addition, the nearest sentence on the other side. */
+static int
+put_tail(FILE *f, const struct cmp *c, const struct passage *p,
+         const struct export_opt *eo)
+{
+	const struct block *b = &c->al.blocks[c->ps.mem[p->m0]];
+	int vis = eo->visible;
+
+	if ((p->kind == BLK_VERBATIM || p->kind == BLK_PARAPHRASE) &&
+	    put_changes(f, c, p, eo) < 0)
+		return -1;
+	if (put_facts(f, c, p, FACT_CHANGED, eo) < 0 ||
+	    put_facts(f, c, p, FACT_NEW, eo) < 0)
+		return -1;
+	if (p->m1 - p->m0 == 1 && b->near >= 0) {
+		int official = b->kind == BLK_ADDITION;
+		const struct seglist *sl = official ? &c->ls : &c->rs;
+		if (fprintf(f, "  nearest %s (similarity %.2f): ",
+		            official ? "official" : "rewrite",
+		            b->near_sim) < 0 ||
+		    export_tokens(f, official ? c->left : c->right,
+		                  official ? &c->lt : &c->rt, sl->v[b->near].t0,
+		                  sl->v[b->near].t1, vis) < 0 ||
+		    fputc('\n', f) == EOF)
+			return -1;
+	}
+	return 0;
+}
+
+/* Stretch e of the display: a passage's header, or "[N] continued" for a
+ * later stretch; its pieces; after its passage's last stretch, the rest. */
+static int
+put_stretch(FILE *f, const struct cmp *c, size_t e, const struct export_opt *eo)
+{
+	const struct pstretch *s = &c->ps.ent[e];
+	const struct passage *p = &c->ps.v[s->passage];
+	size_t pn = (size_t)s->passage + 1;
+
+	if (s->cont ? fprintf(f, "\n[%zu] continued\n", pn) < 0
+	            : put_header(f, c, pn, eo) < 0)
+		return -1;
+	if (put_pieces(f, c, s, 0, eo) < 0 || put_pieces(f, c, s, 1, eo) < 0)
+		return -1;
+	if (c->ps.ent_of[p->e1 - 1] != e)
+		return fprintf(f, "  (continued below)\n") < 0 ? -1 : 0;
+	return put_tail(f, c, p, eo);
+}
+
+int
+export_report(const struct cmp *c, const struct export_opt *o, FILE *f)
+{
+	if (fputs("official: ", f) == EOF ||
+	    export_name(f, c->left->name) < 0 ||
+	    fprintf(f, " (%zu words, %zu sentences)\nrewrite:  ",
+	            tok_words(&c->lt, 0, (uint32_t)c->lt.n), c->ls.n) < 0 ||
+	    export_name(f, c->right->name) < 0 ||
+	    fprintf(f, " (%zu words, %zu sentences)\n",
+	            tok_words(&c->rt, 0, (uint32_t)c->rt.n), c->rs.n) < 0 ||
+	    export_kinds_summary(c, f) < 0)
+		return -1;
+	for (size_t e = 0; e < c->ps.nent; e++)
+		if (put_stretch(f, c, e, o) < 0)
+			return -1;
+	return fflush(f) == EOF || ferror(f) ? -1 : 0;
+}
