@@ -63,7 +63,8 @@ int export_report(const struct cmp *c, const struct export_opt *o, FILE *f);
  * report. */
 int export_kinds_summary(const struct cmp *c, FILE *f);
 
-/* The JSON export, format "redline" version 1 (see README). */
+/* The JSON export, format "redline" version 3 (docs/json.md): the
+ * passages, then the blocks. */
 int export_json(const struct cmp *c, const struct export_opt *o, FILE *f);
 
 /* The overview of several rewrites as text: the table, rewrites in the
@@ -71,7 +72,7 @@ int export_json(const struct cmp *c, const struct export_opt *o, FILE *f);
 int export_summary(const struct overview *ov, const size_t *order,
                    const struct export_opt *o, FILE *f);
 
-/* The overview as JSON, format "redline-overview" version 1 (see README):
+/* The overview as JSON, format "redline-overview" version 3 (docs/json.md):
  * the official text, a row per rewrite, the coverage matrix, and each pair
  * as export_json writes it. */
 int export_json_overview(const struct overview *ov, const struct export_opt *o,

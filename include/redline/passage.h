@@ -96,6 +96,19 @@ void psg_block_tokens(const struct cmp *c, size_t b, int right, uint32_t *t0,
 void psg_block_bytes(const struct cmp *c, size_t b, int right, size_t *b0,
                      size_t *b1);
 
+/* Tokens [*t0, *t1) of sentence s of one side (0 official, 1 rewrite). */
+void psg_sent_tokens(const struct cmp *c, int right, uint32_t s, uint32_t *t0,
+                     uint32_t *t1);
+
+/* The pieces of one side of a set of blocks, in the order of their
+ * sentences: the blocks mem[b0..b1) when mem is given (a passage's:
+ * psg.mem, m0, m1), else the blocks b0..b1 of the display (a stretch).
+ * Start with *at = 0; each call sets *block to the next block with
+ * sentences on side right and returns 1, or returns 0 when none is left.
+ * (Blocks of one passage never share a sentence on one side.) */
+int psg_next_piece(const struct cmp *c, const size_t *mem, size_t b0, size_t b1,
+                   int right, uint32_t *at, size_t *block);
+
 /* Words (not punctuation) of block b on one side. */
 size_t psg_block_words(const struct cmp *c, size_t b, int right);
 

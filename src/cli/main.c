@@ -117,12 +117,18 @@ terminal_width(void)
 	return WIDTH_DEFAULT;
 }
 
+static const char *
+shown_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "standard input" : path;
+}
+
 static int
 load(struct text *t, const char *path, unsigned flags)
 {
 	struct text_where where;
 	enum text_error err = text_load(t, path, flags, &where);
-	const char *shown = strcmp(path, "-") == 0 ? "standard input" : path;
+	const char *shown = shown_name(path);
 
 	switch (err) {
 	case TEXT_OK:
@@ -272,12 +278,6 @@ identify(const char *path, struct stat *st)
 {
 	return strcmp(path, "-") == 0 ? fstat(STDIN_FILENO, st)
 	                              : stat(path, st);
-}
-
-static const char *
-shown_name(const char *path)
-{
-	return strcmp(path, "-") == 0 ? "standard input" : path;
 }
 
 /* Refuse what cannot be read as asked: standard input when it was closed

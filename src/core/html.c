@@ -315,7 +315,7 @@ put(struct out *o, const char *s, size_t n)
 }
 
 static int
-text(struct out *o, const char *s)
+put_text(struct out *o, const char *s)
 {
 	for (const char *p = s; *p; p++) {
 		unsigned char ch = (unsigned char)*p;
@@ -424,7 +424,7 @@ walk(const GumboNode *root, unsigned flags, struct out *o)
 		const GumboNode *k = kids->data[f->next++];
 		if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA ||
 		    k->type == GUMBO_NODE_WHITESPACE) {
-			if (text(o, k->v.text.text) < 0)
+			if (put_text(o, k->v.text.text) < 0)
 				goto nomem;
 			continue;
 		}

@@ -233,10 +233,7 @@ ov_version(const struct overview *ov, size_t s, size_t j, uint32_t *t0,
 		return;
 	if (b->rs1 == b->rs0 && b->link >= 0)
 		b = &c->al.blocks[b->link]; /* half of a split or merge */
-	if (b->rs1 > b->rs0) {
-		*t0 = c->rs.v[b->rs0].t0;
-		*t1 = c->rs.v[b->rs1 - 1].t1;
-	}
+	psg_block_tokens(c, (size_t)(b - c->al.blocks), 1, t0, t1);
 }
 
 /* The value rewrite r sorts by under key (numbers only). */

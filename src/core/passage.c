@@ -58,6 +58,42 @@ psg_block_bytes(const struct cmp *c, size_t b, int right, size_t *b0,
 	}
 }
 
+void
+psg_sent_tokens(const struct cmp *c, int right, uint32_t s, uint32_t *t0,
+                uint32_t *t1)
+{
+	const struct seglist *sl = right ? &c->rs : &c->ls;
+
+	*t0 = *t1 = 0;
+	if (s < sl->n) {
+		*t0 = sl->v[s].t0;
+		*t1 = sl->v[s].t1;
+	}
+}
+
+int
+psg_next_piece(const struct cmp *c, const size_t *mem, size_t b0, size_t b1,
+               int right, uint32_t *at, size_t *block)
+{
+	uint32_t best = UINT32_MAX;
+
+	/* the block whose first sentence is the least at or after *at: the
+	 * sets are small (one passage or stretch) */
+	for (size_t k = b0; k < b1; k++) {
+		size_t b = mem ? mem[k] : k;
+		uint32_t s0, s1;
+		psg_block_sents(c, b, right, &s0, &s1);
+		if (s0 < s1 && s0 >= *at && s0 < best) {
+			best = s0;
+			*block = b;
+		}
+	}
+	if (best == UINT32_MAX)
+		return 0;
+	*at = best + 1;
+	return 1;
+}
+
 size_t
 psg_block_words(const struct cmp *c, size_t b, int right)
 {
@@ -138,44 +174,23 @@ gather(const struct cmp *c, const size_t *mem, size_t m0, size_t m1, int right,
        struct toklist *tl, uint32_t **map)
 {
 	const struct toklist *src = right ? &c->rt : &c->lt;
-	size_t n = 0, k;
-	size_t *by = malloc((m1 - m0 + 1) * sizeof *by);
+	size_t n = 0, b;
+	uint32_t at = 0, t0, t1;
 
 	memset(tl, 0, sizeof *tl);
 	*map = NULL;
-	if (!by)
-		return -1;
-	/* the blocks by first sentence on this side (few: insertion sort) */
-	size_t nb = 0;
-	for (k = m0; k < m1; k++) {
-		uint32_t s0, s1, q0, q1;
-		psg_block_sents(c, mem[k], right, &s0, &s1);
-		if (s0 >= s1)
-			continue;
-		size_t at = nb++;
-		for (; at > 0; at--) {
-			psg_block_sents(c, by[at - 1], right, &q0, &q1);
-			if (q0 <= s0)
-				break;
-			by[at] = by[at - 1];
-		}
-		by[at] = mem[k];
-	}
-	for (k = 0; k < nb; k++) {
-		uint32_t t0, t1;
-		psg_block_tokens(c, by[k], right, &t0, &t1);
+	while (psg_next_piece(c, mem, m0, m1, right, &at, &b)) {
+		psg_block_tokens(c, b, right, &t0, &t1);
 		n += t1 - t0;
 	}
 	tl->v = malloc((n + 1) * sizeof *tl->v);
 	tl->id = malloc((n + 1) * sizeof *tl->id);
 	*map = malloc((n + 1) * sizeof **map);
-	if (!tl->v || !tl->id || !*map) {
-		free(by);
+	if (!tl->v || !tl->id || !*map)
 		return -1;
-	}
-	for (k = 0; k < nb; k++) {
-		uint32_t t0, t1;
-		psg_block_tokens(c, by[k], right, &t0, &t1);
+	at = 0;
+	while (psg_next_piece(c, mem, m0, m1, right, &at, &b)) {
+		psg_block_tokens(c, b, right, &t0, &t1);
 		for (uint32_t t = t0; t < t1; t++) {
 			tl->v[tl->n] = src->v[t];
 			tl->id[tl->n] = src->id[t];
@@ -183,7 +198,6 @@ gather(const struct cmp *c, const size_t *mem, size_t m0, size_t m1, int right,
 		}
 	}
 	tl->cap = n + 1;
-	free(by);
 	return 0;
 }
 

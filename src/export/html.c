@@ -271,7 +271,8 @@ static int
 put_side(FILE *f, const struct cmp *c, const struct pstretch *e, int side)
 {
 	const struct passage *p = &c->ps.v[e->passage];
-	uint32_t last = 0;
+	uint32_t at = 0, t0, t1;
+	size_t bb;
 	int n = 0;
 
 	if (fprintf(f, "<div class=\"side\" data-side=\"%s\">",
@@ -279,19 +280,7 @@ put_side(FILE *f, const struct cmp *c, const struct pstretch *e, int side)
 	    fprintf(f, "<span class=\"lab\">%s</span>",
 	            side ? "rewrite" : "official") < 0)
 		return -1;
-	for (;;) {
-		uint32_t best = UINT32_MAX, bb = 0, s0, s1;
-		for (uint32_t k = e->b0; k < e->b1; k++) {
-			psg_block_sents(c, k, side, &s0, &s1);
-			if (s0 < s1 && s0 + 1 > last && s0 < best) {
-				best = s0;
-				bb = k;
-			}
-		}
-		if (best == UINT32_MAX)
-			break;
-		last = best + 1;
-		uint32_t t0, t1;
+	while (psg_next_piece(c, NULL, e->b0, e->b1, side, &at, &bb)) {
 		psg_block_tokens(c, bb, side, &t0, &t1);
 		if ((n++ && fputs("<br>\n", f) == EOF) ||
 		    put_piece(f, c, p, &c->al.blocks[bb], side, t0, t1) < 0)
@@ -440,8 +429,9 @@ put_notes(FILE *f, const struct cmp *c, size_t pi, const char *pfx)
 		return -1;
 	if (p->m1 - p->m0 == 1 && b->near >= 0) {
 		int official = b->kind == BLK_ADDITION;
-		const struct seglist *sl = official ? &c->ls : &c->rs;
+		uint32_t t0, t1;
 		long nb = passage_of(c, official ? 0 : 1, (uint32_t)b->near);
+		psg_sent_tokens(c, !official, (uint32_t)b->near, &t0, &t1);
 		if (fprintf(f,
 		            "<p class=\"note\">nearest %s passage (similarity "
 		            "%.2f)",
@@ -451,8 +441,7 @@ put_notes(FILE *f, const struct cmp *c, size_t pi, const char *pfx)
 		     (fputc(' ', f) == EOF || put_ref(f, pfx, nb) < 0)) ||
 		    fputs(": \u201c", f) == EOF ||
 		    put_toks(f, official ? c->left : c->right,
-		             official ? &c->lt : &c->rt, sl->v[b->near].t0,
-		             sl->v[b->near].t1, NULL) < 0 ||
+		             official ? &c->lt : &c->rt, t0, t1, NULL) < 0 ||
 		    fputs("\u201d</p>\n", f) == EOF)
 			return -1;
 	}

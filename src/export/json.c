@@ -1,7 +1,7 @@
 /* json.c - the machine-readable exports: one pair (format "redline",
- * version 2) and the overview of several rewrites ("redline-overview").
+ * version 3) and the overview of several rewrites ("redline-overview").
  *
- * Owns the JSON format documented in the README: byte offsets are half-open
+ * Owns the JSON format documented in docs/json.md: byte offsets are half-open
  * [start, end) into the original input bytes, blocks come in display order,
  * every non-space byte of each input lies in exactly one block on its side.
  * Strings are escaped so the output is valid JSON whatever the file names.
@@ -243,24 +243,12 @@ put_passage(struct out *o, const struct cmp *c, size_t i)
 		/* the sentences of each block, in text order: blocks of one
 		 * passage never share a sentence on one side */
 		const struct toklist *tl = side ? &c->rt : &c->lt;
-		uint32_t last = 0;
-		int n = 0;
+		uint32_t at = 0, t0, t1;
+		size_t b, n = 0;
 		out_str(o, side ? "],\n     \"right\": [" : "], \"left\": [");
-		for (;;) {
-			uint32_t best = UINT32_MAX, t0 = 0, t1 = 0;
-			for (size_t m = p->m0; m < p->m1; m++) {
-				uint32_t s0, s1;
-				psg_block_sents(c, c->ps.mem[m], side, &s0,
-				                &s1);
-				if (s0 < s1 && s0 + 1 > last && s0 < best) {
-					best = s0;
-					psg_block_tokens(c, c->ps.mem[m], side,
-					                 &t0, &t1);
-				}
-			}
-			if (best == UINT32_MAX)
-				break;
-			last = best + 1;
+		while (psg_next_piece(c, c->ps.mem, p->m0, p->m1, side, &at,
+		                      &b)) {
+			psg_block_tokens(c, b, side, &t0, &t1);
 			if (n++)
 				out_str(o, ", ");
 			put_span(o, tl, t0, t1);
@@ -307,10 +295,10 @@ put_block(struct out *o, const struct cmp *c, const struct block *b)
 		out_str(o, "null");
 	} else {
 		int official = b->kind == BLK_ADDITION;
-		const struct seglist *sl = official ? &c->ls : &c->rs;
+		uint32_t t0, t1;
+		psg_sent_tokens(c, !official, (uint32_t)b->near, &t0, &t1);
 		out_str(o, "{\"span\": ");
-		put_span(o, official ? &c->lt : &c->rt, sl->v[b->near].t0,
-		         sl->v[b->near].t1);
+		put_span(o, official ? &c->lt : &c->rt, t0, t1);
 		out_str(o, ", \"similarity\": ");
 		out_fixed3(o, b->near_sim);
 		out_str(o, "}");
@@ -324,7 +312,7 @@ export_json(const struct cmp *c, const struct export_opt *o, FILE *f)
 	struct out *w;
 
 	(void)o;
-	if (fputs("{\n  \"format\": \"redline\", \"version\": 2,\n", f) ==
+	if (fputs("{\n  \"format\": \"redline\", \"version\": 3,\n", f) ==
 	            EOF ||
 	    put_side(f, "left", c->left, &c->lt, &c->ls) < 0 ||
 	    put_side(f, "right", c->right, &c->rt, &c->rs) < 0 ||

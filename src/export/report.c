@@ -120,31 +120,19 @@ static int
 put_pieces(FILE *f, const struct cmp *c, const struct pstretch *e, int right,
            const struct export_opt *eo)
 {
-	uint32_t last = 0;
+	uint32_t at = 0, t0, t1;
+	size_t b;
 
-	for (;;) {
-		/* the next piece by sentence: stretches are short */
-		uint32_t best = UINT32_MAX, bt0 = 0, bt1 = 0;
-		for (uint32_t b = e->b0; b < e->b1; b++) {
-			uint32_t s0, s1, t0, t1;
-			psg_block_sents(c, b, right, &s0, &s1);
-			psg_block_tokens(c, b, right, &t0, &t1);
-			if (s0 < s1 && s0 + 1 > last && s0 < best) {
-				best = s0;
-				bt0 = t0;
-				bt1 = t1;
-			}
-		}
-		if (best == UINT32_MAX)
-			return 0;
-		last = best + 1;
+	while (psg_next_piece(c, NULL, e->b0, e->b1, right, &at, &b)) {
+		psg_block_tokens(c, b, right, &t0, &t1);
 		if (fputs(right ? "  rewrite:  " : "  official: ", f) == EOF ||
 		    export_tokens(f, right ? c->right : c->left,
-		                  right ? &c->rt : &c->lt, bt0, bt1,
+		                  right ? &c->rt : &c->lt, t0, t1,
 		                  eo->visible) < 0 ||
 		    fputc('\n', f) == EOF)
 			return -1;
 	}
+	return 0;
 }
 
 /* The header of passage number pn (from 1) at its first stretch. */
@@ -190,13 +178,14 @@ put_tail(FILE *f, const struct cmp *c, const struct passage *p,
 		return -1;
 	if (p->m1 - p->m0 == 1 && b->near >= 0) {
 		int official = b->kind == BLK_ADDITION;
-		const struct seglist *sl = official ? &c->ls : &c->rs;
+		uint32_t t0, t1;
+		psg_sent_tokens(c, !official, (uint32_t)b->near, &t0, &t1);
 		if (fprintf(f, "  nearest %s (similarity %.2f): ",
 		            official ? "official" : "rewrite",
 		            b->near_sim) < 0 ||
 		    export_tokens(f, official ? c->left : c->right,
-		                  official ? &c->lt : &c->rt, sl->v[b->near].t0,
-		                  sl->v[b->near].t1, vis) < 0 ||
+		                  official ? &c->lt : &c->rt, t0, t1,
+		                  vis) < 0 ||
 		    fputc('\n', f) == EOF)
 			return -1;
 	}

@@ -624,21 +624,9 @@ render(const struct layout *l, struct fscratch *fs, struct buf *b, size_t i,
 		if (put(b, note, (size_t)len, LA_NUM) < 0)
 			return -1;
 	}
-	for (;;) {
-		/* the next piece on this side by sentence: stretches are
-		 * short */
-		uint32_t best = UINT32_MAX, bb = 0;
-		for (uint32_t k = e->b0; k < e->b1; k++) {
-			uint32_t s0, s1;
-			psg_block_sents(c, k, right, &s0, &s1);
-			if (s0 < s1 && s0 + 1 > last && s0 < best) {
-				best = s0;
-				bb = k;
-			}
-		}
-		if (best == UINT32_MAX || rc < 0)
-			break;
-		last = best + 1;
+	size_t bb;
+	while (rc == 0 &&
+	       psg_next_piece(c, NULL, e->b0, e->b1, right, &last, &bb)) {
 		const struct block *bk = &c->al.blocks[bb];
 		uint32_t s0, s1, t0, t1;
 		psg_block_sents(c, bb, right, &s0, &s1);

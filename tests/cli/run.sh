@@ -215,7 +215,7 @@ got = sorted((f["kind"], right[f["span"][0]:f["span"][1]].decode(),
              for b in exp["blocks"] for f in b["facts"])
 want = [("changed", "45", "40"), ("changed", "Berlin", "Hamburg"),
         ("new", "Mayor Novak", None)]
-sys.exit(0 if exp["version"] == 2 and got == want else print(got) or 1)
+sys.exit(0 if exp["version"] == 3 and got == want else print(got) or 1)
 PY
 
 # ---- JSON similarities as printf's %.3f writes them --------------------
@@ -279,6 +279,14 @@ four="samples/danang-report.txt samples/monitoring-desk.txt samples/brics-post.t
 # shellcheck disable=SC2086 # four file names
 python3 "$here/check_overview.py" "$bin" samples/statement.txt $four >"$tmp/ov.out" &&
 	ok || { bad "overview and pairs disagree"; cat "$tmp/ov.out"; }
+# every view tells the same story: the passages' numbers, kinds and
+# places, and the counts, in the report, --stats, plain, HTML and the
+# viewer (through tmux), on every labelled pair and the samples; the
+# overview's per-rewrite counts are each pair's
+python3 "$here/check_views.py" "$bin" --pairs "$top/tests/eval/pairs.list" \
+	>"$tmp/views.out" && ok || { bad "views disagree on a labelled pair"; cat "$tmp/views.out"; }
+python3 "$here/check_views.py" "$bin" samples/statement.txt samples/*.txt \
+	>"$tmp/views.out" 2>&1 && ok || { bad "views disagree on a sample"; cat "$tmp/views.out"; }
 # shellcheck disable=SC2086
 expect 1 "overview json" -- rl --export=json samples/statement.txt $four
 python3 - "$tmp/out" <<'PY' && ok || bad "overview does not show what the samples show"

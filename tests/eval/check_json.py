@@ -3,7 +3,7 @@
 
 usage: check_json.py EXPORT.json OFFICIAL REWRITE
 
-- it parses, with format "redline" and version 2;
+- it parses, with format "redline" and version 3;
 - every span is [start, end) with 0 <= start < end <= the file's size, and
   a block's left and right spans cut text that begins and ends with a
   non-space byte;
@@ -68,7 +68,7 @@ def main(argv):
     for side in ("left", "right"):
         if export[side].get("input") == "html":
             data[side] = export[side]["text"].encode("utf-8")
-    if export.get("format") != "redline" or export.get("version") != 2:
+    if export.get("format") != "redline" or export.get("version") != 3:
         problems.append("format/version missing")
     for side in ("left", "right"):
         if export[side]["bytes"] != len(data[side]):

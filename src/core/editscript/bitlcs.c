@@ -1154,20 +1154,6 @@ unbuild(struct tab *t)
 	big_free(&t->mem[1]);
 }
 
-size_t
-bitlcs_lanes(int kernel)
-{
-#if BAND_SIMD
-	if (kernel >= KERNEL_AVX512 && __builtin_cpu_supports("avx512f"))
-		return 512;
-	if (kernel >= KERNEL_AVX2 && __builtin_cpu_supports("avx2"))
-		return 256;
-#else
-	(void)kernel;
-#endif
-	return 64;
-}
-
 int
 bitlcs_run(struct exact_mem *mem, const struct exact_opt *xo,
            const struct bitlcs_opt *opt, uint32_t nids, const uint32_t *a,

@@ -27,10 +27,6 @@ struct bitlcs_opt {
 	struct myers_stats *stats; /* NULL, or counts to add to */
 };
 
-/* Cells of a column the kernel that bitlcs_run would pick for kernel (as
- * struct bitlcs_opt's) computes in one step on this CPU: 64, 256 or 512. */
-size_t bitlcs_lanes(int kernel);
-
 /* Minimal edit script of a[0..n) against b[0..nb) (every id < nids): sets
  * del[i] / ins[j] (which the caller zeroed).  mem is the scratch for the
  * boxes handed to myers_exact.c, xo how they run.  Returns 0, or -1 when memory
