@@ -98,7 +98,7 @@ $(PROG): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(CORE_LIBS) $(CURSES_LIBS) $(LIBS)
 
 # Only the page reader sees the HTML parser.
-$(BUILD)/src/core/html.o: ALL_CPPFLAGS += $(GUMBO_CFLAGS)
+$(BUILD)/src/core/webpage.o: ALL_CPPFLAGS += $(GUMBO_CFLAGS)
 
 # Only the viewer sees curses (and its feature macros).
 $(BUILD)/src/tui/%.o: ALL_CPPFLAGS += $(CURSES_CFLAGS)
@@ -357,7 +357,7 @@ $(FUZZ_BUILD)/src/%.o: src/%.c
 	@mkdir -p $(@D)
 	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 	    $(ALL_CPPFLAGS) -c -o $@ $<
-$(FUZZ_BUILD)/src/core/html.o: ALL_CPPFLAGS += $(GUMBO_CFLAGS)
+$(FUZZ_BUILD)/src/core/webpage.o: ALL_CPPFLAGS += $(GUMBO_CFLAGS)
 $(FUZZ_BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
     $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc
 $(FUZZ_BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc

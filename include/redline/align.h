@@ -78,6 +78,8 @@ struct align_opt {
 	double verbatim_min;
 	const char *language; /* Snowball stemmer */
 	int minimal;          /* exact minimal word diffs inside blocks */
+	unsigned rules_off;   /* bit k set: leave linking rule k out (for
+	                         tests and experiments; align_rule_name) */
 };
 
 /* What the aligner reads: both texts, their tokens (interned in in) and
@@ -113,5 +115,10 @@ int align_run(const struct align_in *in, struct align_out *out);
 
 /* Release what *out owns; *out becomes empty. */
 void align_out_free(struct align_out *out);
+
+/* The name of linking rule k, in the order the rules run ("best",
+ * "held", ...; src/core/align/links.c says what each does), or NULL past
+ * the last. */
+const char *align_rule_name(unsigned k);
 
 #endif

@@ -32,6 +32,7 @@ struct cmp_opt {
 	double verbatim_min;  /* ALIGN_VERBATIM_MIN unless set */
 	const char *language; /* Snowball stemmer; CMP_LANGUAGE_DEFAULT
 	                         unless set */
+	unsigned rules_off;   /* linking rules left out (align_opt) */
 	int threads;          /* most threads one comparison runs on: 0 for
 	                         one per CPU it may use, 1 for this one only
 	                         (as the overview's pool asks) */

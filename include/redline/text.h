@@ -23,8 +23,8 @@ struct text {
 	dev_t dev;      /* identity of the file read, to refuse writing */
 	ino_t ino;      /*   over it; valid when has_id is set */
 	int has_id;
-	int html;         /* read from a web page: buf is its text (html.h) */
-	char charset[40]; /* a page's character set, as html.h found it */
+	int html; /* read from a web page: buf is its text (webpage.h) */
+	char charset[40]; /* a page's character set, as webpage.h found it */
 };
 
 /* Load flags. */
@@ -34,7 +34,7 @@ enum {
 	TEXT_HTML = 2,       /* a web page, whatever it looks like */
 	TEXT_PLAIN = 4,      /* plain text, whatever it looks like (without
 	                        either, a page is told by html_detect) */
-	TEXT_KEEP_CHROME = 8 /* of a page, keep the chrome (html.h) */
+	TEXT_KEEP_CHROME = 8 /* of a page, keep the chrome (webpage.h) */
 };
 
 /* Error codes of text_load; text_strerror says them in words. */
@@ -51,7 +51,7 @@ enum text_error {
 	TEXT_ERR_UTF32,
 	TEXT_ERR_CHARSET, /* a page in a character set iconv lacks (name in
 	                     where->charset) */
-	TEXT_ERR_DEEP     /* a page nested too deep to parse (html.h) */
+	TEXT_ERR_DEEP     /* a page nested too deep to parse (webpage.h) */
 };
 
 /* Where a load error was found (for BINARY and UTF8). */
@@ -63,7 +63,7 @@ struct text_where {
 
 /* Read the file at path ("-" reads standard input) into *t.  A web page
  * (TEXT_HTML, or by its content unless TEXT_PLAIN) is read as its text
- * (html.h): t->html is set, t->buf holds that text, and every later
+ * (webpage.h): t->html is set, t->buf holds that text, and every later
  * offset indexes into it.  On success
  * returns TEXT_OK and *t owns its memory (release with text_done).  On
  * failure returns an error code, leaves *t empty, fills *where (for BINARY

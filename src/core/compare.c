@@ -115,7 +115,7 @@ align(struct cmp *c)
 	        c->rs,
 	        c->in,
 	        {c->opt.link_min, c->opt.keep_min, c->opt.verbatim_min,
-	         c->opt.language, c->opt.minimal},
+	         c->opt.language, c->opt.minimal, c->opt.rules_off},
 	};
 	int rc = align_run(&in, &c->al);
 

@@ -2,7 +2,7 @@
  *
  * Owns: reading a path or standard input into memory, and the checks that
  * decide whether the bytes are text redline can compare; a web page is
- * handed to html.c and replaced by its text before those checks.  The buffer is
+ * handed to webpage.c and replaced by its text before those checks.  The buffer is
  * always NUL-terminated one past len so that scanners may peek.  Nothing
  * here prints or exits; errors come back as codes.
  */
@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "redline/html.h"
+#include "redline/webpage.h"
 #include "redline/uni.h"
 
 /* Read everything from fd into a fresh buffer; size_hint may be 0. */

@@ -1,4 +1,4 @@
-/* fuzz_html.c - libFuzzer target: the web page reader (html.h).
+/* fuzz_html.c - libFuzzer target: the web page reader (webpage.h).
  *
  * The first input byte picks the flags (keep the chrome; how the bytes are
  * loaded), the rest is the page.  Checks: the extractor returns text or
@@ -9,7 +9,7 @@
  * difference.
  */
 #include "fuzz.h"
-#include "redline/html.h"
+#include "redline/webpage.h"
 #include "redline/uni.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);

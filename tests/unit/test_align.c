@@ -16,17 +16,26 @@ struct pair {
 	struct cmp c;
 };
 
-/* Compare a with b at --link-min=link_min (0: the default). */
+/* Compare a with b at --link-min=link_min (0: the default), the linking
+ * rules of the bits of rules_off left out. */
 static void
-compare_at(struct pair *p, const char *a, const char *b, double link_min)
+compare_rules(struct pair *p, const char *a, const char *b, double link_min,
+              unsigned rules_off)
 {
 	struct text_where where;
-	struct cmp_opt o = {.minimal = 0, .link_min = link_min};
+	struct cmp_opt o = {
+	        .minimal = 0, .link_min = link_min, .rules_off = rules_off};
 	assert_int_equal(text_from_memory(&p->a, "a", a, strlen(a), 0, &where),
 	                 TEXT_OK);
 	assert_int_equal(text_from_memory(&p->b, "b", b, strlen(b), 0, &where),
 	                 TEXT_OK);
 	assert_int_equal(cmp_run(&p->c, &p->a, &p->b, &o), 0);
+}
+
+static void
+compare_at(struct pair *p, const char *a, const char *b, double link_min)
+{
+	compare_rules(p, a, b, link_min, 0);
 }
 
 static void
@@ -929,6 +938,124 @@ caption_added(void **state)
 	release(&p);
 }
 
+/* Each linking rule of the table in links.c is needed: on a pair made for
+ * it, the passage it links is found with every rule, and is not with that
+ * one rule left out.  (A new rule: one function, one table row there, one
+ * row here.) */
+static void
+each_rule_needed(void **state)
+{
+	static const struct {
+		const char *rule, *official, *rewrite, *needle;
+		int right;
+		unsigned with, without;
+	} cases[] = {
+	        {"best",
+	         "The old bridge will close, the transport office said after "
+	         "a long meeting with engineers, drivers, shop owners and "
+	         "residents of the town.\n\nThe council will meet again in "
+	         "March.\n",
+	         "The council will meet again in March.\n\nThe old bridge "
+	         "will close.\n",
+	         "The old", 1, BLK_PARAPHRASE, BLK_ADDITION},
+	        {"held",
+	         "The ferry service to the islands will stop in October.\n\n"
+	         "The council will meet again in March.\n",
+	         "The council will meet again in March.\n\nIslanders, who "
+	         "have relied on it since their grandparents' time and who "
+	         "fear for the shops, schools and clinics that depend on "
+	         "visitors, learned that the ferry service would stop in the "
+	         "autumn.\n",
+	         "Islanders", 1, BLK_PARAPHRASE, BLK_ADDITION},
+	        {"unframed",
+	         "The United States remains deeply concerned about the "
+	         "whereabouts and wellbeing of Mr. Novak.\n",
+	         "The United States remains deeply concerned about Novak, a "
+	         "civil society activist abducted two years ago.\n\nIn a "
+	         "statement, the Embassy press office in Porto Velho said it "
+	         "is worried about his whereabouts and wellbeing.\n",
+	         "In a statement", 1, BLK_PARAPHRASE, BLK_ADDITION},
+	        {"run",
+	         "The envoy is in Lisbon supporting the regional negotiation "
+	         "efforts led by the council and urging the parties to reach "
+	         "an immediate halt to the fighting, ensure full humanitarian "
+	         "access, and outline steps toward peace.\n\nThe talks resume "
+	         "on Friday in the capital.\n",
+	         "The talks resume on Friday in the capital.\n\nLima Ana, the "
+	         "special envoy for the region, is in Lisbon supporting the "
+	         "regional negotiation efforts between delegates for the "
+	         "president and his former deputy, the two rivals in the war "
+	         "that broke out in the capital in December and spread "
+	         "quickly across the country.\n",
+	         "Lima Ana", 1, BLK_PARAPHRASE, BLK_ADDITION},
+	        {"figure",
+	         "The unemployment rate fell to 8.6 percent in November, and "
+	         "payroll employment rose by 120,000. Retail trade kept "
+	         "growing in 2011.\n",
+	         "The figures also show that the economy had a net gain of "
+	         "120,000 jobs.\n",
+	         "The figures", 1, BLK_PARAPHRASE, BLK_ADDITION},
+	        {"merge-held",
+	         "Meeting in Nairobi on Friday, the ministers of the five "
+	         "states confirmed their resolve to rebuild the eastern dams "
+	         "before the rains and thanked the donors for their help.\n\n"
+	         "The ministers agreed that the drought has no quick fix.\n",
+	         "The two envoys from the coastal capitals, speaking to "
+	         "reporters late at night, reiterated their resolve to "
+	         "rebuild the eastern dams, the communique said, and "
+	         "reaffirmed that the drought would not be solved by a quick "
+	         "fix.\n",
+	         "Meeting", 0, BLK_PARAPHRASE, BLK_OMISSION},
+	        {"term",
+	         "The council approved the new budget for the schools on "
+	         "Monday.\n\nThe mayor stressed the importance of dredging the "
+	         "harbour as a first step to revive the fishing trade and "
+	         "create jobs.\n\nThe council will meet again in March.\n",
+	         "The council approved the new budget for the schools on "
+	         "Monday.\n\nThe mayor also threw her weight behind dredging, "
+	         "a way to build momentum for a complete revival of the port "
+	         "and its boats.\n\nThe council will meet again in March.\n",
+	         "The mayor", 1, BLK_PARAPHRASE, BLK_ADDITION},
+	        {"merge-halves",
+	         "The bridge will close on Monday for repairs.\n\nThe council "
+	         "will meet again in March.\n\nTraffic will use the old ferry "
+	         "road until the work ends.\n",
+	         "The bridge will close on Monday for repairs, and traffic "
+	         "will use the old ferry road until the work ends.\n\nThe "
+	         "council will meet again in March.\n",
+	         "The bridge", 0, BLK_VERBATIM, BLK_OMISSION},
+	};
+	unsigned n = 0;
+	(void)state;
+
+	while (align_rule_name(n))
+		n++;
+	assert_int_equal(n, sizeof cases / sizeof *cases);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		unsigned k = 0;
+		struct pair p;
+		while (align_rule_name(k) &&
+		       strcmp(align_rule_name(k), cases[i].rule) != 0)
+			k++;
+		assert_non_null(align_rule_name(k));
+		assert_int_equal(k, i); /* the table's order */
+		for (int off = 0; off < 2; off++) {
+			compare_rules(&p, cases[i].official, cases[i].rewrite,
+			              0, off ? 1u << k : 0);
+			unsigned got =
+			        block_with(&p, cases[i].right, cases[i].needle)
+			                ->kind;
+			if (got != (off ? cases[i].without : cases[i].with))
+				print_error("rule %s %s: kind %u\n",
+				            cases[i].rule,
+				            off ? "left out" : "in", got);
+			assert_int_equal(got, off ? cases[i].without
+			                          : cases[i].with);
+			release(&p);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -957,6 +1084,7 @@ main(void)
 	        cmocka_unit_test(frame_word_unrelated),
 	        cmocka_unit_test(merge_beyond_hold),
 	        cmocka_unit_test(rare_word_names_source),
+	        cmocka_unit_test(each_rule_needed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

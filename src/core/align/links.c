@@ -646,240 +646,336 @@ prefer_in_order(struct ctx *x, size_t g, size_t e, const unsigned char *used,
 	}
 }
 
+/* ---- 4. links: the rules -------------------------------------------- */
+
+/* What the linking rules share while they run. */
+struct lstate {
+	unsigned char *linked; /* per official segment: a rewrite segment
+	                          links to it as its source (x->prim) */
+	unsigned char *held;   /* per rewrite segment: linked by the
+	                          held-source rule */
+	double *sec_w;         /* per official segment: the weight it shares
+	                          with x->sec's rewrite segment */
+	long last;             /* official segment of the previous best link */
+};
+
+/* Is rewrite segment r still linked to nothing, and prose that may link:
+ * not a byline, a caption or a repeated title line. */
 static int
-links(struct ctx *x)
+unlinked_prose(const struct ctx *x, size_t r)
+{
+	return x->prim[r] < 0 && !furniture_line(x, r) && !caption_line(x, r) &&
+	       !repeats(x, r);
+}
+
+/* Do official segment o and rewrite segment r share enough to link at
+ * all: LINK_MIN_WORDS stems that are words, one at least not a name. */
+static int
+enough_words(const struct ctx *x, size_t o, size_t r)
+{
+	size_t nwords, nplain;
+	shared_n(x, &x->lv[o], &x->rv[r], &nwords, &nplain);
+	return nwords >= LINK_MIN_WORDS && nplain >= 1;
+}
+
+/* Link rewrite segment r to official segment o as its source, sharing
+ * weight w. */
+static void
+link_to(struct ctx *x, struct lstate *s, size_t r, size_t o, double w)
+{
+	x->prim[r] = (int32_t)o;
+	x->prim_w[r] = w;
+	s->linked[o] = 1;
+}
+
+/* Make official segment o half of a merge into rewrite segment r (x->sec),
+ * unless a rewrite segment sharing more with it has it already. */
+static void
+merge_into(struct ctx *x, struct lstate *s, size_t o, size_t r, double w)
+{
+	if (x->sec[o] < 0 || w > s->sec_w[o]) {
+		x->sec[o] = (int32_t)r;
+		s->sec_w[o] = w;
+	}
+}
+
+/* Best candidate.  Rule: a rewrite segment links to its best candidate
+ * (by weight; in order preferred among equals) when that covers link_min
+ * of its weight, together with up to MERGE_MAX - 1 more that each hold
+ * keep_min of their own weight and add MERGE_GAIN of its (those become
+ * halves of a merge); it shares LINK_MIN_WORDS words, one not a name; and
+ * it is not a line repeating the one before whose source is taken.
+ * Bylines and captions link to nothing.  Sorts each candidate group by
+ * weight, which the later rules read. */
+static int
+rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 {
 	const struct align_in *c = x->c;
-	double *sec_w;
-	unsigned char *linked, *held;
 
-	x->prim = malloc((c->rs.n + 1) * sizeof *x->prim);
-	x->prim_w = calloc(c->rs.n + 1, sizeof *x->prim_w);
-	x->sec = malloc((c->ls.n + 1) * sizeof *x->sec);
-	sec_w = calloc(c->ls.n + 1, sizeof *sec_w);
-	linked = calloc(c->ls.n + 1, 1);
-	held = calloc(c->rs.n + 1, 1);
-	if (!x->prim || !x->prim_w || !x->sec || !sec_w || !linked || !held) {
-		free(sec_w);
-		free(linked);
-		free(held);
-		return -1;
+	if (furniture_line(x, r) || caption_line(x, r))
+		return 0; /* a caption or a byline: an addition */
+	qsort(x->cands + g, e - g, sizeof *x->cands, by_weight);
+	prefer_in_order(x, g, e, s->linked, s->last);
+	double W = x->rv[r].W;
+	uint32_t set[MERGE_MAX];
+	size_t nset = 1;
+	set[0] = x->cands[g].o;
+	double cov = W > 0 ? x->cands[g].w / W : 0;
+	/* a sentence that merges several: add the next best while they
+	 * cover more of it */
+	for (size_t k = g + 1;
+	     k < e && nset < MERGE_MAX && cov < c->opt.link_min; k++) {
+		const struct cand *m = &x->cands[k];
+		if (x->lv[m->o].W <= 0 ||
+		    m->w / x->lv[m->o].W < c->opt.keep_min)
+			continue; /* only a detail of it: not merged */
+		set[nset] = m->o;
+		double u = union_shared(x, &x->rv[r], set, nset + 1) / W;
+		if (u - cov >= MERGE_GAIN) {
+			cov = u;
+			nset++;
+		}
 	}
-	for (size_t r = 0; r < c->rs.n; r++)
-		x->prim[r] = -1;
-	for (size_t o = 0; o < c->ls.n; o++)
-		x->sec[o] = -1;
-	long last = -1; /* official segment of the previous link */
-	/* candidates come grouped by rewrite segment */
-	for (size_t g = 0; g < x->ncands;) {
-		size_t e = g, r = x->cands[g].r;
-		while (e < x->ncands && x->cands[e].r == r)
-			e++;
-		if (furniture_line(x, r) || caption_line(x, r)) {
-			g = e; /* a caption or a byline: an addition */
-			continue;
-		}
-		qsort(x->cands + g, e - g, sizeof *x->cands, by_weight);
-		prefer_in_order(x, g, e, linked, last);
-		double W = x->rv[r].W;
-		uint32_t set[MERGE_MAX];
-		size_t nset = 1;
-		set[0] = x->cands[g].o;
-		double cov = W > 0 ? x->cands[g].w / W : 0;
-		/* a sentence that merges several: add the next best while
-		 * they cover more of it */
-		for (size_t k = g + 1;
-		     k < e && nset < MERGE_MAX && cov < c->opt.link_min; k++) {
-			const struct cand *m = &x->cands[k];
-			if (x->lv[m->o].W <= 0 ||
-			    m->w / x->lv[m->o].W < c->opt.keep_min)
-				continue; /* only a detail of it: not merged */
-			set[nset] = m->o;
-			double u =
-			        union_shared(x, &x->rv[r], set, nset + 1) / W;
-			if (u - cov >= MERGE_GAIN) {
-				cov = u;
-				nset++;
-			}
-		}
-		size_t nwords, nplain;
-		shared_n(x, &x->lv[set[0]], &x->rv[r], &nwords, &nplain);
-		/* a rewrite line repeating the one before, whose source is
-		 * already taken, is a repeated title: it adds nothing */
-		if (cov >= c->opt.link_min && nwords >= LINK_MIN_WORDS &&
-		    nplain >= 1 && !(linked[set[0]] && repeats(x, r))) {
-			x->prim[r] = (int32_t)set[0];
-			x->prim_w[r] = x->cands[g].w;
-			linked[set[0]] = 1;
-			last = (long)set[0];
-			for (size_t k = 1; k < nset; k++) {
-				double w = shared(x, &x->lv[set[k]], &x->rv[r]);
-				if (x->sec[set[k]] < 0 || w > sec_w[set[k]]) {
-					x->sec[set[k]] = (int32_t)r;
-					sec_w[set[k]] = w;
-				}
-			}
-		}
-		g = e;
+	/* a rewrite line repeating the one before, whose source is already
+	 * taken, is a repeated title: it adds nothing */
+	if (cov < c->opt.link_min || !enough_words(x, set[0], r) ||
+	    (s->linked[set[0]] && repeats(x, r)))
+		return 0;
+	link_to(x, s, r, set[0], x->cands[g].w);
+	s->last = (long)set[0];
+	for (size_t k = 1; k < nset; k++)
+		merge_into(x, s, set[k], r,
+		           shared(x, &x->lv[set[k]], &x->rv[r]));
+	return 0;
+}
+
+/* Held source.  Rule: a rewrite segment linked to nothing (it says much
+ * else) that holds HOLD_SHARE of keep_min of an official segment's weight,
+ * one no merge takes, links to the one it holds the most of: its source
+ * reworded inside a longer sentence, or told a second time, the first
+ * telling linked already (a split). */
+static int
+rule_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
+{
+	size_t best = x->ncands;
+
+	if (!unlinked_prose(x, r))
+		return 0;
+	for (size_t k = g; k < e; k++) {
+		const struct cand *m = &x->cands[k];
+		if (x->sec[m->o] < 0 &&
+		    m->cov_o >= HOLD_SHARE * x->c->opt.keep_min &&
+		    (best == x->ncands || m->cov_o > x->cands[best].cov_o))
+			best = k;
 	}
-	/* a rewrite sentence that links to nothing (it says much else), but
-	 * that holds most of an official sentence: its source, reworded
-	 * inside a longer sentence, or told a second time, the first telling
-	 * linked already (a split: "The United States says it remains
-	 * concerned about ...", then "In a statement, the embassy said ...") */
-	for (size_t g = 0; g < x->ncands;) {
-		size_t e = g, r = x->cands[g].r, best = x->ncands;
-		while (e < x->ncands && x->cands[e].r == r)
-			e++;
-		if (x->prim[r] < 0 && !furniture_line(x, r) &&
-		    !caption_line(x, r) && !repeats(x, r))
-			for (size_t k = g; k < e; k++) {
-				const struct cand *m = &x->cands[k];
-				if (x->sec[m->o] < 0 &&
-				    m->cov_o >= HOLD_SHARE * c->opt.keep_min &&
-				    (best == x->ncands ||
-				     m->cov_o > x->cands[best].cov_o))
-					best = k;
-			}
-		if (best < x->ncands) {
-			const struct cand *m = &x->cands[best];
-			size_t nwords, nplain;
-			shared_n(x, &x->lv[m->o], &x->rv[r], &nwords, &nplain);
-			if (nwords >= LINK_MIN_WORDS && nplain >= 1) {
-				x->prim[r] = (int32_t)m->o;
-				x->prim_w[r] = m->w;
-				linked[m->o] = 1;
-				held[r] = 1;
-			}
-		}
-		g = e;
+	if (best < x->ncands && enough_words(x, x->cands[best].o, r)) {
+		link_to(x, s, r, x->cands[best].o, x->cands[best].w);
+		s->held[r] = 1;
 	}
-	/* a rewrite sentence that links to nothing, but would with its lead
-	 * frame left out ("In a statement, the embassy in the capital said
-	 * it is worried about ..."): the frame's names drowned its content */
-	for (size_t g = 0; g < x->ncands;) {
-		size_t e = g, r = x->cands[g].r;
-		while (e < x->ncands && x->cands[e].r == r)
-			e++;
-		if (x->prim[r] < 0 && !furniture_line(x, r) &&
-		    !caption_line(x, r) && !repeats(x, r)) {
-			long o = unframed_link(x, r, g, e);
-			if (o >= 0) {
-				x->prim[r] = (int32_t)o;
-				x->prim_w[r] = shared(x, &x->lv[o], &x->rv[r]);
-				linked[o] = 1;
-			}
-		}
-		g = e;
-	}
-	/* a rewrite sentence linked to nothing that copies a stretch of
-	 * RUN_MIN content words of an official sentence word for word, and at
-	 * least RUN_SHARE of link_min of its own: the stretch says where it
-	 * comes from, however much else it says */
+	return 0;
+}
+
+/* Unframed.  Rule: a rewrite segment linked to nothing that would link
+ * with its lead frame left out ("In a statement, the embassy in the
+ * capital said it is worried about ..."; the frame's names drowned its
+ * content) links so (unframed_link). */
+static int
+rule_unframed(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
+{
+	if (!unlinked_prose(x, r))
+		return 0;
+	long o = unframed_link(x, r, g, e);
+	if (o >= 0)
+		link_to(x, s, r, (size_t)o, shared(x, &x->lv[o], &x->rv[r]));
+	return 0;
+}
+
+/* Copied stretch.  Rule: a rewrite segment linked to nothing that copies
+ * a stretch of RUN_MIN content words of an official segment word for word
+ * (more in proportion above the default link_min), and at least RUN_SHARE
+ * of link_min of its own content words, links to the one it copies the
+ * longest stretch of: the stretch says where it comes from, however much
+ * else it says. */
+static int
+rule_run(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
+{
+	const struct align_in *c = x->c;
 	double run_min = RUN_MIN * (c->opt.link_min > ALIGN_LINK_MIN
 	                                    ? c->opt.link_min / ALIGN_LINK_MIN
 	                                    : 1);
-	for (size_t g = 0; g < x->ncands;) {
-		size_t e = g, r = x->cands[g].r, best_run = 0;
-		long best = -1;
-		while (e < x->ncands && x->cands[e].r == r)
-			e++;
-		if (x->prim[r] < 0 && !furniture_line(x, r) &&
-		    !caption_line(x, r) && !repeats(x, r))
-			for (size_t k = g; k < e; k++) {
-				size_t n = 0, nc = 0;
-				/* a cheap bound first: the stems they share */
-				if (count_shared(x, &x->lv[x->cands[k].o],
-				                 &x->rv[r]) >= RUN_MIN)
-					n = shared_run(x, x->cands[k].o, r,
-					               &nc);
-				if (n >= run_min && n > best_run &&
-				    n >= RUN_SHARE * c->opt.link_min * nc) {
-					best_run = n;
-					best = (long)x->cands[k].o;
-				}
-			}
-		if (best >= 0) {
-			x->prim[r] = (int32_t)best;
-			x->prim_w[r] = shared(x, &x->lv[best], &x->rv[r]);
-			linked[best] = 1;
+	size_t best_run = 0;
+	long best = -1;
+
+	if (!unlinked_prose(x, r))
+		return 0;
+	for (size_t k = g; k < e; k++) {
+		size_t n = 0, nc = 0;
+		/* a cheap bound first: the stems they share */
+		if (count_shared(x, &x->lv[x->cands[k].o], &x->rv[r]) >=
+		    RUN_MIN)
+			n = shared_run(x, x->cands[k].o, r, &nc);
+		if (n >= run_min && n > best_run &&
+		    n >= RUN_SHARE * c->opt.link_min * nc) {
+			best_run = n;
+			best = (long)x->cands[k].o;
 		}
-		g = e;
 	}
-	/* a rewrite sentence linked to nothing that gives a figure only one
-	 * official sentence gives (120,000; not a year, not a small number):
-	 * the figure says where it comes from */
-	if (number_links(x, linked) < 0) {
-		free(linked);
-		free(sec_w);
-		free(held);
-		return -1;
+	if (best >= 0)
+		link_to(x, s, r, (size_t)best,
+		        shared(x, &x->lv[best], &x->rv[r]));
+	return 0;
+}
+
+/* Figure.  Rule: a rewrite segment linked to nothing that gives a figure
+ * only one official segment gives (number_links) links to it. */
+static int
+rule_figure(struct ctx *x, struct lstate *s)
+{
+	return number_links(x, s->linked);
+}
+
+/* Merge beyond a held source.  Rule: a rewrite segment linked by the
+ * held-source rule that shares more weight still with another official
+ * segment, one nothing links to, which adds MERGE_GAIN of its weight,
+ * merges the two ("reiterated their commitment to defeating ..., and
+ * reaffirmed that the conflict could not be resolved militarily"),
+ * whatever share of the other it holds. */
+static int
+rule_merge_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
+{
+	size_t best = x->ncands;
+
+	if (!s->held[r])
+		return 0;
+	for (size_t k = g; k < e; k++)
+		if ((int32_t)x->cands[k].o != x->prim[r] &&
+		    (best == x->ncands || x->cands[k].w > x->cands[best].w))
+			best = k;
+	if (best == x->ncands)
+		return 0;
+	const struct cand *m = &x->cands[best];
+	uint32_t pair[2] = {(uint32_t)x->prim[r], m->o};
+	if (!s->linked[m->o] && m->w > x->prim_w[r] &&
+	    enough_words(x, m->o, r) &&
+	    union_shared(x, &x->rv[r], pair, 2) - x->prim_w[r] >=
+	            MERGE_GAIN * x->rv[r].W &&
+	    (x->sec[m->o] < 0 || m->w > s->sec_w[m->o])) {
+		x->sec[m->o] = (int32_t)r;
+		s->sec_w[m->o] = m->w;
 	}
-	/* a rewrite sentence linked to the official sentence it holds that
-	 * shares more still with another, which adds MERGE_GAIN of it: it
-	 * merges the two ("reiterated their commitment to defeating ..., and
-	 * reaffirmed that the conflict could not be resolved militarily"),
-	 * whatever share of the other it holds */
-	for (size_t g = 0; g < x->ncands;) {
-		size_t e = g, r = x->cands[g].r, best = x->ncands;
-		while (e < x->ncands && x->cands[e].r == r)
-			e++;
-		if (held[r])
-			for (size_t k = g; k < e; k++)
-				if ((int32_t)x->cands[k].o != x->prim[r] &&
-				    (best == x->ncands ||
-				     x->cands[k].w > x->cands[best].w))
-					best = k;
-		if (best < x->ncands) {
-			const struct cand *m = &x->cands[best];
-			uint32_t pair[2] = {(uint32_t)x->prim[r], m->o};
-			size_t nwords, nplain;
-			shared_n(x, &x->lv[m->o], &x->rv[r], &nwords, &nplain);
-			if (!linked[m->o] && m->w > x->prim_w[r] &&
-			    nwords >= LINK_MIN_WORDS && nplain >= 1 &&
-			    union_shared(x, &x->rv[r], pair, 2) -
-			                    x->prim_w[r] >=
-			            MERGE_GAIN * x->rv[r].W &&
-			    (x->sec[m->o] < 0 || m->w > sec_w[m->o])) {
-				x->sec[m->o] = (int32_t)r;
-				sec_w[m->o] = m->w;
-			}
-		}
-		g = e;
-	}
-	free(held);
-	/* a rewrite sentence linked to nothing that shares a word only one
-	 * official sentence has with its best candidate, which nothing links
-	 * to and which sits where it does in order: the rare word names the
-	 * source (term_links) */
-	if (term_links(x, linked) < 0) {
-		free(linked);
-		free(sec_w);
-		return -1;
-	}
-	/* official sentences nothing links to, but one linked rewrite
-	 * sentence covers, and covers for more than its source does (not a
-	 * second copy of that source): halves of a merge */
+	return 0;
+}
+
+/* Rare word.  Rule: a rewrite segment linked to nothing that shares a word
+ * only one official segment has with its best candidate, which nothing
+ * links to and which sits where it does in order, links to it
+ * (term_links): the rare word names the source. */
+static int
+rule_term(struct ctx *x, struct lstate *s)
+{
+	return term_links(x, s->linked);
+}
+
+/* Merge halves.  Rule: an official segment that holds keep_min of its
+ * weight in a linked rewrite segment, which it adds MERGE_GAIN of that
+ * segment's weight to beyond its source (so not a second copy of the
+ * source), is half of a merge into the rewrite segment sharing the most
+ * with it. */
+static int
+rule_merge_halves(struct ctx *x, struct lstate *s)
+{
 	for (size_t i = 0; i < x->ncands; i++) {
 		const struct cand *k = &x->cands[i];
 		double W = x->lv[k->o].W, Wr = x->rv[k->r].W;
-		if (x->prim[k->r] < 0 || W <= 0 || k->w / W < c->opt.keep_min)
+		if (x->prim[k->r] < 0 || W <= 0 ||
+		    k->w / W < x->c->opt.keep_min)
 			continue;
 		uint32_t pair[2] = {(uint32_t)x->prim[k->r], k->o};
 		if (union_shared(x, &x->rv[k->r], pair, 2) - x->prim_w[k->r] <
 		    MERGE_GAIN * Wr)
 			continue;
-		if (x->sec[k->o] < 0 || k->w > sec_w[k->o]) {
-			x->sec[k->o] = (int32_t)k->r;
-			sec_w[k->o] = k->w;
+		merge_into(x, s, k->o, k->r, k->w);
+	}
+	return 0;
+}
+
+/* The linking rules, in the order they run: each either once per rewrite
+ * segment with candidates (per: its candidates x->cands[g, e), grouped by
+ * rewrite segment), or once over everything (all).  A rule links only
+ * what the rules before it left unlinked, except where its contract says.
+ * align_rule_name() names them; align_opt.rules_off leaves some out. */
+static const struct link_rule {
+	const char *name;
+	int (*per)(struct ctx *x, struct lstate *s, size_t r, size_t g,
+	           size_t e);
+	int (*all)(struct ctx *x, struct lstate *s);
+} link_rules[] = {
+        {"best", rule_best, NULL},
+        {"held", rule_held, NULL},
+        {"unframed", rule_unframed, NULL},
+        {"run", rule_run, NULL},
+        {"figure", NULL, rule_figure},
+        {"merge-held", rule_merge_held, NULL},
+        {"term", NULL, rule_term},
+        {"merge-halves", NULL, rule_merge_halves},
+};
+
+const char *
+align_rule_name(unsigned k)
+{
+	return k < sizeof link_rules / sizeof *link_rules ? link_rules[k].name
+	                                                  : NULL;
+}
+
+/* Step 4: x->prim (each rewrite segment's source) and x->sec (the official
+ * segments merged into a rewrite segment beside its source), by the
+ * rules of link_rules in turn. */
+static int
+links(struct ctx *x)
+{
+	const struct align_in *c = x->c;
+	struct lstate s = {0};
+	int rc = -1;
+
+	x->prim = malloc((c->rs.n + 1) * sizeof *x->prim);
+	x->prim_w = calloc(c->rs.n + 1, sizeof *x->prim_w);
+	x->sec = malloc((c->ls.n + 1) * sizeof *x->sec);
+	s.sec_w = calloc(c->ls.n + 1, sizeof *s.sec_w);
+	s.linked = calloc(c->ls.n + 1, 1);
+	s.held = calloc(c->rs.n + 1, 1);
+	s.last = -1;
+	if (!x->prim || !x->prim_w || !x->sec || !s.sec_w || !s.linked ||
+	    !s.held)
+		goto out;
+	for (size_t r = 0; r < c->rs.n; r++)
+		x->prim[r] = -1;
+	for (size_t o = 0; o < c->ls.n; o++)
+		x->sec[o] = -1;
+	for (unsigned k = 0; k < sizeof link_rules / sizeof *link_rules; k++) {
+		const struct link_rule *rule = &link_rules[k];
+		if (c->opt.rules_off & (1u << k))
+			continue;
+		if (rule->all && rule->all(x, &s) < 0)
+			goto out;
+		/* candidates come grouped by rewrite segment */
+		for (size_t g = 0, e; rule->per && g < x->ncands; g = e) {
+			size_t r = x->cands[g].r;
+			for (e = g; e < x->ncands && x->cands[e].r == r; e++)
+				;
+			if (rule->per(x, &s, r, g, e) < 0)
+				goto out;
 		}
 	}
+	/* a source is no half of a merge */
 	for (size_t o = 0; o < c->ls.n; o++)
-		if (linked[o])
+		if (s.linked[o])
 			x->sec[o] = -1;
-	free(linked);
-	free(sec_w);
-	return 0;
+	rc = 0;
+out:
+	free(s.linked);
+	free(s.sec_w);
+	free(s.held);
+	return rc;
 }
 
 /* ---- 5. blocks ------------------------------------------------------- */
@@ -921,18 +1017,22 @@ by_order(const void *a, const void *b)
 	return p->index < q->index ? -1 : p->index > q->index;
 }
 
+/* Step 5a: the blocks, official order first: per official segment a
+ * pair, a split (the sentence, then its pieces), one half of a merge, or
+ * an omission (run on within a paragraph); then an addition per rewrite
+ * segment in no block (run on within a paragraph).  blk_r[r] is the block
+ * of rewrite segment r.  0 or -1. */
 static int
-build_blocks(struct ctx *x)
+make_blocks(struct ctx *x, int32_t *blk_r)
 {
 	const struct align_in *c = x->c;
 	size_t nr = c->rs.n, no = c->ls.n;
-	int32_t *blk_r = malloc((nr + 1) * sizeof *blk_r);
 	int32_t *head = malloc((no + 1) * sizeof *head);
 	int32_t *next = malloc((nr + 1) * sizeof *next);
 	unsigned *merged = NULL;
 	int rc = -1;
 
-	if (!blk_r || !head || !next)
+	if (!head || !next)
 		goto out;
 	merged = calloc(nr + 1, sizeof *merged);
 	if (!merged)
@@ -1048,16 +1148,43 @@ build_blocks(struct ctx *x)
 	for (size_t i = 0; i < x->nb; i++)
 		if (x->b[i].link == -2)
 			x->b[i].link = blk_r[x->b[i].rs0];
+	rc = 0;
+out:
+	free(merged);
+	free(head);
+	free(next);
+	return rc;
+}
 
-	/* display order */
+/* Step 5b: the blocks in display order: each block with official
+ * sentences at its first one; a piece of a split or a merging rewrite
+ * sentence after the last official sentence it carries; an addition after
+ * the block of the rewrite sentence before it that is no addition.  Links
+ * follow the blocks.  blk_r as make_blocks left it.  0 or -1. */
+static int
+order_blocks(struct ctx *x, const int32_t *blk_r)
+{
+	size_t nr = x->c->rs.n;
 	struct order *ord = malloc((x->nb + 1) * sizeof *ord);
 	size_t *pos = malloc((x->nb + 1) * sizeof *pos);
 	long *last_ls = malloc((x->nb + 1) * sizeof *last_ls);
-	if (!ord || !pos || !last_ls) {
-		free(ord);
-		free(pos);
-		free(last_ls);
+	long *anchor = malloc((nr + 1) * sizeof *anchor);
+	int rc = -1;
+
+	if (!ord || !pos || !last_ls || !anchor)
 		goto out;
+	/* anchor[r]: where the nearest rewrite sentence before r that is in
+	 * no addition sits (-1: none), one pass, not a scan back from each
+	 * addition */
+	for (size_t r = 0, at = 0; r < nr; r++) {
+		anchor[r] = r ? anchor[r - 1] : -1;
+		for (; at < r; at++) {
+			const struct block *p = &x->b[blk_r[at]];
+			if (p->kind != BLK_ADDITION)
+				anchor[r] = p->ls1 > p->ls0
+				                    ? (long)p->ls0
+				                    : (long)x->b[p->link].ls0;
+		}
 	}
 	/* for each block, the last official segment of the blocks that
 	 * point to it */
@@ -1088,25 +1215,12 @@ build_blocks(struct ctx *x)
 			continue;
 		}
 		/* addition: after the block of the rewrite sentence before */
-		ord[i].primary = -1;
-		for (size_t r = b->rs0; r-- > 0;) {
-			const struct block *p = &x->b[blk_r[r]];
-			if (p->kind == BLK_ADDITION)
-				continue;
-			ord[i].primary = p->ls1 > p->ls0
-			                         ? (long)p->ls0
-			                         : (long)x->b[p->link].ls0;
-			break;
-		}
+		ord[i].primary = anchor[b->rs0];
 	}
-	free(last_ls);
 	qsort(ord, x->nb, sizeof *ord, by_order);
 	struct block *sorted = malloc((x->nb + 1) * sizeof *sorted);
-	if (!sorted) {
-		free(ord);
-		free(pos);
+	if (!sorted)
 		goto out;
-	}
 	for (size_t i = 0; i < x->nb; i++)
 		pos[ord[i].index] = i;
 	for (size_t i = 0; i < x->nb; i++) {
@@ -1117,14 +1231,25 @@ build_blocks(struct ctx *x)
 	free(x->b);
 	x->b = sorted;
 	x->capb = x->nb + 1;
-	free(ord);
-	free(pos);
 	rc = 0;
 out:
-	free(merged);
+	free(ord);
+	free(pos);
+	free(last_ls);
+	free(anchor);
+	return rc;
+}
+
+/* Step 5: the blocks (make_blocks), in display order (order_blocks). */
+static int
+build_blocks(struct ctx *x)
+{
+	int32_t *blk_r = malloc((x->c->rs.n + 1) * sizeof *blk_r);
+	int rc = -1;
+
+	if (blk_r && make_blocks(x, blk_r) == 0)
+		rc = order_blocks(x, blk_r);
 	free(blk_r);
-	free(head);
-	free(next);
 	return rc;
 }
 

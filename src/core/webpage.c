@@ -1,4 +1,4 @@
-/* html.c - the text of a web page (html.h): character set, parse, walk.
+/* webpage.c - the text of a web page (webpage.h): character set, parse, walk.
  *
  * Owns reading pages.  The parser is gumbo, Debian's libgumbo: it follows
  * the WHATWG HTML5 parsing algorithm (the tree a browser builds, however
@@ -22,7 +22,7 @@
  *   - entities are decoded by the parser; NUL and invalid bytes become
  *     U+FFFD.
  */
-#include "redline/html.h"
+#include "redline/webpage.h"
 
 #include <ctype.h>
 #include <errno.h>

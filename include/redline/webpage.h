@@ -1,4 +1,4 @@
-/* html.h - the text of a web page, for comparing pages with texts.
+/* webpage.h - the text of a web page, for comparing pages with texts.
  *
  * A page is decoded from its character set, parsed by an HTML5 parser
  * (gumbo, the WHATWG parsing algorithm) and walked for its text: scripts,
@@ -7,8 +7,8 @@
  * asked for; each block element a paragraph; entities decoded; white space
  * folded.  The result is the text every later offset indexes into.
  */
-#ifndef REDLINE_HTML_H
-#define REDLINE_HTML_H
+#ifndef REDLINE_WEBPAGE_H
+#define REDLINE_WEBPAGE_H
 
 #include <stddef.h>
 
