@@ -393,6 +393,20 @@ put_id(FILE *f, const struct cmp *c, size_t e, const char *pfx)
 	               : 0;
 }
 
+/* The stretch of the display that shows block b. */
+static size_t
+stretch_of(const struct cmp *c, size_t b)
+{
+	const struct passage *p = &c->ps.v[c->ps.of[b]];
+
+	for (size_t k = p->e0; k < p->e1; k++) {
+		const struct pstretch *e = &c->ps.ent[c->ps.ent_of[k]];
+		if (e->b0 <= b && b < e->b1)
+			return c->ps.ent_of[k];
+	}
+	return c->ps.ent_of[p->e0];
+}
+
 /* After a passage's sentences: where a moved one stands in the rewrite,
  * its facts, an omission's or addition's nearest sentence. */
 static int
@@ -788,11 +802,15 @@ export_html_overview(const struct overview *ov, const size_t *order,
 		for (size_t j = 0; j < ov->n; j++) {
 			unsigned kd = ov->kind[s * ov->n + j];
 			int32_t blk = ov->block[s * ov->n + j];
+			const struct cmp *c = &ov->r[j].cmp;
+			snprintf(pfx, sizeof pfx, "r%zu-p", j + 1);
 			if (fprintf(f, "<td data-kind=\"%s\" title=\"%s\">",
 			            kinds[kd], kinds[kd]) < 0 ||
 			    (blk >= 0 &&
-			     fprintf(f, "<a href=\"#r%zu-p%d\">%s</a>", j + 1,
-			             (int)blk + 1, marks[kd]) < 0) ||
+			     (fputs("<a href=\"#", f) == EOF ||
+			      put_id(f, c, stretch_of(c, (size_t)blk), pfx) <
+			              0 ||
+			      fprintf(f, "\">%s</a>", marks[kd]) < 0)) ||
 			    (blk < 0 && fputs(marks[kd], f) == EOF) ||
 			    fputs("</td>", f) == EOF)
 				return -1;
