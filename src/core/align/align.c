@@ -118,56 +118,27 @@
 int
 align_run(const struct align_in *c, struct align_out *out)
 {
-	struct ctx x;
-	int rc = ALIGN_ERR_MEMORY;
+	struct words w;
+	struct linkset l = {0};
+	struct blockset bl = {0};
+	int rc;
 
-	memset(&x, 0, sizeof x);
 	memset(out, 0, sizeof *out);
-	x.c = c;
-	x.o = out;
-	x.st = stem_new(c->opt.language);
-	if (!x.st)
-		return ALIGN_ERR_STEMMER;
-	x.stems = intern_new();
-	x.my = myers_new(intern_count(c->in));
-	if (!x.stems || !x.my)
-		goto out;
-	if (stage_words(&x) < 0 ||
-	    !(x.loose = myers_new(intern_count(x.stems))) ||
-	    stage_weights(&x) < 0 || stage_links(&x) < 0 ||
-	    stage_classify(&x) < 0)
-		goto out;
-	out->blocks = x.b;
-	out->nblocks = x.nb;
-	x.b = NULL;
-	rc = 0;
-out:
-	stem_free(x.st);
-	intern_free(x.stems);
-	myers_free(x.my);
-	free(x.lcid);
-	free(x.rcid);
-	free(x.llid);
-	free(x.rlid);
-	myers_free(x.loose);
-	free(x.rflag);
-	free(x.in_left);
-	free(x.title);
-	free(x.cap_mid);
-	free(x.numeric);
-	free(x.name);
-	free(x.lvi);
-	free(x.rvi);
-	free(x.lpart);
-	free(x.idf);
-	free(x.pool);
-	free(x.lv);
-	free(x.rv);
-	free(x.cands);
-	free(x.prim);
-	free(x.prim_w);
-	free(x.sec);
-	free(x.b);
+	rc = stage_words(c, &w);
+	if (rc == 0)
+		rc = stage_links(c, &w, &l, &bl) < 0 ||
+		                     stage_classify(c, &w, &l, &bl, out) < 0
+		             ? ALIGN_ERR_MEMORY
+		             : 0;
+	if (rc == 0) {
+		out->blocks = bl.b;
+		out->nblocks = bl.nb;
+		out->nmoved = bl.nmoved;
+		bl.b = NULL;
+	}
+	words_free(&w);
+	linkset_free(&l);
+	free(bl.b);
 	if (rc < 0)
 		align_out_free(out);
 	return rc;

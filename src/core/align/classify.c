@@ -71,23 +71,23 @@ lead_frame_end(const struct ctx *x, uint32_t t0, uint32_t t1)
 	for (t = t0; t < t1 && words < LEAD_FRAME_MAX; t++) {
 		if (l->v[t].kind == TOK_PUNCT)
 			punct = 1;
-		if (x->rlid[t] < 0)
+		if (x->w->rlid[t] < 0)
 			continue;
 		words++;
-		if ((x->rflag[t] & F_FVERB) && !punct)
+		if ((x->w->rflag[t] & F_FVERB) && !punct)
 			end = t + 1;
 		punct = 0;
 	}
 	if (end == t0)
 		return t0;
 	/* a "that" after the verb is the frame's too */
-	for (t = end; t < t1 && x->rlid[t] < 0; t++)
+	for (t = end; t < t1 && x->w->rlid[t] < 0; t++)
 		;
-	if (t < t1 && (x->rflag[t] & F_THAT))
+	if (t < t1 && (x->w->rflag[t] & F_THAT))
 		end = t + 1;
 	/* enough words must be left for a sentence */
 	for (t = end; t < t1; t++)
-		rest += x->rlid[t] >= 0;
+		rest += x->w->rlid[t] >= 0;
 	return rest >= LEAD_FRAME_REST ? end : t0;
 }
 
@@ -102,18 +102,18 @@ enum { W_WE = 1, W_THE = 2, W_TITLE = 4, W_NAME = 8 };
 static unsigned char
 word_class(const struct ctx *x, int right, uint32_t t, int initial)
 {
-	int32_t lid = right ? x->rlid[t] : x->llid[t];
-	int32_t cid = right ? x->rcid[t] : x->lcid[t];
-	int upper = right ? (x->rflag[t] & F_UPPER) != 0
+	int32_t lid = right ? x->w->rlid[t] : x->w->llid[t];
+	int32_t cid = right ? x->w->rcid[t] : x->w->lcid[t];
+	int upper = right ? (x->w->rflag[t] & F_UPPER) != 0
 	                  : (x->c->lt.v[t].flags & TOK_F_UPPER) != 0;
 
-	if (lid == x->we_id)
+	if (lid == x->w->we_id)
 		return W_WE;
-	if (lid == x->the_id)
+	if (lid == x->w->the_id)
 		return W_THE;
-	if (lid >= 0 && x->title[lid])
+	if (lid >= 0 && x->w->title[lid])
 		return W_TITLE;
-	if (upper && cid >= 0 && (!initial || x->name[cid]))
+	if (upper && cid >= 0 && (!initial || x->w->name[cid]))
 		return W_NAME;
 	return 0;
 }
@@ -228,11 +228,12 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	              *brk = ini + cap; /* brk: cap + 1 */
 	for (i = 0; i < nlr; i++)
 		for (uint32_t t = lr[i][0], first = 1; t < lr[i][1]; t++)
-			if (x->llid[t] >= 0) {
-				cw[nl] = x->lcid[t] >= 0; /* a content word */
+			if (x->w->llid[t] >= 0) {
+				cw[nl] =
+				        x->w->lcid[t] >= 0; /* a content word */
 				ti[nl] = t;
 				ini[nl] = (unsigned char)first;
-				a[nl++] = (uint32_t)x->llid[t];
+				a[nl++] = (uint32_t)x->w->llid[t];
 				first = 0;
 			}
 	uint32_t *b = a + nl;
@@ -244,13 +245,13 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		     t < rr[i][1]; t++) {
 			if (c->rt.v[t].kind == TOK_PUNCT)
 				punct = 1;
-			if (x->rlid[t] < 0)
+			if (x->w->rlid[t] < 0)
 				continue;
 			brk[nr] = (unsigned char)punct; /* punctuation before */
-			fr[nr] = x->rflag[t] & (F_FRAME | F_THAT);
+			fr[nr] = x->w->rflag[t] & (F_FRAME | F_THAT);
 			ti[nl + nr] = t;
 			ini[nl + nr] = (unsigned char)first;
-			b[nr++] = (uint32_t)x->rlid[t];
+			b[nr++] = (uint32_t)x->w->rlid[t];
 			punct = 0;
 			first = 0;
 		}
@@ -358,10 +359,11 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 {
 	const struct align_in *c = x->c;
 
-	for (size_t i = 0; i < x->nb; i++) {
-		struct block *b = &x->b[i];
+	for (size_t i = 0; i < x->bl->nb; i++) {
+		struct block *b = &x->bl->b[i];
 		int has_l = b->ls1 > b->ls0, has_r = b->rs1 > b->rs0;
-		const struct block *m = b->link >= 0 ? &x->b[b->link] : NULL;
+		const struct block *m =
+		        b->link >= 0 ? &x->bl->b[b->link] : NULL;
 		uint32_t lr[MERGE_MAX + 2][2], rr[MERGE_MAX + 2][2];
 		uint32_t vr[MERGE_MAX + 2][2]; /* the verbatim pieces' ranges */
 		size_t nlr = 0, nrr = 0, nvr = 0, ncp = 0;
@@ -390,7 +392,7 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 		add_range(c, b, 1, rr, &nrr);
 		if (!(has_l && has_r)) {
 			for (size_t k = first[i]; k < first[i + 1]; k++) {
-				const struct block *p = &x->b[from[k]];
+				const struct block *p = &x->bl->b[from[k]];
 				add_range(c, p, has_l, has_l ? rr : lr,
 				          has_l ? &nrr : &nlr);
 				if (has_l && p->kind == BLK_VERBATIM)
@@ -458,19 +460,20 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 static int
 classify(struct ctx *x)
 {
-	size_t *first = calloc(x->nb + 2, sizeof *first);
-	uint32_t *from = malloc((x->nb + 1) * sizeof *from);
+	size_t *first = calloc(x->bl->nb + 2, sizeof *first);
+	uint32_t *from = malloc((x->bl->nb + 1) * sizeof *from);
 	int rc = -1;
 
 	if (first && from) {
-		for (size_t k = 0; k < x->nb; k++)
-			if (x->b[k].link >= 0)
-				first[x->b[k].link + 2]++;
-		for (size_t i = 0; i < x->nb; i++)
+		for (size_t k = 0; k < x->bl->nb; k++)
+			if (x->bl->b[k].link >= 0)
+				first[x->bl->b[k].link + 2]++;
+		for (size_t i = 0; i < x->bl->nb; i++)
 			first[i + 2] += first[i + 1];
-		for (size_t k = 0; k < x->nb; k++)
-			if (x->b[k].link >= 0)
-				from[first[x->b[k].link + 1]++] = (uint32_t)k;
+		for (size_t k = 0; k < x->bl->nb; k++)
+			if (x->bl->b[k].link >= 0)
+				from[first[x->bl->b[k].link + 1]++] =
+				        (uint32_t)k;
 		rc = classify_blocks(x, first, from, 0) < 0 ||
 		                     classify_blocks(x, first, from, 1) < 0
 		             ? -1
@@ -489,7 +492,7 @@ static int
 numeric_key(const struct ctx *x, int32_t cid)
 {
 	size_t len;
-	const char *key = intern_key(x->stems, (uint32_t)cid, &len);
+	const char *key = intern_key(x->w->stems, (uint32_t)cid, &len);
 	return len && ((key[0] >= '0' && key[0] <= '9') || key[0] == '@');
 }
 
@@ -501,8 +504,8 @@ static int
 same_kind(const struct ctx *x, int32_t lid, int32_t cid)
 {
 	size_t la, lb;
-	const char *a = intern_key(x->stems, (uint32_t)lid, &la),
-	           *b = intern_key(x->stems, (uint32_t)cid, &lb);
+	const char *a = intern_key(x->w->stems, (uint32_t)lid, &la),
+	           *b = intern_key(x->w->stems, (uint32_t)cid, &lb);
 	char ka = la > 1 && a[0] == '@' ? a[1] : 'n',
 	     kb = lb > 1 && b[0] == '@' ? b[1] : 'n';
 	return ka == kb;
@@ -516,7 +519,7 @@ left_factish(const struct ctx *x, const unsigned char *initial, uint32_t t,
              int *num)
 {
 	const struct tok *k = &x->c->lt.v[t];
-	int32_t cid = x->lcid[t];
+	int32_t cid = x->w->lcid[t];
 
 	if (cid < 0)
 		return 0;
@@ -529,12 +532,12 @@ static int
 right_factish(const struct ctx *x, const unsigned char *initial, uint32_t t,
               int *num)
 {
-	int32_t cid = x->rcid[t];
+	int32_t cid = x->w->rcid[t];
 
 	if (cid < 0)
 		return 0;
 	*num = x->c->rt.v[t].kind == TOK_NUMBER || numeric_key(x, cid);
-	return *num || ((x->rflag[t] & F_UPPER) && !initial[t]);
+	return *num || ((x->w->rflag[t] & F_UPPER) && !initial[t]);
 }
 
 /* Append a fact to x->o->facts (cap: its room).  0 or -1. */
@@ -570,8 +573,8 @@ next_item(const struct ctx *x, const struct dops *ops, int side,
           const unsigned char *init, int want, uint32_t *const cnt[2],
           struct items *c, uint32_t *head)
 {
-	const unsigned char *vi = side ? x->rvi : x->lvi;
-	const int32_t *cid = side ? x->rcid : x->lcid;
+	const unsigned char *vi = side ? x->w->rvi : x->w->lvi;
+	const int32_t *cid = side ? x->w->rcid : x->w->lcid;
 
 	while (c->k < c->e) {
 		const struct dop *o = &ops->v[c->k];
@@ -624,11 +627,11 @@ kept_values(const struct ctx *x, const struct dop *o, uint32_t *changed)
 {
 	for (size_t a = o->a0, b = o->b0; a < o->a1 && b < o->b1; a++, b++) {
 		uint32_t s, e, ha, hb;
-		if (!x->lvi[a] && !x->rvi[b])
+		if (!x->w->lvi[a] && !x->w->rvi[b])
 			continue;
-		value_span(x->lvi, (uint32_t)a, &s, &e, &ha);
-		value_span(x->rvi, (uint32_t)b, &s, &e, &hb);
-		int32_t lc = x->lcid[ha], rc = x->rcid[hb];
+		value_span(x->w->lvi, (uint32_t)a, &s, &e, &ha);
+		value_span(x->w->rvi, (uint32_t)b, &s, &e, &hb);
+		int32_t lc = x->w->lcid[ha], rc = x->w->rcid[hb];
 		if (lc >= 0 && rc >= 0 && lc != rc && numeric_key(x, lc) &&
 		    numeric_key(x, rc) && same_kind(x, lc, rc))
 			changed[hb] = ha + 1;
@@ -659,11 +662,11 @@ changed_facts(const struct ctx *x, const struct block *b,
 		return; /* the same words: the same values */
 	k = b->op0;
 	for (uint32_t t = b->dl0; t < b->dl1; t++)
-		if (x->lcid[t] >= 0)
-			cnt[0][x->lcid[t]]++;
+		if (x->w->lcid[t] >= 0)
+			cnt[0][x->w->lcid[t]]++;
 	for (uint32_t t = b->dr0; t < b->dr1 && !rcounted; t++)
-		if (x->rcid[t] >= 0)
-			cnt[1][x->rcid[t]]++;
+		if (x->w->rcid[t] >= 0)
+			cnt[1][x->w->rcid[t]]++;
 	while (k < b->op1) {
 		if (ops->v[k].kind == DOP_EQUAL) {
 			kept_values(x, &ops->v[k], changed);
@@ -682,21 +685,22 @@ changed_facts(const struct ctx *x, const struct block *b,
 			                 &dt) &&
 			       next_item(x, ops, 1, rinit, want, cnt, &ic,
 			                 &it)) {
-				int32_t lc = x->lcid[dt], rc = x->rcid[it];
-				if (lc != rc &&
-				    (want ? same_kind(x, lc, rc)
-				          : !x->in_left[rc] && !in_right[lc]))
+				int32_t lc = x->w->lcid[dt],
+				        rc = x->w->rcid[it];
+				if (lc != rc && (want ? same_kind(x, lc, rc)
+				                      : !x->w->in_left[rc] &&
+				                                 !in_right[lc]))
 					changed[it] = dt + 1;
 			}
 		}
 		k = e;
 	}
 	for (uint32_t t = b->dl0; t < b->dl1; t++)
-		if (x->lcid[t] >= 0)
-			cnt[0][x->lcid[t]] = 0;
+		if (x->w->lcid[t] >= 0)
+			cnt[0][x->w->lcid[t]] = 0;
 	for (uint32_t t = b->dr0; t < b->dr1 && !rcounted; t++)
-		if (x->rcid[t] >= 0)
-			cnt[1][x->rcid[t]] = 0;
+		if (x->w->rcid[t] >= 0)
+			cnt[1][x->w->rcid[t]] = 0;
 }
 
 /* A block with a rewrite side whose facts are judged, and its group: the
@@ -726,13 +730,13 @@ all_changed_facts(struct ctx *x, const unsigned char *linit,
                   const unsigned char *rinit, const unsigned char *in_right,
                   uint32_t *const cnt[2], uint32_t *changed)
 {
-	struct fgroup *g = malloc((x->nb + 1) * sizeof *g);
+	struct fgroup *g = malloc((x->bl->nb + 1) * sizeof *g);
 	size_t n = 0;
 
 	if (!g)
 		return -1;
-	for (size_t i = 0; i < x->nb; i++) {
-		const struct block *b = &x->b[i];
+	for (size_t i = 0; i < x->bl->nb; i++) {
+		const struct block *b = &x->bl->b[i];
 		if ((b->kind != BLK_VERBATIM && b->kind != BLK_PARAPHRASE) ||
 		    b->rs1 == b->rs0)
 			continue;
@@ -746,18 +750,18 @@ all_changed_facts(struct ctx *x, const unsigned char *linit,
 			;
 		int together = e - a > 1;
 		for (size_t k = a; k < e && together; k++)
-			for (uint32_t t = x->b[g[k].i].dr0;
-			     t < x->b[g[k].i].dr1; t++)
-				if (x->rcid[t] >= 0)
-					cnt[1][x->rcid[t]]++;
+			for (uint32_t t = x->bl->b[g[k].i].dr0;
+			     t < x->bl->b[g[k].i].dr1; t++)
+				if (x->w->rcid[t] >= 0)
+					cnt[1][x->w->rcid[t]]++;
 		for (size_t k = a; k < e; k++)
-			changed_facts(x, &x->b[g[k].i], linit, rinit, in_right,
-			              cnt, together, changed);
+			changed_facts(x, &x->bl->b[g[k].i], linit, rinit,
+			              in_right, cnt, together, changed);
 		for (size_t k = a; k < e && together; k++)
-			for (uint32_t t = x->b[g[k].i].dr0;
-			     t < x->b[g[k].i].dr1; t++)
-				if (x->rcid[t] >= 0)
-					cnt[1][x->rcid[t]] = 0;
+			for (uint32_t t = x->bl->b[g[k].i].dr0;
+			     t < x->bl->b[g[k].i].dr1; t++)
+				if (x->w->rcid[t] >= 0)
+					cnt[1][x->w->rcid[t]] = 0;
 	}
 	free(g);
 	return 0;
@@ -789,7 +793,7 @@ static int
 facts(struct ctx *x)
 {
 	const struct align_in *c = x->c;
-	uint32_t n = intern_count(x->stems);
+	uint32_t n = intern_count(x->w->stems);
 	unsigned char *initial = calloc(c->rt.n + 1, 1);
 	unsigned char *linit = calloc(c->lt.n + 1, 1);
 	uint32_t *changed = calloc(c->rt.n + 1, sizeof *changed);
@@ -798,40 +802,41 @@ facts(struct ctx *x)
 	                    calloc(n + 1, sizeof **cnt)};
 	size_t cap = 0;
 	int rc = -1;
+	unsigned char *cap_mid = calloc(n + 1, 1);
 
-	x->cap_mid = calloc(n + 1, 1);
-	if (!initial || !linit || !changed || !in_right || !x->cap_mid ||
+	if (!initial || !linit || !changed || !in_right || !cap_mid ||
 	    !cnt[0] || !cnt[1])
 		goto out;
 	for (size_t t = 0; t < c->rt.n; t++)
-		if (x->rcid[t] >= 0)
-			in_right[x->rcid[t]] = 1;
+		if (x->w->rcid[t] >= 0)
+			in_right[x->w->rcid[t]] = 1;
 	sentence_starts(c, 1, initial);
 	sentence_starts(c, 0, linit);
 	for (size_t t = 0; t < c->rt.n; t++)
-		if (!initial[t] && x->rcid[t] >= 0 && (x->rflag[t] & F_UPPER))
-			x->cap_mid[x->rcid[t]] = 1;
+		if (!initial[t] && x->w->rcid[t] >= 0 &&
+		    (x->w->rflag[t] & F_UPPER))
+			cap_mid[x->w->rcid[t]] = 1;
 	if (all_changed_facts(x, linit, initial, in_right, cnt, changed) < 0)
 		goto out;
-	for (size_t i = 0; i < x->nb; i++) {
-		struct block *b = &x->b[i];
+	for (size_t i = 0; i < x->bl->nb; i++) {
+		struct block *b = &x->bl->b[i];
 		uint32_t t0, t1;
 		b->f0 = b->f1 = x->o->nfacts;
 		if (b->rs1 == b->rs0)
 			continue;
 		seg_tokens(&c->rs, b->rs0, b->rs1, &t0, &t1);
 		for (uint32_t t = t0; t < t1; t++) {
-			int32_t cid = x->rcid[t];
+			int32_t cid = x->w->rcid[t];
 			struct fact *last =
 			        x->o->nfacts > b->f0
 			                ? &x->o->facts[x->o->nfacts - 1]
 			                : NULL;
 			uint32_t s, e, h; /* the value t is in, or t */
-			if (value_span(x->rvi, t, &s, &e, &h) && h != t)
+			if (value_span(x->w->rvi, t, &s, &e, &h) && h != t)
 				continue; /* the value is its head's fact */
 			if (changed[t]) {
 				uint32_t ws, we, wh;
-				value_span(x->lvi, changed[t] - 1, &ws, &we,
+				value_span(x->w->lvi, changed[t] - 1, &ws, &we,
 				           &wh);
 				if (last && last->kind == FACT_CHANGED &&
 				    last->t1 == s && last->w1 <= ws) {
@@ -847,12 +852,11 @@ facts(struct ctx *x)
 				t = e - 1;
 				continue;
 			}
-			int name =
-			        (x->rflag[t] & F_UPPER) &&
-			        (!initial[t] || (cid >= 0 && x->cap_mid[cid]));
-			if (cid < 0 || x->in_left[cid] ||
-			    ((size_t)cid < x->nlpart && x->lpart[cid]) ||
-			    !((x->rflag[t] & F_FACTISH) || name))
+			int name = (x->w->rflag[t] & F_UPPER) &&
+			           (!initial[t] || (cid >= 0 && cap_mid[cid]));
+			if (cid < 0 || x->w->in_left[cid] ||
+			    ((size_t)cid < x->w->nlpart && x->w->lpart[cid]) ||
+			    !((x->w->rflag[t] & F_FACTISH) || name))
 				continue;
 			if (last && last->kind == FACT_NEW && last->t1 == s) {
 				last->t1 = e;
@@ -873,6 +877,7 @@ out:
 	free(in_right);
 	free(cnt[0]);
 	free(cnt[1]);
+	free(cap_mid);
 	return rc;
 }
 
@@ -897,9 +902,9 @@ nearest(struct ctx *x)
 		lbest[k] = -1;
 	for (size_t k = 0; k < c->rs.n; k++)
 		rbest[k] = -1;
-	for (size_t k = 0; k < x->ncands; k++) {
-		const struct cand *m = &x->cands[k];
-		double wsum = x->lv[m->o].W + x->rv[m->r].W;
+	for (size_t k = 0; k < x->l->ncands; k++) {
+		const struct cand *m = &x->l->cands[k];
+		double wsum = x->w->lv[m->o].W + x->w->rv[m->r].W;
 		double d = wsum > 0 ? 2 * m->w / wsum : 0;
 		if (d > lsim[m->o]) {
 			lsim[m->o] = d;
@@ -910,8 +915,8 @@ nearest(struct ctx *x)
 			rbest[m->r] = (int32_t)m->o;
 		}
 	}
-	for (size_t i = 0; i < x->nb; i++) {
-		struct block *b = &x->b[i];
+	for (size_t i = 0; i < x->bl->nb; i++) {
+		struct block *b = &x->bl->b[i];
 		int left = b->kind == BLK_OMISSION;
 		b->near = -1;
 		b->near_sim = 0;
@@ -938,7 +943,19 @@ out:
 }
 
 int
-stage_classify(struct ctx *x)
+stage_classify(const struct align_in *c, const struct words *w,
+               const struct linkset *l, struct blockset *bl,
+               struct align_out *out)
 {
-	return classify(x) < 0 || facts(x) < 0 || nearest(x) < 0 ? -1 : 0;
+	struct ctx x = {.c = c, .w = w, .l = l, .bl = bl, .o = out};
+	int rc = -1;
+
+	x.my = myers_new(intern_count(c->in));
+	x.loose = myers_new(intern_count(w->stems));
+	if (x.my && x.loose)
+		rc = classify(&x) < 0 || facts(&x) < 0 || nearest(&x) < 0 ? -1
+		                                                          : 0;
+	myers_free(x.my);
+	myers_free(x.loose);
+	return rc;
 }

@@ -26,7 +26,7 @@ beats(const struct ctx *x, const double *acc, uint32_t o, uint32_t p,
 		return d > 0;
 	/* the one with less besides (a copy before a longer sentence that
 	 * contains it), then the one nearer */
-	d = x->lv[o].W - x->lv[p].W;
+	d = x->w->lv[o].W - x->w->lv[p].W;
 	if (d > 1e-9 || d < -1e-9)
 		return d < 0;
 	return fabs((double)o - est) < fabs((double)p - est);
@@ -58,7 +58,7 @@ static int
 candidates(struct ctx *x)
 {
 	const struct align_in *c = x->c;
-	uint32_t n = intern_count(x->stems);
+	uint32_t n = intern_count(x->w->stems);
 	size_t no = c->ls.n, limit = no / POSTING_SHARE;
 	size_t *start = calloc(n + 2, sizeof *start);
 	uint32_t *post = NULL, *touched = NULL;
@@ -72,8 +72,8 @@ candidates(struct ctx *x)
 	if (!start)
 		return -1;
 	for (size_t o = 0; o < no; o++)
-		for (size_t i = 0; i < x->lv[o].n; i++)
-			start[x->pool[x->lv[o].off + i].cid + 1]++;
+		for (size_t i = 0; i < x->w->lv[o].n; i++)
+			start[x->w->pool[x->w->lv[o].off + i].cid + 1]++;
 	for (uint32_t s = 0; s < n; s++)
 		start[s + 1] += start[s];
 	size_t total = start[n];
@@ -87,21 +87,21 @@ candidates(struct ctx *x)
 	}
 	memcpy(fill, start, n * sizeof *fill);
 	for (size_t o = 0; o < no; o++)
-		for (size_t i = 0; i < x->lv[o].n; i++)
-			post[fill[x->pool[x->lv[o].off + i].cid]++] =
+		for (size_t i = 0; i < x->w->lv[o].n; i++)
+			post[fill[x->w->pool[x->w->lv[o].off + i].cid]++] =
 			        (uint32_t)o;
 	free(fill);
 
 	for (size_t r = 0; r < c->rs.n; r++) {
 		size_t nt = 0;
-		const struct vec *rv = &x->rv[r];
+		const struct vec *rv = &x->w->rv[r];
 		double est =
 		        c->rs.n ? (double)r * (double)no / (double)c->rs.n : 0;
 		/* a sentence made only of common words still nominates, by
 		 * all its stems, near where it would sit */
 		for (int pass = 0; pass < 2 && nt == 0; pass++) {
 			for (size_t i = 0; i < rv->n; i++) {
-				uint32_t cid = x->pool[rv->off + i].cid;
+				uint32_t cid = x->w->pool[rv->off + i].cid;
 				size_t p0 = start[cid], p1 = start[cid + 1];
 				if (p1 - p0 > limit) {
 					if (pass == 0)
@@ -112,7 +112,7 @@ candidates(struct ctx *x)
 					uint32_t o = post[p];
 					if (acc[o] == 0)
 						touched[nt++] = o;
-					acc[o] += x->idf[cid];
+					acc[o] += x->w->idf[cid];
 				}
 			}
 		}
@@ -137,17 +137,17 @@ candidates(struct ctx *x)
 			best[k] = o;
 		}
 		for (size_t i = 0; i < nbest; i++) {
-			if (x->ncands == x->capcands) {
+			if (x->lw->ncands == x->lw->capcands) {
 				struct cand *ncd = grow_array(
-				        x->cands, &x->capcands, x->ncands + 1,
-				        sizeof *ncd, 256);
+				        x->lw->cands, &x->lw->capcands,
+				        x->lw->ncands + 1, sizeof *ncd, 256);
 				if (!ncd)
 					goto out;
-				x->cands = ncd;
+				x->lw->cands = ncd;
 			}
-			double w = shared(x, &x->lv[best[i]], rv);
-			double W = x->lv[best[i]].W;
-			x->cands[x->ncands++] = (struct cand){
+			double w = shared(x, &x->w->lv[best[i]], rv);
+			double W = x->w->lv[best[i]].W;
+			x->lw->cands[x->lw->ncands++] = (struct cand){
 			        (uint32_t)r, best[i], w, W > 0 ? w / W : 0};
 		}
 		for (size_t i = 0; i < nt; i++)
@@ -176,18 +176,18 @@ union_shared(const struct ctx *x, const struct vec *r, const uint32_t *os,
 	double w = 0;
 
 	for (size_t i = 0; i < r->n; i++) {
-		const struct ent *e = &x->pool[r->off + i];
+		const struct ent *e = &x->w->pool[r->off + i];
 		uint32_t best = 0;
 		for (size_t k = 0; k < n; k++) {
-			const struct vec *o = &x->lv[os[k]];
-			const struct ent *q = &x->pool[o->off];
+			const struct vec *o = &x->w->lv[os[k]];
+			const struct ent *q = &x->w->pool[o->off];
 			while (at[k] < o->n && q[at[k]].cid < e->cid)
 				at[k]++;
 			if (at[k] < o->n && q[at[k]].cid == e->cid &&
 			    q[at[k]].cnt > best)
 				best = q[at[k]].cnt;
 		}
-		w += x->idf[e->cid] * (best < e->cnt ? best : e->cnt);
+		w += x->w->idf[e->cid] * (best < e->cnt ? best : e->cnt);
 	}
 	return w;
 }
@@ -200,12 +200,12 @@ has_stem(const struct ctx *x, const struct vec *v, uint32_t cid)
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (x->pool[v->off + mid].cid < cid)
+		if (x->w->pool[v->off + mid].cid < cid)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < v->n && x->pool[v->off + lo].cid == cid;
+	return lo < v->n && x->w->pool[v->off + lo].cid == cid;
 }
 
 /* The official segment among the candidates [g, e) of rewrite segment r
@@ -230,34 +230,34 @@ unframed_link(const struct ctx *x, size_t r, size_t g, size_t e)
 	if (t == t0 || t1 - t > RUN_MAX_WORDS)
 		return -1;
 	/* the weight of what is left: the sentence's, less the frame's */
-	W = x->rv[r].W;
+	W = x->w->rv[r].W;
 	for (uint32_t k = t0; k < t; k++) {
-		noun |= (x->rflag[k] & F_FNOUN) != 0;
-		if (x->rcid[k] >= 0)
-			W -= x->idf[x->rcid[k]];
+		noun |= (x->w->rflag[k] & F_FNOUN) != 0;
+		if (x->w->rcid[k] >= 0)
+			W -= x->w->idf[x->w->rcid[k]];
 	}
 	if (!noun || W <= 0)
 		return -1;
 	for (size_t k = g; k < e; k++) {
-		const struct vec *o = &x->lv[x->cands[k].o];
+		const struct vec *o = &x->w->lv[x->lw->cands[k].o];
 		double w = 0;
 		size_t nw = 0, np = 0;
 		for (uint32_t u = t; u < t1; u++) {
-			int32_t cid = x->rcid[u];
+			int32_t cid = x->w->rcid[u];
 			int dup = 0;
 			if (cid < 0)
 				continue;
 			for (uint32_t v = t; v < u && !dup; v++)
-				dup = x->rcid[v] == cid;
+				dup = x->w->rcid[v] == cid;
 			if (dup || !has_stem(x, o, (uint32_t)cid))
 				continue;
-			w += x->idf[cid];
-			nw += !x->numeric[cid];
-			np += !x->numeric[cid] && !x->name[cid];
+			w += x->w->idf[cid];
+			nw += !x->w->numeric[cid];
+			np += !x->w->numeric[cid] && !x->w->name[cid];
 		}
 		if (w / W >= x->c->opt.link_min && nw >= LINK_MIN_WORDS &&
 		    np >= 1 && w > best_w) {
-			best = (long)x->cands[k].o;
+			best = (long)x->lw->cands[k].o;
 			best_w = w;
 		}
 	}
@@ -271,8 +271,8 @@ count_shared(const struct ctx *x, const struct vec *a, const struct vec *b)
 	size_t i = 0, j = 0, n = 0;
 
 	while (i < a->n && j < b->n) {
-		uint32_t p = x->pool[a->off + i].cid,
-		         q = x->pool[b->off + j].cid;
+		uint32_t p = x->w->pool[a->off + i].cid,
+		         q = x->w->pool[b->off + j].cid;
 		n += p == q;
 		i += p <= q;
 		j += q <= p;
@@ -295,19 +295,19 @@ shared_run(const struct ctx *x, size_t o, size_t r, size_t *ncontent)
 	size_t na = 0, nb = 0, best = 0;
 
 	for (uint32_t t = ls->v[o].t0; t < ls->v[o].t1; t++)
-		if (x->llid[t] >= 0) {
+		if (x->w->llid[t] >= 0) {
 			if (na == RUN_MAX_WORDS)
 				return 0;
-			ca[na] = x->lcid[t] >= 0;
-			a[na++] = (uint32_t)x->llid[t];
+			ca[na] = x->w->lcid[t] >= 0;
+			a[na++] = (uint32_t)x->w->llid[t];
 		}
 	*ncontent = 0;
 	for (uint32_t t = rs->v[r].t0; t < rs->v[r].t1; t++)
-		if (x->rlid[t] >= 0) {
+		if (x->w->rlid[t] >= 0) {
 			if (nb == RUN_MAX_WORDS)
 				return 0;
-			*ncontent += x->rcid[t] >= 0;
-			b[nb++] = (uint32_t)x->rlid[t];
+			*ncontent += x->w->rcid[t] >= 0;
+			b[nb++] = (uint32_t)x->w->rlid[t];
 		}
 	/* run[j]: words of the common run ending at a[i-1], b[j-1] */
 	memset(run, 0, sizeof run);
@@ -418,18 +418,18 @@ caption_line(const struct ctx *x, size_t r)
 static int
 repeats(const struct ctx *x, size_t r)
 {
-	const struct vec *v = &x->rv[r];
+	const struct vec *v = &x->w->rv[r];
 	if (v->W <= 0)
 		return 0;
 	for (size_t k = 1; k <= DUP_BACK && k <= r; k++) {
-		const struct vec *u = &x->rv[r - k];
+		const struct vec *u = &x->w->rv[r - k];
 		if (u->W > 0 && 2 * shared(x, v, u) / (v->W + u->W) >= DUP_MIN)
 			return 1;
 	}
 	if (!title_line(x, r))
 		return 0;
 	for (size_t k = 1; k <= TITLE_BACK && k <= r; k++) {
-		const struct vec *u = &x->rv[r - k];
+		const struct vec *u = &x->w->rv[r - k];
 		if (u->W > 0 && title_line(x, r - k) &&
 		    2 * shared(x, v, u) / (v->W + u->W) >= TITLE_DUP_MIN)
 			return 1;
@@ -444,9 +444,9 @@ static int
 figure(const struct ctx *x, uint32_t cid)
 {
 	size_t len, digits = 0;
-	const char *key = intern_key(x->stems, cid, &len);
+	const char *key = intern_key(x->w->stems, cid, &len);
 
-	if (!x->numeric[cid] || !len)
+	if (!x->w->numeric[cid] || !len)
 		return 0;
 	for (size_t i = 0; i < len; i++) {
 		if (key[i] == ' ' || key[i] == '@')
@@ -483,8 +483,8 @@ official_df(const struct ctx *x, uint32_t n)
 	if (!odf)
 		return NULL;
 	for (size_t s = 0; s < x->c->ls.n; s++)
-		for (size_t j = 0; j < x->lv[s].n; j++) {
-			uint32_t c = x->pool[x->lv[s].off + j].cid;
+		for (size_t j = 0; j < x->w->lv[s].n; j++) {
+			uint32_t c = x->w->pool[x->w->lv[s].off + j].cid;
 			if (c < n)
 				odf[c]++;
 		}
@@ -497,25 +497,25 @@ official_df(const struct ctx *x, uint32_t n)
 static int
 number_links(struct ctx *x, unsigned char *linked)
 {
-	uint32_t n = intern_count(x->stems);
+	uint32_t n = intern_count(x->w->stems);
 	uint32_t *odf = NULL;
 
-	for (size_t g = 0; g < x->ncands;) {
-		size_t e = g, r = x->cands[g].r;
+	for (size_t g = 0; g < x->lw->ncands;) {
+		size_t e = g, r = x->lw->cands[g].r;
 		long pick = -1;
 		int several = 0;
-		while (e < x->ncands && x->cands[e].r == r)
+		while (e < x->lw->ncands && x->lw->cands[e].r == r)
 			e++;
-		if (x->prim[r] >= 0 || furniture_line(x, r) ||
+		if (x->lw->prim[r] >= 0 || furniture_line(x, r) ||
 		    caption_line(x, r) || repeats(x, r)) {
 			g = e;
 			continue;
 		}
 		for (size_t k = g; k < e && !several; k++) {
-			const struct vec *o = &x->lv[x->cands[k].o];
-			const struct vec *v = &x->rv[r];
+			const struct vec *o = &x->w->lv[x->lw->cands[k].o];
+			const struct vec *v = &x->w->rv[r];
 			for (size_t i = 0; i < v->n; i++) {
-				uint32_t cid = x->pool[v->off + i].cid;
+				uint32_t cid = x->w->pool[v->off + i].cid;
 				if (cid >= n || !figure(x, cid) ||
 				    !has_stem(x, o, cid))
 					continue;
@@ -523,16 +523,18 @@ number_links(struct ctx *x, unsigned char *linked)
 					return -1;
 				if (odf[cid] != 1)
 					continue;
-				if (pick >= 0 && pick != (long)x->cands[k].o)
+				if (pick >= 0 &&
+				    pick != (long)x->lw->cands[k].o)
 					several = 1;
-				pick = (long)x->cands[k].o;
+				pick = (long)x->lw->cands[k].o;
 			}
 		}
-		double w = pick >= 0 ? shared(x, &x->lv[pick], &x->rv[r]) : 0;
+		double w = pick >= 0 ? shared(x, &x->w->lv[pick], &x->w->rv[r])
+		                     : 0;
 		if (pick >= 0 && !several &&
-		    w >= evidence_min(x) * x->rv[r].W) {
-			x->prim[r] = (int32_t)pick;
-			x->prim_w[r] = w;
+		    w >= evidence_min(x) * x->w->rv[r].W) {
+			x->lw->prim[r] = (int32_t)pick;
+			x->lw->prim_w[r] = w;
 			linked[pick] = 1;
 		}
 		g = e;
@@ -552,7 +554,7 @@ static int
 term_links(struct ctx *x, unsigned char *linked)
 {
 	const struct align_in *c = x->c;
-	uint32_t n = intern_count(x->stems);
+	uint32_t n = intern_count(x->w->stems);
 	uint32_t *odf = official_df(x, n);
 	long *next = malloc((c->rs.n + 1) * sizeof *next);
 	long prev = -1;
@@ -566,45 +568,47 @@ term_links(struct ctx *x, unsigned char *linked)
 	/* the official segment of the next linked rewrite segment */
 	next[c->rs.n] = -1;
 	for (size_t r = c->rs.n; r-- > 0;)
-		next[r] = x->prim[r] >= 0 ? x->prim[r] : next[r + 1];
-	for (size_t g = 0; g < x->ncands;) {
-		size_t e = g, r = x->cands[g].r, best = g;
-		while (e < x->ncands && x->cands[e].r == r)
+		next[r] = x->lw->prim[r] >= 0 ? x->lw->prim[r] : next[r + 1];
+	for (size_t g = 0; g < x->lw->ncands;) {
+		size_t e = g, r = x->lw->cands[g].r, best = g;
+		while (e < x->lw->ncands && x->lw->cands[e].r == r)
 			e++;
 		for (; rdone < r; rdone++)
-			if (x->prim[rdone] >= 0)
-				prev = x->prim[rdone];
-		if (x->prim[r] >= 0 || furniture_line(x, r) ||
+			if (x->lw->prim[rdone] >= 0)
+				prev = x->lw->prim[rdone];
+		if (x->lw->prim[r] >= 0 || furniture_line(x, r) ||
 		    caption_line(x, r) || repeats(x, r)) {
 			g = e;
 			continue;
 		}
 		for (size_t k = g + 1; k < e; k++)
-			if (x->cands[k].w > x->cands[best].w)
+			if (x->lw->cands[k].w > x->lw->cands[best].w)
 				best = k;
-		uint32_t o = x->cands[best].o;
+		uint32_t o = x->lw->cands[best].o;
 		long after = next[r + 1];
 		size_t nwords, nplain, rare = 0;
-		shared_n(x, &x->lv[o], &x->rv[r], &nwords, &nplain);
-		if (!linked[o] && x->sec[o] < 0 && nwords >= TERM_MIN_WORDS &&
-		    nplain >= 2 && (prev < 0 || (long)o >= prev) &&
+		shared_n(x, &x->w->lv[o], &x->w->rv[r], &nwords, &nplain);
+		if (!linked[o] && x->lw->sec[o] < 0 &&
+		    nwords >= TERM_MIN_WORDS && nplain >= 2 &&
+		    (prev < 0 || (long)o >= prev) &&
 		    (after < 0 || (long)o <= after) &&
-		    x->cands[best].w >= evidence_min(x) * x->rv[r].W) {
-			const struct vec *v = &x->rv[r];
+		    x->lw->cands[best].w >= evidence_min(x) * x->w->rv[r].W) {
+			const struct vec *v = &x->w->rv[r];
 			for (size_t i = 0; i < v->n && !rare; i++) {
-				uint32_t cid = x->pool[v->off + i].cid;
+				uint32_t cid = x->w->pool[v->off + i].cid;
 				size_t len;
 				rare = cid < n && odf[cid] == 1 &&
-				       !x->name[cid] && !x->numeric[cid] &&
+				       !x->w->name[cid] &&
+				       !x->w->numeric[cid] &&
 				       /* a word, not a related word's shadow */
-				       intern_key(x->stems, cid, &len)[0] !=
+				       intern_key(x->w->stems, cid, &len)[0] !=
 				               '\001' &&
-				       has_stem(x, &x->lv[o], cid);
+				       has_stem(x, &x->w->lv[o], cid);
 			}
 		}
 		if (rare) {
-			x->prim[r] = (int32_t)o;
-			x->prim_w[r] = x->cands[best].w;
+			x->lw->prim[r] = (int32_t)o;
+			x->lw->prim_w[r] = x->lw->cands[best].w;
 			linked[o] = 1;
 		}
 		g = e;
@@ -624,8 +628,10 @@ prefer_in_order(struct ctx *x, size_t g, size_t e, const unsigned char *used,
 {
 	size_t pick = g;
 
-	for (size_t k = g + 1; k < e && tied(&x->cands[k], &x->cands[g]); k++) {
-		const struct cand *a = &x->cands[k], *b = &x->cands[pick];
+	for (size_t k = g + 1;
+	     k < e && tied(&x->lw->cands[k], &x->lw->cands[g]); k++) {
+		const struct cand *a = &x->lw->cands[k],
+		                  *b = &x->lw->cands[pick];
 		long da = (long)a->o - last, db = (long)b->o - last;
 		/* after the previous link beats before it; then nearer;
 		 * then one not linked yet */
@@ -640,9 +646,9 @@ prefer_in_order(struct ctx *x, size_t g, size_t e, const unsigned char *used,
 		}
 	}
 	if (pick != g) {
-		struct cand t = x->cands[g];
-		x->cands[g] = x->cands[pick];
-		x->cands[pick] = t;
+		struct cand t = x->lw->cands[g];
+		x->lw->cands[g] = x->lw->cands[pick];
+		x->lw->cands[pick] = t;
 	}
 }
 
@@ -651,11 +657,11 @@ prefer_in_order(struct ctx *x, size_t g, size_t e, const unsigned char *used,
 /* What the linking rules share while they run. */
 struct lstate {
 	unsigned char *linked; /* per official segment: a rewrite segment
-	                          links to it as its source (x->prim) */
+	                          links to it as its source (x->lw->prim) */
 	unsigned char *held;   /* per rewrite segment: linked by the
 	                          held-source rule */
 	double *sec_w;         /* per official segment: the weight it shares
-	                          with x->sec's rewrite segment */
+	                          with x->lw->sec's rewrite segment */
 	long last;             /* official segment of the previous best link */
 };
 
@@ -664,8 +670,8 @@ struct lstate {
 static int
 unlinked_prose(const struct ctx *x, size_t r)
 {
-	return x->prim[r] < 0 && !furniture_line(x, r) && !caption_line(x, r) &&
-	       !repeats(x, r);
+	return x->lw->prim[r] < 0 && !furniture_line(x, r) &&
+	       !caption_line(x, r) && !repeats(x, r);
 }
 
 /* Do official segment o and rewrite segment r share enough to link at
@@ -674,7 +680,7 @@ static int
 enough_words(const struct ctx *x, size_t o, size_t r)
 {
 	size_t nwords, nplain;
-	shared_n(x, &x->lv[o], &x->rv[r], &nwords, &nplain);
+	shared_n(x, &x->w->lv[o], &x->w->rv[r], &nwords, &nplain);
 	return nwords >= LINK_MIN_WORDS && nplain >= 1;
 }
 
@@ -683,18 +689,18 @@ enough_words(const struct ctx *x, size_t o, size_t r)
 static void
 link_to(struct ctx *x, struct lstate *s, size_t r, size_t o, double w)
 {
-	x->prim[r] = (int32_t)o;
-	x->prim_w[r] = w;
+	x->lw->prim[r] = (int32_t)o;
+	x->lw->prim_w[r] = w;
 	s->linked[o] = 1;
 }
 
-/* Make official segment o half of a merge into rewrite segment r (x->sec),
+/* Make official segment o half of a merge into rewrite segment r (x->lw->sec),
  * unless a rewrite segment sharing more with it has it already. */
 static void
 merge_into(struct ctx *x, struct lstate *s, size_t o, size_t r, double w)
 {
-	if (x->sec[o] < 0 || w > s->sec_w[o]) {
-		x->sec[o] = (int32_t)r;
+	if (x->lw->sec[o] < 0 || w > s->sec_w[o]) {
+		x->lw->sec[o] = (int32_t)r;
 		s->sec_w[o] = w;
 	}
 }
@@ -714,23 +720,23 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 
 	if (furniture_line(x, r) || caption_line(x, r))
 		return 0; /* a caption or a byline: an addition */
-	qsort(x->cands + g, e - g, sizeof *x->cands, by_weight);
+	qsort(x->lw->cands + g, e - g, sizeof *x->lw->cands, by_weight);
 	prefer_in_order(x, g, e, s->linked, s->last);
-	double W = x->rv[r].W;
+	double W = x->w->rv[r].W;
 	uint32_t set[MERGE_MAX];
 	size_t nset = 1;
-	set[0] = x->cands[g].o;
-	double cov = W > 0 ? x->cands[g].w / W : 0;
+	set[0] = x->lw->cands[g].o;
+	double cov = W > 0 ? x->lw->cands[g].w / W : 0;
 	/* a sentence that merges several: add the next best while they
 	 * cover more of it */
 	for (size_t k = g + 1;
 	     k < e && nset < MERGE_MAX && cov < c->opt.link_min; k++) {
-		const struct cand *m = &x->cands[k];
-		if (x->lv[m->o].W <= 0 ||
-		    m->w / x->lv[m->o].W < c->opt.keep_min)
+		const struct cand *m = &x->lw->cands[k];
+		if (x->w->lv[m->o].W <= 0 ||
+		    m->w / x->w->lv[m->o].W < c->opt.keep_min)
 			continue; /* only a detail of it: not merged */
 		set[nset] = m->o;
-		double u = union_shared(x, &x->rv[r], set, nset + 1) / W;
+		double u = union_shared(x, &x->w->rv[r], set, nset + 1) / W;
 		if (u - cov >= MERGE_GAIN) {
 			cov = u;
 			nset++;
@@ -741,11 +747,11 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	if (cov < c->opt.link_min || !enough_words(x, set[0], r) ||
 	    (s->linked[set[0]] && repeats(x, r)))
 		return 0;
-	link_to(x, s, r, set[0], x->cands[g].w);
+	link_to(x, s, r, set[0], x->lw->cands[g].w);
 	s->last = (long)set[0];
 	for (size_t k = 1; k < nset; k++)
 		merge_into(x, s, set[k], r,
-		           shared(x, &x->lv[set[k]], &x->rv[r]));
+		           shared(x, &x->w->lv[set[k]], &x->w->rv[r]));
 	return 0;
 }
 
@@ -757,19 +763,20 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 static int
 rule_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 {
-	size_t best = x->ncands;
+	size_t best = x->lw->ncands;
 
 	if (!unlinked_prose(x, r))
 		return 0;
 	for (size_t k = g; k < e; k++) {
-		const struct cand *m = &x->cands[k];
-		if (x->sec[m->o] < 0 &&
+		const struct cand *m = &x->lw->cands[k];
+		if (x->lw->sec[m->o] < 0 &&
 		    m->cov_o >= HOLD_SHARE * x->c->opt.keep_min &&
-		    (best == x->ncands || m->cov_o > x->cands[best].cov_o))
+		    (best == x->lw->ncands ||
+		     m->cov_o > x->lw->cands[best].cov_o))
 			best = k;
 	}
-	if (best < x->ncands && enough_words(x, x->cands[best].o, r)) {
-		link_to(x, s, r, x->cands[best].o, x->cands[best].w);
+	if (best < x->lw->ncands && enough_words(x, x->lw->cands[best].o, r)) {
+		link_to(x, s, r, x->lw->cands[best].o, x->lw->cands[best].w);
 		s->held[r] = 1;
 	}
 	return 0;
@@ -786,7 +793,8 @@ rule_unframed(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 		return 0;
 	long o = unframed_link(x, r, g, e);
 	if (o >= 0)
-		link_to(x, s, r, (size_t)o, shared(x, &x->lv[o], &x->rv[r]));
+		link_to(x, s, r, (size_t)o,
+		        shared(x, &x->w->lv[o], &x->w->rv[r]));
 	return 0;
 }
 
@@ -811,18 +819,18 @@ rule_run(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	for (size_t k = g; k < e; k++) {
 		size_t n = 0, nc = 0;
 		/* a cheap bound first: the stems they share */
-		if (count_shared(x, &x->lv[x->cands[k].o], &x->rv[r]) >=
-		    RUN_MIN)
-			n = shared_run(x, x->cands[k].o, r, &nc);
+		if (count_shared(x, &x->w->lv[x->lw->cands[k].o],
+		                 &x->w->rv[r]) >= RUN_MIN)
+			n = shared_run(x, x->lw->cands[k].o, r, &nc);
 		if (n >= run_min && n > best_run &&
 		    n >= RUN_SHARE * c->opt.link_min * nc) {
 			best_run = n;
-			best = (long)x->cands[k].o;
+			best = (long)x->lw->cands[k].o;
 		}
 	}
 	if (best >= 0)
 		link_to(x, s, r, (size_t)best,
-		        shared(x, &x->lv[best], &x->rv[r]));
+		        shared(x, &x->w->lv[best], &x->w->rv[r]));
 	return 0;
 }
 
@@ -843,24 +851,25 @@ rule_figure(struct ctx *x, struct lstate *s)
 static int
 rule_merge_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 {
-	size_t best = x->ncands;
+	size_t best = x->lw->ncands;
 
 	if (!s->held[r])
 		return 0;
 	for (size_t k = g; k < e; k++)
-		if ((int32_t)x->cands[k].o != x->prim[r] &&
-		    (best == x->ncands || x->cands[k].w > x->cands[best].w))
+		if ((int32_t)x->lw->cands[k].o != x->lw->prim[r] &&
+		    (best == x->lw->ncands ||
+		     x->lw->cands[k].w > x->lw->cands[best].w))
 			best = k;
-	if (best == x->ncands)
+	if (best == x->lw->ncands)
 		return 0;
-	const struct cand *m = &x->cands[best];
-	uint32_t pair[2] = {(uint32_t)x->prim[r], m->o};
-	if (!s->linked[m->o] && m->w > x->prim_w[r] &&
+	const struct cand *m = &x->lw->cands[best];
+	uint32_t pair[2] = {(uint32_t)x->lw->prim[r], m->o};
+	if (!s->linked[m->o] && m->w > x->lw->prim_w[r] &&
 	    enough_words(x, m->o, r) &&
-	    union_shared(x, &x->rv[r], pair, 2) - x->prim_w[r] >=
-	            MERGE_GAIN * x->rv[r].W &&
-	    (x->sec[m->o] < 0 || m->w > s->sec_w[m->o])) {
-		x->sec[m->o] = (int32_t)r;
+	    union_shared(x, &x->w->rv[r], pair, 2) - x->lw->prim_w[r] >=
+	            MERGE_GAIN * x->w->rv[r].W &&
+	    (x->lw->sec[m->o] < 0 || m->w > s->sec_w[m->o])) {
+		x->lw->sec[m->o] = (int32_t)r;
 		s->sec_w[m->o] = m->w;
 	}
 	return 0;
@@ -884,14 +893,15 @@ rule_term(struct ctx *x, struct lstate *s)
 static int
 rule_merge_halves(struct ctx *x, struct lstate *s)
 {
-	for (size_t i = 0; i < x->ncands; i++) {
-		const struct cand *k = &x->cands[i];
-		double W = x->lv[k->o].W, Wr = x->rv[k->r].W;
-		if (x->prim[k->r] < 0 || W <= 0 ||
+	for (size_t i = 0; i < x->lw->ncands; i++) {
+		const struct cand *k = &x->lw->cands[i];
+		double W = x->w->lv[k->o].W, Wr = x->w->rv[k->r].W;
+		if (x->lw->prim[k->r] < 0 || W <= 0 ||
 		    k->w / W < x->c->opt.keep_min)
 			continue;
-		uint32_t pair[2] = {(uint32_t)x->prim[k->r], k->o};
-		if (union_shared(x, &x->rv[k->r], pair, 2) - x->prim_w[k->r] <
+		uint32_t pair[2] = {(uint32_t)x->lw->prim[k->r], k->o};
+		if (union_shared(x, &x->w->rv[k->r], pair, 2) -
+		            x->lw->prim_w[k->r] <
 		    MERGE_GAIN * Wr)
 			continue;
 		merge_into(x, s, k->o, k->r, k->w);
@@ -900,7 +910,7 @@ rule_merge_halves(struct ctx *x, struct lstate *s)
 }
 
 /* The linking rules, in the order they run: each either once per rewrite
- * segment with candidates (per: its candidates x->cands[g, e), grouped by
+ * segment with candidates (per: its candidates x->lw->cands[g, e), grouped by
  * rewrite segment), or once over everything (all).  A rule links only
  * what the rules before it left unlinked, except where its contract says.
  * align_rule_name() names them; align_opt.rules_off leaves some out. */
@@ -927,8 +937,8 @@ align_rule_name(unsigned k)
 	                                                  : NULL;
 }
 
-/* Step 4: x->prim (each rewrite segment's source) and x->sec (the official
- * segments merged into a rewrite segment beside its source), by the
+/* Step 4: x->lw->prim (each rewrite segment's source) and x->lw->sec (the
+ * official segments merged into a rewrite segment beside its source), by the
  * rules of link_rules in turn. */
 static int
 links(struct ctx *x)
@@ -937,20 +947,20 @@ links(struct ctx *x)
 	struct lstate s = {0};
 	int rc = -1;
 
-	x->prim = malloc((c->rs.n + 1) * sizeof *x->prim);
-	x->prim_w = calloc(c->rs.n + 1, sizeof *x->prim_w);
-	x->sec = malloc((c->ls.n + 1) * sizeof *x->sec);
+	x->lw->prim = malloc((c->rs.n + 1) * sizeof *x->lw->prim);
+	x->lw->prim_w = calloc(c->rs.n + 1, sizeof *x->lw->prim_w);
+	x->lw->sec = malloc((c->ls.n + 1) * sizeof *x->lw->sec);
 	s.sec_w = calloc(c->ls.n + 1, sizeof *s.sec_w);
 	s.linked = calloc(c->ls.n + 1, 1);
 	s.held = calloc(c->rs.n + 1, 1);
 	s.last = -1;
-	if (!x->prim || !x->prim_w || !x->sec || !s.sec_w || !s.linked ||
-	    !s.held)
+	if (!x->lw->prim || !x->lw->prim_w || !x->lw->sec || !s.sec_w ||
+	    !s.linked || !s.held)
 		goto out;
 	for (size_t r = 0; r < c->rs.n; r++)
-		x->prim[r] = -1;
+		x->lw->prim[r] = -1;
 	for (size_t o = 0; o < c->ls.n; o++)
-		x->sec[o] = -1;
+		x->lw->sec[o] = -1;
 	for (unsigned k = 0; k < sizeof link_rules / sizeof *link_rules; k++) {
 		const struct link_rule *rule = &link_rules[k];
 		if (c->opt.rules_off & (1u << k))
@@ -958,9 +968,10 @@ links(struct ctx *x)
 		if (rule->all && rule->all(x, &s) < 0)
 			goto out;
 		/* candidates come grouped by rewrite segment */
-		for (size_t g = 0, e; rule->per && g < x->ncands; g = e) {
-			size_t r = x->cands[g].r;
-			for (e = g; e < x->ncands && x->cands[e].r == r; e++)
+		for (size_t g = 0, e; rule->per && g < x->lw->ncands; g = e) {
+			size_t r = x->lw->cands[g].r;
+			for (e = g; e < x->lw->ncands && x->lw->cands[e].r == r;
+			     e++)
 				;
 			if (rule->per(x, &s, r, g, e) < 0)
 				goto out;
@@ -969,7 +980,7 @@ links(struct ctx *x)
 	/* a source is no half of a merge */
 	for (size_t o = 0; o < c->ls.n; o++)
 		if (s.linked[o])
-			x->sec[o] = -1;
+			x->lw->sec[o] = -1;
 	rc = 0;
 out:
 	free(s.linked);
@@ -983,14 +994,14 @@ out:
 static struct block *
 new_block(struct ctx *x)
 {
-	if (x->nb == x->capb) {
-		struct block *nbk =
-		        grow_array(x->b, &x->capb, x->nb + 1, sizeof *nbk, 64);
+	if (x->bl->nb == x->bl->capb) {
+		struct block *nbk = grow_array(x->bl->b, &x->bl->capb,
+		                               x->bl->nb + 1, sizeof *nbk, 64);
 		if (!nbk)
 			return NULL;
-		x->b = nbk;
+		x->bl->b = nbk;
 	}
-	struct block *b = &x->b[x->nb++];
+	struct block *b = &x->bl->b[x->bl->nb++];
 	memset(b, 0, sizeof *b);
 	b->link = -1;
 	b->near = -1;
@@ -1039,14 +1050,14 @@ make_blocks(struct ctx *x, int32_t *blk_r)
 		goto out;
 	for (size_t o = 0; o < no; o++) {
 		head[o] = -1;
-		if (x->sec[o] >= 0)
-			merged[x->sec[o]]++;
+		if (x->lw->sec[o] >= 0)
+			merged[x->lw->sec[o]]++;
 	}
 	for (size_t r = nr; r-- > 0;) {
 		blk_r[r] = -1;
-		if (x->prim[r] >= 0) {
-			next[r] = head[x->prim[r]];
-			head[x->prim[r]] = (int32_t)r;
+		if (x->lw->prim[r] >= 0) {
+			next[r] = head[x->lw->prim[r]];
+			head[x->lw->prim[r]] = (int32_t)r;
 		}
 	}
 	for (size_t o = 0; o < no; o++) {
@@ -1063,14 +1074,14 @@ make_blocks(struct ctx *x, int32_t *blk_r)
 				b->ls1 = (uint32_t)o + 1;
 				b->rs0 = (uint32_t)r;
 				b->rs1 = (uint32_t)r + 1;
-				blk_r[r] = (int32_t)(x->nb - 1);
+				blk_r[r] = (int32_t)(x->bl->nb - 1);
 				continue;
 			}
 			if (nlinked == 1) {
 				/* merge: this official sentence and the rewrite
 				 * sentence that also carries others, each on
 				 * its own, pointing at each other */
-				int32_t lb = (int32_t)x->nb;
+				int32_t lb = (int32_t)x->bl->nb;
 				if (!(b = new_block(x)))
 					goto out;
 				b->ls0 = (uint32_t)o;
@@ -1087,7 +1098,7 @@ make_blocks(struct ctx *x, int32_t *blk_r)
 				continue;
 			}
 			/* split: the official sentence, then its pieces */
-			int32_t source = (int32_t)x->nb;
+			int32_t source = (int32_t)x->bl->nb;
 			if (!(b = new_block(x)))
 				goto out;
 			b->ls0 = (uint32_t)o;
@@ -1101,21 +1112,21 @@ make_blocks(struct ctx *x, int32_t *blk_r)
 				b->rs1 = (uint32_t)r + 1;
 				b->ls0 = b->ls1 = (uint32_t)o;
 				b->link = source;
-				blk_r[r] = (int32_t)(x->nb - 1);
+				blk_r[r] = (int32_t)(x->bl->nb - 1);
 			}
 			continue;
 		}
-		if (x->sec[o] >= 0) {
+		if (x->lw->sec[o] >= 0) {
 			if (!(b = new_block(x)))
 				goto out;
 			b->ls0 = (uint32_t)o;
 			b->ls1 = (uint32_t)o + 1;
-			b->rs0 = b->rs1 = (uint32_t)x->sec[o];
+			b->rs0 = b->rs1 = (uint32_t)x->lw->sec[o];
 			b->link = -2; /* resolved once every rewrite block
 			                 exists */
 			continue;
 		}
-		b = x->nb ? &x->b[x->nb - 1] : NULL;
+		b = x->bl->nb ? &x->bl->b[x->bl->nb - 1] : NULL;
 		if (b && b->kind == BLK_OMISSION && b->ls1 == o &&
 		    c->ls.v[o].para == c->ls.v[b->ls0].para) {
 			b->ls1++;
@@ -1132,9 +1143,9 @@ make_blocks(struct ctx *x, int32_t *blk_r)
 		if (blk_r[r] >= 0)
 			continue;
 		if (r > 0 && blk_r[r - 1] >= 0 &&
-		    x->b[blk_r[r - 1]].kind == BLK_ADDITION &&
+		    x->bl->b[blk_r[r - 1]].kind == BLK_ADDITION &&
 		    c->rs.v[r].para == c->rs.v[r - 1].para) {
-			x->b[blk_r[r - 1]].rs1++;
+			x->bl->b[blk_r[r - 1]].rs1++;
 			blk_r[r] = blk_r[r - 1];
 			continue;
 		}
@@ -1143,11 +1154,11 @@ make_blocks(struct ctx *x, int32_t *blk_r)
 		b->kind = BLK_ADDITION;
 		b->rs0 = (uint32_t)r;
 		b->rs1 = (uint32_t)r + 1;
-		blk_r[r] = (int32_t)(x->nb - 1);
+		blk_r[r] = (int32_t)(x->bl->nb - 1);
 	}
-	for (size_t i = 0; i < x->nb; i++)
-		if (x->b[i].link == -2)
-			x->b[i].link = blk_r[x->b[i].rs0];
+	for (size_t i = 0; i < x->bl->nb; i++)
+		if (x->bl->b[i].link == -2)
+			x->bl->b[i].link = blk_r[x->bl->b[i].rs0];
 	rc = 0;
 out:
 	free(merged);
@@ -1165,9 +1176,9 @@ static int
 order_blocks(struct ctx *x, const int32_t *blk_r)
 {
 	size_t nr = x->c->rs.n;
-	struct order *ord = malloc((x->nb + 1) * sizeof *ord);
-	size_t *pos = malloc((x->nb + 1) * sizeof *pos);
-	long *last_ls = malloc((x->nb + 1) * sizeof *last_ls);
+	struct order *ord = malloc((x->bl->nb + 1) * sizeof *ord);
+	size_t *pos = malloc((x->bl->nb + 1) * sizeof *pos);
+	long *last_ls = malloc((x->bl->nb + 1) * sizeof *last_ls);
 	long *anchor = malloc((nr + 1) * sizeof *anchor);
 	int rc = -1;
 
@@ -1179,25 +1190,26 @@ order_blocks(struct ctx *x, const int32_t *blk_r)
 	for (size_t r = 0, at = 0; r < nr; r++) {
 		anchor[r] = r ? anchor[r - 1] : -1;
 		for (; at < r; at++) {
-			const struct block *p = &x->b[blk_r[at]];
+			const struct block *p = &x->bl->b[blk_r[at]];
 			if (p->kind != BLK_ADDITION)
-				anchor[r] = p->ls1 > p->ls0
-				                    ? (long)p->ls0
-				                    : (long)x->b[p->link].ls0;
+				anchor[r] =
+				        p->ls1 > p->ls0
+				                ? (long)p->ls0
+				                : (long)x->bl->b[p->link].ls0;
 		}
 	}
 	/* for each block, the last official segment of the blocks that
 	 * point to it */
-	for (size_t i = 0; i < x->nb; i++)
+	for (size_t i = 0; i < x->bl->nb; i++)
 		last_ls[i] = -1;
-	for (size_t k = 0; k < x->nb; k++) {
-		const struct block *h = &x->b[k];
+	for (size_t k = 0; k < x->bl->nb; k++) {
+		const struct block *h = &x->bl->b[k];
 		if (h->link >= 0 && h->ls1 > h->ls0 &&
 		    (long)h->ls0 > last_ls[h->link])
 			last_ls[h->link] = h->ls0;
 	}
-	for (size_t i = 0; i < x->nb; i++) {
-		const struct block *b = &x->b[i];
+	for (size_t i = 0; i < x->bl->nb; i++) {
+		const struct block *b = &x->bl->b[i];
 		ord[i].index = i;
 		ord[i].tertiary = b->rs0;
 		if (b->ls1 > b->ls0) {
@@ -1209,7 +1221,7 @@ order_blocks(struct ctx *x, const int32_t *blk_r)
 		if (b->link >= 0) {
 			/* a piece of a split or a merging sentence: after
 			 * the last official sentence it carries */
-			ord[i].primary = x->b[b->link].ls0;
+			ord[i].primary = x->bl->b[b->link].ls0;
 			if (last_ls[i] > ord[i].primary)
 				ord[i].primary = last_ls[i];
 			continue;
@@ -1217,20 +1229,20 @@ order_blocks(struct ctx *x, const int32_t *blk_r)
 		/* addition: after the block of the rewrite sentence before */
 		ord[i].primary = anchor[b->rs0];
 	}
-	qsort(ord, x->nb, sizeof *ord, by_order);
-	struct block *sorted = malloc((x->nb + 1) * sizeof *sorted);
+	qsort(ord, x->bl->nb, sizeof *ord, by_order);
+	struct block *sorted = malloc((x->bl->nb + 1) * sizeof *sorted);
 	if (!sorted)
 		goto out;
-	for (size_t i = 0; i < x->nb; i++)
+	for (size_t i = 0; i < x->bl->nb; i++)
 		pos[ord[i].index] = i;
-	for (size_t i = 0; i < x->nb; i++) {
-		sorted[i] = x->b[ord[i].index];
+	for (size_t i = 0; i < x->bl->nb; i++) {
+		sorted[i] = x->bl->b[ord[i].index];
 		if (sorted[i].link >= 0)
 			sorted[i].link = (int32_t)pos[sorted[i].link];
 	}
-	free(x->b);
-	x->b = sorted;
-	x->capb = x->nb + 1;
+	free(x->bl->b);
+	x->bl->b = sorted;
+	x->bl->capb = x->bl->nb + 1;
 	rc = 0;
 out:
 	free(ord);
@@ -1284,7 +1296,7 @@ by_point(const void *a, const void *b)
 static int
 mark_moves(struct ctx *x)
 {
-	size_t n = x->nb, np = 0, best = (size_t)-1;
+	size_t n = x->bl->nb, np = 0, best = (size_t)-1;
 	const struct align_in *c = x->c;
 	struct mpoint *pt = malloc((2 * n + 1) * sizeof *pt);
 	size_t *prev = malloc((2 * n + 1) * sizeof *prev);
@@ -1306,14 +1318,14 @@ mark_moves(struct ctx *x)
 	/* the (official, rewrite) sentence pairs: of each pair block, and
 	 * of each half of a split or merge with the sentence it points to */
 	for (size_t i = 0; i < n; i++) {
-		const struct block *b = &x->b[i];
+		const struct block *b = &x->bl->b[i];
 		if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION)
 			continue;
 		struct mpoint m = {.o = b->ls0, .r = b->rs0};
 		if (b->link >= 0 && b->rs1 == b->rs0)
-			m.r = x->b[b->link].rs0;
+			m.r = x->bl->b[b->link].rs0;
 		else if (b->link >= 0 && b->ls1 == b->ls0)
-			m.o = x->b[b->link].ls0;
+			m.o = x->bl->b[b->link].ls0;
 		else if (b->ls1 == b->ls0 || b->rs1 == b->rs0)
 			continue;
 		if (m.r < head)
@@ -1328,7 +1340,7 @@ mark_moves(struct ctx *x)
 			pt[nu++] = pt[i];
 	np = nu;
 	for (size_t i = 0; i < np; i++) {
-		pt[i].w = shared(x, &x->lv[pt[i].o], &x->rv[pt[i].r]);
+		pt[i].w = shared(x, &x->w->lv[pt[i].o], &x->w->rv[pt[i].r]);
 		keep_o[pt[i].o] = keep_r[pt[i].r] = 1; /* told */
 	}
 	/* the longest chain of them in official order whose rewrite
@@ -1364,7 +1376,7 @@ mark_moves(struct ctx *x)
 	 * the sentence merging it stays if another of its sources is in
 	 * order */
 	for (size_t i = 0; i < n; i++) {
-		struct block *b = &x->b[i];
+		struct block *b = &x->bl->b[i];
 		b->moved = 0;
 		if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION)
 			continue;
@@ -1374,7 +1386,7 @@ mark_moves(struct ctx *x)
 			b->moved = keep_o[b->ls0] == 1;
 		else if (b->rs1 > b->rs0)
 			b->moved = keep_r[b->rs0] == 1;
-		x->o->nmoved += b->moved;
+		x->bl->nmoved += b->moved;
 	}
 	rc = 0;
 out:
@@ -1387,10 +1399,25 @@ out:
 }
 
 int
-stage_links(struct ctx *x)
+stage_links(const struct align_in *c, const struct words *w, struct linkset *l,
+            struct blockset *bl)
 {
-	return candidates(x) < 0 || links(x) < 0 || build_blocks(x) < 0 ||
-	                       mark_moves(x) < 0
+	struct ctx x = {.c = c, .w = w, .l = l, .lw = l, .bl = bl};
+
+	memset(l, 0, sizeof *l);
+	memset(bl, 0, sizeof *bl);
+	return candidates(&x) < 0 || links(&x) < 0 || build_blocks(&x) < 0 ||
+	                       mark_moves(&x) < 0
 	               ? -1
 	               : 0;
+}
+
+void
+linkset_free(struct linkset *l)
+{
+	free(l->cands);
+	free(l->prim);
+	free(l->prim_w);
+	free(l->sec);
+	memset(l, 0, sizeof *l);
 }

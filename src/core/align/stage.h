@@ -100,16 +100,16 @@ struct cand {
 	double cov_o; /* w over the official sentence's weight */
 };
 
-struct ctx {
-	const struct align_in *c; /* the inputs */
-	struct align_out *o;      /* the results */
+/* What stages 1 and 2 (words.c) make, and every later stage reads: each
+ * token's content word, the stems' flags and weights, each sentence's
+ * stem vector.  words_free releases it. */
+struct words {
 	struct stemmer *st;
 	struct intern *stems;
 	int32_t *lcid, *rcid;   /* per token: stem id or -1 */
 	int32_t *llid, *rlid;   /* per token: loose id (stop words too) or -1 */
 	unsigned char *rflag;   /* per right token: F_* */
 	unsigned char *in_left; /* per stem */
-	unsigned char *cap_mid; /* per stem: capitalized mid-sentence (right) */
 	unsigned char *numeric; /* per stem: from a number */
 	unsigned char *name;    /* per stem: only ever capitalized (a name) */
 	/* Values of several tokens (value.h), one byte per token (0: in
@@ -125,29 +125,60 @@ struct ctx {
 	struct ent *pool;
 	size_t npool, cappool;
 	struct vec *lv, *rv;
+	int32_t we_id, the_id;      /* loose ids of "we" and "the" */
+	int32_t titles[TITLES_MAX]; /* the titles' stem ids (lex_title) */
+	size_t ntitles;
+	unsigned char *title; /* per stem: one of those */
+};
+
+/* What stages 3 and 4 (links.c) make: the candidates, grouped by rewrite
+ * segment, and the links.  linkset_free releases it. */
+struct linkset {
 	struct cand *cands;
 	size_t ncands, capcands;
 	int32_t *prim;  /* per right segment: official segment, or -1 */
 	double *prim_w; /* its shared weight */
 	int32_t *sec;   /* per official segment: rewrite segment, or -1 */
-	struct myers *my;
-	struct myers *loose;   /* over loose ids, for judging what was kept */
-	int32_t we_id, the_id; /* loose ids of "we" and "the" */
-	int32_t titles[TITLES_MAX]; /* the titles' stem ids (lex_title) */
-	size_t ntitles;
-	unsigned char *title; /* per stem: one of those */
-	struct block *b;      /* blocks being built */
+};
+
+/* What stages 5 and 6 (links.c) make and stage 7 to 9 (classify.c)
+ * complete: the blocks in display order, and how many moved. */
+struct blockset {
+	struct block *b;
 	size_t nb, capb;
+	size_t nmoved;
+};
+
+/* What a stage of links.c or classify.c reads: the inputs and the earlier
+ * stages' outputs, read only, and the one output it writes. */
+struct ctx {
+	const struct align_in *c;
+	const struct words *w;
+	const struct linkset *l; /* read (classify.c) */
+	struct linkset *lw;      /* written (links.c only; else NULL) */
+	struct blockset *bl;     /* written (links.c, then classify.c) */
+	struct align_out *o;     /* written (classify.c only; else NULL) */
+	struct myers *my;        /* classify.c: over the model's ids */
+	struct myers *loose;     /* classify.c: over loose ids, for judging
+	                            what was kept */
+};
+
+/* The context of words.c: the inputs and what it writes. */
+struct wstage {
+	const struct align_in *c;
+	struct words *w;
 };
 
 /* ---- words.c: 1. content words, 2. weights ---- */
 
-/* Stem and loose ids of every token, flags of the rewrite's; aliases and
- * acronyms made one word; spelling variants merged.  0 or -1. */
-int stage_words(struct ctx *x);
+/* Into *w (zeroed first): stem and loose ids of every token, flags of the
+ * rewrite's; aliases and acronyms made one word; spelling variants
+ * merged; each segment's stem vector and the weights of stems.  0, or an
+ * enum align_error; *w then holds what words_free releases. */
+int stage_words(const struct align_in *c, struct words *w);
 
-/* Each segment's stem vector and the weights of stems.  0 or -1. */
-int stage_weights(struct ctx *x);
+/* Release what *w owns; *w becomes empty. */
+void words_free(struct words *w);
 
 /* Shared weight of two segment vectors; the number of shared stems that
  * (inline: the candidate search calls these millions of times)
@@ -161,17 +192,17 @@ shared_n(const struct ctx *x, const struct vec *a, const struct vec *b,
 	double w = 0;
 
 	while (i < a->n && j < b->n) {
-		const struct ent *p = &x->pool[a->off + i],
-		                 *q = &x->pool[b->off + j];
+		const struct ent *p = &x->w->pool[a->off + i],
+		                 *q = &x->w->pool[b->off + j];
 		if (p->cid < q->cid) {
 			i++;
 		} else if (p->cid > q->cid) {
 			j++;
 		} else {
-			w += x->idf[p->cid] *
+			w += x->w->idf[p->cid] *
 			     (p->cnt < q->cnt ? p->cnt : q->cnt);
-			nw += !x->numeric[p->cid];
-			plain += !x->numeric[p->cid] && !x->name[p->cid];
+			nw += !x->w->numeric[p->cid];
+			plain += !x->w->numeric[p->cid] && !x->w->name[p->cid];
 			i++;
 			j++;
 		}
@@ -212,8 +243,14 @@ value_span(const unsigned char *vi, uint32_t t, uint32_t *s, uint32_t *e,
 
 /* ---- links.c: 3. candidates, 4. links, 5. blocks, 6. moves ---- */
 
-/* Candidates, links, blocks and moves, in that order.  0 or -1. */
-int stage_links(struct ctx *x);
+/* Candidates and links into *l, then blocks in display order and moves
+ * into *bl (both zeroed first), from the inputs and their words.  0 or
+ * -1; both then hold what linkset_free and free(bl->b) release. */
+int stage_links(const struct align_in *c, const struct words *w,
+                struct linkset *l, struct blockset *bl);
+
+/* Release what *l owns; *l becomes empty. */
+void linkset_free(struct linkset *l);
 
 /* Token range [*t0, *t1) of segments [s0, s1) of sl. */
 void seg_tokens(const struct seglist *s, uint32_t s0, uint32_t s1, uint32_t *t0,
@@ -226,8 +263,11 @@ void seg_tokens(const struct seglist *s, uint32_t s0, uint32_t s1, uint32_t *t0,
  * has none. */
 uint32_t lead_frame_end(const struct ctx *x, uint32_t t0, uint32_t t1);
 
-/* Kinds and word diffs of the blocks, their facts, and the nearest
- * candidates of omissions and additions.  0 or -1. */
-int stage_classify(struct ctx *x);
+/* Kinds and word diffs of the blocks of *bl, into out their word diffs
+ * and facts (and the blocks' ranges of them), and the nearest candidates
+ * of omissions and additions.  0 or -1. */
+int stage_classify(const struct align_in *c, const struct words *w,
+                   const struct linkset *l, struct blockset *bl,
+                   struct align_out *out);
 
 #endif

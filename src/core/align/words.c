@@ -35,7 +35,7 @@ all_caps(const struct text *t, const struct tok *k)
  * F_THAT for "that".  A number, or a number word, is its value as digits
  * (lexicon.h: five = 5, 7,600 = 7600, 6th = 6), not stemmed. */
 static int
-content_id(struct ctx *x, const struct text *t, const struct tok *k,
+content_id(struct wstage *x, const struct text *t, const struct tok *k,
            int32_t *out, int32_t *loose, int *numword, unsigned char *flags)
 {
 	char *fold, digits[64];
@@ -75,7 +75,7 @@ content_id(struct ctx *x, const struct text *t, const struct tok *k,
 	             : 0;
 	if (nd) {
 		free(fold);
-		if (intern_id(x->stems, digits, nd, &id) < 0)
+		if (intern_id(x->w->stems, digits, nd, &id) < 0)
 			return -1;
 		*out = *loose = (int32_t)id;
 		return 0;
@@ -90,16 +90,17 @@ content_id(struct ctx *x, const struct text *t, const struct tok *k,
 		/* a stop word still counts when judging what was kept; an
 		 * irregular verb form as its base form ("are" as "be") */
 		const char *base = flen ? lex_base_form(fold, flen) : NULL;
-		int rc = !flen  ? 0
-		         : base ? intern_id(x->stems, base, strlen(base), &id)
-		                : intern_id(x->stems, fold, flen, &id);
+		int rc =
+		        !flen  ? 0
+		        : base ? intern_id(x->w->stems, base, strlen(base), &id)
+		               : intern_id(x->w->stems, fold, flen, &id);
 		if (flen && rc == 0)
 			*loose = (int32_t)id;
 		free(fold);
 		return rc;
 	}
-	if (stem_word(x->st, fold, flen, &stem, &slen) < 0 ||
-	    intern_id(x->stems, stem, slen, &id) < 0) {
+	if (stem_word(x->w->st, fold, flen, &stem, &slen) < 0 ||
+	    intern_id(x->w->stems, stem, slen, &id) < 0) {
 		free(fold);
 		return -1;
 	}
@@ -109,7 +110,7 @@ content_id(struct ctx *x, const struct text *t, const struct tok *k,
 }
 
 static int
-content_ids(struct ctx *x)
+content_ids(struct wstage *x)
 {
 	const struct align_in *c = x->c;
 	uint32_t nkeys = intern_count(c->in);
@@ -118,21 +119,21 @@ content_ids(struct ctx *x)
 	unsigned char *numw = malloc(nkeys + 1), *kflag = malloc(nkeys + 1);
 	int rc = -1;
 
-	x->lcid = malloc((c->lt.n + 1) * sizeof *x->lcid);
-	x->rcid = malloc((c->rt.n + 1) * sizeof *x->rcid);
-	x->llid = malloc((c->lt.n + 1) * sizeof *x->llid);
-	x->rlid = malloc((c->rt.n + 1) * sizeof *x->rlid);
-	x->rflag = calloc(c->rt.n + 1, 1);
-	if (!cache || !lcache || !numw || !kflag || !x->lcid || !x->rcid ||
-	    !x->llid || !x->rlid || !x->rflag)
+	x->w->lcid = malloc((c->lt.n + 1) * sizeof *x->w->lcid);
+	x->w->rcid = malloc((c->rt.n + 1) * sizeof *x->w->rcid);
+	x->w->llid = malloc((c->lt.n + 1) * sizeof *x->w->llid);
+	x->w->rlid = malloc((c->rt.n + 1) * sizeof *x->w->rlid);
+	x->w->rflag = calloc(c->rt.n + 1, 1);
+	if (!cache || !lcache || !numw || !kflag || !x->w->lcid ||
+	    !x->w->rcid || !x->w->llid || !x->w->rlid || !x->w->rflag)
 		goto out;
 	for (uint32_t i = 0; i < nkeys; i++)
 		cache[i] = -2;
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &c->rt : &c->lt;
 		const struct text *t = side ? c->right : c->left;
-		int32_t *cid = side ? x->rcid : x->lcid;
-		int32_t *lid = side ? x->rlid : x->llid;
+		int32_t *cid = side ? x->w->rcid : x->w->lcid;
+		int32_t *lid = side ? x->w->rlid : x->w->llid;
 		for (size_t i = 0; i < l->n; i++) {
 			uint32_t key = l->id[i];
 			if (cache[key] == -2) {
@@ -146,14 +147,14 @@ content_ids(struct ctx *x)
 			cid[i] = cache[key];
 			lid[i] = lcache[key];
 			if (side)
-				x->rflag[i] |= kflag[key];
+				x->w->rflag[i] |= kflag[key];
 			if (side && cid[i] >= 0) {
 				const struct tok *k = &l->v[i];
 				if (k->kind == TOK_NUMBER ||
 				    (k->flags & TOK_F_DIGIT) || numw[key])
-					x->rflag[i] |= F_FACTISH;
+					x->w->rflag[i] |= F_FACTISH;
 				if (k->flags & TOK_F_UPPER)
-					x->rflag[i] |= F_UPPER;
+					x->w->rflag[i] |= F_UPPER;
 			}
 		}
 	}
@@ -171,7 +172,7 @@ out:
 static int
 word_id(void *ctx, const char *w, size_t n, int32_t *out)
 {
-	struct ctx *x = ctx;
+	struct wstage *x = ctx;
 	char buf[128], digits[64];
 	size_t i, j, nd;
 	const char *stem;
@@ -186,14 +187,14 @@ word_id(void *ctx, const char *w, size_t n, int32_t *out)
 	nd = !stem_is_stop(buf, j) ? lex_number(buf, j, digits, sizeof digits)
 	                           : 0;
 	if (nd)
-		return intern_id(x->stems, digits, nd, &id) < 0
+		return intern_id(x->w->stems, digits, nd, &id) < 0
 		               ? -1
 		               : (*out = (int32_t)id, 0);
 	if (stem_is_stop(buf, j)) {
-		if (intern_id(x->stems, buf, j, &id) < 0)
+		if (intern_id(x->w->stems, buf, j, &id) < 0)
 			return -1;
-	} else if (stem_word(x->st, buf, j, &stem, &slen) < 0 ||
-	           intern_id(x->stems, stem, slen, &id) < 0) {
+	} else if (stem_word(x->w->st, buf, j, &stem, &slen) < 0 ||
+	           intern_id(x->w->stems, stem, slen, &id) < 0) {
 		return -1;
 	}
 	*out = (int32_t)id;
@@ -202,13 +203,13 @@ word_id(void *ctx, const char *w, size_t n, int32_t *out)
 
 /* Other names of one thing made one word on both sides (alias.h). */
 static int
-aliases(struct ctx *x)
+aliases(struct wstage *x)
 {
 	struct alias_side side[2] = {
-	        {x->c->left, &x->c->lt, x->lcid, x->llid},
-	        {x->c->right, &x->c->rt, x->rcid, x->rlid},
+	        {x->c->left, &x->c->lt, x->w->lcid, x->w->llid},
+	        {x->c->right, &x->c->rt, x->w->rcid, x->w->rlid},
 	};
-	return alias_apply(side, x->stems, word_id, x);
+	return alias_apply(side, x->w->stems, word_id, x);
 }
 
 /* The token after word token i of one side that holds a word, with no
@@ -244,7 +245,7 @@ struct wordset {
 };
 
 static int
-wordset_fill(struct ctx *x, struct wordset *w)
+wordset_fill(struct wstage *x, struct wordset *w)
 {
 	const struct align_in *c = x->c;
 	uint32_t nkeys = intern_count(c->in);
@@ -256,7 +257,7 @@ wordset_fill(struct ctx *x, struct wordset *w)
 		return -1;
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &c->rt : &c->lt;
-		const int32_t *cid = side ? x->rcid : x->lcid;
+		const int32_t *cid = side ? x->w->rcid : x->w->lcid;
 		memset(seen, 0, nkeys + 1);
 		if (!(w->words[side] = intern_new()))
 			goto out;
@@ -396,10 +397,10 @@ halves(const struct intern *in, uint32_t key, const struct word_order *o)
  * the other side and its second ends one (known once per key), so that
  * most of a text costs a byte's test.  0 or -1. */
 static int
-compounds(struct ctx *x)
+compounds(struct wstage *x)
 {
 	const struct align_in *c = x->c;
-	uint32_t n = intern_count(x->stems), nkeys = intern_count(c->in);
+	uint32_t n = intern_count(x->w->stems), nkeys = intern_count(c->in);
 	unsigned char *on = calloc(n + 1, 1);       /* bit 1: left, 2: right */
 	unsigned char *half = calloc(nkeys + 1, 1); /* per key: HALF_* */
 	struct wordset w;
@@ -413,15 +414,15 @@ compounds(struct ctx *x)
 	    order_fill(w.words[1], &ord[1]) < 0)
 		goto out;
 	for (size_t t = 0; t < c->lt.n; t++)
-		if (x->lcid[t] >= 0)
-			on[x->lcid[t]] |= 1;
+		if (x->w->lcid[t] >= 0)
+			on[x->w->lcid[t]] |= 1;
 	for (size_t t = 0; t < c->rt.n; t++)
-		if (x->rcid[t] >= 0)
-			on[x->rcid[t]] |= 2;
+		if (x->w->rcid[t] >= 0)
+			on[x->w->rcid[t]] |= 2;
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &c->rt : &c->lt;
-		int32_t *cid = side ? x->rcid : x->lcid;
-		int32_t *lid = side ? x->rlid : x->llid;
+		int32_t *cid = side ? x->w->rcid : x->w->lcid;
+		int32_t *lid = side ? x->w->rlid : x->w->llid;
 		unsigned char other = side ? 1 : 2;
 		memset(half, 0, nkeys + 1);
 		for (size_t t = 0; t < l->n; t++) {
@@ -486,26 +487,26 @@ out:
  * are kept in lpart: "million" alone in the rewrite is no new fact
  * against "16 million".  0 or -1. */
 static int
-values(struct ctx *x)
+values(struct wstage *x)
 {
 	const struct align_in *c = x->c;
 	uint32_t nkeys = intern_count(c->in);
 	unsigned char *may = calloc(nkeys + 1, 1); /* value_start + 1 */
-	size_t nstems = intern_count(x->stems);
+	size_t nstems = intern_count(x->w->stems);
 	int rc = -1;
 
-	x->lvi = calloc(c->lt.n + 1, 1);
-	x->rvi = calloc(c->rt.n + 1, 1);
-	x->lpart = calloc(nstems + 1, 1);
-	x->nlpart = nstems;
-	if (!may || !x->lvi || !x->rvi || !x->lpart)
+	x->w->lvi = calloc(c->lt.n + 1, 1);
+	x->w->rvi = calloc(c->rt.n + 1, 1);
+	x->w->lpart = calloc(nstems + 1, 1);
+	x->w->nlpart = nstems;
+	if (!may || !x->w->lvi || !x->w->rvi || !x->w->lpart)
 		goto out;
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &c->rt : &c->lt;
 		const struct text *t = side ? c->right : c->left;
-		int32_t *cid = side ? x->rcid : x->lcid;
-		int32_t *lid = side ? x->rlid : x->llid;
-		unsigned char *vi = side ? x->rvi : x->lvi;
+		int32_t *cid = side ? x->w->rcid : x->w->lcid;
+		int32_t *lid = side ? x->w->rlid : x->w->llid;
+		unsigned char *vi = side ? x->w->rvi : x->w->lvi;
 		for (size_t i = 0; i < l->n; i++) {
 			uint32_t key = l->id[i];
 			struct value v;
@@ -520,7 +521,7 @@ values(struct ctx *x)
 			     !(l->v[i].flags & TOK_F_UPPER)) ||
 			    !value_read(t, l, i, l->n, &v))
 				continue;
-			if (intern_id(x->stems, v.key, v.len, &id) < 0)
+			if (intern_id(x->w->stems, v.key, v.len, &id) < 0)
 				goto out;
 			for (size_t j = i; j < i + v.n; j++) {
 				if (v.n > 1)
@@ -538,15 +539,15 @@ values(struct ctx *x)
 				int part = !side && j != i + v.head;
 				if (part && cid[j] >= 0 &&
 				    (size_t)cid[j] < nstems)
-					x->lpart[cid[j]] = 1;
+					x->w->lpart[cid[j]] = 1;
 				if (part && lid[j] >= 0 &&
 				    (size_t)lid[j] < nstems)
-					x->lpart[lid[j]] = 1;
+					x->w->lpart[lid[j]] = 1;
 				cid[j] = lid[j] = -1;
 			}
 			cid[i + v.head] = lid[i + v.head] = (int32_t)id;
 			if (side)
-				x->rflag[i + v.head] |= F_FACTISH;
+				x->w->rflag[i + v.head] |= F_FACTISH;
 			i += v.n - 1;
 		}
 	}
@@ -592,42 +593,42 @@ value_key(const char *k)
 /* Map rewrite-only stems onto official stems one letter apart, numbers
  * and values aside. */
 static int
-merge_variants(struct ctx *x)
+merge_variants(struct wstage *x)
 {
-	uint32_t n = intern_count(x->stems);
+	uint32_t n = intern_count(x->w->stems);
 	unsigned char *in_right = calloc(n + 1, 1);
 	char buf[256];
 
-	x->in_left = calloc(n + 1, 1);
-	if (!in_right || !x->in_left) {
+	x->w->in_left = calloc(n + 1, 1);
+	if (!in_right || !x->w->in_left) {
 		free(in_right);
 		return -1;
 	}
-	x->numeric = calloc(n + 1, 1);
-	x->name = malloc(n + 1);
-	if (!x->numeric || !x->name) {
+	x->w->numeric = calloc(n + 1, 1);
+	x->w->name = malloc(n + 1);
+	if (!x->w->numeric || !x->w->name) {
 		free(in_right);
 		return -1;
 	}
-	memset(x->name, 1, n + 1);
+	memset(x->w->name, 1, n + 1);
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &x->c->rt : &x->c->lt;
-		const int32_t *cid = side ? x->rcid : x->lcid;
+		const int32_t *cid = side ? x->w->rcid : x->w->lcid;
 		for (size_t i = 0; i < l->n; i++)
 			if (cid[i] >= 0 && !(l->v[i].flags & TOK_F_UPPER))
-				x->name[cid[i]] = 0;
+				x->w->name[cid[i]] = 0;
 	}
 	for (size_t i = 0; i < x->c->lt.n; i++)
-		if (x->lcid[i] >= 0) {
-			x->in_left[x->lcid[i]] = 1;
+		if (x->w->lcid[i] >= 0) {
+			x->w->in_left[x->w->lcid[i]] = 1;
 			if (x->c->lt.v[i].kind == TOK_NUMBER)
-				x->numeric[x->lcid[i]] = 1;
+				x->w->numeric[x->w->lcid[i]] = 1;
 		}
 	for (size_t i = 0; i < x->c->rt.n; i++)
-		if (x->rcid[i] >= 0) {
-			in_right[x->rcid[i]] = 1;
+		if (x->w->rcid[i] >= 0) {
+			in_right[x->w->rcid[i]] = 1;
 			if (x->c->rt.v[i].kind == TOK_NUMBER)
-				x->numeric[x->rcid[i]] = 1;
+				x->w->numeric[x->w->rcid[i]] = 1;
 		}
 	int32_t *canon = malloc((n + 1) * sizeof *canon);
 	if (!canon) {
@@ -638,9 +639,9 @@ merge_variants(struct ctx *x)
 		size_t len, p;
 		const char *k;
 		canon[s] = (int32_t)s;
-		if (!in_right[s] || x->in_left[s])
+		if (!in_right[s] || x->w->in_left[s])
 			continue;
-		k = intern_key(x->stems, s, &len);
+		k = intern_key(x->w->stems, s, &len);
 		if (len < VARIANT_MIN_LEN - 1 || len + 1 > sizeof buf ||
 		    value_key(k))
 			continue;
@@ -649,8 +650,8 @@ merge_variants(struct ctx *x)
 			uint32_t id;
 			memcpy(buf, k, p);
 			memcpy(buf + p, k + p + 1, len - p - 1);
-			if (intern_find(x->stems, buf, len - 1, &id) &&
-			    x->in_left[id] &&
+			if (intern_find(x->w->stems, buf, len - 1, &id) &&
+			    x->w->in_left[id] &&
 			    one_shorter(k, len, buf, len - 1)) {
 				canon[s] = (int32_t)id;
 			}
@@ -660,17 +661,17 @@ merge_variants(struct ctx *x)
 	for (uint32_t s = 0; s < n; s++) {
 		size_t len, p;
 		const char *k;
-		if (!x->in_left[s] || in_right[s])
+		if (!x->w->in_left[s] || in_right[s])
 			continue;
-		k = intern_key(x->stems, s, &len);
+		k = intern_key(x->w->stems, s, &len);
 		if (len < VARIANT_MIN_LEN || len > sizeof buf || value_key(k))
 			continue;
 		for (p = 1; p < len; p++) {
 			uint32_t id;
 			memcpy(buf, k, p);
 			memcpy(buf + p, k + p + 1, len - p - 1);
-			if (intern_find(x->stems, buf, len - 1, &id) &&
-			    in_right[id] && !x->in_left[id] &&
+			if (intern_find(x->w->stems, buf, len - 1, &id) &&
+			    in_right[id] && !x->w->in_left[id] &&
 			    canon[id] == (int32_t)id &&
 			    one_shorter(k, len, buf, len - 1)) {
 				canon[id] = (int32_t)s;
@@ -679,10 +680,10 @@ merge_variants(struct ctx *x)
 		}
 	}
 	for (size_t i = 0; i < x->c->rt.n; i++) {
-		if (x->rcid[i] >= 0)
-			x->rcid[i] = canon[x->rcid[i]];
-		if (x->rlid[i] >= 0)
-			x->rlid[i] = canon[x->rlid[i]];
+		if (x->w->rcid[i] >= 0)
+			x->w->rcid[i] = canon[x->w->rcid[i]];
+		if (x->w->rlid[i] >= 0)
+			x->w->rlid[i] = canon[x->w->rlid[i]];
 	}
 	free(canon);
 	free(in_right);
@@ -700,7 +701,7 @@ by_u32(const void *a, const void *b)
 
 /* Sorted (stem, count) lists of every segment of one side. */
 static int
-vectors(struct ctx *x, const struct seglist *sl, const int32_t *cid,
+vectors(struct wstage *x, const struct seglist *sl, const int32_t *cid,
         struct vec **out)
 {
 	struct vec *v = calloc(sl->n + 1, sizeof *v);
@@ -737,57 +738,58 @@ vectors(struct ctx *x, const struct seglist *sl, const int32_t *cid,
 		} else {
 			qsort(tmp, m, sizeof *tmp, by_u32);
 		}
-		v[s].off = x->npool;
+		v[s].off = x->w->npool;
 		for (size_t i = 0; i < m;) {
 			size_t j = i;
 			while (j < m && tmp[j] == tmp[i])
 				j++;
-			if (x->npool == x->cappool) {
+			if (x->w->npool == x->w->cappool) {
 				struct ent *np = grow_array(
-				        x->pool, &x->cappool, x->npool + 1,
-				        sizeof *np, 1024);
+				        x->w->pool, &x->w->cappool,
+				        x->w->npool + 1, sizeof *np, 1024);
 				if (!np) {
 					free(tmp);
 					return -1;
 				}
-				x->pool = np;
+				x->w->pool = np;
 			}
-			x->pool[x->npool++] =
+			x->w->pool[x->w->npool++] =
 			        (struct ent){tmp[i], (uint32_t)(j - i)};
 			i = j;
 		}
-		v[s].n = x->npool - v[s].off;
+		v[s].n = x->w->npool - v[s].off;
 	}
 	free(tmp);
 	return 0;
 }
 
 static int
-weights(struct ctx *x)
+weights(struct wstage *x)
 {
 	const struct align_in *c = x->c;
-	uint32_t n = intern_count(x->stems);
+	uint32_t n = intern_count(x->w->stems);
 	uint32_t *df = calloc(n + 1, sizeof *df);
 	double S = (double)(c->ls.n + c->rs.n);
 
-	x->idf = malloc((n + 1) * sizeof *x->idf);
-	if (!df || !x->idf) {
+	x->w->idf = malloc((n + 1) * sizeof *x->w->idf);
+	if (!df || !x->w->idf) {
 		free(df);
 		return -1;
 	}
-	for (size_t i = 0; i < x->npool; i++)
-		df[x->pool[i].cid]++;
+	for (size_t i = 0; i < x->w->npool; i++)
+		df[x->w->pool[i].cid]++;
 	for (uint32_t s = 0; s < n; s++)
-		x->idf[s] = df[s] ? log(1.0 + S / df[s]) : 0.0;
+		x->w->idf[s] = df[s] ? log(1.0 + S / df[s]) : 0.0;
 	free(df);
 	for (int side = 0; side < 2; side++) {
-		struct vec *v = side ? x->rv : x->lv;
+		struct vec *v = side ? x->w->rv : x->w->lv;
 		size_t ns = side ? c->rs.n : c->ls.n;
 		for (size_t s = 0; s < ns; s++) {
 			v[s].W = 0;
 			for (size_t i = 0; i < v[s].n; i++)
-				v[s].W += x->idf[x->pool[v[s].off + i].cid] *
-				          x->pool[v[s].off + i].cnt;
+				v[s].W += x->w->idf[x->w->pool[v[s].off + i]
+				                            .cid] *
+				          x->w->pool[v[s].off + i].cnt;
 		}
 	}
 	return 0;
@@ -836,10 +838,10 @@ related_first(const char *k, size_t n)
  * the facts, which the tokens' ids decide.  English only (the table is
  * WordNet's).  Runs after weights(); 0 or -1. */
 static int
-related(struct ctx *x)
+related(struct wstage *x)
 {
 	const char *lang = x->c->opt.language;
-	uint32_t n = intern_count(x->stems), nsh = 0;
+	uint32_t n = intern_count(x->w->stems), nsh = 0;
 	unsigned char *in_right = NULL;
 	int32_t *shadow = NULL;                /* per official stem, or -1 */
 	uint32_t *rstart = NULL, *rids = NULL; /* per rewrite stem: shadows */
@@ -862,24 +864,25 @@ related(struct ctx *x)
 	/* 1: a rewrite stem; 2: one a reporting-frame word ("statement"):
 	 * its related words ("state") say nothing of where it comes from */
 	for (size_t i = 0; i < x->c->rt.n; i++)
-		if (x->rcid[i] >= 0)
-			in_right[x->rcid[i]] |= (x->rflag[i] & F_FRAME) ? 2 : 1;
+		if (x->w->rcid[i] >= 0)
+			in_right[x->w->rcid[i]] |=
+			        (x->w->rflag[i] & F_FRAME) ? 2 : 1;
 	for (uint32_t s = 0; s < n; s++) {
 		size_t len, k;
 		const char *key;
 		rstart[s + 1] = (uint32_t)nr;
-		if (in_right[s] != 1 || x->in_left[s] || x->name[s] ||
-		    x->numeric[s])
+		if (in_right[s] != 1 || x->w->in_left[s] || x->w->name[s] ||
+		    x->w->numeric[s])
 			continue;
-		key = intern_key(x->stems, s, &len);
+		key = intern_key(x->w->stems, s, &len);
 		for (k = related_first(key, len); k < RELATED_N; k++) {
 			const char *a = related_text + related_at[k];
 			const char *b = a + strlen(a) + 1;
 			uint32_t o;
 			if (strlen(a) != len || memcmp(a, key, len) != 0)
 				break;
-			if (!intern_find(x->stems, b, strlen(b), &o) ||
-			    o >= n || !x->in_left[o] || x->name[o])
+			if (!intern_find(x->w->stems, b, strlen(b), &o) ||
+			    o >= n || !x->w->in_left[o] || x->w->name[o])
 				continue;
 			if (shadow[o] < 0) {
 				char sk[128];
@@ -890,7 +893,8 @@ related(struct ctx *x)
 					continue;
 				sk[0] = '\001'; /* no word holds it */
 				memcpy(sk + 1, b, lb);
-				if (intern_id(x->stems, sk, lb + 1, &id) < 0 ||
+				if (intern_id(x->w->stems, sk, lb + 1, &id) <
+				            0 ||
 				    !(g = grow_array(orig, &capo, nsh + 1,
 				                     sizeof *g, 64)))
 					goto out;
@@ -912,35 +916,35 @@ related(struct ctx *x)
 		goto out;
 	}
 	/* the per-stem arrays of the stages before, for the shadows too */
-	uint32_t n2 = intern_count(x->stems);
-	unsigned char *il = realloc(x->in_left, n2 + 1);
+	uint32_t n2 = intern_count(x->w->stems);
+	unsigned char *il = realloc(x->w->in_left, n2 + 1);
 	if (il)
-		x->in_left = il;
-	unsigned char *nu = il ? realloc(x->numeric, n2 + 1) : NULL;
+		x->w->in_left = il;
+	unsigned char *nu = il ? realloc(x->w->numeric, n2 + 1) : NULL;
 	if (nu)
-		x->numeric = nu;
-	unsigned char *na = nu ? realloc(x->name, n2 + 1) : NULL;
+		x->w->numeric = nu;
+	unsigned char *na = nu ? realloc(x->w->name, n2 + 1) : NULL;
 	if (na)
-		x->name = na;
-	double *idf = na ? realloc(x->idf, (n2 + 1) * sizeof *idf) : NULL;
+		x->w->name = na;
+	double *idf = na ? realloc(x->w->idf, (n2 + 1) * sizeof *idf) : NULL;
 	if (!idf)
 		goto out;
-	x->idf = idf;
+	x->w->idf = idf;
 	for (uint32_t k = 0; k < nsh; k++) {
-		x->in_left[n + k] = 1;
-		x->numeric[n + k] = 0;
-		x->name[n + k] = 0;
-		x->idf[n + k] = RELATED_SHARE * x->idf[orig[k]];
+		x->w->in_left[n + k] = 1;
+		x->w->numeric[n + k] = 0;
+		x->w->name[n + k] = 0;
+		x->w->idf[n + k] = RELATED_SHARE * x->w->idf[orig[k]];
 	}
 	/* every vector again, its shadows after its stems (their ids are
 	 * higher: the vector stays sorted once they are) */
 	for (int side = 0; side < 2; side++) {
-		struct vec *v = side ? x->rv : x->lv;
+		struct vec *v = side ? x->w->rv : x->w->lv;
 		size_t ns = side ? x->c->rs.n : x->c->ls.n;
 		for (size_t sg = 0; sg < ns; sg++) {
 			size_t off = npool, m = v[sg].n, need = npool + m;
 			for (size_t i = 0; i < m; i++) {
-				uint32_t c = x->pool[v[sg].off + i].cid;
+				uint32_t c = x->w->pool[v[sg].off + i].cid;
 				need += side ? rstart[c + 1] - rstart[c]
 				             : shadow[c] >= 0;
 			}
@@ -949,7 +953,7 @@ related(struct ctx *x)
 			if (!g)
 				goto out;
 			pool = g;
-			memcpy(pool + off, x->pool + v[sg].off,
+			memcpy(pool + off, x->w->pool + v[sg].off,
 			       m * sizeof *pool);
 			npool += m;
 			for (size_t i = 0; i < m; i++) {
@@ -982,10 +986,10 @@ related(struct ctx *x)
 			v[sg].n = npool - off;
 		}
 	}
-	free(x->pool);
-	x->pool = pool;
-	x->npool = npool;
-	x->cappool = cappool;
+	free(x->w->pool);
+	x->w->pool = pool;
+	x->w->npool = npool;
+	x->w->cappool = cappool;
 	pool = NULL;
 	rc = 0;
 out:
@@ -1002,19 +1006,19 @@ out:
  * telling the same subject named otherwise: interned before the texts'
  * words, so that the per-stem arrays made later cover them. */
 static int
-subject_words(struct ctx *x)
+subject_words(struct wstage *x)
 {
 	uint32_t we, the;
 
-	if (intern_id(x->stems, "we", 2, &we) < 0 ||
-	    intern_id(x->stems, "the", 3, &the) < 0)
+	if (intern_id(x->w->stems, "we", 2, &we) < 0 ||
+	    intern_id(x->w->stems, "the", 3, &the) < 0)
 		return -1;
-	x->we_id = (int32_t)we;
-	x->the_id = (int32_t)the;
-	for (const char *w;
-	     x->ntitles < TITLES_MAX && (w = lex_title(x->ntitles)) != NULL;
-	     x->ntitles++)
-		if (word_id(x, w, strlen(w), &x->titles[x->ntitles]) < 0)
+	x->w->we_id = (int32_t)we;
+	x->w->the_id = (int32_t)the;
+	for (const char *w; x->w->ntitles < TITLES_MAX &&
+	                    (w = lex_title(x->w->ntitles)) != NULL;
+	     x->w->ntitles++)
+		if (word_id(x, w, strlen(w), &x->w->titles[x->w->ntitles]) < 0)
 			return -1;
 	return 0;
 }
@@ -1022,32 +1026,54 @@ subject_words(struct ctx *x)
 /* Which stems are titles, a flag per stem (once every word's stem is in
  * the table).  0 or -1. */
 static int
-title_flags(struct ctx *x)
+title_flags(struct wstage *x)
 {
-	x->title = calloc(intern_count(x->stems) + 1, 1);
-	if (!x->title)
+	x->w->title = calloc(intern_count(x->w->stems) + 1, 1);
+	if (!x->w->title)
 		return -1;
-	for (size_t i = 0; i < x->ntitles; i++)
-		x->title[x->titles[i]] = 1;
+	for (size_t i = 0; i < x->w->ntitles; i++)
+		x->w->title[x->w->titles[i]] = 1;
 	return 0;
 }
 
 int
-stage_words(struct ctx *x)
+stage_words(const struct align_in *c, struct words *w)
 {
-	return subject_words(x) < 0 || content_ids(x) < 0 || aliases(x) < 0 ||
-	                       compounds(x) < 0 || values(x) < 0 ||
-	                       merge_variants(x) < 0 || title_flags(x) < 0
-	               ? -1
-	               : 0;
+	struct wstage x = {c, w};
+
+	memset(w, 0, sizeof *w);
+	if (!(w->st = stem_new(c->opt.language)))
+		return ALIGN_ERR_STEMMER;
+	if (!(w->stems = intern_new()) || subject_words(&x) < 0 ||
+	    content_ids(&x) < 0 || aliases(&x) < 0 || compounds(&x) < 0 ||
+	    values(&x) < 0 || merge_variants(&x) < 0 || title_flags(&x) < 0 ||
+	    vectors(&x, &c->ls, w->lcid, &w->lv) < 0 ||
+	    vectors(&x, &c->rs, w->rcid, &w->rv) < 0 || weights(&x) < 0 ||
+	    related(&x) < 0)
+		return ALIGN_ERR_MEMORY;
+	return 0;
 }
 
-int
-stage_weights(struct ctx *x)
+void
+words_free(struct words *w)
 {
-	return vectors(x, &x->c->ls, x->lcid, &x->lv) < 0 ||
-	                       vectors(x, &x->c->rs, x->rcid, &x->rv) < 0 ||
-	                       weights(x) < 0 || related(x) < 0
-	               ? -1
-	               : 0;
+	stem_free(w->st);
+	intern_free(w->stems);
+	free(w->lcid);
+	free(w->rcid);
+	free(w->llid);
+	free(w->rlid);
+	free(w->rflag);
+	free(w->in_left);
+	free(w->title);
+	free(w->numeric);
+	free(w->name);
+	free(w->lvi);
+	free(w->rvi);
+	free(w->lpart);
+	free(w->idf);
+	free(w->pool);
+	free(w->lv);
+	free(w->rv);
+	memset(w, 0, sizeof *w);
 }
