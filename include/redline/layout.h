@@ -9,7 +9,7 @@
  * passage that stand next to each other in display order, the official
  * sentences on the left and the rewrite ones on the right, each in its
  * text's order and starting a line of its own, marked by the passage's
- * word diff; a passage in several places says "(continued below)" at the
+ * word diff; a passage in several places says "([N] continues below)" at the
  * end of one stretch and "(continued from [N])" at the head of the next.
  * So no item moves text out of its order.  Each side
  * of an item is rendered once into a string of visible text (control characters

@@ -141,7 +141,8 @@ static const char *const help_text[] = {
         "  m                       aligned passages / raw word diff",
         "  s                       order rows by the official / the rewrite",
         "  c                       changes only: unchanged passages one row",
-        "  #                       numbers: [passage], \u00b6paragraph.sentence",
+        "  #                       numbers: [passage], "
+        "\u00b6paragraph.sentence",
         "  w                       wrap long passages on / off",
         "  Left Right              scroll sideways (wrap off)",
         "  v                       one pane: official / rewrite",
@@ -542,7 +543,7 @@ draw_status(struct view *v)
 	         c->ps.count[BLK_VERBATIM], c->ps.count[BLK_PARAPHRASE],
 	         c->ps.count[BLK_OMISSION], c->ps.count[BLK_ADDITION],
 	         c->ps.nmoved);
-	int room = COLS - (int)strlen(core) - 8; /* "?:help" and gaps */
+	int room = COLS - (int)strlen(core) - 9; /* "?:help" and gaps */
 	int side_w = v->lo.single ? 10 : 0;      /* "rewrite" and a gap */
 	if ((int)strlen(extra) <= room - side_w) {
 		snprintf(core + strlen(core), sizeof core - strlen(core), "%s",
@@ -1144,8 +1145,9 @@ act(struct view *v, enum action a)
 		if (relayout(v) < 0)
 			return -1;
 		snprintf(v->msg, sizeof v->msg, "passage numbers %s",
-		         v->lo.numbers ? "on: [passage] \u00b6paragraph.sentence"
-		                       : "off");
+		         v->lo.numbers
+		                 ? "on: [passage] \u00b6paragraph.sentence"
+		                 : "off");
 		break;
 	case ACT_WRAP:
 		v->lo.wrap = !v->lo.wrap;

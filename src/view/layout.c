@@ -660,7 +660,8 @@ render(const struct layout *l, struct fscratch *fs, struct buf *b, size_t i,
 		free(attr);
 	}
 	if (rc == 0 && !right && c->ps.ent_of[p->e1 - 1] != l->order[i]) {
-		int len = snprintf(note, sizeof note, "(continued below)");
+		int len = snprintf(note, sizeof note, "([%u] continues below)",
+		                   (unsigned)e->passage + 1);
 		if ((nl && put(b, "\n", 1, 0) < 0) ||
 		    put(b, note, (size_t)len, LA_NUM) < 0)
 			return -1;

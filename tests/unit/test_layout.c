@@ -309,7 +309,7 @@ split_is_one_item(void **state)
 	struct layout *l = layout_new(&p.c, &o);
 	assert_non_null(l);
 	assert_true(p.c.al.nblocks == 5); /* source, two pieces, +, - */
-	assert_int_equal(p.c.ps.n, 3); /* the split, +, - */
+	assert_int_equal(p.c.ps.n, 3);    /* the split, +, - */
 	assert_int_equal(layout_nitems(l), 4);
 	layout_item(l, 0, &it);
 	assert_int_equal(it.nleft, 1);
@@ -338,9 +338,9 @@ split_is_one_item(void **state)
 			second = 1;
 		}
 		side_text(&rows[k].side[0], t, sizeof t);
-		below |= rows[k].item == 0 && strstr(t, "(continued below)");
-		from |= rows[k].item == 2 &&
-		        strstr(t, "(continued from [1])");
+		below |=
+		        rows[k].item == 0 && strstr(t, "([1] continues below)");
+		from |= rows[k].item == 2 && strstr(t, "(continued from [1])");
 		/* "mayor" on the left is kept by the second piece */
 		const struct lside *sd = &rows[k].side[0];
 		side_text(sd, t, sizeof t);
