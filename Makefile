@@ -192,12 +192,12 @@ QUICK_SUITES = unit cli tui-test eval-check lint-man format-check layering
 SLOW_SUITES = ref sancheck tsan valgrind-check big fuzz html-check
 
 check: deps-test
-	@$(MAKE) --no-print-directory WERROR=1 tests
+	@$(MAKE) --no-print-directory -j$(JOBS) WERROR=1 tests
 	@$(MAKE) --no-print-directory -O -j$(JOBS) $(QUICK_SUITES) $(SLOW_SUITES)
 	@echo "check: all test suites passed"
 
 test: deps-test
-	@$(MAKE) --no-print-directory WERROR=1 tests
+	@$(MAKE) --no-print-directory -j$(JOBS) WERROR=1 tests
 	@$(MAKE) --no-print-directory -O -j$(JOBS) $(QUICK_SUITES)
 	@echo "test: the quick tier passed (make check runs every suite)"
 

@@ -141,8 +141,7 @@ static const char *const help_text[] = {
         "  m                       aligned passages / raw word diff",
         "  s                       order rows by the official / the rewrite",
         "  c                       changes only: unchanged passages one row",
-        "  #                       numbers: [passage], "
-        "\u00b6paragraph.sentence",
+        "  #                       numbers: [passage] \u00b6par.sentence",
         "  w                       wrap long passages on / off",
         "  Left Right              scroll sideways (wrap off)",
         "  v                       one pane: official / rewrite",

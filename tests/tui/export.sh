@@ -1,0 +1,85 @@
+#!/bin/sh
+# tests/tui/export.sh - e: the file named (a name proposed), the format
+# from its extension or asked, a file replaced only when y is said, an
+# input or the terminal never written; Esc at any prompt writes nothing.
+#
+# usage: sh tests/tui/export.sh PATH/TO/redline
+set -u
+. "$(dirname "$0")/lib.sh"
+tui_setup export "$1"
+
+PROMPT="Export to file [brics-post-redline.txt]:"
+
+# e writes an export equal to the command line's: the format from the
+# file name's extension, in any case.
+start 120 30 "'$bin'" $S $B
+keys e
+wait_for "$PROMPT" && ok || bad "e did not ask for a file, proposing a name"
+keys "$tmp/from-viewer.JSON" Enter
+wait_for "wrote $tmp/from-viewer.JSON (json)" && ok || bad "e did not report the export"
+"$bin" --export=json $S $B >"$tmp/from-cli.json"
+cmp -s "$tmp/from-viewer.JSON" "$tmp/from-cli.json" && ok || bad "viewer export differs from --export=json"
+# ... and the HTML report, the same page as --export=html (the format from
+# the extension)
+keys e
+wait_for "$PROMPT"
+keys "$tmp/from-viewer.html" Enter
+wait_for "wrote $tmp/from-viewer.html (html)" && ok || bad "e did not report the html export"
+"$bin" --export=html $S $B >"$tmp/from-cli.html"
+cmp -s "$tmp/from-viewer.html" "$tmp/from-cli.html" && ok || bad "viewer html differs from --export=html"
+keys e
+wait_for "$PROMPT"
+keys "$top/$S" Enter
+wait_for "refusing to overwrite an input" && ok || bad "e did not refuse to overwrite an input"
+# an existing file: asked first; Esc keeps it, y replaces it
+echo keep >"$tmp/exists.txt"
+keys e
+wait_for "$PROMPT"
+keys "$tmp/exists.txt" Enter
+wait_for "exists: replace it? (y/n)" && ok || bad "e did not ask before replacing a file"
+keys Escape
+wait_for "export cancelled" && ok || bad "Esc at the replace question did not cancel"
+[ "$(cat "$tmp/exists.txt")" = keep ] && ok || bad "Esc at the replace question changed the file"
+keys e
+wait_for "$PROMPT"
+keys "$tmp/exists.txt" Enter
+wait_for "exists: replace it?"
+keys y
+wait_for "wrote $tmp/exists.txt (text)" && ok || bad "y did not replace the file"
+"$bin" --export=text $S $B >"$tmp/from-cli.txt"
+cmp -s "$tmp/exists.txt" "$tmp/from-cli.txt" && ok || bad "the replaced file is not the text export"
+# an export to the terminal itself ("-", /dev/tty) would write raw text over
+# the screen: refused
+for to in - /dev/tty; do
+	keys e
+	wait_for "$PROMPT"
+	keys "$to" Enter
+	wait_for "Format (text"
+	keys wdiff Enter
+	wait_for "$to: is a terminal" && ok || bad "e to $to was not refused"
+done
+
+# Esc at each prompt writes nothing: the directory stays empty.
+mkdir "$tmp/empty"
+start 100 24 "sh -c 'cd \"$tmp/empty\" && exec \"$bin\" \"$top/$S\" \"$top/$B\"'"
+keys e
+wait_for "$PROMPT"
+keys Escape
+wait_for "export cancelled" && ok || bad "Esc at the file prompt did not cancel"
+keys e
+wait_for "$PROMPT"
+keys out.data Enter
+wait_for "Format (text" && ok || bad "an unknown extension did not ask for the format"
+keys Escape
+wait_for "export cancelled" && ok || bad "Esc at the format prompt did not cancel"
+keys /
+wait_until shows_re '^/$'
+keys Escape
+wait_for "search cancelled"
+[ -z "$(ls -A "$tmp/empty")" ] && ok || bad "Esc at a prompt wrote: $(ls -A "$tmp/empty")"
+keys e
+wait_for "$PROMPT"
+keys Enter
+wait_for "wrote brics-post-redline.txt (text)" && ok || bad "Enter did not take the proposed name"
+
+tui_done

@@ -1,0 +1,47 @@
+#!/bin/sh
+# tests/tui/facts.sh - what the status line and the text say of a passage:
+# a changed fact with the value it replaced, an omission's nearest
+# passage, hidden characters shown as symbols and flagged.
+#
+# usage: sh tests/tui/facts.sh PATH/TO/redline
+set -u
+. "$(dirname "$0")/lib.sh"
+tui_setup facts "$1"
+
+# A changed fact is drawn unlike a new one (reversed, not underlined) and
+# the status line gives the value it replaced; an omission names its
+# nearest passage on the other side.
+start 120 20 "'$bin'" $R/official.txt $R/story.txt
+shows "?:help" || bad "viewer did not open on the README's pair"
+found=0
+for _ in 1 2 3 4; do
+	step ']'
+	[ "$now" = "$was" ] && break
+	if screen | tail -2 | grep -q "changed 40"; then found=1; break; fi
+done
+[ $found = 1 ] && screen | tail -2 | grep -q "changed 40→45" && ok ||
+	bad "the status line does not give the changed fact with its old value"
+tm capture-pane -e -p -t t | grep "repair" | grep -q "$(printf '\033')\[[0-9;]*7[;m][^ ]*45" && ok ||
+	bad "the changed fact is not drawn reversed"
+found=0
+for _ in 1 2 3 4 5; do
+	step ']'
+	[ "$now" = "$was" ] && break
+	if screen | tail -2 | grep -q "nearest rewrite"; then found=1; break; fi
+done
+[ $found = 1 ] && screen | tail -2 | grep -q "omission.*nearest rewrite ¶[0-9]*\.[0-9]* 0\.[0-9][0-9]" && ok ||
+	bad "the omission does not name its nearest passage"
+
+# Hidden characters: a right-to-left override around a figure shows as a
+# symbol, never as itself; the passage's margin says '!' and the status
+# line "hidden characters".
+printf 'The rate rose to 15 percent in May.\n' >"$tmp/fig.txt"
+printf 'The rate rose to \342\200\25615\342\200\254 percent in May.\n' >"$tmp/rlo.txt"
+start 100 20 "'$bin'" "'$tmp/fig.txt'" "'$tmp/rlo.txt'"
+wait_for "hidden characters" && ok || bad "the status line does not flag hidden characters"
+screen | grep -q "^=!▌\?The rate rose" && ok || bad "the passage's margin lacks the hidden-characters mark"
+screen | grep -q "$(printf '\342\200\256')" && bad "the override reached the screen as it is" || ok
+keys q
+wait_for "EXIT=1" && ok || bad "a hidden override is not a difference in the viewer"
+
+tui_done
