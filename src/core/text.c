@@ -2,8 +2,8 @@
  *
  * Owns: reading a path or standard input into memory, and the checks that
  * decide whether the bytes are text redline can compare; a web page is
- * handed to webpage.c and replaced by its text before those checks.  The buffer is
- * always NUL-terminated one past len so that scanners may peek.  Nothing
+ * handed to webpage.c and replaced by its text before those checks.  The buffer
+ * is always NUL-terminated one past len so that scanners may peek.  Nothing
  * here prints or exits; errors come back as codes.
  */
 #include "redline/text.h"

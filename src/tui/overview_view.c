@@ -253,17 +253,16 @@ draw_table(struct oview *v)
 			         r->kept[BLK_VERBATIM], r->kept[BLK_PARAPHRASE],
 			         r->kept[BLK_OMISSION], r->additions, r->facts);
 		else
-			snprintf(
-			        line, sizeof line,
-			        "%8zu %4zu %3d%% %4zu %3d%% %4zu %3d%% %4zu "
-			        "%6zuw %6zu",
-			        r->words, r->kept[BLK_VERBATIM],
-			        psg_percent(r->kept[BLK_VERBATIM], ns),
-			        r->kept[BLK_PARAPHRASE],
-			        psg_percent(r->kept[BLK_PARAPHRASE], ns),
-			        r->kept[BLK_OMISSION],
-			        psg_percent(r->kept[BLK_OMISSION], ns),
-			        r->additions, r->add_words, r->facts);
+			snprintf(line, sizeof line,
+			         "%8zu %4zu %3d%% %4zu %3d%% %4zu %3d%% %4zu "
+			         "%6zuw %6zu",
+			         r->words, r->kept[BLK_VERBATIM],
+			         psg_percent(r->kept[BLK_VERBATIM], ns),
+			         r->kept[BLK_PARAPHRASE],
+			         psg_percent(r->kept[BLK_PARAPHRASE], ns),
+			         r->kept[BLK_OMISSION],
+			         psg_percent(r->kept[BLK_OMISSION], ns),
+			         r->additions, r->add_words, r->facts);
 		if (4 + namew + 1 < COLS)
 			mvaddnstr(y, 4 + namew, line, COLS - 4 - namew);
 	}
