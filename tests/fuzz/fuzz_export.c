@@ -267,8 +267,8 @@ run(exporter fn, const struct cmp *c, const struct export_opt *o, int json)
 		FUZZ_CHECK(uni_valid((unsigned char *)out, len, &bad));
 	}
 	if (json == 2) {
-		/* HTML: always clean, one article a block, no markup that
-		 * came from the inputs */
+		/* HTML: always clean, one article a place of a passage, no
+		 * markup that came from the inputs */
 		size_t arts = 0;
 		for (size_t i = 0; i < len; i++) {
 			unsigned char ch = (unsigned char)out[i];
@@ -279,7 +279,7 @@ run(exporter fn, const struct cmp *c, const struct export_opt *o, int json)
 			           memcmp(out + i, "<script", 7) != 0);
 		}
 		FUZZ_CHECK(uni_valid((unsigned char *)out, len, &bad));
-		FUZZ_CHECK(arts == c->al.nblocks);
+		FUZZ_CHECK(arts == c->ps.nent);
 	} else if (json) {
 		struct jp p = {out, len, 0, {c->left->len, c->right->len}, 0};
 		FUZZ_CHECK(value(&p, ""));
