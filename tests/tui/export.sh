@@ -13,20 +13,20 @@ PROMPT="Export to file [brics-post-redline.txt]:"
 # e writes an export equal to the command line's: the format from the
 # file name's extension, in any case.
 start 120 30 "'$bin'" $S $B
-keys e
-wait_for "$PROMPT" && ok || bad "e did not ask for a file, proposing a name"
-keys "$tmp/from-viewer.JSON" Enter
-wait_for "wrote $tmp/from-viewer.JSON (json)" && ok || bad "e did not report the export"
-"$bin" --export=json $S $B >"$tmp/from-cli.json"
-cmp -s "$tmp/from-viewer.JSON" "$tmp/from-cli.json" && ok || bad "viewer export differs from --export=json"
+# export_as FILE FORMAT: e, FILE, Enter; the file is what --export=FORMAT
+# prints
+export_as() {
+	keys e
+	wait_for "$PROMPT" && ok || bad "e did not ask for a file, proposing a name"
+	keys "$1" Enter
+	wait_for "wrote $1 ($2)" && ok || bad "e did not report the $2 export"
+	"$bin" --export="$2" $S $B >"$tmp/from-cli.$2"
+	cmp -s "$1" "$tmp/from-cli.$2" && ok || bad "viewer export differs from --export=$2"
+}
+export_as "$tmp/from-viewer.JSON" json
 # ... and the HTML report, the same page as --export=html (the format from
 # the extension)
-keys e
-wait_for "$PROMPT"
-keys "$tmp/from-viewer.html" Enter
-wait_for "wrote $tmp/from-viewer.html (html)" && ok || bad "e did not report the html export"
-"$bin" --export=html $S $B >"$tmp/from-cli.html"
-cmp -s "$tmp/from-viewer.html" "$tmp/from-cli.html" && ok || bad "viewer html differs from --export=html"
+export_as "$tmp/from-viewer.html" html
 keys e
 wait_for "$PROMPT"
 keys "$top/$S" Enter

@@ -13,22 +13,23 @@ tui_setup facts "$1"
 # nearest passage on the other side.
 start 120 20 "'$bin'" $R/official.txt $R/story.txt
 shows "?:help" || bad "viewer did not open on the README's pair"
-found=0
-for _ in 1 2 3 4; do
-	step ']'
-	[ "$now" = "$was" ] && break
-	if screen | tail -2 | grep -q "changed 40"; then found=1; break; fi
-done
+# jump_to TEXT N: ']' up to N times until the status line shows TEXT
+jump_to() {
+	found=0
+	i=0
+	while [ $i -lt "$2" ]; do
+		i=$((i + 1))
+		step ']'
+		[ "$now" = "$was" ] && break
+		if screen | tail -2 | grep -q "$1"; then found=1; break; fi
+	done
+}
+jump_to "changed 40" 4
 [ $found = 1 ] && screen | tail -2 | grep -q "changed 40→45" && ok ||
 	bad "the status line does not give the changed fact with its old value"
 tm capture-pane -e -p -t t | grep "repair" | grep -q "$(printf '\033')\[[0-9;]*7[;m][^ ]*45" && ok ||
 	bad "the changed fact is not drawn reversed"
-found=0
-for _ in 1 2 3 4 5; do
-	step ']'
-	[ "$now" = "$was" ] && break
-	if screen | tail -2 | grep -q "nearest rewrite"; then found=1; break; fi
-done
+jump_to "nearest rewrite" 5
 [ $found = 1 ] && screen | tail -2 | grep -q "omission.*nearest rewrite ¶[0-9]*\.[0-9]* 0\.[0-9][0-9]" && ok ||
 	bad "the omission does not name its nearest passage"
 
