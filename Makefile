@@ -155,7 +155,7 @@ $(BUILD)/src/core/lexicon.o $(BUILD)/src/core/align/alias.o: ALL_CPPFLAGS += -I$
 # Related words (words.c, related()): WordNet's derivational links, from
 # Debian's wordnet-base (WORDNET_DIR), as Snowball stems.  WORDNET picks
 # the relations (scripts/wordnet.py: deriv is the one kept; the others are
-# there to re-run the experiment of README's "How well it classifies").
+# there to re-run the experiment of tests/eval/README.md's "How well it classifies").
 WORDNET ?= deriv
 WORDNET_DIR ?= /usr/share/wordnet
 $(BUILD)/tools/relate: src/tools/relate.c $(BUILD)/src/core/stem.o

@@ -122,7 +122,8 @@ static const struct binding {
         {KEY_RESIZE, ACT_RESIZE},
 };
 
-/* The help screen; the same keys as the README and the man page. */
+/* The help screen; the same keys as docs/viewer.md, the README's key
+ * table and the man page. */
 static const char *const help_text[] = {
         "redline - keys",
         "",
@@ -681,7 +682,11 @@ tui_help(const char *const *lines, size_t n)
 			return;
 		if (ch == ERR)
 			continue;
-		/* a resize or Ctrl-L lays the help out again; it stays */
+		/* a resize or Ctrl-L lays the help out again; it stays.
+		 * Ctrl-L also clears the terminal: what was written to it
+		 * behind curses' back goes. */
+		if (ch == ('l' & 0x1f))
+			clearok(stdscr, TRUE);
 		if (ch == KEY_RESIZE || ch == ('l' & 0x1f))
 			continue;
 		if (fits)

@@ -31,22 +31,10 @@ wait_until separator_near 36 && ok || bad "the viewer was not laid out again aft
 # goes, and the screen is as it was.
 redraw_restores C-l && ok || bad "Ctrl-L did not redraw the viewer after the help"
 
-# ... and in the help.  KNOWN BUG: tui_help (src/tui/pairview.c) takes
-# Ctrl-L as a resize, laying the help out again, but does not clear the
-# terminal (no clearok), so the garbage stays.  Checked the other way
-# round until that is fixed: then this fails, to be made a plain check
-# (... && ok || bad "Ctrl-L did not redraw the help").  The wait for the
-# redraw is 1 s, not 10, while it is sure to run out.
+# ... and in the help
 keys '?'
 wait_for "lines 1-19 of"
-steps=$wait_steps
-wait_steps=20
-if redraw_restores C-l; then
-	bad "Ctrl-L now redraws the help: make its check in tests/tui/help.sh a plain one"
-else
-	known "Ctrl-L in the help does not redraw the terminal (tui_help: no clearok)"
-fi
-wait_steps=$steps
+redraw_restores C-l && ok || bad "Ctrl-L did not redraw the help"
 # the help stays after Ctrl-L: the next key still scrolls it
 keys j
 wait_for "lines 2-20 of" && ok || bad "Ctrl-L took the help away"

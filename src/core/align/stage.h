@@ -30,8 +30,8 @@
 /* A rewrite sentence linked to nothing that copies RUN_MIN content words
  * (as many different ones) of an official sentence in a row, stop words
  * between them too, is linked to it (chosen on the labelled pairs, where
- * 3 to 6 were tried: README); more in proportion when link_min is above
- * its default, so that --link-min=1 links whole copies only.  Sentences
+ * 3 to 6 were tried: tests/eval/README.md); more in proportion when link_min is
+ * above its default, so that --link-min=1 links whole copies only.  Sentences
  * of more than RUN_MAX_WORDS words are not searched for such runs. */
 #define RUN_MIN           5
 #define RUN_SHARE         0.5 /* ...and half of link_min of its content words */
@@ -46,13 +46,13 @@
 /* A rewrite sentence linked to nothing links to an official sentence (not
  * the half of a merge) when it holds at least this share of keep_min of
  * that sentence's weight (0.35 at the default keep_min of 0.4; chosen on
- * the labelled pairs, where 0.3 to 0.7 were tried: README), as its
- * paraphrase or a further piece of it. */
+ * the labelled pairs, where 0.3 to 0.7 were tried: tests/eval/README.md), as
+ * its paraphrase or a further piece of it. */
 #define HOLD_SHARE 0.875
 /* A related word (words.c, related(): WordNet's derivational links) is
  * shared at this share of its stem's idf, when linking only: 0.4 to 0.75
  * gave the same figures on the labelled pairs, 0.3 gained nothing and 1
- * linked an unrelated sentence too (README; tests/eval/wordnet.sh
+ * linked an unrelated sentence too (tests/eval/README.md; tests/eval/wordnet.sh
  * measures another with SHARE=). */
 #ifndef RELATED_SHARE
 #define RELATED_SHARE 0.5
