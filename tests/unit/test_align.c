@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "redline/compare.h"
@@ -950,6 +951,9 @@ each_rule_needed(void **state)
 		int right;
 		unsigned with, without;
 	} cases[] = {
+	        {"anchor", "Smith said no.\n\nThey left. It rained.\n",
+	         "Smith said no.\n\nThey left. It rained.\n", "Smith", 1,
+	         BLK_VERBATIM, BLK_ADDITION},
 	        {"best",
 	         "The old bridge will close, the transport office said after "
 	         "a long meeting with engineers, drivers, shop owners and "
@@ -1056,6 +1060,59 @@ each_rule_needed(void **state)
 	}
 }
 
+/* A sentence the official text repeats (boilerplate) pairs with the copy
+ * in its own stretch of the text, between the sentences both texts keep,
+ * not with the copy that lies where it would in proportion: with a fifth
+ * of the paragraphs dropped near the start, nothing moves, only the
+ * dropped sentences are omitted, and each rewrite copy sits beside the
+ * official copy of its own paragraph. */
+static void
+repeated_sentences(void **state)
+{
+	enum { PARAS = 200, DROP0 = 10, DROP1 = 50 };
+	static char off[PARAS * 80], rew[PARAS * 80];
+	size_t no = 0, nr = 0;
+	struct pair p;
+	(void)state;
+
+	for (int k = 0; k < PARAS; k++) {
+		char para[80];
+		int n = snprintf(
+		        para, sizeof para,
+		        "Fees are paid each month. Lot %d was sold.\n\n", k);
+		memcpy(off + no, para, (size_t)n);
+		no += (size_t)n;
+		if (k >= DROP0 && k < DROP1)
+			continue;
+		memcpy(rew + nr, para, (size_t)n);
+		nr += (size_t)n;
+	}
+	off[no] = rew[nr] = '\0';
+	compare(&p, off, rew);
+	assert_int_equal(p.c.al.nmoved, 0);
+	assert_int_equal(p.c.al.count[BLK_ADDITION], 0);
+	size_t omitted = 0;
+	for (size_t i = 0; i < p.c.al.nblocks; i++) {
+		const struct block *b = &p.c.al.blocks[i];
+		size_t l0, l1, r0, r1;
+		if (b->kind == BLK_OMISSION) {
+			omitted += b->ls1 - b->ls0;
+			continue;
+		}
+		assert_int_equal(b->kind, BLK_VERBATIM);
+		seg_bytes(&p.c.ls, &p.c.lt, b->ls0, b->ls1, &l0, &l1);
+		seg_bytes(&p.c.rs, &p.c.rt, b->rs0, b->rs1, &r0, &r1);
+		/* the same lot: the copy in its own paragraph */
+		const char *lo = strstr(off + l0, "Lot "),
+		           *ro = strstr(rew + r0, "Lot ");
+		assert_non_null(lo);
+		assert_non_null(ro);
+		assert_int_equal(atoi(lo + 4), atoi(ro + 4));
+	}
+	assert_int_equal(omitted, 2 * (DROP1 - DROP0));
+	release(&p);
+}
+
 int
 main(void)
 {
@@ -1085,6 +1142,7 @@ main(void)
 	        cmocka_unit_test(merge_beyond_hold),
 	        cmocka_unit_test(rare_word_names_source),
 	        cmocka_unit_test(each_rule_needed),
+	        cmocka_unit_test(repeated_sentences),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,6 +19,13 @@
  *     Gaddafi.
  *  2. Weights.  A stem weighs idf = log(1 + S / df) over the S sentences of
  *     both texts.  A sentence's weight W is the sum over its stems.
+ *  Anchors (anchor.c).  The sentences both texts have word for word, in
+ *     the order of both (the sequences of sentences diffed as words are,
+ *     each sentence one item; a run of dropped or added sentences slid
+ *     to start a paragraph where it may), are linked first, by the
+ *     anchor rule of step 4, however short or common: a sentence the
+ *     official text repeats pairs with the copy between the same
+ *     anchors, not with the first copy alike.
  *  3. Candidates (links.c, as are 4 to 6).  An inverted index of official
  * sentences by stem finds, for each rewrite sentence, the official sentences
  * sharing stems with it.  A stem nominates when it is in at most

@@ -663,6 +663,8 @@ struct lstate {
 	double *sec_w;         /* per official segment: the weight it shares
 	                          with x->lw->sec's rewrite segment */
 	long last;             /* official segment of the previous best link */
+	size_t rnext;          /* rule_best: the anchors before this rewrite
+	                          segment are in last */
 };
 
 /* Is rewrite segment r still linked to nothing, and prose that may link:
@@ -705,6 +707,24 @@ merge_into(struct ctx *x, struct lstate *s, size_t o, size_t r, double w)
 	}
 }
 
+/* Anchor.  Rule: a rewrite segment that repeats an official one word for
+ * word, in the order of both texts (anchor_pairs: the sentences a word
+ * diff leaves unchanged), links to it before any other rule runs,
+ * however short it is or however common its words.  A title line at the
+ * rewrite's head (its headline) that repeats the official title still
+ * pairs: it is told from it. */
+static int
+rule_anchor(struct ctx *x, struct lstate *s)
+{
+	const int32_t *pair = x->lw->anchor;
+
+	for (size_t r = 0; r < x->c->rs.n; r++)
+		if (pair[r] >= 0)
+			link_to(x, s, r, (size_t)pair[r],
+			        shared(x, &x->w->lv[pair[r]], &x->w->rv[r]));
+	return 0;
+}
+
 /* Best candidate.  Rule: a rewrite segment links to its best candidate
  * (by weight; in order preferred among equals) when that covers link_min
  * of its weight, together with up to MERGE_MAX - 1 more that each hold
@@ -718,6 +738,13 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 {
 	const struct align_in *c = x->c;
 
+	/* the anchors before r (they have no candidates): the next link
+	 * follows them */
+	for (; s->rnext <= r; s->rnext++)
+		if (x->lw->anchor[s->rnext] >= 0)
+			s->last = x->lw->anchor[s->rnext];
+	if (x->lw->anchor[r] >= 0)
+		return 0; /* paired already */
 	if (furniture_line(x, r) || caption_line(x, r))
 		return 0; /* a caption or a byline: an addition */
 	qsort(x->lw->cands + g, e - g, sizeof *x->lw->cands, by_weight);
@@ -920,6 +947,7 @@ static const struct link_rule {
 	           size_t e);
 	int (*all)(struct ctx *x, struct lstate *s);
 } link_rules[] = {
+        {"anchor", NULL, rule_anchor},
         {"best", rule_best, NULL},
         {"held", rule_held, NULL},
         {"unframed", rule_unframed, NULL},
@@ -1406,6 +1434,9 @@ stage_links(const struct align_in *c, const struct words *w, struct linkset *l,
 
 	memset(l, 0, sizeof *l);
 	memset(bl, 0, sizeof *bl);
+	l->anchor = malloc((c->rs.n + 1) * sizeof *l->anchor);
+	if (!l->anchor || anchor_pairs(c, l->anchor) < 0)
+		return -1;
 	return candidates(&x) < 0 || links(&x) < 0 || build_blocks(&x) < 0 ||
 	                       mark_moves(&x) < 0
 	               ? -1
@@ -1415,6 +1446,7 @@ stage_links(const struct align_in *c, const struct words *w, struct linkset *l,
 void
 linkset_free(struct linkset *l)
 {
+	free(l->anchor);
 	free(l->cands);
 	free(l->prim);
 	free(l->prim_w);

@@ -131,9 +131,13 @@ struct words {
 	unsigned char *title; /* per stem: one of those */
 };
 
-/* What stages 3 and 4 (links.c) make: the candidates, grouped by rewrite
- * segment, and the links.  linkset_free releases it. */
+/* What stages 3 and 4 (links.c) make: the anchors, the candidates, grouped by
+ * rewrite segment, and the links.  linkset_free releases it. */
 struct linkset {
+	int32_t *anchor; /* per right segment: the official segment it
+	                    repeats in order (anchor_pairs), or -1 (such a
+	                    segment still gets candidates: an omission's
+	                    nearest sentence may be one) */
 	struct cand *cands;
 	size_t ncands, capcands;
 	int32_t *prim;  /* per right segment: official segment, or -1 */
@@ -240,6 +244,15 @@ value_span(const unsigned char *vi, uint32_t t, uint32_t *s, uint32_t *e,
 		;
 	return 1;
 }
+
+/* ---- anchor.c: the anchors (before 3) ---- */
+
+/* For each rewrite segment r, pair[r]: the official segment it repeats
+ * word for word in the order of both texts (their sequences of segments
+ * diffed as words, each segment one item, equal when every token's
+ * comparison key is), or -1.  pair has c->rs.n entries.  0, or -1 when
+ * memory ran out (pair then unspecified). */
+int anchor_pairs(const struct align_in *c, int32_t *pair);
 
 /* ---- links.c: 3. candidates, 4. links, 5. blocks, 6. moves ---- */
 
