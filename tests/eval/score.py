@@ -3,11 +3,14 @@
 
 $REDLINE_ARGS, if set, adds options to every redline run (for tuning).
 
-usage: score.py [--quiet] [--check TARGETS] REDLINE OFFICIAL REWRITE GOLD [REWRITE GOLD]...
-       score.py [--quiet] [--check TARGETS] REDLINE --pairs LIST
+usage: score.py [--quiet] [--show-check] [--check TARGETS] REDLINE OFFICIAL REWRITE GOLD [REWRITE GOLD]...
+       score.py [--quiet] [--show-check] [--check TARGETS] REDLINE --pairs LIST
 
-LIST names one pair a line, "OFFICIAL REWRITE GOLD" (paths relative to the
-list's folder's parent's parent, the repository; # starts a comment).
+LIST names one pair a line, "OFFICIAL REWRITE GOLD [check]" (paths relative
+to the list's folder's parent's parent, the repository; # starts a
+comment); "check" puts the pair in the check set, which no rule is studied
+on: its figures are pooled apart from the tuning set's, and its misses are
+not printed unless --show-check asks.
 For each REWRITE with its GOLD file (tab-separated: side, idx, label,
 counterpart, text, moved, note), run `REDLINE --export=json OFFICIAL
 REWRITE`, find every labelled sentence in its file (in order, white space
@@ -26,7 +29,8 @@ labels' moved column, yes or no; not a target).  With --check TARGETS, exits 1 u
 macro-F1 0.85 on both sides, or the floor TARGETS gives for that file and
 side, finds the share of its labelled additions TARGETS asks for, and the
 pooled figures reach the floor TARGETS gives them (lines "FILE SIDE FLOOR",
-"FILE additions SHARE" and "pooled SIDE FLOOR"; # starts a comment).
+"FILE additions SHARE", "pooled SIDE FLOOR", and "tuning SIDE FLOOR" or
+"check SIDE FLOOR" for one set's pooled figure; # starts a comment).
 """
 import json
 import os
@@ -204,9 +208,10 @@ def read_list(path):
         words = line.split("#")[0].split()
         if not words:
             continue
-        if len(words) != 3:
-            fail("%s:%d: want OFFICIAL REWRITE GOLD" % (path, number))
-        triples.append(tuple(os.path.join(top, w) for w in words))
+        if len(words) not in (3, 4) or words[3:] not in ([], ["check"]):
+            fail("%s:%d: want OFFICIAL REWRITE GOLD [check]" % (path, number))
+        triples.append(tuple(os.path.join(top, w) for w in words[:3]) +
+                       ("check" if words[3:] else "tuning",))
     return triples
 
 
@@ -215,6 +220,9 @@ def main(argv):
     quiet = "--quiet" in args
     if quiet:
         args.remove("--quiet")
+    show_check = "--show-check" in args
+    if show_check:
+        args.remove("--show-check")
     targets = None
     if "--check" in args:
         at = args.index("--check")
@@ -225,25 +233,30 @@ def main(argv):
     if len(args) == 3 and args[1] == "--pairs":
         triples = read_list(args[2])
     elif len(args) >= 4 and not len(args) % 2:
-        triples = [(args[1], r, g) for r, g in zip(args[2::2], args[3::2])]
+        triples = [(args[1], r, g, "tuning")
+                   for r, g in zip(args[2::2], args[3::2])]
     else:
         fail(__doc__)
     redline = args[0]
     floors, additions = read_targets(targets) if targets else ({}, {})
-    pooled, ok = {}, True
-    for official, rewrite, gold_path in triples:
+    pooled, by_set, ok = {}, {}, True
+    for official, rewrite, gold_path, which in triples:
         export = run_export(redline, official, rewrite)
         tallies, misses = score_pair(export, official, rewrite,
                                      read_gold(gold_path))
         macro = f1_table(tallies, sys.stdout, "\n== %s" % os.path.basename(rewrite),
                          not quiet)
-        if not quiet:
+        if not quiet and (which != "check" or show_check):
             for miss in misses:
                 print("  " + miss)
+        elif not quiet and misses:
+            print("  (%d misses not shown: a check-set pair; --show-check "
+                  "shows them)" % len(misses))
         for key, t in tallies.items():
-            p = pooled.setdefault(key, [0, 0, 0])
-            for i in range(3):
-                p[i] += t[i]
+            for into in (pooled, by_set.setdefault(which, {})):
+                p = into.setdefault(key, [0, 0, 0])
+                for i in range(3):
+                    p[i] += t[i]
         name = os.path.basename(rewrite)
         for side in ("official", "rewrite"):
             floor = floors.get((name, side), TARGET)
@@ -256,17 +269,26 @@ def main(argv):
             if gold and tp < additions[name] * gold:
                 print("MISSED ADDITIONS: %d of %d found" % (tp, gold))
                 ok = False
+    set_macro = {}
+    if len(by_set) > 1:
+        for which in ("tuning", "check"):
+            n = sum(1 for t in triples if t[3] == which)
+            set_macro[which] = f1_table(
+                by_set[which], sys.stdout,
+                "\n== pooled over the %d pairs of the %s set" % (n, which),
+                not quiet)
     macro = f1_table(pooled, sys.stdout, "\n== pooled over %d pairs" % len(triples),
                      not quiet)
     tp, gold, got = pooled.get(("moves", "moved"), [0, 0, 0])
     print("moves (not a target): %d of %d labelled moves found, %d flagged "
           "where the labels say none" % (tp, gold, got - tp))
     for side in ("official", "rewrite"):
-        floor = floors.get(("pooled", side))
-        if floor is not None and macro[side] < floor:
-            print("POOLED BELOW FLOOR: %s macro-F1 %.3f under %.2f"
-                  % (side, macro[side], floor))
-            ok = False
+        for which, figures in [("pooled", macro)] + sorted(set_macro.items()):
+            floor = floors.get((which, side))
+            if floor is not None and figures[side] < floor:
+                print("%s BELOW FLOOR: %s macro-F1 %.3f under %.2f"
+                      % (which.upper(), side, figures[side], floor))
+                ok = False
     if targets:
         print("eval: %s" % ("all targets met" if ok else "TARGETS MISSED"))
     return 1 if targets and not ok else 0
