@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "redline/align.h"
 
 #define REDLINE_VERSION "0.1.0"
 
@@ -87,6 +88,9 @@ usage(void)
 	       "                       hold (default %g)\n"
 	       "      --verbatim-min=F share of words kept in order for\n"
 	       "                       verbatim (default %g)\n"
+	       "      --rules-off=LIST leave out these linking rules, comma-\n"
+	       "                       separated (for experiments; names in\n"
+	       "                       the man page)\n"
 	       "      --language=NAME  Snowball stemmer language (default\n"
 	       "                       %s)\n"
 	       "      --color=WHEN     colours in the viewer and the text,\n"
@@ -163,6 +167,38 @@ check_operands(const struct options *o)
 	return OPT_RUN;
 }
 
+/* Into *off, the bits of the linking rules named in list (comma-separated
+ * names of align_rule_name).  0, or -1 after saying which name is
+ * unknown. */
+static int
+rules_parse(const char *list, unsigned *off)
+{
+	for (const char *p = list;;) {
+		size_t n = strcspn(p, ",");
+		unsigned k = 0;
+		while (align_rule_name(k) &&
+		       (strlen(align_rule_name(k)) != n ||
+		        strncmp(align_rule_name(k), p, n) != 0))
+			k++;
+		if (!align_rule_name(k)) {
+			char names[256] = "";
+			for (unsigned i = 0; align_rule_name(i); i++) {
+				strncat(names, i ? ", " : "",
+				        sizeof names - strlen(names) - 1);
+				strncat(names, align_rule_name(i),
+				        sizeof names - strlen(names) - 1);
+			}
+			warnx("--rules-off: '%.*s' is not a linking rule (%s)",
+			      (int)(n > 64 ? 64 : n), p, names);
+			return -1;
+		}
+		*off |= 1u << k;
+		if (p[n] == '\0')
+			return 0;
+		p += n + 1;
+	}
+}
+
 enum opt_result
 options_parse(int argc, char **argv, struct options *o)
 {
@@ -178,6 +214,7 @@ options_parse(int argc, char **argv, struct options *o)
 	        {"link-min", required_argument, NULL, 'L'},
 	        {"keep-min", required_argument, NULL, 'K'},
 	        {"verbatim-min", required_argument, NULL, 'M'},
+	        {"rules-off", required_argument, NULL, 'R'},
 	        {"language", required_argument, NULL, 'g'},
 	        {"color", required_argument, NULL, 'C'},
 	        {"input", required_argument, NULL, 'I'},
@@ -245,6 +282,10 @@ options_parse(int argc, char **argv, struct options *o)
 		case 'M':
 			if (share("verbatim-min", optarg,
 			          &o->cmp.verbatim_min) < 0)
+				return OPT_TROUBLE;
+			break;
+		case 'R':
+			if (rules_parse(optarg, &o->cmp.rules_off) < 0)
 				return OPT_TROUBLE;
 			break;
 		case 'g':

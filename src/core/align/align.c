@@ -47,8 +47,7 @@
  *     one whose lead frame names a statement or spokesperson ("In a
  *     statement, the embassy said ...") is linked on what follows the
  *     frame (a further piece of a split, told in a frame); one that
- *     copies RUN_MIN content words of an official sentence in a row is
- *     linked to it, and so is one that gives a figure (120,000; a date;
+ *     gives a figure (120,000; a date;
  *     an amount) only one official sentence gives, or one whose best
  *     candidate nothing links to, sits where it does in the order of the
  *     links around it and shares TERM_MIN_WORDS words with it, one of

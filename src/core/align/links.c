@@ -214,7 +214,7 @@ has_stem(const struct ctx *x, const struct vec *v, uint32_t cid)
  * if r has no lead frame naming a statement or spokesperson (a frame
  * noun: "In a statement, the embassy said ..."), since a frame giving
  * someone else's words ("The minister said ...") leads a reaction; -1
- * too past RUN_MAX_WORDS tokens. */
+ * too past FRAME_MAX_WORDS tokens. */
 static long
 unframed_link(const struct ctx *x, size_t r, size_t g, size_t e)
 {
@@ -227,7 +227,7 @@ unframed_link(const struct ctx *x, size_t r, size_t g, size_t e)
 
 	/* no frame; or no sentence, but a text without sentence ends (the
 	 * loop below is quadratic in the words after the frame) */
-	if (t == t0 || t1 - t > RUN_MAX_WORDS)
+	if (t == t0 || t1 - t > FRAME_MAX_WORDS)
 		return -1;
 	/* the weight of what is left: the sentence's, less the frame's */
 	W = x->w->rv[r].W;
@@ -261,68 +261,6 @@ unframed_link(const struct ctx *x, size_t r, size_t g, size_t e)
 			best_w = w;
 		}
 	}
-	return best;
-}
-
-/* The number of stems segment vectors a and b share. */
-static size_t
-count_shared(const struct ctx *x, const struct vec *a, const struct vec *b)
-{
-	size_t i = 0, j = 0, n = 0;
-
-	while (i < a->n && j < b->n) {
-		uint32_t p = x->w->pool[a->off + i].cid,
-		         q = x->w->pool[b->off + j].cid;
-		n += p == q;
-		i += p <= q;
-		j += q <= p;
-	}
-	return n;
-}
-
-/* The longest run of words that official segment o and rewrite segment
- * r share in the same order with nothing between (words as compared
- * loosely: stems, stop words, values, aliases), counted in content words,
- * and r's content words in *ncontent; 0 when either segment has more than
- * RUN_MAX_WORDS words. */
-static size_t
-shared_run(const struct ctx *x, size_t o, size_t r, size_t *ncontent)
-{
-	const struct seglist *ls = &x->c->ls, *rs = &x->c->rs;
-	uint32_t a[RUN_MAX_WORDS], b[RUN_MAX_WORDS];
-	unsigned char ca[RUN_MAX_WORDS];
-	unsigned short run[RUN_MAX_WORDS + 1], cont[RUN_MAX_WORDS + 1];
-	size_t na = 0, nb = 0, best = 0;
-
-	for (uint32_t t = ls->v[o].t0; t < ls->v[o].t1; t++)
-		if (x->w->llid[t] >= 0) {
-			if (na == RUN_MAX_WORDS)
-				return 0;
-			ca[na] = x->w->lcid[t] >= 0;
-			a[na++] = (uint32_t)x->w->llid[t];
-		}
-	*ncontent = 0;
-	for (uint32_t t = rs->v[r].t0; t < rs->v[r].t1; t++)
-		if (x->w->rlid[t] >= 0) {
-			if (nb == RUN_MAX_WORDS)
-				return 0;
-			*ncontent += x->w->rcid[t] >= 0;
-			b[nb++] = (uint32_t)x->w->rlid[t];
-		}
-	/* run[j]: words of the common run ending at a[i-1], b[j-1] */
-	memset(run, 0, sizeof run);
-	memset(cont, 0, sizeof cont);
-	for (size_t i = 0; i < na; i++)
-		for (size_t j = nb; j-- > 0;) {
-			if (a[i] == b[j]) {
-				run[j + 1] = (unsigned short)(run[j] + 1);
-				cont[j + 1] = (unsigned short)(cont[j] + ca[i]);
-				if (cont[j + 1] > best)
-					best = cont[j + 1];
-			} else {
-				run[j + 1] = cont[j + 1] = 0;
-			}
-		}
 	return best;
 }
 
@@ -825,42 +763,6 @@ rule_unframed(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	return 0;
 }
 
-/* Copied stretch.  Rule: a rewrite segment linked to nothing that copies
- * a stretch of RUN_MIN content words of an official segment word for word
- * (more in proportion above the default link_min), and at least RUN_SHARE
- * of link_min of its own content words, links to the one it copies the
- * longest stretch of: the stretch says where it comes from, however much
- * else it says. */
-static int
-rule_run(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
-{
-	const struct align_in *c = x->c;
-	double run_min = RUN_MIN * (c->opt.link_min > ALIGN_LINK_MIN
-	                                    ? c->opt.link_min / ALIGN_LINK_MIN
-	                                    : 1);
-	size_t best_run = 0;
-	long best = -1;
-
-	if (!unlinked_prose(x, r))
-		return 0;
-	for (size_t k = g; k < e; k++) {
-		size_t n = 0, nc = 0;
-		/* a cheap bound first: the stems they share */
-		if (count_shared(x, &x->w->lv[x->lw->cands[k].o],
-		                 &x->w->rv[r]) >= RUN_MIN)
-			n = shared_run(x, x->lw->cands[k].o, r, &nc);
-		if (n >= run_min && n > best_run &&
-		    n >= RUN_SHARE * c->opt.link_min * nc) {
-			best_run = n;
-			best = (long)x->lw->cands[k].o;
-		}
-	}
-	if (best >= 0)
-		link_to(x, s, r, (size_t)best,
-		        shared(x, &x->w->lv[best], &x->w->rv[r]));
-	return 0;
-}
-
 /* Figure.  Rule: a rewrite segment linked to nothing that gives a figure
  * only one official segment gives (number_links) links to it. */
 static int
@@ -951,7 +853,6 @@ static const struct link_rule {
         {"best", rule_best, NULL},
         {"held", rule_held, NULL},
         {"unframed", rule_unframed, NULL},
-        {"run", rule_run, NULL},
         {"figure", NULL, rule_figure},
         {"merge-held", rule_merge_held, NULL},
         {"term", NULL, rule_term},

@@ -27,15 +27,9 @@
 #define TITLE_BACK          512 /* a title line repeating one this far back... */
 #define TITLE_DUP_MIN       0.75 /* ...this closely is an addition too */
 #define FURNITURE_MAX_WORDS 12   /* a caption credit or byline line, at most */
-/* A rewrite sentence linked to nothing that copies RUN_MIN content words
- * (as many different ones) of an official sentence in a row, stop words
- * between them too, is linked to it (chosen on the labelled pairs, where
- * 3 to 6 were tried: tests/eval/README.md); more in proportion when link_min is
- * above its default, so that --link-min=1 links whole copies only.  Sentences
- * of more than RUN_MAX_WORDS words are not searched for such runs. */
-#define RUN_MIN           5
-#define RUN_SHARE         0.5 /* ...and half of link_min of its content words */
-#define RUN_MAX_WORDS     400
+/* A lead frame is looked for (unframed_link) only in sentences of at most
+ * FRAME_MAX_WORDS words. */
+#define FRAME_MAX_WORDS   400
 #define FIGURE_MIN_DIGITS 3 /* a figure that names its source, at least */
 #define TERM_MIN_WORDS    3 /* words shared with a rare one (term_links) */
 #define HEAD_MAX          4 /* title lines of a headline, at most (moves) */
