@@ -111,4 +111,11 @@ int export_name(FILE *f, const char *name);
 int export_tokens(FILE *f, const struct text *t, const struct toklist *l,
                   uint32_t t0, uint32_t t1, int visible);
 
+/* "s" after a count that is not 1 ("1 sentence", "2 sentences"). */
+static inline const char *
+export_plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
 #endif

@@ -564,8 +564,9 @@ put_file(FILE *f, const char *label, const struct text *t,
 {
 	if (fprintf(f, "<dt>%s</dt><dd><cite>", label) < 0 ||
 	    esc_str(f, t->name) < 0 ||
-	    fprintf(f, "</cite> (%zu words, %zu sentences",
-	            tok_words(l, 0, l->n), nseg) < 0)
+	    fprintf(f, "</cite> (%zu word%s, %zu sentence%s",
+	            tok_words(l, 0, l->n), export_plural(tok_words(l, 0, l->n)),
+	            nseg, export_plural(nseg)) < 0)
 		return -1;
 	/* a web page: the text compared is the one read from it */
 	if (t->html && (fputs("; the text of a web page, read as ", f) == EOF ||
@@ -748,8 +749,9 @@ export_html_overview(const struct overview *ov, const size_t *order,
 	          "<p>official: <cite>",
 	          f) == EOF ||
 	    esc_str(f, ov->official->name) < 0 ||
-	    fprintf(f, "</cite>, %zu words, %zu sentences</p>\n", ov->words,
-	            ov->nsent) < 0 ||
+	    fprintf(f, "</cite>, %zu word%s, %zu sentence%s</p>\n", ov->words,
+	            export_plural(ov->words), ov->nsent,
+	            export_plural(ov->nsent)) < 0 ||
 	    put_legend(f) < 0 ||
 	    fputs("</header>\n<main>\n<h2>Rewrites</h2>\n<div class=\"wide\">"
 	          "<table class=\"rewrites\">\n<thead><tr><th>#</th>"

@@ -216,11 +216,15 @@ export_report(const struct cmp *c, const struct export_opt *o, FILE *f)
 {
 	if (fputs("official: ", f) == EOF ||
 	    export_name(f, c->left->name) < 0 ||
-	    fprintf(f, " (%zu words, %zu sentences)\nrewrite:  ",
-	            tok_words(&c->lt, 0, (uint32_t)c->lt.n), c->ls.n) < 0 ||
+	    fprintf(f, " (%zu word%s, %zu sentence%s)\nrewrite:  ",
+	            tok_words(&c->lt, 0, (uint32_t)c->lt.n),
+	            export_plural(tok_words(&c->lt, 0, (uint32_t)c->lt.n)),
+	            c->ls.n, export_plural(c->ls.n)) < 0 ||
 	    export_name(f, c->right->name) < 0 ||
-	    fprintf(f, " (%zu words, %zu sentences)\n",
-	            tok_words(&c->rt, 0, (uint32_t)c->rt.n), c->rs.n) < 0 ||
+	    fprintf(f, " (%zu word%s, %zu sentence%s)\n",
+	            tok_words(&c->rt, 0, (uint32_t)c->rt.n),
+	            export_plural(tok_words(&c->rt, 0, (uint32_t)c->rt.n)),
+	            c->rs.n, export_plural(c->rs.n)) < 0 ||
 	    export_kinds_summary(c, f) < 0)
 		return -1;
 	for (size_t e = 0; e < c->ps.nent; e++)

@@ -105,12 +105,13 @@ export_summary(const struct overview *ov, const size_t *order,
 		namew = 48;
 	const char *name = ov->official->name;
 	char tail[96];
-	snprintf(tail, sizeof tail, ", %zu words, %zu sentences", ov->words,
-	         ov->nsent);
+	snprintf(tail, sizeof tail, ", %zu word%s, %zu sentence%s", ov->words,
+	         export_plural(ov->words), ov->nsent, export_plural(ov->nsent));
 	int room = width - 10 - (int)strlen(tail);
 	if (room < 8) /* the figures on a line of their own */
-		snprintf(tail, sizeof tail, "\n  %zu words\n  %zu sentences",
-		         ov->words, ov->nsent);
+		snprintf(tail, sizeof tail, "\n  %zu word%s\n  %zu sentence%s",
+		         ov->words, export_plural(ov->words), ov->nsent,
+		         export_plural(ov->nsent));
 	if (fputs("official: ", f) == EOF ||
 	    put_cell(f, (const unsigned char *)name, strlen(name),
 	             room < 8 ? width - 10 : room, 0) < 0 ||

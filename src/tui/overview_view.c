@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redline/export.h"
 #include "redline/overview.h"
 #include "redline/uni.h"
 #include "pairview.h"
@@ -208,8 +209,9 @@ draw_table(struct oview *v)
 	if (namew < 10)
 		namew = 10;
 	snprintf(line, sizeof line,
-	         "official: %s, %zu words, %zu sentences, %zu rewrites",
-	         ov->official->name, ov->words, ov->nsent, ov->n);
+	         "official: %s, %zu word%s, %zu sentence%s, %zu rewrites",
+	         ov->official->name, ov->words, export_plural(ov->words),
+	         ov->nsent, export_plural(ov->nsent), ov->n);
 	attrset(A_BOLD);
 	put_clipped(0, 0, (const unsigned char *)line, strlen(line), COLS);
 	/* column titles, the sorted one marked */

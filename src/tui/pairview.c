@@ -1253,9 +1253,12 @@ static int curses_on;
 static SCREEN *scr;
 static FILE *tty_in;
 static int color_on;
-/* The signals that end the viewer, the terminal restored first. */
-static const int stop_signals[] = {SIGINT,  SIGTERM, SIGHUP, SIGQUIT,
-                                   SIGUSR1, SIGUSR2, SIGALRM};
+/* The signals that end the viewer, the terminal restored first: every one
+ * whose default action ends the process (but those that report a bug in
+ * it, like SIGSEGV), as main.c's list. */
+static const int stop_signals[] = {SIGINT,  SIGTERM, SIGHUP,  SIGQUIT,
+                                   SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+                                   SIGPROF, SIGXCPU};
 #define NSTOP (sizeof stop_signals / sizeof stop_signals[0])
 static struct sigaction old_stop[NSTOP];
 

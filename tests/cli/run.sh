@@ -606,4 +606,20 @@ expect 1 "other sense" -- rl "$tmp/rel-o.txt" "$tmp/rel-s.txt"
 grep -q '^passages: 0 verbatim, 0 paraphrase, 2 omission, 2 addition' "$tmp/out" &&
 	ok || bad "other sense: serve links to answer: $(sed -n 3p "$tmp/out")"
 
+# Identical short texts: a sentence too short or too common to be matched
+# by its content words is still the same sentence (the anchors): exit 0,
+# every passage verbatim, and one sentence is "1 sentence".
+printf 'Smith said no.\n' >"$tmp/same1.txt"
+cp "$tmp/same1.txt" "$tmp/same2.txt"
+expect 0 "identical one-sentence texts" -- rl "$tmp/same1.txt" "$tmp/same2.txt"
+grep -q '^passages: 1 verbatim, 0 paraphrase, 0 omission, 0 addition' "$tmp/out" &&
+	grep -q '(3 words, 1 sentence)$' "$tmp/out" &&
+	grep -q '^official words: 100% kept verbatim' "$tmp/out" &&
+	ok || bad "identical one-sentence texts: $(head -4 "$tmp/out")"
+printf 'Smith said no. Jones said yes. They left. It rained.\n' >"$tmp/same3.txt"
+cp "$tmp/same3.txt" "$tmp/same4.txt"
+expect 0 "identical short sentences" -- rl --export=json "$tmp/same3.txt" "$tmp/same4.txt"
+python3 -c 'import json, sys; s = json.load(open(sys.argv[1]))["summary"]; sys.exit(not (s["verbatim"] == 4 and s["omission"] == s["addition"] == 0))' "$tmp/out" &&
+	ok || bad "four identical short sentences are not four verbatim passages"
+
 cli_done

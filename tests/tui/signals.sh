@@ -13,10 +13,11 @@ keys C-c
 wait_for "EXIT=130" && ok || bad "Ctrl-C did not end the viewer with the signal's status"
 screen | grep -q "?:help" && bad "viewer left on the screen after Ctrl-C" || ok
 
-# SIGQUIT, SIGUSR1, SIGALRM as well as SIGINT (SIGTERM and SIGHUP: the
-# same handler).
-for run in QUIT:131 USR1:138 ALRM:142; do
-	sig=${run%%:*} want=${run#*:}
+# SIGQUIT, SIGUSR1, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU as well as SIGINT
+# (SIGTERM, SIGHUP and SIGUSR2: the same handler).  The status is 128 and
+# the signal's number (this system's, from python3).
+for sig in QUIT USR1 ALRM VTALRM PROF XCPU; do
+	want=$((128 + $(python3 -c "import signal; print(int(signal.SIG$sig))")))
 	start 100 24 "'$bin'" $S $B
 	pid=$(tm list-panes -t t -F '#{pane_pid}')
 	# the pane's shell has one child: the viewer (env execs it)
