@@ -167,6 +167,34 @@ check_operands(const struct options *o)
 	return OPT_RUN;
 }
 
+/* Say what is wrong with the option arg (or the short option opt in it,
+ * if not 0), in redline's own words (getopt's would print the program's
+ * whole path and the bytes of arg as they are), and how to get help.
+ * missing: getopt found it lacks its value. */
+static void
+bad_option(const struct option *longopts, const char *arg, int opt, int missing)
+{
+	if (opt && arg[0] == '-' && arg[1] != '-') {
+		warnx("option '-%c' %s", opt,
+		      missing ? "needs a value" : "is not an option");
+		try_help();
+		return;
+	}
+	const char *name = arg + (arg[0] == '-') + (arg[1] == '-');
+	size_t n = strcspn(name, "="), matches = 0, exact = 0;
+	for (const struct option *l = longopts; l->name; l++)
+		if (strncmp(l->name, name, n) == 0) {
+			matches++;
+			exact |= strlen(l->name) == n;
+		}
+	warnx("option '--%.*s' %s", (int)(n > 64 ? 64 : n), name,
+	      missing                 ? "needs a value"
+	      : matches == 1 || exact ? "takes no value"
+	      : matches > 1           ? "is ambiguous: give more of it"
+	                              : "is not an option");
+	try_help();
+}
+
 /* Into *off, the bits of the linking rules named in list (comma-separated
  * names of align_rule_name).  0, or -1 after saying which name is
  * unknown. */
@@ -228,9 +256,15 @@ options_parse(int argc, char **argv, struct options *o)
 	memset(o, 0, sizeof *o);
 	o->fmt = FMT_DEFAULT;
 	o->tui.color = TUI_COLOR_AUTO;
-	while ((c = getopt_long(argc, argv, "e:so:W:idahV", longopts, NULL)) !=
+	opterr = 0; /* redline's own messages: one line, every byte visible */
+	while ((c = getopt_long(argc, argv, ":e:so:W:idahV", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
+		case ':':
+		case '?':
+			bad_option(longopts, argv[optind - 1], optopt,
+			           c == ':');
+			return OPT_TROUBLE;
 		case 'e':
 			if (format_parse(optarg, &o->fmt) < 0) {
 				warnx("unknown export format '%s' (try text, "

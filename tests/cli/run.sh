@@ -75,6 +75,21 @@ err_has "no operands" "missing file operand"
 expect 2 "three operands, none there" -- rl a b c
 err_has "three operands, none there" "a: cannot open"
 expect 2 "bad option" -- rl --bogus a b
+# redline's own words for a bad option: "redline: option ...", one line
+# and a hint, no control byte of the argument (getopt's message gives the
+# program's whole path and the bytes as they are)
+for bo in "--bogus:is not an option" "-x:'-x' is not an option" \
+	"--help=1:takes no value" "--l=0.3:is ambiguous" "--output:needs a value" \
+	"$(printf '%s\033[31mb' --a):is not an option"; do
+	arg=${bo%%:*} says=${bo#*:}
+	# last, so that an option wanting a value has none
+	expect 2 "bad option $arg" -- rl a b "$arg"
+	head -1 "$tmp/err" | grep -q "^redline: option .*$says" &&
+		! grep -q "$(printf '\033')" "$tmp/err" && [ "$(wc -l <"$tmp/err")" -eq 2 ] &&
+		ok || bad "bad option $arg: $(cat "$tmp/err")"
+done
+expect 2 "unknown rule" -- rl --rules-off=best,nope a b
+err_has "unknown rule" "'nope' is not a linking rule"
 expect 2 "bad format" -- rl --export=nope "$s/statement.txt" "$s/brics-post.txt"
 err_has "bad format" "unknown export format 'nope'"
 expect 2 "bad width" -- rl --width=5 "$s/statement.txt" "$s/brics-post.txt"
