@@ -12,7 +12,9 @@
  *     opening quote or bracket.  It does not end after an abbreviation from
  *     the short list below (Mr., Pres., Nov., ...) or a single capital
  *     letter (an initial); abbreviations with inner periods (U.S., e.g.)
- *     are one token already and never end a sentence.
+ *     are one token already and never end a sentence.  In Chinese and
+ *     Japanese, written without spaces or capitals, a sentence ends after
+ *     。 ！ or ？ (and any closing brackets) whatever follows.
  */
 #include "redline/grow.h"
 #include "redline/segment.h"
@@ -73,7 +75,21 @@ is_closer(const struct text *t, const struct tok *k)
 		return 0;
 	cp = first_cp(t, k);
 	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
-	       cp == 0x2019 || cp == 0x201D || cp == 0xBB;
+	       cp == 0x2019 || cp == 0x201D || cp == 0xBB ||
+	       /* CJK corner brackets, full-width parenthesis */
+	       cp == 0x300D || cp == 0x300F || cp == 0xFF09;
+}
+
+/* Is token k a full stop of the scripts written without spaces: the
+ * ideographic full stop, the full-width exclamation and question marks? */
+static int
+is_wide_stop(const struct text *t, const struct tok *k)
+{
+	int32_t cp;
+	if (k->kind != TOK_PUNCT)
+		return 0;
+	cp = first_cp(t, k);
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
 }
 
 /* Can token k start a sentence? */
@@ -106,10 +122,14 @@ sentence_ends_before(const struct text *t, const struct toklist *l, size_t i)
 {
 	size_t k = i - 1;
 
-	if (!l->v[i].space)
-		return 0;
+	if (!l->v[i].space && is_closer(t, &l->v[i]))
+		return 0; /* the closer belongs to the sentence */
 	while (k > 0 && is_closer(t, &l->v[k]) && !l->v[k].space)
 		k--;
+	if (is_wide_stop(t, &l->v[k]))
+		return 1; /* Chinese and Japanese: no space, no capital */
+	if (!l->v[i].space)
+		return 0;
 	if (!(l->v[k].flags & TOK_F_STOP))
 		return 0;
 	if (k > 0 && !l->v[k].space && is_abbrev(t, &l->v[k - 1]) &&

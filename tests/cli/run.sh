@@ -637,4 +637,12 @@ expect 0 "identical short sentences" -- rl --export=json "$tmp/same3.txt" "$tmp/
 python3 -c 'import json, sys; s = json.load(open(sys.argv[1]))["summary"]; sys.exit(not (s["verbatim"] == 4 and s["omission"] == s["addition"] == 0))' "$tmp/out" &&
 	ok || bad "four identical short sentences are not four verbatim passages"
 
+# Chinese: a sentence ends at 。 ！ ？ with no space after; a dropped one is
+# an omission, the kept ones verbatim.
+printf '今天下雨了。我们在家。天气很冷！\n' >"$tmp/zh-o.txt"
+printf '今天下雨了。天气很冷！\n' >"$tmp/zh-r.txt"
+expect 1 "dropped Chinese sentence" -- rl --export=json "$tmp/zh-o.txt" "$tmp/zh-r.txt"
+python3 -c 'import json, sys; s = json.load(open(sys.argv[1]))["summary"]; sys.exit(not (s["verbatim"] == 2 and s["omission"] == 1 and s["addition"] == 0))' "$tmp/out" &&
+	ok || bad "a dropped Chinese sentence is not one omission beside two verbatim passages"
+
 cli_done

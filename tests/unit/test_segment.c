@@ -91,6 +91,19 @@ no_end_without_capital(void **state)
 	     "Rates rose 2.5 percent.|Costs fell.");
 }
 
+/* Chinese and Japanese: 。 ！ ？ end a sentence with no space after them
+ * and no capital to follow; a closing corner bracket stays with it. */
+static void
+cjk_sentence_ends(void **state)
+{
+	(void)state;
+	SEGS("今天下雨了。我们在家！你呢？好。",
+	     "今天下雨了。|我们在家！|你呢？|好。");
+	SEGS("他说：「明天会好。」天气很冷。",
+	     "他说：「明天会好。」|天气很冷。");
+	SEGS("雨が降った。家にいた。", "雨が降った。|家にいた。");
+}
+
 static void
 abbreviations_and_initials(void **state)
 {
@@ -153,6 +166,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(sentence_ends),
 	        cmocka_unit_test(no_end_without_capital),
+	        cmocka_unit_test(cjk_sentence_ends),
 	        cmocka_unit_test(abbreviations_and_initials),
 	        cmocka_unit_test(lines_and_paragraphs),
 	        cmocka_unit_test(hard_wrapped),
