@@ -69,12 +69,21 @@ int uni_cell(const unsigned char *s, size_t n, size_t *len, char *shown);
  * s[0..n) that fits in cols columns; their columns in *used. */
 size_t uni_fit(const unsigned char *s, size_t n, int cols, int *used);
 
-/* 1 when cp is a hidden character: a bidirectional embedding, override or
- * isolate control (U+202A..U+202E, U+2066..U+2069) or a tag character
- * (U+E0000..U+E007F).  They change how text displays, or carry text, while
- * showing nothing themselves; redline never folds them away, and shows
- * them only as visible symbols. */
+/* 1 when cp is a hidden character: a bidirectional mark, embedding,
+ * override or isolate (U+061C, U+200E, U+200F, U+202A..U+202E,
+ * U+2066..U+2069), a zero-width space or joiner that is not a shaping one
+ * (U+200B, U+2060..U+2064, U+FEFF), or a tag character
+ * (U+E0000..U+E007F).  They change how text displays (a right-to-left mark
+ * between two numbers shows them swapped), split a word where none shows,
+ * or carry text, while showing nothing themselves; redline never folds
+ * them away, and shows them only as visible symbols. */
 int uni_hidden(int32_t cp);
+
+/* 1 when the comparison key keeps cp (uni_key drops the other
+ * default-ignorable characters): a hidden character, or a zero-width
+ * non-joiner or joiner (U+200C, U+200D), which shape Persian, Arabic and
+ * Indic words and so are meaningful, though not hidden. */
+int uni_kept(int32_t cp);
 
 /* Offset of the first hidden character (uni_hidden) in s[0..n), or n when
  * there is none. */
@@ -103,8 +112,8 @@ enum {
 };
 
 /* Comparison key of s[0..n) under flags (0 = the bytes as they are).
- * UNI_KEY_FOLD drops default-ignorable characters but keeps the hidden
- * ones (uni_hidden): they are appended to the key in order.
+ * UNI_KEY_FOLD drops default-ignorable characters but keeps those of
+ * uni_kept: they are appended to the key in order.
  * Writes a pointer to a malloc'ed, NUL-terminated string to *out and its
  * length to *outlen; the caller frees it.  Returns 0, or -1 when memory ran
  * out or the text could not be mapped (then *out is NULL). */

@@ -167,32 +167,46 @@ uni_cluster_width(const unsigned char *s, size_t n)
 int
 uni_hidden(int32_t cp)
 {
-	return (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2066 && cp <= 0x2069) ||
-	       (cp >= 0xE0000 && cp <= 0xE007F);
+	return cp == 0x061C ||                   /* Arabic letter mark */
+	       cp == 0x200B ||                   /* zero-width space */
+	       cp == 0x200E || cp == 0x200F ||   /* LRM, RLM */
+	       (cp >= 0x202A && cp <= 0x202E) || /* embeddings, overrides */
+	       (cp >= 0x2060 && cp <= 0x2064) || /* word joiner, invisible
+	                                            operators */
+	       (cp >= 0x2066 && cp <= 0x2069) || /* isolates */
+	       cp == 0xFEFF ||                   /* zero-width no-break space */
+	       (cp >= 0xE0000 && cp <= 0xE007F); /* tag characters */
+}
+
+int
+uni_kept(int32_t cp)
+{
+	/* the joiners shape Persian, Arabic and Indic words: meaningful */
+	return uni_hidden(cp) || cp == 0x200C || cp == 0x200D;
+}
+
+/* Offset of the first character of s[0..n) for which is(cp) holds, or n.
+ * Every such character starts with byte 0xD8 (U+061C), 0xE2 (U+2xxx),
+ * 0xEF (U+FEFF) or 0xF3 (plane 14): only those are decoded. */
+static size_t
+first_of(const unsigned char *s, size_t n, int (*is)(int32_t))
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = s[i];
+		if (b != 0xD8 && b != 0xE2 && b != 0xEF && b != 0xF3)
+			continue;
+		int32_t cp;
+		uni_decode(s + i, n - i, &cp);
+		if (is(cp))
+			return i;
+	}
+	return n;
 }
 
 size_t
 uni_hidden_at(const unsigned char *s, size_t n)
 {
-	/* every hidden character starts with byte 0xE2 (U+2xxx) or 0xF3
-	 * (plane 14): look only at those, found with memchr */
-	const unsigned char *end = s + n;
-	const unsigned char *e2 = n ? memchr(s, 0xE2, n) : NULL;
-	const unsigned char *f3 = n ? memchr(s, 0xF3, n) : NULL;
-
-	while (e2 || f3) {
-		const unsigned char *q = !f3 || (e2 && e2 < f3) ? e2 : f3;
-		int32_t cp;
-		uni_decode(q, (size_t)(end - q), &cp);
-		if (uni_hidden(cp))
-			return (size_t)(q - s);
-		if (q == e2)
-			e2 = memchr(q + 1, 0xE2, (size_t)(end - q - 1));
-		else
-			f3 = memchr(q + 1, 0xF3, (size_t)(end - q - 1));
-	}
-	return n;
+	return first_of(s, n, uni_hidden);
 }
 
 int32_t
@@ -249,8 +263,8 @@ uni_valid(const unsigned char *s, size_t n, size_t *bad)
 	return 1;
 }
 
-/* IGNORE dropped the hidden characters of s[0..n) from the key *dst
- * (*len bytes): append them, in order, so that they still count. */
+/* IGNORE dropped the kept characters (uni_kept) of s[0..n) from the key
+ * *dst (*len bytes): append them, in order, so that they still count. */
 static int
 keep_hidden(const unsigned char *s, size_t n, utf8proc_uint8_t **dst,
             utf8proc_ssize_t *len)
@@ -261,7 +275,7 @@ keep_hidden(const unsigned char *s, size_t n, utf8proc_uint8_t **dst,
 	for (i = 0; i < n;) {
 		int32_t cp;
 		size_t l = uni_decode(s + i, n - i, &cp);
-		if (uni_hidden(cp))
+		if (uni_kept(cp))
 			extra += l;
 		i += l;
 	}
@@ -272,7 +286,7 @@ keep_hidden(const unsigned char *s, size_t n, utf8proc_uint8_t **dst,
 	for (i = 0; i < n;) {
 		int32_t cp;
 		size_t l = uni_decode(s + i, n - i, &cp);
-		if (uni_hidden(cp)) {
+		if (uni_kept(cp)) {
 			memcpy(nd + at, s + i, l);
 			at += l;
 		}
@@ -314,7 +328,7 @@ uni_key(const unsigned char *s, size_t n, unsigned flags, char **out,
 	                   (utf8proc_option_t)opts);
 	if (len < 0)
 		return -1;
-	if ((flags & UNI_KEY_FOLD) && uni_hidden_at(s, n) < n &&
+	if ((flags & UNI_KEY_FOLD) && first_of(s, n, uni_kept) < n &&
 	    keep_hidden(s, n, &dst, &len) < 0) {
 		free(dst);
 		return -1;

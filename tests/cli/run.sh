@@ -573,23 +573,36 @@ has_raw "$tmp/err" && bad "message: an option's controls were printed raw" || ok
 printf 'The rate rose to 15 percent in May.\n' >"$tmp/fig.txt"
 printf 'The rate rose to \342\200\25615\342\200\254 percent in May.\n' >"$tmp/rlo.txt"
 printf 'The rate rose to 15\363\240\201\201\363\240\201\202 percent in May.\n' >"$tmp/tag.txt"
+# marks that reorder what a reader sees ("15 7" shown as "7 15" after an
+# RLM or ALM), and zero-width characters that split a word where nothing
+# shows
+printf 'The rate rose to 15 7 percent in May.\n' >"$tmp/fig2.txt"
+printf 'The rate rose to 15 \342\200\2177 percent in May.\n' >"$tmp/rlm.txt"
+printf 'The rate rose to 15 \330\2347 percent in May.\n' >"$tmp/alm.txt"
+printf 'The rate rose to 15 \342\200\2167 percent in May.\n' >"$tmp/lrm.txt"
+printf 'The rate rose to 15 7 per\342\200\213cent in May.\n' >"$tmp/zwsp.txt"
+printf 'The rate rose to 15 7 per\342\201\240cent in May.\n' >"$tmp/wj.txt"
+printf 'The rate rose to 15 7 per\357\273\277cent in May.\n' >"$tmp/zwnbsp.txt"
 printf 'The rate rose to 15 percent in May. \360\237\217\264\363\240\201\247\363\240\201\242\363\240\201\263\363\240\201\243\363\240\201\264\363\240\201\277\n' >"$tmp/flag1.txt"
 printf 'The rate rose to 15 percent in May. \360\237\217\264\363\240\201\247\363\240\201\242\363\240\201\245\363\240\201\256\363\240\201\247\363\240\201\277\n' >"$tmp/flag2.txt"
-for h in rlo tag; do
+for h in rlo tag rlm alm lrm zwsp wj zwnbsp; do
+	base=fig2
+	case $h in rlo | tag) base=fig ;; esac
+	cp "$tmp/$base.txt" "$tmp/base.txt"
 	for mode in "" --strict -i --minimal; do
-		expect 1 "hidden $h $mode" -- rl $mode "$tmp/fig.txt" "$tmp/$h.txt"
+		expect 1 "hidden $h $mode" -- rl $mode "$tmp/base.txt" "$tmp/$h.txt"
 	done
-	expect 1 "hidden $h report" -- rl --export=text "$tmp/fig.txt" "$tmp/$h.txt"
+	expect 1 "hidden $h report" -- rl --export=text "$tmp/base.txt" "$tmp/$h.txt"
 	grep -q '^\[1\] .*hidden characters' "$tmp/out" && ok || bad "$h: the report does not flag hidden characters"
 	for fmt in text wdiff plain; do
-		rl --export=$fmt -o "$tmp/h.out" "$tmp/fig.txt" "$tmp/$h.txt"
-		LC_ALL=C grep -q "$(printf '\342\200[\252-\256]\|\342\201[\246-\251]\|\363\240[\200-\201]')" "$tmp/h.out" &&
+		rl --export=$fmt -o "$tmp/h.out" "$tmp/base.txt" "$tmp/$h.txt"
+		LC_ALL=C grep -q "$(printf '\342\200[\213\216\217\252-\256]\|\342\201[\240-\244\246-\251]\|\363\240[\200-\201]\|\357\273\277\|\330\234')" "$tmp/h.out" &&
 			bad "$h: $fmt to a file holds a hidden character as it is" || ok
 		grep -q '�' "$tmp/h.out" && ok || bad "$h: $fmt does not show the hidden character"
 	done
-	expect 1 "hidden $h json" -- rl --export=json "$tmp/fig.txt" "$tmp/$h.txt"
+	expect 1 "hidden $h json" -- rl --export=json "$tmp/base.txt" "$tmp/$h.txt"
 	grep -q '"hidden": true' "$tmp/out" && ok || bad "$h: the JSON does not flag hidden characters"
-	python3 "$top/tests/eval/check_json.py" "$tmp/out" "$tmp/fig.txt" "$tmp/$h.txt" >"$tmp/cj" &&
+	python3 "$top/tests/eval/check_json.py" "$tmp/out" "$tmp/base.txt" "$tmp/$h.txt" >"$tmp/cj" &&
 		ok || bad "$h: check_json.py: $(head -3 "$tmp/cj")"
 done
 # tag characters at a block's edge: the project's JSON checker holds
@@ -597,6 +610,11 @@ printf 'The rate rose to 15 percent in May.\363\240\201\201\363\240\201\277\n' >
 expect 1 "tags at an edge" -- rl --export=json "$tmp/fig.txt" "$tmp/tagedge.txt"
 python3 "$top/tests/eval/check_json.py" "$tmp/out" "$tmp/fig.txt" "$tmp/tagedge.txt" >"$tmp/cj" &&
 	ok || bad "tags at an edge: check_json.py: $(head -3 "$tmp/cj")"
+# a zero-width non-joiner shapes Persian words: a difference, not hidden
+printf '\331\205\333\214 \330\261\331\210\331\205.\n' >"$tmp/fa1.txt"
+printf '\331\205\333\214\342\200\214\330\261\331\210\331\205.\n' >"$tmp/fa2.txt"
+expect 1 "ZWNJ counts" -- rl --export=json "$tmp/fa1.txt" "$tmp/fa2.txt"
+grep -q '"hidden": true' "$tmp/out" && bad "a ZWNJ flags its passage hidden" || ok
 expect 1 "tag flag changed" -- rl "$tmp/flag1.txt" "$tmp/flag2.txt"
 expect 0 "same tag flag" -- rl "$tmp/flag1.txt" "$tmp/flag1.txt"
 expect 0 "no hidden: not flagged" -- rl --export=json "$tmp/fig.txt" "$tmp/fig.txt"

@@ -30,12 +30,14 @@ import unicodedata
 
 
 def hidden(ch):
-    """A hidden character: a bidi embedding, override or isolate, or a tag
-    character.  redline never treats these as white space: they belong to
-    a block like any text."""
+    """A hidden character: a bidi mark, embedding, override or isolate, a
+    zero-width space or joiner that does not shape letters, or a tag
+    character (as docs/input.md lists them).  redline never treats these as
+    white space: they belong to a block like any text."""
     cp = ord(ch)
-    return (0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069 or
-            0xE0000 <= cp <= 0xE007F)
+    return (cp in (0x061C, 0x200B, 0x200E, 0x200F, 0xFEFF) or
+            0x202A <= cp <= 0x202E or 0x2060 <= cp <= 0x2064 or
+            0x2066 <= cp <= 0x2069 or 0xE0000 <= cp <= 0xE007F)
 
 
 def blank_mask(data):
