@@ -50,6 +50,8 @@ CURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw)
 GUMBO_CFLAGS = $(shell $(PKG_CONFIG) --cflags gumbo)
 GUMBO_LIBS = $(shell $(PKG_CONFIG) --libs gumbo)
+ICU_CFLAGS = $(shell $(PKG_CONFIG) --cflags icu-uc icu-i18n)
+ICU_LIBS = $(shell $(PKG_CONFIG) --libs icu-uc icu-i18n)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 # libstemmer is not linked: src/core/stem.c opens it when the first
@@ -73,7 +75,7 @@ CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 EXPORT_OBJ = $(EXPORT_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/libredline.a
-CORE_LIBS = $(UTF8PROC_LIBS) $(GUMBO_LIBS) -ldl -lm -pthread
+CORE_LIBS = $(UTF8PROC_LIBS) $(GUMBO_LIBS) $(ICU_LIBS) -ldl -lm -pthread
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -99,6 +101,7 @@ $(PROG): $(CLI_OBJ) $(LIB)
 
 # Only the page reader sees the HTML parser.
 $(BUILD)/src/core/webpage.o: ALL_CPPFLAGS += $(GUMBO_CFLAGS)
+$(BUILD)/src/core/spoof.o: ALL_CPPFLAGS += $(ICU_CFLAGS)
 
 # Only the viewer sees curses (and its feature macros).
 $(BUILD)/src/tui/%.o: ALL_CPPFLAGS += $(CURSES_CFLAGS)
@@ -358,6 +361,7 @@ $(FUZZ_BUILD)/src/%.o: src/%.c
 	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 	    $(ALL_CPPFLAGS) -c -o $@ $<
 $(FUZZ_BUILD)/src/core/webpage.o: ALL_CPPFLAGS += $(GUMBO_CFLAGS)
+$(FUZZ_BUILD)/src/core/spoof.o: ALL_CPPFLAGS += $(ICU_CFLAGS)
 $(FUZZ_BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
     $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc
 $(FUZZ_BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc

@@ -38,23 +38,26 @@ enum blk_kind { BLK_VERBATIM, BLK_PARAPHRASE, BLK_OMISSION, BLK_ADDITION };
 
 /* A passage of one side, or a pair of passages, and what the rewrite did. */
 struct block {
-	uint8_t kind;      /* enum blk_kind */
-	uint8_t moved;     /* out of order relative to the blocks around it */
-	uint8_t hidden;    /* either side holds a hidden character
-	                      (uni_hidden): set by cmp_run, not the alignment */
-	int32_t link;      /* for half of a split or merge: the block holding
-	                      its counterpart; else -1 */
-	uint32_t ls0, ls1; /* left segments [ls0, ls1); ls0 == ls1: none */
-	uint32_t rs0, rs1; /* right segments */
-	uint32_t dl0, dl1; /* left tokens the word diff compared (for a half
-	                      block: its counterpart's) */
-	uint32_t dr0, dr1; /* right tokens, likewise */
-	double sim;        /* 2 * common words / all words of the pair */
-	size_t op0, op1;   /* its word operations: bops.v[op0..op1) */
-	size_t f0, f1;     /* its facts: facts[f0..f1) */
-	int32_t near;      /* an omission or addition: the segment on the
-	                      other side most like it, or -1 */
-	double near_sim;   /* its similarity (Dice of stem weights), 0..1 */
+	uint8_t kind;       /* enum blk_kind */
+	uint8_t moved;      /* out of order relative to the blocks around it */
+	uint8_t hidden;     /* either side holds a hidden character
+	                       (uni_hidden): set by cmp_run, not the alignment */
+	uint8_t confusable; /* a rewrite word of it mixes scripts, or looks
+	                       like the official word it replaces (spoof.h):
+	                       set by cmp_run */
+	int32_t link;       /* for half of a split or merge: the block holding
+	                       its counterpart; else -1 */
+	uint32_t ls0, ls1;  /* left segments [ls0, ls1); ls0 == ls1: none */
+	uint32_t rs0, rs1;  /* right segments */
+	uint32_t dl0, dl1;  /* left tokens the word diff compared (for a half
+	                       block: its counterpart's) */
+	uint32_t dr0, dr1;  /* right tokens, likewise */
+	double sim;         /* 2 * common words / all words of the pair */
+	size_t op0, op1;    /* its word operations: bops.v[op0..op1) */
+	size_t f0, f1;      /* its facts: facts[f0..f1) */
+	int32_t near;       /* an omission or addition: the segment on the
+	                       other side most like it, or -1 */
+	double near_sim;    /* its similarity (Dice of stem weights), 0..1 */
 };
 
 enum fact_kind {

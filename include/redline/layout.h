@@ -128,6 +128,7 @@ struct litem {
 	                         mode */
 	int moved;            /* a block of it moved */
 	int hidden;           /* a block of it holds hidden characters */
+	int confusable;       /* a block of it holds a confusable word */
 	double sim;           /* of the whole passage */
 	size_t nleft, nright; /* its passage's blocks on each side (2 or
 	                         more: a merge, or a split) */
@@ -155,8 +156,9 @@ void layout_sentence_number(const struct layout *l, int right, uint32_t s,
 
 /* Two-character margin mark of item i: kind ('=' verbatim, '~'
  * paraphrase, '<' omission, '>' addition; ' ' in raw mode when unchanged,
- * '|' changed), then '!' when the passage holds hidden characters
- * (block.hidden), else '*' when moved, else ' '. */
+ * '|' changed), then '!' when the passage holds hidden characters or a
+ * confusable word (block.hidden, block.confusable), else '*' when moved,
+ * else ' '. */
 void layout_mark(const struct layout *l, size_t i, char mark[2]);
 
 /* Set the search pattern, UTF-8 (NULL or "" for none).  It matches the

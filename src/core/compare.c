@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "redline/align.h"
+#include "redline/spoof.h"
 #include "redline/uni.h"
 #include "spawn.h"
 
@@ -154,6 +155,60 @@ mark_hidden(struct cmp *c)
 	}
 }
 
+/* Does any text of t hold a byte that is not ASCII? */
+static int
+has_non_ascii(const struct text *t)
+{
+	for (size_t i = 0; i < t->len; i++)
+		if (t->buf[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* Flag the blocks with a confusable word (spoof.h): a rewrite word that
+ * mixes scripts, or one that replaces an official word it looks like (the
+ * word diff's replacement of n words by n words, word for word).  0, or
+ * -1 when memory ran out. */
+static int
+mark_confusable(struct cmp *c)
+{
+	struct spoof *sp = spoof_new();
+
+	if (!sp)
+		return -1;
+	for (size_t i = 0; i < c->al.nblocks; i++) {
+		struct block *b = &c->al.blocks[i];
+		uint32_t t0 = 0, t1 = 0;
+		if (b->rs0 < b->rs1) {
+			t0 = c->rs.v[b->rs0].t0;
+			t1 = c->rs.v[b->rs1 - 1].t1;
+		}
+		for (uint32_t t = t0; t < t1 && !b->confusable; t++) {
+			const struct tok *k = &c->rt.v[t];
+			if (k->kind == TOK_WORD &&
+			    spoof_mixed(sp, c->right->buf + k->off, k->len))
+				b->confusable = 1;
+		}
+		const struct dop *v = c->al.bops.v;
+		for (size_t o = b->op0; o + 1 < b->op1 && !b->confusable; o++) {
+			if (v[o].kind != DOP_DELETE ||
+			    v[o + 1].kind != DOP_INSERT ||
+			    v[o].a1 - v[o].a0 != v[o + 1].b1 - v[o + 1].b0)
+				continue;
+			for (uint32_t k = 0; k < v[o].a1 - v[o].a0; k++) {
+				const struct tok *x = &c->lt.v[v[o].a0 + k],
+				                 *y = &c->rt.v[v[o + 1].b0 + k];
+				if (spoof_alike(sp, c->left->buf + x->off,
+				                x->len, c->right->buf + y->off,
+				                y->len))
+					b->confusable = 1;
+			}
+		}
+	}
+	spoof_free(sp);
+	return 0;
+}
+
 int
 cmp_run(struct cmp *c, const struct text *left, const struct text *right,
         const struct cmp_opt *opt)
@@ -203,6 +258,10 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 	    uni_hidden_at(right->buf, right->len) < right->len)
 		mark_hidden(c);
 	rc = CMP_ERR_MEMORY;
+	/* only a text that is not all ASCII can hold a confusable word */
+	if ((has_non_ascii(left) || has_non_ascii(right)) &&
+	    mark_confusable(c) < 0)
+		goto fail;
 	if (psg_build(&c->ps, c) < 0)
 		goto fail;
 	return 0;

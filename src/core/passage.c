@@ -436,6 +436,7 @@ psg_build(struct psg *ps, const struct cmp *c)
 			const struct block *b = &c->al.blocks[ps->mem[k]];
 			p->moved |= b->moved;
 			p->hidden |= b->hidden;
+			p->confusable |= b->confusable;
 			p->nleft += b->ls1 > b->ls0;
 			p->nright += b->rs1 > b->rs0;
 			p->nfacts += b->f1 - b->f0;

@@ -151,6 +151,7 @@ put_header(FILE *f, const struct cmp *c, size_t pn, const struct export_opt *eo)
 	     (fputs(", ", f) == EOF || export_sgr(f, eo, SGR_MOVED) < 0 ||
 	      fputs("moved", f) == EOF || export_sgr(f, eo, "") < 0)) ||
 	    (p->hidden && fputs(", hidden characters", f) == EOF) ||
+	    (p->confusable && fputs(", confusable words", f) == EOF) ||
 	    (shape[0] && fprintf(f, ", %s", shape) < 0) ||
 	    ((p->kind == BLK_VERBATIM || p->kind == BLK_PARAPHRASE) &&
 	     fprintf(f, ", similarity %.2f", p->sim) < 0) ||

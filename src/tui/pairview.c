@@ -159,7 +159,8 @@ static const char *const help_text[] = {
         "                          Esc too, there only)",
         "",
         "Margin: = verbatim  ~ paraphrase  < omission  > addition  * moved",
-        "! hidden characters (bidi controls, tag characters); the bar",
+        "! hidden characters (bidi marks, zero-width, tag characters) or",
+        "a confusable word (mixed scripts, a look-alike); the bar",
         "beside it marks the current passage, which the jump keys and a",
         "mouse click move.  A split or merge stands as one passage, each",
         "piece on a line of its own.",
@@ -506,6 +507,9 @@ draw_status(struct view *v)
 	if (bk && bk->hidden)
 		snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
 		         ", hidden characters");
+	if (bk && bk->confusable)
+		snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
+		         ", confusable words");
 	if (bk && bk->near >= 0) {
 		/* an omission's or addition's nearest passage on the other
 		 * side, for a reader to judge a loose rewording */

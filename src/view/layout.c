@@ -978,6 +978,7 @@ layout_item(const struct layout *l, size_t i, struct litem *out)
 	out->sim = p->sim;
 	out->moved = p->moved;
 	out->hidden = p->hidden;
+	out->confusable = p->confusable;
 	out->nleft = p->nleft;
 	out->nright = p->nright;
 	out->nfacts = p->nfacts;
@@ -1039,7 +1040,7 @@ layout_mark(const struct layout *l, size_t i, char mark[2])
 	}
 	layout_item(l, i, &it);
 	mark[0] = it.kind >= 0 ? kinds[it.kind & 3] : ' ';
-	mark[1] = it.hidden ? '!' : it.moved ? '*' : ' ';
+	mark[1] = it.hidden || it.confusable ? '!' : it.moved ? '*' : ' ';
 }
 
 int

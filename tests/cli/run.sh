@@ -610,6 +610,24 @@ printf 'The rate rose to 15 percent in May.\363\240\201\201\363\240\201\277\n' >
 expect 1 "tags at an edge" -- rl --export=json "$tmp/fig.txt" "$tmp/tagedge.txt"
 python3 "$top/tests/eval/check_json.py" "$tmp/out" "$tmp/fig.txt" "$tmp/tagedge.txt" >"$tmp/cj" &&
 	ok || bad "tags at an edge: check_json.py: $(head -3 "$tmp/cj")"
+# confusable words: a Latin name with a Cyrillic letter inside, or one
+# whose first letter is a Cyrillic look-alike, flags the passage in the
+# JSON (blocks and passages) and the report; a real change, an accent
+# variant and the same text do not
+printf 'President Putin met the envoy in Lopez Park.\n' >"$tmp/sp0.txt"
+printf 'President Pu\321\202in met the envoy in Lopez Park.\n' >"$tmp/sp-mixed.txt"
+printf 'President \320\240utin met the envoy in Lopez Park.\n' >"$tmp/sp-alike.txt"
+printf 'President Medvedev met the envoy in L\303\263pez Park.\n' >"$tmp/sp-plain.txt"
+for f in mixed alike plain; do
+	expect 1 "confusable $f" -- rl --export=json "$tmp/sp0.txt" "$tmp/sp-$f.txt"
+	n=$(grep -c '"confusable": true' "$tmp/out")
+	case $f in plain) [ "$n" -eq 0 ] ;; *) [ "$n" -eq 2 ] ;; esac &&
+		ok || bad "confusable $f: $n blocks and passages flagged"
+done
+expect 1 "confusable report" -- rl --export=text "$tmp/sp0.txt" "$tmp/sp-mixed.txt"
+grep -q '^\[1\] .*confusable words' "$tmp/out" && ok || bad "the report does not flag a confusable word"
+expect 0 "confusable same" -- rl --export=json "$tmp/sp-mixed.txt" "$tmp/sp-mixed.txt"
+grep -q '"confusable": true' "$tmp/out" && ok || bad "a mixed-script word is not flagged when both texts have it"
 # a zero-width non-joiner shapes Persian words: a difference, not hidden
 printf '\331\205\333\214 \330\261\331\210\331\205.\n' >"$tmp/fa1.txt"
 printf '\331\205\333\214\342\200\214\330\261\331\210\331\205.\n' >"$tmp/fa2.txt"
