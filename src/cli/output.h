@@ -12,7 +12,10 @@
 struct output {
 	FILE *f;      /* write the export here */
 	char *target; /* NULL for standard output */
-	char *tmp;    /* the temporary file while open */
+	char *tmp;    /* the temporary file's name while open (with
+	                 unnamed, the name it will get) */
+	char *name;   /* the file as it was given, for messages */
+	int unnamed;  /* the file written has no name yet (O_TMPFILE) */
 };
 
 /* Open an output to path (NULL or "-" for standard output).  Refuses a path

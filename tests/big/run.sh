@@ -116,10 +116,19 @@ big "100 MB pair, json" 1 --export=json "$a" "$b"
 # a -o export killed before it writes, and while it writes: the old file
 # is kept and no temporary file is left behind
 # (SIGTERM, and during the write every other signal that ends a process by
-# default: SIGQUIT, SIGUSR1, SIGALRM)
+# default: SIGQUIT, SIGUSR1, SIGALRM; and SIGKILL, which no handler sees:
+# the file being written has no name until it is complete, where the
+# system allows: Linux's O_TMPFILE)
 mkdir "$tmp/out"
+
+# writing PID: the export's new file exists, named (.result.json.XXXXXX) or
+# not (a descriptor of PID on a deleted file in $tmp/out)
+writing() {
+	[ "$(ls -A "$tmp/out" | wc -l)" -ge 2 ] ||
+		ls -l "/proc/$1/fd" 2>/dev/null | grep -q "$tmp/out/.*(deleted)"
+}
 # (the statuses are 128 and Linux's signal numbers)
-for run in compare:TERM:143 write:TERM:143 write:QUIT:131 write:USR1:138 write:ALRM:142; do
+for run in compare:TERM:143 write:TERM:143 write:QUIT:131 write:USR1:138 write:ALRM:142 write:KILL:137; do
 	when=${run%%:*} sig=${run#*:} want=${sig#*:} sig=${sig%%:*}
 	echo "previous export" >"$tmp/out/result.json"
 	"$bin" --export=json -o "$tmp/out/result.json" "$a" "$b" 2>"$tmp/err" &
@@ -128,12 +137,12 @@ for run in compare:TERM:143 write:TERM:143 write:QUIT:131 write:USR1:138 write:A
 		sleep 0.5
 	else # wait for the temporary file to appear and grow
 		i=0
-		while [ $i -lt 1200 ] && [ "$(ls -A "$tmp/out" | wc -l)" -lt 2 ]; do
+		while [ $i -lt 1200 ] && ! writing "$pid"; do
 			sleep 0.05
 			i=$((i + 1))
 		done
 		sleep 0.3
-		[ "$(ls -A "$tmp/out" | wc -l)" -eq 2 ] && ok || bad "no temporary file seen while writing"
+		writing "$pid" && ok || bad "no temporary file seen while writing"
 	fi
 	kill -"$sig" "$pid" 2>/dev/null
 	wait "$pid"

@@ -403,6 +403,26 @@ err_has "-o in missing dir" "$tmp/nodir/x"
 echo "previous" >"$tmp/keep.out"
 expect 2 "-o to a directory" -- rl -o "$tmp" samples/statement.txt samples/brics-post.txt
 ls -a "$tmp" | grep -q '^\.[^.]' && bad "temporary file left behind" || ok
+# a read-only file is not replaced, even by root; a message names it as
+# given (here a link to it), not the file the link resolves to
+echo "previous" >"$tmp/ro.out"
+chmod 444 "$tmp/ro.out"
+ln -s ro.out "$tmp/ro-link.out"
+expect 2 "-o read-only" -- rl -o "$tmp/ro-link.out" samples/statement.txt samples/brics-post.txt
+err_has "-o read-only" "$tmp/ro-link.out: is read-only"
+[ "$(cat "$tmp/ro.out")" = previous ] && ok || bad "-o replaced a read-only file"
+# a set-ID file replaced keeps its permissions but never its set-ID bits
+echo "previous" >"$tmp/suid.out"
+chmod 6755 "$tmp/suid.out"
+expect 1 "-o onto set-ID" -- rl -o "$tmp/suid.out" samples/statement.txt samples/brics-post.txt
+[ "$(stat -c %a "$tmp/suid.out")" = 755 ] && ok ||
+	bad "-o onto a set-ID file: mode $(stat -c %a "$tmp/suid.out"), want 755"
+# a FIFO with no reader is refused at once, not waited on
+if mkfifo "$tmp/fifo" 2>/dev/null; then
+	expect 2 "-o FIFO, no reader" -- timeout 20 "$bin" -o "$tmp/fifo" samples/statement.txt samples/brics-post.txt
+	err_has "-o FIFO, no reader" "a FIFO with no reader"
+	rm -f "$tmp/fifo"
+fi
 expect 2 "/dev/full" -- rl --export=wdiff samples/statement.txt samples/brics-post.txt -o /dev/full
 expect 2 "stdout /dev/full" -- sh -c "$REDLINE_WRAP_SH $bin --export=wdiff samples/statement.txt samples/brics-post.txt >/dev/full"
 err_has "stdout /dev/full" "write error"
