@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,13 +19,23 @@
 #include "redline/webpage.h"
 #include "redline/uni.h"
 
-/* Read everything from fd into a fresh buffer; size_hint may be 0. */
+static int looks_utf16(const unsigned char *b, size_t n);
+static int looks_utf32(const unsigned char *b, size_t n);
+
+/* Read everything from fd into a fresh buffer; size_hint may be 0.  As
+ * diff does, the first block decides whether the input is binary: when it
+ * holds a NUL byte and is neither UTF-16, UTF-32 nor a web page (and flags
+ * lack TEXT_LAX and TEXT_HTML), reading stops there, with the offset of
+ * that NUL in *early_nul (else SIZE_MAX), so that an endless device
+ * (/dev/zero) or a huge binary is refused at once. */
 static enum text_error
-read_all(int fd, size_t size_hint, unsigned char **out, size_t *outlen)
+read_all(int fd, size_t size_hint, unsigned flags, unsigned char **out,
+         size_t *outlen, size_t *early_nul)
 {
 	size_t cap = size_hint ? size_hint + 1 : 65536, len = 0;
 	unsigned char *buf;
 
+	*early_nul = SIZE_MAX;
 	if (size_hint > TEXT_MAX_BYTES)
 		return TEXT_ERR_TOOBIG;
 	buf = malloc(cap + 1);
@@ -57,7 +68,16 @@ read_all(int fd, size_t size_hint, unsigned char **out, size_t *outlen)
 		}
 		if (got == 0)
 			break;
+		int first = len == 0;
 		len += (size_t)got;
+		const unsigned char *nul;
+		if (first && !(flags & (TEXT_LAX | TEXT_HTML)) &&
+		    (nul = memchr(buf, 0, len)) != NULL &&
+		    !looks_utf16(buf, len) && !looks_utf32(buf, len) &&
+		    !html_detect(buf, len)) {
+			*early_nul = (size_t)(nul - buf);
+			break;
+		}
 	}
 	if (len > TEXT_MAX_BYTES) {
 		free(buf);
@@ -248,8 +268,9 @@ text_load(struct text *t, const char *path, unsigned flags,
 			close(fd);
 		return TEXT_ERR_ISDIR;
 	}
-	err = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &buf,
-	               &len);
+	size_t early_nul;
+	err = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, flags,
+	               &buf, &len, &early_nul);
 	if (fd != STDIN_FILENO) {
 		int saved = errno;
 		close(fd);
@@ -257,6 +278,14 @@ text_load(struct text *t, const char *path, unsigned flags,
 	}
 	if (err != TEXT_OK)
 		return err;
+	if (early_nul != SIZE_MAX) { /* binary, told by its first block */
+		t->buf = buf;
+		t->len = len;
+		locate(t, early_nul, where);
+		free(buf);
+		memset(t, 0, sizeof *t);
+		return TEXT_ERR_BINARY;
+	}
 	err = finish(t, path, buf, len, flags, where);
 	if (err == TEXT_OK) {
 		t->dev = st.st_dev;

@@ -496,6 +496,9 @@ printf 'text\000with a NUL\n' >"$tmp/nul.bin"
 expect 2 "binary" -- rl samples/statement.txt "$tmp/nul.bin"
 err_has "binary" "$tmp/nul.bin: binary file"
 expect 1 "binary --text" -- rl --text samples/statement.txt "$tmp/nul.bin"
+# an endless binary is refused on its first block, not read to the end
+expect 2 "/dev/zero" -- timeout 20 "$bin" /dev/zero samples/statement.txt
+err_has "/dev/zero" "/dev/zero: binary file (NUL byte at offset 0)"
 printf 'fine line\nbad \377 byte\n' >"$tmp/bad.txt"
 expect 2 "invalid UTF-8" -- rl samples/statement.txt "$tmp/bad.txt"
 err_has "invalid UTF-8" "line 2"
