@@ -932,23 +932,38 @@ format_of(const char *path)
 
 /* The file name the export proposes: the rewrite's name without its
  * directory and extension, then "-redline.txt", in the current
- * directory. */
+ * directory.  A character of the name that shows nothing or acts on the
+ * terminal (a control, an invalid byte, a hidden character such as a
+ * right-to-left override, which would also turn the shown name around)
+ * becomes '_'. */
 static void
 propose(const struct view *v, char *out, size_t size)
 {
 	const char *name = v->c->right->name, *base = strrchr(name, '/');
 	char stem[200];
+	size_t n = 0;
 
 	base = base ? base + 1 : name;
 	if (strcmp(name, "-") == 0 || !*base)
 		base = "redline";
-	snprintf(stem, sizeof stem, "%s", base);
+	for (size_t i = 0, len = strlen(base); i < len;) {
+		int32_t cp;
+		size_t l = uni_decode((const unsigned char *)base + i, len - i,
+		                      &cp);
+		int shown = uni_visible_line(cp) == cp;
+		if (n + (shown ? l : 1) >= sizeof stem)
+			break;
+		if (shown)
+			memcpy(stem + n, base + i, l);
+		else
+			stem[n] = '_';
+		n += shown ? l : 1;
+		i += l;
+	}
+	stem[n] = '\0';
 	char *dot = strrchr(stem, '.');
 	if (dot && dot != stem)
 		*dot = '\0';
-	for (char *p = stem; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '_';
 	snprintf(out, size, "%s-redline.txt", stem);
 }
 

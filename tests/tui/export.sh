@@ -82,4 +82,16 @@ wait_for "$PROMPT"
 keys Enter
 wait_for "wrote brics-post-redline.txt (text)" && ok || bad "Enter did not take the proposed name"
 
+# a rewrite whose name holds a right-to-left override: the proposed name
+# shows it as '_', and holds no such character
+evil=$(printf 'evil\342\200\256txt.gpj')
+cp "$top/$B" "$tmp/$evil"
+keys q
+wait_for "EXIT="
+start 120 30 "'$bin'" $S "'$tmp/$evil'"
+keys e
+wait_for "Export to file [evil_txt-redline.txt]:" && ok || bad "a right-to-left override in the rewrite's name went into the proposed name"
+keys Escape
+wait_for "export cancelled"
+
 tui_done
