@@ -67,11 +67,14 @@ put_narrow(const struct overview *ov, const size_t *order, int width, FILE *f)
 	static const char *const label[] = {"verbatim", "paraphr.", "omitted"};
 	static const int kinds[] = {BLK_VERBATIM, BLK_PARAPHRASE, BLK_OMISSION};
 
+	int numw = 3; /* more past 999 rewrites */
+	for (size_t n = ov->n; n >= 1000; n /= 10)
+		numw++;
 	for (size_t k = 0; k < ov->n; k++) {
 		const struct ov_rewrite *r = &ov->r[order[k]];
-		if (fprintf(f, "%3zu ", order[k] + 1) < 0 ||
+		if (fprintf(f, "%*zu ", numw, order[k] + 1) < 0 ||
 		    put_cell(f, (const unsigned char *)r->name, strlen(r->name),
-		             width - 4, 0) < 0 ||
+		             width - numw - 1, 0) < 0 ||
 		    fprintf(f, "\n    words %zu\n", r->words) < 0)
 			return -1;
 		for (int i = 0; i < 3; i++)
@@ -87,6 +90,52 @@ put_narrow(const struct overview *ov, const size_t *order, int width, FILE *f)
 	return 0;
 }
 
+/* The coverage grid's columns for rewrites [j0, j1): their numbers down
+ * the columns, then a row per official sentence, with its text where at
+ * least 10 columns are left for it in width. */
+static int
+put_grid(const struct overview *ov, const struct export_opt *o,
+         const struct cmp *c0, size_t j0, size_t j1, int width, FILE *f)
+{
+	/* the numbers one digit a row from the highest, so that past nine
+	 * rewrites no column is ambiguous */
+	size_t top = 1;
+	while (top * 10 <= j1)
+		top *= 10;
+	for (size_t p = top; p; p /= 10) {
+		if (fputs("    ", f) == EOF)
+			return -1;
+		for (size_t j = j0; j < j1; j++) {
+			size_t num = j + 1;
+			int ch = num >= p || p == 1 ? '0' + (int)(num / p % 10)
+			                            : ' ';
+			if (fputc(ch, f) == EOF)
+				return -1;
+		}
+		if (fputc('\n', f) == EOF)
+			return -1;
+	}
+	int text_cols = width - 6 - (int)(j1 - j0);
+	for (size_t s = 0; s < ov->nsent; s++) {
+		if (fprintf(f, "%3zu ", s + 1) < 0)
+			return -1;
+		for (size_t j = j0; j < j1; j++) {
+			unsigned k = ov->kind[s * ov->n + j];
+			const char *sgr = export_kind_sgr(k);
+			if (export_sgr(f, o, *sgr ? sgr : SGR_INS) < 0 ||
+			    fputc(MARKS[k], f) == EOF ||
+			    export_sgr(f, o, "") < 0)
+				return -1;
+		}
+		if ((text_cols >= 10 &&
+		     (fputs("  ", f) == EOF ||
+		      put_sentence(f, c0, s, text_cols) < 0)) ||
+		    fputc('\n', f) == EOF)
+			return -1;
+	}
+	return 0;
+}
+
 /* Columns of the table's row with the shortest name column. */
 #define TABLE_MIN (12 + 61)
 
@@ -97,7 +146,11 @@ export_summary(const struct overview *ov, const size_t *order,
 	const struct cmp *c0 = &ov->r[0].cmp;
 	int width = o->width >= 20 ? o->width : 80;
 
-	int namew = width - 61; /* the rest of a row takes 61 columns */
+	/* the rewrites' numbers take 3 columns, more past 999 rewrites */
+	int numw = 3;
+	for (size_t n = ov->n; n >= 1000; n /= 10)
+		numw++;
+	int namew = width - 61 - (numw - 3); /* the rest of a row: 61 */
 
 	if (namew < 12)
 		namew = 12;
@@ -122,13 +175,13 @@ export_summary(const struct overview *ov, const size_t *order,
 			return -1;
 		goto grid;
 	}
-	if (fprintf(f, "  # %-*s %6s %9s %9s %9s %12s %6s\n", namew, "rewrite",
-	            "words", "verbatim", "paraphr.", "omitted", "additions",
-	            "facts") < 0)
+	if (fprintf(f, "%*s %-*s %6s %9s %9s %9s %12s %6s\n", numw, "#", namew,
+	            "rewrite", "words", "verbatim", "paraphr.", "omitted",
+	            "additions", "facts") < 0)
 		return -1;
 	for (size_t k = 0; k < ov->n; k++) {
 		const struct ov_rewrite *r = &ov->r[order[k]];
-		if (fprintf(f, "%3zu ", order[k] + 1) < 0 ||
+		if (fprintf(f, "%*zu ", numw, order[k] + 1) < 0 ||
 		    put_cell(f, (const unsigned char *)r->name, strlen(r->name),
 		             namew, 1) < 0 ||
 		    fprintf(f,
@@ -148,47 +201,22 @@ grid:;
 	 * short ones */
 	static const char *const legend[] = {
 	        "\ncoverage: = verbatim, ~ paraphrased, - omitted; one column "
-	        "per rewrite, numbered as above\n\n    ",
+	        "per rewrite, numbered as above\n\n",
 	        "\ncoverage: = verbatim, ~ paraphrased, - omitted;\none column "
-	        "per rewrite, numbered as above\n\n    ",
+	        "per rewrite, numbered as above\n\n",
 	        "\ncoverage:\n  = verbatim\n  ~ paraphrased\n  - omitted\n"
-	        "one column per\nrewrite, numbered\nas above\n\n    "};
+	        "one column per\nrewrite, numbered\nas above\n\n"};
 	if (fputs(legend[width >= 89 ? 0 : width >= 47 ? 1 : 2], f) == EOF)
 		return -1;
-	/* the rewrites' numbers down the columns, one digit a row from the
-	 * highest, so that past nine rewrites no column is ambiguous */
-	size_t top = 1;
-	while (top * 10 <= ov->n)
-		top *= 10;
-	for (size_t p = top; p; p /= 10) {
-		if (p != top && fputs("    ", f) == EOF)
+	/* as many rewrites' columns as fit beside the sentence numbers; more
+	 * rewrites than that: the grid in bands, each for the next ones */
+	size_t band = width - 4 > 0 ? (size_t)(width - 4) : 1;
+	for (size_t j0 = 0; j0 < ov->n; j0 += band) {
+		size_t j1 = ov->n - j0 > band ? j0 + band : ov->n;
+		if (band < ov->n && fprintf(f, "%srewrites %zu to %zu:\n",
+		                            j0 ? "\n" : "", j0 + 1, j1) < 0)
 			return -1;
-		for (size_t j = 0; j < ov->n; j++) {
-			size_t num = j + 1;
-			int ch = num >= p || p == 1 ? '0' + (int)(num / p % 10)
-			                            : ' ';
-			if (fputc(ch, f) == EOF)
-				return -1;
-		}
-		if (fputc('\n', f) == EOF)
-			return -1;
-	}
-	int text_cols = width - 6 - (int)ov->n;
-	for (size_t s = 0; s < ov->nsent; s++) {
-		if (fprintf(f, "%3zu ", s + 1) < 0)
-			return -1;
-		for (size_t j = 0; j < ov->n; j++) {
-			unsigned k = ov->kind[s * ov->n + j];
-			const char *sgr = export_kind_sgr(k);
-			if (export_sgr(f, o, *sgr ? sgr : SGR_INS) < 0 ||
-			    fputc(MARKS[k], f) == EOF ||
-			    export_sgr(f, o, "") < 0)
-				return -1;
-		}
-		if (fputs("  ", f) == EOF ||
-		    (text_cols >= 10 &&
-		     put_sentence(f, c0, s, text_cols) < 0) ||
-		    fputc('\n', f) == EOF)
+		if (put_grid(ov, o, c0, j0, j1, width, f) < 0)
 			return -1;
 	}
 	return fflush(f) == EOF || ferror(f) ? -1 : 0;

@@ -352,6 +352,22 @@ for w in 20 40 60 73 100; do
 	grep -q "Council pa" "$tmp/out" && grep -q "^  1 ~=~" "$tmp/out" && ok ||
 		bad "summary -W $w lacks a rewrite's name or the grid"
 done
+# more rewrites than columns: the grid in bands, and no line past -W (75
+# rewrites at 80 columns; 1,000, whose numbers take four columns)
+mkdir "$tmp/many"
+i=1
+while [ $i -le 1000 ]; do
+	ln -s "$here/readme/story.txt" "$tmp/many/rewrite-named-at-some-length-$i.txt"
+	i=$((i + 1))
+done
+for n in 75 1000; do
+	# shellcheck disable=SC2046 # n file names
+	(cd "$here/readme" && rl --export=summary -W 80 official.txt $(ls "$tmp"/many/*.txt | head -n $n)) >"$tmp/out"
+	long=$(awk 'length($0) > 80' "$tmp/out" | head -1)
+	[ -z "$long" ] && ok || bad "summary of $n rewrites at -W 80 has a longer line: $long"
+	grep -q "^rewrites 1 to 76:" "$tmp/out" && [ $n -gt 76 ] || [ $n -le 76 ] && ok ||
+		bad "summary of $n rewrites: no band of the grid for the first 76"
+done
 # past nine rewrites the grid's header gives each column its whole number
 # shellcheck disable=SC2046 # twelve file names
 expect 1 "grid header, 12 rewrites" -- rl --export=summary samples/statement.txt $(for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo samples/brics-post.txt; done)
