@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "redline/export.h"
+#include "redline/grow.h"
 #include "redline/layout.h"
 
 #define BATCH 256
@@ -82,14 +83,29 @@ export_plain(const struct cmp *c, const struct export_opt *o, FILE *f)
 	                        .marks = 1,
 	                        .passnum = 1};
 	struct layout *l = layout_new(c, &lo);
-	struct lrow rows[BATCH];
+	struct lrow *rows = NULL;
+	size_t caprows = 0;
 	int rc = -1;
 
 	if (!l)
 		return -1;
 	int colw = layout_colw(l);
 	for (size_t r = 0, n; r < layout_nrows(l); r += n) {
-		n = layout_rows(l, r, BATCH, rows);
+		/* BATCH rows, or the rest of the passage at r if more: each
+		 * call lays out every passage it shows whole, so a passage
+		 * longer than a batch is laid out once, not once a batch */
+		size_t item = layout_row_item(l, r);
+		size_t want = layout_item_row(l, item + 1) - r;
+		if (want < BATCH)
+			want = BATCH;
+		if (want > caprows) {
+			struct lrow *nr = grow_array(rows, &caprows, want,
+			                             sizeof *rows, BATCH);
+			if (!nr)
+				goto out;
+			rows = nr;
+		}
+		n = layout_rows(l, r, want, rows);
 		if (n == (size_t)-1 || n == 0)
 			goto out;
 		for (size_t k = 0; k < n; k++) {
@@ -115,6 +131,7 @@ export_plain(const struct cmp *c, const struct export_opt *o, FILE *f)
 	}
 	rc = fflush(f) == EOF || ferror(f) ? -1 : 0;
 out:
+	free(rows);
 	layout_free(l);
 	return rc;
 }

@@ -65,6 +65,10 @@ head -c 10000000 /dev/zero | tr '\0' 'x' >"$a"
 { head -c 5000000 "$a"; printf 'y'; tail -c 4999999 "$a"; } >"$b"
 big "10 MB line, no spaces" 1 "$a" "$b"
 big "10 MB line, no spaces, json" 1 --export=json "$a" "$b"
+# ... and laid out side by side (--export=plain): one passage of 100,000
+# rows is laid out once, not once for each batch of rows printed (that
+# took minutes); the run prints the time
+big "10 MB line, no spaces, plain" 1 --export=plain -W 100 "$a" "$b"
 
 # one word a million times, against a shuffled text of that word and another
 # (every position matches something: the worst case for the diff).  Not
