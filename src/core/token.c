@@ -34,8 +34,9 @@
  * Comparison keys: by default utf8proc maps each token to NFC, lumps
  * typographic variants (curly and straight quotes, dashes, odd spaces) and
  * drops default-ignorable characters but for the hidden ones, which
- * always count (uni_key); punctuation also gets compatibility
- * mapping (so U+2026 equals "..."), and a run of hyphens is a dash like
+ * always count (uni_key); punctuation and numbers also get compatibility
+ * mapping (so U+2026 equals "...", and full-width digits are digits), and
+ * a run of hyphens is a dash like
  * any other (so "--" equals U+2014).  TOK_KEY_ICASE adds full case folding;
  * TOK_KEY_STRICT compares the bytes as they are.  ASCII tokens skip utf8proc
  * because its answer for them is the bytes themselves.
@@ -318,7 +319,9 @@ key_of(const struct text *t, const struct tok *tk, struct intern *in,
 	flags = 0;
 	if (!(keyopts & TOK_KEY_STRICT)) {
 		flags |= UNI_KEY_FOLD;
-		if (tk->kind == TOK_PUNCT)
+		/* compatibility forms too: "..." for U+2026, and full-width
+		 * digits are the digits (１５ is 15) */
+		if (tk->kind == TOK_PUNCT || tk->kind == TOK_NUMBER)
 			flags |= UNI_KEY_COMPAT;
 	}
 	if (keyopts & TOK_KEY_ICASE)

@@ -720,4 +720,14 @@ expect 1 "dropped Chinese sentence" -- rl --export=json "$tmp/zh-o.txt" "$tmp/zh
 python3 -c 'import json, sys; s = json.load(open(sys.argv[1]))["summary"]; sys.exit(not (s["verbatim"] == 2 and s["omission"] == 1 and s["addition"] == 0))' "$tmp/out" &&
 	ok || bad "a dropped Chinese sentence is not one omission beside two verbatim passages"
 
+# full-width digits are the digits: no change, no changed fact; a changed
+# value written in them still is one
+printf 'The toll rose to 15 in May.\n' >"$tmp/fw1.txt"
+printf 'The toll rose to \357\274\221\357\274\225 in May.\n' >"$tmp/fw2.txt"
+printf 'The toll rose to \357\274\221\357\274\226 in May.\n' >"$tmp/fw3.txt"
+expect 0 "full-width digits" -- rl "$tmp/fw1.txt" "$tmp/fw2.txt"
+expect 1 "full-width digits, strict" -- rl --strict "$tmp/fw1.txt" "$tmp/fw2.txt"
+expect 1 "full-width digits changed" -- rl "$tmp/fw1.txt" "$tmp/fw3.txt"
+grep -q '^  changed: 15 → ' "$tmp/out" && ok || bad "a changed full-width number is not a changed fact"
+
 cli_done
