@@ -84,4 +84,8 @@ void text_done(struct text *t);
  * The string is static. */
 const char *text_strerror(enum text_error err);
 
+/* The name to show a person for a text named name: "standard input" for
+ * "-", else name itself.  (The JSON export keeps the operand, "-".) */
+const char *text_label(const char *name);
+
 #endif

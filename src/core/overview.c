@@ -114,8 +114,8 @@ name_rewrite(struct ov_rewrite *r)
 				return;
 		}
 	}
-	const char *base = strrchr(t->name, '/');
-	base = base ? base + 1 : t->name;
+	const char *name = text_label(t->name), *base = strrchr(name, '/');
+	base = base ? base + 1 : name;
 	set_name(r->name, (const unsigned char *)base, strlen(base));
 }
 

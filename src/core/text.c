@@ -356,3 +356,9 @@ text_strerror(enum text_error err)
 	}
 	return "unknown error";
 }
+
+const char *
+text_label(const char *name)
+{
+	return strcmp(name, "-") == 0 ? "standard input" : name;
+}

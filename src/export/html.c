@@ -563,7 +563,7 @@ put_file(FILE *f, const char *label, const struct text *t,
          const struct toklist *l, size_t nseg)
 {
 	if (fprintf(f, "<dt>%s</dt><dd><cite>", label) < 0 ||
-	    esc_str(f, t->name) < 0 ||
+	    esc_str(f, text_label(t->name)) < 0 ||
 	    fprintf(f, "</cite> (%zu word%s, %zu sentence%s",
 	            tok_words(l, 0, l->n), export_plural(tok_words(l, 0, l->n)),
 	            nseg, export_plural(nseg)) < 0)
@@ -656,9 +656,10 @@ put_pair(FILE *f, const struct cmp *c, const char *pfx, int h)
 	            "<h%d>Passages</h%d>\n<div class=\"colhead\"><div>"
 	            "official: ",
 	            h, h) < 0 ||
-	    esc_str(f, c->left->name) < 0 ||
+	    esc_str(f, text_label(c->left->name)) < 0 ||
 	    fputs("</div><div>rewrite: ", f) == EOF ||
-	    esc_str(f, c->right->name) < 0 || fputs("</div></div>\n", f) == EOF)
+	    esc_str(f, text_label(c->right->name)) < 0 ||
+	    fputs("</div></div>\n", f) == EOF)
 		return -1;
 	for (size_t e = 0; e < c->ps.nent; e++)
 		if (put_passage(f, c, e, pfx) < 0 || ferror(f))
@@ -724,7 +725,8 @@ int
 export_html(const struct cmp *c, const struct export_opt *o, FILE *f)
 {
 	(void)o;
-	if (put_head(f, c->left->name, c->right->name) < 0 ||
+	if (put_head(f, text_label(c->left->name), text_label(c->right->name)) <
+	            0 ||
 	    fputs("<header>\n<h1>What the rewrite kept, reworded, dropped "
 	          "and added</h1>\n",
 	          f) == EOF ||
@@ -744,11 +746,11 @@ export_html_overview(const struct overview *ov, const size_t *order,
 	char pfx[32];
 
 	(void)o;
-	if (put_head(f, ov->official->name, NULL) < 0 ||
+	if (put_head(f, text_label(ov->official->name), NULL) < 0 ||
 	    fputs("<header>\n<h1>One official text, several rewrites</h1>\n"
 	          "<p>official: <cite>",
 	          f) == EOF ||
-	    esc_str(f, ov->official->name) < 0 ||
+	    esc_str(f, text_label(ov->official->name)) < 0 ||
 	    fprintf(f, "</cite>, %zu word%s, %zu sentence%s</p>\n", ov->words,
 	            export_plural(ov->words), ov->nsent,
 	            export_plural(ov->nsent)) < 0 ||
@@ -768,7 +770,7 @@ export_html_overview(const struct overview *ov, const size_t *order,
 		            "<tr data-rewrite=\"%zu\"><td>%zu</td><td><a "
 		            "href=\"#r%zu\">",
 		            j + 1, j + 1, j + 1) < 0 ||
-		    esc_str(f, r->name) < 0 ||
+		    esc_str(f, text_label(r->name)) < 0 ||
 		    fprintf(f,
 		            "</a></td><td>%zu</td><td>%zu (%d%%)</td><td>%zu "
 		            "(%d%%)</td><td>%zu (%d%%)</td><td>%zu</td>"

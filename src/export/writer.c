@@ -94,6 +94,7 @@ export_tokens(FILE *f, const struct text *t, const struct toklist *l,
 int
 export_name(FILE *f, const char *name)
 {
+	name = text_label(name);
 	return put_mapped(f, (const unsigned char *)name, strlen(name),
 	                  uni_visible_line);
 }

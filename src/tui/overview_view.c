@@ -210,8 +210,9 @@ draw_table(struct oview *v)
 		namew = 10;
 	snprintf(line, sizeof line,
 	         "official: %s, %zu word%s, %zu sentence%s, %zu rewrites",
-	         ov->official->name, ov->words, export_plural(ov->words),
-	         ov->nsent, export_plural(ov->nsent), ov->n);
+	         text_label(ov->official->name), ov->words,
+	         export_plural(ov->words), ov->nsent, export_plural(ov->nsent),
+	         ov->n);
 	attrset(A_BOLD);
 	put_clipped(0, 0, (const unsigned char *)line, strlen(line), COLS);
 	/* column titles, the sorted one marked */

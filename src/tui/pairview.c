@@ -559,24 +559,23 @@ draw_status(struct view *v)
 	else
 		counts[0] = '\0';
 	names[0] = '\0';
+	const char *lname = text_label(c->left->name),
+	           *rname = text_label(c->right->name);
 	if (v->lo.single) {
 		/* one pane: its side is always named, its file if it fits */
 		const char *side = v->lo.single == 1 ? "official" : "rewrite";
-		shorten(ln, sizeof ln,
-		        v->lo.single == 1 ? c->left->name : c->right->name,
+		shorten(ln, sizeof ln, v->lo.single == 1 ? lname : rname,
 		        room - 12);
 		if (room >= 22)
 			snprintf(names, sizeof names, "%s: %s", side, ln);
 		else
 			snprintf(names, sizeof names, "%s", side);
 	} else if (room >= 14) {
-		int both =
-		        (int)(strlen(c->left->name) + strlen(c->right->name));
-		shorten(ln, sizeof ln, c->left->name, (room - 3) / 2);
-		shorten(rn, sizeof rn, c->right->name, (room - 3) / 2);
+		int both = (int)(strlen(lname) + strlen(rname));
+		shorten(ln, sizeof ln, lname, (room - 3) / 2);
+		shorten(rn, sizeof rn, rname, (room - 3) / 2);
 		if (both + 3 <= room)
-			snprintf(names, sizeof names, "%s | %s", c->left->name,
-			         c->right->name);
+			snprintf(names, sizeof names, "%s | %s", lname, rname);
 		else
 			snprintf(names, sizeof names, "%s | %s", ln, rn);
 	}

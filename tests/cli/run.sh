@@ -730,4 +730,11 @@ expect 1 "full-width digits, strict" -- rl --strict "$tmp/fw1.txt" "$tmp/fw2.txt
 expect 1 "full-width digits changed" -- rl "$tmp/fw1.txt" "$tmp/fw3.txt"
 grep -q '^  changed: 15 → ' "$tmp/out" && ok || bad "a changed full-width number is not a changed fact"
 
+# standard input is "standard input" in every view for people, as in the
+# messages; the JSON keeps the operand, "-", as its path
+expect 1 "stdin named" -- sh -c "$REDLINE_WRAP_SH $bin - $top/samples/statement.txt <$top/samples/brics-post.txt"
+head -1 "$tmp/out" | grep -q '^official: standard input (' && ok || bad "the report names standard input '$(head -1 "$tmp/out")'"
+expect 1 "stdin in json" -- sh -c "$REDLINE_WRAP_SH $bin --export=json - $top/samples/statement.txt <$top/samples/brics-post.txt"
+grep -q '"path": "-"' "$tmp/out" && ok || bad "the JSON does not keep '-' as the path of standard input"
+
 cli_done
