@@ -15,8 +15,9 @@
 
 /* Write s[0..n) in at most cols terminal columns, cut at a cluster that
  * would not fit, and with pad set padded with spaces to exactly cols.
- * Control characters and invalid bytes are shown as uni_cell says (names
- * and sentences come from the inputs). */
+ * Control characters, invalid bytes and hidden characters are shown as
+ * U+FFFD, tab and line breaks as a space (names and sentences come from
+ * the inputs). */
 static int
 put_cell(FILE *f, const unsigned char *s, size_t n, int cols, int pad)
 {
@@ -28,8 +29,11 @@ put_cell(FILE *f, const unsigned char *s, size_t n, int cols, int pad)
 		int w = uni_cell(s + i, n - i, &len, &shown);
 		if (used + w > cols)
 			break;
-		if (shown ? fputc(shown, f) == EOF
-		          : fwrite(s + i, 1, len, f) != len)
+		/* a control, an invalid byte or a hidden character: U+FFFD,
+		 * as every other export shows it */
+		if (shown == '?' ? fputs("\xEF\xBF\xBD", f) == EOF
+		    : shown      ? fputc(shown, f) == EOF
+		                 : fwrite(s + i, 1, len, f) != len)
 			return -1;
 		used += w;
 		i += len;

@@ -79,7 +79,9 @@ put_clipped(int y, int x, const unsigned char *s, size_t n, int cols)
 		int w = uni_cell(s + i, n - i, &len, &shown);
 		if (used + w > cols)
 			break;
-		if (shown)
+		if (shown == '?') /* U+FFFD, as everywhere else */
+			addstr("\xEF\xBF\xBD");
+		else if (shown)
 			addch((chtype)shown);
 		else
 			addnstr((const char *)s + i, (int)len);

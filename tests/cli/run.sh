@@ -667,6 +667,9 @@ expect 1 "confusable report" -- rl --export=text "$tmp/sp0.txt" "$tmp/sp-mixed.t
 grep -q '^\[1\] .*confusable words' "$tmp/out" && ok || bad "the report does not flag a confusable word"
 expect 0 "confusable same" -- rl --export=json "$tmp/sp-mixed.txt" "$tmp/sp-mixed.txt"
 grep -q '"confusable": true' "$tmp/out" && ok || bad "a mixed-script word is not flagged when both texts have it"
+# the summary shows a hidden character as every other export does
+expect 1 "hidden in the summary" -- rl --export=summary "$tmp/rlm.txt" "$tmp/fig2.txt" "$tmp/rlm.txt"
+grep -q '15 �7' "$tmp/out" && ok || bad "the summary does not show the hidden character as U+FFFD: $(tail -1 "$tmp/out")"
 # a zero-width non-joiner shapes Persian words: a difference, not hidden
 printf '\331\205\333\214 \330\261\331\210\331\205.\n' >"$tmp/fa1.txt"
 printf '\331\205\333\214\342\200\214\330\261\331\210\331\205.\n' >"$tmp/fa2.txt"
