@@ -23,14 +23,27 @@ enum html_error {
 	HTML_OK = 0,
 	HTML_ERR_NOMEM,   /* memory ran out */
 	HTML_ERR_CHARSET, /* the page names a character set iconv lacks */
-	HTML_ERR_DEEP     /* elements nested deeper than HTML_MAX_DEPTH */
+	HTML_ERR_DEEP,    /* elements nested deeper than HTML_MAX_DEPTH */
+	HTML_ERR_ATTRS,   /* a tag with more than HTML_MAX_ATTRS attributes */
+	HTML_ERR_FOREIGN  /* SVG or MathML holding an element named as a
+	                     table, select or template part: gumbo takes it
+	                     for the HTML one and may abort */
 };
 
-/* The deepest nesting of elements read.  The parser's time grows with the
- * square of the depth (200,000 nested divs took 400 s), and real pages
- * nest a few dozen deep; a page is measured before it is parsed (end tags
- * that the parser would supply, as for p and li, are not counted). */
+/* The most elements open at once (html and body included) in a page read.
+ * The parser's time grows with the square of that depth (200,000 nested
+ * divs took 400 s, 350,000 "<div/>" in a row, which HTML5 does not close,
+ * over 330 s and then a crash), and real pages nest a few dozen deep.  A
+ * page is measured before it is parsed, its elements counted open and
+ * closed as the HTML5 parser would (a p, li or td closed by the next, a
+ * "<div/>" left open, a textarea's text not markup); where that is
+ * uncertain the count errs upward. */
 #define HTML_MAX_DEPTH 2000
+
+/* The most attributes one tag may have.  The parser checks each against
+ * those before it (a p with 100,000 attributes took 24 s); real tags have
+ * a few, and a few dozen at most. */
+#define HTML_MAX_ATTRS 1000
 
 /* Longest character set name kept, with its NUL. */
 #define HTML_CHARSET_MAX 40
@@ -48,8 +61,11 @@ int html_detect(const unsigned char *buf, size_t n);
  * order mark, else the page's <meta charset> or http-equiv
  * Content-Type in its first kilobyte, else UTF-8 when the bytes are valid
  * UTF-8, else windows-1252.  On HTML_ERR_CHARSET, charset holds the name
- * the page gave.  Never fails on malformed markup, only on memory, an
- * unknown character set, or nesting past HTML_MAX_DEPTH. */
+ * the page gave.  Never fails on malformed markup, only on memory (never
+ * a crash: the parser's allocations are checked), an unknown character
+ * set, nesting past HTML_MAX_DEPTH, a tag past HTML_MAX_ATTRS, or
+ * HTML_ERR_FOREIGN.  The C
+ * stack it needs does not grow with the page. */
 enum html_error html_extract(const unsigned char *buf, size_t n, unsigned flags,
                              char **out, size_t *outlen,
                              char charset[HTML_CHARSET_MAX]);

@@ -28,6 +28,8 @@
 #include <errno.h>
 #include <gumbo.h>
 #include <iconv.h>
+#include <setjmp.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +37,7 @@
 
 #include "redline/grow.h"
 #include "redline/uni.h"
+#include "pagescan.h"
 
 #define PRESCAN 1024 /* bytes searched for the character set and tags */
 
@@ -232,64 +235,89 @@ html_detect(const unsigned char *buf, size_t n)
 	return 0;
 }
 
-/* ---- nesting ---------------------------------------------------------- */
+/* ---- the parse --------------------------------------------------------- */
 
-/* Elements that hold nothing, or whose end the parser supplies at the next
- * one of their kind: not counted as nesting. */
-static const char *const flat[] = {
-        "area",  "base",  "br",   "col",    "embed",    "hr",
-        "img",   "input", "link", "meta",   "param",    "source",
-        "track", "wbr",   "p",    "li",     "td",       "th",
-        "tr",    "dt",    "dd",   "option", "!doctype", "!",
+/* gumbo's allocations, each behind a header that links it into a list, so
+ * that when memory runs out the parse can be left (gumbo itself would
+ * dereference the NULL) and everything it had taken freed, and so that
+ * the tree is freed by walking that list: gumbo_destroy_output recurses
+ * once per level of the tree, and the C stack would not last on a deep
+ * one (page_scan bounds the depth too, but a free that cannot recurse
+ * needs no bound). */
+struct block {
+	struct block *prev, *next;
 };
 
-/* A bound on the page's element nesting: start tags less end tags, the
- * insides of comments, scripts and styles skipped. */
-static size_t
-nesting(const unsigned char *s, size_t n)
-{
-	size_t depth = 0, most = 0, i = 0;
+/* A header the size of the strictest alignment, so that what follows it
+ * is aligned as malloc's own blocks are. */
+union header {
+	struct block b;
+	max_align_t align;
+};
 
-	while (i < n) {
-		const unsigned char *lt = memchr(s + i, '<', n - i);
-		if (!lt)
-			break;
-		i = (size_t)(lt - s) + 1;
-		if (n - i >= 3 && memcmp(s + i, "!--", 3) == 0) {
-			const unsigned char *e = find_ci(s + i, n - i, "-->");
-			i = e ? (size_t)(e - s) + 3 : n;
-			continue;
-		}
-		int end = i < n && s[i] == '/';
-		size_t k = i + end, len = 0;
-		char name[16];
-		while (k + len < n && len + 1 < sizeof name &&
-		       (isalnum(s[k + len]) || s[k + len] == '!'))
-			name[len] = (char)tolower(s[k + len]), len++;
-		name[len] = '\0';
-		if (!len || !(isalpha(s[k]) || s[k] == '!'))
-			continue;
-		const unsigned char *gt = memchr(s + k, '>', n - k);
-		size_t close = gt ? (size_t)(gt - s) : n;
-		if (end) {
-			if (!IN(name, flat) && depth)
-				depth--;
-		} else if (!IN(name, flat) && s[close - 1] != '/') {
-			if (++depth > most)
-				most = depth;
-		}
-		if (!end && (strcmp(name, "script") == 0 ||
-		             strcmp(name, "style") == 0)) {
-			char stop[10] = "</";
-			strcat(stop, name);
-			const unsigned char *e =
-			        find_ci(s + close, n - close, stop);
-			i = e ? (size_t)(e - s) : n;
-			continue;
-		}
-		i = close;
+struct heap {
+	struct block head; /* circular: head.next is the newest */
+	jmp_buf out;       /* where a failed allocation goes */
+};
+
+static void *
+heap_alloc(void *ud, size_t size)
+{
+	struct heap *h = ud;
+	union header *p = NULL;
+
+	if (size <= SIZE_MAX - sizeof *p)
+		p = malloc(sizeof *p + size);
+	if (!p)
+		longjmp(h->out, 1);
+	p->b.prev = &h->head;
+	p->b.next = h->head.next;
+	h->head.next->prev = &p->b;
+	h->head.next = &p->b;
+	return p + 1;
+}
+
+static void
+heap_free(void *ud, void *ptr)
+{
+	(void)ud;
+	if (!ptr)
+		return;
+	union header *p = (union header *)ptr - 1;
+	p->b.prev->next = p->b.next;
+	p->b.next->prev = p->b.prev;
+	free(p);
+}
+
+static void
+heap_init(struct heap *h)
+{
+	h->head.prev = h->head.next = &h->head;
+}
+
+/* Free every block still taken: the whole tree, or what a parse left
+ * when it was abandoned. */
+static void
+heap_done(struct heap *h)
+{
+	struct block *b = h->head.next;
+
+	while (b != &h->head) {
+		struct block *next = b->next;
+		free((union header *)(void *)b);
+		b = next;
 	}
-	return most;
+	heap_init(h);
+}
+
+/* gumbo's parse of src[0..n), or NULL when memory ran out (what it had
+ * taken is then still in h). */
+static GumboOutput *
+parse(struct heap *h, const GumboOptions *opt, const char *src, size_t n)
+{
+	if (setjmp(h->out))
+		return NULL;
+	return gumbo_parse_with_options(opt, src, n);
 }
 
 /* ---- the walk -------------------------------------------------------- */
@@ -469,7 +497,7 @@ html_extract(const unsigned char *buf, size_t n, unsigned flags, char **out,
              size_t *outlen, char charset[HTML_CHARSET_MAX])
 {
 	char *utf8 = NULL;
-	size_t ulen = 0, bad;
+	size_t ulen = 0, bad, at;
 	const unsigned char *src = buf;
 	size_t slen = n;
 	enum html_error err;
@@ -494,20 +522,32 @@ html_extract(const unsigned char *buf, size_t n, unsigned flags, char **out,
 		src = (const unsigned char *)utf8;
 		slen = ulen;
 	}
-	if (nesting(src, slen) > HTML_MAX_DEPTH) {
+	switch (page_scan(src, slen, HTML_MAX_DEPTH, HTML_MAX_ATTRS, &at)) {
+	case PAGE_SCAN_OK:
+		break;
+	case PAGE_SCAN_DEEP:
 		free(utf8);
 		return HTML_ERR_DEEP;
-	}
-	GumboOptions opt = kGumboDefaultOptions;
-	opt.max_errors = 0; /* the parse errors are not wanted: no memory */
-	GumboOutput *g =
-	        gumbo_parse_with_options(&opt, (const char *)src, slen);
-	if (!g) {
+	case PAGE_SCAN_ATTRS:
+		free(utf8);
+		return HTML_ERR_ATTRS;
+	case PAGE_SCAN_FOREIGN:
+		free(utf8);
+		return HTML_ERR_FOREIGN;
+	default:
 		free(utf8);
 		return HTML_ERR_NOMEM;
 	}
-	err = walk(g->document, flags, &o);
-	gumbo_destroy_output(&opt, g);
+	struct heap heap;
+	heap_init(&heap);
+	GumboOptions opt = kGumboDefaultOptions;
+	opt.allocator = heap_alloc;
+	opt.deallocator = heap_free;
+	opt.userdata = &heap;
+	opt.max_errors = 0; /* the parse errors are not wanted: no memory */
+	GumboOutput *g = parse(&heap, &opt, (const char *)src, slen);
+	err = g ? walk(g->document, flags, &o) : HTML_ERR_NOMEM;
+	heap_done(&heap); /* the tree: never gumbo_destroy_output */
 	free(utf8);
 	if (err == HTML_OK && put(&o, "\n", o.len ? 1 : 0) < 0)
 		err = HTML_ERR_NOMEM;
