@@ -50,22 +50,28 @@ enum html_error {
 
 /* Whether buf[0..n) looks like an HTML page: after a byte order mark and
  * white space it starts with '<', and its first kilobyte has a doctype or
- * an html, head, body, meta, title, p, div or article tag.  1 or 0. */
+ * an html, head, body, meta, title, p, div or article tag (after a UTF-16
+ * byte order mark, in UTF-16).  1 or 0. */
 int html_detect(const unsigned char *buf, size_t n);
 
 /* The text of the page buf[0..n) under flags (HTML_*): on HTML_OK, *out is
  * a malloc'd UTF-8 string of *outlen bytes (NUL after them), paragraphs
  * separated by a blank line and ended by a line feed (empty when the page
  * has no text), and charset holds the character set the page was read in
- * ("UTF-8", "WINDOWS-1252", ...).  The character set comes from a byte
- * order mark, else the page's <meta charset> or http-equiv
- * Content-Type in its first kilobyte, else UTF-8 when the bytes are valid
- * UTF-8, else windows-1252.  On HTML_ERR_CHARSET, charset holds the name
- * the page gave.  Never fails on malformed markup, only on memory (never
- * a crash: the parser's allocations are checked), an unknown character
- * set, nesting past HTML_MAX_DEPTH, a tag past HTML_MAX_ATTRS, or
- * HTML_ERR_FOREIGN.  The C
- * stack it needs does not grow with the page. */
+ * ("UTF-8", "WINDOWS-1252", ...).  The character set is a browser's: a byte
+ * order mark (UTF-8, UTF-16LE or UTF-16BE) wins; else the page's
+ * <meta charset> or http-equiv Content-Type in its first kilobyte, found
+ * by HTML's prescan (not in a comment nor in an attribute's value) and
+ * naming an encoding of the WHATWG Encoding Standard (other labels, such
+ * as UTF-7, UTF-32 or EBCDIC ones, are ignored; a declared UTF-16 reads as
+ * UTF-8, as it could only have been written in ASCII; ISO-2022-KR, HZ
+ * and the like read as one U+FFFD, as browsers do); else UTF-8 when the
+ * bytes are valid UTF-8, else windows-1252.  On HTML_ERR_CHARSET (iconv
+ * lacks a standard encoding), charset holds its name.  Never fails on malformed
+ * markup, only on memory (never a crash: the parser's allocations are checked),
+ * an unknown character set, nesting past HTML_MAX_DEPTH, a tag past
+ * HTML_MAX_ATTRS, or HTML_ERR_FOREIGN.  The C stack it needs does not grow with
+ * the page. */
 enum html_error html_extract(const unsigned char *buf, size_t n, unsigned flags,
                              char **out, size_t *outlen,
                              char charset[HTML_CHARSET_MAX]);

@@ -3,7 +3,11 @@
  * Owns reading pages.  The parser is gumbo, Debian's libgumbo: it follows
  * the WHATWG HTML5 parsing algorithm (the tree a browser builds, however
  * broken the markup), needs nothing else, and gives a read-only tree; it
- * reads UTF-8 only, so the page is first decoded here with iconv.
+ * reads UTF-8 only, so the page is first decoded here with iconv, in the
+ * encoding a browser would pick (pagecharset.c).  Before gumbo sees a
+ * page, pagescan.c bounds the work its parse would take; gumbo allocates
+ * from a checked heap of this file's, which ends the parse cleanly when
+ * memory runs out and frees the tree without recursing.
  *
  * The walk keeps an explicit stack (a page nested a million deep costs
  * memory, not the C stack) and writes text as it goes:
@@ -28,6 +32,7 @@
 #include <errno.h>
 #include <gumbo.h>
 #include <iconv.h>
+#include <stdio.h>
 #include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -37,6 +42,7 @@
 
 #include "redline/grow.h"
 #include "redline/uni.h"
+#include "pagecharset.h"
 #include "pagescan.h"
 
 #define PRESCAN 1024 /* bytes searched for the character set and tags */
@@ -93,61 +99,25 @@ find_ci(const unsigned char *s, size_t n, const char *w)
 	return NULL;
 }
 
-/* The charset a <meta> tag in the first kilobyte names, into name; 1 if
- * one does. */
-static int
-meta_charset(const unsigned char *s, size_t n, char name[HTML_CHARSET_MAX])
+/* The encoding of a byte order mark at the start of s[0..n), and its
+ * length in *bom; NULL when there is none. */
+static const struct page_encoding *
+bom(const unsigned char *s, size_t n, size_t *len)
 {
-	const unsigned char *p = s, *end = s + (n < PRESCAN ? n : PRESCAN);
-
-	while ((p = find_ci(p, (size_t)(end - p), "<meta")) != NULL) {
-		const unsigned char *gt = memchr(p, '>', (size_t)(end - p));
-		const unsigned char *tag_end = gt ? gt : end;
-		const unsigned char *cs =
-		        find_ci(p, (size_t)(tag_end - p), "charset");
-		p += 5;
-		if (!cs)
-			continue;
-		cs += 7;
-		while (cs < tag_end && (*cs == ' ' || *cs == '='))
-			cs++;
-		while (cs < tag_end && (*cs == '"' || *cs == '\''))
-			cs++;
-		size_t k = 0;
-		while (cs < tag_end && k + 1 < HTML_CHARSET_MAX &&
-		       (isalnum(*cs) || strchr("-_.:", *cs)))
-			name[k++] = (char)*cs++;
-		name[k] = '\0';
-		if (k)
-			return 1;
+	*len = 0;
+	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+		*len = 3;
+		return &page_utf8;
 	}
-	return 0;
-}
-
-/* The iconv name for a page's charset: the WHATWG labels that mean
- * windows-1252 or UTF-8 mapped to them (a page that says latin1 means
- * windows-1252; one that says UTF-16 in a meta tag is read as UTF-8). */
-static void
-normalize_charset(char name[HTML_CHARSET_MAX])
-{
-	static const char *const cp1252[] = {
-	        "iso-8859-1", "iso8859-1", "latin1",     "l1",
-	        "us-ascii",   "ascii",     "cp1252",     "windows-1252",
-	        "x-cp1252",   "cp819",     "iso_8859-1", "ansi_x3.4-1968",
-	};
-	static const char *const utf8[] = {
-	        "utf-8",  "utf8",     "unicode-1-1-utf-8",
-	        "utf-16", "utf-16le", "utf-16be"};
-	char low[HTML_CHARSET_MAX];
-	size_t i;
-
-	for (i = 0; name[i] && i + 1 < HTML_CHARSET_MAX; i++)
-		low[i] = (char)tolower((unsigned char)name[i]);
-	low[i] = '\0';
-	if (IN(low, cp1252))
-		strcpy(name, "WINDOWS-1252");
-	else if (IN(low, utf8))
-		strcpy(name, "UTF-8");
+	if (n >= 2 && s[0] == 0xFF && s[1] == 0xFE) {
+		*len = 2;
+		return &page_utf16le;
+	}
+	if (n >= 2 && s[0] == 0xFE && s[1] == 0xFF) {
+		*len = 2;
+		return &page_utf16be;
+	}
+	return NULL;
 }
 
 /* Append the UTF-8 of U+FFFD. */
@@ -163,8 +133,8 @@ put_fffd(char **o, size_t *len, size_t *cap)
 	return 0;
 }
 
-/* s[0..n) in charset cs as UTF-8 in *out (malloc'd, NUL-terminated);
- * bytes that do not decode become U+FFFD. */
+/* s[0..n) in the encoding iconv calls cs as UTF-8 in *out (malloc'd,
+ * NUL-terminated); bytes that do not decode become U+FFFD. */
 static enum html_error
 decode(const unsigned char *s, size_t n, const char *cs, char **out,
        size_t *outlen)
@@ -219,10 +189,21 @@ html_detect(const unsigned char *buf, size_t n)
 	        "<!doctype html", "<html", "<head", "<body", "<meta",
 	        "<title",         "<p>",   "<p ",   "<div",  "<article",
 	};
+	unsigned char ascii[PRESCAN];
 	size_t i = 0;
+	const struct page_encoding *e = bom(buf, n, &i);
 
-	if (n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF)
-		i = 3;
+	if (e == &page_utf16le || e == &page_utf16be) {
+		/* its code units below 128 as bytes, the rest as '?' */
+		size_t k = 0, hi = e == &page_utf16be ? 0 : 1;
+		for (; k < sizeof ascii && i + 1 < n; k++, i += 2)
+			ascii[k] = buf[i + hi] || buf[i + 1 - hi] > 127
+			                   ? '?'
+			                   : buf[i + 1 - hi];
+		buf = ascii;
+		n = k;
+		i = 0;
+	}
 	while (i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' ||
 	                 buf[i] == '\r' || buf[i] == '\f'))
 		i++;
@@ -505,18 +486,28 @@ html_extract(const unsigned char *buf, size_t n, unsigned flags, char **out,
 
 	*out = NULL;
 	*outlen = 0;
-	if (n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF) {
-		strcpy(charset, "UTF-8");
-		src += 3;
-		slen -= 3;
-	} else if (meta_charset(buf, n, charset)) {
-		normalize_charset(charset);
-	} else {
-		strcpy(charset,
-		       uni_valid(buf, n, &bad) ? "UTF-8" : "WINDOWS-1252");
-	}
-	if (strcmp(charset, "UTF-8") != 0) {
-		err = decode(src, slen, charset, &utf8, &ulen);
+	/* a byte order mark, else a declaration, else UTF-8 if the bytes
+	 * are, else windows-1252: as a browser reads a page from a file */
+	size_t skip;
+	const struct page_encoding *enc = bom(buf, n, &skip);
+	if (!enc)
+		enc = page_encoding_sniff(buf, n);
+	if (!enc)
+		enc = uni_valid(buf, n, &bad) ? &page_utf8 : &page_windows1252;
+	src += skip;
+	slen -= skip;
+	snprintf(charset, HTML_CHARSET_MAX, "%s", enc->name);
+	if (strcmp(enc->name, "REPLACEMENT") == 0) {
+		/* the decoder of ISO-2022-KR, HZ and the like, which hide
+		 * markup from filters: the page is one U+FFFD */
+		utf8 = malloc(4);
+		if (!utf8)
+			return HTML_ERR_NOMEM;
+		strcpy(utf8, slen ? "\xEF\xBF\xBD" : "");
+		src = (const unsigned char *)utf8;
+		slen = strlen(utf8);
+	} else if (enc->iconv) {
+		err = decode(src, slen, enc->iconv, &utf8, &ulen);
 		if (err != HTML_OK)
 			return err;
 		src = (const unsigned char *)utf8;
