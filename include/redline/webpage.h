@@ -2,10 +2,12 @@
  *
  * A page is decoded from its character set, parsed by an HTML5 parser
  * (gumbo, the WHATWG parsing algorithm) and walked for its text: scripts,
- * styles, templates and the head dropped; the page's chrome (navigation,
- * page header and footer, asides, forms, cookie banners) left out unless
- * asked for; each block element a paragraph; entities decoded; white space
- * folded.  The result is the text every later offset indexes into.
+ * styles, templates, the head and what a reader never sees (hidden,
+ * aria-hidden, display: none, visibility: hidden, a closed dialog)
+ * dropped; the page's chrome (navigation, page header and footer, asides,
+ * forms, cookie banners) left out unless asked for; each block element a
+ * paragraph; entities decoded; white space folded.  The result is the text
+ * every later offset indexes into.
  */
 #ifndef REDLINE_WEBPAGE_H
 #define REDLINE_WEBPAGE_H

@@ -11,15 +11,21 @@
  *
  * The walk keeps an explicit stack (a page nested a million deep costs
  * memory, not the C stack) and writes text as it goes:
- *   - dropped with all they hold: the head, script, style, template,
- *     noscript, svg, math, iframe, object, embed, canvas, form controls,
- *     and any element with the hidden attribute;
- *   - the chrome, dropped unless HTML_KEEP_CHROME: nav, aside, form,
- *     dialog, a header or footer that is not inside an article, main,
+ *   - dropped with all they hold, as a reader never sees them: the head,
+ *     script, style, template, noscript, noembed, noframes, svg, math,
+ *     iframe, object, embed, canvas, form controls, a dialog that is not
+ *     open, and any element with the hidden attribute, aria-hidden="true"
+ *     or an inline style of display: none;
+ *   - the text of an element styled visibility: hidden (or collapse) is
+ *     dropped, but not that of one inside it styled visibility: visible;
+ *   - the chrome, dropped unless HTML_KEEP_CHROME: nav, aside, form, an
+ *     open dialog, a header or footer that is not inside an article, main,
  *     section, aside or nav (HTML's own rule for the page's banner and
- *     footer), elements whose role is navigation, banner, contentinfo,
- *     complementary, search or dialog, and elements whose id or class
- *     names a cookie, consent or GDPR notice;
+ *     footer), elements with a role token (any case) of navigation,
+ *     banner, contentinfo, complementary, search, dialog or alertdialog,
+ *     and elements whose id or a class names a cookie, consent or GDPR
+ *     notice by its words (chrome_token: "cookie-banner", "CookieNotice",
+ *     "gdpr"; not "cookie-recipe");
  *   - a block element (p, div, headings, list items, table cells, ...)
  *     starts and ends a paragraph: a blank line; br a line break;
  *   - white space folds to one space, except line breaks inside pre;
@@ -48,10 +54,10 @@
 #define PRESCAN 1024 /* bytes searched for the character set and tags */
 
 static const char *const dropped[] = {
-        "head",     "script", "style",  "template", "noscript",
-        "svg",      "math",   "iframe", "object",   "embed",
-        "canvas",   "select", "option", "button",   "input",
-        "textarea", "audio",  "video",  "map",      "title",
+        "head",   "script", "style",   "template", "noscript", "svg",
+        "math",   "iframe", "object",  "embed",    "canvas",   "select",
+        "option", "button", "input",   "textarea", "audio",    "video",
+        "map",    "title",  "noembed", "noframes",
 };
 
 static const char *const chrome[] = {"nav", "aside", "form", "dialog"};
@@ -61,7 +67,16 @@ static const char *const chrome_roles[] = {
         "search",     "dialog", "alertdialog",
 };
 
-static const char *const chrome_names[] = {"cookie", "consent", "gdpr"};
+/* The words of an id or class that name a consent notice by themselves,
+ * and those that do beside "cookie" or "cookies" (a "cookie-recipe" is
+ * no notice). */
+static const char *const chrome_words[] = {"consent", "gdpr"};
+static const char *const cookie_words[] = {
+        "accept",  "alert",  "banner",     "bar",    "bot",          "box",
+        "consent", "dialog", "disclaimer", "info",   "law",          "layer",
+        "message", "modal",  "msg",        "notice", "notification", "overlay",
+        "policy",  "pop",    "popup",      "prompt", "wall",         "warning",
+};
 
 static const char *const blocks[] = {
         "address", "article",  "aside",      "blockquote", "body",   "caption",
@@ -363,18 +378,174 @@ attr(const GumboElement *e, const char *name)
 	return a ? a->value : NULL;
 }
 
-/* Whether an id or class value names a cookie or consent notice. */
+#define WORDS    16 /* words of a class name looked at */
+#define WORD_MAX 16 /* longest word looked at, with its NUL */
+
+/* Whether one class name (or id) s[0..n) names a cookie or consent notice:
+ * its words (split at anything not a letter or digit and between a small
+ * and a capital letter, so "cookie-banner", "cookie_bar", "CookieNotice")
+ * hold consent or gdpr, or cookie(s) beside a word of a notice, or a
+ * word of "cookie" and such a word run together ("cookiebanner"). */
+static int
+chrome_token(const char *s, size_t n)
+{
+	char w[WORDS][WORD_MAX];
+	size_t nw = 0, i = 0;
+	int cookie = 0, notice = 0;
+
+	while (i < n && nw < WORDS) {
+		while (i < n && !isalnum((unsigned char)s[i]))
+			i++;
+		size_t k = 0;
+		while (i < n && isalnum((unsigned char)s[i])) {
+			if (k && islower((unsigned char)s[i - 1]) &&
+			    isupper((unsigned char)s[i]))
+				break;
+			if (k + 1 < WORD_MAX)
+				w[nw][k++] = (char)tolower((unsigned char)s[i]);
+			i++;
+		}
+		if (k) {
+			w[nw][k] = '\0';
+			nw++;
+		}
+	}
+	for (size_t j = 0; j < nw; j++) {
+		if (IN(w[j], chrome_words))
+			return 1;
+		if (strcmp(w[j], "cookie") == 0 || strcmp(w[j], "cookies") == 0)
+			cookie = 1;
+		else if (IN(w[j], cookie_words))
+			notice = 1;
+		else if (strncmp(w[j], "cookie", 6) == 0 &&
+		         (IN(w[j] + 6, cookie_words) ||
+		          (w[j][6] == 's' && IN(w[j] + 7, cookie_words))))
+			return 1;
+	}
+	return cookie && notice;
+}
+
+/* Whether an id or class value names a cookie or consent notice: any of
+ * its space-separated names. */
 static int
 names_chrome(const char *v)
 {
 	if (!v)
 		return 0;
-	for (size_t i = 0; i < sizeof chrome_names / sizeof chrome_names[0];
-	     i++)
-		if (find_ci((const unsigned char *)v, strlen(v),
-		            chrome_names[i]))
+	while (*v) {
+		size_t k = strcspn(v, " \t\n\r\f");
+		if (k && chrome_token(v, k))
 			return 1;
+		v += k;
+		v += strspn(v, " \t\n\r\f");
+	}
 	return 0;
+}
+
+/* Whether a role value holds a chrome role among its space-separated
+ * tokens, in any case. */
+static int
+chrome_role(const char *v)
+{
+	char tok[16];
+
+	if (!v)
+		return 0;
+	while (*v) {
+		size_t k = strcspn(v, " \t\n\r\f");
+		if (k && k < sizeof tok) {
+			for (size_t i = 0; i < k; i++)
+				tok[i] = (char)tolower((unsigned char)v[i]);
+			tok[k] = '\0';
+			if (IN(tok, chrome_roles))
+				return 1;
+		}
+		v += k;
+		v += strspn(v, " \t\n\r\f");
+	}
+	return 0;
+}
+
+/* Whether v, white space around it ignored, is w in any case. */
+static int
+value_is(const char *v, size_t n, const char *w)
+{
+	while (n && strchr(" \t\n\r\f", *v))
+		v++, n--;
+	while (n && strchr(" \t\n\r\f", v[n - 1]))
+		n--;
+	return n == strlen(w) && strncasecmp(v, w, n) == 0;
+}
+
+/* What an inline style says of showing an element. */
+enum shown {
+	SHOWN_SAME,   /* nothing: as its parent */
+	SHOWN_NONE,   /* display: none, it and all it holds */
+	SHOWN_HIDDEN, /* visibility: hidden (or collapse) */
+	SHOWN_VISIBLE /* visibility: visible (inside a hidden one) */
+};
+
+/* The display and visibility declarations of a style attribute (the last
+ * of each counts; !important is read as plain). */
+static enum shown
+style_shown(const char *v)
+{
+	enum shown vis = SHOWN_SAME;
+	int none = 0;
+
+	while (v && *v) {
+		size_t k = strcspn(v, ";");
+		const char *colon = memchr(v, ':', k);
+		if (colon) {
+			const char *val = colon + 1;
+			size_t vl = (size_t)(v + k - val);
+			const char *imp = NULL;
+			for (size_t i = 0; i < vl; i++)
+				if (val[i] == '!')
+					imp = val + i;
+			if (imp &&
+			    value_is(imp + 1, (size_t)(val + vl - imp - 1),
+			             "important"))
+				vl = (size_t)(imp - val);
+			size_t pl = (size_t)(colon - v);
+			if (value_is(v, pl, "display"))
+				none = value_is(val, vl, "none");
+			else if (value_is(v, pl, "visibility"))
+				vis = value_is(val, vl, "hidden") ||
+				                      value_is(val, vl,
+				                               "collapse")
+				              ? SHOWN_HIDDEN
+				      : value_is(val, vl, "visible")
+				              ? SHOWN_VISIBLE
+				              : SHOWN_SAME;
+		}
+		v += k;
+		if (*v)
+			v++;
+	}
+	return none ? SHOWN_NONE : vis;
+}
+
+#define NAME_MAX_LEN 16 /* longest element name told apart, with its NUL */
+
+/* The lowercase name of element e into name ("" when longer): gumbo's for
+ * the elements it knows, else its own (gumbo 0.10 knows no dialog). */
+static void
+tag_name(const GumboElement *e, char name[NAME_MAX_LEN])
+{
+	name[0] = '\0';
+	if (e->tag != GUMBO_TAG_UNKNOWN) {
+		snprintf(name, NAME_MAX_LEN, "%s",
+		         gumbo_normalized_tagname(e->tag));
+		return;
+	}
+	GumboStringPiece p = e->original_tag;
+	gumbo_tag_from_original_text(&p);
+	if (!p.data || p.length >= NAME_MAX_LEN)
+		return;
+	for (size_t i = 0; i < p.length; i++)
+		name[i] = (char)tolower((unsigned char)p.data[i]);
+	name[p.length] = '\0';
 }
 
 /* One stack entry: a node and the next child to visit. */
@@ -382,6 +553,7 @@ struct frame {
 	const GumboNode *node;
 	unsigned next;
 	uint8_t block, pre, sectioning;
+	uint8_t unseen; /* its text is not shown (visibility: hidden) */
 };
 
 /* Whether element e (named name) is left out, its whole subtree;
@@ -390,7 +562,13 @@ struct frame {
 static int
 skip(const GumboElement *e, const char *name, size_t sectioning, unsigned flags)
 {
-	if (IN(name, dropped) || attr(e, "hidden"))
+	const char *aria = attr(e, "aria-hidden");
+
+	/* never shown: the chrome kept or not */
+	if (IN(name, dropped) || attr(e, "hidden") ||
+	    (aria && value_is(aria, strlen(aria), "true")) ||
+	    (strcmp(name, "dialog") == 0 && !attr(e, "open")) ||
+	    style_shown(attr(e, "style")) == SHOWN_NONE)
 		return 1;
 	if (flags & HTML_KEEP_CHROME)
 		return 0;
@@ -399,8 +577,7 @@ skip(const GumboElement *e, const char *name, size_t sectioning, unsigned flags)
 	if ((strcmp(name, "header") == 0 || strcmp(name, "footer") == 0) &&
 	    !sectioning)
 		return 1;
-	const char *role = attr(e, "role");
-	if (role && IN(role, chrome_roles))
+	if (chrome_role(attr(e, "role")))
 		return 1;
 	return names_chrome(attr(e, "id")) || names_chrome(attr(e, "class"));
 }
@@ -414,7 +591,7 @@ walk(const GumboNode *root, unsigned flags, struct out *o)
 	st = grow_array(st, &cap, 1, sizeof *st, 64);
 	if (!st)
 		return HTML_ERR_NOMEM;
-	st[n++] = (struct frame){root, 0, 0, 0, 0};
+	st[n++] = (struct frame){root, 0, 0, 0, 0, 0};
 	while (n) {
 		struct frame *f = &st[n - 1];
 		const GumboVector *kids =
@@ -433,14 +610,15 @@ walk(const GumboNode *root, unsigned flags, struct out *o)
 		const GumboNode *k = kids->data[f->next++];
 		if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA ||
 		    k->type == GUMBO_NODE_WHITESPACE) {
-			if (put_text(o, k->v.text.text) < 0)
+			if (!f->unseen && put_text(o, k->v.text.text) < 0)
 				goto nomem;
 			continue;
 		}
 		if (k->type != GUMBO_NODE_ELEMENT)
 			continue; /* comments, templates */
 		const GumboElement *e = &k->v.element;
-		const char *name = gumbo_normalized_tagname(e->tag);
+		char name[NAME_MAX_LEN];
+		tag_name(e, name);
 		if (e->tag_namespace != GUMBO_NAMESPACE_HTML ||
 		    skip(e, name, sectioning, flags))
 			continue;
@@ -449,13 +627,20 @@ walk(const GumboNode *root, unsigned flags, struct out *o)
 				o->brk = 1;
 			continue;
 		}
-		struct frame nf = {k, 0, (uint8_t)IN(name, blocks),
+		enum shown sh = style_shown(attr(e, "style"));
+		struct frame nf = {k,
+		                   0,
+		                   (uint8_t)IN(name, blocks),
 		                   (uint8_t)(strcmp(name, "pre") == 0),
 		                   (uint8_t)(strcmp(name, "article") == 0 ||
 		                             strcmp(name, "main") == 0 ||
 		                             strcmp(name, "section") == 0 ||
 		                             strcmp(name, "aside") == 0 ||
-		                             strcmp(name, "nav") == 0)};
+		                             strcmp(name, "nav") == 0),
+		                   (uint8_t)(sh == SHOWN_HIDDEN ? 1
+		                             : sh == SHOWN_VISIBLE
+		                                     ? 0
+		                                     : f->unseen)};
 		if (nf.block)
 			o->brk = 2;
 		o->pre += nf.pre;
