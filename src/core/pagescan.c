@@ -25,7 +25,7 @@
  * the stack) is left undone, the quirks-mode table is assumed, tags the
  * "in select" mode ignores are counted.  What matters for gumbo's time is
  * its stack, which this bounds; the tree's depth only matters to code that
- * recurses over the tree, and none does (webpage.c frees the tree without
+ * walks the tree by recursion, and none does (webpage.c frees the tree without
  * gumbo's recursive free and walks it on a stack of its own).
  */
 #include "pagescan.h"

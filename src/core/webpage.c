@@ -236,7 +236,7 @@ html_detect(const unsigned char *buf, size_t n)
 /* gumbo's allocations, each behind a header that links it into a list, so
  * that when memory runs out the parse can be left (gumbo itself would
  * dereference the NULL) and everything it had taken freed, and so that
- * the tree is freed by walking that list: gumbo_destroy_output recurses
+ * the tree is freed by walking that list: gumbo_destroy_output calls itself
  * once per level of the tree, and the C stack would not last on a deep
  * one (page_scan bounds the depth too, but a free that cannot recurse
  * needs no bound). */
