@@ -232,6 +232,7 @@ cli: $(PROG)
 	sh tests/cli/color.sh ./$(PROG)
 	sh tests/cli/html.sh ./$(PROG)
 	sh tests/cli/htmlin.sh ./$(PROG)
+	sh tests/cli/htmlhostile.sh ./$(PROG)
 	sh tests/cli/difftool.sh ./$(PROG)
 
 sancheck:

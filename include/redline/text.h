@@ -51,7 +51,10 @@ enum text_error {
 	TEXT_ERR_UTF32,
 	TEXT_ERR_CHARSET, /* a page in a character set iconv lacks (name in
 	                     where->charset) */
-	TEXT_ERR_DEEP     /* a page nested too deep to parse (webpage.h) */
+	TEXT_ERR_DEEP,    /* a page nested too deep to parse (webpage.h) */
+	TEXT_ERR_ATTRS,   /* a page with a tag of too many attributes */
+	TEXT_ERR_FOREIGN  /* a page the HTML parser cannot read (webpage.h,
+	                     HTML_ERR_FOREIGN) */
 };
 
 /* Where a load error was found (for BINARY and UTF8). */

@@ -195,6 +195,10 @@ from_html(struct text *t, unsigned char **buf, size_t *len, unsigned flags,
 	}
 	if (e == HTML_ERR_DEEP)
 		return TEXT_ERR_DEEP;
+	if (e == HTML_ERR_ATTRS)
+		return TEXT_ERR_ATTRS;
+	if (e == HTML_ERR_FOREIGN)
+		return TEXT_ERR_FOREIGN;
 	if (e != HTML_OK)
 		return TEXT_ERR_NOMEM;
 	if (n > TEXT_MAX_BYTES) {
@@ -353,6 +357,12 @@ text_strerror(enum text_error err)
 	case TEXT_ERR_DEEP:
 		return "HTML elements nested too deep to read (over 2000 "
 		       "levels)";
+	case TEXT_ERR_ATTRS:
+		return "an HTML tag with too many attributes to read (over "
+		       "1000)";
+	case TEXT_ERR_FOREIGN:
+		return "SVG or MathML holding a table, select or template "
+		       "element, which the HTML parser cannot read";
 	}
 	return "unknown error";
 }

@@ -27,7 +27,9 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	flags = d[0] & 1 ? HTML_KEEP_CHROME : 0;
 	(void)html_detect(d + 1, n - 1);
 	e = html_extract(d + 1, n - 1, flags, &out, &len, cs);
-	FUZZ_CHECK(e == HTML_OK || e == HTML_ERR_CHARSET || e == HTML_ERR_DEEP);
+	FUZZ_CHECK(e == HTML_OK || e == HTML_ERR_CHARSET ||
+	           e == HTML_ERR_DEEP || e == HTML_ERR_ATTRS ||
+	           e == HTML_ERR_FOREIGN);
 	FUZZ_CHECK(memchr(cs, 0, sizeof cs) != NULL);
 	if (e != HTML_OK)
 		return 0;

@@ -41,6 +41,46 @@ for t in $targets; do
 		*) { printf '\0'; cat samples/statement.txt; printf '\0'; cat "$r"; } >"$corpus/seed-$name" ;;
 		esac
 	done
+	# fuzz_html: the hostile shapes of issue 29, small (-max_len), each
+	# after a flags byte: "<div/>" runs, "--!>" and "<!-->" comments,
+	# a tag of many attributes, textarea and xmp bodies, <p><b>x<p> runs,
+	# escaped scripts, SVG and MathML in tables, declarations in comments
+	# and attributes, a UTF-16 page with its BOM, hidden text
+	if [ "$t" = fuzz_html ]; then
+		python3 - "$corpus" <<'EOT'
+import sys
+d = sys.argv[1]
+b = "<!DOCTYPE html><body>"
+seeds = {
+    "selfclose": b + "<div/>" * 3000,
+    "bang-comment": b + "<!-- x --!>" + "<div>" * 2100 + "x",
+    "empty-comment": b + "<!-->" + "<div>" * 2100 + "<!--->x",
+    "attrs": b + "<p " + " ".join("a%d=1" % i for i in range(1100)) + ">x</p>",
+    "textarea": b + "<textarea>" + "<div>" * 3000 + "</textarea><xmp>" +
+                "<i>" * 3000 + "</xmp><p>after",
+    "reopen": b + "<p><b>x" * 2000 + "".join("<p><i id=%d>y" % i for i in range(50)),
+    "script": b + "<script><!--<script></script></div>--></script><p>x",
+    "foreign": b + "<table><td><svg><desc><select><option>x</select></desc>"
+               "</svg><math><mi><b>y</b></mi><annotation-xml encoding=text/html>"
+               "<style>z</style></annotation-xml></math></table>",
+    "tables": b + "<table><a href=1><b><td><colgroup><col><tr><th>x<caption>c"
+              "<template><tbody><tr><td>t</template></table><select><td>",
+    "charset": "<!-- <meta charset=koi8-r> --><meta name=x content='<meta "
+               "charset=utf-7>'><meta http-equiv=content-type content='text/"
+               "html; charset=ucs-2'><p>caf\u00e9",
+    "hidden": b + "<p style='display:none'>a</p><div style='visibility:hidden'>"
+              "b<span style='visibility:visible'>c</span></div><p hidden>d"
+              "<p aria-hidden=true>e<dialog>f</dialog><dialog open>g</dialog>"
+              "<noembed>h</noembed><div class='cookie-recipe CookieBanner'>i"
+              "</div><div role='Presentation NAVIGATION'>j</div>",
+    "frameset": "<frameset><frameset><iframe><frameset><plaintext><frame>",
+}
+for name, text in seeds.items():
+    open("%s/seed-hostile-%s" % (d, name), "wb").write(b"\x02" + text.encode())
+open(d + "/seed-hostile-utf16", "wb").write(
+    b"\x00\xff\xfe" + (b + "<meta charset=koi8-r><p>caf\u00e9").encode("utf-16-le"))
+EOT
+	fi
 	if [ -d tests/fuzz/regress/$t ] && [ -n "$(ls tests/fuzz/regress/$t)" ]; then
 		if ! "$bin" tests/fuzz/regress/$t/* >"$bindir/$t.regress.log" 2>&1; then
 			echo "fuzz: $t: a saved regression input fails again:"
