@@ -69,10 +69,12 @@ void cmp_opt_defaults(struct cmp_opt *o);
 
 /* What cmp_run and ov_run return when they fail. */
 enum cmp_error {
-	CMP_ERR_MEMORY = -1, /* memory ran out */
-	CMP_ERR_STEMMER = -2 /* no stemmer for the language: libstemmer would
-	                        not load (stem_load_error says why) or has no
-	                        such language */
+	CMP_ERR_MEMORY = -1,  /* memory ran out */
+	CMP_ERR_STEMMER = -2, /* no stemmer for the language: libstemmer would
+	                         not load (stem_load_error says why) or has no
+	                         such language */
+	CMP_ERR_ICU = -3      /* ICU, for the confusable-word checks, would not
+	                         load (spoof_load_error says why) */
 };
 
 /* Compare left with right into *c.  Returns 0, or an enum cmp_error (then

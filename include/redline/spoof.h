@@ -7,8 +7,13 @@
 
 struct spoof;
 
-/* A checker, or NULL when memory ran out. */
+/* A checker, or NULL when memory ran out or ICU could not be loaded (then
+ * spoof_load_error says why).  ICU is loaded by the first call. */
 struct spoof *spoof_new(void);
+
+/* Why ICU could not be loaded (dlerror's words), or NULL if it was, or was
+ * never asked for. */
+const char *spoof_load_error(void);
 
 /* Release it.  NULL is fine. */
 void spoof_free(struct spoof *s);

@@ -24,6 +24,7 @@
 #include "options.h"
 #include "output.h"
 #include "redline/overview.h"
+#include "redline/spoof.h"
 #include "redline/stem.h"
 
 #define EXIT_SAME      0
@@ -364,6 +365,11 @@ compare(struct run *r)
 			warnx("--language: no Snowball stemmer for '%s'",
 			      copt.language ? copt.language
 			                    : CMP_LANGUAGE_DEFAULT);
+		return -1;
+	}
+	if (c == CMP_ERR_ICU) {
+		warnx("cannot load ICU, which checks for confusable words: %s",
+		      spoof_load_error());
 		return -1;
 	}
 	if (c < 0) {

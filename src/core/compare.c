@@ -167,15 +167,15 @@ has_non_ascii(const struct text *t)
 
 /* Flag the blocks with a confusable word (spoof.h): a rewrite word that
  * mixes scripts, or one that replaces an official word it looks like (the
- * word diff's replacement of n words by n words, word for word).  0, or
- * -1 when memory ran out. */
+ * word diff's replacement of n words by n words, word for word).  0,
+ * CMP_ERR_MEMORY when memory ran out, or CMP_ERR_ICU. */
 static int
 mark_confusable(struct cmp *c)
 {
 	struct spoof *sp = spoof_new();
 
 	if (!sp)
-		return -1;
+		return spoof_load_error() ? CMP_ERR_ICU : CMP_ERR_MEMORY;
 	for (size_t i = 0; i < c->al.nblocks; i++) {
 		struct block *b = &c->al.blocks[i];
 		uint32_t t0 = 0, t1 = 0;
@@ -259,9 +259,12 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 		mark_hidden(c);
 	rc = CMP_ERR_MEMORY;
 	/* only a text that is not all ASCII can hold a confusable word */
-	if ((has_non_ascii(left) || has_non_ascii(right)) &&
-	    mark_confusable(c) < 0)
-		goto fail;
+	if (has_non_ascii(left) || has_non_ascii(right)) {
+		rc = mark_confusable(c);
+		if (rc < 0)
+			goto fail;
+		rc = CMP_ERR_MEMORY;
+	}
 	if (psg_build(&c->ps, c) < 0)
 		goto fail;
 	return 0;

@@ -1,15 +1,100 @@
 /* spoof.c - words that look like other words, through ICU's spoof checker
  * (uspoof.h), which implements Unicode TR 39: the restriction level of a
  * word (does it mix scripts in a way no language does) and the skeletons
- * of two words (do they look the same).  The checker is opened once per
- * comparison, only when a text holds a word that is not ASCII.
+ * of two words (do they look the same).  A checker is made once per
+ * comparison, only when a text holds a byte that is not ASCII.
+ *
+ * Also owns loading ICU.  Like libstemmer (stem.c) it is opened with dlopen
+ * when the first checker is made, not linked: its data library maps some
+ * 30 MiB of address space, which a run under a small `ulimit -v` could not
+ * even start with, and most comparisons (all-ASCII texts, the word-diff
+ * export) never need it.  The Makefile names the library by the soname of
+ * the one it compiled against (ICU_SONAME); ICU's functions carry its
+ * version in their names (uspoof_open_72), which its headers give.
  */
 #include "redline/spoof.h"
 
+#include <dlfcn.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unicode/uclean.h>
 #include <unicode/uspoof.h>
+
+#ifndef ICU_SONAME
+#define ICU_SONAME "libicui18n.so"
+#endif
+
+/* The name of ICU's function f in the library: its headers define f as a
+ * macro for the name with the version (uspoof_open_72), which this
+ * expands before making it a string. */
+#define ICU_NAME2(f) #f
+#define ICU_NAME(f)  ICU_NAME2(f)
+
+/* ICU's functions, once it is loaded. */
+static struct {
+	void *lib;
+	USpoofChecker *(*open)(UErrorCode *);
+	void (*close)(USpoofChecker *);
+	void (*set_checks)(USpoofChecker *, int32_t, UErrorCode *);
+	void (*set_level)(USpoofChecker *, URestrictionLevel);
+	int32_t (*check)(const USpoofChecker *, const char *, int32_t,
+	                 int32_t *, UErrorCode *);
+	int32_t (*confusable)(const USpoofChecker *, const char *, int32_t,
+	                      const char *, int32_t, UErrorCode *);
+	void (*cleanup)(void);
+	char why[256]; /* why it could not be loaded, if it could not */
+} icu;
+static pthread_once_t icu_once = PTHREAD_ONCE_INIT;
+
+/* At exit, when no checker is in use any more: ICU gives back the data it
+ * keeps for the life of the process (so a leak checker sees every byte
+ * returned), then the library is closed. */
+static void
+icu_unload(void)
+{
+	icu.cleanup();
+	dlclose(icu.lib);
+}
+
+static void
+icu_load(void)
+{
+	const char *err;
+
+	icu.lib = dlopen(ICU_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (icu.lib) {
+		/* POSIX's way to take a function from dlsym */
+		*(void **)&icu.open = dlsym(icu.lib, ICU_NAME(uspoof_open));
+		*(void **)&icu.close = dlsym(icu.lib, ICU_NAME(uspoof_close));
+		*(void **)&icu.set_checks =
+		        dlsym(icu.lib, ICU_NAME(uspoof_setChecks));
+		*(void **)&icu.set_level =
+		        dlsym(icu.lib, ICU_NAME(uspoof_setRestrictionLevel));
+		*(void **)&icu.check =
+		        dlsym(icu.lib, ICU_NAME(uspoof_checkUTF8));
+		*(void **)&icu.confusable =
+		        dlsym(icu.lib, ICU_NAME(uspoof_areConfusableUTF8));
+		*(void **)&icu.cleanup = dlsym(icu.lib, ICU_NAME(u_cleanup));
+		if (icu.open && icu.close && icu.set_checks && icu.set_level &&
+		    icu.check && icu.confusable && icu.cleanup) {
+			(void)atexit(icu_unload);
+			return;
+		}
+	}
+	err = dlerror();
+	snprintf(icu.why, sizeof icu.why, "%s",
+	         err ? err : ICU_SONAME ": not usable");
+	if (icu.lib)
+		dlclose(icu.lib);
+	icu.lib = NULL;
+}
+
+const char *
+spoof_load_error(void)
+{
+	return icu.why[0] ? icu.why : NULL;
+}
 
 struct spoof {
 	USpoofChecker *mixed; /* restriction level only */
@@ -26,41 +111,27 @@ ascii(const unsigned char *w, size_t n)
 	return 1;
 }
 
-/* ICU keeps the data it loads for the life of the process; give it back at
- * exit, when no checker is in use any more, so that a leak checker sees
- * every byte returned. */
-static void
-release_icu(void)
-{
-	u_cleanup();
-}
-
-static void
-register_release(void)
-{
-	atexit(release_icu);
-}
-
 struct spoof *
 spoof_new(void)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	UErrorCode e = U_ZERO_ERROR;
 	struct spoof *s;
 
-	pthread_once(&once, register_release);
+	pthread_once(&icu_once, icu_load);
+	if (!icu.lib)
+		return NULL;
 	s = calloc(1, sizeof *s);
 	if (!s)
 		return NULL;
-	s->mixed = uspoof_open(&e);
+	s->mixed = icu.open(&e);
 	if (U_SUCCESS(e)) {
-		uspoof_setChecks(s->mixed, USPOOF_RESTRICTION_LEVEL, &e);
-		uspoof_setRestrictionLevel(s->mixed, USPOOF_HIGHLY_RESTRICTIVE);
+		icu.set_checks(s->mixed, USPOOF_RESTRICTION_LEVEL, &e);
+		icu.set_level(s->mixed, USPOOF_HIGHLY_RESTRICTIVE);
 	}
 	if (U_SUCCESS(e))
-		s->alike = uspoof_open(&e);
+		s->alike = icu.open(&e);
 	if (U_SUCCESS(e))
-		uspoof_setChecks(s->alike, USPOOF_CONFUSABLE, &e);
+		icu.set_checks(s->alike, USPOOF_CONFUSABLE, &e);
 	if (U_FAILURE(e)) {
 		spoof_free(s);
 		return NULL;
@@ -74,9 +145,9 @@ spoof_free(struct spoof *s)
 	if (!s)
 		return;
 	if (s->mixed)
-		uspoof_close(s->mixed);
+		icu.close(s->mixed);
 	if (s->alike)
-		uspoof_close(s->alike);
+		icu.close(s->alike);
 	free(s);
 }
 
@@ -87,8 +158,7 @@ spoof_mixed(struct spoof *s, const unsigned char *w, size_t n)
 
 	if (ascii(w, n) || n > INT32_MAX)
 		return 0;
-	int32_t r = uspoof_checkUTF8(s->mixed, (const char *)w, (int32_t)n,
-	                             NULL, &e);
+	int32_t r = icu.check(s->mixed, (const char *)w, (int32_t)n, NULL, &e);
 	return U_SUCCESS(e) && (r & USPOOF_RESTRICTION_LEVEL) != 0;
 }
 
@@ -100,8 +170,7 @@ spoof_alike(struct spoof *s, const unsigned char *a, size_t na,
 
 	if ((ascii(a, na) && ascii(b, nb)) || na > INT32_MAX || nb > INT32_MAX)
 		return 0;
-	int32_t r =
-	        uspoof_areConfusableUTF8(s->alike, (const char *)a, (int32_t)na,
-	                                 (const char *)b, (int32_t)nb, &e);
+	int32_t r = icu.confusable(s->alike, (const char *)a, (int32_t)na,
+	                           (const char *)b, (int32_t)nb, &e);
 	return U_SUCCESS(e) && r != 0;
 }
