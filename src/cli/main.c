@@ -93,8 +93,11 @@ setup_signals(void)
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
 		sigaction(fatal[i], &sa, NULL);
-	/* A closed pipe, or a file grown past the size limit (ulimit -f),
-	 * is reported as a write error (exit 2), not a silent death. */
+	/* A file grown past the size limit (ulimit -f) is reported as a
+	 * write error (exit 2), not a silent death; a closed pipe on
+	 * standard output (a reader that stopped) ends the export quietly
+	 * with the comparison's status (export()), and on a file is a
+	 * write error. */
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGXFSZ, SIG_IGN);
 }
@@ -443,6 +446,11 @@ static int export(struct run *r)
 	errno = 0;
 	c = r->several ? export_several(&r->ov, fmt, &eo, out.f)
 	               : export_pair(&r->cmp, fmt, &eo, out.f);
+	/* a reader that stopped reading (| head, q in less) is no trouble:
+	 * quiet, and the status says what the comparison found, as diff's
+	 * does */
+	if (c < 0 && !out.target && errno == EPIPE)
+		return 0;
 	if (c < 0) {
 		warnx("%s: write error: %s",
 		      o->outpath ? o->outpath : "standard output",
@@ -451,6 +459,8 @@ static int export(struct run *r)
 		return -1;
 	}
 	if (output_commit(&out, err, sizeof err) < 0) {
+		if (!out.target && errno == EPIPE)
+			return 0;
 		warnx("%s", err);
 		return -1;
 	}
@@ -503,7 +513,8 @@ main(int argc, char **argv)
 		rc = differs ? EXIT_DIFFERENT : EXIT_SAME;
 	}
 	run_free(&r);
-	if (fclose(stdout) == EOF && rc != EXIT_TROUBLE) {
+	/* (a reader that stopped reading: quiet, as in export()) */
+	if (fclose(stdout) == EOF && rc != EXIT_TROUBLE && errno != EPIPE) {
 		warnx("standard output: write error: %s", strerror(errno));
 		rc = EXIT_TROUBLE;
 	}
