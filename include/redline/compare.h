@@ -27,6 +27,11 @@ struct cmp_opt {
 	int minimal;          /* exact minimal word diff, no heuristics */
 	int words_only;       /* the word diff alone: no sentences, blocks or
 	                         facts (for exports that show only it) */
+	int no_whole_diff;    /* skip the word diff of the whole texts
+	                         (cmp.ops, empty then): for callers that
+	                         show only passages (the JSON, text, plain
+	                         and HTML exports, the overview); cmp_differs
+	                         holds either way */
 	double link_min;      /* ALIGN_LINK_MIN unless set */
 	double keep_min;      /* ALIGN_KEEP_MIN unless set */
 	double verbatim_min;  /* ALIGN_VERBATIM_MIN unless set */

@@ -355,8 +355,14 @@ compare(struct run *r)
 			return -1;
 		r->inputs[r->loaded] = &r->texts[r->loaded];
 	}
-	/* the word-diff export needs no sentence alignment */
+	/* the word-diff export needs no sentence alignment; and the word
+	 * diff of the whole texts is shown only by that export, the stats
+	 * and the viewer (its raw mode, its own exports) */
 	copt.words_only = !r->several && o->fmt == FMT_WDIFF;
+	int viewer =
+	        o->fmt == FMT_DEFAULT && !o->outpath && isatty(STDOUT_FILENO);
+	copt.no_whole_diff =
+	        !viewer && o->fmt != FMT_WDIFF && o->fmt != FMT_STATS;
 	c = r->several ? ov_run(&r->ov, r->inputs[0], r->inputs + 1,
 	                        (size_t)o->nfiles - 1, &copt, 0)
 	               : cmp_run(&r->cmp, r->inputs[0], r->inputs[1], &copt);

@@ -231,19 +231,21 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 	           tok_split(right, c->in, opt->keyopts, &c->rt) < 0) {
 		goto fail;
 	}
-	m = myers_new(intern_count(c->in));
-	if (!m)
-		goto fail;
-	if (opt->threads > 0) {
-		struct myers_tuning t = {1, opt->threads, MYERS_PAR_MIN, 1,
-		                         NULL};
-		myers_tune(m, &t);
+	if (!opt->no_whole_diff || opt->words_only) {
+		m = myers_new(intern_count(c->in));
+		if (!m)
+			goto fail;
+		if (opt->threads > 0) {
+			struct myers_tuning t = {1, opt->threads, MYERS_PAR_MIN,
+			                         1, NULL};
+			myers_tune(m, &t);
+		}
+		if (diff_tokens(m, &c->lt, 0, c->lt.n, &c->rt, 0, c->rt.n,
+		                opt->minimal ? DIFF_MINIMAL : 0, &c->ops) < 0)
+			goto fail;
+		myers_free(m);
+		m = NULL;
 	}
-	if (diff_tokens(m, &c->lt, 0, c->lt.n, &c->rt, 0, c->rt.n,
-	                opt->minimal ? DIFF_MINIMAL : 0, &c->ops) < 0)
-		goto fail;
-	myers_free(m);
-	m = NULL;
 	if (opt->words_only)
 		return 0;
 	rc = CMP_ERR_MEMORY;
@@ -295,9 +297,12 @@ cmp_differs(const struct cmp *c)
 	    (c->left->len != c->right->len ||
 	     memcmp(c->left->buf, c->right->buf, c->left->len) != 0))
 		return 1;
-	for (size_t i = 0; i < c->ops.n; i++)
-		if (c->ops.v[i].kind != DOP_EQUAL)
-			return 1;
+	/* the same tokens with the same keys: what an empty word diff says,
+	 * whether or not it was run */
+	if (c->lt.n != c->rt.n ||
+	    (c->lt.n &&
+	     memcmp(c->lt.id, c->rt.id, c->lt.n * sizeof *c->lt.id) != 0))
+		return 1;
 	return 0;
 }
 
