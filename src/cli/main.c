@@ -355,10 +355,11 @@ compare(struct run *r)
 			return -1;
 		r->inputs[r->loaded] = &r->texts[r->loaded];
 	}
-	/* the word-diff export needs no sentence alignment; and the word
+	/* the word-diff export needs no sentence alignment, with one rewrite
+	 * or several (each pair's word diff, one after another); and the word
 	 * diff of the whole texts is shown only by that export, the stats
 	 * and the viewer (its raw mode, its own exports) */
-	copt.words_only = !r->several && o->fmt == FMT_WDIFF;
+	copt.words_only = o->fmt == FMT_WDIFF;
 	int viewer =
 	        o->fmt == FMT_DEFAULT && !o->outpath && isatty(STDOUT_FILENO);
 	copt.no_whole_diff =

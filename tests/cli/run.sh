@@ -743,4 +743,13 @@ head -1 "$tmp/out" | grep -q '^official: standard input (' && ok || bad "the rep
 expect 1 "stdin in json" -- sh -c "$REDLINE_WRAP_SH $bin --export=json - $top/samples/statement.txt <$top/samples/brics-post.txt"
 grep -q '"path": "-"' "$tmp/out" && ok || bad "the JSON does not keep '-' as the path of standard input"
 
+# the word diff of several rewrites is each pair's, as alone (it runs no
+# sentence alignment, and needs none)
+rl --export=wdiff samples/statement.txt samples/brics-post.txt >"$tmp/w1.out"
+rl --export=wdiff samples/statement.txt samples/newsbharati.txt >"$tmp/w2.out"
+expect 1 "wdiff of several" -- rl --export=wdiff samples/statement.txt samples/brics-post.txt samples/newsbharati.txt
+{ echo "==> samples/statement.txt <=> samples/brics-post.txt <=="; cat "$tmp/w1.out"; echo
+  echo "==> samples/statement.txt <=> samples/newsbharati.txt <=="; cat "$tmp/w2.out"; } >"$tmp/w12.out"
+cmp -s "$tmp/out" "$tmp/w12.out" && ok || bad "the wdiff of several rewrites is not each pair's word diff"
+
 cli_done
