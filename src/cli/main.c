@@ -41,6 +41,10 @@ struct run {
 	const struct options *opt;
 	struct text *texts; /* opt->nfiles of them, loaded ones first */
 	const struct text **inputs;
+	const struct text **rewrites; /* the rewrites compared: inputs but
+	                                 the official one and any that is
+	                                 the official text itself */
+	size_t nrewrites;
 	int loaded;
 	int several;
 	struct cmp cmp;     /* one pair */
@@ -333,6 +337,49 @@ check_inputs(int n, char **files)
 	return rc;
 }
 
+/* Is text t the official text o itself: the same file, or the same bytes? */
+static int
+same_text(const struct text *t, const struct text *o)
+{
+	return (t->has_id && o->has_id && t->dev == o->dev &&
+	        t->ino == o->ino) ||
+	       (t->len == o->len && t->html == o->html &&
+	        memcmp(t->buf, o->buf, t->len) == 0);
+}
+
+/* r->rewrites: of several rewrites, those that are not the official text
+ * itself (`redline STATEMENT *.txt` names the statement again), each
+ * left out with a note; one left is compared as a pair (but for a summary
+ * asked for).  With one rewrite, or when every one is the official text,
+ * the first is compared whatever it is.  0, or -1 after a message. */
+static int
+pick_rewrites(struct run *r)
+{
+	const struct options *o = r->opt;
+	size_t n = 0, others = 0;
+
+	r->rewrites = calloc((size_t)o->nfiles, sizeof *r->rewrites);
+	if (!r->rewrites) {
+		warnx("out of memory");
+		return -1;
+	}
+	for (int j = 1; j < o->nfiles; j++)
+		others += !same_text(r->inputs[j], r->inputs[0]);
+	for (int j = 1; j < o->nfiles; j++) {
+		if (r->several && others &&
+		    same_text(r->inputs[j], r->inputs[0]))
+			warnx("%s: the official text itself; left out of the "
+			      "rewrites",
+			      shown_name(o->files[j]));
+		else if (others || n == 0)
+			r->rewrites[n++] = r->inputs[j];
+	}
+	r->nrewrites = n;
+	if (n == 1 && o->fmt != FMT_SUMMARY)
+		r->several = 0;
+	return 0;
+}
+
 /* Load every file and compare: 0, or -1 after a message. */
 static int
 compare(struct run *r)
@@ -364,9 +411,11 @@ compare(struct run *r)
 	        o->fmt == FMT_DEFAULT && !o->outpath && isatty(STDOUT_FILENO);
 	copt.no_whole_diff =
 	        !viewer && o->fmt != FMT_WDIFF && o->fmt != FMT_STATS;
-	c = r->several ? ov_run(&r->ov, r->inputs[0], r->inputs + 1,
-	                        (size_t)o->nfiles - 1, &copt, 0)
-	               : cmp_run(&r->cmp, r->inputs[0], r->inputs[1], &copt);
+	if (pick_rewrites(r) < 0)
+		return -1;
+	c = r->several ? ov_run(&r->ov, r->inputs[0], r->rewrites, r->nrewrites,
+	                        &copt, 0)
+	               : cmp_run(&r->cmp, r->inputs[0], r->rewrites[0], &copt);
 	if (c == CMP_ERR_STEMMER) {
 		const char *why = stem_load_error();
 		if (why)
@@ -485,6 +534,7 @@ run_free(struct run *r)
 		text_done(&r->texts[i]);
 	free(r->texts);
 	free(r->inputs);
+	free(r->rewrites);
 }
 
 int
