@@ -139,6 +139,10 @@ $(GEN)/forms.inc: data/en/forms.txt
 $(GEN)/titles.inc: data/en/titles.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' -e 's/^\([^ ]*\)$$/"\1",/' $< >$@
+$(GEN)/negations.inc: data/en/negations.txt
+	@mkdir -p $(@D)
+	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | LC_ALL=C sort -u | \
+	    sed 's/^\([^ ]*\)$$/"\1",/' >$@
 $(GEN)/furniture.inc: data/en/furniture.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | \
@@ -147,7 +151,8 @@ $(GEN)/aliases.inc: data/en/aliases.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' -e 's/^\(.*\)$$/"\1",/' $< >$@
 $(BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
-    $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc
+    $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc \
+    $(GEN)/negations.inc
 # The value lists (value.c): "word value" a line, the word maybe two words.
 VALUE_LISTS = currencies scales units dates
 VALUE_INC = $(VALUE_LISTS:%=$(GEN)/%.inc)
@@ -372,7 +377,8 @@ $(FUZZ_BUILD)/src/core/webpage.o: ALL_CPPFLAGS += $(GUMBO_CFLAGS)
 $(FUZZ_BUILD)/src/core/spoof.o: ALL_CPPFLAGS += $(ICU_CFLAGS) \
     -DICU_SONAME='"$(or $(ICU_SONAME),libicui18n.so)"'
 $(FUZZ_BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
-    $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc
+    $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc \
+    $(GEN)/negations.inc
 $(FUZZ_BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc
 $(FUZZ_BUILD)/src/core/align/words.o: $(GEN)/related.inc
 $(FUZZ_BUILD)/src/core/lexicon.o $(FUZZ_BUILD)/src/core/align/alias.o \

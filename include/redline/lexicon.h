@@ -34,6 +34,11 @@ int lex_is_frame(const char *w, size_t n);
  * gives "have"), as a NUL-terminated string; NULL otherwise. */
 const char *lex_base_form(const char *w, size_t n);
 
+/* 1 when the folded word w[0..n) turns a clause to the negative
+ * (data/en/negations.txt: "not", "no", "never", "without"; or any word
+ * ending in "n't"), else 0. */
+int lex_is_negation(const char *w, size_t n);
+
 /* The i-th word of the list of titles that stand before or for a name
  * (data/en/titles.txt: "president", "secretary"), folded, from 0; NULL
  * past the last. */

@@ -41,6 +41,10 @@ static const struct furniture {
 #include "furniture.inc"
 };
 
+static const char *const negations[] = {
+#include "negations.inc"
+};
+
 struct key {
 	const char *w;
 	size_t n;
@@ -98,6 +102,25 @@ lex_base_form(const char *w, size_t n)
 	        bsearch(&k, forms, sizeof forms / sizeof *forms, sizeof *forms,
 	                by_form);
 	return f ? f->base : NULL;
+}
+
+static int
+by_word(const void *k, const void *e)
+{
+	return order(k, *(const char *const *)e);
+}
+
+int
+lex_is_negation(const char *w, size_t n)
+{
+	struct key k = {w, n};
+
+	/* don't, isn't, can't: with a straight or a curly apostrophe */
+	if ((n > 3 && memcmp(w + n - 3, "n't", 3) == 0) ||
+	    (n > 5 && memcmp(w + n - 5, "n\xE2\x80\x99t", 5) == 0))
+		return 1;
+	return bsearch(&k, negations, sizeof negations / sizeof *negations,
+	               sizeof *negations, by_word) != NULL;
 }
 
 const char *

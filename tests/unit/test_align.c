@@ -1067,6 +1067,31 @@ repeated_sentences(void **state)
 	release(&p);
 }
 
+/* A negation added or dropped reverses the claim: never verbatim, though
+ * every other word is kept; the same negation on both sides changes
+ * nothing. */
+static void
+negation_not_verbatim(void **state)
+{
+	static const char o[] =
+	        "The ministers agreed that there is no quick fix for the "
+	        "drought in the eastern provinces.\n";
+	(void)state;
+	assert_int_equal(kind_of(o, "The ministers agreed that there is a "
+	                            "quick fix for the drought in the "
+	                            "eastern provinces.\n"),
+	                 BLK_PARAPHRASE);
+	assert_int_equal(kind_of("The council will not close the old bridge "
+	                         "over the river on Monday.\n",
+	                         "The council will close the old bridge "
+	                         "over the river on Monday.\n"),
+	                 BLK_PARAPHRASE);
+	assert_int_equal(kind_of(o, "The ministers agreed that there is no "
+	                            "quick fix for the drought in the "
+	                            "eastern provinces.\n"),
+	                 BLK_VERBATIM);
+}
+
 int
 main(void)
 {
@@ -1096,6 +1121,7 @@ main(void)
 	        cmocka_unit_test(rare_word_names_source),
 	        cmocka_unit_test(each_rule_needed),
 	        cmocka_unit_test(repeated_sentences),
+	        cmocka_unit_test(negation_not_verbatim),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -131,6 +131,27 @@ titles(void **state)
 	assert_true(i > 10 && i < 256); /* words.c takes up to 256 */
 }
 
+static void
+negations(void **state)
+{
+	(void)state;
+	static const char *const yes[] = {"not",
+	                                  "no",
+	                                  "never",
+	                                  "without",
+	                                  "nothing",
+	                                  "don't",
+	                                  "isn\xE2\x80\x99t",
+	                                  "cannot",
+	                                  "nor"};
+	static const char *const no[] = {"now", "note",   "know", "nation",
+	                                 "a",   "notice", "t",    "n't"};
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+		assert_true(lex_is_negation(yes[i], strlen(yes[i])));
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		assert_false(lex_is_negation(no[i], strlen(no[i])));
+}
+
 int
 main(void)
 {
@@ -138,6 +159,7 @@ main(void)
 	        cmocka_unit_test(numbers),   cmocka_unit_test(frames),
 	        cmocka_unit_test(furniture), cmocka_unit_test(verb_forms),
 	        cmocka_unit_test(titles),    cmocka_unit_test(list_order),
+	        cmocka_unit_test(negations),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -35,6 +35,28 @@ seg_tokens(const struct seglist *s, uint32_t s0, uint32_t s1, uint32_t *t0,
  *  - At the start, ending in a frame word (and "that"): "X said (that)".
  *  - Inside, set off by punctuation on both sides and holding a frame
  *    word: a quote broken by ", he said,". */
+/* Words of tokens [t0, t1) of l (text t) that turn a clause to the
+ * negative (lex_is_negation), told in lower case. */
+static size_t
+negations(const struct text *t, const struct toklist *l, uint32_t t0,
+          uint32_t t1)
+{
+	size_t n = 0;
+
+	for (uint32_t i = t0; i < t1; i++) {
+		const struct tok *k = &l->v[i];
+		char w[16];
+		if (k->kind != TOK_WORD || k->len >= sizeof w)
+			continue;
+		for (size_t j = 0; j < k->len; j++) {
+			unsigned char ch = t->buf[k->off + j];
+			w[j] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+		}
+		n += lex_is_negation(w, k->len);
+	}
+	return n;
+}
+
 static int
 is_frame(const unsigned char *brk, const unsigned char *fr, size_t nr, size_t s,
          size_t e)
@@ -449,6 +471,12 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 			else
 				verb = kl >= v;
 		}
+		/* a negation added or dropped reverses the claim, however
+		 * few words it is: never verbatim */
+		if (verb && has_l && has_r &&
+		    negations(c->left, &c->lt, b->dl0, b->dl1) !=
+		            negations(c->right, &c->rt, b->dr0, b->dr1))
+			verb = 0;
 		b->kind = verb ? BLK_VERBATIM : BLK_PARAPHRASE;
 		x->o->count[b->kind]++;
 	}
