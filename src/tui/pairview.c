@@ -61,6 +61,7 @@ enum action {
 	ACT_WRAP,
 	ACT_LEFT,
 	ACT_RIGHT,
+	ACT_COLUMN0,
 	ACT_SIDE,
 	ACT_EXPORT,
 	ACT_MOUSE,
@@ -77,8 +78,10 @@ static const struct binding {
         {'j', ACT_DOWN},
         {KEY_DOWN, ACT_DOWN},
         {'\n', ACT_DOWN},
+        {'n' & 0x1f, ACT_DOWN},
         {'k', ACT_UP},
         {KEY_UP, ACT_UP},
+        {'p' & 0x1f, ACT_UP},
         {' ', ACT_PAGE_DOWN},
         {KEY_NPAGE, ACT_PAGE_DOWN},
         {'f' & 0x1f, ACT_PAGE_DOWN},
@@ -86,7 +89,9 @@ static const struct binding {
         {KEY_PPAGE, ACT_PAGE_UP},
         {'b' & 0x1f, ACT_PAGE_UP},
         {'d', ACT_HALF_DOWN},
+        {'d' & 0x1f, ACT_HALF_DOWN},
         {'u', ACT_HALF_UP},
+        {'u' & 0x1f, ACT_HALF_UP},
         {'g', ACT_TOP},
         {KEY_HOME, ACT_TOP},
         {'G', ACT_BOTTOM},
@@ -115,6 +120,8 @@ static const struct binding {
         {'w', ACT_WRAP},
         {KEY_LEFT, ACT_LEFT},
         {KEY_RIGHT, ACT_RIGHT},
+        {'0', ACT_COLUMN0},
+        {'^', ACT_COLUMN0},
         {'v', ACT_SIDE},
         {'e', ACT_EXPORT},
         {'M', ACT_MOUSE},
@@ -127,11 +134,12 @@ static const struct binding {
 static const char *const help_text[] = {
         "redline - keys",
         "",
-        "  j k  Down Up  Enter     scroll one row",
-        "  Space PgDn   b PgUp     scroll one screen",
-        "  d u                     scroll half a screen",
+        "  j k  Down Up  Enter     scroll one row (Ctrl-N Ctrl-P too)",
+        "  Space PgDn   b PgUp     scroll one screen (Ctrl-F Ctrl-B too)",
+        "  d u  Ctrl-D Ctrl-U      scroll half a screen",
         "  g Home  G End           first / last row",
-        "  ] [   Tab Shift-Tab     next / previous changed passage",
+        "  ] [   Tab Shift-Tab     next / previous changed passage (]c [c",
+        "                          as in vim: the c is part of the jump)",
         "  a A                     next / previous addition",
         "  o O                     next / previous omission",
         "  p P                     next / previous paraphrase",
@@ -144,7 +152,8 @@ static const char *const help_text[] = {
         "  c                       changes only: unchanged passages one row",
         "  #                       numbers: [passage] \u00b6par.sentence",
         "  w                       wrap long passages on / off",
-        "  Left Right              scroll sideways (wrap off)",
+        "  Left Right  0 ^         scroll sideways (wrap off); back to",
+        "                          column 0",
         "  v                       one pane: official / rewrite",
         "  e                       export to a file: a name proposed, the",
         "                          format from its extension (.txt .json",
@@ -1199,6 +1208,12 @@ act(struct view *v, enum action a)
 		         v->lo.hoff);
 		break;
 	}
+	case ACT_COLUMN0: {
+		v->lo.hoff = 0;
+		layout_set_hoff(v->l, 0);
+		snprintf(v->msg, sizeof v->msg, "back to column 0");
+		break;
+	}
 	case ACT_SIDE:
 		v->side = v->side == 2 ? 1 : 2;
 		if (relayout(v) < 0)
@@ -1424,11 +1439,19 @@ tui_pair(const struct cmp *c, const struct tui_opt *o, long block, int nested)
 			center_on(&v, i);
 	}
 	draw(&v);
+	int after_bracket = 0; /* the key before was ] or [ */
 	while (!got_signal) {
 		int ch = getch();
 		enum action a;
 		if (ch == ERR)
 			continue;
+		/* ]c and [c, vim's jumps to the next and previous change: the
+		 * c is part of the jump, not the changes-only key */
+		if (after_bracket && ch == 'c') {
+			after_bracket = 0;
+			continue;
+		}
+		after_bracket = ch == ']' || ch == '[';
 		v.msg[0] = '\0';
 		if (ch == KEY_MOUSE) {
 			on_mouse(&v);
