@@ -143,6 +143,25 @@ $(GEN)/negations.inc: data/en/negations.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | LC_ALL=C sort -u | \
 	    sed 's/^\([^ ]*\)$$/"\1",/' >$@
+$(GEN)/negverbs.inc: data/en/negverbs.txt
+	@mkdir -p $(@D)
+	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | LC_ALL=C sort -u | \
+	    sed 's/^\([^ ]*\)$$/"\1",/' >$@
+# hedges: "class phrase" (class+ : only before a number), sorted by phrase
+$(GEN)/hedges.inc: data/en/hedges.txt
+	@mkdir -p $(@D)
+	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | \
+	    sed 's/^\([a-z]*\)\(+\{0,1\}\) \(.*[^ ]\) *$$/\3|\1|\2/' | \
+	    LC_ALL=C sort -u -t'|' -k1,1 | \
+	    sed -e 's/^\(.*\)|\(.*\)|+$$/{"\1", "\2", 1},/' \
+	        -e 's/^\(.*\)|\(.*\)|$$/{"\1", "\2", 0},/' >$@
+$(GEN)/sources.inc: data/en/sources.txt
+	@mkdir -p $(@D)
+	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | \
+	    sed 's/^\([a-z]*\) \(.*[^ ]\) *$$/\2 \1/' | LC_ALL=C sort -u -k1,1 | \
+	    sed -e 's/^\([^ ]*\) document$$/{"\1", LEX_SOURCE_DOCUMENT},/' \
+	        -e 's/^\([^ ]*\) speaker$$/{"\1", LEX_SOURCE_SPEAKER},/' \
+	        -e 's/^\([^ ]*\) body$$/{"\1", LEX_SOURCE_BODY},/' >$@
 $(GEN)/furniture.inc: data/en/furniture.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | \
@@ -152,7 +171,8 @@ $(GEN)/aliases.inc: data/en/aliases.txt
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' -e 's/^\(.*\)$$/"\1",/' $< >$@
 $(BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
     $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc \
-    $(GEN)/negations.inc
+    $(GEN)/negations.inc $(GEN)/negverbs.inc $(GEN)/hedges.inc \
+    $(GEN)/sources.inc
 # The value lists (value.c): "word value" a line, the word maybe two words.
 VALUE_LISTS = currencies scales units dates
 VALUE_INC = $(VALUE_LISTS:%=$(GEN)/%.inc)

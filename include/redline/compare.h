@@ -13,6 +13,7 @@
 
 #include "redline/align.h"
 #include "redline/diff.h"
+#include "redline/finding.h"
 #include "redline/intern.h"
 #include "redline/passage.h"
 #include "redline/segment.h"
@@ -55,6 +56,8 @@ struct cmp {
 	                          counts (align.h) */
 	struct psg ps;         /* the blocks as numbered passages, which
 	                          every view reads (passage.h) */
+	struct findings fd;    /* the changes of substance of the
+	                          passages (finding.h) */
 };
 
 /* Word counts (words and numbers; punctuation is not counted). */

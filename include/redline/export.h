@@ -63,6 +63,10 @@ int export_report(const struct cmp *c, const struct export_opt *o, FILE *f);
  * report. */
 int export_kinds_summary(const struct cmp *c, FILE *f);
 
+/* The summary line of c's findings: "findings: 1 negation, 2 changed
+ * values" (types most serious first; "findings: none").  0 or -1. */
+int export_findings_summary(const struct cmp *c, FILE *f);
+
 /* The JSON export, format "redline" version 3 (docs/json.md): the
  * passages, then the blocks. */
 int export_json(const struct cmp *c, const struct export_opt *o, FILE *f);

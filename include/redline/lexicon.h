@@ -1,6 +1,7 @@
 /* lexicon.h - what the sentence alignment knows of English words beyond
  * their stems: reporting frames, the values of numbers, the forms of
- * irregular verbs, titles, page furniture.
+ * irregular verbs, titles, page furniture, negators, hedges and the words
+ * that name a source.
  *
  * The word lists are data files (the .txt files of data/en/, each documented
  * with its source) compiled in at build time.  Words are given folded (lower
@@ -38,6 +39,30 @@ const char *lex_base_form(const char *w, size_t n);
  * (data/en/negations.txt: "not", "no", "never", "without"; or any word
  * ending in "n't"), else 0. */
 int lex_is_negation(const char *w, size_t n);
+
+/* 1 when the folded word w[0..n) negates a clause by its meaning
+ * (data/en/negverbs.txt: "failed", "denied", "rejected"), else 0. */
+int lex_is_negverb(const char *w, size_t n);
+
+/* The class of the hedge or modal w[0..n) (data/en/hedges.txt: one or two
+ * folded words, joined by one space: "may", "at least"), as a
+ * NUL-terminated name ("possible", "bound") that two hedges of one class
+ * share, and in *number whether it counts only before a number; NULL
+ * when w is none. */
+const char *lex_hedge(const char *w, size_t n, int *number);
+
+/* What a source word is (data/en/sources.txt). */
+enum lex_source {
+	LEX_SOURCE_NONE = 0,
+	LEX_SOURCE_DOCUMENT = 1, /* statement, release, readout */
+	LEX_SOURCE_SPEAKER = 2,  /* spokesperson */
+	LEX_SOURCE_BODY = 3      /* ministry, embassy: the source only when
+	                            the official text names one */
+};
+
+/* Whether the folded word w[0..n) names the official source in an
+ * attribution frame, and how: an enum lex_source. */
+int lex_source(const char *w, size_t n);
 
 /* The i-th word of the list of titles that stand before or for a name
  * (data/en/titles.txt: "president", "secretary"), folded, from 0; NULL

@@ -48,6 +48,8 @@ struct passage {
 	size_t op0, op1;        /* its word diff: psg.ops.v[op0..op1), token
 	                           indices of the model */
 	size_t nfacts;          /* facts of its blocks */
+	size_t fi0, fi1;        /* its findings: cmp.fd.v[fi0..fi1)
+	                           (finding.h) */
 };
 
 /* A stretch of the display: blocks [b0, b1) of one passage, next to each

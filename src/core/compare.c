@@ -267,7 +267,7 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 			goto fail;
 		rc = CMP_ERR_MEMORY;
 	}
-	if (psg_build(&c->ps, c) < 0)
+	if (psg_build(&c->ps, c) < 0 || find_run(c) < 0)
 		goto fail;
 	return 0;
 fail:
@@ -283,6 +283,7 @@ cmp_free(struct cmp *c)
 	tok_free(&c->rt);
 	dops_free(&c->ops);
 	psg_free(&c->ps);
+	find_free(&c->fd);
 	align_out_free(&c->al);
 	seg_free(&c->ls);
 	seg_free(&c->rs);

@@ -1,5 +1,5 @@
-/* lexicon.c - reporting frames, number values, verb forms, titles and page
- * furniture (lexicon.h).
+/* lexicon.c - reporting frames, number values, verb forms, titles, page
+ * furniture, negators, hedges and source words (lexicon.h).
  *
  * Owns the lookups; the lists themselves are data files (data/en/), turned
  * into sorted C initialisers by the Makefile (the .inc files of
@@ -43,6 +43,24 @@ static const struct furniture {
 
 static const char *const negations[] = {
 #include "negations.inc"
+};
+
+static const char *const negverbs[] = {
+#include "negverbs.inc"
+};
+
+static const struct hedge {
+	const char *phrase, *cls;
+	int number; /* only before a number */
+} hedges[] = {
+#include "hedges.inc"
+};
+
+static const struct source_word {
+	const char *word;
+	int kind; /* enum lex_source */
+} sources[] = {
+#include "sources.inc"
 };
 
 struct key {
@@ -121,6 +139,50 @@ lex_is_negation(const char *w, size_t n)
 		return 1;
 	return bsearch(&k, negations, sizeof negations / sizeof *negations,
 	               sizeof *negations, by_word) != NULL;
+}
+
+int
+lex_is_negverb(const char *w, size_t n)
+{
+	struct key k = {w, n};
+
+	return bsearch(&k, negverbs, sizeof negverbs / sizeof *negverbs,
+	               sizeof *negverbs, by_word) != NULL;
+}
+
+static int
+by_hedge(const void *k, const void *e)
+{
+	return order(k, ((const struct hedge *)e)->phrase);
+}
+
+const char *
+lex_hedge(const char *w, size_t n, int *number)
+{
+	struct key k = {w, n};
+	const struct hedge *h = bsearch(&k, hedges,
+	                                sizeof hedges / sizeof *hedges,
+	                                sizeof *hedges, by_hedge);
+	if (!h)
+		return NULL;
+	*number = h->number;
+	return h->cls;
+}
+
+static int
+by_source(const void *k, const void *e)
+{
+	return order(k, ((const struct source_word *)e)->word);
+}
+
+int
+lex_source(const char *w, size_t n)
+{
+	struct key k = {w, n};
+	const struct source_word *s = bsearch(
+	        &k, sources, sizeof sources / sizeof *sources,
+	        sizeof *sources, by_source);
+	return s ? s->kind : LEX_SOURCE_NONE;
 }
 
 const char *

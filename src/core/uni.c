@@ -324,6 +324,8 @@ uni_key(const unsigned char *s, size_t n, unsigned flags, char **out,
 		opts |= UTF8PROC_COMPOSE | UTF8PROC_COMPAT;
 	if (flags & UNI_KEY_CASE)
 		opts |= UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+	if (flags & UNI_KEY_MARKS)
+		opts |= UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK;
 	len = utf8proc_map(s, (utf8proc_ssize_t)n, &dst,
 	                   (utf8proc_option_t)opts);
 	if (len < 0)

@@ -14,14 +14,12 @@
 #include "redline/export.h"
 #include "redline/uni.h"
 
-int
-export_json_string(FILE *f, const char *s)
+/* u[0..n) as a JSON string. */
+static int
+json_bytes(FILE *f, const unsigned char *u, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n = 0, i = 0;
+	size_t i = 0;
 
-	while (u[n])
-		n++;
 	if (fputc('"', f) == EOF)
 		return -1;
 	while (i < n) {
@@ -49,6 +47,12 @@ export_json_string(FILE *f, const char *s)
 		i += len;
 	}
 	return fputc('"', f) == EOF ? -1 : 0;
+}
+
+int
+export_json_string(FILE *f, const char *s)
+{
+	return json_bytes(f, (const unsigned char *)s, strlen(s));
 }
 
 /* The blocks are written through a buffer of their own: a million-word
@@ -198,6 +202,83 @@ put_ops(struct out *o, const struct cmp *c, const struct dop *v, size_t op0,
 	out_str(o, "]");
 }
 
+/* The text of tokens [t0, t1) of side right as a JSON string ("" when
+ * none). */
+static void
+put_words(struct out *o, const struct cmp *c, int right, uint32_t t0,
+          uint32_t t1)
+{
+	const struct toklist *l = right ? &c->rt : &c->lt;
+	const struct text *t = right ? c->right : c->left;
+
+	if (t0 >= t1) {
+		out_str(o, "\"\"");
+		return;
+	}
+	out_flush(o);
+	size_t b0 = l->v[t0].off, b1 = l->v[t1 - 1].off + l->v[t1 - 1].len;
+	if (json_bytes(o->f, t->buf + b0, b1 - b0) < 0)
+		o->err = 1;
+}
+
+/* Finding f as a JSON object. */
+static void
+put_finding(struct out *o, const struct cmp *c, const struct finding *f)
+{
+	out_str(o, "{\"type\": \"");
+	out_str(o, find_type_name(f->type));
+	out_str(o, "\", \"official\": ");
+	put_span(o, &c->lt, f->l0, f->l1);
+	out_str(o, ", \"rewrite\": ");
+	put_span(o, &c->rt, f->r0, f->r1);
+	out_str(o, ", \"was\": ");
+	put_words(o, c, 0, f->l0, f->l1);
+	out_str(o, ", \"now\": ");
+	put_words(o, c, 1, f->r0, f->r1);
+	out_str(o, "}");
+}
+
+/* The findings of passage p that fall in block b (by their first
+ * rewrite token, else their first official one), or all of them when b
+ * is NULL, as a JSON array. */
+static void
+put_findings(struct out *o, const struct cmp *c, const struct passage *p,
+             const struct block *b)
+{
+	uint32_t l0 = 0, l1 = 0, r0 = 0, r1 = 0;
+	size_t n = 0;
+
+	if (b) {
+		size_t i = (size_t)(b - c->al.blocks);
+		psg_block_tokens(c, i, 0, &l0, &l1);
+		psg_block_tokens(c, i, 1, &r0, &r1);
+	}
+	out_str(o, "[");
+	for (size_t k = p->fi0; k < p->fi1; k++) {
+		const struct finding *f = &c->fd.v[k];
+		if (b && !(f->r0 < f->r1 ? f->r0 >= r0 && f->r0 < r1
+		                         : f->l0 >= l0 && f->l0 < l1))
+			continue;
+		if (n++)
+			out_str(o, ", ");
+		put_finding(o, c, f);
+	}
+	out_str(o, "]");
+}
+
+/* Counts per finding type as a JSON object. */
+static int
+put_counts(FILE *f, const size_t count[FIND_NTYPES])
+{
+	if (fputs("{", f) == EOF)
+		return -1;
+	for (unsigned t = 0; t < FIND_NTYPES; t++)
+		if (fprintf(f, "%s\"%s\": %zu", t ? ", " : "",
+		            find_type_name(t), count[t]) < 0)
+			return -1;
+	return fputs("}", f) == EOF ? -1 : 0;
+}
+
 /* The facts of block b, comma-separated (none: nothing); *any says whether
  * one was written before. */
 static void
@@ -258,6 +339,8 @@ put_passage(struct out *o, const struct cmp *c, size_t i)
 	}
 	out_str(o, "],\n     \"ops\": ");
 	put_ops(o, c, c->ps.ops.v, p->op0, p->op1);
+	out_str(o, ",\n     \"findings\": ");
+	put_findings(o, c, p, NULL);
 	out_str(o, ",\n     \"facts\": [");
 	for (size_t m = p->m0; m < p->m1; m++)
 		put_facts(o, c, &c->al.blocks[c->ps.mem[m]], &any);
@@ -291,6 +374,8 @@ put_block(struct out *o, const struct cmp *c, const struct block *b)
 	out_ulong(o, (unsigned long)c->ps.of[b - c->al.blocks] + 1);
 	out_str(o, ",\n     \"ops\": ");
 	put_ops(o, c, c->al.bops.v, b->op0, b->op1);
+	out_str(o, ",\n     \"findings\": ");
+	put_findings(o, c, &c->ps.v[c->ps.of[b - c->al.blocks]], b);
 	out_str(o, ",\n     \"facts\": [");
 	put_facts(o, c, b, &any);
 	out_str(o, "],\n     \"nearest\": ");
@@ -321,11 +406,13 @@ export_json(const struct cmp *c, const struct export_opt *o, FILE *f)
 	    put_side(f, "right", c->right, &c->rt, &c->rs) < 0 ||
 	    fprintf(f,
 	            "  \"summary\": {\"verbatim\": %zu, \"paraphrase\": %zu, "
-	            "\"omission\": %zu, \"addition\": %zu, \"moved\": %zu},\n"
-	            "  \"passages\": [\n",
+	            "\"omission\": %zu, \"addition\": %zu, \"moved\": %zu,\n"
+	            "    \"findings\": ",
 	            c->ps.count[BLK_VERBATIM], c->ps.count[BLK_PARAPHRASE],
 	            c->ps.count[BLK_OMISSION], c->ps.count[BLK_ADDITION],
-	            c->ps.nmoved) < 0)
+	            c->ps.nmoved) < 0 ||
+	    put_counts(f, c->fd.count) < 0 ||
+	    fputs("},\n  \"passages\": [\n", f) == EOF)
 		return -1;
 	if (!(w = malloc(sizeof *w)))
 		return -1;
@@ -379,15 +466,16 @@ export_json_overview(const struct overview *ov, const struct export_opt *o,
 		            "\"passages\": {\"verbatim\": %zu, \"paraphrase\": "
 		            "%zu, \"omission\": %zu, \"addition\": %zu, "
 		            "\"moved\": %zu},\n   \"addition_words\": %zu, "
-		            "\"facts\": %zu}%s\n",
+		            "\"facts\": %zu, \"findings\": ",
 		            r->words, r->kept[BLK_VERBATIM],
 		            r->kept[BLK_PARAPHRASE], r->kept[BLK_OMISSION],
 		            r->cmp.ps.count[BLK_VERBATIM],
 		            r->cmp.ps.count[BLK_PARAPHRASE],
 		            r->cmp.ps.count[BLK_OMISSION],
 		            r->cmp.ps.count[BLK_ADDITION], r->cmp.ps.nmoved,
-		            r->add_words, r->facts,
-		            j + 1 < ov->n ? "," : "") < 0)
+		            r->add_words, r->facts) < 0 ||
+		    put_counts(f, r->cmp.fd.count) < 0 ||
+		    fprintf(f, "}%s\n", j + 1 < ov->n ? "," : "") < 0)
 			return -1;
 	}
 	if (fputs("],\n\"coverage\": [\n", f) == EOF)

@@ -1,13 +1,14 @@
 /* report.c (export) - the readable text report of an alignment
  * (--export=text).
  *
- * A summary (words, passages per kind, share of the official text kept),
- * then the passages (passage.h) in display order: number, kind, flags
- * (moved, hidden characters), shape (split, merge), similarity; each
- * official and rewrite sentence of it with white space folded; the word
- * changes of the whole passage in wdiff notation; its facts.  A passage
- * shown in several places opens with its header and goes on under
- * "[N] continued".
+ * A summary (words, passages per kind, share of the official text kept,
+ * findings per type), the findings (finding.h) most serious first, each
+ * with its passage number, then the passages (passage.h) in display
+ * order: number, kind, flags (moved, hidden characters), shape (split,
+ * merge), similarity, findings; each official and rewrite sentence of it
+ * with white space folded; the word changes of the whole passage in wdiff
+ * notation; its findings.  A passage shown in several places opens with
+ * its header and goes on under "[N] continued".
  */
 #include <stdint.h>
 #include <string.h>
@@ -33,6 +34,85 @@ export_kinds_summary(const struct cmp *c, FILE *f)
 	            psg_percent(k[BLK_PARAPHRASE], total),
 	            psg_percent(k[BLK_OMISSION], total)) < 0)
 		return -1;
+	return 0;
+}
+
+int
+export_findings_summary(const struct cmp *c, FILE *f)
+{
+	int any = 0;
+
+	if (fputs("findings: ", f) == EOF)
+		return -1;
+	for (unsigned t = 0; t < FIND_NTYPES; t++) {
+		size_t n = c->fd.count[t];
+		if (!n)
+			continue;
+		if (fprintf(f, "%s%zu %s", any ? ", " : "", n,
+		            find_type_label(t, n != 1)) < 0)
+			return -1;
+		any = 1;
+	}
+	return fputs(any ? "\n" : "none\n", f) == EOF ? -1 : 0;
+}
+
+/* Finding x: "negation: no → a", "new fact: Cairo". */
+static int
+put_finding(FILE *f, const struct cmp *c, const struct finding *x,
+            const struct export_opt *eo)
+{
+	int vis = eo->visible;
+
+	if (fprintf(f, "%s: ", find_type_label(x->type, 0)) < 0)
+		return -1;
+	if (x->l0 < x->l1 &&
+	    (export_sgr(f, eo, SGR_DEL) < 0 ||
+	     export_tokens(f, c->left, &c->lt, x->l0, x->l1, vis) < 0 ||
+	     export_sgr(f, eo, "") < 0 ||
+	     fputs(x->r0 < x->r1 ? " \u2192 " : " \u2192 (dropped)", f) ==
+	             EOF))
+		return -1;
+	if (x->r0 < x->r1 &&
+	    (export_sgr(f, eo, SGR_FACT) < 0 ||
+	     export_tokens(f, c->right, &c->rt, x->r0, x->r1, vis) < 0 ||
+	     export_sgr(f, eo, "") < 0))
+		return -1;
+	return fputc('\n', f) == EOF ? -1 : 0;
+}
+
+/* Every finding, most serious type first, in passage order in a type. */
+static int
+put_findings(FILE *f, const struct cmp *c, const struct export_opt *eo)
+{
+	if (!c->fd.n)
+		return 0;
+	if (fputs("\nfindings, most serious first:\n", f) == EOF)
+		return -1;
+	for (unsigned t = 0; t < FIND_NTYPES; t++)
+		for (size_t i = 0; i < c->fd.n; i++) {
+			const struct finding *x = &c->fd.v[i];
+			if (x->type != t)
+				continue;
+			if (fprintf(f, "  [%lu] ", (unsigned long)x->passage + 1) <
+			            0 ||
+			    put_finding(f, c, x, eo) < 0)
+				return -1;
+		}
+	return 0;
+}
+
+/* ", 1 negation, 2 changed values": the findings of passage p. */
+static int
+put_passage_counts(FILE *f, const struct cmp *c, const struct passage *p)
+{
+	size_t n[FIND_NTYPES] = {0};
+
+	for (size_t i = p->fi0; i < p->fi1; i++)
+		n[c->fd.v[i].type]++;
+	for (unsigned t = 0; t < FIND_NTYPES; t++)
+		if (n[t] && fprintf(f, ", %zu %s", n[t],
+		                    find_type_label(t, n[t] != 1)) < 0)
+			return -1;
 	return 0;
 }
 
@@ -75,43 +155,6 @@ put_changes(FILE *f, const struct cmp *c, const struct passage *p,
 		}
 	}
 	return fputc('\n', f) == EOF ? -1 : 0;
-}
-
-/* The passage's facts of one kind on a line: "new facts: A; B", or
- * "changed: 12 → 15; Hamburg → Berlin". */
-static int
-put_facts(FILE *f, const struct cmp *c, const struct passage *p, unsigned kind,
-          const struct export_opt *eo)
-{
-	int any = 0, vis = eo->visible;
-
-	for (size_t m = p->m0; m < p->m1; m++) {
-		const struct block *b = &c->al.blocks[c->ps.mem[m]];
-		for (size_t k = b->f0; k < b->f1; k++) {
-			const struct fact *x = &c->al.facts[k];
-			if (x->kind != kind)
-				continue;
-			if (fputs(any                    ? "; "
-			          : kind == FACT_CHANGED ? "  changed: "
-			                                 : "  new facts: ",
-			          f) == EOF)
-				return -1;
-			any = 1;
-			if (kind == FACT_CHANGED &&
-			    (export_sgr(f, eo, SGR_DEL) < 0 ||
-			     export_tokens(f, c->left, &c->lt, x->w0, x->w1,
-			                   vis) < 0 ||
-			     export_sgr(f, eo, "") < 0 ||
-			     fputs(" \u2192 ", f) == EOF))
-				return -1;
-			if (export_sgr(f, eo, SGR_FACT) < 0 ||
-			    export_tokens(f, c->right, &c->rt, x->t0, x->t1,
-			                  vis) < 0 ||
-			    export_sgr(f, eo, "") < 0)
-				return -1;
-		}
-	}
-	return any && fputc('\n', f) == EOF ? -1 : 0;
 }
 
 /* The pieces of one side of stretch e, each on its own line, in the
@@ -157,12 +200,12 @@ put_header(FILE *f, const struct cmp *c, size_t pn, const struct export_opt *eo)
 	     fprintf(f, ", similarity %.2f", p->sim) < 0) ||
 	    (p->e1 - p->e0 > 1 &&
 	     fprintf(f, ", in %zu places", p->e1 - p->e0) < 0) ||
-	    fputc('\n', f) == EOF)
+	    put_passage_counts(f, c, p) < 0 || fputc('\n', f) == EOF)
 		return -1;
 	return 0;
 }
 
-/* What follows a passage's last stretch: its word changes, facts and, for
+/* What follows a passage's last stretch: its word changes, findings and, for
  * an omission or addition, the nearest sentence on the other side. */
 static int
 put_tail(FILE *f, const struct cmp *c, const struct passage *p,
@@ -174,9 +217,9 @@ put_tail(FILE *f, const struct cmp *c, const struct passage *p,
 	if ((p->kind == BLK_VERBATIM || p->kind == BLK_PARAPHRASE) &&
 	    put_changes(f, c, p, eo) < 0)
 		return -1;
-	if (put_facts(f, c, p, FACT_CHANGED, eo) < 0 ||
-	    put_facts(f, c, p, FACT_NEW, eo) < 0)
-		return -1;
+	for (size_t i = p->fi0; i < p->fi1; i++)
+		if (fputs("  ", f) == EOF || put_finding(f, c, &c->fd.v[i], eo) < 0)
+			return -1;
 	if (p->m1 - p->m0 == 1 && b->near >= 0) {
 		int official = b->kind == BLK_ADDITION;
 		uint32_t t0, t1;
@@ -226,7 +269,8 @@ export_report(const struct cmp *c, const struct export_opt *o, FILE *f)
 	            tok_words(&c->rt, 0, (uint32_t)c->rt.n),
 	            export_plural(tok_words(&c->rt, 0, (uint32_t)c->rt.n)),
 	            c->rs.n, export_plural(c->rs.n)) < 0 ||
-	    export_kinds_summary(c, f) < 0)
+	    export_kinds_summary(c, f) < 0 ||
+	    export_findings_summary(c, f) < 0 || put_findings(f, c, o) < 0)
 		return -1;
 	for (size_t e = 0; e < c->ps.nent; e++)
 		if (put_stretch(f, c, e, o) < 0)

@@ -69,9 +69,15 @@ def main(argv):
             if row["sentences"][k] != n:
                 problems.append("%s: %s %d, coverage column says %d" %
                                 (path, k, row["sentences"][k], n))
-        if row["passages"] != pair["summary"]:
+        kinds_only = {k: v for k, v in pair["summary"].items()
+                      if k != "findings"}
+        if row["passages"] != kinds_only:
             problems.append("%s: passages %r, the pair's summary %r" %
-                            (path, row["passages"], pair["summary"]))
+                            (path, row["passages"], kinds_only))
+        if row["findings"] != pair["summary"]["findings"]:
+            problems.append("%s: findings %r, the pair's %r" %
+                            (path, row["findings"],
+                             pair["summary"]["findings"]))
         if row["words"] != pair["right"]["words"]:
             problems.append("%s: words %d, pair says %d" %
                             (path, row["words"], pair["right"]["words"]))

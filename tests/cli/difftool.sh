@@ -51,6 +51,6 @@ eval "$two" >"$tmp/out2" 2>"$tmp/err2"
 [ $? -eq 0 ] && ok || bad "difftool v1 v2 failed: $(cat "$tmp/err2")"
 grep -qx 'passages: 1 verbatim, 1 paraphrase, 1 omission, 1 addition; 0 moved' "$tmp/out2" &&
 	ok || bad "v1 v2: no passages line: $(head -5 "$tmp/out2")"
-grep -qF 'changed: 40 → 45' "$tmp/out2" && ok || bad "v1 v2: no changed fact"
+grep -qF 'changed value: 40 → 45' "$tmp/out2" && ok || bad "v1 v2: no changed fact"
 
 cli_done

@@ -36,7 +36,7 @@ lacks "nothing loaded" "$tmp/p.html" '<script|<link|<img|<iframe| src=|url\(|@im
 # the moved passage of a sample links to where the rewrite has it
 rl --export=html "$s/statement.txt" "$s/brics-post.txt" >"$tmp/b.html"
 [ "$(grep '<article [^>]*data-moved' "$tmp/b.html" | grep -vc 'data-continued')" -eq \
-	"$(rl --export=json "$s/statement.txt" "$s/brics-post.txt" | sed -n 's/.*"moved": \([0-9]*\)}.*/\1/p')" ] &&
+	"$(rl --export=json "$s/statement.txt" "$s/brics-post.txt" | python3 -c 'import json, sys; print(json.load(sys.stdin)["summary"]["moved"])')" ] &&
 	ok || bad "data-moved on exactly the moved passages"
 has "moved linked" "$tmp/b.html" 'moved: in the rewrite it comes after <a href="#p'
 

@@ -33,7 +33,7 @@ facts_are() {
 	fa_name=$1 fa_what=$2
 	shift 2
 	expect 1 "$fa_what" -- rl --export=text "$tmp/$fa_name-o.txt" "$tmp/$fa_name-r.txt"
-	grep -e '^  changed:' -e '^  new facts:' "$tmp/out" >"$tmp/$fa_name.facts"
+	grep -e '^  changed value:' -e '^  changed name:' -e '^  new fact:' "$tmp/out" >"$tmp/$fa_name.facts"
 	if [ $# -gt 0 ]; then printf '%s\n' "$@"; fi >"$tmp/$fa_name.want"
 	cmp -s "$tmp/$fa_name.want" "$tmp/$fa_name.facts" && ok ||
 		bad "$fa_what: $(cat "$tmp/$fa_name.facts")"
@@ -216,10 +216,14 @@ grep -q "0 words" "$tmp/out" && ok || bad "empty stats"
 printf 'The council approved 7600 homes on August 6. It will fund twelve schools and repair 40 bridges in Hamburg.\n' >"$tmp/facts-o.txt"
 printf 'The council approved 7,600 homes on August 6th. It will fund 12 schools and repair 45 bridges in Berlin, Mayor Novak said.\n' >"$tmp/facts-r.txt"
 expect 1 "facts, text" -- rl --export=text "$tmp/facts-o.txt" "$tmp/facts-r.txt"
-grep -q '^  changed: 40 → 45; Hamburg → Berlin$' "$tmp/out" && ok ||
-	bad "changed facts not reported with their old values: $(grep -e changed -e facts "$tmp/out")"
-grep -q '^  new facts: Mayor Novak$' "$tmp/out" && ok ||
-	bad "new facts: want only Mayor Novak: $(grep facts "$tmp/out")"
+grep -q '^  changed value: 40 → 45$' "$tmp/out" &&
+	grep -q '^  changed name: Hamburg → Berlin$' "$tmp/out" && ok ||
+	bad "changed facts not reported with their old values: $(grep -e changed -e fact "$tmp/out")"
+[ "$(grep -c '^  new fact: ' "$tmp/out")" = 1 ] && grep -q '^  new fact: Mayor Novak$' "$tmp/out" && ok ||
+	bad "new facts: want only Mayor Novak: $(grep fact "$tmp/out")"
+grep -q '^findings: 1 changed value, 1 changed name, 1 new fact$' "$tmp/out" &&
+	grep -q '^  \[2\] changed value: 40 → 45$' "$tmp/out" && ok ||
+	bad "the report's findings summary and list: $(grep -A4 '^findings' "$tmp/out")"
 expect 1 "facts, json" -- rl --export=json "$tmp/facts-o.txt" "$tmp/facts-r.txt"
 python3 - "$tmp/out" "$tmp/facts-o.txt" "$tmp/facts-r.txt" <<'PY' && ok || bad "facts in the JSON export"
 import json, sys
@@ -258,13 +262,13 @@ facts_are val "the same values written another way"
 # A number alone is a value of its own: 16 is new against 16 million.
 printf 'The fund gave 16 million people aid. The rain fell.\n' >"$tmp/val3-o.txt"
 printf 'The fund gave 16 million people aid. The rain fell for 16 hours.\n' >"$tmp/val3-r.txt"
-facts_are val3 "16 against 16 million" '  new facts: 16'
+facts_are val3 "16 against 16 million" '  new fact: 16'
 # A number or value is never a spelling variant of another one letter
 # longer (10000 and 1000; 2 August and 22 August).
 printf 'The council approved 10000 homes on 2 August.\n' >"$tmp/val4-o.txt"
 printf 'The council approved 1000 homes on 22 August.\n' >"$tmp/val4-r.txt"
 facts_are val4 "values as spelling variants" \
-	'  changed: 10000 → 1000; 2 August → 22 August'
+	'  changed value: 10000 → 1000' '  changed value: 2 August → 22 August'
 # A different value in its place is a changed fact, shown whole with the
 # value it replaced: a number with its currency and scale, a number, a
 # day, a weekday, a month; and a number the rewrite moved elsewhere in the
@@ -272,8 +276,9 @@ facts_are val4 "values as spelling variants" \
 printf 'The fund gave $1.5 million to 12 schools on 27 August and met on Monday. The council will vote on the budget on 3 March. The fund gave $1.5 million to 12 schools and 40 bridges.\n' >"$tmp/val2-o.txt"
 printf 'The fund gave $2 million to 15 schools on 28 August and met on Tuesday. The council will vote on the budget on 3 April. The fund gave 15 schools and 40 bridges 1.5 million dollars.\n' >"$tmp/val2-r.txt"
 facts_are val2 "changed values" \
-	'  changed: $1.5 million → $2 million; 12 → 15; 27 August → 28 August; Monday → Tuesday' \
-	'  changed: 3 March → 3 April' '  changed: 12 → 15'
+	'  changed value: $1.5 million → $2 million' '  changed value: 12 → 15' \
+	'  changed value: 27 August → 28 August' '  changed value: Monday → Tuesday' \
+	'  changed value: 3 March → 3 April' '  changed value: 12 → 15'
 expect 1 "values, changed, json" -- rl --export=json "$tmp/val2-o.txt" "$tmp/val2-r.txt"
 python3 - "$tmp/out" "$tmp/val2-o.txt" "$tmp/val2-r.txt" <<'PY' && ok || bad "changed values in the JSON export"
 import json, sys
@@ -737,7 +742,7 @@ printf 'The toll rose to \357\274\221\357\274\226 in May.\n' >"$tmp/fw3.txt"
 expect 0 "full-width digits" -- rl "$tmp/fw1.txt" "$tmp/fw2.txt"
 expect 1 "full-width digits, strict" -- rl --strict "$tmp/fw1.txt" "$tmp/fw2.txt"
 expect 1 "full-width digits changed" -- rl "$tmp/fw1.txt" "$tmp/fw3.txt"
-grep -q '^  changed: 15 → ' "$tmp/out" && ok || bad "a changed full-width number is not a changed fact"
+grep -q '^  changed value: 15 → ' "$tmp/out" && ok || bad "a changed full-width number is not a changed fact"
 
 # standard input is "standard input" in every view for people, as in the
 # messages; the JSON keeps the operand, "-", as its path

@@ -1,0 +1,1569 @@
+/* finding.c - the changes of substance of each passage (finding.h).
+ *
+ * Owns the findings: what each type looks at, and the facts of the
+ * alignment made over to agree with them.  Reads the passages (passage.h),
+ * their word diffs and the tokens; writes cmp.fd, each passage's fi0 and
+ * fi1, and the facts.
+ *
+ * A stretch is a run of a passage's word diff between two kept words: what
+ * the rewrite deleted there and what it inserted in its place.  The
+ * stretch is the slot: a value or a name is changed only when one takes
+ * the place of another inside one stretch, and, in a stretch of more than
+ * SLOT_WORDS words a side, only when it is the one of its kind on each
+ * side.
+ *
+ *  - negation: the stretch's two sides hold an odd and an even number of
+ *    negators (negations.txt, "n't") and negative verbs (negverbs.txt);
+ *    "not only" is no negator.
+ *  - certainty: the hedge classes (hedges.txt) of the two sides differ as
+ *    multisets; a two-word hedge may start in the stretch and end after
+ *    it ("at least 6" made "6"); a class marked for numbers counts only
+ *    before a number.
+ *  - value: values (value.h; a number word alone by its digits, and the
+ *    plurals "hundreds", "thousands" by theirs and an "s") that touch the
+ *    stretch, those of one key on both sides set aside, paired in order
+ *    by kind; not when the other side of the passage has the value
+ *    elsewhere (it moved).
+ *  - name: runs of capitalised words not at a sentence start (nor in a
+ *    title-case line), paired in order; not when the two are one name
+ *    spelled another way (case, accents, hyphens and spaces folded), when
+ *    either is only titles ("the President" for "Trump"), or when the new
+ *    name is in the official text or the old one in the rewrite.
+ *  - quote: words of a paired passage's rewrite between quotation marks
+ *    (at least QUOTE_MIN_WORDS) that are not found word for word in the
+ *    official text, in pieces cut at an ellipsis or a bracketed insertion,
+ *    each piece in order after the last (case and punctuation aside).
+ *  - attribution: a sentence of an addition with a verb of saying
+ *    (frames.txt) and a word that names the source (sources.txt), unless
+ *    it is close to an official sentence (its block's nearest at
+ *    ATTRIB_NEAR_MAX or more).
+ *  - new: the new facts of the alignment (align.h), a name widened to its
+ *    whole run of capitalised words ("Syrian Democratic Forces"), and
+ *    dropped when the official text has the whole run, when it is a first
+ *    name or title before a name the official text has ("Vladimir Putin"
+ *    for "Putin"), when it stands in a title-case line or a line of page
+ *    furniture, when it is a weekday, and when an earlier one of the
+ *    rewrite has the same words (a possessive is its name).
+ */
+#include "redline/finding.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "redline/compare.h"
+#include "redline/grow.h"
+#include "redline/lexicon.h"
+#include "redline/uni.h"
+#include "redline/value.h"
+
+#define SLOT_WORDS      10  /* a stretch this long is one slot */
+#define QUOTE_MIN_WORDS 3   /* shorter quoted words are scare quotes */
+#define ATTRIB_NEAR_MAX 0.5 /* an addition this close restates */
+#define WORD_MAX        32  /* bytes of a word looked up in a list */
+#define ITEMS_MAX       32  /* values or names of one side of a stretch */
+#define QUOTE_BUDGET    50000000u /* word comparisons for quotes, at most */
+
+/* What the finders share. */
+struct fx {
+	struct cmp *c;
+	struct findings *fd;
+	uint32_t nid;
+	unsigned char *linit, *rinit; /* per token: first word of a sentence */
+	unsigned char *lhas, *rhas;   /* per id: on that side */
+	unsigned char *lname; /* per id: capitalised mid-sentence (official) */
+	unsigned char *rtitle; /* per rewrite segment: a title-case line */
+	uint32_t *lw;          /* the official text's word tokens */
+	size_t nlw;
+	unsigned long long qwork; /* word comparisons spent on quotes */
+	char bodies[16][WORD_MAX]; /* source body words the official has */
+	int pneg_known, pneg_differ; /* this passage: whether its sides'
+	                                negative words were counted, and
+	                                differ in number */
+	size_t nbodies;
+};
+
+/* ---- words ------------------------------------------------------------ */
+
+/* Token k of text t folded to ASCII lower case into w (room cap): its
+ * length, or 0 when it is no word or too long. */
+static size_t
+fold(const struct text *t, const struct tok *k, char *w, size_t cap)
+{
+	if (k->kind != TOK_WORD || k->len >= cap)
+		return 0;
+	for (size_t j = 0; j < k->len; j++) {
+		unsigned char ch = t->buf[k->off + j];
+		w[j] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	w[k->len] = '\0';
+	return k->len;
+}
+
+static const struct text *
+side_text(const struct cmp *c, int right)
+{
+	return right ? c->right : c->left;
+}
+
+static const struct toklist *
+side_toks(const struct cmp *c, int right)
+{
+	return right ? &c->rt : &c->lt;
+}
+
+/* Do token a of side sa and token b of side sb read as one word, case
+ * aside? */
+static int
+same_word(const struct cmp *c, int sa, uint32_t a, int sb, uint32_t b)
+{
+	const struct toklist *la = side_toks(c, sa), *lb = side_toks(c, sb);
+	char wa[WORD_MAX], wb[WORD_MAX];
+
+	if (la->id[a] == lb->id[b])
+		return 1;
+	size_t na = fold(side_text(c, sa), &la->v[a], wa, sizeof wa),
+	       nb = fold(side_text(c, sb), &lb->v[b], wb, sizeof wb);
+	return na && na == nb && memcmp(wa, wb, na) == 0;
+}
+
+/* A possessive's name: the length of w without a final "'s" or "’s". */
+static size_t
+unpossess(const char *w, size_t n)
+{
+	if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+		return n - 2;
+	if (n > 4 && memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0)
+		return n - 4;
+	return n;
+}
+
+/* Is token t of side right a negator or a negative verb (not the "not"
+ * of "not only")? */
+static int
+negative(const struct cmp *c, int right, uint32_t t)
+{
+	const struct toklist *l = side_toks(c, right);
+	char w[WORD_MAX], nx[WORD_MAX];
+	size_t n = fold(side_text(c, right), &l->v[t], w, sizeof w);
+
+	if (!n)
+		return 0;
+	if (n == 3 && memcmp(w, "not", 3) == 0 && t + 1 < l->n &&
+	    fold(side_text(c, right), &l->v[t + 1], nx, sizeof nx) == 4 &&
+	    memcmp(nx, "only", 4) == 0)
+		return 0;
+	return lex_is_negation(w, n) || lex_is_negverb(w, n);
+}
+
+/* Is token t of side right a number, or a number word? */
+static int
+numberish(const struct cmp *c, int right, uint32_t t)
+{
+	const struct toklist *l = side_toks(c, right);
+	char w[WORD_MAX], d[24];
+	size_t n;
+
+	if (t >= l->n)
+		return 0;
+	if (l->v[t].kind == TOK_NUMBER)
+		return 1;
+	n = fold(side_text(c, right), &l->v[t], w, sizeof w);
+	return n && lex_number(w, n, d, sizeof d) > 0;
+}
+
+/* The hedge class of the words at token t of side right, and in *len how
+ * many tokens it takes (1 or 2); NULL when none starts there. */
+static const char *
+hedge_at(const struct cmp *c, int right, uint32_t t, uint32_t *len)
+{
+	const struct toklist *l = side_toks(c, right);
+	const struct text *tx = side_text(c, right);
+	char w[2 * WORD_MAX + 1];
+	size_t n = fold(tx, &l->v[t], w, WORD_MAX), m;
+	const char *cls;
+	int num;
+
+	if (!n)
+		return NULL;
+	if (t + 1 < l->n && l->v[t + 1].space &&
+	    (m = fold(tx, &l->v[t + 1], w + n + 1, WORD_MAX)) > 0) {
+		w[n] = ' ';
+		cls = lex_hedge(w, n + 1 + m, &num);
+		if (cls && (!num || numberish(c, right, t + 2))) {
+			*len = 2;
+			return cls;
+		}
+	}
+	cls = lex_hedge(w, n, &num);
+	if (cls && (!num || numberish(c, right, t + 1))) {
+		*len = 1;
+		return cls;
+	}
+	return NULL;
+}
+
+/* ---- the output ------------------------------------------------------- */
+
+static int
+add(struct fx *x, unsigned type, uint32_t p, uint32_t l0, uint32_t l1,
+    uint32_t r0, uint32_t r1)
+{
+	struct findings *fd = x->fd;
+	struct finding *nv = grow_array(fd->v, &fd->cap, fd->n + 1,
+	                                sizeof *nv, 16);
+	if (!nv)
+		return -1;
+	fd->v = nv;
+	if (l0 >= l1)
+		l0 = l1 = 0;
+	if (r0 >= r1)
+		r0 = r1 = 0;
+	fd->v[fd->n++] = (struct finding){(uint8_t)type, p, l0, l1, r0, r1};
+	return 0;
+}
+
+/* ---- stretches -------------------------------------------------------- */
+
+/* Ops [k0, k1) of passage ops: a stretch, no equal op inside. */
+struct stretch {
+	const struct dop *v;
+	size_t k0, k1;
+	uint32_t lo[2], hi[2]; /* first and past-last changed token a side
+	                          (lo == hi: none) */
+	size_t words[2];       /* changed words a side */
+};
+
+static int
+in_stretch(const struct stretch *s, int right, uint32_t t)
+{
+	for (size_t k = s->k0; k < s->k1; k++) {
+		const struct dop *o = &s->v[k];
+		if (o->kind == (right ? DOP_INSERT : DOP_DELETE) &&
+		    t >= (right ? o->b0 : o->a0) && t < (right ? o->b1 : o->a1))
+			return 1;
+	}
+	return 0;
+}
+
+/* Fill the bounds of s. */
+static void
+stretch_bounds(const struct cmp *c, struct stretch *s)
+{
+	for (int r = 0; r < 2; r++) {
+		s->lo[r] = UINT32_MAX;
+		s->hi[r] = 0;
+		s->words[r] = 0;
+	}
+	for (size_t k = s->k0; k < s->k1; k++) {
+		const struct dop *o = &s->v[k];
+		int r = o->kind == DOP_INSERT;
+		uint32_t a = r ? o->b0 : o->a0, b = r ? o->b1 : o->a1;
+		if (o->kind != DOP_INSERT && o->kind != DOP_DELETE)
+			continue;
+		if (a < b) {
+			if (a < s->lo[r])
+				s->lo[r] = a;
+			if (b > s->hi[r])
+				s->hi[r] = b;
+			s->words[r] += tok_words(side_toks(c, r), a, b);
+		}
+	}
+	for (int r = 0; r < 2; r++)
+		if (s->lo[r] == UINT32_MAX)
+			s->lo[r] = s->hi[r] = 0;
+}
+
+/* Negative words of side right of passage p. */
+static size_t
+passage_negatives(const struct cmp *c, const struct passage *p, int right)
+{
+	uint32_t at = 0, t0, t1;
+	size_t b, n = 0;
+
+	while (psg_next_piece(c, c->ps.mem, p->m0, p->m1, right, &at, &b)) {
+		psg_block_tokens(c, b, right, &t0, &t1);
+		for (uint32_t t = t0; t < t1; t++)
+			n += negative(c, right, t);
+	}
+	return n;
+}
+
+/* Negation: an odd number of negative words on one side of s, an even
+ * number on the other, in a passage whose sides hold different numbers
+ * of them (a "no" of one clause told as a "not" of another is none).
+ * Shown over the changed words of a short stretch, over the negative
+ * words alone in a long one. */
+static int
+find_negation(struct fx *x, uint32_t p, const struct stretch *s)
+{
+	size_t n[2] = {0, 0};
+	uint32_t at[2][2] = {{0, 0}, {0, 0}};
+
+	for (int r = 0; r < 2; r++)
+		for (uint32_t t = s->lo[r]; t < s->hi[r]; t++)
+			if (in_stretch(s, r, t) && negative(x->c, r, t)) {
+				if (!n[r]++)
+					at[r][0] = t;
+				at[r][1] = t + 1;
+			}
+	if (n[0] % 2 == n[1] % 2)
+		return 0;
+	if (!x->pneg_known) {
+		const struct passage *ps = &x->c->ps.v[p];
+		x->pneg_known = 1;
+		x->pneg_differ = passage_negatives(x->c, ps, 0) !=
+		                 passage_negatives(x->c, ps, 1);
+	}
+	if (!x->pneg_differ)
+		return 0;
+	if (s->words[0] <= SLOT_WORDS && s->words[1] <= SLOT_WORDS)
+		return add(x, FIND_NEGATION, p, s->lo[0], s->hi[0], s->lo[1],
+		           s->hi[1]);
+	return add(x, FIND_NEGATION, p, at[0][0], at[0][1], at[1][0],
+	           at[1][1]);
+}
+
+static int
+by_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Certainty: the hedge classes of the two sides of a short stretch s
+ * differ. */
+static int
+find_certainty(struct fx *x, uint32_t p, const struct stretch *s)
+{
+	const char *cls[2][ITEMS_MAX];
+	size_t n[2] = {0, 0};
+
+	/* a clause told afresh changes its modals with its words */
+	if (s->words[0] > SLOT_WORDS || s->words[1] > SLOT_WORDS)
+		return 0;
+	for (int r = 0; r < 2; r++)
+		for (uint32_t t = s->lo[r]; t < s->hi[r]; t++) {
+			uint32_t len;
+			const char *h;
+			if (!in_stretch(s, r, t) ||
+			    !(h = hedge_at(x->c, r, t, &len)))
+				continue;
+			/* "will" and "must" are the plain claim's: only
+			 * against a hedge do they change it ("may" made
+			 * "will") */
+			if (strcmp(h, "certain") == 0)
+				continue;
+			if (n[r] < ITEMS_MAX)
+				cls[r][n[r]++] = h;
+			t += len - 1;
+		}
+	if (n[0] == 0 && n[1] == 0)
+		return 0;
+	qsort(cls[0], n[0], sizeof *cls[0], by_str);
+	qsort(cls[1], n[1], sizeof *cls[1], by_str);
+	if (n[0] == n[1]) {
+		size_t i = 0;
+		while (i < n[0] && strcmp(cls[0][i], cls[1][i]) == 0)
+			i++;
+		if (i == n[0])
+			return 0;
+	}
+	return add(x, FIND_CERTAINTY, p, s->lo[0], s->hi[0], s->lo[1],
+	           s->hi[1]);
+}
+
+/* A value or a name of one side of a stretch. */
+struct item {
+	char key[VALUE_KEY_MAX];
+	int kind;
+	uint32_t t0, t1;
+	int used;
+};
+
+/* The value read at token i of side right (value.h, or a number word
+ * alone, or a plural scale word), into *it; the tokens it spans, or 0. */
+static size_t
+read_value(const struct cmp *c, int right, uint32_t i, struct item *it)
+{
+	const struct toklist *l = side_toks(c, right);
+	const struct text *t = side_text(c, right);
+	struct value v;
+	size_t n = value_read(t, l, i, l->n, &v);
+	char w[WORD_MAX];
+	size_t wn;
+
+	if (n) {
+		memcpy(it->key, v.key, v.len + 1);
+		it->kind = v.kind;
+		it->t0 = i;
+		it->t1 = (uint32_t)(i + n);
+		return n;
+	}
+	if (l->v[i].kind == TOK_NUMBER) {
+		/* one value.h leaves alone ("9:30", full-width digits): its
+		 * comparison key, where digits are digits */
+		size_t kn;
+		const char *key = intern_key(c->in, l->id[i], &kn);
+		if (kn >= sizeof it->key)
+			return 0;
+		memcpy(it->key, key, kn);
+		it->key[kn] = '\0';
+		it->kind = VALUE_NUMBER;
+		it->t0 = i;
+		it->t1 = i + 1;
+		return 1;
+	}
+	wn = fold(t, &l->v[i], w, sizeof w);
+	if (!wn)
+		return 0;
+	size_t d = lex_number(w, wn, it->key, sizeof it->key - 2);
+	if (!d && wn > 1 && w[wn - 1] == 's' &&
+	    (d = lex_number(w, wn - 1, it->key, sizeof it->key - 2)) > 0)
+		it->key[d++] = 's'; /* "thousands" */
+	if (!d)
+		return 0;
+	it->key[d] = '\0';
+	it->kind = VALUE_NUMBER;
+	it->t0 = i;
+	it->t1 = i + 1;
+	return 1;
+}
+
+/* The values of side right that touch the changed tokens of s. */
+static size_t
+stretch_values(const struct cmp *c, int right, const struct stretch *s,
+               struct item *out)
+{
+	size_t n = 0;
+	uint32_t i = s->lo[right] > VALUE_SPAN_MAX - 1
+	                     ? s->lo[right] - (VALUE_SPAN_MAX - 1)
+	                     : 0;
+
+	if (s->lo[right] == s->hi[right])
+		return 0;
+	while (i < s->hi[right] && n < ITEMS_MAX) {
+		struct item it = {0};
+		size_t len = read_value(c, right, i, &it);
+		if (!len) {
+			i++;
+			continue;
+		}
+		for (uint32_t t = it.t0; t < it.t1; t++)
+			if (in_stretch(s, right, t)) {
+				out[n++] = it;
+				break;
+			}
+		i += (uint32_t)len;
+	}
+	return n;
+}
+
+/* Does the passage's side right hold a value of key k? */
+static int
+passage_has_value(const struct cmp *c, const struct passage *p, int right,
+                  const char *k)
+{
+	uint32_t at = 0, t0, t1;
+	size_t b;
+
+	while (psg_next_piece(c, c->ps.mem, p->m0, p->m1, right, &at, &b)) {
+		psg_block_tokens(c, b, right, &t0, &t1);
+		for (uint32_t i = t0; i < t1;) {
+			struct item it = {0};
+			size_t len = read_value(c, right, i, &it);
+			if (len && strcmp(it.key, k) == 0)
+				return 1;
+			i += len ? (uint32_t)len : 1;
+		}
+	}
+	return 0;
+}
+
+/* Is a stretch with these items one slot for a pair of kind k?  A short
+ * stretch always; a long one when k is the one of its kind a side. */
+static int
+one_slot(const struct stretch *s, const struct item *a, size_t na,
+         const struct item *b, size_t nb, int kind)
+{
+	size_t ka = 0, kb = 0;
+
+	if (s->words[0] <= SLOT_WORDS && s->words[1] <= SLOT_WORDS)
+		return 1;
+	for (size_t i = 0; i < na; i++)
+		ka += !a[i].used && a[i].kind == kind;
+	for (size_t i = 0; i < nb; i++)
+		kb += !b[i].used && b[i].kind == kind;
+	return ka == 1 && kb == 1;
+}
+
+/* Are two name keys one name spelled another way: at most one edit
+ * apart, two for keys of eight bytes or more ("Asad" and "Assad")? */
+static int
+near_spelling(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b), d[VALUE_KEY_MAX + 1];
+	size_t lim = na >= 8 && nb >= 8 ? 2 : 1;
+
+	if (na < 4 || nb < 4 || (na > nb ? na - nb : nb - na) > lim)
+		return 0;
+	for (size_t j = 0; j <= nb; j++)
+		d[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = d[0];
+		d[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = d[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (d[j - 1] + 1 < best)
+				best = d[j - 1] + 1;
+			d[j] = best;
+			diag = up;
+		}
+	}
+	return d[nb] <= lim;
+}
+
+/* Is name item a (tokens of side sa) an acronym of name item b (of side
+ * sb), or the other way round: "ISIS" and "Islamic State", "UN" and
+ * "United Nations"?  The initials of the longer, capitals only, start
+ * the acronym or the acronym starts them. */
+static int
+acronym_of(const struct cmp *c, int sa, const struct item *a, int sb,
+           const struct item *b)
+{
+	const struct toklist *la = side_toks(c, sa), *lb = side_toks(c, sb);
+	const struct text *ta = side_text(c, sa), *tb = side_text(c, sb);
+	char ini[ITEMS_MAX];
+	size_t n = 0;
+
+	if (a->t1 - a->t0 != 1)
+		return b->t1 - b->t0 == 1 && acronym_of(c, sb, b, sa, a);
+	const struct tok *k = &la->v[a->t0];
+	char acr[16];
+	size_t na = 0;
+	if (k->len > sizeof acr)
+		return 0;
+	for (size_t j = 0; j < k->len; j++) { /* "U.S." is "US" */
+		unsigned char ch = ta->buf[k->off + j];
+		if (ch == '.')
+			continue;
+		if (ch < 'A' || ch > 'Z')
+			return 0;
+		acr[na++] = (char)ch;
+	}
+	if (na < 2)
+		return 0;
+	/* initials, and every letter of a word in capitals ("UN") */
+	for (uint32_t t = b->t0; t < b->t1 && n < sizeof ini; t++) {
+		const struct tok *w = &lb->v[t];
+		const unsigned char *s = tb->buf + w->off;
+		size_t caps = 0;
+		if (w->kind != TOK_WORD || !(w->flags & TOK_F_UPPER))
+			continue;
+		while (caps < w->len && s[caps] >= 'A' && s[caps] <= 'Z')
+			caps++;
+		if (caps < w->len)
+			caps = 1;
+		for (size_t j = 0; j < caps && n < sizeof ini; j++)
+			ini[n++] = (char)s[j];
+	}
+	if (n < 2)
+		return 0;
+	size_t m = n < na ? n : na;
+	return memcmp(ini, acr, m) == 0;
+}
+
+/* Pair the unused items of a and b of one kind, in order, as findings of
+ * type; for values, not one the other side of the passage has elsewhere
+ * (it moved). */
+static int
+pair_items(struct fx *x, uint32_t p, const struct stretch *s, unsigned type,
+           struct item *a, size_t na, struct item *b, size_t nb)
+{
+	const struct passage *ps = &x->c->ps.v[p];
+
+	/* one key on both sides: not changed */
+	for (size_t i = 0; i < na; i++)
+		for (size_t j = 0; j < nb && !a[i].used; j++)
+			if (!b[j].used && strcmp(a[i].key, b[j].key) == 0)
+				a[i].used = b[j].used = 1;
+	for (size_t i = 0; i < na; i++) {
+		if (a[i].used)
+			continue;
+		for (size_t j = 0; j < nb; j++) {
+			if (b[j].used || b[j].kind != a[i].kind)
+				continue;
+			if (!one_slot(s, a, na, b, nb, a[i].kind))
+				break;
+			a[i].used = b[j].used = 1;
+			if (type == FIND_NAME &&
+			    (acronym_of(x->c, 0, &a[i], 1, &b[j]) ||
+			     near_spelling(a[i].key, b[j].key)))
+				break;
+			if (type == FIND_VALUE &&
+			    (passage_has_value(x->c, ps, 0, b[j].key) ||
+			     passage_has_value(x->c, ps, 1, a[i].key)))
+				break;
+			if (add(x, type, p, a[i].t0, a[i].t1, b[j].t0,
+			        b[j].t1) < 0)
+				return -1;
+			break;
+		}
+	}
+	return 0;
+}
+
+static int
+find_values(struct fx *x, uint32_t p, const struct stretch *s)
+{
+	struct item a[ITEMS_MAX], b[ITEMS_MAX];
+	size_t na = stretch_values(x->c, 0, s, a),
+	       nb = stretch_values(x->c, 1, s, b);
+
+	if (!na || !nb)
+		return 0;
+	return pair_items(x, p, s, FIND_VALUE, a, na, b, nb);
+}
+
+/* Is token t of side right a word of a name: capitalised, not at the
+ * start of a sentence, not a month or weekday? */
+static int
+name_word(const struct fx *x, int right, uint32_t t)
+{
+	const struct toklist *l = side_toks(x->c, right);
+	const struct tok *k = &l->v[t];
+
+	if (k->kind != TOK_WORD || !(k->flags & TOK_F_UPPER))
+		return 0;
+	/* a month or weekday is a date's word: a value */
+	return !(right ? x->rinit : x->linit)[t] &&
+	       value_may_start(side_text(x->c, right), k) == 0;
+}
+
+/* Is the folded word w a connector inside a name ("Ministry of Foreign
+ * Affairs")?  Not "and", which joins two names as often as it stands in
+ * one. */
+static int
+connector(const char *w, size_t n)
+{
+	return (n == 2 && (memcmp(w, "of", 2) == 0 || memcmp(w, "de", 2) == 0 ||
+	                   memcmp(w, "on", 2) == 0)) ||
+	       (n == 3 && (memcmp(w, "the", 3) == 0 ||
+	                   memcmp(w, "for", 3) == 0));
+}
+
+/* The comparison key of a name over tokens [t0, t1) of side right: its
+ * letters and digits, case folded and accents dropped, possessive and
+ * spaces and hyphens left out ("Secretary-General" = "Secretary General",
+ * "López" = "Lopez").  Writes at most cap bytes; returns the length, 0
+ * when memory ran out. */
+static size_t
+name_key(const struct cmp *c, int right, uint32_t t0, uint32_t t1, char *out,
+         size_t cap)
+{
+	const struct toklist *l = side_toks(c, right);
+	const struct text *tx = side_text(c, right);
+	size_t n = 0;
+
+	for (uint32_t t = t0; t < t1; t++) {
+		const struct tok *k = &l->v[t];
+		char *key;
+		size_t len;
+		if (k->kind != TOK_WORD && k->kind != TOK_NUMBER)
+			continue;
+		if (uni_key(tx->buf + k->off, k->len,
+		            UNI_KEY_FOLD | UNI_KEY_CASE | UNI_KEY_MARKS, &key,
+		            &len) < 0)
+			return 0;
+		len = unpossess(key, len);
+		for (size_t j = 0; j < len && n + 1 < cap; j++) {
+			unsigned char ch = (unsigned char)key[j];
+			if (ch >= 0x80 || (ch >= 'a' && ch <= 'z') ||
+			    (ch >= '0' && ch <= '9'))
+				out[n++] = (char)ch;
+		}
+		free(key);
+	}
+	out[n] = '\0';
+	return n ? n : 1;
+}
+
+/* Is every word of tokens [t0, t1) of side right a title? */
+static int
+only_titles(const struct cmp *c, int right, uint32_t t0, uint32_t t1)
+{
+	const struct toklist *l = side_toks(c, right);
+	char w[WORD_MAX];
+
+	for (uint32_t t = t0; t < t1; t++) {
+		size_t n = fold(side_text(c, right), &l->v[t], w, sizeof w);
+		if (l->v[t].kind == TOK_PUNCT)
+			continue;
+		int title = 0;
+		for (size_t i = 0; n && lex_title(i); i++)
+			if (strlen(lex_title(i)) == n &&
+			    memcmp(lex_title(i), w, n) == 0)
+				title = 1;
+		if (!title)
+			return 0;
+	}
+	return 1;
+}
+
+/* The segment of seglist l that holds token t. */
+static uint32_t
+seg_of(const struct seglist *l, uint32_t t)
+{
+	size_t lo = 0, hi = l->n;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->v[mid].t0 <= t)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (uint32_t)lo;
+}
+
+/* How often id stands on side right of passage p. */
+static size_t
+passage_count(const struct cmp *c, uint32_t p, int right, uint32_t id)
+{
+	const struct passage *ps = &c->ps.v[p];
+	const struct toklist *l = side_toks(c, right);
+	uint32_t at = 0, t0, t1;
+	size_t b, n = 0;
+
+	while (psg_next_piece(c, c->ps.mem, ps->m0, ps->m1, right, &at, &b)) {
+		psg_block_tokens(c, b, right, &t0, &t1);
+		for (uint32_t t = t0; t < t1; t++)
+			n += l->id[t] == id;
+	}
+	return n;
+}
+
+/* The names of side right that touch the changed tokens of s: runs of
+ * name words, one connector between two allowed. */
+static size_t
+stretch_names(const struct fx *x, uint32_t p, int right,
+              const struct stretch *s, struct item *out)
+{
+	const struct toklist *l = side_toks(x->c, right);
+	size_t n = 0;
+
+	for (uint32_t t = s->lo[right]; t < s->hi[right] && n < ITEMS_MAX;
+	     t++) {
+		if (!in_stretch(s, right, t) || !name_word(x, right, t))
+			continue;
+		uint32_t e = t + 1;
+		for (;;) {
+			char w[WORD_MAX];
+			size_t wn;
+			if (e < l->n && name_word(x, right, e) &&
+			    in_stretch(s, right, e)) {
+				e++;
+				continue;
+			}
+			if (e + 1 < l->n && in_stretch(s, right, e + 1) &&
+			    name_word(x, right, e + 1) &&
+			    (wn = fold(side_text(x->c, right), &l->v[e], w,
+			               sizeof w)) > 0 &&
+			    connector(w, wn)) {
+				e += 2;
+				continue;
+			}
+			break;
+		}
+		struct item it = {0};
+		if (!name_key(x->c, right, t, e, it.key, sizeof it.key))
+			return n;
+		it.t0 = t;
+		it.t1 = e;
+		/* a new name the official text has, or an old one the
+		 * passage's rewrite keeps as often: no replacement */
+		uint32_t id = l->id[e - 1];
+		it.used = (right ? x->lhas[id]
+		                 : passage_count(x->c, p, 1, id) >=
+		                           passage_count(x->c, p, 0, id)) ||
+		          only_titles(x->c, right, t, e);
+		out[n++] = it;
+		t = e - 1;
+	}
+	return n;
+}
+
+static int
+find_names(struct fx *x, uint32_t p, const struct stretch *s)
+{
+	struct item a[ITEMS_MAX], b[ITEMS_MAX];
+	size_t na = stretch_names(x, p, 0, s, a),
+	       nb = stretch_names(x, p, 1, s, b);
+
+	if (!na || !nb)
+		return 0;
+	return pair_items(x, p, s, FIND_NAME, a, na, b, nb);
+}
+
+/* ---- quotes ----------------------------------------------------------- */
+
+/* What a quotation mark token does: 1 opens, 2 closes, 3 either (a
+ * straight one), 0 none. */
+static int
+quote_mark(const struct text *t, const struct tok *k)
+{
+	const unsigned char *s = t->buf + k->off;
+
+	if (k->kind != TOK_PUNCT)
+		return 0;
+	if (k->len == 1 && s[0] == '"')
+		return 3;
+	if (k->len == 3 && s[0] == 0xE2 && s[1] == 0x80)
+		return s[2] == 0x9C || s[2] == 0x9E ? 1 : s[2] == 0x9D ? 2 : 0;
+	if (k->len == 2 && s[0] == 0xC2)
+		return s[1] == 0xAB ? 1 : s[1] == 0xBB ? 2 : 0;
+	return 0;
+}
+
+/* Is token k a cut mark inside a quote: an ellipsis or a bracket? */
+static int
+cut_mark(const struct text *t, const struct tok *k)
+{
+	const unsigned char *s = t->buf + k->off;
+
+	if (k->kind != TOK_PUNCT)
+		return 0;
+	return (k->len >= 2 && s[0] == '.' && s[1] == '.') ||
+	       (k->len == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0) ||
+	       (k->len == 1 && (s[0] == '[' || s[0] == ']'));
+}
+
+/* Is the piece of quoted words q[0..n) found at official word j? */
+static int
+piece_at(struct fx *x, const uint32_t *q, size_t n, size_t j)
+{
+	for (size_t i = 0; i < n; i++) {
+		x->qwork++;
+		if (j + i >= x->nlw || !same_word(x->c, 0, x->lw[j + i], 1, q[i]))
+			return 0;
+	}
+	return 1;
+}
+
+/* Are the quoted rewrite tokens [q0, q1) the official text word for word,
+ * in pieces cut at ellipses and brackets, each after the last?  1 yes, 0
+ * no, -1 memory ran out or the budget is spent (no answer). */
+static int
+faithful(struct fx *x, uint32_t q0, uint32_t q1)
+{
+	const struct toklist *l = &x->c->rt;
+	uint32_t *w = malloc((q1 - q0 + 1) * sizeof *w);
+	size_t n = 0, from = 0;
+	int in_bracket = 0, rc = 1;
+
+	if (!w)
+		return -1;
+	for (uint32_t t = q0; t <= q1 && rc == 1; t++) {
+		int cut = t == q1 || cut_mark(x->c->right, &l->v[t]);
+		if (!cut) {
+			if (!in_bracket && (l->v[t].kind == TOK_WORD ||
+			                    l->v[t].kind == TOK_NUMBER))
+				w[n++] = t;
+			continue;
+		}
+		if (t < q1 && l->v[t].len == 1)
+			in_bracket = x->c->right->buf[l->v[t].off] == '[';
+		if (!n)
+			continue;
+		size_t j = from;
+		while (j + n <= x->nlw && !piece_at(x, w, n, j)) {
+			if (x->qwork > QUOTE_BUDGET) {
+				rc = -1;
+				break;
+			}
+			j++;
+		}
+		if (rc == 1 && j + n > x->nlw)
+			rc = 0;
+		from = j + n;
+		n = 0;
+	}
+	free(w);
+	return rc;
+}
+
+/* The official tokens a passage's word diff keeps for rewrite tokens
+ * [r0, r1): *l0, *l1 (l0 == l1 when none). */
+static void
+kept_for(const struct cmp *c, const struct passage *p, uint32_t r0,
+         uint32_t r1, uint32_t *l0, uint32_t *l1)
+{
+	*l0 = UINT32_MAX;
+	*l1 = 0;
+	for (size_t k = p->op0; k < p->op1; k++) {
+		const struct dop *o = &c->ps.ops.v[k];
+		if (o->kind != DOP_EQUAL || o->b1 <= r0 || o->b0 >= r1)
+			continue;
+		uint32_t a = o->a0 + (o->b0 < r0 ? r0 - o->b0 : 0),
+		         b = o->a1 - (o->b1 > r1 ? o->b1 - r1 : 0);
+		if (a < *l0)
+			*l0 = a;
+		if (b > *l1)
+			*l1 = b;
+	}
+	if (*l0 >= *l1)
+		*l0 = *l1 = 0;
+}
+
+static int
+find_quotes(struct fx *x, uint32_t p)
+{
+	const struct cmp *c = x->c;
+	const struct passage *ps = &c->ps.v[p];
+	uint32_t at = 0, t0, t1;
+	size_t b;
+
+	while (psg_next_piece(c, c->ps.mem, ps->m0, ps->m1, 1, &at, &b)) {
+		psg_block_tokens(c, b, 1, &t0, &t1);
+		uint32_t open = UINT32_MAX;
+		for (uint32_t t = t0; t < t1; t++) {
+			int m = quote_mark(c->right, &c->rt.v[t]);
+			if (!m)
+				continue;
+			if (open == UINT32_MAX) {
+				if (m & 1)
+					open = t;
+				continue;
+			}
+			if (!(m & 2) && m != 3)
+				continue;
+			uint32_t q0 = open + 1, q1 = t;
+			open = UINT32_MAX;
+			if (tok_words(&c->rt, q0, q1) < QUOTE_MIN_WORDS)
+				continue;
+			int f = faithful(x, q0, q1);
+			if (f != 0)
+				continue; /* faithful, or no answer */
+			uint32_t l0, l1;
+			kept_for(c, ps, q0, q1, &l0, &l1);
+			if (add(x, FIND_QUOTE, p, l0, l1, q0, q1) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* ---- attribution ------------------------------------------------------ */
+
+static int
+find_attribution(struct fx *x, uint32_t p)
+{
+	const struct cmp *c = x->c;
+	const struct passage *ps = &c->ps.v[p];
+
+	for (size_t m = ps->m0; m < ps->m1; m++) {
+		const struct block *b = &c->al.blocks[c->ps.mem[m]];
+		if (b->near >= 0 && b->near_sim >= ATTRIB_NEAR_MAX)
+			continue;
+		for (uint32_t s = b->rs0; s < b->rs1; s++) {
+			uint32_t t0, t1;
+			int verb = 0, source = 0;
+			psg_sent_tokens(c, 1, s, &t0, &t1);
+			for (uint32_t t = t0; t < t1; t++) {
+				char w[WORD_MAX];
+				size_t n = fold(c->right, &c->rt.v[t], w,
+				                sizeof w);
+				if (!n)
+					continue;
+				verb |= lex_is_frame(w, n) == LEX_FRAME_VERB;
+				int k = lex_source(w, n);
+				if (k == LEX_SOURCE_DOCUMENT ||
+				    k == LEX_SOURCE_SPEAKER)
+					source = 1;
+				for (size_t i = 0;
+				     k == LEX_SOURCE_BODY && i < x->nbodies;
+				     i++)
+					if (strcmp(x->bodies[i], w) == 0)
+						source = 1;
+			}
+			if (verb && source &&
+			    add(x, FIND_ATTRIBUTION, p, 0, 0, t0, t1) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* ---- new facts -------------------------------------------------------- */
+
+/* The line of the rewrite that holds byte at: *s, *e. */
+static void
+line_of(const struct text *t, size_t at, size_t *s, size_t *e)
+{
+	*s = at;
+	while (*s > 0 && t->buf[*s - 1] != '\n')
+		(*s)--;
+	*e = at;
+	while (*e < t->len && t->buf[*e] != '\n' && t->buf[*e] != '\r')
+		(*e)++;
+}
+
+/* Do the rewrite tokens [r0, r1) stand word for word in the official
+ * text? */
+static int
+in_official(struct fx *x, uint32_t r0, uint32_t r1)
+{
+	uint32_t q[16];
+	size_t n = 0;
+
+	for (uint32_t t = r0; t < r1 && n < 16; t++)
+		if (x->c->rt.v[t].kind == TOK_WORD ||
+		    x->c->rt.v[t].kind == TOK_NUMBER)
+			q[n++] = t;
+	for (size_t j = 0; n && j + n <= x->nlw; j++)
+		if (same_word(x->c, 0, x->lw[j], 1, q[0]) &&
+		    piece_at(x, q, n, j))
+			return 1;
+	return 0;
+}
+
+/* May rewrite token i stand in a name run: a capitalised word that is
+ * not its sentence's first, nor a month or weekday (a date's word)? */
+static int
+run_word(const struct fx *x, uint32_t i)
+{
+	const struct tok *k = &x->c->rt.v[i];
+
+	return k->kind == TOK_WORD && (k->flags & TOK_F_UPPER) &&
+	       !x->rinit[i] && value_may_start(x->c->right, k) == 0;
+}
+
+/* Widen the name at rewrite token t to its run of capitalised words in
+ * its sentence and line: [*r0, *r1). */
+static void
+widen_name(const struct fx *x, uint32_t t, uint32_t *r0, uint32_t *r1)
+{
+	const struct toklist *l = &x->c->rt;
+	char w[WORD_MAX];
+	size_t wn;
+
+	*r0 = t;
+	*r1 = t + 1;
+	for (;;) {
+		uint32_t a = *r0;
+		if (a >= 1 && run_word(x, a - 1) && !l->v[a].nl) {
+			*r0 = a - 1;
+			continue;
+		}
+		if (a >= 2 && run_word(x, a - 2) &&
+		    (wn = fold(x->c->right, &l->v[a - 1], w, sizeof w)) > 0 &&
+		    connector(w, wn) && !l->v[a].nl && !l->v[a - 1].nl) {
+			*r0 = a - 2;
+			continue;
+		}
+		break;
+	}
+	for (;;) {
+		uint32_t e = *r1;
+		if (e < l->n && run_word(x, e) && !l->v[e].nl) {
+			*r1 = e + 1;
+			continue;
+		}
+		if (e + 1 < l->n && run_word(x, e + 1) &&
+		    (wn = fold(x->c->right, &l->v[e], w, sizeof w)) > 0 &&
+		    connector(w, wn) && !l->v[e].nl && !l->v[e + 1].nl) {
+			*r1 = e + 2;
+			continue;
+		}
+		break;
+	}
+}
+
+/* Is the line [ls, le) of the rewrite no sentence with content: page
+ * furniture (lexicon.h), a photo caption closed by a bracketed credit, a
+ * line that does not end as a sentence (a headline, a teaser), or a
+ * dateline or timestamp (numbers, months, weekdays, "am" and "pm"
+ * alone)? */
+static int
+furniture_line(const struct fx *x, size_t ls, size_t le)
+{
+	const struct text *t = x->c->right;
+	const unsigned char *s = t->buf + ls;
+	size_t n = le - ls;
+
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (lex_is_furniture(s, n) || (n && s[n - 1] == ']'))
+		return 1;
+	/* a headline, a teaser cut short, a list of links: a line that
+	 * does not end as a sentence does (closing quotes and brackets
+	 * aside), or ends in an ellipsis */
+	size_t e = n;
+	while (e && (s[e - 1] == '"' || s[e - 1] == ')' || s[e - 1] == '\'' ||
+	             (e >= 3 && s[e - 3] == 0xE2 && s[e - 2] == 0x80 &&
+	              (s[e - 1] == 0x9D || s[e - 1] == 0x99))))
+		e -= s[e - 1] >= 0x80 ? 3 : 1;
+	if (!e || (s[e - 1] != '.' && s[e - 1] != '!' && s[e - 1] != '?') ||
+	    (e >= 2 && s[e - 2] == '.') ||
+	    (e >= 3 && memcmp(s + e - 3, "\xE2\x80\xA6", 3) == 0))
+		return 1;
+	/* a dateline or timestamp: no word but values and am/pm */
+	size_t lo = 0, hi = x->c->rt.n; /* the line's first token */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->c->rt.v[mid].off < ls)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < x->c->rt.n && x->c->rt.v[i].off < ls + n;
+	     i++) {
+		const struct tok *k = &x->c->rt.v[i];
+		char w[WORD_MAX];
+		size_t wn = fold(t, k, w, sizeof w);
+		if (k->kind != TOK_WORD)
+			continue;
+		if (value_may_start(t, k) == 0 &&
+		    !(wn == 2 && (memcmp(w, "am", 2) == 0 ||
+		                  memcmp(w, "pm", 2) == 0)))
+			return 0;
+	}
+	return 1;
+}
+
+/* Is rewrite token t, a possessive read as its name, a name of the
+ * official text (capitalised there mid-sentence)? */
+static int
+known_name(const struct fx *x, uint32_t t)
+{
+	const struct tok *k = &x->c->rt.v[t];
+	const char *w = (const char *)x->c->right->buf + k->off;
+	size_t n = unpossess(w, k->len);
+	uint32_t id;
+
+	if (x->lname[x->c->rt.id[t]])
+		return 1;
+	return n < k->len && intern_find(x->c->in, w, n, &id) &&
+	       id < x->nid && x->lname[id];
+}
+
+/* The new facts of passage p's blocks, as findings; seen holds the keys
+ * of those already found (*nseen of them, room for *capseen). */
+static int
+find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX],
+         size_t *nseen, size_t *capseen)
+{
+	const struct cmp *c = x->c;
+	const struct passage *ps = &c->ps.v[p];
+
+	for (size_t m = ps->m0; m < ps->m1; m++) {
+		const struct block *b = &c->al.blocks[c->ps.mem[m]];
+		for (size_t f = b->f0; f < b->f1; f++) {
+			const struct fact *fa = &c->al.facts[f];
+			uint32_t r0 = fa->t0, r1 = fa->t1, s;
+			const struct tok *k = &c->rt.v[r0];
+			char key[VALUE_KEY_MAX];
+			size_t ls, le;
+			if (fa->kind != FACT_NEW)
+				continue;
+			s = seg_of(&c->rs, r0);
+			if (x->rtitle[s])
+				continue;
+			line_of(c->right, k->off, &ls, &le);
+			if (furniture_line(x, ls, le))
+				continue;
+			struct item it = {0};
+			if (read_value(c, 1, r0, &it) &&
+			    it.kind == VALUE_WEEKDAY)
+				continue;
+			if (run_word(x, r0)) {
+				widen_name(x, r0, &r0, &r1);
+				if (r1 < fa->t1)
+					r1 = fa->t1;
+				if (in_official(x, r0, r1))
+					continue;
+				/* first names or titles before a name the
+				 * official text has: "Vladimir Putin" */
+				if (r1 - r0 >= 2 && known_name(x, r1 - 1))
+					continue;
+			}
+			if (!name_key(c, 1, r0, r1, key, sizeof key))
+				return -1;
+			size_t i = 0;
+			while (i < *nseen && strcmp((*seen)[i], key) != 0)
+				i++;
+			if (i < *nseen)
+				continue;
+			char(*ns)[VALUE_KEY_MAX] = grow_array(
+			        *seen, capseen, *nseen + 1, sizeof *ns, 32);
+			if (!ns)
+				return -1;
+			*seen = ns;
+			memcpy((*seen)[(*nseen)++], key, sizeof key);
+			if (add(x, FIND_NEW, p, 0, 0, r0, r1) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* ---- the whole -------------------------------------------------------- */
+
+/* Mark the first word of every sentence of one side in init[]. */
+static void
+sentence_starts(const struct cmp *c, int right, unsigned char *init)
+{
+	const struct seglist *sl = right ? &c->rs : &c->ls;
+	const struct toklist *l = side_toks(c, right);
+
+	for (size_t s = 0; s < sl->n; s++) {
+		uint32_t t = sl->v[s].t0;
+		while (t < sl->v[s].t1 && l->v[t].kind != TOK_WORD &&
+		       l->v[t].kind != TOK_NUMBER)
+			t++;
+		if (t < sl->v[s].t1)
+			init[t] = 1;
+	}
+}
+
+/* Is rewrite segment s a title-case line: no sentence end, at least two
+ * words, two in three of them capitalised ("Best Shampoo for Hair Growth
+ * in Pakistan")? */
+static int
+title_case(const struct cmp *c, uint32_t s)
+{
+	const struct seg *g = &c->rs.v[s];
+	size_t words = 0, caps = 0;
+
+	for (uint32_t t = g->t0; t < g->t1; t++) {
+		const struct tok *k = &c->rt.v[t];
+		if (k->flags & TOK_F_STOP)
+			return 0;
+		if (k->kind != TOK_WORD)
+			continue;
+		words++;
+		caps += (k->flags & TOK_F_UPPER) != 0;
+	}
+	return words >= 2 && caps * 3 >= words * 2;
+}
+
+/* Set up what the finders share.  0 or -1. */
+static int
+fx_init(struct fx *x, struct cmp *c)
+{
+	memset(x, 0, sizeof *x);
+	x->c = c;
+	x->fd = &c->fd;
+	x->nid = intern_count(c->in);
+	x->linit = calloc(c->lt.n + 1, 1);
+	x->rinit = calloc(c->rt.n + 1, 1);
+	x->lhas = calloc(x->nid + 1, 1);
+	x->rhas = calloc(x->nid + 1, 1);
+	x->lname = calloc(x->nid + 1, 1);
+	x->rtitle = calloc(c->rs.n + 1, 1);
+	x->lw = malloc((c->lt.n + 1) * sizeof *x->lw);
+	if (!x->linit || !x->rinit || !x->lhas || !x->rhas || !x->lname ||
+	    !x->rtitle || !x->lw)
+		return -1;
+	sentence_starts(c, 0, x->linit);
+	sentence_starts(c, 1, x->rinit);
+	for (size_t t = 0; t < c->lt.n; t++) {
+		const struct tok *k = &c->lt.v[t];
+		char w[WORD_MAX];
+		size_t n;
+		x->lhas[c->lt.id[t]] = 1;
+		if (k->kind == TOK_WORD || k->kind == TOK_NUMBER)
+			x->lw[x->nlw++] = (uint32_t)t;
+		if (k->kind == TOK_WORD && (k->flags & TOK_F_UPPER) &&
+		    !x->linit[t])
+			x->lname[c->lt.id[t]] = 1;
+		n = fold(c->left, k, w, sizeof w);
+		if (n && lex_source(w, n) == LEX_SOURCE_BODY &&
+		    x->nbodies < sizeof x->bodies / sizeof *x->bodies) {
+			size_t i = 0;
+			while (i < x->nbodies && strcmp(x->bodies[i], w) != 0)
+				i++;
+			if (i == x->nbodies)
+				memcpy(x->bodies[x->nbodies++], w, n + 1);
+		}
+	}
+	for (size_t t = 0; t < c->rt.n; t++)
+		x->rhas[c->rt.id[t]] = 1;
+	for (size_t s = 0; s < c->rs.n; s++)
+		x->rtitle[s] = (unsigned char)title_case(c, (uint32_t)s);
+	return 0;
+}
+
+static void
+fx_free(struct fx *x)
+{
+	free(x->linit);
+	free(x->rinit);
+	free(x->lhas);
+	free(x->rhas);
+	free(x->lname);
+	free(x->rtitle);
+	free(x->lw);
+}
+
+/* The findings of the stretches of passage p's word diff. */
+static int
+find_stretches(struct fx *x, uint32_t p)
+{
+	const struct passage *ps = &x->c->ps.v[p];
+	const struct dop *v = x->c->ps.ops.v;
+
+	x->pneg_known = 0;
+	for (size_t k = ps->op0; k < ps->op1;) {
+		if (v[k].kind == DOP_EQUAL) {
+			k++;
+			continue;
+		}
+		struct stretch s = {v, k, k, {0, 0}, {0, 0}, {0, 0}};
+		while (s.k1 < ps->op1 && v[s.k1].kind != DOP_EQUAL)
+			s.k1++;
+		k = s.k1;
+		stretch_bounds(x->c, &s);
+		if (find_negation(x, p, &s) < 0 || find_values(x, p, &s) < 0 ||
+		    find_names(x, p, &s) < 0 || find_certainty(x, p, &s) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Do tokens [a, b) of side right hold punctuation only? */
+static int
+only_punct(const struct cmp *c, int right, uint32_t a, uint32_t b)
+{
+	return a <= b && tok_words(side_toks(c, right), a, b) == 0;
+}
+
+static int
+by_place(const void *a, const void *b)
+{
+	const struct finding *p = a, *q = b;
+	uint32_t pa = p->r0 < p->r1 ? p->r0 : p->l0,
+	         qa = q->r0 < q->r1 ? q->r0 : q->l0;
+	if (p->passage != q->passage)
+		return p->passage < q->passage ? -1 : 1;
+	if (pa != qa)
+		return pa < qa ? -1 : 1;
+	return (p->type > q->type) - (p->type < q->type);
+}
+
+/* Sort the findings of passages [.., p] found from f0 on, join two of
+ * one type whose sides are apart by punctuation only ("Amman, Jordan"
+ * for "Cairo, Egypt"), and drop one that repeats another's spans. */
+static void
+tidy(struct findings *fd, size_t f0)
+{
+	size_t w = f0;
+
+	qsort(fd->v + f0, fd->n - f0, sizeof *fd->v, by_place);
+	for (size_t i = f0; i < fd->n; i++) {
+		struct finding *f = &fd->v[i], *last = w > f0 ? &fd->v[w - 1]
+		                                              : NULL;
+		if (last && last->type == f->type &&
+		    last->passage == f->passage && last->l0 == f->l0 &&
+		    last->l1 == f->l1 && last->r0 == f->r0 && last->r1 == f->r1)
+			continue;
+		/* the new side of a changed value or name is no new fact */
+		int changed = 0;
+		for (size_t j = f0; j < fd->n && f->type == FIND_NEW; j++) {
+			const struct finding *g = &fd->v[j];
+			if ((g->type == FIND_VALUE || g->type == FIND_NAME) &&
+			    g->r0 < f->r1 && f->r0 < g->r1)
+				changed = 1;
+		}
+		if (!changed)
+			fd->v[w++] = *f;
+	}
+	fd->n = w;
+}
+
+static void
+join_neighbours(const struct cmp *c, struct findings *fd, size_t f0)
+{
+	size_t w = f0;
+
+	for (size_t i = f0; i < fd->n; i++) {
+		struct finding *f = &fd->v[i], *last = w > f0 ? &fd->v[w - 1]
+		                                              : NULL;
+		if (last && last->passage == f->passage &&
+		    last->type == f->type &&
+		    (f->type == FIND_VALUE || f->type == FIND_NAME) &&
+		    last->l1 <= f->l0 && last->r1 <= f->r0 &&
+		    only_punct(c, 0, last->l1, f->l0) &&
+		    only_punct(c, 1, last->r1, f->r0)) {
+			last->l1 = f->l1;
+			last->r1 = f->r1;
+			continue;
+		}
+		fd->v[w++] = *f;
+	}
+	fd->n = w;
+}
+
+/* A fact with the block it goes to. */
+struct bfact {
+	size_t block;
+	struct fact f;
+};
+
+static int
+by_block(const void *a, const void *b)
+{
+	const struct bfact *p = a, *q = b;
+	if (p->block != q->block)
+		return p->block < q->block ? -1 : 1;
+	return (p->f.t0 > q->f.t0) - (p->f.t0 < q->f.t0);
+}
+
+/* Make the facts of c->al over to match the value, name and new
+ * findings.  0 or -1 (then the facts are as they were). */
+static int
+remake_facts(struct cmp *c)
+{
+	struct bfact *bf = malloc((c->fd.n + 1) * sizeof *bf);
+	struct fact *nf;
+	size_t n = 0;
+
+	if (!bf)
+		return -1;
+	for (size_t i = 0; i < c->fd.n; i++) {
+		const struct finding *f = &c->fd.v[i];
+		const struct passage *p = &c->ps.v[f->passage];
+		if ((f->type != FIND_VALUE && f->type != FIND_NAME &&
+		     f->type != FIND_NEW) ||
+		    f->r0 == f->r1)
+			continue;
+		for (size_t m = p->m0; m < p->m1; m++) {
+			uint32_t t0, t1;
+			psg_block_tokens(c, c->ps.mem[m], 1, &t0, &t1);
+			if (f->r0 >= t0 && f->r0 < t1) {
+				bf[n].block = c->ps.mem[m];
+				bf[n].f = (struct fact){
+				        f->r0, f->r1 <= t1 ? f->r1 : t1,
+				        f->type == FIND_NEW ? 0 : f->l0,
+				        f->type == FIND_NEW ? 0 : f->l1,
+				        f->type == FIND_NEW ? FACT_NEW
+				                            : FACT_CHANGED};
+				n++;
+				break;
+			}
+		}
+	}
+	qsort(bf, n, sizeof *bf, by_block);
+	nf = malloc((n + 1) * sizeof *nf);
+	if (!nf) {
+		free(bf);
+		return -1;
+	}
+	size_t k = 0;
+	for (size_t b = 0; b < c->al.nblocks; b++) {
+		c->al.blocks[b].f0 = k;
+		while (k < n && bf[k].block == b) {
+			nf[k] = bf[k].f;
+			k++;
+		}
+		c->al.blocks[b].f1 = k;
+	}
+	free(bf);
+	free(c->al.facts);
+	c->al.facts = nf;
+	c->al.nfacts = n;
+	for (size_t i = 0; i < c->ps.n; i++) {
+		struct passage *p = &c->ps.v[i];
+		p->nfacts = 0;
+		for (size_t m = p->m0; m < p->m1; m++) {
+			const struct block *b = &c->al.blocks[c->ps.mem[m]];
+			p->nfacts += b->f1 - b->f0;
+		}
+	}
+	return 0;
+}
+
+int
+find_run(struct cmp *c)
+{
+	struct fx x;
+	char(*seen)[VALUE_KEY_MAX] = NULL;
+	size_t nseen = 0, capseen = 0;
+	int rc = -1;
+
+	memset(&c->fd, 0, sizeof c->fd);
+	if (fx_init(&x, c) < 0)
+		goto out;
+	for (uint32_t p = 0; p < c->ps.n; p++) {
+		struct passage *ps = &c->ps.v[p];
+		size_t f0 = c->fd.n;
+		if (ps->nleft && ps->nright &&
+		    (find_stretches(&x, p) < 0 || find_quotes(&x, p) < 0))
+			goto out;
+		if (ps->kind == BLK_ADDITION && find_attribution(&x, p) < 0)
+			goto out;
+		if (ps->nright && find_new(&x, p, &seen, &nseen, &capseen) < 0)
+			goto out;
+		tidy(&c->fd, f0);
+		join_neighbours(c, &c->fd, f0);
+		ps->fi0 = f0;
+		ps->fi1 = c->fd.n;
+	}
+	if (remake_facts(c) < 0)
+		goto out;
+	for (size_t i = 0; i < c->fd.n; i++)
+		c->fd.count[c->fd.v[i].type]++;
+	rc = 0;
+out:
+	fx_free(&x);
+	free(seen);
+	if (rc < 0) {
+		find_free(&c->fd);
+		for (size_t i = 0; i < c->ps.n; i++)
+			c->ps.v[i].fi0 = c->ps.v[i].fi1 = 0;
+	}
+	return rc;
+}
+
+void
+find_free(struct findings *fd)
+{
+	free(fd->v);
+	memset(fd, 0, sizeof *fd);
+}
+
+const char *
+find_type_name(unsigned type)
+{
+	static const char *const names[FIND_NTYPES] = {
+	        "negation", "quote",     "attribution", "value",
+	        "name",     "certainty", "new"};
+	return type < FIND_NTYPES ? names[type] : NULL;
+}
+
+const char *
+find_type_label(unsigned type, int plural)
+{
+	static const char *const one[FIND_NTYPES] = {
+	        "negation",      "altered quote", "unsupported attribution",
+	        "changed value", "changed name",  "certainty change",
+	        "new fact"};
+	static const char *const many[FIND_NTYPES] = {
+	        "negations",      "altered quotes", "unsupported attributions",
+	        "changed values", "changed names",  "certainty changes",
+	        "new facts"};
+	if (type >= FIND_NTYPES)
+		return "";
+	return plural ? many[type] : one[type];
+}
+
+size_t
+find_total(const size_t count[FIND_NTYPES])
+{
+	size_t n = 0;
+
+	for (unsigned t = 0; t < FIND_NTYPES; t++)
+		n += count[t];
+	return n;
+}
