@@ -369,6 +369,13 @@ clean:
 eval: $(PROG)
 	python3 tests/eval/score.py ./$(PROG) --pairs tests/eval/pairs.list
 
+# precision and recall of the findings (issue 25) per type on the
+# controlled edits of tests/eval/findings/, and new-fact precision on the
+# sample pairs; not part of `make check`.
+.PHONY: eval-findings
+eval-findings: $(PROG)
+	python3 tests/eval/findings/score.py ./$(PROG)
+
 SAMPLE_REWRITES = danang-report monitoring-desk brics-post newsbharati \
     globalresearch
 

@@ -136,6 +136,7 @@ struct litem {
 	                         first to its last; ls0 == ls1: none */
 	uint32_t rs0, rs1;    /* rewrite sentences, likewise */
 	size_t nfacts;        /* facts in its passage */
+	size_t nfind;         /* findings in its passage (finding.h) */
 	size_t number;        /* its passage's number, from 1; 0 in raw
 	                         mode */
 	int cont;             /* a later stretch of its passage */

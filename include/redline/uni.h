@@ -106,8 +106,8 @@ int uni_valid(const unsigned char *s, size_t n, size_t *bad);
 
 /* Key flags for uni_key. */
 enum {
-	UNI_KEY_FOLD = 1,  /* NFC, typographic lumping, ignorables dropped */
-	UNI_KEY_CASE = 2,  /* full Unicode case folding */
+	UNI_KEY_FOLD = 1,   /* NFC, typographic lumping, ignorables dropped */
+	UNI_KEY_CASE = 2,   /* full Unicode case folding */
 	UNI_KEY_COMPAT = 4, /* compatibility forms too (used for punctuation) */
 	UNI_KEY_MARKS = 8   /* accents and other marks dropped ("López" as
 	                       "Lopez": used for names) */

@@ -56,11 +56,11 @@
 #include "redline/uni.h"
 #include "redline/value.h"
 
-#define SLOT_WORDS      10  /* a stretch this long is one slot */
-#define QUOTE_MIN_WORDS 3   /* shorter quoted words are scare quotes */
-#define ATTRIB_NEAR_MAX 0.5 /* an addition this close restates */
-#define WORD_MAX        32  /* bytes of a word looked up in a list */
-#define ITEMS_MAX       32  /* values or names of one side of a stretch */
+#define SLOT_WORDS      10        /* a stretch this long is one slot */
+#define QUOTE_MIN_WORDS 3         /* shorter quoted words are scare quotes */
+#define ATTRIB_NEAR_MAX 0.5       /* an addition this close restates */
+#define WORD_MAX        32        /* bytes of a word looked up in a list */
+#define ITEMS_MAX       32        /* values or names of one side of a stretch */
 #define QUOTE_BUDGET    50000000u /* word comparisons for quotes, at most */
 
 /* What the finders share. */
@@ -70,12 +70,12 @@ struct fx {
 	uint32_t nid;
 	unsigned char *linit, *rinit; /* per token: first word of a sentence */
 	unsigned char *lhas, *rhas;   /* per id: on that side */
-	unsigned char *lname; /* per id: capitalised mid-sentence (official) */
+	unsigned char *lname;  /* per id: capitalised mid-sentence (official) */
 	unsigned char *rtitle; /* per rewrite segment: a title-case line */
 	uint32_t *lw;          /* the official text's word tokens */
 	size_t nlw;
-	unsigned long long qwork; /* word comparisons spent on quotes */
-	char bodies[16][WORD_MAX]; /* source body words the official has */
+	unsigned long long qwork;    /* word comparisons spent on quotes */
+	char bodies[16][WORD_MAX];   /* source body words the official has */
 	int pneg_known, pneg_differ; /* this passage: whether its sides'
 	                                negative words were counted, and
 	                                differ in number */
@@ -209,8 +209,8 @@ add(struct fx *x, unsigned type, uint32_t p, uint32_t l0, uint32_t l1,
     uint32_t r0, uint32_t r1)
 {
 	struct findings *fd = x->fd;
-	struct finding *nv = grow_array(fd->v, &fd->cap, fd->n + 1,
-	                                sizeof *nv, 16);
+	struct finding *nv =
+	        grow_array(fd->v, &fd->cap, fd->n + 1, sizeof *nv, 16);
 	if (!nv)
 		return -1;
 	fd->v = nv;
@@ -319,8 +319,7 @@ find_negation(struct fx *x, uint32_t p, const struct stretch *s)
 	if (s->words[0] <= SLOT_WORDS && s->words[1] <= SLOT_WORDS)
 		return add(x, FIND_NEGATION, p, s->lo[0], s->hi[0], s->lo[1],
 		           s->hi[1]);
-	return add(x, FIND_NEGATION, p, at[0][0], at[0][1], at[1][0],
-	           at[1][1]);
+	return add(x, FIND_NEGATION, p, at[0][0], at[0][1], at[1][0], at[1][1]);
 }
 
 static int
@@ -649,8 +648,8 @@ connector(const char *w, size_t n)
 {
 	return (n == 2 && (memcmp(w, "of", 2) == 0 || memcmp(w, "de", 2) == 0 ||
 	                   memcmp(w, "on", 2) == 0)) ||
-	       (n == 3 && (memcmp(w, "the", 3) == 0 ||
-	                   memcmp(w, "for", 3) == 0));
+	       (n == 3 &&
+	        (memcmp(w, "the", 3) == 0 || memcmp(w, "for", 3) == 0));
 }
 
 /* The comparison key of a name over tokens [t0, t1) of side right: its
@@ -845,7 +844,8 @@ piece_at(struct fx *x, const uint32_t *q, size_t n, size_t j)
 {
 	for (size_t i = 0; i < n; i++) {
 		x->qwork++;
-		if (j + i >= x->nlw || !same_word(x->c, 0, x->lw[j + i], 1, q[i]))
+		if (j + i >= x->nlw ||
+		    !same_word(x->c, 0, x->lw[j + i], 1, q[i]))
 			return 0;
 	}
 	return 1;
@@ -896,8 +896,8 @@ faithful(struct fx *x, uint32_t q0, uint32_t q1)
 /* The official tokens a passage's word diff keeps for rewrite tokens
  * [r0, r1): *l0, *l1 (l0 == l1 when none). */
 static void
-kept_for(const struct cmp *c, const struct passage *p, uint32_t r0,
-         uint32_t r1, uint32_t *l0, uint32_t *l1)
+kept_for(const struct cmp *c, const struct passage *p, uint32_t r0, uint32_t r1,
+         uint32_t *l0, uint32_t *l1)
 {
 	*l0 = UINT32_MAX;
 	*l1 = 0;
@@ -1117,16 +1117,15 @@ furniture_line(const struct fx *x, size_t ls, size_t le)
 		else
 			hi = mid;
 	}
-	for (size_t i = lo; i < x->c->rt.n && x->c->rt.v[i].off < ls + n;
-	     i++) {
+	for (size_t i = lo; i < x->c->rt.n && x->c->rt.v[i].off < ls + n; i++) {
 		const struct tok *k = &x->c->rt.v[i];
 		char w[WORD_MAX];
 		size_t wn = fold(t, k, w, sizeof w);
 		if (k->kind != TOK_WORD)
 			continue;
 		if (value_may_start(t, k) == 0 &&
-		    !(wn == 2 && (memcmp(w, "am", 2) == 0 ||
-		                  memcmp(w, "pm", 2) == 0)))
+		    !(wn == 2 &&
+		      (memcmp(w, "am", 2) == 0 || memcmp(w, "pm", 2) == 0)))
 			return 0;
 	}
 	return 1;
@@ -1144,15 +1143,15 @@ known_name(const struct fx *x, uint32_t t)
 
 	if (x->lname[x->c->rt.id[t]])
 		return 1;
-	return n < k->len && intern_find(x->c->in, w, n, &id) &&
-	       id < x->nid && x->lname[id];
+	return n < k->len && intern_find(x->c->in, w, n, &id) && id < x->nid &&
+	       x->lname[id];
 }
 
 /* The new facts of passage p's blocks, as findings; seen holds the keys
  * of those already found (*nseen of them, room for *capseen). */
 static int
-find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX],
-         size_t *nseen, size_t *capseen)
+find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
+         size_t *capseen)
 {
 	const struct cmp *c = x->c;
 	const struct passage *ps = &c->ps.v[p];
@@ -1362,8 +1361,8 @@ tidy(struct findings *fd, size_t f0)
 
 	qsort(fd->v + f0, fd->n - f0, sizeof *fd->v, by_place);
 	for (size_t i = f0; i < fd->n; i++) {
-		struct finding *f = &fd->v[i], *last = w > f0 ? &fd->v[w - 1]
-		                                              : NULL;
+		struct finding *f = &fd->v[i],
+		               *last = w > f0 ? &fd->v[w - 1] : NULL;
 		if (last && last->type == f->type &&
 		    last->passage == f->passage && last->l0 == f->l0 &&
 		    last->l1 == f->l1 && last->r0 == f->r0 && last->r1 == f->r1)
@@ -1388,8 +1387,8 @@ join_neighbours(const struct cmp *c, struct findings *fd, size_t f0)
 	size_t w = f0;
 
 	for (size_t i = f0; i < fd->n; i++) {
-		struct finding *f = &fd->v[i], *last = w > f0 ? &fd->v[w - 1]
-		                                              : NULL;
+		struct finding *f = &fd->v[i],
+		               *last = w > f0 ? &fd->v[w - 1] : NULL;
 		if (last && last->passage == f->passage &&
 		    last->type == f->type &&
 		    (f->type == FIND_VALUE || f->type == FIND_NAME) &&

@@ -160,9 +160,9 @@ const char *
 lex_hedge(const char *w, size_t n, int *number)
 {
 	struct key k = {w, n};
-	const struct hedge *h = bsearch(&k, hedges,
-	                                sizeof hedges / sizeof *hedges,
-	                                sizeof *hedges, by_hedge);
+	const struct hedge *h =
+	        bsearch(&k, hedges, sizeof hedges / sizeof *hedges,
+	                sizeof *hedges, by_hedge);
 	if (!h)
 		return NULL;
 	*number = h->number;
@@ -179,9 +179,9 @@ int
 lex_source(const char *w, size_t n)
 {
 	struct key k = {w, n};
-	const struct source_word *s = bsearch(
-	        &k, sources, sizeof sources / sizeof *sources,
-	        sizeof *sources, by_source);
+	const struct source_word *s =
+	        bsearch(&k, sources, sizeof sources / sizeof *sources,
+	                sizeof *sources, by_source);
 	return s ? s->kind : LEX_SOURCE_NONE;
 }
 

@@ -69,8 +69,7 @@ put_finding(FILE *f, const struct cmp *c, const struct finding *x,
 	    (export_sgr(f, eo, SGR_DEL) < 0 ||
 	     export_tokens(f, c->left, &c->lt, x->l0, x->l1, vis) < 0 ||
 	     export_sgr(f, eo, "") < 0 ||
-	     fputs(x->r0 < x->r1 ? " \u2192 " : " \u2192 (dropped)", f) ==
-	             EOF))
+	     fputs(x->r0 < x->r1 ? " \u2192 " : " \u2192 (dropped)", f) == EOF))
 		return -1;
 	if (x->r0 < x->r1 &&
 	    (export_sgr(f, eo, SGR_FACT) < 0 ||
@@ -93,8 +92,8 @@ put_findings(FILE *f, const struct cmp *c, const struct export_opt *eo)
 			const struct finding *x = &c->fd.v[i];
 			if (x->type != t)
 				continue;
-			if (fprintf(f, "  [%lu] ", (unsigned long)x->passage + 1) <
-			            0 ||
+			if (fprintf(f, "  [%lu] ",
+			            (unsigned long)x->passage + 1) < 0 ||
 			    put_finding(f, c, x, eo) < 0)
 				return -1;
 		}
@@ -218,7 +217,8 @@ put_tail(FILE *f, const struct cmp *c, const struct passage *p,
 	    put_changes(f, c, p, eo) < 0)
 		return -1;
 	for (size_t i = p->fi0; i < p->fi1; i++)
-		if (fputs("  ", f) == EOF || put_finding(f, c, &c->fd.v[i], eo) < 0)
+		if (fputs("  ", f) == EOF ||
+		    put_finding(f, c, &c->fd.v[i], eo) < 0)
 			return -1;
 	if (p->m1 - p->m0 == 1 && b->near >= 0) {
 		int official = b->kind == BLK_ADDITION;

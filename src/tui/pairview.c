@@ -48,8 +48,9 @@ enum action {
 	ACT_PREV_OMIT,
 	ACT_NEXT_PARA,
 	ACT_PREV_PARA,
-	ACT_NEXT_FACT,
-	ACT_PREV_FACT,
+	ACT_NEXT_FIND,
+	ACT_PREV_FIND,
+	ACT_FINDINGS,
 	ACT_SEARCH,
 	ACT_NEXT_MATCH,
 	ACT_PREV_MATCH,
@@ -106,8 +107,10 @@ static const struct binding {
         {'O', ACT_PREV_OMIT},
         {'p', ACT_NEXT_PARA},
         {'P', ACT_PREV_PARA},
-        {'f', ACT_NEXT_FACT},
-        {'F', ACT_PREV_FACT},
+        {'f', ACT_PAGE_DOWN},
+        {'x', ACT_NEXT_FIND},
+        {'X', ACT_PREV_FIND},
+        {'L', ACT_FINDINGS},
         {'/', ACT_SEARCH},
         {'n', ACT_NEXT_MATCH},
         {'N', ACT_PREV_MATCH},
@@ -135,7 +138,7 @@ static const char *const help_text[] = {
         "redline - keys",
         "",
         "  j k  Down Up  Enter     scroll one row (Ctrl-N Ctrl-P too)",
-        "  Space PgDn   b PgUp     scroll one screen (Ctrl-F Ctrl-B too)",
+        "  Space PgDn f  b PgUp    scroll one screen (Ctrl-F Ctrl-B too)",
         "  d u  Ctrl-D Ctrl-U      scroll half a screen",
         "  g Home  G End           first / last row",
         "  ] [   Tab Shift-Tab     next / previous changed passage (]c [c",
@@ -143,7 +146,9 @@ static const char *const help_text[] = {
         "  a A                     next / previous addition",
         "  o O                     next / previous omission",
         "  p P                     next / previous paraphrase",
-        "  f F                     next / previous new or changed fact",
+        "  x X                     next / previous passage with a finding",
+        "  L                       the list of findings, most serious",
+        "                          first: Enter goes to its passage",
         "  /                       search forward (case, ' and \u2019, NFC",
         "                          fold as in the comparison; a count)",
         "  n N                     next / previous match",
@@ -173,11 +178,14 @@ static const char *const help_text[] = {
         "beside it marks the current passage, which the jump keys and a",
         "mouse click move.  A split or merge stands as one passage, each",
         "piece on a line of its own.",
-        "Text: deleted words underlined, inserted words bold, new facts",
-        "bold and underlined, changed facts bold and reversed (the status",
-        "line gives the value replaced), search matches reversed; < and >",
-        "where a line is cut.  An omission or addition: the status line",
-        "names its nearest passage on the other side.",
+        "Text: deleted words underlined, inserted words bold; a finding's",
+        "words bold and reversed (a negation, quote, value, name or",
+        "certainty changed: the status line gives the first, both sides)",
+        "or bold and underlined (a new fact, an unsupported attribution);",
+        "search matches reversed; < and > where a line is cut.  An",
+        "omission or addition: the status line names its nearest passage",
+        "on the other side.  Status counts: = ~ < > * as in the margin,",
+        "x findings.",
         "",
         "Esc cancels every prompt and writes nothing.",
         "",
@@ -196,6 +204,7 @@ struct view {
 	int nested;    /* opened from the overview: Esc goes back there */
 	char msg[512]; /* message line, until the next key */
 	char pattern[256];
+	size_t find_sel; /* the findings list's selection */
 	struct lrow *rows;
 	int nrows_cap;
 };
@@ -468,6 +477,7 @@ draw_status(struct view *v)
 {
 	const struct cmp *c = v->c;
 	char core[288], extra[160], names[640], counts[96], ln[256], rn[256];
+	char finding[128] = "";
 	size_t n = layout_nitems(v->l);
 	struct litem it;
 
@@ -530,21 +540,24 @@ draw_status(struct view *v)
 		         ", nearest %s %s %.2f",
 		         official ? "official" : "rewrite", num, bk->near_sim);
 	}
-	for (size_t k = bk ? bk->f0 : 0; bk && k < bk->f1; k++)
-		if (c->al.facts[k].kind == FACT_CHANGED) {
-			/* the first changed fact, with the value it replaced */
-			char was[40], now[40];
-			token_text(c->left, &c->lt, c->al.facts[k].w0,
-			           c->al.facts[k].w1, was, sizeof was);
-			token_text(c->right, &c->rt, c->al.facts[k].t0,
-			           c->al.facts[k].t1, now, sizeof now);
-			visible_in_place(was);
-			visible_in_place(now);
-			snprintf(extra + strlen(extra),
-			         sizeof extra - strlen(extra),
-			         ", changed %s\u2192%s", was, now);
-			break;
-		}
+	if (it.kind >= 0 && it.nfind && !it.cont) {
+		/* the passage's first finding, with both sides */
+		const struct passage *ps = &c->ps.v[it.number - 1];
+		const struct finding *f = &c->fd.v[ps->fi0];
+		char was[40] = "", now[40] = "";
+		if (f->l0 < f->l1)
+			token_text(c->left, &c->lt, f->l0, f->l1, was,
+			           sizeof was);
+		if (f->r0 < f->r1)
+			token_text(c->right, &c->rt, f->r0, f->r1, now,
+			           sizeof now);
+		visible_in_place(was);
+		visible_in_place(now);
+		snprintf(finding, sizeof finding, ", %s %s%s%s%s",
+		         find_type_label(f->type, 0), was,
+		         was[0] ? "\u2192" : "", now,
+		         it.nfind > 1 ? " (L: all)" : "");
+	}
 	if (v->lo.numbers && it.kind >= 0) {
 		char a[32], b[32];
 		number_of(v, 0, it.ls0, it.ls1, a, sizeof a);
@@ -552,16 +565,23 @@ draw_status(struct view *v)
 		snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
 		         " [official %s, rewrite %s]", a, b);
 	}
-	snprintf(counts, sizeof counts, "=%zu ~%zu <%zu >%zu *%zu  ",
+	snprintf(counts, sizeof counts, "=%zu ~%zu <%zu >%zu *%zu x%zu  ",
 	         c->ps.count[BLK_VERBATIM], c->ps.count[BLK_PARAPHRASE],
 	         c->ps.count[BLK_OMISSION], c->ps.count[BLK_ADDITION],
-	         c->ps.nmoved);
+	         c->ps.nmoved, c->fd.n);
 	int room = COLS - (int)strlen(core) - 9; /* "?:help" and gaps */
 	int side_w = v->lo.single ? 10 : 0;      /* "rewrite" and a gap */
 	if ((int)strlen(extra) <= room - side_w) {
 		snprintf(core + strlen(core), sizeof core - strlen(core), "%s",
 		         extra);
 		room -= (int)strlen(extra);
+	}
+	/* the passage's first finding, where it fits beside the counts */
+	if (finding[0] &&
+	    (int)(strlen(finding) + strlen(counts)) <= room - side_w) {
+		snprintf(core + strlen(core), sizeof core - strlen(core), "%s",
+		         finding);
+		room -= (int)strlen(finding);
 	}
 	if ((int)strlen(counts) <= room - side_w)
 		room -= (int)strlen(counts);
@@ -853,12 +873,30 @@ is_kind(const struct view *v, size_t i, int kind)
 }
 
 static int
-has_fact(const struct view *v, size_t i, int arg)
+has_finding(const struct view *v, size_t i, int arg)
 {
 	struct litem it;
 	(void)arg;
 	layout_item(v->l, i, &it);
-	return it.nfacts > 0;
+	return it.nfind > 0 && !it.cont;
+}
+
+/* Make the first item of passage p (an index into c->ps.v) current.  0,
+ * or -1 when no item shows it (raw mode). */
+static int
+go_to_passage(struct view *v, size_t p)
+{
+	size_t n = layout_nitems(v->l);
+
+	for (size_t i = 0; i < n; i++) {
+		struct litem it;
+		layout_item(v->l, i, &it);
+		if (it.number == p + 1 && !it.cont) {
+			center_on(v, i);
+			return 0;
+		}
+	}
+	return -1;
 }
 
 /* Jump to the next (or previous) item passing test, wrapping around. */
@@ -1109,10 +1147,28 @@ act(struct view *v, enum action a)
 		jump(v, is_kind, BLK_PARAPHRASE, a == ACT_PREV_PARA,
 		     "paraphrase");
 		break;
-	case ACT_NEXT_FACT:
-	case ACT_PREV_FACT:
-		jump(v, has_fact, 0, a == ACT_PREV_FACT, "new fact");
+	case ACT_NEXT_FIND:
+	case ACT_PREV_FIND:
+		jump(v, has_finding, 0, a == ACT_PREV_FIND,
+		     "passage with a finding");
 		break;
+	case ACT_FINDINGS: {
+		if (!v->c->fd.n) {
+			snprintf(v->msg, sizeof v->msg, "no findings");
+			break;
+		}
+		long p = tui_findings(v->c, &v->find_sel);
+		if (p == -2)
+			return -1;
+		if (relayout(v) < 0)
+			return -1;
+		if (p >= 0 && go_to_passage(v, (size_t)p) < 0)
+			snprintf(v->msg, sizeof v->msg,
+			         "[%ld] is not shown: press m for the aligned "
+			         "passages",
+			         p + 1);
+		break;
+	}
 	case ACT_SEARCH: {
 		char pat[sizeof v->pattern];
 		int failed = 0;

@@ -39,6 +39,12 @@ int tui_color(void);
  * again after). */
 void tui_help(const char *const *lines, size_t n);
 
+/* The list of c's findings, most serious first, with *sel (an index into
+ * that order) highlighted, until Enter (returns the passage of the one
+ * picked, an index into c->ps.v, and leaves *sel on it) or q Esc L
+ * (returns -1); -2 when memory ran out.  -1 at once when c has none. */
+long tui_findings(const struct cmp *c, size_t *sel);
+
 /* The pair viewer on c, opened on block (or at the top if block < 0), until
  * q (or Esc, when nested: opened from the overview).  Returns 0, or -1 when
  * memory ran out. */

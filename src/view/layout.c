@@ -646,6 +646,20 @@ render(const struct layout *l, struct fscratch *fs, struct buf *b, size_t i,
 			for (uint32_t t = t0; t < t1; t++)
 				if (ch[t])
 					attr[t - t0] |= want;
+		/* findings: what changed, in both panes (the facts below
+		 * are the value, name and new ones again, in the rewrite) */
+		for (size_t k = p->fi0; k < p->fi1; k++) {
+			const struct finding *f = &c->fd.v[k];
+			uint32_t a = right ? f->r0 : f->l0,
+			         z = right ? f->r1 : f->l1;
+			for (uint32_t t = a > t0 ? a : t0; t < z && t < t1; t++)
+				attr[t - t0] |=
+				        f->type == FIND_NEW ||
+				                        f->type ==
+				                                FIND_ATTRIBUTION
+				                ? LA_FACT
+				                : LA_CHANGED;
+		}
 		if (right)
 			for (size_t k = bk->f0; k < bk->f1; k++)
 				for (uint32_t t = c->al.facts[k].t0;
@@ -982,6 +996,7 @@ layout_item(const struct layout *l, size_t i, struct litem *out)
 	out->nleft = p->nleft;
 	out->nright = p->nright;
 	out->nfacts = p->nfacts;
+	out->nfind = p->fi1 - p->fi0;
 	out->number = (size_t)e->passage + 1;
 	out->cont = e->cont;
 	out->places = p->e1 - p->e0;

@@ -24,8 +24,8 @@ jump_to() {
 		if screen | tail -2 | grep -q "$1"; then found=1; break; fi
 	done
 }
-jump_to "changed 40" 4
-[ $found = 1 ] && screen | tail -2 | grep -q "changed 40→45" && ok ||
+jump_to "changed value 40" 4
+[ $found = 1 ] && screen | tail -2 | grep -q "changed value 40→45" && ok ||
 	bad "the status line does not give the changed fact with its old value"
 tm capture-pane -e -p -t t | grep "repair" | grep -q "$(printf '\033')\[[0-9;]*7[;m][^ ]*45" && ok ||
 	bad "the changed fact is not drawn reversed"

@@ -10,8 +10,8 @@ tui_setup resize "$1"
 
 COUNTS=$("$bin" --export=json $S $B | python3 -c 'import json, sys
 s = json.load(sys.stdin)["summary"]
-print("=%d ~%d <%d >%d *%d" % (s["verbatim"], s["paraphrase"], s["omission"],
-                              s["addition"], s["moved"]))')
+print("=%d ~%d <%d >%d *%d x%d" % (s["verbatim"], s["paraphrase"], s["omission"],
+                                 s["addition"], s["moved"], sum(s["findings"].values())))')
 
 # From 120 to 60 columns: re-wrapped, no line wider than 60.
 start 120 30 "'$bin'" $S $B

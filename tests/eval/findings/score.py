@@ -113,8 +113,8 @@ class Run:
             p = self.finding(f, label)
             if p is None:
                 continue
-            key = (p["type"], tuple(p["official"] or ()),
-                   tuple(p["rewrite"] or ()))
+            key = (p["type"], p["official"], p["rewrite"], p["was"],
+                   p["now"])
             if key not in seen:
                 seen.add(key)
                 out.append(p)
