@@ -28,7 +28,10 @@ struct ov_rewrite {
 	                                each kind: BLK_VERBATIM,
 	                                BLK_PARAPHRASE, BLK_OMISSION */
 	size_t additions, add_words; /* addition passages and their words */
-	size_t facts;                /* new facts */
+	size_t facts;                /* new and changed facts (deprecated:
+	                                the JSON's "facts" only) */
+	size_t findings;             /* findings (finding.h) */
+	size_t fcount[FIND_NTYPES];  /* findings per type */
 };
 
 struct overview {
@@ -71,7 +74,7 @@ enum ov_key {
 	OV_BY_PARAPHRASE,
 	OV_BY_OMITTED,
 	OV_BY_ADDITIONS,
-	OV_BY_FACTS,
+	OV_BY_FINDINGS, /* most serious first: negations, then quotes, ... */
 	OV_NKEYS
 };
 

@@ -128,6 +128,8 @@ measure(struct overview *ov, size_t j)
 
 	r->words = tok_words(&c->rt, 0, c->rt.n);
 	r->facts = c->al.nfacts;
+	r->findings = c->fd.n;
+	memcpy(r->fcount, c->fd.count, sizeof r->fcount);
 	r->additions = c->ps.count[BLK_ADDITION];
 	for (size_t i = 0; i < c->al.nblocks; i++) {
 		const struct block *b = &c->al.blocks[i];
@@ -251,11 +253,22 @@ figure(const struct ov_rewrite *r, enum ov_key key)
 		return r->kept[BLK_OMISSION];
 	case OV_BY_ADDITIONS:
 		return r->add_words;
-	case OV_BY_FACTS:
-		return r->facts;
+	case OV_BY_FINDINGS:
+		return r->findings;
 	default:
 		return 0;
 	}
+}
+
+/* Does rewrite b hold more serious findings than a: more of the most
+ * serious type where they differ (one negation outweighs ten new facts)? */
+static int
+more_serious(const struct ov_rewrite *b, const struct ov_rewrite *a)
+{
+	for (unsigned t = 0; t < FIND_NTYPES; t++)
+		if (b->fcount[t] != a->fcount[t])
+			return b->fcount[t] > a->fcount[t];
+	return 0;
 }
 
 void
@@ -272,6 +285,8 @@ ov_sort(const struct overview *ov, enum ov_key key, int reverse, size_t *order)
 				before = 0;
 			else if (key == OV_BY_NAME)
 				before = strcmp(b->name, a->name) < 0;
+			else if (key == OV_BY_FINDINGS)
+				before = more_serious(b, a);
 			else
 				before = figure(b, key) > figure(a, key);
 			if (!before)

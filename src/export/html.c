@@ -239,7 +239,7 @@ side_range(const struct cmp *c, const struct block *b, int side, uint32_t *t0,
 }
 
 /* One sentence run of block b on one side, tokens [t0, t1), with the
- * passage's word changes (paired) and the block's facts marked. */
+ * passage's word changes (paired) and its findings marked. */
 static int
 put_piece(FILE *f, const struct cmp *c, const struct passage *p,
           const struct block *b, int side, uint32_t t0, uint32_t t1)
@@ -256,9 +256,11 @@ put_piece(FILE *f, const struct cmp *c, const struct passage *p,
 		if (side == 1 && o->kind == DOP_INSERT)
 			flag_range(fl, t0, t1, o->b0, o->b1, HF_INS);
 	}
-	for (size_t k = b->f0; side == 1 && k < b->f1; k++)
-		flag_range(fl, t0, t1, c->al.facts[k].t0, c->al.facts[k].t1,
-		           HF_FACT);
+	for (size_t k = p->fi0; k < p->fi1; k++) {
+		const struct finding *x = &c->fd.v[k];
+		flag_range(fl, t0, t1, side ? x->r0 : x->l0,
+		           side ? x->r1 : x->l1, HF_FACT);
+	}
 	rc = side ? put_toks(f, c->right, &c->rt, t0, t1, fl)
 	          : put_toks(f, c->left, &c->lt, t0, t1, fl);
 	free(fl);
@@ -334,35 +336,35 @@ put_ref(FILE *f, const char *pfx, long i)
 	               : 0;
 }
 
-/* The facts of passage p (both kinds) as inline text. */
+/* Finding x as inline text: "negation: <del>no</del> \u2192 <mark>a</mark>". */
 static int
-put_facts(FILE *f, const struct cmp *c, const struct passage *p)
+put_finding(FILE *f, const struct cmp *c, const struct finding *x)
 {
-	int any = 0;
+	if (fprintf(f, "<span class=\"find\">%s</span>: ",
+	            find_type_label(x->type, 0)) < 0)
+		return -1;
+	if (x->l0 < x->l1 &&
+	    (fputs("<del>", f) == EOF ||
+	     put_toks(f, c->left, &c->lt, x->l0, x->l1, NULL) < 0 ||
+	     fputs(x->r0 < x->r1 ? "</del> \u2192 " : "</del> \u2192 (dropped)",
+	           f) == EOF))
+		return -1;
+	if (x->r0 < x->r1 &&
+	    (fputs("<mark class=\"fact\">", f) == EOF ||
+	     put_toks(f, c->right, &c->rt, x->r0, x->r1, NULL) < 0 ||
+	     fputs("</mark>", f) == EOF))
+		return -1;
+	return 0;
+}
 
-	for (size_t m = p->m0; m < p->m1; m++) {
-		const struct block *b = &c->al.blocks[c->ps.mem[m]];
-		for (size_t k = b->f0; k < b->f1; k++) {
-			const struct fact *x = &c->al.facts[k];
-			if (fputs(any ? "; " : "", f) == EOF)
-				return -1;
-			any = 1;
-			if (x->kind == FACT_CHANGED) {
-				if (fputs("changed: <del>", f) == EOF ||
-				    put_toks(f, c->left, &c->lt, x->w0, x->w1,
-				             NULL) < 0 ||
-				    fputs("</del> \u2192 ", f) == EOF)
-					return -1;
-			} else if (fputs("new: ", f) == EOF) {
-				return -1;
-			}
-			if (fputs("<mark class=\"fact\">", f) == EOF ||
-			    put_toks(f, c->right, &c->rt, x->t0, x->t1, NULL) <
-			            0 ||
-			    fputs("</mark>", f) == EOF)
-				return -1;
-		}
-	}
+/* The findings of passage p as inline text, "; " between. */
+static int
+put_findings(FILE *f, const struct cmp *c, const struct passage *p)
+{
+	for (size_t k = p->fi0; k < p->fi1; k++)
+		if ((k > p->fi0 && fputs("; ", f) == EOF) ||
+		    put_finding(f, c, &c->fd.v[k]) < 0)
+			return -1;
 	return 0;
 }
 
@@ -408,7 +410,7 @@ stretch_of(const struct cmp *c, size_t b)
 }
 
 /* After a passage's sentences: where a moved one stands in the rewrite,
- * its facts, an omission's or addition's nearest sentence. */
+ * its findings, an omission's or addition's nearest sentence. */
 static int
 put_notes(FILE *f, const struct cmp *c, size_t pi, const char *pfx)
 {
@@ -438,8 +440,9 @@ put_notes(FILE *f, const struct cmp *c, size_t pi, const char *pfx)
 		    fputs("</p>\n", f) == EOF)
 			return -1;
 	}
-	if (p->nfacts && (fputs("<p class=\"note\">facts: ", f) == EOF ||
-	                  put_facts(f, c, p) < 0 || fputs("</p>\n", f) == EOF))
+	if (p->fi1 > p->fi0 &&
+	    (fputs("<p class=\"note\">", f) == EOF ||
+	     put_findings(f, c, p) < 0 || fputs("</p>\n", f) == EOF))
 		return -1;
 	if (p->m1 - p->m0 == 1 && b->near >= 0) {
 		int official = b->kind == BLK_ADDITION;
@@ -575,12 +578,31 @@ put_file(FILE *f, const char *label, const struct text *t,
 	return fputs(")</dd>\n", f) == EOF ? -1 : 0;
 }
 
-/* A pair: files, counts, changes, facts and passages; ids start with pfx
+/* "Findings: 1 negation, 2 changed values." (or "Findings: none."). */
+static int
+put_find_counts(FILE *f, const struct cmp *c)
+{
+	int any = 0;
+
+	if (fputs("Findings: ", f) == EOF)
+		return -1;
+	for (unsigned t = 0; t < FIND_NTYPES; t++) {
+		if (!c->fd.count[t])
+			continue;
+		if (fprintf(f, "%s%zu %s", any ? ", " : "", c->fd.count[t],
+		            find_type_label(t, c->fd.count[t] != 1)) < 0)
+			return -1;
+		any = 1;
+	}
+	return fputs(any ? "." : "none.", f) == EOF ? -1 : 0;
+}
+
+/* A pair: files, counts, findings, changes and passages; ids start with pfx
  * (the headings at level h). */
 static int
 put_pair(FILE *f, const struct cmp *c, const char *pfx, int h)
 {
-	size_t k[4], total, nfacts = 0;
+	size_t k[4], total;
 	static const char *const kinds[] = {"verbatim", "paraphrase",
 	                                    "omission", "addition"};
 
@@ -604,6 +626,31 @@ put_pair(FILE *f, const struct cmp *c, const char *pfx, int h)
 	            c->ps.nmoved, psg_percent(k[BLK_VERBATIM], total),
 	            psg_percent(k[BLK_PARAPHRASE], total),
 	            psg_percent(k[BLK_OMISSION], total)) < 0)
+		return -1;
+	/* the findings, most serious first, each linked */
+	if (fprintf(f, "<p class=\"fcount\" data-findings=\"%zu\">", c->fd.n) <
+	            0 ||
+	    put_find_counts(f, c) < 0 ||
+	    fprintf(f, "</p>\n<h%d>Findings, most serious first</h%d>\n", h,
+	            h) < 0)
+		return -1;
+	if (!c->fd.n && fputs("<p>None.</p>\n", f) == EOF)
+		return -1;
+	if (c->fd.n && fputs("<ul class=\"facts\">\n", f) == EOF)
+		return -1;
+	for (unsigned t = 0; t < FIND_NTYPES; t++)
+		for (size_t i = 0; i < c->fd.n; i++) {
+			const struct finding *x = &c->fd.v[i];
+			if (x->type != t)
+				continue;
+			if (fprintf(f, "<li data-type=\"%s\">",
+			            find_type_name(t)) < 0 ||
+			    put_ref(f, pfx, (long)x->passage) < 0 ||
+			    fputc(' ', f) == EOF || put_finding(f, c, x) < 0 ||
+			    fputs("</li>\n", f) == EOF)
+				return -1;
+		}
+	if (c->fd.n && fputs("</ul>\n", f) == EOF)
 		return -1;
 	/* the changes, each linked */
 	size_t nchanges = 0;
@@ -629,27 +676,8 @@ put_pair(FILE *f, const struct cmp *c, const char *pfx, int h)
 		    put_quote(f, c, &c->al.blocks[c->ps.mem[p->m0]]) < 0 ||
 		    fputs("</li>\n", f) == EOF)
 			return -1;
-		nfacts += p->nfacts;
 	}
 	if (fputs("</ol></details></nav>\n", f) == EOF)
-		return -1;
-	/* the facts, each linked */
-	if (fprintf(f, "<h%d>New and changed facts</h%d>\n", h, h) < 0)
-		return -1;
-	if (!nfacts && fputs("<p>None.</p>\n", f) == EOF)
-		return -1;
-	if (nfacts && fputs("<ul class=\"facts\">\n", f) == EOF)
-		return -1;
-	for (size_t i = 0; nfacts && i < c->ps.n; i++) {
-		const struct passage *p = &c->ps.v[i];
-		if (!p->nfacts)
-			continue;
-		if (fputs("<li>", f) == EOF || put_ref(f, pfx, (long)i) < 0 ||
-		    fputc(' ', f) == EOF || put_facts(f, c, p) < 0 ||
-		    fputs("</li>\n", f) == EOF)
-			return -1;
-	}
-	if (nfacts && fputs("</ul>\n", f) == EOF)
 		return -1;
 	/* the passages */
 	if (fprintf(f,
@@ -759,7 +787,7 @@ export_html_overview(const struct overview *ov, const size_t *order,
 	          "<table class=\"rewrites\">\n<thead><tr><th>#</th>"
 	          "<th>rewrite</th><th>words</th><th>verbatim</th>"
 	          "<th>paraphrased</th><th>omitted</th><th>additions</th>"
-	          "<th>addition words</th><th>facts</th></tr></thead>\n"
+	          "<th>addition words</th><th>findings</th></tr></thead>\n"
 	          "<tbody>\n",
 	          f) == EOF)
 		return -1;
@@ -781,7 +809,7 @@ export_html_overview(const struct overview *ov, const size_t *order,
 		            psg_percent(r->kept[BLK_PARAPHRASE], ov->nsent),
 		            r->kept[BLK_OMISSION],
 		            psg_percent(r->kept[BLK_OMISSION], ov->nsent),
-		            r->additions, r->add_words, r->facts) < 0)
+		            r->additions, r->add_words, r->findings) < 0)
 			return -1;
 	}
 	if (fputs("</tbody></table></div>\n<h2>Coverage</h2>\n<p>Each "

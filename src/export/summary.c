@@ -87,8 +87,8 @@ put_narrow(const struct overview *ov, const size_t *order, int width, FILE *f)
 			            psg_percent(r->kept[kinds[i]], ov->nsent)) <
 			    0)
 				return -1;
-		if (fprintf(f, "    additions %zu %zuw\n    facts %zu\n",
-		            r->additions, r->add_words, r->facts) < 0)
+		if (fprintf(f, "    additions %zu %zuw\n    findings %zu\n",
+		            r->additions, r->add_words, r->findings) < 0)
 			return -1;
 	}
 	return 0;
@@ -141,7 +141,7 @@ put_grid(const struct overview *ov, const struct export_opt *o,
 }
 
 /* Columns of the table's row with the shortest name column. */
-#define TABLE_MIN (12 + 61)
+#define TABLE_MIN (12 + 63)
 
 int
 export_summary(const struct overview *ov, const size_t *order,
@@ -154,7 +154,7 @@ export_summary(const struct overview *ov, const size_t *order,
 	int numw = 3;
 	for (size_t n = ov->n; n >= 1000; n /= 10)
 		numw++;
-	int namew = width - 61 - (numw - 3); /* the rest of a row: 61 */
+	int namew = width - 63 - (numw - 3); /* the rest of a row: 63 */
 
 	if (namew < 12)
 		namew = 12;
@@ -179,9 +179,9 @@ export_summary(const struct overview *ov, const size_t *order,
 			return -1;
 		goto grid;
 	}
-	if (fprintf(f, "%*s %-*s %6s %9s %9s %9s %12s %6s\n", numw, "#", namew,
+	if (fprintf(f, "%*s %-*s %6s %9s %9s %9s %12s %8s\n", numw, "#", namew,
 	            "rewrite", "words", "verbatim", "paraphr.", "omitted",
-	            "additions", "facts") < 0)
+	            "additions", "findings") < 0)
 		return -1;
 	for (size_t k = 0; k < ov->n; k++) {
 		const struct ov_rewrite *r = &ov->r[order[k]];
@@ -190,14 +190,14 @@ export_summary(const struct overview *ov, const size_t *order,
 		             namew, 1) < 0 ||
 		    fprintf(f,
 		            " %6zu %4zu %3d%% %4zu %3d%% %4zu %3d%% %4zu %6zuw "
-		            "%6zu\n",
+		            "%8zu\n",
 		            r->words, r->kept[BLK_VERBATIM],
 		            psg_percent(r->kept[BLK_VERBATIM], ov->nsent),
 		            r->kept[BLK_PARAPHRASE],
 		            psg_percent(r->kept[BLK_PARAPHRASE], ov->nsent),
 		            r->kept[BLK_OMISSION],
 		            psg_percent(r->kept[BLK_OMISSION], ov->nsent),
-		            r->additions, r->add_words, r->facts) < 0)
+		            r->additions, r->add_words, r->findings) < 0)
 			return -1;
 	}
 grid:;

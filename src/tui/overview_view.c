@@ -39,7 +39,7 @@ struct oview {
 
 static const char *const titles[OV_NKEYS] = {"#",         "rewrite",  "words",
                                              "verbatim",  "paraphr.", "omitted",
-                                             "additions", "facts"};
+                                             "additions", "findings"};
 
 static const char *const help_text[] = {
         "redline - overview keys",
@@ -50,7 +50,9 @@ static const char *const help_text[] = {
         "  g Home  G End           first / last row",
         "  1 to 8                  sort the table by that column (again:",
         "                          the other way): # rewrite words verbatim",
-        "                          paraphr. omitted additions facts",
+        "                          paraphr. omitted additions findings",
+        "                          (findings: the most serious first, a",
+        "                          negation above any number of new facts)",
         "  Tab                     table / coverage grid",
         "  Enter                   open the pair viewer for the rewrite",
         "                          (q or Esc there comes back here)",
@@ -204,8 +206,7 @@ draw_table(struct oview *v)
 	static const int wide_w[OV_NKEYS] = {4, 0, 9, 9, 9, 9, 12, 9};
 	static const int narrow_w[OV_NKEYS] = {4, 0, 7, 5, 5, 5, 5, 6};
 	static const char *const narrow_t[OV_NKEYS] = {
-	        "#",    "rewrite", "words", "verb",
-	        "para", "omit",    "add",   "facts"};
+	        "#", "rewrite", "words", "verb", "para", "omit", "add", "find"};
 	char line[256];
 
 	if (namew < 10)
@@ -256,7 +257,8 @@ draw_table(struct oview *v)
 			snprintf(line, sizeof line,
 			         "%6zu %4zu %4zu %4zu %4zu %5zu", r->words,
 			         r->kept[BLK_VERBATIM], r->kept[BLK_PARAPHRASE],
-			         r->kept[BLK_OMISSION], r->additions, r->facts);
+			         r->kept[BLK_OMISSION], r->additions,
+			         r->findings);
 		else
 			snprintf(line, sizeof line,
 			         "%8zu %4zu %3d%% %4zu %3d%% %4zu %3d%% %4zu "
@@ -267,7 +269,7 @@ draw_table(struct oview *v)
 			         psg_percent(r->kept[BLK_PARAPHRASE], ns),
 			         r->kept[BLK_OMISSION],
 			         psg_percent(r->kept[BLK_OMISSION], ns),
-			         r->additions, r->add_words, r->facts);
+			         r->additions, r->add_words, r->findings);
 		if (4 + namew + 1 < COLS)
 			mvaddnstr(y, 4 + namew, line, COLS - 4 - namew);
 	}

@@ -12,7 +12,7 @@ checks, counting directly from the pair exports:
 - each rewrite's sentence counts (verbatim, paraphrase, omission) are its
   column of the coverage matrix; its passage counts are the pair's
   summary; its words are the pair's rewrite words; its facts are the
-  pair's facts;
+  pair's facts; its findings the pair's (and the text table's column);
 - `--export=summary` prints one row per rewrite with those numbers.
 Prints one line per disagreement; exit status 1 if any.
 """
@@ -102,7 +102,7 @@ def main(argv):
         nums = [w.rstrip("%w") for w in line.split()]
         want = {"words": row["words"],
                 "addition_words": row["addition_words"],
-                "facts": row["facts"],
+                "findings": sum(row["findings"].values()),
                 "additions": row["passages"]["addition"]}
         want.update(row["sentences"])
         for k, v in want.items():

@@ -28,7 +28,9 @@ for k in verbatim paraphrase omission addition; do
 done
 has "word change" "$tmp/p.html" '<del>40</del>'
 has "inserted" "$tmp/p.html" '<ins><mark class="fact">45</mark></ins>'
-has "changed fact" "$tmp/p.html" 'changed: <del>40</del> → <mark class="fact">45</mark>'
+has "changed fact" "$tmp/p.html" 'changed value</span>: <del>40</del> → <mark class="fact">45</mark>'
+has "findings counted in the header" "$tmp/p.html" 'data-findings="1">Findings: 1 changed value.'
+has "findings listed, linked" "$tmp/p.html" '<li data-type="value"><a href="#p2">[2]</a> <span class="find">changed value'
 has "legend" "$tmp/p.html" 'class="legend"'
 has "next change" "$tmp/p.html" 'next change'
 lacks "nothing loaded" "$tmp/p.html" '<script|<link|<img|<iframe| src=|url\(|@import|https?:'

@@ -308,7 +308,7 @@ add_after("hongkong", "attribution", P, "similarly detained political prisoners.
 add_after("iranlaw", "attribution", P, "weapons shipments from Iran.", "The Justice Department said the tankers' crews had cooperated with investigators.", "claim credited to the speaker, no counterpart")
 add_after("eba", "attribution", P, "development objective of the EU trade scheme.", "The Commission said it had consulted garment workers before deciding.", "claim credited to the speaker, no counterpart")
 add_after("azer", "attribution", P, "curtailing the freedom of the press.", "The statement said the trial had been closed to foreign diplomats.", "claim credited to the statement, no counterpart")
-add_after("groberg", "attribution", P, "example of selfless service.", "The White House said the ceremony is open to the public.", "claim credited to the speaker, no counterpart")
+add_after("groberg", "attribution", P, "example of selfless service.", "The announcement said the ceremony is open to the public.", "claim credited to the release, no counterpart")
 add_after("burma", "attribution", P, "We hope that day will come soon.", '"Our patience has its limits," the statement said.', "invented quotation credited to the statement", also=("quote",))
 
 add_after("ST", "attribution", N, "will save thousands of lives.", "Analysts said the meeting produced little of substance.", "claim credited to another speaker")

@@ -37,7 +37,8 @@ Matching (README.md says more):
     "not" or no label: a match is false.
 
 A missing `findings` key (redline before issue 25) is read as no findings
-and said so.  With --check FLOORS (lines "TYPE precision|recall FLOOR" and
+and said so; summary.findings counts that disagree with the passages'
+findings are reported.  With --check FLOORS (lines "TYPE precision|recall FLOOR" and
 "samples new-precision FLOOR"; # starts a comment), exits 1 when a figure
 is below its floor or cannot be computed; otherwise exits 0 (2 on trouble).
 """
@@ -73,6 +74,7 @@ class Run:
         self.without_key = 0
         self.errors = []
         self.bad = []
+        self.summary_off = []
 
     def findings(self, redline, official, rewrite, label):
         """the findings redline reports for the pair, deduplicated."""
@@ -108,6 +110,16 @@ class Run:
         if not have:
             self.without_key += 1
             return []
+        counts = (doc.get("summary") or {}).get("findings")
+        if isinstance(counts, dict):
+            listed = {}
+            for f in raw:
+                if isinstance(f, dict):
+                    listed[f.get("type")] = listed.get(f.get("type"), 0) + 1
+            if any(counts.get(t, 0) != listed.get(t, 0) for t in TYPES):
+                self.summary_off.append("%s: summary %s, passages %s" % (
+                    label, json.dumps(counts, sort_keys=True),
+                    json.dumps(listed, sort_keys=True)))
         out, seen = [], set()
         for f in raw:
             p = self.finding(f, label)
@@ -270,8 +282,8 @@ def score_samples(redline, run, verbose):
     lines = []
     new_tp = new_fp = 0
     labels_total = labels_found = 0
-    chg = {t: {"labelled": 0, "found": 0, "false_none": 0, "false_other": 0}
-           for t in TYPES if t != "new"}
+    chg = {t: {"labelled": 0, "found": 0, "none": 0, "false_none": 0,
+               "false_other": 0} for t in TYPES if t != "new"}
     for pair in SAMPLES:
         path = os.path.join(REPO, "samples", pair + ".txt")
         with open(path, "rb") as f:
@@ -327,6 +339,8 @@ def score_samples(redline, run, verbose):
                  "text": r["rewrite"] or r["official"]}
             spans.append(e)
         for e in spans:
+            if e["expect"] == "none":
+                chg[e["type"]]["none"] += 1
             if e["expect"] == "find":
                 chg[e["type"]]["labelled"] += 1
                 if any(p["type"] == e["type"] and matches(p, e) for p in got):
@@ -465,10 +479,11 @@ def main(argv):
                 s["labels_found"], s["labels"]))
         out("changed findings labelled in the samples (sample-findings.tsv):\n")
         for ty, r in s["changed"].items():
-            if r["labelled"] or r["false_none"] or r["false_other"]:
-                out("  %-12s found %d of %d; false: %d where labelled none, "
-                    "%d elsewhere\n" % (ty, r["found"], r["labelled"],
-                                        r["false_none"], r["false_other"]))
+            if r["labelled"] or r["none"] or r["false_none"] or r["false_other"]:
+                out("  %-12s found %d of %d; false: %d at the %d places "
+                    "labelled none, %d elsewhere\n" % (
+                        ty, r["found"], r["labelled"], r["false_none"],
+                        r["none"], r["false_other"]))
 
     if run.without_key:
         out("\nnote: %d of %d JSON exports have no \"findings\" key (redline "
@@ -477,6 +492,10 @@ def main(argv):
     if run.bad:
         out("\nnote: %d malformed findings ignored, e.g. %s\n"
             % (len(run.bad), run.bad[0]))
+    if run.summary_off:
+        out("\nnote: in %d exports summary.findings disagrees with the "
+            "passages' findings, e.g. %s\n" % (len(run.summary_off),
+                                                run.summary_off[0]))
     if run.errors:
         out("\nerrors (%d runs gave nothing):\n  %s\n"
             % (len(run.errors), "\n  ".join(run.errors[:10])))
