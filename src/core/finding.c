@@ -62,6 +62,13 @@
 #define WORD_MAX        32        /* bytes of a word looked up in a list */
 #define ITEMS_MAX       32        /* values or names of one side of a stretch */
 #define QUOTE_BUDGET    50000000u /* word comparisons for quotes, at most */
+#define HEADLINE_WORDS                                                         \
+	14            /* a line without a sentence end this                    \
+	                 short is a headline */
+#define LABEL_WORDS 6 /* "Danag, November 11:" opens a line */
+#define STREAM_MAX                                                             \
+	(4u << 20) /* bytes of an official text looked                         \
+	              through word part by word part */
 
 /* What the finders share. */
 struct fx {
@@ -80,6 +87,15 @@ struct fx {
 	                                negative words were counted, and
 	                                differ in number */
 	size_t nbodies;
+	char *ostream; /* the official text as a stream of keys (stream_of),
+	                  made when first needed */
+	size_t nostream, capostream;
+	char (*okeys)[VALUE_KEY_MAX]; /* name keys of the official text's
+	                                 capitalised words, sorted */
+	size_t nokeys;
+	char selves[16][VALUE_KEY_MAX]; /* names that start official
+	                                   sentences: its own voice */
+	size_t nselves;
 };
 
 /* ---- words ------------------------------------------------------------ */
@@ -168,7 +184,10 @@ numberish(const struct cmp *c, int right, uint32_t t)
 	if (l->v[t].kind == TOK_NUMBER)
 		return 1;
 	n = fold(side_text(c, right), &l->v[t], w, sizeof w);
-	return n && lex_number(w, n, d, sizeof d) > 0;
+	if (!n)
+		return 0;
+	const char *h = memchr(w, '-', n); /* "one-fifth", "two-thirds" */
+	return lex_number(w, h ? (size_t)(h - w) : n, d, sizeof d) > 0;
 }
 
 /* The hedge class of the words at token t of side right, and in *len how
@@ -273,6 +292,48 @@ stretch_bounds(const struct cmp *c, struct stretch *s)
 			s->lo[r] = s->hi[r] = 0;
 }
 
+/* Is the folded word b the word a with a negative prefix ("successful",
+ * "unsuccessful"; "consistent", "inconsistent")?  The rest at least four
+ * letters long, so that "in" + "form" is none. */
+static int
+negated_by_prefix(const char *a, size_t na, const char *b, size_t nb)
+{
+	static const char *const pre[] = {"un", "in",  "im",  "il",
+	                                  "ir", "dis", "non", "non-"};
+
+	for (size_t i = 0; i < sizeof pre / sizeof *pre; i++) {
+		size_t k = strlen(pre[i]);
+		if (na >= 4 && nb == na + k && memcmp(b, pre[i], k) == 0 &&
+		    memcmp(b + k, a, na) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does a short stretch s swap a word for its negative-prefixed form, or
+ * the other way? */
+static int
+prefix_negation(const struct fx *x, const struct stretch *s)
+{
+	if (s->words[0] > SLOT_WORDS || s->words[1] > SLOT_WORDS)
+		return 0;
+	for (uint32_t a = s->lo[0]; a < s->hi[0]; a++) {
+		char wa[WORD_MAX], wb[WORD_MAX];
+		size_t na = fold(x->c->left, &x->c->lt.v[a], wa, sizeof wa);
+		if (!na || !in_stretch(s, 0, a))
+			continue;
+		for (uint32_t b = s->lo[1]; b < s->hi[1]; b++) {
+			size_t nb = fold(x->c->right, &x->c->rt.v[b], wb,
+			                 sizeof wb);
+			if (nb && in_stretch(s, 1, b) &&
+			    (negated_by_prefix(wa, na, wb, nb) ||
+			     negated_by_prefix(wb, nb, wa, na)))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Negative words of side right of passage p. */
 static size_t
 passage_negatives(const struct cmp *c, const struct passage *p, int right)
@@ -306,8 +367,12 @@ find_negation(struct fx *x, uint32_t p, const struct stretch *s)
 					at[r][0] = t;
 				at[r][1] = t + 1;
 			}
-	if (n[0] % 2 == n[1] % 2)
-		return 0;
+	if (n[0] % 2 == n[1] % 2) {
+		if (!prefix_negation(x, s))
+			return 0;
+		return add(x, FIND_NEGATION, p, s->lo[0], s->hi[0], s->lo[1],
+		           s->hi[1]);
+	}
 	if (!x->pneg_known) {
 		const struct passage *ps = &x->c->ps.v[p];
 		x->pneg_known = 1;
@@ -456,25 +521,24 @@ stretch_values(const struct cmp *c, int right, const struct stretch *s,
 	return n;
 }
 
-/* Does the passage's side right hold a value of key k? */
-static int
-passage_has_value(const struct cmp *c, const struct passage *p, int right,
-                  const char *k)
+/* How many values of key k the passage's side right holds. */
+static size_t
+passage_values(const struct cmp *c, const struct passage *p, int right,
+               const char *k)
 {
 	uint32_t at = 0, t0, t1;
-	size_t b;
+	size_t b, n = 0;
 
 	while (psg_next_piece(c, c->ps.mem, p->m0, p->m1, right, &at, &b)) {
 		psg_block_tokens(c, b, right, &t0, &t1);
 		for (uint32_t i = t0; i < t1;) {
 			struct item it = {0};
 			size_t len = read_value(c, right, i, &it);
-			if (len && strcmp(it.key, k) == 0)
-				return 1;
+			n += len && strcmp(it.key, k) == 0;
 			i += len ? (uint32_t)len : 1;
 		}
 	}
-	return 0;
+	return n;
 }
 
 /* Is a stretch with these items one slot for a pair of kind k?  A short
@@ -492,6 +556,16 @@ one_slot(const struct stretch *s, const struct item *a, size_t na,
 	for (size_t i = 0; i < nb; i++)
 		kb += !b[i].used && b[i].kind == kind;
 	return ka == 1 && kb == 1;
+}
+
+/* Does one name key start the other ("US" and "US-Russia", "Jordan" and
+ * "Jordanian"): one name, or a word made of it? */
+static int
+key_prefix(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+
+	return na >= 2 && nb >= 2 && memcmp(a, b, na < nb ? na : nb) == 0;
 }
 
 /* Are two name keys one name spelled another way: at most one edit
@@ -523,6 +597,41 @@ near_spelling(const char *a, const char *b)
 	return d[nb] <= lim;
 }
 
+static int
+by_key(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* Is key the name key of a capitalised word of the official text? */
+static int
+official_key(const struct fx *x, const char *key)
+{
+	return x->nokeys &&
+	       bsearch(key, x->okeys, x->nokeys, sizeof *x->okeys, by_key);
+}
+
+/* Is key one letter or so from the name key of a capitalised word of the
+ * official text ("Assad" and "Asad")?  Looked for only in texts of a few
+ * thousand such words. */
+static int
+official_near(const struct fx *x, const char *key)
+{
+	if (official_key(x, key))
+		return 1;
+	size_t n = strlen(key);
+	for (size_t i = 0; i < x->nokeys && x->nokeys <= 5000; i++) {
+		size_t m = strlen(x->okeys[i]);
+		/* a plural is another word: "State", "States" */
+		if ((m == n + 1 && x->okeys[i][n] == 's') ||
+		    (n == m + 1 && key[m] == 's'))
+			continue;
+		if (near_spelling(x->okeys[i], key))
+			return 1;
+	}
+	return 0;
+}
+
 /* Is name item a (tokens of side sa) an acronym of name item b (of side
  * sb), or the other way round: "ISIS" and "Islamic State", "UN" and
  * "United Nations"?  The initials of the longer, capitals only, start
@@ -540,10 +649,10 @@ acronym_of(const struct cmp *c, int sa, const struct item *a, int sb,
 		return b->t1 - b->t0 == 1 && acronym_of(c, sb, b, sa, a);
 	const struct tok *k = &la->v[a->t0];
 	char acr[16];
-	size_t na = 0;
-	if (k->len > sizeof acr)
+	size_t na = 0, klen = unpossess((const char *)ta->buf + k->off, k->len);
+	if (klen > sizeof acr)
 		return 0;
-	for (size_t j = 0; j < k->len; j++) { /* "U.S." is "US" */
+	for (size_t j = 0; j < klen; j++) { /* "U.S." is "US" */
 		unsigned char ch = ta->buf[k->off + j];
 		if (ch == '.')
 			continue;
@@ -598,11 +707,16 @@ pair_items(struct fx *x, uint32_t p, const struct stretch *s, unsigned type,
 			a[i].used = b[j].used = 1;
 			if (type == FIND_NAME &&
 			    (acronym_of(x->c, 0, &a[i], 1, &b[j]) ||
-			     near_spelling(a[i].key, b[j].key)))
+			     near_spelling(a[i].key, b[j].key) ||
+			     key_prefix(a[i].key, b[j].key)))
 				break;
+			/* a value the other side has as often moved there:
+			 * it is no one's replacement */
 			if (type == FIND_VALUE &&
-			    (passage_has_value(x->c, ps, 0, b[j].key) ||
-			     passage_has_value(x->c, ps, 1, a[i].key)))
+			    (passage_values(x->c, ps, 0, b[j].key) >=
+			             passage_values(x->c, ps, 1, b[j].key) ||
+			     passage_values(x->c, ps, 1, a[i].key) >=
+			             passage_values(x->c, ps, 0, a[i].key)))
 				break;
 			if (add(x, type, p, a[i].t0, a[i].t1, b[j].t0,
 			        b[j].t1) < 0)
@@ -678,9 +792,15 @@ name_key(const struct cmp *c, int right, uint32_t t0, uint32_t t1, char *out,
 		len = unpossess(key, len);
 		for (size_t j = 0; j < len && n + 1 < cap; j++) {
 			unsigned char ch = (unsigned char)key[j];
-			if (ch >= 0x80 || (ch >= 'a' && ch <= 'z') ||
-			    (ch >= '0' && ch <= '9'))
+			/* a dotless i (U+0131), which no mark makes an i */
+			if (ch == 0xC4 && j + 1 < len &&
+			    (unsigned char)key[j + 1] == 0xB1) {
+				out[n++] = 'i';
+				j++;
+			} else if (ch >= 0x80 || (ch >= 'a' && ch <= 'z') ||
+			           (ch >= '0' && ch <= '9')) {
 				out[n++] = (char)ch;
+			}
 		}
 		free(key);
 	}
@@ -956,6 +1076,85 @@ find_quotes(struct fx *x, uint32_t p)
 
 /* ---- attribution ------------------------------------------------------ */
 
+/* Share of the words of rewrite tokens [t0, t1) that passage p's word
+ * diff inserts (keeps nothing of), in hundredths. */
+static unsigned
+inserted_share(const struct cmp *c, const struct passage *p, uint32_t t0,
+               uint32_t t1)
+{
+	size_t ins = 0, all = tok_words(&c->rt, t0, t1);
+
+	for (size_t k = p->op0; k < p->op1; k++) {
+		const struct dop *o = &c->ps.ops.v[k];
+		if (o->kind != DOP_INSERT || o->b1 <= t0 || o->b0 >= t1)
+			continue;
+		ins += tok_words(&c->rt, o->b0 > t0 ? o->b0 : t0,
+		                 o->b1 < t1 ? o->b1 : t1);
+	}
+	return all ? (unsigned)(ins * 100 / all) : 0;
+}
+
+/* Is the capitalised run of rewrite words just before token v (the
+ * frame verb), or just after "according to [the]" at v, a name the
+ * official text speaks in: one that starts an official sentence ("The
+ * United States is deeply concerned")? */
+static int
+self_speaker(const struct fx *x, uint32_t t0, uint32_t v)
+{
+	const struct toklist *l = &x->c->rt;
+	char key[VALUE_KEY_MAX], w[WORD_MAX];
+	uint32_t a, e;
+
+	if (fold(x->c->right, &l->v[v], w, sizeof w) == 9 &&
+	    memcmp(w, "according", 9) == 0) {
+		a = v + 2;
+		if (a < l->n && fold(x->c->right, &l->v[a], w, sizeof w) == 3 &&
+		    memcmp(w, "the", 3) == 0)
+			a++;
+		for (e = a; e < l->n && l->v[e].kind == TOK_WORD &&
+		            (l->v[e].flags & TOK_F_UPPER);
+		     e++)
+			;
+	} else {
+		e = v;
+		for (a = v; a > t0 && l->v[a - 1].kind == TOK_WORD &&
+		            (l->v[a - 1].flags & TOK_F_UPPER);
+		     a--)
+			;
+		if (a < e && fold(x->c->right, &l->v[a], w, sizeof w) == 3 &&
+		    memcmp(w, "the", 3) == 0)
+			a++;
+	}
+	if (a >= e || !name_key(x->c, 1, a, e, key, sizeof key))
+		return 0;
+	for (size_t i = 0; i < x->nselves; i++)
+		if (strcmp(x->selves[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does the rewrite sentence [t0, t1) restate the official text: are
+ * four in five of its longer words (four letters or more, frame and
+ * source words aside) words of the official text? */
+static int
+restates(const struct fx *x, uint32_t t0, uint32_t t1)
+{
+	size_t words = 0, found = 0;
+
+	for (uint32_t t = t0; t < t1; t++) {
+		char w[WORD_MAX];
+		size_t n = fold(x->c->right, &x->c->rt.v[t], w, sizeof w);
+		if (n < 4 || lex_is_frame(w, n) || lex_source(w, n))
+			continue;
+		words++;
+		found += x->lhas[x->c->rt.id[t]];
+	}
+	return words && found * 5 >= words * 4;
+}
+
+/* Attribution: a sentence of an addition, or one that a paired passage
+ * inserts whole (nine in ten of its words), with a verb of saying and a
+ * word or name for the official source. */
 static int
 find_attribution(struct fx *x, uint32_t p)
 {
@@ -964,19 +1163,26 @@ find_attribution(struct fx *x, uint32_t p)
 
 	for (size_t m = ps->m0; m < ps->m1; m++) {
 		const struct block *b = &c->al.blocks[c->ps.mem[m]];
-		if (b->near >= 0 && b->near_sim >= ATTRIB_NEAR_MAX)
+		if (ps->kind == BLK_ADDITION && b->near >= 0 &&
+		    b->near_sim >= ATTRIB_NEAR_MAX)
 			continue;
 		for (uint32_t s = b->rs0; s < b->rs1; s++) {
 			uint32_t t0, t1;
 			int verb = 0, source = 0;
 			psg_sent_tokens(c, 1, s, &t0, &t1);
+			if (ps->kind != BLK_ADDITION &&
+			    inserted_share(c, ps, t0, t1) < 90)
+				continue;
 			for (uint32_t t = t0; t < t1; t++) {
 				char w[WORD_MAX];
 				size_t n = fold(c->right, &c->rt.v[t], w,
 				                sizeof w);
 				if (!n)
 					continue;
-				verb |= lex_is_frame(w, n) == LEX_FRAME_VERB;
+				if (lex_is_frame(w, n) == LEX_FRAME_VERB) {
+					verb = 1;
+					source |= self_speaker(x, t0, t);
+				}
 				int k = lex_source(w, n);
 				if (k == LEX_SOURCE_DOCUMENT ||
 				    k == LEX_SOURCE_SPEAKER)
@@ -987,7 +1193,7 @@ find_attribution(struct fx *x, uint32_t p)
 					if (strcmp(x->bodies[i], w) == 0)
 						source = 1;
 			}
-			if (verb && source &&
+			if (verb && source && !restates(x, t0, t1) &&
 			    add(x, FIND_ATTRIBUTION, p, 0, 0, t0, t1) < 0)
 				return -1;
 		}
@@ -1007,6 +1213,79 @@ line_of(const struct text *t, size_t at, size_t *s, size_t *e)
 	*e = at;
 	while (*e < t->len && t->buf[*e] != '\n' && t->buf[*e] != '\r')
 		(*e)++;
+}
+
+/* The words of tokens [t0, t1) of side right as a stream of name keys,
+ * each part of a word (hyphens part them) between bars ("|vice|president|
+ * of|"), appended to *out (length *n, room *cap).  0 or -1. */
+static int
+stream_of(const struct cmp *c, int right, uint32_t t0, uint32_t t1, char **out,
+          size_t *n, size_t *cap)
+{
+	const struct toklist *l = side_toks(c, right);
+	const struct text *tx = side_text(c, right);
+
+	for (uint32_t t = t0; t < t1; t++) {
+		const struct tok *k = &l->v[t];
+		char *key;
+		size_t len;
+		if (k->kind != TOK_WORD && k->kind != TOK_NUMBER)
+			continue;
+		if (uni_key(tx->buf + k->off, k->len,
+		            UNI_KEY_FOLD | UNI_KEY_CASE | UNI_KEY_MARKS, &key,
+		            &len) < 0)
+			return -1;
+		len = unpossess(key, len);
+		char *grown = grow_array(*out, cap, *n + len + 3, 1, 4096);
+		if (!grown) {
+			free(key);
+			return -1;
+		}
+		*out = grown;
+		if (!*n)
+			(*out)[(*n)++] = '|';
+		for (size_t j = 0; j < len; j++) {
+			unsigned char ch = (unsigned char)key[j];
+			if (ch == '-')
+				(*out)[(*n)++] = '|';
+			else if (ch >= 0x80 || (ch >= 'a' && ch <= 'z') ||
+			         (ch >= '0' && ch <= '9'))
+				(*out)[(*n)++] = (char)ch;
+		}
+		(*out)[(*n)++] = '|';
+		free(key);
+	}
+	if (*out)
+		(*out)[*n] = '\0';
+	return 0;
+}
+
+/* Do the rewrite tokens [r0, r1) stand word for word in the official
+ * text, or word part for word part ("Vice President" for
+ * "Vice-President")?  -1 when memory ran out. */
+static int
+in_official_parts(struct fx *x, uint32_t r0, uint32_t r1)
+{
+	char *want = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	if (!x->ostream) {
+		if (x->c->left->len > STREAM_MAX)
+			return 0;
+		if (stream_of(x->c, 0, 0, (uint32_t)x->c->lt.n, &x->ostream,
+		              &x->nostream, &x->capostream) < 0 ||
+		    !x->ostream)
+			return x->ostream ? -1 : 0;
+	}
+	if (stream_of(x->c, 1, r0, r1, &want, &n, &cap) < 0)
+		return -1;
+	rc = 0;
+	for (size_t i = 0; want && !rc && i + n <= x->nostream; i++)
+		rc = x->ostream[i] == '|' &&
+		     memcmp(x->ostream + i, want, n) == 0;
+	free(want);
+	return rc;
 }
 
 /* Do the rewrite tokens [r0, r1) stand word for word in the official
@@ -1039,41 +1318,67 @@ run_word(const struct fx *x, uint32_t i)
 	       !x->rinit[i] && value_may_start(x->c->right, k) == 0;
 }
 
+/* The connectors (connector()) from rewrite token i on, one or two, then
+ * a run word: how many connectors, or 0.  "and" and "in" only when and_ok
+ * (a title's run: "... Air Safety in Syria"). */
+static uint32_t
+connectors_at(const struct fx *x, uint32_t i, int and_ok)
+{
+	const struct toklist *l = &x->c->rt;
+	uint32_t k = 0;
+	char w[WORD_MAX];
+	size_t wn;
+
+	while (k < 2 && i + k < l->n && !l->v[i + k].nl &&
+	       (wn = fold(x->c->right, &l->v[i + k], w, sizeof w)) > 0 &&
+	       (connector(w, wn) || (and_ok && k == 0 &&
+	                             ((wn == 3 && memcmp(w, "and", 3) == 0) ||
+	                              (wn == 2 && memcmp(w, "in", 2) == 0)))))
+		k++;
+	return k && i + k < l->n && !l->v[i + k].nl && run_word(x, i + k) ? k
+	                                                                  : 0;
+}
+
 /* Widen the name at rewrite token t to its run of capitalised words in
- * its sentence and line: [*r0, *r1). */
+ * its sentence and line, with connectors ("Memorandum on the Prevention
+ * of Incidents"; "and" only in a run that has one already, as a title
+ * does: "Prevention of Incidents and Ensuring Air Safety"): [*r0, *r1). */
 static void
 widen_name(const struct fx *x, uint32_t t, uint32_t *r0, uint32_t *r1)
 {
 	const struct toklist *l = &x->c->rt;
-	char w[WORD_MAX];
-	size_t wn;
+	int joined = 0; /* a connector is in the run */
 
 	*r0 = t;
 	*r1 = t + 1;
 	for (;;) {
-		uint32_t a = *r0;
+		uint32_t a = *r0, k;
 		if (a >= 1 && run_word(x, a - 1) && !l->v[a].nl) {
 			*r0 = a - 1;
 			continue;
 		}
-		if (a >= 2 && run_word(x, a - 2) &&
-		    (wn = fold(x->c->right, &l->v[a - 1], w, sizeof w)) > 0 &&
-		    connector(w, wn) && !l->v[a].nl && !l->v[a - 1].nl) {
-			*r0 = a - 2;
+		/* connectors before: look back from a word two or three
+		 * before */
+		for (k = 1; k <= 2; k++)
+			if (a >= k + 1 && run_word(x, a - k - 1) &&
+			    !l->v[a].nl && connectors_at(x, a - k, joined) == k)
+				break;
+		if (k <= 2) {
+			*r0 = a - k - 1;
+			joined = 1;
 			continue;
 		}
 		break;
 	}
 	for (;;) {
-		uint32_t e = *r1;
+		uint32_t e = *r1, k;
 		if (e < l->n && run_word(x, e) && !l->v[e].nl) {
 			*r1 = e + 1;
 			continue;
 		}
-		if (e + 1 < l->n && run_word(x, e + 1) &&
-		    (wn = fold(x->c->right, &l->v[e], w, sizeof w)) > 0 &&
-		    connector(w, wn) && !l->v[e].nl && !l->v[e + 1].nl) {
-			*r1 = e + 2;
+		if (e < l->n && (k = connectors_at(x, e, joined)) > 0) {
+			*r1 = e + k + 1;
+			joined = 1;
 			continue;
 		}
 		break;
@@ -1094,22 +1399,9 @@ furniture_line(const struct fx *x, size_t ls, size_t le)
 
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	if (lex_is_furniture(s, n) || (n && s[n - 1] == ']'))
+	if (lex_is_furniture(s, n))
 		return 1;
-	/* a headline, a teaser cut short, a list of links: a line that
-	 * does not end as a sentence does (closing quotes and brackets
-	 * aside), or ends in an ellipsis */
-	size_t e = n;
-	while (e && (s[e - 1] == '"' || s[e - 1] == ')' || s[e - 1] == '\'' ||
-	             (e >= 3 && s[e - 3] == 0xE2 && s[e - 2] == 0x80 &&
-	              (s[e - 1] == 0x9D || s[e - 1] == 0x99))))
-		e -= s[e - 1] >= 0x80 ? 3 : 1;
-	if (!e || (s[e - 1] != '.' && s[e - 1] != '!' && s[e - 1] != '?') ||
-	    (e >= 2 && s[e - 2] == '.') ||
-	    (e >= 3 && memcmp(s + e - 3, "\xE2\x80\xA6", 3) == 0))
-		return 1;
-	/* a dateline or timestamp: no word but values and am/pm */
-	size_t lo = 0, hi = x->c->rt.n; /* the line's first token */
+	size_t lo = 0, hi = x->c->rt.n, words = 0; /* the line's first token */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (x->c->rt.v[mid].off < ls)
@@ -1117,6 +1409,23 @@ furniture_line(const struct fx *x, size_t ls, size_t le)
 		else
 			hi = mid;
 	}
+	for (size_t i = lo; i < x->c->rt.n && x->c->rt.v[i].off < ls + n; i++)
+		words += x->c->rt.v[i].kind == TOK_WORD;
+	/* a headline, a teaser cut short, a list of links: a short line
+	 * that does not end as a sentence does (closing quotes and
+	 * brackets aside), or any line ending in an ellipsis; a caption
+	 * (long, closed by a credit) keeps its facts */
+	size_t e = n;
+	while (e && (s[e - 1] == '"' || s[e - 1] == ')' || s[e - 1] == '\'' ||
+	             (e >= 3 && s[e - 3] == 0xE2 && s[e - 2] == 0x80 &&
+	              (s[e - 1] == 0x9D || s[e - 1] == 0x99))))
+		e -= s[e - 1] >= 0x80 ? 3 : 1;
+	if ((words <= HEADLINE_WORDS &&
+	     (!e || (s[e - 1] != '.' && s[e - 1] != '!' && s[e - 1] != '?'))) ||
+	    (e >= 2 && s[e - 1] == '.' && s[e - 2] == '.') ||
+	    (e >= 3 && memcmp(s + e - 3, "\xE2\x80\xA6", 3) == 0))
+		return 1;
+	/* a dateline or timestamp: no word but values and am/pm */
 	for (size_t i = lo; i < x->c->rt.n && x->c->rt.v[i].off < ls + n; i++) {
 		const struct tok *k = &x->c->rt.v[i];
 		char w[WORD_MAX];
@@ -1131,20 +1440,108 @@ furniture_line(const struct fx *x, size_t ls, size_t le)
 	return 1;
 }
 
-/* Is rewrite token t, a possessive read as its name, a name of the
- * official text (capitalised there mid-sentence)? */
+/* Does the run [r0, r1) of rewrite tokens hold a connector ("of", "and"):
+ * the name of a thing, not of a person? */
+static int
+has_connector(const struct fx *x, uint32_t r0, uint32_t r1)
+{
+	for (uint32_t t = r0; t < r1; t++)
+		if (!(x->c->rt.v[t].flags & TOK_F_UPPER))
+			return 1;
+	return 0;
+}
+
+/* Is rewrite token t (a possessive read as its name) a name of the
+ * official text, spelled the same or one letter or so apart ("Assad" for
+ * "Asad")? */
 static int
 known_name(const struct fx *x, uint32_t t)
 {
-	const struct tok *k = &x->c->rt.v[t];
-	const char *w = (const char *)x->c->right->buf + k->off;
-	size_t n = unpossess(w, k->len);
-	uint32_t id;
+	char key[VALUE_KEY_MAX];
 
 	if (x->lname[x->c->rt.id[t]])
 		return 1;
-	return n < k->len && intern_find(x->c->in, w, n, &id) && id < x->nid &&
-	       x->lname[id];
+	return name_key(x->c, 1, t, t + 1, key, sizeof key) &&
+	       official_near(x, key);
+}
+
+/* Is rewrite token t a word of parts joined by hyphens each of which the
+ * official text has, or is a plain lower-case word ("US-Russian",
+ * "US-led"; not "SU-22", nor "seven-year", whose number is a value)? */
+static int
+known_parts(const struct fx *x, uint32_t t)
+{
+	const struct tok *k = &x->c->rt.v[t];
+	const char *w = (const char *)x->c->right->buf + k->off;
+	size_t n = k->len, a = 0;
+	char key[VALUE_KEY_MAX], d[24];
+	int parts = 0;
+
+	if (k->kind != TOK_WORD || !memchr(w, '-', n))
+		return 0;
+	while (a < n) {
+		size_t e = a;
+		while (e < n && w[e] != '-')
+			e++;
+		if (e == a || e - a >= sizeof key)
+			return 0;
+		int lower = w[a] >= 'a' && w[a] <= 'z';
+		char *kk;
+		size_t kn;
+		if (uni_key((const unsigned char *)w + a, e - a,
+		            UNI_KEY_FOLD | UNI_KEY_CASE | UNI_KEY_MARKS, &kk,
+		            &kn) < 0)
+			return 0;
+		size_t m = 0;
+		for (size_t i = 0; i < kn && m + 1 < sizeof key; i++)
+			if ((kk[i] >= 'a' && kk[i] <= 'z') ||
+			    (kk[i] >= '0' && kk[i] <= '9') ||
+			    (unsigned char)kk[i] >= 0x80)
+				key[m++] = kk[i];
+		key[m] = '\0';
+		free(kk);
+		if (lex_number(key, m, d, sizeof d) ||
+		    (key[0] >= '0' && key[0] <= '9'))
+			return 0; /* a number: a value of its own */
+		if (!lower && !official_key(x, key))
+			return 0;
+		parts++;
+		a = e + 1;
+	}
+	return parts >= 2;
+}
+
+/* Does rewrite token t stand in a label that opens its line, a few words
+ * before a colon ("Monitoring Desk:", "Danag, November 11:"), or in a
+ * bracketed credit that ends it ("[PPIO]")? */
+static int
+line_label(const struct fx *x, uint32_t t)
+{
+	const struct toklist *l = &x->c->rt;
+	const unsigned char *b = x->c->right->buf;
+	uint32_t a = t, words = 0;
+
+	while (a > 0 && !l->v[a].nl)
+		a--;
+	for (uint32_t i = a; i < l->n && words <= LABEL_WORDS; i++) {
+		if (i > a && l->v[i].nl)
+			break;
+		if (l->v[i].kind == TOK_WORD || l->v[i].kind == TOK_NUMBER)
+			words++;
+		if (l->v[i].kind == TOK_PUNCT && l->v[i].len == 1 &&
+		    b[l->v[i].off] == ':' && i > t)
+			return 1;
+	}
+	/* a bracket closing the line, opened before t */
+	uint32_t e = t;
+	while (e + 1 < l->n && !l->v[e + 1].nl)
+		e++;
+	if (l->v[e].kind != TOK_PUNCT || b[l->v[e].off] != ']')
+		return 0;
+	for (uint32_t i = t; i > a; i--)
+		if (l->v[i - 1].kind == TOK_PUNCT && b[l->v[i - 1].off] == '[')
+			return 1;
+	return 0;
 }
 
 /* The new facts of passage p's blocks, as findings; seen holds the keys
@@ -1155,6 +1552,7 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 {
 	const struct cmp *c = x->c;
 	const struct passage *ps = &c->ps.v[p];
+	size_t f0 = c->fd.n;
 
 	for (size_t m = ps->m0; m < ps->m1; m++) {
 		const struct block *b = &c->al.blocks[c->ps.mem[m]];
@@ -1170,7 +1568,13 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 			if (x->rtitle[s])
 				continue;
 			line_of(c->right, k->off, &ls, &le);
-			if (furniture_line(x, ls, le))
+			if (furniture_line(x, ls, le) || line_label(x, r0))
+				continue;
+			/* inside the run of one found before */
+			if (c->fd.n > f0 &&
+			    c->fd.v[c->fd.n - 1].type == FIND_NEW &&
+			    r0 >= c->fd.v[c->fd.n - 1].r0 &&
+			    r0 < c->fd.v[c->fd.n - 1].r1)
 				continue;
 			struct item it = {0};
 			if (read_value(c, 1, r0, &it) &&
@@ -1180,11 +1584,25 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 				widen_name(x, r0, &r0, &r1);
 				if (r1 < fa->t1)
 					r1 = fa->t1;
-				if (in_official(x, r0, r1))
+				if (in_official(x, r0, r1) ||
+				    (r1 - r0 == 1 && known_parts(x, r0)))
+					continue;
+				int parts = in_official_parts(x, r0, r1);
+				if (parts < 0)
+					return -1;
+				if (parts)
+					continue;
+				char rk[VALUE_KEY_MAX];
+				if (!name_key(c, 1, r0, r1, rk, sizeof rk))
+					return -1;
+				if (official_key(x, rk)) /* "Vice President" */
 					continue;
 				/* first names or titles before a name the
 				 * official text has: "Vladimir Putin" */
-				if (r1 - r0 >= 2 && known_name(x, r1 - 1))
+				if (r1 - r0 >= 2 &&
+				    tok_words(&c->rt, r0, r1) == r1 - r0 &&
+				    !has_connector(x, r0, r1) &&
+				    known_name(x, r1 - 1))
 					continue;
 			}
 			if (!name_key(c, 1, r0, r1, key, sizeof key))
@@ -1289,6 +1707,56 @@ fx_init(struct fx *x, struct cmp *c)
 	}
 	for (size_t t = 0; t < c->rt.n; t++)
 		x->rhas[c->rt.id[t]] = 1;
+	/* the name keys of the official text's capitalised words */
+	unsigned char *done = calloc(x->nid + 1, 1);
+	size_t cap = 0;
+	if (!done)
+		return -1;
+	for (size_t t = 0; t < c->lt.n; t++) {
+		const struct tok *k = &c->lt.v[t];
+		uint32_t id = c->lt.id[t];
+		if (k->kind != TOK_WORD || !(k->flags & TOK_F_UPPER) ||
+		    done[id])
+			continue;
+		done[id] = 1;
+		char(*nk)[VALUE_KEY_MAX] = grow_array(
+		        x->okeys, &cap, x->nokeys + 1, sizeof *nk, 64);
+		if (!nk || !name_key(c, 0, (uint32_t)t, (uint32_t)t + 1,
+		                     nk[x->nokeys], VALUE_KEY_MAX)) {
+			if (nk)
+				x->okeys = nk;
+			free(done);
+			return -1;
+		}
+		x->okeys = nk;
+		x->nokeys++;
+	}
+	free(done);
+	if (x->nokeys)
+		qsort(x->okeys, x->nokeys, sizeof *x->okeys, by_key);
+	/* the names official sentences start with ("The" aside) */
+	for (size_t g = 0; g < c->ls.n && x->nselves < 16; g++) {
+		uint32_t a = c->ls.v[g].t0, e, end = c->ls.v[g].t1;
+		char w[WORD_MAX], key[VALUE_KEY_MAX];
+		if (a < end && fold(c->left, &c->lt.v[a], w, sizeof w) == 3 &&
+		    memcmp(w, "the", 3) == 0)
+			a++;
+		for (e = a;
+		     e < end && e - a < 4 && c->lt.v[e].kind == TOK_WORD &&
+		     (c->lt.v[e].flags & TOK_F_UPPER);
+		     e++)
+			;
+		/* a name, not a capitalised first word alone ("These") */
+		if (e - a < 2 && !(e == a + 1 && x->lname[c->lt.id[a]]))
+			continue;
+		if (!name_key(c, 0, a, e, key, sizeof key))
+			return -1;
+		size_t i = 0;
+		while (i < x->nselves && strcmp(x->selves[i], key) != 0)
+			i++;
+		if (i == x->nselves)
+			memcpy(x->selves[x->nselves++], key, sizeof key);
+	}
 	for (size_t s = 0; s < c->rs.n; s++)
 		x->rtitle[s] = (unsigned char)title_case(c, (uint32_t)s);
 	return 0;
@@ -1304,6 +1772,8 @@ fx_free(struct fx *x)
 	free(x->lname);
 	free(x->rtitle);
 	free(x->lw);
+	free(x->okeys);
+	free(x->ostream);
 }
 
 /* The findings of the stretches of passage p's word diff. */
@@ -1500,7 +1970,7 @@ find_run(struct cmp *c)
 		if (ps->nleft && ps->nright &&
 		    (find_stretches(&x, p) < 0 || find_quotes(&x, p) < 0))
 			goto out;
-		if (ps->kind == BLK_ADDITION && find_attribution(&x, p) < 0)
+		if (ps->nright && find_attribution(&x, p) < 0)
 			goto out;
 		if (ps->nright && find_new(&x, p, &seen, &nseen, &capseen) < 0)
 			goto out;
