@@ -82,11 +82,19 @@ struct fx {
 	uint32_t *lw;          /* the official text's word tokens */
 	size_t nlw;
 	unsigned long long qwork;    /* word comparisons spent on quotes */
-	char bodies[16][WORD_MAX];   /* source body words the official has */
+	char bodies[16][WORD_MAX];   /* source body words asked about, */
+	unsigned char body_has[16];  /* and whether the official has each */
 	int pneg_known, pneg_differ; /* this passage: whether its sides'
 	                                negative words were counted, and
 	                                differ in number */
 	size_t nbodies;
+	uint32_t *hhead, *hnext; /* the official words by hash
+	                            (official_index) */
+	size_t hmask;
+	unsigned char *vstart; /* per id: value_may_start + 1, or 0 when
+	                          not known yet */
+	unsigned char *neg;    /* per id: 2 a negative word, 1 not, 0 not
+	                          known yet */
 	char *ostream; /* the official text as a stream of keys (stream_of),
 	                  made when first needed */
 	size_t nostream, capostream;
@@ -154,21 +162,30 @@ unpossess(const char *w, size_t n)
 }
 
 /* Is token t of side right a negator or a negative verb (not the "not"
- * of "not only")? */
+ * of "not only")?  The word's answer is kept per id in x->neg. */
 static int
-negative(const struct cmp *c, int right, uint32_t t)
+negative(struct fx *x, int right, uint32_t t)
 {
+	const struct cmp *c = x->c;
 	const struct toklist *l = side_toks(c, right);
 	char w[WORD_MAX], nx[WORD_MAX];
-	size_t n = fold(side_text(c, right), &l->v[t], w, sizeof w);
+	uint32_t id = l->id[t];
 
-	if (!n)
+	if (!x->neg[id]) {
+		size_t n = fold(side_text(c, right), &l->v[t], w, sizeof w);
+		x->neg[id] =
+		        n && (lex_is_negation(w, n) || lex_is_negverb(w, n))
+		                ? 2
+		                : 1;
+	}
+	if (x->neg[id] == 1)
 		return 0;
-	if (n == 3 && memcmp(w, "not", 3) == 0 && t + 1 < l->n &&
+	if (fold(side_text(c, right), &l->v[t], w, sizeof w) == 3 &&
+	    memcmp(w, "not", 3) == 0 && t + 1 < l->n &&
 	    fold(side_text(c, right), &l->v[t + 1], nx, sizeof nx) == 4 &&
 	    memcmp(nx, "only", 4) == 0)
 		return 0;
-	return lex_is_negation(w, n) || lex_is_negverb(w, n);
+	return 1;
 }
 
 /* Is token t of side right a number, or a number word? */
@@ -336,15 +353,16 @@ prefix_negation(const struct fx *x, const struct stretch *s)
 
 /* Negative words of side right of passage p. */
 static size_t
-passage_negatives(const struct cmp *c, const struct passage *p, int right)
+passage_negatives(struct fx *x, const struct passage *p, int right)
 {
+	const struct cmp *c = x->c;
 	uint32_t at = 0, t0, t1;
 	size_t b, n = 0;
 
 	while (psg_next_piece(c, c->ps.mem, p->m0, p->m1, right, &at, &b)) {
 		psg_block_tokens(c, b, right, &t0, &t1);
 		for (uint32_t t = t0; t < t1; t++)
-			n += negative(c, right, t);
+			n += negative(x, right, t);
 	}
 	return n;
 }
@@ -362,7 +380,7 @@ find_negation(struct fx *x, uint32_t p, const struct stretch *s)
 
 	for (int r = 0; r < 2; r++)
 		for (uint32_t t = s->lo[r]; t < s->hi[r]; t++)
-			if (in_stretch(s, r, t) && negative(x->c, r, t)) {
+			if (in_stretch(s, r, t) && negative(x, r, t)) {
 				if (!n[r]++)
 					at[r][0] = t;
 				at[r][1] = t + 1;
@@ -376,8 +394,8 @@ find_negation(struct fx *x, uint32_t p, const struct stretch *s)
 	if (!x->pneg_known) {
 		const struct passage *ps = &x->c->ps.v[p];
 		x->pneg_known = 1;
-		x->pneg_differ = passage_negatives(x->c, ps, 0) !=
-		                 passage_negatives(x->c, ps, 1);
+		x->pneg_differ = passage_negatives(x, ps, 0) !=
+		                 passage_negatives(x, ps, 1);
 	}
 	if (!x->pneg_differ)
 		return 0;
@@ -443,18 +461,41 @@ struct item {
 	int used;
 };
 
+/* value_may_start of token t of side right, kept per id. */
+static int
+may_start(struct fx *x, int right, uint32_t t)
+{
+	const struct toklist *l = side_toks(x->c, right);
+	uint32_t id = l->id[t];
+
+	if (!x->vstart[id]) {
+		char w[WORD_MAX], d[24];
+		size_t n = fold(side_text(x->c, right), &l->v[t], w, sizeof w);
+		int v = value_may_start(side_text(x->c, right), &l->v[t]);
+		/* and plurals of number words: "thousands" */
+		if (!v && n > 1 && w[n - 1] == 's' &&
+		    lex_number(w, n - 1, d, sizeof d))
+			v = VALUE_START_ANY;
+		x->vstart[id] = (unsigned char)(1 + v);
+	}
+	return x->vstart[id] - 1;
+}
+
 /* The value read at token i of side right (value.h, or a number word
  * alone, or a plural scale word), into *it; the tokens it spans, or 0. */
 static size_t
-read_value(const struct cmp *c, int right, uint32_t i, struct item *it)
+read_value(struct fx *x, int right, uint32_t i, struct item *it)
 {
+	const struct cmp *c = x->c;
 	const struct toklist *l = side_toks(c, right);
 	const struct text *t = side_text(c, right);
 	struct value v;
-	size_t n = value_read(t, l, i, l->n, &v);
 	char w[WORD_MAX];
-	size_t wn;
+	size_t wn, n = 0;
 
+	/* value_may_start is cheap; value_read is not */
+	if (l->v[i].kind == TOK_NUMBER || may_start(x, right, i))
+		n = value_read(t, l, i, l->n, &v);
 	if (n) {
 		memcpy(it->key, v.key, v.len + 1);
 		it->kind = v.kind;
@@ -476,8 +517,10 @@ read_value(const struct cmp *c, int right, uint32_t i, struct item *it)
 		it->t1 = i + 1;
 		return 1;
 	}
+	if (l->v[i].kind != TOK_WORD || !may_start(x, right, i))
+		return 0;
 	wn = fold(t, &l->v[i], w, sizeof w);
-	if (!wn)
+	if (!wn || w[0] < 'a' || w[0] > 'z')
 		return 0;
 	size_t d = lex_number(w, wn, it->key, sizeof it->key - 2);
 	if (!d && wn > 1 && w[wn - 1] == 's' &&
@@ -492,9 +535,24 @@ read_value(const struct cmp *c, int right, uint32_t i, struct item *it)
 	return 1;
 }
 
+/* Could a value touch the changed tokens of side right of s: is one of
+ * them a number, a month or weekday, a number or currency word? */
+static int
+maybe_values(struct fx *x, int right, const struct stretch *s)
+{
+	const struct toklist *l = side_toks(x->c, right);
+
+	for (uint32_t t = s->lo[right]; t < s->hi[right]; t++)
+		if ((l->v[t].kind == TOK_NUMBER ||
+		     (l->v[t].kind == TOK_WORD && may_start(x, right, t))) &&
+		    in_stretch(s, right, t))
+			return 1;
+	return 0;
+}
+
 /* The values of side right that touch the changed tokens of s. */
 static size_t
-stretch_values(const struct cmp *c, int right, const struct stretch *s,
+stretch_values(struct fx *x, int right, const struct stretch *s,
                struct item *out)
 {
 	size_t n = 0;
@@ -506,7 +564,7 @@ stretch_values(const struct cmp *c, int right, const struct stretch *s,
 		return 0;
 	while (i < s->hi[right] && n < ITEMS_MAX) {
 		struct item it = {0};
-		size_t len = read_value(c, right, i, &it);
+		size_t len = read_value(x, right, i, &it);
 		if (!len) {
 			i++;
 			continue;
@@ -523,9 +581,9 @@ stretch_values(const struct cmp *c, int right, const struct stretch *s,
 
 /* How many values of key k the passage's side right holds. */
 static size_t
-passage_values(const struct cmp *c, const struct passage *p, int right,
-               const char *k)
+passage_values(struct fx *x, const struct passage *p, int right, const char *k)
 {
+	const struct cmp *c = x->c;
 	uint32_t at = 0, t0, t1;
 	size_t b, n = 0;
 
@@ -533,7 +591,7 @@ passage_values(const struct cmp *c, const struct passage *p, int right,
 		psg_block_tokens(c, b, right, &t0, &t1);
 		for (uint32_t i = t0; i < t1;) {
 			struct item it = {0};
-			size_t len = read_value(c, right, i, &it);
+			size_t len = read_value(x, right, i, &it);
 			n += len && strcmp(it.key, k) == 0;
 			i += len ? (uint32_t)len : 1;
 		}
@@ -713,10 +771,10 @@ pair_items(struct fx *x, uint32_t p, const struct stretch *s, unsigned type,
 			/* a value the other side has as often moved there:
 			 * it is no one's replacement */
 			if (type == FIND_VALUE &&
-			    (passage_values(x->c, ps, 0, b[j].key) >=
-			             passage_values(x->c, ps, 1, b[j].key) ||
-			     passage_values(x->c, ps, 1, a[i].key) >=
-			             passage_values(x->c, ps, 0, a[i].key)))
+			    (passage_values(x, ps, 0, b[j].key) >=
+			             passage_values(x, ps, 1, b[j].key) ||
+			     passage_values(x, ps, 1, a[i].key) >=
+			             passage_values(x, ps, 0, a[i].key)))
 				break;
 			if (add(x, type, p, a[i].t0, a[i].t1, b[j].t0,
 			        b[j].t1) < 0)
@@ -731,8 +789,12 @@ static int
 find_values(struct fx *x, uint32_t p, const struct stretch *s)
 {
 	struct item a[ITEMS_MAX], b[ITEMS_MAX];
-	size_t na = stretch_values(x->c, 0, s, a),
-	       nb = stretch_values(x->c, 1, s, b);
+	size_t na, nb;
+
+	if (!maybe_values(x, 0, s) && !maybe_values(x, 1, s))
+		return 0;
+	na = stretch_values(x, 0, s, a);
+	nb = stretch_values(x, 1, s, b);
 
 	if (!na || !nb)
 		return 0;
@@ -971,6 +1033,63 @@ piece_at(struct fx *x, const uint32_t *q, size_t n, size_t j)
 	return 1;
 }
 
+/* FNV-1a of the ASCII lower-case bytes of token k of text t. */
+static uint64_t
+word_hash(const struct text *t, const struct tok *k)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (size_t j = 0; j < k->len; j++) {
+		unsigned char ch = t->buf[k->off + j];
+		h ^= ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+/* The official words indexed by word_hash, made when first needed:
+ * chains of word indexes (into fx.lw) in text order, one per bucket.  0
+ * or -1. */
+static int
+official_index(struct fx *x)
+{
+	if (x->hhead || !x->nlw)
+		return 0;
+	size_t nb = 1;
+	while (nb < x->nlw)
+		nb <<= 1;
+	x->hhead = malloc(nb * sizeof *x->hhead);
+	x->hnext = malloc(x->nlw * sizeof *x->hnext);
+	if (!x->hhead || !x->hnext)
+		return -1;
+	x->hmask = nb - 1;
+	memset(x->hhead, 0xFF, nb * sizeof *x->hhead);
+	for (size_t j = x->nlw; j-- > 0;) {
+		size_t b =
+		        word_hash(x->c->left, &x->c->lt.v[x->lw[j]]) & x->hmask;
+		x->hnext[j] = x->hhead[b];
+		x->hhead[b] = (uint32_t)j;
+	}
+	return 0;
+}
+
+/* The first official word index at or after from where the words q[0..n)
+ * of the rewrite stand in a row (case aside), or SIZE_MAX; (size_t)-2
+ * when memory ran out. */
+static size_t
+find_piece(struct fx *x, const uint32_t *q, size_t n, size_t from)
+{
+	if (official_index(x) < 0)
+		return (size_t)-2;
+	if (!x->hhead || !n)
+		return SIZE_MAX;
+	size_t b = word_hash(x->c->right, &x->c->rt.v[q[0]]) & x->hmask;
+	for (uint32_t j = x->hhead[b]; j != UINT32_MAX; j = x->hnext[j])
+		if (j >= from && piece_at(x, q, n, j))
+			return j;
+	return SIZE_MAX;
+}
+
 /* Are the quoted rewrite tokens [q0, q1) the official text word for word,
  * in pieces cut at ellipses and brackets, each after the last?  1 yes, 0
  * no, -1 memory ran out or the budget is spent (no answer). */
@@ -996,15 +1115,10 @@ faithful(struct fx *x, uint32_t q0, uint32_t q1)
 			in_bracket = x->c->right->buf[l->v[t].off] == '[';
 		if (!n)
 			continue;
-		size_t j = from;
-		while (j + n <= x->nlw && !piece_at(x, w, n, j)) {
-			if (x->qwork > QUOTE_BUDGET) {
-				rc = -1;
-				break;
-			}
-			j++;
-		}
-		if (rc == 1 && j + n > x->nlw)
+		size_t j = find_piece(x, w, n, from);
+		if (j == (size_t)-2)
+			rc = -1;
+		else if (j == SIZE_MAX)
 			rc = 0;
 		from = j + n;
 		n = 0;
@@ -1152,6 +1266,28 @@ restates(const struct fx *x, uint32_t t0, uint32_t t1)
 	return words && found * 5 >= words * 4;
 }
 
+/* Does the official text have the folded word w[0..n) (case aside)?  A
+ * pass over it for each word asked, kept: few are (the body words of
+ * attributions). */
+static int
+official_has(struct fx *x, const char *w, size_t n)
+{
+	for (size_t i = 0; i < x->nbodies; i++)
+		if (strcmp(x->bodies[i], w) == 0)
+			return x->body_has[i];
+	int has = 0;
+	for (size_t t = 0; t < x->c->lt.n && !has; t++) {
+		char v[WORD_MAX];
+		has = fold(x->c->left, &x->c->lt.v[t], v, sizeof v) == n &&
+		      memcmp(v, w, n) == 0;
+	}
+	if (x->nbodies < sizeof x->bodies / sizeof *x->bodies) {
+		memcpy(x->bodies[x->nbodies], w, n + 1);
+		x->body_has[x->nbodies++] = (unsigned char)has;
+	}
+	return has;
+}
+
 /* Attribution: a sentence of an addition, or one that a paired passage
  * inserts whole (nine in ten of its words), with a verb of saying and a
  * word or name for the official source. */
@@ -1187,11 +1323,8 @@ find_attribution(struct fx *x, uint32_t p)
 				if (k == LEX_SOURCE_DOCUMENT ||
 				    k == LEX_SOURCE_SPEAKER)
 					source = 1;
-				for (size_t i = 0;
-				     k == LEX_SOURCE_BODY && i < x->nbodies;
-				     i++)
-					if (strcmp(x->bodies[i], w) == 0)
-						source = 1;
+				if (k == LEX_SOURCE_BODY)
+					source |= official_has(x, w, n);
 			}
 			if (verb && source && !restates(x, t0, t1) &&
 			    add(x, FIND_ATTRIBUTION, p, 0, 0, t0, t1) < 0)
@@ -1300,11 +1433,8 @@ in_official(struct fx *x, uint32_t r0, uint32_t r1)
 		if (x->c->rt.v[t].kind == TOK_WORD ||
 		    x->c->rt.v[t].kind == TOK_NUMBER)
 			q[n++] = t;
-	for (size_t j = 0; n && j + n <= x->nlw; j++)
-		if (same_word(x->c, 0, x->lw[j], 1, q[0]) &&
-		    piece_at(x, q, n, j))
-			return 1;
-	return 0;
+	size_t j = find_piece(x, q, n, 0);
+	return j != SIZE_MAX && j != (size_t)-2;
 }
 
 /* May rewrite token i stand in a name run: a capitalised word that is
@@ -1440,17 +1570,6 @@ furniture_line(const struct fx *x, size_t ls, size_t le)
 	return 1;
 }
 
-/* Does the run [r0, r1) of rewrite tokens hold a connector ("of", "and"):
- * the name of a thing, not of a person? */
-static int
-has_connector(const struct fx *x, uint32_t r0, uint32_t r1)
-{
-	for (uint32_t t = r0; t < r1; t++)
-		if (!(x->c->rt.v[t].flags & TOK_F_UPPER))
-			return 1;
-	return 0;
-}
-
 /* Is rewrite token t (a possessive read as its name) a name of the
  * official text, spelled the same or one letter or so apart ("Assad" for
  * "Asad")? */
@@ -1577,7 +1696,7 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 			    r0 < c->fd.v[c->fd.n - 1].r1)
 				continue;
 			struct item it = {0};
-			if (read_value(c, 1, r0, &it) &&
+			if (read_value(x, 1, r0, &it) &&
 			    it.kind == VALUE_WEEKDAY)
 				continue;
 			if (run_word(x, r0)) {
@@ -1598,10 +1717,11 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 				if (official_key(x, rk)) /* "Vice President" */
 					continue;
 				/* first names or titles before a name the
-				 * official text has: "Vladimir Putin" */
+				 * official text has: "Vladimir Putin"; not a
+				 * name joined by a connector ("... Air
+				 * Safety in Syria") */
 				if (r1 - r0 >= 2 &&
-				    tok_words(&c->rt, r0, r1) == r1 - r0 &&
-				    !has_connector(x, r0, r1) &&
+				    (c->rt.v[r1 - 2].flags & TOK_F_UPPER) &&
 				    known_name(x, r1 - 1))
 					continue;
 			}
@@ -1680,8 +1800,10 @@ fx_init(struct fx *x, struct cmp *c)
 	x->lname = calloc(x->nid + 1, 1);
 	x->rtitle = calloc(c->rs.n + 1, 1);
 	x->lw = malloc((c->lt.n + 1) * sizeof *x->lw);
+	x->vstart = calloc(x->nid + 1, 1);
+	x->neg = calloc(x->nid + 1, 1);
 	if (!x->linit || !x->rinit || !x->lhas || !x->rhas || !x->lname ||
-	    !x->rtitle || !x->lw)
+	    !x->rtitle || !x->lw || !x->vstart || !x->neg)
 		return -1;
 	sentence_starts(c, 0, x->linit);
 	sentence_starts(c, 1, x->rinit);
@@ -1695,15 +1817,8 @@ fx_init(struct fx *x, struct cmp *c)
 		if (k->kind == TOK_WORD && (k->flags & TOK_F_UPPER) &&
 		    !x->linit[t])
 			x->lname[c->lt.id[t]] = 1;
-		n = fold(c->left, k, w, sizeof w);
-		if (n && lex_source(w, n) == LEX_SOURCE_BODY &&
-		    x->nbodies < sizeof x->bodies / sizeof *x->bodies) {
-			size_t i = 0;
-			while (i < x->nbodies && strcmp(x->bodies[i], w) != 0)
-				i++;
-			if (i == x->nbodies)
-				memcpy(x->bodies[x->nbodies++], w, n + 1);
-		}
+		(void)n;
+		(void)w;
 	}
 	for (size_t t = 0; t < c->rt.n; t++)
 		x->rhas[c->rt.id[t]] = 1;
@@ -1774,6 +1889,10 @@ fx_free(struct fx *x)
 	free(x->lw);
 	free(x->okeys);
 	free(x->ostream);
+	free(x->hhead);
+	free(x->hnext);
+	free(x->vstart);
+	free(x->neg);
 }
 
 /* The findings of the stretches of passage p's word diff. */

@@ -93,19 +93,15 @@
  *     are kept the pair is verbatim, otherwise a paraphrase.  A one-sided block
  * of a split or merge is measured on its side against all its counterparts. The
  * word diff shown is the strict one.
- *  8. Facts.  In a kept passage, a number or value (or name) the rewrite
- *     puts in the place of a different one of the official text is a
- *     changed fact, shown over the whole value (12 -> 15, 27 August -> 28
- *     August, 16 million -> 16); one the passage's other side has as
- *     often elsewhere (in the passage, or in another piece of its
- *     split) moved and replaces nothing; a value changes only into one of
- *     its kind (a date, a weekday, a number or amount).  Any other rewrite word
- *     or value whose stem or canonical form the official text never has
- *     (nor as a word of one of its values: "August" of "27 August"), and
- *     that is a number or value, holds a digit, spells a quantity, or is a
- *     name (a capitalized word not at the start of a sentence, or at the
- *     start but capitalized elsewhere in the middle of one), is a new
- *     fact; adjacent ones make one span ("June 19").
+ *  8. Facts.  Any rewrite word or value whose stem or canonical form
+ *     the official text never has (nor as a word of one of its values:
+ *     "August" of "27 August"), and that is a number or value, holds a
+ *     digit, spells a quantity, or is a name (a capitalized word not at
+ *     the start of a sentence, or at the start but capitalized elsewhere
+ *     in the middle of one), is a new fact; adjacent ones make one span
+ *     ("June 19").  Which of them a reader is shown, and which values and
+ *     names changed, is decided over whole passages with the other
+ *     findings (src/core/finding.c), which makes these facts over.
  *  9. Nearest.  Every omission and addition gets the segment on the other
  *     side most like it among the candidates of step 3 (Dice of weights).
  */

@@ -1,6 +1,6 @@
 /* classify.c - stages 7 to 9 of the sentence alignment (align.c): the kind
  * and word diff of every block (verbatim or paraphrase, frames aside), the
- * facts of the rewrite (new and changed), and the nearest candidate of
+ * new facts of the rewrite, and the nearest candidate of
  * every omission and addition.
  */
 #include <math.h>
@@ -514,60 +514,6 @@ classify(struct ctx *x)
 
 /* ---- 8. facts -------------------------------------------------------- */
 
-/* Does the stem key of id cid name a number or a value (value.h: its
- * digits, or "@" and a date or weekday)? */
-static int
-numeric_key(const struct ctx *x, int32_t cid)
-{
-	size_t len;
-	const char *key = intern_key(x->w->stems, (uint32_t)cid, &len);
-	return len && ((key[0] >= '0' && key[0] <= '9') || key[0] == '@');
-}
-
-/* Can the value of stem cid stand in the place of that of stem lid as a
- * changed fact?  Only one of its kind: a date for a date, a weekday for a
- * weekday, a number or amount for a number or amount ("Friday" told as
- * "two" is no change of day). */
-static int
-same_kind(const struct ctx *x, int32_t lid, int32_t cid)
-{
-	size_t la, lb;
-	const char *a = intern_key(x->w->stems, (uint32_t)lid, &la),
-	           *b = intern_key(x->w->stems, (uint32_t)cid, &lb);
-	char ka = la > 1 && a[0] == '@' ? a[1] : 'n',
-	     kb = lb > 1 && b[0] == '@' ? b[1] : 'n';
-	return ka == kb;
-}
-
-/* Is left token t a number (a numeral, a number word, a value) or a name
- * (a capitalised word not at the start of its sentence)?  *num tells
- * which. */
-static int
-left_factish(const struct ctx *x, const unsigned char *initial, uint32_t t,
-             int *num)
-{
-	const struct tok *k = &x->c->lt.v[t];
-	int32_t cid = x->w->lcid[t];
-
-	if (cid < 0)
-		return 0;
-	*num = k->kind == TOK_NUMBER || numeric_key(x, cid);
-	return *num || ((k->flags & TOK_F_UPPER) && !initial[t]);
-}
-
-/* The same for right token t (rflag has F_FACTISH for numbers). */
-static int
-right_factish(const struct ctx *x, const unsigned char *initial, uint32_t t,
-              int *num)
-{
-	int32_t cid = x->w->rcid[t];
-
-	if (cid < 0)
-		return 0;
-	*num = x->c->rt.v[t].kind == TOK_NUMBER || numeric_key(x, cid);
-	return *num || ((x->w->rflag[t] & F_UPPER) && !initial[t]);
-}
-
 /* Append a fact to x->o->facts (cap: its room).  0 or -1. */
 static int
 add_fact(struct align_out *o, size_t *cap, struct fact f)
@@ -578,220 +524,6 @@ add_fact(struct align_out *o, size_t *cap, struct fact f)
 		return -1;
 	o->facts = nf;
 	o->facts[o->nfacts++] = f;
-	return 0;
-}
-
-/* Walks the deleted (side 0) or inserted (side 1) tokens of a stretch
- * ops[k..e) of a word diff, item by item: a number or name token, or a
- * value of several tokens any of whose tokens is there (the value stands
- * for itself once, by its head token, even when the head is kept: "27
- * [-August-] {+September+}" changes the date). */
-struct items {
-	size_t k, e;
-	uint32_t t;   /* the next token to look at in ops[k] */
-	int started;  /* t is set for ops[k] */
-	int64_t last; /* the head of the last value given, or -1 */
-};
-
-/* The head token of the next item of class want (1: numbers and values,
- * 0: names) into *head; 0 when there is none.  cnt[side][id]: how often
- * each id is on each side of the passage. */
-static int
-next_item(const struct ctx *x, const struct dops *ops, int side,
-          const unsigned char *init, int want, uint32_t *const cnt[2],
-          struct items *c, uint32_t *head)
-{
-	const unsigned char *vi = side ? x->w->rvi : x->w->lvi;
-	const int32_t *cid = side ? x->w->rcid : x->w->lcid;
-
-	while (c->k < c->e) {
-		const struct dop *o = &ops->v[c->k];
-		if (o->kind != (side ? DOP_INSERT : DOP_DELETE)) {
-			c->k++;
-			c->started = 0;
-			continue;
-		}
-		uint32_t a0 = (uint32_t)(side ? o->b0 : o->a0),
-		         a1 = (uint32_t)(side ? o->b1 : o->a1);
-		if (!c->started) {
-			c->t = a0;
-			c->started = 1;
-		}
-		while (c->t < a1) {
-			uint32_t t = c->t++, s, e, h;
-			int num;
-			if (value_span(vi, t, &s, &e, &h)) {
-				if (cid[h] < 0 || (int64_t)h == c->last)
-					continue;
-				c->last = h;
-				t = h;
-				num = 1;
-			} else if (!(side ? right_factish(x, init, t, &num)
-			                  : left_factish(x, init, t, &num))) {
-				continue;
-			}
-			if (num != want)
-				continue;
-			/* a number the other side has as often elsewhere in
-			 * the passage moved: it is no one's replacement */
-			if (num && (side ? cnt[0][cid[t]] >= cnt[1][cid[t]]
-			                 : cnt[1][cid[t]] >= cnt[0][cid[t]]))
-				continue;
-			*head = t;
-			return 1;
-		}
-		c->k++;
-		c->started = 0;
-	}
-	return 0;
-}
-
-/* A value of several tokens kept in part by the equal operation o, as
- * "16 [-million-]" keeps "16": when the values of the two sides differ,
- * the rewrite's head token is marked in changed[] with the official's
- * (16 million -> 16; 27 August -> 27 September). */
-static void
-kept_values(const struct ctx *x, const struct dop *o, uint32_t *changed)
-{
-	for (size_t a = o->a0, b = o->b0; a < o->a1 && b < o->b1; a++, b++) {
-		uint32_t s, e, ha, hb;
-		if (!x->w->lvi[a] && !x->w->rvi[b])
-			continue;
-		value_span(x->w->lvi, (uint32_t)a, &s, &e, &ha);
-		value_span(x->w->rvi, (uint32_t)b, &s, &e, &hb);
-		int32_t lc = x->w->lcid[ha], rc = x->w->rcid[hb];
-		if (lc >= 0 && rc >= 0 && lc != rc && numeric_key(x, lc) &&
-		    numeric_key(x, rc) && same_kind(x, lc, rc))
-			changed[hb] = ha + 1;
-	}
-}
-
-/* Changed facts of block b: in each stretch of its word diff that deletes
- * and inserts words between two kept ones, the k-th number or value
- * (or name) inserted takes the place of the k-th number or value (name)
- * deleted, when their values differ: "12" -> "15", "27 August" -> "28
- * August".  A name only when the new one is nowhere in the official text
- * and the old one nowhere in the rewrite (in_right), so that "the
- * Presidents" -> "Trump" is no change of fact.  Marks each such right
- * head token in changed[] with the left head token it replaced, plus one
- * (0: none). */
-static void
-changed_facts(const struct ctx *x, const struct block *b,
-              const unsigned char *linit, const unsigned char *rinit,
-              const unsigned char *in_right, uint32_t *const cnt[2],
-              int rcounted, uint32_t *changed)
-{
-	const struct dops *ops = &x->o->bops;
-	size_t k = b->op0;
-
-	while (k < b->op1 && ops->v[k].kind == DOP_EQUAL)
-		k++;
-	if (k == b->op1)
-		return; /* the same words: the same values */
-	k = b->op0;
-	for (uint32_t t = b->dl0; t < b->dl1; t++)
-		if (x->w->lcid[t] >= 0)
-			cnt[0][x->w->lcid[t]]++;
-	for (uint32_t t = b->dr0; t < b->dr1 && !rcounted; t++)
-		if (x->w->rcid[t] >= 0)
-			cnt[1][x->w->rcid[t]]++;
-	while (k < b->op1) {
-		if (ops->v[k].kind == DOP_EQUAL) {
-			kept_values(x, &ops->v[k], changed);
-			k++;
-			continue;
-		}
-		size_t e = k;
-		while (e < b->op1 && ops->v[e].kind != DOP_EQUAL)
-			e++;
-		/* numbers and values, then names, paired in order */
-		for (int want = 1; want >= 0; want--) {
-			struct items dc = {k, e, 0, 0, -1},
-			             ic = {k, e, 0, 0, -1};
-			uint32_t dt, it;
-			while (next_item(x, ops, 0, linit, want, cnt, &dc,
-			                 &dt) &&
-			       next_item(x, ops, 1, rinit, want, cnt, &ic,
-			                 &it)) {
-				int32_t lc = x->w->lcid[dt],
-				        rc = x->w->rcid[it];
-				if (lc != rc && (want ? same_kind(x, lc, rc)
-				                      : !x->w->in_left[rc] &&
-				                                 !in_right[lc]))
-					changed[it] = dt + 1;
-			}
-		}
-		k = e;
-	}
-	for (uint32_t t = b->dl0; t < b->dl1; t++)
-		if (x->w->lcid[t] >= 0)
-			cnt[0][x->w->lcid[t]] = 0;
-	for (uint32_t t = b->dr0; t < b->dr1 && !rcounted; t++)
-		if (x->w->rcid[t] >= 0)
-			cnt[1][x->w->rcid[t]] = 0;
-}
-
-/* A block with a rewrite side whose facts are judged, and its group: the
- * pieces of one split (rewrite half blocks linking to one official
- * block) share one; any other block is a group of its own. */
-struct fgroup {
-	long key;
-	size_t i;
-};
-
-static int
-by_group(const void *a, const void *b)
-{
-	const struct fgroup *p = a, *q = b;
-	if (p->key != q->key)
-		return p->key < q->key ? -1 : 1;
-	return (p->i > q->i) - (p->i < q->i);
-}
-
-/* Changed facts of every paired block (changed_facts), the pieces of a
- * split together: a number of the official sentence that another piece
- * tells moved there, and replaces nothing in this one ("its lowest level
- * in six months" told in one piece is no "six -> 80,000" in another).
- * 0 or -1. */
-static int
-all_changed_facts(struct ctx *x, const unsigned char *linit,
-                  const unsigned char *rinit, const unsigned char *in_right,
-                  uint32_t *const cnt[2], uint32_t *changed)
-{
-	struct fgroup *g = malloc((x->bl->nb + 1) * sizeof *g);
-	size_t n = 0;
-
-	if (!g)
-		return -1;
-	for (size_t i = 0; i < x->bl->nb; i++) {
-		const struct block *b = &x->bl->b[i];
-		if ((b->kind != BLK_VERBATIM && b->kind != BLK_PARAPHRASE) ||
-		    b->rs1 == b->rs0)
-			continue;
-		g[n].key = b->ls1 == b->ls0 && b->link >= 0 ? (long)b->link
-		                                            : -1 - (long)i;
-		g[n++].i = i;
-	}
-	qsort(g, n, sizeof *g, by_group);
-	for (size_t a = 0, e; a < n; a = e) {
-		for (e = a + 1; e < n && g[e].key == g[a].key; e++)
-			;
-		int together = e - a > 1;
-		for (size_t k = a; k < e && together; k++)
-			for (uint32_t t = x->bl->b[g[k].i].dr0;
-			     t < x->bl->b[g[k].i].dr1; t++)
-				if (x->w->rcid[t] >= 0)
-					cnt[1][x->w->rcid[t]]++;
-		for (size_t k = a; k < e; k++)
-			changed_facts(x, &x->bl->b[g[k].i], linit, rinit,
-			              in_right, cnt, together, changed);
-		for (size_t k = a; k < e && together; k++)
-			for (uint32_t t = x->bl->b[g[k].i].dr0;
-			     t < x->bl->b[g[k].i].dr1; t++)
-				if (x->w->rcid[t] >= 0)
-					cnt[1][x->w->rcid[t]] = 0;
-	}
-	free(g);
 	return 0;
 }
 
@@ -811,41 +543,30 @@ sentence_starts(const struct align_in *c, int side, unsigned char *init)
 	}
 }
 
-/* The facts of every block with a rewrite side, in token order: changed
- * ones (changed_facts) in paired passages, and new ones: a rewrite word
- * whose stem (or value) the official text never has, that is a number,
- * holds a digit, spells a quantity, or is a name (capitalised not at the
- * start of a sentence, or at the start but capitalised elsewhere in the
- * middle of one).  Adjacent words of one kind make one fact. */
+/* The new facts of every block with a rewrite side, in token order: a
+ * rewrite word whose stem (or value) the official text never has, that
+ * is a number, holds a digit, spells a quantity, or is a name
+ * (capitalised not at the start of a sentence, or at the start but
+ * capitalised elsewhere in the middle of one).  Adjacent words make one
+ * fact.  (Changed facts are found over whole passages, with the other
+ * findings: src/core/finding.c.) */
 static int
 facts(struct ctx *x)
 {
 	const struct align_in *c = x->c;
 	uint32_t n = intern_count(x->w->stems);
 	unsigned char *initial = calloc(c->rt.n + 1, 1);
-	unsigned char *linit = calloc(c->lt.n + 1, 1);
-	uint32_t *changed = calloc(c->rt.n + 1, sizeof *changed);
-	unsigned char *in_right = calloc(n + 1, 1);
-	uint32_t *cnt[2] = {calloc(n + 1, sizeof **cnt),
-	                    calloc(n + 1, sizeof **cnt)};
+	unsigned char *cap_mid = calloc(n + 1, 1);
 	size_t cap = 0;
 	int rc = -1;
-	unsigned char *cap_mid = calloc(n + 1, 1);
 
-	if (!initial || !linit || !changed || !in_right || !cap_mid ||
-	    !cnt[0] || !cnt[1])
+	if (!initial || !cap_mid)
 		goto out;
-	for (size_t t = 0; t < c->rt.n; t++)
-		if (x->w->rcid[t] >= 0)
-			in_right[x->w->rcid[t]] = 1;
 	sentence_starts(c, 1, initial);
-	sentence_starts(c, 0, linit);
 	for (size_t t = 0; t < c->rt.n; t++)
 		if (!initial[t] && x->w->rcid[t] >= 0 &&
 		    (x->w->rflag[t] & F_UPPER))
 			cap_mid[x->w->rcid[t]] = 1;
-	if (all_changed_facts(x, linit, initial, in_right, cnt, changed) < 0)
-		goto out;
 	for (size_t i = 0; i < x->bl->nb; i++) {
 		struct block *b = &x->bl->b[i];
 		uint32_t t0, t1;
@@ -862,31 +583,13 @@ facts(struct ctx *x)
 			uint32_t s, e, h; /* the value t is in, or t */
 			if (value_span(x->w->rvi, t, &s, &e, &h) && h != t)
 				continue; /* the value is its head's fact */
-			if (changed[t]) {
-				uint32_t ws, we, wh;
-				value_span(x->w->lvi, changed[t] - 1, &ws, &we,
-				           &wh);
-				if (last && last->kind == FACT_CHANGED &&
-				    last->t1 == s && last->w1 <= ws) {
-					last->t1 = e;
-					last->w1 = we;
-				} else if (add_fact(x->o, &cap,
-				                    (struct fact){
-				                            s, e, ws, we,
-				                            FACT_CHANGED}) <
-				           0) {
-					goto out;
-				}
-				t = e - 1;
-				continue;
-			}
 			int name = (x->w->rflag[t] & F_UPPER) &&
 			           (!initial[t] || (cid >= 0 && cap_mid[cid]));
 			if (cid < 0 || x->w->in_left[cid] ||
 			    ((size_t)cid < x->w->nlpart && x->w->lpart[cid]) ||
 			    !((x->w->rflag[t] & F_FACTISH) || name))
 				continue;
-			if (last && last->kind == FACT_NEW && last->t1 == s) {
+			if (last && last->t1 == s) {
 				last->t1 = e;
 			} else if (add_fact(x->o, &cap,
 			                    (struct fact){s, e, 0, 0,
@@ -900,11 +603,6 @@ facts(struct ctx *x)
 	rc = 0;
 out:
 	free(initial);
-	free(linit);
-	free(changed);
-	free(in_right);
-	free(cnt[0]);
-	free(cnt[1]);
 	free(cap_mid);
 	return rc;
 }
