@@ -223,7 +223,8 @@ run: deps
 # The suites of a tier run JOBS at a time once the build is done, each
 # one's output kept together (-O).
 QUICK_SUITES = unit cli tui-test eval-check lint-man format-check layering
-SLOW_SUITES = ref sancheck tsan valgrind-check big fuzz html-check
+SLOW_SUITES = ref sancheck tsan valgrind-check big fuzz html-check \
+    findings-selftest
 
 check: deps-test
 	@$(MAKE) --no-print-directory -j$(JOBS) WERROR=1 tests
@@ -368,13 +369,21 @@ clean:
 # checks.
 eval: $(PROG)
 	python3 tests/eval/score.py ./$(PROG) --pairs tests/eval/pairs.list
+	python3 tests/eval/findings/score.py ./$(PROG)
 
 # precision and recall of the findings (issue 25) per type on the
 # controlled edits of tests/eval/findings/, and new-fact precision on the
-# sample pairs; not part of `make check`.
+# sample pairs (make eval prints it too; make check holds the floors of
+# tests/eval/findings/targets)
 .PHONY: eval-findings
 eval-findings: $(PROG)
 	python3 tests/eval/findings/score.py ./$(PROG)
+
+# the findings scorer checked against fake redlines (tests/eval/findings/
+# selftest.py): one that prints the labels scores 1, planted faults show
+.PHONY: findings-selftest
+findings-selftest:
+	python3 tests/eval/findings/selftest.py
 
 SAMPLE_REWRITES = danang-report monitoring-desk brics-post newsbharati \
     globalresearch
@@ -382,6 +391,9 @@ SAMPLE_REWRITES = danang-report monitoring-desk brics-post newsbharati \
 eval-check: $(PROG)
 	python3 tests/eval/score.py --quiet --check tests/eval/targets ./$(PROG) \
 	    --pairs tests/eval/pairs.list
+	python3 tests/eval/findings/score.py --check tests/eval/findings/targets \
+	    ./$(PROG) >$(BUILD)/findings.out || { cat $(BUILD)/findings.out; exit 1; }
+	@echo "findings: the floors of tests/eval/findings/targets hold"
 	python3 tests/eval/classify_checks.py ./$(PROG) samples
 	@set -e; for r in $(SAMPLE_REWRITES); do \
 	    ./$(PROG) --export=json samples/statement.txt samples/$$r.txt > $(BUILD)/check.json || test $$? -eq 1; \

@@ -411,6 +411,18 @@ by_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Is token t of side right the word a or the word b (case aside)? */
+static int
+is_word(const struct cmp *c, int right, uint32_t t, const char *a,
+        const char *b)
+{
+	char w[WORD_MAX];
+	size_t n = fold(side_text(c, right), &side_toks(c, right)->v[t], w,
+	                sizeof w);
+
+	return n && (strcmp(w, a) == 0 || strcmp(w, b) == 0);
+}
+
 /* Certainty: the hedge classes of the two sides of a short stretch s
  * differ. */
 static int
@@ -431,8 +443,12 @@ find_certainty(struct fx *x, uint32_t p, const struct stretch *s)
 				continue;
 			/* "will" and "must" are the plain claim's: only
 			 * against a hedge do they change it ("may" made
-			 * "will") */
-			if (strcmp(h, "certain") == 0)
+			 * "will"); "could not", "can not" deny as "is not"
+			 * does */
+			if (strcmp(h, "certain") == 0 ||
+			    (len == 1 && t + 1 < side_toks(x->c, r)->n &&
+			     negative(x, r, t + 1) &&
+			     is_word(x->c, r, t, "could", "can")))
 				continue;
 			if (n[r] < ITEMS_MAX)
 				cls[r][n[r]++] = h;

@@ -1,0 +1,265 @@
+/* test_finding.c - the findings (finding.h) on small pairs written for
+ * these tests: each type found where a reader would want it, and not where
+ * a rewording keeps the substance. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "redline/compare.h"
+
+/* The findings of official against rewrite, each "TYPE was > now", joined
+ * by "; " in the order the model holds them ("" when none). */
+static const char *
+findings(const char *official, const char *rewrite)
+{
+	static char out[1024];
+	struct text a, b;
+	struct text_where where;
+	struct cmp c;
+	struct cmp_opt o = {0};
+	size_t n = 0;
+
+	assert_int_equal(text_from_memory(&a, "a", official, strlen(official),
+	                                  0, &where),
+	                 TEXT_OK);
+	assert_int_equal(text_from_memory(&b, "b", rewrite, strlen(rewrite),
+	                                  0, &where),
+	                 TEXT_OK);
+	assert_int_equal(cmp_run(&c, &a, &b, &o), 0);
+	out[0] = '\0';
+	for (size_t i = 0; i < c.fd.n; i++) {
+		const struct finding *f = &c.fd.v[i];
+		size_t l0 = 0, l1 = 0, r0 = 0, r1 = 0;
+		if (f->l0 < f->l1) {
+			l0 = c.lt.v[f->l0].off;
+			l1 = c.lt.v[f->l1 - 1].off + c.lt.v[f->l1 - 1].len;
+		}
+		if (f->r0 < f->r1) {
+			r0 = c.rt.v[f->r0].off;
+			r1 = c.rt.v[f->r1 - 1].off + c.rt.v[f->r1 - 1].len;
+		}
+		n += (size_t)snprintf(out + n, sizeof out - n, "%s%s %.*s > %.*s",
+		                      i ? "; " : "", find_type_name(f->type),
+		                      (int)(l1 - l0), official + l0,
+		                      (int)(r1 - r0), rewrite + r0);
+	}
+	/* the counts agree with the list */
+	size_t total = 0;
+	for (unsigned t = 0; t < FIND_NTYPES; t++)
+		total += c.fd.count[t];
+	assert_int_equal(total, c.fd.n);
+	cmp_free(&c);
+	text_done(&a);
+	text_done(&b);
+	return out;
+}
+
+static const char o_base[] =
+        "The council said there is no plan to close the school. It will "
+        "fund 12 new classrooms in Hamburg by May 2027. Officials may "
+        "review the budget in June.\n";
+
+/* A negation reversed either way, by a negator, a negative verb or a
+ * negative prefix; "don't" for "do not" is none, nor is "no" told as
+ * "not" in another clause. */
+static void
+negation(void **state)
+{
+	(void)state;
+	assert_string_equal(
+	        findings("There is no military solution to the conflict.\n",
+	                 "There is a military solution to the conflict.\n"),
+	        "negation no > a");
+	assert_string_equal(findings("The talks failed to reach a deal.\n",
+	                             "The talks managed to reach a deal.\n"),
+	                    "negation failed > managed");
+	assert_string_equal(
+	        findings("The first round was successful for the team.\n",
+	                 "The first round was unsuccessful for the team.\n"),
+	        "negation successful > unsuccessful");
+	assert_string_equal(findings("We do not accept the offer today.\n",
+	                             "We don't accept the offer today.\n"),
+	                    "");
+	assert_string_equal(
+	        findings("There is no military solution to the conflict.\n",
+	                 "The conflict could not be solved by force.\n"),
+	        "");
+}
+
+/* A quote that is not the official text word for word; a faithful one,
+ * or one cut at an ellipsis, is none. */
+static void
+quote(void **state)
+{
+	static const char o[] = "We will rebuild the bridge and open it to "
+	                        "traffic before the winter comes.\n";
+	(void)state;
+	assert_string_equal(
+	        findings(o, "\"We will rebuild the bridge and open it to "
+	                    "traffic before the winter comes,\" she said.\n"),
+	        "");
+	assert_string_equal(findings(o, "\"We will rebuild the bridge ... "
+	                                "before the winter comes,\" she "
+	                                "said.\n"),
+	                    "");
+	assert_string_equal(
+	        findings(o, "\"We will rebuild the old bridge and open it to "
+	                    "traffic before the winter comes,\" she said.\n"),
+	        "quote We will rebuild the bridge and open it to traffic before "
+	        "the winter comes > We will rebuild the old bridge and open it "
+	        "to traffic before the winter comes,");
+}
+
+/* A sentence credited to the source with nothing behind it; a reaction of
+ * another speaker is none. */
+static void
+attribution(void **state)
+{
+	static const char o[] = "The ministry will open two new clinics in "
+	                        "the north this year.\n";
+	(void)state;
+	assert_string_equal(
+	        findings(o, "The ministry will open two new clinics in the "
+	                    "north this year. The statement said doctors "
+	                    "would be paid double for night shifts.\n"),
+	        "attribution  > The statement said doctors would be paid "
+	        "double for night shifts.");
+	assert_string_equal(
+	        findings(o, "The ministry will open two new clinics in the "
+	                    "north this year. The opposition said doctors "
+	                    "would be paid double for night shifts.\n"),
+	        "");
+}
+
+/* A value replaced by another of its kind in the same slot; the same
+ * value written another way is none, and a value that moved within the
+ * passage replaces nothing. */
+static void
+value(void **state)
+{
+	(void)state;
+	assert_string_equal(
+	        findings("It will fund 12 new classrooms by May 2027.\n",
+	                 "It will fund 15 new classrooms by May 2027.\n"),
+	        "value 12 > 15");
+	assert_string_equal(
+	        findings("It will save thousands of lives, the report said.\n",
+	                 "It will save hundreds of lives, the report said.\n"),
+	        "value thousands > hundreds");
+	assert_string_equal(
+	        findings("The vote is on 27 August in the capital city.\n",
+	                 "The vote is on 28 August in the capital city.\n"),
+	        "value 27 August > 28 August");
+	assert_string_equal(
+	        findings("It will fund twelve new classrooms by 2027.\n",
+	                 "It will fund 12 new classrooms by 2027.\n"),
+	        "");
+	assert_string_equal(
+	        findings("Prices rose 13 percent in the year to May.\n",
+	                 "Prices rose 13% in the year to May.\n"),
+	        "");
+}
+
+/* A name replaced by another in the same slot; one spelled another way,
+ * or its acronym, is none. */
+static void
+name(void **state)
+{
+	(void)state;
+	assert_string_equal(
+	        findings("The deal was signed in Amman, Jordan, last week by "
+	                 "both sides.\n",
+	                 "The deal was signed in Cairo, Egypt, last week by "
+	                 "both sides.\n"),
+	        "name Amman, Jordan > Cairo, Egypt");
+	assert_string_equal(
+	        findings("They met the Secretary-General of the union in the "
+	                 "morning.\n",
+	                 "They met the Secretary General of the union in the "
+	                 "morning.\n"),
+	        "");
+	assert_string_equal(findings("They vowed to defeat the Islamic State "
+	                             "in the region this year.\n",
+	                             "They vowed to defeat ISIS in the region "
+	                             "this year.\n"),
+	                    "");
+	assert_string_equal(
+	        findings("The minister met Mr. Lopez in the capital today.\n",
+	                 "The minister met Mr. L\303\263pez in the capital "
+	                 "today.\n"),
+	        "");
+}
+
+/* A hedge dropped, added or changed; two hedges of one class stand for
+ * each other, and reported speech's "would" for "will" is none. */
+static void
+certainty(void **state)
+{
+	(void)state;
+	assert_string_equal(findings(o_base + 0,
+	                             "The council said there is no plan to "
+	                             "close the school. It will fund 12 new "
+	                             "classrooms in Hamburg by May 2027. "
+	                             "Officials will review the budget in "
+	                             "June.\n"),
+	                    "certainty may > will");
+	assert_string_equal(
+	        findings("At least 6 people were hurt in the fire.\n",
+	                 "6 people were hurt in the fire.\n"),
+	        "certainty At least > ");
+	assert_string_equal(findings("Officials may review the budget in "
+	                             "June.\n",
+	                             "Officials might review the budget in "
+	                             "June.\n"),
+	                    "");
+	assert_string_equal(findings("We will review the budget in June.\n",
+	                             "They said they would review the budget "
+	                             "in June.\n"),
+	                    "");
+}
+
+/* A new fact is a whole name or a value the official text never has;
+ * a first name before a name it has, a possessive of one, a title-case
+ * headline and a weekday are none. */
+static void
+new_fact(void **state)
+{
+	static const char o[] = "President Putin met the delegation in the "
+	                        "capital today.\n";
+	(void)state;
+	assert_string_equal(
+	        findings(o, "President Putin met the delegation in the capital "
+	                    "today. Fighters of the Syrian Democratic Forces "
+	                    "were there too.\n"),
+	        "new  > Syrian Democratic Forces");
+	assert_string_equal(findings(o, "Vladimir Putin met the delegation in "
+	                                "the capital today.\n"),
+	                    "");
+	assert_string_equal(findings(o, "Putin Meets Delegation In Capital\n"
+	                                "President Putin met the delegation "
+	                                "in the capital today.\n"),
+	                    "");
+	assert_string_equal(findings(o, "President Putin met the delegation in "
+	                                "the capital on Monday.\n"),
+	                    "");
+	assert_string_equal(findings(o, "President Putin met the delegation in "
+	                                "the capital today, with 40 aides.\n"),
+	                    "new  > 40");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(negation),  cmocka_unit_test(quote),
+	        cmocka_unit_test(attribution), cmocka_unit_test(value),
+	        cmocka_unit_test(name),      cmocka_unit_test(certainty),
+	        cmocka_unit_test(new_fact),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
