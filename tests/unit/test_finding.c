@@ -27,9 +27,9 @@ findings(const char *official, const char *rewrite)
 	assert_int_equal(text_from_memory(&a, "a", official, strlen(official),
 	                                  0, &where),
 	                 TEXT_OK);
-	assert_int_equal(text_from_memory(&b, "b", rewrite, strlen(rewrite),
-	                                  0, &where),
-	                 TEXT_OK);
+	assert_int_equal(
+	        text_from_memory(&b, "b", rewrite, strlen(rewrite), 0, &where),
+	        TEXT_OK);
 	assert_int_equal(cmp_run(&c, &a, &b, &o), 0);
 	out[0] = '\0';
 	for (size_t i = 0; i < c.fd.n; i++) {
@@ -43,10 +43,10 @@ findings(const char *official, const char *rewrite)
 			r0 = c.rt.v[f->r0].off;
 			r1 = c.rt.v[f->r1 - 1].off + c.rt.v[f->r1 - 1].len;
 		}
-		n += (size_t)snprintf(out + n, sizeof out - n, "%s%s %.*s > %.*s",
-		                      i ? "; " : "", find_type_name(f->type),
-		                      (int)(l1 - l0), official + l0,
-		                      (int)(r1 - r0), rewrite + r0);
+		n += (size_t)snprintf(
+		        out + n, sizeof out - n, "%s%s %.*s > %.*s",
+		        i ? "; " : "", find_type_name(f->type), (int)(l1 - l0),
+		        official + l0, (int)(r1 - r0), rewrite + r0);
 	}
 	/* the counts agree with the list */
 	size_t total = 0;
@@ -110,7 +110,8 @@ quote(void **state)
 	assert_string_equal(
 	        findings(o, "\"We will rebuild the old bridge and open it to "
 	                    "traffic before the winter comes,\" she said.\n"),
-	        "quote We will rebuild the bridge and open it to traffic before "
+	        "quote We will rebuild the bridge and open it to traffic "
+	        "before "
 	        "the winter comes > We will rebuild the old bridge and open it "
 	        "to traffic before the winter comes,");
 }
@@ -256,9 +257,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(negation),  cmocka_unit_test(quote),
+	        cmocka_unit_test(negation),    cmocka_unit_test(quote),
 	        cmocka_unit_test(attribution), cmocka_unit_test(value),
-	        cmocka_unit_test(name),      cmocka_unit_test(certainty),
+	        cmocka_unit_test(name),        cmocka_unit_test(certainty),
 	        cmocka_unit_test(new_fact),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
