@@ -89,7 +89,36 @@ def check_pair(nodes, rep):
                 for b in arts):
             fails.append(f"a continued article of no passage: "
                          f"{a.attrs.get('data-passage')}")
+    # the findings: counted in the header, listed most serious first,
+    # each linked to its passage's article
+    order = ["negation", "quote", "attribution", "value", "name",
+             "certainty", "new"]
+    want_items = [(f["type"], ps["number"]) for t in order
+                  for ps in passages for f in ps["findings"]
+                  if f["type"] == t]
+    items = [n for n in nodes if n.tag == "li" and "data-type" in n.attrs]
+    got_items = []
+    for li in items:
+        links = [k for k in li.walk() if k.tag == "a"]
+        href = links[0].attrs.get("href", "") if links else ""
+        got_items.append((li.attrs["data-type"], href))
+    ids = {n.attrs.get("id") for n in nodes if "id" in n.attrs}
+    if [t for t, _ in got_items] != [t for t, _ in want_items]:
+        fails.append(f"findings listed {[t for t, _ in got_items]}, "
+                     f"JSON {[t for t, _ in want_items]}")
+    for (t, href), (_, number) in zip(got_items, want_items):
+        if not href.startswith("#") or href[1:] not in ids or \
+                not href.endswith(str(number)):
+            fails.append(f"finding {t} links to {href!r}, not to "
+                         f"passage {number}")
+    total = sum(rep["summary"]["findings"].values())
+    got = [n.attrs.get("data-findings") for n in nodes
+           if "data-findings" in n.attrs]
+    if got != [str(total)]:
+        fails.append(f"findings counted {got}, JSON {total}")
     for key, want in rep["summary"].items():
+        if key == "findings":
+            continue
         got = [n.text().strip() for n in nodes
                if n.attrs.get("data-count") == key]
         if got != [str(want)]:
