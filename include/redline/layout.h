@@ -102,6 +102,11 @@ int layout_reset(struct layout *l, const struct layout_opt *o);
  * off).  The rows stay as they are, so nothing is measured again. */
 void layout_set_hoff(struct layout *l, int hoff);
 
+/* Width in columns of the longest line of items [i0, i1) when lines are
+ * cut (wrap off), on the sides shown: where sideways scrolling over them
+ * ends.  -1 when memory ran out. */
+int layout_widest(struct layout *l, size_t i0, size_t i1);
+
 /* Width in columns of one text column under the current options. */
 int layout_colw(const struct layout *l);
 

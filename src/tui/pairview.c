@@ -1254,11 +1254,32 @@ act(struct view *v, enum action a)
 			         "off (w)");
 			break;
 		}
+		/* no further than the end of the longest line on the
+		 * screen shows */
+		size_t i0 = layout_row_item(v->l, v->top),
+		       i1 = layout_row_item(v->l,
+		                            v->top + (size_t)text_rows()) +
+		            1;
+		int widest = layout_widest(v->l, i0, i1);
+		if (widest < 0)
+			return -1;
+		int most = widest - layout_colw(v->l);
+		if (most < 0)
+			most = 0;
+		if (a == ACT_RIGHT && v->lo.hoff >= most) {
+			snprintf(v->msg, sizeof v->msg,
+			         most ? "at the end of the longest line shown "
+			                "(0 "
+			                "goes back)"
+			              : "every line shown fits: nothing to "
+			                "scroll");
+			break;
+		}
 		v->lo.hoff += a == ACT_RIGHT ? step : -step;
+		if (v->lo.hoff > most)
+			v->lo.hoff = most;
 		if (v->lo.hoff < 0)
 			v->lo.hoff = 0;
-		if (v->lo.hoff > 100000)
-			v->lo.hoff = 100000;
 		layout_set_hoff(v->l, v->lo.hoff);
 		snprintf(v->msg, sizeof v->msg, "scrolled %d columns right",
 		         v->lo.hoff);

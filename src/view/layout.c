@@ -13,6 +13,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -700,6 +701,28 @@ static int
 item_wraps(const struct layout *l, size_t i)
 {
 	return l->o.wrap && !(l->o.fold && !layout_item_changed(l, i));
+}
+
+int
+layout_widest(struct layout *l, size_t i0, size_t i1)
+{
+	int w = 0;
+
+	for (size_t i = i0; i < i1 && i < l->nitems; i++)
+		for (int side = 0; side < 2; side++) {
+			if (l->o.single && l->o.single != side + 1)
+				continue;
+			l->arena.n = 0;
+			if (render(l, NULL, &l->arena, i, side) < 0 ||
+			    wrap(l->arena.s, 0, l->arena.n, INT_MAX / 4, 0, 0,
+			         &l->ls[side]) < 0)
+				return -1;
+			for (size_t k = 0; k < l->ls[side].n; k++)
+				if (l->ls[side].v[k].width > w)
+					w = l->ls[side].v[k].width;
+		}
+	l->arena.n = 0;
+	return w;
 }
 
 void

@@ -2,7 +2,7 @@
 # tests/tui/keys.sh - the keys less and vim users reach for: Ctrl-N Ctrl-P,
 # Ctrl-F Ctrl-B, Ctrl-D Ctrl-U move as j k, Space b, d u do; ]c and [c
 # jump as ] and [ do (the c is no changes-only toggle); 0 and ^ scroll
-# back to column 0.
+# back to column 0; Right stops at the end of the longest line.
 #
 # usage: sh tests/tui/keys.sh PATH/TO/redline
 set -u
@@ -82,5 +82,20 @@ for key in 0 '^'; do
 	wait_for "back to column 0" && ok || bad "$key did not scroll back to column 0"
 	rows_are "$tmp/col0" && ok || bad "$key: the rows are not those at column 0"
 done
+
+# Right stops where the longest line's end shows: never a blank screen
+i=0
+while [ $i -lt 60 ] && ! shows "end of the longest line"; do
+	keys Right
+	sleep 0.05
+	i=$((i + 1))
+done
+shows "end of the longest line" && ok || bad "Right scrolled on past the longest line"
+# some text still shows in the text rows
+rows | grep -q '[A-Za-z]' && ok || bad "the screen is blank at the end of the longest line"
+keys Right
+sleep 0.3
+shows "end of the longest line" && ok || bad "Right went further"
+keys 0
 
 tui_done
