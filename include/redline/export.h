@@ -13,10 +13,15 @@
 #include "redline/overview.h"
 
 struct export_opt {
-	int width;   /* total columns for column formats (plain); >= 20 */
+	int width;   /* total columns for column formats (plain) and the text
+	                report's lines; >= 20, or 0 for the text report not
+	                to wrap (the column formats then take 80) */
 	int visible; /* show control characters as symbols (output is a tty) */
 	int color;   /* colour the text, plain, wdiff and summary exports with
 	                ANSI SGR sequences, in the viewer's colours */
+	int context; /* the text report: 1 prints an unchanged passage's
+	                official, rewrite and changes lines, as for any other;
+	                0 prints it once */
 };
 
 /* The SGR parameters of each thing coloured, the viewer's colours: deleted

@@ -235,7 +235,7 @@ export_to(const struct cmp *c, const char *path, const char *format, char *msg,
           size_t msglen)
 {
 	const struct text *inputs[2] = {c->left, c->right};
-	struct export_opt eo = {VIEWER_EXPORT_WIDTH, 0, 0};
+	struct export_opt eo = {VIEWER_EXPORT_WIDTH, 0, 0, 0};
 	enum format fmt;
 	struct output out;
 
@@ -243,6 +243,8 @@ export_to(const struct cmp *c, const char *path, const char *format, char *msg,
 		snprintf(msg, msglen, "unknown format '%s'", format);
 		return -1;
 	}
+	if (fmt == FMT_TEXT || fmt == FMT_DEFAULT)
+		eo.width = WIDTH_DEFAULT; /* as the report off a terminal */
 	if (output_open(&out, path, inputs, 2, msg, msglen) < 0)
 		return -1;
 	if (isatty(fileno(out.f))) {
@@ -482,7 +484,9 @@ static int export(struct run *r)
 
 	if (fmt == FMT_DEFAULT)
 		fmt = r->several ? FMT_SUMMARY : FMT_TEXT;
-	if (!eo.width)
+	if (o->nowrap)
+		eo.width = fmt == FMT_TEXT ? 0 : WIDTH_DEFAULT;
+	else if (!eo.width)
 		eo.width = terminal_width();
 	if (output_open(&out, o->outpath, r->inputs, o->nfiles, err,
 	                sizeof err) < 0) {

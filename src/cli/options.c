@@ -64,10 +64,17 @@ usage(void)
 	       "                       changed) and passages per kind\n"
 	       "  -o, --output=FILE    write the export to FILE, atomically;\n"
 	       "                       never over an input\n"
-	       "  -W, --width=N        columns of plain and summary (default: "
-	       "the\n"
-	       "                       terminal's width, else $COLUMNS, else "
-	       "%d)\n"
+	       "  -W, --width=N        columns of the report, plain and "
+	       "summary\n"
+	       "                       (default: the terminal's width, else\n"
+	       "                       $COLUMNS, else %d); 0: the report's "
+	       "lines\n"
+	       "                       not wrapped, for programs\n"
+	       "      --context=WHAT   the report's unchanged passages: "
+	       "'changes'\n"
+	       "                       (the default) prints each once, 'all'\n"
+	       "                       as official, rewrite and changes "
+	       "lines\n"
 	       "  -i, --ignore-case    compare letters regardless of case\n"
 	       "      --strict         compare bytes as they are: no Unicode\n"
 	       "                       normalization, no typographic "
@@ -235,6 +242,7 @@ options_parse(int argc, char **argv, struct options *o)
 	        {"stats", no_argument, NULL, 's'},
 	        {"output", required_argument, NULL, 'o'},
 	        {"width", required_argument, NULL, 'W'},
+	        {"context", required_argument, NULL, 'X'},
 	        {"ignore-case", no_argument, NULL, 'i'},
 	        {"strict", no_argument, NULL, 'S'},
 	        {"minimal", no_argument, NULL, 'd'},
@@ -283,16 +291,30 @@ options_parse(int argc, char **argv, struct options *o)
 		case 'W': {
 			char *end;
 			long v = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || v < WIDTH_MIN ||
-			    v > WIDTH_MAX) {
-				warnx("--width: '%s' is not a number from %d "
-				      "to %d",
+			if (*optarg == '\0' || *end != '\0' ||
+			    (v != 0 && (v < WIDTH_MIN || v > WIDTH_MAX))) {
+				warnx("--width: '%s' is not 0 nor a number "
+				      "from "
+				      "%d to %d",
 				      optarg, WIDTH_MIN, WIDTH_MAX);
 				return OPT_TROUBLE;
 			}
 			o->exp.width = (int)v;
+			o->nowrap = v == 0;
 			break;
 		}
+		case 'X':
+			if (strcmp(optarg, "all") == 0) {
+				o->exp.context = 1;
+			} else if (strcmp(optarg, "changes") == 0) {
+				o->exp.context = 0;
+			} else {
+				warnx("--context: '%s' is neither 'all' nor "
+				      "'changes'",
+				      optarg);
+				return OPT_TROUBLE;
+			}
+			break;
 		case 'i':
 			o->cmp.keyopts |= TOK_KEY_ICASE;
 			break;

@@ -34,6 +34,7 @@ struct options {
 	struct export_opt exp; /* width 0: the caller picks it */
 	const char *outpath;   /* -o, or NULL */
 	unsigned loadflags;    /* TEXT_* for text_load */
+	int nowrap;            /* -W0: the report unwrapped */
 	int nfiles;            /* operands: the official text first */
 	char **files;
 };

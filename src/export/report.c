@@ -8,12 +8,22 @@
  * merge), similarity, findings; each official and rewrite sentence of it
  * with white space folded; the word changes of the whole passage in wdiff
  * notation; its findings.  A passage shown in several places opens with
- * its header and goes on under "[N] continued".
+ * its header and goes on under "[N] continued".  An unchanged passage (one
+ * sentence a side, every word kept) is printed once, on a "both:" line,
+ * unless export_opt.context asks for every line.
+ *
+ * Lines are wrapped at spaces to export_opt.width columns (0: not
+ * wrapped), a continued line indented to its label's text; the report is
+ * written to memory first, then wrapped line by line, so that its writers
+ * need not know the width.
  */
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "redline/export.h"
+#include "redline/uni.h"
 
 int
 export_kinds_summary(const struct cmp *c, FILE *f)
@@ -208,12 +218,12 @@ put_header(FILE *f, const struct cmp *c, size_t pn, const struct export_opt *eo)
  * an omission or addition, the nearest sentence on the other side. */
 static int
 put_tail(FILE *f, const struct cmp *c, const struct passage *p,
-         const struct export_opt *eo)
+         const struct export_opt *eo, int changes)
 {
 	const struct block *b = &c->al.blocks[c->ps.mem[p->m0]];
 	int vis = eo->visible;
 
-	if ((p->kind == BLK_VERBATIM || p->kind == BLK_PARAPHRASE) &&
+	if (changes && (p->kind == BLK_VERBATIM || p->kind == BLK_PARAPHRASE) &&
 	    put_changes(f, c, p, eo) < 0)
 		return -1;
 	for (size_t i = p->fi0; i < p->fi1; i++)
@@ -236,6 +246,19 @@ put_tail(FILE *f, const struct cmp *c, const struct passage *p,
 	return 0;
 }
 
+/* Is passage p unchanged: one block, official and rewrite sentences,
+ * every word kept? */
+static int
+unchanged(const struct cmp *c, const struct passage *p)
+{
+	if (p->kind != BLK_VERBATIM || p->m1 - p->m0 != 1 || p->op0 == p->op1)
+		return 0;
+	for (size_t k = p->op0; k < p->op1; k++)
+		if (c->ps.ops.v[k].kind != DOP_EQUAL)
+			return 0;
+	return 1;
+}
+
 /* Stretch e of the display: a passage's header, or "[N] continued" for a
  * later stretch; its pieces; after its passage's last stretch, the rest. */
 static int
@@ -248,15 +271,155 @@ put_stretch(FILE *f, const struct cmp *c, size_t e, const struct export_opt *eo)
 	if (s->cont ? fprintf(f, "\n[%zu] continued\n", pn) < 0
 	            : put_header(f, c, pn, eo) < 0)
 		return -1;
+	if (!eo->context && unchanged(c, p)) {
+		/* the same words on both sides: once */
+		uint32_t t0, t1;
+		psg_block_tokens(c, c->ps.mem[p->m0], 1, &t0, &t1);
+		if (fputs("  both:     ", f) == EOF ||
+		    export_tokens(f, c->right, &c->rt, t0, t1, eo->visible) <
+		            0 ||
+		    fputc('\n', f) == EOF)
+			return -1;
+		return put_tail(f, c, p, eo, 0);
+	}
 	if (put_pieces(f, c, s, 0, eo) < 0 || put_pieces(f, c, s, 1, eo) < 0)
 		return -1;
 	if (c->ps.ent_of[p->e1 - 1] != e)
 		return fprintf(f, "  (continued below)\n") < 0 ? -1 : 0;
-	return put_tail(f, c, p, eo);
+	return put_tail(f, c, p, eo, 1);
 }
+
+/* The columns of the cluster at s[0..n) (its bytes in *len): an SGR
+ * sequence (ESC [ ... m) none, a control character or invalid byte one. */
+static int
+columns(const unsigned char *s, size_t n, size_t *len)
+{
+	if (s[0] == 0x1b && n > 1 && s[1] == '[') {
+		size_t i = 2;
+		while (i < n && !(s[i] >= 0x40 && s[i] <= 0x7e))
+			i++;
+		*len = i < n ? i + 1 : n;
+		return 0;
+	}
+	if (s[0] < 0x80) {
+		*len = 1;
+		return 1;
+	}
+	*len = uni_cluster(s, n, &(int32_t){0});
+	int w = uni_cluster_width(s, *len);
+	return w < 0 ? 1 : w;
+}
+
+/* Line s[0..n) (no line break) to f, wrapped at spaces to width columns:
+ * each continued line indented to the text after the line's label (its
+ * first ": " in the first 24 columns; else four columns in), a word
+ * longer than a line cut, any colour turned off at each break and on
+ * again after the indent. */
+static int
+put_wrapped(FILE *f, const unsigned char *s, size_t n, int width)
+{
+	char sgr[32] = "";
+	int col = 0, indent = -1, lead = 0;
+	size_t i = 0, len;
+
+	while (lead < (int)n && s[lead] == ' ')
+		lead++;
+	for (size_t k = 0, c = 0; k + 1 < n && c < 24; k++, c++)
+		if (s[k] == ':' && s[k + 1] == ' ') {
+			size_t e = k + 1;
+			while (e < n && s[e] == ' ')
+				e++;
+			indent = (int)e; /* ASCII label: bytes are columns */
+			break;
+		}
+	if (indent < 0 || indent > width / 2)
+		indent = lead + 4 < width / 2 ? lead + 4 : 0;
+	size_t pending = 0; /* spaces before the next word */
+	while (i < n) {
+		/* the next word: up to a space */
+		size_t w0 = i;
+		int ww = 0;
+		while (i < n && s[i] != ' ') {
+			int cw = columns(s + i, n - i, &len);
+			if (cw == 0 && len >= 3) { /* keep the colour state */
+				if (len == 3 || (len == 4 && s[i + 2] == '0'))
+					sgr[0] = '\0';
+				else if (len < sizeof sgr) {
+					memcpy(sgr, s + i, len);
+					sgr[len] = '\0';
+				}
+			}
+			ww += cw;
+			i += len;
+		}
+		if (col > indent && col + (int)pending + ww > width) {
+			/* break before the word, its spaces dropped */
+			if ((sgr[0] && fputs("\033[m", f) == EOF) ||
+			    fprintf(f, "\n%*s", indent, "") < 0 ||
+			    (sgr[0] && fputs(sgr, f) == EOF))
+				return -1;
+			col = indent;
+		} else {
+			for (; pending; pending--, col++)
+				if (fputc(' ', f) == EOF)
+					return -1;
+		}
+		pending = 0;
+		if (fwrite(s + w0, 1, i - w0, f) != i - w0)
+			return -1;
+		col += ww;
+		while (i < n && s[i] == ' ') {
+			pending++;
+			i++;
+		}
+	}
+	return fputc('\n', f) == EOF ? -1 : 0;
+}
+
+/* The report in buf[0..n) to f, each line wrapped to width. */
+static int
+put_lines(FILE *f, const char *buf, size_t n, int width)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+
+	for (size_t i = 0; i < n;) {
+		const unsigned char *nl = memchr(s + i, '\n', n - i);
+		size_t e = nl ? (size_t)(nl - s) : n;
+		if (put_wrapped(f, s + i, e - i, width) < 0)
+			return -1;
+		i = e + 1;
+	}
+	return 0;
+}
+
+static int report(const struct cmp *c, const struct export_opt *o, FILE *f);
 
 int
 export_report(const struct cmp *c, const struct export_opt *o, FILE *f)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	int rc;
+
+	if (o->width <= 0)
+		return report(c, o, f);
+	FILE *m = open_memstream(&buf, &n);
+	if (!m)
+		return -1;
+	rc = report(c, o, m);
+	if (fclose(m) == EOF)
+		rc = -1;
+	if (rc == 0)
+		rc = put_lines(f, buf, n, o->width) < 0 || fflush(f) == EOF ||
+		                     ferror(f)
+		             ? -1
+		             : 0;
+	free(buf);
+	return rc;
+}
+
+static int
+report(const struct cmp *c, const struct export_opt *o, FILE *f)
 {
 	if (fputs("official: ", f) == EOF ||
 	    export_name(f, c->left->name) < 0 ||

@@ -294,6 +294,47 @@ want = [("changed", "$2 million", "$1.5 million"), ("changed", "15", "12"),
 sys.exit(0 if got == want else print(got) or 1)
 PY
 
+# ---- the report's width and context ---------------------------------
+# Off a terminal the report wraps at 80 columns (display columns: a
+# two-column CJK character counts two), -W at its width, and -W0 not at
+# all; a continued line is indented to its label's text, and no line ends
+# in a space.
+widest() { python3 -c 'import sys, unicodedata as u
+print(max((sum(2 if u.east_asian_width(ch) in "WF" else 1 for ch in ln)
+           for ln in open(sys.argv[1], encoding="utf-8").read().split("\n")), default=0))' "$1"; }
+expect 1 "report at 80" -- rl samples/statement.txt samples/brics-post.txt
+[ "$(widest "$tmp/out")" -le 80 ] && ok || bad "a report line is wider than 80: $(widest "$tmp/out")"
+grep -q ' $' "$tmp/out" && bad "a report line ends in a space" || ok
+grep -q '^            [A-Za-z]' "$tmp/out" && ok || bad "no line continued under its label's text"
+cp "$tmp/out" "$tmp/w80"
+expect 1 "report -W 40" -- rl -W 40 samples/statement.txt samples/brics-post.txt
+[ "$(widest "$tmp/out")" -le 40 ] && ok || bad "-W 40: a line is wider than 40: $(widest "$tmp/out")"
+expect 1 "report -W0" -- rl -W0 samples/statement.txt samples/brics-post.txt
+[ "$(widest "$tmp/out")" -gt 200 ] && ok || bad "-W0 wrapped the report"
+# the same words whatever the width
+tr -s ' \n' '  ' <"$tmp/out" >"$tmp/w0.words"
+tr -s ' \n' '  ' <"$tmp/w80" >"$tmp/w80.words"
+cmp -s "$tmp/w0.words" "$tmp/w80.words" && ok || bad "wrapping changed the report's words"
+expect 2 "-W 5" -- rl -W 5 samples/statement.txt samples/brics-post.txt
+err_has "0 nor a number from 20"
+printf '郵便局は月曜日に開きます。\n' >"$tmp/cjk-o.txt"
+printf '郵便局は月曜日に開きます。郵便局は火曜日にも開きます。郵便局は水曜日にも開きます。\n' >"$tmp/cjk-r.txt"
+expect 1 "wide characters wrapped" -- rl -W 30 "$tmp/cjk-o.txt" "$tmp/cjk-r.txt"
+[ "$(widest "$tmp/out")" -le 30 ] && ok || bad "-W 30 with wide characters: $(widest "$tmp/out")"
+# a passage kept word for word: once, on a "both:" line; --context=all
+# prints its three lines as before
+printf 'The council met today. It approved the budget.\n' >"$tmp/ctx-o.txt"
+printf 'The council met today. It approved the new budget.\n' >"$tmp/ctx-r.txt"
+expect 1 "context, default" -- rl "$tmp/ctx-o.txt" "$tmp/ctx-r.txt"
+grep -q '^  both:     The council met today\.$' "$tmp/out" && ok || bad "an unchanged passage is not printed once: $(cat "$tmp/out")"
+[ "$(grep -c 'The council met today' "$tmp/out")" = 1 ] && ok || bad "the unchanged passage is printed more than once"
+grep -q '^  changes:  It approved the {+new+} budget\.$' "$tmp/out" && ok || bad "a changed passage lost its lines"
+expect 1 "context, all" -- rl --context=all "$tmp/ctx-o.txt" "$tmp/ctx-r.txt"
+[ "$(grep -c 'The council met today' "$tmp/out")" = 3 ] && ok || bad "--context=all: not three lines of the unchanged passage"
+grep -q 'both:' "$tmp/out" && bad "--context=all printed a both: line" || ok
+expect 2 "context, bad" -- rl --context=some "$tmp/ctx-o.txt" "$tmp/ctx-r.txt"
+err_has "--context: 'some' is neither 'all' nor 'changes'"
+
 # ---- several rewrites: the overview ------------------------------------
 four="samples/danang-report.txt samples/monitoring-desk.txt samples/brics-post.txt samples/newsbharati.txt"
 # shellcheck disable=SC2086 # four file names
