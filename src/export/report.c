@@ -339,6 +339,8 @@ put_wrapped(FILE *f, const unsigned char *s, size_t n, int width)
 		/* the next word: up to a space */
 		size_t w0 = i;
 		int ww = 0;
+		char sgr0[sizeof sgr]; /* the colour as the word starts */
+		memcpy(sgr0, sgr, sizeof sgr);
 		while (i < n && s[i] != ' ') {
 			int cw = columns(s + i, n - i, &len);
 			if (cw == 0 && len >= 3) { /* keep the colour state */
@@ -365,9 +367,37 @@ put_wrapped(FILE *f, const unsigned char *s, size_t n, int width)
 					return -1;
 		}
 		pending = 0;
-		if (fwrite(s + w0, 1, i - w0, f) != i - w0)
-			return -1;
-		col += ww;
+		if (ww <= width - indent) {
+			if (fwrite(s + w0, 1, i - w0, f) != i - w0)
+				return -1;
+			col += ww;
+		} else {
+			/* longer than a line (text without spaces, such as
+			 * Chinese): cut between clusters */
+			memcpy(sgr, sgr0, sizeof sgr);
+			for (size_t k = w0; k < i; k += len) {
+				int cw = columns(s + k, i - k, &len);
+				if (cw == 0 && len >= 3) {
+					if (len == 3 ||
+					    (len == 4 && s[k + 2] == '0'))
+						sgr[0] = '\0';
+					else if (len < sizeof sgr) {
+						memcpy(sgr, s + k, len);
+						sgr[len] = '\0';
+					}
+				}
+				if (cw && col > indent && col + cw > width &&
+				    ((sgr[0] && fputs("\033[m", f) == EOF) ||
+				     fprintf(f, "\n%*s", indent, "") < 0 ||
+				     (sgr[0] && fputs(sgr, f) == EOF)))
+					return -1;
+				if (cw && col > indent && col + cw > width)
+					col = indent;
+				if (fwrite(s + k, 1, len, f) != len)
+					return -1;
+				col += cw;
+			}
+		}
 		while (i < n && s[i] == ' ') {
 			pending++;
 			i++;

@@ -316,7 +316,7 @@ tr -s ' \n' '  ' <"$tmp/out" >"$tmp/w0.words"
 tr -s ' \n' '  ' <"$tmp/w80" >"$tmp/w80.words"
 cmp -s "$tmp/w0.words" "$tmp/w80.words" && ok || bad "wrapping changed the report's words"
 expect 2 "-W 5" -- rl -W 5 samples/statement.txt samples/brics-post.txt
-err_has "0 nor a number from 20"
+err_has "-W 5" "0 nor a number from 20"
 printf '郵便局は月曜日に開きます。\n' >"$tmp/cjk-o.txt"
 printf '郵便局は月曜日に開きます。郵便局は火曜日にも開きます。郵便局は水曜日にも開きます。\n' >"$tmp/cjk-r.txt"
 expect 1 "wide characters wrapped" -- rl -W 30 "$tmp/cjk-o.txt" "$tmp/cjk-r.txt"
@@ -333,7 +333,7 @@ expect 1 "context, all" -- rl --context=all "$tmp/ctx-o.txt" "$tmp/ctx-r.txt"
 [ "$(grep -c 'The council met today' "$tmp/out")" = 3 ] && ok || bad "--context=all: not three lines of the unchanged passage"
 grep -q 'both:' "$tmp/out" && bad "--context=all printed a both: line" || ok
 expect 2 "context, bad" -- rl --context=some "$tmp/ctx-o.txt" "$tmp/ctx-r.txt"
-err_has "--context: 'some' is neither 'all' nor 'changes'"
+err_has "--context=some" "--context: 'some' is neither 'all' nor 'changes'"
 
 # ---- several rewrites: the overview ------------------------------------
 four="samples/danang-report.txt samples/monitoring-desk.txt samples/brics-post.txt samples/newsbharati.txt"
