@@ -61,9 +61,12 @@
 #define RIVAL       0.75 /* share of the best score that makes a rival */
 #define SIBLING     0.2  /* share of it that makes a sibling join */
 #define SIBLING_MIN 10   /* and the least score that does */
-#define PROSE_LONG  80   /* bytes of a sibling read as prose by its length */
-#define PHRASE_MAX  48   /* longest text matched against phrases */
-#define BYLINE_MAX  400  /* longest byline or standfirst kept */
+#define CLIMB                                                                  \
+	0.5            /* share of the core's score that makes its parent      \
+	                  the core */
+#define PROSE_LONG 80  /* bytes of a sibling read as prose by its length */
+#define PHRASE_MAX 48  /* longest text matched against phrases */
+#define BYLINE_MAX 400 /* longest byline or standfirst kept */
 #define WIDEN                                                                  \
 	2.0 /* an article element at most this many times the                  \
 	       core's text is taken instead */
@@ -90,7 +93,8 @@ enum tag {
 	T_ADDRESS,
 	T_BODY,
 	T_HTML,
-	T_FORM
+	T_FORM,
+	T_ROWS /* tr, tbody, thead, tfoot: no candidates */
 };
 
 static const struct {
@@ -126,6 +130,10 @@ static const struct {
         {"body", T_BODY},
         {"html", T_HTML},
         {"form", T_FORM},
+        {"tr", T_ROWS},
+        {"tbody", T_ROWS},
+        {"thead", T_ROWS},
+        {"tfoot", T_ROWS},
 };
 
 /* Record flags. */
@@ -872,7 +880,7 @@ vote(struct article *a, const unsigned char *unlikely)
 		for (int level = 1; p != NONE && level <= LEVELS;
 		     p = a->r[p].parent) {
 			struct rec *q = &a->r[p];
-			if (!(q->flags & F_BLOCK))
+			if (!(q->flags & F_BLOCK) || q->tag == T_ROWS)
 				continue;
 			if (!(q->flags & F_VOTED)) {
 				q->score = base_score(q);
@@ -925,7 +933,9 @@ clean(struct article *a, uint32_t k, const char *text)
 			drop = 1;
 		else if ((r->flags & F_BLOCK) && is_phrase(r, text))
 			drop = 1;
-		else if ((r->flags & F_BLOCK) && r->commas < 10 && ld > 0.5)
+		else if ((r->flags & F_BLOCK) && r->tag != T_LI &&
+		         r->tag != T_DT && r->tag != T_TD && r->tag != T_TH &&
+		         r->tag != T_ROWS && r->commas < 10 && ld > 0.5)
 			drop = 1;
 		else if ((r->tag == T_DIV || r->tag == T_SECTION ||
 		          r->tag == T_LIST || r->tag == T_TABLE) &&
@@ -1014,6 +1024,13 @@ article_choose(struct article *a, const char *text, size_t n)
 				core = p;
 			break;
 		}
+	/* a parent scoring near the core holds more of the article */
+	for (uint32_t p = a->r[core].parent;
+	     p != NONE && (a->r[p].flags & F_VOTED) && a->r[p].tag != T_BODY &&
+	     a->r[p].tag != T_HTML &&
+	     final_score(&a->r[p]) >= CLIMB * final_score(&a->r[core]);
+	     p = a->r[p].parent)
+		core = p;
 	/* a wrapper holding nothing more */
 	while (a->r[core].parent != NONE &&
 	       a->r[a->r[core].parent].text == a->r[core].text &&
