@@ -864,10 +864,13 @@ prose(const struct rec *r, const char *text)
 	return 0;
 }
 
-/* Step 1: the paragraphs' votes. */
-static void
+/* Step 1: the paragraphs' votes; the element of the best final score
+ * (step 2), or NONE when none has a vote. */
+static uint32_t
 vote(struct article *a, const unsigned char *unlikely)
 {
+	uint32_t core = NONE;
+
 	for (size_t i = 0; i < a->n; i++) {
 		struct rec *r = &a->r[i];
 		if (!(r->flags & F_BLOCK) || r->itext < PARA_MIN ||
@@ -892,6 +895,12 @@ vote(struct article *a, const unsigned char *unlikely)
 			level++;
 		}
 	}
+	for (size_t i = 0; i < a->n; i++)
+		if ((a->r[i].flags & F_VOTED) &&
+		    (core == NONE ||
+		     final_score(&a->r[i]) > final_score(&a->r[core])))
+			core = (uint32_t)i;
+	return core;
 }
 
 /* Step 3: the element holding the core and its rivals. */
@@ -994,15 +1003,14 @@ article_choose(struct article *a, const char *text, size_t n)
 		               r->tag != T_BODY && r->tag != T_HTML &&
 		               r->tag != T_ARTICLE && r->tag != T_MAIN);
 	}
-	vote(a, unlikely);
+	uint32_t core = vote(a, unlikely);
+	if (core == NONE) {
+		/* all the page's text is in elements named as no content
+		 * (a "modal" around it all): the names are not heeded */
+		memset(unlikely, 0, a->n);
+		core = vote(a, unlikely);
+	}
 	free(unlikely);
-
-	uint32_t core = NONE;
-	for (size_t i = 0; i < a->n; i++)
-		if ((a->r[i].flags & F_VOTED) &&
-		    (core == NONE ||
-		     final_score(&a->r[i]) > final_score(&a->r[core])))
-			core = (uint32_t)i;
 	if (core == NONE)
 		return 0;
 	core = with_rivals(a, core);
