@@ -245,6 +245,7 @@ cli: $(PROG)
 	sh tests/cli/html.sh ./$(PROG)
 	sh tests/cli/htmlin.sh ./$(PROG)
 	sh tests/cli/htmlhostile.sh ./$(PROG)
+	sh tests/cli/htmlarticle.sh ./$(PROG)
 	sh tests/cli/difftool.sh ./$(PROG)
 
 sancheck:

@@ -5,7 +5,9 @@
  * styles, templates, the head and what a reader never sees (hidden,
  * aria-hidden, display: none, visibility: hidden, a closed dialog)
  * dropped; the page's chrome (navigation, page header and footer, asides,
- * forms, cookie banners) left out unless asked for; each block element a
+ * forms, cookie banners) left out unless asked for, and with it everything
+ * that is not the page's article where one is found (ad slots, share
+ * buttons, related links, comments); each block element a
  * paragraph; entities decoded; white space folded.  The result is the text
  * every later offset indexes into.
  */
@@ -17,7 +19,8 @@
 /* Flags of html_extract. */
 enum {
 	HTML_KEEP_CHROME = 1 /* keep navigation, page header and footer,
-	                        asides, forms and cookie banners */
+	                        asides, forms and cookie banners, and do not
+	                        look for the article: keep the whole page */
 };
 
 /* What html_extract returns. */

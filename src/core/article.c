@@ -846,6 +846,27 @@ is_phrase(const struct rec *r, const char *text)
 	return IN(w, phrases);
 }
 
+#define NOTICE_MAX 200 /* longest copyright notice looked for */
+
+/* Whether the text of r is a copyright notice: short, and starting with
+ * "copyright" or the sign, or saying "all rights reserved". */
+static int
+is_notice(const struct rec *r, const char *text)
+{
+	char w[NOTICE_MAX * 2 + 1];
+	size_t k = 0;
+
+	if (r->text == 0 || r->text > NOTICE_MAX)
+		return 0;
+	for (uint32_t i = r->start; i < r->stop && k < sizeof w - 1; i++)
+		if (k || !isspace((unsigned char)text[i]))
+			w[k++] = (char)tolower((unsigned char)text[i]);
+	w[k] = '\0';
+	return strncmp(w, "copyright", 9) == 0 ||
+	       strncmp(w, "\xC2\xA9", 2) == 0 ||
+	       strstr(w, "all rights reserved") != NULL;
+}
+
 /* Whether a text block r reads as prose: long with few links, or short
  * with none and a full stop ending a sentence. */
 static int
@@ -853,6 +874,8 @@ prose(const struct rec *r, const char *text)
 {
 	float ld = link_density(r);
 
+	if (is_notice(r, text))
+		return 0;
 	if (r->text > PROSE_LONG)
 		return ld < 0.25;
 	if (!r->text || r->link)
@@ -940,7 +963,8 @@ clean(struct article *a, uint32_t k, const char *text)
 		float ld = link_density(r);
 		if ((r->flags & F_NEG) && !(r->flags & F_POS))
 			drop = 1;
-		else if ((r->flags & F_BLOCK) && is_phrase(r, text))
+		else if ((r->flags & F_BLOCK) &&
+		         (is_phrase(r, text) || is_notice(r, text)))
 			drop = 1;
 		else if ((r->flags & F_BLOCK) && r->tag != T_LI &&
 		         r->tag != T_DT && r->tag != T_TD && r->tag != T_TH &&
@@ -1023,7 +1047,8 @@ article_choose(struct article *a, const char *text, size_t n)
 			body = (uint32_t)i;
 	if (body == NONE)
 		body = jsonld_element(a, text, n);
-	if (body != NONE && a->r[body].text >= CORE_MIN)
+	int named = body != NONE && a->r[body].text >= CORE_MIN;
+	if (named)
 		core = body;
 	for (uint32_t p = a->r[core].parent; p != NONE; p = a->r[p].parent)
 		if (a->r[p].tag == T_ARTICLE) {
@@ -1034,8 +1059,8 @@ article_choose(struct article *a, const char *text, size_t n)
 		}
 	/* a parent scoring near the core holds more of the article */
 	for (uint32_t p = a->r[core].parent;
-	     p != NONE && (a->r[p].flags & F_VOTED) && a->r[p].tag != T_BODY &&
-	     a->r[p].tag != T_HTML &&
+	     !named && p != NONE && (a->r[p].flags & F_VOTED) &&
+	     a->r[p].tag != T_BODY && a->r[p].tag != T_HTML &&
 	     final_score(&a->r[p]) >= CLIMB * final_score(&a->r[core]);
 	     p = a->r[p].parent)
 		core = p;
@@ -1053,7 +1078,7 @@ article_choose(struct article *a, const char *text, size_t n)
 	float best = final_score(&a->r[core]);
 	float need =
 	        best * SIBLING > SIBLING_MIN ? best * SIBLING : SIBLING_MIN;
-	if (parent == NONE) {
+	if (parent == NONE || named) {
 		a->r[core].verdict = ARTICLE_KEEP;
 	} else {
 		for (uint32_t i = parent + 1; i < a->r[parent].end;

@@ -26,6 +26,12 @@
  *     and elements whose id or a class names a cookie, consent or GDPR
  *     notice by its words (chrome_token: "cookie-banner", "CookieNotice",
  *     "gdpr"; not "cookie-recipe");
+ *   - unless HTML_KEEP_CHROME, the rest of the page's furniture: the walk
+ *     runs twice, the first time telling article.c every element and its
+ *     text, the second writing only what article.c kept of them (the
+ *     article, its headline and byline, without the ad slots, share
+ *     buttons, related lists and comments inside it); when article.c
+ *     finds no article, the first walk's text is the page's;
  *   - a block element (p, div, headings, list items, table cells, ...)
  *     starts and ends a paragraph: a blank line; br a line break;
  *   - white space folds to one space, except line breaks inside pre;
