@@ -62,11 +62,12 @@
 #define SIBLING     0.2  /* share of it that makes a sibling join */
 #define SIBLING_MIN 10   /* and the least score that does */
 #define CLIMB                                                                  \
-	0.5            /* share of the core's score that makes its parent      \
-	                  the core */
-#define PROSE_LONG 80  /* bytes of a sibling read as prose by its length */
-#define PHRASE_MAX 48  /* longest text matched against phrases */
-#define BYLINE_MAX 400 /* longest byline or standfirst kept */
+	0.5             /* share of the core's score that makes its parent     \
+	                   the core */
+#define LIST_LINKS 0.75 /* share of links that makes a list furniture */
+#define PROSE_LONG 80   /* bytes of a sibling read as prose by its length */
+#define PHRASE_MAX 48   /* longest text matched against phrases */
+#define BYLINE_MAX 400  /* longest byline or standfirst kept */
 #define WIDEN                                                                  \
 	2.0 /* an article element at most this many times the                  \
 	       core's text is taken instead */
@@ -968,10 +969,12 @@ clean(struct article *a, uint32_t k, const char *text)
 			drop = 1;
 		else if ((r->flags & F_BLOCK) && r->tag != T_LI &&
 		         r->tag != T_DT && r->tag != T_TD && r->tag != T_TH &&
-		         r->tag != T_ROWS && r->commas < 10 && ld > 0.5)
+		         r->tag != T_ROWS && r->tag != T_HEADING &&
+		         r->commas < 10 &&
+		         ld > (r->tag == T_LIST ? LIST_LINKS : 0.5))
 			drop = 1;
 		else if ((r->tag == T_DIV || r->tag == T_SECTION ||
-		          r->tag == T_LIST || r->tag == T_TABLE) &&
+		          r->tag == T_TABLE) &&
 		         r->commas < 10 && ld > 0.25 && r->hint <= 0)
 			drop = 1;
 		if (drop) {
