@@ -11,31 +11,37 @@
  *
  *   1. Paragraphs vote.  A paragraph is the text whose nearest block
  *      element is the same (a p, or a div holding text itself); one of 25
- *      bytes or more, not inside an element whose name says it is no
- *      content (an ad, a share bar, comments, a sidebar: hint_words),
- *      gives its block ancestors 1 + its commas + a point a 100 bytes (at
- *      most 3): all of it to the nearest, half to the next, a third of a
- *      level's share to those above, five levels up.  An element starts
+ *      bytes or more (not a list item, header cell or h1), not inside an
+ *      element whose name says it is no content (an ad, a share bar,
+ *      comments, a sidebar: neg_words), gives its block ancestors 1 + its
+ *      commas + a point a 100 bytes (at most 3): all of it to the nearest,
+ *      half to the next, a third of a level's share to those above, five
+ *      levels up (table rows and bodies are passed over).  An element starts
  *      with a score from its name (a div more, a list or a heading less)
  *      and 25 a hint word (content, article, story... add; ad, share,
- *      related, comment... take away).
+ *      related, comment... take away).  Where every paragraph is inside
+ *      such an element (a "modal" around the whole page), the vote is
+ *      held again without heeding the names.
  *   2. The score is scaled by the share of the element's text that is not
- *      in links, and the best element is the article's core.  Markup that
- *      says where the article is wins over the scores: an element whose
- *      itemprop is articleBody, else the element holding the whole
- *      articleBody of the page's JSON-LD; and a core inside an article
- *      element that is not much larger is widened to it.
- *   3. Where the core has rivals close to its score, the element holding
- *      them all is the core; a wrapper holding nothing more is taken
- *      instead of what it wraps.
+ *      in links, and the best element is the article's core; where it has
+ *      two rivals or more close to its score, the element holding them
+ *      all.  Markup that says where the article is wins over the scores:
+ *      an element whose itemprop is articleBody, else the element holding
+ *      the whole articleBody of the page's JSON-LD; it is then kept alone
+ *      (no parent, no sibling joins it).
+ *   3. The core is widened to an article element around it of at most
+ *      twice its text, then to each parent scoring at least half as well
+ *      as it, then to a wrapper holding nothing more.
  *   4. The core's siblings join it when they score near it, or read as
  *      prose: long with few links, or short with no link and a sentence's
- *      full stop.
+ *      full stop (not a copyright notice).
  *   5. Inside what is kept, furniture is dropped: an element whose name
- *      says it is no content, one whose text is mostly links (lists of
- *      related stories, tag lists) or, for a container with few commas, a
- *      quarter links, and one whose whole text is a furniture phrase
- *      ("Advertisement", "Share on Facebook", "Leave a Reply"; phrases).
+ *      says it is no content; a block (not a heading, list item or cell)
+ *      over half links, a list three quarters links, or a div, section or
+ *      table with few commas and a quarter links (lists of related
+ *      stories, tags); a block whose whole text is a furniture phrase
+ *      ("Advertisement", "Share on Facebook", "Leave a Reply": phrases) or
+ *      a copyright notice.
  *   6. The headline (the last h1 before the core, or the first in it) and
  *      the elements between it and the core named as a byline or a
  *      standfirst are kept, where the core does not hold them.
@@ -61,16 +67,12 @@
 #define RIVAL       0.75 /* share of the best score that makes a rival */
 #define SIBLING     0.2  /* share of it that makes a sibling join */
 #define SIBLING_MIN 10   /* and the least score that does */
-#define CLIMB                                                                  \
-	0.5             /* share of the core's score that makes its parent     \
-	                   the core */
-#define LIST_LINKS 0.75 /* share of links that makes a list furniture */
-#define PROSE_LONG 80   /* bytes of a sibling read as prose by its length */
-#define PHRASE_MAX 48   /* longest text matched against phrases */
-#define BYLINE_MAX 400  /* longest byline or standfirst kept */
-#define WIDEN                                                                  \
-	2.0 /* an article element at most this many times the                  \
-	       core's text is taken instead */
+#define CLIMB       0.5  /* share of the core's score a parent needs */
+#define WIDEN       2.0  /* text of an article element over the core's */
+#define LIST_LINKS  0.75 /* share of links that makes a list furniture */
+#define PROSE_LONG  80   /* bytes of a sibling read as prose by its length */
+#define PHRASE_MAX  48   /* longest text matched against phrases */
+#define BYLINE_MAX  400  /* longest byline or standfirst kept */
 
 enum tag {
 	T_OTHER,
@@ -950,6 +952,21 @@ with_rivals(const struct article *a, uint32_t core)
 	return top;
 }
 
+/* Whether element i is inline, in a paragraph with text of its own (a
+ * link named "tag" in a sentence is part of it). */
+static int
+in_prose(const struct article *a, uint32_t i)
+{
+	const struct rec *r = &a->r[i];
+
+	if (r->flags & F_BLOCK)
+		return 0;
+	uint32_t b = r->parent;
+	while (b != NONE && !(a->r[b].flags & F_BLOCK))
+		b = a->r[b].parent;
+	return b != NONE && a->r[b].text > r->text;
+}
+
 /* Step 5: drop the furniture inside kept element k. */
 static void
 clean(struct article *a, uint32_t k, const char *text)
@@ -962,7 +979,8 @@ clean(struct article *a, uint32_t k, const char *text)
 			continue;
 		}
 		float ld = link_density(r);
-		if ((r->flags & F_NEG) && !(r->flags & F_POS))
+		if ((r->flags & F_NEG) && !(r->flags & F_POS) &&
+		    !in_prose(a, i))
 			drop = 1;
 		else if ((r->flags & F_BLOCK) &&
 		         (is_phrase(r, text) || is_notice(r, text)))

@@ -41,6 +41,8 @@ dropped() {
 P1='The ministers met in the capital on Tuesday, and after six hours of talks, they agreed to extend the ceasefire by a further month.'
 P2='Officials said the agreement, which still needs the approval of parliament, would open the border crossings to aid convoys, medical teams and journalists.'
 P3='The opposition, however, called the deal a delay rather than a solution, and said it would take its objections to the courts next week.'
+# P2 with a link named as furniture in its sentence: it stays
+P2M=$(printf '%s' "$P2" | sed 's|aid convoys|<a class="tag social" href="/t/aid">aid convoys</a>|')
 P4='Observers from the regional bloc will monitor the crossings, report to both governments every fortnight, and publish their findings.'
 
 # 1. A news page: an <article> with the story and its furniture inside,
@@ -59,7 +61,7 @@ cat >"$tmp/news.html" <<EOT
 <ul class="share-buttons"><li><a href="#">Share on Facebook</a></li><li><a href="#">Tweet</a></li><li><a href="#">Email</a></li></ul>
 <div class="story-body">
 <p>$P1</p>
-<p>$P2</p>
+<p>$P2M</p>
 <div class="ad-slot"><p>Advertisement</p></div>
 <div><p>Advertisement</p></div>
 <p>$P3</p>
