@@ -696,7 +696,7 @@ walk(const GumboNode *root, unsigned flags, struct article *a, enum pass pass,
 				continue;
 			if (put_text(o, k->v.text.text) < 0)
 				goto nomem;
-			if (pass == PASS_RECORD)
+			if (pass == PASS_RECORD && o->len > at)
 				article_text(a, o->s + at, o->len - at);
 			continue;
 		}
