@@ -211,9 +211,10 @@ static const char *const neg_words[] = {
         "jump",
 };
 static const char *const neg_prefixes[] = {
-        "advert",    "sponsor",    "newsletter", "subscri",  "sharebar",
-        "sharing",   "socialbar",  "popup",      "outbrain", "taboola",
-        "recommend", "breadcrumb", "disqus",     "shareto",  "sharethis",
+        "advert",   "sponsor", "newsletter", "subscri",
+        "sharebar", "sharing", "socialbar",  "popup",
+        "outbrain", "taboola", "recommend",  "breadcrumb",
+        "disqus",   "shareto", "sharethis",  "related",
 };
 static const char *const pos_words[] = {
         "article", "articles", "content", "contents", "story",
