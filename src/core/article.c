@@ -586,7 +586,9 @@ json_string(const char *s, char **out, size_t *len)
 		n += s[n] == '\\' && s[n + 1] ? 2 : 1;
 	if (s[n] != '"')
 		return 1;
-	char *b = malloc(n + 4); /* an escape never decodes longer */
+	/* an escape decodes to no more than half as long again: a bad
+	 * "\u" (2 bytes) to U+FFFD (3) */
+	char *b = n < SIZE_MAX / 2 - 4 ? malloc(n + n / 2 + 4) : NULL;
 	if (!b)
 		return -1;
 	size_t k = 0;

@@ -170,6 +170,14 @@ grep -v 'ld+json' "$tmp/jsonld.html" | sed '/"@context"/,/^<\/script>/d' \
 extracted "$tmp/nojsonld.html" >"$tmp/nojsonld.txt"
 kept "$tmp/nojsonld.txt" "the council voted"
 
+# a JSON-LD articleBody of bad escapes (each decodes longer than it is)
+# is read without harm
+python3 -c 'import sys
+bad = "\\u" * 3000 + "\\uD800\\u12"
+print("<html><head><script type=\"application/ld+json\">{\"articleBody\": \"%s\"}</script></head><body><p>%s</p><p>%s</p></body></html>" % (bad, sys.argv[1], sys.argv[2]))' "$P1" "$P2" >"$tmp/badjson.html"
+extracted "$tmp/badjson.html" >"$tmp/badjson.txt"
+kept "$tmp/badjson.txt" "after six hours of talks" "approval of parliament"
+
 # 5. Pages with no article to find are read whole: a line, a list, a
 # few short paragraphs.
 printf '<html><body><p>Only a line.</p></body></html>\n' >"$tmp/line.html"
