@@ -208,7 +208,7 @@ static const char *const neg_words[] = {
         "outbrain",     "taboola",     "sponsor",    "sponsors",
         "sponsored",    "share",       "shares",     "sharing",
         "login",        "combx",       "community",  "sitemap",
-        "jump",
+        "jump",         "bio",         "bios",       "biography",
 };
 static const char *const neg_prefixes[] = {
         "advert",   "sponsor", "newsletter", "subscri",
@@ -822,8 +822,8 @@ holds(const struct article *a, uint32_t i, uint32_t j)
 	return j >= i && j < a->r[i].end;
 }
 
-/* Whether the text of r, lower case, letters and single spaces only, is
- * one of the phrases. */
+/* Whether the text of r, lower case, letters and single spaces only (a
+ * count left aside: "941 comments"), is one of the phrases. */
 static int
 is_phrase(const struct rec *r, const char *text)
 {
@@ -838,7 +838,7 @@ is_phrase(const struct rec *r, const char *text)
 			if (k >= PHRASE_MAX)
 				return 0;
 			w[k++] = (char)tolower(c);
-		} else if (c >= 0x80 || isdigit(c)) {
+		} else if (c >= 0x80) {
 			return 0;
 		} else if (k && w[k - 1] != ' ') {
 			if (k >= PHRASE_MAX)
@@ -977,7 +977,8 @@ clean(struct article *a, uint32_t k, const char *text)
 	for (uint32_t i = k + 1; i < a->r[k].end;) {
 		struct rec *r = &a->r[i];
 		int drop = 0;
-		if (r->tag == T_H1 || (r->flags & F_BYLINE) || !r->text) {
+		if (r->tag == T_H1 || !r->text ||
+		    ((r->flags & F_BYLINE) && !(r->flags & F_NEG))) {
 			i++;
 			continue;
 		}

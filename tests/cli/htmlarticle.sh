@@ -76,6 +76,8 @@ cat >"$tmp/news.html" <<EOT
 <p style="visibility:hidden">Visibility hidden words.</p>
 </div>
 <div class="post-tags"><a href="/t/1">Diplomacy</a> <a href="/t/2">Borders</a></div>
+<div><span>12 Comments</span></div>
+<div class="author-bio"><p>Jane Roe covers diplomacy for The Daily, from the capital, and has reported from the border region since 2019.</p></div>
 </article>
 <section id="comments" class="comments">
 <h2>Leave a Reply</h2>
@@ -94,6 +96,7 @@ kept "$tmp/news.txt" "Ceasefire extended by a month" "Ministers agree to open" \
 dropped "$tmp/news.txt" Home Advertisement "Share on Facebook" Tweet Email \
 	"Read also" "Floods close" "Central bank" Diplomacy Borders \
 	"Leave a Reply" "Great piece" "Another long comment" "Most read" \
+	"12 Comments" "covers diplomacy" \
 	"Celebrity chef" "morning briefing" "Hidden attribute" "Aria hidden" \
 	"Display none" "Visibility hidden"
 # the story's paragraphs in order, each a paragraph of its own
