@@ -60,6 +60,10 @@
 
 #define NONE UINT32_MAX
 
+/* Ancestors looked through for a paragraph's block ancestors (inline ones
+ * nested thousands deep would cost time, not votes). */
+#define ANCESTORS_MAX 64
+
 #define PARA_MIN    25   /* bytes of a paragraph that votes */
 #define CORE_MIN    200  /* bytes of text of an article's core */
 #define HINT        25   /* score of one hint word */
@@ -909,8 +913,9 @@ vote(struct article *a, const unsigned char *unlikely)
 		float v = 1 + (float)r->icommas +
 		          (r->itext >= 300 ? 3 : (float)(r->itext / 100));
 		uint32_t p = r->parent;
-		for (int level = 1; p != NONE && level <= LEVELS;
-		     p = a->r[p].parent) {
+		for (int level = 1, up = 0;
+		     p != NONE && level <= LEVELS && up < ANCESTORS_MAX;
+		     p = a->r[p].parent, up++) {
 			struct rec *q = &a->r[p];
 			if (!(q->flags & F_BLOCK) || q->tag == T_ROWS)
 				continue;
@@ -965,8 +970,11 @@ in_prose(const struct article *a, uint32_t i)
 	if (r->flags & F_BLOCK)
 		return 0;
 	uint32_t b = r->parent;
-	while (b != NONE && !(a->r[b].flags & F_BLOCK))
+	for (int up = 0; b != NONE && !(a->r[b].flags & F_BLOCK); up++) {
+		if (up == ANCESTORS_MAX)
+			return 0;
 		b = a->r[b].parent;
+	}
 	return b != NONE && a->r[b].text > r->text;
 }
 
