@@ -30,8 +30,9 @@
  *      the whole articleBody of the page's JSON-LD; it is then kept alone
  *      (no parent, no sibling joins it).
  *   3. The core is widened to an article element around it of at most
- *      twice its text, then to each parent scoring at least half as well
- *      as it, then to a wrapper holding nothing more.
+ *      twice its text; one that is not an article element, to each parent
+ *      scoring at least half as well as it; then to a wrapper holding
+ *      nothing more.
  *   4. The core's siblings join it when they score near it, or read as
  *      prose: long with few links, or short with no link and a sentence's
  *      full stop (not a copyright notice).
@@ -1090,10 +1091,13 @@ article_choose(struct article *a, const char *text, size_t n)
 				core = p;
 			break;
 		}
-	/* a parent scoring near the core holds more of the article */
+	/* a parent scoring near the core holds more of the article, unless
+	 * the page says the core is an article (its parent may hold others'
+	 * teasers) */
 	for (uint32_t p = a->r[core].parent;
-	     !named && p != NONE && (a->r[p].flags & F_VOTED) &&
-	     a->r[p].tag != T_BODY && a->r[p].tag != T_HTML &&
+	     !named && a->r[core].tag != T_ARTICLE && p != NONE &&
+	     (a->r[p].flags & F_VOTED) && a->r[p].tag != T_BODY &&
+	     a->r[p].tag != T_HTML &&
 	     final_score(&a->r[p]) >= CLIMB * final_score(&a->r[core]);
 	     p = a->r[p].parent)
 		core = p;

@@ -115,6 +115,22 @@ kept "$tmp/all.txt" Home Advertisement "Share on Facebook" Tweet "Read also" \
 dropped "$tmp/all.txt" "Hidden attribute" "Aria hidden" "Display none" \
 	"Visibility hidden"
 
+# teasers of other stories, each an <article> of its own beside the
+# story's, are not the story
+cat >"$tmp/teasers.html" <<EOT
+<html><body><main>
+<article><h1>Ceasefire extended</h1><p>$P1</p><p>$P2</p><p>$P3</p></article>
+<h2>More from World</h2>
+<article><h3><a href="/1">Floods close railway</a></h3><p>Heavy rain, the worst in a decade, closed the northern line on Monday, and engineers said repairs would take a week.</p></article>
+<article><h3><a href="/2">Bank holds rates</a></h3><p>The central bank kept its rate unchanged, citing easing inflation, a weaker currency and slowing growth in the second quarter.</p></article>
+</main></body></html>
+EOT
+extracted "$tmp/teasers.html" >"$tmp/teasers.txt"
+kept "$tmp/teasers.txt" "Ceasefire extended" "after six hours of talks" \
+	"a delay rather than a solution"
+dropped "$tmp/teasers.txt" "More from World" "Floods close" "Heavy rain" \
+	"Bank holds" "central bank"
+
 # 2. No semantic markup at all: the story is the div whose paragraphs
 # read as prose; link lists and teasers around it are not.
 cat >"$tmp/soup.html" <<EOT
