@@ -59,7 +59,10 @@ enum html_error {
  * byte order mark, in UTF-16).  1 or 0. */
 int html_detect(const unsigned char *buf, size_t n);
 
-/* The text of the page buf[0..n) under flags (HTML_*): on HTML_OK, *out is
+/* The text of the page buf[0..n) under flags (HTML_*): unless
+ * HTML_KEEP_CHROME, only its article where one is found (its headline,
+ * byline and body, without the ad slots, share buttons, related lists and
+ * comments in it), else all of it.  On HTML_OK, *out is
  * a malloc'd UTF-8 string of *outlen bytes (NUL after them), paragraphs
  * separated by a blank line and ended by a line feed (empty when the page
  * has no text), and charset holds the character set the page was read in
