@@ -9,7 +9,7 @@
 # Other targets: all, install, uninstall, clean, unit, cli, ref, tui-test,
 # eval, eval-check, sancheck, tsan, valgrind-check, big, fuzz, html-check,
 # lint-man, layering, format, format-check, bench, bench-keys,
-# bench-overview, bench-search.
+# bench-overview, bench-search, bench-extract PAGES=DIR.
 # Variables: PREFIX, DESTDIR, CC, CFLAGS, LDFLAGS, PKG_CONFIG, SAN=1
 # (ASan+UBSan build in build-san/), SAN=thread (TSan build in build-tsan/),
 # WERROR=1, JOBS (suites run at once by test and check; default: the
@@ -96,7 +96,8 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: all run check test unit cli ref sancheck tsan valgrind-check lint-man \
         format format-check ref-san eval eval-check layering tui-test \
-        bench bench-keys bench-overview bench-search fuzz big html-check \
+        bench bench-keys bench-overview bench-search bench-extract fuzz \
+        big html-check \
         install uninstall clean deps deps-test tests
 
 all: $(PROG)
@@ -265,6 +266,7 @@ cli: $(PROG)
 	sh tests/cli/html.sh ./$(PROG)
 	sh tests/cli/htmlin.sh ./$(PROG)
 	sh tests/cli/htmlhostile.sh ./$(PROG)
+	sh tests/cli/htmlarticle.sh ./$(PROG)
 	sh tests/cli/difftool.sh ./$(PROG)
 
 sancheck:
@@ -476,6 +478,13 @@ bench-search: $(BUILD)/bench/search
 	@mkdir -p $(BENCH_DIR)
 	python3 bench/gen.py 300000 10 1 $(BENCH_DIR)/search-a.txt $(BENCH_DIR)/search-b.txt
 	$(BUILD)/bench/search $(BENCH_DIR)/search-a.txt $(BENCH_DIR)/search-b.txt
+
+# How closely the text read from a web page is its article: each
+# PAGES/NAME/source.html against NAME/expected.html (Readability's test
+# pages, kept out of the tree; bench/README.md).
+bench-extract: $(PROG)
+	@test -n "$(PAGES)" || { echo "usage: make bench-extract PAGES=DIR"; exit 2; }
+	python3 bench/extract.py ./$(PROG) $(PAGES)
 
 bench-keys: $(BUILD)/bench/keys
 	@mkdir -p $(BENCH_DIR)

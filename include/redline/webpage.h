@@ -5,7 +5,9 @@
  * styles, templates, the head and what a reader never sees (hidden,
  * aria-hidden, display: none, visibility: hidden, a closed dialog)
  * dropped; the page's chrome (navigation, page header and footer, asides,
- * forms, cookie banners) left out unless asked for; each block element a
+ * forms, cookie banners) left out unless asked for, and with it everything
+ * that is not the page's article where one is found (ad slots, share
+ * buttons, related links, comments); each block element a
  * paragraph; entities decoded; white space folded.  The result is the text
  * every later offset indexes into.
  */
@@ -17,7 +19,8 @@
 /* Flags of html_extract. */
 enum {
 	HTML_KEEP_CHROME = 1 /* keep navigation, page header and footer,
-	                        asides, forms and cookie banners */
+	                        asides, forms and cookie banners, and do not
+	                        look for the article: keep the whole page */
 };
 
 /* What html_extract returns. */
@@ -56,7 +59,10 @@ enum html_error {
  * byte order mark, in UTF-16).  1 or 0. */
 int html_detect(const unsigned char *buf, size_t n);
 
-/* The text of the page buf[0..n) under flags (HTML_*): on HTML_OK, *out is
+/* The text of the page buf[0..n) under flags (HTML_*): unless
+ * HTML_KEEP_CHROME, only its article where one is found (its headline,
+ * byline and body, without the ad slots, share buttons, related lists and
+ * comments in it), else all of it.  On HTML_OK, *out is
  * a malloc'd UTF-8 string of *outlen bytes (NUL after them), paragraphs
  * separated by a blank line and ended by a line feed (empty when the page
  * has no text), and charset holds the character set the page was read in

@@ -26,6 +26,12 @@
  *     and elements whose id or a class names a cookie, consent or GDPR
  *     notice by its words (chrome_token: "cookie-banner", "CookieNotice",
  *     "gdpr"; not "cookie-recipe");
+ *   - unless HTML_KEEP_CHROME, the rest of the page's furniture: the walk
+ *     runs twice, the first time telling article.c every element and its
+ *     text, the second writing only what article.c kept of them (the
+ *     article, its headline and byline, without the ad slots, share
+ *     buttons, related lists and comments inside it); when article.c
+ *     finds no article, the first walk's text is the page's;
  *   - a block element (p, div, headings, list items, table cells, ...)
  *     starts and ends a paragraph: a blank line; br a line break;
  *   - white space folds to one space, except line breaks inside pre;
@@ -48,6 +54,7 @@
 
 #include "redline/grow.h"
 #include "redline/uni.h"
+#include "article.h"
 #include "pagecharset.h"
 #include "pagescan.h"
 
@@ -614,6 +621,14 @@ struct frame {
 	unsigned next;
 	uint8_t block, pre, sectioning;
 	uint8_t unseen; /* its text is not shown (visibility: hidden) */
+	uint8_t out;    /* its text is written: in the article, or all */
+};
+
+/* What one walk does with the article (article.h). */
+enum pass {
+	PASS_ALL,    /* writes all the text; no article is looked for */
+	PASS_RECORD, /* writes all the text, telling the article of it */
+	PASS_ARTICLE /* writes the text of what the article keeps */
 };
 
 /* Whether element e (named name) is left out, its whole subtree;
@@ -642,16 +657,20 @@ skip(const GumboElement *e, const char *name, size_t sectioning, unsigned flags)
 	return names_chrome(attr(e, "id")) || names_chrome(attr(e, "class"));
 }
 
+/* Write the text of the tree under root to o; the elements entered
+ * (numbered in order, br aside) are told to a, or their verdicts asked of
+ * it, as pass says. */
 static enum html_error
-walk(const GumboNode *root, unsigned flags, struct out *o)
+walk(const GumboNode *root, unsigned flags, struct article *a, enum pass pass,
+     struct out *o)
 {
 	struct frame *st = NULL;
-	size_t n = 0, cap = 0, sectioning = 0;
+	size_t n = 0, cap = 0, sectioning = 0, elements = 0;
 
 	st = grow_array(st, &cap, 1, sizeof *st, 64);
 	if (!st)
 		return HTML_ERR_NOMEM;
-	st[n++] = (struct frame){root, 0, 0, 0, 0, 0};
+	st[n++] = (struct frame){root, 0, 0, 0, 0, 0, pass != PASS_ARTICLE};
 	while (n) {
 		struct frame *f = &st[n - 1];
 		const GumboVector *kids =
@@ -664,14 +683,21 @@ walk(const GumboNode *root, unsigned flags, struct out *o)
 				o->brk = 2;
 			o->pre -= f->pre;
 			sectioning -= f->sectioning;
+			if (pass == PASS_RECORD && n > 1)
+				article_leave(a, o->len);
 			n--;
 			continue;
 		}
 		const GumboNode *k = kids->data[f->next++];
 		if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA ||
 		    k->type == GUMBO_NODE_WHITESPACE) {
-			if (!f->unseen && put_text(o, k->v.text.text) < 0)
+			size_t at = o->len;
+			if (f->unseen || !f->out)
+				continue;
+			if (put_text(o, k->v.text.text) < 0)
 				goto nomem;
+			if (pass == PASS_RECORD && o->len > at)
+				article_text(a, o->s + at, o->len - at);
 			continue;
 		}
 		if (k->type != GUMBO_NODE_ELEMENT)
@@ -687,6 +713,17 @@ walk(const GumboNode *root, unsigned flags, struct out *o)
 				o->brk = 1;
 			continue;
 		}
+		size_t me = elements++;
+		uint8_t shown = f->out;
+		if (pass == PASS_ARTICLE) {
+			enum article_verdict v = article_verdict(a, me);
+			if (v == ARTICLE_DROP) {
+				elements = article_after(a, me);
+				continue;
+			}
+			if (v == ARTICLE_KEEP)
+				shown = 1;
+		}
 		enum shown sh = style_shown(attr(e, "style"));
 		struct frame nf = {k,
 		                   0,
@@ -697,12 +734,17 @@ walk(const GumboNode *root, unsigned flags, struct out *o)
 		                             strcmp(name, "section") == 0 ||
 		                             strcmp(name, "aside") == 0 ||
 		                             strcmp(name, "nav") == 0),
-		                   (uint8_t)(sh == SHOWN_HIDDEN ? 1
-		                             : sh == SHOWN_VISIBLE
-		                                     ? 0
-		                                     : f->unseen)};
+		                   (uint8_t)(sh == SHOWN_HIDDEN    ? 1
+		                             : sh == SHOWN_VISIBLE ? 0
+		                                                   : f->unseen),
+		                   shown};
 		if (nf.block)
 			o->brk = 2;
+		if (pass == PASS_RECORD &&
+		    article_enter(a, name, nf.block, attr(e, "id"),
+		                  attr(e, "class"), attr(e, "itemprop"),
+		                  o->len) < 0)
+			goto nomem;
 		o->pre += nf.pre;
 		sectioning += nf.sectioning;
 		struct frame *ns = grow_array(st, &cap, n + 1, sizeof *st, 64);
@@ -716,6 +758,81 @@ walk(const GumboNode *root, unsigned flags, struct out *o)
 nomem:
 	free(st);
 	return HTML_ERR_NOMEM;
+}
+
+/* Give a the text of each JSON-LD script (application/ld+json) in the
+ * tree under root, wherever it is (most are in the head). */
+static enum html_error
+jsonld(const GumboNode *root, struct article *a)
+{
+	const GumboNode **st = NULL;
+	size_t n = 0, cap = 0;
+
+	st = grow_array(st, &cap, 1, sizeof *st, 64);
+	if (!st)
+		return HTML_ERR_NOMEM;
+	st[n++] = root;
+	while (n) {
+		const GumboNode *k = st[--n];
+		const GumboVector *kids;
+		if (k->type == GUMBO_NODE_DOCUMENT)
+			kids = &k->v.document.children;
+		else if (k->type == GUMBO_NODE_ELEMENT)
+			kids = &k->v.element.children;
+		else
+			continue;
+		if (k->type == GUMBO_NODE_ELEMENT &&
+		    k->v.element.tag == GUMBO_TAG_SCRIPT) {
+			const char *type = attr(&k->v.element, "type");
+			if (!type || !strstr(type, "ld+json") ||
+			    kids->length != 1)
+				continue;
+			const GumboNode *t = kids->data[0];
+			if (t->type == GUMBO_NODE_TEXT &&
+			    article_jsonld(a, t->v.text.text) < 0)
+				goto nomem;
+			continue;
+		}
+		const GumboNode **ns =
+		        grow_array(st, &cap, n + kids->length, sizeof *st, 64);
+		if (!ns)
+			goto nomem;
+		st = ns;
+		for (unsigned i = kids->length; i > 0; i--)
+			st[n++] = kids->data[i - 1];
+	}
+	free(st);
+	return HTML_OK;
+nomem:
+	free(st);
+	return HTML_ERR_NOMEM;
+}
+
+/* The text of the page parsed as g into o: the article's alone where one
+ * is found and the chrome is not kept, else all of it. */
+static enum html_error
+page_text(const GumboOutput *g, unsigned flags, struct out *o)
+{
+	if (flags & HTML_KEEP_CHROME)
+		return walk(g->document, flags, NULL, PASS_ALL, o);
+	struct article *a = article_new();
+	if (!a)
+		return HTML_ERR_NOMEM;
+	enum html_error err = jsonld(g->document, a);
+	if (err == HTML_OK)
+		err = walk(g->document, flags, a, PASS_RECORD, o);
+	if (err == HTML_OK) {
+		int found = article_choose(a, o->s ? o->s : "", o->len);
+		if (found < 0) {
+			err = HTML_ERR_NOMEM;
+		} else if (found) {
+			o->len = 0;
+			o->brk = o->space = o->pre = 0;
+			err = walk(g->document, flags, a, PASS_ARTICLE, o);
+		}
+	}
+	article_free(a);
+	return err;
 }
 
 enum html_error
@@ -782,7 +899,7 @@ html_extract(const unsigned char *buf, size_t n, unsigned flags, char **out,
 	opt.userdata = &heap;
 	opt.max_errors = 0; /* the parse errors are not wanted: no memory */
 	GumboOutput *g = parse(&heap, &opt, (const char *)src, slen);
-	err = g ? walk(g->document, flags, &o) : HTML_ERR_NOMEM;
+	err = g ? page_text(g, flags, &o) : HTML_ERR_NOMEM;
 	heap_done(&heap); /* the tree: never gumbo_destroy_output */
 	free(utf8);
 	if (err == HTML_OK && put(&o, "\n", o.len ? 1 : 0) < 0)

@@ -45,7 +45,8 @@ for t in $targets; do
 	# after a flags byte: "<div/>" runs, "--!>" and "<!-->" comments,
 	# a tag of many attributes, textarea and xmp bodies, <p><b>x<p> runs,
 	# escaped scripts, SVG and MathML in tables, declarations in comments
-	# and attributes, a UTF-16 page with its BOM, hidden text
+	# and attributes, a UTF-16 page with its BOM, hidden text, an article
+	# among furniture (JSON-LD with odd escapes, itemprop, share, ads)
 	if [ "$t" = fuzz_html ]; then
 		python3 - "$corpus" <<'EOT'
 import sys
@@ -74,6 +75,15 @@ seeds = {
               "<noembed>h</noembed><div class='cookie-recipe CookieBanner'>i"
               "</div><div role='Presentation NAVIGATION'>j</div>",
     "frameset": "<frameset><frameset><iframe><frameset><plaintext><frame>",
+    "article": "<script type=application/ld+json>{\"articleBody\": \"One, "
+               "two, three, four, five, six, seven, eight, nine, ten, eleven."
+               "\\u00e9\\uD83D\\uDE00\\u\\uD800 x\"}</script>" + b +
+               "<div class=sidebar><a href=1>a</a></div><article><h1>h</h1>"
+               "<p class=byline>by</p><ul class=share><li><a>Tweet</a></ul>"
+               "<div itemprop=articleBody><p>One, two, three, four, five, six, "
+               "seven, eight, nine, ten, eleven.</p><div>Advertisement</div>"
+               "<p>Copyright x</p></div></article><div id=comments><p>c, c, "
+               "c, c, c, c, c, c, c, c, c, c, c, c, c, c, c</p></div>",
 }
 for name, text in seeds.items():
     open("%s/seed-hostile-%s" % (d, name), "wb").write(b"\x02" + text.encode())
