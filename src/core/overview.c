@@ -252,7 +252,7 @@ figure(const struct ov_rewrite *r, enum ov_key key)
 	case OV_BY_OMITTED:
 		return r->kept[BLK_OMISSION];
 	case OV_BY_ADDITIONS:
-		return r->add_words;
+		return r->additions;
 	case OV_BY_FINDINGS:
 		return r->findings;
 	default:
@@ -287,6 +287,11 @@ ov_sort(const struct overview *ov, enum ov_key key, int reverse, size_t *order)
 				before = strcmp(b->name, a->name) < 0;
 			else if (key == OV_BY_FINDINGS)
 				before = more_serious(b, a);
+			else if (key == OV_BY_ADDITIONS &&
+			         b->additions == a->additions)
+				/* the passages shown, their words breaking ties
+				 */
+				before = b->add_words > a->add_words;
 			else
 				before = figure(b, key) > figure(a, key);
 			if (!before)

@@ -57,7 +57,8 @@ static const char *const help_text[] = {
         "  Enter                   open the pair viewer for the rewrite",
         "                          (q or Esc there comes back here)",
         "  ? h                     this help (in the coverage grid: ?)",
-        "  q Esc                   quit",
+        "  Esc                     back to the table (from the grid)",
+        "  q                       quit",
         "",
         "Coverage: = verbatim  ~ paraphrased  - omitted, one column per",
         "rewrite in table order; the rewrite's version of the sentence",
@@ -432,8 +433,16 @@ key(struct oview *v, int ch)
 		page = 1;
 	switch (ch) {
 	case 'q':
-	case 27:
 		return 1;
+	case 27: /* Esc cancels: the grid goes back to the table */
+		if (!table) {
+			v->mode = MODE_TABLE;
+			v->row = v->col;
+		} else {
+			snprintf(v->msg, sizeof v->msg,
+			         "nothing to cancel: q quits");
+		}
+		break;
 	case 'j':
 	case KEY_DOWN:
 		*at = step(*at, 1, rows);

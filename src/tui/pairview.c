@@ -390,8 +390,10 @@ draw_side(const struct view *v, int y, int x, const struct lside *s, int right,
 	attrset(A_NORMAL);
 }
 
-/* Copy name into out (size bytes), shortened from the left to at most
- * cols bytes with "..." in front when it is longer. */
+/* Copy name into out (size bytes), at most cols bytes: whole when it
+ * fits, else its last part (the file's own name, without directories),
+ * else that part cut in the middle ("stat...t.txt"), its start and its
+ * extension kept. */
 static void
 shorten(char *out, size_t size, const char *name, int cols)
 {
@@ -403,10 +405,22 @@ shorten(char *out, size_t size, const char *name, int cols)
 		snprintf(out, size, "%s", name);
 		return;
 	}
-	const char *p = name + n - (size_t)(cols - 3);
-	while (p > name && ((unsigned char)*p & 0xC0) == 0x80)
-		p++; /* not in the middle of a character */
-	snprintf(out, size, "...%s", p);
+	/* the file's own name, without its directories, if that fits */
+	const char *base = strrchr(name, '/');
+	if (base && base[1] && (int)strlen(base + 1) <= cols) {
+		snprintf(out, size, "%s", base + 1);
+		return;
+	}
+	/* else cut in the middle: its start and its end (the extension) */
+	if (base && base[1])
+		name = base + 1, n = strlen(name);
+	size_t keep = (size_t)cols - 3, head = keep / 2, tail = keep - head;
+	while (head > 0 && ((unsigned char)name[head] & 0xC0) == 0x80)
+		head--; /* not in the middle of a character */
+	const char *t = name + n - tail;
+	while (*t && ((unsigned char)*t & 0xC0) == 0x80)
+		t++;
+	snprintf(out, size, "%.*s...%s", (int)head, name, t);
 }
 
 /* "¶P.S" of a sentence range's first sentence into buf. */

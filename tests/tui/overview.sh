@@ -46,6 +46,15 @@ keys j Enter
 wait_for "samples/statement.txt | samples/brics-post.txt" && ok || bad "Enter on row 3 did not open its pair"
 keys Escape
 wait_for "Enter:open  Tab:coverage" && ok || bad "Esc did not come back to the table"
+# Esc in the overview itself quits nothing: from the grid it goes back to
+# the table, in the table it says how to quit
+keys Tab
+wait_for "sentence"
+keys Escape
+wait_for "Enter:open  Tab:coverage" && ok || bad "Esc in the grid did not go back to the table"
+keys Escape
+wait_for "nothing to cancel: q quits" && ok || bad "Esc in the table did not say q quits"
+shows "EXIT=" && bad "Esc quit the overview" || ok
 keys '?'
 wait_for "overview keys" && ok || bad "? did not show the overview's help"
 keys x

@@ -18,10 +18,12 @@ start 120 30 "'$bin'" $S $B
 tm resize-window -t t -x 60 -y 30 2>/dev/null || tm resize-pane -t t -x 60
 wait_until separator_near 31 && ok || bad "no redraw with the panes split at 60 columns"
 # the status line keeps the position, kind, counts and ?:help, and
-# shortens the file names from the left
+# shortens the file names to their own names, then in the middle
 screen | tail -2 | head -1 | grep -q "^[0-9]*/[0-9]* [a-z]" && ok || bad "the position and kind are not first at 60 columns"
 screen | tail -2 | head -1 | grep -qF "$COUNTS  ?:help" && ok || bad "the counts ($COUNTS) or ?:help went at 60 columns"
-screen | tail -2 | head -1 | grep -q "\.\.\.[a-z-]*\.txt | \.\.\." && ok || bad "the file names are not shortened from the left at 60 columns"
+screen | tail -2 | head -1 | grep -Eq " (statement\.txt|[a-z-]+\.\.\.[a-z.]+) \| " && ok ||
+	bad "the file names are not shortened to their names, or in the middle, at 60 columns: $(screen | tail -2 | head -1)"
+screen | tail -2 | head -1 | grep -q "\.\.\.ment\.txt" && bad "a file name cut from the left at 60 columns" || ok
 wide=$(screen | perl -CS -ne 'print if length($_) > 61' | wc -l)
 [ "$wide" -eq 0 ] && ok || bad "lines wider than 60 columns after the resize"
 one_pane && bad "two panes gone at 60 columns" || ok
