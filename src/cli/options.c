@@ -6,6 +6,8 @@
  */
 #include "options.h"
 
+#include "redline/version.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -14,8 +16,6 @@
 
 #include "msg.h"
 #include "redline/align.h"
-
-#define REDLINE_VERSION "0.1.0"
 
 static const struct {
 	const char *name;

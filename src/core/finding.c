@@ -1964,6 +1964,8 @@ tidy(struct findings *fd, size_t f0)
 {
 	size_t w = f0;
 
+	if (fd->n <= f0)
+		return;
 	qsort(fd->v + f0, fd->n - f0, sizeof *fd->v, by_place);
 	for (size_t i = f0; i < fd->n; i++) {
 		struct finding *f = &fd->v[i],

@@ -18,9 +18,11 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #include "redline/export.h"
+#include "redline/version.h"
 #include "redline/uni.h"
 
 /* Words of a passage quoted in the list of changes. */
@@ -103,11 +105,37 @@ static const char css[] =
         ".grid a{text-decoration:none;color:inherit;display:block}\n"
         ".wide{overflow-x:auto}.rewrites td:nth-child(2){min-width:9rem}\n"
         "section.pair{border-top:3px solid var(--fg);margin-top:2rem}\n"
+        "details.same{grid-column:1/-1}details.same summary{cursor:pointer;"
+        "color:var(--mute);font-size:.9rem}\n"
+        "details.same>div{display:grid;grid-template-columns:1fr 1fr;"
+        "gap:.2rem 1rem}\n"
+        ".made{color:var(--mute);font-size:.9rem;margin:0 0 .4rem}\n";
+
+/* The style sheet's second part: small screens, the dark scheme, print
+ * (one string literal would pass the length C11 promises to support). */
+static const char css2[] =
         "@media (max-width:40rem){body{padding:.5rem;font-size:15px}"
         ".colhead{display:none}article{grid-template-columns:1fr}"
         ".side .lab{display:inline;font:bold .8rem sans-serif;"
         "color:var(--mute);margin-right:.4rem}"
-        ".files dt{float:none}.files dd{margin:0 0 .3rem}}\n"
+        ".files dt{float:none}.files dd{margin:0 0 .3rem}"
+        "details.same>div{grid-template-columns:1fr}"
+        ".rewrites thead{display:none}.rewrites tr{display:block;"
+        "border:1px solid var(--line);margin:.4rem 0}"
+        ".rewrites td{display:flex;justify-content:space-between;gap:1rem;"
+        "border:0;text-align:right}"
+        ".rewrites td::before{content:attr(data-label);font-weight:bold;"
+        "text-align:left}}\n"
+        "@media (prefers-color-scheme:dark){:root{--ver:#b4b4b4;"
+        "--par:#e3c35a;--omi:#ff8a96;--add:#6fd684;--mov:#8fb0ff;"
+        "--bg:#141414;--fg:#e8e8e8;--mute:#a8a8a8;--line:#444}"
+        ".kind{color:#111}"
+        "del{background:#4d1a24;color:#ffd6dc}"
+        "ins{background:#183f22;color:#d4f7dc}"
+        "mark.fact{background:#45214f;color:#f6dcfd}"
+        ".grid td[data-kind=verbatim]{background:#333}"
+        ".grid td[data-kind=paraphrase]{background:#4a3f14}"
+        ".grid td[data-kind=omission]{background:#4d1a24}}\n"
         "@media print{body{max-width:none;font-size:10pt;padding:0}"
         "nav.changes,.go,.skip{display:none}"
         "article{break-inside:avoid;background:none}"
@@ -465,6 +493,8 @@ put_notes(FILE *f, const struct cmp *c, size_t pi, const char *pfx)
 	return 0;
 }
 
+static int put_quote(FILE *f, const struct cmp *c, const struct block *b);
+
 /* Stretch e of the display as an <article>: for a passage's first, its
  * number, kind, flags, shape and links; for a later one, "[N]
  * continued"; then both sides; after the passage's last, its notes. */
@@ -524,7 +554,20 @@ put_passage(FILE *f, const struct cmp *c, size_t e, const char *pfx)
 		    fputs("</span></header>\n", f) == EOF)
 			return -1;
 	}
+	/* a passage kept word for word folds away, its first words shown */
+	int same = !s->cont && p->kind == BLK_VERBATIM && p->m1 - p->m0 == 1;
+	for (size_t k = p->op0; same && k < p->op1; k++)
+		same = c->ps.ops.v[k].kind == DOP_EQUAL;
+	if (same &&
+	    (fputs("<details class=\"same\"><summary>the same words on both "
+	           "sides: \u201c",
+	           f) == EOF ||
+	     put_quote(f, c, &c->al.blocks[c->ps.mem[p->m0]]) < 0 ||
+	     fputs("\u201d</summary><div>\n", f) == EOF))
+		return -1;
 	if (put_side(f, c, s, 0) < 0 || put_side(f, c, s, 1) < 0)
+		return -1;
+	if (same && fputs("</div></details>\n", f) == EOF)
 		return -1;
 	if (!last) {
 		/* the link to the passage's next stretch */
@@ -701,14 +744,15 @@ put_head(FILE *f, const char *a, const char *b)
 	if (fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
 	          "charset=\"utf-8\">\n<meta name=\"viewport\" "
 	          "content=\"width=device-width, initial-scale=1\">\n"
-	          "<meta name=\"generator\" content=\"redline\">\n<title>",
+	          "<meta name=\"generator\" content=\"redline " REDLINE_VERSION
+	          "\">\n<title>",
 	          f) == EOF ||
 	    esc_str(f, a) < 0 || fputs(b ? " \u2194 " : "", f) == EOF ||
 	    (b && esc_str(f, b) < 0) ||
 	    fprintf(f,
-	            " \u2014 redline</title>\n<style>\n%s</style>\n"
+	            " \u2014 redline</title>\n<style>\n%s%s</style>\n"
 	            "</head>\n<body>\n",
-	            css) < 0)
+	            css, css2) < 0)
 		return -1;
 	return 0;
 }
@@ -731,10 +775,36 @@ put_legend(FILE *f)
 	             "moved: out of the official order</li>\n"
 	             "<li><del>deleted words</del></li>\n"
 	             "<li><ins>inserted words</ins></li>\n"
-	             "<li><mark class=\"fact\">new or changed "
-	             "fact</mark></li>\n"
+	             "<li><mark class=\"fact\">a finding's "
+	             "words</mark></li>\n"
 	             "</ul>\n",
 	             f) == EOF
+	               ? -1
+	               : 0;
+}
+
+/* "Made by redline 0.1.0 on 2026-12-04." under the page's heading: the
+ * day from SOURCE_DATE_EPOCH when set (for pages made again alike), else
+ * today's, in UTC. */
+static int
+put_made(FILE *f)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	time_t now = time(NULL);
+	struct tm tm;
+	char day[32] = "";
+
+	if (env && *env) {
+		char *end;
+		long long v = strtoll(env, &end, 10);
+		if (*end == '\0' && v >= 0)
+			now = (time_t)v;
+	}
+	if (now != (time_t)-1 && gmtime_r(&now, &tm))
+		strftime(day, sizeof day, "%Y-%m-%d", &tm);
+	return fprintf(f, "<p class=\"made\">Made by redline %s%s%s%s.</p>\n",
+	               REDLINE_VERSION, day[0] ? " on <time>" : "", day,
+	               day[0] ? "</time>" : "") < 0
 	               ? -1
 	               : 0;
 }
@@ -758,7 +828,8 @@ export_html(const struct cmp *c, const struct export_opt *o, FILE *f)
 	    fputs("<header>\n<h1>What the rewrite kept, reworded, dropped "
 	          "and added</h1>\n",
 	          f) == EOF ||
-	    put_legend(f) < 0 || fputs("</header>\n<main>\n", f) == EOF ||
+	    put_made(f) < 0 || put_legend(f) < 0 ||
+	    fputs("</header>\n<main>\n", f) == EOF ||
 	    put_pair(f, c, "p", 2) < 0 || fputs("</main>\n", f) == EOF)
 		return -1;
 	return put_foot(f);
@@ -775,7 +846,10 @@ export_html_overview(const struct overview *ov, const size_t *order,
 
 	(void)o;
 	if (put_head(f, text_label(ov->official->name), NULL) < 0 ||
-	    fputs("<header>\n<h1>One official text, several rewrites</h1>\n"
+	    fputs("<header>\n<h1>One official text, several rewrites</h1>\n",
+	          f) == EOF ||
+	    put_made(f) < 0 ||
+	    fputs(""
 	          "<p>official: <cite>",
 	          f) == EOF ||
 	    esc_str(f, text_label(ov->official->name)) < 0 ||
@@ -795,14 +869,19 @@ export_html_overview(const struct overview *ov, const size_t *order,
 		size_t j = order[k];
 		const struct ov_rewrite *r = &ov->r[j];
 		if (fprintf(f,
-		            "<tr data-rewrite=\"%zu\"><td>%zu</td><td><a "
+		            "<tr data-rewrite=\"%zu\"><td data-label=\"#\">%zu"
+		            "</td><td data-label=\"rewrite\"><a "
 		            "href=\"#r%zu\">",
 		            j + 1, j + 1, j + 1) < 0 ||
 		    esc_str(f, text_label(r->name)) < 0 ||
 		    fprintf(f,
-		            "</a></td><td>%zu</td><td>%zu (%d%%)</td><td>%zu "
-		            "(%d%%)</td><td>%zu (%d%%)</td><td>%zu</td>"
-		            "<td>%zu</td><td>%zu</td></tr>\n",
+		            "</a></td><td data-label=\"words\">%zu</td><td "
+		            "data-label=\"verbatim\">%zu (%d%%)</td><td "
+		            "data-label=\"paraphrased\">%zu (%d%%)</td><td "
+		            "data-label=\"omitted\">%zu (%d%%)</td><td "
+		            "data-label=\"additions\">%zu</td><td "
+		            "data-label=\"addition words\">%zu</td><td "
+		            "data-label=\"findings\">%zu</td></tr>\n",
 		            r->words, r->kept[BLK_VERBATIM],
 		            psg_percent(r->kept[BLK_VERBATIM], ov->nsent),
 		            r->kept[BLK_PARAPHRASE],

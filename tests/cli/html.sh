@@ -57,6 +57,20 @@ printf 'a \033[2J b\n' >"$tmp/esc.txt"
 rl --export=html "$tmp/a.txt" "$tmp/esc.txt" >"$tmp/e.html"
 grep -q "$(printf '\033')" "$tmp/e.html" && bad "an escape in the page" || ok
 
+# the header says what made the page and when (SOURCE_DATE_EPOCH sets the
+# day, for pages made again alike); a passage kept word for word folds
+# into a <details> (no script), its first words in the summary; a dark
+# scheme for readers who ask for one
+SOURCE_DATE_EPOCH=0 "$bin" --export=html "$r/official.txt" "$r/story.txt" >"$tmp/d.html"
+has "maker and day" "$tmp/d.html" '<p class="made">Made by redline '"$("$bin" --version | cut -d' ' -f2)"' on <time>1970-01-01</time>.</p>'
+has "generator version" "$tmp/d.html" '<meta name="generator" content="redline '
+printf 'The council met today. It approved the budget.\n' >"$tmp/same-o.txt"
+printf 'The council met today. It approved the new budget.\n' >"$tmp/same-r.txt"
+rl --export=html "$tmp/same-o.txt" "$tmp/same-r.txt" >"$tmp/same.html"
+[ "$(grep -c '<details class="same">' "$tmp/same.html")" -eq 1 ] && ok || bad "one unchanged passage folds: $(grep -c '<details class="same">' "$tmp/same.html")"
+has "its first words" "$tmp/same.html" 'the same words on both sides: “The council met today.”</summary>'
+has "dark scheme" "$tmp/p.html" '@media (prefers-color-scheme:dark)'
+
 # -o writes the page atomically, never over an input
 rl --export=html -o "$tmp/out.html" "$r/official.txt" "$r/story.txt"
 [ $? -eq 1 ] && cmp -s "$tmp/out.html" "$tmp/p.html" && ok || bad "-o page differs"
@@ -71,6 +85,9 @@ rl --export=html "$r/official.txt" "$r/story.txt" "$r/wire.txt" "$r/weekly.txt" 
 [ "$(grep -c '<tr data-rewrite=' "$tmp/o.html")" -eq 3 ] && ok || bad "three table rows expected"
 [ "$(grep -o '<td data-kind=' "$tmp/o.html" | wc -l)" -eq 9 ] && ok || bad "3 x 3 coverage cells expected"
 has "grid links" "$tmp/o.html" '<a href="#r2-p'
+# at 400 px the table stacks, each cell labelled: no column hidden
+[ "$(grep -o '<td data-label=' "$tmp/o.html" | wc -l)" -eq 27 ] && ok || bad "3 x 9 labelled table cells expected"
+has "stacked table" "$tmp/o.html" '.rewrites td::before{content:attr(data-label)'
 # every link goes to an element of the page
 grep -o 'href="#[^"]*"' "$tmp/o.html" | sed 's/href="#//; s/"$//' | sort -u >"$tmp/links"
 grep -o ' id="[^"]*"' "$tmp/o.html" | sed 's/ id="//; s/"$//' | sort -u >"$tmp/ids"
