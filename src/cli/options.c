@@ -104,6 +104,12 @@ usage(void)
 	       "                       plain, wdiff and summary exports: auto\n"
 	       "                       (default: on a terminal, off when\n"
 	       "                       NO_COLOR is set), always or never\n"
+	       "      --theme=THEME    the viewer's colours for a dark or "
+	       "light\n"
+	       "                       terminal: auto (default: "
+	       "REDLINE_THEME,\n"
+	       "                       else COLORFGBG, else dark), dark or\n"
+	       "                       light\n"
 	       "      --input=TYPE     read the files as text or html "
 	       "(default:\n"
 	       "                       html when a file looks like a web "
@@ -254,6 +260,7 @@ options_parse(int argc, char **argv, struct options *o)
 	        {"rules-off", required_argument, NULL, 'R'},
 	        {"language", required_argument, NULL, 'g'},
 	        {"color", required_argument, NULL, 'C'},
+	        {"theme", required_argument, NULL, 'T'},
 	        {"input", required_argument, NULL, 'I'},
 	        {"keep-chrome", no_argument, NULL, 'k'},
 	        {"help", no_argument, NULL, 'h'},
@@ -358,6 +365,20 @@ options_parse(int argc, char **argv, struct options *o)
 			} else {
 				warnx("--color: '%s' is not auto, always or "
 				      "never",
+				      optarg);
+				return OPT_TROUBLE;
+			}
+			break;
+		case 'T':
+			if (strcmp(optarg, "auto") == 0) {
+				o->tui.theme = TUI_THEME_AUTO;
+			} else if (strcmp(optarg, "dark") == 0) {
+				o->tui.theme = TUI_THEME_DARK;
+			} else if (strcmp(optarg, "light") == 0) {
+				o->tui.theme = TUI_THEME_LIGHT;
+			} else {
+				warnx("--theme: '%s' is not auto, dark or "
+				      "light",
 				      optarg);
 				return OPT_TROUBLE;
 			}

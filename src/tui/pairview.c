@@ -13,6 +13,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tui.h"
 #include "pairview.h"
+#include "redline/palette.h"
 
 #include <curses.h>
 #include <langinfo.h>
@@ -178,11 +179,15 @@ static const char *const help_text[] = {
         "beside it marks the current passage, which the jump keys and a",
         "mouse click move.  A split or merge stands as one passage, each",
         "piece on a line of its own.",
-        "Text: deleted words underlined, inserted words bold; a finding's",
-        "words bold and reversed (a negation, quote, value, name or",
-        "certainty changed: the status line gives the first, both sides)",
-        "or bold and underlined (a new fact, an unsupported attribution);",
-        "search matches reversed; < and > where a line is cut.  An",
+        "Colour (256 colours or more; --theme=dark or light): omissions",
+        "and deleted words on red, additions and inserted words on green,",
+        "a finding's words on purple, matches on teal.  With colour or",
+        "without: deleted words underlined, inserted words bold, a",
+        "finding's words bold, underlined for a new fact or an",
+        "unsupported attribution (the status line gives the passage's",
+        "first finding, both sides); without colour a changed finding",
+        "and a search match are reversed.  < > mark where a line is cut.",
+        "An",
         "omission or addition: the status line names its nearest passage",
         "on the other side.  Status counts: = ~ < > * as in the margin,",
         "x findings.",
@@ -315,17 +320,22 @@ center_on(struct view *v, size_t i)
 
 /* ---- drawing -------------------------------------------------------- */
 
+/* Whether the tints of palette.h are on (a terminal of 256 colours or
+ * more), else the eight basic colours. */
+static int tints_on;
+
 static attr_t
 text_attr(const struct view *v, unsigned char a)
 {
 	attr_t at = A_NORMAL;
 
-	if (a & LA_MATCH)
-		return A_REVERSE | (v->color ? COLOR_PAIR(PAIR_MATCH) : 0);
+	if (a & LA_MATCH) /* a tint is its own mark; a colour, reversed */
+		return (tints_on && v->color ? A_BOLD : A_REVERSE) |
+		       (v->color ? COLOR_PAIR(PAIR_MATCH) : 0);
 	if (a & LA_NUM)
 		return A_DIM;
-	if (a & LA_CHANGED) /* unlike a new fact: reversed */
-		at |= A_BOLD | A_REVERSE |
+	if (a & LA_CHANGED) /* unlike a new fact: reversed, or no underline */
+		at |= A_BOLD | (tints_on && v->color ? 0 : A_REVERSE) |
 		      (v->color ? COLOR_PAIR(PAIR_FACT) : 0);
 	else if (a & LA_FACT)
 		at |= A_BOLD | A_UNDERLINE |
@@ -674,8 +684,9 @@ draw(struct view *v)
 		if (r->first) {
 			attrset(kind_attr(v, mark[0]) | (here ? A_REVERSE : 0));
 			mvaddch(y, 0, (chtype)mark[0]);
-			attrset((v->color ? COLOR_PAIR(PAIR_MOVED) | A_BOLD
-			                  : A_BOLD) |
+			attrset((v->color && mark[1] != ' '
+			                 ? COLOR_PAIR(PAIR_MOVED) | A_BOLD
+			                 : A_BOLD) |
 			        (here ? A_REVERSE : 0));
 			mvaddch(y, 1, (chtype)mark[1]);
 			attrset(A_NORMAL);
@@ -1395,6 +1406,65 @@ restore(void)
 	}
 }
 
+/* The theme asked for, or the one REDLINE_THEME or COLORFGBG says. */
+static enum palette_theme
+pick_theme(const struct tui_opt *o)
+{
+	const char *env = getenv("REDLINE_THEME");
+	int t;
+
+	if (o->theme == TUI_THEME_DARK)
+		return PALETTE_DARK;
+	if (o->theme == TUI_THEME_LIGHT)
+		return PALETTE_LIGHT;
+	if (env && strcmp(env, "light") == 0)
+		return PALETTE_LIGHT;
+	if (env && strcmp(env, "dark") == 0)
+		return PALETTE_DARK;
+	t = palette_from_colorfgbg(getenv("COLORFGBG"));
+	return t == PALETTE_LIGHT ? PALETTE_LIGHT : PALETTE_DARK;
+}
+
+/* Colour c on a terminal of COLORS colours: its 256-colour entry, or
+ * itself on a direct-colour one. */
+static int
+color_number(struct rgb c)
+{
+	if (COLORS > 256)
+		return (c.r << 16) | (c.g << 8) | c.b;
+	return palette_xterm256(c);
+}
+
+/* Set pair p to the theme's foreground on role's tint.  0 or -1. */
+static int
+tint_pair(short p, enum palette_theme t, enum palette_role role)
+{
+	int fg = color_number(palette_fg(t)),
+	    bg = color_number(palette_color(t, role));
+	return init_extended_pair(p, fg, bg) == ERR ? -1 : 0;
+}
+
+/* The tints of palette.h on a 256-colour or direct-colour terminal.  0,
+ * or -1 when the terminal refused one (the basic colours are set then). */
+static int
+setup_tints(const struct tui_opt *o)
+{
+	enum palette_theme t = pick_theme(o);
+
+	if (tint_pair(PAIR_DEL, t, PAL_DEL) < 0 ||
+	    tint_pair(PAIR_INS, t, PAL_INS) < 0 ||
+	    tint_pair(PAIR_FACT, t, PAL_FIND) < 0 ||
+	    tint_pair(PAIR_MATCH, t, PAL_MATCH) < 0 ||
+	    tint_pair(PAIR_PARA, t, PAL_PARA) < 0 ||
+	    tint_pair(PAIR_MOVED, t, PAL_MOVED) < 0 ||
+	    tint_pair(PAIR_TINT_DEL, t, PAL_OMIT) < 0 ||
+	    tint_pair(PAIR_TINT_INS, t, PAL_ADD) < 0)
+		return -1;
+	init_pair(PAIR_STATUS, COLOR_WHITE, COLOR_BLUE);
+	tints_on = 1;
+	return 0;
+}
+
 static void
 setup_colors(const struct tui_opt *o)
 {
@@ -1409,6 +1479,8 @@ setup_colors(const struct tui_opt *o)
 	}
 	start_color();
 	use_default_colors(); /* the terminal's own background: dark or light */
+	if (COLORS >= 256 && COLOR_PAIRS > PAIR_TINT_INS && setup_tints(o) == 0)
+		return;
 	init_pair(PAIR_DEL, COLOR_RED, -1);
 	init_pair(PAIR_INS, COLOR_GREEN, -1);
 	init_pair(PAIR_FACT, COLOR_MAGENTA, -1);

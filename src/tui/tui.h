@@ -21,8 +21,13 @@ enum tui_color { TUI_COLOR_AUTO, TUI_COLOR_ALWAYS, TUI_COLOR_NEVER };
 typedef int (*tui_export_fn)(const struct cmp *c, const char *path,
                              const char *format, char *msg, size_t msglen);
 
+/* The viewer's colour theme (palette.h): auto reads REDLINE_THEME, then
+ * COLORFGBG, and takes dark when neither says. */
+enum tui_theme { TUI_THEME_AUTO, TUI_THEME_DARK, TUI_THEME_LIGHT };
+
 struct tui_opt {
 	int color; /* enum tui_color; NO_COLOR counts under auto */
+	int theme; /* enum tui_theme */
 	tui_export_fn export_to; /* for the e key */
 };
 

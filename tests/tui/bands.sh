@@ -23,12 +23,13 @@ screen | grep -q "^[=~][ *] *| \\(Both Russia\\|.The ultimate political\\)" &&
 	bad "a piece of the split shows with an empty official side" || ok
 screen | tail -2 | grep -q "split in 2" && ok || bad "the status line does not say the sentence was split"
 screen | tail -2 | grep -q "moved (rewrite ¶10.1)" && ok || bad "the status line does not say where the moved piece came from"
-# an omission is tinted across its text (red), not only in its margin:
+# an omission is tinted across its text (a red background, 52 on this
+# 256-colour terminal), not only in its margin:
 # its second row starts red with no margin mark
 keys g
 wait_until position_first
-tm capture-pane -e -p -t t | grep -q "^   $(printf '\033')\[31m[A-Za-z]" && ok ||
-	bad "the omission's text is not red"
+tm capture-pane -e -p -t t | grep -Eq "^   ($(printf '\033')\[[0-9;]*m)*$(printf '\033')\[48;5;52m[A-Za-z]" && ok ||
+	bad "the omission's text is not on its red tint"
 
 # A merge the same way round: the Danang report's one sentence beside the
 # two official sentences it merges, in one band.

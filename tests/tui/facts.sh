@@ -27,8 +27,12 @@ jump_to() {
 jump_to "changed value 40" 4
 [ $found = 1 ] && screen | tail -2 | grep -q "changed value 40→45" && ok ||
 	bad "the status line does not give the changed fact with its old value"
-tm capture-pane -e -p -t t | grep "repair" | grep -q "$(printf '\033')\[[0-9;]*7[;m][^ ]*45" && ok ||
-	bad "the changed fact is not drawn reversed"
+# (on this 256-colour terminal: bold on the findings' tint, 53)
+tm capture-pane -e -p -t t | grep "repair" | grep -q "48;5;53m45" && ok ||
+	bad "the changed fact is not drawn on the findings' tint"
+# the theme's foreground on every tint: white (231) on the dark theme
+tm capture-pane -e -p -t t | grep "repair" | grep -q "38;5;231m$(printf '\033')\[48;5;53m45" && ok ||
+	bad "the changed fact is not white on the dark theme"
 jump_to "nearest rewrite" 5
 [ $found = 1 ] && screen | tail -2 | grep -q "omission.*nearest rewrite ¶[0-9]*\.[0-9]* 0\.[0-9][0-9]" && ok ||
 	bad "the omission does not name its nearest passage"

@@ -1,0 +1,61 @@
+/* palette.h - the viewer's colours: tints a reader can read on dark and
+ * light terminals, and the contrast that says so.
+ *
+ * Whole passages and changed words are tinted with a background (as delta
+ * does) rather than drawn in a coloured foreground, whose contrast with the
+ * terminal's background is what made them hard to read; the text on a
+ * tint is the theme's own foreground (white on the dark theme's deep tints,
+ * black on the light theme's pale ones), so its contrast is known whatever
+ * the terminal's palette.  Every colour is an entry of the xterm 256-colour
+ * cube, so that a 256-colour terminal shows exactly the colour whose
+ * contrast was checked (a direct-colour terminal gets the same RGB), and
+ * every pair reaches WCAG 2's 4.5:1 (AA): tests/unit/test_palette.c.
+ */
+#ifndef REDLINE_PALETTE_H
+#define REDLINE_PALETTE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct rgb {
+	uint8_t r, g, b;
+};
+
+enum palette_theme { PALETTE_DARK, PALETTE_LIGHT };
+
+/* What a colour is for. */
+enum palette_role {
+	PAL_DEL,   /* a deleted word: background */
+	PAL_INS,   /* an inserted word: background */
+	PAL_OMIT,  /* an omission's whole text: background */
+	PAL_ADD,   /* an addition's whole text: background */
+	PAL_FIND,  /* a finding's words: background */
+	PAL_MATCH, /* a search match: background */
+	PAL_PARA,  /* the paraphrase mark: background */
+	PAL_MOVED, /* the moved mark: background */
+	PAL_NROLES
+};
+
+/* The colour of role in theme. */
+struct rgb palette_color(enum palette_theme theme, enum palette_role role);
+
+/* The foreground of everything tinted in theme: white on dark, black on
+ * light. */
+struct rgb palette_fg(enum palette_theme theme);
+
+/* WCAG 2 contrast ratio of two colours, 1 to 21. */
+double palette_contrast(struct rgb a, struct rgb b);
+
+/* The entry of the xterm 256-colour palette (16 to 255: the 6x6x6 cube
+ * and the gray ramp) nearest to c. */
+int palette_xterm256(struct rgb c);
+
+/* The RGB of xterm 256-colour entry i (16 to 255). */
+struct rgb palette_xterm_rgb(int i);
+
+/* The theme that the COLORFGBG value s ("15;0", "0;default;15") says the
+ * terminal has: its background colour 0 to 6 or 8 is dark, 7 or 9 to 15
+ * light.  -1 when s says nothing (NULL, empty, no background). */
+int palette_from_colorfgbg(const char *s);
+
+#endif
