@@ -224,14 +224,21 @@ draw_table(struct oview *v)
 	for (int k = 0; k < OV_NKEYS; k++) {
 		int w = k == OV_BY_NAME ? namew + 1
 		                        : (compact ? narrow_w : wide_w)[k];
+		const char *mark =
+		        (int)v->key == k ? (v->reverse ? "^" : "v") : "";
 		if (compact)
-			snprintf(line, sizeof line, "%s%s", narrow_t[k],
-			         (int)v->key == k ? (v->reverse ? "^" : "v")
-			                          : "");
+			snprintf(line, sizeof line, "%s%s", narrow_t[k], mark);
 		else
 			snprintf(line, sizeof line, "%d:%s%s", k + 1, titles[k],
-			         (int)v->key == k ? (v->reverse ? "^" : "v")
-			                          : "");
+			         mark);
+		/* a title is never cut mid-word: without its key number, then
+		 * without the sort mark, when it does not fit */
+		if (k != OV_BY_NAME && (int)strlen(line) > w - 1)
+			snprintf(line, sizeof line, "%s%s",
+			         compact ? narrow_t[k] : titles[k], mark);
+		if (k != OV_BY_NAME && (int)strlen(line) > w - 1)
+			snprintf(line, sizeof line, "%s",
+			         compact ? narrow_t[k] : titles[k]);
 		attrset((int)v->key == k ? A_BOLD | A_UNDERLINE : A_BOLD);
 		if (x < COLS)
 			put_clipped(1, x, (const unsigned char *)line,

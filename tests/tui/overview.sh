@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/tui/overview.sh - several rewrites: the overview's table (sorted by
-# a column), its coverage grid and details pane, a pair opened from it and
+# a column, findings the most serious first; its titles never cut
+# mid-word), its coverage grid and details pane, a pair opened from it and
 # left back to it, its help, a narrow terminal, Ctrl-L.
 #
 # usage: sh tests/tui/overview.sh PATH/TO/redline
@@ -19,6 +20,13 @@ screen | sed -n 3p | grep -q " 702 " && ok || bad "the longest rewrite is not fi
 keys 3
 wait_for "(reversed)" && ok || bad "3 again did not reverse"
 screen | sed -n 3p | grep -q " 306 " && ok || bad "the shortest rewrite is not first after reversing"
+# the column titles whole: none cut in the middle of its word
+for t in words verbatim 'paraphr\.' omitted additions findings; do
+	screen | sed -n 2p | grep -Eq "(^| |:)${t}[v^]?( |$)" && ok || bad "the title $t is cut: $(screen | sed -n 2p)"
+done
+# sorting by findings puts the rewrite with the most serious first
+keys 8
+wait_for "sorted by findings" && ok || bad "8 did not sort by findings"
 keys 1
 wait_for "sorted by #"
 # coverage: sentence 12 (the Amman memorandum) in rewrite 3 (the BRICS Post)
