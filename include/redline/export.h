@@ -19,6 +19,10 @@ struct export_opt {
 	int visible; /* show control characters as symbols (output is a tty) */
 	int color;   /* colour the text, plain, wdiff and summary exports with
 	                ANSI SGR sequences, in the viewer's colours */
+	int tint;    /* with color: 0 the eight basic colours in the
+	                foreground; 1 the viewer's tints (palette.h) as
+	                256-colour entries; 2 as direct colour */
+	int theme;   /* the tints' theme: enum palette_theme */
 	int context; /* the text report: 1 prints an unchanged passage's
 	                official, rewrite and changes lines, as for any other;
 	                0 prints it once */
@@ -37,7 +41,10 @@ struct export_opt {
 #define SGR_MOVED "1;34"
 
 /* With o->color set, write the SGR sequence ESC [ sgr m (sgr "" resets
- * every attribute); without it, nothing.  0, or -1 on a write error. */
+ * every attribute); without it, nothing.  With o->tint, one of the SGR_
+ * sequences above is written as the viewer's tint for it instead (the
+ * theme's foreground on the tint, its bold and underline kept).  0, or -1
+ * on a write error. */
 int export_sgr(FILE *f, const struct export_opt *o, const char *sgr);
 
 /* The SGR parameters of a block of kind k (enum blk_kind): SGR_OMIT,

@@ -53,6 +53,12 @@ int palette_xterm256(struct rgb c);
 /* The RGB of xterm 256-colour entry i (16 to 255). */
 struct rgb palette_xterm_rgb(int i);
 
+/* The theme to use: asked (0 auto, 1 dark, 2 light, as --theme says),
+ * else env ("dark" or "light": REDLINE_THEME's value), else what
+ * colorfgbg (COLORFGBG's value) says, else dark. */
+enum palette_theme palette_pick(int asked, const char *env,
+                                const char *colorfgbg);
+
 /* The theme that the COLORFGBG value s ("15;0", "0;default;15") says the
  * terminal has: its background colour 0 to 6 or 8 is dark, 7 or 9 to 15
  * light.  -1 when s says nothing (NULL, empty, no background). */

@@ -24,6 +24,7 @@
 #include "options.h"
 #include "output.h"
 #include "redline/overview.h"
+#include "redline/palette.h"
 #include "redline/spoof.h"
 #include "redline/stem.h"
 
@@ -123,6 +124,22 @@ terminal_width(void)
 			return (int)v;
 	}
 	return WIDTH_DEFAULT;
+}
+
+/* How many colours the terminal of a coloured export shows, as an
+ * export_opt tint: 2 direct colour (COLORTERM truecolor or 24bit, or a
+ * -direct TERM), 1 256 colours (a TERM with 256color), 0 the eight basic
+ * ones. */
+static int
+color_depth(void)
+{
+	const char *ct = getenv("COLORTERM"), *term = getenv("TERM");
+
+	if ((ct &&
+	     (strcmp(ct, "truecolor") == 0 || strcmp(ct, "24bit") == 0)) ||
+	    (term && strstr(term, "direct")))
+		return 2;
+	return term && strstr(term, "256color") ? 1 : 0;
 }
 
 static const char *
@@ -235,7 +252,7 @@ export_to(const struct cmp *c, const char *path, const char *format, char *msg,
           size_t msglen)
 {
 	const struct text *inputs[2] = {c->left, c->right};
-	struct export_opt eo = {VIEWER_EXPORT_WIDTH, 0, 0, 0};
+	struct export_opt eo = {VIEWER_EXPORT_WIDTH, 0, 0, 0, 0, 0};
 	enum format fmt;
 	struct output out;
 
@@ -502,6 +519,9 @@ static int export(struct run *r)
 	eo.visible = isatty(fileno(out.f));
 	/* coloured output is for a terminal: cleaned as for one */
 	eo.color = color_wanted(o->tui.color, eo.visible);
+	eo.tint = eo.color ? color_depth() : 0;
+	eo.theme = (int)palette_pick(o->tui.theme, getenv("REDLINE_THEME"),
+	                             getenv("COLORFGBG"));
 	eo.visible |= eo.color;
 	errno = 0;
 	c = r->several ? export_several(&r->ov, fmt, &eo, out.f)

@@ -318,7 +318,7 @@ columns(const unsigned char *s, size_t n, size_t *len)
 static int
 put_wrapped(FILE *f, const unsigned char *s, size_t n, int width)
 {
-	char sgr[32] = "";
+	char sgr[64] = "";
 	int col = 0, indent = -1, lead = 0;
 	size_t i = 0, len;
 

@@ -1406,25 +1406,6 @@ restore(void)
 	}
 }
 
-/* The theme asked for, or the one REDLINE_THEME or COLORFGBG says. */
-static enum palette_theme
-pick_theme(const struct tui_opt *o)
-{
-	const char *env = getenv("REDLINE_THEME");
-	int t;
-
-	if (o->theme == TUI_THEME_DARK)
-		return PALETTE_DARK;
-	if (o->theme == TUI_THEME_LIGHT)
-		return PALETTE_LIGHT;
-	if (env && strcmp(env, "light") == 0)
-		return PALETTE_LIGHT;
-	if (env && strcmp(env, "dark") == 0)
-		return PALETTE_DARK;
-	t = palette_from_colorfgbg(getenv("COLORFGBG"));
-	return t == PALETTE_LIGHT ? PALETTE_LIGHT : PALETTE_DARK;
-}
-
 /* Colour c on a terminal of COLORS colours: its 256-colour entry, or
  * itself on a direct-colour one. */
 static int
@@ -1449,7 +1430,8 @@ tint_pair(short p, enum palette_theme t, enum palette_role role)
 static int
 setup_tints(const struct tui_opt *o)
 {
-	enum palette_theme t = pick_theme(o);
+	enum palette_theme t = palette_pick(o->theme, getenv("REDLINE_THEME"),
+	                                    getenv("COLORFGBG"));
 
 	if (tint_pair(PAIR_DEL, t, PAL_DEL) < 0 ||
 	    tint_pair(PAIR_INS, t, PAL_INS) < 0 ||

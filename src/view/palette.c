@@ -89,6 +89,22 @@ palette_xterm256(struct rgb c)
 	return best;
 }
 
+enum palette_theme
+palette_pick(int asked, const char *env, const char *colorfgbg)
+{
+	if (asked == 1)
+		return PALETTE_DARK;
+	if (asked == 2)
+		return PALETTE_LIGHT;
+	if (env && strcmp(env, "light") == 0)
+		return PALETTE_LIGHT;
+	if (env && strcmp(env, "dark") == 0)
+		return PALETTE_DARK;
+	return palette_from_colorfgbg(colorfgbg) == PALETTE_LIGHT
+	               ? PALETTE_LIGHT
+	               : PALETTE_DARK;
+}
+
 int
 palette_from_colorfgbg(const char *s)
 {

@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/cli/color.sh - the coloured exports (--color, NO_COLOR) through the
 # real binary: colour where asked for and only there, the same text under
-# the colour, and input escapes cleaned even when the output is piped.
+# the colour, and input escapes cleaned even when the output is piped;
+# the viewer's tints on 256-colour and direct-colour terminals.
 #
 # usage: sh tests/cli/color.sh PATH/TO/redline
 set -u
@@ -38,6 +39,25 @@ has "text: changed fact" "$tmp/c.text" "${esc}[1;4;35m45${esc}[m"
 has "wdiff: insertion green" "$tmp/c.wdiff" "${esc}[32m{+45+}${esc}[m"
 has "wdiff: deletion red" "$tmp/c.wdiff" "${esc}[31m[-40-]${esc}[m"
 has "plain: margin" "$tmp/c.plain" "${esc}[1;32m>${esc}[m"
+
+# On a terminal of 256 colours (or direct colour) the exports take the
+# viewer's tints (palette.h): the theme's foreground on a background, in
+# the dark theme unless asked (white 231 on deep red 88, green 22, purple
+# 53), in the light one black 16 on pale (red 217, green 157)
+TERM=xterm-256color rl --color=always --export=wdiff "$A" "$B" >"$tmp/t.wdiff"
+has "256: deletion tinted" "$tmp/t.wdiff" "${esc}[38;5;231;48;5;88m[-40-]${esc}[m"
+has "256: insertion tinted" "$tmp/t.wdiff" "${esc}[38;5;231;48;5;22m{+45+}${esc}[m"
+TERM=xterm-256color rl --color=always "$A" "$B" >"$tmp/t.text"
+has "256: a finding bold, underlined, tinted" "$tmp/t.text" "${esc}[1;4;38;5;231;48;5;53m45${esc}[m"
+TERM=xterm-256color rl --color=always --theme=light --export=wdiff "$A" "$B" >"$tmp/l.wdiff"
+has "light: insertion tinted" "$tmp/l.wdiff" "${esc}[38;5;16;48;5;157m{+45+}${esc}[m"
+TERM=xterm-256color COLORFGBG='0;15' rl --color=always --export=wdiff "$A" "$B" >"$tmp/l2.wdiff"
+cmp -s "$tmp/l.wdiff" "$tmp/l2.wdiff" && ok || bad "a light COLORFGBG did not choose the light theme"
+COLORTERM=truecolor rl --color=always --export=wdiff "$A" "$B" >"$tmp/d.wdiff"
+has "direct colour" "$tmp/d.wdiff" "${esc}[38;2;255;255;255;48;2;0;95;0m{+45+}${esc}[m"
+for f in t.wdiff l.wdiff d.wdiff; do
+	strip "$tmp/$f" | cmp -s - "$tmp/n.wdiff" && ok || bad "$f: the tints changed the text"
+done
 has "plain: insertion" "$tmp/c.plain" "${esc}[32m{+After hours of debate, the+}${esc}[m"
 
 rl --color=always --export=summary -W 80 "$A" "$B" "$r/wire.txt" "$r/weekly.txt" >"$tmp/c.sum"

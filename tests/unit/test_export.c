@@ -23,7 +23,7 @@ run(enum which w, const char *a, const char *b, int width, int visible)
 	struct text ta, tb;
 	struct cmp c;
 	struct cmp_opt co = {.minimal = 0};
-	struct export_opt eo = {width, visible, 0, 0};
+	struct export_opt eo = {width, visible, 0, 0, 0, 0};
 	struct text_where where;
 	size_t len;
 	char *out = NULL;
