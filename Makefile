@@ -163,6 +163,15 @@ $(GEN)/sources.inc: data/en/sources.txt
 	    sed -e 's/^\([^ ]*\) document$$/{"\1", LEX_SOURCE_DOCUMENT},/' \
 	        -e 's/^\([^ ]*\) speaker$$/{"\1", LEX_SOURCE_SPEAKER},/' \
 	        -e 's/^\([^ ]*\) body$$/{"\1", LEX_SOURCE_BODY},/' >$@
+# places: "country|demonym|capital" a line; every name keyed (lower-case
+# letters and digits), with its line's number and its field (0 to 2)
+$(GEN)/places.inc: data/en/places.txt
+	@mkdir -p $(@D)
+	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | \
+	    awk -F'|' '{ g++; for (i = 1; i <= NF; i++) { n = split($$i, v, ","); \
+	        for (j = 1; j <= n; j++) { k = tolower(v[j]); gsub(/[^a-z0-9]/, "", k); \
+	        if (k != "") print k, g, i - 1 } } }' | LC_ALL=C sort -u -k1,1 | \
+	    sed 's/^\([^ ]*\) \([0-9]*\) \([0-9]\)$$/{"\1", \2, \3},/' >$@
 $(GEN)/furniture.inc: data/en/furniture.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | \
@@ -173,7 +182,7 @@ $(GEN)/aliases.inc: data/en/aliases.txt
 $(BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
     $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc \
     $(GEN)/negations.inc $(GEN)/negverbs.inc $(GEN)/hedges.inc \
-    $(GEN)/sources.inc
+    $(GEN)/sources.inc $(GEN)/places.inc
 # The value lists (value.c): "word value" a line, the word maybe two words.
 VALUE_LISTS = currencies scales units dates
 VALUE_INC = $(VALUE_LISTS:%=$(GEN)/%.inc)

@@ -64,6 +64,15 @@ enum lex_source {
  * attribution frame, and how: an enum lex_source. */
 int lex_source(const char *w, size_t n);
 
+/* The three kinds of a country's names (data/en/places.txt). */
+enum lex_place_kind { LEX_COUNTRY, LEX_DEMONYM, LEX_CAPITAL };
+
+/* The country that the key (lower-case letters and digits, no spaces:
+ * "unitedstates", "mexican", "moscow") names as its name, demonym or
+ * capital (data/en/places.txt), as a number from 1 that one country's
+ * names share, with the kind of name in *kind; -1 when it names none. */
+int lex_place(const char *key, size_t n, int *kind);
+
 /* The i-th word of the list of titles that stand before or for a name
  * (data/en/titles.txt: "president", "secretary"), folded, from 0; NULL
  * past the last. */

@@ -56,16 +56,17 @@
 #include "redline/uni.h"
 #include "redline/value.h"
 
-#define SLOT_WORDS      10        /* a stretch this long is one slot */
-#define QUOTE_MIN_WORDS 3         /* shorter quoted words are scare quotes */
-#define ATTRIB_NEAR_MAX 0.5       /* an addition this close restates */
-#define WORD_MAX        32        /* bytes of a word looked up in a list */
-#define ITEMS_MAX       32        /* values or names of one side of a stretch */
-#define QUOTE_BUDGET    50000000u /* word comparisons for quotes, at most */
+#define SLOT_WORDS      10  /* a stretch this long is one slot */
+#define QUOTE_MIN_WORDS 3   /* shorter quoted words are scare quotes */
+#define ATTRIB_NEAR_MAX 0.5 /* an addition this close restates */
+#define WORD_MAX        32  /* bytes of a word looked up in a list */
+#define ITEMS_MAX       32  /* values or names of one side of a stretch */
 #define HEADLINE_WORDS                                                         \
-	14            /* a line without a sentence end this                    \
-	                 short is a headline */
-#define LABEL_WORDS 6 /* "Danag, November 11:" opens a line */
+	14              /* a line without a sentence end this                  \
+	                   short is a headline */
+#define LABEL_WORDS 6   /* "Danag, November 11:" opens a line */
+#define PLACES_MAX  512 /* countries of data/en/places.txt, at most */
+#define PLACE_WORDS 4   /* words of a country's longest name */
 #define STREAM_MAX                                                             \
 	(4u << 20) /* bytes of an official text looked                         \
 	              through word part by word part */
@@ -88,8 +89,10 @@ struct fx {
 	                                negative words were counted, and
 	                                differ in number */
 	size_t nbodies;
-	uint32_t *hhead, *hnext; /* the official words by hash
-	                            (official_index) */
+	unsigned char oplace[PLACES_MAX]; /* per country (lex_place): the
+	                                     official text names it */
+	uint32_t *hhead, *hnext;          /* the official words by hash
+	                                     (official_index) */
 	size_t hmask;
 	unsigned char *vstart; /* per id: value_may_start + 1, or 0 when
 	                          not known yet */
@@ -642,6 +645,52 @@ key_prefix(const char *a, const char *b)
 	return na >= 2 && nb >= 2 && memcmp(a, b, na < nb ? na : nb) == 0;
 }
 
+/* The country (lex_place) that tokens [t0, t1) of side right name, as
+ * name, demonym or capital standing for its government ("Mexican",
+ * "United States", "Moscow's", "Moscow said"; not "in Harare", a place):
+ * its number, or -1.  ASCII names only, which every entry is. */
+static int
+place_of(const struct cmp *c, int right, uint32_t t0, uint32_t t1)
+{
+	const struct toklist *l = side_toks(c, right);
+	const struct text *tx = side_text(c, right);
+	char key[VALUE_KEY_MAX];
+	size_t n = 0;
+
+	for (uint32_t t = t0; t < t1; t++) {
+		const struct tok *k = &l->v[t];
+		const char *w = (const char *)tx->buf + k->off;
+		size_t len = t + 1 == t1 ? unpossess(w, k->len) : k->len;
+		if (k->kind == TOK_PUNCT && k->len == 1 && w[0] == '.')
+			continue; /* "U.S." */
+		if (k->kind != TOK_WORD)
+			return -1;
+		for (size_t j = 0; j < len; j++) {
+			unsigned char ch = (unsigned char)w[j];
+			if (ch >= 0x80 || n + 1 >= sizeof key)
+				return -1;
+			if (ch >= 'A' && ch <= 'Z')
+				key[n++] = (char)(ch + 32);
+			else if ((ch >= 'a' && ch <= 'z') ||
+			         (ch >= '0' && ch <= '9'))
+				key[n++] = (char)ch;
+		}
+	}
+	int kind, g = n ? lex_place(key, n, &kind) : -1;
+	if (g < 0 || kind != LEX_CAPITAL)
+		return g;
+	/* a capital: for its government when possessive or saying */
+	const struct tok *last = &l->v[t1 - 1];
+	char w[WORD_MAX];
+	size_t wn;
+	if (unpossess((const char *)tx->buf + last->off, last->len) < last->len)
+		return g;
+	if (t1 < l->n && (wn = fold(tx, &l->v[t1], w, sizeof w)) > 0 &&
+	    lex_is_frame(w, wn) == LEX_FRAME_VERB)
+		return g;
+	return -1;
+}
+
 /* Are two name keys one name spelled another way: at most one edit
  * apart, two for keys of eight bytes or more ("Asad" and "Assad")? */
 static int
@@ -779,8 +828,13 @@ pair_items(struct fx *x, uint32_t p, const struct stretch *s, unsigned type,
 			if (!one_slot(s, a, na, b, nb, a[i].kind))
 				break;
 			a[i].used = b[j].used = 1;
+			int pa = type == FIND_NAME
+			                 ? place_of(x->c, 0, a[i].t0, a[i].t1)
+			                 : -1;
 			if (type == FIND_NAME &&
-			    (acronym_of(x->c, 0, &a[i], 1, &b[j]) ||
+			    ((pa >= 0 &&
+			      pa == place_of(x->c, 1, b[j].t0, b[j].t1)) ||
+			     acronym_of(x->c, 0, &a[i], 1, &b[j]) ||
 			     near_spelling(a[i].key, b[j].key) ||
 			     key_prefix(a[i].key, b[j].key)))
 				break;
@@ -1732,6 +1786,11 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 					return -1;
 				if (official_key(x, rk)) /* "Vice President" */
 					continue;
+				/* a country the official text names another
+				 * way: "Mexican", "Moscow's" for "Russia" */
+				int g = place_of(c, 1, r0, r1);
+				if (g >= 0 && g < PLACES_MAX && x->oplace[g])
+					continue;
 				/* first names or titles before a name the
 				 * official text has: "Vladimir Putin"; not a
 				 * name joined by a connector ("... Air
@@ -1865,6 +1924,24 @@ fx_init(struct fx *x, struct cmp *c)
 	free(done);
 	if (x->nokeys)
 		qsort(x->okeys, x->nokeys, sizeof *x->okeys, by_key);
+	/* the countries the official text names, by any of their names:
+	 * runs of up to PLACE_WORDS capitalised words */
+	for (size_t t = 0; t < c->lt.n; t++) {
+		if (c->lt.v[t].kind != TOK_WORD ||
+		    !(c->lt.v[t].flags & TOK_F_UPPER))
+			continue;
+		for (uint32_t e = (uint32_t)t + 1;
+		     e <= c->lt.n && e - t <= PLACE_WORDS; e++) {
+			int g = place_of(c, 0, (uint32_t)t, e);
+			if (g >= 0 && g < PLACES_MAX)
+				x->oplace[g] = 1;
+			if (e < c->lt.n && !(c->lt.v[e].flags & TOK_F_UPPER) &&
+			    !(c->lt.v[e].kind == TOK_PUNCT &&
+			      c->lt.v[e].len == 1 &&
+			      c->left->buf[c->lt.v[e].off] == '.'))
+				break;
+		}
+	}
 	/* the names official sentences start with ("The" aside) */
 	for (size_t g = 0; g < c->ls.n && x->nselves < 16; g++) {
 		uint32_t a = c->ls.v[g].t0, e, end = c->ls.v[g].t1;

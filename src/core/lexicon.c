@@ -56,6 +56,14 @@ static const struct hedge {
 #include "hedges.inc"
 };
 
+static const struct place {
+	const char *key;
+	int group;
+	int kind; /* enum lex_place_kind */
+} places[] = {
+#include "places.inc"
+};
+
 static const struct source_word {
 	const char *word;
 	int kind; /* enum lex_source */
@@ -167,6 +175,25 @@ lex_hedge(const char *w, size_t n, int *number)
 		return NULL;
 	*number = h->number;
 	return h->cls;
+}
+
+static int
+by_place(const void *k, const void *e)
+{
+	return order(k, ((const struct place *)e)->key);
+}
+
+int
+lex_place(const char *key, size_t n, int *kind)
+{
+	struct key k = {key, n};
+	const struct place *p =
+	        bsearch(&k, places, sizeof places / sizeof *places,
+	                sizeof *places, by_place);
+	if (!p)
+		return -1;
+	*kind = p->kind;
+	return p->group;
 }
 
 static int
