@@ -1073,17 +1073,37 @@ do_export(struct view *v)
 		goto cancel;
 	if (!path[0])
 		snprintf(path, sizeof path, "%s", def);
+	if (path[0] == '~' && (path[1] == '/' || !path[1])) {
+		/* a leading ~ is the home directory, as in a shell */
+		const char *home = getenv("HOME");
+		char full[1024];
+		if (home && home[0] &&
+		    snprintf(full, sizeof full, "%s%s", home, path + 1) <
+		            (int)sizeof full)
+			memcpy(path, full, strlen(full) + 1);
+	}
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		snprintf(v->msg, sizeof v->msg,
+		         "%.400s is a directory: nothing written", path);
+		return 0;
+	}
 	f = format_of(path);
-	if (!f) {
-		if (prompt(v,
-		           "Format (text, json, plain, wdiff, stats, html) "
-		           "[text]: ",
-		           fmt, sizeof fmt, &failed) < 0)
+	for (const char *ask = "Format (text, json, plain, wdiff, stats, "
+	                       "html) [text]: ";
+	     !f; ask = "Unknown format; one of text, json, plain, wdiff, "
+	               "stats, html [text]: ") {
+		static const char *const known[] = {"text",  "json",  "plain",
+		                                    "wdiff", "stats", "html"};
+		if (prompt(v, ask, fmt, sizeof fmt, &failed) < 0)
 			goto cancel;
 		for (char *p = fmt; *p; p++)
 			if (*p >= 'A' && *p <= 'Z')
 				*p = (char)(*p + 32);
-		f = fmt[0] ? fmt : "text";
+		if (!fmt[0])
+			f = "text";
+		for (size_t i = 0; !f && i < sizeof known / sizeof *known; i++)
+			if (!strcmp(fmt, known[i]))
+				f = known[i];
 	}
 	if (stat(path, &st) == 0) {
 		if (is_input(v, &st)) {

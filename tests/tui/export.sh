@@ -94,4 +94,28 @@ wait_for "Export to file [evil_txt-redline.txt]:" && ok || bad "a right-to-left 
 keys Escape
 wait_for "export cancelled"
 
+# a leading ~ is $HOME; a directory is refused before the format is
+# asked; an unknown format asks again
+mkdir -p "$tmp/home/sub"
+start 120 30 "HOME='$tmp/home'" "'$bin'" $S $B
+keys e
+wait_for "$PROMPT"
+keys "~/tilde.json" Enter
+wait_for "wrote $tmp/home/tilde.json (json)" && ok || bad "~/ was not expanded to \$HOME"
+[ -s "$tmp/home/tilde.json" ] && ok || bad "the export to ~/ was not written"
+keys e
+wait_for "$PROMPT"
+keys "$tmp/home/sub" Enter
+wait_for "is a directory: nothing written" && ok || bad "a directory was not refused"
+! shows "Format (text" && ok || bad "the format was asked for a directory"
+keys e
+wait_for "$PROMPT"
+keys "$tmp/home/noext" Enter
+wait_for "Format (text"
+keys nosuch Enter
+wait_for "Unknown format" && ok || bad "an unknown format was not asked again"
+keys Escape
+wait_for "export cancelled" && ok || bad "Esc at the format question did not cancel"
+[ ! -e "$tmp/home/noext" ] && ok || bad "Esc at the format question wrote a file"
+
 tui_done
