@@ -442,6 +442,11 @@ def build(repo=REPO):
 def main(argv):
     listing = "--list" in argv
     args = [a for a in argv if a != "--list"]
+    for a in args:
+        if a.startswith("-"):
+            sys.stderr.write("make_cases.py: unknown option %s\n" % a)
+            sys.stderr.write(__doc__.split("\n\n")[1] + "\n")
+            sys.exit(2)
     cases = build()
     if listing:
         for c in cases:
