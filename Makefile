@@ -179,10 +179,17 @@ $(GEN)/furniture.inc: data/en/furniture.txt
 $(GEN)/aliases.inc: data/en/aliases.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' -e 's/^\(.*\)$$/"\1",/' $< >$@
+# British spellings and their American ones (labour labor), paired from
+# Debian's SCOWL word lists (SCOWL_DIR) by scripts/spelling.py
+SCOWL_DIR ?= /usr/share/dict/scowl
+$(GEN)/spelling.inc: scripts/spelling.py $(wildcard $(SCOWL_DIR)/*-words.*)
+	@mkdir -p $(@D)
+	python3 scripts/spelling.py $(SCOWL_DIR) | LC_ALL=C sort -u -k1,1 | \
+	    sed 's/^\([a-z]*\) \([a-z]*\)$$/{"\1", "\2"},/' >$@.tmp && mv $@.tmp $@
 $(BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
     $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc \
     $(GEN)/negations.inc $(GEN)/negverbs.inc $(GEN)/hedges.inc \
-    $(GEN)/sources.inc $(GEN)/places.inc
+    $(GEN)/sources.inc $(GEN)/places.inc $(GEN)/spelling.inc
 # The value lists (value.c): "word value" a line, the word maybe two words.
 VALUE_LISTS = currencies scales units dates
 VALUE_INC = $(VALUE_LISTS:%=$(GEN)/%.inc)

@@ -35,6 +35,13 @@ int lex_is_frame(const char *w, size_t n);
  * gives "have"), as a NUL-terminated string; NULL otherwise. */
 const char *lex_base_form(const char *w, size_t n);
 
+/* The American spelling of the folded word w[0..n) when it is spelt
+ * otherwise in Britain (labour gives labor, centre center, organise
+ * organize, programme program: the SCOWL word lists paired by
+ * scripts/spelling.py at build time), as a NUL-terminated string; NULL for
+ * any other word. */
+const char *lex_american(const char *w, size_t n);
+
 /* 1 when the folded word w[0..n) turns a clause to the negative
  * (data/en/negations.txt: "not", "no", "never", "without"; or any word
  * ending in "n't"), else 0. */

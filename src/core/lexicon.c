@@ -1,5 +1,6 @@
 /* lexicon.c - reporting frames, number values, verb forms, titles, page
- * furniture, negators, hedges and source words (lexicon.h).
+ * furniture, negators, hedges, source words and British spellings
+ * (lexicon.h).
  *
  * Owns the lookups; the lists themselves are data files (data/en/), turned
  * into sorted C initialisers by the Makefile (the .inc files of
@@ -64,6 +65,12 @@ static const struct place {
 #include "places.inc"
 };
 
+static const struct spelling {
+	const char *british, *american;
+} spellings[] = {
+#include "spelling.inc"
+};
+
 static const struct source_word {
 	const char *word;
 	int kind; /* enum lex_source */
@@ -86,22 +93,24 @@ lex_order(const char *w, size_t n, const char *entry)
 	return n < m ? -1 : n > m;
 }
 
+/* The bsearch comparator of every table here: each entry starts with its
+ * key string (a struct's first member, or the string itself), which a
+ * pointer to the entry points at too. */
 static int
-order(const struct key *k, const char *entry)
+by_word(const void *k, const void *e)
 {
-	return lex_order(k->w, k->n, entry);
+	const struct key *q = k;
+	return lex_order(q->w, q->n, *(const char *const *)e);
 }
 
-static int
-by_frame(const void *k, const void *e)
+const char *
+lex_american(const char *w, size_t n)
 {
-	return order(k, ((const struct frame_word *)e)->word);
-}
-
-static int
-by_number(const void *k, const void *e)
-{
-	return order(k, ((const struct number_word *)e)->word);
+	struct key k = {w, n};
+	const struct spelling *f =
+	        bsearch(&k, spellings, sizeof spellings / sizeof *spellings,
+	                sizeof *spellings, by_word);
+	return f ? f->american : NULL;
 }
 
 int
@@ -110,14 +119,8 @@ lex_is_frame(const char *w, size_t n)
 	struct key k = {w, n};
 	const struct frame_word *f =
 	        bsearch(&k, frames, sizeof frames / sizeof *frames,
-	                sizeof *frames, by_frame);
+	                sizeof *frames, by_word);
 	return f ? f->kind : LEX_FRAME_NONE;
-}
-
-static int
-by_form(const void *k, const void *e)
-{
-	return order(k, ((const struct verb_form *)e)->word);
 }
 
 const char *
@@ -126,14 +129,8 @@ lex_base_form(const char *w, size_t n)
 	struct key k = {w, n};
 	const struct verb_form *f =
 	        bsearch(&k, forms, sizeof forms / sizeof *forms, sizeof *forms,
-	                by_form);
+	                by_word);
 	return f ? f->base : NULL;
-}
-
-static int
-by_word(const void *k, const void *e)
-{
-	return order(k, *(const char *const *)e);
 }
 
 int
@@ -158,29 +155,17 @@ lex_is_negverb(const char *w, size_t n)
 	               sizeof *negverbs, by_word) != NULL;
 }
 
-static int
-by_hedge(const void *k, const void *e)
-{
-	return order(k, ((const struct hedge *)e)->phrase);
-}
-
 const char *
 lex_hedge(const char *w, size_t n, int *number)
 {
 	struct key k = {w, n};
 	const struct hedge *h =
 	        bsearch(&k, hedges, sizeof hedges / sizeof *hedges,
-	                sizeof *hedges, by_hedge);
+	                sizeof *hedges, by_word);
 	if (!h)
 		return NULL;
 	*number = h->number;
 	return h->cls;
-}
-
-static int
-by_place(const void *k, const void *e)
-{
-	return order(k, ((const struct place *)e)->key);
 }
 
 int
@@ -189,17 +174,11 @@ lex_place(const char *key, size_t n, int *kind)
 	struct key k = {key, n};
 	const struct place *p =
 	        bsearch(&k, places, sizeof places / sizeof *places,
-	                sizeof *places, by_place);
+	                sizeof *places, by_word);
 	if (!p)
 		return -1;
 	*kind = p->kind;
 	return p->group;
-}
-
-static int
-by_source(const void *k, const void *e)
-{
-	return order(k, ((const struct source_word *)e)->word);
 }
 
 int
@@ -208,7 +187,7 @@ lex_source(const char *w, size_t n)
 	struct key k = {w, n};
 	const struct source_word *s =
 	        bsearch(&k, sources, sizeof sources / sizeof *sources,
-	                sizeof *sources, by_source);
+	                sizeof *sources, by_word);
 	return s ? s->kind : LEX_SOURCE_NONE;
 }
 
@@ -235,7 +214,7 @@ lex_number(const char *w, size_t n, char *out, size_t outlen)
 		return 0;
 	if (!is_digit(w[0])) {
 		nw = bsearch(&k, numbers, sizeof numbers / sizeof *numbers,
-		             sizeof *numbers, by_number);
+		             sizeof *numbers, by_word);
 		if (!nw || strlen(nw->digits) > outlen)
 			return 0;
 		memcpy(out, nw->digits, strlen(nw->digits));

@@ -609,6 +609,12 @@ values_and_aliases(void **state)
 	                         "Prices rose by three percent in the "
 	                         "northern region last year.\n"),
 	                 BLK_VERBATIM);
+	/* British and American spellings (SCOWL's lists) */
+	assert_int_equal(kind_of("The minister said the centre would organise "
+	                         "a new programme of defence training.\n",
+	                         "The minister said the center would organize "
+	                         "a new program of defense training.\n"),
+	                 BLK_VERBATIM);
 	/* an acronym against the capitalised words whose initials it spells,
 	 * though no table lists it */
 	assert_int_equal(kind_of("The Regional Water Board approved the plan "

@@ -102,6 +102,26 @@ verb_forms(void **state)
 	assert_null(lex_base_form("council", 7));
 }
 
+/* British spellings give the American one, from SCOWL's lists; a word
+ * spelt alike in both, an American spelling, and a word that only looks
+ * like a respelling (prise is no prize) give none. */
+static void
+spellings(void **state)
+{
+	(void)state;
+	assert_string_equal(lex_american("labour", 6), "labor");
+	assert_string_equal(lex_american("centre", 6), "center");
+	assert_string_equal(lex_american("organised", 9), "organized");
+	assert_string_equal(lex_american("defence", 7), "defense");
+	assert_string_equal(lex_american("travelled", 9), "traveled");
+	assert_string_equal(lex_american("programme", 9), "program");
+	assert_string_equal(lex_american("fulfil", 6), "fulfill");
+	assert_null(lex_american("labor", 5));
+	assert_null(lex_american("statement", 9));
+	assert_null(lex_american("prise", 5));
+	assert_null(lex_american("labou", 5));
+}
+
 /* The lists' order: bytewise, a shorter prefix first. */
 static void
 list_order(void **state)
@@ -156,10 +176,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(numbers),   cmocka_unit_test(frames),
-	        cmocka_unit_test(furniture), cmocka_unit_test(verb_forms),
-	        cmocka_unit_test(titles),    cmocka_unit_test(list_order),
-	        cmocka_unit_test(negations),
+	        cmocka_unit_test(numbers),    cmocka_unit_test(frames),
+	        cmocka_unit_test(furniture),  cmocka_unit_test(verb_forms),
+	        cmocka_unit_test(spellings),  cmocka_unit_test(titles),
+	        cmocka_unit_test(list_order), cmocka_unit_test(negations),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

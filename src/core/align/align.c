@@ -3,8 +3,9 @@
  *
  * Method:
  *  1. Content words (words.c).  Each word or number is case-folded, its
- *     inner periods dropped (U.S. = US), and, unless on the stop list,
- *     stemmed (stem.h); a number or number word is its value instead
+ *     inner periods dropped (U.S. = US), a British spelling made American
+ *     (lexicon.h: labour = labor, centre = center), and, unless on the
+ *     stop list, stemmed (stem.h); a number or number word is its value instead
  *     (lexicon.h: 7,600 = 7600, twelve = 12).  A value written over
  *     several words is one word, its canonical form, on its head token
  *     (value.h: 16 million = 16.0m, 13% = 13 per cent, $1.5 million = 1.5

@@ -86,6 +86,20 @@ content_id(struct wstage *x, const struct text *t, const struct tok *k,
 	/* "U.S." and "US" name something; "us" is a stop word */
 	int named = j < flen || all_caps(t, k);
 	flen = j;
+	/* a British spelling as the American one: labour is labor */
+	const char *us = named || !flen ? NULL : lex_american(fold, flen);
+	if (us) {
+		size_t un = strlen(us);
+		char *w = malloc(un + 1);
+		if (!w) {
+			free(fold);
+			return -1;
+		}
+		memcpy(w, us, un + 1);
+		free(fold);
+		fold = w;
+		flen = un;
+	}
 	if (flen == 0 || (!named && stem_is_stop(fold, flen))) {
 		/* a stop word still counts when judging what was kept; an
 		 * irregular verb form as its base form ("are" as "be") */
