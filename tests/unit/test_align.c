@@ -912,6 +912,37 @@ caption_added(void **state)
 	release(&p);
 }
 
+/* The official page's header (its title, dateline and such lines before
+ * the first sentence) is no sentence with content: a rewrite headline
+ * restating the title is furniture of both, an addition, and no rewrite
+ * sentence is a further piece of a header line.  A text of title lines
+ * only (a list) has no header, and its lines still link. */
+static void
+official_header(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p,
+	        "Council statement on the harbour bridge repairs\n\n"
+	        "The council will close the harbour bridge for repairs on "
+	        "Monday. Traffic will go through the tunnel.\n",
+	        "Harbour bridge repairs: council statement\n\n"
+	        "The council will close the harbour bridge for repairs on "
+	        "Monday. Traffic will go through the tunnel.\n");
+	assert_int_equal(block_with(&p, 1, "Harbour bridge repairs")->kind,
+	                 BLK_ADDITION);
+	assert_int_equal(block_with(&p, 1, "The council will")->kind,
+	                 BLK_VERBATIM);
+	release(&p);
+	/* the same lines with no sentence after them: no header */
+	assert_int_equal(kind_at("Council statement on the harbour bridge "
+	                         "repairs\nTraffic through the tunnel\n",
+	                         "Harbour bridge repairs: council statement\n",
+	                         1, "Harbour"),
+	                 BLK_PARAPHRASE);
+}
+
 /* Each linking rule of the table in links.c is needed: on a pair made for
  * it, the passage it links is found with every rule, and is not with that
  * one rule left out.  (A new rule: one function, one table row there, one
@@ -1119,6 +1150,7 @@ main(void)
 	        cmocka_unit_test(related_words),
 	        cmocka_unit_test(subject_named),
 	        cmocka_unit_test(caption_added),
+	        cmocka_unit_test(official_header),
 	        cmocka_unit_test(split_told_in_a_frame),
 	        cmocka_unit_test(second_telling_held),
 	        cmocka_unit_test(figure_names_source),

@@ -299,6 +299,67 @@ title_line(const struct ctx *x, size_t r)
 	       !(last->kind == TOK_PUNCT && (last->flags & TOK_F_STOP));
 }
 
+/* What segment k of sl (tokens l, text buf) is as a line: 0 when it is
+ * no line of its own of at most max words; else LINE_TITLE when it has no
+ * sentence end, and LINE_FURNITURE when it reads as page furniture
+ * (lexicon.h: "Follow us on ...", "By ..."); 1 for any other line. */
+enum { LINE_TITLE = 2, LINE_FURNITURE = 4 };
+static int
+line_kind(const struct seglist *sl, const struct toklist *l,
+          const unsigned char *buf, size_t k, size_t max)
+{
+	uint32_t t0 = sl->v[k].t0, t1 = sl->v[k].t1;
+	const struct tok *last = &l->v[t1 - 1];
+
+	if ((k > 0 && sl->v[k - 1].para == sl->v[k].para) ||
+	    (k + 1 < sl->n && sl->v[k + 1].para == sl->v[k].para) ||
+	    tok_words(l, t0, t1) > max)
+		return 0;
+	return 1 |
+	       (last->kind == TOK_PUNCT && (last->flags & TOK_F_STOP)
+	                ? 0
+	                : LINE_TITLE) |
+	       (lex_is_furniture(buf + l->v[t0].off,
+	                         last->off + last->len - l->v[t0].off)
+	                ? LINE_FURNITURE
+	                : 0);
+}
+
+/* x->lw->header: the official segments that are lines of the page's
+ * header or furniture, not sentences with content: the title and
+ * furniture lines before its first sentence (a title, a dateline,
+ * "Immediate Release", "X provided the following readout:"), of at most
+ * HEADER_MAX_WORDS words, and furniture lines of at most
+ * FURNITURE_MAX_WORDS anywhere ("Follow us on ...").  A text with no
+ * sentence at all (a list, a poem) has no header.  0 or -1. */
+static int
+official_headers(struct ctx *x)
+{
+	const struct seglist *sl = &x->c->ls;
+	const struct toklist *l = &x->c->lt;
+	const unsigned char *buf = x->c->left->buf;
+	size_t k, prose = sl->n;
+
+	x->lw->header = calloc(sl->n + 1, 1);
+	x->lw->restate = calloc(x->c->rs.n + 1, 1);
+	if (!x->lw->header || !x->lw->restate)
+		return -1;
+	for (k = 0; k < sl->n && prose == sl->n; k++)
+		if (!(line_kind(sl, l, buf, k, HEADER_MAX_WORDS) &
+		      (LINE_TITLE | LINE_FURNITURE)))
+			prose = k;
+	if (prose == sl->n)
+		return 0;
+	for (k = 0; k < sl->n; k++) {
+		int kind = line_kind(sl, l, buf, k,
+		                     k < prose ? HEADER_MAX_WORDS
+		                               : FURNITURE_MAX_WORDS);
+		x->lw->header[k] =
+		        (unsigned char)(k < prose || (kind & LINE_FURNITURE));
+	}
+	return 0;
+}
+
 /* Is rewrite segment r a line of its own, of at most FURNITURE_MAX_WORDS
  * words, that reads as page furniture (lexicon.h: "FILE - ...", "By ...",
  * "... with inputs from ...")? */
@@ -421,7 +482,8 @@ official_df(const struct ctx *x, uint32_t n)
 	if (!odf)
 		return NULL;
 	for (size_t s = 0; s < x->c->ls.n; s++)
-		for (size_t j = 0; j < x->w->lv[s].n; j++) {
+		for (size_t j = 0; !x->lw->header[s] && j < x->w->lv[s].n;
+		     j++) {
 			uint32_t c = x->w->pool[x->w->lv[s].off + j].cid;
 			if (c < n)
 				odf[c]++;
@@ -444,12 +506,15 @@ number_links(struct ctx *x, unsigned char *linked)
 		int several = 0;
 		while (e < x->lw->ncands && x->lw->cands[e].r == r)
 			e++;
-		if (x->lw->prim[r] >= 0 || furniture_line(x, r) ||
-		    caption_line(x, r) || repeats(x, r)) {
+		if (x->lw->prim[r] >= 0 || x->lw->restate[r] ||
+		    furniture_line(x, r) || caption_line(x, r) ||
+		    repeats(x, r)) {
 			g = e;
 			continue;
 		}
 		for (size_t k = g; k < e && !several; k++) {
+			if (x->lw->header[x->lw->cands[k].o])
+				continue; /* a header names nothing */
 			const struct vec *o = &x->w->lv[x->lw->cands[k].o];
 			const struct vec *v = &x->w->rv[r];
 			for (size_t i = 0; i < v->n; i++) {
@@ -514,8 +579,9 @@ term_links(struct ctx *x, unsigned char *linked)
 		for (; rdone < r; rdone++)
 			if (x->lw->prim[rdone] >= 0)
 				prev = x->lw->prim[rdone];
-		if (x->lw->prim[r] >= 0 || furniture_line(x, r) ||
-		    caption_line(x, r) || repeats(x, r)) {
+		if (x->lw->prim[r] >= 0 || x->lw->restate[r] ||
+		    furniture_line(x, r) || caption_line(x, r) ||
+		    repeats(x, r)) {
 			g = e;
 			continue;
 		}
@@ -526,7 +592,7 @@ term_links(struct ctx *x, unsigned char *linked)
 		long after = next[r + 1];
 		size_t nwords, nplain, rare = 0;
 		shared_n(x, &x->w->lv[o], &x->w->rv[r], &nwords, &nplain);
-		if (!linked[o] && x->lw->sec[o] < 0 &&
+		if (!linked[o] && x->lw->sec[o] < 0 && !x->lw->header[o] &&
 		    nwords >= TERM_MIN_WORDS && nplain >= 2 &&
 		    (prev < 0 || (long)o >= prev) &&
 		    (after < 0 || (long)o <= after) &&
@@ -610,8 +676,8 @@ struct lstate {
 static int
 unlinked_prose(const struct ctx *x, size_t r)
 {
-	return x->lw->prim[r] < 0 && !furniture_line(x, r) &&
-	       !caption_line(x, r) && !repeats(x, r);
+	return x->lw->prim[r] < 0 && !x->lw->restate[r] &&
+	       !furniture_line(x, r) && !caption_line(x, r) && !repeats(x, r);
 }
 
 /* Do official segment o and rewrite segment r share enough to link at
@@ -697,7 +763,7 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	for (size_t k = g + 1;
 	     k < e && nset < MERGE_MAX && cov < c->opt.link_min; k++) {
 		const struct cand *m = &x->lw->cands[k];
-		if (x->w->lv[m->o].W <= 0 ||
+		if (x->w->lv[m->o].W <= 0 || x->lw->header[m->o] ||
 		    m->w / x->w->lv[m->o].W < c->opt.keep_min)
 			continue; /* only a detail of it: not merged */
 		set[nset] = m->o;
@@ -712,6 +778,12 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	if (cov < c->opt.link_min || !enough_words(x, set[0], r) ||
 	    (s->linked[set[0]] && repeats(x, r)))
 		return 0;
+	/* a title line restating a line of the official header (a headline
+	 * restating the title) is furniture of both: linked to nothing */
+	if (x->lw->header[set[0]] && title_line(x, r)) {
+		x->lw->restate[r] = 1;
+		return 0;
+	}
 	link_to(x, s, r, set[0], x->lw->cands[g].w);
 	s->last = (long)set[0];
 	for (size_t k = 1; k < nset; k++)
@@ -734,7 +806,7 @@ rule_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 		return 0;
 	for (size_t k = g; k < e; k++) {
 		const struct cand *m = &x->lw->cands[k];
-		if (x->lw->sec[m->o] < 0 &&
+		if (x->lw->sec[m->o] < 0 && !x->lw->header[m->o] &&
 		    m->cov_o >= HOLD_SHARE * x->c->opt.keep_min &&
 		    (best == x->lw->ncands ||
 		     m->cov_o > x->lw->cands[best].cov_o))
@@ -786,6 +858,7 @@ rule_merge_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 		return 0;
 	for (size_t k = g; k < e; k++)
 		if ((int32_t)x->lw->cands[k].o != x->lw->prim[r] &&
+		    !x->lw->header[x->lw->cands[k].o] &&
 		    (best == x->lw->ncands ||
 		     x->lw->cands[k].w > x->lw->cands[best].w))
 			best = k;
@@ -825,7 +898,7 @@ rule_merge_halves(struct ctx *x, struct lstate *s)
 	for (size_t i = 0; i < x->lw->ncands; i++) {
 		const struct cand *k = &x->lw->cands[i];
 		double W = x->w->lv[k->o].W, Wr = x->w->rv[k->r].W;
-		if (x->lw->prim[k->r] < 0 || W <= 0 ||
+		if (x->lw->prim[k->r] < 0 || W <= 0 || x->lw->header[k->o] ||
 		    k->w / W < x->c->opt.keep_min)
 			continue;
 		uint32_t pair[2] = {(uint32_t)x->lw->prim[k->r], k->o};
@@ -890,6 +963,8 @@ links(struct ctx *x)
 		x->lw->prim[r] = -1;
 	for (size_t o = 0; o < c->ls.n; o++)
 		x->lw->sec[o] = -1;
+	if (official_headers(x) < 0)
+		goto out;
 	for (unsigned k = 0; k < sizeof link_rules / sizeof *link_rules; k++) {
 		const struct link_rule *rule = &link_rules[k];
 		if (c->opt.rules_off & (1u << k))
@@ -1352,5 +1427,7 @@ linkset_free(struct linkset *l)
 	free(l->prim);
 	free(l->prim_w);
 	free(l->sec);
+	free(l->header);
+	free(l->restate);
 	memset(l, 0, sizeof *l);
 }

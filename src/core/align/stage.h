@@ -30,9 +30,10 @@
 /* A lead frame is looked for (unframed_link) only in sentences of at most
  * FRAME_MAX_WORDS words. */
 #define FRAME_MAX_WORDS   400
-#define FIGURE_MIN_DIGITS 3 /* a figure that names its source, at least */
-#define TERM_MIN_WORDS    3 /* words shared with a rare one (term_links) */
-#define HEAD_MAX          4 /* title lines of a headline, at most (moves) */
+#define FIGURE_MIN_DIGITS 3  /* a figure that names its source, at least */
+#define TERM_MIN_WORDS    3  /* words shared with a rare one (term_links) */
+#define HEAD_MAX          4  /* title lines of a headline, at most (moves) */
+#define HEADER_MAX_WORDS  30 /* an official page's header line, at most */
 /* A photo caption's bracketed credit has at most CAPTION_CREDIT_MAX words,
  * and at least CAPTION_MIN_WORDS come before it. */
 #define CAPTION_CREDIT_MAX 4
@@ -137,6 +138,11 @@ struct linkset {
 	int32_t *prim;  /* per right segment: official segment, or -1 */
 	double *prim_w; /* its shared weight */
 	int32_t *sec;   /* per official segment: rewrite segment, or -1 */
+	unsigned char *header;  /* per official segment: a line of the page's
+	                           header or furniture (official_headers) */
+	unsigned char *restate; /* per right segment: a title line restating
+	                           a line of the official header (rule_best),
+	                           which no rule links */
 };
 
 /* What stages 5 and 6 (links.c) make and stage 7 to 9 (classify.c)
