@@ -80,6 +80,12 @@ furniture(void **state)
 	assert_true(furn("(Photo: city hall)"));
 	assert_true(furn("The Daily Paper with inputs from agencies"));
 	assert_true(furn("Advertisement"));
+	assert_true(furn("Leave a Reply"));
+	assert_true(furn("Also read: Ministers meet in the capital"));
+	assert_true(furn("FOR IMMEDIATE RELEASE"));
+	assert_true(furn("Media contact: press office, 555 0100"));
+	assert_false(furn("Subscribers to the fund will be paid in May."));
+	assert_false(furn("Also, the minister read the report."));
 	assert_false(furn("Bystanders watched the parade."));
 	assert_false(furn("Files were lost in the fire."));
 	assert_false(furn("The council met on Monday."));

@@ -362,21 +362,13 @@ official_headers(struct ctx *x)
 
 /* Is rewrite segment r a line of its own, of at most FURNITURE_MAX_WORDS
  * words, that reads as page furniture (lexicon.h: "FILE - ...", "By ...",
- * "... with inputs from ...")? */
+ * "... with inputs from ...", "Leave a reply")? */
 static int
 furniture_line(const struct ctx *x, size_t r)
 {
-	const struct seglist *sl = &x->c->rs;
-	const struct toklist *l = &x->c->rt;
-	uint32_t t0 = sl->v[r].t0, t1 = sl->v[r].t1;
-
-	if ((r > 0 && sl->v[r - 1].para == sl->v[r].para) ||
-	    (r + 1 < sl->n && sl->v[r + 1].para == sl->v[r].para) ||
-	    tok_words(l, t0, t1) > FURNITURE_MAX_WORDS)
-		return 0;
-	return lex_is_furniture(x->c->right->buf + l->v[t0].off,
-	                        l->v[t1 - 1].off + l->v[t1 - 1].len -
-	                                l->v[t0].off);
+	return (line_kind(&x->c->rs, &x->c->rt, x->c->right->buf, r,
+	                  FURNITURE_MAX_WORDS) &
+	        LINE_FURNITURE) != 0;
 }
 
 /* Is rewrite segment r a photo caption: a title line (no sentence end)
