@@ -1090,27 +1090,62 @@ cut_mark(const struct text *t, const struct tok *k)
 	       (k->len == 1 && (s[0] == '[' || s[0] == ']'));
 }
 
+/* The value of number token k of text t as digits in d[0..cap) (lexicon.h:
+ * "6th" is 6, "7,600" is 7600), its length; 0 for any other token. */
+static size_t
+number_value(const struct text *t, const struct tok *k, char *d, size_t cap)
+{
+	char w[WORD_MAX];
+
+	if (k->kind != TOK_NUMBER || k->len >= sizeof w)
+		return 0;
+	for (size_t j = 0; j < k->len; j++) {
+		unsigned char ch = t->buf[k->off + j];
+		w[j] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	return lex_number(w, k->len, d, cap);
+}
+
+/* Does quoted rewrite token b give official token a: the same word, case
+ * aside, or the same number written another way ("August 6th" quoting
+ * "August 6" alters nothing)? */
+static int
+quotes_word(const struct cmp *c, uint32_t a, uint32_t b)
+{
+	char da[WORD_MAX], db[WORD_MAX];
+	size_t na, nb;
+
+	if (same_word(c, 0, a, 1, b))
+		return 1;
+	na = number_value(c->left, &c->lt.v[a], da, sizeof da);
+	nb = number_value(c->right, &c->rt.v[b], db, sizeof db);
+	return na && na == nb && memcmp(da, db, na) == 0;
+}
+
 /* Is the piece of quoted words q[0..n) found at official word j? */
 static int
 piece_at(struct fx *x, const uint32_t *q, size_t n, size_t j)
 {
 	for (size_t i = 0; i < n; i++) {
 		x->qwork++;
-		if (j + i >= x->nlw ||
-		    !same_word(x->c, 0, x->lw[j + i], 1, q[i]))
+		if (j + i >= x->nlw || !quotes_word(x->c, x->lw[j + i], q[i]))
 			return 0;
 	}
 	return 1;
 }
 
-/* FNV-1a of the ASCII lower-case bytes of token k of text t. */
+/* FNV-1a of the ASCII lower-case bytes of token k of text t, or of its
+ * value when it is a number (so "6th" and "6" meet). */
 static uint64_t
 word_hash(const struct text *t, const struct tok *k)
 {
 	uint64_t h = 1469598103934665603u;
+	char d[WORD_MAX];
+	size_t nd = number_value(t, k, d, sizeof d);
 
-	for (size_t j = 0; j < k->len; j++) {
-		unsigned char ch = t->buf[k->off + j];
+	for (size_t j = 0; j < (nd ? nd : k->len); j++) {
+		unsigned char ch =
+		        nd ? (unsigned char)d[j] : t->buf[k->off + j];
 		h ^= ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
 		h *= 1099511628211u;
 	}

@@ -114,6 +114,18 @@ quote(void **state)
 	        "before "
 	        "the winter comes > We will rebuild the old bridge and open it "
 	        "to traffic before the winter comes,");
+	/* a number written another way inside the quote alters nothing; a
+	 * different number does */
+	static const char d[] = "The troops must withdraw to the positions "
+	                        "they held on August 6.\n";
+	assert_string_equal(findings(d, "\"The troops must withdraw to the "
+	                                "positions they held on August 6th,\" "
+	                                "he said.\n"),
+	                    "");
+	assert_string_not_equal(findings(d, "\"The troops must withdraw to "
+	                                    "the positions they held on August "
+	                                    "16th,\" he said.\n"),
+	                        "");
 }
 
 /* A sentence credited to the source with nothing behind it; a reaction of
