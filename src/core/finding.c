@@ -898,6 +898,23 @@ connector(const char *w, size_t n)
 	        (memcmp(w, "the", 3) == 0 || memcmp(w, "for", 3) == 0));
 }
 
+/* The name key of token k of text tx when it is a word or a number: case
+ * folded, accents dropped, a possessive's "'s" left out, in *key (the
+ * caller frees it), its length in *len.  1; 0 when k is no word; -1 when
+ * memory ran out. */
+static int
+word_name_key(const struct text *tx, const struct tok *k, char **key,
+              size_t *len)
+{
+	if (k->kind != TOK_WORD && k->kind != TOK_NUMBER)
+		return 0;
+	if (uni_key(tx->buf + k->off, k->len,
+	            UNI_KEY_FOLD | UNI_KEY_CASE | UNI_KEY_MARKS, key, len) < 0)
+		return -1;
+	*len = unpossess(*key, *len);
+	return 1;
+}
+
 /* The comparison key of a name over tokens [t0, t1) of side right: its
  * letters and digits, case folded and accents dropped, possessive and
  * spaces and hyphens left out ("Secretary-General" = "Secretary General",
@@ -912,16 +929,13 @@ name_key(const struct cmp *c, int right, uint32_t t0, uint32_t t1, char *out,
 	size_t n = 0;
 
 	for (uint32_t t = t0; t < t1; t++) {
-		const struct tok *k = &l->v[t];
 		char *key;
 		size_t len;
-		if (k->kind != TOK_WORD && k->kind != TOK_NUMBER)
-			continue;
-		if (uni_key(tx->buf + k->off, k->len,
-		            UNI_KEY_FOLD | UNI_KEY_CASE | UNI_KEY_MARKS, &key,
-		            &len) < 0)
+		int w = word_name_key(tx, &l->v[t], &key, &len);
+		if (w < 0)
 			return 0;
-		len = unpossess(key, len);
+		if (!w)
+			continue;
 		for (size_t j = 0; j < len && n + 1 < cap; j++) {
 			unsigned char ch = (unsigned char)key[j];
 			/* a dotless i (U+0131), which no mark makes an i */
@@ -1464,16 +1478,13 @@ stream_of(const struct cmp *c, int right, uint32_t t0, uint32_t t1, char **out,
 	const struct text *tx = side_text(c, right);
 
 	for (uint32_t t = t0; t < t1; t++) {
-		const struct tok *k = &l->v[t];
 		char *key;
 		size_t len;
-		if (k->kind != TOK_WORD && k->kind != TOK_NUMBER)
-			continue;
-		if (uni_key(tx->buf + k->off, k->len,
-		            UNI_KEY_FOLD | UNI_KEY_CASE | UNI_KEY_MARKS, &key,
-		            &len) < 0)
+		int w = word_name_key(tx, &l->v[t], &key, &len);
+		if (w < 0)
 			return -1;
-		len = unpossess(key, len);
+		if (!w)
+			continue;
 		char *grown = grow_array(*out, cap, *n + len + 3, 1, 4096);
 		if (!grown) {
 			free(key);
