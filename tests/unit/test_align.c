@@ -797,43 +797,6 @@ subject_named(void **state)
 	                 BLK_PARAPHRASE);
 }
 
-/* A rewrite sentence that tells a further piece of an official sentence
- * inside a lead frame naming a statement is that piece, the frame's words
- * left out when linking; the same words led by someone else's name are
- * that person's reaction, an addition. */
-static void
-split_told_in_a_frame(void **state)
-{
-	static const char o[] = "The United States remains deeply concerned "
-	                        "about the whereabouts and wellbeing of Mr. "
-	                        "Novak.\n";
-	static const char lead[] = "The United States remains deeply concerned "
-	                           "about Novak, a civil society activist "
-	                           "abducted two years ago.\n\n";
-	char r[512];
-	struct pair p;
-	(void)state;
-
-	snprintf(r, sizeof r,
-	         "%sIn a statement, the Embassy press office in "
-	         "Porto Velho said it is worried about his whereabouts and "
-	         "wellbeing.\n",
-	         lead);
-	compare(&p, o, r);
-	assert_int_equal(block_with(&p, 1, "In a statement")->kind,
-	                 BLK_PARAPHRASE);
-	assert_int_equal(p.c.al.count[BLK_ADDITION], 0);
-	release(&p);
-	snprintf(r, sizeof r,
-	         "%sSpeaking in Porto Velho, Interior Minister "
-	         "Ana Lima said she is worried about his whereabouts and "
-	         "wellbeing.\n",
-	         lead);
-	compare(&p, o, r);
-	assert_int_equal(block_with(&p, 1, "Speaking")->kind, BLK_ADDITION);
-	release(&p);
-}
-
 /* A rewrite sentence that says much else but holds most of an official
  * sentence another rewrite sentence links to already is a second piece
  * of it (a split), not an addition. */
@@ -975,14 +938,6 @@ each_rule_needed(void **state)
 	         "visitors, learned that the ferry service would stop in the "
 	         "autumn.\n",
 	         "Islanders", 1, BLK_PARAPHRASE, BLK_ADDITION},
-	        {"unframed",
-	         "The United States remains deeply concerned about the "
-	         "whereabouts and wellbeing of Mr. Novak.\n",
-	         "The United States remains deeply concerned about Novak, a "
-	         "civil society activist abducted two years ago.\n\nIn a "
-	         "statement, the Embassy press office in Porto Velho said it "
-	         "is worried about his whereabouts and wellbeing.\n",
-	         "In a statement", 1, BLK_PARAPHRASE, BLK_ADDITION},
 	        {"figure",
 	         "The unemployment rate fell to 8.6 percent in November, and "
 	         "payroll employment rose by 120,000. Retail trade kept "
@@ -1151,7 +1106,6 @@ main(void)
 	        cmocka_unit_test(subject_named),
 	        cmocka_unit_test(caption_added),
 	        cmocka_unit_test(official_header),
-	        cmocka_unit_test(split_told_in_a_frame),
 	        cmocka_unit_test(second_telling_held),
 	        cmocka_unit_test(figure_names_source),
 	        cmocka_unit_test(frame_word_unrelated),

@@ -45,10 +45,7 @@
  *     rewrite sentence linked to nothing that holds HOLD_SHARE of keep_min
  *     of an official sentence (not the half of a merge) is its paraphrase,
  *     or a further piece of it when another sentence links to it too;
- *     one whose lead frame names a statement or spokesperson ("In a
- *     statement, the embassy said ...") is linked on what follows the
- *     frame (a further piece of a split, told in a frame); one that
- *     gives a figure (120,000; a date;
+ *     one that gives a figure (120,000; a date;
  *     an amount) only one official sentence gives, or one whose best
  *     candidate nothing links to, sits where it does in the order of the
  *     links around it and shares TERM_MIN_WORDS words with it, one of

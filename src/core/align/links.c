@@ -208,62 +208,6 @@ has_stem(const struct ctx *x, const struct vec *v, uint32_t cid)
 	return lo < v->n && x->w->pool[v->off + lo].cid == cid;
 }
 
-/* The official segment among the candidates [g, e) of rewrite segment r
- * that r, its lead frame left out, links to (covering link_min of what is
- * left, with LINK_MIN_WORDS shared words, one not a name); -1 if none, or
- * if r has no lead frame naming a statement or spokesperson (a frame
- * noun: "In a statement, the embassy said ..."), since a frame giving
- * someone else's words ("The minister said ...") leads a reaction; -1
- * too past FRAME_MAX_WORDS tokens. */
-static long
-unframed_link(const struct ctx *x, size_t r, size_t g, size_t e)
-{
-	const struct seglist *sl = &x->c->rs;
-	uint32_t t0 = sl->v[r].t0, t1 = sl->v[r].t1;
-	uint32_t t = lead_frame_end(x, t0, t1);
-	long best = -1;
-	double best_w = 0, W = 0;
-	int noun = 0;
-
-	/* no frame; or no sentence, but a text without sentence ends (the
-	 * loop below is quadratic in the words after the frame) */
-	if (t == t0 || t1 - t > FRAME_MAX_WORDS)
-		return -1;
-	/* the weight of what is left: the sentence's, less the frame's */
-	W = x->w->rv[r].W;
-	for (uint32_t k = t0; k < t; k++) {
-		noun |= (x->w->rflag[k] & F_FNOUN) != 0;
-		if (x->w->rcid[k] >= 0)
-			W -= x->w->idf[x->w->rcid[k]];
-	}
-	if (!noun || W <= 0)
-		return -1;
-	for (size_t k = g; k < e; k++) {
-		const struct vec *o = &x->w->lv[x->lw->cands[k].o];
-		double w = 0;
-		size_t nw = 0, np = 0;
-		for (uint32_t u = t; u < t1; u++) {
-			int32_t cid = x->w->rcid[u];
-			int dup = 0;
-			if (cid < 0)
-				continue;
-			for (uint32_t v = t; v < u && !dup; v++)
-				dup = x->w->rcid[v] == cid;
-			if (dup || !has_stem(x, o, (uint32_t)cid))
-				continue;
-			w += x->w->idf[cid];
-			nw += !x->w->numeric[cid];
-			np += !x->w->numeric[cid] && !x->w->name[cid];
-		}
-		if (w / W >= x->c->opt.link_min && nw >= LINK_MIN_WORDS &&
-		    np >= 1 && w > best_w) {
-			best = (long)x->lw->cands[k].o;
-			best_w = w;
-		}
-	}
-	return best;
-}
-
 /* Sort key of a candidate: its shared weight, then the share of the
  * official sentence it covers (a copy before a sentence containing it). */
 static int
@@ -811,22 +755,6 @@ rule_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	return 0;
 }
 
-/* Unframed.  Rule: a rewrite segment linked to nothing that would link
- * with its lead frame left out ("In a statement, the embassy in the
- * capital said it is worried about ..."; the frame's names drowned its
- * content) links so (unframed_link). */
-static int
-rule_unframed(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
-{
-	if (!unlinked_prose(x, r))
-		return 0;
-	long o = unframed_link(x, r, g, e);
-	if (o >= 0)
-		link_to(x, s, r, (size_t)o,
-		        shared(x, &x->w->lv[o], &x->w->rv[r]));
-	return 0;
-}
-
 /* Figure.  Rule: a rewrite segment linked to nothing that gives a figure
  * only one official segment gives (number_links) links to it. */
 static int
@@ -917,7 +845,6 @@ static const struct link_rule {
         {"anchor", NULL, rule_anchor},
         {"best", rule_best, NULL},
         {"held", rule_held, NULL},
-        {"unframed", rule_unframed, NULL},
         {"figure", NULL, rule_figure},
         {"merge-held", rule_merge_held, NULL},
         {"term", NULL, rule_term},

@@ -27,13 +27,10 @@
 #define TITLE_BACK          512 /* a title line repeating one this far back... */
 #define TITLE_DUP_MIN       0.75 /* ...this closely is an addition too */
 #define FURNITURE_MAX_WORDS 12   /* a caption credit or byline line, at most */
-/* A lead frame is looked for (unframed_link) only in sentences of at most
- * FRAME_MAX_WORDS words. */
-#define FRAME_MAX_WORDS   400
-#define FIGURE_MIN_DIGITS 3  /* a figure that names its source, at least */
-#define TERM_MIN_WORDS    3  /* words shared with a rare one (term_links) */
-#define HEAD_MAX          4  /* title lines of a headline, at most (moves) */
-#define HEADER_MAX_WORDS  30 /* an official page's header line, at most */
+#define FIGURE_MIN_DIGITS   3    /* a figure that names its source, at least */
+#define TERM_MIN_WORDS      3    /* words shared with a rare one (term_links) */
+#define HEAD_MAX            4  /* title lines of a headline, at most (moves) */
+#define HEADER_MAX_WORDS    30 /* an official page's header line, at most */
 /* A photo caption's bracketed credit has at most CAPTION_CREDIT_MAX words,
  * and at least CAPTION_MIN_WORDS come before it. */
 #define CAPTION_CREDIT_MAX 4
@@ -61,16 +58,9 @@
 	     where is framing ("X, Y issue statement") */
 
 /* Flags of a rewrite token: a fact-like word, a capitalised one, a
- * reporting-frame word, a verb of saying and a frame noun (lexicon.h:
- * "statement", "spokesperson"), the word "that". */
-enum {
-	F_FACTISH = 1,
-	F_UPPER = 2,
-	F_FRAME = 4,
-	F_THAT = 8,
-	F_FVERB = 16,
-	F_FNOUN = 32
-};
+ * reporting-frame word (lexicon.h: "said", "statement"), a verb of saying,
+ * the word "that". */
+enum { F_FACTISH = 1, F_UPPER = 2, F_FRAME = 4, F_THAT = 8, F_FVERB = 16 };
 /* A lead frame ("In a statement, X said that") ends within this many
  * words of the sentence's start, and leaves at least LEAD_FRAME_REST. */
 #define LEAD_FRAME_MAX  12

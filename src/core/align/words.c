@@ -59,10 +59,8 @@ content_id(struct wstage *x, const struct text *t, const struct tok *k,
 		*flags |= F_FRAME | F_FVERB;
 		break;
 	case LEX_FRAME_OTHER:
-		*flags |= F_FRAME;
-		break;
 	case LEX_FRAME_NOUN:
-		*flags |= F_FRAME | F_FNOUN;
+		*flags |= F_FRAME;
 		break;
 	default:
 		break;
