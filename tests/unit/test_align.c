@@ -906,6 +906,40 @@ official_header(void **state)
 	                 BLK_PARAPHRASE);
 }
 
+/* A rewrite sentence that copies its source and picks up a detail of the
+ * official sentence next to it merges the two, though it tells less than
+ * keep-min of the neighbour; the copied source stays verbatim.  The same
+ * sentence two away is omitted. */
+static void
+neighbour_merged(void **state)
+{
+	static const char r[] = "The council approved the new budget for the "
+	                        "harbour on Monday, including money for "
+	                        "dredging.\n";
+	static const char a[] = "The council approved the new budget for the "
+	                        "harbour on Monday. ";
+	static const char n[] = "It includes money for dredging the channel, "
+	                        "repairing the north pier and painting the "
+	                        "lighthouse.\n";
+	char o[512];
+	struct pair p;
+	(void)state;
+
+	snprintf(o, sizeof o, "%s%s", a, n);
+	compare(&p, o, r);
+	assert_int_equal(block_with(&p, 0, "It includes")->kind,
+	                 BLK_PARAPHRASE);
+	assert_int_equal(block_with(&p, 0, "The council")->kind, BLK_VERBATIM);
+	release(&p);
+	snprintf(o, sizeof o,
+	         "%sParking fees will rise in the town centre "
+	         "next year. %s",
+	         a, n);
+	compare(&p, o, r);
+	assert_int_equal(block_with(&p, 0, "It includes")->kind, BLK_OMISSION);
+	release(&p);
+}
+
 /* Each linking rule of the table in links.c is needed: on a pair made for
  * it, the passage it links is found with every rule, and is not with that
  * one rule left out.  (A new rule: one function, one table row there, one
@@ -1106,6 +1140,7 @@ main(void)
 	        cmocka_unit_test(subject_named),
 	        cmocka_unit_test(caption_added),
 	        cmocka_unit_test(official_header),
+	        cmocka_unit_test(neighbour_merged),
 	        cmocka_unit_test(second_telling_held),
 	        cmocka_unit_test(figure_names_source),
 	        cmocka_unit_test(frame_word_unrelated),

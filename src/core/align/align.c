@@ -41,7 +41,8 @@
  *     most of it (w / W(rewrite) >= link_min).  Several rewrite sentences
  *     may link to one official sentence (a split).  An official sentence no
  *     rewrite sentence links to, but one rewrite sentence covers
- *     (w / W(official) >= keep_min), is kept too, as half of a merge.  A
+ *     (w / W(official) >= keep_min; NEIGHBOUR_SHARE of that for the
+ *     source's neighbour), is kept too, as half of a merge.  A
  *     rewrite sentence linked to nothing that holds HOLD_SHARE of keep_min
  *     of an official sentence (not the half of a merge) is its paraphrase,
  *     or a further piece of it when another sentence links to it too;

@@ -818,8 +818,12 @@ rule_merge_halves(struct ctx *x, struct lstate *s)
 	for (size_t i = 0; i < x->lw->ncands; i++) {
 		const struct cand *k = &x->lw->cands[i];
 		double W = x->w->lv[k->o].W, Wr = x->w->rv[k->r].W;
+		/* the source's neighbour needs only NEIGHBOUR_SHARE of it */
+		long d = (long)k->o - (long)x->lw->prim[k->r];
+		double need = x->c->opt.keep_min *
+		              (d == 1 || d == -1 ? NEIGHBOUR_SHARE : 1);
 		if (x->lw->prim[k->r] < 0 || W <= 0 || x->lw->header[k->o] ||
-		    k->w / W < x->c->opt.keep_min)
+		    k->w / W < need)
 			continue;
 		uint32_t pair[2] = {(uint32_t)x->lw->prim[k->r], k->o};
 		if (union_shared(x, &x->w->rv[k->r], pair, 2) -

@@ -13,15 +13,19 @@
 #include "redline/myers.h"
 #include "redline/stem.h"
 
-#define VARIANT_MIN_LEN     5
-#define POSTING_SHARE       8 /* a stem nominates if in <= 1/8 of sentences... */
-#define POSTING_MIN         64  /* ...or in at most this many... */
-#define POSTING_MAX         256 /* ...but never in more than this many */
-#define POSTING_WINDOW      64  /* when none nominates: the sentences nearest */
-#define CANDIDATES          8
-#define LOOSE_EXACT_MAX     20000 /* words of a passage measured exactly */
-#define MERGE_MAX           3 /* official sentences one rewrite sentence may merge */
-#define MERGE_GAIN          0.1 /* coverage one more of them must add */
+#define VARIANT_MIN_LEN 5
+#define POSTING_SHARE   8   /* a stem nominates if in <= 1/8 of sentences... */
+#define POSTING_MIN     64  /* ...or in at most this many... */
+#define POSTING_MAX     256 /* ...but never in more than this many */
+#define POSTING_WINDOW  64  /* when none nominates: the sentences nearest */
+#define CANDIDATES      8
+#define LOOSE_EXACT_MAX 20000 /* words of a passage measured exactly */
+#define MERGE_MAX       3 /* official sentences one rewrite sentence may merge */
+#define MERGE_GAIN      0.1 /* coverage one more of them must add */
+/* ...and the share of keep_min of an official sentence's weight that makes
+ * it half of a merge when it is the source's neighbour (links.c, the
+ * merge-halves rule) */
+#define NEIGHBOUR_SHARE     0.5
 #define DUP_BACK            2 /* a rewrite sentence repeating one this close... */
 #define DUP_MIN             0.9 /* ...this closely (Dice of stems) is an addition */
 #define TITLE_BACK          512 /* a title line repeating one this far back... */
