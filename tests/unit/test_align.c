@@ -609,6 +609,12 @@ values_and_aliases(void **state)
 	                         "Prices rose by three percent in the "
 	                         "northern region last year.\n"),
 	                 BLK_VERBATIM);
+	/* an ordinal in words and in figures */
+	assert_int_equal(kind_of("She will be the tenth recipient of the award "
+	                         "this year.\n",
+	                         "She will be the 10th recipient of the award "
+	                         "this year.\n"),
+	                 BLK_VERBATIM);
 	/* British and American spellings (SCOWL's lists) */
 	assert_int_equal(kind_of("The minister said the centre would organise "
 	                         "a new programme of defence training.\n",

@@ -33,6 +33,12 @@ numbers(void **state)
 	assert_string_equal(number("five"), "5");
 	assert_string_equal(number("twelve"), "12");
 	assert_string_equal(number("ninety"), "90");
+	/* ordinals from the third on: "tenth" is "10th" */
+	assert_string_equal(number("tenth"), "10");
+	assert_string_equal(number("third"), "3");
+	assert_string_equal(number("twentieth"), "20");
+	assert_string_equal(number("first"), "(none)");
+	assert_string_equal(number("second"), "(none)");
 	assert_string_equal(number("3.5"), "3.5");
 	/* not a group separator: kept as written */
 	assert_string_equal(number("1,5"), "1,5");
