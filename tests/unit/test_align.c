@@ -788,6 +788,11 @@ subject_named(void **state)
 	assert_int_equal(kind_of(o, "They are deeply concerned by the "
 	                            "closure.\n"),
 	                 BLK_PARAPHRASE);
+	/* the voice named with its office and title: up to eight words */
+	assert_int_equal(kind_of(o, "U.S. State Department Deputy Spokesperson "
+	                            "Mark Toner was deeply concerned by the "
+	                            "closure.\n"),
+	                 BLK_VERBATIM);
 	assert_int_equal(kind_of(o, "Farmers and traders are deeply concerned "
 	                            "by the closure.\n"),
 	                 BLK_PARAPHRASE);

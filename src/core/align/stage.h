@@ -70,8 +70,10 @@ enum { F_FACTISH = 1, F_UPPER = 2, F_FRAME = 4, F_THAT = 8, F_FVERB = 16 };
 #define LEAD_FRAME_MAX  12
 #define LEAD_FRAME_REST 3
 /* One subject named two ways ("We", "The United States"; "President
- * Novak", "the President"): each way at most this many words. */
-#define SUBJECT_NAME_MAX 4
+ * Novak", "the President"): each way at most this many words (the voice
+ * named with its office and title, "U.S. State Department Deputy
+ * Spokesperson Mark Toner", runs to seven). */
+#define SUBJECT_NAME_MAX 8
 #define TITLES_MAX       256 /* titles read from lex_title, at most */
 
 struct ent {
