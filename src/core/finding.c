@@ -1073,8 +1073,11 @@ find_names(struct fx *x, uint32_t p, const struct stretch *s)
 
 /* ---- quotes ----------------------------------------------------------- */
 
-/* What a quotation mark token does: 1 opens, 2 closes, 3 either (a
- * straight one), 0 none. */
+/* What a quotation mark token does: 1 opens, 2 closes, 3 either, 0 none.
+ * A straight one opens after a space (or at the start of the text) when
+ * a word follows it, and closes when it sits against the word before and
+ * a space (or the end) follows: `execution", he said, "is` closes a quote
+ * begun in an earlier sentence, then opens another. */
 static int
 quote_mark(const struct text *t, const struct tok *k)
 {
@@ -1082,8 +1085,15 @@ quote_mark(const struct text *t, const struct tok *k)
 
 	if (k->kind != TOK_PUNCT)
 		return 0;
-	if (k->len == 1 && s[0] == '"')
-		return 3;
+	if (k->len == 1 && s[0] == '"') {
+		unsigned char p = k->off ? t->buf[k->off - 1] : ' ';
+		unsigned char n = k->off + 1 < t->len ? t->buf[k->off + 1] : ' ';
+		int before = p == ' ' || p == '\n' || p == '\t' || p == '(' ||
+		             p == '[';
+		int after = n == ' ' || n == '\n' || n == '\r' || n == '\t' ||
+		            (n && strchr(",.;:!?)]", n));
+		return before && !after ? 1 : !before && after ? 2 : 3;
+	}
 	if (k->len == 3 && s[0] == 0xE2 && s[1] == 0x80)
 		return s[2] == 0x9C || s[2] == 0x9E ? 1 : s[2] == 0x9D ? 2 : 0;
 	if (k->len == 2 && s[0] == 0xC2)
@@ -1819,6 +1829,7 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 				widen_name(x, r0, &r0, &r1);
 				if (r1 < fa->t1)
 					r1 = fa->t1;
+
 				if (in_official(x, r0, r1) ||
 				    (r1 - r0 == 1 && known_parts(x, r0)))
 					continue;
@@ -1846,6 +1857,10 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 				    known_name(x, r1 - 1))
 					continue;
 			}
+			/* a title alone ("Ms." parted by its period from the
+			 * name after it) names no one */
+			if (only_titles(c, 1, r0, r1))
+				continue;
 			if (!name_key(c, 1, r0, r1, key, sizeof key))
 				return -1;
 			size_t i = 0;

@@ -114,6 +114,16 @@ quote(void **state)
 	        "before "
 	        "the winter comes > We will rebuild the old bridge and open it "
 	        "to traffic before the winter comes,");
+	/* a straight quote closed against its word after a quote begun in
+	 * the sentence before, then opened again: the frame between is no
+	 * quote */
+	assert_string_equal(
+	        findings("We will rebuild the bridge. It will open to traffic "
+	                 "before the winter comes.\n",
+	                 "The mayor said \"we will rebuild the bridge. It will "
+	                 "open\", she said, \"to traffic before the winter "
+	                 "comes.\"\n"),
+	        "");
 	/* a number written another way inside the quote alters nothing; a
 	 * different number does */
 	static const char d[] = "The troops must withdraw to the positions "
@@ -263,6 +273,10 @@ new_fact(void **state)
 	assert_string_equal(findings(o, "President Putin met the delegation in "
 	                                "the capital today, with 40 aides.\n"),
 	                    "new  > 40");
+	/* a title parted by its period from a name the official text has */
+	assert_string_equal(findings(o, "The delegation met Mr. Putin in the "
+	                                "capital today.\n"),
+	                    "");
 }
 
 int
