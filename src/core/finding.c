@@ -1087,7 +1087,8 @@ quote_mark(const struct text *t, const struct tok *k)
 		return 0;
 	if (k->len == 1 && s[0] == '"') {
 		unsigned char p = k->off ? t->buf[k->off - 1] : ' ';
-		unsigned char n = k->off + 1 < t->len ? t->buf[k->off + 1] : ' ';
+		unsigned char n =
+		        k->off + 1 < t->len ? t->buf[k->off + 1] : ' ';
 		int before = p == ' ' || p == '\n' || p == '\t' || p == '(' ||
 		             p == '[';
 		int after = n == ' ' || n == '\n' || n == '\r' || n == '\t' ||
