@@ -121,7 +121,10 @@ usage(void)
 	       "  -V, --version        show the version and exit\n"
 	       "\n"
 	       "Any one file may be '-' for standard input.  In the viewer,\n"
-	       "press ? for the keys.\n"
+	       "press ? for the keys; e exports to a file (the overview's\n"
+	       "too), and its prompts edit their line (Left Right Home End,\n"
+	       "Ctrl-A Ctrl-E Ctrl-U Ctrl-K Ctrl-W; Tab completes a file "
+	       "name).\n"
 	       "Exit status: 0 if the texts are the same, 1 if they differ,\n"
 	       "2 on trouble.\n",
 	       WIDTH_DEFAULT, ALIGN_LINK_MIN, ALIGN_KEEP_MIN,

@@ -163,7 +163,7 @@ static const char *const help_text[] = {
         "  e                       export to a file: a name proposed, the",
         "                          format from its extension (.txt .json",
         "                          .plain .wdiff .stats .html), replacing",
-        "                          asked",
+        "                          asked; Tab completes the file name",
         "  M                       mouse on / off (off: the terminal",
         "                          selects text; on: Shift-drag selects)",
         "  Ctrl-L                  redraw",
@@ -191,6 +191,10 @@ static const char *const help_text[] = {
         "on the other side.  Status counts: = ~ < > * as in the margin,",
         "x findings.",
         "",
+        "Prompts (/ and e) edit their line: Left Right Home End, Ctrl-A",
+        "Ctrl-E, Backspace Delete, Ctrl-U (to the start), Ctrl-K (to the",
+        "end), Ctrl-W (the word before the cursor); a long line scrolls.",
+        "Tab completes a file name; pressed again, lists the names.",
         "Esc cancels every prompt and writes nothing.",
         "",
         "Press any key to go back (j k Space b scroll a long help).",
@@ -902,6 +906,11 @@ do_export(struct view *v)
 	char def[256];
 	struct tui_export x = {def, formats, inputs, 2, write_pair, v};
 
+	if (v->opt->inputs) { /* every file given, from the overview too */
+		x.inputs = v->opt->inputs;
+		x.ninputs = v->opt->ninputs;
+	}
+
 	if (!v->opt->export_to) {
 		snprintf(v->msg, sizeof v->msg, "export is not available");
 		return 0;
@@ -1320,6 +1329,20 @@ tui_screen_open(const struct tui_opt *o, const char **why)
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
+	/* Home and End as VT220s and tmux send them (ESC [ 1 ~, ESC [ 4 ~),
+	 * and as xterm does out of keypad mode, where TERM does not say so
+	 * (tmux under TERM=xterm): else the ESC of an unknown sequence
+	 * would cancel a prompt */
+	static const struct {
+		const char *seq;
+		int key;
+	} more_keys[] = {{"\033[1~", KEY_HOME},
+	                 {"\033[4~", KEY_END},
+	                 {"\033[H", KEY_HOME},
+	                 {"\033[F", KEY_END}};
+	for (size_t i = 0; i < sizeof more_keys / sizeof *more_keys; i++)
+		if (key_defined(more_keys[i].seq) == 0)
+			define_key(more_keys[i].seq, more_keys[i].key);
 	curs_set(0);
 	set_escdelay(50); /* Esc is a key here, not only a prefix */
 	timeout(250);     /* wake to notice signals */
