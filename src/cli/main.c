@@ -554,8 +554,10 @@ static int export(struct run *r)
 	/* coloured output is for a terminal: cleaned as for one */
 	eo.color = color_wanted(o->tui.color, eo.visible);
 	eo.tint = eo.color ? color_depth() : 0;
+	/* (the terminal is not asked for its background here: only the
+	 * viewer, which owns the terminal, does) */
 	eo.theme = (int)palette_pick(o->tui.theme, getenv("REDLINE_THEME"),
-	                             getenv("COLORFGBG"));
+	                             getenv("COLORFGBG"), -1);
 	eo.visible |= eo.color;
 	errno = 0;
 	c = r->several ? export_several(&r->ov, fmt, &eo, out.f)

@@ -14,6 +14,7 @@
 #include "tui.h"
 #include "pairview.h"
 #include "prompt.h"
+#include "termquery.h"
 #include "redline/palette.h"
 
 #include <curses.h>
@@ -1197,6 +1198,8 @@ static int curses_on;
 static SCREEN *scr;
 static FILE *tty_in;
 static int color_on;
+/* The theme of the terminal's answer to OSC 11, or -1 (ask_background). */
+static int answered = -1;
 /* The signals that end the viewer, the terminal restored first: every one
  * whose default action ends the process (but those that report a bug in
  * it, like SIGSEGV), as main.c's list. */
@@ -1240,7 +1243,7 @@ static int
 setup_tints(const struct tui_opt *o)
 {
 	enum palette_theme t = palette_pick(o->theme, getenv("REDLINE_THEME"),
-	                                    getenv("COLORFGBG"));
+	                                    getenv("COLORFGBG"), answered);
 
 	if (tint_pair(PAIR_DEL, t, PAL_DEL) < 0 ||
 	    tint_pair(PAIR_INS, t, PAL_INS) < 0 ||
@@ -1256,13 +1259,40 @@ setup_tints(const struct tui_opt *o)
 	return 0;
 }
 
-static void
-setup_colors(const struct tui_opt *o)
+/* Whether colours are asked for: --color=always, or auto without
+ * NO_COLOR. */
+static int
+colors_wanted(const struct tui_opt *o)
 {
 	const char *no = getenv("NO_COLOR");
 
-	color_on = o->color == TUI_COLOR_ALWAYS ||
-	           (o->color == TUI_COLOR_AUTO && !(no && *no));
+	return o->color == TUI_COLOR_ALWAYS ||
+	       (o->color == TUI_COLOR_AUTO && !(no && *no));
+}
+
+/* The theme the terminal's background says, when neither --theme,
+ * REDLINE_THEME nor COLORFGBG decides: the terminal asked (OSC 11, before
+ * curses takes it), into answered. */
+static void
+ask_background(const struct tui_opt *o)
+{
+	char reply[256];
+	int n;
+
+	if (!colors_wanted(o) ||
+	    palette_decided(o->theme, getenv("REDLINE_THEME"),
+	                    getenv("COLORFGBG")) >= 0 ||
+	    !isatty(STDOUT_FILENO))
+		return;
+	n = termquery_background(reply, sizeof reply);
+	if (n > 0)
+		answered = palette_from_osc11(reply, (size_t)n, NULL);
+}
+
+static void
+setup_colors(const struct tui_opt *o)
+{
+	color_on = colors_wanted(o);
 	if (!color_on || !has_colors()) {
 		color_on = o->color == TUI_COLOR_ALWAYS && has_colors();
 		if (!color_on)
@@ -1311,6 +1341,7 @@ tui_screen_open(const struct tui_opt *o, const char **why)
 			return -1;
 		}
 	}
+	ask_background(o);
 	scr = newterm(NULL, stdout, tty_in ? tty_in : stdin);
 	if (!scr) {
 		if (tty_in)

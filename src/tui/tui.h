@@ -29,7 +29,8 @@ typedef int (*tui_export_overview_fn)(const struct overview *ov,
                                       char *msg, size_t msglen);
 
 /* The viewer's colour theme (palette.h): auto reads REDLINE_THEME, then
- * COLORFGBG, and takes dark when neither says. */
+ * COLORFGBG, then asks the terminal for its background (OSC 11,
+ * termquery.h), and takes dark when none says. */
 enum tui_theme { TUI_THEME_AUTO, TUI_THEME_DARK, TUI_THEME_LIGHT };
 
 struct tui_opt {
