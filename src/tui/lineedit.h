@@ -57,10 +57,10 @@ int le_delete(struct lineedit *e);
 int le_kill_start(struct lineedit *e);
 int le_kill_end(struct lineedit *e);
 
-/* C-w: delete the word before the cursor: the spaces just before it,
- * then back to the previous space or '/' (a '/' right before the cursor
- * goes with the word: "a/bc/" loses "bc/"), as readline's
- * unix-filename-rubout does.  1 when something was deleted, else 0. */
+/* C-w: delete the word before the cursor: the spaces and '/'s just
+ * before it, then back to the previous space or '/' ("a/bc/" loses
+ * "bc/", "one two " loses "two "), as readline's unix-filename-rubout
+ * does.  1 when something was deleted, else 0. */
 int le_kill_word(struct lineedit *e);
 
 /* Scroll the line for a field cols columns wide (cols >= 1): move
