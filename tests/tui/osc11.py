@@ -135,7 +135,9 @@ check(DARK in out, "#002b36 did not choose the dark theme", out)
 # no answer: the wait alone (about 100 ms), then the dark theme, and the
 # first key is q, not the rest of anything
 out, gap, st = run(answer=None)
-check(gap is not None and 0.08 <= gap <= 0.6,
+# (the bound above is loose for a loaded machine: it catches a wait of
+# seconds, not a slow draw)
+check(gap is not None and 0.08 <= gap <= 1.5,
       "a silent terminal cost %r s, not about 0.1 s" % gap)
 check(DARK in out, "a silent terminal did not leave the dark theme", out)
 check(st == 1, "a silent terminal: q did not quit (status %r)" % st)
