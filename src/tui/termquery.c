@@ -53,9 +53,13 @@ int
 termquery_background(char *buf, size_t size)
 {
 	static const char query[] = "\033]11;?\a";
-	static const int held[] = {
-	        SIGINT,    SIGTERM, SIGHUP,  SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM,
-	        SIGVTALRM, SIGPROF, SIGXCPU, SIGTSTP, SIGTTIN, SIGTTOU};
+	/* the signals that end the program, and Ctrl-Z's: none of them
+	 * finds the terminal without echo.  (SIGTTIN and SIGTTOU are not
+	 * held: a viewer started in the background stops before it touches
+	 * the terminal, as job control means it to.) */
+	static const int held[] = {SIGINT,  SIGTERM, SIGHUP,  SIGQUIT,
+	                           SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+	                           SIGPROF, SIGXCPU, SIGTSTP};
 	struct termios saved, raw;
 	sigset_t hold, old;
 	size_t n = 0;

@@ -43,11 +43,13 @@ def check(cond, what, out=b""):
             print("  | " + repr(out[-600:]))
 
 
-def run(answer=None, delay=0.0, env_extra=None, args=(), keys=b"q"):
+def run(answer=None, delay=0.0, env_extra=None, args=(), keys=b"q",
+        on_query=None):
     """The viewer on a fake terminal.  answer: the bytes sent back when the
     query comes (a list: sent in pieces), after delay seconds; None: never
     answered.  Returns (everything the viewer wrote, the seconds from the
-    query to the viewer's next output or None, the exit status)."""
+    query to the viewer's next output or None, the exit status).  on_query:
+    bytes typed as soon as the query shows."""
     env = dict(os.environ)
     for k in ("COLORFGBG", "REDLINE_THEME", "NO_COLOR"):
         env.pop(k, None)
@@ -78,6 +80,8 @@ def run(answer=None, delay=0.0, env_extra=None, args=(), keys=b"q"):
             out += chunk
             if asked_at is None and QUERY in out:
                 asked_at = now
+                if on_query:
+                    os.write(fd, on_query)
                 # everything after the query in this chunk is not an
                 # answer to the wait
                 rest = out.split(QUERY, 1)[1]
@@ -142,6 +146,12 @@ check(gap is not None and 0.08 <= gap <= 1.5,
 check(DARK in out, "a silent terminal did not leave the dark theme", out)
 check(st == 1, "a silent terminal: q did not quit (status %r)" % st)
 check(b"unknown key" not in out, "stray bytes read as keys", out)
+
+# Ctrl-C during the wait: the program ends of SIGINT once the terminal is
+# restored, without drawing the viewer
+out, _, st = run(answer=None, on_query=b"\x03")
+check(st == -2, "Ctrl-C during the wait: status %r, not SIGINT" % st, out)
+check(b"?:help" not in out, "Ctrl-C during the wait still opened the viewer", out)
 
 # an answer that says nothing of a colour: the dark theme, nothing stray
 out, _, st = run(answer=b"\x1b]11;\x07")
