@@ -223,7 +223,11 @@ $(BUILD)/src/core/align/words.o: ALL_CPPFLAGS += -I$(GEN)
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
-	    -o $@ $< $(LIB) $(CORE_LIBS) $(CMOCKA_LIBS)
+	    -o $@ $< $(filter %.o,$^) $(LIB) $(CORE_LIBS) $(CMOCKA_LIBS)
+
+# The prompts' line editor is the viewer's but needs no curses: its test
+# links it alone.
+$(BUILD)/tests/test_lineedit: $(BUILD)/src/tui/lineedit.o
 
 $(REF_BIN): tests/ref/diffref.c $(LIB)
 	@mkdir -p $(@D)

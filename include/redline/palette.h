@@ -53,11 +53,25 @@ int palette_xterm256(struct rgb c);
 /* The RGB of xterm 256-colour entry i (16 to 255). */
 struct rgb palette_xterm_rgb(int i);
 
-/* The theme to use: asked (0 auto, 1 dark, 2 light, as --theme says),
- * else env ("dark" or "light": REDLINE_THEME's value), else what
- * colorfgbg (COLORFGBG's value) says, else dark. */
+/* The theme the user or the environment decides: asked (0 auto, 1 dark,
+ * 2 light, as --theme says), else env ("dark" or "light":
+ * REDLINE_THEME's value), else what colorfgbg (COLORFGBG's value) says;
+ * -1 when none of them does (then the viewer asks the terminal). */
+int palette_decided(int asked, const char *env, const char *colorfgbg);
+
+/* The theme to use: palette_decided's, else answered (the theme of the
+ * terminal's answer to OSC 11, palette_from_osc11; -1 for none), else
+ * dark. */
 enum palette_theme palette_pick(int asked, const char *env,
-                                const char *colorfgbg);
+                                const char *colorfgbg, int answered);
+
+/* The theme for the background colour in a terminal's answer to an OSC
+ * 11 query, s[0..n): ESC ] 11 ; rgb:R/G/B ended by BEL or ST (ESC \ or
+ * 0x9C), each channel of 1 to 4 hex digits, anywhere in s.  Light when
+ * black text has more contrast on that colour than white text (the
+ * relative luminance above about 0.18), else dark.  The colour goes to
+ * *bg when bg is not NULL.  -1 when s holds no such answer. */
+int palette_from_osc11(const char *s, size_t n, struct rgb *bg);
 
 /* The theme that the COLORFGBG value s ("15;0", "0;default;15") says the
  * terminal has: its background colour 0 to 6 or 8 is dark, 7 or 9 to 15

@@ -246,23 +246,34 @@ export_several(const struct overview *ov, enum format fmt,
 	return 0;
 }
 
-/* The viewer's e key: write c to path in format, atomically. */
+/* Every input of the run, which an export from the viewer never writes
+ * over (the official text left out of its own rewrites among them): set
+ * by view(). */
+static const struct text *const *viewer_inputs;
+static int viewer_ninputs;
+
+/* The viewer's e key, in the pair viewer (c) or the overview (ov): write
+ * the export in format to path, atomically, the bytes the command line
+ * writes off a terminal (the text report and the summary at 80 columns;
+ * the plain columns at VIEWER_EXPORT_WIDTH).  0, or -1 with a message in
+ * msg. */
 static int
-export_to(const struct cmp *c, const char *path, const char *format, char *msg,
-          size_t msglen)
+viewer_export(const struct cmp *c, const struct overview *ov, const char *path,
+              const char *format, char *msg, size_t msglen)
 {
-	const struct text *inputs[2] = {c->left, c->right};
 	struct export_opt eo = {VIEWER_EXPORT_WIDTH, 0, 0, 0, 0, 0};
 	enum format fmt;
 	struct output out;
+	int rc;
 
 	if (format_parse(format, &fmt) < 0) {
 		snprintf(msg, msglen, "unknown format '%s'", format);
 		return -1;
 	}
-	if (fmt == FMT_TEXT || fmt == FMT_DEFAULT)
+	if (fmt == FMT_TEXT || fmt == FMT_DEFAULT || fmt == FMT_SUMMARY)
 		eo.width = WIDTH_DEFAULT; /* as the report off a terminal */
-	if (output_open(&out, path, inputs, 2, msg, msglen) < 0)
+	if (output_open(&out, path, viewer_inputs, viewer_ninputs, msg,
+	                msglen) < 0)
 		return -1;
 	if (isatty(fileno(out.f))) {
 		/* "-", /dev/tty and the like: the viewer's own screen */
@@ -272,13 +283,31 @@ export_to(const struct cmp *c, const char *path, const char *format, char *msg,
 		return -1;
 	}
 	errno = 0;
-	if (export_pair(c, fmt, &eo, out.f) < 0) {
+	rc = ov ? export_several(ov, fmt, &eo, out.f)
+	        : export_pair(c, fmt, &eo, out.f);
+	if (rc < 0) {
 		snprintf(msg, msglen, "%s: write error: %s", path,
 		         strerror(errno ? errno : EIO));
 		output_abort(&out);
 		return -1;
 	}
 	return output_commit(&out, msg, msglen);
+}
+
+/* The pair viewer's e key (tui_export_fn). */
+static int
+export_to(const struct cmp *c, const char *path, const char *format, char *msg,
+          size_t msglen)
+{
+	return viewer_export(c, NULL, path, format, msg, msglen);
+}
+
+/* The overview's e key (tui_export_overview_fn). */
+static int
+export_overview_to(const struct overview *ov, const char *path,
+                   const char *format, char *msg, size_t msglen)
+{
+	return viewer_export(NULL, ov, path, format, msg, msglen);
 }
 
 /* The bytes the run will read from files[0..n): SIZE_MAX when one is
@@ -475,6 +504,11 @@ view(struct run *r)
 	    !isatty(STDOUT_FILENO))
 		return 0;
 	topt.export_to = export_to;
+	topt.export_overview = export_overview_to;
+	viewer_inputs = r->inputs;
+	viewer_ninputs = r->opt->nfiles;
+	topt.inputs = r->inputs;
+	topt.ninputs = (size_t)r->opt->nfiles;
 	c = r->several ? tui_overview(&r->ov, &topt, &why)
 	               : tui_run(&r->cmp, &topt, &why);
 	if (c == TUI_DONE)
@@ -520,8 +554,10 @@ static int export(struct run *r)
 	/* coloured output is for a terminal: cleaned as for one */
 	eo.color = color_wanted(o->tui.color, eo.visible);
 	eo.tint = eo.color ? color_depth() : 0;
+	/* (the terminal is not asked for its background here: only the
+	 * viewer, which owns the terminal, does) */
 	eo.theme = (int)palette_pick(o->tui.theme, getenv("REDLINE_THEME"),
-	                             getenv("COLORFGBG"));
+	                             getenv("COLORFGBG"), -1);
 	eo.visible |= eo.color;
 	errno = 0;
 	c = r->several ? export_several(&r->ov, fmt, &eo, out.f)

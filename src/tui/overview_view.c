@@ -18,6 +18,7 @@
 #include "redline/overview.h"
 #include "redline/uni.h"
 #include "pairview.h"
+#include "prompt.h"
 
 #define MARKS "=~-" /* verbatim, paraphrase, omitted, as in the summary */
 #define PANEL 5     /* rows of the coverage view's bottom panel */
@@ -56,6 +57,10 @@ static const char *const help_text[] = {
         "  Tab                     table / coverage grid",
         "  Enter                   open the pair viewer for the rewrite",
         "                          (q or Esc there comes back here)",
+        "  e                       export to a file, as --export writes",
+        "                          several rewrites: the summary (.txt),",
+        "                          .text .json .plain .wdiff .stats .html",
+        "                          (Tab completes a file name)",
         "  ? h                     this help (in the coverage grid: ?)",
         "  Esc                     back to the table (from the grid)",
         "  q                       quit",
@@ -290,7 +295,7 @@ draw_table(struct oview *v)
 	if ((int)shown + 3 < h)
 		put_wrapped((int)shown + 3, 0, (const unsigned char *)line,
 		            strlen(line), COLS, h - (int)shown - 3);
-	status(v, "Enter:open  Tab:coverage  1-8:sort  ?:help");
+	status(v, "Enter:open  Tab:coverage  1-8:sort  e:export  ?:help");
 }
 
 static attr_t
@@ -414,6 +419,64 @@ resort(struct oview *v, enum ov_key key)
 	}
 }
 
+/* The overview under a prompt (prompt.h's tui_under): drawn again at the
+ * terminal's size.  Always 0: drawing needs no memory. */
+static int
+redraw_overview(void *arg)
+{
+	draw(arg);
+	return 0;
+}
+
+/* The overview's export, for the export dialog. */
+static int
+write_overview(void *arg, const char *path, const char *format, char *msg,
+               size_t msglen)
+{
+	const struct oview *v = arg;
+	return v->opt->export_overview(v->ov, path, format, msg, msglen);
+}
+
+/* The e key: the export dialog of the pair viewer (prompt.h), with the
+ * formats of several rewrites, the summary first.  0, or -1 when memory
+ * ran out. */
+static int
+export_overview(struct oview *v)
+{
+	static const char *const formats[] = {"summary", "text",  "json",
+	                                      "plain",   "wdiff", "stats",
+	                                      "html",    NULL};
+	const struct overview *ov = v->ov;
+	struct tui_under u = {redraw_overview, v};
+	const struct text **inputs = NULL;
+	char def[256];
+	int rc;
+
+	if (!v->opt->export_overview) {
+		snprintf(v->msg, sizeof v->msg, "export is not available");
+		return 0;
+	}
+	struct tui_export x = {
+	        def, formats, v->opt->inputs, v->opt->ninputs, write_overview,
+	        v};
+	if (!x.inputs) { /* the texts of the overview */
+		inputs = calloc(ov->n + 1, sizeof *inputs);
+		if (!inputs)
+			return -1;
+		inputs[0] = ov->official;
+		for (size_t j = 0; j < ov->n; j++)
+			inputs[j + 1] = ov->r[j].text;
+		x.inputs = inputs;
+		x.ninputs = ov->n + 1;
+	}
+	/* the official text's name, "-overview.txt" for its extension */
+	tui_propose(ov->official->name, "redline", "-overview.txt", def,
+	            sizeof def);
+	rc = tui_export_dialog(&u, &x, v->msg, sizeof v->msg);
+	free(inputs);
+	return rc;
+}
+
 /* Move a position by delta within [0, n). */
 static size_t
 step(size_t at, long delta, size_t n)
@@ -504,6 +567,10 @@ key(struct oview *v, int ch)
 	}
 	case '?':
 		tui_help(help_text, sizeof help_text / sizeof *help_text);
+		break;
+	case 'e':
+		if (export_overview(v) < 0)
+			return -1;
 		break;
 	case KEY_RESIZE:
 	case 'l' & 0x1f:

@@ -13,6 +13,8 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tui.h"
 #include "pairview.h"
+#include "prompt.h"
+#include "termquery.h"
 #include "redline/palette.h"
 
 #include <curses.h>
@@ -22,8 +24,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "redline/layout.h"
@@ -164,7 +164,7 @@ static const char *const help_text[] = {
         "  e                       export to a file: a name proposed, the",
         "                          format from its extension (.txt .json",
         "                          .plain .wdiff .stats .html), replacing",
-        "                          asked",
+        "                          asked; Tab completes the file name",
         "  M                       mouse on / off (off: the terminal",
         "                          selects text; on: Shift-drag selects)",
         "  Ctrl-L                  redraw",
@@ -192,6 +192,11 @@ static const char *const help_text[] = {
         "on the other side.  Status counts: = ~ < > * as in the margin,",
         "x findings.",
         "",
+        "Prompts (/ and e) edit their line: Left Right (Ctrl-B Ctrl-F),",
+        "Home End (Ctrl-A Ctrl-E), Backspace, Delete (Ctrl-D), Ctrl-U (to",
+        "the start), Ctrl-K (to the end), Ctrl-W (the word before the",
+        "cursor); a long line scrolls.  Tab completes a file name;",
+        "pressed again, lists the names.",
         "Esc cancels every prompt and writes nothing.",
         "",
         "Press any key to go back (j k Space b scroll a long help).",
@@ -768,114 +773,16 @@ tui_help(const char *const *lines, size_t n)
 
 /* ---- prompts ---------------------------------------------------------- */
 
-/* A resize while a prompt or the help is open: lay the view out again and
- * draw it under them.  0, or -1 when memory ran out. */
+/* The screen under a prompt (prompt.h's tui_under): after a resize, the
+ * view laid out again and drawn.  0, or -1 when memory ran out. */
 static int
-redraw_under(struct view *v)
+redraw_view(void *arg)
 {
+	struct view *v = arg;
 	if (relayout(v) < 0)
 		return -1;
 	draw(v);
 	return 0;
-}
-
-/* Read a line of UTF-8 on the message row.  0 on Enter (buf may be
- * empty), -1 on Esc, a signal, or no memory (then *failed is set). */
-static int
-prompt(struct view *v, const char *what, char *buf, size_t size, int *failed)
-{
-	size_t n = 0;
-
-	buf[0] = '\0';
-	curs_set(1);
-	for (;;) {
-		int wl = (int)strlen(what), cols = COLS - wl - 1;
-		const char *shown = buf;
-		while ((int)strlen(shown) > cols && *shown) {
-			shown++; /* the end of a long line */
-			while ((*shown & 0xC0) == 0x80)
-				shown++;
-		}
-		move(LINES - 1, 0);
-		clrtoeol();
-		addnstr(what, COLS);
-		if (cols > 0)
-			addnstr(shown, cols);
-		refresh();
-		wint_t ch;
-		int rc = get_wch(&ch);
-		if (got_signal)
-			break;
-		if (rc == ERR)
-			continue;
-		if (rc == KEY_CODE_YES) {
-			if (ch == KEY_RESIZE) {
-				if (redraw_under(v) < 0) {
-					*failed = 1;
-					break;
-				}
-			} else if (ch == KEY_ENTER) {
-				curs_set(0);
-				return 0;
-			} else if (ch == KEY_BACKSPACE && n) {
-				while (n && (buf[--n] & 0xC0) == 0x80)
-					;
-				buf[n] = '\0';
-			}
-			continue;
-		}
-		if (ch == 27)
-			break;
-		if (ch == '\n' || ch == '\r') {
-			curs_set(0);
-			return 0;
-		}
-		if ((ch == 127 || ch == 8) && n) {
-			while (n && (buf[--n] & 0xC0) == 0x80)
-				;
-			buf[n] = '\0';
-		} else if (ch == ('u' & 0x1f)) {
-			n = 0;
-			buf[0] = '\0';
-		} else if (ch >= 0x20 && ch != 127 &&
-		           uni_visible((int32_t)ch) == (int32_t)ch) {
-			/* (no control character, bidirectional one among
-			 * them, goes into the line or onto the screen) */
-			unsigned char u[4];
-			size_t k = uni_encode((int32_t)ch, u);
-			if (k && n + k < size) {
-				memcpy(buf + n, u, k);
-				n += k;
-				buf[n] = '\0';
-			}
-		}
-	}
-	curs_set(0);
-	return -1;
-}
-
-/* Ask a yes-or-no question on the message row: 1 for y, 0 for anything
- * else (Esc among them), -1 when memory ran out on a resize. */
-static int
-confirm(struct view *v, const char *what)
-{
-	for (;;) {
-		move(LINES - 1, 0);
-		clrtoeol();
-		addnstr(what, COLS);
-		refresh();
-		int ch = getch();
-		if (got_signal)
-			return 0;
-		if (ch == ERR)
-			continue;
-		if (ch == KEY_RESIZE) {
-			if (redraw_under(v) < 0)
-				return -1;
-			continue;
-		}
-		return ch == 'y' || ch == 'Y';
-	}
 }
 
 /* ---- actions ------------------------------------------------------ */
@@ -981,157 +888,39 @@ search_step(struct view *v, int backward, int fresh)
 	return 0;
 }
 
-/* The format an export file name asks for by its extension (any case), or
- * NULL. */
-static const char *
-format_of(const char *path)
-{
-	static const char *const ext[][2] = {
-	        {"json", "json"},   {"txt", "text"},    {"text", "text"},
-	        {"plain", "plain"}, {"wdiff", "wdiff"}, {"stats", "stats"},
-	        {"html", "html"},   {"htm", "html"}};
-	const char *slash = strrchr(path, '/');
-	const char *dot = strrchr(slash ? slash : path, '.');
-
-	if (!dot || dot[1] == '\0')
-		return NULL;
-	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
-		if (strcasecmp(dot + 1, ext[i][0]) == 0)
-			return ext[i][1];
-	return NULL;
-}
-
-/* The file name the export proposes: the rewrite's name without its
- * directory and extension, then "-redline.txt", in the current
- * directory.  A character of the name that shows nothing or acts on the
- * terminal (a control, an invalid byte, a hidden character such as a
- * right-to-left override, which would also turn the shown name around)
- * becomes '_'. */
-static void
-propose(const struct view *v, char *out, size_t size)
-{
-	const char *name = v->c->right->name, *base = strrchr(name, '/');
-	char stem[200];
-	size_t n = 0;
-
-	base = base ? base + 1 : name;
-	if (strcmp(name, "-") == 0 || !*base)
-		base = "redline";
-	for (size_t i = 0, len = strlen(base); i < len;) {
-		int32_t cp;
-		size_t l = uni_decode((const unsigned char *)base + i, len - i,
-		                      &cp);
-		int shown = uni_visible_line(cp) == cp;
-		if (n + (shown ? l : 1) >= sizeof stem)
-			break;
-		if (shown)
-			memcpy(stem + n, base + i, l);
-		else
-			stem[n] = '_';
-		n += shown ? l : 1;
-		i += l;
-	}
-	stem[n] = '\0';
-	char *dot = strrchr(stem, '.');
-	if (dot && dot != stem)
-		*dot = '\0';
-	snprintf(out, size, "%s-redline.txt", stem);
-}
-
-/* Whether path names the same file as an input. */
+/* The pair's export, for the export dialog. */
 static int
-is_input(const struct view *v, const struct stat *st)
+write_pair(void *arg, const char *path, const char *format, char *msg,
+           size_t msglen)
 {
-	const struct text *in[2] = {v->c->left, v->c->right};
-	struct stat s;
-
-	for (int k = 0; k < 2; k++)
-		if (strcmp(in[k]->name, "-") != 0 &&
-		    stat(in[k]->name, &s) == 0 && s.st_dev == st->st_dev &&
-		    s.st_ino == st->st_ino)
-			return 1;
-	return 0;
+	const struct view *v = arg;
+	return v->opt->export_to(v->c, path, format, msg, msglen);
 }
 
-/* The e key.  Esc at any of its prompts writes nothing.  0, or -1 when
- * memory ran out. */
+/* The e key (prompt.h).  0, or -1 when memory ran out. */
 static int
 do_export(struct view *v)
 {
-	char def[256], what[400], path[1024], fmt[32];
-	const char *f;
-	struct stat st;
-	int failed = 0, yes;
+	static const char *const formats[] = {"text",  "json", "plain", "wdiff",
+	                                      "stats", "html", NULL};
+	const struct text *inputs[2] = {v->c->left, v->c->right};
+	struct tui_under u = {redraw_view, v};
+	char def[256];
+	struct tui_export x = {def, formats, inputs, 2, write_pair, v};
+
+	if (v->opt->inputs) { /* every file given, from the overview too */
+		x.inputs = v->opt->inputs;
+		x.ninputs = v->opt->ninputs;
+	}
 
 	if (!v->opt->export_to) {
 		snprintf(v->msg, sizeof v->msg, "export is not available");
 		return 0;
 	}
-	propose(v, def, sizeof def);
-	snprintf(what, sizeof what, "Export to file [%s]: ", def);
-	if (prompt(v, what, path, sizeof path, &failed) < 0)
-		goto cancel;
-	if (!path[0])
-		snprintf(path, sizeof path, "%s", def);
-	if (path[0] == '~' && (path[1] == '/' || !path[1])) {
-		/* a leading ~ is the home directory, as in a shell */
-		const char *home = getenv("HOME");
-		char full[1024];
-		if (home && home[0] &&
-		    snprintf(full, sizeof full, "%s%s", home, path + 1) <
-		            (int)sizeof full)
-			memcpy(path, full, strlen(full) + 1);
-	}
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		snprintf(v->msg, sizeof v->msg,
-		         "%.400s is a directory: nothing written", path);
-		return 0;
-	}
-	f = format_of(path);
-	for (const char *ask = "Format (text, json, plain, wdiff, stats, "
-	                       "html) [text]: ";
-	     !f; ask = "Unknown format; one of text, json, plain, wdiff, "
-	               "stats, html [text]: ") {
-		static const char *const known[] = {"text",  "json",  "plain",
-		                                    "wdiff", "stats", "html"};
-		if (prompt(v, ask, fmt, sizeof fmt, &failed) < 0)
-			goto cancel;
-		for (char *p = fmt; *p; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p = (char)(*p + 32);
-		if (!fmt[0])
-			f = "text";
-		for (size_t i = 0; !f && i < sizeof known / sizeof *known; i++)
-			if (!strcmp(fmt, known[i]))
-				f = known[i];
-	}
-	if (stat(path, &st) == 0) {
-		if (is_input(v, &st)) {
-			snprintf(v->msg, sizeof v->msg,
-			         "%.400s: refusing to overwrite an input",
-			         path);
-			return 0;
-		}
-	}
-	/* a file that is there would be replaced: ask (a device, a terminal
-	 * or a pipe is not replaced, and export_to says what it thinks) */
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-		snprintf(what, sizeof what, "%.300s exists: replace it? (y/n) ",
-		         path);
-		yes = confirm(v, what);
-		if (yes < 0)
-			return -1;
-		if (!yes)
-			goto cancel;
-	}
-	if (v->opt->export_to(v->c, path, f, v->msg, sizeof v->msg) == 0)
-		snprintf(v->msg, sizeof v->msg, "wrote %.400s (%s)", path, f);
-	return 0;
-cancel:
-	if (failed)
-		return -1;
-	snprintf(v->msg, sizeof v->msg, "export cancelled: nothing written");
-	return 0;
+	/* the rewrite's name, "-redline.txt" for its extension */
+	tui_propose(v->c->right->name, "redline", "-redline.txt", def,
+	            sizeof def);
+	return tui_export_dialog(&u, &x, v->msg, sizeof v->msg);
 }
 
 /* Apply one action; returns 0 to go on, 1 to quit, -1 on error. */
@@ -1217,7 +1006,9 @@ act(struct view *v, enum action a)
 	case ACT_SEARCH: {
 		char pat[sizeof v->pattern];
 		int failed = 0;
-		if (prompt(v, "/", pat, sizeof pat, &failed) < 0) {
+		struct tui_under u = {redraw_view, v};
+		if (tui_prompt(&u, "/", pat, sizeof pat, TUI_LINE_TEXT,
+		               &failed) < 0) {
 			if (failed)
 				return -1;
 			snprintf(v->msg, sizeof v->msg, "search cancelled");
@@ -1408,6 +1199,8 @@ static int curses_on;
 static SCREEN *scr;
 static FILE *tty_in;
 static int color_on;
+/* The theme of the terminal's answer to OSC 11, or -1 (ask_background). */
+static int answered = -1;
 /* The signals that end the viewer, the terminal restored first: every one
  * whose default action ends the process (but those that report a bug in
  * it, like SIGSEGV), as main.c's list. */
@@ -1451,7 +1244,7 @@ static int
 setup_tints(const struct tui_opt *o)
 {
 	enum palette_theme t = palette_pick(o->theme, getenv("REDLINE_THEME"),
-	                                    getenv("COLORFGBG"));
+	                                    getenv("COLORFGBG"), answered);
 
 	if (tint_pair(PAIR_DEL, t, PAL_DEL) < 0 ||
 	    tint_pair(PAIR_INS, t, PAL_INS) < 0 ||
@@ -1467,13 +1260,40 @@ setup_tints(const struct tui_opt *o)
 	return 0;
 }
 
-static void
-setup_colors(const struct tui_opt *o)
+/* Whether colours are asked for: --color=always, or auto without
+ * NO_COLOR. */
+static int
+colors_wanted(const struct tui_opt *o)
 {
 	const char *no = getenv("NO_COLOR");
 
-	color_on = o->color == TUI_COLOR_ALWAYS ||
-	           (o->color == TUI_COLOR_AUTO && !(no && *no));
+	return o->color == TUI_COLOR_ALWAYS ||
+	       (o->color == TUI_COLOR_AUTO && !(no && *no));
+}
+
+/* The theme the terminal's background says, when neither --theme,
+ * REDLINE_THEME nor COLORFGBG decides: the terminal asked (OSC 11, before
+ * curses takes it), into answered. */
+static void
+ask_background(const struct tui_opt *o)
+{
+	char reply[256];
+	int n;
+
+	if (!colors_wanted(o) ||
+	    palette_decided(o->theme, getenv("REDLINE_THEME"),
+	                    getenv("COLORFGBG")) >= 0 ||
+	    !isatty(STDOUT_FILENO))
+		return;
+	n = termquery_background(reply, sizeof reply);
+	if (n > 0)
+		answered = palette_from_osc11(reply, (size_t)n, NULL);
+}
+
+static void
+setup_colors(const struct tui_opt *o)
+{
+	color_on = colors_wanted(o);
 	if (!color_on || !has_colors()) {
 		color_on = o->color == TUI_COLOR_ALWAYS && has_colors();
 		if (!color_on)
@@ -1522,6 +1342,7 @@ tui_screen_open(const struct tui_opt *o, const char **why)
 			return -1;
 		}
 	}
+	ask_background(o);
 	scr = newterm(NULL, stdout, tty_in ? tty_in : stdin);
 	if (!scr) {
 		if (tty_in)
@@ -1540,6 +1361,20 @@ tui_screen_open(const struct tui_opt *o, const char **why)
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
+	/* Home and End as VT220s and tmux send them (ESC [ 1 ~, ESC [ 4 ~),
+	 * and as xterm does out of keypad mode, where TERM does not say so
+	 * (tmux under TERM=xterm): else the ESC of an unknown sequence
+	 * would cancel a prompt */
+	static const struct {
+		const char *seq;
+		int key;
+	} more_keys[] = {{"\033[1~", KEY_HOME},
+	                 {"\033[4~", KEY_END},
+	                 {"\033[H", KEY_HOME},
+	                 {"\033[F", KEY_END}};
+	for (size_t i = 0; i < sizeof more_keys / sizeof *more_keys; i++)
+		if (key_defined(more_keys[i].seq) == 0)
+			define_key(more_keys[i].seq, more_keys[i].key);
 	curs_set(0);
 	set_escdelay(50); /* Esc is a key here, not only a prefix */
 	timeout(250);     /* wake to notice signals */

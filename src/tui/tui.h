@@ -21,14 +21,27 @@ enum tui_color { TUI_COLOR_AUTO, TUI_COLOR_ALWAYS, TUI_COLOR_NEVER };
 typedef int (*tui_export_fn)(const struct cmp *c, const char *path,
                              const char *format, char *msg, size_t msglen);
 
+/* Write the overview ov to path in format ("summary", "text", "json",
+ * ...: what --export writes for several rewrites); 0 or -1 with a message,
+ * as tui_export_fn. */
+typedef int (*tui_export_overview_fn)(const struct overview *ov,
+                                      const char *path, const char *format,
+                                      char *msg, size_t msglen);
+
 /* The viewer's colour theme (palette.h): auto reads REDLINE_THEME, then
- * COLORFGBG, and takes dark when neither says. */
+ * COLORFGBG, then asks the terminal for its background (OSC 11,
+ * termquery.h), and takes dark when none says. */
 enum tui_theme { TUI_THEME_AUTO, TUI_THEME_DARK, TUI_THEME_LIGHT };
 
 struct tui_opt {
 	int color; /* enum tui_color; NO_COLOR counts under auto */
 	int theme; /* enum tui_theme */
-	tui_export_fn export_to; /* for the e key */
+	tui_export_fn export_to;                /* for the e key */
+	tui_export_overview_fn export_overview; /* for the overview's e */
+	/* every file given, which the e key never writes over (NULL: the
+	 * texts of the view) */
+	const struct text *const *inputs;
+	size_t ninputs;
 };
 
 /* What tui_run and tui_overview return. */

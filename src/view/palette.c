@@ -89,8 +89,8 @@ palette_xterm256(struct rgb c)
 	return best;
 }
 
-enum palette_theme
-palette_pick(int asked, const char *env, const char *colorfgbg)
+int
+palette_decided(int asked, const char *env, const char *colorfgbg)
 {
 	if (asked == 1)
 		return PALETTE_DARK;
@@ -100,7 +100,84 @@ palette_pick(int asked, const char *env, const char *colorfgbg)
 		return PALETTE_LIGHT;
 	if (env && strcmp(env, "dark") == 0)
 		return PALETTE_DARK;
-	return palette_from_colorfgbg(colorfgbg) == PALETTE_LIGHT
+	return palette_from_colorfgbg(colorfgbg);
+}
+
+enum palette_theme
+palette_pick(int asked, const char *env, const char *colorfgbg, int answered)
+{
+	int t = palette_decided(asked, env, colorfgbg);
+
+	if (t < 0)
+		t = answered;
+	return t == PALETTE_LIGHT ? PALETTE_LIGHT : PALETTE_DARK;
+}
+
+/* The value of 1 to 4 hex digits at *s, scaled to 0..255 (xterm's
+ * rgb:h/hh/hhh/hhhh); -1 when there is none or more.  *s moves past
+ * them. */
+static int
+hex_channel(const char **s, const char *end)
+{
+	unsigned long v = 0, max = 0;
+	int n = 0;
+
+	while (*s < end && n < 5) {
+		int c = (unsigned char)**s, d;
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			d = c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			d = c - 'A' + 10;
+		else
+			break;
+		v = v * 16 + (unsigned long)d;
+		max = max * 16 + 15;
+		n++;
+		(*s)++;
+	}
+	if (n < 1 || n > 4)
+		return -1;
+	return (int)((v * 255 + max / 2) / max);
+}
+
+int
+palette_from_osc11(const char *s, size_t n, struct rgb *bg)
+{
+	static const char head[] = "\033]11;rgb:";
+	const char *end = s + n, *p = NULL;
+	int c[3];
+
+	for (size_t i = 0; i + sizeof head - 1 <= n; i++)
+		if (memcmp(s + i, head, sizeof head - 1) == 0) {
+			p = s + i + sizeof head - 1;
+			break;
+		}
+	if (!p)
+		return -1;
+	for (int k = 0; k < 3; k++) {
+		if (k) {
+			if (p >= end || *p != '/')
+				return -1;
+			p++;
+		}
+		c[k] = hex_channel(&p, end);
+		if (c[k] < 0)
+			return -1;
+	}
+	/* the end of the answer: BEL, or ST as ESC \ or C1 */
+	if (p >= end || !(*p == '\a' || (unsigned char)*p == 0x9c ||
+	                  (*p == '\033' && p + 1 < end && p[1] == '\\')))
+		return -1;
+	struct rgb col = {(uint8_t)c[0], (uint8_t)c[1], (uint8_t)c[2]};
+	if (bg)
+		*bg = col;
+	/* light when black text stands out on it more than white text:
+	 * the light theme's foreground is black */
+	return palette_contrast((struct rgb){0, 0, 0}, col) >=
+	                       palette_contrast((struct rgb){255, 255, 255},
+	                                        col)
 	               ? PALETTE_LIGHT
 	               : PALETTE_DARK;
 }

@@ -75,6 +75,60 @@ colorfgbg(void **state)
 	assert_int_equal(palette_from_colorfgbg("15;99"), -1);
 }
 
+/* palette_from_osc11 on a string literal */
+#define OSC11(s, bg) palette_from_osc11(s, sizeof s - 1, bg)
+
+static void
+osc11(void **state)
+{
+	struct rgb c;
+
+	(void)state;
+	/* four hex digits a channel, ended by BEL or ESC \ */
+	assert_int_equal(OSC11("\033]11;rgb:ffff/ffff/ffff\a", &c),
+	                 PALETTE_LIGHT);
+	assert_int_equal(c.r, 255);
+	assert_int_equal(OSC11("\033]11;rgb:0000/0000/0000\033\\", NULL),
+	                 PALETTE_DARK);
+	/* one to four digits, scaled: 4 of 0..15 is 68 of 0..255 */
+	assert_int_equal(OSC11("\033]11;rgb:4/4/4\a", &c), PALETTE_DARK);
+	assert_int_equal(c.g, 68);
+	assert_int_equal(OSC11("\033]11;rgb:c0c/c0c/c0c\a", &c), PALETTE_LIGHT);
+	assert_int_equal(c.b, 192);
+	/* Solarized: light and dark; after other bytes; a C1 ST */
+	assert_int_equal(OSC11("x\033]11;rgb:fd/f6/e3\x9c", NULL),
+	                 PALETTE_LIGHT);
+	assert_int_equal(OSC11("\033]11;rgb:00/2b/36\a", NULL), PALETTE_DARK);
+	/* the turning point: black text stands out more from #767676 on */
+	assert_int_equal(OSC11("\033]11;rgb:75/75/75\a", NULL), PALETTE_DARK);
+	assert_int_equal(OSC11("\033]11;rgb:76/76/76\a", NULL), PALETTE_LIGHT);
+	/* no answer, cut short, not a colour, five digits, OSC 10 */
+	assert_int_equal(OSC11("", NULL), -1);
+	assert_int_equal(OSC11("\033]11;rgb:ffff/ffff", NULL), -1);
+	assert_int_equal(OSC11("\033]11;rgb:ffff/ffff/ffff", NULL), -1);
+	assert_int_equal(OSC11("\033]11;?\a", NULL), -1);
+	assert_int_equal(OSC11("\033]11;rgb:fffff/0/0\a", NULL), -1);
+	assert_int_equal(OSC11("\033]10;rgb:ff/ff/ff\a", NULL), -1);
+}
+
+static void
+precedence(void **state)
+{
+	(void)state;
+	/* --theme, then REDLINE_THEME, then COLORFGBG; else undecided */
+	assert_int_equal(palette_decided(1, "light", "0;15"), PALETTE_DARK);
+	assert_int_equal(palette_decided(0, "light", "15;0"), PALETTE_LIGHT);
+	assert_int_equal(palette_decided(0, "pink", "0;15"), PALETTE_LIGHT);
+	assert_int_equal(palette_decided(0, NULL, NULL), -1);
+	assert_int_equal(palette_decided(0, "", "15"), -1);
+	/* then the terminal's answer, then dark */
+	assert_int_equal(palette_pick(0, NULL, NULL, PALETTE_LIGHT),
+	                 PALETTE_LIGHT);
+	assert_int_equal(palette_pick(0, NULL, "15;0", PALETTE_LIGHT),
+	                 PALETTE_DARK);
+	assert_int_equal(palette_pick(0, NULL, NULL, -1), PALETTE_DARK);
+}
+
 int
 main(void)
 {
@@ -83,6 +137,8 @@ main(void)
 	        cmocka_unit_test(every_tint_readable),
 	        cmocka_unit_test(exact_in_256_colours),
 	        cmocka_unit_test(colorfgbg),
+	        cmocka_unit_test(osc11),
+	        cmocka_unit_test(precedence),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
