@@ -224,6 +224,14 @@ hedge_at(const struct cmp *c, int right, uint32_t t, uint32_t *len)
 
 	if (!n)
 		return NULL;
+	/* "May" the month: capitalised before a number ("May 8"), or
+	 * capitalised inside a sentence ("in May") */
+	if (n == 3 && memcmp(w, "may", 3) == 0 &&
+	    (l->v[t].flags & TOK_F_UPPER) &&
+	    (numberish(c, right, t + 1) ||
+	     (t > 0 && !(l->v[t - 1].kind == TOK_PUNCT &&
+	                 (l->v[t - 1].flags & TOK_F_STOP)))))
+		return NULL;
 	if (t + 1 < l->n && l->v[t + 1].space &&
 	    (m = fold(tx, &l->v[t + 1], w + n + 1, WORD_MAX)) > 0) {
 		w[n] = ' ';

@@ -240,6 +240,16 @@ certainty(void **state)
 	                             "Officials might review the budget in "
 	                             "June.\n"),
 	                    "");
+	/* "May" the month is no hedge: before a day, or inside a sentence */
+	assert_string_equal(findings("He was born in Poissy on May 8, 1983.\n",
+	                             "Born May 8, 1983, in Poissy, he moved "
+	                             "later.\n"),
+	                    "");
+	assert_string_equal(findings("The school opened in May and will close "
+	                             "in June.\n",
+	                             "The school opened in spring and will "
+	                             "close in June.\n"),
+	                    "");
 	assert_string_equal(findings("We will review the budget in June.\n",
 	                             "They said they would review the budget "
 	                             "in June.\n"),
