@@ -879,8 +879,11 @@ find_values(struct fx *x, uint32_t p, const struct stretch *s)
 	return pair_items(x, p, s, FIND_VALUE, a, na, b, nb);
 }
 
+static uint32_t seg_of(const struct seglist *l, uint32_t t);
+
 /* Is token t of side right a word of a name: capitalised, not at the
- * start of a sentence, not a month or weekday? */
+ * start of a sentence, not in a title-case line of the rewrite (a
+ * headline capitalises every word), not a month or weekday? */
 static int
 name_word(const struct fx *x, int right, uint32_t t)
 {
@@ -888,6 +891,8 @@ name_word(const struct fx *x, int right, uint32_t t)
 	const struct tok *k = &l->v[t];
 
 	if (k->kind != TOK_WORD || !(k->flags & TOK_F_UPPER))
+		return 0;
+	if (right && x->rtitle[seg_of(&x->c->rs, t)])
 		return 0;
 	/* a month or weekday is a date's word: a value */
 	return !(right ? x->rinit : x->linit)[t] &&
@@ -1426,9 +1431,63 @@ official_has(struct fx *x, const char *w, size_t n)
 	return has;
 }
 
+/* Is the verb of saying at rewrite token v (of a sentence starting at t0)
+ * denied: one of the two words before it a negator or a negative verb
+ * ("did not say", "didn't say", "declined to say")? */
+static int
+said_not(struct fx *x, uint32_t t0, uint32_t v)
+{
+	size_t words = 0;
+
+	for (uint32_t t = v; t > t0 && words < 2;) {
+		t--;
+		if (x->c->rt.v[t].kind != TOK_WORD)
+			continue;
+		words++;
+		if (negative(x, 1, t))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the frame of the verb of saying at rewrite token v (of the
+ * sentence [t0, t1)) name the official source: a word for its document
+ * or speaker ("statement", "spokesperson"), a body the official text
+ * names ("the ministry"), or a name it speaks in?  The frame is the
+ * clause of the verb up to it ("..., the statement said", "the ministry
+ * said that"), and, when the verb opens its clause, up to four words
+ * after it ("..., said the spokesperson", "according to the ministry");
+ * a source word further on is what the sentence is about, not who said
+ * it. */
+static int
+frame_names_source(struct fx *x, uint32_t t0, uint32_t t1, uint32_t v)
+{
+	const struct cmp *c = x->c;
+	uint32_t a = v, b = v + 1;
+	size_t after = 0;
+
+	while (a > t0 && c->rt.v[a - 1].kind != TOK_PUNCT)
+		a--;
+	/* the words after the verb only when it opens its clause: "...,"
+	 * said the ministry", not "X said Thursday the government ..." */
+	while (a == v && b < t1 && c->rt.v[b].kind != TOK_PUNCT && after < 4)
+		after += c->rt.v[b++].kind == TOK_WORD;
+	if (self_speaker(x, t0, v))
+		return 1;
+	for (uint32_t t = a; t < b; t++) {
+		char w[WORD_MAX];
+		size_t n = fold(c->right, &c->rt.v[t], w, sizeof w);
+		int k = n ? lex_source(w, n) : LEX_SOURCE_NONE;
+		if (k == LEX_SOURCE_DOCUMENT || k == LEX_SOURCE_SPEAKER ||
+		    (k == LEX_SOURCE_BODY && official_has(x, w, n)))
+			return 1;
+	}
+	return 0;
+}
+
 /* Attribution: a sentence of an addition, or one that a paired passage
- * inserts whole (nine in ten of its words), with a verb of saying and a
- * word or name for the official source. */
+ * inserts whole (nine in ten of its words), with a verb of saying whose
+ * frame names the official source (frame_names_source). */
 static int
 find_attribution(struct fx *x, uint32_t p)
 {
@@ -1442,29 +1501,23 @@ find_attribution(struct fx *x, uint32_t p)
 			continue;
 		for (uint32_t s = b->rs0; s < b->rs1; s++) {
 			uint32_t t0, t1;
-			int verb = 0, source = 0;
+			int source = 0;
 			psg_sent_tokens(c, 1, s, &t0, &t1);
 			if (ps->kind != BLK_ADDITION &&
 			    inserted_share(c, ps, t0, t1) < 90)
 				continue;
-			for (uint32_t t = t0; t < t1; t++) {
+			for (uint32_t t = t0; t < t1 && !source; t++) {
 				char w[WORD_MAX];
 				size_t n = fold(c->right, &c->rt.v[t], w,
 				                sizeof w);
-				if (!n)
-					continue;
-				if (lex_is_frame(w, n) == LEX_FRAME_VERB) {
-					verb = 1;
-					source |= self_speaker(x, t0, t);
-				}
-				int k = lex_source(w, n);
-				if (k == LEX_SOURCE_DOCUMENT ||
-				    k == LEX_SOURCE_SPEAKER)
-					source = 1;
-				if (k == LEX_SOURCE_BODY)
-					source |= official_has(x, w, n);
+				/* not a saying denied: "did not say",
+				 * "refused to say" credit nothing */
+				if (n && lex_is_frame(w, n) == LEX_FRAME_VERB &&
+				    !said_not(x, t0, t))
+					source = frame_names_source(x, t0, t1,
+					                            t);
 			}
-			if (verb && source && !restates(x, t0, t1) &&
+			if (source && !restates(x, t0, t1) &&
 			    add(x, FIND_ATTRIBUTION, p, 0, 0, t0, t1) < 0)
 				return -1;
 		}

@@ -157,6 +157,24 @@ attribution(void **state)
 	                    "north this year. The opposition said doctors "
 	                    "would be paid double for night shifts.\n"),
 	        "");
+	/* a saying denied credits nothing; the source named after another
+	 * speaker's verb is what is said, not who says it */
+	assert_string_equal(
+	        findings(o, "The ministry will open two new clinics in the "
+	                    "north this year. The statement did not say when "
+	                    "the doctors would be hired.\n"),
+	        "");
+	assert_string_equal(
+	        findings(o, "The ministry will open two new clinics in the "
+	                    "north this year. Observers say the ministry will "
+	                    "pay doctors double for night shifts.\n"),
+	        "");
+	assert_string_equal(
+	        findings(o, "The ministry will open two new clinics in the "
+	                    "north this year. Doctors would be paid double for "
+	                    "night shifts, said the ministry.\n"),
+	        "attribution  > Doctors would be paid double for night shifts, "
+	        "said the ministry.");
 }
 
 /* A value replaced by another of its kind in the same slot; the same
