@@ -103,65 +103,53 @@ by_word(const void *k, const void *e)
 	return lex_order(q->w, q->n, *(const char *const *)e);
 }
 
+/* The entry of table t (a sorted array of entries each starting with its
+ * key string) whose key is w[0..n), or NULL. */
+#define FIND(t, w, n)                                                          \
+	((const void *)bsearch(&(struct key){(w), (n)}, (t),                   \
+	                       sizeof(t) / sizeof *(t), sizeof *(t), by_word))
+
 const char *
 lex_american(const char *w, size_t n)
 {
-	struct key k = {w, n};
-	const struct spelling *f =
-	        bsearch(&k, spellings, sizeof spellings / sizeof *spellings,
-	                sizeof *spellings, by_word);
+	const struct spelling *f = FIND(spellings, w, n);
 	return f ? f->american : NULL;
 }
 
 int
 lex_is_frame(const char *w, size_t n)
 {
-	struct key k = {w, n};
-	const struct frame_word *f =
-	        bsearch(&k, frames, sizeof frames / sizeof *frames,
-	                sizeof *frames, by_word);
+	const struct frame_word *f = FIND(frames, w, n);
 	return f ? f->kind : LEX_FRAME_NONE;
 }
 
 const char *
 lex_base_form(const char *w, size_t n)
 {
-	struct key k = {w, n};
-	const struct verb_form *f =
-	        bsearch(&k, forms, sizeof forms / sizeof *forms, sizeof *forms,
-	                by_word);
+	const struct verb_form *f = FIND(forms, w, n);
 	return f ? f->base : NULL;
 }
 
 int
 lex_is_negation(const char *w, size_t n)
 {
-	struct key k = {w, n};
-
 	/* don't, isn't, can't: with a straight or a curly apostrophe */
 	if ((n > 3 && memcmp(w + n - 3, "n't", 3) == 0) ||
 	    (n > 5 && memcmp(w + n - 5, "n\xE2\x80\x99t", 5) == 0))
 		return 1;
-	return bsearch(&k, negations, sizeof negations / sizeof *negations,
-	               sizeof *negations, by_word) != NULL;
+	return FIND(negations, w, n) != NULL;
 }
 
 int
 lex_is_negverb(const char *w, size_t n)
 {
-	struct key k = {w, n};
-
-	return bsearch(&k, negverbs, sizeof negverbs / sizeof *negverbs,
-	               sizeof *negverbs, by_word) != NULL;
+	return FIND(negverbs, w, n) != NULL;
 }
 
 const char *
 lex_hedge(const char *w, size_t n, int *number)
 {
-	struct key k = {w, n};
-	const struct hedge *h =
-	        bsearch(&k, hedges, sizeof hedges / sizeof *hedges,
-	                sizeof *hedges, by_word);
+	const struct hedge *h = FIND(hedges, w, n);
 	if (!h)
 		return NULL;
 	*number = h->number;
@@ -171,10 +159,7 @@ lex_hedge(const char *w, size_t n, int *number)
 int
 lex_place(const char *key, size_t n, int *kind)
 {
-	struct key k = {key, n};
-	const struct place *p =
-	        bsearch(&k, places, sizeof places / sizeof *places,
-	                sizeof *places, by_word);
+	const struct place *p = FIND(places, key, n);
 	if (!p)
 		return -1;
 	*kind = p->kind;
@@ -184,10 +169,7 @@ lex_place(const char *key, size_t n, int *kind)
 int
 lex_source(const char *w, size_t n)
 {
-	struct key k = {w, n};
-	const struct source_word *s =
-	        bsearch(&k, sources, sizeof sources / sizeof *sources,
-	                sizeof *sources, by_word);
+	const struct source_word *s = FIND(sources, w, n);
 	return s ? s->kind : LEX_SOURCE_NONE;
 }
 
@@ -206,15 +188,13 @@ is_digit(char c)
 size_t
 lex_number(const char *w, size_t n, char *out, size_t outlen)
 {
-	struct key k = {w, n};
 	const struct number_word *nw;
 	size_t i, len = 0;
 
 	if (n == 0)
 		return 0;
 	if (!is_digit(w[0])) {
-		nw = bsearch(&k, numbers, sizeof numbers / sizeof *numbers,
-		             sizeof *numbers, by_word);
+		nw = FIND(numbers, w, n);
 		if (!nw || strlen(nw->digits) > outlen)
 			return 0;
 		memcpy(out, nw->digits, strlen(nw->digits));
