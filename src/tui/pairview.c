@@ -328,6 +328,9 @@ center_on(struct view *v, size_t i)
 /* Whether the tints of palette.h are on (a terminal of 256 colours or
  * more), else the eight basic colours. */
 static int tints_on;
+static int color_on;
+static enum palette_theme tint_theme; /* setup_tints' theme */
+static void styles_now(char *buf, size_t size);
 
 static attr_t
 text_attr(const struct view *v, unsigned char a)
@@ -1028,12 +1031,21 @@ act(struct view *v, enum action a)
 		if (search_step(v, a == ACT_PREV_MATCH, 0) < 0)
 			return -1;
 		break;
-	case ACT_HELP:
-		tui_help(help_text, sizeof help_text / sizeof *help_text);
+	case ACT_HELP: {
+		/* the help, with the styles in use now before its last line */
+		enum { N = sizeof help_text / sizeof *help_text };
+		const char *lines[N + 1];
+		char now[160];
+		styles_now(now, sizeof now);
+		memcpy(lines, help_text, (N - 1) * sizeof *lines);
+		lines[N - 1] = now;
+		lines[N] = help_text[N - 1];
+		tui_help(lines, N + 1);
 		/* laid out again: the terminal may have changed meanwhile */
 		if (relayout(v) < 0)
 			return -1;
 		break;
+	}
 	case ACT_MODE:
 		v->lo.mode =
 		        v->lo.mode == LAYOUT_RAW ? LAYOUT_ALIGNED : LAYOUT_RAW;
@@ -1198,7 +1210,7 @@ lookup(int key)
 static int curses_on;
 static SCREEN *scr;
 static FILE *tty_in;
-static int color_on;
+
 /* The theme of the terminal's answer to OSC 11, or -1 (ask_background). */
 static int answered = -1;
 /* The signals that end the viewer, the terminal restored first: every one
@@ -1217,6 +1229,28 @@ restore(void)
 		endwin();
 		curses_on = 0;
 	}
+}
+
+/* The styles the viewer draws with now, as one line for the help: no
+ * colour (and why it may be), the basic colours, or the tints of a
+ * theme. */
+static void
+styles_now(char *buf, size_t size)
+{
+	if (!color_on)
+		snprintf(buf, size,
+		         "In use now: no colour (--color=never, NO_COLOR, or a "
+		         "terminal without colours).");
+	else if (tints_on)
+		snprintf(buf, size,
+		         "In use now: tints of the %s theme, %d colours.",
+		         tint_theme == PALETTE_LIGHT ? "light" : "dark",
+		         COLORS);
+	else
+		snprintf(buf, size,
+		         "In use now: the basic colours (%d), on the "
+		         "terminal's background.",
+		         COLORS);
 }
 
 /* Colour c on a terminal of COLORS colours: its 256-colour entry, or
@@ -1257,6 +1291,7 @@ setup_tints(const struct tui_opt *o)
 		return -1;
 	init_pair(PAIR_STATUS, COLOR_WHITE, COLOR_BLUE);
 	tints_on = 1;
+	tint_theme = t;
 	return 0;
 }
 

@@ -39,4 +39,15 @@ redraw_restores C-l && ok || bad "Ctrl-L did not redraw the help"
 keys j
 wait_for "lines 2-20 of" && ok || bad "Ctrl-L took the help away"
 
+# The help says which styles are in use: tints on a 256-colour terminal,
+# no colour under NO_COLOR.
+start 100 70 "'$bin'" $S $B
+keys '?'
+wait_for "In use now: tints of the" && ok || bad "the help did not say the tints are in use"
+keys x
+start 100 70 "env NO_COLOR=1 '$bin'" $S $B
+keys '?'
+wait_for "In use now: no colour" && ok || bad "the help did not say no colour is in use"
+keys x
+
 tui_done
