@@ -92,6 +92,14 @@ candidates(struct ctx *x)
 			        (uint32_t)o;
 	free(fill);
 
+	/* room for every candidate at once (at most CANDIDATES a rewrite
+	 * sentence), not doubled as they come; what is left over is given
+	 * back at the end */
+	size_t most = (no < CANDIDATES ? no : CANDIDATES) * c->rs.n + 1;
+	x->lw->cands = malloc(most * sizeof *x->lw->cands);
+	if (!x->lw->cands)
+		goto out;
+	x->lw->capcands = most;
 	for (size_t r = 0; r < c->rs.n; r++) {
 		size_t nt = 0;
 		const struct vec *rv = &x->w->rv[r];
@@ -152,6 +160,12 @@ candidates(struct ctx *x)
 		}
 		for (size_t i = 0; i < nt; i++)
 			acc[touched[i]] = 0;
+	}
+	struct cand *fit =
+	        realloc(x->lw->cands, (x->lw->ncands + 1) * sizeof *fit);
+	if (fit) {
+		x->lw->cands = fit;
+		x->lw->capcands = x->lw->ncands + 1;
 	}
 	rc = 0;
 out:
@@ -1105,6 +1119,13 @@ static int
 order_blocks(struct ctx *x, const int32_t *blk_r)
 {
 	size_t nr = x->c->rs.n;
+	/* no more blocks come: give back the room doubling left */
+	struct block *fit =
+	        realloc(x->bl->b, (x->bl->nb + 1) * sizeof *x->bl->b);
+	if (fit) {
+		x->bl->b = fit;
+		x->bl->capb = x->bl->nb + 1;
+	}
 	struct order *ord = malloc((x->bl->nb + 1) * sizeof *ord);
 	size_t *pos = malloc((x->bl->nb + 1) * sizeof *pos);
 	long *last_ls = malloc((x->bl->nb + 1) * sizeof *last_ls);
@@ -1159,19 +1180,30 @@ order_blocks(struct ctx *x, const int32_t *blk_r)
 		ord[i].primary = anchor[b->rs0];
 	}
 	qsort(ord, x->bl->nb, sizeof *ord, by_order);
-	struct block *sorted = malloc((x->bl->nb + 1) * sizeof *sorted);
-	if (!sorted)
-		goto out;
 	for (size_t i = 0; i < x->bl->nb; i++)
 		pos[ord[i].index] = i;
+	/* the blocks into that order in place, one cycle of the permutation
+	 * at a time (a copy would double the largest array of this stage);
+	 * ord[j].index becomes SIZE_MAX once place j is filled */
+	struct block *b = x->bl->b;
 	for (size_t i = 0; i < x->bl->nb; i++) {
-		sorted[i] = x->bl->b[ord[i].index];
-		if (sorted[i].link >= 0)
-			sorted[i].link = (int32_t)pos[sorted[i].link];
+		if (ord[i].index == SIZE_MAX)
+			continue;
+		struct block first = b[i];
+		for (size_t j = i;;) {
+			size_t k = ord[j].index;
+			ord[j].index = SIZE_MAX;
+			if (k == i) {
+				b[j] = first;
+				break;
+			}
+			b[j] = b[k];
+			j = k;
+		}
 	}
-	free(x->bl->b);
-	x->bl->b = sorted;
-	x->bl->capb = x->bl->nb + 1;
+	for (size_t i = 0; i < x->bl->nb; i++)
+		if (b[i].link >= 0)
+			b[i].link = (int32_t)pos[b[i].link];
 	rc = 0;
 out:
 	free(ord);

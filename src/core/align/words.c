@@ -1036,6 +1036,20 @@ title_flags(struct wstage *x)
 	return 0;
 }
 
+/* The stem vectors' pool, all made: the room doubling left given back.
+ * Always 0. */
+static int
+fit_pool(struct words *w)
+{
+	struct ent *fit = realloc(w->pool, (w->npool + 1) * sizeof *fit);
+
+	if (fit) {
+		w->pool = fit;
+		w->cappool = w->npool + 1;
+	}
+	return 0;
+}
+
 int
 stage_words(const struct align_in *c, struct words *w)
 {
@@ -1048,8 +1062,8 @@ stage_words(const struct align_in *c, struct words *w)
 	    content_ids(&x) < 0 || aliases(&x) < 0 || compounds(&x) < 0 ||
 	    values(&x) < 0 || merge_variants(&x) < 0 || title_flags(&x) < 0 ||
 	    vectors(&x, &c->ls, w->lcid, &w->lv) < 0 ||
-	    vectors(&x, &c->rs, w->rcid, &w->rv) < 0 || weights(&x) < 0 ||
-	    related(&x) < 0)
+	    vectors(&x, &c->rs, w->rcid, &w->rv) < 0 || fit_pool(w) < 0 ||
+	    weights(&x) < 0 || related(&x) < 0)
 		return ALIGN_ERR_MEMORY;
 	return 0;
 }
