@@ -247,8 +247,8 @@ unframed_link(const struct ctx *x, size_t r, size_t g, size_t e)
 	W = x->w->rv[r].W;
 	for (uint32_t k = t0; k < t; k++) {
 		noun |= (x->w->rflag[k] & F_FNOUN) != 0;
-		if (x->w->rcid[k] >= 0)
-			W -= x->w->idf[x->w->rcid[k]];
+		if (rcid_of(x->w, k) >= 0)
+			W -= x->w->idf[rcid_of(x->w, k)];
 	}
 	if (!noun || W <= 0)
 		return -1;
@@ -257,12 +257,12 @@ unframed_link(const struct ctx *x, size_t r, size_t g, size_t e)
 		double w = 0;
 		size_t nw = 0, np = 0;
 		for (uint32_t u = t; u < t1; u++) {
-			int32_t cid = x->w->rcid[u];
+			int32_t cid = rcid_of(x->w, u);
 			int dup = 0;
 			if (cid < 0)
 				continue;
 			for (uint32_t v = t; v < u && !dup; v++)
-				dup = x->w->rcid[v] == cid;
+				dup = rcid_of(x->w, v) == cid;
 			if (dup || !has_stem(x, o, (uint32_t)cid))
 				continue;
 			w += x->w->idf[cid];
