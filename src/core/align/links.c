@@ -154,9 +154,8 @@ candidates(struct ctx *x)
 				x->lw->cands = ncd;
 			}
 			double w = shared(x, &x->w->lv[best[i]], rv);
-			double W = x->w->lv[best[i]].W;
-			x->lw->cands[x->lw->ncands++] = (struct cand){
-			        (uint32_t)r, best[i], w, W > 0 ? w / W : 0};
+			x->lw->cands[x->lw->ncands++] =
+			        (struct cand){(uint32_t)r, best[i], w};
 		}
 		for (size_t i = 0; i < nt; i++)
 			acc[touched[i]] = 0;
@@ -278,12 +277,26 @@ unframed_link(const struct ctx *x, size_t r, size_t g, size_t e)
 	return best;
 }
 
+/* The share of its official sentence candidate m covers. */
+static double
+cand_cov(const struct ctx *x, const struct cand *m)
+{
+	double W = x->w->lv[m->o].W;
+	return W > 0 ? m->w / W : 0;
+}
+
+/* A candidate with the share it covers, for sorting. */
+struct wcand {
+	uint32_t r, o;
+	double w, cov_o;
+};
+
 /* Sort key of a candidate: its shared weight, then the share of the
  * official sentence it covers (a copy before a sentence containing it). */
 static int
 by_weight(const void *a, const void *b)
 {
-	const struct cand *p = a, *q = b;
+	const struct wcand *p = a, *q = b;
 	double d = p->w - q->w;
 	if (d > 1e-9 || d < -1e-9)
 		return d > 0 ? -1 : 1;
@@ -295,9 +308,27 @@ by_weight(const void *a, const void *b)
 
 /* Same shared weight and same share covered: the same sentence. */
 static int
-tied(const struct cand *a, const struct cand *b)
+tied(const struct ctx *x, const struct cand *a, const struct cand *b)
 {
-	return fabs(a->w - b->w) <= 1e-9 && fabs(a->cov_o - b->cov_o) <= 1e-9;
+	return fabs(a->w - b->w) <= 1e-9 &&
+	       fabs(cand_cov(x, a) - cand_cov(x, b)) <= 1e-9;
+}
+
+/* Candidates v[0..n) (n <= CANDIDATES, as candidates() keeps) sorted by
+ * by_weight. */
+static void
+sort_by_weight(const struct ctx *x, struct cand *v, size_t n)
+{
+	struct wcand t[CANDIDATES];
+
+	if (n > CANDIDATES)
+		n = CANDIDATES; /* never: a sentence keeps CANDIDATES */
+	for (size_t i = 0; i < n; i++)
+		t[i] = (struct wcand){v[i].r, v[i].o, v[i].w,
+		                      cand_cov(x, &v[i])};
+	qsort(t, n, sizeof *t, by_weight);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (struct cand){t[i].r, t[i].o, t[i].w};
 }
 
 /* Is rewrite segment r a title line: a line of its own that does not end
@@ -581,7 +612,7 @@ prefer_in_order(struct ctx *x, size_t g, size_t e, const unsigned char *used,
 	size_t pick = g;
 
 	for (size_t k = g + 1;
-	     k < e && tied(&x->lw->cands[k], &x->lw->cands[g]); k++) {
+	     k < e && tied(x, &x->lw->cands[k], &x->lw->cands[g]); k++) {
 		const struct cand *a = &x->lw->cands[k],
 		                  *b = &x->lw->cands[pick];
 		long da = (long)a->o - last, db = (long)b->o - last;
@@ -699,7 +730,7 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 		return 0; /* paired already */
 	if (furniture_line(x, r) || caption_line(x, r))
 		return 0; /* a caption or a byline: an addition */
-	qsort(x->lw->cands + g, e - g, sizeof *x->lw->cands, by_weight);
+	sort_by_weight(x, x->lw->cands + g, e - g);
 	prefer_in_order(x, g, e, s->linked, s->last);
 	double W = x->w->rv[r].W;
 	uint32_t set[MERGE_MAX];
@@ -749,9 +780,9 @@ rule_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	for (size_t k = g; k < e; k++) {
 		const struct cand *m = &x->lw->cands[k];
 		if (x->lw->sec[m->o] < 0 &&
-		    m->cov_o >= HOLD_SHARE * x->c->opt.keep_min &&
+		    cand_cov(x, m) >= HOLD_SHARE * x->c->opt.keep_min &&
 		    (best == x->lw->ncands ||
-		     m->cov_o > x->lw->cands[best].cov_o))
+		     cand_cov(x, m) > cand_cov(x, &x->lw->cands[best])))
 			best = k;
 	}
 	if (best < x->lw->ncands && enough_words(x, x->lw->cands[best].o, r)) {

@@ -91,8 +91,8 @@ struct vec {
 
 struct cand {
 	uint32_t r, o;
-	double w;     /* shared weight */
-	double cov_o; /* w over the official sentence's weight */
+	double w; /* shared weight (over the official sentence's weight W,
+	             the share of it covered: cand_cov in links.c) */
 };
 
 /* What stages 1 and 2 (words.c) make, and every later stage reads: each
