@@ -90,6 +90,29 @@ enum cmp_error {
 int cmp_run(struct cmp *c, const struct text *left, const struct text *right,
             const struct cmp_opt *opt);
 
+/* The official text of several comparisons, tokenized once (the
+ * overview): its tokens, and the key table holding their keys alone. */
+struct cmp_left {
+	const struct text *text;
+	unsigned keyopts; /* TOK_KEY_* it was tokenized under */
+	struct intern *in;
+	struct toklist toks;
+};
+
+/* Tokenize t under keyopts (TOK_KEY_*) into *l.  Returns 0, or
+ * CMP_ERR_MEMORY (then *l holds nothing to free). */
+int cmp_left_run(struct cmp_left *l, const struct text *t, unsigned keyopts);
+
+/* Release what *l owns (not the text). */
+void cmp_left_free(struct cmp_left *l);
+
+/* cmp_run(c, left->text, right, opt), with the left side's tokens and keys
+ * copied from *left instead of found again: the same model, byte for byte.
+ * opt->keyopts must be left->keyopts.  *left is only read, so several
+ * threads may use it at once. */
+int cmp_run_left(struct cmp *c, const struct cmp_left *left,
+                 const struct text *right, const struct cmp_opt *opt);
+
 /* Release what *c owns (not the texts). */
 void cmp_free(struct cmp *c);
 

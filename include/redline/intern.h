@@ -15,6 +15,11 @@ struct intern;
 /* A new, empty table, or NULL when memory ran out.  Free with intern_free. */
 struct intern *intern_new(void);
 
+/* A copy of in, or NULL when memory ran out: the same keys with the same
+ * ids, and later keys get the ids they would get in in.  Free with
+ * intern_free. */
+struct intern *intern_copy(const struct intern *in);
+
 /* Release the table and every key it holds.  NULL is fine. */
 void intern_free(struct intern *in);
 

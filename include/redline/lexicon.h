@@ -47,6 +47,11 @@ const char *lex_american(const char *w, size_t n);
  * ending in "n't"), else 0. */
 int lex_is_negation(const char *w, size_t n);
 
+/* 1 when some word of data/en/negations.txt starts with byte c, else 0:
+ * a word whose first byte is none of those and whose last is not 't' is
+ * no negation (lex_is_negation), with no need to fold it. */
+int lex_negation_initial(unsigned char c);
+
 /* 1 when the folded word w[0..n) negates a clause by its meaning
  * (data/en/negverbs.txt: "failed", "denied", "rejected"), else 0. */
 int lex_is_negverb(const char *w, size_t n);

@@ -59,6 +59,10 @@ enum {
 int tok_split(const struct text *t, struct intern *in, unsigned keyopts,
               struct toklist *out);
 
+/* *dst (its contents not released first) as a copy of src, sized
+ * exactly: 0, or -1 when memory ran out (then *dst is empty). */
+int tok_copy(struct toklist *dst, const struct toklist *src);
+
 /* Release what *l owns; *l becomes empty. */
 void tok_free(struct toklist *l);
 

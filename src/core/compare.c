@@ -1,7 +1,8 @@
 /* compare.c - builds the comparison model from two texts.
  *
  * Owns: the order of the pipeline (tokenize both sides into one interner,
- * then the word diff) and the figures derived from the model.  Frees partial
+ * or copy a left side tokenized once for several comparisons, then the word
+ * diff) and the figures derived from the model.  Frees partial
  * state on every failure path, so callers never see half a model.
  */
 #include "redline/compare.h"
@@ -210,8 +211,75 @@ mark_confusable(struct cmp *c)
 }
 
 int
+cmp_left_run(struct cmp_left *l, const struct text *t, unsigned keyopts)
+{
+	memset(l, 0, sizeof *l);
+	l->text = t;
+	l->keyopts = keyopts;
+	l->in = intern_new();
+	if (!l->in || tok_split(t, l->in, keyopts, &l->toks) < 0) {
+		cmp_left_free(l);
+		return CMP_ERR_MEMORY;
+	}
+	return 0;
+}
+
+void
+cmp_left_free(struct cmp_left *l)
+{
+	tok_free(&l->toks);
+	intern_free(l->in);
+	memset(l, 0, sizeof *l);
+}
+
+/* Both sides' tokens into c: the left side's copied from pre when given
+ * (its keys first in the table, as tokenizing it first would put them),
+ * else found; the right side's found.  0 or -1. */
+static int
+tokens(struct cmp *c, const struct cmp_left *pre, const struct cmp_opt *opt)
+{
+	const struct text *left = c->left, *right = c->right;
+
+	if (pre) {
+		c->in = intern_copy(pre->in);
+		return !c->in || tok_copy(&c->lt, &pre->toks) < 0 ||
+		                       tok_split(right, c->in, opt->keyopts,
+		                                 &c->rt) < 0
+		               ? -1
+		               : 0;
+	}
+	c->in = intern_new();
+	if (!c->in)
+		return -1;
+	if (left->len + right->len >= CMP_THREAD_MIN && opt->threads != 1)
+		return tokenize(c, opt->keyopts);
+	return tok_split(left, c->in, opt->keyopts, &c->lt) < 0 ||
+	                       tok_split(right, c->in, opt->keyopts, &c->rt) < 0
+	               ? -1
+	               : 0;
+}
+
+static int run(struct cmp *c, const struct text *left,
+               const struct cmp_left *pre, const struct text *right,
+               const struct cmp_opt *opt);
+
+int
 cmp_run(struct cmp *c, const struct text *left, const struct text *right,
         const struct cmp_opt *opt)
+{
+	return run(c, left, NULL, right, opt);
+}
+
+int
+cmp_run_left(struct cmp *c, const struct cmp_left *left,
+             const struct text *right, const struct cmp_opt *opt)
+{
+	return run(c, left->text, left, right, opt);
+}
+
+static int
+run(struct cmp *c, const struct text *left, const struct cmp_left *pre,
+    const struct text *right, const struct cmp_opt *opt)
 {
 	struct myers *m = NULL;
 	int rc = -1;
@@ -221,16 +289,8 @@ cmp_run(struct cmp *c, const struct text *left, const struct text *right,
 	c->right = right;
 	c->opt = *opt;
 	cmp_opt_defaults(&c->opt);
-	c->in = intern_new();
-	if (!c->in)
+	if (tokens(c, pre, opt) < 0)
 		goto fail;
-	if (left->len + right->len >= CMP_THREAD_MIN && opt->threads != 1) {
-		if (tokenize(c, opt->keyopts) < 0)
-			goto fail;
-	} else if (tok_split(left, c->in, opt->keyopts, &c->lt) < 0 ||
-	           tok_split(right, c->in, opt->keyopts, &c->rt) < 0) {
-		goto fail;
-	}
 	if (!opt->no_whole_diff || opt->words_only) {
 		m = myers_new(intern_count(c->in));
 		if (!m)

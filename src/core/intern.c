@@ -71,6 +71,31 @@ intern_new(void)
 	return in;
 }
 
+struct intern *
+intern_copy(const struct intern *in)
+{
+	struct intern *c = calloc(1, sizeof *c);
+
+	if (!c)
+		return NULL;
+	c->mask = in->mask;
+	c->slot = malloc(((size_t)in->mask + 1) * sizeof *c->slot);
+	c->ent = malloc((in->nent ? in->nent : 1) * sizeof *c->ent);
+	c->arena = malloc(in->arena_len ? in->arena_len : 1);
+	if (!c->slot || !c->ent || !c->arena) {
+		intern_free(c);
+		return NULL;
+	}
+	memcpy(c->slot, in->slot, ((size_t)in->mask + 1) * sizeof *c->slot);
+	if (in->nent)
+		memcpy(c->ent, in->ent, in->nent * sizeof *c->ent);
+	if (in->arena_len)
+		memcpy(c->arena, in->arena, in->arena_len);
+	c->nent = c->ent_cap = in->nent;
+	c->arena_len = c->arena_cap = in->arena_len;
+	return c;
+}
+
 void
 intern_free(struct intern *in)
 {

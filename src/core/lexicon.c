@@ -9,6 +9,7 @@
  */
 #include "redline/lexicon.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,7 +138,29 @@ lex_is_negation(const char *w, size_t n)
 	if ((n > 3 && memcmp(w + n - 3, "n't", 3) == 0) ||
 	    (n > 5 && memcmp(w + n - 5, "n\xE2\x80\x99t", 5) == 0))
 		return 1;
+	/* most words start with a letter no entry starts with: a glance at
+	 * the first letters (a dozen of them) before the search */
+	if (!n || !lex_negation_initial((unsigned char)w[0]))
+		return 0;
 	return FIND(negations, w, n) != NULL;
+}
+
+/* initials[c]: some negation word starts with byte c; filled once. */
+static unsigned char initials[256];
+static pthread_once_t initials_once = PTHREAD_ONCE_INIT;
+
+static void
+initials_fill(void)
+{
+	for (size_t i = 0; i < sizeof negations / sizeof *negations; i++)
+		initials[(unsigned char)negations[i][0]] = 1;
+}
+
+int
+lex_negation_initial(unsigned char c)
+{
+	pthread_once(&initials_once, initials_fill);
+	return initials[c];
 }
 
 int

@@ -1,7 +1,8 @@
 /* overview.c - one official text against many rewrites (overview.h).
  *
  * Owns: running the pair comparisons on a pool of threads (each takes the
- * next rewrite not yet taken; cmp_run shares no state between runs), then
+ * next rewrite not yet taken; the runs share only the official text's
+ * tokens, found once before them and copied by each), then
  * reading every figure off the pairs' passages (passage.h), so that a
  * sentence has the kind its passage has in the pair's own views.  The official
  * text is split the same way in every pair (the tokenizer and segmenter are
@@ -22,6 +23,7 @@
 
 struct pool {
 	struct overview *ov;
+	const struct cmp_left *left; /* the official text, tokenized once */
 	const struct cmp_opt *opt;
 	pthread_mutex_t lock;
 	size_t next;
@@ -41,7 +43,7 @@ worker(void *arg)
 		if (stop || j >= p->ov->n)
 			return NULL;
 		struct ov_rewrite *r = &p->ov->r[j];
-		int rc = cmp_run(&r->cmp, p->ov->official, r->text, p->opt);
+		int rc = cmp_run_left(&r->cmp, p->left, r->text, p->opt);
 		if (rc < 0) {
 			pthread_mutex_lock(&p->lock);
 			if (!p->rc)
@@ -153,7 +155,8 @@ ov_run(struct overview *ov, const struct text *official,
        const struct text *const *rewrites, size_t n, const struct cmp_opt *opt,
        int threads)
 {
-	struct pool p = {ov, opt, PTHREAD_MUTEX_INITIALIZER, 0, 0};
+	struct cmp_left left;
+	struct pool p = {ov, &left, opt, PTHREAD_MUTEX_INITIALIZER, 0, 0};
 	struct cmp_opt one = *opt;
 	pthread_t th[16];
 	int nth = 0;
@@ -164,6 +167,10 @@ ov_run(struct overview *ov, const struct text *official,
 	ov->r = calloc(n ? n : 1, sizeof *ov->r);
 	if (!ov->r)
 		return -1;
+	if (cmp_left_run(&left, official, opt->keyopts) < 0) {
+		ov_free(ov);
+		return CMP_ERR_MEMORY;
+	}
 	for (size_t j = 0; j < n; j++)
 		ov->r[j].text = rewrites[j];
 	if (threads <= 0) {
@@ -185,6 +192,7 @@ ov_run(struct overview *ov, const struct text *official,
 	worker(&p);
 	for (int k = 0; k < nth; k++)
 		pthread_join(th[k], NULL);
+	cmp_left_free(&left);
 	if (p.rc) {
 		ov_free(ov);
 		return p.rc;

@@ -448,6 +448,22 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 	return 0;
 }
 
+int
+tok_copy(struct toklist *dst, const struct toklist *src)
+{
+	*dst = (struct toklist){0};
+	if (reserve(dst, src->n ? src->n : 1) < 0) {
+		tok_free(dst);
+		return -1;
+	}
+	if (src->n) {
+		memcpy(dst->v, src->v, src->n * sizeof *dst->v);
+		memcpy(dst->id, src->id, src->n * sizeof *dst->id);
+	}
+	dst->n = src->n;
+	return 0;
+}
+
 void
 tok_free(struct toklist *l)
 {

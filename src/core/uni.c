@@ -192,6 +192,16 @@ static size_t
 first_of(const unsigned char *s, size_t n, int (*is)(int32_t))
 {
 	for (size_t i = 0; i < n; i++) {
+		/* ASCII eight bytes at a time: none of it can be one */
+		uint64_t w;
+		while (n - i >= sizeof w) {
+			memcpy(&w, s + i, sizeof w);
+			if (w & 0x8080808080808080u)
+				break;
+			i += sizeof w;
+		}
+		if (i == n)
+			break;
 		unsigned char b = s[i];
 		if (b != 0xD8 && b != 0xE2 && b != 0xEF && b != 0xF3)
 			continue;

@@ -2,13 +2,15 @@
  *
  * Owns how a colour reaches a stream: one sequence, written only when the
  * export is coloured, so that the exporters can ask for colour everywhere
- * and write nothing extra when it is off.
+ * and write nothing extra when it is off; to a stream (export_sgr) or an
+ * output buffer (wb_sgr).
  */
 #include "redline/export.h"
 
 #include <string.h>
 
 #include "redline/palette.h"
+#include "wbuf.h"
 
 /* The tint of SGR_ sequence sgr, and the attributes kept ("1;", "1;4;");
  * -1 when sgr is none of them. */
@@ -33,37 +35,50 @@ tint_of(const char *sgr, const char **attrs)
 }
 
 /* Colour c as SGR parameters after prefix ("38" or "48"). */
-static int
-put_color(FILE *f, const char *prefix, struct rgb c, int direct)
+static void
+put_color(struct wbuf *w, const char *prefix, struct rgb c, int direct)
 {
-	return (direct ? fprintf(f, "%s;2;%d;%d;%d", prefix, c.r, c.g, c.b)
-	               : fprintf(f, "%s;5;%d", prefix, palette_xterm256(c))) < 0
-	               ? -1
-	               : 0;
+	if (direct)
+		wb_printf(w, "%s;2;%d;%d;%d", prefix, c.r, c.g, c.b);
+	else
+		wb_printf(w, "%s;5;%d", prefix, palette_xterm256(c));
 }
 
-int
-export_sgr(FILE *f, const struct export_opt *o, const char *sgr)
+void
+wb_sgr(struct wbuf *w, const struct export_opt *o, const char *sgr)
 {
 	const char *attrs;
 	int role;
 
 	if (!o->color)
-		return 0;
-	if (!o->tint || (role = tint_of(sgr, &attrs)) < 0)
-		return fprintf(f, "\033[%sm", sgr) < 0 ? -1 : 0;
+		return;
+	if (!o->tint || (role = tint_of(sgr, &attrs)) < 0) {
+		wb_put(w, "\033[", 2);
+		wb_puts(w, sgr);
+		wb_putc(w, 'm');
+		return;
+	}
 	enum palette_theme t = (enum palette_theme)o->theme;
-	return fprintf(f, "\033[%s", attrs) < 0 ||
-	                       put_color(f, "38", palette_fg(t), o->tint == 2) <
-	                               0 ||
-	                       fputc(';', f) == EOF ||
-	                       put_color(f, "48",
-	                                 palette_color(t,
-	                                               (enum palette_role)role),
-	                                 o->tint == 2) < 0 ||
-	                       fputc('m', f) == EOF
-	               ? -1
-	               : 0;
+	wb_put(w, "\033[", 2);
+	wb_puts(w, attrs);
+	put_color(w, "38", palette_fg(t), o->tint == 2);
+	wb_putc(w, ';');
+	put_color(w, "48", palette_color(t, (enum palette_role)role),
+	          o->tint == 2);
+	wb_putc(w, 'm');
+}
+
+int
+export_sgr(FILE *f, const struct export_opt *o, const char *sgr)
+{
+	char room[256];
+	struct wbuf w;
+
+	if (!o->color)
+		return 0;
+	wb_file(&w, f, room, sizeof room);
+	wb_sgr(&w, o, sgr);
+	return wb_flush(&w);
 }
 
 const char *

@@ -14,9 +14,12 @@
  *
  * Lines are wrapped at spaces to export_opt.width columns (0: not
  * wrapped), a continued line indented to its label's text; the report is
- * written to memory first, then wrapped line by line, so that its writers
- * need not know the width.
+ * written to memory first, a stretch at a time, and its whole lines then
+ * wrapped one by one, so that its writers need not know the width.  All
+ * of it goes through output buffers (wbuf.h), not a call into stdio for
+ * each piece.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,115 +27,159 @@
 
 #include "redline/export.h"
 #include "redline/uni.h"
+#include "wbuf.h"
 
-int
-export_kinds_summary(const struct cmp *c, FILE *f)
+static void
+kinds_summary(struct wbuf *w, const struct cmp *c)
 {
 	size_t k[4], total;
 
 	psg_kept_words(c, k, &total);
-	if (fprintf(f,
-	            "passages: %zu verbatim, %zu paraphrase, %zu omission, %zu "
-	            "addition; %zu moved\n",
-	            c->ps.count[BLK_VERBATIM], c->ps.count[BLK_PARAPHRASE],
-	            c->ps.count[BLK_OMISSION], c->ps.count[BLK_ADDITION],
-	            c->ps.nmoved) < 0 ||
-	    fprintf(f,
-	            "official words: %d%% kept verbatim, %d%% paraphrased, "
-	            "%d%% omitted\n",
-	            psg_percent(k[BLK_VERBATIM], total),
-	            psg_percent(k[BLK_PARAPHRASE], total),
-	            psg_percent(k[BLK_OMISSION], total)) < 0)
-		return -1;
-	return 0;
+	wb_printf(w,
+	          "passages: %zu verbatim, %zu paraphrase, %zu omission, %zu "
+	          "addition; %zu moved\n",
+	          c->ps.count[BLK_VERBATIM], c->ps.count[BLK_PARAPHRASE],
+	          c->ps.count[BLK_OMISSION], c->ps.count[BLK_ADDITION],
+	          c->ps.nmoved);
+	wb_printf(w,
+	          "official words: %d%% kept verbatim, %d%% paraphrased, "
+	          "%d%% omitted\n",
+	          psg_percent(k[BLK_VERBATIM], total),
+	          psg_percent(k[BLK_PARAPHRASE], total),
+	          psg_percent(k[BLK_OMISSION], total));
+}
+
+static void
+findings_summary(struct wbuf *w, const struct cmp *c)
+{
+	int any = 0;
+
+	wb_puts(w, "findings: ");
+	for (unsigned t = 0; t < FIND_NTYPES; t++) {
+		size_t n = c->fd.count[t];
+		if (!n)
+			continue;
+		if (any)
+			wb_puts(w, ", ");
+		wb_size(w, n);
+		wb_putc(w, ' ');
+		wb_puts(w, find_type_label(t, n != 1));
+		any = 1;
+	}
+	wb_puts(w, any ? "\n" : "none\n");
+}
+
+int
+export_kinds_summary(const struct cmp *c, FILE *f)
+{
+	char room[512];
+	struct wbuf w;
+
+	wb_file(&w, f, room, sizeof room);
+	kinds_summary(&w, c);
+	return wb_flush(&w);
 }
 
 int
 export_findings_summary(const struct cmp *c, FILE *f)
 {
-	int any = 0;
+	char room[512];
+	struct wbuf w;
 
-	if (fputs("findings: ", f) == EOF)
-		return -1;
-	for (unsigned t = 0; t < FIND_NTYPES; t++) {
-		size_t n = c->fd.count[t];
-		if (!n)
-			continue;
-		if (fprintf(f, "%s%zu %s", any ? ", " : "", n,
-		            find_type_label(t, n != 1)) < 0)
-			return -1;
-		any = 1;
+	wb_file(&w, f, room, sizeof room);
+	findings_summary(&w, c);
+	return wb_flush(&w);
+}
+
+/* v as printf's "%.2f" writes it (a similarity, 0 to 1).  Where v * 100
+ * lies close to half way between two integers, where the rounding of that
+ * product could decide the digit, and for what is not a small positive
+ * number, printf itself writes it. */
+static void
+put_fixed2(struct wbuf *w, double v)
+{
+	double s = v * 100, fl;
+
+	if (v >= 0 && !signbit(v) && v < 1e9) {
+		fl = floor(s);
+		if (fabs(s - fl - 0.5) > 1e-6) {
+			size_t k = (size_t)fl + (s - fl > 0.5);
+			char d[3] = {'.', (char)('0' + k / 10 % 10),
+			             (char)('0' + k % 10)};
+			wb_size(w, k / 100);
+			wb_put(w, d, sizeof d);
+			return;
+		}
 	}
-	return fputs(any ? "\n" : "none\n", f) == EOF ? -1 : 0;
+	wb_printf(w, "%.2f", v);
 }
 
 /* Finding x: "negation: no → a", "new fact: Cairo". */
-static int
-put_finding(FILE *f, const struct cmp *c, const struct finding *x,
+static void
+put_finding(struct wbuf *w, const struct cmp *c, const struct finding *x,
             const struct export_opt *eo)
 {
 	int vis = eo->visible;
 
-	if (fprintf(f, "%s: ", find_type_label(x->type, 0)) < 0)
-		return -1;
-	if (x->l0 < x->l1 &&
-	    (export_sgr(f, eo, SGR_DEL) < 0 ||
-	     export_tokens(f, c->left, &c->lt, x->l0, x->l1, vis) < 0 ||
-	     export_sgr(f, eo, "") < 0 ||
-	     fputs(x->r0 < x->r1 ? " \u2192 " : " \u2192 (dropped)", f) == EOF))
-		return -1;
-	if (x->r0 < x->r1 &&
-	    (export_sgr(f, eo, SGR_FACT) < 0 ||
-	     export_tokens(f, c->right, &c->rt, x->r0, x->r1, vis) < 0 ||
-	     export_sgr(f, eo, "") < 0))
-		return -1;
-	return fputc('\n', f) == EOF ? -1 : 0;
+	wb_puts(w, find_type_label(x->type, 0));
+	wb_put(w, ": ", 2);
+	if (x->l0 < x->l1) {
+		wb_sgr(w, eo, SGR_DEL);
+		wb_tokens(w, c->left, &c->lt, x->l0, x->l1, vis);
+		wb_sgr(w, eo, "");
+		wb_puts(w, x->r0 < x->r1 ? " \u2192 " : " \u2192 (dropped)");
+	}
+	if (x->r0 < x->r1) {
+		wb_sgr(w, eo, SGR_FACT);
+		wb_tokens(w, c->right, &c->rt, x->r0, x->r1, vis);
+		wb_sgr(w, eo, "");
+	}
+	wb_putc(w, '\n');
 }
 
 /* Every finding, most serious type first, in passage order in a type. */
-static int
-put_findings(FILE *f, const struct cmp *c, const struct export_opt *eo)
+static void
+put_findings(struct wbuf *w, const struct cmp *c, const struct export_opt *eo)
 {
 	if (!c->fd.n)
-		return 0;
-	if (fputs("\nfindings, most serious first:\n", f) == EOF)
-		return -1;
+		return;
+	wb_puts(w, "\nfindings, most serious first:\n");
 	for (unsigned t = 0; t < FIND_NTYPES; t++)
 		for (size_t i = 0; i < c->fd.n; i++) {
 			const struct finding *x = &c->fd.v[i];
 			if (x->type != t)
 				continue;
-			if (fprintf(f, "  [%lu] ",
-			            (unsigned long)x->passage + 1) < 0 ||
-			    put_finding(f, c, x, eo) < 0)
-				return -1;
+			wb_puts(w, "  [");
+			wb_size(w, (size_t)x->passage + 1);
+			wb_put(w, "] ", 2);
+			put_finding(w, c, x, eo);
 		}
-	return 0;
 }
 
 /* ", 1 negation, 2 changed values": the findings of passage p. */
-static int
-put_passage_counts(FILE *f, const struct cmp *c, const struct passage *p)
+static void
+put_passage_counts(struct wbuf *w, const struct cmp *c, const struct passage *p)
 {
 	size_t n[FIND_NTYPES] = {0};
 
 	for (size_t i = p->fi0; i < p->fi1; i++)
 		n[c->fd.v[i].type]++;
 	for (unsigned t = 0; t < FIND_NTYPES; t++)
-		if (n[t] && fprintf(f, ", %zu %s", n[t],
-		                    find_type_label(t, n[t] != 1)) < 0)
-			return -1;
-	return 0;
+		if (n[t]) {
+			wb_put(w, ", ", 2);
+			wb_size(w, n[t]);
+			wb_putc(w, ' ');
+			wb_puts(w, find_type_label(t, n[t] != 1));
+		}
 }
 
-static int
-put_changes(FILE *f, const struct cmp *c, const struct passage *p,
+static void
+put_changes(struct wbuf *w, const struct cmp *c, const struct passage *p,
             const struct export_opt *eo)
 {
 	int vis = eo->visible;
 
-	if (fputs("  changes:  ", f) == EOF)
-		return -1;
+	wb_puts(w, "  changes:  ");
 	for (size_t k = p->op0; k < p->op1; k++) {
 		const struct dop *o = &c->ps.ops.v[k];
 		/* a space where the text had one before this run */
@@ -141,109 +188,113 @@ put_changes(FILE *f, const struct cmp *c, const struct passage *p,
 		                                  : &c->rt.v[o->b0];
 		int after_delete = k > p->op0 && o->kind == DOP_INSERT &&
 		                   o[-1].kind == DOP_DELETE;
-		if (k > p->op0 && (first->space || after_delete) &&
-		    fputc(' ', f) == EOF)
-			return -1;
+		if (k > p->op0 && (first->space || after_delete))
+			wb_putc(w, ' ');
 		if (o->kind == DOP_DELETE) {
-			if (export_sgr(f, eo, SGR_DEL) < 0 ||
-			    fputs("[-", f) == EOF ||
-			    export_tokens(f, c->left, &c->lt, o->a0, o->a1,
-			                  vis) < 0 ||
-			    fputs("-]", f) == EOF || export_sgr(f, eo, "") < 0)
-				return -1;
+			wb_sgr(w, eo, SGR_DEL);
+			wb_put(w, "[-", 2);
+			wb_tokens(w, c->left, &c->lt, o->a0, o->a1, vis);
+			wb_put(w, "-]", 2);
+			wb_sgr(w, eo, "");
 		} else if (o->kind == DOP_INSERT) {
-			if (export_sgr(f, eo, SGR_INS) < 0 ||
-			    fputs("{+", f) == EOF ||
-			    export_tokens(f, c->right, &c->rt, o->b0, o->b1,
-			                  vis) < 0 ||
-			    fputs("+}", f) == EOF || export_sgr(f, eo, "") < 0)
-				return -1;
-		} else if (export_tokens(f, c->right, &c->rt, o->b0, o->b1,
-		                         vis) < 0) {
-			return -1;
+			wb_sgr(w, eo, SGR_INS);
+			wb_put(w, "{+", 2);
+			wb_tokens(w, c->right, &c->rt, o->b0, o->b1, vis);
+			wb_put(w, "+}", 2);
+			wb_sgr(w, eo, "");
+		} else {
+			wb_tokens(w, c->right, &c->rt, o->b0, o->b1, vis);
 		}
 	}
-	return fputc('\n', f) == EOF ? -1 : 0;
+	wb_putc(w, '\n');
 }
 
 /* The pieces of one side of stretch e, each on its own line, in the
  * order of their sentences. */
-static int
-put_pieces(FILE *f, const struct cmp *c, const struct pstretch *e, int right,
-           const struct export_opt *eo)
+static void
+put_pieces(struct wbuf *w, const struct cmp *c, const struct pstretch *e,
+           int right, const struct export_opt *eo)
 {
 	uint32_t at = 0, t0, t1;
 	size_t b;
 
 	while (psg_next_piece(c, NULL, e->b0, e->b1, right, &at, &b)) {
 		psg_block_tokens(c, b, right, &t0, &t1);
-		if (fputs(right ? "  rewrite:  " : "  official: ", f) == EOF ||
-		    export_tokens(f, right ? c->right : c->left,
-		                  right ? &c->rt : &c->lt, t0, t1,
-		                  eo->visible) < 0 ||
-		    fputc('\n', f) == EOF)
-			return -1;
+		wb_puts(w, right ? "  rewrite:  " : "  official: ");
+		wb_tokens(w, right ? c->right : c->left,
+		          right ? &c->rt : &c->lt, t0, t1, eo->visible);
+		wb_putc(w, '\n');
 	}
-	return 0;
 }
 
 /* The header of passage number pn (from 1) at its first stretch. */
-static int
-put_header(FILE *f, const struct cmp *c, size_t pn, const struct export_opt *eo)
+static void
+put_header(struct wbuf *w, const struct cmp *c, size_t pn,
+           const struct export_opt *eo)
 {
 	const struct passage *p = &c->ps.v[pn - 1];
 	char shape[48];
 
 	psg_shape(p, shape, sizeof shape);
-	if (fprintf(f, "\n[%zu] ", pn) < 0 ||
-	    export_sgr(f, eo, export_kind_sgr(p->kind)) < 0 ||
-	    fputs(cmp_kind_name(p->kind), f) == EOF ||
-	    export_sgr(f, eo, "") < 0 ||
-	    (p->moved &&
-	     (fputs(", ", f) == EOF || export_sgr(f, eo, SGR_MOVED) < 0 ||
-	      fputs("moved", f) == EOF || export_sgr(f, eo, "") < 0)) ||
-	    (p->hidden && fputs(", hidden characters", f) == EOF) ||
-	    (p->confusable && fputs(", confusable words", f) == EOF) ||
-	    (shape[0] && fprintf(f, ", %s", shape) < 0) ||
-	    ((p->kind == BLK_VERBATIM || p->kind == BLK_PARAPHRASE) &&
-	     fprintf(f, ", similarity %.2f", p->sim) < 0) ||
-	    (p->e1 - p->e0 > 1 &&
-	     fprintf(f, ", in %zu places", p->e1 - p->e0) < 0) ||
-	    put_passage_counts(f, c, p) < 0 || fputc('\n', f) == EOF)
-		return -1;
-	return 0;
+	wb_put(w, "\n[", 2);
+	wb_size(w, pn);
+	wb_put(w, "] ", 2);
+	wb_sgr(w, eo, export_kind_sgr(p->kind));
+	wb_puts(w, cmp_kind_name(p->kind));
+	wb_sgr(w, eo, "");
+	if (p->moved) {
+		wb_put(w, ", ", 2);
+		wb_sgr(w, eo, SGR_MOVED);
+		wb_puts(w, "moved");
+		wb_sgr(w, eo, "");
+	}
+	if (p->hidden)
+		wb_puts(w, ", hidden characters");
+	if (p->confusable)
+		wb_puts(w, ", confusable words");
+	if (shape[0]) {
+		wb_put(w, ", ", 2);
+		wb_puts(w, shape);
+	}
+	if (p->kind == BLK_VERBATIM || p->kind == BLK_PARAPHRASE) {
+		wb_puts(w, ", similarity ");
+		put_fixed2(w, p->sim);
+	}
+	if (p->e1 - p->e0 > 1) {
+		wb_puts(w, ", in ");
+		wb_size(w, p->e1 - p->e0);
+		wb_puts(w, " places");
+	}
+	put_passage_counts(w, c, p);
+	wb_putc(w, '\n');
 }
 
 /* What follows a passage's last stretch: its word changes, findings and, for
  * an omission or addition, the nearest sentence on the other side. */
-static int
-put_tail(FILE *f, const struct cmp *c, const struct passage *p,
+static void
+put_tail(struct wbuf *w, const struct cmp *c, const struct passage *p,
          const struct export_opt *eo, int changes)
 {
 	const struct block *b = &c->al.blocks[c->ps.mem[p->m0]];
-	int vis = eo->visible;
 
-	if (changes && (p->kind == BLK_VERBATIM || p->kind == BLK_PARAPHRASE) &&
-	    put_changes(f, c, p, eo) < 0)
-		return -1;
-	for (size_t i = p->fi0; i < p->fi1; i++)
-		if (fputs("  ", f) == EOF ||
-		    put_finding(f, c, &c->fd.v[i], eo) < 0)
-			return -1;
+	if (changes && (p->kind == BLK_VERBATIM || p->kind == BLK_PARAPHRASE))
+		put_changes(w, c, p, eo);
+	for (size_t i = p->fi0; i < p->fi1; i++) {
+		wb_put(w, "  ", 2);
+		put_finding(w, c, &c->fd.v[i], eo);
+	}
 	if (p->m1 - p->m0 == 1 && b->near >= 0) {
 		int official = b->kind == BLK_ADDITION;
 		uint32_t t0, t1;
 		psg_sent_tokens(c, !official, (uint32_t)b->near, &t0, &t1);
-		if (fprintf(f, "  nearest %s (similarity %.2f): ",
-		            official ? "official" : "rewrite",
-		            b->near_sim) < 0 ||
-		    export_tokens(f, official ? c->left : c->right,
-		                  official ? &c->lt : &c->rt, t0, t1,
-		                  vis) < 0 ||
-		    fputc('\n', f) == EOF)
-			return -1;
+		wb_puts(w, official ? "  nearest official (similarity "
+		                    : "  nearest rewrite (similarity ");
+		put_fixed2(w, b->near_sim);
+		wb_put(w, "): ", 3);
+		wb_tokens(w, official ? c->left : c->right,
+		          official ? &c->lt : &c->rt, t0, t1, eo->visible);
+		wb_putc(w, '\n');
 	}
-	return 0;
 }
 
 /* Is passage p unchanged: one block, official and rewrite sentences,
@@ -261,32 +312,38 @@ unchanged(const struct cmp *c, const struct passage *p)
 
 /* Stretch e of the display: a passage's header, or "[N] continued" for a
  * later stretch; its pieces; after its passage's last stretch, the rest. */
-static int
-put_stretch(FILE *f, const struct cmp *c, size_t e, const struct export_opt *eo)
+static void
+put_stretch(struct wbuf *w, const struct cmp *c, size_t e,
+            const struct export_opt *eo)
 {
 	const struct pstretch *s = &c->ps.ent[e];
 	const struct passage *p = &c->ps.v[s->passage];
 	size_t pn = (size_t)s->passage + 1;
 
-	if (s->cont ? fprintf(f, "\n[%zu] continued\n", pn) < 0
-	            : put_header(f, c, pn, eo) < 0)
-		return -1;
+	if (s->cont) {
+		wb_put(w, "\n[", 2);
+		wb_size(w, pn);
+		wb_puts(w, "] continued\n");
+	} else {
+		put_header(w, c, pn, eo);
+	}
 	if (!eo->context && unchanged(c, p)) {
 		/* the same words on both sides: once */
 		uint32_t t0, t1;
 		psg_block_tokens(c, c->ps.mem[p->m0], 1, &t0, &t1);
-		if (fputs("  both:     ", f) == EOF ||
-		    export_tokens(f, c->right, &c->rt, t0, t1, eo->visible) <
-		            0 ||
-		    fputc('\n', f) == EOF)
-			return -1;
-		return put_tail(f, c, p, eo, 0);
+		wb_puts(w, "  both:     ");
+		wb_tokens(w, c->right, &c->rt, t0, t1, eo->visible);
+		wb_putc(w, '\n');
+		put_tail(w, c, p, eo, 0);
+		return;
 	}
-	if (put_pieces(f, c, s, 0, eo) < 0 || put_pieces(f, c, s, 1, eo) < 0)
-		return -1;
-	if (c->ps.ent_of[p->e1 - 1] != e)
-		return fprintf(f, "  (continued below)\n") < 0 ? -1 : 0;
-	return put_tail(f, c, p, eo, 1);
+	put_pieces(w, c, s, 0, eo);
+	put_pieces(w, c, s, 1, eo);
+	if (c->ps.ent_of[p->e1 - 1] != e) {
+		wb_puts(w, "  (continued below)\n");
+		return;
+	}
+	put_tail(w, c, p, eo, 1);
 }
 
 /* The columns of the cluster at s[0..n) (its bytes in *len): an SGR
@@ -310,13 +367,28 @@ columns(const unsigned char *s, size_t n, size_t *len)
 	return w < 0 ? 1 : w;
 }
 
-/* Line s[0..n) (no line break) to f, wrapped at spaces to width columns:
+/* A line break in a wrapped line: any colour turned off, the indent, the
+ * colour on again. */
+static void
+put_break(struct wbuf *w, const char *sgr, int indent)
+{
+	if (sgr[0])
+		wb_puts(w, "\033[m");
+	wb_putc(w, '\n');
+	wb_fill(w, ' ', (size_t)indent);
+	if (sgr[0])
+		wb_puts(w, sgr);
+}
+
+/* Line s[0..n) (no line break) to w, wrapped at spaces to width columns:
  * each continued line indented to the text after the line's label (its
  * first ": " in the first 24 columns; else four columns in), a word
  * longer than a line cut, any colour turned off at each break and on
- * again after the indent. */
-static int
-put_wrapped(FILE *f, const unsigned char *s, size_t n, int width)
+ * again after the indent.  ascii: the line is printable ASCII, a column
+ * a byte. */
+static void
+put_wrapped(struct wbuf *w, const unsigned char *s, size_t n, int width,
+            int ascii)
 {
 	char sgr[64] = "";
 	int col = 0, indent = -1, lead = 0;
@@ -341,7 +413,20 @@ put_wrapped(FILE *f, const unsigned char *s, size_t n, int width)
 		int ww = 0;
 		char sgr0[sizeof sgr]; /* the colour as the word starts */
 		memcpy(sgr0, sgr, sizeof sgr);
+		if (ascii) {
+			/* a column a byte: the word ends at the next space */
+			const unsigned char *sp = memchr(s + i, ' ', n - i);
+			size_t e = sp ? (size_t)(sp - s) : n;
+			ww = (int)(e - i);
+			i = e;
+		}
 		while (i < n && s[i] != ' ') {
+			if (s[i] > 0x20 && s[i] < 0x7f) {
+				/* printable ASCII: one column, the short way */
+				ww++;
+				i++;
+				continue;
+			}
 			int cw = columns(s + i, n - i, &len);
 			if (cw == 0 && len >= 3) { /* keep the colour state */
 				if (len == 3 || (len == 4 && s[i + 2] == '0'))
@@ -356,20 +441,18 @@ put_wrapped(FILE *f, const unsigned char *s, size_t n, int width)
 		}
 		if (col > indent && col + (int)pending + ww > width) {
 			/* break before the word, its spaces dropped */
-			if ((sgr[0] && fputs("\033[m", f) == EOF) ||
-			    fprintf(f, "\n%*s", indent, "") < 0 ||
-			    (sgr[0] && fputs(sgr, f) == EOF))
-				return -1;
+			put_break(w, sgr, indent);
 			col = indent;
+		} else if (pending == 1) {
+			wb_putc(w, ' ');
+			col++;
 		} else {
-			for (; pending; pending--, col++)
-				if (fputc(' ', f) == EOF)
-					return -1;
+			wb_fill(w, ' ', pending);
+			col += (int)pending;
 		}
 		pending = 0;
 		if (ww <= width - indent) {
-			if (fwrite(s + w0, 1, i - w0, f) != i - w0)
-				return -1;
+			wb_put(w, s + w0, i - w0);
 			col += ww;
 		} else {
 			/* longer than a line (text without spaces, such as
@@ -386,15 +469,11 @@ put_wrapped(FILE *f, const unsigned char *s, size_t n, int width)
 						sgr[len] = '\0';
 					}
 				}
-				if (cw && col > indent && col + cw > width &&
-				    ((sgr[0] && fputs("\033[m", f) == EOF) ||
-				     fprintf(f, "\n%*s", indent, "") < 0 ||
-				     (sgr[0] && fputs(sgr, f) == EOF)))
-					return -1;
-				if (cw && col > indent && col + cw > width)
+				if (cw && col > indent && col + cw > width) {
+					put_break(w, sgr, indent);
 					col = indent;
-				if (fwrite(s + k, 1, len, f) != len)
-					return -1;
+				}
+				wb_put(w, s + k, len);
 				col += cw;
 			}
 		}
@@ -403,70 +482,112 @@ put_wrapped(FILE *f, const unsigned char *s, size_t n, int width)
 			i++;
 		}
 	}
-	return fputc('\n', f) == EOF ? -1 : 0;
+	wb_putc(w, '\n');
 }
 
-/* The report in buf[0..n) to f, each line wrapped to width. */
+/* Is s[0..n) printable ASCII (0x20 to 0x7E), a column a byte? */
 static int
-put_lines(FILE *f, const char *buf, size_t n, int width)
+printable(const unsigned char *s, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)buf;
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t i = 0;
 
-	for (size_t i = 0; i < n;) {
+	/* eight bytes at a time: none with the high bit, none under 0x20
+	 * (w - 0x20 borrows into its high bit), none 0x7F (w ^ 0x7F zero) */
+	for (; n - i >= 8; i += 8) {
+		uint64_t w, x;
+		memcpy(&w, s + i, sizeof w);
+		x = w ^ (0x7f * ones);
+		if ((w & highs) || ((w - 0x20 * ones) & ~w & highs) ||
+		    ((x - ones) & ~x & highs))
+			return 0;
+	}
+	for (; i < n; i++)
+		if (s[i] < 0x20 || s[i] >= 0x7f)
+			return 0;
+	return 1;
+}
+/* The whole lines of m (up to its last line break; all of it with all
+ * set) to out, each wrapped to width; what is left moves to m's start. */
+static void
+put_lines(struct wbuf *out, struct wbuf *m, int width, int all)
+{
+	const unsigned char *s = (const unsigned char *)m->p;
+	size_t n = m->n, i = 0;
+
+	if (!all) {
+		while (n && s[n - 1] != '\n')
+			n--;
+	}
+	while (i < n) {
 		const unsigned char *nl = memchr(s + i, '\n', n - i);
 		size_t e = nl ? (size_t)(nl - s) : n;
-		if (put_wrapped(f, s + i, e - i, width) < 0)
-			return -1;
+		int ascii = printable(s + i, e - i);
+		if (ascii && e - i <= (size_t)width &&
+		    (e == i || s[e - 1] != ' ')) {
+			/* goes out as it is: no longer than the width, not
+			 * ending in a space (which wrapping drops) */
+			wb_put(out, s + i, e - i);
+			wb_putc(out, '\n');
+		} else {
+			put_wrapped(out, s + i, e - i, width, ascii);
+		}
 		i = e + 1;
 	}
-	return 0;
+	if (i > m->n)
+		i = m->n;
+	memmove(m->p, m->p + i, m->n - i);
+	m->n -= i;
 }
 
-static int report(const struct cmp *c, const struct export_opt *o, FILE *f);
+static void report(struct wbuf *w, const struct cmp *c,
+                   const struct export_opt *o, struct wbuf *out);
 
 int
 export_report(const struct cmp *c, const struct export_opt *o, FILE *f)
 {
-	char *buf = NULL;
-	size_t n = 0;
+	char room[1 << 15];
+	struct wbuf out, m;
 	int rc;
 
-	if (o->width <= 0)
-		return report(c, o, f);
-	FILE *m = open_memstream(&buf, &n);
-	if (!m)
-		return -1;
-	rc = report(c, o, m);
-	if (fclose(m) == EOF)
-		rc = -1;
-	if (rc == 0)
-		rc = put_lines(f, buf, n, o->width) < 0 || fflush(f) == EOF ||
-		                     ferror(f)
-		             ? -1
-		             : 0;
-	free(buf);
-	return rc;
+	wb_file(&out, f, room, sizeof room);
+	if (o->width <= 0) {
+		report(&out, c, o, NULL);
+	} else {
+		wb_mem(&m);
+		report(&m, c, o, &out);
+		if (!m.err)
+			put_lines(&out, &m, o->width, 1);
+		if (m.err)
+			out.err = 1;
+		wb_free(&m);
+	}
+	rc = wb_flush(&out);
+	return rc < 0 || fflush(f) == EOF || ferror(f) ? -1 : 0;
 }
 
-static int
-report(const struct cmp *c, const struct export_opt *o, FILE *f)
+/* The report to w; with out, w is a memory buffer whose whole lines go
+ * wrapped to out as it fills. */
+static void
+report(struct wbuf *w, const struct cmp *c, const struct export_opt *o,
+       struct wbuf *out)
 {
-	if (fputs("official: ", f) == EOF ||
-	    export_name(f, c->left->name) < 0 ||
-	    fprintf(f, " (%zu word%s, %zu sentence%s)\nrewrite:  ",
-	            tok_words(&c->lt, 0, (uint32_t)c->lt.n),
-	            export_plural(tok_words(&c->lt, 0, (uint32_t)c->lt.n)),
-	            c->ls.n, export_plural(c->ls.n)) < 0 ||
-	    export_name(f, c->right->name) < 0 ||
-	    fprintf(f, " (%zu word%s, %zu sentence%s)\n",
-	            tok_words(&c->rt, 0, (uint32_t)c->rt.n),
-	            export_plural(tok_words(&c->rt, 0, (uint32_t)c->rt.n)),
-	            c->rs.n, export_plural(c->rs.n)) < 0 ||
-	    export_kinds_summary(c, f) < 0 ||
-	    export_findings_summary(c, f) < 0 || put_findings(f, c, o) < 0)
-		return -1;
-	for (size_t e = 0; e < c->ps.nent; e++)
-		if (put_stretch(f, c, e, o) < 0)
-			return -1;
-	return fflush(f) == EOF || ferror(f) ? -1 : 0;
+	size_t lw = tok_words(&c->lt, 0, (uint32_t)c->lt.n);
+	size_t rw = tok_words(&c->rt, 0, (uint32_t)c->rt.n);
+
+	wb_puts(w, "official: ");
+	wb_name(w, c->left->name);
+	wb_printf(w, " (%zu word%s, %zu sentence%s)\nrewrite:  ", lw,
+	          export_plural(lw), c->ls.n, export_plural(c->ls.n));
+	wb_name(w, c->right->name);
+	wb_printf(w, " (%zu word%s, %zu sentence%s)\n", rw, export_plural(rw),
+	          c->rs.n, export_plural(c->rs.n));
+	kinds_summary(w, c);
+	findings_summary(w, c);
+	put_findings(w, c, o);
+	for (size_t e = 0; e < c->ps.nent && !w->err; e++) {
+		put_stretch(w, c, e, o);
+		if (out && w->n >= (1u << 16))
+			put_lines(out, w, o->width, 0);
+	}
 }

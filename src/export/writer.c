@@ -1,30 +1,39 @@
 /* writer.c (export) - the one place that writes input text to an output.
  *
- * Writes input text to an output; with `visible`, through uni_visible, so
- * that bytes of the inputs reach a terminal only as printable text.
- * Hidden characters (uni_hidden) are shown as symbols either way, and
- * file names always as visible text on one line (export_name).
+ * Writes input text to an output buffer (wbuf.h), or through one to a
+ * stream; with `visible`, through uni_visible, so that bytes of the inputs
+ * reach a terminal only as printable text.  Hidden characters (uni_hidden)
+ * are shown as symbols either way, and file names always as visible text
+ * on one line (wb_name, export_name).
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "redline/export.h"
 #include "redline/uni.h"
+#include "wbuf.h"
 
-static int
-put_cp(FILE *f, int32_t cp)
+/* Room for the stream writers' buffers on the stack. */
+#define ROOM 4096
+
+static void
+put_cp(struct wbuf *w, int32_t cp)
 {
 	unsigned char b[4];
 	size_t n = uni_encode(cp, b);
 
-	return n && fwrite(b, 1, n, f) == n ? 0 : -1;
+	if (n)
+		wb_put(w, b, n);
+	else
+		w->err = 1;
 }
 
-/* s[0..n) to f with every code point map changes written as what map
+/* s[0..n) to w with every code point map changes written as what map
  * gives; the rest as it is, in runs.  ASCII printable bytes never change
  * and take the short way. */
-static int
-put_mapped(FILE *f, const unsigned char *s, size_t n, int32_t (*map)(int32_t))
+static void
+put_mapped(struct wbuf *w, const unsigned char *s, size_t n,
+           int32_t (*map)(int32_t))
 {
 	size_t i = 0, run = 0;
 
@@ -41,60 +50,103 @@ put_mapped(FILE *f, const unsigned char *s, size_t n, int32_t (*map)(int32_t))
 			i += len;
 			continue;
 		}
-		/* flush the clean run, then the substitute */
-		if ((i > run && fwrite(s + run, 1, i - run, f) != i - run) ||
-		    put_cp(f, show) < 0)
-			return -1;
+		/* the clean run, then the substitute */
+		wb_put(w, s + run, i - run);
+		put_cp(w, show);
 		i += len;
 		run = i;
 	}
-	if (i > run && fwrite(s + run, 1, i - run, f) != i - run)
-		return -1;
-	return 0;
+	wb_put(w, s + run, i - run);
 }
 
-int
-export_bytes(FILE *f, const unsigned char *s, size_t n, int visible)
+void
+wb_text(struct wbuf *w, const unsigned char *s, size_t n, int visible)
 {
 	size_t i = 0;
 
-	if (visible)
-		return put_mapped(f, s, n, uni_visible);
+	if (visible) {
+		put_mapped(w, s, n, uni_visible);
+		return;
+	}
 	/* the bytes as they are, but for hidden characters, which every
 	 * output shows */
 	while (i < n) {
 		size_t h = uni_hidden_at(s + i, n - i);
-		if (h && fwrite(s + i, 1, h, f) != h)
-			return -1;
+		wb_put(w, s + i, h);
 		i += h;
 		if (i == n)
 			break;
 		int32_t cp;
 		i += uni_decode(s + i, n - i, &cp);
-		if (put_cp(f, uni_visible(cp)) < 0)
-			return -1;
+		put_cp(w, uni_visible(cp));
 	}
-	return 0;
+}
+
+void
+wb_tokens(struct wbuf *w, const struct text *t, const struct toklist *l,
+          uint32_t t0, uint32_t t1, int visible)
+{
+	uint32_t k = t0;
+
+	while (k < t1) {
+		const struct tok *tk = &l->v[k];
+		if (k > t0 && tk->space)
+			wb_putc(w, ' ');
+		/* the longest run of tokens from k that the text holds as they
+		 * are written: each next one just after the last, or after
+		 * one space where white space comes before it */
+		size_t s = tk->off, e = (size_t)tk->off + tk->len;
+		uint32_t j = k + 1;
+		for (; j < t1; j++) {
+			const struct tok *nx = &l->v[j];
+			size_t gap = nx->space ? 1 : 0;
+			if (nx->off != e + gap || (gap && t->buf[e] != ' '))
+				break;
+			e = (size_t)nx->off + nx->len;
+		}
+		wb_text(w, t->buf + s, e - s, visible);
+		k = j;
+	}
+}
+
+void
+wb_name(struct wbuf *w, const char *name)
+{
+	name = text_label(name);
+	put_mapped(w, (const unsigned char *)name, strlen(name),
+	           uni_visible_line);
+}
+
+int
+export_bytes(FILE *f, const unsigned char *s, size_t n, int visible)
+{
+	char room[ROOM];
+	struct wbuf w;
+
+	wb_file(&w, f, room, sizeof room);
+	wb_text(&w, s, n, visible);
+	return wb_flush(&w);
 }
 
 int
 export_tokens(FILE *f, const struct text *t, const struct toklist *l,
               uint32_t t0, uint32_t t1, int visible)
 {
-	for (uint32_t k = t0; k < t1; k++) {
-		const struct tok *tk = &l->v[k];
-		if (k > t0 && tk->space && fputc(' ', f) == EOF)
-			return -1;
-		if (export_bytes(f, t->buf + tk->off, tk->len, visible) < 0)
-			return -1;
-	}
-	return 0;
+	char room[ROOM];
+	struct wbuf w;
+
+	wb_file(&w, f, room, sizeof room);
+	wb_tokens(&w, t, l, t0, t1, visible);
+	return wb_flush(&w);
 }
 
 int
 export_name(FILE *f, const char *name)
 {
-	name = text_label(name);
-	return put_mapped(f, (const unsigned char *)name, strlen(name),
-	                  uni_visible_line);
+	char room[ROOM];
+	struct wbuf w;
+
+	wb_file(&w, f, room, sizeof room);
+	wb_name(&w, name);
+	return wb_flush(&w);
 }

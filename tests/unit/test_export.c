@@ -1,6 +1,8 @@
 /* test_export.c - the text exports: wdiff notation and spacing, the plain
- * two-column layout (display widths, wrapping, alignment), and the rule
- * that control characters never reach a terminal raw. */
+ * two-column layout (display widths, wrapping, alignment), the rule that
+ * control characters never reach a terminal raw, tokens written with their
+ * white space folded, and a left side tokenized once giving the same
+ * report as one tokenized for its pair. */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
@@ -188,6 +190,131 @@ controls_made_visible(void **state)
 	free(s);
 }
 
+/* export_tokens into a string. */
+static char *
+tokens_of(const char *a, uint32_t t0, uint32_t t1, int visible)
+{
+	struct text t;
+	struct text_where where;
+	struct intern *in = intern_new();
+	struct toklist l = {0};
+	size_t len;
+	char *out = NULL;
+	FILE *f = open_memstream(&out, &len);
+
+	assert_non_null(f);
+	assert_non_null(in);
+	assert_int_equal(
+	        text_from_memory(&t, "a", a, strlen(a), TEXT_LAX, &where),
+	        TEXT_OK);
+	assert_int_equal(tok_split(&t, in, 0, &l), 0);
+	if (t1 > l.n)
+		t1 = (uint32_t)l.n;
+	assert_int_equal(export_tokens(f, &t, &l, t0, t1, visible), 0);
+	fclose(f);
+	tok_free(&l);
+	intern_free(in);
+	text_done(&t);
+	return out;
+}
+
+static void
+tokens_fold_white_space(void **state)
+{
+	char *s;
+	(void)state;
+
+	/* runs of tokens written whole where the text has one space or none
+	 * between them; any other white space one space */
+	s = tokens_of("Hello, big  world.\n\tNext\r\nline (here).\n", 0, 99, 0);
+	assert_string_equal(s, "Hello, big world. Next line (here).");
+	free(s);
+	s = tokens_of("one two three four\n", 1, 3, 0);
+	assert_string_equal(s, "two three");
+	free(s);
+	/* a hidden character inside a run is shown, written or not to a
+	 * terminal; a control character only to one */
+	s = tokens_of("a b\xE2\x80\xAE"
+	              "c d\n",
+	              0, 99, 0);
+	assert_string_equal(s, "a b\xEF\xBF\xBD"
+	                       "c d");
+	free(s);
+	s = tokens_of("a \x07 b\n", 0, 99, 1);
+	assert_string_equal(s, "a \xE2\x90\x87 b");
+	free(s);
+	s = tokens_of("a \x07 b\n", 0, 99, 0);
+	assert_string_equal(s, "a \x07 b");
+	free(s);
+}
+
+/* The text report of c at width into a string. */
+static char *
+report_of(const struct cmp *c, int width)
+{
+	struct export_opt eo = {width, 0, 0, 0, 0, 0};
+	size_t len;
+	char *out = NULL;
+	FILE *f = open_memstream(&out, &len);
+
+	assert_non_null(f);
+	assert_int_equal(export_report(c, &eo, f), 0);
+	fclose(f);
+	return out;
+}
+
+static void
+left_tokenized_once(void **state)
+{
+	static const char a[] =
+	        "The minister said on Monday that 1,500 troops would leave. "
+	        "Talks resume in Cairo.\n\nNo decision was taken.\n";
+	static const char *const b[] = {
+	        "Talks resume in Cairo, officials said. The minister said "
+	        "1,500 troops would leave on Monday.\n",
+	        "A decision was taken. Zebras, quokkas and xylophones.\n",
+	};
+	struct text ta, tb;
+	struct text_where where;
+	struct cmp_opt co = {.minimal = 0};
+	struct cmp_left left;
+	(void)state;
+
+	assert_int_equal(
+	        text_from_memory(&ta, "a", a, strlen(a), TEXT_LAX, &where),
+	        TEXT_OK);
+	assert_int_equal(cmp_left_run(&left, &ta, co.keyopts), 0);
+	for (size_t k = 0; k < 2; k++) {
+		struct cmp once, pair;
+		assert_int_equal(text_from_memory(&tb, "b", b[k], strlen(b[k]),
+		                                  TEXT_LAX, &where),
+		                 TEXT_OK);
+		assert_int_equal(cmp_run(&pair, &ta, &tb, &co), 0);
+		/* twice from the same left side: it is only read */
+		for (int twice = 0; twice < 2; twice++) {
+			assert_int_equal(cmp_run_left(&once, &left, &tb, &co),
+			                 0);
+			assert_int_equal(once.lt.n, pair.lt.n);
+			assert_int_equal(once.rt.n, pair.rt.n);
+			assert_memory_equal(once.lt.id, pair.lt.id,
+			                    pair.lt.n * sizeof *pair.lt.id);
+			assert_memory_equal(once.rt.id, pair.rt.id,
+			                    pair.rt.n * sizeof *pair.rt.id);
+			assert_int_equal(intern_count(once.in),
+			                 intern_count(pair.in));
+			char *x = report_of(&once, 0), *y = report_of(&pair, 0);
+			assert_string_equal(x, y);
+			free(x);
+			free(y);
+			cmp_free(&once);
+		}
+		cmp_free(&pair);
+		text_done(&tb);
+	}
+	cmp_left_free(&left);
+	text_done(&ta);
+}
+
 int
 main(void)
 {
@@ -196,6 +323,8 @@ main(void)
 	        cmocka_unit_test(plain_wraps_by_display_width),
 	        cmocka_unit_test(plain_marks_kinds_in_the_margin),
 	        cmocka_unit_test(controls_made_visible),
+	        cmocka_unit_test(tokens_fold_white_space),
+	        cmocka_unit_test(left_tokenized_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -314,7 +314,7 @@ alias_apply(struct alias_side side[2], struct intern *stems, alias_word_fn word,
 		struct alias_side *s = &side[sd];
 		for (size_t i = 0; i < s->l->n; i++) {
 			int32_t canon = -1, ic = -1;
-			if (s->cid[i] < 0)
+			if (tok_cid(s->con, s->lid, i) < 0)
 				continue;
 			size_t len = match_table(&c, s, i, &canon);
 			size_t il = could_spell(&c, s, i)
@@ -326,9 +326,9 @@ alias_apply(struct alias_side side[2], struct intern *stems, alias_word_fn word,
 			}
 			if (!len)
 				continue;
-			s->cid[i] = s->lid[i] = canon;
+			tok_set(s->con, s->lid, i, canon);
 			for (size_t t = i + 1; t < i + len; t++)
-				s->cid[t] = s->lid[t] = -1;
+				tok_set(s->con, s->lid, t, -1);
 			i += len - 1;
 		}
 	}

@@ -11,13 +11,37 @@
 #include "redline/text.h"
 #include "redline/token.h"
 
-/* One text as the alignment sees it: per token, its content id (a stem, or
- * -1 for stop words and punctuation) and its loose id (stop words too). */
+/* One text as the alignment sees it: per token, its loose id (stop words
+ * too, or -1) and a bit of con, set for a content word, whose content id
+ * (a stem) is its loose id; tok_cid and tok_set read and write the
+ * pair. */
 struct alias_side {
 	const struct text *t;
 	const struct toklist *l;
-	int32_t *cid, *lid;
+	unsigned char *con;
+	int32_t *lid;
 };
+
+/* Token t's content id: its loose id lid[t] where its bit of con is set,
+ * else -1. */
+static inline int32_t
+tok_cid(const unsigned char *con, const int32_t *lid, size_t t)
+{
+	return (con[t >> 3] >> (t & 7)) & 1u ? lid[t] : -1;
+}
+
+/* Token t's content and loose ids both set to id (-1: neither). */
+static inline void
+tok_set(unsigned char *con, int32_t *lid, size_t t, int32_t id)
+{
+	unsigned char bit = (unsigned char)(1u << (t & 7));
+
+	lid[t] = id;
+	if (id >= 0)
+		con[t >> 3] |= bit;
+	else
+		con[t >> 3] &= (unsigned char)~bit;
+}
 
 /* The loose id of one folded word, as the alignment gives it to a token
  * holding that word: 0 and *id, or -1 when memory ran out. */

@@ -46,7 +46,14 @@ negations(const struct text *t, const struct toklist *l, uint32_t t0,
 	for (uint32_t i = t0; i < t1; i++) {
 		const struct tok *k = &l->v[i];
 		char w[16];
-		if (k->kind != TOK_WORD || k->len >= sizeof w)
+		if (k->kind != TOK_WORD || k->len >= sizeof w || !k->len)
+			continue;
+		/* no negation unless the word ends in 't' ("n't") or starts
+		 * as one of the list does: most words are neither */
+		unsigned char f = t->buf[k->off],
+		              z = t->buf[k->off + k->len - 1];
+		f = (unsigned char)(f >= 'A' && f <= 'Z' ? f + 32 : f);
+		if (z != 't' && z != 'T' && !lex_negation_initial(f))
 			continue;
 		for (size_t j = 0; j < k->len; j++) {
 			unsigned char ch = t->buf[k->off + j];
@@ -125,7 +132,7 @@ static unsigned char
 word_class(const struct ctx *x, int right, uint32_t t, int initial)
 {
 	int32_t lid = right ? x->w->rlid[t] : x->w->llid[t];
-	int32_t cid = right ? x->w->rcid[t] : x->w->lcid[t];
+	int32_t cid = right ? rcid_of(x->w, t) : lcid_of(x->w, t);
 	int upper = right ? (x->w->rflag[t] & F_UPPER) != 0
 	                  : (x->c->lt.v[t].flags & TOK_F_UPPER) != 0;
 
@@ -251,8 +258,8 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	for (i = 0; i < nlr; i++)
 		for (uint32_t t = lr[i][0], first = 1; t < lr[i][1]; t++)
 			if (x->w->llid[t] >= 0) {
-				cw[nl] =
-				        x->w->lcid[t] >= 0; /* a content word */
+				cw[nl] = lcid_of(x->w, t) >=
+				         0; /* a content word */
 				ti[nl] = t;
 				ini[nl] = (unsigned char)first;
 				a[nl++] = (uint32_t)x->w->llid[t];
@@ -564,9 +571,9 @@ facts(struct ctx *x)
 		goto out;
 	sentence_starts(c, 1, initial);
 	for (size_t t = 0; t < c->rt.n; t++)
-		if (!initial[t] && x->w->rcid[t] >= 0 &&
+		if (!initial[t] && rcid_of(x->w, t) >= 0 &&
 		    (x->w->rflag[t] & F_UPPER))
-			cap_mid[x->w->rcid[t]] = 1;
+			cap_mid[rcid_of(x->w, t)] = 1;
 	for (size_t i = 0; i < x->bl->nb; i++) {
 		struct block *b = &x->bl->b[i];
 		uint32_t t0, t1;
@@ -575,7 +582,7 @@ facts(struct ctx *x)
 			continue;
 		seg_tokens(&c->rs, b->rs0, b->rs1, &t0, &t1);
 		for (uint32_t t = t0; t < t1; t++) {
-			int32_t cid = x->w->rcid[t];
+			int32_t cid = rcid_of(x->w, t);
 			struct fact *last =
 			        x->o->nfacts > b->f0
 			                ? &x->o->facts[x->o->nfacts - 1]

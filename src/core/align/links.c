@@ -92,6 +92,14 @@ candidates(struct ctx *x)
 			        (uint32_t)o;
 	free(fill);
 
+	/* room for every candidate at once (at most CANDIDATES a rewrite
+	 * sentence), not doubled as they come; what is left over is given
+	 * back at the end */
+	size_t most = (no < CANDIDATES ? no : CANDIDATES) * c->rs.n + 1;
+	x->lw->cands = malloc(most * sizeof *x->lw->cands);
+	if (!x->lw->cands)
+		goto out;
+	x->lw->capcands = most;
 	for (size_t r = 0; r < c->rs.n; r++) {
 		size_t nt = 0;
 		const struct vec *rv = &x->w->rv[r];
@@ -146,12 +154,17 @@ candidates(struct ctx *x)
 				x->lw->cands = ncd;
 			}
 			double w = shared(x, &x->w->lv[best[i]], rv);
-			double W = x->w->lv[best[i]].W;
-			x->lw->cands[x->lw->ncands++] = (struct cand){
-			        (uint32_t)r, best[i], w, W > 0 ? w / W : 0};
+			x->lw->cands[x->lw->ncands++] =
+			        (struct cand){(uint32_t)r, best[i], w};
 		}
 		for (size_t i = 0; i < nt; i++)
 			acc[touched[i]] = 0;
+	}
+	struct cand *fit =
+	        realloc(x->lw->cands, (x->lw->ncands + 1) * sizeof *fit);
+	if (fit) {
+		x->lw->cands = fit;
+		x->lw->capcands = x->lw->ncands + 1;
 	}
 	rc = 0;
 out:
@@ -208,12 +221,26 @@ has_stem(const struct ctx *x, const struct vec *v, uint32_t cid)
 	return lo < v->n && x->w->pool[v->off + lo].cid == cid;
 }
 
+/* The share of its official sentence candidate m covers. */
+static double
+cand_cov(const struct ctx *x, const struct cand *m)
+{
+	double W = x->w->lv[m->o].W;
+	return W > 0 ? m->w / W : 0;
+}
+
+/* A candidate with the share it covers, for sorting. */
+struct wcand {
+	uint32_t r, o;
+	double w, cov_o;
+};
+
 /* Sort key of a candidate: its shared weight, then the share of the
  * official sentence it covers (a copy before a sentence containing it). */
 static int
 by_weight(const void *a, const void *b)
 {
-	const struct cand *p = a, *q = b;
+	const struct wcand *p = a, *q = b;
 	double d = p->w - q->w;
 	if (d > 1e-9 || d < -1e-9)
 		return d > 0 ? -1 : 1;
@@ -225,9 +252,27 @@ by_weight(const void *a, const void *b)
 
 /* Same shared weight and same share covered: the same sentence. */
 static int
-tied(const struct cand *a, const struct cand *b)
+tied(const struct ctx *x, const struct cand *a, const struct cand *b)
 {
-	return fabs(a->w - b->w) <= 1e-9 && fabs(a->cov_o - b->cov_o) <= 1e-9;
+	return fabs(a->w - b->w) <= 1e-9 &&
+	       fabs(cand_cov(x, a) - cand_cov(x, b)) <= 1e-9;
+}
+
+/* Candidates v[0..n) (n <= CANDIDATES, as candidates() keeps) sorted by
+ * by_weight. */
+static void
+sort_by_weight(const struct ctx *x, struct cand *v, size_t n)
+{
+	struct wcand t[CANDIDATES];
+
+	if (n > CANDIDATES)
+		n = CANDIDATES; /* never: a sentence keeps CANDIDATES */
+	for (size_t i = 0; i < n; i++)
+		t[i] = (struct wcand){v[i].r, v[i].o, v[i].w,
+		                      cand_cov(x, &v[i])};
+	qsort(t, n, sizeof *t, by_weight);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (struct cand){t[i].r, t[i].o, t[i].w};
 }
 
 /* Is rewrite segment r a title line: a line of its own that does not end
@@ -569,7 +614,7 @@ prefer_in_order(struct ctx *x, size_t g, size_t e, const unsigned char *used,
 	size_t pick = g;
 
 	for (size_t k = g + 1;
-	     k < e && tied(&x->lw->cands[k], &x->lw->cands[g]); k++) {
+	     k < e && tied(x, &x->lw->cands[k], &x->lw->cands[g]); k++) {
 		const struct cand *a = &x->lw->cands[k],
 		                  *b = &x->lw->cands[pick];
 		long da = (long)a->o - last, db = (long)b->o - last;
@@ -687,7 +732,7 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 		return 0; /* paired already */
 	if (furniture_line(x, r) || caption_line(x, r))
 		return 0; /* a caption or a byline: an addition */
-	qsort(x->lw->cands + g, e - g, sizeof *x->lw->cands, by_weight);
+	sort_by_weight(x, x->lw->cands + g, e - g);
 	prefer_in_order(x, g, e, s->linked, s->last);
 	double W = x->w->rv[r].W;
 	uint32_t set[MERGE_MAX];
@@ -743,9 +788,9 @@ rule_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	for (size_t k = g; k < e; k++) {
 		const struct cand *m = &x->lw->cands[k];
 		if (x->lw->sec[m->o] < 0 && !x->lw->header[m->o] &&
-		    m->cov_o >= HOLD_SHARE * x->c->opt.keep_min &&
+		    cand_cov(x, m) >= HOLD_SHARE * x->c->opt.keep_min &&
 		    (best == x->lw->ncands ||
-		     m->cov_o > x->lw->cands[best].cov_o))
+		     cand_cov(x, m) > cand_cov(x, &x->lw->cands[best])))
 			best = k;
 	}
 	if (best < x->lw->ncands && enough_words(x, x->lw->cands[best].o, r)) {
@@ -1103,6 +1148,13 @@ static int
 order_blocks(struct ctx *x, const int32_t *blk_r)
 {
 	size_t nr = x->c->rs.n;
+	/* no more blocks come: give back the room doubling left */
+	struct block *fit =
+	        realloc(x->bl->b, (x->bl->nb + 1) * sizeof *x->bl->b);
+	if (fit) {
+		x->bl->b = fit;
+		x->bl->capb = x->bl->nb + 1;
+	}
 	struct order *ord = malloc((x->bl->nb + 1) * sizeof *ord);
 	size_t *pos = malloc((x->bl->nb + 1) * sizeof *pos);
 	long *last_ls = malloc((x->bl->nb + 1) * sizeof *last_ls);
@@ -1157,19 +1209,30 @@ order_blocks(struct ctx *x, const int32_t *blk_r)
 		ord[i].primary = anchor[b->rs0];
 	}
 	qsort(ord, x->bl->nb, sizeof *ord, by_order);
-	struct block *sorted = malloc((x->bl->nb + 1) * sizeof *sorted);
-	if (!sorted)
-		goto out;
 	for (size_t i = 0; i < x->bl->nb; i++)
 		pos[ord[i].index] = i;
+	/* the blocks into that order in place, one cycle of the permutation
+	 * at a time (a copy would double the largest array of this stage);
+	 * ord[j].index becomes SIZE_MAX once place j is filled */
+	struct block *b = x->bl->b;
 	for (size_t i = 0; i < x->bl->nb; i++) {
-		sorted[i] = x->bl->b[ord[i].index];
-		if (sorted[i].link >= 0)
-			sorted[i].link = (int32_t)pos[sorted[i].link];
+		if (ord[i].index == SIZE_MAX)
+			continue;
+		struct block first = b[i];
+		for (size_t j = i;;) {
+			size_t k = ord[j].index;
+			ord[j].index = SIZE_MAX;
+			if (k == i) {
+				b[j] = first;
+				break;
+			}
+			b[j] = b[k];
+			j = k;
+		}
 	}
-	free(x->bl->b);
-	x->bl->b = sorted;
-	x->bl->capb = x->bl->nb + 1;
+	for (size_t i = 0; i < x->bl->nb; i++)
+		if (b[i].link >= 0)
+			b[i].link = (int32_t)pos[b[i].link];
 	rc = 0;
 out:
 	free(ord);

@@ -12,6 +12,7 @@
 #include "redline/intern.h"
 #include "redline/myers.h"
 #include "redline/stem.h"
+#include "alias.h"
 
 #define VARIANT_MIN_LEN 5
 #define POSTING_SHARE   8   /* a stem nominates if in <= 1/8 of sentences... */
@@ -87,8 +88,8 @@ struct vec {
 
 struct cand {
 	uint32_t r, o;
-	double w;     /* shared weight */
-	double cov_o; /* w over the official sentence's weight */
+	double w; /* shared weight (over the official sentence's weight W,
+	             the share of it covered: cand_cov in links.c) */
 };
 
 /* What stages 1 and 2 (words.c) make, and every later stage reads: each
@@ -97,7 +98,9 @@ struct cand {
 struct words {
 	struct stemmer *st;
 	struct intern *stems;
-	int32_t *lcid, *rcid;   /* per token: stem id or -1 */
+	/* per token, a bit: a content word, whose stem id is its loose id
+	 * (tok_cid; lcid_of and rcid_of below read it) */
+	unsigned char *lcon, *rcon;
 	int32_t *llid, *rlid;   /* per token: loose id (stop words too) or -1 */
 	unsigned char *rflag;   /* per right token: F_* */
 	unsigned char *in_left; /* per stem */
@@ -121,6 +124,20 @@ struct words {
 	size_t ntitles;
 	unsigned char *title; /* per stem: one of those */
 };
+
+/* Official token t's stem id, or -1. */
+static inline int32_t
+lcid_of(const struct words *w, size_t t)
+{
+	return tok_cid(w->lcon, w->llid, t);
+}
+
+/* Rewrite token t's stem id, or -1. */
+static inline int32_t
+rcid_of(const struct words *w, size_t t)
+{
+	return tok_cid(w->rcon, w->rlid, t);
+}
 
 /* What stages 3 and 4 (links.c) make: the anchors, the candidates, grouped by
  * rewrite segment, and the links.  linkset_free releases it. */

@@ -131,20 +131,20 @@ content_ids(struct wstage *x)
 	unsigned char *numw = malloc(nkeys + 1), *kflag = malloc(nkeys + 1);
 	int rc = -1;
 
-	x->w->lcid = malloc((c->lt.n + 1) * sizeof *x->w->lcid);
-	x->w->rcid = malloc((c->rt.n + 1) * sizeof *x->w->rcid);
+	x->w->lcon = calloc(c->lt.n / 8 + 1, 1);
+	x->w->rcon = calloc(c->rt.n / 8 + 1, 1);
 	x->w->llid = malloc((c->lt.n + 1) * sizeof *x->w->llid);
 	x->w->rlid = malloc((c->rt.n + 1) * sizeof *x->w->rlid);
 	x->w->rflag = calloc(c->rt.n + 1, 1);
-	if (!cache || !lcache || !numw || !kflag || !x->w->lcid ||
-	    !x->w->rcid || !x->w->llid || !x->w->rlid || !x->w->rflag)
+	if (!cache || !lcache || !numw || !kflag || !x->w->lcon ||
+	    !x->w->rcon || !x->w->llid || !x->w->rlid || !x->w->rflag)
 		goto out;
 	for (uint32_t i = 0; i < nkeys; i++)
 		cache[i] = -2;
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &c->rt : &c->lt;
 		const struct text *t = side ? c->right : c->left;
-		int32_t *cid = side ? x->w->rcid : x->w->lcid;
+		unsigned char *con = side ? x->w->rcon : x->w->lcon;
 		int32_t *lid = side ? x->w->rlid : x->w->llid;
 		for (size_t i = 0; i < l->n; i++) {
 			uint32_t key = l->id[i];
@@ -156,11 +156,14 @@ content_ids(struct wstage *x)
 					goto out;
 				numw[key] = (unsigned char)nw;
 			}
-			cid[i] = cache[key];
+			/* a content word's loose id is its stem id
+			 * (content_id) */
 			lid[i] = lcache[key];
+			if (cache[key] >= 0)
+				con[i >> 3] |= (unsigned char)(1u << (i & 7));
 			if (side)
 				x->w->rflag[i] |= kflag[key];
-			if (side && cid[i] >= 0) {
+			if (side && cache[key] >= 0) {
 				const struct tok *k = &l->v[i];
 				if (k->kind == TOK_NUMBER ||
 				    (k->flags & TOK_F_DIGIT) || numw[key])
@@ -218,8 +221,8 @@ static int
 aliases(struct wstage *x)
 {
 	struct alias_side side[2] = {
-	        {x->c->left, &x->c->lt, x->w->lcid, x->w->llid},
-	        {x->c->right, &x->c->rt, x->w->rcid, x->w->rlid},
+	        {x->c->left, &x->c->lt, x->w->lcon, x->w->llid},
+	        {x->c->right, &x->c->rt, x->w->rcon, x->w->rlid},
 	};
 	return alias_apply(side, x->w->stems, word_id, x);
 }
@@ -269,15 +272,16 @@ wordset_fill(struct wstage *x, struct wordset *w)
 		return -1;
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &c->rt : &c->lt;
-		const int32_t *cid = side ? x->w->rcid : x->w->lcid;
+		const unsigned char *con = side ? x->w->rcon : x->w->lcon;
+		const int32_t *lid = side ? x->w->rlid : x->w->llid;
 		memset(seen, 0, nkeys + 1);
 		if (!(w->words[side] = intern_new()))
 			goto out;
 		for (size_t t = 0; t < l->n; t++) {
 			size_t len;
 			uint32_t id;
-			if (cid[t] < 0 || l->v[t].kind != TOK_WORD ||
-			    seen[l->id[t]])
+			if (tok_cid(con, lid, t) < 0 ||
+			    l->v[t].kind != TOK_WORD || seen[l->id[t]])
 				continue;
 			seen[l->id[t]] = 1;
 			const char *key = intern_key(c->in, l->id[t], &len);
@@ -292,7 +296,7 @@ wordset_fill(struct wstage *x, struct wordset *w)
 			if (!nv)
 				goto out;
 			w->wcid[side] = nv;
-			nv[id] = cid[t];
+			nv[id] = tok_cid(con, lid, t);
 		}
 	}
 	rc = 0;
@@ -426,14 +430,14 @@ compounds(struct wstage *x)
 	    order_fill(w.words[1], &ord[1]) < 0)
 		goto out;
 	for (size_t t = 0; t < c->lt.n; t++)
-		if (x->w->lcid[t] >= 0)
-			on[x->w->lcid[t]] |= 1;
+		if (lcid_of(x->w, t) >= 0)
+			on[lcid_of(x->w, t)] |= 1;
 	for (size_t t = 0; t < c->rt.n; t++)
-		if (x->w->rcid[t] >= 0)
-			on[x->w->rcid[t]] |= 2;
+		if (rcid_of(x->w, t) >= 0)
+			on[rcid_of(x->w, t)] |= 2;
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &c->rt : &c->lt;
-		int32_t *cid = side ? x->w->rcid : x->w->lcid;
+		unsigned char *con = side ? x->w->rcon : x->w->lcon;
 		int32_t *lid = side ? x->w->rlid : x->w->llid;
 		unsigned char other = side ? 1 : 2;
 		memset(half, 0, nkeys + 1);
@@ -443,7 +447,8 @@ compounds(struct wstage *x)
 				half[kt_] = halves(c->in, kt_, &ord[!side]);
 			if (!(half[kt_] & HALF_FIRST) || lid[t] < 0 ||
 			    l->v[t].kind != TOK_WORD ||
-			    (cid[t] >= 0 && (on[cid[t]] & other)))
+			    (tok_cid(con, lid, t) >= 0 &&
+			     (on[tok_cid(con, lid, t)] & other)))
 				continue;
 			size_t u = next_word_token(l, lid, t);
 			if (u >= l->n || l->v[u].kind != TOK_WORD)
@@ -456,7 +461,8 @@ compounds(struct wstage *x)
 			/* both halves missing from the other side (the first
 			 * tested above), as "Da" and "Nang" are where it writes
 			 * "Danang" */
-			if (cid[u] >= 0 && (on[cid[u]] & other))
+			if (tok_cid(con, lid, u) >= 0 &&
+			    (on[tok_cid(con, lid, u)] & other))
 				continue;
 			size_t lt_, lu;
 			const char *kt = intern_key(c->in, l->id[t], &lt_);
@@ -471,8 +477,8 @@ compounds(struct wstage *x)
 			uint32_t id;
 			if (!intern_find(w.words[!side], buf, lt_ + lu, &id))
 				continue;
-			cid[t] = lid[t] = w.wcid[!side][id];
-			cid[u] = lid[u] = -1;
+			tok_set(con, lid, t, w.wcid[!side][id]);
+			tok_set(con, lid, u, -1);
 			t = u;
 		}
 	}
@@ -516,7 +522,7 @@ values(struct wstage *x)
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &c->rt : &c->lt;
 		const struct text *t = side ? c->right : c->left;
-		int32_t *cid = side ? x->w->rcid : x->w->lcid;
+		unsigned char *con = side ? x->w->rcon : x->w->lcon;
 		int32_t *lid = side ? x->w->rlid : x->w->llid;
 		unsigned char *vi = side ? x->w->rvi : x->w->lvi;
 		for (size_t i = 0; i < l->n; i++) {
@@ -549,15 +555,15 @@ values(struct wstage *x)
 				/* the head's own number is not the value's:
 				 * "16" alone is new against "16 million" */
 				int part = !side && j != i + v.head;
-				if (part && cid[j] >= 0 &&
-				    (size_t)cid[j] < nstems)
-					x->w->lpart[cid[j]] = 1;
+				int32_t cj = tok_cid(con, lid, j);
+				if (part && cj >= 0 && (size_t)cj < nstems)
+					x->w->lpart[cj] = 1;
 				if (part && lid[j] >= 0 &&
 				    (size_t)lid[j] < nstems)
 					x->w->lpart[lid[j]] = 1;
-				cid[j] = lid[j] = -1;
+				tok_set(con, lid, j, -1);
 			}
-			cid[i + v.head] = lid[i + v.head] = (int32_t)id;
+			tok_set(con, lid, i + v.head, (int32_t)id);
 			if (side)
 				x->w->rflag[i + v.head] |= F_FACTISH;
 			i += v.n - 1;
@@ -625,22 +631,24 @@ merge_variants(struct wstage *x)
 	memset(x->w->name, 1, n + 1);
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &x->c->rt : &x->c->lt;
-		const int32_t *cid = side ? x->w->rcid : x->w->lcid;
+		const unsigned char *con = side ? x->w->rcon : x->w->lcon;
+		const int32_t *lid = side ? x->w->rlid : x->w->llid;
 		for (size_t i = 0; i < l->n; i++)
-			if (cid[i] >= 0 && !(l->v[i].flags & TOK_F_UPPER))
-				x->w->name[cid[i]] = 0;
+			if (tok_cid(con, lid, i) >= 0 &&
+			    !(l->v[i].flags & TOK_F_UPPER))
+				x->w->name[tok_cid(con, lid, i)] = 0;
 	}
 	for (size_t i = 0; i < x->c->lt.n; i++)
-		if (x->w->lcid[i] >= 0) {
-			x->w->in_left[x->w->lcid[i]] = 1;
+		if (lcid_of(x->w, i) >= 0) {
+			x->w->in_left[lcid_of(x->w, i)] = 1;
 			if (x->c->lt.v[i].kind == TOK_NUMBER)
-				x->w->numeric[x->w->lcid[i]] = 1;
+				x->w->numeric[lcid_of(x->w, i)] = 1;
 		}
 	for (size_t i = 0; i < x->c->rt.n; i++)
-		if (x->w->rcid[i] >= 0) {
-			in_right[x->w->rcid[i]] = 1;
+		if (rcid_of(x->w, i) >= 0) {
+			in_right[rcid_of(x->w, i)] = 1;
 			if (x->c->rt.v[i].kind == TOK_NUMBER)
-				x->w->numeric[x->w->rcid[i]] = 1;
+				x->w->numeric[rcid_of(x->w, i)] = 1;
 		}
 	int32_t *canon = malloc((n + 1) * sizeof *canon);
 	if (!canon) {
@@ -691,12 +699,10 @@ merge_variants(struct wstage *x)
 			}
 		}
 	}
-	for (size_t i = 0; i < x->c->rt.n; i++) {
-		if (x->w->rcid[i] >= 0)
-			x->w->rcid[i] = canon[x->w->rcid[i]];
+	/* a stem id is its token's loose id (stage.h): mapped with it */
+	for (size_t i = 0; i < x->c->rt.n; i++)
 		if (x->w->rlid[i] >= 0)
 			x->w->rlid[i] = canon[x->w->rlid[i]];
-	}
 	free(canon);
 	free(in_right);
 	return 0;
@@ -713,8 +719,8 @@ by_u32(const void *a, const void *b)
 
 /* Sorted (stem, count) lists of every segment of one side. */
 static int
-vectors(struct wstage *x, const struct seglist *sl, const int32_t *cid,
-        struct vec **out)
+vectors(struct wstage *x, const struct seglist *sl, const unsigned char *con,
+        const int32_t *lid, struct vec **out)
 {
 	struct vec *v = calloc(sl->n + 1, sizeof *v);
 	uint32_t *tmp = NULL;
@@ -735,8 +741,8 @@ vectors(struct wstage *x, const struct seglist *sl, const int32_t *cid,
 			cap = need;
 		}
 		for (uint32_t t = sl->v[s].t0; t < sl->v[s].t1; t++)
-			if (cid[t] >= 0)
-				tmp[m++] = (uint32_t)cid[t];
+			if (tok_cid(con, lid, t) >= 0)
+				tmp[m++] = (uint32_t)lid[t];
 		/* most sentences hold a few dozen words: qsort's calls to
 		 * by_u32 cost more than sorting them in place */
 		if (m <= 32) {
@@ -876,8 +882,8 @@ related(struct wstage *x)
 	/* 1: a rewrite stem; 2: one a reporting-frame word ("statement"):
 	 * its related words ("state") say nothing of where it comes from */
 	for (size_t i = 0; i < x->c->rt.n; i++)
-		if (x->w->rcid[i] >= 0)
-			in_right[x->w->rcid[i]] |=
+		if (rcid_of(x->w, i) >= 0)
+			in_right[rcid_of(x->w, i)] |=
 			        (x->w->rflag[i] & F_FRAME) ? 2 : 1;
 	for (uint32_t s = 0; s < n; s++) {
 		size_t len, k;
@@ -1048,6 +1054,20 @@ title_flags(struct wstage *x)
 	return 0;
 }
 
+/* The stem vectors' pool, all made: the room doubling left given back.
+ * Always 0. */
+static int
+fit_pool(struct words *w)
+{
+	struct ent *fit = realloc(w->pool, (w->npool + 1) * sizeof *fit);
+
+	if (fit) {
+		w->pool = fit;
+		w->cappool = w->npool + 1;
+	}
+	return 0;
+}
+
 int
 stage_words(const struct align_in *c, struct words *w)
 {
@@ -1059,9 +1079,9 @@ stage_words(const struct align_in *c, struct words *w)
 	if (!(w->stems = intern_new()) || subject_words(&x) < 0 ||
 	    content_ids(&x) < 0 || aliases(&x) < 0 || compounds(&x) < 0 ||
 	    values(&x) < 0 || merge_variants(&x) < 0 || title_flags(&x) < 0 ||
-	    vectors(&x, &c->ls, w->lcid, &w->lv) < 0 ||
-	    vectors(&x, &c->rs, w->rcid, &w->rv) < 0 || weights(&x) < 0 ||
-	    related(&x) < 0)
+	    vectors(&x, &c->ls, w->lcon, w->llid, &w->lv) < 0 ||
+	    vectors(&x, &c->rs, w->rcon, w->rlid, &w->rv) < 0 ||
+	    fit_pool(w) < 0 || weights(&x) < 0 || related(&x) < 0)
 		return ALIGN_ERR_MEMORY;
 	return 0;
 }
@@ -1071,8 +1091,8 @@ words_free(struct words *w)
 {
 	stem_free(w->st);
 	intern_free(w->stems);
-	free(w->lcid);
-	free(w->rcid);
+	free(w->lcon);
+	free(w->rcon);
 	free(w->llid);
 	free(w->rlid);
 	free(w->rflag);
