@@ -3,8 +3,10 @@
 # renders each sample pair's page and the overview's; the page the browser
 # built (--dump-dom) is checked against the JSON export (tests/html/
 # check_dom.py): passages and their kinds, counts, links, nothing loaded
-# from elsewhere, no element from an input's markup.  Screenshots at 1200
-# and 400 pixels wide and a printed PDF are left in OUTDIR to look at.
+# from elsewhere, no element from an input's markup.  In a frame 400
+# pixels wide, light and dark, nothing is wider than the frame and the
+# background follows the scheme.  Screenshots at 1200 and 400 pixels wide
+# and a printed PDF are left in OUTDIR to look at.
 #
 # usage: sh tests/html/run.sh PATH/TO/redline [OUTDIR]
 set -u
@@ -91,6 +93,40 @@ dom_ok hostile --absent b --absent img --text '<script>alert("x")</script>' \
 page overview "$s/statement.txt" "$s/danang-report.txt" \
 	"$s/monitoring-desk.txt" "$s/brics-post.txt" "$s/newsbharati.txt"
 dom_ok overview
+
+# at 400 pixels (a frame of that width, so the page's own media queries
+# apply) nothing is wider than the frame, light or dark; the dark scheme
+# (prefers-color-scheme, Chromium's --force-dark-mode) gives a dark page,
+# the light one a light page
+cp "$tmp/brics-post.html" "$tmp/overview.html" "$out/"
+for name in brics-post overview; do
+	cat >"$out/frame-$name.html" <<EOT
+<!DOCTYPE html><html><body><iframe id="f" src="$name.html" width="400" height="1800"></iframe>
+<script>window.addEventListener("load", function () {
+var d = document.getElementById("f").contentDocument, b = document.body;
+b.setAttribute("data-sw", String(d.documentElement.scrollWidth));
+b.setAttribute("data-bg", getComputedStyle(d.body).backgroundColor); });</script></body></html>
+EOT
+	for scheme in light dark; do
+		flag=
+		[ $scheme = dark ] && flag=--force-dark-mode
+		got=$(chrome --allow-file-access-from-files $flag \
+			--window-size=1200,1800 --dump-dom "file://$out/frame-$name.html" |
+			grep -o '<body[^>]*>')
+		sw=$(printf '%s' "$got" | sed -n 's/.*data-sw="\([0-9]*\)".*/\1/p')
+		bg=$(printf '%s' "$got" | sed -n 's/.*data-bg="rgb(\([0-9]*\), \([0-9]*\), \([0-9]*\)).*/\1 \2 \3/p')
+		[ -n "$sw" ] && [ "$sw" -le 400 ] && ok ||
+			bad "$name at 400 px, $scheme: $sw pixels wide (hidden or cut columns)"
+		lum=$(echo "$bg" | awk '{ print int(($1 * 299 + $2 * 587 + $3 * 114) / 1000) }')
+		if [ -z "$bg" ]; then
+			bad "$name, $scheme: no background colour read"
+		elif [ $scheme = dark ]; then
+			[ "$lum" -lt 80 ] && ok || bad "$name: the dark scheme's background is not dark ($bg)"
+		else
+			[ "$lum" -gt 175 ] && ok || bad "$name: the light scheme's background is not light ($bg)"
+		fi
+	done
+done
 
 # screenshots to look at, and the page printed on A4
 cp "$tmp/brics-post.html" "$tmp/overview.html" "$out/"
