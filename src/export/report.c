@@ -69,26 +69,29 @@ findings_summary(struct wbuf *w, const struct cmp *c)
 	wb_puts(w, any ? "\n" : "none\n");
 }
 
-int
-export_kinds_summary(const struct cmp *c, FILE *f)
+/* One summary line of c, written by line, to f.  0 or -1. */
+static int
+summary_to(const struct cmp *c, FILE *f,
+           void (*line)(struct wbuf *, const struct cmp *))
 {
 	char room[512];
 	struct wbuf w;
 
 	wb_file(&w, f, room, sizeof room);
-	kinds_summary(&w, c);
+	line(&w, c);
 	return wb_flush(&w);
+}
+
+int
+export_kinds_summary(const struct cmp *c, FILE *f)
+{
+	return summary_to(c, f, kinds_summary);
 }
 
 int
 export_findings_summary(const struct cmp *c, FILE *f)
 {
-	char room[512];
-	struct wbuf w;
-
-	wb_file(&w, f, room, sizeof room);
-	findings_summary(&w, c);
-	return wb_flush(&w);
+	return summary_to(c, f, findings_summary);
 }
 
 /* v as printf's "%.2f" writes it (a similarity, 0 to 1).  Where v * 100
