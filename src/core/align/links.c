@@ -1148,13 +1148,6 @@ static int
 order_blocks(struct ctx *x, const int32_t *blk_r)
 {
 	size_t nr = x->c->rs.n;
-	/* no more blocks come: give back the room doubling left */
-	struct block *fit =
-	        realloc(x->bl->b, (x->bl->nb + 1) * sizeof *x->bl->b);
-	if (fit) {
-		x->bl->b = fit;
-		x->bl->capb = x->bl->nb + 1;
-	}
 	struct order *ord = malloc((x->bl->nb + 1) * sizeof *ord);
 	size_t *pos = malloc((x->bl->nb + 1) * sizeof *pos);
 	long *last_ls = malloc((x->bl->nb + 1) * sizeof *last_ls);
@@ -1242,19 +1235,6 @@ out:
 	return rc;
 }
 
-/* Step 5: the blocks (make_blocks), in display order (order_blocks). */
-static int
-build_blocks(struct ctx *x)
-{
-	int32_t *blk_r = malloc((x->c->rs.n + 1) * sizeof *blk_r);
-	int rc = -1;
-
-	if (blk_r && make_blocks(x, blk_r) == 0)
-		rc = order_blocks(x, blk_r);
-	free(blk_r);
-	return rc;
-}
-
 /* ---- 6. moves -------------------------------------------------------- */
 
 /* One official and one rewrite sentence told from each other. */
@@ -1281,30 +1261,35 @@ by_point(const void *a, const void *b)
 	return (p->r > q->r) - (p->r < q->r);
 }
 
-/* Mark the blocks told out of order moved, and count them (step 6 of
- * the method).  0 or -1. */
-static int
-mark_moves(struct ctx *x)
+/* The title lines at the rewrite's head, HEAD_MAX at most, before its
+ * first sentence: its headline (and a dateline or byline under it); none
+ * (0) in a text of title lines only (a list).  How many. */
+static size_t
+head_lines(const struct ctx *x)
 {
-	size_t n = x->bl->nb, np = 0, best = (size_t)-1;
-	const struct align_in *c = x->c;
-	struct mpoint *pt = malloc((2 * n + 1) * sizeof *pt);
-	size_t *prev = malloc((2 * n + 1) * sizeof *prev);
-	size_t *fen = malloc((c->rs.n + 2) * sizeof *fen);
-	unsigned char *keep_o = calloc(c->ls.n + 1, 1);
-	unsigned char *keep_r = calloc(c->rs.n + 1, 1);
-	int rc = -1;
-
-	if (!pt || !prev || !fen || !keep_o || !keep_r)
-		goto out;
-	/* the title lines at the rewrite's head, HEAD_MAX at most, before
-	 * its first sentence: its headline (and a dateline or byline under
-	 * it); none in a text of title lines only (a list) */
 	size_t head = 0;
-	while (head < c->rs.n && head <= HEAD_MAX && title_line(x, head))
+	while (head < x->c->rs.n && head <= HEAD_MAX && title_line(x, head))
 		head++;
-	if (head > HEAD_MAX || head == c->rs.n)
-		head = 0;
+	return head > HEAD_MAX || head == x->c->rs.n ? 0 : head;
+}
+
+/* The (official, rewrite) sentence pairs that moves are told by (step 6
+ * of the method), each with its shared weight, sorted by official then
+ * rewrite sentence, each pair once, into *pt (np of them, in an array of
+ * its own); read from the blocks as make_blocks left them or in any order
+ * (the same pairs either way), while the stem pool is still held.  0 or
+ * -1 (*pt then NULL). */
+static int
+move_points(struct ctx *x, struct mpoint **pt, size_t *np)
+{
+	size_t n = x->bl->nb, k = 0;
+	struct mpoint *p = malloc((n + 1) * sizeof *p); /* one a block */
+
+	*pt = NULL;
+	*np = 0;
+	if (!p)
+		return -1;
+	size_t head = head_lines(x);
 	/* the (official, rewrite) sentence pairs: of each pair block, and
 	 * of each half of a split or merge with the sentence it points to */
 	for (size_t i = 0; i < n; i++) {
@@ -1320,19 +1305,43 @@ mark_moves(struct ctx *x)
 			continue;
 		if (m.r < head)
 			continue; /* a headline sums up: it moves nothing */
-		pt[np++] = m;
+		p[k++] = m;
 	}
-	qsort(pt, np, sizeof *pt, by_point);
+	qsort(p, k, sizeof *p, by_point);
 	/* a merge's or split's pair is given by both its halves: once */
 	size_t nu = 0;
+	for (size_t i = 0; i < k; i++)
+		if (!nu || p[i].o != p[nu - 1].o || p[i].r != p[nu - 1].r)
+			p[nu++] = p[i];
+	for (size_t i = 0; i < nu; i++)
+		p[i].w = shared(x, &x->w->lv[p[i].o], &x->w->rv[p[i].r]);
+	/* give back the room of the pairs given twice */
+	struct mpoint *fit = realloc(p, (nu + 1) * sizeof *p);
+	*pt = fit ? fit : p;
+	*np = nu;
+	return 0;
+}
+
+/* Mark the blocks told out of order moved, and count them (step 6 of
+ * the method), from the blocks in display order and their pairs pt[0..np)
+ * (move_points), which it frees.  0 or -1. */
+static int
+mark_moves(struct ctx *x, struct mpoint *pt, size_t np)
+{
+	size_t n = x->bl->nb, best = (size_t)-1;
+	const struct align_in *c = x->c;
+	size_t *prev = malloc((np + 1) * sizeof *prev);
+	size_t *fen = malloc((c->rs.n + 2) * sizeof *fen);
+	unsigned char *keep_o = calloc(c->ls.n + 1, 1);
+	unsigned char *keep_r = calloc(c->rs.n + 1, 1);
+	int rc = -1;
+
+	size_t head = head_lines(x);
+
+	if (!prev || !fen || !keep_o || !keep_r)
+		goto out;
 	for (size_t i = 0; i < np; i++)
-		if (!nu || pt[i].o != pt[nu - 1].o || pt[i].r != pt[nu - 1].r)
-			pt[nu++] = pt[i];
-	np = nu;
-	for (size_t i = 0; i < np; i++) {
-		pt[i].w = shared(x, &x->w->lv[pt[i].o], &x->w->rv[pt[i].r]);
 		keep_o[pt[i].o] = keep_r[pt[i].r] = 1; /* told */
-	}
 	/* the longest chain of them in official order whose rewrite
 	 * positions never go back stays in place (two official sentences
 	 * merged into one are in order); of chains as long, the one whose
@@ -1388,21 +1397,60 @@ out:
 	return rc;
 }
 
+/* Step 5: the blocks (make_blocks), the pairs that will tell their moves
+ * weighed into *pt and *np (move_points), then w's stem pool released
+ * (no later step reads a vector's stems, and the blocks' ordering and the
+ * classification run without its 8 bytes a content word), then the
+ * blocks in display order (order_blocks).
+ * 0 or -1; *pt, NULL or not, is the caller's to free. */
+static int
+build_blocks(struct ctx *x, struct words *w, struct mpoint **pt, size_t *np)
+{
+	int32_t *blk_r = malloc((x->c->rs.n + 1) * sizeof *blk_r);
+	int rc = -1;
+
+	*pt = NULL;
+	*np = 0;
+	int made = blk_r && make_blocks(x, blk_r) == 0;
+
+	if (made) {
+		/* no more blocks come: give back the room doubling left */
+		struct block *fit =
+		        realloc(x->bl->b, (x->bl->nb + 1) * sizeof *x->bl->b);
+		if (fit) {
+			x->bl->b = fit;
+			x->bl->capb = x->bl->nb + 1;
+		}
+	}
+	if (made && move_points(x, pt, np) == 0) {
+		free(w->pool);
+		w->pool = NULL;
+		w->npool = w->cappool = 0;
+		rc = order_blocks(x, blk_r);
+	}
+	free(blk_r);
+	return rc;
+}
+
 int
-stage_links(const struct align_in *c, const struct words *w, struct linkset *l,
+stage_links(const struct align_in *c, struct words *w, struct linkset *l,
             struct blockset *bl)
 {
 	struct ctx x = {.c = c, .w = w, .l = l, .lw = l, .bl = bl};
+	struct mpoint *pt = NULL;
+	size_t np = 0;
 
 	memset(l, 0, sizeof *l);
 	memset(bl, 0, sizeof *bl);
 	l->anchor = malloc((c->rs.n + 1) * sizeof *l->anchor);
 	if (!l->anchor || anchor_pairs(c, l->anchor) < 0)
 		return -1;
-	return candidates(&x) < 0 || links(&x) < 0 || build_blocks(&x) < 0 ||
-	                       mark_moves(&x) < 0
-	               ? -1
-	               : 0;
+	if (candidates(&x) < 0 || links(&x) < 0 ||
+	    build_blocks(&x, w, &pt, &np) < 0) {
+		free(pt);
+		return -1;
+	}
+	return mark_moves(&x, pt, np);
 }
 
 void

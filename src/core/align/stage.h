@@ -115,8 +115,9 @@ struct words {
 	 * text ("August" of "27 August"): no new fact alone */
 	unsigned char *lpart;
 	size_t nlpart;
-	double *idf; /* per stem */
-	struct ent *pool;
+	double *idf;      /* per stem */
+	struct ent *pool; /* the vectors' stems; stage_links releases it
+	                     once the blocks are made (then NULL) */
 	size_t npool, cappool;
 	struct vec *lv, *rv;
 	int32_t we_id, the_id;      /* loose ids of "we" and "the" */
@@ -197,7 +198,8 @@ int stage_words(const struct align_in *c, struct words *w);
 /* Release what *w owns; *w becomes empty. */
 void words_free(struct words *w);
 
-/* Shared weight of two segment vectors; the number of shared stems that
+/* Shared weight of two segment vectors (while their stem pool is held:
+ * stage_links releases it); the number of shared stems that
  * (inline: the candidate search calls these millions of times)
  * are words, not numbers, in *nwords, and of those that are not names
  * either in *nplain (each if not NULL). */
@@ -270,10 +272,12 @@ int anchor_pairs(const struct align_in *c, int32_t *pair);
 /* ---- links.c: 3. candidates, 4. links, 5. blocks, 6. moves ---- */
 
 /* Candidates and links into *l, then blocks in display order and moves
- * into *bl (both zeroed first), from the inputs and their words.  0 or
- * -1; both then hold what linkset_free and free(bl->b) release. */
-int stage_links(const struct align_in *c, const struct words *w,
-                struct linkset *l, struct blockset *bl);
+ * into *bl (both zeroed first), from the inputs and their words.  Once
+ * the blocks are made it releases w's stem pool (w->pool NULL): later
+ * stages read each vector's weight W, never its stems.  0 or -1; both
+ * then hold what linkset_free and free(bl->b) release. */
+int stage_links(const struct align_in *c, struct words *w, struct linkset *l,
+                struct blockset *bl);
 
 /* Release what *l owns; *l becomes empty. */
 void linkset_free(struct linkset *l);
