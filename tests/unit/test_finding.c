@@ -218,6 +218,15 @@ name(void **state)
 	                 "The deal was signed in Cairo, Egypt, last week by "
 	                 "both sides.\n"),
 	        "name Amman, Jordan > Cairo, Egypt");
+	/* a title-case headline capitalises every word: no names */
+	assert_string_equal(
+	        findings(
+	                "Even as we draw down our personnel, the United States "
+	                "remains committed to ending the violence in South "
+	                "Sudan.\n",
+	                "US Withdraws More Embassy Personnel from South "
+	                "Sudan\n"),
+	        "");
 	assert_string_equal(
 	        findings("They met the Secretary-General of the union in the "
 	                 "morning.\n",
