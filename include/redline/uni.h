@@ -104,6 +104,10 @@ int32_t uni_visible_line(int32_t cp);
  * offset of the first bad byte in *bad. */
 int uni_valid(const unsigned char *s, size_t n, size_t *bad);
 
+/* The value of the ASCII hex digit c (0-9, a-f, A-F), or -1 for any other
+ * byte. */
+int uni_hex_digit(int c);
+
 /* Key flags for uni_key. */
 enum {
 	UNI_KEY_FOLD = 1,   /* NFC, typographic lumping, ignorables dropped */

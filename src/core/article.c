@@ -58,6 +58,7 @@
 #include <string.h>
 
 #include "redline/grow.h"
+#include "redline/uni.h"
 
 #define NONE UINT32_MAX
 
@@ -565,14 +566,8 @@ hex4(const char *s)
 	long v = 0;
 
 	for (int i = 0; i < 4; i++) {
-		int c = (unsigned char)s[i], d;
-		if (c >= '0' && c <= '9')
-			d = c - '0';
-		else if (c >= 'a' && c <= 'f')
-			d = c - 'a' + 10;
-		else if (c >= 'A' && c <= 'F')
-			d = c - 'A' + 10;
-		else
+		int d = uni_hex_digit((unsigned char)s[i]);
+		if (d < 0)
 			return -1;
 		v = v * 16 + d;
 	}

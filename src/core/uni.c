@@ -1,4 +1,6 @@
-/* uni.c - Unicode services for redline, all of them through utf8proc.
+/* uni.c - Unicode services for redline, all of them through utf8proc
+ * (and the value of an ASCII hex digit, which the palette and the article
+ * reader share).
  *
  * Owns: decoding, grapheme clusters, coarse classes, display widths and
  * comparison keys.  Typographic folding is utf8proc's LUMP (single quotes,
@@ -397,4 +399,16 @@ uni_fit(const unsigned char *s, size_t n, int cols, int *used)
 		i += len;
 	}
 	return i;
+}
+
+int
+uni_hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
 }

@@ -6,6 +6,7 @@
  * theme's foreground.
  */
 #include "redline/palette.h"
+#include "redline/uni.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -123,14 +124,8 @@ hex_channel(const char **s, const char *end)
 	int n = 0;
 
 	while (*s < end && n < 5) {
-		int c = (unsigned char)**s, d;
-		if (c >= '0' && c <= '9')
-			d = c - '0';
-		else if (c >= 'a' && c <= 'f')
-			d = c - 'a' + 10;
-		else if (c >= 'A' && c <= 'F')
-			d = c - 'A' + 10;
-		else
+		int d = uni_hex_digit((unsigned char)**s);
+		if (d < 0)
 			break;
 		v = v * 16 + (unsigned long)d;
 		max = max * 16 + 15;
