@@ -227,10 +227,23 @@ subject_kept(const struct ctx *x, unsigned char *mk, const uint32_t *ti,
 	}
 }
 
+/* Whether loose id lid is an article or "and" (words.h glue): words put
+ * in or left out that change no claim ("the Mechanized Leaders Course"
+ * for "Mechanized Leaders Course"). */
+static int
+glue_word(const struct ctx *x, uint32_t lid)
+{
+	for (size_t g = 0; g < 4; g++)
+		if ((int32_t)lid == x->w->glue[g])
+			return 1;
+	return 0;
+}
+
 /* Shares of the words of the left token ranges lr[0..nlr) and of the
  * right ones rr[0..nrr) (each list in text order) kept in order, words being
  * the same when their loose ids are (same stem, case, spelling variant; U.S. =
- * US; the same number).  On the rewrite side, unmatched runs that are
+ * US; the same number).  An article or "and" unmatched on either side is
+ * not counted (glue_word).  On the rewrite side, unmatched runs that are
  * attribution frames (is_frame) are not counted; an unmatched edge with no
  * break ("... must be upheld") is.  *ks: the share of the left words from
  * the first kept one to the last that are kept (the stretch a piece of a
@@ -297,18 +310,25 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	lcs_r = lcs_l; /* as many kept words each side, so far */
 	if (lcs_l < nl || lcs_r < nr)
 		subject_kept(x, mk, ti, ini, nl, nr, &lcs_l, &lcs_r);
-	/* words of the frames, left out of the rewrite's count */
-	size_t framed = 0;
+	/* words of the frames, left out of the rewrite's count, and an
+	 * article or "and" put in or left out (glue_word) on either side */
+	size_t framed = 0, gl = 0, gr = 0;
+	for (i = 0; i < nl; i++)
+		gl += mk[i] && glue_word(x, a[i]);
 	for (i = 0; i < nr;) {
 		size_t e = i;
 		while (e < nr && mk[nl + e])
 			e++;
 		if (e > i && is_frame(brk, fr, nr, i, e))
 			framed += e - i;
+		else
+			for (size_t k = i; k < e; k++)
+				gr += glue_word(x, b[k]);
 		i = e > i ? e : i + 1;
 	}
-	*kl = nl ? (double)lcs_l / nl : 1;
-	*kr = nr > framed ? (double)lcs_r / (nr - framed) : (nr ? 0 : 1);
+	*kl = nl > gl ? (double)lcs_l / (nl - gl) : 1;
+	*kr = nr > framed + gr ? (double)lcs_r / (nr - framed - gr)
+	                       : (nr ? 0 : 1);
 	/* the stretch of the left words from the first kept content word to
 	 * the last (a stop word kept far away, "the", does not stretch it) */
 	size_t f = 0, e = nl, in = 0;

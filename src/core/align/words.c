@@ -1021,8 +1021,10 @@ out:
 }
 
 /* The loose ids of "we" and "the", and of the titles (lexicon.h), for
- * telling the same subject named otherwise: interned before the texts'
- * words, so that the per-stem arrays made later cover them. */
+ * telling the same subject named otherwise, and of the articles and "and"
+ * (glue), which the verbatim share does not count when put in or left
+ * out: interned before the texts' words, so that the per-stem arrays made
+ * later cover them. */
 static int
 subject_words(struct wstage *x)
 {
@@ -1033,6 +1035,13 @@ subject_words(struct wstage *x)
 		return -1;
 	x->w->we_id = (int32_t)we;
 	x->w->the_id = (int32_t)the;
+	static const char *const glue[] = {"the", "a", "an", "and"};
+	for (size_t g = 0; g < 4; g++) {
+		uint32_t id;
+		if (intern_id(x->w->stems, glue[g], strlen(glue[g]), &id) < 0)
+			return -1;
+		x->w->glue[g] = (int32_t)id;
+	}
 	for (const char *w; x->w->ntitles < TITLES_MAX &&
 	                    (w = lex_title(x->w->ntitles)) != NULL;
 	     x->w->ntitles++)
