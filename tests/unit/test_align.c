@@ -609,6 +609,15 @@ values_and_aliases(void **state)
 	                         "Prices rose by three percent in the "
 	                         "northern region last year.\n"),
 	                 BLK_VERBATIM);
+	/* a hyphened word told as two, though one of the two is a word
+	 * of the other side too ("warmest", in its headline) */
+	assert_int_equal(kind_at("The year had the fourth warmest winter and "
+	                         "a record warm spring.\n",
+	                         "Warmest Year\n\nThe year had the "
+	                         "fourth-warmest winter and a record-warm "
+	                         "spring.\n",
+	                         1, "The year"),
+	                 BLK_VERBATIM);
 	/* an ordinal in words and in figures */
 	assert_int_equal(kind_of("She will be the tenth recipient of the award "
 	                         "this year.\n",

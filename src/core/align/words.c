@@ -251,8 +251,22 @@ ascii_lower(const char *key, size_t n, char *out)
 		                 : key[i];
 }
 
-/* Each side's content words by their comparison keys in ASCII lower case
- * (words[side]), with a content id for each (wcid[side]). */
+/* Drop the hyphens of b[0..n) in place, for a hyphened word told as two
+ * ("fourth-warmest" and "fourth warmest"); the new length. */
+static size_t
+drop_hyphens(char *b, size_t n)
+{
+	size_t j = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (b[i] != '-')
+			b[j++] = b[i];
+	return j;
+}
+
+/* Each side's content words by their comparison keys in ASCII lower case,
+ * hyphens dropped (words[side]), with a content id for each
+ * (wcid[side]). */
 struct wordset {
 	struct intern *words[2];
 	int32_t *wcid[2];
@@ -288,6 +302,9 @@ wordset_fill(struct wstage *x, struct wordset *w)
 			if (len > sizeof buf)
 				continue;
 			ascii_lower(key, len, buf);
+			len = drop_hyphens(buf, len);
+			if (!len)
+				continue;
 			if (intern_id(w->words[side], buf, len, &id) < 0)
 				goto out;
 			int32_t *nv =
@@ -406,12 +423,13 @@ halves(const struct intern *in, uint32_t key, const struct word_order *o)
 
 /* Open and closed compounds: two adjacent words of one side that, written
  * as one, are a word of the other side ("Da Nang" and "Danang", "per
- * cent" and "percent") become that word (on the first token; the second
- * gets no id).  Only pairs whose two words are both missing from the
- * other side are tried, and words compare by their keys in ASCII lower
- * case; a pair is looked up only when its first word begins a word of
- * the other side and its second ends one (known once per key), so that
- * most of a text costs a byte's test.  0 or -1. */
+ * cent" and "percent", "fourth warmest" and "fourth-warmest") become that
+ * word (on the first token; the second gets no id).  Only pairs with a
+ * word missing from the other side are tried, and words compare by their
+ * keys in ASCII lower case, hyphens dropped; a pair is looked up only
+ * when its first word begins a word of the other side and its second
+ * ends one (known once per key), so that most of a text costs a byte's
+ * test.  0 or -1. */
 static int
 compounds(struct wstage *x)
 {
@@ -445,10 +463,10 @@ compounds(struct wstage *x)
 			uint32_t kt_ = l->id[t];
 			if (!half[kt_])
 				half[kt_] = halves(c->in, kt_, &ord[!side]);
+			int t_there = tok_cid(con, lid, t) >= 0 &&
+			              (on[tok_cid(con, lid, t)] & other);
 			if (!(half[kt_] & HALF_FIRST) || lid[t] < 0 ||
-			    l->v[t].kind != TOK_WORD ||
-			    (tok_cid(con, lid, t) >= 0 &&
-			     (on[tok_cid(con, lid, t)] & other)))
+			    l->v[t].kind != TOK_WORD)
 				continue;
 			size_t u = next_word_token(l, lid, t);
 			if (u >= l->n || l->v[u].kind != TOK_WORD)
@@ -458,10 +476,11 @@ compounds(struct wstage *x)
 				half[ku_] = halves(c->in, ku_, &ord[!side]);
 			if (!(half[ku_] & HALF_SECOND))
 				continue;
-			/* both halves missing from the other side (the first
-			 * tested above), as "Da" and "Nang" are where it writes
-			 * "Danang" */
-			if (tok_cid(con, lid, u) >= 0 &&
+			/* a half missing from the other side, as "Da" and
+			 * "Nang" are where it writes "Danang", and "fourth" is
+			 * where it writes "fourth-warmest" (and "warmest"
+			 * elsewhere) */
+			if (t_there && tok_cid(con, lid, u) >= 0 &&
 			    (on[tok_cid(con, lid, u)] & other))
 				continue;
 			size_t lt_, lu;
