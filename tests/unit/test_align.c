@@ -815,6 +815,21 @@ subject_named(void **state)
 	assert_int_equal(kind_of(t, "President Kowalski opened the new "
 	                            "bridge.\n"),
 	                 BLK_PARAPHRASE);
+	/* "he" or "she" opening the sentence for the name, and the other
+	 * way round; not inside it, nor for "we" */
+	assert_int_equal(kind_of(t, "He opened the new bridge.\n"),
+	                 BLK_VERBATIM);
+	assert_int_equal(kind_of("She opened the new bridge.\n",
+	                         "Novak opened the new bridge.\n"),
+	                 BLK_VERBATIM);
+	assert_int_equal(kind_of("The council says that Novak opened the new "
+	                         "bridge.\n",
+	                         "The council says that he opened the new "
+	                         "bridge.\n"),
+	                 BLK_PARAPHRASE);
+	assert_int_equal(kind_of(o, "He is deeply concerned by the "
+	                            "closure.\n"),
+	                 BLK_PARAPHRASE);
 }
 
 /* An article or "and" put in or left out keeps a sentence verbatim; a

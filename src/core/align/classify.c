@@ -121,7 +121,7 @@ lead_frame_end(const struct ctx *x, uint32_t t0, uint32_t t1)
 }
 
 /* Classes of a word for telling one subject named two ways. */
-enum { W_WE = 1, W_THE = 2, W_TITLE = 4, W_NAME = 8 };
+enum { W_WE = 1, W_THE = 2, W_TITLE = 4, W_NAME = 8, W_HE = 16 };
 
 /* The W_* class of the word of loose id lid, content id cid, at token t
  * of side right (0 official), initial when it starts its sentence: a name
@@ -140,6 +140,8 @@ word_class(const struct ctx *x, int right, uint32_t t, int initial)
 		return W_WE;
 	if (lid == x->w->the_id)
 		return W_THE;
+	if (initial && (lid == x->w->he_id || lid == x->w->she_id))
+		return W_HE;
 	if (lid >= 0 && x->w->title[lid])
 		return W_TITLE;
 	if (upper && cid >= 0 && (!initial || x->w->name[cid]))
@@ -149,7 +151,7 @@ word_class(const struct ctx *x, int right, uint32_t t, int initial)
 
 /* The W_* classes of the run k[0..n) or'ed, or 0 when it is not a way of
  * naming a subject: at most SUBJECT_NAME_MAX words, a leading "the", then
- * titles and names, or "we" alone. */
+ * titles and names, or "we", "he" or "she" alone. */
 static unsigned
 subject_run(const unsigned char *k, size_t n)
 {
@@ -158,8 +160,8 @@ subject_run(const unsigned char *k, size_t n)
 
 	if (n > SUBJECT_NAME_MAX)
 		return 0;
-	if (n == 1 && k[0] == W_WE)
-		return W_WE;
+	if (n == 1 && (k[0] == W_WE || k[0] == W_HE))
+		return k[0];
 	if (i < n && k[i] == W_THE)
 		i++;
 	if (i == n)
@@ -178,7 +180,9 @@ subject_run(const unsigned char *k, size_t n)
  * *kr, the hunks that name one subject two ways, which the labelling
  * rules count as kept: the official "we" told as who said it ("We are
  * concerned", "The United States is concerned"), a title dropped, added
- * or standing for the name ("President Novak", "Novak", "Mayor Novak").
+ * or standing for the name ("President Novak", "Novak", "Mayor Novak"),
+ * and "he" or "she" opening a sentence for a name, or a name for it
+ * ("Captain Novak deployed", "He deployed").
  * Each side of such a hunk is empty or a subject run, "we" or a title is
  * in it, and names are on one side only (a name for another is another
  * person). */
@@ -216,9 +220,13 @@ subject_kept(const struct ctx *x, unsigned char *mk, const uint32_t *ti,
 			rk[k - j0] = word_class(x, 1, ti[nl + k], ini[nl + k]);
 		unsigned l = i > i0 ? subject_run(lk, i - i0) : 0;
 		unsigned r = j > j0 ? subject_run(rk, j - j0) : 0;
-		if ((i > i0 && !l) || (j > j0 && !r) ||
-		    !((l | r) & (W_WE | W_TITLE)) || ((l & r) & W_NAME) ||
-		    (l == W_WE && !r) || (r == W_WE && !l))
+		/* "he" or "she" opening a sentence for a name */
+		int he = (l == W_HE && (r & W_NAME)) ||
+		         (r == W_HE && (l & W_NAME));
+		if (!he && ((i > i0 && !l) || (j > j0 && !r) ||
+		            !((l | r) & (W_WE | W_TITLE)) ||
+		            ((l & r) & W_NAME) || (l & W_HE) || (r & W_HE) ||
+		            (l == W_WE && !r) || (r == W_WE && !l)))
 			continue;
 		memset(mk + i0, 0, i - i0);
 		memset(mk + nl + j0, 0, j - j0);

@@ -121,6 +121,7 @@ struct words {
 	size_t npool, cappool;
 	struct vec *lv, *rv;
 	int32_t we_id, the_id;      /* loose ids of "we" and "the" */
+	int32_t he_id, she_id;      /* and of "he" and "she" */
 	int32_t glue[4];            /* of "the", "a", "an", "and" */
 	int32_t titles[TITLES_MAX]; /* the titles' stem ids (lex_title) */
 	size_t ntitles;

@@ -1054,6 +1054,12 @@ subject_words(struct wstage *x)
 		return -1;
 	x->w->we_id = (int32_t)we;
 	x->w->the_id = (int32_t)the;
+	uint32_t he, she;
+	if (intern_id(x->w->stems, "he", 2, &he) < 0 ||
+	    intern_id(x->w->stems, "she", 3, &she) < 0)
+		return -1;
+	x->w->he_id = (int32_t)he;
+	x->w->she_id = (int32_t)she;
 	static const char *const glue[] = {"the", "a", "an", "and"};
 	for (size_t g = 0; g < 4; g++) {
 		uint32_t id;
