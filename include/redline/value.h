@@ -63,7 +63,8 @@ int value_may_start(const struct text *t, const struct tok *k);
  *    trailing zeros after the point (16.0 = 16), a scale applied
  *    (1.5 billion = 1500000000), an ordinal suffix dropped (27th = 27);
  *  - an amount: the number, then "%" for a percentage (13%), else a space
- *    and the unit (5 km, 1.5 m) or ISO 4217 code (1500000 USD);
+ *    and the unit (5 km, 1.5 m) or ISO 4217 code (1500000 USD); a fraction
+ *    in words that is of no unit is a percentage ("one-fifth": 20%);
  *  - a date: "@d" month "-" day (@d8-27); the year, if any, stays a
  *    number of its own;
  *  - a weekday: "@w" and its number, Monday 1 (@w1).

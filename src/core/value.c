@@ -372,8 +372,16 @@ number_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
 	w[a - 1] = '/';
 	const char *z = FIND(scales, w + a - 1, b + 1);
 	if (z) {
-		memcpy(x->d, tens, nt);
-		x->n = nt;
+		/* "1x2": divided by ten once, the numerator doubled first */
+		const char *m = strchr(z, 'x');
+		long num = 0;
+		for (size_t q = 0; q < nt; q++)
+			num = num * 10 + (tens[q] - '0');
+		num *= m ? atol(m + 1) : 1;
+		int nd = snprintf(x->d, sizeof x->d, "%ld", num);
+		if (nd <= 0 || (size_t)nd >= sizeof x->d)
+			return 0;
+		x->n = (size_t)nd;
 		x->exp = -atoi(z);
 		*word = 2;
 		return 1;
@@ -539,6 +547,11 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 		unit = cur;
 	if (word == 1 && !zeros && !unit)
 		return 0; /* a number word alone: lexicon.h */
+	/* a fraction alone is a share: "one-fifth" = "20 percent" */
+	if (word == 2 && x.exp < 0 && !zeros && !unit) {
+		unit = "%";
+		x.exp += 2;
+	}
 	while (j > head + i + 1 && hidden_token(t, &l->v[j - 1]))
 		j--; /* hidden characters after it are not its own */
 	x.exp += zeros;

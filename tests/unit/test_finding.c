@@ -204,6 +204,15 @@ value(void **state)
 	        findings("Prices rose 13 percent in the year to May.\n",
 	                 "Prices rose 13% in the year to May.\n"),
 	        "");
+	/* a fraction and its percentage; a fifth is no quarter */
+	assert_string_equal(
+	        findings("The cut affects one-fifth of the exports.\n",
+	                 "The cut affects 20 percent of the exports.\n"),
+	        "");
+	assert_string_equal(
+	        findings("The cut affects one-fifth of the exports.\n",
+	                 "The cut affects one-quarter of the exports.\n"),
+	        "value one-fifth > one-quarter");
 }
 
 /* A name replaced by another in the same slot; one spelled another way,
