@@ -27,14 +27,6 @@ seg_tokens(const struct seglist *s, uint32_t s0, uint32_t s1, uint32_t *t0,
 	}
 }
 
-/* Is the unmatched run b[s..e) of a rewrite sentence of nr words an
- * attribution frame, not content?  brk[j]: punctuation before word j (and
- * brk[nr], after the last); fr[j]: F_FRAME / F_THAT of word j.
- *  - At either edge, set off by punctuation from the kept words: a
- *    dateline "CITY:", ", the statement read", "According to X,".
- *  - At the start, ending in a frame word (and "that"): "X said (that)".
- *  - Inside, set off by punctuation on both sides and holding a frame
- *    word: a quote broken by ", he said,". */
 /* Words of tokens [t0, t1) of l (text t) that turn a clause to the
  * negative (lex_is_negation), told in lower case. */
 static size_t
@@ -64,6 +56,14 @@ negations(const struct text *t, const struct toklist *l, uint32_t t0,
 	return n;
 }
 
+/* Is the unmatched run b[s..e) of a rewrite sentence of nr words an
+ * attribution frame, not content?  brk[j]: punctuation before word j (and
+ * brk[nr], after the last); fr[j]: F_FRAME / F_THAT of word j.
+ *  - At either edge, set off by punctuation from the kept words: a
+ *    dateline "CITY:", ", the statement read", "According to X,".
+ *  - At the start, ending in a frame word (and "that"): "X said (that)".
+ *  - Inside, set off by punctuation on both sides and holding a frame
+ *    word: a quote broken by ", he said,". */
 static int
 is_frame(const unsigned char *brk, const unsigned char *fr, size_t nr, size_t s,
          size_t e)
