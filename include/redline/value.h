@@ -55,6 +55,11 @@ enum value_start {
  * capital (TOK_F_UPPER) of VALUE_START_CAPITAL itself. */
 int value_may_start(const struct text *t, const struct tok *k);
 
+/* 1 when token j of l (the tokens of t) is a unit's word, no name of
+ * anyone's: a word of the unit list ("Fahrenheit", "percent"), or "F" or
+ * "C" after a degree sign; else 0. */
+int value_unit_word(const struct text *t, const struct toklist *l, size_t j);
+
 /* Read the value starting at token i of l (the tokens of t), using no
  * token at or past end (end <= l->n) and none after a blank line.  On a
  * value, fills *v and returns the tokens it spans (v->n); else returns 0

@@ -894,9 +894,11 @@ name_word(const struct fx *x, int right, uint32_t t)
 		return 0;
 	if (right && x->rtitle[seg_of(&x->c->rs, t)])
 		return 0;
-	/* a month or weekday is a date's word: a value */
+	/* a month or weekday is a date's word: a value; "Fahrenheit" a
+	 * unit's */
 	return !(right ? x->rinit : x->linit)[t] &&
-	       value_may_start(side_text(x->c, right), k) == 0;
+	       value_may_start(side_text(x->c, right), k) == 0 &&
+	       !value_unit_word(side_text(x->c, right), l, t);
 }
 
 /* Is the folded word w a connector inside a name ("Ministry of Foreign

@@ -300,6 +300,28 @@ unit_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
 		*next = nx(t, l, j, end);
 		return 1;
 	}
+	/* a degree sign, and the scale after it: "55.3°F", "1.0° Fahrenheit"
+	 * ("degrees Fahrenheit" is in the table) */
+	if (l->v[j].kind != TOK_WORD && l->v[j].len == 2 &&
+	    !memcmp(t->buf + l->v[j].off, "\xc2\xb0", 2)) {
+		size_t k = nx(t, l, j, end);
+		*u = "\xc2\xb0";
+		*next = k;
+		if (!stop(l, k, end) && l->v[k].kind == TOK_WORD &&
+		    (n = lower(t, &l->v[k], w))) {
+			const char *z = n == 1 && w[0] == 'f' ? "\xc2\xb0"
+			                                        "F"
+			                : n == 1 && w[0] == 'c'
+			                        ? "\xc2\xb0"
+			                          "C"
+			                        : FIND(units, w, n);
+			if (z && !strncmp(z, "\xc2\xb0", 2)) {
+				*u = z;
+				*next = nx(t, l, k, end);
+			}
+		}
+		return 1;
+	}
 	if (l->v[j].kind != TOK_WORD || !(n = lower(t, &l->v[j], w)))
 		return 0;
 	/* two words: "per cent" */
@@ -575,6 +597,24 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 	memcpy(v->key + nd + sep, unit, ul + 1);
 	v->len = nd + (size_t)sep + ul;
 	return finish(l, i, v, j - i, (uint32_t)head, scale, VALUE_AMOUNT);
+}
+
+int
+value_unit_word(const struct text *t, const struct toklist *l, size_t j)
+{
+	char w[WORD_MAX + 1];
+	size_t n;
+
+	if (j >= l->n || l->v[j].kind != TOK_WORD ||
+	    !(n = lower(t, &l->v[j], w)))
+		return 0;
+	if (FIND(units, w, n))
+		return 1;
+	if (n != 1 || (w[0] != 'f' && w[0] != 'c') || j == 0)
+		return 0;
+	const struct tok *p = &l->v[j - 1];
+	return p->kind != TOK_WORD && p->len == 2 &&
+	       !memcmp(t->buf + p->off, "\xc2\xb0", 2);
 }
 
 int

@@ -204,6 +204,12 @@ value(void **state)
 	        findings("Prices rose 13 percent in the year to May.\n",
 	                 "Prices rose 13% in the year to May.\n"),
 	        "");
+	/* a temperature's scale written out is no name */
+	assert_string_equal(
+	        findings("The average was 55.3\xc2\xb0" "F for the year.\n",
+	                 "The average was 55.3\xc2\xb0 Fahrenheit for the "
+	                 "year.\n"),
+	        "");
 	/* a fraction and its percentage; a fifth is no quarter */
 	assert_string_equal(
 	        findings("The cut affects one-fifth of the exports.\n",

@@ -140,6 +140,24 @@ static const struct vcase amounts_cases[] = {
         {"seven-eighths", 0, "87.5%/1"},
         {"one-fifth of a percent", 0, "0.2%/4"},
         {"one-third", 0, "(none)"},
+        /* temperatures: a degree sign and its scale */
+        {"55.3\xc2\xb0"
+         "F above",
+         0,
+         "55.3 \xc2\xb0"
+         "F/3"},
+        {"55.3\xc2\xb0 Fahrenheit", 0,
+         "55.3 \xc2\xb0"
+         "F/3"},
+        {"55.3 degrees Fahrenheit", 0,
+         "55.3 \xc2\xb0"
+         "F/3"},
+        {"20\xc2\xb0"
+         "C",
+         0,
+         "20 \xc2\xb0"
+         "C/3"},
+        {"20\xc2\xb0 in the shade", 0, "20 \xc2\xb0/2"},
         {"5 km", 0, "5 km/2"},
         {"5km", 0, "5 km/1"},
         {"5 kilometres", 0, "5 km/2"},
