@@ -206,7 +206,8 @@ value(void **state)
 	        "");
 	/* a temperature's scale written out is no name */
 	assert_string_equal(
-	        findings("The average was 55.3\xc2\xb0" "F for the year.\n",
+	        findings("The average was 55.3\xc2\xb0"
+	                 "F for the year.\n",
 	                 "The average was 55.3\xc2\xb0 Fahrenheit for the "
 	                 "year.\n"),
 	        "");
