@@ -10,7 +10,7 @@
  * stretch is the slot: a value or a name is changed only when one takes
  * the place of another inside one stretch, and, in a stretch of more than
  * SLOT_WORDS words a side, only when it is the one of its kind on each
- * side.
+ * side.  A name before a reporting verb (who speaks) is a kind of its own.
  *
  *  - negation: the stretch's two sides hold an odd and an even number of
  *    negators (negations.txt, "n't") and negative verbs (negverbs.txt);
@@ -1024,8 +1024,25 @@ passage_count(const struct cmp *c, uint32_t p, int right, uint32_t id)
 	return n;
 }
 
+/* Does a reporting verb follow the name ending before token e of side
+ * right ("The State Department said")?  Then the name is who speaks: it
+ * may replace another who speaks, not a name the claim holds. */
+static int
+speaker(const struct fx *x, int right, uint32_t e)
+{
+	const struct toklist *l = side_toks(x->c, right);
+	char w[WORD_MAX];
+	size_t n;
+
+	if (e >= l->n || l->v[e].kind != TOK_WORD)
+		return 0;
+	n = fold(side_text(x->c, right), &l->v[e], w, sizeof w);
+	return n && lex_is_frame(w, n) == LEX_FRAME_VERB;
+}
+
 /* The names of side right that touch the changed tokens of s: runs of
- * name words, one connector between two allowed. */
+ * name words, one connector between two allowed; a speaker's name
+ * (speaker) is of its own kind. */
 static size_t
 stretch_names(const struct fx *x, uint32_t p, int right,
               const struct stretch *s, struct item *out)
@@ -1068,6 +1085,7 @@ stretch_names(const struct fx *x, uint32_t p, int right,
 		                 : passage_count(x->c, p, 1, id) >=
 		                           passage_count(x->c, p, 0, id)) ||
 		          only_titles(x->c, right, t, e);
+		it.kind = speaker(x, right, e); /* pairs only with its kind */
 		out[n++] = it;
 		t = e - 1;
 	}

@@ -259,6 +259,18 @@ name(void **state)
 	                 "The minister met Mr. L\303\263pez in the capital "
 	                 "today.\n"),
 	        "");
+	/* who speaks replaces who speaks, not a name the claim holds */
+	assert_string_equal(
+	        findings("Minister Novak said the bridge will open in May.\n",
+	                 "Minister Kowalski said the bridge will open in "
+	                 "May.\n"),
+	        "name Novak > Kowalski");
+	assert_string_equal(
+	        findings("The rules were written under the Paris Agreements "
+	                 "in 1991.\n",
+	                 "The rules were written, the State Department said, "
+	                 "in 1991.\n"),
+	        "new  > State Department");
 }
 
 /* A hedge dropped, added or changed; two hedges of one class stand for
