@@ -1039,33 +1039,30 @@ out:
 	return rc;
 }
 
-/* The loose ids of "we" and "the", and of the titles (lexicon.h), for
- * telling the same subject named otherwise, and of the articles and "and"
- * (glue), which the verbatim share does not count when put in or left
- * out: interned before the texts' words, so that the per-stem arrays made
- * later cover them. */
+/* The loose ids of "we", "the", "he" and "she", and of the titles
+ * (lexicon.h), for telling the same subject named otherwise, and of the
+ * articles and "and" (glue), which the verbatim share does not count when
+ * put in or left out: interned before the texts' words, so that the
+ * per-stem arrays made later cover them. */
 static int
 subject_words(struct wstage *x)
 {
-	uint32_t we, the;
+	const struct {
+		const char *w;
+		int32_t *id;
+	} fixed[] = {
+	        {"we", &x->w->we_id},    {"the", &x->w->the_id},
+	        {"he", &x->w->he_id},    {"she", &x->w->she_id},
+	        {"the", &x->w->glue[0]}, {"a", &x->w->glue[1]},
+	        {"an", &x->w->glue[2]},  {"and", &x->w->glue[3]},
+	};
 
-	if (intern_id(x->w->stems, "we", 2, &we) < 0 ||
-	    intern_id(x->w->stems, "the", 3, &the) < 0)
-		return -1;
-	x->w->we_id = (int32_t)we;
-	x->w->the_id = (int32_t)the;
-	uint32_t he, she;
-	if (intern_id(x->w->stems, "he", 2, &he) < 0 ||
-	    intern_id(x->w->stems, "she", 3, &she) < 0)
-		return -1;
-	x->w->he_id = (int32_t)he;
-	x->w->she_id = (int32_t)she;
-	static const char *const glue[] = {"the", "a", "an", "and"};
-	for (size_t g = 0; g < 4; g++) {
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
 		uint32_t id;
-		if (intern_id(x->w->stems, glue[g], strlen(glue[g]), &id) < 0)
+		if (intern_id(x->w->stems, fixed[i].w, strlen(fixed[i].w),
+		              &id) < 0)
 			return -1;
-		x->w->glue[g] = (int32_t)id;
+		*fixed[i].id = (int32_t)id;
 	}
 	for (const char *w; x->w->ntitles < TITLES_MAX &&
 	                    (w = lex_title(x->w->ntitles)) != NULL;
