@@ -149,6 +149,10 @@ same_word(const struct cmp *c, int sa, uint32_t a, int sb, uint32_t b)
 
 	if (la->id[a] == lb->id[b])
 		return 1;
+	/* fold keeps a word's length, and gives 0 for anything else */
+	if (la->v[a].len != lb->v[b].len || la->v[a].kind != TOK_WORD ||
+	    lb->v[b].kind != TOK_WORD)
+		return 0;
 	size_t na = fold(side_text(c, sa), &la->v[a], wa, sizeof wa),
 	       nb = fold(side_text(c, sb), &lb->v[b], wb, sizeof wb);
 	return na && na == nb && memcmp(wa, wb, na) == 0;
@@ -1271,6 +1275,8 @@ quotes_word(const struct cmp *c, uint32_t a, uint32_t b)
 
 	if (same_word(c, 0, a, 1, b))
 		return 1;
+	if (c->lt.v[a].kind != TOK_NUMBER || c->rt.v[b].kind != TOK_NUMBER)
+		return 0; /* number_value gives 0 */
 	na = number_value(c->left, &c->lt.v[a], da, sizeof da);
 	nb = number_value(c->right, &c->rt.v[b], db, sizeof db);
 	return na && na == nb && memcmp(da, db, na) == 0;
@@ -1317,18 +1323,43 @@ official_index(struct fx *x)
 	size_t nb = 1;
 	while (nb < x->nlw)
 		nb <<= 1;
+	/* per token id: the bucket of the last word of that id hashed
+	 * (bucket) and that word's token + 1 (rep, 0: none yet); a word
+	 * with the very bytes of rep has its hash */
+	size_t nid = intern_count(x->c->in);
+	uint32_t *bucket = malloc((nid + 1) * sizeof *bucket);
+	uint32_t *rep = calloc(nid + 1, sizeof *rep);
 	x->hhead = malloc(nb * sizeof *x->hhead);
 	x->hnext = malloc(x->nlw * sizeof *x->hnext);
-	if (!x->hhead || !x->hnext)
+	if (!bucket || !rep || !x->hhead || !x->hnext) {
+		free(bucket);
+		free(rep);
+		free(x->hhead);
+		free(x->hnext);
+		x->hhead = x->hnext = NULL;
 		return -1;
+	}
 	x->hmask = nb - 1;
 	memset(x->hhead, 0xFF, nb * sizeof *x->hhead);
+	const struct toklist *l = &x->c->lt;
+	const unsigned char *buf = x->c->left->buf;
 	for (size_t j = x->nlw; j-- > 0;) {
-		size_t b =
-		        word_hash(x->c->left, &x->c->lt.v[x->lw[j]]) & x->hmask;
+		uint32_t t = x->lw[j], id = l->id[t];
+		const struct tok *k = &l->v[t], *r = &l->v[rep[id] - 1];
+		size_t b;
+		if (rep[id] && r->len == k->len && r->kind == k->kind &&
+		    memcmp(buf + r->off, buf + k->off, k->len) == 0) {
+			b = bucket[id];
+		} else {
+			b = word_hash(x->c->left, k) & x->hmask;
+			bucket[id] = (uint32_t)b;
+			rep[id] = t + 1;
+		}
 		x->hnext[j] = x->hhead[b];
 		x->hhead[b] = (uint32_t)j;
 	}
+	free(bucket);
+	free(rep);
 	return 0;
 }
 
@@ -2173,12 +2204,21 @@ fx_init(struct fx *x, struct cmp *c)
 		size_t npre = 0;
 		for (uint32_t e = (uint32_t)t + 1;
 		     e <= c->lt.n && e - t <= PLACE_WORDS; e++) {
-			int g = place_of(c, 0, (uint32_t)t, e);
-			if (g >= 0 && g < PLACES_MAX)
-				x->oplace[g] = 1;
-			/* every longer run's key starts with this run's,
-			 * its last word whole: none if no name does */
-			if (!place_prefix(c, e - 1, pre, &npre))
+			/* every run's key from here on starts with this
+			 * run's, its last word whole: none names a country
+			 * if no name starts so, this run included unless
+			 * place_of takes a possessive off its last word */
+			const struct tok *k = &c->lt.v[e - 1];
+			int more = place_prefix(c, e - 1, pre, &npre);
+			if (more ||
+			    (k->kind == TOK_WORD &&
+			     unpossess((const char *)c->left->buf + k->off,
+			               k->len) < k->len)) {
+				int g = place_of(c, 0, (uint32_t)t, e);
+				if (g >= 0 && g < PLACES_MAX)
+					x->oplace[g] = 1;
+			}
+			if (!more)
 				break;
 			if (e < c->lt.n && !(c->lt.v[e].flags & TOK_F_UPPER) &&
 			    !(c->lt.v[e].kind == TOK_PUNCT &&
