@@ -85,6 +85,11 @@ enum lex_place_kind { LEX_COUNTRY, LEX_DEMONYM, LEX_CAPITAL };
  * names share, with the kind of name in *kind; -1 when it names none. */
 int lex_place(const char *key, size_t n, int *kind);
 
+/* Does the key of some country's name (as lex_place reads them) start
+ * with key[0..n): 1 or 0.  A run of words whose key no entry starts with
+ * names no country however it goes on. */
+int lex_place_prefix(const char *key, size_t n);
+
 /* The i-th word of the list of titles that stand before or for a name
  * (data/en/titles.txt: "president", "secretary"), folded, from 0; NULL
  * past the last. */

@@ -66,6 +66,7 @@
 	                   short is a headline */
 #define LABEL_WORDS 6   /* "Danag, November 11:" opens a line */
 #define PLACES_MAX  512 /* countries of data/en/places.txt, at most */
+#define SPANS_MIN   8   /* a stretch of more operations: its ranges sorted */
 #define PLACE_WORDS 4   /* words of a country's longest name */
 #define STREAM_MAX                                                             \
 	(4u << 20) /* bytes of an official text looked                         \
@@ -148,6 +149,10 @@ same_word(const struct cmp *c, int sa, uint32_t a, int sb, uint32_t b)
 
 	if (la->id[a] == lb->id[b])
 		return 1;
+	/* fold keeps a word's length, and gives 0 for anything else */
+	if (la->v[a].len != lb->v[b].len || la->v[a].kind != TOK_WORD ||
+	    lb->v[b].kind != TOK_WORD)
+		return 0;
 	size_t na = fold(side_text(c, sa), &la->v[a], wa, sizeof wa),
 	       nb = fold(side_text(c, sb), &lb->v[b], wb, sizeof wb);
 	return na && na == nb && memcmp(wa, wb, na) == 0;
@@ -278,11 +283,46 @@ struct stretch {
 	uint32_t lo[2], hi[2]; /* first and past-last changed token a side
 	                          (lo == hi: none) */
 	size_t words[2];       /* changed words a side */
+	int whole[2];          /* a side's changed tokens are all of [lo, hi):
+	                          its operations follow on one another */
+	const struct span *sp[2]; /* else, for a stretch of many operations,
+	                             a side's changed ranges sorted (NULL:
+	                             none made, in_stretch walks them) */
+	size_t nsp[2];
+};
+
+/* A range [a, b) of one side's changed tokens. */
+struct span {
+	uint32_t a, b;
 };
 
 static int
+by_span(const void *p, const void *q)
+{
+	const struct span *u = p, *v = q;
+	return u->a < v->a ? -1 : u->a > v->a;
+}
+
+/* Is token t of side right one the stretch changes? */
+static int
 in_stretch(const struct stretch *s, int right, uint32_t t)
 {
+	if (s->whole[right])
+		return t >= s->lo[right] && t < s->hi[right];
+	if (s->sp[right]) {
+		/* the last range starting at or before t (they do not
+		 * overlap: each token is changed once) */
+		const struct span *v = s->sp[right];
+		size_t lo = 0, hi = s->nsp[right];
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (v[mid].a <= t)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return lo > 0 && t < v[lo - 1].b;
+	}
 	for (size_t k = s->k0; k < s->k1; k++) {
 		const struct dop *o = &s->v[k];
 		if (o->kind == (right ? DOP_INSERT : DOP_DELETE) &&
@@ -292,14 +332,55 @@ in_stretch(const struct stretch *s, int right, uint32_t t)
 	return 0;
 }
 
+/* The first token at or after t that side right of s changes, or s->hi
+ * of that side when none is: loops over the changed tokens jump the gaps
+ * between a passage's pieces (which can be most of the text). */
+static uint32_t
+next_in(const struct stretch *s, int right, uint32_t t)
+{
+	uint32_t hi = s->hi[right], best = hi;
+
+	if (t < s->lo[right])
+		t = s->lo[right];
+	if (t >= hi || s->whole[right])
+		return t < hi ? t : hi;
+	if (s->sp[right]) {
+		/* the first range ending after t */
+		const struct span *v = s->sp[right];
+		size_t lo = 0, n = s->nsp[right];
+		while (lo < n) {
+			size_t mid = lo + (n - lo) / 2;
+			if (v[mid].b <= t)
+				lo = mid + 1;
+			else
+				n = mid;
+		}
+		return lo < s->nsp[right] ? (v[lo].a > t ? v[lo].a : t) : hi;
+	}
+	for (size_t k = s->k0; k < s->k1; k++) {
+		const struct dop *o = &s->v[k];
+		uint32_t a = right ? o->b0 : o->a0, b = right ? o->b1 : o->a1;
+		if (o->kind != (right ? DOP_INSERT : DOP_DELETE) || b <= t)
+			continue;
+		if (a <= t)
+			return t;
+		if (a < best)
+			best = a;
+	}
+	return best;
+}
+
 /* Fill the bounds of s. */
 static void
 stretch_bounds(const struct cmp *c, struct stretch *s)
 {
+	uint32_t end[2] = {0, 0}; /* where a side's last operation ended */
+
 	for (int r = 0; r < 2; r++) {
 		s->lo[r] = UINT32_MAX;
 		s->hi[r] = 0;
 		s->words[r] = 0;
+		s->whole[r] = 1;
 	}
 	for (size_t k = s->k0; k < s->k1; k++) {
 		const struct dop *o = &s->v[k];
@@ -308,6 +389,9 @@ stretch_bounds(const struct cmp *c, struct stretch *s)
 		if (o->kind != DOP_INSERT && o->kind != DOP_DELETE)
 			continue;
 		if (a < b) {
+			if (s->lo[r] != UINT32_MAX && a != end[r])
+				s->whole[r] = 0;
+			end[r] = b;
 			if (a < s->lo[r])
 				s->lo[r] = a;
 			if (b > s->hi[r])
@@ -390,8 +474,9 @@ find_negation(struct fx *x, uint32_t p, const struct stretch *s)
 	uint32_t at[2][2] = {{0, 0}, {0, 0}};
 
 	for (int r = 0; r < 2; r++)
-		for (uint32_t t = s->lo[r]; t < s->hi[r]; t++)
-			if (in_stretch(s, r, t) && negative(x, r, t)) {
+		for (uint32_t t = next_in(s, r, 0); t < s->hi[r];
+		     t = next_in(s, r, t + 1))
+			if (negative(x, r, t)) {
 				if (!n[r]++)
 					at[r][0] = t;
 				at[r][1] = t + 1;
@@ -569,10 +654,10 @@ maybe_values(struct fx *x, int right, const struct stretch *s)
 {
 	const struct toklist *l = side_toks(x->c, right);
 
-	for (uint32_t t = s->lo[right]; t < s->hi[right]; t++)
-		if ((l->v[t].kind == TOK_NUMBER ||
-		     (l->v[t].kind == TOK_WORD && may_start(x, right, t))) &&
-		    in_stretch(s, right, t))
+	for (uint32_t t = next_in(s, right, 0); t < s->hi[right];
+	     t = next_in(s, right, t + 1))
+		if (l->v[t].kind == TOK_NUMBER ||
+		    (l->v[t].kind == TOK_WORD && may_start(x, right, t)))
 			return 1;
 	return 0;
 }
@@ -589,7 +674,14 @@ stretch_values(struct fx *x, int right, const struct stretch *s,
 
 	if (s->lo[right] == s->hi[right])
 		return 0;
+	const struct toklist *l = side_toks(x->c, right);
 	while (i < s->hi[right] && n < ITEMS_MAX) {
+		/* no value starts where value_may_start is known to say
+		 * none does, but at a number (read_value gives 0) */
+		if (l->v[i].kind != TOK_NUMBER && x->vstart[l->id[i]] == 1) {
+			i++;
+			continue;
+		}
 		struct item it = {0};
 		size_t len = read_value(x, right, i, &it);
 		if (!len) {
@@ -697,6 +789,34 @@ place_of(const struct cmp *c, int right, uint32_t t0, uint32_t t1)
 	    lex_is_frame(w, wn) == LEX_FRAME_VERB)
 		return g;
 	return -1;
+}
+
+/* Token t of the official text appended, whole, to pre[0..*n), the key
+ * place_of builds of the tokens before it, as place_of appends a word
+ * that is not the last of its run; 1 when some country's name starts
+ * with the result, 0 when none does or place_of would give -1 for every
+ * run going through t (a token neither a word nor a full stop, a byte
+ * beyond ASCII, too long a key). */
+static int
+place_prefix(const struct cmp *c, uint32_t t, char *pre, size_t *n)
+{
+	const struct tok *k = &c->lt.v[t];
+	const char *w = (const char *)c->left->buf + k->off;
+
+	if (k->kind == TOK_PUNCT && k->len == 1 && w[0] == '.')
+		return *n == 0 || lex_place_prefix(pre, *n);
+	if (k->kind != TOK_WORD)
+		return 0;
+	for (size_t j = 0; j < k->len; j++) {
+		unsigned char ch = (unsigned char)w[j];
+		if (ch >= 0x80 || *n + 1 >= VALUE_KEY_MAX)
+			return 0;
+		if (ch >= 'A' && ch <= 'Z')
+			pre[(*n)++] = (char)(ch + 32);
+		else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+			pre[(*n)++] = (char)ch;
+	}
+	return *n == 0 || lex_place_prefix(pre, *n);
 }
 
 /* Are two name keys one name spelled another way: at most one edit
@@ -1050,9 +1170,9 @@ stretch_names(const struct fx *x, uint32_t p, int right,
 	const struct toklist *l = side_toks(x->c, right);
 	size_t n = 0;
 
-	for (uint32_t t = s->lo[right]; t < s->hi[right] && n < ITEMS_MAX;
-	     t++) {
-		if (!in_stretch(s, right, t) || !name_word(x, right, t))
+	for (uint32_t t = next_in(s, right, 0);
+	     t < s->hi[right] && n < ITEMS_MAX; t = next_in(s, right, t + 1)) {
+		if (!name_word(x, right, t))
 			continue;
 		uint32_t e = t + 1;
 		for (;;) {
@@ -1175,6 +1295,8 @@ quotes_word(const struct cmp *c, uint32_t a, uint32_t b)
 
 	if (same_word(c, 0, a, 1, b))
 		return 1;
+	if (c->lt.v[a].kind != TOK_NUMBER || c->rt.v[b].kind != TOK_NUMBER)
+		return 0; /* number_value gives 0 */
 	na = number_value(c->left, &c->lt.v[a], da, sizeof da);
 	nb = number_value(c->right, &c->rt.v[b], db, sizeof db);
 	return na && na == nb && memcmp(da, db, na) == 0;
@@ -1221,18 +1343,43 @@ official_index(struct fx *x)
 	size_t nb = 1;
 	while (nb < x->nlw)
 		nb <<= 1;
+	/* per token id: the bucket of the last word of that id hashed
+	 * (bucket) and that word's token + 1 (rep, 0: none yet); a word
+	 * with the very bytes of rep has its hash */
+	size_t nid = intern_count(x->c->in);
+	uint32_t *bucket = malloc((nid + 1) * sizeof *bucket);
+	uint32_t *rep = calloc(nid + 1, sizeof *rep);
 	x->hhead = malloc(nb * sizeof *x->hhead);
 	x->hnext = malloc(x->nlw * sizeof *x->hnext);
-	if (!x->hhead || !x->hnext)
+	if (!bucket || !rep || !x->hhead || !x->hnext) {
+		free(bucket);
+		free(rep);
+		free(x->hhead);
+		free(x->hnext);
+		x->hhead = x->hnext = NULL;
 		return -1;
+	}
 	x->hmask = nb - 1;
 	memset(x->hhead, 0xFF, nb * sizeof *x->hhead);
+	const struct toklist *l = &x->c->lt;
+	const unsigned char *buf = x->c->left->buf;
 	for (size_t j = x->nlw; j-- > 0;) {
-		size_t b =
-		        word_hash(x->c->left, &x->c->lt.v[x->lw[j]]) & x->hmask;
+		uint32_t t = x->lw[j], id = l->id[t];
+		const struct tok *k = &l->v[t], *r = &l->v[rep[id] - 1];
+		size_t b;
+		if (rep[id] && r->len == k->len && r->kind == k->kind &&
+		    memcmp(buf + r->off, buf + k->off, k->len) == 0) {
+			b = bucket[id];
+		} else {
+			b = word_hash(x->c->left, k) & x->hmask;
+			bucket[id] = (uint32_t)b;
+			rep[id] = t + 1;
+		}
 		x->hnext[j] = x->hhead[b];
 		x->hhead[b] = (uint32_t)j;
 	}
+	free(bucket);
+	free(rep);
 	return 0;
 }
 
@@ -2073,11 +2220,26 @@ fx_init(struct fx *x, struct cmp *c)
 		if (c->lt.v[t].kind != TOK_WORD ||
 		    !(c->lt.v[t].flags & TOK_F_UPPER))
 			continue;
+		char pre[VALUE_KEY_MAX];
+		size_t npre = 0;
 		for (uint32_t e = (uint32_t)t + 1;
 		     e <= c->lt.n && e - t <= PLACE_WORDS; e++) {
-			int g = place_of(c, 0, (uint32_t)t, e);
-			if (g >= 0 && g < PLACES_MAX)
-				x->oplace[g] = 1;
+			/* every run's key from here on starts with this
+			 * run's, its last word whole: none names a country
+			 * if no name starts so, this run included unless
+			 * place_of takes a possessive off its last word */
+			const struct tok *k = &c->lt.v[e - 1];
+			int more = place_prefix(c, e - 1, pre, &npre);
+			if (more ||
+			    (k->kind == TOK_WORD &&
+			     unpossess((const char *)c->left->buf + k->off,
+			               k->len) < k->len)) {
+				int g = place_of(c, 0, (uint32_t)t, e);
+				if (g >= 0 && g < PLACES_MAX)
+					x->oplace[g] = 1;
+			}
+			if (!more)
+				break;
 			if (e < c->lt.n && !(c->lt.v[e].flags & TOK_F_UPPER) &&
 			    !(c->lt.v[e].kind == TOK_PUNCT &&
 			      c->lt.v[e].len == 1 &&
@@ -2144,13 +2306,44 @@ find_stretches(struct fx *x, uint32_t p)
 			k++;
 			continue;
 		}
-		struct stretch s = {v, k, k, {0, 0}, {0, 0}, {0, 0}};
+		struct stretch s = {v,      k,      k,      {0, 0},
+		                    {0, 0}, {0, 0}, {0, 0}, {NULL, NULL},
+		                    {0, 0}};
+		struct span *sp = NULL;
 		while (s.k1 < ps->op1 && v[s.k1].kind != DOP_EQUAL)
 			s.k1++;
 		k = s.k1;
 		stretch_bounds(x->c, &s);
-		if (find_negation(x, p, &s) < 0 || find_values(x, p, &s) < 0 ||
-		    find_names(x, p, &s) < 0 || find_certainty(x, p, &s) < 0)
+		if (s.k1 - s.k0 > SPANS_MIN && (!s.whole[0] || !s.whole[1])) {
+			/* many operations: in_stretch searches the ranges */
+			sp = malloc((s.k1 - s.k0) * sizeof *sp);
+			if (!sp)
+				return -1;
+			size_t n = 0;
+			for (int r = 0; r < 2; r++) {
+				s.sp[r] = sp + n;
+				for (size_t j = s.k0; j < s.k1; j++) {
+					const struct dop *o = &v[j];
+					uint32_t a = r ? o->b0 : o->a0,
+					         b = r ? o->b1 : o->a1;
+					if (o->kind == (r ? DOP_INSERT
+					                  : DOP_DELETE) &&
+					    a < b)
+						sp[n++] = (struct span){a, b};
+				}
+				s.nsp[r] = (size_t)(sp + n - s.sp[r]);
+				qsort(sp + (s.sp[r] - sp), s.nsp[r], sizeof *sp,
+				      by_span);
+			}
+		}
+		int rc = find_negation(x, p, &s) < 0 ||
+		                         find_values(x, p, &s) < 0 ||
+		                         find_names(x, p, &s) < 0 ||
+		                         find_certainty(x, p, &s) < 0
+		                 ? -1
+		                 : 0;
+		free(sp);
+		if (rc < 0)
 			return -1;
 	}
 	return 0;

@@ -179,14 +179,67 @@ lex_hedge(const char *w, size_t n, int *number)
 	return h->cls;
 }
 
+/* place_starts[a][b]: some country's key starts with the bytes a, b
+ * (b 0: with a); filled once.  Most capitalised words start as no
+ * country's name does: a look here before the search. */
+static unsigned char place_starts[128][128];
+static pthread_once_t place_once = PTHREAD_ONCE_INIT;
+
+static void
+place_starts_fill(void)
+{
+	for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
+		const unsigned char *k = (const unsigned char *)places[i].key;
+		if (k[0] < 128 && k[1] < 128) {
+			place_starts[k[0]][0] = 1;
+			place_starts[k[0]][k[1]] = 1;
+		}
+	}
+}
+
+/* Could some country's key start with key[0..n)?  0 only when none
+ * does. */
+static int
+place_may_start(const char *key, size_t n)
+{
+	unsigned char a = n ? (unsigned char)key[0] : 0,
+	              b = n > 1 ? (unsigned char)key[1] : 0;
+
+	if (!n || a >= 128 || b >= 128)
+		return 1;
+	pthread_once(&place_once, place_starts_fill);
+	return place_starts[a][b];
+}
+
 int
 lex_place(const char *key, size_t n, int *kind)
 {
+	if (!place_may_start(key, n))
+		return -1;
 	const struct place *p = FIND(places, key, n);
 	if (!p)
 		return -1;
 	*kind = p->kind;
 	return p->group;
+}
+
+int
+lex_place_prefix(const char *key, size_t n)
+{
+	size_t lo = 0, hi = sizeof places / sizeof *places;
+
+	if (!place_may_start(key, n))
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (lex_order(key, n, places[mid].key) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* the first entry not before key: one starting with it if any */
+	return lo < sizeof places / sizeof *places &&
+	       strncmp(places[lo].key, key, n) == 0;
 }
 
 int

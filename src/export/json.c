@@ -18,14 +18,27 @@
 static int
 json_bytes(FILE *f, const unsigned char *u, size_t n)
 {
-	size_t i = 0;
+	size_t i = 0, run = 0; /* u[run, i) is written as it is */
 
 	if (fputc('"', f) == EOF)
 		return -1;
 	while (i < n) {
+		/* printable ASCII but '"' and '\\' goes out unchanged: a
+		 * run of it in one write, not a call a character */
+		if (u[i] >= 0x20 && u[i] < 0x7F && u[i] != '"' &&
+		    u[i] != '\\') {
+			i++;
+			continue;
+		}
 		int32_t cp;
 		size_t len = uni_decode(u + i, n - i, &cp);
 		int rc;
+		if (cp >= 0xA0 && !uni_hidden(cp)) {
+			i += len; /* unchanged too */
+			continue;
+		}
+		if (i > run && fwrite(u + run, 1, i - run, f) != i - run)
+			return -1;
 		if (cp == '"' || cp == '\\')
 			rc = fprintf(f, "\\%c", (char)cp);
 		else if ((cp >= 0 && cp < 0x20) || (cp >= 0x7F && cp < 0xA0) ||
@@ -45,7 +58,10 @@ json_bytes(FILE *f, const unsigned char *u, size_t n)
 		if (rc < 0)
 			return -1;
 		i += len;
+		run = i;
 	}
+	if (i > run && fwrite(u + run, 1, i - run, f) != i - run)
+		return -1;
 	return fputc('"', f) == EOF ? -1 : 0;
 }
 

@@ -184,6 +184,27 @@ negations(void **state)
 		assert_false(lex_is_negation(no[i], strlen(no[i])));
 }
 
+static void
+places(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"unitedstates", "mexican",
+	                                    "moscow"};
+	int kind;
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		size_t n = strlen(names[i]);
+		assert_true(lex_place(names[i], n, &kind) >= 0);
+		/* every start of a name is one lex_place_prefix knows */
+		for (size_t k = 0; k <= n; k++)
+			assert_true(lex_place_prefix(names[i], k));
+	}
+	assert_true(lex_place("moscow", 6, &kind) >= 0 && kind == LEX_CAPITAL);
+	assert_int_equal(lex_place("president", 9, &kind), -1);
+	assert_false(lex_place_prefix("presid", 6));
+	assert_false(lex_place_prefix("unitedstatesx", 13));
+	assert_false(lex_place_prefix("zq", 2));
+}
+
 int
 main(void)
 {
@@ -192,6 +213,7 @@ main(void)
 	        cmocka_unit_test(furniture),  cmocka_unit_test(verb_forms),
 	        cmocka_unit_test(spellings),  cmocka_unit_test(titles),
 	        cmocka_unit_test(list_order), cmocka_unit_test(negations),
+	        cmocka_unit_test(places),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

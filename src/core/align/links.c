@@ -54,6 +54,170 @@ window(const uint32_t *post, size_t *p0, size_t *p1, double est)
 	*p1 = hi;
 }
 
+/* Insert each of the official segments v[0..n), in turn, into best[0..
+ * *nbest) (at most CANDIDATES, ordered by beats: one that beats none
+ * of a full list is dropped, one that does pushes the last out).  This is
+ * the selection itself; pick_best only leaves out what cannot change it. */
+static void
+insert_best(const struct ctx *x, const double *acc, const uint32_t *v, size_t n,
+            double est, uint32_t *best, size_t *nbest)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint32_t o = v[i];
+		size_t k = *nbest < CANDIDATES ? (*nbest)++ : CANDIDATES;
+		if (k == CANDIDATES) {
+			if (!beats(x, acc, o, best[CANDIDATES - 1], est))
+				continue;
+			k = CANDIDATES - 1;
+		}
+		while (k > 0 && beats(x, acc, o, best[k - 1], est)) {
+			best[k] = best[k - 1];
+			k--;
+		}
+		best[k] = o;
+	}
+}
+
+/* Value a into top[0..*nt), the CANDIDATES smallest seen so far in
+ * increasing order (a larger one than all of a full list is dropped). */
+static inline void
+top_push(double *top, size_t *nt, double a)
+{
+	size_t k;
+
+	if (*nt < CANDIDATES)
+		k = (*nt)++;
+	else if (a < top[CANDIDATES - 1])
+		k = CANDIDATES - 1;
+	else
+		return;
+	while (k > 0 && top[k - 1] > a) {
+		top[k] = top[k - 1];
+		k--;
+	}
+	top[k] = a;
+}
+
+/* beats' three keys of official segment o, the smaller the better: the
+ * estimate (negated), the weight, the distance from est; the tolerance
+ * within which two are equal is KEY_EPS of the first two. */
+#define KEY_EPS 1e-9
+static inline double
+key_of(const struct ctx *x, const double *acc, uint32_t o, double est,
+       int level)
+{
+	return level == 0   ? -acc[o]
+	       : level == 1 ? x->w->lv[o].W
+	                    : fabs((double)o - est);
+}
+
+/* The best CANDIDATES of the touched official segments t[0..n) into best
+ * (their number returned), exactly as insert_best over all of t gives
+ * them; v, tie and key are scratch of n entries each.  Most of t share a
+ * common word or two with the rewrite segment and stand far below the
+ * best, or tie with many others (copies of one sentence); insert_best
+ * meets each with one to three comparisons.  So, key by key of beats,
+ * those tied so far are narrowed to the ones that can still make the
+ * list: the (CANDIDATES - better)-th smallest key among them is found,
+ * and those above it by more than the tolerance are left out; the ones
+ * below it by more are sure of their place (better), the rest tie on to
+ * the next key.  An entry is left out only when every entry kept beats
+ * it (a gap wider than the tolerance), so it stays below all of them in
+ * insert_best's list, which they fill: the kept ones come out as they do
+ * from all of t.  Where values are too close for that, the narrowing
+ * stops and insert_best runs on what is kept so far. */
+static size_t
+pick_best(const struct ctx *x, const double *acc, const uint32_t *t, size_t n,
+          uint32_t *v, unsigned char *tie, double *key, double est,
+          uint32_t *best)
+{
+	size_t nbest = 0, nv = n, better = 0;
+
+	if (n <= 2 * CANDIDATES) {
+		insert_best(x, acc, t, n, est, best, &nbest);
+		return nbest;
+	}
+	/* the first key, over all of t, written out: most are left out
+	 * here */
+	double top[CANDIDATES], hi_kept = -HUGE_VAL, lo_out = HUGE_VAL;
+	size_t ntop = 0;
+	for (size_t i = 0; i < n; i++)
+		top_push(top, &ntop, -acc[t[i]]);
+	double kth = top[CANDIDATES - 1];
+	nv = 0;
+	for (size_t i = 0; i < n; i++) {
+		double k = -acc[t[i]];
+		if (k <= kth + KEY_EPS) {
+			v[nv++] = t[i];
+			if (k > hi_kept)
+				hi_kept = k;
+		} else if (k < lo_out) {
+			lo_out = k;
+		}
+	}
+	if (!(lo_out - hi_kept > KEY_EPS)) {
+		insert_best(x, acc, t, n, est, best, &nbest);
+		return nbest;
+	}
+	memset(tie, 1, nv);
+	for (int level = 0; level < 3; level++) {
+		double eps = level < 2 ? KEY_EPS : 0;
+		size_t need = CANDIDATES - better, ntied = nv - better;
+		if (ntied <= need)
+			break;
+		ntop = 0;
+		for (size_t i = 0; i < nv; i++) {
+			key[i] = tie[i] ? key_of(x, acc, v[i], est, level)
+			                : -HUGE_VAL;
+			if (tie[i])
+				top_push(top, &ntop, key[i]);
+		}
+		kth = top[need - 1];
+		/* the tied ones within the tolerance of the kth or below */
+		hi_kept = -HUGE_VAL;
+		lo_out = HUGE_VAL;
+		for (size_t i = 0; i < nv; i++) {
+			double k = key[i];
+			if (k <= kth + eps) {
+				if (tie[i] && k > hi_kept)
+					hi_kept = k;
+			} else if (k < lo_out) {
+				lo_out = k;
+			}
+		}
+		if (!(lo_out - hi_kept > eps))
+			break; /* too close to leave any out */
+		size_t m = 0;
+		double hi_sure = -HUGE_VAL, lo_tie = HUGE_VAL,
+		       hi_tie = -HUGE_VAL;
+		for (size_t i = 0; i < nv; i++) {
+			double k = key[i];
+			if (k > kth + eps)
+				continue; /* left out */
+			v[m] = v[i];
+			tie[m] = tie[i];
+			if (tie[i] && k < kth - eps) {
+				tie[m] = 0;
+				better++;
+				if (k > hi_sure)
+					hi_sure = k;
+			} else if (tie[i]) {
+				if (k < lo_tie)
+					lo_tie = k;
+				if (k > hi_tie)
+					hi_tie = k;
+			}
+			m++;
+		}
+		nv = m;
+		if (!(hi_tie - lo_tie <= eps) ||
+		    (hi_sure > -HUGE_VAL && !(lo_tie - hi_sure > eps)))
+			break; /* the order within is not sure: as it is */
+	}
+	insert_best(x, acc, v, nv, est, best, &nbest);
+	return nbest;
+}
+
 static int
 candidates(struct ctx *x)
 {
@@ -61,7 +225,9 @@ candidates(struct ctx *x)
 	uint32_t n = intern_count(x->w->stems);
 	size_t no = c->ls.n, limit = no / POSTING_SHARE;
 	size_t *start = calloc(n + 2, sizeof *start);
-	uint32_t *post = NULL, *touched = NULL;
+	uint32_t *post = NULL, *touched = NULL, *keep = NULL;
+	unsigned char *tie = NULL;
+	double *key = NULL;
 	double *acc = NULL;
 	int rc = -1;
 
@@ -81,7 +247,10 @@ candidates(struct ctx *x)
 	size_t *fill = malloc((n + 1) * sizeof *fill);
 	acc = calloc(no + 1, sizeof *acc);
 	touched = malloc((no + 1) * sizeof *touched);
-	if (!post || !fill || !acc || !touched) {
+	keep = malloc((no + 1) * sizeof *keep);
+	tie = malloc(no + 1);
+	key = malloc((no + 1) * sizeof *key);
+	if (!post || !fill || !acc || !touched || !keep || !tie || !key) {
 		free(fill);
 		goto out;
 	}
@@ -128,22 +297,8 @@ candidates(struct ctx *x)
 		 * tie (a sentence the official text repeats) the one nearest
 		 * where this sentence would sit in proportion wins */
 		uint32_t best[CANDIDATES];
-		size_t nbest = 0;
-		for (size_t i = 0; i < nt; i++) {
-			uint32_t o = touched[i];
-			size_t k = nbest < CANDIDATES ? nbest++ : CANDIDATES;
-			if (k == CANDIDATES) {
-				if (!beats(x, acc, o, best[CANDIDATES - 1],
-				           est))
-					continue;
-				k = CANDIDATES - 1;
-			}
-			while (k > 0 && beats(x, acc, o, best[k - 1], est)) {
-				best[k] = best[k - 1];
-				k--;
-			}
-			best[k] = o;
-		}
+		size_t nbest = pick_best(x, acc, touched, nt, keep, tie, key,
+		                         est, best);
 		for (size_t i = 0; i < nbest; i++) {
 			if (x->lw->ncands == x->lw->capcands) {
 				struct cand *ncd = grow_array(
@@ -172,6 +327,9 @@ out:
 	free(post);
 	free(acc);
 	free(touched);
+	free(keep);
+	free(tie);
+	free(key);
 	return rc;
 }
 
@@ -203,6 +361,25 @@ union_shared(const struct ctx *x, const struct vec *r, const uint32_t *os,
 		w += x->w->idf[e->cid] * (best < e->cnt ? best : e->cnt);
 	}
 	return w;
+}
+
+/* Does official vector o hold every stem of rewrite vector r, each at
+ * least as often?  Then shared(o, r) adds, stem by stem in r's order, the
+ * same terms union_shared(r, {o, ...}) does. */
+static int
+holds_all(const struct ctx *x, const struct vec *o, const struct vec *r)
+{
+	const struct ent *p = &x->w->pool[o->off], *q = &x->w->pool[r->off];
+	size_t i = 0;
+
+	for (size_t j = 0; j < r->n; j++) {
+		while (i < o->n && p[i].cid < q[j].cid)
+			i++;
+		if (i == o->n || p[i].cid != q[j].cid || p[i].cnt < q[j].cnt)
+			return 0;
+		i++;
+	}
+	return 1;
 }
 
 /* Is stem cid in segment vector v? */
@@ -860,6 +1037,15 @@ rule_term(struct ctx *x, struct lstate *s)
 static int
 rule_merge_halves(struct ctx *x, struct lstate *s)
 {
+	/* per rewrite segment: 1 when its source holds every stem of it as
+	 * often (a verbatim copy, as anchors are), 2 when not, 0 not known
+	 * yet.  No other segment adds to such a source: union_shared then
+	 * sums the very terms, in the same order, that gave prim_w, so the
+	 * gain is exactly 0 and the search below can be skipped. */
+	unsigned char *whole = calloc(x->c->rs.n + 1, 1);
+
+	if (!whole)
+		return -1;
 	for (size_t i = 0; i < x->lw->ncands; i++) {
 		const struct cand *k = &x->lw->cands[i];
 		double W = x->w->lv[k->o].W, Wr = x->w->rv[k->r].W;
@@ -870,6 +1056,13 @@ rule_merge_halves(struct ctx *x, struct lstate *s)
 		if (x->lw->prim[k->r] < 0 || W <= 0 || x->lw->header[k->o] ||
 		    k->w / W < need)
 			continue;
+		if (!whole[k->r])
+			whole[k->r] = holds_all(x, &x->w->lv[x->lw->prim[k->r]],
+			                        &x->w->rv[k->r])
+			                      ? 1
+			                      : 2;
+		if (whole[k->r] == 1 && Wr > 0)
+			continue; /* a gain of 0 */
 		uint32_t pair[2] = {(uint32_t)x->lw->prim[k->r], k->o};
 		if (union_shared(x, &x->w->rv[k->r], pair, 2) -
 		            x->lw->prim_w[k->r] <
@@ -877,6 +1070,7 @@ rule_merge_halves(struct ctx *x, struct lstate *s)
 			continue;
 		merge_into(x, s, k->o, k->r, k->w);
 	}
+	free(whole);
 	return 0;
 }
 
