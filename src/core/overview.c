@@ -106,12 +106,12 @@ name_rewrite(struct ov_rewrite *r)
 		const struct tok *last = &c->rt.v[t1 - 1];
 		size_t w = tok_words(&c->rt, t0, t1);
 		/* not a label ("Follow us on:") or a sentence */
-		int label = last->len == 1 && t->buf[last->off] == ':';
+		int label = last->slen == 1 && t->buf[last->off] == ':';
 		if (w > 0 && w <= HEADLINE_WORDS &&
 		    !(last->flags & TOK_F_STOP) && !label) {
 			size_t from = c->rt.v[t0].off;
 			set_name(r->name, t->buf + from,
-			         last->off + last->len - from);
+			         tok_end(&c->rt, t1 - 1) - from);
 			if (r->name[0])
 				return;
 		}

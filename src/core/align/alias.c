@@ -57,16 +57,16 @@ struct ctx {
 static size_t
 acronym(const struct text *t, const struct tok *k, char *out)
 {
-	if (k->kind != TOK_WORD || k->len < ACRO_MIN || k->len > ACRO_MAX)
+	if (k->kind != TOK_WORD || k->slen < ACRO_MIN || k->slen > ACRO_MAX)
 		return 0;
-	for (size_t i = 0; i < k->len; i++) {
+	for (size_t i = 0; i < k->slen; i++) {
 		unsigned char ch = t->buf[k->off + i];
 		if (ch < 'A' || ch > 'Z')
 			return 0;
 		out[i] = (char)(ch - 'A' + 'a');
 	}
-	out[k->len] = '\0';
-	return k->len;
+	out[k->slen] = '\0';
+	return k->slen;
 }
 
 static int
