@@ -318,6 +318,8 @@ run(struct cmp *c, const struct text *left, const struct cmp_left *pre,
 	rc = align(c);
 	if (rc < 0)
 		goto fail;
+	if (opt->after_align)
+		opt->after_align();
 	/* most texts have none: one pass over each, not one per block */
 	if (uni_hidden_at(left->buf, left->len) < left->len ||
 	    uni_hidden_at(right->buf, right->len) < right->len)

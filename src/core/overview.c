@@ -156,8 +156,8 @@ ov_run(struct overview *ov, const struct text *official,
        int threads)
 {
 	struct cmp_left left;
-	struct pool p = {ov, &left, opt, PTHREAD_MUTEX_INITIALIZER, 0, 0};
-	struct cmp_opt one = *opt;
+	struct cmp_opt base = *opt, one;
+	struct pool p = {ov, &left, &base, PTHREAD_MUTEX_INITIALIZER, 0, 0};
 	pthread_t th[16];
 	int nth = 0;
 
@@ -181,6 +181,8 @@ ov_run(struct overview *ov, const struct text *official,
 		threads = (int)(sizeof th / sizeof *th);
 	if ((size_t)threads > n)
 		threads = (int)n;
+	base.after_align = NULL; /* a hook of cmp_run's alone */
+	one = base;
 	one.threads = 1;
 	/* pairs side by side: each compares on its own thread only */
 	if (threads > 1)
