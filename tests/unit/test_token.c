@@ -237,13 +237,14 @@ static void
 long_tokens(void **state)
 {
 	static const size_t lens[] = {70000, TOK_LONG, TOK_LONG - 1, 1, 200000};
-	static char buf[400000];
+	static char buf[500000]; /* the lengths, a space after each */
 	size_t n = 0, off[5];
 	struct fix f;
 	struct toklist copy;
 	(void)state;
 
 	for (size_t k = 0; k < 5; k++) {
+		assert_true(n + lens[k] + 1 < sizeof buf);
 		off[k] = n;
 		memset(buf + n, 'a' + (int)k, lens[k]);
 		n += lens[k];
