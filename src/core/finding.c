@@ -116,14 +116,15 @@ struct fx {
 static size_t
 fold(const struct text *t, const struct tok *k, char *w, size_t cap)
 {
-	if (k->kind != TOK_WORD || k->slen >= cap)
+	size_t n = k->slen;
+	if (k->kind != TOK_WORD || n >= cap)
 		return 0;
-	for (size_t j = 0; j < k->slen; j++) {
+	for (size_t j = 0; j < n; j++) {
 		unsigned char ch = t->buf[k->off + j];
 		w[j] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
 	}
-	w[k->slen] = '\0';
-	return k->slen;
+	w[n] = '\0';
+	return n;
 }
 
 static const struct text *
@@ -1139,13 +1140,14 @@ number_value(const struct text *t, const struct tok *k, char *d, size_t cap)
 {
 	char w[WORD_MAX];
 
-	if (k->kind != TOK_NUMBER || k->slen >= sizeof w)
+	size_t n = k->slen;
+	if (k->kind != TOK_NUMBER || n >= sizeof w)
 		return 0;
-	for (size_t j = 0; j < k->slen; j++) {
+	for (size_t j = 0; j < n; j++) {
 		unsigned char ch = t->buf[k->off + j];
 		w[j] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
 	}
-	return lex_number(w, k->slen, d, cap);
+	return lex_number(w, n, d, cap);
 }
 
 /* Does quoted rewrite token b give official token a: the same word, case
@@ -1185,8 +1187,9 @@ word_hash(const struct text *t, const struct toklist *l, uint32_t i)
 	char d[WORD_MAX];
 	const struct tok *k = &l->v[i];
 	size_t nd = number_value(t, k, d, sizeof d);
+	size_t n = nd ? nd : tok_len(l, i);
 
-	for (size_t j = 0; j < (nd ? nd : tok_len(l, i)); j++) {
+	for (size_t j = 0; j < n; j++) {
 		unsigned char ch =
 		        nd ? (unsigned char)d[j] : t->buf[k->off + j];
 		h ^= ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;

@@ -66,13 +66,14 @@ is_digit(int c)
 static size_t
 lower(const struct text *t, const struct tok *k, char *w)
 {
-	if (k->slen == 0 || k->slen >= WORD_MAX)
+	size_t n = k->slen;
+	if (n == 0 || n >= WORD_MAX)
 		return 0;
-	for (size_t i = 0; i < k->slen; i++) {
+	for (size_t i = 0; i < n; i++) {
 		unsigned char c = t->buf[k->off + i];
 		w[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
 	}
-	return k->slen;
+	return n;
 }
 
 static int
