@@ -42,6 +42,13 @@ struct cmp_opt {
 	int threads;          /* most threads one comparison runs on: 0 for
 	                         one per CPU it may use, 1 for this one only
 	                         (as the overview's pool asks) */
+	void (*after_align)(void); /* if set, cmp_run calls it once the
+	                              alignment is done and has freed its
+	                              working memory, before the passages are
+	                              built: where a program may give freed
+	                              memory back to the system (the command
+	                              does, src/cli/heap.c).  ov_run never
+	                              calls it. */
 };
 
 struct cmp {

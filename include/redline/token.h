@@ -30,13 +30,26 @@ enum {
 	TOK_F_STOP = 8   /* punctuation that can end a sentence: . ! ? ... */
 };
 
+/* A token in 8 bytes.  Its length is slen when shorter than TOK_LONG
+ * bytes; a token of TOK_LONG bytes or more (a run of 64 KiB with no white
+ * space) has slen == TOK_LONG and its length in its list's side table.
+ * So slen compares as the length against any bound below TOK_LONG (slen
+ * == 1, slen >= sizeof buf); tok_len and tok_end give the exact length. */
+#define TOK_LONG 0xFFFFu
+
 struct tok {
-	uint32_t off;  /* byte offset into text->buf */
-	uint32_t len;  /* bytes */
-	uint8_t kind;  /* enum tok_kind */
-	uint8_t flags; /* TOK_F_* */
-	uint8_t nl;    /* line breaks in the white space before (max 255) */
-	uint8_t space; /* 1 if any white space precedes the token */
+	uint32_t off;       /* byte offset into text->buf */
+	unsigned slen : 16; /* bytes, or TOK_LONG: see above */
+	unsigned kind : 3;  /* enum tok_kind */
+	unsigned flags : 4; /* TOK_F_* */
+	unsigned space : 1; /* 1 if any white space precedes the token */
+	unsigned nl : 8; /* line breaks in the white space before (max 255) */
+};
+
+/* The length of a long token (slen == TOK_LONG): its place and length. */
+struct toklong {
+	uint32_t i;   /* the token's index in its list */
+	uint32_t len; /* its length in bytes (>= TOK_LONG) */
 };
 
 struct toklist {
@@ -45,7 +58,35 @@ struct toklist {
 	                 so the diff reads the ids as they are) */
 	size_t n;
 	size_t cap;
+	struct toklong *lng; /* the long tokens, in the order of their index */
+	size_t nlng;
+	size_t lngcap;
 };
+
+/* The length in bytes of long token i of l (l->v[i].slen == TOK_LONG), from
+ * the side table; tok_len is the one to call. */
+size_t tok_long_len(const struct toklist *l, size_t i);
+
+/* The length in bytes of token i (< l->n) of l. */
+static inline size_t
+tok_len(const struct toklist *l, size_t i)
+{
+	unsigned n = l->v[i].slen;
+	return n < TOK_LONG ? n : tok_long_len(l, i);
+}
+
+/* The byte offset just past token i (< l->n) of l. */
+static inline size_t
+tok_end(const struct toklist *l, size_t i)
+{
+	return (size_t)l->v[i].off + tok_len(l, i);
+}
+
+/* Record token i of l, whose slen is TOK_LONG, as len bytes long in l's
+ * side table, i being above every index recorded before: 0, or -1 when
+ * memory ran out (l is then unchanged).  For code that builds a token list
+ * out of another's tokens; tok_split records its own. */
+int tok_set_long(struct toklist *l, size_t i, size_t len);
 
 /* Key options (how tokens compare). */
 enum {

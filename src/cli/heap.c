@@ -15,6 +15,11 @@
  * less than HEAP_MIN keeps the allocator's defaults (a huge page would
  * cost it 2 MiB of memory for a few pages' worth), and so does a run under
  * a limit on its address space or data segment (space_limited).
+ *
+ * A heap that is never given back makes the resident set its high-water
+ * mark: heap_release gives the free memory back at one chosen point (after
+ * the alignment, whose working memory the later steps would not fit into
+ * otherwise), which main.c passes to the core as cmp_opt.after_align.
  */
 #define _GNU_SOURCE /* MADV_HUGEPAGE */
 #include "heap.h"
@@ -36,6 +41,9 @@
 
 /* The block below the first whole huge page of the heap. */
 static void *filler;
+
+/* 1 once heap_setup has set the heap to keep what is freed. */
+static int kept;
 
 /* 1 when the address space or the data segment has a limit (ulimit -v,
  * ulimit -d).  The tuning below makes every growth of the heap ask for
@@ -78,6 +86,7 @@ heap_setup(size_t expect)
 	    !mallopt(M_TOP_PAD, 256 << 20) ||
 	    !mallopt(M_TRIM_THRESHOLD, 512 << 20) || !mallopt(M_ARENA_MAX, 1))
 		return;
+	kept = 1;
 	size_t first = (size_t)1 << 20; /* more than the heap holds: it grows */
 	void *p = malloc(first);
 	uintptr_t end = (uintptr_t)sbrk(0), from = (uintptr_t)p;
@@ -99,5 +108,16 @@ heap_setup(size_t expect)
 	 * above it; only its two headers are ever touched. */
 	if (huge < end && atexit(filler_free) == 0)
 		filler = malloc(huge - from);
+#endif
+}
+
+void
+heap_release(void)
+{
+#ifdef HEAP_HUGE
+	/* free pages amid the heap go back too (their huge pages split: the
+	 * next steps fault small ones in, some 1,700 at a million words) */
+	if (kept)
+		(void)malloc_trim(0);
 #endif
 }

@@ -17,4 +17,11 @@
 #define HEAP_MIN ((size_t)64 << 10)
 void heap_setup(size_t expect);
 
+/* Give the heap's free memory back to the system, where heap_setup set the
+ * heap to keep it: for a point of the run after which the memory in use is
+ * well below the most used so far (cmp_opt.after_align), so that what
+ * comes next reuses those pages instead of raising the peak.  Elsewhere it
+ * does nothing.  Costs the faults of touching the pages again. */
+void heap_release(void);
+
 #endif

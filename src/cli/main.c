@@ -461,6 +461,9 @@ compare(struct run *r)
 	        !viewer && o->fmt != FMT_WDIFF && o->fmt != FMT_STATS;
 	if (pick_rewrites(r) < 0)
 		return -1;
+	/* the aligner's working memory, freed, back to the system before
+	 * the passages and findings are built (heap.c keeps it otherwise) */
+	copt.after_align = heap_release;
 	c = r->several ? ov_run(&r->ov, r->inputs[0], r->rewrites, r->nrewrites,
 	                        &copt, 0)
 	               : cmp_run(&r->cmp, r->inputs[0], r->rewrites[0], &copt);

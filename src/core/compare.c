@@ -137,7 +137,7 @@ span_hidden(const struct text *t, const struct toklist *l,
 	uint32_t t0 = sl->v[s0].t0, t1 = sl->v[s1 - 1].t1;
 	if (t1 <= t0)
 		return 0;
-	size_t b0 = l->v[t0].off, b1 = l->v[t1 - 1].off + l->v[t1 - 1].len;
+	size_t b0 = l->v[t0].off, b1 = tok_end(l, t1 - 1);
 	return uni_hidden_at(t->buf + b0, b1 - b0) < b1 - b0;
 }
 
@@ -187,7 +187,8 @@ mark_confusable(struct cmp *c)
 		for (uint32_t t = t0; t < t1 && !b->confusable; t++) {
 			const struct tok *k = &c->rt.v[t];
 			if (k->kind == TOK_WORD &&
-			    spoof_mixed(sp, c->right->buf + k->off, k->len))
+			    spoof_mixed(sp, c->right->buf + k->off,
+			                tok_len(&c->rt, t)))
 				b->confusable = 1;
 		}
 		const struct dop *v = c->al.bops.v;
@@ -199,9 +200,11 @@ mark_confusable(struct cmp *c)
 			for (uint32_t k = 0; k < v[o].a1 - v[o].a0; k++) {
 				const struct tok *x = &c->lt.v[v[o].a0 + k],
 				                 *y = &c->rt.v[v[o + 1].b0 + k];
-				if (spoof_alike(sp, c->left->buf + x->off,
-				                x->len, c->right->buf + y->off,
-				                y->len))
+				if (spoof_alike(
+				            sp, c->left->buf + x->off,
+				            tok_len(&c->lt, v[o].a0 + k),
+				            c->right->buf + y->off,
+				            tok_len(&c->rt, v[o + 1].b0 + k)))
 					b->confusable = 1;
 			}
 		}
@@ -315,6 +318,8 @@ run(struct cmp *c, const struct text *left, const struct cmp_left *pre,
 	rc = align(c);
 	if (rc < 0)
 		goto fail;
+	if (opt->after_align)
+		opt->after_align();
 	/* most texts have none: one pass over each, not one per block */
 	if (uni_hidden_at(left->buf, left->len) < left->len ||
 	    uni_hidden_at(right->buf, right->len) < right->len)

@@ -112,19 +112,20 @@ struct fx {
 
 /* ---- words ------------------------------------------------------------ */
 
-/* Token k of text t folded to ASCII lower case into w (room cap): its
- * length, or 0 when it is no word or too long. */
+/* Token k of text t folded to ASCII lower case into w (room cap, below
+ * TOK_LONG): its length, or 0 when it is no word or too long. */
 static size_t
 fold(const struct text *t, const struct tok *k, char *w, size_t cap)
 {
-	if (k->kind != TOK_WORD || k->len >= cap)
+	size_t n = k->slen;
+	if (k->kind != TOK_WORD || n >= cap)
 		return 0;
-	for (size_t j = 0; j < k->len; j++) {
+	for (size_t j = 0; j < n; j++) {
 		unsigned char ch = t->buf[k->off + j];
 		w[j] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
 	}
-	w[k->len] = '\0';
-	return k->len;
+	w[n] = '\0';
+	return n;
 }
 
 static const struct text *
@@ -150,7 +151,7 @@ same_word(const struct cmp *c, int sa, uint32_t a, int sb, uint32_t b)
 	if (la->id[a] == lb->id[b])
 		return 1;
 	/* fold keeps a word's length, and gives 0 for anything else */
-	if (la->v[a].len != lb->v[b].len || la->v[a].kind != TOK_WORD ||
+	if (tok_len(la, a) != tok_len(lb, b) || la->v[a].kind != TOK_WORD ||
 	    lb->v[b].kind != TOK_WORD)
 		return 0;
 	size_t na = fold(side_text(c, sa), &la->v[a], wa, sizeof wa),
@@ -760,8 +761,9 @@ place_of(const struct cmp *c, int right, uint32_t t0, uint32_t t1)
 	for (uint32_t t = t0; t < t1; t++) {
 		const struct tok *k = &l->v[t];
 		const char *w = (const char *)tx->buf + k->off;
-		size_t len = t + 1 == t1 ? unpossess(w, k->len) : k->len;
-		if (k->kind == TOK_PUNCT && k->len == 1 && w[0] == '.')
+		size_t len = t + 1 == t1 ? unpossess(w, tok_len(l, t))
+		                         : tok_len(l, t);
+		if (k->kind == TOK_PUNCT && k->slen == 1 && w[0] == '.')
 			continue; /* "U.S." */
 		if (k->kind != TOK_WORD)
 			return -1;
@@ -783,7 +785,8 @@ place_of(const struct cmp *c, int right, uint32_t t0, uint32_t t1)
 	const struct tok *last = &l->v[t1 - 1];
 	char w[WORD_MAX];
 	size_t wn;
-	if (unpossess((const char *)tx->buf + last->off, last->len) < last->len)
+	if (unpossess((const char *)tx->buf + last->off, tok_len(l, t1 - 1)) <
+	    tok_len(l, t1 - 1))
 		return g;
 	if (t1 < l->n && (wn = fold(tx, &l->v[t1], w, sizeof w)) > 0 &&
 	    lex_is_frame(w, wn) == LEX_FRAME_VERB)
@@ -803,11 +806,13 @@ place_prefix(const struct cmp *c, uint32_t t, char *pre, size_t *n)
 	const struct tok *k = &c->lt.v[t];
 	const char *w = (const char *)c->left->buf + k->off;
 
-	if (k->kind == TOK_PUNCT && k->len == 1 && w[0] == '.')
+	size_t len = tok_len(&c->lt, t);
+
+	if (k->kind == TOK_PUNCT && len == 1 && w[0] == '.')
 		return *n == 0 || lex_place_prefix(pre, *n);
 	if (k->kind != TOK_WORD)
 		return 0;
-	for (size_t j = 0; j < k->len; j++) {
+	for (size_t j = 0; j < len; j++) {
 		unsigned char ch = (unsigned char)w[j];
 		if (ch >= 0x80 || *n + 1 >= VALUE_KEY_MAX)
 			return 0;
@@ -900,7 +905,8 @@ acronym_of(const struct cmp *c, int sa, const struct item *a, int sb,
 		return b->t1 - b->t0 == 1 && acronym_of(c, sb, b, sa, a);
 	const struct tok *k = &la->v[a->t0];
 	char acr[16];
-	size_t na = 0, klen = unpossess((const char *)ta->buf + k->off, k->len);
+	size_t na = 0, klen = unpossess((const char *)ta->buf + k->off,
+	                                tok_len(la, a->t0));
 	if (klen > sizeof acr)
 		return 0;
 	for (size_t j = 0; j < klen; j++) { /* "U.S." is "US" */
@@ -917,12 +923,12 @@ acronym_of(const struct cmp *c, int sa, const struct item *a, int sb,
 	for (uint32_t t = b->t0; t < b->t1 && n < sizeof ini; t++) {
 		const struct tok *w = &lb->v[t];
 		const unsigned char *s = tb->buf + w->off;
-		size_t caps = 0;
+		size_t caps = 0, len = tok_len(lb, t);
 		if (w->kind != TOK_WORD || !(w->flags & TOK_F_UPPER))
 			continue;
-		while (caps < w->len && s[caps] >= 'A' && s[caps] <= 'Z')
+		while (caps < len && s[caps] >= 'A' && s[caps] <= 'Z')
 			caps++;
-		if (caps < w->len)
+		if (caps < len)
 			caps = 1;
 		for (size_t j = 0; j < caps && n < sizeof ini; j++)
 			ini[n++] = (char)s[j];
@@ -1038,12 +1044,13 @@ connector(const char *w, size_t n)
  * caller frees it), its length in *len.  1; 0 when k is no word; -1 when
  * memory ran out. */
 static int
-word_name_key(const struct text *tx, const struct tok *k, char **key,
-              size_t *len)
+word_name_key(const struct text *tx, const struct toklist *l, uint32_t t,
+              char **key, size_t *len)
 {
+	const struct tok *k = &l->v[t];
 	if (k->kind != TOK_WORD && k->kind != TOK_NUMBER)
 		return 0;
-	if (uni_key(tx->buf + k->off, k->len,
+	if (uni_key(tx->buf + k->off, tok_len(l, t),
 	            UNI_KEY_FOLD | UNI_KEY_CASE | UNI_KEY_MARKS, key, len) < 0)
 		return -1;
 	*len = unpossess(*key, *len);
@@ -1066,7 +1073,7 @@ name_key(const struct cmp *c, int right, uint32_t t0, uint32_t t1, char *out,
 	for (uint32_t t = t0; t < t1; t++) {
 		char *key;
 		size_t len;
-		int w = word_name_key(tx, &l->v[t], &key, &len);
+		int w = word_name_key(tx, l, t, &key, &len);
 		if (w < 0)
 			return 0;
 		if (!w)
@@ -1238,7 +1245,7 @@ quote_mark(const struct text *t, const struct tok *k)
 
 	if (k->kind != TOK_PUNCT)
 		return 0;
-	if (k->len == 1 && s[0] == '"') {
+	if (k->slen == 1 && s[0] == '"') {
 		unsigned char p = k->off ? t->buf[k->off - 1] : ' ';
 		unsigned char n =
 		        k->off + 1 < t->len ? t->buf[k->off + 1] : ' ';
@@ -1248,9 +1255,9 @@ quote_mark(const struct text *t, const struct tok *k)
 		            (n && strchr(",.;:!?)]", n));
 		return before && !after ? 1 : !before && after ? 2 : 3;
 	}
-	if (k->len == 3 && s[0] == 0xE2 && s[1] == 0x80)
+	if (k->slen == 3 && s[0] == 0xE2 && s[1] == 0x80)
 		return s[2] == 0x9C || s[2] == 0x9E ? 1 : s[2] == 0x9D ? 2 : 0;
-	if (k->len == 2 && s[0] == 0xC2)
+	if (k->slen == 2 && s[0] == 0xC2)
 		return s[1] == 0xAB ? 1 : s[1] == 0xBB ? 2 : 0;
 	return 0;
 }
@@ -1263,9 +1270,9 @@ cut_mark(const struct text *t, const struct tok *k)
 
 	if (k->kind != TOK_PUNCT)
 		return 0;
-	return (k->len >= 2 && s[0] == '.' && s[1] == '.') ||
-	       (k->len == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0) ||
-	       (k->len == 1 && (s[0] == '[' || s[0] == ']'));
+	return (k->slen >= 2 && s[0] == '.' && s[1] == '.') ||
+	       (k->slen == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0) ||
+	       (k->slen == 1 && (s[0] == '[' || s[0] == ']'));
 }
 
 /* The value of number token k of text t as digits in d[0..cap) (lexicon.h:
@@ -1275,13 +1282,14 @@ number_value(const struct text *t, const struct tok *k, char *d, size_t cap)
 {
 	char w[WORD_MAX];
 
-	if (k->kind != TOK_NUMBER || k->len >= sizeof w)
+	size_t n = k->slen;
+	if (k->kind != TOK_NUMBER || n >= sizeof w)
 		return 0;
-	for (size_t j = 0; j < k->len; j++) {
+	for (size_t j = 0; j < n; j++) {
 		unsigned char ch = t->buf[k->off + j];
 		w[j] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
 	}
-	return lex_number(w, k->len, d, cap);
+	return lex_number(w, n, d, cap);
 }
 
 /* Does quoted rewrite token b give official token a: the same word, case
@@ -1317,13 +1325,15 @@ piece_at(struct fx *x, const uint32_t *q, size_t n, size_t j)
 /* FNV-1a of the ASCII lower-case bytes of token k of text t, or of its
  * value when it is a number (so "6th" and "6" meet). */
 static uint64_t
-word_hash(const struct text *t, const struct tok *k)
+word_hash(const struct text *t, const struct toklist *l, uint32_t i)
 {
 	uint64_t h = 1469598103934665603u;
 	char d[WORD_MAX];
+	const struct tok *k = &l->v[i];
 	size_t nd = number_value(t, k, d, sizeof d);
+	size_t n = nd ? nd : tok_len(l, i);
 
-	for (size_t j = 0; j < (nd ? nd : k->len); j++) {
+	for (size_t j = 0; j < n; j++) {
 		unsigned char ch =
 		        nd ? (unsigned char)d[j] : t->buf[k->off + j];
 		h ^= ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
@@ -1365,13 +1375,14 @@ official_index(struct fx *x)
 	const unsigned char *buf = x->c->left->buf;
 	for (size_t j = x->nlw; j-- > 0;) {
 		uint32_t t = x->lw[j], id = l->id[t];
-		const struct tok *k = &l->v[t], *r = &l->v[rep[id] - 1];
-		size_t b;
-		if (rep[id] && r->len == k->len && r->kind == k->kind &&
-		    memcmp(buf + r->off, buf + k->off, k->len) == 0) {
+		const struct tok *k = &l->v[t];
+		size_t b, n = tok_len(l, t);
+		if (rep[id] && tok_len(l, rep[id] - 1) == n &&
+		    l->v[rep[id] - 1].kind == k->kind &&
+		    memcmp(buf + l->v[rep[id] - 1].off, buf + k->off, n) == 0) {
 			b = bucket[id];
 		} else {
-			b = word_hash(x->c->left, k) & x->hmask;
+			b = word_hash(x->c->left, l, t) & x->hmask;
 			bucket[id] = (uint32_t)b;
 			rep[id] = t + 1;
 		}
@@ -1393,7 +1404,7 @@ find_piece(struct fx *x, const uint32_t *q, size_t n, size_t from)
 		return (size_t)-2;
 	if (!x->hhead || !n)
 		return SIZE_MAX;
-	size_t b = word_hash(x->c->right, &x->c->rt.v[q[0]]) & x->hmask;
+	size_t b = word_hash(x->c->right, &x->c->rt, q[0]) & x->hmask;
 	for (uint32_t j = x->hhead[b]; j != UINT32_MAX; j = x->hnext[j])
 		if (j >= from && piece_at(x, q, n, j))
 			return j;
@@ -1421,7 +1432,7 @@ faithful(struct fx *x, uint32_t q0, uint32_t q1)
 				w[n++] = t;
 			continue;
 		}
-		if (t < q1 && l->v[t].len == 1)
+		if (t < q1 && l->v[t].slen == 1)
 			in_bracket = x->c->right->buf[l->v[t].off] == '[';
 		if (!n)
 			continue;
@@ -1719,7 +1730,7 @@ stream_of(const struct cmp *c, int right, uint32_t t0, uint32_t t1, char **out,
 	for (uint32_t t = t0; t < t1; t++) {
 		char *key;
 		size_t len;
-		int w = word_name_key(tx, &l->v[t], &key, &len);
+		int w = word_name_key(tx, l, t, &key, &len);
 		if (w < 0)
 			return -1;
 		if (!w)
@@ -1947,7 +1958,7 @@ known_parts(const struct fx *x, uint32_t t)
 {
 	const struct tok *k = &x->c->rt.v[t];
 	const char *w = (const char *)x->c->right->buf + k->off;
-	size_t n = k->len, a = 0;
+	size_t n = tok_len(&x->c->rt, t), a = 0;
 	char key[VALUE_KEY_MAX], d[24];
 	int parts = 0;
 
@@ -2002,7 +2013,7 @@ line_label(const struct fx *x, uint32_t t)
 			break;
 		if (l->v[i].kind == TOK_WORD || l->v[i].kind == TOK_NUMBER)
 			words++;
-		if (l->v[i].kind == TOK_PUNCT && l->v[i].len == 1 &&
+		if (l->v[i].kind == TOK_PUNCT && l->v[i].slen == 1 &&
 		    b[l->v[i].off] == ':' && i > t)
 			return 1;
 	}
@@ -2233,7 +2244,8 @@ fx_init(struct fx *x, struct cmp *c)
 			if (more ||
 			    (k->kind == TOK_WORD &&
 			     unpossess((const char *)c->left->buf + k->off,
-			               k->len) < k->len)) {
+			               tok_len(&c->lt, e - 1)) <
+			             tok_len(&c->lt, e - 1))) {
 				int g = place_of(c, 0, (uint32_t)t, e);
 				if (g >= 0 && g < PLACES_MAX)
 					x->oplace[g] = 1;
@@ -2242,7 +2254,7 @@ fx_init(struct fx *x, struct cmp *c)
 				break;
 			if (e < c->lt.n && !(c->lt.v[e].flags & TOK_F_UPPER) &&
 			    !(c->lt.v[e].kind == TOK_PUNCT &&
-			      c->lt.v[e].len == 1 &&
+			      c->lt.v[e].slen == 1 &&
 			      c->left->buf[c->lt.v[e].off] == '.'))
 				break;
 		}

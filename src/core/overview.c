@@ -106,12 +106,12 @@ name_rewrite(struct ov_rewrite *r)
 		const struct tok *last = &c->rt.v[t1 - 1];
 		size_t w = tok_words(&c->rt, t0, t1);
 		/* not a label ("Follow us on:") or a sentence */
-		int label = last->len == 1 && t->buf[last->off] == ':';
+		int label = last->slen == 1 && t->buf[last->off] == ':';
 		if (w > 0 && w <= HEADLINE_WORDS &&
 		    !(last->flags & TOK_F_STOP) && !label) {
 			size_t from = c->rt.v[t0].off;
 			set_name(r->name, t->buf + from,
-			         last->off + last->len - from);
+			         tok_end(&c->rt, t1 - 1) - from);
 			if (r->name[0])
 				return;
 		}
@@ -156,8 +156,8 @@ ov_run(struct overview *ov, const struct text *official,
        int threads)
 {
 	struct cmp_left left;
-	struct pool p = {ov, &left, opt, PTHREAD_MUTEX_INITIALIZER, 0, 0};
-	struct cmp_opt one = *opt;
+	struct cmp_opt base = *opt, one;
+	struct pool p = {ov, &left, &base, PTHREAD_MUTEX_INITIALIZER, 0, 0};
 	pthread_t th[16];
 	int nth = 0;
 
@@ -181,6 +181,8 @@ ov_run(struct overview *ov, const struct text *official,
 		threads = (int)(sizeof th / sizeof *th);
 	if ((size_t)threads > n)
 		threads = (int)n;
+	base.after_align = NULL; /* a hook of cmp_run's alone */
+	one = base;
 	one.threads = 1;
 	/* pairs side by side: each compares on its own thread only */
 	if (threads > 1)

@@ -54,7 +54,7 @@ psg_block_bytes(const struct cmp *c, size_t b, int right, size_t *b0,
 	*b0 = *b1 = 0;
 	if (t0 < t1) {
 		*b0 = tl->v[t0].off;
-		*b1 = tl->v[t1 - 1].off + tl->v[t1 - 1].len;
+		*b1 = tok_end(tl, t1 - 1);
 	}
 }
 
@@ -194,6 +194,9 @@ gather(const struct cmp *c, const size_t *mem, size_t m0, size_t m1, int right,
 		for (uint32_t t = t0; t < t1; t++) {
 			tl->v[tl->n] = src->v[t];
 			tl->id[tl->n] = src->id[t];
+			if (src->v[t].slen == TOK_LONG &&
+			    tok_set_long(tl, tl->n, tok_len(src, t)) < 0)
+				return -1;
 			(*map)[tl->n++] = t;
 		}
 	}
@@ -296,10 +299,8 @@ passage_diff(struct psg *ps, const struct cmp *c, struct myers *m,
 	rc = 0;
 out:
 	dops_free(&ops);
-	free(a.v);
-	free(a.id);
-	free(b.v);
-	free(b.id);
+	tok_free(&a);
+	tok_free(&b);
 	free(ma);
 	free(mb);
 	return rc;

@@ -48,12 +48,12 @@ is_abbrev(const struct text *t, const struct tok *k)
 	char w[8];
 	const char *key = w;
 
-	if (k->kind != TOK_WORD || k->len >= sizeof w)
+	if (k->kind != TOK_WORD || k->slen >= sizeof w)
 		return 0;
-	if (k->len == 1 && (k->flags & TOK_F_UPPER))
+	if (k->slen == 1 && (k->flags & TOK_F_UPPER))
 		return 1; /* an initial */
-	memcpy(w, t->buf + k->off, k->len);
-	w[k->len] = '\0';
+	memcpy(w, t->buf + k->off, k->slen);
+	w[k->slen] = '\0';
 	return bsearch(&key, abbrevs, sizeof abbrevs / sizeof abbrevs[0],
 	               sizeof abbrevs[0], by_str) != NULL;
 }
@@ -62,7 +62,7 @@ static int32_t
 first_cp(const struct text *t, const struct tok *k)
 {
 	int32_t cp;
-	uni_decode(t->buf + k->off, k->len, &cp);
+	uni_decode(t->buf + k->off, k->slen, &cp); /* one code point */
 	return cp;
 }
 
@@ -133,7 +133,7 @@ sentence_ends_before(const struct text *t, const struct toklist *l, size_t i)
 	if (!(l->v[k].flags & TOK_F_STOP))
 		return 0;
 	if (k > 0 && !l->v[k].space && is_abbrev(t, &l->v[k - 1]) &&
-	    t->buf[l->v[k].off] == '.' && l->v[k].len == 1)
+	    t->buf[l->v[k].off] == '.' && l->v[k].slen == 1)
 		return 0;
 	return is_opener(t, &l->v[i]);
 }
@@ -207,8 +207,6 @@ void
 seg_bytes(const struct seglist *s, const struct toklist *l, size_t s0,
           size_t s1, size_t *start, size_t *end)
 {
-	const struct tok *a = &l->v[s->v[s0].t0];
-	const struct tok *b = &l->v[s->v[s1 - 1].t1 - 1];
-	*start = a->off;
-	*end = (size_t)b->off + b->len;
+	*start = l->v[s->v[s0].t0].off;
+	*end = tok_end(l, s->v[s1 - 1].t1 - 1);
 }

@@ -46,7 +46,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redline/grow.h"
 #include "redline/uni.h"
+
+_Static_assert(sizeof(struct tok) == 8, "a token takes 8 bytes");
 
 struct cl {
 	size_t off, len;
@@ -275,23 +278,25 @@ ascii_word(const struct text *t, size_t pos, struct tok *tk)
 	return q;
 }
 
+/* Token tk, len bytes long, with key id, at the end of l: 0 or -1. */
 static int
-push(struct toklist *l, const struct tok *tk, uint32_t id)
+push(struct toklist *l, struct tok *tk, size_t len, uint32_t id)
 {
 	if (l->n == l->cap && reserve(l, l->cap ? l->cap * 2 : 1024) < 0)
 		return -1;
+	tk->slen = len < TOK_LONG ? (unsigned)len : TOK_LONG;
 	l->id[l->n] = id;
 	l->v[l->n++] = *tk;
-	return 0;
+	return len < TOK_LONG ? 0 : tok_set_long(l, l->n - 1, len);
 }
 
 /* Intern the key of the token's bytes. */
 static int
-key_of(const struct text *t, const struct tok *tk, struct intern *in,
+key_of(const struct text *t, const struct tok *tk, size_t n, struct intern *in,
        unsigned keyopts, uint32_t *id)
 {
 	const unsigned char *s = t->buf + tk->off;
-	size_t n = tk->len, i, klen;
+	size_t i, klen;
 	int ascii = 1, rc;
 	char small[64], *key;
 	unsigned flags;
@@ -354,6 +359,7 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 	}
 	while (pos < t->len) {
 		struct tok tk;
+		uint8_t wflags;
 
 		cluster_at(t, pos, &c);
 		if ((c.cls == UNI_SPACE || c.cls == UNI_FORMAT) &&
@@ -379,18 +385,17 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 		}
 		memset(&tk, 0, sizeof tk);
 		tk.off = (uint32_t)pos;
-		tk.nl = (uint8_t)nl;
-		tk.space = (uint8_t)space;
+		tk.nl = nl;
+		tk.space = space != 0;
 		/* its key is its bytes unless case folds (see key_of) */
 		size_t end =
 		        keyopts & TOK_KEY_ICASE ? 0 : ascii_word(t, pos, &tk);
 		if (end) {
 			uint32_t id;
 			pos = end;
-			tk.len = (uint32_t)(pos - tk.off);
-			if (intern_id(in, (const char *)t->buf + tk.off, tk.len,
-			              &id) < 0 ||
-			    push(out, &tk, id) < 0) {
+			if (intern_id(in, (const char *)t->buf + tk.off,
+			              pos - tk.off, &id) < 0 ||
+			    push(out, &tk, pos - tk.off, id) < 0) {
 				tok_free(out);
 				return -1;
 			}
@@ -408,7 +413,8 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 				tk.flags = TOK_F_WIDE;
 				break;
 			}
-			pos = scan_word(t, &c, &tk.flags);
+			pos = scan_word(t, &c, &wflags);
+			tk.flags = wflags;
 			tk.kind = c.cls == UNI_DIGIT ? TOK_NUMBER : TOK_WORD;
 			if (uni_is_upper(c.cp))
 				tk.flags |= TOK_F_UPPER;
@@ -432,10 +438,9 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 			tk.kind = TOK_OTHER;
 			break;
 		}
-		tk.len = (uint32_t)(pos - tk.off);
 		uint32_t id;
-		if (key_of(t, &tk, in, keyopts, &id) < 0 ||
-		    push(out, &tk, id) < 0) {
+		if (key_of(t, &tk, pos - tk.off, in, keyopts, &id) < 0 ||
+		    push(out, &tk, pos - tk.off, id) < 0) {
 			tok_free(out);
 			return -1;
 		}
@@ -456,6 +461,15 @@ tok_copy(struct toklist *dst, const struct toklist *src)
 		tok_free(dst);
 		return -1;
 	}
+	if (src->nlng) {
+		dst->lng = malloc(src->nlng * sizeof *dst->lng);
+		if (!dst->lng) {
+			tok_free(dst);
+			return -1;
+		}
+		memcpy(dst->lng, src->lng, src->nlng * sizeof *dst->lng);
+		dst->nlng = dst->lngcap = src->nlng;
+	}
 	if (src->n) {
 		memcpy(dst->v, src->v, src->n * sizeof *dst->v);
 		memcpy(dst->id, src->id, src->n * sizeof *dst->id);
@@ -469,7 +483,35 @@ tok_free(struct toklist *l)
 {
 	free(l->v);
 	free(l->id);
+	free(l->lng);
 	memset(l, 0, sizeof *l);
+}
+
+int
+tok_set_long(struct toklist *l, size_t i, size_t len)
+{
+	struct toklong *nv =
+	        grow_array(l->lng, &l->lngcap, l->nlng + 1, sizeof *nv, 16);
+	if (!nv)
+		return -1;
+	l->lng = nv;
+	l->lng[l->nlng++] = (struct toklong){(uint32_t)i, (uint32_t)len};
+	return 0;
+}
+
+size_t
+tok_long_len(const struct toklist *l, size_t i)
+{
+	size_t lo = 0, hi = l->nlng;
+
+	while (lo < hi) { /* the entries are in the order of their tokens */
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->lng[mid].i < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < l->nlng && l->lng[lo].i == i ? l->lng[lo].len : TOK_LONG;
 }
 
 size_t

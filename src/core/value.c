@@ -66,13 +66,14 @@ is_digit(int c)
 static size_t
 lower(const struct text *t, const struct tok *k, char *w)
 {
-	if (k->len == 0 || k->len >= WORD_MAX)
+	size_t n = k->slen;
+	if (n == 0 || n >= WORD_MAX)
 		return 0;
-	for (size_t i = 0; i < k->len; i++) {
+	for (size_t i = 0; i < n; i++) {
 		unsigned char c = t->buf[k->off + i];
 		w[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
 	}
-	return k->len;
+	return n;
 }
 
 static int
@@ -86,7 +87,7 @@ upper_initial(const struct text *t, const struct tok *k)
 static int
 is_period(const struct text *t, const struct toklist *l, size_t j)
 {
-	return l->v[j].kind == TOK_PUNCT && l->v[j].len == 1 &&
+	return l->v[j].kind == TOK_PUNCT && l->v[j].slen == 1 &&
 	       t->buf[l->v[j].off] == '.';
 }
 
@@ -231,7 +232,7 @@ static int
 hidden_token(const struct text *t, const struct tok *k)
 {
 	return k->kind != TOK_WORD && k->kind != TOK_NUMBER &&
-	       uni_hidden_at(t->buf + k->off, k->len) == 0;
+	       uni_hidden_at(t->buf + k->off, k->slen) == 0; /* the first */
 }
 
 /* The token after token j, past any of hidden characters alone. */
@@ -250,16 +251,17 @@ day_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
        int *day)
 {
 	const struct tok *k;
-	if (stop(l, j, end) || (k = &l->v[j])->kind != TOK_NUMBER || k->len > 4)
+	if (stop(l, j, end) || (k = &l->v[j])->kind != TOK_NUMBER ||
+	    k->slen > 4)
 		return 0;
 	const char *w = (const char *)t->buf + k->off;
 	size_t nd = 0;
-	while (nd < k->len && is_digit(w[nd]))
+	while (nd < k->slen && is_digit(w[nd]))
 		nd++;
 	if (nd == 0 || nd > 2)
 		return 0;
-	if (nd < k->len) {
-		if (k->len - nd != 2)
+	if (nd < k->slen) {
+		if (k->slen - nd != 2)
 			return 0;
 		char a = (char)(w[nd] | 0x20), b = (char)(w[nd + 1] | 0x20);
 		if (!((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
@@ -294,7 +296,7 @@ unit_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
 	size_t n;
 	if (stop(l, j, end))
 		return 0;
-	if (l->v[j].kind == TOK_PUNCT && l->v[j].len == 1 &&
+	if (l->v[j].kind == TOK_PUNCT && l->v[j].slen == 1 &&
 	    t->buf[l->v[j].off] == '%') {
 		*u = "%";
 		*next = nx(t, l, j, end);
@@ -302,7 +304,7 @@ unit_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
 	}
 	/* a degree sign, and the scale after it: "55.3°F", "1.0° Fahrenheit"
 	 * ("degrees Fahrenheit" is in the table) */
-	if (l->v[j].kind != TOK_WORD && l->v[j].len == 2 &&
+	if (l->v[j].kind != TOK_WORD && l->v[j].slen == 2 &&
 	    !memcmp(t->buf + l->v[j].off, "\xc2\xb0", 2)) {
 		size_t k = nx(t, l, j, end);
 		*u = "\xc2\xb0";
@@ -367,8 +369,8 @@ number_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
 		return 0;
 	k = &l->v[j];
 	if (k->kind == TOK_NUMBER)
-		return numeral((const char *)t->buf + k->off, k->len, x, suf,
-		               slen);
+		return numeral((const char *)t->buf + k->off, tok_len(l, j), x,
+		               suf, slen);
 	char w[WORD_MAX + 1];
 	size_t n;
 	if (k->kind != TOK_WORD || !(n = lower(t, k, w)))
@@ -474,7 +476,7 @@ read_date(const struct text *t, const struct toklist *l, size_t i, size_t end,
 	if (!day_at(t, l, i, end, &day))
 		return 0;
 	j = nx(t, l, i, end);
-	if (!stop(l, j, end) && l->v[j].kind == TOK_WORD && l->v[j].len == 2 &&
+	if (!stop(l, j, end) && l->v[j].kind == TOK_WORD && l->v[j].slen == 2 &&
 	    memcmp(t->buf + l->v[j].off, "of", 2) == 0)
 		j = nx(t, l, j, end);
 	if (!(month = month_at(t, l, j, end)))
@@ -546,7 +548,7 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 		}
 	}
 	/* a fraction of a unit: "four-tenths of a percent" */
-	if (word == 2 && !stop(l, j, end) && l->v[j].len == 2 &&
+	if (word == 2 && !stop(l, j, end) && l->v[j].slen == 2 &&
 	    !memcmp(t->buf + l->v[j].off, "of", 2)) {
 		size_t k = nx(t, l, j, end);
 		char w[WORD_MAX];
@@ -613,7 +615,7 @@ value_unit_word(const struct text *t, const struct toklist *l, size_t j)
 	if (n != 1 || (w[0] != 'f' && w[0] != 'c') || j == 0)
 		return 0;
 	const struct tok *p = &l->v[j - 1];
-	return p->kind != TOK_WORD && p->len == 2 &&
+	return p->kind != TOK_WORD && p->slen == 2 &&
 	       !memcmp(t->buf + p->off, "\xc2\xb0", 2);
 }
 

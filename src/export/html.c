@@ -233,7 +233,7 @@ put_toks(FILE *f, const struct text *t, const struct toklist *l, uint32_t t0,
 				return -1;
 			cur = want;
 		}
-		if (esc(f, t->buf + l->v[k].off, l->v[k].len) < 0)
+		if (esc(f, t->buf + l->v[k].off, tok_len(l, k)) < 0)
 			return -1;
 	}
 	if ((cur & HF_FACT && fputs("</mark>", f) == EOF) ||

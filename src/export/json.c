@@ -168,7 +168,7 @@ put_span(struct out *o, const struct toklist *l, uint32_t t0, uint32_t t1)
 		return;
 	}
 	*--p = ']';
-	p = decimal(p, (unsigned long)(l->v[t1 - 1].off + l->v[t1 - 1].len));
+	p = decimal(p, (unsigned long)(tok_end(l, t1 - 1)));
 	*--p = ' ';
 	*--p = ',';
 	p = decimal(p, (unsigned long)l->v[t0].off);
@@ -232,7 +232,7 @@ put_words(struct out *o, const struct cmp *c, int right, uint32_t t0,
 		return;
 	}
 	out_flush(o);
-	size_t b0 = l->v[t0].off, b1 = l->v[t1 - 1].off + l->v[t1 - 1].len;
+	size_t b0 = l->v[t0].off, b1 = tok_end(l, t1 - 1);
 	if (json_bytes(o->f, t->buf + b0, b1 - b0) < 0)
 		o->err = 1;
 }

@@ -56,7 +56,8 @@ put_sentence(FILE *f, const struct cmp *c, size_t s, int cols)
 		const struct tok *k = &c->lt.v[t];
 		if (t > c->ls.v[s].t0 && (k->space || k->nl) && n < sizeof buf)
 			buf[n++] = ' ';
-		size_t len = k->len < sizeof buf - n ? k->len : sizeof buf - n;
+		size_t len =
+		        k->slen < sizeof buf - n ? k->slen : sizeof buf - n;
 		memcpy(buf + n, c->left->buf + k->off, len);
 		n += len;
 	}

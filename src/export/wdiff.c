@@ -22,7 +22,7 @@ right_gap(FILE *f, const struct cmp *c, uint32_t j, int visible)
 
 	if (j >= c->rt.n)
 		return 0;
-	from = j == 0 ? t->body : c->rt.v[j - 1].off + c->rt.v[j - 1].len;
+	from = j == 0 ? t->body : tok_end(&c->rt, j - 1);
 	to = c->rt.v[j].off;
 	return export_bytes(f, t->buf + from, to - from, visible);
 }
@@ -32,7 +32,7 @@ static int
 tokens(FILE *f, const struct text *t, const struct toklist *l, uint32_t from,
        uint32_t to, int visible)
 {
-	size_t s = l->v[from].off, e = l->v[to - 1].off + l->v[to - 1].len;
+	size_t s = l->v[from].off, e = tok_end(l, to - 1);
 	return export_bytes(f, t->buf + s, e - s, visible);
 }
 
@@ -78,8 +78,7 @@ export_wdiff(const struct cmp *c, const struct export_opt *o, FILE *f)
 			return -1;
 	}
 	/* the rewrite's trailing white space (its final newline) */
-	tail = c->rt.n ? c->rt.v[c->rt.n - 1].off + c->rt.v[c->rt.n - 1].len
-	               : rt->body;
+	tail = c->rt.n ? tok_end(&c->rt, c->rt.n - 1) : rt->body;
 	if (export_bytes(f, rt->buf + tail, rt->len - tail, o->visible) < 0)
 		return -1;
 	if (c->rt.n == 0 && c->lt.n && fputc('\n', f) == EOF)

@@ -95,14 +95,14 @@ wb_tokens(struct wbuf *w, const struct text *t, const struct toklist *l,
 		/* the longest run of tokens from k that the text holds as they
 		 * are written: each next one just after the last, or after
 		 * one space where white space comes before it */
-		size_t s = tk->off, e = (size_t)tk->off + tk->len;
+		size_t s = tk->off, e = tok_end(l, k);
 		uint32_t j = k + 1;
 		for (; j < t1; j++) {
 			const struct tok *nx = &l->v[j];
 			size_t gap = nx->space ? 1 : 0;
 			if (nx->off != e + gap || (gap && t->buf[e] != ' '))
 				break;
-			e = (size_t)nx->off + nx->len;
+			e = tok_end(l, j);
 		}
 		wb_text(w, t->buf + s, e - s, visible);
 		k = j;

@@ -24,8 +24,7 @@ side_text(const struct cmp *c, int right, uint32_t t0, uint32_t t1, char *out,
 {
 	const struct text *t = right ? c->right : c->left;
 	const struct toklist *l = right ? &c->rt : &c->lt;
-	size_t n = strlen(out), a = l->v[t0].off,
-	       e = l->v[t1 - 1].off + l->v[t1 - 1].len, len;
+	size_t n = strlen(out), a = l->v[t0].off, e = tok_end(l, t1 - 1), len;
 	int space = 0;
 	char shown;
 
@@ -49,7 +48,7 @@ side_text(const struct cmp *c, int right, uint32_t t0, uint32_t t1, char *out,
 			n += len;
 		}
 	}
-	if (e < l->v[t1 - 1].off + l->v[t1 - 1].len && n + 4 < size) {
+	if (e < tok_end(l, t1 - 1) && n + 4 < size) {
 		memcpy(out + n, "\u2026", 3); /* cut */
 		n += 3;
 	}

@@ -348,8 +348,7 @@ draw_coverage(struct oview *v)
 		if (tx < COLS) {
 			const struct seg *g = &c0->ls.v[s];
 			size_t b0 = c0->lt.v[g->t0].off;
-			size_t b1 = c0->lt.v[g->t1 - 1].off +
-			            c0->lt.v[g->t1 - 1].len;
+			size_t b1 = tok_end(&c0->lt, g->t1 - 1);
 			put_clipped(y, tx, c0->left->buf + b0, b1 - b0,
 			            COLS - tx);
 		}
@@ -379,7 +378,7 @@ draw_coverage(struct oview *v)
 	if (t0 < t1) {
 		const struct cmp *c = &r->cmp;
 		size_t b0 = c->rt.v[t0].off;
-		size_t b1 = c->rt.v[t1 - 1].off + c->rt.v[t1 - 1].len;
+		size_t b1 = tok_end(&c->rt, t1 - 1);
 		const unsigned char *p = r->text->buf + b0;
 		size_t n = b1 - b0;
 		/* wrapped at word boundaries over the panel's rows */

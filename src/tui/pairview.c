@@ -462,7 +462,7 @@ static void
 token_text(const struct text *t, const struct toklist *l, uint32_t t0,
            uint32_t t1, char *buf, size_t size)
 {
-	size_t a = l->v[t0].off, e = l->v[t1 - 1].off + l->v[t1 - 1].len, n = 0;
+	size_t a = l->v[t0].off, e = tok_end(l, t1 - 1), n = 0;
 
 	for (size_t i = a; i < e && n + 1 < size; i++) {
 		unsigned char ch = t->buf[i];

@@ -459,7 +459,8 @@ put_tokens(const struct layout *l, struct buf *b, int right, uint32_t t0,
 			return -1;
 		if (marks && in && !prev && put(b, open, 2, LA_MARK) < 0)
 			return -1;
-		if (put_visible(b, tx->buf + tl->v[k].off, tl->v[k].len, a) < 0)
+		if (put_visible(b, tx->buf + tl->v[k].off, tok_len(tl, k), a) <
+		    0)
 			return -1;
 		if (marks && in && !next && put(b, close, 2, LA_MARK) < 0)
 			return -1;

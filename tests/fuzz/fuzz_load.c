@@ -23,15 +23,15 @@ check_tokens(const struct text *t, unsigned keyopts)
 	FUZZ_CHECK(tok_split(t, in, keyopts, &l) == 0);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct tok *k = &l.v[i];
-		FUZZ_CHECK(k->len > 0);
+		FUZZ_CHECK(tok_len(&l, i) > 0);
 		FUZZ_CHECK(k->off >= end);
-		FUZZ_CHECK((size_t)k->off + k->len <= t->len);
+		FUZZ_CHECK(tok_end(&l, i) <= t->len);
 		FUZZ_CHECK(k->kind <= TOK_OTHER);
 		/* a continuation byte starts a token only when it is stray */
 		if ((t->buf[k->off] & 0xC0) == 0x80)
 			FUZZ_CHECK(k->kind == TOK_OTHER);
 		FUZZ_CHECK(l.id[i] < intern_count(in));
-		end = (size_t)k->off + k->len;
+		end = tok_end(&l, i);
 	}
 	FUZZ_CHECK(tok_split(t, in, keyopts, &again) == 0);
 	FUZZ_CHECK(again.n == l.n);

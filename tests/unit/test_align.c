@@ -384,7 +384,7 @@ new_facts(void **state)
 		const struct tok *t1 = &p.c.rt.v[p.c.al.facts[k].t1 - 1];
 		size_t n = strlen(seen);
 		snprintf(seen + n, sizeof seen - n, "%s%.*s", n ? "; " : "",
-		         (int)(t1->off + t1->len - t0->off),
+		         (int)(t1->off + t1->slen - t0->off),
 		         (const char *)p.b.buf + t0->off);
 	}
 	/* numbers and names the official text never has; not "Local" at the
@@ -429,7 +429,7 @@ facts_of(const char *official_s, const char *rewrite_s)
 		const struct tok *t1 = &p.c.rt.v[p.c.al.facts[k].t1 - 1];
 		size_t n = strlen(seen);
 		snprintf(seen + n, sizeof seen - n, "%s%.*s", n ? "; " : "",
-		         (int)(t1->off + t1->len - t0->off),
+		         (int)(t1->off + t1->slen - t0->off),
 		         (const char *)p.b.buf + t0->off);
 	}
 	release(&p);
@@ -454,13 +454,13 @@ facts_told(const char *official_s, const char *rewrite_s)
 		n += (size_t)snprintf(
 		        seen + n, sizeof seen - n, "%s%s %.*s", n ? "; " : "",
 		        f->kind == FACT_CHANGED ? "changed" : "new",
-		        (int)(t1->off + t1->len - t0->off),
+		        (int)(t1->off + t1->slen - t0->off),
 		        (const char *)p.b.buf + t0->off);
 		if (f->kind == FACT_CHANGED) {
 			const struct tok *w0 = &p.c.lt.v[f->w0],
 			                 *w1 = &p.c.lt.v[f->w1 - 1];
 			snprintf(seen + n, sizeof seen - n, " (was %.*s)",
-			         (int)(w1->off + w1->len - w0->off),
+			         (int)(w1->off + w1->slen - w0->off),
 			         (const char *)p.a.buf + w0->off);
 		}
 	}

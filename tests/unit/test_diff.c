@@ -152,8 +152,8 @@ right_of_op(const struct pair *p, const struct dop *o)
 		const struct tok *t = &p->c.rt.v[j];
 		if (n)
 			out[n++] = ' ';
-		memcpy(out + n, p->b.buf + t->off, t->len);
-		n += t->len;
+		memcpy(out + n, p->b.buf + t->off, t->slen);
+		n += t->slen;
 		out[n] = '\0';
 	}
 	return out;

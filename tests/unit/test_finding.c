@@ -37,11 +37,11 @@ findings(const char *official, const char *rewrite)
 		size_t l0 = 0, l1 = 0, r0 = 0, r1 = 0;
 		if (f->l0 < f->l1) {
 			l0 = c.lt.v[f->l0].off;
-			l1 = c.lt.v[f->l1 - 1].off + c.lt.v[f->l1 - 1].len;
+			l1 = tok_end(&c.lt, f->l1 - 1);
 		}
 		if (f->r0 < f->r1) {
 			r0 = c.rt.v[f->r0].off;
-			r1 = c.rt.v[f->r1 - 1].off + c.rt.v[f->r1 - 1].len;
+			r1 = tok_end(&c.rt, f->r1 - 1);
 		}
 		n += (size_t)snprintf(
 		        out + n, sizeof out - n, "%s%s %.*s > %.*s",

@@ -48,8 +48,8 @@ joined(const char *s)
 	for (size_t i = 0; i < f.l.n; i++) {
 		if (i)
 			out[n++] = '|';
-		memcpy(out + n, f.t.buf + f.l.v[i].off, f.l.v[i].len);
-		n += f.l.v[i].len;
+		memcpy(out + n, f.t.buf + f.l.v[i].off, tok_len(&f.l, i));
+		n += tok_len(&f.l, i);
 		out[n] = '\0';
 	}
 	done(&f);
@@ -223,12 +223,47 @@ controls_and_invalid_bytes(void **state)
 
 	split(&f, "a\x1b[31mb \xff z", 0);
 	assert_int_equal(f.l.v[1].kind, TOK_OTHER); /* ESC */
-	assert_int_equal(f.l.v[1].len, 1);
+	assert_int_equal(tok_len(&f.l, 1), 1);
 	assert_int_equal(f.l.v[f.l.n - 2].kind, TOK_OTHER); /* 0xFF */
 	/* tokens never overlap and stay inside the text */
 	for (size_t i = 1; i < f.l.n; i++)
-		assert_true(f.l.v[i].off >=
-		            f.l.v[i - 1].off + f.l.v[i - 1].len);
+		assert_true(f.l.v[i].off >= tok_end(&f.l, i - 1));
+	done(&f);
+}
+
+/* A token of 64 KiB or more keeps its exact length (in the list's side
+ * table), in the list and in a copy of it. */
+static void
+long_tokens(void **state)
+{
+	static const size_t lens[] = {70000, TOK_LONG, TOK_LONG - 1, 1, 200000};
+	static char buf[500000]; /* the lengths, a space after each */
+	size_t n = 0, off[5];
+	struct fix f;
+	struct toklist copy;
+	(void)state;
+
+	for (size_t k = 0; k < 5; k++) {
+		assert_true(n + lens[k] + 1 < sizeof buf);
+		off[k] = n;
+		memset(buf + n, 'a' + (int)k, lens[k]);
+		n += lens[k];
+		buf[n++] = ' ';
+	}
+	buf[n] = '\0';
+	split(&f, buf, 0);
+	assert_int_equal(f.l.n, 5);
+	assert_int_equal(f.l.nlng, 3);
+	assert_int_equal(tok_copy(&copy, &f.l), 0);
+	for (size_t k = 0; k < 5; k++) {
+		assert_int_equal(f.l.v[k].off, off[k]);
+		assert_int_equal(tok_len(&f.l, k), lens[k]);
+		assert_int_equal(tok_end(&f.l, k), off[k] + lens[k]);
+		assert_int_equal(tok_len(&copy, k), lens[k]);
+		assert_int_equal(f.l.v[k].slen,
+		                 lens[k] < TOK_LONG ? lens[k] : TOK_LONG);
+	}
+	tok_free(&copy);
 	done(&f);
 }
 
@@ -297,7 +332,7 @@ boundaries_do_not_depend_on_case_folding(void **state)
 		assert_int_equal(a.l.n, b.l.n);
 		for (size_t i = 0; i < a.l.n; i++) {
 			assert_int_equal(a.l.v[i].off, b.l.v[i].off);
-			assert_int_equal(a.l.v[i].len, b.l.v[i].len);
+			assert_int_equal(tok_len(&a.l, i), tok_len(&b.l, i));
 			assert_int_equal(a.l.v[i].kind, b.l.v[i].kind);
 			assert_int_equal(a.l.v[i].flags, b.l.v[i].flags);
 			assert_int_equal(a.l.v[i].nl, b.l.v[i].nl);
@@ -321,6 +356,7 @@ main(void)
 	        cmocka_unit_test(line_breaks_and_bom),
 	        cmocka_unit_test(controls_and_invalid_bytes),
 	        cmocka_unit_test(boundaries_do_not_depend_on_case_folding),
+	        cmocka_unit_test(long_tokens),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

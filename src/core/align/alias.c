@@ -57,16 +57,17 @@ struct ctx {
 static size_t
 acronym(const struct text *t, const struct tok *k, char *out)
 {
-	if (k->kind != TOK_WORD || k->len < ACRO_MIN || k->len > ACRO_MAX)
+	size_t n = k->slen;
+	if (k->kind != TOK_WORD || n < ACRO_MIN || n > ACRO_MAX)
 		return 0;
-	for (size_t i = 0; i < k->len; i++) {
+	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = t->buf[k->off + i];
 		if (ch < 'A' || ch > 'Z')
 			return 0;
 		out[i] = (char)(ch - 'A' + 'a');
 	}
-	out[k->len] = '\0';
-	return k->len;
+	out[n] = '\0';
+	return n;
 }
 
 static int

@@ -38,20 +38,20 @@ negations(const struct text *t, const struct toklist *l, uint32_t t0,
 	for (uint32_t i = t0; i < t1; i++) {
 		const struct tok *k = &l->v[i];
 		char w[16];
-		if (k->kind != TOK_WORD || k->len >= sizeof w || !k->len)
+		size_t len = k->slen;
+		if (k->kind != TOK_WORD || len >= sizeof w || !len)
 			continue;
 		/* no negation unless the word ends in 't' ("n't") or starts
 		 * as one of the list does: most words are neither */
-		unsigned char f = t->buf[k->off],
-		              z = t->buf[k->off + k->len - 1];
+		unsigned char f = t->buf[k->off], z = t->buf[k->off + len - 1];
 		f = (unsigned char)(f >= 'A' && f <= 'Z' ? f + 32 : f);
 		if (z != 't' && z != 'T' && !lex_negation_initial(f))
 			continue;
-		for (size_t j = 0; j < k->len; j++) {
+		for (size_t j = 0; j < len; j++) {
 			unsigned char ch = t->buf[k->off + j];
 			w[j] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
 		}
-		n += lex_is_negation(w, k->len);
+		n += lex_is_negation(w, len);
 	}
 	return n;
 }

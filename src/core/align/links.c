@@ -486,7 +486,7 @@ line_kind(const struct seglist *sl, const struct toklist *l,
 	                ? 0
 	                : LINE_TITLE) |
 	       (lex_is_furniture(buf + l->v[t0].off,
-	                         last->off + last->len - l->v[t0].off)
+	                         tok_end(l, t1 - 1) - l->v[t0].off)
 	                ? LINE_FURNITURE
 	                : 0);
 }
@@ -551,14 +551,14 @@ caption_line(const struct ctx *x, size_t r)
 	uint32_t t0 = sl->v[r].t0, t1 = sl->v[r].t1, t;
 
 	if (t1 - t0 < 3 || l->v[t1 - 1].kind != TOK_PUNCT ||
-	    l->v[t1 - 1].len != 1 || !title_line(x, r))
+	    l->v[t1 - 1].slen != 1 || !title_line(x, r))
 		return 0;
 	unsigned char close = buf[l->v[t1 - 1].off];
 	unsigned char open = close == ']' ? '[' : close == ')' ? '(' : 0;
 	if (!open)
 		return 0;
 	for (t = t1 - 1; t-- > t0;)
-		if (l->v[t].kind == TOK_PUNCT && l->v[t].len == 1 &&
+		if (l->v[t].kind == TOK_PUNCT && l->v[t].slen == 1 &&
 		    buf[l->v[t].off] == open)
 			break;
 	if (t == (uint32_t)-1 || t < t0)

@@ -16,27 +16,28 @@
 
 /* ---- 1. content words ------------------------------------------------ */
 
-/* Two or more letters, all capitals (an acronym). */
+/* Two or more letters, all capitals (an acronym): token k, len bytes. */
 static int
-all_caps(const struct text *t, const struct tok *k)
+all_caps(const struct text *t, const struct tok *k, size_t len)
 {
 	size_t i, letters = 0;
-	for (i = 0; i < k->len; i++) {
+	for (i = 0; i < len; i++) {
 		unsigned char ch = t->buf[k->off + i];
 		if (ch >= 'a' && ch <= 'z')
 			return 0;
 		letters += ch >= 'A' && ch <= 'Z';
 	}
-	return letters >= 2 && letters == k->len;
+	return letters >= 2 && letters == len;
 }
 
-/* Stem id of token k of text t, or -1; sets *numword when the folded word
- * is a number word, and *flags to F_FRAME for a reporting-frame word and
- * F_THAT for "that".  A number, or a number word, is its value as digits
- * (lexicon.h: five = 5, 7,600 = 7600, 6th = 6), not stemmed. */
+/* Stem id of token k (len bytes) of text t, or -1; sets *numword when the
+ * folded word is a number word, and *flags to F_FRAME for a reporting-frame
+ * word and F_THAT for "that".  A number, or a number word, is its value as
+ * digits (lexicon.h: five = 5, 7,600 = 7600, 6th = 6), not stemmed. */
 static int
 content_id(struct wstage *x, const struct text *t, const struct tok *k,
-           int32_t *out, int32_t *loose, int *numword, unsigned char *flags)
+           size_t len, int32_t *out, int32_t *loose, int *numword,
+           unsigned char *flags)
 {
 	char *fold, digits[64];
 	size_t flen, i, j, nd;
@@ -50,7 +51,7 @@ content_id(struct wstage *x, const struct text *t, const struct tok *k,
 	*flags = 0;
 	if (k->kind != TOK_WORD && k->kind != TOK_NUMBER)
 		return 0;
-	if (uni_key(t->buf + k->off, k->len, UNI_KEY_FOLD | UNI_KEY_CASE, &fold,
+	if (uni_key(t->buf + k->off, len, UNI_KEY_FOLD | UNI_KEY_CASE, &fold,
 	            &flen) < 0)
 		return -1;
 	*numword = stem_is_number_word(fold, flen); /* sees "seven-year" */
@@ -82,7 +83,7 @@ content_id(struct wstage *x, const struct text *t, const struct tok *k,
 		if (fold[i] != '.' && fold[i] != '-')
 			fold[j++] = fold[i];
 	/* "U.S." and "US" name something; "us" is a stop word */
-	int named = j < flen || all_caps(t, k);
+	int named = j < flen || all_caps(t, k, len);
 	flen = j;
 	/* a British spelling as the American one: labour is labor */
 	const char *us = named || !flen ? NULL : lex_american(fold, flen);
@@ -150,8 +151,8 @@ content_ids(struct wstage *x)
 			uint32_t key = l->id[i];
 			if (cache[key] == -2) {
 				int nw;
-				if (content_id(x, t, &l->v[i], &cache[key],
-				               &lcache[key], &nw,
+				if (content_id(x, t, &l->v[i], tok_len(l, i),
+				               &cache[key], &lcache[key], &nw,
 				               &kflag[key]) < 0)
 					goto out;
 				numw[key] = (unsigned char)nw;
