@@ -193,24 +193,6 @@ lid_free(struct lidmap *m)
 	memset(m, 0, sizeof *m);
 }
 
-/* The slot of tab (cap > 0) holding token t, or the empty one where it
- * would go. */
-static size_t
-lid_slot(const struct lidexc *tab, size_t cap, size_t t)
-{
-	size_t i = (size_t)((uint32_t)(t + 1) * 0x9E3779B1u) & (cap - 1);
-
-	while (tab[i].t && tab[i].t != (uint32_t)(t + 1))
-		i = (i + 1) & (cap - 1);
-	return i;
-}
-
-int32_t
-lid_exc(const struct lidmap *m, size_t t)
-{
-	return m->tab[lid_slot(m->tab, m->cap, t)].id;
-}
-
 int
 lid_put(struct lidmap *m, size_t t, int32_t id)
 {

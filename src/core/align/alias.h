@@ -38,8 +38,17 @@ int lid_init(struct lidmap *m, const uint32_t *key, size_t ntok, size_t nkeys);
 /* Release what lid_init and lid_put took; m zeroed. */
 void lid_free(struct lidmap *m);
 
-/* Token t's exception (its bit of exc set); for lid_of. */
-int32_t lid_exc(const struct lidmap *m, size_t t);
+/* The slot of tab (cap, a power of two, > 0) holding token t, or the
+ * empty one where it would go. */
+static inline size_t
+lid_slot(const struct lidexc *tab, size_t cap, size_t t)
+{
+	size_t i = (size_t)((uint32_t)(t + 1) * 0x9E3779B1u) & (cap - 1);
+
+	while (tab[i].t && tab[i].t != (uint32_t)(t + 1))
+		i = (i + 1) & (cap - 1);
+	return i;
+}
 
 /* Token t's loose id set to id: 0, or -1 when memory ran out (t's id
  * then unchanged). */
@@ -54,7 +63,7 @@ static inline int32_t
 lid_of(const struct lidmap *m, size_t t)
 {
 	if ((m->exc[t >> 3] >> (t & 7)) & 1u)
-		return lid_exc(m, t);
+		return m->tab[lid_slot(m->tab, m->cap, t)].id;
 	return m->bykey[m->key[t]];
 }
 

@@ -277,15 +277,17 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	              *cw = fr + cap, *ini = cw + cap,
 	              *brk = ini + cap; /* brk: cap + 1 */
 	for (i = 0; i < nlr; i++)
-		for (uint32_t t = lr[i][0], first = 1; t < lr[i][1]; t++)
-			if (lid_of(&x->w->llid, t) >= 0) {
-				cw[nl] = lcid_of(x->w, t) >=
-				         0; /* a content word */
+		for (uint32_t t = lr[i][0], first = 1; t < lr[i][1]; t++) {
+			int32_t id = lid_of(&x->w->llid, t);
+			if (id >= 0) {
+				/* a content word */
+				cw[nl] = (x->w->lcon[t >> 3] >> (t & 7)) & 1u;
 				ti[nl] = t;
 				ini[nl] = (unsigned char)first;
-				a[nl++] = (uint32_t)lid_of(&x->w->llid, t);
+				a[nl++] = (uint32_t)id;
 				first = 0;
 			}
+		}
 	uint32_t *b = a + nl;
 	int punct = 0;
 	for (i = 0; i < nrr; i++)
@@ -295,13 +297,14 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		     t < rr[i][1]; t++) {
 			if (c->rt.v[t].kind == TOK_PUNCT)
 				punct = 1;
-			if (lid_of(&x->w->rlid, t) < 0)
+			int32_t id = lid_of(&x->w->rlid, t);
+			if (id < 0)
 				continue;
 			brk[nr] = (unsigned char)punct; /* punctuation before */
 			fr[nr] = x->w->rflag[t] & (F_FRAME | F_THAT);
 			ti[nl + nr] = t;
 			ini[nl + nr] = (unsigned char)first;
-			b[nr++] = (uint32_t)lid_of(&x->w->rlid, t);
+			b[nr++] = (uint32_t)id;
 			punct = 0;
 			first = 0;
 		}

@@ -449,12 +449,16 @@ compounds(struct wstage *x)
 	    order_fill(w.words[0], &ord[0]) < 0 ||
 	    order_fill(w.words[1], &ord[1]) < 0)
 		goto out;
-	for (size_t t = 0; t < c->lt.n; t++)
-		if (lcid_of(x->w, t) >= 0)
-			on[lcid_of(x->w, t)] |= 1;
-	for (size_t t = 0; t < c->rt.n; t++)
-		if (rcid_of(x->w, t) >= 0)
-			on[rcid_of(x->w, t)] |= 2;
+	for (size_t t = 0; t < c->lt.n; t++) {
+		int32_t id = lcid_of(x->w, t);
+		if (id >= 0)
+			on[id] |= 1;
+	}
+	for (size_t t = 0; t < c->rt.n; t++) {
+		int32_t id = rcid_of(x->w, t);
+		if (id >= 0)
+			on[id] |= 2;
+	}
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &c->rt : &c->lt;
 		unsigned char *con = side ? x->w->rcon : x->w->lcon;
@@ -465,11 +469,11 @@ compounds(struct wstage *x)
 			uint32_t kt_ = l->id[t];
 			if (!half[kt_])
 				half[kt_] = halves(c->in, kt_, &ord[!side]);
-			int t_there = tok_cid(con, lid, t) >= 0 &&
-			              (on[tok_cid(con, lid, t)] & other);
-			if (!(half[kt_] & HALF_FIRST) || lid_of(lid, t) < 0 ||
-			    l->v[t].kind != TOK_WORD)
+			if (!(half[kt_] & HALF_FIRST) ||
+			    l->v[t].kind != TOK_WORD || lid_of(lid, t) < 0)
 				continue;
+			int32_t ct = tok_cid(con, lid, t);
+			int t_there = ct >= 0 && (on[ct] & other);
 			size_t u = next_word_token(l, lid, t);
 			if (u >= l->n || l->v[u].kind != TOK_WORD)
 				continue;
@@ -482,8 +486,8 @@ compounds(struct wstage *x)
 			 * "Nang" are where it writes "Danang", and "fourth" is
 			 * where it writes "fourth-warmest" (and "warmest"
 			 * elsewhere) */
-			if (t_there && tok_cid(con, lid, u) >= 0 &&
-			    (on[tok_cid(con, lid, u)] & other))
+			int32_t cu = tok_cid(con, lid, u);
+			if (t_there && cu >= 0 && (on[cu] & other))
 				continue;
 			size_t lt_, lu;
 			const char *kt = intern_key(c->in, l->id[t], &lt_);
@@ -658,22 +662,28 @@ merge_variants(struct wstage *x)
 		const unsigned char *con = side ? x->w->rcon : x->w->lcon;
 		const struct lidmap *lid = side ? &x->w->rlid : &x->w->llid;
 		for (size_t i = 0; i < l->n; i++)
-			if (tok_cid(con, lid, i) >= 0 &&
-			    !(l->v[i].flags & TOK_F_UPPER))
-				x->w->name[tok_cid(con, lid, i)] = 0;
+			if (!(l->v[i].flags & TOK_F_UPPER)) {
+				int32_t id = tok_cid(con, lid, i);
+				if (id >= 0)
+					x->w->name[id] = 0;
+			}
 	}
-	for (size_t i = 0; i < x->c->lt.n; i++)
-		if (lcid_of(x->w, i) >= 0) {
-			x->w->in_left[lcid_of(x->w, i)] = 1;
+	for (size_t i = 0; i < x->c->lt.n; i++) {
+		int32_t id = lcid_of(x->w, i);
+		if (id >= 0) {
+			x->w->in_left[id] = 1;
 			if (x->c->lt.v[i].kind == TOK_NUMBER)
-				x->w->numeric[lcid_of(x->w, i)] = 1;
+				x->w->numeric[id] = 1;
 		}
-	for (size_t i = 0; i < x->c->rt.n; i++)
-		if (rcid_of(x->w, i) >= 0) {
-			in_right[rcid_of(x->w, i)] = 1;
+	}
+	for (size_t i = 0; i < x->c->rt.n; i++) {
+		int32_t id = rcid_of(x->w, i);
+		if (id >= 0) {
+			in_right[id] = 1;
 			if (x->c->rt.v[i].kind == TOK_NUMBER)
-				x->w->numeric[rcid_of(x->w, i)] = 1;
+				x->w->numeric[id] = 1;
 		}
+	}
 	int32_t *canon = malloc((n + 1) * sizeof *canon);
 	if (!canon) {
 		free(in_right);
@@ -762,9 +772,11 @@ vectors(struct wstage *x, const struct seglist *sl, const unsigned char *con,
 			tmp = nt;
 			cap = need;
 		}
-		for (uint32_t t = sl->v[s].t0; t < sl->v[s].t1; t++)
-			if (tok_cid(con, lid, t) >= 0)
-				tmp[m++] = (uint32_t)lid_of(lid, t);
+		for (uint32_t t = sl->v[s].t0; t < sl->v[s].t1; t++) {
+			int32_t id = tok_cid(con, lid, t);
+			if (id >= 0)
+				tmp[m++] = (uint32_t)id;
+		}
 		/* most sentences hold a few dozen words: qsort's calls to
 		 * by_u32 cost more than sorting them in place */
 		if (m <= 32) {
