@@ -304,6 +304,23 @@ by_span(const void *p, const void *q)
 	return u->a < v->a ? -1 : u->a > v->a;
 }
 
+/* The first of the spans v[0..n) (in order, not overlapping) whose start
+ * (end: 0) or end (end: 1) is past t, or n. */
+static size_t
+first_past(const struct span *v, size_t n, uint32_t t, int end)
+{
+	size_t lo = 0;
+
+	while (lo < n) {
+		size_t mid = lo + (n - lo) / 2;
+		if ((end ? v[mid].b : v[mid].a) <= t)
+			lo = mid + 1;
+		else
+			n = mid;
+	}
+	return lo;
+}
+
 /* Is token t of side right one the stretch changes? */
 static int
 in_stretch(const struct stretch *s, int right, uint32_t t)
@@ -314,14 +331,7 @@ in_stretch(const struct stretch *s, int right, uint32_t t)
 		/* the last range starting at or before t (they do not
 		 * overlap: each token is changed once) */
 		const struct span *v = s->sp[right];
-		size_t lo = 0, hi = s->nsp[right];
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (v[mid].a <= t)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		size_t lo = first_past(v, s->nsp[right], t, 0);
 		return lo > 0 && t < v[lo - 1].b;
 	}
 	for (size_t k = s->k0; k < s->k1; k++) {
@@ -348,14 +358,7 @@ next_in(const struct stretch *s, int right, uint32_t t)
 	if (s->sp[right]) {
 		/* the first range ending after t */
 		const struct span *v = s->sp[right];
-		size_t lo = 0, n = s->nsp[right];
-		while (lo < n) {
-			size_t mid = lo + (n - lo) / 2;
-			if (v[mid].b <= t)
-				lo = mid + 1;
-			else
-				n = mid;
-		}
+		size_t lo = first_past(v, s->nsp[right], t, 1);
 		return lo < s->nsp[right] ? (v[lo].a > t ? v[lo].a : t) : hi;
 	}
 	for (size_t k = s->k0; k < s->k1; k++) {

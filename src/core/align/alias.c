@@ -171,13 +171,78 @@ load_table(struct ctx *c, struct intern *stems, alias_word_fn word, void *wctx)
 	return 0;
 }
 
+/* ---- loose ids per key, with exceptions (alias.h) ------------------- */
+
+int
+lid_init(struct lidmap *m, const uint32_t *key, size_t ntok, size_t nkeys)
+{
+	memset(m, 0, sizeof *m);
+	m->key = key;
+	m->nkeys = nkeys;
+	m->bykey = malloc((nkeys + 1) * sizeof *m->bykey);
+	m->exc = calloc(ntok / 8 + 1, 1);
+	return m->bykey && m->exc ? 0 : -1;
+}
+
+void
+lid_free(struct lidmap *m)
+{
+	free(m->bykey);
+	free(m->exc);
+	free(m->tab);
+	memset(m, 0, sizeof *m);
+}
+
+int
+lid_put(struct lidmap *m, size_t t, int32_t id)
+{
+	unsigned char bit = (unsigned char)(1u << (t & 7));
+
+	if (m->exc[t >> 3] & bit) {
+		m->tab[lid_slot(m->tab, m->cap, t)].id = id;
+		return 0;
+	}
+	if (id == m->bykey[m->key[t]])
+		return 0;
+	if ((m->n + 1) * 2 > m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 1024;
+		struct lidexc *tab = calloc(cap, sizeof *tab);
+		if (!tab)
+			return -1;
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->tab[i].t)
+				tab[lid_slot(tab, cap, m->tab[i].t - 1)] =
+				        m->tab[i];
+		free(m->tab);
+		m->tab = tab;
+		m->cap = cap;
+	}
+	size_t i = lid_slot(m->tab, m->cap, t);
+	m->tab[i].t = (uint32_t)(t + 1);
+	m->tab[i].id = id;
+	m->n++;
+	m->exc[t >> 3] |= bit;
+	return 0;
+}
+
+void
+lid_map(struct lidmap *m, const int32_t *canon)
+{
+	for (size_t k = 0; k < m->nkeys; k++)
+		if (m->bykey[k] >= 0)
+			m->bykey[k] = canon[m->bykey[k]];
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->tab[i].t && m->tab[i].id >= 0)
+			m->tab[i].id = canon[m->tab[i].id];
+}
+
 /* The token after token i of side s that holds a word, if no punctuation
  * comes between; else l->n. */
 static size_t
 next_word(const struct alias_side *s, size_t i)
 {
 	for (i++; i < s->l->n; i++) {
-		if (s->lid[i] >= 0)
+		if (lid_of(s->lid, i) >= 0)
 			return i;
 		if (s->l->v[i].kind == TOK_PUNCT)
 			break;
@@ -191,14 +256,15 @@ match_table(const struct ctx *c, const struct alias_side *s, size_t i,
             int32_t *canon)
 {
 	size_t best = 0;
-	int32_t id = s->lid[i];
+	int32_t id = lid_of(s->lid, i);
 
 	if (id < 0 || (uint32_t)id >= c->nids)
 		return 0;
 	for (int32_t k = c->first[id]; k >= 0; k = c->names[k].next) {
 		const struct name *nm = &c->names[k];
 		size_t t = i, w = 0;
-		while (w < nm->n && t < s->l->n && s->lid[t] == nm->w[w]) {
+		while (w < nm->n && t < s->l->n &&
+		       lid_of(s->lid, t) == nm->w[w]) {
 			w++;
 			if (w < nm->n)
 				t = next_word(s, t);
@@ -246,7 +312,7 @@ match_initials(const struct ctx *c, const struct alias_side *s, size_t i,
 				best = t + 1 - i;
 				*canon = p->id;
 			}
-		} else if (t == i || !is_connector(c, s->lid[t])) {
+		} else if (t == i || !is_connector(c, lid_of(s->lid, t))) {
 			break;
 		}
 		t = next_word(s, t);
@@ -267,7 +333,8 @@ could_spell(const struct ctx *c, const struct alias_side *s, size_t i)
 	size_t nx = next_word(s, i);
 	if (nx >= s->l->n)
 		return 0;
-	return (s->l->v[nx].flags & TOK_F_UPPER) || is_connector(c, s->lid[nx]);
+	return (s->l->v[nx].flags & TOK_F_UPPER) ||
+	       is_connector(c, lid_of(s->lid, nx));
 }
 
 int
@@ -286,14 +353,15 @@ alias_apply(struct alias_side side[2], struct intern *stems, alias_word_fn word,
 		     i++) {
 			char a[ACRO_MAX + 1];
 			size_t known = 0;
-			if (side[sd].lid[i] < 0 ||
+			if (lid_of(side[sd].lid, i) < 0 ||
 			    !acronym(side[sd].t, &side[sd].l->v[i], a))
 				continue;
 			while (known < c.nacros && strcmp(c.acros[known].s, a))
 				known++;
 			if (known == c.nacros) {
 				memcpy(c.acros[c.nacros].s, a, sizeof a);
-				c.acros[c.nacros++].id = side[sd].lid[i];
+				c.acros[c.nacros++].id =
+				        lid_of(side[sd].lid, i);
 				c.first_letters |= 1u << (a[0] - 'a');
 			}
 		}
@@ -327,9 +395,11 @@ alias_apply(struct alias_side side[2], struct intern *stems, alias_word_fn word,
 			}
 			if (!len)
 				continue;
-			tok_set(s->con, s->lid, i, canon);
+			if (tok_set(s->con, s->lid, i, canon) < 0)
+				goto out;
 			for (size_t t = i + 1; t < i + len; t++)
-				tok_set(s->con, s->lid, t, -1);
+				if (tok_set(s->con, s->lid, t, -1) < 0)
+					goto out;
 			i += len - 1;
 		}
 	}

@@ -100,7 +100,7 @@ lead_frame_end(const struct ctx *x, uint32_t t0, uint32_t t1)
 	for (t = t0; t < t1 && words < LEAD_FRAME_MAX; t++) {
 		if (l->v[t].kind == TOK_PUNCT)
 			punct = 1;
-		if (x->w->rlid[t] < 0)
+		if (lid_of(&x->w->rlid, t) < 0)
 			continue;
 		words++;
 		if ((x->w->rflag[t] & F_FVERB) && !punct)
@@ -110,13 +110,13 @@ lead_frame_end(const struct ctx *x, uint32_t t0, uint32_t t1)
 	if (end == t0)
 		return t0;
 	/* a "that" after the verb is the frame's too */
-	for (t = end; t < t1 && x->w->rlid[t] < 0; t++)
+	for (t = end; t < t1 && lid_of(&x->w->rlid, t) < 0; t++)
 		;
 	if (t < t1 && (x->w->rflag[t] & F_THAT))
 		end = t + 1;
 	/* enough words must be left for a sentence */
 	for (t = end; t < t1; t++)
-		rest += x->w->rlid[t] >= 0;
+		rest += lid_of(&x->w->rlid, t) >= 0;
 	return rest >= LEAD_FRAME_REST ? end : t0;
 }
 
@@ -131,7 +131,7 @@ enum { W_WE = 1, W_THE = 2, W_TITLE = 4, W_NAME = 8, W_HE = 16 };
 static unsigned char
 word_class(const struct ctx *x, int right, uint32_t t, int initial)
 {
-	int32_t lid = right ? x->w->rlid[t] : x->w->llid[t];
+	int32_t lid = right ? lid_of(&x->w->rlid, t) : lid_of(&x->w->llid, t);
 	int32_t cid = right ? rcid_of(x->w, t) : lcid_of(x->w, t);
 	int upper = right ? (x->w->rflag[t] & F_UPPER) != 0
 	                  : (x->c->lt.v[t].flags & TOK_F_UPPER) != 0;
@@ -277,15 +277,17 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	              *cw = fr + cap, *ini = cw + cap,
 	              *brk = ini + cap; /* brk: cap + 1 */
 	for (i = 0; i < nlr; i++)
-		for (uint32_t t = lr[i][0], first = 1; t < lr[i][1]; t++)
-			if (x->w->llid[t] >= 0) {
-				cw[nl] = lcid_of(x->w, t) >=
-				         0; /* a content word */
+		for (uint32_t t = lr[i][0], first = 1; t < lr[i][1]; t++) {
+			int32_t id = lid_of(&x->w->llid, t);
+			if (id >= 0) {
+				/* a content word */
+				cw[nl] = (x->w->lcon[t >> 3] >> (t & 7)) & 1u;
 				ti[nl] = t;
 				ini[nl] = (unsigned char)first;
-				a[nl++] = (uint32_t)x->w->llid[t];
+				a[nl++] = (uint32_t)id;
 				first = 0;
 			}
+		}
 	uint32_t *b = a + nl;
 	int punct = 0;
 	for (i = 0; i < nrr; i++)
@@ -295,13 +297,14 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		     t < rr[i][1]; t++) {
 			if (c->rt.v[t].kind == TOK_PUNCT)
 				punct = 1;
-			if (x->w->rlid[t] < 0)
+			int32_t id = lid_of(&x->w->rlid, t);
+			if (id < 0)
 				continue;
 			brk[nr] = (unsigned char)punct; /* punctuation before */
 			fr[nr] = x->w->rflag[t] & (F_FRAME | F_THAT);
 			ti[nl + nr] = t;
 			ini[nl + nr] = (unsigned char)first;
-			b[nr++] = (uint32_t)x->w->rlid[t];
+			b[nr++] = (uint32_t)id;
 			punct = 0;
 			first = 0;
 		}

@@ -101,7 +101,9 @@ struct words {
 	/* per token, a bit: a content word, whose stem id is its loose id
 	 * (tok_cid; lcid_of and rcid_of below read it) */
 	unsigned char *lcon, *rcon;
-	int32_t *llid, *rlid;   /* per token: loose id (stop words too) or -1 */
+	/* per token: loose id (stop words too) or -1, kept per key with
+	 * exceptions (alias.h: lid_of reads it) */
+	struct lidmap llid, rlid;
 	unsigned char *rflag;   /* per right token: F_* */
 	unsigned char *in_left; /* per stem */
 	unsigned char *numeric; /* per stem: from a number */
@@ -132,14 +134,14 @@ struct words {
 static inline int32_t
 lcid_of(const struct words *w, size_t t)
 {
-	return tok_cid(w->lcon, w->llid, t);
+	return tok_cid(w->lcon, &w->llid, t);
 }
 
 /* Rewrite token t's stem id, or -1. */
 static inline int32_t
 rcid_of(const struct words *w, size_t t)
 {
-	return tok_cid(w->rcon, w->rlid, t);
+	return tok_cid(w->rcon, &w->rlid, t);
 }
 
 /* What stages 3 and 4 (links.c) make: the anchors, the candidates, grouped by

@@ -134,11 +134,11 @@ content_ids(struct wstage *x)
 
 	x->w->lcon = calloc(c->lt.n / 8 + 1, 1);
 	x->w->rcon = calloc(c->rt.n / 8 + 1, 1);
-	x->w->llid = malloc((c->lt.n + 1) * sizeof *x->w->llid);
-	x->w->rlid = malloc((c->rt.n + 1) * sizeof *x->w->rlid);
 	x->w->rflag = calloc(c->rt.n + 1, 1);
 	if (!cache || !lcache || !numw || !kflag || !x->w->lcon ||
-	    !x->w->rcon || !x->w->llid || !x->w->rlid || !x->w->rflag)
+	    !x->w->rcon || !x->w->rflag ||
+	    lid_init(&x->w->llid, c->lt.id, c->lt.n, nkeys) < 0 ||
+	    lid_init(&x->w->rlid, c->rt.id, c->rt.n, nkeys) < 0)
 		goto out;
 	for (uint32_t i = 0; i < nkeys; i++)
 		cache[i] = -2;
@@ -146,7 +146,6 @@ content_ids(struct wstage *x)
 		const struct toklist *l = side ? &c->rt : &c->lt;
 		const struct text *t = side ? c->right : c->left;
 		unsigned char *con = side ? x->w->rcon : x->w->lcon;
-		int32_t *lid = side ? x->w->rlid : x->w->llid;
 		for (size_t i = 0; i < l->n; i++) {
 			uint32_t key = l->id[i];
 			if (cache[key] == -2) {
@@ -157,9 +156,6 @@ content_ids(struct wstage *x)
 					goto out;
 				numw[key] = (unsigned char)nw;
 			}
-			/* a content word's loose id is its stem id
-			 * (content_id) */
-			lid[i] = lcache[key];
 			if (cache[key] >= 0)
 				con[i >> 3] |= (unsigned char)(1u << (i & 7));
 			if (side)
@@ -174,6 +170,11 @@ content_ids(struct wstage *x)
 			}
 		}
 	}
+	/* a content word's loose id is its stem id (content_id), a
+	 * function of its key until aliases, compounds and values */
+	for (uint32_t k = 0; k < nkeys; k++)
+		x->w->llid.bykey[k] = x->w->rlid.bykey[k] =
+		        cache[k] == -2 ? -1 : lcache[k];
 	rc = 0;
 out:
 	free(cache);
@@ -222,8 +223,8 @@ static int
 aliases(struct wstage *x)
 {
 	struct alias_side side[2] = {
-	        {x->c->left, &x->c->lt, x->w->lcon, x->w->llid},
-	        {x->c->right, &x->c->rt, x->w->rcon, x->w->rlid},
+	        {x->c->left, &x->c->lt, x->w->lcon, &x->w->llid},
+	        {x->c->right, &x->c->rt, x->w->rcon, &x->w->rlid},
 	};
 	return alias_apply(side, x->w->stems, word_id, x);
 }
@@ -231,10 +232,10 @@ aliases(struct wstage *x)
 /* The token after word token i of one side that holds a word, with no
  * punctuation between; l->n if none. */
 static size_t
-next_word_token(const struct toklist *l, const int32_t *lid, size_t i)
+next_word_token(const struct toklist *l, const struct lidmap *lid, size_t i)
 {
 	for (i++; i < l->n; i++) {
-		if (lid[i] >= 0)
+		if (lid_of(lid, i) >= 0)
 			return i;
 		if (l->v[i].kind == TOK_PUNCT)
 			break;
@@ -288,7 +289,7 @@ wordset_fill(struct wstage *x, struct wordset *w)
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &c->rt : &c->lt;
 		const unsigned char *con = side ? x->w->rcon : x->w->lcon;
-		const int32_t *lid = side ? x->w->rlid : x->w->llid;
+		const struct lidmap *lid = side ? &x->w->rlid : &x->w->llid;
 		memset(seen, 0, nkeys + 1);
 		if (!(w->words[side] = intern_new()))
 			goto out;
@@ -448,27 +449,31 @@ compounds(struct wstage *x)
 	    order_fill(w.words[0], &ord[0]) < 0 ||
 	    order_fill(w.words[1], &ord[1]) < 0)
 		goto out;
-	for (size_t t = 0; t < c->lt.n; t++)
-		if (lcid_of(x->w, t) >= 0)
-			on[lcid_of(x->w, t)] |= 1;
-	for (size_t t = 0; t < c->rt.n; t++)
-		if (rcid_of(x->w, t) >= 0)
-			on[rcid_of(x->w, t)] |= 2;
+	for (size_t t = 0; t < c->lt.n; t++) {
+		int32_t id = lcid_of(x->w, t);
+		if (id >= 0)
+			on[id] |= 1;
+	}
+	for (size_t t = 0; t < c->rt.n; t++) {
+		int32_t id = rcid_of(x->w, t);
+		if (id >= 0)
+			on[id] |= 2;
+	}
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &c->rt : &c->lt;
 		unsigned char *con = side ? x->w->rcon : x->w->lcon;
-		int32_t *lid = side ? x->w->rlid : x->w->llid;
+		struct lidmap *lid = side ? &x->w->rlid : &x->w->llid;
 		unsigned char other = side ? 1 : 2;
 		memset(half, 0, nkeys + 1);
 		for (size_t t = 0; t < l->n; t++) {
 			uint32_t kt_ = l->id[t];
 			if (!half[kt_])
 				half[kt_] = halves(c->in, kt_, &ord[!side]);
-			int t_there = tok_cid(con, lid, t) >= 0 &&
-			              (on[tok_cid(con, lid, t)] & other);
-			if (!(half[kt_] & HALF_FIRST) || lid[t] < 0 ||
-			    l->v[t].kind != TOK_WORD)
+			if (!(half[kt_] & HALF_FIRST) ||
+			    l->v[t].kind != TOK_WORD || lid_of(lid, t) < 0)
 				continue;
+			int32_t ct = tok_cid(con, lid, t);
+			int t_there = ct >= 0 && (on[ct] & other);
 			size_t u = next_word_token(l, lid, t);
 			if (u >= l->n || l->v[u].kind != TOK_WORD)
 				continue;
@@ -481,8 +486,8 @@ compounds(struct wstage *x)
 			 * "Nang" are where it writes "Danang", and "fourth" is
 			 * where it writes "fourth-warmest" (and "warmest"
 			 * elsewhere) */
-			if (t_there && tok_cid(con, lid, u) >= 0 &&
-			    (on[tok_cid(con, lid, u)] & other))
+			int32_t cu = tok_cid(con, lid, u);
+			if (t_there && cu >= 0 && (on[cu] & other))
 				continue;
 			size_t lt_, lu;
 			const char *kt = intern_key(c->in, l->id[t], &lt_);
@@ -497,8 +502,9 @@ compounds(struct wstage *x)
 			uint32_t id;
 			if (!intern_find(w.words[!side], buf, lt_ + lu, &id))
 				continue;
-			tok_set(con, lid, t, w.wcid[!side][id]);
-			tok_set(con, lid, u, -1);
+			if (tok_set(con, lid, t, w.wcid[!side][id]) < 0 ||
+			    tok_set(con, lid, u, -1) < 0)
+				goto out;
 			t = u;
 		}
 	}
@@ -543,7 +549,7 @@ values(struct wstage *x)
 		const struct toklist *l = side ? &c->rt : &c->lt;
 		const struct text *t = side ? c->right : c->left;
 		unsigned char *con = side ? x->w->rcon : x->w->lcon;
-		int32_t *lid = side ? x->w->rlid : x->w->llid;
+		struct lidmap *lid = side ? &x->w->rlid : &x->w->llid;
 		unsigned char *vi = side ? x->w->rvi : x->w->lvi;
 		for (size_t i = 0; i < l->n; i++) {
 			uint32_t key = l->id[i];
@@ -578,12 +584,14 @@ values(struct wstage *x)
 				int32_t cj = tok_cid(con, lid, j);
 				if (part && cj >= 0 && (size_t)cj < nstems)
 					x->w->lpart[cj] = 1;
-				if (part && lid[j] >= 0 &&
-				    (size_t)lid[j] < nstems)
-					x->w->lpart[lid[j]] = 1;
-				tok_set(con, lid, j, -1);
+				int32_t lj = lid_of(lid, j);
+				if (part && lj >= 0 && (size_t)lj < nstems)
+					x->w->lpart[lj] = 1;
+				if (tok_set(con, lid, j, -1) < 0)
+					goto out;
 			}
-			tok_set(con, lid, i + v.head, (int32_t)id);
+			if (tok_set(con, lid, i + v.head, (int32_t)id) < 0)
+				goto out;
 			if (side)
 				x->w->rflag[i + v.head] |= F_FACTISH;
 			i += v.n - 1;
@@ -652,24 +660,30 @@ merge_variants(struct wstage *x)
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &x->c->rt : &x->c->lt;
 		const unsigned char *con = side ? x->w->rcon : x->w->lcon;
-		const int32_t *lid = side ? x->w->rlid : x->w->llid;
+		const struct lidmap *lid = side ? &x->w->rlid : &x->w->llid;
 		for (size_t i = 0; i < l->n; i++)
-			if (tok_cid(con, lid, i) >= 0 &&
-			    !(l->v[i].flags & TOK_F_UPPER))
-				x->w->name[tok_cid(con, lid, i)] = 0;
+			if (!(l->v[i].flags & TOK_F_UPPER)) {
+				int32_t id = tok_cid(con, lid, i);
+				if (id >= 0)
+					x->w->name[id] = 0;
+			}
 	}
-	for (size_t i = 0; i < x->c->lt.n; i++)
-		if (lcid_of(x->w, i) >= 0) {
-			x->w->in_left[lcid_of(x->w, i)] = 1;
+	for (size_t i = 0; i < x->c->lt.n; i++) {
+		int32_t id = lcid_of(x->w, i);
+		if (id >= 0) {
+			x->w->in_left[id] = 1;
 			if (x->c->lt.v[i].kind == TOK_NUMBER)
-				x->w->numeric[lcid_of(x->w, i)] = 1;
+				x->w->numeric[id] = 1;
 		}
-	for (size_t i = 0; i < x->c->rt.n; i++)
-		if (rcid_of(x->w, i) >= 0) {
-			in_right[rcid_of(x->w, i)] = 1;
+	}
+	for (size_t i = 0; i < x->c->rt.n; i++) {
+		int32_t id = rcid_of(x->w, i);
+		if (id >= 0) {
+			in_right[id] = 1;
 			if (x->c->rt.v[i].kind == TOK_NUMBER)
-				x->w->numeric[rcid_of(x->w, i)] = 1;
+				x->w->numeric[id] = 1;
 		}
+	}
 	int32_t *canon = malloc((n + 1) * sizeof *canon);
 	if (!canon) {
 		free(in_right);
@@ -720,9 +734,7 @@ merge_variants(struct wstage *x)
 		}
 	}
 	/* a stem id is its token's loose id (stage.h): mapped with it */
-	for (size_t i = 0; i < x->c->rt.n; i++)
-		if (x->w->rlid[i] >= 0)
-			x->w->rlid[i] = canon[x->w->rlid[i]];
+	lid_map(&x->w->rlid, canon);
 	free(canon);
 	free(in_right);
 	return 0;
@@ -740,7 +752,7 @@ by_u32(const void *a, const void *b)
 /* Sorted (stem, count) lists of every segment of one side. */
 static int
 vectors(struct wstage *x, const struct seglist *sl, const unsigned char *con,
-        const int32_t *lid, struct vec **out)
+        const struct lidmap *lid, struct vec **out)
 {
 	struct vec *v = calloc(sl->n + 1, sizeof *v);
 	uint32_t *tmp = NULL;
@@ -760,9 +772,11 @@ vectors(struct wstage *x, const struct seglist *sl, const unsigned char *con,
 			tmp = nt;
 			cap = need;
 		}
-		for (uint32_t t = sl->v[s].t0; t < sl->v[s].t1; t++)
-			if (tok_cid(con, lid, t) >= 0)
-				tmp[m++] = (uint32_t)lid[t];
+		for (uint32_t t = sl->v[s].t0; t < sl->v[s].t1; t++) {
+			int32_t id = tok_cid(con, lid, t);
+			if (id >= 0)
+				tmp[m++] = (uint32_t)id;
+		}
 		/* most sentences hold a few dozen words: qsort's calls to
 		 * by_u32 cost more than sorting them in place */
 		if (m <= 32) {
@@ -1111,8 +1125,8 @@ stage_words(const struct align_in *c, struct words *w)
 	if (!(w->stems = intern_new()) || subject_words(&x) < 0 ||
 	    content_ids(&x) < 0 || aliases(&x) < 0 || compounds(&x) < 0 ||
 	    values(&x) < 0 || merge_variants(&x) < 0 || title_flags(&x) < 0 ||
-	    vectors(&x, &c->ls, w->lcon, w->llid, &w->lv) < 0 ||
-	    vectors(&x, &c->rs, w->rcon, w->rlid, &w->rv) < 0 ||
+	    vectors(&x, &c->ls, w->lcon, &w->llid, &w->lv) < 0 ||
+	    vectors(&x, &c->rs, w->rcon, &w->rlid, &w->rv) < 0 ||
 	    fit_pool(w) < 0 || weights(&x) < 0 || related(&x) < 0)
 		return ALIGN_ERR_MEMORY;
 	return 0;
@@ -1125,8 +1139,8 @@ words_free(struct words *w)
 	intern_free(w->stems);
 	free(w->lcon);
 	free(w->rcon);
-	free(w->llid);
-	free(w->rlid);
+	lid_free(&w->llid);
+	lid_free(&w->rlid);
 	free(w->rflag);
 	free(w->in_left);
 	free(w->title);
