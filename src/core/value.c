@@ -14,6 +14,8 @@
 #include "redline/lexicon.h"
 #include "redline/uni.h"
 
+#define DEGREE "\xc2\xb0" /* U+00B0, the degree sign, in UTF-8 */
+
 struct entry {
 	const char *word, *value;
 };
@@ -305,19 +307,16 @@ unit_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
 	/* a degree sign, and the scale after it: "55.3°F", "1.0° Fahrenheit"
 	 * ("degrees Fahrenheit" is in the table) */
 	if (l->v[j].kind != TOK_WORD && l->v[j].slen == 2 &&
-	    !memcmp(t->buf + l->v[j].off, "\xc2\xb0", 2)) {
+	    !memcmp(t->buf + l->v[j].off, DEGREE, 2)) {
 		size_t k = nx(t, l, j, end);
-		*u = "\xc2\xb0";
+		*u = DEGREE;
 		*next = k;
 		if (!stop(l, k, end) && l->v[k].kind == TOK_WORD &&
 		    (n = lower(t, &l->v[k], w))) {
-			const char *z = n == 1 && w[0] == 'f' ? "\xc2\xb0"
-			                                        "F"
-			                : n == 1 && w[0] == 'c'
-			                        ? "\xc2\xb0"
-			                          "C"
-			                        : FIND(units, w, n);
-			if (z && !strncmp(z, "\xc2\xb0", 2)) {
+			const char *z = FIND(units, w, n);
+			if (n == 1 && (w[0] == 'f' || w[0] == 'c'))
+				z = w[0] == 'f' ? DEGREE "F" : DEGREE "C";
+			if (z && !strncmp(z, DEGREE, 2)) {
 				*u = z;
 				*next = nx(t, l, k, end);
 			}
@@ -616,7 +615,7 @@ value_unit_word(const struct text *t, const struct toklist *l, size_t j)
 		return 0;
 	const struct tok *p = &l->v[j - 1];
 	return p->kind != TOK_WORD && p->slen == 2 &&
-	       !memcmp(t->buf + p->off, "\xc2\xb0", 2);
+	       !memcmp(t->buf + p->off, DEGREE, 2);
 }
 
 int
