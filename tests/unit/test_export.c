@@ -218,34 +218,35 @@ tokens_of(const char *a, uint32_t t0, uint32_t t1, int visible)
 	return out;
 }
 
+/* tokens_of(text, t0, t1, tty) is want. */
+static void
+tokens_are(const char *text, uint32_t t0, uint32_t t1, int tty,
+           const char *want)
+{
+	char *s = tokens_of(text, t0, t1, tty);
+	assert_string_equal(s, want);
+	free(s);
+}
+
 static void
 tokens_fold_white_space(void **state)
 {
-	char *s;
 	(void)state;
 
 	/* runs of tokens written whole where the text has one space or none
 	 * between them; any other white space one space */
-	s = tokens_of("Hello, big  world.\n\tNext\r\nline (here).\n", 0, 99, 0);
-	assert_string_equal(s, "Hello, big world. Next line (here).");
-	free(s);
-	s = tokens_of("one two three four\n", 1, 3, 0);
-	assert_string_equal(s, "two three");
-	free(s);
+	tokens_are("Hello, big  world.\n\tNext\r\nline (here).\n", 0, 99, 0,
+	           "Hello, big world. Next line (here).");
+	tokens_are("one two three four\n", 1, 3, 0, "two three");
 	/* a hidden character inside a run is shown, written or not to a
 	 * terminal; a control character only to one */
-	s = tokens_of("a b\xE2\x80\xAE"
-	              "c d\n",
-	              0, 99, 0);
-	assert_string_equal(s, "a b\xEF\xBF\xBD"
-	                       "c d");
-	free(s);
-	s = tokens_of("a \x07 b\n", 0, 99, 1);
-	assert_string_equal(s, "a \xE2\x90\x87 b");
-	free(s);
-	s = tokens_of("a \x07 b\n", 0, 99, 0);
-	assert_string_equal(s, "a \x07 b");
-	free(s);
+	tokens_are("a b\xE2\x80\xAE"
+	           "c d\n",
+	           0, 99, 0,
+	           "a b\xEF\xBF\xBD"
+	           "c d");
+	tokens_are("a \x07 b\n", 0, 99, 1, "a \xE2\x90\x87 b");
+	tokens_are("a \x07 b\n", 0, 99, 0, "a \x07 b");
 }
 
 /* The text report of c at width into a string. */
