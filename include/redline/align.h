@@ -52,11 +52,11 @@ struct block {
 	uint32_t dl0, dl1;  /* left tokens the word diff compared (for a half
 	                       block: its counterpart's) */
 	uint32_t dr0, dr1;  /* right tokens, likewise */
-	double sim;         /* 2 * common words / all words of the pair */
-	size_t op0, op1;    /* its word operations: bops.v[op0..op1) */
-	size_t f0, f1;      /* its facts: facts[f0..f1) */
+	uint32_t op0, op1;  /* its word operations: bops.v[op0..op1) */
+	uint32_t f0, f1;    /* its facts: facts[f0..f1) */
 	int32_t near;       /* an omission or addition: the segment on the
 	                       other side most like it, or -1 */
+	double sim;         /* 2 * common words / all words of the pair */
 	double near_sim;    /* its similarity (Dice of stem weights), 0..1 */
 };
 

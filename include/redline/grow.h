@@ -18,4 +18,13 @@
  */
 void *grow_array(void *p, size_t *cap, size_t need, size_t size, size_t min);
 
+/* The array p of n items of size bytes, its room *cap items, once no more
+ * come: reallocated to n items (one at least), *cap set to that, and the
+ * array returned, so that the room doubling left is given back.  When
+ * that fails (or the room is already n) p itself, *cap unchanged: the
+ * array stays valid either way.  Use as
+ *     a->v = grow_fit(a->v, &a->cap, a->n, sizeof *a->v);
+ */
+void *grow_fit(void *p, size_t *cap, size_t n, size_t size);
+
 #endif

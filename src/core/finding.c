@@ -77,12 +77,12 @@ struct fx {
 	struct cmp *c;
 	struct findings *fd;
 	uint32_t nid;
-	unsigned char *linit, *rinit; /* per token: first word of a sentence */
-	unsigned char *lhas, *rhas;   /* per id: on that side */
+	uint64_t *linit, *rinit; /* per token, a bit: first word of a sentence
+	                            (is_init) */
+	unsigned char *lhas, *rhas; /* per id: on that side */
 	unsigned char *lname;  /* per id: capitalised mid-sentence (official) */
 	unsigned char *rtitle; /* per rewrite segment: a title-case line */
-	uint32_t *lw;          /* the official text's word tokens */
-	size_t nlw;
+	size_t nlw;            /* the official text's words and numbers */
 	unsigned long long qwork;    /* word comparisons spent on quotes */
 	char bodies[16][WORD_MAX];   /* source body words asked about, */
 	unsigned char body_has[16];  /* and whether the official has each */
@@ -93,7 +93,9 @@ struct fx {
 	unsigned char oplace[PLACES_MAX]; /* per country (lex_place): the
 	                                     official text names it */
 	uint32_t *hhead, *hnext;          /* the official words by hash
-	                                     (official_index) */
+	                                     (official_index): the first
+	                                     token of a bucket, and per
+	                                     word token the next */
 	size_t hmask;
 	unsigned char *vstart; /* per id: value_may_start + 1, or 0 when
 	                          not known yet */
@@ -109,6 +111,14 @@ struct fx {
 	                                   sentences: its own voice */
 	size_t nselves;
 };
+
+/* Is token t the first word of its sentence, by the bits init (fx's
+ * linit or rinit)? */
+static inline int
+is_init(const uint64_t *init, uint32_t t)
+{
+	return (int)(init[t / 64] >> (t % 64) & 1);
+}
 
 /* ---- words ------------------------------------------------------------ */
 
@@ -1025,7 +1035,7 @@ name_word(const struct fx *x, int right, uint32_t t)
 		return 0;
 	/* a month or weekday is a date's word: a value; "Fahrenheit" a
 	 * unit's */
-	return !(right ? x->rinit : x->linit)[t] &&
+	return !is_init(right ? x->rinit : x->linit, t) &&
 	       value_may_start(side_text(x->c, right), k) == 0 &&
 	       !value_unit_word(side_text(x->c, right), l, t);
 }
@@ -1313,16 +1323,31 @@ quotes_word(const struct cmp *c, uint32_t a, uint32_t b)
 	return na && na == nb && memcmp(da, db, na) == 0;
 }
 
-/* Is the piece of quoted words q[0..n) found at official word j? */
-static int
+/* Is token k of the official text a word (or number), one that quotes
+ * are matched on? */
+static inline int
+quotable(const struct toklist *l, size_t k)
+{
+	return l->v[k].kind == TOK_WORD || l->v[k].kind == TOK_NUMBER;
+}
+
+/* Is the piece of quoted words q[0..n) found at official word token j
+ * (and the words after it, whatever stands between them)?  The token
+ * after its last word if so, else 0. */
+static size_t
 piece_at(struct fx *x, const uint32_t *q, size_t n, size_t j)
 {
-	for (size_t i = 0; i < n; i++) {
+	const struct toklist *l = &x->c->lt;
+	size_t t = j;
+
+	for (size_t i = 0; i < n; i++, t++) {
 		x->qwork++;
-		if (j + i >= x->nlw || !quotes_word(x->c, x->lw[j + i], q[i]))
+		while (t < l->n && !quotable(l, t))
+			t++;
+		if (t >= l->n || !quotes_word(x->c, (uint32_t)t, q[i]))
 			return 0;
 	}
-	return 1;
+	return t;
 }
 
 /* FNV-1a of the ASCII lower-case bytes of token k of text t, or of its
@@ -1346,24 +1371,26 @@ word_hash(const struct text *t, const struct toklist *l, uint32_t i)
 }
 
 /* The official words indexed by word_hash, made when first needed:
- * chains of word indexes (into fx.lw) in text order, one per bucket.  0
- * or -1. */
+ * chains of word tokens in text order, one per bucket.  0 or -1. */
 static int
 official_index(struct fx *x)
 {
 	if (x->hhead || !x->nlw)
 		return 0;
+	/* a bucket per distinct word or so, not per word: the words of one
+	 * bucket are told apart by piece_at, and one word's are all in one
+	 * bucket whatever the size */
+	size_t nid = intern_count(x->c->in), most = nid < x->nlw ? nid : x->nlw;
 	size_t nb = 1;
-	while (nb < x->nlw)
+	while (nb < most)
 		nb <<= 1;
 	/* per token id: the bucket of the last word of that id hashed
 	 * (bucket) and that word's token + 1 (rep, 0: none yet); a word
 	 * with the very bytes of rep has its hash */
-	size_t nid = intern_count(x->c->in);
 	uint32_t *bucket = malloc((nid + 1) * sizeof *bucket);
 	uint32_t *rep = calloc(nid + 1, sizeof *rep);
 	x->hhead = malloc(nb * sizeof *x->hhead);
-	x->hnext = malloc(x->nlw * sizeof *x->hnext);
+	x->hnext = malloc((x->c->lt.n + 1) * sizeof *x->hnext);
 	if (!bucket || !rep || !x->hhead || !x->hnext) {
 		free(bucket);
 		free(rep);
@@ -1376,8 +1403,10 @@ official_index(struct fx *x)
 	memset(x->hhead, 0xFF, nb * sizeof *x->hhead);
 	const struct toklist *l = &x->c->lt;
 	const unsigned char *buf = x->c->left->buf;
-	for (size_t j = x->nlw; j-- > 0;) {
-		uint32_t t = x->lw[j], id = l->id[t];
+	for (size_t t = l->n; t-- > 0;) {
+		if (!quotable(l, t))
+			continue;
+		uint32_t id = l->id[t];
 		const struct tok *k = &l->v[t];
 		size_t b, n = tok_len(l, t);
 		if (rep[id] && tok_len(l, rep[id] - 1) == n &&
@@ -1389,19 +1418,19 @@ official_index(struct fx *x)
 			bucket[id] = (uint32_t)b;
 			rep[id] = t + 1;
 		}
-		x->hnext[j] = x->hhead[b];
-		x->hhead[b] = (uint32_t)j;
+		x->hnext[t] = x->hhead[b];
+		x->hhead[b] = (uint32_t)t;
 	}
 	free(bucket);
 	free(rep);
 	return 0;
 }
 
-/* The first official word index at or after from where the words q[0..n)
- * of the rewrite stand in a row (case aside), or SIZE_MAX; (size_t)-2
- * when memory ran out. */
+/* The first official token at or after from where the words q[0..n) of
+ * the rewrite stand in a row (case aside), the token after its last word
+ * in *end; or SIZE_MAX; (size_t)-2 when memory ran out. */
 static size_t
-find_piece(struct fx *x, const uint32_t *q, size_t n, size_t from)
+find_piece(struct fx *x, const uint32_t *q, size_t n, size_t from, size_t *end)
 {
 	if (official_index(x) < 0)
 		return (size_t)-2;
@@ -1409,7 +1438,7 @@ find_piece(struct fx *x, const uint32_t *q, size_t n, size_t from)
 		return SIZE_MAX;
 	size_t b = word_hash(x->c->right, &x->c->rt, q[0]) & x->hmask;
 	for (uint32_t j = x->hhead[b]; j != UINT32_MAX; j = x->hnext[j])
-		if (j >= from && piece_at(x, q, n, j))
+		if (j >= from && (*end = piece_at(x, q, n, j)) != 0)
 			return j;
 	return SIZE_MAX;
 }
@@ -1439,12 +1468,12 @@ faithful(struct fx *x, uint32_t q0, uint32_t q1)
 			in_bracket = x->c->right->buf[l->v[t].off] == '[';
 		if (!n)
 			continue;
-		size_t j = find_piece(x, w, n, from);
+		size_t end = 0, j = find_piece(x, w, n, from, &end);
 		if (j == (size_t)-2)
 			rc = -1;
 		else if (j == SIZE_MAX)
 			rc = 0;
-		from = j + n;
+		from = end;
 		n = 0;
 	}
 	free(w);
@@ -1802,7 +1831,7 @@ in_official(struct fx *x, uint32_t r0, uint32_t r1)
 		if (x->c->rt.v[t].kind == TOK_WORD ||
 		    x->c->rt.v[t].kind == TOK_NUMBER)
 			q[n++] = t;
-	size_t j = find_piece(x, q, n, 0);
+	size_t end, j = find_piece(x, q, n, 0, &end);
 	return j != SIZE_MAX && j != (size_t)-2;
 }
 
@@ -1814,7 +1843,7 @@ run_word(const struct fx *x, uint32_t i)
 	const struct tok *k = &x->c->rt.v[i];
 
 	return k->kind == TOK_WORD && (k->flags & TOK_F_UPPER) &&
-	       !x->rinit[i] && value_may_start(x->c->right, k) == 0;
+	       !is_init(x->rinit, i) && value_may_start(x->c->right, k) == 0;
 }
 
 /* The connectors (connector()) from rewrite token i on, one or two, then
@@ -2126,9 +2155,9 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 
 /* ---- the whole -------------------------------------------------------- */
 
-/* Mark the first word of every sentence of one side in init[]. */
+/* Mark the first word of every sentence of one side in the bits init. */
 static void
-sentence_starts(const struct cmp *c, int right, unsigned char *init)
+sentence_starts(const struct cmp *c, int right, uint64_t *init)
 {
 	const struct seglist *sl = right ? &c->rs : &c->ls;
 	const struct toklist *l = side_toks(c, right);
@@ -2139,7 +2168,7 @@ sentence_starts(const struct cmp *c, int right, unsigned char *init)
 		       l->v[t].kind != TOK_NUMBER)
 			t++;
 		if (t < sl->v[s].t1)
-			init[t] = 1;
+			init[t / 64] |= (uint64_t)1 << (t % 64);
 	}
 }
 
@@ -2172,32 +2201,26 @@ fx_init(struct fx *x, struct cmp *c)
 	x->c = c;
 	x->fd = &c->fd;
 	x->nid = intern_count(c->in);
-	x->linit = calloc(c->lt.n + 1, 1);
-	x->rinit = calloc(c->rt.n + 1, 1);
+	x->linit = calloc(c->lt.n / 64 + 1, sizeof *x->linit);
+	x->rinit = calloc(c->rt.n / 64 + 1, sizeof *x->rinit);
 	x->lhas = calloc(x->nid + 1, 1);
 	x->rhas = calloc(x->nid + 1, 1);
 	x->lname = calloc(x->nid + 1, 1);
 	x->rtitle = calloc(c->rs.n + 1, 1);
-	x->lw = malloc((c->lt.n + 1) * sizeof *x->lw);
 	x->vstart = calloc(x->nid + 1, 1);
 	x->neg = calloc(x->nid + 1, 1);
 	if (!x->linit || !x->rinit || !x->lhas || !x->rhas || !x->lname ||
-	    !x->rtitle || !x->lw || !x->vstart || !x->neg)
+	    !x->rtitle || !x->vstart || !x->neg)
 		return -1;
 	sentence_starts(c, 0, x->linit);
 	sentence_starts(c, 1, x->rinit);
 	for (size_t t = 0; t < c->lt.n; t++) {
 		const struct tok *k = &c->lt.v[t];
-		char w[WORD_MAX];
-		size_t n;
 		x->lhas[c->lt.id[t]] = 1;
-		if (k->kind == TOK_WORD || k->kind == TOK_NUMBER)
-			x->lw[x->nlw++] = (uint32_t)t;
+		x->nlw += quotable(&c->lt, t);
 		if (k->kind == TOK_WORD && (k->flags & TOK_F_UPPER) &&
-		    !x->linit[t])
+		    !is_init(x->linit, t))
 			x->lname[c->lt.id[t]] = 1;
-		(void)n;
-		(void)w;
 	}
 	for (size_t t = 0; t < c->rt.n; t++)
 		x->rhas[c->rt.id[t]] = 1;
@@ -2299,7 +2322,6 @@ fx_free(struct fx *x)
 	free(x->rhas);
 	free(x->lname);
 	free(x->rtitle);
-	free(x->lw);
 	free(x->okeys);
 	free(x->ostream);
 	free(x->hhead);
@@ -2496,12 +2518,12 @@ remake_facts(struct cmp *c)
 	}
 	size_t k = 0;
 	for (size_t b = 0; b < c->al.nblocks; b++) {
-		c->al.blocks[b].f0 = k;
+		c->al.blocks[b].f0 = (uint32_t)k;
 		while (k < n && bf[k].block == b) {
 			nf[k] = bf[k].f;
 			k++;
 		}
-		c->al.blocks[b].f1 = k;
+		c->al.blocks[b].f1 = (uint32_t)k;
 	}
 	free(bf);
 	free(c->al.facts);

@@ -30,3 +30,18 @@ grow_array(void *p, size_t *cap, size_t need, size_t size, size_t min)
 	*cap = nc;
 	return np;
 }
+
+void *
+grow_fit(void *p, size_t *cap, size_t n, size_t size)
+{
+	size_t want = n ? n : 1;
+	void *np;
+
+	if (!p || want >= *cap || (size && want > SIZE_MAX / size))
+		return p;
+	np = realloc(p, want * size);
+	if (!np)
+		return p;
+	*cap = want;
+	return np;
+}

@@ -400,6 +400,7 @@ stretches(struct psg *ps, const struct cmp *c)
 		seen[p] = 1;
 		ps->v[p].e1++; /* sizes first */
 	}
+	ps->ent = grow_fit(ps->ent, &cap, ps->nent, sizeof *ps->ent);
 	ps->ent_of = malloc((ps->nent + 1) * sizeof *ps->ent_of);
 	fill = malloc((ps->n + 1) * sizeof *fill);
 	if (!ps->ent_of || !fill)
@@ -462,6 +463,8 @@ psg_build(struct psg *ps, const struct cmp *c)
 		ps->count[p->kind & 3]++;
 		ps->nmoved += p->moved;
 	}
+	ps->ops.v =
+	        grow_fit(ps->ops.v, &ps->ops.cap, ps->ops.n, sizeof *ps->ops.v);
 	myers_free(m);
 	return 0;
 fail:

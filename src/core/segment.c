@@ -193,6 +193,7 @@ seg_split(const struct text *t, const struct toklist *l, struct seglist *out)
 		start = (uint32_t)i;
 		para += (uint32_t)new_para;
 	}
+	out->v = grow_fit(out->v, &out->cap, out->n, sizeof *out->v);
 	return 0;
 }
 

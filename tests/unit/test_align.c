@@ -1151,6 +1151,45 @@ repeated_sentences(void **state)
 	release(&p);
 }
 
+/* Every omission and addition names the sentence of the other side
+ * most like it: an omitted copy of a sentence the rewrite keeps (paired
+ * by the anchors with the other copy) names that sentence, alike in
+ * every word; an added sentence names the official one it shares most
+ * with, though too little to link to it. */
+static void
+nearest_counterparts(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p,
+	        "The council met on Monday to discuss the budget. The mayor "
+	        "thanked the staff for their work. The council met on Monday "
+	        "to discuss the budget. Roads will be repaired next spring.\n",
+	        "The council met on Monday to discuss the budget. The mayor "
+	        "thanked the staff for their work. Roads will be repaired "
+	        "next spring. Flowers bloom in the park near the old library "
+	        "each spring.\n");
+	int omission = 0, addition = 0;
+	for (size_t i = 0; i < p.c.al.nblocks; i++) {
+		const struct block *b = &p.c.al.blocks[i];
+		if (b->kind == BLK_OMISSION) {
+			assert_int_equal(b->ls0, 2);
+			assert_int_equal(b->near, 0);
+			assert_true(b->near_sim > 0.999);
+			omission++;
+		} else if (b->kind == BLK_ADDITION) {
+			assert_int_equal(b->rs0, 3);
+			assert_int_equal(b->near, 3); /* "... next spring." */
+			assert_true(b->near_sim > 0 && b->near_sim < 1);
+			addition++;
+		}
+	}
+	assert_int_equal(omission, 1);
+	assert_int_equal(addition, 1);
+	release(&p);
+}
+
 /* A negation added or dropped reverses the claim: never verbatim, though
  * every other word is kept; the same negation on both sides changes
  * nothing. */
@@ -1206,6 +1245,7 @@ main(void)
 	        cmocka_unit_test(rare_word_names_source),
 	        cmocka_unit_test(each_rule_needed),
 	        cmocka_unit_test(repeated_sentences),
+	        cmocka_unit_test(nearest_counterparts),
 	        cmocka_unit_test(negation_not_verbatim),
 	        cmocka_unit_test(glue_words_kept),
 	};

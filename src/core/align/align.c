@@ -28,14 +28,15 @@
  *     official text repeats pairs with the copy between the same
  *     anchors, not with the first copy alike.
  *  3. Candidates (links.c, as are 4 to 6).  An inverted index of official
- * sentences by stem finds, for each rewrite sentence, the official sentences
- * sharing stems with it.  A stem nominates when it is in at most
- * 1/POSTING_SHARE of the official sentences or POSTING_MIN of them, whichever
- * is more, and never when in more than POSTING_MAX: so the cost grows with the
- *     text's length and not its square.  A sentence with no such stems
- *     nominates by all of them, each only among the POSTING_WINDOW official
- *     sentences nearest where the rewrite sentence would sit in proportion
- *     (so a text repeating one sentence a million times stays linear).  The
+ *     sentences by stem finds, for each rewrite sentence the anchors leave
+ *     unpaired, the official sentences sharing stems with it.  A stem
+ *     nominates when it is in at most 1/POSTING_SHARE of the official
+ *     sentences or POSTING_MIN of them, whichever is more, and never when
+ *     in more than POSTING_MAX: so the cost grows with the text's length
+ *     and not its square.  A sentence with no such stems nominates by all
+ *     of them, each only among the POSTING_WINDOW official sentences
+ *     nearest where the rewrite sentence would sit in proportion (so a
+ *     text repeating one sentence a million times stays linear).  The
  *     best CANDIDATES get an exact shared weight w = sum of idf * min(count).
  *  4. Links.  A rewrite sentence links to the official sentence that covers
  *     most of it (w / W(rewrite) >= link_min).  Several rewrite sentences
@@ -102,7 +103,11 @@
  *     names changed, is decided over whole passages with the other
  *     findings (src/core/finding.c), which makes these facts over.
  *  9. Nearest.  Every omission and addition gets the segment on the other
- *     side most like it among the candidates of step 3 (Dice of weights).
+ *     side most like it among the candidates of step 3 (Dice of weights),
+ *     to which, after the links, each official sentence no link holds
+ *     adds the rewrite sentences it would nominate, found the same way
+ *     with the sides swapped (so an omitted copy of an anchored
+ *     sentence still names it).
  */
 #include <math.h>
 #include <stdlib.h>

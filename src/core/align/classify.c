@@ -436,15 +436,16 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 
 		seg_tokens(&c->ls, b->ls0, b->ls1, &b->dl0, &b->dl1);
 		seg_tokens(&c->rs, b->rs0, b->rs1, &b->dr0, &b->dr1);
-		b->op0 = x->o->bops.n;
+		b->op0 = (uint32_t)x->o->bops.n;
 		if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION) {
 			if (diff_tokens(x->my, &c->lt, b->dl0, b->dl1, &c->rt,
 			                b->dr0, b->dr1,
 			                c->opt.minimal ? DIFF_MINIMAL
 			                               : DIFF_ABSORB,
-			                &x->o->bops) < 0)
+			                &x->o->bops) < 0 ||
+			    x->o->bops.n > UINT32_MAX) /* (block.op1) */
 				return -1;
-			b->op1 = x->o->bops.n;
+			b->op1 = (uint32_t)x->o->bops.n;
 			x->o->count[b->kind]++;
 			continue;
 		}
@@ -477,9 +478,10 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 		if (diff_tokens(x->my, &c->lt, b->dl0, b->dl1, &c->rt, b->dr0,
 		                b->dr1,
 		                c->opt.minimal ? DIFF_MINIMAL : DIFF_ABSORB,
-		                &x->o->bops) < 0)
+		                &x->o->bops) < 0 ||
+		    x->o->bops.n > UINT32_MAX)
 			return -1;
-		b->op1 = x->o->bops.n;
+		b->op1 = (uint32_t)x->o->bops.n;
 		size_t common = 0;
 		for (size_t k = b->op0; k < b->op1; k++) {
 			const struct dop *o = &x->o->bops.v[k];
@@ -545,6 +547,9 @@ classify(struct ctx *x)
 		             ? -1
 		             : 0;
 	}
+	/* every block's word diff is in */
+	x->o->bops.v = grow_fit(x->o->bops.v, &x->o->bops.cap, x->o->bops.n,
+	                        sizeof *x->o->bops.v);
 	free(first);
 	free(from);
 	return rc;
@@ -608,7 +613,7 @@ facts(struct ctx *x)
 	for (size_t i = 0; i < x->bl->nb; i++) {
 		struct block *b = &x->bl->b[i];
 		uint32_t t0, t1;
-		b->f0 = b->f1 = x->o->nfacts;
+		b->f0 = b->f1 = (uint32_t)x->o->nfacts;
 		if (b->rs1 == b->rs0)
 			continue;
 		seg_tokens(&c->rs, b->rs0, b->rs1, &t0, &t1);
@@ -636,7 +641,7 @@ facts(struct ctx *x)
 			}
 			t = e - 1;
 		}
-		b->f1 = x->o->nfacts;
+		b->f1 = (uint32_t)x->o->nfacts; /* one at most a token */
 	}
 	rc = 0;
 out:
@@ -648,8 +653,10 @@ out:
 /* ---- 9. nearest candidates -------------------------------------------- */
 
 /* For every omission and addition, the segment on the other side most like
- * it (by Dice of stem weights, among the candidates found in step 3), so
- * that a reader can judge a deep paraphrase the aligner did not accept. */
+ * it (by Dice of stem weights, among the candidates found in step 3, and
+ * for an official segment the one its own search found after the links),
+ * so that a reader can judge a deep paraphrase the aligner did not
+ * accept. */
 static int
 nearest(struct ctx *x)
 {
@@ -674,7 +681,7 @@ nearest(struct ctx *x)
 			lsim[m->o] = d;
 			lbest[m->o] = (int32_t)m->r;
 		}
-		if (d > rsim[m->r]) {
+		if (k < x->l->nfwd && d > rsim[m->r]) {
 			rsim[m->r] = d;
 			rbest[m->r] = (int32_t)m->o;
 		}

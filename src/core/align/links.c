@@ -264,7 +264,10 @@ candidates(struct ctx *x)
 	/* room for every candidate at once (at most CANDIDATES a rewrite
 	 * sentence), not doubled as they come; what is left over is given
 	 * back at the end */
-	size_t most = (no < CANDIDATES ? no : CANDIDATES) * c->rs.n + 1;
+	size_t nfree = 0;
+	for (size_t r = 0; r < c->rs.n; r++)
+		nfree += x->lw->anchor[r] < 0;
+	size_t most = (no < CANDIDATES ? no : CANDIDATES) * nfree + 1;
 	x->lw->cands = malloc(most * sizeof *x->lw->cands);
 	if (!x->lw->cands)
 		goto out;
@@ -272,6 +275,8 @@ candidates(struct ctx *x)
 	for (size_t r = 0; r < c->rs.n; r++) {
 		size_t nt = 0;
 		const struct vec *rv = &x->w->rv[r];
+		if (x->lw->anchor[r] >= 0)
+			continue; /* paired already */
 		double est =
 		        c->rs.n ? (double)r * (double)no / (double)c->rs.n : 0;
 		/* a sentence made only of common words still nominates, by
@@ -315,12 +320,8 @@ candidates(struct ctx *x)
 		for (size_t i = 0; i < nt; i++)
 			acc[touched[i]] = 0;
 	}
-	struct cand *fit =
-	        realloc(x->lw->cands, (x->lw->ncands + 1) * sizeof *fit);
-	if (fit) {
-		x->lw->cands = fit;
-		x->lw->capcands = x->lw->ncands + 1;
-	}
+	x->lw->cands = grow_fit(x->lw->cands, &x->lw->capcands, x->lw->ncands,
+	                        sizeof *x->lw->cands);
 	rc = 0;
 out:
 	free(start);
@@ -330,6 +331,164 @@ out:
 	free(keep);
 	free(tie);
 	free(key);
+	return rc;
+}
+
+/* ---- 3b. the sources of what no link holds --------------------------- */
+
+/* Does rewrite segment r rank above q as the likeliest counterpart of an
+ * official segment expected near rewrite position est?  As beats, with
+ * the sides swapped. */
+static inline int
+beats_rev(const struct ctx *x, const double *acc, uint32_t r, uint32_t q,
+          double est)
+{
+	double d = acc[r] - acc[q];
+	if (d > 1e-9 || d < -1e-9)
+		return d > 0;
+	d = x->w->rv[r].W - x->w->rv[q].W;
+	if (d > 1e-9 || d < -1e-9)
+		return d < 0;
+	return fabs((double)r - est) < fabs((double)q - est);
+}
+
+/* The official segments no link holds (neither a rewrite segment's source
+ * nor half of a merge), a flag each, into held (1 = held); their number
+ * returned. */
+static size_t
+unheld(const struct ctx *x, unsigned char *held)
+{
+	size_t no = x->c->ls.n, n = 0;
+
+	for (size_t r = 0; r < x->c->rs.n; r++)
+		if (x->lw->prim[r] >= 0)
+			held[x->lw->prim[r]] = 1;
+	for (size_t o = 0; o < no; o++) {
+		held[o] |= x->lw->sec[o] >= 0;
+		n += !held[o] && x->w->lv[o].n > 0;
+	}
+	return n;
+}
+
+/* After the links: for every official segment no link holds (an omission
+ * to be), of the CANDIDATES rewrite segments sharing most weight with it
+ * (found as candidates finds sources, with the sides swapped) the one
+ * most like it (Dice of weights), appended to the candidates as (r, o,
+ * shared weight) after x->lw->nfwd.  The rewrite segments the anchors
+ * pair searched for no sources, so without these an omitted copy of an
+ * anchored sentence would have no nearest counterpart (classify.c, which
+ * alone reads candidates after the links).  0 or -1. */
+static int
+reverse_candidates(struct ctx *x)
+{
+	const struct align_in *c = x->c;
+	size_t no = c->ls.n, nr = c->rs.n, limit = nr / POSTING_SHARE;
+	uint32_t n = intern_count(x->w->stems);
+	unsigned char *held = calloc(no + 1, 1);
+	size_t *start = NULL;
+	uint32_t *post = NULL, *touched = NULL;
+	double *acc = NULL;
+	int rc = -1;
+
+	if (!held)
+		return -1;
+	x->lw->nfwd = x->lw->ncands;
+	if (unheld(x, held) == 0) {
+		free(held);
+		return 0;
+	}
+	if (limit < POSTING_MIN)
+		limit = POSTING_MIN;
+	if (limit > POSTING_MAX)
+		limit = POSTING_MAX;
+	start = calloc((size_t)n + 2, sizeof *start);
+	acc = calloc(nr + 1, sizeof *acc);
+	touched = malloc((nr + 1) * sizeof *touched);
+	if (!start || !acc || !touched)
+		goto out;
+	for (size_t r = 0; r < nr; r++)
+		for (size_t i = 0; i < x->w->rv[r].n; i++)
+			start[x->w->pool[x->w->rv[r].off + i].cid + 1]++;
+	for (uint32_t k = 0; k < n; k++)
+		start[k + 1] += start[k];
+	if (!(post = malloc((start[n] + 1) * sizeof *post)))
+		goto out;
+	for (size_t r = 0; r < nr; r++)
+		for (size_t i = 0; i < x->w->rv[r].n; i++)
+			post[start[x->w->pool[x->w->rv[r].off + i].cid]++] =
+			        (uint32_t)r;
+	/* each start[k] is now where list k + 1 begins: back by one */
+	for (uint32_t k = n; k > 0; k--)
+		start[k] = start[k - 1];
+	start[0] = 0;
+	for (size_t o = 0; o < no; o++) {
+		const struct vec *ov = &x->w->lv[o];
+		if (held[o] || ov->n == 0)
+			continue;
+		double est = no ? (double)o * (double)nr / (double)no : 0;
+		size_t nt = 0;
+		for (int pass = 0; pass < 2 && nt == 0; pass++) {
+			for (size_t i = 0; i < ov->n; i++) {
+				uint32_t cid = x->w->pool[ov->off + i].cid;
+				size_t p0 = start[cid], p1 = start[cid + 1];
+				if (p1 - p0 > limit) {
+					if (pass == 0)
+						continue;
+					window(post, &p0, &p1, est);
+				}
+				for (size_t p = p0; p < p1; p++) {
+					uint32_t r = post[p];
+					if (acc[r] == 0)
+						touched[nt++] = r;
+					acc[r] += x->w->idf[cid];
+				}
+			}
+		}
+		uint32_t best[CANDIDATES];
+		size_t nbest = 0;
+		for (size_t i = 0; i < nt; i++) {
+			uint32_t r = touched[i];
+			size_t k = nbest < CANDIDATES ? nbest++ : CANDIDATES;
+			if (k == CANDIDATES) {
+				if (!beats_rev(x, acc, r, best[k - 1], est))
+					continue;
+				k--;
+			}
+			for (; k > 0 && beats_rev(x, acc, r, best[k - 1], est);
+			     k--)
+				best[k] = best[k - 1];
+			best[k] = r;
+		}
+		for (size_t i = 0; i < nt; i++)
+			acc[touched[i]] = 0;
+		struct cand top = {0, (uint32_t)o, 0};
+		double dtop = -1;
+		for (size_t i = 0; i < nbest; i++) {
+			const struct vec *rv = &x->w->rv[best[i]];
+			double w = shared(x, ov, rv), sum = ov->W + rv->W;
+			double d = sum > 0 ? 2 * w / sum : 0;
+			if (d > dtop) {
+				dtop = d;
+				top = (struct cand){best[i], (uint32_t)o, w};
+			}
+		}
+		if (!nbest)
+			continue;
+		struct cand *ncd =
+		        grow_array(x->lw->cands, &x->lw->capcands,
+		                   x->lw->ncands + 1, sizeof *ncd, 256);
+		if (!ncd)
+			goto out;
+		x->lw->cands = ncd;
+		x->lw->cands[x->lw->ncands++] = top;
+	}
+	rc = 0;
+out:
+	free(held);
+	free(start);
+	free(post);
+	free(acc);
+	free(touched);
 	return rc;
 }
 
@@ -1446,15 +1605,6 @@ heavier(const struct mpoint *a, const struct mpoint *b)
 	return a->len != b->len ? a->len > b->len : a->w > b->w;
 }
 
-static int
-by_point(const void *a, const void *b)
-{
-	const struct mpoint *p = a, *q = b;
-	if (p->o != q->o)
-		return p->o < q->o ? -1 : 1;
-	return (p->r > q->r) - (p->r < q->r);
-}
-
 /* The title lines at the rewrite's head, HEAD_MAX at most, before its
  * first sentence: its headline (and a dateline or byline under it); none
  * (0) in a text of title lines only (a list).  How many. */
@@ -1473,45 +1623,80 @@ head_lines(const struct ctx *x)
  * its own); read from the blocks as make_blocks left them or in any order
  * (the same pairs either way), while the stem pool is still held.  0 or
  * -1 (*pt then NULL). */
+/* The (official, rewrite) pair that block b tells moves by, into *m; 0
+ * when it tells none (an omission, an addition, a half pointing nowhere,
+ * a headline, which sums up and moves nothing), else 1. */
+static int
+move_point(const struct ctx *x, const struct block *b, size_t head,
+           struct mpoint *m)
+{
+	if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION)
+		return 0;
+	*m = (struct mpoint){.o = b->ls0, .r = b->rs0};
+	if (b->link >= 0 && b->rs1 == b->rs0)
+		m->r = x->bl->b[b->link].rs0;
+	else if (b->link >= 0 && b->ls1 == b->ls0)
+		m->o = x->bl->b[b->link].ls0;
+	else if (b->ls1 == b->ls0 || b->rs1 == b->rs0)
+		return 0;
+	return m->r >= head;
+}
+
+/* The (official, rewrite) sentence pairs that moves are told by (step 6
+ * of the method), each with its shared weight, sorted by official then
+ * rewrite sentence, each pair once, into *pt (np of them, in an array of
+ * its own); read from the blocks as make_blocks left them or in any order
+ * (the same pairs either way), while the stem pool is still held.  The
+ * pairs are placed by official sentence (a count per sentence), then each
+ * sentence's few put in rewrite order, so that no sort needs room of its
+ * own beside them.  0 or -1 (*pt then NULL). */
 static int
 move_points(struct ctx *x, struct mpoint **pt, size_t *np)
 {
-	size_t n = x->bl->nb, k = 0;
-	struct mpoint *p = malloc((n + 1) * sizeof *p); /* one a block */
+	size_t n = x->bl->nb, no = x->c->ls.n, k = 0;
+	size_t head = head_lines(x);
+	size_t *at = calloc(no + 2, sizeof *at);
+	struct mpoint m, *p = NULL;
 
 	*pt = NULL;
 	*np = 0;
-	if (!p)
+	if (!at)
 		return -1;
-	size_t head = head_lines(x);
-	/* the (official, rewrite) sentence pairs: of each pair block, and
-	 * of each half of a split or merge with the sentence it points to */
-	for (size_t i = 0; i < n; i++) {
-		const struct block *b = &x->bl->b[i];
-		if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION)
-			continue;
-		struct mpoint m = {.o = b->ls0, .r = b->rs0};
-		if (b->link >= 0 && b->rs1 == b->rs0)
-			m.r = x->bl->b[b->link].rs0;
-		else if (b->link >= 0 && b->ls1 == b->ls0)
-			m.o = x->bl->b[b->link].ls0;
-		else if (b->ls1 == b->ls0 || b->rs1 == b->rs0)
-			continue;
-		if (m.r < head)
-			continue; /* a headline sums up: it moves nothing */
-		p[k++] = m;
+	for (size_t i = 0; i < n; i++)
+		if (move_point(x, &x->bl->b[i], head, &m)) {
+			at[m.o + 2]++;
+			k++;
+		}
+	if (!(p = malloc((k + 1) * sizeof *p))) {
+		free(at);
+		return -1;
 	}
-	qsort(p, k, sizeof *p, by_point);
-	/* a merge's or split's pair is given by both its halves: once */
+	for (size_t o = 0; o < no; o++)
+		at[o + 2] += at[o + 1];
+	for (size_t i = 0; i < n; i++)
+		if (move_point(x, &x->bl->b[i], head, &m))
+			p[at[m.o + 1]++] = m;
+	/* at[o] is where official sentence o's pairs start: each in
+	 * rewrite order (a few a sentence), and a merge's or split's pair,
+	 * given by both its halves, once */
 	size_t nu = 0;
-	for (size_t i = 0; i < k; i++)
-		if (!nu || p[i].o != p[nu - 1].o || p[i].r != p[nu - 1].r)
-			p[nu++] = p[i];
+	for (size_t o = 0; o < no; o++) {
+		size_t s = at[o], e = at[o + 1];
+		for (size_t i = s + 1; i < e; i++) {
+			struct mpoint t = p[i];
+			size_t j = i;
+			for (; j > s && p[j - 1].r > t.r; j--)
+				p[j] = p[j - 1];
+			p[j] = t;
+		}
+		for (size_t i = s; i < e; i++)
+			if (i == s || p[i].r != p[i - 1].r)
+				p[nu++] = p[i];
+	}
+	free(at);
 	for (size_t i = 0; i < nu; i++)
 		p[i].w = shared(x, &x->w->lv[p[i].o], &x->w->rv[p[i].r]);
-	/* give back the room of the pairs given twice */
-	struct mpoint *fit = realloc(p, (nu + 1) * sizeof *p);
-	*pt = fit ? fit : p;
+	*pt = p;
 	*np = nu;
 	return 0;
 }
@@ -1607,15 +1792,9 @@ build_blocks(struct ctx *x, struct words *w, struct mpoint **pt, size_t *np)
 	*np = 0;
 	int made = blk_r && make_blocks(x, blk_r) == 0;
 
-	if (made) {
-		/* no more blocks come: give back the room doubling left */
-		struct block *fit =
-		        realloc(x->bl->b, (x->bl->nb + 1) * sizeof *x->bl->b);
-		if (fit) {
-			x->bl->b = fit;
-			x->bl->capb = x->bl->nb + 1;
-		}
-	}
+	if (made) /* no more blocks come */
+		x->bl->b = grow_fit(x->bl->b, &x->bl->capb, x->bl->nb,
+		                    sizeof *x->bl->b);
 	if (made && move_points(x, pt, np) == 0) {
 		free(w->pool);
 		w->pool = NULL;
@@ -1639,7 +1818,7 @@ stage_links(const struct align_in *c, struct words *w, struct linkset *l,
 	l->anchor = malloc((c->rs.n + 1) * sizeof *l->anchor);
 	if (!l->anchor || anchor_pairs(c, l->anchor) < 0)
 		return -1;
-	if (candidates(&x) < 0 || links(&x) < 0 ||
+	if (candidates(&x) < 0 || links(&x) < 0 || reverse_candidates(&x) < 0 ||
 	    build_blocks(&x, w, &pt, &np) < 0) {
 		free(pt);
 		return -1;

@@ -108,11 +108,12 @@ struct words {
 	unsigned char *in_left; /* per stem */
 	unsigned char *numeric; /* per stem: from a number */
 	unsigned char *name;    /* per stem: only ever capitalized (a name) */
-	/* Values of several tokens (value.h), one byte per token (0: in
-	 * none; value_span reads it): the token's distance from the value's
+	/* The rewrite's values of several tokens (value.h; the official
+	 * text's are not read again), one byte per token (0: in none;
+	 * value_span reads it): the token's distance from the value's
 	 * first token (bits 0-2) and to its last (bits 3-5), VI_HEAD on the
 	 * head, which has the value's id, and VI_IN. */
-	unsigned char *lvi, *rvi;
+	unsigned char *rvi;
 	/* per stem below nlpart: a word of such a value of the official
 	 * text ("August" of "27 August"): no new fact alone */
 	unsigned char *lpart;
@@ -149,10 +150,14 @@ rcid_of(const struct words *w, size_t t)
 struct linkset {
 	int32_t *anchor; /* per right segment: the official segment it
 	                    repeats in order (anchor_pairs), or -1 (such a
-	                    segment still gets candidates: an omission's
-	                    nearest sentence may be one) */
+	                    segment gets no candidates: an omission that
+	                    is most like it finds it by reverse_candidates) */
 	struct cand *cands;
 	size_t ncands, capcands;
+	size_t nfwd;    /* cands[0..nfwd): each unpaired rewrite segment's
+	                   sources (step 3); the rest, one per official segment
+	                   no link holds, the rewrite segment most like it
+	                   (reverse_candidates), for nearest alone */
 	int32_t *prim;  /* per right segment: official segment, or -1 */
 	double *prim_w; /* its shared weight */
 	int32_t *sec;   /* per official segment: rewrite segment, or -1 */
@@ -246,7 +251,7 @@ shared(const struct ctx *x, const struct vec *a, const struct vec *b)
 enum { VI_HEAD = 64, VI_IN = 128 };
 
 /* The tokens [*s, *e) of the value of several tokens that token t is in
- * (vi: a side's lvi or rvi), its head token in *h, and 1; else t alone
+ * (vi: the rewrite's rvi), its head token in *h, and 1; else t alone
  * (its own head), and 0. */
 static inline int
 value_span(const unsigned char *vi, uint32_t t, uint32_t *s, uint32_t *e,

@@ -539,18 +539,17 @@ values(struct wstage *x)
 	size_t nstems = intern_count(x->w->stems);
 	int rc = -1;
 
-	x->w->lvi = calloc(c->lt.n + 1, 1);
 	x->w->rvi = calloc(c->rt.n + 1, 1);
 	x->w->lpart = calloc(nstems + 1, 1);
 	x->w->nlpart = nstems;
-	if (!may || !x->w->lvi || !x->w->rvi || !x->w->lpart)
+	if (!may || !x->w->rvi || !x->w->lpart)
 		goto out;
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &c->rt : &c->lt;
 		const struct text *t = side ? c->right : c->left;
 		unsigned char *con = side ? x->w->rcon : x->w->lcon;
 		struct lidmap *lid = side ? &x->w->rlid : &x->w->llid;
-		unsigned char *vi = side ? x->w->rvi : x->w->lvi;
+		unsigned char *vi = side ? x->w->rvi : NULL;
 		for (size_t i = 0; i < l->n; i++) {
 			uint32_t key = l->id[i];
 			struct value v;
@@ -568,7 +567,7 @@ values(struct wstage *x)
 			if (intern_id(x->w->stems, v.key, v.len, &id) < 0)
 				goto out;
 			for (size_t j = i; j < i + v.n; j++) {
-				if (v.n > 1)
+				if (vi && v.n > 1)
 					vi[j] = (unsigned char)(VI_IN |
 					                        (j - i) |
 					                        (i + v.n - 1 -
@@ -1105,12 +1104,7 @@ title_flags(struct wstage *x)
 static int
 fit_pool(struct words *w)
 {
-	struct ent *fit = realloc(w->pool, (w->npool + 1) * sizeof *fit);
-
-	if (fit) {
-		w->pool = fit;
-		w->cappool = w->npool + 1;
-	}
+	w->pool = grow_fit(w->pool, &w->cappool, w->npool, sizeof *w->pool);
 	return 0;
 }
 
@@ -1146,7 +1140,6 @@ words_free(struct words *w)
 	free(w->title);
 	free(w->numeric);
 	free(w->name);
-	free(w->lvi);
 	free(w->rvi);
 	free(w->lpart);
 	free(w->idf);
