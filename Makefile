@@ -184,8 +184,10 @@ $(GEN)/aliases.inc: data/en/aliases.txt
 SCOWL_DIR ?= /usr/share/dict/scowl
 $(GEN)/spelling.inc: scripts/spelling.py $(wildcard $(SCOWL_DIR)/*-words.*)
 	@mkdir -p $(@D)
-	python3 scripts/spelling.py $(SCOWL_DIR) | LC_ALL=C sort -u -k1,1 | \
-	    sed 's/^\([a-z]*\) \([a-z]*\)$$/{"\1", "\2"},/' >$@.tmp && mv $@.tmp $@
+	python3 scripts/spelling.py $(SCOWL_DIR) >$@.pairs
+	LC_ALL=C sort -u -k1,1 $@.pairs | \
+	    sed 's/^\([a-z]*\) \([a-z]*\)$$/{"\1", "\2"},/' >$@.tmp && \
+	    rm $@.pairs && mv $@.tmp $@
 $(BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
     $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc \
     $(GEN)/negations.inc $(GEN)/negverbs.inc $(GEN)/hedges.inc \
@@ -215,8 +217,9 @@ $(BUILD)/tools/relate: src/tools/relate.c $(BUILD)/src/core/stem.o
 $(GEN)/related.inc: scripts/wordnet.py $(BUILD)/tools/relate \
     $(wildcard $(WORDNET_DIR)/data.*)
 	@mkdir -p $(@D)
-	python3 scripts/wordnet.py $(WORDNET) $(WORDNET_DIR) | \
-	    $(BUILD)/tools/relate >$@.tmp && mv $@.tmp $@
+	python3 scripts/wordnet.py $(WORDNET) $(WORDNET_DIR) >$@.words
+	$(BUILD)/tools/relate <$@.words >$@.tmp && rm $@.words && \
+	    mv $@.tmp $@
 $(BUILD)/src/core/align/words.o: $(GEN)/related.inc
 $(BUILD)/src/core/align/words.o: ALL_CPPFLAGS += -I$(GEN)
 

@@ -65,7 +65,8 @@ def main(argv):
     amer = words(scowl, "american", level)
     both = words(scowl, "english", level)
     if not brit or not amer:
-        sys.stderr.write("spelling.py: no SCOWL word lists in %s\n" % scowl)
+        sys.stderr.write("spelling.py: no SCOWL word lists in %s (Debian's "
+                         "scowl: sh scripts/setup build)\n" % scowl)
         return 1
     pairs = []
     for w in sorted(brit):
