@@ -1617,12 +1617,6 @@ head_lines(const struct ctx *x)
 	return head > HEAD_MAX || head == x->c->rs.n ? 0 : head;
 }
 
-/* The (official, rewrite) sentence pairs that moves are told by (step 6
- * of the method), each with its shared weight, sorted by official then
- * rewrite sentence, each pair once, into *pt (np of them, in an array of
- * its own); read from the blocks as make_blocks left them or in any order
- * (the same pairs either way), while the stem pool is still held.  0 or
- * -1 (*pt then NULL). */
 /* The (official, rewrite) pair that block b tells moves by, into *m; 0
  * when it tells none (an omission, an addition, a half pointing nowhere,
  * a headline, which sums up and moves nothing), else 1. */
