@@ -403,6 +403,16 @@ add_range(const struct align_in *c, const struct block *h, int right,
 	rg[at][1] = sl->v[s1 - 1].t1;
 }
 
+/* Are the tokens block b compares on the two sides ([dl0, dl1) and
+ * [dr0, dr1)) the same, id for id? */
+static int
+same_tokens(const struct align_in *c, const struct block *b)
+{
+	return b->dl1 - b->dl0 == b->dr1 - b->dr0 &&
+	       memcmp(c->lt.id + b->dl0, c->rt.id + b->dr0,
+	              (b->dl1 - b->dl0) * sizeof *c->lt.id) == 0;
+}
+
 /* The kind, similarity and word operations of every block.  A block is a
  * pair (both sides), an addition, an omission, or one side of a split or
  * merge: an official or rewrite sentence whose counterparts are the blocks
@@ -491,6 +501,13 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 		size_t wl = tok_words(&c->lt, b->dl0, b->dl1);
 		size_t wr = tok_words(&c->rt, b->dr0, b->dr1);
 		b->sim = wl + wr ? 2.0 * common / (wl + wr) : 1;
+		if (has_l && has_r && same_tokens(c, b)) {
+			/* a copy token for token (what the anchors pair):
+			 * every word kept, no negation changed */
+			b->kind = BLK_VERBATIM;
+			x->o->count[b->kind]++;
+			continue;
+		}
 		double kl, kr, ks, v = c->opt.verbatim_min;
 		if (loose_kept(x, (const uint32_t(*)[2])lr, nlr,
 		               (const uint32_t(*)[2])rr, nrr, &kl, &kr,
