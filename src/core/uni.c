@@ -310,6 +310,16 @@ keep_hidden(const unsigned char *s, size_t n, utf8proc_uint8_t **dst,
 	return 0;
 }
 
+/* Are the bytes s[0..n) all printable ASCII (space to tilde)? */
+static int
+printable_ascii(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < 0x20 || s[i] > 0x7E)
+			return 0;
+	return 1;
+}
+
 int
 uni_key(const unsigned char *s, size_t n, unsigned flags, char **out,
         size_t *outlen)
@@ -326,6 +336,24 @@ uni_key(const unsigned char *s, size_t n, unsigned flags, char **out,
 		memcpy(copy, s, n);
 		copy[n] = '\0';
 		*out = copy;
+		*outlen = n;
+		return 0;
+	}
+	if (printable_ascii(s, n)) {
+		/* what utf8proc_map makes of printable ASCII under every
+		 * option here: the same bytes, folded to lower case under
+		 * UNI_KEY_CASE (most keys of English prose, without its
+		 * decomposition and allocation) */
+		char *key = malloc(n + 1);
+		if (!key)
+			return -1;
+		for (size_t i = 0; i < n; i++)
+			key[i] = (char)((flags & UNI_KEY_CASE) && s[i] >= 'A' &&
+			                                s[i] <= 'Z'
+			                        ? s[i] + ('a' - 'A')
+			                        : s[i]);
+		key[n] = '\0';
+		*out = key;
 		*outlen = n;
 		return 0;
 	}

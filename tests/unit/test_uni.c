@@ -1,11 +1,13 @@
-/* test_uni.c - Unicode services (widths, clusters, validity) and loading
- * documents (text.c). */
+/* test_uni.c - Unicode services (widths, clusters, validity, comparison
+ * keys) and loading documents (text.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "redline/text.h"
 #include "redline/uni.h"
@@ -156,6 +158,75 @@ cells_and_fitting(void **state)
 	assert_int_equal(used, 8);
 }
 
+/* uni_key(s) under flags, as a string (freed by the caller). */
+static char *
+key_of(const char *s, unsigned flags)
+{
+	char *out;
+	size_t n;
+	assert_int_equal(
+	        uni_key((const unsigned char *)s, strlen(s), flags, &out, &n),
+	        0);
+	assert_int_equal(strlen(out), n);
+	return out;
+}
+
+/* Comparison keys: case folded under UNI_KEY_CASE, marks dropped under
+ * UNI_KEY_MARKS, typographic forms lumped under UNI_KEY_FOLD; and every
+ * printable ASCII character keyed as utf8proc itself maps it (the ASCII
+ * path must agree with the library's). */
+static void
+keys(void **state)
+{
+	static const unsigned all[] = {
+	        0, UNI_KEY_FOLD, UNI_KEY_CASE, UNI_KEY_FOLD | UNI_KEY_CASE,
+	        UNI_KEY_FOLD | UNI_KEY_CASE | UNI_KEY_COMPAT | UNI_KEY_MARKS};
+	char *k;
+	(void)state;
+
+	assert_string_equal(k = key_of("Hello World's-1", UNI_KEY_CASE),
+	                    "hello world's-1");
+	free(k);
+	assert_string_equal(k = key_of("Hello", UNI_KEY_FOLD), "Hello");
+	free(k);
+	assert_string_equal(
+	        k = key_of("L\xC3\xB3pez", UNI_KEY_CASE | UNI_KEY_MARKS),
+	        "lopez");
+	free(k);
+	assert_string_equal(k = key_of("STRA\xC3\x9E"
+	                               "E",
+	                               UNI_KEY_CASE),
+	                    "stra\xC3\xBE"
+	                    "e");
+	free(k);
+	for (unsigned f = 0; f < sizeof all / sizeof *all; f++) {
+		for (int c = 0x20; c <= 0x7E; c++) {
+			char s[4] = {'x', (char)c, 'Q', '\0'};
+			int opts = 0;
+			utf8proc_uint8_t *want = NULL;
+			if (all[f] & UNI_KEY_FOLD)
+				opts |= UTF8PROC_COMPOSE | UTF8PROC_STABLE |
+				        UTF8PROC_LUMP | UTF8PROC_IGNORE;
+			if (all[f] & UNI_KEY_COMPAT)
+				opts |= UTF8PROC_COMPOSE | UTF8PROC_COMPAT;
+			if (all[f] & UNI_KEY_CASE)
+				opts |= UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+			if (all[f] & UNI_KEY_MARKS)
+				opts |= UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK;
+			if (opts)
+				assert_true(utf8proc_map(
+				                    (const utf8proc_uint8_t *)s,
+				                    3, &want,
+				                    (utf8proc_option_t)opts) >=
+				            0);
+			k = key_of(s, all[f]);
+			assert_string_equal(k, want ? (char *)want : s);
+			free(k);
+			free(want);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -166,6 +237,7 @@ main(void)
 	        cmocka_unit_test(loading),
 	        cmocka_unit_test(loading_files),
 	        cmocka_unit_test(cells_and_fitting),
+	        cmocka_unit_test(keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
