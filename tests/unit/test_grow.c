@@ -1,4 +1,5 @@
-/* test_grow.c - grow_array: the room it gives, and its refusals. */
+/* test_grow.c - grow_array: the room it gives, and its refusals;
+ * grow_fit: the room it gives back. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -71,6 +72,36 @@ overflow_refused(void **state)
 	free(p);
 }
 
+/* An array fitted once complete keeps its items in room for just them
+ * (one at least); an array already that size, or none, is left as it
+ * is. */
+static void
+fit_to_size(void **state)
+{
+	size_t cap = 0, n = 0;
+	int *v = NULL;
+	(void)state;
+	for (; n < 100; n++) {
+		int *nv = grow_array(v, &cap, n + 1, sizeof *nv, 16);
+		assert_non_null(nv);
+		v = nv;
+		v[n] = (int)n * 3;
+	}
+	assert_true(cap > n);
+	v = grow_fit(v, &cap, n, sizeof *v);
+	assert_int_equal(cap, n);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(v[i], (int)i * 3);
+	assert_ptr_equal(grow_fit(v, &cap, n, sizeof *v), v);
+	assert_int_equal(cap, n);
+	v = grow_fit(v, &cap, 0, sizeof *v);
+	assert_int_equal(cap, 1);
+	free(v);
+	cap = 0;
+	assert_null(grow_fit(NULL, &cap, 0, sizeof *v));
+	assert_int_equal(cap, 0);
+}
+
 int
 main(void)
 {
@@ -78,6 +109,7 @@ main(void)
 	        cmocka_unit_test(grows_and_keeps),
 	        cmocka_unit_test(big_need),
 	        cmocka_unit_test(overflow_refused),
+	        cmocka_unit_test(fit_to_size),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
