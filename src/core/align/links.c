@@ -14,26 +14,36 @@
 
 /* ---- 3. candidates --------------------------------------------------- */
 
-/* Does official segment o rank above p for a rewrite segment expected
- * near official position est?  Higher estimated shared weight first; on
- * equal weight, the lighter sentence, then the one nearer to est. */
+/* Does segment o of a side (its vectors vs) rank above p as a counterpart
+ * of a segment of the other side expected near position est?  Higher
+ * estimated shared weight (acc) first; on equal weight, the lighter
+ * sentence, then the one nearer to est. */
 static inline int
-beats(const struct ctx *x, const double *acc, uint32_t o, uint32_t p,
-      double est)
+outranks(const struct vec *vs, const double *acc, uint32_t o, uint32_t p,
+         double est)
 {
 	double d = acc[o] - acc[p];
 	if (d > 1e-9 || d < -1e-9)
 		return d > 0;
 	/* the one with less besides (a copy before a longer sentence that
 	 * contains it), then the one nearer */
-	d = x->w->lv[o].W - x->w->lv[p].W;
+	d = vs[o].W - vs[p].W;
 	if (d > 1e-9 || d < -1e-9)
 		return d < 0;
 	return fabs((double)o - est) < fabs((double)p - est);
 }
 
-/* Narrow the posting range [*p0, *p1) (official sentences in increasing
- * order) to the POSTING_WINDOW entries nearest official position est. */
+/* Does official segment o rank above p for a rewrite segment expected
+ * near official position est? */
+static inline int
+beats(const struct ctx *x, const double *acc, uint32_t o, uint32_t p,
+      double est)
+{
+	return outranks(x->w->lv, acc, o, p, est);
+}
+
+/* Narrow the posting range [*p0, *p1) (sentences in increasing order) to
+ * the POSTING_WINDOW entries nearest position est. */
 static void
 window(const uint32_t *post, size_t *p0, size_t *p1, double est)
 {
@@ -218,48 +228,103 @@ pick_best(const struct ctx *x, const double *acc, const uint32_t *t, size_t n,
 	return nbest;
 }
 
+/* The sentences vs[0..nv) of one side by stem: *start (n + 2 entries,
+ * n the stems) and *post, so that the sentences holding stem k are
+ * post[start[k] .. start[k + 1]), in increasing order; and how many
+ * sentences a stem may be in and still nominate (step 3 of the method).
+ * 0 or -1 (both NULL then). */
+static int
+postings(const struct ctx *x, const struct vec *vs, size_t nv, size_t **start,
+         uint32_t **post, size_t *limit)
+{
+	uint32_t n = intern_count(x->w->stems);
+	size_t *st = calloc((size_t)n + 2, sizeof *st);
+
+	*start = NULL;
+	*post = NULL;
+	*limit = nv / POSTING_SHARE;
+	if (*limit < POSTING_MIN)
+		*limit = POSTING_MIN;
+	if (*limit > POSTING_MAX)
+		*limit = POSTING_MAX;
+	if (!st)
+		return -1;
+	for (size_t v = 0; v < nv; v++)
+		for (size_t i = 0; i < vs[v].n; i++)
+			st[x->w->pool[vs[v].off + i].cid + 1]++;
+	for (uint32_t k = 0; k < n; k++)
+		st[k + 1] += st[k];
+	uint32_t *po = malloc((st[n] + 1) * sizeof *po);
+	if (!po) {
+		free(st);
+		return -1;
+	}
+	for (size_t v = 0; v < nv; v++)
+		for (size_t i = 0; i < vs[v].n; i++)
+			po[st[x->w->pool[vs[v].off + i].cid]++] = (uint32_t)v;
+	/* each st[k] is now where list k + 1 begins: back by one */
+	for (uint32_t k = n; k > 0; k--)
+		st[k] = st[k - 1];
+	st[0] = 0;
+	*start = st;
+	*post = po;
+	return 0;
+}
+
+/* The sentences of the other side that the stems of v nominate (through
+ * postings' start, post and limit), each with the idf of the stems it
+ * shares added into acc, listed in touched; their number.  A sentence
+ * made only of common words still nominates, by all its stems, among the
+ * POSTING_WINDOW sentences nearest est, where it would sit in
+ * proportion. */
+static size_t
+nominate(const struct ctx *x, const struct vec *v, const size_t *start,
+         const uint32_t *post, size_t limit, double est, double *acc,
+         uint32_t *touched)
+{
+	size_t nt = 0;
+
+	for (int pass = 0; pass < 2 && nt == 0; pass++) {
+		for (size_t i = 0; i < v->n; i++) {
+			uint32_t cid = x->w->pool[v->off + i].cid;
+			size_t p0 = start[cid], p1 = start[cid + 1];
+			if (p1 - p0 > limit) {
+				if (pass == 0)
+					continue;
+				window(post, &p0, &p1, est);
+			}
+			for (size_t p = p0; p < p1; p++) {
+				uint32_t o = post[p];
+				if (acc[o] == 0)
+					touched[nt++] = o;
+				acc[o] += x->w->idf[cid];
+			}
+		}
+	}
+	return nt;
+}
+
 static int
 candidates(struct ctx *x)
 {
 	const struct align_in *c = x->c;
-	uint32_t n = intern_count(x->w->stems);
-	size_t no = c->ls.n, limit = no / POSTING_SHARE;
-	size_t *start = calloc(n + 2, sizeof *start);
+	size_t no = c->ls.n, limit;
+	size_t *start = NULL;
 	uint32_t *post = NULL, *touched = NULL, *keep = NULL;
 	unsigned char *tie = NULL;
 	double *key = NULL;
 	double *acc = NULL;
 	int rc = -1;
 
-	if (limit < POSTING_MIN)
-		limit = POSTING_MIN;
-	if (limit > POSTING_MAX)
-		limit = POSTING_MAX;
-	if (!start)
+	if (postings(x, x->w->lv, no, &start, &post, &limit) < 0)
 		return -1;
-	for (size_t o = 0; o < no; o++)
-		for (size_t i = 0; i < x->w->lv[o].n; i++)
-			start[x->w->pool[x->w->lv[o].off + i].cid + 1]++;
-	for (uint32_t s = 0; s < n; s++)
-		start[s + 1] += start[s];
-	size_t total = start[n];
-	post = malloc((total + 1) * sizeof *post);
-	size_t *fill = malloc((n + 1) * sizeof *fill);
 	acc = calloc(no + 1, sizeof *acc);
 	touched = malloc((no + 1) * sizeof *touched);
 	keep = malloc((no + 1) * sizeof *keep);
 	tie = malloc(no + 1);
 	key = malloc((no + 1) * sizeof *key);
-	if (!post || !fill || !acc || !touched || !keep || !tie || !key) {
-		free(fill);
+	if (!acc || !touched || !keep || !tie || !key)
 		goto out;
-	}
-	memcpy(fill, start, n * sizeof *fill);
-	for (size_t o = 0; o < no; o++)
-		for (size_t i = 0; i < x->w->lv[o].n; i++)
-			post[fill[x->w->pool[x->w->lv[o].off + i].cid]++] =
-			        (uint32_t)o;
-	free(fill);
 
 	/* room for every candidate at once (at most CANDIDATES a rewrite
 	 * sentence), not doubled as they come; what is left over is given
@@ -273,31 +338,13 @@ candidates(struct ctx *x)
 		goto out;
 	x->lw->capcands = most;
 	for (size_t r = 0; r < c->rs.n; r++) {
-		size_t nt = 0;
 		const struct vec *rv = &x->w->rv[r];
 		if (x->lw->anchor[r] >= 0)
 			continue; /* paired already */
 		double est =
 		        c->rs.n ? (double)r * (double)no / (double)c->rs.n : 0;
-		/* a sentence made only of common words still nominates, by
-		 * all its stems, near where it would sit */
-		for (int pass = 0; pass < 2 && nt == 0; pass++) {
-			for (size_t i = 0; i < rv->n; i++) {
-				uint32_t cid = x->w->pool[rv->off + i].cid;
-				size_t p0 = start[cid], p1 = start[cid + 1];
-				if (p1 - p0 > limit) {
-					if (pass == 0)
-						continue;
-					window(post, &p0, &p1, est);
-				}
-				for (size_t p = p0; p < p1; p++) {
-					uint32_t o = post[p];
-					if (acc[o] == 0)
-						touched[nt++] = o;
-					acc[o] += x->w->idf[cid];
-				}
-			}
-		}
+		size_t nt =
+		        nominate(x, rv, start, post, limit, est, acc, touched);
 		/* keep the best CANDIDATES by the estimate, then exact; on a
 		 * tie (a sentence the official text repeats) the one nearest
 		 * where this sentence would sit in proportion wins */
@@ -336,22 +383,6 @@ out:
 
 /* ---- 3b. the sources of what no link holds --------------------------- */
 
-/* Does rewrite segment r rank above q as the likeliest counterpart of an
- * official segment expected near rewrite position est?  As beats, with
- * the sides swapped. */
-static inline int
-beats_rev(const struct ctx *x, const double *acc, uint32_t r, uint32_t q,
-          double est)
-{
-	double d = acc[r] - acc[q];
-	if (d > 1e-9 || d < -1e-9)
-		return d > 0;
-	d = x->w->rv[r].W - x->w->rv[q].W;
-	if (d > 1e-9 || d < -1e-9)
-		return d < 0;
-	return fabs((double)r - est) < fabs((double)q - est);
-}
-
 /* The official segments no link holds (neither a rewrite segment's source
  * nor half of a merge), a flag each, into held (1 = held); their number
  * returned. */
@@ -382,8 +413,7 @@ static int
 reverse_candidates(struct ctx *x)
 {
 	const struct align_in *c = x->c;
-	size_t no = c->ls.n, nr = c->rs.n, limit = nr / POSTING_SHARE;
-	uint32_t n = intern_count(x->w->stems);
+	size_t no = c->ls.n, nr = c->rs.n, limit;
 	unsigned char *held = calloc(no + 1, 1);
 	size_t *start = NULL;
 	uint32_t *post = NULL, *touched = NULL;
@@ -397,64 +427,31 @@ reverse_candidates(struct ctx *x)
 		free(held);
 		return 0;
 	}
-	if (limit < POSTING_MIN)
-		limit = POSTING_MIN;
-	if (limit > POSTING_MAX)
-		limit = POSTING_MAX;
-	start = calloc((size_t)n + 2, sizeof *start);
 	acc = calloc(nr + 1, sizeof *acc);
 	touched = malloc((nr + 1) * sizeof *touched);
-	if (!start || !acc || !touched)
+	if (!acc || !touched ||
+	    postings(x, x->w->rv, nr, &start, &post, &limit) < 0)
 		goto out;
-	for (size_t r = 0; r < nr; r++)
-		for (size_t i = 0; i < x->w->rv[r].n; i++)
-			start[x->w->pool[x->w->rv[r].off + i].cid + 1]++;
-	for (uint32_t k = 0; k < n; k++)
-		start[k + 1] += start[k];
-	if (!(post = malloc((start[n] + 1) * sizeof *post)))
-		goto out;
-	for (size_t r = 0; r < nr; r++)
-		for (size_t i = 0; i < x->w->rv[r].n; i++)
-			post[start[x->w->pool[x->w->rv[r].off + i].cid]++] =
-			        (uint32_t)r;
-	/* each start[k] is now where list k + 1 begins: back by one */
-	for (uint32_t k = n; k > 0; k--)
-		start[k] = start[k - 1];
-	start[0] = 0;
 	for (size_t o = 0; o < no; o++) {
 		const struct vec *ov = &x->w->lv[o];
 		if (held[o] || ov->n == 0)
 			continue;
 		double est = no ? (double)o * (double)nr / (double)no : 0;
-		size_t nt = 0;
-		for (int pass = 0; pass < 2 && nt == 0; pass++) {
-			for (size_t i = 0; i < ov->n; i++) {
-				uint32_t cid = x->w->pool[ov->off + i].cid;
-				size_t p0 = start[cid], p1 = start[cid + 1];
-				if (p1 - p0 > limit) {
-					if (pass == 0)
-						continue;
-					window(post, &p0, &p1, est);
-				}
-				for (size_t p = p0; p < p1; p++) {
-					uint32_t r = post[p];
-					if (acc[r] == 0)
-						touched[nt++] = r;
-					acc[r] += x->w->idf[cid];
-				}
-			}
-		}
+		size_t nt =
+		        nominate(x, ov, start, post, limit, est, acc, touched);
 		uint32_t best[CANDIDATES];
 		size_t nbest = 0;
 		for (size_t i = 0; i < nt; i++) {
 			uint32_t r = touched[i];
 			size_t k = nbest < CANDIDATES ? nbest++ : CANDIDATES;
 			if (k == CANDIDATES) {
-				if (!beats_rev(x, acc, r, best[k - 1], est))
+				if (!outranks(x->w->rv, acc, r, best[k - 1],
+				              est))
 					continue;
 				k--;
 			}
-			for (; k > 0 && beats_rev(x, acc, r, best[k - 1], est);
+			for (; k > 0 &&
+			       outranks(x->w->rv, acc, r, best[k - 1], est);
 			     k--)
 				best[k] = best[k - 1];
 			best[k] = r;
