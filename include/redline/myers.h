@@ -32,8 +32,10 @@ struct myers;
  * diagonal steps per item, each later search stops at the first point that
  * makes progress: the rest of the script is found greedily, in linear time,
  * so that no input (one word repeated a million times against a shuffled
- * copy) takes more than a bounded multiple of its length. */
-#define MYERS_WORK_FACTOR 4096
+ * copy) takes more than a bounded multiple of its length.  (4,096 until
+ * issue 26: a million random one-letter words a side took 36 s, where git
+ * takes 8; 512 takes 5.4 s, for a longer script on such text only.) */
+#define MYERS_WORK_FACTOR 512
 /* The search first runs with a budget of MYERS_WORK_PROBE steps per item.
  * When that runs out (many edits for the length: two texts of random
  * words) and the script it found has at most MYERS_EXACT_EDITS marks, on
@@ -45,7 +47,7 @@ struct myers;
  * default costs little more than --minimal where that is cheap, and never
  * more than the probe over the old bound where not. */
 #define MYERS_WORK_PROBE  64
-#define MYERS_EXACT_EDITS ((size_t)MYERS_WORK_FACTOR * 128)
+#define MYERS_EXACT_EDITS ((size_t)1 << 19) /* 4,096 x 128, as before */
 #define MYERS_EXACT_ITEMS ((size_t)1 << 20)
 /* (Fewer distinct words than this, and the exact search, through the parts
  * bitlcs.c hands to Myers' search, can take thirty times the budgeted one:
