@@ -42,10 +42,11 @@ struct myers;
  * at most MYERS_EXACT_ITEMS items of at least MYERS_EXACT_IDS distinct
  * ids, the exact search runs instead (bitlcs.c on
  * every part, from MYERS_KEEP_ITEMS items): it costs about items x edits /
- * 64 word steps, about what the full budget would, and gives the minimal
- * script.  Otherwise the search runs again with the full budget.  So the
- * default costs little more than --minimal where that is cheap, and never
- * more than the probe over the old bound where not. */
+ * 64 word steps, at most what a budget of 4,096 steps an item would (the
+ * old one), and gives the minimal script.  Otherwise the search runs again
+ * with the full budget.  So the default costs little more than --minimal
+ * where that is cheap, and never more than the probe over the budget where
+ * not. */
 #define MYERS_WORK_PROBE  64
 #define MYERS_EXACT_EDITS ((size_t)1 << 19) /* 4,096 x 128, as before */
 #define MYERS_EXACT_ITEMS ((size_t)1 << 20)
