@@ -855,6 +855,29 @@ glue_words_kept(void **state)
 	                 BLK_PARAPHRASE);
 }
 
+/* A date's year dropped or added leaves the same date, as the labelling
+ * rules count a value written another way: still verbatim.  Another day,
+ * or a year that is no date's, is a change. */
+static void
+date_year_kept(void **state)
+{
+	static const char o[] = "He will be sentenced on Sept. 17, 2010.\n";
+	(void)state;
+	assert_int_equal(kind_of(o, "He will be sentenced on Sept. 17.\n"),
+	                 BLK_VERBATIM);
+	assert_int_equal(kind_of("He will be sentenced on 17 September.\n",
+	                         "He will be sentenced on 17 September "
+	                         "2010.\n"),
+	                 BLK_VERBATIM);
+	assert_int_equal(kind_of(o, "He will be sentenced on Sept. 18.\n"),
+	                 BLK_PARAPHRASE);
+	assert_int_equal(kind_of("The council will repair the old bridge over "
+	                         "the river in 2010.\n",
+	                         "The council will repair the old bridge over "
+	                         "the river.\n"),
+	                 BLK_PARAPHRASE);
+}
+
 /* A rewrite sentence that says much else but holds most of an official
  * sentence another rewrite sentence links to already is a second piece
  * of it (a split), not an addition. */
@@ -1248,6 +1271,7 @@ main(void)
 	        cmocka_unit_test(nearest_counterparts),
 	        cmocka_unit_test(negation_not_verbatim),
 	        cmocka_unit_test(glue_words_kept),
+	        cmocka_unit_test(date_year_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

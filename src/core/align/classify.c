@@ -11,6 +11,7 @@
 #include "redline/lexicon.h"
 #include "redline/stem.h"
 #include "redline/uni.h"
+#include "redline/value.h"
 #include "stage.h"
 
 /* ---- 7. kinds -------------------------------------------------------- */
@@ -247,6 +248,33 @@ glue_word(const struct ctx *x, uint32_t lid)
 	return 0;
 }
 
+/* Is token t of a side (right: the rewrite) the year of a date, a number
+ * of four digits after "Sept. 17," or "17 September"?  Dropped or added,
+ * it leaves the date the same date, as the labelling rules count a value
+ * written another way ("Sept. 17" for "Sept. 17, 2010"). */
+static int
+date_year(const struct ctx *x, int right, uint32_t t)
+{
+	const struct toklist *l = right ? &x->c->rt : &x->c->lt;
+	const struct text *tx = right ? x->c->right : x->c->left;
+	const struct tok *k = &l->v[t];
+
+	if (k->kind != TOK_NUMBER || tok_len(l, t) != 4 ||
+	    tx->buf[k->off] < '1' || tx->buf[k->off] > '2')
+		return 0;
+	uint32_t e = t;
+	if (e > 0 && l->v[e - 1].kind == TOK_PUNCT && l->v[e - 1].slen == 1 &&
+	    tx->buf[l->v[e - 1].off] == ',')
+		e--;
+	for (uint32_t back = 2; back <= 4 && back <= e; back++) {
+		struct value v;
+		if (value_read(tx, l, e - back, e, &v) == back &&
+		    v.kind == VALUE_DATE)
+			return 1;
+	}
+	return 0;
+}
+
 /* Shares of the words of the left token ranges lr[0..nlr) and of the
  * right ones rr[0..nrr) (each list in text order) kept in order, words being
  * the same when their loose ids are (same stem, case, spelling variant; U.S. =
@@ -325,7 +353,7 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	 * article or "and" put in or left out (glue_word) on either side */
 	size_t framed = 0, gl = 0, gr = 0;
 	for (i = 0; i < nl; i++)
-		gl += mk[i] && glue_word(x, a[i]);
+		gl += mk[i] && (glue_word(x, a[i]) || date_year(x, 0, ti[i]));
 	for (i = 0; i < nr;) {
 		size_t e = i;
 		while (e < nr && mk[nl + e])
@@ -334,7 +362,8 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 			framed += e - i;
 		else
 			for (size_t k = i; k < e; k++)
-				gr += glue_word(x, b[k]);
+				gr += glue_word(x, b[k]) ||
+				      date_year(x, 1, ti[nl + k]);
 		i = e > i ? e : i + 1;
 	}
 	*kl = nl > gl ? (double)lcs_l / (nl - gl) : 1;
