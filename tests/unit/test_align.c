@@ -815,6 +815,12 @@ subject_named(void **state)
 	assert_int_equal(kind_of(t, "President Kowalski opened the new "
 	                            "bridge.\n"),
 	                 BLK_PARAPHRASE);
+	/* so are the letters after a member's name */
+	assert_int_equal(kind_of("Minister Anna Novak MP opened the new "
+	                         "bridge.\n",
+	                         "Minister Anna Novak opened the new "
+	                         "bridge.\n"),
+	                 BLK_VERBATIM);
 	/* "he" or "she" opening the sentence for the name, and the other
 	 * way round; not inside it, nor for "we" */
 	assert_int_equal(kind_of(t, "He opened the new bridge.\n"),
