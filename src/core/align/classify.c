@@ -700,38 +700,28 @@ out:
 
 /* For every omission and addition, the segment on the other side most like
  * it (by Dice of stem weights, among the candidates found in step 3, and
- * for an official segment the one its own search found after the links),
- * so that a reader can judge a deep paraphrase the aligner did not
- * accept. */
-static int
+ * for an official segment the one its own search found after the links:
+ * the linkset's lnear and rnear, nearest_of in links.c), so that a reader
+ * can judge a deep paraphrase the aligner did not accept. */
+/* Segment sg's entry in v[0..n) (in order of segment), or NULL. */
+static const struct near *
+near_of(const struct near *v, size_t n, uint32_t sg)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].seg < sg)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo].seg == sg ? &v[lo] : NULL;
+}
+
+static void
 nearest(struct ctx *x)
 {
-	const struct align_in *c = x->c;
-	int32_t *lbest = malloc((c->ls.n + 1) * sizeof *lbest);
-	int32_t *rbest = malloc((c->rs.n + 1) * sizeof *rbest);
-	double *lsim = calloc(c->ls.n + 1, sizeof *lsim);
-	double *rsim = calloc(c->rs.n + 1, sizeof *rsim);
-	int rc = -1;
-
-	if (!lbest || !rbest || !lsim || !rsim)
-		goto out;
-	for (size_t k = 0; k < c->ls.n; k++)
-		lbest[k] = -1;
-	for (size_t k = 0; k < c->rs.n; k++)
-		rbest[k] = -1;
-	for (size_t k = 0; k < x->l->ncands; k++) {
-		const struct cand *m = &x->l->cands[k];
-		double wsum = x->w->lv[m->o].W + x->w->rv[m->r].W;
-		double d = wsum > 0 ? 2 * m->w / wsum : 0;
-		if (d > lsim[m->o]) {
-			lsim[m->o] = d;
-			lbest[m->o] = (int32_t)m->r;
-		}
-		if (k < x->l->nfwd && d > rsim[m->r]) {
-			rsim[m->r] = d;
-			rbest[m->r] = (int32_t)m->o;
-		}
-	}
 	for (size_t i = 0; i < x->bl->nb; i++) {
 		struct block *b = &x->bl->b[i];
 		int left = b->kind == BLK_OMISSION;
@@ -742,21 +732,15 @@ nearest(struct ctx *x)
 		uint32_t s0 = left ? b->ls0 : b->rs0,
 		         s1 = left ? b->ls1 : b->rs1;
 		for (uint32_t sg = s0; sg < s1; sg++) {
-			double d = left ? lsim[sg] : rsim[sg];
-			int32_t to = left ? lbest[sg] : rbest[sg];
-			if (to >= 0 && d > b->near_sim) {
-				b->near = to;
-				b->near_sim = d > 1 ? 1 : d;
+			const struct near *n =
+			        near_of(left ? x->l->lnear : x->l->rnear,
+			                left ? x->l->nlnear : x->l->nrnear, sg);
+			if (n && n->sim > b->near_sim) {
+				b->near = n->to;
+				b->near_sim = n->sim > 1 ? 1 : n->sim;
 			}
 		}
 	}
-	rc = 0;
-out:
-	free(lbest);
-	free(rbest);
-	free(lsim);
-	free(rsim);
-	return rc;
 }
 
 int
@@ -770,8 +754,9 @@ stage_classify(const struct align_in *c, const struct words *w,
 	x.my = myers_new(intern_count(c->in));
 	x.loose = myers_new(intern_count(w->stems));
 	if (x.my && x.loose)
-		rc = classify(&x) < 0 || facts(&x) < 0 || nearest(&x) < 0 ? -1
-		                                                          : 0;
+		rc = classify(&x) < 0 || facts(&x) < 0 ? -1 : 0;
+	if (rc == 0)
+		nearest(&x);
 	myers_free(x.my);
 	myers_free(x.loose);
 	return rc;

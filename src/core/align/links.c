@@ -489,6 +489,88 @@ out:
 	return rc;
 }
 
+/* The segments of one side (n, a flag each in want) with their likeliest
+ * counterparts to[] and likenesses sim[], those with one, into *out
+ * (*nout of them, in order).  0 or -1. */
+static int
+keep_near(const unsigned char *want, const int32_t *to, const double *sim,
+          size_t n, struct near **out, size_t *nout)
+{
+	size_t k = 0;
+
+	for (size_t s = 0; s < n; s++)
+		k += want[s] && to[s] >= 0;
+	*nout = 0;
+	if (!(*out = malloc((k + 1) * sizeof **out)))
+		return -1;
+	for (size_t s = 0; s < n; s++)
+		if (want[s] && to[s] >= 0)
+			(*out)[(*nout)++] =
+			        (struct near){(uint32_t)s, to[s], sim[s]};
+	return 0;
+}
+
+/* For the official segments no link holds and the rewrite segments linked
+ * to none (the omissions and additions to be), the segment of the other
+ * side most like each among the candidates (Dice of stem weights; an
+ * official segment's own search counts for it alone): x->lw->lnear and
+ * rnear.  Then the candidates are given back: no later step reads them,
+ * and on texts that share little they are the largest thing the links
+ * hold.  0 or -1. */
+static int
+nearest_of(struct ctx *x)
+{
+	const struct align_in *c = x->c;
+	struct linkset *l = x->lw;
+	size_t no = c->ls.n, nr = c->rs.n;
+	int32_t *lbest = malloc((no + 1) * sizeof *lbest);
+	int32_t *rbest = malloc((nr + 1) * sizeof *rbest);
+	double *lsim = calloc(no + 1, sizeof *lsim);
+	double *rsim = calloc(nr + 1, sizeof *rsim);
+	unsigned char *lwant = calloc(no + 1, 1), *rwant = calloc(nr + 1, 1);
+	int rc = -1;
+
+	if (!lbest || !rbest || !lsim || !rsim || !lwant || !rwant)
+		goto out;
+	(void)unheld(x, lwant); /* 1: held */
+	for (size_t o = 0; o < no; o++) {
+		lwant[o] = !lwant[o];
+		lbest[o] = -1;
+	}
+	for (size_t r = 0; r < nr; r++) {
+		rwant[r] = l->prim[r] < 0;
+		rbest[r] = -1;
+	}
+	for (size_t k = 0; k < l->ncands; k++) {
+		const struct cand *m = &l->cands[k];
+		double wsum = x->w->lv[m->o].W + x->w->rv[m->r].W;
+		double d = wsum > 0 ? 2 * m->w / wsum : 0;
+		if (d > lsim[m->o]) {
+			lsim[m->o] = d;
+			lbest[m->o] = (int32_t)m->r;
+		}
+		if (k < l->nfwd && d > rsim[m->r]) {
+			rsim[m->r] = d;
+			rbest[m->r] = (int32_t)m->o;
+		}
+	}
+	if (keep_near(lwant, lbest, lsim, no, &l->lnear, &l->nlnear) < 0 ||
+	    keep_near(rwant, rbest, rsim, nr, &l->rnear, &l->nrnear) < 0)
+		goto out;
+	free(l->cands);
+	l->cands = NULL;
+	l->ncands = l->capcands = l->nfwd = 0;
+	rc = 0;
+out:
+	free(lbest);
+	free(rbest);
+	free(lsim);
+	free(rsim);
+	free(lwant);
+	free(rwant);
+	return rc;
+}
+
 /* ---- 4. links -------------------------------------------------------- */
 
 /* Weight of r's stems found in any of the official segments os[0..n),
@@ -1810,7 +1892,7 @@ stage_links(const struct align_in *c, struct words *w, struct linkset *l,
 	if (!l->anchor || anchor_pairs(c, l->anchor) < 0)
 		return -1;
 	if (candidates(&x) < 0 || links(&x) < 0 || reverse_candidates(&x) < 0 ||
-	    build_blocks(&x, w, &pt, &np) < 0) {
+	    nearest_of(&x) < 0 || build_blocks(&x, w, &pt, &np) < 0) {
 		free(pt);
 		return -1;
 	}
@@ -1822,6 +1904,8 @@ linkset_free(struct linkset *l)
 {
 	free(l->anchor);
 	free(l->cands);
+	free(l->lnear);
+	free(l->rnear);
 	free(l->prim);
 	free(l->prim_w);
 	free(l->sec);

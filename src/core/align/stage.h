@@ -147,6 +147,15 @@ rcid_of(const struct words *w, size_t t)
 
 /* What stages 3 and 4 (links.c) make: the anchors, the candidates, grouped by
  * rewrite segment, and the links.  linkset_free releases it. */
+/* Segment seg's likeliest counterpart on the other side among the
+ * candidates: segment to (-1: none), with its likeness (Dice of stem
+ * weights). */
+struct near {
+	uint32_t seg;
+	int32_t to;
+	double sim;
+};
+
 struct linkset {
 	int32_t *anchor; /* per right segment: the official segment it
 	                    repeats in order (anchor_pairs), or -1 (such a
@@ -154,10 +163,17 @@ struct linkset {
 	                    is most like it finds it by reverse_candidates) */
 	struct cand *cands;
 	size_t ncands, capcands;
-	size_t nfwd;    /* cands[0..nfwd): each unpaired rewrite segment's
-	                   sources (step 3); the rest, one per official segment
-	                   no link holds, the rewrite segment most like it
-	                   (reverse_candidates), for nearest alone */
+	size_t nfwd; /* cands[0..nfwd): each unpaired rewrite segment's
+	                sources (step 3); the rest, one per official segment
+	                no link holds, the rewrite segment most like it
+	                (reverse_candidates); all given up for lnear and
+	                rnear once the links are made */
+	struct near *lnear, *rnear; /* per official segment no link holds,
+	                               per rewrite segment linked to none
+	                               (the omissions and additions to be),
+	                               in order: the segment of the other
+	                               side most like it (nearest_of) */
+	size_t nlnear, nrnear;
 	int32_t *prim;  /* per right segment: official segment, or -1 */
 	double *prim_w; /* its shared weight */
 	int32_t *sec;   /* per official segment: rewrite segment, or -1 */
