@@ -1060,8 +1060,6 @@ struct lstate {
 	                          links to it as its source (x->lw->prim) */
 	unsigned char *held;   /* per rewrite segment: linked by the
 	                          held-source rule */
-	double *sec_w;         /* per official segment: the weight it shares
-	                          with x->lw->sec's rewrite segment */
 	long last;             /* official segment of the previous best link */
 	size_t rnext;          /* rule_best: the anchors before this rewrite
 	                          segment are in last */
@@ -1099,11 +1097,11 @@ link_to(struct ctx *x, struct lstate *s, size_t r, size_t o, double w)
 /* Make official segment o half of a merge into rewrite segment r (x->lw->sec),
  * unless a rewrite segment sharing more with it has it already. */
 static void
-merge_into(struct ctx *x, struct lstate *s, size_t o, size_t r, double w)
+merge_into(struct ctx *x, size_t o, size_t r, double w)
 {
-	if (x->lw->sec[o] < 0 || w > s->sec_w[o]) {
+	if (x->lw->sec[o] < 0 || w > x->lw->sec_w[o]) {
 		x->lw->sec[o] = (int32_t)r;
-		s->sec_w[o] = w;
+		x->lw->sec_w[o] = w;
 	}
 }
 
@@ -1183,7 +1181,7 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	link_to(x, s, r, set[0], x->lw->cands[g].w);
 	s->last = (long)set[0];
 	for (size_t k = 1; k < nset; k++)
-		merge_into(x, s, set[k], r,
+		merge_into(x, set[k], r,
 		           shared(x, &x->w->lv[set[k]], &x->w->rv[r]));
 	return 0;
 }
@@ -1250,9 +1248,9 @@ rule_merge_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	    enough_words(x, m->o, r) &&
 	    union_shared(x, &x->w->rv[r], pair, 2) - x->lw->prim_w[r] >=
 	            MERGE_GAIN * x->w->rv[r].W &&
-	    (x->lw->sec[m->o] < 0 || m->w > s->sec_w[m->o])) {
+	    (x->lw->sec[m->o] < 0 || m->w > x->lw->sec_w[m->o])) {
 		x->lw->sec[m->o] = (int32_t)r;
-		s->sec_w[m->o] = m->w;
+		x->lw->sec_w[m->o] = m->w;
 	}
 	return 0;
 }
@@ -1275,6 +1273,7 @@ rule_term(struct ctx *x, struct lstate *s)
 static int
 rule_merge_halves(struct ctx *x, struct lstate *s)
 {
+	(void)s; /* the rules' signature: this one keeps no state */
 	/* per rewrite segment: 1 when its source holds every stem of it as
 	 * often (a verbatim copy, as anchors are), 2 when not, 0 not known
 	 * yet.  No other segment adds to such a source: union_shared then
@@ -1306,7 +1305,7 @@ rule_merge_halves(struct ctx *x, struct lstate *s)
 		            x->lw->prim_w[k->r] <
 		    MERGE_GAIN * Wr)
 			continue;
-		merge_into(x, s, k->o, k->r, k->w);
+		merge_into(x, k->o, k->r, k->w);
 	}
 	free(whole);
 	return 0;
@@ -1352,11 +1351,11 @@ links(struct ctx *x)
 	x->lw->prim = malloc((c->rs.n + 1) * sizeof *x->lw->prim);
 	x->lw->prim_w = calloc(c->rs.n + 1, sizeof *x->lw->prim_w);
 	x->lw->sec = malloc((c->ls.n + 1) * sizeof *x->lw->sec);
-	s.sec_w = calloc(c->ls.n + 1, sizeof *s.sec_w);
+	x->lw->sec_w = calloc(c->ls.n + 1, sizeof *x->lw->sec_w);
 	s.linked = calloc(c->ls.n + 1, 1);
 	s.held = calloc(c->rs.n + 1, 1);
 	s.last = -1;
-	if (!x->lw->prim || !x->lw->prim_w || !x->lw->sec || !s.sec_w ||
+	if (!x->lw->prim || !x->lw->prim_w || !x->lw->sec || !x->lw->sec_w ||
 	    !s.linked || !s.held)
 		goto out;
 	for (size_t r = 0; r < c->rs.n; r++)
@@ -1388,7 +1387,6 @@ links(struct ctx *x)
 	rc = 0;
 out:
 	free(s.linked);
-	free(s.sec_w);
 	free(s.held);
 	return rc;
 }
@@ -1719,10 +1717,9 @@ move_point(const struct ctx *x, const struct block *b, size_t head,
  * of the method), each with its shared weight, sorted by official then
  * rewrite sentence, each pair once, into *pt (np of them, in an array of
  * its own); read from the blocks as make_blocks left them or in any order
- * (the same pairs either way), while the stem pool is still held.  The
- * pairs are placed by official sentence (a count per sentence), then each
- * sentence's few put in rewrite order, so that no sort needs room of its
- * own beside them.  0 or -1 (*pt then NULL). */
+ * (the same pairs either way).  The pairs are placed by official sentence (a
+ * count per sentence), then each sentence's few put in rewrite order, so that
+ * no sort needs room of its own beside them.  0 or -1 (*pt then NULL). */
 static int
 move_points(struct ctx *x, struct mpoint **pt, size_t *np)
 {
@@ -1767,8 +1764,12 @@ move_points(struct ctx *x, struct mpoint **pt, size_t *np)
 				p[nu++] = p[i];
 	}
 	free(at);
+	/* each pair is a link (make_blocks builds the blocks from them):
+	 * its weight was found when it was made */
 	for (size_t i = 0; i < nu; i++)
-		p[i].w = shared(x, &x->w->lv[p[i].o], &x->w->rv[p[i].r]);
+		p[i].w = x->lw->prim[p[i].r] == (int32_t)p[i].o
+		                 ? x->lw->prim_w[p[i].r]
+		                 : x->lw->sec_w[p[i].o];
 	*pt = p;
 	*np = nu;
 	return 0;
@@ -1850,13 +1851,11 @@ out:
 }
 
 /* Step 5: the blocks (make_blocks), the pairs that will tell their moves
- * weighed into *pt and *np (move_points), then w's stem pool released
- * (no later step reads a vector's stems, and the blocks' ordering and the
- * classification run without its 8 bytes a content word), then the
- * blocks in display order (order_blocks).
+ * weighed into *pt and *np (move_points), then the blocks in display
+ * order (order_blocks).
  * 0 or -1; *pt, NULL or not, is the caller's to free. */
 static int
-build_blocks(struct ctx *x, struct words *w, struct mpoint **pt, size_t *np)
+build_blocks(struct ctx *x, struct mpoint **pt, size_t *np)
 {
 	int32_t *blk_r = malloc((x->c->rs.n + 1) * sizeof *blk_r);
 	int rc = -1;
@@ -1868,12 +1867,8 @@ build_blocks(struct ctx *x, struct words *w, struct mpoint **pt, size_t *np)
 	if (made) /* no more blocks come */
 		x->bl->b = grow_fit(x->bl->b, &x->bl->capb, x->bl->nb,
 		                    sizeof *x->bl->b);
-	if (made && move_points(x, pt, np) == 0) {
-		free(w->pool);
-		w->pool = NULL;
-		w->npool = w->cappool = 0;
+	if (made && move_points(x, pt, np) == 0)
 		rc = order_blocks(x, blk_r);
-	}
 	free(blk_r);
 	return rc;
 }
@@ -1892,7 +1887,15 @@ stage_links(const struct align_in *c, struct words *w, struct linkset *l,
 	if (!l->anchor || anchor_pairs(c, l->anchor) < 0)
 		return -1;
 	if (candidates(&x) < 0 || links(&x) < 0 || reverse_candidates(&x) < 0 ||
-	    nearest_of(&x) < 0 || build_blocks(&x, w, &pt, &np) < 0) {
+	    nearest_of(&x) < 0)
+		return -1;
+	/* no later step reads a vector's stems (the blocks, their moves and
+	 * the classification run on the links and each vector's weight):
+	 * their 8 bytes a content word are given back before the blocks */
+	free(w->pool);
+	w->pool = NULL;
+	w->npool = w->cappool = 0;
+	if (build_blocks(&x, &pt, &np) < 0) {
 		free(pt);
 		return -1;
 	}
@@ -1908,6 +1911,7 @@ linkset_free(struct linkset *l)
 	free(l->rnear);
 	free(l->prim);
 	free(l->prim_w);
+	free(l->sec_w);
 	free(l->sec);
 	free(l->header);
 	free(l->restate);

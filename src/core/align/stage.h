@@ -120,7 +120,7 @@ struct words {
 	size_t nlpart;
 	double *idf;      /* per stem */
 	struct ent *pool; /* the vectors' stems; stage_links releases it
-	                     once the blocks are made (then NULL) */
+	                     once the links are made (then NULL) */
 	size_t npool, cappool;
 	struct vec *lv, *rv;
 	int32_t we_id, the_id;      /* loose ids of "we" and "the" */
@@ -177,6 +177,7 @@ struct linkset {
 	int32_t *prim;  /* per right segment: official segment, or -1 */
 	double *prim_w; /* its shared weight */
 	int32_t *sec;   /* per official segment: rewrite segment, or -1 */
+	double *sec_w;  /* its shared weight */
 	unsigned char *header;  /* per official segment: a line of the page's
 	                           header or furniture (official_headers) */
 	unsigned char *restate; /* per right segment: a title line restating
@@ -298,8 +299,8 @@ int anchor_pairs(const struct align_in *c, int32_t *pair);
 
 /* Candidates and links into *l, then blocks in display order and moves
  * into *bl (both zeroed first), from the inputs and their words.  Once
- * the blocks are made it releases w's stem pool (w->pool NULL): later
- * stages read each vector's weight W, never its stems.  0 or -1; both
+ * the links are made it releases w's stem pool (w->pool NULL): later
+ * steps read each vector's weight W, never its stems.  0 or -1; both
  * then hold what linkset_free and free(bl->b) release. */
 int stage_links(const struct align_in *c, struct words *w, struct linkset *l,
                 struct blockset *bl);
