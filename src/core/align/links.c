@@ -402,31 +402,28 @@ unheld(const struct ctx *x, unsigned char *held)
 }
 
 /* After the links: for every official segment no link holds (an omission
- * to be), of the CANDIDATES rewrite segments sharing most weight with it
- * (found as candidates finds sources, with the sides swapped) the one
- * most like it (Dice of weights), appended to the candidates as (r, o,
- * shared weight) after x->lw->nfwd.  The rewrite segments the anchors
- * pair searched for no sources, so without these an omitted copy of an
- * anchored sentence would have no nearest counterpart (classify.c, which
- * alone reads candidates after the links).  0 or -1. */
+ * to be: want[o] is 1), of the CANDIDATES rewrite segments sharing most
+ * weight with it (found as candidates finds sources, with the sides
+ * swapped) the one most like it (Dice of weights), into lbest[o] and
+ * lsim[o] when more like it than what they hold.  The rewrite segments
+ * the anchors pair searched for no sources, so without this an omitted
+ * copy of an anchored sentence would have no nearest counterpart.  0 or
+ * -1. */
 static int
-reverse_candidates(struct ctx *x)
+reverse_candidates(struct ctx *x, const unsigned char *want, int32_t *lbest,
+                   double *lsim)
 {
 	const struct align_in *c = x->c;
-	size_t no = c->ls.n, nr = c->rs.n, limit;
-	unsigned char *held = calloc(no + 1, 1);
+	size_t no = c->ls.n, nr = c->rs.n, limit, nwant = 0;
 	size_t *start = NULL;
 	uint32_t *post = NULL, *touched = NULL;
 	double *acc = NULL;
 	int rc = -1;
 
-	if (!held)
-		return -1;
-	x->lw->nfwd = x->lw->ncands;
-	if (unheld(x, held) == 0) {
-		free(held);
+	for (size_t o = 0; o < no; o++)
+		nwant += want[o] && x->w->lv[o].n > 0;
+	if (nwant == 0)
 		return 0;
-	}
 	acc = calloc(nr + 1, sizeof *acc);
 	touched = malloc((nr + 1) * sizeof *touched);
 	if (!acc || !touched ||
@@ -434,7 +431,7 @@ reverse_candidates(struct ctx *x)
 		goto out;
 	for (size_t o = 0; o < no; o++) {
 		const struct vec *ov = &x->w->lv[o];
-		if (held[o] || ov->n == 0)
+		if (!want[o] || ov->n == 0)
 			continue;
 		double est = no ? (double)o * (double)nr / (double)no : 0;
 		size_t nt =
@@ -458,7 +455,7 @@ reverse_candidates(struct ctx *x)
 		}
 		for (size_t i = 0; i < nt; i++)
 			acc[touched[i]] = 0;
-		struct cand top = {0, (uint32_t)o, 0};
+		int32_t top = -1;
 		double dtop = -1;
 		for (size_t i = 0; i < nbest; i++) {
 			const struct vec *rv = &x->w->rv[best[i]];
@@ -466,22 +463,17 @@ reverse_candidates(struct ctx *x)
 			double d = sum > 0 ? 2 * w / sum : 0;
 			if (d > dtop) {
 				dtop = d;
-				top = (struct cand){best[i], (uint32_t)o, w};
+				top = (int32_t)best[i];
 			}
 		}
-		if (!nbest)
-			continue;
-		struct cand *ncd =
-		        grow_array(x->lw->cands, &x->lw->capcands,
-		                   x->lw->ncands + 1, sizeof *ncd, 256);
-		if (!ncd)
-			goto out;
-		x->lw->cands = ncd;
-		x->lw->cands[x->lw->ncands++] = top;
+		/* what the sources' candidates found first keeps a tie */
+		if (top >= 0 && dtop > lsim[o]) {
+			lsim[o] = dtop;
+			lbest[o] = top;
+		}
 	}
 	rc = 0;
 out:
-	free(held);
 	free(start);
 	free(post);
 	free(acc);
@@ -512,11 +504,11 @@ keep_near(const unsigned char *want, const int32_t *to, const double *sim,
 
 /* For the official segments no link holds and the rewrite segments linked
  * to none (the omissions and additions to be), the segment of the other
- * side most like each among the candidates (Dice of stem weights; an
- * official segment's own search counts for it alone): x->lw->lnear and
- * rnear.  Then the candidates are given back: no later step reads them,
- * and on texts that share little they are the largest thing the links
- * hold.  0 or -1. */
+ * side most like each (Dice of stem weights): among the candidates, and
+ * for an official segment also among what its own search finds
+ * (reverse_candidates): x->lw->lnear and rnear.  The candidates are given
+ * back first: no later step reads them, and on texts that share little
+ * they are the largest thing the links hold.  0 or -1. */
 static int
 nearest_of(struct ctx *x)
 {
@@ -549,17 +541,20 @@ nearest_of(struct ctx *x)
 			lsim[m->o] = d;
 			lbest[m->o] = (int32_t)m->r;
 		}
-		if (k < l->nfwd && d > rsim[m->r]) {
+		if (d > rsim[m->r]) {
 			rsim[m->r] = d;
 			rbest[m->r] = (int32_t)m->o;
 		}
 	}
-	if (keep_near(lwant, lbest, lsim, no, &l->lnear, &l->nlnear) < 0 ||
-	    keep_near(rwant, rbest, rsim, nr, &l->rnear, &l->nrnear) < 0)
-		goto out;
+	/* the candidates go before the omissions' own search, which would
+	 * otherwise raise the peak on texts that share little */
 	free(l->cands);
 	l->cands = NULL;
-	l->ncands = l->capcands = l->nfwd = 0;
+	l->ncands = l->capcands = 0;
+	if (reverse_candidates(x, lwant, lbest, lsim) < 0 ||
+	    keep_near(lwant, lbest, lsim, no, &l->lnear, &l->nlnear) < 0 ||
+	    keep_near(rwant, rbest, rsim, nr, &l->rnear, &l->nrnear) < 0)
+		goto out;
 	rc = 0;
 out:
 	free(lbest);
@@ -1886,8 +1881,7 @@ stage_links(const struct align_in *c, struct words *w, struct linkset *l,
 	l->anchor = malloc((c->rs.n + 1) * sizeof *l->anchor);
 	if (!l->anchor || anchor_pairs(c, l->anchor) < 0)
 		return -1;
-	if (candidates(&x) < 0 || links(&x) < 0 || reverse_candidates(&x) < 0 ||
-	    nearest_of(&x) < 0)
+	if (candidates(&x) < 0 || links(&x) < 0 || nearest_of(&x) < 0)
 		return -1;
 	/* no later step reads a vector's stems (the blocks, their moves and
 	 * the classification run on the links and each vector's weight):

@@ -161,13 +161,10 @@ struct linkset {
 	                    repeats in order (anchor_pairs), or -1 (such a
 	                    segment gets no candidates: an omission that
 	                    is most like it finds it by reverse_candidates) */
-	struct cand *cands;
+	struct cand *cands; /* each unpaired rewrite segment's sources (step
+	                       3), grouped by segment; given back once the
+	                       links are made (nearest_of) */
 	size_t ncands, capcands;
-	size_t nfwd; /* cands[0..nfwd): each unpaired rewrite segment's
-	                sources (step 3); the rest, one per official segment
-	                no link holds, the rewrite segment most like it
-	                (reverse_candidates); all given up for lnear and
-	                rnear once the links are made */
 	struct near *lnear, *rnear; /* per official segment no link holds,
 	                               per rewrite segment linked to none
 	                               (the omissions and additions to be),
