@@ -1127,6 +1127,32 @@ each_rule_needed(void **state)
 	}
 }
 
+/* Leaving the anchor rule out leaves the word diff's pairs to the other
+ * rules, as before anchors were: a sentence both texts keep whole still
+ * gets its candidates and links as a verbatim copy (rules.sh measures
+ * the anchor rule this way). */
+static void
+anchor_left_out(void **state)
+{
+	static const char text[] =
+	        "The old bridge over the river will close on Monday for "
+	        "repairs by the town's engineers.\n\nThe council will meet "
+	        "again in March to hear the residents.\n";
+	unsigned k = 0;
+	struct pair p;
+	(void)state;
+
+	while (align_rule_name(k) && strcmp(align_rule_name(k), "anchor") != 0)
+		k++;
+	assert_non_null(align_rule_name(k));
+	compare_rules(&p, text, text, 0, 1u << k);
+	assert_int_equal(p.c.al.count[BLK_ADDITION], 0);
+	assert_int_equal(p.c.al.count[BLK_OMISSION], 0);
+	assert_int_equal(block_with(&p, 1, "The old")->kind, BLK_VERBATIM);
+	assert_int_equal(block_with(&p, 1, "The council")->kind, BLK_VERBATIM);
+	release(&p);
+}
+
 /* A sentence the official text repeats (boilerplate) pairs with the copy
  * in its own stretch of the text, between the sentences both texts keep,
  * not with the copy that lies where it would in proportion: with a fifth
@@ -1274,6 +1300,7 @@ main(void)
 	        cmocka_unit_test(rare_word_names_source),
 	        cmocka_unit_test(each_rule_needed),
 	        cmocka_unit_test(repeated_sentences),
+	        cmocka_unit_test(anchor_left_out),
 	        cmocka_unit_test(nearest_counterparts),
 	        cmocka_unit_test(negation_not_verbatim),
 	        cmocka_unit_test(glue_words_kept),

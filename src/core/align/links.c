@@ -1333,6 +1333,16 @@ align_rule_name(unsigned k)
 	                                                  : NULL;
 }
 
+/* Is the linking rule called name left out (align_opt.rules_off)? */
+static int
+rule_off(const struct align_in *c, const char *name)
+{
+	for (unsigned k = 0; k < sizeof link_rules / sizeof *link_rules; k++)
+		if (strcmp(link_rules[k].name, name) == 0)
+			return (c->opt.rules_off >> k) & 1u;
+	return 0;
+}
+
 /* Step 4: x->lw->prim (each rewrite segment's source) and x->lw->sec (the
  * official segments merged into a rewrite segment beside its source), by the
  * rules of link_rules in turn. */
@@ -1881,6 +1891,11 @@ stage_links(const struct align_in *c, struct words *w, struct linkset *l,
 	l->anchor = malloc((c->rs.n + 1) * sizeof *l->anchor);
 	if (!l->anchor || anchor_pairs(c, l->anchor) < 0)
 		return -1;
+	/* with the anchor rule left out, no sentence is paired before the
+	 * search: every one gets its candidates, as before anchors were */
+	if (rule_off(c, "anchor"))
+		for (size_t r = 0; r < c->rs.n; r++)
+			l->anchor[r] = -1;
 	if (candidates(&x) < 0 || links(&x) < 0 || nearest_of(&x) < 0)
 		return -1;
 	/* no later step reads a vector's stems (the blocks, their moves and
