@@ -157,10 +157,10 @@ struct near {
 };
 
 struct linkset {
-	int32_t *anchor; /* per right segment: the official segment it
-	                    repeats in order (anchor_pairs), or -1 (such a
-	                    segment gets no candidates: an omission that
-	                    is most like it finds it by reverse_candidates) */
+	int32_t *anchor;    /* per right segment: the official segment it
+	                       repeats in order (anchor_pairs), or -1 (such a
+	                       segment gets no candidates: an omission that
+	                       is most like it finds it by reverse_candidates) */
 	struct cand *cands; /* each unpaired rewrite segment's sources (step
 	                       3), grouped by segment; given back once the
 	                       links are made (nearest_of) */
