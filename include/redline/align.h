@@ -56,6 +56,12 @@ struct block {
 	uint32_t f0, f1;    /* its facts: facts[f0..f1) */
 	int32_t near;       /* an omission or addition: the segment on the
 	                       other side most like it, or -1 */
+	uint8_t furniture;  /* an omission of lines of the official page's
+	                       header (a title, a dateline, "For immediate
+	                       release", contact lines) or an addition of the
+	                       rewrite's furniture (a headline restating the
+	                       official title, a byline, a caption, "Follow
+	                       us"): page furniture, no content */
 	double sim;         /* 2 * common words / all words of the pair */
 	double near_sim;    /* its similarity (Dice of stem weights), 0..1 */
 };

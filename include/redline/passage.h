@@ -39,6 +39,7 @@ struct passage {
 	uint8_t moved;          /* a block of it moved */
 	uint8_t hidden;         /* a block of it holds hidden characters */
 	uint8_t confusable;     /* a block of it holds a confusable word */
+	uint8_t furniture;      /* page furniture: its one block is (align.h) */
 	uint32_t nleft, nright; /* blocks with official, rewrite sentences
 	                           (2 or more on one side: a merge, a split) */
 	size_t m0, m1;          /* its blocks: psg.mem[m0..m1), ascending */

@@ -434,6 +434,8 @@ psg_build(struct psg *ps, const struct cmp *c)
 		struct passage *p = &ps->v[i];
 		const struct block *first = &c->al.blocks[ps->mem[p->m0]];
 		int multi = p->m1 - p->m0 > 1, official_verbatim = 1;
+		/* an omission or addition is one block: furniture or not */
+		p->furniture = !multi && first->furniture;
 		for (size_t k = p->m0; k < p->m1; k++) {
 			const struct block *b = &c->al.blocks[ps->mem[k]];
 			p->moved |= b->moved;

@@ -513,8 +513,9 @@ put_passage(FILE *f, const struct cmp *c, size_t e, const char *pfx)
 	if (fputs("<article id=\"", f) == EOF || put_id(f, c, e, pfx) < 0 ||
 	    fprintf(f,
 	            "\" class=\"k-%s\" data-kind=\"%s\" "
-	            "data-passage=\"%zu\"%s%s>\n",
+	            "data-passage=\"%zu\"%s%s%s>\n",
 	            kind, kind, pn, p->moved ? " data-moved" : "",
+	            p->furniture ? " data-furniture" : "",
 	            s->cont ? " data-continued" : "") < 0)
 		return -1;
 	if (s->cont) {
@@ -539,6 +540,9 @@ put_passage(FILE *f, const struct cmp *c, size_t e, const char *pfx)
 		          f) == EOF)
 			return -1;
 		if (shape[0] && fprintf(f, "<span>%s</span>", shape) < 0)
+			return -1;
+		if (p->furniture &&
+		    fputs("<span>page furniture</span>", f) == EOF)
 			return -1;
 		if (p->e1 - p->e0 > 1 &&
 		    fprintf(f, "<span>in %zu places</span>", p->e1 - p->e0) < 0)

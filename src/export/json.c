@@ -330,6 +330,8 @@ put_passage(struct out *o, const struct cmp *c, size_t i)
 	out_str(o, p->hidden ? ", \"hidden\": true" : ", \"hidden\": false");
 	out_str(o, p->confusable ? ", \"confusable\": true"
 	                         : ", \"confusable\": false");
+	out_str(o, p->furniture ? ", \"furniture\": true"
+	                        : ", \"furniture\": false");
 	out_str(o, ", \"similarity\": ");
 	out_fixed3(o, p->sim);
 	out_str(o, ", \"blocks\": [");
@@ -375,8 +377,10 @@ put_block(struct out *o, const struct cmp *c, const struct block *b)
 	out_str(o, cmp_kind_name(b->kind));
 	out_str(o, b->moved ? "\", \"moved\": true" : "\", \"moved\": false");
 	out_str(o, b->hidden ? ", \"hidden\": true" : ", \"hidden\": false");
-	out_str(o, b->confusable ? ", \"confusable\": true, \"left\": "
-	                         : ", \"confusable\": false, \"left\": ");
+	out_str(o, b->confusable ? ", \"confusable\": true"
+	                         : ", \"confusable\": false");
+	out_str(o, b->furniture ? ", \"furniture\": true, \"left\": "
+	                        : ", \"furniture\": false, \"left\": ");
 	put_span(o, &c->lt, l0, l1);
 	out_str(o, ", \"right\": ");
 	put_span(o, &c->rt, r0, r1);

@@ -255,6 +255,8 @@ put_header(struct wbuf *w, const struct cmp *c, size_t pn,
 		wb_puts(w, ", hidden characters");
 	if (p->confusable)
 		wb_puts(w, ", confusable words");
+	if (p->furniture)
+		wb_puts(w, ", page furniture");
 	if (shape[0]) {
 		wb_put(w, ", ", 2);
 		wb_puts(w, shape);

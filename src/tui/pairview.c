@@ -619,6 +619,13 @@ draw_status(struct view *v)
 		room -= (int)strlen(counts);
 	else
 		counts[0] = '\0';
+	/* page furniture, where it leaves the file names their room */
+	static const char furn[] = ", page furniture";
+	if (bk && bk->furniture && (int)strlen(furn) + 14 + side_w <= room) {
+		snprintf(core + strlen(core), sizeof core - strlen(core), "%s",
+		         furn);
+		room -= (int)strlen(furn);
+	}
 	names[0] = '\0';
 	const char *lname = text_label(c->left->name),
 	           *rname = text_label(c->right->name);

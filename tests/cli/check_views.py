@@ -8,7 +8,8 @@ For each pair (LIST: "OFFICIAL REWRITE [GOLD]" a line, paths from the
 repository's top, # starts a comment), runs redline's JSON export and
 derives from it what every view must show: the passages in display order
 (a passage in several places once per place, the later ones marked
-continued), each with its number and kind, and the counts per kind.  Then
+continued), each with its number and kind, the passages that are page
+furniture, and the counts per kind.  Then
 reads the same out of the text report, --stats, the plain export, the HTML
 page and the viewer (the real binary in a detached tmux, its numbers
 switched on with '#', the screen read), and prints one line per
@@ -99,12 +100,15 @@ class Articles(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
         self.seq, self.counts, self._count = [], {}, None
+        self.furniture = set()
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "article":
             self.seq.append((int(a.get("data-passage", "0")),
                              "data-continued" in a, a.get("data-kind")))
+            if "data-furniture" in a:
+                self.furniture.add(int(a.get("data-passage", "0")))
         if "data-count" in a:
             self._count = a["data-count"]
 
@@ -189,6 +193,14 @@ def check_pair(rl, official, rewrite, use_viewer):
     page = Articles()
     page.feed(run([rl, "--export=html", official, rewrite]))
     same("html", page.seq)
+    # the passages flagged page furniture, alike in JSON, report and page
+    furn = {p["number"] for p in exp["passages"] if p.get("furniture")}
+    in_report = {int(m.group(1)) for m in re.finditer(
+        r"^\[(\d+)\] \w+(?:, [\w ]+?)*, page furniture\b", report, re.M)}
+    for view, got_furn in (("report", in_report), ("html", page.furniture)):
+        if got_furn != furn:
+            problems.append("%s: %s flags page furniture on %r, JSON on %r"
+                            % (name, view, sorted(got_furn), sorted(furn)))
     got_counts = tuple(page.counts.get(k) for k in KINDS + ("moved",))
     if got_counts != want_counts:
         problems.append("%s: html counts %r, JSON %r"

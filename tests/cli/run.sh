@@ -719,6 +719,23 @@ expect 1 "confusable report" -- rl --export=text "$tmp/sp0.txt" "$tmp/sp-mixed.t
 grep -q '^\[1\] .*confusable words' "$tmp/out" && ok || bad "the report does not flag a confusable word"
 expect 0 "confusable same" -- rl --export=json "$tmp/sp-mixed.txt" "$tmp/sp-mixed.txt"
 grep -q '"confusable": true' "$tmp/out" && ok || bad "a mixed-script word is not flagged when both texts have it"
+# page furniture: the official page's title and release line left
+# unheld, and the rewrite's byline, are flagged in the report, the JSON
+# (blocks and passages alike) and the HTML page; the sentence of content
+# each side drops or adds is not
+printf 'Harbour to reopen after pier repairs\nFor Immediate Release\nThe harbour will reopen on Monday after repairs to the north pier by the city engineers. Ships from the islands will dock at the new ferry terminal.\n' >"$tmp/furn0.txt"
+printf 'By Jane Smith\nThe harbour will reopen on Monday after repairs to the north pier by the city engineers. Fishermen welcomed the news after weeks of waiting.\n' >"$tmp/furn1.txt"
+expect 1 "furniture report" -- rl --export=text "$tmp/furn0.txt" "$tmp/furn1.txt"
+[ "$(grep -c '^\[[0-9]*\] \(omission\|addition\), page furniture$' "$tmp/out")" -eq 3 ] &&
+	grep -q '^\[[0-9]*\] omission$' "$tmp/out" && grep -q '^\[[0-9]*\] addition$' "$tmp/out" &&
+	ok || bad "the report does not flag the three furniture lines alone: $(grep '^\[' "$tmp/out" | tr '\n' ' ')"
+expect 1 "furniture json" -- rl --export=json "$tmp/furn0.txt" "$tmp/furn1.txt"
+[ "$(grep -c '"furniture": true' "$tmp/out")" -eq 6 ] &&
+	python3 "$top/tests/eval/check_json.py" "$tmp/out" "$tmp/furn0.txt" "$tmp/furn1.txt" >"$tmp/cj" &&
+	ok || bad "furniture json: $(grep -c '"furniture": true' "$tmp/out") flags; $(head -3 "$tmp/cj")"
+expect 1 "furniture html" -- rl --export=html "$tmp/furn0.txt" "$tmp/furn1.txt"
+[ "$(grep -c '<span>page furniture</span>' "$tmp/out")" -eq 3 ] &&
+	ok || bad "the HTML page does not flag the three furniture lines"
 # the summary shows a hidden character as every other export does
 expect 1 "hidden in the summary" -- rl --export=summary "$tmp/rlm.txt" "$tmp/fig2.txt" "$tmp/rlm.txt"
 grep -q '15 �7' "$tmp/out" && ok || bad "the summary does not show the hidden character as U+FFFD: $(tail -1 "$tmp/out")"

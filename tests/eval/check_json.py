@@ -17,9 +17,12 @@ usage: check_json.py EXPORT.json OFFICIAL REWRITE
   which lists it, and every passage lists only blocks that name it; a
   passage's left and right spans are exactly its blocks' spans on that
   side, in text order; a passage of one block has that block's kind,
-  similarity and moved flag; a passage of several is moved when one of
-  its blocks is, hidden when one is, verbatim when every block of it with
-  official text is, else a paraphrase;
+  similarity and moved, hidden and furniture flags; a passage of several
+  is moved when one of its blocks is, hidden when one is, never page
+  furniture, verbatim when every block of it with official text is, else
+  a paraphrase;
+- a block's "furniture" is a boolean, true only on an omission or an
+  addition;
 - the summary counts equal the counts of passages of each kind (and
   moved).
 Prints one line per broken promise; exit status 1 if any.
@@ -114,7 +117,8 @@ def main(argv):
                 problems.append("passage %d %s spans %r, its blocks %r"
                                 % (i + 1, side, passage.get(side), want))
         if len(mine) == 1:
-            for key in ("kind", "similarity", "moved", "hidden"):
+            for key in ("kind", "similarity", "moved", "hidden",
+                        "furniture"):
                 if passage.get(key) != mine[0].get(key):
                     problems.append("passage %d %s %r, its one block %r"
                                     % (i + 1, key, passage.get(key),
@@ -124,6 +128,9 @@ def main(argv):
                 if passage.get(key) != any(b.get(key) for b in mine):
                     problems.append("passage %d %s %r" % (i + 1, key,
                                                           passage.get(key)))
+            if passage.get("furniture") is not False:
+                problems.append("passage %d of several blocks is page "
+                                "furniture" % (i + 1))
             verb = all(b["kind"] == "verbatim" for b in mine
                        if b["left"] is not None) and \
                 any(b["left"] is not None for b in mine)
@@ -147,6 +154,11 @@ def main(argv):
                             % (n, block.get("hidden"), holds))
         if block["left"] is None and block["right"] is None:
             problems.append("block %d has no side" % n)
+        if not isinstance(block.get("furniture"), bool) or (
+                block["furniture"] and
+                block["kind"] not in ("omission", "addition")):
+            problems.append("block %d: furniture %r on a %s" %
+                            (n, block.get("furniture"), block["kind"]))
         for side in ("left", "right"):
             span = block[side]
             if not span_ok(span, side, "block %d %s" % (n, side)):

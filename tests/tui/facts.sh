@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/tui/facts.sh - what the status line and the text say of a passage:
 # a changed fact with the value it replaced, an omission's nearest
-# passage, hidden characters shown as symbols and flagged.
+# passage, hidden characters shown as symbols and flagged, page furniture.
 #
 # usage: sh tests/tui/facts.sh PATH/TO/redline
 set -u
@@ -48,5 +48,16 @@ screen | grep -q "^=!▌\?The rate rose" && ok || bad "the passage's margin lack
 screen | grep -q "$(printf '\342\200\256')" && bad "the override reached the screen as it is" || ok
 keys q
 wait_for "EXIT=1" && ok || bad "a hidden override is not a difference in the viewer"
+
+# Page furniture: the official page's release line, unheld, says so on
+# the status line when the bar is on it (it is the first passage).
+printf 'Harbour to reopen after pier repairs\nFor Immediate Release\nThe harbour will reopen on Monday after repairs to the north pier by the city engineers.\n' >"$tmp/furn0.txt"
+printf 'The harbour will reopen on Monday after repairs to the north pier by the city engineers.\n' >"$tmp/furn1.txt"
+start 100 20 "'$bin'" "'$tmp/furn0.txt'" "'$tmp/furn1.txt'"
+wait_for "?:help" || bad "viewer did not open on the furniture pair"
+screen | tail -2 | grep -q "omission.*page furniture" && ok ||
+	bad "the status line does not call the title page furniture: $(screen | tail -2 | head -1)"
+keys q
+wait_for "EXIT=1" || bad "the furniture pair did not exit 1"
 
 tui_done

@@ -1127,6 +1127,59 @@ each_rule_needed(void **state)
 	}
 }
 
+/* Page furniture: the official page's header lines left unheld (its
+ * title, a release line) and the rewrite's byline and restated headline
+ * are omissions and additions flagged as furniture; an omitted or added
+ * sentence of content is not, and neither is a kept one. */
+static void
+page_furniture(void **state)
+{
+	static const char off[] =
+	        "Harbour to reopen after pier repairs\n"
+	        "For Immediate Release\n"
+	        "The harbour will reopen on Monday after repairs to the north "
+	        "pier by the city's engineers. Ships from the islands will "
+	        "dock at the new ferry terminal beside the old customs "
+	        "house.\n";
+	static const char rew[] =
+	        "Harbour reopens after repairs to pier\n"
+	        "By Jane Smith\n"
+	        "The harbour will reopen on Monday after repairs to the north "
+	        "pier by the city's engineers. Fishermen welcomed the news "
+	        "after weeks of waiting for their boats to go out again.\n";
+	struct pair p;
+	(void)state;
+
+	compare(&p, off, rew);
+	const struct block *b = block_with(&p, 0, "Harbour to reopen");
+	assert_int_equal(b->kind, BLK_OMISSION);
+	assert_true(b->furniture);
+	b = block_with(&p, 0, "For Immediate");
+	assert_int_equal(b->kind, BLK_OMISSION);
+	assert_true(b->furniture);
+	b = block_with(&p, 1, "Harbour reopens");
+	assert_int_equal(b->kind, BLK_ADDITION);
+	assert_true(b->furniture); /* restates the title: furniture of both */
+	b = block_with(&p, 1, "By Jane");
+	assert_int_equal(b->kind, BLK_ADDITION);
+	assert_true(b->furniture);
+	b = block_with(&p, 0, "Ships from");
+	assert_int_equal(b->kind, BLK_OMISSION);
+	assert_false(b->furniture);
+	b = block_with(&p, 1, "Fishermen");
+	assert_int_equal(b->kind, BLK_ADDITION);
+	assert_false(b->furniture);
+	assert_false(block_with(&p, 1, "The harbour")->furniture);
+	/* the passages say the same */
+	for (size_t i = 0; i < p.c.ps.n; i++) {
+		const struct passage *ps = &p.c.ps.v[i];
+		const struct block *one = &p.c.al.blocks[p.c.ps.mem[ps->m0]];
+		assert_int_equal(ps->furniture,
+		                 ps->m1 - ps->m0 == 1 && one->furniture);
+	}
+	release(&p);
+}
+
 /* Leaving the anchor rule out leaves the word diff's pairs to the other
  * rules, as before anchors were: a sentence both texts keep whole still
  * gets its candidates and links as a verbatim copy (rules.sh measures
@@ -1301,6 +1354,7 @@ main(void)
 	        cmocka_unit_test(each_rule_needed),
 	        cmocka_unit_test(repeated_sentences),
 	        cmocka_unit_test(anchor_left_out),
+	        cmocka_unit_test(page_furniture),
 	        cmocka_unit_test(nearest_counterparts),
 	        cmocka_unit_test(negation_not_verbatim),
 	        cmocka_unit_test(glue_words_kept),

@@ -1389,6 +1389,13 @@ links(struct ctx *x)
 	for (size_t o = 0; o < c->ls.n; o++)
 		if (s.linked[o])
 			x->lw->sec[o] = -1;
+	/* what is left unlinked as page furniture, for the blocks' flag */
+	if (!(x->lw->rfurn = calloc(c->rs.n + 1, 1)))
+		goto out;
+	for (size_t r = 0; r < c->rs.n; r++)
+		x->lw->rfurn[r] = x->lw->prim[r] < 0 &&
+		                  (x->lw->restate[r] || furniture_line(x, r) ||
+		                   caption_line(x, r));
 	rc = 0;
 out:
 	free(s.linked);
@@ -1535,7 +1542,8 @@ make_blocks(struct ctx *x, int32_t *blk_r)
 		}
 		b = x->bl->nb ? &x->bl->b[x->bl->nb - 1] : NULL;
 		if (b && b->kind == BLK_OMISSION && b->ls1 == o &&
-		    c->ls.v[o].para == c->ls.v[b->ls0].para) {
+		    c->ls.v[o].para == c->ls.v[b->ls0].para &&
+		    b->furniture == x->lw->header[o]) {
 			b->ls1++;
 			continue;
 		}
@@ -1544,6 +1552,7 @@ make_blocks(struct ctx *x, int32_t *blk_r)
 		b->kind = BLK_OMISSION;
 		b->ls0 = (uint32_t)o;
 		b->ls1 = (uint32_t)o + 1;
+		b->furniture = x->lw->header[o]; /* a header line, unheld */
 	}
 	for (size_t r = 0; r < nr; r++) {
 		struct block *b;
@@ -1551,7 +1560,8 @@ make_blocks(struct ctx *x, int32_t *blk_r)
 			continue;
 		if (r > 0 && blk_r[r - 1] >= 0 &&
 		    x->bl->b[blk_r[r - 1]].kind == BLK_ADDITION &&
-		    c->rs.v[r].para == c->rs.v[r - 1].para) {
+		    c->rs.v[r].para == c->rs.v[r - 1].para &&
+		    x->bl->b[blk_r[r - 1]].furniture == x->lw->rfurn[r]) {
 			x->bl->b[blk_r[r - 1]].rs1++;
 			blk_r[r] = blk_r[r - 1];
 			continue;
@@ -1561,6 +1571,7 @@ make_blocks(struct ctx *x, int32_t *blk_r)
 		b->kind = BLK_ADDITION;
 		b->rs0 = (uint32_t)r;
 		b->rs1 = (uint32_t)r + 1;
+		b->furniture = x->lw->rfurn[r];
 		blk_r[r] = (int32_t)(x->bl->nb - 1);
 	}
 	for (size_t i = 0; i < x->bl->nb; i++)
@@ -1924,5 +1935,6 @@ linkset_free(struct linkset *l)
 	free(l->sec);
 	free(l->header);
 	free(l->restate);
+	free(l->rfurn);
 	memset(l, 0, sizeof *l);
 }

@@ -180,6 +180,9 @@ struct linkset {
 	unsigned char *restate; /* per right segment: a title line restating
 	                           a line of the official header (rule_best),
 	                           which no rule links */
+	unsigned char *rfurn;   /* per right segment linked to none, once the
+	                           links are made: page furniture (a restated
+	                           title, a furniture line, a caption) */
 };
 
 /* What stages 5 and 6 (links.c) make and stage 7 to 9 (classify.c)
