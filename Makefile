@@ -175,7 +175,8 @@ $(GEN)/places.inc: data/en/places.txt
 $(GEN)/furniture.inc: data/en/furniture.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | \
-	    sed -e 's/^start \(.*\)$$/{"\1", 0},/' -e 's/^within \(.*\)$$/{"\1", 1},/' >$@
+	    sed -e 's/^start \(.*\)$$/{"\1", 0},/' -e 's/^within \(.*\)$$/{"\1", 1},/' \
+	        -e 's/^clock \(.*\)$$/{"\1", 2},/' >$@
 $(GEN)/aliases.inc: data/en/aliases.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' -e 's/^\(.*\)$$/"\1",/' $< >$@

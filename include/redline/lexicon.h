@@ -100,6 +100,11 @@ const char *lex_title(size_t i);
  * line, or site chrome (data/en/furniture.txt); else 0. */
 int lex_is_furniture(const unsigned char *s, size_t n);
 
+/* 1 when the word s[0..n) (as written; ASCII case ignored) may stand
+ * beside a date in a timestamp line: "am", "p.m.", "GMT"
+ * (data/en/furniture.txt, "clock"); else 0. */
+int lex_is_clock_word(const char *s, size_t n);
+
 /* The value of a number written as the folded word w[0..n), as digits, so
  * that ways of writing one number compare equal: a number word ("five":
  * data/en/numbers.txt) gives its digits; a numeral loses the separators

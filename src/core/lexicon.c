@@ -38,7 +38,8 @@ static const char *const titles[] = {
 
 static const struct furniture {
 	const char *phrase;
-	int within; /* anywhere in the line, not only at its start */
+	int within; /* 0: at the line's start; 1: anywhere in the line; 2: a
+	               word of a timestamp (lex_is_clock_word), no phrase */
 } furniture[] = {
 #include "furniture.inc"
 };
@@ -331,6 +332,8 @@ lex_is_furniture(const unsigned char *s, size_t n)
 	for (size_t k = 0; k < sizeof furniture / sizeof *furniture; k++) {
 		const char *p = furniture[k].phrase;
 		size_t m = strlen(p);
+		if (furniture[k].within == 2)
+			continue; /* a timestamp's word */
 		if (!furniture[k].within) {
 			/* the phrase, then no letter: "By" but not "Bystanders"
 			 */
@@ -344,6 +347,23 @@ lex_is_furniture(const unsigned char *s, size_t n)
 			if ((i == 0 || !is_letter(s[i - 1])) &&
 			    starts(s, n, i, p))
 				return 1;
+	}
+	return 0;
+}
+
+int
+lex_is_clock_word(const char *s, size_t n)
+{
+	for (size_t k = 0; k < sizeof furniture / sizeof *furniture; k++) {
+		const char *p = furniture[k].phrase;
+		if (furniture[k].within != 2 || strlen(p) != n)
+			continue;
+		size_t i = 0;
+		while (i < n && (s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a'
+		                                            : s[i]) == p[i])
+			i++;
+		if (i == n)
+			return 1;
 	}
 	return 0;
 }

@@ -1128,9 +1128,9 @@ each_rule_needed(void **state)
 }
 
 /* Page furniture: the official page's header lines left unheld (its
- * title, a release line) and the rewrite's byline and restated headline
- * are omissions and additions flagged as furniture; an omitted or added
- * sentence of content is not, and neither is a kept one. */
+ * title, a release line) and the rewrite's byline, timestamp and restated
+ * headline are omissions and additions flagged as furniture; an omitted or
+ * added sentence of content is not, and neither is a kept one. */
 static void
 page_furniture(void **state)
 {
@@ -1144,6 +1144,7 @@ page_furniture(void **state)
 	static const char rew[] =
 	        "Harbour reopens after repairs to pier\n"
 	        "By Jane Smith\n"
+	        "Wednesday, 13 August 2014 12:50 GMT\n"
 	        "The harbour will reopen on Monday after repairs to the north "
 	        "pier by the city's engineers. Fishermen welcomed the news "
 	        "after weeks of waiting for their boats to go out again.\n";
@@ -1161,6 +1162,9 @@ page_furniture(void **state)
 	assert_int_equal(b->kind, BLK_ADDITION);
 	assert_true(b->furniture); /* restates the title: furniture of both */
 	b = block_with(&p, 1, "By Jane");
+	assert_int_equal(b->kind, BLK_ADDITION);
+	assert_true(b->furniture);
+	b = block_with(&p, 1, "Wednesday"); /* a timestamp */
 	assert_int_equal(b->kind, BLK_ADDITION);
 	assert_true(b->furniture);
 	b = block_with(&p, 0, "Ships from");

@@ -99,6 +99,24 @@ furniture(void **state)
 	assert_false(furn(""));
 }
 
+/* The words of a timestamp besides its date, in any case, whole; and no
+ * timestamp word is a furniture phrase of its own. */
+static void
+clock_words(void **state)
+{
+	(void)state;
+	assert_true(lex_is_clock_word("am", 2));
+	assert_true(lex_is_clock_word("PM", 2));
+	assert_true(lex_is_clock_word("p.m.", 4));
+	assert_true(lex_is_clock_word("GMT", 3));
+	assert_false(lex_is_clock_word("a", 1));
+	assert_false(lex_is_clock_word("amid", 4));
+	assert_false(lex_is_clock_word("gm", 2));
+	assert_false(lex_is_clock_word("", 0));
+	assert_false(furn("am"));
+	assert_false(furn("GMT"));
+}
+
 /* Irregular verb forms give their base form; other words, and a prefix
  * or extension of a form, give none. */
 static void
@@ -210,10 +228,10 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(numbers),    cmocka_unit_test(frames),
-	        cmocka_unit_test(furniture),  cmocka_unit_test(verb_forms),
-	        cmocka_unit_test(spellings),  cmocka_unit_test(titles),
-	        cmocka_unit_test(list_order), cmocka_unit_test(negations),
-	        cmocka_unit_test(places),
+	        cmocka_unit_test(furniture),  cmocka_unit_test(clock_words),
+	        cmocka_unit_test(verb_forms), cmocka_unit_test(spellings),
+	        cmocka_unit_test(titles),     cmocka_unit_test(list_order),
+	        cmocka_unit_test(negations),  cmocka_unit_test(places),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

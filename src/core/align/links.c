@@ -10,6 +10,7 @@
 #include "redline/lexicon.h"
 #include "redline/stem.h"
 #include "redline/uni.h"
+#include "redline/value.h"
 #include "stage.h"
 
 /* ---- 3. candidates --------------------------------------------------- */
@@ -703,10 +704,59 @@ title_line(const struct ctx *x, size_t r)
  * sentence end, and LINE_FURNITURE when it reads as page furniture
  * (lexicon.h: "Follow us on ...", "By ..."); 1 for any other line. */
 enum { LINE_TITLE = 2, LINE_FURNITURE = 4 };
+/* Do tokens [t0, t1) of l (the tokens of t) give only a date or a time:
+ * a timestamp ("November 12, 2017, 10:44 am", "Wednesday, 13 August 2014
+ * 12:50 GMT", "01/09/2009")?  Besides punctuation, only values that are
+ * dates or weekdays (value.h), figures and the words of a timestamp
+ * (lex_is_clock_word), with a date or weekday among them, or three
+ * figures or more joined by '/', '-' or '.'. */
+static int
+date_line(const struct text *t, const struct toklist *l, uint32_t t0,
+          uint32_t t1)
+{
+	int dated = 0, joined = 1;
+	size_t figures = 0;
+
+	for (uint32_t i = t0; i < t1;) {
+		const struct tok *k = &l->v[i];
+		struct value v;
+		size_t n, len = tok_len(l, i);
+		if (k->kind == TOK_PUNCT) {
+			const unsigned char *p = t->buf + k->off;
+			joined &= len == 1 &&
+			          (*p == '/' || *p == '-' || *p == '.');
+			i++;
+			continue;
+		}
+		int may = value_may_start(t, k);
+		if (may != VALUE_START_NEVER &&
+		    (may != VALUE_START_CAPITAL || (k->flags & TOK_F_UPPER)) &&
+		    (n = value_read(t, l, i, t1, &v)) > 0 &&
+		    (v.kind == VALUE_DATE || v.kind == VALUE_WEEKDAY)) {
+			dated = 1;
+			i += (uint32_t)n;
+			continue;
+		}
+		if (k->kind == TOK_NUMBER) {
+			figures++;
+			i++;
+			continue;
+		}
+		if (k->kind == TOK_WORD &&
+		    lex_is_clock_word((const char *)t->buf + k->off, len)) {
+			i++;
+			continue;
+		}
+		return 0;
+	}
+	return dated || (figures >= 3 && joined);
+}
+
 static int
 line_kind(const struct seglist *sl, const struct toklist *l,
-          const unsigned char *buf, size_t k, size_t max)
+          const struct text *t, size_t k, size_t max)
 {
+	const unsigned char *buf = t->buf;
 	uint32_t t0 = sl->v[k].t0, t1 = sl->v[k].t1;
 	const struct tok *last = &l->v[t1 - 1];
 
@@ -719,7 +769,8 @@ line_kind(const struct seglist *sl, const struct toklist *l,
 	                ? 0
 	                : LINE_TITLE) |
 	       (lex_is_furniture(buf + l->v[t0].off,
-	                         tok_end(l, t1 - 1) - l->v[t0].off)
+	                         tok_end(l, t1 - 1) - l->v[t0].off) ||
+	                        date_line(t, l, t0, t1)
 	                ? LINE_FURNITURE
 	                : 0);
 }
@@ -736,7 +787,6 @@ official_headers(struct ctx *x)
 {
 	const struct seglist *sl = &x->c->ls;
 	const struct toklist *l = &x->c->lt;
-	const unsigned char *buf = x->c->left->buf;
 	size_t k, prose = sl->n;
 
 	x->lw->header = calloc(sl->n + 1, 1);
@@ -744,13 +794,13 @@ official_headers(struct ctx *x)
 	if (!x->lw->header || !x->lw->restate)
 		return -1;
 	for (k = 0; k < sl->n && prose == sl->n; k++)
-		if (!(line_kind(sl, l, buf, k, HEADER_MAX_WORDS) &
+		if (!(line_kind(sl, l, x->c->left, k, HEADER_MAX_WORDS) &
 		      (LINE_TITLE | LINE_FURNITURE)))
 			prose = k;
 	if (prose == sl->n)
 		return 0;
 	for (k = 0; k < sl->n; k++) {
-		int kind = line_kind(sl, l, buf, k,
+		int kind = line_kind(sl, l, x->c->left, k,
 		                     k < prose ? HEADER_MAX_WORDS
 		                               : FURNITURE_MAX_WORDS);
 		x->lw->header[k] =
@@ -765,7 +815,7 @@ official_headers(struct ctx *x)
 static int
 furniture_line(const struct ctx *x, size_t r)
 {
-	return (line_kind(&x->c->rs, &x->c->rt, x->c->right->buf, r,
+	return (line_kind(&x->c->rs, &x->c->rt, x->c->right, r,
 	                  FURNITURE_MAX_WORDS) &
 	        LINE_FURNITURE) != 0;
 }
