@@ -33,7 +33,7 @@ static const struct entry dates[] = {
 #include "dates.inc"
 };
 
-#define WORD_MAX 24 /* bytes of a word looked up, at most */
+#define WORD_MAX 48 /* bytes of a word looked up, at most */
 
 struct key {
 	const char *w;
@@ -356,6 +356,94 @@ currency_before(const struct text *t, const struct toklist *l, size_t j,
 	return k->kind != TOK_WORD || (n == 3 && upper_initial(t, k));
 }
 
+/* A number written as words joined by hyphens, w[0..n) in lower case:
+ * its value in *val, and in *suffix where a last part that is no number
+ * word begins (n when every part is one).  English order: tens before
+ * ones ("twenty-five"), a hundred after a digit ("three-hundred"), a
+ * thousand after up to three digits' worth ("two-thousand-ten"); else a
+ * year told in two pairs ("nineteen-seventy-one" 1971, "twenty-twenty"
+ * 2020).  At least two parts that are number words; 1 when it reads so,
+ * else 0 ("five-six", "twenty-zero", "fifty-fifty", "seven-year" read
+ * as 7 with the suffix "year", which no caller takes). */
+static int
+compound(const char *w, size_t n, long *val, size_t *suffix)
+{
+	long v[8];
+	size_t nv = 0, at = 0;
+
+	*suffix = n;
+	while (at < n) {
+		const char *h = memchr(w + at, '-', n - at);
+		size_t len = (h ? (size_t)(h - w) : n) - at;
+		char d[8];
+		size_t nd = len ? lex_number(w + at, len, d, sizeof d) : 0;
+		if (nd && nv == sizeof v / sizeof *v)
+			return 0; /* too many parts for a number */
+		if (!nd) {
+			/* a last part that is no number word: the suffix */
+			if (h || !len || nv == 0)
+				return 0;
+			*suffix = at;
+			break;
+		}
+		long x = 0;
+		for (size_t i = 0; i < nd; i++)
+			x = x * 10 + (d[i] - '0');
+		v[nv++] = x;
+		at += len + (h != NULL);
+	}
+	if (nv == 0 || (nv == 1 && *suffix == n))
+		return 0;
+	/* the usual order: total, and the group below a thousand (cur) */
+	long total = 0, cur = 0;
+	int last = 0; /* 0 start, 1 ones, 2 teen, 3 tens, 4 hundred, 5 k */
+	int ok = 1;
+	for (size_t i = 0; i < nv && ok; i++) {
+		long x = v[i];
+		if (x == 100) {
+			ok = (last == 1 || last == 2 || last == 0) && cur < 100;
+			cur = (cur ? cur : 1) * 100;
+			last = 4;
+		} else if (x == 1000) {
+			ok = last != 5 && cur < 1000;
+			total += (cur ? cur : 1) * 1000;
+			cur = 0;
+			last = 5;
+		} else if (x >= 1 && x <= 9) {
+			ok = last == 0 || last == 3 || last == 4 || last == 5;
+			cur += x;
+			last = 1;
+		} else if (x >= 10 && x <= 19) {
+			ok = last == 0 || last == 4 || last == 5;
+			cur += x;
+			last = 2;
+		} else if (x >= 20 && x <= 90 && x % 10 == 0) {
+			ok = last == 0 || last == 4 || last == 5;
+			cur += x;
+			last = 3;
+		} else {
+			ok = 0;
+		}
+	}
+	if (ok) {
+		*val = total + cur;
+		return 1;
+	}
+	/* a year in two pairs: eleven to twenty, then ten to ninety-nine */
+	if (nv < 2 || nv > 3 || v[0] < 11 || v[0] > 20)
+		return 0;
+	long rest = v[1];
+	if (nv == 3) {
+		if (v[1] < 20 || v[1] > 90 || v[1] % 10 || v[2] < 1 || v[2] > 9)
+			return 0;
+		rest += v[2];
+	} else if (v[1] < 10 || v[1] > 99 || (v[1] >= 20 && v[1] % 10)) {
+		return 0;
+	}
+	*val = v[0] * 100 + rest;
+	return 1;
+}
+
 /* The number at token j (a numeral, or a number word): into *x, with the
  * suffix of a numeral in *suf.  *word: it was a number word. */
 static int
@@ -386,7 +474,7 @@ number_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
 	if (!h || h == w || h + 1 == w + n)
 		return 0;
 	size_t a = (size_t)(h - w), b = n - a - 1;
-	char tens[8], ones[8];
+	char tens[8];
 	size_t nt = lex_number(w, a, tens, sizeof tens);
 	if (!nt)
 		return 0;
@@ -409,14 +497,23 @@ number_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
 		*word = 2;
 		return 1;
 	}
-	/* tens and ones: twenty-five */
-	size_t no = lex_number(w + a, b, ones, sizeof ones);
-	if (nt != 2 || tens[1] != '0' || tens[0] < '2' || no != 1 ||
-	    ones[0] == '0')
+	/* number words joined by hyphens: "twenty-five", "two-thousand-ten",
+	 * "nineteen-seventy-one", and a scale or unit after them as the
+	 * suffix of a numeral is ("ten-million", "seventy-percent") */
+	n = lower(t, k, w); /* w[0..n) as it was */
+	long val;
+	size_t at_suffix;
+	if (!compound(w, n, &val, &at_suffix))
 		return 0;
-	x->d[0] = tens[0];
-	x->d[1] = ones[0];
-	x->n = 2;
+	int nd = snprintf(x->d, sizeof x->d, "%ld", val);
+	if (nd <= 0 || (size_t)nd >= sizeof x->d)
+		return 0;
+	x->n = (size_t)nd;
+	if (at_suffix < n) {
+		/* the bytes as written: lower() keeps every byte's place */
+		*suf = (const char *)t->buf + k->off + at_suffix;
+		*slen = n - at_suffix;
+	}
 	*word = 2;
 	return 1;
 }

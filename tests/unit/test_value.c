@@ -108,6 +108,26 @@ static const struct vcase numbers_cases[] = {
         {"seven-year", 0, "(none)"},
         {"twenty-zero", 0, "(none)"},
         {"five-six", 0, "(none)"},
+        /* longer chains in English order, years told in pairs, and a
+         * scale or unit joined on (as VOA's Special English writes) */
+        {"two-thousand-one", 0, "2001/1"},
+        {"two-thousand-twenty-four", 0, "2024/1"},
+        {"three-hundred", 0, "300/1"},
+        {"nine-hundred-ninety-nine", 0, "999/1"},
+        {"three-thousand-five-hundred", 0, "3500/1"},
+        {"fifteen-hundred", 0, "1500/1"},
+        {"nineteen-seventy-one", 0, "1971/1"},
+        {"nineteen-ninety", 0, "1990/1"},
+        {"twenty-twenty", 0, "2020/1"},
+        {"ten-million people", 0, "10000000/1"},
+        {"about three-million", 1, "3000000/1"},
+        {"seventy-percent", 0, "70%/1"},
+        {"fifty-three-percent", 0, "53%/1"},
+        {"fifty-fifty", 0, "(none)"},
+        {"one-two", 0, "(none)"},
+        {"five-hundred-hundred", 0, "(none)"},
+        {"thousand-thousand", 0, "(none)"},
+        {"seven-year-old", 0, "(none)"},
 };
 
 static void
