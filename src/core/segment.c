@@ -10,11 +10,12 @@
  *     closing quotes or brackets that follow without a space, when white
  *     space follows and the next token starts with a capital, a digit or an
  *     opening quote or bracket.  It does not end after an abbreviation from
- *     the short list below (Mr., Pres., Nov., ...) or a single capital
- *     letter (an initial); abbreviations with inner periods (U.S., e.g.)
- *     are one token already and never end a sentence.  In Chinese and
- *     Japanese, written without spaces or capitals, a sentence ends after
- *     。 ！ or ？ (and any closing brackets) whatever follows.
+ *     the short list below (Mr., Pres., Nov., ...), a single capital
+ *     letter (an initial) or "no." before a number; abbreviations with
+ *     inner periods (U.S., e.g.) are one token already and never end a
+ *     sentence.  In Chinese and Japanese, written without spaces or
+ *     capitals, a sentence ends after 。 ！ or ？ (and any closing brackets)
+ *     whatever follows.
  */
 #include "redline/grow.h"
 #include "redline/segment.h"
@@ -56,6 +57,15 @@ is_abbrev(const struct text *t, const struct tok *k)
 	w[k->slen] = '\0';
 	return bsearch(&key, abbrevs, sizeof abbrevs / sizeof abbrevs[0],
 	               sizeof abbrevs[0], by_str) != NULL;
+}
+
+/* "no" in lower case, which is an abbreviation before a number only
+ * ("objective no. 3-15"; "He said no. 3 more ..." is rare beside it). */
+static int
+number_sign(const struct text *t, const struct tok *k)
+{
+	return k->kind == TOK_WORD && k->slen == 2 &&
+	       memcmp(t->buf + k->off, "no", 2) == 0;
 }
 
 static int32_t
@@ -132,8 +142,10 @@ sentence_ends_before(const struct text *t, const struct toklist *l, size_t i)
 		return 0;
 	if (!(l->v[k].flags & TOK_F_STOP))
 		return 0;
-	if (k > 0 && !l->v[k].space && is_abbrev(t, &l->v[k - 1]) &&
-	    t->buf[l->v[k].off] == '.' && l->v[k].slen == 1)
+	if (k > 0 && !l->v[k].space && t->buf[l->v[k].off] == '.' &&
+	    l->v[k].slen == 1 &&
+	    (is_abbrev(t, &l->v[k - 1]) ||
+	     (number_sign(t, &l->v[k - 1]) && l->v[i].kind == TOK_NUMBER)))
 		return 0;
 	return is_opener(t, &l->v[i]);
 }

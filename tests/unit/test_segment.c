@@ -114,6 +114,11 @@ abbreviations_and_initials(void **state)
 	     "The U.S. Army left.|It rained.");
 	SEGS("Written by J. Doe. It is long.",
 	     "Written by J. Doe.|It is long.");
+	/* "no." before a number is one; before a word, the end */
+	SEGS("It meets objective no. 3-15 of the plan. It rained.",
+	     "It meets objective no. 3-15 of the plan.|It rained.");
+	SEGS("The answer was no. Then it rained.",
+	     "The answer was no.|Then it rained.");
 }
 
 static void
