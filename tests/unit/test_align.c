@@ -1184,6 +1184,26 @@ page_furniture(void **state)
 	release(&p);
 }
 
+/* A percentage is a figure that names its source, as other amounts are:
+ * a rewrite sentence that shares little but "seventy percent" with the
+ * one official sentence holding 70% is its paraphrase. */
+static void
+percent_names_source(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p,
+	        "The council will meet again in March.\n\nThe plan aims to "
+	        "raise the share of homes with fast internet to 70% within "
+	        "the decade.\n",
+	        "Officials want seventy percent of households connected "
+	        "soon.\n");
+	assert_int_equal(block_with(&p, 1, "Officials")->kind, BLK_PARAPHRASE);
+	assert_int_equal(block_with(&p, 0, "The council")->kind, BLK_OMISSION);
+	release(&p);
+}
+
 /* Leaving the anchor rule out leaves the word diff's pairs to the other
  * rules, as before anchors were: a sentence both texts keep whole still
  * gets its candidates and links as a verbatim copy (rules.sh measures
@@ -1359,6 +1379,7 @@ main(void)
 	        cmocka_unit_test(repeated_sentences),
 	        cmocka_unit_test(anchor_left_out),
 	        cmocka_unit_test(page_furniture),
+	        cmocka_unit_test(percent_names_source),
 	        cmocka_unit_test(nearest_counterparts),
 	        cmocka_unit_test(negation_not_verbatim),
 	        cmocka_unit_test(glue_words_kept),

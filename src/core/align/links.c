@@ -879,7 +879,7 @@ repeats(const struct ctx *x, size_t r)
 
 /* Is stem cid a figure specific enough to name its source: a number of
  * FIGURE_MIN_DIGITS digits or more that is not a year (1900 to 2099), or
- * a value (a date, an amount: its key holds a space or '@')? */
+ * a value (a date, an amount: its key holds a space, '@' or '%')? */
 static int
 figure(const struct ctx *x, uint32_t cid)
 {
@@ -889,7 +889,7 @@ figure(const struct ctx *x, uint32_t cid)
 	if (!x->w->numeric[cid] || !len)
 		return 0;
 	for (size_t i = 0; i < len; i++) {
-		if (key[i] == ' ' || key[i] == '@')
+		if (key[i] == ' ' || key[i] == '@' || key[i] == '%')
 			return 1;
 		digits += key[i] >= '0' && key[i] <= '9';
 	}
