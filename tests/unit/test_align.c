@@ -1151,29 +1151,34 @@ page_furniture(void **state)
 	struct pair p;
 	(void)state;
 
+	static const struct {
+		int right;
+		const char *needle;
+		unsigned kind;
+		int furniture;
+	} want[] = {
+	        {0, "Harbour to reopen", BLK_OMISSION, 1},
+	        {0, "For Immediate", BLK_OMISSION, 1},
+	        /* restates the title: furniture of both */
+	        {1, "Harbour reopens", BLK_ADDITION, 1},
+	        {1, "By Jane", BLK_ADDITION, 1},
+	        {1, "Wednesday", BLK_ADDITION, 1}, /* a timestamp */
+	        {0, "Ships from", BLK_OMISSION, 0},
+	        {1, "Fishermen", BLK_ADDITION, 0},
+	        {1, "The harbour", BLK_VERBATIM, 0},
+	};
+
 	compare(&p, off, rew);
-	const struct block *b = block_with(&p, 0, "Harbour to reopen");
-	assert_int_equal(b->kind, BLK_OMISSION);
-	assert_true(b->furniture);
-	b = block_with(&p, 0, "For Immediate");
-	assert_int_equal(b->kind, BLK_OMISSION);
-	assert_true(b->furniture);
-	b = block_with(&p, 1, "Harbour reopens");
-	assert_int_equal(b->kind, BLK_ADDITION);
-	assert_true(b->furniture); /* restates the title: furniture of both */
-	b = block_with(&p, 1, "By Jane");
-	assert_int_equal(b->kind, BLK_ADDITION);
-	assert_true(b->furniture);
-	b = block_with(&p, 1, "Wednesday"); /* a timestamp */
-	assert_int_equal(b->kind, BLK_ADDITION);
-	assert_true(b->furniture);
-	b = block_with(&p, 0, "Ships from");
-	assert_int_equal(b->kind, BLK_OMISSION);
-	assert_false(b->furniture);
-	b = block_with(&p, 1, "Fishermen");
-	assert_int_equal(b->kind, BLK_ADDITION);
-	assert_false(b->furniture);
-	assert_false(block_with(&p, 1, "The harbour")->furniture);
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		const struct block *b =
+		        block_with(&p, want[i].right, want[i].needle);
+		if (b->kind != want[i].kind ||
+		    b->furniture != want[i].furniture)
+			print_error("\"%s\": kind %u, furniture %u\n",
+			            want[i].needle, b->kind, b->furniture);
+		assert_int_equal(b->kind, want[i].kind);
+		assert_int_equal(b->furniture, want[i].furniture);
+	}
 	/* the passages say the same */
 	for (size_t i = 0; i < p.c.ps.n; i++) {
 		const struct passage *ps = &p.c.ps.v[i];
