@@ -45,6 +45,7 @@
  *    furniture, when it is a weekday, and when an earlier one of the
  *    rewrite has the same words (a possessive is its name).
  */
+#define _GNU_SOURCE /* memmem */
 #include "redline/finding.h"
 
 #include <stdlib.h>
@@ -52,6 +53,7 @@
 
 #include "redline/compare.h"
 #include "redline/grow.h"
+#include "redline/intern.h"
 #include "redline/lexicon.h"
 #include "redline/uni.h"
 #include "redline/value.h"
@@ -104,6 +106,11 @@ struct fx {
 	char *ostream; /* the official text as a stream of keys (stream_of),
 	                  made when first needed */
 	size_t nostream, capostream;
+	/* what in_official_parts answered, per rewrite stream asked (a name
+	 * the official text lacks is asked at each of its mentions) */
+	struct intern *parts;
+	unsigned char *parts_in;
+	size_t capparts;
 	char (*okeys)[VALUE_KEY_MAX]; /* name keys of the official text's
 	                                 capitalised words, sorted */
 	size_t nokeys;
@@ -1811,10 +1818,26 @@ in_official_parts(struct fx *x, uint32_t r0, uint32_t r1)
 	}
 	if (stream_of(x->c, 1, r0, r1, &want, &n, &cap) < 0)
 		return -1;
-	rc = 0;
-	for (size_t i = 0; want && !rc && i + n <= x->nostream; i++)
-		rc = x->ostream[i] == '|' &&
-		     memcmp(x->ostream + i, want, n) == 0;
+	if (!want)
+		return 0;
+	/* each stream is looked for once: the scan is of the whole text */
+	uint32_t id;
+	if (x->parts && intern_find(x->parts, want, n, &id)) {
+		free(want);
+		return x->parts_in[id];
+	}
+	/* want begins with a bar, as every part of the stream does */
+	rc = memmem(x->ostream, x->nostream, want, n) != NULL;
+	unsigned char *grown = NULL;
+	if ((!x->parts && !(x->parts = intern_new())) ||
+	    intern_id(x->parts, want, n, &id) < 0 ||
+	    !(grown = grow_array(x->parts_in, &x->capparts, (size_t)id + 1, 1,
+	                         64))) {
+		free(want);
+		return -1;
+	}
+	x->parts_in = grown;
+	x->parts_in[id] = (unsigned char)rc;
 	free(want);
 	return rc;
 }
@@ -2324,6 +2347,8 @@ fx_free(struct fx *x)
 	free(x->rtitle);
 	free(x->okeys);
 	free(x->ostream);
+	intern_free(x->parts);
+	free(x->parts_in);
 	free(x->hhead);
 	free(x->hnext);
 	free(x->vstart);

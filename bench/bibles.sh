@@ -1,0 +1,40 @@
+#!/bin/sh
+# bench/bibles.sh - the King James Version and the World English Bible as
+# a pair for the benchmarks: one verse a line, the books both have
+# (Genesis to Revelation; the WEB's deuterocanon left out), verse numbers
+# dropped.  Both translations are in the public domain; Debian ships them
+# as SWORD modules, read here with diatheke (scripts/setup bench installs
+# diatheke, sword-text-kjv and sword-text-web).
+#
+# usage: sh bench/bibles.sh DIR    (writes DIR/kjv.txt and DIR/web.txt)
+set -eu
+dir=${1:?usage: sh bench/bibles.sh DIR}
+command -v diatheke >/dev/null ||
+	{ echo "bibles.sh: diatheke is missing (scripts/setup bench)" >&2; exit 2; }
+mkdir -p "$dir"
+range="Genesis 1:1-Revelation of John 22:21"
+diatheke -b engKJV2006eb -f plain -k "$range" >"$dir/kjv.raw"
+diatheke -b engWEB2015eb -f plain -k "$range" >"$dir/web.raw"
+python3 - "$dir" <<'PY'
+import re
+import sys
+
+d = sys.argv[1]
+verse = re.compile(r"^\s*((?:[1-4] )?[A-Z][A-Za-z ]*?) (\d+):(\d+): ?(.*)$")
+
+def verses(path):
+    out = []
+    for line in open(path, encoding="utf-8"):
+        m = verse.match(line.rstrip("\n"))
+        if m and m.group(4).strip():
+            out.append((m.group(1), m.group(4).strip()))
+    return out
+
+kjv, web = verses(d + "/kjv.raw"), verses(d + "/web.raw")
+books = {b for b, _ in kjv}
+for name, vs in (("kjv", kjv), ("web", [v for v in web if v[0] in books])):
+    with open("%s/%s.txt" % (d, name), "w", encoding="utf-8") as f:
+        f.write("".join(t + "\n" for _, t in vs))
+PY
+rm -f "$dir/kjv.raw" "$dir/web.raw"
+wc -w "$dir/kjv.txt" "$dir/web.txt"
