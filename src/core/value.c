@@ -362,9 +362,9 @@ currency_before(const struct text *t, const struct toklist *l, size_t j,
  * ones ("twenty-five"), a hundred after a digit ("three-hundred"), a
  * thousand after up to three digits' worth ("two-thousand-ten"); else a
  * year told in two pairs ("nineteen-seventy-one" 1971, "twenty-twenty"
- * 2020).  At least two parts that are number words; 1 when it reads so,
- * else 0 ("five-six", "twenty-zero", "fifty-fifty", "seven-year" read
- * as 7 with the suffix "year", which no caller takes). */
+ * 2020).  Two parts or more, the first a number word; 1 when it reads
+ * so, else 0 ("five-six", "twenty-zero", "fifty-fifty"; "seven-year"
+ * reads as 7 with the suffix "year", which no caller takes). */
 static int
 compound(const char *w, size_t n, long *val, size_t *suffix)
 {
