@@ -272,17 +272,62 @@ postings(const struct ctx *x, const struct vec *vs, size_t nv, size_t **start,
 	return 0;
 }
 
+/* What a search for counterparts among the nv sentences of one side
+ * holds while it runs: that side's postings (postings()), and per
+ * sentence the weight shared with the sentence searched for (acc, kept
+ * at zero between searches) and the list of those touched.
+ * search_close releases it. */
+struct search {
+	size_t *start;
+	uint32_t *post;
+	size_t limit;
+	double *acc;
+	uint32_t *touched;
+};
+
+static void
+search_close(struct search *s)
+{
+	free(s->start);
+	free(s->post);
+	free(s->acc);
+	free(s->touched);
+	memset(s, 0, sizeof *s);
+}
+
+/* *s for the sentences vs[0..nv) of one side.  0, or -1 (then *s holds
+ * nothing to release). */
+static int
+search_open(const struct ctx *x, const struct vec *vs, size_t nv,
+            struct search *s)
+{
+	memset(s, 0, sizeof *s);
+	if (postings(x, vs, nv, &s->start, &s->post, &s->limit) < 0)
+		return -1;
+	s->acc = calloc(nv + 1, sizeof *s->acc);
+	s->touched = malloc((nv + 1) * sizeof *s->touched);
+	if (!s->acc || !s->touched) {
+		search_close(s);
+		return -1;
+	}
+	return 0;
+}
+
 /* The sentences of the other side that the stems of v nominate (through
- * postings' start, post and limit), each with the idf of the stems it
- * shares added into acc, listed in touched; their number.  A sentence
- * made only of common words still nominates, by all its stems, among the
+ * the postings of sr), each with the idf of the stems it shares added
+ * into sr->acc, listed in sr->touched; their number.  A sentence made
+ * only of common words still nominates, by all its stems, among the
  * POSTING_WINDOW sentences nearest est, where it would sit in
  * proportion. */
 static size_t
-nominate(const struct ctx *x, const struct vec *v, const size_t *start,
-         const uint32_t *post, size_t limit, double est, double *acc,
-         uint32_t *touched)
+nominate(const struct ctx *x, const struct vec *v, const struct search *sr,
+         double est)
 {
+	const size_t *start = sr->start;
+	const uint32_t *post = sr->post;
+	size_t limit = sr->limit;
+	double *acc = sr->acc;
+	uint32_t *touched = sr->touched;
 	size_t nt = 0;
 
 	for (int pass = 0; pass < 2 && nt == 0; pass++) {
@@ -309,22 +354,19 @@ static int
 candidates(struct ctx *x)
 {
 	const struct align_in *c = x->c;
-	size_t no = c->ls.n, limit;
-	size_t *start = NULL;
-	uint32_t *post = NULL, *touched = NULL, *keep = NULL;
+	size_t no = c->ls.n;
+	uint32_t *keep = NULL;
 	unsigned char *tie = NULL;
 	double *key = NULL;
-	double *acc = NULL;
+	struct search sr;
 	int rc = -1;
 
-	if (postings(x, x->w->lv, no, &start, &post, &limit) < 0)
+	if (search_open(x, x->w->lv, no, &sr) < 0)
 		return -1;
-	acc = calloc(no + 1, sizeof *acc);
-	touched = malloc((no + 1) * sizeof *touched);
 	keep = malloc((no + 1) * sizeof *keep);
 	tie = malloc(no + 1);
 	key = malloc((no + 1) * sizeof *key);
-	if (!acc || !touched || !keep || !tie || !key)
+	if (!keep || !tie || !key)
 		goto out;
 
 	/* room for every candidate at once (at most CANDIDATES a rewrite
@@ -344,14 +386,13 @@ candidates(struct ctx *x)
 			continue; /* paired already */
 		double est =
 		        c->rs.n ? (double)r * (double)no / (double)c->rs.n : 0;
-		size_t nt =
-		        nominate(x, rv, start, post, limit, est, acc, touched);
+		size_t nt = nominate(x, rv, &sr, est);
 		/* keep the best CANDIDATES by the estimate, then exact; on a
 		 * tie (a sentence the official text repeats) the one nearest
 		 * where this sentence would sit in proportion wins */
 		uint32_t best[CANDIDATES];
-		size_t nbest = pick_best(x, acc, touched, nt, keep, tie, key,
-		                         est, best);
+		size_t nbest = pick_best(x, sr.acc, sr.touched, nt, keep, tie,
+		                         key, est, best);
 		for (size_t i = 0; i < nbest; i++) {
 			if (x->lw->ncands == x->lw->capcands) {
 				struct cand *ncd = grow_array(
@@ -366,16 +407,13 @@ candidates(struct ctx *x)
 			        (struct cand){(uint32_t)r, best[i], w};
 		}
 		for (size_t i = 0; i < nt; i++)
-			acc[touched[i]] = 0;
+			sr.acc[sr.touched[i]] = 0;
 	}
 	x->lw->cands = grow_fit(x->lw->cands, &x->lw->capcands, x->lw->ncands,
 	                        sizeof *x->lw->cands);
 	rc = 0;
 out:
-	free(start);
-	free(post);
-	free(acc);
-	free(touched);
+	search_close(&sr);
 	free(keep);
 	free(tie);
 	free(key);
@@ -415,47 +453,40 @@ reverse_candidates(struct ctx *x, const unsigned char *want, int32_t *lbest,
                    double *lsim)
 {
 	const struct align_in *c = x->c;
-	size_t no = c->ls.n, nr = c->rs.n, limit, nwant = 0;
-	size_t *start = NULL;
-	uint32_t *post = NULL, *touched = NULL;
-	double *acc = NULL;
-	int rc = -1;
+	size_t no = c->ls.n, nr = c->rs.n, nwant = 0;
+	struct search sr;
 
 	for (size_t o = 0; o < no; o++)
 		nwant += want[o] && x->w->lv[o].n > 0;
 	if (nwant == 0)
 		return 0;
-	acc = calloc(nr + 1, sizeof *acc);
-	touched = malloc((nr + 1) * sizeof *touched);
-	if (!acc || !touched ||
-	    postings(x, x->w->rv, nr, &start, &post, &limit) < 0)
-		goto out;
+	if (search_open(x, x->w->rv, nr, &sr) < 0)
+		return -1;
 	for (size_t o = 0; o < no; o++) {
 		const struct vec *ov = &x->w->lv[o];
 		if (!want[o] || ov->n == 0)
 			continue;
 		double est = no ? (double)o * (double)nr / (double)no : 0;
-		size_t nt =
-		        nominate(x, ov, start, post, limit, est, acc, touched);
+		size_t nt = nominate(x, ov, &sr, est);
 		uint32_t best[CANDIDATES];
 		size_t nbest = 0;
 		for (size_t i = 0; i < nt; i++) {
-			uint32_t r = touched[i];
+			uint32_t r = sr.touched[i];
 			size_t k = nbest < CANDIDATES ? nbest++ : CANDIDATES;
 			if (k == CANDIDATES) {
-				if (!outranks(x->w->rv, acc, r, best[k - 1],
+				if (!outranks(x->w->rv, sr.acc, r, best[k - 1],
 				              est))
 					continue;
 				k--;
 			}
 			for (; k > 0 &&
-			       outranks(x->w->rv, acc, r, best[k - 1], est);
+			       outranks(x->w->rv, sr.acc, r, best[k - 1], est);
 			     k--)
 				best[k] = best[k - 1];
 			best[k] = r;
 		}
 		for (size_t i = 0; i < nt; i++)
-			acc[touched[i]] = 0;
+			sr.acc[sr.touched[i]] = 0;
 		int32_t top = -1;
 		double dtop = -1;
 		for (size_t i = 0; i < nbest; i++) {
@@ -473,13 +504,8 @@ reverse_candidates(struct ctx *x, const unsigned char *want, int32_t *lbest,
 			lbest[o] = top;
 		}
 	}
-	rc = 0;
-out:
-	free(start);
-	free(post);
-	free(acc);
-	free(touched);
-	return rc;
+	search_close(&sr);
+	return 0;
 }
 
 /* The segments of one side (n, a flag each in want) with their likeliest
