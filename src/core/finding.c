@@ -85,7 +85,6 @@ struct fx {
 	unsigned char *lname;  /* per id: capitalised mid-sentence (official) */
 	unsigned char *rtitle; /* per rewrite segment: a title-case line */
 	size_t nlw;            /* the official text's words and numbers */
-	unsigned long long qwork;    /* word comparisons spent on quotes */
 	char bodies[16][WORD_MAX];   /* source body words asked about, */
 	unsigned char body_has[16];  /* and whether the official has each */
 	int pneg_known, pneg_differ; /* this passage: whether its sides'
@@ -94,10 +93,10 @@ struct fx {
 	size_t nbodies;
 	unsigned char oplace[PLACES_MAX]; /* per country (lex_place): the
 	                                     official text names it */
-	uint32_t *hhead, *hnext;          /* the official words by hash
-	                                     (official_index): the first
-	                                     token of a bucket, and per
-	                                     word token the next */
+	uint32_t *hstart, *hpos;          /* the official words by hash
+	                                     (official_index): bucket b's word
+	                                     tokens, in text order, are
+	                                     hpos[hstart[b] .. hstart[b + 1]) */
 	size_t hmask;
 	unsigned char *vstart; /* per id: value_may_start + 1, or 0 when
 	                          not known yet */
@@ -106,6 +105,8 @@ struct fx {
 	char *ostream; /* the official text as a stream of keys (stream_of),
 	                  made when first needed */
 	size_t nostream, capostream;
+	struct intern *oparts; /* the parts of ostream (a stream with a part
+	                          not among them is not in it) */
 	/* what in_official_parts answered, per rewrite stream asked (a name
 	 * the official text lacks is asked at each of its mentions) */
 	struct intern *parts;
@@ -450,17 +451,18 @@ prefix_negation(const struct fx *x, const struct stretch *s)
 {
 	if (s->words[0] > SLOT_WORDS || s->words[1] > SLOT_WORDS)
 		return 0;
-	for (uint32_t a = s->lo[0]; a < s->hi[0]; a++) {
+	for (uint32_t a = next_in(s, 0, 0); a < s->hi[0];
+	     a = next_in(s, 0, a + 1)) {
 		char wa[WORD_MAX], wb[WORD_MAX];
 		size_t na = fold(x->c->left, &x->c->lt.v[a], wa, sizeof wa);
-		if (!na || !in_stretch(s, 0, a))
+		if (!na)
 			continue;
-		for (uint32_t b = s->lo[1]; b < s->hi[1]; b++) {
+		for (uint32_t b = next_in(s, 1, 0); b < s->hi[1];
+		     b = next_in(s, 1, b + 1)) {
 			size_t nb = fold(x->c->right, &x->c->rt.v[b], wb,
 			                 sizeof wb);
-			if (nb && in_stretch(s, 1, b) &&
-			    (negated_by_prefix(wa, na, wb, nb) ||
-			     negated_by_prefix(wb, nb, wa, na)))
+			if (nb && (negated_by_prefix(wa, na, wb, nb) ||
+			           negated_by_prefix(wb, nb, wa, na)))
 				return 1;
 		}
 	}
@@ -552,11 +554,11 @@ find_certainty(struct fx *x, uint32_t p, const struct stretch *s)
 	if (s->words[0] > SLOT_WORDS || s->words[1] > SLOT_WORDS)
 		return 0;
 	for (int r = 0; r < 2; r++)
-		for (uint32_t t = s->lo[r]; t < s->hi[r]; t++) {
+		for (uint32_t t = next_in(s, r, 0); t < s->hi[r];
+		     t = next_in(s, r, t + 1)) {
 			uint32_t len;
-			const char *h;
-			if (!in_stretch(s, r, t) ||
-			    !(h = hedge_at(x->c, r, t, &len)))
+			const char *h = hedge_at(x->c, r, t, &len);
+			if (!h)
 				continue;
 			/* "will" and "must" are the plain claim's: only
 			 * against a hedge do they change it ("may" made
@@ -697,6 +699,16 @@ stretch_values(struct fx *x, int right, const struct stretch *s,
 		return 0;
 	const struct toklist *l = side_toks(x->c, right);
 	while (i < s->hi[right] && n < ITEMS_MAX) {
+		/* a gap between the stretch's pieces is jumped, and the
+		 * reading starts again as far before the next piece as it
+		 * started before the first */
+		if (!s->whole[right]) {
+			uint32_t c = next_in(s, right, i);
+			if (c > i + (VALUE_SPAN_MAX - 1))
+				i = c - (VALUE_SPAN_MAX - 1);
+			if (c >= s->hi[right])
+				break;
+		}
 		/* no value starts where value_may_start is known to say
 		 * none does, but at a number (read_value gives 0) */
 		if (l->v[i].kind != TOK_NUMBER && x->vstart[l->id[i]] == 1) {
@@ -1348,7 +1360,6 @@ piece_at(struct fx *x, const uint32_t *q, size_t n, size_t j)
 	size_t t = j;
 
 	for (size_t i = 0; i < n; i++, t++) {
-		x->qwork++;
 		while (t < l->n && !quotable(l, t))
 			t++;
 		if (t >= l->n || !quotes_word(x->c, (uint32_t)t, q[i]))
@@ -1357,32 +1368,54 @@ piece_at(struct fx *x, const uint32_t *q, size_t n, size_t j)
 	return t;
 }
 
-/* FNV-1a of the ASCII lower-case bytes of token k of text t, or of its
- * value when it is a number (so "6th" and "6" meet). */
+/* FNV-1a of the ASCII lower-case bytes of the key of token i of side
+ * right (so that curly and straight apostrophes meet, as the token ids
+ * do), or of its value when it is a number (so "6th" and "6" meet). */
 static uint64_t
-word_hash(const struct text *t, const struct toklist *l, uint32_t i)
+word_hash(const struct cmp *c, int right, uint32_t i)
 {
+	const struct toklist *l = side_toks(c, right);
 	uint64_t h = 1469598103934665603u;
 	char d[WORD_MAX];
-	const struct tok *k = &l->v[i];
-	size_t nd = number_value(t, k, d, sizeof d);
-	size_t n = nd ? nd : tok_len(l, i);
+	size_t n = number_value(side_text(c, right), &l->v[i], d, sizeof d);
+	const char *s = d;
 
+	if (!n)
+		s = intern_key(c->in, l->id[i], &n);
 	for (size_t j = 0; j < n; j++) {
-		unsigned char ch =
-		        nd ? (unsigned char)d[j] : t->buf[k->off + j];
+		unsigned char ch = (unsigned char)s[j];
 		h ^= ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
 		h *= 1099511628211u;
 	}
 	return h;
 }
 
-/* The official words indexed by word_hash, made when first needed:
- * chains of word tokens in text order, one per bucket.  0 or -1. */
+/* The bucket of official word token t, by word_hash: a word with the
+ * very bytes of the last word of its id hashed (rep[id] - 1, bucket[id])
+ * takes that word's bucket unhashed. */
+static size_t
+official_bucket(const struct fx *x, uint32_t *bucket, uint32_t *rep, size_t t)
+{
+	const struct toklist *l = &x->c->lt;
+	const unsigned char *buf = x->c->left->buf;
+	uint32_t id = l->id[t];
+	size_t n = tok_len(l, t);
+
+	if (rep[id] && tok_len(l, rep[id] - 1) == n &&
+	    l->v[rep[id] - 1].kind == l->v[t].kind &&
+	    memcmp(buf + l->v[rep[id] - 1].off, buf + l->v[t].off, n) == 0)
+		return bucket[id];
+	bucket[id] = (uint32_t)(word_hash(x->c, 0, (uint32_t)t) & x->hmask);
+	rep[id] = (uint32_t)t + 1;
+	return bucket[id];
+}
+
+/* The official words indexed by word_hash, made when first needed: per
+ * bucket the word tokens in text order (hstart, hpos).  0 or -1. */
 static int
 official_index(struct fx *x)
 {
-	if (x->hhead || !x->nlw)
+	if (x->hstart || !x->nlw)
 		return 0;
 	/* a bucket per distinct word or so, not per word: the words of one
 	 * bucket are told apart by piece_at, and one word's are all in one
@@ -1391,68 +1424,108 @@ official_index(struct fx *x)
 	size_t nb = 1;
 	while (nb < most)
 		nb <<= 1;
-	/* per token id: the bucket of the last word of that id hashed
-	 * (bucket) and that word's token + 1 (rep, 0: none yet); a word
-	 * with the very bytes of rep has its hash */
+	const struct toklist *l = &x->c->lt;
 	uint32_t *bucket = malloc((nid + 1) * sizeof *bucket);
 	uint32_t *rep = calloc(nid + 1, sizeof *rep);
-	x->hhead = malloc(nb * sizeof *x->hhead);
-	x->hnext = malloc((x->c->lt.n + 1) * sizeof *x->hnext);
-	if (!bucket || !rep || !x->hhead || !x->hnext) {
+	x->hstart = calloc(nb + 1, sizeof *x->hstart);
+	x->hpos = malloc((x->nlw + 1) * sizeof *x->hpos);
+	if (!bucket || !rep || !x->hstart || !x->hpos) {
 		free(bucket);
 		free(rep);
-		free(x->hhead);
-		free(x->hnext);
-		x->hhead = x->hnext = NULL;
+		free(x->hstart);
+		free(x->hpos);
+		x->hstart = x->hpos = NULL;
 		return -1;
 	}
 	x->hmask = nb - 1;
-	memset(x->hhead, 0xFF, nb * sizeof *x->hhead);
-	const struct toklist *l = &x->c->lt;
-	const unsigned char *buf = x->c->left->buf;
-	for (size_t t = l->n; t-- > 0;) {
-		if (!quotable(l, t))
-			continue;
-		uint32_t id = l->id[t];
-		const struct tok *k = &l->v[t];
-		size_t b, n = tok_len(l, t);
-		if (rep[id] && tok_len(l, rep[id] - 1) == n &&
-		    l->v[rep[id] - 1].kind == k->kind &&
-		    memcmp(buf + l->v[rep[id] - 1].off, buf + k->off, n) == 0) {
-			b = bucket[id];
-		} else {
-			b = word_hash(x->c->left, l, t) & x->hmask;
-			bucket[id] = (uint32_t)b;
-			rep[id] = t + 1;
-		}
-		x->hnext[t] = x->hhead[b];
-		x->hhead[b] = (uint32_t)t;
-	}
+	/* count each bucket's words, place the buckets, then fill them in
+	 * text order (the bucket of a word is cheap to find again) */
+	for (size_t t = 0; t < l->n; t++)
+		if (quotable(l, t))
+			x->hstart[official_bucket(x, bucket, rep, t) + 1]++;
+	for (size_t b = 0; b < nb; b++)
+		x->hstart[b + 1] += x->hstart[b];
+	memset(rep, 0, (nid + 1) * sizeof *rep);
+	for (size_t t = 0; t < l->n; t++)
+		if (quotable(l, t))
+			x->hpos[x->hstart[official_bucket(x, bucket, rep,
+			                                  t)]++] = (uint32_t)t;
+	/* each start was moved to its bucket's end: move them back */
+	for (size_t b = nb; b > 0; b--)
+		x->hstart[b] = x->hstart[b - 1];
+	x->hstart[0] = 0;
 	free(bucket);
 	free(rep);
 	return 0;
 }
 
+/* Do the quoted words q[0..k) stand, in a row, just before official
+ * word token p (whatever stands between them)?  The token of q[0] if so,
+ * else SIZE_MAX. */
+static size_t
+piece_before(const struct fx *x, const uint32_t *q, size_t k, size_t p)
+{
+	const struct toklist *l = &x->c->lt;
+	size_t t = p;
+
+	for (size_t i = k; i-- > 0;) {
+		do {
+			if (t == 0)
+				return SIZE_MAX;
+			t--;
+		} while (!quotable(l, t));
+		if (!quotes_word(x->c, (uint32_t)t, q[i]))
+			return SIZE_MAX;
+	}
+	return t;
+}
+
 /* The first official token at or after from where the words q[0..n) of
  * the rewrite stand in a row (case aside), the token after its last word
- * in *end; or SIZE_MAX; (size_t)-2 when memory ran out. */
+ * in *end; or SIZE_MAX; (size_t)-2 when memory ran out.  The search runs
+ * over the official copies of the piece's rarest word. */
 static size_t
 find_piece(struct fx *x, const uint32_t *q, size_t n, size_t from, size_t *end)
 {
 	if (official_index(x) < 0)
 		return (size_t)-2;
-	if (!x->hhead || !n)
+	if (!x->hstart || !n)
 		return SIZE_MAX;
-	size_t b = word_hash(x->c->right, &x->c->rt, q[0]) & x->hmask;
-	for (uint32_t j = x->hhead[b]; j != UINT32_MAX; j = x->hnext[j])
-		if (j >= from && (*end = piece_at(x, q, n, j)) != 0)
+	size_t k = 0, b = 0, most = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		size_t bi = word_hash(x->c, 1, q[i]) & x->hmask;
+		size_t m = x->hstart[bi + 1] - x->hstart[bi];
+		if (m < most) {
+			most = m;
+			k = i;
+			b = bi;
+		}
+		if (!m)
+			return SIZE_MAX;
+	}
+	/* the first copy at or after from (q[k] stands at or after q[0]) */
+	size_t lo = x->hstart[b], hi = x->hstart[b + 1];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->hpos[mid] < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < x->hstart[b + 1]; i++) {
+		size_t p = x->hpos[i], j;
+		if (!quotes_word(x->c, (uint32_t)p, q[k]) ||
+		    (j = piece_before(x, q, k, p)) == SIZE_MAX || j < from)
+			continue;
+		if ((*end = piece_at(x, q + k, n - k, p)) != 0)
 			return j;
+	}
 	return SIZE_MAX;
 }
 
 /* Are the quoted rewrite tokens [q0, q1) the official text word for word,
  * in pieces cut at ellipses and brackets, each after the last?  1 yes, 0
- * no, -1 memory ran out or the budget is spent (no answer). */
+ * no, -1 memory ran out. */
 static int
 faithful(struct fx *x, uint32_t q0, uint32_t q1)
 {
@@ -1798,6 +1871,43 @@ stream_of(const struct cmp *c, int right, uint32_t t0, uint32_t t1, char **out,
 	return 0;
 }
 
+/* The parts of stream s (length n, stream_of's form) into a new table
+ * *out.  0 or -1. */
+static int
+stream_parts(const char *s, size_t n, struct intern **out)
+{
+	uint32_t id;
+
+	if (!(*out = intern_new()))
+		return -1;
+	for (size_t i = 0; i + 1 < n;) {
+		size_t e = i + 1;
+		while (e < n && s[e] != '|')
+			e++;
+		if (e > i + 1 && intern_id(*out, s + i + 1, e - i - 1, &id) < 0)
+			return -1;
+		i = e;
+	}
+	return 0;
+}
+
+/* Is each part of stream s (length n) in the table in? */
+static int
+has_parts(const struct intern *in, const char *s, size_t n)
+{
+	uint32_t id;
+
+	for (size_t i = 0; i + 1 < n;) {
+		size_t e = i + 1;
+		while (e < n && s[e] != '|')
+			e++;
+		if (e > i + 1 && !intern_find(in, s + i + 1, e - i - 1, &id))
+			return 0;
+		i = e;
+	}
+	return 1;
+}
+
 /* Do the rewrite tokens [r0, r1) stand word for word in the official
  * text, or word part for word part ("Vice President" for
  * "Vice-President")?  -1 when memory ran out. */
@@ -1815,6 +1925,8 @@ in_official_parts(struct fx *x, uint32_t r0, uint32_t r1)
 		              &x->nostream, &x->capostream) < 0 ||
 		    !x->ostream)
 			return x->ostream ? -1 : 0;
+		if (stream_parts(x->ostream, x->nostream, &x->oparts) < 0)
+			return -1;
 	}
 	if (stream_of(x->c, 1, r0, r1, &want, &n, &cap) < 0)
 		return -1;
@@ -1826,8 +1938,10 @@ in_official_parts(struct fx *x, uint32_t r0, uint32_t r1)
 		free(want);
 		return x->parts_in[id];
 	}
-	/* want begins with a bar, as every part of the stream does */
-	rc = memmem(x->ostream, x->nostream, want, n) != NULL;
+	/* want begins with a bar, as every part of the stream does; a part
+	 * the official text never has rules the scan out */
+	rc = has_parts(x->oparts, want, n) &&
+	     memmem(x->ostream, x->nostream, want, n) != NULL;
 	unsigned char *grown = NULL;
 	if ((!x->parts && !(x->parts = intern_new())) ||
 	    intern_id(x->parts, want, n, &id) < 0 ||
@@ -2348,9 +2462,10 @@ fx_free(struct fx *x)
 	free(x->okeys);
 	free(x->ostream);
 	intern_free(x->parts);
+	intern_free(x->oparts);
 	free(x->parts_in);
-	free(x->hhead);
-	free(x->hnext);
+	free(x->hstart);
+	free(x->hpos);
 	free(x->vstart);
 	free(x->neg);
 }
