@@ -69,7 +69,11 @@
 #define LABEL_WORDS 6   /* "Danag, November 11:" opens a line */
 #define PLACES_MAX  512 /* countries of data/en/places.txt, at most */
 #define SPANS_MIN   8   /* a stretch of more operations: its ranges sorted */
-#define PLACE_WORDS 4   /* words of a country's longest name */
+#define NOKEY       UINT32_MAX /* shown(): no token to keep in view */
+#define GAP_MAX                                                                \
+	40            /* tokens between two places one finding shows, at       \
+	                 most (a passage's pieces can lie far apart) */
+#define PLACE_WORDS 4 /* words of a country's longest name */
 #define STREAM_MAX                                                             \
 	(4u << 20) /* bytes of an official text looked                         \
 	              through word part by word part */
@@ -392,6 +396,55 @@ next_in(const struct stretch *s, int right, uint32_t t)
 	return best;
 }
 
+/* Tokens [*a, *b) of side right of s cut to one place: the pieces of a
+ * passage can lie far apart, and what lies between them is no part of the
+ * change (nor, when it is most of a book, a thing to show).  A place is a
+ * run of changed tokens with gaps of GAP_MAX tokens at most; the one kept
+ * holds token key (what the finding is about), or is the first when key
+ * is NOKEY or in none. */
+static void
+shown(const struct stretch *s, int right, uint32_t key, uint32_t *a,
+      uint32_t *b)
+{
+	if (s->whole[right] || *a >= *b)
+		return;
+	uint32_t t = next_in(s, right, *a), p0 = t, f0 = t, f1 = *b;
+	int first = 1;
+	while (t < *b) {
+		uint32_t u = next_in(s, right, t + 1);
+		if (u >= *b || u - t - 1 > GAP_MAX) {
+			/* the place [p0, t + 1) ends */
+			if (key >= p0 && key <= t) {
+				*a = p0;
+				*b = t + 1;
+				return;
+			}
+			if (first) {
+				f0 = p0;
+				f1 = t + 1;
+				first = 0;
+			}
+			p0 = u;
+		}
+		t = u;
+	}
+	*a = f0;
+	*b = f1;
+}
+
+/* Finding type of passage p over the tokens [l0, l1) and [r0, r1) of
+ * stretch s, each side cut by shown() to the place of its key (lk, rk).
+ * 0 or -1. */
+static int
+add_shown(struct fx *x, unsigned type, uint32_t p, const struct stretch *s,
+          uint32_t l0, uint32_t l1, uint32_t lk, uint32_t r0, uint32_t r1,
+          uint32_t rk)
+{
+	shown(s, 0, lk, &l0, &l1);
+	shown(s, 1, rk, &r0, &r1);
+	return add(x, type, p, l0, l1, r0, r1);
+}
+
 /* Fill the bounds of s. */
 static void
 stretch_bounds(const struct cmp *c, struct stretch *s)
@@ -445,9 +498,9 @@ negated_by_prefix(const char *a, size_t na, const char *b, size_t nb)
 }
 
 /* Does a short stretch s swap a word for its negative-prefixed form, or
- * the other way? */
+ * the other way?  The two words' tokens in at[0], at[1] if so. */
 static int
-prefix_negation(const struct fx *x, const struct stretch *s)
+prefix_negation(const struct fx *x, const struct stretch *s, uint32_t at[2])
 {
 	if (s->words[0] > SLOT_WORDS || s->words[1] > SLOT_WORDS)
 		return 0;
@@ -462,8 +515,11 @@ prefix_negation(const struct fx *x, const struct stretch *s)
 			size_t nb = fold(x->c->right, &x->c->rt.v[b], wb,
 			                 sizeof wb);
 			if (nb && (negated_by_prefix(wa, na, wb, nb) ||
-			           negated_by_prefix(wb, nb, wa, na)))
+			           negated_by_prefix(wb, nb, wa, na))) {
+				at[0] = a;
+				at[1] = b;
 				return 1;
+			}
 		}
 	}
 	return 0;
@@ -505,10 +561,11 @@ find_negation(struct fx *x, uint32_t p, const struct stretch *s)
 				at[r][1] = t + 1;
 			}
 	if (n[0] % 2 == n[1] % 2) {
-		if (!prefix_negation(x, s))
+		uint32_t w[2];
+		if (!prefix_negation(x, s, w))
 			return 0;
-		return add(x, FIND_NEGATION, p, s->lo[0], s->hi[0], s->lo[1],
-		           s->hi[1]);
+		return add_shown(x, FIND_NEGATION, p, s, s->lo[0], s->hi[0],
+		                 w[0], s->lo[1], s->hi[1], w[1]);
 	}
 	if (!x->pneg_known) {
 		const struct passage *ps = &x->c->ps.v[p];
@@ -518,10 +575,12 @@ find_negation(struct fx *x, uint32_t p, const struct stretch *s)
 	}
 	if (!x->pneg_differ)
 		return 0;
+	uint32_t lk = n[0] ? at[0][0] : NOKEY, rk = n[1] ? at[1][0] : NOKEY;
 	if (s->words[0] <= SLOT_WORDS && s->words[1] <= SLOT_WORDS)
-		return add(x, FIND_NEGATION, p, s->lo[0], s->hi[0], s->lo[1],
-		           s->hi[1]);
-	return add(x, FIND_NEGATION, p, at[0][0], at[0][1], at[1][0], at[1][1]);
+		return add_shown(x, FIND_NEGATION, p, s, s->lo[0], s->hi[0], lk,
+		                 s->lo[1], s->hi[1], rk);
+	return add_shown(x, FIND_NEGATION, p, s, at[0][0], at[0][1], lk,
+	                 at[1][0], at[1][1], rk);
 }
 
 static int
@@ -549,6 +608,7 @@ find_certainty(struct fx *x, uint32_t p, const struct stretch *s)
 {
 	const char *cls[2][ITEMS_MAX];
 	size_t n[2] = {0, 0};
+	uint32_t key[2] = {NOKEY, NOKEY}; /* a side's first modal */
 
 	/* a clause told afresh changes its modals with its words */
 	if (s->words[0] > SLOT_WORDS || s->words[1] > SLOT_WORDS)
@@ -560,6 +620,8 @@ find_certainty(struct fx *x, uint32_t p, const struct stretch *s)
 			const char *h = hedge_at(x->c, r, t, &len);
 			if (!h)
 				continue;
+			if (key[r] == NOKEY)
+				key[r] = t;
 			/* "will" and "must" are the plain claim's: only
 			 * against a hedge do they change it ("may" made
 			 * "will"); "could not", "can not" deny as "is not"
@@ -584,8 +646,8 @@ find_certainty(struct fx *x, uint32_t p, const struct stretch *s)
 		if (i == n[0])
 			return 0;
 	}
-	return add(x, FIND_CERTAINTY, p, s->lo[0], s->hi[0], s->lo[1],
-	           s->hi[1]);
+	return add_shown(x, FIND_CERTAINTY, p, s, s->lo[0], s->hi[0], key[0],
+	                 s->lo[1], s->hi[1], key[1]);
 }
 
 /* A value or a name of one side of a stretch. */
@@ -1561,26 +1623,37 @@ faithful(struct fx *x, uint32_t q0, uint32_t q1)
 }
 
 /* The official tokens a passage's word diff keeps for rewrite tokens
- * [r0, r1): *l0, *l1 (l0 == l1 when none). */
+ * [r0, r1): *l0, *l1 (l0 == l1 when none).  Where they lie in places more
+ * than GAP_MAX tokens apart (the pieces of a passage can lie far
+ * apart), the place that keeps the most of them. */
 static void
 kept_for(const struct cmp *c, const struct passage *p, uint32_t r0, uint32_t r1,
          uint32_t *l0, uint32_t *l1)
 {
-	*l0 = UINT32_MAX;
-	*l1 = 0;
+	uint32_t c0 = 0, c1 = 0, most = 0, kept = 0;
+
+	*l0 = *l1 = 0;
 	for (size_t k = p->op0; k < p->op1; k++) {
 		const struct dop *o = &c->ps.ops.v[k];
 		if (o->kind != DOP_EQUAL || o->b1 <= r0 || o->b0 >= r1)
 			continue;
 		uint32_t a = o->a0 + (o->b0 < r0 ? r0 - o->b0 : 0),
 		         b = o->a1 - (o->b1 > r1 ? o->b1 - r1 : 0);
-		if (a < *l0)
-			*l0 = a;
-		if (b > *l1)
-			*l1 = b;
+		if (kept && a >= c0 && a <= c1 + GAP_MAX) {
+			if (b > c1)
+				c1 = b;
+			kept += b - a;
+		} else {
+			c0 = a;
+			c1 = b;
+			kept = b - a;
+		}
+		if (kept > most) {
+			most = kept;
+			*l0 = c0;
+			*l1 = c1;
+		}
 	}
-	if (*l0 >= *l1)
-		*l0 = *l1 = 0;
 }
 
 static int

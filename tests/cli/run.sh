@@ -371,6 +371,30 @@ print("omitted %.2f%% of words, moved %d of %d passages"
 assert omitted <= 0.02 * words and s["moved"] <= 0.01 * passages
 PY
 fi
+# A merge of two sentences forty sentences apart ("may" made "will" where
+# they meet): the certainty change shows the words changed where they
+# stand, not the forty sentences between the merge's two pieces.
+python3 - "$tmp/far-o.txt" "$tmp/far-r.txt" <<'PY'
+import sys
+fill = ["Section %d of the harbour plan covers the %s quay and its cranes."
+        % (i, ["north", "south", "east", "west"][i % 4]) for i in range(1, 41)]
+with open(sys.argv[1], "w") as f:
+    f.write("\n".join(["The ministry approved the harbour plan on Monday."] +
+                      fill + ["Costs may rise next year."]) + "\n")
+with open(sys.argv[2], "w") as f:
+    f.write("\n".join(fill + ["The ministry approved the harbour plan on "
+                              "Monday, and costs will rise next year."]) + "\n")
+PY
+expect 1 "far merge" -- rl --export=json "$tmp/far-o.txt" "$tmp/far-r.txt"
+python3 - "$tmp/out" <<'PY' && ok || bad "far merge: a finding shows what lies between the pieces"
+import json, sys
+d = json.load(open(sys.argv[1]))
+fs = [f for p in d["passages"] for f in p.get("findings", [])]
+c = [f for f in fs if f["type"] == "certainty"]
+assert len(c) == 1, fs
+assert "may" in c[0]["was"] and "will" in c[0]["now"], c
+assert "Section" not in c[0]["was"] + c[0]["now"], c
+PY
 # shellcheck disable=SC2086
 expect 1 "overview json" -- rl --export=json samples/statement.txt $four
 python3 - "$tmp/out" <<'PY' && ok || bad "overview does not show what the samples show"
