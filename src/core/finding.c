@@ -106,6 +106,8 @@ struct fx {
 	                          not known yet */
 	unsigned char *neg;    /* per id: 2 a negative word, 1 not, 0 not
 	                          known yet */
+	unsigned char *rknown; /* per id: 2 known_name, 1 not, 0 not known
+	                          yet */
 	char *ostream; /* the official text as a stream of keys (stream_of),
 	                  made when first needed */
 	size_t nostream, capostream;
@@ -2182,14 +2184,21 @@ furniture_line(const struct fx *x, size_t ls, size_t le)
  * official text, spelled the same or one letter or so apart ("Assad" for
  * "Asad")? */
 static int
-known_name(const struct fx *x, uint32_t t)
+known_name(struct fx *x, uint32_t t)
 {
 	char key[VALUE_KEY_MAX];
+	uint32_t id = x->c->rt.id[t];
 
-	if (x->lname[x->c->rt.id[t]])
+	if (x->lname[id])
 		return 1;
-	return name_key(x->c, 1, t, t + 1, key, sizeof key) &&
-	       official_near(x, key);
+	/* asked once per word: the spelling test runs over all the
+	 * official names */
+	if (!x->rknown[id])
+		x->rknown[id] = name_key(x->c, 1, t, t + 1, key, sizeof key) &&
+		                                official_near(x, key)
+		                        ? 2
+		                        : 1;
+	return x->rknown[id] == 2;
 }
 
 /* Is rewrite token t a word of parts joined by hyphens each of which the
@@ -2419,8 +2428,9 @@ fx_init(struct fx *x, struct cmp *c)
 	x->rtitle = calloc(c->rs.n + 1, 1);
 	x->vstart = calloc(x->nid + 1, 1);
 	x->neg = calloc(x->nid + 1, 1);
+	x->rknown = calloc(x->nid + 1, 1);
 	if (!x->linit || !x->rinit || !x->lhas || !x->rhas || !x->lname ||
-	    !x->rtitle || !x->vstart || !x->neg)
+	    !x->rtitle || !x->vstart || !x->neg || !x->rknown)
 		return -1;
 	sentence_starts(c, 0, x->linit);
 	sentence_starts(c, 1, x->rinit);
@@ -2541,6 +2551,7 @@ fx_free(struct fx *x)
 	free(x->hpos);
 	free(x->vstart);
 	free(x->neg);
+	free(x->rknown);
 }
 
 /* The findings of the stretches of passage p's word diff. */
