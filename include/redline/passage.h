@@ -46,11 +46,14 @@ struct passage {
 	size_t e0, e1;          /* its stretches: psg.ent[e0..e1), ascending
 	                           (for a passage of one stretch, e1 = e0 + 1) */
 	double sim;             /* 2 * common words / all words of the whole */
-	size_t op0, op1;        /* its word diff: psg.ops.v[op0..op1), token
-	                           indices of the model */
-	size_t nfacts;          /* facts of its blocks */
-	size_t fi0, fi1;        /* its findings: cmp.fd.v[fi0..fi1)
-	                           (finding.h) */
+	const struct dop *ops;  /* its word diff: ops[op0..op1), token indices
+	                           of the model; ops is the block's word diff
+	                           (cmp.al.bops.v) for a passage of one
+	                           block, psg.ops.v for one of several */
+	size_t op0, op1;
+	size_t nfacts;   /* facts of its blocks */
+	size_t fi0, fi1; /* its findings: cmp.fd.v[fi0..fi1)
+	                    (finding.h) */
 };
 
 /* A stretch of the display: blocks [b0, b1) of one passage, next to each
@@ -71,7 +74,7 @@ struct psg {
 	size_t nent;
 	size_t *ent_of;  /* stretches of each passage (struct passage e0, e1):
 	                    indexes into ent */
-	struct dops ops; /* word diffs of the passages */
+	struct dops ops; /* word diffs of the passages of several blocks */
 	size_t count[4]; /* passages per kind (enum blk_kind) */
 	size_t nmoved;   /* passages that moved */
 };

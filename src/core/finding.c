@@ -1629,14 +1629,14 @@ faithful(struct fx *x, uint32_t q0, uint32_t q1)
  * than GAP_MAX tokens apart (the pieces of a passage can lie far
  * apart), the place that keeps the most of them. */
 static void
-kept_for(const struct cmp *c, const struct passage *p, uint32_t r0, uint32_t r1,
-         uint32_t *l0, uint32_t *l1)
+kept_for(const struct passage *p, uint32_t r0, uint32_t r1, uint32_t *l0,
+         uint32_t *l1)
 {
 	uint32_t c0 = 0, c1 = 0, most = 0, kept = 0;
 
 	*l0 = *l1 = 0;
 	for (size_t k = p->op0; k < p->op1; k++) {
-		const struct dop *o = &c->ps.ops.v[k];
+		const struct dop *o = &p->ops[k];
 		if (o->kind != DOP_EQUAL || o->b1 <= r0 || o->b0 >= r1)
 			continue;
 		uint32_t a = o->a0 + (o->b0 < r0 ? r0 - o->b0 : 0),
@@ -1688,7 +1688,7 @@ find_quotes(struct fx *x, uint32_t p)
 			if (f != 0)
 				continue; /* faithful, or no answer */
 			uint32_t l0, l1;
-			kept_for(c, ps, q0, q1, &l0, &l1);
+			kept_for(ps, q0, q1, &l0, &l1);
 			if (add(x, FIND_QUOTE, p, l0, l1, q0, q1) < 0)
 				return -1;
 		}
@@ -1707,7 +1707,7 @@ inserted_share(const struct cmp *c, const struct passage *p, uint32_t t0,
 	size_t ins = 0, all = tok_words(&c->rt, t0, t1);
 
 	for (size_t k = p->op0; k < p->op1; k++) {
-		const struct dop *o = &c->ps.ops.v[k];
+		const struct dop *o = &p->ops[k];
 		if (o->kind != DOP_INSERT || o->b1 <= t0 || o->b0 >= t1)
 			continue;
 		ins += tok_words(&c->rt, o->b0 > t0 ? o->b0 : t0,
@@ -2559,7 +2559,7 @@ static int
 find_stretches(struct fx *x, uint32_t p)
 {
 	const struct passage *ps = &x->c->ps.v[p];
-	const struct dop *v = x->c->ps.ops.v;
+	const struct dop *v = ps->ops;
 
 	x->pneg_known = 0;
 	for (size_t k = ps->op0; k < ps->op1;) {

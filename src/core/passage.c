@@ -311,14 +311,11 @@ static int
 passage_single(struct psg *ps, const struct cmp *c, struct passage *p,
                const struct block *k)
 {
+	(void)ps;
 	p->sim = k->sim;
-	p->op0 = ps->ops.n;
-	for (size_t i = k->op0; i < k->op1; i++) {
-		const struct dop *o = &c->al.bops.v[i];
-		if (push_op(&ps->ops, o->kind, o->a0, o->a1, o->b0, o->b1) < 0)
-			return -1;
-	}
-	p->op1 = ps->ops.n;
+	p->ops = c->al.bops.v; /* the block's own: no copy */
+	p->op0 = k->op0;
+	p->op1 = k->op1;
 	return 0;
 }
 
@@ -467,6 +464,11 @@ psg_build(struct psg *ps, const struct cmp *c)
 	}
 	ps->ops.v =
 	        grow_fit(ps->ops.v, &ps->ops.cap, ps->ops.n, sizeof *ps->ops.v);
+	/* the passages of several blocks read ps->ops, now that it moves no
+	 * more */
+	for (size_t i = 0; i < ps->n; i++)
+		if (ps->v[i].m1 - ps->v[i].m0 > 1)
+			ps->v[i].ops = ps->ops.v;
 	myers_free(m);
 	return 0;
 fail:

@@ -278,7 +278,7 @@ put_piece(FILE *f, const struct cmp *c, const struct passage *p,
 	if (!fl)
 		return -1;
 	for (size_t k = p->op0; paired && k < p->op1; k++) {
-		const struct dop *o = &c->ps.ops.v[k];
+		const struct dop *o = &p->ops[k];
 		if (side == 0 && o->kind == DOP_DELETE)
 			flag_range(fl, t0, t1, o->a0, o->a1, HF_DEL);
 		if (side == 1 && o->kind == DOP_INSERT)
@@ -350,7 +350,7 @@ is_change(const struct cmp *c, size_t i)
 	    p->m1 - p->m0 > 1)
 		return 1;
 	for (size_t k = p->op0; k < p->op1; k++)
-		if (c->ps.ops.v[k].kind != DOP_EQUAL)
+		if (p->ops[k].kind != DOP_EQUAL)
 			return 1;
 	return 0;
 }
@@ -561,7 +561,7 @@ put_passage(FILE *f, const struct cmp *c, size_t e, const char *pfx)
 	/* a passage kept word for word folds away, its first words shown */
 	int same = !s->cont && p->kind == BLK_VERBATIM && p->m1 - p->m0 == 1;
 	for (size_t k = p->op0; same && k < p->op1; k++)
-		same = c->ps.ops.v[k].kind == DOP_EQUAL;
+		same = p->ops[k].kind == DOP_EQUAL;
 	if (same &&
 	    (fputs("<details class=\"same\"><summary>the same words on both "
 	           "sides: \u201c",

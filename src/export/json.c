@@ -356,7 +356,7 @@ put_passage(struct out *o, const struct cmp *c, size_t i)
 		}
 	}
 	out_str(o, "],\n     \"ops\": ");
-	put_ops(o, c, c->ps.ops.v, p->op0, p->op1);
+	put_ops(o, c, p->ops, p->op0, p->op1);
 	out_str(o, ",\n     \"findings\": ");
 	put_findings(o, c, p, NULL);
 	out_str(o, ",\n     \"facts\": [");

@@ -184,7 +184,7 @@ put_changes(struct wbuf *w, const struct cmp *c, const struct passage *p,
 
 	wb_puts(w, "  changes:  ");
 	for (size_t k = p->op0; k < p->op1; k++) {
-		const struct dop *o = &c->ps.ops.v[k];
+		const struct dop *o = &p->ops[k];
 		/* a space where the text had one before this run */
 		const struct tok *first = o->kind == DOP_DELETE
 		                                  ? &c->lt.v[o->a0]
@@ -305,12 +305,12 @@ put_tail(struct wbuf *w, const struct cmp *c, const struct passage *p,
 /* Is passage p unchanged: one block, official and rewrite sentences,
  * every word kept? */
 static int
-unchanged(const struct cmp *c, const struct passage *p)
+unchanged(const struct passage *p)
 {
 	if (p->kind != BLK_VERBATIM || p->m1 - p->m0 != 1 || p->op0 == p->op1)
 		return 0;
 	for (size_t k = p->op0; k < p->op1; k++)
-		if (c->ps.ops.v[k].kind != DOP_EQUAL)
+		if (p->ops[k].kind != DOP_EQUAL)
 			return 0;
 	return 1;
 }
@@ -332,7 +332,7 @@ put_stretch(struct wbuf *w, const struct cmp *c, size_t e,
 	} else {
 		put_header(w, c, pn, eo);
 	}
-	if (!eo->context && unchanged(c, p)) {
+	if (!eo->context && unchanged(p)) {
 		/* the same words on both sides: once */
 		uint32_t t0, t1;
 		psg_block_tokens(c, c->ps.mem[p->m0], 1, &t0, &t1);

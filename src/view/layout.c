@@ -349,14 +349,17 @@ aligned_prepare(struct layout *l)
 	l->pins = calloc(c->rt.n + 1, 1);
 	if (!l->pdel || !l->pins)
 		return -1;
-	for (size_t k = 0; k < c->ps.ops.n; k++) {
-		const struct dop *o = &c->ps.ops.v[k];
-		for (uint32_t t = o->a0; o->kind == DOP_DELETE && t < o->a1;
-		     t++)
-			l->pdel[t] = 1;
-		for (uint32_t t = o->b0; o->kind == DOP_INSERT && t < o->b1;
-		     t++)
-			l->pins[t] = 1;
+	for (size_t i = 0; i < c->ps.n; i++) {
+		const struct passage *p = &c->ps.v[i];
+		for (size_t k = p->op0; k < p->op1; k++) {
+			const struct dop *o = &p->ops[k];
+			for (uint32_t t = o->a0;
+			     o->kind == DOP_DELETE && t < o->a1; t++)
+				l->pdel[t] = 1;
+			for (uint32_t t = o->b0;
+			     o->kind == DOP_INSERT && t < o->b1; t++)
+				l->pins[t] = 1;
+		}
 	}
 	for (int side = 0; side < 2; side++) {
 		const struct seglist *sl = side ? &c->rs : &c->ls;
@@ -1094,7 +1097,7 @@ layout_item_changed(const struct layout *l, size_t i)
 	if (p->m1 - p->m0 > 1 || p->kind != BLK_VERBATIM || p->moved)
 		return 1;
 	for (size_t k = p->op0; k < p->op1; k++)
-		if (ps->ops.v[k].kind != DOP_EQUAL)
+		if (p->ops[k].kind != DOP_EQUAL)
 			return 1;
 	return 0;
 }
