@@ -405,6 +405,16 @@ eval: $(PROG)
 eval-findings: $(PROG)
 	python3 tests/eval/findings/score.py ./$(PROG)
 
+# the learned verdict on links (src/core/align/verdict.c): fit it to the
+# tuning set's labels again, write its coefficients into
+# src/core/align/linkmodel.h and rebuild (after a change to the linking
+# rules or the features: eval-check fails until then); prints the table of
+# tests/eval/README.md's "The learned verdict"
+.PHONY: learn
+learn: $(PROG)
+	python3 tests/eval/learn.py --write ./$(PROG) tests/eval/pairs.list
+	$(MAKE) $(PROG)
+
 # the findings scorer checked against fake redlines (tests/eval/findings/
 # selftest.py): one that prints the labels scores 1, planted faults show
 .PHONY: findings-selftest
@@ -417,6 +427,9 @@ SAMPLE_REWRITES = danang-report monitoring-desk brics-post newsbharati \
 eval-check: $(PROG)
 	python3 tests/eval/score.py --quiet --check tests/eval/targets ./$(PROG) \
 	    --pairs tests/eval/pairs.list
+	python3 tests/eval/learn.py --check ./$(PROG) tests/eval/pairs.list \
+	    >$(BUILD)/learn.out || { cat $(BUILD)/learn.out; exit 1; }
+	@tail -1 $(BUILD)/learn.out
 	python3 tests/eval/findings/score.py --check tests/eval/findings/targets \
 	    ./$(PROG) >$(BUILD)/findings.out || { cat $(BUILD)/findings.out; exit 1; }
 	@echo "findings: the floors of tests/eval/findings/targets hold"

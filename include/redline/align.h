@@ -89,6 +89,15 @@ struct align_opt {
 	int minimal;          /* exact minimal word diffs inside blocks */
 	unsigned rules_off;   /* bit k set: leave linking rule k out (for
 	                         tests and experiments; align_rule_name) */
+	/* if set, called for each rewrite sentence the learned verdict on
+	 * links judges (for tests/eval/learn.py), with trace_arg: the
+	 * sentence's bytes [start, end) in the rewrite, whether the rules
+	 * linked it, the model's probability that it has a counterpart and
+	 * its nf features (src/core/align/linkmodel.h names them).  Calls
+	 * may come from several threads at once (the overview). */
+	void (*link_trace)(void *trace_arg, size_t start, size_t end,
+	                   int linked, double p, const double *f, size_t nf);
+	void *trace_arg;
 };
 
 /* What the aligner reads: both texts, their tokens (interned in in) and

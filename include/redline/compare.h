@@ -39,9 +39,13 @@ struct cmp_opt {
 	const char *language; /* Snowball stemmer; CMP_LANGUAGE_DEFAULT
 	                         unless set */
 	unsigned rules_off;   /* linking rules left out (align_opt) */
-	int threads;          /* most threads one comparison runs on: 0 for
-	                         one per CPU it may use, 1 for this one only
-	                         (as the overview's pool asks) */
+	/* the learned verdict's features, as align_opt has them */
+	void (*link_trace)(void *trace_arg, size_t start, size_t end,
+	                   int linked, double p, const double *f, size_t nf);
+	void *trace_arg;
+	int threads;               /* most threads one comparison runs on: 0 for
+	                              one per CPU it may use, 1 for this one only
+	                              (as the overview's pool asks) */
 	void (*after_align)(void); /* if set, cmp_run calls it once the
 	                              alignment is done and has freed its
 	                              working memory, before the passages are

@@ -428,6 +428,64 @@ pick_rewrites(struct run *r)
 	return 0;
 }
 
+/* The comparison itself, with the learned verdict's trace written to the
+ * file $REDLINE_LINK_TRACE names when it is set (for tests/eval/learn.py:
+ * written whole or not at all, never over an input).  0, a CMP_ERR_*
+ * code, or TRACE_FAILED after a message about the trace. */
+enum { TRACE_FAILED = -100 };
+
+/* One line of the trace (align_opt.link_trace): the sentence's bytes,
+ * the rules' decision, the probability, the features; whole, when the
+ * overview's threads write at once. */
+static void
+trace_line(void *arg, size_t start, size_t end, int linked, double p,
+           const double *f, size_t nf)
+{
+	FILE *out = arg;
+
+	flockfile(out);
+	fprintf(out, "%zu\t%zu\t%d\t%.6f", start, end, linked, p);
+	for (size_t i = 0; i < nf; i++)
+		fprintf(out, "\t%.6g", f[i]);
+	putc('\n', out);
+	funlockfile(out);
+}
+
+static int
+run_traced(struct run *r, struct cmp_opt *copt)
+{
+	const char *path = getenv("REDLINE_LINK_TRACE");
+	struct output trace;
+	char err[MSG_MAX];
+	int c;
+
+	if (path && *path) {
+		if (output_open(&trace, path, r->inputs, r->opt->nfiles, err,
+		                sizeof err) < 0) {
+			warnx("REDLINE_LINK_TRACE: %s", err);
+			return TRACE_FAILED;
+		}
+		copt->link_trace = trace_line;
+		copt->trace_arg = trace.f;
+	}
+	c = r->several ? ov_run(&r->ov, r->inputs[0], r->rewrites, r->nrewrites,
+	                        copt, 0)
+	               : cmp_run(&r->cmp, r->inputs[0], r->rewrites[0], copt);
+	if (!copt->trace_arg)
+		return c;
+	if (c < 0 || ferror(trace.f)) {
+		output_abort(&trace);
+		if (c == 0)
+			warnx("REDLINE_LINK_TRACE: %s: write error", path);
+		return c < 0 ? c : TRACE_FAILED;
+	}
+	if (output_commit(&trace, err, sizeof err) < 0) {
+		warnx("REDLINE_LINK_TRACE: %s", err);
+		return TRACE_FAILED;
+	}
+	return 0;
+}
+
 /* Load every file and compare: 0, or -1 after a message. */
 static int
 compare(struct run *r)
@@ -464,9 +522,9 @@ compare(struct run *r)
 	/* the aligner's working memory, freed, back to the system before
 	 * the passages and findings are built (heap.c keeps it otherwise) */
 	copt.after_align = heap_release;
-	c = r->several ? ov_run(&r->ov, r->inputs[0], r->rewrites, r->nrewrites,
-	                        &copt, 0)
-	               : cmp_run(&r->cmp, r->inputs[0], r->rewrites[0], &copt);
+	c = run_traced(r, &copt);
+	if (c == TRACE_FAILED)
+		return -1;
 	if (c == CMP_ERR_STEMMER) {
 		const char *why = stem_load_error();
 		if (why)

@@ -117,7 +117,8 @@ align(struct cmp *c)
 	        c->rs,
 	        c->in,
 	        {c->opt.link_min, c->opt.keep_min, c->opt.verbatim_min,
-	         c->opt.language, c->opt.minimal, c->opt.rules_off},
+	         c->opt.language, c->opt.minimal, c->opt.rules_off,
+	         c->opt.link_trace, c->opt.trace_arg},
 	};
 	int rc = align_run(&in, &c->al);
 

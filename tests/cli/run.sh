@@ -779,16 +779,18 @@ expect 1 "white space, --strict" -- rl --strict "$tmp/fig.txt" "$tmp/spaced.txt"
 
 
 # Related words (WordNet's derivational links) as weaker shared words when
-# linking: "militarily" for "military" links a sentence that shares too
-# little otherwise, as a paraphrase; "serve", a synonym of "answer" in
-# another sense, does not (tests/eval/README.md, "How well it classifies").
+# linking: "militarily" for "military" tips a sentence that shares too
+# little otherwise over the best-candidate rule's share, as a paraphrase;
+# "serve", a synonym of "answer" in another sense, does not
+# (tests/eval/README.md, "How well it classifies").  The rules alone: the
+# learned verdict, which weighs more than the share, is left out.
 printf 'The two governments agreed that there is no military answer to the long conflict in the valley.\n\nThey also discussed trade, tourism and the price of grain.\n' >"$tmp/rel-o.txt"
 printf 'Diplomats warned that the conflict in the valley could not be ended militarily.\n\nThe talks lasted three hours.\n' >"$tmp/rel-r.txt"
 printf 'Diplomats warned that waiters serve in the valley during the conflict.\n\nThe talks lasted three hours.\n' >"$tmp/rel-s.txt"
-expect 1 "related word" -- rl "$tmp/rel-o.txt" "$tmp/rel-r.txt"
+expect 1 "related word" -- rl --rules-off=verdict "$tmp/rel-o.txt" "$tmp/rel-r.txt"
 grep -q '^passages: 0 verbatim, 1 paraphrase, 1 omission, 1 addition' "$tmp/out" &&
 	ok || bad "related word: militarily does not link to military: $(sed -n 3p "$tmp/out")"
-expect 1 "other sense" -- rl "$tmp/rel-o.txt" "$tmp/rel-s.txt"
+expect 1 "other sense" -- rl --rules-off=verdict "$tmp/rel-o.txt" "$tmp/rel-s.txt"
 grep -q '^passages: 0 verbatim, 0 paraphrase, 2 omission, 2 addition' "$tmp/out" &&
 	ok || bad "other sense: serve links to answer: $(sed -n 3p "$tmp/out")"
 

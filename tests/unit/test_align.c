@@ -643,11 +643,24 @@ values_and_aliases(void **state)
 	                    "");
 }
 
+/* The bit of rules_off that leaves the learned verdict out. */
+static unsigned
+verdict_off(void)
+{
+	unsigned k = 0;
+	while (align_rule_name(k) && strcmp(align_rule_name(k), "verdict"))
+		k++;
+	assert_non_null(align_rule_name(k));
+	return 1u << k;
+}
+
 /* A related word (WordNet's derivational links: militarily, military)
  * tips a rewrite sentence that shares too little with an official one
- * into a link, as a paraphrase; a word that only shares a synonym set
- * with an official word in another sense (serve and answer, as in "that
- * will answer") does not: synonyms are not used. */
+ * over the best-candidate rule's share, into a link, as a paraphrase; a
+ * word that only shares a synonym set with an official word in another
+ * sense (serve and answer, as in "that will answer") does not: synonyms
+ * are not used.  The rules alone: the learned verdict, which weighs more
+ * than the share, is left out (each_rule_needed tests it). */
 static const char related_official[] =
         "The two governments agreed that there is no military answer to "
         "the long conflict in the valley.\n\n"
@@ -660,17 +673,21 @@ related_words(void **state)
 	const struct block *b;
 	(void)state;
 
-	compare(&p, related_official,
+	compare_rules(
+	        &p, related_official,
 	        "Diplomats warned that the conflict in the valley could not be "
-	        "ended militarily.\n\nThe talks lasted three hours.\n");
+	        "ended militarily.\n\nThe talks lasted three hours.\n",
+	        0, verdict_off());
 	b = block_with(&p, 1, "Diplomats warned");
 	assert_int_equal(b->kind, BLK_PARAPHRASE);
 	assert_true(b->ls1 > b->ls0);
 	release(&p);
 
-	compare(&p, related_official,
+	compare_rules(
+	        &p, related_official,
 	        "Diplomats warned that waiters serve in the valley during the "
-	        "conflict.\n\nThe talks lasted three hours.\n");
+	        "conflict.\n\nThe talks lasted three hours.\n",
+	        0, verdict_off());
 	b = block_with(&p, 1, "Diplomats warned");
 	assert_int_equal(b->kind, BLK_ADDITION);
 	release(&p);
@@ -1029,8 +1046,10 @@ neighbour_merged(void **state)
 
 /* Each linking rule of the table in links.c is needed: on a pair made for
  * it, the passage it links is found with every rule, and is not with that
- * one rule left out.  (A new rule: one function, one table row there, one
- * row here.) */
+ * one rule left out.  The rules are tried without the learned verdict,
+ * which judges what they leave and may make up for one left out; the
+ * verdict's own case has every rule.  (A new rule: one function, one table row
+ * there, one row here.) */
 static void
 each_rule_needed(void **state)
 {
@@ -1039,8 +1058,10 @@ each_rule_needed(void **state)
 		int right;
 		unsigned with, without;
 	} cases[] = {
-	        {"anchor", "Smith said no.\n\nThey left. It rained.\n",
-	         "Smith said no.\n\nThey left. It rained.\n", "Smith", 1,
+	        /* a sentence of stop words only ("It was not so."): no
+	         * content word to find it by, the anchors alone pair it */
+	        {"anchor", "Smith said no.\n\nThey left. It was not so.\n",
+	         "Smith said no.\n\nThey left. It was not so.\n", "It was", 1,
 	         BLK_VERBATIM, BLK_ADDITION},
 	        {"best",
 	         "The old bridge will close, the transport office said after "
@@ -1095,6 +1116,20 @@ each_rule_needed(void **state)
 	         "will use the old ferry road until the work ends.\n\nThe "
 	         "council will meet again in March.\n",
 	         "The bridge", 0, BLK_VERBATIM, BLK_OMISSION},
+	        /* a closing sentence echoing the lead, out of order, whose
+	         * source another sentence tells already: the best rule links
+	         * it (a split), the verdict judges it an addition */
+	        {"verdict",
+	         "The people of the valley won their independence sixty years "
+	         "ago and chose their own leaders in free elections.\n\nThe "
+	         "council will meet again in March.\n\nThe bridge will close "
+	         "on Monday for repairs.\n",
+	         "The people of the valley won their independence sixty years "
+	         "ago and chose their leaders freely.\n\nThe council will "
+	         "meet again in March.\n\nThe bridge will close on Monday for "
+	         "repairs.\n\nToday the people of the valley should again "
+	         "choose their own leaders.\n",
+	         "Today", 1, BLK_ADDITION, BLK_PARAPHRASE},
 	};
 	unsigned n = 0;
 	(void)state;
@@ -1111,8 +1146,13 @@ each_rule_needed(void **state)
 		assert_non_null(align_rule_name(k));
 		assert_int_equal(k, i); /* the table's order */
 		for (int off = 0; off < 2; off++) {
+			/* the rules before the verdict, without it: it may
+			 * make up for one left out */
+			unsigned base = strcmp(cases[i].rule, "verdict")
+			                        ? verdict_off()
+			                        : 0;
 			compare_rules(&p, cases[i].official, cases[i].rewrite,
-			              0, off ? 1u << k : 0);
+			              0, base | (off ? 1u << k : 0));
 			unsigned got =
 			        block_with(&p, cases[i].right, cases[i].needle)
 			                ->kind;

@@ -3,6 +3,7 @@
  * and merges), the blocks they make, and which blocks moved.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -714,7 +715,7 @@ sort_by_weight(const struct ctx *x, struct cand *v, size_t n)
 
 /* Is rewrite segment r a title line: a line of its own that does not end
  * as a sentence does (a headline, a section label, a caption)? */
-static int
+int
 title_line(const struct ctx *x, size_t r)
 {
 	const struct seglist *sl = &x->c->rs;
@@ -838,7 +839,7 @@ official_headers(struct ctx *x)
 /* Is rewrite segment r a line of its own, of at most FURNITURE_MAX_WORDS
  * words, that reads as page furniture (lexicon.h: "FILE - ...", "By ...",
  * "... with inputs from ...", "Leave a reply")? */
-static int
+int
 furniture_line(const struct ctx *x, size_t r)
 {
 	return (line_kind(&x->c->rs, &x->c->rt, x->c->right, r,
@@ -851,7 +852,7 @@ furniture_line(const struct ctx *x, size_t r)
  * "... in Da Nang [AP]" or "... (Photo: Reuters)", after at least
  * CAPTION_MIN_WORDS words?  A caption describes a picture: even when it
  * names the statement's setting it conveys none of its sentences. */
-static int
+int
 caption_line(const struct ctx *x, size_t r)
 {
 	const struct seglist *sl = &x->c->rs;
@@ -881,7 +882,7 @@ caption_line(const struct ctx *x, size_t r)
  * their stems at least DUP_MIN), or, as a title line, an earlier title
  * line up to TITLE_BACK before it (at least TITLE_DUP_MIN: a headline
  * repeated at the foot of the page, glued to a section label)? */
-static int
+int
 repeats(const struct ctx *x, size_t r)
 {
 	const struct vec *v = &x->w->rv[r];
@@ -1134,6 +1135,8 @@ struct lstate {
 	long last;             /* official segment of the previous best link */
 	size_t rnext;          /* rule_best: the anchors before this rewrite
 	                          segment are in last */
+	unsigned char *best;   /* per rewrite segment: linked by the
+	                          best-candidate rule */
 };
 
 /* Is rewrite segment r still linked to nothing, and prose that may link:
@@ -1250,6 +1253,7 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 		return 0;
 	}
 	link_to(x, s, r, set[0], x->lw->cands[g].w);
+	s->best[r] = 1;
 	s->last = (long)set[0];
 	for (size_t k = 1; k < nset; k++)
 		merge_into(x, set[k], r,
@@ -1382,6 +1386,20 @@ rule_merge_halves(struct ctx *x, struct lstate *s)
 	return 0;
 }
 
+/* Verdict.  Rule: the learned verdict (verdict.c) on each rewrite
+ * segment with candidates that the rules left unlinked or the best rule
+ * linked: linked to its heaviest candidate, or to nothing.  The model was
+ * fitted at the default shares: with another link_min or keep_min asked
+ * for, the rules' thresholds decide alone. */
+static int
+rule_verdict(struct ctx *x, struct lstate *s)
+{
+	if (x->c->opt.link_min != ALIGN_LINK_MIN ||
+	    x->c->opt.keep_min != ALIGN_KEEP_MIN)
+		return 0;
+	return link_verdict(x, s->best, s->linked);
+}
+
 /* The linking rules, in the order they run: each either once per rewrite
  * segment with candidates (per: its candidates x->lw->cands[g, e), grouped by
  * rewrite segment), or once over everything (all).  A rule links only
@@ -1400,6 +1418,7 @@ static const struct link_rule {
         {"merge-held", rule_merge_held, NULL},
         {"term", NULL, rule_term},
         {"merge-halves", NULL, rule_merge_halves},
+        {"verdict", NULL, rule_verdict},
 };
 
 const char *
@@ -1435,9 +1454,10 @@ links(struct ctx *x)
 	x->lw->sec_w = calloc(c->ls.n + 1, sizeof *x->lw->sec_w);
 	s.linked = calloc(c->ls.n + 1, 1);
 	s.held = calloc(c->rs.n + 1, 1);
+	s.best = calloc(c->rs.n + 1, 1);
 	s.last = -1;
 	if (!x->lw->prim || !x->lw->prim_w || !x->lw->sec || !x->lw->sec_w ||
-	    !s.linked || !s.held)
+	    !s.linked || !s.held || !s.best)
 		goto out;
 	for (size_t r = 0; r < c->rs.n; r++)
 		x->lw->prim[r] = -1;
@@ -1476,6 +1496,7 @@ links(struct ctx *x)
 out:
 	free(s.linked);
 	free(s.held);
+	free(s.best);
 	return rc;
 }
 

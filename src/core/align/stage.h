@@ -308,6 +308,36 @@ int stage_links(const struct align_in *c, struct words *w, struct linkset *l,
 /* Release what *l owns; *l becomes empty. */
 void linkset_free(struct linkset *l);
 
+/* Is rewrite segment r a title line: a line of its own that does not end
+ * as a sentence does (a headline, a section label, a caption)? */
+int title_line(const struct ctx *x, size_t r);
+
+/* Is rewrite segment r a line of page furniture ("By ...", "Follow us")? */
+int furniture_line(const struct ctx *x, size_t r);
+
+/* Is rewrite segment r a photo caption ("... [AP]")? */
+int caption_line(const struct ctx *x, size_t r);
+
+/* Does rewrite segment r repeat a segment just before it, or a title line
+ * an earlier title line? */
+int repeats(const struct ctx *x, size_t r);
+
+/* ---- verdict.c: 4. the learned verdict on the links ---- */
+
+/* Judge each rewrite segment with candidates, no anchor and no
+ * furniture, that the rules left unlinked or the best-candidate rule
+ * linked (best: per rewrite segment, 1 when it did), by the learned model
+ * (linkmodel.h) from the features of its heaviest candidate and the links
+ * the rules made (x->lw->prim): link it to that candidate when the rules
+ * did not and the model says it has a counterpart, or to nothing when the
+ * model says it has none, dropping the merges into it; the model
+ * overrules the rules only when sure (VERDICT_MARGIN).  linked (per
+ * official segment: a rewrite segment links to it) is made anew.  Each
+ * segment judged goes to x->c->opt.link_trace when that is set.  0, or -1
+ * when memory ran out (the links then unchanged). */
+int link_verdict(struct ctx *x, const unsigned char *best,
+                 unsigned char *linked);
+
 /* Token range [*t0, *t1) of segments [s0, s1) of sl. */
 void seg_tokens(const struct seglist *s, uint32_t s0, uint32_t s1, uint32_t *t0,
                 uint32_t *t1);

@@ -1,0 +1,60 @@
+/* linkmodel.h - the learned verdict on links (verdict.c): its features
+ * and their coefficients.  The enum is written by hand (verdict.c
+ * computes each feature); the coefficients below it are written by
+ * `make learn` (tests/eval/learn.py), fitted to the tuning set's labels,
+ * and `make eval-check` fails when they are not the ones the labels give.
+ * A feature is of a rewrite sentence and its heaviest candidate (the
+ * official sentence sharing the most weight with it), as the rules left
+ * them.
+ */
+#ifndef REDLINE_LINKMODEL_H
+#define REDLINE_LINKMODEL_H
+
+enum {
+	LM_COVR,        /* shared weight over the rewrite sentence's */
+	LM_COVO,        /* shared weight over the official sentence's */
+	LM_COVMIN,      /* the smaller of the two */
+	LM_SECOND,      /* the next candidate's shared weight over the
+	                   rewrite sentence's */
+	LM_PLAIN,       /* shared stems that are words and not names */
+	LM_NAMES,       /* shared stems that are names */
+	LM_LOGWR,       /* log(1 + the rewrite sentence's weight) */
+	LM_LOGWO,       /* log(1 + the official sentence's weight) */
+	LM_HEADER,      /* the candidate is a line of the official header */
+	LM_TAKEN,       /* another rewrite sentence links to the candidate */
+	LM_ORDER,       /* the candidate sits between the sources of the
+	                   nearest linked sentences before and after */
+	LM_NEIGH,       /* the share of the two neighbours that are linked */
+	LM_TITLE,       /* a title line (no sentence end) */
+	LM_LOGTOK,      /* log(1 + its tokens) */
+	LM_BEST,        /* the best-candidate rule linked it */
+	LM_HEAD,        /* a title line of the rewrite's head (its headline) */
+	LM_HEAD_TITLED, /* ...and the official text has a header too */
+	LM_NOVEL,       /* the share of its weight in word stems (not
+	                   numbers) the official text never has */
+	LM_NFEAT
+};
+
+static const double lm_bias = -5.91166983;
+static const double lm_weight[LM_NFEAT] = {
+        2.20742398,   /* LM_COVR */
+        1.51248035,   /* LM_COVO */
+        2.52153004,   /* LM_COVMIN */
+        0.460851192,  /* LM_SECOND */
+        0.22218298,   /* LM_PLAIN */
+        -0.131630285, /* LM_NAMES */
+        0.973899253,  /* LM_LOGWR */
+        0.636702663,  /* LM_LOGWO */
+        -2.52220974,  /* LM_HEADER */
+        -1.05564968,  /* LM_TAKEN */
+        0.702892468,  /* LM_ORDER */
+        1.0392258,    /* LM_NEIGH */
+        -2.40121898,  /* LM_TITLE */
+        -0.240921151, /* LM_LOGTOK */
+        0.957945179,  /* LM_BEST */
+        2.76255832,   /* LM_HEAD */
+        -3.82463356,  /* LM_HEAD_TITLED */
+        -3.17955538,  /* LM_NOVEL */
+};
+
+#endif

@@ -1,0 +1,166 @@
+/* verdict.c - the learned verdict on the links (step 4, last): whether
+ * each rewrite sentence the linking rules judged has a counterpart,
+ * given the features of its best candidate, by a logistic regression
+ * trained on the tuning set of the labelled pairs (tests/eval/learn.py
+ * writes its coefficients into linkmodel.h).
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "linkmodel.h"
+#include "stage.h"
+
+/* The model overrules the rules only when its probability is this far
+ * past 0.5 the other way: chosen on the tuning set left one pair out
+ * (tests/eval/learn.py prints the table; tests/eval/README.md). */
+#define VERDICT_MARGIN 0.1
+
+/* The features of rewrite segment r against its candidate m (the one
+ * sharing the most weight), from the links the rules made (prim: each
+ * rewrite segment's source; nlink: per official segment, how many link
+ * to it; before, after: the source of the nearest linked segment before
+ * and after r, or -1), into f[LM_NFEAT]. */
+static void
+features(const struct ctx *x, size_t r, const struct cand *m, double second,
+         int best, const uint32_t *nlink, long before, long after, size_t head,
+         double *f)
+{
+	const struct vec *rv = &x->w->rv[r], *ov = &x->w->lv[m->o];
+	const struct seglist *rs = &x->c->rs, *ls = &x->c->ls;
+	size_t nw, np;
+	double Wr = rv->W > 0 ? rv->W : 1e-9;
+	double covr = m->w / Wr, covo = ov->W > 0 ? m->w / ov->W : 0;
+	long o = (long)m->o;
+	int self = x->lw->prim[r] == (int32_t)m->o;
+
+	shared_n(x, ov, rv, &nw, &np);
+	f[LM_COVR] = covr;
+	f[LM_COVO] = covo;
+	f[LM_COVMIN] = covr < covo ? covr : covo;
+	f[LM_SECOND] = second / Wr;
+	f[LM_PLAIN] = (double)np;
+	f[LM_NAMES] = (double)(nw - np);
+	f[LM_LOGWR] = log1p(rv->W);
+	f[LM_LOGWO] = log1p(ov->W);
+	f[LM_HEADER] = x->lw->header[m->o] != 0;
+	f[LM_TAKEN] = nlink[m->o] > (uint32_t)self;
+	f[LM_ORDER] = before <= o && (after < 0 || o <= after);
+	f[LM_NEIGH] = ((r > 0 && x->lw->prim[r - 1] >= 0) +
+	               (r + 1 < rs->n && x->lw->prim[r + 1] >= 0)) /
+	              2.0;
+	f[LM_TITLE] = title_line(x, r);
+	f[LM_LOGTOK] = log1p((double)(rs->v[r].t1 - rs->v[r].t0));
+	f[LM_BEST] = best;
+	f[LM_HEAD] = r < head;
+	f[LM_HEAD_TITLED] = r < head && ls->n > 0 && x->lw->header[0];
+	/* the share of its weight in stems the official text never has,
+	 * numbers and values aside (a changed figure is a finding of a
+	 * sentence kept, not a sign of one added) */
+	double novel = 0;
+	for (size_t i = 0; i < rv->n; i++) {
+		const struct ent *q = &x->w->pool[rv->off + i];
+		if (!x->w->in_left[q->cid] && !x->w->numeric[q->cid])
+			novel += x->w->idf[q->cid] * q->cnt;
+	}
+	f[LM_NOVEL] = novel / Wr;
+}
+
+/* The probability the model gives f. */
+static double
+probability(const double *f)
+{
+	double z = lm_bias;
+	for (size_t i = 0; i < LM_NFEAT; i++)
+		z += lm_weight[i] * f[i];
+	return 1 / (1 + exp(-z));
+}
+
+int
+link_verdict(struct ctx *x, const unsigned char *best, unsigned char *linked)
+{
+	size_t nr = x->c->rs.n, no = x->c->ls.n;
+	uint32_t *nlink = calloc(no + 1, sizeof *nlink);
+	long *before = malloc((nr + 1) * sizeof *before);
+	int32_t *to = malloc((nr + 1) * sizeof *to);
+	double *tow = malloc((nr + 1) * sizeof *tow);
+	int rc = -1;
+
+	if (!nlink || !before || !to || !tow)
+		goto out;
+	for (size_t r = 0; r < nr; r++) {
+		if (x->lw->prim[r] >= 0)
+			nlink[x->lw->prim[r]]++;
+		before[r] = r == 0                    ? -1
+		            : x->lw->prim[r - 1] >= 0 ? x->lw->prim[r - 1]
+		                                      : before[r - 1];
+		to[r] = x->lw->prim[r];
+		tow[r] = x->lw->prim_w[r];
+	}
+	/* the rewrite's head: the title lines before its first sentence */
+	size_t head = 0;
+	while (head < nr && title_line(x, head))
+		head++;
+	long after = -1;
+	size_t e = x->lw->ncands;
+	for (size_t r = nr; r-- > 0;) {
+		size_t g = e;
+		while (g > 0 && x->lw->cands[g - 1].r == r)
+			g--;
+		if (g < e && (x->lw->prim[r] < 0 || best[r]) &&
+		    x->lw->anchor[r] < 0 && !x->lw->restate[r] &&
+		    !furniture_line(x, r) && !caption_line(x, r) &&
+		    !repeats(x, r)) {
+			const struct cand *m = &x->lw->cands[g];
+			double second = 0, f[LM_NFEAT];
+			for (size_t k = g + 1; k < e; k++) {
+				const struct cand *q = &x->lw->cands[k];
+				if (q->w > m->w) {
+					second = m->w;
+					m = q;
+				} else if (q->w > second) {
+					second = q->w;
+				}
+			}
+			features(x, r, m, second, best[r], nlink, before[r],
+			         after, head, f);
+			double p = probability(f);
+			if (x->c->opt.link_trace) {
+				size_t b0, b1;
+				seg_bytes(&x->c->rs, &x->c->rt, r, r + 1, &b0,
+				          &b1);
+				x->c->opt.link_trace(x->c->opt.trace_arg, b0,
+				                     b1, x->lw->prim[r] >= 0, p,
+				                     f, LM_NFEAT);
+			}
+			if (to[r] < 0 && p >= 0.5 + VERDICT_MARGIN) {
+				to[r] = (int32_t)m->o;
+				tow[r] = m->w;
+			} else if (to[r] >= 0 && p < 0.5 - VERDICT_MARGIN) {
+				to[r] = -1;
+			}
+		}
+		if (x->lw->prim[r] >= 0)
+			after = x->lw->prim[r];
+		e = g;
+	}
+	for (size_t o = 0; o < no; o++)
+		linked[o] = 0;
+	for (size_t r = 0; r < nr; r++) {
+		x->lw->prim[r] = to[r];
+		x->lw->prim_w[r] = tow[r];
+		if (to[r] >= 0)
+			linked[to[r]] = 1;
+	}
+	/* an official segment merged into a rewrite segment linked to
+	 * nothing now is merged into nothing */
+	for (size_t o = 0; o < no; o++)
+		if (x->lw->sec[o] >= 0 && x->lw->prim[x->lw->sec[o]] < 0)
+			x->lw->sec[o] = -1;
+	rc = 0;
+out:
+	free(nlink);
+	free(before);
+	free(to);
+	free(tow);
+	return rc;
+}
