@@ -60,7 +60,16 @@
  *     rewrite line repeating one just before it, or a title line (no
  *     sentence end) repeating an earlier title line, links to nothing;
  *     nor does page furniture (lexicon.h) or a photo caption (a title
- *     line closed by a bracketed credit, "... [AP]").
+ *     line closed by a bracketed credit, "... [AP]").  Last, a learned
+ *     verdict (verdict.c: a logistic regression, fitted to the labelled
+ *     pairs' tuning set) judges each rewrite sentence the best-candidate
+ *     rule linked or no rule linked, from the shares, words and weights
+ *     it has in common with its heaviest candidate, its place among the
+ *     links around it, whether it is a headline, and the share of its
+ *     words the official text never has; where it is sure (0.5 +- a
+ *     margin) and the rules said otherwise, it links the sentence to that
+ *     candidate or to nothing.  It steps aside at other than the default
+ *     link_min and keep_min, at which it was fitted.
  *  5. Blocks.  An official sentence and the one rewrite sentence linked to
  *     it, and to nothing else, make a pair.  A split (one official
  *     sentence, several rewrite sentences) and a merge (one rewrite
