@@ -818,7 +818,8 @@ official_headers(struct ctx *x)
 
 	x->lw->header = calloc(sl->n + 1, 1);
 	x->lw->restate = calloc(x->c->rs.n + 1, 1);
-	if (!x->lw->header || !x->lw->restate)
+	x->lw->rline = calloc(x->c->rs.n + 1, 1);
+	if (!x->lw->header || !x->lw->restate || !x->lw->rline)
 		return -1;
 	for (k = 0; k < sl->n && prose == sl->n; k++)
 		if (!(line_kind(sl, l, x->c->left, k, HEADER_MAX_WORDS) &
@@ -839,8 +840,8 @@ official_headers(struct ctx *x)
 /* Is rewrite segment r a line of its own, of at most FURNITURE_MAX_WORDS
  * words, that reads as page furniture (lexicon.h: "FILE - ...", "By ...",
  * "... with inputs from ...", "Leave a reply")? */
-int
-furniture_line(const struct ctx *x, size_t r)
+static int
+furniture_raw(const struct ctx *x, size_t r)
 {
 	return (line_kind(&x->c->rs, &x->c->rt, x->c->right, r,
 	                  FURNITURE_MAX_WORDS) &
@@ -852,8 +853,8 @@ furniture_line(const struct ctx *x, size_t r)
  * "... in Da Nang [AP]" or "... (Photo: Reuters)", after at least
  * CAPTION_MIN_WORDS words?  A caption describes a picture: even when it
  * names the statement's setting it conveys none of its sentences. */
-int
-caption_line(const struct ctx *x, size_t r)
+static int
+caption_raw(const struct ctx *x, size_t r)
 {
 	const struct seglist *sl = &x->c->rs;
 	const struct toklist *l = &x->c->rt;
@@ -882,8 +883,8 @@ caption_line(const struct ctx *x, size_t r)
  * their stems at least DUP_MIN), or, as a title line, an earlier title
  * line up to TITLE_BACK before it (at least TITLE_DUP_MIN: a headline
  * repeated at the foot of the page, glued to a section label)? */
-int
-repeats(const struct ctx *x, size_t r)
+static int
+repeats_raw(const struct ctx *x, size_t r)
 {
 	const struct vec *v = &x->w->rv[r];
 	if (v->W <= 0)
@@ -902,6 +903,42 @@ repeats(const struct ctx *x, size_t r)
 			return 1;
 	}
 	return 0;
+}
+
+/* What is known of rewrite segment r as a line (x->lw->rline, filled as
+ * asked: the rules and the verdict ask again and again, and repeats
+ * looks back over up to TITLE_BACK title lines). */
+enum { RL_FC = 1, RL_FURN = 2, RL_CAPTION = 4, RL_REP_KNOWN = 8, RL_REP = 16 };
+
+static unsigned
+line_facts(const struct ctx *x, size_t r, unsigned want)
+{
+	unsigned char *f = &x->lw->rline[r];
+
+	if ((want & (RL_FURN | RL_CAPTION)) && !(*f & RL_FC))
+		*f |= RL_FC | (furniture_raw(x, r) ? RL_FURN : 0) |
+		      (caption_raw(x, r) ? RL_CAPTION : 0);
+	if ((want & RL_REP) && !(*f & RL_REP_KNOWN))
+		*f |= RL_REP_KNOWN | (repeats_raw(x, r) ? RL_REP : 0);
+	return *f & want;
+}
+
+int
+furniture_line(const struct ctx *x, size_t r)
+{
+	return line_facts(x, r, RL_FURN) != 0;
+}
+
+int
+caption_line(const struct ctx *x, size_t r)
+{
+	return line_facts(x, r, RL_CAPTION) != 0;
+}
+
+int
+repeats(const struct ctx *x, size_t r)
+{
+	return line_facts(x, r, RL_REP) != 0;
 }
 
 /* Is stem cid a figure specific enough to name its source: a number of
@@ -2032,6 +2069,7 @@ linkset_free(struct linkset *l)
 	free(l->sec);
 	free(l->header);
 	free(l->restate);
+	free(l->rline);
 	free(l->rfurn);
 	memset(l, 0, sizeof *l);
 }

@@ -180,6 +180,8 @@ struct linkset {
 	unsigned char *restate; /* per right segment: a title line restating
 	                           a line of the official header (rule_best),
 	                           which no rule links */
+	unsigned char *rline;   /* per right segment: what is known of it as
+	                           a line (links.c, line_facts) */
 	unsigned char *rfurn;   /* per right segment linked to none, once the
 	                           links are made: page furniture (a restated
 	                           title, a furniture line, a caption) */

@@ -107,9 +107,7 @@ link_verdict(struct ctx *x, const unsigned char *best, unsigned char *linked)
 		while (g > 0 && x->lw->cands[g - 1].r == r)
 			g--;
 		if (g < e && (x->lw->prim[r] < 0 || best[r]) &&
-		    x->lw->anchor[r] < 0 && !x->lw->restate[r] &&
-		    !furniture_line(x, r) && !caption_line(x, r) &&
-		    !repeats(x, r)) {
+		    x->lw->anchor[r] < 0 && !x->lw->restate[r]) {
 			const struct cand *m = &x->lw->cands[g];
 			double second = 0, f[LM_NFEAT];
 			for (size_t k = g + 1; k < e; k++) {
@@ -124,19 +122,29 @@ link_verdict(struct ctx *x, const unsigned char *best, unsigned char *linked)
 			features(x, r, m, second, best[r], nlink, before[r],
 			         after, head, f);
 			double p = probability(f);
-			if (x->c->opt.link_trace) {
-				size_t b0, b1;
-				seg_bytes(&x->c->rs, &x->c->rt, r, r + 1, &b0,
-				          &b1);
-				x->c->opt.link_trace(x->c->opt.trace_arg, b0,
-				                     b1, x->lw->prim[r] >= 0, p,
-				                     f, LM_NFEAT);
-			}
-			if (to[r] < 0 && p >= 0.5 + VERDICT_MARGIN) {
-				to[r] = (int32_t)m->o;
-				tow[r] = m->w;
-			} else if (to[r] >= 0 && p < 0.5 - VERDICT_MARGIN) {
-				to[r] = -1;
+			int flip = to[r] < 0 ? p >= 0.5 + VERDICT_MARGIN
+			                     : p < 0.5 - VERDICT_MARGIN;
+			/* furniture, captions and repeated lines are not
+			 * judged: asked only where it matters (repeats
+			 * looks far back) */
+			if ((flip || x->c->opt.link_trace) &&
+			    !furniture_line(x, r) && !caption_line(x, r) &&
+			    !repeats(x, r)) {
+				if (x->c->opt.link_trace) {
+					size_t b0, b1;
+					seg_bytes(&x->c->rs, &x->c->rt, r,
+					          r + 1, &b0, &b1);
+					x->c->opt.link_trace(
+					        x->c->opt.trace_arg, b0, b1,
+					        x->lw->prim[r] >= 0, p, f,
+					        LM_NFEAT);
+				}
+				if (flip && to[r] < 0) {
+					to[r] = (int32_t)m->o;
+					tow[r] = m->w;
+				} else if (flip) {
+					to[r] = -1;
+				}
 			}
 		}
 		if (x->lw->prim[r] >= 0)
