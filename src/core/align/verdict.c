@@ -1,6 +1,6 @@
 /* verdict.c - the learned verdict on the links (step 4, last): whether
  * each rewrite sentence the linking rules judged has a counterpart,
- * given the features of its best candidate, by a logistic regression
+ * given the features of its heaviest candidate, by a logistic regression
  * trained on the tuning set of the labelled pairs (tests/eval/learn.py
  * writes its coefficients into linkmodel.h).
  */
@@ -96,11 +96,15 @@ link_verdict(struct ctx *x, const unsigned char *best, unsigned char *linked)
 		to[r] = x->lw->prim[r];
 		tow[r] = x->lw->prim_w[r];
 	}
-	/* the rewrite's head: the title lines before its first sentence */
+	/* the rewrite's head: the title lines before its first sentence
+	 * (all of a text of lines: the model knows no better there) */
 	size_t head = 0;
 	while (head < nr && title_line(x, head))
 		head++;
 	long after = -1;
+	/* from the last rewrite segment back (after: the source of the
+	 * nearest linked one after r); its candidates cands[g, e), grouped
+	 * by segment in increasing order, as candidates() makes them */
 	size_t e = x->lw->ncands;
 	for (size_t r = nr; r-- > 0;) {
 		size_t g = e;
