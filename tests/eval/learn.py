@@ -34,8 +34,9 @@ def trace(redline, official, rewrite):
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "trace.tsv")
         env = dict(os.environ, REDLINE_LINK_TRACE=path)
-        proc = subprocess.run([redline, "--export=json", official, rewrite],
-                              env=env, capture_output=True)
+        extra = os.environ.get("REDLINE_ARGS", "").split()
+        proc = subprocess.run([redline, "--export=json", *extra, official,
+                               rewrite], env=env, capture_output=True)
         if proc.returncode not in (0, 1):
             score.fail("redline exited %d: %s"
                        % (proc.returncode, proc.stderr[:300]))
