@@ -476,6 +476,31 @@ expect 2 "/dev/stdin twice" -- sh -c "cat samples/brics-post.txt | $REDLINE_WRAP
 err_has "/dev/stdin twice" "can be read only once"
 expect 0 "/dev/null twice" -- rl /dev/null /dev/null
 
+# ---- the learned verdict's trace (REDLINE_LINK_TRACE) ---------------------
+# for tests/eval/learn.py: a line per rewrite sentence judged, its bytes,
+# the rules' decision, the probability and the features (as many as
+# src/core/align/linkmodel.h names); written whole, never over an input
+nfeat=$(sed -n '/^enum {/,/LM_NFEAT/p' "$here/../../src/core/align/linkmodel.h" |
+	grep -c '^	LM_[A-Z_]*,')
+expect 1 "link trace" -- env REDLINE_LINK_TRACE="$tmp/trace.tsv" "$bin" --export=json samples/statement.txt samples/brics-post.txt
+if [ -s "$tmp/trace.tsv" ] &&
+	awk -F '\t' -v n="$nfeat" 'NF != n + 4 || $1 !~ /^[0-9]+$/ || $1 >= $2 ||
+		($3 != 0 && $3 != 1) || $4 < 0 || $4 > 1 { bad = 1 }
+		END { exit bad }' "$tmp/trace.tsv"; then
+	ok
+else
+	bad "link trace: want lines of $nfeat features: $(head -c 300 "$tmp/trace.tsv" 2>&1)"
+fi
+cmp -s "$tmp/out" "$tmp/json-plain.out" 2>/dev/null || rl --export=json samples/statement.txt samples/brics-post.txt >"$tmp/json-plain.out"
+cmp -s "$tmp/out" "$tmp/json-plain.out" && ok || bad "link trace changed the export"
+cp samples/brics-post.txt "$tmp/input.txt"
+expect 2 "link trace onto input" -- env REDLINE_LINK_TRACE="$tmp/input.txt" "$bin" --export=json samples/statement.txt "$tmp/input.txt"
+err_has "link trace onto input" "REDLINE_LINK_TRACE"
+cmp -s "$tmp/input.txt" samples/brics-post.txt && ok || bad "link trace: input was changed"
+expect 2 "link trace in missing dir" -- env REDLINE_LINK_TRACE="$tmp/nodir/t" "$bin" --export=json samples/statement.txt samples/brics-post.txt
+err_has "link trace in missing dir" "$tmp/nodir/t"
+[ -s "$tmp/out" ] && bad "link trace in missing dir: an export was written" || ok
+
 # ---- output files ------------------------------------------------------
 expect 1 "-o" -- rl -o "$tmp/x.out" --export=wdiff samples/statement.txt samples/brics-post.txt
 cmp -s "$tmp/x.out" "$tmp/files.out" && ok || bad "-o file differs from stdout export"
