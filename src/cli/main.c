@@ -428,10 +428,7 @@ pick_rewrites(struct run *r)
 	return 0;
 }
 
-/* The comparison itself, with the learned verdict's trace written to the
- * file $REDLINE_LINK_TRACE names when it is set (for tests/eval/learn.py:
- * written whole or not at all, never over an input).  0, a CMP_ERR_*
- * code, or TRACE_FAILED after a message about the trace. */
+/* What run_traced returns when the trace could not be written. */
 enum { TRACE_FAILED = -100 };
 
 /* One line of the trace (align_opt.link_trace): the sentence's bytes,
@@ -451,6 +448,10 @@ trace_line(void *arg, size_t start, size_t end, int linked, double p,
 	funlockfile(out);
 }
 
+/* The comparison itself, with the learned verdict's trace written to the
+ * file $REDLINE_LINK_TRACE names when it is set (for tests/eval/learn.py:
+ * written whole or not at all, never over an input).  0, a CMP_ERR_*
+ * code, or TRACE_FAILED after a message about the trace. */
 static int
 run_traced(struct run *r, struct cmp_opt *copt)
 {

@@ -3,7 +3,6 @@
  * and merges), the blocks they make, and which blocks moved.
  */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
