@@ -63,6 +63,10 @@ int lex_is_negverb(const char *w, size_t n);
  * when w is none. */
 const char *lex_hedge(const char *w, size_t n, int *number);
 
+/* 1 when the folded word w[0..n) is a hedge of its own or the first word
+ * of one (lex_hedge), 0 when no hedge starts with it. */
+int lex_hedge_may_start(const char *w, size_t n);
+
 /* What a source word is (data/en/sources.txt). */
 enum lex_source {
 	LEX_SOURCE_NONE = 0,

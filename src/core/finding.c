@@ -108,6 +108,8 @@ struct fx {
 	                          known yet */
 	unsigned char *rknown; /* per id: 2 known_name, 1 not, 0 not known
 	                          yet */
+	unsigned char *hedge;  /* per id: 2 a hedge may start with the word
+	                          (hedge_at), 1 none does, 0 not known yet */
 	char *ostream; /* the official text as a stream of keys (stream_of),
 	                  made when first needed */
 	size_t nostream, capostream;
@@ -241,18 +243,26 @@ numberish(const struct cmp *c, int right, uint32_t t)
 }
 
 /* The hedge class of the words at token t of side right, and in *len how
- * many tokens it takes (1 or 2); NULL when none starts there. */
+ * many tokens it takes (1 or 2); NULL when none starts there.  Whether a
+ * hedge may start with the word is kept per id in x->hedge. */
 static const char *
-hedge_at(const struct cmp *c, int right, uint32_t t, uint32_t *len)
+hedge_at(struct fx *x, int right, uint32_t t, uint32_t *len)
 {
+	const struct cmp *c = x->c;
 	const struct toklist *l = side_toks(c, right);
 	const struct text *tx = side_text(c, right);
 	char w[2 * WORD_MAX + 1];
-	size_t n = fold(tx, &l->v[t], w, WORD_MAX), m;
+	uint32_t id = l->id[t];
+	size_t n, m;
 	const char *cls;
 	int num;
 
-	if (!n)
+	if (x->hedge[id] == 1)
+		return NULL;
+	n = fold(tx, &l->v[t], w, WORD_MAX);
+	if (!x->hedge[id])
+		x->hedge[id] = n && lex_hedge_may_start(w, n) ? 2 : 1;
+	if (x->hedge[id] == 1)
 		return NULL;
 	/* "May" the month: capitalised before a number ("May 8"), or
 	 * capitalised inside a sentence ("in May") */
@@ -487,12 +497,17 @@ stretch_bounds(const struct cmp *c, struct stretch *s)
 static int
 negated_by_prefix(const char *a, size_t na, const char *b, size_t nb)
 {
-	static const char *const pre[] = {"un", "in",  "im",  "il",
-	                                  "ir", "dis", "non", "non-"};
+	static const struct {
+		const char *p;
+		size_t n;
+	} pre[] = {{"un", 2}, {"in", 2},  {"im", 2},  {"il", 2},
+	           {"ir", 2}, {"dis", 3}, {"non", 3}, {"non-", 4}};
 
+	if (na < 4 || nb < na + 2 || nb > na + 4)
+		return 0;
 	for (size_t i = 0; i < sizeof pre / sizeof *pre; i++) {
-		size_t k = strlen(pre[i]);
-		if (na >= 4 && nb == na + k && memcmp(b, pre[i], k) == 0 &&
+		size_t k = pre[i].n;
+		if (nb == na + k && memcmp(b, pre[i].p, k) == 0 &&
 		    memcmp(b + k, a, na) == 0)
 			return 1;
 	}
@@ -619,7 +634,7 @@ find_certainty(struct fx *x, uint32_t p, const struct stretch *s)
 		for (uint32_t t = next_in(s, r, 0); t < s->hi[r];
 		     t = next_in(s, r, t + 1)) {
 			uint32_t len;
-			const char *h = hedge_at(x->c, r, t, &len);
+			const char *h = hedge_at(x, r, t, &len);
 			if (!h)
 				continue;
 			if (key[r] == NOKEY)
@@ -1204,10 +1219,9 @@ only_titles(const struct cmp *c, int right, uint32_t t0, uint32_t t1)
 		if (l->v[t].kind == TOK_PUNCT)
 			continue;
 		int title = 0;
-		for (size_t i = 0; n && lex_title(i); i++)
-			if (strlen(lex_title(i)) == n &&
-			    memcmp(lex_title(i), w, n) == 0)
-				title = 1;
+		for (size_t i = 0; n && !title && lex_title(i); i++)
+			title = strncmp(lex_title(i), w, n) == 0 &&
+			        lex_title(i)[n] == '\0';
 		if (!title)
 			return 0;
 	}
@@ -2429,8 +2443,9 @@ fx_init(struct fx *x, struct cmp *c)
 	x->vstart = calloc(x->nid + 1, 1);
 	x->neg = calloc(x->nid + 1, 1);
 	x->rknown = calloc(x->nid + 1, 1);
+	x->hedge = calloc(x->nid + 1, 1);
 	if (!x->linit || !x->rinit || !x->lhas || !x->rhas || !x->lname ||
-	    !x->rtitle || !x->vstart || !x->neg || !x->rknown)
+	    !x->rtitle || !x->vstart || !x->neg || !x->rknown || !x->hedge)
 		return -1;
 	sentence_starts(c, 0, x->linit);
 	sentence_starts(c, 1, x->rinit);
@@ -2552,6 +2567,7 @@ fx_free(struct fx *x)
 	free(x->vstart);
 	free(x->neg);
 	free(x->rknown);
+	free(x->hedge);
 }
 
 /* The findings of the stretches of passage p's word diff. */

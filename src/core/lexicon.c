@@ -88,11 +88,17 @@ struct key {
 int
 lex_order(const char *w, size_t n, const char *entry)
 {
-	size_t m = strlen(entry);
-	int c = memcmp(w, entry, n < m ? n : m);
-	if (c)
-		return c;
-	return n < m ? -1 : n > m;
+	/* one pass, the entry's end found on the way (no strlen: this is
+	 * every table search's comparison) */
+	const unsigned char *a = (const unsigned char *)w,
+	                    *e = (const unsigned char *)entry;
+	for (size_t i = 0; i < n; i++) {
+		if (!e[i])
+			return 1; /* the entry is a prefix of w */
+		if (a[i] != e[i])
+			return a[i] < e[i] ? -1 : 1;
+	}
+	return e[n] ? -1 : 0;
 }
 
 /* The bsearch comparator of every table here: each entry starts with its
@@ -168,6 +174,25 @@ int
 lex_is_negverb(const char *w, size_t n)
 {
 	return FIND(negverbs, w, n) != NULL;
+}
+
+int
+lex_hedge_may_start(const char *w, size_t n)
+{
+	/* the first entry at or after w: w itself, or "w ..." (a space sorts
+	 * before every letter, so a phrase of w comes right after it) */
+	size_t lo = 0, hi = sizeof hedges / sizeof *hedges;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (lex_order(w, n, hedges[mid].phrase) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == sizeof hedges / sizeof *hedges)
+		return 0;
+	const char *e = hedges[lo].phrase;
+	return strncmp(e, w, n) == 0 && (e[n] == '\0' || e[n] == ' ');
 }
 
 const char *
@@ -306,11 +331,9 @@ lower(int c)
 static int
 starts(const unsigned char *s, size_t n, size_t at, const char *phrase)
 {
-	size_t m = strlen(phrase);
-	if (m > n - at)
-		return 0;
-	for (size_t i = 0; i < m; i++)
-		if (lower(s[at + i]) != (unsigned char)phrase[i])
+	size_t i;
+	for (i = 0; phrase[i]; i++)
+		if (at + i >= n || lower(s[at + i]) != (unsigned char)phrase[i])
 			return 0;
 	return 1;
 }
@@ -331,20 +354,23 @@ lex_is_furniture(const unsigned char *s, size_t n)
 		at++;
 	for (size_t k = 0; k < sizeof furniture / sizeof *furniture; k++) {
 		const char *p = furniture[k].phrase;
-		size_t m = strlen(p);
-		if (furniture[k].within == 2)
-			continue; /* a timestamp's word */
-		if (!furniture[k].within) {
-			/* the phrase, then no letter: "By" but not "Bystanders"
-			 */
-			if (starts(s, n, at, p) &&
-			    (at + m == n || !is_letter(s[at + m]) ||
-			     !is_letter((unsigned char)p[m - 1])))
-				return 1;
+		if (furniture[k].within || !starts(s, n, at, p))
 			continue;
-		}
-		for (size_t i = at; i + m <= n; i++)
-			if ((i == 0 || !is_letter(s[i - 1])) &&
+		/* the phrase, then no letter: "By" but not "Bystanders" */
+		size_t m = strlen(p);
+		if (at + m == n || !is_letter(s[at + m]) ||
+		    !is_letter((unsigned char)p[m - 1]))
+			return 1;
+	}
+	for (size_t k = 0; k < sizeof furniture / sizeof *furniture; k++) {
+		const char *p = furniture[k].phrase;
+		if (furniture[k].within != 1)
+			continue;
+		/* the phrase anywhere, at a word's start; its first byte
+		 * tried before the rest */
+		for (size_t i = at; i < n; i++)
+			if ((unsigned char)p[0] == lower(s[i]) &&
+			    (i == 0 || !is_letter(s[i - 1])) &&
 			    starts(s, n, i, p))
 				return 1;
 	}

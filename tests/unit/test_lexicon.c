@@ -90,6 +90,9 @@ furniture(void **state)
 	assert_true(furn("Also read: Ministers meet in the capital"));
 	assert_true(furn("FOR IMMEDIATE RELEASE"));
 	assert_true(furn("Media contact: press office, 555 0100"));
+	assert_true(furn("Our reporter contributed to this report."));
+	assert_true(furn("contributed to this report"));
+	assert_false(furn("Recontributed to this report")); /* a word's start */
 	assert_false(furn("Subscribers to the fund will be paid in May."));
 	assert_false(furn("Also, the minister read the report."));
 	assert_false(furn("Bystanders watched the parade."));
@@ -161,7 +164,25 @@ list_order(void **state)
 	assert_true(lex_order("ma", 2, "may") < 0);
 	assert_true(lex_order("mayor", 5, "may") > 0);
 	assert_true(lex_order("july", 4, "june") < 0);
-	assert_true(lex_order("mayor", 3, "may") == 0); /* only n bytes */
+	assert_true(lex_order("mayor", 3, "may") == 0);   /* only n bytes */
+	assert_true(lex_order("m\xC3\xA9", 3, "ma") > 0); /* bytes unsigned */
+	assert_true(lex_order("", 0, "a") < 0);
+	assert_int_equal(lex_order("", 0, ""), 0);
+}
+
+/* What a hedge may start with: a hedge, or the first word of a two-word
+ * one, and not a word that merely begins like one. */
+static void
+hedge_starts(void **state)
+{
+	(void)state;
+	assert_true(lex_hedge_may_start("may", 3));
+	assert_true(lex_hedge_may_start("expected", 8)); /* "expected to" */
+	assert_false(lex_hedge_may_start("mayor", 5));
+	assert_false(lex_hedge_may_start("ma", 2));
+	assert_false(lex_hedge_may_start("expect", 6));
+	assert_false(lex_hedge_may_start("zzz", 3));
+	assert_false(lex_hedge_may_start("", 0));
 }
 
 /* The titles list holds the commonest offices, folded, and ends. */
@@ -227,11 +248,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(numbers),    cmocka_unit_test(frames),
-	        cmocka_unit_test(furniture),  cmocka_unit_test(clock_words),
-	        cmocka_unit_test(verb_forms), cmocka_unit_test(spellings),
-	        cmocka_unit_test(titles),     cmocka_unit_test(list_order),
-	        cmocka_unit_test(negations),  cmocka_unit_test(places),
+	        cmocka_unit_test(numbers),      cmocka_unit_test(frames),
+	        cmocka_unit_test(furniture),    cmocka_unit_test(clock_words),
+	        cmocka_unit_test(verb_forms),   cmocka_unit_test(spellings),
+	        cmocka_unit_test(titles),       cmocka_unit_test(list_order),
+	        cmocka_unit_test(hedge_starts), cmocka_unit_test(negations),
+	        cmocka_unit_test(places),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
