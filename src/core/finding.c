@@ -1151,20 +1151,34 @@ connector(const char *w, size_t n)
 }
 
 /* The name key of token k of text tx when it is a word or a number: case
- * folded, accents dropped, a possessive's "'s" left out, in *key (the
- * caller frees it), its length in *len.  1; 0 when k is no word; -1 when
- * memory ran out. */
+ * folded, accents dropped, a possessive's "'s" left out, in *key, its
+ * length in *len.  A key of printable ASCII shorter than NAME_BUF bytes is
+ * written to buf (*key == buf: uni_key's lower-casing without its
+ * allocation, for the whole official text's stream); any other is
+ * allocated, and the caller frees it when *key != buf.  1; 0 when k is no
+ * word; -1 when memory ran out. */
+#define NAME_BUF 64
 static int
 word_name_key(const struct text *tx, const struct toklist *l, uint32_t t,
-              char **key, size_t *len)
+              char buf[NAME_BUF], char **key, size_t *len)
 {
 	const struct tok *k = &l->v[t];
+	const unsigned char *s = tx->buf + k->off;
+	size_t n = tok_len(l, t), i;
+
 	if (k->kind != TOK_WORD && k->kind != TOK_NUMBER)
 		return 0;
-	if (uni_key(tx->buf + k->off, tok_len(l, t),
-	            UNI_KEY_FOLD | UNI_KEY_CASE | UNI_KEY_MARKS, key, len) < 0)
+	for (i = 0; i < n && n < NAME_BUF && s[i] >= 0x20 && s[i] < 0x7F; i++)
+		buf[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A')
+		                                           : s[i]);
+	if (n && i == n) {
+		buf[n] = '\0';
+		*key = buf;
+	} else if (uni_key(s, n, UNI_KEY_FOLD | UNI_KEY_CASE | UNI_KEY_MARKS,
+	                   key, &n) < 0) {
 		return -1;
-	*len = unpossess(*key, *len);
+	}
+	*len = unpossess(*key, n);
 	return 1;
 }
 
@@ -1182,9 +1196,9 @@ name_key(const struct cmp *c, int right, uint32_t t0, uint32_t t1, char *out,
 	size_t n = 0;
 
 	for (uint32_t t = t0; t < t1; t++) {
-		char *key;
+		char buf[NAME_BUF], *key;
 		size_t len;
-		int w = word_name_key(tx, l, t, &key, &len);
+		int w = word_name_key(tx, l, t, buf, &key, &len);
 		if (w < 0)
 			return 0;
 		if (!w)
@@ -1201,7 +1215,8 @@ name_key(const struct cmp *c, int right, uint32_t t0, uint32_t t1, char *out,
 				out[n++] = (char)ch;
 			}
 		}
-		free(key);
+		if (key != buf)
+			free(key);
 	}
 	out[n] = '\0';
 	return n ? n : 1;
@@ -1929,16 +1944,17 @@ stream_of(const struct cmp *c, int right, uint32_t t0, uint32_t t1, char **out,
 	const struct text *tx = side_text(c, right);
 
 	for (uint32_t t = t0; t < t1; t++) {
-		char *key;
+		char buf[NAME_BUF], *key;
 		size_t len;
-		int w = word_name_key(tx, l, t, &key, &len);
+		int w = word_name_key(tx, l, t, buf, &key, &len);
 		if (w < 0)
 			return -1;
 		if (!w)
 			continue;
 		char *grown = grow_array(*out, cap, *n + len + 3, 1, 4096);
 		if (!grown) {
-			free(key);
+			if (key != buf)
+				free(key);
 			return -1;
 		}
 		*out = grown;
@@ -1953,7 +1969,8 @@ stream_of(const struct cmp *c, int right, uint32_t t0, uint32_t t1, char **out,
 				(*out)[(*n)++] = (char)ch;
 		}
 		(*out)[(*n)++] = '|';
-		free(key);
+		if (key != buf)
+			free(key);
 	}
 	if (*out)
 		(*out)[*n] = '\0';
