@@ -167,17 +167,53 @@ has_non_ascii(const struct text *t)
 	return 0;
 }
 
+/* Is token t of l, in text tx, ASCII but for curly apostrophes (U+2018,
+ * U+2019: "minister’s")?  Such a word is checked as its ASCII spelling
+ * would be: not at all (spoof.h asks ICU only of words beyond ASCII; a
+ * curly apostrophe is typography, and the token keys already make it the
+ * straight one). */
+static int
+tok_plain(const struct text *tx, const struct toklist *l, uint32_t t)
+{
+	const unsigned char *w = tx->buf + l->v[t].off;
+	size_t n = tok_len(l, t);
+
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] < 0x80)
+			continue;
+		if (i + 2 < n && w[i] == 0xE2 && w[i + 1] == 0x80 &&
+		    (w[i + 2] == 0x98 || w[i + 2] == 0x99)) {
+			i += 2;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+/* The checker in *sp, made the first time a word needs it (ICU is loaded
+ * then: a text whose only characters beyond ASCII are curly quotes,
+ * apostrophes and dashes never loads it).  0, or CMP_ERR_MEMORY or CMP_ERR_ICU.
+ */
+static int
+checker(struct spoof **sp)
+{
+	if (!*sp && !(*sp = spoof_new()))
+		return spoof_load_error() ? CMP_ERR_ICU : CMP_ERR_MEMORY;
+	return 0;
+}
+
 /* Flag the blocks with a confusable word (spoof.h): a rewrite word that
  * mixes scripts, or one that replaces an official word it looks like (the
- * word diff's replacement of n words by n words, word for word).  0,
- * CMP_ERR_MEMORY when memory ran out, or CMP_ERR_ICU. */
+ * word diff's replacement of n words by n words, word for word).  Plain
+ * words (tok_plain) are neither, and are not asked.  0, CMP_ERR_MEMORY when
+ * memory ran out, or CMP_ERR_ICU. */
 static int
 mark_confusable(struct cmp *c)
 {
-	struct spoof *sp = spoof_new();
+	struct spoof *sp = NULL;
+	int rc = 0;
 
-	if (!sp)
-		return spoof_load_error() ? CMP_ERR_ICU : CMP_ERR_MEMORY;
 	for (size_t i = 0; i < c->al.nblocks; i++) {
 		struct block *b = &c->al.blocks[i];
 		uint32_t t0 = 0, t1 = 0;
@@ -187,8 +223,12 @@ mark_confusable(struct cmp *c)
 		}
 		for (uint32_t t = t0; t < t1 && !b->confusable; t++) {
 			const struct tok *k = &c->rt.v[t];
-			if (k->kind == TOK_WORD &&
-			    spoof_mixed(sp, c->right->buf + k->off,
+			if (k->kind != TOK_WORD ||
+			    tok_plain(c->right, &c->rt, t))
+				continue;
+			if ((rc = checker(&sp)) < 0)
+				goto out;
+			if (spoof_mixed(sp, c->right->buf + k->off,
 			                tok_len(&c->rt, t)))
 				b->confusable = 1;
 		}
@@ -199,19 +239,24 @@ mark_confusable(struct cmp *c)
 			    v[o].a1 - v[o].a0 != v[o + 1].b1 - v[o + 1].b0)
 				continue;
 			for (uint32_t k = 0; k < v[o].a1 - v[o].a0; k++) {
-				const struct tok *x = &c->lt.v[v[o].a0 + k],
-				                 *y = &c->rt.v[v[o + 1].b0 + k];
-				if (spoof_alike(
-				            sp, c->left->buf + x->off,
-				            tok_len(&c->lt, v[o].a0 + k),
-				            c->right->buf + y->off,
-				            tok_len(&c->rt, v[o + 1].b0 + k)))
+				uint32_t ta = v[o].a0 + k, tb = v[o + 1].b0 + k;
+				if (tok_plain(c->left, &c->lt, ta) &&
+				    tok_plain(c->right, &c->rt, tb))
+					continue;
+				if ((rc = checker(&sp)) < 0)
+					goto out;
+				if (spoof_alike(sp,
+				                c->left->buf + c->lt.v[ta].off,
+				                tok_len(&c->lt, ta),
+				                c->right->buf + c->rt.v[tb].off,
+				                tok_len(&c->rt, tb)))
 					b->confusable = 1;
 			}
 		}
 	}
+out:
 	spoof_free(sp);
-	return 0;
+	return rc;
 }
 
 int

@@ -1,8 +1,9 @@
 /* spoof.c - words that look like other words, through ICU's spoof checker
  * (uspoof.h), which implements Unicode TR 39: the restriction level of a
  * word (does it mix scripts in a way no language does) and the skeletons
- * of two words (do they look the same).  A checker is made once per
- * comparison, only when a text holds a byte that is not ASCII.
+ * of two words (do they look the same).  A checker is made at most once
+ * per comparison, when the first word that is not all ASCII is to be
+ * checked (compare.c).
  *
  * Also owns loading ICU.  Like libstemmer (stem.c) it is opened with dlopen
  * when the first checker is made, not linked: its data library maps some

@@ -156,6 +156,28 @@ if [ -z "$REDLINE_WRAP_SH" ] &&
 	err_has "broken libstemmer" "cannot load the Snowball stemmer: $tmp/lib/$so"
 	expect 1 "word diff without libstemmer" -- env LD_LIBRARY_PATH="$tmp/lib" \
 		"$bin" --export=wdiff samples/statement.txt samples/brics-post.txt
+	# ICU (the confusable-word checks) is loaded for the first word that
+	# is not ASCII but for curly apostrophes, never for curly quotes and
+	# dashes alone: with a broken ICU found first, such texts still
+	# compare, and a word that needs the check says what is missing
+	printf 'The minister\342\200\231s plan \342\200\224 as "agreed" \342\200\224 stands.\n' >"$tmp/icu0.txt"
+	printf 'The minister\342\200\231s plan \342\200\224 as agreed \342\200\224 stands today.\n' >"$tmp/icu1.txt"
+	printf 'The minister\342\200\231s plan \342\200\224 as agreed in M\303\251rida \342\200\224 stands.\n' >"$tmp/icu2.txt"
+	icu_loads() {
+		LD_DEBUG=libs "$bin" "$@" 2>&1 >/dev/null | grep -c 'calling init:.*libicui18n'
+	}
+	[ "$(icu_loads --export=json "$tmp/icu0.txt" "$tmp/icu1.txt")" = 0 ] &&
+		ok || bad "curly quotes and dashes alone loaded ICU"
+	[ "$(icu_loads --export=json "$tmp/icu0.txt" "$tmp/icu2.txt")" = 1 ] &&
+		ok || bad "an accented word did not load ICU once"
+	so=$(LD_DEBUG=libs "$bin" --export=json "$tmp/icu0.txt" "$tmp/icu2.txt" \
+		2>&1 >/dev/null | sed -n 's/.*find library=\(libicui18n[^ ]*\) .*/\1/p')
+	rm -f "$tmp/lib"/* && echo 'not a library' >"$tmp/lib/$so"
+	expect 1 "quotes without ICU" -- env LD_LIBRARY_PATH="$tmp/lib" \
+		"$bin" --export=json "$tmp/icu0.txt" "$tmp/icu1.txt"
+	expect 2 "broken ICU" -- env LD_LIBRARY_PATH="$tmp/lib" \
+		"$bin" --export=json "$tmp/icu0.txt" "$tmp/icu2.txt"
+	err_has "broken ICU" "$so"
 fi
 
 # wdiff without its deletions and marks has the rewrite's text exactly
