@@ -110,16 +110,21 @@ struct word {
 	size_t n;
 };
 
+/* The lists' order: bytewise, a shorter prefix first (strcmp's, as
+ * sort(1) in the C locale makes them), the entry's end found on the way
+ * rather than measured first. */
 static int
 by_word(const void *key, const void *elem)
 {
 	const struct word *w = key;
-	const char *e = *(const char *const *)elem;
-	size_t en = strlen(e);
-	int c = strncmp(w->s, e, w->n < en ? w->n : en);
-	if (c)
-		return c;
-	return w->n < en ? -1 : w->n > en;
+	const unsigned char *a = (const unsigned char *)w->s,
+	                    *e = *(const unsigned char *const *)elem;
+	size_t i;
+
+	for (i = 0; i < w->n && e[i]; i++)
+		if (a[i] != e[i])
+			return a[i] < e[i] ? -1 : 1;
+	return i < w->n ? 1 : e[i] ? -1 : 0;
 }
 
 static int
