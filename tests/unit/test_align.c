@@ -981,7 +981,8 @@ caption_added(void **state)
 
 /* The official page's header (its title, dateline and such lines before
  * the first sentence) is no sentence with content: a rewrite headline
- * restating the title is furniture of both, an addition, and no rewrite
+ * restating the title, or copying it, is furniture of both, an addition,
+ * and no rewrite
  * sentence is a further piece of a header line.  A text of title lines
  * only (a list) has no header, and its lines still link. */
 static void
@@ -999,6 +1000,24 @@ official_header(void **state)
 	        "Monday. Traffic will go through the tunnel.\n");
 	assert_int_equal(block_with(&p, 1, "Harbour bridge repairs")->kind,
 	                 BLK_ADDITION);
+	assert_int_equal(block_with(&p, 1, "The council will")->kind,
+	                 BLK_VERBATIM);
+	release(&p);
+	/* a headline copying the title word for word is furniture of both
+	 * too: the word diff's anchor does not pair it */
+	compare(&p,
+	        "Council statement on the harbour bridge repairs\n\n"
+	        "The council will close the harbour bridge for repairs on "
+	        "Monday. Traffic will go through the tunnel.\n",
+	        "Council statement on the harbour bridge repairs\n\n"
+	        "The council will close the harbour bridge for repairs on "
+	        "Monday. Drivers were angry.\n");
+	const struct block *h = block_with(&p, 1, "Council statement");
+	assert_int_equal(h->kind, BLK_ADDITION);
+	assert_true(h->furniture);
+	h = block_with(&p, 0, "Council statement");
+	assert_int_equal(h->kind, BLK_OMISSION);
+	assert_true(h->furniture);
 	assert_int_equal(block_with(&p, 1, "The council will")->kind,
 	                 BLK_VERBATIM);
 	release(&p);

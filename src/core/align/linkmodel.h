@@ -35,26 +35,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -5.91166983;
+static const double lm_bias = -5.91941959;
 static const double lm_weight[LM_NFEAT] = {
-        2.20742398,   /* LM_COVR */
-        1.51248035,   /* LM_COVO */
-        2.52153004,   /* LM_COVMIN */
-        0.460851192,  /* LM_SECOND */
-        0.22218298,   /* LM_PLAIN */
-        -0.131630285, /* LM_NAMES */
-        0.973899253,  /* LM_LOGWR */
-        0.636702663,  /* LM_LOGWO */
-        -2.52220974,  /* LM_HEADER */
-        -1.05564968,  /* LM_TAKEN */
-        0.702892468,  /* LM_ORDER */
-        1.0392258,    /* LM_NEIGH */
-        -2.40121898,  /* LM_TITLE */
-        -0.240921151, /* LM_LOGTOK */
-        0.957945179,  /* LM_BEST */
-        2.76255832,   /* LM_HEAD */
-        -3.82463356,  /* LM_HEAD_TITLED */
-        -3.17955538,  /* LM_NOVEL */
+        2.21198978,   /* LM_COVR */
+        1.51702749,   /* LM_COVO */
+        2.53162407,   /* LM_COVMIN */
+        0.454682706,  /* LM_SECOND */
+        0.22188239,   /* LM_PLAIN */
+        -0.132157588, /* LM_NAMES */
+        0.976204197,  /* LM_LOGWR */
+        0.638088678,  /* LM_LOGWO */
+        -2.52400259,  /* LM_HEADER */
+        -1.05482711,  /* LM_TAKEN */
+        0.692026508,  /* LM_ORDER */
+        1.0479978,    /* LM_NEIGH */
+        -2.40498587,  /* LM_TITLE */
+        -0.243529903, /* LM_LOGTOK */
+        0.959154781,  /* LM_BEST */
+        2.76907707,   /* LM_HEAD */
+        -3.84581719,  /* LM_HEAD_TITLED */
+        -3.17533797,  /* LM_NOVEL */
 };
 
 #endif

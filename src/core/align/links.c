@@ -1218,18 +1218,25 @@ merge_into(struct ctx *x, size_t o, size_t r, double w)
 /* Anchor.  Rule: a rewrite segment that repeats an official one word for
  * word, in the order of both texts (anchor_pairs: the sentences a word
  * diff leaves unchanged), links to it before any other rule runs,
- * however short it is or however common its words.  A title line at the
- * rewrite's head (its headline) that repeats the official title still
- * pairs: it is told from it. */
+ * however short it is or however common its words.  A title line that
+ * repeats a line of the official header (a headline copying the title)
+ * is furniture of both, as one restating it is (rule_best): linked to
+ * nothing, and no later rule links it. */
 static int
 rule_anchor(struct ctx *x, struct lstate *s)
 {
 	const int32_t *pair = x->lw->anchor;
 
-	for (size_t r = 0; r < x->c->rs.n; r++)
-		if (pair[r] >= 0)
-			link_to(x, s, r, (size_t)pair[r],
-			        shared(x, &x->w->lv[pair[r]], &x->w->rv[r]));
+	for (size_t r = 0; r < x->c->rs.n; r++) {
+		if (pair[r] < 0)
+			continue;
+		if (x->lw->header[pair[r]] && title_line(x, r)) {
+			x->lw->restate[r] = 1;
+			continue;
+		}
+		link_to(x, s, r, (size_t)pair[r],
+		        shared(x, &x->w->lv[pair[r]], &x->w->rv[r]));
+	}
 	return 0;
 }
 
