@@ -99,9 +99,31 @@ int lex_place_prefix(const char *key, size_t n);
  * past the last. */
 const char *lex_title(size_t i);
 
-/* 1 when the line s[0..n) (a line of its own of the rewrite, as its bytes)
- * reads as page furniture: a caption credit, byline, source or credit
- * line, or site chrome (data/en/furniture.txt); else 0. */
+/* The most words a byline has: a longer line that begins "By ..." is a
+ * sentence ("By 2030, the harbour will ..."). */
+#define LEX_FURNITURE_WORDS 12
+
+/* What makes a line furniture (lex_furniture's bits). */
+enum {
+	LEX_FURN_START = 1, /* it begins with a phrase no sentence of prose
+	                       begins with ("FILE -", "Read more", "Follow
+	                       us") */
+	LEX_FURN_SHORT = 2, /* it begins with a byline's phrase that a
+	                       sentence may begin with too ("By", "Source"):
+	                       furniture only when short (LEX_FURNITURE_WORDS
+	                       words) */
+	LEX_FURN_WITHIN = 4 /* it holds a credit ("with inputs from",
+	                       "- Photo", "contributed to this report") */
+};
+
+/* Which of the LEX_FURN_ bits the line s[0..n) (a line of its own of the
+ * rewrite, as its bytes) has, by the phrases of data/en/furniture.txt
+ * (compared without regard to ASCII case); 0 when it reads as no page
+ * furniture. */
+unsigned lex_furniture(const unsigned char *s, size_t n);
+
+/* lex_furniture(s, n) != 0: the line reads as page furniture (a caption
+ * credit, byline, source or credit line, or site chrome). */
 int lex_is_furniture(const unsigned char *s, size_t n);
 
 /* 1 when the word s[0..n) (as written; ASCII case ignored) may stand

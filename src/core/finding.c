@@ -2170,7 +2170,8 @@ furniture_line(const struct fx *x, size_t ls, size_t le)
 
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	if (lex_is_furniture(s, n))
+	unsigned furn = lex_furniture(s, n);
+	if (furn & (LEX_FURN_START | LEX_FURN_WITHIN))
 		return 1;
 	size_t lo = 0, hi = x->c->rt.n, words = 0; /* the line's first token */
 	while (lo < hi) {
@@ -2182,6 +2183,10 @@ furniture_line(const struct fx *x, size_t ls, size_t le)
 	}
 	for (size_t i = lo; i < x->c->rt.n && x->c->rt.v[i].off < ls + n; i++)
 		words += x->c->rt.v[i].kind == TOK_WORD;
+	/* a byline is short: a paragraph that begins "By 2030, ..." is a
+	 * sentence, and keeps its facts */
+	if ((furn & LEX_FURN_SHORT) && words <= LEX_FURNITURE_WORDS)
+		return 1;
 	/* a headline, a teaser cut short, a list of links: a short line
 	 * that does not end as a sentence does (closing quotes and
 	 * brackets aside), or any line ending in an ellipsis; a caption

@@ -39,7 +39,9 @@ static const char *const titles[] = {
 static const struct furniture {
 	const char *phrase;
 	int within; /* 0: at the line's start; 1: anywhere in the line; 2: a
-	               word of a timestamp (lex_is_clock_word), no phrase */
+	               word of a timestamp (lex_is_clock_word), no phrase;
+	               3: at the line's start, a phrase a sentence may
+	               begin with too (LEX_FURN_SHORT) */
 } furniture[] = {
 #include "furniture.inc"
 };
@@ -344,24 +346,41 @@ is_letter(int c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-int
-lex_is_furniture(const unsigned char *s, size_t n)
+/* Does the line s[0..n) begin (after opening punctuation and spaces)
+ * with a phrase of the furniture list of kind `within`, then no letter
+ * ("By" but not "Bystanders")? */
+static int
+starts_with_kind(const unsigned char *s, size_t n, int within)
 {
 	size_t at = 0;
 
-	/* opening punctuation and spaces */
 	while (at < n && !is_letter(s[at]) && !(s[at] >= '0' && s[at] <= '9'))
 		at++;
 	for (size_t k = 0; k < sizeof furniture / sizeof *furniture; k++) {
 		const char *p = furniture[k].phrase;
-		if (furniture[k].within || !starts(s, n, at, p))
+		if (furniture[k].within != within || !starts(s, n, at, p))
 			continue;
-		/* the phrase, then no letter: "By" but not "Bystanders" */
 		size_t m = strlen(p);
 		if (at + m == n || !is_letter(s[at + m]) ||
 		    !is_letter((unsigned char)p[m - 1]))
 			return 1;
 	}
+	return 0;
+}
+
+unsigned
+lex_furniture(const unsigned char *s, size_t n)
+{
+	size_t at = 0;
+	unsigned f = 0;
+
+	/* opening punctuation and spaces */
+	while (at < n && !is_letter(s[at]) && !(s[at] >= '0' && s[at] <= '9'))
+		at++;
+	if (starts_with_kind(s, n, 0))
+		f |= LEX_FURN_START;
+	if (starts_with_kind(s, n, 3))
+		f |= LEX_FURN_SHORT;
 	for (size_t k = 0; k < sizeof furniture / sizeof *furniture; k++) {
 		const char *p = furniture[k].phrase;
 		if (furniture[k].within != 1)
@@ -372,9 +391,15 @@ lex_is_furniture(const unsigned char *s, size_t n)
 			if ((unsigned char)p[0] == lower(s[i]) &&
 			    (i == 0 || !is_letter(s[i - 1])) &&
 			    starts(s, n, i, p))
-				return 1;
+				return f | LEX_FURN_WITHIN;
 	}
-	return 0;
+	return f;
+}
+
+int
+lex_is_furniture(const unsigned char *s, size_t n)
+{
+	return lex_furniture(s, n) != 0;
 }
 
 int

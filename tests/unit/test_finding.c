@@ -342,6 +342,18 @@ new_fact(void **state)
 	assert_string_equal(findings(o, "The delegation met Mr. Putin in the "
 	                                "capital today.\n"),
 	                    "");
+	/* a byline is furniture, no fact; a paragraph that begins as one
+	 * ("By 2030") is a sentence, and its facts count */
+	assert_string_equal(findings(o, "By Jan Kowalski in Warsaw\n\n"
+	                                "President Putin met the delegation "
+	                                "in the capital today.\n"),
+	                    "");
+	assert_string_equal(
+	        findings(o, "President Putin met the delegation in the capital "
+	                    "today.\n\nBy 2030, the harbour will handle 40 "
+	                    "million tonnes a year, the delegation was told "
+	                    "there.\n"),
+	        "new  > 2030; new  > 40 million tonnes");
 }
 
 int

@@ -100,6 +100,19 @@ furniture(void **state)
 	assert_false(furn("The council met on Monday."));
 	assert_false(furn("Nearby, the river rose."));
 	assert_false(furn(""));
+	/* what makes each one furniture */
+	const unsigned char *by = (const unsigned char *)"By 2030, the port";
+	assert_int_equal(lex_furniture(by, strlen((const char *)by)),
+	                 LEX_FURN_SHORT);
+	const unsigned char *file =
+	        (const unsigned char *)"FILE - A police officer looks on";
+	assert_int_equal(lex_furniture(file, strlen((const char *)file)),
+	                 LEX_FURN_START);
+	const unsigned char *credit =
+	        (const unsigned char
+	                 *)"The Daily Paper with inputs from agencies";
+	assert_int_equal(lex_furniture(credit, strlen((const char *)credit)),
+	                 LEX_FURN_WITHIN);
 }
 
 /* The words of a timestamp besides its date, in any case, whole; and no
