@@ -119,6 +119,29 @@ by_word(const void *k, const void *e)
 	((const void *)bsearch(&(struct key){(w), (n)}, (t),                   \
 	                       sizeof(t) / sizeof *(t), sizeof *(t), by_word))
 
+/* The index of the first entry of the sorted table v (count entries of
+ * size bytes, each starting with its key string) whose key does not sort
+ * before w[0..n); count if none.  The entries that start with w follow
+ * it. */
+static size_t
+lower_bound(const void *v, size_t count, size_t size, const char *w, size_t n)
+{
+	size_t lo = 0, hi = count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *key =
+		        *(const char *const *)((const char *)v + mid * size);
+		if (lex_order(w, n, key) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+#define LOWER_BOUND(t, w, n)                                                   \
+	lower_bound((t), sizeof(t) / sizeof *(t), sizeof *(t), (w), (n))
+
 const char *
 lex_american(const char *w, size_t n)
 {
@@ -183,14 +206,7 @@ lex_hedge_may_start(const char *w, size_t n)
 {
 	/* the first entry at or after w: w itself, or "w ..." (a space sorts
 	 * before every letter, so a phrase of w comes right after it) */
-	size_t lo = 0, hi = sizeof hedges / sizeof *hedges;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (lex_order(w, n, hedges[mid].phrase) > 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = LOWER_BOUND(hedges, w, n);
 	if (lo == sizeof hedges / sizeof *hedges)
 		return 0;
 	const char *e = hedges[lo].phrase;
@@ -254,17 +270,9 @@ lex_place(const char *key, size_t n, int *kind)
 int
 lex_place_prefix(const char *key, size_t n)
 {
-	size_t lo = 0, hi = sizeof places / sizeof *places;
-
 	if (!place_may_start(key, n))
 		return 0;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (lex_order(key, n, places[mid].key) > 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = LOWER_BOUND(places, key, n);
 	/* the first entry not before key: one starting with it if any */
 	return lo < sizeof places / sizeof *places &&
 	       strncmp(places[lo].key, key, n) == 0;
