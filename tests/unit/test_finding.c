@@ -354,6 +354,17 @@ new_fact(void **state)
 	                    "million tonnes a year, the delegation was told "
 	                    "there.\n"),
 	        "new  > 2030; new  > 40 million tonnes");
+	/* a label before a colon opening the line is no claim; a clause
+	 * before one is */
+	assert_string_equal(findings(o, "Moscow Desk, 12 May: President Putin "
+	                                "met the delegation in the capital "
+	                                "today.\n"),
+	                    "");
+	assert_string_equal(
+	        findings(o, "President Putin met the delegation in the capital "
+	                    "today.\n\nIn 2019 alone 45 aides died: the "
+	                    "delegation was told there.\n"),
+	        "new  > 2019; new  > 45");
 }
 
 int
