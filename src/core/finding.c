@@ -2156,6 +2156,28 @@ widen_name(const struct fx *x, uint32_t t, uint32_t *r0, uint32_t *r1)
 	}
 }
 
+/* Does the line s[0..n) open with a list's bullet ("- ", "* ", "• ",
+ * "– ", "· ")?  An item of a list is no headline, however short: "- 45
+ * people injured" keeps its facts. */
+static int
+list_item(const unsigned char *s, size_t n)
+{
+	size_t i = 0, m;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i < n && (s[i] == '-' || s[i] == '*'))
+		m = 1;
+	else if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 &&
+	         (s[i + 2] == 0xA2 || s[i + 2] == 0x93))
+		m = 3; /* U+2022 bullet, U+2013 en dash */
+	else if (i + 1 < n && s[i] == 0xC2 && s[i + 1] == 0xB7)
+		m = 2; /* U+00B7 middle dot */
+	else
+		return 0;
+	return i + m < n && s[i + m] == ' ';
+}
+
 /* Is the line [ls, le) of the rewrite no sentence with content: page
  * furniture (lexicon.h), a photo caption closed by a bracketed credit, a
  * line that does not end as a sentence (a headline, a teaser), or a
@@ -2196,7 +2218,7 @@ furniture_line(const struct fx *x, size_t ls, size_t le)
 	             (e >= 3 && s[e - 3] == 0xE2 && s[e - 2] == 0x80 &&
 	              (s[e - 1] == 0x9D || s[e - 1] == 0x99))))
 		e -= s[e - 1] >= 0x80 ? 3 : 1;
-	if ((words <= HEADLINE_WORDS &&
+	if ((words <= HEADLINE_WORDS && !list_item(s, n) &&
 	     (!e || (s[e - 1] != '.' && s[e - 1] != '!' && s[e - 1] != '?'))) ||
 	    (e >= 2 && s[e - 1] == '.' && s[e - 2] == '.') ||
 	    (e >= 3 && memcmp(s + e - 3, "\xE2\x80\xA6", 3) == 0))

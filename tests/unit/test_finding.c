@@ -365,6 +365,17 @@ new_fact(void **state)
 	                    "today.\n\nIn 2019 alone 45 aides died: the "
 	                    "delegation was told there.\n"),
 	        "new  > 2019; new  > 45");
+	/* a short line without a sentence end is a headline, no claim; an
+	 * item of a list is not */
+	assert_string_equal(
+	        findings(o, "Putin meets 45 aides in the capital\n\nPresident "
+	                    "Putin met the delegation in the "
+	                    "capital today.\n"),
+	        "");
+	assert_string_equal(findings(o, "President Putin met the delegation "
+	                                "in the capital today. It brought:\n"
+	                                "- 45 aides\n\u2022 1,200 pages\n"),
+	                    "new  > 45; new  > 1,200");
 }
 
 int
