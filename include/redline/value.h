@@ -26,7 +26,8 @@
 enum value_kind {
 	VALUE_NUMBER = 1, /* a number, maybe with a scale: "16", "1500000" */
 	VALUE_AMOUNT,     /* with a unit or a currency: "13%", "1500000 USD" */
-	VALUE_DATE,       /* a day of a month, no year: "@d8-27" */
+	VALUE_DATE,       /* a day of a month, no year: "@d8-27"; a month
+	                     before a year: "@m5" */
 	VALUE_WEEKDAY     /* "@w1" (Monday) to "@w7" */
 };
 
@@ -70,12 +71,14 @@ int value_unit_word(const struct text *t, const struct toklist *l, size_t j);
  *  - an amount: the number, then "%" for a percentage (13%), else a space
  *    and the unit (5 km, 1.5 m) or ISO 4217 code (1500000 USD); a fraction
  *    in words that is of no unit is a percentage ("one-fifth": 20%);
- *  - a date: "@d" month "-" day (@d8-27); the year, if any, stays a
- *    number of its own;
+ *  - a date: "@d" month "-" day (@d8-27), the year, if any, a number of
+ *    its own; a month before a year with no day, "@m" and the month
+ *    ("May 2027": @m5, then the number 2027);
  *  - a weekday: "@w" and its number, Monday 1 (@w1).
  * Not read as values (0): a number word alone ("twelve": lexicon.h gives
  * its value), a numeral that is no plain decimal number ("9:30", "1990s"),
- * a month without a day next to it ("in May"), a lower-case month or
+ * a month without a day or a year next to it ("in May"), a lower-case
+ * month or
  * weekday ("may", "march"), an abbreviated weekday without its period. */
 size_t value_read(const struct text *t, const struct toklist *l, size_t i,
                   size_t end, struct value *v);

@@ -539,7 +539,23 @@ finish(const struct toklist *l, size_t i, struct value *v, size_t n,
 	return n;
 }
 
-/* A date at i: month [.] day, or day [of] month. */
+/* A year at token j: four digits, 1000 to 2999, nothing else. */
+static int
+year_at(const struct text *t, const struct toklist *l, size_t j, size_t end)
+{
+	const struct tok *k;
+	if (stop(l, j, end) || (k = &l->v[j])->kind != TOK_NUMBER ||
+	    k->slen != 4)
+		return 0;
+	const char *w = (const char *)t->buf + k->off;
+	for (size_t i = 0; i < 4; i++)
+		if (!is_digit(w[i]))
+			return 0;
+	return w[0] == '1' || w[0] == '2';
+}
+
+/* A date at i: month [.] day, day [of] month, or a month before a year
+ * ("May 2027": the month a value of its own, the year a number). */
 static size_t
 read_date(const struct text *t, const struct toklist *l, size_t i, size_t end,
           struct value *v)
@@ -553,6 +569,11 @@ read_date(const struct text *t, const struct toklist *l, size_t i, size_t end,
 		j = nx(t, l, i, end);
 		if (!stop(l, j, end) && is_period(t, l, j))
 			j = nx(t, l, j, end);
+		if (year_at(t, l, j, end)) {
+			v->len = (size_t)snprintf(v->key, sizeof v->key, "@m%d",
+			                          month);
+			return finish(l, i, v, 1, 0, -1, VALUE_DATE);
+		}
 		if (!day_at(t, l, j, end, &day))
 			return 0;
 		/* "May 5 million", "June 12 per cent": a quantity, no date */

@@ -196,6 +196,17 @@ value(void **state)
 	        findings("The vote is on 27 August in the capital city.\n",
 	                 "The vote is on 28 August in the capital city.\n"),
 	        "value 27 August > 28 August");
+	/* a month before a year, changed (and a year by itself is none of
+	 * its: the official "May 2027" has 2027) */
+	assert_string_equal(
+	        findings("It will fund 12 new classrooms by May 2027.\n",
+	                 "It will fund 12 new classrooms by June 2027.\n"),
+	        "value May > June");
+	assert_string_equal(
+	        findings("It will fund 12 new classrooms by May 2027.\n",
+	                 "It will fund 12 new classrooms by 2027, the year "
+	                 "the plan ends.\n"),
+	        "");
 	assert_string_equal(
 	        findings("It will fund twelve new classrooms by 2027.\n",
 	                 "It will fund 12 new classrooms by 2027.\n"),

@@ -253,7 +253,11 @@ static const struct vcase dates_cases[] = {
         {"They may 5", 1, "(none)"},
         {"5 march", 0, "5/1"},
         {"32 August", 0, "32/1"},
-        {"August 2026", 0, "(none)"},
+        /* a month before a year: the month a value, the year a number */
+        {"August 2026", 0, "@m8/1"},
+        {"In May 2026", 1, "@m5/1"},
+        {"August 2026", 1, "2026/1"},
+        {"August 26000", 0, "(none)"},
         {"May 5 million", 0, "(none)"},
         {"August", 0, "(none)"},
 };

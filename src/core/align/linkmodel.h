@@ -35,26 +35,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -5.91941959;
+static const double lm_bias = -5.92559092;
 static const double lm_weight[LM_NFEAT] = {
-        2.21198978,   /* LM_COVR */
-        1.51702749,   /* LM_COVO */
-        2.53162407,   /* LM_COVMIN */
-        0.454682706,  /* LM_SECOND */
-        0.22188239,   /* LM_PLAIN */
-        -0.132157588, /* LM_NAMES */
-        0.976204197,  /* LM_LOGWR */
-        0.638088678,  /* LM_LOGWO */
-        -2.52400259,  /* LM_HEADER */
-        -1.05482711,  /* LM_TAKEN */
-        0.692026508,  /* LM_ORDER */
-        1.0479978,    /* LM_NEIGH */
-        -2.40498587,  /* LM_TITLE */
-        -0.243529903, /* LM_LOGTOK */
-        0.959154781,  /* LM_BEST */
-        2.76907707,   /* LM_HEAD */
-        -3.84581719,  /* LM_HEAD_TITLED */
-        -3.17533797,  /* LM_NOVEL */
+        2.21337254,   /* LM_COVR */
+        1.51805469,   /* LM_COVO */
+        2.52406624,   /* LM_COVMIN */
+        0.452426986,  /* LM_SECOND */
+        0.222045647,  /* LM_PLAIN */
+        -0.132152662, /* LM_NAMES */
+        0.976093047,  /* LM_LOGWR */
+        0.640771466,  /* LM_LOGWO */
+        -2.52220154,  /* LM_HEADER */
+        -1.05547244,  /* LM_TAKEN */
+        0.691968588,  /* LM_ORDER */
+        1.04830313,   /* LM_NEIGH */
+        -2.40271557,  /* LM_TITLE */
+        -0.243518138, /* LM_LOGTOK */
+        0.957973688,  /* LM_BEST */
+        2.76715973,   /* LM_HEAD */
+        -3.84490003,  /* LM_HEAD_TITLED */
+        -3.17958951,  /* LM_NOVEL */
 };
 
 #endif
