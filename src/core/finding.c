@@ -58,11 +58,13 @@
 #include "redline/uni.h"
 #include "redline/value.h"
 
-#define SLOT_WORDS      10  /* a stretch this long is one slot */
-#define QUOTE_MIN_WORDS 3   /* shorter quoted words are scare quotes */
-#define ATTRIB_NEAR_MAX 0.5 /* an addition this close restates */
-#define WORD_MAX        32  /* bytes of a word looked up in a list */
-#define ITEMS_MAX       32  /* values or names of one side of a stretch */
+#define SLOT_WORDS       10  /* a stretch this long is one slot */
+#define QUOTE_MIN_WORDS  3   /* shorter quoted words are scare quotes */
+#define ATTRIB_NEAR_MAX  0.5 /* an addition this close restates */
+#define CLAIM_KEPT       5   /* a kept sentence's words before a claim */
+#define CLAIM_KEPT_SHARE 70  /* ...and the share of them kept, at least */
+#define WORD_MAX         32  /* bytes of a word looked up in a list */
+#define ITEMS_MAX        32  /* values or names of one side of a stretch */
 #define HEADLINE_WORDS                                                         \
 	14              /* a line without a sentence end this                  \
 	                   short is a headline */
@@ -1879,9 +1881,66 @@ frame_names_source(struct fx *x, uint32_t t0, uint32_t t1, uint32_t v)
 	return 0;
 }
 
+/* A claim appended to a kept sentence and credited to the source: the
+ * sentence [t0, t1) keeps at least CLAIM_KEPT words of its start, then
+ * passage ps's word diff inserts a run to its end holding a frame that
+ * names the source before its verb ("the statement said"), and after the
+ * verb words the official text never has ("..., the statement said,
+ * adding that taxes would rise"): at least two of four letters or more,
+ * frame and source words aside.  The run's words in *r0, *r1. */
+static int
+appended_claim(struct fx *x, const struct passage *ps, uint32_t t0, uint32_t t1,
+               uint32_t *r0, uint32_t *r1)
+{
+	const struct cmp *c = x->c;
+	uint32_t e = t1;
+
+	while (e > t0 && c->rt.v[e - 1].kind == TOK_PUNCT)
+		e--;
+	for (size_t k = ps->op0; k < ps->op1; k++) {
+		const struct dop *o = &ps->ops[k];
+		if (o->kind != DOP_INSERT || o->b1 < e || o->b0 >= e ||
+		    o->b0 <= t0)
+			continue;
+		uint32_t b0 = o->b0, kept = 0;
+		for (uint32_t t = t0; t < b0; t++)
+			kept += c->rt.v[t].kind == TOK_WORD;
+		if (kept < CLAIM_KEPT ||
+		    inserted_share(c, ps, t0, b0) > 100 - CLAIM_KEPT_SHARE)
+			return 0;
+		for (uint32_t v = b0; v < e; v++) {
+			char w[WORD_MAX];
+			size_t n = fold(c->right, &c->rt.v[v], w, sizeof w);
+			if (!n || lex_is_frame(w, n) != LEX_FRAME_VERB ||
+			    v == b0 || c->rt.v[v - 1].kind == TOK_PUNCT ||
+			    said_not(x, t0, v) ||
+			    !frame_names_source(x, b0, e, v))
+				continue;
+			size_t fresh = 0;
+			for (uint32_t u = v + 1; u < e; u++) {
+				n = fold(c->right, &c->rt.v[u], w, sizeof w);
+				fresh += n >= 4 && !lex_is_frame(w, n) &&
+				         !lex_source(w, n) &&
+				         !x->lhas[c->rt.id[u]];
+			}
+			if (fresh < 2)
+				return 0;
+			while (c->rt.v[b0].kind == TOK_PUNCT)
+				b0++;
+			*r0 = b0;
+			*r1 = e;
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 /* Attribution: a sentence of an addition, or one that a paired passage
  * inserts whole (nine in ten of its words), with a verb of saying whose
- * frame names the official source (frame_names_source). */
+ * frame names the official source (frame_names_source); or a claim a
+ * paired passage appends to a kept sentence, so credited
+ * (appended_claim). */
 static int
 find_attribution(struct fx *x, uint32_t p)
 {
@@ -1898,8 +1957,14 @@ find_attribution(struct fx *x, uint32_t p)
 			int source = 0;
 			psg_sent_tokens(c, 1, s, &t0, &t1);
 			if (ps->kind != BLK_ADDITION &&
-			    inserted_share(c, ps, t0, t1) < 90)
+			    inserted_share(c, ps, t0, t1) < 90) {
+				uint32_t r0, r1;
+				if (appended_claim(x, ps, t0, t1, &r0, &r1) &&
+				    add(x, FIND_ATTRIBUTION, p, 0, 0, r0, r1) <
+				            0)
+					return -1;
 				continue;
+			}
 			for (uint32_t t = t0; t < t1 && !source; t++) {
 				char w[WORD_MAX];
 				size_t n = fold(c->right, &c->rt.v[t], w,

@@ -175,6 +175,23 @@ attribution(void **state)
 	                    "night shifts, said the ministry.\n"),
 	        "attribution  > Doctors would be paid double for night shifts, "
 	        "said the ministry.");
+	/* a claim appended to a kept sentence and credited to the
+	 * statement; a frame alone, or its speaker, credits nothing new */
+	assert_string_equal(
+	        findings(o, "The ministry will open two new clinics in the "
+	                    "north this year, the statement said, adding that "
+	                    "nurses would get higher salaries.\n"),
+	        "attribution  > the statement said, adding that nurses would "
+	        "get higher salaries");
+	assert_string_equal(findings(o, "The ministry will open two new "
+	                                "clinics in the north this year, the "
+	                                "statement said.\n"),
+	                    "");
+	assert_string_equal(
+	        findings(o, "The ministry will open two new clinics in the "
+	                    "north this year, said spokesperson Maria "
+	                    "Kowalska.\n"),
+	        "new  > Maria Kowalska");
 }
 
 /* A value replaced by another of its kind in the same slot; the same
