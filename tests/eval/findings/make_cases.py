@@ -100,6 +100,7 @@ edit("groberg", "value", P, "France on May 8, 1983", "France on May 18, 1983", "
 edit("visaban", "value", P, "Paris Peace Agreements of 1991", "Paris Peace Agreements of 1993", "year changed")
 edit("georgia", "value", P, "they held on August 6", "they held on August 9", "date: day changed")
 edit("groberg", "value", P, "will be the tenth living recipient", "will be the eleventh living recipient", "ordinal word changed")
+edit("groberg", "value", P, "Province in November 2009 and", "Province in December 2009 and", "date: month before a year changed")
 
 edit("ST", "value", N, "on November 8, 2017, between", "on 8 November 2017, between", "date written day-month")
 edit("ST", "value", N, "Germany on July 7, 2017", "Germany on 7 July 2017", "date written day-month")
@@ -306,6 +307,7 @@ add_after("zimbabwe", "attribution", P, "to register our gravest concerns.", "Th
 add_after("dzamara", "attribution", P, "responsible for the investigation.", "The statement said the investigators had ignored fresh evidence.", "claim credited to the statement, no counterpart")
 add_after("hongkong", "attribution", P, "similarly detained political prisoners.", "According to the statement, the defendants were held in solitary confinement.", "claim credited to the statement, no counterpart")
 add_after("iranlaw", "attribution", P, "weapons shipments from Iran.", "The Justice Department said the tankers' crews had cooperated with investigators.", "claim credited to the speaker, no counterpart")
+edit("somalia", "attribution", P, "as a safe haven.", "as a safe haven, the readout said, adding that the troops would stay through the rainy season.", "claim appended to a kept sentence, credited to the readout", span="the readout said, adding that the troops would stay through the rainy season")
 add_after("eba", "attribution", P, "development objective of the EU trade scheme.", "The Commission said it had consulted garment workers before deciding.", "claim credited to the speaker, no counterpart")
 add_after("azer", "attribution", P, "curtailing the freedom of the press.", "The statement said the trial had been closed to foreign diplomats.", "claim credited to the statement, no counterpart")
 add_after("groberg", "attribution", P, "example of selfless service.", "The announcement said the ceremony is open to the public.", "claim credited to the release, no counterpart")
@@ -314,6 +316,7 @@ add_after("burma", "attribution", P, "We hope that day will come soon.", '"Our p
 add_after("ST", "attribution", N, "will save thousands of lives.", "Analysts said the meeting produced little of substance.", "claim credited to another speaker")
 add_after("kem", "attribution", N, "truly democratic system.", "The opposition said the trial had lasted far too long.", "claim credited to another speaker")
 add_after("hongkong", "attribution", N, "similarly detained political prisoners.", "Relatives of the defendants said they plan to appeal.", "claim credited to another speaker")
+edit("somalia", "attribution", N, "as a safe haven.", "as a safe haven, the readout said.", "credit alone appended to a kept sentence")
 add_after("georgia", "attribution", N, "to all areas of Georgia.", "Aid workers said the roads were crowded with refugees.", "claim credited to another speaker")
 add_after("nov2011", "attribution", N, "Government employment continued to trend down.", "Economists said the figures beat their forecasts.", "claim credited to another speaker")
 edit("ST", "attribution", N, "The Presidents agreed that there is no military solution to the conflict in Syria.",
