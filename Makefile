@@ -247,9 +247,9 @@ run: deps
 
 # The suites of a tier run JOBS at a time once the build is done, each
 # one's output kept together (-O).
-QUICK_SUITES = unit cli tui-test eval-check lint-man format-check layering
-SLOW_SUITES = ref sancheck tsan valgrind-check big fuzz html-check \
+QUICK_SUITES = unit cli tui-test eval-check lint-man format-check layering \
     findings-selftest
+SLOW_SUITES = ref sancheck tsan valgrind-check big fuzz html-check
 
 check: deps-test
 	@$(MAKE) --no-print-directory -j$(JOBS) WERROR=1 tests
