@@ -552,6 +552,63 @@ frames_aside(void **state)
 	                 BLK_PARAPHRASE);
 }
 
+/* The official sentence's own frame and dateline do not count against
+ * verbatim either, when the rewrite drops them: the words said around a
+ * quote, "Brussels, 8 February 2012 -" before it.  A clause dropped after
+ * a comma is content, and a frame kept while a content word goes still
+ * leaves a paraphrase. */
+static void
+official_frames_aside(void **state)
+{
+	static const char quote[] =
+	        "The agency will double its aid to the region, to 95 million "
+	        "euro, before the dry season begins.\n";
+	(void)state;
+	assert_int_equal(
+	        kind_of("\"The agency will double its aid to the region, to 95 "
+	                "million euro, before the dry season begins,\" said "
+	                "Maria Novak, the Commissioner for Humanitarian Aid.\n",
+	                quote),
+	        BLK_VERBATIM);
+	assert_int_equal(
+	        kind_of("Brussels, 18 January 2012 - The agency will double "
+	                "its "
+	                "aid to the region, to 95 million euro, before the dry "
+	                "season begins.\n",
+	                quote),
+	        BLK_VERBATIM);
+	assert_int_equal(
+	        kind_of("Washington, DC, April 2, 2018 The agency will double "
+	                "its "
+	                "aid to the region, to 95 million euro, before the dry "
+	                "season begins.\n",
+	                quote),
+	        BLK_VERBATIM);
+	/* what the rewrite dropped is content */
+	assert_int_equal(
+	        kind_of("The agency will double its aid to the region, to 95 "
+	                "million euro, before the dry season begins, in "
+	                "response "
+	                "to the food crisis.\n",
+	                quote),
+	        BLK_PARAPHRASE);
+	assert_int_equal(
+	        kind_of("Despite the warnings of farmers, the agency will "
+	                "double "
+	                "its aid to the region, to 95 million euro, before the "
+	                "dry season begins.\n",
+	                quote),
+	        BLK_PARAPHRASE);
+	assert_int_equal(
+	        kind_of("\"The agency will double its aid to the whole region, "
+	                "to "
+	                "95 million euro, before the dry season begins,\" said "
+	                "Maria Novak.\n",
+	                "\"The agency will double its aid, to 95 million euro, "
+	                "before the dry season begins,\" said Maria Novak.\n"),
+	        BLK_PARAPHRASE);
+}
+
 /* The same value or name written another way is kept, and is no new
  * fact; a different value is. */
 static void
@@ -1428,6 +1485,7 @@ main(void)
 	        cmocka_unit_test(changed_facts),
 	        cmocka_unit_test(changed_facts_of_a_kind),
 	        cmocka_unit_test(frames_aside),
+	        cmocka_unit_test(official_frames_aside),
 	        cmocka_unit_test(values_and_aliases),
 	        cmocka_unit_test(related_words),
 	        cmocka_unit_test(subject_named),

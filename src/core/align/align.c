@@ -98,10 +98,15 @@
  *     official "we" and "The United States"; a title dropped, added or
  *     standing for the name: lexicon.h); the rewrite's attribution frames
  *     (", the statement read"; "In a statement, X said that") are left out
- *     of its count.  When at least verbatim_min of the words of each side
- *     are kept the pair is verbatim, otherwise a paraphrase.  A one-sided block
- * of a split or merge is measured on its side against all its counterparts. The
- * word diff shown is the strict one.
+ *     of its count, and, when the rewrite drops them, the official
+ *     sentence's own frame ('"...," said Maria Novak, the Commissioner')
+ *     and dateline ("Brussels, 8 February 2012 -") out of the official
+ *     count (official_frame: only a frame that names its speaker and no
+ *     more, so a dropped clause still counts).  When at least
+ *     verbatim_min of the words of each side are kept the pair is
+ *     verbatim, otherwise a paraphrase.  A one-sided block of a split or
+ *     merge is measured on its side against all its counterparts.  The
+ *     word diff shown is the strict one.
  *  8. Facts.  Any rewrite word or value whose stem or canonical form
  *     the official text never has (nor as a word of one of its values:
  *     "August" of "27 August"), and that is a number or value, holds a

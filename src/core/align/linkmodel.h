@@ -35,26 +35,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -5.92559092;
+static const double lm_bias = -6.7609939;
 static const double lm_weight[LM_NFEAT] = {
-        2.21337254,   /* LM_COVR */
-        1.51805469,   /* LM_COVO */
-        2.52406624,   /* LM_COVMIN */
-        0.452426986,  /* LM_SECOND */
-        0.222045647,  /* LM_PLAIN */
-        -0.132152662, /* LM_NAMES */
-        0.976093047,  /* LM_LOGWR */
-        0.640771466,  /* LM_LOGWO */
-        -2.52220154,  /* LM_HEADER */
-        -1.05547244,  /* LM_TAKEN */
-        0.691968588,  /* LM_ORDER */
-        1.04830313,   /* LM_NEIGH */
-        -2.40271557,  /* LM_TITLE */
-        -0.243518138, /* LM_LOGTOK */
-        0.957973688,  /* LM_BEST */
-        2.76715973,   /* LM_HEAD */
-        -3.84490003,  /* LM_HEAD_TITLED */
-        -3.17958951,  /* LM_NOVEL */
+        1.40006593,   /* LM_COVR */
+        2.26612413,   /* LM_COVO */
+        3.75353042,   /* LM_COVMIN */
+        0.811680576,  /* LM_SECOND */
+        0.174361721,  /* LM_PLAIN */
+        -0.228569567, /* LM_NAMES */
+        0.669868515,  /* LM_LOGWR */
+        0.880763494,  /* LM_LOGWO */
+        -2.64225808,  /* LM_HEADER */
+        -1.18354658,  /* LM_TAKEN */
+        0.684009137,  /* LM_ORDER */
+        1.00513959,   /* LM_NEIGH */
+        -2.40149705,  /* LM_TITLE */
+        0.0658687029, /* LM_LOGTOK */
+        1.12723891,   /* LM_BEST */
+        2.69786952,   /* LM_HEAD */
+        -3.20514324,  /* LM_HEAD_TITLED */
+        -3.12983658,  /* LM_NOVEL */
 };
 
 #endif

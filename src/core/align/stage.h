@@ -70,6 +70,12 @@ enum { F_FACTISH = 1, F_UPPER = 2, F_FRAME = 4, F_THAT = 8, F_FVERB = 16 };
  * words of the sentence's start, and leaves at least LEAD_FRAME_REST. */
 #define LEAD_FRAME_MAX  12
 #define LEAD_FRAME_REST 3
+/* Words of an official sentence's dateline at most ("Washington, DC, April
+ * 2, 2018"), which the verbatim share leaves aside (classify.c). */
+#define DATELINE_MAX 8
+/* Words before an official frame's word of saying at most (", the
+ * European Commission said"): classify.c. */
+#define FRAME_SPEAKER_MAX 6
 /* One subject named two ways ("We", "The United States"; "President
  * Novak", "the President"): each way at most this many words (the voice
  * named with its office and title, "U.S. State Department Deputy
@@ -105,6 +111,9 @@ struct words {
 	 * exceptions (alias.h: lid_of reads it) */
 	struct lidmap llid, rlid;
 	unsigned char *rflag;   /* per right token: F_* */
+	unsigned char *kflag;   /* per key (c->in): F_FRAME, F_THAT, F_FVERB
+	                           (what the word is alone; the official
+	                           side's frames read it) */
 	unsigned char *in_left; /* per stem */
 	unsigned char *numeric; /* per stem: from a number */
 	unsigned char *name;    /* per stem: only ever capitalized (a name) */

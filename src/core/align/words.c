@@ -129,7 +129,8 @@ content_ids(struct wstage *x)
 	uint32_t nkeys = intern_count(c->in);
 	int32_t *cache = malloc((nkeys + 1) * sizeof *cache);
 	int32_t *lcache = malloc((nkeys + 1) * sizeof *lcache);
-	unsigned char *numw = malloc(nkeys + 1), *kflag = malloc(nkeys + 1);
+	unsigned char *numw = malloc(nkeys + 1),
+	              *kflag = x->w->kflag = calloc(nkeys + 1, 1);
 	int rc = -1;
 
 	x->w->lcon = calloc(c->lt.n / 8 + 1, 1);
@@ -180,7 +181,6 @@ out:
 	free(cache);
 	free(lcache);
 	free(numw);
-	free(kflag);
 	return rc;
 }
 
@@ -1156,6 +1156,7 @@ words_free(struct words *w)
 	lid_free(&w->llid);
 	lid_free(&w->rlid);
 	free(w->rflag);
+	free(w->kflag);
 	free(w->in_left);
 	free(w->title);
 	free(w->numeric);
