@@ -609,6 +609,51 @@ official_frames_aside(void **state)
 	        BLK_PARAPHRASE);
 }
 
+/* A sum whose currency only one side writes is the amount the other
+ * writes bare, when the official text counts in that currency; where it
+ * names none, or another, the currency is news. */
+static void
+currency_one_side(void **state)
+{
+	static const char euro[] = "The agency gives €12 million to the "
+	                           "region.\n\nIt brings the funding to "
+	                           "almost 275 million.\n";
+	static const char bare[] = "The agency gives 12 million to the "
+	                           "region.\n\nIt brings the funding to "
+	                           "almost 275 million.\n";
+	(void)state;
+	assert_string_equal(facts_of(euro, "The agency gives €12 million to "
+	                                   "the region.\n\nIt brings the "
+	                                   "funding to almost €275 million.\n"),
+	                    "");
+	assert_int_equal(kind_at(euro,
+	                         "The agency gives €12 million to the "
+	                         "region.\n\nIt brings the funding to almost "
+	                         "€275 million.\n",
+	                         1, "It brings"),
+	                 BLK_VERBATIM);
+	/* the official sum told bare */
+	assert_string_equal(facts_of("The agency gives €12 million to the "
+	                             "region.\n\nIt brings the funding to "
+	                             "almost €275 million.\n",
+	                             bare),
+	                    "");
+	/* no currency in the official text, or another one */
+	assert_string_equal(facts_of(bare, "The agency gives 12 million to the "
+	                                   "region.\n\nIt brings the funding "
+	                                   "to almost €275 million.\n"),
+	                    "€275 million");
+	assert_string_equal(facts_of(euro, "The agency gives €12 million to "
+	                                   "the region.\n\nIt brings the "
+	                                   "funding to almost $275 million.\n"),
+	                    "$275 million");
+	/* a different amount is still one */
+	assert_string_equal(facts_of(euro, "The agency gives €12 million to "
+	                                   "the region.\n\nIt brings the "
+	                                   "funding to almost €285 million.\n"),
+	                    "€285 million");
+}
+
 /* The same value or name written another way is kept, and is no new
  * fact; a different value is. */
 static void
@@ -1486,6 +1531,7 @@ main(void)
 	        cmocka_unit_test(changed_facts_of_a_kind),
 	        cmocka_unit_test(frames_aside),
 	        cmocka_unit_test(official_frames_aside),
+	        cmocka_unit_test(currency_one_side),
 	        cmocka_unit_test(values_and_aliases),
 	        cmocka_unit_test(related_words),
 	        cmocka_unit_test(subject_named),

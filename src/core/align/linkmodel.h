@@ -35,26 +35,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.7609939;
+static const double lm_bias = -6.7523384;
 static const double lm_weight[LM_NFEAT] = {
-        1.40006593,   /* LM_COVR */
-        2.26612413,   /* LM_COVO */
-        3.75353042,   /* LM_COVMIN */
-        0.811680576,  /* LM_SECOND */
-        0.174361721,  /* LM_PLAIN */
-        -0.228569567, /* LM_NAMES */
-        0.669868515,  /* LM_LOGWR */
-        0.880763494,  /* LM_LOGWO */
-        -2.64225808,  /* LM_HEADER */
-        -1.18354658,  /* LM_TAKEN */
-        0.684009137,  /* LM_ORDER */
-        1.00513959,   /* LM_NEIGH */
-        -2.40149705,  /* LM_TITLE */
-        0.0658687029, /* LM_LOGTOK */
-        1.12723891,   /* LM_BEST */
-        2.69786952,   /* LM_HEAD */
-        -3.20514324,  /* LM_HEAD_TITLED */
-        -3.12983658,  /* LM_NOVEL */
+        1.39908265,   /* LM_COVR */
+        2.26600942,   /* LM_COVO */
+        3.73941709,   /* LM_COVMIN */
+        0.81067665,   /* LM_SECOND */
+        0.174718008,  /* LM_PLAIN */
+        -0.228149672, /* LM_NAMES */
+        0.669951146,  /* LM_LOGWR */
+        0.879120834,  /* LM_LOGWO */
+        -2.64233341,  /* LM_HEADER */
+        -1.18382912,  /* LM_TAKEN */
+        0.684139457,  /* LM_ORDER */
+        1.00515676,   /* LM_NEIGH */
+        -2.40023571,  /* LM_TITLE */
+        0.0657826762, /* LM_LOGTOK */
+        1.12803929,   /* LM_BEST */
+        2.69589886,   /* LM_HEAD */
+        -3.2044857,   /* LM_HEAD_TITLED */
+        -3.13204063,  /* LM_NOVEL */
 };
 
 #endif

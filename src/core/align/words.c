@@ -540,6 +540,70 @@ out:
 	return rc;
 }
 
+/* The currencies of an official text's sums, at most CURRENCY_MAX
+ * (values and money_alike). */
+#define CURRENCY_MAX 4
+struct money {
+	char code[CURRENCY_MAX][4]; /* ISO 4217 codes: "EUR" */
+	size_t ncode;
+	unsigned char *bare, *sum; /* per stem: the key of an official bare
+	                              number, of an official sum */
+	size_t nstems;             /* stems when the flags were made */
+};
+
+/* The currency code of a value's key "AMOUNT CODE" (value.h), or NULL. */
+static const char *
+key_currency(const struct value *v)
+{
+	const char *sp = memchr(v->key, ' ', v->len);
+
+	if (v->kind != VALUE_AMOUNT || !sp || v->key + v->len - sp != 4)
+		return NULL;
+	for (int k = 1; k < 4; k++)
+		if (sp[k] < 'A' || sp[k] > 'Z')
+			return NULL;
+	return sp + 1;
+}
+
+/* The id the rewrite's value v takes when it is a sum and the official
+ * text writes the same amount bare, or a bare amount the official text
+ * writes as a sum, in a currency the official text uses ("€150 million"
+ * and "150 million" in a release that counts in euros): the official
+ * value's id, so the two are kept and the rewrite's is no new fact; else
+ * *id unchanged.  Where the official text names no currency at all, or
+ * another, the currency is news and the ids stay apart. */
+static void
+money_alike(const struct wstage *x, const struct money *m,
+            const struct value *v, uint32_t *id)
+{
+	char key[VALUE_KEY_MAX + 8];
+	uint32_t other;
+	const char *code = key_currency(v);
+
+	if (code) {
+		int known = 0;
+		for (size_t k = 0; k < m->ncode; k++)
+			known |= !memcmp(m->code[k], code, 3);
+		size_t n = (size_t)(code - 1 - v->key);
+		if (known && intern_find(x->w->stems, v->key, n, &other) &&
+		    other < m->nstems && m->bare[other])
+			*id = other;
+		return;
+	}
+	if (v->kind != VALUE_NUMBER || v->len + 5 > sizeof key)
+		return;
+	for (size_t k = 0; k < m->ncode; k++) {
+		memcpy(key, v->key, v->len);
+		key[v->len] = ' ';
+		memcpy(key + v->len + 1, m->code[k], 3);
+		if (intern_find(x->w->stems, key, v->len + 4, &other) &&
+		    other < m->nstems && m->sum[other]) {
+			*id = other;
+			return;
+		}
+	}
+}
+
 /* Values written over one or more tokens (value.h) become one word, the
  * value's canonical key, on the value's head token ("$1.5 million" = "1.5
  * million dollars"; "16.0m" = "16 million"; "27 August" = "Aug. 27"); its
@@ -549,7 +613,8 @@ out:
  * most words cost a lookup in a byte array (and a month or weekday name
  * a look at its capital).  The ids the official value's other words lost
  * are kept in lpart: "million" alone in the rewrite is no new fact
- * against "16 million".  0 or -1. */
+ * against "16 million".  A sum whose currency only one side writes is the
+ * same value as the bare number of the other (money_alike).  0 or -1. */
 static int
 values(struct wstage *x)
 {
@@ -557,6 +622,10 @@ values(struct wstage *x)
 	uint32_t nkeys = intern_count(c->in);
 	unsigned char *may = calloc(nkeys + 1, 1); /* value_start + 1 */
 	size_t nstems = intern_count(x->w->stems);
+	struct money m = {0};
+	/* the official values' ids and whether each is a sum, for m */
+	uint32_t *lv = NULL;
+	size_t nlv = 0, caplv = 0;
 	int rc = -1;
 
 	x->w->rvi = calloc(c->rt.n + 1, 1);
@@ -570,6 +639,16 @@ values(struct wstage *x)
 		unsigned char *con = side ? x->w->rcon : x->w->lcon;
 		struct lidmap *lid = side ? &x->w->rlid : &x->w->llid;
 		unsigned char *vi = side ? x->w->rvi : NULL;
+		if (side && m.ncode) {
+			m.nstems = intern_count(x->w->stems);
+			m.bare = calloc(m.nstems + 1, 1);
+			m.sum = calloc(m.nstems + 1, 1);
+			if (!m.bare || !m.sum)
+				goto out;
+			for (size_t k = 0; k < nlv; k++)
+				(lv[k] >> 31 ? m.sum
+				             : m.bare)[lv[k] & 0x7fffffffu] = 1;
+		}
 		for (size_t i = 0; i < l->n; i++) {
 			uint32_t key = l->id[i];
 			struct value v;
@@ -586,6 +665,24 @@ values(struct wstage *x)
 				continue;
 			if (intern_id(x->w->stems, v.key, v.len, &id) < 0)
 				goto out;
+			const char *code = key_currency(&v);
+			if (!side && (code || v.kind == VALUE_NUMBER)) {
+				uint32_t *g = grow_array(lv, &caplv, nlv + 1,
+				                         sizeof *lv, 64);
+				if (!g)
+					goto out;
+				lv = g;
+				lv[nlv++] = id | (code ? 1u << 31 : 0);
+				size_t k = 0;
+				while (code && k < m.ncode &&
+				       memcmp(m.code[k], code, 3))
+					k++;
+				if (code && k == m.ncode &&
+				    m.ncode < CURRENCY_MAX)
+					memcpy(m.code[m.ncode++], code, 4);
+			}
+			if (side && m.bare)
+				money_alike(x, &m, &v, &id);
 			for (size_t j = i; j < i + v.n; j++) {
 				if (vi && v.n > 1)
 					vi[j] = (unsigned char)(VI_IN |
@@ -619,6 +716,9 @@ values(struct wstage *x)
 	rc = 0;
 out:
 	free(may);
+	free(lv);
+	free(m.bare);
+	free(m.sum);
 	return rc;
 }
 
