@@ -42,17 +42,17 @@ struct passage {
 	uint8_t furniture;      /* page furniture: its one block is (align.h) */
 	uint32_t nleft, nright; /* blocks with official, rewrite sentences
 	                           (2 or more on one side: a merge, a split) */
-	size_t m0, m1;          /* its blocks: psg.mem[m0..m1), ascending */
-	size_t e0, e1;          /* its stretches: psg.ent[e0..e1), ascending
+	uint32_t m0, m1;        /* its blocks: psg.mem[m0..m1), ascending */
+	uint32_t e0, e1;        /* its stretches: psg.ent[e0..e1), ascending
 	                           (for a passage of one stretch, e1 = e0 + 1) */
 	double sim;             /* 2 * common words / all words of the whole */
 	const struct dop *ops;  /* its word diff: ops[op0..op1), token indices
 	                           of the model; ops is the block's word diff
 	                           (cmp.al.bops.v) for a passage of one
 	                           block, psg.ops.v for one of several */
-	size_t op0, op1;
-	size_t nfacts;   /* facts of its blocks */
-	size_t fi0, fi1; /* its findings: cmp.fd.v[fi0..fi1)
+	uint32_t op0, op1;
+	uint32_t nfacts;   /* facts of its blocks */
+	uint32_t fi0, fi1; /* its findings: cmp.fd.v[fi0..fi1)
 	                    (finding.h) */
 };
 

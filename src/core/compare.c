@@ -234,8 +234,8 @@ mark_confusable(struct cmp *c)
 		}
 		const struct dop *v = c->al.bops.v;
 		for (size_t o = b->op0; o + 1 < b->op1 && !b->confusable; o++) {
-			if (v[o].kind != DOP_DELETE ||
-			    v[o + 1].kind != DOP_INSERT ||
+			if (dop_kind(&v[o]) != DOP_DELETE ||
+			    dop_kind(&v[o + 1]) != DOP_INSERT ||
 			    v[o].a1 - v[o].a0 != v[o + 1].b1 - v[o + 1].b0)
 				continue;
 			for (uint32_t k = 0; k < v[o].a1 - v[o].a0; k++) {
@@ -432,14 +432,14 @@ cmp_stats(const struct cmp *c, struct cmp_stats *st)
 		size_t wl = tok_words(&c->lt, o->a0, o->a1);
 		size_t wr = tok_words(&c->rt, o->b0, o->b1);
 
-		switch (o->kind) {
+		switch (dop_kind(o)) {
 		case DOP_EQUAL:
 			st->common[0] += wl;
 			st->common[1] += wr;
 			break;
 		case DOP_DELETE:
 			st->tok_del += o->a1 - o->a0;
-			if (nx && nx->kind == DOP_INSERT) {
+			if (nx && dop_kind(nx) == DOP_INSERT) {
 				st->changed[0] += wl;
 				st->changed[1] +=
 				        tok_words(&c->rt, nx->b0, nx->b1);

@@ -25,6 +25,7 @@
 #include "redline/grow.h"
 #include "redline/diff.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,7 +114,8 @@ push(struct dops *d, uint32_t kind, size_t a0, size_t a1, size_t b0, size_t b1)
 			return -1;
 		d->v = nv;
 	}
-	d->v[d->n].kind = kind;
+	assert(dop_kind(&(struct dop){(uint32_t)a0, (uint32_t)a1, (uint32_t)b0,
+	                              (uint32_t)b1}) == kind);
 	d->v[d->n].a0 = (uint32_t)a0;
 	d->v[d->n].a1 = (uint32_t)a1;
 	d->v[d->n].b0 = (uint32_t)b0;

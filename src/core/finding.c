@@ -372,7 +372,7 @@ in_stretch(const struct stretch *s, int right, uint32_t t)
 	}
 	for (size_t k = s->k0; k < s->k1; k++) {
 		const struct dop *o = &s->v[k];
-		if (o->kind == (right ? DOP_INSERT : DOP_DELETE) &&
+		if (dop_kind(o) == (right ? DOP_INSERT : DOP_DELETE) &&
 		    t >= (right ? o->b0 : o->a0) && t < (right ? o->b1 : o->a1))
 			return 1;
 	}
@@ -400,7 +400,7 @@ next_in(const struct stretch *s, int right, uint32_t t)
 	for (size_t k = s->k0; k < s->k1; k++) {
 		const struct dop *o = &s->v[k];
 		uint32_t a = right ? o->b0 : o->a0, b = right ? o->b1 : o->a1;
-		if (o->kind != (right ? DOP_INSERT : DOP_DELETE) || b <= t)
+		if (dop_kind(o) != (right ? DOP_INSERT : DOP_DELETE) || b <= t)
 			continue;
 		if (a <= t)
 			return t;
@@ -473,9 +473,9 @@ stretch_bounds(const struct cmp *c, struct stretch *s)
 	}
 	for (size_t k = s->k0; k < s->k1; k++) {
 		const struct dop *o = &s->v[k];
-		int r = o->kind == DOP_INSERT;
+		int r = dop_kind(o) == DOP_INSERT;
 		uint32_t a = r ? o->b0 : o->a0, b = r ? o->b1 : o->a1;
-		if (o->kind != DOP_INSERT && o->kind != DOP_DELETE)
+		if (dop_kind(o) != DOP_INSERT && dop_kind(o) != DOP_DELETE)
 			continue;
 		if (a < b) {
 			if (s->lo[r] != UINT32_MAX && a != end[r])
@@ -1668,7 +1668,7 @@ kept_for(const struct passage *p, uint32_t r0, uint32_t r1, uint32_t *l0,
 	*l0 = *l1 = 0;
 	for (size_t k = p->op0; k < p->op1; k++) {
 		const struct dop *o = &p->ops[k];
-		if (o->kind != DOP_EQUAL || o->b1 <= r0 || o->b0 >= r1)
+		if (dop_kind(o) != DOP_EQUAL || o->b1 <= r0 || o->b0 >= r1)
 			continue;
 		uint32_t a = o->a0 + (o->b0 < r0 ? r0 - o->b0 : 0),
 		         b = o->a1 - (o->b1 > r1 ? o->b1 - r1 : 0);
@@ -1739,7 +1739,7 @@ inserted_share(const struct cmp *c, const struct passage *p, uint32_t t0,
 
 	for (size_t k = p->op0; k < p->op1; k++) {
 		const struct dop *o = &p->ops[k];
-		if (o->kind != DOP_INSERT || o->b1 <= t0 || o->b0 >= t1)
+		if (dop_kind(o) != DOP_INSERT || o->b1 <= t0 || o->b0 >= t1)
 			continue;
 		ins += tok_words(&c->rt, o->b0 > t0 ? o->b0 : t0,
 		                 o->b1 < t1 ? o->b1 : t1);
@@ -1899,7 +1899,7 @@ appended_claim(struct fx *x, const struct passage *ps, uint32_t t0, uint32_t t1,
 		e--;
 	for (size_t k = ps->op0; k < ps->op1; k++) {
 		const struct dop *o = &ps->ops[k];
-		if (o->kind != DOP_INSERT || o->b1 < e || o->b0 >= e ||
+		if (dop_kind(o) != DOP_INSERT || o->b1 < e || o->b0 >= e ||
 		    o->b0 <= t0)
 			continue;
 		uint32_t b0 = o->b0, kept = 0;
@@ -2096,6 +2096,9 @@ in_official_parts(struct fx *x, uint32_t r0, uint32_t r1)
 		              &x->nostream, &x->capostream) < 0 ||
 		    !x->ostream)
 			return x->ostream ? -1 : 0;
+		/* kept to the end of the findings: given back its spare room */
+		x->ostream = grow_fit(x->ostream, &x->capostream,
+		                      x->nostream + 1, 1);
 		if (stream_parts(x->ostream, x->nostream, &x->oparts) < 0)
 			return -1;
 	}
@@ -2697,7 +2700,7 @@ find_stretches(struct fx *x, uint32_t p)
 
 	x->pneg_known = 0;
 	for (size_t k = ps->op0; k < ps->op1;) {
-		if (v[k].kind == DOP_EQUAL) {
+		if (dop_kind(&v[k]) == DOP_EQUAL) {
 			k++;
 			continue;
 		}
@@ -2705,7 +2708,7 @@ find_stretches(struct fx *x, uint32_t p)
 		                    {0, 0}, {0, 0}, {0, 0}, {NULL, NULL},
 		                    {0, 0}};
 		struct span *sp = NULL;
-		while (s.k1 < ps->op1 && v[s.k1].kind != DOP_EQUAL)
+		while (s.k1 < ps->op1 && dop_kind(&v[s.k1]) != DOP_EQUAL)
 			s.k1++;
 		k = s.k1;
 		stretch_bounds(x->c, &s);
@@ -2721,8 +2724,8 @@ find_stretches(struct fx *x, uint32_t p)
 					const struct dop *o = &v[j];
 					uint32_t a = r ? o->b0 : o->a0,
 					         b = r ? o->b1 : o->a1;
-					if (o->kind == (r ? DOP_INSERT
-					                  : DOP_DELETE) &&
+					if (dop_kind(o) == (r ? DOP_INSERT
+					                      : DOP_DELETE) &&
 					    a < b)
 						sp[n++] = (struct span){a, b};
 				}

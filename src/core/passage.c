@@ -9,6 +9,7 @@
  */
 #include "redline/passage.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,7 +213,9 @@ push_op(struct dops *d, unsigned kind, uint32_t a0, uint32_t a1, uint32_t b0,
 	if (!nv)
 		return -1;
 	d->v = nv;
-	d->v[d->n++] = (struct dop){kind, a0, a1, b0, b1};
+	d->v[d->n] = (struct dop){a0, a1, b0, b1};
+	assert(dop_kind(&d->v[d->n]) == kind);
+	d->n++;
 	return 0;
 }
 
@@ -236,17 +239,17 @@ map_ops(const struct dops *ops, const uint32_t *ma, size_t na,
 	for (size_t k = 0; k < ops->n; k++) {
 		const struct dop *o = &ops->v[k];
 		uint32_t a = o->a0, b = o->b0;
-		if (o->kind == DOP_INSERT ? o->b0 >= o->b1 : o->a0 >= o->a1)
+		if (dop_kind(o) == DOP_INSERT ? o->b0 >= o->b1 : o->a0 >= o->a1)
 			continue;
 		do {
 			uint32_t a1 = a, b1 = b;
 			/* extend while both sides stay consecutive */
-			if (o->kind == DOP_EQUAL) {
+			if (dop_kind(o) == DOP_EQUAL) {
 				a1++, b1++;
 				while (a1 < o->a1 && ma[a1] == ma[a1 - 1] + 1 &&
 				       mb[b1] == mb[b1 - 1] + 1)
 					a1++, b1++;
-			} else if (o->kind == DOP_DELETE) {
+			} else if (dop_kind(o) == DOP_DELETE) {
 				a1++;
 				while (a1 < o->a1 && ma[a1] == ma[a1 - 1] + 1)
 					a1++;
@@ -257,14 +260,14 @@ map_ops(const struct dops *ops, const uint32_t *ma, size_t na,
 			}
 			uint32_t x0 = model_at(ma, na, a, 0),
 			         y0 = model_at(mb, nb, b, 0);
-			if (push_op(out, o->kind, x0, x0 + (a1 - a), y0,
+			if (push_op(out, dop_kind(o), x0, x0 + (a1 - a), y0,
 			            y0 + (b1 - b)) < 0)
 				return -1;
 			a = a1;
 			b = b1;
-		} while (o->kind == DOP_EQUAL    ? a < o->a1
-		         : o->kind == DOP_DELETE ? a < o->a1
-		                                 : b < o->b1);
+		} while (dop_kind(o) == DOP_EQUAL    ? a < o->a1
+		         : dop_kind(o) == DOP_DELETE ? a < o->a1
+		                                     : b < o->b1);
 	}
 	return 0;
 }
@@ -288,7 +291,7 @@ passage_diff(struct psg *ps, const struct cmp *c, struct myers *m,
 		goto out;
 	size_t common = 0;
 	for (size_t k = 0; k < ops.n; k++)
-		if (ops.v[k].kind == DOP_EQUAL)
+		if (dop_kind(&ops.v[k]) == DOP_EQUAL)
 			common += tok_words(&a, ops.v[k].a0, ops.v[k].a1);
 	size_t words = tok_words(&a, 0, a.n) + tok_words(&b, 0, b.n);
 	p->sim = words ? 2.0 * (double)common / (double)words : 1;

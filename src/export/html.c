@@ -279,9 +279,9 @@ put_piece(FILE *f, const struct cmp *c, const struct passage *p,
 		return -1;
 	for (size_t k = p->op0; paired && k < p->op1; k++) {
 		const struct dop *o = &p->ops[k];
-		if (side == 0 && o->kind == DOP_DELETE)
+		if (side == 0 && dop_kind(o) == DOP_DELETE)
 			flag_range(fl, t0, t1, o->a0, o->a1, HF_DEL);
-		if (side == 1 && o->kind == DOP_INSERT)
+		if (side == 1 && dop_kind(o) == DOP_INSERT)
 			flag_range(fl, t0, t1, o->b0, o->b1, HF_INS);
 	}
 	for (size_t k = p->fi0; k < p->fi1; k++) {
@@ -350,7 +350,7 @@ is_change(const struct cmp *c, size_t i)
 	    p->m1 - p->m0 > 1)
 		return 1;
 	for (size_t k = p->op0; k < p->op1; k++)
-		if (p->ops[k].kind != DOP_EQUAL)
+		if (dop_kind(&p->ops[k]) != DOP_EQUAL)
 			return 1;
 	return 0;
 }
@@ -545,7 +545,8 @@ put_passage(FILE *f, const struct cmp *c, size_t e, const char *pfx)
 		    fputs("<span>page furniture</span>", f) == EOF)
 			return -1;
 		if (p->e1 - p->e0 > 1 &&
-		    fprintf(f, "<span>in %zu places</span>", p->e1 - p->e0) < 0)
+		    fprintf(f, "<span>in %zu places</span>",
+		            (size_t)(p->e1 - p->e0)) < 0)
 			return -1;
 		if (fputs("<span class=\"go\">", f) == EOF ||
 		    (prev >= 0 &&
@@ -561,7 +562,7 @@ put_passage(FILE *f, const struct cmp *c, size_t e, const char *pfx)
 	/* a passage kept word for word folds away, its first words shown */
 	int same = !s->cont && p->kind == BLK_VERBATIM && p->m1 - p->m0 == 1;
 	for (size_t k = p->op0; same && k < p->op1; k++)
-		same = p->ops[k].kind == DOP_EQUAL;
+		same = dop_kind(&p->ops[k]) == DOP_EQUAL;
 	if (same &&
 	    (fputs("<details class=\"same\"><summary>the same words on both "
 	           "sides: \u201c",

@@ -209,7 +209,7 @@ put_ops(struct out *o, const struct cmp *c, const struct dop *v, size_t op0,
 		const struct dop *d = &v[k];
 		if (k > op0)
 			out_str(o, ", ");
-		out_str(o, ops[d->kind]);
+		out_str(o, ops[dop_kind(d)]);
 		put_span(o, &c->lt, d->a0, d->a1);
 		out_str(o, ", \"right\": ");
 		put_span(o, &c->rt, d->b0, d->b1);

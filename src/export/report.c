@@ -186,20 +186,20 @@ put_changes(struct wbuf *w, const struct cmp *c, const struct passage *p,
 	for (size_t k = p->op0; k < p->op1; k++) {
 		const struct dop *o = &p->ops[k];
 		/* a space where the text had one before this run */
-		const struct tok *first = o->kind == DOP_DELETE
+		const struct tok *first = dop_kind(o) == DOP_DELETE
 		                                  ? &c->lt.v[o->a0]
 		                                  : &c->rt.v[o->b0];
-		int after_delete = k > p->op0 && o->kind == DOP_INSERT &&
-		                   o[-1].kind == DOP_DELETE;
+		int after_delete = k > p->op0 && dop_kind(o) == DOP_INSERT &&
+		                   dop_kind(&o[-1]) == DOP_DELETE;
 		if (k > p->op0 && (first->space || after_delete))
 			wb_putc(w, ' ');
-		if (o->kind == DOP_DELETE) {
+		if (dop_kind(o) == DOP_DELETE) {
 			wb_sgr(w, eo, SGR_DEL);
 			wb_put(w, "[-", 2);
 			wb_tokens(w, c->left, &c->lt, o->a0, o->a1, vis);
 			wb_put(w, "-]", 2);
 			wb_sgr(w, eo, "");
-		} else if (o->kind == DOP_INSERT) {
+		} else if (dop_kind(o) == DOP_INSERT) {
 			wb_sgr(w, eo, SGR_INS);
 			wb_put(w, "{+", 2);
 			wb_tokens(w, c->right, &c->rt, o->b0, o->b1, vis);
@@ -310,7 +310,7 @@ unchanged(const struct passage *p)
 	if (p->kind != BLK_VERBATIM || p->m1 - p->m0 != 1 || p->op0 == p->op1)
 		return 0;
 	for (size_t k = p->op0; k < p->op1; k++)
-		if (p->ops[k].kind != DOP_EQUAL)
+		if (dop_kind(&p->ops[k]) != DOP_EQUAL)
 			return 0;
 	return 1;
 }

@@ -51,7 +51,7 @@ export_wdiff(const struct cmp *c, const struct export_opt *o, FILE *f)
 		if (fresh && right_gap(f, c, op->b0, o->visible) < 0)
 			return -1;
 		gap_done = op->b0;
-		if (op->kind == DOP_DELETE) {
+		if (dop_kind(op) == DOP_DELETE) {
 			int had_gap = op->b0 < c->rt.n && c->rt.v[op->b0].space;
 			if (fresh && !had_gap && op->a0 > 0 &&
 			    c->lt.v[op->a0].space && fputc(' ', f) == EOF)
@@ -69,7 +69,7 @@ export_wdiff(const struct cmp *c, const struct export_opt *o, FILE *f)
 		if (!fresh && sep && fputc(' ', f) == EOF)
 			return -1;
 		sep = 0;
-		int ins = op->kind == DOP_INSERT;
+		int ins = dop_kind(op) == DOP_INSERT;
 		if ((ins && (export_sgr(f, o, SGR_INS) < 0 ||
 		             fputs("{+", f) == EOF)) ||
 		    tokens(f, rt, &c->rt, op->b0, op->b1, o->visible) < 0 ||

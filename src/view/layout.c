@@ -317,13 +317,13 @@ raw_chunks(struct layout *l)
 			}
 			if (end)
 				break;
-			ei = op->kind == DOP_INSERT ? i : i + 1;
-			ej = op->kind == DOP_DELETE ? j : j + 1;
-			if (op->kind == DOP_DELETE) {
+			ei = dop_kind(op) == DOP_INSERT ? i : i + 1;
+			ej = dop_kind(op) == DOP_DELETE ? j : j + 1;
+			if (dop_kind(op) == DOP_DELETE) {
 				l->del_l[i] = 1;
 				cur.changed = 1;
 			}
-			if (op->kind == DOP_INSERT) {
+			if (dop_kind(op) == DOP_INSERT) {
 				l->ins_r[j] = 1;
 				cur.changed = 1;
 			}
@@ -354,10 +354,10 @@ aligned_prepare(struct layout *l)
 		for (size_t k = p->op0; k < p->op1; k++) {
 			const struct dop *o = &p->ops[k];
 			for (uint32_t t = o->a0;
-			     o->kind == DOP_DELETE && t < o->a1; t++)
+			     dop_kind(o) == DOP_DELETE && t < o->a1; t++)
 				l->pdel[t] = 1;
 			for (uint32_t t = o->b0;
-			     o->kind == DOP_INSERT && t < o->b1; t++)
+			     dop_kind(o) == DOP_INSERT && t < o->b1; t++)
 				l->pins[t] = 1;
 		}
 	}
@@ -1097,7 +1097,7 @@ layout_item_changed(const struct layout *l, size_t i)
 	if (p->m1 - p->m0 > 1 || p->kind != BLK_VERBATIM || p->moved)
 		return 1;
 	for (size_t k = p->op0; k < p->op1; k++)
-		if (p->ops[k].kind != DOP_EQUAL)
+		if (dop_kind(&p->ops[k]) != DOP_EQUAL)
 			return 1;
 	return 0;
 }

@@ -190,7 +190,7 @@ inserted_sentence_slides_to_its_edges(void **state)
 	 * whole sentence "x y ." */
 	compare(&p, "a b. c d.", "a b. x y. c d.", 1);
 	assert_int_equal(p.c.ops.n, 3);
-	assert_int_equal(p.c.ops.v[1].kind, DOP_INSERT);
+	assert_int_equal(dop_kind(&p.c.ops.v[1]), DOP_INSERT);
 	assert_string_equal(right_of(&p, 1), "x y .");
 	release(&p);
 }
@@ -356,7 +356,7 @@ long_text_one_word_changed(void **state)
 	cmp_stats(&p.c, &st);
 	assert_int_equal(st.tok_del, 1);
 	assert_int_equal(st.tok_ins, 1);
-	assert_int_equal(p.c.ops.v[2].kind, DOP_INSERT);
+	assert_int_equal(dop_kind(&p.c.ops.v[2]), DOP_INSERT);
 	assert_string_equal(right_of(&p, 2), "zebra");
 	release(&p);
 	free(a);

@@ -2,33 +2,95 @@
  * word for word, in the same order, paired before any candidate search.
  *
  * Each sentence becomes one id, the same for two sentences exactly when
- * their tokens' comparison keys are the same (so what the word diff would
- * leave unchanged: the case and white-space options apply); the two
+ * their tokens' comparison keys are the same (a table of its own, which
+ * compares the sentences where they lie in the token lists) (so what the word
+ * diff would leave unchanged: the case and white-space options apply); the two
  * sequences of sentence ids are then diffed like words (myers.h), and the
  * sentences the diff keeps are the anchors.  A sentence repeated many
  * times in both texts so pairs with the copy in its own stretch between
  * other anchors, not with the first copy that looks alike.
  */
 #include <stdlib.h>
+#include <string.h>
 
-#include "redline/intern.h"
 #include "redline/myers.h"
 #include "stage.h"
 
-/* Into id[0..sl->n): each sentence's id in in (a table of token-key
- * sequences).  0, or -1 when memory ran out. */
-static int
-sentence_ids(const struct toklist *tl, const struct seglist *sl,
-             struct intern *in, uint32_t *id)
+/* The sentences of both texts told apart: an open-addressed table of
+ * classes, each one sentence standing for all with its token ids, compared
+ * in place in the token lists (no copy of a sentence's ids is kept: on a
+ * long text that copy weighed as much as the ids themselves). */
+struct sclass {
+	uint32_t hash;
+	uint32_t side_seg; /* the sentence standing for it: side in the top
+	                      bit, its index below */
+};
+
+struct stable {
+	const struct align_in *c;
+	uint32_t *slot; /* class + 1, or 0: empty */
+	size_t mask;
+	struct sclass *cls;
+	uint32_t ncls;
+};
+
+/* The token ids of sentence s of one side, and how many. */
+static const uint32_t *
+sentence_of(const struct align_in *c, int right, uint32_t s, size_t *n)
 {
-	for (size_t s = 0; s < sl->n; s++) {
-		const struct seg *g = &sl->v[s];
-		if (intern_id(in, (const char *)(tl->id + g->t0),
-		              (size_t)(g->t1 - g->t0) * sizeof *tl->id,
-		              &id[s]) < 0)
-			return -1;
+	const struct toklist *tl = right ? &c->rt : &c->lt;
+	const struct seg *g = right ? &c->rs.v[s] : &c->ls.v[s];
+
+	*n = g->t1 - g->t0;
+	return tl->id + g->t0;
+}
+
+static uint32_t
+ids_hash(const uint32_t *v, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15u ^ n;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= v[i];
+		h *= 0xFF51AFD7ED558CCDu;
+		h ^= h >> 32;
 	}
-	return 0;
+	return (uint32_t)h;
+}
+
+/* Into id[0..n): the class of each sentence of one side, a new class for
+ * a sequence of token ids not seen before. */
+static void
+sentence_ids(struct stable *t, int right, uint32_t *id)
+{
+	size_t ns = right ? t->c->rs.n : t->c->ls.n;
+
+	for (uint32_t s = 0; s < ns; s++) {
+		size_t n, m;
+		const uint32_t *v = sentence_of(t->c, right, s, &n);
+		uint32_t h = ids_hash(v, n);
+		size_t at = h & t->mask;
+		for (;; at = (at + 1) & t->mask) {
+			uint32_t k = t->slot[at];
+			if (!k) {
+				t->cls[t->ncls] = (struct sclass){
+				        h, (uint32_t)right << 31 | s};
+				t->slot[at] = ++t->ncls;
+				id[s] = t->ncls - 1;
+				break;
+			}
+			const struct sclass *e = &t->cls[k - 1];
+			if (e->hash != h)
+				continue;
+			const uint32_t *w =
+			        sentence_of(t->c, (int)(e->side_seg >> 31),
+			                    e->side_seg & 0x7FFFFFFFu, &m);
+			if (m == n && memcmp(v, w, n * sizeof *v) == 0) {
+				id[s] = k - 1;
+				break;
+			}
+		}
+	}
 }
 
 /* The item after mark run [i, j) (or before it) that may take the run's
@@ -70,19 +132,28 @@ compact(unsigned char *mark, const uint32_t *id, size_t n,
 int
 anchor_pairs(const struct align_in *c, int32_t *pair)
 {
-	size_t nl = c->ls.n, nr = c->rs.n;
-	struct intern *in = intern_new();
+	size_t nl = c->ls.n, nr = c->rs.n, ns = 1;
 	uint32_t *a = malloc((nl + 1) * sizeof *a);
 	uint32_t *b = malloc((nr + 1) * sizeof *b);
 	unsigned char *del = malloc(nl + 1), *ins = malloc(nr + 1);
 	struct myers *m = NULL;
+	struct stable t = {c, NULL, 0, NULL, 0};
 	int rc = -1;
 
-	if (!in || !a || !b || !del || !ins ||
-	    sentence_ids(&c->lt, &c->ls, in, a) < 0 ||
-	    sentence_ids(&c->rt, &c->rs, in, b) < 0)
+	while (ns < 2 * (nl + nr))
+		ns <<= 1;
+	t.mask = ns - 1;
+	t.slot = calloc(ns, sizeof *t.slot);
+	t.cls = malloc((nl + nr + 1) * sizeof *t.cls);
+	if (!a || !b || !del || !ins || !t.slot || !t.cls)
 		goto out;
-	m = myers_new(intern_count(in));
+	sentence_ids(&t, 0, a);
+	sentence_ids(&t, 1, b);
+	free(t.slot);
+	free(t.cls);
+	t.slot = NULL;
+	t.cls = NULL;
+	m = myers_new(t.ncls);
 	if (!m || myers_run(m, a, nl, b, nr, del, ins, 0) < 0)
 		goto out;
 	compact(del, a, nl, &c->ls);
@@ -101,7 +172,8 @@ anchor_pairs(const struct align_in *c, int32_t *pair)
 	rc = 0;
 out:
 	myers_free(m);
-	intern_free(in);
+	free(t.slot);
+	free(t.cls);
 	free(a);
 	free(b);
 	free(del);

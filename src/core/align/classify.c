@@ -597,7 +597,7 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 		size_t common = 0;
 		for (size_t k = b->op0; k < b->op1; k++) {
 			const struct dop *o = &x->o->bops.v[k];
-			if (o->kind == DOP_EQUAL)
+			if (dop_kind(o) == DOP_EQUAL)
 				common += tok_words(&c->lt, o->a0, o->a1);
 		}
 		size_t wl = tok_words(&c->lt, b->dl0, b->dl1);

@@ -1108,22 +1108,28 @@ related(struct wstage *x)
 		x->w->idf[n + k] = RELATED_SHARE * x->w->idf[orig[k]];
 	}
 	/* every vector again, its shadows after its stems (their ids are
-	 * higher: the vector stays sorted once they are) */
+	 * higher: the vector stays sorted once they are), into a pool made
+	 * once at the most it can take (counted first: a doubling pool
+	 * beside the old one was the aligner's high-water mark on long
+	 * texts), given back to its size after */
+	for (int side = 0; side < 2; side++) {
+		struct vec *v = side ? x->w->rv : x->w->lv;
+		size_t ns = side ? x->c->rs.n : x->c->ls.n;
+		for (size_t sg = 0; sg < ns; sg++)
+			for (size_t i = 0; i < v[sg].n; i++) {
+				uint32_t c = x->w->pool[v[sg].off + i].cid;
+				cappool += 1 + (side ? rstart[c + 1] - rstart[c]
+				                     : shadow[c] >= 0);
+			}
+	}
+	if (!(pool = malloc((cappool + 1) * sizeof *pool)))
+		goto out;
+	cappool++;
 	for (int side = 0; side < 2; side++) {
 		struct vec *v = side ? x->w->rv : x->w->lv;
 		size_t ns = side ? x->c->rs.n : x->c->ls.n;
 		for (size_t sg = 0; sg < ns; sg++) {
-			size_t off = npool, m = v[sg].n, need = npool + m;
-			for (size_t i = 0; i < m; i++) {
-				uint32_t c = x->w->pool[v[sg].off + i].cid;
-				need += side ? rstart[c + 1] - rstart[c]
-				             : shadow[c] >= 0;
-			}
-			struct ent *g = grow_array(pool, &cappool, need + 1,
-			                           sizeof *g, 1024);
-			if (!g)
-				goto out;
-			pool = g;
+			size_t off = npool, m = v[sg].n;
 			memcpy(pool + off, x->w->pool + v[sg].off,
 			       m * sizeof *pool);
 			npool += m;
@@ -1158,7 +1164,7 @@ related(struct wstage *x)
 		}
 	}
 	free(x->w->pool);
-	x->w->pool = pool;
+	x->w->pool = grow_fit(pool, &cappool, npool, sizeof *pool);
 	x->w->npool = npool;
 	x->w->cappool = cappool;
 	pool = NULL;
