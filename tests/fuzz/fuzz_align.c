@@ -19,7 +19,7 @@ check_block_ops(const struct cmp *c, const struct block *b)
 	for (size_t k = b->op0; k < b->op1; k++) {
 		const struct dop *o = &c->al.bops.v[k];
 		FUZZ_CHECK(o->a0 == i && o->b0 == j);
-		if (o->kind == DOP_EQUAL)
+		if (dop_kind(o) == DOP_EQUAL)
 			for (uint32_t x = 0; x < o->a1 - o->a0; x++)
 				FUZZ_CHECK(c->lt.id[o->a0 + x] ==
 				           c->rt.id[o->b0 + x]);

@@ -24,7 +24,7 @@ check_ops(const struct dops *d, const struct toklist *la,
 	for (size_t k = 0; k < d->n; k++) {
 		const struct dop *o = &d->v[k];
 		FUZZ_CHECK(o->a0 == i && o->b0 == j);
-		switch (o->kind) {
+		switch (dop_kind(o)) {
 		case DOP_EQUAL:
 			FUZZ_CHECK(o->a1 - o->a0 == o->b1 - o->b0);
 			FUZZ_CHECK(o->a1 > o->a0);

@@ -34,7 +34,7 @@ applies(const struct cmp *c)
 		const struct dop *o = &c->ops.v[k];
 		if (o->a0 != i || o->b0 != j)
 			return 0;
-		switch (o->kind) {
+		switch (dop_kind(o)) {
 		case DOP_EQUAL:
 			if (o->a1 - o->a0 != o->b1 - o->b0)
 				return 0;

@@ -1562,23 +1562,29 @@ new_block(struct ctx *x)
 	return b;
 }
 
+/* A block's place in display order, as one number (the official segment
+ * it sits at plus one, 0 before all; then 0 for that segment's own block
+ * and 1 for one after it; then the rewrite segment, for blocks after the
+ * same one), and the block: 16 bytes, so that the sort and its scratch
+ * stay small beside the blocks on a long pair. */
 struct order {
-	long primary;  /* official segment it sits at, -1 before all */
-	int secondary; /* 0: the official segment's own block; 1: after it */
-	long tertiary; /* rewrite segment, for blocks after the same one */
-	size_t index;
+	uint64_t key;
+	uint32_t index;
 };
+
+static uint64_t
+order_key(long primary, unsigned secondary, uint32_t tertiary)
+{
+	return (uint64_t)(primary + 1) << 33 | (uint64_t)secondary << 32 |
+	       tertiary;
+}
 
 static int
 by_order(const void *a, const void *b)
 {
 	const struct order *p = a, *q = b;
-	if (p->primary != q->primary)
-		return p->primary < q->primary ? -1 : 1;
-	if (p->secondary != q->secondary)
-		return p->secondary - q->secondary;
-	if (p->tertiary != q->tertiary)
-		return p->tertiary < q->tertiary ? -1 : 1;
+	if (p->key != q->key)
+		return p->key < q->key ? -1 : 1;
 	return p->index < q->index ? -1 : p->index > q->index;
 }
 
@@ -1735,7 +1741,7 @@ order_blocks(struct ctx *x, const int32_t *blk_r)
 {
 	size_t nr = x->c->rs.n;
 	struct order *ord = malloc((x->bl->nb + 1) * sizeof *ord);
-	size_t *pos = malloc((x->bl->nb + 1) * sizeof *pos);
+	uint32_t *pos = malloc((x->bl->nb + 1) * sizeof *pos);
 	long *last_ls = malloc((x->bl->nb + 1) * sizeof *last_ls);
 	long *anchor = malloc((nr + 1) * sizeof *anchor);
 	int rc = -1;
@@ -1768,39 +1774,39 @@ order_blocks(struct ctx *x, const int32_t *blk_r)
 	}
 	for (size_t i = 0; i < x->bl->nb; i++) {
 		const struct block *b = &x->bl->b[i];
-		ord[i].index = i;
-		ord[i].tertiary = b->rs0;
+		long primary;
+		ord[i].index = (uint32_t)i;
 		if (b->ls1 > b->ls0) {
-			ord[i].primary = b->ls0;
-			ord[i].secondary = 0;
+			ord[i].key = order_key(b->ls0, 0, b->rs0);
 			continue;
 		}
-		ord[i].secondary = 1;
 		if (b->link >= 0) {
 			/* a piece of a split or a merging sentence: after
 			 * the last official sentence it carries */
-			ord[i].primary = x->bl->b[b->link].ls0;
-			if (last_ls[i] > ord[i].primary)
-				ord[i].primary = last_ls[i];
-			continue;
+			primary = x->bl->b[b->link].ls0;
+			if (last_ls[i] > primary)
+				primary = last_ls[i];
+		} else {
+			/* addition: after the block of the rewrite sentence
+			 * before */
+			primary = anchor[b->rs0];
 		}
-		/* addition: after the block of the rewrite sentence before */
-		ord[i].primary = anchor[b->rs0];
+		ord[i].key = order_key(primary, 1, b->rs0);
 	}
 	qsort(ord, x->bl->nb, sizeof *ord, by_order);
 	for (size_t i = 0; i < x->bl->nb; i++)
-		pos[ord[i].index] = i;
+		pos[ord[i].index] = (uint32_t)i;
 	/* the blocks into that order in place, one cycle of the permutation
 	 * at a time (a copy would double the largest array of this stage);
-	 * ord[j].index becomes SIZE_MAX once place j is filled */
+	 * ord[j].index becomes UINT32_MAX once place j is filled */
 	struct block *b = x->bl->b;
 	for (size_t i = 0; i < x->bl->nb; i++) {
-		if (ord[i].index == SIZE_MAX)
+		if (ord[i].index == UINT32_MAX)
 			continue;
 		struct block first = b[i];
 		for (size_t j = i;;) {
 			size_t k = ord[j].index;
-			ord[j].index = SIZE_MAX;
+			ord[j].index = UINT32_MAX;
 			if (k == i) {
 				b[j] = first;
 				break;
