@@ -112,11 +112,19 @@ struct fx {
 	                          yet */
 	unsigned char *hedge;  /* per id: 2 a hedge may start with the word
 	                          (hedge_at), 1 none does, 0 not known yet */
-	char *ostream; /* the official text as a stream of keys (stream_of),
-	                  made when first needed */
-	size_t nostream, capostream;
-	struct intern *oparts; /* the parts of ostream (a stream with a part
-	                          not among them is not in it) */
+	/* the official text word part by word part (official_parts), made
+	 * when first needed: the parts of each word's name key as ids in
+	 * oparts, kept per token id (the parts of the id's first token,
+	 * ppart[pstart[id] .. + pcount[id])), and a bit per token whose
+	 * bytes differ from that first token's (its parts are made again
+	 * when read); pmade 1 when made, 2 when there is nothing to make */
+	struct intern *oparts; /* every part of the official words (a name
+	                          with a part not among them is not in it) */
+	uint32_t *pstart, *pcount, *prep, *ppart, *pscr;
+	size_t nppart, capppart, capscr;
+	unsigned char *pdiff, *pvar; /* pvar: per id, a token of it has
+	                                 the pdiff bit */
+	int pmade;
 	/* what in_official_parts answered, per rewrite stream asked (a name
 	 * the official text lacks is asked at each of its mentions) */
 	struct intern *parts;
@@ -1156,7 +1164,7 @@ connector(const char *w, size_t n)
  * folded, accents dropped, a possessive's "'s" left out, in *key, its
  * length in *len.  A key of printable ASCII shorter than NAME_BUF bytes is
  * written to buf (*key == buf: uni_key's lower-casing without its
- * allocation, for the whole official text's stream); any other is
+ * allocation, for every word of the official text); any other is
  * allocated, and the caller frees it when *key != buf.  1; 0 when k is no
  * word; -1 when memory ran out. */
 #define NAME_BUF 64
@@ -2042,26 +2050,6 @@ stream_of(const struct cmp *c, int right, uint32_t t0, uint32_t t1, char **out,
 	return 0;
 }
 
-/* The parts of stream s (length n, stream_of's form) into a new table
- * *out.  0 or -1. */
-static int
-stream_parts(const char *s, size_t n, struct intern **out)
-{
-	uint32_t id;
-
-	if (!(*out = intern_new()))
-		return -1;
-	for (size_t i = 0; i + 1 < n;) {
-		size_t e = i + 1;
-		while (e < n && s[e] != '|')
-			e++;
-		if (e > i + 1 && intern_id(*out, s + i + 1, e - i - 1, &id) < 0)
-			return -1;
-		i = e;
-	}
-	return 0;
-}
-
 /* Is each part of stream s (length n) in the table in? */
 static int
 has_parts(const struct intern *in, const char *s, size_t n)
@@ -2079,6 +2067,225 @@ has_parts(const struct intern *in, const char *s, size_t n)
 	return 1;
 }
 
+#define PART_EMPTY (UINT32_MAX - 1) /* an empty part ("a--b" has one) */
+
+/* The parts of name key key[0..len) (hyphens part it; of the rest only
+ * letters a-z, digits and bytes beyond ASCII count, as in stream_of), as
+ * ids of x->oparts (added when add, else looked up: UINT32_MAX when
+ * absent), appended to *v (n of them, room *cap).  0 or -1. */
+static int
+key_parts(struct fx *x, const char *key, size_t len, int add, uint32_t **v,
+          size_t *n, size_t *cap)
+{
+	char buf[NAME_BUF], *part = buf;
+	size_t k = 0;
+	int rc = 0;
+
+	if (len > sizeof buf && !(part = malloc(len)))
+		return -1;
+	for (size_t i = 0; rc == 0; i++) {
+		if (i < len && key[i] != '-') {
+			unsigned char ch = (unsigned char)key[i];
+			if (ch >= 0x80 || (ch >= 'a' && ch <= 'z') ||
+			    (ch >= '0' && ch <= '9'))
+				part[k++] = (char)ch;
+			continue;
+		}
+		uint32_t id = PART_EMPTY;
+		if (k && add)
+			rc = intern_id(x->oparts, part, k, &id);
+		else if (k && !intern_find(x->oparts, part, k, &id))
+			id = UINT32_MAX;
+		uint32_t *g =
+		        rc ? NULL : grow_array(*v, cap, *n + 1, sizeof *g, 64);
+		if (!g) {
+			rc = -1;
+			break;
+		}
+		*v = g;
+		(*v)[(*n)++] = id;
+		k = 0;
+		if (i == len)
+			break;
+	}
+	if (part != buf)
+		free(part);
+	return rc;
+}
+
+/* Do official token t and its id's first token have one name key: the
+ * same bytes but for the case of ASCII letters (which word_name_key
+ * folds, as uni_key does; "And" at a verse's start and "and")? */
+static int
+same_as_first(const struct fx *x, uint32_t t)
+{
+	const struct toklist *l = &x->c->lt;
+	uint32_t r = x->prep[l->id[t]] - 1;
+	size_t n = tok_len(l, t);
+
+	if (r == t)
+		return 1;
+	if (tok_len(l, r) != n)
+		return 0;
+	const unsigned char *p = x->c->left->buf + l->v[r].off;
+	const unsigned char *q = x->c->left->buf + l->v[t].off;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char a = p[i], b = q[i];
+		if (a == b)
+			continue;
+		if ((a | 0x20) != (b | 0x20) || (a | 0x20) < 'a' ||
+		    (a | 0x20) > 'z')
+			return 0;
+	}
+	return 1;
+}
+
+/* The parts of the official words (see struct fx), made once.  0 or -1. */
+static int
+official_parts(struct fx *x)
+{
+	const struct toklist *l = &x->c->lt;
+	size_t nid = intern_count(x->c->in);
+
+	if (x->pmade)
+		return 0;
+	x->pmade = 2;
+	if (x->c->left->len > STREAM_MAX)
+		return 0;
+	x->pstart = calloc(nid + 1, sizeof *x->pstart);
+	x->pcount = calloc(nid + 1, sizeof *x->pcount);
+	x->prep = calloc(nid + 1, sizeof *x->prep);
+	x->pdiff = calloc(l->n / 8 + 1, 1);
+	x->pvar = calloc(nid + 1, 1);
+	if (!x->pstart || !x->pcount || !x->prep || !x->pdiff || !x->pvar ||
+	    !(x->oparts = intern_new()))
+		return -1;
+	int any = 0;
+	for (uint32_t t = 0; t < l->n; t++) {
+		uint32_t id = l->id[t];
+		if (l->v[t].kind != TOK_WORD && l->v[t].kind != TOK_NUMBER)
+			continue;
+		any = 1;
+		if (x->prep[id] && same_as_first(x, t))
+			continue;
+		char buf[NAME_BUF], *key;
+		size_t len, n0 = x->nppart;
+		if (word_name_key(x->c->left, l, t, buf, &key, &len) < 0)
+			return -1;
+		int rc = key_parts(x, key, len, 1, &x->ppart, &x->nppart,
+		                   &x->capppart);
+		if (key != buf)
+			free(key);
+		if (rc < 0)
+			return -1;
+		if (!x->prep[id]) {
+			x->prep[id] = t + 1;
+			x->pstart[id] = (uint32_t)n0;
+			x->pcount[id] = (uint32_t)(x->nppart - n0);
+		} else {
+			/* its parts are in oparts now; it reads them again */
+			x->pdiff[t >> 3] |= (unsigned char)(1u << (t & 7));
+			x->pvar[id] = 1;
+			x->nppart = n0;
+		}
+	}
+	x->ppart =
+	        grow_fit(x->ppart, &x->capppart, x->nppart, sizeof *x->ppart);
+	if (any)
+		x->pmade = 1;
+	return 0;
+}
+
+/* The parts of official word token t: *v[0..*n), valid until the next
+ * call.  0 or -1. */
+static int
+token_parts(struct fx *x, uint32_t t, const uint32_t **v, size_t *n)
+{
+	uint32_t id = x->c->lt.id[t];
+
+	if (!(x->pdiff[t >> 3] & (1u << (t & 7)))) {
+		*v = x->ppart + x->pstart[id];
+		*n = x->pcount[id];
+		return 0;
+	}
+	char buf[NAME_BUF], *key;
+	size_t len, m = 0;
+	if (word_name_key(x->c->left, &x->c->lt, t, buf, &key, &len) < 0)
+		return -1;
+	int rc = key_parts(x, key, len, 0, &x->pscr, &m, &x->capscr);
+	if (key != buf)
+		free(key);
+	*v = x->pscr;
+	*n = m;
+	return rc;
+}
+
+/* Do the official words' parts from part j of token t on read q[0..m)
+ * (m > 0)?  1, 0, or -1 when memory ran out. */
+static int
+parts_at(struct fx *x, uint32_t t, size_t j, const uint32_t *q, size_t m)
+{
+	const struct toklist *l = &x->c->lt;
+	size_t k = 0;
+
+	for (; t < l->n; t++, j = 0) {
+		const uint32_t *v;
+		size_t n;
+		if (l->v[t].kind != TOK_WORD && l->v[t].kind != TOK_NUMBER)
+			continue;
+		if (token_parts(x, t, &v, &n) < 0)
+			return -1;
+		for (; j < n; j++) {
+			if (v[j] != q[k])
+				return 0;
+			if (++k == m)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Do the parts q[0..m) (m > 0) stand in a row among the official
+ * words'?  The ids whose words may hold q[0] are found first, so the
+ * walk over the text reads one byte a token.  1, 0, or -1 when memory
+ * ran out. */
+static int
+find_parts(struct fx *x, const uint32_t *q, size_t m)
+{
+	const struct toklist *l = &x->c->lt;
+	size_t nid = intern_count(x->c->in);
+	unsigned char *hit = calloc(nid + 1, 1);
+	int rc = 0;
+
+	if (!hit)
+		return -1;
+	for (size_t id = 0; id < nid; id++) {
+		const uint32_t *v = x->ppart + x->pstart[id];
+		hit[id] = x->pvar[id];
+		for (uint32_t j = 0; j < x->pcount[id] && !hit[id]; j++)
+			hit[id] = v[j] == q[0];
+	}
+	for (uint32_t t = 0; t < l->n && !rc; t++) {
+		const uint32_t *v;
+		size_t n;
+		if (!hit[l->id[t]])
+			continue;
+		if (token_parts(x, t, &v, &n) < 0) {
+			rc = -1;
+			break;
+		}
+		for (size_t j = 0; j < n && !rc; j++) {
+			if (v[j] != q[0])
+				continue;
+			rc = parts_at(x, t, j, q, m);
+			if (!rc && token_parts(x, t, &v, &n) < 0)
+				rc = -1;
+		}
+	}
+	free(hit);
+	return rc;
+}
+
 /* Do the rewrite tokens [r0, r1) stand word for word in the official
  * text, or word part for word part ("Vice President" for
  * "Vice-President")?  -1 when memory ran out. */
@@ -2089,19 +2296,10 @@ in_official_parts(struct fx *x, uint32_t r0, uint32_t r1)
 	size_t n = 0, cap = 0;
 	int rc;
 
-	if (!x->ostream) {
-		if (x->c->left->len > STREAM_MAX)
-			return 0;
-		if (stream_of(x->c, 0, 0, (uint32_t)x->c->lt.n, &x->ostream,
-		              &x->nostream, &x->capostream) < 0 ||
-		    !x->ostream)
-			return x->ostream ? -1 : 0;
-		/* kept to the end of the findings: given back its spare room */
-		x->ostream = grow_fit(x->ostream, &x->capostream,
-		                      x->nostream + 1, 1);
-		if (stream_parts(x->ostream, x->nostream, &x->oparts) < 0)
-			return -1;
-	}
+	if (official_parts(x) < 0)
+		return -1;
+	if (x->pmade != 1)
+		return 0;
 	if (stream_of(x->c, 1, r0, r1, &want, &n, &cap) < 0)
 		return -1;
 	if (!want)
@@ -2112,10 +2310,28 @@ in_official_parts(struct fx *x, uint32_t r0, uint32_t r1)
 		free(want);
 		return x->parts_in[id];
 	}
-	/* want begins with a bar, as every part of the stream does; a part
-	 * the official text never has rules the scan out */
-	rc = has_parts(x->oparts, want, n) &&
-	     memmem(x->ostream, x->nostream, want, n) != NULL;
+	/* a part the official text never has rules the scan out; else the
+	 * stream's parts (between its bars) are looked for in a row */
+	rc = has_parts(x->oparts, want, n);
+	if (rc) {
+		uint32_t *q = NULL;
+		size_t m = 0, capq = 0;
+		for (size_t i = 0; rc >= 0 && i + 1 < n;) {
+			size_t e = i + 1;
+			while (e < n && want[e] != '|')
+				e++;
+			rc = key_parts(x, want + i + 1, e - i - 1, 0, &q, &m,
+			               &capq);
+			i = e;
+		}
+		if (rc >= 0)
+			rc = m ? find_parts(x, q, m) : 0;
+		free(q);
+		if (rc < 0) {
+			free(want);
+			return -1;
+		}
+	}
 	unsigned char *grown = NULL;
 	if ((!x->parts && !(x->parts = intern_new())) ||
 	    intern_id(x->parts, want, n, &id) < 0 ||
@@ -2679,9 +2895,15 @@ fx_free(struct fx *x)
 	free(x->lname);
 	free(x->rtitle);
 	free(x->okeys);
-	free(x->ostream);
 	intern_free(x->parts);
 	intern_free(x->oparts);
+	free(x->pstart);
+	free(x->pcount);
+	free(x->prep);
+	free(x->ppart);
+	free(x->pscr);
+	free(x->pdiff);
+	free(x->pvar);
 	free(x->parts_in);
 	free(x->hstart);
 	free(x->hpos);

@@ -277,6 +277,21 @@ name(void **state)
 	                 "They met the Secretary General of the union in the "
 	                 "morning.\n"),
 	        "");
+	/* a part of an official word: no new fact; a name it lacks is one,
+	 * and an official word's capitalised copy reads as the same parts */
+	assert_string_equal(
+	        findings("The people camped before Pi-hahiroth, between "
+	                 "Migdol and the sea, and rested there.\n",
+	                 "The people camped between Migdol and the sea, and "
+	                 "rested there. Later they left Hahiroth and marched "
+	                 "on toward Etham.\n"),
+	        "new  > Etham");
+	assert_string_equal(
+	        findings("And the people camped before Pi-hahiroth, and they "
+	                 "rested there. and the people left Pi-hahiroth.\n",
+	                 "And the people camped there and rested. Later they "
+	                 "left Hahiroth and marched on toward Etham.\n"),
+	        "new  > Etham");
 	assert_string_equal(findings("They vowed to defeat the Islamic State "
 	                             "in the region this year.\n",
 	                             "They vowed to defeat ISIS in the region "
