@@ -2,11 +2,11 @@
  * word for word, in the same order, paired before any candidate search.
  *
  * Each sentence becomes one id, the same for two sentences exactly when
- * their tokens' comparison keys are the same (a table of its own, which
- * compares the sentences where they lie in the token lists) (so what the word
- * diff would leave unchanged: the case and white-space options apply); the two
- * sequences of sentence ids are then diffed like words (myers.h), and the
- * sentences the diff keeps are the anchors.  A sentence repeated many
+ * their tokens' comparison keys are the same (so what the word diff would
+ * leave unchanged: the case and white-space options apply), from a table
+ * of its own that compares sentences where they lie in the token lists.
+ * The two sequences of sentence ids are then diffed like words (myers.h),
+ * and the sentences the diff keeps are the anchors.  A sentence repeated many
  * times in both texts so pairs with the copy in its own stretch between
  * other anchors, not with the first copy that looks alike.
  */

@@ -1566,7 +1566,9 @@ new_block(struct ctx *x)
  * it sits at plus one, 0 before all; then 0 for that segment's own block
  * and 1 for one after it; then the rewrite segment, for blocks after the
  * same one), and the block: 16 bytes, so that the sort and its scratch
- * stay small beside the blocks on a long pair. */
+ * stay small beside the blocks on a long pair.  A segment index fits in 31
+ * bits: a text is under 4 GiB (token offsets are 32-bit) and a sentence
+ * takes two bytes at least. */
 struct order {
 	uint64_t key;
 	uint32_t index;
