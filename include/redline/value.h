@@ -75,8 +75,10 @@ int value_unit_word(const struct text *t, const struct toklist *l, size_t j);
  *    its own; a month before a year with no day, "@m" and the month
  *    ("May 2027": @m5, then the number 2027);
  *  - a weekday: "@w" and its number, Monday 1 (@w1).
- * Not read as values (0): a number word alone ("twelve": lexicon.h gives
- * its value), a numeral that is no plain decimal number ("9:30", "1990s"),
+ * Number words in a row, joined by hyphens or not, are one number
+ * ("two hundred million", "nineteen sixty-seven", "one hundred and
+ * five").  Not read as values (0): a number word alone ("twelve":
+ * lexicon.h gives its value), a numeral that is no plain decimal number ("9:30", "1990s"),
  * a month without a day or a year next to it ("in May"), a lower-case
  * month or
  * weekday ("may", "march"), an abbreviated weekday without its period. */

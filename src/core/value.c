@@ -364,9 +364,10 @@ currency_before(const struct text *t, const struct toklist *l, size_t j,
  * year told in two pairs ("nineteen-seventy-one" 1971, "twenty-twenty"
  * 2020).  Two parts or more, the first a number word; 1 when it reads
  * so, else 0 ("five-six", "twenty-zero", "fifty-fifty"; "seven-year"
- * reads as 7 with the suffix "year", which no caller takes). */
+ * reads as 7 with the suffix "year", which no caller takes).  A year in
+ * pairs starts at year_min or later (eleven to twenty). */
 static int
-compound(const char *w, size_t n, long *val, size_t *suffix)
+compound(const char *w, size_t n, long year_min, long *val, size_t *suffix)
 {
 	long v[8];
 	size_t nv = 0, at = 0;
@@ -430,7 +431,7 @@ compound(const char *w, size_t n, long *val, size_t *suffix)
 		return 1;
 	}
 	/* a year in two pairs: eleven to twenty, then ten to ninety-nine */
-	if (nv < 2 || nv > 3 || v[0] < 11 || v[0] > 20)
+	if (nv < 2 || nv > 3 || v[0] < year_min || v[0] > 20)
 		return 0;
 	long rest = v[1];
 	if (nv == 3) {
@@ -503,7 +504,7 @@ number_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
 	n = lower(t, k, w); /* w[0..n) as it was */
 	long val;
 	size_t at_suffix;
-	if (!compound(w, n, &val, &at_suffix))
+	if (!compound(w, n, 11, &val, &at_suffix))
 		return 0;
 	int nd = snprintf(x->d, sizeof x->d, "%ld", val);
 	if (nd <= 0 || (size_t)nd >= sizeof x->d)
@@ -518,13 +519,81 @@ number_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
 	return 1;
 }
 
-/* Fill in the span of *v: n tokens from i, the head at i + head; the
- * words of the span other than the head and the scale word at i + scale
- * (none when scale < 0) are words of their own (v->own).  Returns n, or
- * 0 when the span is longer than VALUE_SPAN_MAX. */
+/* Whether w[0..n) is a number word, or number words joined by hyphens. */
+static int
+number_words(const char *w, size_t n)
+{
+	char d[8];
+	size_t at = 0;
+
+	while (at < n) {
+		const char *h = memchr(w + at, '-', n - at);
+		size_t len = (h ? (size_t)(h - w) : n) - at;
+		if (!len || !lex_number(w + at, len, d, sizeof d))
+			return 0;
+		at += len + (h != NULL);
+	}
+	return n > 0;
+}
+
+/* Number words in a row from token j, white space between, read as one
+ * number as compound() reads them joined by hyphens ("two hundred",
+ * "nineteen sixty-seven", "one hundred and five"): the longest such run of
+ * two words or more, its value in *val; the token after it, or 0 when
+ * there is none.  A year in pairs starts at seventeen here: "eleven
+ * thirty" is a time more often than a year. */
+static size_t
+word_run(const struct text *t, const struct toklist *l, size_t j, size_t end,
+         long *val)
+{
+	char buf[2 * WORD_MAX];
+	size_t len = 0, nw = 0, upto[VALUE_SPAN_MAX], after[VALUE_SPAN_MAX];
+	size_t k = j, span = 0;
+
+	while (nw < VALUE_SPAN_MAX && span < VALUE_SPAN_MAX &&
+	       !stop(l, k, end) && l->v[k].kind == TOK_WORD) {
+		char w[WORD_MAX + 1];
+		size_t n = lower(t, &l->v[k], w);
+		if (n == 3 && !memcmp(w, "and", 3) && nw > 0) {
+			/* "one hundred and five": only after a hundred or
+			 * a thousand, and only with a number word after */
+			if (!(len >= 7 &&
+			      !memcmp(buf + len - 7, "hundred", 7)) &&
+			    !(len >= 8 &&
+			      !memcmp(buf + len - 8, "thousand", 8)))
+				break;
+			k = nx(t, l, k, end);
+			span++;
+			continue;
+		}
+		if (!n || !number_words(w, n) || len + 1 + n > sizeof buf)
+			break;
+		if (len)
+			buf[len++] = '-';
+		memcpy(buf + len, w, n);
+		len += n;
+		k = nx(t, l, k, end);
+		span++;
+		upto[nw] = len;
+		after[nw++] = k;
+	}
+	for (size_t m = nw; m >= 2; m--) {
+		size_t suffix;
+		if (compound(buf, upto[m - 1], 17, val, &suffix) &&
+		    suffix == upto[m - 1])
+			return after[m - 1];
+	}
+	return 0;
+}
+
+/* Fill in the span of *v: n tokens from i, the head at i + head and the
+ * number's words after it up to i + head + nhead; the words of the span
+ * other than those and the scale word at i + scale (none when scale < 0)
+ * are words of their own (v->own).  Returns n, or 0 when the span is
+ * longer than VALUE_SPAN_MAX. */
 static size_t
 finish(const struct toklist *l, size_t i, struct value *v, size_t n,
-       uint32_t head, long scale, int kind)
+       uint32_t head, uint32_t nhead, long scale, int kind)
 {
 	if (n > VALUE_SPAN_MAX)
 		return 0;
@@ -533,8 +602,8 @@ finish(const struct toklist *l, size_t i, struct value *v, size_t n,
 	v->kind = kind;
 	v->own = 0;
 	for (size_t j = 0; j < n; j++)
-		if (l->v[i + j].kind == TOK_WORD && j != head &&
-		    (long)j != scale)
+		if (l->v[i + j].kind == TOK_WORD &&
+		    (j < head || j >= head + nhead) && (long)j != scale)
 			v->own |= 1u << j;
 	return n;
 }
@@ -572,7 +641,7 @@ read_date(const struct text *t, const struct toklist *l, size_t i, size_t end,
 		if (year_at(t, l, j, end)) {
 			v->len = (size_t)snprintf(v->key, sizeof v->key, "@m%d",
 			                          month);
-			return finish(l, i, v, 1, 0, -1, VALUE_DATE);
+			return finish(l, i, v, 1, 0, 1, -1, VALUE_DATE);
 		}
 		if (!day_at(t, l, j, end, &day))
 			return 0;
@@ -587,7 +656,7 @@ read_date(const struct text *t, const struct toklist *l, size_t i, size_t end,
 			return 0;
 		v->len = (size_t)snprintf(v->key, sizeof v->key, "@d%d-%d",
 		                          month, day);
-		return finish(l, i, v, j + 1 - i, (uint32_t)(j - i), -1,
+		return finish(l, i, v, j + 1 - i, (uint32_t)(j - i), 1, -1,
 		              VALUE_DATE);
 	}
 	if (!day_at(t, l, i, end, &day))
@@ -599,7 +668,7 @@ read_date(const struct text *t, const struct toklist *l, size_t i, size_t end,
 	if (!(month = month_at(t, l, j, end)))
 		return 0;
 	v->len = (size_t)snprintf(v->key, sizeof v->key, "@d%d-%d", month, day);
-	return finish(l, i, v, j + 1 - i, 0, -1, VALUE_DATE);
+	return finish(l, i, v, j + 1 - i, 0, 1, -1, VALUE_DATE);
 }
 
 /* A weekday at i: a capitalised name, or an abbreviation with its
@@ -624,7 +693,7 @@ read_weekday(const struct text *t, const struct toklist *l, size_t i,
 	if (span == 1 && (!(d = FIND(dates, w, n)) || d[0] != 'w'))
 		return 0;
 	v->len = (size_t)snprintf(v->key, sizeof v->key, "@w%s", d + 1);
-	return finish(l, i, v, span, 0, -1, VALUE_WEEKDAY);
+	return finish(l, i, v, span, 0, 1, -1, VALUE_WEEKDAY);
 }
 
 /* A quantity at i: [currency] number [scale] [unit, percent or currency]. */
@@ -642,8 +711,20 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 		j = nx(t, l, j, end);
 	if (!number_at(t, l, j, end, &x, &suf, &slen, &word))
 		return 0;
-	size_t head = j - i;
+	size_t head = j - i, nhead = 1, past;
+	long run;
 	j = nx(t, l, j, end);
+	if (word && !slen && x.exp == 0 &&
+	    (past = word_run(t, l, i + head, end, &run))) {
+		/* number words with spaces between: one number */
+		int nd = snprintf(x.d, sizeof x.d, "%ld", run);
+		if (nd <= 0 || (size_t)nd >= sizeof x.d)
+			return 0;
+		x.n = (size_t)nd;
+		word = 2;
+		nhead = past - i - head;
+		j = past;
+	}
 	if (slen) {
 		/* a suffix: ordinal, scale or unit */
 		if (slen == 2 && x.exp == 0 &&
@@ -703,8 +784,8 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 	if (!unit) {
 		memcpy(v->key, digits, nd + 1);
 		v->len = nd;
-		return finish(l, i, v, j - i, (uint32_t)head, scale,
-		              VALUE_NUMBER);
+		return finish(l, i, v, j - i, (uint32_t)head, (uint32_t)nhead,
+		              scale, VALUE_NUMBER);
 	}
 	int sep = strcmp(unit, "%") != 0;
 	size_t ul = strlen(unit);
@@ -715,7 +796,8 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 		v->key[nd] = ' ';
 	memcpy(v->key + nd + sep, unit, ul + 1);
 	v->len = nd + (size_t)sep + ul;
-	return finish(l, i, v, j - i, (uint32_t)head, scale, VALUE_AMOUNT);
+	return finish(l, i, v, j - i, (uint32_t)head, (uint32_t)nhead, scale,
+	              VALUE_AMOUNT);
 }
 
 int

@@ -128,6 +128,26 @@ static const struct vcase numbers_cases[] = {
         {"five-hundred-hundred", 0, "(none)"},
         {"thousand-thousand", 0, "(none)"},
         {"seven-year-old", 0, "(none)"},
+        /* number words with spaces between are one number, as joined by
+         * hyphens; a scale after them scales the whole */
+        {"two hundred", 0, "200/2"},
+        {"two hundred million people", 0, "200000000/3"},
+        {"two hundred million", 0, "200000000/3"},
+        {"nineteen sixty-seven", 0, "1967/2"},
+        {"in nineteen seventy one", 1, "1971/3"},
+        {"twenty twenty", 0, "2020/2"},
+        {"two thousand seven", 0, "2007/3"},
+        {"one hundred and five", 0, "105/4"},
+        {"one hundred and fifty thousand dollars", 0, "150000 USD/6"},
+        {"twenty five percent", 0, "25%/3"},
+        {"fifty-two thousand", 0, "52000/2"},
+        {"three hundred and", 0, "300/2"},
+        /* what does not read as one number stays as it was */
+        {"five six", 0, "(none)"},
+        {"one two three", 0, "(none)"},
+        {"eleven thirty", 0, "(none)"},
+        {"two and three", 0, "(none)"},
+        {"ten million twenty", 0, "10000000/2"},
 };
 
 static void

@@ -24,7 +24,8 @@ enum {
 	LM_TAKEN,       /* another rewrite sentence links to the candidate */
 	LM_ORDER,       /* the candidate sits between the sources of the
 	                   nearest linked sentences before and after */
-	LM_NEIGH,       /* the share of the two neighbours that are linked */
+	LM_NEIGH,       /* the share of the two neighbours that are linked
+	                   (1 in a rewrite of one sentence) */
 	LM_TITLE,       /* a title line (no sentence end) */
 	LM_LOGTOK,      /* log(1 + its tokens) */
 	LM_BEST,        /* the best-candidate rule linked it */
@@ -35,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.7523384;
+static const double lm_bias = -7.25768556;
 static const double lm_weight[LM_NFEAT] = {
-        1.39908265,   /* LM_COVR */
-        2.26600942,   /* LM_COVO */
-        3.73941709,   /* LM_COVMIN */
-        0.81067665,   /* LM_SECOND */
-        0.174718008,  /* LM_PLAIN */
-        -0.228149672, /* LM_NAMES */
-        0.669951146,  /* LM_LOGWR */
-        0.879120834,  /* LM_LOGWO */
-        -2.64233341,  /* LM_HEADER */
-        -1.18382912,  /* LM_TAKEN */
-        0.684139457,  /* LM_ORDER */
-        1.00515676,   /* LM_NEIGH */
-        -2.40023571,  /* LM_TITLE */
-        0.0657826762, /* LM_LOGTOK */
-        1.12803929,   /* LM_BEST */
-        2.69589886,   /* LM_HEAD */
-        -3.2044857,   /* LM_HEAD_TITLED */
-        -3.13204063,  /* LM_NOVEL */
+        1.42915506,   /* LM_COVR */
+        2.40408264,   /* LM_COVO */
+        3.70611706,   /* LM_COVMIN */
+        0.960926724,  /* LM_SECOND */
+        0.145356038,  /* LM_PLAIN */
+        -0.248486341, /* LM_NAMES */
+        0.833198328,  /* LM_LOGWR */
+        0.926566387,  /* LM_LOGWO */
+        -2.58108671,  /* LM_HEADER */
+        -1.12100835,  /* LM_TAKEN */
+        0.589434271,  /* LM_ORDER */
+        1.12390779,   /* LM_NEIGH */
+        -2.4068178,   /* LM_TITLE */
+        0.0330863457, /* LM_LOGTOK */
+        1.17342769,   /* LM_BEST */
+        2.77537036,   /* LM_HEAD */
+        -3.27916124,  /* LM_HEAD_TITLED */
+        -3.43461665,  /* LM_NOVEL */
 };
 
 #endif

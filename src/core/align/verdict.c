@@ -45,9 +45,14 @@ features(const struct ctx *x, size_t r, const struct cand *m, double second,
 	f[LM_HEADER] = x->lw->header[m->o] != 0;
 	f[LM_TAKEN] = nlink[m->o] > (uint32_t)self;
 	f[LM_ORDER] = before <= o && (after < 0 || o <= after);
-	f[LM_NEIGH] = ((r > 0 && x->lw->prim[r - 1] >= 0) +
-	               (r + 1 < rs->n && x->lw->prim[r + 1] >= 0)) /
-	              2.0;
+	/* a rewrite of one sentence has no neighbour to tell of it: the
+	 * feature then stands aside (1, as if both were linked), so that
+	 * the rules decide what the context cannot */
+	f[LM_NEIGH] = rs->n == 1
+	                      ? 1.0
+	                      : ((r > 0 && x->lw->prim[r - 1] >= 0) +
+	                         (r + 1 < rs->n && x->lw->prim[r + 1] >= 0)) /
+	                                2.0;
 	f[LM_TITLE] = title_line(x, r);
 	f[LM_LOGTOK] = log1p((double)(rs->v[r].t1 - rs->v[r].t0));
 	f[LM_BEST] = best;

@@ -101,6 +101,7 @@ edit("visaban", "value", P, "Paris Peace Agreements of 1991", "Paris Peace Agree
 edit("georgia", "value", P, "they held on August 6", "they held on August 9", "date: day changed")
 edit("groberg", "value", P, "will be the tenth living recipient", "will be the eleventh living recipient", "ordinal word changed")
 edit("groberg", "value", P, "Province in November 2009 and", "Province in December 2009 and", "date: month before a year changed")
+edit("minorities", "value", P, "was increased to 20 years", "was increased to twenty two years", "20 -> number words for 22")
 
 edit("ST", "value", N, "on November 8, 2017, between", "on 8 November 2017, between", "date written day-month")
 edit("ST", "value", N, "Germany on July 7, 2017", "Germany on 7 July 2017", "date written day-month")
@@ -119,6 +120,8 @@ edit("minorities", "value", N, "including the seven leaders", "including the 7 l
 edit("minorities", "value", N, "was increased to 20 years", "was increased to twenty years", "20 -> twenty")
 edit("ssudan", "value", N, "an additional $49.8 million in assistance", "an additional 49.8 million dollars in assistance", "$ -> dollars")
 edit("bahrami", "value", N, "January 31, 2011", "31 January 2011", "date written day-month")
+edit("nov2011", "value", N, "employment rose by 120,000.", "employment rose by one hundred twenty thousand.", "120,000 -> number words with spaces")
+edit("minorities", "value", N, "in Iran since 1990.", "in Iran since nineteen ninety.", "a year told in words")
 
 # ----------------------------------------------------------------- name
 edit("ST", "name", P, "concluded in Amman, Jordan", "concluded in Aqaba, Jordan", "city replaced")
