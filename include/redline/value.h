@@ -77,11 +77,12 @@ int value_unit_word(const struct text *t, const struct toklist *l, size_t j);
  *  - a weekday: "@w" and its number, Monday 1 (@w1).
  * Number words in a row, joined by hyphens or not, are one number
  * ("two hundred million", "nineteen sixty-seven", "one hundred and
- * five").  Not read as values (0): a number word alone ("twelve":
- * lexicon.h gives its value), a numeral that is no plain decimal number ("9:30", "1990s"),
- * a month without a day or a year next to it ("in May"), a lower-case
- * month or
- * weekday ("may", "march"), an abbreviated weekday without its period. */
+ * five"), and a numeral with words joined on by a hyphen is its number
+ * ("97-year": 97).  Not read as values (0): a number word alone
+ * ("twelve": lexicon.h gives its value), a numeral that is no plain
+ * decimal number ("9:30", "1990s"), a month without a day or a year next
+ * to it ("in May"), a lower-case month or weekday ("may", "march"), an
+ * abbreviated weekday without its period. */
 size_t value_read(const struct text *t, const struct toklist *l, size_t i,
                   size_t end, struct value *v);
 

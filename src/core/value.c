@@ -104,7 +104,9 @@ struct num {
 
 /* Read the numeral w[0..len): digits, maybe grouped by commas in threes
  * (7,600), maybe a point and more digits; then in *suf[0..*slen) what
- * follows (a suffix: "th", "m", "km").  0 when it is no such numeral. */
+ * follows (a suffix: "th", "m", "km"; after a hyphen, the words joined on:
+ * "year" of "97-year", "percent" of "10-percent", and then (*suf)[-1] is
+ * the hyphen).  0 when it is no such numeral. */
 static int
 numeral(const char *w, size_t len, struct num *x, const char **suf,
         size_t *slen)
@@ -145,10 +147,16 @@ numeral(const char *w, size_t len, struct num *x, const char **suf,
 	}
 	if (x->n == 0)
 		return 0;
+	/* words joined on by a hyphen ("97-year", "10-year-old"): letters
+	 * and inner hyphens */
+	int joined = i + 1 < len && w[i] == '-' && w[i + 1] >= 'a' &&
+	             w[i + 1] <= 'z';
+	i += joined;
 	*suf = w + i;
 	*slen = len - i;
 	for (size_t k = i; k < len; k++)
-		if (!(w[k] >= 'a' && w[k] <= 'z'))
+		if (!(w[k] >= 'a' && w[k] <= 'z') &&
+		    !(joined && w[k] == '-' && w[k - 1] != '-' && k + 1 < len))
 			return 0; /* 9:30, 3-2, 1.5.2: no plain number */
 	return 1;
 }
@@ -733,8 +741,12 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 			;
 		else if ((zeros = scale_of(suf, slen, 1)))
 			;
-		else if (!(unit = FIND(units, suf, slen)))
+		else if ((unit = FIND(units, suf, slen)))
+			;
+		else if (word || suf[-1] != '-')
 			return 0;
+		/* else a numeral with words joined on: "97-year" is 97, as
+		 * "97 years" is, the word its own */
 	}
 	if (!zeros && !unit && !stop(l, j, end) && l->v[j].kind == TOK_WORD) {
 		char w[WORD_MAX];

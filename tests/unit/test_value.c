@@ -148,6 +148,15 @@ static const struct vcase numbers_cases[] = {
         {"eleven thirty", 0, "(none)"},
         {"two and three", 0, "(none)"},
         {"ten million twenty", 0, "10000000/2"},
+        /* a numeral with words joined on by a hyphen: the number, and a
+         * scale or unit among the words is read as one */
+        {"a 97-year sentence", 1, "97/1"},
+        {"a 10-year-old", 1, "10/1"},
+        {"24-hour", 0, "24/1"},
+        {"10-percent rise", 0, "10%/1"},
+        {"5-million", 0, "5000000/1"},
+        {"2002-06-19", 0, "(none)"},
+        {"3-D", 0, "(none)"},
 };
 
 static void

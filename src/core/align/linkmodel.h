@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -7.25768556;
+static const double lm_bias = -7.2750953;
 static const double lm_weight[LM_NFEAT] = {
-        1.42915506,   /* LM_COVR */
-        2.40408264,   /* LM_COVO */
-        3.70611706,   /* LM_COVMIN */
-        0.960926724,  /* LM_SECOND */
-        0.145356038,  /* LM_PLAIN */
-        -0.248486341, /* LM_NAMES */
-        0.833198328,  /* LM_LOGWR */
-        0.926566387,  /* LM_LOGWO */
-        -2.58108671,  /* LM_HEADER */
-        -1.12100835,  /* LM_TAKEN */
-        0.589434271,  /* LM_ORDER */
-        1.12390779,   /* LM_NEIGH */
-        -2.4068178,   /* LM_TITLE */
-        0.0330863457, /* LM_LOGTOK */
-        1.17342769,   /* LM_BEST */
-        2.77537036,   /* LM_HEAD */
-        -3.27916124,  /* LM_HEAD_TITLED */
-        -3.43461665,  /* LM_NOVEL */
+        1.43001724,   /* LM_COVR */
+        2.41247895,   /* LM_COVO */
+        3.71207142,   /* LM_COVMIN */
+        0.979034468,  /* LM_SECOND */
+        0.144543505,  /* LM_PLAIN */
+        -0.249776871, /* LM_NAMES */
+        0.835165415,  /* LM_LOGWR */
+        0.929109872,  /* LM_LOGWO */
+        -2.58046527,  /* LM_HEADER */
+        -1.12034883,  /* LM_TAKEN */
+        0.590135028,  /* LM_ORDER */
+        1.12400446,   /* LM_NEIGH */
+        -2.40731823,  /* LM_TITLE */
+        0.0321502781, /* LM_LOGTOK */
+        1.17175487,   /* LM_BEST */
+        2.77607608,   /* LM_HEAD */
+        -3.27991561,  /* LM_HEAD_TITLED */
+        -3.43151781,  /* LM_NOVEL */
 };
 
 #endif

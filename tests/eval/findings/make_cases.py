@@ -122,6 +122,7 @@ edit("ssudan", "value", N, "an additional $49.8 million in assistance", "an addi
 edit("bahrami", "value", N, "January 31, 2011", "31 January 2011", "date written day-month")
 edit("nov2011", "value", N, "employment rose by 120,000.", "employment rose by one hundred twenty thousand.", "120,000 -> number words with spaces")
 edit("minorities", "value", N, "in Iran since 1990.", "in Iran since nineteen ninety.", "a year told in words")
+edit("kem", "value", N, "conviction and 27-year sentence", "conviction and sentence of 27 years", "27-year -> 27 years")
 
 # ----------------------------------------------------------------- name
 edit("ST", "name", P, "concluded in Amman, Jordan", "concluded in Aqaba, Jordan", "city replaced")
