@@ -55,6 +55,7 @@
 #include "redline/grow.h"
 #include "redline/intern.h"
 #include "redline/lexicon.h"
+#include "redline/stem.h"
 #include "redline/uni.h"
 #include "redline/value.h"
 
@@ -945,6 +946,39 @@ place_prefix(const struct cmp *c, uint32_t t, char *pre, size_t *n)
 	return *n == 0 || lex_place_prefix(pre, *n);
 }
 
+/* Is the name of tokens [t0, t1) of side right one word written as an
+ * abbreviation, with its period ("Ft.", "Md.", "Calif.")? */
+static int
+abbreviated(const struct cmp *c, int right, uint32_t t0, uint32_t t1)
+{
+	const struct toklist *l = side_toks(c, right);
+
+	return t1 == t0 + 1 && t1 < l->n && l->v[t1].kind == TOK_PUNCT &&
+	       !l->v[t1].space && tok_len(l, t1) == 1 &&
+	       side_text(c, right)->buf[l->v[t1].off] == '.';
+}
+
+/* Is the name key a an abbreviation of the name key b: two to five
+ * letters, b's first and the rest of them found in b in order ("ft" of
+ * "fort", "md" of "maryland", "tenn" of "tennessee")?  For a key written
+ * as an abbreviation (abbreviated). */
+static int
+abbreviation_of(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b), j = 1;
+
+	if (na < 2 || na > 5 || nb <= na || a[0] != b[0])
+		return 0;
+	for (size_t i = 1; i < na; i++) {
+		while (j < nb && b[j] != a[i])
+			j++;
+		if (j == nb)
+			return 0;
+		j++;
+	}
+	return 1;
+}
+
 /* Are two name keys one name spelled another way: at most one edit
  * apart, two for keys of eight bytes or more ("Asad" and "Assad")? */
 static int
@@ -1091,7 +1125,11 @@ pair_items(struct fx *x, uint32_t p, const struct stretch *s, unsigned type,
 			      pa == place_of(x->c, 1, b[j].t0, b[j].t1)) ||
 			     acronym_of(x->c, 0, &a[i], 1, &b[j]) ||
 			     near_spelling(a[i].key, b[j].key) ||
-			     key_prefix(a[i].key, b[j].key)))
+			     key_prefix(a[i].key, b[j].key) ||
+			     (abbreviated(x->c, 0, a[i].t0, a[i].t1) &&
+			      abbreviation_of(a[i].key, b[j].key)) ||
+			     (abbreviated(x->c, 1, b[j].t0, b[j].t1) &&
+			      abbreviation_of(b[j].key, a[i].key))))
 				break;
 			/* a value the other side has as often moved there:
 			 * it is no one's replacement */
@@ -1284,6 +1322,43 @@ passage_count(const struct cmp *c, uint32_t p, int right, uint32_t id)
 			n += l->id[t] == id;
 	}
 	return n;
+}
+
+/* Is the name key key (of a rewrite name written as an abbreviation)
+ * the abbreviation of a capitalised word of passage p's official text
+ * ("Md." for "Maryland")?  -1 when memory ran out. */
+static int
+abbreviates_official(const struct cmp *c, uint32_t p, const char *key)
+{
+	const struct passage *ps = &c->ps.v[p];
+	uint32_t at = 0, t0, t1;
+	size_t b;
+	char buf[NAME_BUF], *wk;
+	size_t wn;
+
+	while (psg_next_piece(c, c->ps.mem, ps->m0, ps->m1, 0, &at, &b)) {
+		psg_block_tokens(c, b, 0, &t0, &t1);
+		for (uint32_t t = t0; t < t1; t++) {
+			if (c->lt.v[t].kind != TOK_WORD ||
+			    !(c->lt.v[t].flags & TOK_F_UPPER))
+				continue;
+			int rc = word_name_key(c->left, &c->lt, t, buf, &wk,
+			                       &wn);
+			if (rc < 0)
+				return -1;
+			int hit = rc && wn < VALUE_KEY_MAX;
+			char k2[VALUE_KEY_MAX];
+			if (hit) {
+				memcpy(k2, wk, wn);
+				k2[wn] = '\0';
+			}
+			if (rc && wk != buf)
+				free(wk);
+			if (hit && abbreviation_of(key, k2))
+				return 1;
+		}
+	}
+	return 0;
 }
 
 /* Does a reporting verb follow the name ending before token e of side
@@ -2685,6 +2760,16 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 					return -1;
 				if (official_key(x, rk)) /* "Vice President" */
 					continue;
+				/* "Md." where the official text has
+				 * "Maryland" */
+				int ab =
+				        abbreviated(c, 1, r0, r1)
+				                ? abbreviates_official(c, p, rk)
+				                : 0;
+				if (ab < 0)
+					return -1;
+				if (ab)
+					continue;
 				/* a country the official text names another
 				 * way: "Mexican", "Moscow's" for "Russia" */
 				int g = place_of(c, 1, r0, r1);
@@ -2725,7 +2810,52 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 
 /* ---- the whole -------------------------------------------------------- */
 
-/* Mark the first word of every sentence of one side in the bits init. */
+/* The first word after the dateline that opens the sentence at tokens
+ * [t, t1) of l (text tx), or t1 when it has none.  A dateline is up to
+ * DATELINE_WORDS capitalised words and numbers, maybe with commas and
+ * abbreviations' points between, then a dash standing apart or a colon:
+ * "BOSTON – A man", "CHATTANOOGA, Tenn. — A citizen", "DANANG: The".
+ * Not "U.S.–Russia", whose dash stands against its words. */
+#define DATELINE_WORDS 8
+static uint32_t
+after_dateline(const struct text *tx, const struct toklist *l, uint32_t t,
+               uint32_t t1)
+{
+	size_t words = 0;
+
+	for (; t < t1; t++) {
+		const struct tok *k = &l->v[t];
+		if (k->kind == TOK_WORD || k->kind == TOK_NUMBER) {
+			if (++words > DATELINE_WORDS ||
+			    (k->kind == TOK_WORD && !(k->flags & TOK_F_UPPER)))
+				return t1;
+			continue;
+		}
+		if (k->kind != TOK_PUNCT || !words)
+			return t1;
+		const unsigned char *b = tx->buf + k->off;
+		size_t n = tok_len(l, t);
+		int colon = n == 1 && b[0] == ':';
+		int dash =
+		        k->space && ((n == 1 && b[0] == '-') ||
+		                     (n == 3 && b[0] == 0xE2 && b[1] == 0x80 &&
+		                      (b[2] == 0x93 || b[2] == 0x94)));
+		if (colon || dash) {
+			if (t + 1 < t1 && l->v[t + 1].space &&
+			    l->v[t + 1].kind == TOK_WORD)
+				return t + 1;
+			return t1;
+		}
+		if (!(n == 1 && (b[0] == ',' || b[0] == '.')))
+			return t1;
+	}
+	return t1;
+}
+
+/* Mark the first word of every sentence of one side in the bits init, and
+ * the first word after a dateline that opens one when it is a function
+ * word ("BOSTON – A man", "BOSTON – On Monday"; not "BOSTON – Homeland
+ * Security Investigations", a name however it stands). */
 static void
 sentence_starts(const struct cmp *c, int right, uint64_t *init)
 {
@@ -2733,12 +2863,20 @@ sentence_starts(const struct cmp *c, int right, uint64_t *init)
 	const struct toklist *l = side_toks(c, right);
 
 	for (size_t s = 0; s < sl->n; s++) {
-		uint32_t t = sl->v[s].t0;
-		while (t < sl->v[s].t1 && l->v[t].kind != TOK_WORD &&
+		uint32_t t = sl->v[s].t0, t1 = sl->v[s].t1;
+		while (t < t1 && l->v[t].kind != TOK_WORD &&
 		       l->v[t].kind != TOK_NUMBER)
 			t++;
-		if (t < sl->v[s].t1)
-			init[t / 64] |= (uint64_t)1 << (t % 64);
+		if (t >= t1)
+			continue;
+		init[t / 64] |= (uint64_t)1 << (t % 64);
+		uint32_t d = after_dateline(side_text(c, right), l, t, t1);
+		char w[WORD_MAX];
+		size_t n = d < t1 ? fold(side_text(c, right), &l->v[d], w,
+		                         sizeof w)
+		                  : 0;
+		if (n && stem_is_stop(w, n))
+			init[d / 64] |= (uint64_t)1 << (d % 64);
 	}
 }
 

@@ -314,6 +314,41 @@ name(void **state)
 	                 "The rules were written, the State Department said, "
 	                 "in 1991.\n"),
 	        "new  > State Department");
+	/* after a dateline, an article or preposition opens the sentence:
+	 * no name; a name there still is one */
+	assert_string_equal(
+	        findings("BOSTON \342\200\223 A man was sentenced today for "
+	                 "fraud in federal court.\n",
+	                 "BOSTON \342\200\223 On Monday, a man was sentenced "
+	                 "today for fraud in federal court.\n"),
+	        "");
+	assert_string_equal(
+	        findings("BOSTON \342\200\223 A man was sentenced today for "
+	                 "fraud in federal court.\n",
+	                 "BOSTON \342\200\223 Border Patrol agents said a "
+	                 "man was sentenced today for fraud in federal "
+	                 "court.\n"),
+	        "new  > Border Patrol");
+	/* a word abbreviated with its period is the same name; another
+	 * place's abbreviation is not */
+	assert_string_equal(
+	        findings("He died at a hospital in Ft. Lauderdale, Florida, "
+	                 "this evening.\n",
+	                 "He died at a hospital in Fort Lauderdale, Florida, "
+	                 "this evening.\n"),
+	        "");
+	assert_string_equal(
+	        findings("The shops stand in Ocean City, Maryland, near the "
+	                 "boardwalk.\n",
+	                 "The shops stand in Ocean City, Md., near the "
+	                 "boardwalk.\n"),
+	        "");
+	assert_string_equal(
+	        findings("The shops stand in Ocean City, Maryland, near the "
+	                 "boardwalk.\n",
+	                 "The shops stand in Ocean City, Va., near the "
+	                 "boardwalk.\n"),
+	        "name Maryland > Va");
 }
 
 /* A hedge dropped, added or changed; two hedges of one class stand for
