@@ -143,6 +143,8 @@ edit("hongkong", "name", P, "of the Immigration and Nationality Act", "of the Fo
 edit("ssudan", "name", P, "Booth is in Ethiopia", "Booth is in Uganda", "country replaced")
 
 edit("ST", "name", N, "conference in Da Nang, Vietnam", "conference in Danang, Vietnam", "spelled as one word")
+edit("groberg", "name", N, "School at Fort Benning, Georgia", "School at Ft. Benning, Georgia", "Fort -> Ft. (an abbreviation)")
+edit("groberg", "name", N, "in Bethesda, Maryland in June 2001", "in Bethesda, Md. in June 2001", "Maryland -> Md. (an abbreviation)")
 edit("ST", "name", N, "successful U.S.-Russia enhanced", "successful US-Russia enhanced", "U.S. -> US")
 edit("ST", "name", N, "President Asad's recent", "President Assad's recent", "transliteration variant")
 edit("turkey", "name", N, "Fikri Işık", "Fikri Isik", "accents dropped")
