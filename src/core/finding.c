@@ -1739,12 +1739,13 @@ faithful(struct fx *x, uint32_t q0, uint32_t q1)
 }
 
 /* The official tokens a passage's word diff keeps for rewrite tokens
- * [r0, r1): *l0, *l1 (l0 == l1 when none).  Where they lie in places more
- * than GAP_MAX tokens apart (the pieces of a passage can lie far
- * apart), the place that keeps the most of them. */
+ * [r0, r1): *l0, *l1 (l0 == l1 when none; punctuation alone, a full stop
+ * kept at the end, is none).  Where they lie in places more than GAP_MAX
+ * tokens apart (the pieces of a passage can lie far apart), the place
+ * that keeps the most of them. */
 static void
-kept_for(const struct passage *p, uint32_t r0, uint32_t r1, uint32_t *l0,
-         uint32_t *l1)
+kept_for(const struct toklist *lt, const struct passage *p, uint32_t r0,
+         uint32_t r1, uint32_t *l0, uint32_t *l1)
 {
 	uint32_t c0 = 0, c1 = 0, most = 0, kept = 0;
 
@@ -1770,6 +1771,8 @@ kept_for(const struct passage *p, uint32_t r0, uint32_t r1, uint32_t *l0,
 			*l1 = c1;
 		}
 	}
+	if (!tok_words(lt, *l0, *l1))
+		*l0 = *l1 = 0;
 }
 
 static int
@@ -1802,7 +1805,7 @@ find_quotes(struct fx *x, uint32_t p)
 			if (f != 0)
 				continue; /* faithful, or no answer */
 			uint32_t l0, l1;
-			kept_for(ps, q0, q1, &l0, &l1);
+			kept_for(&c->lt, ps, q0, q1, &l0, &l1);
 			if (add(x, FIND_QUOTE, p, l0, l1, q0, q1) < 0)
 				return -1;
 		}

@@ -136,6 +136,16 @@ quote(void **state)
 	                                    "the positions they held on August "
 	                                    "16th,\" he said.\n"),
 	                        "");
+	/* a quote of which the word diff keeps no official word (a full
+	 * stop is none) stands alone */
+	assert_string_equal(
+	        findings("The council approved the new budget for the schools "
+	                 "on Monday.\n",
+	                 "The council approved the new budget for the schools "
+	                 "on Monday, saying \"everything went far better than "
+	                 "anyone had expected.\"\n"),
+	        "quote  > everything went far better than anyone had "
+	        "expected.");
 }
 
 /* A sentence credited to the source with nothing behind it; a reaction of
