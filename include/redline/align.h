@@ -52,7 +52,8 @@ struct block {
 	uint32_t dl0, dl1;  /* left tokens the word diff compared (for a half
 	                       block: its counterpart's) */
 	uint32_t dr0, dr1;  /* right tokens, likewise */
-	uint32_t op0, op1;  /* its word operations: bops.v[op0..op1) */
+	uint32_t op0, op1;  /* its word operations: the bytes bops.v[op0..op1),
+	                       coded from (dl0, dr0) (diff.h: struct dcode) */
 	uint32_t f0, f1;    /* its facts: facts[f0..f1) */
 	int32_t near;       /* an omission or addition: the segment on the
 	                       other side most like it, or -1 */
@@ -114,7 +115,7 @@ struct align_in {
 struct align_out {
 	struct block *blocks; /* display order */
 	size_t nblocks;
-	struct dops bops; /* word diffs inside blocks */
+	struct dcode bops; /* word diffs inside blocks, coded */
 	struct fact *facts;
 	size_t nfacts;
 	size_t count[4]; /* blocks per kind */

@@ -43,8 +43,8 @@ struct dop {
 
 /* The kind of o (enum dop_kind): a DELETE inserts nothing, an INSERT
  * deletes nothing, and an EQUAL (never empty) has both.  So an operation
- * takes 16 bytes, not 20: the word diffs of a long pair are the largest
- * thing the comparison keeps after its tokens. */
+ * takes 16 bytes, not 20 (and what the model keeps is coded smaller still:
+ * struct dcode). */
 static inline enum dop_kind
 dop_kind(const struct dop *o)
 {
@@ -57,6 +57,51 @@ struct dops {
 	struct dop *v;
 	size_t n, cap;
 };
+
+/* Word operations kept compactly (what the model keeps for its blocks and
+ * passages): a byte string, each operation its kind and length in one
+ * varying-length number (a byte or two for most), the positions recovered
+ * by walking from a starting pair of token indices (struct dwalk).  An
+ * operation that does not start where the one before it ended is preceded
+ * by a jump, so any list of operations is kept exactly: dwalk_next gives
+ * back the very operations dcode_put was given.  A walk is sequential; a
+ * reader that needs them at random unpacks them (dcode_get). */
+struct dcode {
+	unsigned char *v;
+	size_t n, cap; /* bytes */
+};
+
+/* Append v[0..n) to *out, coded from positions a in the first range and b
+ * in the second (where a walk of them will start).  Returns 0, or -1 when
+ * memory ran out (*out may hold part of them then). */
+int dcode_put(struct dcode *out, const struct dop *v, size_t n, uint32_t a,
+              uint32_t b);
+
+/* A walk over coded operations (dwalk_init, then dwalk_next). */
+struct dwalk {
+	const unsigned char *p, *end;
+	uint32_t a, b;
+};
+
+/* Start a walk over bytes code[k0..k1), put there by dcode_put from
+ * positions a and b. */
+void dwalk_init(struct dwalk *w, const unsigned char *code, size_t k0,
+                size_t k1, uint32_t a, uint32_t b);
+
+/* The next operation into *o and 1, or 0 when none is left. */
+int dwalk_next(struct dwalk *w, struct dop *o);
+
+/* The operations of code[k0..k1) (put from a and b) into *out, replacing
+ * what it held.  Returns 0, or -1 when memory ran out (*out is empty then,
+ * its room kept). */
+int dcode_get(struct dops *out, const unsigned char *code, size_t k0, size_t k1,
+              uint32_t a, uint32_t b);
+
+/* The room of *c fitted to its bytes, once no more come. */
+void dcode_fit(struct dcode *c);
+
+/* Release what *c owns; *c becomes empty. */
+void dcode_free(struct dcode *c);
 
 /* How diff_tokens works. */
 enum {

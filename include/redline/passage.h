@@ -46,10 +46,12 @@ struct passage {
 	uint32_t e0, e1;        /* its stretches: psg.ent[e0..e1), ascending
 	                           (for a passage of one stretch, e1 = e0 + 1) */
 	double sim;             /* 2 * common words / all words of the whole */
-	const struct dop *ops;  /* its word diff: ops[op0..op1), token indices
-	                           of the model; ops is the block's word diff
-	                           (cmp.al.bops.v) for a passage of one
-	                           block, psg.ops.v for one of several */
+	const unsigned char *ops; /* its word diff: the bytes ops[op0..op1),
+	                             coded (diff.h: struct dcode) over token
+	                             indices of the model; ops is the block's
+	                             (cmp.al.bops.v) for a passage of one
+	                             block, psg.ops.v for one of several
+	                             (read through psg_walk, psg_ops) */
 	uint32_t op0, op1;
 	uint32_t nfacts;   /* facts of its blocks */
 	uint32_t fi0, fi1; /* its findings: cmp.fd.v[fi0..fi1)
@@ -72,11 +74,12 @@ struct psg {
 	uint32_t *of; /* block -> its passage */
 	struct pstretch *ent; /* the display: stretches in display order */
 	size_t nent;
-	size_t *ent_of;  /* stretches of each passage (struct passage e0, e1):
-	                    indexes into ent */
-	struct dops ops; /* word diffs of the passages of several blocks */
-	size_t count[4]; /* passages per kind (enum blk_kind) */
-	size_t nmoved;   /* passages that moved */
+	size_t *ent_of;   /* stretches of each passage (struct passage e0, e1):
+	                     indexes into ent */
+	struct dcode ops; /* word diffs of the passages of several blocks,
+	                     each coded from (0, 0) */
+	size_t count[4];  /* passages per kind (enum blk_kind) */
+	size_t nmoved;    /* passages that moved */
 };
 
 /* Build *ps (zeroed by it first) from the blocks of c->al and the model's
@@ -88,6 +91,15 @@ int psg_build(struct psg *ps, const struct cmp *c);
 
 /* Release what *ps owns; *ps becomes empty. */
 void psg_free(struct psg *ps);
+
+/* Start *w on the word diff of passage p, one of c->ps's: dwalk_next
+ * (diff.h) then gives its operations in order. */
+void psg_walk(const struct cmp *c, const struct passage *p, struct dwalk *w);
+
+/* The word diff of passage p, one of c->ps's, into *out (what it held
+ * replaced), for a reader that needs its operations at random.  Returns 0,
+ * or -1 when memory ran out (*out empty then). */
+int psg_ops(const struct cmp *c, const struct passage *p, struct dops *out);
 
 /* Sentences [*s0, *s1) of block b on side right (0 official, 1 rewrite);
  * *s0 == *s1 when it has none there. */

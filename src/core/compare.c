@@ -232,14 +232,18 @@ mark_confusable(struct cmp *c)
 			                tok_len(&c->rt, t)))
 				b->confusable = 1;
 		}
-		const struct dop *v = c->al.bops.v;
-		for (size_t o = b->op0; o + 1 < b->op1 && !b->confusable; o++) {
-			if (dop_kind(&v[o]) != DOP_DELETE ||
-			    dop_kind(&v[o + 1]) != DOP_INSERT ||
-			    v[o].a1 - v[o].a0 != v[o + 1].b1 - v[o + 1].b0)
+		/* each operation d with the next, e */
+		struct dwalk w;
+		struct dop d, e;
+		dwalk_init(&w, c->al.bops.v, b->op0, b->op1, b->dl0, b->dr0);
+		for (int more = dwalk_next(&w, &d);
+		     more && !b->confusable && dwalk_next(&w, &e); d = e) {
+			if (dop_kind(&d) != DOP_DELETE ||
+			    dop_kind(&e) != DOP_INSERT ||
+			    d.a1 - d.a0 != e.b1 - e.b0)
 				continue;
-			for (uint32_t k = 0; k < v[o].a1 - v[o].a0; k++) {
-				uint32_t ta = v[o].a0 + k, tb = v[o + 1].b0 + k;
+			for (uint32_t k = 0; k < d.a1 - d.a0; k++) {
+				uint32_t ta = d.a0 + k, tb = e.b0 + k;
 				if (tok_plain(c->left, &c->lt, ta) &&
 				    tok_plain(c->right, &c->rt, tb))
 					continue;

@@ -21,6 +21,13 @@
  * long document is unchanged, so the word-level search shrinks to the
  * changed sentences; the price is that no word is matched across an
  * unchanged sentence.
+ *
+ * Also owns the compact code of operation lists (struct dcode): each
+ * operation one number, (length << 2) | kind, written seven bits a byte
+ * (the first byte five, beside the kind), lowest bits first, the top bit
+ * of a byte set when another follows.  Kind 3 is a jump, its number
+ * (distance << 2) | which: 0 forward in the first range, 1 forward in the
+ * second, 2 back in the first, 3 back in the second.
  */
 #include "redline/grow.h"
 #include "redline/diff.h"
@@ -399,4 +406,127 @@ dops_free(struct dops *d)
 {
 	free(d->v);
 	memset(d, 0, sizeof *d);
+}
+
+enum { DC_JUMP = 3 };
+
+/* Append the number (v << 2) | tag, coded; 0 or -1. */
+static int
+dc_num(struct dcode *c, unsigned tag, uint64_t v)
+{
+	unsigned char *nv = grow_array(c->v, &c->cap, c->n + 10, 1, 256);
+	if (!nv)
+		return -1;
+	c->v = nv;
+	unsigned char x = (unsigned char)(tag | (v & 0x1f) << 2);
+	v >>= 5;
+	while (v) {
+		c->v[c->n++] = x | 0x80;
+		x = v & 0x7f;
+		v >>= 7;
+	}
+	c->v[c->n++] = x;
+	return 0;
+}
+
+/* A jump in range r (0 first, 1 second) from position at to where. */
+static int
+dc_jump(struct dcode *c, unsigned r, uint32_t at, uint32_t where)
+{
+	if (where == at)
+		return 0;
+	if (where > at)
+		return dc_num(c, DC_JUMP, (uint64_t)(where - at) << 2 | r);
+	return dc_num(c, DC_JUMP, (uint64_t)(at - where) << 2 | 2 | r);
+}
+
+int
+dcode_put(struct dcode *out, const struct dop *v, size_t n, uint32_t a,
+          uint32_t b)
+{
+	for (size_t k = 0; k < n; k++) {
+		const struct dop *o = &v[k];
+		enum dop_kind kind = dop_kind(o);
+		if (dc_jump(out, 0, a, o->a0) < 0 ||
+		    dc_jump(out, 1, b, o->b0) < 0 ||
+		    dc_num(out, kind,
+		           kind == DOP_INSERT ? o->b1 - o->b0 : o->a1 - o->a0) <
+		            0)
+			return -1;
+		a = o->a1;
+		b = o->b1;
+	}
+	return 0;
+}
+
+void
+dwalk_init(struct dwalk *w, const unsigned char *code, size_t k0, size_t k1,
+           uint32_t a, uint32_t b)
+{
+	w->p = code ? code + k0 : NULL;
+	w->end = code ? code + k1 : NULL;
+	w->a = a;
+	w->b = b;
+}
+
+int
+dwalk_next(struct dwalk *w, struct dop *o)
+{
+	while (w->p < w->end) {
+		unsigned char x = *w->p++;
+		unsigned tag = x & 3;
+		uint64_t v = (x >> 2) & 0x1f;
+		for (unsigned sh = 5; x & 0x80; sh += 7) {
+			x = *w->p++;
+			v |= (uint64_t)(x & 0x7f) << sh;
+		}
+		if (tag == DC_JUMP) {
+			uint32_t d = (uint32_t)(v >> 2);
+			uint32_t *at = v & 1 ? &w->b : &w->a;
+			*at = v & 2 ? *at - d : *at + d;
+			continue;
+		}
+		uint32_t len = (uint32_t)v;
+		o->a0 = w->a;
+		o->b0 = w->b;
+		o->a1 = w->a += tag == DOP_INSERT ? 0 : len;
+		o->b1 = w->b += tag == DOP_DELETE ? 0 : len;
+		return 1;
+	}
+	return 0;
+}
+
+int
+dcode_get(struct dops *out, const unsigned char *code, size_t k0, size_t k1,
+          uint32_t a, uint32_t b)
+{
+	struct dwalk w;
+	struct dop o;
+
+	out->n = 0;
+	dwalk_init(&w, code, k0, k1, a, b);
+	while (dwalk_next(&w, &o)) {
+		struct dop *nv = grow_array(out->v, &out->cap, out->n + 1,
+		                            sizeof *nv, 64);
+		if (!nv) {
+			out->n = 0;
+			return -1;
+		}
+		out->v = nv;
+		out->v[out->n++] = o;
+	}
+	return 0;
+}
+
+void
+dcode_fit(struct dcode *c)
+{
+	c->v = grow_fit(c->v, &c->cap, c->n, 1);
+}
+
+void
+dcode_free(struct dcode *c)
+{
+	free(c->v);
+	memset(c, 0, sizeof *c);
 }

@@ -137,6 +137,8 @@ struct fx {
 	char selves[16][VALUE_KEY_MAX]; /* names that start official
 	                                   sentences: its own voice */
 	size_t nselves;
+	struct dops ops; /* the word diff of the passage being read
+	                    (psg_ops) */
 };
 
 /* Is token t the first word of its sentence, by the bits init (fx's
@@ -1738,20 +1740,20 @@ faithful(struct fx *x, uint32_t q0, uint32_t q1)
 	return rc;
 }
 
-/* The official tokens a passage's word diff keeps for rewrite tokens
+/* The official tokens a passage's word diff (ops) keeps for rewrite tokens
  * [r0, r1): *l0, *l1 (l0 == l1 when none; punctuation alone, a full stop
  * kept at the end, is none).  Where they lie in places more than GAP_MAX
  * tokens apart (the pieces of a passage can lie far apart), the place
  * that keeps the most of them. */
 static void
-kept_for(const struct toklist *lt, const struct passage *p, uint32_t r0,
+kept_for(const struct toklist *lt, const struct dops *ops, uint32_t r0,
          uint32_t r1, uint32_t *l0, uint32_t *l1)
 {
 	uint32_t c0 = 0, c1 = 0, most = 0, kept = 0;
 
 	*l0 = *l1 = 0;
-	for (size_t k = p->op0; k < p->op1; k++) {
-		const struct dop *o = &p->ops[k];
+	for (size_t k = 0; k < ops->n; k++) {
+		const struct dop *o = &ops->v[k];
 		if (dop_kind(o) != DOP_EQUAL || o->b1 <= r0 || o->b0 >= r1)
 			continue;
 		uint32_t a = o->a0 + (o->b0 < r0 ? r0 - o->b0 : 0),
@@ -1805,7 +1807,7 @@ find_quotes(struct fx *x, uint32_t p)
 			if (f != 0)
 				continue; /* faithful, or no answer */
 			uint32_t l0, l1;
-			kept_for(&c->lt, ps, q0, q1, &l0, &l1);
+			kept_for(&c->lt, &x->ops, q0, q1, &l0, &l1);
 			if (add(x, FIND_QUOTE, p, l0, l1, q0, q1) < 0)
 				return -1;
 		}
@@ -1815,16 +1817,16 @@ find_quotes(struct fx *x, uint32_t p)
 
 /* ---- attribution ------------------------------------------------------ */
 
-/* Share of the words of rewrite tokens [t0, t1) that passage p's word
- * diff inserts (keeps nothing of), in hundredths. */
+/* Share of the words of rewrite tokens [t0, t1) that a passage's word
+ * diff (ops) inserts (keeps nothing of), in hundredths. */
 static unsigned
-inserted_share(const struct cmp *c, const struct passage *p, uint32_t t0,
+inserted_share(const struct cmp *c, const struct dops *ops, uint32_t t0,
                uint32_t t1)
 {
 	size_t ins = 0, all = tok_words(&c->rt, t0, t1);
 
-	for (size_t k = p->op0; k < p->op1; k++) {
-		const struct dop *o = &p->ops[k];
+	for (size_t k = 0; k < ops->n; k++) {
+		const struct dop *o = &ops->v[k];
 		if (dop_kind(o) != DOP_INSERT || o->b1 <= t0 || o->b0 >= t1)
 			continue;
 		ins += tok_words(&c->rt, o->b0 > t0 ? o->b0 : t0,
@@ -1969,22 +1971,22 @@ frame_names_source(struct fx *x, uint32_t t0, uint32_t t1, uint32_t v)
 
 /* A claim appended to a kept sentence and credited to the source: the
  * sentence [t0, t1) keeps at least CLAIM_KEPT words of its start, then
- * passage ps's word diff inserts a run to its end holding a frame that
- * names the source before its verb ("the statement said"), and after the
- * verb words the official text never has ("..., the statement said,
- * adding that taxes would rise"): at least two of four letters or more,
- * frame and source words aside.  The run's words in *r0, *r1. */
+ * the passage's word diff (x->ops) inserts a run to its end holding a
+ * frame that names the source before its verb ("the statement said"), and
+ * after the verb words the official text never has ("..., the statement
+ * said, adding that taxes would rise"): at least two of four letters or
+ * more, frame and source words aside.  The run's words in *r0, *r1. */
 static int
-appended_claim(struct fx *x, const struct passage *ps, uint32_t t0, uint32_t t1,
-               uint32_t *r0, uint32_t *r1)
+appended_claim(struct fx *x, uint32_t t0, uint32_t t1, uint32_t *r0,
+               uint32_t *r1)
 {
 	const struct cmp *c = x->c;
 	uint32_t e = t1;
 
 	while (e > t0 && c->rt.v[e - 1].kind == TOK_PUNCT)
 		e--;
-	for (size_t k = ps->op0; k < ps->op1; k++) {
-		const struct dop *o = &ps->ops[k];
+	for (size_t k = 0; k < x->ops.n; k++) {
+		const struct dop *o = &x->ops.v[k];
 		if (dop_kind(o) != DOP_INSERT || o->b1 < e || o->b0 >= e ||
 		    o->b0 <= t0)
 			continue;
@@ -1992,7 +1994,7 @@ appended_claim(struct fx *x, const struct passage *ps, uint32_t t0, uint32_t t1,
 		for (uint32_t t = t0; t < b0; t++)
 			kept += c->rt.v[t].kind == TOK_WORD;
 		if (kept < CLAIM_KEPT ||
-		    inserted_share(c, ps, t0, b0) > 100 - CLAIM_KEPT_SHARE)
+		    inserted_share(c, &x->ops, t0, b0) > 100 - CLAIM_KEPT_SHARE)
 			return 0;
 		for (uint32_t v = b0; v < e; v++) {
 			char w[WORD_MAX];
@@ -2043,9 +2045,9 @@ find_attribution(struct fx *x, uint32_t p)
 			int source = 0;
 			psg_sent_tokens(c, 1, s, &t0, &t1);
 			if (ps->kind != BLK_ADDITION &&
-			    inserted_share(c, ps, t0, t1) < 90) {
+			    inserted_share(c, &x->ops, t0, t1) < 90) {
 				uint32_t r0, r1;
-				if (appended_claim(x, ps, t0, t1, &r0, &r1) &&
+				if (appended_claim(x, t0, t1, &r0, &r1) &&
 				    add(x, FIND_ATTRIBUTION, p, 0, 0, r0, r1) <
 				            0)
 					return -1;
@@ -3052,17 +3054,18 @@ fx_free(struct fx *x)
 	free(x->neg);
 	free(x->rknown);
 	free(x->hedge);
+	dops_free(&x->ops);
 }
 
 /* The findings of the stretches of passage p's word diff. */
 static int
 find_stretches(struct fx *x, uint32_t p)
 {
-	const struct passage *ps = &x->c->ps.v[p];
-	const struct dop *v = ps->ops;
+	const struct dop *v = x->ops.v;
+	size_t nops = x->ops.n;
 
 	x->pneg_known = 0;
-	for (size_t k = ps->op0; k < ps->op1;) {
+	for (size_t k = 0; k < nops;) {
 		if (dop_kind(&v[k]) == DOP_EQUAL) {
 			k++;
 			continue;
@@ -3071,7 +3074,7 @@ find_stretches(struct fx *x, uint32_t p)
 		                    {0, 0}, {0, 0}, {0, 0}, {NULL, NULL},
 		                    {0, 0}};
 		struct span *sp = NULL;
-		while (s.k1 < ps->op1 && dop_kind(&v[s.k1]) != DOP_EQUAL)
+		while (s.k1 < nops && dop_kind(&v[s.k1]) != DOP_EQUAL)
 			s.k1++;
 		k = s.k1;
 		stretch_bounds(x->c, &s);
@@ -3278,6 +3281,8 @@ find_run(struct cmp *c)
 	for (uint32_t p = 0; p < c->ps.n; p++) {
 		struct passage *ps = &c->ps.v[p];
 		size_t f0 = c->fd.n;
+		if (psg_ops(c, ps, &x.ops) < 0)
+			goto out;
 		if (ps->nleft && ps->nright &&
 		    (find_stretches(&x, p) < 0 || find_quotes(&x, p) < 0))
 			goto out;

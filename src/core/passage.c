@@ -18,6 +18,28 @@
 #include "redline/grow.h"
 
 void
+psg_walk(const struct cmp *c, const struct passage *p, struct dwalk *w)
+{
+	/* one block: its own diff, coded from where it starts; several:
+	 * psg.ops, coded from (0, 0) */
+	if (p->m1 - p->m0 == 1) {
+		const struct block *k = &c->al.blocks[c->ps.mem[p->m0]];
+		dwalk_init(w, p->ops, p->op0, p->op1, k->dl0, k->dr0);
+	} else {
+		dwalk_init(w, p->ops, p->op0, p->op1, 0, 0);
+	}
+}
+
+int
+psg_ops(const struct cmp *c, const struct passage *p, struct dops *out)
+{
+	struct dwalk w;
+
+	psg_walk(c, p, &w);
+	return dcode_get(out, p->ops, p->op0, p->op1, w.a, w.b);
+}
+
+void
 psg_block_sents(const struct cmp *c, size_t b, int right, uint32_t *s0,
                 uint32_t *s1)
 {
@@ -153,7 +175,7 @@ psg_free(struct psg *ps)
 	free(ps->of);
 	free(ps->ent);
 	free(ps->ent_of);
-	dops_free(&ps->ops);
+	dcode_free(&ps->ops);
 	memset(ps, 0, sizeof *ps);
 }
 
@@ -280,7 +302,7 @@ passage_diff(struct psg *ps, const struct cmp *c, struct myers *m,
 {
 	struct toklist a, b;
 	uint32_t *ma = NULL, *mb = NULL;
-	struct dops ops = {0};
+	struct dops ops = {0}, mapped = {0};
 	int rc = -1;
 
 	memset(&b, 0, sizeof b);
@@ -295,13 +317,17 @@ passage_diff(struct psg *ps, const struct cmp *c, struct myers *m,
 			common += tok_words(&a, ops.v[k].a0, ops.v[k].a1);
 	size_t words = tok_words(&a, 0, a.n) + tok_words(&b, 0, b.n);
 	p->sim = words ? 2.0 * (double)common / (double)words : 1;
-	p->op0 = ps->ops.n;
-	if (map_ops(&ops, ma, a.n, mb, b.n, &ps->ops) < 0)
+	if (map_ops(&ops, ma, a.n, mb, b.n, &mapped) < 0)
 		goto out;
-	p->op1 = ps->ops.n;
+	p->op0 = (uint32_t)ps->ops.n;
+	if (dcode_put(&ps->ops, mapped.v, mapped.n, 0, 0) < 0 ||
+	    ps->ops.n > UINT32_MAX) /* (passage.op1) */
+		goto out;
+	p->op1 = (uint32_t)ps->ops.n;
 	rc = 0;
 out:
 	dops_free(&ops);
+	dops_free(&mapped);
 	tok_free(&a);
 	tok_free(&b);
 	free(ma);
@@ -465,8 +491,7 @@ psg_build(struct psg *ps, const struct cmp *c)
 		ps->count[p->kind & 3]++;
 		ps->nmoved += p->moved;
 	}
-	ps->ops.v =
-	        grow_fit(ps->ops.v, &ps->ops.cap, ps->ops.n, sizeof *ps->ops.v);
+	dcode_fit(&ps->ops);
 	/* the passages of several blocks read ps->ops, now that it moves no
 	 * more */
 	for (size_t i = 0; i < ps->n; i++)

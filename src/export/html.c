@@ -277,8 +277,11 @@ put_piece(FILE *f, const struct cmp *c, const struct passage *p,
 
 	if (!fl)
 		return -1;
-	for (size_t k = p->op0; paired && k < p->op1; k++) {
-		const struct dop *o = &p->ops[k];
+	struct dwalk w;
+	struct dop op;
+	psg_walk(c, p, &w);
+	while (paired && dwalk_next(&w, &op)) {
+		const struct dop *o = &op;
 		if (side == 0 && dop_kind(o) == DOP_DELETE)
 			flag_range(fl, t0, t1, o->a0, o->a1, HF_DEL);
 		if (side == 1 && dop_kind(o) == DOP_INSERT)
@@ -346,11 +349,14 @@ static int
 is_change(const struct cmp *c, size_t i)
 {
 	const struct passage *p = &c->ps.v[i];
+	struct dwalk w;
+	struct dop o;
 	if (p->kind != BLK_VERBATIM || p->moved || p->nfacts ||
 	    p->m1 - p->m0 > 1)
 		return 1;
-	for (size_t k = p->op0; k < p->op1; k++)
-		if (dop_kind(&p->ops[k]) != DOP_EQUAL)
+	psg_walk(c, p, &w);
+	while (dwalk_next(&w, &o))
+		if (dop_kind(&o) != DOP_EQUAL)
 			return 1;
 	return 0;
 }
@@ -561,8 +567,11 @@ put_passage(FILE *f, const struct cmp *c, size_t e, const char *pfx)
 	}
 	/* a passage kept word for word folds away, its first words shown */
 	int same = !s->cont && p->kind == BLK_VERBATIM && p->m1 - p->m0 == 1;
-	for (size_t k = p->op0; same && k < p->op1; k++)
-		same = dop_kind(&p->ops[k]) == DOP_EQUAL;
+	struct dwalk w;
+	struct dop o;
+	psg_walk(c, p, &w);
+	while (same && dwalk_next(&w, &o))
+		same = dop_kind(&o) == DOP_EQUAL;
 	if (same &&
 	    (fputs("<details class=\"same\"><summary>the same words on both "
 	           "sides: \u201c",

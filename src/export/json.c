@@ -196,23 +196,22 @@ put_side(FILE *f, const char *key, const struct text *t,
 	return fputs("},\n", f) == EOF ? -1 : 0;
 }
 
-/* The word operations ops[op0..op1) as a JSON array. */
+/* The word operations the walk w gives, as a JSON array. */
 static void
-put_ops(struct out *o, const struct cmp *c, const struct dop *v, size_t op0,
-        size_t op1)
+put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 {
 	static const char *const ops[] = {"{\"op\": \"equal\", \"left\": ",
 	                                  "{\"op\": \"delete\", \"left\": ",
 	                                  "{\"op\": \"insert\", \"left\": "};
+	struct dop d;
 	out_str(o, "[");
-	for (size_t k = op0; k < op1; k++) {
-		const struct dop *d = &v[k];
-		if (k > op0)
+	for (int first = 1; dwalk_next(w, &d); first = 0) {
+		if (!first)
 			out_str(o, ", ");
-		out_str(o, ops[dop_kind(d)]);
-		put_span(o, &c->lt, d->a0, d->a1);
+		out_str(o, ops[dop_kind(&d)]);
+		put_span(o, &c->lt, d.a0, d.a1);
 		out_str(o, ", \"right\": ");
-		put_span(o, &c->rt, d->b0, d->b1);
+		put_span(o, &c->rt, d.b0, d.b1);
 		out_str(o, "}");
 	}
 	out_str(o, "]");
@@ -356,7 +355,9 @@ put_passage(struct out *o, const struct cmp *c, size_t i)
 		}
 	}
 	out_str(o, "],\n     \"ops\": ");
-	put_ops(o, c, p->ops, p->op0, p->op1);
+	struct dwalk w;
+	psg_walk(c, p, &w);
+	put_ops(o, c, &w);
 	out_str(o, ",\n     \"findings\": ");
 	put_findings(o, c, p, NULL);
 	out_str(o, ",\n     \"facts\": [");
@@ -393,7 +394,9 @@ put_block(struct out *o, const struct cmp *c, const struct block *b)
 	out_str(o, ", \"passage\": ");
 	out_ulong(o, (unsigned long)c->ps.of[b - c->al.blocks] + 1);
 	out_str(o, ",\n     \"ops\": ");
-	put_ops(o, c, c->al.bops.v, b->op0, b->op1);
+	struct dwalk w;
+	dwalk_init(&w, c->al.bops.v, b->op0, b->op1, b->dl0, b->dr0);
+	put_ops(o, c, &w);
 	out_str(o, ",\n     \"findings\": ");
 	put_findings(o, c, &c->ps.v[c->ps.of[b - c->al.blocks]], b);
 	out_str(o, ",\n     \"facts\": [");

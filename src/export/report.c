@@ -183,15 +183,19 @@ put_changes(struct wbuf *w, const struct cmp *c, const struct passage *p,
 	int vis = eo->visible;
 
 	wb_puts(w, "  changes:  ");
-	for (size_t k = p->op0; k < p->op1; k++) {
-		const struct dop *o = &p->ops[k];
+	struct dwalk dw;
+	struct dop op;
+	int prev = -1; /* the kind of the operation before, -1 for none */
+	psg_walk(c, p, &dw);
+	for (const struct dop *o = &op; dwalk_next(&dw, &op);
+	     prev = (int)dop_kind(o)) {
 		/* a space where the text had one before this run */
 		const struct tok *first = dop_kind(o) == DOP_DELETE
 		                                  ? &c->lt.v[o->a0]
 		                                  : &c->rt.v[o->b0];
-		int after_delete = k > p->op0 && dop_kind(o) == DOP_INSERT &&
-		                   dop_kind(&o[-1]) == DOP_DELETE;
-		if (k > p->op0 && (first->space || after_delete))
+		int after_delete =
+		        dop_kind(o) == DOP_INSERT && prev == DOP_DELETE;
+		if (prev >= 0 && (first->space || after_delete))
 			wb_putc(w, ' ');
 		if (dop_kind(o) == DOP_DELETE) {
 			wb_sgr(w, eo, SGR_DEL);
@@ -305,12 +309,16 @@ put_tail(struct wbuf *w, const struct cmp *c, const struct passage *p,
 /* Is passage p unchanged: one block, official and rewrite sentences,
  * every word kept? */
 static int
-unchanged(const struct passage *p)
+unchanged(const struct cmp *c, const struct passage *p)
 {
+	struct dwalk w;
+	struct dop o;
+
 	if (p->kind != BLK_VERBATIM || p->m1 - p->m0 != 1 || p->op0 == p->op1)
 		return 0;
-	for (size_t k = p->op0; k < p->op1; k++)
-		if (dop_kind(&p->ops[k]) != DOP_EQUAL)
+	psg_walk(c, p, &w);
+	while (dwalk_next(&w, &o))
+		if (dop_kind(&o) != DOP_EQUAL)
 			return 0;
 	return 1;
 }
@@ -332,7 +340,7 @@ put_stretch(struct wbuf *w, const struct cmp *c, size_t e,
 	} else {
 		put_header(w, c, pn, eo);
 	}
-	if (!eo->context && unchanged(p)) {
+	if (!eo->context && unchanged(c, p)) {
 		/* the same words on both sides: once */
 		uint32_t t0, t1;
 		psg_block_tokens(c, c->ps.mem[p->m0], 1, &t0, &t1);

@@ -351,8 +351,11 @@ aligned_prepare(struct layout *l)
 		return -1;
 	for (size_t i = 0; i < c->ps.n; i++) {
 		const struct passage *p = &c->ps.v[i];
-		for (size_t k = p->op0; k < p->op1; k++) {
-			const struct dop *o = &p->ops[k];
+		struct dwalk w;
+		struct dop op;
+		psg_walk(c, p, &w);
+		while (dwalk_next(&w, &op)) {
+			const struct dop *o = &op;
 			for (uint32_t t = o->a0;
 			     dop_kind(o) == DOP_DELETE && t < o->a1; t++)
 				l->pdel[t] = 1;
@@ -1094,10 +1097,13 @@ layout_item_changed(const struct layout *l, size_t i)
 		return 0;
 	const struct psg *ps = &l->c->ps;
 	const struct passage *p = &ps->v[ps->ent[l->order[i]].passage];
+	struct dwalk w;
+	struct dop o;
 	if (p->m1 - p->m0 > 1 || p->kind != BLK_VERBATIM || p->moved)
 		return 1;
-	for (size_t k = p->op0; k < p->op1; k++)
-		if (dop_kind(&p->ops[k]) != DOP_EQUAL)
+	psg_walk(l->c, p, &w);
+	while (dwalk_next(&w, &o))
+		if (dop_kind(&o) != DOP_EQUAL)
 			return 1;
 	return 0;
 }

@@ -12,12 +12,15 @@ static void
 check_block_ops(const struct cmp *c, const struct block *b)
 {
 	uint32_t i = b->dl0, j = b->dr0;
+	struct dwalk w;
+	struct dop op;
 
 	FUZZ_CHECK(b->op0 <= b->op1 && b->op1 <= c->al.bops.n);
 	FUZZ_CHECK(b->dl0 <= b->dl1 && b->dl1 <= c->lt.n);
 	FUZZ_CHECK(b->dr0 <= b->dr1 && b->dr1 <= c->rt.n);
-	for (size_t k = b->op0; k < b->op1; k++) {
-		const struct dop *o = &c->al.bops.v[k];
+	dwalk_init(&w, c->al.bops.v, b->op0, b->op1, b->dl0, b->dr0);
+	while (dwalk_next(&w, &op)) {
+		const struct dop *o = &op;
 		FUZZ_CHECK(o->a0 == i && o->b0 == j);
 		if (dop_kind(o) == DOP_EQUAL)
 			for (uint32_t x = 0; x < o->a1 - o->a0; x++)

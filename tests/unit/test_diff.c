@@ -171,13 +171,28 @@ right_of(const struct pair *p, size_t k)
 static size_t
 block_ops(const struct pair *p, size_t b)
 {
-	return p->c.al.blocks[b].op1 - p->c.al.blocks[b].op0;
+	const struct block *k = &p->c.al.blocks[b];
+	struct dwalk w;
+	struct dop o;
+	size_t n = 0;
+
+	dwalk_init(&w, p->c.al.bops.v, k->op0, k->op1, k->dl0, k->dr0);
+	while (dwalk_next(&w, &o))
+		n++;
+	return n;
 }
 
 static const char *
 block_right(const struct pair *p, size_t b, size_t k)
 {
-	return right_of_op(p, &p->c.al.bops.v[p->c.al.blocks[b].op0 + k]);
+	const struct block *x = &p->c.al.blocks[b];
+	struct dwalk w;
+	struct dop o = {0, 0, 0, 0};
+
+	dwalk_init(&w, p->c.al.bops.v, x->op0, x->op1, x->dl0, x->dr0);
+	for (size_t i = 0; i <= k; i++)
+		assert_true(dwalk_next(&w, &o));
+	return right_of_op(p, &o);
 }
 
 static void
@@ -568,6 +583,54 @@ band_splits_add_up(void **state)
 	}
 }
 
+/* The compact code of word operations gives back the very operations it
+ * was given: runs after one another (a byte each), long ones, and lists
+ * that jump forward and back in either range (a passage's pieces), from
+ * any start; a walk over part of the bytes, and an unpacking, alike. */
+static void
+coded_operations_come_back(void **state)
+{
+	(void)state;
+	const struct dop v[] = {
+	        {10, 12, 20, 22},                 /* equal */
+	        {12, 13, 22, 22},                 /* delete */
+	        {13, 13, 22, 25},                 /* insert */
+	        {13, 100013, 25, 100025},         /* a long equal */
+	        {5, 7, 100025, 100025},           /* back in the first range */
+	        {7, 7, 3, 4},                     /* back in the second */
+	        {4000000000u, 4000000001u, 4, 4}, /* far forward */
+	        {4000000001u, 4000000001u, 4294967290u, 4294967295u},
+	        {0, 0, 4294967295u, 4294967295u}, /* an empty delete */
+	};
+	size_t n = sizeof v / sizeof *v;
+	struct dcode c = {0};
+	struct dops got = {0};
+	struct dwalk w;
+	struct dop o;
+
+	assert_int_equal(dcode_put(&c, v, 1, 10, 20), 0);
+	assert_int_equal(c.n, 1); /* a run where the walk starts: one byte */
+	size_t mid = c.n;
+	assert_int_equal(dcode_put(&c, v + 1, n - 1, 12, 22), 0);
+	dwalk_init(&w, c.v, 0, c.n, 10, 20);
+	for (size_t k = 0; k < n; k++) {
+		assert_true(dwalk_next(&w, &o));
+		assert_memory_equal(&o, &v[k], sizeof o);
+	}
+	assert_false(dwalk_next(&w, &o));
+	assert_int_equal(dcode_get(&got, c.v, mid, c.n, 12, 22), 0);
+	assert_int_equal(got.n, n - 1);
+	assert_memory_equal(got.v, v + 1, (n - 1) * sizeof *v);
+	dwalk_init(&w, c.v, 0, 0, 0, 0);
+	assert_false(dwalk_next(&w, &o));
+	dcode_fit(&c);
+	assert_int_equal(dcode_get(&got, c.v, 0, mid, 10, 20), 0);
+	assert_int_equal(got.n, 1);
+	dops_free(&got);
+	dcode_free(&c);
+	assert_null(c.v);
+}
+
 /* With an argument, only the tests whose names match it (a cmocka
  * pattern: "two_threads*"), as valgrind-check runs a chosen few. */
 int
@@ -587,6 +650,7 @@ main(int argc, char **argv)
 	        cmocka_unit_test(stats_count_words),
 	        cmocka_unit_test(two_threads_give_the_ids_of_one),
 	        cmocka_unit_test(long_text_one_word_changed),
+	        cmocka_unit_test(coded_operations_come_back),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

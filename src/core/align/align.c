@@ -168,7 +168,7 @@ void
 align_out_free(struct align_out *out)
 {
 	free(out->blocks);
-	dops_free(&out->bops);
+	dcode_free(&out->bops);
 	free(out->facts);
 	memset(out, 0, sizeof *out);
 }

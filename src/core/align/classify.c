@@ -515,6 +515,25 @@ same_tokens(const struct align_in *c, const struct block *b)
 	              (b->dl1 - b->dl0) * sizeof *c->lt.id) == 0;
 }
 
+/* Block b's word diff (tokens dl0..dl1 against dr0..dr1): its operations
+ * in *d (what it held replaced), and coded from (dl0, dr0) at the end of
+ * x->o->bops (b->op0, b->op1).  0 or -1. */
+static int
+block_diff(struct ctx *x, struct block *b, struct dops *d)
+{
+	const struct align_in *c = x->c;
+
+	d->n = 0;
+	b->op0 = (uint32_t)x->o->bops.n;
+	if (diff_tokens(x->my, &c->lt, b->dl0, b->dl1, &c->rt, b->dr0, b->dr1,
+	                c->opt.minimal ? DIFF_MINIMAL : DIFF_ABSORB, d) < 0 ||
+	    dcode_put(&x->o->bops, d->v, d->n, b->dl0, b->dr0) < 0 ||
+	    x->o->bops.n > UINT32_MAX) /* (block.op1) */
+		return -1;
+	b->op1 = (uint32_t)x->o->bops.n;
+	return 0;
+}
+
 /* The kind, similarity and word operations of every block.  A block is a
  * pair (both sides), an addition, an omission, or one side of a split or
  * merge: an official or rewrite sentence whose counterparts are the blocks
@@ -527,7 +546,7 @@ same_tokens(const struct align_in *c, const struct block *b)
  * official halves, pass 1 those, once their pieces' kinds are known. */
 static int
 classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
-                int pass)
+                int pass, struct dops *d)
 {
 	const struct align_in *c = x->c;
 
@@ -548,16 +567,9 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 
 		seg_tokens(&c->ls, b->ls0, b->ls1, &b->dl0, &b->dl1);
 		seg_tokens(&c->rs, b->rs0, b->rs1, &b->dr0, &b->dr1);
-		b->op0 = (uint32_t)x->o->bops.n;
 		if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION) {
-			if (diff_tokens(x->my, &c->lt, b->dl0, b->dl1, &c->rt,
-			                b->dr0, b->dr1,
-			                c->opt.minimal ? DIFF_MINIMAL
-			                               : DIFF_ABSORB,
-			                &x->o->bops) < 0 ||
-			    x->o->bops.n > UINT32_MAX) /* (block.op1) */
+			if (block_diff(x, b, d) < 0)
 				return -1;
-			b->op1 = (uint32_t)x->o->bops.n;
 			x->o->count[b->kind]++;
 			continue;
 		}
@@ -587,16 +599,11 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 				seg_tokens(&c->ls, m->ls0, m->ls1, &b->dl0,
 				           &b->dl1);
 		}
-		if (diff_tokens(x->my, &c->lt, b->dl0, b->dl1, &c->rt, b->dr0,
-		                b->dr1,
-		                c->opt.minimal ? DIFF_MINIMAL : DIFF_ABSORB,
-		                &x->o->bops) < 0 ||
-		    x->o->bops.n > UINT32_MAX)
+		if (block_diff(x, b, d) < 0)
 			return -1;
-		b->op1 = (uint32_t)x->o->bops.n;
 		size_t common = 0;
-		for (size_t k = b->op0; k < b->op1; k++) {
-			const struct dop *o = &x->o->bops.v[k];
+		for (size_t k = 0; k < d->n; k++) {
+			const struct dop *o = &d->v[k];
 			if (dop_kind(o) == DOP_EQUAL)
 				common += tok_words(&c->lt, o->a0, o->a1);
 		}
@@ -649,6 +656,7 @@ classify(struct ctx *x)
 {
 	size_t *first = calloc(x->bl->nb + 2, sizeof *first);
 	uint32_t *from = malloc((x->bl->nb + 1) * sizeof *from);
+	struct dops d = {0}; /* one block's operations at a time */
 	int rc = -1;
 
 	if (first && from) {
@@ -661,14 +669,14 @@ classify(struct ctx *x)
 			if (x->bl->b[k].link >= 0)
 				from[first[x->bl->b[k].link + 1]++] =
 				        (uint32_t)k;
-		rc = classify_blocks(x, first, from, 0) < 0 ||
-		                     classify_blocks(x, first, from, 1) < 0
+		rc = classify_blocks(x, first, from, 0, &d) < 0 ||
+		                     classify_blocks(x, first, from, 1, &d) < 0
 		             ? -1
 		             : 0;
 	}
 	/* every block's word diff is in */
-	x->o->bops.v = grow_fit(x->o->bops.v, &x->o->bops.cap, x->o->bops.n,
-	                        sizeof *x->o->bops.v);
+	dcode_fit(&x->o->bops);
+	dops_free(&d);
 	free(first);
 	free(from);
 	return rc;
