@@ -1225,8 +1225,31 @@ title_flags(struct wstage *x)
 	return 0;
 }
 
-/* The stem vectors' pool, all made: the room doubling left given back.
- * Always 0. */
+/* The stem vectors' pool made once, with room for every content word of
+ * both texts (the most their vectors can take: one entry a distinct stem
+ * of a segment): a pool doubling as it filled left its old copies' pages
+ * behind it, which the heap keeps until the alignment ends.  0 or -1. */
+static int
+pool_room(struct wstage *x)
+{
+	size_t n = 0;
+
+	for (int side = 0; side < 2; side++) {
+		const unsigned char *con = side ? x->w->rcon : x->w->lcon;
+		size_t nb = (side ? x->c->rt.n : x->c->lt.n) / 8 + 1;
+		for (size_t i = 0; i < nb; i++)
+			for (unsigned b = con[i]; b; b &= b - 1)
+				n++;
+	}
+	x->w->pool = malloc((n + 1) * sizeof *x->w->pool);
+	if (!x->w->pool)
+		return -1;
+	x->w->cappool = n + 1;
+	return 0;
+}
+
+/* The stem vectors' pool, all made: the room left given back.  Always
+ * 0. */
 static int
 fit_pool(struct words *w)
 {
@@ -1245,6 +1268,7 @@ stage_words(const struct align_in *c, struct words *w)
 	if (!(w->stems = intern_new()) || subject_words(&x) < 0 ||
 	    content_ids(&x) < 0 || aliases(&x) < 0 || compounds(&x) < 0 ||
 	    values(&x) < 0 || merge_variants(&x) < 0 || title_flags(&x) < 0 ||
+	    pool_room(&x) < 0 ||
 	    vectors(&x, &c->ls, w->lcon, &w->llid, &w->lv) < 0 ||
 	    vectors(&x, &c->rs, w->rcon, &w->rlid, &w->rv) < 0 ||
 	    fit_pool(w) < 0 || weights(&x) < 0 || related(&x) < 0)
