@@ -2,6 +2,7 @@
  * content words of both texts (stems, loose ids, frames, values, aliases,
  * spelling variants) and their weights.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -998,6 +999,22 @@ related_first(const char *k, size_t n)
 	return lo;
 }
 
+/* The room of a vector of side (0 official, 1 rewrite) whose stems are
+ * pool[off..off + n) once related() adds their shadows: a stem and, for
+ * the most, each of its shadows. */
+static size_t
+room(const struct wstage *x, size_t off, size_t n, int side,
+     const int32_t *shadow, const uint32_t *rstart)
+{
+	size_t m = n;
+
+	for (size_t i = 0; i < n; i++) {
+		uint32_t c = x->w->pool[off + i].cid;
+		m += side ? rstart[c + 1] - rstart[c] : shadow[c] >= 0;
+	}
+	return m;
+}
+
 /* Related words as weaker shared words, when linking only.  A rewrite stem
  * the official text lacks that the table relates to an official stem
  * (neither of them a name: names are the alias table's; nor the rewrite's
@@ -1018,8 +1035,6 @@ related(struct wstage *x)
 	uint32_t *rstart = NULL, *rids = NULL; /* per rewrite stem: shadows */
 	uint32_t *orig = NULL;                 /* per shadow: its stem */
 	size_t nr = 0, capr = 0, capo = 0;
-	struct ent *pool = NULL;
-	size_t npool = 0, cappool = 0;
 	int rc = -1;
 
 	if (lang && strcmp(lang, "english") != 0 && strcmp(lang, "en") != 0 &&
@@ -1108,48 +1123,58 @@ related(struct wstage *x)
 		x->w->idf[n + k] = RELATED_SHARE * x->w->idf[orig[k]];
 	}
 	/* every vector again, its shadows after its stems (their ids are
-	 * higher: the vector stays sorted once they are), into a pool made
-	 * once at the most it can take (counted first: a doubling pool
-	 * beside the old one was the aligner's high-water mark on long
-	 * texts), given back to its size after */
+	 * higher: the vector stays sorted once they are), in the pool
+	 * itself.  Each vector's room (its stems and the most shadows they
+	 * bring) is counted first and the pool grown to hold them all (made
+	 * with room to spare by pool_room, it seldom moves); the vectors move
+	 * out to their rooms from the last (a room never starts before its
+	 * vector: the vectors lie in this order, each room at least its
+	 * vector's size), then are packed again from the first.  A second
+	 * pool beside the first was the aligner's high-water mark on long
+	 * texts, and left a hole the size of the pool behind. */
+	size_t need = 0;
 	for (int side = 0; side < 2; side++) {
-		struct vec *v = side ? x->w->rv : x->w->lv;
+		const struct vec *v = side ? x->w->rv : x->w->lv;
 		size_t ns = side ? x->c->rs.n : x->c->ls.n;
 		for (size_t sg = 0; sg < ns; sg++)
-			for (size_t i = 0; i < v[sg].n; i++) {
-				uint32_t c = x->w->pool[v[sg].off + i].cid;
-				cappool += 1 + (side ? rstart[c + 1] - rstart[c]
-				                     : shadow[c] >= 0);
-			}
+			need += room(x, v[sg].off, v[sg].n, side, shadow,
+			             rstart);
 	}
-	if (!(pool = malloc((cappool + 1) * sizeof *pool)))
-		goto out;
-	cappool++;
-	for (int side = 0; side < 2; side++) {
+	if (need > x->w->cappool) {
+		struct ent *np = realloc(x->w->pool, need * sizeof *np);
+		if (!np)
+			goto out;
+		x->w->pool = np;
+		x->w->cappool = need;
+	}
+	struct ent *pool = x->w->pool;
+	size_t end = need;
+	for (int side = 2; side-- > 0;) {
 		struct vec *v = side ? x->w->rv : x->w->lv;
-		size_t ns = side ? x->c->rs.n : x->c->ls.n;
-		for (size_t sg = 0; sg < ns; sg++) {
-			size_t off = npool, m = v[sg].n;
-			memcpy(pool + off, x->w->pool + v[sg].off,
-			       m * sizeof *pool);
-			npool += m;
+		for (size_t sg = side ? x->c->rs.n : x->c->ls.n; sg-- > 0;) {
+			size_t m = v[sg].n,
+			       off = end - room(x, v[sg].off, m, side, shadow,
+			                        rstart),
+			       top = off + m;
+			assert(off >= v[sg].off);
+			memmove(pool + off, pool + v[sg].off, m * sizeof *pool);
 			for (size_t i = 0; i < m; i++) {
 				struct ent e = pool[off + i];
 				if (side)
 					for (uint32_t k = rstart[e.cid];
 					     k < rstart[e.cid + 1]; k++)
-						pool[npool++] = (struct ent){
+						pool[top++] = (struct ent){
 						        rids[k], e.cnt};
 				else if (shadow[e.cid] >= 0)
-					pool[npool++] = (struct ent){
+					pool[top++] = (struct ent){
 					        (uint32_t)shadow[e.cid], e.cnt};
 			}
-			qsort(pool + off + m, npool - off - m, sizeof *pool,
+			qsort(pool + off + m, top - off - m, sizeof *pool,
 			      by_ent);
 			/* one rewrite word related to two stems, or two related
 			 * to one: one entry, the larger count */
 			size_t w = off + m;
-			for (size_t i = off + m; i < npool; i++) {
+			for (size_t i = off + m; i < top; i++) {
 				if (w > off + m &&
 				    pool[w - 1].cid == pool[i].cid) {
 					if (pool[i].cnt > pool[w - 1].cnt)
@@ -1158,16 +1183,23 @@ related(struct wstage *x)
 					pool[w++] = pool[i];
 				}
 			}
-			npool = w;
+			end = off;
 			v[sg].off = off;
-			v[sg].n = npool - off;
+			v[sg].n = w - off;
 		}
 	}
-	free(x->w->pool);
-	x->w->pool = grow_fit(pool, &cappool, npool, sizeof *pool);
+	size_t npool = 0;
+	for (int side = 0; side < 2; side++) {
+		struct vec *v = side ? x->w->rv : x->w->lv;
+		size_t ns = side ? x->c->rs.n : x->c->ls.n;
+		for (size_t sg = 0; sg < ns; sg++) {
+			memmove(pool + npool, pool + v[sg].off,
+			        v[sg].n * sizeof *pool);
+			v[sg].off = npool;
+			npool += v[sg].n;
+		}
+	}
 	x->w->npool = npool;
-	x->w->cappool = cappool;
-	pool = NULL;
 	rc = 0;
 out:
 	free(in_right);
@@ -1175,7 +1207,6 @@ out:
 	free(rstart);
 	free(rids);
 	free(orig);
-	free(pool);
 	return rc;
 }
 
@@ -1271,7 +1302,7 @@ stage_words(const struct align_in *c, struct words *w)
 	    pool_room(&x) < 0 ||
 	    vectors(&x, &c->ls, w->lcon, &w->llid, &w->lv) < 0 ||
 	    vectors(&x, &c->rs, w->rcon, &w->rlid, &w->rv) < 0 ||
-	    fit_pool(w) < 0 || weights(&x) < 0 || related(&x) < 0)
+	    weights(&x) < 0 || related(&x) < 0 || fit_pool(w) < 0)
 		return ALIGN_ERR_MEMORY;
 	return 0;
 }
