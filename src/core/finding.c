@@ -253,11 +253,12 @@ numberish(const struct cmp *c, int right, uint32_t t)
 	return lex_number(w, h ? (size_t)(h - w) : n, d, sizeof d) > 0;
 }
 
-/* The hedge class of the words at token t of side right, and in *len how
- * many tokens it takes (1 or 2); NULL when none starts there.  Whether a
- * hedge may start with the word is kept per id in x->hedge. */
+/* The hedge class of the words at token t of side right, in *len how
+ * many tokens it takes (1 or 2) and in *num whether it qualifies the number
+ * after it ("about 100"); NULL when none starts there.  Whether a hedge
+ * may start with the word is kept per id in x->hedge. */
 static const char *
-hedge_at(struct fx *x, int right, uint32_t t, uint32_t *len)
+hedge_at(struct fx *x, int right, uint32_t t, uint32_t *len, int *num)
 {
 	const struct cmp *c = x->c;
 	const struct toklist *l = side_toks(c, right);
@@ -266,7 +267,6 @@ hedge_at(struct fx *x, int right, uint32_t t, uint32_t *len)
 	uint32_t id = l->id[t];
 	size_t n, m;
 	const char *cls;
-	int num;
 
 	if (x->hedge[id] == 1)
 		return NULL;
@@ -286,14 +286,14 @@ hedge_at(struct fx *x, int right, uint32_t t, uint32_t *len)
 	if (t + 1 < l->n && l->v[t + 1].space &&
 	    (m = fold(tx, &l->v[t + 1], w + n + 1, WORD_MAX)) > 0) {
 		w[n] = ' ';
-		cls = lex_hedge(w, n + 1 + m, &num);
-		if (cls && (!num || numberish(c, right, t + 2))) {
+		cls = lex_hedge(w, n + 1 + m, num);
+		if (cls && (!*num || numberish(c, right, t + 2))) {
 			*len = 2;
 			return cls;
 		}
 	}
-	cls = lex_hedge(w, n, &num);
-	if (cls && (!num || numberish(c, right, t + 1))) {
+	cls = lex_hedge(w, n, num);
+	if (cls && (!*num || numberish(c, right, t + 1))) {
 		*len = 1;
 		return cls;
 	}
@@ -629,6 +629,48 @@ is_word(const struct cmp *c, int right, uint32_t t, const char *a,
 	return n && (strcmp(w, a) == 0 || strcmp(w, b) == 0);
 }
 
+/* Is "reported" or "claimed" at token t of side right a verb of saying
+ * with its speaker ("the Bureau reported that", "has claimed", "police
+ * reported the arrest") rather than hearsay?  Hearsay is the participle
+ * after a form of "be" ("was reported to") or an article ("a reported
+ * court order"), or opening a sentence ("Reported cases rose"); only it
+ * hedges a claim. */
+static int
+frame_verb(const struct cmp *c, int right, uint32_t t)
+{
+	const struct toklist *l = side_toks(c, right);
+
+	if (!is_word(c, right, t, "reported", "claimed"))
+		return 0;
+	if (t == 0 ||
+	    (l->v[t - 1].kind == TOK_PUNCT && (l->v[t - 1].flags & TOK_F_STOP)))
+		return 0;
+	return !(is_word(c, right, t - 1, "was", "were") ||
+	         is_word(c, right, t - 1, "is", "are") ||
+	         is_word(c, right, t - 1, "be", "been") ||
+	         is_word(c, right, t - 1, "being", "the") ||
+	         is_word(c, right, t - 1, "a", "an"));
+}
+
+/* Is the number at token t of side right (qualified by a hedge before it)
+ * changed with the stretch s while the other side's changed words hold no
+ * number?  Then the number is new or dropped ("almost 35-year" for
+ * "EU's"), which its own finding tells; its hedge changes no claim the
+ * two sides share. */
+static int
+new_number(const struct stretch *s, const struct cmp *c, int right, uint32_t t)
+{
+	int o = !right;
+
+	if (!in_stretch(s, right, t))
+		return 0;
+	for (uint32_t u = next_in(s, o, 0); u < s->hi[o];
+	     u = next_in(s, o, u + 1))
+		if (numberish(c, o, u))
+			return 0;
+	return 1;
+}
+
 /* Certainty: the hedge classes of the two sides of a short stretch s
  * differ. */
 static int
@@ -645,8 +687,10 @@ find_certainty(struct fx *x, uint32_t p, const struct stretch *s)
 		for (uint32_t t = next_in(s, r, 0); t < s->hi[r];
 		     t = next_in(s, r, t + 1)) {
 			uint32_t len;
-			const char *h = hedge_at(x, r, t, &len);
-			if (!h)
+			int num;
+			const char *h = hedge_at(x, r, t, &len, &num);
+			if (!h || frame_verb(x->c, r, t) ||
+			    (num && new_number(s, x->c, r, t + len)))
 				continue;
 			if (key[r] == NOKEY)
 				key[r] = t;

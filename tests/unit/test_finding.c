@@ -362,7 +362,8 @@ name(void **state)
 }
 
 /* A hedge dropped, added or changed; two hedges of one class stand for
- * each other, and reported speech's "would" for "will" is none. */
+ * each other, and reported speech's "would" for "will" is none, nor a
+ * hedge on a number of one side only, nor a speaker's "reported that". */
 static void
 certainty(void **state)
 {
@@ -397,6 +398,30 @@ certainty(void **state)
 	                             "They said they would review the budget "
 	                             "in June.\n"),
 	                    "");
+	/* a hedge on a number the other side does not have: the number is
+	 * the new fact, and no claim of both sides changed its certainty */
+	assert_string_equal(findings("The fund marks the council's work for "
+	                             "peace.\n",
+	                             "The fund marks the almost 35-year work "
+	                             "of the council for peace.\n"),
+	                    "new  > 35-year");
+	/* ... but on a number both sides have, changed, it is one */
+	assert_string_equal(findings("The fund supports almost 100 projects "
+	                             "in the region.\n",
+	                             "The fund supports 15 projects in the "
+	                             "region.\n"),
+	                    "value 100 > 15; certainty almost 100 > 15");
+	/* "reported that" is a speaker's frame, not hearsay; "was
+	 * reported" hedges */
+	assert_string_equal(findings("The Census Bureau today reported that "
+	                             "the population reached 300 million.\n",
+	                             "This week, the population reached 300 "
+	                             "million.\n"),
+	                    "");
+	assert_string_equal(findings("The population reached 300 million.\n",
+	                             "The population was reported to have "
+	                             "reached 300 million.\n"),
+	                    "certainty  > was reported to have");
 }
 
 /* A new fact is a whole name or a value the official text never has;
