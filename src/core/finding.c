@@ -10,7 +10,9 @@
  * stretch is the slot: a value or a name is changed only when one takes
  * the place of another inside one stretch, and, in a stretch of more than
  * SLOT_WORDS words a side, only when it is the one of its kind on each
- * side.  A name before a reporting verb (who speaks) is a kind of its own.
+ * side (an amount only for one of its unit), in a passage that keeps a
+ * word or shares a value or name of that type.  A name before a
+ * reporting verb (who speaks) is a kind of its own.
  *
  *  - negation: the stretch's two sides hold an odd and an even number of
  *    negators (negations.txt, "n't") and negative verbs (negverbs.txt);
@@ -97,6 +99,9 @@ struct fx {
 	int pneg_known, pneg_differ; /* this passage: whether its sides'
 	                                negative words were counted, and
 	                                differ in number */
+	int pkept;                   /* this passage keeps a word: its two
+	                                sides are one sentence told again,
+	                                not two that share nothing */
 	size_t nbodies;
 	unsigned char oplace[PLACES_MAX]; /* per country (lex_place): the
 	                                     official text names it */
@@ -631,25 +636,33 @@ is_word(const struct cmp *c, int right, uint32_t t, const char *a,
 
 /* Is "reported" or "claimed" at token t of side right a verb of saying
  * with its speaker ("the Bureau reported that", "has claimed", "police
- * reported the arrest") rather than hearsay?  Hearsay is the participle
- * after a form of "be" ("was reported to") or an article ("a reported
- * court order"), or opening a sentence ("Reported cases rose"); only it
- * hedges a claim. */
+ * reported the arrest", "..., officials reported.") rather than hearsay
+ * ("was reported to", "a reported court order", "reported forced
+ * confessions")?  Only hearsay hedges a claim. */
 static int
 frame_verb(const struct cmp *c, int right, uint32_t t)
 {
 	const struct toklist *l = side_toks(c, right);
 
-	if (!is_word(c, right, t, "reported", "claimed"))
+	if (!is_word(c, right, t, "reported", "claimed") || t == 0)
 		return 0;
-	if (t == 0 ||
-	    (l->v[t - 1].kind == TOK_PUNCT && (l->v[t - 1].flags & TOK_F_STOP)))
+	if (is_word(c, right, t - 1, "was", "were") ||
+	    is_word(c, right, t - 1, "is", "are") ||
+	    is_word(c, right, t - 1, "be", "been") ||
+	    is_word(c, right, t - 1, "being", "being"))
 		return 0;
-	return !(is_word(c, right, t - 1, "was", "were") ||
-	         is_word(c, right, t - 1, "is", "are") ||
-	         is_word(c, right, t - 1, "be", "been") ||
-	         is_word(c, right, t - 1, "being", "the") ||
-	         is_word(c, right, t - 1, "a", "an"));
+	if (is_word(c, right, t - 1, "has", "have") ||
+	    is_word(c, right, t - 1, "had", "had"))
+		return 1;
+	if (t + 1 >= l->n || l->v[t + 1].kind == TOK_PUNCT)
+		return !(l->v[t - 1].kind == TOK_PUNCT &&
+		         (l->v[t - 1].flags & TOK_F_STOP));
+	/* a verb before its object or clause; else a participle before
+	 * its noun */
+	return is_word(c, right, t + 1, "that", "the") ||
+	       is_word(c, right, t + 1, "a", "an") ||
+	       is_word(c, right, t + 1, "its", "their") ||
+	       is_word(c, right, t + 1, "his", "her");
 }
 
 /* Is the number at token t of side right (qualified by a hedge before it)
@@ -885,21 +898,39 @@ passage_values(struct fx *x, const struct passage *p, int right, const char *k)
 	return n;
 }
 
-/* Is a stretch with these items one slot for a pair of kind k?  A short
- * stretch always; a long one when k is the one of its kind a side. */
+/* Is a stretch of a passage that keeps a word or a value or not (kept),
+ * with these items, one slot for a pair of kind k?  A short stretch
+ * always; a long one when k is the one of its kind a side, and the
+ * passage keeps something (two sentences that share nothing hold no slot
+ * where one figure or name took another's place). */
 static int
-one_slot(const struct stretch *s, const struct item *a, size_t na,
+one_slot(const struct stretch *s, int kept, const struct item *a, size_t na,
          const struct item *b, size_t nb, int kind)
 {
 	size_t ka = 0, kb = 0;
 
 	if (s->words[0] <= SLOT_WORDS && s->words[1] <= SLOT_WORDS)
 		return 1;
+	if (!kept)
+		return 0;
 	for (size_t i = 0; i < na; i++)
 		ka += !a[i].used && a[i].kind == kind;
 	for (size_t i = 0; i < nb; i++)
 		kb += !b[i].used && b[i].kind == kind;
 	return ka == 1 && kb == 1;
+}
+
+/* The unit of an amount's key (value.h): "%" of "13%", "USD" of
+ * "1500000 USD"; "" when it has none. */
+static const char *
+amount_unit(const char *key)
+{
+	const char *u = strchr(key, ' ');
+	size_t n = strlen(key);
+
+	if (u)
+		return u + 1;
+	return n && key[n - 1] == '%' ? key + n - 1 : key + n;
 }
 
 /* Does one name key start the other ("US" and "US-Russia", "Jordan" and
@@ -1147,18 +1178,28 @@ pair_items(struct fx *x, uint32_t p, const struct stretch *s, unsigned type,
 {
 	const struct passage *ps = &x->c->ps.v[p];
 
-	/* one key on both sides: not changed */
+	/* one key on both sides: not changed (and the two sides are one
+	 * sentence told again, though they keep no word) */
+	int kept = x->pkept;
 	for (size_t i = 0; i < na; i++)
 		for (size_t j = 0; j < nb && !a[i].used; j++)
 			if (!b[j].used && strcmp(a[i].key, b[j].key) == 0)
-				a[i].used = b[j].used = 1;
+				kept = a[i].used = b[j].used = 1;
 	for (size_t i = 0; i < na; i++) {
 		if (a[i].used)
 			continue;
 		for (size_t j = 0; j < nb; j++) {
 			if (b[j].used || b[j].kind != a[i].kind)
 				continue;
-			if (!one_slot(s, a, na, b, nb, a[i].kind))
+			if (!one_slot(s, kept, a, na, b, nb, a[i].kind))
+				break;
+			/* in a long stretch, a percentage is no sum's
+			 * replacement: amounts of one unit only */
+			if (type == FIND_VALUE && a[i].kind == VALUE_AMOUNT &&
+			    (s->words[0] > SLOT_WORDS ||
+			     s->words[1] > SLOT_WORDS) &&
+			    strcmp(amount_unit(a[i].key),
+			           amount_unit(b[j].key)) != 0)
 				break;
 			a[i].used = b[j].used = 1;
 			int pa = type == FIND_NAME
@@ -3106,6 +3147,10 @@ find_stretches(struct fx *x, uint32_t p)
 	const struct dop *v = ps->ops;
 
 	x->pneg_known = 0;
+	x->pkept = 0;
+	for (size_t k = ps->op0; k < ps->op1 && !x->pkept; k++)
+		x->pkept = dop_kind(&v[k]) == DOP_EQUAL &&
+		           tok_words(&x->c->lt, v[k].a0, v[k].a1) > 0;
 	for (size_t k = ps->op0; k < ps->op1;) {
 		if (dop_kind(&v[k]) == DOP_EQUAL) {
 			k++;
