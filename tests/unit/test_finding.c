@@ -448,6 +448,11 @@ certainty(void **state)
 	                             "The population was reported to have "
 	                             "reached 300 million.\n"),
 	                    "certainty  > was reported to have");
+	assert_string_equal(findings("He raised concerns including reported "
+	                             "forced confessions in the prisons.\n",
+	                             "He raised concerns including forced "
+	                             "confessions in the prisons.\n"),
+	                    "certainty reported > ");
 }
 
 /* A new fact is a whole name or a value the official text never has;
