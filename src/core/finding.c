@@ -10,7 +10,9 @@
  * stretch is the slot: a value or a name is changed only when one takes
  * the place of another inside one stretch, and, in a stretch of more than
  * SLOT_WORDS words a side, only when it is the one of its kind on each
- * side.  A name before a reporting verb (who speaks) is a kind of its own.
+ * side (an amount only for one of its unit), in a passage that keeps a
+ * word or shares a value or name of that type.  A name before a
+ * reporting verb (who speaks) is a kind of its own.
  *
  *  - negation: the stretch's two sides hold an odd and an even number of
  *    negators (negations.txt, "n't") and negative verbs (negverbs.txt);
@@ -97,6 +99,9 @@ struct fx {
 	int pneg_known, pneg_differ; /* this passage: whether its sides'
 	                                negative words were counted, and
 	                                differ in number */
+	int pkept;                   /* this passage keeps a word: its two
+	                                sides are one sentence told again,
+	                                not two that share nothing */
 	size_t nbodies;
 	unsigned char oplace[PLACES_MAX]; /* per country (lex_place): the
 	                                     official text names it */
@@ -255,11 +260,12 @@ numberish(const struct cmp *c, int right, uint32_t t)
 	return lex_number(w, h ? (size_t)(h - w) : n, d, sizeof d) > 0;
 }
 
-/* The hedge class of the words at token t of side right, and in *len how
- * many tokens it takes (1 or 2); NULL when none starts there.  Whether a
- * hedge may start with the word is kept per id in x->hedge. */
+/* The hedge class of the words at token t of side right, in *len how
+ * many tokens it takes (1 or 2) and in *num whether it qualifies the number
+ * after it ("about 100"); NULL when none starts there.  Whether a hedge
+ * may start with the word is kept per id in x->hedge. */
 static const char *
-hedge_at(struct fx *x, int right, uint32_t t, uint32_t *len)
+hedge_at(struct fx *x, int right, uint32_t t, uint32_t *len, int *num)
 {
 	const struct cmp *c = x->c;
 	const struct toklist *l = side_toks(c, right);
@@ -268,7 +274,6 @@ hedge_at(struct fx *x, int right, uint32_t t, uint32_t *len)
 	uint32_t id = l->id[t];
 	size_t n, m;
 	const char *cls;
-	int num;
 
 	if (x->hedge[id] == 1)
 		return NULL;
@@ -288,14 +293,14 @@ hedge_at(struct fx *x, int right, uint32_t t, uint32_t *len)
 	if (t + 1 < l->n && l->v[t + 1].space &&
 	    (m = fold(tx, &l->v[t + 1], w + n + 1, WORD_MAX)) > 0) {
 		w[n] = ' ';
-		cls = lex_hedge(w, n + 1 + m, &num);
-		if (cls && (!num || numberish(c, right, t + 2))) {
+		cls = lex_hedge(w, n + 1 + m, num);
+		if (cls && (!*num || numberish(c, right, t + 2))) {
 			*len = 2;
 			return cls;
 		}
 	}
-	cls = lex_hedge(w, n, &num);
-	if (cls && (!num || numberish(c, right, t + 1))) {
+	cls = lex_hedge(w, n, num);
+	if (cls && (!*num || numberish(c, right, t + 1))) {
 		*len = 1;
 		return cls;
 	}
@@ -631,6 +636,56 @@ is_word(const struct cmp *c, int right, uint32_t t, const char *a,
 	return n && (strcmp(w, a) == 0 || strcmp(w, b) == 0);
 }
 
+/* Is "reported" or "claimed" at token t of side right a verb of saying
+ * with its speaker ("the Bureau reported that", "has claimed", "police
+ * reported the arrest", "..., officials reported.") rather than hearsay
+ * ("was reported to", "a reported court order", "reported forced
+ * confessions")?  Only hearsay hedges a claim. */
+static int
+frame_verb(const struct cmp *c, int right, uint32_t t)
+{
+	const struct toklist *l = side_toks(c, right);
+
+	if (!is_word(c, right, t, "reported", "claimed") || t == 0)
+		return 0;
+	if (is_word(c, right, t - 1, "was", "were") ||
+	    is_word(c, right, t - 1, "is", "are") ||
+	    is_word(c, right, t - 1, "be", "been") ||
+	    is_word(c, right, t - 1, "being", "being"))
+		return 0;
+	if (is_word(c, right, t - 1, "has", "have") ||
+	    is_word(c, right, t - 1, "had", "had"))
+		return 1;
+	if (t + 1 >= l->n || l->v[t + 1].kind == TOK_PUNCT)
+		return !(l->v[t - 1].kind == TOK_PUNCT &&
+		         (l->v[t - 1].flags & TOK_F_STOP));
+	/* a verb before its object or clause; else a participle before
+	 * its noun */
+	return is_word(c, right, t + 1, "that", "the") ||
+	       is_word(c, right, t + 1, "a", "an") ||
+	       is_word(c, right, t + 1, "its", "their") ||
+	       is_word(c, right, t + 1, "his", "her");
+}
+
+/* Is the number at token t of side right (qualified by a hedge before it)
+ * changed with the stretch s while the other side's changed words hold no
+ * number?  Then the number is new or dropped ("almost 35-year" for
+ * "EU's"), which its own finding tells; its hedge changes no claim the
+ * two sides share. */
+static int
+new_number(const struct stretch *s, const struct cmp *c, int right, uint32_t t)
+{
+	int o = !right;
+
+	if (!in_stretch(s, right, t))
+		return 0;
+	for (uint32_t u = next_in(s, o, 0); u < s->hi[o];
+	     u = next_in(s, o, u + 1))
+		if (numberish(c, o, u))
+			return 0;
+	return 1;
+}
+
 /* Certainty: the hedge classes of the two sides of a short stretch s
  * differ. */
 static int
@@ -647,8 +702,10 @@ find_certainty(struct fx *x, uint32_t p, const struct stretch *s)
 		for (uint32_t t = next_in(s, r, 0); t < s->hi[r];
 		     t = next_in(s, r, t + 1)) {
 			uint32_t len;
-			const char *h = hedge_at(x, r, t, &len);
-			if (!h)
+			int num;
+			const char *h = hedge_at(x, r, t, &len, &num);
+			if (!h || frame_verb(x->c, r, t) ||
+			    (num && new_number(s, x->c, r, t + len)))
 				continue;
 			if (key[r] == NOKEY)
 				key[r] = t;
@@ -843,21 +900,39 @@ passage_values(struct fx *x, const struct passage *p, int right, const char *k)
 	return n;
 }
 
-/* Is a stretch with these items one slot for a pair of kind k?  A short
- * stretch always; a long one when k is the one of its kind a side. */
+/* Is a stretch of a passage that keeps a word or a value or not (kept),
+ * with these items, one slot for a pair of kind k?  A short stretch
+ * always; a long one when k is the one of its kind a side, and the
+ * passage keeps something (two sentences that share nothing hold no slot
+ * where one figure or name took another's place). */
 static int
-one_slot(const struct stretch *s, const struct item *a, size_t na,
+one_slot(const struct stretch *s, int kept, const struct item *a, size_t na,
          const struct item *b, size_t nb, int kind)
 {
 	size_t ka = 0, kb = 0;
 
 	if (s->words[0] <= SLOT_WORDS && s->words[1] <= SLOT_WORDS)
 		return 1;
+	if (!kept)
+		return 0;
 	for (size_t i = 0; i < na; i++)
 		ka += !a[i].used && a[i].kind == kind;
 	for (size_t i = 0; i < nb; i++)
 		kb += !b[i].used && b[i].kind == kind;
 	return ka == 1 && kb == 1;
+}
+
+/* The unit of an amount's key (value.h): "%" of "13%", "USD" of
+ * "1500000 USD"; "" when it has none. */
+static const char *
+amount_unit(const char *key)
+{
+	const char *u = strchr(key, ' ');
+	size_t n = strlen(key);
+
+	if (u)
+		return u + 1;
+	return n && key[n - 1] == '%' ? key + n - 1 : key + n;
 }
 
 /* Does one name key start the other ("US" and "US-Russia", "Jordan" and
@@ -1105,18 +1180,28 @@ pair_items(struct fx *x, uint32_t p, const struct stretch *s, unsigned type,
 {
 	const struct passage *ps = &x->c->ps.v[p];
 
-	/* one key on both sides: not changed */
+	/* one key on both sides: not changed (and the two sides are one
+	 * sentence told again, though they keep no word) */
+	int kept = x->pkept;
 	for (size_t i = 0; i < na; i++)
 		for (size_t j = 0; j < nb && !a[i].used; j++)
 			if (!b[j].used && strcmp(a[i].key, b[j].key) == 0)
-				a[i].used = b[j].used = 1;
+				kept = a[i].used = b[j].used = 1;
 	for (size_t i = 0; i < na; i++) {
 		if (a[i].used)
 			continue;
 		for (size_t j = 0; j < nb; j++) {
 			if (b[j].used || b[j].kind != a[i].kind)
 				continue;
-			if (!one_slot(s, a, na, b, nb, a[i].kind))
+			if (!one_slot(s, kept, a, na, b, nb, a[i].kind))
+				break;
+			/* in a long stretch, a percentage is no sum's
+			 * replacement: amounts of one unit only */
+			if (type == FIND_VALUE && a[i].kind == VALUE_AMOUNT &&
+			    (s->words[0] > SLOT_WORDS ||
+			     s->words[1] > SLOT_WORDS) &&
+			    strcmp(amount_unit(a[i].key),
+			           amount_unit(b[j].key)) != 0)
 				break;
 			a[i].used = b[j].used = 1;
 			int pa = type == FIND_NAME
@@ -3065,6 +3150,10 @@ find_stretches(struct fx *x, uint32_t p)
 	size_t nops = x->ops.n;
 
 	x->pneg_known = 0;
+	x->pkept = 0;
+	for (size_t k = 0; k < nops && !x->pkept; k++)
+		x->pkept = dop_kind(&v[k]) == DOP_EQUAL &&
+		           tok_words(&x->c->lt, v[k].a0, v[k].a1) > 0;
 	for (size_t k = 0; k < nops;) {
 		if (dop_kind(&v[k]) == DOP_EQUAL) {
 			k++;

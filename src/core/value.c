@@ -704,6 +704,108 @@ read_weekday(const struct text *t, const struct toklist *l, size_t i,
 	return finish(l, i, v, span, 0, 1, -1, VALUE_WEEKDAY);
 }
 
+/* Is token j of l (of t) the one byte c? */
+static int
+is_byte(const struct text *t, const struct toklist *l, size_t j, char c)
+{
+	return l->v[j].slen == 1 && t->buf[l->v[j].off] == (unsigned char)c;
+}
+
+/* The value of token j when it is digits alone (at most 9), else -1. */
+static long
+digits_at(const struct text *t, const struct toklist *l, size_t j)
+{
+	const unsigned char *s = t->buf + l->v[j].off;
+	size_t n = l->v[j].slen;
+	long v = 0;
+
+	if (l->v[j].kind != TOK_NUMBER || n == 0 || n > 9)
+		return -1;
+	for (size_t k = 0; k < n; k++) {
+		if (!is_digit(s[k]))
+			return -1;
+		v = v * 10 + (s[k] - '0');
+	}
+	return v;
+}
+
+/* A fraction written with a slash at token j: "B/C", or "A-B/C" (one
+ * token "A-B", as the tokenizer reads it), or, with a whole number
+ * before it (whole >= 0), "A B/C".  The slash and denominator touch the
+ * numerator, and no slash follows (a date: "6/19/2002").  Only a
+ * denominator that ends in a decimal (2, 4, 5, 8, 10, 16, 20, 25, ... up
+ * to 10,000) counts, so the value is exact.  Adds whole + B/C into *x as
+ * digits and a power of ten, and returns the tokens after j it spans (2:
+ * "/" and C); 0 when there is no such fraction. */
+static size_t
+fraction_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
+            long whole, struct num *x)
+{
+	const unsigned char *s;
+	long a = whole, b, c;
+	size_t n;
+
+	if (stop(l, j, end) || l->v[j].kind != TOK_NUMBER ||
+	    stop(l, j + 1, end) || stop(l, j + 2, end) || l->v[j + 1].space ||
+	    l->v[j + 2].space || !is_byte(t, l, j + 1, '/') ||
+	    (c = digits_at(t, l, j + 2)) <= 1 ||
+	    (!stop(l, j + 3, end) && !l->v[j + 3].space &&
+	     (is_byte(t, l, j + 3, '/') || l->v[j + 3].kind == TOK_NUMBER)))
+		return 0;
+	s = t->buf + l->v[j].off;
+	n = l->v[j].slen;
+	b = digits_at(t, l, j);
+	if (b < 0) {
+		/* "A-B": digits, a hyphen, digits */
+		const unsigned char *h = memchr(s, '-', n);
+		if (whole >= 0 || !h || h == s || h + 1 == s + n || n > 19)
+			return 0;
+		a = b = 0;
+		for (const unsigned char *q = s; q < h; q++)
+			if (!is_digit(*q))
+				return 0;
+			else
+				a = a * 10 + (*q - '0');
+		for (const unsigned char *q = h + 1; q < s + n; q++)
+			if (!is_digit(*q))
+				return 0;
+			else
+				b = b * 10 + (*q - '0');
+	}
+	if (a < 0)
+		a = 0;
+	if (b >= c)
+		return 0; /* "3/2" is no proper fraction; "24/7" neither */
+	/* c times what power of ten is a whole number? */
+	long scale = 1;
+	int exp = 0;
+	while (scale % c != 0 && exp < 4) {
+		scale *= 10;
+		exp++;
+	}
+	if (scale % c != 0)
+		return 0;
+	int nd =
+	        snprintf(x->d, sizeof x->d, "%ld", a * scale + b * (scale / c));
+	if (nd <= 0 || (size_t)nd >= sizeof x->d)
+		return 0;
+	x->n = (size_t)nd;
+	x->exp = -exp;
+	return 2;
+}
+
+/* Does the numeral at token j follow a lone point that touches it, with
+ * white space or an opening bracket before the point (".25%", "(.5
+ * percent)")?  Then it is the fraction after that point. */
+static int
+bare_point(const struct text *t, const struct toklist *l, size_t j)
+{
+	if (j == 0 || l->v[j].space || !is_byte(t, l, j - 1, '.'))
+		return 0;
+	return j == 1 || l->v[j - 1].space || is_byte(t, l, j - 2, '(') ||
+	       is_byte(t, l, j - 2, '[');
+}
+
 /* A quantity at i: [currency] number [scale] [unit, percent or currency]. */
 static size_t
 read_quantity(const struct text *t, const struct toklist *l, size_t i,
@@ -717,11 +819,35 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 
 	if (currency_before(t, l, j, end, &cur))
 		j = nx(t, l, j, end);
-	if (!number_at(t, l, j, end, &x, &suf, &slen, &word))
+	/* the denominator of a fraction is none of its own */
+	if (j >= 2 && !l->v[j].space && !l->v[j - 1].space &&
+	    is_byte(t, l, j - 1, '/') && l->v[j - 2].kind == TOK_NUMBER &&
+	    fraction_at(t, l, j - 2, end, -1, &x))
 		return 0;
-	size_t head = j - i, nhead = 1, past;
+	size_t more = fraction_at(t, l, j, end, -1, &x);
+	if (more) {
+		/* "1/2" alone is a share, as "one-half" is; "4-1/2" a number */
+		word = digits_at(t, l, j) >= 0 ? 2 : 0;
+		suf = "";
+		slen = 0;
+	} else if (!number_at(t, l, j, end, &x, &suf, &slen, &word)) {
+		return 0;
+	}
+	size_t head = j - i, nhead = 1 + more, past;
 	long run;
-	j = nx(t, l, j, end);
+	j = nx(t, l, j + more, end);
+	if (!more && !word && !slen && x.exp == 0) {
+		long whole = digits_at(t, l, i + head);
+		if (bare_point(t, l, i + head)) {
+			/* ".25": no digit before the point */
+			x.exp = -(int)x.n;
+		} else if (whole >= 0 && !stop(l, j, end) && l->v[j].space &&
+		           (more = fraction_at(t, l, j, end, whole, &x))) {
+			/* "3 1/2" */
+			nhead += 1 + more;
+			j = nx(t, l, j + more, end);
+		}
+	}
 	if (word && !slen && x.exp == 0 &&
 	    (past = word_run(t, l, i + head, end, &run))) {
 		/* number words with spaces between: one number */

@@ -211,6 +211,32 @@ static void
 value(void **state)
 {
 	(void)state;
+	/* two long sentences linked though they keep no word (a headline
+	 * whose shared words the diff absorbs) hold no slot: a percentage
+	 * is not a sum's replacement */
+	assert_string_equal(
+	        findings("In the hardest hit districts of the south one family "
+	                 "in three has lost its home, and 10 percent of the "
+	                 "teachers will leave the schools within 5 years.\n"
+	                 "The council approved the new school budget on "
+	                 "Monday evening.\n",
+	                 "Schools Get $500 Million as Teachers Quit Hit "
+	                 "Districts - 2027-06-19\n\n"
+	                 "The council approved the new school budget on "
+	                 "Monday evening.\n"),
+	        "");
+	/* ... but two that keep no word and share values are one sentence
+	 * told again: the value left over on each side changed */
+	assert_string_equal(
+	        findings("This comes almost 39 years after the 200 million "
+	                 "mark was reached on Nov. 20, 1967.\n"
+	                 "The council approved the new school budget on "
+	                 "Monday evening.\n",
+	                 "It reached two hundred million just over fifty "
+	                 "years later, in nineteen sixty-seven.\n"
+	                 "The council approved the new school budget on "
+	                 "Monday evening.\n"),
+	        "value 39 > fifty");
 	assert_string_equal(
 	        findings("It will fund 12 new classrooms by May 2027.\n",
 	                 "It will fund 15 new classrooms by May 2027.\n"),
@@ -362,7 +388,8 @@ name(void **state)
 }
 
 /* A hedge dropped, added or changed; two hedges of one class stand for
- * each other, and reported speech's "would" for "will" is none. */
+ * each other, and reported speech's "would" for "will" is none, nor a
+ * hedge on a number of one side only, nor a speaker's "reported that". */
 static void
 certainty(void **state)
 {
@@ -397,6 +424,35 @@ certainty(void **state)
 	                             "They said they would review the budget "
 	                             "in June.\n"),
 	                    "");
+	/* a hedge on a number the other side does not have: the number is
+	 * the new fact, and no claim of both sides changed its certainty */
+	assert_string_equal(findings("The fund marks the council's work for "
+	                             "peace.\n",
+	                             "The fund marks the almost 35-year work "
+	                             "of the council for peace.\n"),
+	                    "new  > 35-year");
+	/* ... but on a number both sides have, changed, it is one */
+	assert_string_equal(findings("The fund supports almost 100 projects "
+	                             "in the region.\n",
+	                             "The fund supports 15 projects in the "
+	                             "region.\n"),
+	                    "value 100 > 15; certainty almost 100 > 15");
+	/* "reported that" is a speaker's frame, not hearsay; "was
+	 * reported" hedges */
+	assert_string_equal(findings("The Census Bureau today reported that "
+	                             "the population reached 300 million.\n",
+	                             "This week, the population reached 300 "
+	                             "million.\n"),
+	                    "");
+	assert_string_equal(findings("The population reached 300 million.\n",
+	                             "The population was reported to have "
+	                             "reached 300 million.\n"),
+	                    "certainty  > was reported to have");
+	assert_string_equal(findings("He raised concerns including reported "
+	                             "forced confessions in the prisons.\n",
+	                             "He raised concerns including forced "
+	                             "confessions in the prisons.\n"),
+	                    "certainty reported > ");
 }
 
 /* A new fact is a whole name or a value the official text never has;

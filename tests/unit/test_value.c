@@ -175,6 +175,23 @@ static const struct vcase amounts_cases[] = {
         {"thirteen per cent", 0, "13%/3"},
         {"13 pct", 0, "13%/2"},
         {"0.4 percent", 0, "0.4%/2"},
+        /* a whole number and a fraction ("3-1/2"), and a decimal with
+         * no zero before its point (".25%") */
+        {"to 4-1/2 percent.", 1, "4.5%/4"},
+        {"to 3 1/2 percent.", 1, "3.5%/5"},
+        {"points (.25%) to", 3, "0.25%/2"},
+        {"(.25 percent)", 2, "0.25%/2"},
+        /* ... its denominator is no value of its own; a fraction alone
+         * is a share, as "one-quarter" is */
+        {"to 4-1/2 percent.", 3, "(none)"},
+        {"1/4 of the vote", 0, "25%/3"},
+        {"3/4 of a mile", 0, "0.75 mi/6"},
+        /* no fraction: a date, "24/7", a third, a point that ends a
+         * sentence */
+        {"on 6/19/2002 at", 1, "6/1"},
+        {"24/7 service", 0, "24/1"},
+        {"a 1/3 share", 1, "1/1"},
+        {"the end.25 people", 3, "25/1"},
         /* fractions in words, of a unit or not */
         {"four-tenths of a percent", 0, "0.4%/4"},
         {"four-tenths of one per cent", 0, "0.4%/5"},

@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -7.2750953;
+static const double lm_bias = -7.29352491;
 static const double lm_weight[LM_NFEAT] = {
-        1.43001724,   /* LM_COVR */
-        2.41247895,   /* LM_COVO */
-        3.71207142,   /* LM_COVMIN */
-        0.979034468,  /* LM_SECOND */
-        0.144543505,  /* LM_PLAIN */
-        -0.249776871, /* LM_NAMES */
-        0.835165415,  /* LM_LOGWR */
-        0.929109872,  /* LM_LOGWO */
-        -2.58046527,  /* LM_HEADER */
-        -1.12034883,  /* LM_TAKEN */
-        0.590135028,  /* LM_ORDER */
-        1.12400446,   /* LM_NEIGH */
-        -2.40731823,  /* LM_TITLE */
-        0.0321502781, /* LM_LOGTOK */
-        1.17175487,   /* LM_BEST */
-        2.77607608,   /* LM_HEAD */
-        -3.27991561,  /* LM_HEAD_TITLED */
-        -3.43151781,  /* LM_NOVEL */
+        1.43030639,   /* LM_COVR */
+        2.45232809,   /* LM_COVO */
+        3.6953959,    /* LM_COVMIN */
+        1.01771896,   /* LM_SECOND */
+        0.14631817,   /* LM_PLAIN */
+        -0.250189751, /* LM_NAMES */
+        0.829803394,  /* LM_LOGWR */
+        0.934941578,  /* LM_LOGWO */
+        -2.5812251,   /* LM_HEADER */
+        -1.12689731,  /* LM_TAKEN */
+        0.612874251,  /* LM_ORDER */
+        1.1197142,    /* LM_NEIGH */
+        -2.41211479,  /* LM_TITLE */
+        0.0301767109, /* LM_LOGTOK */
+        1.15531906,   /* LM_BEST */
+        2.77816319,   /* LM_HEAD */
+        -3.27861937,  /* LM_HEAD_TITLED */
+        -3.41822109,  /* LM_NOVEL */
 };
 
 #endif

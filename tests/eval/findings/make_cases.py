@@ -179,6 +179,7 @@ edit("georgia", "new", P, "reach the villages south", "reach the 14 villages sou
 edit("kem", "new", P, "political leader Kem Sokha.", "political leader Kem Sokha in Phnom Penh.", "new place added", span="Phnom Penh")
 edit("minorities", "new", P, "flogged in public because", "flogged in public in Isfahan because", "new place added", span="Isfahan")
 edit("somalia", "new", P, "today in the Pentagon.", "today in the Pentagon for two hours.", "new value added", span="two hours")
+edit("ST", "new", P, "announced today will save", "announced today after almost 30 years will save", "new value with a hedge (no certainty change: no claim of both sides is hedged)", span="30 years")
 
 # ------------------------------------------------------------- negation
 edit("ST", "negation", P, "there is no military solution", "there is a military solution", "'no' dropped")
@@ -235,6 +236,7 @@ edit("visaban", "certainty", N, "could lead to a lifting", "could result in a li
 edit("minorities", "certainty", N, "would be the first execution", "would mark the first execution", "modal kept, synonym after it")
 edit("groberg", "certainty", N, "for his courageous actions", "for his brave actions", "synonym next to 'will receive'")
 edit("hongkong", "certainty", N, "We will continue to monitor", "We will keep monitoring", "modal kept, synonym after it")
+edit("iranlaw", "certainty", N, "The Justice Department today announced the filing", "The Justice Department today reported the filing", "'reported' as a speaker's verb, not hearsay")
 
 # ---------------------------------------------------------------- quote
 ST_NOTED = "In addition, President Trump noted that he had a good meeting with President Putin."
