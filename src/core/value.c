@@ -756,9 +756,10 @@ fraction_at(const struct text *t, const struct toklist *l, size_t j, size_t end,
 	n = l->v[j].slen;
 	b = digits_at(t, l, j);
 	if (b < 0) {
-		/* "A-B": digits, a hyphen, digits */
+		/* "A-B": digits, a hyphen, digits (at most 12 in all, so
+		 * the sum below fits) */
 		const unsigned char *h = memchr(s, '-', n);
-		if (whole >= 0 || !h || h == s || h + 1 == s + n || n > 19)
+		if (whole >= 0 || !h || h == s || h + 1 == s + n || n > 12)
 			return 0;
 		a = b = 0;
 		for (const unsigned char *q = s; q < h; q++)
