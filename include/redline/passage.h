@@ -96,6 +96,10 @@ void psg_free(struct psg *ps);
  * (diff.h) then gives its operations in order. */
 void psg_walk(const struct cmp *c, const struct passage *p, struct dwalk *w);
 
+/* Start *w on the word diff of block b of c->al (what the JSON export
+ * lists under a block). */
+void psg_block_walk(const struct cmp *c, size_t b, struct dwalk *w);
+
 /* The word diff of passage p, one of c->ps's, into *out (what it held
  * replaced), for a reader that needs its operations at random.  Returns 0,
  * or -1 when memory ran out (*out empty then). */

@@ -22,12 +22,20 @@ psg_walk(const struct cmp *c, const struct passage *p, struct dwalk *w)
 {
 	/* one block: its own diff, coded from where it starts; several:
 	 * psg.ops, coded from (0, 0) */
-	if (p->m1 - p->m0 == 1) {
-		const struct block *k = &c->al.blocks[c->ps.mem[p->m0]];
-		dwalk_init(w, p->ops, p->op0, p->op1, k->dl0, k->dr0);
-	} else {
+	if (p->m1 - p->m0 == 1)
+		psg_block_walk(c, c->ps.mem[p->m0], w);
+	else
 		dwalk_init(w, p->ops, p->op0, p->op1, 0, 0);
-	}
+}
+
+void
+psg_block_walk(const struct cmp *c, size_t b, struct dwalk *w)
+{
+	const struct block *k = &c->al.blocks[b];
+	uint32_t l0, l1, r0, r1;
+
+	align_diff_range(c->al.blocks, b, &c->ls, &c->rs, &l0, &l1, &r0, &r1);
+	dwalk_init(w, c->al.bops.v, k->op0, k->op1, l0, r0);
 }
 
 int

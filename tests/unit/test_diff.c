@@ -171,12 +171,11 @@ right_of(const struct pair *p, size_t k)
 static size_t
 block_ops(const struct pair *p, size_t b)
 {
-	const struct block *k = &p->c.al.blocks[b];
 	struct dwalk w;
 	struct dop o;
 	size_t n = 0;
 
-	dwalk_init(&w, p->c.al.bops.v, k->op0, k->op1, k->dl0, k->dr0);
+	psg_block_walk(&p->c, b, &w);
 	while (dwalk_next(&w, &o))
 		n++;
 	return n;
@@ -185,11 +184,10 @@ block_ops(const struct pair *p, size_t b)
 static const char *
 block_right(const struct pair *p, size_t b, size_t k)
 {
-	const struct block *x = &p->c.al.blocks[b];
 	struct dwalk w;
 	struct dop o = {0, 0, 0, 0};
 
-	dwalk_init(&w, p->c.al.bops.v, x->op0, x->op1, x->dl0, x->dr0);
+	psg_block_walk(&p->c, b, &w);
 	for (size_t i = 0; i <= k; i++)
 		assert_true(dwalk_next(&w, &o));
 	return right_of_op(p, &o);
