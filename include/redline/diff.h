@@ -91,11 +91,10 @@ void dwalk_init(struct dwalk *w, const unsigned char *code, size_t k0,
 /* The next operation into *o and 1, or 0 when none is left. */
 int dwalk_next(struct dwalk *w, struct dop *o);
 
-/* The operations of code[k0..k1) (put from a and b) into *out, replacing
- * what it held.  Returns 0, or -1 when memory ran out (*out is empty then,
- * its room kept). */
-int dcode_get(struct dops *out, const unsigned char *code, size_t k0, size_t k1,
-              uint32_t a, uint32_t b);
+/* The operations the walk w has left into *out, replacing what it held
+ * (w is at the end after).  Returns 0, or -1 when memory ran out (*out is
+ * empty then, its room kept). */
+int dcode_get(struct dops *out, struct dwalk *w);
 
 /* The room of *c fitted to its bytes, once no more come. */
 void dcode_fit(struct dcode *c);

@@ -46,16 +46,15 @@ struct passage {
 	uint32_t e0, e1;        /* its stretches: psg.ent[e0..e1), ascending
 	                           (for a passage of one stretch, e1 = e0 + 1) */
 	double sim;             /* 2 * common words / all words of the whole */
-	const unsigned char *ops; /* its word diff: the bytes ops[op0..op1),
-	                             coded (diff.h: struct dcode) over token
-	                             indices of the model; ops is the block's
-	                             (cmp.al.bops.v) for a passage of one
-	                             block, psg.ops.v for one of several
-	                             (read through psg_walk, psg_ops) */
-	uint32_t op0, op1;
-	uint32_t nfacts;   /* facts of its blocks */
-	uint32_t fi0, fi1; /* its findings: cmp.fd.v[fi0..fi1)
-	                    (finding.h) */
+	uint32_t op0, op1;      /* its word diff: the bytes [op0, op1), coded
+	                           (diff.h: struct dcode) over token indices
+	                           of the model, of the block's (cmp.al.bops)
+	                           for a passage of one block, of psg.ops for
+	                           one of several (read through psg_walk,
+	                           psg_ops) */
+	uint32_t nfacts;        /* facts of its blocks */
+	uint32_t fi0, fi1;      /* its findings: cmp.fd.v[fi0..fi1)
+	                           (finding.h) */
 };
 
 /* A stretch of the display: blocks [b0, b1) of one passage, next to each

@@ -497,15 +497,12 @@ dwalk_next(struct dwalk *w, struct dop *o)
 }
 
 int
-dcode_get(struct dops *out, const unsigned char *code, size_t k0, size_t k1,
-          uint32_t a, uint32_t b)
+dcode_get(struct dops *out, struct dwalk *w)
 {
-	struct dwalk w;
 	struct dop o;
 
 	out->n = 0;
-	dwalk_init(&w, code, k0, k1, a, b);
-	while (dwalk_next(&w, &o)) {
+	while (dwalk_next(w, &o)) {
 		struct dop *nv = grow_array(out->v, &out->cap, out->n + 1,
 		                            sizeof *nv, 64);
 		if (!nv) {

@@ -616,13 +616,15 @@ coded_operations_come_back(void **state)
 		assert_memory_equal(&o, &v[k], sizeof o);
 	}
 	assert_false(dwalk_next(&w, &o));
-	assert_int_equal(dcode_get(&got, c.v, mid, c.n, 12, 22), 0);
+	dwalk_init(&w, c.v, mid, c.n, 12, 22);
+	assert_int_equal(dcode_get(&got, &w), 0);
 	assert_int_equal(got.n, n - 1);
 	assert_memory_equal(got.v, v + 1, (n - 1) * sizeof *v);
 	dwalk_init(&w, c.v, 0, 0, 0, 0);
 	assert_false(dwalk_next(&w, &o));
 	dcode_fit(&c);
-	assert_int_equal(dcode_get(&got, c.v, 0, mid, 10, 20), 0);
+	dwalk_init(&w, c.v, 0, mid, 10, 20);
+	assert_int_equal(dcode_get(&got, &w), 0);
 	assert_int_equal(got.n, 1);
 	dops_free(&got);
 	dcode_free(&c);
