@@ -1,7 +1,9 @@
 /* classify.c - stages 7 to 9 of the sentence alignment (align.c): the kind
  * and word diff of every block (verbatim or paraphrase, frames aside), the
  * new facts of the rewrite, and the nearest candidate of
- * every omission and addition.
+ * every omission and addition.  Also the token ranges a block's word diff
+ * compares (align_diff_range), which the model works out again rather
+ * than keeps.
  */
 #include <math.h>
 #include <stdlib.h>
