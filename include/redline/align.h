@@ -49,11 +49,9 @@ struct block {
 	                       its counterpart; else -1 */
 	uint32_t ls0, ls1;  /* left segments [ls0, ls1); ls0 == ls1: none */
 	uint32_t rs0, rs1;  /* right segments */
-	uint32_t dl0, dl1;  /* left tokens the word diff compared (for a half
-	                       block: its counterpart's) */
-	uint32_t dr0, dr1;  /* right tokens, likewise */
 	uint32_t op0, op1;  /* its word operations: the bytes bops.v[op0..op1),
-	                       coded from (dl0, dr0) (diff.h: struct dcode) */
+	                       coded (diff.h: struct dcode) from the first
+	                       tokens it compared (align_diff_range) */
 	uint32_t f0, f1;    /* its facts: facts[f0..f1) */
 	int32_t near;       /* an omission or addition: the segment on the
 	                       other side most like it, or -1 */
@@ -134,6 +132,16 @@ int align_run(const struct align_in *in, struct align_out *out);
 
 /* Release what *out owns; *out becomes empty. */
 void align_out_free(struct align_out *out);
+
+/* The tokens block k of blocks (an align_out's, over the sentences ls
+ * and rs) compared in its word diff: official [*l0, *l1) and rewrite
+ * [*r0, *r1), the tokens of its sentences, or [0, 0) on a side without
+ * any; for one side of a split or merge, the other side's are the
+ * sentences of the block it links to.  Its operations are coded from
+ * (*l0, *r0). */
+void align_diff_range(const struct block *blocks, size_t k,
+                      const struct seglist *ls, const struct seglist *rs,
+                      uint32_t *l0, uint32_t *l1, uint32_t *r0, uint32_t *r1);
 
 /* The name of linking rule k, in the order the rules run ("best",
  * "held", ...; src/core/align/links.c says what each does), or NULL past

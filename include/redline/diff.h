@@ -88,14 +88,41 @@ struct dwalk {
 void dwalk_init(struct dwalk *w, const unsigned char *code, size_t k0,
                 size_t k1, uint32_t a, uint32_t b);
 
-/* The next operation into *o and 1, or 0 when none is left. */
-int dwalk_next(struct dwalk *w, struct dop *o);
+/* The next operation into *o and 1, or 0 when none is left.  (Inline:
+ * every reader of a long pair's word diffs calls it once an operation.
+ * The code is described at the top of src/core/diff.c; tag 3 is a
+ * jump.) */
+static inline int
+dwalk_next(struct dwalk *w, struct dop *o)
+{
+	while (w->p < w->end) {
+		unsigned char x = *w->p++;
+		unsigned tag = x & 3;
+		uint64_t v = (x >> 2) & 0x1f;
+		for (unsigned sh = 5; x & 0x80; sh += 7) {
+			x = *w->p++;
+			v |= (uint64_t)(x & 0x7f) << sh;
+		}
+		if (tag == 3) {
+			uint32_t d = (uint32_t)(v >> 2);
+			uint32_t *at = v & 1 ? &w->b : &w->a;
+			*at = v & 2 ? *at - d : *at + d;
+			continue;
+		}
+		uint32_t len = (uint32_t)v;
+		o->a0 = w->a;
+		o->b0 = w->b;
+		o->a1 = w->a += tag == DOP_INSERT ? 0 : len;
+		o->b1 = w->b += tag == DOP_DELETE ? 0 : len;
+		return 1;
+	}
+	return 0;
+}
 
-/* The operations of code[k0..k1) (put from a and b) into *out, replacing
- * what it held.  Returns 0, or -1 when memory ran out (*out is empty then,
- * its room kept). */
-int dcode_get(struct dops *out, const unsigned char *code, size_t k0, size_t k1,
-              uint32_t a, uint32_t b);
+/* The operations the walk w has left into *out, replacing what it held
+ * (w is at the end after).  Returns 0, or -1 when memory ran out (*out is
+ * empty then, its room kept). */
+int dcode_get(struct dops *out, struct dwalk *w);
 
 /* The room of *c fitted to its bytes, once no more come. */
 void dcode_fit(struct dcode *c);

@@ -46,16 +46,15 @@ struct passage {
 	uint32_t e0, e1;        /* its stretches: psg.ent[e0..e1), ascending
 	                           (for a passage of one stretch, e1 = e0 + 1) */
 	double sim;             /* 2 * common words / all words of the whole */
-	const unsigned char *ops; /* its word diff: the bytes ops[op0..op1),
-	                             coded (diff.h: struct dcode) over token
-	                             indices of the model; ops is the block's
-	                             (cmp.al.bops.v) for a passage of one
-	                             block, psg.ops.v for one of several
-	                             (read through psg_walk, psg_ops) */
-	uint32_t op0, op1;
-	uint32_t nfacts;   /* facts of its blocks */
-	uint32_t fi0, fi1; /* its findings: cmp.fd.v[fi0..fi1)
-	                    (finding.h) */
+	uint32_t op0, op1;      /* its word diff: the bytes [op0, op1), coded
+	                           (diff.h: struct dcode) over token indices
+	                           of the model, of the block's (cmp.al.bops)
+	                           for a passage of one block, of psg.ops for
+	                           one of several (read through psg_walk,
+	                           psg_ops) */
+	uint32_t nfacts;        /* facts of its blocks */
+	uint32_t fi0, fi1;      /* its findings: cmp.fd.v[fi0..fi1)
+	                           (finding.h) */
 };
 
 /* A stretch of the display: blocks [b0, b1) of one passage, next to each
@@ -95,6 +94,10 @@ void psg_free(struct psg *ps);
 /* Start *w on the word diff of passage p, one of c->ps's: dwalk_next
  * (diff.h) then gives its operations in order. */
 void psg_walk(const struct cmp *c, const struct passage *p, struct dwalk *w);
+
+/* Start *w on the word diff of block b of c->al (what the JSON export
+ * lists under a block). */
+void psg_block_walk(const struct cmp *c, size_t b, struct dwalk *w);
 
 /* The word diff of passage p, one of c->ps's, into *out (what it held
  * replaced), for a reader that needs its operations at random.  Returns 0,

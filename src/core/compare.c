@@ -235,7 +235,7 @@ mark_confusable(struct cmp *c)
 		/* each operation d with the next, e */
 		struct dwalk w;
 		struct dop d, e;
-		dwalk_init(&w, c->al.bops.v, b->op0, b->op1, b->dl0, b->dr0);
+		psg_block_walk(c, i, &w);
 		for (int more = dwalk_next(&w, &d);
 		     more && !b->confusable && dwalk_next(&w, &e); d = e) {
 			if (dop_kind(&d) != DOP_DELETE ||

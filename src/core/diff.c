@@ -408,36 +408,38 @@ dops_free(struct dops *d)
 	memset(d, 0, sizeof *d);
 }
 
-enum { DC_JUMP = 3 };
+enum {
+	DC_JUMP = 3, /* the tag of a jump (dwalk_next in diff.h knows it) */
+	DC_MOST = 18 /* the most bytes one operation takes: three numbers
+	                (two jumps and itself) of at most 34 bits, six bytes
+	                each */
+};
 
-/* Append the number (v << 2) | tag, coded; 0 or -1. */
-static int
-dc_num(struct dcode *c, unsigned tag, uint64_t v)
+/* The number (v << 2) | tag, coded at p; past its last byte. */
+static unsigned char *
+dc_num(unsigned char *p, unsigned tag, uint64_t v)
 {
-	unsigned char *nv = grow_array(c->v, &c->cap, c->n + 10, 1, 256);
-	if (!nv)
-		return -1;
-	c->v = nv;
 	unsigned char x = (unsigned char)(tag | (v & 0x1f) << 2);
 	v >>= 5;
 	while (v) {
-		c->v[c->n++] = x | 0x80;
+		*p++ = x | 0x80;
 		x = v & 0x7f;
 		v >>= 7;
 	}
-	c->v[c->n++] = x;
-	return 0;
+	*p++ = x;
+	return p;
 }
 
-/* A jump in range r (0 first, 1 second) from position at to where. */
-static int
-dc_jump(struct dcode *c, unsigned r, uint32_t at, uint32_t where)
+/* A jump in range r (0 first, 1 second) from position at to where, coded
+ * at p; past its last byte. */
+static unsigned char *
+dc_jump(unsigned char *p, unsigned r, uint32_t at, uint32_t where)
 {
 	if (where == at)
-		return 0;
+		return p;
 	if (where > at)
-		return dc_num(c, DC_JUMP, (uint64_t)(where - at) << 2 | r);
-	return dc_num(c, DC_JUMP, (uint64_t)(at - where) << 2 | 2 | r);
+		return dc_num(p, DC_JUMP, (uint64_t)(where - at) << 2 | r);
+	return dc_num(p, DC_JUMP, (uint64_t)(at - where) << 2 | 2 | r);
 }
 
 int
@@ -447,12 +449,19 @@ dcode_put(struct dcode *out, const struct dop *v, size_t n, uint32_t a,
 	for (size_t k = 0; k < n; k++) {
 		const struct dop *o = &v[k];
 		enum dop_kind kind = dop_kind(o);
-		if (dc_jump(out, 0, a, o->a0) < 0 ||
-		    dc_jump(out, 1, b, o->b0) < 0 ||
-		    dc_num(out, kind,
-		           kind == DOP_INSERT ? o->b1 - o->b0 : o->a1 - o->a0) <
-		            0)
-			return -1;
+		if (out->cap - out->n < DC_MOST) {
+			unsigned char *nv = grow_array(
+			        out->v, &out->cap, out->n + DC_MOST, 1, 256);
+			if (!nv)
+				return -1;
+			out->v = nv;
+		}
+		unsigned char *p = out->v + out->n;
+		p = dc_jump(p, 0, a, o->a0);
+		p = dc_jump(p, 1, b, o->b0);
+		p = dc_num(p, kind,
+		           kind == DOP_INSERT ? o->b1 - o->b0 : o->a1 - o->a0);
+		out->n = (size_t)(p - out->v);
 		a = o->a1;
 		b = o->b1;
 	}
@@ -470,49 +479,21 @@ dwalk_init(struct dwalk *w, const unsigned char *code, size_t k0, size_t k1,
 }
 
 int
-dwalk_next(struct dwalk *w, struct dop *o)
+dcode_get(struct dops *out, struct dwalk *w)
 {
-	while (w->p < w->end) {
-		unsigned char x = *w->p++;
-		unsigned tag = x & 3;
-		uint64_t v = (x >> 2) & 0x1f;
-		for (unsigned sh = 5; x & 0x80; sh += 7) {
-			x = *w->p++;
-			v |= (uint64_t)(x & 0x7f) << sh;
-		}
-		if (tag == DC_JUMP) {
-			uint32_t d = (uint32_t)(v >> 2);
-			uint32_t *at = v & 1 ? &w->b : &w->a;
-			*at = v & 2 ? *at - d : *at + d;
-			continue;
-		}
-		uint32_t len = (uint32_t)v;
-		o->a0 = w->a;
-		o->b0 = w->b;
-		o->a1 = w->a += tag == DOP_INSERT ? 0 : len;
-		o->b1 = w->b += tag == DOP_DELETE ? 0 : len;
-		return 1;
-	}
-	return 0;
-}
-
-int
-dcode_get(struct dops *out, const unsigned char *code, size_t k0, size_t k1,
-          uint32_t a, uint32_t b)
-{
-	struct dwalk w;
 	struct dop o;
 
 	out->n = 0;
-	dwalk_init(&w, code, k0, k1, a, b);
-	while (dwalk_next(&w, &o)) {
-		struct dop *nv = grow_array(out->v, &out->cap, out->n + 1,
-		                            sizeof *nv, 64);
-		if (!nv) {
-			out->n = 0;
-			return -1;
+	while (dwalk_next(w, &o)) {
+		if (out->n == out->cap) {
+			struct dop *nv = grow_array(out->v, &out->cap,
+			                            out->n + 1, sizeof *nv, 64);
+			if (!nv) {
+				out->n = 0;
+				return -1;
+			}
+			out->v = nv;
 		}
-		out->v = nv;
 		out->v[out->n++] = o;
 	}
 	return 0;

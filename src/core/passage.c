@@ -22,12 +22,20 @@ psg_walk(const struct cmp *c, const struct passage *p, struct dwalk *w)
 {
 	/* one block: its own diff, coded from where it starts; several:
 	 * psg.ops, coded from (0, 0) */
-	if (p->m1 - p->m0 == 1) {
-		const struct block *k = &c->al.blocks[c->ps.mem[p->m0]];
-		dwalk_init(w, p->ops, p->op0, p->op1, k->dl0, k->dr0);
-	} else {
-		dwalk_init(w, p->ops, p->op0, p->op1, 0, 0);
-	}
+	if (p->m1 - p->m0 == 1)
+		psg_block_walk(c, c->ps.mem[p->m0], w);
+	else
+		dwalk_init(w, c->ps.ops.v, p->op0, p->op1, 0, 0);
+}
+
+void
+psg_block_walk(const struct cmp *c, size_t b, struct dwalk *w)
+{
+	const struct block *k = &c->al.blocks[b];
+	uint32_t l0, l1, r0, r1;
+
+	align_diff_range(c->al.blocks, b, &c->ls, &c->rs, &l0, &l1, &r0, &r1);
+	dwalk_init(w, c->al.bops.v, k->op0, k->op1, l0, r0);
 }
 
 int
@@ -36,7 +44,7 @@ psg_ops(const struct cmp *c, const struct passage *p, struct dops *out)
 	struct dwalk w;
 
 	psg_walk(c, p, &w);
-	return dcode_get(out, p->ops, p->op0, p->op1, w.a, w.b);
+	return dcode_get(out, &w);
 }
 
 void
@@ -337,12 +345,10 @@ out:
 
 /* The passage of one block: the block's kind, similarity and word diff. */
 static int
-passage_single(struct psg *ps, const struct cmp *c, struct passage *p,
-               const struct block *k)
+passage_single(struct passage *p, const struct block *k)
 {
-	(void)ps;
 	p->sim = k->sim;
-	p->ops = c->al.bops.v; /* the block's own: no copy */
+	/* the block's own: no copy */
 	p->op0 = k->op0;
 	p->op1 = k->op1;
 	return 0;
@@ -480,7 +486,7 @@ psg_build(struct psg *ps, const struct cmp *c)
 		          : official_verbatim && p->nleft ? BLK_VERBATIM
 		                                          : BLK_PARAPHRASE;
 		if (p->m1 - p->m0 == 1) {
-			if (passage_single(ps, c, p, first) < 0)
+			if (passage_single(p, first) < 0)
 				goto fail;
 		} else {
 			if (!m && !(m = myers_new(intern_count(c->in))))
@@ -492,11 +498,6 @@ psg_build(struct psg *ps, const struct cmp *c)
 		ps->nmoved += p->moved;
 	}
 	dcode_fit(&ps->ops);
-	/* the passages of several blocks read ps->ops, now that it moves no
-	 * more */
-	for (size_t i = 0; i < ps->n; i++)
-		if (ps->v[i].m1 - ps->v[i].m0 > 1)
-			ps->v[i].ops = ps->ops.v;
 	myers_free(m);
 	return 0;
 fail:

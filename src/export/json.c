@@ -395,7 +395,7 @@ put_block(struct out *o, const struct cmp *c, const struct block *b)
 	out_ulong(o, (unsigned long)c->ps.of[b - c->al.blocks] + 1);
 	out_str(o, ",\n     \"ops\": ");
 	struct dwalk w;
-	dwalk_init(&w, c->al.bops.v, b->op0, b->op1, b->dl0, b->dr0);
+	psg_block_walk(c, (size_t)(b - c->al.blocks), &w);
 	put_ops(o, c, &w);
 	out_str(o, ",\n     \"findings\": ");
 	put_findings(o, c, &c->ps.v[c->ps.of[b - c->al.blocks]], b);

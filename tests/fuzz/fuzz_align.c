@@ -11,14 +11,17 @@
 static void
 check_block_ops(const struct cmp *c, const struct block *b)
 {
-	uint32_t i = b->dl0, j = b->dr0;
+	uint32_t dl0, dl1, dr0, dr1;
 	struct dwalk w;
 	struct dop op;
 
+	align_diff_range(c->al.blocks, (size_t)(b - c->al.blocks), &c->ls,
+	                 &c->rs, &dl0, &dl1, &dr0, &dr1);
+	uint32_t i = dl0, j = dr0;
 	FUZZ_CHECK(b->op0 <= b->op1 && b->op1 <= c->al.bops.n);
-	FUZZ_CHECK(b->dl0 <= b->dl1 && b->dl1 <= c->lt.n);
-	FUZZ_CHECK(b->dr0 <= b->dr1 && b->dr1 <= c->rt.n);
-	dwalk_init(&w, c->al.bops.v, b->op0, b->op1, b->dl0, b->dr0);
+	FUZZ_CHECK(dl0 <= dl1 && dl1 <= c->lt.n);
+	FUZZ_CHECK(dr0 <= dr1 && dr1 <= c->rt.n);
+	psg_block_walk(c, (size_t)(b - c->al.blocks), &w);
 	while (dwalk_next(&w, &op)) {
 		const struct dop *o = &op;
 		FUZZ_CHECK(o->a0 == i && o->b0 == j);
@@ -29,7 +32,7 @@ check_block_ops(const struct cmp *c, const struct block *b)
 		i = o->a1;
 		j = o->b1;
 	}
-	FUZZ_CHECK(i == b->dl1 && j == b->dr1);
+	FUZZ_CHECK(i == dl1 && j == dr1);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);

@@ -171,12 +171,11 @@ right_of(const struct pair *p, size_t k)
 static size_t
 block_ops(const struct pair *p, size_t b)
 {
-	const struct block *k = &p->c.al.blocks[b];
 	struct dwalk w;
 	struct dop o;
 	size_t n = 0;
 
-	dwalk_init(&w, p->c.al.bops.v, k->op0, k->op1, k->dl0, k->dr0);
+	psg_block_walk(&p->c, b, &w);
 	while (dwalk_next(&w, &o))
 		n++;
 	return n;
@@ -185,11 +184,10 @@ block_ops(const struct pair *p, size_t b)
 static const char *
 block_right(const struct pair *p, size_t b, size_t k)
 {
-	const struct block *x = &p->c.al.blocks[b];
 	struct dwalk w;
 	struct dop o = {0, 0, 0, 0};
 
-	dwalk_init(&w, p->c.al.bops.v, x->op0, x->op1, x->dl0, x->dr0);
+	psg_block_walk(&p->c, b, &w);
 	for (size_t i = 0; i <= k; i++)
 		assert_true(dwalk_next(&w, &o));
 	return right_of_op(p, &o);
@@ -618,13 +616,15 @@ coded_operations_come_back(void **state)
 		assert_memory_equal(&o, &v[k], sizeof o);
 	}
 	assert_false(dwalk_next(&w, &o));
-	assert_int_equal(dcode_get(&got, c.v, mid, c.n, 12, 22), 0);
+	dwalk_init(&w, c.v, mid, c.n, 12, 22);
+	assert_int_equal(dcode_get(&got, &w), 0);
 	assert_int_equal(got.n, n - 1);
 	assert_memory_equal(got.v, v + 1, (n - 1) * sizeof *v);
 	dwalk_init(&w, c.v, 0, 0, 0, 0);
 	assert_false(dwalk_next(&w, &o));
 	dcode_fit(&c);
-	assert_int_equal(dcode_get(&got, c.v, 0, mid, 10, 20), 0);
+	dwalk_init(&w, c.v, 0, mid, 10, 20);
+	assert_int_equal(dcode_get(&got, &w), 0);
 	assert_int_equal(got.n, 1);
 	dops_free(&got);
 	dcode_free(&c);

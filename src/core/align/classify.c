@@ -1,7 +1,9 @@
 /* classify.c - stages 7 to 9 of the sentence alignment (align.c): the kind
  * and word diff of every block (verbatim or paraphrase, frames aside), the
  * new facts of the rewrite, and the nearest candidate of
- * every omission and addition.
+ * every omission and addition.  Also the token ranges a block's word diff
+ * compares (align_diff_range), which the model works out again rather
+ * than keeps.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -26,6 +28,27 @@ seg_tokens(const struct seglist *s, uint32_t s0, uint32_t s1, uint32_t *t0,
 	} else {
 		*t0 = *t1 = 0;
 	}
+}
+
+void
+align_diff_range(const struct block *blocks, size_t k, const struct seglist *ls,
+                 const struct seglist *rs, uint32_t *l0, uint32_t *l1,
+                 uint32_t *r0, uint32_t *r1)
+{
+	const struct block *b = &blocks[k];
+	const struct block *m = b->link >= 0 ? &blocks[b->link] : NULL;
+	int has_l = b->ls1 > b->ls0, has_r = b->rs1 > b->rs0;
+	/* one side of a split or merge: shown against the block it points
+	 * to (an omission or addition is shown alone) */
+	int half = !(has_l && has_r) && m && b->kind != BLK_OMISSION &&
+	           b->kind != BLK_ADDITION;
+
+	seg_tokens(ls, b->ls0, b->ls1, l0, l1);
+	seg_tokens(rs, b->rs0, b->rs1, r0, r1);
+	if (half && has_l)
+		seg_tokens(rs, m->rs0, m->rs1, r0, r1);
+	if (half && has_r)
+		seg_tokens(ls, m->ls0, m->ls1, l0, l1);
 }
 
 /* Words of tokens [t0, t1) of l (text t) that turn a clause to the
@@ -505,29 +528,31 @@ add_range(const struct align_in *c, const struct block *h, int right,
 	rg[at][1] = sl->v[s1 - 1].t1;
 }
 
-/* Are the tokens block b compares on the two sides ([dl0, dl1) and
- * [dr0, dr1)) the same, id for id? */
+/* Are the tokens a block compares on the two sides (dl, dr: its
+ * align_diff_range) the same, id for id? */
 static int
-same_tokens(const struct align_in *c, const struct block *b)
+same_tokens(const struct align_in *c, const uint32_t dl[2],
+            const uint32_t dr[2])
 {
-	return b->dl1 - b->dl0 == b->dr1 - b->dr0 &&
-	       memcmp(c->lt.id + b->dl0, c->rt.id + b->dr0,
-	              (b->dl1 - b->dl0) * sizeof *c->lt.id) == 0;
+	return dl[1] - dl[0] == dr[1] - dr[0] &&
+	       memcmp(c->lt.id + dl[0], c->rt.id + dr[0],
+	              (dl[1] - dl[0]) * sizeof *c->lt.id) == 0;
 }
 
-/* Block b's word diff (tokens dl0..dl1 against dr0..dr1): its operations
- * in *d (what it held replaced), and coded from (dl0, dr0) at the end of
- * x->o->bops (b->op0, b->op1).  0 or -1. */
+/* Block b's word diff (tokens dl against dr: its align_diff_range): its
+ * operations in *d (what it held replaced), and coded from (dl[0], dr[0])
+ * at the end of x->o->bops (b->op0, b->op1).  0 or -1. */
 static int
-block_diff(struct ctx *x, struct block *b, struct dops *d)
+block_diff(struct ctx *x, struct block *b, const uint32_t dl[2],
+           const uint32_t dr[2], struct dops *d)
 {
 	const struct align_in *c = x->c;
 
 	d->n = 0;
 	b->op0 = (uint32_t)x->o->bops.n;
-	if (diff_tokens(x->my, &c->lt, b->dl0, b->dl1, &c->rt, b->dr0, b->dr1,
+	if (diff_tokens(x->my, &c->lt, dl[0], dl[1], &c->rt, dr[0], dr[1],
 	                c->opt.minimal ? DIFF_MINIMAL : DIFF_ABSORB, d) < 0 ||
-	    dcode_put(&x->o->bops, d->v, d->n, b->dl0, b->dr0) < 0 ||
+	    dcode_put(&x->o->bops, d->v, d->n, dl[0], dr[0]) < 0 ||
 	    x->o->bops.n > UINT32_MAX) /* (block.op1) */
 		return -1;
 	b->op1 = (uint32_t)x->o->bops.n;
@@ -565,10 +590,11 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 		if (official_half != pass)
 			continue;
 
-		seg_tokens(&c->ls, b->ls0, b->ls1, &b->dl0, &b->dl1);
-		seg_tokens(&c->rs, b->rs0, b->rs1, &b->dr0, &b->dr1);
+		uint32_t dl[2], dr[2];
+		align_diff_range(x->bl->b, i, &c->ls, &c->rs, &dl[0], &dl[1],
+		                 &dr[0], &dr[1]);
 		if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION) {
-			if (block_diff(x, b, d) < 0)
+			if (block_diff(x, b, dl, dr, d) < 0)
 				return -1;
 			x->o->count[b->kind]++;
 			continue;
@@ -590,16 +616,8 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 				if (has_l && m->kind == BLK_VERBATIM)
 					add_range(c, m, 1, vr, &nvr);
 			}
-			/* the word diff shown: against the block it points to
-			 */
-			if (has_l && m)
-				seg_tokens(&c->rs, m->rs0, m->rs1, &b->dr0,
-				           &b->dr1);
-			if (has_r && m)
-				seg_tokens(&c->ls, m->ls0, m->ls1, &b->dl0,
-				           &b->dl1);
 		}
-		if (block_diff(x, b, d) < 0)
+		if (block_diff(x, b, dl, dr, d) < 0)
 			return -1;
 		size_t common = 0;
 		for (size_t k = 0; k < d->n; k++) {
@@ -607,10 +625,10 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 			if (dop_kind(o) == DOP_EQUAL)
 				common += tok_words(&c->lt, o->a0, o->a1);
 		}
-		size_t wl = tok_words(&c->lt, b->dl0, b->dl1);
-		size_t wr = tok_words(&c->rt, b->dr0, b->dr1);
+		size_t wl = tok_words(&c->lt, dl[0], dl[1]);
+		size_t wr = tok_words(&c->rt, dr[0], dr[1]);
 		b->sim = wl + wr ? 2.0 * common / (wl + wr) : 1;
-		if (has_l && has_r && same_tokens(c, b)) {
+		if (has_l && has_r && same_tokens(c, dl, dr)) {
 			/* a copy token for token (what the anchors pair):
 			 * every word kept, no negation changed */
 			b->kind = BLK_VERBATIM;
@@ -640,8 +658,8 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 		/* a negation added or dropped reverses the claim, however
 		 * few words it is: never verbatim */
 		if (verb && has_l && has_r &&
-		    negations(c->left, &c->lt, b->dl0, b->dl1) !=
-		            negations(c->right, &c->rt, b->dr0, b->dr1))
+		    negations(c->left, &c->lt, dl[0], dl[1]) !=
+		            negations(c->right, &c->rt, dr[0], dr[1]))
 			verb = 0;
 		b->kind = verb ? BLK_VERBATIM : BLK_PARAPHRASE;
 		x->o->count[b->kind]++;
