@@ -1171,6 +1171,42 @@ acronym_of(const struct cmp *c, int sa, const struct item *a, int sb,
 	return memcmp(ini, acr, m) == 0;
 }
 
+static int only_titles(const struct cmp *c, int right, uint32_t t0,
+                       uint32_t t1);
+
+/* Does a name's word t of side right stand before it as a title or as
+ * what makes one ("Acting", "Interim", "Former")? */
+static int
+title_word(const struct cmp *c, int right, uint32_t t)
+{
+	static const char *const mod[] = {"acting", "former", "interim"};
+	char w[WORD_MAX];
+	size_t n = fold(side_text(c, right), &side_toks(c, right)->v[t], w,
+	                sizeof w);
+
+	for (size_t i = 0; n && i < sizeof mod / sizeof *mod; i++)
+		if (strlen(mod[i]) == n && memcmp(mod[i], w, n) == 0)
+			return 1;
+	return only_titles(c, right, t, t + 1);
+}
+
+/* Are name items a (official) and b (rewrite) one name and its acronym
+ * once the titles that open them are left out ("Acting United States"
+ * and "U.S.")? */
+static int
+untitled_acronym(const struct cmp *c, const struct item *a,
+                 const struct item *b)
+{
+	struct item ua = *a, ub = *b;
+
+	while (ua.t1 - ua.t0 > 1 && title_word(c, 0, ua.t0))
+		ua.t0++;
+	while (ub.t1 - ub.t0 > 1 && title_word(c, 1, ub.t0))
+		ub.t0++;
+	return (ua.t0 != a->t0 || ub.t0 != b->t0) &&
+	       acronym_of(c, 0, &ua, 1, &ub);
+}
+
 /* Pair the unused items of a and b of one kind, in order, as findings of
  * type; for values, not one the other side of the passage has elsewhere
  * (it moved). */
@@ -1184,9 +1220,13 @@ pair_items(struct fx *x, uint32_t p, const struct stretch *s, unsigned type,
 	 * sentence told again, though they keep no word) */
 	int kept = x->pkept;
 	for (size_t i = 0; i < na; i++)
-		for (size_t j = 0; j < nb && !a[i].used; j++)
-			if (!b[j].used && strcmp(a[i].key, b[j].key) == 0)
+		for (size_t j = 0; j < nb; j++)
+			if (!b[j].used && strcmp(a[i].key, b[j].key) == 0) {
+				/* one already kept elsewhere still takes its
+				 * copy out of the pairing */
 				kept = a[i].used = b[j].used = 1;
+				break;
+			}
 	for (size_t i = 0; i < na; i++) {
 		if (a[i].used)
 			continue;
@@ -1195,6 +1235,18 @@ pair_items(struct fx *x, uint32_t p, const struct stretch *s, unsigned type,
 				continue;
 			if (!one_slot(s, kept, a, na, b, nb, a[i].kind))
 				break;
+			int pa = type == FIND_NAME
+			                 ? place_of(x->c, 0, a[i].t0, a[i].t1)
+			                 : -1;
+			int pb = type == FIND_NAME
+			                 ? place_of(x->c, 1, b[j].t0, b[j].t1)
+			                 : -1;
+			/* a country, or its people, is not what replaced a
+			 * body or a person ("United States" told as "the
+			 * Supreme Court", "U.S. officials" for the Committee):
+			 * the other is new if the official text lacks it */
+			if ((pa >= 0) != (pb >= 0))
+				continue;
 			/* in a long stretch, a percentage is no sum's
 			 * replacement: amounts of one unit only */
 			if (type == FIND_VALUE && a[i].kind == VALUE_AMOUNT &&
@@ -1204,13 +1256,10 @@ pair_items(struct fx *x, uint32_t p, const struct stretch *s, unsigned type,
 			           amount_unit(b[j].key)) != 0)
 				break;
 			a[i].used = b[j].used = 1;
-			int pa = type == FIND_NAME
-			                 ? place_of(x->c, 0, a[i].t0, a[i].t1)
-			                 : -1;
 			if (type == FIND_NAME &&
-			    ((pa >= 0 &&
-			      pa == place_of(x->c, 1, b[j].t0, b[j].t1)) ||
+			    ((pa >= 0 && pa == pb) ||
 			     acronym_of(x->c, 0, &a[i], 1, &b[j]) ||
+			     untitled_acronym(x->c, &a[i], &b[j]) ||
 			     near_spelling(a[i].key, b[j].key) ||
 			     key_prefix(a[i].key, b[j].key) ||
 			     (abbreviated(x->c, 0, a[i].t0, a[i].t1) &&
@@ -1411,6 +1460,35 @@ passage_count(const struct cmp *c, uint32_t p, int right, uint32_t id)
 	return n;
 }
 
+/* How often passage p's rewrite names the official name item a: its last
+ * word, a possessive of it ("Commission's" for "Commission") or its
+ * acronym ("U.S." for "United States"), counted by token. */
+static size_t
+rewrite_names(const struct cmp *c, uint32_t p, const struct item *a)
+{
+	const struct passage *ps = &c->ps.v[p];
+	const char *ob = (const char *)c->left->buf;
+	const struct tok *ok = &c->lt.v[a->t1 - 1];
+	size_t on = unpossess(ob + ok->off, tok_len(&c->lt, a->t1 - 1)), n = 0;
+	uint32_t at = 0, t0, t1;
+	size_t b;
+
+	while (psg_next_piece(c, c->ps.mem, ps->m0, ps->m1, 1, &at, &b)) {
+		psg_block_tokens(c, b, 1, &t0, &t1);
+		for (uint32_t t = t0; t < t1; t++) {
+			const struct tok *k = &c->rt.v[t];
+			if (k->kind != TOK_WORD || !(k->flags & TOK_F_UPPER))
+				continue;
+			const char *w = (const char *)c->right->buf + k->off;
+			size_t wn = unpossess(w, tok_len(&c->rt, t));
+			struct item r = {.t0 = t, .t1 = t + 1};
+			n += (wn == on && memcmp(w, ob + ok->off, on) == 0) ||
+			     (a->t1 - a->t0 > 1 && acronym_of(c, 1, &r, 0, a));
+		}
+	}
+	return n;
+}
+
 /* Is the name key key (of a rewrite name written as an abbreviation)
  * the abbreviation of a capitalised word of passage p's official text
  * ("Md." for "Maryland")?  -1 when memory ran out. */
@@ -1506,7 +1584,7 @@ stretch_names(const struct fx *x, uint32_t p, int right,
 		 * passage's rewrite keeps as often: no replacement */
 		uint32_t id = l->id[e - 1];
 		it.used = (right ? x->lhas[id]
-		                 : passage_count(x->c, p, 1, id) >=
+		                 : rewrite_names(x->c, p, &it) >=
 		                           passage_count(x->c, p, 0, id)) ||
 		          only_titles(x->c, right, t, e);
 		it.kind = speaker(x, right, e); /* pairs only with its kind */

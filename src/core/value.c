@@ -904,6 +904,12 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 	}
 	if (cur && unit && strcmp(cur, unit) != 0)
 		return 0; /* "$5km" */
+	if (unit && !strcmp(unit, "bp")) {
+		/* a basis point is a hundredth of a percentage point:
+		 * "75 basis points" is "three-quarters of a percent" */
+		unit = "%";
+		x.exp -= 2;
+	}
 	if (cur)
 		unit = cur;
 	if (word == 1 && !zeros && !unit)

@@ -287,7 +287,8 @@ value(void **state)
 }
 
 /* A name replaced by another in the same slot; one spelled another way,
- * or its acronym, is none. */
+ * or its acronym, is none, nor one the rewrite keeps elsewhere, nor a
+ * country told as a body. */
 static void
 name(void **state)
 {
@@ -385,6 +386,30 @@ name(void **state)
 	                 "The shops stand in Ocean City, Va., near the "
 	                 "boardwalk.\n"),
 	        "name Maryland > Va");
+	/* a name the rewrite keeps as its acronym is not what the other
+	 * name replaced */
+	assert_string_equal(
+	        findings("He was arrested at the request of the United States "
+	                 "and was sent to the United States in May.\n",
+	                 "Agents acting on a U.S. warrant arrested him at the "
+	                 "Welsh port and sent him to the United States in "
+	                 "May.\n"),
+	        "new  > Welsh");
+	/* a title before a name does not hide its acronym */
+	assert_string_equal(
+	        findings("\"The camp still haunts them,\" said Acting United "
+	                 "States Attorney Joshua Levy.\n",
+	                 "\"The camp still haunts them,\" said acting U.S. "
+	                 "Attorney Joshua Levy.\n"),
+	        "");
+	/* a country is not what replaced a body: the body is new */
+	assert_string_equal(
+	        findings("The United States urges all leaders to act "
+	                 "responsibly and renounce violence.\n",
+	                 "As the Supreme Court reviews the returns, all "
+	                 "leaders must act responsibly and renounce "
+	                 "violence.\n"),
+	        "new  > Supreme Court");
 }
 
 /* A hedge dropped, added or changed; two hedges of one class stand for

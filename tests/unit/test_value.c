@@ -175,6 +175,12 @@ static const struct vcase amounts_cases[] = {
         {"thirteen per cent", 0, "13%/3"},
         {"13 pct", 0, "13%/2"},
         {"0.4 percent", 0, "0.4%/2"},
+        /* a percentage point is written as a percent; a basis point is
+         * a hundredth of one */
+        {"2 percentage points higher", 0, "2%/3"},
+        {"by 75 basis points to", 1, "0.75%/3"},
+        {"1 basis point", 0, "0.01%/3"},
+        {"twenty-five basis points", 0, "0.25%/3"},
         /* a whole number and a fraction ("3-1/2"), and a decimal with
          * no zero before its point (".25%") */
         {"to 4-1/2 percent.", 1, "4.5%/4"},

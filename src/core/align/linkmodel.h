@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -7.29352491;
+static const double lm_bias = -7.30386845;
 static const double lm_weight[LM_NFEAT] = {
-        1.43030639,   /* LM_COVR */
-        2.45232809,   /* LM_COVO */
-        3.6953959,    /* LM_COVMIN */
-        1.01771896,   /* LM_SECOND */
-        0.14631817,   /* LM_PLAIN */
-        -0.250189751, /* LM_NAMES */
-        0.829803394,  /* LM_LOGWR */
-        0.934941578,  /* LM_LOGWO */
-        -2.5812251,   /* LM_HEADER */
-        -1.12689731,  /* LM_TAKEN */
-        0.612874251,  /* LM_ORDER */
-        1.1197142,    /* LM_NEIGH */
-        -2.41211479,  /* LM_TITLE */
-        0.0301767109, /* LM_LOGTOK */
-        1.15531906,   /* LM_BEST */
-        2.77816319,   /* LM_HEAD */
-        -3.27861937,  /* LM_HEAD_TITLED */
-        -3.41822109,  /* LM_NOVEL */
+        1.43388247,   /* LM_COVR */
+        2.46859919,   /* LM_COVO */
+        3.68803093,   /* LM_COVMIN */
+        1.00797052,   /* LM_SECOND */
+        0.146117309,  /* LM_PLAIN */
+        -0.251213461, /* LM_NAMES */
+        0.830292622,  /* LM_LOGWR */
+        0.935261079,  /* LM_LOGWO */
+        -2.58250844,  /* LM_HEADER */
+        -1.12911357,  /* LM_TAKEN */
+        0.613842498,  /* LM_ORDER */
+        1.12044601,   /* LM_NEIGH */
+        -2.41412494,  /* LM_TITLE */
+        0.0326027533, /* LM_LOGTOK */
+        1.15830291,   /* LM_BEST */
+        2.78322201,   /* LM_HEAD */
+        -3.28001739,  /* LM_HEAD_TITLED */
+        -3.41780081,  /* LM_NOVEL */
 };
 
 #endif

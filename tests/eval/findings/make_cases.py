@@ -60,6 +60,7 @@ SOURCES = {
     "azer": "tests/eval/pairs/voa4-azerbaijan-ismayilova-official.txt",
     "bahrami": "tests/eval/pairs/voa4-iran-bahrami-official.txt",
     "minorities": "tests/eval/pairs/voa4-iran-religious-minorities-official.txt",
+    "fomc": "tests/eval/pairs/bank-fomc-jan2008-official.txt",
 }
 
 EDITS = []
@@ -115,6 +116,8 @@ edit("iranlaw", "value", N, "from four foreign-flagged", "from 4 foreign-flagged
 edit("groberg", "value", N, "will be the tenth living recipient", "will be the 10th living recipient", "tenth -> 10th")
 edit("groberg", "value", N, "on December 4, 2008", "on Dec. 4, 2008", "month abbreviated")
 edit("azer", "value", N, "to seven and a half years in prison", "to 7.5 years in prison", "seven and a half -> 7.5")
+edit("fomc", "value", N, "federal funds rate 75 basis points to", "federal funds rate three-quarters of a percent to", "basis points told as a fraction of a percent")
+edit("fomc", "value", P, "federal funds rate 75 basis points to", "federal funds rate 50 basis points to", "basis points changed")
 edit("vietnam", "value", N, "sentencing of three members", "sentencing of 3 members", "three -> 3")
 edit("minorities", "value", N, "including the seven leaders", "including the 7 leaders", "seven -> 7")
 edit("minorities", "value", N, "was increased to 20 years", "was increased to twenty years", "20 -> twenty")
