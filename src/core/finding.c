@@ -2637,6 +2637,22 @@ connectors_at(const struct fx *x, uint32_t i, int and_ok)
 	                                                                  : 0;
 }
 
+/* Is rewrite token i the period of an initial inside a name ("J." of
+ * "Michael J. Krol"): a full stop against a one-letter capital, with a
+ * run word after it on its line? */
+static int
+initial_dot(const struct fx *x, uint32_t i)
+{
+	const struct toklist *l = &x->c->rt;
+	const unsigned char *b = x->c->right->buf;
+
+	return i >= 1 && i + 1 < l->n && l->v[i].kind == TOK_PUNCT &&
+	       tok_len(l, i) == 1 && b[l->v[i].off] == '.' && !l->v[i].space &&
+	       l->v[i - 1].kind == TOK_WORD && tok_len(l, i - 1) == 1 &&
+	       b[l->v[i - 1].off] >= 'A' && b[l->v[i - 1].off] <= 'Z' &&
+	       !l->v[i + 1].nl && run_word(x, i + 1);
+}
+
 /* Widen the name at rewrite token t to its run of capitalised words in
  * its sentence and line, with connectors ("Memorandum on the Prevention
  * of Incidents"; "and" only in a run that has one already, as a title
@@ -2653,6 +2669,10 @@ widen_name(const struct fx *x, uint32_t t, uint32_t *r0, uint32_t *r1)
 		uint32_t a = *r0, k;
 		if (a >= 1 && run_word(x, a - 1) && !l->v[a].nl) {
 			*r0 = a - 1;
+			continue;
+		}
+		if (a >= 2 && initial_dot(x, a - 1)) { /* "J. Krol" */
+			*r0 = a - 2;
 			continue;
 		}
 		/* connectors before: look back from a word two or three
@@ -2672,6 +2692,10 @@ widen_name(const struct fx *x, uint32_t t, uint32_t *r0, uint32_t *r1)
 		uint32_t e = *r1, k;
 		if (e < l->n && run_word(x, e) && !l->v[e].nl) {
 			*r1 = e + 1;
+			continue;
+		}
+		if (initial_dot(x, e)) { /* "Michael J." and the name after */
+			*r1 = e + 2;
 			continue;
 		}
 		if (e < l->n && (k = connectors_at(x, e, joined)) > 0) {
@@ -2971,6 +2995,19 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 			memcpy((*seen)[(*nseen)++], key, sizeof key);
 			if (add(x, FIND_NEW, p, 0, 0, r0, r1) < 0)
 				return -1;
+			/* its last word alone, later, is the same one named
+			 * again: "George W. Bush", then "Bush" */
+			if (r1 - r0 >= 2 && c->rt.v[r1 - 1].kind == TOK_WORD) {
+				if (!name_key(c, 1, r1 - 1, r1, key,
+				              sizeof key))
+					return -1;
+				ns = grow_array(*seen, capseen, *nseen + 1,
+				                sizeof *ns, 32);
+				if (!ns)
+					return -1;
+				*seen = ns;
+				memcpy((*seen)[(*nseen)++], key, sizeof key);
+			}
 		}
 	}
 	return 0;

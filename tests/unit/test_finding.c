@@ -202,6 +202,21 @@ attribution(void **state)
 	                    "north this year, said spokesperson Maria "
 	                    "Kowalska.\n"),
 	        "new  > Maria Kowalska");
+	/* a middle initial with its period is inside the name */
+	assert_string_equal(
+	        findings("The ministry will open two new clinics in the "
+	                 "north this year.\n",
+	                 "The ministry will open two new clinics in the "
+	                 "north this year, said Director Michael J. Krol.\n"),
+	        "new  > Director Michael J. Krol");
+	/* ... and the last word of a new name, later, is that name again */
+	assert_string_equal(
+	        findings("The ministry will open two new clinics in the "
+	                 "north this year. The clinics will treat children.\n",
+	                 "The ministry will open two new clinics in the "
+	                 "north this year, said Director Michael J. Krol. "
+	                 "The clinics will treat children, Krol added.\n"),
+	        "new  > Director Michael J. Krol");
 }
 
 /* A value replaced by another of its kind in the same slot; the same
