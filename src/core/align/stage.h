@@ -87,8 +87,10 @@ struct ent {
 	uint32_t cid, cnt;
 };
 
+/* A sentence's stems: pool[off .. off + n) (16 bytes, not 24: the pool
+ * never holds UINT32_MAX entries, stage_words checks), and its weight. */
 struct vec {
-	size_t off, n; /* into ctx.pool */
+	uint32_t off, n; /* into words.pool */
 	double W;
 };
 

@@ -910,7 +910,7 @@ vectors(struct wstage *x, const struct seglist *sl, const unsigned char *con,
 		} else {
 			qsort(tmp, m, sizeof *tmp, by_u32);
 		}
-		v[s].off = x->w->npool;
+		v[s].off = (uint32_t)x->w->npool;
 		for (size_t i = 0; i < m;) {
 			size_t j = i;
 			while (j < m && tmp[j] == tmp[i])
@@ -929,7 +929,7 @@ vectors(struct wstage *x, const struct seglist *sl, const unsigned char *con,
 			        (struct ent){tmp[i], (uint32_t)(j - i)};
 			i = j;
 		}
-		v[s].n = x->w->npool - v[s].off;
+		v[s].n = (uint32_t)(x->w->npool - v[s].off);
 	}
 	free(tmp);
 	return 0;
@@ -1140,6 +1140,8 @@ related(struct wstage *x)
 			need += room(x, v[sg].off, v[sg].n, side, shadow,
 			             rstart);
 	}
+	if (need >= UINT32_MAX) /* struct vec's 32-bit offsets */
+		goto out;
 	if (need > x->w->cappool) {
 		struct ent *np = realloc(x->w->pool, need * sizeof *np);
 		if (!np)
@@ -1184,8 +1186,8 @@ related(struct wstage *x)
 				}
 			}
 			end = off;
-			v[sg].off = off;
-			v[sg].n = w - off;
+			v[sg].off = (uint32_t)off;
+			v[sg].n = (uint32_t)(w - off);
 		}
 	}
 	size_t npool = 0;
@@ -1195,7 +1197,7 @@ related(struct wstage *x)
 		for (size_t sg = 0; sg < ns; sg++) {
 			memmove(pool + npool, pool + v[sg].off,
 			        v[sg].n * sizeof *pool);
-			v[sg].off = npool;
+			v[sg].off = (uint32_t)npool;
 			npool += v[sg].n;
 		}
 	}
@@ -1272,6 +1274,8 @@ pool_room(struct wstage *x)
 			for (unsigned b = con[i]; b; b &= b - 1)
 				n++;
 	}
+	if (n >= UINT32_MAX) /* struct vec's 32-bit offsets */
+		return -1;
 	x->w->pool = malloc((n + 1) * sizeof *x->w->pool);
 	if (!x->w->pool)
 		return -1;
