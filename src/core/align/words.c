@@ -1283,12 +1283,32 @@ pool_room(struct wstage *x)
 	return 0;
 }
 
-/* The stem vectors' pool, all made: the room left given back.  Always
- * 0. */
+/* The stem vectors' pool, all made: the room left given back, then packed
+ * in 4 bytes an entry (w->pack, for the candidate search, whose
+ * high-water mark it is part of) when every stem id and count fits.
+ * Always 0. */
 static int
 fit_pool(struct words *w)
 {
 	w->pool = grow_fit(w->pool, &w->cappool, w->npool, sizeof *w->pool);
+	for (size_t i = 0; i < w->npool; i++)
+		if (w->pool[i].cid > ENT_CID_MAX ||
+		    w->pool[i].cnt > ENT_CNT_MAX)
+			return 0; /* kept as it is */
+	/* packed where it lies, front to back: entry i's 4 bytes are
+	 * written where entries i / 2 and below were, all read already */
+	unsigned char *b = (unsigned char *)w->pool;
+	for (size_t i = 0; i < w->npool; i++) {
+		struct ent e;
+		memcpy(&e, b + i * sizeof e, sizeof e);
+		uint32_t v = e.cid | e.cnt << ENT_CID_BITS;
+		memcpy(b + i * sizeof v, &v, sizeof v);
+	}
+	uint32_t *p = realloc(w->pool, (w->npool + 1) * sizeof *p);
+	/* a block that could not shrink holds the packed entries still */
+	w->pack = p ? p : (uint32_t *)(void *)w->pool;
+	w->pool = NULL;
+	w->cappool = w->npool;
 	return 0;
 }
 
@@ -1330,6 +1350,7 @@ words_free(struct words *w)
 	free(w->lpart);
 	free(w->idf);
 	free(w->pool);
+	free(w->pack);
 	free(w->lv);
 	free(w->rv);
 	memset(w, 0, sizeof *w);
