@@ -53,6 +53,13 @@ struct cmp_opt {
 	                              memory back to the system (the command
 	                              does, src/cli/heap.c).  ov_run never
 	                              calls it. */
+	void (*after_marks)(void); /* if set, cmp_run calls it once the
+	                              confusable words are marked, before
+	                              the passages and findings: where a
+	                              program may give back what only that
+	                              check used (the command unloads ICU,
+	                              spoof_release).  ov_run never calls
+	                              it. */
 };
 
 struct cmp {

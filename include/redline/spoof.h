@@ -18,6 +18,11 @@ const char *spoof_load_error(void);
 /* Release it.  NULL is fine. */
 void spoof_free(struct spoof *s);
 
+/* ICU unloaded, with the memory it keeps, if no checker is in use (the
+ * next spoof_new loads it again).  Not while another thread may call
+ * spoof_new. */
+void spoof_release(void);
+
 /* 1 when the word w[0..n) (valid UTF-8) mixes scripts as no one writes a
  * word (TR 39's highly restrictive level: Latin with Cyrillic or Greek,
  * as in a "Putin" whose t is Cyrillic; Latin with Han and kana, as

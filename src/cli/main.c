@@ -523,6 +523,9 @@ compare(struct run *r)
 	/* the aligner's working memory, freed, back to the system before
 	 * the passages and findings are built (heap.c keeps it otherwise) */
 	copt.after_align = heap_release;
+	/* and ICU, loaded for the confusable check alone, unloaded once
+	 * that is done (its tables are some 3 MB resident) */
+	copt.after_marks = spoof_release;
 	c = run_traced(r, &copt);
 	if (c == TRACE_FAILED)
 		return -1;

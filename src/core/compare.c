@@ -382,6 +382,8 @@ run(struct cmp *c, const struct text *left, const struct cmp_left *pre,
 			goto fail;
 		rc = CMP_ERR_MEMORY;
 	}
+	if (opt->after_marks)
+		opt->after_marks();
 	if (psg_build(&c->ps, c) < 0 || find_run(c) < 0)
 		goto fail;
 	return 0;

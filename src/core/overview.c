@@ -181,7 +181,8 @@ ov_run(struct overview *ov, const struct text *official,
 		threads = (int)(sizeof th / sizeof *th);
 	if ((size_t)threads > n)
 		threads = (int)n;
-	base.after_align = NULL; /* a hook of cmp_run's alone */
+	base.after_align = NULL; /* hooks of cmp_run's alone */
+	base.after_marks = NULL;
 	one = base;
 	one.threads = 1;
 	/* pairs side by side: each compares on its own thread only */

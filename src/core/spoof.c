@@ -9,7 +9,10 @@
  * when the first checker is made, not linked: its data library maps some
  * 30 MiB of address space, which a run under a small `ulimit -v` could not
  * even start with, and most comparisons (all-ASCII texts, the word-diff
- * export) never need it.  The Makefile names the library by the soname of
+ * export) never need it; and a program that has no more words to check
+ * may give it back (spoof_release: the command does once the confusable
+ * check is done, as ICU's tables would otherwise stay resident beside the
+ * findings).  The Makefile names the library by the soname of
  * the one it compiled against (ICU_SONAME); ICU's functions carry its
  * version in their names (uspoof_open_72), which its headers give.
  */
@@ -46,23 +49,43 @@ static struct {
 	void (*cleanup)(void);
 	char why[256]; /* why it could not be loaded, if it could not */
 } icu;
-static pthread_once_t icu_once = PTHREAD_ONCE_INIT;
+/* Whether ICU is loaded (icu.lib), and how many checkers are in use: a
+ * checker loads it, spoof_release unloads it once none is left. */
+static pthread_mutex_t icu_lock = PTHREAD_MUTEX_INITIALIZER;
+static size_t icu_users;
+static int icu_atexit; /* 1 once icu_unload is set to run at exit */
 
-/* At exit, when no checker is in use any more: ICU gives back the data it
- * keeps for the life of the process (so a leak checker sees every byte
- * returned), then the library is closed. */
+/* When no checker is in use: ICU gives back the data it keeps for the
+ * life of the process (so a leak checker sees every byte returned), then
+ * the library is closed.  The caller holds icu_lock, or the process is
+ * ending. */
+static void
+icu_close(void)
+{
+	if (!icu.lib)
+		return;
+	icu.cleanup();
+	dlclose(icu.lib);
+	icu.lib = NULL;
+}
+
+/* At exit. */
 static void
 icu_unload(void)
 {
-	icu.cleanup();
-	dlclose(icu.lib);
+	icu_close();
 }
 
+/* ICU loaded, if it is not yet and it will load (icu.why says why not
+ * otherwise).  The caller holds icu_lock. */
 static void
 icu_load(void)
 {
 	const char *err;
 
+	if (icu.lib)
+		return;
+	icu.why[0] = '\0';
 	icu.lib = dlopen(ICU_SONAME, RTLD_NOW | RTLD_LOCAL);
 	if (icu.lib) {
 		/* POSIX's way to take a function from dlsym */
@@ -79,8 +102,10 @@ icu_load(void)
 		*(void **)&icu.cleanup = dlsym(icu.lib, ICU_NAME(u_cleanup));
 		if (icu.open && icu.close && icu.set_checks && icu.set_level &&
 		    icu.check && icu.confusable && icu.cleanup) {
-			(void)atexit(icu_unload);
-			return;
+			if (!icu_atexit)
+				icu_atexit = atexit(icu_unload) == 0;
+			if (icu_atexit)
+				return;
 		}
 	}
 	err = dlerror();
@@ -89,6 +114,15 @@ icu_load(void)
 	if (icu.lib)
 		dlclose(icu.lib);
 	icu.lib = NULL;
+}
+
+void
+spoof_release(void)
+{
+	pthread_mutex_lock(&icu_lock);
+	if (!icu_users)
+		icu_close();
+	pthread_mutex_unlock(&icu_lock);
 }
 
 const char *
@@ -118,10 +152,11 @@ spoof_new(void)
 	UErrorCode e = U_ZERO_ERROR;
 	struct spoof *s;
 
-	pthread_once(&icu_once, icu_load);
-	if (!icu.lib)
-		return NULL;
-	s = calloc(1, sizeof *s);
+	pthread_mutex_lock(&icu_lock);
+	icu_load();
+	s = icu.lib ? calloc(1, sizeof *s) : NULL;
+	icu_users += s != NULL;
+	pthread_mutex_unlock(&icu_lock);
 	if (!s)
 		return NULL;
 	s->mixed = icu.open(&e);
@@ -150,6 +185,9 @@ spoof_free(struct spoof *s)
 	if (s->alike)
 		icu.close(s->alike);
 	free(s);
+	pthread_mutex_lock(&icu_lock);
+	icu_users--;
+	pthread_mutex_unlock(&icu_lock);
 }
 
 int

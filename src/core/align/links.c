@@ -252,7 +252,7 @@ postings(const struct ctx *x, const struct vec *vs, size_t nv, size_t **start,
 		return -1;
 	for (size_t v = 0; v < nv; v++)
 		for (size_t i = 0; i < vs[v].n; i++)
-			st[x->w->pool[vs[v].off + i].cid + 1]++;
+			st[ent_at(x->w, vs[v].off + i).cid + 1]++;
 	for (uint32_t k = 0; k < n; k++)
 		st[k + 1] += st[k];
 	uint32_t *po = malloc((st[n] + 1) * sizeof *po);
@@ -262,7 +262,7 @@ postings(const struct ctx *x, const struct vec *vs, size_t nv, size_t **start,
 	}
 	for (size_t v = 0; v < nv; v++)
 		for (size_t i = 0; i < vs[v].n; i++)
-			po[st[x->w->pool[vs[v].off + i].cid]++] = (uint32_t)v;
+			po[st[ent_at(x->w, vs[v].off + i).cid]++] = (uint32_t)v;
 	/* each st[k] is now where list k + 1 begins: back by one */
 	for (uint32_t k = n; k > 0; k--)
 		st[k] = st[k - 1];
@@ -332,7 +332,7 @@ nominate(const struct ctx *x, const struct vec *v, const struct search *sr,
 
 	for (int pass = 0; pass < 2 && nt == 0; pass++) {
 		for (size_t i = 0; i < v->n; i++) {
-			uint32_t cid = x->w->pool[v->off + i].cid;
+			uint32_t cid = ent_at(x->w, v->off + i).cid;
 			size_t p0 = start[cid], p1 = start[cid + 1];
 			if (p1 - p0 > limit) {
 				if (pass == 0)
@@ -607,18 +607,18 @@ union_shared(const struct ctx *x, const struct vec *r, const uint32_t *os,
 	double w = 0;
 
 	for (size_t i = 0; i < r->n; i++) {
-		const struct ent *e = &x->w->pool[r->off + i];
+		struct ent e = ent_at(x->w, r->off + i);
 		uint32_t best = 0;
 		for (size_t k = 0; k < n; k++) {
 			const struct vec *o = &x->w->lv[os[k]];
-			const struct ent *q = &x->w->pool[o->off];
-			while (at[k] < o->n && q[at[k]].cid < e->cid)
+			struct ent q;
+			while (at[k] < o->n &&
+			       (q = ent_at(x->w, o->off + at[k])).cid < e.cid)
 				at[k]++;
-			if (at[k] < o->n && q[at[k]].cid == e->cid &&
-			    q[at[k]].cnt > best)
-				best = q[at[k]].cnt;
+			if (at[k] < o->n && q.cid == e.cid && q.cnt > best)
+				best = q.cnt;
 		}
-		w += x->w->idf[e->cid] * (best < e->cnt ? best : e->cnt);
+		w += x->w->idf[e.cid] * (best < e.cnt ? best : e.cnt);
 	}
 	return w;
 }
@@ -629,13 +629,13 @@ union_shared(const struct ctx *x, const struct vec *r, const uint32_t *os,
 static int
 holds_all(const struct ctx *x, const struct vec *o, const struct vec *r)
 {
-	const struct ent *p = &x->w->pool[o->off], *q = &x->w->pool[r->off];
 	size_t i = 0;
 
 	for (size_t j = 0; j < r->n; j++) {
-		while (i < o->n && p[i].cid < q[j].cid)
+		struct ent q = ent_at(x->w, r->off + j), p = {0, 0};
+		while (i < o->n && (p = ent_at(x->w, o->off + i)).cid < q.cid)
 			i++;
-		if (i == o->n || p[i].cid != q[j].cid || p[i].cnt < q[j].cnt)
+		if (i == o->n || p.cid != q.cid || p.cnt < q.cnt)
 			return 0;
 		i++;
 	}
@@ -650,12 +650,12 @@ has_stem(const struct ctx *x, const struct vec *v, uint32_t cid)
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (x->w->pool[v->off + mid].cid < cid)
+		if (ent_at(x->w, v->off + mid).cid < cid)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < v->n && x->w->pool[v->off + lo].cid == cid;
+	return lo < v->n && ent_at(x->w, v->off + lo).cid == cid;
 }
 
 /* The share of its official sentence candidate m covers. */
@@ -988,7 +988,7 @@ official_df(const struct ctx *x, uint32_t n)
 	for (size_t s = 0; s < x->c->ls.n; s++)
 		for (size_t j = 0; !x->lw->header[s] && j < x->w->lv[s].n;
 		     j++) {
-			uint32_t c = x->w->pool[x->w->lv[s].off + j].cid;
+			uint32_t c = ent_at(x->w, x->w->lv[s].off + j).cid;
 			if (c < n)
 				odf[c]++;
 		}
@@ -1022,7 +1022,7 @@ number_links(struct ctx *x, unsigned char *linked)
 			const struct vec *o = &x->w->lv[x->lw->cands[k].o];
 			const struct vec *v = &x->w->rv[r];
 			for (size_t i = 0; i < v->n; i++) {
-				uint32_t cid = x->w->pool[v->off + i].cid;
+				uint32_t cid = ent_at(x->w, v->off + i).cid;
 				if (cid >= n || !figure(x, cid) ||
 				    !has_stem(x, o, cid))
 					continue;
@@ -1103,7 +1103,7 @@ term_links(struct ctx *x, unsigned char *linked)
 		    x->lw->cands[best].w >= evidence_min(x) * x->w->rv[r].W) {
 			const struct vec *v = &x->w->rv[r];
 			for (size_t i = 0; i < v->n && !rare; i++) {
-				uint32_t cid = x->w->pool[v->off + i].cid;
+				uint32_t cid = ent_at(x->w, v->off + i).cid;
 				size_t len;
 				rare = cid < n && odf[cid] == 1 &&
 				       !x->w->name[cid] &&
@@ -2061,7 +2061,9 @@ stage_links(const struct align_in *c, struct words *w, struct linkset *l,
 	 * the classification run on the links and each vector's weight):
 	 * their 8 bytes a content word are given back before the blocks */
 	free(w->pool);
+	free(w->pack);
 	w->pool = NULL;
+	w->pack = NULL;
 	w->npool = w->cappool = 0;
 	if (build_blocks(&x, &pt, &np) < 0) {
 		free(pt);

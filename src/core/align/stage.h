@@ -83,12 +83,22 @@ enum { F_FACTISH = 1, F_UPPER = 2, F_FRAME = 4, F_THAT = 8, F_FVERB = 16 };
 #define SUBJECT_NAME_MAX 8
 #define TITLES_MAX       256 /* titles read from lex_title, at most */
 
+/* A stem of a sentence's vector: its id, and how often the sentence
+ * holds it. */
 struct ent {
 	uint32_t cid, cnt;
 };
 
+/* A packed entry (words.pack): the stem id in the low ENT_CID_BITS bits,
+ * the count above them. */
+#define ENT_CID_BITS 24
+#define ENT_CID_MAX  ((UINT32_C(1) << ENT_CID_BITS) - 1)
+#define ENT_CNT_MAX  (UINT32_MAX >> ENT_CID_BITS)
+
+/* A sentence's stems: pool[off .. off + n) (16 bytes, not 24: the pool
+ * never holds UINT32_MAX entries, stage_words checks), and its weight. */
 struct vec {
-	size_t off, n; /* into ctx.pool */
+	uint32_t off, n; /* into words.pool */
 	double W;
 };
 
@@ -130,6 +140,11 @@ struct words {
 	double *idf;      /* per stem */
 	struct ent *pool; /* the vectors' stems; stage_links releases it
 	                     once the links are made (then NULL) */
+	uint32_t *pack;   /* the same, packed in 4 bytes an entry (not 8)
+	                     once made, when every stem id is at most
+	                     ENT_CID_MAX and every count ENT_CNT_MAX (pool
+	                     is NULL then, and stays the one read if not):
+	                     read through ent_at */
 	size_t npool, cappool;
 	struct vec *lv, *rv;
 	int32_t we_id, the_id;      /* loose ids of "we" and "the" */
@@ -139,6 +154,16 @@ struct words {
 	size_t ntitles;
 	unsigned char *title; /* per stem: one of those */
 };
+
+/* Entry i of the vectors' pool (w->pack or w->pool). */
+static inline struct ent
+ent_at(const struct words *w, size_t i)
+{
+	if (w->pack)
+		return (struct ent){w->pack[i] & ENT_CID_MAX,
+		                    w->pack[i] >> ENT_CID_BITS};
+	return w->pool[i];
+}
 
 /* Official token t's stem id, or -1. */
 static inline int32_t
@@ -248,17 +273,16 @@ shared_n(const struct ctx *x, const struct vec *a, const struct vec *b,
 	double w = 0;
 
 	while (i < a->n && j < b->n) {
-		const struct ent *p = &x->w->pool[a->off + i],
-		                 *q = &x->w->pool[b->off + j];
-		if (p->cid < q->cid) {
+		struct ent p = ent_at(x->w, a->off + i),
+		           q = ent_at(x->w, b->off + j);
+		if (p.cid < q.cid) {
 			i++;
-		} else if (p->cid > q->cid) {
+		} else if (p.cid > q.cid) {
 			j++;
 		} else {
-			w += x->w->idf[p->cid] *
-			     (p->cnt < q->cnt ? p->cnt : q->cnt);
-			nw += !x->w->numeric[p->cid];
-			plain += !x->w->numeric[p->cid] && !x->w->name[p->cid];
+			w += x->w->idf[p.cid] * (p.cnt < q.cnt ? p.cnt : q.cnt);
+			nw += !x->w->numeric[p.cid];
+			plain += !x->w->numeric[p.cid] && !x->w->name[p.cid];
 			i++;
 			j++;
 		}
@@ -310,9 +334,9 @@ int anchor_pairs(const struct align_in *c, int32_t *pair);
 
 /* Candidates and links into *l, then blocks in display order and moves
  * into *bl (both zeroed first), from the inputs and their words.  Once
- * the links are made it releases w's stem pool (w->pool NULL): later
- * steps read each vector's weight W, never its stems.  0 or -1; both
- * then hold what linkset_free and free(bl->b) release. */
+ * the links are made it releases w's stem pool (w->pool and w->pack NULL):
+ * later steps read each vector's weight W, never its stems.  0 or -1; both then
+ * hold what linkset_free and free(bl->b) release. */
 int stage_links(const struct align_in *c, struct words *w, struct linkset *l,
                 struct blockset *bl);
 

@@ -63,9 +63,9 @@ features(const struct ctx *x, size_t r, const struct cand *m, double second,
 	 * sentence kept, not a sign of one added) */
 	double novel = 0;
 	for (size_t i = 0; i < rv->n; i++) {
-		const struct ent *q = &x->w->pool[rv->off + i];
-		if (!x->w->in_left[q->cid] && !x->w->numeric[q->cid])
-			novel += x->w->idf[q->cid] * q->cnt;
+		struct ent q = ent_at(x->w, rv->off + i);
+		if (!x->w->in_left[q.cid] && !x->w->numeric[q.cid])
+			novel += x->w->idf[q.cid] * q.cnt;
 	}
 	f[LM_NOVEL] = novel / Wr;
 }

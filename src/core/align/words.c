@@ -910,7 +910,7 @@ vectors(struct wstage *x, const struct seglist *sl, const unsigned char *con,
 		} else {
 			qsort(tmp, m, sizeof *tmp, by_u32);
 		}
-		v[s].off = x->w->npool;
+		v[s].off = (uint32_t)x->w->npool;
 		for (size_t i = 0; i < m;) {
 			size_t j = i;
 			while (j < m && tmp[j] == tmp[i])
@@ -929,7 +929,7 @@ vectors(struct wstage *x, const struct seglist *sl, const unsigned char *con,
 			        (struct ent){tmp[i], (uint32_t)(j - i)};
 			i = j;
 		}
-		v[s].n = x->w->npool - v[s].off;
+		v[s].n = (uint32_t)(x->w->npool - v[s].off);
 	}
 	free(tmp);
 	return 0;
@@ -1140,6 +1140,8 @@ related(struct wstage *x)
 			need += room(x, v[sg].off, v[sg].n, side, shadow,
 			             rstart);
 	}
+	if (need >= UINT32_MAX) /* struct vec's 32-bit offsets */
+		goto out;
 	if (need > x->w->cappool) {
 		struct ent *np = realloc(x->w->pool, need * sizeof *np);
 		if (!np)
@@ -1184,8 +1186,8 @@ related(struct wstage *x)
 				}
 			}
 			end = off;
-			v[sg].off = off;
-			v[sg].n = w - off;
+			v[sg].off = (uint32_t)off;
+			v[sg].n = (uint32_t)(w - off);
 		}
 	}
 	size_t npool = 0;
@@ -1195,7 +1197,7 @@ related(struct wstage *x)
 		for (size_t sg = 0; sg < ns; sg++) {
 			memmove(pool + npool, pool + v[sg].off,
 			        v[sg].n * sizeof *pool);
-			v[sg].off = npool;
+			v[sg].off = (uint32_t)npool;
 			npool += v[sg].n;
 		}
 	}
@@ -1272,6 +1274,8 @@ pool_room(struct wstage *x)
 			for (unsigned b = con[i]; b; b &= b - 1)
 				n++;
 	}
+	if (n >= UINT32_MAX) /* struct vec's 32-bit offsets */
+		return -1;
 	x->w->pool = malloc((n + 1) * sizeof *x->w->pool);
 	if (!x->w->pool)
 		return -1;
@@ -1279,12 +1283,32 @@ pool_room(struct wstage *x)
 	return 0;
 }
 
-/* The stem vectors' pool, all made: the room left given back.  Always
- * 0. */
+/* The stem vectors' pool, all made: the room left given back, then packed
+ * in 4 bytes an entry (w->pack, for the candidate search, whose
+ * high-water mark it is part of) when every stem id and count fits.
+ * Always 0. */
 static int
 fit_pool(struct words *w)
 {
 	w->pool = grow_fit(w->pool, &w->cappool, w->npool, sizeof *w->pool);
+	for (size_t i = 0; i < w->npool; i++)
+		if (w->pool[i].cid > ENT_CID_MAX ||
+		    w->pool[i].cnt > ENT_CNT_MAX)
+			return 0; /* kept as it is */
+	/* packed where it lies, front to back: entry i's 4 bytes are
+	 * written where entries i / 2 and below were, all read already */
+	unsigned char *b = (unsigned char *)w->pool;
+	for (size_t i = 0; i < w->npool; i++) {
+		struct ent e;
+		memcpy(&e, b + i * sizeof e, sizeof e);
+		uint32_t v = e.cid | e.cnt << ENT_CID_BITS;
+		memcpy(b + i * sizeof v, &v, sizeof v);
+	}
+	uint32_t *p = realloc(w->pool, (w->npool + 1) * sizeof *p);
+	/* a block that could not shrink holds the packed entries still */
+	w->pack = p ? p : (uint32_t *)(void *)w->pool;
+	w->pool = NULL;
+	w->cappool = w->npool;
 	return 0;
 }
 
@@ -1326,6 +1350,7 @@ words_free(struct words *w)
 	free(w->lpart);
 	free(w->idf);
 	free(w->pool);
+	free(w->pack);
 	free(w->lv);
 	free(w->rv);
 	memset(w, 0, sizeof *w);
