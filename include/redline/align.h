@@ -97,6 +97,8 @@ struct align_opt {
 	void (*link_trace)(void *trace_arg, size_t start, size_t end,
 	                   int linked, double p, const double *f, size_t nf);
 	void *trace_arg;
+	int threads; /* 1: one thread only; else long texts may use a second
+	                for a step done per side (cmp_opt.threads) */
 };
 
 /* What the aligner reads: both texts, their tokens (interned in in) and

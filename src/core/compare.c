@@ -8,6 +8,7 @@
 #include "redline/compare.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,26 +47,41 @@ struct tokjob {
 	struct intern *in;
 	unsigned keyopts;
 	struct toklist *out;
+	struct seglist *segs; /* NULL: the sentences are not wanted */
 	int rc;
 };
+
+/* One side's tokens, then (when wanted) its sentences, which need no
+ * token ids: 0 or -1. */
+static int
+side_split(const struct text *t, struct intern *in, unsigned keyopts,
+           struct toklist *out, struct seglist *segs)
+{
+	return tok_split(t, in, keyopts, out) < 0 ||
+	                       (segs && seg_split(t, out, segs) < 0)
+	               ? -1
+	               : 0;
+}
 
 static void *
 tokjob_run(void *arg)
 {
 	struct tokjob *j = arg;
 
-	j->rc = tok_split(j->t, j->in, j->keyopts, j->out);
+	j->rc = side_split(j->t, j->in, j->keyopts, j->out, j->segs);
 	return NULL;
 }
 
 /* Tokenize both sides into c->in, the right side on a second thread with an
  * interner of its own whose keys are then added to c->in in the order they
  * first appeared: the ids come out exactly as one thread would give them
- * (left first, then right). */
+ * (left first, then right).  With segs, each thread then splits its side
+ * into sentences (c->ls, c->rs). */
 static int
-tokenize(struct cmp *c, unsigned keyopts)
+tokenize(struct cmp *c, unsigned keyopts, int segs)
 {
-	struct tokjob j = {c->right, intern_new(), keyopts, &c->rt, -1};
+	struct tokjob j = {c->right, intern_new(),         keyopts,
+	                   &c->rt,   segs ? &c->rs : NULL, -1};
 	uint32_t *map = NULL;
 	pthread_t th;
 	int rc = -1;
@@ -74,13 +90,15 @@ tokenize(struct cmp *c, unsigned keyopts)
 		return -1;
 	if (spawn(&th, tokjob_run, &j) != 0) {
 		intern_free(j.in);
-		return tok_split(c->left, c->in, keyopts, &c->lt) < 0 ||
-		                       tok_split(c->right, c->in, keyopts,
-		                                 &c->rt) < 0
+		return side_split(c->left, c->in, keyopts, &c->lt,
+		                  segs ? &c->ls : NULL) < 0 ||
+		                       side_split(c->right, c->in, keyopts,
+		                                  &c->rt, j.segs) < 0
 		               ? -1
 		               : 0;
 	}
-	int lrc = tok_split(c->left, c->in, keyopts, &c->lt);
+	int lrc = side_split(c->left, c->in, keyopts, &c->lt,
+	                     segs ? &c->ls : NULL);
 	pthread_join(th, NULL);
 	if (lrc < 0 || j.rc < 0)
 		goto out;
@@ -118,7 +136,7 @@ align(struct cmp *c)
 	        c->in,
 	        {c->opt.link_min, c->opt.keep_min, c->opt.verbatim_min,
 	         c->opt.language, c->opt.minimal, c->opt.rules_off,
-	         c->opt.link_trace, c->opt.trace_arg},
+	         c->opt.link_trace, c->opt.trace_arg, c->opt.threads},
 	};
 	int rc = align_run(&in, &c->al);
 
@@ -157,14 +175,37 @@ mark_hidden(struct cmp *c)
 	}
 }
 
-/* Does any text of t hold a byte that is not ASCII? */
+/* Is all of t ASCII but for curly apostrophes (U+2018, U+2019), as
+ * tok_plain asks of a token?  Then every token of it is plain, whatever
+ * its kind (a token never parts the bytes of a character).  Eight bytes
+ * at a time where they are ASCII. */
 static int
-has_non_ascii(const struct text *t)
+text_plain(const struct text *t)
 {
-	for (size_t i = 0; i < t->len; i++)
-		if (t->buf[i] >= 0x80)
-			return 1;
-	return 0;
+	const unsigned char *b = t->buf;
+	size_t i = 0, n = t->len;
+
+	while (i < n) {
+		if (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, b + i, 8);
+			if (!(w & 0x8080808080808080u)) {
+				i += 8;
+				continue;
+			}
+		}
+		if (b[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (i + 2 < n && b[i] == 0xE2 && b[i + 1] == 0x80 &&
+		    (b[i + 2] == 0x98 || b[i + 2] == 0x99)) {
+			i += 3;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
 }
 
 /* Is token t of l, in text tx, ASCII but for curly apostrophes (U+2018,
@@ -287,9 +328,12 @@ cmp_left_free(struct cmp_left *l)
 
 /* Both sides' tokens into c: the left side's copied from pre when given
  * (its keys first in the table, as tokenizing it first would put them),
- * else found; the right side's found.  0 or -1. */
+ * else found; the right side's found.  Long texts are tokenized on two
+ * threads, which then split them into sentences too, unless only the
+ * word diff is wanted: *segs says whether they did.  0 or -1. */
 static int
-tokens(struct cmp *c, const struct cmp_left *pre, const struct cmp_opt *opt)
+tokens(struct cmp *c, const struct cmp_left *pre, const struct cmp_opt *opt,
+       int *segs)
 {
 	const struct text *left = c->left, *right = c->right;
 
@@ -304,8 +348,10 @@ tokens(struct cmp *c, const struct cmp_left *pre, const struct cmp_opt *opt)
 	c->in = intern_new();
 	if (!c->in)
 		return -1;
-	if (left->len + right->len >= CMP_THREAD_MIN && opt->threads != 1)
-		return tokenize(c, opt->keyopts);
+	if (left->len + right->len >= CMP_THREAD_MIN && opt->threads != 1) {
+		*segs = !opt->words_only;
+		return tokenize(c, opt->keyopts, *segs);
+	}
 	return tok_split(left, c->in, opt->keyopts, &c->lt) < 0 ||
 	                       tok_split(right, c->in, opt->keyopts, &c->rt) < 0
 	               ? -1
@@ -335,14 +381,14 @@ run(struct cmp *c, const struct text *left, const struct cmp_left *pre,
     const struct text *right, const struct cmp_opt *opt)
 {
 	struct myers *m = NULL;
-	int rc = -1;
+	int rc = -1, segs = 0;
 
 	memset(c, 0, sizeof *c);
 	c->left = left;
 	c->right = right;
 	c->opt = *opt;
 	cmp_opt_defaults(&c->opt);
-	if (tokens(c, pre, opt) < 0)
+	if (tokens(c, pre, opt, &segs) < 0)
 		goto fail;
 	if (!opt->no_whole_diff || opt->words_only) {
 		m = myers_new(intern_count(c->in));
@@ -362,8 +408,8 @@ run(struct cmp *c, const struct text *left, const struct cmp_left *pre,
 	if (opt->words_only)
 		return 0;
 	rc = CMP_ERR_MEMORY;
-	if (seg_split(c->left, &c->lt, &c->ls) < 0 ||
-	    seg_split(c->right, &c->rt, &c->rs) < 0)
+	if (!segs && (seg_split(c->left, &c->lt, &c->ls) < 0 ||
+	              seg_split(c->right, &c->rt, &c->rs) < 0))
 		goto fail;
 	rc = align(c);
 	if (rc < 0)
@@ -375,8 +421,9 @@ run(struct cmp *c, const struct text *left, const struct cmp_left *pre,
 	    uni_hidden_at(right->buf, right->len) < right->len)
 		mark_hidden(c);
 	rc = CMP_ERR_MEMORY;
-	/* only a text that is not all ASCII can hold a confusable word */
-	if (has_non_ascii(left) || has_non_ascii(right)) {
+	/* only a text that is not all plain (ASCII, curly apostrophes) can
+	 * hold a confusable word: with both plain, no token is asked */
+	if (!text_plain(left) || !text_plain(right)) {
 		rc = mark_confusable(c);
 		if (rc < 0)
 			goto fail;

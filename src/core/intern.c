@@ -27,32 +27,92 @@ struct intern {
 	uint32_t mask; /* slot count minus one */
 };
 
-/* FNV-1a, 32 bits, for short keys (words); long keys (the id sequences of
- * whole sentences, see diff.c) are taken eight bytes at a time through a
- * multiply and rotate, then folded to 32 bits. */
-static uint32_t
-hash_bytes(const char *s, size_t n)
+/* Eight (or four) bytes of s as a number, in the machine's order. */
+static inline uint64_t
+load8(const char *s)
 {
+	uint64_t w;
+
+	memcpy(&w, s, 8);
+	return w;
+}
+
+static inline uint32_t
+load4(const char *s)
+{
+	uint32_t w;
+
+	memcpy(&w, s, 4);
+	return w;
+}
+
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#define INLINE   inline __attribute__((always_inline))
+#else
+#define NOINLINE
+#define INLINE inline
+#endif
+
+/* The hash of a long key (16 bytes or more: the id sequences of whole
+ * sentences, see diff.c), eight bytes at a time through a multiply and
+ * rotate, folded to 32 bits. */
+static NOINLINE uint32_t
+hash_long(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15u ^ n;
 	size_t i = 0;
 
-	if (n >= 16) {
-		uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
-		for (; i + 8 <= n; i += 8) {
-			memcpy(&w, s + i, 8);
-			h = (h ^ w) * 0xFF51AFD7ED558CCDu;
-			h ^= h >> 29;
-		}
-		for (; i < n; i++)
-			h = (h ^ (unsigned char)s[i]) * 0xC4CEB9FE1A85EC53u;
-		h ^= h >> 32;
-		return (uint32_t)h;
+	for (; i + 8 <= n; i += 8) {
+		h = (h ^ load8(s + i)) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 29;
 	}
-	uint32_t h = 2166136261u;
-	for (; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0xC4CEB9FE1A85EC53u;
+	h ^= h >> 32;
+	return (uint32_t)h;
+}
+
+/* The bytes of a key under 16 bytes long (a word) as two words that may
+ * overlap, the first and the last eight bytes, or four, or (under four
+ * bytes) its first, middle and last bytes in one: *a and *b hold every
+ * byte of it, so two keys of one length are the same when their words
+ * are. */
+static INLINE void
+short_words(const char *s, size_t n, uint64_t *a, uint64_t *b)
+{
+	if (n >= 8) {
+		*a = load8(s);
+		*b = load8(s + n - 8);
+	} else if (n >= 4) {
+		*a = load4(s);
+		*b = load4(s + n - 4);
+	} else {
+		*a = n ? (uint64_t)(unsigned char)s[0] << 16 |
+		                     (uint64_t)(unsigned char)s[n / 2] << 8 |
+		                     (unsigned char)s[n - 1]
+		       : 0;
+		*b = 0;
 	}
-	return h;
+}
+
+/* The hash of key s[0..n): short keys (short_words) through multiplies,
+ * no loop a byte; long ones by hash_long.  It decides slots only, never
+ * ids. */
+static INLINE uint32_t
+hash_bytes(const char *s, size_t n)
+{
+	uint64_t h, a, b;
+
+	if (n >= 16)
+		return hash_long(s, n);
+	short_words(s, n, &a, &b);
+	h = (a ^ 0x9E3779B97F4A7C15u) * 0xFF51AFD7ED558CCDu;
+	h ^= (b + n) * 0xC4CEB9FE1A85EC53u;
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9u;
+	h ^= h >> 32;
+	return (uint32_t)h;
 }
 
 struct intern *
@@ -130,20 +190,14 @@ grow_slots(struct intern *in)
 	return 0;
 }
 
-int
-intern_id(struct intern *in, const char *key, size_t len, uint32_t *id)
+/* Key key[0..len), hash h, not in the table: added as the next id, in
+ * slot s (the empty slot its probe ended at).  Apart from intern_id, whose
+ * lookup (nearly every call) then saves and restores no registers for it.
+ * 0 or -1. */
+static NOINLINE int
+add(struct intern *in, const char *key, size_t len, uint32_t h, uint32_t s,
+    uint32_t *id)
 {
-	uint32_t h = hash_bytes(key, len), s = h & in->mask;
-
-	while (in->slot[s]) {
-		const struct entry *e = &in->ent[in->slot[s] - 1];
-		if (e->hash == h && e->len == len &&
-		    memcmp(in->arena + e->off, key, len) == 0) {
-			*id = in->slot[s] - 1;
-			return 0;
-		}
-		s = (s + 1) & in->mask;
-	}
 	if (len > UINT32_MAX || in->nent == UINT32_MAX - 1)
 		return -1;
 	if (in->nent + 1 > in->mask / 2) {
@@ -186,21 +240,69 @@ intern_id(struct intern *in, const char *key, size_t len, uint32_t *id)
 	return 0;
 }
 
-int
-intern_find(const struct intern *in, const char *key, size_t len, uint32_t *id)
+/* The slot holding key key[0..len) (hash h), or the empty slot where its
+ * probe ends.  Keys under 16 bytes compare as their short_words, without
+ * a call (so that the loop needs no saved registers); longer ones by
+ * memcmp, in a function of its own. */
+static INLINE uint32_t
+probe_short(const struct intern *in, const char *key, size_t len, uint32_t h)
 {
-	uint32_t h = hash_bytes(key, len), s = h & in->mask;
+	uint32_t s = h & in->mask, v;
+	uint64_t a, b;
 
-	while (in->slot[s]) {
-		const struct entry *e = &in->ent[in->slot[s] - 1];
-		if (e->hash == h && e->len == len &&
-		    memcmp(in->arena + e->off, key, len) == 0) {
-			*id = in->slot[s] - 1;
-			return 1;
+	short_words(key, len, &a, &b);
+	while ((v = in->slot[s]) != 0) {
+		const struct entry *e = &in->ent[v - 1];
+		if (e->hash == h && e->len == len) {
+			uint64_t ea, eb;
+			short_words(in->arena + e->off, len, &ea, &eb);
+			if (ea == a && eb == b)
+				break;
 		}
 		s = (s + 1) & in->mask;
 	}
+	return s;
+}
+
+static NOINLINE uint32_t
+probe_long(const struct intern *in, const char *key, size_t len, uint32_t h)
+{
+	uint32_t s = h & in->mask, v;
+
+	while ((v = in->slot[s]) != 0) {
+		const struct entry *e = &in->ent[v - 1];
+		if (e->hash == h && e->len == len &&
+		    memcmp(in->arena + e->off, key, len) == 0)
+			break;
+		s = (s + 1) & in->mask;
+	}
+	return s;
+}
+
+int
+intern_id(struct intern *in, const char *key, size_t len, uint32_t *id)
+{
+	uint32_t h = hash_bytes(key, len),
+	         s = len < 16 ? probe_short(in, key, len, h)
+	                      : probe_long(in, key, len, h);
+
+	if (!in->slot[s])
+		return add(in, key, len, h, s, id);
+	*id = in->slot[s] - 1;
 	return 0;
+}
+
+int
+intern_find(const struct intern *in, const char *key, size_t len, uint32_t *id)
+{
+	uint32_t h = hash_bytes(key, len),
+	         s = len < 16 ? probe_short(in, key, len, h)
+	                      : probe_long(in, key, len, h);
+
+	if (!in->slot[s])
+		return 0;
+	*id = in->slot[s] - 1;
+	return 1;
 }
 
 uint32_t

@@ -110,13 +110,35 @@ out_str(struct out *o, const char *s)
 	out_bytes(o, s, strlen(s));
 }
 
-/* v in decimal, ending just before end; returns where it starts. */
+/* v in decimal, ending just before end; returns where it starts.  Two
+ * digits a step, from a table of the hundred pairs (the spans' offsets
+ * run to seven digits). */
 static char *
 decimal(char *end, unsigned long v)
 {
-	do
-		*--end = (char)('0' + v % 10);
-	while (v /= 10);
+	static const char pairs[] = "00010203040506070809"
+	                            "10111213141516171819"
+	                            "20212223242526272829"
+	                            "30313233343536373839"
+	                            "40414243444546474849"
+	                            "50515253545556575859"
+	                            "60616263646566676869"
+	                            "70717273747576777879"
+	                            "80818283848586878889"
+	                            "90919293949596979899";
+
+	while (v >= 100) {
+		unsigned d = (unsigned)(v % 100) * 2;
+		v /= 100;
+		*--end = pairs[d + 1];
+		*--end = pairs[d];
+	}
+	if (v >= 10) {
+		*--end = pairs[v * 2 + 1];
+		*--end = pairs[v * 2];
+	} else {
+		*--end = (char)('0' + v);
+	}
 	return end;
 }
 

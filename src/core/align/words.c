@@ -4,6 +4,7 @@
  */
 #include <assert.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include "redline/stem.h"
 #include "redline/uni.h"
 #include "redline/value.h"
+#include "../spawn.h"
 #include "alias.h"
 #include "stage.h"
 
@@ -444,6 +446,111 @@ halves(const struct intern *in, uint32_t key, const struct word_order *o)
 	return h;
 }
 
+/* What compounds reads, and one side's part of it. */
+struct cpjob {
+	struct wstage *x;
+	const unsigned char *on;
+	unsigned char *half; /* per key, this side's HALF_* (zeroed) */
+	const struct wordset *w;
+	const struct word_order *ord;
+	int side, rc;
+};
+
+/* The compounds of one side (compounds): its pairs of adjacent words
+ * looked up among the other side's words, its tokens' ids set.  Reads the
+ * keys, the wordset and the orders, and writes this side's con and lid
+ * only, so the two sides may run at once.  0 or -1. */
+static int
+compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
+              const struct wordset *wp, const struct word_order *ord, int side)
+{
+	const struct align_in *c = x->c;
+	const struct toklist *l = side ? &c->rt : &c->lt;
+	unsigned char *con = side ? x->w->rcon : x->w->lcon;
+	struct lidmap *lid = side ? &x->w->rlid : &x->w->llid;
+	unsigned char other = side ? 1 : 2;
+
+	for (size_t t = 0; t < l->n; t++) {
+		uint32_t kt_ = l->id[t];
+		if (!half[kt_])
+			half[kt_] = halves(c->in, kt_, &ord[!side]);
+		if (!(half[kt_] & HALF_FIRST) || l->v[t].kind != TOK_WORD ||
+		    lid_of(lid, t) < 0)
+			continue;
+		int32_t ct = tok_cid(con, lid, t);
+		int t_there = ct >= 0 && (on[ct] & other);
+		size_t u = next_word_token(l, lid, t);
+		if (u >= l->n || l->v[u].kind != TOK_WORD)
+			continue;
+		uint32_t ku_ = l->id[u];
+		if (!half[ku_])
+			half[ku_] = halves(c->in, ku_, &ord[!side]);
+		if (!(half[ku_] & HALF_SECOND))
+			continue;
+		/* a half missing from the other side, as "Da" and
+		 * "Nang" are where it writes "Danang", and "fourth" is
+		 * where it writes "fourth-warmest" (and "warmest"
+		 * elsewhere) */
+		int32_t cu = tok_cid(con, lid, u);
+		if (t_there && cu >= 0 && (on[cu] & other))
+			continue;
+		size_t lt_, lu;
+		const char *kt = intern_key(c->in, l->id[t], &lt_);
+		char buf[COMPOUND_MAX_BYTES];
+		if (lt_ > sizeof buf)
+			continue;
+		ascii_lower(kt, lt_, buf);
+		const char *ku = intern_key(c->in, l->id[u], &lu);
+		if (lu > sizeof buf - lt_)
+			continue;
+		ascii_lower(ku, lu, buf + lt_);
+		uint32_t id;
+		if (!intern_find(wp->words[!side], buf, lt_ + lu, &id))
+			continue;
+		if (tok_set(con, lid, t, wp->wcid[!side][id]) < 0 ||
+		    tok_set(con, lid, u, -1) < 0)
+			return -1;
+		t = u;
+	}
+	return 0;
+}
+
+static void *
+cpjob_run(void *arg)
+{
+	struct cpjob *j = arg;
+
+	j->rc = compound_side(j->x, j->on, j->half, j->w, j->ord, j->side);
+	return NULL;
+}
+
+/* Texts with at least this many tokens a side have their compounds found
+ * on two threads, one a side (unless c->opt.threads is 1). */
+#define COMPOUND_THREAD_MIN 100000
+
+/* compound_side for both sides, half holding a table a side: the right
+ * on a second thread for long texts.  0 or -1. */
+static int
+compound_sides(struct wstage *x, const unsigned char *on, unsigned char *half,
+               const struct wordset *w, const struct word_order *ord)
+{
+	const struct align_in *c = x->c;
+	size_t nh = (size_t)intern_count(c->in) + 1;
+	struct cpjob j = {x, on, half + nh, w, ord, 1, -1};
+	pthread_t th;
+
+	if (c->opt.threads == 1 || c->lt.n < COMPOUND_THREAD_MIN ||
+	    c->rt.n < COMPOUND_THREAD_MIN || spawn(&th, cpjob_run, &j) != 0)
+		return compound_side(x, on, half, w, ord, 0) < 0 ||
+		                       compound_side(x, on, half + nh, w, ord,
+		                                     1) < 0
+		               ? -1
+		               : 0;
+	int rc = compound_side(x, on, half, w, ord, 0);
+	pthread_join(th, NULL);
+	return rc < 0 || j.rc < 0 ? -1 : 0;
+}
+
 /* Open and closed compounds: two adjacent words of one side that, written
  * as one, are a word of the other side ("Da Nang" and "Danang", "per
  * cent" and "percent", "fourth warmest" and "fourth-warmest") become that
@@ -452,14 +559,15 @@ halves(const struct intern *in, uint32_t key, const struct word_order *o)
  * keys in ASCII lower case, hyphens dropped; a pair is looked up only
  * when its first word begins a word of the other side and its second
  * ends one (known once per key), so that most of a text costs a byte's
- * test.  0 or -1. */
+ * test.  The two sides are independent (compound_side): long texts have
+ * the right side's found on a second thread.  0 or -1. */
 static int
 compounds(struct wstage *x)
 {
 	const struct align_in *c = x->c;
 	uint32_t n = intern_count(x->w->stems), nkeys = intern_count(c->in);
-	unsigned char *on = calloc(n + 1, 1);       /* bit 1: left, 2: right */
-	unsigned char *half = calloc(nkeys + 1, 1); /* per key: HALF_* */
+	unsigned char *on = calloc(n + 1, 1); /* bit 1: left, 2: right */
+	unsigned char *half = calloc(2 * ((size_t)nkeys + 1), 1); /* HALF_* */
 	struct wordset w;
 	struct word_order ord[2];
 	int rc = -1;
@@ -480,55 +588,8 @@ compounds(struct wstage *x)
 		if (id >= 0)
 			on[id] |= 2;
 	}
-	for (int side = 0; side < 2; side++) {
-		const struct toklist *l = side ? &c->rt : &c->lt;
-		unsigned char *con = side ? x->w->rcon : x->w->lcon;
-		struct lidmap *lid = side ? &x->w->rlid : &x->w->llid;
-		unsigned char other = side ? 1 : 2;
-		memset(half, 0, nkeys + 1);
-		for (size_t t = 0; t < l->n; t++) {
-			uint32_t kt_ = l->id[t];
-			if (!half[kt_])
-				half[kt_] = halves(c->in, kt_, &ord[!side]);
-			if (!(half[kt_] & HALF_FIRST) ||
-			    l->v[t].kind != TOK_WORD || lid_of(lid, t) < 0)
-				continue;
-			int32_t ct = tok_cid(con, lid, t);
-			int t_there = ct >= 0 && (on[ct] & other);
-			size_t u = next_word_token(l, lid, t);
-			if (u >= l->n || l->v[u].kind != TOK_WORD)
-				continue;
-			uint32_t ku_ = l->id[u];
-			if (!half[ku_])
-				half[ku_] = halves(c->in, ku_, &ord[!side]);
-			if (!(half[ku_] & HALF_SECOND))
-				continue;
-			/* a half missing from the other side, as "Da" and
-			 * "Nang" are where it writes "Danang", and "fourth" is
-			 * where it writes "fourth-warmest" (and "warmest"
-			 * elsewhere) */
-			int32_t cu = tok_cid(con, lid, u);
-			if (t_there && cu >= 0 && (on[cu] & other))
-				continue;
-			size_t lt_, lu;
-			const char *kt = intern_key(c->in, l->id[t], &lt_);
-			char buf[COMPOUND_MAX_BYTES];
-			if (lt_ > sizeof buf)
-				continue;
-			ascii_lower(kt, lt_, buf);
-			const char *ku = intern_key(c->in, l->id[u], &lu);
-			if (lu > sizeof buf - lt_)
-				continue;
-			ascii_lower(ku, lu, buf + lt_);
-			uint32_t id;
-			if (!intern_find(w.words[!side], buf, lt_ + lu, &id))
-				continue;
-			if (tok_set(con, lid, t, w.wcid[!side][id]) < 0 ||
-			    tok_set(con, lid, u, -1) < 0)
-				goto out;
-			t = u;
-		}
-	}
+	if (compound_sides(x, on, half, &w, ord) < 0)
+		goto out;
 	rc = 0;
 out:
 	free(on);
