@@ -175,15 +175,12 @@ mark_hidden(struct cmp *c)
 	}
 }
 
-/* Is all of t ASCII but for curly apostrophes (U+2018, U+2019), as
- * tok_plain asks of a token?  Then every token of it is plain, whatever
- * its kind (a token never parts the bytes of a character).  Eight bytes
- * at a time where they are ASCII. */
+/* Are the bytes b[0..n) ASCII but for curly apostrophes (U+2018,
+ * U+2019)?  Eight bytes at a time where they are ASCII. */
 static int
-text_plain(const struct text *t)
+plain_bytes(const unsigned char *b, size_t n)
 {
-	const unsigned char *b = t->buf;
-	size_t i = 0, n = t->len;
+	size_t i = 0;
 
 	while (i < n) {
 		if (i + 8 <= n) {
@@ -208,6 +205,15 @@ text_plain(const struct text *t)
 	return 1;
 }
 
+/* Is all of t plain (plain_bytes), as tok_plain asks of a token?  Then
+ * every token of it is plain, whatever its kind (a token never parts the
+ * bytes of a character). */
+static int
+text_plain(const struct text *t)
+{
+	return plain_bytes(t->buf, t->len);
+}
+
 /* Is token t of l, in text tx, ASCII but for curly apostrophes (U+2018,
  * U+2019: "minister’s")?  Such a word is checked as its ASCII spelling
  * would be: not at all (spoof.h asks ICU only of words beyond ASCII; a
@@ -216,20 +222,7 @@ text_plain(const struct text *t)
 static int
 tok_plain(const struct text *tx, const struct toklist *l, uint32_t t)
 {
-	const unsigned char *w = tx->buf + l->v[t].off;
-	size_t n = tok_len(l, t);
-
-	for (size_t i = 0; i < n; i++) {
-		if (w[i] < 0x80)
-			continue;
-		if (i + 2 < n && w[i] == 0xE2 && w[i + 1] == 0x80 &&
-		    (w[i + 2] == 0x98 || w[i + 2] == 0x99)) {
-			i += 2;
-			continue;
-		}
-		return 0;
-	}
-	return 1;
+	return plain_bytes(tx->buf + l->v[t].off, tok_len(l, t));
 }
 
 /* The checker in *sp, made the first time a word needs it (ICU is loaded
