@@ -2921,6 +2921,20 @@ line_label(const struct fx *x, uint32_t t)
 	return 0;
 }
 
+/* Is rewrite token t the "one" of "one another", a pronoun and no
+ * number? */
+static int
+reciprocal(const struct fx *x, uint32_t t)
+{
+	const struct toklist *l = &x->c->rt;
+	char w[WORD_MAX];
+
+	return t + 1 < l->n && fold(x->c->right, &l->v[t], w, sizeof w) == 3 &&
+	       !memcmp(w, "one", 3) &&
+	       fold(x->c->right, &l->v[t + 1], w, sizeof w) == 7 &&
+	       !memcmp(w, "another", 7);
+}
+
 /* The new facts of passage p's blocks, as findings; seen holds the keys
  * of those already found (*nseen of them, room for *capseen). */
 static int
@@ -2956,6 +2970,8 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 			struct item it = {0};
 			if (read_value(x, 1, r0, &it) &&
 			    it.kind == VALUE_WEEKDAY)
+				continue;
+			if (r1 - r0 == 1 && reciprocal(x, r0))
 				continue;
 			if (run_word(x, r0)) {
 				widen_name(x, r0, &r0, &r1);

@@ -234,6 +234,14 @@ attribution(void **state)
 	                 "north this year. Despite Greenspan, the plan "
 	                 "stands.\n"),
 	        "new  > Greenspan");
+	/* the "one" of "one another" is no number */
+	assert_string_equal(
+	        findings("The ministry will open two new clinics in the "
+	                 "north this year.\n",
+	                 "The ministry will open two new clinics in the "
+	                 "north this year. The doctors will help one another "
+	                 "there.\n"),
+	        "");
 }
 
 /* A value replaced by another of its kind in the same slot; the same
