@@ -221,7 +221,12 @@ word_id(void *ctx, const char *w, size_t n, int32_t *out)
 	return 0;
 }
 
-/* Other names of one thing made one word on both sides (alias.h). */
+/* Texts with at least this many tokens a side have their aliases found
+ * on two threads, one a side (unless c->opt.threads is 1). */
+#define ALIAS_THREAD_MIN 100000
+
+/* Other names of one thing made one word on both sides (alias.h), the
+ * sides at once for long texts. */
 static int
 aliases(struct wstage *x)
 {
@@ -229,7 +234,11 @@ aliases(struct wstage *x)
 	        {x->c->left, &x->c->lt, x->w->lcon, &x->w->llid},
 	        {x->c->right, &x->c->rt, x->w->rcon, &x->w->rlid},
 	};
-	return alias_apply(side, x->w->stems, word_id, x);
+	const struct align_in *c = x->c;
+	int two = c->opt.threads != 1 && c->lt.n >= ALIAS_THREAD_MIN &&
+	          c->rt.n >= ALIAS_THREAD_MIN;
+
+	return alias_apply(side, x->w->stems, word_id, x, two);
 }
 
 /* The token after word token i of one side that holds a word, with no
