@@ -193,10 +193,21 @@ $(GEN)/spelling.inc: scripts/spelling.py $(wildcard $(SCOWL_DIR)/*-words.*)
 	LC_ALL=C sort -u -k1,1 $@.pairs | \
 	    sed 's/^\([a-z]*\) \([a-z]*\)$$/{"\1", "\2"},/' >$@.tmp && \
 	    rm $@.pairs && mv $@.tmp $@
+# First names in "-ly" (Sally, Emily, Beverly), folded: SCOWL's proper
+# names up to its level 50, the common ones
+LYNAMES = $(wildcard $(SCOWL_DIR)/english-proper-names.[1-4][0-9]) \
+    $(wildcard $(SCOWL_DIR)/english-proper-names.50)
+$(GEN)/lynames.inc: $(LYNAMES)
+	@mkdir -p $(@D)
+	@test -n "$(LYNAMES)" || { echo "no SCOWL proper names in" \
+	    "$(SCOWL_DIR) (Debian's scowl: sh scripts/setup build)" >&2; exit 1; }
+	LC_ALL=C grep -h -x '[A-Z][a-z]*ly' $(LYNAMES) | tr 'A-Z' 'a-z' | \
+	    LC_ALL=C sort -u | sed 's/^\(.*\)$$/"\1",/' >$@.tmp && mv $@.tmp $@
 $(BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
     $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc \
     $(GEN)/negations.inc $(GEN)/negverbs.inc $(GEN)/hedges.inc \
-    $(GEN)/sources.inc $(GEN)/places.inc $(GEN)/spelling.inc $(GEN)/openers.inc
+    $(GEN)/sources.inc $(GEN)/places.inc $(GEN)/spelling.inc $(GEN)/openers.inc \
+    $(GEN)/lynames.inc
 # The value lists (value.c): "word value" a line, the word maybe two words.
 VALUE_LISTS = currencies scales units dates
 VALUE_INC = $(VALUE_LISTS:%=$(GEN)/%.inc)
@@ -460,7 +471,7 @@ $(FUZZ_BUILD)/src/core/spoof.o: ALL_CPPFLAGS += $(ICU_CFLAGS) \
     -DICU_SONAME='"$(or $(ICU_SONAME),libicui18n.so)"'
 $(FUZZ_BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
     $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc \
-    $(GEN)/negations.inc $(GEN)/openers.inc
+    $(GEN)/negations.inc $(GEN)/openers.inc $(GEN)/lynames.inc
 $(FUZZ_BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc
 $(FUZZ_BUILD)/src/core/align/words.o: $(GEN)/related.inc
 $(FUZZ_BUILD)/src/core/lexicon.o $(FUZZ_BUILD)/src/core/align/alias.o \

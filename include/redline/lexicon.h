@@ -60,6 +60,11 @@ int lex_is_negverb(const char *w, size_t n);
  * (data/en/openers.txt: "despite", "many", "yesterday"), else 0. */
 int lex_is_opener(const char *w, size_t n);
 
+/* 1 when the folded word w[0..n) is a common first name in "-ly"
+ * ("sally", "emily", "beverly": SCOWL's proper names up to level 50,
+ * built into a table), else 0. */
+int lex_is_ly_name(const char *w, size_t n);
+
 /* The class of the hedge or modal w[0..n) (data/en/hedges.txt: one or two
  * folded words, joined by one space: "may", "at least"), as a
  * NUL-terminated name ("possible", "bound") that two hedges of one class

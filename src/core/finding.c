@@ -2657,7 +2657,8 @@ initial_dot(const struct fx *x, uint32_t i)
  * the name that follows it on its line ("Alan Greenspan", "East
  * African", "Treasury Secretary Henry Paulson")?  Not a stop word, a
  * number word, an opener (lexicon.h: "Despite", "Many", "Yesterday"), a
- * word in "-ly" ("Recently") or the start of a value ("June"). */
+ * word in "-ly" ("Recently") other than a first name ("Sally"), or the
+ * start of a value ("June"). */
 static int
 opens_name(const struct fx *x, uint32_t t)
 {
@@ -2673,7 +2674,8 @@ opens_name(const struct fx *x, uint32_t t)
 	n = fold(x->c->right, k, w, sizeof w);
 	return n >= 2 && !stem_is_stop(w, n) && !stem_is_number_word(w, n) &&
 	       !lex_is_opener(w, n) &&
-	       !(n > 2 && memcmp(w + n - 2, "ly", 2) == 0);
+	       !(n > 2 && memcmp(w + n - 2, "ly", 2) == 0 &&
+	         !lex_is_ly_name(w, n));
 }
 
 /* Widen the name at rewrite token t to its run of capitalised words in

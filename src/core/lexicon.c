@@ -57,6 +57,9 @@ static const char *const negverbs[] = {
 static const char *const openers[] = {
 #include "openers.inc"
 };
+static const char *const lynames[] = {
+#include "lynames.inc"
+};
 
 static const struct hedge {
 	const char *phrase, *cls;
@@ -203,6 +206,12 @@ int
 lex_is_opener(const char *w, size_t n)
 {
 	return FIND(openers, w, n) != NULL;
+}
+
+int
+lex_is_ly_name(const char *w, size_t n)
+{
+	return FIND(lynames, w, n) != NULL;
 }
 
 int

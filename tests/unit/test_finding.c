@@ -234,6 +234,21 @@ attribution(void **state)
 	                 "north this year. Despite Greenspan, the plan "
 	                 "stands.\n"),
 	        "new  > Greenspan");
+	/* a first name in "-ly" opens the name; an adverb in "-ly" does
+	 * not */
+	assert_string_equal(
+	        findings("The ministry will open two new clinics in the "
+	                 "north this year.\n",
+	                 "The ministry will open two new clinics in the "
+	                 "north this year. Sally Yates welcomed the plan.\n"),
+	        "new  > Sally Yates");
+	assert_string_equal(
+	        findings("The ministry will open two new clinics in the "
+	                 "north this year.\n",
+	                 "The ministry will open two new clinics in the "
+	                 "north this year. Recently Yates welcomed the "
+	                 "plan.\n"),
+	        "new  > Yates");
 	/* the "one" of "one another" is no number */
 	assert_string_equal(
 	        findings("The ministry will open two new clinics in the "
