@@ -144,6 +144,10 @@ $(GEN)/negations.inc: data/en/negations.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | LC_ALL=C sort -u | \
 	    sed 's/^\([^ ]*\)$$/"\1",/' >$@
+$(GEN)/openers.inc: data/en/openers.txt
+	@mkdir -p $(@D)
+	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | LC_ALL=C sort -u | \
+	    sed 's/^\([^ ]*\)$$/"\1",/' >$@
 $(GEN)/negverbs.inc: data/en/negverbs.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | LC_ALL=C sort -u | \
@@ -192,7 +196,7 @@ $(GEN)/spelling.inc: scripts/spelling.py $(wildcard $(SCOWL_DIR)/*-words.*)
 $(BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
     $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc \
     $(GEN)/negations.inc $(GEN)/negverbs.inc $(GEN)/hedges.inc \
-    $(GEN)/sources.inc $(GEN)/places.inc $(GEN)/spelling.inc
+    $(GEN)/sources.inc $(GEN)/places.inc $(GEN)/spelling.inc $(GEN)/openers.inc
 # The value lists (value.c): "word value" a line, the word maybe two words.
 VALUE_LISTS = currencies scales units dates
 VALUE_INC = $(VALUE_LISTS:%=$(GEN)/%.inc)
@@ -456,7 +460,7 @@ $(FUZZ_BUILD)/src/core/spoof.o: ALL_CPPFLAGS += $(ICU_CFLAGS) \
     -DICU_SONAME='"$(or $(ICU_SONAME),libicui18n.so)"'
 $(FUZZ_BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
     $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc \
-    $(GEN)/negations.inc
+    $(GEN)/negations.inc $(GEN)/openers.inc
 $(FUZZ_BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc
 $(FUZZ_BUILD)/src/core/align/words.o: $(GEN)/related.inc
 $(FUZZ_BUILD)/src/core/lexicon.o $(FUZZ_BUILD)/src/core/align/alias.o \

@@ -56,6 +56,10 @@ int lex_negation_initial(unsigned char c);
  * (data/en/negverbs.txt: "failed", "denied", "rejected"), else 0. */
 int lex_is_negverb(const char *w, size_t n);
 
+/* 1 when the folded word w[0..n) opens a sentence but never a name
+ * (data/en/openers.txt: "despite", "many", "yesterday"), else 0. */
+int lex_is_opener(const char *w, size_t n);
+
 /* The class of the hedge or modal w[0..n) (data/en/hedges.txt: one or two
  * folded words, joined by one space: "may", "at least"), as a
  * NUL-terminated name ("possible", "bound") that two hedges of one class

@@ -2792,6 +2792,29 @@ initial_dot(const struct fx *x, uint32_t i)
 	       !l->v[i + 1].nl && run_word(x, i + 1);
 }
 
+/* May rewrite token t, the capitalised first word of its sentence, open
+ * the name that follows it on its line ("Alan Greenspan", "East
+ * African", "Treasury Secretary Henry Paulson")?  Not a stop word, a
+ * number word, an opener (lexicon.h: "Despite", "Many", "Yesterday"), a
+ * word in "-ly" ("Recently") or the start of a value ("June"). */
+static int
+opens_name(const struct fx *x, uint32_t t)
+{
+	const struct toklist *l = &x->c->rt;
+	const struct tok *k = &l->v[t];
+	char w[WORD_MAX];
+	size_t n;
+
+	if (t + 1 >= l->n || k->kind != TOK_WORD || !(k->flags & TOK_F_UPPER) ||
+	    !is_init(x->rinit, t) || l->v[t + 1].nl ||
+	    value_may_start(x->c->right, k) != 0)
+		return 0;
+	n = fold(x->c->right, k, w, sizeof w);
+	return n >= 2 && !stem_is_stop(w, n) && !stem_is_number_word(w, n) &&
+	       !lex_is_opener(w, n) &&
+	       !(n > 2 && memcmp(w + n - 2, "ly", 2) == 0);
+}
+
 /* Widen the name at rewrite token t to its run of capitalised words in
  * its sentence and line, with connectors ("Memorandum on the Prevention
  * of Incidents"; "and" only in a run that has one already, as a title
@@ -3037,6 +3060,20 @@ line_label(const struct fx *x, uint32_t t)
 	return 0;
 }
 
+/* Is rewrite token t the "one" of "one another", a pronoun and no
+ * number? */
+static int
+reciprocal(const struct fx *x, uint32_t t)
+{
+	const struct toklist *l = &x->c->rt;
+	char w[WORD_MAX];
+
+	return t + 1 < l->n && fold(x->c->right, &l->v[t], w, sizeof w) == 3 &&
+	       !memcmp(w, "one", 3) &&
+	       fold(x->c->right, &l->v[t + 1], w, sizeof w) == 7 &&
+	       !memcmp(w, "another", 7);
+}
+
 /* The new facts of passage p's blocks, as findings; seen holds the keys
  * of those already found (*nseen of them, room for *capseen). */
 static int
@@ -3051,7 +3088,7 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 		const struct block *b = &c->al.blocks[c->ps.mem[m]];
 		for (size_t f = b->f0; f < b->f1; f++) {
 			const struct fact *fa = &c->al.facts[f];
-			uint32_t r0 = fa->t0, r1 = fa->t1, s;
+			uint32_t r0 = fa->t0, r1 = fa->t1, s, shown;
 			const struct tok *k = &c->rt.v[r0];
 			char key[VALUE_KEY_MAX];
 			size_t ls, le;
@@ -3072,6 +3109,8 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 			struct item it = {0};
 			if (read_value(x, 1, r0, &it) &&
 			    it.kind == VALUE_WEEKDAY)
+				continue;
+			if (r1 - r0 == 1 && reciprocal(x, r0))
 				continue;
 			if (run_word(x, r0)) {
 				widen_name(x, r0, &r0, &r1);
@@ -3115,6 +3154,13 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 				    known_name(x, r1 - 1))
 					continue;
 			}
+			/* shown from the sentence's first word when that opens
+			 * the name ("Alan Greenspan"), judged and keyed without
+			 * it ("Greenspan" later is the same name) */
+			shown = r0 >= 1 && run_word(x, r0) &&
+			                        opens_name(x, r0 - 1)
+			                ? r0 - 1
+			                : r0;
 			/* a title alone ("Ms." parted by its period from the
 			 * name after it) names no one */
 			if (only_titles(c, 1, r0, r1))
@@ -3132,7 +3178,7 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 				return -1;
 			*seen = ns;
 			memcpy((*seen)[(*nseen)++], key, sizeof key);
-			if (add(x, FIND_NEW, p, 0, 0, r0, r1) < 0)
+			if (add(x, FIND_NEW, p, 0, 0, shown, r1) < 0)
 				return -1;
 			/* its last word alone, later, is the same one named
 			 * again: "George W. Bush", then "Bush" */

@@ -54,6 +54,10 @@ static const char *const negverbs[] = {
 #include "negverbs.inc"
 };
 
+static const char *const openers[] = {
+#include "openers.inc"
+};
+
 static const struct hedge {
 	const char *phrase, *cls;
 	int number; /* only before a number */
@@ -193,6 +197,12 @@ lex_negation_initial(unsigned char c)
 {
 	pthread_once(&initials_once, initials_fill);
 	return initials[c];
+}
+
+int
+lex_is_opener(const char *w, size_t n)
+{
+	return FIND(openers, w, n) != NULL;
 }
 
 int

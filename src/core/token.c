@@ -57,11 +57,59 @@ struct cl {
 	enum uni_class cls;
 };
 
-static int
+/* What the scans ask of an ASCII byte, one table load for each (a
+ * letter or digit, a digit, a capital), and the class uni_class gives
+ * it, without its call (utf8proc's, for punctuation and symbols).
+ * Both are worked out by the compiler from the macros below; the unit
+ * test "ASCII classes" holds the classes to uni_class's. */
+enum { A_ALNUM = 1, A_DIGIT = 2, A_UPPER = 4 };
+
+#define A_BITS(c)                                                              \
+	((c) >= '0' && (c) <= '9'   ? A_ALNUM | A_DIGIT                        \
+	 : (c) >= 'A' && (c) <= 'Z' ? A_ALNUM | A_UPPER                        \
+	 : (c) >= 'a' && (c) <= 'z' ? A_ALNUM                                  \
+	                            : 0)
+#define A_SYM(c)                                                               \
+	((c) == '$' || (c) == '+' || (c) == '<' || (c) == '=' || (c) == '>' || \
+	 (c) == '^' || (c) == '`' || (c) == '|' || (c) == '~')
+#define A_CLASS(c)                                                             \
+	((c) == ' ' || ((c) >= '\t' && (c) <= '\r') ? UNI_SPACE                \
+	 : (c) < 0x20 || (c) == 0x7f                ? UNI_CONTROL              \
+	 : A_BITS(c) & A_DIGIT                      ? UNI_DIGIT                \
+	 : A_BITS(c)                                ? UNI_LETTER               \
+	 : A_SYM(c)                                 ? UNI_SYMBOL               \
+	                                            : UNI_PUNCT)
+#define A_4(f, c)  f(c), f((c) + 1), f((c) + 2), f((c) + 3)
+#define A_16(f, c) A_4(f, c), A_4(f, (c) + 4), A_4(f, (c) + 8), A_4(f, (c) + 12)
+#define A_128(f)                                                               \
+	A_16(f, 0), A_16(f, 16), A_16(f, 32), A_16(f, 48), A_16(f, 64),        \
+	        A_16(f, 80), A_16(f, 96), A_16(f, 112)
+
+static const unsigned char abits[256] = {A_128(A_BITS)};
+static const unsigned char aclass[128] = {A_128(A_CLASS)};
+
+static inline int
 ascii_alnum(unsigned char ch)
 {
-	return (ch >= '0' && ch <= '9') ||
-	       ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+	return abits[ch] & A_ALNUM;
+}
+
+/* The ASCII character at pos as a cluster of its own in *c, when it is
+ * one: not CR (which a LF joins) and followed by ASCII or the end (not
+ * by a combining mark).  1 if so, else 0 (cluster_at then takes it). */
+static inline int
+ascii_at(const struct text *t, size_t pos, struct cl *c)
+{
+	unsigned char ch = t->buf[pos];
+
+	if (ch >= 0x80 || ch == '\r' ||
+	    (pos + 1 < t->len && t->buf[pos + 1] >= 0x80))
+		return 0;
+	c->off = pos;
+	c->len = 1;
+	c->cp = ch;
+	c->cls = aclass[ch];
+	return 1;
 }
 
 static void
@@ -74,17 +122,8 @@ cluster_at(const struct text *t, size_t pos, struct cl *c)
 		c->cls = UNI_OTHER;
 		return;
 	}
-	unsigned char ch = t->buf[pos];
-	if (ch < 0x80 && ch != '\r' &&
-	    (pos + 1 == t->len || t->buf[pos + 1] < 0x80)) {
-		/* an ASCII character before ASCII is a cluster of its own */
-		c->len = 1;
-		c->cp = ch;
-		c->cls = ascii_alnum(ch) ? (ch <= '9' ? UNI_DIGIT : UNI_LETTER)
-		         : ch == ' '     ? UNI_SPACE
-		                         : uni_class(ch);
+	if (ascii_at(t, pos, c))
 		return;
-	}
 	c->len = uni_cluster(t->buf + pos, t->len - pos, &c->cp);
 	c->cls = uni_class(c->cp);
 }
@@ -162,7 +201,7 @@ scan_word(const struct text *t, const struct cl *w, uint8_t *flags)
 		size_t q = cur.off + cur.len, q0 = q;
 		while (q < t->len && ascii_alnum(t->buf[q]) &&
 		       (q + 1 == t->len || t->buf[q + 1] < 0x80)) {
-			if (t->buf[q] <= '9')
+			if (abits[t->buf[q]] & A_DIGIT)
 				*flags |= TOK_F_DIGIT;
 			q++;
 		}
@@ -171,7 +210,7 @@ scan_word(const struct text *t, const struct cl *w, uint8_t *flags)
 			cur.off = q - 1;
 			cur.len = 1;
 			cur.cp = t->buf[q - 1];
-			cur.cls = uni_class(cur.cp);
+			cur.cls = aclass[cur.cp];
 		}
 		prev_cp = cur.cp;
 		cluster_at(t, cur.off + cur.len, &nx);
@@ -254,32 +293,35 @@ reserve(struct toklist *l, size_t ncap)
 static size_t
 ascii_word(const struct text *t, size_t pos, struct tok *tk)
 {
+	const unsigned char *b = t->buf;
 	size_t q = pos;
-	uint8_t flags = 0;
+	unsigned bits = 0, a;
 
-	while (q < t->len && ascii_alnum(t->buf[q])) {
-		if (t->buf[q] <= '9')
-			flags |= TOK_F_DIGIT;
+	/* the text's bytes end in a NUL, which is no letter */
+	while ((a = abits[b[q]]) & A_ALNUM) {
+		bits |= a;
 		q++;
 	}
+	if (q > t->len)
+		q = t->len; /* a text cut out of a longer one */
 	if (q == pos)
 		return 0;
 	if (q < t->len) {
-		unsigned char ch = t->buf[q];
+		unsigned char ch = b[q];
 		/* a mark or any other non-ASCII character may join the last
 		 * cluster; these may join the next word */
 		if (ch >= 0x80 || ch == '\'' || ch == '-' || ch == '.' ||
 		    ch == ',' || ch == ':')
 			return 0;
 	}
-	unsigned char first = t->buf[pos];
-	tk->kind = first <= '9' ? TOK_NUMBER : TOK_WORD;
-	tk->flags = flags | (first >= 'A' && first <= 'Z' ? TOK_F_UPPER : 0);
+	tk->kind = abits[b[pos]] & A_DIGIT ? TOK_NUMBER : TOK_WORD;
+	tk->flags = (bits & A_DIGIT ? TOK_F_DIGIT : 0) |
+	            (abits[b[pos]] & A_UPPER ? TOK_F_UPPER : 0);
 	return q;
 }
 
 /* Token tk, len bytes long, with key id, at the end of l: 0 or -1. */
-static int
+static inline int
 push(struct toklist *l, struct tok *tk, size_t len, uint32_t id)
 {
 	if (l->n == l->cap && reserve(l, l->cap ? l->cap * 2 : 1024) < 0)
@@ -361,7 +403,8 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 		struct tok tk;
 		uint8_t wflags;
 
-		cluster_at(t, pos, &c);
+		if (!ascii_at(t, pos, &c))
+			cluster_at(t, pos, &c);
 		if ((c.cls == UNI_SPACE || c.cls == UNI_FORMAT) &&
 		    (c.len == 1 ||
 		     (h = uni_hidden_at(t->buf + pos, c.len)) == c.len)) {

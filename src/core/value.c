@@ -807,6 +807,151 @@ bare_point(const struct text *t, const struct toklist *l, size_t j)
 	       is_byte(t, l, j - 2, '[');
 }
 
+/* Is token j "point" or "points" (of a rate: "a quarter point")? */
+static int
+point_word(const struct text *t, const struct toklist *l, size_t j, size_t end)
+{
+	char w[WORD_MAX + 1];
+	size_t n;
+
+	if (stop(l, j, end) || l->v[j].kind != TOK_WORD)
+		return 0;
+	n = lower(t, &l->v[j], w);
+	return (n == 5 && !memcmp(w, "point", 5)) ||
+	       (n == 6 && !memcmp(w, "points", 6));
+}
+
+/* The fraction word w[0..n) ("quarter", "half": data/en/scales.txt's
+ * "/word" lines) as the value of one of it into *x.  1 or 0. */
+static int
+one_fraction(const char *w, size_t n, struct num *x)
+{
+	char key[WORD_MAX + 2];
+	const char *z, *m;
+	long num;
+	int nd;
+
+	if (!n || n > WORD_MAX)
+		return 0;
+	key[0] = '/';
+	memcpy(key + 1, w, n);
+	if (!(z = FIND(scales, key, n + 1)))
+		return 0;
+	m = strchr(z, 'x');
+	num = m ? atol(m + 1) : 1;
+	nd = snprintf(x->d, sizeof x->d, "%ld", num);
+	if (nd <= 0 || (size_t)nd >= sizeof x->d)
+		return 0;
+	x->n = (size_t)nd;
+	x->exp = -atoi(z);
+	return 1;
+}
+
+/* Is w[0..n) "quarter" or "half", or does it start so ("quarter-point")?
+ * The fractions a rate is told in. */
+static int
+rate_fraction(const char *w, size_t n)
+{
+	return (n >= 7 && !memcmp(w, "quarter", 7)) ||
+	       (n >= 4 && !memcmp(w, "half", 4));
+}
+
+/* A fraction in words at token j, as a rate is told: "quarter", "half",
+ * "one quarter", "half a", or the one token "quarter-point" (then
+ * *pointed is 1: the point is read).  Its value into *x; the tokens it
+ * spans, or 0. */
+static size_t
+fraction_words(const struct text *t, const struct toklist *l, size_t j,
+               size_t end, struct num *x, int *pointed)
+{
+	char w[WORD_MAX + 1];
+	size_t n, k;
+	const char *h;
+
+	*pointed = 0;
+	if (stop(l, j, end) || l->v[j].kind != TOK_WORD ||
+	    !(n = lower(t, &l->v[j], w)))
+		return 0;
+	k = nx(t, l, j, end);
+	if (n == 3 && !memcmp(w, "one", 3)) {
+		/* "one quarter" */
+		if (stop(l, k, end) || l->v[k].kind != TOK_WORD ||
+		    !(n = lower(t, &l->v[k], w)) || !rate_fraction(w, n) ||
+		    !one_fraction(w, n, x))
+			return 0;
+		return k - j + 1;
+	}
+	if (!rate_fraction(w, n))
+		return 0;
+	if ((h = memchr(w, '-', n))) {
+		size_t rest = n - (size_t)(h - w) - 1;
+		if (!((rest == 5 && !memcmp(h + 1, "point", 5)) ||
+		      (rest == 6 && !memcmp(h + 1, "points", 6))) ||
+		    !one_fraction(w, (size_t)(h - w), x))
+			return 0;
+		*pointed = 1;
+		return 1;
+	}
+	if (!one_fraction(w, n, x))
+		return 0;
+	if (n == 4 && !stop(l, k, end) && is_byte(t, l, k, 'a'))
+		return k - j + 1; /* "half a percentage point" */
+	return 1;
+}
+
+/* Add the fraction f (f->exp < 0) to the whole number *x (x->exp 0):
+ * "three and one quarter" is 3.25.  1, or 0 when it does not fit. */
+static int
+add_fraction(struct num *x, const struct num *f)
+{
+	long whole = 0, part = 0, scale = 1;
+	int nd;
+
+	if (x->exp != 0 || f->exp >= 0 || f->exp < -6 || x->n > 9 || f->n > 9)
+		return 0;
+	for (size_t i = 0; i < x->n; i++)
+		whole = whole * 10 + (x->d[i] - '0');
+	for (size_t i = 0; i < f->n; i++)
+		part = part * 10 + (f->d[i] - '0');
+	for (int e = f->exp; e < 0; e++)
+		scale *= 10;
+	if (part >= scale)
+		return 0;
+	nd = snprintf(x->d, sizeof x->d, "%ld", whole * scale + part);
+	if (nd <= 0 || (size_t)nd >= sizeof x->d)
+		return 0;
+	x->n = (size_t)nd;
+	x->exp = f->exp;
+	return 1;
+}
+
+/* A fraction joined to a whole number by "and" at token j: "and a half",
+ * "and one quarter", "and one-half".  Its value into *f; the token after
+ * it, or 0. */
+static size_t
+and_fraction(const struct text *t, const struct toklist *l, size_t j,
+             size_t end, struct num *f)
+{
+	const char *suf;
+	size_t slen, k, span;
+	int word, pointed;
+
+	if (stop(l, j, end) || l->v[j].slen != 3 ||
+	    memcmp(t->buf + l->v[j].off, "and", 3) != 0)
+		return 0;
+	k = nx(t, l, j, end);
+	if (!stop(l, k, end) && is_byte(t, l, k, 'a'))
+		k = nx(t, l, k, end); /* "and a half" */
+	/* "one quarter" or "half", not "half a" (a half of what follows) */
+	span = fraction_words(t, l, k, end, f, &pointed);
+	if (span && !pointed && span == (size_t)(l->v[k].slen == 3 ? 2 : 1))
+		return nx(t, l, k + span - 1, end);
+	if (number_at(t, l, k, end, f, &suf, &slen, &word) && word == 2 &&
+	    !slen && f->exp < 0)
+		return nx(t, l, k, end); /* "one-half" */
+	return 0;
+}
+
 /* A quantity at i: [currency] number [scale] [unit, percent or currency]. */
 static size_t
 read_quantity(const struct text *t, const struct toklist *l, size_t i,
@@ -825,12 +970,20 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 	    is_byte(t, l, j - 1, '/') && l->v[j - 2].kind == TOK_NUMBER &&
 	    fraction_at(t, l, j - 2, end, -1, &x))
 		return 0;
-	size_t more = fraction_at(t, l, j, end, -1, &x);
+	size_t more = fraction_at(t, l, j, end, -1, &x), fw;
+	int rate = 0, pointed = 0, mixed = 0;
 	if (more) {
 		/* "1/2" alone is a share, as "one-half" is; "4-1/2" a number */
 		word = digits_at(t, l, j) >= 0 ? 2 : 0;
 		suf = "";
 		slen = 0;
+	} else if ((fw = fraction_words(t, l, j, end, &x, &pointed))) {
+		/* "a quarter point": a value only with its unit */
+		word = 2;
+		suf = "";
+		slen = 0;
+		more = fw - 1;
+		rate = 1;
 	} else if (!number_at(t, l, j, end, &x, &suf, &slen, &word)) {
 		return 0;
 	}
@@ -860,6 +1013,17 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 		nhead = past - i - head;
 		j = past;
 	}
+	struct num f;
+	size_t past_and;
+	if (!rate && !slen && x.exp == 0 &&
+	    (past_and = and_fraction(t, l, j, end, &f)) &&
+	    add_fraction(&x, &f)) {
+		/* "three and one quarter percent" */
+		nhead = past_and - i - head;
+		j = past_and;
+		word = 2;
+		mixed = 1;
+	}
 	if (slen) {
 		/* a suffix: ordinal, scale or unit */
 		if (slen == 2 && x.exp == 0 &&
@@ -884,15 +1048,32 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 			j = nx(t, l, j, end);
 		}
 	}
-	/* a fraction of a unit: "four-tenths of a percent" */
-	if (word == 2 && !stop(l, j, end) && l->v[j].slen == 2 &&
+	/* a fraction of a point of a rate is of a percentage point: "a
+	 * quarter point", "quarter-point", "one-half point" */
+	if (word == 2 && x.exp < 0 && !zeros && !mixed &&
+	    (pointed || point_word(t, l, j, end))) {
+		unit = "%";
+		if (!pointed)
+			j = nx(t, l, j, end);
+	}
+	/* a fraction of a unit: "four-tenths of a percent", "a quarter of a
+	 * point" */
+	if (word == 2 && !unit && !stop(l, j, end) && l->v[j].slen == 2 &&
 	    !memcmp(t->buf + l->v[j].off, "of", 2)) {
 		size_t k = nx(t, l, j, end);
 		char w[WORD_MAX];
 		size_t n = stop(l, k, end) ? 0 : lower(t, &l->v[k], w);
-		if ((n == 1 && w[0] == 'a') || (n == 3 && !memcmp(w, "one", 3)))
-			if (unit_at(t, l, nx(t, l, k, end), end, &unit, &after))
+		if ((n == 1 && w[0] == 'a') ||
+		    (n == 3 && !memcmp(w, "one", 3))) {
+			size_t u = nx(t, l, k, end);
+			if (unit_at(t, l, u, end, &unit, &after)) {
 				j = after;
+			} else if (x.exp < 0 && !mixed &&
+			           point_word(t, l, u, end)) {
+				unit = "%";
+				j = nx(t, l, u, end);
+			}
+		}
 	}
 	if (!unit && unit_at(t, l, j, end, &unit, &after)) {
 		/* a currency before and a unit or another currency after:
@@ -914,8 +1095,10 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 		unit = cur;
 	if (word == 1 && !zeros && !unit)
 		return 0; /* a number word alone: lexicon.h */
+	if (rate && !unit)
+		return 0; /* "a quarter of them": lexicon.h */
 	/* a fraction alone is a share: "one-fifth" = "20 percent" */
-	if (word == 2 && x.exp < 0 && !zeros && !unit) {
+	if (word == 2 && x.exp < 0 && !zeros && !unit && !mixed) {
 		unit = "%";
 		x.exp += 2;
 	}
@@ -980,6 +1163,8 @@ value_may_start(const struct text *t, const struct tok *k)
 		return VALUE_START_ANY;
 	const char *h = memchr(w, '-', n); /* twenty-five, four-tenths */
 	if (h && lex_number(w, (size_t)(h - w), digits, sizeof digits))
+		return VALUE_START_ANY;
+	if (rate_fraction(w, n)) /* "quarter point", "half-point" */
 		return VALUE_START_ANY;
 	if (FIND(dates, w, n))
 		return VALUE_START_CAPITAL;

@@ -483,7 +483,7 @@ changed_facts(void **state)
 	                   "The city will fund 15 new schools with 15 million "
 	                   "dollars. Mayor Novak met the governor in Berlin on "
 	                   "Tuesday.\n"),
-	        "changed 15 (was 12); new Novak; "
+	        "changed 15 (was 12); new Mayor Novak; "
 	        "changed Berlin (was Hamburg); "
 	        "changed Tuesday (was Monday)");
 }

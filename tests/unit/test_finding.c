@@ -217,6 +217,31 @@ attribution(void **state)
 	                 "north this year, said Director Michael J. Krol. "
 	                 "The clinics will treat children, Krol added.\n"),
 	        "new  > Director Michael J. Krol");
+	/* a name that opens its sentence is shown from its first word,
+	 * and its last word later is that name again; a word that opens
+	 * sentences but never names ("Despite") is no part of it */
+	assert_string_equal(
+	        findings("The ministry will open two new clinics in the "
+	                 "north this year.\n",
+	                 "The ministry will open two new clinics in the "
+	                 "north this year. Alan Greenspan welcomed the plan, "
+	                 "and Greenspan added that doctors were needed.\n"),
+	        "new  > Alan Greenspan");
+	assert_string_equal(
+	        findings("The ministry will open two new clinics in the "
+	                 "north this year.\n",
+	                 "The ministry will open two new clinics in the "
+	                 "north this year. Despite Greenspan, the plan "
+	                 "stands.\n"),
+	        "new  > Greenspan");
+	/* the "one" of "one another" is no number */
+	assert_string_equal(
+	        findings("The ministry will open two new clinics in the "
+	                 "north this year.\n",
+	                 "The ministry will open two new clinics in the "
+	                 "north this year. The doctors will help one another "
+	                 "there.\n"),
+	        "");
 }
 
 /* A value replaced by another of its kind in the same slot; the same

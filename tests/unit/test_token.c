@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "redline/token.h"
+#include "redline/uni.h"
 
 struct fix {
 	struct text t;
@@ -343,6 +344,46 @@ boundaries_do_not_depend_on_case_folding(void **state)
 	}
 }
 
+/* Each ASCII character alone and between letters is the kind of token
+ * its class (uni_class) makes it: the tokenizer classes ASCII from a
+ * table of its own, which must agree. */
+static void
+ascii_classes(void **state)
+{
+	(void)state;
+	for (int ch = 1; ch < 0x80; ch++) {
+		enum uni_class cls = uni_class(ch);
+		char s[4] = {(char)ch, 0, 0, 0};
+		struct fix f;
+		split(&f, s, 0);
+		if (cls == UNI_SPACE) {
+			assert_int_equal(f.l.n, 0);
+		} else {
+			int kind = cls == UNI_LETTER   ? TOK_WORD
+			           : cls == UNI_DIGIT  ? TOK_NUMBER
+			           : cls == UNI_PUNCT  ? TOK_PUNCT
+			           : cls == UNI_SYMBOL ? TOK_SYMBOL
+			                               : TOK_OTHER;
+			assert_int_equal(f.l.n, 1);
+			assert_int_equal(f.l.v[0].kind, kind);
+		}
+		done(&f);
+		/* between two letters: in the word or a token of its own */
+		s[0] = 'a';
+		s[1] = (char)ch;
+		s[2] = 'b';
+		split(&f, s, 0);
+		size_t want = cls == UNI_SPACE ? 2
+		              : cls == UNI_LETTER || cls == UNI_DIGIT ||
+		                              ch == '\'' || ch == '-' ||
+		                              ch == '.'
+		                      ? 1
+		                      : 3;
+		assert_int_equal(f.l.n, want);
+		done(&f);
+	}
+}
+
 int
 main(void)
 {
@@ -357,6 +398,7 @@ main(void)
 	        cmocka_unit_test(controls_and_invalid_bytes),
 	        cmocka_unit_test(boundaries_do_not_depend_on_case_folding),
 	        cmocka_unit_test(long_tokens),
+	        cmocka_unit_test(ascii_classes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

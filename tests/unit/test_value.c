@@ -181,6 +181,24 @@ static const struct vcase amounts_cases[] = {
         {"by 75 basis points to", 1, "0.75%/3"},
         {"1 basis point", 0, "0.01%/3"},
         {"twenty-five basis points", 0, "0.25%/3"},
+        /* a rate's fraction of a point in words, and a whole number
+         * with a fraction ("three and one quarter percent") */
+        {"by a quarter point to", 2, "0.25%/2"},
+        {"by one quarter point to", 1, "0.25%/3"},
+        {"the quarter-point rise", 1, "0.25%/1"},
+        {"by half a percentage point", 1, "0.5%/4"},
+        {"half a million", 0, "(none)"},
+        {"a quarter of a point", 1, "0.25%/4"},
+        {"one-half point", 0, "0.5%/2"},
+        {"to three and one quarter percent", 1, "3.25%/5"},
+        {"six and seven-tenths percent", 0, "6.7%/4"},
+        {"four and a half million", 0, "4500000/5"},
+        {"two and a half", 0, "2.5/4"},
+        /* ... but a fraction in words with no unit is none ("a quarter
+         * of them"), nor is a quarter of a year */
+        {"a quarter of the population", 1, "(none)"},
+        {"in the first quarter", 3, "(none)"},
+        {"a quarter century", 0, "(none)"},
         /* a whole number and a fraction ("3-1/2"), and a decimal with
          * no zero before its point (".25%") */
         {"to 4-1/2 percent.", 1, "4.5%/4"},

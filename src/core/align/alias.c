@@ -7,9 +7,12 @@
  */
 #include "alias.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../spawn.h"
 
 #define NAME_WORDS 8 /* words of a table name, at most */
 #define ACRO_MIN   2 /* letters of an acronym */
@@ -337,32 +340,131 @@ could_spell(const struct ctx *c, const struct alias_side *s, size_t i)
 	       is_connector(c, lid_of(s->lid, nx));
 }
 
+/* One side's part of alias_apply, which the two sides may do at once:
+ * the acronyms it uses (collect_side), then its names made one word
+ * (apply_side). */
+struct sidejob {
+	const struct ctx *c;
+	struct alias_side *s;
+	struct acro acros[ACROS_MAX]; /* the side's first, in order */
+	size_t nacros;
+	int rc;
+};
+
+/* The first ACROS_MAX acronyms (distinct) side j->s uses, in the order
+ * they first come, into j->acros. */
+static void
+collect_side(struct sidejob *j)
+{
+	const struct alias_side *s = j->s;
+
+	for (size_t i = 0; i < s->l->n && j->nacros < ACROS_MAX; i++) {
+		char a[ACRO_MAX + 1];
+		size_t known = 0;
+		int32_t id = lid_of(s->lid, i);
+		if (id < 0 || !acronym(s->t, &s->l->v[i], a))
+			continue;
+		while (known < j->nacros && strcmp(j->acros[known].s, a))
+			known++;
+		if (known == j->nacros) {
+			memcpy(j->acros[j->nacros].s, a, sizeof a);
+			j->acros[j->nacros++].id = id;
+		}
+	}
+}
+
+/* Side j->s's names of the table and spelled-out acronyms made one word
+ * each (alias_apply); j->rc 0, or -1 when memory ran out. */
+static void
+apply_side(struct sidejob *j)
+{
+	const struct ctx *c = j->c;
+	struct alias_side *s = j->s;
+
+	j->rc = -1;
+	for (size_t i = 0; i < s->l->n; i++) {
+		int32_t canon = -1, ic = -1;
+		if (tok_cid(s->con, s->lid, i) < 0)
+			continue;
+		size_t len = match_table(c, s, i, &canon);
+		size_t il =
+		        could_spell(c, s, i) ? match_initials(c, s, i, &ic) : 0;
+		if (il > len && il > 1) {
+			len = il;
+			canon = ic;
+		}
+		if (!len)
+			continue;
+		if (tok_set(s->con, s->lid, i, canon) < 0)
+			return;
+		for (size_t t = i + 1; t < i + len; t++)
+			if (tok_set(s->con, s->lid, t, -1) < 0)
+				return;
+		i += len - 1;
+	}
+	j->rc = 0;
+}
+
+/* A step of one side (collect_side or apply_side) and its job. */
+struct sidestep {
+	void (*fn)(struct sidejob *);
+	struct sidejob *j;
+};
+
+static void *
+sidestep_run(void *arg)
+{
+	struct sidestep *st = arg;
+
+	st->fn(st->j);
+	return NULL;
+}
+
+/* fn for both sides' jobs: the rewrite's on a second thread when two is
+ * set (and one starts), else one after the other. */
+static void
+both_sides(void (*fn)(struct sidejob *), struct sidejob j[2], int two)
+{
+	struct sidestep st = {fn, &j[1]};
+	pthread_t th;
+
+	if (!two || spawn(&th, sidestep_run, &st) != 0) {
+		fn(&j[0]);
+		fn(&j[1]);
+		return;
+	}
+	fn(&j[0]);
+	pthread_join(th, NULL);
+}
+
 int
 alias_apply(struct alias_side side[2], struct intern *stems, alias_word_fn word,
-            void *wctx)
+            void *wctx, int two)
 {
 	struct ctx c;
+	struct sidejob *j = calloc(2, sizeof *j);
 	int rc = -1;
 
 	memset(&c, 0, sizeof c);
-	if (load_table(&c, stems, word, wctx) < 0)
+	if (!j || load_table(&c, stems, word, wctx) < 0)
 		goto out;
-	/* the acronyms either text uses */
+	/* the acronyms either text uses, the official text's first: the
+	 * rewrite's first ACROS_MAX hold every one that a walk of the two
+	 * texts in turn would take from it */
 	for (int sd = 0; sd < 2; sd++)
-		for (size_t i = 0; i < side[sd].l->n && c.nacros < ACROS_MAX;
-		     i++) {
-			char a[ACRO_MAX + 1];
+		j[sd] = (struct sidejob){&c, &side[sd], {{{0}, 0}}, 0, -1};
+	both_sides(collect_side, j, two);
+	for (int sd = 0; sd < 2; sd++)
+		for (size_t k = 0; k < j[sd].nacros && c.nacros < ACROS_MAX;
+		     k++) {
+			const struct acro *a = &j[sd].acros[k];
 			size_t known = 0;
-			if (lid_of(side[sd].lid, i) < 0 ||
-			    !acronym(side[sd].t, &side[sd].l->v[i], a))
-				continue;
-			while (known < c.nacros && strcmp(c.acros[known].s, a))
+			while (known < c.nacros &&
+			       strcmp(c.acros[known].s, a->s))
 				known++;
 			if (known == c.nacros) {
-				memcpy(c.acros[c.nacros].s, a, sizeof a);
-				c.acros[c.nacros++].id =
-				        lid_of(side[sd].lid, i);
-				c.first_letters |= 1u << (a[0] - 'a');
+				c.acros[c.nacros++] = *a;
+				c.first_letters |= 1u << (a->s[0] - 'a');
 			}
 		}
 	build_prefixes(&c);
@@ -379,32 +481,10 @@ alias_apply(struct alias_side side[2], struct intern *stems, alias_word_fn word,
 			c.first[w0] = (int32_t)k;
 		}
 	}
-	for (int sd = 0; sd < 2; sd++) {
-		struct alias_side *s = &side[sd];
-		for (size_t i = 0; i < s->l->n; i++) {
-			int32_t canon = -1, ic = -1;
-			if (tok_cid(s->con, s->lid, i) < 0)
-				continue;
-			size_t len = match_table(&c, s, i, &canon);
-			size_t il = could_spell(&c, s, i)
-			                    ? match_initials(&c, s, i, &ic)
-			                    : 0;
-			if (il > len && il > 1) {
-				len = il;
-				canon = ic;
-			}
-			if (!len)
-				continue;
-			if (tok_set(s->con, s->lid, i, canon) < 0)
-				goto out;
-			for (size_t t = i + 1; t < i + len; t++)
-				if (tok_set(s->con, s->lid, t, -1) < 0)
-					goto out;
-			i += len - 1;
-		}
-	}
-	rc = 0;
+	both_sides(apply_side, j, two);
+	rc = j[0].rc < 0 || j[1].rc < 0 ? -1 : 0;
 out:
+	free(j);
 	free(c.names);
 	free(c.first);
 	return rc;

@@ -112,8 +112,10 @@ typedef int (*alias_word_fn)(void *ctx, const char *w, size_t n, int32_t *id);
  * "of", "the", "and" inside the run are skipped), gets one id on its first
  * token (content and loose) and none on the others.  A run starts at a
  * content word.  word gives the ids of the table's words; new ids are
- * interned in stems.  Returns 0, or -1 when memory ran out. */
+ * interned in stems.  With two set the sides are worked on at once, the
+ * rewrite's on a second thread (word is called before, on this one).
+ * Returns 0, or -1 when memory ran out. */
 int alias_apply(struct alias_side side[2], struct intern *stems,
-                alias_word_fn word, void *ctx);
+                alias_word_fn word, void *ctx, int two);
 
 #endif

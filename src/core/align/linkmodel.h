@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -7.30386845;
+static const double lm_bias = -7.35818508;
 static const double lm_weight[LM_NFEAT] = {
-        1.43388247,   /* LM_COVR */
-        2.46859919,   /* LM_COVO */
-        3.68803093,   /* LM_COVMIN */
-        1.00797052,   /* LM_SECOND */
-        0.146117309,  /* LM_PLAIN */
-        -0.251213461, /* LM_NAMES */
-        0.830292622,  /* LM_LOGWR */
-        0.935261079,  /* LM_LOGWO */
-        -2.58250844,  /* LM_HEADER */
-        -1.12911357,  /* LM_TAKEN */
-        0.613842498,  /* LM_ORDER */
-        1.12044601,   /* LM_NEIGH */
-        -2.41412494,  /* LM_TITLE */
-        0.0326027533, /* LM_LOGTOK */
-        1.15830291,   /* LM_BEST */
-        2.78322201,   /* LM_HEAD */
-        -3.28001739,  /* LM_HEAD_TITLED */
-        -3.41780081,  /* LM_NOVEL */
+        1.42043705,   /* LM_COVR */
+        2.46479547,   /* LM_COVO */
+        3.72133199,   /* LM_COVMIN */
+        1.02422282,   /* LM_SECOND */
+        0.143783171,  /* LM_PLAIN */
+        -0.253805892, /* LM_NAMES */
+        0.840516766,  /* LM_LOGWR */
+        0.940877136,  /* LM_LOGWO */
+        -2.57180496,  /* LM_HEADER */
+        -1.12918276,  /* LM_TAKEN */
+        0.621452847,  /* LM_ORDER */
+        1.20397925,   /* LM_NEIGH */
+        -2.45158518,  /* LM_TITLE */
+        0.0198273335, /* LM_LOGTOK */
+        1.16872665,   /* LM_BEST */
+        2.83337906,   /* LM_HEAD */
+        -3.27855318,  /* LM_HEAD_TITLED */
+        -3.42023061,  /* LM_NOVEL */
 };
 
 #endif

@@ -221,7 +221,12 @@ word_id(void *ctx, const char *w, size_t n, int32_t *out)
 	return 0;
 }
 
-/* Other names of one thing made one word on both sides (alias.h). */
+/* Texts with at least this many tokens a side have their aliases found
+ * on two threads, one a side (unless c->opt.threads is 1). */
+#define ALIAS_THREAD_MIN 100000
+
+/* Other names of one thing made one word on both sides (alias.h), the
+ * sides at once for long texts. */
 static int
 aliases(struct wstage *x)
 {
@@ -229,7 +234,11 @@ aliases(struct wstage *x)
 	        {x->c->left, &x->c->lt, x->w->lcon, &x->w->llid},
 	        {x->c->right, &x->c->rt, x->w->rcon, &x->w->rlid},
 	};
-	return alias_apply(side, x->w->stems, word_id, x);
+	const struct align_in *c = x->c;
+	int two = c->opt.threads != 1 && c->lt.n >= ALIAS_THREAD_MIN &&
+	          c->rt.n >= ALIAS_THREAD_MIN;
+
+	return alias_apply(side, x->w->stems, word_id, x, two);
 }
 
 /* The token after word token i of one side that holds a word, with no
@@ -817,6 +826,32 @@ value_key(const char *k)
 	return (k[0] >= '0' && k[0] <= '9') || k[0] == '@';
 }
 
+/* One side's content words marked per stem, in one walk of its content
+ * tokens: seen[stem] set, numeric[stem] set for a number, name[stem]
+ * cleared for a token not capitalised (merge_variants). */
+static void
+stem_marks(struct wstage *x, int side, unsigned char *seen)
+{
+	const struct toklist *l = side ? &x->c->rt : &x->c->lt;
+	const unsigned char *con = side ? x->w->rcon : x->w->lcon;
+	const struct lidmap *lid = side ? &x->w->rlid : &x->w->llid;
+
+	for (size_t b = 0; b < l->n / 8 + 1; b++) {
+		if (!con[b])
+			continue; /* no content word among these eight */
+		for (size_t i = b * 8; i < b * 8 + 8 && i < l->n; i++) {
+			int32_t id = tok_cid(con, lid, i);
+			if (id < 0)
+				continue;
+			seen[id] = 1;
+			if (l->v[i].kind == TOK_NUMBER)
+				x->w->numeric[id] = 1;
+			if (!(l->v[i].flags & TOK_F_UPPER))
+				x->w->name[id] = 0;
+		}
+	}
+}
+
 /* Map rewrite-only stems onto official stems one letter apart, numbers
  * and values aside. */
 static int
@@ -838,33 +873,8 @@ merge_variants(struct wstage *x)
 		return -1;
 	}
 	memset(x->w->name, 1, n + 1);
-	for (int side = 0; side < 2; side++) {
-		const struct toklist *l = side ? &x->c->rt : &x->c->lt;
-		const unsigned char *con = side ? x->w->rcon : x->w->lcon;
-		const struct lidmap *lid = side ? &x->w->rlid : &x->w->llid;
-		for (size_t i = 0; i < l->n; i++)
-			if (!(l->v[i].flags & TOK_F_UPPER)) {
-				int32_t id = tok_cid(con, lid, i);
-				if (id >= 0)
-					x->w->name[id] = 0;
-			}
-	}
-	for (size_t i = 0; i < x->c->lt.n; i++) {
-		int32_t id = lcid_of(x->w, i);
-		if (id >= 0) {
-			x->w->in_left[id] = 1;
-			if (x->c->lt.v[i].kind == TOK_NUMBER)
-				x->w->numeric[id] = 1;
-		}
-	}
-	for (size_t i = 0; i < x->c->rt.n; i++) {
-		int32_t id = rcid_of(x->w, i);
-		if (id >= 0) {
-			in_right[id] = 1;
-			if (x->c->rt.v[i].kind == TOK_NUMBER)
-				x->w->numeric[id] = 1;
-		}
-	}
+	stem_marks(x, 0, x->w->in_left);
+	stem_marks(x, 1, in_right);
 	int32_t *canon = malloc((n + 1) * sizeof *canon);
 	if (!canon) {
 		free(in_right);
@@ -930,20 +940,61 @@ by_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Sorted (stem, count) lists of every segment of one side. */
-static int
-vectors(struct wstage *x, const struct seglist *sl, const unsigned char *con,
-        const struct lidmap *lid, struct vec **out)
-{
-	struct vec *v = calloc(sl->n + 1, sizeof *v);
-	uint32_t *tmp = NULL;
-	size_t cap = 0;
+/* One side's part of the stem vectors (vectors_side): what it reads, and
+ * where in the pool its entries go. */
+struct vecjob {
+	struct wstage *x;
+	const struct seglist *sl;
+	const unsigned char *con;
+	const struct lidmap *lid;
+	struct vec *v;    /* out: a vector a segment (made here) */
+	size_t base, cap; /* the pool's entries [base, cap) are this side's */
+	size_t n;         /* out: entries written from base */
+	int rc;
+};
 
-	if (!v)
+/* Segment s's content ids, sorted, into tmp (room for its tokens):
+ * their number. */
+static size_t
+segment_ids(const struct vecjob *j, size_t s, uint32_t *tmp)
+{
+	size_t m = 0;
+
+	for (uint32_t t = j->sl->v[s].t0; t < j->sl->v[s].t1; t++) {
+		int32_t id = tok_cid(j->con, j->lid, t);
+		if (id >= 0)
+			tmp[m++] = (uint32_t)id;
+	}
+	/* most sentences hold a few dozen words: qsort's calls to by_u32
+	 * cost more than sorting them in place */
+	if (m <= 32) {
+		for (size_t i = 1; i < m; i++) {
+			uint32_t e = tmp[i];
+			size_t k = i;
+			for (; k > 0 && tmp[k - 1] > e; k--)
+				tmp[k] = tmp[k - 1];
+			tmp[k] = e;
+		}
+	} else {
+		qsort(tmp, m, sizeof *tmp, by_u32);
+	}
+	return m;
+}
+
+/* Sorted (stem, count) lists of every segment of one side, written to
+ * the pool from j->base: reads the side's ids and writes only its own
+ * part of the pool, so the two sides may run at once.  0 or -1. */
+static int
+vectors_side(struct vecjob *j)
+{
+	struct ent *pool = j->x->w->pool;
+	size_t np = j->base, cap = 0;
+	uint32_t *tmp = NULL;
+
+	if (!(j->v = calloc(j->sl->n + 1, sizeof *j->v)))
 		return -1;
-	*out = v;
-	for (size_t s = 0; s < sl->n; s++) {
-		size_t m = 0, need = sl->v[s].t1 - sl->v[s].t0;
+	for (size_t s = 0; s < j->sl->n; s++) {
+		size_t need = j->sl->v[s].t1 - j->sl->v[s].t0;
 		if (need > cap) {
 			uint32_t *nt = realloc(tmp, need * sizeof *nt);
 			if (!nt) {
@@ -953,46 +1004,97 @@ vectors(struct wstage *x, const struct seglist *sl, const unsigned char *con,
 			tmp = nt;
 			cap = need;
 		}
-		for (uint32_t t = sl->v[s].t0; t < sl->v[s].t1; t++) {
-			int32_t id = tok_cid(con, lid, t);
-			if (id >= 0)
-				tmp[m++] = (uint32_t)id;
-		}
-		/* most sentences hold a few dozen words: qsort's calls to
-		 * by_u32 cost more than sorting them in place */
-		if (m <= 32) {
-			for (size_t i = 1; i < m; i++) {
-				uint32_t e = tmp[i];
-				size_t j = i;
-				for (; j > 0 && tmp[j - 1] > e; j--)
-					tmp[j] = tmp[j - 1];
-				tmp[j] = e;
-			}
-		} else {
-			qsort(tmp, m, sizeof *tmp, by_u32);
-		}
-		v[s].off = (uint32_t)x->w->npool;
+		size_t m = segment_ids(j, s, tmp);
+		j->v[s].off = (uint32_t)(np - j->base);
 		for (size_t i = 0; i < m;) {
-			size_t j = i;
-			while (j < m && tmp[j] == tmp[i])
-				j++;
-			if (x->w->npool == x->w->cappool) {
-				struct ent *np = grow_array(
-				        x->w->pool, &x->w->cappool,
-				        x->w->npool + 1, sizeof *np, 1024);
-				if (!np) {
-					free(tmp);
-					return -1;
-				}
-				x->w->pool = np;
+			size_t k = i;
+			while (k < m && tmp[k] == tmp[i])
+				k++;
+			if (np == j->cap) { /* not reached: see vectors */
+				free(tmp);
+				return -1;
 			}
-			x->w->pool[x->w->npool++] =
-			        (struct ent){tmp[i], (uint32_t)(j - i)};
-			i = j;
+			pool[np++] = (struct ent){tmp[i], (uint32_t)(k - i)};
+			i = k;
 		}
-		v[s].n = (uint32_t)(x->w->npool - v[s].off);
+		j->v[s].n = (uint32_t)(np - j->base - j->v[s].off);
 	}
 	free(tmp);
+	j->n = np - j->base;
+	return 0;
+}
+
+static void *
+vecjob_run(void *arg)
+{
+	struct vecjob *j = arg;
+
+	j->rc = vectors_side(j);
+	return NULL;
+}
+
+/* Texts with at least this many tokens a side have their stem vectors
+ * made on two threads, one a side (unless c->opt.threads is 1). */
+#define VECTOR_THREAD_MIN 100000
+
+/* Content words (set bits) of con's first nb bytes. */
+static size_t
+con_count(const unsigned char *con, size_t nb)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < nb; i++)
+		for (unsigned b = con[i]; b; b &= b - 1)
+			n++;
+	return n;
+}
+
+/* The stem vectors of both sides' segments (w->lv, w->rv) in one pool,
+ * made once with room for every content word of both texts (the most
+ * their vectors can take: one entry a distinct stem of a segment; a pool
+ * doubling as it filled left its old copies' pages behind it, which the
+ * heap keeps until the alignment ends).  The official side's vectors
+ * come first.  For long texts the rewrite's are made on a second thread,
+ * from the end of the official side's room, and moved down after it once
+ * both are done.  0 or -1. */
+static int
+vectors(struct wstage *x)
+{
+	const struct align_in *c = x->c;
+	size_t nl = con_count(x->w->lcon, c->lt.n / 8 + 1),
+	       nr = con_count(x->w->rcon, c->rt.n / 8 + 1);
+	struct vecjob l = {x, &c->ls, x->w->lcon, &x->w->llid, NULL,
+	                   0, nl,     0,          -1},
+	              r = {x,  &c->rs,  x->w->rcon, &x->w->rlid, NULL,
+	                   nl, nl + nr, 0,          -1};
+	pthread_t th;
+	int rc;
+
+	if (nl + nr >= UINT32_MAX) /* struct vec's 32-bit offsets */
+		return -1;
+	x->w->pool = malloc((nl + nr + 1) * sizeof *x->w->pool);
+	if (!x->w->pool)
+		return -1;
+	x->w->cappool = nl + nr + 1;
+	if (c->opt.threads == 1 || c->lt.n < VECTOR_THREAD_MIN ||
+	    c->rt.n < VECTOR_THREAD_MIN || spawn(&th, vecjob_run, &r) != 0) {
+		rc = vectors_side(&l);
+		r.base = l.n; /* right after the official entries */
+		r.rc = rc < 0 ? -1 : vectors_side(&r);
+	} else {
+		rc = vectors_side(&l);
+		pthread_join(th, NULL);
+	}
+	x->w->lv = l.v;
+	x->w->rv = r.v;
+	if (rc < 0 || r.rc < 0)
+		return -1;
+	if (r.base > l.n && r.n) /* the rewrite's entries moved down */
+		memmove(x->w->pool + l.n, x->w->pool + r.base,
+		        r.n * sizeof *x->w->pool);
+	for (size_t s = 0; s < c->rs.n; s++)
+		r.v[s].off += (uint32_t)l.n; /* from the pool's start */
+	x->w->npool = l.n + r.n;
 	return 0;
 }
 
@@ -1319,31 +1421,6 @@ title_flags(struct wstage *x)
 	return 0;
 }
 
-/* The stem vectors' pool made once, with room for every content word of
- * both texts (the most their vectors can take: one entry a distinct stem
- * of a segment): a pool doubling as it filled left its old copies' pages
- * behind it, which the heap keeps until the alignment ends.  0 or -1. */
-static int
-pool_room(struct wstage *x)
-{
-	size_t n = 0;
-
-	for (int side = 0; side < 2; side++) {
-		const unsigned char *con = side ? x->w->rcon : x->w->lcon;
-		size_t nb = (side ? x->c->rt.n : x->c->lt.n) / 8 + 1;
-		for (size_t i = 0; i < nb; i++)
-			for (unsigned b = con[i]; b; b &= b - 1)
-				n++;
-	}
-	if (n >= UINT32_MAX) /* struct vec's 32-bit offsets */
-		return -1;
-	x->w->pool = malloc((n + 1) * sizeof *x->w->pool);
-	if (!x->w->pool)
-		return -1;
-	x->w->cappool = n + 1;
-	return 0;
-}
-
 /* The stem vectors' pool, all made: the room left given back, then packed
  * in 4 bytes an entry (w->pack, for the candidate search, whose
  * high-water mark it is part of) when every stem id and count fits.
@@ -1384,10 +1461,8 @@ stage_words(const struct align_in *c, struct words *w)
 	if (!(w->stems = intern_new()) || subject_words(&x) < 0 ||
 	    content_ids(&x) < 0 || aliases(&x) < 0 || compounds(&x) < 0 ||
 	    values(&x) < 0 || merge_variants(&x) < 0 || title_flags(&x) < 0 ||
-	    pool_room(&x) < 0 ||
-	    vectors(&x, &c->ls, w->lcon, &w->llid, &w->lv) < 0 ||
-	    vectors(&x, &c->rs, w->rcon, &w->rlid, &w->rv) < 0 ||
-	    weights(&x) < 0 || related(&x) < 0 || fit_pool(w) < 0)
+	    vectors(&x) < 0 || weights(&x) < 0 || related(&x) < 0 ||
+	    fit_pool(w) < 0)
 		return ALIGN_ERR_MEMORY;
 	return 0;
 }

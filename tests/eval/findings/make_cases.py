@@ -118,6 +118,8 @@ edit("groberg", "value", N, "on December 4, 2008", "on Dec. 4, 2008", "month abb
 edit("azer", "value", N, "to seven and a half years in prison", "to 7.5 years in prison", "seven and a half -> 7.5")
 edit("fomc", "value", N, "federal funds rate 75 basis points to", "federal funds rate three-quarters of a percent to", "basis points told as a fraction of a percent")
 edit("fomc", "value", P, "federal funds rate 75 basis points to", "federal funds rate 50 basis points to", "basis points changed")
+edit("fomc", "value", N, "federal funds rate 75 basis points to", "federal funds rate three-quarters of a point to", "basis points told as a fraction of a point")
+edit("fomc", "value", P, "federal funds rate 75 basis points to", "federal funds rate a quarter point to", "basis points changed into a quarter point")
 edit("vietnam", "value", N, "sentencing of three members", "sentencing of 3 members", "three -> 3")
 edit("minorities", "value", N, "including the seven leaders", "including the 7 leaders", "seven -> 7")
 edit("minorities", "value", N, "was increased to 20 years", "was increased to twenty years", "20 -> twenty")
