@@ -1785,9 +1785,10 @@ index_free(struct fx *x)
 	x->hcode = NULL;
 }
 
-/* The quote index's codes, once hstart counts each bucket's tokens
- * (official_index): a pass for the buckets' lengths in bytes, then one
- * writing them; last and at are scratch of a bucket each.  0 or -1. */
+/* The quote index's codes, once hstart counts each bucket's tokens and
+ * hbyte[b + 1] the bytes of bucket b's code (official_index): the
+ * buckets placed, then a pass writing them; last and at are scratch of
+ * a bucket each.  0 or -1. */
 static int
 index_code(struct fx *x, uint32_t *bucket, uint32_t *rep, uint32_t *last,
            uint32_t *at)
@@ -1795,15 +1796,6 @@ index_code(struct fx *x, uint32_t *bucket, uint32_t *rep, uint32_t *last,
 	const struct toklist *l = &x->c->lt;
 	size_t nb = x->hmask + 1, nid = intern_count(x->c->in);
 
-	memset(last, 0, nb * sizeof *last);
-	memset(x->hbyte, 0, (nb + 1) * sizeof *x->hbyte);
-	for (size_t t = 0; t < l->n; t++) {
-		if (!quotable(l, t))
-			continue;
-		size_t b = official_bucket(x, bucket, rep, t);
-		x->hbyte[b + 1] += (uint32_t)hcode_len((uint32_t)t - last[b]);
-		last[b] = (uint32_t)t;
-	}
 	for (size_t b = 0; b < nb; b++) {
 		if (x->hbyte[b + 1] > UINT32_MAX - x->hbyte[b])
 			return -1; /* over 4 GB of code: not kept */
@@ -1868,11 +1860,19 @@ official_index(struct fx *x)
 	    !x->hskip)
 		goto out;
 	x->hmask = nb - 1;
-	/* count each bucket's words and place the buckets, then code them
-	 * (the bucket of a word is cheap to find again) */
-	for (size_t t = 0; t < l->n; t++)
-		if (quotable(l, t))
-			x->hstart[official_bucket(x, bucket, rep, t) + 1]++;
+	/* count each bucket's words and their code's bytes, place the
+	 * buckets, then code them (the bucket of a word is cheap to find
+	 * again) */
+	memset(last, 0, nb * sizeof *last);
+	memset(x->hbyte, 0, (nb + 1) * sizeof *x->hbyte);
+	for (size_t t = 0; t < l->n; t++) {
+		if (!quotable(l, t))
+			continue;
+		size_t b = official_bucket(x, bucket, rep, t);
+		x->hstart[b + 1]++;
+		x->hbyte[b + 1] += (uint32_t)hcode_len((uint32_t)t - last[b]);
+		last[b] = (uint32_t)t;
+	}
 	for (size_t b = 0; b < nb; b++)
 		x->hstart[b + 1] += x->hstart[b];
 	rc = index_code(x, bucket, rep, last, at);

@@ -378,6 +378,21 @@ links_alloc(struct ctx *x)
 	return 0;
 }
 
+/* The shared weight of every candidate (x->lw->cw), worked out once the
+ * search is given back, so that they go where it was.  0 or -1. */
+static int
+cand_weights(struct ctx *x)
+{
+	struct linkset *l = x->lw;
+
+	if (!(l->cw = malloc((l->ncands + 1) * sizeof *l->cw)))
+		return -1;
+	for (size_t r = 0; r < x->c->rs.n; r++)
+		for (size_t k = l->cstart[r]; k < l->cstart[r + 1]; k++)
+			l->cw[k] = shared(x, &x->w->lv[l->co[k]], &x->w->rv[r]);
+	return 0;
+}
+
 static int
 candidates(struct ctx *x)
 {
@@ -399,8 +414,8 @@ candidates(struct ctx *x)
 
 	/* room for every candidate at once (at most CANDIDATES a rewrite
 	 * sentence), not doubled as they come; what is left over is given
-	 * back at the end.  Only the official segment is kept: the shared
-	 * weight is worked out again where it is read (cand_at) */
+	 * back at the end.  The shared weights come once the search is
+	 * given back (cand_weights) */
 	size_t nfree = 0;
 	for (size_t r = 0; r < c->rs.n; r++)
 		nfree += x->lw->anchor[r] < 0;
@@ -441,6 +456,10 @@ out:
 	free(keep);
 	free(tie);
 	free(key);
+	if (rc == 0 && x->c->opt.trim)
+		x->c->opt.trim(); /* the search's pages, before the weights' */
+	if (rc == 0)
+		rc = cand_weights(x);
 	return rc;
 }
 
@@ -603,7 +622,9 @@ nearest_of(struct ctx *x, struct words *w)
 	 * otherwise raise the peak on texts that share little */
 	free(l->co);
 	free(l->cstart);
+	free(l->cw);
 	l->co = l->cstart = NULL;
+	l->cw = NULL;
 	l->ncands = 0;
 	if (reverse_candidates(x, lwant, lbest, lsim) < 0)
 		goto out;
@@ -734,7 +755,8 @@ tied(const struct wcand *a, const struct wcand *b)
 
 /* Rewrite segment r's candidates co[g, e) (e - g <= CANDIDATES, as
  * candidates() keeps) with their weights into t, sorted by by_weight,
- * and their official segments put back into co[g, e) in that order. */
+ * and their official segments and weights put back into co[g, e) and
+ * cw[g, e) in that order. */
 static void
 sort_by_weight(const struct ctx *x, size_t r, size_t g, size_t e,
                struct wcand *t)
@@ -748,8 +770,10 @@ sort_by_weight(const struct ctx *x, size_t r, size_t g, size_t e,
 		t[i] = (struct wcand){m.r, m.o, m.w, cand_cov(x, &m)};
 	}
 	qsort(t, n, sizeof *t, by_weight);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		x->lw->co[g + i] = t[i].o;
+		x->lw->cw[g + i] = t[i].w;
+	}
 }
 
 /* Is rewrite segment r a title line: a line of its own that does not end
@@ -1154,7 +1178,7 @@ term_links(struct ctx *x, unsigned char *linked)
 }
 
 /* Among the candidates t[0, n) of one rewrite segment, sorted by weight
- * (co[g, g + n) in the same order), those tied with the first are the
+ * (co[g, g + n) and cw in the same order), those tied with the first are the
  * same sentence repeated in the official text: move to the front the one
  * nearest after the previous link (one not linked yet on a further tie),
  * so repeats pair in order. */
@@ -1185,6 +1209,8 @@ prefer_in_order(struct ctx *x, size_t g, struct wcand *t, size_t n,
 		t[pick] = w;
 		x->lw->co[g] = t[0].o;
 		x->lw->co[g + pick] = t[pick].o;
+		x->lw->cw[g] = t[0].w;
+		x->lw->cw[g + pick] = t[pick].w;
 	}
 }
 
@@ -2173,6 +2199,7 @@ linkset_free(struct linkset *l)
 	free(l->anchor);
 	free(l->co);
 	free(l->cstart);
+	free(l->cw);
 	free(l->lnear);
 	free(l->rnear);
 	free(l->prim);

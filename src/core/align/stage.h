@@ -104,9 +104,8 @@ struct vec {
 
 /* A candidate source o of rewrite segment r, with w their shared weight
  * (over the official sentence's weight W, the share of it covered:
- * cand_cov in links.c).  The link set keeps only o (linkset.co); r is its
- * group's, and w is worked out again when read (cand_at), the very sum
- * shared() gave when the candidate was chosen. */
+ * cand_cov in links.c).  The link set keeps o and w (linkset.co, cw); r
+ * is its group's (cand_at). */
 struct cand {
 	uint32_t r, o;
 	double w;
@@ -201,10 +200,11 @@ struct linkset {
 	                    is most like it finds it by reverse_candidates) */
 	/* each unpaired rewrite segment's sources (step 3), grouped by
 	 * segment: those of segment r are co[cstart[r] .. cstart[r + 1])
-	 * (cstart has c->rs.n + 1 entries); 4 bytes a candidate, not 16:
-	 * cand_at makes the whole candidate.  Given back once the links are
-	 * made (nearest_of) */
+	 * (cstart has c->rs.n + 1 entries), cw[k] the shared weight of
+	 * candidate k; 12 bytes a candidate, not 16: cand_at makes the whole
+	 * candidate.  Given back once the links are made (nearest_of) */
 	uint32_t *co, *cstart;
+	double *cw;
 	size_t ncands;
 	struct near *lnear, *rnear; /* per official segment no link holds,
 	                               per rewrite segment linked to none
@@ -309,13 +309,11 @@ shared(const struct ctx *x, const struct vec *a, const struct vec *b)
 
 /* Candidate k of the link set, which is one of rewrite segment r's
  * (x->lw->cstart[r] <= k < x->lw->cstart[r + 1]), with its shared
- * weight, while the stem pool is held. */
+ * weight, while the candidates are held. */
 static inline struct cand
 cand_at(const struct ctx *x, size_t r, size_t k)
 {
-	uint32_t o = x->lw->co[k];
-	return (struct cand){(uint32_t)r, o,
-	                     shared(x, &x->w->lv[o], &x->w->rv[r])};
+	return (struct cand){(uint32_t)r, x->lw->co[k], x->lw->cw[k]};
 }
 
 enum { VI_HEAD = 64, VI_IN = 128 };
