@@ -99,6 +99,12 @@ struct align_opt {
 	void *trace_arg;
 	int threads; /* 1: one thread only; else long texts may use a second
 	                for a step done per side (cmp_opt.threads) */
+	/* if set, called between steps whose working memory is given back
+	 * (after the content words, and once the links are made): the
+	 * command returns the free heap to the system there, so that one
+	 * step's holes do not stay resident under the next (cmp_opt's
+	 * after_align, heap_release) */
+	void (*trim)(void);
 };
 
 /* What the aligner reads: both texts, their tokens (interned in in) and

@@ -69,11 +69,11 @@ struct pstretch {
 struct psg {
 	struct passage *v; /* numbered from 1 in this order: by first block */
 	size_t n;
-	size_t *mem;  /* blocks of each passage (struct passage m0, m1) */
-	uint32_t *of; /* block -> its passage */
+	uint32_t *mem; /* blocks of each passage (struct passage m0, m1) */
+	uint32_t *of;  /* block -> its passage */
 	struct pstretch *ent; /* the display: stretches in display order */
 	size_t nent;
-	size_t *ent_of;   /* stretches of each passage (struct passage e0, e1):
+	uint32_t *ent_of; /* stretches of each passage (struct passage e0, e1):
 	                     indexes into ent */
 	struct dcode ops; /* word diffs of the passages of several blocks,
 	                     each coded from (0, 0) */
@@ -128,8 +128,8 @@ void psg_sent_tokens(const struct cmp *c, int right, uint32_t s, uint32_t *t0,
  * Start with *at = 0; each call sets *block to the next block with
  * sentences on side right and returns 1, or returns 0 when none is left.
  * (Blocks of one passage never share a sentence on one side.) */
-int psg_next_piece(const struct cmp *c, const size_t *mem, size_t b0, size_t b1,
-                   int right, uint32_t *at, size_t *block);
+int psg_next_piece(const struct cmp *c, const uint32_t *mem, size_t b0,
+                   size_t b1, int right, uint32_t *at, size_t *block);
 
 /* Words (not punctuation) of block b on one side. */
 size_t psg_block_words(const struct cmp *c, size_t b, int right);

@@ -136,7 +136,8 @@ align(struct cmp *c)
 	        c->in,
 	        {c->opt.link_min, c->opt.keep_min, c->opt.verbatim_min,
 	         c->opt.language, c->opt.minimal, c->opt.rules_off,
-	         c->opt.link_trace, c->opt.trace_arg, c->opt.threads},
+	         c->opt.link_trace, c->opt.trace_arg, c->opt.threads,
+	         c->opt.after_align},
 	};
 	int rc = align_run(&in, &c->al);
 

@@ -105,10 +105,15 @@ struct fx {
 	size_t nbodies;
 	unsigned char oplace[PLACES_MAX]; /* per country (lex_place): the
 	                                     official text names it */
-	uint32_t *hstart, *hpos;          /* the official words by hash
-	                                     (official_index): bucket b's word
-	                                     tokens, in text order, are
-	                                     hpos[hstart[b] .. hstart[b + 1]) */
+	/* the official words by hash (official_index): bucket b holds the
+	 * word tokens hstart[b] .. hstart[b + 1] (as counted), in text
+	 * order, coded from byte hbyte[b] of hcode, each the distance from
+	 * the one before (the first from 0) in 7-bit groups, low first, the
+	 * high bit set on all but the last; every HSKIP-th token counted
+	 * (k), its position and its code's offset, are hskip[2 (k / HSKIP)]
+	 * and hskip[2 (k / HSKIP) + 1] */
+	uint32_t *hstart, *hbyte, *hskip;
+	unsigned char *hcode;
 	size_t hmask;
 	unsigned char *vstart; /* per id: value_may_start + 1, or 0 when
 	                          not known yet */
@@ -1753,8 +1758,83 @@ official_bucket(const struct fx *x, uint32_t *bucket, uint32_t *rep, size_t t)
 	return bucket[id];
 }
 
+#define HSKIP 64 /* the quote index's tokens between two skip points */
+
+/* Bytes of the code of distance d in the quote index. */
+static size_t
+hcode_len(uint32_t d)
+{
+	size_t n = 1;
+
+	while (d >= 0x80) {
+		d >>= 7;
+		n++;
+	}
+	return n;
+}
+
+/* Release the quote index of *x (official_index). */
+static void
+index_free(struct fx *x)
+{
+	free(x->hstart);
+	free(x->hbyte);
+	free(x->hskip);
+	free(x->hcode);
+	x->hstart = x->hbyte = x->hskip = NULL;
+	x->hcode = NULL;
+}
+
+/* The quote index's codes, once hstart counts each bucket's tokens and
+ * hbyte[b + 1] the bytes of bucket b's code (official_index): the
+ * buckets placed, then a pass writing them; last and at are scratch of
+ * a bucket each.  0 or -1. */
+static int
+index_code(struct fx *x, uint32_t *bucket, uint32_t *rep, uint32_t *last,
+           uint32_t *at)
+{
+	const struct toklist *l = &x->c->lt;
+	size_t nb = x->hmask + 1, nid = intern_count(x->c->in);
+
+	for (size_t b = 0; b < nb; b++) {
+		if (x->hbyte[b + 1] > UINT32_MAX - x->hbyte[b])
+			return -1; /* over 4 GB of code: not kept */
+		x->hbyte[b + 1] += x->hbyte[b];
+	}
+	if (!(x->hcode = malloc((size_t)x->hbyte[nb] + 1)))
+		return -1;
+	memset(last, 0, nb * sizeof *last);
+	memset(rep, 0, (nid + 1) * sizeof *rep);
+	memcpy(at, x->hstart, nb * sizeof *at);
+	uint32_t *byte = x->hbyte;
+	for (size_t t = 0; t < l->n; t++) {
+		if (!quotable(l, t))
+			continue;
+		size_t b = official_bucket(x, bucket, rep, t);
+		/* the bucket's next byte: its start plus what is written */
+		unsigned char *w = x->hcode + byte[b];
+		uint32_t d = (uint32_t)t - last[b];
+		if (at[b] % HSKIP == 0) {
+			x->hskip[2 * (at[b] / HSKIP)] = (uint32_t)t;
+			x->hskip[2 * (at[b] / HSKIP) + 1] = byte[b];
+		}
+		for (; d >= 0x80; d >>= 7)
+			*w++ = (unsigned char)(0x80 | (d & 0x7f));
+		*w++ = (unsigned char)d;
+		byte[b] = (uint32_t)(w - x->hcode);
+		last[b] = (uint32_t)t;
+		at[b]++;
+	}
+	/* each byte start was moved to its bucket's end: move them back */
+	for (size_t b = nb; b > 0; b--)
+		byte[b] = byte[b - 1];
+	byte[0] = 0;
+	return 0;
+}
+
 /* The official words indexed by word_hash, made when first needed: per
- * bucket the word tokens in text order (hstart, hpos).  0 or -1. */
+ * bucket the word tokens in text order, coded (hstart, hbyte, hcode,
+ * hskip: struct fx).  0 or -1. */
 static int
 official_index(struct fx *x)
 {
@@ -1770,36 +1850,101 @@ official_index(struct fx *x)
 	const struct toklist *l = &x->c->lt;
 	uint32_t *bucket = malloc((nid + 1) * sizeof *bucket);
 	uint32_t *rep = calloc(nid + 1, sizeof *rep);
+	uint32_t *last = malloc(nb * sizeof *last);
+	uint32_t *at = malloc(nb * sizeof *at);
 	x->hstart = calloc(nb + 1, sizeof *x->hstart);
-	x->hpos = malloc((x->nlw + 1) * sizeof *x->hpos);
-	if (!bucket || !rep || !x->hstart || !x->hpos) {
-		free(bucket);
-		free(rep);
-		free(x->hstart);
-		free(x->hpos);
-		x->hstart = x->hpos = NULL;
-		return -1;
-	}
+	x->hbyte = malloc((nb + 1) * sizeof *x->hbyte);
+	x->hskip = malloc((x->nlw / HSKIP + 1) * 2 * sizeof *x->hskip);
+	int rc = -1;
+	if (!bucket || !rep || !last || !at || !x->hstart || !x->hbyte ||
+	    !x->hskip)
+		goto out;
 	x->hmask = nb - 1;
-	/* count each bucket's words, place the buckets, then fill them in
-	 * text order (the bucket of a word is cheap to find again) */
-	for (size_t t = 0; t < l->n; t++)
-		if (quotable(l, t))
-			x->hstart[official_bucket(x, bucket, rep, t) + 1]++;
+	/* count each bucket's words and their code's bytes, place the
+	 * buckets, then code them (the bucket of a word is cheap to find
+	 * again) */
+	memset(last, 0, nb * sizeof *last);
+	memset(x->hbyte, 0, (nb + 1) * sizeof *x->hbyte);
+	for (size_t t = 0; t < l->n; t++) {
+		if (!quotable(l, t))
+			continue;
+		size_t b = official_bucket(x, bucket, rep, t);
+		x->hstart[b + 1]++;
+		x->hbyte[b + 1] += (uint32_t)hcode_len((uint32_t)t - last[b]);
+		last[b] = (uint32_t)t;
+	}
 	for (size_t b = 0; b < nb; b++)
 		x->hstart[b + 1] += x->hstart[b];
-	memset(rep, 0, (nid + 1) * sizeof *rep);
-	for (size_t t = 0; t < l->n; t++)
-		if (quotable(l, t))
-			x->hpos[x->hstart[official_bucket(x, bucket, rep,
-			                                  t)]++] = (uint32_t)t;
-	/* each start was moved to its bucket's end: move them back */
-	for (size_t b = nb; b > 0; b--)
-		x->hstart[b] = x->hstart[b - 1];
-	x->hstart[0] = 0;
+	rc = index_code(x, bucket, rep, last, at);
+out:
+	if (rc < 0)
+		index_free(x);
 	free(bucket);
 	free(rep);
-	return 0;
+	free(last);
+	free(at);
+	return rc;
+}
+
+/* A walk over one bucket of the quote index: the next token's code at
+ * code[0..], tokens left n, the last position pos. */
+struct hwalk {
+	const unsigned char *code;
+	size_t n;
+	uint32_t pos;
+};
+
+/* The next official token of the walk *w into *t: 1, or 0 at its end. */
+static int
+hwalk_next(struct hwalk *w, size_t *t)
+{
+	uint32_t d = 0;
+	unsigned shift = 0;
+
+	if (!w->n)
+		return 0;
+	while (*w->code & 0x80) {
+		d |= (uint32_t)(*w->code++ & 0x7f) << shift;
+		shift += 7;
+	}
+	d |= (uint32_t)*w->code++ << shift;
+	w->pos += d;
+	w->n--;
+	*t = w->pos;
+	return 1;
+}
+
+/* A walk over bucket b of the quote index from its first token at or
+ * after official token from (the tokens before it are passed over, from
+ * the last skip point before from). */
+static struct hwalk
+hwalk_from(const struct fx *x, size_t b, size_t from)
+{
+	size_t s = x->hstart[b], e = x->hstart[b + 1];
+	/* skip points k in [s, e), k a multiple of HSKIP: the last whose
+	 * token stands before from */
+	size_t lo = (s + HSKIP - 1) / HSKIP, hi = (e + HSKIP - 1) / HSKIP;
+	struct hwalk w = {x->hcode + x->hbyte[b], e - s, 0};
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->hskip[2 * mid] < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > (s + HSKIP - 1) / HSKIP) {
+		size_t k = (lo - 1) * HSKIP; /* its token is before from */
+		const unsigned char *c = x->hcode + x->hskip[2 * (lo - 1) + 1];
+		while (*c++ & 0x80)
+			;
+		w = (struct hwalk){c, e - k - 1, x->hskip[2 * (lo - 1)]};
+	}
+	struct hwalk at = w;
+	size_t t;
+	while (hwalk_next(&at, &t) && t < from)
+		w = at;
+	return w;
 }
 
 /* Do the quoted words q[0..k) stand, in a row, just before official
@@ -1847,16 +1992,10 @@ find_piece(struct fx *x, const uint32_t *q, size_t n, size_t from, size_t *end)
 			return SIZE_MAX;
 	}
 	/* the first copy at or after from (q[k] stands at or after q[0]) */
-	size_t lo = x->hstart[b], hi = x->hstart[b + 1];
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (x->hpos[mid] < from)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo; i < x->hstart[b + 1]; i++) {
-		size_t p = x->hpos[i], j;
+	struct hwalk w = hwalk_from(x, b, from);
+	size_t p;
+	while (hwalk_next(&w, &p)) {
+		size_t j;
 		if (!quotes_word(x->c, (uint32_t)p, q[k]) ||
 		    (j = piece_before(x, q, k, p)) == SIZE_MAX || j < from)
 			continue;
@@ -3297,7 +3436,9 @@ fx_free(struct fx *x)
 	free(x->pvar);
 	free(x->parts_in);
 	free(x->hstart);
-	free(x->hpos);
+	free(x->hbyte);
+	free(x->hskip);
+	free(x->hcode);
 	free(x->vstart);
 	free(x->neg);
 	free(x->rknown);

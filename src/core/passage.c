@@ -103,7 +103,7 @@ psg_sent_tokens(const struct cmp *c, int right, uint32_t s, uint32_t *t0,
 }
 
 int
-psg_next_piece(const struct cmp *c, const size_t *mem, size_t b0, size_t b1,
+psg_next_piece(const struct cmp *c, const uint32_t *mem, size_t b0, size_t b1,
                int right, uint32_t *at, size_t *block)
 {
 	uint32_t best = UINT32_MAX;
@@ -201,8 +201,8 @@ uf_find(size_t *up, size_t i)
  * order of their sentences, as a token list of their own (tl) and the index
  * of each in the model (map). */
 static int
-gather(const struct cmp *c, const size_t *mem, size_t m0, size_t m1, int right,
-       struct toklist *tl, uint32_t **map)
+gather(const struct cmp *c, const uint32_t *mem, size_t m0, size_t m1,
+       int right, struct toklist *tl, uint32_t **map)
 {
 	const struct toklist *src = right ? &c->rt : &c->lt;
 	size_t n = 0, b;
@@ -362,6 +362,8 @@ group(struct psg *ps, const struct cmp *c)
 	size_t *fill = NULL;
 	int rc = -1;
 
+	if (nb >= UINT32_MAX)
+		goto out; /* blocks are numbered in 32 bits (of, mem, ent_of) */
 	ps->of = malloc((nb + 1) * sizeof *ps->of);
 	ps->mem = malloc((nb + 1) * sizeof *ps->mem);
 	if (!up || !ps->of || !ps->mem)
@@ -397,7 +399,7 @@ group(struct psg *ps, const struct cmp *c)
 		fill[p] = ps->v[p].m0;
 	}
 	for (size_t i = 0; i < nb; i++)
-		ps->mem[fill[ps->of[i]]++] = i;
+		ps->mem[fill[ps->of[i]]++] = (uint32_t)i;
 	rc = 0;
 out:
 	free(up);
@@ -444,7 +446,7 @@ stretches(struct psg *ps, const struct cmp *c)
 		fill[p] = ps->v[p].e0;
 	}
 	for (size_t e = 0; e < ps->nent; e++)
-		ps->ent_of[fill[ps->ent[e].passage]++] = e;
+		ps->ent_of[fill[ps->ent[e].passage]++] = (uint32_t)e;
 	free(fill);
 	free(seen);
 	return 0;

@@ -145,6 +145,8 @@ align_run(const struct align_in *c, struct align_out *out)
 
 	memset(out, 0, sizeof *out);
 	rc = stage_words(c, &w);
+	if (rc == 0 && c->opt.trim)
+		c->opt.trim(); /* the words' scratch, before the search */
 	if (rc == 0)
 		rc = stage_links(c, &w, &l, &bl) < 0 ||
 		                     stage_classify(c, &w, &l, &bl, out) < 0

@@ -350,6 +350,49 @@ nominate(const struct ctx *x, const struct vec *v, const struct search *sr,
 	return nt;
 }
 
+/* The arrays of *x->lw that outlive the candidates (prim and sec -1
+ * throughout, the rest zero), made once the search has its own (so that
+ * what the search, the candidates and the stem pool leave free lies
+ * together, for the blocks to fit in).  0 or -1. */
+static int
+links_alloc(struct ctx *x)
+{
+	size_t nr = x->c->rs.n, no = x->c->ls.n;
+	struct linkset *l = x->lw;
+
+	l->prim = malloc((nr + 1) * sizeof *l->prim);
+	l->prim_w = calloc(nr + 1, sizeof *l->prim_w);
+	l->sec = malloc((no + 1) * sizeof *l->sec);
+	l->sec_w = calloc(no + 1, sizeof *l->sec_w);
+	l->header = calloc(no + 1, 1);
+	l->restate = calloc(nr + 1, 1);
+	l->rline = calloc(nr + 1, 1);
+	l->rfurn = calloc(nr + 1, 1);
+	if (!l->prim || !l->prim_w || !l->sec || !l->sec_w || !l->header ||
+	    !l->restate || !l->rline || !l->rfurn)
+		return -1;
+	for (size_t r = 0; r < nr; r++)
+		l->prim[r] = -1;
+	for (size_t o = 0; o < no; o++)
+		l->sec[o] = -1;
+	return 0;
+}
+
+/* The shared weight of every candidate (x->lw->cw), worked out once the
+ * search is given back, so that they go where it was.  0 or -1. */
+static int
+cand_weights(struct ctx *x)
+{
+	struct linkset *l = x->lw;
+
+	if (!(l->cw = malloc((l->ncands + 1) * sizeof *l->cw)))
+		return -1;
+	for (size_t r = 0; r < x->c->rs.n; r++)
+		for (size_t k = l->cstart[r]; k < l->cstart[r + 1]; k++)
+			l->cw[k] = shared(x, &x->w->lv[l->co[k]], &x->w->rv[r]);
+	return 0;
+}
+
 static int
 candidates(struct ctx *x)
 {
@@ -371,52 +414,52 @@ candidates(struct ctx *x)
 
 	/* room for every candidate at once (at most CANDIDATES a rewrite
 	 * sentence), not doubled as they come; what is left over is given
-	 * back at the end */
+	 * back at the end.  The shared weights come once the search is
+	 * given back (cand_weights) */
 	size_t nfree = 0;
 	for (size_t r = 0; r < c->rs.n; r++)
 		nfree += x->lw->anchor[r] < 0;
 	size_t most = (no < CANDIDATES ? no : CANDIDATES) * nfree + 1;
-	x->lw->cands = malloc(most * sizeof *x->lw->cands);
-	if (!x->lw->cands)
+	if (most > UINT32_MAX)
+		goto out; /* cstart holds 32-bit indices */
+	x->lw->co = malloc(most * sizeof *x->lw->co);
+	x->lw->cstart = malloc((c->rs.n + 1) * sizeof *x->lw->cstart);
+	/* the arrays the links keep go above the candidates: what the
+	 * search leaves free lies beside the stem pool (links_alloc) */
+	if (!x->lw->co || !x->lw->cstart || links_alloc(x) < 0)
 		goto out;
-	x->lw->capcands = most;
 	for (size_t r = 0; r < c->rs.n; r++) {
 		const struct vec *rv = &x->w->rv[r];
+		x->lw->cstart[r] = (uint32_t)x->lw->ncands;
 		if (x->lw->anchor[r] >= 0)
 			continue; /* paired already */
 		double est =
 		        c->rs.n ? (double)r * (double)no / (double)c->rs.n : 0;
 		size_t nt = nominate(x, rv, &sr, est);
-		/* keep the best CANDIDATES by the estimate, then exact; on a
-		 * tie (a sentence the official text repeats) the one nearest
-		 * where this sentence would sit in proportion wins */
+		/* keep the best CANDIDATES by the estimate; on a tie (a
+		 * sentence the official text repeats) the one nearest where
+		 * this sentence would sit in proportion wins */
 		uint32_t best[CANDIDATES];
 		size_t nbest = pick_best(x, sr.acc, sr.touched, nt, keep, tie,
 		                         key, est, best);
-		for (size_t i = 0; i < nbest; i++) {
-			if (x->lw->ncands == x->lw->capcands) {
-				struct cand *ncd = grow_array(
-				        x->lw->cands, &x->lw->capcands,
-				        x->lw->ncands + 1, sizeof *ncd, 256);
-				if (!ncd)
-					goto out;
-				x->lw->cands = ncd;
-			}
-			double w = shared(x, &x->w->lv[best[i]], rv);
-			x->lw->cands[x->lw->ncands++] =
-			        (struct cand){(uint32_t)r, best[i], w};
-		}
+		for (size_t i = 0; i < nbest; i++)
+			x->lw->co[x->lw->ncands++] = best[i];
 		for (size_t i = 0; i < nt; i++)
 			sr.acc[sr.touched[i]] = 0;
 	}
-	x->lw->cands = grow_fit(x->lw->cands, &x->lw->capcands, x->lw->ncands,
-	                        sizeof *x->lw->cands);
+	x->lw->cstart[c->rs.n] = (uint32_t)x->lw->ncands;
+	size_t cap = most;
+	x->lw->co = grow_fit(x->lw->co, &cap, x->lw->ncands, sizeof *x->lw->co);
 	rc = 0;
 out:
 	search_close(&sr);
 	free(keep);
 	free(tie);
 	free(key);
+	if (rc == 0 && x->c->opt.trim)
+		x->c->opt.trim(); /* the search's pages, before the weights' */
+	if (rc == 0)
+		rc = cand_weights(x);
 	return rc;
 }
 
@@ -537,7 +580,7 @@ keep_near(const unsigned char *want, const int32_t *to, const double *sim,
  * back first: no later step reads them, and on texts that share little
  * they are the largest thing the links hold.  0 or -1. */
 static int
-nearest_of(struct ctx *x)
+nearest_of(struct ctx *x, struct words *w)
 {
 	const struct align_in *c = x->c;
 	struct linkset *l = x->lw;
@@ -560,26 +603,42 @@ nearest_of(struct ctx *x)
 		rwant[r] = l->prim[r] < 0;
 		rbest[r] = -1;
 	}
-	for (size_t k = 0; k < l->ncands; k++) {
-		const struct cand *m = &l->cands[k];
-		double wsum = x->w->lv[m->o].W + x->w->rv[m->r].W;
-		double d = wsum > 0 ? 2 * m->w / wsum : 0;
-		if (d > lsim[m->o]) {
-			lsim[m->o] = d;
-			lbest[m->o] = (int32_t)m->r;
-		}
-		if (d > rsim[m->r]) {
-			rsim[m->r] = d;
-			rbest[m->r] = (int32_t)m->o;
+	for (size_t r = 0; r < nr; r++) {
+		for (size_t k = l->cstart[r]; k < l->cstart[r + 1]; k++) {
+			struct cand m = cand_at(x, r, k);
+			double wsum = x->w->lv[m.o].W + x->w->rv[r].W;
+			double d = wsum > 0 ? 2 * m.w / wsum : 0;
+			if (d > lsim[m.o]) {
+				lsim[m.o] = d;
+				lbest[m.o] = (int32_t)r;
+			}
+			if (d > rsim[r]) {
+				rsim[r] = d;
+				rbest[r] = (int32_t)m.o;
+			}
 		}
 	}
 	/* the candidates go before the omissions' own search, which would
 	 * otherwise raise the peak on texts that share little */
-	free(l->cands);
-	l->cands = NULL;
-	l->ncands = l->capcands = 0;
-	if (reverse_candidates(x, lwant, lbest, lsim) < 0 ||
-	    keep_near(lwant, lbest, lsim, no, &l->lnear, &l->nlnear) < 0 ||
+	free(l->co);
+	free(l->cstart);
+	free(l->cw);
+	l->co = l->cstart = NULL;
+	l->cw = NULL;
+	l->ncands = 0;
+	if (reverse_candidates(x, lwant, lbest, lsim) < 0)
+		goto out;
+	/* no later step reads a vector's stems (the blocks, their moves and
+	 * the classification run on the links and each vector's weight):
+	 * the stem pool is given back before the blocks */
+	free(w->pool);
+	free(w->pack);
+	w->pool = NULL;
+	w->pack = NULL;
+	w->npool = w->cappool = 0;
+	if (x->c->opt.trim)
+		x->c->opt.trim(); /* the search's and the pool's room */
+	if (keep_near(lwant, lbest, lsim, no, &l->lnear, &l->nlnear) < 0 ||
 	    keep_near(rwant, rbest, rsim, nr, &l->rnear, &l->nrnear) < 0)
 		goto out;
 	rc = 0;
@@ -689,27 +748,32 @@ by_weight(const void *a, const void *b)
 
 /* Same shared weight and same share covered: the same sentence. */
 static int
-tied(const struct ctx *x, const struct cand *a, const struct cand *b)
+tied(const struct wcand *a, const struct wcand *b)
 {
-	return fabs(a->w - b->w) <= 1e-9 &&
-	       fabs(cand_cov(x, a) - cand_cov(x, b)) <= 1e-9;
+	return fabs(a->w - b->w) <= 1e-9 && fabs(a->cov_o - b->cov_o) <= 1e-9;
 }
 
-/* Candidates v[0..n) (n <= CANDIDATES, as candidates() keeps) sorted by
- * by_weight. */
+/* Rewrite segment r's candidates co[g, e) (e - g <= CANDIDATES, as
+ * candidates() keeps) with their weights into t, sorted by by_weight,
+ * and their official segments and weights put back into co[g, e) and
+ * cw[g, e) in that order. */
 static void
-sort_by_weight(const struct ctx *x, struct cand *v, size_t n)
+sort_by_weight(const struct ctx *x, size_t r, size_t g, size_t e,
+               struct wcand *t)
 {
-	struct wcand t[CANDIDATES];
+	size_t n = e - g;
 
 	if (n > CANDIDATES)
 		n = CANDIDATES; /* never: a sentence keeps CANDIDATES */
-	for (size_t i = 0; i < n; i++)
-		t[i] = (struct wcand){v[i].r, v[i].o, v[i].w,
-		                      cand_cov(x, &v[i])};
+	for (size_t i = 0; i < n; i++) {
+		struct cand m = cand_at(x, r, g + i);
+		t[i] = (struct wcand){m.r, m.o, m.w, cand_cov(x, &m)};
+	}
 	qsort(t, n, sizeof *t, by_weight);
-	for (size_t i = 0; i < n; i++)
-		v[i] = (struct cand){t[i].r, t[i].o, t[i].w};
+	for (size_t i = 0; i < n; i++) {
+		x->lw->co[g + i] = t[i].o;
+		x->lw->cw[g + i] = t[i].w;
+	}
 }
 
 /* Is rewrite segment r a title line: a line of its own that does not end
@@ -815,11 +879,6 @@ official_headers(struct ctx *x)
 	const struct toklist *l = &x->c->lt;
 	size_t k, prose = sl->n;
 
-	x->lw->header = calloc(sl->n + 1, 1);
-	x->lw->restate = calloc(x->c->rs.n + 1, 1);
-	x->lw->rline = calloc(x->c->rs.n + 1, 1);
-	if (!x->lw->header || !x->lw->restate || !x->lw->rline)
-		return -1;
 	for (k = 0; k < sl->n && prose == sl->n; k++)
 		if (!(line_kind(sl, l, x->c->left, k, HEADER_MAX_WORDS) &
 		      (LINE_TITLE | LINE_FURNITURE)))
@@ -1004,22 +1063,17 @@ number_links(struct ctx *x, unsigned char *linked)
 	uint32_t n = intern_count(x->w->stems);
 	uint32_t *odf = NULL;
 
-	for (size_t g = 0; g < x->lw->ncands;) {
-		size_t e = g, r = x->lw->cands[g].r;
+	for (size_t r = 0; r < x->c->rs.n; r++) {
+		size_t g = x->lw->cstart[r], e = x->lw->cstart[r + 1];
 		long pick = -1;
 		int several = 0;
-		while (e < x->lw->ncands && x->lw->cands[e].r == r)
-			e++;
-		if (x->lw->prim[r] >= 0 || x->lw->restate[r] ||
-		    furniture_line(x, r) || caption_line(x, r) ||
-		    repeats(x, r)) {
-			g = e;
+		if (g == e || x->lw->prim[r] >= 0 || x->lw->restate[r] ||
+		    furniture_line(x, r) || caption_line(x, r) || repeats(x, r))
 			continue;
-		}
 		for (size_t k = g; k < e && !several; k++) {
-			if (x->lw->header[x->lw->cands[k].o])
+			if (x->lw->header[x->lw->co[k]])
 				continue; /* a header names nothing */
-			const struct vec *o = &x->w->lv[x->lw->cands[k].o];
+			const struct vec *o = &x->w->lv[x->lw->co[k]];
 			const struct vec *v = &x->w->rv[r];
 			for (size_t i = 0; i < v->n; i++) {
 				uint32_t cid = ent_at(x->w, v->off + i).cid;
@@ -1030,10 +1084,9 @@ number_links(struct ctx *x, unsigned char *linked)
 					return -1;
 				if (odf[cid] != 1)
 					continue;
-				if (pick >= 0 &&
-				    pick != (long)x->lw->cands[k].o)
+				if (pick >= 0 && pick != (long)x->lw->co[k])
 					several = 1;
-				pick = (long)x->lw->cands[k].o;
+				pick = (long)x->lw->co[k];
 			}
 		}
 		double w = pick >= 0 ? shared(x, &x->w->lv[pick], &x->w->rv[r])
@@ -1044,7 +1097,6 @@ number_links(struct ctx *x, unsigned char *linked)
 			x->lw->prim_w[r] = w;
 			linked[pick] = 1;
 		}
-		g = e;
 	}
 	free(odf);
 	return 0;
@@ -1076,23 +1128,23 @@ term_links(struct ctx *x, unsigned char *linked)
 	next[c->rs.n] = -1;
 	for (size_t r = c->rs.n; r-- > 0;)
 		next[r] = x->lw->prim[r] >= 0 ? x->lw->prim[r] : next[r + 1];
-	for (size_t g = 0; g < x->lw->ncands;) {
-		size_t e = g, r = x->lw->cands[g].r, best = g;
-		while (e < x->lw->ncands && x->lw->cands[e].r == r)
-			e++;
+	for (size_t r = 0; r < c->rs.n; r++) {
+		size_t g = x->lw->cstart[r], e = x->lw->cstart[r + 1];
+		if (g == e)
+			continue;
 		for (; rdone < r; rdone++)
 			if (x->lw->prim[rdone] >= 0)
 				prev = x->lw->prim[rdone];
 		if (x->lw->prim[r] >= 0 || x->lw->restate[r] ||
-		    furniture_line(x, r) || caption_line(x, r) ||
-		    repeats(x, r)) {
-			g = e;
+		    furniture_line(x, r) || caption_line(x, r) || repeats(x, r))
 			continue;
+		struct cand best = cand_at(x, r, g);
+		for (size_t k = g + 1; k < e; k++) {
+			struct cand m = cand_at(x, r, k);
+			if (m.w > best.w)
+				best = m;
 		}
-		for (size_t k = g + 1; k < e; k++)
-			if (x->lw->cands[k].w > x->lw->cands[best].w)
-				best = k;
-		uint32_t o = x->lw->cands[best].o;
+		uint32_t o = best.o;
 		long after = next[r + 1];
 		size_t nwords, nplain, rare = 0;
 		shared_n(x, &x->w->lv[o], &x->w->rv[r], &nwords, &nplain);
@@ -1100,7 +1152,7 @@ term_links(struct ctx *x, unsigned char *linked)
 		    nwords >= TERM_MIN_WORDS && nplain >= 2 &&
 		    (prev < 0 || (long)o >= prev) &&
 		    (after < 0 || (long)o <= after) &&
-		    x->lw->cands[best].w >= evidence_min(x) * x->w->rv[r].W) {
+		    best.w >= evidence_min(x) * x->w->rv[r].W) {
 			const struct vec *v = &x->w->rv[r];
 			for (size_t i = 0; i < v->n && !rare; i++) {
 				uint32_t cid = ent_at(x->w, v->off + i).cid;
@@ -1116,30 +1168,28 @@ term_links(struct ctx *x, unsigned char *linked)
 		}
 		if (rare) {
 			x->lw->prim[r] = (int32_t)o;
-			x->lw->prim_w[r] = x->lw->cands[best].w;
+			x->lw->prim_w[r] = best.w;
 			linked[o] = 1;
 		}
-		g = e;
 	}
 	free(odf);
 	free(next);
 	return 0;
 }
 
-/* Among the candidates [g, e) of one rewrite segment, sorted by weight,
- * those tied with the first are the same sentence repeated in the
- * official text: move to the front the one nearest after the previous
- * link (one not linked yet on a further tie), so repeats pair in order. */
+/* Among the candidates t[0, n) of one rewrite segment, sorted by weight
+ * (co[g, g + n) and cw in the same order), those tied with the first are the
+ * same sentence repeated in the official text: move to the front the one
+ * nearest after the previous link (one not linked yet on a further tie),
+ * so repeats pair in order. */
 static void
-prefer_in_order(struct ctx *x, size_t g, size_t e, const unsigned char *used,
-                long last)
+prefer_in_order(struct ctx *x, size_t g, struct wcand *t, size_t n,
+                const unsigned char *used, long last)
 {
-	size_t pick = g;
+	size_t pick = 0;
 
-	for (size_t k = g + 1;
-	     k < e && tied(x, &x->lw->cands[k], &x->lw->cands[g]); k++) {
-		const struct cand *a = &x->lw->cands[k],
-		                  *b = &x->lw->cands[pick];
+	for (size_t k = 1; k < n && tied(&t[k], &t[0]); k++) {
+		const struct wcand *a = &t[k], *b = &t[pick];
 		long da = (long)a->o - last, db = (long)b->o - last;
 		/* after the previous link beats before it; then nearer;
 		 * then one not linked yet */
@@ -1153,10 +1203,14 @@ prefer_in_order(struct ctx *x, size_t g, size_t e, const unsigned char *used,
 			pick = k;
 		}
 	}
-	if (pick != g) {
-		struct cand t = x->lw->cands[g];
-		x->lw->cands[g] = x->lw->cands[pick];
-		x->lw->cands[pick] = t;
+	if (pick != 0) {
+		struct wcand w = t[0];
+		t[0] = t[pick];
+		t[pick] = w;
+		x->lw->co[g] = t[0].o;
+		x->lw->co[g + pick] = t[pick].o;
+		x->lw->cw[g] = t[0].w;
+		x->lw->cw[g + pick] = t[pick].w;
 	}
 }
 
@@ -1262,18 +1316,20 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 		return 0; /* paired already */
 	if (furniture_line(x, r) || caption_line(x, r))
 		return 0; /* a caption or a byline: an addition */
-	sort_by_weight(x, x->lw->cands + g, e - g);
-	prefer_in_order(x, g, e, s->linked, s->last);
+	struct wcand t[CANDIDATES];
+	size_t n = e - g < CANDIDATES ? e - g : CANDIDATES;
+	sort_by_weight(x, r, g, e, t);
+	prefer_in_order(x, g, t, n, s->linked, s->last);
 	double W = x->w->rv[r].W;
 	uint32_t set[MERGE_MAX];
 	size_t nset = 1;
-	set[0] = x->lw->cands[g].o;
-	double cov = W > 0 ? x->lw->cands[g].w / W : 0;
+	set[0] = t[0].o;
+	double cov = W > 0 ? t[0].w / W : 0;
 	/* a sentence that merges several: add the next best while they
 	 * cover more of it */
-	for (size_t k = g + 1;
-	     k < e && nset < MERGE_MAX && cov < c->opt.link_min; k++) {
-		const struct cand *m = &x->lw->cands[k];
+	for (size_t k = 1; k < n && nset < MERGE_MAX && cov < c->opt.link_min;
+	     k++) {
+		const struct wcand *m = &t[k];
 		if (x->w->lv[m->o].W <= 0 || x->lw->header[m->o] ||
 		    m->w / x->w->lv[m->o].W < c->opt.keep_min)
 			continue; /* only a detail of it: not merged */
@@ -1295,7 +1351,7 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 		x->lw->restate[r] = 1;
 		return 0;
 	}
-	link_to(x, s, r, set[0], x->lw->cands[g].w);
+	link_to(x, s, r, set[0], t[0].w);
 	s->best[r] = 1;
 	s->last = (long)set[0];
 	for (size_t k = 1; k < nset; k++)
@@ -1312,20 +1368,27 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 static int
 rule_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 {
-	size_t best = x->lw->ncands;
+	struct cand best = {0, 0, 0};
+	double best_cov = 0;
+	int found = 0;
 
 	if (!unlinked_prose(x, r))
 		return 0;
 	for (size_t k = g; k < e; k++) {
-		const struct cand *m = &x->lw->cands[k];
-		if (x->lw->sec[m->o] < 0 && !x->lw->header[m->o] &&
-		    cand_cov(x, m) >= HOLD_SHARE * x->c->opt.keep_min &&
-		    (best == x->lw->ncands ||
-		     cand_cov(x, m) > cand_cov(x, &x->lw->cands[best])))
-			best = k;
+		uint32_t o = x->lw->co[k];
+		if (x->lw->sec[o] >= 0 || x->lw->header[o])
+			continue;
+		struct cand m = cand_at(x, r, k);
+		double cov = cand_cov(x, &m);
+		if (cov >= HOLD_SHARE * x->c->opt.keep_min &&
+		    (!found || cov > best_cov)) {
+			best = m;
+			best_cov = cov;
+			found = 1;
+		}
 	}
-	if (best < x->lw->ncands && enough_words(x, x->lw->cands[best].o, r)) {
-		link_to(x, s, r, x->lw->cands[best].o, x->lw->cands[best].w);
+	if (found && enough_words(x, best.o, r)) {
+		link_to(x, s, r, best.o, best.w);
 		s->held[r] = 1;
 	}
 	return 0;
@@ -1348,19 +1411,24 @@ rule_figure(struct ctx *x, struct lstate *s)
 static int
 rule_merge_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 {
-	size_t best = x->lw->ncands;
+	struct cand bestc = {0, 0, 0};
+	int found = 0;
 
 	if (!s->held[r])
 		return 0;
-	for (size_t k = g; k < e; k++)
-		if ((int32_t)x->lw->cands[k].o != x->lw->prim[r] &&
-		    !x->lw->header[x->lw->cands[k].o] &&
-		    (best == x->lw->ncands ||
-		     x->lw->cands[k].w > x->lw->cands[best].w))
-			best = k;
-	if (best == x->lw->ncands)
+	for (size_t k = g; k < e; k++) {
+		uint32_t o = x->lw->co[k];
+		if ((int32_t)o == x->lw->prim[r] || x->lw->header[o])
+			continue;
+		struct cand q = cand_at(x, r, k);
+		if (!found || q.w > bestc.w) {
+			bestc = q;
+			found = 1;
+		}
+	}
+	if (!found)
 		return 0;
-	const struct cand *m = &x->lw->cands[best];
+	const struct cand *m = &bestc;
 	uint32_t pair[2] = {(uint32_t)x->lw->prim[r], m->o};
 	if (!s->linked[m->o] && m->w > x->lw->prim_w[r] &&
 	    enough_words(x, m->o, r) &&
@@ -1383,6 +1451,46 @@ rule_term(struct ctx *x, struct lstate *s)
 	return term_links(x, s->linked);
 }
 
+/* The merge halves of linked rewrite segment r (rule_merge_halves), among
+ * its candidates in their order. */
+static void
+merge_halves_of(struct ctx *x, size_t r)
+{
+	/* 1 when r's source holds every stem of it as often (a verbatim
+	 * copy, as anchors are), 2 when not, 0 not known yet.  No other
+	 * segment adds to such a source: union_shared then sums the very
+	 * terms, in the same order, that gave prim_w, so the gain is
+	 * exactly 0 and the search below can be skipped. */
+	int whole = 0;
+	double Wr = x->w->rv[r].W;
+
+	for (size_t i = x->lw->cstart[r]; i < x->lw->cstart[r + 1]; i++) {
+		uint32_t o = x->lw->co[i];
+		double W = x->w->lv[o].W;
+		/* the source's neighbour needs only NEIGHBOUR_SHARE of it */
+		long d = (long)o - (long)x->lw->prim[r];
+		double need = x->c->opt.keep_min *
+		              (d == 1 || d == -1 ? NEIGHBOUR_SHARE : 1);
+		if (W <= 0 || x->lw->header[o])
+			continue;
+		struct cand k = cand_at(x, r, i);
+		if (k.w / W < need)
+			continue;
+		if (!whole)
+			whole = holds_all(x, &x->w->lv[x->lw->prim[r]],
+			                  &x->w->rv[r])
+			                ? 1
+			                : 2;
+		if (whole == 1 && Wr > 0)
+			continue; /* a gain of 0 */
+		uint32_t pair[2] = {(uint32_t)x->lw->prim[r], o};
+		if (union_shared(x, &x->w->rv[r], pair, 2) - x->lw->prim_w[r] <
+		    MERGE_GAIN * Wr)
+			continue;
+		merge_into(x, o, r, k.w);
+	}
+}
+
 /* Merge halves.  Rule: an official segment that holds keep_min of its
  * weight in a linked rewrite segment, which it adds MERGE_GAIN of that
  * segment's weight to beyond its source (so not a second copy of the
@@ -1392,40 +1500,9 @@ static int
 rule_merge_halves(struct ctx *x, struct lstate *s)
 {
 	(void)s; /* the rules' signature: this one keeps no state */
-	/* per rewrite segment: 1 when its source holds every stem of it as
-	 * often (a verbatim copy, as anchors are), 2 when not, 0 not known
-	 * yet.  No other segment adds to such a source: union_shared then
-	 * sums the very terms, in the same order, that gave prim_w, so the
-	 * gain is exactly 0 and the search below can be skipped. */
-	unsigned char *whole = calloc(x->c->rs.n + 1, 1);
-
-	if (!whole)
-		return -1;
-	for (size_t i = 0; i < x->lw->ncands; i++) {
-		const struct cand *k = &x->lw->cands[i];
-		double W = x->w->lv[k->o].W, Wr = x->w->rv[k->r].W;
-		/* the source's neighbour needs only NEIGHBOUR_SHARE of it */
-		long d = (long)k->o - (long)x->lw->prim[k->r];
-		double need = x->c->opt.keep_min *
-		              (d == 1 || d == -1 ? NEIGHBOUR_SHARE : 1);
-		if (x->lw->prim[k->r] < 0 || W <= 0 || x->lw->header[k->o] ||
-		    k->w / W < need)
-			continue;
-		if (!whole[k->r])
-			whole[k->r] = holds_all(x, &x->w->lv[x->lw->prim[k->r]],
-			                        &x->w->rv[k->r])
-			                      ? 1
-			                      : 2;
-		if (whole[k->r] == 1 && Wr > 0)
-			continue; /* a gain of 0 */
-		uint32_t pair[2] = {(uint32_t)x->lw->prim[k->r], k->o};
-		if (union_shared(x, &x->w->rv[k->r], pair, 2) -
-		            x->lw->prim_w[k->r] <
-		    MERGE_GAIN * Wr)
-			continue;
-		merge_into(x, k->o, k->r, k->w);
-	}
-	free(whole);
+	for (size_t r = 0; r < x->c->rs.n; r++)
+		if (x->lw->prim[r] >= 0)
+			merge_halves_of(x, r);
 	return 0;
 }
 
@@ -1444,7 +1521,7 @@ rule_verdict(struct ctx *x, struct lstate *s)
 }
 
 /* The linking rules, in the order they run: each either once per rewrite
- * segment with candidates (per: its candidates x->lw->cands[g, e), grouped by
+ * segment with candidates (per: its candidates x->lw->co[g, e), grouped by
  * rewrite segment), or once over everything (all).  A rule links only
  * what the rules before it left unlinked, except where its contract says.
  * align_rule_name() names them; align_opt.rules_off leaves some out. */
@@ -1491,22 +1568,11 @@ links(struct ctx *x)
 	struct lstate s = {0};
 	int rc = -1;
 
-	x->lw->prim = malloc((c->rs.n + 1) * sizeof *x->lw->prim);
-	x->lw->prim_w = calloc(c->rs.n + 1, sizeof *x->lw->prim_w);
-	x->lw->sec = malloc((c->ls.n + 1) * sizeof *x->lw->sec);
-	x->lw->sec_w = calloc(c->ls.n + 1, sizeof *x->lw->sec_w);
 	s.linked = calloc(c->ls.n + 1, 1);
 	s.held = calloc(c->rs.n + 1, 1);
 	s.best = calloc(c->rs.n + 1, 1);
 	s.last = -1;
-	if (!x->lw->prim || !x->lw->prim_w || !x->lw->sec || !x->lw->sec_w ||
-	    !s.linked || !s.held || !s.best)
-		goto out;
-	for (size_t r = 0; r < c->rs.n; r++)
-		x->lw->prim[r] = -1;
-	for (size_t o = 0; o < c->ls.n; o++)
-		x->lw->sec[o] = -1;
-	if (official_headers(x) < 0)
+	if (!s.linked || !s.held || !s.best || official_headers(x) < 0)
 		goto out;
 	for (unsigned k = 0; k < sizeof link_rules / sizeof *link_rules; k++) {
 		const struct link_rule *rule = &link_rules[k];
@@ -1515,12 +1581,9 @@ links(struct ctx *x)
 		if (rule->all && rule->all(x, &s) < 0)
 			goto out;
 		/* candidates come grouped by rewrite segment */
-		for (size_t g = 0, e; rule->per && g < x->lw->ncands; g = e) {
-			size_t r = x->lw->cands[g].r;
-			for (e = g; e < x->lw->ncands && x->lw->cands[e].r == r;
-			     e++)
-				;
-			if (rule->per(x, &s, r, g, e) < 0)
+		for (size_t r = 0; rule->per && r < c->rs.n; r++) {
+			size_t g = x->lw->cstart[r], e = x->lw->cstart[r + 1];
+			if (g < e && rule->per(x, &s, r, g, e) < 0)
 				goto out;
 		}
 	}
@@ -1529,8 +1592,6 @@ links(struct ctx *x)
 		if (s.linked[o])
 			x->lw->sec[o] = -1;
 	/* what is left unlinked as page furniture, for the blocks' flag */
-	if (!(x->lw->rfurn = calloc(c->rs.n + 1, 1)))
-		goto out;
 	for (size_t r = 0; r < c->rs.n; r++)
 		x->lw->rfurn[r] = x->lw->prim[r] < 0 &&
 		                  (x->lw->restate[r] || furniture_line(x, r) ||
@@ -1595,6 +1656,45 @@ by_order(const void *a, const void *b)
  * an omission (run on within a paragraph); then an addition per rewrite
  * segment in no block (run on within a paragraph).  blk_r[r] is the block
  * of rewrite segment r.  0 or -1. */
+/* How many blocks make_blocks makes from the links (head, next and
+ * merged as it has them): a pair, a merge's two halves, a split's source
+ * and pieces, an official segment merged into another's rewrite segment,
+ * and a block for each run of omissions or additions in one paragraph
+ * with one furniture flag. */
+static size_t
+count_blocks(const struct ctx *x, const int32_t *head, const int32_t *next,
+             const unsigned *merged)
+{
+	const struct align_in *c = x->c;
+	size_t n = 0;
+	int omission = 0; /* the official segment before is an omission */
+
+	for (size_t o = 0; o < c->ls.n; o++) {
+		int was = omission;
+		omission = 0;
+		if (head[o] >= 0) {
+			size_t nlinked = 0;
+			for (int32_t r = head[o]; r >= 0; r = next[r])
+				nlinked++;
+			n += nlinked > 1       ? 1 + nlinked
+			     : merged[head[o]] ? 2
+			                       : 1;
+		} else if (x->lw->sec[o] >= 0) {
+			n++;
+		} else {
+			omission = 1;
+			n += !(was && c->ls.v[o].para == c->ls.v[o - 1].para &&
+			       x->lw->header[o] == x->lw->header[o - 1]);
+		}
+	}
+	for (size_t r = 0; r < c->rs.n; r++)
+		if (x->lw->prim[r] < 0)
+			n += !(r > 0 && x->lw->prim[r - 1] < 0 &&
+			       c->rs.v[r].para == c->rs.v[r - 1].para &&
+			       x->lw->rfurn[r] == x->lw->rfurn[r - 1]);
+	return n;
+}
+
 static int
 make_blocks(struct ctx *x, int32_t *blk_r)
 {
@@ -1622,6 +1722,11 @@ make_blocks(struct ctx *x, int32_t *blk_r)
 			head[x->lw->prim[r]] = (int32_t)r;
 		}
 	}
+	/* the blocks' array made at its size, not doubled as they come */
+	size_t nb = count_blocks(x, head, next, merged);
+	if (!(x->bl->b = malloc((nb + 1) * sizeof *x->bl->b)))
+		goto out;
+	x->bl->capb = nb + 1;
 	for (size_t o = 0; o < no; o++) {
 		struct block *b;
 		if (head[o] >= 0) {
@@ -1744,8 +1849,9 @@ order_blocks(struct ctx *x, const int32_t *blk_r)
 	size_t nr = x->c->rs.n;
 	struct order *ord = malloc((x->bl->nb + 1) * sizeof *ord);
 	uint32_t *pos = malloc((x->bl->nb + 1) * sizeof *pos);
-	long *last_ls = malloc((x->bl->nb + 1) * sizeof *last_ls);
-	long *anchor = malloc((nr + 1) * sizeof *anchor);
+	/* official segments + 1 (0: none), so 4 bytes each */
+	uint32_t *last_ls = malloc((x->bl->nb + 1) * sizeof *last_ls);
+	uint32_t *anchor = malloc((nr + 1) * sizeof *anchor);
 	int rc = -1;
 
 	if (!ord || !pos || !last_ls || !anchor)
@@ -1754,25 +1860,25 @@ order_blocks(struct ctx *x, const int32_t *blk_r)
 	 * no addition sits (-1: none), one pass, not a scan back from each
 	 * addition */
 	for (size_t r = 0, at = 0; r < nr; r++) {
-		anchor[r] = r ? anchor[r - 1] : -1;
+		anchor[r] = r ? anchor[r - 1] : 0;
 		for (; at < r; at++) {
 			const struct block *p = &x->bl->b[blk_r[at]];
 			if (p->kind != BLK_ADDITION)
 				anchor[r] =
-				        p->ls1 > p->ls0
-				                ? (long)p->ls0
-				                : (long)x->bl->b[p->link].ls0;
+				        1 + (p->ls1 > p->ls0
+				                     ? p->ls0
+				                     : x->bl->b[p->link].ls0);
 		}
 	}
 	/* for each block, the last official segment of the blocks that
 	 * point to it */
 	for (size_t i = 0; i < x->bl->nb; i++)
-		last_ls[i] = -1;
+		last_ls[i] = 0;
 	for (size_t k = 0; k < x->bl->nb; k++) {
 		const struct block *h = &x->bl->b[k];
 		if (h->link >= 0 && h->ls1 > h->ls0 &&
-		    (long)h->ls0 > last_ls[h->link])
-			last_ls[h->link] = h->ls0;
+		    h->ls0 + 1 > last_ls[h->link])
+			last_ls[h->link] = h->ls0 + 1;
 	}
 	for (size_t i = 0; i < x->bl->nb; i++) {
 		const struct block *b = &x->bl->b[i];
@@ -1786,12 +1892,12 @@ order_blocks(struct ctx *x, const int32_t *blk_r)
 			/* a piece of a split or a merging sentence: after
 			 * the last official sentence it carries */
 			primary = x->bl->b[b->link].ls0;
-			if (last_ls[i] > primary)
-				primary = last_ls[i];
+			if ((long)last_ls[i] - 1 > primary)
+				primary = (long)last_ls[i] - 1;
 		} else {
 			/* addition: after the block of the rewrite sentence
 			 * before */
-			primary = anchor[b->rs0];
+			primary = (long)anchor[b->rs0] - 1;
 		}
 		ord[i].key = order_key(primary, 1, b->rs0);
 	}
@@ -2018,21 +2124,40 @@ out:
  * weighed into *pt and *np (move_points), then the blocks in display
  * order (order_blocks).
  * 0 or -1; *pt, NULL or not, is the caller's to free. */
+/* Release what of *l no step reads once the blocks and their move
+ * points are made: all but the nearest counterparts (lnear, rnear), which
+ * the classification reads. */
+static void
+links_release(struct linkset *l)
+{
+	struct linkset keep = {.lnear = l->lnear,
+	                       .rnear = l->rnear,
+	                       .nlnear = l->nlnear,
+	                       .nrnear = l->nrnear};
+
+	l->lnear = l->rnear = NULL;
+	linkset_free(l);
+	*l = keep;
+}
+
 static int
 build_blocks(struct ctx *x, struct mpoint **pt, size_t *np)
 {
-	int32_t *blk_r = malloc((x->c->rs.n + 1) * sizeof *blk_r);
+	int32_t *blk_r;
 	int rc = -1;
 
 	*pt = NULL;
 	*np = 0;
+	blk_r = malloc((x->c->rs.n + 1) * sizeof *blk_r);
 	int made = blk_r && make_blocks(x, blk_r) == 0;
 
 	if (made) /* no more blocks come */
 		x->bl->b = grow_fit(x->bl->b, &x->bl->capb, x->bl->nb,
 		                    sizeof *x->bl->b);
-	if (made && move_points(x, pt, np) == 0)
+	if (made && move_points(x, pt, np) == 0) {
+		links_release(x->lw);
 		rc = order_blocks(x, blk_r);
+	}
 	free(blk_r);
 	return rc;
 }
@@ -2055,16 +2180,12 @@ stage_links(const struct align_in *c, struct words *w, struct linkset *l,
 	if (rule_off(c, "anchor"))
 		for (size_t r = 0; r < c->rs.n; r++)
 			l->anchor[r] = -1;
-	if (candidates(&x) < 0 || links(&x) < 0 || nearest_of(&x) < 0)
+	if (candidates(&x) < 0)
 		return -1;
-	/* no later step reads a vector's stems (the blocks, their moves and
-	 * the classification run on the links and each vector's weight):
-	 * their 8 bytes a content word are given back before the blocks */
-	free(w->pool);
-	free(w->pack);
-	w->pool = NULL;
-	w->pack = NULL;
-	w->npool = w->cappool = 0;
+	if (links(&x) < 0)
+		return -1;
+	if (nearest_of(&x, w) < 0)
+		return -1;
 	if (build_blocks(&x, &pt, &np) < 0) {
 		free(pt);
 		return -1;
@@ -2076,7 +2197,9 @@ void
 linkset_free(struct linkset *l)
 {
 	free(l->anchor);
-	free(l->cands);
+	free(l->co);
+	free(l->cstart);
+	free(l->cw);
 	free(l->lnear);
 	free(l->rnear);
 	free(l->prim);

@@ -102,10 +102,13 @@ struct vec {
 	double W;
 };
 
+/* A candidate source o of rewrite segment r, with w their shared weight
+ * (over the official sentence's weight W, the share of it covered:
+ * cand_cov in links.c).  The link set keeps o and w (linkset.co, cw); r
+ * is its group's (cand_at). */
 struct cand {
 	uint32_t r, o;
-	double w; /* shared weight (over the official sentence's weight W,
-	             the share of it covered: cand_cov in links.c) */
+	double w;
 };
 
 /* What stages 1 and 2 (words.c) make, and every later stage reads: each
@@ -191,14 +194,18 @@ struct near {
 };
 
 struct linkset {
-	int32_t *anchor;    /* per right segment: the official segment it
-	                       repeats in order (anchor_pairs), or -1 (such a
-	                       segment gets no candidates: an omission that
-	                       is most like it finds it by reverse_candidates) */
-	struct cand *cands; /* each unpaired rewrite segment's sources (step
-	                       3), grouped by segment; given back once the
-	                       links are made (nearest_of) */
-	size_t ncands, capcands;
+	int32_t *anchor; /* per right segment: the official segment it
+	                    repeats in order (anchor_pairs), or -1 (such a
+	                    segment gets no candidates: an omission that
+	                    is most like it finds it by reverse_candidates) */
+	/* each unpaired rewrite segment's sources (step 3), grouped by
+	 * segment: those of segment r are co[cstart[r] .. cstart[r + 1])
+	 * (cstart has c->rs.n + 1 entries), cw[k] the shared weight of
+	 * candidate k; 12 bytes a candidate, not 16: cand_at makes the whole
+	 * candidate.  Given back once the links are made (nearest_of) */
+	uint32_t *co, *cstart;
+	double *cw;
+	size_t ncands;
 	struct near *lnear, *rnear; /* per official segment no link holds,
 	                               per rewrite segment linked to none
 	                               (the omissions and additions to be),
@@ -298,6 +305,15 @@ static inline double
 shared(const struct ctx *x, const struct vec *a, const struct vec *b)
 {
 	return shared_n(x, a, b, NULL, NULL);
+}
+
+/* Candidate k of the link set, which is one of rewrite segment r's
+ * (x->lw->cstart[r] <= k < x->lw->cstart[r + 1]), with its shared
+ * weight, while the candidates are held. */
+static inline struct cand
+cand_at(const struct ctx *x, size_t r, size_t k)
+{
+	return (struct cand){(uint32_t)r, x->lw->co[k], x->lw->cw[k]};
 }
 
 enum { VI_HEAD = 64, VI_IN = 128 };

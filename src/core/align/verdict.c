@@ -108,24 +108,21 @@ link_verdict(struct ctx *x, const unsigned char *best, unsigned char *linked)
 		head++;
 	long after = -1;
 	/* from the last rewrite segment back (after: the source of the
-	 * nearest linked one after r); its candidates cands[g, e), grouped
-	 * by segment in increasing order, as candidates() makes them */
-	size_t e = x->lw->ncands;
+	 * nearest linked one after r); its candidates co[g, e) */
 	for (size_t r = nr; r-- > 0;) {
-		size_t g = e;
-		while (g > 0 && x->lw->cands[g - 1].r == r)
-			g--;
+		size_t g = x->lw->cstart[r], e = x->lw->cstart[r + 1];
 		if (g < e && (x->lw->prim[r] < 0 || best[r]) &&
 		    x->lw->anchor[r] < 0 && !x->lw->restate[r]) {
-			const struct cand *m = &x->lw->cands[g];
+			struct cand top = cand_at(x, r, g);
+			const struct cand *m = &top;
 			double second = 0, f[LM_NFEAT];
 			for (size_t k = g + 1; k < e; k++) {
-				const struct cand *q = &x->lw->cands[k];
-				if (q->w > m->w) {
-					second = m->w;
-					m = q;
-				} else if (q->w > second) {
-					second = q->w;
+				struct cand q = cand_at(x, r, k);
+				if (q.w > top.w) {
+					second = top.w;
+					top = q;
+				} else if (q.w > second) {
+					second = q.w;
 				}
 			}
 			features(x, r, m, second, best[r], nlink, before[r],
@@ -158,7 +155,6 @@ link_verdict(struct ctx *x, const unsigned char *best, unsigned char *linked)
 		}
 		if (x->lw->prim[r] >= 0)
 			after = x->lw->prim[r];
-		e = g;
 	}
 	for (size_t o = 0; o < no; o++)
 		linked[o] = 0;
