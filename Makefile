@@ -399,7 +399,7 @@ uninstall:
 clean:
 	rm -rf build build-san build-tsan build-fuzz redline
 
--include $(shell find build build-san build-tsan -name '*.d' 2>/dev/null)
+-include $(shell find build build-san build-tsan build-fuzz -name '*.d' 2>/dev/null)
 
 # ---- evaluation against the hand labels --------------------------------
 
@@ -465,7 +465,7 @@ FUZZ_LIB_OBJ = $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o) $(EXPORT_SRC:%.c=$(FUZZ_BUILD)/
 $(FUZZ_BUILD)/src/%.o: src/%.c
 	@mkdir -p $(@D)
 	clang -std=c11 -pthread $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
-	    $(ALL_CPPFLAGS) -c -o $@ $<
+	    -MMD -MP $(ALL_CPPFLAGS) -c -o $@ $<
 $(FUZZ_BUILD)/src/core/webpage.o: ALL_CPPFLAGS += $(GUMBO_CFLAGS)
 $(FUZZ_BUILD)/src/core/spoof.o: ALL_CPPFLAGS += $(ICU_CFLAGS) \
     -DICU_SONAME='"$(or $(ICU_SONAME),libicui18n.so)"'
