@@ -965,6 +965,8 @@ read_quantity(const struct text *t, const struct toklist *l, size_t i,
 
 	if (currency_before(t, l, j, end, &cur))
 		j = nx(t, l, j, end);
+	if (j >= end)
+		return 0; /* a currency word that ends the text */
 	/* the denominator of a fraction is none of its own */
 	if (j >= 2 && !l->v[j].space && !l->v[j - 1].space &&
 	    is_byte(t, l, j - 1, '/') && l->v[j - 2].kind == TOK_NUMBER &&
