@@ -6,6 +6,7 @@
  * every non-space byte of each input lies in exactly one block on its side.
  * Strings are escaped so the output is valid JSON whatever the file names.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -179,18 +180,50 @@ out_fixed3(struct out *o, double v)
 		out_bytes(o, b, (size_t)n);
 }
 
+/* The number of decimal digits of v (1 for 0). */
+static unsigned
+digits(unsigned long v)
+{
+#if defined(__GNUC__) && ULONG_MAX == 0xFFFFFFFFFFFFFFFFu
+	static const unsigned long pow10[20] = {1ul,
+	                                        10ul,
+	                                        100ul,
+	                                        1000ul,
+	                                        10000ul,
+	                                        100000ul,
+	                                        1000000ul,
+	                                        10000000ul,
+	                                        100000000ul,
+	                                        1000000000ul,
+	                                        10000000000ul,
+	                                        100000000000ul,
+	                                        1000000000000ul,
+	                                        10000000000000ul,
+	                                        100000000000000ul,
+	                                        1000000000000000ul,
+	                                        10000000000000000ul,
+	                                        100000000000000000ul,
+	                                        1000000000000000000ul,
+	                                        10000000000000000000ul};
+	/* log10 from the bit length (1233 / 4096 is just over log10 2),
+	 * one short where v is below the power it names */
+	unsigned t = ((64u - (unsigned)__builtin_clzl(v | 1)) * 1233u) >> 12;
+	unsigned n = t + 1 - (v < pow10[t]);
+	return n ? n : 1;
+#else
+	unsigned n = 1;
+	for (; v >= 10; v /= 10)
+		n++;
+	return n;
+#endif
+}
+
 /* v in decimal from p on; returns the end of its digits. */
 static char *
 decimal_at(char *p, unsigned long v)
 {
-	unsigned long top = 10;
-	size_t n = 1;
+	unsigned n = digits(v);
 
-	while (n < 20 && v >= top) {
-		n++;
-		if (n < 20)
-			top *= 10;
-	}
 	decimal(p + n, v);
 	return p + n;
 }
