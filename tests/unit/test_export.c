@@ -317,13 +317,14 @@ left_tokenized_once(void **state)
 }
 
 /* Every span of the JSON export's word operations starts at a token's
- * first byte and ends after its last: its offsets, which cross one, two,
- * three and four digits here, are written from a digit count of their
- * own (json.c, digits) that must agree with the number. */
+ * first byte and ends after its last: its offsets, which here take in
+ * each power of ten to 10000 and each number of nines to 9999, are written
+ * from a digit count of their own (json.c, digits) that must agree with
+ * the number. */
 static void
 json_spans_are_token_bounds(void **state)
 {
-	enum { NW = 3000 };
+	enum { NW = 2100 };
 	char *a = malloc(NW * 5 + 2), *b = malloc(NW * 5 + 2), *out = NULL;
 	size_t la = 0, lb = 0, len, spans = 0;
 	struct text ta, tb;
@@ -336,11 +337,12 @@ json_spans_are_token_bounds(void **state)
 	assert_non_null(a);
 	assert_non_null(b);
 	for (int i = 0; i < NW; i++) {
-		/* words of one to four letters; every 7th changed */
-		int n = 1 + i % 4;
-		for (int k = 0; k < n; k++) {
+		/* words of four letters, every other one changed: a span
+		 * starts at each multiple of five (10, 100, 1000, 10000) and
+		 * ends at the next but one (9, 99, 999, 9999) */
+		for (int k = 0; k < 4; k++) {
 			a[la++] = (char)('a' + (i * 7 + k) % 26);
-			b[lb++] = i % 7 == 3 ? 'z' : a[la - 1];
+			b[lb++] = i % 2 == 0 ? 'z' : a[la - 1];
 		}
 		a[la++] = ' ';
 		b[lb++] = ' ';
@@ -379,7 +381,7 @@ json_spans_are_token_bounds(void **state)
 			spans++;
 		}
 	}
-	assert_true(spans > 400);
+	assert_true(spans > 2 * NW);
 	free(out);
 	cmp_free(&c);
 	text_done(&ta);
