@@ -279,12 +279,13 @@ probe_long(const struct intern *in, const char *key, size_t len, uint32_t h)
 	return s;
 }
 
-int
-intern_id(struct intern *in, const char *key, size_t len, uint32_t *id)
+/* intern_id and intern_find for keys of 16 bytes or more, out of line: the
+ * short keys' path then makes no call but a tail call, and saves no
+ * registers. */
+static NOINLINE int
+id_long(struct intern *in, const char *key, size_t len, uint32_t *id)
 {
-	uint32_t h = hash_bytes(key, len),
-	         s = len < 16 ? probe_short(in, key, len, h)
-	                      : probe_long(in, key, len, h);
+	uint32_t h = hash_long(key, len), s = probe_long(in, key, len, h);
 
 	if (!in->slot[s])
 		return add(in, key, len, h, s, id);
@@ -292,16 +293,39 @@ intern_id(struct intern *in, const char *key, size_t len, uint32_t *id)
 	return 0;
 }
 
-int
-intern_find(const struct intern *in, const char *key, size_t len, uint32_t *id)
+static NOINLINE int
+find_long(const struct intern *in, const char *key, size_t len, uint32_t *id)
 {
-	uint32_t h = hash_bytes(key, len),
-	         s = len < 16 ? probe_short(in, key, len, h)
-	                      : probe_long(in, key, len, h);
+	uint32_t s = probe_long(in, key, len, hash_long(key, len));
 
 	if (!in->slot[s])
 		return 0;
 	*id = in->slot[s] - 1;
+	return 1;
+}
+
+int
+intern_id(struct intern *in, const char *key, size_t len, uint32_t *id)
+{
+	if (len >= 16)
+		return id_long(in, key, len, id);
+	uint32_t h = hash_bytes(key, len), s = probe_short(in, key, len, h),
+	         v = in->slot[s];
+	if (!v)
+		return add(in, key, len, h, s, id);
+	*id = v - 1;
+	return 0;
+}
+
+int
+intern_find(const struct intern *in, const char *key, size_t len, uint32_t *id)
+{
+	if (len >= 16)
+		return find_long(in, key, len, id);
+	uint32_t v = in->slot[probe_short(in, key, len, hash_bytes(key, len))];
+	if (!v)
+		return 0;
+	*id = v - 1;
 	return 1;
 }
 

@@ -192,7 +192,12 @@ seg_split(const struct text *t, const struct toklist *l, struct seglist *out)
 		if (i < l->n) {
 			unsigned nl = l->v[i].nl;
 			new_para = nl >= 2 || (nl == 1 && !out->hard_wrapped);
-			cut = new_para || sentence_ends_before(t, l, i);
+			/* only after punctuation or a stop can a sentence end
+			 * (a closer, a wide stop and a stop are punctuation):
+			 * most tokens follow a word and need no more */
+			cut = new_para || ((l->v[i - 1].kind == TOK_PUNCT ||
+			                    (l->v[i - 1].flags & TOK_F_STOP)) &&
+			                   sentence_ends_before(t, l, i));
 		} else {
 			cut = 1;
 		}

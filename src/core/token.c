@@ -290,7 +290,7 @@ reserve(struct toklist *l, size_t ncap)
  * space, most punctuation), with tk's kind and flags set; 0 otherwise
  * (scan_word then takes it).  Most words of English prose are, and this
  * finds them without classing each character. */
-static size_t
+static inline __attribute__((always_inline)) size_t
 ascii_word(const struct text *t, size_t pos, struct tok *tk)
 {
 	const unsigned char *b = t->buf;
@@ -402,37 +402,61 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 	while (pos < t->len) {
 		struct tok tk;
 		uint8_t wflags;
+		unsigned char ch = t->buf[pos];
+		size_t end = 0, tried = SIZE_MAX;
 
-		if (!ascii_at(t, pos, &c))
-			cluster_at(t, pos, &c);
-		if ((c.cls == UNI_SPACE || c.cls == UNI_FORMAT) &&
-		    (c.len == 1 ||
-		     (h = uni_hidden_at(t->buf + pos, c.len)) == c.len)) {
-			if (c.cp == '\n' || c.cp == '\r' || c.cp == 0x85 ||
-			    c.cp == 0x2028 || c.cp == 0x2029)
-				nl += nl < 255;
+		/* a space before ASCII (no mark to join it) and an ASCII word
+		 * (ascii_word) are most of prose: taken before any class */
+		if (ch == ' ' &&
+		    (pos + 1 >= t->len || t->buf[pos + 1] < 0x80)) {
 			space = 1;
-			pos += c.len;
+			pos++;
 			continue;
 		}
-		if (c.cls == UNI_SPACE || c.cls == UNI_FORMAT) {
-			/* a hidden character is never white space: from it
-			 * to the cluster's end is a token of its own */
-			if (h) {
-				space = 1;
-				pos += h;
-				c.off = pos;
-				c.len -= h;
-			}
-			c.cls = UNI_OTHER;
+		if (!(keyopts & TOK_KEY_ICASE) && (abits[ch] & A_ALNUM)) {
+			memset(&tk, 0, sizeof tk);
+			tk.off = (uint32_t)pos;
+			tk.nl = nl;
+			tk.space = space != 0;
+			end = ascii_word(t, pos, &tk);
+			tried = pos;
 		}
-		memset(&tk, 0, sizeof tk);
-		tk.off = (uint32_t)pos;
-		tk.nl = nl;
-		tk.space = space != 0;
-		/* its key is its bytes unless case folds (see key_of) */
-		size_t end =
-		        keyopts & TOK_KEY_ICASE ? 0 : ascii_word(t, pos, &tk);
+		if (!end) {
+			if (!ascii_at(t, pos, &c))
+				cluster_at(t, pos, &c);
+			if ((c.cls == UNI_SPACE || c.cls == UNI_FORMAT) &&
+			    (c.len == 1 ||
+			     (h = uni_hidden_at(t->buf + pos, c.len)) ==
+			             c.len)) {
+				if (c.cp == '\n' || c.cp == '\r' ||
+				    c.cp == 0x85 || c.cp == 0x2028 ||
+				    c.cp == 0x2029)
+					nl += nl < 255;
+				space = 1;
+				pos += c.len;
+				continue;
+			}
+			if (c.cls == UNI_SPACE || c.cls == UNI_FORMAT) {
+				/* a hidden character is never white space:
+				 * from it to the cluster's end is a token of
+				 * its own */
+				if (h) {
+					space = 1;
+					pos += h;
+					c.off = pos;
+					c.len -= h;
+				}
+				c.cls = UNI_OTHER;
+			}
+			memset(&tk, 0, sizeof tk);
+			tk.off = (uint32_t)pos;
+			tk.nl = nl;
+			tk.space = space != 0;
+			/* its key is its bytes unless case folds (key_of);
+			 * not tried again where it was just tried */
+			if (!(keyopts & TOK_KEY_ICASE) && pos != tried)
+				end = ascii_word(t, pos, &tk);
+		}
 		if (end) {
 			uint32_t id;
 			pos = end;

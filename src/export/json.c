@@ -6,6 +6,7 @@
  * every non-space byte of each input lies in exactly one block on its side.
  * Strings are escaped so the output is valid JSON whatever the file names.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -179,23 +180,83 @@ out_fixed3(struct out *o, double v)
 		out_bytes(o, b, (size_t)n);
 }
 
+/* The number of decimal digits of v (1 for 0). */
+static unsigned
+digits(unsigned long v)
+{
+#if defined(__GNUC__) && ULONG_MAX == 0xFFFFFFFFFFFFFFFFu
+	static const unsigned long pow10[20] = {1ul,
+	                                        10ul,
+	                                        100ul,
+	                                        1000ul,
+	                                        10000ul,
+	                                        100000ul,
+	                                        1000000ul,
+	                                        10000000ul,
+	                                        100000000ul,
+	                                        1000000000ul,
+	                                        10000000000ul,
+	                                        100000000000ul,
+	                                        1000000000000ul,
+	                                        10000000000000ul,
+	                                        100000000000000ul,
+	                                        1000000000000000ul,
+	                                        10000000000000000ul,
+	                                        100000000000000000ul,
+	                                        1000000000000000000ul,
+	                                        10000000000000000000ul};
+	/* log10 from the bit length (1233 / 4096 is just over log10 2),
+	 * one short where v is below the power it names */
+	unsigned t = ((64u - (unsigned)__builtin_clzl(v | 1)) * 1233u) >> 12;
+	unsigned n = t + 1 - (v < pow10[t]);
+	return n ? n : 1;
+#else
+	unsigned n = 1;
+	for (; v >= 10; v /= 10)
+		n++;
+	return n;
+#endif
+}
+
+/* v in decimal from p on; returns the end of its digits. */
+static char *
+decimal_at(char *p, unsigned long v)
+{
+	unsigned n = digits(v);
+
+	decimal(p + n, v);
+	return p + n;
+}
+
+/* The longest a span writes: "[", two offsets of up to 20 digits, ", ",
+ * "]". */
+#define SPAN_MAX 46
+
+/* [start, end) of tokens [t0, t1), or null when empty, written at p (room
+ * for SPAN_MAX bytes); returns the end of what it wrote. */
+static char *
+span_at(char *p, const struct toklist *l, uint32_t t0, uint32_t t1)
+{
+	if (t0 >= t1) {
+		memcpy(p, "null", 4);
+		return p + 4;
+	}
+	*p++ = '[';
+	p = decimal_at(p, (unsigned long)l->v[t0].off);
+	*p++ = ',';
+	*p++ = ' ';
+	p = decimal_at(p, (unsigned long)(tok_end(l, t1 - 1)));
+	*p++ = ']';
+	return p;
+}
+
 /* [start, end) of tokens [t0, t1), or null when empty. */
 static void
 put_span(struct out *o, const struct toklist *l, uint32_t t0, uint32_t t1)
 {
-	char b[48], *p = b + sizeof b;
+	char b[SPAN_MAX];
 
-	if (t0 >= t1) {
-		out_bytes(o, "null", 4);
-		return;
-	}
-	*--p = ']';
-	p = decimal(p, (unsigned long)(tok_end(l, t1 - 1)));
-	*--p = ' ';
-	*--p = ',';
-	p = decimal(p, (unsigned long)l->v[t0].off);
-	*--p = '[';
-	out_bytes(o, p, (size_t)(b + sizeof b - p));
+	out_bytes(o, b, (size_t)(span_at(b, l, t0, t1) - b));
 }
 
 static int
@@ -218,25 +279,46 @@ put_side(FILE *f, const char *key, const struct text *t,
 	return fputs("},\n", f) == EOF ? -1 : 0;
 }
 
-/* The word operations the walk w gives, as a JSON array. */
+/* The word operations the walk w gives, as a JSON array.  Each is
+ * written straight into the buffer, with room made for the longest. */
 static void
 put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 {
-	static const char *const ops[] = {"{\"op\": \"equal\", \"left\": ",
-	                                  "{\"op\": \"delete\", \"left\": ",
-	                                  "{\"op\": \"insert\", \"left\": "};
+#define OP_EQUAL  "{\"op\": \"equal\", \"left\": "
+#define OP_DELETE "{\"op\": \"delete\", \"left\": "
+#define OP_INSERT "{\"op\": \"insert\", \"left\": "
+#define OP_RIGHT  ", \"right\": "
+	static const char *const ops[] = {OP_EQUAL, OP_DELETE, OP_INSERT};
+	static const unsigned char len[] = {sizeof OP_EQUAL - 1,
+	                                    sizeof OP_DELETE - 1,
+	                                    sizeof OP_INSERT - 1};
+	enum {
+		MOST = 2 + sizeof OP_DELETE - 1 + SPAN_MAX + sizeof OP_RIGHT -
+		       1 + SPAN_MAX + 1
+	};
 	struct dop d;
 	out_str(o, "[");
 	for (int first = 1; dwalk_next(w, &d); first = 0) {
-		if (!first)
-			out_str(o, ", ");
-		out_str(o, ops[dop_kind(&d)]);
-		put_span(o, &c->lt, d.a0, d.a1);
-		out_str(o, ", \"right\": ");
-		put_span(o, &c->rt, d.b0, d.b1);
-		out_str(o, "}");
+		if (sizeof o->buf - o->n < MOST)
+			out_flush(o);
+		char *p = o->buf + o->n;
+		enum dop_kind k = dop_kind(&d);
+		if (!first) {
+			*p++ = ',';
+			*p++ = ' ';
+		}
+		memcpy(p, ops[k], len[k]);
+		p = span_at(p + len[k], &c->lt, d.a0, d.a1);
+		memcpy(p, OP_RIGHT, sizeof OP_RIGHT - 1);
+		p = span_at(p + sizeof OP_RIGHT - 1, &c->rt, d.b0, d.b1);
+		*p++ = '}';
+		o->n = (size_t)(p - o->buf);
 	}
 	out_str(o, "]");
+#undef OP_EQUAL
+#undef OP_DELETE
+#undef OP_INSERT
+#undef OP_RIGHT
 }
 
 /* The text of tokens [t0, t1) of side right as a JSON string ("" when

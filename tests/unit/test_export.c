@@ -316,10 +316,85 @@ left_tokenized_once(void **state)
 	text_done(&ta);
 }
 
+/* Every span of the JSON export's word operations starts at a token's
+ * first byte and ends after its last: its offsets, which here take in
+ * each power of ten to 10000 and each number of nines to 9999, are written
+ * from a digit count of their own (json.c, digits) that must agree with
+ * the number. */
+static void
+json_spans_are_token_bounds(void **state)
+{
+	enum { NW = 2100 };
+	char *a = malloc(NW * 5 + 2), *b = malloc(NW * 5 + 2), *out = NULL;
+	size_t la = 0, lb = 0, len, spans = 0;
+	struct text ta, tb;
+	struct text_where where;
+	struct cmp c;
+	struct cmp_opt co = {.minimal = 0};
+	struct export_opt eo = {80, 0, 0, 0, 0, 0};
+	(void)state;
+
+	assert_non_null(a);
+	assert_non_null(b);
+	for (int i = 0; i < NW; i++) {
+		/* words of four letters, every other one changed: a span
+		 * starts at each multiple of five (10, 100, 1000, 10000) and
+		 * ends at the next but one (9, 99, 999, 9999) */
+		for (int k = 0; k < 4; k++) {
+			a[la++] = (char)('a' + (i * 7 + k) % 26);
+			b[lb++] = i % 2 == 0 ? 'z' : a[la - 1];
+		}
+		a[la++] = ' ';
+		b[lb++] = ' ';
+	}
+	a[la - 1] = b[lb - 1] = '\n';
+	a[la] = b[lb] = '\0';
+	FILE *f = open_memstream(&out, &len);
+	assert_non_null(f);
+	assert_int_equal(text_from_memory(&ta, "a", a, la, TEXT_LAX, &where),
+	                 TEXT_OK);
+	assert_int_equal(text_from_memory(&tb, "b", b, lb, TEXT_LAX, &where),
+	                 TEXT_OK);
+	assert_int_equal(cmp_run(&c, &ta, &tb, &co), 0);
+	assert_int_equal(export_json(&c, &eo, f), 0);
+	fclose(f);
+	for (const char *p = strstr(out, "{\"op\": \""); p;
+	     p = strstr(p + 1, "{\"op\": \"")) {
+		for (int side = 0; side < 2; side++) {
+			const char *key = side ? "\"right\": " : "\"left\": ";
+			const char *t = side ? b : a, *q = strstr(p, key);
+			size_t lt = side ? lb : la;
+			assert_non_null(q);
+			q += strlen(key);
+			if (strncmp(q, "null", 4) == 0)
+				continue;
+			char *e;
+			assert_true(q[0] == '[');
+			unsigned long s0 = strtoul(q + 1, &e, 10);
+			assert_true(e[0] == ',' && e[1] == ' ');
+			unsigned long s1 = strtoul(e + 2, &e, 10);
+			assert_true(e[0] == ']');
+			assert_true(s0 < s1 && s1 <= lt);
+			assert_true(s0 == 0 || t[s0 - 1] == ' ');
+			assert_true(t[s0] != ' ' && t[s1 - 1] != ' ');
+			assert_true(t[s1] == ' ' || t[s1] == '\n');
+			spans++;
+		}
+	}
+	assert_true(spans > 2 * NW);
+	free(out);
+	cmp_free(&c);
+	text_done(&ta);
+	text_done(&tb);
+	free(a);
+	free(b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(json_spans_are_token_bounds),
 	        cmocka_unit_test(wdiff_notation),
 	        cmocka_unit_test(plain_wraps_by_display_width),
 	        cmocka_unit_test(plain_marks_kinds_in_the_margin),

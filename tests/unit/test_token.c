@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "redline/token.h"
@@ -276,41 +277,15 @@ long_tokens(void **state)
 static void
 boundaries_do_not_depend_on_case_folding(void **state)
 {
-	static const char *const pieces[] = {"word",
-	                                     "Word",
-	                                     "U",
-	                                     "S",
-	                                     "Zed",
-	                                     "3",
-	                                     "2017",
-	                                     "a1",
-	                                     " ",
-	                                     " ",
-	                                     "\n",
-	                                     "\r\n",
-	                                     "'",
-	                                     "-",
-	                                     ".",
-	                                     ",",
-	                                     ":",
-	                                     ";",
-	                                     "!",
-	                                     "(",
-	                                     ")",
-	                                     "\"",
-	                                     "e\xcc\x81",
-	                                     "\xc3\xa9t\xc3\xa9",
-	                                     "\xe2\x80\x99",
-	                                     "\xe2\x80\x94",
-	                                     "\xc2\xad",
-	                                     "\xe6\x97\xa5",
-	                                     "...",
-	                                     "--",
-	                                     "x",
-	                                     "\t",
-	                                     "_",
-	                                     "#",
-	                                     "$"};
+	static const char *const pieces[] = {
+	        "word", "Word", "U", "S", "Zed", "3", "2017", "a1", " ", " ",
+	        "\n", "\r\n", "'", "-", ".", ",", ":", ";", "!", "(", ")", "\"",
+	        "e\xcc\x81", "\xc3\xa9t\xc3\xa9", "\xe2\x80\x99",
+	        "\xe2\x80\x94", "\xc2\xad", "\xe6\x97\xa5", "...", "--", "x",
+	        "\t", "_", "#", "$",
+	        /* a lone mark joins the space
+	         * before it; no-break space */
+	        "\xcc\x81", "\xc2\xa0"};
 	enum { NP = sizeof pieces / sizeof *pieces };
 	unsigned r = 99;
 	char buf[4096];
@@ -383,11 +358,48 @@ ascii_classes(void **state)
 		done(&f);
 	}
 }
+/* White space and words around marks and other non-ASCII characters:
+ * the tokenizer takes a space before ASCII and an ASCII word before any
+ * class, and must cut as the general rules do (each row as the rules cut
+ * it before that short path: offset/length/kind/flags/space/nl). */
+static void
+short_paths_cut_as_the_rules(void **state)
+{
+	static const char *const in[] = {"a \314\201b c",   "a  b\n \xcc\x81",
+	                                 "x, y. \xc2\xa0z", "ab\xcc\x81 cd",
+	                                 "one two",         " \342\200\213a b"};
+	static const char *const want[] = {
+	        "0/1/0/0/0/0 4/1/0/0/1/0 6/1/0/0/1/0",
+	        "0/1/0/0/0/0 3/1/0/0/1/0",
+	        "0/1/0/0/0/0 1/1/2/0/0/0 3/1/0/0/1/0 4/1/2/8/0/0 8/1/0/0/1/0",
+	        "0/4/0/0/0/0 5/2/0/0/1/0",
+	        "0/3/0/0/0/0 4/3/0/0/1/0",
+	        "1/3/4/0/1/0 4/1/0/0/0/0 6/1/0/0/1/0"};
+	(void)state;
+	for (size_t k = 0; k < sizeof in / sizeof *in; k++) {
+		char got[256];
+		size_t n = 0;
+		struct fix f;
+		split(&f, in[k], 0);
+		for (size_t i = 0; i < f.l.n; i++)
+			n += (size_t)snprintf(
+			        got + n, sizeof got - n, "%s%u/%zu/%u/%u/%u/%u",
+			        i ? " " : "", (unsigned)f.l.v[i].off,
+			        tok_len(&f.l, i), (unsigned)f.l.v[i].kind,
+			        (unsigned)f.l.v[i].flags,
+			        (unsigned)f.l.v[i].space,
+			        (unsigned)f.l.v[i].nl);
+		got[n] = '\0';
+		assert_string_equal(got, want[k]);
+		done(&f);
+	}
+}
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(short_paths_cut_as_the_rules),
 	        cmocka_unit_test(words_and_punctuation),
 	        cmocka_unit_test(inner_joiners),
 	        cmocka_unit_test(numbers_and_dates),
