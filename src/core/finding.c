@@ -1422,11 +1422,7 @@ only_titles(const struct cmp *c, int right, uint32_t t0, uint32_t t1)
 		size_t n = fold(side_text(c, right), &l->v[t], w, sizeof w);
 		if (l->v[t].kind == TOK_PUNCT)
 			continue;
-		int title = 0;
-		for (size_t i = 0; n && !title && lex_title(i); i++)
-			title = strncmp(lex_title(i), w, n) == 0 &&
-			        lex_title(i)[n] == '\0';
-		if (!title)
+		if (!n || !lex_is_title(w, n))
 			return 0;
 	}
 	return 1;
@@ -1738,11 +1734,11 @@ word_hash(const struct cmp *c, int right, uint32_t i)
 	return h;
 }
 
-/* The bucket of official word token t, by word_hash: a word with the
- * very bytes of the last word of its id hashed (rep[id] - 1, bucket[id])
- * takes that word's bucket unhashed. */
+/* The bucket of official number token t, by word_hash: a number's hash
+ * reads its bytes, so it takes that of the last number of its id hashed
+ * (rep[id] - 1, bucket[id]) when it has the very same bytes. */
 static size_t
-official_bucket(const struct fx *x, uint32_t *bucket, uint32_t *rep, size_t t)
+number_bucket(const struct fx *x, uint32_t *bucket, uint32_t *rep, size_t t)
 {
 	const struct toklist *l = &x->c->lt;
 	const unsigned char *buf = x->c->left->buf;
@@ -1750,12 +1746,30 @@ official_bucket(const struct fx *x, uint32_t *bucket, uint32_t *rep, size_t t)
 	size_t n = tok_len(l, t);
 
 	if (rep[id] && tok_len(l, rep[id] - 1) == n &&
-	    l->v[rep[id] - 1].kind == l->v[t].kind &&
 	    memcmp(buf + l->v[rep[id] - 1].off, buf + l->v[t].off, n) == 0)
 		return bucket[id];
 	bucket[id] = (uint32_t)(word_hash(x->c, 0, (uint32_t)t) & x->hmask);
 	rep[id] = (uint32_t)t + 1;
 	return bucket[id];
+}
+
+/* The bucket of official word or number token t, by word_hash.  A
+ * word's hash is its key's (number_value gives 0 for a word), so a word
+ * takes the bucket of the first word of its id (wbucket[id] - 1)
+ * unhashed; a number's is number_bucket's. */
+static inline size_t
+official_bucket(const struct fx *x, uint32_t *bucket, uint32_t *rep,
+                uint32_t *wbucket, size_t t)
+{
+	const struct toklist *l = &x->c->lt;
+	uint32_t id = l->id[t];
+
+	if (l->v[t].kind != TOK_WORD)
+		return number_bucket(x, bucket, rep, t);
+	if (!wbucket[id])
+		wbucket[id] = 1 + (uint32_t)(word_hash(x->c, 0, (uint32_t)t) &
+		                             x->hmask);
+	return wbucket[id] - 1;
 }
 
 #define HSKIP 64 /* the quote index's tokens between two skip points */
@@ -1790,8 +1804,8 @@ index_free(struct fx *x)
  * buckets placed, then a pass writing them; last and at are scratch of
  * a bucket each.  0 or -1. */
 static int
-index_code(struct fx *x, uint32_t *bucket, uint32_t *rep, uint32_t *last,
-           uint32_t *at)
+index_code(struct fx *x, uint32_t *bucket, uint32_t *rep, uint32_t *wbucket,
+           uint32_t *last, uint32_t *at)
 {
 	const struct toklist *l = &x->c->lt;
 	size_t nb = x->hmask + 1, nid = intern_count(x->c->in);
@@ -1810,7 +1824,7 @@ index_code(struct fx *x, uint32_t *bucket, uint32_t *rep, uint32_t *last,
 	for (size_t t = 0; t < l->n; t++) {
 		if (!quotable(l, t))
 			continue;
-		size_t b = official_bucket(x, bucket, rep, t);
+		size_t b = official_bucket(x, bucket, rep, wbucket, t);
 		/* the bucket's next byte: its start plus what is written */
 		unsigned char *w = x->hcode + byte[b];
 		uint32_t d = (uint32_t)t - last[b];
@@ -1850,14 +1864,15 @@ official_index(struct fx *x)
 	const struct toklist *l = &x->c->lt;
 	uint32_t *bucket = malloc((nid + 1) * sizeof *bucket);
 	uint32_t *rep = calloc(nid + 1, sizeof *rep);
+	uint32_t *wbucket = calloc(nid + 1, sizeof *wbucket);
 	uint32_t *last = malloc(nb * sizeof *last);
 	uint32_t *at = malloc(nb * sizeof *at);
 	x->hstart = calloc(nb + 1, sizeof *x->hstart);
 	x->hbyte = malloc((nb + 1) * sizeof *x->hbyte);
 	x->hskip = malloc((x->nlw / HSKIP + 1) * 2 * sizeof *x->hskip);
 	int rc = -1;
-	if (!bucket || !rep || !last || !at || !x->hstart || !x->hbyte ||
-	    !x->hskip)
+	if (!bucket || !rep || !wbucket || !last || !at || !x->hstart ||
+	    !x->hbyte || !x->hskip)
 		goto out;
 	x->hmask = nb - 1;
 	/* count each bucket's words and their code's bytes, place the
@@ -1868,19 +1883,20 @@ official_index(struct fx *x)
 	for (size_t t = 0; t < l->n; t++) {
 		if (!quotable(l, t))
 			continue;
-		size_t b = official_bucket(x, bucket, rep, t);
+		size_t b = official_bucket(x, bucket, rep, wbucket, t);
 		x->hstart[b + 1]++;
 		x->hbyte[b + 1] += (uint32_t)hcode_len((uint32_t)t - last[b]);
 		last[b] = (uint32_t)t;
 	}
 	for (size_t b = 0; b < nb; b++)
 		x->hstart[b + 1] += x->hstart[b];
-	rc = index_code(x, bucket, rep, last, at);
+	rc = index_code(x, bucket, rep, wbucket, last, at);
 out:
 	if (rc < 0)
 		index_free(x);
 	free(bucket);
 	free(rep);
+	free(wbucket);
 	free(last);
 	free(at);
 	return rc;
