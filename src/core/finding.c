@@ -132,6 +132,8 @@ struct fx {
 	struct intern *oparts; /* every part of the official words (a name
 	                          with a part not among them is not in it) */
 	uint32_t *pstart, *pcount, *prep, *ppart, *pscr;
+	uint32_t *plast; /* per id: its last word token (its first is
+	                    prep[id] - 1) */
 	size_t nppart, capppart, capscr;
 	unsigned char *pdiff, *pvar; /* pvar: per id, a token of it has
 	                                 the pdiff bit */
@@ -2553,10 +2555,11 @@ official_parts(struct fx *x)
 	x->pstart = calloc(nid + 1, sizeof *x->pstart);
 	x->pcount = calloc(nid + 1, sizeof *x->pcount);
 	x->prep = calloc(nid + 1, sizeof *x->prep);
+	x->plast = calloc(nid + 1, sizeof *x->plast);
 	x->pdiff = calloc(l->n / 8 + 1, 1);
 	x->pvar = calloc(nid + 1, 1);
-	if (!x->pstart || !x->pcount || !x->prep || !x->pdiff || !x->pvar ||
-	    !(x->oparts = intern_new()))
+	if (!x->pstart || !x->pcount || !x->prep || !x->plast || !x->pdiff ||
+	    !x->pvar || !(x->oparts = intern_new()))
 		return -1;
 	int any = 0;
 	for (uint32_t t = 0; t < l->n; t++) {
@@ -2564,6 +2567,7 @@ official_parts(struct fx *x)
 		if (l->v[t].kind != TOK_WORD && l->v[t].kind != TOK_NUMBER)
 			continue;
 		any = 1;
+		x->plast[id] = t;
 		if (x->prep[id] && same_as_first(x, t))
 			continue;
 		char buf[NAME_BUF], *key;
@@ -2645,14 +2649,15 @@ parts_at(struct fx *x, uint32_t t, size_t j, const uint32_t *q, size_t m)
 
 /* Do the parts q[0..m) (m > 0) stand in a row among the official
  * words'?  The ids whose words may hold q[0] are found first, so the
- * walk over the text reads one byte a token.  1, 0, or -1 when memory
- * ran out. */
+ * walk over the text reads one byte a token, and goes from the first
+ * word of those ids to the last.  1, 0, or -1 when memory ran out. */
 static int
 find_parts(struct fx *x, const uint32_t *q, size_t m)
 {
 	const struct toklist *l = &x->c->lt;
 	size_t nid = intern_count(x->c->in);
 	unsigned char *hit = calloc(nid + 1, 1);
+	size_t lo = l->n, hi = 0;
 	int rc = 0;
 
 	if (!hit)
@@ -2662,8 +2667,14 @@ find_parts(struct fx *x, const uint32_t *q, size_t m)
 		hit[id] = x->pvar[id];
 		for (uint32_t j = 0; j < x->pcount[id] && !hit[id]; j++)
 			hit[id] = v[j] == q[0];
+		if (hit[id] && x->prep[id]) { /* a word of the text */
+			if (x->prep[id] - 1 < lo)
+				lo = x->prep[id] - 1;
+			if (x->plast[id] + 1 > hi)
+				hi = x->plast[id] + 1;
+		}
 	}
-	for (uint32_t t = 0; t < l->n && !rc; t++) {
+	for (size_t t = lo; t < hi && !rc; t++) {
 		const uint32_t *v;
 		size_t n;
 		if (!hit[l->id[t]])
@@ -3446,6 +3457,7 @@ fx_free(struct fx *x)
 	free(x->pstart);
 	free(x->pcount);
 	free(x->prep);
+	free(x->plast);
 	free(x->ppart);
 	free(x->pscr);
 	free(x->pdiff);
