@@ -108,6 +108,10 @@ int lex_place_prefix(const char *key, size_t n);
  * past the last. */
 const char *lex_title(size_t i);
 
+/* Is w[0..n) (n > 0) a word of the list of titles (lex_title), byte for
+ * byte: 1 or 0. */
+int lex_is_title(const char *w, size_t n);
+
 /* The most words a byline has: a longer line that begins "By ..." is a
  * sentence ("By 2030, the harbour will ..."). */
 #define LEX_FURNITURE_WORDS 12

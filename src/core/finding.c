@@ -132,6 +132,8 @@ struct fx {
 	struct intern *oparts; /* every part of the official words (a name
 	                          with a part not among them is not in it) */
 	uint32_t *pstart, *pcount, *prep, *ppart, *pscr;
+	uint32_t *plast; /* per id: its last word token (its first is
+	                    prep[id] - 1) */
 	size_t nppart, capppart, capscr;
 	unsigned char *pdiff, *pvar; /* pvar: per id, a token of it has
 	                                 the pdiff bit */
@@ -1422,11 +1424,7 @@ only_titles(const struct cmp *c, int right, uint32_t t0, uint32_t t1)
 		size_t n = fold(side_text(c, right), &l->v[t], w, sizeof w);
 		if (l->v[t].kind == TOK_PUNCT)
 			continue;
-		int title = 0;
-		for (size_t i = 0; n && !title && lex_title(i); i++)
-			title = strncmp(lex_title(i), w, n) == 0 &&
-			        lex_title(i)[n] == '\0';
-		if (!title)
+		if (!n || !lex_is_title(w, n))
 			return 0;
 	}
 	return 1;
@@ -1738,11 +1736,11 @@ word_hash(const struct cmp *c, int right, uint32_t i)
 	return h;
 }
 
-/* The bucket of official word token t, by word_hash: a word with the
- * very bytes of the last word of its id hashed (rep[id] - 1, bucket[id])
- * takes that word's bucket unhashed. */
+/* The bucket of official number token t, by word_hash: a number's hash
+ * reads its bytes, so it takes that of the last number of its id hashed
+ * (rep[id] - 1, bucket[id]) when it has the very same bytes. */
 static size_t
-official_bucket(const struct fx *x, uint32_t *bucket, uint32_t *rep, size_t t)
+number_bucket(const struct fx *x, uint32_t *bucket, uint32_t *rep, size_t t)
 {
 	const struct toklist *l = &x->c->lt;
 	const unsigned char *buf = x->c->left->buf;
@@ -1750,12 +1748,30 @@ official_bucket(const struct fx *x, uint32_t *bucket, uint32_t *rep, size_t t)
 	size_t n = tok_len(l, t);
 
 	if (rep[id] && tok_len(l, rep[id] - 1) == n &&
-	    l->v[rep[id] - 1].kind == l->v[t].kind &&
 	    memcmp(buf + l->v[rep[id] - 1].off, buf + l->v[t].off, n) == 0)
 		return bucket[id];
 	bucket[id] = (uint32_t)(word_hash(x->c, 0, (uint32_t)t) & x->hmask);
 	rep[id] = (uint32_t)t + 1;
 	return bucket[id];
+}
+
+/* The bucket of official word or number token t, by word_hash.  A
+ * word's hash is its key's (number_value gives 0 for a word), so a word
+ * takes the bucket of the first word of its id (wbucket[id] - 1)
+ * unhashed; a number's is number_bucket's. */
+static inline size_t
+official_bucket(const struct fx *x, uint32_t *bucket, uint32_t *rep,
+                uint32_t *wbucket, size_t t)
+{
+	const struct toklist *l = &x->c->lt;
+	uint32_t id = l->id[t];
+
+	if (l->v[t].kind != TOK_WORD)
+		return number_bucket(x, bucket, rep, t);
+	if (!wbucket[id])
+		wbucket[id] = 1 + (uint32_t)(word_hash(x->c, 0, (uint32_t)t) &
+		                             x->hmask);
+	return wbucket[id] - 1;
 }
 
 #define HSKIP 64 /* the quote index's tokens between two skip points */
@@ -1790,8 +1806,8 @@ index_free(struct fx *x)
  * buckets placed, then a pass writing them; last and at are scratch of
  * a bucket each.  0 or -1. */
 static int
-index_code(struct fx *x, uint32_t *bucket, uint32_t *rep, uint32_t *last,
-           uint32_t *at)
+index_code(struct fx *x, uint32_t *bucket, uint32_t *rep, uint32_t *wbucket,
+           uint32_t *last, uint32_t *at)
 {
 	const struct toklist *l = &x->c->lt;
 	size_t nb = x->hmask + 1, nid = intern_count(x->c->in);
@@ -1810,7 +1826,7 @@ index_code(struct fx *x, uint32_t *bucket, uint32_t *rep, uint32_t *last,
 	for (size_t t = 0; t < l->n; t++) {
 		if (!quotable(l, t))
 			continue;
-		size_t b = official_bucket(x, bucket, rep, t);
+		size_t b = official_bucket(x, bucket, rep, wbucket, t);
 		/* the bucket's next byte: its start plus what is written */
 		unsigned char *w = x->hcode + byte[b];
 		uint32_t d = (uint32_t)t - last[b];
@@ -1850,14 +1866,15 @@ official_index(struct fx *x)
 	const struct toklist *l = &x->c->lt;
 	uint32_t *bucket = malloc((nid + 1) * sizeof *bucket);
 	uint32_t *rep = calloc(nid + 1, sizeof *rep);
+	uint32_t *wbucket = calloc(nid + 1, sizeof *wbucket);
 	uint32_t *last = malloc(nb * sizeof *last);
 	uint32_t *at = malloc(nb * sizeof *at);
 	x->hstart = calloc(nb + 1, sizeof *x->hstart);
 	x->hbyte = malloc((nb + 1) * sizeof *x->hbyte);
 	x->hskip = malloc((x->nlw / HSKIP + 1) * 2 * sizeof *x->hskip);
 	int rc = -1;
-	if (!bucket || !rep || !last || !at || !x->hstart || !x->hbyte ||
-	    !x->hskip)
+	if (!bucket || !rep || !wbucket || !last || !at || !x->hstart ||
+	    !x->hbyte || !x->hskip)
 		goto out;
 	x->hmask = nb - 1;
 	/* count each bucket's words and their code's bytes, place the
@@ -1868,19 +1885,20 @@ official_index(struct fx *x)
 	for (size_t t = 0; t < l->n; t++) {
 		if (!quotable(l, t))
 			continue;
-		size_t b = official_bucket(x, bucket, rep, t);
+		size_t b = official_bucket(x, bucket, rep, wbucket, t);
 		x->hstart[b + 1]++;
 		x->hbyte[b + 1] += (uint32_t)hcode_len((uint32_t)t - last[b]);
 		last[b] = (uint32_t)t;
 	}
 	for (size_t b = 0; b < nb; b++)
 		x->hstart[b + 1] += x->hstart[b];
-	rc = index_code(x, bucket, rep, last, at);
+	rc = index_code(x, bucket, rep, wbucket, last, at);
 out:
 	if (rc < 0)
 		index_free(x);
 	free(bucket);
 	free(rep);
+	free(wbucket);
 	free(last);
 	free(at);
 	return rc;
@@ -2537,10 +2555,11 @@ official_parts(struct fx *x)
 	x->pstart = calloc(nid + 1, sizeof *x->pstart);
 	x->pcount = calloc(nid + 1, sizeof *x->pcount);
 	x->prep = calloc(nid + 1, sizeof *x->prep);
+	x->plast = calloc(nid + 1, sizeof *x->plast);
 	x->pdiff = calloc(l->n / 8 + 1, 1);
 	x->pvar = calloc(nid + 1, 1);
-	if (!x->pstart || !x->pcount || !x->prep || !x->pdiff || !x->pvar ||
-	    !(x->oparts = intern_new()))
+	if (!x->pstart || !x->pcount || !x->prep || !x->plast || !x->pdiff ||
+	    !x->pvar || !(x->oparts = intern_new()))
 		return -1;
 	int any = 0;
 	for (uint32_t t = 0; t < l->n; t++) {
@@ -2548,6 +2567,7 @@ official_parts(struct fx *x)
 		if (l->v[t].kind != TOK_WORD && l->v[t].kind != TOK_NUMBER)
 			continue;
 		any = 1;
+		x->plast[id] = t;
 		if (x->prep[id] && same_as_first(x, t))
 			continue;
 		char buf[NAME_BUF], *key;
@@ -2629,14 +2649,15 @@ parts_at(struct fx *x, uint32_t t, size_t j, const uint32_t *q, size_t m)
 
 /* Do the parts q[0..m) (m > 0) stand in a row among the official
  * words'?  The ids whose words may hold q[0] are found first, so the
- * walk over the text reads one byte a token.  1, 0, or -1 when memory
- * ran out. */
+ * walk over the text reads one byte a token, and goes from the first
+ * word of those ids to the last.  1, 0, or -1 when memory ran out. */
 static int
 find_parts(struct fx *x, const uint32_t *q, size_t m)
 {
 	const struct toklist *l = &x->c->lt;
 	size_t nid = intern_count(x->c->in);
 	unsigned char *hit = calloc(nid + 1, 1);
+	size_t lo = l->n, hi = 0;
 	int rc = 0;
 
 	if (!hit)
@@ -2646,8 +2667,14 @@ find_parts(struct fx *x, const uint32_t *q, size_t m)
 		hit[id] = x->pvar[id];
 		for (uint32_t j = 0; j < x->pcount[id] && !hit[id]; j++)
 			hit[id] = v[j] == q[0];
+		if (hit[id] && x->prep[id]) { /* a word of the text */
+			if (x->prep[id] - 1 < lo)
+				lo = x->prep[id] - 1;
+			if (x->plast[id] + 1 > hi)
+				hi = x->plast[id] + 1;
+		}
 	}
-	for (uint32_t t = 0; t < l->n && !rc; t++) {
+	for (size_t t = lo; t < hi && !rc; t++) {
 		const uint32_t *v;
 		size_t n;
 		if (!hit[l->id[t]])
@@ -3430,6 +3457,7 @@ fx_free(struct fx *x)
 	free(x->pstart);
 	free(x->pcount);
 	free(x->prep);
+	free(x->plast);
 	free(x->ppart);
 	free(x->pscr);
 	free(x->pdiff);

@@ -10,6 +10,7 @@
 #include "redline/lexicon.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -310,6 +311,18 @@ lex_title(size_t i)
 	return i < sizeof titles / sizeof *titles ? titles[i] : NULL;
 }
 
+int
+lex_is_title(const char *w, size_t n)
+{
+	/* the first byte told apart before the call: most words begin
+	 * with no title's first letter */
+	for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
+		if (titles[i][0] == w[0] && strncmp(titles[i], w, n) == 0 &&
+		    titles[i][n] == '\0')
+			return 1;
+	return 0;
+}
+
 static int
 is_digit(char c)
 {
@@ -373,6 +386,21 @@ is_letter(int c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+/* The first bytes of the furniture phrases of kind 1 (found anywhere in
+ * a line), a bit each: filled once (within_once). */
+static uint64_t within_first[4];
+static pthread_once_t within_once = PTHREAD_ONCE_INIT;
+
+static void
+within_firsts_fill(void)
+{
+	for (size_t k = 0; k < sizeof furniture / sizeof *furniture; k++) {
+		unsigned char ch = (unsigned char)furniture[k].phrase[0];
+		if (furniture[k].within == 1)
+			within_first[ch >> 6] |= (uint64_t)1 << (ch & 63);
+	}
+}
+
 /* Does the line s[0..n) begin (after opening punctuation and spaces)
  * with a phrase of the furniture list of kind `within`, then no letter
  * ("By" but not "Bystanders")? */
@@ -408,16 +436,19 @@ lex_furniture(const unsigned char *s, size_t n)
 		f |= LEX_FURN_START;
 	if (starts_with_kind(s, n, 3))
 		f |= LEX_FURN_SHORT;
-	for (size_t k = 0; k < sizeof furniture / sizeof *furniture; k++) {
-		const char *p = furniture[k].phrase;
-		if (furniture[k].within != 1)
+	/* a phrase of kind 1 anywhere, at a word's start: only where the
+	 * byte, in lower case, is the first of some such phrase */
+	pthread_once(&within_once, within_firsts_fill);
+	for (size_t i = at; i < n; i++) {
+		unsigned char ch = (unsigned char)lower(s[i]);
+		if (!(within_first[ch >> 6] >> (ch & 63) & 1u) ||
+		    (i > 0 && is_letter(s[i - 1])))
 			continue;
-		/* the phrase anywhere, at a word's start; its first byte
-		 * tried before the rest */
-		for (size_t i = at; i < n; i++)
-			if ((unsigned char)p[0] == lower(s[i]) &&
-			    (i == 0 || !is_letter(s[i - 1])) &&
-			    starts(s, n, i, p))
+		for (size_t k = 0; k < sizeof furniture / sizeof *furniture;
+		     k++)
+			if (furniture[k].within == 1 &&
+			    (unsigned char)furniture[k].phrase[0] == ch &&
+			    starts(s, n, i, furniture[k].phrase))
 				return f | LEX_FURN_WITHIN;
 	}
 	return f;

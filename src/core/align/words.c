@@ -308,6 +308,10 @@ wordset_fill(struct wstage *x, struct wordset *w)
 		for (size_t t = 0; t < l->n; t++) {
 			size_t len;
 			uint32_t id;
+			if (!(con[t >> 3] >> (t & 7))) {
+				t |= 7; /* no content word to the next eight */
+				continue;
+			}
 			if (tok_cid(con, lid, t) < 0 ||
 			    l->v[t].kind != TOK_WORD || seen[l->id[t]])
 				continue;
@@ -560,6 +564,21 @@ compound_sides(struct wstage *x, const unsigned char *on, unsigned char *half,
 	return rc < 0 || j.rc < 0 ? -1 : 0;
 }
 
+/* on[id] |= bit for the content id of each content token of one side
+ * (con, lid, n tokens), found by con's set bits. */
+static void
+mark_on(const unsigned char *con, const struct lidmap *lid, size_t n,
+        unsigned char *on, unsigned char bit)
+{
+	for (size_t b = 0; b < n / 8 + 1; b++)
+		for (unsigned bits = con[b]; bits; bits &= bits - 1) {
+			size_t t = b * 8 + (size_t)__builtin_ctz(bits);
+			int32_t id = t < n ? lid_of(lid, t) : -1;
+			if (id >= 0)
+				on[id] |= bit;
+		}
+}
+
 /* Open and closed compounds: two adjacent words of one side that, written
  * as one, are a word of the other side ("Da Nang" and "Danang", "per
  * cent" and "percent", "fourth warmest" and "fourth-warmest") become that
@@ -587,16 +606,8 @@ compounds(struct wstage *x)
 	    order_fill(w.words[0], &ord[0]) < 0 ||
 	    order_fill(w.words[1], &ord[1]) < 0)
 		goto out;
-	for (size_t t = 0; t < c->lt.n; t++) {
-		int32_t id = lcid_of(x->w, t);
-		if (id >= 0)
-			on[id] |= 1;
-	}
-	for (size_t t = 0; t < c->rt.n; t++) {
-		int32_t id = rcid_of(x->w, t);
-		if (id >= 0)
-			on[id] |= 2;
-	}
+	mark_on(x->w->lcon, &x->w->llid, c->lt.n, on, 1);
+	mark_on(x->w->rcon, &x->w->rlid, c->rt.n, on, 2);
 	if (compound_sides(x, on, half, &w, ord) < 0)
 		goto out;
 	rc = 0;
@@ -828,28 +839,93 @@ value_key(const char *k)
 
 /* One side's content words marked per stem, in one walk of its content
  * tokens: seen[stem] set, numeric[stem] set for a number, name[stem]
- * cleared for a token not capitalised (merge_variants). */
+ * cleared for a token not capitalised (merge_variants).  Reads the
+ * side's ids and writes the three arrays only. */
 static void
-stem_marks(struct wstage *x, int side, unsigned char *seen)
+stem_marks(const struct wstage *x, int side, unsigned char *seen,
+           unsigned char *numeric, unsigned char *name)
 {
 	const struct toklist *l = side ? &x->c->rt : &x->c->lt;
 	const unsigned char *con = side ? x->w->rcon : x->w->lcon;
 	const struct lidmap *lid = side ? &x->w->rlid : &x->w->llid;
 
 	for (size_t b = 0; b < l->n / 8 + 1; b++) {
-		if (!con[b])
-			continue; /* no content word among these eight */
-		for (size_t i = b * 8; i < b * 8 + 8 && i < l->n; i++) {
-			int32_t id = tok_cid(con, lid, i);
+		/* the content words among these eight, by their bits */
+		for (unsigned bits = con[b]; bits; bits &= bits - 1) {
+			size_t i = b * 8 + (size_t)__builtin_ctz(bits);
+			int32_t id = i < l->n ? lid_of(lid, i) : -1;
 			if (id < 0)
 				continue;
 			seen[id] = 1;
 			if (l->v[i].kind == TOK_NUMBER)
-				x->w->numeric[id] = 1;
+				numeric[id] = 1;
 			if (!(l->v[i].flags & TOK_F_UPPER))
-				x->w->name[id] = 0;
+				name[id] = 0;
 		}
 	}
+}
+
+/* The rewrite's stem_marks, for a second thread: its own numeric and
+ * name arrays (n + 1 bytes each), merged into the official side's after
+ * (marks_merge). */
+struct markjob {
+	const struct wstage *x;
+	unsigned char *seen, *numeric, *name;
+};
+
+static void *
+markjob_run(void *arg)
+{
+	struct markjob *j = arg;
+
+	stem_marks(j->x, 1, j->seen, j->numeric, j->name);
+	return NULL;
+}
+
+/* Texts with at least this many tokens a side have their stems marked on
+ * two threads, one a side (unless c->opt.threads is 1). */
+#define MARK_THREAD_MIN 100000
+
+/* stem_marks of both sides (n stems), the official side's into in_left,
+ * the rewrite's into in_right, numeric and name of both into w's: for
+ * long texts the rewrite's on a second thread, its numeric and name
+ * marks apart and merged after (a stem is numeric if either side's
+ * token is a number, a name if no token of either side is lower case).
+ * 0 or -1. */
+static int
+marks(struct wstage *x, uint32_t n, unsigned char *in_right)
+{
+	const struct align_in *c = x->c;
+	struct markjob j = {x, in_right, NULL, NULL};
+	pthread_t th;
+
+	if (c->opt.threads == 1 || c->lt.n < MARK_THREAD_MIN ||
+	    c->rt.n < MARK_THREAD_MIN) {
+		stem_marks(x, 0, x->w->in_left, x->w->numeric, x->w->name);
+		stem_marks(x, 1, in_right, x->w->numeric, x->w->name);
+		return 0;
+	}
+	j.numeric = calloc((size_t)n + 1, 1);
+	j.name = malloc((size_t)n + 1);
+	if (!j.numeric || !j.name) {
+		free(j.numeric);
+		free(j.name);
+		return -1;
+	}
+	memset(j.name, 1, (size_t)n + 1);
+	int two = spawn(&th, markjob_run, &j) == 0;
+	stem_marks(x, 0, x->w->in_left, x->w->numeric, x->w->name);
+	if (two)
+		pthread_join(th, NULL);
+	else
+		markjob_run(&j);
+	for (uint32_t s = 0; s <= n; s++) {
+		x->w->numeric[s] |= j.numeric[s];
+		x->w->name[s] &= j.name[s];
+	}
+	free(j.numeric);
+	free(j.name);
+	return 0;
 }
 
 /* Map rewrite-only stems onto official stems one letter apart, numbers
@@ -873,8 +949,10 @@ merge_variants(struct wstage *x)
 		return -1;
 	}
 	memset(x->w->name, 1, n + 1);
-	stem_marks(x, 0, x->w->in_left);
-	stem_marks(x, 1, in_right);
+	if (marks(x, n, in_right) < 0) {
+		free(in_right);
+		return -1;
+	}
 	int32_t *canon = malloc((n + 1) * sizeof *canon);
 	if (!canon) {
 		free(in_right);
