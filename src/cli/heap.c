@@ -42,6 +42,9 @@
 /* The block below the first whole huge page of the heap. */
 static void *filler;
 
+/* Where the stretch flagged for huge pages starts (0: none). */
+static uintptr_t heap_from;
+
 /* 1 once heap_setup has set the heap to keep what is freed. */
 static int kept;
 
@@ -101,7 +104,8 @@ heap_setup(size_t expect)
 	free(p);
 	if (at >= end)
 		return;
-	(void)madvise((void *)at, end - at, MADV_HUGEPAGE);
+	if (madvise((void *)at, end - at, MADV_HUGEPAGE) == 0)
+		heap_from = at;
 	/* A huge page lies wholly inside the flagged stretch, and its 2 MiB
 	 * must have no small page yet: below huge, the texts read first would
 	 * take a fault a page.  A block up to there keeps everything else
@@ -117,7 +121,15 @@ heap_release(void)
 #ifdef HEAP_HUGE
 	/* free pages amid the heap go back too (their huge pages split: the
 	 * next steps fault small ones in, some 1,700 at a million words) */
-	if (kept)
-		(void)malloc_trim(0);
+	if (!kept)
+		return;
+	(void)malloc_trim(0);
+	/* the heap's stretch makes no new huge pages from here on: where the
+	 * trim gave back a whole 2 MiB, the next small block there would
+	 * fault in all of it, not its few pages */
+	uintptr_t end = (uintptr_t)sbrk(0);
+	if (heap_from && end != (uintptr_t)-1 && end > heap_from)
+		(void)madvise((void *)heap_from, end - heap_from,
+		              MADV_NOHUGEPAGE);
 #endif
 }
