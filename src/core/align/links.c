@@ -2196,6 +2196,8 @@ build_blocks(struct ctx *x, struct mpoint **pt, size_t *np)
 		                    sizeof *x->bl->b);
 	if (made && move_points(x, pt, np) == 0) {
 		links_release(x->lw);
+		if (x->c->opt.trim)
+			x->c->opt.trim(); /* the links' and the blocks' room */
 		rc = order_blocks(x, blk_r);
 	}
 	free(blk_r);
@@ -2230,7 +2232,10 @@ stage_links(const struct align_in *c, struct words *w, struct linkset *l,
 		free(pt);
 		return -1;
 	}
-	return mark_moves(&x, pt, np);
+	int rc = mark_moves(&x, pt, np);
+	if (rc == 0 && c->opt.trim)
+		c->opt.trim(); /* the ordering's and the moves' room */
+	return rc;
 }
 
 void
