@@ -31,7 +31,10 @@
 
 struct cmp;
 
-/* One passage. */
+/* One passage.  Its blocks, stretches and findings run on to where the
+ * next passage's start (psg.v holds one closing entry past the last, with
+ * no fields but those starts): read their ends through psg_m1, psg_e1 and
+ * psg_fi1. */
 struct passage {
 	uint8_t kind;           /* enum blk_kind of the whole: a split or merge
 	                           is verbatim when every official block of
@@ -42,9 +45,9 @@ struct passage {
 	uint8_t furniture;      /* page furniture: its one block is (align.h) */
 	uint32_t nleft, nright; /* blocks with official, rewrite sentences
 	                           (2 or more on one side: a merge, a split) */
-	uint32_t m0, m1;        /* its blocks: psg.mem[m0..m1), ascending */
-	uint32_t e0, e1;        /* its stretches: psg.ent[e0..e1), ascending
-	                           (for a passage of one stretch, e1 = e0 + 1) */
+	uint32_t m0;            /* its blocks: psg.mem[m0..psg_m1), ascending */
+	uint32_t e0;            /* its stretches: psg.ent[e0..psg_e1),
+	                           ascending (one stretch: psg_e1 is e0 + 1) */
 	double sim;             /* 2 * common words / all words of the whole */
 	uint32_t op0, op1;      /* its word diff: the bytes [op0, op1), coded
 	                           (diff.h: struct dcode) over token indices
@@ -53,9 +56,31 @@ struct passage {
 	                           one of several (read through psg_walk,
 	                           psg_ops) */
 	uint32_t nfacts;        /* facts of its blocks */
-	uint32_t fi0, fi1;      /* its findings: cmp.fd.v[fi0..fi1)
+	uint32_t fi0;           /* its findings: cmp.fd.v[fi0..psg_fi1)
 	                           (finding.h) */
 };
+
+/* Where passage p's blocks end in psg.mem (p one of a psg's v[0..n)). */
+static inline uint32_t
+psg_m1(const struct passage *p)
+{
+	return p[1].m0;
+}
+
+/* Where passage p's stretches end in psg.ent_of (p one of psg.v[0..n)). */
+static inline uint32_t
+psg_e1(const struct passage *p)
+{
+	return p[1].e0;
+}
+
+/* Where passage p's findings end in cmp.fd.v (p one of psg.v[0..n), once
+ * find_run has run). */
+static inline uint32_t
+psg_fi1(const struct passage *p)
+{
+	return p[1].fi0;
+}
 
 /* A stretch of the display: blocks [b0, b1) of one passage, next to each
  * other in display order. */
@@ -67,7 +92,8 @@ struct pstretch {
 
 /* All passages of a comparison; psg_free releases them. */
 struct psg {
-	struct passage *v; /* numbered from 1 in this order: by first block */
+	struct passage *v; /* numbered from 1 in this order: by first block;
+	                      v[n] closes the last (m0, e0, fi0 only) */
 	size_t n;
 	uint32_t *mem; /* blocks of each passage (struct passage m0, m1) */
 	uint32_t *of;  /* block -> its passage */
@@ -124,7 +150,7 @@ void psg_sent_tokens(const struct cmp *c, int right, uint32_t s, uint32_t *t0,
 
 /* The pieces of one side of a set of blocks, in the order of their
  * sentences: the blocks mem[b0..b1) when mem is given (a passage's:
- * psg.mem, m0, m1), else the blocks b0..b1 of the display (a stretch).
+ * psg.mem, m0, psg_m1), else the blocks b0..b1 of the display (a stretch).
  * Start with *at = 0; each call sets *block to the next block with
  * sentences on side right and returns 1, or returns 0 when none is left.
  * (Blocks of one passage never share a sentence on one side.) */

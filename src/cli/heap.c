@@ -19,7 +19,10 @@
  * A heap that is never given back makes the resident set its high-water
  * mark: heap_release gives the free memory back at one chosen point (after
  * the alignment, whose working memory the later steps would not fit into
- * otherwise), which main.c passes to the core as cmp_opt.after_align.
+ * otherwise), which main.c passes to the core as cmp_opt.after_align (and
+ * the aligner calls between its steps).  From the first release on, the
+ * heap makes no new huge pages: a trimmed stretch reused by a few small
+ * blocks would otherwise fault in 2 MiB each.
  */
 #define _GNU_SOURCE /* MADV_HUGEPAGE */
 #include "heap.h"
@@ -41,6 +44,9 @@
 
 /* The block below the first whole huge page of the heap. */
 static void *filler;
+
+/* Where the stretch flagged for huge pages starts (0: none). */
+static uintptr_t heap_from;
 
 /* 1 once heap_setup has set the heap to keep what is freed. */
 static int kept;
@@ -101,7 +107,8 @@ heap_setup(size_t expect)
 	free(p);
 	if (at >= end)
 		return;
-	(void)madvise((void *)at, end - at, MADV_HUGEPAGE);
+	if (madvise((void *)at, end - at, MADV_HUGEPAGE) == 0)
+		heap_from = at;
 	/* A huge page lies wholly inside the flagged stretch, and its 2 MiB
 	 * must have no small page yet: below huge, the texts read first would
 	 * take a fault a page.  A block up to there keeps everything else
@@ -117,7 +124,15 @@ heap_release(void)
 #ifdef HEAP_HUGE
 	/* free pages amid the heap go back too (their huge pages split: the
 	 * next steps fault small ones in, some 1,700 at a million words) */
-	if (kept)
-		(void)malloc_trim(0);
+	if (!kept)
+		return;
+	(void)malloc_trim(0);
+	/* the heap's stretch makes no new huge pages from here on: where the
+	 * trim gave back a whole 2 MiB, the next small block there would
+	 * fault in all of it, not its few pages */
+	uintptr_t end = (uintptr_t)sbrk(0);
+	if (heap_from && end != (uintptr_t)-1 && end > heap_from)
+		(void)madvise((void *)heap_from, end - heap_from,
+		              MADV_NOHUGEPAGE);
 #endif
 }

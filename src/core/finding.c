@@ -575,7 +575,7 @@ passage_negatives(struct fx *x, const struct passage *p, int right)
 	uint32_t at = 0, t0, t1;
 	size_t b, n = 0;
 
-	while (psg_next_piece(c, c->ps.mem, p->m0, p->m1, right, &at, &b)) {
+	while (psg_next_piece(c, c->ps.mem, p->m0, psg_m1(p), right, &at, &b)) {
 		psg_block_tokens(c, b, right, &t0, &t1);
 		for (uint32_t t = t0; t < t1; t++)
 			n += negative(x, right, t);
@@ -895,7 +895,7 @@ passage_values(struct fx *x, const struct passage *p, int right, const char *k)
 	uint32_t at = 0, t0, t1;
 	size_t b, n = 0;
 
-	while (psg_next_piece(c, c->ps.mem, p->m0, p->m1, right, &at, &b)) {
+	while (psg_next_piece(c, c->ps.mem, p->m0, psg_m1(p), right, &at, &b)) {
 		psg_block_tokens(c, b, right, &t0, &t1);
 		for (uint32_t i = t0; i < t1;) {
 			struct item it = {0};
@@ -1455,7 +1455,8 @@ passage_count(const struct cmp *c, uint32_t p, int right, uint32_t id)
 	uint32_t at = 0, t0, t1;
 	size_t b, n = 0;
 
-	while (psg_next_piece(c, c->ps.mem, ps->m0, ps->m1, right, &at, &b)) {
+	while (psg_next_piece(c, c->ps.mem, ps->m0, psg_m1(ps), right, &at,
+	                      &b)) {
 		psg_block_tokens(c, b, right, &t0, &t1);
 		for (uint32_t t = t0; t < t1; t++)
 			n += l->id[t] == id;
@@ -1476,7 +1477,7 @@ rewrite_names(const struct cmp *c, uint32_t p, const struct item *a)
 	uint32_t at = 0, t0, t1;
 	size_t b;
 
-	while (psg_next_piece(c, c->ps.mem, ps->m0, ps->m1, 1, &at, &b)) {
+	while (psg_next_piece(c, c->ps.mem, ps->m0, psg_m1(ps), 1, &at, &b)) {
 		psg_block_tokens(c, b, 1, &t0, &t1);
 		for (uint32_t t = t0; t < t1; t++) {
 			const struct tok *k = &c->rt.v[t];
@@ -1504,7 +1505,7 @@ abbreviates_official(const struct cmp *c, uint32_t p, const char *key)
 	char buf[NAME_BUF], *wk;
 	size_t wn;
 
-	while (psg_next_piece(c, c->ps.mem, ps->m0, ps->m1, 0, &at, &b)) {
+	while (psg_next_piece(c, c->ps.mem, ps->m0, psg_m1(ps), 0, &at, &b)) {
 		psg_block_tokens(c, b, 0, &t0, &t1);
 		for (uint32_t t = t0; t < t1; t++) {
 			if (c->lt.v[t].kind != TOK_WORD ||
@@ -2105,7 +2106,7 @@ find_quotes(struct fx *x, uint32_t p)
 	uint32_t at = 0, t0, t1;
 	size_t b;
 
-	while (psg_next_piece(c, c->ps.mem, ps->m0, ps->m1, 1, &at, &b)) {
+	while (psg_next_piece(c, c->ps.mem, ps->m0, psg_m1(ps), 1, &at, &b)) {
 		psg_block_tokens(c, b, 1, &t0, &t1);
 		uint32_t open = UINT32_MAX;
 		for (uint32_t t = t0; t < t1; t++) {
@@ -2355,7 +2356,7 @@ find_attribution(struct fx *x, uint32_t p)
 	const struct cmp *c = x->c;
 	const struct passage *ps = &c->ps.v[p];
 
-	for (size_t m = ps->m0; m < ps->m1; m++) {
+	for (size_t m = ps->m0; m < psg_m1(ps); m++) {
 		const struct block *b = &c->al.blocks[c->ps.mem[m]];
 		if (ps->kind == BLK_ADDITION && b->near >= 0 &&
 		    b->near_sim >= ATTRIB_NEAR_MAX)
@@ -3113,7 +3114,7 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 	const struct passage *ps = &c->ps.v[p];
 	size_t f0 = c->fd.n;
 
-	for (size_t m = ps->m0; m < ps->m1; m++) {
+	for (size_t m = ps->m0; m < psg_m1(ps); m++) {
 		const struct block *b = &c->al.blocks[c->ps.mem[m]];
 		for (size_t f = b->f0; f < b->f1; f++) {
 			const struct fact *fa = &c->al.facts[f];
@@ -3642,7 +3643,7 @@ remake_facts(struct cmp *c)
 		     f->type != FIND_NEW) ||
 		    f->r0 == f->r1)
 			continue;
-		for (size_t m = p->m0; m < p->m1; m++) {
+		for (size_t m = p->m0; m < psg_m1(p); m++) {
 			uint32_t t0, t1;
 			psg_block_tokens(c, c->ps.mem[m], 1, &t0, &t1);
 			if (f->r0 >= t0 && f->r0 < t1) {
@@ -3680,7 +3681,7 @@ remake_facts(struct cmp *c)
 	for (size_t i = 0; i < c->ps.n; i++) {
 		struct passage *p = &c->ps.v[i];
 		p->nfacts = 0;
-		for (size_t m = p->m0; m < p->m1; m++) {
+		for (size_t m = p->m0; m < psg_m1(p); m++) {
 			const struct block *b = &c->al.blocks[c->ps.mem[m]];
 			p->nfacts += b->f1 - b->f0;
 		}
@@ -3714,8 +3715,8 @@ find_run(struct cmp *c)
 		tidy(&c->fd, f0);
 		join_neighbours(c, &c->fd, f0);
 		ps->fi0 = f0;
-		ps->fi1 = c->fd.n;
 	}
+	c->ps.v[c->ps.n].fi0 = c->fd.n; /* the last one's end */
 	if (remake_facts(c) < 0)
 		goto out;
 	for (size_t i = 0; i < c->fd.n; i++)
@@ -3726,8 +3727,8 @@ out:
 	free(seen);
 	if (rc < 0) {
 		find_free(&c->fd);
-		for (size_t i = 0; i < c->ps.n; i++)
-			c->ps.v[i].fi0 = c->ps.v[i].fi1 = 0;
+		for (size_t i = 0; i <= c->ps.n; i++)
+			c->ps.v[i].fi0 = 0;
 	}
 	return rc;
 }

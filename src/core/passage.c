@@ -10,6 +10,7 @@
 #include "redline/passage.h"
 
 #include <assert.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,7 @@ psg_walk(const struct cmp *c, const struct passage *p, struct dwalk *w)
 {
 	/* one block: its own diff, coded from where it starts; several:
 	 * psg.ops, coded from (0, 0) */
-	if (p->m1 - p->m0 == 1)
+	if (psg_m1(p) - p->m0 == 1)
 		psg_block_walk(c, c->ps.mem[p->m0], w);
 	else
 		dwalk_init(w, c->ps.ops.v, p->op0, p->op1, 0, 0);
@@ -314,8 +315,8 @@ passage_diff(struct psg *ps, const struct cmp *c, struct myers *m,
 	int rc = -1;
 
 	memset(&b, 0, sizeof b);
-	if (gather(c, ps->mem, p->m0, p->m1, 0, &a, &ma) < 0 ||
-	    gather(c, ps->mem, p->m0, p->m1, 1, &b, &mb) < 0 ||
+	if (gather(c, ps->mem, p->m0, psg_m1(p), 0, &a, &ma) < 0 ||
+	    gather(c, ps->mem, p->m0, psg_m1(p), 1, &b, &mb) < 0 ||
 	    diff_tokens(m, &a, 0, a.n, &b, 0, b.n,
 	                c->opt.minimal ? DIFF_MINIMAL : DIFF_ABSORB, &ops) < 0)
 		goto out;
@@ -354,12 +355,42 @@ passage_single(struct passage *p, const struct block *k)
 	return 0;
 }
 
-/* Group the blocks: ps->of, ps->v (m0, m1), ps->mem. */
+/* The field at offset off (a uint32_t) of v[p]. */
+static uint32_t *
+field(struct passage *v, size_t p, size_t off)
+{
+	return (uint32_t *)((char *)&v[p] + off);
+}
+
+/* The counts in field off of v[0..n) made into starts (each the sum of
+ * the counts before it). */
+static void
+starts_of(struct passage *v, size_t n, size_t off)
+{
+	uint32_t at = 0;
+
+	for (size_t p = 0; p < n; p++) {
+		uint32_t k = *field(v, p, off);
+		*field(v, p, off) = at;
+		at += k;
+	}
+}
+
+/* Field off of v[0..n), each moved on to its passage's end by the fill,
+ * shifted back one: v[p] gets its start again and v[n] the last end. */
+static void
+ends_to_starts(struct passage *v, size_t n, size_t off)
+{
+	for (size_t p = n; p > 0; p--)
+		*field(v, p, off) = *field(v, p - 1, off);
+	*field(v, 0, off) = 0;
+}
+
+/* Group the blocks: ps->of, ps->v (m0; v[n] closes), ps->mem. */
 static int
 group(struct psg *ps, const struct cmp *c)
 {
 	size_t nb = c->al.nblocks, *up = malloc((nb + 1) * sizeof *up);
-	size_t *fill = NULL;
 	int rc = -1;
 
 	if (nb >= UINT32_MAX)
@@ -386,74 +417,65 @@ group(struct psg *ps, const struct cmp *c)
 		ps->of[i] = r == i ? (uint32_t)n++ : ps->of[r];
 	}
 	ps->v = calloc(n + 1, sizeof *ps->v);
-	fill = calloc(n + 1, sizeof *fill);
-	if (!ps->v || !fill)
+	if (!ps->v)
 		goto out;
 	ps->n = n;
+	/* sizes, then starts, then each start moved on as its passage
+	 * fills to where the next one's starts (shifted back one) */
 	for (size_t i = 0; i < nb; i++)
-		ps->v[ps->of[i]].m1++; /* sizes first */
-	for (size_t p = 0, at = 0; p < n; p++) {
-		ps->v[p].m0 = at;
-		at += ps->v[p].m1;
-		ps->v[p].m1 = at;
-		fill[p] = ps->v[p].m0;
-	}
+		ps->v[ps->of[i]].m0++;
+	starts_of(ps->v, n, offsetof(struct passage, m0));
 	for (size_t i = 0; i < nb; i++)
-		ps->mem[fill[ps->of[i]]++] = (uint32_t)i;
+		ps->mem[ps->v[ps->of[i]].m0++] = (uint32_t)i;
+	ends_to_starts(ps->v, n, offsetof(struct passage, m0));
 	rc = 0;
 out:
 	free(up);
-	free(fill);
 	return rc;
 }
 
+/* The stretch that block i starts, or 0 when it carries on the one
+ * before (the same passage's, next to it). */
+static int
+starts_stretch(const struct psg *ps, size_t i)
+{
+	return i == 0 || ps->of[i] != ps->of[i - 1];
+}
+
 /* The stretches of the display: runs of consecutive blocks of one
- * passage. */
+ * passage, counted first (ps->ent at its size). */
 static int
 stretches(struct psg *ps, const struct cmp *c)
 {
-	size_t nb = c->al.nblocks, cap = 0, *fill = NULL;
-	unsigned char *seen = calloc(ps->n + 1, 1);
+	size_t nb = c->al.nblocks, ne = 0;
+	unsigned char *seen = NULL;
 
-	if (!seen)
+	for (size_t i = 0; i < nb; i++)
+		ne += starts_stretch(ps, i);
+	seen = calloc(ps->n + 1, 1);
+	ps->ent = malloc((ne + 1) * sizeof *ps->ent);
+	ps->ent_of = malloc((ne + 1) * sizeof *ps->ent_of);
+	if (!seen || !ps->ent || !ps->ent_of) {
+		free(seen);
 		return -1;
+	}
 	for (size_t i = 0; i < nb; i++) {
 		uint32_t p = ps->of[i];
-		if (ps->nent && ps->ent[ps->nent - 1].passage == p &&
-		    ps->ent[ps->nent - 1].b1 == i) {
+		if (!starts_stretch(ps, i)) {
 			ps->ent[ps->nent - 1].b1 = (uint32_t)i + 1;
 			continue;
 		}
-		struct pstretch *nv =
-		        grow_array(ps->ent, &cap, ps->nent + 1, sizeof *nv, 64);
-		if (!nv)
-			goto fail;
-		ps->ent = nv;
 		ps->ent[ps->nent++] = (struct pstretch){
 		        p, (uint32_t)i, (uint32_t)i + 1, seen[p]};
 		seen[p] = 1;
-		ps->v[p].e1++; /* sizes first */
+		ps->v[p].e0++; /* sizes first, as group's */
 	}
-	ps->ent = grow_fit(ps->ent, &cap, ps->nent, sizeof *ps->ent);
-	ps->ent_of = malloc((ps->nent + 1) * sizeof *ps->ent_of);
-	fill = malloc((ps->n + 1) * sizeof *fill);
-	if (!ps->ent_of || !fill)
-		goto fail;
-	for (size_t p = 0, at = 0; p < ps->n; p++) {
-		ps->v[p].e0 = at;
-		at += ps->v[p].e1;
-		ps->v[p].e1 = at;
-		fill[p] = ps->v[p].e0;
-	}
+	free(seen);
+	starts_of(ps->v, ps->n, offsetof(struct passage, e0));
 	for (size_t e = 0; e < ps->nent; e++)
-		ps->ent_of[fill[ps->ent[e].passage]++] = (uint32_t)e;
-	free(fill);
-	free(seen);
+		ps->ent_of[ps->v[ps->ent[e].passage].e0++] = (uint32_t)e;
+	ends_to_starts(ps->v, ps->n, offsetof(struct passage, e0));
 	return 0;
-fail:
-	free(fill);
-	free(seen);
-	return -1;
 }
 
 int
@@ -467,10 +489,10 @@ psg_build(struct psg *ps, const struct cmp *c)
 	for (size_t i = 0; i < ps->n; i++) {
 		struct passage *p = &ps->v[i];
 		const struct block *first = &c->al.blocks[ps->mem[p->m0]];
-		int multi = p->m1 - p->m0 > 1, official_verbatim = 1;
+		int multi = psg_m1(p) - p->m0 > 1, official_verbatim = 1;
 		/* an omission or addition is one block: furniture or not */
 		p->furniture = !multi && first->furniture;
-		for (size_t k = p->m0; k < p->m1; k++) {
+		for (size_t k = p->m0; k < psg_m1(p); k++) {
 			const struct block *b = &c->al.blocks[ps->mem[k]];
 			p->moved |= b->moved;
 			p->hidden |= b->hidden;
@@ -487,7 +509,7 @@ psg_build(struct psg *ps, const struct cmp *c)
 		p->kind = !multi                          ? first->kind
 		          : official_verbatim && p->nleft ? BLK_VERBATIM
 		                                          : BLK_PARAPHRASE;
-		if (p->m1 - p->m0 == 1) {
+		if (psg_m1(p) - p->m0 == 1) {
 			if (passage_single(p, first) < 0)
 				goto fail;
 		} else {

@@ -287,7 +287,7 @@ put_piece(FILE *f, const struct cmp *c, const struct passage *p,
 		if (side == 1 && dop_kind(o) == DOP_INSERT)
 			flag_range(fl, t0, t1, o->b0, o->b1, HF_INS);
 	}
-	for (size_t k = p->fi0; k < p->fi1; k++) {
+	for (size_t k = p->fi0; k < psg_fi1(p); k++) {
 		const struct finding *x = &c->fd.v[k];
 		flag_range(fl, t0, t1, side ? x->r0 : x->l0,
 		           side ? x->r1 : x->l1, HF_FACT);
@@ -352,7 +352,7 @@ is_change(const struct cmp *c, size_t i)
 	struct dwalk w;
 	struct dop o;
 	if (p->kind != BLK_VERBATIM || p->moved || p->nfacts ||
-	    p->m1 - p->m0 > 1)
+	    psg_m1(p) - p->m0 > 1)
 		return 1;
 	psg_walk(c, p, &w);
 	while (dwalk_next(&w, &o))
@@ -395,7 +395,7 @@ put_finding(FILE *f, const struct cmp *c, const struct finding *x)
 static int
 put_findings(FILE *f, const struct cmp *c, const struct passage *p)
 {
-	for (size_t k = p->fi0; k < p->fi1; k++)
+	for (size_t k = p->fi0; k < psg_fi1(p); k++)
 		if ((k > p->fi0 && fputs("; ", f) == EOF) ||
 		    put_finding(f, c, &c->fd.v[k]) < 0)
 			return -1;
@@ -421,7 +421,7 @@ put_id(FILE *f, const struct cmp *c, size_t e, const char *pfx)
 	const struct passage *p = &c->ps.v[s->passage];
 	size_t k = 0;
 
-	while (p->e0 + k < p->e1 && c->ps.ent_of[p->e0 + k] != e)
+	while (p->e0 + k < psg_e1(p) && c->ps.ent_of[p->e0 + k] != e)
 		k++;
 	return (k ? fprintf(f, "%s%u-%zu", pfx, (unsigned)s->passage + 1, k + 1)
 	          : fprintf(f, "%s%u", pfx, (unsigned)s->passage + 1)) < 0
@@ -435,7 +435,7 @@ stretch_of(const struct cmp *c, size_t b)
 {
 	const struct passage *p = &c->ps.v[c->ps.of[b]];
 
-	for (size_t k = p->e0; k < p->e1; k++) {
+	for (size_t k = p->e0; k < psg_e1(p); k++) {
 		const struct pstretch *e = &c->ps.ent[c->ps.ent_of[k]];
 		if (e->b0 <= b && b < e->b1)
 			return c->ps.ent_of[k];
@@ -452,7 +452,7 @@ put_notes(FILE *f, const struct cmp *c, size_t pi, const char *pfx)
 	const struct block *b = &c->al.blocks[c->ps.mem[p->m0]];
 	uint32_t rs0 = UINT32_MAX, rs1 = 0;
 
-	for (size_t m = p->m0; m < p->m1; m++) {
+	for (size_t m = p->m0; m < psg_m1(p); m++) {
 		const struct block *k = &c->al.blocks[c->ps.mem[m]];
 		if (k->rs1 > k->rs0 && k->rs0 < rs0)
 			rs0 = k->rs0;
@@ -474,11 +474,11 @@ put_notes(FILE *f, const struct cmp *c, size_t pi, const char *pfx)
 		    fputs("</p>\n", f) == EOF)
 			return -1;
 	}
-	if (p->fi1 > p->fi0 &&
+	if (psg_fi1(p) > p->fi0 &&
 	    (fputs("<p class=\"note\">", f) == EOF ||
 	     put_findings(f, c, p) < 0 || fputs("</p>\n", f) == EOF))
 		return -1;
-	if (p->m1 - p->m0 == 1 && b->near >= 0) {
+	if (psg_m1(p) - p->m0 == 1 && b->near >= 0) {
 		int official = b->kind == BLK_ADDITION;
 		uint32_t t0, t1;
 		long nb = passage_of(c, official ? 0 : 1, (uint32_t)b->near);
@@ -513,7 +513,7 @@ put_passage(FILE *f, const struct cmp *c, size_t e, const char *pfx)
 	const char *kind = cmp_kind_name(p->kind);
 	long prev = next_change(c, pi, -1), next = next_change(c, pi, 1);
 	char shape[48];
-	int last = c->ps.ent_of[p->e1 - 1] == e;
+	int last = c->ps.ent_of[psg_e1(p) - 1] == e;
 
 	psg_shape(p, shape, sizeof shape);
 	if (fputs("<article id=\"", f) == EOF || put_id(f, c, e, pfx) < 0 ||
@@ -550,9 +550,9 @@ put_passage(FILE *f, const struct cmp *c, size_t e, const char *pfx)
 		if (p->furniture &&
 		    fputs("<span>page furniture</span>", f) == EOF)
 			return -1;
-		if (p->e1 - p->e0 > 1 &&
+		if (psg_e1(p) - p->e0 > 1 &&
 		    fprintf(f, "<span>in %zu places</span>",
-		            (size_t)(p->e1 - p->e0)) < 0)
+		            (size_t)(psg_e1(p) - p->e0)) < 0)
 			return -1;
 		if (fputs("<span class=\"go\">", f) == EOF ||
 		    (prev >= 0 &&
@@ -566,7 +566,8 @@ put_passage(FILE *f, const struct cmp *c, size_t e, const char *pfx)
 			return -1;
 	}
 	/* a passage kept word for word folds away, its first words shown */
-	int same = !s->cont && p->kind == BLK_VERBATIM && p->m1 - p->m0 == 1;
+	int same =
+	        !s->cont && p->kind == BLK_VERBATIM && psg_m1(p) - p->m0 == 1;
 	struct dwalk w;
 	struct dop o;
 	psg_walk(c, p, &w);

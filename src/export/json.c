@@ -373,7 +373,7 @@ put_findings(struct out *o, const struct cmp *c, const struct passage *p,
 		psg_block_tokens(c, i, 1, &r0, &r1);
 	}
 	out_str(o, "[");
-	for (size_t k = p->fi0; k < p->fi1; k++) {
+	for (size_t k = p->fi0; k < psg_fi1(p); k++) {
 		const struct finding *f = &c->fd.v[k];
 		if (b && !(f->r0 < f->r1 ? f->r0 >= r0 && f->r0 < r1
 		                         : f->l0 >= l0 && f->l0 < l1))
@@ -438,7 +438,7 @@ put_passage(struct out *o, const struct cmp *c, size_t i)
 	out_str(o, ", \"similarity\": ");
 	out_fixed3(o, p->sim);
 	out_str(o, ", \"blocks\": [");
-	for (size_t m = p->m0; m < p->m1; m++) {
+	for (size_t m = p->m0; m < psg_m1(p); m++) {
 		if (m > p->m0)
 			out_str(o, ", ");
 		out_ulong(o, (unsigned long)c->ps.mem[m]);
@@ -450,7 +450,7 @@ put_passage(struct out *o, const struct cmp *c, size_t i)
 		uint32_t at = 0, t0, t1;
 		size_t b, n = 0;
 		out_str(o, side ? "],\n     \"right\": [" : "], \"left\": [");
-		while (psg_next_piece(c, c->ps.mem, p->m0, p->m1, side, &at,
+		while (psg_next_piece(c, c->ps.mem, p->m0, psg_m1(p), side, &at,
 		                      &b)) {
 			psg_block_tokens(c, b, side, &t0, &t1);
 			if (n++)
@@ -465,7 +465,7 @@ put_passage(struct out *o, const struct cmp *c, size_t i)
 	out_str(o, ",\n     \"findings\": ");
 	put_findings(o, c, p, NULL);
 	out_str(o, ",\n     \"facts\": [");
-	for (size_t m = p->m0; m < p->m1; m++)
+	for (size_t m = p->m0; m < psg_m1(p); m++)
 		put_facts(o, c, &c->al.blocks[c->ps.mem[m]], &any);
 	out_str(o, "]}");
 }

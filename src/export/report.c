@@ -165,7 +165,7 @@ put_passage_counts(struct wbuf *w, const struct cmp *c, const struct passage *p)
 {
 	size_t n[FIND_NTYPES] = {0};
 
-	for (size_t i = p->fi0; i < p->fi1; i++)
+	for (size_t i = p->fi0; i < psg_fi1(p); i++)
 		n[c->fd.v[i].type]++;
 	for (unsigned t = 0; t < FIND_NTYPES; t++)
 		if (n[t]) {
@@ -269,9 +269,9 @@ put_header(struct wbuf *w, const struct cmp *c, size_t pn,
 		wb_puts(w, ", similarity ");
 		put_fixed2(w, p->sim);
 	}
-	if (p->e1 - p->e0 > 1) {
+	if (psg_e1(p) - p->e0 > 1) {
 		wb_puts(w, ", in ");
-		wb_size(w, p->e1 - p->e0);
+		wb_size(w, psg_e1(p) - p->e0);
 		wb_puts(w, " places");
 	}
 	put_passage_counts(w, c, p);
@@ -288,11 +288,11 @@ put_tail(struct wbuf *w, const struct cmp *c, const struct passage *p,
 
 	if (changes && (p->kind == BLK_VERBATIM || p->kind == BLK_PARAPHRASE))
 		put_changes(w, c, p, eo);
-	for (size_t i = p->fi0; i < p->fi1; i++) {
+	for (size_t i = p->fi0; i < psg_fi1(p); i++) {
 		wb_put(w, "  ", 2);
 		put_finding(w, c, &c->fd.v[i], eo);
 	}
-	if (p->m1 - p->m0 == 1 && b->near >= 0) {
+	if (psg_m1(p) - p->m0 == 1 && b->near >= 0) {
 		int official = b->kind == BLK_ADDITION;
 		uint32_t t0, t1;
 		psg_sent_tokens(c, !official, (uint32_t)b->near, &t0, &t1);
@@ -314,7 +314,8 @@ unchanged(const struct cmp *c, const struct passage *p)
 	struct dwalk w;
 	struct dop o;
 
-	if (p->kind != BLK_VERBATIM || p->m1 - p->m0 != 1 || p->op0 == p->op1)
+	if (p->kind != BLK_VERBATIM || psg_m1(p) - p->m0 != 1 ||
+	    p->op0 == p->op1)
 		return 0;
 	psg_walk(c, p, &w);
 	while (dwalk_next(&w, &o))
@@ -352,7 +353,7 @@ put_stretch(struct wbuf *w, const struct cmp *c, size_t e,
 	}
 	put_pieces(w, c, s, 0, eo);
 	put_pieces(w, c, s, 1, eo);
-	if (c->ps.ent_of[p->e1 - 1] != e) {
+	if (c->ps.ent_of[psg_e1(p) - 1] != e) {
 		wb_puts(w, "  (continued below)\n");
 		return;
 	}

@@ -656,7 +656,7 @@ render(const struct layout *l, struct fscratch *fs, struct buf *b, size_t i,
 					attr[t - t0] |= want;
 		/* findings: what changed, in both panes (the facts below
 		 * are the value, name and new ones again, in the rewrite) */
-		for (size_t k = p->fi0; k < p->fi1; k++) {
+		for (size_t k = p->fi0; k < psg_fi1(p); k++) {
 			const struct finding *f = &c->fd.v[k];
 			uint32_t a = right ? f->r0 : f->l0,
 			         z = right ? f->r1 : f->l1;
@@ -681,7 +681,7 @@ render(const struct layout *l, struct fscratch *fs, struct buf *b, size_t i,
 		rc = put_tokens(l, b, right, t0, t1, attr);
 		free(attr);
 	}
-	if (rc == 0 && !right && c->ps.ent_of[p->e1 - 1] != l->order[i]) {
+	if (rc == 0 && !right && c->ps.ent_of[psg_e1(p) - 1] != l->order[i]) {
 		int len = snprintf(note, sizeof note, "([%u] continues below)",
 		                   (unsigned)e->passage + 1);
 		if ((nl && put(b, "\n", 1, 0) < 0) ||
@@ -1026,10 +1026,10 @@ layout_item(const struct layout *l, size_t i, struct litem *out)
 	out->nleft = p->nleft;
 	out->nright = p->nright;
 	out->nfacts = p->nfacts;
-	out->nfind = p->fi1 - p->fi0;
+	out->nfind = psg_fi1(p) - p->fi0;
 	out->number = (size_t)e->passage + 1;
 	out->cont = e->cont;
-	out->places = p->e1 - p->e0;
+	out->places = psg_e1(p) - p->e0;
 	for (uint32_t b = e->b0; b < e->b1; b++) {
 		uint32_t s0, s1;
 		for (int side = 0; side < 2; side++) {
@@ -1099,7 +1099,7 @@ layout_item_changed(const struct layout *l, size_t i)
 	const struct passage *p = &ps->v[ps->ent[l->order[i]].passage];
 	struct dwalk w;
 	struct dop o;
-	if (p->m1 - p->m0 > 1 || p->kind != BLK_VERBATIM || p->moved)
+	if (psg_m1(p) - p->m0 > 1 || p->kind != BLK_VERBATIM || p->moved)
 		return 1;
 	psg_walk(l->c, p, &w);
 	while (dwalk_next(&w, &o))

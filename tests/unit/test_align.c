@@ -1345,7 +1345,7 @@ page_furniture(void **state)
 		const struct passage *ps = &p.c.ps.v[i];
 		const struct block *one = &p.c.al.blocks[p.c.ps.mem[ps->m0]];
 		assert_int_equal(ps->furniture,
-		                 ps->m1 - ps->m0 == 1 && one->furniture);
+		                 psg_m1(ps) - ps->m0 == 1 && one->furniture);
 	}
 	release(&p);
 }

@@ -572,6 +572,58 @@ keep_near(const unsigned char *want, const int32_t *to, const double *sim,
 	return 0;
 }
 
+/* Candidate k's likeness to rewrite segment r (Dice of weights). */
+static double
+cand_dice(const struct ctx *x, size_t r, size_t k)
+{
+	struct cand m = cand_at(x, r, k);
+	double wsum = x->w->lv[m.o].W + x->w->rv[r].W;
+
+	return wsum > 0 ? 2 * m.w / wsum : 0;
+}
+
+/* Rewrite segment r's candidate most like it (the first of the likest),
+ * with its likeness in *sim, or -1 (*sim 0) when none is like it at all. */
+static int32_t
+cand_nearest(const struct ctx *x, size_t r, double *sim)
+{
+	int32_t to = -1;
+
+	*sim = 0;
+	for (size_t k = x->lw->cstart[r]; k < x->lw->cstart[r + 1]; k++) {
+		double d = cand_dice(x, r, k);
+		if (d > *sim) {
+			*sim = d;
+			to = (int32_t)x->lw->co[k];
+		}
+	}
+	return to;
+}
+
+/* The rewrite segments linked to none with the candidate most like each,
+ * those with one, into x->lw->rnear (in order), straight from their
+ * candidates (no array per rewrite segment).  0 or -1. */
+static int
+rewrite_near(struct ctx *x)
+{
+	struct linkset *l = x->lw;
+	size_t nr = x->c->rs.n, k = 0;
+	double sim;
+
+	for (size_t r = 0; r < nr; r++)
+		k += l->prim[r] < 0 && cand_nearest(x, r, &sim) >= 0;
+	l->nrnear = 0;
+	if (!(l->rnear = malloc((k + 1) * sizeof *l->rnear)))
+		return -1;
+	for (size_t r = 0; r < nr && l->nrnear < k; r++) {
+		int32_t to = l->prim[r] < 0 ? cand_nearest(x, r, &sim) : -1;
+		if (to >= 0)
+			l->rnear[l->nrnear++] =
+			        (struct near){(uint32_t)r, to, sim};
+	}
+	return 0;
+}
+
 /* For the official segments no link holds and the rewrite segments linked
  * to none (the omissions and additions to be), the segment of the other
  * side most like each (Dice of stem weights): among the candidates, and
@@ -586,13 +638,11 @@ nearest_of(struct ctx *x, struct words *w)
 	struct linkset *l = x->lw;
 	size_t no = c->ls.n, nr = c->rs.n;
 	int32_t *lbest = malloc((no + 1) * sizeof *lbest);
-	int32_t *rbest = malloc((nr + 1) * sizeof *rbest);
 	double *lsim = calloc(no + 1, sizeof *lsim);
-	double *rsim = calloc(nr + 1, sizeof *rsim);
-	unsigned char *lwant = calloc(no + 1, 1), *rwant = calloc(nr + 1, 1);
+	unsigned char *lwant = calloc(no + 1, 1);
 	int rc = -1;
 
-	if (!lbest || !rbest || !lsim || !rsim || !lwant || !rwant)
+	if (!lbest || !lsim || !lwant || rewrite_near(x) < 0)
 		goto out;
 	(void)unheld(x, lwant); /* 1: held */
 	for (size_t o = 0; o < no; o++) {
@@ -600,32 +650,26 @@ nearest_of(struct ctx *x, struct words *w)
 		lbest[o] = -1;
 	}
 	for (size_t r = 0; r < nr; r++) {
-		rwant[r] = l->prim[r] < 0;
-		rbest[r] = -1;
-	}
-	for (size_t r = 0; r < nr; r++) {
 		for (size_t k = l->cstart[r]; k < l->cstart[r + 1]; k++) {
-			struct cand m = cand_at(x, r, k);
-			double wsum = x->w->lv[m.o].W + x->w->rv[r].W;
-			double d = wsum > 0 ? 2 * m.w / wsum : 0;
-			if (d > lsim[m.o]) {
-				lsim[m.o] = d;
-				lbest[m.o] = (int32_t)r;
-			}
-			if (d > rsim[r]) {
-				rsim[r] = d;
-				rbest[r] = (int32_t)m.o;
+			double d = cand_dice(x, r, k);
+			if (d > lsim[l->co[k]]) {
+				lsim[l->co[k]] = d;
+				lbest[l->co[k]] = (int32_t)r;
 			}
 		}
 	}
 	/* the candidates go before the omissions' own search, which would
-	 * otherwise raise the peak on texts that share little */
+	 * otherwise raise the peak on texts that share little; the heap
+	 * gives their room back, so that the search's faults in only what
+	 * it takes */
 	free(l->co);
 	free(l->cstart);
 	free(l->cw);
 	l->co = l->cstart = NULL;
 	l->cw = NULL;
 	l->ncands = 0;
+	if (x->c->opt.trim)
+		x->c->opt.trim();
 	if (reverse_candidates(x, lwant, lbest, lsim) < 0)
 		goto out;
 	/* no later step reads a vector's stems (the blocks, their moves and
@@ -638,17 +682,13 @@ nearest_of(struct ctx *x, struct words *w)
 	w->npool = w->cappool = 0;
 	if (x->c->opt.trim)
 		x->c->opt.trim(); /* the search's and the pool's room */
-	if (keep_near(lwant, lbest, lsim, no, &l->lnear, &l->nlnear) < 0 ||
-	    keep_near(rwant, rbest, rsim, nr, &l->rnear, &l->nrnear) < 0)
+	if (keep_near(lwant, lbest, lsim, no, &l->lnear, &l->nlnear) < 0)
 		goto out;
 	rc = 0;
 out:
 	free(lbest);
-	free(rbest);
 	free(lsim);
-	free(rsim);
 	free(lwant);
-	free(rwant);
 	return rc;
 }
 
@@ -2156,6 +2196,8 @@ build_blocks(struct ctx *x, struct mpoint **pt, size_t *np)
 		                    sizeof *x->bl->b);
 	if (made && move_points(x, pt, np) == 0) {
 		links_release(x->lw);
+		if (x->c->opt.trim)
+			x->c->opt.trim(); /* the links' and the blocks' room */
 		rc = order_blocks(x, blk_r);
 	}
 	free(blk_r);
@@ -2190,7 +2232,10 @@ stage_links(const struct align_in *c, struct words *w, struct linkset *l,
 		free(pt);
 		return -1;
 	}
-	return mark_moves(&x, pt, np);
+	int rc = mark_moves(&x, pt, np);
+	if (rc == 0 && c->opt.trim)
+		c->opt.trim(); /* the ordering's and the moves' room */
+	return rc;
 }
 
 void

@@ -7,6 +7,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "redline/grow.h"
+
 #include "linkmodel.h"
 #include "stage.h"
 
@@ -18,12 +20,12 @@
 /* The features of rewrite segment r against its candidate m (the one
  * sharing the most weight), from the links the rules made (prim: each
  * rewrite segment's source; nlink: per official segment, how many link
- * to it; before, after: the source of the nearest linked segment before
- * and after r, or -1), into f[LM_NFEAT]. */
+ * to it, counted to 2; before, after: the source of the nearest linked segment
+ * before and after r, or -1), into f[LM_NFEAT]. */
 static void
 features(const struct ctx *x, size_t r, const struct cand *m, double second,
-         int best, const uint32_t *nlink, long before, long after, size_t head,
-         double *f)
+         int best, const unsigned char *nlink, long before, long after,
+         size_t head, double *f)
 {
 	const struct vec *rv = &x->w->rv[r], *ov = &x->w->lv[m->o];
 	const struct seglist *rs = &x->c->rs, *ls = &x->c->ls;
@@ -43,7 +45,7 @@ features(const struct ctx *x, size_t r, const struct cand *m, double second,
 	f[LM_LOGWR] = log1p(rv->W);
 	f[LM_LOGWO] = log1p(ov->W);
 	f[LM_HEADER] = x->lw->header[m->o] != 0;
-	f[LM_TAKEN] = nlink[m->o] > (uint32_t)self;
+	f[LM_TAKEN] = nlink[m->o] > self;
 	f[LM_ORDER] = before <= o && (after < 0 || o <= after);
 	/* a rewrite of one sentence has no neighbour to tell of it: the
 	 * feature then stands aside (1, as if both were linked), so that
@@ -80,56 +82,129 @@ probability(const double *f)
 	return 1 / (1 + exp(-z));
 }
 
+/* A rewrite segment whose link the model turns over: r linked to o (-1:
+ * to nothing) with weight w. */
+struct flip {
+	uint32_t r;
+	int32_t o;
+	double w;
+};
+
+/* The flips, kept aside while the rules' links are read (few: a list,
+ * not a copy of the links). */
+struct flips {
+	struct flip *v;
+	size_t n, cap;
+};
+
+static int
+flip_push(struct flips *fl, size_t r, int32_t o, double w)
+{
+	struct flip *nv =
+	        grow_array(fl->v, &fl->cap, fl->n + 1, sizeof *nv, 64);
+	if (!nv)
+		return -1;
+	fl->v = nv;
+	fl->v[fl->n++] = (struct flip){(uint32_t)r, o, w};
+	return 0;
+}
+
+/* The source of the nearest linked rewrite segment before r, or -1, for
+ * r going down from the last: *at is the segment last found (nr at
+ * first), moved down only. */
+static long
+linked_before(const struct ctx *x, size_t r, size_t *at)
+{
+	if (*at >= r)
+		for (*at = r; *at > 0 && x->lw->prim[*at - 1] < 0; --*at)
+			;
+	return *at > 0 ? x->lw->prim[*at - 1] : -1;
+}
+
+/* The flips made over to the links (prim, prim_w) and linked (1 for an
+ * official segment that is a source), and the merges into a segment
+ * linked to nothing now undone. */
+static void
+apply_flips(struct ctx *x, const struct flips *fl, unsigned char *linked)
+{
+	size_t nr = x->c->rs.n, no = x->c->ls.n;
+
+	for (size_t i = 0; i < fl->n; i++) {
+		x->lw->prim[fl->v[i].r] = fl->v[i].o;
+		if (fl->v[i].o >= 0)
+			x->lw->prim_w[fl->v[i].r] = fl->v[i].w;
+	}
+	for (size_t o = 0; o < no; o++)
+		linked[o] = 0;
+	for (size_t r = 0; r < nr; r++)
+		if (x->lw->prim[r] >= 0)
+			linked[x->lw->prim[r]] = 1;
+	/* an official segment merged into a rewrite segment linked to
+	 * nothing now is merged into nothing */
+	for (size_t o = 0; o < no; o++)
+		if (x->lw->sec[o] >= 0 && x->lw->prim[x->lw->sec[o]] < 0)
+			x->lw->sec[o] = -1;
+}
+
+/* Rewrite segment r's heaviest candidate (the first of the heaviest)
+ * and the weight of the next heaviest into *second. */
+static struct cand
+heaviest(const struct ctx *x, size_t r, double *second)
+{
+	size_t g = x->lw->cstart[r], e = x->lw->cstart[r + 1];
+	struct cand top = cand_at(x, r, g);
+
+	*second = 0;
+	for (size_t k = g + 1; k < e; k++) {
+		struct cand q = cand_at(x, r, k);
+		if (q.w > top.w) {
+			*second = top.w;
+			top = q;
+		} else if (q.w > *second) {
+			*second = q.w;
+		}
+	}
+	return top;
+}
+
 int
 link_verdict(struct ctx *x, const unsigned char *best, unsigned char *linked)
 {
 	size_t nr = x->c->rs.n, no = x->c->ls.n;
-	uint32_t *nlink = calloc(no + 1, sizeof *nlink);
-	long *before = malloc((nr + 1) * sizeof *before);
-	int32_t *to = malloc((nr + 1) * sizeof *to);
-	double *tow = malloc((nr + 1) * sizeof *tow);
+	/* per official segment, the links to it, counted to 2 (the features
+	 * ask only whether another than r's own links to it) */
+	unsigned char *nlink = calloc(no + 1, 1);
+	struct flips fl = {0};
 	int rc = -1;
 
-	if (!nlink || !before || !to || !tow)
+	if (!nlink)
 		goto out;
-	for (size_t r = 0; r < nr; r++) {
-		if (x->lw->prim[r] >= 0)
+	for (size_t r = 0; r < nr; r++)
+		if (x->lw->prim[r] >= 0 && nlink[x->lw->prim[r]] < 2)
 			nlink[x->lw->prim[r]]++;
-		before[r] = r == 0                    ? -1
-		            : x->lw->prim[r - 1] >= 0 ? x->lw->prim[r - 1]
-		                                      : before[r - 1];
-		to[r] = x->lw->prim[r];
-		tow[r] = x->lw->prim_w[r];
-	}
 	/* the rewrite's head: the title lines before its first sentence
 	 * (all of a text of lines: the model knows no better there) */
 	size_t head = 0;
 	while (head < nr && title_line(x, head))
 		head++;
 	long after = -1;
+	size_t at = nr;
 	/* from the last rewrite segment back (after: the source of the
-	 * nearest linked one after r); its candidates co[g, e) */
+	 * nearest linked one after r); its candidates co[g, e).  The links
+	 * read are the rules' throughout: the flips wait in fl */
 	for (size_t r = nr; r-- > 0;) {
 		size_t g = x->lw->cstart[r], e = x->lw->cstart[r + 1];
-		if (g < e && (x->lw->prim[r] < 0 || best[r]) &&
-		    x->lw->anchor[r] < 0 && !x->lw->restate[r]) {
-			struct cand top = cand_at(x, r, g);
+		int32_t to = x->lw->prim[r];
+		if (g < e && (to < 0 || best[r]) && x->lw->anchor[r] < 0 &&
+		    !x->lw->restate[r]) {
+			double second, f[LM_NFEAT];
+			struct cand top = heaviest(x, r, &second);
 			const struct cand *m = &top;
-			double second = 0, f[LM_NFEAT];
-			for (size_t k = g + 1; k < e; k++) {
-				struct cand q = cand_at(x, r, k);
-				if (q.w > top.w) {
-					second = top.w;
-					top = q;
-				} else if (q.w > second) {
-					second = q.w;
-				}
-			}
-			features(x, r, m, second, best[r], nlink, before[r],
-			         after, head, f);
+			features(x, r, m, second, best[r], nlink,
+			         linked_before(x, r, &at), after, head, f);
 			double p = probability(f);
-			int flip = to[r] < 0 ? p >= 0.5 + VERDICT_MARGIN
-			                     : p < 0.5 - VERDICT_MARGIN;
+			int flip = to < 0 ? p >= 0.5 + VERDICT_MARGIN
+			                  : p < 0.5 - VERDICT_MARGIN;
 			/* furniture, captions and repeated lines are not
 			 * judged: asked only where it matters (repeats
 			 * looks far back) */
@@ -145,35 +220,20 @@ link_verdict(struct ctx *x, const unsigned char *best, unsigned char *linked)
 					        x->lw->prim[r] >= 0, p, f,
 					        LM_NFEAT);
 				}
-				if (flip && to[r] < 0) {
-					to[r] = (int32_t)m->o;
-					tow[r] = m->w;
-				} else if (flip) {
-					to[r] = -1;
-				}
+				if (flip &&
+				    flip_push(&fl, r,
+				              to < 0 ? (int32_t)m->o : -1,
+				              m->w) < 0)
+					goto out;
 			}
 		}
 		if (x->lw->prim[r] >= 0)
 			after = x->lw->prim[r];
 	}
-	for (size_t o = 0; o < no; o++)
-		linked[o] = 0;
-	for (size_t r = 0; r < nr; r++) {
-		x->lw->prim[r] = to[r];
-		x->lw->prim_w[r] = tow[r];
-		if (to[r] >= 0)
-			linked[to[r]] = 1;
-	}
-	/* an official segment merged into a rewrite segment linked to
-	 * nothing now is merged into nothing */
-	for (size_t o = 0; o < no; o++)
-		if (x->lw->sec[o] >= 0 && x->lw->prim[x->lw->sec[o]] < 0)
-			x->lw->sec[o] = -1;
+	apply_flips(x, &fl, linked);
 	rc = 0;
 out:
 	free(nlink);
-	free(before);
-	free(to);
-	free(tow);
+	free(fl.v);
 	return rc;
 }
