@@ -59,18 +59,38 @@ ICU_SONAME = $(eval ICU_SONAME := $$(shell objdump -p \
     2>/dev/null | sed -n 's/^ *SONAME *//p'))$(ICU_SONAME)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
-# libstemmer is not linked: src/core/stem.c opens it when the first
-# stemmer is made (why: the comment there).  It is named by the soname of
-# the libstemmer.so the compiler would link (Debian's libstemmer-dev ships
-# no .pc file), found once per make run.
+# libstemmer is linked from its archive where one is installed, into a
+# program that is not position-independent (PROG_LDFLAGS), so that its
+# tables of pointers need no relocating at start-up; else src/core/stem.c
+# opens the shared library when the first stemmer is made (why: the
+# comment there).  It is then named by the soname of the libstemmer.so the
+# compiler would link (Debian's libstemmer-dev ships no .pc file), found
+# once per make run.  STEMMER_STATIC=0 keeps the shared library.
+STEMMER_ARCHIVE = $(eval STEMMER_ARCHIVE := $$(filter /%,$$(shell \
+    $(CC) -print-file-name=libstemmer.a)))$(STEMMER_ARCHIVE)
+STEMMER_STATIC ?= $(if $(STEMMER_ARCHIVE),1,0)
+ifeq ($(STEMMER_STATIC),1)
+STEMMER_CPPFLAGS = -DSTEMMER_STATIC
+STEMMER_LIBS = $(STEMMER_ARCHIVE)
+endif
 STEMMER_SONAME = $(eval STEMMER_SONAME := $$(shell objdump -p \
     "$$$$($(CC) -print-file-name=libstemmer.so)" 2>/dev/null | \
     sed -n 's/^ *SONAME *//p'))$(STEMMER_SONAME)
 
 ALL_CFLAGS = -std=c11 -pthread $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude $(UTF8PROC_CFLAGS) \
-    -DSTEMMER_SONAME='"$(or $(STEMMER_SONAME),libstemmer.so)"' $(CPPFLAGS)
+    -DSTEMMER_SONAME='"$(or $(STEMMER_SONAME),libstemmer.so)"' \
+    $(STEMMER_CPPFLAGS) $(CPPFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+# The command is linked at a fixed address (not a PIE): a PIE's loader
+# rewrites every pointer in its data at each start (8,700 here, and the
+# archive's stemmer tables 10,800 more), a page fault for each page they
+# are on; fixed, those pages are read from the file only where used.
+# Sanitizer builds stay PIEs (ThreadSanitizer needs one).  PIE=1 keeps
+# one: address space layout randomisation for the program's own code.
+ifeq ($(SAN)$(PIE),)
+PROG_LDFLAGS = -no-pie
+endif
 
 CORE_SRC = $(wildcard src/core/*.c src/core/align/*.c src/core/editscript/*.c \
     src/view/*.c)
@@ -80,7 +100,7 @@ CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 EXPORT_OBJ = $(EXPORT_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/libredline.a
-CORE_LIBS = $(UTF8PROC_LIBS) $(GUMBO_LIBS) -ldl -lm -pthread
+CORE_LIBS = $(UTF8PROC_LIBS) $(GUMBO_LIBS) $(STEMMER_LIBS) -ldl -lm -pthread
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -103,7 +123,8 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 all: $(PROG)
 
 $(PROG): $(CLI_OBJ) $(LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(CORE_LIBS) $(CURSES_LIBS) $(LIBS)
+	$(CC) $(ALL_LDFLAGS) $(PROG_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(CORE_LIBS) \
+	    $(CURSES_LIBS) $(LIBS)
 
 # Only the page reader sees the HTML parser.
 $(BUILD)/src/core/webpage.o: ALL_CPPFLAGS += $(GUMBO_CFLAGS)
@@ -229,7 +250,8 @@ WORDNET ?= deriv
 WORDNET_DIR ?= /usr/share/wordnet
 $(BUILD)/tools/relate: src/tools/relate.c $(BUILD)/src/core/stem.o
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ -ldl -pthread
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(STEMMER_LIBS) -ldl \
+	    -pthread
 $(GEN)/related.inc: scripts/wordnet.py $(BUILD)/tools/relate \
     $(wildcard $(WORDNET_DIR)/data.*)
 	@mkdir -p $(@D)

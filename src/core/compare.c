@@ -83,23 +83,15 @@ tokenize(struct cmp *c, unsigned keyopts, int segs)
 	struct tokjob j = {c->right, intern_new(),         keyopts,
 	                   &c->rt,   segs ? &c->rs : NULL, -1};
 	uint32_t *map = NULL;
-	pthread_t th;
+	struct spawn_part part;
 	int rc = -1;
 
 	if (!j.in)
 		return -1;
-	if (spawn(&th, tokjob_run, &j) != 0) {
-		intern_free(j.in);
-		return side_split(c->left, c->in, keyopts, &c->lt,
-		                  segs ? &c->ls : NULL) < 0 ||
-		                       side_split(c->right, c->in, keyopts,
-		                                  &c->rt, j.segs) < 0
-		               ? -1
-		               : 0;
-	}
+	spawn_part_start(&part, tokjob_run, &j);
 	int lrc = side_split(c->left, c->in, keyopts, &c->lt,
 	                     segs ? &c->ls : NULL);
-	pthread_join(th, NULL);
+	spawn_part_end(&part);
 	if (lrc < 0 || j.rc < 0)
 		goto out;
 	uint32_t n = intern_count(j.in);

@@ -4,11 +4,16 @@
  * process may use less the caller's as its affinity, so the kernel starts
  * it on one of those, and on entry it takes back the whole set, so that
  * the scheduler stays free to move it after.
+ *
+ * Also owns the parts of a job offered to such a thread (spawn_part_*):
+ * whichever of the thread and the caller comes to the part first runs it,
+ * so a thread kept waiting for a CPU costs the caller its creation only.
  */
 #define _GNU_SOURCE /* sched_getcpu, CPU_*, pthread_attr_setaffinity_np */
 #include "spawn.h"
 
 #include <sched.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #if defined(__linux__) && defined(CPU_ZERO)
@@ -67,3 +72,59 @@ spawn(pthread_t *th, void *(*fn)(void *), void *arg)
 }
 
 #endif
+
+/* 1 if the caller took p's part: no one had begun it. */
+static int
+take(struct spawn_part *p)
+{
+	int free_ = 0;
+
+	return atomic_compare_exchange_strong(&p->taken, &free_, 1);
+}
+
+static void *
+part_run(void *arg)
+{
+	struct spawn_part *p = arg;
+
+	if (take(p))
+		p->fn(p->arg);
+	return NULL;
+}
+
+void
+spawn_part_start(struct spawn_part *p, void *(*fn)(void *), void *arg)
+{
+	p->fn = fn;
+	p->arg = arg;
+	atomic_init(&p->taken, 0);
+	p->threaded = spawn(&p->th, part_run, p) == 0;
+}
+
+/* The thread of a part taken back may still wait for the CPU it was
+ * placed on, busy with other work: let it run (and end) on any, this
+ * one included once the caller waits for it. */
+static void
+release(struct spawn_part *p)
+{
+#if defined(__linux__) && defined(CPU_ZERO)
+	cpu_set_t all;
+
+	if (sched_getaffinity(0, sizeof all, &all) == 0)
+		(void)pthread_setaffinity_np(p->th, sizeof all, &all);
+#else
+	(void)p;
+#endif
+}
+
+void
+spawn_part_end(struct spawn_part *p)
+{
+	if (take(p)) {
+		p->fn(p->arg);
+		if (p->threaded)
+			release(p);
+	}
+	if (p->threaded)
+		pthread_join(p->th, NULL);
+}

@@ -20,4 +20,27 @@
  * 0, or an error number (no thread then). */
 int spawn(pthread_t *th, void *(*fn)(void *), void *arg);
 
+/* A part of a job offered to a new thread (spawn) that the caller takes
+ * back if that thread has not begun it by the time the caller needs it
+ * done: on a machine whose other CPUs are busy, a new thread may wait
+ * milliseconds for one, and the caller, done with its own part, would
+ * wait as long.  Owned by the caller, which must not move it between
+ * spawn_part_start and spawn_part_end. */
+struct spawn_part {
+	void *(*fn)(void *);
+	void *arg;
+	pthread_t th;
+	int threaded;      /* 1: a thread was made */
+	int _Atomic taken; /* 1 once the thread or the caller has begun fn */
+};
+
+/* Offer fn(arg) to a new thread (see spawn).  Never fails: with no thread,
+ * spawn_part_end runs fn itself. */
+void spawn_part_start(struct spawn_part *p, void *(*fn)(void *), void *arg);
+
+/* Once this returns, fn(arg) has run, on the thread that began it first:
+ * here, if the new thread had not begun it (or none was made), else
+ * there (this waits for it).  The thread is joined. */
+void spawn_part_end(struct spawn_part *p);
+
 #endif

@@ -4,13 +4,17 @@
  * with bsearch).  Both are policy, not Unicode data: words that occur in
  * any sentence whatever its subject, and words that spell quantities.
  *
- * Also owns loading libstemmer.  It is opened with dlopen when the first
- * stemmer is made, not linked: its tables of pointers (about 330 KiB for
- * all its languages) are relocated when it loads, which took 91 of the
- * program's 185 page faults at start-up and 1.2 ms on the benchmark
- * machine, in every run; only the sentence alignment stems words, and the
- * word-diff exports never run it.  The Makefile names the library by the
- * soname of the one it compiled against (STEMMER_SONAME).
+ * Also owns reaching libstemmer.  Built with STEMMER_STATIC (the Makefile
+ * sets it where the library's archive is installed), the library is linked
+ * into a program at a fixed address, where its tables of pointers (about
+ * 330 KiB for all its languages) need no relocating and only the pages the
+ * chosen language reads are ever loaded.  Without it, the shared library
+ * is opened with dlopen when the first stemmer is made, not linked: its
+ * tables are relocated when it loads, which took 91 of the program's 185
+ * page faults at start-up and 1.2 ms on the benchmark machine, in every
+ * run; only the sentence alignment stems words, and the word-diff exports
+ * never run it.  The Makefile names it by the soname of the one it
+ * compiled against (STEMMER_SONAME).
  */
 #include "redline/stem.h"
 
@@ -36,6 +40,18 @@ static struct {
 } snow;
 static pthread_once_t snow_once = PTHREAD_ONCE_INIT;
 
+#ifdef STEMMER_STATIC
+/* The library is linked in: its functions, and nothing to load. */
+static void
+snow_load(void)
+{
+	snow.lib = &snow;
+	snow.make = sb_stemmer_new;
+	snow.drop = sb_stemmer_delete;
+	snow.stem = sb_stemmer_stem;
+	snow.length = sb_stemmer_length;
+}
+#else
 static void
 snow_unload(void)
 {
@@ -67,6 +83,7 @@ snow_load(void)
 		dlclose(snow.lib);
 	snow.lib = NULL;
 }
+#endif
 
 struct stemmer {
 	struct sb_stemmer *sb;

@@ -426,15 +426,16 @@ static void
 both_sides(void (*fn)(struct sidejob *), struct sidejob j[2], int two)
 {
 	struct sidestep st = {fn, &j[1]};
-	pthread_t th;
+	struct spawn_part part;
 
-	if (!two || spawn(&th, sidestep_run, &st) != 0) {
+	if (!two) {
 		fn(&j[0]);
 		fn(&j[1]);
 		return;
 	}
+	spawn_part_start(&part, sidestep_run, &st);
 	fn(&j[0]);
-	pthread_join(th, NULL);
+	spawn_part_end(&part);
 }
 
 int

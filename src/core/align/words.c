@@ -550,17 +550,18 @@ compound_sides(struct wstage *x, const unsigned char *on, unsigned char *half,
 	const struct align_in *c = x->c;
 	size_t nh = (size_t)intern_count(c->in) + 1;
 	struct cpjob j = {x, on, half + nh, w, ord, 1, -1};
-	pthread_t th;
+	struct spawn_part part;
 
 	if (c->opt.threads == 1 || c->lt.n < COMPOUND_THREAD_MIN ||
-	    c->rt.n < COMPOUND_THREAD_MIN || spawn(&th, cpjob_run, &j) != 0)
+	    c->rt.n < COMPOUND_THREAD_MIN)
 		return compound_side(x, on, half, w, ord, 0) < 0 ||
 		                       compound_side(x, on, half + nh, w, ord,
 		                                     1) < 0
 		               ? -1
 		               : 0;
+	spawn_part_start(&part, cpjob_run, &j);
 	int rc = compound_side(x, on, half, w, ord, 0);
-	pthread_join(th, NULL);
+	spawn_part_end(&part);
 	return rc < 0 || j.rc < 0 ? -1 : 0;
 }
 
@@ -1145,7 +1146,7 @@ vectors(struct wstage *x)
 	                   0, nl,     0,          -1},
 	              r = {x,  &c->rs,  x->w->rcon, &x->w->rlid, NULL,
 	                   nl, nl + nr, 0,          -1};
-	pthread_t th;
+	struct spawn_part part;
 	int rc;
 
 	if (nl + nr >= UINT32_MAX) /* struct vec's 32-bit offsets */
@@ -1155,13 +1156,14 @@ vectors(struct wstage *x)
 		return -1;
 	x->w->cappool = nl + nr + 1;
 	if (c->opt.threads == 1 || c->lt.n < VECTOR_THREAD_MIN ||
-	    c->rt.n < VECTOR_THREAD_MIN || spawn(&th, vecjob_run, &r) != 0) {
+	    c->rt.n < VECTOR_THREAD_MIN) {
 		rc = vectors_side(&l);
 		r.base = l.n; /* right after the official entries */
 		r.rc = rc < 0 ? -1 : vectors_side(&r);
 	} else {
+		spawn_part_start(&part, vecjob_run, &r);
 		rc = vectors_side(&l);
-		pthread_join(th, NULL);
+		spawn_part_end(&part);
 	}
 	x->w->lv = l.v;
 	x->w->rv = r.v;

@@ -54,6 +54,7 @@
 #include <sys/mman.h>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
 #include <immintrin.h>
 #define BAND_SIMD 1
 #else
@@ -1154,6 +1155,41 @@ unbuild(struct tab *t)
 	big_free(&t->mem[1]);
 }
 
+#if BAND_SIMD
+/* The widest kernel this CPU and its system run (KERNEL_AVX512,
+ * KERNEL_AVX2, or below), as __builtin_cpu_supports would tell, asked the
+ * first time a search needs it.  The builtin links libgcc's check of
+ * every feature at start-up, about 0.1 ms of every run on a virtual
+ * machine (where each CPUID traps to the host), though few runs search;
+ * here three CPUIDs, once. */
+static int
+cpu_kernel(void)
+{
+	static int _Atomic known = -1;
+	int k = known;
+	unsigned a, b, c, d, lo, hi;
+
+	if (k >= 0)
+		return k;
+	k = KERNEL_AVX2 - 1;
+	/* AVX saved by the system (OSXSAVE, AVX, XCR0's SSE and AVX
+	 * states), then AVX2 and AVX-512F, whose states XCR0 must hold too */
+	if (__get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 27)) &&
+	    (c & (1u << 28))) {
+		__asm__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+		if ((lo & 0x6) == 0x6 &&
+		    __get_cpuid_count(7, 0, &a, &b, &c, &d)) {
+			if (b & (1u << 5))
+				k = KERNEL_AVX2;
+			if ((b & (1u << 16)) && (lo & 0xe6) == 0xe6)
+				k = KERNEL_AVX512;
+		}
+	}
+	known = k;
+	return k;
+}
+#endif
+
 int
 bitlcs_run(struct exact_mem *mem, const struct exact_opt *xo,
            const struct bitlcs_opt *opt, uint32_t nids, const uint32_t *a,
@@ -1173,9 +1209,10 @@ bitlcs_run(struct exact_mem *mem, const struct exact_opt *xo,
 	t.del = del;
 	t.ins = ins;
 #if BAND_SIMD
-	if (opt->kernel >= KERNEL_AVX512 && __builtin_cpu_supports("avx512f"))
+	int have = cpu_kernel();
+	if (opt->kernel >= KERNEL_AVX512 && have >= KERNEL_AVX512)
 		t.kernel = KERNEL_AVX512;
-	else if (opt->kernel >= KERNEL_AVX2 && __builtin_cpu_supports("avx2"))
+	else if (opt->kernel >= KERNEL_AVX2 && have >= KERNEL_AVX2)
 		t.kernel = KERNEL_AVX2;
 #endif
 	struct box all = {0, (pos)n, 0, (pos)nb};
