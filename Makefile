@@ -242,11 +242,12 @@ $(BUILD)/src/core/value.o: ALL_CPPFLAGS += -I$(GEN)
 $(BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc
 $(BUILD)/src/core/lexicon.o $(BUILD)/src/core/align/alias.o: ALL_CPPFLAGS += -I$(GEN)
 
-# Related words (words.c, related()): WordNet's derivational links, from
-# Debian's wordnet-base (WORDNET_DIR), as Snowball stems.  WORDNET picks
-# the relations (scripts/wordnet.py: deriv is the one kept; the others are
+# Related words (words.c, related()): WordNet's derivational links and
+# first-sense synonyms, from Debian's wordnet-base (WORDNET_DIR), as
+# Snowball stems.  WORDNET picks the relations (scripts/wordnet.py:
+# deriv+first is the one kept since the eighteenth session; the others are
 # there to re-run the experiment of tests/eval/README.md's "How well it classifies").
-WORDNET ?= deriv
+WORDNET ?= deriv+first
 WORDNET_DIR ?= /usr/share/wordnet
 $(BUILD)/tools/relate: src/tools/relate.c $(BUILD)/src/core/stem.o
 	@mkdir -p $(@D)

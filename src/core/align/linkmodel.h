@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -7.35818508;
+static const double lm_bias = -7.28424088;
 static const double lm_weight[LM_NFEAT] = {
-        1.42043705,   /* LM_COVR */
-        2.46479547,   /* LM_COVO */
-        3.72133199,   /* LM_COVMIN */
-        1.02422282,   /* LM_SECOND */
-        0.143783171,  /* LM_PLAIN */
-        -0.253805892, /* LM_NAMES */
-        0.840516766,  /* LM_LOGWR */
-        0.940877136,  /* LM_LOGWO */
-        -2.57180496,  /* LM_HEADER */
-        -1.12918276,  /* LM_TAKEN */
-        0.621452847,  /* LM_ORDER */
-        1.20397925,   /* LM_NEIGH */
-        -2.45158518,  /* LM_TITLE */
-        0.0198273335, /* LM_LOGTOK */
-        1.16872665,   /* LM_BEST */
-        2.83337906,   /* LM_HEAD */
-        -3.27855318,  /* LM_HEAD_TITLED */
-        -3.42023061,  /* LM_NOVEL */
+        1.4966839,    /* LM_COVR */
+        2.47336844,   /* LM_COVO */
+        3.61985721,   /* LM_COVMIN */
+        1.1914349,    /* LM_SECOND */
+        0.123599747,  /* LM_PLAIN */
+        -0.25842599,  /* LM_NAMES */
+        1.09122737,   /* LM_LOGWR */
+        0.835705287,  /* LM_LOGWO */
+        -2.61738309,  /* LM_HEADER */
+        -1.12008616,  /* LM_TAKEN */
+        0.604413734,  /* LM_ORDER */
+        1.21432563,   /* LM_NEIGH */
+        -2.51743148,  /* LM_TITLE */
+        -0.133483891, /* LM_LOGTOK */
+        1.21514449,   /* LM_BEST */
+        2.89433953,   /* LM_HEAD */
+        -3.31263141,  /* LM_HEAD_TITLED */
+        -3.60773197,  /* LM_NOVEL */
 };
 
 #endif

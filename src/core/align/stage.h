@@ -46,8 +46,9 @@
  * the labelled pairs, where 0.3 to 0.7 were tried: tests/eval/README.md), as
  * its paraphrase or a further piece of it. */
 #define HOLD_SHARE 0.875
-/* A related word (words.c, related(): WordNet's derivational links) is
- * shared at this share of its stem's idf, when linking only: 0.4 to 0.75
+/* A related word (words.c, related(): WordNet's derivational links and
+ * first-sense synonyms) is shared at this share of its stem's idf, when
+ * linking only: with the derivational links alone, 0.4 to 0.75
  * gave the same figures on the labelled pairs, 0.3 gained nothing and 1
  * linked an unrelated sentence too (tests/eval/README.md; tests/eval/wordnet.sh
  * measures another with SHARE=). */

@@ -2,11 +2,16 @@
  * content words of both texts (stems, loose ids, frames, values, aliases,
  * spelling variants) and their weights.
  */
+#define _DEFAULT_SOURCE /* madvise, MADV_DONTNEED */
 #include <assert.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include "redline/grow.h"
 #include "redline/lexicon.h"
@@ -1213,9 +1218,10 @@ weights(struct wstage *x)
 /* ---- related words ------------------------------------------------------ */
 
 /* The table of related stems (related.inc, made at build time from
- * WordNet's derivational links by scripts/wordnet.py and src/tools/relate.c:
- * military - militarily, resolve - resolution): pairs sorted by their
- * first stem, each pair in both orders. */
+ * WordNet's derivational links and first-sense synonyms by
+ * scripts/wordnet.py and src/tools/relate.c: military - militarily,
+ * resolve - resolution, buy - purchase): each stem once, sorted,
+ * with the numbers of the stems it relates to (each pair both ways). */
 #include "related.inc"
 
 static int
@@ -1226,10 +1232,9 @@ by_ent(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The first pair of the table whose first stem is k[0..n), or where it
- * would be (RELATED_N past the end). */
+/* The number of the table's stem k[0..n), or RELATED_N if it has none. */
 static size_t
-related_first(const char *k, size_t n)
+related_find(const char *k, size_t n)
 {
 	size_t lo = 0, hi = RELATED_N;
 	while (lo < hi) {
@@ -1239,7 +1244,31 @@ related_first(const char *k, size_t n)
 		else
 			hi = mid;
 	}
-	return lo;
+	return lo < RELATED_N && related_text[related_at[lo] + n] == '\0' &&
+	                       memcmp(related_text + related_at[lo], k, n) == 0
+	               ? lo
+	               : RELATED_N;
+}
+
+/* Give back the resident pages of a read-only table p[0..n) of the program
+ * itself: they are read again from the file if ever needed, so this only
+ * keeps them out of the resident set once a step is done with them. */
+static void
+table_forget(const void *p, size_t n)
+{
+#if defined(__linux__) && defined(MADV_DONTNEED)
+	long pg = sysconf(_SC_PAGESIZE);
+	uintptr_t a = (uintptr_t)p, e = a + n;
+	if (pg <= 0)
+		return;
+	a = (a + (uintptr_t)pg - 1) & ~((uintptr_t)pg - 1);
+	e &= ~((uintptr_t)pg - 1);
+	if (e > a)
+		(void)madvise((void *)a, e - a, MADV_DONTNEED);
+#else
+	(void)p;
+	(void)n;
+#endif
 }
 
 /* The room of a vector of side (0 official, 1 rewrite) whose stems are
@@ -1304,12 +1333,12 @@ related(struct wstage *x)
 		    x->w->numeric[s])
 			continue;
 		key = intern_key(x->w->stems, s, &len);
-		for (k = related_first(key, len); k < RELATED_N; k++) {
-			const char *a = related_text + related_at[k];
-			const char *b = a + strlen(a) + 1;
+		size_t t = related_find(key, len);
+		for (k = t < RELATED_N ? related_from[t] : 0;
+		     t < RELATED_N && k < related_from[t + 1]; k++) {
+			const char *b =
+			        related_text + related_at[related_to[k]];
 			uint32_t o;
-			if (strlen(a) != len || memcmp(a, key, len) != 0)
-				break;
 			if (!intern_find(x->w->stems, b, strlen(b), &o) ||
 			    o >= n || !x->w->in_left[o] || x->w->name[o])
 				continue;
@@ -1340,6 +1369,10 @@ related(struct wstage *x)
 			rstart[s + 1] = (uint32_t)nr;
 		}
 	}
+	table_forget(related_text, sizeof related_text);
+	table_forget(related_at, sizeof related_at);
+	table_forget(related_from, sizeof related_from);
+	table_forget(related_to, sizeof related_to);
 	if (!nsh) {
 		rc = 0;
 		goto out;
