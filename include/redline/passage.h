@@ -108,11 +108,19 @@ struct psg {
 };
 
 /* Build *ps (zeroed by it first) from the blocks of c->al and the model's
- * token and sentence lists.  A passage of several blocks gets the word
- * diff of its whole official text against its whole rewrite text (run
- * with c->opt.minimal's flags); a passage of one block keeps the block's.
- * Returns 0, or -1 when memory ran out (then *ps holds nothing). */
+ * token and sentence lists, all but the stretches (psg_stretches).  A
+ * passage of several blocks gets the word diff of its whole official text
+ * against its whole rewrite text (run with c->opt.minimal's flags); a
+ * passage of one block keeps the block's.  Returns 0, or -1 when memory
+ * ran out (then *ps holds nothing). */
 int psg_build(struct psg *ps, const struct cmp *c);
+
+/* The stretches of *ps, built by psg_build from the blocks of c->al:
+ * ps->ent, ps->ent_of and each passage's e0.  Made once the findings are
+ * (they read none), so that they take the room the findings' scratch
+ * leaves.  Returns 0, or -1 when memory ran out (psg_free releases what
+ * was made). */
+int psg_stretches(struct psg *ps, const struct cmp *c);
 
 /* Release what *ps owns; *ps becomes empty. */
 void psg_free(struct psg *ps);

@@ -417,7 +417,8 @@ run(struct cmp *c, const struct text *left, const struct cmp_left *pre,
 	}
 	if (opt->after_marks)
 		opt->after_marks();
-	if (psg_build(&c->ps, c) < 0 || find_run(c) < 0)
+	if (psg_build(&c->ps, c) < 0 || find_run(c) < 0 ||
+	    psg_stretches(&c->ps, c) < 0)
 		goto fail;
 	return 0;
 fail:

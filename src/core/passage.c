@@ -188,8 +188,8 @@ psg_free(struct psg *ps)
 	memset(ps, 0, sizeof *ps);
 }
 
-static size_t
-uf_find(size_t *up, size_t i)
+static uint32_t
+uf_find(uint32_t *up, uint32_t i)
 {
 	while (up[i] != i) {
 		up[i] = up[up[i]];
@@ -390,7 +390,8 @@ ends_to_starts(struct passage *v, size_t n, size_t off)
 static int
 group(struct psg *ps, const struct cmp *c)
 {
-	size_t nb = c->al.nblocks, *up = malloc((nb + 1) * sizeof *up);
+	size_t nb = c->al.nblocks;
+	uint32_t *up = malloc((nb + 1) * sizeof *up); /* 32 bits: below */
 	int rc = -1;
 
 	if (nb >= UINT32_MAX)
@@ -400,11 +401,12 @@ group(struct psg *ps, const struct cmp *c)
 	if (!up || !ps->of || !ps->mem)
 		goto out;
 	for (size_t i = 0; i < nb; i++)
-		up[i] = i;
+		up[i] = (uint32_t)i;
 	for (size_t i = 0; i < nb; i++) {
 		int32_t k = c->al.blocks[i].link;
 		if (k >= 0 && (size_t)k < nb) {
-			size_t x = uf_find(up, i), y = uf_find(up, (size_t)k);
+			uint32_t x = uf_find(up, (uint32_t)i),
+			         y = uf_find(up, (uint32_t)k);
 			if (x != y)
 				up[x > y ? x : y] = x < y ? x : y;
 		}
@@ -413,7 +415,7 @@ group(struct psg *ps, const struct cmp *c)
 	 * order of their first blocks */
 	size_t n = 0;
 	for (size_t i = 0; i < nb; i++) {
-		size_t r = uf_find(up, i);
+		uint32_t r = uf_find(up, (uint32_t)i);
 		ps->of[i] = r == i ? (uint32_t)n++ : ps->of[r];
 	}
 	ps->v = calloc(n + 1, sizeof *ps->v);
@@ -444,8 +446,8 @@ starts_stretch(const struct psg *ps, size_t i)
 
 /* The stretches of the display: runs of consecutive blocks of one
  * passage, counted first (ps->ent at its size). */
-static int
-stretches(struct psg *ps, const struct cmp *c)
+int
+psg_stretches(struct psg *ps, const struct cmp *c)
 {
 	size_t nb = c->al.nblocks, ne = 0;
 	unsigned char *seen = NULL;
@@ -484,7 +486,7 @@ psg_build(struct psg *ps, const struct cmp *c)
 	struct myers *m = NULL;
 
 	memset(ps, 0, sizeof *ps);
-	if (group(ps, c) < 0 || stretches(ps, c) < 0)
+	if (group(ps, c) < 0)
 		goto fail;
 	for (size_t i = 0; i < ps->n; i++) {
 		struct passage *p = &ps->v[i];

@@ -788,6 +788,10 @@ facts(struct ctx *x)
 		}
 		b->f1 = (uint32_t)x->o->nfacts; /* one at most a token */
 	}
+	/* the room doubling left goes back: the facts stay through the
+	 * findings, where the run's memory peaks */
+	x->o->facts =
+	        grow_fit(x->o->facts, &cap, x->o->nfacts, sizeof *x->o->facts);
 	rc = 0;
 out:
 	free(initial);

@@ -351,7 +351,8 @@ nominate(const struct ctx *x, const struct vec *v, const struct search *sr,
 }
 
 /* The arrays of *x->lw that outlive the candidates (prim and sec -1
- * throughout, the rest zero), made once the search has its own (so that
+ * throughout, the rest zero; the links' weights come later, link_weights),
+ * made once the search has its own (so that
  * what the search, the candidates and the stem pool leave free lies
  * together, for the blocks to fit in).  0 or -1. */
 static int
@@ -361,15 +362,13 @@ links_alloc(struct ctx *x)
 	struct linkset *l = x->lw;
 
 	l->prim = malloc((nr + 1) * sizeof *l->prim);
-	l->prim_w = calloc(nr + 1, sizeof *l->prim_w);
 	l->sec = malloc((no + 1) * sizeof *l->sec);
-	l->sec_w = calloc(no + 1, sizeof *l->sec_w);
 	l->header = calloc(no + 1, 1);
 	l->restate = calloc(nr + 1, 1);
 	l->rline = calloc(nr + 1, 1);
 	l->rfurn = calloc(nr + 1, 1);
-	if (!l->prim || !l->prim_w || !l->sec || !l->sec_w || !l->header ||
-	    !l->restate || !l->rline || !l->rfurn)
+	if (!l->prim || !l->sec || !l->header || !l->restate || !l->rline ||
+	    !l->rfurn)
 		return -1;
 	for (size_t r = 0; r < nr; r++)
 		l->prim[r] = -1;
@@ -390,6 +389,47 @@ cand_weights(struct ctx *x)
 	for (size_t r = 0; r < x->c->rs.n; r++)
 		for (size_t k = l->cstart[r]; k < l->cstart[r + 1]; k++)
 			l->cw[k] = shared(x, &x->w->lv[l->co[k]], &x->w->rv[r]);
+	return 0;
+}
+
+/* The shared weight of the link from rewrite segment r to official
+ * segment o: the candidate's own while the candidates are held and o is
+ * one of r's, else worked out (an anchor has no candidates).  Both are
+ * shared() over the same two vectors, so they are the very same number. */
+static double
+link_weight(const struct ctx *x, size_t r, uint32_t o)
+{
+	const struct linkset *l = x->lw;
+
+	if (l->cw)
+		for (size_t k = l->cstart[r]; k < l->cstart[r + 1]; k++)
+			if (l->co[k] == o)
+				return l->cw[k];
+	return shared(x, &x->w->lv[o], &x->w->rv[r]);
+}
+
+/* The weight of each rewrite segment's source (prim_w) and of each
+ * official segment's merge (sec_w), for the move points: made once the
+ * candidates are given back (the rules read link_weight), while the stem
+ * pool is still held.  0 or -1. */
+static int
+link_weights(struct ctx *x)
+{
+	struct linkset *l = x->lw;
+	size_t nr = x->c->rs.n, no = x->c->ls.n;
+
+	l->prim_w = malloc((nr + 1) * sizeof *l->prim_w);
+	l->sec_w = malloc((no + 1) * sizeof *l->sec_w);
+	if (!l->prim_w || !l->sec_w)
+		return -1;
+	for (size_t r = 0; r < nr; r++)
+		l->prim_w[r] = l->prim[r] >= 0
+		                       ? link_weight(x, r, (uint32_t)l->prim[r])
+		                       : 0;
+	for (size_t o = 0; o < no; o++)
+		l->sec_w[o] = l->sec[o] >= 0 ? link_weight(x, (size_t)l->sec[o],
+		                                           (uint32_t)o)
+		                             : 0;
 	return 0;
 }
 
@@ -670,7 +710,8 @@ nearest_of(struct ctx *x, struct words *w)
 	l->ncands = 0;
 	if (x->c->opt.trim)
 		x->c->opt.trim();
-	if (reverse_candidates(x, lwant, lbest, lsim) < 0)
+	if (link_weights(x) < 0 ||
+	    reverse_candidates(x, lwant, lbest, lsim) < 0)
 		goto out;
 	/* no later step reads a vector's stems (the blocks, their moves and
 	 * the classification run on the links and each vector's weight):
@@ -1134,7 +1175,6 @@ number_links(struct ctx *x, unsigned char *linked)
 		if (pick >= 0 && !several &&
 		    w >= evidence_min(x) * x->w->rv[r].W) {
 			x->lw->prim[r] = (int32_t)pick;
-			x->lw->prim_w[r] = w;
 			linked[pick] = 1;
 		}
 	}
@@ -1155,7 +1195,7 @@ term_links(struct ctx *x, unsigned char *linked)
 	const struct align_in *c = x->c;
 	uint32_t n = intern_count(x->w->stems);
 	uint32_t *odf = official_df(x, n);
-	long *next = malloc((c->rs.n + 1) * sizeof *next);
+	int32_t *next = malloc((c->rs.n + 1) * sizeof *next);
 	long prev = -1;
 	size_t rdone = 0;
 
@@ -1208,7 +1248,6 @@ term_links(struct ctx *x, unsigned char *linked)
 		}
 		if (rare) {
 			x->lw->prim[r] = (int32_t)o;
-			x->lw->prim_w[r] = best.w;
 			linked[o] = 1;
 		}
 	}
@@ -1288,25 +1327,37 @@ enough_words(const struct ctx *x, size_t o, size_t r)
 	return nwords >= LINK_MIN_WORDS && nplain >= 1;
 }
 
-/* Link rewrite segment r to official segment o as its source, sharing
- * weight w. */
+/* Link rewrite segment r to official segment o as its source. */
 static void
-link_to(struct ctx *x, struct lstate *s, size_t r, size_t o, double w)
+link_to(struct ctx *x, struct lstate *s, size_t r, size_t o)
 {
 	x->lw->prim[r] = (int32_t)o;
-	x->lw->prim_w[r] = w;
 	s->linked[o] = 1;
 }
 
+/* The shared weight of linked rewrite segment r with its source. */
+static double
+source_weight(const struct ctx *x, size_t r)
+{
+	return link_weight(x, r, (uint32_t)x->lw->prim[r]);
+}
+
+/* The shared weight of official segment o, half of a merge, with the
+ * rewrite segment it is merged into. */
+static double
+merge_weight(const struct ctx *x, size_t o)
+{
+	return link_weight(x, (size_t)x->lw->sec[o], (uint32_t)o);
+}
+
 /* Make official segment o half of a merge into rewrite segment r (x->lw->sec),
- * unless a rewrite segment sharing more with it has it already. */
+ * sharing weight w with it, unless a rewrite segment sharing more with it
+ * has it already. */
 static void
 merge_into(struct ctx *x, size_t o, size_t r, double w)
 {
-	if (x->lw->sec[o] < 0 || w > x->lw->sec_w[o]) {
+	if (x->lw->sec[o] < 0 || w > merge_weight(x, o))
 		x->lw->sec[o] = (int32_t)r;
-		x->lw->sec_w[o] = w;
-	}
 }
 
 /* Anchor.  Rule: a rewrite segment that repeats an official one word for
@@ -1328,8 +1379,7 @@ rule_anchor(struct ctx *x, struct lstate *s)
 			x->lw->restate[r] = 1;
 			continue;
 		}
-		link_to(x, s, r, (size_t)pair[r],
-		        shared(x, &x->w->lv[pair[r]], &x->w->rv[r]));
+		link_to(x, s, r, (size_t)pair[r]);
 	}
 	return 0;
 }
@@ -1391,7 +1441,7 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 		x->lw->restate[r] = 1;
 		return 0;
 	}
-	link_to(x, s, r, set[0], t[0].w);
+	link_to(x, s, r, set[0]);
 	s->best[r] = 1;
 	s->last = (long)set[0];
 	for (size_t k = 1; k < nset; k++)
@@ -1428,7 +1478,7 @@ rule_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 		}
 	}
 	if (found && enough_words(x, best.o, r)) {
-		link_to(x, s, r, best.o, best.w);
+		link_to(x, s, r, best.o);
 		s->held[r] = 1;
 	}
 	return 0;
@@ -1470,14 +1520,12 @@ rule_merge_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 		return 0;
 	const struct cand *m = &bestc;
 	uint32_t pair[2] = {(uint32_t)x->lw->prim[r], m->o};
-	if (!s->linked[m->o] && m->w > x->lw->prim_w[r] &&
-	    enough_words(x, m->o, r) &&
-	    union_shared(x, &x->w->rv[r], pair, 2) - x->lw->prim_w[r] >=
+	double wr = source_weight(x, r);
+	if (!s->linked[m->o] && m->w > wr && enough_words(x, m->o, r) &&
+	    union_shared(x, &x->w->rv[r], pair, 2) - wr >=
 	            MERGE_GAIN * x->w->rv[r].W &&
-	    (x->lw->sec[m->o] < 0 || m->w > x->lw->sec_w[m->o])) {
+	    (x->lw->sec[m->o] < 0 || m->w > merge_weight(x, m->o)))
 		x->lw->sec[m->o] = (int32_t)r;
-		x->lw->sec_w[m->o] = m->w;
-	}
 	return 0;
 }
 
@@ -1499,7 +1547,7 @@ merge_halves_of(struct ctx *x, size_t r)
 	/* 1 when r's source holds every stem of it as often (a verbatim
 	 * copy, as anchors are), 2 when not, 0 not known yet.  No other
 	 * segment adds to such a source: union_shared then sums the very
-	 * terms, in the same order, that gave prim_w, so the gain is
+	 * terms, in the same order, that gave its weight, so the gain is
 	 * exactly 0 and the search below can be skipped. */
 	int whole = 0;
 	double Wr = x->w->rv[r].W;
@@ -1524,7 +1572,8 @@ merge_halves_of(struct ctx *x, size_t r)
 		if (whole == 1 && Wr > 0)
 			continue; /* a gain of 0 */
 		uint32_t pair[2] = {(uint32_t)x->lw->prim[r], o};
-		if (union_shared(x, &x->w->rv[r], pair, 2) - x->lw->prim_w[r] <
+		if (union_shared(x, &x->w->rv[r], pair, 2) -
+		            source_weight(x, r) <
 		    MERGE_GAIN * Wr)
 			continue;
 		merge_into(x, o, r, k.w);
@@ -1888,13 +1937,14 @@ order_blocks(struct ctx *x, const int32_t *blk_r)
 {
 	size_t nr = x->c->rs.n;
 	struct order *ord = malloc((x->bl->nb + 1) * sizeof *ord);
-	uint32_t *pos = malloc((x->bl->nb + 1) * sizeof *pos);
-	/* official segments + 1 (0: none), so 4 bytes each */
+	/* official segments + 1 (0: none), so 4 bytes each; once the keys
+	 * are made, the same room holds each block's new place (pos) */
 	uint32_t *last_ls = malloc((x->bl->nb + 1) * sizeof *last_ls);
 	uint32_t *anchor = malloc((nr + 1) * sizeof *anchor);
+	uint32_t *pos = last_ls;
 	int rc = -1;
 
-	if (!ord || !pos || !last_ls || !anchor)
+	if (!ord || !last_ls || !anchor)
 		goto out;
 	/* anchor[r]: where the nearest rewrite sentence before r that is in
 	 * no addition sits (-1: none), one pass, not a scan back from each
@@ -1941,6 +1991,8 @@ order_blocks(struct ctx *x, const int32_t *blk_r)
 		}
 		ord[i].key = order_key(primary, 1, b->rs0);
 	}
+	free(anchor);
+	anchor = NULL;
 	qsort(ord, x->bl->nb, sizeof *ord, by_order);
 	for (size_t i = 0; i < x->bl->nb; i++)
 		pos[ord[i].index] = (uint32_t)i;
@@ -1969,8 +2021,7 @@ order_blocks(struct ctx *x, const int32_t *blk_r)
 	rc = 0;
 out:
 	free(ord);
-	free(pos);
-	free(last_ls);
+	free(last_ls); /* and pos */
 	free(anchor);
 	return rc;
 }
@@ -1980,9 +2031,12 @@ out:
 /* One official and one rewrite sentence told from each other. */
 struct mpoint {
 	uint32_t o, r;
-	size_t len; /* the best chain ending here: its points... */
-	double w;   /* ...and their shared weight (this one's, at first) */
+	uint32_t len;  /* the best chain ending here: its points... */
+	uint32_t prev; /* (its point before, or NO_POINT: mark_moves)... */
+	double w;      /* ...and their shared weight (this one's, at first) */
 };
+
+#define NO_POINT UINT32_MAX /* struct mpoint's prev: the chain's first */
 
 /* Is the chain ending at a better than the one ending at b: longer, or
  * as long and heavier? */
@@ -2086,22 +2140,24 @@ move_points(struct ctx *x, struct mpoint **pt, size_t *np)
 }
 
 /* Mark the blocks told out of order moved, and count them (step 6 of
- * the method), from the blocks in display order and their pairs pt[0..np)
- * (move_points), which it frees.  0 or -1. */
+ * the method), from the blocks (in any order: a block's flag goes with
+ * it) and their pairs pt[0..np) (move_points), which it frees.  0 or
+ * -1. */
 static int
 mark_moves(struct ctx *x, struct mpoint *pt, size_t np)
 {
-	size_t n = x->bl->nb, best = (size_t)-1;
+	size_t n = x->bl->nb;
+	uint32_t best = NO_POINT;
 	const struct align_in *c = x->c;
-	size_t *prev = malloc((np + 1) * sizeof *prev);
-	size_t *fen = malloc((c->rs.n + 2) * sizeof *fen);
+	/* point indices: fewer than the segments, so 32 bits */
+	uint32_t *fen = malloc((c->rs.n + 2) * sizeof *fen);
 	unsigned char *keep_o = calloc(c->ls.n + 1, 1);
 	unsigned char *keep_r = calloc(c->rs.n + 1, 1);
 	int rc = -1;
 
 	size_t head = head_lines(x);
 
-	if (!prev || !fen || !keep_o || !keep_r)
+	if (!fen || !keep_o || !keep_r)
 		goto out;
 	for (size_t i = 0; i < np; i++)
 		keep_o[pt[i].o] = keep_r[pt[i].r] = 1; /* told */
@@ -2113,25 +2169,24 @@ mark_moves(struct ctx *x, struct mpoint *pt, size_t np)
 	 * there comes from a Fenwick tree of the best so far by rewrite
 	 * position. */
 	for (size_t k = 0; k <= c->rs.n + 1; k++)
-		fen[k] = (size_t)-1;
-	for (size_t i = 0; i < np; i++) {
-		size_t from = (size_t)-1;
+		fen[k] = NO_POINT;
+	for (uint32_t i = 0; i < np; i++) {
+		uint32_t from = NO_POINT;
 		for (size_t k = pt[i].r + 1; k > 0; k -= k & -k)
-			if (fen[k] != (size_t)-1 &&
-			    (from == (size_t)-1 ||
+			if (fen[k] != NO_POINT &&
+			    (from == NO_POINT ||
 			     heavier(&pt[fen[k]], &pt[from])))
 				from = fen[k];
-		pt[i].len = 1 + (from == (size_t)-1 ? 0 : pt[from].len);
-		pt[i].w += from == (size_t)-1 ? 0 : pt[from].w;
-		prev[i] = from;
+		pt[i].len = 1 + (from == NO_POINT ? 0 : pt[from].len);
+		pt[i].w += from == NO_POINT ? 0 : pt[from].w;
+		pt[i].prev = from;
 		for (size_t k = pt[i].r + 1; k <= c->rs.n + 1; k += k & -k)
-			if (fen[k] == (size_t)-1 ||
-			    heavier(&pt[i], &pt[fen[k]]))
+			if (fen[k] == NO_POINT || heavier(&pt[i], &pt[fen[k]]))
 				fen[k] = i;
-		if (best == (size_t)-1 || heavier(&pt[i], &pt[best]))
+		if (best == NO_POINT || heavier(&pt[i], &pt[best]))
 			best = i;
 	}
-	for (size_t i = best; i != (size_t)-1; i = prev[i])
+	for (uint32_t i = best; i != NO_POINT; i = pt[i].prev)
 		keep_o[pt[i].o] = keep_r[pt[i].r] = 2; /* in place */
 	/* a block moved when it has sentence pairs and none is in the
 	 * chain: a merged official sentence told out of order moves, and
@@ -2153,7 +2208,6 @@ mark_moves(struct ctx *x, struct mpoint *pt, size_t np)
 	rc = 0;
 out:
 	free(pt);
-	free(prev);
 	free(fen);
 	free(keep_o);
 	free(keep_r);
@@ -2180,26 +2234,35 @@ links_release(struct linkset *l)
 	*l = keep;
 }
 
+/* Steps 5 and 6: the blocks made from the links, their moves marked
+ * (on the move points, before the ordering: a block's flag goes with it,
+ * and the points are given back before the ordering's scratch is made),
+ * then put in display order.  The link set but the nearest counterparts
+ * is given back once the move points are made.  0 or -1. */
 static int
-build_blocks(struct ctx *x, struct mpoint **pt, size_t *np)
+build_blocks(struct ctx *x)
 {
 	int32_t *blk_r;
+	struct mpoint *pt = NULL;
+	size_t np = 0;
 	int rc = -1;
 
-	*pt = NULL;
-	*np = 0;
 	blk_r = malloc((x->c->rs.n + 1) * sizeof *blk_r);
 	int made = blk_r && make_blocks(x, blk_r) == 0;
 
 	if (made) /* no more blocks come */
 		x->bl->b = grow_fit(x->bl->b, &x->bl->capb, x->bl->nb,
 		                    sizeof *x->bl->b);
-	if (made && move_points(x, pt, np) == 0) {
+	if (made && move_points(x, &pt, &np) == 0) {
 		links_release(x->lw);
 		if (x->c->opt.trim)
 			x->c->opt.trim(); /* the links' and the blocks' room */
-		rc = order_blocks(x, blk_r);
+		rc = mark_moves(x, pt, np); /* gives pt back */
+		pt = NULL;
+		if (rc == 0)
+			rc = order_blocks(x, blk_r);
 	}
+	free(pt);
 	free(blk_r);
 	return rc;
 }
@@ -2209,8 +2272,6 @@ stage_links(const struct align_in *c, struct words *w, struct linkset *l,
             struct blockset *bl)
 {
 	struct ctx x = {.c = c, .w = w, .l = l, .lw = l, .bl = bl};
-	struct mpoint *pt = NULL;
-	size_t np = 0;
 
 	memset(l, 0, sizeof *l);
 	memset(bl, 0, sizeof *bl);
@@ -2228,14 +2289,11 @@ stage_links(const struct align_in *c, struct words *w, struct linkset *l,
 		return -1;
 	if (nearest_of(&x, w) < 0)
 		return -1;
-	if (build_blocks(&x, &pt, &np) < 0) {
-		free(pt);
+	if (build_blocks(&x) < 0)
 		return -1;
-	}
-	int rc = mark_moves(&x, pt, np);
-	if (rc == 0 && c->opt.trim)
-		c->opt.trim(); /* the ordering's and the moves' room */
-	return rc;
+	if (c->opt.trim)
+		c->opt.trim(); /* the moves' and the ordering's room */
+	return 0;
 }
 
 void

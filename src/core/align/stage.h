@@ -214,9 +214,10 @@ struct linkset {
 	                               side most like it (nearest_of) */
 	size_t nlnear, nrnear;
 	int32_t *prim;  /* per right segment: official segment, or -1 */
-	double *prim_w; /* its shared weight */
+	double *prim_w; /* its shared weight (made once the candidates
+	                   go: the rules read link_weight) */
 	int32_t *sec;   /* per official segment: rewrite segment, or -1 */
-	double *sec_w;  /* its shared weight */
+	double *sec_w;  /* its shared weight (as prim_w) */
 	unsigned char *header;  /* per official segment: a line of the page's
 	                           header or furniture (official_headers) */
 	unsigned char *restate; /* per right segment: a title line restating

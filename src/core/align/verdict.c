@@ -83,11 +83,11 @@ probability(const double *f)
 }
 
 /* A rewrite segment whose link the model turns over: r linked to o (-1:
- * to nothing) with weight w. */
+ * to nothing).  The link's weight is worked out where it is read
+ * (links.c, link_weight). */
 struct flip {
 	uint32_t r;
 	int32_t o;
-	double w;
 };
 
 /* The flips, kept aside while the rules' links are read (few: a list,
@@ -98,14 +98,14 @@ struct flips {
 };
 
 static int
-flip_push(struct flips *fl, size_t r, int32_t o, double w)
+flip_push(struct flips *fl, size_t r, int32_t o)
 {
 	struct flip *nv =
 	        grow_array(fl->v, &fl->cap, fl->n + 1, sizeof *nv, 64);
 	if (!nv)
 		return -1;
 	fl->v = nv;
-	fl->v[fl->n++] = (struct flip){(uint32_t)r, o, w};
+	fl->v[fl->n++] = (struct flip){(uint32_t)r, o};
 	return 0;
 }
 
@@ -121,7 +121,7 @@ linked_before(const struct ctx *x, size_t r, size_t *at)
 	return *at > 0 ? x->lw->prim[*at - 1] : -1;
 }
 
-/* The flips made over to the links (prim, prim_w) and linked (1 for an
+/* The flips made over to the links (prim) and linked (1 for an
  * official segment that is a source), and the merges into a segment
  * linked to nothing now undone. */
 static void
@@ -129,11 +129,8 @@ apply_flips(struct ctx *x, const struct flips *fl, unsigned char *linked)
 {
 	size_t nr = x->c->rs.n, no = x->c->ls.n;
 
-	for (size_t i = 0; i < fl->n; i++) {
+	for (size_t i = 0; i < fl->n; i++)
 		x->lw->prim[fl->v[i].r] = fl->v[i].o;
-		if (fl->v[i].o >= 0)
-			x->lw->prim_w[fl->v[i].r] = fl->v[i].w;
-	}
 	for (size_t o = 0; o < no; o++)
 		linked[o] = 0;
 	for (size_t r = 0; r < nr; r++)
@@ -222,8 +219,7 @@ link_verdict(struct ctx *x, const unsigned char *best, unsigned char *linked)
 				}
 				if (flip &&
 				    flip_push(&fl, r,
-				              to < 0 ? (int32_t)m->o : -1,
-				              m->w) < 0)
+				              to < 0 ? (int32_t)m->o : -1) < 0)
 					goto out;
 			}
 		}
