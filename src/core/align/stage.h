@@ -256,6 +256,9 @@ struct ctx {
 struct wstage {
 	const struct align_in *c;
 	struct words *w;
+	uint32_t *rel; /* related words found (related_lookup): pairs of a
+	                  rewrite stem and an official stem, by the first */
+	size_t nrel, caprel;
 };
 
 /* ---- words.c: 1. content words, 2. weights ---- */

@@ -1287,12 +1287,72 @@ room(const struct wstage *x, size_t off, size_t n, int side,
 	return m;
 }
 
+/* The related words of the table for this pair of texts, into x->rel:
+ * each rewrite stem the official text lacks (neither a name nor a
+ * number, nor a reporting-frame word anywhere in the rewrite: "statement"
+ * says nothing of "state") with each official stem, not a name, that the
+ * table relates to it, in stem order.  Run before the vectors are made,
+ * so that the table's pages, given back at its end, never stand beside
+ * them.  English only (the table is WordNet's).  0 or -1. */
+static int
+related_lookup(struct wstage *x)
+{
+	const char *lang = x->c->opt.language;
+	uint32_t n = intern_count(x->w->stems);
+	unsigned char *in_right;
+
+	if (lang && strcmp(lang, "english") != 0 && strcmp(lang, "en") != 0 &&
+	    strcmp(lang, "eng") != 0)
+		return 0;
+	if (!(in_right = calloc(n + 1, 1)))
+		return -1;
+	/* 1: a rewrite stem; 2: one a reporting-frame word */
+	for (size_t i = 0; i < x->c->rt.n; i++)
+		if (rcid_of(x->w, i) >= 0)
+			in_right[rcid_of(x->w, i)] |=
+			        (x->w->rflag[i] & F_FRAME) ? 2 : 1;
+	int rc = 0;
+	for (uint32_t s = 0; s < n && rc == 0; s++) {
+		size_t len;
+		if (in_right[s] != 1 || x->w->in_left[s] || x->w->name[s] ||
+		    x->w->numeric[s])
+			continue;
+		const char *key = intern_key(x->w->stems, s, &len);
+		size_t t = related_find(key, len);
+		for (size_t k = t < RELATED_N ? related_from[t] : 0;
+		     t < RELATED_N && k < related_from[t + 1]; k++) {
+			const char *b =
+			        related_text + related_at[related_to[k]];
+			uint32_t o, *g;
+			if (!intern_find(x->w->stems, b, strlen(b), &o) ||
+			    o >= n || !x->w->in_left[o] || x->w->name[o])
+				continue;
+			if (!(g = grow_array(x->rel, &x->caprel,
+			                     2 * x->nrel + 2, sizeof *g, 64))) {
+				rc = -1;
+				break;
+			}
+			x->rel = g;
+			x->rel[2 * x->nrel] = s;
+			x->rel[2 * x->nrel + 1] = o;
+			x->nrel++;
+		}
+	}
+	free(in_right);
+	table_forget(related_text, sizeof related_text);
+	table_forget(related_at, sizeof related_at);
+	table_forget(related_from, sizeof related_from);
+	table_forget(related_to, sizeof related_to);
+	return rc;
+}
+
 /* Related words as weaker shared words, when linking only.  A rewrite stem
  * the official text lacks that the table relates to an official stem
  * (neither of them a name: names are the alias table's; nor the rewrite's
  * a reporting-frame word: "statement" says nothing of "state") gets a
  * shadow of that stem, a stem id of its own that the official sentences
- * holding the stem hold too, weighing RELATED_SHARE of its idf.  Shadows
+ * holding the stem hold too, weighing RELATED_SHARE of its idf (the pairs
+ * related_lookup found).  Shadows
  * are added to the sentence vectors after the weights: they never count in
  * a sentence's own weight W, and never reach the loose ids (verbatim) or
  * the facts, which the tokens' ids decide.  English only (the table is
@@ -1300,52 +1360,30 @@ room(const struct wstage *x, size_t off, size_t n, int side,
 static int
 related(struct wstage *x)
 {
-	const char *lang = x->c->opt.language;
 	uint32_t n = intern_count(x->w->stems), nsh = 0;
-	unsigned char *in_right = NULL;
 	int32_t *shadow = NULL;                /* per official stem, or -1 */
 	uint32_t *rstart = NULL, *rids = NULL; /* per rewrite stem: shadows */
 	uint32_t *orig = NULL;                 /* per shadow: its stem */
 	size_t nr = 0, capr = 0, capo = 0;
 	int rc = -1;
 
-	if (lang && strcmp(lang, "english") != 0 && strcmp(lang, "en") != 0 &&
-	    strcmp(lang, "eng") != 0)
+	if (!x->nrel)
 		return 0;
-	in_right = calloc(n + 1, 1);
 	shadow = malloc((n + 1) * sizeof *shadow);
 	rstart = calloc(n + 2, sizeof *rstart);
-	if (!in_right || !shadow || !rstart)
+	if (!shadow || !rstart)
 		goto out;
 	for (uint32_t s = 0; s <= n; s++)
 		shadow[s] = -1;
-	/* 1: a rewrite stem; 2: one a reporting-frame word ("statement"):
-	 * its related words ("state") say nothing of where it comes from */
-	for (size_t i = 0; i < x->c->rt.n; i++)
-		if (rcid_of(x->w, i) >= 0)
-			in_right[rcid_of(x->w, i)] |=
-			        (x->w->rflag[i] & F_FRAME) ? 2 : 1;
-	for (uint32_t s = 0; s < n; s++) {
-		size_t len, k;
-		const char *key;
+	for (size_t p = 0, s = 0; s < n; s++) {
 		rstart[s + 1] = (uint32_t)nr;
-		if (in_right[s] != 1 || x->w->in_left[s] || x->w->name[s] ||
-		    x->w->numeric[s])
-			continue;
-		key = intern_key(x->w->stems, s, &len);
-		size_t t = related_find(key, len);
-		for (k = t < RELATED_N ? related_from[t] : 0;
-		     t < RELATED_N && k < related_from[t + 1]; k++) {
-			const char *b =
-			        related_text + related_at[related_to[k]];
-			uint32_t o;
-			if (!intern_find(x->w->stems, b, strlen(b), &o) ||
-			    o >= n || !x->w->in_left[o] || x->w->name[o])
-				continue;
+		for (; p < x->nrel && x->rel[2 * p] == s; p++) {
+			uint32_t o = x->rel[2 * p + 1];
 			if (shadow[o] < 0) {
 				char sk[128];
 				uint32_t id;
-				size_t lb = strlen(b);
+				size_t lb;
+				const char *b = intern_key(x->w->stems, o, &lb);
 				uint32_t *g;
 				if (lb + 1 > sizeof sk)
 					continue;
@@ -1369,10 +1407,6 @@ related(struct wstage *x)
 			rstart[s + 1] = (uint32_t)nr;
 		}
 	}
-	table_forget(related_text, sizeof related_text);
-	table_forget(related_at, sizeof related_at);
-	table_forget(related_from, sizeof related_from);
-	table_forget(related_to, sizeof related_to);
 	if (!nsh) {
 		rc = 0;
 		goto out;
@@ -1480,7 +1514,6 @@ related(struct wstage *x)
 	x->w->npool = npool;
 	rc = 0;
 out:
-	free(in_right);
 	free(shadow);
 	free(rstart);
 	free(rids);
@@ -1566,7 +1599,7 @@ fit_pool(struct words *w)
 int
 stage_words(const struct align_in *c, struct words *w)
 {
-	struct wstage x = {c, w};
+	struct wstage x = {c, w, NULL, 0, 0};
 
 	memset(w, 0, sizeof *w);
 	if (!(w->st = stem_new(c->opt.language)))
@@ -1574,9 +1607,12 @@ stage_words(const struct align_in *c, struct words *w)
 	if (!(w->stems = intern_new()) || subject_words(&x) < 0 ||
 	    content_ids(&x) < 0 || aliases(&x) < 0 || compounds(&x) < 0 ||
 	    values(&x) < 0 || merge_variants(&x) < 0 || title_flags(&x) < 0 ||
-	    vectors(&x) < 0 || weights(&x) < 0 || related(&x) < 0 ||
-	    fit_pool(w) < 0)
+	    related_lookup(&x) < 0 || vectors(&x) < 0 || weights(&x) < 0 ||
+	    related(&x) < 0 || fit_pool(w) < 0) {
+		free(x.rel);
 		return ALIGN_ERR_MEMORY;
+	}
+	free(x.rel);
 	return 0;
 }
 
