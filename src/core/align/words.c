@@ -397,25 +397,24 @@ half_step(uint64_t h, unsigned char ch)
 	return (h ^ ch) * HALF_PRIME;
 }
 
-/* Two bits a string, from its hash's top bits and the next ones. */
+/* A string's bit: its hash's top bits. */
 static inline void
 bit_set(uint64_t *v, uint64_t h, unsigned shift)
 {
-	uint64_t i = h >> shift, j = (h << (64 - shift)) >> shift;
+	uint64_t i = h >> shift;
 	v[i >> 6] |= (uint64_t)1 << (i & 63);
-	v[j >> 6] |= (uint64_t)1 << (j & 63);
 }
 
 static inline int
 bit_get(const uint64_t *v, uint64_t h, unsigned shift)
 {
-	uint64_t i = h >> shift, j = (h << (64 - shift)) >> shift;
-	return (int)(v[i >> 6] >> (i & 63) & v[j >> 6] >> (j & 63) & 1);
+	uint64_t i = h >> shift;
+	return (int)(v[i >> 6] >> (i & 63) & 1);
 }
 
-/* The bits of words (halfbits): at least 64, some eight for each byte of
- * the words (so that a string not there finds both its bits set some one
- * time in twenty).  0 or -1. */
+/* The bits of words (halfbits): some sixteen for each byte of the words
+ * (so that a string not there finds its bit set some one time in twenty),
+ * 64 at least and 2 Mi at most.  0 or -1. */
 static int
 halfbits_fill(const struct intern *words, struct halfbits *b)
 {
@@ -427,7 +426,7 @@ halfbits_fill(const struct intern *words, struct halfbits *b)
 		(void)intern_key(words, i, &len);
 		total += len;
 	}
-	while (log < 32 && ((size_t)1 << log) < 8 * total)
+	while (log < 21 && ((size_t)1 << log) < 16 * total)
 		log++;
 	b->shift = 64 - log;
 	b->first = calloc(((size_t)1 << log) / 64, sizeof *b->first);
