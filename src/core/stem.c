@@ -1,8 +1,9 @@
 /* stem.c - libstemmer behind a small interface, and our word lists.
  *
- * Owns the English stop list and number-word list (sorted arrays, searched
- * with bsearch).  Both are policy, not Unicode data: words that occur in
- * any sentence whatever its subject, and words that spell quantities.
+ * Owns the English stop list and number-word list (sorted arrays, found
+ * through a hash of each made once, listhash).  Both are policy, not Unicode
+ * data: words that occur in any sentence whatever its subject, and words that
+ * spell quantities.
  *
  * Also owns reaching libstemmer.  Built with STEMMER_STATIC (the Makefile
  * sets it where the library's archive is installed), the library is linked
