@@ -359,12 +359,15 @@ collect_side(struct sidejob *j)
 	const struct alias_side *s = j->s;
 
 	for (size_t i = 0; i < s->l->n && j->nacros < ACROS_MAX; i++) {
-		char a[ACRO_MAX + 1];
+		char a[ACRO_MAX + 1] = {0}; /* zeros after it: one memcmp */
 		size_t known = 0;
-		int32_t id = lid_of(s->lid, i);
-		if (id < 0 || !acronym(s->t, &s->l->v[i], a))
+		if (!acronym(s->t, &s->l->v[i], a)) /* before the id: cheaper */
 			continue;
-		while (known < j->nacros && strcmp(j->acros[known].s, a))
+		int32_t id = lid_of(s->lid, i);
+		if (id < 0)
+			continue;
+		while (known < j->nacros &&
+		       memcmp(j->acros[known].s, a, sizeof a))
 			known++;
 		if (known == j->nacros) {
 			memcpy(j->acros[j->nacros].s, a, sizeof a);

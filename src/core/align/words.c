@@ -130,6 +130,32 @@ content_id(struct wstage *x, const struct text *t, const struct tok *k,
 	return 0;
 }
 
+/* The key of token k's word in lower case when k is a capital ASCII
+ * letter and lower-case ones ("The"), if that key is known and its content
+ * id made (cache[key] not -2): it folds as that word does and is no
+ * acronym, so that its content id, stem and flags are that key's; else
+ * -1.  Saves content_id's folding, word lists and stemmer (some 4,000
+ * instructions) for a sentence's capitalised first word. */
+static int64_t
+lower_twin(const struct intern *in, const struct text *t, const struct tok *k,
+           size_t len, const int32_t *cache)
+{
+	const unsigned char *s = t->buf + k->off;
+	char low[32];
+	uint32_t id;
+
+	if (k->kind != TOK_WORD || len > sizeof low || s[0] < 'A' || s[0] > 'Z')
+		return -1;
+	low[0] = (char)(s[0] - 'A' + 'a');
+	for (size_t i = 1; i < len; i++) {
+		if (s[i] < 'a' || s[i] > 'z')
+			return -1;
+		low[i] = (char)s[i];
+	}
+	return intern_find(in, low, len, &id) && cache[id] != -2 ? (int64_t)id
+	                                                         : -1;
+}
+
 static int
 content_ids(struct wstage *x)
 {
@@ -157,7 +183,17 @@ content_ids(struct wstage *x)
 		unsigned char *con = side ? x->w->rcon : x->w->lcon;
 		for (size_t i = 0; i < l->n; i++) {
 			uint32_t key = l->id[i];
-			if (cache[key] == -2) {
+			int64_t twin =
+			        cache[key] == -2
+			                ? lower_twin(c->in, t, &l->v[i],
+			                             tok_len(l, i), cache)
+			                : -1;
+			if (twin >= 0) {
+				cache[key] = cache[twin];
+				lcache[key] = lcache[twin];
+				numw[key] = numw[twin];
+				kflag[key] = kflag[twin];
+			} else if (cache[key] == -2) {
 				int nw;
 				if (content_id(x, t, &l->v[i], tok_len(l, i),
 				               &cache[key], &lcache[key], &nw,
@@ -345,123 +381,150 @@ out:
 	return rc;
 }
 
-/* A side's words of a wordset sorted, as written (fwd) and reversed (rev,
- * their bytes in revbuf): whether a word of the other side can begin or
- * end a compound of them is then a binary search. */
-struct word_order {
-	struct wref {
-		const char *s;
-		size_t n;
-		uint64_t head; /* word_head */
-	} * fwd, *rev;
-	char *revbuf;
-	size_t n;
+/* Which strings may begin or end a word of one side of a wordset: a bit
+ * for the hash of each proper prefix (first) and each proper suffix
+ * (last) of its words.  A string whose bit is clear begins (ends) none of
+ * them; a set bit may be another's, so a compound's lookup follows.  Made
+ * in one pass over the words' bytes, where sorting them cost a run at
+ * 10,000 words a tenth of its instructions. */
+struct halfbits {
+	uint64_t *first, *last;
+	unsigned shift; /* 64 less the bits of an index */
 };
 
-/* The first eight bytes of s[0..n) as a big-endian number, zeros after
- * its end: two words whose heads differ sort as their heads do. */
-static uint64_t
-word_head(const char *s, size_t n)
-{
-	uint64_t h = 0;
+#define HALF_SEED  0xcbf29ce484222325u
+#define HALF_PRIME 0x9e3779b97f4a7c15u /* its top bits mixed by every byte */
 
-	for (size_t i = 0; i < 8; i++)
-		h = h << 8 | (i < n ? (unsigned char)s[i] : 0);
-	return h;
+/* A step of the hash of a prefix read forward or a suffix read backward. */
+static inline uint64_t
+half_step(uint64_t h, unsigned char ch)
+{
+	return (h ^ ch) * HALF_PRIME;
 }
 
-/* Bytewise order, a shorter prefix first; the heads decide most pairs
- * without a call to memcmp (this sorts every distinct word twice a
- * side). */
-static int
-by_bytes(const void *a, const void *b)
+/* A string's bit: its hash's top bits. */
+static inline void
+bit_set(uint64_t *v, uint64_t h, unsigned shift)
 {
-	const struct wref *p = a, *q = b;
-	if (p->head != q->head)
-		return p->head < q->head ? -1 : 1;
-	int d = memcmp(p->s, q->s, p->n < q->n ? p->n : q->n);
-	return d ? d : (p->n > q->n) - (p->n < q->n);
+	uint64_t i = h >> shift;
+	v[i >> 6] |= (uint64_t)1 << (i & 63);
 }
 
-static int
-order_fill(const struct intern *words, struct word_order *o)
+static inline int
+bit_get(const uint64_t *v, uint64_t h, unsigned shift)
 {
-	size_t total = 0;
+	uint64_t i = h >> shift;
+	return (int)(v[i >> 6] >> (i & 63) & 1);
+}
 
-	o->n = intern_count(words);
-	o->fwd = malloc((o->n + 1) * sizeof *o->fwd);
-	o->rev = malloc((o->n + 1) * sizeof *o->rev);
-	for (uint32_t i = 0; o->fwd && i < o->n; i++) {
-		o->fwd[i].s = intern_key(words, i, &o->fwd[i].n);
-		o->fwd[i].head = word_head(o->fwd[i].s, o->fwd[i].n);
-		total += o->fwd[i].n;
+/* The bits of words (halfbits): some sixteen for each byte of the words
+ * (so that a string not there finds its bit set some one time in twenty),
+ * 64 at least and 2 Mi at most.  0 or -1. */
+static int
+halfbits_fill(const struct intern *words, struct halfbits *b)
+{
+	uint32_t n = intern_count(words);
+	size_t total = 0, len;
+	unsigned log = 6;
+
+	for (uint32_t i = 0; i < n; i++) {
+		(void)intern_key(words, i, &len);
+		total += len;
 	}
-	o->revbuf = malloc(total + 1);
-	if (!o->fwd || !o->rev || !o->revbuf)
+	while (log < 21 && ((size_t)1 << log) < 16 * total)
+		log++;
+	b->shift = 64 - log;
+	b->first = calloc(((size_t)1 << log) / 64, sizeof *b->first);
+	b->last = calloc(((size_t)1 << log) / 64, sizeof *b->last);
+	if (!b->first || !b->last)
 		return -1;
-	char *p = o->revbuf;
-	for (size_t i = 0; i < o->n; i++) {
-		o->rev[i] = (struct wref){p, o->fwd[i].n, 0};
-		for (size_t j = o->fwd[i].n; j > 0; j--)
-			*p++ = o->fwd[i].s[j - 1];
-		o->rev[i].head = word_head(o->rev[i].s, o->rev[i].n);
+	for (uint32_t i = 0; i < n; i++) {
+		const unsigned char *w =
+		        (const unsigned char *)intern_key(words, i, &len);
+		uint64_t hf = HALF_SEED, hl = HALF_SEED;
+		for (size_t k = 0; k + 1 < len; k++) {
+			hf = half_step(hf, w[k]);
+			hl = half_step(hl, w[len - 1 - k]);
+			bit_set(b->first, hf, b->shift);
+			bit_set(b->last, hl, b->shift);
+		}
 	}
-	qsort(o->fwd, o->n, sizeof *o->fwd, by_bytes);
-	qsort(o->rev, o->n, sizeof *o->rev, by_bytes);
 	return 0;
 }
 
 static void
-order_free(struct word_order *o)
+halfbits_free(struct halfbits *b)
 {
-	free(o->fwd);
-	free(o->rev);
-	free(o->revbuf);
-}
-
-/* Is b[0..n) a proper prefix of a word of v[0..nv) (sorted)? */
-static int
-proper_prefix(const struct wref *v, size_t nv, const char *b, size_t n)
-{
-	struct wref key = {b, n, word_head(b, n)};
-	size_t lo = 0, hi = nv;
-
-	while (lo < hi) { /* the first word not below b */
-		size_t mid = lo + (hi - lo) / 2;
-		if (by_bytes(&v[mid], &key) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	/* the words that start with b follow it, b itself first */
-	if (lo < nv && v[lo].n == n && memcmp(v[lo].s, b, n) == 0)
-		lo++;
-	return lo < nv && v[lo].n > n && memcmp(v[lo].s, b, n) == 0;
+	free(b->first);
+	free(b->last);
 }
 
 enum { HALF_KNOWN = 1, HALF_FIRST = 2, HALF_SECOND = 4 };
 
-/* HALF_FIRST when key `key` of the inputs, in ASCII lower case, begins a
- * word of o (and is not all of it), HALF_SECOND when it so ends one;
- * HALF_KNOWN always. */
+/* HALF_FIRST unless key `key` of the inputs, in ASCII lower case, surely
+ * begins no word of b's side (and is not all of it), HALF_SECOND unless
+ * it surely so ends none; HALF_KNOWN always. */
 static unsigned char
-halves(const struct intern *in, uint32_t key, const struct word_order *o)
+halves(const struct intern *in, uint32_t key, const struct halfbits *b)
 {
-	char b[COMPOUND_MAX_BYTES], r[COMPOUND_MAX_BYTES];
 	size_t n;
 	const char *k = intern_key(in, key, &n);
-	unsigned char h = HALF_KNOWN;
+	uint64_t hf = HALF_SEED, hl = HALF_SEED;
 
-	if (n >= sizeof b)
-		return h;
-	ascii_lower(k, n, b);
-	for (size_t i = 0; i < n; i++)
-		r[i] = b[n - 1 - i];
-	if (proper_prefix(o->fwd, o->n, b, n))
-		h |= HALF_FIRST;
-	if (proper_prefix(o->rev, o->n, r, n))
-		h |= HALF_SECOND;
-	return h;
+	if (n >= COMPOUND_MAX_BYTES)
+		return HALF_KNOWN;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char f = (unsigned char)k[i],
+		              l = (unsigned char)k[n - 1 - i];
+		hf = half_step(hf, f >= 'A' && f <= 'Z' ? f - 'A' + 'a' : f);
+		hl = half_step(hl, l >= 'A' && l <= 'Z' ? l - 'A' + 'a' : l);
+	}
+	return (unsigned char)(HALF_KNOWN |
+	                       (bit_get(b->first, hf, b->shift) ? HALF_FIRST
+	                                                        : 0) |
+	                       (bit_get(b->last, hl, b->shift) ? HALF_SECOND
+	                                                       : 0));
+}
+
+/* The pairs of keys compound_side looked up last, one a slot by their
+ * hash, with what they found: long texts repeat their pairs ("the
+ * software" some thousands of times in a million words). */
+struct pairmemo {
+	uint32_t t; /* the first key + 1; 0: an empty slot */
+	uint32_t u;
+	int32_t id;
+};
+
+#define PAIR_MEMO_BITS 12
+#define PAIR_MEMO      (1u << PAIR_MEMO_BITS)
+
+/* The id in words (the other side's) of keys kt and ku of in written as
+ * one word in ASCII lower case, or -1; memo holds the answers of earlier
+ * pairs. */
+static int32_t
+pair_word(const struct intern *in, const struct intern *words,
+          struct pairmemo *memo, uint32_t kt, uint32_t ku)
+{
+	uint32_t h = ((kt * 0x9e3779b1u) ^ ku) * 0x85ebca6bu;
+	struct pairmemo *m = &memo[h >> (32 - PAIR_MEMO_BITS)];
+	char buf[COMPOUND_MAX_BYTES];
+	size_t lt, lu;
+	uint32_t id;
+
+	if (m->t == kt + 1 && m->u == ku)
+		return m->id;
+	*m = (struct pairmemo){kt + 1, ku, -1};
+	const char *a = intern_key(in, kt, &lt);
+	if (lt > sizeof buf)
+		return -1;
+	const char *b = intern_key(in, ku, &lu);
+	if (lu > sizeof buf - lt)
+		return -1;
+	ascii_lower(a, lt, buf);
+	ascii_lower(b, lu, buf + lt);
+	if (intern_find(words, buf, lt + lu, &id))
+		m->id = (int32_t)id;
+	return m->id;
 }
 
 /* What compounds reads, and one side's part of it. */
@@ -470,7 +533,7 @@ struct cpjob {
 	const unsigned char *on;
 	unsigned char *half; /* per key, this side's HALF_* (zeroed) */
 	const struct wordset *w;
-	const struct word_order *ord;
+	const struct halfbits *bits;
 	int side, rc;
 };
 
@@ -480,18 +543,22 @@ struct cpjob {
  * only, so the two sides may run at once.  0 or -1. */
 static int
 compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
-              const struct wordset *wp, const struct word_order *ord, int side)
+              const struct wordset *wp, const struct halfbits *bits, int side)
 {
 	const struct align_in *c = x->c;
 	const struct toklist *l = side ? &c->rt : &c->lt;
 	unsigned char *con = side ? x->w->rcon : x->w->lcon;
 	struct lidmap *lid = side ? &x->w->rlid : &x->w->llid;
 	unsigned char other = side ? 1 : 2;
+	struct pairmemo *memo = calloc(PAIR_MEMO, sizeof *memo);
+	int rc = -1;
 
+	if (!memo)
+		return -1;
 	for (size_t t = 0; t < l->n; t++) {
 		uint32_t kt_ = l->id[t];
 		if (!half[kt_])
-			half[kt_] = halves(c->in, kt_, &ord[!side]);
+			half[kt_] = halves(c->in, kt_, &bits[!side]);
 		if (!(half[kt_] & HALF_FIRST) || l->v[t].kind != TOK_WORD ||
 		    lid_of(lid, t) < 0)
 			continue;
@@ -500,11 +567,6 @@ compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
 		size_t u = next_word_token(l, lid, t);
 		if (u >= l->n || l->v[u].kind != TOK_WORD)
 			continue;
-		uint32_t ku_ = l->id[u];
-		if (!half[ku_])
-			half[ku_] = halves(c->in, ku_, &ord[!side]);
-		if (!(half[ku_] & HALF_SECOND))
-			continue;
 		/* a half missing from the other side, as "Da" and
 		 * "Nang" are where it writes "Danang", and "fourth" is
 		 * where it writes "fourth-warmest" (and "warmest"
@@ -512,25 +574,23 @@ compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
 		int32_t cu = tok_cid(con, lid, u);
 		if (t_there && cu >= 0 && (on[cu] & other))
 			continue;
-		size_t lt_, lu;
-		const char *kt = intern_key(c->in, l->id[t], &lt_);
-		char buf[COMPOUND_MAX_BYTES];
-		if (lt_ > sizeof buf)
+		uint32_t ku_ = l->id[u];
+		if (!half[ku_])
+			half[ku_] = halves(c->in, ku_, &bits[!side]);
+		if (!(half[ku_] & HALF_SECOND))
 			continue;
-		ascii_lower(kt, lt_, buf);
-		const char *ku = intern_key(c->in, l->id[u], &lu);
-		if (lu > sizeof buf - lt_)
-			continue;
-		ascii_lower(ku, lu, buf + lt_);
-		uint32_t id;
-		if (!intern_find(wp->words[!side], buf, lt_ + lu, &id))
+		int32_t id = pair_word(c->in, wp->words[!side], memo, kt_, ku_);
+		if (id < 0)
 			continue;
 		if (tok_set(con, lid, t, wp->wcid[!side][id]) < 0 ||
 		    tok_set(con, lid, u, -1) < 0)
-			return -1;
+			goto out;
 		t = u;
 	}
-	return 0;
+	rc = 0;
+out:
+	free(memo);
+	return rc;
 }
 
 static void *
@@ -538,7 +598,7 @@ cpjob_run(void *arg)
 {
 	struct cpjob *j = arg;
 
-	j->rc = compound_side(j->x, j->on, j->half, j->w, j->ord, j->side);
+	j->rc = compound_side(j->x, j->on, j->half, j->w, j->bits, j->side);
 	return NULL;
 }
 
@@ -550,22 +610,22 @@ cpjob_run(void *arg)
  * on a second thread for long texts.  0 or -1. */
 static int
 compound_sides(struct wstage *x, const unsigned char *on, unsigned char *half,
-               const struct wordset *w, const struct word_order *ord)
+               const struct wordset *w, const struct halfbits *bits)
 {
 	const struct align_in *c = x->c;
 	size_t nh = (size_t)intern_count(c->in) + 1;
-	struct cpjob j = {x, on, half + nh, w, ord, 1, -1};
+	struct cpjob j = {x, on, half + nh, w, bits, 1, -1};
 	struct spawn_part part;
 
 	if (c->opt.threads == 1 || c->lt.n < COMPOUND_THREAD_MIN ||
 	    c->rt.n < COMPOUND_THREAD_MIN)
-		return compound_side(x, on, half, w, ord, 0) < 0 ||
-		                       compound_side(x, on, half + nh, w, ord,
+		return compound_side(x, on, half, w, bits, 0) < 0 ||
+		                       compound_side(x, on, half + nh, w, bits,
 		                                     1) < 0
 		               ? -1
 		               : 0;
 	spawn_part_start(&part, cpjob_run, &j);
-	int rc = compound_side(x, on, half, w, ord, 0);
+	int rc = compound_side(x, on, half, w, bits, 0);
 	spawn_part_end(&part);
 	return rc < 0 || j.rc < 0 ? -1 : 0;
 }
@@ -591,10 +651,10 @@ mark_on(const unsigned char *con, const struct lidmap *lid, size_t n,
  * word (on the first token; the second gets no id).  Only pairs with a
  * word missing from the other side are tried, and words compare by their
  * keys in ASCII lower case, hyphens dropped; a pair is looked up only
- * when its first word begins a word of the other side and its second
- * ends one (known once per key), so that most of a text costs a byte's
- * test.  The two sides are independent (compound_side): long texts have
- * the right side's found on a second thread.  0 or -1. */
+ * when its first word may begin a word of the other side and its second
+ * may end one (halfbits, known once per key), so that most of a text
+ * costs a few loads.  The two sides are independent (compound_side): long texts
+ * have the right side's found on a second thread.  0 or -1. */
 static int
 compounds(struct wstage *x)
 {
@@ -603,25 +663,25 @@ compounds(struct wstage *x)
 	unsigned char *on = calloc(n + 1, 1); /* bit 1: left, 2: right */
 	unsigned char *half = calloc(2 * ((size_t)nkeys + 1), 1); /* HALF_* */
 	struct wordset w;
-	struct word_order ord[2];
+	struct halfbits bits[2];
 	int rc = -1;
 
 	memset(&w, 0, sizeof w);
-	memset(ord, 0, sizeof ord);
+	memset(bits, 0, sizeof bits);
 	if (!on || !half || wordset_fill(x, &w) < 0 ||
-	    order_fill(w.words[0], &ord[0]) < 0 ||
-	    order_fill(w.words[1], &ord[1]) < 0)
+	    halfbits_fill(w.words[0], &bits[0]) < 0 ||
+	    halfbits_fill(w.words[1], &bits[1]) < 0)
 		goto out;
 	mark_on(x->w->lcon, &x->w->llid, c->lt.n, on, 1);
 	mark_on(x->w->rcon, &x->w->rlid, c->rt.n, on, 2);
-	if (compound_sides(x, on, half, &w, ord) < 0)
+	if (compound_sides(x, on, half, &w, bits) < 0)
 		goto out;
 	rc = 0;
 out:
 	free(on);
 	free(half);
 	for (int side = 0; side < 2; side++) {
-		order_free(&ord[side]);
+		halfbits_free(&bits[side]);
 		intern_free(w.words[side]);
 		free(w.wcid[side]);
 	}
