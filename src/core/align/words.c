@@ -1304,8 +1304,8 @@ related_find(const char *k, size_t n)
 		else
 			hi = mid;
 	}
-	return lo < RELATED_N && related_text[related_at[lo] + n] == '\0' &&
-	                       memcmp(related_text + related_at[lo], k, n) == 0
+	return lo < RELATED_N && lex_order(k, n,
+	                                   related_text + related_at[lo]) == 0
 	               ? lo
 	               : RELATED_N;
 }
