@@ -206,14 +206,15 @@ $(GEN)/aliases.inc: data/en/aliases.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' -e 's/^\(.*\)$$/"\1",/' $< >$@
 # British spellings and their American ones (labour labor), paired from
-# Debian's SCOWL word lists (SCOWL_DIR) by scripts/spelling.py
+# Debian's SCOWL word lists (SCOWL_DIR) by scripts/spelling.py, made a
+# table with no pointers and a filter by scripts/spelltable.py
 SCOWL_DIR ?= /usr/share/dict/scowl
-$(GEN)/spelling.inc: scripts/spelling.py $(wildcard $(SCOWL_DIR)/*-words.*)
+$(GEN)/spelling.inc: scripts/spelling.py scripts/spelltable.py \
+    $(wildcard $(SCOWL_DIR)/*-words.*)
 	@mkdir -p $(@D)
 	python3 scripts/spelling.py $(SCOWL_DIR) >$@.pairs
-	LC_ALL=C sort -u -k1,1 $@.pairs | \
-	    sed 's/^\([a-z]*\) \([a-z]*\)$$/{"\1", "\2"},/' >$@.tmp && \
-	    rm $@.pairs && mv $@.tmp $@
+	LC_ALL=C sort -u -k1,1 $@.pairs | python3 scripts/spelltable.py \
+	    >$@.tmp && rm $@.pairs && mv $@.tmp $@
 # First names in "-ly" (Sally, Emily, Beverly), folded: SCOWL's proper
 # names up to its level 50, the common ones
 LYNAMES = $(wildcard $(SCOWL_DIR)/english-proper-names.[1-4][0-9]) \

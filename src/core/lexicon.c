@@ -77,11 +77,8 @@ static const struct place {
 #include "places.inc"
 };
 
-static const struct spelling {
-	const char *british, *american;
-} spellings[] = {
+/* spelling_text, spelling_at, spelling_seen (scripts/spelltable.py) */
 #include "spelling.inc"
-};
 
 static const struct source_word {
 	const char *word;
@@ -150,11 +147,39 @@ lower_bound(const void *v, size_t count, size_t size, const char *w, size_t n)
 #define LOWER_BOUND(t, w, n)                                                   \
 	lower_bound((t), sizeof(t) / sizeof *(t), sizeof *(t), (w), (n))
 
+/* Whether w[0..n) may be a British word of the spellings' table: its two
+ * bits of spelling_seen, as scripts/spelltable.py's spelling_bits sets
+ * them (FNV-1a).  No means it is not. */
+static int
+spelling_may_be(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	uint32_t a = h & (SPELLING_SEEN_BITS - 1),
+	         b = (h >> 17) & (SPELLING_SEEN_BITS - 1);
+	return (spelling_seen[a / 64] >> (a % 64) & 1) &&
+	       (spelling_seen[b / 64] >> (b % 64) & 1);
+}
+
 const char *
 lex_american(const char *w, size_t n)
 {
-	const struct spelling *f = FIND(spellings, w, n);
-	return f ? f->american : NULL;
+	size_t lo = 0, hi = SPELLING_N;
+
+	if (!spelling_may_be(w, n))
+		return NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (lex_order(w, n, spelling_text + spelling_at[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == SPELLING_N ||
+	    lex_order(w, n, spelling_text + spelling_at[lo]) != 0)
+		return NULL;
+	return spelling_text + spelling_at[lo] + n + 1; /* after the NUL */
 }
 
 int

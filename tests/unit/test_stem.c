@@ -35,6 +35,29 @@ english_words_lose_their_endings(void **state)
 	stem_free(s);
 }
 
+/* Words English's stemmer leaves as they are, which stem_word answers
+ * without it (two letters or less, or a last letter no suffix ends in),
+ * and their neighbours that it still stems. */
+static void
+words_the_stemmer_keeps_are_kept(void **state)
+{
+	(void)state;
+	struct stemmer *s = stem_new("en");
+	assert_non_null(s);
+	assert_stem(s, "which", "which");
+	assert_stem(s, "group", "group");
+	assert_stem(s, "tax", "tax");
+	assert_stem(s, "is", "is");
+	assert_stem(s, "data", "data");
+	assert_stem(s, "groups", "group");
+	assert_stem(s, "taxes", "tax");
+	assert_stem(s, "ugly", "ugli");
+	assert_stem(s, "dying", "die");
+	assert_stem(s, "news", "news");
+	assert_stem(s, "generously", "generous");
+	stem_free(s);
+}
+
 static void
 an_unknown_language_has_no_stemmer(void **state)
 {
@@ -162,6 +185,7 @@ main(void)
 	        /* first, so that the threads race to load the library */
 	        cmocka_unit_test(threads_may_make_the_first_stemmers_at_once),
 	        cmocka_unit_test(english_words_lose_their_endings),
+	        cmocka_unit_test(words_the_stemmer_keeps_are_kept),
 	        cmocka_unit_test(an_unknown_language_has_no_stemmer),
 	        cmocka_unit_test(stop_and_number_words_are_recognised),
 	        cmocka_unit_test(every_listed_word_and_no_other_is_found),

@@ -42,14 +42,48 @@ all_caps(const struct text *t, const struct tok *k, size_t len)
  * folded word is a number word, and *flags to F_FRAME for a reporting-frame
  * word and F_THAT for "that".  A number, or a number word, is its value as
  * digits (lexicon.h: five = 5, 7,600 = 7600, 6th = 6), not stemmed. */
+/* Token k's bytes (len of them) folded as uni_key folds them for a
+ * content word, into small (room for FOLD_SMALL bytes) when they are
+ * printable ASCII that fits, where folding is only lower case, else into
+ * memory of uni_key's that the caller frees (fold_done); *fold and
+ * *flen set.  0 or -1. */
+#define FOLD_SMALL 64
+static int
+fold_word(const struct text *t, const struct tok *k, size_t len, char *small,
+          char **fold, size_t *flen)
+{
+	const unsigned char *s = t->buf + k->off;
+	size_t i;
+
+	for (i = 0;
+	     i < len && len <= FOLD_SMALL && s[i] >= 0x20 && s[i] <= 0x7E; i++)
+		small[i] =
+		        (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A')
+		                                          : s[i]);
+	if (len && i == len) {
+		*fold = small;
+		*flen = len;
+		return 0;
+	}
+	return uni_key(s, len, UNI_KEY_FOLD | UNI_KEY_CASE, fold, flen);
+}
+
+/* Give back fold_word's fold unless it is small. */
+static void
+fold_done(char *fold, const char *small)
+{
+	if (fold != small)
+		free(fold);
+}
+
 static int
 content_id(struct wstage *x, const struct text *t, const struct tok *k,
            size_t len, int32_t *out, int32_t *loose, int *numword,
            unsigned char *flags)
 {
-	char *fold, digits[64];
+	char *fold, digits[64], small[FOLD_SMALL];
 	size_t flen, i, j, nd;
-	const char *stem;
+	const char *stem, *word;
 	size_t slen;
 	uint32_t id;
 
@@ -59,8 +93,7 @@ content_id(struct wstage *x, const struct text *t, const struct tok *k,
 	*flags = 0;
 	if (k->kind != TOK_WORD && k->kind != TOK_NUMBER)
 		return 0;
-	if (uni_key(t->buf + k->off, len, UNI_KEY_FOLD | UNI_KEY_CASE, &fold,
-	            &flen) < 0)
+	if (fold_word(t, k, len, small, &fold, &flen) < 0)
 		return -1;
 	*numword = stem_is_number_word(fold, flen); /* sees "seven-year" */
 	switch (lex_is_frame(fold, flen)) {
@@ -81,7 +114,7 @@ content_id(struct wstage *x, const struct text *t, const struct tok *k,
 	             ? lex_number(fold, flen, digits, sizeof digits)
 	             : 0;
 	if (nd) {
-		free(fold);
+		fold_done(fold, small);
 		if (intern_id(x->w->stems, digits, nd, &id) < 0)
 			return -1;
 		*out = *loose = (int32_t)id;
@@ -93,41 +126,32 @@ content_id(struct wstage *x, const struct text *t, const struct tok *k,
 	/* "U.S." and "US" name something; "us" is a stop word */
 	int named = j < flen || all_caps(t, k, len);
 	flen = j;
-	/* a British spelling as the American one: labour is labor */
+	/* a British spelling as the American one: labour is labor (the
+	 * table's own string, read only from here on) */
 	const char *us = named || !flen ? NULL : lex_american(fold, flen);
-	if (us) {
-		size_t un = strlen(us);
-		char *w = malloc(un + 1);
-		if (!w) {
-			free(fold);
-			return -1;
-		}
-		memcpy(w, us, un + 1);
-		free(fold);
-		fold = w;
-		flen = un;
-	}
-	if (flen == 0 || (!named && stem_is_stop(fold, flen))) {
+	word = us ? us : fold;
+	if (us)
+		flen = strlen(us);
+	int rc;
+	if (flen == 0 || (!named && stem_is_stop(word, flen))) {
 		/* a stop word still counts when judging what was kept; an
 		 * irregular verb form as its base form ("are" as "be") */
-		const char *base = flen ? lex_base_form(fold, flen) : NULL;
-		int rc =
-		        !flen  ? 0
-		        : base ? intern_id(x->w->stems, base, strlen(base), &id)
-		               : intern_id(x->w->stems, fold, flen, &id);
+		const char *base = flen ? lex_base_form(word, flen) : NULL;
+		rc = !flen  ? 0
+		     : base ? intern_id(x->w->stems, base, strlen(base), &id)
+		            : intern_id(x->w->stems, word, flen, &id);
 		if (flen && rc == 0)
 			*loose = (int32_t)id;
-		free(fold);
-		return rc;
+	} else {
+		rc = stem_word(x->w->st, word, flen, &stem, &slen) < 0 ||
+		                     intern_id(x->w->stems, stem, slen, &id) < 0
+		             ? -1
+		             : 0;
+		if (rc == 0)
+			*out = *loose = (int32_t)id;
 	}
-	if (stem_word(x->w->st, fold, flen, &stem, &slen) < 0 ||
-	    intern_id(x->w->stems, stem, slen, &id) < 0) {
-		free(fold);
-		return -1;
-	}
-	free(fold);
-	*out = *loose = (int32_t)id;
-	return 0;
+	fold_done(fold, small);
+	return rc;
 }
 
 /* The key of token k's word in lower case when k is a capital ASCII
