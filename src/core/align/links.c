@@ -122,6 +122,50 @@ key_of(const struct ctx *x, const double *acc, uint32_t o, double est,
 	                    : fabs((double)o - est);
 }
 
+/* The first key of beats (the negated estimate) over t[0..n) (n >
+ * CANDIDATES): into v, in t's order, the entries within KEY_EPS of the
+ * CANDIDATES-th smallest key (kth) or below it, their number returned,
+ * with the largest key among them in *hi_kept and the smallest of the
+ * rest in *lo_out.  One pass: the kth so far only falls, so an entry
+ * beyond the tolerance of the kth so far is beyond the last one's, and
+ * is left out at once; those kept so far are sifted again at the end. */
+static size_t
+first_key(const double *acc, const uint32_t *t, size_t n, uint32_t *v,
+          double *hi_kept, double *lo_out)
+{
+	double top[CANDIDATES], lo = HUGE_VAL, kth = HUGE_VAL, reach = HUGE_VAL;
+	size_t ntop = 0, nv = 0, m = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		double k = -acc[t[i]];
+		if (k <= reach) {
+			v[nv++] = t[i];
+			if (k < kth) {
+				top_push(top, &ntop, k);
+				if (ntop == CANDIDATES) {
+					kth = top[CANDIDATES - 1];
+					reach = kth + KEY_EPS;
+				}
+			}
+		} else if (k < lo) {
+			lo = k;
+		}
+	}
+	*hi_kept = -HUGE_VAL;
+	for (size_t i = 0; i < nv; i++) {
+		double k = -acc[v[i]];
+		if (k <= reach) {
+			v[m++] = v[i];
+			if (k > *hi_kept)
+				*hi_kept = k;
+		} else if (k < lo) {
+			lo = k;
+		}
+	}
+	*lo_out = lo;
+	return m;
+}
+
 /* The best CANDIDATES of the touched official segments t[0..n) into best
  * (their number returned), exactly as insert_best over all of t gives
  * them; v, tie and key are scratch of n entries each.  Most of t share a
@@ -149,23 +193,10 @@ pick_best(const struct ctx *x, const double *acc, const uint32_t *t, size_t n,
 		return nbest;
 	}
 	/* the first key, over all of t, written out: most are left out
-	 * here */
-	double top[CANDIDATES], hi_kept = -HUGE_VAL, lo_out = HUGE_VAL;
-	size_t ntop = 0;
-	for (size_t i = 0; i < n; i++)
-		top_push(top, &ntop, -acc[t[i]]);
-	double kth = top[CANDIDATES - 1];
-	nv = 0;
-	for (size_t i = 0; i < n; i++) {
-		double k = -acc[t[i]];
-		if (k <= kth + KEY_EPS) {
-			v[nv++] = t[i];
-			if (k > hi_kept)
-				hi_kept = k;
-		} else if (k < lo_out) {
-			lo_out = k;
-		}
-	}
+	 * here, in one pass (first_key) */
+	double top[CANDIDATES], hi_kept, lo_out, kth;
+	size_t ntop;
+	nv = first_key(acc, t, n, v, &hi_kept, &lo_out);
 	if (!(lo_out - hi_kept > KEY_EPS)) {
 		insert_best(x, acc, t, n, est, best, &nbest);
 		return nbest;
@@ -366,9 +397,10 @@ links_alloc(struct ctx *x)
 	l->header = calloc(no + 1, 1);
 	l->restate = calloc(nr + 1, 1);
 	l->rline = calloc(nr + 1, 1);
+	l->rfull = calloc(nr + 1, sizeof *l->rfull);
 	l->rfurn = calloc(nr + 1, 1);
 	if (!l->prim || !l->sec || !l->header || !l->restate || !l->rline ||
-	    !l->rfurn)
+	    !l->rfull || !l->rfurn)
 		return -1;
 	for (size_t r = 0; r < nr; r++)
 		l->prim[r] = -1;
@@ -1018,6 +1050,79 @@ caption_raw(const struct ctx *x, size_t r)
 	       tok_words(l, t0, t) >= CAPTION_MIN_WORDS;
 }
 
+/* An upper bound on the shared weight of rewrite segment r with any
+ * other segment: the sum, in order, of the terms of all its vector's
+ * entries, its stems' and the related words' shadows' (words.c, related:
+ * added after W was summed, so W alone is no bound), kept in
+ * x->lw->rfull as a float rounded up (0: not known yet).  Each term of a
+ * shared weight is one of these terms or smaller, and the shared weight
+ * sums them in the same order; rounded addition is monotone. */
+static double
+full_bound(const struct ctx *x, size_t r)
+{
+	float *f = &x->lw->rfull[r];
+
+	if (*f == 0) {
+		const struct vec *v = &x->w->rv[r];
+		double w = 0;
+		for (size_t i = 0; i < v->n; i++) {
+			struct ent e = ent_at(x->w, v->off + i);
+			w += x->w->idf[e.cid] * e.cnt;
+		}
+		float g = (float)w;
+		*f = (double)g < w ? nextafterf(g, HUGE_VALF) : g;
+	}
+	return *f;
+}
+
+/* Could rewrite segments r and s (of weights W > 0) have a Dice of their
+ * stems (2 * shared / (W_r + W_s)) of at least min?  Their shared weight
+ * is no more than the lighter one's full_bound, so when that bound falls
+ * short the merge of their stems is not needed. */
+static int
+dice_reach(const struct ctx *x, size_t r, size_t s, double min)
+{
+	const struct vec *v = &x->w->rv[r], *u = &x->w->rv[s];
+	double m = full_bound(x, v->W < u->W ? r : s);
+
+	return 2 * m / (v->W + u->W) >= min;
+}
+
+/* Is the Dice of the stems of rewrite segments r and s (of weights W >
+ * 0) at least min? */
+static int
+dice_at_least(const struct ctx *x, size_t r, size_t s, double min)
+{
+	const struct vec *v = &x->w->rv[r], *u = &x->w->rv[s];
+
+	return dice_reach(x, r, s, min) &&
+	       2 * shared(x, v, u) / (v->W + u->W) >= min;
+}
+
+/* What is known of rewrite segment r as a line (x->lw->rline, filled as
+ * asked: the rules and the verdict ask again and again, and repeats
+ * looks back over up to TITLE_BACK title lines). */
+enum {
+	RL_FC = 1,
+	RL_FURN = 2,
+	RL_CAPTION = 4,
+	RL_REP_KNOWN = 8,
+	RL_REP = 16,
+	RL_TITLE_KNOWN = 32,
+	RL_TITLE = 64
+};
+
+/* title_line of rewrite segment r, kept in x->lw->rline once known. */
+static int
+title_known(const struct ctx *x, size_t r)
+{
+	unsigned char *f = &x->lw->rline[r];
+
+	if (!(*f & RL_TITLE_KNOWN))
+		*f |= RL_TITLE_KNOWN | (title_line(x, r) ? RL_TITLE : 0);
+	return (*f & RL_TITLE) != 0;
+}
+
 /* Does rewrite segment r repeat one of the DUP_BACK before it (Dice of
  * their stems at least DUP_MIN), or, as a title line, an earlier title
  * line up to TITLE_BACK before it (at least TITLE_DUP_MIN: a headline
@@ -1030,24 +1135,20 @@ repeats_raw(const struct ctx *x, size_t r)
 		return 0;
 	for (size_t k = 1; k <= DUP_BACK && k <= r; k++) {
 		const struct vec *u = &x->w->rv[r - k];
-		if (u->W > 0 && 2 * shared(x, v, u) / (v->W + u->W) >= DUP_MIN)
+		if (u->W > 0 && dice_at_least(x, r, r - k, DUP_MIN))
 			return 1;
 	}
-	if (!title_line(x, r))
+	if (!title_known(x, r))
 		return 0;
 	for (size_t k = 1; k <= TITLE_BACK && k <= r; k++) {
 		const struct vec *u = &x->w->rv[r - k];
-		if (u->W > 0 && title_line(x, r - k) &&
+		if (u->W > 0 && title_known(x, r - k) &&
+		    dice_reach(x, r, r - k, TITLE_DUP_MIN) &&
 		    2 * shared(x, v, u) / (v->W + u->W) >= TITLE_DUP_MIN)
 			return 1;
 	}
 	return 0;
 }
-
-/* What is known of rewrite segment r as a line (x->lw->rline, filled as
- * asked: the rules and the verdict ask again and again, and repeats
- * looks back over up to TITLE_BACK title lines). */
-enum { RL_FC = 1, RL_FURN = 2, RL_CAPTION = 4, RL_REP_KNOWN = 8, RL_REP = 16 };
 
 static unsigned
 line_facts(const struct ctx *x, size_t r, unsigned want)
@@ -2312,6 +2413,7 @@ linkset_free(struct linkset *l)
 	free(l->header);
 	free(l->restate);
 	free(l->rline);
+	free(l->rfull);
 	free(l->rfurn);
 	memset(l, 0, sizeof *l);
 }

@@ -225,9 +225,12 @@ struct linkset {
 	                           which no rule links */
 	unsigned char *rline;   /* per right segment: what is known of it as
 	                           a line (links.c, line_facts) */
-	unsigned char *rfurn;   /* per right segment linked to none, once the
-	                           links are made: page furniture (a restated
-	                           title, a furniture line, a caption) */
+	float *rfull;         /* per right segment: a bound on its shared weight
+	                         with any other, rounded up (links.c, full_bound;
+	                         0: not known yet) */
+	unsigned char *rfurn; /* per right segment linked to none, once the
+	                         links are made: page furniture (a restated
+	                         title, a furniture line, a caption) */
 };
 
 /* What stages 5 and 6 (links.c) make and stage 7 to 9 (classify.c)
