@@ -381,6 +381,43 @@ nominate(const struct ctx *x, const struct vec *v, const struct search *sr,
 	return nt;
 }
 
+/* What is known of rewrite segment r as a line (x->lw->rline, filled as
+ * asked: the rules and the verdict ask again and again, and repeats
+ * looks back over up to TITLE_BACK title lines). */
+enum {
+	RL_FC = 1,
+	RL_FURN = 2,
+	RL_CAPTION = 4,
+	RL_REP_KNOWN = 8,
+	RL_REP = 16,
+	RL_TITLE_KNOWN = 32,
+	RL_TITLE = 64
+};
+
+_Static_assert(TITLE_BACK <= UINT16_MAX, "linkset.tback holds 16 bits");
+
+/* Each rewrite segment's title flag into x->lw->rline (title_line), and
+ * into x->lw->tback how far back the title line before it lies, 0 when
+ * none does within TITLE_BACK: repeats_raw walks the title lines alone. */
+static void
+title_back(struct ctx *x)
+{
+	size_t nr = x->c->rs.n, prev = 0;
+	int any = 0;
+
+	for (size_t r = 0; r < nr; r++) {
+		int title = title_line(x, r);
+		x->lw->tback[r] =
+		        (uint16_t)(any && r - prev <= TITLE_BACK ? r - prev
+		                                                 : 0);
+		x->lw->rline[r] |= RL_TITLE_KNOWN | (title ? RL_TITLE : 0);
+		if (title) {
+			prev = r;
+			any = 1;
+		}
+	}
+}
+
 /* The arrays of *x->lw that outlive the candidates (prim and sec -1
  * throughout, the rest zero; the links' weights come later, link_weights),
  * made once the search has its own (so that
@@ -398,10 +435,12 @@ links_alloc(struct ctx *x)
 	l->restate = calloc(nr + 1, 1);
 	l->rline = calloc(nr + 1, 1);
 	l->rfull = calloc(nr + 1, sizeof *l->rfull);
+	l->tback = malloc((nr + 1) * sizeof *l->tback);
 	l->rfurn = calloc(nr + 1, 1);
 	if (!l->prim || !l->sec || !l->header || !l->restate || !l->rline ||
-	    !l->rfull || !l->rfurn)
+	    !l->rfull || !l->tback || !l->rfurn)
 		return -1;
+	title_back(x);
 	for (size_t r = 0; r < nr; r++)
 		l->prim[r] = -1;
 	for (size_t o = 0; o < no; o++)
@@ -866,6 +905,37 @@ tied(const struct wcand *a, const struct wcand *b)
 	return fabs(a->w - b->w) <= 1e-9 && fabs(a->cov_o - b->cov_o) <= 1e-9;
 }
 
+/* t[0..n) sorted by by_weight, stably, by the very merges the C
+ * library's qsort made of so small an array (glibc's msort: the first
+ * n / 2 and the rest each sorted, then merged, the first half's entry
+ * taken unless the second's sorts strictly before it).  by_weight's
+ * tolerances make it no strict order, so the merges themselves are kept,
+ * not only their result; a call less per comparison.  tmp: n entries of
+ * scratch. */
+static void
+merge_by_weight(struct wcand *t, size_t n, struct wcand *tmp)
+{
+	if (n <= 1)
+		return;
+	size_t n1 = n / 2, n2 = n - n1;
+	struct wcand *b1 = t, *b2 = t + n1, *o = tmp;
+
+	merge_by_weight(b1, n1, tmp);
+	merge_by_weight(b2, n2, tmp);
+	while (n1 > 0 && n2 > 0) {
+		if (by_weight(b1, b2) <= 0) {
+			*o++ = *b1++;
+			n1--;
+		} else {
+			*o++ = *b2++;
+			n2--;
+		}
+	}
+	if (n1 > 0)
+		memcpy(o, b1, n1 * sizeof *o);
+	memcpy(t, tmp, (n - n2) * sizeof *t);
+}
+
 /* Rewrite segment r's candidates co[g, e) (e - g <= CANDIDATES, as
  * candidates() keeps) with their weights into t, sorted by by_weight,
  * and their official segments and weights put back into co[g, e) and
@@ -882,7 +952,8 @@ sort_by_weight(const struct ctx *x, size_t r, size_t g, size_t e,
 		struct cand m = cand_at(x, r, g + i);
 		t[i] = (struct wcand){m.r, m.o, m.w, cand_cov(x, &m)};
 	}
-	qsort(t, n, sizeof *t, by_weight);
+	struct wcand tmp[CANDIDATES];
+	merge_by_weight(t, n, tmp);
 	for (size_t i = 0; i < n; i++) {
 		x->lw->co[g + i] = t[i].o;
 		x->lw->cw[g + i] = t[i].w;
@@ -1099,19 +1170,6 @@ dice_at_least(const struct ctx *x, size_t r, size_t s, double min)
 	       2 * shared(x, v, u) / (v->W + u->W) >= min;
 }
 
-/* What is known of rewrite segment r as a line (x->lw->rline, filled as
- * asked: the rules and the verdict ask again and again, and repeats
- * looks back over up to TITLE_BACK title lines). */
-enum {
-	RL_FC = 1,
-	RL_FURN = 2,
-	RL_CAPTION = 4,
-	RL_REP_KNOWN = 8,
-	RL_REP = 16,
-	RL_TITLE_KNOWN = 32,
-	RL_TITLE = 64
-};
-
 /* title_line of rewrite segment r, kept in x->lw->rline once known. */
 static int
 title_known(const struct ctx *x, size_t r)
@@ -1140,10 +1198,12 @@ repeats_raw(const struct ctx *x, size_t r)
 	}
 	if (!title_known(x, r))
 		return 0;
-	for (size_t k = 1; k <= TITLE_BACK && k <= r; k++) {
-		const struct vec *u = &x->w->rv[r - k];
-		if (u->W > 0 && title_known(x, r - k) &&
-		    dice_reach(x, r, r - k, TITLE_DUP_MIN) &&
+	/* the title lines up to TITLE_BACK before r, by their chain */
+	for (size_t t = r;
+	     x->lw->tback[t] && r - (t - x->lw->tback[t]) <= TITLE_BACK;) {
+		t -= x->lw->tback[t];
+		const struct vec *u = &x->w->rv[t];
+		if (u->W > 0 && dice_reach(x, r, t, TITLE_DUP_MIN) &&
 		    2 * shared(x, v, u) / (v->W + u->W) >= TITLE_DUP_MIN)
 			return 1;
 	}
@@ -2414,6 +2474,7 @@ linkset_free(struct linkset *l)
 	free(l->restate);
 	free(l->rline);
 	free(l->rfull);
+	free(l->tback);
 	free(l->rfurn);
 	memset(l, 0, sizeof *l);
 }

@@ -228,6 +228,9 @@ struct linkset {
 	float *rfull;         /* per right segment: a bound on its shared weight
 	                         with any other, rounded up (links.c, full_bound;
 	                         0: not known yet) */
+	uint16_t *tback;      /* per right segment: how far back the title line
+	                         before it is, 0 when none is within TITLE_BACK
+	                         (links.c, title_back) */
 	unsigned char *rfurn; /* per right segment linked to none, once the
 	                         links are made: page furniture (a restated
 	                         title, a furniture line, a caption) */
