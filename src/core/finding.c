@@ -221,10 +221,10 @@ unpossess(const char *w, size_t n)
 	return n;
 }
 
-/* Is token t of side right a negator or a negative verb (not the "not"
- * of "not only")?  The word's answer is kept per id in x->neg. */
-static int
-negative(struct fx *x, int right, uint32_t t)
+/* negative, past the cheap test of its inline caller (out of line: its
+ * buffers' frame is set up only for the few words that get here). */
+static __attribute__((noinline)) int
+negative_slow(struct fx *x, int right, uint32_t t)
 {
 	const struct cmp *c = x->c;
 	const struct toklist *l = side_toks(c, right);
@@ -246,6 +246,17 @@ negative(struct fx *x, int right, uint32_t t)
 	    memcmp(nx, "only", 4) == 0)
 		return 0;
 	return 1;
+}
+
+/* Is token t of side right a negator or a negative verb (not the "not"
+ * of "not only")?  The word's answer is kept per id in x->neg: a word
+ * known to be neither is answered here. */
+static inline int
+negative(struct fx *x, int right, uint32_t t)
+{
+	if (x->neg[side_toks(x->c, right)->id[t]] == 1)
+		return 0;
+	return negative_slow(x, right, t);
 }
 
 /* Is token t of side right a number, or a number word? */
@@ -1346,17 +1357,12 @@ find_values(struct fx *x, uint32_t p, const struct stretch *s)
 
 static uint32_t seg_of(const struct seglist *l, uint32_t t);
 
-/* Is token t of side right a word of a name: capitalised, not at the
- * start of a sentence, not in a title-case line of the rewrite (a
- * headline capitalises every word), not a month or weekday? */
-static int
-name_word(struct fx *x, int right, uint32_t t)
+/* name_word, for a capitalised word (out of line: see name_word). */
+static __attribute__((noinline)) int
+name_word_slow(struct fx *x, int right, uint32_t t)
 {
 	const struct toklist *l = side_toks(x->c, right);
-	const struct tok *k = &l->v[t];
 
-	if (k->kind != TOK_WORD || !(k->flags & TOK_F_UPPER))
-		return 0;
 	/* a month or weekday is a date's word: a value; "Fahrenheit" a
 	 * unit's (value_may_start first: it is kept per id) */
 	if (raw_start(x, right, t) != 0 ||
@@ -1365,6 +1371,21 @@ name_word(struct fx *x, int right, uint32_t t)
 	if (right && x->rtitle[seg_of(&x->c->rs, t)])
 		return 0;
 	return !value_unit_word(side_text(x->c, right), l, t);
+}
+
+/* Is token t of side right a word of a name: capitalised, not at the
+ * start of a sentence, not in a title-case line of the rewrite (a
+ * headline capitalises every word), not a month or weekday?  The
+ * capital is tested here, the rest out of line (name_word_slow: its
+ * value tests' buffers are set up only for capitalised words). */
+static inline int
+name_word(struct fx *x, int right, uint32_t t)
+{
+	const struct tok *k = &side_toks(x->c, right)->v[t];
+
+	if (k->kind != TOK_WORD || !(k->flags & TOK_F_UPPER))
+		return 0;
+	return name_word_slow(x, right, t);
 }
 
 /* Is the folded word w a connector inside a name ("Ministry of Foreign
