@@ -413,18 +413,13 @@ in_stretch(const struct stretch *s, int right, uint32_t t)
 	return 0;
 }
 
-/* The first token at or after t that side right of s changes, or s->hi
- * of that side when none is: loops over the changed tokens jump the gaps
- * between a passage's pieces (which can be most of the text). */
-static uint32_t
-next_in(const struct stretch *s, int right, uint32_t t)
+/* next_in for t inside side right of s, a side not changed whole (out
+ * of line: next_in is called for every changed token). */
+static __attribute__((noinline)) uint32_t
+next_in_slow(const struct stretch *s, int right, uint32_t t)
 {
 	uint32_t hi = s->hi[right], best = hi;
 
-	if (t < s->lo[right])
-		t = s->lo[right];
-	if (t >= hi || s->whole[right])
-		return t < hi ? t : hi;
 	if (s->sp[right]) {
 		/* the first range ending after t */
 		const struct span *v = s->sp[right];
@@ -442,6 +437,22 @@ next_in(const struct stretch *s, int right, uint32_t t)
 			best = a;
 	}
 	return best;
+}
+
+/* The first token at or after t that side right of s changes, or s->hi
+ * of that side when none is: loops over the changed tokens jump the gaps
+ * between a passage's pieces (which can be most of the text).  A stretch
+ * changed whole is answered here, the rest by next_in_slow. */
+static inline uint32_t
+next_in(const struct stretch *s, int right, uint32_t t)
+{
+	uint32_t hi = s->hi[right];
+
+	if (t < s->lo[right])
+		t = s->lo[right];
+	if (t >= hi)
+		return hi;
+	return s->whole[right] ? t : next_in_slow(s, right, t);
 }
 
 /* Tokens [*a, *b) of side right of s cut to one place: the pieces of a
@@ -777,31 +788,40 @@ struct item {
 	int used;
 };
 
+#define VSTART_RAW0 0x80 /* x->vstart: a plural value_may_start refused */
+
+/* vstart_of for a word not asked before (out of line: its buffers'
+ * frame is set up once an id). */
+static __attribute__((noinline)) unsigned
+vstart_new(struct fx *x, int right, uint32_t t)
+{
+	const struct toklist *l = side_toks(x->c, right);
+	uint32_t id = l->id[t];
+	char w[WORD_MAX], d[24];
+	size_t n = fold(side_text(x->c, right), &l->v[t], w, sizeof w);
+	int v = value_may_start(side_text(x->c, right), &l->v[t]);
+	unsigned raw0 = 0;
+
+	/* and plurals of number words: "thousands" */
+	if (!v && n > 1 && w[n - 1] == 's' &&
+	    lex_number(w, n - 1, d, sizeof d)) {
+		v = VALUE_START_ANY;
+		raw0 = VSTART_RAW0;
+	}
+	x->vstart[id] = (unsigned char)((1 + v) | raw0);
+	return x->vstart[id];
+}
+
 /* value_may_start of token t of side right, kept per id in x->vstart:
  * 1 + may_start's answer (which counts a plural of a number word,
  * "thousands", as a start), with VSTART_RAW0 set when value_may_start
  * itself said VALUE_START_NEVER for such a plural. */
-#define VSTART_RAW0 0x80
 static unsigned
 vstart_of(struct fx *x, int right, uint32_t t)
 {
-	const struct toklist *l = side_toks(x->c, right);
-	uint32_t id = l->id[t];
+	uint32_t id = side_toks(x->c, right)->id[t];
 
-	if (!x->vstart[id]) {
-		char w[WORD_MAX], d[24];
-		size_t n = fold(side_text(x->c, right), &l->v[t], w, sizeof w);
-		int v = value_may_start(side_text(x->c, right), &l->v[t]);
-		unsigned raw0 = 0;
-		/* and plurals of number words: "thousands" */
-		if (!v && n > 1 && w[n - 1] == 's' &&
-		    lex_number(w, n - 1, d, sizeof d)) {
-			v = VALUE_START_ANY;
-			raw0 = VSTART_RAW0;
-		}
-		x->vstart[id] = (unsigned char)((1 + v) | raw0);
-	}
-	return x->vstart[id];
+	return x->vstart[id] ? x->vstart[id] : vstart_new(x, right, t);
 }
 
 /* value_may_start of token t of side right, plurals of number words
