@@ -390,8 +390,9 @@ enum {
 	RL_CAPTION = 4,
 	RL_REP_KNOWN = 8,
 	RL_REP = 16,
-	RL_TITLE_KNOWN = 32,
-	RL_TITLE = 64
+	RL_SHADE_KNOWN = 32,
+	RL_TITLE = 64,
+	RL_SHADE = 128
 };
 
 _Static_assert(TITLE_BACK <= UINT16_MAX, "linkset.tback holds 16 bits");
@@ -410,7 +411,7 @@ title_back(struct ctx *x)
 		x->lw->tback[r] =
 		        (uint16_t)(any && r - prev <= TITLE_BACK ? r - prev
 		                                                 : 0);
-		x->lw->rline[r] |= RL_TITLE_KNOWN | (title ? RL_TITLE : 0);
+		x->lw->rline[r] |= title ? RL_TITLE : 0;
 		if (title) {
 			prev = r;
 			any = 1;
@@ -434,11 +435,10 @@ links_alloc(struct ctx *x)
 	l->header = calloc(no + 1, 1);
 	l->restate = calloc(nr + 1, 1);
 	l->rline = calloc(nr + 1, 1);
-	l->rfull = calloc(nr + 1, sizeof *l->rfull);
 	l->tback = malloc((nr + 1) * sizeof *l->tback);
 	l->rfurn = calloc(nr + 1, 1);
 	if (!l->prim || !l->sec || !l->header || !l->restate || !l->rline ||
-	    !l->rfull || !l->tback || !l->rfurn)
+	    !l->tback || !l->rfurn)
 		return -1;
 	title_back(x);
 	for (size_t r = 0; r < nr; r++)
@@ -1123,27 +1123,39 @@ caption_raw(const struct ctx *x, size_t r)
 
 /* An upper bound on the shared weight of rewrite segment r with any
  * other segment: the sum, in order, of the terms of all its vector's
- * entries, its stems' and the related words' shadows' (words.c, related:
- * added after W was summed, so W alone is no bound), kept in
- * x->lw->rfull as a float rounded up (0: not known yet).  Each term of a
- * shared weight is one of these terms or smaller, and the shared weight
- * sums them in the same order; rounded addition is monotone. */
+ * entries.  Since 0fba2c0 words.c's related appends the related words'
+ * shadows (their keys start with byte 1) after W was summed, so for a
+ * vector that holds one (its last entry, ids being sorted; known once
+ * asked, in x->lw->rline) the sum is made here; for any other it is W,
+ * the same terms in the same order.
+ * Each term of a shared weight is one of these terms or smaller, and the
+ * shared weight sums them in the same order; rounded addition is
+ * monotone. */
 static double
 full_bound(const struct ctx *x, size_t r)
 {
-	float *f = &x->lw->rfull[r];
+	const struct vec *v = &x->w->rv[r];
+	size_t lb;
 
-	if (*f == 0) {
-		const struct vec *v = &x->w->rv[r];
-		double w = 0;
-		for (size_t i = 0; i < v->n; i++) {
-			struct ent e = ent_at(x->w, v->off + i);
-			w += x->w->idf[e.cid] * e.cnt;
-		}
-		float g = (float)w;
-		*f = (double)g < w ? nextafterf(g, HUGE_VALF) : g;
+	unsigned char *f = &x->lw->rline[r];
+
+	if (!(*f & RL_SHADE_KNOWN)) {
+		const char *key =
+		        v->n ? intern_key(x->w->stems,
+		                          ent_at(x->w, v->off + v->n - 1).cid,
+		                          &lb)
+		             : NULL;
+		*f |= RL_SHADE_KNOWN |
+		      (key && lb > 0 && key[0] == '\001' ? RL_SHADE : 0);
 	}
-	return *f;
+	if (!(*f & RL_SHADE))
+		return v->W;
+	double w = 0;
+	for (size_t i = 0; i < v->n; i++) {
+		struct ent e = ent_at(x->w, v->off + i);
+		w += x->w->idf[e.cid] * e.cnt;
+	}
+	return w;
 }
 
 /* Could rewrite segments r and s (of weights W > 0) have a Dice of their
@@ -1170,15 +1182,11 @@ dice_at_least(const struct ctx *x, size_t r, size_t s, double min)
 	       2 * shared(x, v, u) / (v->W + u->W) >= min;
 }
 
-/* title_line of rewrite segment r, kept in x->lw->rline once known. */
+/* title_line of rewrite segment r, kept in x->lw->rline (title_back). */
 static int
 title_known(const struct ctx *x, size_t r)
 {
-	unsigned char *f = &x->lw->rline[r];
-
-	if (!(*f & RL_TITLE_KNOWN))
-		*f |= RL_TITLE_KNOWN | (title_line(x, r) ? RL_TITLE : 0);
-	return (*f & RL_TITLE) != 0;
+	return (x->lw->rline[r] & RL_TITLE) != 0;
 }
 
 /* Does rewrite segment r repeat one of the DUP_BACK before it (Dice of
@@ -2473,7 +2481,6 @@ linkset_free(struct linkset *l)
 	free(l->header);
 	free(l->restate);
 	free(l->rline);
-	free(l->rfull);
 	free(l->tback);
 	free(l->rfurn);
 	memset(l, 0, sizeof *l);

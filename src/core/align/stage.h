@@ -225,9 +225,6 @@ struct linkset {
 	                           which no rule links */
 	unsigned char *rline;   /* per right segment: what is known of it as
 	                           a line (links.c, line_facts) */
-	float *rfull;         /* per right segment: a bound on its shared weight
-	                         with any other, rounded up (links.c, full_bound;
-	                         0: not known yet) */
 	uint16_t *tback;      /* per right segment: how far back the title line
 	                         before it is, 0 when none is within TITLE_BACK
 	                         (links.c, title_back) */
