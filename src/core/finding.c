@@ -221,10 +221,10 @@ unpossess(const char *w, size_t n)
 	return n;
 }
 
-/* Is token t of side right a negator or a negative verb (not the "not"
- * of "not only")?  The word's answer is kept per id in x->neg. */
-static int
-negative(struct fx *x, int right, uint32_t t)
+/* negative, past the cheap test of its inline caller (out of line: its
+ * buffers' frame is set up only for the few words that get here). */
+static __attribute__((noinline)) int
+negative_slow(struct fx *x, int right, uint32_t t)
 {
 	const struct cmp *c = x->c;
 	const struct toklist *l = side_toks(c, right);
@@ -246,6 +246,17 @@ negative(struct fx *x, int right, uint32_t t)
 	    memcmp(nx, "only", 4) == 0)
 		return 0;
 	return 1;
+}
+
+/* Is token t of side right a negator or a negative verb (not the "not"
+ * of "not only")?  The word's answer is kept per id in x->neg: a word
+ * known to be neither is answered here. */
+static inline int
+negative(struct fx *x, int right, uint32_t t)
+{
+	if (x->neg[side_toks(x->c, right)->id[t]] == 1)
+		return 0;
+	return negative_slow(x, right, t);
 }
 
 /* Is token t of side right a number, or a number word? */
@@ -402,18 +413,13 @@ in_stretch(const struct stretch *s, int right, uint32_t t)
 	return 0;
 }
 
-/* The first token at or after t that side right of s changes, or s->hi
- * of that side when none is: loops over the changed tokens jump the gaps
- * between a passage's pieces (which can be most of the text). */
-static uint32_t
-next_in(const struct stretch *s, int right, uint32_t t)
+/* next_in for t inside side right of s, a side not changed whole (out
+ * of line: next_in is called for every changed token). */
+static __attribute__((noinline)) uint32_t
+next_in_slow(const struct stretch *s, int right, uint32_t t)
 {
 	uint32_t hi = s->hi[right], best = hi;
 
-	if (t < s->lo[right])
-		t = s->lo[right];
-	if (t >= hi || s->whole[right])
-		return t < hi ? t : hi;
 	if (s->sp[right]) {
 		/* the first range ending after t */
 		const struct span *v = s->sp[right];
@@ -431,6 +437,22 @@ next_in(const struct stretch *s, int right, uint32_t t)
 			best = a;
 	}
 	return best;
+}
+
+/* The first token at or after t that side right of s changes, or s->hi
+ * of that side when none is: loops over the changed tokens jump the gaps
+ * between a passage's pieces (which can be most of the text).  A stretch
+ * changed whole is answered here, the rest by next_in_slow. */
+static inline uint32_t
+next_in(const struct stretch *s, int right, uint32_t t)
+{
+	uint32_t hi = s->hi[right];
+
+	if (t < s->lo[right])
+		t = s->lo[right];
+	if (t >= hi)
+		return hi;
+	return s->whole[right] ? t : next_in_slow(s, right, t);
 }
 
 /* Tokens [*a, *b) of side right of s cut to one place: the pieces of a
@@ -539,6 +561,16 @@ negated_by_prefix(const char *a, size_t na, const char *b, size_t nb)
 	return 0;
 }
 
+/* Could words of na and nb bytes be one the other with a negative
+ * prefix, by their lengths alone (negated_by_prefix's first test, either
+ * way round)? */
+static int
+prefix_lengths(size_t na, size_t nb)
+{
+	return (na >= 4 && nb >= na + 2 && nb <= na + 4) ||
+	       (nb >= 4 && na >= nb + 2 && na <= nb + 4);
+}
+
 /* Does a short stretch s swap a word for its negative-prefixed form, or
  * the other way?  The two words' tokens in at[0], at[1] if so. */
 static int
@@ -554,6 +586,10 @@ prefix_negation(const struct fx *x, const struct stretch *s, uint32_t at[2])
 			continue;
 		for (uint32_t b = next_in(s, 1, 0); b < s->hi[1];
 		     b = next_in(s, 1, b + 1)) {
+			/* fold's length is the token's: the words'
+			 * lengths first */
+			if (!prefix_lengths(na, x->c->rt.v[b].slen))
+				continue;
 			size_t nb = fold(x->c->right, &x->c->rt.v[b], wb,
 			                 sizeof wb);
 			if (nb && (negated_by_prefix(wa, na, wb, nb) ||
@@ -752,24 +788,56 @@ struct item {
 	int used;
 };
 
-/* value_may_start of token t of side right, kept per id. */
-static int
-may_start(struct fx *x, int right, uint32_t t)
+#define VSTART_RAW0 0x80 /* x->vstart: a plural value_may_start refused */
+
+/* vstart_of for a word not asked before (out of line: its buffers'
+ * frame is set up once an id). */
+static __attribute__((noinline)) unsigned
+vstart_new(struct fx *x, int right, uint32_t t)
 {
 	const struct toklist *l = side_toks(x->c, right);
 	uint32_t id = l->id[t];
+	char w[WORD_MAX], d[24];
+	size_t n = fold(side_text(x->c, right), &l->v[t], w, sizeof w);
+	int v = value_may_start(side_text(x->c, right), &l->v[t]);
+	unsigned raw0 = 0;
 
-	if (!x->vstart[id]) {
-		char w[WORD_MAX], d[24];
-		size_t n = fold(side_text(x->c, right), &l->v[t], w, sizeof w);
-		int v = value_may_start(side_text(x->c, right), &l->v[t]);
-		/* and plurals of number words: "thousands" */
-		if (!v && n > 1 && w[n - 1] == 's' &&
-		    lex_number(w, n - 1, d, sizeof d))
-			v = VALUE_START_ANY;
-		x->vstart[id] = (unsigned char)(1 + v);
+	/* and plurals of number words: "thousands" */
+	if (!v && n > 1 && w[n - 1] == 's' &&
+	    lex_number(w, n - 1, d, sizeof d)) {
+		v = VALUE_START_ANY;
+		raw0 = VSTART_RAW0;
 	}
-	return x->vstart[id] - 1;
+	x->vstart[id] = (unsigned char)((1 + v) | raw0);
+	return x->vstart[id];
+}
+
+/* value_may_start of token t of side right, kept per id in x->vstart:
+ * 1 + may_start's answer (which counts a plural of a number word,
+ * "thousands", as a start), with VSTART_RAW0 set when value_may_start
+ * itself said VALUE_START_NEVER for such a plural. */
+static unsigned
+vstart_of(struct fx *x, int right, uint32_t t)
+{
+	uint32_t id = side_toks(x->c, right)->id[t];
+
+	return x->vstart[id] ? x->vstart[id] : vstart_new(x, right, t);
+}
+
+/* value_may_start of token t of side right, plurals of number words
+ * counted as VALUE_START_ANY, kept per id. */
+static int
+may_start(struct fx *x, int right, uint32_t t)
+{
+	return (int)(vstart_of(x, right, t) & ~VSTART_RAW0) - 1;
+}
+
+/* value_may_start of token t of side right itself, kept per id. */
+static int
+raw_start(struct fx *x, int right, uint32_t t)
+{
+	unsigned v = vstart_of(x, right, t);
+	return v & VSTART_RAW0 ? VALUE_START_NEVER : (int)v - 1;
 }
 
 /* The value read at token i of side right (value.h, or a number word
@@ -1309,24 +1377,35 @@ find_values(struct fx *x, uint32_t p, const struct stretch *s)
 
 static uint32_t seg_of(const struct seglist *l, uint32_t t);
 
-/* Is token t of side right a word of a name: capitalised, not at the
- * start of a sentence, not in a title-case line of the rewrite (a
- * headline capitalises every word), not a month or weekday? */
-static int
-name_word(const struct fx *x, int right, uint32_t t)
+/* name_word, for a capitalised word (out of line: see name_word). */
+static __attribute__((noinline)) int
+name_word_slow(struct fx *x, int right, uint32_t t)
 {
 	const struct toklist *l = side_toks(x->c, right);
-	const struct tok *k = &l->v[t];
 
-	if (k->kind != TOK_WORD || !(k->flags & TOK_F_UPPER))
+	/* a month or weekday is a date's word: a value; "Fahrenheit" a
+	 * unit's (value_may_start first: it is kept per id) */
+	if (raw_start(x, right, t) != 0 ||
+	    is_init(right ? x->rinit : x->linit, t))
 		return 0;
 	if (right && x->rtitle[seg_of(&x->c->rs, t)])
 		return 0;
-	/* a month or weekday is a date's word: a value; "Fahrenheit" a
-	 * unit's */
-	return !is_init(right ? x->rinit : x->linit, t) &&
-	       value_may_start(side_text(x->c, right), k) == 0 &&
-	       !value_unit_word(side_text(x->c, right), l, t);
+	return !value_unit_word(side_text(x->c, right), l, t);
+}
+
+/* Is token t of side right a word of a name: capitalised, not at the
+ * start of a sentence, not in a title-case line of the rewrite (a
+ * headline capitalises every word), not a month or weekday?  The
+ * capital is tested here, the rest out of line (name_word_slow: its
+ * value tests' buffers are set up only for capitalised words). */
+static inline int
+name_word(struct fx *x, int right, uint32_t t)
+{
+	const struct tok *k = &side_toks(x->c, right)->v[t];
+
+	if (k->kind != TOK_WORD || !(k->flags & TOK_F_UPPER))
+		return 0;
+	return name_word_slow(x, right, t);
 }
 
 /* Is the folded word w a connector inside a name ("Ministry of Foreign
@@ -1550,8 +1629,8 @@ speaker(const struct fx *x, int right, uint32_t e)
  * name words, one connector between two allowed; a speaker's name
  * (speaker) is of its own kind. */
 static size_t
-stretch_names(const struct fx *x, uint32_t p, int right,
-              const struct stretch *s, struct item *out)
+stretch_names(struct fx *x, uint32_t p, int right, const struct stretch *s,
+              struct item *out)
 {
 	const struct toklist *l = side_toks(x->c, right);
 	size_t n = 0;

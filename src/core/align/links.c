@@ -122,6 +122,50 @@ key_of(const struct ctx *x, const double *acc, uint32_t o, double est,
 	                    : fabs((double)o - est);
 }
 
+/* The first key of beats (the negated estimate) over t[0..n) (n >
+ * CANDIDATES): into v, in t's order, the entries within KEY_EPS of the
+ * CANDIDATES-th smallest key (kth) or below it, their number returned,
+ * with the largest key among them in *hi_kept and the smallest of the
+ * rest in *lo_out.  One pass: the kth so far only falls, so an entry
+ * beyond the tolerance of the kth so far is beyond the last one's, and
+ * is left out at once; those kept so far are sifted again at the end. */
+static size_t
+first_key(const double *acc, const uint32_t *t, size_t n, uint32_t *v,
+          double *hi_kept, double *lo_out)
+{
+	double top[CANDIDATES], lo = HUGE_VAL, kth = HUGE_VAL, reach = HUGE_VAL;
+	size_t ntop = 0, nv = 0, m = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		double k = -acc[t[i]];
+		if (k <= reach) {
+			v[nv++] = t[i];
+			if (k < kth) {
+				top_push(top, &ntop, k);
+				if (ntop == CANDIDATES) {
+					kth = top[CANDIDATES - 1];
+					reach = kth + KEY_EPS;
+				}
+			}
+		} else if (k < lo) {
+			lo = k;
+		}
+	}
+	*hi_kept = -HUGE_VAL;
+	for (size_t i = 0; i < nv; i++) {
+		double k = -acc[v[i]];
+		if (k <= reach) {
+			v[m++] = v[i];
+			if (k > *hi_kept)
+				*hi_kept = k;
+		} else if (k < lo) {
+			lo = k;
+		}
+	}
+	*lo_out = lo;
+	return m;
+}
+
 /* The best CANDIDATES of the touched official segments t[0..n) into best
  * (their number returned), exactly as insert_best over all of t gives
  * them; v, tie and key are scratch of n entries each.  Most of t share a
@@ -149,23 +193,10 @@ pick_best(const struct ctx *x, const double *acc, const uint32_t *t, size_t n,
 		return nbest;
 	}
 	/* the first key, over all of t, written out: most are left out
-	 * here */
-	double top[CANDIDATES], hi_kept = -HUGE_VAL, lo_out = HUGE_VAL;
-	size_t ntop = 0;
-	for (size_t i = 0; i < n; i++)
-		top_push(top, &ntop, -acc[t[i]]);
-	double kth = top[CANDIDATES - 1];
-	nv = 0;
-	for (size_t i = 0; i < n; i++) {
-		double k = -acc[t[i]];
-		if (k <= kth + KEY_EPS) {
-			v[nv++] = t[i];
-			if (k > hi_kept)
-				hi_kept = k;
-		} else if (k < lo_out) {
-			lo_out = k;
-		}
-	}
+	 * here, in one pass (first_key) */
+	double top[CANDIDATES], hi_kept, lo_out, kth;
+	size_t ntop;
+	nv = first_key(acc, t, n, v, &hi_kept, &lo_out);
 	if (!(lo_out - hi_kept > KEY_EPS)) {
 		insert_best(x, acc, t, n, est, best, &nbest);
 		return nbest;
@@ -350,6 +381,44 @@ nominate(const struct ctx *x, const struct vec *v, const struct search *sr,
 	return nt;
 }
 
+/* What is known of rewrite segment r as a line (x->lw->rline, filled as
+ * asked: the rules and the verdict ask again and again, and repeats
+ * looks back over up to TITLE_BACK title lines). */
+enum {
+	RL_FC = 1,
+	RL_FURN = 2,
+	RL_CAPTION = 4,
+	RL_REP_KNOWN = 8,
+	RL_REP = 16,
+	RL_SHADE_KNOWN = 32,
+	RL_TITLE = 64,
+	RL_SHADE = 128
+};
+
+_Static_assert(TITLE_BACK <= UINT16_MAX, "linkset.tback holds 16 bits");
+
+/* Each rewrite segment's title flag into x->lw->rline (title_line), and
+ * into x->lw->tback how far back the title line before it lies, 0 when
+ * none does within TITLE_BACK: repeats_raw walks the title lines alone. */
+static void
+title_back(struct ctx *x)
+{
+	size_t nr = x->c->rs.n, prev = 0;
+	int any = 0;
+
+	for (size_t r = 0; r < nr; r++) {
+		int title = title_line(x, r);
+		x->lw->tback[r] =
+		        (uint16_t)(any && r - prev <= TITLE_BACK ? r - prev
+		                                                 : 0);
+		x->lw->rline[r] |= title ? RL_TITLE : 0;
+		if (title) {
+			prev = r;
+			any = 1;
+		}
+	}
+}
+
 /* The arrays of *x->lw that outlive the candidates (prim and sec -1
  * throughout, the rest zero; the links' weights come later, link_weights),
  * made once the search has its own (so that
@@ -366,10 +435,12 @@ links_alloc(struct ctx *x)
 	l->header = calloc(no + 1, 1);
 	l->restate = calloc(nr + 1, 1);
 	l->rline = calloc(nr + 1, 1);
+	l->tback = malloc((nr + 1) * sizeof *l->tback);
 	l->rfurn = calloc(nr + 1, 1);
 	if (!l->prim || !l->sec || !l->header || !l->restate || !l->rline ||
-	    !l->rfurn)
+	    !l->tback || !l->rfurn)
 		return -1;
+	title_back(x);
 	for (size_t r = 0; r < nr; r++)
 		l->prim[r] = -1;
 	for (size_t o = 0; o < no; o++)
@@ -834,6 +905,37 @@ tied(const struct wcand *a, const struct wcand *b)
 	return fabs(a->w - b->w) <= 1e-9 && fabs(a->cov_o - b->cov_o) <= 1e-9;
 }
 
+/* t[0..n) sorted by by_weight, stably, by the very merges the C
+ * library's qsort made of so small an array (glibc's msort: the first
+ * n / 2 and the rest each sorted, then merged, the first half's entry
+ * taken unless the second's sorts strictly before it).  by_weight's
+ * tolerances make it no strict order, so the merges themselves are kept,
+ * not only their result; a call less per comparison.  tmp: n entries of
+ * scratch. */
+static void
+merge_by_weight(struct wcand *t, size_t n, struct wcand *tmp)
+{
+	if (n <= 1)
+		return;
+	size_t n1 = n / 2, n2 = n - n1;
+	struct wcand *b1 = t, *b2 = t + n1, *o = tmp;
+
+	merge_by_weight(b1, n1, tmp);
+	merge_by_weight(b2, n2, tmp);
+	while (n1 > 0 && n2 > 0) {
+		if (by_weight(b1, b2) <= 0) {
+			*o++ = *b1++;
+			n1--;
+		} else {
+			*o++ = *b2++;
+			n2--;
+		}
+	}
+	if (n1 > 0)
+		memcpy(o, b1, n1 * sizeof *o);
+	memcpy(t, tmp, (n - n2) * sizeof *t);
+}
+
 /* Rewrite segment r's candidates co[g, e) (e - g <= CANDIDATES, as
  * candidates() keeps) with their weights into t, sorted by by_weight,
  * and their official segments and weights put back into co[g, e) and
@@ -850,7 +952,8 @@ sort_by_weight(const struct ctx *x, size_t r, size_t g, size_t e,
 		struct cand m = cand_at(x, r, g + i);
 		t[i] = (struct wcand){m.r, m.o, m.w, cand_cov(x, &m)};
 	}
-	qsort(t, n, sizeof *t, by_weight);
+	struct wcand tmp[CANDIDATES];
+	merge_by_weight(t, n, tmp);
 	for (size_t i = 0; i < n; i++) {
 		x->lw->co[g + i] = t[i].o;
 		x->lw->cw[g + i] = t[i].w;
@@ -1018,6 +1121,74 @@ caption_raw(const struct ctx *x, size_t r)
 	       tok_words(l, t0, t) >= CAPTION_MIN_WORDS;
 }
 
+/* An upper bound on the shared weight of rewrite segment r with any
+ * other segment: the sum, in order, of the terms of all its vector's
+ * entries.  Since 0fba2c0 words.c's related appends the related words'
+ * shadows (their keys start with byte 1) after W was summed, so for a
+ * vector that holds one (its last entry, ids being sorted; known once
+ * asked, in x->lw->rline) the sum is made here; for any other it is W,
+ * the same terms in the same order.
+ * Each term of a shared weight is one of these terms or smaller, and the
+ * shared weight sums them in the same order; rounded addition is
+ * monotone. */
+static double
+full_bound(const struct ctx *x, size_t r)
+{
+	const struct vec *v = &x->w->rv[r];
+	size_t lb;
+
+	unsigned char *f = &x->lw->rline[r];
+
+	if (!(*f & RL_SHADE_KNOWN)) {
+		const char *key =
+		        v->n ? intern_key(x->w->stems,
+		                          ent_at(x->w, v->off + v->n - 1).cid,
+		                          &lb)
+		             : NULL;
+		*f |= RL_SHADE_KNOWN |
+		      (key && lb > 0 && key[0] == '\001' ? RL_SHADE : 0);
+	}
+	if (!(*f & RL_SHADE))
+		return v->W;
+	double w = 0;
+	for (size_t i = 0; i < v->n; i++) {
+		struct ent e = ent_at(x->w, v->off + i);
+		w += x->w->idf[e.cid] * e.cnt;
+	}
+	return w;
+}
+
+/* Could rewrite segments r and s (of weights W > 0) have a Dice of their
+ * stems (2 * shared / (W_r + W_s)) of at least min?  Their shared weight
+ * is no more than the lighter one's full_bound, so when that bound falls
+ * short the merge of their stems is not needed. */
+static int
+dice_reach(const struct ctx *x, size_t r, size_t s, double min)
+{
+	const struct vec *v = &x->w->rv[r], *u = &x->w->rv[s];
+	double m = full_bound(x, v->W < u->W ? r : s);
+
+	return 2 * m / (v->W + u->W) >= min;
+}
+
+/* Is the Dice of the stems of rewrite segments r and s (of weights W >
+ * 0) at least min? */
+static int
+dice_at_least(const struct ctx *x, size_t r, size_t s, double min)
+{
+	const struct vec *v = &x->w->rv[r], *u = &x->w->rv[s];
+
+	return dice_reach(x, r, s, min) &&
+	       2 * shared(x, v, u) / (v->W + u->W) >= min;
+}
+
+/* title_line of rewrite segment r, kept in x->lw->rline (title_back). */
+static int
+title_known(const struct ctx *x, size_t r)
+{
+	return (x->lw->rline[r] & RL_TITLE) != 0;
+}
+
 /* Does rewrite segment r repeat one of the DUP_BACK before it (Dice of
  * their stems at least DUP_MIN), or, as a title line, an earlier title
  * line up to TITLE_BACK before it (at least TITLE_DUP_MIN: a headline
@@ -1030,24 +1201,22 @@ repeats_raw(const struct ctx *x, size_t r)
 		return 0;
 	for (size_t k = 1; k <= DUP_BACK && k <= r; k++) {
 		const struct vec *u = &x->w->rv[r - k];
-		if (u->W > 0 && 2 * shared(x, v, u) / (v->W + u->W) >= DUP_MIN)
+		if (u->W > 0 && dice_at_least(x, r, r - k, DUP_MIN))
 			return 1;
 	}
-	if (!title_line(x, r))
+	if (!title_known(x, r))
 		return 0;
-	for (size_t k = 1; k <= TITLE_BACK && k <= r; k++) {
-		const struct vec *u = &x->w->rv[r - k];
-		if (u->W > 0 && title_line(x, r - k) &&
+	/* the title lines up to TITLE_BACK before r, by their chain */
+	for (size_t t = r;
+	     x->lw->tback[t] && r - (t - x->lw->tback[t]) <= TITLE_BACK;) {
+		t -= x->lw->tback[t];
+		const struct vec *u = &x->w->rv[t];
+		if (u->W > 0 && dice_reach(x, r, t, TITLE_DUP_MIN) &&
 		    2 * shared(x, v, u) / (v->W + u->W) >= TITLE_DUP_MIN)
 			return 1;
 	}
 	return 0;
 }
-
-/* What is known of rewrite segment r as a line (x->lw->rline, filled as
- * asked: the rules and the verdict ask again and again, and repeats
- * looks back over up to TITLE_BACK title lines). */
-enum { RL_FC = 1, RL_FURN = 2, RL_CAPTION = 4, RL_REP_KNOWN = 8, RL_REP = 16 };
 
 static unsigned
 line_facts(const struct ctx *x, size_t r, unsigned want)
@@ -2312,6 +2481,7 @@ linkset_free(struct linkset *l)
 	free(l->header);
 	free(l->restate);
 	free(l->rline);
+	free(l->tback);
 	free(l->rfurn);
 	memset(l, 0, sizeof *l);
 }

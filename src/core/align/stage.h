@@ -225,9 +225,12 @@ struct linkset {
 	                           which no rule links */
 	unsigned char *rline;   /* per right segment: what is known of it as
 	                           a line (links.c, line_facts) */
-	unsigned char *rfurn;   /* per right segment linked to none, once the
-	                           links are made: page furniture (a restated
-	                           title, a furniture line, a caption) */
+	uint16_t *tback;      /* per right segment: how far back the title line
+	                         before it is, 0 when none is within TITLE_BACK
+	                         (links.c, title_back) */
+	unsigned char *rfurn; /* per right segment linked to none, once the
+	                         links are made: page furniture (a restated
+	                         title, a furniture line, a caption) */
 };
 
 /* What stages 5 and 6 (links.c) make and stage 7 to 9 (classify.c)
