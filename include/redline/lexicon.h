@@ -11,6 +11,7 @@
 #define REDLINE_LEXICON_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* What a reporting-frame word is (data/en/frames.txt). */
 enum lex_frame {
@@ -25,6 +26,12 @@ enum lex_frame {
  * above 0 as the word w[0..n) sorts before, as or after the NUL-ended
  * entry. */
 int lex_order(const char *w, size_t n, const char *entry);
+
+/* The number of the entry that is w[0..n) in a packed table of count
+ * entries (entry k a NUL-ended key at text + at[k], sorted by lex_order),
+ * or count when none is. */
+size_t lex_find(const char *text, const uint32_t *at, size_t count,
+                const char *w, size_t n);
 
 /* Whether the folded word w[0..n) is a reporting-frame word, and which
  * kind: an enum lex_frame. */

@@ -165,21 +165,28 @@ spelling_may_be(const char *w, size_t n)
 const char *
 lex_american(const char *w, size_t n)
 {
-	size_t lo = 0, hi = SPELLING_N;
-
 	if (!spelling_may_be(w, n))
 		return NULL;
+	size_t k = lex_find(spelling_text, spelling_at, SPELLING_N, w, n);
+	if (k == SPELLING_N)
+		return NULL;
+	return spelling_text + spelling_at[k] + n + 1; /* after the NUL */
+}
+
+size_t
+lex_find(const char *text, const uint32_t *at, size_t count, const char *w,
+         size_t n)
+{
+	size_t lo = 0, hi = count;
+
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (lex_order(w, n, spelling_text + spelling_at[mid]) > 0)
+		if (lex_order(w, n, text + at[mid]) > 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo == SPELLING_N ||
-	    lex_order(w, n, spelling_text + spelling_at[lo]) != 0)
-		return NULL;
-	return spelling_text + spelling_at[lo] + n + 1; /* after the NUL */
+	return lo < count && lex_order(w, n, text + at[lo]) == 0 ? lo : count;
 }
 
 int

@@ -102,7 +102,7 @@ write_table(const struct pair *v, size_t m)
 			printf(" '%c',", *c);
 		printf(" 0,\n");
 	}
-	printf("    0};\nstatic const unsigned related_at[] = {\n");
+	printf("    0};\nstatic const uint32_t related_at[] = {\n");
 	for (i = 0; i < ns; i++) {
 		printf("    %zu,\n", off);
 		off += strlen(s[i]) + 1;

@@ -257,6 +257,29 @@ places(void **state)
 	assert_false(lex_place_prefix("zq", 2));
 }
 
+/* A packed table is searched by lex_order: each key found at its
+ * number, a prefix, an extension or a key between two not found. */
+static void
+packed_find(void **state)
+{
+	(void)state;
+	static const char text[] = "ant\0bee\0beetle\0cat\0";
+	static const uint32_t at[] = {0, 4, 8, 15};
+	const char *ask[] = {"ant", "bee", "beetle", "cat"};
+
+	for (size_t k = 0; k < 4; k++)
+		assert_int_equal(lex_find(text, at, 4, ask[k], strlen(ask[k])),
+		                 k);
+	assert_int_equal(lex_find(text, at, 4, "be", 2), 4);
+	assert_int_equal(lex_find(text, at, 4, "beet", 4), 4);
+	assert_int_equal(lex_find(text, at, 4, "cats", 4), 4);
+	assert_int_equal(lex_find(text, at, 4, "aardvark", 8), 4);
+	assert_int_equal(lex_find(text, at, 4, "zebra", 5), 4);
+	assert_int_equal(lex_find(text, at, 0, "ant", 3), 0);
+	/* the length, not a NUL, ends the word asked */
+	assert_int_equal(lex_find(text, at, 4, "beetles", 6), 2);
+}
+
 int
 main(void)
 {
@@ -266,7 +289,7 @@ main(void)
 	        cmocka_unit_test(verb_forms),   cmocka_unit_test(spellings),
 	        cmocka_unit_test(titles),       cmocka_unit_test(list_order),
 	        cmocka_unit_test(hedge_starts), cmocka_unit_test(negations),
-	        cmocka_unit_test(places),
+	        cmocka_unit_test(places),       cmocka_unit_test(packed_find),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1320,18 +1320,7 @@ by_ent(const void *a, const void *b)
 static size_t
 related_find(const char *k, size_t n)
 {
-	size_t lo = 0, hi = RELATED_N;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (lex_order(k, n, related_text + related_at[mid]) > 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < RELATED_N && lex_order(k, n,
-	                                   related_text + related_at[lo]) == 0
-	               ? lo
-	               : RELATED_N;
+	return lex_find(related_text, related_at, RELATED_N, k, n);
 }
 
 /* Give back the resident pages of a read-only table p[0..n) of the program
