@@ -47,7 +47,22 @@ endif
 UTF8PROC_CFLAGS = $(shell $(PKG_CONFIG) --cflags libutf8proc)
 UTF8PROC_LIBS = $(shell $(PKG_CONFIG) --libs libutf8proc)
 CURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw)
+# The viewer's curses is linked from its archives where they are installed
+# (CURSES_STATIC=0 keeps the shared libraries): Debian builds libncursesw
+# and libtinfo with BIND_NOW, so that the loader looked up their 441
+# functions at every start, a third of the start-up of an export that
+# never draws (bench/README.md, thirty-third part).  Each curses library
+# of pkg-config's static list (-lncursesw, -ltinfo) becomes its libNAME.a
+# where the compiler finds one, the rest stays; found once per make run.
+CURSES_STATIC ?= 1
+ifeq ($(CURSES_STATIC),1)
+archive_of = $(or $(if $(filter -lncurses% -ltinfo%,$1),$(filter /%,$(shell \
+    $(CC) -print-file-name=lib$(1:-l%=%).a))),$1)
+CURSES_LIBS = $(eval CURSES_LIBS := $$(foreach l,$$(shell \
+    $(PKG_CONFIG) --static --libs ncursesw),$$(call archive_of,$$l)))$(CURSES_LIBS)
+else
 CURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw)
+endif
 GUMBO_CFLAGS = $(shell $(PKG_CONFIG) --cflags gumbo)
 GUMBO_LIBS = $(shell $(PKG_CONFIG) --libs gumbo)
 # ICU is not linked either: src/core/spoof.c opens it when a text that is
@@ -240,7 +255,19 @@ $(VALUE_INC): $(GEN)/%.inc: data/en/%.txt
 	    LC_ALL=C sort -u -t'|' -k1,1 | sed 's/^\(.*\)|\(.*\)$$/{"\1", "\2"},/' >$@
 $(BUILD)/src/core/value.o: $(VALUE_INC)
 $(BUILD)/src/core/value.o: ALL_CPPFLAGS += -I$(GEN)
-$(BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc
+# The same lines with each word made its key for English's stemmer, so
+# that the aligner need not stem them at each run (src/tools/aliaskeys.c).
+ALIASKEYS_OBJ = $(BUILD)/src/core/align/aliaskey.o $(BUILD)/src/core/stem.o \
+    $(BUILD)/src/core/lexicon.o
+$(BUILD)/tools/aliaskeys: src/tools/aliaskeys.c $(ALIASKEYS_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ \
+	    $(UTF8PROC_LIBS) $(STEMMER_LIBS) -ldl -pthread
+$(GEN)/aliaskeys.inc: data/en/aliases.txt $(BUILD)/tools/aliaskeys
+	@mkdir -p $(@D)
+	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | $(BUILD)/tools/aliaskeys \
+	    >$@.tmp && mv $@.tmp $@
+$(BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc $(GEN)/aliaskeys.inc
 $(BUILD)/src/core/lexicon.o $(BUILD)/src/core/align/alias.o: ALL_CPPFLAGS += -I$(GEN)
 
 # Related words (words.c, related()): WordNet's derivational links and
@@ -496,7 +523,7 @@ $(FUZZ_BUILD)/src/core/spoof.o: ALL_CPPFLAGS += $(ICU_CFLAGS) \
 $(FUZZ_BUILD)/src/core/lexicon.o: $(GEN)/frames.inc $(GEN)/numbers.inc \
     $(GEN)/furniture.inc $(GEN)/forms.inc $(GEN)/titles.inc \
     $(GEN)/negations.inc $(GEN)/openers.inc $(GEN)/lynames.inc
-$(FUZZ_BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc
+$(FUZZ_BUILD)/src/core/align/alias.o: $(GEN)/aliases.inc $(GEN)/aliaskeys.inc
 $(FUZZ_BUILD)/src/core/align/words.o: $(GEN)/related.inc
 $(FUZZ_BUILD)/src/core/lexicon.o $(FUZZ_BUILD)/src/core/align/alias.o \
     $(FUZZ_BUILD)/src/core/align/words.o: ALL_CPPFLAGS += -I$(GEN)

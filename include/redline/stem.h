@@ -21,6 +21,10 @@ struct stemmer *stem_new(const char *language);
  * loader's message saying why it could not be. */
 const char *stem_load_error(void);
 
+/* 1 when s is English's stemmer (Porter2: "english", "en" or "eng"), the
+ * one build-time tables of stems were made with, else 0. */
+int stem_is_english(const struct stemmer *s);
+
 /* Release it.  NULL is fine. */
 void stem_free(struct stemmer *s);
 

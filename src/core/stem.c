@@ -227,6 +227,12 @@ stem_new(const char *language)
 	return s;
 }
 
+int
+stem_is_english(const struct stemmer *s)
+{
+	return s->english;
+}
+
 void
 stem_free(struct stemmer *s)
 {

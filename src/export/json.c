@@ -15,48 +15,75 @@
 #include "redline/export.h"
 #include "redline/uni.h"
 
+/* Whether byte c is printable ASCII other than '"' and '\\', which a JSON
+ * string holds as it is. */
+static inline int
+plain_ascii(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+}
+
+/* The longest escape esc_char writes: a surrogate pair, "\\udxxx" twice. */
+#define ESC_MAX 16
+
+/* The character that starts at u[i] (of u[0..n)), its length stored in
+ * *len: its escape written to e (ESC_MAX bytes) and the escape's length
+ * returned, or 0 when it goes out as it is.  Printable characters but '"'
+ * and '\\' go out as they are; controls (C1 too) and hidden characters are
+ * escaped, so that none reaches a terminal as it is; bytes that are no
+ * UTF-8 become U+FFFD. */
+static size_t
+esc_char(const unsigned char *u, size_t n, size_t i, char e[ESC_MAX],
+         size_t *len)
+{
+	int32_t cp;
+	int k;
+
+	if (plain_ascii(u[i])) {
+		*len = 1;
+		return 0;
+	}
+	*len = uni_decode(u + i, n - i, &cp);
+	if (cp == '"' || cp == '\\') {
+		e[0] = '\\';
+		e[1] = (char)cp;
+		return 2;
+	}
+	if ((cp >= 0 && cp < 0x20) || (cp >= 0x7F && cp < 0xA0) ||
+	    (cp < 0x10000 && cp >= 0 && uni_hidden(cp)))
+		k = snprintf(e, ESC_MAX, "\\u%04x", (unsigned)cp);
+	else if (cp >= 0x10000 && uni_hidden(cp))
+		k = snprintf(e, ESC_MAX, "\\u%04x\\u%04x",
+		             0xD800u + ((unsigned)(cp - 0x10000) >> 10),
+		             0xDC00u + ((unsigned)(cp - 0x10000) & 0x3FF));
+	else if (cp < 0)
+		k = snprintf(e, ESC_MAX, "\\ufffd");
+	else
+		return 0;
+	return k > 0 && k < ESC_MAX ? (size_t)k : 0;
+}
+
 /* u[0..n) as a JSON string. */
 static int
 json_bytes(FILE *f, const unsigned char *u, size_t n)
 {
 	size_t i = 0, run = 0; /* u[run, i) is written as it is */
+	char e[ESC_MAX];
 
 	if (fputc('"', f) == EOF)
 		return -1;
 	while (i < n) {
-		/* printable ASCII but '"' and '\\' goes out unchanged: a
-		 * run of it in one write, not a call a character */
-		if (u[i] >= 0x20 && u[i] < 0x7F && u[i] != '"' &&
-		    u[i] != '\\') {
+		size_t len, k;
+		if (plain_ascii(u[i])) { /* a run in one write */
 			i++;
 			continue;
 		}
-		int32_t cp;
-		size_t len = uni_decode(u + i, n - i, &cp);
-		int rc;
-		if (cp >= 0xA0 && !uni_hidden(cp)) {
-			i += len; /* unchanged too */
+		if (!(k = esc_char(u, n, i, e, &len))) {
+			i += len;
 			continue;
 		}
-		if (i > run && fwrite(u + run, 1, i - run, f) != i - run)
-			return -1;
-		if (cp == '"' || cp == '\\')
-			rc = fprintf(f, "\\%c", (char)cp);
-		else if ((cp >= 0 && cp < 0x20) || (cp >= 0x7F && cp < 0xA0) ||
-		         (cp < 0x10000 && uni_hidden(cp)))
-			/* controls (C1 too) and hidden characters escaped,
-			 * so that none reaches a terminal as it is */
-			rc = fprintf(f, "\\u%04x", (unsigned)cp);
-		else if (uni_hidden(cp))
-			rc = fprintf(
-			        f, "\\u%04x\\u%04x",
-			        0xD800u + ((unsigned)(cp - 0x10000) >> 10),
-			        0xDC00u + ((unsigned)(cp - 0x10000) & 0x3FF));
-		else if (cp < 0)
-			rc = fputs("\\ufffd", f);
-		else
-			rc = (int)fwrite(u + i, 1, len, f) - (int)len;
-		if (rc < 0)
+		if ((i > run && fwrite(u + run, 1, i - run, f) != i - run) ||
+		    fwrite(e, 1, k, f) != k)
 			return -1;
 		i += len;
 		run = i;
@@ -113,6 +140,36 @@ out_str(struct out *o, const char *s)
 	out_bytes(o, s, strlen(s));
 }
 
+/* A room of at least n bytes at the buffer's end (n at most its size),
+ * flushing it if need be; returns where it starts. */
+static inline char *
+out_room(struct out *o, size_t n)
+{
+	if (n > sizeof o->buf - o->n)
+		out_flush(o);
+	return o->buf + o->n;
+}
+
+/* n bytes from s, n known when compiled (out_lit), so that the copy is a
+ * few moves inline rather than a call of memcpy: most of the export's
+ * pieces are short literals. */
+static inline void
+out_fixed(struct out *o, const char *s, size_t n)
+{
+	memcpy(out_room(o, n), s, n);
+	o->n += n;
+}
+
+/* The string literal s; one of the literals a or b, as c is set or not. */
+#define out_lit(o, s) out_fixed((o), (s), sizeof(s) - 1)
+#define out_pick(o, c, a, b)                                                   \
+	do {                                                                   \
+		if (c)                                                         \
+			out_lit((o), a);                                       \
+		else                                                           \
+			out_lit((o), b);                                       \
+	} while (0)
+
 /* v in decimal, ending just before end; returns where it starts.  Two
  * digits a step, from a table of the hundred pairs (the spans' offsets
  * run to seven digits). */
@@ -143,13 +200,6 @@ decimal(char *end, unsigned long v)
 		*--end = (char)('0' + v);
 	}
 	return end;
-}
-
-static void
-out_ulong(struct out *o, unsigned long v)
-{
-	char b[24], *p = decimal(b + sizeof b, v);
-	out_bytes(o, p, (size_t)(b + sizeof b - p));
 }
 
 /* v as printf's "%.3f" writes it.  Where v * 1000 lies close to half way
@@ -256,9 +306,18 @@ span_at(char *p, const struct toklist *l, uint32_t t0, uint32_t t1)
 static void
 put_span(struct out *o, const struct toklist *l, uint32_t t0, uint32_t t1)
 {
-	char b[SPAN_MAX];
+	char *p = out_room(o, SPAN_MAX);
 
-	out_bytes(o, b, (size_t)(span_at(b, l, t0, t1) - b));
+	o->n = (size_t)(span_at(p, l, t0, t1) - o->buf);
+}
+
+/* v in decimal. */
+static void
+out_ulong(struct out *o, unsigned long v)
+{
+	char *p = out_room(o, 20);
+
+	o->n = (size_t)(decimal_at(p, v) - o->buf);
 }
 
 static int
@@ -299,7 +358,7 @@ put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 		       1 + SPAN_MAX + 1
 	};
 	struct dop d;
-	out_str(o, "[");
+	out_lit(o, "[");
 	for (int first = 1; dwalk_next(w, &d); first = 0) {
 		if (sizeof o->buf - o->n < MOST)
 			out_flush(o);
@@ -316,11 +375,39 @@ put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 		*p++ = '}';
 		o->n = (size_t)(p - o->buf);
 	}
-	out_str(o, "]");
+	out_lit(o, "]");
 #undef OP_EQUAL
 #undef OP_DELETE
 #undef OP_INSERT
 #undef OP_RIGHT
+}
+
+/* u[0..n) as a JSON string, its runs of bytes that need no escape
+ * copied at once. */
+static void
+out_json(struct out *o, const unsigned char *u, size_t n)
+{
+	size_t i = 0, run = 0; /* u[run, i) goes as it is */
+	char e[ESC_MAX];
+
+	out_lit(o, "\"");
+	while (i < n) {
+		size_t len, k;
+		if (plain_ascii(u[i])) {
+			i++;
+			continue;
+		}
+		if (!(k = esc_char(u, n, i, e, &len))) {
+			i += len;
+			continue;
+		}
+		out_bytes(o, (const char *)u + run, i - run);
+		out_bytes(o, e, k);
+		i += len;
+		run = i;
+	}
+	out_bytes(o, (const char *)u + run, i - run);
+	out_lit(o, "\"");
 }
 
 /* The text of tokens [t0, t1) of side right as a JSON string ("" when
@@ -333,30 +420,28 @@ put_words(struct out *o, const struct cmp *c, int right, uint32_t t0,
 	const struct text *t = right ? c->right : c->left;
 
 	if (t0 >= t1) {
-		out_str(o, "\"\"");
+		out_lit(o, "\"\"");
 		return;
 	}
-	out_flush(o);
 	size_t b0 = l->v[t0].off, b1 = tok_end(l, t1 - 1);
-	if (json_bytes(o->f, t->buf + b0, b1 - b0) < 0)
-		o->err = 1;
+	out_json(o, t->buf + b0, b1 - b0);
 }
 
 /* Finding f as a JSON object. */
 static void
 put_finding(struct out *o, const struct cmp *c, const struct finding *f)
 {
-	out_str(o, "{\"type\": \"");
+	out_lit(o, "{\"type\": \"");
 	out_str(o, find_type_name(f->type));
-	out_str(o, "\", \"official\": ");
+	out_lit(o, "\", \"official\": ");
 	put_span(o, &c->lt, f->l0, f->l1);
-	out_str(o, ", \"rewrite\": ");
+	out_lit(o, ", \"rewrite\": ");
 	put_span(o, &c->rt, f->r0, f->r1);
-	out_str(o, ", \"was\": ");
+	out_lit(o, ", \"was\": ");
 	put_words(o, c, 0, f->l0, f->l1);
-	out_str(o, ", \"now\": ");
+	out_lit(o, ", \"now\": ");
 	put_words(o, c, 1, f->r0, f->r1);
-	out_str(o, "}");
+	out_lit(o, "}");
 }
 
 /* The findings of passage p that fall in block b (by their first
@@ -374,17 +459,17 @@ put_findings(struct out *o, const struct cmp *c, const struct passage *p,
 		psg_block_tokens(c, i, 0, &l0, &l1);
 		psg_block_tokens(c, i, 1, &r0, &r1);
 	}
-	out_str(o, "[");
+	out_lit(o, "[");
 	for (size_t k = p->fi0; k < psg_fi1(p); k++) {
 		const struct finding *f = &c->fd.v[k];
 		if (b && !(f->r0 < f->r1 ? f->r0 >= r0 && f->r0 < r1
 		                         : f->l0 >= l0 && f->l0 < l1))
 			continue;
 		if (n++)
-			out_str(o, ", ");
+			out_lit(o, ", ");
 		put_finding(o, c, f);
 	}
-	out_str(o, "]");
+	out_lit(o, "]");
 }
 
 /* Counts per finding type as a JSON object. */
@@ -407,14 +492,14 @@ put_facts(struct out *o, const struct cmp *c, const struct block *b, int *any)
 {
 	for (size_t k = b->f0; k < b->f1; k++) {
 		const struct fact *x = &c->al.facts[k];
-		out_str(o, *any ? ", {\"span\": " : "{\"span\": ");
+		out_pick(o, *any, ", {\"span\": ", "{\"span\": ");
 		*any = 1;
 		put_span(o, &c->rt, x->t0, x->t1);
-		out_str(o, x->kind == FACT_CHANGED
-		                   ? ", \"kind\": \"changed\", \"was\": "
-		                   : ", \"kind\": \"new\", \"was\": ");
+		out_pick(o, x->kind == FACT_CHANGED,
+		         ", \"kind\": \"changed\", \"was\": ",
+		         ", \"kind\": \"new\", \"was\": ");
 		put_span(o, &c->lt, x->w0, x->w1);
-		out_str(o, "}");
+		out_lit(o, "}");
 	}
 }
 
@@ -427,22 +512,22 @@ put_passage(struct out *o, const struct cmp *c, size_t i)
 	const struct passage *p = &c->ps.v[i];
 	int any = 0;
 
-	out_str(o, "    {\"number\": ");
+	out_lit(o, "    {\"number\": ");
 	out_ulong(o, (unsigned long)i + 1);
-	out_str(o, ", \"kind\": \"");
+	out_lit(o, ", \"kind\": \"");
 	out_str(o, cmp_kind_name(p->kind));
-	out_str(o, p->moved ? "\", \"moved\": true" : "\", \"moved\": false");
-	out_str(o, p->hidden ? ", \"hidden\": true" : ", \"hidden\": false");
-	out_str(o, p->confusable ? ", \"confusable\": true"
-	                         : ", \"confusable\": false");
-	out_str(o, p->furniture ? ", \"furniture\": true"
-	                        : ", \"furniture\": false");
-	out_str(o, ", \"similarity\": ");
+	out_pick(o, p->moved, "\", \"moved\": true", "\", \"moved\": false");
+	out_pick(o, p->hidden, ", \"hidden\": true", ", \"hidden\": false");
+	out_pick(o, p->confusable, ", \"confusable\": true",
+	         ", \"confusable\": false");
+	out_pick(o, p->furniture, ", \"furniture\": true",
+	         ", \"furniture\": false");
+	out_lit(o, ", \"similarity\": ");
 	out_fixed3(o, p->sim);
-	out_str(o, ", \"blocks\": [");
+	out_lit(o, ", \"blocks\": [");
 	for (size_t m = p->m0; m < psg_m1(p); m++) {
 		if (m > p->m0)
-			out_str(o, ", ");
+			out_lit(o, ", ");
 		out_ulong(o, (unsigned long)c->ps.mem[m]);
 	}
 	for (int side = 0; side < 2; side++) {
@@ -451,25 +536,25 @@ put_passage(struct out *o, const struct cmp *c, size_t i)
 		const struct toklist *tl = side ? &c->rt : &c->lt;
 		uint32_t at = 0, t0, t1;
 		size_t b, n = 0;
-		out_str(o, side ? "],\n     \"right\": [" : "], \"left\": [");
+		out_pick(o, side, "],\n     \"right\": [", "], \"left\": [");
 		while (psg_next_piece(c, c->ps.mem, p->m0, psg_m1(p), side, &at,
 		                      &b)) {
 			psg_block_tokens(c, b, side, &t0, &t1);
 			if (n++)
-				out_str(o, ", ");
+				out_lit(o, ", ");
 			put_span(o, tl, t0, t1);
 		}
 	}
-	out_str(o, "],\n     \"ops\": ");
+	out_lit(o, "],\n     \"ops\": ");
 	struct dwalk w;
 	psg_walk(c, p, &w);
 	put_ops(o, c, &w);
-	out_str(o, ",\n     \"findings\": ");
+	out_lit(o, ",\n     \"findings\": ");
 	put_findings(o, c, p, NULL);
-	out_str(o, ",\n     \"facts\": [");
+	out_lit(o, ",\n     \"facts\": [");
 	for (size_t m = p->m0; m < psg_m1(p); m++)
 		put_facts(o, c, &c->al.blocks[c->ps.mem[m]], &any);
-	out_str(o, "]}");
+	out_lit(o, "]}");
 }
 
 static void
@@ -480,47 +565,47 @@ put_block(struct out *o, const struct cmp *c, const struct block *b)
 
 	psg_block_tokens(c, (size_t)(b - c->al.blocks), 0, &l0, &l1);
 	psg_block_tokens(c, (size_t)(b - c->al.blocks), 1, &r0, &r1);
-	out_str(o, "    {\"kind\": \"");
+	out_lit(o, "    {\"kind\": \"");
 	out_str(o, cmp_kind_name(b->kind));
-	out_str(o, b->moved ? "\", \"moved\": true" : "\", \"moved\": false");
-	out_str(o, b->hidden ? ", \"hidden\": true" : ", \"hidden\": false");
-	out_str(o, b->confusable ? ", \"confusable\": true"
-	                         : ", \"confusable\": false");
-	out_str(o, b->furniture ? ", \"furniture\": true, \"left\": "
-	                        : ", \"furniture\": false, \"left\": ");
+	out_pick(o, b->moved, "\", \"moved\": true", "\", \"moved\": false");
+	out_pick(o, b->hidden, ", \"hidden\": true", ", \"hidden\": false");
+	out_pick(o, b->confusable, ", \"confusable\": true",
+	         ", \"confusable\": false");
+	out_pick(o, b->furniture, ", \"furniture\": true, \"left\": ",
+	         ", \"furniture\": false, \"left\": ");
 	put_span(o, &c->lt, l0, l1);
-	out_str(o, ", \"right\": ");
+	out_lit(o, ", \"right\": ");
 	put_span(o, &c->rt, r0, r1);
-	out_str(o, ", \"similarity\": ");
+	out_lit(o, ", \"similarity\": ");
 	out_fixed3(o, b->sim);
 	if (b->link >= 0) {
-		out_str(o, ", \"link\": ");
+		out_lit(o, ", \"link\": ");
 		out_ulong(o, (unsigned long)b->link);
 	}
-	out_str(o, ", \"passage\": ");
+	out_lit(o, ", \"passage\": ");
 	out_ulong(o, (unsigned long)c->ps.of[b - c->al.blocks] + 1);
-	out_str(o, ",\n     \"ops\": ");
+	out_lit(o, ",\n     \"ops\": ");
 	struct dwalk w;
 	psg_block_walk(c, (size_t)(b - c->al.blocks), &w);
 	put_ops(o, c, &w);
-	out_str(o, ",\n     \"findings\": ");
+	out_lit(o, ",\n     \"findings\": ");
 	put_findings(o, c, &c->ps.v[c->ps.of[b - c->al.blocks]], b);
-	out_str(o, ",\n     \"facts\": [");
+	out_lit(o, ",\n     \"facts\": [");
 	put_facts(o, c, b, &any);
-	out_str(o, "],\n     \"nearest\": ");
+	out_lit(o, "],\n     \"nearest\": ");
 	if (b->near < 0) {
-		out_str(o, "null");
+		out_lit(o, "null");
 	} else {
 		int official = b->kind == BLK_ADDITION;
 		uint32_t t0, t1;
 		psg_sent_tokens(c, !official, (uint32_t)b->near, &t0, &t1);
-		out_str(o, "{\"span\": ");
+		out_lit(o, "{\"span\": ");
 		put_span(o, official ? &c->lt : &c->rt, t0, t1);
-		out_str(o, ", \"similarity\": ");
+		out_lit(o, ", \"similarity\": ");
 		out_fixed3(o, b->near_sim);
-		out_str(o, "}");
+		out_lit(o, "}");
 	}
-	out_str(o, "}");
+	out_lit(o, "}");
 }
 
 int
@@ -550,12 +635,12 @@ export_json(const struct cmp *c, const struct export_opt *o, FILE *f)
 	w->err = 0;
 	for (size_t i = 0; i < c->ps.n && !w->err; i++) {
 		put_passage(w, c, i);
-		out_str(w, i + 1 < c->ps.n ? ",\n" : "\n");
+		out_pick(w, i + 1 < c->ps.n, ",\n", "\n");
 	}
-	out_str(w, "  ],\n  \"blocks\": [\n");
+	out_lit(w, "  ],\n  \"blocks\": [\n");
 	for (size_t i = 0; i < c->al.nblocks && !w->err; i++) {
 		put_block(w, c, &c->al.blocks[i]);
-		out_str(w, i + 1 < c->al.nblocks ? ",\n" : "\n");
+		out_pick(w, i + 1 < c->al.nblocks, ",\n", "\n");
 	}
 	out_flush(w);
 	int err = w->err;

@@ -19,9 +19,18 @@
 #define ACRO_MAX   6
 #define ACROS_MAX  64 /* acronyms looked for; more are ignored */
 
+/* The table's lines as written (aliases.inc), and the same lines with
+ * each word replaced by its key for English's stemmer (aliaskeys.inc, made
+ * by src/tools/aliaskeys.c with alias_key), which saves stemming the
+ * table's words at each run. */
 static const char *const table[] = {
 #include "aliases.inc"
 };
+static const char *const table_keys[] = {
+#include "aliaskeys.inc"
+};
+_Static_assert(sizeof table == sizeof table_keys,
+               "aliaskeys.inc has a line for each of aliases.inc's");
 
 /* Words that may stand inside a spelled-out acronym without a letter. */
 static const char *const connectors[] = {"of", "the", "and", "for", "on"};
@@ -126,14 +135,32 @@ find_prefix(const struct ctx *c, uint32_t code)
 	return bsearch(&key, c->prefixes, c->nprefixes, sizeof key, by_code);
 }
 
-/* The table's names as id sequences, indexed by their first id. */
+/* The id of the table word w[0..n): its key interned when the lines are
+ * keys already (keys set), else what word gives. */
 static int
-load_table(struct ctx *c, struct intern *stems, alias_word_fn word, void *wctx)
+table_word(struct intern *stems, int keys, alias_word_fn word, void *wctx,
+           const char *w, size_t n, int32_t *id)
+{
+	uint32_t u;
+
+	if (!keys)
+		return word(wctx, w, n, id);
+	if (intern_id(stems, w, n, &u) < 0)
+		return -1;
+	*id = (int32_t)u;
+	return 0;
+}
+
+/* The table's names as id sequences, indexed by their first id; the
+ * lines of table_keys when keys is set, else table's through word. */
+static int
+load_table(struct ctx *c, struct intern *stems, alias_word_fn word, void *wctx,
+           int keys)
 {
 	size_t cap = 0;
 
 	for (size_t line = 0; line < sizeof table / sizeof *table; line++) {
-		const char *s = table[line];
+		const char *s = keys ? table_keys[line] : table[line];
 		char key[32];
 		uint32_t canon;
 		int len = snprintf(key, sizeof key, "\001alias %zu", line);
@@ -149,7 +176,8 @@ load_table(struct ctx *c, struct intern *stems, alias_word_fn word, void *wctx)
 				        memchr(w, ' ', (size_t)(s + vlen - w));
 				size_t wl = sp ? (size_t)(sp - w)
 				               : (size_t)(s + vlen - w);
-				if (word(wctx, w, wl, &nm.w[nm.n]) < 0)
+				if (table_word(stems, keys, word, wctx, w, wl,
+				               &nm.w[nm.n]) < 0)
 					return -1;
 				nm.n++;
 				w += wl + (sp ? 1 : 0);
@@ -443,14 +471,14 @@ both_sides(void (*fn)(struct sidejob *), struct sidejob j[2], int two)
 
 int
 alias_apply(struct alias_side side[2], struct intern *stems, alias_word_fn word,
-            void *wctx, int two)
+            void *wctx, int keys, int two)
 {
 	struct ctx c;
 	struct sidejob *j = calloc(2, sizeof *j);
 	int rc = -1;
 
 	memset(&c, 0, sizeof c);
-	if (!j || load_table(&c, stems, word, wctx) < 0)
+	if (!j || load_table(&c, stems, word, wctx, keys) < 0)
 		goto out;
 	/* the acronyms either text uses, the official text's first: the
 	 * rewrite's first ACROS_MAX hold every one that a walk of the two

@@ -111,11 +111,14 @@ typedef int (*alias_word_fn)(void *ctx, const char *w, size_t n, int32_t *id);
  * initials spell such an acronym ("People's Republic of China", PRC;
  * "of", "the", "and" inside the run are skipped), gets one id on its first
  * token (content and loose) and none on the others.  A run starts at a
- * content word.  word gives the ids of the table's words; new ids are
- * interned in stems.  With two set the sides are worked on at once, the
- * rewrite's on a second thread (word is called before, on this one).
- * Returns 0, or -1 when memory ran out. */
+ * content word.  word gives the ids of the table's words, unless keys is
+ * set: then the stemmer is English's and the table's words are taken as
+ * the keys alias_key gives them for it, made when the program was built,
+ * and interned in stems as they are (word still gives the connectors'
+ * ids).  New ids are interned in stems.  With two set the sides are
+ * worked on at once, the rewrite's on a second thread (word is called
+ * before, on this one).  Returns 0, or -1 when memory ran out. */
 int alias_apply(struct alias_side side[2], struct intern *stems,
-                alias_word_fn word, void *ctx, int two);
+                alias_word_fn word, void *ctx, int keys, int two);
 
 #endif

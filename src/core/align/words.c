@@ -20,6 +20,7 @@
 #include "redline/value.h"
 #include "../spawn.h"
 #include "alias.h"
+#include "aliaskey.h"
 #include "stage.h"
 
 /* ---- 1. content words ------------------------------------------------ */
@@ -253,35 +254,20 @@ out:
 }
 
 /* The loose id a token holding the folded word w[0..n) gets (as
- * content_id gives it): for the alias table's words. */
+ * content_id gives it): for the alias table's words, where they were not
+ * made keys when the program was built (alias.h). */
 static int
 word_id(void *ctx, const char *w, size_t n, int32_t *out)
 {
 	struct wstage *x = ctx;
-	char buf[128], digits[64];
-	size_t i, j, nd;
-	const char *stem;
-	size_t slen;
+	struct alias_keybuf b;
+	const char *key;
+	size_t len;
 	uint32_t id;
 
-	if (n >= sizeof buf)
-		n = sizeof buf - 1;
-	for (i = j = 0; i < n; i++)
-		if (w[i] != '.' && w[i] != '-')
-			buf[j++] = w[i];
-	nd = !stem_is_stop(buf, j) ? lex_number(buf, j, digits, sizeof digits)
-	                           : 0;
-	if (nd)
-		return intern_id(x->w->stems, digits, nd, &id) < 0
-		               ? -1
-		               : (*out = (int32_t)id, 0);
-	if (stem_is_stop(buf, j)) {
-		if (intern_id(x->w->stems, buf, j, &id) < 0)
-			return -1;
-	} else if (stem_word(x->w->st, buf, j, &stem, &slen) < 0 ||
-	           intern_id(x->w->stems, stem, slen, &id) < 0) {
+	if (alias_key(x->w->st, w, n, &b, &key, &len) < 0 ||
+	    intern_id(x->w->stems, key, len, &id) < 0)
 		return -1;
-	}
 	*out = (int32_t)id;
 	return 0;
 }
@@ -303,7 +289,8 @@ aliases(struct wstage *x)
 	int two = c->opt.threads != 1 && c->lt.n >= ALIAS_THREAD_MIN &&
 	          c->rt.n >= ALIAS_THREAD_MIN;
 
-	return alias_apply(side, x->w->stems, word_id, x, two);
+	return alias_apply(side, x->w->stems, word_id, x,
+	                   stem_is_english(x->w->st), two);
 }
 
 /* The token after word token i of one side that holds a word, with no
