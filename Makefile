@@ -47,14 +47,16 @@ endif
 UTF8PROC_CFLAGS = $(shell $(PKG_CONFIG) --cflags libutf8proc)
 UTF8PROC_LIBS = $(shell $(PKG_CONFIG) --libs libutf8proc)
 CURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw)
-# The viewer's curses is linked from its archives where they are installed
-# (CURSES_STATIC=0 keeps the shared libraries): Debian builds libncursesw
-# and libtinfo with BIND_NOW, so that the loader looked up their 441
+# The viewer's curses is linked from the shared libraries, so that the
+# system's updates of them reach the program.  CURSES_STATIC=1 links it
+# from its archives where they are installed: Debian builds libncursesw
+# and libtinfo with BIND_NOW, so that the loader looks up their 441
 # functions at every start, a third of the start-up of an export that
-# never draws (bench/README.md, thirty-third part).  Each curses library
-# of pkg-config's static list (-lncursesw, -ltinfo) becomes its libNAME.a
-# where the compiler finds one, the rest stays; found once per make run.
-CURSES_STATIC ?= 1
+# never draws (bench/README.md, thirty-third part); each curses library
+# of pkg-config's static list (-lncursesw, -ltinfo) then becomes its
+# libNAME.a where the compiler finds one, the rest stays; found once per
+# make run.
+CURSES_STATIC ?= 0
 ifeq ($(CURSES_STATIC),1)
 archive_of = $(or $(if $(filter -lncurses% -ltinfo%,$1),$(filter /%,$(shell \
     $(CC) -print-file-name=lib$(1:-l%=%).a))),$1)
