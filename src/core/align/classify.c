@@ -698,10 +698,12 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 			continue;
 		}
 		double kl, kr, ks, v = c->opt.verbatim_min;
-		/* with an official side, its share must reach v */
+		/* with an official side, its share must reach v (asked with
+		 * left_bound only when the word diff leaves room for doubt: a
+		 * block as similar as that is seldom decided by it) */
 		if (loose_kept(x, (const uint32_t(*)[2])lr, nlr,
-		               (const uint32_t(*)[2])rr, nrr, has_l ? v : -1,
-		               &kl, &kr, &ks) < 0)
+		               (const uint32_t(*)[2])rr, nrr,
+		               has_l && b->sim < v ? v : -1, &kl, &kr, &ks) < 0)
 			return -1;
 		int verb = has_l && has_r ? kl >= v && kr >= v
 		           : has_l        ? kl >= v
