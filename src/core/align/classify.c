@@ -342,6 +342,58 @@ date_year(const struct ctx *x, int right, uint32_t t)
 	return 0;
 }
 
+/* Is the left share kept_once would give (*kl) sure to fall below v,
+ * whatever the loose diff finds?  a[0..nl): the left words' loose ids,
+ * b[0..nr): the right ones'; cw, lfr, ldl: as kept_once fills them.
+ * A plain left word is one no rule can excuse when it is not kept: a
+ * lowercase word that is no number, no glue word (glue_word), no title,
+ * not "we", "the", "he" or "she" (subject_kept), and in no official frame
+ * (official_frame: no frame word at most FRAME_SPEAKER_MAX words after
+ * it, nor, for a stop word, one before it with no lowercase content word
+ * between).  A loose id's plain words beyond its count on the right are
+ * not kept, so with M of them, kl <= (nl - M) / nl.  Uses x->lcount and
+ * leaves it all 0. */
+static int
+left_bound(const struct ctx *x, const uint32_t *a, size_t nl, const uint32_t *b,
+           size_t nr, const unsigned char *cw, const unsigned char *lfr,
+           const unsigned char *ldl, double v)
+{
+	const struct words *w = x->w;
+	uint32_t *cnt = x->lcount;
+	size_t next = 0, miss = 0;
+	int open = 0; /* a frame word before, only stop words or names since */
+
+	if (!nl)
+		return 0;
+	for (size_t k = 0; k < nr; k++)
+		cnt[b[k]]++;
+	for (size_t j = 0; j < nl; j++) {
+		uint32_t id = a[j];
+		if (next < j)
+			next = j;
+		while (next < nl && !lfr[next])
+			next++;
+		if ((ldl[j] & W_CONTENT) && !(ldl[j] & W_CAP))
+			open = 0; /* no frame runs on past it */
+		int framed = (next < nl && next <= j + FRAME_SPEAKER_MAX) ||
+		             (!cw[j] && open);
+		if (lfr[j])
+			open = 1;
+		if (framed || (ldl[j] & (W_CAP | W_NUM)) || w->title[id] ||
+		    (int32_t)id == w->we_id || (int32_t)id == w->the_id ||
+		    (int32_t)id == w->he_id || (int32_t)id == w->she_id ||
+		    glue_word(x, id))
+			continue;
+		if (cnt[id])
+			cnt[id]--;
+		else
+			miss++;
+	}
+	for (size_t k = 0; k < nr; k++)
+		cnt[b[k]] = 0;
+	return (double)(nl - miss) / (double)nl < v - 1e-9;
+}
+
 /* Shares of the words of the left token ranges lr[0..nlr) and of the
  * right ones rr[0..nrr) (each list in text order) kept in order, words being
  * the same when their loose ids are (same stem, case, spelling variant; U.S. =
@@ -350,11 +402,13 @@ date_year(const struct ctx *x, int right, uint32_t t)
  * attribution frames (is_frame) are not counted; an unmatched edge with no
  * break ("... must be upheld") is.  *ks: the share of the left words from
  * the first kept one to the last that are kept (the stretch a piece of a
- * split copies). */
+ * split copies).  judge: when at least 0, the share *kl is asked only
+ * whether it reaches judge; if left_bound says it cannot, kept_once
+ * returns 1 with the three shares 0, without the diff.  0, 1 or -1. */
 static int
 kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
-          const uint32_t (*rr)[2], size_t nrr, int lead, double *kl, double *kr,
-          double *ks)
+          const uint32_t (*rr)[2], size_t nrr, int lead, double judge,
+          double *kl, double *kr, double *ks)
 {
 	size_t nl = 0, nr = 0, i, lcs_l = 0, lcs_r = 0, cap = 1;
 	const struct align_in *c = x->c;
@@ -423,6 +477,11 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 			first = 0;
 		}
 	brk[nr] = 1;
+	if (judge >= 0 && left_bound(x, a, nl, b, nr, cw, lfr, ldl, judge)) {
+		*kl = *kr = *ks = 0;
+		free(a);
+		return 1;
+	}
 	/* exact, unless the passage is enormous (a text with no sentence
 	 * ends is one passage): then the exact search could be quadratic */
 	if (myers_run(x->loose, a, nl, b, nr, mk, mk + nl,
@@ -482,22 +541,25 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 /* kept_once, and again with the rewrite's lead frames left out when it
  * has any ("The embassy said that ..."): the better of the two, by the
  * smaller share.  A frame is left aside only where that brings the
- * sentence closer to its source, so a lead that is content stays. */
+ * sentence closer to its source, so a lead that is content stays.
+ * judge: as kept_once's (the lead left out only drops right words, so
+ * a left share sure to fall short of it without does with). */
 static int
 loose_kept(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
-           const uint32_t (*rr)[2], size_t nrr, double *kl, double *kr,
-           double *ks)
+           const uint32_t (*rr)[2], size_t nrr, double judge, double *kl,
+           double *kr, double *ks)
 {
 	double fl, fr, fs;
-	int framed = 0;
+	int framed = 0, rc;
 
-	if (kept_once(x, lr, nlr, rr, nrr, 0, kl, kr, ks) < 0)
-		return -1;
+	rc = kept_once(x, lr, nlr, rr, nrr, 0, judge, kl, kr, ks);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
 	for (size_t i = 0; i < nrr; i++)
 		framed |= lead_frame_end(x, rr[i][0], rr[i][1]) != rr[i][0];
 	if (!framed)
 		return 0;
-	if (kept_once(x, lr, nlr, rr, nrr, 1, &fl, &fr, &fs) < 0)
+	if (kept_once(x, lr, nlr, rr, nrr, 1, -1, &fl, &fr, &fs) < 0)
 		return -1;
 	if ((fl < fr ? fl : fr) > (*kl < *kr ? *kl : *kr)) {
 		*kl = fl;
@@ -636,9 +698,12 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 			continue;
 		}
 		double kl, kr, ks, v = c->opt.verbatim_min;
+		/* with an official side, its share must reach v (asked with
+		 * left_bound only when the word diff leaves room for doubt: a
+		 * block as similar as that is seldom decided by it) */
 		if (loose_kept(x, (const uint32_t(*)[2])lr, nlr,
-		               (const uint32_t(*)[2])rr, nrr, &kl, &kr,
-		               &ks) < 0)
+		               (const uint32_t(*)[2])rr, nrr,
+		               has_l && b->sim < v ? v : -1, &kl, &kr, &ks) < 0)
 			return -1;
 		int verb = has_l && has_r ? kl >= v && kr >= v
 		           : has_l        ? kl >= v
@@ -649,8 +714,8 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 			if (!nvr)
 				verb = 0;
 			else if (loose_kept(x, (const uint32_t(*)[2])lr, nlr,
-			                    (const uint32_t(*)[2])vr, nvr, &kl,
-			                    &kr, &ks) < 0)
+			                    (const uint32_t(*)[2])vr, nvr, v,
+			                    &kl, &kr, &ks) < 0)
 				return -1;
 			else
 				verb = kl >= v;
@@ -856,11 +921,13 @@ stage_classify(const struct align_in *c, const struct words *w,
 
 	x.my = myers_new(intern_count(c->in));
 	x.loose = myers_new(intern_count(w->stems));
-	if (x.my && x.loose)
+	x.lcount = calloc((size_t)intern_count(w->stems) + 1, sizeof *x.lcount);
+	if (x.my && x.loose && x.lcount)
 		rc = classify(&x) < 0 || facts(&x) < 0 ? -1 : 0;
 	if (rc == 0)
 		nearest(&x);
 	myers_free(x.my);
 	myers_free(x.loose);
+	free(x.lcount);
 	return rc;
 }

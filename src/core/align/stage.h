@@ -253,6 +253,8 @@ struct ctx {
 	struct myers *my;        /* classify.c: over the model's ids */
 	struct myers *loose;     /* classify.c: over loose ids, for judging
 	                            what was kept */
+	uint32_t *lcount;        /* classify.c: per loose id, a count that is
+	                            0 between uses (left_bound) */
 };
 
 /* The context of words.c: the inputs and what it writes. */
