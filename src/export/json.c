@@ -503,6 +503,19 @@ put_facts(struct out *o, const struct cmp *c, const struct block *b, int *any)
 	}
 }
 
+/* The four flags a passage and a block both carry, each ", \"NAME\":
+ * true" or false, in the order of the format (docs/json.md). */
+static void
+put_flags(struct out *o, int moved, int hidden, int confusable, int furniture)
+{
+	out_pick(o, moved, ", \"moved\": true", ", \"moved\": false");
+	out_pick(o, hidden, ", \"hidden\": true", ", \"hidden\": false");
+	out_pick(o, confusable, ", \"confusable\": true",
+	         ", \"confusable\": false");
+	out_pick(o, furniture, ", \"furniture\": true",
+	         ", \"furniture\": false");
+}
+
 /* Passage i: its number, kind, flags, similarity, blocks, the spans of its
  * sentences on each side (one per block there, in text order), its word
  * diff and its facts. */
@@ -516,12 +529,8 @@ put_passage(struct out *o, const struct cmp *c, size_t i)
 	out_ulong(o, (unsigned long)i + 1);
 	out_lit(o, ", \"kind\": \"");
 	out_str(o, cmp_kind_name(p->kind));
-	out_pick(o, p->moved, "\", \"moved\": true", "\", \"moved\": false");
-	out_pick(o, p->hidden, ", \"hidden\": true", ", \"hidden\": false");
-	out_pick(o, p->confusable, ", \"confusable\": true",
-	         ", \"confusable\": false");
-	out_pick(o, p->furniture, ", \"furniture\": true",
-	         ", \"furniture\": false");
+	out_lit(o, "\"");
+	put_flags(o, p->moved, p->hidden, p->confusable, p->furniture);
 	out_lit(o, ", \"similarity\": ");
 	out_fixed3(o, p->sim);
 	out_lit(o, ", \"blocks\": [");
@@ -567,12 +576,9 @@ put_block(struct out *o, const struct cmp *c, const struct block *b)
 	psg_block_tokens(c, (size_t)(b - c->al.blocks), 1, &r0, &r1);
 	out_lit(o, "    {\"kind\": \"");
 	out_str(o, cmp_kind_name(b->kind));
-	out_pick(o, b->moved, "\", \"moved\": true", "\", \"moved\": false");
-	out_pick(o, b->hidden, ", \"hidden\": true", ", \"hidden\": false");
-	out_pick(o, b->confusable, ", \"confusable\": true",
-	         ", \"confusable\": false");
-	out_pick(o, b->furniture, ", \"furniture\": true, \"left\": ",
-	         ", \"furniture\": false, \"left\": ");
+	out_lit(o, "\"");
+	put_flags(o, b->moved, b->hidden, b->confusable, b->furniture);
+	out_lit(o, ", \"left\": ");
 	put_span(o, &c->lt, l0, l1);
 	out_lit(o, ", \"right\": ");
 	put_span(o, &c->rt, r0, r1);
