@@ -692,6 +692,13 @@ values_and_aliases(void **state)
 	                             "of UN Security Council Resolution 2254 "
 	                             "this year.\n"),
 	                    "");
+	/* an agency's acronym that its name outgrew ("and Prevention") */
+	assert_string_equal(facts_of("The CDC studied the number of cancer "
+	                             "survivors in the country.\n",
+	                             "The Centers for Disease Control and "
+	                             "Prevention studied the number of cancer "
+	                             "survivors in the country.\n"),
+	                    "");
 	/* a month and its abbreviation */
 	assert_string_equal(
 	        facts_of("The vote is on August 27 in the capital.\n",

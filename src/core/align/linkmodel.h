@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -7.28424088;
+static const double lm_bias = -7.27041212;
 static const double lm_weight[LM_NFEAT] = {
-        1.4966839,    /* LM_COVR */
-        2.47336844,   /* LM_COVO */
-        3.61985721,   /* LM_COVMIN */
-        1.1914349,    /* LM_SECOND */
-        0.123599747,  /* LM_PLAIN */
-        -0.25842599,  /* LM_NAMES */
-        1.09122737,   /* LM_LOGWR */
-        0.835705287,  /* LM_LOGWO */
-        -2.61738309,  /* LM_HEADER */
-        -1.12008616,  /* LM_TAKEN */
-        0.604413734,  /* LM_ORDER */
-        1.21432563,   /* LM_NEIGH */
-        -2.51743148,  /* LM_TITLE */
-        -0.133483891, /* LM_LOGTOK */
-        1.21514449,   /* LM_BEST */
-        2.89433953,   /* LM_HEAD */
-        -3.31263141,  /* LM_HEAD_TITLED */
-        -3.60773197,  /* LM_NOVEL */
+        1.48572934,   /* LM_COVR */
+        2.47579596,   /* LM_COVO */
+        3.6238672,    /* LM_COVMIN */
+        1.19572163,   /* LM_SECOND */
+        0.122939606,  /* LM_PLAIN */
+        -0.258564922, /* LM_NAMES */
+        1.08920515,   /* LM_LOGWR */
+        0.834218584,  /* LM_LOGWO */
+        -2.61887788,  /* LM_HEADER */
+        -1.11800065,  /* LM_TAKEN */
+        0.602182736,  /* LM_ORDER */
+        1.21259101,   /* LM_NEIGH */
+        -2.51621808,  /* LM_TITLE */
+        -0.131452007, /* LM_LOGTOK */
+        1.21321178,   /* LM_BEST */
+        2.89391337,   /* LM_HEAD */
+        -3.31190115,  /* LM_HEAD_TITLED */
+        -3.61431566,  /* LM_NOVEL */
 };
 
 #endif
