@@ -128,9 +128,11 @@ key_of(const struct ctx *x, const double *acc, uint32_t o, double est,
  * with the largest key among them in *hi_kept and the smallest of the
  * rest in *lo_out.  One pass: the kth so far only falls, so an entry
  * beyond the tolerance of the kth so far is beyond the last one's, and
- * is left out at once; those kept so far are sifted again at the end. */
+ * is left out at once; those kept so far are sifted again at the end.
+ * The estimate of each one left out is set back to 0 in acc as it is
+ * read (the search's own pass over the touched ones saved). */
 static size_t
-first_key(const double *acc, const uint32_t *t, size_t n, uint32_t *v,
+first_key(double *acc, const uint32_t *t, size_t n, uint32_t *v,
           double *hi_kept, double *lo_out)
 {
 	double top[CANDIDATES], lo = HUGE_VAL, kth = HUGE_VAL, reach = HUGE_VAL;
@@ -147,9 +149,11 @@ first_key(const double *acc, const uint32_t *t, size_t n, uint32_t *v,
 					reach = kth + KEY_EPS;
 				}
 			}
-		} else if (k < lo) {
-			lo = k;
+			continue;
 		}
+		acc[t[i]] = 0;
+		if (k < lo)
+			lo = k;
 	}
 	*hi_kept = -HUGE_VAL;
 	for (size_t i = 0; i < nv; i++) {
@@ -158,9 +162,11 @@ first_key(const double *acc, const uint32_t *t, size_t n, uint32_t *v,
 			v[m++] = v[i];
 			if (k > *hi_kept)
 				*hi_kept = k;
-		} else if (k < lo) {
-			lo = k;
+			continue;
 		}
+		acc[v[i]] = 0;
+		if (k < lo)
+			lo = k;
 	}
 	*lo_out = lo;
 	return m;
@@ -180,9 +186,16 @@ first_key(const double *acc, const uint32_t *t, size_t n, uint32_t *v,
  * it (a gap wider than the tolerance), so it stays below all of them in
  * insert_best's list, which they fill: the kept ones come out as they do
  * from all of t.  Where values are too close for that, the narrowing
- * stops and insert_best runs on what is kept so far. */
+ * stops and insert_best runs on what is kept so far.
+ *
+ * acc is set back to 0 over t on the way (each entry as it is left out,
+ * the rest at the end: the search's own pass over t saved), but where
+ * the first key leaves none out, insert_best must see all of t: then
+ * SIZE_MAX is returned, acc all 0 again, and the caller nominates once
+ * more and runs insert_best over t itself (pick_best_again).  That is
+ * rare: none of the rewrite sentences of KJV/WEB. */
 static size_t
-pick_best(const struct ctx *x, const double *acc, const uint32_t *t, size_t n,
+pick_best(const struct ctx *x, double *acc, const uint32_t *t, size_t n,
           uint32_t *v, unsigned char *tie, double *key, double est,
           uint32_t *best)
 {
@@ -190,6 +203,8 @@ pick_best(const struct ctx *x, const double *acc, const uint32_t *t, size_t n,
 
 	if (n <= 2 * CANDIDATES) {
 		insert_best(x, acc, t, n, est, best, &nbest);
+		for (size_t i = 0; i < n; i++)
+			acc[t[i]] = 0;
 		return nbest;
 	}
 	/* the first key, over all of t, written out: most are left out
@@ -198,8 +213,9 @@ pick_best(const struct ctx *x, const double *acc, const uint32_t *t, size_t n,
 	size_t ntop;
 	nv = first_key(acc, t, n, v, &hi_kept, &lo_out);
 	if (!(lo_out - hi_kept > KEY_EPS)) {
-		insert_best(x, acc, t, n, est, best, &nbest);
-		return nbest;
+		for (size_t i = 0; i < nv; i++)
+			acc[v[i]] = 0;
+		return SIZE_MAX;
 	}
 	memset(tie, 1, nv);
 	for (int level = 0; level < 3; level++) {
@@ -234,8 +250,10 @@ pick_best(const struct ctx *x, const double *acc, const uint32_t *t, size_t n,
 		       hi_tie = -HUGE_VAL;
 		for (size_t i = 0; i < nv; i++) {
 			double k = key[i];
-			if (k > kth + eps)
+			if (k > kth + eps) {
+				acc[v[i]] = 0;
 				continue; /* left out */
+			}
 			v[m] = v[i];
 			tie[m] = tie[i];
 			if (tie[i] && k < kth - eps) {
@@ -257,6 +275,8 @@ pick_best(const struct ctx *x, const double *acc, const uint32_t *t, size_t n,
 			break; /* the order within is not sure: as it is */
 	}
 	insert_best(x, acc, v, nv, est, best, &nbest);
+	for (size_t i = 0; i < nv; i++)
+		acc[v[i]] = 0;
 	return nbest;
 }
 
@@ -379,6 +399,21 @@ nominate(const struct ctx *x, const struct vec *v, const struct search *sr,
 		}
 	}
 	return nt;
+}
+
+/* What pick_best gives when it returns SIZE_MAX (acc all 0 again): the
+ * search for v (nominate) once more, and insert_best over all it
+ * touches; acc is set back to 0 after.  The number in best. */
+static size_t
+pick_best_again(const struct ctx *x, const struct vec *v,
+                const struct search *sr, double est, uint32_t *best)
+{
+	size_t nt = nominate(x, v, sr, est), nbest = 0;
+
+	insert_best(x, sr->acc, sr->touched, nt, est, best, &nbest);
+	for (size_t i = 0; i < nt; i++)
+		sr->acc[sr->touched[i]] = 0;
+	return nbest;
 }
 
 /* What is known of rewrite segment r as a line (x->lw->rline, filled as
@@ -553,10 +588,10 @@ candidates(struct ctx *x)
 		uint32_t best[CANDIDATES];
 		size_t nbest = pick_best(x, sr.acc, sr.touched, nt, keep, tie,
 		                         key, est, best);
+		if (nbest == SIZE_MAX)
+			nbest = pick_best_again(x, rv, &sr, est, best);
 		for (size_t i = 0; i < nbest; i++)
 			x->lw->co[x->lw->ncands++] = best[i];
-		for (size_t i = 0; i < nt; i++)
-			sr.acc[sr.touched[i]] = 0;
 	}
 	x->lw->cstart[c->rs.n] = (uint32_t)x->lw->ncands;
 	size_t cap = most;
