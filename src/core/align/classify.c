@@ -621,6 +621,63 @@ block_diff(struct ctx *x, struct block *b, const uint32_t dl[2],
 	return 0;
 }
 
+/* Is the word diff of block b, tokens dl against dr, one pass 0 made
+ * already: that of the block it points to, m, when m was judged there (a
+ * rewrite side, no addition) and compares the same tokens?  The official
+ * sentence of a split is shown against the piece that points back to it,
+ * which is that piece's own diff.  Then b takes m's operations and
+ * similarity. */
+static int
+diff_of_link(struct ctx *x, struct block *b, const uint32_t dl[2],
+             const uint32_t dr[2])
+{
+	const struct align_in *c = x->c;
+	uint32_t ml[2], mr[2];
+
+	if (b->link < 0)
+		return 0;
+	const struct block *m = &x->bl->b[b->link];
+	if (m->rs1 == m->rs0 || m->kind == BLK_ADDITION ||
+	    m->kind == BLK_OMISSION)
+		return 0;
+	align_diff_range(x->bl->b, (size_t)b->link, &c->ls, &c->rs, &ml[0],
+	                 &ml[1], &mr[0], &mr[1]);
+	if (ml[0] != dl[0] || ml[1] != dl[1] || mr[0] != dr[0] ||
+	    mr[1] != dr[1])
+		return 0;
+	b->op0 = m->op0;
+	b->op1 = m->op1;
+	b->sim = m->sim;
+	return 1;
+}
+
+/* The word diff of block b (tokens dl against dr) and its similarity,
+ * the share of the words on both sides in its equal operations; *d: its
+ * operations when it was made here, else left as it was.  pass: as
+ * classify_blocks's (pass 1 takes a diff pass 0 made where it can). 0 or
+ * -1. */
+static int
+block_sim(struct ctx *x, struct block *b, int pass, const uint32_t dl[2],
+          const uint32_t dr[2], struct dops *d)
+{
+	const struct align_in *c = x->c;
+	size_t common = 0;
+
+	if (pass && diff_of_link(x, b, dl, dr))
+		return 0;
+	if (block_diff(x, b, dl, dr, d) < 0)
+		return -1;
+	for (size_t k = 0; k < d->n; k++) {
+		const struct dop *o = &d->v[k];
+		if (dop_kind(o) == DOP_EQUAL)
+			common += tok_words(&c->lt, o->a0, o->a1);
+	}
+	size_t wl = tok_words(&c->lt, dl[0], dl[1]);
+	size_t wr = tok_words(&c->rt, dr[0], dr[1]);
+	b->sim = wl + wr ? 2.0 * common / (wl + wr) : 1;
+	return 0;
+}
+
 /* The kind, similarity and word operations of every block.  A block is a
  * pair (both sides), an addition, an omission, or one side of a split or
  * merge: an official or rewrite sentence whose counterparts are the blocks
@@ -679,17 +736,8 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 					add_range(c, m, 1, vr, &nvr);
 			}
 		}
-		if (block_diff(x, b, dl, dr, d) < 0)
+		if (block_sim(x, b, pass, dl, dr, d) < 0)
 			return -1;
-		size_t common = 0;
-		for (size_t k = 0; k < d->n; k++) {
-			const struct dop *o = &d->v[k];
-			if (dop_kind(o) == DOP_EQUAL)
-				common += tok_words(&c->lt, o->a0, o->a1);
-		}
-		size_t wl = tok_words(&c->lt, dl[0], dl[1]);
-		size_t wr = tok_words(&c->rt, dr[0], dr[1]);
-		b->sim = wl + wr ? 2.0 * common / (wl + wr) : 1;
 		if (has_l && has_r && same_tokens(c, dl, dr)) {
 			/* a copy token for token (what the anchors pair):
 			 * every word kept, no negation changed */
