@@ -5,6 +5,7 @@
  * compares (align_diff_range), which the model works out again rather
  * than keeps.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -394,6 +395,55 @@ left_bound(const struct ctx *x, const uint32_t *a, size_t nl, const uint32_t *b,
 	return (double)(nl - miss) / (double)nl < v - 1e-9;
 }
 
+/* A sanitizer build (make check) works out in full every share that
+ * left_bound decides, and asserts that the bound told the truth. */
+#if defined(__SANITIZE_ADDRESS__)
+#define BOUND_CHECK 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BOUND_CHECK 1
+#endif
+#endif
+#ifndef BOUND_CHECK
+#define BOUND_CHECK 0
+#endif
+
+/* kept_once's arrays, kept from call to call: room for cap words, and
+ * the left words of the last call (the left token ranges lr[0..nlr), nl
+ * words), which the next call with the same ranges reads as they are (the
+ * pieces of a split are each judged against the whole official
+ * sentence).  nlr > MERGE_MAX + 1: none kept. */
+struct kept_buf {
+	unsigned char *v;
+	size_t cap;
+	uint32_t lr[MERGE_MAX + 2][2];
+	size_t nlr, nl;
+};
+
+/* Room in x->kb for cap words: 0, or -1 when memory ran out. */
+static int
+kept_room(struct ctx *x, size_t cap)
+{
+	struct kept_buf *kb = x->kb;
+
+	if (cap <= kb->cap)
+		return 0;
+	if (cap < 2 * kb->cap)
+		cap = 2 * kb->cap;
+	free(kb->v);
+	kb->v = malloc(2 * cap * sizeof(uint32_t) + 8 * cap + 2);
+	kb->cap = kb->v ? cap : 0;
+	kb->nlr = MERGE_MAX + 2; /* the left words went with the old room */
+	return kb->v ? 0 : -1;
+}
+
+/* Are the left token ranges lr[0..nlr) those of kb's kept left words? */
+static int
+kept_left(const struct kept_buf *kb, const uint32_t (*lr)[2], size_t nlr)
+{
+	return nlr == kb->nlr && memcmp(lr, kb->lr, nlr * sizeof *lr) == 0;
+}
+
 /* Shares of the words of the left token ranges lr[0..nlr) and of the
  * right ones rr[0..nrr) (each list in text order) kept in order, words being
  * the same when their loose ids are (same stem, case, spelling variant; U.S. =
@@ -417,10 +467,11 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		cap += lr[i][1] - lr[i][0];
 	for (i = 0; i < nrr; i++)
 		cap += rr[i][1] - rr[i][0];
-	/* one allocation: the ids, their tokens, then eight byte arrays */
-	uint32_t *a = malloc(2 * cap * sizeof *a + 8 * cap + 2);
-	if (!a)
+	if (kept_room(x, cap) < 0)
 		return -1;
+	/* x->kb's room: the ids, their tokens, then eight byte arrays */
+	cap = x->kb->cap;
+	uint32_t *a = (uint32_t *)(void *)x->kb->v;
 	uint32_t *ti = a + cap;
 	unsigned char *mk = (unsigned char *)(ti + cap), *fr = mk + cap,
 	              *cw = fr + cap, *ini = cw + cap,
@@ -428,7 +479,10 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	                      *lfr = brk + cap + 1, *ldl = lfr + cap,
 	              *lbrk = ldl + cap; /* lbrk: cap + 1 */
 	int punct = 0;
-	for (i = 0; i < nlr; i++)
+	int fresh = !kept_left(x->kb, lr, nlr);
+	if (!fresh)
+		nl = x->kb->nl;
+	for (i = 0; fresh && i < nlr; i++)
 		for (uint32_t t = lr[i][0], first = 1; t < lr[i][1]; t++) {
 			const struct tok *k = &c->lt.v[t];
 			if (k->kind == TOK_PUNCT)
@@ -456,6 +510,11 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 			}
 		}
 	lbrk[nl] = 1;
+	if (fresh && nlr <= MERGE_MAX + 1) {
+		memcpy(x->kb->lr, lr, nlr * sizeof *lr);
+		x->kb->nlr = nlr;
+		x->kb->nl = nl;
+	}
 	uint32_t *b = a + nl;
 	punct = 0;
 	for (i = 0; i < nrr; i++)
@@ -477,18 +536,17 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 			first = 0;
 		}
 	brk[nr] = 1;
-	if (judge >= 0 && left_bound(x, a, nl, b, nr, cw, lfr, ldl, judge)) {
+	int bounded =
+	        judge >= 0 && left_bound(x, a, nl, b, nr, cw, lfr, ldl, judge);
+	if (bounded && !BOUND_CHECK) {
 		*kl = *kr = *ks = 0;
-		free(a);
 		return 1;
 	}
 	/* exact, unless the passage is enormous (a text with no sentence
 	 * ends is one passage): then the exact search could be quadratic */
 	if (myers_run(x->loose, a, nl, b, nr, mk, mk + nl,
-	              nl + nr <= LOOSE_EXACT_MAX) < 0) {
-		free(a);
+	              nl + nr <= LOOSE_EXACT_MAX) < 0)
 		return -1;
-	}
 	for (i = 0; i < nl; i++)
 		lcs_l += !mk[i];
 	lcs_r = lcs_l; /* as many kept words each side, so far */
@@ -534,7 +592,11 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	for (size_t k = f; k < e; k++)
 		in += !mk[k];
 	*ks = e > f ? (double)in / (e - f) : 0;
-	free(a);
+	if (bounded) { /* BOUND_CHECK: the bound told the truth */
+		assert(*kl < judge);
+		*kl = *kr = *ks = 0;
+		return 1;
+	}
 	return 0;
 }
 
@@ -970,12 +1032,18 @@ stage_classify(const struct align_in *c, const struct words *w,
 	x.my = myers_new(intern_count(c->in));
 	x.loose = myers_new(intern_count(w->stems));
 	x.lcount = calloc((size_t)intern_count(w->stems) + 1, sizeof *x.lcount);
-	if (x.my && x.loose && x.lcount)
+	x.kb = calloc(1, sizeof *x.kb);
+	if (x.kb)
+		x.kb->nlr = MERGE_MAX + 2;
+	if (x.my && x.loose && x.lcount && x.kb)
 		rc = classify(&x) < 0 || facts(&x) < 0 ? -1 : 0;
 	if (rc == 0)
 		nearest(&x);
 	myers_free(x.my);
 	myers_free(x.loose);
 	free(x.lcount);
+	if (x.kb)
+		free(x.kb->v);
+	free(x.kb);
 	return rc;
 }
