@@ -5,6 +5,7 @@
  * compares (align_diff_range), which the model works out again rather
  * than keeps.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -394,6 +395,55 @@ left_bound(const struct ctx *x, const uint32_t *a, size_t nl, const uint32_t *b,
 	return (double)(nl - miss) / (double)nl < v - 1e-9;
 }
 
+/* A sanitizer build (make check) works out in full every share that
+ * left_bound decides, and asserts that the bound told the truth. */
+#if defined(__SANITIZE_ADDRESS__)
+#define BOUND_CHECK 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BOUND_CHECK 1
+#endif
+#endif
+#ifndef BOUND_CHECK
+#define BOUND_CHECK 0
+#endif
+
+/* kept_once's arrays, kept from call to call: room for cap words, and
+ * the left words of the last call (the left token ranges lr[0..nlr), nl
+ * words), which the next call with the same ranges reads as they are (the
+ * pieces of a split are each judged against the whole official
+ * sentence).  nlr > MERGE_MAX + 1: none kept. */
+struct kept_buf {
+	unsigned char *v;
+	size_t cap;
+	uint32_t lr[MERGE_MAX + 2][2];
+	size_t nlr, nl;
+};
+
+/* Room in x->kb for cap words: 0, or -1 when memory ran out. */
+static int
+kept_room(struct ctx *x, size_t cap)
+{
+	struct kept_buf *kb = x->kb;
+
+	if (cap <= kb->cap)
+		return 0;
+	if (cap < 2 * kb->cap)
+		cap = 2 * kb->cap;
+	free(kb->v);
+	kb->v = malloc(2 * cap * sizeof(uint32_t) + 8 * cap + 2);
+	kb->cap = kb->v ? cap : 0;
+	kb->nlr = MERGE_MAX + 2; /* the left words went with the old room */
+	return kb->v ? 0 : -1;
+}
+
+/* Are the left token ranges lr[0..nlr) those of kb's kept left words? */
+static int
+kept_left(const struct kept_buf *kb, const uint32_t (*lr)[2], size_t nlr)
+{
+	return nlr == kb->nlr && memcmp(lr, kb->lr, nlr * sizeof *lr) == 0;
+}
+
 /* Shares of the words of the left token ranges lr[0..nlr) and of the
  * right ones rr[0..nrr) (each list in text order) kept in order, words being
  * the same when their loose ids are (same stem, case, spelling variant; U.S. =
@@ -417,10 +467,11 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		cap += lr[i][1] - lr[i][0];
 	for (i = 0; i < nrr; i++)
 		cap += rr[i][1] - rr[i][0];
-	/* one allocation: the ids, their tokens, then eight byte arrays */
-	uint32_t *a = malloc(2 * cap * sizeof *a + 8 * cap + 2);
-	if (!a)
+	if (kept_room(x, cap) < 0)
 		return -1;
+	/* x->kb's room: the ids, their tokens, then eight byte arrays */
+	cap = x->kb->cap;
+	uint32_t *a = (uint32_t *)(void *)x->kb->v;
 	uint32_t *ti = a + cap;
 	unsigned char *mk = (unsigned char *)(ti + cap), *fr = mk + cap,
 	              *cw = fr + cap, *ini = cw + cap,
@@ -428,7 +479,10 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	                      *lfr = brk + cap + 1, *ldl = lfr + cap,
 	              *lbrk = ldl + cap; /* lbrk: cap + 1 */
 	int punct = 0;
-	for (i = 0; i < nlr; i++)
+	int fresh = !kept_left(x->kb, lr, nlr);
+	if (!fresh)
+		nl = x->kb->nl;
+	for (i = 0; fresh && i < nlr; i++)
 		for (uint32_t t = lr[i][0], first = 1; t < lr[i][1]; t++) {
 			const struct tok *k = &c->lt.v[t];
 			if (k->kind == TOK_PUNCT)
@@ -456,6 +510,11 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 			}
 		}
 	lbrk[nl] = 1;
+	if (fresh && nlr <= MERGE_MAX + 1) {
+		memcpy(x->kb->lr, lr, nlr * sizeof *lr);
+		x->kb->nlr = nlr;
+		x->kb->nl = nl;
+	}
 	uint32_t *b = a + nl;
 	punct = 0;
 	for (i = 0; i < nrr; i++)
@@ -477,18 +536,17 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 			first = 0;
 		}
 	brk[nr] = 1;
-	if (judge >= 0 && left_bound(x, a, nl, b, nr, cw, lfr, ldl, judge)) {
+	int bounded =
+	        judge >= 0 && left_bound(x, a, nl, b, nr, cw, lfr, ldl, judge);
+	if (bounded && !BOUND_CHECK) {
 		*kl = *kr = *ks = 0;
-		free(a);
 		return 1;
 	}
 	/* exact, unless the passage is enormous (a text with no sentence
 	 * ends is one passage): then the exact search could be quadratic */
 	if (myers_run(x->loose, a, nl, b, nr, mk, mk + nl,
-	              nl + nr <= LOOSE_EXACT_MAX) < 0) {
-		free(a);
+	              nl + nr <= LOOSE_EXACT_MAX) < 0)
 		return -1;
-	}
 	for (i = 0; i < nl; i++)
 		lcs_l += !mk[i];
 	lcs_r = lcs_l; /* as many kept words each side, so far */
@@ -534,7 +592,11 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	for (size_t k = f; k < e; k++)
 		in += !mk[k];
 	*ks = e > f ? (double)in / (e - f) : 0;
-	free(a);
+	if (bounded) { /* BOUND_CHECK: the bound told the truth */
+		assert(*kl < judge);
+		*kl = *kr = *ks = 0;
+		return 1;
+	}
 	return 0;
 }
 
@@ -621,6 +683,63 @@ block_diff(struct ctx *x, struct block *b, const uint32_t dl[2],
 	return 0;
 }
 
+/* Is the word diff of block b, tokens dl against dr, one pass 0 made
+ * already: that of the block it points to, m, when m was judged there (a
+ * rewrite side, no addition) and compares the same tokens?  The official
+ * sentence of a split is shown against the piece that points back to it,
+ * which is that piece's own diff.  Then b takes m's operations and
+ * similarity. */
+static int
+diff_of_link(struct ctx *x, struct block *b, const uint32_t dl[2],
+             const uint32_t dr[2])
+{
+	const struct align_in *c = x->c;
+	uint32_t ml[2], mr[2];
+
+	if (b->link < 0)
+		return 0;
+	const struct block *m = &x->bl->b[b->link];
+	if (m->rs1 == m->rs0 || m->kind == BLK_ADDITION ||
+	    m->kind == BLK_OMISSION)
+		return 0;
+	align_diff_range(x->bl->b, (size_t)b->link, &c->ls, &c->rs, &ml[0],
+	                 &ml[1], &mr[0], &mr[1]);
+	if (ml[0] != dl[0] || ml[1] != dl[1] || mr[0] != dr[0] ||
+	    mr[1] != dr[1])
+		return 0;
+	b->op0 = m->op0;
+	b->op1 = m->op1;
+	b->sim = m->sim;
+	return 1;
+}
+
+/* The word diff of block b (tokens dl against dr) and its similarity,
+ * the share of the words on both sides in its equal operations; *d: its
+ * operations when it was made here, else left as it was.  pass: as
+ * classify_blocks's (pass 1 takes a diff pass 0 made where it can). 0 or
+ * -1. */
+static int
+block_sim(struct ctx *x, struct block *b, int pass, const uint32_t dl[2],
+          const uint32_t dr[2], struct dops *d)
+{
+	const struct align_in *c = x->c;
+	size_t common = 0;
+
+	if (pass && diff_of_link(x, b, dl, dr))
+		return 0;
+	if (block_diff(x, b, dl, dr, d) < 0)
+		return -1;
+	for (size_t k = 0; k < d->n; k++) {
+		const struct dop *o = &d->v[k];
+		if (dop_kind(o) == DOP_EQUAL)
+			common += tok_words(&c->lt, o->a0, o->a1);
+	}
+	size_t wl = tok_words(&c->lt, dl[0], dl[1]);
+	size_t wr = tok_words(&c->rt, dr[0], dr[1]);
+	b->sim = wl + wr ? 2.0 * common / (wl + wr) : 1;
+	return 0;
+}
+
 /* The kind, similarity and word operations of every block.  A block is a
  * pair (both sides), an addition, an omission, or one side of a split or
  * merge: an official or rewrite sentence whose counterparts are the blocks
@@ -679,17 +798,8 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 					add_range(c, m, 1, vr, &nvr);
 			}
 		}
-		if (block_diff(x, b, dl, dr, d) < 0)
+		if (block_sim(x, b, pass, dl, dr, d) < 0)
 			return -1;
-		size_t common = 0;
-		for (size_t k = 0; k < d->n; k++) {
-			const struct dop *o = &d->v[k];
-			if (dop_kind(o) == DOP_EQUAL)
-				common += tok_words(&c->lt, o->a0, o->a1);
-		}
-		size_t wl = tok_words(&c->lt, dl[0], dl[1]);
-		size_t wr = tok_words(&c->rt, dr[0], dr[1]);
-		b->sim = wl + wr ? 2.0 * common / (wl + wr) : 1;
 		if (has_l && has_r && same_tokens(c, dl, dr)) {
 			/* a copy token for token (what the anchors pair):
 			 * every word kept, no negation changed */
@@ -922,12 +1032,18 @@ stage_classify(const struct align_in *c, const struct words *w,
 	x.my = myers_new(intern_count(c->in));
 	x.loose = myers_new(intern_count(w->stems));
 	x.lcount = calloc((size_t)intern_count(w->stems) + 1, sizeof *x.lcount);
-	if (x.my && x.loose && x.lcount)
+	x.kb = calloc(1, sizeof *x.kb);
+	if (x.kb)
+		x.kb->nlr = MERGE_MAX + 2;
+	if (x.my && x.loose && x.lcount && x.kb)
 		rc = classify(&x) < 0 || facts(&x) < 0 ? -1 : 0;
 	if (rc == 0)
 		nearest(&x);
 	myers_free(x.my);
 	myers_free(x.loose);
 	free(x.lcount);
+	if (x.kb)
+		free(x.kb->v);
+	free(x.kb);
 	return rc;
 }

@@ -255,6 +255,7 @@ struct ctx {
 	                            what was kept */
 	uint32_t *lcount;        /* classify.c: per loose id, a count that is
 	                            0 between uses (left_bound) */
+	struct kept_buf *kb;     /* classify.c: kept_once's arrays */
 };
 
 /* The context of words.c: the inputs and what it writes. */
