@@ -894,18 +894,39 @@ read_value(struct fx *x, int right, uint32_t i, struct item *it)
 	return 1;
 }
 
+/* Could a value start at one of the tokens [a, b) of side right (its
+ * list l): is one a number, or a word a value may start with
+ * (may_start)? */
+static int
+starts_in(struct fx *x, int right, const struct toklist *l, uint32_t a,
+          uint32_t b)
+{
+	for (uint32_t t = a; t < b; t++)
+		if (l->v[t].kind == TOK_NUMBER ||
+		    (l->v[t].kind == TOK_WORD && may_start(x, right, t)))
+			return 1;
+	return 0;
+}
+
 /* Could a value touch the changed tokens of side right of s: is one of
- * them a number, a month or weekday, a number or currency word? */
+ * them a number, a month or weekday, a number or currency word?  The
+ * changed ranges are read one after another (each is one operation of
+ * the stretch), not token by token through next_in. */
 static int
 maybe_values(struct fx *x, int right, const struct stretch *s)
 {
 	const struct toklist *l = side_toks(x->c, right);
+	enum dop_kind kind = right ? DOP_INSERT : DOP_DELETE;
 
-	for (uint32_t t = next_in(s, right, 0); t < s->hi[right];
-	     t = next_in(s, right, t + 1))
-		if (l->v[t].kind == TOK_NUMBER ||
-		    (l->v[t].kind == TOK_WORD && may_start(x, right, t)))
+	if (s->whole[right])
+		return starts_in(x, right, l, s->lo[right], s->hi[right]);
+	for (size_t k = s->k0; k < s->k1; k++) {
+		const struct dop *o = &s->v[k];
+		if (dop_kind(o) == kind &&
+		    starts_in(x, right, l, right ? o->b0 : o->a0,
+		              right ? o->b1 : o->a1))
 			return 1;
+	}
 	return 0;
 }
 

@@ -364,6 +364,35 @@ search_open(const struct ctx *x, const struct vec *vs, size_t nv,
 	return 0;
 }
 
+/* Add w into acc[o] for each sentence o of the postings [p, e), each
+ * whose acc was 0 listed after touched[0..nt); the new nt.  Two
+ * postings a step (the loop's own work is a good part of a posting's),
+ * each added in its turn as one at a time would.  An acc is never below
+ * 0 (the idf is log(1 + S / df) or 0), so "not above 0" is "0", a test
+ * of one branch where "== 0" takes two (the unordered case). */
+static inline size_t
+nominate_list(const uint32_t *p, const uint32_t *e, double w, double *acc,
+              uint32_t *touched, size_t nt)
+{
+	const uint32_t *pairs = p + ((size_t)(e - p) & ~(size_t)1);
+
+	for (; p != pairs; p += 2) {
+		uint32_t o = p[0], q = p[1];
+		if (!(acc[o] > 0))
+			touched[nt++] = o;
+		acc[o] += w;
+		if (!(acc[q] > 0))
+			touched[nt++] = q;
+		acc[q] += w;
+	}
+	if (p != e) {
+		if (!(acc[*p] > 0))
+			touched[nt++] = *p;
+		acc[*p] += w;
+	}
+	return nt;
+}
+
 /* The sentences of the other side that the stems of v nominate (through
  * the postings of sr), each with the idf of the stems it shares added
  * into sr->acc, listed in sr->touched; their number.  A sentence made
@@ -390,12 +419,8 @@ nominate(const struct ctx *x, const struct vec *v, const struct search *sr,
 					continue;
 				window(post, &p0, &p1, est);
 			}
-			for (size_t p = p0; p < p1; p++) {
-				uint32_t o = post[p];
-				if (acc[o] == 0)
-					touched[nt++] = o;
-				acc[o] += x->w->idf[cid];
-			}
+			nt = nominate_list(post + p0, post + p1, x->w->idf[cid],
+			                   acc, touched, nt);
 		}
 	}
 	return nt;
