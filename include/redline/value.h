@@ -86,4 +86,12 @@ int value_unit_word(const struct text *t, const struct toklist *l, size_t j);
 size_t value_read(const struct text *t, const struct toklist *l, size_t i,
                   size_t end, struct value *v);
 
+/* Whether told is exact rounded to fewer significant digits, both
+ * canonical keys of value_read of one unit (or none): down (dir < 0, as
+ * "more than" gives it), up (dir > 0, as "up to"), or to the nearest,
+ * half up (dir == 0, as "about": 9800000 told as 10000000), and off by at
+ * most a tenth of exact.  0 for equal keys, dates and weekdays, and keys
+ * of different units. */
+int value_rounds(const char *exact, const char *told, int dir);
+
 #endif

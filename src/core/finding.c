@@ -25,7 +25,10 @@
  *    plurals "hundreds", "thousands" by theirs and an "s") that touch the
  *    stretch, those of one key on both sides set aside, paired in order
  *    by kind; not when the other side of the passage has the value
- *    elsewhere (it moved).
+ *    elsewhere (it moved), nor when the rewrite's is the official one
+ *    rounded as a hedge before it says (value_rounds: "about 10 million"
+ *    for "9.8 million"), which is no new fact and changes no certainty
+ *    either.
  *  - name: runs of capitalised words not at a sentence start (nor in a
  *    title-case line), paired in order; not when the two are one name
  *    spelled another way (case, accents, hyphens and spaces folded), when
@@ -729,6 +732,9 @@ new_number(const struct stretch *s, const struct cmp *c, int right, uint32_t t)
 	return 1;
 }
 
+static int rounds_official(struct fx *x, const struct stretch *s, uint32_t t,
+                           const char *cls);
+
 /* Certainty: the hedge classes of the two sides of a short stretch s
  * differ. */
 static int
@@ -750,6 +756,13 @@ find_certainty(struct fx *x, uint32_t p, const struct stretch *s)
 			if (!h || frame_verb(x->c, r, t) ||
 			    (num && new_number(s, x->c, r, t + len)))
 				continue;
+			/* "about 10 million" for "9.8 million": the hedge
+			 * says the figure is rounded, and changes no claim */
+			if (r == 1 && num &&
+			    rounds_official(x, s, t + len, h)) {
+				t += len - 1;
+				continue;
+			}
 			if (key[r] == NOKEY)
 				key[r] = t;
 			/* "will" and "must" are the plain claim's: only
@@ -976,6 +989,64 @@ stretch_values(struct fx *x, int right, const struct stretch *s,
 	return n;
 }
 
+/* The direction a number's hedge of class cls rounds in, as
+ * value_rounds takes it ("more than" down, "up to" up, "about" to the
+ * nearest), or 2 for a class that tells no rounding. */
+static int
+round_dir(const char *cls)
+{
+	if (strcmp(cls, "approx") == 0)
+		return 0;
+	if (strcmp(cls, "atleast") == 0)
+		return -1;
+	if (strcmp(cls, "atmost") == 0)
+		return 1;
+	return 2;
+}
+
+/* The class of the number's hedge that ends just before rewrite token
+ * t0 ("about", "more than"), or NULL. */
+static const char *
+hedge_before(struct fx *x, uint32_t t0)
+{
+	for (uint32_t back = 1; back <= 2 && t0 >= back; back++) {
+		uint32_t len;
+		int num;
+		const char *h = hedge_at(x, 1, t0 - back, &len, &num);
+		if (h && num && len == back)
+			return h;
+	}
+	return NULL;
+}
+
+/* Is the rewrite's value b, after a hedge of class cls, the official
+ * value a rounded as the hedge says? */
+static int
+told_rounded(const struct item *a, const struct item *b, const char *cls)
+{
+	int dir = cls ? round_dir(cls) : 2;
+	return dir != 2 && a->kind == b->kind &&
+	       value_rounds(a->key, b->key, dir);
+}
+
+/* Is the value at rewrite token t, after a hedge of class cls, a value
+ * of the official side of s rounded as the hedge says? */
+static int
+rounds_official(struct fx *x, const struct stretch *s, uint32_t t,
+                const char *cls)
+{
+	struct item told = {0}, a[ITEMS_MAX];
+
+	if (round_dir(cls) == 2 || t >= side_toks(x->c, 1)->n ||
+	    !read_value(x, 1, t, &told) || told.t0 != t)
+		return 0;
+	size_t na = stretch_values(x, 0, s, a);
+	for (size_t i = 0; i < na; i++)
+		if (told_rounded(&a[i], &told, cls))
+			return 1;
+	return 0;
+}
+
 /* How many values of key k the passage's side right holds. */
 static size_t
 passage_values(struct fx *x, const struct passage *p, int right, const char *k)
@@ -994,6 +1065,32 @@ passage_values(struct fx *x, const struct passage *p, int right, const char *k)
 		}
 	}
 	return n;
+}
+
+/* Is the rewrite's value told, after a hedge that says it is rounded
+ * ("about", "more than"), a value of the passage's official side rounded
+ * as the hedge says? */
+static int
+passage_rounds(struct fx *x, const struct passage *p, const struct item *told)
+{
+	const struct cmp *c = x->c;
+	const char *cls = hedge_before(x, told->t0);
+	uint32_t at = 0, t0, t1;
+	size_t b;
+
+	if (!cls || round_dir(cls) == 2)
+		return 0;
+	while (psg_next_piece(c, c->ps.mem, p->m0, psg_m1(p), 0, &at, &b)) {
+		psg_block_tokens(c, b, 0, &t0, &t1);
+		for (uint32_t i = t0; i < t1;) {
+			struct item it = {0};
+			size_t len = read_value(x, 0, i, &it);
+			if (len && told_rounded(&it, told, cls))
+				return 1;
+			i += len ? (uint32_t)len : 1;
+		}
+	}
+	return 0;
 }
 
 /* Is a stretch of a passage that keeps a word or a value or not (kept),
@@ -1370,6 +1467,12 @@ pair_items(struct fx *x, uint32_t p, const struct stretch *s, unsigned type,
 			             passage_values(x, ps, 1, b[j].key) ||
 			     passage_values(x, ps, 1, a[i].key) >=
 			             passage_values(x, ps, 0, a[i].key)))
+				break;
+			/* "about 10 million" for "9.8 million" is the same
+			 * figure, rounded */
+			if (type == FIND_VALUE &&
+			    told_rounded(&a[i], &b[j],
+			                 hedge_before(x, b[j].t0)))
 				break;
 			if (add(x, type, p, a[i].t0, a[i].t1, b[j].t0,
 			        b[j].t1) < 0)
@@ -3238,7 +3341,8 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 				continue;
 			struct item it = {0};
 			if (read_value(x, 1, r0, &it) &&
-			    it.kind == VALUE_WEEKDAY)
+			    (it.kind == VALUE_WEEKDAY ||
+			     (it.t0 == r0 && passage_rounds(x, ps, &it))))
 				continue;
 			if (r1 - r0 == 1 && reciprocal(x, r0))
 				continue;

@@ -1248,3 +1248,86 @@ value_read(const struct text *t, const struct toklist *l, size_t i, size_t end,
 		return n;
 	return read_quantity(t, l, i, end, v);
 }
+
+/* A key's number as significant digits and a place: 0.d1d2... times ten
+ * to the power *e.  Its digits without leading or trailing zeros go to
+ * sig (room for VALUE_KEY_MAX), their count returned (0 for zero or no
+ * number); *unit points past the number. */
+static size_t
+key_digits(const char *key, char *sig, int *e, const char **unit)
+{
+	size_t n = 0;
+	int intlen = 0, seen = 0, first = -1, point = 0;
+	const char *k = key;
+
+	for (; (*k >= '0' && *k <= '9') || (*k == '.' && !point); k++) {
+		if (*k == '.') {
+			point = 1;
+			continue;
+		}
+		intlen += !point;
+		if (first < 0 && *k != '0')
+			first = seen;
+		seen++;
+		if (first >= 0)
+			sig[n++] = *k;
+	}
+	*unit = k;
+	if (!n)
+		return 0;
+	*e = intlen - first;
+	while (n > 1 && sig[n - 1] == '0')
+		n--;
+	sig[n] = '\0';
+	return n;
+}
+
+/* Add one to the last of the n digits of d; 1 when it carried out of
+ * the first (d is then "1" and zeros). */
+static int
+digits_up(char *d, size_t n)
+{
+	for (size_t i = n; i-- > 0;) {
+		if (d[i] != '9') {
+			d[i]++;
+			return 0;
+		}
+		d[i] = '0';
+	}
+	d[0] = '1';
+	return 1;
+}
+
+int
+value_rounds(const char *exact, const char *told, int dir)
+{
+	char so[VALUE_KEY_MAX + 1], st[VALUE_KEY_MAX + 1], r[VALUE_KEY_MAX + 1];
+	const char *uo, *ut;
+	int eo, et;
+	size_t no = key_digits(exact, so, &eo, &uo);
+	size_t nt = key_digits(told, st, &et, &ut);
+
+	if (!no || !nt || nt >= no || strcmp(uo, ut) != 0)
+		return 0;
+	double x = strtod(exact, NULL), y = strtod(told, NULL);
+	if (!(x > 0) || (y > x ? y - x : x - y) > x / 10)
+		return 0;
+	for (size_t k = 1; k < no; k++) {
+		int e = eo, up;
+		memcpy(r, so, k);
+		if (dir < 0)
+			up = 0;
+		else if (dir > 0)
+			up = 1; /* the digits left out are not all zeros */
+		else
+			up = so[k] >= '5';
+		size_t n = k;
+		if (up && digits_up(r, k))
+			e++;
+		while (n > 1 && r[n - 1] == '0')
+			n--;
+		if (n == nt && e == et && memcmp(r, st, n) == 0)
+			return 1;
+	}
+	return 0;
+}

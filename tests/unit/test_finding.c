@@ -535,6 +535,34 @@ certainty(void **state)
 	                    "certainty reported > ");
 }
 
+/* A figure told rounded, with a hedge that says so and points the right
+ * way, is the same figure: no changed value, no new fact, no certainty
+ * change.  Rounded the wrong way, too far, or stated flat, it is a
+ * changed value. */
+static void
+rounded(void **state)
+{
+	(void)state;
+	const char *o = "The fund has helped 9.8 million people since 2019.\n";
+	assert_string_equal(findings(o, "The fund has helped about 10 million "
+	                                "people since 2019.\n"),
+	                    "");
+	assert_string_equal(findings(o, "The fund has helped more than 9 "
+	                                "million people since 2019.\n"),
+	                    "");
+	assert_string_equal(findings(o, "The fund has helped 10 million "
+	                                "people since 2019.\n"),
+	                    "value 9.8 million > 10 million");
+	assert_string_equal(findings(o, "The fund has helped more than 10 "
+	                                "million people since 2019.\n"),
+	                    "certainty 9.8 > more than 10; value 9.8 million > "
+	                    "10 million");
+	assert_string_equal(findings(o, "The fund has helped about 12 million "
+	                                "people since 2019.\n"),
+	                    "certainty 9.8 > about 12; value 9.8 million > 12 "
+	                    "million");
+}
+
 /* A new fact is a whole name or a value the official text never has;
  * a first name before a name it has, a possessive of one, a title-case
  * headline and a weekday are none. */
@@ -609,7 +637,7 @@ main(void)
 	        cmocka_unit_test(negation),    cmocka_unit_test(quote),
 	        cmocka_unit_test(attribution), cmocka_unit_test(value),
 	        cmocka_unit_test(name),        cmocka_unit_test(certainty),
-	        cmocka_unit_test(new_fact),
+	        cmocka_unit_test(rounded),     cmocka_unit_test(new_fact),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -444,6 +444,50 @@ edges(void **state)
 		check_value(&edges_cases[i]);
 }
 
+/* Roundings a story tells with "about", "more than", "up to", and
+ * figures that are no rounding of the statement's. */
+static const struct {
+	const char *exact, *told;
+	int dir, want;
+} rounds_cases[] = {
+        {"9800000", "10000000", 0, 1}, /* 9.8 million: about 10 */
+        {"9800000", "9000000", -1, 1}, /* more than 9 million */
+        {"1450", "1000", -1, 0},       /* off by more than a tenth */
+        {"9800000", "9000000", 0, 0},  /* not the nearest */
+        {"424000000 USD", "400000000 USD", 0, 1},
+        {"424000000 USD", "400000000 USD", -1, 1}, /* more than 400 */
+        {"424000000 USD", "400000000 USD", 1, 0},  /* up to 400: false */
+        {"424000000 USD", "400000000", 0, 0},      /* another unit */
+        {"24.6%", "25%", 0, 1},
+        {"24.6%", "24%", -1, 1},
+        {"24.6%", "25%", 1, 1},
+        {"0.0046", "0.005", 0, 1},
+        {"996", "1000", 0, 1}, /* the carry: 996 to 1,000 */
+        {"14", "10", 0, 0},    /* 29 % off: no rounding */
+        {"980", "980", 0, 0},  /* equal: nothing to round */
+        {"98", "980", 0, 0},   /* another magnitude */
+        {"1000", "980", 0, 0}, /* more digits than the exact figure */
+        {"@d8-27", "@d8-30", 0, 0},
+        {"9850", "9800", 0, 0}, /* half up: 9,900 */
+        {"9850", "9900", 0, 1},
+};
+
+static void
+rounds(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < NCASES(rounds_cases); i++) {
+		int got =
+		        value_rounds(rounds_cases[i].exact,
+		                     rounds_cases[i].told, rounds_cases[i].dir);
+		if (got != rounds_cases[i].want)
+			fail_msg("%s told as %s (%d): %d, want %d",
+			         rounds_cases[i].exact, rounds_cases[i].told,
+			         rounds_cases[i].dir, got,
+			         rounds_cases[i].want);
+	}
+}
+
 int
 main(void)
 {
@@ -451,7 +495,7 @@ main(void)
 	        cmocka_unit_test(numbers),    cmocka_unit_test(amounts),
 	        cmocka_unit_test(currencies), cmocka_unit_test(dates),
 	        cmocka_unit_test(weekdays),   cmocka_unit_test(may_start),
-	        cmocka_unit_test(edges),
+	        cmocka_unit_test(edges),      cmocka_unit_test(rounds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
