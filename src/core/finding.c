@@ -1019,13 +1019,32 @@ hedge_before(struct fx *x, uint32_t t0)
 	return NULL;
 }
 
-/* Is the rewrite's value b, after a hedge of class cls, the official
- * value a rounded as the hedge says? */
+/* Is the official value a four plain digits, as a year is written
+ * ("2019", not "1,987")? */
 static int
-told_rounded(const struct item *a, const struct item *b, const char *cls)
+year_like(const struct fx *x, const struct item *a)
+{
+	const struct toklist *l = side_toks(x->c, 0);
+	const struct text *t = side_text(x->c, 0);
+	const struct tok *k = &l->v[a->t0];
+
+	if (a->t1 - a->t0 != 1 || k->kind != TOK_NUMBER || k->slen != 4)
+		return 0;
+	for (uint32_t i = 0; i < 4; i++)
+		if (t->buf[k->off + i] < '0' || t->buf[k->off + i] > '9')
+			return 0;
+	return 1;
+}
+
+/* Is the rewrite's value b, after a hedge of class cls, the official
+ * value a rounded as the hedge says?  Never a year: "around 2020" for
+ * 2019 names another year. */
+static int
+told_rounded(const struct fx *x, const struct item *a, const struct item *b,
+             const char *cls)
 {
 	int dir = cls ? round_dir(cls) : 2;
-	return dir != 2 && a->kind == b->kind &&
+	return dir != 2 && a->kind == b->kind && !year_like(x, a) &&
 	       value_rounds(a->key, b->key, dir);
 }
 
@@ -1042,7 +1061,7 @@ rounds_official(struct fx *x, const struct stretch *s, uint32_t t,
 		return 0;
 	size_t na = stretch_values(x, 0, s, a);
 	for (size_t i = 0; i < na; i++)
-		if (told_rounded(&a[i], &told, cls))
+		if (told_rounded(x, &a[i], &told, cls))
 			return 1;
 	return 0;
 }
@@ -1085,7 +1104,7 @@ passage_rounds(struct fx *x, const struct passage *p, const struct item *told)
 		for (uint32_t i = t0; i < t1;) {
 			struct item it = {0};
 			size_t len = read_value(x, 0, i, &it);
-			if (len && told_rounded(&it, told, cls))
+			if (len && told_rounded(x, &it, told, cls))
 				return 1;
 			i += len ? (uint32_t)len : 1;
 		}
@@ -1471,7 +1490,7 @@ pair_items(struct fx *x, uint32_t p, const struct stretch *s, unsigned type,
 			/* "about 10 million" for "9.8 million" is the same
 			 * figure, rounded */
 			if (type == FIND_VALUE &&
-			    told_rounded(&a[i], &b[j],
+			    told_rounded(x, &a[i], &b[j],
 			                 hedge_before(x, b[j].t0)))
 				break;
 			if (add(x, type, p, a[i].t0, a[i].t1, b[j].t0,

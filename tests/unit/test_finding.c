@@ -557,6 +557,11 @@ rounded(void **state)
 	                                "million people since 2019.\n"),
 	                    "certainty 9.8 > more than 10; value 9.8 million > "
 	                    "10 million");
+	/* a year is never a rounded figure */
+	assert_string_equal(
+	        findings("The school opened in 2019.\n",
+	                 "The school opened around 2020.\n"),
+	        "certainty in 2019 > around 2020; value 2019 > 2020");
 	assert_string_equal(findings(o, "The fund has helped about 12 million "
 	                                "people since 2019.\n"),
 	                    "certainty 9.8 > about 12; value 9.8 million > 12 "
