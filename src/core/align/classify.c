@@ -310,25 +310,25 @@ subject_kept(const struct ctx *x, unsigned char *mk, const uint32_t *ti,
 static int
 glue_word(const struct ctx *x, uint32_t lid)
 {
-	for (size_t g = 0; g < 4; g++)
-		if ((int32_t)lid == x->w->glue[g])
-			return 1;
-	return 0;
+	const int32_t *g = x->w->glue, id = (int32_t)lid;
+
+	/* four compares, no loop: called for most words a diff leaves out */
+	return (id == g[0]) | (id == g[1]) | (id == g[2]) | (id == g[3]);
 }
 
-/* Is token t of a side (right: the rewrite) the year of a date, a number
- * of four digits after "Sept. 17," or "17 September"?  Dropped or added,
+/* Is the number at token t of a side (right: the rewrite) the year of a
+ * date, four digits after "Sept. 17," or "17 September"?  Dropped or added,
  * it leaves the date the same date, as the labelling rules count a value
  * written another way ("Sept. 17" for "Sept. 17, 2010"). */
 static int
-date_year(const struct ctx *x, int right, uint32_t t)
+date_year_read(const struct ctx *x, int right, uint32_t t)
 {
 	const struct toklist *l = right ? &x->c->rt : &x->c->lt;
 	const struct text *tx = right ? x->c->right : x->c->left;
 	const struct tok *k = &l->v[t];
 
-	if (k->kind != TOK_NUMBER || tok_len(l, t) != 4 ||
-	    tx->buf[k->off] < '1' || tx->buf[k->off] > '2')
+	if (tok_len(l, t) != 4 || tx->buf[k->off] < '1' ||
+	    tx->buf[k->off] > '2')
 		return 0;
 	uint32_t e = t;
 	if (e > 0 && l->v[e - 1].kind == TOK_PUNCT && l->v[e - 1].slen == 1 &&
@@ -341,6 +341,16 @@ date_year(const struct ctx *x, int right, uint32_t t)
 			return 1;
 	}
 	return 0;
+}
+
+/* date_year_read for a number, else 0 without the call: most words a
+ * diff leaves out are no number. */
+static inline int
+date_year(const struct ctx *x, int right, uint32_t t)
+{
+	const struct toklist *l = right ? &x->c->rt : &x->c->lt;
+
+	return l->v[t].kind == TOK_NUMBER && date_year_read(x, right, t);
 }
 
 /* Is the left share kept_once would give (*kl) sure to fall below v,
