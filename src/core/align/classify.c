@@ -310,25 +310,25 @@ subject_kept(const struct ctx *x, unsigned char *mk, const uint32_t *ti,
 static int
 glue_word(const struct ctx *x, uint32_t lid)
 {
-	for (size_t g = 0; g < 4; g++)
-		if ((int32_t)lid == x->w->glue[g])
-			return 1;
-	return 0;
+	const int32_t *g = x->w->glue, id = (int32_t)lid;
+
+	/* four compares, no loop: called for most words a diff leaves out */
+	return (id == g[0]) | (id == g[1]) | (id == g[2]) | (id == g[3]);
 }
 
-/* Is token t of a side (right: the rewrite) the year of a date, a number
- * of four digits after "Sept. 17," or "17 September"?  Dropped or added,
+/* Is the number at token t of a side (right: the rewrite) the year of a
+ * date, four digits after "Sept. 17," or "17 September"?  Dropped or added,
  * it leaves the date the same date, as the labelling rules count a value
  * written another way ("Sept. 17" for "Sept. 17, 2010"). */
 static int
-date_year(const struct ctx *x, int right, uint32_t t)
+date_year_read(const struct ctx *x, int right, uint32_t t)
 {
 	const struct toklist *l = right ? &x->c->rt : &x->c->lt;
 	const struct text *tx = right ? x->c->right : x->c->left;
 	const struct tok *k = &l->v[t];
 
-	if (k->kind != TOK_NUMBER || tok_len(l, t) != 4 ||
-	    tx->buf[k->off] < '1' || tx->buf[k->off] > '2')
+	if (tok_len(l, t) != 4 || tx->buf[k->off] < '1' ||
+	    tx->buf[k->off] > '2')
 		return 0;
 	uint32_t e = t;
 	if (e > 0 && l->v[e - 1].kind == TOK_PUNCT && l->v[e - 1].slen == 1 &&
@@ -341,6 +341,16 @@ date_year(const struct ctx *x, int right, uint32_t t)
 			return 1;
 	}
 	return 0;
+}
+
+/* date_year_read for a number, else 0 without the call: most words a
+ * diff leaves out are no number. */
+static inline int
+date_year(const struct ctx *x, int right, uint32_t t)
+{
+	const struct toklist *l = right ? &x->c->rt : &x->c->lt;
+
+	return l->v[t].kind == TOK_NUMBER && date_year_read(x, right, t);
 }
 
 /* Is the left share kept_once would give (*kl) sure to fall below v,
@@ -395,8 +405,78 @@ left_bound(const struct ctx *x, const uint32_t *a, size_t nl, const uint32_t *b,
 	return (double)(nl - miss) / (double)nl < v - 1e-9;
 }
 
+/* The words j in [*q, *p) of a rewrite sentence of nr words (brk, fr: as
+ * is_frame's) that no frame is_frame excuses can hold: j in an unmatched
+ * run that opens the sentence needs a lead end e > j (e < nr) is_frame
+ * takes, and j in one that ends it or stands inside needs punctuation
+ * before some word s, 0 < s <= j.  *q: past the last lead end (0 if
+ * none), *p: the first such s (nr if none). */
+static void
+frame_free(const unsigned char *brk, const unsigned char *fr, size_t nr,
+           size_t *q, size_t *p)
+{
+	*q = 0;
+	*p = nr;
+	for (size_t e = nr > 0 ? nr - 1 : 0; e > 0; e--)
+		if (brk[e] || (fr[e - 1] & F_FRAME) ||
+		    (e >= 2 && (fr[e - 1] & F_THAT) && (fr[e - 2] & F_FRAME))) {
+			*q = e;
+			break;
+		}
+	for (size_t k = 1; k < nr; k++)
+		if (brk[k]) {
+			*p = k;
+			break;
+		}
+}
+
+/* Is the right share kept_once would give (*kr, the first pass, no lead
+ * left out) sure to fall below v, whatever the loose diff finds?  The
+ * right words b[0..nr) (tokens ti[0..nr), brk and fr: as kept_once fills
+ * them) that no rule can excuse when the diff leaves them out: outside
+ * every frame is_frame could take (frame_free), lowercase, no number, no
+ * glue word, no title, not "we", "the", "he" or "she" (so in no subject
+ * run subject_kept rescues).  Those of a loose id beyond its count among
+ * the left words a[0..nl), M of them, stay in the denominator and out of
+ * the kept ones, so kr <= (nr - M) / nr.  Uses x->lcount and leaves it
+ * all 0. */
+static int
+right_bound(const struct ctx *x, const uint32_t *a, size_t nl,
+            const uint32_t *b, const uint32_t *ti, size_t nr,
+            const unsigned char *brk, const unsigned char *fr, double v)
+{
+	const struct words *w = x->w;
+	uint32_t *cnt = x->lcount;
+	size_t q, p, miss = 0;
+
+	if (!nr)
+		return 0;
+	frame_free(brk, fr, nr, &q, &p);
+	if (q >= p)
+		return 0;
+	for (size_t k = 0; k < nl; k++)
+		cnt[a[k]]++;
+	for (size_t j = q; j < p; j++) {
+		uint32_t id = b[j];
+		if ((w->rflag[ti[j]] & F_UPPER) ||
+		    x->c->rt.v[ti[j]].kind == TOK_NUMBER || w->title[id] ||
+		    (int32_t)id == w->we_id || (int32_t)id == w->the_id ||
+		    (int32_t)id == w->he_id || (int32_t)id == w->she_id ||
+		    glue_word(x, id))
+			continue;
+		if (cnt[id])
+			cnt[id]--;
+		else
+			miss++;
+	}
+	for (size_t k = 0; k < nl; k++)
+		cnt[a[k]] = 0;
+	return (double)(nr - miss) / (double)nr < v - 1e-9;
+}
+
 /* A sanitizer build (make check) works out in full every share that
- * left_bound decides, and asserts that the bound told the truth. */
+ * left_bound or right_bound decides, and asserts that the bound told the
+ * truth. */
 #if defined(__SANITIZE_ADDRESS__)
 #define BOUND_CHECK 1
 #elif defined(__has_feature)
@@ -454,11 +534,12 @@ kept_left(const struct kept_buf *kb, const uint32_t (*lr)[2], size_t nlr)
  * the first kept one to the last that are kept (the stretch a piece of a
  * split copies).  judge: when at least 0, the share *kl is asked only
  * whether it reaches judge; if left_bound says it cannot, kept_once
- * returns 1 with the three shares 0, without the diff.  0, 1 or -1. */
+ * returns 1 with the three shares 0, without the diff.  rjudge: likewise
+ * for *kr and right_bound (only without lead).  0, 1 or -1. */
 static int
 kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
           const uint32_t (*rr)[2], size_t nrr, int lead, double judge,
-          double *kl, double *kr, double *ks)
+          double rjudge, double *kl, double *kr, double *ks)
 {
 	size_t nl = 0, nr = 0, i, lcs_l = 0, lcs_r = 0, cap = 1;
 	const struct align_in *c = x->c;
@@ -538,6 +619,9 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	brk[nr] = 1;
 	int bounded =
 	        judge >= 0 && left_bound(x, a, nl, b, nr, cw, lfr, ldl, judge);
+	if (!bounded && rjudge >= 0 && !lead &&
+	    right_bound(x, a, nl, b, ti + nl, nr, brk, fr, rjudge))
+		bounded = 2;
 	if (bounded && !BOUND_CHECK) {
 		*kl = *kr = *ks = 0;
 		return 1;
@@ -593,10 +677,20 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		in += !mk[k];
 	*ks = e > f ? (double)in / (e - f) : 0;
 	if (bounded) { /* BOUND_CHECK: the bound told the truth */
-		assert(*kl < judge);
+		assert(bounded == 2 ? *kr < rjudge : *kl < judge);
 		*kl = *kr = *ks = 0;
 		return 1;
 	}
+	return 0;
+}
+
+/* Has any of the rewrite's token ranges rr[0..nrr) a lead frame? */
+static int
+has_lead(const struct ctx *x, const uint32_t (*rr)[2], size_t nrr)
+{
+	for (size_t i = 0; i < nrr; i++)
+		if (lead_frame_end(x, rr[i][0], rr[i][1]) != rr[i][0])
+			return 1;
 	return 0;
 }
 
@@ -605,23 +699,31 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
  * smaller share.  A frame is left aside only where that brings the
  * sentence closer to its source, so a lead that is content stays.
  * judge: as kept_once's (the lead left out only drops right words, so
- * a left share sure to fall short of it without does with). */
+ * a left share sure to fall short of it without does with).  rjudge: as
+ * kept_once's, asked only of a rewrite with no lead frame (the better of
+ * two passes is chosen by both shares, so a right share decided without
+ * the lead's pass would not tell which). */
 static int
 loose_kept(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
-           const uint32_t (*rr)[2], size_t nrr, double judge, double *kl,
-           double *kr, double *ks)
+           const uint32_t (*rr)[2], size_t nrr, double judge, double rjudge,
+           double *kl, double *kr, double *ks)
 {
 	double fl, fr, fs;
-	int framed = 0, rc;
+	int framed = -1, rc; /* -1: not yet asked */
 
-	rc = kept_once(x, lr, nlr, rr, nrr, 0, judge, kl, kr, ks);
+	if (rjudge >= 0) {
+		framed = has_lead(x, rr, nrr);
+		if (framed)
+			rjudge = -1;
+	}
+	rc = kept_once(x, lr, nlr, rr, nrr, 0, judge, rjudge, kl, kr, ks);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	for (size_t i = 0; i < nrr; i++)
-		framed |= lead_frame_end(x, rr[i][0], rr[i][1]) != rr[i][0];
+	if (framed < 0)
+		framed = has_lead(x, rr, nrr);
 	if (!framed)
 		return 0;
-	if (kept_once(x, lr, nlr, rr, nrr, 1, -1, &fl, &fr, &fs) < 0)
+	if (kept_once(x, lr, nlr, rr, nrr, 1, -1, -1, &fl, &fr, &fs) < 0)
 		return -1;
 	if ((fl < fr ? fl : fr) > (*kl < *kr ? *kl : *kr)) {
 		*kl = fl;
@@ -813,7 +915,8 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 		 * block as similar as that is seldom decided by it) */
 		if (loose_kept(x, (const uint32_t(*)[2])lr, nlr,
 		               (const uint32_t(*)[2])rr, nrr,
-		               has_l && b->sim < v ? v : -1, &kl, &kr, &ks) < 0)
+		               has_l && b->sim < v ? v : -1,
+		               has_r && b->sim < v ? v : -1, &kl, &kr, &ks) < 0)
 			return -1;
 		int verb = has_l && has_r ? kl >= v && kr >= v
 		           : has_l        ? kl >= v
@@ -825,7 +928,7 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 				verb = 0;
 			else if (loose_kept(x, (const uint32_t(*)[2])lr, nlr,
 			                    (const uint32_t(*)[2])vr, nvr, v,
-			                    &kl, &kr, &ks) < 0)
+			                    -1, &kl, &kr, &ks) < 0)
 				return -1;
 			else
 				verb = kl >= v;

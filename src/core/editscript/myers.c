@@ -354,6 +354,23 @@ compare(struct search *s, idx x0, idx x1, idx y0, idx y1)
 	}
 }
 
+/* The number of distinct ids among the compacted m->ca[0..na) (those
+ * on both sides), counted only where the probe's budget ran out; leaves
+ * m->seen all 0. */
+static size_t
+distinct_ids(struct myers *m, size_t na)
+{
+	size_t ids = 0, i;
+
+	for (i = 0; i < na; i++) {
+		ids += !m->seen[m->ca[i]];
+		m->seen[m->ca[i]] = 1;
+	}
+	for (i = 0; i < na; i++)
+		m->seen[m->ca[i]] = 0;
+	return ids;
+}
+
 /* Give back scratch grown past MYERS_KEEP_ITEMS by a run: a context is
  * kept for many small runs, and one huge run's arrays (some 40 bytes an
  * item) would otherwise stay for the rest of the comparison, alongside
@@ -430,13 +447,8 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		m->seen[pa[i]] |= 1;
 	for (i = 0; i < lnb; i++)
 		m->seen[pb[i]] |= 2;
-	size_t ids = 0; /* distinct ids on both sides */
 	for (i = 0; i < ln; i++) {
 		if (m->seen[pa[i]] & 2) {
-			if (!(m->seen[pa[i]] & 4)) {
-				m->seen[pa[i]] |= 4;
-				ids++;
-			}
 			m->ca[na] = pa[i];
 			m->ra[na++] = pre + i;
 		} else {
@@ -493,7 +505,8 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		memset(m->cda, 0, na);
 		memset(m->cib, 0, nbb);
 		if (m->tune.exact && d <= MYERS_EXACT_EDITS &&
-		    na + nbb <= MYERS_EXACT_ITEMS && ids >= MYERS_EXACT_IDS) {
+		    na + nbb <= MYERS_EXACT_ITEMS &&
+		    distinct_ids(m, na) >= MYERS_EXACT_IDS) {
 			if (run_exact(m, na, nbb,
 			              na + nbb >= MYERS_KEEP_ITEMS) < 0)
 				return -1;
