@@ -133,71 +133,125 @@ struct first {
 	int stop;
 };
 
+/* The CANDIDATES-th smallest first key of beats (the negated estimate)
+ * over t[0..n) (n >= CANDIDATES): the estimates are read two a step, and
+ * only one above the CANDIDATES-th largest so far goes into the list.
+ * The list keeps the CANDIDATES smallest keys whatever the order they
+ * come in, so the answer is that of one entry at a time. */
+static double
+kth_key(const double *acc, const uint32_t *t, size_t n)
+{
+	double top[CANDIDATES], floor;
+	size_t ntop = 0, i;
+
+	for (i = 0; i < CANDIDATES; i++)
+		top_push(top, &ntop, -acc[t[i]]);
+	floor = -top[CANDIDATES - 1];
+	for (; i + 1 < n; i += 2) {
+		double a = acc[t[i]], b = acc[t[i + 1]];
+		if (!(a > floor) && !(b > floor))
+			continue;
+		if (a > floor) {
+			top_push(top, &ntop, -a);
+			floor = -top[CANDIDATES - 1];
+		}
+		if (b > floor) {
+			top_push(top, &ntop, -b);
+			floor = -top[CANDIDATES - 1];
+		}
+	}
+	if (i < n && acc[t[i]] > floor)
+		top_push(top, &ntop, -acc[t[i]]);
+	return top[CANDIDATES - 1];
+}
+
+/* What first_key's sifting knows so far, in estimates (the keys
+ * negated): the bounds the entry kept at or above keep_from, sure of its
+ * place above sure_above; the largest estimate left out (out_hi), the
+ * smallest kept (kept_lo), the smallest sure one (sure_lo), the largest
+ * and smallest tied (tie_hi, tie_lo); into v and tie the m kept so far,
+ * better of them sure. */
+struct sift {
+	double keep_from, sure_above;
+	double out_hi, kept_lo, sure_lo, tie_hi, tie_lo;
+	uint32_t *v;
+	unsigned char *tie;
+	size_t m, better;
+};
+
+/* Sift official segment o, its estimate a (acc[o]), into *s: kept or
+ * left out (its acc set back to 0). */
+static inline void
+sift_one(struct sift *s, double *acc, uint32_t o, double a)
+{
+	if (!(a >= s->keep_from)) {
+		acc[o] = 0;
+		s->out_hi = a > s->out_hi ? a : s->out_hi;
+		return;
+	}
+	s->v[s->m] = o;
+	s->tie[s->m++] = !(a > s->sure_above);
+	s->kept_lo = a < s->kept_lo ? a : s->kept_lo;
+	if (a > s->sure_above) {
+		s->better++;
+		s->sure_lo = a < s->sure_lo ? a : s->sure_lo;
+		return;
+	}
+	s->tie_hi = a > s->tie_hi ? a : s->tie_hi;
+	s->tie_lo = a < s->tie_lo ? a : s->tie_lo;
+}
+
 /* The first key of beats (the negated estimate) over t[0..n) (n >
- * CANDIDATES): into v, in t's order, the entries within KEY_EPS of the
- * CANDIDATES-th smallest key (kth) or below it, their number returned,
- * their tie flags into tie and the rest into *f.  One pass: the kth so far
- * only falls, so an entry beyond the tolerance of the kth so far is
- * beyond the last one's, and is left out at once; those kept so far are
- * sifted again at the end, against the last kth, which also tells the
- * sure ones (below it by more than the tolerance) from the tied.  The
- * estimate of each one left out is set back to 0 in acc as it is read
- * (the search's own pass over the touched ones saved). */
+ * 2 * CANDIDATES): into v, in t's order, the entries within KEY_EPS of
+ * the CANDIDATES-th smallest key (kth, kth_key) or below it, their number
+ * returned, their tie flags into tie and the rest into *f, as the
+ * narrowing by the first key in pick_best would leave them: the ones
+ * below the kth by more than the tolerance are sure of their place (tie
+ * 0), the others tie.  The estimate of each one left out is set back to 0
+ * in acc as it is read (the search's own pass over the touched ones
+ * saved).  The keys are compared as estimates (a key k is at most r when
+ * its estimate is at least -r: the negation is exact).  Two entries a
+ * step: most are left out, both at once. */
 static size_t
 first_key(double *acc, const uint32_t *t, size_t n, uint32_t *v,
           unsigned char *tie, struct first *f)
 {
-	double top[CANDIDATES], lo = HUGE_VAL, kth = HUGE_VAL, reach = HUGE_VAL;
-	size_t ntop = 0, nv = 0, m = 0;
+	double kth = kth_key(acc, t, n), reach = kth + KEY_EPS,
+	       sure = kth - KEY_EPS;
+	struct sift s = {.keep_from = -reach,
+	                 .sure_above = -sure,
+	                 .out_hi = -HUGE_VAL,
+	                 .kept_lo = HUGE_VAL,
+	                 .sure_lo = HUGE_VAL,
+	                 .tie_hi = -HUGE_VAL,
+	                 .tie_lo = HUGE_VAL,
+	                 .v = v,
+	                 .tie = tie};
+	size_t i;
 
-	for (size_t i = 0; i < n; i++) {
-		double k = -acc[t[i]];
-		if (k <= reach) {
-			v[nv++] = t[i];
-			if (k < kth) {
-				top_push(top, &ntop, k);
-				if (ntop == CANDIDATES) {
-					kth = top[CANDIDATES - 1];
-					reach = kth + KEY_EPS;
-				}
-			}
+	for (i = 0; i + 1 < n; i += 2) {
+		uint32_t o = t[i], p = t[i + 1];
+		double a = acc[o], b = acc[p];
+		if (!(a >= s.keep_from) && !(b >= s.keep_from)) {
+			double ab = a > b ? a : b;
+			acc[o] = 0;
+			acc[p] = 0;
+			s.out_hi = ab > s.out_hi ? ab : s.out_hi;
 			continue;
 		}
-		acc[t[i]] = 0;
-		if (k < lo)
-			lo = k;
+		sift_one(&s, acc, o, a);
+		sift_one(&s, acc, p, b);
 	}
-	double hi = -HUGE_VAL, sure = kth - KEY_EPS, hi_sure = -HUGE_VAL,
-	       lo_tie = HUGE_VAL, hi_tie = -HUGE_VAL;
-	f->better = 0;
-	for (size_t i = 0; i < nv; i++) {
-		double k = -acc[v[i]];
-		if (!(k <= reach)) {
-			acc[v[i]] = 0;
-			if (k < lo)
-				lo = k;
-			continue;
-		}
-		v[m] = v[i];
-		tie[m++] = !(k < sure);
-		if (k > hi)
-			hi = k;
-		if (k < sure) {
-			f->better++;
-			if (k > hi_sure)
-				hi_sure = k;
-			continue;
-		}
-		if (k < lo_tie)
-			lo_tie = k;
-		if (k > hi_tie)
-			hi_tie = k;
-	}
-	f->hi_kept = hi;
-	f->lo_out = lo;
+	if (i < n)
+		sift_one(&s, acc, t[i], acc[t[i]]);
+	/* back to keys: the largest estimate is the smallest key */
+	double hi_sure = -s.sure_lo, lo_tie = -s.tie_hi, hi_tie = -s.tie_lo;
+	f->hi_kept = -s.kept_lo;
+	f->lo_out = -s.out_hi;
+	f->better = s.better;
 	f->stop = !(hi_tie - lo_tie <= KEY_EPS) ||
 	          (hi_sure > -HUGE_VAL && !(lo_tie - hi_sure > KEY_EPS));
-	return m;
+	return s.m;
 }
 
 /* The later keys of beats (level 1: the weight, 2: the distance from
