@@ -236,7 +236,7 @@ first_key(double *acc, const uint32_t *t, size_t n, uint32_t *v,
 			double ab = a > b ? a : b;
 			acc[o] = 0;
 			acc[p] = 0;
-			s.out_hi = ab > s.out_hi ? ab : s.out_hi;
+			s.out_hi = s.out_hi > ab ? s.out_hi : ab;
 			continue;
 		}
 		sift_one(&s, acc, o, a);
