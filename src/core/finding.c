@@ -2870,6 +2870,21 @@ parts_at(struct fx *x, uint32_t t, size_t j, const uint32_t *q, size_t m)
 	return 0;
 }
 
+/* The first official token in [t, hi) whose id is flagged in hit, or
+ * hi: four tokens a step, most of the text holding none of the ids. */
+static size_t
+next_hit(const unsigned char *hit, const uint32_t *id, size_t t, size_t hi)
+{
+	for (; t + 4 <= hi; t += 4)
+		if (hit[id[t]] | hit[id[t + 1]] | hit[id[t + 2]] |
+		    hit[id[t + 3]])
+			break;
+	for (; t < hi; t++)
+		if (hit[id[t]])
+			return t;
+	return hi;
+}
+
 /* Do the parts q[0..m) (m > 0) stand in a row among the official
  * words'?  The ids whose words may hold q[0] are found first, so the
  * walk over the text reads one byte a token, and goes from the first
@@ -2897,11 +2912,10 @@ find_parts(struct fx *x, const uint32_t *q, size_t m)
 				hi = x->plast[id] + 1;
 		}
 	}
-	for (size_t t = lo; t < hi && !rc; t++) {
+	for (size_t t = next_hit(hit, l->id, lo, hi); t < hi && !rc;
+	     t = next_hit(hit, l->id, t + 1, hi)) {
 		const uint32_t *v;
 		size_t n;
-		if (!hit[l->id[t]])
-			continue;
 		if (token_parts(x, t, &v, &n) < 0) {
 			rc = -1;
 			break;

@@ -122,103 +122,152 @@ key_of(const struct ctx *x, const double *acc, uint32_t o, double est,
 	                    : fabs((double)o - est);
 }
 
-/* The first key of beats (the negated estimate) over t[0..n) (n >
- * CANDIDATES): into v, in t's order, the entries within KEY_EPS of the
- * CANDIDATES-th smallest key (kth) or below it, their number returned,
- * with the largest key among them in *hi_kept and the smallest of the
- * rest in *lo_out.  One pass: the kth so far only falls, so an entry
- * beyond the tolerance of the kth so far is beyond the last one's, and
- * is left out at once; those kept so far are sifted again at the end.
- * The estimate of each one left out is set back to 0 in acc as it is
- * read (the search's own pass over the touched ones saved). */
-static size_t
-first_key(double *acc, const uint32_t *t, size_t n, uint32_t *v,
-          double *hi_kept, double *lo_out)
-{
-	double top[CANDIDATES], lo = HUGE_VAL, kth = HUGE_VAL, reach = HUGE_VAL;
-	size_t ntop = 0, nv = 0, m = 0;
+/* What first_key leaves besides the entries it keeps: the largest key
+ * kept (hi_kept) and the smallest left out (lo_out); how many of those
+ * kept are sure of their place by the first key (better, their tie flag
+ * 0) and whether the order among the rest is not sure (stop): as the
+ * narrowing by the first key in pick_best would leave them. */
+struct first {
+	double hi_kept, lo_out;
+	size_t better;
+	int stop;
+};
 
-	for (size_t i = 0; i < n; i++) {
-		double k = -acc[t[i]];
-		if (k <= reach) {
-			v[nv++] = t[i];
-			if (k < kth) {
-				top_push(top, &ntop, k);
-				if (ntop == CANDIDATES) {
-					kth = top[CANDIDATES - 1];
-					reach = kth + KEY_EPS;
-				}
-			}
+/* The CANDIDATES-th smallest first key of beats (the negated estimate)
+ * over t[0..n) (n >= CANDIDATES): the estimates are read two a step, and
+ * only one above the CANDIDATES-th largest so far goes into the list.
+ * The list keeps the CANDIDATES smallest keys whatever the order they
+ * come in, so the answer is that of one entry at a time. */
+static double
+kth_key(const double *acc, const uint32_t *t, size_t n)
+{
+	double top[CANDIDATES], floor;
+	size_t ntop = 0, i;
+
+	for (i = 0; i < CANDIDATES; i++)
+		top_push(top, &ntop, -acc[t[i]]);
+	floor = -top[CANDIDATES - 1];
+	for (; i + 1 < n; i += 2) {
+		double a = acc[t[i]], b = acc[t[i + 1]];
+		if (!(a > floor) && !(b > floor))
 			continue;
+		if (a > floor) {
+			top_push(top, &ntop, -a);
+			floor = -top[CANDIDATES - 1];
 		}
-		acc[t[i]] = 0;
-		if (k < lo)
-			lo = k;
-	}
-	*hi_kept = -HUGE_VAL;
-	for (size_t i = 0; i < nv; i++) {
-		double k = -acc[v[i]];
-		if (k <= reach) {
-			v[m++] = v[i];
-			if (k > *hi_kept)
-				*hi_kept = k;
-			continue;
+		if (b > floor) {
+			top_push(top, &ntop, -b);
+			floor = -top[CANDIDATES - 1];
 		}
-		acc[v[i]] = 0;
-		if (k < lo)
-			lo = k;
 	}
-	*lo_out = lo;
-	return m;
+	if (i < n && acc[t[i]] > floor)
+		top_push(top, &ntop, -acc[t[i]]);
+	return top[CANDIDATES - 1];
 }
 
-/* The best CANDIDATES of the touched official segments t[0..n) into best
- * (their number returned), exactly as insert_best over all of t gives
- * them; v, tie and key are scratch of n entries each.  Most of t share a
- * common word or two with the rewrite segment and stand far below the
- * best, or tie with many others (copies of one sentence); insert_best
- * meets each with one to three comparisons.  So, key by key of beats,
- * those tied so far are narrowed to the ones that can still make the
- * list: the (CANDIDATES - better)-th smallest key among them is found,
- * and those above it by more than the tolerance are left out; the ones
- * below it by more are sure of their place (better), the rest tie on to
- * the next key.  An entry is left out only when every entry kept beats
- * it (a gap wider than the tolerance), so it stays below all of them in
- * insert_best's list, which they fill: the kept ones come out as they do
- * from all of t.  Where values are too close for that, the narrowing
- * stops and insert_best runs on what is kept so far.
- *
- * acc is set back to 0 over t on the way (each entry as it is left out,
- * the rest at the end: the search's own pass over t saved), but where
- * the first key leaves none out, insert_best must see all of t: then
- * SIZE_MAX is returned, acc all 0 again, and the caller nominates once
- * more and runs insert_best over t itself (pick_best_again).  That is
- * rare: none of the rewrite sentences of KJV/WEB. */
-static size_t
-pick_best(const struct ctx *x, double *acc, const uint32_t *t, size_t n,
-          uint32_t *v, unsigned char *tie, double *key, double est,
-          uint32_t *best)
-{
-	size_t nbest = 0, nv = n, better = 0;
+/* What first_key's sifting knows so far, in estimates (the keys
+ * negated): the bounds the entry kept at or above keep_from, sure of its
+ * place above sure_above; the largest estimate left out (out_hi), the
+ * smallest kept (kept_lo), the smallest sure one (sure_lo), the largest
+ * and smallest tied (tie_hi, tie_lo); into v and tie the m kept so far,
+ * better of them sure. */
+struct sift {
+	double keep_from, sure_above;
+	double out_hi, kept_lo, sure_lo, tie_hi, tie_lo;
+	uint32_t *v;
+	unsigned char *tie;
+	size_t m, better;
+};
 
-	if (n <= 2 * CANDIDATES) {
-		insert_best(x, acc, t, n, est, best, &nbest);
-		for (size_t i = 0; i < n; i++)
-			acc[t[i]] = 0;
-		return nbest;
+/* Sift official segment o, its estimate a (acc[o]), into *s: kept or
+ * left out (its acc set back to 0). */
+static inline void
+sift_one(struct sift *s, double *acc, uint32_t o, double a)
+{
+	if (!(a >= s->keep_from)) {
+		acc[o] = 0;
+		s->out_hi = a > s->out_hi ? a : s->out_hi;
+		return;
 	}
-	/* the first key, over all of t, written out: most are left out
-	 * here, in one pass (first_key) */
+	s->v[s->m] = o;
+	s->tie[s->m++] = !(a > s->sure_above);
+	s->kept_lo = a < s->kept_lo ? a : s->kept_lo;
+	if (a > s->sure_above) {
+		s->better++;
+		s->sure_lo = a < s->sure_lo ? a : s->sure_lo;
+		return;
+	}
+	s->tie_hi = a > s->tie_hi ? a : s->tie_hi;
+	s->tie_lo = a < s->tie_lo ? a : s->tie_lo;
+}
+
+/* The first key of beats (the negated estimate) over t[0..n) (n >
+ * 2 * CANDIDATES): into v, in t's order, the entries within KEY_EPS of
+ * the CANDIDATES-th smallest key (kth, kth_key) or below it, their number
+ * returned, their tie flags into tie and the rest into *f, as the
+ * narrowing by the first key in pick_best would leave them: the ones
+ * below the kth by more than the tolerance are sure of their place (tie
+ * 0), the others tie.  The estimate of each one left out is set back to 0
+ * in acc as it is read (the search's own pass over the touched ones
+ * saved).  The keys are compared as estimates (a key k is at most r when
+ * its estimate is at least -r: the negation is exact).  Two entries a
+ * step: most are left out, both at once. */
+static size_t
+first_key(double *acc, const uint32_t *t, size_t n, uint32_t *v,
+          unsigned char *tie, struct first *f)
+{
+	double kth = kth_key(acc, t, n), reach = kth + KEY_EPS,
+	       sure = kth - KEY_EPS;
+	struct sift s = {.keep_from = -reach,
+	                 .sure_above = -sure,
+	                 .out_hi = -HUGE_VAL,
+	                 .kept_lo = HUGE_VAL,
+	                 .sure_lo = HUGE_VAL,
+	                 .tie_hi = -HUGE_VAL,
+	                 .tie_lo = HUGE_VAL,
+	                 .v = v,
+	                 .tie = tie};
+	size_t i;
+
+	for (i = 0; i + 1 < n; i += 2) {
+		uint32_t o = t[i], p = t[i + 1];
+		double a = acc[o], b = acc[p];
+		if (!(a >= s.keep_from) && !(b >= s.keep_from)) {
+			double ab = a > b ? a : b;
+			acc[o] = 0;
+			acc[p] = 0;
+			s.out_hi = s.out_hi > ab ? s.out_hi : ab;
+			continue;
+		}
+		sift_one(&s, acc, o, a);
+		sift_one(&s, acc, p, b);
+	}
+	if (i < n)
+		sift_one(&s, acc, t[i], acc[t[i]]);
+	/* back to keys: the largest estimate is the smallest key */
+	double hi_sure = -s.sure_lo, lo_tie = -s.tie_hi, hi_tie = -s.tie_lo;
+	f->hi_kept = -s.kept_lo;
+	f->lo_out = -s.out_hi;
+	f->better = s.better;
+	f->stop = !(hi_tie - lo_tie <= KEY_EPS) ||
+	          (hi_sure > -HUGE_VAL && !(lo_tie - hi_sure > KEY_EPS));
+	return s.m;
+}
+
+/* The later keys of beats (level 1: the weight, 2: the distance from
+ * est) over the kept official segments v[0..nv), better of them sure of
+ * their place (tie 0), the rest tied on the keys before: as pick_best
+ * describes, each key narrows the tied ones to those that can still make
+ * the list; the estimate of each one left out is set back to 0.  The
+ * number left in v. */
+static size_t
+later_keys(const struct ctx *x, double *acc, uint32_t *v, size_t nv,
+           unsigned char *tie, double *key, double est, size_t better)
+{
 	double top[CANDIDATES], hi_kept, lo_out, kth;
 	size_t ntop;
-	nv = first_key(acc, t, n, v, &hi_kept, &lo_out);
-	if (!(lo_out - hi_kept > KEY_EPS)) {
-		for (size_t i = 0; i < nv; i++)
-			acc[v[i]] = 0;
-		return SIZE_MAX;
-	}
-	memset(tie, 1, nv);
-	for (int level = 0; level < 3; level++) {
+
+	for (int level = 1; level < 3; level++) {
 		double eps = level < 2 ? KEY_EPS : 0;
 		size_t need = CANDIDATES - better, ntied = nv - better;
 		if (ntied <= need)
@@ -274,6 +323,54 @@ pick_best(const struct ctx *x, double *acc, const uint32_t *t, size_t n,
 		    (hi_sure > -HUGE_VAL && !(lo_tie - hi_sure > eps)))
 			break; /* the order within is not sure: as it is */
 	}
+	return nv;
+}
+
+/* The best CANDIDATES of the touched official segments t[0..n) into best
+ * (their number returned), exactly as insert_best over all of t gives
+ * them; v, tie and key are scratch of n entries each.  Most of t share a
+ * common word or two with the rewrite segment and stand far below the
+ * best, or tie with many others (copies of one sentence); insert_best
+ * meets each with one to three comparisons.  So, key by key of beats,
+ * those tied so far are narrowed to the ones that can still make the
+ * list: the (CANDIDATES - better)-th smallest key among them is found,
+ * and those above it by more than the tolerance are left out; the ones
+ * below it by more are sure of their place (better), the rest tie on to
+ * the next key.  An entry is left out only when every entry kept beats
+ * it (a gap wider than the tolerance), so it stays below all of them in
+ * insert_best's list, which they fill: the kept ones come out as they do
+ * from all of t.  Where values are too close for that, the narrowing
+ * stops and insert_best runs on what is kept so far.  The first key is
+ * done by first_key, the later ones by later_keys.
+ *
+ * acc is set back to 0 over t on the way (each entry as it is left out,
+ * the rest at the end: the search's own pass over t saved), but where
+ * the first key leaves none out, insert_best must see all of t: then
+ * SIZE_MAX is returned, acc all 0 again, and the caller nominates once
+ * more and runs insert_best over t itself (pick_best_again).  That is
+ * rare: none of the rewrite sentences of KJV/WEB. */
+static size_t
+pick_best(const struct ctx *x, double *acc, const uint32_t *t, size_t n,
+          uint32_t *v, unsigned char *tie, double *key, double est,
+          uint32_t *best)
+{
+	size_t nbest = 0, nv;
+	struct first f;
+
+	if (n <= 2 * CANDIDATES) {
+		insert_best(x, acc, t, n, est, best, &nbest);
+		for (size_t i = 0; i < n; i++)
+			acc[t[i]] = 0;
+		return nbest;
+	}
+	nv = first_key(acc, t, n, v, tie, &f);
+	if (!(f.lo_out - f.hi_kept > KEY_EPS)) {
+		for (size_t i = 0; i < nv; i++)
+			acc[v[i]] = 0;
+		return SIZE_MAX;
+	}
+	if (!f.stop)
+		nv = later_keys(x, acc, v, nv, tie, key, est, f.better);
 	insert_best(x, acc, v, nv, est, best, &nbest);
 	for (size_t i = 0; i < nv; i++)
 		acc[v[i]] = 0;
