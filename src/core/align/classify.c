@@ -353,6 +353,30 @@ date_year(const struct ctx *x, int right, uint32_t t)
 	return l->v[t].kind == TOK_NUMBER && date_year_read(x, right, t);
 }
 
+/* Is loose id a word a rule may keep though the diff leaves it out: a
+ * title, "we", "the", "he" or "she" (a subject run subject_kept
+ * rescues), or a glue word?  The bounds below count no such word. */
+static int
+rescued_word(const struct ctx *x, uint32_t id)
+{
+	const struct words *w = x->w;
+
+	return w->title[id] || (int32_t)id == w->we_id ||
+	       (int32_t)id == w->the_id || (int32_t)id == w->he_id ||
+	       (int32_t)id == w->she_id || glue_word(x, id);
+}
+
+/* Take one of id from the other side's counts cnt: 0, or 1 when none is
+ * left (the word is surely not kept). */
+static size_t
+spend(uint32_t *cnt, uint32_t id)
+{
+	if (!cnt[id])
+		return 1;
+	cnt[id]--;
+	return 0;
+}
+
 /* Is the left share kept_once would give (*kl) sure to fall below v,
  * whatever the loose diff finds?  a[0..nl): the left words' loose ids,
  * b[0..nr): the right ones'; cw, lfr, ldl: as kept_once fills them.
@@ -369,7 +393,6 @@ left_bound(const struct ctx *x, const uint32_t *a, size_t nl, const uint32_t *b,
            size_t nr, const unsigned char *cw, const unsigned char *lfr,
            const unsigned char *ldl, double v)
 {
-	const struct words *w = x->w;
 	uint32_t *cnt = x->lcount;
 	size_t next = 0, miss = 0;
 	int open = 0; /* a frame word before, only stop words or names since */
@@ -390,15 +413,9 @@ left_bound(const struct ctx *x, const uint32_t *a, size_t nl, const uint32_t *b,
 		             (!cw[j] && open);
 		if (lfr[j])
 			open = 1;
-		if (framed || (ldl[j] & (W_CAP | W_NUM)) || w->title[id] ||
-		    (int32_t)id == w->we_id || (int32_t)id == w->the_id ||
-		    (int32_t)id == w->he_id || (int32_t)id == w->she_id ||
-		    glue_word(x, id))
+		if (framed || (ldl[j] & (W_CAP | W_NUM)) || rescued_word(x, id))
 			continue;
-		if (cnt[id])
-			cnt[id]--;
-		else
-			miss++;
+		miss += spend(cnt, id);
 	}
 	for (size_t k = 0; k < nr; k++)
 		cnt[b[k]] = 0;
@@ -459,15 +476,9 @@ right_bound(const struct ctx *x, const uint32_t *a, size_t nl,
 	for (size_t j = q; j < p; j++) {
 		uint32_t id = b[j];
 		if ((w->rflag[ti[j]] & F_UPPER) ||
-		    x->c->rt.v[ti[j]].kind == TOK_NUMBER || w->title[id] ||
-		    (int32_t)id == w->we_id || (int32_t)id == w->the_id ||
-		    (int32_t)id == w->he_id || (int32_t)id == w->she_id ||
-		    glue_word(x, id))
+		    x->c->rt.v[ti[j]].kind == TOK_NUMBER || rescued_word(x, id))
 			continue;
-		if (cnt[id])
-			cnt[id]--;
-		else
-			miss++;
+		miss += spend(cnt, id);
 	}
 	for (size_t k = 0; k < nl; k++)
 		cnt[a[k]] = 0;
