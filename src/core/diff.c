@@ -114,16 +114,25 @@ slide(struct side *s)
 	}
 }
 
+/* Room in d for one more operation: 0, or -1 when memory ran out. */
 static int
+push_room(struct dops *d)
+{
+	struct dop *nv = grow_array(d->v, &d->cap, d->n + 1, sizeof *nv, 64);
+
+	if (!nv)
+		return -1;
+	d->v = nv;
+	return 0;
+}
+
+/* Append the operation of kind over a[a0, a1) and b[b0, b1) to d: 0, or
+ * -1 when memory ran out. */
+static inline int
 push(struct dops *d, uint32_t kind, size_t a0, size_t a1, size_t b0, size_t b1)
 {
-	if (d->n == d->cap) {
-		struct dop *nv =
-		        grow_array(d->v, &d->cap, d->n + 1, sizeof *nv, 64);
-		if (!nv)
-			return -1;
-		d->v = nv;
-	}
+	if (d->n == d->cap && push_room(d) < 0)
+		return -1;
 	assert(dop_kind(&(struct dop){(uint32_t)a0, (uint32_t)a1, (uint32_t)b0,
 	                              (uint32_t)b1}) == kind);
 	d->v[d->n].a0 = (uint32_t)a0;
@@ -441,7 +450,7 @@ dc_num(unsigned char *p, unsigned tag, uint64_t v)
 
 /* A jump in range r (0 first, 1 second) from position at to where, coded
  * at p; past its last byte. */
-static unsigned char *
+static inline unsigned char *
 dc_jump(unsigned char *p, unsigned r, uint32_t at, uint32_t where)
 {
 	if (where == at)
