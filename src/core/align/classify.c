@@ -319,12 +319,41 @@ struct kept_buf {
 	size_t cap;
 	uint32_t lr[MERGE_MAX + 2][2];
 	size_t nlr, nl;
-	/* per loose id: RULE_GLUE for a glue word, RULE_RESCUED for a word
-	 * a rule may keep (rescued_word); set once by rules_init */
+	/* per loose id: RULE_KNOWN once rule_read has been asked, with
+	 * RULE_GLUE for a glue word, RULE_RESCUED for a word a rule may keep
+	 * (rescued_word) */
 	unsigned char *rule;
 };
 
-enum { RULE_GLUE = 1, RULE_RESCUED = 2 };
+enum { RULE_GLUE = 1, RULE_RESCUED = 2, RULE_KNOWN = 4 };
+
+/* The RULE_* flags of loose id lid, worked out the first time it is
+ * asked (words.h's title covers the stems of the words, not those
+ * interned after it, so the flags are not made for every id at once). */
+static unsigned char
+rule_read(const struct ctx *x, uint32_t lid)
+{
+	const struct words *w = x->w;
+	int32_t i = (int32_t)lid;
+	unsigned char r = RULE_KNOWN;
+
+	if (i == w->glue[0] || i == w->glue[1] || i == w->glue[2] ||
+	    i == w->glue[3])
+		r |= RULE_GLUE | RULE_RESCUED;
+	else if (w->title[lid] || i == w->we_id || i == w->the_id ||
+	         i == w->he_id || i == w->she_id)
+		r |= RULE_RESCUED;
+	return x->kb->rule[lid] = r;
+}
+
+/* The RULE_* flags of loose id lid. */
+static inline unsigned char
+rule_of(const struct ctx *x, uint32_t lid)
+{
+	unsigned char r = x->kb->rule[lid];
+
+	return r ? r : rule_read(x, lid);
+}
 
 /* Whether loose id lid is an article or "and" (words.h glue): words put
  * in or left out that change no claim ("the Mechanized Leaders Course"
@@ -332,7 +361,7 @@ enum { RULE_GLUE = 1, RULE_RESCUED = 2 };
 static inline int
 glue_word(const struct ctx *x, uint32_t lid)
 {
-	return x->kb->rule[lid] & RULE_GLUE;
+	return rule_of(x, lid) & RULE_GLUE;
 }
 
 /* Is the number at token t of a side (right: the rewrite) the year of a
@@ -378,31 +407,7 @@ date_year(const struct ctx *x, int right, uint32_t t)
 static inline int
 rescued_word(const struct ctx *x, uint32_t id)
 {
-	return x->kb->rule[id] & RULE_RESCUED;
-}
-
-/* x->kb->rule for the n loose ids of x->w: 0, or -1 when memory ran
- * out. */
-static int
-rules_init(struct ctx *x, size_t n)
-{
-	const struct words *w = x->w;
-	unsigned char *r = calloc(n ? n : 1, 1);
-
-	if (!r)
-		return -1;
-	for (size_t id = 0; id < n; id++) {
-		int32_t i = (int32_t)id;
-		int glue = i == w->glue[0] || i == w->glue[1] ||
-		           i == w->glue[2] || i == w->glue[3];
-		if (glue)
-			r[id] = RULE_GLUE | RULE_RESCUED;
-		else if (w->title[id] || i == w->we_id || i == w->the_id ||
-		         i == w->he_id || i == w->she_id)
-			r[id] = RULE_RESCUED;
-	}
-	x->kb->rule = r;
-	return 0;
+	return rule_of(x, id) & RULE_RESCUED;
 }
 
 /* Take one of id from the other side's counts cnt: 0, or 1 when none is
@@ -1176,8 +1181,9 @@ stage_classify(const struct align_in *c, const struct words *w,
 	x.kb = calloc(1, sizeof *x.kb);
 	if (x.kb)
 		x.kb->nlr = MERGE_MAX + 2;
-	if (x.my && x.loose && x.lcount && x.kb &&
-	    rules_init(&x, (size_t)intern_count(w->stems)) == 0)
+	if (x.kb)
+		x.kb->rule = calloc((size_t)intern_count(w->stems) + 1, 1);
+	if (x.my && x.loose && x.lcount && x.kb && x.kb->rule)
 		rc = classify(&x) < 0 || facts(&x) < 0 ? -1 : 0;
 	if (rc == 0)
 		nearest(&x);
