@@ -109,6 +109,13 @@ void myers_free(struct myers *m);
 /* Change how minimal runs of m search (see struct myers_tuning). */
 void myers_tune(struct myers *m, const struct myers_tuning *t);
 
+/* Room for n bytes of marks kept in m from call to call (a caller's
+ * del and ins arrays, so that it need not allocate them for each run):
+ * valid until the next call; NULL when memory ran out or n is over
+ * MYERS_KEEP_ITEMS (a huge run allocates its own, and gives it back).
+ * myers_run itself never touches it. */
+unsigned char *myers_marks(struct myers *m, size_t n);
+
 /* Compare a[0..n) with b[0..nb) (every id < nids).  Sets del[i] to 1 when
  * a[i] is deleted and ins[j] to 1 when b[j] is inserted, 0 otherwise (the
  * caller provides the arrays; a, b may be NULL when empty).  With minimal set,

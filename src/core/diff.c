@@ -91,7 +91,11 @@ slide(struct side *s)
 			}
 		} while (en - st != len);
 		/* Now at its lowest; every place from here up to where
-		 * sliding up stops is reachable.  Pick the best. */
+		 * sliding up stops is reachable.  Pick the best (where it
+		 * cannot move up at all, the lowest is the only place). */
+		g = en;
+		if (st == 0 || mk[st - 1] || id[st - 1] != id[en - 1])
+			continue;
 		size_t best = st, top = st;
 		int bscore = strength(s, st) + strength(s, en);
 		while (top > 0 && !mk[top - 1] &&
@@ -107,20 +111,28 @@ slide(struct side *s)
 			memset(mk + st, 0, len);
 			memset(mk + best, 1, len);
 		}
-		g = en;
 	}
 }
 
+/* Room in d for one more operation: 0, or -1 when memory ran out. */
 static int
+push_room(struct dops *d)
+{
+	struct dop *nv = grow_array(d->v, &d->cap, d->n + 1, sizeof *nv, 64);
+
+	if (!nv)
+		return -1;
+	d->v = nv;
+	return 0;
+}
+
+/* Append the operation of kind over a[a0, a1) and b[b0, b1) to d: 0, or
+ * -1 when memory ran out. */
+static inline int
 push(struct dops *d, uint32_t kind, size_t a0, size_t a1, size_t b0, size_t b1)
 {
-	if (d->n == d->cap) {
-		struct dop *nv =
-		        grow_array(d->v, &d->cap, d->n + 1, sizeof *nv, 64);
-		if (!nv)
-			return -1;
-		d->v = nv;
-	}
+	if (d->n == d->cap && push_room(d) < 0)
+		return -1;
 	assert(dop_kind(&(struct dop){(uint32_t)a0, (uint32_t)a1, (uint32_t)b0,
 	                              (uint32_t)b1}) == kind);
 	d->v[d->n].a0 = (uint32_t)a0;
@@ -157,14 +169,16 @@ crosses_line(const struct side *s, size_t i, size_t len)
 static void
 absorb(struct side *a, struct side *b)
 {
-	size_t i = 0, j = 0, prev = 0;
+	size_t i = 0, j = 0, prev = 0, di = marked_run(a, 0),
+	       dj = marked_run(b, 0);
 
 	while (i < a->n || j < b->n) {
-		size_t di = marked_run(a, i), dj = marked_run(b, j), len = 0;
+		size_t len = 0;
 		if (di || dj) {
 			prev += di + dj;
 			i += di;
 			j += dj;
+			di = dj = 0; /* a marked run ends unmarked */
 			continue;
 		}
 		while (i + len < a->n && j + len < b->n && !a->mk[i + len] &&
@@ -172,7 +186,11 @@ absorb(struct side *a, struct side *b)
 			len++;
 		if (len == 0)
 			break; /* one side ended unmarked: not a valid script */
-		size_t next = marked_run(a, i + len) + marked_run(b, j + len);
+		/* the marked runs after the equal one: the next step's, since
+		 * absorbing marks only the tokens before them */
+		di = marked_run(a, i + len);
+		dj = marked_run(b, j + len);
+		size_t next = di + dj;
 		if (len <= DIFF_ABSORB_MAX && prev >= DIFF_ABSORB_RATIO * len &&
 		    next >= DIFF_ABSORB_RATIO * len &&
 		    !crosses_line(a, i, len) && !crosses_line(b, j, len)) {
@@ -373,11 +391,11 @@ diff_tokens(struct myers *m, const struct toklist *la, size_t a0, size_t a1,
 {
 	int minimal = (flags & DIFF_MINIMAL) != 0;
 	size_t n = a1 - a0, nb = b1 - b0;
-	unsigned char *mk = malloc(n + nb + 1);
+	unsigned char *own = NULL, *mk = myers_marks(m, n + nb + 1);
 	struct side sa, sb;
 	int rc = -1;
 
-	if (!mk)
+	if (!mk && !(mk = own = malloc(n + nb + 1)))
 		goto out;
 	/* an empty list has no array at all: no pointer arithmetic on it */
 	sa = (struct side){n ? la->v + a0 : NULL, n ? la->id + a0 : NULL, mk,
@@ -397,7 +415,7 @@ diff_tokens(struct myers *m, const struct toklist *la, size_t a0, size_t a1,
 		absorb(&sa, &sb);
 	rc = emit(&sa, &sb, a0, b0, out);
 out:
-	free(mk);
+	free(own);
 	return rc;
 }
 
@@ -432,7 +450,7 @@ dc_num(unsigned char *p, unsigned tag, uint64_t v)
 
 /* A jump in range r (0 first, 1 second) from position at to where, coded
  * at p; past its last byte. */
-static unsigned char *
+static inline unsigned char *
 dc_jump(unsigned char *p, unsigned r, uint32_t at, uint32_t where)
 {
 	if (where == at)

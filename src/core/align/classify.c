@@ -166,6 +166,11 @@ lead_frame_end(const struct ctx *x, uint32_t t0, uint32_t t1)
 	size_t words = 0, rest = 0;
 	int punct = 0;
 
+	/* most sentences hold no verb of saying at all: then no lead */
+	for (t = t0; t < t1 && !(x->w->rflag[t] & F_FVERB); t++)
+		;
+	if (t == t1)
+		return t0;
 	for (t = t0; t < t1 && words < LEAD_FRAME_MAX; t++) {
 		if (l->v[t].kind == TOK_PUNCT)
 			punct = 1;
@@ -304,16 +309,59 @@ subject_kept(const struct ctx *x, unsigned char *mk, const uint32_t *ti,
 	}
 }
 
+/* kept_once's arrays, kept from call to call: room for cap words, and
+ * the left words of the last call (the left token ranges lr[0..nlr), nl
+ * words), which the next call with the same ranges reads as they are (the
+ * pieces of a split are each judged against the whole official
+ * sentence).  nlr > MERGE_MAX + 1: none kept. */
+struct kept_buf {
+	unsigned char *v;
+	size_t cap;
+	uint32_t lr[MERGE_MAX + 2][2];
+	size_t nlr, nl;
+	/* per loose id: RULE_KNOWN once rule_read has been asked, with
+	 * RULE_GLUE for a glue word, RULE_RESCUED for a word a rule may keep
+	 * (rescued_word) */
+	unsigned char *rule;
+};
+
+enum { RULE_GLUE = 1, RULE_RESCUED = 2, RULE_KNOWN = 4 };
+
+/* The RULE_* flags of loose id lid, worked out the first time it is
+ * asked (words.h's title covers the stems of the words, not those
+ * interned after it, so the flags are not made for every id at once). */
+static unsigned char
+rule_read(const struct ctx *x, uint32_t lid)
+{
+	const struct words *w = x->w;
+	int32_t i = (int32_t)lid;
+	unsigned char r = RULE_KNOWN;
+
+	if (i == w->glue[0] || i == w->glue[1] || i == w->glue[2] ||
+	    i == w->glue[3])
+		r |= RULE_GLUE | RULE_RESCUED;
+	else if (w->title[lid] || i == w->we_id || i == w->the_id ||
+	         i == w->he_id || i == w->she_id)
+		r |= RULE_RESCUED;
+	return x->kb->rule[lid] = r;
+}
+
+/* The RULE_* flags of loose id lid. */
+static inline unsigned char
+rule_of(const struct ctx *x, uint32_t lid)
+{
+	unsigned char r = x->kb->rule[lid];
+
+	return r ? r : rule_read(x, lid);
+}
+
 /* Whether loose id lid is an article or "and" (words.h glue): words put
  * in or left out that change no claim ("the Mechanized Leaders Course"
  * for "Mechanized Leaders Course"). */
-static int
+static inline int
 glue_word(const struct ctx *x, uint32_t lid)
 {
-	const int32_t *g = x->w->glue, id = (int32_t)lid;
-
-	/* four compares, no loop: called for most words a diff leaves out */
-	return (id == g[0]) | (id == g[1]) | (id == g[2]) | (id == g[3]);
+	return rule_of(x, lid) & RULE_GLUE;
 }
 
 /* Is the number at token t of a side (right: the rewrite) the year of a
@@ -356,14 +404,10 @@ date_year(const struct ctx *x, int right, uint32_t t)
 /* Is loose id a word a rule may keep though the diff leaves it out: a
  * title, "we", "the", "he" or "she" (a subject run subject_kept
  * rescues), or a glue word?  The bounds below count no such word. */
-static int
+static inline int
 rescued_word(const struct ctx *x, uint32_t id)
 {
-	const struct words *w = x->w;
-
-	return w->title[id] || (int32_t)id == w->we_id ||
-	       (int32_t)id == w->the_id || (int32_t)id == w->he_id ||
-	       (int32_t)id == w->she_id || glue_word(x, id);
+	return rule_of(x, id) & RULE_RESCUED;
 }
 
 /* Take one of id from the other side's counts cnt: 0, or 1 when none is
@@ -498,18 +542,6 @@ right_bound(const struct ctx *x, const uint32_t *a, size_t nl,
 #ifndef BOUND_CHECK
 #define BOUND_CHECK 0
 #endif
-
-/* kept_once's arrays, kept from call to call: room for cap words, and
- * the left words of the last call (the left token ranges lr[0..nlr), nl
- * words), which the next call with the same ranges reads as they are (the
- * pieces of a split are each judged against the whole official
- * sentence).  nlr > MERGE_MAX + 1: none kept. */
-struct kept_buf {
-	unsigned char *v;
-	size_t cap;
-	uint32_t lr[MERGE_MAX + 2][2];
-	size_t nlr, nl;
-};
 
 /* Room in x->kb for cap words: 0, or -1 when memory ran out. */
 static int
@@ -1149,15 +1181,19 @@ stage_classify(const struct align_in *c, const struct words *w,
 	x.kb = calloc(1, sizeof *x.kb);
 	if (x.kb)
 		x.kb->nlr = MERGE_MAX + 2;
-	if (x.my && x.loose && x.lcount && x.kb)
+	if (x.kb)
+		x.kb->rule = calloc((size_t)intern_count(w->stems) + 1, 1);
+	if (x.my && x.loose && x.lcount && x.kb && x.kb->rule)
 		rc = classify(&x) < 0 || facts(&x) < 0 ? -1 : 0;
 	if (rc == 0)
 		nearest(&x);
 	myers_free(x.my);
 	myers_free(x.loose);
 	free(x.lcount);
-	if (x.kb)
+	if (x.kb) {
 		free(x.kb->v);
+		free(x.kb->rule);
+	}
 	free(x.kb);
 	return rc;
 }

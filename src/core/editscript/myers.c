@@ -33,9 +33,14 @@ typedef ptrdiff_t idx;
 
 struct myers {
 	uint32_t nids;
-	unsigned char *seen; /* per id: 1 in a, 2 in b (cleared after a run) */
-	uint32_t *ca, *cb;   /* compacted sequences */
-	size_t *ra, *rb;     /* compacted index -> original index */
+	/* per id: the stamp of the last run that met it in a (ina) and in b
+	 * (inb); a run's stamp is gen, so no pass clears them after it */
+	uint16_t *ina, *inb;
+	uint16_t gen;
+	unsigned char *mk; /* myers_marks' room, cap_mk bytes */
+	size_t cap_mk;
+	uint32_t *ca, *cb;        /* compacted sequences */
+	size_t *ra, *rb;          /* compacted index -> original index */
 	unsigned char *cda, *cib; /* marks on compacted items */
 	idx *v;                   /* fwd and bwd diagonal arrays */
 	size_t cap_a, cap_b, cap_v;
@@ -65,11 +70,12 @@ myers_new(uint32_t nids)
 	m->tune.threads = 0;
 	m->tune.par_min = MYERS_PAR_MIN;
 	m->tune.band = 1;
-	m->seen = calloc(nids ? nids : 1, 1);
-	if (!m->seen) {
+	m->ina = calloc(2 * (size_t)(nids ? nids : 1), sizeof *m->ina);
+	if (!m->ina) {
 		free(m);
 		return NULL;
 	}
+	m->inb = m->ina + (nids ? nids : 1);
 	return m;
 }
 
@@ -78,7 +84,8 @@ myers_free(struct myers *m)
 {
 	if (!m)
 		return;
-	free(m->seen);
+	free(m->ina);
+	free(m->mk);
 	free(m->ca);
 	free(m->cb);
 	free(m->ra);
@@ -354,20 +361,32 @@ compare(struct search *s, idx x0, idx x1, idx y0, idx y1)
 	}
 }
 
+/* A stamp no id of m carries yet: the next of m->gen, every stamp set
+ * back to 0 when they wrap (once in 65,535 runs). */
+static uint16_t
+next_gen(struct myers *m)
+{
+	if (m->gen == UINT16_MAX) {
+		memset(m->ina, 0,
+		       2 * (size_t)(m->nids ? m->nids : 1) * sizeof *m->ina);
+		m->gen = 0;
+	}
+	return ++m->gen;
+}
+
 /* The number of distinct ids among the compacted m->ca[0..na) (those
- * on both sides), counted only where the probe's budget ran out; leaves
- * m->seen all 0. */
+ * on both sides), counted only where the probe's budget ran out; takes a
+ * stamp of its own for m->ina. */
 static size_t
 distinct_ids(struct myers *m, size_t na)
 {
 	size_t ids = 0, i;
+	uint16_t g = next_gen(m);
 
 	for (i = 0; i < na; i++) {
-		ids += !m->seen[m->ca[i]];
-		m->seen[m->ca[i]] = 1;
+		ids += m->ina[m->ca[i]] != g;
+		m->ina[m->ca[i]] = g;
 	}
-	for (i = 0; i < na; i++)
-		m->seen[m->ca[i]] = 0;
 	return ids;
 }
 
@@ -417,6 +436,24 @@ run_exact(struct myers *m, size_t na, size_t nbb, int band)
 	                           m->cib);
 }
 
+unsigned char *
+myers_marks(struct myers *m, size_t n)
+{
+	if (n > MYERS_KEEP_ITEMS)
+		return NULL;
+	if (n > m->cap_mk || !m->mk) {
+		size_t cap = n > 2 * m->cap_mk ? n : 2 * m->cap_mk;
+		if (cap < 256)
+			cap = 256;
+		if (cap > MYERS_KEEP_ITEMS)
+			cap = MYERS_KEEP_ITEMS;
+		free(m->mk);
+		m->mk = malloc(cap);
+		m->cap_mk = m->mk ? cap : 0;
+	}
+	return m->mk;
+}
+
 int
 myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
           size_t nb, unsigned char *del, unsigned char *ins, int minimal)
@@ -443,12 +480,14 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		return -1;
 
 	/* Step 2: drop items without a counterpart on the other side. */
+	uint16_t g = next_gen(m);
+	uint16_t *ina = m->ina, *inb = m->inb;
 	for (i = 0; i < ln; i++)
-		m->seen[pa[i]] |= 1;
+		ina[pa[i]] = g;
 	for (i = 0; i < lnb; i++)
-		m->seen[pb[i]] |= 2;
+		inb[pb[i]] = g;
 	for (i = 0; i < ln; i++) {
-		if (m->seen[pa[i]] & 2) {
+		if (inb[pa[i]] == g) {
 			m->ca[na] = pa[i];
 			m->ra[na++] = pre + i;
 		} else {
@@ -456,17 +495,13 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		}
 	}
 	for (i = 0; i < lnb; i++) {
-		if (m->seen[pb[i]] & 1) {
+		if (ina[pb[i]] == g) {
 			m->cb[nbb] = pb[i];
 			m->rb[nbb++] = pre + i;
 		} else {
 			ins[pre + i] = 1;
 		}
 	}
-	for (i = 0; i < ln; i++)
-		m->seen[pa[i]] = 0;
-	for (i = 0; i < lnb; i++)
-		m->seen[pb[i]] = 0;
 
 	memset(m->cda, 0, na);
 	memset(m->cib, 0, nbb);
