@@ -521,6 +521,22 @@ nominate_list(const uint32_t *p, const uint32_t *e, double w, double *acc,
 	return nt;
 }
 
+/* nominate_list for the first postings [p, e) of a search, every acc 0
+ * and none touched: each sentence is listed and its acc set to w (0 + w)
+ * with no test.  Their number. */
+static inline size_t
+nominate_first(const uint32_t *p, const uint32_t *e, double w, double *acc,
+               uint32_t *touched)
+{
+	size_t nt = 0;
+
+	for (; p != e; p++) {
+		touched[nt++] = *p;
+		acc[*p] = w;
+	}
+	return nt;
+}
+
 /* The sentences of the other side that the stems of v nominate (through
  * the postings of sr), each with the idf of the stems it shares added
  * into sr->acc, listed in sr->touched; their number.  A sentence made
@@ -547,8 +563,14 @@ nominate(const struct ctx *x, const struct vec *v, const struct search *sr,
 					continue;
 				window(post, &p0, &p1, est);
 			}
-			nt = nominate_list(post + p0, post + p1, x->w->idf[cid],
-			                   acc, touched, nt);
+			if (nt == 0)
+				nt = nominate_first(post + p0, post + p1,
+				                    x->w->idf[cid], acc,
+				                    touched);
+			else
+				nt = nominate_list(post + p0, post + p1,
+				                   x->w->idf[cid], acc, touched,
+				                   nt);
 		}
 	}
 	return nt;
