@@ -34,15 +34,6 @@ outranks(const struct vec *vs, const double *acc, uint32_t o, uint32_t p,
 	return fabs((double)o - est) < fabs((double)p - est);
 }
 
-/* Does official segment o rank above p for a rewrite segment expected
- * near official position est? */
-static inline int
-beats(const struct ctx *x, const double *acc, uint32_t o, uint32_t p,
-      double est)
-{
-	return outranks(x->w->lv, acc, o, p, est);
-}
-
 /* Narrow the posting range [*p0, *p1) (sentences in increasing order) to
  * the POSTING_WINDOW entries nearest position est. */
 static void
@@ -65,23 +56,24 @@ window(const uint32_t *post, size_t *p0, size_t *p1, double est)
 	*p1 = hi;
 }
 
-/* Insert each of the official segments v[0..n), in turn, into best[0..
- * *nbest) (at most CANDIDATES, ordered by beats: one that beats none
- * of a full list is dropped, one that does pushes the last out).  This is
- * the selection itself; pick_best only leaves out what cannot change it. */
+/* Insert each of the segments v[0..n) of one side (its vectors vs), in
+ * turn, into best[0..*nbest) (at most CANDIDATES, ordered by outranks:
+ * one that outranks none of a full list is dropped, one that does pushes
+ * the last out).  This is the selection itself; pick_best only leaves out
+ * what cannot change it. */
 static void
-insert_best(const struct ctx *x, const double *acc, const uint32_t *v, size_t n,
-            double est, uint32_t *best, size_t *nbest)
+insert_best(const struct vec *vs, const double *acc, const uint32_t *v,
+            size_t n, double est, uint32_t *best, size_t *nbest)
 {
 	for (size_t i = 0; i < n; i++) {
 		uint32_t o = v[i];
 		size_t k = *nbest < CANDIDATES ? (*nbest)++ : CANDIDATES;
 		if (k == CANDIDATES) {
-			if (!beats(x, acc, o, best[CANDIDATES - 1], est))
+			if (!outranks(vs, acc, o, best[CANDIDATES - 1], est))
 				continue;
 			k = CANDIDATES - 1;
 		}
-		while (k > 0 && beats(x, acc, o, best[k - 1], est)) {
+		while (k > 0 && outranks(vs, acc, o, best[k - 1], est)) {
 			best[k] = best[k - 1];
 			k--;
 		}
@@ -109,17 +101,15 @@ top_push(double *top, size_t *nt, double a)
 	top[k] = a;
 }
 
-/* beats' three keys of official segment o, the smaller the better: the
- * estimate (negated), the weight, the distance from est; the tolerance
- * within which two are equal is KEY_EPS of the first two. */
+/* outranks' three keys of segment o (its side's vectors vs), the smaller
+ * the better: the estimate (negated; first_key's), the weight (level 1),
+ * the distance from est (level 2); the tolerance within which two are
+ * equal is KEY_EPS of the first two. */
 #define KEY_EPS 1e-9
 static inline double
-key_of(const struct ctx *x, const double *acc, uint32_t o, double est,
-       int level)
+key_of(const struct vec *vs, uint32_t o, double est, int level)
 {
-	return level == 0   ? -acc[o]
-	       : level == 1 ? x->w->lv[o].W
-	                    : fabs((double)o - est);
+	return level == 1 ? vs[o].W : fabs((double)o - est);
 }
 
 /* What first_key leaves besides the entries it keeps: the largest key
@@ -133,35 +123,61 @@ struct first {
 	int stop;
 };
 
-/* The CANDIDATES-th smallest first key of beats (the negated estimate)
- * over t[0..n) (n >= CANDIDATES): the estimates are read two a step, and
- * only one above the CANDIDATES-th largest so far goes into the list.
- * The list keeps the CANDIDATES smallest keys whatever the order they
- * come in, so the answer is that of one entry at a time. */
+/* Estimate a into kth_key's list top[0..*nt) (full) when above floor,
+ * the CANDIDATES-th largest estimate so far; the new floor. */
+static inline double
+kth_push(double *top, size_t *nt, double a, double floor)
+{
+	if (!(a > floor))
+		return floor;
+	top_push(top, nt, -a);
+	return -top[CANDIDATES - 1];
+}
+
+/* The CANDIDATES-th smallest first key of outranks (the negated estimate)
+ * over t[0..n) (n >= CANDIDATES), each estimate copied into val (in t's
+ * order) and set back to 0 in acc as it is read: the sifting reads val in
+ * order, not acc at random.  The estimates are read four a step, and only
+ * one above the CANDIDATES-th largest so far goes into the list.  The
+ * list keeps the CANDIDATES smallest keys whatever the order they come in,
+ * so the answer is that of one entry at a time. */
 static double
-kth_key(const double *acc, const uint32_t *t, size_t n)
+kth_key(double *acc, const uint32_t *t, size_t n, double *val)
 {
 	double top[CANDIDATES], floor;
 	size_t ntop = 0, i;
 
-	for (i = 0; i < CANDIDATES; i++)
-		top_push(top, &ntop, -acc[t[i]]);
-	floor = -top[CANDIDATES - 1];
-	for (; i + 1 < n; i += 2) {
-		double a = acc[t[i]], b = acc[t[i + 1]];
-		if (!(a > floor) && !(b > floor))
-			continue;
-		if (a > floor) {
-			top_push(top, &ntop, -a);
-			floor = -top[CANDIDATES - 1];
-		}
-		if (b > floor) {
-			top_push(top, &ntop, -b);
-			floor = -top[CANDIDATES - 1];
-		}
+	for (i = 0; i < CANDIDATES; i++) {
+		val[i] = acc[t[i]];
+		acc[t[i]] = 0;
+		top_push(top, &ntop, -val[i]);
 	}
-	if (i < n && acc[t[i]] > floor)
-		top_push(top, &ntop, -acc[t[i]]);
+	floor = -top[CANDIDATES - 1];
+	for (; i + 3 < n; i += 4) {
+		uint32_t o = t[i], p = t[i + 1], q = t[i + 2], u = t[i + 3];
+		double a = acc[o], b = acc[p], c = acc[q], d = acc[u];
+		val[i] = a;
+		val[i + 1] = b;
+		val[i + 2] = c;
+		val[i + 3] = d;
+		acc[o] = 0;
+		acc[p] = 0;
+		acc[q] = 0;
+		acc[u] = 0;
+		double ab = a > b ? a : b, cd = c > d ? c : d;
+		if (!((ab > cd ? ab : cd) > floor))
+			continue;
+		floor = kth_push(top, &ntop, a, floor);
+		floor = kth_push(top, &ntop, b, floor);
+		floor = kth_push(top, &ntop, c, floor);
+		floor = kth_push(top, &ntop, d, floor);
+	}
+	for (; i < n; i++) {
+		double a = acc[t[i]];
+		val[i] = a;
+		acc[t[i]] = 0;
+		floor = kth_push(top, &ntop, a, floor);
+	}
 	return top[CANDIDATES - 1];
 }
 
@@ -179,16 +195,16 @@ struct sift {
 	size_t m, better;
 };
 
-/* Sift official segment o, its estimate a (acc[o]), into *s: kept or
- * left out (its acc set back to 0). */
+/* Sift official segment o, its estimate a, into *s: kept (a put back
+ * into acc[o], which kth_key set to 0) or left out. */
 static inline void
 sift_one(struct sift *s, double *acc, uint32_t o, double a)
 {
 	if (!(a >= s->keep_from)) {
-		acc[o] = 0;
 		s->out_hi = a > s->out_hi ? a : s->out_hi;
 		return;
 	}
+	acc[o] = a;
 	s->v[s->m] = o;
 	s->tie[s->m++] = !(a > s->sure_above);
 	s->kept_lo = a < s->kept_lo ? a : s->kept_lo;
@@ -201,22 +217,24 @@ sift_one(struct sift *s, double *acc, uint32_t o, double a)
 	s->tie_lo = a < s->tie_lo ? a : s->tie_lo;
 }
 
-/* The first key of beats (the negated estimate) over t[0..n) (n >
+/* The first key of outranks (the negated estimate) over t[0..n) (n >
  * 2 * CANDIDATES): into v, in t's order, the entries within KEY_EPS of
  * the CANDIDATES-th smallest key (kth, kth_key) or below it, their number
  * returned, their tie flags into tie and the rest into *f, as the
  * narrowing by the first key in pick_best would leave them: the ones
  * below the kth by more than the tolerance are sure of their place (tie
- * 0), the others tie.  The estimate of each one left out is set back to 0
- * in acc as it is read (the search's own pass over the touched ones
- * saved).  The keys are compared as estimates (a key k is at most r when
- * its estimate is at least -r: the negation is exact).  Two entries a
- * step: most are left out, both at once. */
+ * 0), the others tie.  acc is 0 after over t but for the entries kept
+ * (kth_key sets it back to 0 as it reads each estimate into val, n
+ * entries of scratch; the sifting puts the kept ones' back).  The keys
+ * are compared as estimates (a key k is at most r when its estimate is at
+ * least -r: the negation is exact).  Four entries a step: most are left
+ * out, all at once (their largest against the bound: the estimates are
+ * never NaN nor -0). */
 static size_t
 first_key(double *acc, const uint32_t *t, size_t n, uint32_t *v,
-          unsigned char *tie, struct first *f)
+          unsigned char *tie, double *val, struct first *f)
 {
-	double kth = kth_key(acc, t, n), reach = kth + KEY_EPS,
+	double kth = kth_key(acc, t, n, val), reach = kth + KEY_EPS,
 	       sure = kth - KEY_EPS;
 	struct sift s = {.keep_from = -reach,
 	                 .sure_above = -sure,
@@ -229,21 +247,22 @@ first_key(double *acc, const uint32_t *t, size_t n, uint32_t *v,
 	                 .tie = tie};
 	size_t i;
 
-	for (i = 0; i + 1 < n; i += 2) {
-		uint32_t o = t[i], p = t[i + 1];
-		double a = acc[o], b = acc[p];
-		if (!(a >= s.keep_from) && !(b >= s.keep_from)) {
-			double ab = a > b ? a : b;
-			acc[o] = 0;
-			acc[p] = 0;
-			s.out_hi = s.out_hi > ab ? s.out_hi : ab;
+	for (i = 0; i + 3 < n; i += 4) {
+		double a = val[i], b = val[i + 1], c = val[i + 2],
+		       d = val[i + 3];
+		double ab = a > b ? a : b, cd = c > d ? c : d,
+		       m = ab > cd ? ab : cd;
+		if (!(m >= s.keep_from)) {
+			s.out_hi = s.out_hi > m ? s.out_hi : m;
 			continue;
 		}
-		sift_one(&s, acc, o, a);
-		sift_one(&s, acc, p, b);
+		sift_one(&s, acc, t[i], a);
+		sift_one(&s, acc, t[i + 1], b);
+		sift_one(&s, acc, t[i + 2], c);
+		sift_one(&s, acc, t[i + 3], d);
 	}
-	if (i < n)
-		sift_one(&s, acc, t[i], acc[t[i]]);
+	for (; i < n; i++)
+		sift_one(&s, acc, t[i], val[i]);
 	/* back to keys: the largest estimate is the smallest key */
 	double hi_sure = -s.sure_lo, lo_tie = -s.tie_hi, hi_tie = -s.tie_lo;
 	f->hi_kept = -s.kept_lo;
@@ -254,14 +273,14 @@ first_key(double *acc, const uint32_t *t, size_t n, uint32_t *v,
 	return s.m;
 }
 
-/* The later keys of beats (level 1: the weight, 2: the distance from
+/* The later keys of outranks (level 1: the weight, 2: the distance from
  * est) over the kept official segments v[0..nv), better of them sure of
  * their place (tie 0), the rest tied on the keys before: as pick_best
  * describes, each key narrows the tied ones to those that can still make
  * the list; the estimate of each one left out is set back to 0.  The
  * number left in v. */
 static size_t
-later_keys(const struct ctx *x, double *acc, uint32_t *v, size_t nv,
+later_keys(const struct vec *vs, double *acc, uint32_t *v, size_t nv,
            unsigned char *tie, double *key, double est, size_t better)
 {
 	double top[CANDIDATES], hi_kept, lo_out, kth;
@@ -274,7 +293,7 @@ later_keys(const struct ctx *x, double *acc, uint32_t *v, size_t nv,
 			break;
 		ntop = 0;
 		for (size_t i = 0; i < nv; i++) {
-			key[i] = tie[i] ? key_of(x, acc, v[i], est, level)
+			key[i] = tie[i] ? key_of(vs, v[i], est, level)
 			                : -HUGE_VAL;
 			if (tie[i])
 				top_push(top, &ntop, key[i]);
@@ -326,17 +345,19 @@ later_keys(const struct ctx *x, double *acc, uint32_t *v, size_t nv,
 	return nv;
 }
 
-/* The best CANDIDATES of the touched official segments t[0..n) into best
- * (their number returned), exactly as insert_best over all of t gives
- * them; v, tie and key are scratch of n entries each.  Most of t share a
+/* The best CANDIDATES of the touched segments t[0..n) of one side (its
+ * vectors vs: the official side for candidates, the rewrite side for
+ * reverse_candidates) into best (their number returned), exactly as
+ * insert_best over all of t gives them; v, tie and key are scratch of n
+ * entries each.  Most of t share a
  * common word or two with the rewrite segment and stand far below the
  * best, or tie with many others (copies of one sentence); insert_best
- * meets each with one to three comparisons.  So, key by key of beats,
+ * meets each with one to three comparisons.  So, key by key of outranks,
  * those tied so far are narrowed to the ones that can still make the
  * list: the (CANDIDATES - better)-th smallest key among them is found,
  * and those above it by more than the tolerance are left out; the ones
  * below it by more are sure of their place (better), the rest tie on to
- * the next key.  An entry is left out only when every entry kept beats
+ * the next key.  An entry is left out only when every entry kept outranks
  * it (a gap wider than the tolerance), so it stays below all of them in
  * insert_best's list, which they fill: the kept ones come out as they do
  * from all of t.  Where values are too close for that, the narrowing
@@ -348,9 +369,9 @@ later_keys(const struct ctx *x, double *acc, uint32_t *v, size_t nv,
  * the first key leaves none out, insert_best must see all of t: then
  * SIZE_MAX is returned, acc all 0 again, and the caller nominates once
  * more and runs insert_best over t itself (pick_best_again).  That is
- * rare: none of the rewrite sentences of KJV/WEB. */
+ * rare: none of the searches of KJV/WEB, either way. */
 static size_t
-pick_best(const struct ctx *x, double *acc, const uint32_t *t, size_t n,
+pick_best(const struct vec *vs, double *acc, const uint32_t *t, size_t n,
           uint32_t *v, unsigned char *tie, double *key, double est,
           uint32_t *best)
 {
@@ -358,20 +379,20 @@ pick_best(const struct ctx *x, double *acc, const uint32_t *t, size_t n,
 	struct first f;
 
 	if (n <= 2 * CANDIDATES) {
-		insert_best(x, acc, t, n, est, best, &nbest);
+		insert_best(vs, acc, t, n, est, best, &nbest);
 		for (size_t i = 0; i < n; i++)
 			acc[t[i]] = 0;
 		return nbest;
 	}
-	nv = first_key(acc, t, n, v, tie, &f);
+	nv = first_key(acc, t, n, v, tie, key, &f);
 	if (!(f.lo_out - f.hi_kept > KEY_EPS)) {
 		for (size_t i = 0; i < nv; i++)
 			acc[v[i]] = 0;
 		return SIZE_MAX;
 	}
 	if (!f.stop)
-		nv = later_keys(x, acc, v, nv, tie, key, est, f.better);
-	insert_best(x, acc, v, nv, est, best, &nbest);
+		nv = later_keys(vs, acc, v, nv, tie, key, est, f.better);
+	insert_best(vs, acc, v, nv, est, best, &nbest);
 	for (size_t i = 0; i < nv; i++)
 		acc[v[i]] = 0;
 	return nbest;
@@ -423,14 +444,18 @@ postings(const struct ctx *x, const struct vec *vs, size_t nv, size_t **start,
 /* What a search for counterparts among the nv sentences of one side
  * holds while it runs: that side's postings (postings()), and per
  * sentence the weight shared with the sentence searched for (acc, kept
- * at zero between searches) and the list of those touched.
- * search_close releases it. */
+ * at zero between searches) and the list of those touched; and
+ * pick_best's scratch (keep, tie, key), as many entries.  search_close
+ * releases it. */
 struct search {
 	size_t *start;
 	uint32_t *post;
 	size_t limit;
 	double *acc;
 	uint32_t *touched;
+	uint32_t *keep;
+	unsigned char *tie;
+	double *key;
 };
 
 static void
@@ -440,6 +465,9 @@ search_close(struct search *s)
 	free(s->post);
 	free(s->acc);
 	free(s->touched);
+	free(s->keep);
+	free(s->tie);
+	free(s->key);
 	memset(s, 0, sizeof *s);
 }
 
@@ -454,7 +482,10 @@ search_open(const struct ctx *x, const struct vec *vs, size_t nv,
 		return -1;
 	s->acc = calloc(nv + 1, sizeof *s->acc);
 	s->touched = malloc((nv + 1) * sizeof *s->touched);
-	if (!s->acc || !s->touched) {
+	s->keep = malloc((nv + 1) * sizeof *s->keep);
+	s->tie = malloc(nv + 1);
+	s->key = malloc((nv + 1) * sizeof *s->key);
+	if (!s->acc || !s->touched || !s->keep || !s->tie || !s->key) {
 		search_close(s);
 		return -1;
 	}
@@ -490,6 +521,22 @@ nominate_list(const uint32_t *p, const uint32_t *e, double w, double *acc,
 	return nt;
 }
 
+/* nominate_list for the first postings [p, e) of a search, every acc 0
+ * and none touched: each sentence is listed and its acc set to w (0 + w)
+ * with no test.  Their number. */
+static inline size_t
+nominate_first(const uint32_t *p, const uint32_t *e, double w, double *acc,
+               uint32_t *touched)
+{
+	size_t nt = 0;
+
+	for (; p != e; p++) {
+		touched[nt++] = *p;
+		acc[*p] = w;
+	}
+	return nt;
+}
+
 /* The sentences of the other side that the stems of v nominate (through
  * the postings of sr), each with the idf of the stems it shares added
  * into sr->acc, listed in sr->touched; their number.  A sentence made
@@ -516,23 +563,30 @@ nominate(const struct ctx *x, const struct vec *v, const struct search *sr,
 					continue;
 				window(post, &p0, &p1, est);
 			}
-			nt = nominate_list(post + p0, post + p1, x->w->idf[cid],
-			                   acc, touched, nt);
+			if (nt == 0)
+				nt = nominate_first(post + p0, post + p1,
+				                    x->w->idf[cid], acc,
+				                    touched);
+			else
+				nt = nominate_list(post + p0, post + p1,
+				                   x->w->idf[cid], acc, touched,
+				                   nt);
 		}
 	}
 	return nt;
 }
 
 /* What pick_best gives when it returns SIZE_MAX (acc all 0 again): the
- * search for v (nominate) once more, and insert_best over all it
- * touches; acc is set back to 0 after.  The number in best. */
+ * search for v (nominate, among the side of vectors vs that sr holds)
+ * once more, and insert_best over all it touches; acc is set back to 0
+ * after.  The number in best. */
 static size_t
-pick_best_again(const struct ctx *x, const struct vec *v,
+pick_best_again(const struct ctx *x, const struct vec *vs, const struct vec *v,
                 const struct search *sr, double est, uint32_t *best)
 {
 	size_t nt = nominate(x, v, sr, est), nbest = 0;
 
-	insert_best(x, sr->acc, sr->touched, nt, est, best, &nbest);
+	insert_best(vs, sr->acc, sr->touched, nt, est, best, &nbest);
 	for (size_t i = 0; i < nt; i++)
 		sr->acc[sr->touched[i]] = 0;
 	return nbest;
@@ -666,19 +720,11 @@ candidates(struct ctx *x)
 {
 	const struct align_in *c = x->c;
 	size_t no = c->ls.n;
-	uint32_t *keep = NULL;
-	unsigned char *tie = NULL;
-	double *key = NULL;
 	struct search sr;
 	int rc = -1;
 
 	if (search_open(x, x->w->lv, no, &sr) < 0)
 		return -1;
-	keep = malloc((no + 1) * sizeof *keep);
-	tie = malloc(no + 1);
-	key = malloc((no + 1) * sizeof *key);
-	if (!keep || !tie || !key)
-		goto out;
 
 	/* room for every candidate at once (at most CANDIDATES a rewrite
 	 * sentence), not doubled as they come; what is left over is given
@@ -708,10 +754,11 @@ candidates(struct ctx *x)
 		 * sentence the official text repeats) the one nearest where
 		 * this sentence would sit in proportion wins */
 		uint32_t best[CANDIDATES];
-		size_t nbest = pick_best(x, sr.acc, sr.touched, nt, keep, tie,
-		                         key, est, best);
+		size_t nbest = pick_best(x->w->lv, sr.acc, sr.touched, nt,
+		                         sr.keep, sr.tie, sr.key, est, best);
 		if (nbest == SIZE_MAX)
-			nbest = pick_best_again(x, rv, &sr, est, best);
+			nbest = pick_best_again(x, x->w->lv, rv, &sr, est,
+			                        best);
 		for (size_t i = 0; i < nbest; i++)
 			x->lw->co[x->lw->ncands++] = best[i];
 	}
@@ -721,9 +768,6 @@ candidates(struct ctx *x)
 	rc = 0;
 out:
 	search_close(&sr);
-	free(keep);
-	free(tie);
-	free(key);
 	if (rc == 0 && x->c->opt.trim)
 		x->c->opt.trim(); /* the search's pages, before the weights' */
 	if (rc == 0)
@@ -754,11 +798,10 @@ unheld(const struct ctx *x, unsigned char *held)
 /* After the links: for every official segment no link holds (an omission
  * to be: want[o] is 1), of the CANDIDATES rewrite segments sharing most
  * weight with it (found as candidates finds sources, with the sides
- * swapped) the one most like it (Dice of weights), into lbest[o] and
- * lsim[o] when more like it than what they hold.  The rewrite segments
- * the anchors pair searched for no sources, so without this an omitted
- * copy of an anchored sentence would have no nearest counterpart.  0 or
- * -1. */
+ * swapped, by pick_best) the one most like it (Dice of weights), into lbest[o]
+ * and lsim[o] when more like it than what they hold.  The rewrite segments the
+ * anchors pair searched for no sources, so without this an omitted copy of an
+ * anchored sentence would have no nearest counterpart.  0 or -1. */
 static int
 reverse_candidates(struct ctx *x, const unsigned char *want, int32_t *lbest,
                    double *lsim)
@@ -780,24 +823,11 @@ reverse_candidates(struct ctx *x, const unsigned char *want, int32_t *lbest,
 		double est = no ? (double)o * (double)nr / (double)no : 0;
 		size_t nt = nominate(x, ov, &sr, est);
 		uint32_t best[CANDIDATES];
-		size_t nbest = 0;
-		for (size_t i = 0; i < nt; i++) {
-			uint32_t r = sr.touched[i];
-			size_t k = nbest < CANDIDATES ? nbest++ : CANDIDATES;
-			if (k == CANDIDATES) {
-				if (!outranks(x->w->rv, sr.acc, r, best[k - 1],
-				              est))
-					continue;
-				k--;
-			}
-			for (; k > 0 &&
-			       outranks(x->w->rv, sr.acc, r, best[k - 1], est);
-			     k--)
-				best[k] = best[k - 1];
-			best[k] = r;
-		}
-		for (size_t i = 0; i < nt; i++)
-			sr.acc[sr.touched[i]] = 0;
+		size_t nbest = pick_best(x->w->rv, sr.acc, sr.touched, nt,
+		                         sr.keep, sr.tie, sr.key, est, best);
+		if (nbest == SIZE_MAX)
+			nbest = pick_best_again(x, x->w->rv, ov, &sr, est,
+			                        best);
 		int32_t top = -1;
 		double dtop = -1;
 		for (size_t i = 0; i < nbest; i++) {
