@@ -1103,9 +1103,9 @@ facts(struct ctx *x)
 	if (!initial || !cap_mid)
 		goto out;
 	sentence_starts(c, 1, initial);
-	for (size_t t = 0; t < c->rt.n; t++)
-		if (!initial[t] && rcid_of(x->w, t) >= 0 &&
-		    (x->w->rflag[t] & F_UPPER))
+	for (size_t t = 0; t < c->rt.n; t++) /* the flag first: cheapest */
+		if ((x->w->rflag[t] & F_UPPER) && !initial[t] &&
+		    rcid_of(x->w, t) >= 0)
 			cap_mid[rcid_of(x->w, t)] = 1;
 	for (size_t i = 0; i < x->bl->nb; i++) {
 		struct block *b = &x->bl->b[i];
@@ -1116,19 +1116,22 @@ facts(struct ctx *x)
 		seg_tokens(&c->rs, b->rs0, b->rs1, &t0, &t1);
 		for (uint32_t t = t0; t < t1; t++) {
 			int32_t cid = rcid_of(x->w, t);
-			struct fact *last =
-			        x->o->nfacts > b->f0
-			                ? &x->o->facts[x->o->nfacts - 1]
-			                : NULL;
+			/* a word the official text has is no fact, in a value
+			 * or not: asked before the value (most words are) */
+			if (cid < 0 || x->w->in_left[cid] ||
+			    ((size_t)cid < x->w->nlpart && x->w->lpart[cid]))
+				continue;
 			uint32_t s, e, h; /* the value t is in, or t */
 			if (value_span(x->w->rvi, t, &s, &e, &h) && h != t)
 				continue; /* the value is its head's fact */
 			int name = (x->w->rflag[t] & F_UPPER) &&
-			           (!initial[t] || (cid >= 0 && cap_mid[cid]));
-			if (cid < 0 || x->w->in_left[cid] ||
-			    ((size_t)cid < x->w->nlpart && x->w->lpart[cid]) ||
-			    !((x->w->rflag[t] & F_FACTISH) || name))
+			           (!initial[t] || cap_mid[cid]);
+			if (!((x->w->rflag[t] & F_FACTISH) || name))
 				continue;
+			struct fact *last =
+			        x->o->nfacts > b->f0
+			                ? &x->o->facts[x->o->nfacts - 1]
+			                : NULL;
 			if (last && last->t1 == s) {
 				last->t1 = e;
 			} else if (add_fact(x->o, &cap,
