@@ -460,29 +460,41 @@ dc_jump(unsigned char *p, unsigned r, uint32_t at, uint32_t where)
 	return dc_num(p, DC_JUMP, (uint64_t)(at - where) << 2 | 2 | r);
 }
 
+/* Room in out for n more operations (DC_MOST bytes each, asked once a
+ * call, not once an operation): 0, or -1 when memory ran out. */
+static int
+dcode_room(struct dcode *out, size_t n)
+{
+	if (n > (SIZE_MAX - out->n) / DC_MOST)
+		return -1;
+	if (out->cap - out->n >= n * DC_MOST)
+		return 0;
+	unsigned char *nv =
+	        grow_array(out->v, &out->cap, out->n + n * DC_MOST, 1, 256);
+	if (!nv)
+		return -1;
+	out->v = nv;
+	return 0;
+}
+
 int
 dcode_put(struct dcode *out, const struct dop *v, size_t n, uint32_t a,
           uint32_t b)
 {
+	if (dcode_room(out, n) < 0)
+		return -1;
+	unsigned char *p = out->v + out->n;
 	for (size_t k = 0; k < n; k++) {
 		const struct dop *o = &v[k];
 		enum dop_kind kind = dop_kind(o);
-		if (out->cap - out->n < DC_MOST) {
-			unsigned char *nv = grow_array(
-			        out->v, &out->cap, out->n + DC_MOST, 1, 256);
-			if (!nv)
-				return -1;
-			out->v = nv;
-		}
-		unsigned char *p = out->v + out->n;
 		p = dc_jump(p, 0, a, o->a0);
 		p = dc_jump(p, 1, b, o->b0);
 		p = dc_num(p, kind,
 		           kind == DOP_INSERT ? o->b1 - o->b0 : o->a1 - o->a0);
-		out->n = (size_t)(p - out->v);
 		a = o->a1;
 		b = o->b1;
 	}
+	out->n = (size_t)(p - out->v);
 	return 0;
 }
 

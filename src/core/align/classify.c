@@ -808,19 +808,44 @@ same_tokens(const struct align_in *c, const uint32_t dl[2],
 	              (dl[1] - dl[0]) * sizeof *c->lt.id) == 0;
 }
 
+/* The word diff of two token ranges that are the same id for id
+ * (same_tokens): the one equal operation diff_tokens finds there (its
+ * search strips the common prefix, which is all of it, and marks
+ * nothing), or none when both are empty; in *d.  0 or -1. */
+static int
+copy_ops(const uint32_t dl[2], const uint32_t dr[2], struct dops *d)
+{
+	d->n = 0;
+	if (dl[1] == dl[0])
+		return 0;
+	if (d->cap < 1) {
+		struct dop *nv = grow_array(d->v, &d->cap, 1, sizeof *nv, 64);
+		if (!nv)
+			return -1;
+		d->v = nv;
+	}
+	d->v[d->n++] = (struct dop){dl[0], dl[1], dr[0], dr[1]};
+	return 0;
+}
+
 /* Block b's word diff (tokens dl against dr: its align_diff_range): its
  * operations in *d (what it held replaced), and coded from (dl[0], dr[0])
- * at the end of x->o->bops (b->op0, b->op1).  0 or -1. */
+ * at the end of x->o->bops (b->op0, b->op1).  same: the two ranges are the
+ * same id for id (same_tokens), so the diff is copy_ops' without the
+ * search.  0 or -1. */
 static int
 block_diff(struct ctx *x, struct block *b, const uint32_t dl[2],
-           const uint32_t dr[2], struct dops *d)
+           const uint32_t dr[2], int same, struct dops *d)
 {
 	const struct align_in *c = x->c;
 
 	d->n = 0;
 	b->op0 = (uint32_t)x->o->bops.n;
-	if (diff_tokens(x->my, &c->lt, dl[0], dl[1], &c->rt, dr[0], dr[1],
-	                c->opt.minimal ? DIFF_MINIMAL : DIFF_ABSORB, d) < 0 ||
+	if ((same ? copy_ops(dl, dr, d)
+	          : diff_tokens(x->my, &c->lt, dl[0], dl[1], &c->rt, dr[0],
+	                        dr[1],
+	                        c->opt.minimal ? DIFF_MINIMAL : DIFF_ABSORB,
+	                        d)) < 0 ||
 	    dcode_put(&x->o->bops, d->v, d->n, dl[0], dr[0]) < 0 ||
 	    x->o->bops.n > UINT32_MAX) /* (block.op1) */
 		return -1;
@@ -861,25 +886,30 @@ diff_of_link(struct ctx *x, struct block *b, const uint32_t dl[2],
 /* The word diff of block b (tokens dl against dr) and its similarity,
  * the share of the words on both sides in its equal operations; *d: its
  * operations when it was made here, else left as it was.  pass: as
- * classify_blocks's (pass 1 takes a diff pass 0 made where it can). 0 or
- * -1. */
+ * classify_blocks's (pass 1 takes a diff pass 0 made where it can).  same:
+ * as block_diff's.  0 or -1. */
 static int
 block_sim(struct ctx *x, struct block *b, int pass, const uint32_t dl[2],
-          const uint32_t dr[2], struct dops *d)
+          const uint32_t dr[2], int same, struct dops *d)
 {
 	const struct align_in *c = x->c;
-	size_t common = 0;
+	size_t common = 0, dropped = 0;
 
 	if (pass && diff_of_link(x, b, dl, dr))
 		return 0;
-	if (block_diff(x, b, dl, dr, d) < 0)
+	if (block_diff(x, b, dl, dr, same, d) < 0)
 		return -1;
+	/* the equal and deleted operations cover dl, in order, once each:
+	 * the official words are counted once */
 	for (size_t k = 0; k < d->n; k++) {
 		const struct dop *o = &d->v[k];
-		if (dop_kind(o) == DOP_EQUAL)
+		enum dop_kind kind = dop_kind(o);
+		if (kind == DOP_EQUAL)
 			common += tok_words(&c->lt, o->a0, o->a1);
+		else if (kind == DOP_DELETE)
+			dropped += tok_words(&c->lt, o->a0, o->a1);
 	}
-	size_t wl = tok_words(&c->lt, dl[0], dl[1]);
+	size_t wl = common + dropped;
 	size_t wr = tok_words(&c->rt, dr[0], dr[1]);
 	b->sim = wl + wr ? 2.0 * common / (wl + wr) : 1;
 	return 0;
@@ -920,7 +950,7 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 		align_diff_range(x->bl->b, i, &c->ls, &c->rs, &dl[0], &dl[1],
 		                 &dr[0], &dr[1]);
 		if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION) {
-			if (block_diff(x, b, dl, dr, d) < 0)
+			if (block_diff(x, b, dl, dr, 0, d) < 0)
 				return -1;
 			x->o->count[b->kind]++;
 			continue;
@@ -943,9 +973,10 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 					add_range(c, m, 1, vr, &nvr);
 			}
 		}
-		if (block_sim(x, b, pass, dl, dr, d) < 0)
+		int same = has_l && has_r && same_tokens(c, dl, dr);
+		if (block_sim(x, b, pass, dl, dr, same, d) < 0)
 			return -1;
-		if (has_l && has_r && same_tokens(c, dl, dr)) {
+		if (same) {
 			/* a copy token for token (what the anchors pair):
 			 * every word kept, no negation changed */
 			b->kind = BLK_VERBATIM;
@@ -1072,9 +1103,9 @@ facts(struct ctx *x)
 	if (!initial || !cap_mid)
 		goto out;
 	sentence_starts(c, 1, initial);
-	for (size_t t = 0; t < c->rt.n; t++)
-		if (!initial[t] && rcid_of(x->w, t) >= 0 &&
-		    (x->w->rflag[t] & F_UPPER))
+	for (size_t t = 0; t < c->rt.n; t++) /* the flag first: cheapest */
+		if ((x->w->rflag[t] & F_UPPER) && !initial[t] &&
+		    rcid_of(x->w, t) >= 0)
 			cap_mid[rcid_of(x->w, t)] = 1;
 	for (size_t i = 0; i < x->bl->nb; i++) {
 		struct block *b = &x->bl->b[i];
@@ -1085,19 +1116,22 @@ facts(struct ctx *x)
 		seg_tokens(&c->rs, b->rs0, b->rs1, &t0, &t1);
 		for (uint32_t t = t0; t < t1; t++) {
 			int32_t cid = rcid_of(x->w, t);
-			struct fact *last =
-			        x->o->nfacts > b->f0
-			                ? &x->o->facts[x->o->nfacts - 1]
-			                : NULL;
+			/* a word the official text has is no fact, in a value
+			 * or not: asked before the value (most words are) */
+			if (cid < 0 || x->w->in_left[cid] ||
+			    ((size_t)cid < x->w->nlpart && x->w->lpart[cid]))
+				continue;
 			uint32_t s, e, h; /* the value t is in, or t */
 			if (value_span(x->w->rvi, t, &s, &e, &h) && h != t)
 				continue; /* the value is its head's fact */
 			int name = (x->w->rflag[t] & F_UPPER) &&
-			           (!initial[t] || (cid >= 0 && cap_mid[cid]));
-			if (cid < 0 || x->w->in_left[cid] ||
-			    ((size_t)cid < x->w->nlpart && x->w->lpart[cid]) ||
-			    !((x->w->rflag[t] & F_FACTISH) || name))
+			           (!initial[t] || cap_mid[cid]);
+			if (!((x->w->rflag[t] & F_FACTISH) || name))
 				continue;
+			struct fact *last =
+			        x->o->nfacts > b->f0
+			                ? &x->o->facts[x->o->nfacts - 1]
+			                : NULL;
 			if (last && last->t1 == s) {
 				last->t1 = e;
 			} else if (add_fact(x->o, &cap,
