@@ -81,17 +81,18 @@ insert_best(const struct vec *vs, const double *acc, const uint32_t *v,
 	}
 }
 
-/* Value a into top[0..*nt), the CANDIDATES smallest seen so far in
- * increasing order (a larger one than all of a full list is dropped). */
+/* Value a into top[0..*nt), the cap (1 to CANDIDATES) smallest seen so
+ * far in increasing order (a larger one than all of a full list is
+ * dropped). */
 static inline void
-top_push(double *top, size_t *nt, double a)
+top_push(double *top, size_t *nt, size_t cap, double a)
 {
 	size_t k;
 
-	if (*nt < CANDIDATES)
+	if (*nt < cap)
 		k = (*nt)++;
-	else if (a < top[CANDIDATES - 1])
-		k = CANDIDATES - 1;
+	else if (a < top[cap - 1])
+		k = cap - 1;
 	else
 		return;
 	while (k > 0 && top[k - 1] > a) {
@@ -130,7 +131,7 @@ kth_push(double *top, size_t *nt, double a, double floor)
 {
 	if (!(a > floor))
 		return floor;
-	top_push(top, nt, -a);
+	top_push(top, nt, CANDIDATES, -a);
 	return -top[CANDIDATES - 1];
 }
 
@@ -150,7 +151,7 @@ kth_key(double *acc, const uint32_t *t, size_t n, double *val)
 	for (i = 0; i < CANDIDATES; i++) {
 		val[i] = acc[t[i]];
 		acc[t[i]] = 0;
-		top_push(top, &ntop, -val[i]);
+		top_push(top, &ntop, CANDIDATES, -val[i]);
 	}
 	floor = -top[CANDIDATES - 1];
 	for (; i + 3 < n; i += 4) {
@@ -296,7 +297,7 @@ later_keys(const struct vec *vs, double *acc, uint32_t *v, size_t nv,
 			key[i] = tie[i] ? key_of(vs, v[i], est, level)
 			                : -HUGE_VAL;
 			if (tie[i])
-				top_push(top, &ntop, key[i]);
+				top_push(top, &ntop, need, key[i]);
 		}
 		kth = top[need - 1];
 		/* the tied ones within the tolerance of the kth or below */
@@ -1060,6 +1061,37 @@ out:
 
 /* ---- 4. links -------------------------------------------------------- */
 
+/* union_shared over the packed pool: the same steps and terms, each
+ * entry read as one word (no test of which pool a step). */
+static double
+union_packed(const struct ctx *x, const struct vec *r, const uint32_t *os,
+             size_t n)
+{
+	const uint32_t *pack = x->w->pack, *rp = pack + r->off;
+	const uint32_t *at[MERGE_MAX], *end[MERGE_MAX];
+	double w = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		at[k] = pack + x->w->lv[os[k]].off;
+		end[k] = at[k] + x->w->lv[os[k]].n;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		uint32_t e = rp[i], cid = e & ENT_CID_MAX, best = 0;
+		for (size_t k = 0; k < n; k++) {
+			const uint32_t *p = at[k];
+			while (p != end[k] && (*p & ENT_CID_MAX) < cid)
+				p++;
+			at[k] = p;
+			if (p != end[k] && (*p & ENT_CID_MAX) == cid &&
+			    *p >> ENT_CID_BITS > best)
+				best = *p >> ENT_CID_BITS;
+		}
+		uint32_t cnt = e >> ENT_CID_BITS;
+		w += x->w->idf[cid] * (best < cnt ? best : cnt);
+	}
+	return w;
+}
+
 /* Weight of r's stems found in any of the official segments os[0..n),
  * n at most MERGE_MAX.  The vectors are sorted by stem, so one cursor per
  * official segment walks it alongside r's (a binary search per stem and
@@ -1071,6 +1103,8 @@ union_shared(const struct ctx *x, const struct vec *r, const uint32_t *os,
 	size_t at[MERGE_MAX] = {0};
 	double w = 0;
 
+	if (x->w->pack)
+		return union_packed(x, r, os, n);
 	for (size_t i = 0; i < r->n; i++) {
 		struct ent e = ent_at(x->w, r->off + i);
 		uint32_t best = 0;
