@@ -81,17 +81,18 @@ insert_best(const struct vec *vs, const double *acc, const uint32_t *v,
 	}
 }
 
-/* Value a into top[0..*nt), the CANDIDATES smallest seen so far in
- * increasing order (a larger one than all of a full list is dropped). */
+/* Value a into top[0..*nt), the cap (1 to CANDIDATES) smallest seen so
+ * far in increasing order (a larger one than all of a full list is
+ * dropped). */
 static inline void
-top_push(double *top, size_t *nt, double a)
+top_push(double *top, size_t *nt, size_t cap, double a)
 {
 	size_t k;
 
-	if (*nt < CANDIDATES)
+	if (*nt < cap)
 		k = (*nt)++;
-	else if (a < top[CANDIDATES - 1])
-		k = CANDIDATES - 1;
+	else if (a < top[cap - 1])
+		k = cap - 1;
 	else
 		return;
 	while (k > 0 && top[k - 1] > a) {
@@ -130,7 +131,7 @@ kth_push(double *top, size_t *nt, double a, double floor)
 {
 	if (!(a > floor))
 		return floor;
-	top_push(top, nt, -a);
+	top_push(top, nt, CANDIDATES, -a);
 	return -top[CANDIDATES - 1];
 }
 
@@ -150,7 +151,7 @@ kth_key(double *acc, const uint32_t *t, size_t n, double *val)
 	for (i = 0; i < CANDIDATES; i++) {
 		val[i] = acc[t[i]];
 		acc[t[i]] = 0;
-		top_push(top, &ntop, -val[i]);
+		top_push(top, &ntop, CANDIDATES, -val[i]);
 	}
 	floor = -top[CANDIDATES - 1];
 	for (; i + 3 < n; i += 4) {
@@ -296,7 +297,7 @@ later_keys(const struct vec *vs, double *acc, uint32_t *v, size_t nv,
 			key[i] = tie[i] ? key_of(vs, v[i], est, level)
 			                : -HUGE_VAL;
 			if (tie[i])
-				top_push(top, &ntop, key[i]);
+				top_push(top, &ntop, need, key[i]);
 		}
 		kth = top[need - 1];
 		/* the tied ones within the tolerance of the kth or below */
@@ -659,18 +660,77 @@ links_alloc(struct ctx *x)
 	return 0;
 }
 
+/* The stems of vector v marked in x->lw->mark (each its packed entry),
+ * or the marks cleared (on 0); the pool is packed and mark made. */
+static void
+mark_stems(const struct ctx *x, const struct vec *v, int on)
+{
+	const uint32_t *p = x->w->pack + v->off;
+	uint32_t *mark = x->lw->mark;
+
+	for (size_t i = 0; i < v->n; i++)
+		mark[p[i] & ENT_CID_MAX] = on ? p[i] : 0;
+}
+
+/* shared() of the vector marked (mark_stems) and v, the very same number:
+ * v's stems in order (the merge's), each the marked one holds adding its
+ * term (a mark is its stem's own entry, so one not 0 is of the same stem,
+ * and of two entries of one stem the smaller holds the smaller count).
+ * One step a stem of v, where the merge takes one a stem of either. */
+static double
+shared_marked(const struct ctx *x, const struct vec *v)
+{
+	const uint32_t *p = x->w->pack + v->off, *mark = x->lw->mark;
+	const double *idf = x->w->idf;
+	double s = 0;
+
+	for (size_t i = 0; i < v->n; i++) {
+		uint32_t u = p[i], m = mark[u & ENT_CID_MAX];
+		if (m)
+			s += idf[u & ENT_CID_MAX] *
+			     ((u < m ? u : m) >> ENT_CID_BITS);
+	}
+	return s;
+}
+
+/* The mark table (x->lw->mark, all 0) when the stem pool is packed; else
+ * left NULL (shared() then).  0 or -1. */
+static int
+mark_open(struct ctx *x)
+{
+	if (!x->w->pack)
+		return 0;
+	x->lw->mark =
+	        calloc(intern_count(x->w->stems) + 1, sizeof *x->lw->mark);
+	return x->lw->mark ? 0 : -1;
+}
+
 /* The shared weight of every candidate (x->lw->cw), worked out once the
- * search is given back, so that they go where it was.  0 or -1. */
+ * search is given back, so that they go where it was: each rewrite
+ * segment's stems marked once for all its candidates.  0 or -1. */
 static int
 cand_weights(struct ctx *x)
 {
 	struct linkset *l = x->lw;
 
-	if (!(l->cw = malloc((l->ncands + 1) * sizeof *l->cw)))
+	if (!(l->cw = malloc((l->ncands + 1) * sizeof *l->cw)) ||
+	    mark_open(x) < 0)
 		return -1;
-	for (size_t r = 0; r < x->c->rs.n; r++)
-		for (size_t k = l->cstart[r]; k < l->cstart[r + 1]; k++)
-			l->cw[k] = shared(x, &x->w->lv[l->co[k]], &x->w->rv[r]);
+	for (size_t r = 0; r < x->c->rs.n; r++) {
+		const struct vec *rv = &x->w->rv[r];
+		size_t k0 = l->cstart[r], k1 = l->cstart[r + 1];
+		if (!l->mark) {
+			for (size_t k = k0; k < k1; k++)
+				l->cw[k] = shared(x, &x->w->lv[l->co[k]], rv);
+			continue;
+		}
+		if (k0 == k1)
+			continue;
+		mark_stems(x, rv, 1);
+		for (size_t k = k0; k < k1; k++)
+			l->cw[k] = shared_marked(x, &x->w->lv[l->co[k]]);
+		mark_stems(x, rv, 0);
+	}
 	return 0;
 }
 
@@ -830,15 +890,21 @@ reverse_candidates(struct ctx *x, const unsigned char *want, int32_t *lbest,
 			                        best);
 		int32_t top = -1;
 		double dtop = -1;
+		if (x->lw->mark && nbest > 0)
+			mark_stems(x, ov, 1);
 		for (size_t i = 0; i < nbest; i++) {
 			const struct vec *rv = &x->w->rv[best[i]];
-			double w = shared(x, ov, rv), sum = ov->W + rv->W;
+			double w = x->lw->mark ? shared_marked(x, rv)
+			                       : shared(x, ov, rv),
+			       sum = ov->W + rv->W;
 			double d = sum > 0 ? 2 * w / sum : 0;
 			if (d > dtop) {
 				dtop = d;
 				top = (int32_t)best[i];
 			}
 		}
+		if (x->lw->mark && nbest > 0)
+			mark_stems(x, ov, 0);
 		/* what the sources' candidates found first keeps a tie */
 		if (top >= 0 && dtop > lsim[o]) {
 			lsim[o] = dtop;
@@ -976,8 +1042,10 @@ nearest_of(struct ctx *x, struct words *w)
 	 * the stem pool is given back before the blocks */
 	free(w->pool);
 	free(w->pack);
+	free(l->mark);
 	w->pool = NULL;
 	w->pack = NULL;
+	l->mark = NULL;
 	w->npool = w->cappool = 0;
 	if (x->c->opt.trim)
 		x->c->opt.trim(); /* the search's and the pool's room */
@@ -993,6 +1061,37 @@ out:
 
 /* ---- 4. links -------------------------------------------------------- */
 
+/* union_shared over the packed pool: the same steps and terms, each
+ * entry read as one word (no test of which pool a step). */
+static double
+union_packed(const struct ctx *x, const struct vec *r, const uint32_t *os,
+             size_t n)
+{
+	const uint32_t *pack = x->w->pack, *rp = pack + r->off;
+	const uint32_t *at[MERGE_MAX], *end[MERGE_MAX];
+	double w = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		at[k] = pack + x->w->lv[os[k]].off;
+		end[k] = at[k] + x->w->lv[os[k]].n;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		uint32_t e = rp[i], cid = e & ENT_CID_MAX, best = 0;
+		for (size_t k = 0; k < n; k++) {
+			const uint32_t *p = at[k];
+			while (p != end[k] && (*p & ENT_CID_MAX) < cid)
+				p++;
+			at[k] = p;
+			if (p != end[k] && (*p & ENT_CID_MAX) == cid &&
+			    *p >> ENT_CID_BITS > best)
+				best = *p >> ENT_CID_BITS;
+		}
+		uint32_t cnt = e >> ENT_CID_BITS;
+		w += x->w->idf[cid] * (best < cnt ? best : cnt);
+	}
+	return w;
+}
+
 /* Weight of r's stems found in any of the official segments os[0..n),
  * n at most MERGE_MAX.  The vectors are sorted by stem, so one cursor per
  * official segment walks it alongside r's (a binary search per stem and
@@ -1004,6 +1103,8 @@ union_shared(const struct ctx *x, const struct vec *r, const uint32_t *os,
 	size_t at[MERGE_MAX] = {0};
 	double w = 0;
 
+	if (x->w->pack)
+		return union_packed(x, r, os, n);
 	for (size_t i = 0; i < r->n; i++) {
 		struct ent e = ent_at(x->w, r->off + i);
 		uint32_t best = 0;
@@ -1359,14 +1460,23 @@ dice_reach(const struct ctx *x, size_t r, size_t s, double min)
 }
 
 /* Is the Dice of the stems of rewrite segments r and s (of weights W >
- * 0) at least min? */
+ * 0) at least min?  Through the mark table when there is one, r's stems
+ * marked on the first ask (*marked set; the caller clears them). */
 static int
-dice_at_least(const struct ctx *x, size_t r, size_t s, double min)
+dice_with(const struct ctx *x, size_t r, size_t s, double min, int *marked)
 {
 	const struct vec *v = &x->w->rv[r], *u = &x->w->rv[s];
+	double w;
 
-	return dice_reach(x, r, s, min) &&
-	       2 * shared(x, v, u) / (v->W + u->W) >= min;
+	if (!x->lw->mark) {
+		w = shared(x, v, u);
+	} else {
+		if (!*marked)
+			mark_stems(x, v, 1);
+		*marked = 1;
+		w = shared_marked(x, u);
+	}
+	return 2 * w / (v->W + u->W) >= min;
 }
 
 /* title_line of rewrite segment r, kept in x->lw->rline (title_back). */
@@ -1376,19 +1486,18 @@ title_known(const struct ctx *x, size_t r)
 	return (x->lw->rline[r] & RL_TITLE) != 0;
 }
 
-/* Does rewrite segment r repeat one of the DUP_BACK before it (Dice of
- * their stems at least DUP_MIN), or, as a title line, an earlier title
- * line up to TITLE_BACK before it (at least TITLE_DUP_MIN: a headline
- * repeated at the foot of the page, glued to a section label)? */
+/* Does rewrite segment r (W > 0) repeat one of the DUP_BACK before it
+ * (Dice of their stems at least DUP_MIN), or, as a title line, an earlier
+ * title line up to TITLE_BACK before it (at least TITLE_DUP_MIN: a
+ * headline repeated at the foot of the page, glued to a section label)?
+ * dice_with marks r's stems on the first ask (*marked). */
 static int
-repeats_raw(const struct ctx *x, size_t r)
+repeats_scan(const struct ctx *x, size_t r, int *marked)
 {
-	const struct vec *v = &x->w->rv[r];
-	if (v->W <= 0)
-		return 0;
 	for (size_t k = 1; k <= DUP_BACK && k <= r; k++) {
 		const struct vec *u = &x->w->rv[r - k];
-		if (u->W > 0 && dice_at_least(x, r, r - k, DUP_MIN))
+		if (u->W > 0 && dice_reach(x, r, r - k, DUP_MIN) &&
+		    dice_with(x, r, r - k, DUP_MIN, marked))
 			return 1;
 	}
 	if (!title_known(x, r))
@@ -1399,10 +1508,25 @@ repeats_raw(const struct ctx *x, size_t r)
 		t -= x->lw->tback[t];
 		const struct vec *u = &x->w->rv[t];
 		if (u->W > 0 && dice_reach(x, r, t, TITLE_DUP_MIN) &&
-		    2 * shared(x, v, u) / (v->W + u->W) >= TITLE_DUP_MIN)
+		    dice_with(x, r, t, TITLE_DUP_MIN, marked))
 			return 1;
 	}
 	return 0;
+}
+
+/* repeats_scan of rewrite segment r (one of weight 0 repeats nothing),
+ * r's marks cleared after. */
+static int
+repeats_raw(const struct ctx *x, size_t r)
+{
+	int marked = 0, rep;
+
+	if (x->w->rv[r].W <= 0)
+		return 0;
+	rep = repeats_scan(x, r, &marked);
+	if (marked)
+		mark_stems(x, &x->w->rv[r], 0);
+	return rep;
 }
 
 static unsigned
@@ -2658,6 +2782,7 @@ linkset_free(struct linkset *l)
 	free(l->anchor);
 	free(l->co);
 	free(l->cstart);
+	free(l->mark);
 	free(l->cw);
 	free(l->lnear);
 	free(l->rnear);

@@ -207,6 +207,11 @@ struct linkset {
 	uint32_t *co, *cstart;
 	double *cw;
 	size_t ncands;
+	/* per stem, while the packed stem pool is held (from the shared
+	 * weights of the candidates to the nearest counterparts): the packed
+	 * entry of the one vector marked, or 0 (links.c, shared_marked);
+	 * NULL when the pool is not packed */
+	uint32_t *mark;
 	struct near *lnear, *rnear; /* per official segment no link holds,
 	                               per rewrite segment linked to none
 	                               (the omissions and additions to be),
@@ -278,29 +283,24 @@ int stage_words(const struct align_in *c, struct words *w);
 /* Release what *w owns; *w becomes empty. */
 void words_free(struct words *w);
 
-/* Shared weight of two segment vectors (while their stem pool is held:
- * stage_links releases it); the number of shared stems that
- * (inline: the candidate search calls these millions of times)
- * are words, not numbers, in *nwords, and of those that are not names
- * either in *nplain (each if not NULL). */
+/* shared_n over the unpacked pool (words.pool: pack is NULL). */
 static inline double
-shared_n(const struct ctx *x, const struct vec *a, const struct vec *b,
-         size_t *nwords, size_t *nplain)
+shared_pool(const struct words *w, const struct vec *a, const struct vec *b,
+            size_t *nwords, size_t *nplain)
 {
 	size_t i = 0, j = 0, nw = 0, plain = 0;
-	double w = 0;
+	double s = 0;
 
 	while (i < a->n && j < b->n) {
-		struct ent p = ent_at(x->w, a->off + i),
-		           q = ent_at(x->w, b->off + j);
+		struct ent p = w->pool[a->off + i], q = w->pool[b->off + j];
 		if (p.cid < q.cid) {
 			i++;
 		} else if (p.cid > q.cid) {
 			j++;
 		} else {
-			w += x->w->idf[p.cid] * (p.cnt < q.cnt ? p.cnt : q.cnt);
-			nw += !x->w->numeric[p.cid];
-			plain += !x->w->numeric[p.cid] && !x->w->name[p.cid];
+			s += w->idf[p.cid] * (p.cnt < q.cnt ? p.cnt : q.cnt);
+			nw += !w->numeric[p.cid];
+			plain += !w->numeric[p.cid] && !w->name[p.cid];
 			i++;
 			j++;
 		}
@@ -309,7 +309,48 @@ shared_n(const struct ctx *x, const struct vec *a, const struct vec *b,
 		*nwords = nw;
 	if (nplain)
 		*nplain = plain;
-	return w;
+	return s;
+}
+
+/* Shared weight of two segment vectors (while their stem pool is held:
+ * stage_links releases it); the number of shared stems that
+ * (inline: the candidate search calls these millions of times)
+ * are words, not numbers, in *nwords, and of those that are not names
+ * either in *nplain (each if not NULL).  Over the packed pool the two
+ * vectors are merged with no branch on which side steps (each steps when
+ * its stem id is the smaller or equal); of two entries of one stem the
+ * smaller packed word holds the smaller count (the count is the high
+ * bits).  The terms are added in the same order either way. */
+static inline double
+shared_n(const struct ctx *x, const struct vec *a, const struct vec *b,
+         size_t *nwords, size_t *nplain)
+{
+	const struct words *w = x->w;
+	if (!w->pack)
+		return shared_pool(w, a, b, nwords, nplain);
+	const uint32_t *p = w->pack + a->off, *pe = p + a->n,
+	               *q = w->pack + b->off, *qe = q + b->n;
+	size_t nw = 0, plain = 0;
+	double s = 0;
+
+	while (p != pe && q != qe) {
+		uint32_t u = *p, v = *q, pc = u & ENT_CID_MAX,
+		         qc = v & ENT_CID_MAX;
+		if (pc == qc) {
+			s += w->idf[pc] * ((u < v ? u : v) >> ENT_CID_BITS);
+			if (nwords)
+				nw += !w->numeric[pc];
+			if (nplain)
+				plain += !w->numeric[pc] && !w->name[pc];
+		}
+		p += pc <= qc;
+		q += qc <= pc;
+	}
+	if (nwords)
+		*nwords = nw;
+	if (nplain)
+		*nplain = plain;
+	return s;
 }
 
 static inline double
