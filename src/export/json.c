@@ -424,7 +424,9 @@ put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 #define OP_DELETE "{\"op\": \"delete\", \"left\": "
 #define OP_INSERT "{\"op\": \"insert\", \"left\": "
 #define OP_RIGHT  ", \"right\": "
-	static const char *const ops[] = {OP_EQUAL, OP_DELETE, OP_INSERT};
+	/* copied 32 bytes at a time, the room past an op's text written
+	 * over by what follows it */
+	static const char ops[][32] = {OP_EQUAL, OP_DELETE, OP_INSERT};
 	static const unsigned char len[] = {sizeof OP_EQUAL - 1,
 	                                    sizeof OP_DELETE - 1,
 	                                    sizeof OP_INSERT - 1};
@@ -446,7 +448,7 @@ put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 			*p++ = ',';
 			*p++ = ' ';
 		}
-		memcpy(p, ops[k], len[k]);
+		memcpy(p, ops[k], sizeof ops[k]);
 		p = span_next(p + len[k], &c->lt, d.a0, d.a1, &left);
 		memcpy(p, OP_RIGHT, sizeof OP_RIGHT - 1);
 		p = span_next(p + sizeof OP_RIGHT - 1, &c->rt, d.b0, d.b1,
