@@ -332,15 +332,74 @@ push(struct toklist *l, struct tok *tk, size_t len, uint32_t id)
 	return len < TOK_LONG ? 0 : tok_set_long(l, l->n - 1, len);
 }
 
-/* Intern the key of the token's bytes. */
+/* The ids of the last short tokens whose keys went through uni_key, by
+ * their bytes and kind (the same bytes give the same key within one
+ * tokenizer run, whose options do not change): prose repeats its few
+ * curly quotes, dashes and marks, and each key costs some 2,000
+ * instructions of utf8proc. */
+#define MEMO_SLOTS 64
+#define MEMO_BYTES 14
+struct keymemo {
+	struct {
+		unsigned char n; /* the token's length; 0 for a free slot */
+		unsigned char kind;
+		unsigned char b[MEMO_BYTES];
+		uint32_t id;
+	} e[MEMO_SLOTS];
+};
+
+/* The slot of s[0..n) (1 <= n <= MEMO_BYTES) in a struct keymemo. */
+static inline unsigned
+memo_slot(const unsigned char *s, size_t n)
+{
+	return ((unsigned)s[n - 1] * 7u ^ (unsigned)s[n / 2] * 3u ^
+	        (unsigned)n * 29u) %
+	       MEMO_SLOTS;
+}
+
+/* The key of s[0..n), of a token of kind kind, as uni_key makes it under
+ * flags, interned in in; its id stored in *id.  Short ones are looked up
+ * in memo first and kept there. */
+static int
+key_uni(const unsigned char *s, size_t n, unsigned kind, unsigned flags,
+        struct intern *in, struct keymemo *memo, uint32_t *id)
+{
+	char *key;
+	size_t klen;
+	unsigned k = 0;
+	int rc;
+
+	if (n >= 1 && n <= MEMO_BYTES) {
+		k = memo_slot(s, n);
+		if (memo->e[k].n == n && memo->e[k].kind == kind &&
+		    memcmp(memo->e[k].b, s, n) == 0) {
+			*id = memo->e[k].id;
+			return 0;
+		}
+	}
+	if (uni_key(s, n, flags, &key, &klen) < 0)
+		return -1;
+	rc = intern_id(in, key, klen, id);
+	free(key);
+	if (rc == 0 && n >= 1 && n <= MEMO_BYTES) {
+		memo->e[k].n = (unsigned char)n;
+		memo->e[k].kind = (unsigned char)kind;
+		memcpy(memo->e[k].b, s, n);
+		memo->e[k].id = *id;
+	}
+	return rc;
+}
+
+/* Intern the key of the token's bytes; memo holds the last keys that
+ * took uni_key (key_uni). */
 static int
 key_of(const struct text *t, const struct tok *tk, size_t n, struct intern *in,
-       unsigned keyopts, uint32_t *id)
+       unsigned keyopts, struct keymemo *memo, uint32_t *id)
 {
 	const unsigned char *s = t->buf + tk->off;
-	size_t i, klen;
-	int ascii = 1, rc;
-	char small[64], *key;
+	size_t i;
+	int ascii = 1;
+	char small[64];
 	unsigned flags;
 
 	for (i = 0; i < n; i++)
@@ -375,11 +434,7 @@ key_of(const struct text *t, const struct tok *tk, size_t n, struct intern *in,
 		flags |= UNI_KEY_CASE;
 	if (tk->kind == TOK_OTHER)
 		flags = 0; /* invalid bytes and controls compare as bytes */
-	if (uni_key(s, n, flags, &key, &klen) < 0)
-		return -1;
-	rc = intern_id(in, key, klen, id);
-	free(key);
-	return rc;
+	return key_uni(s, n, tk->kind, flags, in, memo, id);
 }
 
 int
@@ -391,8 +446,10 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 	int space = 0;
 	size_t h = 0;
 	struct cl c;
+	struct keymemo memo;
 
 	memset(out, 0, sizeof *out);
+	memset(&memo, 0, sizeof memo);
 	/* prose runs five to six bytes a token: room for a little more, so
 	 * that the arrays are not copied as they grow */
 	if (t->len - pos >= 4096 && reserve(out, (t->len - pos) / 4) < 0) {
@@ -506,7 +563,7 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 			break;
 		}
 		uint32_t id;
-		if (key_of(t, &tk, pos - tk.off, in, keyopts, &id) < 0 ||
+		if (key_of(t, &tk, pos - tk.off, in, keyopts, &memo, &id) < 0 ||
 		    push(out, &tk, pos - tk.off, id) < 0) {
 			tok_free(out);
 			return -1;

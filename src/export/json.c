@@ -170,32 +170,33 @@ out_fixed(struct out *o, const char *s, size_t n)
 			out_lit((o), b);                                       \
 	} while (0)
 
+/* The hundred pairs of decimal digits, "00" to "99". */
+static const char decimal_pairs[] = "00010203040506070809"
+                                    "10111213141516171819"
+                                    "20212223242526272829"
+                                    "30313233343536373839"
+                                    "40414243444546474849"
+                                    "50515253545556575859"
+                                    "60616263646566676869"
+                                    "70717273747576777879"
+                                    "80818283848586878889"
+                                    "90919293949596979899";
+
 /* v in decimal, ending just before end; returns where it starts.  Two
  * digits a step, from a table of the hundred pairs (the spans' offsets
  * run to seven digits). */
 static char *
 decimal(char *end, unsigned long v)
 {
-	static const char pairs[] = "00010203040506070809"
-	                            "10111213141516171819"
-	                            "20212223242526272829"
-	                            "30313233343536373839"
-	                            "40414243444546474849"
-	                            "50515253545556575859"
-	                            "60616263646566676869"
-	                            "70717273747576777879"
-	                            "80818283848586878889"
-	                            "90919293949596979899";
-
 	while (v >= 100) {
 		unsigned d = (unsigned)(v % 100) * 2;
 		v /= 100;
-		*--end = pairs[d + 1];
-		*--end = pairs[d];
+		*--end = decimal_pairs[d + 1];
+		*--end = decimal_pairs[d];
 	}
 	if (v >= 10) {
-		*--end = pairs[v * 2 + 1];
-		*--end = pairs[v * 2];
+		*--end = decimal_pairs[v * 2 + 1];
+		*--end = decimal_pairs[v * 2];
 	} else {
 		*--end = (char)('0' + v);
 	}
@@ -284,6 +285,61 @@ decimal_at(char *p, unsigned long v)
  * "]". */
 #define SPAN_MAX 46
 
+/* Where an offset's digits need not be worked out anew: the last offset
+ * written on one side, its digits and the value of its last four.  A
+ * side's offsets mostly grow by a few bytes from one to the next (a
+ * span's start to its end, an operation's end to the next one's start),
+ * so that only the last four digits change. */
+struct lastnum {
+	unsigned long v; /* the offset */
+	unsigned low;    /* v % 10000, or NO_LOW where s is not reused */
+	unsigned n;      /* its digits */
+	char s[24];      /* the digits, n of them */
+};
+
+/* low where v has under 4 or over 16 digits: no sum of low and a step
+ * under 10000 passes for a four-digit tail. */
+#define NO_LOW 0x100000u
+
+/* A side's struct lastnum before its first offset. */
+static void
+lastnum_init(struct lastnum *ln)
+{
+	ln->v = 0;
+	ln->low = NO_LOW;
+	ln->n = 0;
+}
+
+/* v in decimal from p on (room for 20 digits), ln the last offset written
+ * on its side, updated to v; returns the end of its digits.  Where v is
+ * the last one plus a step that leaves the digits before the last four
+ * as they were, those are copied and the last four written from a
+ * table; otherwise v is written whole. */
+static inline char *
+offset_at(char *p, unsigned long v, struct lastnum *ln)
+{
+	unsigned long d = v - ln->v;
+
+	if (d < 10000 && ln->low + d < 10000) {
+		unsigned x = ln->low + (unsigned)d, q = x / 100, n = ln->n;
+		char *tail = ln->s + n - 4;
+
+		memcpy(p, ln->s, 16);
+		memcpy(tail, decimal_pairs + 2 * q, 2);
+		memcpy(tail + 2, decimal_pairs + 2 * (x - 100 * q), 2);
+		memcpy(p + n - 4, tail, 4);
+		ln->v = v;
+		ln->low = x;
+		return p + n;
+	}
+	char *e = decimal_at(p, v);
+	ln->n = (unsigned)(e - p);
+	memcpy(ln->s, p, 20);
+	ln->v = v;
+	ln->low = ln->n >= 4 && ln->n <= 16 ? (unsigned)(v % 10000) : NO_LOW;
+	return e;
+}
+
 /* [start, end) of tokens [t0, t1), or null when empty, written at p (room
  * for SPAN_MAX bytes); returns the end of what it wrote. */
 static char *
@@ -298,6 +354,25 @@ span_at(char *p, const struct toklist *l, uint32_t t0, uint32_t t1)
 	*p++ = ',';
 	*p++ = ' ';
 	p = decimal_at(p, (unsigned long)(tok_end(l, t1 - 1)));
+	*p++ = ']';
+	return p;
+}
+
+/* span_at with the offsets written through ln, the last offset written
+ * on l's side (offset_at). */
+static inline char *
+span_next(char *p, const struct toklist *l, uint32_t t0, uint32_t t1,
+          struct lastnum *ln)
+{
+	if (t0 >= t1) {
+		memcpy(p, "null", 4);
+		return p + 4;
+	}
+	*p++ = '[';
+	p = offset_at(p, (unsigned long)l->v[t0].off, ln);
+	*p++ = ',';
+	*p++ = ' ';
+	p = offset_at(p, (unsigned long)(tok_end(l, t1 - 1)), ln);
 	*p++ = ']';
 	return p;
 }
@@ -349,7 +424,9 @@ put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 #define OP_DELETE "{\"op\": \"delete\", \"left\": "
 #define OP_INSERT "{\"op\": \"insert\", \"left\": "
 #define OP_RIGHT  ", \"right\": "
-	static const char *const ops[] = {OP_EQUAL, OP_DELETE, OP_INSERT};
+	/* copied 32 bytes at a time, the room past an op's text written
+	 * over by what follows it */
+	static const char ops[][32] = {OP_EQUAL, OP_DELETE, OP_INSERT};
 	static const unsigned char len[] = {sizeof OP_EQUAL - 1,
 	                                    sizeof OP_DELETE - 1,
 	                                    sizeof OP_INSERT - 1};
@@ -358,6 +435,9 @@ put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 		       1 + SPAN_MAX + 1
 	};
 	struct dop d;
+	struct lastnum left, right;
+	lastnum_init(&left);
+	lastnum_init(&right);
 	out_lit(o, "[");
 	for (int first = 1; dwalk_next(w, &d); first = 0) {
 		if (sizeof o->buf - o->n < MOST)
@@ -368,10 +448,11 @@ put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 			*p++ = ',';
 			*p++ = ' ';
 		}
-		memcpy(p, ops[k], len[k]);
-		p = span_at(p + len[k], &c->lt, d.a0, d.a1);
+		memcpy(p, ops[k], sizeof ops[k]);
+		p = span_next(p + len[k], &c->lt, d.a0, d.a1, &left);
 		memcpy(p, OP_RIGHT, sizeof OP_RIGHT - 1);
-		p = span_at(p + sizeof OP_RIGHT - 1, &c->rt, d.b0, d.b1);
+		p = span_next(p + sizeof OP_RIGHT - 1, &c->rt, d.b0, d.b1,
+		              &right);
 		*p++ = '}';
 		o->n = (size_t)(p - o->buf);
 	}
