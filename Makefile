@@ -218,7 +218,8 @@ $(GEN)/furniture.inc: data/en/furniture.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | \
 	    sed -e 's/^start \(.*\)$$/{"\1", 0},/' -e 's/^within \(.*\)$$/{"\1", 1},/' \
-	        -e 's/^clock \(.*\)$$/{"\1", 2},/' -e 's/^short \(.*\)$$/{"\1", 3},/' >$@
+	        -e 's/^clock \(.*\)$$/{"\1", 2},/' -e 's/^short \(.*\)$$/{"\1", 3},/' \
+	        -e 's/^notice \(.*\)$$/{"\1", 4},/' >$@
 $(GEN)/aliases.inc: data/en/aliases.txt
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' -e 's/^\(.*\)$$/"\1",/' $< >$@

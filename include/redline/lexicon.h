@@ -146,6 +146,11 @@ unsigned lex_furniture(const unsigned char *s, size_t n);
  * credit, byline, source or credit line, or site chrome). */
 int lex_is_furniture(const unsigned char *s, size_t n);
 
+/* 1 when the paragraph whose first bytes are s[0..n) begins with a
+ * site's standing notice of data/en/furniture.txt ("Persons using
+ * assistive technology ..."): furniture however long it is; else 0. */
+int lex_is_notice(const unsigned char *s, size_t n);
+
 /* 1 when the word s[0..n) (as written; ASCII case ignored) may stand
  * beside a date in a timestamp line: "am", "p.m.", "GMT"
  * (data/en/furniture.txt, "clock"); else 0. */

@@ -42,7 +42,8 @@ static const struct furniture {
 	int within; /* 0: at the line's start; 1: anywhere in the line; 2: a
 	               word of a timestamp (lex_is_clock_word), no phrase;
 	               3: at the line's start, a phrase a sentence may
-	               begin with too (LEX_FURN_SHORT) */
+	               begin with too (LEX_FURN_SHORT); 4: at a
+	               paragraph's start, a standing notice (lex_is_notice) */
 } furniture[] = {
 #include "furniture.inc"
 };
@@ -490,6 +491,12 @@ int
 lex_is_furniture(const unsigned char *s, size_t n)
 {
 	return lex_furniture(s, n) != 0;
+}
+
+int
+lex_is_notice(const unsigned char *s, size_t n)
+{
+	return starts_with_kind(s, n, 4);
 }
 
 int

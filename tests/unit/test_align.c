@@ -1130,6 +1130,28 @@ official_header(void **state)
 	assert_int_equal(block_with(&p, 1, "The council will")->kind,
 	                 BLK_VERBATIM);
 	release(&p);
+	/* a site's standing notice before the title (data/en/furniture.txt:
+	 * "Persons using assistive technology ...") is furniture however
+	 * long, and does not end the header: the title after it is still a
+	 * header line, and a headline copying it furniture of both */
+	compare(&p,
+	        "Persons using assistive technology might not be able to "
+	        "fully access information in this file. For assistance, "
+	        "please write to the editors.\n\n"
+	        "Harbour Bridge Repairs --- Port Town, 2024\n\n"
+	        "The council will close the harbour bridge for repairs on "
+	        "Monday. Traffic will go through the tunnel.\n",
+	        "Harbour Bridge Repairs - Port Town, 2024\n\n"
+	        "The council will close the harbour bridge for repairs on "
+	        "Monday. Drivers were angry.\n");
+	h = block_with(&p, 1, "Harbour Bridge");
+	assert_int_equal(h->kind, BLK_ADDITION);
+	assert_true(h->furniture);
+	assert_true(block_with(&p, 0, "Persons using")->furniture);
+	assert_true(block_with(&p, 0, "Harbour Bridge")->furniture);
+	assert_int_equal(block_with(&p, 1, "The council will")->kind,
+	                 BLK_VERBATIM);
+	release(&p);
 	/* the same lines with no sentence after them: no header */
 	assert_int_equal(kind_at("Council statement on the harbour bridge "
 	                         "repairs\nTraffic through the tunnel\n",

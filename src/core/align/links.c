@@ -1337,13 +1337,30 @@ line_kind(const struct seglist *sl, const struct toklist *l,
 	                : 0);
 }
 
+/* Is official segment k in a paragraph that is a site's standing notice
+ * (lex_is_notice: "Persons using assistive technology ...")? */
+static int
+notice_para(const struct seglist *sl, const struct toklist *l,
+            const struct text *t, size_t k)
+{
+	size_t j = k;
+
+	while (j > 0 && sl->v[j - 1].para == sl->v[k].para)
+		j--;
+	uint32_t t0 = sl->v[j].t0, t1 = sl->v[j].t1;
+	return t1 > t0 && lex_is_notice(t->buf + l->v[t0].off,
+	                                tok_end(l, t1 - 1) - l->v[t0].off);
+}
+
 /* x->lw->header: the official segments that are lines of the page's
  * header or furniture, not sentences with content: the title and
  * furniture lines before its first sentence (a title, a dateline,
  * "Immediate Release", "X provided the following readout:"), of at most
- * HEADER_MAX_WORDS words, and furniture lines of at most
- * FURNITURE_MAX_WORDS anywhere ("Follow us on ...").  A text with no
- * sentence at all (a list, a poem) has no header.  0 or -1. */
+ * HEADER_MAX_WORDS words, furniture lines of at most FURNITURE_MAX_WORDS
+ * anywhere ("Follow us on ..."), and a standing notice's paragraph
+ * anywhere, however long (one before the title does not end the header).
+ * A text with no sentence at all (a list, a poem) has no header.  0 or
+ * -1. */
 static int
 official_headers(struct ctx *x)
 {
@@ -1353,7 +1370,8 @@ official_headers(struct ctx *x)
 
 	for (k = 0; k < sl->n && prose == sl->n; k++)
 		if (!(line_kind(sl, l, x->c->left, k, HEADER_MAX_WORDS) &
-		      (LINE_TITLE | LINE_FURNITURE)))
+		      (LINE_TITLE | LINE_FURNITURE)) &&
+		    !notice_para(sl, l, x->c->left, k))
 			prose = k;
 	if (prose == sl->n)
 		return 0;
@@ -1362,7 +1380,8 @@ official_headers(struct ctx *x)
 		                     k < prose ? HEADER_MAX_WORDS
 		                               : FURNITURE_MAX_WORDS);
 		x->lw->header[k] =
-		        (unsigned char)(k < prose || (kind & LINE_FURNITURE));
+		        (unsigned char)(k < prose || (kind & LINE_FURNITURE) ||
+		                        notice_para(sl, l, x->c->left, k));
 	}
 	return 0;
 }
