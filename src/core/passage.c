@@ -103,23 +103,44 @@ psg_sent_tokens(const struct cmp *c, int right, uint32_t s, uint32_t *t0,
 	}
 }
 
-int
-psg_next_piece(const struct cmp *c, const uint32_t *mem, size_t b0, size_t b1,
-               int right, uint32_t *at, size_t *block)
+/* psg_next_piece's search over blocks mem[b0..b1) (k for k in b0..b1
+ * without mem), on one side: the first block of the least first sentence
+ * at or after at (in *block), and that sentence, or UINT32_MAX for none.
+ * Inline, so that each of its four uses has its side and mem known and
+ * reads one pair of fields a block. */
+static inline uint32_t
+first_piece(const struct block *bl, const uint32_t *mem, size_t b0, size_t b1,
+            int right, uint32_t at, size_t *block)
 {
 	uint32_t best = UINT32_MAX;
 
-	/* the block whose first sentence is the least at or after *at: the
-	 * sets are small (one passage or stretch) */
 	for (size_t k = b0; k < b1; k++) {
 		size_t b = mem ? mem[k] : k;
-		uint32_t s0, s1;
-		psg_block_sents(c, b, right, &s0, &s1);
-		if (s0 < s1 && s0 >= *at && s0 < best) {
+		uint32_t s0 = right ? bl[b].rs0 : bl[b].ls0,
+		         s1 = right ? bl[b].rs1 : bl[b].ls1;
+		if (s0 < s1 && s0 >= at && s0 < best) {
 			best = s0;
 			*block = b;
 		}
 	}
+	return best;
+}
+
+int
+psg_next_piece(const struct cmp *c, const uint32_t *mem, size_t b0, size_t b1,
+               int right, uint32_t *at, size_t *block)
+{
+	const struct block *bl = c->al.blocks;
+	uint32_t best;
+
+	/* the block whose first sentence is the least at or after *at: the
+	 * sets are small (one passage or stretch) */
+	if (mem)
+		best = right ? first_piece(bl, mem, b0, b1, 1, *at, block)
+		             : first_piece(bl, mem, b0, b1, 0, *at, block);
+	else
+		best = right ? first_piece(bl, NULL, b0, b1, 1, *at, block)
+		             : first_piece(bl, NULL, b0, b1, 0, *at, block);
 	if (best == UINT32_MAX)
 		return 0;
 	*at = best + 1;

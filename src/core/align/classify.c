@@ -37,18 +37,19 @@ align_diff_range(const struct block *blocks, size_t k, const struct seglist *ls,
                  uint32_t *r0, uint32_t *r1)
 {
 	const struct block *b = &blocks[k];
-	const struct block *m = b->link >= 0 ? &blocks[b->link] : NULL;
-	int has_l = b->ls1 > b->ls0, has_r = b->rs1 > b->rs0;
-	/* one side of a split or merge: shown against the block it points
-	 * to (an omission or addition is shown alone) */
-	int half = !(has_l && has_r) && m && b->kind != BLK_OMISSION &&
-	           b->kind != BLK_ADDITION;
 
 	seg_tokens(ls, b->ls0, b->ls1, l0, l1);
 	seg_tokens(rs, b->rs0, b->rs1, r0, r1);
-	if (half && has_l)
+	/* one side of a split or merge: shown against the block it points
+	 * to (an omission or addition is shown alone); most blocks point to
+	 * none, so that is asked first */
+	if (b->link < 0 || b->kind == BLK_OMISSION || b->kind == BLK_ADDITION)
+		return;
+	const struct block *m = &blocks[b->link];
+	int has_l = b->ls1 > b->ls0, has_r = b->rs1 > b->rs0;
+	if (has_l && !has_r)
 		seg_tokens(rs, m->rs0, m->rs1, r0, r1);
-	if (half && has_r)
+	else if (has_r && !has_l)
 		seg_tokens(ls, m->ls0, m->ls1, l0, l1);
 }
 

@@ -82,7 +82,7 @@ widen(struct rng *r, pos dmin, pos dmax)
 
 /* Widen a search and put sentinels beyond its new ends, values the step
  * never prefers: -1 forward, PTRDIFF_MAX in reverse. */
-static void
+static inline void
 widen_own(const struct xs *s, pos *const v[2], struct rng *r, pos dmin,
           pos dmax, pos sentinel)
 {
@@ -97,7 +97,7 @@ widen_own(const struct xs *s, pos *const v[2], struct rng *r, pos dmin,
  * furthest x a path one edit longer reaches.  With check, each is checked
  * against the reverse search: at the first whose paths overlap, stores the
  * point and returns 1. */
-static int
+static inline int
 fwd_span(const struct xs *s, const struct box *bx, pos hi, pos lo, int check,
          pos *sx, pos *sy)
 {
@@ -129,7 +129,7 @@ fwd_span(const struct xs *s, const struct box *bx, pos hi, pos lo, int check,
 
 /* The reverse of fwd_span: the smallest x a path one edit longer reaches
  * from the far corner, checked against the forward search. */
-static int
+static inline int
 rev_span(const struct xs *s, const struct box *bx, pos hi, pos lo, int check,
          pos *sx, pos *sy)
 {
@@ -165,8 +165,11 @@ typedef int span_fn(const struct xs *, const struct box *, pos, pos, int, pos *,
 /* One step of a search over diagonals hi, hi - 2, ..., lo, those in
  * [clo, chi] checked against the other search (clo > chi: none), in three
  * runs so that the loop tests nothing it need not.  Returns 1 at the first
- * (highest) overlap, with its point. */
-static int
+ * (highest) overlap, with its point.  Inline, as the spans and widen_own
+ * are: fwd_step and rev_step then call their span directly, each run with
+ * its check known (most runs are small, where the calls cost as much as
+ * the steps). */
+static inline int
 step(span_fn *span, const struct xs *s, const struct box *bx, pos lo, pos hi,
      pos clo, pos chi, pos *sx, pos *sy)
 {
