@@ -88,6 +88,11 @@
 
 /* What the finders share. */
 struct fx {
+	/* the rewrite line [furn_s, furn_e) of the last new fact asked, and
+	 * furniture_line's answer for it (a fact in the same line takes it:
+	 * line_of gives one line for any byte in it); furn_e 0 at first */
+	size_t furn_s, furn_e;
+	int furn;
 	struct cmp *c;
 	struct findings *fd;
 	uint32_t nid;
@@ -1318,7 +1323,7 @@ near_spelling(const char *a, const char *b)
 	for (size_t j = 0; j <= nb; j++)
 		d[j] = j;
 	for (size_t i = 1; i <= na; i++) {
-		size_t diag = d[0];
+		size_t diag = d[0], low = i;
 		d[0] = i;
 		for (size_t j = 1; j <= nb; j++) {
 			size_t up = d[j];
@@ -1329,7 +1334,13 @@ near_spelling(const char *a, const char *b)
 				best = d[j - 1] + 1;
 			d[j] = best;
 			diag = up;
+			low = best < low ? best : low;
 		}
+		/* each cell of the next row is at least the least of this
+		 * row's (a step adds 0 or 1 to a cell above or beside): once
+		 * that is over lim, so is the last */
+		if (low > lim)
+			return 0;
 	}
 	return d[nb] <= lim;
 }
@@ -3484,8 +3495,19 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 			s = seg_of(&c->rs, r0);
 			if (x->rtitle[s])
 				continue;
-			line_of(c->right, k->off, &ls, &le);
-			if (furniture_line(x, ls, le) || line_label(x, r0))
+			int furn;
+			if (k->off >= x->furn_s && k->off < x->furn_e) {
+				ls = x->furn_s; /* the last fact's line */
+				le = x->furn_e;
+				furn = x->furn;
+			} else {
+				line_of(c->right, k->off, &ls, &le);
+				furn = furniture_line(x, ls, le);
+				x->furn_s = ls;
+				x->furn_e = le;
+				x->furn = furn;
+			}
+			if (furn || line_label(x, r0))
 				continue;
 			/* inside the run of one found before */
 			if (c->fd.n > f0 &&
