@@ -88,6 +88,11 @@
 
 /* What the finders share. */
 struct fx {
+	/* the rewrite line [furn_s, furn_e) of the last new fact asked, and
+	 * furniture_line's answer for it (a fact in the same line takes it:
+	 * line_of gives one line for any byte in it); furn_e 0 at first */
+	size_t furn_s, furn_e;
+	int furn;
 	struct cmp *c;
 	struct findings *fd;
 	uint32_t nid;
@@ -1318,7 +1323,7 @@ near_spelling(const char *a, const char *b)
 	for (size_t j = 0; j <= nb; j++)
 		d[j] = j;
 	for (size_t i = 1; i <= na; i++) {
-		size_t diag = d[0];
+		size_t diag = d[0], low = i;
 		d[0] = i;
 		for (size_t j = 1; j <= nb; j++) {
 			size_t up = d[j];
@@ -1329,7 +1334,13 @@ near_spelling(const char *a, const char *b)
 				best = d[j - 1] + 1;
 			d[j] = best;
 			diag = up;
+			low = best < low ? best : low;
 		}
+		/* each cell of the next row is at least the least of this
+		 * row's (a step adds 0 or 1 to a cell above or beside): once
+		 * that is over lim, so is the last */
+		if (low > lim)
+			return 0;
 	}
 	return d[nb] <= lim;
 }
@@ -1600,6 +1611,64 @@ connector(const char *w, size_t n)
 	        (memcmp(w, "the", 3) == 0 || memcmp(w, "for", 3) == 0));
 }
 
+/* The last name keys that took uni_key (word_name_key), by the word's
+ * bytes: a slot holds up to NAME_MEMO_SRC bytes of a word (n, 0 when the
+ * slot is empty) and the key they gave (klen bytes, under NAME_BUF).  The
+ * key is a function of the bytes alone (the flags never change), so a slot
+ * stays right across texts and runs; one table per thread, as
+ * comparisons may run side by side.  Mostly words with a curly
+ * apostrophe (U+2019: WEB's possessives), each met again and again. */
+#define NAME_MEMO     64
+#define NAME_MEMO_SRC 30
+#define NAME_MEMO_KEY 32
+struct name_memo {
+	unsigned char n, klen;
+	unsigned char src[NAME_MEMO_SRC];
+	char key[NAME_MEMO_KEY];
+};
+static _Thread_local struct name_memo name_memo[NAME_MEMO];
+
+/* The slot of the n bytes at s in name_memo (FNV-1a). */
+static size_t
+name_memo_slot(const unsigned char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 16777619u;
+	return h % NAME_MEMO;
+}
+
+/* The key of the n bytes at s when name_memo holds it: copied into buf
+ * (room NAME_BUF) with a NUL after it, its length in *len; 1, else 0. */
+static int
+name_memo_get(const unsigned char *s, size_t n, char *buf, size_t *len)
+{
+	if (!n || n > NAME_MEMO_SRC)
+		return 0;
+	const struct name_memo *m = &name_memo[name_memo_slot(s, n)];
+	if (m->n != n || memcmp(m->src, s, n) != 0)
+		return 0;
+	memcpy(buf, m->key, m->klen);
+	buf[m->klen] = '\0';
+	*len = m->klen;
+	return 1;
+}
+
+/* Keep key[0..klen), the key uni_key gave the n bytes at s, in name_memo
+ * when both fit (else nothing). */
+static void
+name_memo_put(const unsigned char *s, size_t n, const char *key, size_t klen)
+{
+	if (!n || n > NAME_MEMO_SRC || klen >= NAME_MEMO_KEY)
+		return;
+	struct name_memo *m = &name_memo[name_memo_slot(s, n)];
+	m->n = (unsigned char)n;
+	memcpy(m->src, s, n);
+	m->klen = (unsigned char)klen;
+	memcpy(m->key, key, klen);
+}
+
 /* The name key of token k of text tx when it is a word or a number: case
  * folded, accents dropped, a possessive's "'s" left out, in *key, its
  * length in *len.  A key of printable ASCII shorter than NAME_BUF bytes is
@@ -1624,9 +1693,14 @@ word_name_key(const struct text *tx, const struct toklist *l, uint32_t t,
 	if (n && i == n) {
 		buf[n] = '\0';
 		*key = buf;
-	} else if (uni_key(s, n, UNI_KEY_FOLD | UNI_KEY_CASE | UNI_KEY_MARKS,
-	                   key, &n) < 0) {
-		return -1;
+	} else if (name_memo_get(s, n, buf, &n)) {
+		*key = buf;
+	} else {
+		size_t m = n;
+		if (uni_key(s, n, UNI_KEY_FOLD | UNI_KEY_CASE | UNI_KEY_MARKS,
+		            key, &n) < 0)
+			return -1;
+		name_memo_put(s, m, *key, n);
 	}
 	*len = unpossess(*key, n);
 	return 1;
@@ -2773,6 +2847,22 @@ key_parts(struct fx *x, const char *key, size_t len, int add, uint32_t **v,
 	return rc;
 }
 
+/* Are the first n (1 to 8) bytes at p and at q the same, both with 8
+ * bytes readable?  Two loads and a mask; the mask keeps the first n bytes
+ * in memory order whatever the byte order of the machine. */
+static inline int
+same_bytes8(const unsigned char *p, const unsigned char *q, size_t n)
+{
+	static const unsigned char ones[16] = {0xff, 0xff, 0xff, 0xff,
+	                                       0xff, 0xff, 0xff, 0xff};
+	uint64_t u, v, m;
+
+	memcpy(&u, p, sizeof u);
+	memcpy(&v, q, sizeof v);
+	memcpy(&m, ones + 8 - n, sizeof m);
+	return ((u ^ v) & m) == 0;
+}
+
 /* Do official token t and its id's first token have one name key: the
  * same bytes but for the case of ASCII letters (which word_name_key
  * folds, as uni_key does; "And" at a verse's start and "and")? */
@@ -2789,6 +2879,11 @@ same_as_first(const struct fx *x, uint32_t t)
 		return 0;
 	const unsigned char *p = x->c->left->buf + l->v[r].off;
 	const unsigned char *q = x->c->left->buf + l->v[t].off;
+	size_t room = x->c->left->len + 1; /* the text's NUL is readable */
+	/* most copies of a word have its first's very bytes: that first */
+	if (n <= 8 && room - l->v[r].off >= 8 && room - l->v[t].off >= 8 &&
+	    same_bytes8(p, q, n))
+		return 1;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char a = p[i], b = q[i];
 		if (a == b)
@@ -3400,8 +3495,19 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 			s = seg_of(&c->rs, r0);
 			if (x->rtitle[s])
 				continue;
-			line_of(c->right, k->off, &ls, &le);
-			if (furniture_line(x, ls, le) || line_label(x, r0))
+			int furn;
+			if (k->off >= x->furn_s && k->off < x->furn_e) {
+				ls = x->furn_s; /* the last fact's line */
+				le = x->furn_e;
+				furn = x->furn;
+			} else {
+				line_of(c->right, k->off, &ls, &le);
+				furn = furniture_line(x, ls, le);
+				x->furn_s = ls;
+				x->furn_e = le;
+				x->furn = furn;
+			}
+			if (furn || line_label(x, r0))
 				continue;
 			/* inside the run of one found before */
 			if (c->fd.n > f0 &&
