@@ -332,6 +332,46 @@ push(struct toklist *l, struct tok *tk, size_t len, uint32_t id)
 	return len < TOK_LONG ? 0 : tok_set_long(l, l->n - 1, len);
 }
 
+/* The ids of the last keys of one to eight bytes that were interned, by
+ * their bytes (a slot per hash of them, the last one to land there kept):
+ * prose repeats a few thousand short words, and a hit here costs a load,
+ * a multiply and a compare where intern_id's call, hash and probe cost
+ * some 80 instructions.  A key found here has the id intern_id gave it,
+ * so the ids are the same with or without the table. */
+#define IDC_BITS 13
+struct idcache {
+	uint64_t w; /* the key's bytes, in the machine's order, zero above n */
+	uint32_t n; /* its length, 1 to 8; 0 for a free slot */
+	uint32_t id;
+};
+
+/* The id of key s[0..n) in in, through the table c (IDC_BITS slots, or
+ * NULL for none); the caller lets 8 bytes from s be read (readable8)
+ * or not.  0 or -1, as intern_id. */
+static inline __attribute__((always_inline)) int
+cached_id(struct idcache *c, struct intern *in, const unsigned char *s,
+          size_t n, int readable8, uint32_t *id)
+{
+	uint64_t w;
+	struct idcache *e;
+
+	if (!c || !readable8 || n - 1 >= 8)
+		return intern_id(in, (const char *)s, n, id);
+	memcpy(&w, s, 8);
+	w &= ~(uint64_t)0 >> (64 - 8 * n);
+	e = &c[((w ^ n) * 0x9E3779B97F4A7C15u) >> (64 - IDC_BITS)];
+	if (e->w == w && e->n == n) {
+		*id = e->id;
+		return 0;
+	}
+	if (intern_id(in, (const char *)s, n, id) < 0)
+		return -1;
+	e->w = w;
+	e->n = (uint32_t)n;
+	e->id = *id;
+	return 0;
+}
+
 /* The ids of the last short tokens whose keys went through uni_key, by
  * their bytes and kind (the same bytes give the same key within one
  * tokenizer run, whose options do not change): prose repeats its few
@@ -394,7 +434,8 @@ key_uni(const unsigned char *s, size_t n, unsigned kind, unsigned flags,
  * took uni_key (key_uni). */
 static int
 key_of(const struct text *t, const struct tok *tk, size_t n, struct intern *in,
-       unsigned keyopts, struct keymemo *memo, uint32_t *id)
+       unsigned keyopts, struct keymemo *memo, struct idcache *idc,
+       uint32_t *id)
 {
 	const unsigned char *s = t->buf + tk->off;
 	size_t i;
@@ -413,13 +454,15 @@ key_of(const struct text *t, const struct tok *tk, size_t n, struct intern *in,
 		return intern_id(in, "-", 1, id); /* "--" is a dash too */
 	if (ascii) {
 		if (!(keyopts & TOK_KEY_ICASE))
-			return intern_id(in, (const char *)s, n, id);
+			return cached_id(idc, in, s, n, tk->off + 8 <= t->len,
+			                 id);
 		if (n <= sizeof small) {
 			for (i = 0; i < n; i++)
 				small[i] = (char)((s[i] >= 'A' && s[i] <= 'Z')
 				                          ? s[i] + 32
 				                          : s[i]);
-			return intern_id(in, small, n, id);
+			return cached_id(idc, in, (const unsigned char *)small,
+			                 n, 1, id);
 		}
 	}
 	flags = 0;
@@ -447,12 +490,15 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 	size_t h = 0;
 	struct cl c;
 	struct keymemo memo;
+	/* without the table (no memory for it) every key takes intern_id */
+	struct idcache *idc = calloc((size_t)1 << IDC_BITS, sizeof *idc);
 
 	memset(out, 0, sizeof *out);
 	memset(&memo, 0, sizeof memo);
 	/* prose runs five to six bytes a token: room for a little more, so
 	 * that the arrays are not copied as they grow */
 	if (t->len - pos >= 4096 && reserve(out, (t->len - pos) / 4) < 0) {
+		free(idc);
 		tok_free(out);
 		return -1;
 	}
@@ -517,9 +563,10 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 		if (end) {
 			uint32_t id;
 			pos = end;
-			if (intern_id(in, (const char *)t->buf + tk.off,
-			              pos - tk.off, &id) < 0 ||
+			if (cached_id(idc, in, t->buf + tk.off, pos - tk.off,
+			              tk.off + 8 <= t->len, &id) < 0 ||
 			    push(out, &tk, pos - tk.off, id) < 0) {
+				free(idc);
 				tok_free(out);
 				return -1;
 			}
@@ -563,14 +610,17 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 			break;
 		}
 		uint32_t id;
-		if (key_of(t, &tk, pos - tk.off, in, keyopts, &memo, &id) < 0 ||
+		if (key_of(t, &tk, pos - tk.off, in, keyopts, &memo, idc, &id) <
+		            0 ||
 		    push(out, &tk, pos - tk.off, id) < 0) {
+			free(idc);
 			tok_free(out);
 			return -1;
 		}
 		nl = 0;
 		space = 0;
 	}
+	free(idc);
 	/* give back the room not used, so that later blocks can take it */
 	if (out->cap > out->n + out->n / 8 + 1024)
 		(void)reserve(out, out->n + 1);

@@ -104,10 +104,41 @@ export_json_string(FILE *f, const char *s)
  * for each number cost more than the rest of the export.  64 KiB at a
  * time, which the stream passes on in one write or two (10,000 words
  * made 72 writes of 4 KiB through a buffer of 8 KiB). */
+/* Where an offset's digits need not be worked out anew: the last offset
+ * written on one side, its digits and the value of its last four.  A
+ * side's offsets mostly grow by a few bytes from one to the next (a
+ * span's start to its end, an operation's end to the next one's start),
+ * so that only the last four digits change. */
+struct lastnum {
+	unsigned long v; /* the offset */
+	unsigned low;    /* v % 10000, or NO_LOW where s is not reused */
+	unsigned n;      /* its digits */
+	char s[24];      /* the digits, n of them */
+};
+
+/* low where v has under 5 or over 16 digits: its digits are not reused.
+ * With 4, a step back could leave fewer digits than it has (1500 to 877),
+ * and offsets under 10000 are only a text's first few. */
+#define NO_LOW 0x100000u
+
+/* A side's struct lastnum before its first offset. */
+static void
+lastnum_init(struct lastnum *ln)
+{
+	ln->v = 0;
+	ln->low = NO_LOW;
+	ln->n = 0;
+}
+
 struct out {
 	FILE *f;
 	size_t n;
 	int err;
+	/* the last offset written on each side (offset_at), kept from one
+	 * span to the next through the whole export, and the left side's
+	 * tokens, which tell a span's side */
+	struct lastnum last[2];
+	const struct toklist *left;
 	char buf[65536];
 };
 
@@ -285,43 +316,20 @@ decimal_at(char *p, unsigned long v)
  * "]". */
 #define SPAN_MAX 46
 
-/* Where an offset's digits need not be worked out anew: the last offset
- * written on one side, its digits and the value of its last four.  A
- * side's offsets mostly grow by a few bytes from one to the next (a
- * span's start to its end, an operation's end to the next one's start),
- * so that only the last four digits change. */
-struct lastnum {
-	unsigned long v; /* the offset */
-	unsigned low;    /* v % 10000, or NO_LOW where s is not reused */
-	unsigned n;      /* its digits */
-	char s[24];      /* the digits, n of them */
-};
-
-/* low where v has under 4 or over 16 digits: no sum of low and a step
- * under 10000 passes for a four-digit tail. */
-#define NO_LOW 0x100000u
-
-/* A side's struct lastnum before its first offset. */
-static void
-lastnum_init(struct lastnum *ln)
-{
-	ln->v = 0;
-	ln->low = NO_LOW;
-	ln->n = 0;
-}
-
 /* v in decimal from p on (room for 20 digits), ln the last offset written
  * on its side, updated to v; returns the end of its digits.  Where v is
- * the last one plus a step that leaves the digits before the last four
- * as they were, those are copied and the last four written from a
- * table; otherwise v is written whole. */
+ * the last one plus or minus a step that leaves the digits before the
+ * last four as they were, those are copied and the last four written
+ * from a table; otherwise v is written whole. */
 static inline char *
 offset_at(char *p, unsigned long v, struct lastnum *ln)
 {
-	unsigned long d = v - ln->v;
+	/* a step back that leaves the last four digits at or above 0 wraps
+	 * d round to just below the last four's value */
+	unsigned long d = v - ln->v, sum = ln->low + d;
 
-	if (d < 10000 && ln->low + d < 10000) {
-		unsigned x = ln->low + (unsigned)d, q = x / 100, n = ln->n;
+	if (ln->low < 10000 && sum < 10000) {
+		unsigned x = (unsigned)sum, q = x / 100, n = ln->n;
 		char *tail = ln->s + n - 4;
 
 		memcpy(p, ln->s, 16);
@@ -336,30 +344,13 @@ offset_at(char *p, unsigned long v, struct lastnum *ln)
 	ln->n = (unsigned)(e - p);
 	memcpy(ln->s, p, 20);
 	ln->v = v;
-	ln->low = ln->n >= 4 && ln->n <= 16 ? (unsigned)(v % 10000) : NO_LOW;
+	ln->low = ln->n >= 5 && ln->n <= 16 ? (unsigned)(v % 10000) : NO_LOW;
 	return e;
 }
 
 /* [start, end) of tokens [t0, t1), or null when empty, written at p (room
- * for SPAN_MAX bytes); returns the end of what it wrote. */
-static char *
-span_at(char *p, const struct toklist *l, uint32_t t0, uint32_t t1)
-{
-	if (t0 >= t1) {
-		memcpy(p, "null", 4);
-		return p + 4;
-	}
-	*p++ = '[';
-	p = decimal_at(p, (unsigned long)l->v[t0].off);
-	*p++ = ',';
-	*p++ = ' ';
-	p = decimal_at(p, (unsigned long)(tok_end(l, t1 - 1)));
-	*p++ = ']';
-	return p;
-}
-
-/* span_at with the offsets written through ln, the last offset written
- * on l's side (offset_at). */
+ * for SPAN_MAX bytes), the offsets through ln, the last offset written on
+ * l's side (offset_at); returns the end of what it wrote. */
 static inline char *
 span_next(char *p, const struct toklist *l, uint32_t t0, uint32_t t1,
           struct lastnum *ln)
@@ -377,13 +368,15 @@ span_next(char *p, const struct toklist *l, uint32_t t0, uint32_t t1,
 	return p;
 }
 
-/* [start, end) of tokens [t0, t1), or null when empty. */
+/* [start, end) of tokens [t0, t1), or null when empty; l is o->left or
+ * the right side's tokens. */
 static void
 put_span(struct out *o, const struct toklist *l, uint32_t t0, uint32_t t1)
 {
 	char *p = out_room(o, SPAN_MAX);
 
-	o->n = (size_t)(span_at(p, l, t0, t1) - o->buf);
+	o->n = (size_t)(span_next(p, l, t0, t1, &o->last[l != o->left]) -
+	                o->buf);
 }
 
 /* v in decimal. */
@@ -435,9 +428,7 @@ put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 		       1 + SPAN_MAX + 1
 	};
 	struct dop d;
-	struct lastnum left, right;
-	lastnum_init(&left);
-	lastnum_init(&right);
+	struct lastnum *left = &o->last[0], *right = &o->last[1];
 	out_lit(o, "[");
 	for (int first = 1; dwalk_next(w, &d); first = 0) {
 		if (sizeof o->buf - o->n < MOST)
@@ -449,10 +440,10 @@ put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 			*p++ = ' ';
 		}
 		memcpy(p, ops[k], sizeof ops[k]);
-		p = span_next(p + len[k], &c->lt, d.a0, d.a1, &left);
+		p = span_next(p + len[k], &c->lt, d.a0, d.a1, left);
 		memcpy(p, OP_RIGHT, sizeof OP_RIGHT - 1);
 		p = span_next(p + sizeof OP_RIGHT - 1, &c->rt, d.b0, d.b1,
-		              &right);
+		              right);
 		*p++ = '}';
 		o->n = (size_t)(p - o->buf);
 	}
@@ -720,6 +711,9 @@ export_json(const struct cmp *c, const struct export_opt *o, FILE *f)
 	w->f = f;
 	w->n = 0;
 	w->err = 0;
+	lastnum_init(&w->last[0]);
+	lastnum_init(&w->last[1]);
+	w->left = &c->lt;
 	for (size_t i = 0; i < c->ps.n && !w->err; i++) {
 		put_passage(w, c, i);
 		out_pick(w, i + 1 < c->ps.n, ",\n", "\n");

@@ -294,16 +294,22 @@ aliases(struct wstage *x)
 }
 
 /* The token after word token i of one side that holds a word, with no
- * punctuation between; l->n if none. */
-static size_t
-next_word_token(const struct toklist *l, const struct lidmap *lid, size_t i)
+ * punctuation between; l->n if none.  Its loose id in *lid_u (-1 when
+ * there is none). */
+static inline size_t
+next_word_lid(const struct toklist *l, const struct lidmap *lid, size_t i,
+              int32_t *lid_u)
 {
 	for (i++; i < l->n; i++) {
-		if (lid_of(lid, i) >= 0)
+		int32_t id = lid_of(lid, i);
+		if (id >= 0) {
+			*lid_u = id;
 			return i;
+		}
 		if (l->v[i].kind == TOK_PUNCT)
 			break;
 	}
+	*lid_u = -1;
 	return l->n;
 }
 
@@ -357,34 +363,41 @@ wordset_fill(struct wstage *x, struct wordset *w)
 		memset(seen, 0, nkeys + 1);
 		if (!(w->words[side] = intern_new()))
 			goto out;
-		for (size_t t = 0; t < l->n; t++) {
-			size_t len;
-			uint32_t id;
-			if (!(con[t >> 3] >> (t & 7))) {
-				t |= 7; /* no content word to the next eight */
-				continue;
+		/* the content words only, by con's set bits; a key seen
+		 * before is passed over before its loose id is read */
+		for (size_t b = 0; b < l->n / 8 + 1; b++)
+			for (unsigned bits = con[b]; bits; bits &= bits - 1) {
+				size_t t = b * 8 + (size_t)__builtin_ctz(bits),
+				       len;
+				uint32_t id;
+				if (t >= l->n || seen[l->id[t]] ||
+				    l->v[t].kind != TOK_WORD)
+					continue;
+				/* its bit of con is set: its content id is
+				 * its loose id */
+				int32_t cid = lid_of(lid, t);
+				if (cid < 0)
+					continue;
+				seen[l->id[t]] = 1;
+				const char *key =
+				        intern_key(c->in, l->id[t], &len);
+				if (len > sizeof buf)
+					continue;
+				ascii_lower(key, len, buf);
+				len = drop_hyphens(buf, len);
+				if (!len)
+					continue;
+				if (intern_id(w->words[side], buf, len, &id) <
+				    0)
+					goto out;
+				int32_t *nv = grow_array(
+				        w->wcid[side], &w->cap[side],
+				        (size_t)id + 1, sizeof *nv, 256);
+				if (!nv)
+					goto out;
+				w->wcid[side] = nv;
+				nv[id] = cid;
 			}
-			if (tok_cid(con, lid, t) < 0 ||
-			    l->v[t].kind != TOK_WORD || seen[l->id[t]])
-				continue;
-			seen[l->id[t]] = 1;
-			const char *key = intern_key(c->in, l->id[t], &len);
-			if (len > sizeof buf)
-				continue;
-			ascii_lower(key, len, buf);
-			len = drop_hyphens(buf, len);
-			if (!len)
-				continue;
-			if (intern_id(w->words[side], buf, len, &id) < 0)
-				goto out;
-			int32_t *nv =
-			        grow_array(w->wcid[side], &w->cap[side],
-			                   (size_t)id + 1, sizeof *nv, 256);
-			if (!nv)
-				goto out;
-			w->wcid[side] = nv;
-			nv[id] = tok_cid(con, lid, t);
-		}
 	}
 	rc = 0;
 out:
@@ -566,23 +579,32 @@ compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
 
 	if (!memo)
 		return -1;
+	/* the loose id of token next_t, found as the last pair's second
+	 * word: the next token's, read once for both of its pairs */
+	size_t next_t = SIZE_MAX;
+	int32_t next_lid = -1;
 	for (size_t t = 0; t < l->n; t++) {
 		uint32_t kt_ = l->id[t];
 		if (!half[kt_])
 			half[kt_] = halves(c->in, kt_, &bits[!side]);
-		if (!(half[kt_] & HALF_FIRST) || l->v[t].kind != TOK_WORD ||
-		    lid_of(lid, t) < 0)
+		if (!(half[kt_] & HALF_FIRST) || l->v[t].kind != TOK_WORD)
 			continue;
-		int32_t ct = tok_cid(con, lid, t);
+		int32_t lt = t == next_t ? next_lid : lid_of(lid, t);
+		if (lt < 0)
+			continue;
+		int32_t ct = (con[t >> 3] >> (t & 7)) & 1u ? lt : -1;
 		int t_there = ct >= 0 && (on[ct] & other);
-		size_t u = next_word_token(l, lid, t);
+		int32_t lu;
+		size_t u = next_word_lid(l, lid, t, &lu);
+		next_t = u;
+		next_lid = lu;
 		if (u >= l->n || l->v[u].kind != TOK_WORD)
 			continue;
 		/* a half missing from the other side, as "Da" and
 		 * "Nang" are where it writes "Danang", and "fourth" is
 		 * where it writes "fourth-warmest" (and "warmest"
 		 * elsewhere) */
-		int32_t cu = tok_cid(con, lid, u);
+		int32_t cu = (con[u >> 3] >> (u & 7)) & 1u ? lu : -1;
 		if (t_there && cu >= 0 && (on[cu] & other))
 			continue;
 		uint32_t ku_ = l->id[u];
@@ -596,6 +618,7 @@ compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
 		if (tok_set(con, lid, t, wp->wcid[!side][id]) < 0 ||
 		    tok_set(con, lid, u, -1) < 0)
 			goto out;
+		next_t = SIZE_MAX; /* u's id is now another */
 		t = u;
 	}
 	rc = 0;
