@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -7.27041212;
+static const double lm_bias = -8.12391726;
 static const double lm_weight[LM_NFEAT] = {
-        1.48572934,   /* LM_COVR */
-        2.47579596,   /* LM_COVO */
-        3.6238672,    /* LM_COVMIN */
-        1.19572163,   /* LM_SECOND */
-        0.122939606,  /* LM_PLAIN */
-        -0.258564922, /* LM_NAMES */
-        1.08920515,   /* LM_LOGWR */
-        0.834218584,  /* LM_LOGWO */
-        -2.61887788,  /* LM_HEADER */
-        -1.11800065,  /* LM_TAKEN */
-        0.602182736,  /* LM_ORDER */
-        1.21259101,   /* LM_NEIGH */
-        -2.51621808,  /* LM_TITLE */
-        -0.131452007, /* LM_LOGTOK */
-        1.21321178,   /* LM_BEST */
-        2.89391337,   /* LM_HEAD */
-        -3.31190115,  /* LM_HEAD_TITLED */
-        -3.61431566,  /* LM_NOVEL */
+        1.79357353,   /* LM_COVR */
+        4.28761617,   /* LM_COVO */
+        2.74293476,   /* LM_COVMIN */
+        0.693632004,  /* LM_SECOND */
+        0.013571846,  /* LM_PLAIN */
+        -0.307758045, /* LM_NAMES */
+        1.57201759,   /* LM_LOGWR */
+        0.929512051,  /* LM_LOGWO */
+        -4.46884971,  /* LM_HEADER */
+        -0.88505154,  /* LM_TAKEN */
+        0.470863902,  /* LM_ORDER */
+        0.961317784,  /* LM_NEIGH */
+        -1.63613592,  /* LM_TITLE */
+        -0.47024913,  /* LM_LOGTOK */
+        1.24155931,   /* LM_BEST */
+        1.7029057,    /* LM_HEAD */
+        -3.26950801,  /* LM_HEAD_TITLED */
+        -3.59149176,  /* LM_NOVEL */
 };
 
 #endif
