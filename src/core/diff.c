@@ -391,6 +391,15 @@ diff_tokens(struct myers *m, const struct toklist *la, size_t a0, size_t a1,
 {
 	int minimal = (flags & DIFF_MINIMAL) != 0;
 	size_t n = a1 - a0, nb = b1 - b0;
+
+	/* one side empty (an omission or an addition): the whole other side
+	 * is one deletion or insertion, the one script there is; no search,
+	 * and a single marked group can neither slide nor absorb */
+	if (!n || !nb)
+		return !n && !nb ? 0
+		       : n       ? push(out, DOP_DELETE, a0, a1, b0, b0)
+		                 : push(out, DOP_INSERT, a0, a0, b0, b1);
+
 	unsigned char *own = NULL, *mk = myers_marks(m, n + nb + 1);
 	struct side sa, sb;
 	int rc = -1;
