@@ -3680,6 +3680,76 @@ sentence_starts(const struct cmp *c, int right, uint64_t *init)
 	}
 }
 
+/* The name key of official capitalised word t appended to x->okeys (its
+ * room *cap), unless a word of its id had one already (done[id], set
+ * here: the key is made of the first word of each id).  0, or -1 when
+ * memory ran out or name_key gave none. */
+static int
+official_name_key(struct fx *x, uint32_t t, unsigned char *done, size_t *cap)
+{
+	uint32_t id = x->c->lt.id[t];
+
+	if (done[id])
+		return 0;
+	done[id] = 1;
+	char(*nk)[VALUE_KEY_MAX] =
+	        grow_array(x->okeys, cap, x->nokeys + 1, sizeof *nk, 64);
+	if (!nk)
+		return -1;
+	x->okeys = nk;
+	if (!name_key(x->c, 0, t, t + 1, nk[x->nokeys], VALUE_KEY_MAX))
+		return -1;
+	x->nokeys++;
+	return 0;
+}
+
+/* The countries named by the runs of up to PLACE_WORDS capitalised
+ * official words from word token t, as place_of gives them, marked in
+ * x->oplace.  A first word whose key no country's starts with and that
+ * is no possessive starts no run that names one; skip[id] keeps such a
+ * word of t's id (its index + 1), and a word of the very same bytes is
+ * passed over without the lexicon (an id can lump words of other bytes,
+ * curly quotes or cases, so the bytes decide). */
+static void
+official_places(struct fx *x, uint32_t t, uint32_t *skip)
+{
+	const struct cmp *c = x->c;
+	const struct toklist *l = &c->lt;
+	const unsigned char *buf = c->left->buf;
+	uint32_t id = l->id[t], r = skip[id];
+	size_t len = tok_len(l, t), npre = 0;
+	char pre[VALUE_KEY_MAX];
+
+	if (r && tok_len(l, r - 1) == len &&
+	    memcmp(buf + l->v[r - 1].off, buf + l->v[t].off, len) == 0)
+		return;
+	for (uint32_t e = t + 1; e <= l->n && e - t <= PLACE_WORDS; e++) {
+		/* every run's key from here on starts with this run's, its
+		 * last word whole: none names a country if no name starts
+		 * so, this run included unless place_of takes a possessive
+		 * off its last word */
+		const struct tok *k = &l->v[e - 1];
+		int more = place_prefix(c, e - 1, pre, &npre);
+		int poss = !more && k->kind == TOK_WORD &&
+		           unpossess((const char *)buf + k->off,
+		                     tok_len(l, e - 1)) < tok_len(l, e - 1);
+		if (more || poss) {
+			int g = place_of(c, 0, t, e);
+			if (g >= 0 && g < PLACES_MAX)
+				x->oplace[g] = 1;
+		}
+		if (!more) {
+			if (e == t + 1 && !poss)
+				skip[id] = t + 1;
+			break;
+		}
+		if (e < l->n && !(l->v[e].flags & TOK_F_UPPER) &&
+		    !(l->v[e].kind == TOK_PUNCT && l->v[e].slen == 1 &&
+		      buf[l->v[e].off] == '.'))
+			break;
+	}
+}
+
 /* Is rewrite segment s a title-case line: no sentence end, at least two
  * words, two in three of them capitalised ("Best Shampoo for Hair Growth
  * in Pakistan")? */
@@ -3689,10 +3759,13 @@ title_case(const struct cmp *c, uint32_t s)
 	const struct seg *g = &c->rs.v[s];
 	size_t words = 0, caps = 0;
 
+	/* a sentence end, if any, is most often the last token: looked for
+	 * from the end, before the words are counted */
+	for (uint32_t t = g->t1; t > g->t0; t--)
+		if (c->rt.v[t - 1].flags & TOK_F_STOP)
+			return 0;
 	for (uint32_t t = g->t0; t < g->t1; t++) {
 		const struct tok *k = &c->rt.v[t];
-		if (k->flags & TOK_F_STOP)
-			return 0;
 		if (k->kind != TOK_WORD)
 			continue;
 		words++;
@@ -3724,77 +3797,35 @@ fx_init(struct fx *x, struct cmp *c)
 		return -1;
 	sentence_starts(c, 0, x->linit);
 	sentence_starts(c, 1, x->rinit);
-	for (size_t t = 0; t < c->lt.n; t++) {
-		const struct tok *k = &c->lt.v[t];
-		x->lhas[c->lt.id[t]] = 1;
-		x->nlw += quotable(&c->lt, t);
-		if (k->kind == TOK_WORD && (k->flags & TOK_F_UPPER) &&
-		    !is_init(x->linit, t))
-			x->lname[c->lt.id[t]] = 1;
-	}
-	for (size_t t = 0; t < c->rt.n; t++)
-		x->rhas[c->rt.id[t]] = 1;
-	/* the name keys of the official text's capitalised words */
+	/* one pass over the official tokens: the ids present, the quotable
+	 * words, and for each capitalised word its id as a name, its name
+	 * key and the countries the runs from it name */
 	unsigned char *done = calloc(x->nid + 1, 1);
+	uint32_t *skip = calloc(x->nid + 1, sizeof *skip);
 	size_t cap = 0;
-	if (!done)
-		return -1;
-	for (size_t t = 0; t < c->lt.n; t++) {
+	int rc = done && skip ? 0 : -1;
+	for (size_t t = 0; t < c->lt.n && rc == 0; t++) {
 		const struct tok *k = &c->lt.v[t];
 		uint32_t id = c->lt.id[t];
-		if (k->kind != TOK_WORD || !(k->flags & TOK_F_UPPER) ||
-		    done[id])
+		x->lhas[id] = 1;
+		x->nlw += quotable(&c->lt, t);
+		if (k->kind != TOK_WORD || !(k->flags & TOK_F_UPPER))
 			continue;
-		done[id] = 1;
-		char(*nk)[VALUE_KEY_MAX] = grow_array(
-		        x->okeys, &cap, x->nokeys + 1, sizeof *nk, 64);
-		if (!nk || !name_key(c, 0, (uint32_t)t, (uint32_t)t + 1,
-		                     nk[x->nokeys], VALUE_KEY_MAX)) {
-			if (nk)
-				x->okeys = nk;
-			free(done);
-			return -1;
-		}
-		x->okeys = nk;
-		x->nokeys++;
+		if (!is_init(x->linit, t))
+			x->lname[id] = 1;
+		if (official_name_key(x, (uint32_t)t, done, &cap) < 0)
+			rc = -1;
+		else
+			official_places(x, (uint32_t)t, skip);
 	}
 	free(done);
+	free(skip);
+	if (rc < 0)
+		return -1;
+	for (size_t t = 0; t < c->rt.n; t++)
+		x->rhas[c->rt.id[t]] = 1;
 	if (x->nokeys)
 		qsort(x->okeys, x->nokeys, sizeof *x->okeys, by_key);
-	/* the countries the official text names, by any of their names:
-	 * runs of up to PLACE_WORDS capitalised words */
-	for (size_t t = 0; t < c->lt.n; t++) {
-		if (c->lt.v[t].kind != TOK_WORD ||
-		    !(c->lt.v[t].flags & TOK_F_UPPER))
-			continue;
-		char pre[VALUE_KEY_MAX];
-		size_t npre = 0;
-		for (uint32_t e = (uint32_t)t + 1;
-		     e <= c->lt.n && e - t <= PLACE_WORDS; e++) {
-			/* every run's key from here on starts with this
-			 * run's, its last word whole: none names a country
-			 * if no name starts so, this run included unless
-			 * place_of takes a possessive off its last word */
-			const struct tok *k = &c->lt.v[e - 1];
-			int more = place_prefix(c, e - 1, pre, &npre);
-			if (more ||
-			    (k->kind == TOK_WORD &&
-			     unpossess((const char *)c->left->buf + k->off,
-			               tok_len(&c->lt, e - 1)) <
-			             tok_len(&c->lt, e - 1))) {
-				int g = place_of(c, 0, (uint32_t)t, e);
-				if (g >= 0 && g < PLACES_MAX)
-					x->oplace[g] = 1;
-			}
-			if (!more)
-				break;
-			if (e < c->lt.n && !(c->lt.v[e].flags & TOK_F_UPPER) &&
-			    !(c->lt.v[e].kind == TOK_PUNCT &&
-			      c->lt.v[e].slen == 1 &&
-			      c->left->buf[c->lt.v[e].off] == '.'))
-				break;
-		}
-	}
 	/* the names official sentences start with ("The" aside) */
 	for (size_t g = 0; g < c->ls.n && x->nselves < 16; g++) {
 		uint32_t a = c->ls.v[g].t0, e, end = c->ls.v[g].t1;

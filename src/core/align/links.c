@@ -1375,13 +1375,20 @@ official_headers(struct ctx *x)
 			prose = k;
 	if (prose == sl->n)
 		return 0;
+	/* notice_para's answer is its paragraph's: asked once a paragraph
+	 * (-1 not yet), the paragraph's first segment followed as k goes */
+	int notice = -1;
 	for (k = 0; k < sl->n; k++) {
+		if (k > 0 && sl->v[k - 1].para != sl->v[k].para)
+			notice = -1;
 		int kind = line_kind(sl, l, x->c->left, k,
 		                     k < prose ? HEADER_MAX_WORDS
 		                               : FURNITURE_MAX_WORDS);
+		if (!(k < prose || (kind & LINE_FURNITURE)) && notice < 0)
+			notice = notice_para(sl, l, x->c->left, k);
 		x->lw->header[k] =
 		        (unsigned char)(k < prose || (kind & LINE_FURNITURE) ||
-		                        notice_para(sl, l, x->c->left, k));
+		                        notice > 0);
 	}
 	return 0;
 }
@@ -2239,6 +2246,80 @@ by_order(const void *a, const void *b)
 	return p->index < q->index ? -1 : p->index > q->index;
 }
 
+/* Does p come before q in by_order's order (the key, then the index)? */
+static inline int
+order_before(const struct order *p, const struct order *q)
+{
+	return p->key < q->key || (p->key == q->key && p->index < q->index);
+}
+
+/* The ascending runs of src[0..n) merged two by two into dst, a pass of
+ * a natural merge sort; the number of runs src held. */
+static size_t
+merge_runs(const struct order *src, struct order *dst, size_t n)
+{
+	size_t runs = 0, i = 0;
+
+	while (i < n) {
+		size_t m = i + 1, e;
+		while (m < n && !order_before(&src[m], &src[m - 1]))
+			m++;
+		runs++;
+		e = m;
+		if (m < n) {
+			runs++;
+			for (e = m + 1;
+			     e < n && !order_before(&src[e], &src[e - 1]); e++)
+				;
+		}
+		size_t a = i, b = m, o = i;
+		while (a < m && b < e)
+			dst[o++] = order_before(&src[b], &src[a]) ? src[b++]
+			                                          : src[a++];
+		while (a < m)
+			dst[o++] = src[a++];
+		while (b < e)
+			dst[o++] = src[b++];
+		i = e;
+	}
+	return runs;
+}
+
+/* ord[0..n) in by_order's order, as qsort with by_order leaves it (the
+ * order is total: the indexes differ).  The blocks come nearly in that
+ * order already (official order, then the additions in rewrite order),
+ * so the runs as they stand are merged until one is left: a few passes
+ * where a sort from scratch takes some log2 n.  qsort when the scratch
+ * of n entries cannot be had. */
+static void
+sort_order(struct order *ord, size_t n)
+{
+	struct order *tmp, *src = ord, *dst;
+	size_t runs = 0;
+
+	for (size_t i = 1; i < n; i++)
+		if (order_before(&ord[i], &ord[i - 1])) {
+			runs = 2;
+			break;
+		}
+	if (runs < 2)
+		return; /* sorted already */
+	if (!(tmp = malloc(n * sizeof *tmp))) {
+		qsort(ord, n, sizeof *ord, by_order);
+		return;
+	}
+	dst = tmp;
+	while ((runs = merge_runs(src, dst, n)) > 2) {
+		struct order *w = src;
+		src = dst;
+		dst = w;
+	}
+	/* the last pass merged the last two runs into dst */
+	if (dst != ord)
+		memcpy(ord, dst, n * sizeof *ord);
+	free(tmp);
+}
+
 /* Step 5a: the blocks, official order first: per official segment a
  * pair, a split (the sentence, then its pieces), one half of a merge, or
  * an omission (run on within a paragraph); then an addition per rewrite
@@ -2492,7 +2573,7 @@ order_blocks(struct ctx *x, const int32_t *blk_r)
 	}
 	free(anchor);
 	anchor = NULL;
-	qsort(ord, x->bl->nb, sizeof *ord, by_order);
+	sort_order(ord, x->bl->nb);
 	for (size_t i = 0; i < x->bl->nb; i++)
 		pos[ord[i].index] = (uint32_t)i;
 	/* the blocks into that order in place, one cycle of the permutation
