@@ -345,21 +345,16 @@ struct idcache {
 	uint32_t id;
 };
 
-/* The id of key s[0..n) in in, through the table c (IDC_BITS slots, or
- * NULL for none); the caller lets 8 bytes from s be read (readable8)
- * or not.  0 or -1, as intern_id. */
+/* The id of key s[0..n) (1 <= n <= 8) in in, through the table c (not
+ * NULL), w being the key's bytes as cached_id loads and masks them.  0 or
+ * -1, as intern_id. */
 static inline __attribute__((always_inline)) int
-cached_id(struct idcache *c, struct intern *in, const unsigned char *s,
-          size_t n, int readable8, uint32_t *id)
+cached_id_w(struct idcache *c, struct intern *in, const unsigned char *s,
+            size_t n, uint64_t w, uint32_t *id)
 {
-	uint64_t w;
-	struct idcache *e;
+	struct idcache *e =
+	        &c[((w ^ n) * 0x9E3779B97F4A7C15u) >> (64 - IDC_BITS)];
 
-	if (!c || !readable8 || n - 1 >= 8)
-		return intern_id(in, (const char *)s, n, id);
-	memcpy(&w, s, 8);
-	w &= ~(uint64_t)0 >> (64 - 8 * n);
-	e = &c[((w ^ n) * 0x9E3779B97F4A7C15u) >> (64 - IDC_BITS)];
 	if (e->w == w && e->n == n) {
 		*id = e->id;
 		return 0;
@@ -370,6 +365,61 @@ cached_id(struct idcache *c, struct intern *in, const unsigned char *s,
 	e->n = (uint32_t)n;
 	e->id = *id;
 	return 0;
+}
+
+/* The id of key s[0..n) in in, through the table c (IDC_BITS slots, or
+ * NULL for none); the caller lets 8 bytes from s be read (readable8)
+ * or not.  0 or -1, as intern_id. */
+static inline __attribute__((always_inline)) int
+cached_id(struct idcache *c, struct intern *in, const unsigned char *s,
+          size_t n, int readable8, uint32_t *id)
+{
+	uint64_t w;
+
+	if (!c || !readable8 || n - 1 >= 8)
+		return intern_id(in, (const char *)s, n, id);
+	memcpy(&w, s, 8);
+	w &= ~(uint64_t)0 >> (64 - 8 * n);
+	return cached_id_w(c, in, s, n, w, id);
+}
+
+/* The short word taken eight bytes at a time (the table of ids keeps its
+ * keys as the bytes of a little-endian load, so only there). */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WORD8 1
+#else
+#define WORD8 0
+#endif
+
+#define B8(c) ((uint64_t)(c)*0x0101010101010101u)
+
+/* The bytes of w that are ASCII letters, each as its high bit (0x80)
+ * set; the others 0.  A byte of 0x80 or more is none: its low seven bits
+ * are tested, then it is left out.  No sum below carries out of its
+ * byte, since each is at most 0x7f plus 0x1f. */
+static inline uint64_t
+letters8(uint64_t w)
+{
+	uint64_t y = (w & B8(0x7f)) | B8(0x20); /* capitals as small */
+
+	return (y + B8(0x80 - 'a')) & ~(y + B8(0x7f - 'z')) & ~w & B8(0x80);
+}
+
+/* Whether the byte at q of t, the one after a word's apostrophe, hyphen
+ * or period, may let scan_word join that mark: a letter or digit, or a
+ * byte of 0x80 or more (a mark, or a letter of another script).  The end
+ * of the text joins nothing.  w holds the eight bytes from q - i, so byte
+ * q is its byte i when i < 8; else it is read from the text (its NUL, or
+ * the next byte of a longer text, when q is its length). */
+static inline int
+joins_next(const struct text *t, size_t q, uint64_t w, size_t i)
+{
+	unsigned char b;
+
+	if (q >= t->len)
+		return 0;
+	b = i < 8 ? (unsigned char)(w >> (8 * i)) : t->buf[q];
+	return b >= 0x80 || (abits[b] & A_ALNUM);
 }
 
 /* The ids of the last short tokens whose keys went through uni_key, by
@@ -492,6 +542,8 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 	struct keymemo memo;
 	/* without the table (no memory for it) every key takes intern_id */
 	struct idcache *idc = calloc((size_t)1 << IDC_BITS, sizeof *idc);
+	/* the short words one load each: with the table, keys as the bytes */
+	int fast8 = idc && !(keyopts & TOK_KEY_ICASE);
 
 	memset(out, 0, sizeof *out);
 	memset(&memo, 0, sizeof memo);
@@ -515,6 +567,75 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 			space = 1;
 			pos++;
 			continue;
+		}
+		/* an ASCII punctuation mark that stands alone (not the
+		 * start of a run of periods or hyphens, nothing of 0x80 or
+		 * more after it to join it): its key is its byte */
+		if (fast8 && aclass[ch & 0x7f] == UNI_PUNCT && ch < 0x80 &&
+		    ch != '.' && ch != '-' && pos + 8 <= t->len &&
+		    t->buf[pos + 1] < 0x80) {
+			uint32_t id;
+			uint64_t w = ch;
+
+			memset(&tk, 0, sizeof tk);
+			tk.off = (uint32_t)pos;
+			tk.nl = nl;
+			tk.space = space != 0;
+			tk.kind = TOK_PUNCT;
+			tk.flags = ch == '!' || ch == '?' ? TOK_F_STOP : 0;
+			if (cached_id_w(idc, in, t->buf + pos, 1, w, &id) < 0 ||
+			    push(out, &tk, 1, id) < 0) {
+				free(idc);
+				tok_free(out);
+				return -1;
+			}
+			nl = 0;
+			space = 0;
+			pos++;
+			continue;
+		}
+		/* a word of one to seven ASCII letters, all of it and the
+		 * byte after it in one load: as ascii_word finds it, its
+		 * key's id looked up with the same load */
+		if (WORD8 && fast8 && (abits[ch] & A_ALNUM) &&
+		    pos + 8 <= t->len) {
+			uint64_t w, nl8, mask;
+			size_t k;
+			unsigned char after;
+			uint32_t id;
+
+			memcpy(&w, t->buf + pos, 8);
+			nl8 = ~letters8(w) & B8(0x80);
+			k = nl8 ? (size_t)__builtin_ctzll(nl8) >> 3 : 0;
+			after = (unsigned char)(w >> (8 * k));
+			/* not a digit (ascii_word's flags) and no byte of 0x80
+			 * or more (a mark may join the word); of scan_word's
+			 * joins, the comma's and the colon's need a digit
+			 * before, and an apostrophe, a hyphen or a period
+			 * joins only before a letter or digit */
+			if (k && !(abits[after] & A_ALNUM) && after < 0x80 &&
+			    ((after != '\'' && after != '-' && after != '.') ||
+			     !joins_next(t, pos + k + 1, w, k + 1))) {
+				mask = ~(uint64_t)0 >> (64 - 8 * k);
+				memset(&tk, 0, sizeof tk);
+				tk.off = (uint32_t)pos;
+				tk.nl = nl;
+				tk.space = space != 0;
+				tk.kind = TOK_WORD;
+				tk.flags =
+				        abits[ch] & A_UPPER ? TOK_F_UPPER : 0;
+				if (cached_id_w(idc, in, t->buf + pos, k,
+				                w & mask, &id) < 0 ||
+				    push(out, &tk, k, id) < 0) {
+					free(idc);
+					tok_free(out);
+					return -1;
+				}
+				nl = 0;
+				space = 0;
+				pos += k;
+				continue;
+			}
 		}
 		if (!(keyopts & TOK_KEY_ICASE) && (abits[ch] & A_ALNUM)) {
 			memset(&tk, 0, sizeof tk);

@@ -394,6 +394,89 @@ put_break(struct wbuf *w, const char *sgr, int indent)
 		wb_puts(w, sgr);
 }
 
+/* The end of the word that starts at i in s[0..n): the next space, or n.
+ * Eight bytes a step while eight are left (a byte is a space where its
+ * XOR with spaces is zero), then one at a time. */
+static inline size_t
+word_end(const unsigned char *s, size_t i, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+
+	for (; n - i >= 8; i += 8) {
+		uint64_t w, x, z;
+		memcpy(&w, s + i, sizeof w);
+		x = w ^ (0x20 * ones);
+		z = (x - ones) & ~x & highs;
+		if (z) {
+			/* the first zero byte in memory order: the lowest
+			 * flagged byte on a little-endian machine; else the
+			 * bytes are looked at one by one */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + ((size_t)__builtin_ctzll(z) >> 3);
+#else
+			break;
+#endif
+		}
+	}
+	while (i < n && s[i] != ' ')
+		i++;
+	return i;
+}
+
+/* put_wrapped for a line of printable ASCII (a column a byte, no colour):
+ * the same breaks, but what goes out between two breaks is a stretch of
+ * the line as it is (the spaces before a word kept, or dropped at a
+ * break), so it is written in one piece as a break comes or the line
+ * ends.  indent as put_wrapped works it out. */
+static void
+put_wrapped_ascii(struct wbuf *w, const unsigned char *s, size_t n, int width,
+                  int indent)
+{
+	int col = 0;
+	size_t i = 0, r0 = 0, we = 0; /* written up to r0; due up to we */
+	size_t pending = 0;           /* spaces before the next word */
+
+	while (i < n) {
+		size_t w0 = i;
+		int ww;
+
+		i = word_end(s, i, n);
+		ww = (int)(i - w0);
+		if (col > indent && col + (int)pending + ww > width) {
+			/* break before the word, its spaces dropped */
+			wb_put(w, s + r0, we - r0);
+			put_break(w, "", indent);
+			col = indent;
+			r0 = w0;
+		} else {
+			col += (int)pending;
+		}
+		pending = 0;
+		if (ww <= width - indent) {
+			col += ww;
+		} else {
+			/* longer than a line: cut at the width */
+			wb_put(w, s + r0, w0 - r0);
+			for (size_t k = w0; k < i; k++) {
+				if (col > indent && col + 1 > width) {
+					put_break(w, "", indent);
+					col = indent;
+				}
+				wb_putc(w, (char)s[k]);
+				col++;
+			}
+			r0 = i;
+		}
+		we = i;
+		while (i < n && s[i] == ' ') {
+			pending++;
+			i++;
+		}
+	}
+	wb_put(w, s + r0, we - r0);
+	wb_putc(w, '\n');
+}
+
 /* Line s[0..n) (no line break) to w, wrapped at spaces to width columns:
  * each continued line indented to the text after the line's label (its
  * first ": " in the first 24 columns; else four columns in), a word
@@ -420,6 +503,10 @@ put_wrapped(struct wbuf *w, const unsigned char *s, size_t n, int width,
 		}
 	if (indent < 0 || indent > width / 2)
 		indent = lead + 4 < width / 2 ? lead + 4 : 0;
+	if (ascii) {
+		put_wrapped_ascii(w, s, n, width, indent);
+		return;
+	}
 	size_t pending = 0; /* spaces before the next word */
 	while (i < n) {
 		/* the next word: up to a space */
