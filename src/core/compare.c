@@ -198,6 +198,32 @@ plain_bytes(const unsigned char *b, size_t n)
 	return 1;
 }
 
+/* Are the bytes b[0..n) all ASCII?  Thirty-two at a time, as four
+ * words or-ed together, then eight, then one. */
+static int
+ascii_bytes(const unsigned char *b, size_t n)
+{
+	const uint64_t hi = 0x8080808080808080u;
+	size_t i = 0;
+
+	for (; i + 32 <= n; i += 32) {
+		uint64_t w[4];
+		memcpy(w, b + i, sizeof w);
+		if ((w[0] | w[1] | w[2] | w[3]) & hi)
+			return 0;
+	}
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, b + i, 8);
+		if (w & hi)
+			return 0;
+	}
+	for (; i < n; i++)
+		if (b[i] & 0x80)
+			return 0;
+	return 1;
+}
+
 /* Is all of t plain (plain_bytes), as tok_plain asks of a token?  Then
  * every token of it is plain, whatever its kind (a token never parts the
  * bytes of a character). */
@@ -248,6 +274,11 @@ mark_confusable(struct cmp *c)
 			t0 = c->rs.v[b->rs0].t0;
 			t1 = c->rs.v[b->rs1 - 1].t1;
 		}
+		/* bytes all ASCII: every token in them is plain */
+		if (t0 < t1 &&
+		    ascii_bytes(c->right->buf + c->rt.v[t0].off,
+		                tok_end(&c->rt, t1 - 1) - c->rt.v[t0].off))
+			t1 = t0;
 		for (uint32_t t = t0; t < t1 && !b->confusable; t++) {
 			const struct tok *k = &c->rt.v[t];
 			if (k->kind != TOK_WORD ||

@@ -18,6 +18,8 @@
 #define ACRO_MIN   2 /* letters of an acronym */
 #define ACRO_MAX   6
 #define ACROS_MAX  64 /* acronyms looked for; more are ignored */
+/* byhash's slots: a power of two, over twice ACROS_MAX * ACRO_MAX */
+#define PREFIX_SLOTS 1024
 
 /* The table's lines as written (aliases.inc), and the same lines with
  * each word replaced by its key for English's stemmer (aliaskeys.inc, made
@@ -61,6 +63,8 @@ struct ctx {
 		int32_t id;
 	} prefixes[ACROS_MAX * ACRO_MAX];
 	size_t nprefixes;
+	/* the same entries by hash (prefix_slot), code 0 an empty slot */
+	struct prefix byhash[PREFIX_SLOTS];
 	uint32_t first_letters; /* bit k: an acronym begins with 'a' + k */
 	int32_t conn[sizeof connectors / sizeof *connectors];
 };
@@ -99,6 +103,8 @@ by_code(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static size_t prefix_slot(const struct ctx *c, uint32_t code);
+
 /* The prefix table of the acronyms found (sorted, one entry a code; a
  * whole acronym's id wins over a prefix's -1). */
 static void
@@ -126,13 +132,31 @@ build_prefixes(struct ctx *c)
 		c->prefixes[m++] = c->prefixes[k];
 	}
 	c->nprefixes = m;
+	memset(c->byhash, 0, sizeof c->byhash);
+	for (size_t k = 0; k < m; k++)
+		c->byhash[prefix_slot(c, c->prefixes[k].code)] = c->prefixes[k];
 }
 
+/* The slot of byhash holding code (never 0), or the empty one where it
+ * would go.  The table is never more than half full, so a probe ends. */
+static size_t
+prefix_slot(const struct ctx *c, uint32_t code)
+{
+	size_t i = (size_t)((code * 0x9E3779B1u) >> 22) & (PREFIX_SLOTS - 1);
+
+	while (c->byhash[i].code && c->byhash[i].code != code)
+		i = (i + 1) & (PREFIX_SLOTS - 1);
+	return i;
+}
+
+/* The prefix table's entry for code (never 0), or NULL when no acronym
+ * begins with the letters it spells. */
 static const struct prefix *
 find_prefix(const struct ctx *c, uint32_t code)
 {
-	struct prefix key = {code, 0};
-	return bsearch(&key, c->prefixes, c->nprefixes, sizeof key, by_code);
+	const struct prefix *p = &c->byhash[prefix_slot(c, code)];
+
+	return p->code ? p : NULL;
 }
 
 /* The id of the table word w[0..n): its key interned when the lines are
@@ -404,6 +428,8 @@ collect_side(struct sidejob *j)
 	}
 }
 
+static size_t apply_at(const struct ctx *c, struct alias_side *s, size_t i);
+
 /* Side j->s's names of the table and spelled-out acronyms made one word
  * each (alias_apply); j->rc 0, or -1 when memory ran out. */
 static void
@@ -413,27 +439,60 @@ apply_side(struct sidejob *j)
 	struct alias_side *s = j->s;
 
 	j->rc = -1;
-	for (size_t i = 0; i < s->l->n; i++) {
-		int32_t canon = -1, ic = -1;
-		if (tok_cid(s->con, s->lid, i) < 0)
-			continue;
-		size_t len = match_table(c, s, i, &canon);
-		size_t il =
-		        could_spell(c, s, i) ? match_initials(c, s, i, &ic) : 0;
-		if (il > len && il > 1) {
-			len = il;
-			canon = ic;
-		}
-		if (!len)
-			continue;
-		if (tok_set(s->con, s->lid, i, canon) < 0)
-			return;
-		for (size_t t = i + 1; t < i + len; t++)
-			if (tok_set(s->con, s->lid, t, -1) < 0)
+	/* the content words only, by con's set bits; a name found takes its
+	 * tokens (their bits cleared), and the walk goes on after them */
+	size_t next = 0;
+	for (size_t b = 0; b * 8 < s->l->n; b++) {
+		for (unsigned bits = s->con[b]; bits; bits &= bits - 1) {
+			size_t i = b * 8 + (size_t)__builtin_ctz(bits);
+			if (i < next)
+				continue;
+			size_t len = apply_at(c, s, i);
+			if (len == SIZE_MAX)
 				return;
-		i += len - 1;
+			next = i + len;
+		}
 	}
 	j->rc = 0;
+}
+
+/* Content word i of side s (alias_apply): the longest table name or
+ * spelled-out acronym starting there made one word.  Its tokens (1 when
+ * none starts there), or SIZE_MAX when memory ran out. */
+static size_t
+apply_at(const struct ctx *c, struct alias_side *s, size_t i)
+{
+	int32_t canon = -1, ic = -1;
+	int32_t id = lid_of(s->lid, i);
+
+	if (id < 0)
+		return 1;
+	/* most words start no table name (match_table's first test) and no
+	 * acronym's letters (could_spell's): passed over */
+	int named = (uint32_t)id < c->nids && c->first[id] >= 0;
+	int spells = 0;
+	if (s->l->v[i].flags & TOK_F_UPPER) {
+		unsigned ch0 = s->t->buf[s->l->v[i].off] - (unsigned)'A';
+		spells = ch0 < 26 && (c->first_letters >> ch0 & 1);
+	}
+	if (!named && !spells)
+		return 1;
+	size_t len = named ? match_table(c, s, i, &canon) : 0;
+	size_t il = spells && could_spell(c, s, i)
+	                    ? match_initials(c, s, i, &ic)
+	                    : 0;
+	if (il > len && il > 1) {
+		len = il;
+		canon = ic;
+	}
+	if (!len)
+		return 1;
+	if (tok_set(s->con, s->lid, i, canon) < 0)
+		return SIZE_MAX;
+	for (size_t t = i + 1; t < i + len; t++)
+		if (tok_set(s->con, s->lid, t, -1) < 0)
+			return SIZE_MAX;
+	return len;
 }
 
 /* A step of one side (collect_side or apply_side) and its job. */
