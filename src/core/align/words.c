@@ -206,37 +206,46 @@ content_ids(struct wstage *x)
 		const struct toklist *l = side ? &c->rt : &c->lt;
 		const struct text *t = side ? c->right : c->left;
 		unsigned char *con = side ? x->w->rcon : x->w->lcon;
+		unsigned char *rflag = side ? x->w->rflag : NULL;
+		/* a key's entries read once a token, into locals (the
+		 * stores to the byte arrays would have them read again) */
 		for (size_t i = 0; i < l->n; i++) {
 			uint32_t key = l->id[i];
-			int64_t twin =
-			        cache[key] == -2
-			                ? lower_twin(c->in, t, &l->v[i],
-			                             tok_len(l, i), cache)
-			                : -1;
-			if (twin >= 0) {
-				cache[key] = cache[twin];
-				lcache[key] = lcache[twin];
-				numw[key] = numw[twin];
-				kflag[key] = kflag[twin];
-			} else if (cache[key] == -2) {
-				int nw;
-				if (content_id(x, t, &l->v[i], tok_len(l, i),
-				               &cache[key], &lcache[key], &nw,
-				               &kflag[key]) < 0)
-					goto out;
-				numw[key] = (unsigned char)nw;
+			int32_t ck = cache[key];
+			if (ck == -2) {
+				int64_t twin = lower_twin(c->in, t, &l->v[i],
+				                          tok_len(l, i), cache);
+				if (twin >= 0) {
+					cache[key] = cache[twin];
+					lcache[key] = lcache[twin];
+					numw[key] = numw[twin];
+					kflag[key] = kflag[twin];
+				} else {
+					int nw;
+					if (content_id(x, t, &l->v[i],
+					               tok_len(l, i),
+					               &cache[key],
+					               &lcache[key], &nw,
+					               &kflag[key]) < 0)
+						goto out;
+					numw[key] = (unsigned char)nw;
+				}
+				ck = cache[key];
 			}
-			if (cache[key] >= 0)
+			if (ck >= 0)
 				con[i >> 3] |= (unsigned char)(1u << (i & 7));
-			if (side)
-				x->w->rflag[i] |= kflag[key];
-			if (side && cache[key] >= 0) {
-				const struct tok *k = &l->v[i];
-				if (k->kind == TOK_NUMBER ||
-				    (k->flags & TOK_F_DIGIT) || numw[key])
-					x->w->rflag[i] |= F_FACTISH;
-				if (k->flags & TOK_F_UPPER)
-					x->w->rflag[i] |= F_UPPER;
+			if (rflag) {
+				unsigned f = kflag[key];
+				if (ck >= 0) {
+					const struct tok *k = &l->v[i];
+					if (k->kind == TOK_NUMBER ||
+					    (k->flags & TOK_F_DIGIT) ||
+					    numw[key])
+						f |= F_FACTISH;
+					if (k->flags & TOK_F_UPPER)
+						f |= F_UPPER;
+				}
+				rflag[i] |= (unsigned char)f;
 			}
 		}
 	}
