@@ -615,36 +615,10 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 			pos++;
 			continue;
 		}
-		/* an ASCII punctuation mark that stands alone (not the
-		 * start of a run of periods or hyphens, nothing of 0x80 or
-		 * more after it to join it): its key is its byte */
-		if (fast8 && aclass[ch & 0x7f] == UNI_PUNCT && ch < 0x80 &&
-		    ch != '.' && ch != '-' && pos + 8 <= t->len &&
-		    t->buf[pos + 1] < 0x80) {
-			uint32_t id;
-			uint64_t w = ch;
-
-			memset(&tk, 0, sizeof tk);
-			tk.off = (uint32_t)pos;
-			tk.nl = nl;
-			tk.space = space != 0;
-			tk.kind = TOK_PUNCT;
-			tk.flags = ch == '!' || ch == '?' ? TOK_F_STOP : 0;
-			if (cached_id_w(idc, in, t->buf + pos, 1, w, &id) < 0 ||
-			    push(out, &tk, 1, id) < 0) {
-				free(idc16);
-				free(idc);
-				tok_free(out);
-				return -1;
-			}
-			nl = 0;
-			space = 0;
-			pos++;
-			continue;
-		}
 		/* a word of one to fifteen ASCII letters, all of it and the
 		 * byte after it in one load or two: as ascii_word finds it,
-		 * its key's id looked up with the same loads */
+		 * its key's id looked up with the same loads (first: words
+		 * are most tokens, and no punctuation mark is a letter) */
 		if (WORD8 && fast8 && (abits[ch] & A_ALNUM) &&
 		    pos + 8 <= t->len) {
 			uint64_t w, wa, nl8;
@@ -703,8 +677,42 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 				nl = 0;
 				space = 0;
 				pos += n;
+				/* the space after it, as the loop's head takes
+				 * it (after has no 0x80 bit, so it is there) */
+				if (after == ' ' && (pos + 1 >= t->len ||
+				                     t->buf[pos + 1] < 0x80)) {
+					space = 1;
+					pos++;
+				}
 				continue;
 			}
+		}
+		/* an ASCII punctuation mark that stands alone (not the
+		 * start of a run of periods or hyphens, nothing of 0x80 or
+		 * more after it to join it): its key is its byte */
+		if (fast8 && aclass[ch & 0x7f] == UNI_PUNCT && ch < 0x80 &&
+		    ch != '.' && ch != '-' && pos + 8 <= t->len &&
+		    t->buf[pos + 1] < 0x80) {
+			uint32_t id;
+			uint64_t w = ch;
+
+			memset(&tk, 0, sizeof tk);
+			tk.off = (uint32_t)pos;
+			tk.nl = nl;
+			tk.space = space != 0;
+			tk.kind = TOK_PUNCT;
+			tk.flags = ch == '!' || ch == '?' ? TOK_F_STOP : 0;
+			if (cached_id_w(idc, in, t->buf + pos, 1, w, &id) < 0 ||
+			    push(out, &tk, 1, id) < 0) {
+				free(idc16);
+				free(idc);
+				tok_free(out);
+				return -1;
+			}
+			nl = 0;
+			space = 0;
+			pos++;
+			continue;
 		}
 		if (!(keyopts & TOK_KEY_ICASE) && (abits[ch] & A_ALNUM)) {
 			memset(&tk, 0, sizeof tk);

@@ -1140,8 +1140,9 @@ struct vecjob {
 	int rc;
 };
 
-/* Segment s's content ids, sorted, into tmp (room for its tokens):
- * their number. */
+/* Segment s's content ids, sorted, into tmp (room for its tokens, and
+ * tmp[-1] readable and 0: the insertion sort's stop, no id being below
+ * it): their number. */
 static size_t
 segment_ids(const struct vecjob *j, size_t s, uint32_t *tmp)
 {
@@ -1158,7 +1159,7 @@ segment_ids(const struct vecjob *j, size_t s, uint32_t *tmp)
 		for (size_t i = 1; i < m; i++) {
 			uint32_t e = tmp[i];
 			size_t k = i;
-			for (; k > 0 && tmp[k - 1] > e; k--)
+			for (; tmp[k - 1] > e; k--) /* tmp[-1] stops it */
 				tmp[k] = tmp[k - 1];
 			tmp[k] = e;
 		}
@@ -1182,26 +1183,29 @@ vectors_side(struct vecjob *j)
 		return -1;
 	for (size_t s = 0; s < j->sl->n; s++) {
 		size_t need = j->sl->v[s].t1 - j->sl->v[s].t0;
-		if (need > cap) {
-			uint32_t *nt = realloc(tmp, need * sizeof *nt);
+		if (need > cap || !tmp) {
+			/* one more before the ids: segment_ids' stop */
+			uint32_t *nt = realloc(tmp, (need + 1) * sizeof *nt);
 			if (!nt) {
 				free(tmp);
 				return -1;
 			}
 			tmp = nt;
+			tmp[0] = 0;
 			cap = need;
 		}
-		size_t m = segment_ids(j, s, tmp);
+		uint32_t *ids = tmp + 1;
+		size_t m = segment_ids(j, s, ids);
 		j->v[s].off = (uint32_t)(np - j->base);
 		for (size_t i = 0; i < m;) {
 			size_t k = i;
-			while (k < m && tmp[k] == tmp[i])
+			while (k < m && ids[k] == ids[i])
 				k++;
 			if (np == j->cap) { /* not reached: see vectors */
 				free(tmp);
 				return -1;
 			}
-			pool[np++] = (struct ent){tmp[i], (uint32_t)(k - i)};
+			pool[np++] = (struct ent){ids[i], (uint32_t)(k - i)};
 			i = k;
 		}
 		j->v[s].n = (uint32_t)(np - j->base - j->v[s].off);
