@@ -1157,11 +1157,10 @@ segment_ids(const struct vecjob *j, size_t s, uint32_t *tmp)
 	 * cost more than sorting them in place */
 	if (m <= 32) {
 		for (size_t i = 1; i < m; i++) {
-			uint32_t e = tmp[i];
-			size_t k = i;
-			for (; tmp[k - 1] > e; k--) /* tmp[-1] stops it */
-				tmp[k] = tmp[k - 1];
-			tmp[k] = e;
+			uint32_t e = tmp[i], *p = tmp + i;
+			for (; p[-1] > e; p--) /* tmp[-1] stops it */
+				*p = p[-1];
+			*p = e;
 		}
 	} else {
 		qsort(tmp, m, sizeof *tmp, by_u32);
