@@ -53,6 +53,11 @@ is_abbrev(const struct text *t, const struct tok *k)
 		return 0;
 	if (k->slen == 1 && (k->flags & TOK_F_UPPER))
 		return 1; /* an initial */
+	/* every word of the list starts with an ASCII capital or a 'v':
+	 * most words before a period are told apart by their first byte */
+	if ((t->buf[k->off] < 'A' || t->buf[k->off] > 'Z') &&
+	    t->buf[k->off] != 'v')
+		return 0;
 	memcpy(w, t->buf + k->off, k->slen);
 	w[k->slen] = '\0';
 	return bsearch(&key, abbrevs, sizeof abbrevs / sizeof abbrevs[0],
@@ -72,6 +77,9 @@ static int32_t
 first_cp(const struct text *t, const struct tok *k)
 {
 	int32_t cp;
+
+	if (t->buf[k->off] < 0x80)
+		return t->buf[k->off]; /* ASCII: the byte is the code point */
 	uni_decode(t->buf + k->off, k->slen, &cp); /* one code point */
 	return cp;
 }
@@ -151,22 +159,6 @@ sentence_ends_before(const struct text *t, const struct toklist *l, size_t i)
 }
 
 static int
-hard_wrapped(const struct text *t, const struct toklist *l)
-{
-	size_t breaks = 0, inside = 0;
-
-	for (size_t i = 1; i < l->n; i++) {
-		if (l->v[i].nl != 1)
-			continue;
-		breaks++;
-		if (!(l->v[i - 1].flags & TOK_F_STOP) &&
-		    !is_closer(t, &l->v[i - 1]) && is_lower_start(t, &l->v[i]))
-			inside++;
-	}
-	return breaks >= HARD_WRAP_MIN_BREAKS && inside * 2 > breaks;
-}
-
-static int
 push(struct seglist *s, uint32_t t0, uint32_t t1, uint32_t para)
 {
 	if (s->n == s->cap) {
@@ -180,27 +172,58 @@ push(struct seglist *s, uint32_t t0, uint32_t t1, uint32_t para)
 	return 0;
 }
 
-int
-seg_split(const struct text *t, const struct toklist *l, struct seglist *out)
+/* The four bytes of k after its offset, which hold all its bit-fields
+ * (the token is 8 bytes, its offset 4 of them), as one word: with the
+ * masks below, got the same way from tokens with one field set, a field
+ * is tested by one and, wherever the compiler put it. */
+static inline uint32_t
+tok_bits(const struct tok *k)
 {
-	uint32_t start = 0, para = 0;
+	uint32_t u;
 
-	memset(out, 0, sizeof *out);
-	out->hard_wrapped = hard_wrapped(t, l);
-	for (size_t i = 1; i <= l->n; i++) {
-		int new_para = 0, cut;
-		if (i < l->n) {
-			unsigned nl = l->v[i].nl;
-			new_para = nl >= 2 || (nl == 1 && !out->hard_wrapped);
-			/* only after punctuation or a stop can a sentence end
-			 * (a closer, a wide stop and a stop are punctuation):
-			 * most tokens follow a word and need no more */
-			cut = new_para || ((l->v[i - 1].kind == TOK_PUNCT ||
-			                    (l->v[i - 1].flags & TOK_F_STOP)) &&
-			                   sentence_ends_before(t, l, i));
-		} else {
-			cut = 1;
+	memcpy(&u, (const char *)k + sizeof k->off, sizeof u);
+	return u;
+}
+
+/* Cut l into segments at the end of out (empty), the text taken as
+ * hard-wrapped or not as hw says; also counts into *breaks the single
+ * line breaks and into *inside those of them inside a sentence, as
+ * rule 1 counts them.  0, or -1 with out freed when memory ran out.
+ * One pass: a token with no line break before it and a word before it
+ * (most of them) is passed over with no more asked. */
+static int
+cut_segments(const struct text *t, const struct toklist *l, int hw,
+             struct seglist *out, size_t *breaks, size_t *inside)
+{
+	const struct tok *v = l->v;
+	size_t n = l->n, nb = 0, ni = 0;
+	uint32_t start = 0, para = 0;
+	const uint32_t kind_m = tok_bits(&(struct tok){.kind = 7}),
+	               punct_m = tok_bits(&(struct tok){.kind = TOK_PUNCT}),
+	               stop_m = tok_bits(&(struct tok){.flags = TOK_F_STOP}),
+	               nl_m = tok_bits(&(struct tok){.nl = 255});
+	/* only after punctuation or a stop can a sentence end (a closer, a
+	 * wide stop and a stop are punctuation) */
+	int may = n && (v[0].kind == TOK_PUNCT || (v[0].flags & TOK_F_STOP));
+
+	for (size_t i = 1; i < n; i++) {
+		uint32_t u = tok_bits(&v[i]);
+		int prev_may = may, new_para, cut;
+		unsigned nl;
+
+		may = (u & kind_m) == punct_m || (u & stop_m);
+		if (!(u & nl_m) && !prev_may)
+			continue;
+		nl = v[i].nl;
+		if (nl == 1) {
+			nb++;
+			if (!(v[i - 1].flags & TOK_F_STOP) &&
+			    !is_closer(t, &v[i - 1]) &&
+			    is_lower_start(t, &v[i]))
+				ni++;
 		}
+		new_para = nl >= 2 || (nl == 1 && !hw);
+		cut = new_para || (prev_may && sentence_ends_before(t, l, i));
 		if (!cut)
 			continue;
 		if (push(out, start, (uint32_t)i, para) < 0) {
@@ -209,6 +232,31 @@ seg_split(const struct text *t, const struct toklist *l, struct seglist *out)
 		}
 		start = (uint32_t)i;
 		para += (uint32_t)new_para;
+	}
+	if (n && push(out, start, (uint32_t)n, para) < 0) {
+		seg_free(out);
+		return -1;
+	}
+	*breaks = nb;
+	*inside = ni;
+	return 0;
+}
+
+int
+seg_split(const struct text *t, const struct toklist *l, struct seglist *out)
+{
+	size_t breaks, inside;
+
+	memset(out, 0, sizeof *out);
+	/* cut as if not hard-wrapped, counting the breaks as rule 1 does;
+	 * a text that turns out hard-wrapped is cut again */
+	if (cut_segments(t, l, 0, out, &breaks, &inside) < 0)
+		return -1;
+	if (breaks >= HARD_WRAP_MIN_BREAKS && inside * 2 > breaks) {
+		out->n = 0;
+		out->hard_wrapped = 1;
+		if (cut_segments(t, l, 1, out, &breaks, &inside) < 0)
+			return -1;
 	}
 	out->v = grow_fit(out->v, &out->cap, out->n, sizeof *out->v);
 	return 0;

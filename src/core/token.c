@@ -332,6 +332,14 @@ push(struct toklist *l, struct tok *tk, size_t len, uint32_t id)
 	return len < TOK_LONG ? 0 : tok_set_long(l, l->n - 1, len);
 }
 
+/* The short word taken eight bytes at a time (the table of ids keeps its
+ * keys as the bytes of a little-endian load, so only there). */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WORD8 1
+#else
+#define WORD8 0
+#endif
+
 /* The ids of the last keys of one to eight bytes that were interned, by
  * their bytes (a slot per hash of them, the last one to land there kept):
  * prose repeats a few thousand short words, and a hit here costs a load,
@@ -367,29 +375,63 @@ cached_id_w(struct idcache *c, struct intern *in, const unsigned char *s,
 	return 0;
 }
 
-/* The id of key s[0..n) in in, through the table c (IDC_BITS slots, or
- * NULL for none); the caller lets 8 bytes from s be read (readable8)
- * or not.  0 or -1, as intern_id. */
-static inline __attribute__((always_inline)) int
-cached_id(struct idcache *c, struct intern *in, const unsigned char *s,
-          size_t n, int readable8, uint32_t *id)
-{
-	uint64_t w;
+/* The same for keys of nine to sixteen bytes (long words of prose: some
+ * one word in five of a legal text has eight letters or more), in a
+ * table of its own so that the short keys' slots stay 16 bytes. */
+#define IDC16_BITS 12
+struct idcache16 {
+	uint64_t w, w2; /* the key's bytes, two loads, zero above n */
+	uint32_t n;     /* its length, 9 to 16; 0 for a free slot */
+	uint32_t id;
+};
 
-	if (!c || !readable8 || n - 1 >= 8)
-		return intern_id(in, (const char *)s, n, id);
-	memcpy(&w, s, 8);
-	w &= ~(uint64_t)0 >> (64 - 8 * n);
-	return cached_id_w(c, in, s, n, w, id);
+/* The id of key s[0..n) (9 <= n <= 16) in in, through the table c (not
+ * NULL), w and w2 being its first eight bytes and the rest (zero above
+ * n) as two little-endian loads.  0 or -1, as intern_id. */
+static inline __attribute__((always_inline)) int
+cached_id16(struct idcache16 *c, struct intern *in, const unsigned char *s,
+            size_t n, uint64_t w, uint64_t w2, uint32_t *id)
+{
+	struct idcache16 *e = &c[((w ^ (w2 * 0xC2B2AE3D27D4EB4Fu) ^ n) *
+	                          0x9E3779B97F4A7C15u) >>
+	                         (64 - IDC16_BITS)];
+
+	if (e->w == w && e->w2 == w2 && e->n == n) {
+		*id = e->id;
+		return 0;
+	}
+	if (intern_id(in, (const char *)s, n, id) < 0)
+		return -1;
+	e->w = w;
+	e->w2 = w2;
+	e->n = (uint32_t)n;
+	e->id = *id;
+	return 0;
 }
 
-/* The short word taken eight bytes at a time (the table of ids keeps its
- * keys as the bytes of a little-endian load, so only there). */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define WORD8 1
-#else
-#define WORD8 0
-#endif
+/* The id of key s[0..n) in in, through the table c (IDC_BITS slots, or
+ * NULL for none) or, for nine to sixteen bytes, c16 (IDC16_BITS slots, or
+ * NULL); the caller tells how many bytes from s may be read (readable,
+ * at least n).  0 or -1, as intern_id. */
+static inline __attribute__((always_inline)) int
+cached_id(struct idcache *c, struct idcache16 *c16, struct intern *in,
+          const unsigned char *s, size_t n, size_t readable, uint32_t *id)
+{
+	uint64_t w, w2;
+
+	if (c && readable >= 8 && n - 1 < 8) {
+		memcpy(&w, s, 8);
+		w &= ~(uint64_t)0 >> (64 - 8 * n);
+		return cached_id_w(c, in, s, n, w, id);
+	}
+	if (WORD8 && c16 && readable >= 16 && n - 9 < 8) {
+		memcpy(&w, s, 8);
+		memcpy(&w2, s + 8, 8);
+		w2 &= ~(uint64_t)0 >> (64 - 8 * (n - 8));
+		return cached_id16(c16, in, s, n, w, w2, id);
+	}
+	return intern_id(in, (const char *)s, n, id);
+}
 
 #define B8(c) ((uint64_t)(c)*0x0101010101010101u)
 
@@ -485,7 +527,7 @@ key_uni(const unsigned char *s, size_t n, unsigned kind, unsigned flags,
 static int
 key_of(const struct text *t, const struct tok *tk, size_t n, struct intern *in,
        unsigned keyopts, struct keymemo *memo, struct idcache *idc,
-       uint32_t *id)
+       struct idcache16 *idc16, uint32_t *id)
 {
 	const unsigned char *s = t->buf + tk->off;
 	size_t i;
@@ -504,15 +546,16 @@ key_of(const struct text *t, const struct tok *tk, size_t n, struct intern *in,
 		return intern_id(in, "-", 1, id); /* "--" is a dash too */
 	if (ascii) {
 		if (!(keyopts & TOK_KEY_ICASE))
-			return cached_id(idc, in, s, n, tk->off + 8 <= t->len,
+			return cached_id(idc, idc16, in, s, n, t->len - tk->off,
 			                 id);
 		if (n <= sizeof small) {
 			for (i = 0; i < n; i++)
 				small[i] = (char)((s[i] >= 'A' && s[i] <= 'Z')
 				                          ? s[i] + 32
 				                          : s[i]);
-			return cached_id(idc, in, (const unsigned char *)small,
-			                 n, 1, id);
+			return cached_id(idc, idc16, in,
+			                 (const unsigned char *)small, n,
+			                 sizeof small, id);
 		}
 	}
 	flags = 0;
@@ -542,6 +585,9 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 	struct keymemo memo;
 	/* without the table (no memory for it) every key takes intern_id */
 	struct idcache *idc = calloc((size_t)1 << IDC_BITS, sizeof *idc);
+	/* and the keys of nine to sixteen bytes, intern_id's without it */
+	struct idcache16 *idc16 =
+	        calloc((size_t)1 << IDC16_BITS, sizeof *idc16);
 	/* the short words one load each: with the table, keys as the bytes */
 	int fast8 = idc && !(keyopts & TOK_KEY_ICASE);
 
@@ -550,6 +596,7 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 	/* prose runs five to six bytes a token: room for a little more, so
 	 * that the arrays are not copied as they grow */
 	if (t->len - pos >= 4096 && reserve(out, (t->len - pos) / 4) < 0) {
+		free(idc16);
 		free(idc);
 		tok_free(out);
 		return -1;
@@ -568,6 +615,78 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 			pos++;
 			continue;
 		}
+		/* a word of one to fifteen ASCII letters, all of it and the
+		 * byte after it in one load or two: as ascii_word finds it,
+		 * its key's id looked up with the same loads (first: words
+		 * are most tokens, and no punctuation mark is a letter) */
+		if (WORD8 && fast8 && (abits[ch] & A_ALNUM) &&
+		    pos + 8 <= t->len) {
+			uint64_t w, wa, nl8;
+			size_t k, n = 0;
+			unsigned char after;
+			uint32_t id;
+
+			memcpy(&w, t->buf + pos, 8);
+			nl8 = ~letters8(w) & B8(0x80);
+			wa = w;
+			/* eight letters: the next eight bytes hold the rest */
+			if (!nl8 && idc16 && pos + 16 <= t->len) {
+				memcpy(&wa, t->buf + pos + 8, 8);
+				nl8 = ~letters8(wa) & B8(0x80);
+				n = 8;
+			}
+			k = nl8 ? (size_t)__builtin_ctzll(nl8) >> 3 : 0;
+			n += k;
+			after = (unsigned char)(wa >> (8 * k));
+			/* not a digit (ascii_word's flags) and no byte of 0x80
+			 * or more (a mark may join the word); of scan_word's
+			 * joins, the comma's and the colon's need a digit
+			 * before, and an apostrophe, a hyphen or a period
+			 * joins only before a letter or digit */
+			if (nl8 && n && !(abits[after] & A_ALNUM) &&
+			    after < 0x80 &&
+			    ((after != '\'' && after != '-' && after != '.') ||
+			     !joins_next(t, pos + n + 1, wa, k + 1))) {
+				uint64_t mask =
+				        ~(uint64_t)0 >> (63 - 8 * k) >> 1;
+				int rc;
+
+				memset(&tk, 0, sizeof tk);
+				tk.off = (uint32_t)pos;
+				tk.nl = nl;
+				tk.space = space != 0;
+				tk.kind = TOK_WORD;
+				tk.flags =
+				        abits[ch] & A_UPPER ? TOK_F_UPPER : 0;
+				if (n < 8)
+					rc = cached_id_w(idc, in, t->buf + pos,
+					                 n, w & mask, &id);
+				else if (n == 8)
+					rc = cached_id_w(idc, in, t->buf + pos,
+					                 n, w, &id);
+				else
+					rc = cached_id16(idc16, in,
+					                 t->buf + pos, n, w,
+					                 wa & mask, &id);
+				if (rc < 0 || push(out, &tk, n, id) < 0) {
+					free(idc16);
+					free(idc);
+					tok_free(out);
+					return -1;
+				}
+				nl = 0;
+				space = 0;
+				pos += n;
+				/* the space after it, as the loop's head takes
+				 * it (after has no 0x80 bit, so it is there) */
+				if (after == ' ' && (pos + 1 >= t->len ||
+				                     t->buf[pos + 1] < 0x80)) {
+					space = 1;
+					pos++;
+				}
+				continue;
+			}
+		}
 		/* an ASCII punctuation mark that stands alone (not the
 		 * start of a run of periods or hyphens, nothing of 0x80 or
 		 * more after it to join it): its key is its byte */
@@ -585,6 +704,7 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 			tk.flags = ch == '!' || ch == '?' ? TOK_F_STOP : 0;
 			if (cached_id_w(idc, in, t->buf + pos, 1, w, &id) < 0 ||
 			    push(out, &tk, 1, id) < 0) {
+				free(idc16);
 				free(idc);
 				tok_free(out);
 				return -1;
@@ -593,49 +713,6 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 			space = 0;
 			pos++;
 			continue;
-		}
-		/* a word of one to seven ASCII letters, all of it and the
-		 * byte after it in one load: as ascii_word finds it, its
-		 * key's id looked up with the same load */
-		if (WORD8 && fast8 && (abits[ch] & A_ALNUM) &&
-		    pos + 8 <= t->len) {
-			uint64_t w, nl8, mask;
-			size_t k;
-			unsigned char after;
-			uint32_t id;
-
-			memcpy(&w, t->buf + pos, 8);
-			nl8 = ~letters8(w) & B8(0x80);
-			k = nl8 ? (size_t)__builtin_ctzll(nl8) >> 3 : 0;
-			after = (unsigned char)(w >> (8 * k));
-			/* not a digit (ascii_word's flags) and no byte of 0x80
-			 * or more (a mark may join the word); of scan_word's
-			 * joins, the comma's and the colon's need a digit
-			 * before, and an apostrophe, a hyphen or a period
-			 * joins only before a letter or digit */
-			if (k && !(abits[after] & A_ALNUM) && after < 0x80 &&
-			    ((after != '\'' && after != '-' && after != '.') ||
-			     !joins_next(t, pos + k + 1, w, k + 1))) {
-				mask = ~(uint64_t)0 >> (64 - 8 * k);
-				memset(&tk, 0, sizeof tk);
-				tk.off = (uint32_t)pos;
-				tk.nl = nl;
-				tk.space = space != 0;
-				tk.kind = TOK_WORD;
-				tk.flags =
-				        abits[ch] & A_UPPER ? TOK_F_UPPER : 0;
-				if (cached_id_w(idc, in, t->buf + pos, k,
-				                w & mask, &id) < 0 ||
-				    push(out, &tk, k, id) < 0) {
-					free(idc);
-					tok_free(out);
-					return -1;
-				}
-				nl = 0;
-				space = 0;
-				pos += k;
-				continue;
-			}
 		}
 		if (!(keyopts & TOK_KEY_ICASE) && (abits[ch] & A_ALNUM)) {
 			memset(&tk, 0, sizeof tk);
@@ -684,9 +761,10 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 		if (end) {
 			uint32_t id;
 			pos = end;
-			if (cached_id(idc, in, t->buf + tk.off, pos - tk.off,
-			              tk.off + 8 <= t->len, &id) < 0 ||
+			if (cached_id(idc, idc16, in, t->buf + tk.off,
+			              pos - tk.off, t->len - tk.off, &id) < 0 ||
 			    push(out, &tk, pos - tk.off, id) < 0) {
+				free(idc16);
 				free(idc);
 				tok_free(out);
 				return -1;
@@ -731,9 +809,10 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 			break;
 		}
 		uint32_t id;
-		if (key_of(t, &tk, pos - tk.off, in, keyopts, &memo, idc, &id) <
-		            0 ||
+		if (key_of(t, &tk, pos - tk.off, in, keyopts, &memo, idc, idc16,
+		           &id) < 0 ||
 		    push(out, &tk, pos - tk.off, id) < 0) {
+			free(idc16);
 			free(idc);
 			tok_free(out);
 			return -1;
@@ -741,6 +820,7 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 		nl = 0;
 		space = 0;
 	}
+	free(idc16);
 	free(idc);
 	/* give back the room not used, so that later blocks can take it */
 	if (out->cap > out->n + out->n / 8 + 1024)

@@ -206,37 +206,46 @@ content_ids(struct wstage *x)
 		const struct toklist *l = side ? &c->rt : &c->lt;
 		const struct text *t = side ? c->right : c->left;
 		unsigned char *con = side ? x->w->rcon : x->w->lcon;
+		unsigned char *rflag = side ? x->w->rflag : NULL;
+		/* a key's entries read once a token, into locals (the
+		 * stores to the byte arrays would have them read again) */
 		for (size_t i = 0; i < l->n; i++) {
 			uint32_t key = l->id[i];
-			int64_t twin =
-			        cache[key] == -2
-			                ? lower_twin(c->in, t, &l->v[i],
-			                             tok_len(l, i), cache)
-			                : -1;
-			if (twin >= 0) {
-				cache[key] = cache[twin];
-				lcache[key] = lcache[twin];
-				numw[key] = numw[twin];
-				kflag[key] = kflag[twin];
-			} else if (cache[key] == -2) {
-				int nw;
-				if (content_id(x, t, &l->v[i], tok_len(l, i),
-				               &cache[key], &lcache[key], &nw,
-				               &kflag[key]) < 0)
-					goto out;
-				numw[key] = (unsigned char)nw;
+			int32_t ck = cache[key];
+			if (ck == -2) {
+				int64_t twin = lower_twin(c->in, t, &l->v[i],
+				                          tok_len(l, i), cache);
+				if (twin >= 0) {
+					cache[key] = cache[twin];
+					lcache[key] = lcache[twin];
+					numw[key] = numw[twin];
+					kflag[key] = kflag[twin];
+				} else {
+					int nw;
+					if (content_id(x, t, &l->v[i],
+					               tok_len(l, i),
+					               &cache[key],
+					               &lcache[key], &nw,
+					               &kflag[key]) < 0)
+						goto out;
+					numw[key] = (unsigned char)nw;
+				}
+				ck = cache[key];
 			}
-			if (cache[key] >= 0)
+			if (ck >= 0)
 				con[i >> 3] |= (unsigned char)(1u << (i & 7));
-			if (side)
-				x->w->rflag[i] |= kflag[key];
-			if (side && cache[key] >= 0) {
-				const struct tok *k = &l->v[i];
-				if (k->kind == TOK_NUMBER ||
-				    (k->flags & TOK_F_DIGIT) || numw[key])
-					x->w->rflag[i] |= F_FACTISH;
-				if (k->flags & TOK_F_UPPER)
-					x->w->rflag[i] |= F_UPPER;
+			if (rflag) {
+				unsigned f = kflag[key];
+				if (ck >= 0) {
+					const struct tok *k = &l->v[i];
+					if (k->kind == TOK_NUMBER ||
+					    (k->flags & TOK_F_DIGIT) ||
+					    numw[key])
+						f |= F_FACTISH;
+					if (k->flags & TOK_F_UPPER)
+						f |= F_UPPER;
+				}
+				rflag[i] |= (unsigned char)f;
 			}
 		}
 	}
@@ -1131,8 +1140,9 @@ struct vecjob {
 	int rc;
 };
 
-/* Segment s's content ids, sorted, into tmp (room for its tokens):
- * their number. */
+/* Segment s's content ids, sorted, into tmp (room for its tokens, and
+ * tmp[-1] readable and 0: the insertion sort's stop, no id being below
+ * it): their number. */
 static size_t
 segment_ids(const struct vecjob *j, size_t s, uint32_t *tmp)
 {
@@ -1147,11 +1157,10 @@ segment_ids(const struct vecjob *j, size_t s, uint32_t *tmp)
 	 * cost more than sorting them in place */
 	if (m <= 32) {
 		for (size_t i = 1; i < m; i++) {
-			uint32_t e = tmp[i];
-			size_t k = i;
-			for (; k > 0 && tmp[k - 1] > e; k--)
-				tmp[k] = tmp[k - 1];
-			tmp[k] = e;
+			uint32_t e = tmp[i], *p = tmp + i;
+			for (; p[-1] > e; p--) /* tmp[-1] stops it */
+				*p = p[-1];
+			*p = e;
 		}
 	} else {
 		qsort(tmp, m, sizeof *tmp, by_u32);
@@ -1173,26 +1182,29 @@ vectors_side(struct vecjob *j)
 		return -1;
 	for (size_t s = 0; s < j->sl->n; s++) {
 		size_t need = j->sl->v[s].t1 - j->sl->v[s].t0;
-		if (need > cap) {
-			uint32_t *nt = realloc(tmp, need * sizeof *nt);
+		if (need > cap || !tmp) {
+			/* one more before the ids: segment_ids' stop */
+			uint32_t *nt = realloc(tmp, (need + 1) * sizeof *nt);
 			if (!nt) {
 				free(tmp);
 				return -1;
 			}
 			tmp = nt;
+			tmp[0] = 0;
 			cap = need;
 		}
-		size_t m = segment_ids(j, s, tmp);
+		uint32_t *ids = tmp + 1;
+		size_t m = segment_ids(j, s, ids);
 		j->v[s].off = (uint32_t)(np - j->base);
 		for (size_t i = 0; i < m;) {
 			size_t k = i;
-			while (k < m && tmp[k] == tmp[i])
+			while (k < m && ids[k] == ids[i])
 				k++;
 			if (np == j->cap) { /* not reached: see vectors */
 				free(tmp);
 				return -1;
 			}
-			pool[np++] = (struct ent){tmp[i], (uint32_t)(k - i)};
+			pool[np++] = (struct ent){ids[i], (uint32_t)(k - i)};
 			i = k;
 		}
 		j->v[s].n = (uint32_t)(np - j->base - j->v[s].off);
