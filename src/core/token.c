@@ -595,12 +595,8 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 	memset(&memo, 0, sizeof memo);
 	/* prose runs five to six bytes a token: room for a little more, so
 	 * that the arrays are not copied as they grow */
-	if (t->len - pos >= 4096 && reserve(out, (t->len - pos) / 4) < 0) {
-		free(idc16);
-		free(idc);
-		tok_free(out);
-		return -1;
-	}
+	if (t->len - pos >= 4096 && reserve(out, (t->len - pos) / 4) < 0)
+		goto fail;
 	while (pos < t->len) {
 		struct tok tk;
 		uint8_t wflags;
@@ -668,12 +664,8 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 					rc = cached_id16(idc16, in,
 					                 t->buf + pos, n, w,
 					                 wa & mask, &id);
-				if (rc < 0 || push(out, &tk, n, id) < 0) {
-					free(idc16);
-					free(idc);
-					tok_free(out);
-					return -1;
-				}
+				if (rc < 0 || push(out, &tk, n, id) < 0)
+					goto fail;
 				nl = 0;
 				space = 0;
 				pos += n;
@@ -703,12 +695,8 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 			tk.kind = TOK_PUNCT;
 			tk.flags = ch == '!' || ch == '?' ? TOK_F_STOP : 0;
 			if (cached_id_w(idc, in, t->buf + pos, 1, w, &id) < 0 ||
-			    push(out, &tk, 1, id) < 0) {
-				free(idc16);
-				free(idc);
-				tok_free(out);
-				return -1;
-			}
+			    push(out, &tk, 1, id) < 0)
+				goto fail;
 			nl = 0;
 			space = 0;
 			pos++;
@@ -763,12 +751,8 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 			pos = end;
 			if (cached_id(idc, idc16, in, t->buf + tk.off,
 			              pos - tk.off, t->len - tk.off, &id) < 0 ||
-			    push(out, &tk, pos - tk.off, id) < 0) {
-				free(idc16);
-				free(idc);
-				tok_free(out);
-				return -1;
-			}
+			    push(out, &tk, pos - tk.off, id) < 0)
+				goto fail;
 			nl = 0;
 			space = 0;
 			continue;
@@ -811,12 +795,8 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 		uint32_t id;
 		if (key_of(t, &tk, pos - tk.off, in, keyopts, &memo, idc, idc16,
 		           &id) < 0 ||
-		    push(out, &tk, pos - tk.off, id) < 0) {
-			free(idc16);
-			free(idc);
-			tok_free(out);
-			return -1;
-		}
+		    push(out, &tk, pos - tk.off, id) < 0)
+			goto fail;
 		nl = 0;
 		space = 0;
 	}
@@ -826,6 +806,11 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 	if (out->cap > out->n + out->n / 8 + 1024)
 		(void)reserve(out, out->n + 1);
 	return 0;
+fail:
+	free(idc16);
+	free(idc);
+	tok_free(out);
+	return -1;
 }
 
 int
