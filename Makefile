@@ -317,7 +317,7 @@ run: deps
 # The suites of a tier run JOBS at a time once the build is done, each
 # one's output kept together (-O).
 QUICK_SUITES = unit cli tui-test eval-check lint-man format-check layering \
-    findings-selftest
+    findings-selftest score-selftest
 SLOW_SUITES = ref sancheck tsan valgrind-check big fuzz html-check
 
 check: deps-test
@@ -489,6 +489,12 @@ learn: $(PROG)
 .PHONY: findings-selftest
 findings-selftest:
 	python3 tests/eval/findings/selftest.py
+
+# the sentence scorer's arithmetic (tests/eval/score_selftest.py): its
+# macro-F1 and the pairs-resampled interval of the pooled figures
+.PHONY: score-selftest
+score-selftest:
+	python3 tests/eval/score_selftest.py
 
 SAMPLE_REWRITES = danang-report monitoring-desk brics-post newsbharati \
     globalresearch

@@ -34,6 +34,7 @@ pooled figures reach the floor TARGETS gives them (lines "FILE SIDE FLOOR",
 """
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -45,6 +46,10 @@ LABEL_KIND = {"verbatim": "verbatim", "paraphrase": "paraphrase",
               "addition": "addition", "boilerplate": "addition"}
 SPACE = b" \t\r\n\f\v"
 TARGET = 0.85
+# the pooled figures' interval: how many resamples, and the fewest pairs
+# worth one
+DRAWS = 1000
+INTERVAL_MIN = 10
 
 
 def fail(message):
@@ -162,6 +167,50 @@ def score_pair(export, official, rewrite, gold):
     return tallies, misses
 
 
+def macro_of(tallies):
+    """The macro-F1 of each side of tallies, as f1_table prints it."""
+    macro = {}
+    for side in ("official", "rewrite"):
+        scores = []
+        for kind in KINDS[side]:
+            tp, gold, got = tallies.get((side, kind), [0, 0, 0])
+            if not gold and not got:
+                continue
+            scores.append(2 * tp / (gold + got))
+        macro[side] = sum(scores) / len(scores) if scores else 1.0
+    return macro
+
+
+def interval(per_pair, out, draws=DRAWS):
+    """Print how far a pooled figure moves when the pairs are drawn again:
+    the 2.5th and 97.5th percentiles of each side's pooled macro-F1 over
+    draws resamples of per_pair (a list of one tally dict a pair), drawn
+    with replacement with a fixed seed, so a run repeats.  The sentences
+    of a pair are not independent of each other; the pairs are nearer to
+    it, so they are what is drawn."""
+    if len(per_pair) < INTERVAL_MIN:
+        return
+    rng = random.Random(1)
+    got = {"official": [], "rewrite": []}
+    for _ in range(draws):
+        total = {}
+        for t in rng.choices(per_pair, k=len(per_pair)):
+            for key, v in t.items():
+                p = total.setdefault(key, [0, 0, 0])
+                for i in range(3):
+                    p[i] += v[i]
+        for side, value in macro_of(total).items():
+            got[side].append(value)
+    bounds = {}
+    for side, values in got.items():
+        values.sort()
+        bounds[side] = (values[int(0.025 * draws)],
+                        values[int(0.975 * draws) - 1])
+    out.write("95%% interval, the pairs drawn again %d times: "
+              "official %.3f-%.3f rewrite %.3f-%.3f\n"
+              % ((draws,) + bounds["official"] + bounds["rewrite"]))
+
+
 def f1_table(tallies, out, title, table=True):
     macro = {}
     out.write("%s\n" % title)
@@ -240,6 +289,7 @@ def main(argv):
     redline = args[0]
     floors, additions = read_targets(targets) if targets else ({}, {})
     pooled, by_set, ok = {}, {}, True
+    per_pair = {"tuning": [], "check": []}
     for official, rewrite, gold_path, which in triples:
         export = run_export(redline, official, rewrite)
         tallies, misses = score_pair(export, official, rewrite,
@@ -252,6 +302,7 @@ def main(argv):
         elif not quiet and misses:
             print("  (%d misses not shown: a check-set pair; --show-check "
                   "shows them)" % len(misses))
+        per_pair[which].append(tallies)
         for key, t in tallies.items():
             for into in (pooled, by_set.setdefault(which, {})):
                 p = into.setdefault(key, [0, 0, 0])
@@ -277,8 +328,10 @@ def main(argv):
                 by_set[which], sys.stdout,
                 "\n== pooled over the %d pairs of the %s set" % (n, which),
                 not quiet)
+            interval(per_pair[which], sys.stdout)
     macro = f1_table(pooled, sys.stdout, "\n== pooled over %d pairs" % len(triples),
                      not quiet)
+    interval(per_pair["tuning"] + per_pair["check"], sys.stdout)
     tp, gold, got = pooled.get(("moves", "moved"), [0, 0, 0])
     print("moves (not a target): %d of %d labelled moves found, %d flagged "
           "where the labels say none" % (tp, gold, got - tp))
