@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -8.12391726;
+static const double lm_bias = -7.49397605;
 static const double lm_weight[LM_NFEAT] = {
-        1.79357353,   /* LM_COVR */
-        4.28761617,   /* LM_COVO */
-        2.74293476,   /* LM_COVMIN */
-        0.693632004,  /* LM_SECOND */
-        0.013571846,  /* LM_PLAIN */
-        -0.307758045, /* LM_NAMES */
-        1.57201759,   /* LM_LOGWR */
-        0.929512051,  /* LM_LOGWO */
-        -4.46884971,  /* LM_HEADER */
-        -0.88505154,  /* LM_TAKEN */
-        0.470863902,  /* LM_ORDER */
-        0.961317784,  /* LM_NEIGH */
-        -1.63613592,  /* LM_TITLE */
-        -0.47024913,  /* LM_LOGTOK */
-        1.24155931,   /* LM_BEST */
-        1.7029057,    /* LM_HEAD */
-        -3.26950801,  /* LM_HEAD_TITLED */
-        -3.59149176,  /* LM_NOVEL */
+        1.50424209,    /* LM_COVR */
+        2.35206476,    /* LM_COVO */
+        4.48219457,    /* LM_COVMIN */
+        0.104704554,   /* LM_SECOND */
+        0.00596335464, /* LM_PLAIN */
+        -0.279518473,  /* LM_NAMES */
+        1.45229879,    /* LM_LOGWR */
+        0.854053544,   /* LM_LOGWO */
+        -1.59088123,   /* LM_HEADER */
+        -0.901803723,  /* LM_TAKEN */
+        0.411606473,   /* LM_ORDER */
+        0.940190411,   /* LM_NEIGH */
+        -1.64512186,   /* LM_TITLE */
+        -0.293949071,  /* LM_LOGTOK */
+        1.31528521,    /* LM_BEST */
+        1.65945165,    /* LM_HEAD */
+        -3.44804873,   /* LM_HEAD_TITLED */
+        -3.91761062,   /* LM_NOVEL */
 };
 
 #endif
