@@ -99,6 +99,8 @@ struct fx {
 	uint64_t *linit, *rinit; /* per token, a bit: first word of a sentence
 	                            (is_init) */
 	unsigned char *lhas, *rhas; /* per id: on that side */
+	unsigned char *rsay;        /* per id: 0 not asked, else 1 + said_verb's
+	                               answer for its all-ASCII rewrite words */
 	unsigned char *lname;  /* per id: capitalised mid-sentence (official) */
 	unsigned char *rtitle; /* per rewrite segment: a title-case line */
 	size_t nlw;            /* the official text's words and numbers */
@@ -302,6 +304,61 @@ negative(struct fx *x, int right, uint32_t t)
 	if (x->neg[side_toks(x->c, right)->id[t]] == 1)
 		return 0;
 	return negative_slow(x, right, t);
+}
+
+/* Are the n bytes at s all ASCII?  room: the bytes readable at s (at
+ * least n); eight are read a step while there is room. */
+static inline int
+all_ascii(const unsigned char *s, size_t n, size_t room)
+{
+	const uint64_t top = 0x8080808080808080u;
+	uint64_t v, any = 0;
+	size_t j = 0;
+
+	for (; j + 8 <= n; j += 8) {
+		memcpy(&v, s + j, sizeof v);
+		any |= v;
+	}
+	if (j < n && j + 8 <= room) {
+		memcpy(&v, s + j, sizeof v);
+		/* the bytes past the word out (little- or big-endian alike:
+		 * only whether some kept byte has its top bit counts) */
+		unsigned char keep[8] = {0};
+		memset(keep, 0xff, n - j);
+		uint64_t m;
+		memcpy(&m, keep, sizeof m);
+		any |= v & m;
+		j = n;
+	}
+	for (; j < n; j++)
+		any |= s[j] & 0x80u;
+	return !(any & top);
+}
+
+/* Is rewrite token t a verb of saying: a word whose fold lex_is_frame
+ * calls LEX_FRAME_VERB?  The answer for a word of ASCII bytes alone is
+ * kept per id in x->rsay: two such words of one id differ at most in
+ * the case of their letters (an id lumps curly quotes, which are not
+ * ASCII, and cases), so they fold alike.  Other words are asked each
+ * time. */
+static int
+said_verb(struct fx *x, uint32_t t)
+{
+	const struct text *tx = x->c->right;
+	const struct tok *k = &x->c->rt.v[t];
+	char w[WORD_MAX];
+
+	if (k->kind != TOK_WORD || k->slen >= sizeof w)
+		return 0; /* fold gives 0 */
+	uint32_t id = x->c->rt.id[t];
+	int ascii = all_ascii(tx->buf + k->off, k->slen, tx->len + 1 - k->off);
+	if (ascii && x->rsay[id])
+		return x->rsay[id] - 1;
+	size_t n = fold(tx, k, w, sizeof w);
+	int v = n && lex_is_frame(w, n) == LEX_FRAME_VERB;
+	if (ascii)
+		x->rsay[id] = (unsigned char)(1 + v);
+	return v;
 }
 
 /* Is token t of side right a number, or a number word? */
@@ -2708,13 +2765,9 @@ find_attribution(struct fx *x, uint32_t p)
 				continue;
 			}
 			for (uint32_t t = t0; t < t1 && !source; t++) {
-				char w[WORD_MAX];
-				size_t n = fold(c->right, &c->rt.v[t], w,
-				                sizeof w);
 				/* not a saying denied: "did not say",
 				 * "refused to say" credit nothing */
-				if (n && lex_is_frame(w, n) == LEX_FRAME_VERB &&
-				    !said_not(x, t0, t))
+				if (said_verb(x, t) && !said_not(x, t0, t))
 					source = frame_names_source(x, t0, t1,
 					                            t);
 			}
@@ -3786,14 +3839,16 @@ fx_init(struct fx *x, struct cmp *c)
 	x->rinit = calloc(c->rt.n / 64 + 1, sizeof *x->rinit);
 	x->lhas = calloc(x->nid + 1, 1);
 	x->rhas = calloc(x->nid + 1, 1);
+	x->rsay = calloc(x->nid + 1, 1);
 	x->lname = calloc(x->nid + 1, 1);
 	x->rtitle = calloc(c->rs.n + 1, 1);
 	x->vstart = calloc(x->nid + 1, 1);
 	x->neg = calloc(x->nid + 1, 1);
 	x->rknown = calloc(x->nid + 1, 1);
 	x->hedge = calloc(x->nid + 1, 1);
-	if (!x->linit || !x->rinit || !x->lhas || !x->rhas || !x->lname ||
-	    !x->rtitle || !x->vstart || !x->neg || !x->rknown || !x->hedge)
+	if (!x->linit || !x->rinit || !x->lhas || !x->rhas || !x->rsay ||
+	    !x->lname || !x->rtitle || !x->vstart || !x->neg || !x->rknown ||
+	    !x->hedge)
 		return -1;
 	sentence_starts(c, 0, x->linit);
 	sentence_starts(c, 1, x->rinit);
@@ -3861,6 +3916,7 @@ fx_free(struct fx *x)
 	free(x->rinit);
 	free(x->lhas);
 	free(x->rhas);
+	free(x->rsay);
 	free(x->lname);
 	free(x->rtitle);
 	free(x->okeys);

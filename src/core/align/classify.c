@@ -320,6 +320,15 @@ struct kept_buf {
 	size_t cap;
 	uint32_t lr[MERGE_MAX + 2][2];
 	size_t nlr, nl;
+	/* the shares of the last call, when it worked them out in full
+	 * (done): its right token ranges rr[0..nrr) and lead, its left ones
+	 * those above.  A call with the same ranges and lead has the same
+	 * shares (an official half asked against its verbatim pieces, when
+	 * they are all its pieces, asks again what it just asked). */
+	uint32_t rr[MERGE_MAX + 2][2];
+	size_t nrr;
+	int lead, done;
+	double kl, kr, ks;
 	/* per loose id: RULE_KNOWN once rule_read has been asked, with
 	 * RULE_GLUE for a glue word, RULE_RESCUED for a word a rule may keep
 	 * (rescued_word) */
@@ -558,6 +567,7 @@ kept_room(struct ctx *x, size_t cap)
 	kb->v = malloc(2 * cap * sizeof(uint32_t) + 8 * cap + 2);
 	kb->cap = kb->v ? cap : 0;
 	kb->nlr = MERGE_MAX + 2; /* the left words went with the old room */
+	kb->done = 0;
 	return kb->v ? 0 : -1;
 }
 
@@ -566,6 +576,17 @@ static int
 kept_left(const struct kept_buf *kb, const uint32_t (*lr)[2], size_t nlr)
 {
 	return nlr == kb->nlr && memcmp(lr, kb->lr, nlr * sizeof *lr) == 0;
+}
+
+/* Are the shares kept in kb those of the left token ranges lr[0..nlr),
+ * the right ones rr[0..nrr) and lead? */
+static int
+kept_same(const struct kept_buf *kb, const uint32_t (*lr)[2], size_t nlr,
+          const uint32_t (*rr)[2], size_t nrr, int lead)
+{
+	return kb->done && kb->lead == lead && nrr == kb->nrr &&
+	       memcmp(rr, kb->rr, nrr * sizeof *rr) == 0 &&
+	       kept_left(kb, lr, nlr);
 }
 
 /* Shares of the words of the left token ranges lr[0..nlr) and of the
@@ -579,7 +600,10 @@ kept_left(const struct kept_buf *kb, const uint32_t (*lr)[2], size_t nlr)
  * split copies).  judge: when at least 0, the share *kl is asked only
  * whether it reaches judge; if left_bound says it cannot, kept_once
  * returns 1 with the three shares 0, without the diff.  rjudge: likewise
- * for *kr and right_bound (only without lead).  0, 1 or -1. */
+ * for *kr and right_bound (only without lead).  A call with the ranges
+ * and lead of the last one worked out in full returns its shares and 0
+ * (kept_same), bound or not: a bound only ever answers for a share below
+ * its mark, which the full share is too.  0, 1 or -1. */
 static int
 kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
           const uint32_t (*rr)[2], size_t nrr, int lead, double judge,
@@ -587,6 +611,14 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 {
 	size_t nl = 0, nr = 0, i, lcs_l = 0, lcs_r = 0, cap = 1;
 	const struct align_in *c = x->c;
+
+	if (kept_same(x->kb, lr, nlr, rr, nrr, lead)) {
+		*kl = x->kb->kl;
+		*kr = x->kb->kr;
+		*ks = x->kb->ks;
+		return 0;
+	}
+	x->kb->done = 0;
 
 	for (i = 0; i < nlr; i++)
 		cap += lr[i][1] - lr[i][0];
@@ -724,6 +756,15 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		assert(bounded == 2 ? *kr < rjudge : *kl < judge);
 		*kl = *kr = *ks = 0;
 		return 1;
+	}
+	if (nlr <= MERGE_MAX + 1 && nrr <= MERGE_MAX + 1) { /* lr is kb's */
+		memcpy(x->kb->rr, rr, nrr * sizeof *rr);
+		x->kb->nrr = nrr;
+		x->kb->lead = lead;
+		x->kb->kl = *kl;
+		x->kb->kr = *kr;
+		x->kb->ks = *ks;
+		x->kb->done = 1;
 	}
 	return 0;
 }
