@@ -606,18 +606,27 @@ copy_classes(const struct words *w, const struct vec *vs, size_t nv,
 }
 
 /* The copies of s (struct search) for the sentences vs[0..nv) of one
- * side, when at least a quarter of them are copies of an earlier one;
- * else s->ncls stays 0 and nothing is kept.  0 or -1 (what is held is
+ * side, when at least a quarter of them are copies of an earlier one (a
+ * long side is first asked of its first COPY_PEEK sentences, so that one
+ * with few copies costs little); else s->ncls stays 0 and nothing is
+ * kept.  0 or -1 (what is held is
  * released by search_close). */
+#define COPY_PEEK 4096
 static int
 copies_open(const struct ctx *x, const struct vec *vs, size_t nv,
             struct search *s)
 {
-	uint32_t nst = intern_count(x->w->stems), ncls;
+	uint32_t nst = intern_count(x->w->stems), ncls = UINT32_MAX;
 	uint32_t *cls = malloc((nv + 1) * sizeof *cls);
 
 	if (!cls)
 		return -1;
+	if (nv > 2 * COPY_PEEK &&
+	    (copy_classes(x->w, vs, COPY_PEEK, cls, &ncls) < 0 ||
+	     (COPY_PEEK - ncls) * 4 < COPY_PEEK)) {
+		free(cls);
+		return ncls == UINT32_MAX ? -1 : 0;
+	}
 	if (nv > UINT32_MAX / 2 || copy_classes(x->w, vs, nv, cls, &ncls) < 0) {
 		free(cls);
 		return nv > UINT32_MAX / 2 ? 0 : -1;
@@ -678,11 +687,13 @@ copies_open(const struct ctx *x, const struct vec *vs, size_t nv,
 	return 0;
 }
 
-/* *s for the sentences vs[0..nv) of one side.  0, or -1 (then *s holds
- * nothing to release). */
+/* *s for the sentences vs[0..nv) of one side, to be searched about
+ * nsearch times (the copies are looked for when that is at least a
+ * thirty-second of nv: fewer searches would not pay for them).  0, or -1
+ * (then *s holds nothing to release). */
 static int
 search_open(const struct ctx *x, const struct vec *vs, size_t nv,
-            struct search *s)
+            size_t nsearch, struct search *s)
 {
 	memset(s, 0, sizeof *s);
 	if (postings(x, vs, nv, &s->start, &s->post, &s->limit) < 0)
@@ -693,7 +704,7 @@ search_open(const struct ctx *x, const struct vec *vs, size_t nv,
 	s->tie = malloc(nv + 1);
 	s->key = malloc((nv + 1) * sizeof *s->key);
 	if (!s->acc || !s->touched || !s->keep || !s->tie || !s->key ||
-	    copies_open(x, vs, nv, s) < 0) {
+	    (nsearch * 32 >= nv && copies_open(x, vs, nv, s) < 0)) {
 		search_close(s);
 		return -1;
 	}
@@ -1216,16 +1227,16 @@ candidates(struct ctx *x)
 	struct search sr;
 	int rc = -1;
 
-	if (search_open(x, x->w->lv, no, &sr) < 0)
+	size_t nfree = 0;
+	for (size_t r = 0; r < c->rs.n; r++)
+		nfree += x->lw->anchor[r] < 0;
+	if (search_open(x, x->w->lv, no, nfree, &sr) < 0)
 		return -1;
 
 	/* room for every candidate at once (at most CANDIDATES a rewrite
 	 * sentence), not doubled as they come; what is left over is given
 	 * back at the end.  The shared weights come once the search is
 	 * given back (cand_weights) */
-	size_t nfree = 0;
-	for (size_t r = 0; r < c->rs.n; r++)
-		nfree += x->lw->anchor[r] < 0;
 	size_t most = (no < CANDIDATES ? no : CANDIDATES) * nfree + 1;
 	if (most > UINT32_MAX)
 		goto out; /* cstart holds 32-bit indices */
@@ -1302,7 +1313,7 @@ reverse_candidates(struct ctx *x, const unsigned char *want, int32_t *lbest,
 		nwant += want[o] && x->w->lv[o].n > 0;
 	if (nwant == 0)
 		return 0;
-	if (search_open(x, x->w->rv, nr, &sr) < 0)
+	if (search_open(x, x->w->rv, nr, nwant, &sr) < 0)
 		return -1;
 	for (size_t o = 0; o < no; o++) {
 		const struct vec *ov = &x->w->lv[o];
