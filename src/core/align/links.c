@@ -279,10 +279,13 @@ first_key(double *acc, const uint32_t *t, size_t n, uint32_t *v,
  * their place (tie 0), the rest tied on the keys before: as pick_best
  * describes, each key narrows the tied ones to those that can still make
  * the list; the estimate of each one left out is set back to 0.  The
- * number left in v. */
+ * number left in v; *last is set to 1 when the last key's narrowing ran
+ * (those tied on it that were left out: every one farther from est than
+ * the (CANDIDATES - better)-th nearest of them), else left as it is. */
 static size_t
 later_keys(const struct vec *vs, double *acc, uint32_t *v, size_t nv,
-           unsigned char *tie, double *key, double est, size_t better)
+           unsigned char *tie, double *key, double est, size_t better,
+           int *last)
 {
 	double top[CANDIDATES], hi_kept, lo_out, kth;
 	size_t ntop;
@@ -314,6 +317,8 @@ later_keys(const struct vec *vs, double *acc, uint32_t *v, size_t nv,
 		}
 		if (!(lo_out - hi_kept > eps))
 			break; /* too close to leave any out */
+		if (level == 2)
+			*last = 1;
 		size_t m = 0;
 		double hi_sure = -HUGE_VAL, lo_tie = HUGE_VAL,
 		       hi_tie = -HUGE_VAL;
@@ -371,13 +376,19 @@ later_keys(const struct vec *vs, double *acc, uint32_t *v, size_t nv,
  * SIZE_MAX is returned, acc all 0 again, and the caller nominates once
  * more and runs insert_best over t itself (pick_best_again).  That is
  * rare: none of the searches of KJV/WEB, either way. */
+static inline size_t narrow_best(const struct vec *vs, double *acc,
+                                 const uint32_t *t, size_t n, uint32_t *v,
+                                 unsigned char *tie, double *key, double est,
+                                 uint32_t *best, int *last, size_t *nkept);
+
 static size_t
 pick_best(const struct vec *vs, double *acc, const uint32_t *t, size_t n,
           uint32_t *v, unsigned char *tie, double *key, double est,
           uint32_t *best)
 {
-	size_t nbest = 0, nv;
-	struct first f;
+	size_t nbest = 0;
+	int last = 0;
+	size_t nkept;
 
 	if (n <= 2 * CANDIDATES) {
 		insert_best(vs, acc, t, n, est, best, &nbest);
@@ -385,6 +396,25 @@ pick_best(const struct vec *vs, double *acc, const uint32_t *t, size_t n,
 			acc[t[i]] = 0;
 		return nbest;
 	}
+	return narrow_best(vs, acc, t, n, v, tie, key, est, best, &last,
+	                   &nkept);
+}
+
+/* pick_best's narrowing, for t[0..n) of at least CANDIDATES entries
+ * whatever n is (pick_best's own call has n above 2 * CANDIDATES): what
+ * pick_best gives, SIZE_MAX included, with *last set to 1 when the
+ * narrowing by the distance from est ran (later_keys), else left as it
+ * is; the entries that went to insert_best are left in v, their number
+ * in *nkept (0 with SIZE_MAX). */
+static inline size_t
+narrow_best(const struct vec *vs, double *acc, const uint32_t *t, size_t n,
+            uint32_t *v, unsigned char *tie, double *key, double est,
+            uint32_t *best, int *last, size_t *nkept)
+{
+	size_t nbest = 0, nv;
+	struct first f;
+
+	*nkept = 0;
 	nv = first_key(acc, t, n, v, tie, key, &f);
 	if (!(f.lo_out - f.hi_kept > KEY_EPS)) {
 		for (size_t i = 0; i < nv; i++)
@@ -392,10 +422,11 @@ pick_best(const struct vec *vs, double *acc, const uint32_t *t, size_t n,
 		return SIZE_MAX;
 	}
 	if (!f.stop)
-		nv = later_keys(vs, acc, v, nv, tie, key, est, f.better);
+		nv = later_keys(vs, acc, v, nv, tie, key, est, f.better, last);
 	insert_best(vs, acc, v, nv, est, best, &nbest);
 	for (size_t i = 0; i < nv; i++)
 		acc[v[i]] = 0;
+	*nkept = nv;
 	return nbest;
 }
 
@@ -457,6 +488,20 @@ struct search {
 	uint32_t *keep;
 	unsigned char *tie;
 	double *key;
+	/* the copies (copies_open): when enough sentences of the side are
+	 * copies of another (the same stems, counts and weight), the
+	 * search runs over their classes first (search_best).  ncls is 0
+	 * when it does not.  Class c's members are memb[mstart[c] ..
+	 * mstart[c + 1]), in increasing order; the classes holding stem k
+	 * are cpost[cstart[k] .. cstart[k + 1]), in increasing order (a
+	 * class is numbered by its first member's place); cacc, ctouch and
+	 * cgrp are acc and touched for the classes, and which of the stems'
+	 * lists touched each first; cls is each sentence's class, ccut a
+	 * flag a class (near_members). */
+	uint32_t ncls;
+	uint32_t *mstart, *memb, *cstart, *cpost, *ctouch, *cgrp, *cls;
+	double *cacc;
+	unsigned char *ccut;
 };
 
 static void
@@ -469,14 +514,186 @@ search_close(struct search *s)
 	free(s->keep);
 	free(s->tie);
 	free(s->key);
+	free(s->mstart);
+	free(s->memb);
+	free(s->cstart);
+	free(s->cpost);
+	free(s->ctouch);
+	free(s->cgrp);
+	free(s->cacc);
+	free(s->cls);
+	free(s->ccut);
 	memset(s, 0, sizeof *s);
 }
 
-/* *s for the sentences vs[0..nv) of one side.  0, or -1 (then *s holds
- * nothing to release). */
+/* A hash of vector v's length and weight: copies have the same, and two
+ * sentences that are not copies seldom do (the weight is a sum over the
+ * stems), so the stems themselves are compared only on a match. */
+static uint64_t
+vec_hash(const struct vec *v)
+{
+	uint64_t bits;
+
+	memcpy(&bits, &v->W, sizeof bits);
+	bits = (bits ^ v->n) * UINT64_C(0x9E3779B97F4A7C15);
+	return bits ^ bits >> 29;
+}
+
+/* Are vectors a and b copies: the same stems with the same counts, and
+ * the same weight to the bit?  Then every search gives both the same
+ * estimate and the same weight key (outranks). */
+static int
+same_vec(const struct words *w, const struct vec *a, const struct vec *b)
+{
+	if (a->n != b->n || memcmp(&a->W, &b->W, sizeof a->W) != 0)
+		return 0;
+	if (w->pack) /* an entry a word, stem and count */
+		return memcmp(w->pack + a->off, w->pack + b->off,
+		              a->n * sizeof *w->pack) == 0;
+	for (size_t i = 0; i < a->n; i++) {
+		struct ent p = ent_at(w, a->off + i), q = ent_at(w, b->off + i);
+		if (p.cid != q.cid || p.cnt != q.cnt)
+			return 0;
+	}
+	return 1;
+}
+
+/* Each sentence of vs[0..nv) its class into cls (copies one class, the
+ * classes numbered in order of their first members), their number into
+ * *ncls.  0 or -1. */
+static int
+copy_classes(const struct words *w, const struct vec *vs, size_t nv,
+             uint32_t *cls, uint32_t *ncls)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * nv)
+		cap *= 2;
+	uint32_t *slot = malloc(cap * sizeof *slot),
+	         *first = malloc((nv + 1) * sizeof *first);
+	uint64_t *hash = malloc((nv + 1) * sizeof *hash);
+	if (!slot || !first || !hash) {
+		free(slot);
+		free(first);
+		free(hash);
+		return -1;
+	}
+	memset(slot, 0xff, cap * sizeof *slot);
+	*ncls = 0;
+	for (size_t o = 0; o < nv; o++) {
+		uint64_t h = vec_hash(&vs[o]);
+		size_t i = (size_t)(h >> 20) & (cap - 1);
+		for (;; i = (i + 1) & (cap - 1)) {
+			uint32_t c = slot[i];
+			if (c == UINT32_MAX) {
+				slot[i] = *ncls;
+				first[*ncls] = (uint32_t)o;
+				hash[*ncls] = h;
+				cls[o] = (*ncls)++;
+				break;
+			}
+			if (hash[c] == h &&
+			    same_vec(w, &vs[first[c]], &vs[o])) {
+				cls[o] = c;
+				break;
+			}
+		}
+	}
+	free(slot);
+	free(first);
+	free(hash);
+	return 0;
+}
+
+/* The copies of s (struct search) for the sentences vs[0..nv) of one
+ * side, when at least a quarter of them are copies of an earlier one (a
+ * long side is first asked of its first COPY_PEEK sentences, so that one
+ * with few copies costs little); else s->ncls stays 0 and nothing is
+ * kept.  0 or -1 (what is held is
+ * released by search_close). */
+#define COPY_PEEK 4096
+static int
+copies_open(const struct ctx *x, const struct vec *vs, size_t nv,
+            struct search *s)
+{
+	uint32_t nst = intern_count(x->w->stems), ncls = UINT32_MAX;
+	uint32_t *cls = malloc((nv + 1) * sizeof *cls);
+
+	if (!cls)
+		return -1;
+	if (nv > 2 * COPY_PEEK &&
+	    (copy_classes(x->w, vs, COPY_PEEK, cls, &ncls) < 0 ||
+	     (COPY_PEEK - ncls) * 4 < COPY_PEEK)) {
+		free(cls);
+		return ncls == UINT32_MAX ? -1 : 0;
+	}
+	if (nv > UINT32_MAX / 2 || copy_classes(x->w, vs, nv, cls, &ncls) < 0) {
+		free(cls);
+		return nv > UINT32_MAX / 2 ? 0 : -1;
+	}
+	if ((nv - ncls) * 4 < nv) {
+		free(cls);
+		return 0;
+	}
+	s->mstart = calloc((size_t)ncls + 2, sizeof *s->mstart);
+	s->memb = malloc((nv + 1) * sizeof *s->memb);
+	s->cstart = calloc((size_t)nst + 2, sizeof *s->cstart);
+	s->ctouch = malloc(((size_t)ncls + 1) * sizeof *s->ctouch);
+	s->cgrp = malloc(((size_t)ncls + 1) * sizeof *s->cgrp);
+	s->cacc = calloc((size_t)ncls + 1, sizeof *s->cacc);
+	s->ccut = calloc((size_t)ncls + 1, 1);
+	s->cls = cls;
+	if (!s->mstart || !s->memb || !s->cstart || !s->ctouch || !s->cgrp ||
+	    !s->cacc || !s->ccut)
+		return -1;
+	/* the members by class, and each class's stems from its first */
+	size_t total = 0;
+	for (size_t o = 0; o < nv; o++) {
+		if (s->mstart[cls[o] + 1]++ > 0)
+			continue;
+		for (size_t i = 0; i < vs[o].n; i++)
+			s->cstart[ent_at(x->w, vs[o].off + i).cid + 1]++;
+		total += vs[o].n;
+	}
+	for (uint32_t c = 0; c < ncls; c++)
+		s->mstart[c + 1] += s->mstart[c];
+	for (uint32_t k = 0; k < nst; k++)
+		s->cstart[k + 1] += s->cstart[k];
+	if (total >= UINT32_MAX)
+		return 0; /* ncls 0: no copies */
+	if (!(s->cpost = malloc((total + 1) * sizeof *s->cpost)))
+		return -1;
+	/* each start moves on to the next as its entries are placed, and
+	 * goes back by one after; a class's first member is the one whose
+	 * class is the next number */
+	uint32_t next = 0;
+	for (size_t o = 0; o < nv; o++) {
+		uint32_t c = cls[o];
+		s->memb[s->mstart[c]++] = (uint32_t)o;
+		if (c != next)
+			continue;
+		next++;
+		for (size_t i = 0; i < vs[o].n; i++)
+			s->cpost[s->cstart[ent_at(x->w, vs[o].off + i).cid]++] =
+			        c;
+	}
+	for (uint32_t c = ncls; c > 0; c--)
+		s->mstart[c] = s->mstart[c - 1];
+	s->mstart[0] = 0;
+	for (uint32_t k = nst; k > 0; k--)
+		s->cstart[k] = s->cstart[k - 1];
+	s->cstart[0] = 0;
+	s->ncls = ncls;
+	return 0;
+}
+
+/* *s for the sentences vs[0..nv) of one side, to be searched about
+ * nsearch times (the copies are looked for when that is at least a
+ * thirty-second of nv: fewer searches would not pay for them).  0, or -1
+ * (then *s holds nothing to release). */
 static int
 search_open(const struct ctx *x, const struct vec *vs, size_t nv,
-            struct search *s)
+            size_t nsearch, struct search *s)
 {
 	memset(s, 0, sizeof *s);
 	if (postings(x, vs, nv, &s->start, &s->post, &s->limit) < 0)
@@ -486,7 +703,8 @@ search_open(const struct ctx *x, const struct vec *vs, size_t nv,
 	s->keep = malloc((nv + 1) * sizeof *s->keep);
 	s->tie = malloc(nv + 1);
 	s->key = malloc((nv + 1) * sizeof *s->key);
-	if (!s->acc || !s->touched || !s->keep || !s->tie || !s->key) {
+	if (!s->acc || !s->touched || !s->keep || !s->tie || !s->key ||
+	    (nsearch * 32 >= nv && copies_open(x, vs, nv, s) < 0)) {
 		search_close(s);
 		return -1;
 	}
@@ -590,6 +808,232 @@ pick_best_again(const struct ctx *x, const struct vec *vs, const struct vec *v,
 	insert_best(vs, sr->acc, sr->touched, nt, est, best, &nbest);
 	for (size_t i = 0; i < nt; i++)
 		sr->acc[sr->touched[i]] = 0;
+	return nbest;
+}
+
+/* nominate's first pass over the classes of sr's copies: each class
+ * that the stems of v nominate (the lists of at most sr->limit sentences)
+ * with the idf of the stems it shares added into sr->cacc, listed in
+ * sr->ctouch with the number of the list that touched it first in
+ * sr->cgrp (the lists counted as they are read); their number.  The
+ * sentences of a class are in the same lists, so each gets its class's
+ * sum, added in the same order, and is touched first by the same list.
+ * *dup is set to 1 when a stem of idf 0 is read (it would list a
+ * sentence twice). */
+static size_t
+nominate_classes(const struct ctx *x, const struct vec *v,
+                 const struct search *sr, int *dup)
+{
+	double *cacc = sr->cacc;
+	uint32_t *ctouch = sr->ctouch, *cgrp = sr->cgrp, g = 0;
+	size_t nt = 0;
+
+	for (size_t i = 0; i < v->n; i++) {
+		uint32_t cid = ent_at(x->w, v->off + i).cid;
+		const uint32_t *p = sr->cpost + sr->cstart[cid],
+		               *e = sr->cpost + sr->cstart[cid + 1];
+		double w = x->w->idf[cid];
+		if (sr->start[cid + 1] - sr->start[cid] > sr->limit || p == e)
+			continue;
+		if (!(w > 0))
+			*dup = 1;
+		for (; p != e; p++) {
+			if (!(cacc[*p] > 0)) {
+				ctouch[nt] = *p;
+				cgrp[nt++] = g;
+			}
+			cacc[*p] += w;
+		}
+		g++;
+	}
+	return nt;
+}
+
+/* The members of class c of sr's copies that are nearest est (by
+ * outranks' last key): every member as far as the (CANDIDATES + 1)-th
+ * nearest or nearer, into out in increasing order; their number.  *cut
+ * is set to 1, and sr->ccut[c] too, when some are left out (each one
+ * then has more than
+ * CANDIDATES members nearer than it, so that the class still ties more
+ * than CANDIDATES ways where the narrowing comes to the distance). */
+static size_t
+near_members(const struct search *sr, uint32_t c, double est, uint32_t *out,
+             int *cut)
+{
+	const uint32_t *m = sr->memb + sr->mstart[c];
+	size_t n = sr->mstart[c + 1] - sr->mstart[c], a, b, lo = 0, hi = n;
+
+	if (n > CANDIDATES + 1) {
+		/* the distance falls to est and rises after it: the nearest
+		 * are a run of members around est */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if ((double)m[mid] < est)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (a = b = lo; b - a < CANDIDATES + 1;) {
+			if (b == n ||
+			    (a > 0 && fabs((double)m[a - 1] - est) <=
+			                      fabs((double)m[b] - est)))
+				a--;
+			else
+				b++;
+		}
+		double da = fabs((double)m[a] - est),
+		       db = fabs((double)m[b - 1] - est),
+		       far = da > db ? da : db;
+		while (a > 0 && fabs((double)m[a - 1] - est) <= far)
+			a--;
+		while (b < n && fabs((double)m[b] - est) <= far)
+			b++;
+		if (b - a < n)
+			*cut = sr->ccut[c] = 1;
+	} else {
+		a = 0;
+		b = n;
+	}
+	memcpy(out, m + a, (b - a) * sizeof *out);
+	return b - a;
+}
+
+/* Sentence numbers t[0..n) into increasing order. */
+static int
+by_id(const void *a, const void *b)
+{
+	uint32_t p = *(const uint32_t *)a, q = *(const uint32_t *)b;
+	return (p > q) - (p < q);
+}
+
+static void
+sort_ids(uint32_t *t, size_t n)
+{
+	if (n > 32) {
+		qsort(t, n, sizeof *t, by_id);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint32_t u = t[i];
+		size_t k = i;
+		for (; k > 0 && t[k - 1] > u; k--)
+			t[k] = t[k - 1];
+		t[k] = u;
+	}
+}
+
+/* The search for counterparts of v among the side of vectors vs that sr
+ * holds, expected near est: nominate, then pick_best (pick_best_again
+ * when it asks): the best into best, their number. */
+static inline size_t
+search_all(const struct ctx *x, const struct vec *vs, const struct vec *v,
+           const struct search *sr, double est, uint32_t *best)
+{
+	size_t nt = nominate(x, v, sr, est);
+	size_t nbest = pick_best(vs, sr->acc, sr->touched, nt, sr->keep,
+	                         sr->tie, sr->key, est, best);
+
+	if (nbest == SIZE_MAX)
+		nbest = pick_best_again(x, vs, v, sr, est, best);
+	return nbest;
+}
+
+/* search_all's answer, the very same, through sr's copies when it holds
+ * them.  The sentences search_all's nomination would touch (t) are the
+ * members of the classes touched, in the order of the lists that touched
+ * them first and in increasing order within a list.  Of these, a shorter
+ * list goes to pick_best's narrowing (narrow_best): of a class whose
+ * estimate is left out by the first key (below the CANDIDATES-th largest
+ * by more than the tolerance) no member, but one of the class with the
+ * largest such estimate (the bound that the narrowing tests); of a class
+ * kept, the members near_members gives.  Those left out of a kept class
+ * have more than CANDIDATES members with the same estimate and weight
+ * nearer than each, so the narrowing by the distance from est leaves
+ * them out of t;
+ * up to there, each key's CANDIDATES-th value and bounds are the same
+ * without them, and the later keys cannot take a class of more than
+ * CANDIDATES members as sure of its place.  So where that narrowing ran,
+ * the same entries, in the same order, go to insert_best; where it did
+ * not and some members were left out, or where the narrowing asks for
+ * all of t, the search runs again as search_all. */
+static size_t
+search_best(const struct ctx *x, const struct vec *vs, const struct vec *v,
+            const struct search *sr, double est, uint32_t *best)
+{
+	double top[CANDIDATES], *acc = sr->acc, *cacc = sr->cacc;
+	size_t nt, ntop = 0, total = 0, n = 0, nbest = SIZE_MAX, out = SIZE_MAX,
+	           kept = 0;
+	uint32_t *t = sr->touched;
+	int dup = 0, cut = 0, last = 0;
+
+	if (!sr->ncls)
+		return search_all(x, vs, v, sr, est, best);
+	nt = nominate_classes(x, v, sr, &dup);
+	/* the CANDIDATES-th largest estimate over t, each class as many
+	 * times as it has members (up to CANDIDATES) */
+	for (size_t i = 0; i < nt && !dup; i++) {
+		uint32_t c = sr->ctouch[i],
+		         size = sr->mstart[c + 1] - sr->mstart[c];
+		double a = cacc[c];
+		total += size;
+		for (uint32_t j = 0; j < size && j < CANDIDATES; j++) {
+			if (ntop == CANDIDATES && !(-a < top[CANDIDATES - 1]))
+				break;
+			top_push(top, &ntop, CANDIDATES, -a);
+		}
+	}
+	if (nt > 0 && !dup) {
+		double keep_from = 0, out_hi = -HUGE_VAL;
+		int all = total <= 2 * CANDIDATES;
+		if (!all) /* as first_key takes its bound */
+			keep_from = -(top[CANDIDATES - 1] + KEY_EPS);
+		if (!all)
+			for (size_t i = 0; i < nt; i++) {
+				double a = cacc[sr->ctouch[i]];
+				if (!(a >= keep_from) && a > out_hi) {
+					out_hi = a;
+					out = i;
+				}
+			}
+		for (size_t i = 0, g0 = 0; i < nt; i++) {
+			uint32_t c = sr->ctouch[i];
+			double a = cacc[c];
+			size_t k = n;
+			if (all) {
+				size_t m = sr->mstart[c + 1] - sr->mstart[c];
+				memcpy(t + n, sr->memb + sr->mstart[c],
+				       m * sizeof *t);
+				n += m;
+			} else if (a >= keep_from) {
+				n += near_members(sr, c, est, t + n, &cut);
+			} else if (i == out) {
+				t[n++] = sr->memb[sr->mstart[c]];
+			}
+			for (; k < n; k++)
+				acc[t[k]] = a;
+			if (i + 1 == nt || sr->cgrp[i + 1] != sr->cgrp[i]) {
+				sort_ids(t + g0, n - g0);
+				g0 = n;
+			}
+		}
+		if (all)
+			nbest = pick_best(vs, acc, t, n, sr->keep, sr->tie,
+			                  sr->key, est, best);
+		else
+			nbest = narrow_best(vs, acc, t, n, sr->keep, sr->tie,
+			                    sr->key, est, best, &last, &kept);
+	}
+	/* members left out matter only where their class went on to
+	 * insert_best: the narrowing took the same steps without them */
+	for (size_t i = 0; cut && !last && i < kept; i++)
+		if (sr->ccut[sr->cls[sr->keep[i]]])
+			nbest = SIZE_MAX;
+	for (size_t i = 0; i < nt; i++) {
+		cacc[sr->ctouch[i]] = 0;
+		sr->ccut[sr->ctouch[i]] = 0;
+	}
+	if (nbest == SIZE_MAX)
+		return search_all(x, vs, v, sr, est, best);
 	return nbest;
 }
 
@@ -783,16 +1227,16 @@ candidates(struct ctx *x)
 	struct search sr;
 	int rc = -1;
 
-	if (search_open(x, x->w->lv, no, &sr) < 0)
+	size_t nfree = 0;
+	for (size_t r = 0; r < c->rs.n; r++)
+		nfree += x->lw->anchor[r] < 0;
+	if (search_open(x, x->w->lv, no, nfree, &sr) < 0)
 		return -1;
 
 	/* room for every candidate at once (at most CANDIDATES a rewrite
 	 * sentence), not doubled as they come; what is left over is given
 	 * back at the end.  The shared weights come once the search is
 	 * given back (cand_weights) */
-	size_t nfree = 0;
-	for (size_t r = 0; r < c->rs.n; r++)
-		nfree += x->lw->anchor[r] < 0;
 	size_t most = (no < CANDIDATES ? no : CANDIDATES) * nfree + 1;
 	if (most > UINT32_MAX)
 		goto out; /* cstart holds 32-bit indices */
@@ -809,16 +1253,11 @@ candidates(struct ctx *x)
 			continue; /* paired already */
 		double est =
 		        c->rs.n ? (double)r * (double)no / (double)c->rs.n : 0;
-		size_t nt = nominate(x, rv, &sr, est);
 		/* keep the best CANDIDATES by the estimate; on a tie (a
 		 * sentence the official text repeats) the one nearest where
 		 * this sentence would sit in proportion wins */
 		uint32_t best[CANDIDATES];
-		size_t nbest = pick_best(x->w->lv, sr.acc, sr.touched, nt,
-		                         sr.keep, sr.tie, sr.key, est, best);
-		if (nbest == SIZE_MAX)
-			nbest = pick_best_again(x, x->w->lv, rv, &sr, est,
-			                        best);
+		size_t nbest = search_best(x, x->w->lv, rv, &sr, est, best);
 		for (size_t i = 0; i < nbest; i++)
 			x->lw->co[x->lw->ncands++] = best[i];
 	}
@@ -874,20 +1313,15 @@ reverse_candidates(struct ctx *x, const unsigned char *want, int32_t *lbest,
 		nwant += want[o] && x->w->lv[o].n > 0;
 	if (nwant == 0)
 		return 0;
-	if (search_open(x, x->w->rv, nr, &sr) < 0)
+	if (search_open(x, x->w->rv, nr, nwant, &sr) < 0)
 		return -1;
 	for (size_t o = 0; o < no; o++) {
 		const struct vec *ov = &x->w->lv[o];
 		if (!want[o] || ov->n == 0)
 			continue;
 		double est = no ? (double)o * (double)nr / (double)no : 0;
-		size_t nt = nominate(x, ov, &sr, est);
 		uint32_t best[CANDIDATES];
-		size_t nbest = pick_best(x->w->rv, sr.acc, sr.touched, nt,
-		                         sr.keep, sr.tie, sr.key, est, best);
-		if (nbest == SIZE_MAX)
-			nbest = pick_best_again(x, x->w->rv, ov, &sr, est,
-			                        best);
+		size_t nbest = search_best(x, x->w->rv, ov, &sr, est, best);
 		int32_t top = -1;
 		double dtop = -1;
 		if (x->lw->mark && nbest > 0)
