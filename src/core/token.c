@@ -1130,12 +1130,30 @@ tok_long_len(const struct toklist *l, size_t i)
 	return lo < l->nlng && l->lng[lo].i == i ? l->lng[lo].len : TOK_LONG;
 }
 
+/* Four 32-bit lanes: two tokens, each its offset and its bit-fields. */
+typedef uint32_t tok_lanes __attribute__((vector_size(16)));
+
 size_t
 tok_words(const struct toklist *l, size_t from, size_t to)
 {
-	size_t n = 0;
+	/* TOK_WORD is 0 and TOK_NUMBER 1: a word has the kind's two upper
+	 * bits clear */
+	const uint32_t hi = tok_word_bits(&(struct tok){.kind = 6});
+	const tok_lanes m = {0, hi, 0, hi};
+	/* each lane -1 per token whose masked bits are 0: the offsets'
+	 * lanes (masked by 0) count every token, the bits' lanes words */
+	tok_lanes acc = {0, 0, 0, 0};
+	size_t i = from, n = 0;
 
-	for (size_t i = from; i < to; i++)
-		n += l->v[i].kind == TOK_WORD || l->v[i].kind == TOK_NUMBER;
+	for (; i + 4 <= to; i += 4) {
+		tok_lanes a, b;
+		memcpy(&a, &l->v[i], sizeof a);
+		memcpy(&b, &l->v[i + 2], sizeof b);
+		acc += (tok_lanes)((a & m) == 0);
+		acc += (tok_lanes)((b & m) == 0);
+	}
+	n = (size_t)(0u - acc[1]) + (size_t)(0u - acc[3]);
+	for (; i < to; i++)
+		n += !(tok_word_bits(&l->v[i]) & hi);
 	return n;
 }
