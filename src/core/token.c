@@ -600,14 +600,11 @@ fast_run(const struct text *t, size_t pos, struct toklist *out,
 
 		switch (afast[ch]) {
 		case F_LF:
-			if (nx >= 0x80)
-				goto stop;
-			if ((pend & nl_m) != nl_m)
-				pend += nl_1;
-			/* fall through */
 		case F_SPACE:
 			if (nx >= 0x80)
 				goto stop;
+			if (ch == '\n' && (pend & nl_m) != nl_m)
+				pend += nl_1;
 			pend |= space_1;
 			pos++;
 			continue;
@@ -667,12 +664,10 @@ fast_run(const struct text *t, size_t pos, struct toklist *out,
 		}
 		case F_RUN:
 		case F_DOT:
-			if (nx == ch)
-				goto stop; /* a run of them */
-			                   /* fall through */
 		case F_MARK:
 		case F_STOP:
-			if (nx >= 0x80)
+			/* a hyphen or period before another starts a run */
+			if (nx >= 0x80 || (nx == ch && afast[ch] >= F_RUN))
 				goto stop;
 			id = punct[ch];
 			if (id == UINT32_MAX) {
