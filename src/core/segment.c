@@ -202,16 +202,26 @@ cut_segments(const struct text *t, const struct toklist *l, int hw,
 	               punct_m = tok_bits(&(struct tok){.kind = TOK_PUNCT}),
 	               stop_m = tok_bits(&(struct tok){.flags = TOK_F_STOP}),
 	               nl_m = tok_bits(&(struct tok){.nl = 255});
-	/* only after punctuation or a stop can a sentence end (a closer, a
-	 * wide stop and a stop are punctuation) */
-	int may = n && (v[0].kind == TOK_PUNCT || (v[0].flags & TOK_F_STOP));
+	/* a word's kind (TOK_WORD 0, TOK_NUMBER 1) has its two upper bits
+	 * clear: with no stop flag either, the token is no punctuation */
+	const uint32_t quiet_m = tok_bits(&(struct tok){.kind = 6}) | stop_m;
+	uint32_t prev = n ? tok_bits(&v[0]) : 0;
 
 	for (size_t i = 1; i < n; i++) {
 		uint32_t u = tok_bits(&v[i]);
-		int prev_may = may, new_para, cut;
+		int prev_may, new_para, cut;
 		unsigned nl;
 
-		may = (u & kind_m) == punct_m || (u & stop_m);
+		/* a word before it and no line break (most tokens): no cut
+		 * and nothing counted, by one test of the two */
+		if (!((prev & quiet_m) | (u & nl_m))) {
+			prev = u;
+			continue;
+		}
+		/* only after punctuation or a stop can a sentence end (a
+		 * closer, a wide stop and a stop are punctuation) */
+		prev_may = (prev & kind_m) == punct_m || (prev & stop_m);
+		prev = u;
 		if (!(u & nl_m) && !prev_may)
 			continue;
 		nl = v[i].nl;

@@ -464,6 +464,239 @@ joins_next(const struct text *t, size_t q, uint64_t w, size_t i)
 	return b >= 0x80 || (abits[b] & A_ALNUM);
 }
 
+/* The second four bytes of a token, its bit-fields, as one word; with
+ * the masks got from tokens with one field set, fast_run makes a token
+ * by ors and sums, wherever the compiler put each field. */
+static inline uint32_t
+tok_word_bits(const struct tok *k)
+{
+	uint32_t u;
+
+	memcpy(&u, (const char *)k + sizeof k->off, sizeof u);
+	return u;
+}
+
+/* Token number n of v as off and its bit-fields u. */
+static inline void
+tok_store(struct tok *v, size_t n, uint32_t off, uint32_t u)
+{
+	v[n].off = off;
+	memcpy((char *)&v[n] + sizeof v[n].off, &u, sizeof u);
+}
+
+/* What fast_run asks of a token's first byte, one load: an ASCII letter,
+ * a space or a line feed, or a punctuation mark whose one byte is the
+ * token when no byte of 0x80 or more follows (a period or hyphen, which
+ * start runs, only when another does not follow either); all else
+ * (digits, bytes of 0x80 or more) is F_OTHER, the main loop's. */
+enum {
+	F_OTHER,
+	F_LETTER,
+	F_SPACE,
+	F_LF,
+	F_MARK, /* a lone mark, no sentence end */
+	F_STOP, /* ! and ? */
+	F_RUN,  /* a hyphen */
+	F_DOT   /* a period, which ends a sentence */
+};
+#define A_FAST(c)                                                              \
+	((c) == ' '                 ? F_SPACE                                  \
+	 : (c) == '\n'              ? F_LF                                     \
+	 : A_BITS(c) & A_DIGIT      ? F_OTHER                                  \
+	 : A_BITS(c)                ? F_LETTER                                 \
+	 : A_CLASS(c) != UNI_PUNCT  ? F_OTHER                                  \
+	 : (c) == '-'               ? F_RUN                                    \
+	 : (c) == '.'               ? F_DOT                                    \
+	 : (c) == '!' || (c) == '?' ? F_STOP                                   \
+	                            : F_MARK)
+/* What the byte after a word's letters says of its end: 0, the word
+ * ends there (white space, most punctuation); 1, it ends there unless a
+ * letter, digit or byte of 0x80 or more follows (an apostrophe, hyphen
+ * or period may join the word then); 2, ask the main loop (a digit, a
+ * comma or colon after one, a byte of 0x80 or more). */
+#define A_AFTER(c)                                                             \
+	((c) >= 0x80 || A_BITS(c)                  ? 2                         \
+	 : (c) == '\'' || (c) == '-' || (c) == '.' ? 1                         \
+	                                           : 0)
+#define A_256(f)                                                               \
+	A_128(f), A_16(f, 128), A_16(f, 144), A_16(f, 160), A_16(f, 176),      \
+	        A_16(f, 192), A_16(f, 208), A_16(f, 224), A_16(f, 240)
+static const unsigned char afast[256] = {A_128(A_FAST)};
+static const unsigned char aafter[256] = {A_256(A_AFTER)};
+
+/* The bytes of w from the first on that are not ASCII letters, each as
+ * its high bit (0x80), the others 0: exact up to and with the first such
+ * byte (which is all that is asked), and 0 only when all eight are
+ * letters.  Below the first non-letter no sum carries out of its byte,
+ * and a byte of 0x80 or more, whose sums may carry into the next, is
+ * itself found no letter. */
+static inline uint64_t
+nonletters8(uint64_t w)
+{
+	uint64_t y = w | B8(0x20); /* capitals as small */
+
+	return (~(y + B8(0x80 - 'a')) | (y + B8(0x7f - 'z'))) & B8(0x80);
+}
+
+/* Whether byte q of b (len bytes readable as the text; its byte len is
+ * never asked) lets an apostrophe, hyphen or period before it join a
+ * word, as joins_next says: w holds the eight bytes from q - i. */
+static inline int
+joins_at(const unsigned char *b, size_t len, size_t q, uint64_t w, size_t i)
+{
+	unsigned char c;
+
+	if (q >= len)
+		return 0;
+	c = i < 8 ? (unsigned char)(w >> (8 * i)) : b[q];
+	return aafter[c] == 2; /* a letter, a digit or 0x80 or more */
+}
+
+/* Where a run of prose's most common tokens is taken, in a loop of its
+ * own so that its state stays in registers: from pos of t, while 16
+ * bytes can be read there and out has room, the spaces and line feeds
+ * before ASCII, the words of one to fifteen ASCII letters and the lone
+ * ASCII punctuation marks, each as tok_split's main loop takes it.
+ * *nl and *space carry the white space seen before the next token, in
+ * and out; ids are found through idc and idc16 (keys as their bytes: no
+ * case folding), and punct holds the ids of one-byte marks found so far
+ * (UINT32_MAX where none).  Returns the position of the first byte not
+ * taken (the main loop's to take), with *err set to -1 when memory ran
+ * out. */
+static __attribute__((noinline)) size_t
+fast_run(const struct text *t, size_t pos, struct toklist *out,
+         struct idcache *idc, struct idcache16 *idc16, struct intern *in,
+         uint32_t *punct, unsigned *nl_io, int *space_io, int *err)
+{
+	const unsigned char *b = t->buf;
+	const size_t len = t->len;
+	struct tok *v = out->v;
+	uint32_t *ids = out->id;
+	size_t n = out->n;
+	const uint32_t word_m = tok_word_bits(&(struct tok){.kind = TOK_WORD}),
+	               upper_m = tok_word_bits(
+	                       &(struct tok){.flags = TOK_F_UPPER}),
+	               punct_m =
+	                       tok_word_bits(&(struct tok){.kind = TOK_PUNCT}),
+	               stop_m = tok_word_bits(
+	                       &(struct tok){.flags = TOK_F_STOP}),
+	               slen_1 = tok_word_bits(&(struct tok){.slen = 1}),
+	               nl_1 = tok_word_bits(&(struct tok){.nl = 1}),
+	               nl_m = tok_word_bits(&(struct tok){.nl = 255}),
+	               space_1 = tok_word_bits(&(struct tok){.space = 1});
+	/* the white space before the next token, as its bits */
+	uint32_t pend = (uint32_t)*nl_io * nl_1 | (*space_io ? space_1 : 0);
+
+	if (len < 16 || pos > len - 16 || n >= out->cap)
+		return pos;
+	/* each step takes a byte or more and makes a token or none, so
+	 * stopping at last makes no more tokens than out has room for */
+	size_t last = len - 16;
+	if (last - pos > out->cap - n - 1)
+		last = pos + (out->cap - n - 1);
+	while (pos <= last) {
+		unsigned char ch = b[pos], nx = b[pos + 1];
+		uint32_t id, bits;
+
+		switch (afast[ch]) {
+		case F_LF:
+		case F_SPACE:
+			if (nx >= 0x80)
+				goto stop;
+			if (ch == '\n' && (pend & nl_m) != nl_m)
+				pend += nl_1;
+			pend |= space_1;
+			pos++;
+			continue;
+		case F_LETTER: {
+			uint64_t w, wa, nl8;
+			size_t k, wn = 0;
+			unsigned char after;
+			int rc;
+
+			memcpy(&w, b + pos, 8);
+			nl8 = nonletters8(w);
+			wa = w;
+			if (!nl8) { /* eight letters: the rest in the next */
+				memcpy(&wa, b + pos + 8, 8);
+				nl8 = nonletters8(wa);
+				wn = 8;
+				if (!nl8)
+					goto stop; /* sixteen or more */
+			}
+			k = (size_t)__builtin_ctzll(nl8) >> 3;
+			wn += k; /* 1 or more: ch is a letter */
+			after = (unsigned char)(wa >> (8 * k));
+			if (aafter[after] &&
+			    (aafter[after] == 2 ||
+			     joins_at(b, len, pos + wn + 1, wa, k + 1)))
+				goto stop;
+			if (wn < 8)
+				rc = cached_id_w(
+				        idc, in, b + pos, wn,
+				        w & (~(uint64_t)0 >> (64 - 8 * wn)),
+				        &id);
+			else if (wn == 8)
+				rc = cached_id_w(idc, in, b + pos, wn, w, &id);
+			else
+				rc = cached_id16(
+				        idc16, in, b + pos, wn, w,
+				        wa & (~(uint64_t)0 >> (64 - 8 * k)),
+				        &id);
+			if (rc < 0) {
+				*err = -1;
+				goto stop;
+			}
+			ids[n] = id;
+			tok_store(v, n++, (uint32_t)pos,
+			          word_m | (abits[ch] & A_UPPER ? upper_m : 0) |
+			                  (uint32_t)wn * slen_1 | pend);
+			pend = 0;
+			pos += wn;
+			/* the space after it, as the loop's head takes it
+			 * (pos + 1 is at most len here) */
+			if (after == ' ' &&
+			    (pos + 1 >= len || b[pos + 1] < 0x80)) {
+				pend = space_1;
+				pos++;
+			}
+			continue;
+		}
+		case F_RUN:
+		case F_DOT:
+		case F_MARK:
+		case F_STOP:
+			/* a hyphen or period before another starts a run */
+			if (nx >= 0x80 || (nx == ch && afast[ch] >= F_RUN))
+				goto stop;
+			id = punct[ch];
+			if (id == UINT32_MAX) {
+				if (cached_id_w(idc, in, b + pos, 1, ch, &id) <
+				    0) {
+					*err = -1;
+					goto stop;
+				}
+				punct[ch] = id;
+			}
+			bits = punct_m | slen_1 | pend;
+			if (afast[ch] >= F_STOP && afast[ch] != F_RUN)
+				bits |= stop_m;
+			ids[n] = id;
+			tok_store(v, n++, (uint32_t)pos, bits);
+			pend = 0;
+			pos++;
+			continue;
+		default:
+			goto stop;
+		}
+	}
+stop:
+	out->n = n;
+	*nl_io = (pend & nl_m) / nl_1;
+	*space_io = (pend & space_1) != 0;
+	return pos;
+}
+
 /* The ids of the last short tokens whose keys went through uni_key, by
  * their bytes and kind (the same bytes give the same key within one
  * tokenizer run, whose options do not change): prose repeats its few
@@ -590,6 +823,12 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 	        calloc((size_t)1 << IDC16_BITS, sizeof *idc16);
 	/* the short words one load each: with the table, keys as the bytes */
 	int fast8 = idc && !(keyopts & TOK_KEY_ICASE);
+	/* fast_run's loop, with both tables; the ids of one-byte marks */
+	int run = WORD8 && fast8 && idc16;
+	uint32_t punct[128];
+
+	for (size_t i = 0; i < 128; i++)
+		punct[i] = UINT32_MAX;
 
 	memset(out, 0, sizeof *out);
 	memset(&memo, 0, sizeof memo);
@@ -600,8 +839,20 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 	while (pos < t->len) {
 		struct tok tk;
 		uint8_t wflags;
-		unsigned char ch = t->buf[pos];
+		unsigned char ch;
 		size_t end = 0, tried = SIZE_MAX;
+
+		/* most of prose in fast_run's loop; what it leaves below */
+		if (run) {
+			int err = 0;
+			pos = fast_run(t, pos, out, idc, idc16, in, punct, &nl,
+			               &space, &err);
+			if (err < 0)
+				goto fail;
+			if (pos >= t->len)
+				break;
+		}
+		ch = t->buf[pos];
 
 		/* a space before ASCII (no mark to join it) and an ASCII word
 		 * (ascii_word) are most of prose: taken before any class */
@@ -874,12 +1125,30 @@ tok_long_len(const struct toklist *l, size_t i)
 	return lo < l->nlng && l->lng[lo].i == i ? l->lng[lo].len : TOK_LONG;
 }
 
+/* Four 32-bit lanes: two tokens, each its offset and its bit-fields. */
+typedef uint32_t tok_lanes __attribute__((vector_size(16)));
+
 size_t
 tok_words(const struct toklist *l, size_t from, size_t to)
 {
-	size_t n = 0;
+	/* TOK_WORD is 0 and TOK_NUMBER 1: a word has the kind's two upper
+	 * bits clear */
+	const uint32_t hi = tok_word_bits(&(struct tok){.kind = 6});
+	const tok_lanes m = {0, hi, 0, hi};
+	/* each lane -1 per token whose masked bits are 0: the offsets'
+	 * lanes (masked by 0) count every token, the bits' lanes words */
+	tok_lanes acc = {0, 0, 0, 0};
+	size_t i = from, n = 0;
 
-	for (size_t i = from; i < to; i++)
-		n += l->v[i].kind == TOK_WORD || l->v[i].kind == TOK_NUMBER;
+	for (; i + 4 <= to; i += 4) {
+		tok_lanes a, b;
+		memcpy(&a, &l->v[i], sizeof a);
+		memcpy(&b, &l->v[i + 2], sizeof b);
+		acc += (tok_lanes)((a & m) == 0);
+		acc += (tok_lanes)((b & m) == 0);
+	}
+	n = (size_t)(0u - acc[1]) + (size_t)(0u - acc[3]);
+	for (; i < to; i++)
+		n += !(tok_word_bits(&l->v[i]) & hi);
 	return n;
 }
