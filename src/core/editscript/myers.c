@@ -56,6 +56,12 @@ struct search {
 	idx heur;       /* cost at which the snake cut starts */
 	long long work; /* diagonal steps left before every search is cut
 	                   as soon as it can be (MYERS_WORK_FACTOR) */
+	int quit;       /* stop the whole search once work runs out: its
+	                   script would be thrown away */
+	int halted;     /* set when it stopped so (the marks are partial) */
+	size_t na, nb;  /* the lengths of a and b */
+	int runs;       /* does a run of MYERS_SNAKE_MIN items of a occur in b?
+	                   -1 not asked yet, 0 no, 1 yes or maybe */
 };
 
 struct myers *
@@ -182,28 +188,105 @@ isqrt(idx n)
 }
 
 /* Are the n items before (x, y) equal on both sides, all at or after
- * (x0, y0)? */
-static int
+ * (x0, y0)?  (n > 0: the first pair is tested before the loop, as it
+ * settles nearly every call.) */
+static inline int
 equal_before(const struct search *s, idx x, idx y, idx x0, idx y0, idx n)
 {
-	if (x - x0 < n || y - y0 < n)
+	if (x - x0 < n || y - y0 < n || s->a[x - 1] != s->b[y - 1])
 		return 0;
-	for (idx i = 1; i <= n; i++)
+	for (idx i = 2; i <= n; i++)
 		if (s->a[x - i] != s->b[y - i])
 			return 0;
 	return 1;
 }
 
-/* Are the n items from (x, y) equal on both sides, all before (x1, y1)? */
-static int
+/* Are the n items from (x, y) equal on both sides, all before (x1, y1)?
+ * (n > 0, the first pair tested first.) */
+static inline int
 equal_after(const struct search *s, idx x, idx y, idx x1, idx y1, idx n)
 {
-	if (x1 - x < n || y1 - y < n)
+	if (x1 - x < n || y1 - y < n || s->a[x] != s->b[y])
 		return 0;
-	for (idx i = 0; i < n; i++)
+	for (idx i = 1; i < n; i++)
 		if (s->a[x + i] != s->b[y + i])
 			return 0;
 	return 1;
+}
+
+/* Does some run of len items of a[0..n) occur in b[0..nb) too (len > 0)?
+ * 1 if so (or if memory ran out: the caller then assumes one may), 0 if
+ * not.  The runs of a go into a table by a hash of their items (a run equal
+ * to one already there is left out, so a text of one word repeated is one
+ * entry), and each run of b is looked up and compared item by item where
+ * the hashes match; about a dozen steps an item, on one pass over each
+ * side. */
+static int
+common_run(const uint32_t *a, size_t n, const uint32_t *b, size_t nb,
+           size_t len)
+{
+	const uint64_t mul = 0x9E3779B97F4A7C15u;
+	uint64_t top = 1, h;
+	size_t ns = 1, i;
+	int found = 0;
+
+	if (n < len || nb < len)
+		return 0;
+	while (ns < 2 * (n - len + 1))
+		ns <<= 1;
+	uint32_t *slot = calloc(ns, sizeof *slot); /* start + 1, or 0 */
+	uint64_t *hs = malloc((n - len + 1) * sizeof *hs);
+	if (!slot || !hs) {
+		free(slot);
+		free(hs);
+		return 1;
+	}
+	for (i = 1; i < len; i++)
+		top *= mul; /* mul to the power len - 1: the oldest item's */
+	/* h over v[i..i+len) is the sum of v[i+j] * mul^(len-1-j), mod 2^64;
+	 * the table reads its high bits, where every item reaches */
+	h = 0;
+	for (i = 0; i < len; i++)
+		h = h * mul + a[i];
+	for (i = 0;; i++) {
+		size_t at = (size_t)(h >> 32) & (ns - 1);
+		for (;; at = (at + 1) & (ns - 1)) {
+			uint32_t e = slot[at];
+			if (!e) {
+				slot[at] = (uint32_t)i + 1;
+				hs[i] = h;
+				break;
+			}
+			if (hs[e - 1] == h &&
+			    memcmp(a + e - 1, a + i, len * sizeof *a) == 0)
+				break;
+		}
+		if (i + len == n)
+			break;
+		h = (h - a[i] * top) * mul + a[i + len];
+	}
+	h = 0;
+	for (i = 0; i < len; i++)
+		h = h * mul + b[i];
+	for (i = 0; !found; i++) {
+		size_t at = (size_t)(h >> 32) & (ns - 1);
+		for (;; at = (at + 1) & (ns - 1)) {
+			uint32_t e = slot[at];
+			if (!e)
+				break;
+			if (hs[e - 1] == h &&
+			    memcmp(a + e - 1, b + i, len * sizeof *a) == 0) {
+				found = 1;
+				break;
+			}
+		}
+		if (i + len == nb)
+			break;
+		h = (h - b[i] * top) * mul + b[i + len];
+	}
+	free(slot);
+	free(hs);
+	return found;
 }
 
 /* Middle snake of a[x0..x1) against b[y0..y1), both non-empty and with no
@@ -277,6 +360,12 @@ split(struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 			continue;
 		s->work -= (fmax - fmin) / 2 + (bmax - bmin) / 2 + 2;
 		int spent = s->work <= 0;
+		if (spent && s->quit) {
+			s->halted = 1;
+			*sx = x0;
+			*sy = y0;
+			return;
+		}
 		if (cost < s->heur && !spent)
 			continue;
 		/* Long enough: split at the point either search reached
@@ -288,6 +377,13 @@ split(struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 		 * so a chance match of a few common words cannot pin the
 		 * path. */
 		idx need = cost < s->limit && !spent ? MYERS_SNAKE_MIN : 0;
+		/* Without such a run anywhere in a and b, no point can be
+		 * taken and the search goes on as if it had looked. */
+		if (need && s->runs < 0)
+			s->runs =
+			        common_run(a, s->na, b, s->nb, MYERS_SNAKE_MIN);
+		if (need && !s->runs)
+			continue;
 		idx span = fmid > bmid ? fmid - bmid : bmid - fmid;
 		idx best = 0, bx = 0, by = 0;
 		for (k = fmax; k >= fmin; k -= 2) {
@@ -324,7 +420,9 @@ split(struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 	}
 }
 
-/* Mark the edit script of a[x0..x1) against b[y0..y1). */
+/* Mark the edit script of a[x0..x1) against b[y0..y1); with s->quit,
+ * return early, s->halted set and the marks partial, once the work
+ * budget runs out. */
 static void
 compare(struct search *s, idx x0, idx x1, idx y0, idx y1)
 {
@@ -347,14 +445,20 @@ compare(struct search *s, idx x0, idx x1, idx y0, idx y1)
 		}
 		idx sx, sy;
 		split(s, x0, x1, y0, y1, &sx, &sy);
+		if (s->halted)
+			return;
 		/* Recurse into the smaller half, loop on the larger, so the
 		 * stack stays shallow whatever the shape of the input. */
 		if ((sx - x0) + (sy - y0) < (x1 - sx) + (y1 - sy)) {
 			compare(s, x0, sx, y0, sy);
+			if (s->halted)
+				return;
 			x0 = sx;
 			y0 = sy;
 		} else {
 			compare(s, sx, x1, sy, y1);
+			if (s->halted)
+				return;
 			x1 = sx;
 			y1 = sy;
 		}
@@ -517,12 +621,21 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 	s.fwd = m->v + nbb + 1;
 	s.bwd = m->v + (na + nbb + 3) + nbb + 1;
 	s.limit = 0;
+	s.quit = 0;
+	s.halted = 0;
+	s.na = na;
+	s.nb = nbb;
+	s.runs = -1;
 	if (!minimal) {
 		s.limit = isqrt((idx)(na + nbb)) * MYERS_COST_FACTOR;
 		if (s.limit < MYERS_COST_MIN)
 			s.limit = MYERS_COST_MIN;
 		s.work = (long long)(na + nbb) * MYERS_WORK_PROBE;
 		s.heur = na + nbb >= MYERS_HEUR_SIZE ? MYERS_HEUR_MIN : s.limit;
+		/* Where the probe's script could not be too long for the
+		 * exact search below, the script matters only if the budget
+		 * lasts: both searches after it start afresh. */
+		s.quit = na + nbb <= MYERS_EXACT_EDITS;
 	}
 	compare(&s, 0, (idx)na, 0, (idx)nbb);
 	if (!minimal && s.work <= 0) {
@@ -532,11 +645,13 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		 * that is less than the full budget, it is both cheaper and
 		 * better.  Otherwise the search again with the full budget,
 		 * which finds what it always did. */
-		size_t d = 0;
-		for (i = 0; i < na; i++)
-			d += m->cda[i];
-		for (i = 0; i < nbb; i++)
-			d += m->cib[i];
+		size_t d = 0; /* halted: at most na + nbb, under the bound */
+		if (!s.halted) {
+			for (i = 0; i < na; i++)
+				d += m->cda[i];
+			for (i = 0; i < nbb; i++)
+				d += m->cib[i];
+		}
 		memset(m->cda, 0, na);
 		memset(m->cib, 0, nbb);
 		if (m->tune.exact && d <= MYERS_EXACT_EDITS &&
@@ -548,6 +663,8 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 			goto marks;
 		}
 		s.work = (long long)(na + nbb) * MYERS_WORK_FACTOR;
+		s.quit = 0;
+		s.halted = 0;
 		compare(&s, 0, (idx)na, 0, (idx)nbb);
 	}
 marks:
