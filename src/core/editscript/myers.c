@@ -215,27 +215,30 @@ equal_after(const struct search *s, idx x, idx y, idx x1, idx y1, idx n)
 }
 
 /* Does some run of len items of a[0..n) occur in b[0..nb) too (len > 0)?
- * 1 if so (or if memory ran out: the caller then assumes one may), 0 if
- * not.  The runs of a go into a table by a hash of their items (a run equal
- * to one already there is left out, so a text of one word repeated is one
- * entry), and each run of b is looked up and compared item by item where
- * the hashes match; about a dozen steps an item, on one pass over each
- * side. */
+ * With step > 1, only the runs of a starting at a multiple of step are
+ * looked for (so a 1 is sure, a 0 says only that no common run of len +
+ * step - 1 items exists).  1 if found (or if memory ran out: the caller
+ * then assumes one may exist), 0 if not.  The runs of a go into a table by
+ * a hash of their items (a run equal to one already there is left out, so
+ * a text of one word repeated is one entry), and each run of b is looked
+ * up and compared item by item where the hashes match: one pass over each
+ * side, about a dozen steps an item. */
 static int
 common_run(const uint32_t *a, size_t n, const uint32_t *b, size_t nb,
-           size_t len)
+           size_t len, size_t step)
 {
 	const uint64_t mul = 0x9E3779B97F4A7C15u;
 	uint64_t top = 1, h;
-	size_t ns = 1, i;
+	size_t ns = 1, i, runs;
 	int found = 0;
 
 	if (n < len || nb < len)
 		return 0;
-	while (ns < 2 * (n - len + 1))
+	runs = (n - len) / step + 1;
+	while (ns < 2 * runs)
 		ns <<= 1;
 	uint32_t *slot = calloc(ns, sizeof *slot); /* start + 1, or 0 */
-	uint64_t *hs = malloc((n - len + 1) * sizeof *hs);
+	uint64_t *hs = malloc(runs * sizeof *hs);  /* by start / step */
 	if (!slot || !hs) {
 		free(slot);
 		free(hs);
@@ -250,14 +253,14 @@ common_run(const uint32_t *a, size_t n, const uint32_t *b, size_t nb,
 		h = h * mul + a[i];
 	for (i = 0;; i++) {
 		size_t at = (size_t)(h >> 32) & (ns - 1);
-		for (;; at = (at + 1) & (ns - 1)) {
+		for (; i % step == 0; at = (at + 1) & (ns - 1)) {
 			uint32_t e = slot[at];
 			if (!e) {
 				slot[at] = (uint32_t)i + 1;
-				hs[i] = h;
+				hs[i / step] = h;
 				break;
 			}
-			if (hs[e - 1] == h &&
+			if (hs[(e - 1) / step] == h &&
 			    memcmp(a + e - 1, a + i, len * sizeof *a) == 0)
 				break;
 		}
@@ -274,7 +277,7 @@ common_run(const uint32_t *a, size_t n, const uint32_t *b, size_t nb,
 			uint32_t e = slot[at];
 			if (!e)
 				break;
-			if (hs[e - 1] == h &&
+			if (hs[(e - 1) / step] == h &&
 			    memcmp(a + e - 1, b + i, len * sizeof *a) == 0) {
 				found = 1;
 				break;
@@ -287,6 +290,46 @@ common_run(const uint32_t *a, size_t n, const uint32_t *b, size_t nb,
 	free(slot);
 	free(hs);
 	return found;
+}
+
+/* Would the probe of myers_run (a search with the work budget
+ * MYERS_WORK_PROBE an item over n items, the cost limit limit) on two
+ * sequences whose minimal script has d marks, whose lengths differ by
+ * skew, and that share no run of MYERS_SNAKE_MIN items, surely spend its
+ * budget?  1 when that follows from the argument below, 0 when it does
+ * not (the probe may or may not).
+ *
+ * Without such a run no point passes the snake cut's test, so a split
+ * searches until the two searches meet, or the cost reaches the limit L
+ * and a point is found to cut at, or the budget is spent.  Take a box of
+ * edit distance over 2L whose shorter side is at least 2L: the searches
+ * cannot meet by the cost L, and up to the cost 2L none of the ranges is
+ * clipped, so step c spends 2c + 2 of the budget.  The split then spends
+ * at least L^2 + 3L, and it ends at some cost c < 2L (by 2L it would have
+ * spent 4L^2 + 6L, checked to be over the whole budget) at a point c edits
+ * from one corner.  The box at the other side of that point, also
+ * searched, has an edit distance over the box's less 2L, and sides that
+ * differ by less than the box's sides do plus 2L (the point's diagonal is
+ * within c of its corner's); trimming a common prefix or suffix changes
+ * neither.  A box's shorter side is at least (edit distance - the sides'
+ * difference) / 2.  So if a chain of K such boxes follows from the whole,
+ * with K (L^2 + 3L) over the budget, the budget runs out. */
+static int
+probe_spends(size_t d, size_t skew, size_t n, idx limit)
+{
+	size_t l = (size_t)limit, budget = n * MYERS_WORK_PROBE;
+	size_t dist = d, diff = skew, spent = 0;
+
+	if (4 * l * l + 6 * l <= budget)
+		return 0; /* not with the limit myers_run sets */
+	while (spent <= budget) {
+		if (dist <= 2 * l || dist < diff || (dist - diff) / 2 < 2 * l)
+			return 0;
+		spent += l * l + 3 * l;
+		dist -= 2 * l;
+		diff += 2 * l;
+	}
+	return 1;
 }
 
 /* Middle snake of a[x0..x1) against b[y0..y1), both non-empty and with no
@@ -321,15 +364,16 @@ split(struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 		for (k = fmax; k >= fmin; k -= 2) {
 			idx x = fwd[k - 1] >= fwd[k + 1] ? fwd[k - 1] + 1
 			                                 : fwd[k + 1];
-			idx y = x - k;
-			while (x < x1 && y < y1 && a[x] == b[y]) {
+			/* the snake: y < y1 is x < y1 + k */
+			idx end = x1 < y1 + k ? x1 : y1 + k;
+			while (x < end && a[x] == b[x - k])
 				x++;
-				y++;
-			}
 			fwd[k] = x;
-			if (odd && bmin <= k && k <= bmax && bwd[k] <= x) {
+			if (odd &&
+			    (size_t)(k - bmin) <= (size_t)(bmax - bmin) &&
+			    bwd[k] <= x) {
 				*sx = x;
-				*sy = y;
+				*sy = x - k;
 				return;
 			}
 		}
@@ -344,15 +388,16 @@ split(struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 		for (k = bmax; k >= bmin; k -= 2) {
 			idx x = bwd[k - 1] < bwd[k + 1] ? bwd[k - 1]
 			                                : bwd[k + 1] - 1;
-			idx y = x - k;
-			while (x > x0 && y > y0 && a[x - 1] == b[y - 1]) {
+			/* the snake: y > y0 is x > y0 + k */
+			idx end = x0 > y0 + k ? x0 : y0 + k;
+			while (x > end && a[x - 1] == b[x - k - 1])
 				x--;
-				y--;
-			}
 			bwd[k] = x;
-			if (!odd && fmin <= k && k <= fmax && x <= fwd[k]) {
+			if (!odd &&
+			    (size_t)(k - fmin) <= (size_t)(fmax - fmin) &&
+			    x <= fwd[k]) {
 				*sx = x;
-				*sy = y;
+				*sy = x - k;
 				return;
 			}
 		}
@@ -380,8 +425,8 @@ split(struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 		/* Without such a run anywhere in a and b, no point can be
 		 * taken and the search goes on as if it had looked. */
 		if (need && s->runs < 0)
-			s->runs =
-			        common_run(a, s->na, b, s->nb, MYERS_SNAKE_MIN);
+			s->runs = common_run(a, s->na, b, s->nb,
+			                     MYERS_SNAKE_MIN, 1);
 		if (need && !s->runs)
 			continue;
 		idx span = fmid > bmid ? fmid - bmid : bmid - fmid;
@@ -564,6 +609,8 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 {
 	size_t pre = 0, suf = 0, i, na = 0, nbb = 0;
 	struct search s;
+	unsigned char *kept =
+	        NULL; /* an exact script kept for later, or NULL */
 
 	memset(del, 0, n);
 	memset(ins, 0, nb);
@@ -632,6 +679,41 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 			s.limit = MYERS_COST_MIN;
 		s.work = (long long)(na + nbb) * MYERS_WORK_PROBE;
 		s.heur = na + nbb >= MYERS_HEUR_SIZE ? MYERS_HEUR_MIN : s.limit;
+		/* Two long texts that share no run of MYERS_SNAKE_MIN items
+		 * (looked for in two steps: runs of a from every tenth item
+		 * first, which finds the long runs of texts that differ
+		 * little, then from every item) are likely to spend the
+		 * probe's budget, after which the exact search runs.  It runs
+		 * first then, and where its count of edits proves that the
+		 * probe would spend the budget (probe_spends), its script is
+		 * the one the probe's exhaustion would have led to.  Where it
+		 * does not, the script is kept aside for the probe's end, in
+		 * case the budget runs out all the same. */
+		if (m->tune.exact && na + nbb >= MYERS_HEUR_SIZE &&
+		    na + nbb <= MYERS_EXACT_EDITS &&
+		    !common_run(m->ca, na, m->cb, nbb, MYERS_SNAKE_MIN, 10) &&
+		    !(s.runs = common_run(m->ca, na, m->cb, nbb,
+		                          MYERS_SNAKE_MIN, 1)) &&
+		    distinct_ids(m, na) >= MYERS_EXACT_IDS) {
+			if (run_exact(m, na, nbb,
+			              na + nbb >= MYERS_KEEP_ITEMS) < 0)
+				return -1;
+			size_t d = 0;
+			for (i = 0; i < na; i++)
+				d += m->cda[i];
+			for (i = 0; i < nbb; i++)
+				d += m->cib[i];
+			if (probe_spends(d, na > nbb ? na - nbb : nbb - na,
+			                 na + nbb, s.limit))
+				goto marks;
+			kept = malloc(na + nbb);
+			if (kept) {
+				memcpy(kept, m->cda, na);
+				memcpy(kept + na, m->cib, nbb);
+			}
+			memset(m->cda, 0, na);
+			memset(m->cib, 0, nbb);
+		}
 		/* Where the probe's script could not be too long for the
 		 * exact search below, the script matters only if the budget
 		 * lasts: both searches after it start afresh. */
@@ -652,6 +734,11 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 			for (i = 0; i < nbb; i++)
 				d += m->cib[i];
 		}
+		if (kept) { /* the exact script, found before the probe */
+			memcpy(m->cda, kept, na);
+			memcpy(m->cib, kept + na, nbb);
+			goto marks;
+		}
 		memset(m->cda, 0, na);
 		memset(m->cib, 0, nbb);
 		if (m->tune.exact && d <= MYERS_EXACT_EDITS &&
@@ -668,6 +755,7 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		compare(&s, 0, (idx)na, 0, (idx)nbb);
 	}
 marks:
+	free(kept);
 	for (i = 0; i < na; i++)
 		if (m->cda[i])
 			del[m->ra[i]] = 1;
