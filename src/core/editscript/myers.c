@@ -302,34 +302,43 @@ common_run(const uint32_t *a, size_t n, const uint32_t *b, size_t nb,
  * Without such a run no point passes the snake cut's test, so a split
  * searches until the two searches meet, or the cost reaches the limit L
  * and a point is found to cut at, or the budget is spent.  Take a box of
- * edit distance over 2L whose shorter side is at least 2L: the searches
- * cannot meet by the cost L, and up to the cost 2L none of the ranges is
- * clipped, so step c spends 2c + 2 of the budget.  The split then spends
- * at least L^2 + 3L, and it ends at some cost c < 2L (by 2L it would have
- * spent 4L^2 + 6L, checked to be over the whole budget) at a point c edits
- * from one corner.  The box at the other side of that point, also
- * searched, has an edit distance over the box's less 2L, and sides that
- * differ by less than the box's sides do plus 2L (the point's diagonal is
- * within c of its corner's); trimming a common prefix or suffix changes
- * neither.  A box's shorter side is at least (edit distance - the sides'
- * difference) / 2.  So if a chain of K such boxes follows from the whole,
- * with K (L^2 + 3L) over the budget, the budget runs out. */
+ * edit distance over 2L, R of the budget left at most, and c the least
+ * cost with c^2 + 3c over R, its shorter side at least c: the searches
+ * cannot meet by the cost L, and up to the cost c no range is clipped, so
+ * step c' spends 2c' + 2 of the budget, L^2 + 3L by the cost L, and the
+ * split ends by the cost c (it would have spent all of R by then).  When
+ * c <= L, the budget runs out in this split.  Otherwise the split cuts at
+ * a point at most c edits from one corner, and the box at the other side
+ * of it, also searched, has an edit distance of at least the box's less c
+ * and sides that differ by at most the box's difference plus c (the
+ * point's diagonal is within c of its corner's); trimming a common prefix
+ * or suffix changes neither.  A box's shorter side is at least (edit
+ * distance - the sides' difference) / 2.  So the chain of such boxes from
+ * the whole is followed until one must spend the rest. */
 static int
 probe_spends(size_t d, size_t skew, size_t n, idx limit)
 {
 	size_t l = (size_t)limit, budget = n * MYERS_WORK_PROBE;
 	size_t dist = d, diff = skew, spent = 0;
 
-	if (4 * l * l + 6 * l <= budget)
-		return 0; /* not with the limit myers_run sets */
-	while (spent <= budget) {
-		if (dist <= 2 * l || dist < diff || (dist - diff) / 2 < 2 * l)
+	for (;;) {
+		size_t rest = budget - spent, c = l;
+		if (dist <= 2 * l || dist < diff)
 			return 0;
-		spent += l * l + 3 * l;
-		dist -= 2 * l;
-		diff += 2 * l;
+		if (c * c + 3 * c > rest)
+			while (c > 1 && (c - 1) * (c - 1) + 3 * (c - 1) > rest)
+				c--;
+		else
+			while (c * c + 3 * c <= rest)
+				c++;
+		if ((dist - diff) / 2 < c)
+			return 0;
+		if (c <= l)
+			return 1;
+		spent += l * l + 3 * l; /* at most budget, as c > l */
+		dist -= c;
+		diff += c;
 	}
-	return 1;
 }
 
 /* Middle snake of a[x0..x1) against b[y0..y1), both non-empty and with no
@@ -682,7 +691,8 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		/* Two long texts that share no run of MYERS_SNAKE_MIN items
 		 * (looked for in two steps: runs of a from every tenth item
 		 * first, which finds the long runs of texts that differ
-		 * little, then from every item) are likely to spend the
+		 * little and is kept for the snake cut, then from every
+		 * item) are likely to spend the
 		 * probe's budget, after which the exact search runs.  It runs
 		 * first then, and where its count of edits proves that the
 		 * probe would spend the budget (probe_spends), its script is
@@ -691,7 +701,8 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		 * case the budget runs out all the same. */
 		if (m->tune.exact && na + nbb >= MYERS_HEUR_SIZE &&
 		    na + nbb <= MYERS_EXACT_EDITS &&
-		    !common_run(m->ca, na, m->cb, nbb, MYERS_SNAKE_MIN, 10) &&
+		    !(s.runs = common_run(m->ca, na, m->cb, nbb,
+		                          MYERS_SNAKE_MIN, 10)) &&
 		    !(s.runs = common_run(m->ca, na, m->cb, nbb,
 		                          MYERS_SNAKE_MIN, 1)) &&
 		    distinct_ids(m, na) >= MYERS_EXACT_IDS) {
