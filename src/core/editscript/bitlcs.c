@@ -341,7 +341,6 @@ block_avx2(word *v, const word *pm, int nq, word c)
 	        {0, 0, 0, 1}, {1, 0, 0, 1}, {0, 1, 0, 1}, {1, 1, 0, 1},
 	        {0, 0, 1, 1}, {1, 0, 1, 1}, {0, 1, 1, 1}, {1, 1, 1, 1},
 	};
-	const __m256i sign = _mm256_set1_epi64x(INT64_MIN);
 	const __m256i all = _mm256_set1_epi64x(-1);
 	__m256i sum[16];
 	word gen = 0, prop = 0;
@@ -349,10 +348,12 @@ block_avx2(word *v, const word *pm, int nq, word c)
 	for (int q = 0; q < nq; q++) {
 		__m256i x = _mm256_loadu_si256((const void *)(v + 4 * q));
 		__m256i p = _mm256_loadu_si256((const void *)(pm + 4 * q));
-		__m256i s = _mm256_add_epi64(x, _mm256_and_si256(x, p));
-		/* carried out: x > s, unsigned */
-		__m256i g = _mm256_cmpgt_epi64(_mm256_xor_si256(x, sign),
-		                               _mm256_xor_si256(s, sign));
+		__m256i xp = _mm256_and_si256(x, p);
+		__m256i s = _mm256_add_epi64(x, xp);
+		/* carried out of x + xp: the top bit of (x & xp) | ((x | xp)
+		 * & ~s), which is xp | (x & ~s) as xp is within x (the
+		 * movemask reads top bits only) */
+		__m256i g = _mm256_or_si256(xp, _mm256_andnot_si256(s, x));
 		__m256i o = _mm256_cmpeq_epi64(s, all);
 		sum[q] = s;
 		gen |= (word)_mm256_movemask_pd(_mm256_castsi256_pd(g))

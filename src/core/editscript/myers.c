@@ -56,6 +56,12 @@ struct search {
 	idx heur;       /* cost at which the snake cut starts */
 	long long work; /* diagonal steps left before every search is cut
 	                   as soon as it can be (MYERS_WORK_FACTOR) */
+	int quit;       /* stop the whole search once work runs out: its
+	                   script would be thrown away */
+	int halted;     /* set when it stopped so (the marks are partial) */
+	size_t na, nb;  /* the lengths of a and b */
+	int runs;       /* does a run of MYERS_SNAKE_MIN items of a occur in b?
+	                   -1 not asked yet, 0 no, 1 yes or maybe */
 };
 
 struct myers *
@@ -182,28 +188,157 @@ isqrt(idx n)
 }
 
 /* Are the n items before (x, y) equal on both sides, all at or after
- * (x0, y0)? */
-static int
+ * (x0, y0)?  (n > 0: the first pair is tested before the loop, as it
+ * settles nearly every call.) */
+static inline int
 equal_before(const struct search *s, idx x, idx y, idx x0, idx y0, idx n)
 {
-	if (x - x0 < n || y - y0 < n)
+	if (x - x0 < n || y - y0 < n || s->a[x - 1] != s->b[y - 1])
 		return 0;
-	for (idx i = 1; i <= n; i++)
+	for (idx i = 2; i <= n; i++)
 		if (s->a[x - i] != s->b[y - i])
 			return 0;
 	return 1;
 }
 
-/* Are the n items from (x, y) equal on both sides, all before (x1, y1)? */
-static int
+/* Are the n items from (x, y) equal on both sides, all before (x1, y1)?
+ * (n > 0, the first pair tested first.) */
+static inline int
 equal_after(const struct search *s, idx x, idx y, idx x1, idx y1, idx n)
 {
-	if (x1 - x < n || y1 - y < n)
+	if (x1 - x < n || y1 - y < n || s->a[x] != s->b[y])
 		return 0;
-	for (idx i = 0; i < n; i++)
+	for (idx i = 1; i < n; i++)
 		if (s->a[x + i] != s->b[y + i])
 			return 0;
 	return 1;
+}
+
+/* Does some run of len items of a[0..n) occur in b[0..nb) too (len > 0)?
+ * With step > 1, only the runs of a starting at a multiple of step are
+ * looked for (so a 1 is sure, a 0 says only that no common run of len +
+ * step - 1 items exists).  1 if found (or if memory ran out: the caller
+ * then assumes one may exist), 0 if not.  The runs of a go into a table by
+ * a hash of their items (a run equal to one already there is left out, so
+ * a text of one word repeated is one entry), and each run of b is looked
+ * up and compared item by item where the hashes match: one pass over each
+ * side, about a dozen steps an item. */
+static int
+common_run(const uint32_t *a, size_t n, const uint32_t *b, size_t nb,
+           size_t len, size_t step)
+{
+	const uint64_t mul = 0x9E3779B97F4A7C15u;
+	uint64_t top = 1, h;
+	size_t ns = 1, i, runs;
+	int found = 0;
+
+	if (n < len || nb < len)
+		return 0;
+	runs = (n - len) / step + 1;
+	while (ns < 2 * runs)
+		ns <<= 1;
+	uint32_t *slot = calloc(ns, sizeof *slot); /* start + 1, or 0 */
+	uint64_t *hs = malloc(runs * sizeof *hs);  /* by start / step */
+	if (!slot || !hs) {
+		free(slot);
+		free(hs);
+		return 1;
+	}
+	for (i = 1; i < len; i++)
+		top *= mul; /* mul to the power len - 1: the oldest item's */
+	/* h over v[i..i+len) is the sum of v[i+j] * mul^(len-1-j), mod 2^64;
+	 * the table reads its high bits, where every item reaches */
+	h = 0;
+	for (i = 0; i < len; i++)
+		h = h * mul + a[i];
+	for (i = 0;; i++) {
+		size_t at = (size_t)(h >> 32) & (ns - 1);
+		for (; i % step == 0; at = (at + 1) & (ns - 1)) {
+			uint32_t e = slot[at];
+			if (!e) {
+				slot[at] = (uint32_t)i + 1;
+				hs[i / step] = h;
+				break;
+			}
+			if (hs[(e - 1) / step] == h &&
+			    memcmp(a + e - 1, a + i, len * sizeof *a) == 0)
+				break;
+		}
+		if (i + len == n)
+			break;
+		h = (h - a[i] * top) * mul + a[i + len];
+	}
+	h = 0;
+	for (i = 0; i < len; i++)
+		h = h * mul + b[i];
+	for (i = 0; !found; i++) {
+		size_t at = (size_t)(h >> 32) & (ns - 1);
+		for (;; at = (at + 1) & (ns - 1)) {
+			uint32_t e = slot[at];
+			if (!e)
+				break;
+			if (hs[(e - 1) / step] == h &&
+			    memcmp(a + e - 1, b + i, len * sizeof *a) == 0) {
+				found = 1;
+				break;
+			}
+		}
+		if (i + len == nb)
+			break;
+		h = (h - b[i] * top) * mul + b[i + len];
+	}
+	free(slot);
+	free(hs);
+	return found;
+}
+
+/* Would the probe of myers_run (a search with the work budget
+ * MYERS_WORK_PROBE an item over n items, the cost limit limit) on two
+ * sequences whose minimal script has d marks, whose lengths differ by
+ * skew, and that share no run of MYERS_SNAKE_MIN items, surely spend its
+ * budget?  1 when that follows from the argument below, 0 when it does
+ * not (the probe may or may not).
+ *
+ * Without such a run no point passes the snake cut's test, so a split
+ * searches until the two searches meet, or the cost reaches the limit L
+ * and a point is found to cut at, or the budget is spent.  Take a box of
+ * edit distance over 2L, R of the budget left at most, and c the least
+ * cost with c^2 + 3c over R, its shorter side at least c: the searches
+ * cannot meet by the cost L, and up to the cost c no range is clipped, so
+ * step c' spends 2c' + 2 of the budget, L^2 + 3L by the cost L, and the
+ * split ends by the cost c (it would have spent all of R by then).  When
+ * c <= L, the budget runs out in this split.  Otherwise the split cuts at
+ * a point at most c edits from one corner, and the box at the other side
+ * of it, also searched, has an edit distance of at least the box's less c
+ * and sides that differ by at most the box's difference plus c (the
+ * point's diagonal is within c of its corner's); trimming a common prefix
+ * or suffix changes neither.  A box's shorter side is at least (edit
+ * distance - the sides' difference) / 2.  So the chain of such boxes from
+ * the whole is followed until one must spend the rest. */
+static int
+probe_spends(size_t d, size_t skew, size_t n, idx limit)
+{
+	size_t l = (size_t)limit, budget = n * MYERS_WORK_PROBE;
+	size_t dist = d, diff = skew, spent = 0;
+
+	for (;;) {
+		size_t rest = budget - spent, c = l;
+		if (dist <= 2 * l || dist < diff)
+			return 0;
+		if (c * c + 3 * c > rest)
+			while (c > 1 && (c - 1) * (c - 1) + 3 * (c - 1) > rest)
+				c--;
+		else
+			while (c * c + 3 * c <= rest)
+				c++;
+		if ((dist - diff) / 2 < c)
+			return 0;
+		if (c <= l)
+			return 1;
+		spent += l * l + 3 * l; /* at most budget, as c > l */
+		dist -= c;
+		diff += c;
+	}
 }
 
 /* Middle snake of a[x0..x1) against b[y0..y1), both non-empty and with no
@@ -238,15 +373,16 @@ split(struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 		for (k = fmax; k >= fmin; k -= 2) {
 			idx x = fwd[k - 1] >= fwd[k + 1] ? fwd[k - 1] + 1
 			                                 : fwd[k + 1];
-			idx y = x - k;
-			while (x < x1 && y < y1 && a[x] == b[y]) {
+			/* the snake: y < y1 is x < y1 + k */
+			idx end = x1 < y1 + k ? x1 : y1 + k;
+			while (x < end && a[x] == b[x - k])
 				x++;
-				y++;
-			}
 			fwd[k] = x;
-			if (odd && bmin <= k && k <= bmax && bwd[k] <= x) {
+			if (odd &&
+			    (size_t)(k - bmin) <= (size_t)(bmax - bmin) &&
+			    bwd[k] <= x) {
 				*sx = x;
-				*sy = y;
+				*sy = x - k;
 				return;
 			}
 		}
@@ -261,15 +397,16 @@ split(struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 		for (k = bmax; k >= bmin; k -= 2) {
 			idx x = bwd[k - 1] < bwd[k + 1] ? bwd[k - 1]
 			                                : bwd[k + 1] - 1;
-			idx y = x - k;
-			while (x > x0 && y > y0 && a[x - 1] == b[y - 1]) {
+			/* the snake: y > y0 is x > y0 + k */
+			idx end = x0 > y0 + k ? x0 : y0 + k;
+			while (x > end && a[x - 1] == b[x - k - 1])
 				x--;
-				y--;
-			}
 			bwd[k] = x;
-			if (!odd && fmin <= k && k <= fmax && x <= fwd[k]) {
+			if (!odd &&
+			    (size_t)(k - fmin) <= (size_t)(fmax - fmin) &&
+			    x <= fwd[k]) {
 				*sx = x;
-				*sy = y;
+				*sy = x - k;
 				return;
 			}
 		}
@@ -277,6 +414,12 @@ split(struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 			continue;
 		s->work -= (fmax - fmin) / 2 + (bmax - bmin) / 2 + 2;
 		int spent = s->work <= 0;
+		if (spent && s->quit) {
+			s->halted = 1;
+			*sx = x0;
+			*sy = y0;
+			return;
+		}
 		if (cost < s->heur && !spent)
 			continue;
 		/* Long enough: split at the point either search reached
@@ -288,6 +431,13 @@ split(struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 		 * so a chance match of a few common words cannot pin the
 		 * path. */
 		idx need = cost < s->limit && !spent ? MYERS_SNAKE_MIN : 0;
+		/* Without such a run anywhere in a and b, no point can be
+		 * taken and the search goes on as if it had looked. */
+		if (need && s->runs < 0)
+			s->runs = common_run(a, s->na, b, s->nb,
+			                     MYERS_SNAKE_MIN, 1);
+		if (need && !s->runs)
+			continue;
 		idx span = fmid > bmid ? fmid - bmid : bmid - fmid;
 		idx best = 0, bx = 0, by = 0;
 		for (k = fmax; k >= fmin; k -= 2) {
@@ -324,7 +474,9 @@ split(struct search *s, idx x0, idx x1, idx y0, idx y1, idx *sx, idx *sy)
 	}
 }
 
-/* Mark the edit script of a[x0..x1) against b[y0..y1). */
+/* Mark the edit script of a[x0..x1) against b[y0..y1); with s->quit,
+ * return early, s->halted set and the marks partial, once the work
+ * budget runs out. */
 static void
 compare(struct search *s, idx x0, idx x1, idx y0, idx y1)
 {
@@ -347,14 +499,20 @@ compare(struct search *s, idx x0, idx x1, idx y0, idx y1)
 		}
 		idx sx, sy;
 		split(s, x0, x1, y0, y1, &sx, &sy);
+		if (s->halted)
+			return;
 		/* Recurse into the smaller half, loop on the larger, so the
 		 * stack stays shallow whatever the shape of the input. */
 		if ((sx - x0) + (sy - y0) < (x1 - sx) + (y1 - sy)) {
 			compare(s, x0, sx, y0, sy);
+			if (s->halted)
+				return;
 			x0 = sx;
 			y0 = sy;
 		} else {
 			compare(s, sx, x1, sy, y1);
+			if (s->halted)
+				return;
 			x1 = sx;
 			y1 = sy;
 		}
@@ -460,6 +618,8 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 {
 	size_t pre = 0, suf = 0, i, na = 0, nbb = 0;
 	struct search s;
+	unsigned char *kept =
+	        NULL; /* an exact script kept for later, or NULL */
 
 	memset(del, 0, n);
 	memset(ins, 0, nb);
@@ -517,12 +677,58 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 	s.fwd = m->v + nbb + 1;
 	s.bwd = m->v + (na + nbb + 3) + nbb + 1;
 	s.limit = 0;
+	s.quit = 0;
+	s.halted = 0;
+	s.na = na;
+	s.nb = nbb;
+	s.runs = -1;
 	if (!minimal) {
 		s.limit = isqrt((idx)(na + nbb)) * MYERS_COST_FACTOR;
 		if (s.limit < MYERS_COST_MIN)
 			s.limit = MYERS_COST_MIN;
 		s.work = (long long)(na + nbb) * MYERS_WORK_PROBE;
 		s.heur = na + nbb >= MYERS_HEUR_SIZE ? MYERS_HEUR_MIN : s.limit;
+		/* Two long texts that share no run of MYERS_SNAKE_MIN items
+		 * (looked for in two steps: runs of a from every tenth item
+		 * first, which finds the long runs of texts that differ
+		 * little and is kept for the snake cut, then from every
+		 * item) are likely to spend the
+		 * probe's budget, after which the exact search runs.  It runs
+		 * first then, and where its count of edits proves that the
+		 * probe would spend the budget (probe_spends), its script is
+		 * the one the probe's exhaustion would have led to.  Where it
+		 * does not, the script is kept aside for the probe's end, in
+		 * case the budget runs out all the same. */
+		if (m->tune.exact && na + nbb >= MYERS_HEUR_SIZE &&
+		    na + nbb <= MYERS_EXACT_EDITS &&
+		    !(s.runs = common_run(m->ca, na, m->cb, nbb,
+		                          MYERS_SNAKE_MIN, 10)) &&
+		    !(s.runs = common_run(m->ca, na, m->cb, nbb,
+		                          MYERS_SNAKE_MIN, 1)) &&
+		    distinct_ids(m, na) >= MYERS_EXACT_IDS) {
+			if (run_exact(m, na, nbb,
+			              na + nbb >= MYERS_KEEP_ITEMS) < 0)
+				return -1;
+			size_t d = 0;
+			for (i = 0; i < na; i++)
+				d += m->cda[i];
+			for (i = 0; i < nbb; i++)
+				d += m->cib[i];
+			if (probe_spends(d, na > nbb ? na - nbb : nbb - na,
+			                 na + nbb, s.limit))
+				goto marks;
+			kept = malloc(na + nbb);
+			if (kept) {
+				memcpy(kept, m->cda, na);
+				memcpy(kept + na, m->cib, nbb);
+			}
+			memset(m->cda, 0, na);
+			memset(m->cib, 0, nbb);
+		}
+		/* Where the probe's script could not be too long for the
+		 * exact search below, the script matters only if the budget
+		 * lasts: both searches after it start afresh. */
+		s.quit = na + nbb <= MYERS_EXACT_EDITS;
 	}
 	compare(&s, 0, (idx)na, 0, (idx)nbb);
 	if (!minimal && s.work <= 0) {
@@ -532,11 +738,18 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		 * that is less than the full budget, it is both cheaper and
 		 * better.  Otherwise the search again with the full budget,
 		 * which finds what it always did. */
-		size_t d = 0;
-		for (i = 0; i < na; i++)
-			d += m->cda[i];
-		for (i = 0; i < nbb; i++)
-			d += m->cib[i];
+		size_t d = 0; /* halted: at most na + nbb, under the bound */
+		if (!s.halted) {
+			for (i = 0; i < na; i++)
+				d += m->cda[i];
+			for (i = 0; i < nbb; i++)
+				d += m->cib[i];
+		}
+		if (kept) { /* the exact script, found before the probe */
+			memcpy(m->cda, kept, na);
+			memcpy(m->cib, kept + na, nbb);
+			goto marks;
+		}
 		memset(m->cda, 0, na);
 		memset(m->cib, 0, nbb);
 		if (m->tune.exact && d <= MYERS_EXACT_EDITS &&
@@ -548,9 +761,12 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 			goto marks;
 		}
 		s.work = (long long)(na + nbb) * MYERS_WORK_FACTOR;
+		s.quit = 0;
+		s.halted = 0;
 		compare(&s, 0, (idx)na, 0, (idx)nbb);
 	}
 marks:
+	free(kept);
 	for (i = 0; i < na; i++)
 		if (m->cda[i])
 			del[m->ra[i]] = 1;
