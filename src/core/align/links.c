@@ -34,20 +34,28 @@ outranks(const struct vec *vs, const double *acc, uint32_t o, uint32_t p,
 	return fabs((double)o - est) < fabs((double)p - est);
 }
 
+/* The first index in [lo, hi) of v (increasing) whose entry is at or
+ * after position est, or hi when none is. */
+static size_t
+first_from(const uint32_t *v, size_t lo, size_t hi, double est)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((double)v[mid] < est)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Narrow the posting range [*p0, *p1) (sentences in increasing order) to
  * the POSTING_WINDOW entries nearest position est. */
 static void
 window(const uint32_t *post, size_t *p0, size_t *p1, double est)
 {
-	size_t lo = *p0, hi = *p1, half = POSTING_WINDOW / 2;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if ((double)post[mid] < est)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t hi = *p1, half = POSTING_WINDOW / 2;
+	size_t lo = first_from(post, *p0, hi, est);
 	lo = lo - *p0 > half ? lo - half : *p0;
 	hi = *p1 - lo > POSTING_WINDOW ? lo + POSTING_WINDOW : *p1;
 	if (hi - lo < POSTING_WINDOW && *p1 - *p0 >= POSTING_WINDOW)
@@ -861,19 +869,13 @@ near_members(const struct search *sr, uint32_t c, double est, uint32_t *out,
              int *cut)
 {
 	const uint32_t *m = sr->memb + sr->mstart[c];
-	size_t n = sr->mstart[c + 1] - sr->mstart[c], a, b, lo = 0, hi = n;
+	size_t n = sr->mstart[c + 1] - sr->mstart[c], a, b;
 
 	if (n > CANDIDATES + 1) {
 		/* the distance falls to est and rises after it: the nearest
 		 * are a run of members around est */
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if ((double)m[mid] < est)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (a = b = lo; b - a < CANDIDATES + 1;) {
+		for (a = b = first_from(m, 0, n, est);
+		     b - a < CANDIDATES + 1;) {
 			if (b == n ||
 			    (a > 0 && fabs((double)m[a - 1] - est) <=
 			                      fabs((double)m[b] - est)))
