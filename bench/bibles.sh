@@ -6,7 +6,13 @@
 # as SWORD modules, read here with diatheke (scripts/setup bench installs
 # diatheke, sword-text-kjv and sword-text-web).
 #
-# usage: sh bench/bibles.sh DIR    (writes DIR/kjv.txt and DIR/web.txt)
+# It also writes a pair of real texts that share no passage: the KJV's
+# books from Genesis to Job (about 381,000 words) against the WEB's from
+# Psalms to Revelation (about 345,000).  Unlike bench/gen.py's unrelated
+# pair, whose sentences repeat, hardly a sentence of these comes twice.
+#
+# usage: sh bench/bibles.sh DIR
+#   (writes DIR/kjv.txt, DIR/web.txt, DIR/kjv-a.txt and DIR/web-b.txt)
 set -eu
 dir=${1:?usage: sh bench/bibles.sh DIR}
 command -v diatheke >/dev/null ||
@@ -35,6 +41,12 @@ books = {b for b, _ in kjv}
 for name, vs in (("kjv", kjv), ("web", [v for v in web if v[0] in books])):
     with open("%s/%s.txt" % (d, name), "w", encoding="utf-8") as f:
         f.write("".join(t + "\n" for _, t in vs))
+order = list(dict.fromkeys(b for b, _ in kjv))
+first = set(order[: order.index("Psalms")])
+for name, vs in (("kjv-a", [v for v in kjv if v[0] in first]),
+                 ("web-b", [v for v in web if v[0] in books and v[0] not in first])):
+    with open("%s/%s.txt" % (d, name), "w", encoding="utf-8") as f:
+        f.write("".join(t + "\n" for _, t in vs))
 PY
 rm -f "$dir/kjv.raw" "$dir/web.raw"
-wc -w "$dir/kjv.txt" "$dir/web.txt"
+wc -w "$dir/kjv.txt" "$dir/web.txt" "$dir/kjv-a.txt" "$dir/web-b.txt"
