@@ -187,7 +187,7 @@ def feature_names(path):
 
 def main(argv):
     args = argv[1:]
-    mode, lam, drop = None, 0.3, []
+    mode, lam, drop = None, 0.5, []
     while args and args[0].startswith("--"):
         if args[0] in ("--write", "--check"):
             mode = args[0]

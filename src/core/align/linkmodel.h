@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -7.49397605;
+static const double lm_bias = -5.91379658;
 static const double lm_weight[LM_NFEAT] = {
-        1.50424209,    /* LM_COVR */
-        2.35206476,    /* LM_COVO */
-        4.48219457,    /* LM_COVMIN */
-        0.104704554,   /* LM_SECOND */
-        0.00596335464, /* LM_PLAIN */
-        -0.279518473,  /* LM_NAMES */
-        1.45229879,    /* LM_LOGWR */
-        0.854053544,   /* LM_LOGWO */
-        -1.59088123,   /* LM_HEADER */
-        -0.901803723,  /* LM_TAKEN */
-        0.411606473,   /* LM_ORDER */
-        0.940190411,   /* LM_NEIGH */
-        -1.64512186,   /* LM_TITLE */
-        -0.293949071,  /* LM_LOGTOK */
-        1.31528521,    /* LM_BEST */
-        1.65945165,    /* LM_HEAD */
-        -3.44804873,   /* LM_HEAD_TITLED */
-        -3.91761062,   /* LM_NOVEL */
+        1.27235482,   /* LM_COVR */
+        1.54696096,   /* LM_COVO */
+        3.24183394,   /* LM_COVMIN */
+        -0.104429089, /* LM_SECOND */
+        0.0913879788, /* LM_PLAIN */
+        -0.163579658, /* LM_NAMES */
+        1.42258684,   /* LM_LOGWR */
+        0.750565247,  /* LM_LOGWO */
+        -0.805216193, /* LM_HEADER */
+        -0.652395889, /* LM_TAKEN */
+        0.391954164,  /* LM_ORDER */
+        0.834875194,  /* LM_NEIGH */
+        -1.07246578,  /* LM_TITLE */
+        -0.544412491, /* LM_LOGTOK */
+        0.971938112,  /* LM_BEST */
+        0.86970104,   /* LM_HEAD */
+        -3.50108523,  /* LM_HEAD_TITLED */
+        -4.2411734,   /* LM_NOVEL */
 };
 
 #endif

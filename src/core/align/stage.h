@@ -434,7 +434,9 @@ int repeats(const struct ctx *x, size_t r);
  * the rules made (x->lw->prim): link it to that candidate when the rules
  * did not and the model says it has a counterpart, or to nothing when the
  * model says it has none, dropping the merges into it; the model
- * overrules the rules only when sure (VERDICT_MARGIN).  linked (per
+ * overrules the rules only when sure (VERDICT_MARGIN), and judges
+ * nothing when either text has fewer segments than the documents it was
+ * fitted on (VERDICT_MIN_SEGMENTS).  linked (per
  * official segment: a rewrite segment links to it) is made anew.  Each
  * segment judged goes to x->c->opt.link_trace when that is set.  0, or -1
  * when memory ran out (the links then unchanged). */

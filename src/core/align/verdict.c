@@ -17,6 +17,12 @@
  * (tests/eval/learn.py prints the table; tests/eval/README.md). */
 #define VERDICT_MARGIN 0.1
 
+/* The model is fitted on documents (the labelled pairs have three
+ * sentences a side or more); on a shorter text its features of context
+ * (neighbours, order, the head) tell nothing, and the rules decide
+ * alone: two sentences compared with two keep the rules' links. */
+#define VERDICT_MIN_SEGMENTS 3
+
 /* The features of rewrite segment r against its candidate m (the one
  * sharing the most weight), from the links the rules made (prim: each
  * rewrite segment's source; nlink: per official segment, how many link
@@ -47,14 +53,9 @@ features(const struct ctx *x, size_t r, const struct cand *m, double second,
 	f[LM_HEADER] = x->lw->header[m->o] != 0;
 	f[LM_TAKEN] = nlink[m->o] > self;
 	f[LM_ORDER] = before <= o && (after < 0 || o <= after);
-	/* a rewrite of one sentence has no neighbour to tell of it: the
-	 * feature then stands aside (1, as if both were linked), so that
-	 * the rules decide what the context cannot */
-	f[LM_NEIGH] = rs->n == 1
-	                      ? 1.0
-	                      : ((r > 0 && x->lw->prim[r - 1] >= 0) +
-	                         (r + 1 < rs->n && x->lw->prim[r + 1] >= 0)) /
-	                                2.0;
+	f[LM_NEIGH] = ((r > 0 && x->lw->prim[r - 1] >= 0) +
+	               (r + 1 < rs->n && x->lw->prim[r + 1] >= 0)) /
+	              2.0;
 	f[LM_TITLE] = title_line(x, r);
 	f[LM_LOGTOK] = log1p((double)(rs->v[r].t1 - rs->v[r].t0));
 	f[LM_BEST] = best;
@@ -176,6 +177,9 @@ link_verdict(struct ctx *x, const unsigned char *best, unsigned char *linked)
 
 	if (!nlink)
 		goto out;
+	/* a text too short for the model: the loop below judges nothing,
+	 * and the rules' links stand (VERDICT_MIN_SEGMENTS) */
+	int judge = nr >= VERDICT_MIN_SEGMENTS && no >= VERDICT_MIN_SEGMENTS;
 	for (size_t r = 0; r < nr; r++)
 		if (x->lw->prim[r] >= 0 && nlink[x->lw->prim[r]] < 2)
 			nlink[x->lw->prim[r]]++;
@@ -189,7 +193,7 @@ link_verdict(struct ctx *x, const unsigned char *best, unsigned char *linked)
 	/* from the last rewrite segment back (after: the source of the
 	 * nearest linked one after r); its candidates co[g, e).  The links
 	 * read are the rules' throughout: the flips wait in fl */
-	for (size_t r = nr; r-- > 0;) {
+	for (size_t r = judge ? nr : 0; r-- > 0;) {
 		size_t g = x->lw->cstart[r], e = x->lw->cstart[r + 1];
 		int32_t to = x->lw->prim[r];
 		if (g < e && (to < 0 || best[r]) && x->lw->anchor[r] < 0 &&
