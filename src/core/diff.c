@@ -45,16 +45,15 @@ struct side {
 
 /* How good a place the boundary before token i is for a change to start
  * or end. */
-static int
+static inline int
 strength(const struct side *s, size_t i)
 {
 	if (i == 0 || i == s->n || s->t[i].nl)
 		return 4;
-	if (s->t[i - 1].flags & TOK_F_STOP)
+	const struct tok *p = &s->t[i - 1];
+	if (p->flags & TOK_F_STOP)
 		return 3;
-	if (s->t[i - 1].kind == TOK_PUNCT || s->t[i].kind == TOK_PUNCT)
-		return 1;
-	return 0;
+	return p->kind == TOK_PUNCT || s->t[i].kind == TOK_PUNCT;
 }
 
 static void
