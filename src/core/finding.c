@@ -466,6 +466,10 @@ struct stretch {
 	                             a side's changed ranges sorted (NULL:
 	                             none made, in_stretch walks them) */
 	size_t nsp[2];
+	/* where next_in_slow found its last range a side, an index into sp
+	 * (a hint: its next answer is most often that range or the next);
+	 * NULL: none kept */
+	size_t *cur;
 };
 
 /* A range [a, b) of one side's changed tokens. */
@@ -527,10 +531,20 @@ next_in_slow(const struct stretch *s, int right, uint32_t t)
 	uint32_t hi = s->hi[right], best = hi;
 
 	if (s->sp[right]) {
-		/* the first range ending after t */
+		/* the first range ending after t (the ends rise with the
+		 * starts, the ranges being apart): the last one found, when
+		 * t is past the one before it, or the next, else searched */
 		const struct span *v = s->sp[right];
-		size_t lo = first_past(v, s->nsp[right], t, 1);
-		return lo < s->nsp[right] ? (v[lo].a > t ? v[lo].a : t) : hi;
+		size_t n = s->nsp[right], lo = s->cur ? s->cur[right] : n;
+		if (!(lo < n && v[lo].b > t && (lo == 0 || v[lo - 1].b <= t))) {
+			if (lo + 1 < n && v[lo].b <= t && v[lo + 1].b > t)
+				lo++;
+			else
+				lo = first_past(v, n, t, 1);
+		}
+		if (s->cur)
+			s->cur[right] = lo;
+		return lo < n ? (v[lo].a > t ? v[lo].a : t) : hi;
 	}
 	for (size_t k = s->k0; k < s->k1; k++) {
 		const struct dop *o = &s->v[k];
@@ -556,9 +570,16 @@ next_in(const struct stretch *s, int right, uint32_t t)
 
 	if (t < s->lo[right])
 		t = s->lo[right];
-	if (t >= hi)
-		return hi;
-	return s->whole[right] ? t : next_in_slow(s, right, t);
+	if (t >= hi || s->whole[right])
+		return t >= hi ? hi : t;
+	/* inside the range next_in_slow found last: t itself */
+	const struct span *v = s->sp[right];
+	if (v && s->cur) {
+		size_t c = s->cur[right];
+		if (c < s->nsp[right] && v[c].a <= t && t < v[c].b)
+			return t;
+	}
+	return next_in_slow(s, right, t);
 }
 
 /* Tokens [*a, *b) of side right of s cut to one place: the pieces of a
@@ -4104,11 +4125,13 @@ find_stretches(struct fx *x, uint32_t p)
 		}
 		struct stretch s = {v,      k,      k,      {0, 0},
 		                    {0, 0}, {0, 0}, {0, 0}, {NULL, NULL},
-		                    {0, 0}};
+		                    {0, 0}, NULL};
 		struct span *sp = NULL, few[SPANS_MIN];
+		size_t cur[2] = {0, 0};
 		while (s.k1 < nops && dop_kind(&v[s.k1]) != DOP_EQUAL)
 			s.k1++;
 		k = s.k1;
+		s.cur = cur;
 		stretch_bounds(x->c, &s);
 		if (s.k1 - s.k0 <= SPANS_MIN)
 			few_spans(&s, few);
