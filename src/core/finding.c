@@ -156,6 +156,10 @@ struct fx {
 	char (*okeys)[VALUE_KEY_MAX]; /* name keys of the official text's
 	                                 capitalised words, sorted */
 	size_t nokeys;
+	/* per official key, its bytes as bits and its length (key_sum),
+	 * made the first time official_near runs; NULL: not made (or no
+	 * memory: each is worked out when asked) */
+	struct key_sum *oksum;
 	char selves[16][VALUE_KEY_MAX]; /* names that start official
 	                                   sentences: its own voice */
 	size_t nselves;
@@ -462,6 +466,10 @@ struct stretch {
 	                             a side's changed ranges sorted (NULL:
 	                             none made, in_stretch walks them) */
 	size_t nsp[2];
+	/* where next_in_slow found its last range a side, an index into sp
+	 * (a hint: its next answer is most often that range or the next);
+	 * NULL: none kept */
+	size_t *cur;
 };
 
 /* A range [a, b) of one side's changed tokens. */
@@ -523,10 +531,20 @@ next_in_slow(const struct stretch *s, int right, uint32_t t)
 	uint32_t hi = s->hi[right], best = hi;
 
 	if (s->sp[right]) {
-		/* the first range ending after t */
+		/* the first range ending after t (the ends rise with the
+		 * starts, the ranges being apart): the last one found, when
+		 * t is past the one before it, or the next, else searched */
 		const struct span *v = s->sp[right];
-		size_t lo = first_past(v, s->nsp[right], t, 1);
-		return lo < s->nsp[right] ? (v[lo].a > t ? v[lo].a : t) : hi;
+		size_t n = s->nsp[right], lo = s->cur ? s->cur[right] : n;
+		if (!(lo < n && v[lo].b > t && (lo == 0 || v[lo - 1].b <= t))) {
+			if (lo + 1 < n && v[lo].b <= t && v[lo + 1].b > t)
+				lo++;
+			else
+				lo = first_past(v, n, t, 1);
+		}
+		if (s->cur)
+			s->cur[right] = lo;
+		return lo < n ? (v[lo].a > t ? v[lo].a : t) : hi;
 	}
 	for (size_t k = s->k0; k < s->k1; k++) {
 		const struct dop *o = &s->v[k];
@@ -552,9 +570,16 @@ next_in(const struct stretch *s, int right, uint32_t t)
 
 	if (t < s->lo[right])
 		t = s->lo[right];
-	if (t >= hi)
-		return hi;
-	return s->whole[right] ? t : next_in_slow(s, right, t);
+	if (t >= hi || s->whole[right])
+		return t >= hi ? hi : t;
+	/* inside the range next_in_slow found last: t itself */
+	const struct span *v = s->sp[right];
+	if (v && s->cur) {
+		size_t c = s->cur[right];
+		if (c < s->nsp[right] && v[c].a <= t && t < v[c].b)
+			return t;
+	}
+	return next_in_slow(s, right, t);
 }
 
 /* Tokens [*a, *b) of side right of s cut to one place: the pieces of a
@@ -1416,22 +1441,67 @@ official_key(const struct fx *x, const char *key)
 	       bsearch(key, x->okeys, x->nokeys, sizeof *x->okeys, by_key);
 }
 
+/* A key's bytes as bits (byte c sets bit c & 63) and its length. */
+struct key_sum {
+	uint64_t bits;
+	size_t len;
+};
+
+/* The key_sum of the key k. */
+static struct key_sum
+key_sum_of(const char *k)
+{
+	struct key_sum m = {0, 0};
+
+	for (; k[m.len]; m.len++)
+		m.bits |= (uint64_t)1 << ((unsigned char)k[m.len] & 63);
+	return m;
+}
+
+/* Can the keys summed by a and b be near_spelling's at all?  Their
+ * lengths as near_spelling asks, and their bits: a byte of one whose bit
+ * the other lacks is in no byte of the other, so each edit script
+ * deletes or changes it (or inserts it), one edit each; more such bits
+ * than the edits allowed and the keys are farther apart. */
+static int
+near_sums(struct key_sum a, struct key_sum b)
+{
+	size_t lim = a.len >= 8 && b.len >= 8 ? 2 : 1;
+
+	return a.len >= 4 && b.len >= 4 &&
+	       (a.len > b.len ? a.len - b.len : b.len - a.len) <= lim &&
+	       (size_t)__builtin_popcountll(a.bits & ~b.bits) <= lim &&
+	       (size_t)__builtin_popcountll(b.bits & ~a.bits) <= lim;
+}
+
 /* Is key one letter or so from the name key of a capitalised word of the
  * official text ("Assad" and "Asad")?  Looked for only in texts of a few
- * thousand such words. */
+ * thousand such words.  The official keys' sums are made here the first
+ * time (x->oksum); without the memory for them each is summed as it is
+ * asked, with the same answers. */
 static int
-official_near(const struct fx *x, const char *key)
+official_near(struct fx *x, const char *key)
 {
 	if (official_key(x, key))
 		return 1;
-	size_t n = strlen(key);
-	for (size_t i = 0; i < x->nokeys && x->nokeys <= 5000; i++) {
-		size_t m = strlen(x->okeys[i]);
+	if (x->nokeys > 5000)
+		return 0;
+	if (!x->oksum && x->nokeys) {
+		x->oksum = malloc(x->nokeys * sizeof *x->oksum);
+		for (size_t i = 0; x->oksum && i < x->nokeys; i++)
+			x->oksum[i] = key_sum_of(x->okeys[i]);
+	}
+	struct key_sum ks = key_sum_of(key);
+	size_t n = ks.len;
+	for (size_t i = 0; i < x->nokeys; i++) {
+		struct key_sum os =
+		        x->oksum ? x->oksum[i] : key_sum_of(x->okeys[i]);
+		size_t m = os.len;
 		/* a plural is another word: "State", "States" */
 		if ((m == n + 1 && x->okeys[i][n] == 's') ||
 		    (n == m + 1 && key[m] == 's'))
 			continue;
-		if (near_spelling(x->okeys[i], key))
+		if (near_sums(os, ks) && near_spelling(x->okeys[i], key))
 			return 1;
 	}
 	return 0;
@@ -3525,11 +3595,82 @@ reciprocal(const struct fx *x, uint32_t t)
 	       !memcmp(w, "another", 7);
 }
 
-/* The new facts of passage p's blocks, as findings; seen holds the keys
- * of those already found (*nseen of them, room for *capseen). */
+/* The name keys find_new has found, as a set: the keys v[0..n) (room for
+ * cap), and a table of nslot places (a power of two, at least twice n, or
+ * 0), each 0 or one more than the index of a key in v, looked up from
+ * the key's hash on (key_hash) to the first 0. */
+struct seen_keys {
+	char (*v)[VALUE_KEY_MAX];
+	size_t n, cap;
+	uint32_t *slot;
+	size_t nslot;
+};
+
+/* A hash of the key k (FNV-1a over its bytes). */
+static uint32_t
+key_hash(const char *k)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *k; k++)
+		h = (h ^ (unsigned char)*k) * 16777619u;
+	return h;
+}
+
+/* Is key in the set s? */
 static int
-find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
-         size_t *capseen)
+seen_has(const struct seen_keys *s, const char *key)
+{
+	if (!s->nslot)
+		return 0;
+	size_t m = s->nslot - 1;
+	for (size_t h = key_hash(key) & m; s->slot[h]; h = (h + 1) & m)
+		if (strcmp(s->v[s->slot[h] - 1], key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Put key (a buffer of VALUE_KEY_MAX bytes) in the set s, unless it is
+ * there.  0, or -1 when memory ran out (s still a set). */
+static int
+seen_add(struct seen_keys *s, const char *key)
+{
+	if (seen_has(s, key))
+		return 0;
+	if (s->n >= UINT32_MAX - 1)
+		return -1;
+	if (2 * (s->n + 1) > s->nslot) {
+		size_t ns = s->nslot ? 2 * s->nslot : 64;
+		uint32_t *t = calloc(ns, sizeof *t);
+		if (!t)
+			return -1;
+		for (size_t i = 0; i < s->n; i++) {
+			size_t h = key_hash(s->v[i]) & (ns - 1);
+			while (t[h])
+				h = (h + 1) & (ns - 1);
+			t[h] = (uint32_t)i + 1;
+		}
+		free(s->slot);
+		s->slot = t;
+		s->nslot = ns;
+	}
+	char(*nv)[VALUE_KEY_MAX] =
+	        grow_array(s->v, &s->cap, s->n + 1, sizeof *nv, 32);
+	if (!nv)
+		return -1;
+	s->v = nv;
+	memcpy(s->v[s->n], key, VALUE_KEY_MAX);
+	size_t h = key_hash(key) & (s->nslot - 1);
+	while (s->slot[h])
+		h = (h + 1) & (s->nslot - 1);
+	s->slot[h] = (uint32_t)++s->n;
+	return 0;
+}
+
+/* The new facts of passage p's blocks, as findings; seen holds the keys
+ * of those already found. */
+static int
+find_new(struct fx *x, uint32_t p, struct seen_keys *seen)
 {
 	const struct cmp *c = x->c;
 	const struct passage *ps = &c->ps.v[p];
@@ -3630,17 +3771,10 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 				continue;
 			if (!name_key(c, 1, r0, r1, key, sizeof key))
 				return -1;
-			size_t i = 0;
-			while (i < *nseen && strcmp((*seen)[i], key) != 0)
-				i++;
-			if (i < *nseen)
+			if (seen_has(seen, key))
 				continue;
-			char(*ns)[VALUE_KEY_MAX] = grow_array(
-			        *seen, capseen, *nseen + 1, sizeof *ns, 32);
-			if (!ns)
+			if (seen_add(seen, key) < 0)
 				return -1;
-			*seen = ns;
-			memcpy((*seen)[(*nseen)++], key, sizeof key);
 			if (add(x, FIND_NEW, p, 0, 0, shown, r1) < 0)
 				return -1;
 			/* its last word alone, later, is the same one named
@@ -3649,12 +3783,8 @@ find_new(struct fx *x, uint32_t p, char (**seen)[VALUE_KEY_MAX], size_t *nseen,
 				if (!name_key(c, 1, r1 - 1, r1, key,
 				              sizeof key))
 					return -1;
-				ns = grow_array(*seen, capseen, *nseen + 1,
-				                sizeof *ns, 32);
-				if (!ns)
+				if (seen_add(seen, key) < 0)
 					return -1;
-				*seen = ns;
-				memcpy((*seen)[(*nseen)++], key, sizeof key);
 			}
 		}
 	}
@@ -3920,6 +4050,7 @@ fx_free(struct fx *x)
 	free(x->lname);
 	free(x->rtitle);
 	free(x->okeys);
+	free(x->oksum);
 	intern_free(x->parts);
 	intern_free(x->oparts);
 	free(x->pstart);
@@ -3942,6 +4073,39 @@ fx_free(struct fx *x)
 	dops_free(&x->ops);
 }
 
+/* A side of s not changed whole, of SPANS_MIN operations at most: its
+ * changed ranges sorted into few (room for SPANS_MIN, shared by the two
+ * sides), so that next_in_slow and in_stretch search them rather than
+ * walk the operations for every token (their answers are the same: the
+ * ranges do not overlap, each token being changed once). */
+static void
+few_spans(struct stretch *s, struct span *few)
+{
+	size_t n = 0;
+
+	for (int r = 0; r < 2; r++) {
+		if (s->whole[r])
+			continue;
+		s->sp[r] = few + n;
+		for (size_t j = s->k0; j < s->k1; j++) {
+			const struct dop *o = &s->v[j];
+			uint32_t a = r ? o->b0 : o->a0, b = r ? o->b1 : o->a1;
+			if (dop_kind(o) != (r ? DOP_INSERT : DOP_DELETE) ||
+			    a >= b)
+				continue;
+			/* in by_span's order: the script's are already */
+			size_t at = n++;
+			while (at > (size_t)(s->sp[r] - few) &&
+			       few[at - 1].a > a) {
+				few[at] = few[at - 1];
+				at--;
+			}
+			few[at] = (struct span){a, b};
+		}
+		s->nsp[r] = (size_t)(few + n - s->sp[r]);
+	}
+}
+
 /* The findings of the stretches of passage p's word diff. */
 static int
 find_stretches(struct fx *x, uint32_t p)
@@ -3961,13 +4125,17 @@ find_stretches(struct fx *x, uint32_t p)
 		}
 		struct stretch s = {v,      k,      k,      {0, 0},
 		                    {0, 0}, {0, 0}, {0, 0}, {NULL, NULL},
-		                    {0, 0}};
-		struct span *sp = NULL;
+		                    {0, 0}, NULL};
+		struct span *sp = NULL, few[SPANS_MIN];
+		size_t cur[2] = {0, 0};
 		while (s.k1 < nops && dop_kind(&v[s.k1]) != DOP_EQUAL)
 			s.k1++;
 		k = s.k1;
+		s.cur = cur;
 		stretch_bounds(x->c, &s);
-		if (s.k1 - s.k0 > SPANS_MIN && (!s.whole[0] || !s.whole[1])) {
+		if (s.k1 - s.k0 <= SPANS_MIN)
+			few_spans(&s, few);
+		else if (!s.whole[0] || !s.whole[1]) {
 			/* many operations: in_stretch searches the ranges */
 			sp = malloc((s.k1 - s.k0) * sizeof *sp);
 			if (!sp)
@@ -4160,8 +4328,7 @@ int
 find_run(struct cmp *c)
 {
 	struct fx x;
-	char(*seen)[VALUE_KEY_MAX] = NULL;
-	size_t nseen = 0, capseen = 0;
+	struct seen_keys seen = {NULL, 0, 0, NULL, 0};
 	int rc = -1;
 
 	memset(&c->fd, 0, sizeof c->fd);
@@ -4177,7 +4344,7 @@ find_run(struct cmp *c)
 			goto out;
 		if (ps->nright && find_attribution(&x, p) < 0)
 			goto out;
-		if (ps->nright && find_new(&x, p, &seen, &nseen, &capseen) < 0)
+		if (ps->nright && find_new(&x, p, &seen) < 0)
 			goto out;
 		tidy(&c->fd, f0);
 		join_neighbours(c, &c->fd, f0);
@@ -4191,7 +4358,8 @@ find_run(struct cmp *c)
 	rc = 0;
 out:
 	fx_free(&x);
-	free(seen);
+	free(seen.v);
+	free(seen.slot);
 	if (rc < 0) {
 		find_free(&c->fd);
 		for (size_t i = 0; i <= c->ps.n; i++)
