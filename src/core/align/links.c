@@ -1948,13 +1948,128 @@ title_known(const struct ctx *x, size_t r)
 	return (x->lw->rline[r] & RL_TITLE) != 0;
 }
 
+/* The title masks of rewrite segment q (W > 0) into m[0..3): a bit (of
+ * 64, by a hash of the id) for each stem of its vector in m[0]; in m[1]
+ * and m[2] those of its heaviest entries (by the term idf * count), taken
+ * until what is left weighs less than TITLE_REST of its W (m[1]), and
+ * less than TITLE_REST_LIGHT (m[2]).  Where that is not sure, all the
+ * stems (a bound of no use, but a true one).
+ *
+ * Where none of m[1]'s stems is in a segment u (m[1] & u's m[0] is 0),
+ * the Dice of the two is below TITLE_DUP_MIN: each term of their shared
+ * weight is one of q's terms or smaller, of q's stems outside m[1], so
+ * the shared weight is at most what is left, under TITLE_REST (0.35) of
+ * q's W, and twice that over the two weights (u's above 0) is under 0.7,
+ * with room for the rounding.  Where q is no heavier than u, the same
+ * holds of m[2]: twice what is left over the two weights is at most what
+ * is left over q's W alone, under TITLE_REST_LIGHT (0.7). */
+#define TITLE_REST       0.35
+#define TITLE_REST_LIGHT 0.7
+#define MASK_TERMS       32
+static void
+title_masks(const struct ctx *x, size_t q, uint64_t *m)
+{
+	const struct vec *v = &x->w->rv[q];
+	double term[MASK_TERMS], rest = 0;
+	unsigned char taken[MASK_TERMS] = {0};
+	uint64_t full = 0, bit[MASK_TERMS];
+	size_t n = v->n;
+
+	for (size_t i = 0; i < n; i++) {
+		struct ent e = ent_at(x->w, v->off + i);
+		uint64_t b = UINT64_C(1)
+		             << ((e.cid * UINT64_C(0x9E3779B97F4A7C15)) >> 58);
+		full |= b;
+		if (i < MASK_TERMS) {
+			bit[i] = b;
+			term[i] = x->w->idf[e.cid] * e.cnt;
+			rest += term[i];
+		}
+	}
+	m[0] = m[1] = m[2] = full;
+	if (n > MASK_TERMS)
+		return;
+	/* the heaviest first, each taken marked by its turn (1, 2, ...);
+	 * the turns after which the rest fell under each bound */
+	unsigned upto[3] = {0, 0, 0};
+	for (unsigned turn = 1; rest >= TITLE_REST * v->W; turn++) {
+		size_t k = n;
+		for (size_t i = 0; i < n; i++)
+			if (!taken[i] && (k == n || term[i] > term[k]))
+				k = i;
+		if (k == n)
+			return;
+		taken[k] = (unsigned char)turn;
+		rest -= term[k];
+		if (!upto[2] && rest < TITLE_REST_LIGHT * v->W)
+			upto[2] = turn;
+		upto[1] = turn;
+	}
+	/* each rest summed afresh, not as the differences left it; the
+	 * mask kept only where that one is under its bound too */
+	for (int j = 1; j <= 2; j++) {
+		uint64_t heavy = 0;
+		rest = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (taken[i] && taken[i] <= upto[j])
+				heavy |= bit[i];
+			else
+				rest += term[i];
+		}
+		if (rest < (j == 1 ? TITLE_REST : TITLE_REST_LIGHT) * v->W)
+			m[j] = heavy;
+	}
+}
+
+/* The title masks of the segments last asked, by their number modulo
+ * TMASK_SLOTS (repeats_scan looks back at most TITLE_BACK, and the rules
+ * ask in order): seg is the segment whose masks m holds, SIZE_MAX for
+ * none. */
+#define TMASK_SLOTS 1024
+_Static_assert(TMASK_SLOTS >= 2 * TITLE_BACK, "the window fits the slots");
+struct tmasks {
+	size_t seg[TMASK_SLOTS];
+	uint64_t m[TMASK_SLOTS][3];
+};
+
+/* The title masks of rewrite segment q (W > 0) through the slots of tc. */
+static const uint64_t *
+tmask_of(const struct ctx *x, struct tmasks *tc, size_t q)
+{
+	size_t k = q % TMASK_SLOTS;
+
+	if (tc->seg[k] != q) {
+		title_masks(x, q, tc->m[k]);
+		tc->seg[k] = q;
+	}
+	return tc->m[k];
+}
+
+/* Can the title lines q and u (of W > 0) have a Dice of TITLE_DUP_MIN:
+ * do the heavy stems of each meet the other's (title_masks: m[2] of the
+ * lighter, m[1] of the other)?  The masks
+ * are kept in tc; where tc is NULL (no room for it), yes. */
+static int
+title_meet(const struct ctx *x, struct tmasks *tc, size_t q, size_t u)
+{
+	if (!tc)
+		return 1;
+	const uint64_t *a = tmask_of(x, tc, q), *b = tmask_of(x, tc, u);
+	if (x->w->rv[u].W < x->w->rv[q].W) { /* a the lighter */
+		const uint64_t *h = a;
+		a = b;
+		b = h;
+	}
+	return (a[2] & b[0]) && (b[1] & a[0]);
+}
+
 /* Does rewrite segment r (W > 0) repeat one of the DUP_BACK before it
  * (Dice of their stems at least DUP_MIN), or, as a title line, an earlier
  * title line up to TITLE_BACK before it (at least TITLE_DUP_MIN: a
  * headline repeated at the foot of the page, glued to a section label)?
  * dice_with marks r's stems on the first ask (*marked). */
 static int
-repeats_scan(const struct ctx *x, size_t r, int *marked)
+repeats_scan(const struct ctx *x, struct tmasks *tm, size_t r, int *marked)
 {
 	for (size_t k = 1; k <= DUP_BACK && k <= r; k++) {
 		const struct vec *u = &x->w->rv[r - k];
@@ -1969,7 +2084,8 @@ repeats_scan(const struct ctx *x, size_t r, int *marked)
 	     x->lw->tback[t] && r - (t - x->lw->tback[t]) <= TITLE_BACK;) {
 		t -= x->lw->tback[t];
 		const struct vec *u = &x->w->rv[t];
-		if (u->W > 0 && dice_reach(x, r, t, TITLE_DUP_MIN) &&
+		if (u->W > 0 && title_meet(x, tm, r, t) &&
+		    dice_reach(x, r, t, TITLE_DUP_MIN) &&
 		    dice_with(x, r, t, TITLE_DUP_MIN, marked))
 			return 1;
 	}
@@ -1977,15 +2093,15 @@ repeats_scan(const struct ctx *x, size_t r, int *marked)
 }
 
 /* repeats_scan of rewrite segment r (one of weight 0 repeats nothing),
- * r's marks cleared after. */
+ * r's marks cleared after; tm as title_meet takes it. */
 static int
-repeats_raw(const struct ctx *x, size_t r)
+repeats_raw(const struct ctx *x, struct tmasks *tm, size_t r)
 {
 	int marked = 0, rep;
 
 	if (x->w->rv[r].W <= 0)
 		return 0;
-	rep = repeats_scan(x, r, &marked);
+	rep = repeats_scan(x, tm, r, &marked);
 	if (marked)
 		mark_stems(x, &x->w->rv[r], 0);
 	return rep;
@@ -1999,8 +2115,6 @@ line_facts(const struct ctx *x, size_t r, unsigned want)
 	if ((want & (RL_FURN | RL_CAPTION)) && !(*f & RL_FC))
 		*f |= RL_FC | (furniture_raw(x, r) ? RL_FURN : 0) |
 		      (caption_raw(x, r) ? RL_CAPTION : 0);
-	if ((want & RL_REP) && !(*f & RL_REP_KNOWN))
-		*f |= RL_REP_KNOWN | (repeats_raw(x, r) ? RL_REP : 0);
 	return *f & want;
 }
 
@@ -2016,10 +2130,21 @@ caption_line(const struct ctx *x, size_t r)
 	return line_facts(x, r, RL_CAPTION) != 0;
 }
 
+/* repeats, through the title masks tm (title_meet) when not NULL. */
+static int
+repeats_with(const struct ctx *x, struct tmasks *tm, size_t r)
+{
+	unsigned char *f = &x->lw->rline[r];
+
+	if (!(*f & RL_REP_KNOWN))
+		*f |= RL_REP_KNOWN | (repeats_raw(x, tm, r) ? RL_REP : 0);
+	return (*f & RL_REP) != 0;
+}
+
 int
 repeats(const struct ctx *x, size_t r)
 {
-	return line_facts(x, r, RL_REP) != 0;
+	return repeats_with(x, NULL, r);
 }
 
 /* Is stem cid a figure specific enough to name its source: a number of
@@ -2081,7 +2206,7 @@ official_df(const struct ctx *x, uint32_t n)
  * exactly one official segment of the whole text, and with none other of
  * its candidates, to that segment.  0 or -1. */
 static int
-number_links(struct ctx *x, unsigned char *linked)
+number_links(struct ctx *x, unsigned char *linked, struct tmasks *tm)
 {
 	uint32_t n = intern_count(x->w->stems);
 	uint32_t *odf = NULL;
@@ -2091,7 +2216,8 @@ number_links(struct ctx *x, unsigned char *linked)
 		long pick = -1;
 		int several = 0;
 		if (g == e || x->lw->prim[r] >= 0 || x->lw->restate[r] ||
-		    furniture_line(x, r) || caption_line(x, r) || repeats(x, r))
+		    furniture_line(x, r) || caption_line(x, r) ||
+		    repeats_with(x, tm, r))
 			continue;
 		for (size_t k = g; k < e && !several; k++) {
 			if (x->lw->header[x->lw->co[k]])
@@ -2132,7 +2258,7 @@ number_links(struct ctx *x, unsigned char *linked)
  * around it: the rare word names the source, as a figure does.  0 or
  * -1. */
 static int
-term_links(struct ctx *x, unsigned char *linked)
+term_links(struct ctx *x, unsigned char *linked, struct tmasks *tm)
 {
 	const struct align_in *c = x->c;
 	uint32_t n = intern_count(x->w->stems);
@@ -2158,7 +2284,8 @@ term_links(struct ctx *x, unsigned char *linked)
 			if (x->lw->prim[rdone] >= 0)
 				prev = x->lw->prim[rdone];
 		if (x->lw->prim[r] >= 0 || x->lw->restate[r] ||
-		    furniture_line(x, r) || caption_line(x, r) || repeats(x, r))
+		    furniture_line(x, r) || caption_line(x, r) ||
+		    repeats_with(x, tm, r))
 			continue;
 		struct cand best = cand_at(x, r, g);
 		for (size_t k = g + 1; k < e; k++) {
@@ -2248,15 +2375,18 @@ struct lstate {
 	                          segment are in last */
 	unsigned char *best;   /* per rewrite segment: linked by the
 	                          best-candidate rule */
+	struct tmasks *tmask;  /* the title masks last made (title_meet),
+	                          or NULL (no room) */
 };
 
 /* Is rewrite segment r still linked to nothing, and prose that may link:
  * not a byline, a caption or a repeated title line. */
 static int
-unlinked_prose(const struct ctx *x, size_t r)
+unlinked_prose(const struct ctx *x, struct tmasks *tm, size_t r)
 {
 	return x->lw->prim[r] < 0 && !x->lw->restate[r] &&
-	       !furniture_line(x, r) && !caption_line(x, r) && !repeats(x, r);
+	       !furniture_line(x, r) && !caption_line(x, r) &&
+	       !repeats_with(x, tm, r);
 }
 
 /* Do official segment o and rewrite segment r share enough to link at
@@ -2375,7 +2505,7 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	/* a rewrite line repeating the one before, whose source is already
 	 * taken, is a repeated title: it adds nothing */
 	if (cov < c->opt.link_min || !enough_words(x, set[0], r) ||
-	    (s->linked[set[0]] && repeats(x, r)))
+	    (s->linked[set[0]] && repeats_with(x, s->tmask, r)))
 		return 0;
 	/* a title line restating a line of the official header (a headline
 	 * restating the title) is furniture of both: linked to nothing */
@@ -2404,7 +2534,7 @@ rule_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	double best_cov = 0;
 	int found = 0;
 
-	if (!unlinked_prose(x, r))
+	if (!unlinked_prose(x, s->tmask, r))
 		return 0;
 	for (size_t k = g; k < e; k++) {
 		uint32_t o = x->lw->co[k];
@@ -2431,7 +2561,7 @@ rule_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 static int
 rule_figure(struct ctx *x, struct lstate *s)
 {
-	return number_links(x, s->linked);
+	return number_links(x, s->linked, s->tmask);
 }
 
 /* Merge beyond a held source.  Rule: a rewrite segment linked by the
@@ -2478,7 +2608,7 @@ rule_merge_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 static int
 rule_term(struct ctx *x, struct lstate *s)
 {
-	return term_links(x, s->linked);
+	return term_links(x, s->linked, s->tmask);
 }
 
 /* The merge halves of linked rewrite segment r (rule_merge_halves), among
@@ -2602,6 +2732,10 @@ links(struct ctx *x)
 	s.linked = calloc(c->ls.n + 1, 1);
 	s.held = calloc(c->rs.n + 1, 1);
 	s.best = calloc(c->rs.n + 1, 1);
+	/* left NULL where there is no room: the masks only save work */
+	if ((s.tmask = malloc(sizeof *s.tmask)) != NULL)
+		for (size_t k = 0; k < TMASK_SLOTS; k++)
+			s.tmask->seg[k] = SIZE_MAX;
 	s.last = -1;
 	if (!s.linked || !s.held || !s.best || official_headers(x) < 0)
 		goto out;
@@ -2632,6 +2766,7 @@ out:
 	free(s.linked);
 	free(s.held);
 	free(s.best);
+	free(s.tmask);
 	return rc;
 }
 
