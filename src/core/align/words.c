@@ -592,11 +592,33 @@ compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
 	 * word: the next token's, read once for both of its pairs */
 	size_t next_t = SIZE_MAX;
 	int32_t next_lid = -1;
-	for (size_t t = 0; t < l->n; t++) {
-		uint32_t kt_ = l->id[t];
-		if (!half[kt_])
-			half[kt_] = halves(c->in, kt_, &bits[!side]);
-		if (!(half[kt_] & HALF_FIRST) || l->v[t].kind != TOK_WORD)
+	/* the arrays in locals: the stores through half and con, bytes,
+	 * would have them read again each token */
+	const uint32_t *ids = l->id;
+	const struct tok *v = l->v;
+	const size_t n = l->n;
+	const struct halfbits *ob = &bits[!side];
+	for (size_t t = 0; t < n; t++) {
+		uint32_t kt_ = ids[t];
+		unsigned char ht = half[kt_];
+		if (!ht)
+			ht = half[kt_] = halves(c->in, kt_, ob);
+		if (!(ht & HALF_FIRST) || v[t].kind != TOK_WORD)
+			continue;
+		/* the pair's second word, found first where it is the next
+		 * token: a pair it cannot end is passed before the reads of
+		 * t's ids (next_word_lid would stop at a mark, or take a
+		 * token with an id there) */
+		if (t + 1 >= n)
+			break;
+		uint32_t k1 = ids[t + 1];
+		unsigned char h1 = half[k1];
+		if (!h1)
+			h1 = half[k1] = halves(c->in, k1, ob);
+		if (v[t + 1].kind == TOK_PUNCT)
+			continue;
+		if ((!(h1 & HALF_SECOND) || v[t + 1].kind != TOK_WORD) &&
+		    lid_of(lid, t + 1) >= 0)
 			continue;
 		int32_t lt = t == next_t ? next_lid : lid_of(lid, t);
 		if (lt < 0)
@@ -607,7 +629,7 @@ compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
 		size_t u = next_word_lid(l, lid, t, &lu);
 		next_t = u;
 		next_lid = lu;
-		if (u >= l->n || l->v[u].kind != TOK_WORD)
+		if (u >= n || v[u].kind != TOK_WORD)
 			continue;
 		/* a half missing from the other side, as "Da" and
 		 * "Nang" are where it writes "Danang", and "fourth" is
@@ -616,9 +638,9 @@ compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
 		int32_t cu = (con[u >> 3] >> (u & 7)) & 1u ? lu : -1;
 		if (t_there && cu >= 0 && (on[cu] & other))
 			continue;
-		uint32_t ku_ = l->id[u];
+		uint32_t ku_ = ids[u];
 		if (!half[ku_])
-			half[ku_] = halves(c->in, ku_, &bits[!side]);
+			half[ku_] = halves(c->in, ku_, ob);
 		if (!(half[ku_] & HALF_SECOND))
 			continue;
 		int32_t id = pair_word(c->in, wp->words[!side], memo, kt_, ku_);
