@@ -698,13 +698,16 @@ compound_sides(struct wstage *x, const unsigned char *on, unsigned char *half,
 /* on[id] |= bit for the content id of each content token of one side
  * (con, lid, n tokens), found by con's set bits. */
 static void
-mark_on(const unsigned char *con, const struct lidmap *lid, size_t n,
+mark_on(const unsigned char *con, const struct lidmap *lid_, size_t n,
         unsigned char *on, unsigned char bit)
 {
+	/* the map in a local: the stores to on would have it read again */
+	const struct lidmap lid = *lid_;
+
 	for (size_t b = 0; b < n / 8 + 1; b++)
 		for (unsigned bits = con[b]; bits; bits &= bits - 1) {
 			size_t t = b * 8 + (size_t)__builtin_ctz(bits);
-			int32_t id = t < n ? lid_of(lid, t) : -1;
+			int32_t id = t < n ? lid_of(&lid, t) : -1;
 			if (id >= 0)
 				on[id] |= bit;
 		}
@@ -978,19 +981,23 @@ stem_marks(const struct wstage *x, int side, unsigned char *seen,
 {
 	const struct toklist *l = side ? &x->c->rt : &x->c->lt;
 	const unsigned char *con = side ? x->w->rcon : x->w->lcon;
-	const struct lidmap *lid = side ? &x->w->rlid : &x->w->llid;
+	/* the map and the tokens in locals: the byte stores below would
+	 * have them read again each word */
+	const struct lidmap lid = side ? x->w->rlid : x->w->llid;
+	const struct tok *v = l->v;
+	const size_t n = l->n;
 
-	for (size_t b = 0; b < l->n / 8 + 1; b++) {
+	for (size_t b = 0; b < n / 8 + 1; b++) {
 		/* the content words among these eight, by their bits */
 		for (unsigned bits = con[b]; bits; bits &= bits - 1) {
 			size_t i = b * 8 + (size_t)__builtin_ctz(bits);
-			int32_t id = i < l->n ? lid_of(lid, i) : -1;
+			int32_t id = i < n ? lid_of(&lid, i) : -1;
 			if (id < 0)
 				continue;
 			seen[id] = 1;
-			if (l->v[i].kind == TOK_NUMBER)
+			if (v[i].kind == TOK_NUMBER)
 				numeric[id] = 1;
-			if (!(l->v[i].flags & TOK_F_UPPER))
+			if (!(v[i].flags & TOK_F_UPPER))
 				name[id] = 0;
 		}
 	}
@@ -1169,9 +1176,14 @@ static size_t
 segment_ids(const struct vecjob *j, size_t s, uint32_t *tmp)
 {
 	size_t m = 0;
+	/* what the loop reads in locals: its stores to tmp, of the ids'
+	 * type, would have them read again each token */
+	const struct lidmap lid = *j->lid;
+	const unsigned char *con = j->con;
+	const uint32_t t1 = j->sl->v[s].t1;
 
-	for (uint32_t t = j->sl->v[s].t0; t < j->sl->v[s].t1; t++) {
-		int32_t id = tok_cid(j->con, j->lid, t);
+	for (uint32_t t = j->sl->v[s].t0; t < t1; t++) {
+		int32_t id = tok_cid(con, &lid, t);
 		if (id >= 0)
 			tmp[m++] = (uint32_t)id;
 	}
