@@ -592,11 +592,33 @@ compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
 	 * word: the next token's, read once for both of its pairs */
 	size_t next_t = SIZE_MAX;
 	int32_t next_lid = -1;
-	for (size_t t = 0; t < l->n; t++) {
-		uint32_t kt_ = l->id[t];
-		if (!half[kt_])
-			half[kt_] = halves(c->in, kt_, &bits[!side]);
-		if (!(half[kt_] & HALF_FIRST) || l->v[t].kind != TOK_WORD)
+	/* the arrays in locals: the stores through half and con, bytes,
+	 * would have them read again each token */
+	const uint32_t *ids = l->id;
+	const struct tok *v = l->v;
+	const size_t n = l->n;
+	const struct halfbits *ob = &bits[!side];
+	for (size_t t = 0; t < n; t++) {
+		uint32_t kt_ = ids[t];
+		unsigned char ht = half[kt_];
+		if (!ht)
+			ht = half[kt_] = halves(c->in, kt_, ob);
+		if (!(ht & HALF_FIRST) || v[t].kind != TOK_WORD)
+			continue;
+		/* the pair's second word, found first where it is the next
+		 * token: a pair it cannot end is passed before the reads of
+		 * t's ids (next_word_lid would stop at a mark, or take a
+		 * token with an id there) */
+		if (t + 1 >= n)
+			break;
+		uint32_t k1 = ids[t + 1];
+		unsigned char h1 = half[k1];
+		if (!h1)
+			h1 = half[k1] = halves(c->in, k1, ob);
+		if (v[t + 1].kind == TOK_PUNCT)
+			continue;
+		if ((!(h1 & HALF_SECOND) || v[t + 1].kind != TOK_WORD) &&
+		    lid_of(lid, t + 1) >= 0)
 			continue;
 		int32_t lt = t == next_t ? next_lid : lid_of(lid, t);
 		if (lt < 0)
@@ -607,7 +629,7 @@ compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
 		size_t u = next_word_lid(l, lid, t, &lu);
 		next_t = u;
 		next_lid = lu;
-		if (u >= l->n || l->v[u].kind != TOK_WORD)
+		if (u >= n || v[u].kind != TOK_WORD)
 			continue;
 		/* a half missing from the other side, as "Da" and
 		 * "Nang" are where it writes "Danang", and "fourth" is
@@ -616,9 +638,9 @@ compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
 		int32_t cu = (con[u >> 3] >> (u & 7)) & 1u ? lu : -1;
 		if (t_there && cu >= 0 && (on[cu] & other))
 			continue;
-		uint32_t ku_ = l->id[u];
+		uint32_t ku_ = ids[u];
 		if (!half[ku_])
-			half[ku_] = halves(c->in, ku_, &bits[!side]);
+			half[ku_] = halves(c->in, ku_, ob);
 		if (!(half[ku_] & HALF_SECOND))
 			continue;
 		int32_t id = pair_word(c->in, wp->words[!side], memo, kt_, ku_);
@@ -676,13 +698,16 @@ compound_sides(struct wstage *x, const unsigned char *on, unsigned char *half,
 /* on[id] |= bit for the content id of each content token of one side
  * (con, lid, n tokens), found by con's set bits. */
 static void
-mark_on(const unsigned char *con, const struct lidmap *lid, size_t n,
+mark_on(const unsigned char *con, const struct lidmap *lid_, size_t n,
         unsigned char *on, unsigned char bit)
 {
+	/* the map in a local: the stores to on would have it read again */
+	const struct lidmap lid = *lid_;
+
 	for (size_t b = 0; b < n / 8 + 1; b++)
 		for (unsigned bits = con[b]; bits; bits &= bits - 1) {
 			size_t t = b * 8 + (size_t)__builtin_ctz(bits);
-			int32_t id = t < n ? lid_of(lid, t) : -1;
+			int32_t id = t < n ? lid_of(&lid, t) : -1;
 			if (id >= 0)
 				on[id] |= bit;
 		}
@@ -956,19 +981,23 @@ stem_marks(const struct wstage *x, int side, unsigned char *seen,
 {
 	const struct toklist *l = side ? &x->c->rt : &x->c->lt;
 	const unsigned char *con = side ? x->w->rcon : x->w->lcon;
-	const struct lidmap *lid = side ? &x->w->rlid : &x->w->llid;
+	/* the map and the tokens in locals: the byte stores below would
+	 * have them read again each word */
+	const struct lidmap lid = side ? x->w->rlid : x->w->llid;
+	const struct tok *v = l->v;
+	const size_t n = l->n;
 
-	for (size_t b = 0; b < l->n / 8 + 1; b++) {
+	for (size_t b = 0; b < n / 8 + 1; b++) {
 		/* the content words among these eight, by their bits */
 		for (unsigned bits = con[b]; bits; bits &= bits - 1) {
 			size_t i = b * 8 + (size_t)__builtin_ctz(bits);
-			int32_t id = i < l->n ? lid_of(lid, i) : -1;
+			int32_t id = i < n ? lid_of(&lid, i) : -1;
 			if (id < 0)
 				continue;
 			seen[id] = 1;
-			if (l->v[i].kind == TOK_NUMBER)
+			if (v[i].kind == TOK_NUMBER)
 				numeric[id] = 1;
-			if (!(l->v[i].flags & TOK_F_UPPER))
+			if (!(v[i].flags & TOK_F_UPPER))
 				name[id] = 0;
 		}
 	}
@@ -1147,11 +1176,28 @@ static size_t
 segment_ids(const struct vecjob *j, size_t s, uint32_t *tmp)
 {
 	size_t m = 0;
+	/* what the loop reads in locals: its stores to tmp, of the ids'
+	 * type, would have them read again each token */
+	const struct lidmap lid = *j->lid;
+	const unsigned char *con = j->con;
+	const uint32_t t1 = j->sl->v[s].t1;
 
-	for (uint32_t t = j->sl->v[s].t0; t < j->sl->v[s].t1; t++) {
-		int32_t id = tok_cid(j->con, j->lid, t);
-		if (id >= 0)
-			tmp[m++] = (uint32_t)id;
+	/* the content words by their bits of con, eight tokens a byte:
+	 * what tok_cid reads, in the tokens' order */
+	for (uint32_t t = j->sl->v[s].t0; t < t1;) {
+		uint32_t next = (t | 7u) + 1u; /* the next byte's first */
+		unsigned bits = (unsigned)con[t >> 3] >> (t & 7);
+		if (next > t1) {
+			bits &= (1u << (t1 - t)) - 1u; /* t1 - t below 8 */
+			next = t1;
+		}
+		for (; bits; bits &= bits - 1) {
+			int32_t id =
+			        lid_of(&lid, t + (uint32_t)__builtin_ctz(bits));
+			if (id >= 0)
+				tmp[m++] = (uint32_t)id;
+		}
+		t = next;
 	}
 	/* most sentences hold a few dozen words: qsort's calls to by_u32
 	 * cost more than sorting them in place */
