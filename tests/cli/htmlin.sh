@@ -22,16 +22,21 @@ for b in json.load(open(sys.argv[1]))["blocks"]:
     print(b["kind"], b["moved"], b["similarity"], b["left"] is None, b["right"] is None)' "$1"
 }
 
-# a news page built around the BRICS Post's story: every paragraph a <p>,
-# typographic characters as entities, and all the usual chrome around it
+# a news page built around the BRICS Post's story: every paragraph (lines
+# up to a blank line) a <p>, a line break inside one a <br> (the headline
+# and its timestamp are two lines of one paragraph), typographic
+# characters as entities, and all the usual chrome around it
 python3 - "$s/brics-post.txt" "$tmp/story.html" <<'EOT'
-import html, sys
-paras = [l.strip() for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+import html, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+paras = [p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
 def ent(t):
     return (html.escape(t, quote=False).replace("\u2019", "&rsquo;")
             .replace("\u2013", "&ndash;").replace("\u201c", "&#8220;")
             .replace("\u201d", "&#x201D;"))
-body = "\n".join("<p>%s</p>" % ent(p) for p in paras)
+body = "\n".join("<p>%s</p>" % "<br>\n".join(ent(l.strip())
+                                             for l in p.split("\n"))
+                 for p in paras)
 page = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Site | Story</title>
 <style>p { color: red }</style>

@@ -1088,6 +1088,48 @@ caption_added(void **state)
 	release(&p);
 }
 
+/* A deck: a sentence set as a paragraph of its own at the top of the
+ * rewrite that the body then begins a sentence with, word for word (a
+ * summary line above the story), is furniture, an addition; the body's
+ * sentence is the one that links.  A sentence at the top that no later
+ * one begins with links as any other. */
+static void
+deck_line(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	const char *statement =
+	        "The council will close the harbour bridge for repairs on "
+	        "Monday, the mayor said in a statement.\n\n"
+	        "Traffic will go through the tunnel until the work ends in "
+	        "May.\n\n"
+	        "Buses will keep their usual routes through the old town.\n";
+	compare(&p, statement,
+	        "Bridge to close\n\n"
+	        "The council will close the harbour bridge on Monday.\n\n"
+	        "The council will close the harbour bridge on Monday for "
+	        "repairs, the mayor said, sending traffic through a tunnel.\n\n"
+	        "Buses will keep their usual routes through the old town.\n");
+	const struct block *d = block_with(&p, 1, "on Monday.");
+	assert_int_equal(d->kind, BLK_ADDITION);
+	assert_true(d->furniture);
+	assert_int_not_equal(block_with(&p, 1, "for repairs, the mayor")->kind,
+	                     BLK_ADDITION);
+	release(&p);
+	/* the same line with no sentence after it beginning with its words:
+	 * the lead, linked */
+	compare(&p, statement,
+	        "Bridge to close\n\n"
+	        "The council will close the harbour bridge on Monday.\n\n"
+	        "Traffic will go through a tunnel, the mayor said.\n\n"
+	        "Buses will keep their usual routes through the old town.\n");
+	d = block_with(&p, 1, "on Monday.");
+	assert_int_not_equal(d->kind, BLK_ADDITION);
+	assert_false(d->furniture);
+	release(&p);
+}
+
 /* The official page's header (its title, dateline and such lines before
  * the first sentence) is no sentence with content: a rewrite headline
  * restating the title, or copying it, is furniture of both, an addition,
@@ -1555,6 +1597,7 @@ main(void)
 	        cmocka_unit_test(merged_sentences),
 	        cmocka_unit_test(reworded_one_moves),
 	        cmocka_unit_test(headline_not_moved),
+	        cmocka_unit_test(deck_line),
 	        cmocka_unit_test(new_facts),
 	        cmocka_unit_test(changed_facts),
 	        cmocka_unit_test(changed_facts_of_a_kind),

@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -5.91379658;
+static const double lm_bias = -6.16473985;
 static const double lm_weight[LM_NFEAT] = {
-        1.27235482,   /* LM_COVR */
-        1.54696096,   /* LM_COVO */
-        3.24183394,   /* LM_COVMIN */
-        -0.104429089, /* LM_SECOND */
-        0.0913879788, /* LM_PLAIN */
-        -0.163579658, /* LM_NAMES */
-        1.42258684,   /* LM_LOGWR */
-        0.750565247,  /* LM_LOGWO */
-        -0.805216193, /* LM_HEADER */
-        -0.652395889, /* LM_TAKEN */
-        0.391954164,  /* LM_ORDER */
-        0.834875194,  /* LM_NEIGH */
-        -1.07246578,  /* LM_TITLE */
-        -0.544412491, /* LM_LOGTOK */
-        0.971938112,  /* LM_BEST */
-        0.86970104,   /* LM_HEAD */
-        -3.50108523,  /* LM_HEAD_TITLED */
-        -4.2411734,   /* LM_NOVEL */
+        1.85125234,    /* LM_COVR */
+        1.9147795,     /* LM_COVO */
+        2.67135061,    /* LM_COVMIN */
+        -0.15947076,   /* LM_SECOND */
+        -0.0130497828, /* LM_PLAIN */
+        -0.202126032,  /* LM_NAMES */
+        1.78743533,    /* LM_LOGWR */
+        0.766265,      /* LM_LOGWO */
+        -0.599612717,  /* LM_HEADER */
+        -0.698052722,  /* LM_TAKEN */
+        0.45504936,    /* LM_ORDER */
+        0.931579128,   /* LM_NEIGH */
+        -1.37348399,   /* LM_TITLE */
+        -0.740857763,  /* LM_LOGTOK */
+        1.05532644,    /* LM_BEST */
+        0.926859267,   /* LM_HEAD */
+        -4.20174986,   /* LM_HEAD_TITLED */
+        -4.62536798,   /* LM_NOVEL */
 };
 
 #endif

@@ -2073,6 +2073,9 @@ repeats_scan(const struct ctx *x, struct tmasks *tm, size_t r, int *marked)
 {
 	for (size_t k = 1; k <= DUP_BACK && k <= r; k++) {
 		const struct vec *u = &x->w->rv[r - k];
+		if (x->lw->restate[r - k])
+			continue; /* a deck or a restated title: the telling
+			             that counts is this one */
 		if (u->W > 0 && dice_reach(x, r, r - k, DUP_MIN) &&
 		    dice_with(x, r, r - k, DUP_MIN, marked))
 			return 1;
@@ -2432,6 +2435,47 @@ merge_into(struct ctx *x, size_t o, size_t r, double w)
 		x->lw->sec[o] = (int32_t)r;
 }
 
+/* A deck: a sentence printed as a paragraph of its own among the first
+ * DECK_TOP segments of the rewrite, ending as a sentence ends, that one
+ * of the DECK_NEXT segments after it begins with, word for word (a summary line
+ * above the body repeating the lead, whole or cut short).  It is page
+ * furniture: the telling that counts is the body's. */
+#define DECK_TOP       4
+#define DECK_NEXT      8
+#define DECK_MIN_WORDS 6
+
+/* Mark the rewrite's decks in x->lw->restate (linked to nothing, and no
+ * rule links them). */
+static void
+mark_decks(struct ctx *x)
+{
+	const struct seglist *sl = &x->c->rs;
+	const struct toklist *l = &x->c->rt;
+	const unsigned char *buf = x->c->right->buf;
+
+	for (size_t r = 0; r < sl->n && r < DECK_TOP; r++) {
+		uint32_t t0 = sl->v[r].t0, t1 = sl->v[r].t1;
+		if ((r > 0 && sl->v[r - 1].para == sl->v[r].para) ||
+		    (r + 1 < sl->n && sl->v[r + 1].para == sl->v[r].para) ||
+		    tok_words(l, t0, t1) < DECK_MIN_WORDS)
+			continue;
+		/* a sentence, not a title line; its words without the stop */
+		uint32_t e = t1 - 1;
+		if (l->v[e].kind != TOK_PUNCT || !(l->v[e].flags & TOK_F_STOP))
+			continue;
+		size_t len = tok_end(l, e - 1) - l->v[t0].off;
+		for (size_t q = r + 1; q < sl->n && q <= r + DECK_NEXT; q++) {
+			const struct seg *u = &sl->v[q];
+			if (tok_end(l, u->t1 - 1) - l->v[u->t0].off >= len &&
+			    memcmp(buf + l->v[t0].off, buf + l->v[u->t0].off,
+			           len) == 0) {
+				x->lw->restate[r] = 1;
+				break;
+			}
+		}
+	}
+}
+
 /* Anchor.  Rule: a rewrite segment that repeats an official one word for
  * word, in the order of both texts (anchor_pairs: the sentences a word
  * diff leaves unchanged), links to it before any other rule runs,
@@ -2445,7 +2489,7 @@ rule_anchor(struct ctx *x, struct lstate *s)
 	const int32_t *pair = x->lw->anchor;
 
 	for (size_t r = 0; r < x->c->rs.n; r++) {
-		if (pair[r] < 0)
+		if (pair[r] < 0 || x->lw->restate[r])
 			continue;
 		if (x->lw->header[pair[r]] && title_line(x, r)) {
 			x->lw->restate[r] = 1;
@@ -2474,8 +2518,8 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	for (; s->rnext <= r; s->rnext++)
 		if (x->lw->anchor[s->rnext] >= 0)
 			s->last = x->lw->anchor[s->rnext];
-	if (x->lw->anchor[r] >= 0)
-		return 0; /* paired already */
+	if (x->lw->anchor[r] >= 0 || x->lw->restate[r])
+		return 0; /* paired already, or a deck */
 	if (furniture_line(x, r) || caption_line(x, r))
 		return 0; /* a caption or a byline: an addition */
 	struct wcand t[CANDIDATES];
@@ -2739,6 +2783,7 @@ links(struct ctx *x)
 	s.last = -1;
 	if (!s.linked || !s.held || !s.best || official_headers(x) < 0)
 		goto out;
+	mark_decks(x);
 	for (unsigned k = 0; k < sizeof link_rules / sizeof *link_rules; k++) {
 		const struct link_rule *rule = &link_rules[k];
 		if (c->opt.rules_off & (1u << k))
