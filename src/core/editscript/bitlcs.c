@@ -74,10 +74,14 @@ typedef ptrdiff_t pos;
 /* The BAND_MAPS most frequent ids of a, if they occur at least
  * BAND_MAP_MIN times, get a bitmap of their rows per direction; the rows of
  * the others are looked up in lists and applied match by match.  (A map's
- * column costs some 8 instructions a word of the window, a list's some 25
- * a match; on the unrelated bench pair's sentence ids, 1,030 distinct, 64
- * maps cost 17 M fewer instructions than 128 and 56 M fewer than 256.) */
-#define BAND_MAPS    64
+ * column costs some 8 instructions a word of the window, a list's some 20
+ * a match and the carries' scans; on the unrelated bench pair's sentence
+ * ids, 1,030 distinct, 32 maps cost 3 M fewer instructions than 64 once
+ * col_sparse took no branch on the match's bit; 64 had been 17 M fewer than
+ * 128 and 56 M fewer than 256.  Keeping a map only for ids of at least a
+ * 128th of a's rows cost 3 to 9 M more there: the carries' scans make the
+ * lists dearer than their matches alone.) */
+#define BAND_MAPS    32
 #define BAND_MAP_MIN 32
 
 struct box {
@@ -262,10 +266,18 @@ first_row(const struct tab *t, struct cursors *cu, int d, uint32_t id, pos lo)
 	return l;
 }
 
-/* The first of v[at..w) with a clear bit, or w. */
+/* The first of v[at..w) with a clear bit, or w (at <= w).  The first two
+ * words are tried alone: they settle most calls (the carry of a sparse
+ * column mostly stops in the next word), where a test of eight words
+ * would read six words for nothing. */
 static size_t
 first_clear_word(const word *v, size_t at, size_t w)
 {
+	if (at < w && v[at] != ~(word)0)
+		return at;
+	if (at + 1 < w && v[at + 1] != ~(word)0)
+		return at + 1;
+	at = at + 2 < w ? at + 2 : w;
 	while (at + 8 <= w &&
 	       (v[at] & v[at + 1] & v[at + 2] & v[at + 3] & v[at + 4] &
 	        v[at + 5] & v[at + 6] & v[at + 7]) == ~(word)0)
@@ -280,23 +292,27 @@ first_clear_word(const word *v, size_t at, size_t w)
  * multi-word addition changes two bits per match: a match on a set bit r
  * clears it and sets the first clear bit above r (if the window has one),
  * and matches taken from the highest down give the same column as the
- * addition does. */
+ * addition does.  Each match is that addition within its word (x + u,
+ * u the match's bit where x has it, else 0: then nothing changes), with
+ * no test of the bit; only a carry out of the word looks further up.  As
+ * u lies within x, x & ~u is x ^ u. */
 static void
 col_sparse(word *v, size_t w, pos base, const uint32_t *o, uint32_t k,
            uint32_t e)
 {
-	while (e > k) {
-		pos r = (pos)o[--e] - base;
-		size_t at = (size_t)r >> 6;
-		word bit = (word)1 << (r & 63);
-		if (!(v[at] & bit))
-			continue;
-		v[at] &= ~bit;
-		word z = ~v[at] & ~((bit << 1) - 1); /* clear bits above r */
-		if (!z) /* below the path, runs of set bits are long */
-			at = first_clear_word(v, at + 1, w);
-		if (z || at < w)
-			v[at] |= z ? z & -z : ~v[at] & (v[at] + 1);
+	const uint32_t *p = o + e, *stop = o + k;
+
+	while (p > stop) {
+		size_t r = (size_t)((pos) * --p - base);
+		word *at = v + (r >> 6);
+		word x = *at, u = x & ((word)1 << (r & 63)), s;
+		int out = __builtin_add_overflow(x, u, &s);
+		*at = s | (x ^ u);
+		if (out) { /* past the word: set the first clear bit above */
+			size_t c = first_clear_word(v, (size_t)(at - v) + 1, w);
+			if (c < w)
+				v[c] |= v[c] + 1;
+		}
 	}
 }
 
@@ -575,10 +591,14 @@ emit(const word *v, size_t nw, pos base, long long done, pos olo, pos ohi,
 		word x = v[wi];
 		int b = (int)(i - base - 64 * (pos)wi);
 		long long below = done + ones(~x & (((word)1 << b) - 1));
-		for (; b < 64 && i <= ohi; b++, i++) {
-			out[i - olo] = (int32_t)below;
-			below += !((x >> b) & 1);
+		pos rows = ohi - i + 1 < 64 - b ? ohi - i + 1 : 64 - b;
+		word y = ~x >> b; /* the clear bits from row i up */
+		int32_t *to = out + (i - olo);
+		for (pos q = 0; q < rows; q++, y >>= 1) {
+			to[q] = (int32_t)below;
+			below += (long long)(y & 1);
 		}
+		i += rows;
 		done += 64 - ones(x);
 	}
 	for (; i <= ohi; i++) /* below the window: as just below it */
