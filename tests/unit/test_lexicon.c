@@ -90,6 +90,7 @@ furniture(void **state)
 	assert_true(furn("Also read: Ministers meet in the capital"));
 	assert_true(furn("FOR IMMEDIATE RELEASE"));
 	assert_true(furn("Media contact: press office, 555 0100"));
+	assert_true(furn("News release. Embargoed until: Tuesday, 1:00 p.m."));
 	assert_true(furn("Our reporter contributed to this report."));
 	assert_true(furn("contributed to this report"));
 	assert_false(furn("Recontributed to this report")); /* a word's start */
