@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.16473985;
+static const double lm_bias = -6.16549922;
 static const double lm_weight[LM_NFEAT] = {
-        1.85125234,    /* LM_COVR */
-        1.9147795,     /* LM_COVO */
-        2.67135061,    /* LM_COVMIN */
-        -0.15947076,   /* LM_SECOND */
-        -0.0130497828, /* LM_PLAIN */
-        -0.202126032,  /* LM_NAMES */
-        1.78743533,    /* LM_LOGWR */
-        0.766265,      /* LM_LOGWO */
-        -0.599612717,  /* LM_HEADER */
-        -0.698052722,  /* LM_TAKEN */
-        0.45504936,    /* LM_ORDER */
-        0.931579128,   /* LM_NEIGH */
-        -1.37348399,   /* LM_TITLE */
-        -0.740857763,  /* LM_LOGTOK */
-        1.05532644,    /* LM_BEST */
-        0.926859267,   /* LM_HEAD */
-        -4.20174986,   /* LM_HEAD_TITLED */
-        -4.62536798,   /* LM_NOVEL */
+        1.85142356,   /* LM_COVR */
+        1.91516772,   /* LM_COVO */
+        2.6713177,    /* LM_COVMIN */
+        -0.159537135, /* LM_SECOND */
+        -0.013079676, /* LM_PLAIN */
+        -0.202143594, /* LM_NAMES */
+        1.78751181,   /* LM_LOGWR */
+        0.766396206,  /* LM_LOGWO */
+        -0.59962078,  /* LM_HEADER */
+        -0.697922824, /* LM_TAKEN */
+        0.454267281,  /* LM_ORDER */
+        0.932248558,  /* LM_NEIGH */
+        -1.37342099,  /* LM_TITLE */
+        -0.740924979, /* LM_LOGTOK */
+        1.05547191,   /* LM_BEST */
+        0.927015773,  /* LM_HEAD */
+        -4.20168579,  /* LM_HEAD_TITLED */
+        -4.6250587,   /* LM_NOVEL */
 };
 
 #endif
