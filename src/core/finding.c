@@ -1924,11 +1924,13 @@ passage_count(const struct cmp *c, uint32_t p, int right, uint32_t id)
 	return n;
 }
 
-/* How often passage p's rewrite names the official name item a: its last
- * word, a possessive of it ("Commission's" for "Commission") or its
- * acronym ("U.S." for "United States"), counted by token. */
-static size_t
-rewrite_names(const struct cmp *c, uint32_t p, const struct item *a)
+/* Does passage p's rewrite name the official name item a at least want
+ * times: its last word, a possessive of it ("Commission's" for
+ * "Commission") or its acronym ("U.S." for "United States"), counted by
+ * token?  The count stops once it reaches want. */
+static int
+rewrite_names(const struct cmp *c, uint32_t p, const struct item *a,
+              size_t want)
 {
 	const struct passage *ps = &c->ps.v[p];
 	const char *ob = (const char *)c->left->buf;
@@ -1937,6 +1939,8 @@ rewrite_names(const struct cmp *c, uint32_t p, const struct item *a)
 	uint32_t at = 0, t0, t1;
 	size_t b;
 
+	if (!want)
+		return 1;
 	while (psg_next_piece(c, c->ps.mem, ps->m0, psg_m1(ps), 1, &at, &b)) {
 		psg_block_tokens(c, b, 1, &t0, &t1);
 		for (uint32_t t = t0; t < t1; t++) {
@@ -1948,9 +1952,11 @@ rewrite_names(const struct cmp *c, uint32_t p, const struct item *a)
 			struct item r = {.t0 = t, .t1 = t + 1};
 			n += (wn == on && memcmp(w, ob + ok->off, on) == 0) ||
 			     (a->t1 - a->t0 > 1 && acronym_of(c, 1, &r, 0, a));
+			if (n >= want)
+				return 1;
 		}
 	}
-	return n;
+	return 0;
 }
 
 /* Is the name key key (of a rewrite name written as an abbreviation)
@@ -2048,8 +2054,9 @@ stretch_names(struct fx *x, uint32_t p, int right, const struct stretch *s,
 		 * passage's rewrite keeps as often: no replacement */
 		uint32_t id = l->id[e - 1];
 		it.used = (right ? x->lhas[id]
-		                 : rewrite_names(x->c, p, &it) >=
-		                           passage_count(x->c, p, 0, id)) ||
+		                 : rewrite_names(
+		                           x->c, p, &it,
+		                           passage_count(x->c, p, 0, id))) ||
 		          only_titles(x->c, right, t, e);
 		it.kind = speaker(x, right, e); /* pairs only with its kind */
 		out[n++] = it;
