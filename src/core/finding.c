@@ -1924,11 +1924,13 @@ passage_count(const struct cmp *c, uint32_t p, int right, uint32_t id)
 	return n;
 }
 
-/* How often passage p's rewrite names the official name item a: its last
- * word, a possessive of it ("Commission's" for "Commission") or its
- * acronym ("U.S." for "United States"), counted by token. */
-static size_t
-rewrite_names(const struct cmp *c, uint32_t p, const struct item *a)
+/* Does passage p's rewrite name the official name item a at least want
+ * times: its last word, a possessive of it ("Commission's" for
+ * "Commission") or its acronym ("U.S." for "United States"), counted by
+ * token?  The count stops once it reaches want. */
+static int
+rewrite_names(const struct cmp *c, uint32_t p, const struct item *a,
+              size_t want)
 {
 	const struct passage *ps = &c->ps.v[p];
 	const char *ob = (const char *)c->left->buf;
@@ -1937,6 +1939,8 @@ rewrite_names(const struct cmp *c, uint32_t p, const struct item *a)
 	uint32_t at = 0, t0, t1;
 	size_t b;
 
+	if (!want)
+		return 1;
 	while (psg_next_piece(c, c->ps.mem, ps->m0, psg_m1(ps), 1, &at, &b)) {
 		psg_block_tokens(c, b, 1, &t0, &t1);
 		for (uint32_t t = t0; t < t1; t++) {
@@ -1948,9 +1952,11 @@ rewrite_names(const struct cmp *c, uint32_t p, const struct item *a)
 			struct item r = {.t0 = t, .t1 = t + 1};
 			n += (wn == on && memcmp(w, ob + ok->off, on) == 0) ||
 			     (a->t1 - a->t0 > 1 && acronym_of(c, 1, &r, 0, a));
+			if (n >= want)
+				return 1;
 		}
 	}
-	return n;
+	return 0;
 }
 
 /* Is the name key key (of a rewrite name written as an abbreviation)
@@ -2048,8 +2054,9 @@ stretch_names(struct fx *x, uint32_t p, int right, const struct stretch *s,
 		 * passage's rewrite keeps as often: no replacement */
 		uint32_t id = l->id[e - 1];
 		it.used = (right ? x->lhas[id]
-		                 : rewrite_names(x->c, p, &it) >=
-		                           passage_count(x->c, p, 0, id)) ||
+		                 : rewrite_names(
+		                           x->c, p, &it,
+		                           passage_count(x->c, p, 0, id))) ||
 		          only_titles(x->c, right, t, e);
 		it.kind = speaker(x, right, e); /* pairs only with its kind */
 		out[n++] = it;
@@ -2216,25 +2223,6 @@ number_bucket(const struct fx *x, uint32_t *bucket, uint32_t *rep, size_t t)
 	return bucket[id];
 }
 
-/* The bucket of official word or number token t, by word_hash.  A
- * word's hash is its key's (number_value gives 0 for a word), so a word
- * takes the bucket of the first word of its id (wbucket[id] - 1)
- * unhashed; a number's is number_bucket's. */
-static inline size_t
-official_bucket(const struct fx *x, uint32_t *bucket, uint32_t *rep,
-                uint32_t *wbucket, size_t t)
-{
-	const struct toklist *l = &x->c->lt;
-	uint32_t id = l->id[t];
-
-	if (l->v[t].kind != TOK_WORD)
-		return number_bucket(x, bucket, rep, t);
-	if (!wbucket[id])
-		wbucket[id] = 1 + (uint32_t)(word_hash(x->c, 0, (uint32_t)t) &
-		                             x->hmask);
-	return wbucket[id] - 1;
-}
-
 #define HSKIP 64 /* the quote index's tokens between two skip points */
 
 /* Bytes of the code of distance d in the quote index. */
@@ -2283,22 +2271,34 @@ index_code(struct fx *x, uint32_t *bucket, uint32_t *rep, uint32_t *wbucket,
 	memset(last, 0, nb * sizeof *last);
 	memset(rep, 0, (nid + 1) * sizeof *rep);
 	memcpy(at, x->hstart, nb * sizeof *at);
-	uint32_t *byte = x->hbyte;
-	for (size_t t = 0; t < l->n; t++) {
-		if (!quotable(l, t))
+	/* the byte stores may alias anything: what the loop reads is kept
+	 * in locals */
+	uint32_t *byte = x->hbyte, *hskip = x->hskip;
+	unsigned char *hcode = x->hcode;
+	const struct tok *lv = l->v;
+	const uint32_t *lid = l->id;
+	size_t ntok = l->n;
+	for (size_t t = 0; t < ntok; t++) {
+		size_t b;
+		/* every word's bucket was found by the count before
+		 * (official_index), kept per id in wbucket */
+		if (lv[t].kind == TOK_WORD)
+			b = wbucket[lid[t]] - 1;
+		else if (lv[t].kind == TOK_NUMBER)
+			b = number_bucket(x, bucket, rep, t);
+		else
 			continue;
-		size_t b = official_bucket(x, bucket, rep, wbucket, t);
 		/* the bucket's next byte: its start plus what is written */
-		unsigned char *w = x->hcode + byte[b];
+		unsigned char *w = hcode + byte[b];
 		uint32_t d = (uint32_t)t - last[b];
 		if (at[b] % HSKIP == 0) {
-			x->hskip[2 * (at[b] / HSKIP)] = (uint32_t)t;
-			x->hskip[2 * (at[b] / HSKIP) + 1] = byte[b];
+			hskip[2 * (at[b] / HSKIP)] = (uint32_t)t;
+			hskip[2 * (at[b] / HSKIP) + 1] = byte[b];
 		}
 		for (; d >= 0x80; d >>= 7)
 			*w++ = (unsigned char)(0x80 | (d & 0x7f));
 		*w++ = (unsigned char)d;
-		byte[b] = (uint32_t)(w - x->hcode);
+		byte[b] = (uint32_t)(w - hcode);
 		last[b] = (uint32_t)t;
 		at[b]++;
 	}
@@ -2343,12 +2343,31 @@ official_index(struct fx *x)
 	 * again) */
 	memset(last, 0, nb * sizeof *last);
 	memset(x->hbyte, 0, (nb + 1) * sizeof *x->hbyte);
-	for (size_t t = 0; t < l->n; t++) {
-		if (!quotable(l, t))
+	uint32_t *hstart = x->hstart, *hbyte = x->hbyte;
+	const struct tok *lv = l->v;
+	const uint32_t *lid = l->id;
+	size_t ntok = l->n;
+	for (size_t t = 0; t < ntok; t++) {
+		size_t b;
+		/* the bucket of a word or number by word_hash: a word's
+		 * hash is its key's (number_value gives 0 for a word), so a
+		 * word takes that of the first word of its id (wbucket[id]
+		 * - 1) unhashed; a number's is number_bucket's */
+		if (lv[t].kind == TOK_WORD) {
+			uint32_t *wb = &wbucket[lid[t]];
+			if (!*wb)
+				*wb = 1 + (uint32_t)(word_hash(x->c, 0,
+				                               (uint32_t)t) &
+				                     x->hmask);
+			b = *wb - 1;
+		} else if (lv[t].kind == TOK_NUMBER) {
+			b = number_bucket(x, bucket, rep, t);
+		} else {
 			continue;
-		size_t b = official_bucket(x, bucket, rep, wbucket, t);
-		x->hstart[b + 1]++;
-		x->hbyte[b + 1] += (uint32_t)hcode_len((uint32_t)t - last[b]);
+		}
+		uint32_t d = (uint32_t)t - last[b];
+		hstart[b + 1]++;
+		hbyte[b + 1] += d < 0x80 ? 1 : (uint32_t)hcode_len(d);
 		last[b] = (uint32_t)t;
 	}
 	for (size_t b = 0; b < nb; b++)

@@ -153,6 +153,26 @@ official_frame(const unsigned char *brk, const unsigned char *fr,
 	return 1;
 }
 
+/* Has any right token in [t0, t1) the flag F_FVERB in rflag?  Eight
+ * flags are tested at a time while eight are left. */
+static int
+any_fverb(const unsigned char *rflag, uint32_t t0, uint32_t t1)
+{
+	const uint64_t mask = 0x0101010101010101u * F_FVERB;
+	uint32_t t = t0;
+
+	for (; t < t1 && t1 - t >= 8; t += 8) {
+		uint64_t v;
+		memcpy(&v, rflag + t, sizeof v);
+		if (v & mask)
+			return 1;
+	}
+	for (; t < t1; t++)
+		if (rflag[t] & F_FVERB)
+			return 1;
+	return 0;
+}
+
 /* The first token after the lead frame of the rewrite sentence at tokens
  * [t0, t1), or t0 when it has none.  A lead frame is the words up to a
  * verb of saying (F_FVERB) among the first LEAD_FRAME_MAX words, with a
@@ -168,9 +188,7 @@ lead_frame_end(const struct ctx *x, uint32_t t0, uint32_t t1)
 	int punct = 0;
 
 	/* most sentences hold no verb of saying at all: then no lead */
-	for (t = t0; t < t1 && !(x->w->rflag[t] & F_FVERB); t++)
-		;
-	if (t == t1)
+	if (!any_fverb(x->w->rflag, t0, t1))
 		return t0;
 	for (t = t0; t < t1 && words < LEAD_FRAME_MAX; t++) {
 		if (l->v[t].kind == TOK_PUNCT)
@@ -639,19 +657,30 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	int fresh = !kept_left(x->kb, lr, nlr);
 	if (!fresh)
 		nl = x->kb->nl;
-	for (i = 0; fresh && i < nlr; i++)
-		for (uint32_t t = lr[i][0], first = 1; t < lr[i][1]; t++) {
-			const struct tok *k = &c->lt.v[t];
-			if (k->kind == TOK_PUNCT)
-				punct = 1;
-			int32_t id = lid_of(&x->w->llid, t);
-			if (id >= 0) {
+	/* the stores below are of bytes, which may alias anything: what the
+	 * loops read is kept in locals, so it is read once */
+	if (fresh) {
+		const struct lidmap lm = x->w->llid;
+		const struct tok *lv = c->lt.v;
+		const uint32_t *lid = c->lt.id;
+		const unsigned char *lcon = x->w->lcon, *kflag = x->w->kflag;
+		for (i = 0; i < nlr; i++)
+			for (uint32_t t = lr[i][0], first = 1; t < lr[i][1];
+			     t++) {
+				const struct tok *k = &lv[t];
+				if (k->kind == TOK_PUNCT)
+					punct = 1;
+				int32_t id = lid_of(&lm, t);
+				if (id < 0)
+					continue;
 				/* a content word */
-				cw[nl] = (x->w->lcon[t >> 3] >> (t & 7)) & 1u;
+				unsigned char on =
+				        (lcon[t >> 3] >> (t & 7)) & 1u;
+				cw[nl] = on;
 				ti[nl] = t;
 				ini[nl] = (unsigned char)first;
 				lbrk[nl] = (unsigned char)punct;
-				lfr[nl] = x->w->kflag[c->lt.id[t]] & F_FRAME;
+				lfr[nl] = kflag[lid[t]] & F_FRAME;
 				ldl[nl] =
 				        (unsigned char)((k->kind == TOK_NUMBER
 				                                 ? W_NUM
@@ -659,13 +688,12 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 				                        (k->flags & TOK_F_UPPER
 				                                 ? W_CAP
 				                                 : 0) |
-				                        (cw[nl] ? W_CONTENT
-				                                : 0));
+				                        (on ? W_CONTENT : 0));
 				a[nl++] = (uint32_t)id;
 				first = 0;
 				punct = 0;
 			}
-		}
+	}
 	lbrk[nl] = 1;
 	if (fresh && nlr <= MERGE_MAX + 1) {
 		memcpy(x->kb->lr, lr, nlr * sizeof *lr);
@@ -673,21 +701,26 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		x->kb->nl = nl;
 	}
 	uint32_t *b = a + nl;
+	uint32_t *rti = ti + nl;
+	unsigned char *rini = ini + nl;
+	const struct lidmap rm = x->w->rlid;
+	const struct tok *rv = c->rt.v;
+	const unsigned char *rflag = x->w->rflag;
 	punct = 0;
 	for (i = 0; i < nrr; i++)
 		for (uint32_t t = lead ? lead_frame_end(x, rr[i][0], rr[i][1])
 		                       : rr[i][0],
 		              first = 1;
 		     t < rr[i][1]; t++) {
-			if (c->rt.v[t].kind == TOK_PUNCT)
+			if (rv[t].kind == TOK_PUNCT)
 				punct = 1;
-			int32_t id = lid_of(&x->w->rlid, t);
+			int32_t id = lid_of(&rm, t);
 			if (id < 0)
 				continue;
 			brk[nr] = (unsigned char)punct; /* punctuation before */
-			fr[nr] = x->w->rflag[t] & (F_FRAME | F_THAT);
-			ti[nl + nr] = t;
-			ini[nl + nr] = (unsigned char)first;
+			fr[nr] = rflag[t] & (F_FRAME | F_THAT);
+			rti[nr] = t;
+			rini[nr] = (unsigned char)first;
 			b[nr++] = (uint32_t)id;
 			punct = 0;
 			first = 0;
