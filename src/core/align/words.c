@@ -929,6 +929,34 @@ money_alike(const struct wstage *x, const struct money *m,
  * are kept in lpart: "million" alone in the rewrite is no new fact
  * against "16 million".  A sum whose currency only one side writes is the
  * same value as the bare number of the other (money_alike).  0 or -1. */
+/* The first token i' >= i of list l (text t) that may begin a value by
+ * its key (value_may_start, kept in may[key] + 1 once asked of the key's
+ * first token) and its capital where the key asks for one; l->n when
+ * there is none.  Kept out of values (noinline) so that its scan of
+ * every token keeps the arrays in registers. */
+__attribute__((noinline)) static size_t
+value_next(const struct text *t, const struct toklist *l, unsigned char *may,
+           size_t i)
+{
+	const uint32_t *ids = l->id;
+	const struct tok *v = l->v;
+	const size_t n = l->n;
+
+	for (; i < n; i++) {
+		uint32_t key = ids[i];
+		unsigned m = may[key];
+		if (!m)
+			m = may[key] =
+			        (unsigned char)(1 + value_may_start(t, &v[i]));
+		if (m == 1 + VALUE_START_NEVER ||
+		    (m == 1 + VALUE_START_CAPITAL &&
+		     !(v[i].flags & TOK_F_UPPER)))
+			continue;
+		return i;
+	}
+	return n;
+}
+
 static int
 values(struct wstage *x)
 {
@@ -963,19 +991,13 @@ values(struct wstage *x)
 				(lv[k] >> 31 ? m.sum
 				             : m.bare)[lv[k] & 0x7fffffffu] = 1;
 		}
-		for (size_t i = 0; i < l->n; i++) {
-			uint32_t key = l->id[i];
+		for (size_t i = 0;; i++) {
 			struct value v;
 			uint32_t id;
-			if (!may[key])
-				may[key] =
-				        (unsigned char)(1 +
-				                        value_may_start(
-				                                t, &l->v[i]));
-			if (may[key] == 1 + VALUE_START_NEVER ||
-			    (may[key] == 1 + VALUE_START_CAPITAL &&
-			     !(l->v[i].flags & TOK_F_UPPER)) ||
-			    !value_read(t, l, i, l->n, &v))
+			i = value_next(t, l, may, i);
+			if (i >= l->n)
+				break;
+			if (!value_read(t, l, i, l->n, &v))
 				continue;
 			if (intern_id(x->w->stems, v.key, v.len, &id) < 0)
 				goto out;
