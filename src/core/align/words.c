@@ -494,9 +494,16 @@ halfbits_free(struct halfbits *b)
 
 enum { HALF_KNOWN = 1, HALF_FIRST = 2, HALF_SECOND = 4 };
 
+/* In bits 3 to 7 of halves' byte: the key's first letter less 'a' in
+ * ASCII lower case where it has two bytes or more and begins with a
+ * letter, else HALF_NOLETTER (may_join). */
+#define HALF_LETTER(h) ((unsigned)(h) >> 3)
+#define HALF_NOLETTER  31u
+
 /* HALF_FIRST unless key `key` of the inputs, in ASCII lower case, surely
  * begins no word of b's side (and is not all of it), HALF_SECOND unless
- * it surely so ends none; HALF_KNOWN always. */
+ * it surely so ends none; HALF_KNOWN always; its first letter in the
+ * upper bits (HALF_LETTER). */
 static unsigned char
 halves(const struct intern *in, uint32_t key, const struct halfbits *b)
 {
@@ -505,14 +512,17 @@ halves(const struct intern *in, uint32_t key, const struct halfbits *b)
 	uint64_t hf = HALF_SEED, hl = HALF_SEED;
 
 	if (n >= COMPOUND_MAX_BYTES)
-		return HALF_KNOWN;
+		return (unsigned char)(HALF_KNOWN | HALF_NOLETTER << 3);
+	unsigned first = n >= 2 ? (unsigned char)k[0] | 0x20u : 0;
+	unsigned letter =
+	        first >= 'a' && first <= 'z' ? first - 'a' : HALF_NOLETTER;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char f = (unsigned char)k[i],
 		              l = (unsigned char)k[n - 1 - i];
 		hf = half_step(hf, f >= 'A' && f <= 'Z' ? f - 'A' + 'a' : f);
 		hl = half_step(hl, l >= 'A' && l <= 'Z' ? l - 'A' + 'a' : l);
 	}
-	return (unsigned char)(HALF_KNOWN |
+	return (unsigned char)(HALF_KNOWN | letter << 3 |
 	                       (bit_get(b->first, hf, b->shift) ? HALF_FIRST
 	                                                        : 0) |
 	                       (bit_get(b->last, hl, b->shift) ? HALF_SECOND
@@ -560,11 +570,105 @@ pair_word(const struct intern *in, const struct intern *words,
 	return m->id;
 }
 
+/* The letters that may follow key `key` of the inputs, in ASCII lower
+ * case, at the start of a word of b's side: bit c - 'a' set unless the
+ * key and letter c surely begin no such word as a part shorter than the
+ * word (b's first bits); bit 31 always.  The key is shorter than
+ * COMPOUND_MAX_BYTES (halves gave it HALF_FIRST). */
+static uint32_t
+follow_mask(const struct intern *in, uint32_t key, const struct halfbits *b)
+{
+	size_t n;
+	const char *k = intern_key(in, key, &n);
+	uint64_t h = HALF_SEED;
+	uint32_t m = 1u << 31;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char f = (unsigned char)k[i];
+		h = half_step(h, f >= 'A' && f <= 'Z' ? f - 'A' + 'a' : f);
+	}
+	for (unsigned c = 0; c < 26; c++)
+		if (bit_get(b->first, half_step(h, (unsigned char)('a' + c)),
+		            b->shift))
+			m |= 1u << c;
+	return m;
+}
+
+/* What pair_start reads: one side's tokens and tables (compound_side). */
+struct pairscan {
+	const uint32_t *ids;
+	const struct tok *v;
+	size_t n;
+	unsigned char *half; /* per key, HALF_* (0: not yet known) */
+	uint32_t *follow;    /* per key, follow_mask (0: not yet known) */
+	const struct intern *in;
+	const struct halfbits *ob; /* the other side's bits */
+	const struct lidmap *lid;
+};
+
+/* Whether key k0 and a key whose halves byte is h1, written as one in
+ * ASCII lower case, may be a word of the other side by its first bits:
+ * k0 and the second key's first letter begin a part of such a word
+ * shorter than it (where that key has two bytes or more and begins with
+ * a letter; else 1).  Fills p->follow[k0]. */
+static inline int
+may_join(const struct pairscan *p, uint32_t k0, unsigned char h1)
+{
+	unsigned c = HALF_LETTER(h1);
+	if (c == HALF_NOLETTER)
+		return 1;
+	uint32_t m = p->follow[k0];
+	if (!m)
+		m = p->follow[k0] = follow_mask(p->in, k0, p->ob);
+	return (int)(m >> c & 1u);
+}
+
+/* The first token t' >= t, below n - 1, that compound_side tries as a
+ * pair's first word: its key may begin a word of the other side, it is a
+ * word, and the token after it is no mark and either has no loose id or
+ * may end such a word, is a word and may follow it there (may_join); n
+ * when there is none.  Fills the tables of p for the keys it reads.
+ * Kept out of compound_side (noinline) so that its scan of most tokens
+ * keeps the arrays and bounds in registers. */
+__attribute__((noinline)) static size_t
+pair_start(const struct pairscan *p, size_t t)
+{
+	const uint32_t *ids = p->ids;
+	const struct tok *v = p->v;
+	const size_t n = p->n;
+	unsigned char *half = p->half;
+
+	for (; t + 1 < n; t++) {
+		uint32_t k0 = ids[t];
+		unsigned char h0 = half[k0];
+		if (!h0)
+			h0 = half[k0] = halves(p->in, k0, p->ob);
+		if (!(h0 & HALF_FIRST) || v[t].kind != TOK_WORD)
+			continue;
+		uint32_t k1 = ids[t + 1];
+		unsigned char h1 = half[k1];
+		if (!h1)
+			h1 = half[k1] = halves(p->in, k1, p->ob);
+		if (v[t + 1].kind == TOK_PUNCT)
+			continue;
+		/* where t + 1 has a loose id, it is the pair's second word
+		 * (next_word_lid) */
+		if (!(h1 & HALF_SECOND) || v[t + 1].kind != TOK_WORD) {
+			if (lid_of(p->lid, t + 1) >= 0)
+				continue;
+		} else if (!may_join(p, k0, h1) && lid_of(p->lid, t + 1) >= 0)
+			continue;
+		return t;
+	}
+	return n;
+}
+
 /* What compounds reads, and one side's part of it. */
 struct cpjob {
 	struct wstage *x;
 	const unsigned char *on;
 	unsigned char *half; /* per key, this side's HALF_* (zeroed) */
+	uint32_t *follow;    /* per key, this side's follow_mask (zeroed) */
 	const struct wordset *w;
 	const struct halfbits *bits;
 	int side, rc;
@@ -576,7 +680,8 @@ struct cpjob {
  * only, so the two sides may run at once.  0 or -1. */
 static int
 compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
-              const struct wordset *wp, const struct halfbits *bits, int side)
+              uint32_t *follow, const struct wordset *wp,
+              const struct halfbits *bits, int side)
 {
 	const struct align_in *c = x->c;
 	const struct toklist *l = side ? &c->rt : &c->lt;
@@ -598,28 +703,16 @@ compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
 	const struct tok *v = l->v;
 	const size_t n = l->n;
 	const struct halfbits *ob = &bits[!side];
-	for (size_t t = 0; t < n; t++) {
-		uint32_t kt_ = ids[t];
-		unsigned char ht = half[kt_];
-		if (!ht)
-			ht = half[kt_] = halves(c->in, kt_, ob);
-		if (!(ht & HALF_FIRST) || v[t].kind != TOK_WORD)
-			continue;
-		/* the pair's second word, found first where it is the next
-		 * token: a pair it cannot end is passed before the reads of
-		 * t's ids (next_word_lid would stop at a mark, or take a
-		 * token with an id there) */
-		if (t + 1 >= n)
+	const struct pairscan ps = {ids, v, n, half, follow, c->in, ob, lid};
+	/* the pair's second word is tested first where it is the next
+	 * token (pair_start): a pair it cannot end is passed before the
+	 * reads of t's ids (next_word_lid would stop at a mark, or take a
+	 * token with an id there) */
+	for (size_t t = 0;; t++) {
+		t = pair_start(&ps, t);
+		if (t >= n)
 			break;
-		uint32_t k1 = ids[t + 1];
-		unsigned char h1 = half[k1];
-		if (!h1)
-			h1 = half[k1] = halves(c->in, k1, ob);
-		if (v[t + 1].kind == TOK_PUNCT)
-			continue;
-		if ((!(h1 & HALF_SECOND) || v[t + 1].kind != TOK_WORD) &&
-		    lid_of(lid, t + 1) >= 0)
-			continue;
+		uint32_t kt_ = ids[t];
 		int32_t lt = t == next_t ? next_lid : lid_of(lid, t);
 		if (lt < 0)
 			continue;
@@ -663,7 +756,8 @@ cpjob_run(void *arg)
 {
 	struct cpjob *j = arg;
 
-	j->rc = compound_side(j->x, j->on, j->half, j->w, j->bits, j->side);
+	j->rc = compound_side(j->x, j->on, j->half, j->follow, j->w, j->bits,
+	                      j->side);
 	return NULL;
 }
 
@@ -671,26 +765,28 @@ cpjob_run(void *arg)
  * on two threads, one a side (unless c->opt.threads is 1). */
 #define COMPOUND_THREAD_MIN 100000
 
-/* compound_side for both sides, half holding a table a side: the right
- * on a second thread for long texts.  0 or -1. */
+/* compound_side for both sides, half and follow holding a table a side:
+ * the right on a second thread for long texts.  0 or -1. */
 static int
 compound_sides(struct wstage *x, const unsigned char *on, unsigned char *half,
-               const struct wordset *w, const struct halfbits *bits)
+               uint32_t *follow, const struct wordset *w,
+               const struct halfbits *bits)
 {
 	const struct align_in *c = x->c;
 	size_t nh = (size_t)intern_count(c->in) + 1;
-	struct cpjob j = {x, on, half + nh, w, bits, 1, -1};
+	struct cpjob j = {x, on, half + nh, follow + nh, w, bits, 1, -1};
 	struct spawn_part part;
 
 	if (c->opt.threads == 1 || c->lt.n < COMPOUND_THREAD_MIN ||
 	    c->rt.n < COMPOUND_THREAD_MIN)
-		return compound_side(x, on, half, w, bits, 0) < 0 ||
-		                       compound_side(x, on, half + nh, w, bits,
+		return compound_side(x, on, half, follow, w, bits, 0) < 0 ||
+		                       compound_side(x, on, half + nh,
+		                                     follow + nh, w, bits,
 		                                     1) < 0
 		               ? -1
 		               : 0;
 	spawn_part_start(&part, cpjob_run, &j);
-	int rc = compound_side(x, on, half, w, bits, 0);
+	int rc = compound_side(x, on, half, follow, w, bits, 0);
 	spawn_part_end(&part);
 	return rc < 0 || j.rc < 0 ? -1 : 0;
 }
@@ -730,24 +826,26 @@ compounds(struct wstage *x)
 	uint32_t n = intern_count(x->w->stems), nkeys = intern_count(c->in);
 	unsigned char *on = calloc(n + 1, 1); /* bit 1: left, 2: right */
 	unsigned char *half = calloc(2 * ((size_t)nkeys + 1), 1); /* HALF_* */
+	uint32_t *follow = calloc(2 * ((size_t)nkeys + 1), sizeof *follow);
 	struct wordset w;
 	struct halfbits bits[2];
 	int rc = -1;
 
 	memset(&w, 0, sizeof w);
 	memset(bits, 0, sizeof bits);
-	if (!on || !half || wordset_fill(x, &w) < 0 ||
+	if (!on || !half || !follow || wordset_fill(x, &w) < 0 ||
 	    halfbits_fill(w.words[0], &bits[0]) < 0 ||
 	    halfbits_fill(w.words[1], &bits[1]) < 0)
 		goto out;
 	mark_on(x->w->lcon, &x->w->llid, c->lt.n, on, 1);
 	mark_on(x->w->rcon, &x->w->rlid, c->rt.n, on, 2);
-	if (compound_sides(x, on, half, &w, bits) < 0)
+	if (compound_sides(x, on, half, follow, &w, bits) < 0)
 		goto out;
 	rc = 0;
 out:
 	free(on);
 	free(half);
+	free(follow);
 	for (int side = 0; side < 2; side++) {
 		halfbits_free(&bits[side]);
 		intern_free(w.words[side]);
@@ -831,6 +929,34 @@ money_alike(const struct wstage *x, const struct money *m,
  * are kept in lpart: "million" alone in the rewrite is no new fact
  * against "16 million".  A sum whose currency only one side writes is the
  * same value as the bare number of the other (money_alike).  0 or -1. */
+/* The first token i' >= i of list l (text t) that may begin a value by
+ * its key (value_may_start, kept in may[key] + 1 once asked of the key's
+ * first token) and its capital where the key asks for one; l->n when
+ * there is none.  Kept out of values (noinline) so that its scan of
+ * every token keeps the arrays in registers. */
+__attribute__((noinline)) static size_t
+value_next(const struct text *t, const struct toklist *l, unsigned char *may,
+           size_t i)
+{
+	const uint32_t *ids = l->id;
+	const struct tok *v = l->v;
+	const size_t n = l->n;
+
+	for (; i < n; i++) {
+		uint32_t key = ids[i];
+		unsigned m = may[key];
+		if (!m)
+			m = may[key] =
+			        (unsigned char)(1 + value_may_start(t, &v[i]));
+		if (m == 1 + VALUE_START_NEVER ||
+		    (m == 1 + VALUE_START_CAPITAL &&
+		     !(v[i].flags & TOK_F_UPPER)))
+			continue;
+		return i;
+	}
+	return n;
+}
+
 static int
 values(struct wstage *x)
 {
@@ -865,19 +991,13 @@ values(struct wstage *x)
 				(lv[k] >> 31 ? m.sum
 				             : m.bare)[lv[k] & 0x7fffffffu] = 1;
 		}
-		for (size_t i = 0; i < l->n; i++) {
-			uint32_t key = l->id[i];
+		for (size_t i = 0;; i++) {
 			struct value v;
 			uint32_t id;
-			if (!may[key])
-				may[key] =
-				        (unsigned char)(1 +
-				                        value_may_start(
-				                                t, &l->v[i]));
-			if (may[key] == 1 + VALUE_START_NEVER ||
-			    (may[key] == 1 + VALUE_START_CAPITAL &&
-			     !(l->v[i].flags & TOK_F_UPPER)) ||
-			    !value_read(t, l, i, l->n, &v))
+			i = value_next(t, l, may, i);
+			if (i >= l->n)
+				break;
+			if (!value_read(t, l, i, l->n, &v))
 				continue;
 			if (intern_id(x->w->stems, v.key, v.len, &id) < 0)
 				goto out;
