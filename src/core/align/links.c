@@ -18,12 +18,15 @@
 
 /* With at least this many rewrite segments to search for (those no
  * anchor pairs), the later half of them are searched on a second thread
- * (unless c->opt.threads is 1).  A search costs some 10,000 instructions
- * (a few microseconds) on the generated pairs and on KJV/WEB, so this
- * many are some 5 to 10 ms of work, against a thread's start and the
- * second scratch's pages, a tenth of a millisecond or so; the 100,000-word
- * unrelated pair has some 4,500, the 10,000-word pairs some 450. */
-#define CAND_THREAD_MIN 2048
+ * (unless c->opt.threads is 1); the omissions' own search and the
+ * candidates' weights likewise.  A search costs some 9,000 to 11,000
+ * instructions (a few microseconds) on the generated pairs and on
+ * KJV/WEB, so half of this many is a millisecond or more of work moved,
+ * against a thread's start of some tens of microseconds.  The
+ * 100,000-word pairs at 50 % and unrelated (some 1,900 and 4,400
+ * searches) gain 3 and 6 % in time; the 10,000-word pairs (some 450)
+ * stay on one thread. */
+#define CAND_THREAD_MIN 1024
 
 /* Does segment o of a side (its vectors vs) rank above p as a counterpart
  * of a segment of the other side expected near position est?  Higher
