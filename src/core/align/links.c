@@ -913,19 +913,39 @@ near_members(const struct search *sr, uint32_t c, double est, uint32_t *out,
 	return b - a;
 }
 
-/* Sentence numbers t[0..n) into increasing order. */
-static int
-by_id(const void *a, const void *b)
+/* Entry i of the heap t[0..n) (the largest on top) moved down to its
+ * place. */
+static void
+sift_down(uint32_t *t, size_t n, size_t i)
 {
-	uint32_t p = *(const uint32_t *)a, q = *(const uint32_t *)b;
-	return (p > q) - (p < q);
+	uint32_t u = t[i];
+
+	for (size_t c; (c = 2 * i + 1) < n; i = c) {
+		if (c + 1 < n && t[c + 1] > t[c])
+			c++;
+		if (t[c] <= u)
+			break;
+		t[i] = t[c];
+	}
+	t[i] = u;
 }
 
+/* Sentence numbers t[0..n) into increasing order: by insertion when
+ * few, else by a heap in place.  No memory is asked for (qsort may
+ * allocate, and the search also runs on a second thread, whose first
+ * allocation would open an arena of its own, raising the peak). */
 static void
 sort_ids(uint32_t *t, size_t n)
 {
 	if (n > 32) {
-		qsort(t, n, sizeof *t, by_id);
+		for (size_t i = n / 2; i-- > 0;)
+			sift_down(t, n, i);
+		for (size_t e = n - 1; e > 0; e--) {
+			uint32_t u = t[0];
+			t[0] = t[e];
+			t[e] = u;
+			sift_down(t, e, 0);
+		}
 		return;
 	}
 	for (size_t i = 1; i < n; i++) {
