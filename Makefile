@@ -375,15 +375,17 @@ big: $(PROG)
 	sh tests/big/run.sh ./$(PROG)
 
 # The threaded code (two-thread tokenizing, the minimal search's threads,
-# the layout's row count and search, libstemmer's first load) under ThreadSanitizer,
-# through the unit tests that run it.
+# the layout's row count and search, libstemmer's first load, the
+# candidate search's two threads) under ThreadSanitizer, through the unit
+# tests that run it.
 tsan:
 	@$(MAKE) --no-print-directory SAN=thread WERROR=1 CC=clang \
 	    build-tsan/tests/test_diff build-tsan/tests/test_layout \
-	    build-tsan/tests/test_stem
+	    build-tsan/tests/test_stem build-tsan/tests/test_links
 	build-tsan/tests/test_diff
 	build-tsan/tests/test_layout
 	build-tsan/tests/test_stem
+	build-tsan/tests/test_links
 
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
            --errors-for-leak-kinds=all \

@@ -11,9 +11,22 @@
 #include "redline/stem.h"
 #include "redline/uni.h"
 #include "redline/value.h"
+#include "../spawn.h"
 #include "stage.h"
 
 /* ---- 3. candidates --------------------------------------------------- */
+
+/* With at least this many rewrite segments to search for (those no
+ * anchor pairs), the later half of them are searched on a second thread
+ * (unless c->opt.threads is 1); the omissions' own search and the
+ * candidates' weights likewise.  A search costs some 9,000 to 11,000
+ * instructions (a few microseconds) on the generated pairs and on
+ * KJV/WEB, so half of this many is a millisecond or more of work moved,
+ * against a thread's start of some tens of microseconds.  The
+ * 100,000-word pairs at 50 % and unrelated (some 1,900 and 4,400
+ * searches) gain 3 and 6 % in time; the 10,000-word pairs (some 450)
+ * stay on one thread. */
+#define CAND_THREAD_MIN 1024
 
 /* Does segment o of a side (its vectors vs) rank above p as a counterpart
  * of a segment of the other side expected near position est?  Higher
@@ -900,19 +913,39 @@ near_members(const struct search *sr, uint32_t c, double est, uint32_t *out,
 	return b - a;
 }
 
-/* Sentence numbers t[0..n) into increasing order. */
-static int
-by_id(const void *a, const void *b)
+/* Entry i of the heap t[0..n) (the largest on top) moved down to its
+ * place. */
+static void
+sift_down(uint32_t *t, size_t n, size_t i)
 {
-	uint32_t p = *(const uint32_t *)a, q = *(const uint32_t *)b;
-	return (p > q) - (p < q);
+	uint32_t u = t[i];
+
+	for (size_t c; (c = 2 * i + 1) < n; i = c) {
+		if (c + 1 < n && t[c + 1] > t[c])
+			c++;
+		if (t[c] <= u)
+			break;
+		t[i] = t[c];
+	}
+	t[i] = u;
 }
 
+/* Sentence numbers t[0..n) into increasing order: by insertion when
+ * few, else by a heap in place.  No memory is asked for (qsort may
+ * allocate, and the search also runs on a second thread, whose first
+ * allocation would open an arena of its own, raising the peak). */
 static void
 sort_ids(uint32_t *t, size_t n)
 {
 	if (n > 32) {
-		qsort(t, n, sizeof *t, by_id);
+		for (size_t i = n / 2; i-- > 0;)
+			sift_down(t, n, i);
+		for (size_t e = n - 1; e > 0; e--) {
+			uint32_t u = t[0];
+			t[0] = t[e];
+			t[e] = u;
+			sift_down(t, e, 0);
+		}
 		return;
 	}
 	for (size_t i = 1; i < n; i++) {
@@ -1039,6 +1072,61 @@ search_best(const struct ctx *x, const struct vec *vs, const struct vec *v,
 	return nbest;
 }
 
+/* A second scratch for the search that s holds (search_open over nv
+ * sentences), for a search on another thread: *t shares s's postings and
+ * copies, which neither changes, and has its own acc, touched and
+ * pick_best's arrays (nv entries each) and, when s has copies, its own
+ * cacc, ctouch, cgrp and ccut.  acc, cacc and ccut start at 0, as
+ * search_best wants them between searches.  0, or -1 (then *t holds
+ * nothing).  search_twin_close releases what is its own. */
+static int
+search_twin(const struct search *s, size_t nv, struct search *t)
+{
+	size_t nc = (size_t)s->ncls + 1;
+
+	*t = *s;
+	t->acc = calloc(nv + 1, sizeof *t->acc);
+	t->touched = malloc((nv + 1) * sizeof *t->touched);
+	t->keep = malloc((nv + 1) * sizeof *t->keep);
+	t->tie = malloc(nv + 1);
+	t->key = malloc((nv + 1) * sizeof *t->key);
+	t->cacc = t->ncls ? calloc(nc, sizeof *t->cacc) : NULL;
+	t->ctouch = t->ncls ? malloc(nc * sizeof *t->ctouch) : NULL;
+	t->cgrp = t->ncls ? malloc(nc * sizeof *t->cgrp) : NULL;
+	t->ccut = t->ncls ? calloc(nc, 1) : NULL;
+	if (t->acc && t->touched && t->keep && t->tie && t->key &&
+	    (!t->ncls || (t->cacc && t->ctouch && t->cgrp && t->ccut)))
+		return 0;
+	free(t->acc);
+	free(t->touched);
+	free(t->keep);
+	free(t->tie);
+	free(t->key);
+	free(t->cacc);
+	free(t->ctouch);
+	free(t->cgrp);
+	free(t->ccut);
+	memset(t, 0, sizeof *t);
+	return -1;
+}
+
+/* Release what search_twin made *t own (not what it shares); *t becomes
+ * empty. */
+static void
+search_twin_close(struct search *t)
+{
+	free(t->acc);
+	free(t->touched);
+	free(t->keep);
+	free(t->tie);
+	free(t->key);
+	free(t->cacc);
+	free(t->ctouch);
+	free(t->cgrp);
+	free(t->ccut);
+	memset(t, 0, sizeof *t);
+}
+
 /* What is known of rewrite segment r as a line (x->lw->rline, filled as
  * asked: the rules and the verdict ask again and again, and repeats
  * looks back over up to TITLE_BACK title lines). */
@@ -1151,18 +1239,48 @@ mark_open(struct ctx *x)
 	return x->lw->mark ? 0 : -1;
 }
 
-/* The shared weight of every candidate (x->lw->cw), worked out once the
- * search is given back, so that they go where it was: each rewrite
- * segment's stems marked once for all its candidates.  0 or -1. */
-static int
-cand_weights(struct ctx *x)
-{
-	struct linkset *l = x->lw;
+/* What a second thread reads as its ctx: *x's, but for a link set of its
+ * own that is a copy of *x->lw made at twin_open (later changes to
+ * *x->lw are not seen) with a mark table of its own (when *x has one),
+ * so that mark_stems and shared_marked there touch that table alone. */
+struct twin_ctx {
+	struct ctx x;
+	struct linkset l;
+};
 
-	if (!(l->cw = malloc((l->ncands + 1) * sizeof *l->cw)) ||
-	    mark_open(x) < 0)
-		return -1;
-	for (size_t r = 0; r < x->c->rs.n; r++) {
+/* *t for *x (struct twin_ctx), its mark table all 0.  0, or -1 (then
+ * *t holds nothing to release).  twin_close releases it. */
+static int
+twin_open(const struct ctx *x, struct twin_ctx *t)
+{
+	t->l = *x->lw;
+	t->x = *x;
+	t->x.l = t->x.lw = &t->l;
+	if (!x->lw->mark)
+		return 0;
+	t->l.mark = calloc(intern_count(x->w->stems) + 1, sizeof *t->l.mark);
+	return t->l.mark ? 0 : -1;
+}
+
+/* Release the mark table twin_open made for *t (from *x). */
+static void
+twin_close(const struct ctx *x, struct twin_ctx *t)
+{
+	if (x->lw->mark)
+		free(t->l.mark);
+	t->l.mark = NULL;
+}
+
+/* The shared weights x->lw->cw of the candidates of rewrite segments
+ * [r0, r1), each segment's stems marked once for all its candidates (in
+ * x->lw->mark, when there is one).  Besides the mark table, writes only
+ * those places of cw. */
+static void
+weights_range(const struct ctx *x, size_t r0, size_t r1)
+{
+	const struct linkset *l = x->lw;
+
+	for (size_t r = r0; r < r1; r++) {
 		const struct vec *rv = &x->w->rv[r];
 		size_t k0 = l->cstart[r], k1 = l->cstart[r + 1];
 		if (!l->mark) {
@@ -1177,6 +1295,56 @@ cand_weights(struct ctx *x)
 			l->cw[k] = shared_marked(x, &x->w->lv[l->co[k]]);
 		mark_stems(x, rv, 0);
 	}
+}
+
+/* The later rewrite segments' part of cand_weights, for the second
+ * thread: weights_range(&t->x, r0, r1). */
+struct weights_job {
+	struct twin_ctx *t;
+	size_t r0, r1;
+};
+
+static void *
+weights_job_run(void *arg)
+{
+	struct weights_job *j = arg;
+
+	weights_range(&j->t->x, j->r0, j->r1);
+	return NULL;
+}
+
+/* The shared weight of every candidate (x->lw->cw), worked out once the
+ * search is given back, so that they go where it was: each rewrite
+ * segment's stems marked once for all its candidates.  With candidates
+ * enough for the search to have run on two threads (CAND_THREAD_MIN), the
+ * segments holding the later half of them are done on a second thread
+ * with a mark table of its own (on one if there is no memory for it);
+ * the weights are the same either way.  0 or -1. */
+static int
+cand_weights(struct ctx *x)
+{
+	struct linkset *l = x->lw;
+	size_t nr = x->c->rs.n;
+	struct twin_ctx t;
+
+	if (!(l->cw = malloc((l->ncands + 1) * sizeof *l->cw)) ||
+	    mark_open(x) < 0)
+		return -1;
+	if (x->c->opt.threads == 1 ||
+	    l->ncands < (size_t)CANDIDATES * CAND_THREAD_MIN ||
+	    twin_open(x, &t) < 0) {
+		weights_range(x, 0, nr);
+		return 0;
+	}
+	size_t mid = 0;
+	while (l->cstart[mid] < l->ncands / 2)
+		mid++;
+	struct weights_job j = {&t, mid, nr};
+	struct spawn_part part;
+	spawn_part_start(&part, weights_job_run, &j);
+	weights_range(x, 0, mid);
+	spawn_part_end(&part);
+	twin_close(x, &t);
 	return 0;
 }
 
@@ -1221,36 +1389,22 @@ link_weights(struct ctx *x)
 	return 0;
 }
 
-static int
-candidates(struct ctx *x)
+/* The rewrite segments [r0, r1)'s candidates (search_best over the
+ * official side through sr), each segment's in turn into x->lw->co from
+ * index k on, and x->lw->cstart[r] for each r of the range; the index
+ * past the last returned.  Besides sr's scratch, it writes only those
+ * places of co and cstart, so two ranges apart, with a scratch each
+ * (search_twin), may run at once. */
+static size_t
+cand_range(const struct ctx *x, const struct search *sr, size_t r0, size_t r1,
+           size_t k)
 {
 	const struct align_in *c = x->c;
 	size_t no = c->ls.n;
-	struct search sr;
-	int rc = -1;
+	uint32_t *co = x->lw->co, *cstart = x->lw->cstart;
 
-	size_t nfree = 0;
-	for (size_t r = 0; r < c->rs.n; r++)
-		nfree += x->lw->anchor[r] < 0;
-	if (search_open(x, x->w->lv, no, nfree, &sr) < 0)
-		return -1;
-
-	/* room for every candidate at once (at most CANDIDATES a rewrite
-	 * sentence), not doubled as they come; what is left over is given
-	 * back at the end.  The shared weights come once the search is
-	 * given back (cand_weights) */
-	size_t most = (no < CANDIDATES ? no : CANDIDATES) * nfree + 1;
-	if (most > UINT32_MAX)
-		goto out; /* cstart holds 32-bit indices */
-	x->lw->co = malloc(most * sizeof *x->lw->co);
-	x->lw->cstart = malloc((c->rs.n + 1) * sizeof *x->lw->cstart);
-	/* the arrays the links keep go above the candidates: what the
-	 * search leaves free lies beside the stem pool (links_alloc) */
-	if (!x->lw->co || !x->lw->cstart || links_alloc(x) < 0)
-		goto out;
-	for (size_t r = 0; r < c->rs.n; r++) {
-		const struct vec *rv = &x->w->rv[r];
-		x->lw->cstart[r] = (uint32_t)x->lw->ncands;
+	for (size_t r = r0; r < r1; r++) {
+		cstart[r] = (uint32_t)k;
 		if (x->lw->anchor[r] >= 0)
 			continue; /* paired already */
 		double est =
@@ -1259,15 +1413,88 @@ candidates(struct ctx *x)
 		 * sentence the official text repeats) the one nearest where
 		 * this sentence would sit in proportion wins */
 		uint32_t best[CANDIDATES];
-		size_t nbest = search_best(x, x->w->lv, rv, &sr, est, best);
+		size_t nbest =
+		        search_best(x, x->w->lv, &x->w->rv[r], sr, est, best);
 		for (size_t i = 0; i < nbest; i++)
-			x->lw->co[x->lw->ncands++] = best[i];
+			co[k++] = best[i];
 	}
-	x->lw->cstart[c->rs.n] = (uint32_t)x->lw->ncands;
+	return k;
+}
+
+/* The later rewrite segments' part of the candidate search, for the
+ * second thread: cand_range(x, sr, r0, r1, k0), its end into k1. */
+struct cand_job {
+	const struct ctx *x;
+	const struct search *sr;
+	size_t r0, r1, k0, k1;
+};
+
+static void *
+cand_job_run(void *arg)
+{
+	struct cand_job *j = arg;
+
+	j->k1 = cand_range(j->x, j->sr, j->r0, j->r1, j->k0);
+	return NULL;
+}
+
+static int
+candidates(struct ctx *x)
+{
+	const struct align_in *c = x->c;
+	size_t no = c->ls.n, nr = c->rs.n;
+	struct search sr, twin = {0};
+	int rc = -1, two = 0;
+
+	size_t nfree = 0;
+	for (size_t r = 0; r < nr; r++)
+		nfree += x->lw->anchor[r] < 0;
+	if (search_open(x, x->w->lv, no, nfree, &sr) < 0)
+		return -1;
+
+	/* room for every candidate at once (at most CANDIDATES a rewrite
+	 * sentence), not doubled as they come; what is left over is given
+	 * back at the end.  The shared weights come once the search is
+	 * given back (cand_weights) */
+	size_t per = no < CANDIDATES ? no : CANDIDATES, most = per * nfree + 1;
+	if (most > UINT32_MAX)
+		goto out; /* cstart holds 32-bit indices */
+	x->lw->co = malloc(most * sizeof *x->lw->co);
+	x->lw->cstart = malloc((nr + 1) * sizeof *x->lw->cstart);
+	/* the arrays the links keep go above the candidates: what the
+	 * search leaves free lies beside the stem pool (links_alloc) */
+	if (!x->lw->co || !x->lw->cstart || links_alloc(x) < 0)
+		goto out;
+	/* on two threads, without a second scratch (no memory for it)
+	 * on one: the same candidates either way */
+	if (c->opt.threads != 1 && nfree >= CAND_THREAD_MIN)
+		two = search_twin(&sr, no, &twin) == 0;
+	if (!two) {
+		x->lw->ncands = cand_range(x, &sr, 0, nr, 0);
+	} else {
+		/* the split where half the searches lie before; the later
+		 * part's candidates go after room for all of the earlier
+		 * part's, and are moved down to follow them after */
+		size_t mid = 0, seen = 0;
+		for (; seen < nfree / 2; mid++)
+			seen += x->lw->anchor[mid] < 0;
+		struct cand_job j = {x, &twin, mid, nr, per * seen, 0};
+		struct spawn_part part;
+		spawn_part_start(&part, cand_job_run, &j);
+		size_t n1 = cand_range(x, &sr, 0, mid, 0);
+		spawn_part_end(&part);
+		memmove(x->lw->co + n1, x->lw->co + j.k0,
+		        (j.k1 - j.k0) * sizeof *x->lw->co);
+		for (size_t r = mid; r < nr; r++)
+			x->lw->cstart[r] -= (uint32_t)(j.k0 - n1);
+		x->lw->ncands = n1 + (j.k1 - j.k0);
+	}
+	x->lw->cstart[nr] = (uint32_t)x->lw->ncands;
 	size_t cap = most;
 	x->lw->co = grow_fit(x->lw->co, &cap, x->lw->ncands, sizeof *x->lw->co);
 	rc = 0;
 out:
+	search_twin_close(&twin);
 	search_close(&sr);
 	if (rc == 0 && x->c->opt.trim)
 		x->c->opt.trim(); /* the search's pages, before the weights' */
@@ -1296,34 +1523,23 @@ unheld(const struct ctx *x, unsigned char *held)
 	return n;
 }
 
-/* After the links: for every official segment no link holds (an omission
- * to be: want[o] is 1), of the CANDIDATES rewrite segments sharing most
- * weight with it (found as candidates finds sources, with the sides
- * swapped, by pick_best) the one most like it (Dice of weights), into lbest[o]
- * and lsim[o] when more like it than what they hold.  The rewrite segments the
- * anchors pair searched for no sources, so without this an omitted copy of an
- * anchored sentence would have no nearest counterpart.  0 or -1. */
-static int
-reverse_candidates(struct ctx *x, const unsigned char *want, int32_t *lbest,
-                   double *lsim)
+/* reverse_candidates' search for the official segments [o0, o1) through
+ * sr (lbest and lsim as there); besides sr's scratch and the mark table,
+ * writes only those places of lbest and lsim. */
+static void
+rev_range(const struct ctx *x, const struct search *sr,
+          const unsigned char *want, int32_t *lbest, double *lsim, size_t o0,
+          size_t o1)
 {
-	const struct align_in *c = x->c;
-	size_t no = c->ls.n, nr = c->rs.n, nwant = 0;
-	struct search sr;
+	size_t no = x->c->ls.n, nr = x->c->rs.n;
 
-	for (size_t o = 0; o < no; o++)
-		nwant += want[o] && x->w->lv[o].n > 0;
-	if (nwant == 0)
-		return 0;
-	if (search_open(x, x->w->rv, nr, nwant, &sr) < 0)
-		return -1;
-	for (size_t o = 0; o < no; o++) {
+	for (size_t o = o0; o < o1; o++) {
 		const struct vec *ov = &x->w->lv[o];
 		if (!want[o] || ov->n == 0)
 			continue;
 		double est = no ? (double)o * (double)nr / (double)no : 0;
 		uint32_t best[CANDIDATES];
-		size_t nbest = search_best(x, x->w->rv, ov, &sr, est, best);
+		size_t nbest = search_best(x, x->w->rv, ov, sr, est, best);
 		int32_t top = -1;
 		double dtop = -1;
 		if (x->lw->mark && nbest > 0)
@@ -1347,6 +1563,74 @@ reverse_candidates(struct ctx *x, const unsigned char *want, int32_t *lbest,
 			lbest[o] = top;
 		}
 	}
+}
+
+/* The later official segments' part of reverse_candidates, for the second
+ * thread: rev_range(&t->x, sr, want, lbest, lsim, o0, o1). */
+struct rev_job {
+	struct twin_ctx *t;
+	const struct search *sr;
+	const unsigned char *want;
+	int32_t *lbest;
+	double *lsim;
+	size_t o0, o1;
+};
+
+static void *
+rev_job_run(void *arg)
+{
+	struct rev_job *j = arg;
+
+	rev_range(&j->t->x, j->sr, j->want, j->lbest, j->lsim, j->o0, j->o1);
+	return NULL;
+}
+
+/* After the links: for every official segment no link holds (an omission
+ * to be: want[o] is 1), of the CANDIDATES rewrite segments sharing most
+ * weight with it (found as candidates finds sources, with the sides
+ * swapped, by pick_best) the one most like it (Dice of weights), into lbest[o]
+ * and lsim[o] when more like it than what they hold.  The rewrite segments the
+ * anchors pair searched for no sources, so without this an omitted copy of an
+ * anchored sentence would have no nearest counterpart.  0 or -1. */
+static int
+reverse_candidates(struct ctx *x, const unsigned char *want, int32_t *lbest,
+                   double *lsim)
+{
+	const struct align_in *c = x->c;
+	size_t no = c->ls.n, nr = c->rs.n, nwant = 0;
+	struct search sr, twin;
+	struct twin_ctx t;
+
+	for (size_t o = 0; o < no; o++)
+		nwant += want[o] && x->w->lv[o].n > 0;
+	if (nwant == 0)
+		return 0;
+	if (search_open(x, x->w->rv, nr, nwant, &sr) < 0)
+		return -1;
+	/* on two threads as candidates() is, each with a scratch and a mark
+	 * table of its own (on one if there is no memory for them) */
+	if (c->opt.threads == 1 || nwant < CAND_THREAD_MIN ||
+	    search_twin(&sr, nr, &twin) < 0) {
+		rev_range(x, &sr, want, lbest, lsim, 0, no);
+		search_close(&sr);
+		return 0;
+	}
+	if (twin_open(x, &t) < 0) {
+		search_twin_close(&twin);
+		rev_range(x, &sr, want, lbest, lsim, 0, no);
+		search_close(&sr);
+		return 0;
+	}
+	size_t mid = 0;
+	for (size_t seen = 0; seen < nwant / 2; mid++)
+		seen += want[mid] && x->w->lv[mid].n > 0;
+	struct rev_job j = {&t, &twin, want, lbest, lsim, mid, no};
+	struct spawn_part part;
+	spawn_part_start(&part, rev_job_run, &j);
+	rev_range(x, &sr, want, lbest, lsim, 0, mid);
+	spawn_part_end(&part);
+	twin_close(x, &t);
+	search_twin_close(&twin);
 	search_close(&sr);
 	return 0;
 }
