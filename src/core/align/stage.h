@@ -226,8 +226,9 @@ struct linkset {
 	unsigned char *header;  /* per official segment: a line of the page's
 	                           header or furniture (official_headers) */
 	unsigned char *restate; /* per right segment: a title line restating
-	                           a line of the official header (rule_best),
-	                           which no rule links */
+	                           a line of the official header (rule_best)
+	                           or a deck (mark_decks), which no rule
+	                           links */
 	unsigned char *rline;   /* per right segment: what is known of it as
 	                           a line (links.c, line_facts) */
 	uint16_t *tback;      /* per right segment: how far back the title line
