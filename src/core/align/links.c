@@ -1072,6 +1072,23 @@ search_best(const struct ctx *x, const struct vec *vs, const struct vec *v,
 	return nbest;
 }
 
+/* Release what search_twin made *t own (not what it shares); *t becomes
+ * empty. */
+static void
+search_twin_close(struct search *t)
+{
+	free(t->acc);
+	free(t->touched);
+	free(t->keep);
+	free(t->tie);
+	free(t->key);
+	free(t->cacc);
+	free(t->ctouch);
+	free(t->cgrp);
+	free(t->ccut);
+	memset(t, 0, sizeof *t);
+}
+
 /* A second scratch for the search that s holds (search_open over nv
  * sentences), for a search on another thread: *t shares s's postings and
  * copies, which neither changes, and has its own acc, touched and
@@ -1097,34 +1114,8 @@ search_twin(const struct search *s, size_t nv, struct search *t)
 	if (t->acc && t->touched && t->keep && t->tie && t->key &&
 	    (!t->ncls || (t->cacc && t->ctouch && t->cgrp && t->ccut)))
 		return 0;
-	free(t->acc);
-	free(t->touched);
-	free(t->keep);
-	free(t->tie);
-	free(t->key);
-	free(t->cacc);
-	free(t->ctouch);
-	free(t->cgrp);
-	free(t->ccut);
-	memset(t, 0, sizeof *t);
+	search_twin_close(t);
 	return -1;
-}
-
-/* Release what search_twin made *t own (not what it shares); *t becomes
- * empty. */
-static void
-search_twin_close(struct search *t)
-{
-	free(t->acc);
-	free(t->touched);
-	free(t->keep);
-	free(t->tie);
-	free(t->key);
-	free(t->cacc);
-	free(t->ctouch);
-	free(t->cgrp);
-	free(t->ccut);
-	memset(t, 0, sizeof *t);
 }
 
 /* What is known of rewrite segment r as a line (x->lw->rline, filled as
