@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.16549922;
+static const double lm_bias = -6.86021068;
 static const double lm_weight[LM_NFEAT] = {
-        1.85142356,   /* LM_COVR */
-        1.91516772,   /* LM_COVO */
-        2.6713177,    /* LM_COVMIN */
-        -0.159537135, /* LM_SECOND */
-        -0.013079676, /* LM_PLAIN */
-        -0.202143594, /* LM_NAMES */
-        1.78751181,   /* LM_LOGWR */
-        0.766396206,  /* LM_LOGWO */
-        -0.59962078,  /* LM_HEADER */
-        -0.697922824, /* LM_TAKEN */
-        0.454267281,  /* LM_ORDER */
-        0.932248558,  /* LM_NEIGH */
-        -1.37342099,  /* LM_TITLE */
-        -0.740924979, /* LM_LOGTOK */
-        1.05547191,   /* LM_BEST */
-        0.927015773,  /* LM_HEAD */
-        -4.20168579,  /* LM_HEAD_TITLED */
-        -4.6250587,   /* LM_NOVEL */
+        2.1241875,    /* LM_COVR */
+        2.15221884,   /* LM_COVO */
+        2.0056336,    /* LM_COVMIN */
+        0.293672829,  /* LM_SECOND */
+        0.0242600596, /* LM_PLAIN */
+        -0.220636038, /* LM_NAMES */
+        1.90868753,   /* LM_LOGWR */
+        0.74453378,   /* LM_LOGWO */
+        -0.835731946, /* LM_HEADER */
+        -0.677862436, /* LM_TAKEN */
+        0.39876933,   /* LM_ORDER */
+        0.999059551,  /* LM_NEIGH */
+        -1.06853629,  /* LM_TITLE */
+        -0.738686812, /* LM_LOGTOK */
+        1.01207138,   /* LM_BEST */
+        0.599970604,  /* LM_HEAD */
+        -3.76186625,  /* LM_HEAD_TITLED */
+        -4.24130754,  /* LM_NOVEL */
 };
 
 #endif
