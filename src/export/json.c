@@ -140,6 +140,9 @@ struct out {
 	 * tokens, which tell a span's side */
 	struct lastnum last[2];
 	const struct toklist *left;
+	/* "0000" to "9999", the last four digits offset_at writes in one
+	 * copy (filled by four_init) */
+	char four[10000][4];
 	char buf[65536];
 };
 
@@ -327,21 +330,20 @@ decimal_at(char *p, unsigned long v)
  * the last one plus or minus a step that leaves the digits before the
  * last four as they were, those are copied and the last four written
  * from a table; otherwise v is written whole. */
-static inline char *
-offset_at(char *p, unsigned long v, struct lastnum *ln)
+static inline __attribute__((always_inline)) char *
+offset_at(char *p, unsigned long v, struct lastnum *ln, const char (*four)[4])
 {
 	/* a step back that leaves the last four digits at or above 0 wraps
 	 * d round to just below the last four's value */
 	unsigned long d = v - ln->v, sum = ln->low + d;
 
 	if (ln->low < 10000 && sum < 10000) {
-		unsigned x = (unsigned)sum, q = x / 100, n = ln->n;
+		unsigned x = (unsigned)sum, n = ln->n;
 
 		/* ln->s keeps its first n - 4 digits right; its last
 		 * four are never read but as written over here */
 		memcpy(p, ln->s, 16);
-		memcpy(p + n - 4, decimal_pairs + 2 * q, 2);
-		memcpy(p + n - 2, decimal_pairs + 2 * (x - 100 * q), 2);
+		memcpy(p + n - 4, four[x], 4);
 		ln->v = v;
 		ln->low = x;
 		return p + n;
@@ -354,22 +356,34 @@ offset_at(char *p, unsigned long v, struct lastnum *ln)
 	return e;
 }
 
+/* The four digits of each of 0 to 9999 into four. */
+static void
+four_init(char (*four)[4])
+{
+	for (unsigned x = 0; x < 10000; x++) {
+		unsigned q = x / 100, r = x % 100;
+		memcpy(four[x], decimal_pairs + 2 * q, 2);
+		memcpy(four[x] + 2, decimal_pairs + 2 * r, 2);
+	}
+}
+
 /* [start, end) of tokens [t0, t1), or null when empty, written at p (room
  * for SPAN_MAX bytes), the offsets through ln, the last offset written on
- * l's side (offset_at); returns the end of what it wrote. */
-static inline char *
+ * l's side (offset_at, with the digits four); returns the end of what it
+ * wrote. */
+static inline __attribute__((always_inline)) char *
 span_next(char *p, const struct toklist *l, uint32_t t0, uint32_t t1,
-          struct lastnum *ln)
+          struct lastnum *ln, const char (*four)[4])
 {
 	if (t0 >= t1) {
 		memcpy(p, "null", 4);
 		return p + 4;
 	}
 	*p++ = '[';
-	p = offset_at(p, (unsigned long)l->v[t0].off, ln);
+	p = offset_at(p, (unsigned long)l->v[t0].off, ln, four);
 	*p++ = ',';
 	*p++ = ' ';
-	p = offset_at(p, (unsigned long)(tok_end(l, t1 - 1)), ln);
+	p = offset_at(p, (unsigned long)(tok_end(l, t1 - 1)), ln, four);
 	*p++ = ']';
 	return p;
 }
@@ -381,7 +395,8 @@ put_span(struct out *o, const struct toklist *l, uint32_t t0, uint32_t t1)
 {
 	char *p = out_room(o, SPAN_MAX);
 
-	o->n = (size_t)(span_next(p, l, t0, t1, &o->last[l != o->left]) -
+	o->n = (size_t)(span_next(p, l, t0, t1, &o->last[l != o->left],
+	                          (const char(*)[4])o->four) -
 	                o->buf);
 }
 
@@ -435,6 +450,7 @@ put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 	};
 	struct dop d;
 	struct lastnum *left = &o->last[0], *right = &o->last[1];
+	const char(*four)[4] = (const char(*)[4])o->four;
 	out_lit(o, "[");
 	for (int first = 1; dwalk_next(w, &d); first = 0) {
 		if (sizeof o->buf - o->n < MOST)
@@ -446,10 +462,10 @@ put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 			*p++ = ' ';
 		}
 		memcpy(p, ops[k], sizeof ops[k]);
-		p = span_next(p + len[k], &c->lt, d.a0, d.a1, left);
+		p = span_next(p + len[k], &c->lt, d.a0, d.a1, left, four);
 		memcpy(p, OP_RIGHT, sizeof OP_RIGHT - 1);
 		p = span_next(p + sizeof OP_RIGHT - 1, &c->rt, d.b0, d.b1,
-		              right);
+		              right, four);
 		*p++ = '}';
 		o->n = (size_t)(p - o->buf);
 	}
@@ -736,6 +752,7 @@ export_json(const struct cmp *c, const struct export_opt *o, FILE *f)
 	lastnum_init(&w->last[0]);
 	lastnum_init(&w->last[1]);
 	w->left = &c->lt;
+	four_init(w->four);
 	for (size_t i = 0; i < c->ps.n && !w->err; i++) {
 		put_passage(w, c, i);
 		out_pick(w, i + 1 < c->ps.n, ",\n", "\n");
