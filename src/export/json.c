@@ -140,9 +140,6 @@ struct out {
 	 * tokens, which tell a span's side */
 	struct lastnum last[2];
 	const struct toklist *left;
-	/* "0000" to "9999", the last four digits offset_at writes in one
-	 * copy (filled by four_init) */
-	char four[10000][4];
 	char buf[65536];
 };
 
@@ -216,6 +213,35 @@ static const char decimal_pairs[] = "00010203040506070809"
                                     "70717273747576777879"
                                     "80818283848586878889"
                                     "90919293949596979899";
+
+/* "0000" to "9999": the last four digits of an offset (offset_at) in
+ * one copy, built by the preprocessor a digit at a time. */
+#define FOUR_4(a, b, c, d)                                                     \
+	{                                                                      \
+		a, b, c, d                                                     \
+	}
+#define FOUR_3(a, b, c)                                                        \
+	FOUR_4(a, b, c, '0'), FOUR_4(a, b, c, '1'), FOUR_4(a, b, c, '2'),      \
+	        FOUR_4(a, b, c, '3'), FOUR_4(a, b, c, '4'),                    \
+	        FOUR_4(a, b, c, '5'), FOUR_4(a, b, c, '6'),                    \
+	        FOUR_4(a, b, c, '7'), FOUR_4(a, b, c, '8'),                    \
+	        FOUR_4(a, b, c, '9')
+#define FOUR_2(a, b)                                                           \
+	FOUR_3(a, b, '0'), FOUR_3(a, b, '1'), FOUR_3(a, b, '2'),               \
+	        FOUR_3(a, b, '3'), FOUR_3(a, b, '4'), FOUR_3(a, b, '5'),       \
+	        FOUR_3(a, b, '6'), FOUR_3(a, b, '7'), FOUR_3(a, b, '8'),       \
+	        FOUR_3(a, b, '9')
+#define FOUR_1(a)                                                              \
+	FOUR_2(a, '0'), FOUR_2(a, '1'), FOUR_2(a, '2'), FOUR_2(a, '3'),        \
+	        FOUR_2(a, '4'), FOUR_2(a, '5'), FOUR_2(a, '6'),                \
+	        FOUR_2(a, '7'), FOUR_2(a, '8'), FOUR_2(a, '9')
+static const char four_digits[10000][4] = {
+        FOUR_1('0'), FOUR_1('1'), FOUR_1('2'), FOUR_1('3'), FOUR_1('4'),
+        FOUR_1('5'), FOUR_1('6'), FOUR_1('7'), FOUR_1('8'), FOUR_1('9')};
+#undef FOUR_1
+#undef FOUR_2
+#undef FOUR_3
+#undef FOUR_4
 
 /* v in decimal, ending just before end; returns where it starts.  Two
  * digits a step, from a table of the hundred pairs (the spans' offsets
@@ -331,7 +357,7 @@ decimal_at(char *p, unsigned long v)
  * last four as they were, those are copied and the last four written
  * from a table; otherwise v is written whole. */
 static inline __attribute__((always_inline)) char *
-offset_at(char *p, unsigned long v, struct lastnum *ln, const char (*four)[4])
+offset_at(char *p, unsigned long v, struct lastnum *ln)
 {
 	/* a step back that leaves the last four digits at or above 0 wraps
 	 * d round to just below the last four's value */
@@ -343,7 +369,7 @@ offset_at(char *p, unsigned long v, struct lastnum *ln, const char (*four)[4])
 		/* ln->s keeps its first n - 4 digits right; its last
 		 * four are never read but as written over here */
 		memcpy(p, ln->s, 16);
-		memcpy(p + n - 4, four[x], 4);
+		memcpy(p + n - 4, four_digits[x], 4);
 		ln->v = v;
 		ln->low = x;
 		return p + n;
@@ -356,34 +382,22 @@ offset_at(char *p, unsigned long v, struct lastnum *ln, const char (*four)[4])
 	return e;
 }
 
-/* The four digits of each of 0 to 9999 into four. */
-static void
-four_init(char (*four)[4])
-{
-	for (unsigned x = 0; x < 10000; x++) {
-		unsigned q = x / 100, r = x % 100;
-		memcpy(four[x], decimal_pairs + 2 * q, 2);
-		memcpy(four[x] + 2, decimal_pairs + 2 * r, 2);
-	}
-}
-
 /* [start, end) of tokens [t0, t1), or null when empty, written at p (room
  * for SPAN_MAX bytes), the offsets through ln, the last offset written on
- * l's side (offset_at, with the digits four); returns the end of what it
- * wrote. */
+ * l's side (offset_at); returns the end of what it wrote. */
 static inline __attribute__((always_inline)) char *
 span_next(char *p, const struct toklist *l, uint32_t t0, uint32_t t1,
-          struct lastnum *ln, const char (*four)[4])
+          struct lastnum *ln)
 {
 	if (t0 >= t1) {
 		memcpy(p, "null", 4);
 		return p + 4;
 	}
 	*p++ = '[';
-	p = offset_at(p, (unsigned long)l->v[t0].off, ln, four);
+	p = offset_at(p, (unsigned long)l->v[t0].off, ln);
 	*p++ = ',';
 	*p++ = ' ';
-	p = offset_at(p, (unsigned long)(tok_end(l, t1 - 1)), ln, four);
+	p = offset_at(p, (unsigned long)(tok_end(l, t1 - 1)), ln);
 	*p++ = ']';
 	return p;
 }
@@ -395,8 +409,7 @@ put_span(struct out *o, const struct toklist *l, uint32_t t0, uint32_t t1)
 {
 	char *p = out_room(o, SPAN_MAX);
 
-	o->n = (size_t)(span_next(p, l, t0, t1, &o->last[l != o->left],
-	                          (const char(*)[4])o->four) -
+	o->n = (size_t)(span_next(p, l, t0, t1, &o->last[l != o->left]) -
 	                o->buf);
 }
 
@@ -450,7 +463,6 @@ put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 	};
 	struct dop d;
 	struct lastnum *left = &o->last[0], *right = &o->last[1];
-	const char(*four)[4] = (const char(*)[4])o->four;
 	out_lit(o, "[");
 	for (int first = 1; dwalk_next(w, &d); first = 0) {
 		if (sizeof o->buf - o->n < MOST)
@@ -462,10 +474,10 @@ put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 			*p++ = ' ';
 		}
 		memcpy(p, ops[k], sizeof ops[k]);
-		p = span_next(p + len[k], &c->lt, d.a0, d.a1, left, four);
+		p = span_next(p + len[k], &c->lt, d.a0, d.a1, left);
 		memcpy(p, OP_RIGHT, sizeof OP_RIGHT - 1);
 		p = span_next(p + sizeof OP_RIGHT - 1, &c->rt, d.b0, d.b1,
-		              right, four);
+		              right);
 		*p++ = '}';
 		o->n = (size_t)(p - o->buf);
 	}
@@ -752,7 +764,6 @@ export_json(const struct cmp *c, const struct export_opt *o, FILE *f)
 	lastnum_init(&w->last[0]);
 	lastnum_init(&w->last[1]);
 	w->left = &c->lt;
-	four_init(w->four);
 	for (size_t i = 0; i < c->ps.n && !w->err; i++) {
 		put_passage(w, c, i);
 		out_pick(w, i + 1 < c->ps.n, ",\n", "\n");
