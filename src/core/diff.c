@@ -43,6 +43,78 @@ struct side {
 	size_t n;
 };
 
+/* The marks read eight at a time where the machine's order lets the
+ * first byte be found from the low bits (elsewhere one at a time). */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ &&    \
+        defined(__GNUC__)
+#define MK8 1
+#else
+#define MK8 0
+#endif
+
+#define MK_ONES 0x0101010101010101u
+#define MK_HIGH 0x8080808080808080u
+
+/* The first i' >= i below n with mk[i'] set (n when none): the end of
+ * a run of unmarked tokens.  Eight marks a load while eight remain. */
+static inline size_t
+unmarked_end(const unsigned char *mk, size_t i, size_t n)
+{
+#if MK8
+	for (; n - i >= 8; i += 8) {
+		uint64_t w;
+		memcpy(&w, mk + i, 8);
+		if (w)
+			return i + ((size_t)__builtin_ctzll(w) >> 3);
+	}
+#endif
+	while (i < n && !mk[i])
+		i++;
+	return i;
+}
+
+/* The first i' >= i below n with mk[i'] clear (n when none): the end of
+ * a run of marked tokens.  A load's first clear byte is its lowest byte
+ * whose sum with 0xff does not carry; the borrows of the subtraction
+ * below reach only bytes after it. */
+static inline size_t
+marked_end(const unsigned char *mk, size_t i, size_t n)
+{
+#if MK8
+	for (; n - i >= 8; i += 8) {
+		uint64_t w, z;
+		memcpy(&w, mk + i, 8);
+		z = (w - MK_ONES) & ~w & MK_HIGH;
+		if (z)
+			return i + ((size_t)__builtin_ctzll(z) >> 3);
+	}
+#endif
+	while (i < n && mk[i])
+		i++;
+	return i;
+}
+
+/* The length of the run of token pairs (a[i + k], b[j + k]), k from 0,
+ * both unmarked, within at most m of them. */
+static inline size_t
+both_unmarked(const unsigned char *a, size_t i, const unsigned char *b,
+              size_t j, size_t m)
+{
+	size_t k = 0;
+#if MK8
+	for (; m - k >= 8; k += 8) {
+		uint64_t wa, wb;
+		memcpy(&wa, a + i + k, 8);
+		memcpy(&wb, b + j + k, 8);
+		if (wa | wb)
+			return k + ((size_t)__builtin_ctzll(wa | wb) >> 3);
+	}
+#endif
+	while (k < m && !a[i + k] && !b[j + k])
+		k++;
+	return k;
+}
+
 /* How good a place the boundary before token i is for a change to start
  * or end. */
 static inline int
@@ -65,12 +137,10 @@ slide(struct side *s)
 
 	while (g < n) {
 		if (!mk[g]) {
-			g++;
+			g = unmarked_end(mk, g + 1, n);
 			continue;
 		}
-		size_t st = g, en = g, len;
-		while (en < n && mk[en])
-			en++;
+		size_t st = g, en = marked_end(mk, g + 1, n), len;
 		do {
 			len = en - st;
 			/* up, merging with groups it meets */
@@ -85,8 +155,7 @@ slide(struct side *s)
 			while (en < n && !mk[en] && id[st] == id[en]) {
 				mk[st++] = 0;
 				mk[en++] = 1;
-				while (en < n && mk[en])
-					en++;
+				en = marked_end(mk, en, n);
 			}
 		} while (en - st != len);
 		/* Now at its lowest; every place from here up to where
@@ -146,11 +215,7 @@ push(struct dops *d, uint32_t kind, size_t a0, size_t a1, size_t b0, size_t b1)
 static size_t
 marked_run(const struct side *s, size_t i)
 {
-	size_t k = i;
-
-	while (k < s->n && s->mk[k])
-		k++;
-	return k - i;
+	return marked_end(s->mk, i, s->n) - i;
 }
 
 /* Whether a line break falls inside or at either end of an equal run. */
@@ -180,9 +245,10 @@ absorb(struct side *a, struct side *b)
 			di = dj = 0; /* a marked run ends unmarked */
 			continue;
 		}
-		while (i + len < a->n && j + len < b->n && !a->mk[i + len] &&
-		       !b->mk[j + len])
-			len++;
+		if (i < a->n && j < b->n)
+			len = both_unmarked(a->mk, i, b->mk, j,
+			                    a->n - i < b->n - j ? a->n - i
+			                                        : b->n - j);
 		if (len == 0)
 			break; /* one side ended unmarked: not a valid script */
 		/* the marked runs after the equal one: the next step's, since
@@ -212,22 +278,23 @@ emit(const struct side *a, const struct side *b, size_t a0, size_t b0,
 
 	while (i < a->n || j < b->n) {
 		size_t si = i, sj = j;
-		while (i < a->n && j < b->n && !a->mk[i] && !b->mk[j]) {
-			i++;
-			j++;
+		if (i < a->n && j < b->n) {
+			size_t k = both_unmarked(
+			        a->mk, i, b->mk, j,
+			        a->n - i < b->n - j ? a->n - i : b->n - j);
+			i += k;
+			j += k;
 		}
 		if (i > si &&
 		    push(out, DOP_EQUAL, a0 + si, a0 + i, b0 + sj, b0 + j) < 0)
 			return -1;
 		si = i;
 		sj = j;
-		while (i < a->n && a->mk[i])
-			i++;
+		i = marked_end(a->mk, i, a->n);
 		if (i > si && push(out, DOP_DELETE, a0 + si, a0 + i, b0 + sj,
 		                   b0 + sj) < 0)
 			return -1;
-		while (j < b->n && b->mk[j])
-			j++;
+		j = marked_end(b->mk, j, b->n);
 		if (j > sj &&
 		    push(out, DOP_INSERT, a0 + i, a0 + i, b0 + sj, b0 + j) < 0)
 			return -1;

@@ -113,7 +113,8 @@ struct lastnum {
 	unsigned long v; /* the offset */
 	unsigned low;    /* v % 10000, or NO_LOW where s is not reused */
 	unsigned n;      /* its digits */
-	char s[24];      /* the digits, n of them */
+	char s[24];      /* the digits, n of them (the last four as they
+	                  * were when written whole: only the rest is read) */
 };
 
 /* low where v has under 5 or over 16 digits: its digits are not reused.
@@ -213,10 +214,39 @@ static const char decimal_pairs[] = "00010203040506070809"
                                     "80818283848586878889"
                                     "90919293949596979899";
 
+/* "0000" to "9999": the last four digits of an offset (offset_at) in
+ * one copy, built by the preprocessor a digit at a time. */
+#define FOUR_4(a, b, c, d)                                                     \
+	{                                                                      \
+		a, b, c, d                                                     \
+	}
+#define FOUR_3(a, b, c)                                                        \
+	FOUR_4(a, b, c, '0'), FOUR_4(a, b, c, '1'), FOUR_4(a, b, c, '2'),      \
+	        FOUR_4(a, b, c, '3'), FOUR_4(a, b, c, '4'),                    \
+	        FOUR_4(a, b, c, '5'), FOUR_4(a, b, c, '6'),                    \
+	        FOUR_4(a, b, c, '7'), FOUR_4(a, b, c, '8'),                    \
+	        FOUR_4(a, b, c, '9')
+#define FOUR_2(a, b)                                                           \
+	FOUR_3(a, b, '0'), FOUR_3(a, b, '1'), FOUR_3(a, b, '2'),               \
+	        FOUR_3(a, b, '3'), FOUR_3(a, b, '4'), FOUR_3(a, b, '5'),       \
+	        FOUR_3(a, b, '6'), FOUR_3(a, b, '7'), FOUR_3(a, b, '8'),       \
+	        FOUR_3(a, b, '9')
+#define FOUR_1(a)                                                              \
+	FOUR_2(a, '0'), FOUR_2(a, '1'), FOUR_2(a, '2'), FOUR_2(a, '3'),        \
+	        FOUR_2(a, '4'), FOUR_2(a, '5'), FOUR_2(a, '6'),                \
+	        FOUR_2(a, '7'), FOUR_2(a, '8'), FOUR_2(a, '9')
+static const char four_digits[10000][4] = {
+        FOUR_1('0'), FOUR_1('1'), FOUR_1('2'), FOUR_1('3'), FOUR_1('4'),
+        FOUR_1('5'), FOUR_1('6'), FOUR_1('7'), FOUR_1('8'), FOUR_1('9')};
+#undef FOUR_1
+#undef FOUR_2
+#undef FOUR_3
+#undef FOUR_4
+
 /* v in decimal, ending just before end; returns where it starts.  Two
  * digits a step, from a table of the hundred pairs (the spans' offsets
  * run to seven digits). */
-static char *
+static inline __attribute__((always_inline)) char *
 decimal(char *end, unsigned long v)
 {
 	while (v >= 100) {
@@ -234,6 +264,8 @@ decimal(char *end, unsigned long v)
 	return end;
 }
 
+static char *decimal_at(char *p, unsigned long v);
+
 /* v as printf's "%.3f" writes it.  Where v * 1000 lies close to half way
  * between two integers, where the rounding of that product could decide
  * the digit, and for what is not a small positive number, printf itself
@@ -247,13 +279,15 @@ out_fixed3(struct out *o, double v)
 	if (v >= 0 && !signbit(v) && v < 1e9) {
 		fl = floor(s);
 		if (fabs(s - fl - 0.5) > 1e-6) {
+			/* the thousandths k, written straight into the
+			 * buffer: the whole part, a point, three digits */
 			unsigned long k = (unsigned long)fl + (s - fl > 0.5);
-			char *p = b + sizeof b;
-			for (int i = 0; i < 3; i++, k /= 10)
-				*--p = (char)('0' + k % 10);
-			*--p = '.';
-			p = decimal(p, k);
-			out_bytes(o, p, (size_t)(b + sizeof b - p));
+			unsigned f = (unsigned)(k % 1000), h = f / 100;
+			char *p = decimal_at(out_room(o, 24), k / 1000);
+			*p = '.';
+			p[1] = (char)('0' + h);
+			memcpy(p + 2, decimal_pairs + 2 * (f - 100 * h), 2);
+			o->n = (size_t)(p + 4 - o->buf);
 			return;
 		}
 	}
@@ -302,7 +336,8 @@ digits(unsigned long v)
 #endif
 }
 
-/* v in decimal from p on; returns the end of its digits. */
+/* v in decimal from p on (room for 20 digits); returns the end of its
+ * digits. */
 static char *
 decimal_at(char *p, unsigned long v)
 {
@@ -321,7 +356,7 @@ decimal_at(char *p, unsigned long v)
  * the last one plus or minus a step that leaves the digits before the
  * last four as they were, those are copied and the last four written
  * from a table; otherwise v is written whole. */
-static inline char *
+static inline __attribute__((always_inline)) char *
 offset_at(char *p, unsigned long v, struct lastnum *ln)
 {
 	/* a step back that leaves the last four digits at or above 0 wraps
@@ -329,13 +364,12 @@ offset_at(char *p, unsigned long v, struct lastnum *ln)
 	unsigned long d = v - ln->v, sum = ln->low + d;
 
 	if (ln->low < 10000 && sum < 10000) {
-		unsigned x = (unsigned)sum, q = x / 100, n = ln->n;
-		char *tail = ln->s + n - 4;
+		unsigned x = (unsigned)sum, n = ln->n;
 
+		/* ln->s keeps its first n - 4 digits right; its last
+		 * four are never read but as written over here */
 		memcpy(p, ln->s, 16);
-		memcpy(tail, decimal_pairs + 2 * q, 2);
-		memcpy(tail + 2, decimal_pairs + 2 * (x - 100 * q), 2);
-		memcpy(p + n - 4, tail, 4);
+		memcpy(p + n - 4, four_digits[x], 4);
 		ln->v = v;
 		ln->low = x;
 		return p + n;
@@ -351,7 +385,7 @@ offset_at(char *p, unsigned long v, struct lastnum *ln)
 /* [start, end) of tokens [t0, t1), or null when empty, written at p (room
  * for SPAN_MAX bytes), the offsets through ln, the last offset written on
  * l's side (offset_at); returns the end of what it wrote. */
-static inline char *
+static inline __attribute__((always_inline)) char *
 span_next(char *p, const struct toklist *l, uint32_t t0, uint32_t t1,
           struct lastnum *ln)
 {
@@ -516,21 +550,16 @@ put_finding(struct out *o, const struct cmp *c, const struct finding *f)
 	out_lit(o, "}");
 }
 
-/* The findings of passage p that fall in block b (by their first
+/* The findings of passage p that fall in a block (by their first
  * rewrite token, else their first official one), or all of them when b
- * is NULL, as a JSON array. */
+ * is 0, as a JSON array; the block's tokens are [l0, l1) and [r0, r1)
+ * (psg_block_tokens), asked by its caller. */
 static void
-put_findings(struct out *o, const struct cmp *c, const struct passage *p,
-             const struct block *b)
+put_findings(struct out *o, const struct cmp *c, const struct passage *p, int b,
+             uint32_t l0, uint32_t l1, uint32_t r0, uint32_t r1)
 {
-	uint32_t l0 = 0, l1 = 0, r0 = 0, r1 = 0;
 	size_t n = 0;
 
-	if (b) {
-		size_t i = (size_t)(b - c->al.blocks);
-		psg_block_tokens(c, i, 0, &l0, &l1);
-		psg_block_tokens(c, i, 1, &r0, &r1);
-	}
 	out_lit(o, "[");
 	for (size_t k = p->fi0; k < psg_fi1(p); k++) {
 		const struct finding *f = &c->fd.v[k];
@@ -580,12 +609,32 @@ put_facts(struct out *o, const struct cmp *c, const struct block *b, int *any)
 static void
 put_flags(struct out *o, int moved, int hidden, int confusable, int furniture)
 {
-	out_pick(o, moved, ", \"moved\": true", ", \"moved\": false");
-	out_pick(o, hidden, ", \"hidden\": true", ", \"hidden\": false");
-	out_pick(o, confusable, ", \"confusable\": true",
-	         ", \"confusable\": false");
-	out_pick(o, furniture, ", \"furniture\": true",
-	         ", \"furniture\": false");
+#define FLAG(s)                                                                \
+	{                                                                      \
+		s, sizeof s - 1                                                \
+	}
+	/* each copied 24 bytes at once, the room past its text written
+	 * over by what follows */
+	static const struct {
+		char s[24];
+		unsigned char n;
+	} flag[4][2] = {
+	        {FLAG(", \"moved\": false"), FLAG(", \"moved\": true")},
+	        {FLAG(", \"hidden\": false"), FLAG(", \"hidden\": true")},
+	        {FLAG(", \"confusable\": false"),
+	         FLAG(", \"confusable\": true")},
+	        {FLAG(", \"furniture\": false"),
+	         FLAG(", \"furniture\": true")}};
+#undef FLAG
+	const int on[4] = {moved != 0, hidden != 0, confusable != 0,
+	                   furniture != 0};
+	char *p = out_room(o, sizeof flag);
+
+	for (int k = 0; k < 4; k++) {
+		memcpy(p, flag[k][on[k]].s, sizeof flag[k][on[k]].s);
+		p += flag[k][on[k]].n;
+	}
+	o->n = (size_t)(p - o->buf);
 }
 
 /* Passage i: its number, kind, flags, similarity, blocks, the spans of its
@@ -631,7 +680,7 @@ put_passage(struct out *o, const struct cmp *c, size_t i)
 	psg_walk(c, p, &w);
 	put_ops(o, c, &w);
 	out_lit(o, ",\n     \"findings\": ");
-	put_findings(o, c, p, NULL);
+	put_findings(o, c, p, 0, 0, 0, 0, 0);
 	out_lit(o, ",\n     \"facts\": [");
 	for (size_t m = p->m0; m < psg_m1(p); m++)
 		put_facts(o, c, &c->al.blocks[c->ps.mem[m]], &any);
@@ -667,7 +716,8 @@ put_block(struct out *o, const struct cmp *c, const struct block *b)
 	psg_block_walk(c, (size_t)(b - c->al.blocks), &w);
 	put_ops(o, c, &w);
 	out_lit(o, ",\n     \"findings\": ");
-	put_findings(o, c, &c->ps.v[c->ps.of[b - c->al.blocks]], b);
+	put_findings(o, c, &c->ps.v[c->ps.of[b - c->al.blocks]], 1, l0, l1, r0,
+	             r1);
 	out_lit(o, ",\n     \"facts\": [");
 	put_facts(o, c, b, &any);
 	out_lit(o, "],\n     \"nearest\": ");
