@@ -232,6 +232,8 @@ struct pside {
 	struct toklist own;
 };
 
+#define GATHER_KEPT 16 /* pieces of a side kept by gather's count */
+
 /* Side right of the blocks mem[m0..m1) into *s (see struct pside; its
  * own list and map are the caller's to free, also on failure).  A
  * passage of several blocks is mostly a sentence split or joined, whose
@@ -246,11 +248,22 @@ gather(const struct cmp *c, const uint32_t *mem, size_t m0, size_t m1,
 	uint32_t at = 0, t0, t1, first = 0, last = 0;
 	int run = 1;
 
+	/* the first pieces' tokens are kept for the copy (each piece is a
+	 * search over the passage's blocks) */
+	uint32_t kept[GATHER_KEPT][2], kept_at = 0;
+	size_t npiece = 0;
+
 	memset(s, 0, sizeof *s);
 	while (psg_next_piece(c, mem, m0, m1, right, &at, &b)) {
 		psg_block_tokens(c, b, right, &t0, &t1);
 		if (t0 == t1)
 			continue;
+		if (npiece < GATHER_KEPT) {
+			kept[npiece][0] = t0;
+			kept[npiece][1] = t1;
+		}
+		if (++npiece == GATHER_KEPT)
+			kept_at = at;
 		if (!n)
 			first = t0;
 		else if (t0 != last)
@@ -272,8 +285,25 @@ gather(const struct cmp *c, const uint32_t *mem, size_t m0, size_t m1,
 	if (!tl->v || !tl->id || !s->map)
 		return -1;
 	at = 0;
-	while (psg_next_piece(c, mem, m0, m1, right, &at, &b)) {
-		psg_block_tokens(c, b, right, &t0, &t1);
+	for (size_t k = 0; k < npiece; k++) {
+		if (k < GATHER_KEPT) {
+			t0 = kept[k][0];
+			t1 = kept[k][1];
+		} else {
+			/* past the kept ones: the pieces again, from the
+			 * last one kept on (its sentences are searched past) */
+			int more;
+			if (k == GATHER_KEPT)
+				at = kept_at;
+			do {
+				more = psg_next_piece(c, mem, m0, m1, right,
+				                      &at, &b);
+				if (more)
+					psg_block_tokens(c, b, right, &t0, &t1);
+			} while (more && t0 == t1);
+			if (!more)
+				break; /* (not so: the pieces were counted) */
+		}
 		for (uint32_t t = t0; t < t1; t++) {
 			tl->v[tl->n] = src->v[t];
 			tl->id[tl->n] = src->id[t];
