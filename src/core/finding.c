@@ -582,6 +582,28 @@ next_in(const struct stretch *s, int right, uint32_t t)
 	return next_in_slow(s, right, t);
 }
 
+/* The end of the run of changed tokens of side right of s that holds t,
+ * t as next_in gave it (t < s->hi of that side): every token of [t, end)
+ * is one next_in would give in turn.  A stretch changed whole is one run
+ * to its hi; a range next_in_slow found last runs to its end; else the
+ * run is t alone (next_in is asked again after it).  Loops over the
+ * changed tokens take a run at a time, not a next_in a token. */
+static inline uint32_t
+run_end(const struct stretch *s, int right, uint32_t t)
+{
+	uint32_t hi = s->hi[right];
+
+	if (s->whole[right])
+		return hi;
+	const struct span *v = s->sp[right];
+	if (v && s->cur) {
+		size_t c = s->cur[right];
+		if (c < s->nsp[right] && v[c].a <= t && t < v[c].b)
+			return v[c].b < hi ? v[c].b : hi;
+	}
+	return t + 1;
+}
+
 /* Tokens [*a, *b) of side right of s cut to one place: the pieces of a
  * passage can lie far apart, and what lies between them is no part of the
  * change (nor, when it is most of a book, a thing to show).  A place is a
@@ -757,14 +779,20 @@ find_negation(struct fx *x, uint32_t p, const struct stretch *s)
 	size_t n[2] = {0, 0};
 	uint32_t at[2][2] = {{0, 0}, {0, 0}};
 
-	for (int r = 0; r < 2; r++)
+	for (int r = 0; r < 2; r++) {
+		/* the ids and their answers read from locals, a run of
+		 * changed tokens at a time */
+		const uint32_t *id = side_toks(x->c, r)->id;
+		const unsigned char *neg = x->neg;
 		for (uint32_t t = next_in(s, r, 0); t < s->hi[r];
-		     t = next_in(s, r, t + 1))
-			if (negative(x, r, t)) {
-				if (!n[r]++)
-					at[r][0] = t;
-				at[r][1] = t + 1;
-			}
+		     t = next_in(s, r, t))
+			for (uint32_t e = run_end(s, r, t); t < e; t++)
+				if (neg[id[t]] != 1 && negative_slow(x, r, t)) {
+					if (!n[r]++)
+						at[r][0] = t;
+					at[r][1] = t + 1;
+				}
+	}
 	if (n[0] % 2 == n[1] % 2) {
 		uint32_t w[2];
 		if (!prefix_negation(x, s, w))
@@ -873,35 +901,38 @@ find_certainty(struct fx *x, uint32_t p, const struct stretch *s)
 		return 0;
 	for (int r = 0; r < 2; r++)
 		for (uint32_t t = next_in(s, r, 0); t < s->hi[r];
-		     t = next_in(s, r, t + 1)) {
-			uint32_t len;
-			int num;
-			const char *h = hedge_at(x, r, t, &len, &num);
-			if (!h || frame_verb(x->c, r, t) ||
-			    (num && new_number(s, x->c, r, t + len)))
-				continue;
-			/* "about 10 million" for "9.8 million": the hedge
-			 * says the figure is rounded, and changes no claim */
-			if (r == 1 && num &&
-			    rounds_official(x, s, t + len, h)) {
+		     t = next_in(s, r, t))
+			for (uint32_t e = run_end(s, r, t); t < e; t++) {
+				uint32_t len;
+				int num;
+				const char *h = hedge_at(x, r, t, &len, &num);
+				if (!h || frame_verb(x->c, r, t) ||
+				    (num && new_number(s, x->c, r, t + len)))
+					continue;
+				/* "about 10 million" for "9.8 million": the
+				 * hedge says the figure is rounded, and changes
+				 * no claim */
+				if (r == 1 && num &&
+				    rounds_official(x, s, t + len, h)) {
+					t += len - 1;
+					continue;
+				}
+				if (key[r] == NOKEY)
+					key[r] = t;
+				/* "will" and "must" are the plain claim's: only
+				 * against a hedge do they change it ("may" made
+				 * "will"); "could not", "can not" deny as "is
+				 * not" does */
+				if (strcmp(h, "certain") == 0 ||
+				    (len == 1 &&
+				     t + 1 < side_toks(x->c, r)->n &&
+				     negative(x, r, t + 1) &&
+				     is_word(x->c, r, t, "could", "can")))
+					continue;
+				if (n[r] < ITEMS_MAX)
+					cls[r][n[r]++] = h;
 				t += len - 1;
-				continue;
 			}
-			if (key[r] == NOKEY)
-				key[r] = t;
-			/* "will" and "must" are the plain claim's: only
-			 * against a hedge do they change it ("may" made
-			 * "will"); "could not", "can not" deny as "is not"
-			 * does */
-			if (strcmp(h, "certain") == 0 ||
-			    (len == 1 && t + 1 < side_toks(x->c, r)->n &&
-			     negative(x, r, t + 1) &&
-			     is_word(x->c, r, t, "could", "can")))
-				continue;
-			if (n[r] < ITEMS_MAX)
-				cls[r][n[r]++] = h;
-			t += len - 1;
-		}
 	if (n[0] == 0 && n[1] == 0)
 		return 0;
 	qsort(cls[0], n[0], sizeof *cls[0], by_str);

@@ -219,41 +219,102 @@ uf_find(uint32_t *up, uint32_t i)
 	return i;
 }
 
-/* Tokens of the blocks mem[m0..m1) on one side, one after another, in the
- * order of their sentences, as a token list of their own (tl) and the index
- * of each in the model (map). */
+/* One side of a passage's word diff: the tokens of its blocks, in the
+ * order of their sentences, as list[from..to).  When they are one run of
+ * the model's own tokens, list is the model's list and map is NULL (an
+ * index is the model's already); else they are copied, one after
+ * another, into own (list is &own, from 0) and map[i] is the model index
+ * of own's token i. */
+struct pside {
+	const struct toklist *list;
+	size_t from, to;
+	uint32_t *map;
+	struct toklist own;
+};
+
+#define GATHER_KEPT 16 /* pieces of a side kept by gather's count */
+
+/* Side right of the blocks mem[m0..m1) into *s (see struct pside; its
+ * own list and map are the caller's to free, also on failure).  A
+ * passage of several blocks is mostly a sentence split or joined, whose
+ * sentences follow one another: then nothing is copied.  0, or -1 when
+ * memory ran out. */
 static int
 gather(const struct cmp *c, const uint32_t *mem, size_t m0, size_t m1,
-       int right, struct toklist *tl, uint32_t **map)
+       int right, struct pside *s)
 {
 	const struct toklist *src = right ? &c->rt : &c->lt;
 	size_t n = 0, b;
-	uint32_t at = 0, t0, t1;
+	uint32_t at = 0, t0, t1, first = 0, last = 0;
+	int run = 1;
 
-	memset(tl, 0, sizeof *tl);
-	*map = NULL;
+	/* the first pieces' tokens are kept for the copy (each piece is a
+	 * search over the passage's blocks) */
+	uint32_t kept[GATHER_KEPT][2], kept_at = 0;
+	size_t npiece = 0;
+
+	memset(s, 0, sizeof *s);
 	while (psg_next_piece(c, mem, m0, m1, right, &at, &b)) {
 		psg_block_tokens(c, b, right, &t0, &t1);
+		if (t0 == t1)
+			continue;
+		if (npiece < GATHER_KEPT) {
+			kept[npiece][0] = t0;
+			kept[npiece][1] = t1;
+		}
+		if (++npiece == GATHER_KEPT)
+			kept_at = at;
+		if (!n)
+			first = t0;
+		else if (t0 != last)
+			run = 0;
+		last = t1;
 		n += t1 - t0;
 	}
+	if (n && run) {
+		s->list = src;
+		s->from = first;
+		s->to = last;
+		return 0;
+	}
+	struct toklist *tl = &s->own;
+	s->list = tl;
 	tl->v = malloc((n + 1) * sizeof *tl->v);
 	tl->id = malloc((n + 1) * sizeof *tl->id);
-	*map = malloc((n + 1) * sizeof **map);
-	if (!tl->v || !tl->id || !*map)
+	s->map = malloc((n + 1) * sizeof *s->map);
+	if (!tl->v || !tl->id || !s->map)
 		return -1;
 	at = 0;
-	while (psg_next_piece(c, mem, m0, m1, right, &at, &b)) {
-		psg_block_tokens(c, b, right, &t0, &t1);
+	for (size_t k = 0; k < npiece; k++) {
+		if (k < GATHER_KEPT) {
+			t0 = kept[k][0];
+			t1 = kept[k][1];
+		} else {
+			/* past the kept ones: the pieces again, from the
+			 * last one kept on (its sentences are searched past) */
+			int more;
+			if (k == GATHER_KEPT)
+				at = kept_at;
+			do {
+				more = psg_next_piece(c, mem, m0, m1, right,
+				                      &at, &b);
+				if (more)
+					psg_block_tokens(c, b, right, &t0, &t1);
+			} while (more && t0 == t1);
+			if (!more)
+				break; /* (not so: the pieces were counted) */
+		}
 		for (uint32_t t = t0; t < t1; t++) {
 			tl->v[tl->n] = src->v[t];
 			tl->id[tl->n] = src->id[t];
 			if (src->v[t].slen == TOK_LONG &&
 			    tok_set_long(tl, tl->n, tok_len(src, t)) < 0)
 				return -1;
-			(*map)[tl->n++] = t;
+			s->map[tl->n++] = t;
 		}
 	}
 	tl->cap = n + 1;
+	s->to = tl->n;
 	return 0;
 }
 
@@ -272,10 +333,13 @@ push_op(struct dops *d, unsigned kind, uint32_t a0, uint32_t a1, uint32_t b0,
 }
 
 /* Where position i of a gathered list (map[0..n)) lies in the model: the
- * token it came from, or just past the last one at the end. */
+ * token it came from, or just past the last one at the end; with no map
+ * (the side was not copied), i itself. */
 static uint32_t
 model_at(const uint32_t *map, size_t n, uint32_t i, uint32_t empty)
 {
+	if (!map)
+		return i;
 	if (i < n)
 		return map[i];
 	return n ? map[n - 1] + 1 : empty;
@@ -283,7 +347,8 @@ model_at(const uint32_t *map, size_t n, uint32_t i, uint32_t empty)
 
 /* The operations ops (over gathered lists a, b) appended to out in model
  * token indices, each cut where either side's tokens stop being
- * consecutive in the model. */
+ * consecutive in the model.  A side without a map (ma or mb NULL) has
+ * model indices already, all consecutive. */
 static int
 map_ops(const struct dops *ops, const uint32_t *ma, size_t na,
         const uint32_t *mb, size_t nb, struct dops *out)
@@ -298,16 +363,19 @@ map_ops(const struct dops *ops, const uint32_t *ma, size_t na,
 			/* extend while both sides stay consecutive */
 			if (dop_kind(o) == DOP_EQUAL) {
 				a1++, b1++;
-				while (a1 < o->a1 && ma[a1] == ma[a1 - 1] + 1 &&
-				       mb[b1] == mb[b1 - 1] + 1)
+				while (a1 < o->a1 &&
+				       (!ma || ma[a1] == ma[a1 - 1] + 1) &&
+				       (!mb || mb[b1] == mb[b1 - 1] + 1))
 					a1++, b1++;
 			} else if (dop_kind(o) == DOP_DELETE) {
 				a1++;
-				while (a1 < o->a1 && ma[a1] == ma[a1 - 1] + 1)
+				while (a1 < o->a1 &&
+				       (!ma || ma[a1] == ma[a1 - 1] + 1))
 					a1++;
 			} else {
 				b1++;
-				while (b1 < o->b1 && mb[b1] == mb[b1 - 1] + 1)
+				while (b1 < o->b1 &&
+				       (!mb || mb[b1] == mb[b1 - 1] + 1))
 					b1++;
 			}
 			uint32_t x0 = model_at(ma, na, a, 0),
@@ -330,24 +398,24 @@ static int
 passage_diff(struct psg *ps, const struct cmp *c, struct myers *m,
              struct passage *p)
 {
-	struct toklist a, b;
-	uint32_t *ma = NULL, *mb = NULL;
+	struct pside a, b;
 	struct dops ops = {0}, mapped = {0};
 	int rc = -1;
 
 	memset(&b, 0, sizeof b);
-	if (gather(c, ps->mem, p->m0, psg_m1(p), 0, &a, &ma) < 0 ||
-	    gather(c, ps->mem, p->m0, psg_m1(p), 1, &b, &mb) < 0 ||
-	    diff_tokens(m, &a, 0, a.n, &b, 0, b.n,
+	if (gather(c, ps->mem, p->m0, psg_m1(p), 0, &a) < 0 ||
+	    gather(c, ps->mem, p->m0, psg_m1(p), 1, &b) < 0 ||
+	    diff_tokens(m, a.list, a.from, a.to, b.list, b.from, b.to,
 	                c->opt.minimal ? DIFF_MINIMAL : DIFF_ABSORB, &ops) < 0)
 		goto out;
 	size_t common = 0;
 	for (size_t k = 0; k < ops.n; k++)
 		if (dop_kind(&ops.v[k]) == DOP_EQUAL)
-			common += tok_words(&a, ops.v[k].a0, ops.v[k].a1);
-	size_t words = tok_words(&a, 0, a.n) + tok_words(&b, 0, b.n);
+			common += tok_words(a.list, ops.v[k].a0, ops.v[k].a1);
+	size_t words = tok_words(a.list, a.from, a.to) +
+	               tok_words(b.list, b.from, b.to);
 	p->sim = words ? 2.0 * (double)common / (double)words : 1;
-	if (map_ops(&ops, ma, a.n, mb, b.n, &mapped) < 0)
+	if (map_ops(&ops, a.map, a.own.n, b.map, b.own.n, &mapped) < 0)
 		goto out;
 	p->op0 = (uint32_t)ps->ops.n;
 	if (dcode_put(&ps->ops, mapped.v, mapped.n, 0, 0) < 0 ||
@@ -358,10 +426,10 @@ passage_diff(struct psg *ps, const struct cmp *c, struct myers *m,
 out:
 	dops_free(&ops);
 	dops_free(&mapped);
-	tok_free(&a);
-	tok_free(&b);
-	free(ma);
-	free(mb);
+	tok_free(&a.own);
+	tok_free(&b.own);
+	free(a.map);
+	free(b.map);
 	return rc;
 }
 
