@@ -7,6 +7,7 @@
  */
 #include <assert.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 #include "redline/stem.h"
 #include "redline/uni.h"
 #include "redline/value.h"
+#include "../spawn.h"
 #include "stage.h"
 
 /* ---- 7. kinds -------------------------------------------------------- */
@@ -962,7 +964,8 @@ diff_of_link(struct ctx *x, struct block *b, const uint32_t dl[2],
  * the share of the words on both sides in its equal operations; *d: its
  * operations when it was made here, else left as it was.  pass: as
  * classify_blocks's (pass 1 takes a diff pass 0 made where it can).  same:
- * as block_diff's.  0 or -1. */
+ * as block_diff's.  1 when b took the diff of the block it points to
+ * (diff_of_link), 0 when it made its own, -1 when memory ran out. */
 static int
 block_sim(struct ctx *x, struct block *b, int pass, const uint32_t dl[2],
           const uint32_t dr[2], int same, struct dops *d)
@@ -971,7 +974,7 @@ block_sim(struct ctx *x, struct block *b, int pass, const uint32_t dl[2],
 	size_t common = 0, dropped = 0;
 
 	if (pass && diff_of_link(x, b, dl, dr))
-		return 0;
+		return 1;
 	if (block_diff(x, b, dl, dr, same, d) < 0)
 		return -1;
 	/* the equal and deleted operations cover dl, in order, once each:
@@ -999,14 +1002,22 @@ block_sim(struct ctx *x, struct block *b, int pass, const uint32_t dl[2],
  * verbatim only if the stretch of official words it copies is itself kept
  * at the verbatim share; an official sentence of a split or merge only
  * through its verbatim pieces.  So pass 0 judges every block but the
- * official halves, pass 1 those, once their pieces' kinds are known. */
+ * official halves, pass 1 those, once their pieces' kinds are known.
+ * Only blocks [b0, b1) are done here; their operations go to the end of
+ * x->o->bops in order, and x->o->count is added to; made, unless NULL,
+ * has made[i - b0] set for each block i whose operations were put there
+ * (not taken from the block it points to).  Pass 0 reads of the
+ * other blocks only what no pass writes (their segments, links and the
+ * kinds omission and addition), so its blocks may be split between
+ * threads, each with a ctx of its own. */
 static int
 classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
-                int pass, struct dops *d)
+                int pass, struct dops *d, size_t b0, size_t b1,
+                unsigned char *made)
 {
 	const struct align_in *c = x->c;
 
-	for (size_t i = 0; i < x->bl->nb; i++) {
+	for (size_t i = b0; i < b1; i++) {
 		struct block *b = &x->bl->b[i];
 		int has_l = b->ls1 > b->ls0, has_r = b->rs1 > b->rs0;
 		const struct block *m =
@@ -1027,6 +1038,8 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 		if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION) {
 			if (block_diff(x, b, dl, dr, 0, d) < 0)
 				return -1;
+			if (made)
+				made[i - b0] = 1;
 			x->o->count[b->kind]++;
 			continue;
 		}
@@ -1049,8 +1062,11 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 			}
 		}
 		int same = has_l && has_r && same_tokens(c, dl, dr);
-		if (block_sim(x, b, pass, dl, dr, same, d) < 0)
+		int took = block_sim(x, b, pass, dl, dr, same, d);
+		if (took < 0)
 			return -1;
+		if (made && !took)
+			made[i - b0] = 1;
 		if (same) {
 			/* a copy token for token (what the anchors pair):
 			 * every word kept, no negation changed */
@@ -1094,8 +1110,269 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 	return 0;
 }
 
+/* With at least this much work in a pass (CLASSIFY_THREAD_MIN tokens in
+ * the blocks it judges by the loose diff: see cut_chunks), it runs on two
+ * threads.  On the million-word pairs and
+ * the bibles a block costs some 150 to 300 instructions a token of its
+ * two sides, so half of this is a millisecond or more moved, against a
+ * thread's start of some tens of microseconds.  The 100,000-word pairs at
+ * 50 % and unrelated go on two threads, those of 10,000 words stay on
+ * one. */
+#define CLASSIFY_THREAD_MIN 100000
+
+/* Is block b one that pass 1 judges (an official half of a split or
+ * merge)? */
+static int
+pass1_block(const struct block *b)
+{
+	return b->ls1 > b->ls0 && b->rs1 == b->rs0 && b->kind != BLK_OMISSION &&
+	       b->kind != BLK_ADDITION;
+}
+
+/* The work of block i in pass `pass', roughly, in tokens: those of its
+ * own sentences for a block judged by the loose diff, a little for one
+ * that is not (an omission or addition, or a pair the same on both sides,
+ * guessed by their equal lengths), 0 for a block of the other pass.  (The
+ * counterparts a one-sided block is judged against are left out: the
+ * chunks need only be about even, the threads share them out.) */
+static size_t
+block_weight(const struct ctx *x, size_t i, int pass)
+{
+	const struct block *b = &x->bl->b[i];
+	const struct seglist *ls = &x->c->ls, *rs = &x->c->rs;
+	size_t nl = 0, nr = 0;
+
+	if (pass1_block(b) != pass)
+		return 0;
+	if (b->kind == BLK_OMISSION || b->kind == BLK_ADDITION)
+		return 4;
+	if (b->ls1 > b->ls0)
+		nl = ls->v[b->ls1 - 1].t1 - ls->v[b->ls0].t0;
+	if (b->rs1 > b->rs0)
+		nr = rs->v[b->rs1 - 1].t1 - rs->v[b->rs0].t0;
+	return nl == nr ? 4 : 4 + nl + nr;
+}
+
+/* A pass's blocks are cut into this many chunks of about the same work
+ * (block_weight), which the two threads take in turn, each the next one
+ * not yet taken: neither waits long for the other however the work of
+ * the chunks differs from their weight. */
+#define CHUNKS 32
+
+/* What the two threads of a pass share: the index of classify (first,
+ * from), the chunks (chunk k is blocks [cut[k], cut[k + 1])), the next
+ * chunk to take, and per chunk who took it (owner: 0 the caller's
+ * thread, 1 the second) and the bytes its operations took in that
+ * thread's output [c0[k], c1[k]); made: as classify_blocks's, for all
+ * blocks. */
+struct share {
+	const size_t *first;
+	const uint32_t *from;
+	int pass;
+	size_t nch;
+	size_t cut[CHUNKS + 1];
+	size_t c0[CHUNKS], c1[CHUNKS];
+	unsigned char owner[CHUNKS];
+	_Atomic size_t next;
+	unsigned char *made;
+};
+
+/* The chunks of pass `pass' into sh->cut and sh->nch (sh->first and
+ * sh->from set).  Returns the pass's whole weight, or 0 when it is not to
+ * be split: under CLASSIFY_THREAD_MIN, or in pass 1 when an official half
+ * has a counterpart judged in pass 1 too (it reads its counterparts'
+ * kinds, which must be final). */
+static size_t
+cut_chunks(const struct ctx *x, struct share *sh, int pass)
+{
+	const struct block *bv = x->bl->b;
+	size_t nb = x->bl->nb, all = 0, sum = 0, i, k = 0;
+
+	for (i = 0; i < nb; i++) {
+		all += block_weight(x, i, pass);
+		if (!pass || !pass1_block(&bv[i]))
+			continue;
+		if (bv[i].link >= 0 && pass1_block(&bv[bv[i].link]))
+			return 0;
+		for (size_t j = sh->first[i]; j < sh->first[i + 1]; j++)
+			if (pass1_block(&bv[sh->from[j]]))
+				return 0;
+	}
+	if (all < CLASSIFY_THREAD_MIN)
+		return 0;
+	sh->cut[0] = 0;
+	for (i = 0; i < nb && k + 1 < CHUNKS; i++) {
+		sum += block_weight(x, i, pass);
+		/* chunk k ends once the weight reaches its share */
+		if (sum >= all / CHUNKS * (k + 1))
+			sh->cut[++k] = i + 1;
+	}
+	sh->cut[++k] = nb;
+	sh->nch = k;
+	return all;
+}
+
+/* One thread's part of a pass: a ctx whose output, o, is its own (its
+ * counts and operations only), with the scratch classify_blocks writes
+ * (the diff contexts, counts and kept_once's arrays: the caller's own for
+ * the caller's thread, made by worker_open for the second). */
+struct worker {
+	struct ctx x;
+	struct align_out o;
+	struct kept_buf kb;
+	struct dops d;
+	struct share *sh;
+	int id, own, rc;
+};
+
+/* Release what worker_open and the run left in *w. */
+static void
+worker_close(struct worker *w)
+{
+	if (w->own) {
+		myers_free(w->x.my);
+		myers_free(w->x.loose);
+		free(w->x.lcount);
+		free(w->kb.rule);
+		free(w->kb.v);
+	}
+	dops_free(&w->d);
+	dcode_free(&w->o.bops);
+}
+
+/* Make *w from *x for thread id of the pass shared in *sh: with own, a
+ * scratch of its own, allocated here (on the caller's thread).  0, or -1
+ * when memory ran out (then *w holds nothing). */
+static int
+worker_open(const struct ctx *x, struct worker *w, struct share *sh, int id,
+            int own)
+{
+	memset(w, 0, sizeof *w);
+	w->x = *x;
+	w->x.o = &w->o;
+	w->sh = sh;
+	w->id = id;
+	w->own = own;
+	if (!own)
+		return 0;
+	uint32_t nstems = intern_count(x->w->stems);
+	w->x.kb = &w->kb;
+	w->kb.nlr = MERGE_MAX + 2;
+	w->x.my = myers_new(intern_count(x->c->in));
+	w->x.loose = myers_new(nstems);
+	w->x.lcount = calloc((size_t)nstems + 1, sizeof *w->x.lcount);
+	w->kb.rule = calloc((size_t)nstems + 1, 1);
+	if (w->x.my && w->x.loose && w->x.lcount && w->kb.rule)
+		return 0;
+	worker_close(w);
+	return -1;
+}
+
+/* Take chunks of the pass until none is left (arg: a struct worker). */
+static void *
+worker_run(void *arg)
+{
+	struct worker *w = arg;
+	struct share *sh = w->sh;
+
+	for (;;) {
+		size_t k = atomic_fetch_add(&sh->next, 1);
+		if (k >= sh->nch)
+			break;
+		sh->owner[k] = (unsigned char)w->id;
+		sh->c0[k] = w->o.bops.n;
+		if (classify_blocks(&w->x, sh->first, sh->from, sh->pass, &w->d,
+		                    sh->cut[k], sh->cut[k + 1],
+		                    sh->made + sh->cut[k]) < 0) {
+			w->rc = -1;
+			break;
+		}
+		sh->c1[k] = w->o.bops.n;
+	}
+	return NULL;
+}
+
+/* Append the two threads' operations (w[0], w[1]) to x->o->bops chunk by
+ * chunk in order, moving the op0 and op1 of the blocks that made them to
+ * their new place, and add their counts.  0, or -1 when memory ran out. */
+static int
+merge_workers(struct ctx *x, const struct share *sh, const struct worker *w)
+{
+	struct dcode *out = &x->o->bops;
+	size_t need = out->n + w[0].o.bops.n + w[1].o.bops.n;
+
+	if (need > UINT32_MAX) /* (block.op1) */
+		return -1;
+	unsigned char *nv = grow_array(out->v, &out->cap, need, 1, 256);
+	if (!nv)
+		return -1;
+	out->v = nv;
+	for (size_t k = 0; k < sh->nch; k++) {
+		const struct dcode *src = &w[sh->owner[k]].o.bops;
+		size_t n = sh->c1[k] - sh->c0[k];
+		uint32_t base = (uint32_t)out->n, was = (uint32_t)sh->c0[k];
+		if (n)
+			memcpy(out->v + out->n, src->v + sh->c0[k], n);
+		out->n += n;
+		for (size_t i = sh->cut[k]; i < sh->cut[k + 1]; i++)
+			if (sh->made[i]) {
+				struct block *b = &x->bl->b[i];
+				b->op0 = b->op0 - was + base;
+				b->op1 = b->op1 - was + base;
+			}
+	}
+	for (size_t k = 0; k < 4; k++)
+		x->o->count[k] += w[0].o.count[k] + w[1].o.count[k];
+	return 0;
+}
+
+static int facts(struct ctx *x); /* step 8, below */
+
+/* Pass `pass' of classify_blocks over all blocks (first, from: the index;
+ * d: scratch), and with with_facts the facts (facts(), which read no
+ * kind) on this thread first.  With work enough (cut_chunks), the pass
+ * runs on two threads, chunk by chunk; the outputs are those of one
+ * thread.  0 or -1. */
+static int
+classify_pass(struct ctx *x, const size_t *first, const uint32_t *from,
+              int pass, struct dops *d, int with_facts)
+{
+	size_t nb = x->bl->nb;
+	struct share sh = {.first = first, .from = from, .pass = pass};
+	struct worker w[2];
+	int rc;
+
+	if (x->c->opt.threads == 1 || !cut_chunks(x, &sh, pass) ||
+	    !(sh.made = calloc(nb, 1)) ||
+	    worker_open(x, &w[1], &sh, 1, 1) < 0) {
+		free(sh.made);
+		rc = classify_blocks(x, first, from, pass, d, 0, nb, NULL);
+		if (rc == 0 && with_facts)
+			rc = facts(x);
+		return rc;
+	}
+	atomic_init(&sh.next, 0);
+	worker_open(x, &w[0], &sh, 0, 0); /* (allocates nothing) */
+	struct spawn_part part;
+	spawn_part_start(&part, worker_run, &w[1]);
+	rc = with_facts ? facts(x) : 0;
+	if (rc == 0)
+		worker_run(&w[0]);
+	else
+		atomic_store(&sh.next, sh.nch); /* the other stops */
+	spawn_part_end(&part);
+	if (rc == 0 &&
+	    (w[0].rc < 0 || w[1].rc < 0 || merge_workers(x, &sh, w) < 0))
+		rc = -1;
+	worker_close(&w[0]);
+	worker_close(&w[1]);
+	free(sh.made);
+	return rc;
+}
+
 /* Kinds of all blocks, with an index of who points to whom: the blocks
- * pointing to block i are from[first[i] .. first[i + 1]). */
+ * pointing to block i are from[first[i] .. first[i + 1]); and the facts
+ * (facts()), found during pass 0. */
 static int
 classify(struct ctx *x)
 {
@@ -1114,8 +1391,8 @@ classify(struct ctx *x)
 			if (x->bl->b[k].link >= 0)
 				from[first[x->bl->b[k].link + 1]++] =
 				        (uint32_t)k;
-		rc = classify_blocks(x, first, from, 0, &d) < 0 ||
-		                     classify_blocks(x, first, from, 1, &d) < 0
+		rc = classify_pass(x, first, from, 0, &d, 1) < 0 ||
+		                     classify_pass(x, first, from, 1, &d, 0) < 0
 		             ? -1
 		             : 0;
 	}
@@ -1293,7 +1570,7 @@ stage_classify(const struct align_in *c, const struct words *w,
 	if (x.kb)
 		x.kb->rule = calloc((size_t)intern_count(w->stems) + 1, 1);
 	if (x.my && x.loose && x.lcount && x.kb && x.kb->rule)
-		rc = classify(&x) < 0 || facts(&x) < 0 ? -1 : 0;
+		rc = classify(&x);
 	if (rc == 0)
 		nearest(&x);
 	myers_free(x.my);
