@@ -1,7 +1,8 @@
-/* test_links.c - the linking stage on one thread and on two: the candidate
- * search, the candidates' weights and the omissions' own search split
- * between two threads on a long text must give what one thread gives,
- * block for block, byte for byte of the word operations. */
+/* test_links.c - the linking stage and classification on one thread and
+ * on two: the candidate search, the candidates' weights, the omissions'
+ * own search and classification's passes (classify.c, by chunks of
+ * blocks) split between two threads on a long text must give what one
+ * thread gives, block for block, byte for byte of the word operations. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
