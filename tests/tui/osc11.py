@@ -139,9 +139,12 @@ check(DARK in out, "#002b36 did not choose the dark theme", out)
 # no answer: the wait alone (about 100 ms), then the dark theme, and the
 # first key is q, not the rest of anything
 out, gap, st = run(answer=None)
-# (the bound above is loose for a loaded machine: it catches a wait of
-# seconds, not a slow draw)
-check(gap is not None and 0.08 <= gap <= 1.5,
+# (both bounds are loose for a loaded machine: the upper catches a wait
+# of seconds, not a slow draw; the lower catches no wait at all, and is
+# well under 0.1 s because the query is seen here late when this script
+# is not scheduled at once, which shortens the gap measured: 0.07 s was
+# seen at a load of 8 on two cores)
+check(gap is not None and 0.03 <= gap <= 1.5,
       "a silent terminal cost %r s, not about 0.1 s" % gap)
 check(DARK in out, "a silent terminal did not leave the dark theme", out)
 check(st == 1, "a silent terminal: q did not quit (status %r)" % st)
