@@ -1322,6 +1322,19 @@ each_rule_needed(void **state)
 	         "repairs.\n\nToday the people of the valley should again "
 	         "choose their own leaders.\n",
 	         "Today", 1, BLK_ADDITION, BLK_PARAPHRASE},
+	        /* a list printed one item a line, three of its items run
+	         * into one rewrite sentence word for word */
+	        {"list-run",
+	         "The ministry named the winners of this year's export "
+	         "prize at a dinner in the capital on Friday.\n\nThe "
+	         "winners are:\nAcme Mills in Ohio\nBaker Farms in "
+	         "Iowa\nCrane Tools in Texas\nDover Glass in Maine\n\nThe "
+	         "prize has been given since 1999.\n",
+	         "The ministry named the winners of this year's export "
+	         "prize at a dinner in the capital on Friday.\n\nThe prize "
+	         "went to Acme Mills in Ohio, Baker Farms in Iowa and Crane "
+	         "Tools in Texas.\n\nThe prize has been given since 1999.\n",
+	         "Baker Farms", 0, BLK_PARAPHRASE, BLK_OMISSION},
 	};
 	unsigned n = 0;
 	(void)state;

@@ -3000,6 +3000,14 @@ rule_verdict(struct ctx *x, struct lstate *s)
 	return link_verdict(x, s->best, s->linked);
 }
 
+/* List runs.  Rule: official lines of a list, one item a line, that a
+ * rewrite sentence runs together are its pieces (listrun.c). */
+static int
+rule_list_run(struct ctx *x, struct lstate *s)
+{
+	return list_runs(x, s->linked);
+}
+
 /* The linking rules, in the order they run: each either once per rewrite
  * segment with candidates (per: its candidates x->lw->co[g, e), grouped by
  * rewrite segment), or once over everything (all).  A rule links only
@@ -3019,6 +3027,7 @@ static const struct link_rule {
         {"term", NULL, rule_term},
         {"merge-halves", NULL, rule_merge_halves},
         {"verdict", NULL, rule_verdict},
+        {"list-run", NULL, rule_list_run},
 };
 
 const char *

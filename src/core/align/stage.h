@@ -21,8 +21,12 @@
 #define POSTING_WINDOW  64  /* when none nominates: the sentences nearest */
 #define CANDIDATES      8
 #define LOOSE_EXACT_MAX 20000 /* words of a passage measured exactly */
-#define MERGE_MAX       3 /* official sentences one rewrite sentence may merge */
-#define MERGE_GAIN      0.1 /* coverage one more of them must add */
+/* Official sentences one rewrite sentence may merge beside its source, at
+ * most: classification judges no more (a list run into one sentence,
+ * listrun.c, is the longest merge; a merge of prose sentences rarely has
+ * more than three). */
+#define MERGE_MAX  16
+#define MERGE_GAIN 0.1 /* coverage one more of them must add */
 /* ...and the share of keep_min of an official sentence's weight that makes
  * it half of a merge when it is the source's neighbour (links.c, the
  * merge-halves rule) */
@@ -425,6 +429,16 @@ int caption_line(const struct ctx *x, size_t r);
 /* Does rewrite segment r repeat a segment just before it, or a title line
  * an earlier title line? */
 int repeats(const struct ctx *x, size_t r);
+
+/* ---- listrun.c: 4. the list-run rule, after the verdict ---- */
+
+/* Link the official list items (lines of a list printed one item a line)
+ * that a rewrite sentence runs together, two of one list at least, to
+ * that sentence: its source when it has none, else merged halves, up to
+ * the pieces classification judges; an item linked already (linked, per
+ * official segment: a source; x->lw->sec) is left as it is, and linked
+ * is kept up to date.  0, or -1 when memory ran out. */
+int list_runs(struct ctx *x, unsigned char *linked);
 
 /* ---- verdict.c: 4. the learned verdict on the links ---- */
 
