@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.86021068;
+static const double lm_bias = -6.48526331;
 static const double lm_weight[LM_NFEAT] = {
-        2.1241875,    /* LM_COVR */
-        2.15221884,   /* LM_COVO */
-        2.0056336,    /* LM_COVMIN */
-        0.293672829,  /* LM_SECOND */
-        0.0242600596, /* LM_PLAIN */
-        -0.220636038, /* LM_NAMES */
-        1.90868753,   /* LM_LOGWR */
-        0.74453378,   /* LM_LOGWO */
-        -0.835731946, /* LM_HEADER */
-        -0.677862436, /* LM_TAKEN */
-        0.39876933,   /* LM_ORDER */
-        0.999059551,  /* LM_NEIGH */
-        -1.06853629,  /* LM_TITLE */
-        -0.738686812, /* LM_LOGTOK */
-        1.01207138,   /* LM_BEST */
-        0.599970604,  /* LM_HEAD */
-        -3.76186625,  /* LM_HEAD_TITLED */
-        -4.24130754,  /* LM_NOVEL */
+        1.55272072,   /* LM_COVR */
+        2.07263098,   /* LM_COVO */
+        2.6628816,    /* LM_COVMIN */
+        -0.314023684, /* LM_SECOND */
+        0.0487300043, /* LM_PLAIN */
+        -0.222318685, /* LM_NAMES */
+        1.69296236,   /* LM_LOGWR */
+        0.809417214,  /* LM_LOGWO */
+        -0.725347938, /* LM_HEADER */
+        -0.696914519, /* LM_TAKEN */
+        0.433798419,  /* LM_ORDER */
+        0.984322119,  /* LM_NEIGH */
+        -1.20934548,  /* LM_TITLE */
+        -0.671836047, /* LM_LOGTOK */
+        1.03067667,   /* LM_BEST */
+        0.448506341,  /* LM_HEAD */
+        -3.33302843,  /* LM_HEAD_TITLED */
+        -4.34803595,  /* LM_NOVEL */
 };
 
 #endif
