@@ -1833,6 +1833,55 @@ union_shared(const struct ctx *x, const struct vec *r, const uint32_t *os,
 	return w;
 }
 
+/* The most stems of a rewrite segment whose counts in its source
+ * source_counts keeps (a longer segment takes union_shared). */
+#define PAIR_STEMS_MAX 256
+
+/* For each stem of rewrite vector r in turn, its count in official
+ * vector p (0 when p lacks it) into pc[0 .. r->n), r->n at most
+ * PAIR_STEMS_MAX; the stem pool packed. */
+static void
+source_counts(const struct ctx *x, const struct vec *r, const struct vec *p,
+              uint32_t *pc)
+{
+	const uint32_t *rp = x->w->pack + r->off, *q = x->w->pack + p->off,
+	               *qe = q + p->n;
+
+	for (size_t i = 0; i < r->n; i++) {
+		uint32_t cid = rp[i] & ENT_CID_MAX;
+		while (q != qe && (*q & ENT_CID_MAX) < cid)
+			q++;
+		pc[i] = q != qe && (*q & ENT_CID_MAX) == cid
+		                ? *q >> ENT_CID_BITS
+		                : 0;
+	}
+}
+
+/* union_shared(x, r, {p, o}, 2), the very same number, where pc holds
+ * p's count of each stem of r (source_counts): the same terms in the
+ * same order (each stem's count the larger of p's and o's, as the
+ * cursors find it), o's entries walked alone. */
+static double
+union_pair(const struct ctx *x, const struct vec *r, const uint32_t *pc,
+           uint32_t o)
+{
+	const uint32_t *pack = x->w->pack, *rp = pack + r->off;
+	const uint32_t *q = pack + x->w->lv[o].off, *qe = q + x->w->lv[o].n;
+	double w = 0;
+
+	for (size_t i = 0; i < r->n; i++) {
+		uint32_t e = rp[i], cid = e & ENT_CID_MAX, best = pc[i];
+		while (q != qe && (*q & ENT_CID_MAX) < cid)
+			q++;
+		if (q != qe && (*q & ENT_CID_MAX) == cid &&
+		    *q >> ENT_CID_BITS > best)
+			best = *q >> ENT_CID_BITS;
+		uint32_t cnt = e >> ENT_CID_BITS;
+		w += x->w->idf[cid] * (best < cnt ? best : cnt);
+	}
+	return w;
+}
+
 /* Does official vector o hold every stem of rewrite vector r, each at
  * least as often?  Then shared(o, r) adds, stem by stem in r's order, the
  * same terms union_shared(r, {o, ...}) does. */
@@ -1935,6 +1984,45 @@ merge_by_weight(struct wcand *t, size_t n, struct wcand *tmp)
 	memcpy(t, tmp, (n - n2) * sizeof *t);
 }
 
+/* t[0..n) sorted by by_weight as merge_by_weight sorts it, where that
+ * can be done plainly; 1 then, else 0 (t as it was).  It can where each
+ * entry and the next either differ in weight by more than the
+ * tolerance, the first heavier, or have the very same weight and share:
+ * runs of the very same weight and share, each lighter than the one
+ * before by more than the tolerance.  by_weight then puts every entry of
+ * a run before every entry of a later run (their difference is that of
+ * the one gap between the runs, which the test passed, or spans two
+ * gaps or more, each above the tolerance, so it is above twice it), and
+ * within a run orders by segment.  That is a strict order over t (no
+ * two entries are of one segment), and a merge sort by a strict order
+ * gives the one sorted list: the runs in turn, each by segment. */
+static int
+plainly_sorted(struct wcand *t, size_t n)
+{
+	int moved = 0;
+
+	for (size_t i = 0; i + 1 < n; i++) {
+		const struct wcand *a = &t[i], *b = &t[i + 1];
+		if (a->w - b->w > 1e-9)
+			continue;
+		if (!(a->w == b->w && a->cov_o == b->cov_o))
+			return 0;
+		moved |= a->o > b->o;
+	}
+	/* each run by segment, by insertion: where a run's entries go
+	 * before their run's earlier ones, all is of that run */
+	for (size_t i = 1; moved && i < n; i++) {
+		struct wcand u = t[i];
+		size_t k = i;
+		for (; k > 0 && t[k - 1].w == u.w &&
+		       t[k - 1].cov_o == u.cov_o && t[k - 1].o > u.o;
+		     k--)
+			t[k] = t[k - 1];
+		t[k] = u;
+	}
+	return 1;
+}
+
 /* Rewrite segment r's candidates co[g, e) (e - g <= CANDIDATES, as
  * candidates() keeps) with their weights into t, sorted by by_weight,
  * and their official segments and weights put back into co[g, e) and
@@ -1952,7 +2040,8 @@ sort_by_weight(const struct ctx *x, size_t r, size_t g, size_t e,
 		t[i] = (struct wcand){m.r, m.o, m.w, cand_cov(x, &m)};
 	}
 	struct wcand tmp[CANDIDATES];
-	merge_by_weight(t, n, tmp);
+	if (!plainly_sorted(t, n))
+		merge_by_weight(t, n, tmp);
 	for (size_t i = 0; i < n; i++) {
 		x->lw->co[g + i] = t[i].o;
 		x->lw->cw[g + i] = t[i].w;
@@ -2941,7 +3030,13 @@ merge_halves_of(struct ctx *x, size_t r)
 	 * terms, in the same order, that gave its weight, so the gain is
 	 * exactly 0 and the search below can be skipped. */
 	int whole = 0;
-	double Wr = x->w->rv[r].W;
+	double Wr = x->w->rv[r].W, wr = 0;
+	const struct vec *rv = &x->w->rv[r];
+	/* the source's count of each stem of r and its weight, made at
+	 * the first union (pair_made: 0 not yet, 1 made, 2 too many stems
+	 * or no packed pool: union_shared) */
+	uint32_t pc[PAIR_STEMS_MAX];
+	int pair_made = 0;
 
 	for (size_t i = x->lw->cstart[r]; i < x->lw->cstart[r + 1]; i++) {
 		uint32_t o = x->lw->co[i];
@@ -2963,9 +3058,16 @@ merge_halves_of(struct ctx *x, size_t r)
 		if (whole == 1 && Wr > 0)
 			continue; /* a gain of 0 */
 		uint32_t pair[2] = {(uint32_t)x->lw->prim[r], o};
-		if (union_shared(x, &x->w->rv[r], pair, 2) -
-		            source_weight(x, r) <
-		    MERGE_GAIN * Wr)
+		if (!pair_made) {
+			pair_made =
+			        x->w->pack && rv->n <= PAIR_STEMS_MAX ? 1 : 2;
+			if (pair_made == 1)
+				source_counts(x, rv, &x->w->lv[pair[0]], pc);
+			wr = source_weight(x, r);
+		}
+		double u = pair_made == 1 ? union_pair(x, rv, pc, o)
+		                          : union_shared(x, rv, pair, 2);
+		if (u - wr < MERGE_GAIN * Wr)
 			continue;
 		merge_into(x, o, r, k.w);
 	}
