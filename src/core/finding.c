@@ -103,6 +103,7 @@ struct fx {
 	                               answer for its all-ASCII rewrite words */
 	unsigned char *lname;  /* per id: capitalised mid-sentence (official) */
 	unsigned char *rtitle; /* per rewrite segment: a title-case line */
+	uint32_t rseg;         /* the rewrite segment rseg_of found last */
 	size_t nlw;            /* the official text's words and numbers */
 	char bodies[16][WORD_MAX];   /* source body words asked about, */
 	unsigned char body_has[16];  /* and whether the official has each */
@@ -121,7 +122,8 @@ struct fx {
 	 * the one before (the first from 0) in 7-bit groups, low first, the
 	 * high bit set on all but the last; every HSKIP-th token counted
 	 * (k), its position and its code's offset, are hskip[2 (k / HSKIP)]
-	 * and hskip[2 (k / HSKIP) + 1] */
+	 * and hskip[2 (k / HSKIP) + 1], written for a bucket when it is
+	 * first walked (skip_points: the offset UINT32_MAX until then) */
 	uint32_t *hstart, *hbyte, *hskip;
 	unsigned char *hcode;
 	size_t hmask;
@@ -325,12 +327,18 @@ all_ascii(const unsigned char *s, size_t n, size_t room)
 	}
 	if (j < n && j + 8 <= room) {
 		memcpy(&v, s + j, sizeof v);
-		/* the bytes past the word out (little- or big-endian alike:
-		 * only whether some kept byte has its top bit counts) */
+		/* the bytes past the word out (only whether some kept byte
+		 * has its top bit counts): the low n - j bytes of v where
+		 * the first byte is the low one, else by a mask made byte
+		 * by byte */
+		uint64_t m;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		m = ~(uint64_t)0 >> (64 - 8 * (n - j));
+#else
 		unsigned char keep[8] = {0};
 		memset(keep, 0xff, n - j);
-		uint64_t m;
 		memcpy(&m, keep, sizeof m);
+#endif
 		any |= v & m;
 		j = n;
 	}
@@ -1726,6 +1734,22 @@ find_values(struct fx *x, uint32_t p, const struct stretch *s)
 
 static uint32_t seg_of(const struct seglist *l, uint32_t t);
 
+/* seg_of(&x->c->rs, t), the segment found last tried first: the words
+ * asked about come in runs of one sentence. */
+static inline uint32_t
+rseg_of(struct fx *x, uint32_t t)
+{
+	const struct seglist *l = &x->c->rs;
+	uint32_t s = x->rseg;
+
+	/* s is seg_of's answer when it is the last segment starting at or
+	 * before t (the starts never fall) */
+	if (s < l->n && l->v[s].t0 <= t &&
+	    (s + 1 >= l->n || t < l->v[s + 1].t0))
+		return s;
+	return x->rseg = seg_of(l, t);
+}
+
 /* name_word, for a capitalised word (out of line: see name_word). */
 static __attribute__((noinline)) int
 name_word_slow(struct fx *x, int right, uint32_t t)
@@ -1737,7 +1761,7 @@ name_word_slow(struct fx *x, int right, uint32_t t)
 	if (raw_start(x, right, t) != 0 ||
 	    is_init(right ? x->rinit : x->linit, t))
 		return 0;
-	if (right && x->rtitle[seg_of(&x->c->rs, t)])
+	if (right && x->rtitle[rseg_of(x, t)])
 		return 0;
 	return !value_unit_word(side_text(x->c, right), l, t);
 }
@@ -2283,11 +2307,11 @@ index_free(struct fx *x)
 
 /* The quote index's codes, once hstart counts each bucket's tokens and
  * hbyte[b + 1] the bytes of bucket b's code (official_index): the
- * buckets placed, then a pass writing them; last and at are scratch of
- * a bucket each.  0 or -1. */
+ * buckets placed, then a pass writing them; last is scratch of a bucket
+ * each.  The skip points are left unwritten (skip_points).  0 or -1. */
 static int
 index_code(struct fx *x, uint32_t *bucket, uint32_t *rep, uint32_t *wbucket,
-           uint32_t *last, uint32_t *at)
+           uint32_t *last)
 {
 	const struct toklist *l = &x->c->lt;
 	size_t nb = x->hmask + 1, nid = intern_count(x->c->in);
@@ -2301,10 +2325,10 @@ index_code(struct fx *x, uint32_t *bucket, uint32_t *rep, uint32_t *wbucket,
 		return -1;
 	memset(last, 0, nb * sizeof *last);
 	memset(rep, 0, (nid + 1) * sizeof *rep);
-	memcpy(at, x->hstart, nb * sizeof *at);
+	memset(x->hskip, 0xff, (x->nlw / HSKIP + 1) * 2 * sizeof *x->hskip);
 	/* the byte stores may alias anything: what the loop reads is kept
 	 * in locals */
-	uint32_t *byte = x->hbyte, *hskip = x->hskip;
+	uint32_t *byte = x->hbyte;
 	unsigned char *hcode = x->hcode;
 	const struct tok *lv = l->v;
 	const uint32_t *lid = l->id;
@@ -2322,16 +2346,11 @@ index_code(struct fx *x, uint32_t *bucket, uint32_t *rep, uint32_t *wbucket,
 		/* the bucket's next byte: its start plus what is written */
 		unsigned char *w = hcode + byte[b];
 		uint32_t d = (uint32_t)t - last[b];
-		if (at[b] % HSKIP == 0) {
-			hskip[2 * (at[b] / HSKIP)] = (uint32_t)t;
-			hskip[2 * (at[b] / HSKIP) + 1] = byte[b];
-		}
 		for (; d >= 0x80; d >>= 7)
 			*w++ = (unsigned char)(0x80 | (d & 0x7f));
 		*w++ = (unsigned char)d;
 		byte[b] = (uint32_t)(w - hcode);
 		last[b] = (uint32_t)t;
-		at[b]++;
 	}
 	/* each byte start was moved to its bucket's end: move them back */
 	for (size_t b = nb; b > 0; b--)
@@ -2360,13 +2379,12 @@ official_index(struct fx *x)
 	uint32_t *rep = calloc(nid + 1, sizeof *rep);
 	uint32_t *wbucket = calloc(nid + 1, sizeof *wbucket);
 	uint32_t *last = malloc(nb * sizeof *last);
-	uint32_t *at = malloc(nb * sizeof *at);
 	x->hstart = calloc(nb + 1, sizeof *x->hstart);
 	x->hbyte = malloc((nb + 1) * sizeof *x->hbyte);
 	x->hskip = malloc((x->nlw / HSKIP + 1) * 2 * sizeof *x->hskip);
 	int rc = -1;
-	if (!bucket || !rep || !wbucket || !last || !at || !x->hstart ||
-	    !x->hbyte || !x->hskip)
+	if (!bucket || !rep || !wbucket || !last || !x->hstart || !x->hbyte ||
+	    !x->hskip)
 		goto out;
 	x->hmask = nb - 1;
 	/* count each bucket's words and their code's bytes, place the
@@ -2403,7 +2421,7 @@ official_index(struct fx *x)
 	}
 	for (size_t b = 0; b < nb; b++)
 		x->hstart[b + 1] += x->hstart[b];
-	rc = index_code(x, bucket, rep, wbucket, last, at);
+	rc = index_code(x, bucket, rep, wbucket, last);
 out:
 	if (rc < 0)
 		index_free(x);
@@ -2411,7 +2429,6 @@ out:
 	free(rep);
 	free(wbucket);
 	free(last);
-	free(at);
 	return rc;
 }
 
@@ -2443,17 +2460,49 @@ hwalk_next(struct hwalk *w, size_t *t)
 	return 1;
 }
 
+/* Write the skip points of bucket b of the quote index (struct fx:
+ * hskip), read from its code: the k-th token counted, k a multiple of
+ * HSKIP, its position and its code's offset.  Done for the buckets
+ * walked alone, when first walked (few are), not for all as the index
+ * is made. */
+static void
+skip_points(struct fx *x, size_t b)
+{
+	size_t s = x->hstart[b], e = x->hstart[b + 1];
+	const unsigned char *code = x->hcode + x->hbyte[b];
+	uint32_t pos = 0;
+
+	for (size_t k = s; k < e; k++) {
+		uint32_t off = (uint32_t)(code - x->hcode), d = 0;
+		unsigned shift = 0;
+		while (*code & 0x80) {
+			d |= (uint32_t)(*code++ & 0x7f) << shift;
+			shift += 7;
+		}
+		d |= (uint32_t)*code++ << shift;
+		pos += d;
+		if (k % HSKIP == 0) {
+			x->hskip[2 * (k / HSKIP)] = pos;
+			x->hskip[2 * (k / HSKIP) + 1] = off;
+		}
+	}
+}
+
 /* A walk over bucket b of the quote index from its first token at or
  * after official token from (the tokens before it are passed over, from
- * the last skip point before from). */
+ * the last skip point before from; the bucket's skip points written
+ * first if they are not yet). */
 static struct hwalk
-hwalk_from(const struct fx *x, size_t b, size_t from)
+hwalk_from(struct fx *x, size_t b, size_t from)
 {
 	size_t s = x->hstart[b], e = x->hstart[b + 1];
 	/* skip points k in [s, e), k a multiple of HSKIP: the last whose
 	 * token stands before from */
 	size_t lo = (s + HSKIP - 1) / HSKIP, hi = (e + HSKIP - 1) / HSKIP;
 	struct hwalk w = {x->hcode + x->hbyte[b], e - s, 0};
+
+	if (lo < hi && x->hskip[2 * lo + 1] == UINT32_MAX)
+		skip_points(x, b);
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -2619,8 +2668,12 @@ find_quotes(struct fx *x, uint32_t p)
 	while (psg_next_piece(c, c->ps.mem, ps->m0, psg_m1(ps), 1, &at, &b)) {
 		psg_block_tokens(c, b, 1, &t0, &t1);
 		uint32_t open = UINT32_MAX;
+		const struct tok *rv = c->rt.v;
 		for (uint32_t t = t0; t < t1; t++) {
-			int m = quote_mark(c->right, &c->rt.v[t]);
+			/* most tokens are words: passed by their kind alone */
+			if (rv[t].kind != TOK_PUNCT)
+				continue;
+			int m = quote_mark(c->right, &rv[t]);
 			if (!m)
 				continue;
 			if (open == UINT32_MAX) {
@@ -4039,11 +4092,17 @@ fx_init(struct fx *x, struct cmp *c)
 	uint32_t *skip = calloc(x->nid + 1, sizeof *skip);
 	size_t cap = 0;
 	int rc = done && skip ? 0 : -1;
-	for (size_t t = 0; t < c->lt.n && rc == 0; t++) {
-		const struct tok *k = &c->lt.v[t];
-		uint32_t id = c->lt.id[t];
-		x->lhas[id] = 1;
-		x->nlw += quotable(&c->lt, t);
+	/* the byte stores may alias anything: what the loop reads is kept
+	 * in locals, and the quotable words counted in one */
+	const struct tok *lv = c->lt.v;
+	const uint32_t *lid = c->lt.id;
+	unsigned char *lhas = x->lhas;
+	size_t nlt = c->lt.n, nlw = 0;
+	for (size_t t = 0; t < nlt && rc == 0; t++) {
+		const struct tok *k = &lv[t];
+		uint32_t id = lid[t];
+		lhas[id] = 1;
+		nlw += k->kind == TOK_WORD || k->kind == TOK_NUMBER;
 		if (k->kind != TOK_WORD || !(k->flags & TOK_F_UPPER))
 			continue;
 		if (!is_init(x->linit, t))
@@ -4053,12 +4112,15 @@ fx_init(struct fx *x, struct cmp *c)
 		else
 			official_places(x, (uint32_t)t, skip);
 	}
+	x->nlw += nlw;
 	free(done);
 	free(skip);
 	if (rc < 0)
 		return -1;
-	for (size_t t = 0; t < c->rt.n; t++)
-		x->rhas[c->rt.id[t]] = 1;
+	const uint32_t *rid = c->rt.id;
+	unsigned char *rhas = x->rhas;
+	for (size_t t = 0, nrt = c->rt.n; t < nrt; t++)
+		rhas[rid[t]] = 1;
 	if (x->nokeys)
 		qsort(x->okeys, x->nokeys, sizeof *x->okeys, by_key);
 	/* the names official sentences start with ("The" aside) */
