@@ -13,6 +13,9 @@
  * Nicaragua").  A sentence that carries two items of one list or more
  * takes them: as its source when it has none (the first), else as pieces
  * of a merge.  An item something else holds already is left as it is.
+ * Items are looked for by their rarest content word, so that a list whose
+ * lines begin alike ("And ...", "The ...") costs no more than another; an
+ * item of stop words alone names nothing and is never found.
  */
 #include <stdlib.h>
 
@@ -25,11 +28,16 @@
  * halves): classification judges no more (classify.c). */
 #define LIST_PIECES_MAX (MERGE_MAX + 1)
 
-/* An item: its official segment, its list, and its words' loose ids
- * words[w0, w1) of the rule's array. */
+/* An item: its official segment, its list, its words' loose ids
+ * words[w0, w1) of the rule's array, and its anchor: the stem id of its
+ * rarest content word (the highest idf), the (at)th of its words, or -1
+ * when it has none (it is never found: a line of stop words names
+ * nothing). */
 struct item {
 	uint32_t o, list;
 	uint32_t w0, w1;
+	int32_t anchor;
+	uint32_t at;
 };
 
 /* Is token t of l a word or a number? */
@@ -74,14 +82,14 @@ carries_at(const int32_t *u, size_t n, const int32_t *w, size_t m)
 	return j == m;
 }
 
-/* An item's place in the index by first word: that word's loose id and
- * the item. */
+/* An item's place in the index by anchor: its anchor's stem id and the
+ * item. */
 struct key {
 	int32_t first;
 	uint32_t i;
 };
 
-/* Order keys by first id, then by item (qsort's comparison). */
+/* Order keys by anchor, then by item (qsort's comparison). */
 static int
 by_first(const void *a, const void *b)
 {
@@ -99,7 +107,7 @@ by_index(const void *a, const void *b)
 	return i < j ? -1 : i > j;
 }
 
-/* The first key of keys[0, n) whose first id is id, or n. */
+/* The first key of keys[0, n) whose anchor is id, or n. */
 static size_t
 first_key_of(const struct key *keys, size_t n, int32_t id)
 {
@@ -157,11 +165,22 @@ find_items(const struct ctx *x, struct item **items, size_t *n, int32_t **ids)
 				it->o = (uint32_t)k;
 				it->list = list;
 				it->w0 = (uint32_t)nid;
+				it->anchor = -1;
+				it->at = 0;
+				double top = -1;
 				for (uint32_t t = sl->v[k].t0; t < sl->v[k].t1;
-				     t++)
-					if (is_word(l, t))
-						(*ids)[nid++] =
-						        lid_of(&x->w->llid, t);
+				     t++) {
+					if (!is_word(l, t))
+						continue;
+					int32_t cid = lcid_of(x->w, t);
+					if (cid >= 0 && x->w->idf[cid] > top) {
+						top = x->w->idf[cid];
+						it->anchor = cid;
+						it->at = (uint32_t)(nid -
+						                    it->w0);
+					}
+					(*ids)[nid++] = lid_of(&x->w->llid, t);
+				}
 				it->w1 = (uint32_t)nid;
 			}
 			list++;
@@ -171,15 +190,18 @@ find_items(const struct ctx *x, struct item **items, size_t *n, int32_t **ids)
 	return 0;
 }
 
-/* How many pieces rewrite segment r has now: its source and the official
- * segments merged into it. */
-static size_t
-pieces(const struct ctx *x, size_t r)
+/* Per rewrite segment, how many pieces it has now (its source and the
+ * official segments merged into it), counted to 255, into np[0, nr). */
+static void
+count_pieces(const struct ctx *x, unsigned char *np)
 {
-	size_t n = x->lw->prim[r] >= 0;
+	size_t nr = x->c->rs.n;
+
+	for (size_t r = 0; r < nr; r++)
+		np[r] = x->lw->prim[r] >= 0;
 	for (size_t o = 0; o < x->c->ls.n; o++)
-		n += x->lw->sec[o] == (int32_t)r;
-	return n;
+		if (x->lw->sec[o] >= 0 && np[x->lw->sec[o]] < 255)
+			np[x->lw->sec[o]]++;
 }
 
 int
@@ -189,9 +211,11 @@ list_runs(struct ctx *x, unsigned char *linked)
 	const struct toklist *rl = &x->c->rt;
 	struct item *items;
 	struct key *keys = NULL;
-	int32_t *ids, *u = NULL;
+	int32_t *ids, *u = NULL, *cu = NULL;
 	uint32_t *got = NULL, *seen = NULL;
-	size_t n, cap = 0;
+	unsigned char *np = NULL, *mark = NULL;
+	size_t n, cap = 0, nk = 0;
+	uint32_t nstems = intern_count(x->w->stems);
 	int rc = -1;
 
 	if (find_items(x, &items, &n, &ids) < 0)
@@ -204,41 +228,69 @@ list_runs(struct ctx *x, unsigned char *linked)
 		if (rs->v[r].t1 - rs->v[r].t0 > cap)
 			cap = rs->v[r].t1 - rs->v[r].t0;
 	u = malloc(cap * sizeof *u);
+	cu = malloc(cap * sizeof *cu);
 	got = malloc(n * sizeof *got);
 	seen = calloc(n, sizeof *seen);
 	keys = malloc(n * sizeof *keys);
-	if (!u || !got || !seen || !keys)
+	np = malloc(rs->n + 1);
+	mark = calloc(nstems / 8 + 1, 1); /* the anchors' stems, a bit each */
+	if (!u || !cu || !got || !seen || !keys || !np || !mark)
 		goto out;
 	for (size_t i = 0; i < n; i++)
-		keys[i] = (struct key){ids[items[i].w0], (uint32_t)i};
-	qsort(keys, n, sizeof *keys, by_first);
+		if (items[i].anchor >= 0) {
+			keys[nk++] = (struct key){items[i].anchor, (uint32_t)i};
+			mark[items[i].anchor >> 3] |=
+			        (unsigned char)(1u << (items[i].anchor & 7));
+		}
+	qsort(keys, nk, sizeof *keys, by_first);
+	count_pieces(x, np);
 	for (size_t r = 0; r < rs->n; r++) {
-		if (x->lw->restate[r] || furniture_line(x, r) ||
+		uint32_t t0 = rs->v[r].t0, t1 = rs->v[r].t1;
+		size_t m = 0, ngot = 0, hits = 0;
+		/* a sentence holding no anchor carries no item: most are
+		 * passed over on their stems alone */
+		for (uint32_t t = t0; t < t1; t++) {
+			int32_t cid = rcid_of(x->w, t);
+			hits += cid >= 0 &&
+			        ((mark[cid >> 3] >> (cid & 7)) & 1u);
+		}
+		if (hits < 2 || x->lw->restate[r] || furniture_line(x, r) ||
 		    caption_line(x, r))
 			continue;
-		size_t m = 0, ngot = 0;
-		for (uint32_t t = rs->v[r].t0; t < rs->v[r].t1; t++)
-			if (is_word(rl, t))
-				u[m++] = lid_of(&x->w->rlid, t);
+		for (uint32_t t = t0; t < t1; t++)
+			if (is_word(rl, t)) {
+				u[m] = lid_of(&x->w->rlid, t);
+				cu[m++] = rcid_of(x->w, t);
+			}
 		for (size_t i = 0; i < m; i++) {
-			if (u[i] < 0)
+			if (cu[i] < 0 ||
+			    !((mark[cu[i] >> 3] >> (cu[i] & 7)) & 1u))
 				continue;
-			for (size_t k = first_key_of(keys, n, u[i]);
-			     k < n && keys[k].first == u[i]; k++) {
-				const struct item *it = &items[keys[k].i];
-				if (seen[keys[k].i] != r + 1 &&
-				    carries_at(u + i, m - i, ids + it->w0,
-				               it->w1 - it->w0)) {
-					seen[keys[k].i] = (uint32_t)(r + 1);
-					got[ngot++] = keys[k].i;
+			for (size_t k = first_key_of(keys, nk, cu[i]);
+			     k < nk && keys[k].first == cu[i]; k++) {
+				uint32_t it_i = keys[k].i;
+				const struct item *it = &items[it_i];
+				size_t len = it->w1 - it->w0;
+				/* the item starts at most LIST_SLACK words
+				 * before where its anchor would be */
+				for (size_t back = 0;
+				     back <= LIST_SLACK &&
+				     seen[it_i] != r + 1 && it->at + back <= i;
+				     back++) {
+					size_t p = i - it->at - back;
+					if (u[p] == ids[it->w0] &&
+					    carries_at(u + p, m - p,
+					               ids + it->w0, len)) {
+						seen[it_i] = (uint32_t)(r + 1);
+						got[ngot++] = it_i;
+					}
 				}
 			}
 		}
 		if (ngot < 2)
 			continue;
 		qsort(got, ngot, sizeof *got, by_index);
-		size_t np = pieces(x, r);
-		for (size_t k = 0; k < ngot && np < LIST_PIECES_MAX; k++) {
+		for (size_t k = 0; k < ngot && np[r] < LIST_PIECES_MAX; k++) {
 			/* two items of one list at least */
 			int same =
 			        (k > 0 && items[got[k]].list ==
@@ -254,7 +306,7 @@ list_runs(struct ctx *x, unsigned char *linked)
 			} else {
 				x->lw->sec[o] = (int32_t)r;
 			}
-			np++;
+			np[r]++;
 		}
 	}
 	rc = 0;
@@ -263,7 +315,10 @@ out:
 	free(keys);
 	free(ids);
 	free(u);
+	free(cu);
 	free(got);
 	free(seen);
+	free(np);
+	free(mark);
 	return rc;
 }
