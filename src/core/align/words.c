@@ -110,10 +110,10 @@ content_id(struct wstage *x, const struct text *t, const struct tok *k,
 	}
 	if (flen == 4 && memcmp(fold, "that", 4) == 0)
 		*flags |= F_THAT;
-	/* a number word on the stop list ("one of them") stays a stop word */
-	nd = k->kind == TOK_NUMBER || !stem_is_stop(fold, flen)
-	             ? lex_number(fold, flen, digits, sizeof digits)
-	             : 0;
+	/* a number word on the stop list ("one of them") stays a stop word;
+	 * the answer kept for the same word asked again below (-1: none) */
+	int stop = k->kind == TOK_NUMBER ? -1 : stem_is_stop(fold, flen) != 0;
+	nd = stop <= 0 ? lex_number(fold, flen, digits, sizeof digits) : 0;
 	if (nd) {
 		fold_done(fold, small);
 		if (intern_id(x->w->stems, digits, nd, &id) < 0)
@@ -121,6 +121,7 @@ content_id(struct wstage *x, const struct text *t, const struct tok *k,
 		*out = *loose = (int32_t)id;
 		return 0;
 	}
+	size_t flen0 = flen;
 	for (i = j = 0; i < flen; i++)
 		if (fold[i] != '.' && fold[i] != '-')
 			fold[j++] = fold[i];
@@ -134,7 +135,10 @@ content_id(struct wstage *x, const struct text *t, const struct tok *k,
 	if (us)
 		flen = strlen(us);
 	int rc;
-	if (flen == 0 || (!named && stem_is_stop(word, flen))) {
+	if (us || flen != flen0)
+		stop = -1; /* another word than the one asked */
+	if (flen == 0 ||
+	    (!named && (stop >= 0 ? stop : stem_is_stop(word, flen)))) {
 		/* a stop word still counts when judging what was kept; an
 		 * irregular verb form as its base form ("are" as "be") */
 		const char *base = flen ? lex_base_form(word, flen) : NULL;
