@@ -344,15 +344,40 @@ lex_title(size_t i)
 	return i < sizeof titles / sizeof *titles ? titles[i] : NULL;
 }
 
+/* The titles by their first byte, filled once (title_once): the indices
+ * of those that start with byte c, in the list's order, are
+ * title_order[title_from[c] .. title_from[c + 1]). */
+#define NTITLE (sizeof titles / sizeof *titles)
+static uint32_t title_order[NTITLE];
+static uint32_t title_from[257];
+static pthread_once_t title_once = PTHREAD_ONCE_INIT;
+
+static void
+title_fill(void)
+{
+	uint32_t at = 0;
+
+	for (unsigned c = 0; c < 256; c++) {
+		title_from[c] = at;
+		for (size_t i = 0; i < NTITLE; i++)
+			if ((unsigned char)titles[i][0] == c)
+				title_order[at++] = (uint32_t)i;
+	}
+	title_from[256] = at;
+}
+
 int
 lex_is_title(const char *w, size_t n)
 {
-	/* the first byte told apart before the call: most words begin
-	 * with no title's first letter */
-	for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
-		if (titles[i][0] == w[0] && strncmp(titles[i], w, n) == 0 &&
-		    titles[i][n] == '\0')
+	unsigned char c = (unsigned char)w[0];
+
+	/* only the titles that begin with w's first byte */
+	pthread_once(&title_once, title_fill);
+	for (uint32_t j = title_from[c]; j < title_from[c + 1]; j++) {
+		const char *p = titles[title_order[j]];
+		if (strncmp(p, w, n) == 0 && p[n] == '\0')
 			return 1;
+	}
 	return 0;
 }
 
