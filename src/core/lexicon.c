@@ -344,15 +344,40 @@ lex_title(size_t i)
 	return i < sizeof titles / sizeof *titles ? titles[i] : NULL;
 }
 
+/* The titles by their first byte, filled once (title_once): the indices
+ * of those that start with byte c, in the list's order, are
+ * title_order[title_from[c] .. title_from[c + 1]). */
+#define NTITLE (sizeof titles / sizeof *titles)
+static uint32_t title_order[NTITLE];
+static uint32_t title_from[257];
+static pthread_once_t title_once = PTHREAD_ONCE_INIT;
+
+static void
+title_fill(void)
+{
+	uint32_t at = 0;
+
+	for (unsigned c = 0; c < 256; c++) {
+		title_from[c] = at;
+		for (size_t i = 0; i < NTITLE; i++)
+			if ((unsigned char)titles[i][0] == c)
+				title_order[at++] = (uint32_t)i;
+	}
+	title_from[256] = at;
+}
+
 int
 lex_is_title(const char *w, size_t n)
 {
-	/* the first byte told apart before the call: most words begin
-	 * with no title's first letter */
-	for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
-		if (titles[i][0] == w[0] && strncmp(titles[i], w, n) == 0 &&
-		    titles[i][n] == '\0')
+	unsigned char c = (unsigned char)w[0];
+
+	/* only the titles that begin with w's first byte */
+	pthread_once(&title_once, title_fill);
+	for (uint32_t j = title_from[c]; j < title_from[c + 1]; j++) {
+		const char *p = titles[title_order[j]];
+		if (strncmp(p, w, n) == 0 && p[n] == '\0')
 			return 1;
+	}
 	return 0;
 }
 
@@ -419,32 +444,54 @@ is_letter(int c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-/* The first bytes of the furniture phrases of kind 1 (found anywhere in
- * a line), a bit each: filled once (within_once). */
-static uint64_t within_first[4];
-static pthread_once_t within_once = PTHREAD_ONCE_INIT;
+/* The furniture phrases by their first byte, filled once (furn_once):
+ * furn_order holds the entries' indices, those whose phrase starts with
+ * byte c at furn_from[c] .. furn_from[c + 1] (in the list's order), and
+ * furn_first[c] says whether c, in lower case, starts some phrase of
+ * kind 1 (found anywhere in a line).  A phrase matches only where its
+ * first byte equals the line's byte in lower case (starts), so only the
+ * entries under that byte are tried. */
+#define NFURN (sizeof furniture / sizeof *furniture)
+static unsigned char furn_order[NFURN];
+static unsigned short furn_from[257];
+static unsigned char furn_first[256];
+static pthread_once_t furn_once = PTHREAD_ONCE_INIT;
+
+_Static_assert(NFURN <= 256, "furniture indices fit in a byte");
 
 static void
-within_firsts_fill(void)
-{
-	for (size_t k = 0; k < sizeof furniture / sizeof *furniture; k++) {
-		unsigned char ch = (unsigned char)furniture[k].phrase[0];
-		if (furniture[k].within == 1)
-			within_first[ch >> 6] |= (uint64_t)1 << (ch & 63);
-	}
-}
-
-/* Does the line s[0..n) begin (after opening punctuation and spaces)
- * with a phrase of the furniture list of kind `within`, then no letter
- * ("By" but not "Bystanders")? */
-static int
-starts_with_kind(const unsigned char *s, size_t n, int within)
+furn_fill(void)
 {
 	size_t at = 0;
 
-	while (at < n && !is_letter(s[at]) && !(s[at] >= '0' && s[at] <= '9'))
-		at++;
-	for (size_t k = 0; k < sizeof furniture / sizeof *furniture; k++) {
+	for (unsigned c = 0; c < 256; c++) {
+		furn_from[c] = (unsigned short)at;
+		for (size_t k = 0; k < NFURN; k++)
+			if ((unsigned char)furniture[k].phrase[0] == c)
+				furn_order[at++] = (unsigned char)k;
+	}
+	furn_from[256] = (unsigned short)at;
+	for (unsigned c = 0; c < 256; c++) {
+		unsigned char lc = (unsigned char)lower((int)c);
+		for (unsigned j = furn_from[lc]; j < furn_from[lc + 1]; j++)
+			if (furniture[furn_order[j]].within == 1)
+				furn_first[c] = 1;
+	}
+}
+
+/* Does the line s[0..n) begin (after opening punctuation and spaces,
+ * which end at at) with a phrase of the furniture list of kind `within`,
+ * then no letter ("By" but not "Bystanders")?  furn_fill must have run. */
+static int
+starts_with_kind_at(const unsigned char *s, size_t n, size_t at, int within)
+{
+	unsigned char c;
+
+	if (at >= n)
+		return 0; /* no phrase is empty */
+	c = (unsigned char)lower(s[at]);
+	for (unsigned j = furn_from[c]; j < furn_from[c + 1]; j++) {
+		size_t k = furn_order[j];
 		const char *p = furniture[k].phrase;
 		if (furniture[k].within != within || !starts(s, n, at, p))
 			continue;
@@ -456,32 +503,45 @@ starts_with_kind(const unsigned char *s, size_t n, int within)
 	return 0;
 }
 
+/* Where the line s[0..n) starts past opening punctuation and spaces. */
+static size_t
+line_start(const unsigned char *s, size_t n)
+{
+	size_t at = 0;
+
+	while (at < n && !is_letter(s[at]) && !(s[at] >= '0' && s[at] <= '9'))
+		at++;
+	return at;
+}
+
+/* starts_with_kind_at from the line's own start. */
+static int
+starts_with_kind(const unsigned char *s, size_t n, int within)
+{
+	pthread_once(&furn_once, furn_fill);
+	return starts_with_kind_at(s, n, line_start(s, n), within);
+}
+
 unsigned
 lex_furniture(const unsigned char *s, size_t n)
 {
-	size_t at = 0;
+	size_t at = line_start(s, n);
 	unsigned f = 0;
 
-	/* opening punctuation and spaces */
-	while (at < n && !is_letter(s[at]) && !(s[at] >= '0' && s[at] <= '9'))
-		at++;
-	if (starts_with_kind(s, n, 0))
+	pthread_once(&furn_once, furn_fill);
+	if (starts_with_kind_at(s, n, at, 0))
 		f |= LEX_FURN_START;
-	if (starts_with_kind(s, n, 3))
+	if (starts_with_kind_at(s, n, at, 3))
 		f |= LEX_FURN_SHORT;
 	/* a phrase of kind 1 anywhere, at a word's start: only where the
 	 * byte, in lower case, is the first of some such phrase */
-	pthread_once(&within_once, within_firsts_fill);
 	for (size_t i = at; i < n; i++) {
-		unsigned char ch = (unsigned char)lower(s[i]);
-		if (!(within_first[ch >> 6] >> (ch & 63) & 1u) ||
-		    (i > 0 && is_letter(s[i - 1])))
+		if (!furn_first[s[i]] || (i > 0 && is_letter(s[i - 1])))
 			continue;
-		for (size_t k = 0; k < sizeof furniture / sizeof *furniture;
-		     k++)
-			if (furniture[k].within == 1 &&
-			    (unsigned char)furniture[k].phrase[0] == ch &&
-			    starts(s, n, i, furniture[k].phrase))
+		unsigned char ch = (unsigned char)lower(s[i]);
+		for (unsigned j = furn_from[ch]; j < furn_from[ch + 1]; j++)
+			if (furniture[furn_order[j]].within == 1 &&
+			    starts(s, n, i, furniture[furn_order[j]].phrase))
 				return f | LEX_FURN_WITHIN;
 	}
 	return f;

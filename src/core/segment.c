@@ -20,6 +20,8 @@
 #include "redline/grow.h"
 #include "redline/segment.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,19 +39,45 @@ static const char *const abbrevs[] = {
         "Sept", "Sgt", "Sr",   "St",   "vs",
 };
 
-static int
-by_str(const void *a, const void *b)
+#define NABBREV (sizeof abbrevs / sizeof abbrevs[0])
+
+/* A word of one to four ASCII bytes as one number: its bytes from the
+ * lowest, zero above its length (no byte of a word is zero, so two words
+ * give the same number only when they are the same). */
+static uint32_t
+pack4(const char *s, size_t n)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	uint32_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k |= (uint32_t)(unsigned char)s[i] << (8 * i);
+	return k;
+}
+
+/* The abbreviations packed (pack4) and sorted as numbers, filled once
+ * (abbrev_once); every one has four bytes or fewer. */
+static uint32_t abbrev_keys[NABBREV];
+static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
+
+static int
+by_key(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+static void
+abbrev_fill(void)
+{
+	for (size_t i = 0; i < NABBREV; i++)
+		abbrev_keys[i] = pack4(abbrevs[i], strlen(abbrevs[i]));
+	qsort(abbrev_keys, NABBREV, sizeof *abbrev_keys, by_key);
 }
 
 static int
 is_abbrev(const struct text *t, const struct tok *k)
 {
-	char w[8];
-	const char *key = w;
-
-	if (k->kind != TOK_WORD || k->slen >= sizeof w)
+	if (k->kind != TOK_WORD || k->slen >= 8)
 		return 0;
 	if (k->slen == 1 && (k->flags & TOK_F_UPPER))
 		return 1; /* an initial */
@@ -58,10 +86,20 @@ is_abbrev(const struct text *t, const struct tok *k)
 	if ((t->buf[k->off] < 'A' || t->buf[k->off] > 'Z') &&
 	    t->buf[k->off] != 'v')
 		return 0;
-	memcpy(w, t->buf + k->off, k->slen);
-	w[k->slen] = '\0';
-	return bsearch(&key, abbrevs, sizeof abbrevs / sizeof abbrevs[0],
-	               sizeof abbrevs[0], by_str) != NULL;
+	if (k->slen > 4)
+		return 0; /* no abbreviation of the list is longer */
+	uint32_t key = pack4((const char *)t->buf + k->off, k->slen);
+	size_t lo = 0, hi = NABBREV;
+
+	pthread_once(&abbrev_once, abbrev_fill);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (abbrev_keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < NABBREV && abbrev_keys[lo] == key;
 }
 
 /* "no" in lower case, which is an abbreviation before a number only
@@ -139,7 +177,13 @@ static int
 sentence_ends_before(const struct text *t, const struct toklist *l, size_t i)
 {
 	size_t k = i - 1;
+	unsigned char c = t->buf[l->v[k].off];
 
+	/* most tokens before a cut is asked are a comma or another ASCII
+	 * mark: not a closer, a wide stop or a stop, no sentence ends */
+	if (c < 0x80 && !(l->v[k].flags & TOK_F_STOP) && c != '"' &&
+	    c != '\'' && c != ')' && c != ']')
+		return 0;
 	if (!l->v[i].space && is_closer(t, &l->v[i]))
 		return 0; /* the closer belongs to the sentence */
 	while (k > 0 && is_closer(t, &l->v[k]) && !l->v[k].space)

@@ -608,7 +608,8 @@ fast_run(const struct text *t, size_t pos, struct toklist *out,
 			pend |= space_1;
 			pos++;
 			continue;
-		case F_LETTER: {
+		case F_LETTER:
+		letter : {
 			uint64_t w, wa, nl8;
 			size_t k, wn = 0;
 			unsigned char after;
@@ -659,6 +660,13 @@ fast_run(const struct text *t, size_t pos, struct toklist *out,
 			    (pos + 1 >= len || b[pos + 1] < 0x80)) {
 				pend = space_1;
 				pos++;
+				/* a letter next (most words are followed by
+				 * one and a space): taken as the loop's head
+				 * would take it, without asking afast twice */
+				if (pos <= last && afast[b[pos]] == F_LETTER) {
+					ch = b[pos];
+					goto letter;
+				}
 			}
 			continue;
 		}
