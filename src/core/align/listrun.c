@@ -85,17 +85,17 @@ carries_at(const int32_t *u, size_t n, const int32_t *w, size_t m)
 /* An item's place in the index by anchor: its anchor's stem id and the
  * item. */
 struct key {
-	int32_t first;
+	int32_t anchor;
 	uint32_t i;
 };
 
 /* Order keys by anchor, then by item (qsort's comparison). */
 static int
-by_first(const void *a, const void *b)
+by_anchor(const void *a, const void *b)
 {
 	const struct key *p = a, *q = b;
-	if (p->first != q->first)
-		return p->first < q->first ? -1 : 1;
+	if (p->anchor != q->anchor)
+		return p->anchor < q->anchor ? -1 : 1;
 	return p->i < q->i ? -1 : p->i > q->i;
 }
 
@@ -114,12 +114,12 @@ first_key_of(const struct key *keys, size_t n, int32_t id)
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (keys[mid].first < id)
+		if (keys[mid].anchor < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < n && keys[lo].first == id ? lo : n;
+	return lo < n && keys[lo].anchor == id ? lo : n;
 }
 
 /* The official side's list items into *items (*n of them) and their
@@ -242,7 +242,7 @@ list_runs(struct ctx *x, unsigned char *linked)
 			mark[items[i].anchor >> 3] |=
 			        (unsigned char)(1u << (items[i].anchor & 7));
 		}
-	qsort(keys, nk, sizeof *keys, by_first);
+	qsort(keys, nk, sizeof *keys, by_anchor);
 	count_pieces(x, np);
 	for (size_t r = 0; r < rs->n; r++) {
 		uint32_t t0 = rs->v[r].t0, t1 = rs->v[r].t1;
@@ -267,7 +267,7 @@ list_runs(struct ctx *x, unsigned char *linked)
 			    !((mark[cu[i] >> 3] >> (cu[i] & 7)) & 1u))
 				continue;
 			for (size_t k = first_key_of(keys, nk, cu[i]);
-			     k < nk && keys[k].first == cu[i]; k++) {
+			     k < nk && keys[k].anchor == cu[i]; k++) {
 				uint32_t it_i = keys[k].i;
 				const struct item *it = &items[it_i];
 				size_t len = it->w1 - it->w0;
