@@ -227,8 +227,9 @@ list_runs(struct ctx *x, unsigned char *linked)
 	for (size_t r = 0; r < rs->n; r++)
 		if (rs->v[r].t1 - rs->v[r].t0 > cap)
 			cap = rs->v[r].t1 - rs->v[r].t0;
-	u = malloc(cap * sizeof *u);
-	cu = malloc(cap * sizeof *cu);
+	u = malloc((cap + 1) *
+	           sizeof *u); /* cap is 0 with no rewrite segment */
+	cu = malloc((cap + 1) * sizeof *cu);
 	got = malloc(n * sizeof *got);
 	seen = calloc(n, sizeof *seen);
 	keys = malloc(n * sizeof *keys);
