@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.48526331;
+static const double lm_bias = -6.02449594;
 static const double lm_weight[LM_NFEAT] = {
-        1.55272072,   /* LM_COVR */
-        2.07263098,   /* LM_COVO */
-        2.6628816,    /* LM_COVMIN */
-        -0.314023684, /* LM_SECOND */
-        0.0487300043, /* LM_PLAIN */
-        -0.222318685, /* LM_NAMES */
-        1.69296236,   /* LM_LOGWR */
-        0.809417214,  /* LM_LOGWO */
-        -0.725347938, /* LM_HEADER */
-        -0.696914519, /* LM_TAKEN */
-        0.433798419,  /* LM_ORDER */
-        0.984322119,  /* LM_NEIGH */
-        -1.20934548,  /* LM_TITLE */
-        -0.671836047, /* LM_LOGTOK */
-        1.03067667,   /* LM_BEST */
-        0.448506341,  /* LM_HEAD */
-        -3.33302843,  /* LM_HEAD_TITLED */
-        -4.34803595,  /* LM_NOVEL */
+        1.00049926,   /* LM_COVR */
+        2.35171874,   /* LM_COVO */
+        2.2957136,    /* LM_COVMIN */
+        -0.491970788, /* LM_SECOND */
+        0.0641427948, /* LM_PLAIN */
+        -0.240687624, /* LM_NAMES */
+        1.4860299,    /* LM_LOGWR */
+        0.819675787,  /* LM_LOGWO */
+        -1.05068928,  /* LM_HEADER */
+        -0.721623425, /* LM_TAKEN */
+        0.477636604,  /* LM_ORDER */
+        1.0001318,    /* LM_NEIGH */
+        -1.3944675,   /* LM_TITLE */
+        -0.521062175, /* LM_LOGTOK */
+        1.13795703,   /* LM_BEST */
+        0.55685753,   /* LM_HEAD */
+        -3.19033976,  /* LM_HEAD_TITLED */
+        -4.62702065,  /* LM_NOVEL */
 };
 
 #endif
