@@ -436,11 +436,16 @@ collect_side(struct sidejob *j)
 	const struct tok *v = s->l->v;
 	const unsigned char *buf = s->t->buf;
 
-	for (size_t i = 0; i < s->l->n && j->nacros < ACROS_MAX; i++) {
-		/* acronym's first tests in line: most tokens fail them */
-		if (v[i].kind != TOK_WORD || v[i].slen < ACRO_MIN ||
-		    v[i].slen > ACRO_MAX || buf[v[i].off] < 'A' ||
-		    buf[v[i].off] > 'Z')
+	/* the bound in a local: the stores to j->acros would have it read
+	 * again each token */
+	const size_t n = s->l->n;
+
+	for (size_t i = 0; i < n && j->nacros < ACROS_MAX; i++) {
+		/* acronym's first tests in line, the capital first (an
+		 * acronym's first byte is one): most tokens fail them */
+		if (!(v[i].flags & TOK_F_UPPER) || v[i].kind != TOK_WORD ||
+		    (unsigned)v[i].slen - ACRO_MIN > ACRO_MAX - ACRO_MIN ||
+		    buf[v[i].off] < 'A' || buf[v[i].off] > 'Z')
 			continue;
 		char a[ACRO_MAX + 1] = {0}; /* zeros after it: one memcmp */
 		size_t known = 0;
