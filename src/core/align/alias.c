@@ -375,6 +375,17 @@ match_initials(const struct ctx *c, const struct alias_side *s, size_t i,
 	return best;
 }
 
+/* Whether word token k, capitalised, gives match_initials its first
+ * letter alone: it is no acronym (acronym gives 0), being one letter long
+ * or its second byte no capital ASCII letter. */
+static int
+one_initial(const struct text *t, const struct tok *k)
+{
+	unsigned char ch = k->slen >= 2 ? t->buf[k->off + 1] : 0;
+
+	return k->slen < 2 || ch < 'A' || ch > 'Z';
+}
+
 /* Could a run of two or more words spelling an acronym start at token
  * i?  Its first letter must begin an acronym, and the next word be
  * capitalised or a connector (a quick test before match_initials). */
@@ -388,8 +399,20 @@ could_spell(const struct ctx *c, const struct alias_side *s, size_t i)
 	size_t nx = next_word(s, i);
 	if (nx >= s->l->n)
 		return 0;
-	return (s->l->v[nx].flags & TOK_F_UPPER) ||
-	       is_connector(c, lid_of(s->lid, nx));
+	const struct tok *k = &s->l->v[nx];
+	if (!(k->flags & TOK_F_UPPER))
+		return is_connector(c, lid_of(s->lid, nx));
+	/* two capitalised words, neither in capitals (one letter each, where
+	 * acronym would give all): when no acronym begins with their two
+	 * initials, match_initials would stop at the second word having
+	 * found none */
+	unsigned char ch1 = s->t->buf[k->off];
+	if (k->kind == TOK_WORD && ch1 >= 'A' && ch1 <= 'Z' &&
+	    one_initial(s->t, k) && one_initial(s->t, &s->l->v[i]) &&
+	    !find_prefix(c, (uint32_t)(ch0 - 'A' + 1) << 5 |
+	                            (uint32_t)(ch1 - 'A' + 1)))
+		return 0;
+	return 1;
 }
 
 /* One side's part of alias_apply, which the two sides may do at once:
@@ -410,10 +433,23 @@ collect_side(struct sidejob *j)
 {
 	const struct alias_side *s = j->s;
 
-	for (size_t i = 0; i < s->l->n && j->nacros < ACROS_MAX; i++) {
+	const struct tok *v = s->l->v;
+	const unsigned char *buf = s->t->buf;
+
+	/* the bound in a local: the stores to j->acros would have it read
+	 * again each token */
+	const size_t n = s->l->n;
+
+	for (size_t i = 0; i < n && j->nacros < ACROS_MAX; i++) {
+		/* acronym's first tests in line, the capital first (an
+		 * acronym's first byte is one): most tokens fail them */
+		if (!(v[i].flags & TOK_F_UPPER) || v[i].kind != TOK_WORD ||
+		    (unsigned)v[i].slen - ACRO_MIN > ACRO_MAX - ACRO_MIN ||
+		    buf[v[i].off] < 'A' || buf[v[i].off] > 'Z')
+			continue;
 		char a[ACRO_MAX + 1] = {0}; /* zeros after it: one memcmp */
 		size_t known = 0;
-		if (!acronym(s->t, &s->l->v[i], a)) /* before the id: cheaper */
+		if (!acronym(s->t, &v[i], a)) /* before the id: cheaper */
 			continue;
 		int32_t id = lid_of(s->lid, i);
 		if (id < 0)
@@ -439,20 +475,43 @@ apply_side(struct sidejob *j)
 	struct alias_side *s = j->s;
 
 	j->rc = -1;
+	/* per key: whether its loose id begins a table name (match_table's
+	 * first test), asked once a key rather than once a token */
+	const struct lidmap *lid = s->lid;
+	unsigned char *named = malloc(lid->nkeys + 1);
+	if (!named)
+		return;
+	for (size_t k = 0; k < lid->nkeys; k++) {
+		int32_t id = lid->bykey[k];
+		named[k] =
+		        id >= 0 && (uint32_t)id < c->nids && c->first[id] >= 0;
+	}
 	/* the content words only, by con's set bits; a name found takes its
-	 * tokens (their bits cleared), and the walk goes on after them */
+	 * tokens (their bits cleared), and the walk goes on after them.  A
+	 * word whose id is its key's (no bit of exc), whose key begins no
+	 * name and which is not capitalised starts nothing (apply_at): passed
+	 * over before its id is read */
+	const unsigned char *exc = lid->exc; /* made once: never moves */
+	const uint32_t *key = lid->key;
+	const struct tok *v = s->l->v;
 	size_t next = 0;
 	for (size_t b = 0; b * 8 < s->l->n; b++) {
 		for (unsigned bits = s->con[b]; bits; bits &= bits - 1) {
 			size_t i = b * 8 + (size_t)__builtin_ctz(bits);
 			if (i < next)
 				continue;
+			if (!(exc[b] >> (i & 7) & 1u) && !named[key[i]] &&
+			    !(v[i].flags & TOK_F_UPPER))
+				continue;
 			size_t len = apply_at(c, s, i);
-			if (len == SIZE_MAX)
+			if (len == SIZE_MAX) {
+				free(named);
 				return;
+			}
 			next = i + len;
 		}
 	}
+	free(named);
 	j->rc = 0;
 }
 

@@ -1571,11 +1571,19 @@ related_lookup(struct wstage *x)
 		return 0;
 	if (!(in_right = calloc(n + 1, 1)))
 		return -1;
-	/* 1: a rewrite stem; 2: one a reporting-frame word */
-	for (size_t i = 0; i < x->c->rt.n; i++)
-		if (rcid_of(x->w, i) >= 0)
-			in_right[rcid_of(x->w, i)] |=
-			        (x->w->rflag[i] & F_FRAME) ? 2 : 1;
+	/* 1: a rewrite stem; 2: one a reporting-frame word.  The content
+	 * words only, by rcon's set bits (rcid_of is -1 for the others); the
+	 * map in a local, which the byte stores would have read again */
+	const struct lidmap rlid = x->w->rlid;
+	const unsigned char *rcon = x->w->rcon, *rflag = x->w->rflag;
+	const size_t nt = x->c->rt.n;
+	for (size_t b = 0; b < nt / 8 + 1; b++)
+		for (unsigned bits = rcon[b]; bits; bits &= bits - 1) {
+			size_t i = b * 8 + (size_t)__builtin_ctz(bits);
+			int32_t id = i < nt ? lid_of(&rlid, i) : -1;
+			if (id >= 0)
+				in_right[id] |= (rflag[i] & F_FRAME) ? 2 : 1;
+		}
 	int rc = 0;
 	for (uint32_t s = 0; s < n && rc == 0; s++) {
 		size_t len;
