@@ -123,6 +123,30 @@ top_push(double *top, size_t *nt, size_t cap, double a)
 	top[k] = a;
 }
 
+/* top_push of value a m times over (m >= 1): the same list, each copy
+ * placed at once.  Copies go in after the values equal to them, as
+ * top_push puts them, and equal values are the same double, so the list
+ * reads the same whatever their order. */
+static inline void
+top_push_n(double *top, size_t *nt, size_t cap, double a, size_t m)
+{
+	size_t k = *nt;
+
+	if (k == cap && !(a < top[cap - 1]))
+		return;
+	while (k > 0 && top[k - 1] > a)
+		k--;
+	/* a goes in at k..k+m-1; what was from k moves up by m, up to
+	 * the cap */
+	size_t keep = *nt + m > cap ? cap : *nt + m;
+	size_t put = keep - k < m ? keep - k : m;
+	for (size_t j = keep; j-- > k + put;)
+		top[j] = top[j - put];
+	for (size_t j = k; j < k + put; j++)
+		top[j] = a;
+	*nt = keep;
+}
+
 /* outranks' three keys of segment o (its side's vectors vs), the smaller
  * the better: the estimate (negated; first_key's), the weight (level 1),
  * the distance from est (level 2); the tolerance within which two are
@@ -427,16 +451,72 @@ pick_best(const struct vec *vs, double *acc, const uint32_t *t, size_t n,
  * narrowing by the distance from est ran (later_keys), else left as it
  * is; the entries that went to insert_best are left in v, their number
  * in *nkept (0 with SIZE_MAX). */
+static inline size_t narrow_after(const struct vec *vs, double *acc,
+                                  uint32_t *v, size_t nv, unsigned char *tie,
+                                  double *key, double est, uint32_t *best,
+                                  int *last, size_t *nkept,
+                                  const struct first *fk);
+
 static inline size_t
 narrow_best(const struct vec *vs, double *acc, const uint32_t *t, size_t n,
             uint32_t *v, unsigned char *tie, double *key, double est,
             uint32_t *best, int *last, size_t *nkept)
 {
-	size_t nbest = 0, nv;
 	struct first f;
+	size_t nv = first_key(acc, t, n, v, tie, key, &f);
+
+	return narrow_after(vs, acc, v, nv, tie, key, est, best, last, nkept,
+	                    &f);
+}
+
+/* The first key of outranks over t[0..n) as first_key gives it (v, tie,
+ * *f and acc alike, the number kept returned), where the CANDIDATES-th
+ * smallest key (kth) is known already and acc holds each entry's
+ * estimate: the entries are sifted against it, with no pass to find it.
+ * search_best knows it from the classes (each class's estimate as many
+ * times as the members it puts into t, up to CANDIDATES). */
+static size_t
+first_known(double *acc, const uint32_t *t, size_t n, double kth, uint32_t *v,
+            unsigned char *tie, struct first *f)
+{
+	double reach = kth + KEY_EPS, sure = kth - KEY_EPS;
+	struct sift s = {.keep_from = -reach,
+	                 .sure_above = -sure,
+	                 .out_hi = -HUGE_VAL,
+	                 .kept_lo = HUGE_VAL,
+	                 .sure_lo = HUGE_VAL,
+	                 .tie_hi = -HUGE_VAL,
+	                 .tie_lo = HUGE_VAL,
+	                 .v = v,
+	                 .tie = tie};
+
+	for (size_t i = 0; i < n; i++) {
+		uint32_t o = t[i];
+		double a = acc[o];
+		acc[o] = 0; /* sift_one puts a kept one's back */
+		sift_one(&s, acc, o, a);
+	}
+	double hi_sure = -s.sure_lo, lo_tie = -s.tie_hi, hi_tie = -s.tie_lo;
+	f->hi_kept = -s.kept_lo;
+	f->lo_out = -s.out_hi;
+	f->better = s.better;
+	f->stop = !(hi_tie - lo_tie <= KEY_EPS) ||
+	          (hi_sure > -HUGE_VAL && !(lo_tie - hi_sure > KEY_EPS));
+	return s.m;
+}
+
+/* narrow_best from the first key's outcome on: v[0..nv), tie and *fk as
+ * first_key leaves them (acc holding the estimates of those in v, 0 for
+ * the rest); the same answer, *last and *nkept as narrow_best gives. */
+static inline size_t
+narrow_after(const struct vec *vs, double *acc, uint32_t *v, size_t nv,
+             unsigned char *tie, double *key, double est, uint32_t *best,
+             int *last, size_t *nkept, const struct first *fk)
+{
+	size_t nbest = 0;
+	struct first f = *fk;
 
 	*nkept = 0;
-	nv = first_key(acc, t, n, v, tie, key, &f);
 	if (!(f.lo_out - f.hi_kept > KEY_EPS)) {
 		for (size_t i = 0; i < nv; i++)
 			acc[v[i]] = 0;
@@ -913,39 +993,48 @@ near_members(const struct search *sr, uint32_t c, double est, uint32_t *out,
 	return b - a;
 }
 
-/* Entry i of the heap t[0..n) (the largest on top) moved down to its
- * place. */
+/* Distinct sentence numbers t[0..n) into increasing order by merging
+ * the runs already increasing, two at a time, through buf (n entries of
+ * scratch) until one is left.  search_best's lists come as one run a
+ * class (near_members), so a few passes do. */
 static void
-sift_down(uint32_t *t, size_t n, size_t i)
+id_runs_merge(uint32_t *t, size_t n, uint32_t *buf)
 {
-	uint32_t u = t[i];
-
-	for (size_t c; (c = 2 * i + 1) < n; i = c) {
-		if (c + 1 < n && t[c + 1] > t[c])
-			c++;
-		if (t[c] <= u)
-			break;
-		t[i] = t[c];
+	for (;;) {
+		size_t i = 1, o = 0;
+		while (i < n && t[i - 1] < t[i])
+			i++;
+		if (i >= n)
+			return; /* one run */
+		for (i = 0; i < n;) {
+			size_t b = i + 1, c;
+			while (b < n && t[b - 1] < t[b])
+				b++;
+			for (c = b < n ? b + 1 : b; c < n && t[c - 1] < t[c];)
+				c++;
+			size_t p = i, q = b;
+			while (p < b && q < c)
+				buf[o++] = t[p] < t[q] ? t[p++] : t[q++];
+			while (p < b)
+				buf[o++] = t[p++];
+			while (q < c)
+				buf[o++] = t[q++];
+			i = c;
+		}
+		memcpy(t, buf, n * sizeof *t);
 	}
-	t[i] = u;
 }
 
-/* Sentence numbers t[0..n) into increasing order: by insertion when
- * few, else by a heap in place.  No memory is asked for (qsort may
- * allocate, and the search also runs on a second thread, whose first
- * allocation would open an arena of its own, raising the peak). */
+/* Sentence numbers t[0..n) (distinct) into increasing order: by
+ * insertion when few, else by id_runs_merge through buf (n entries of
+ * scratch, not t's).  No memory is asked for (qsort may allocate, and
+ * the search also runs on a second thread, whose first allocation would
+ * open an arena of its own, raising the peak). */
 static void
-sort_ids(uint32_t *t, size_t n)
+sort_ids(uint32_t *t, size_t n, uint32_t *buf)
 {
 	if (n > 32) {
-		for (size_t i = n / 2; i-- > 0;)
-			sift_down(t, n, i);
-		for (size_t e = n - 1; e > 0; e--) {
-			uint32_t u = t[0];
-			t[0] = t[e];
-			t[e] = u;
-			sift_down(t, e, 0);
-		}
+		id_runs_merge(t, n, buf);
 		return;
 	}
 	for (size_t i = 1; i < n; i++) {
@@ -1011,29 +1100,31 @@ search_best(const struct ctx *x, const struct vec *vs, const struct vec *v,
 		         size = sr->mstart[c + 1] - sr->mstart[c];
 		double a = cacc[c];
 		total += size;
-		for (uint32_t j = 0; j < size && j < CANDIDATES; j++) {
-			if (ntop == CANDIDATES && !(-a < top[CANDIDATES - 1]))
-				break;
-			top_push(top, &ntop, CANDIDATES, -a);
-		}
+		top_push_n(top, &ntop, CANDIDATES, -a,
+		           size < CANDIDATES ? size : CANDIDATES);
 	}
 	if (nt > 0 && !dup) {
 		double keep_from = 0, out_hi = -HUGE_VAL;
 		int all = total <= 2 * CANDIDATES;
 		if (!all) /* as first_key takes its bound */
 			keep_from = -(top[CANDIDATES - 1] + KEY_EPS);
-		if (!all)
-			for (size_t i = 0; i < nt; i++) {
-				double a = cacc[sr->ctouch[i]];
-				if (!(a >= keep_from) && a > out_hi) {
-					out_hi = a;
-					out = i;
-				}
-			}
-		for (size_t i = 0, g0 = 0; i < nt; i++) {
+		/* the class left out with the largest estimate (the first
+		 * such) is found on the way, and its first member put into
+		 * its list's run after: [og0, og1) is that run, sorted */
+		size_t g0 = 0, og0 = 0, og1 = 0;
+		uint32_t g = sr->cgrp[0];
+		int open = 0;
+		for (size_t i = 0; i < nt; i++) {
 			uint32_t c = sr->ctouch[i];
 			double a = cacc[c];
 			size_t k = n;
+			if (sr->cgrp[i] != g) {
+				sort_ids(t + g0, n - g0, sr->keep);
+				og1 = open ? n : og1;
+				open = 0;
+				g0 = n;
+				g = sr->cgrp[i];
+			}
 			if (all) {
 				size_t m = sr->mstart[c + 1] - sr->mstart[c];
 				memcpy(t + n, sr->memb + sr->mstart[c],
@@ -1041,32 +1132,49 @@ search_best(const struct ctx *x, const struct vec *vs, const struct vec *v,
 				n += m;
 			} else if (a >= keep_from) {
 				n += near_members(sr, c, est, t + n, &cut);
-			} else if (i == out) {
-				t[n++] = sr->memb[sr->mstart[c]];
+			} else if (a > out_hi) {
+				out_hi = a;
+				out = i;
+				og0 = g0;
+				open = 1;
 			}
 			for (; k < n; k++)
 				acc[t[k]] = a;
-			if (i + 1 == nt || sr->cgrp[i + 1] != sr->cgrp[i]) {
-				sort_ids(t + g0, n - g0);
-				g0 = n;
-			}
+		}
+		sort_ids(t + g0, n - g0, sr->keep);
+		og1 = open ? n : og1;
+		if (out != SIZE_MAX) {
+			uint32_t c = sr->ctouch[out],
+			         o = sr->memb[sr->mstart[c]];
+			size_t at = og0;
+			while (at < og1 && t[at] < o)
+				at++;
+			memmove(t + at + 1, t + at, (n - at) * sizeof *t);
+			t[at] = o;
+			n++;
+			acc[o] = out_hi;
 		}
 		if (all)
 			nbest = pick_best(vs, acc, t, n, sr->keep, sr->tie,
 			                  sr->key, est, best);
-		else
-			nbest = narrow_best(vs, acc, t, n, sr->keep, sr->tie,
-			                    sr->key, est, best, &last, &kept);
+		else {
+			struct first f;
+			size_t nv = first_known(acc, t, n, top[CANDIDATES - 1],
+			                        sr->keep, sr->tie, &f);
+			nbest = narrow_after(vs, acc, sr->keep, nv, sr->tie,
+			                     sr->key, est, best, &last, &kept,
+			                     &f);
+		}
 	}
 	/* members left out matter only where their class went on to
 	 * insert_best: the narrowing took the same steps without them */
 	for (size_t i = 0; cut && !last && i < kept; i++)
 		if (sr->ccut[sr->cls[sr->keep[i]]])
 			nbest = SIZE_MAX;
-	for (size_t i = 0; i < nt; i++) {
+	for (size_t i = 0; i < nt; i++)
 		cacc[sr->ctouch[i]] = 0;
+	for (size_t i = 0; cut && i < nt; i++) /* set only where cut */
 		sr->ccut[sr->ctouch[i]] = 0;
-	}
 	if (nbest == SIZE_MAX)
 		return search_all(x, vs, v, sr, est, best);
 	return nbest;
