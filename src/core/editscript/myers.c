@@ -341,6 +341,99 @@ probe_spends(size_t d, size_t skew, size_t n, idx limit)
 	}
 }
 
+/* Would the first search of the probe, on a box of n by nb items (no
+ * common prefix or suffix) whose minimal script has d marks, spend rest of
+ * the budget before its two searches can meet?  1 when it surely would, 0
+ * when it may not.  For a d of at most twice the cost limit only (no
+ * split can cut at the limit before they meet), and only where no point
+ * passes the snake cut's test before the limit (the probe's snake cut is
+ * off below MYERS_HEUR_SIZE items, and the caller knows that no run of
+ * MYERS_SNAKE_MIN items is shared above it).
+ *
+ * A forward step c that meets the reverse step c - 1 proves a path of
+ * 2c - 1 edits, a reverse step c that meets the forward step c one of 2c:
+ * so no step before the cost ceil(d / 2) can meet, and each of those steps
+ * is done whole and charged.  Their charges are counted here as split
+ * counts them, the ranges widened or stepped inward at the box's edges
+ * just as its widening does. */
+static int
+meet_spends(size_t n, size_t nb, size_t d, long long rest)
+{
+	idx dmin = -(idx)nb, dmax = (idx)n;
+	idx fmin = 0, fmax = 0, bmin = dmax + dmin, bmax = bmin;
+	idx meet = (idx)(d + 1) / 2;
+
+	if (n == 0 || nb == 0)
+		return 0;
+	for (idx cost = 1; cost < meet; cost++) {
+		fmin += fmin > dmin ? -1 : 1;
+		fmax += fmax < dmax ? 1 : -1;
+		bmin += bmin > dmin ? -1 : 1;
+		bmax += bmax < dmax ? 1 : -1;
+		rest -= (fmax - fmin) / 2 + (bmax - bmin) / 2 + 2;
+		if (rest <= 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The sides of the box the probe's first search runs on: m->ca[0..na)
+ * and m->cb[0..nbb) less their common prefix and suffix, into *n, *nb. */
+static void
+first_box(const struct myers *m, size_t na, size_t nbb, size_t *n, size_t *nb)
+{
+	size_t pre = 0, suf = 0;
+
+	while (pre < na && pre < nbb && m->ca[pre] == m->cb[pre])
+		pre++;
+	while (suf < na - pre && suf < nbb - pre &&
+	       m->ca[na - 1 - suf] == m->cb[nbb - 1 - suf])
+		suf++;
+	*n = na - pre - suf;
+	*nb = nbb - pre - suf;
+}
+
+/* Does the probe surely spend its budget on m->ca[0..na) against
+ * m->cb[0..nbb), whose minimal script has d marks, with the cost limit
+ * limit?  Past twice the limit, probe_spends answers; up to it, the
+ * first search's steps before its searches can meet (meet_spends).  Both
+ * ask that no point pass the snake cut's test before the limit. */
+static int
+surely_spends(const struct myers *m, size_t na, size_t nbb, size_t d, idx limit)
+{
+	size_t n, nb;
+
+	if (d > 2 * (size_t)limit)
+		return probe_spends(d, na > nbb ? na - nbb : nbb - na, na + nbb,
+		                    limit);
+	first_box(m, na, nbb, &n, &nb);
+	return meet_spends(n, nb, d, (long long)(na + nbb) * MYERS_WORK_PROBE);
+}
+
+/* Could surely_spends say yes for some script of m->ca[0..na) against
+ * m->cb[0..nbb)?  0 when no count of marks can make it (most short runs:
+ * the budget is 64 steps an item, a search's step c costs some 2c, and
+ * the searches meet by half the marks); a cheap test before the exact
+ * search is run to find out.  Past twice the limit, probe_spends needs a
+ * shorter side of at least the least cost c with c^2 + 3c over the
+ * budget; up to it, meet_spends grows with the marks, so the most it can
+ * see is at the most marks the box or the limit allow. */
+static int
+may_spend(const struct myers *m, size_t na, size_t nbb, idx limit)
+{
+	size_t items = na + nbb, l = (size_t)limit, n, nb;
+	size_t side = na < nbb ? na : nbb;
+	size_t budget = items * MYERS_WORK_PROBE;
+
+	if (items < 4 * MYERS_WORK_PROBE) /* c^2 / 4 under the budget */
+		return 0;
+	if (items > 2 * l && side * side + 3 * side > budget)
+		return 1;
+	first_box(m, na, nbb, &n, &nb);
+	return meet_spends(n, nb, n + nb < 2 * l ? n + nb : 2 * l,
+	                   (long long)budget);
+}
+
 /* Middle snake of a[x0..x1) against b[y0..y1), both non-empty and with no
  * common prefix or suffix.  Stores a point (x, y) of an optimal path (or,
  * once the cost limit is hit, of a good path) strictly inside the box in
@@ -698,13 +791,22 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 		 * probe would spend the budget (probe_spends), its script is
 		 * the one the probe's exhaustion would have led to.  Where it
 		 * does not, the script is kept aside for the probe's end, in
-		 * case the budget runs out all the same. */
-		if (m->tune.exact && na + nbb >= MYERS_HEUR_SIZE &&
-		    na + nbb <= MYERS_EXACT_EDITS &&
-		    !(s.runs = common_run(m->ca, na, m->cb, nbb,
-		                          MYERS_SNAKE_MIN, 10)) &&
-		    !(s.runs = common_run(m->ca, na, m->cb, nbb,
-		                          MYERS_SNAKE_MIN, 1)) &&
+		 * case the budget runs out all the same.  A shorter run is
+		 * tried so where some count of edits could prove it
+		 * (may_spend) and no run is found from every tenth item (the
+		 * test that keeps texts which differ little away): below
+		 * MYERS_HEUR_SIZE items the probe has no snake cut, so the
+		 * proof needs no second look. */
+		if (m->tune.exact && na + nbb <= MYERS_EXACT_EDITS &&
+		    (na + nbb >= MYERS_HEUR_SIZE
+		             ? !(s.runs = common_run(m->ca, na, m->cb, nbb,
+		                                     MYERS_SNAKE_MIN, 10)) &&
+		                       !(s.runs = common_run(
+		                                 m->ca, na, m->cb, nbb,
+		                                 MYERS_SNAKE_MIN, 1))
+		             : may_spend(m, na, nbb, s.limit) &&
+		                       !common_run(m->ca, na, m->cb, nbb,
+		                                   MYERS_SNAKE_MIN, 10)) &&
 		    distinct_ids(m, na) >= MYERS_EXACT_IDS) {
 			if (run_exact(m, na, nbb,
 			              na + nbb >= MYERS_KEEP_ITEMS) < 0)
@@ -714,8 +816,7 @@ myers_run(struct myers *m, const uint32_t *a, size_t n, const uint32_t *b,
 				d += m->cda[i];
 			for (i = 0; i < nbb; i++)
 				d += m->cib[i];
-			if (probe_spends(d, na > nbb ? na - nbb : nbb - na,
-			                 na + nbb, s.limit))
+			if (surely_spends(m, na, nbb, d, s.limit))
 				goto marks;
 			kept = malloc(na + nbb);
 			if (kept) {
