@@ -241,6 +241,22 @@ struct sift {
 	size_t m, better;
 };
 
+/* A sift against the CANDIDATES-th smallest key kth (its rounding
+ * KEY_EPS either way), nothing sifted yet, into v and tie. */
+static inline struct sift
+sift_start(double kth, uint32_t *v, unsigned char *tie)
+{
+	return (struct sift){.keep_from = -(kth + KEY_EPS),
+	                     .sure_above = -(kth - KEY_EPS),
+	                     .out_hi = -HUGE_VAL,
+	                     .kept_lo = HUGE_VAL,
+	                     .sure_lo = HUGE_VAL,
+	                     .tie_hi = -HUGE_VAL,
+	                     .tie_lo = HUGE_VAL,
+	                     .v = v,
+	                     .tie = tie};
+}
+
 /* Sift official segment o, its estimate a, into *s: kept (a put back
  * into acc[o], which kth_key set to 0) or left out. */
 static inline void
@@ -280,17 +296,8 @@ static size_t
 first_key(double *acc, const uint32_t *t, size_t n, uint32_t *v,
           unsigned char *tie, double *val, struct first *f)
 {
-	double kth = kth_key(acc, t, n, val), reach = kth + KEY_EPS,
-	       sure = kth - KEY_EPS;
-	struct sift s = {.keep_from = -reach,
-	                 .sure_above = -sure,
-	                 .out_hi = -HUGE_VAL,
-	                 .kept_lo = HUGE_VAL,
-	                 .sure_lo = HUGE_VAL,
-	                 .tie_hi = -HUGE_VAL,
-	                 .tie_lo = HUGE_VAL,
-	                 .v = v,
-	                 .tie = tie};
+	double kth = kth_key(acc, t, n, val);
+	struct sift s = sift_start(kth, v, tie);
 	size_t i;
 
 	for (i = 0; i + 3 < n; i += 4) {
@@ -479,16 +486,7 @@ static size_t
 first_known(double *acc, const uint32_t *t, size_t n, double kth, uint32_t *v,
             unsigned char *tie, struct first *f)
 {
-	double reach = kth + KEY_EPS, sure = kth - KEY_EPS;
-	struct sift s = {.keep_from = -reach,
-	                 .sure_above = -sure,
-	                 .out_hi = -HUGE_VAL,
-	                 .kept_lo = HUGE_VAL,
-	                 .sure_lo = HUGE_VAL,
-	                 .tie_hi = -HUGE_VAL,
-	                 .tie_lo = HUGE_VAL,
-	                 .v = v,
-	                 .tie = tie};
+	struct sift s = sift_start(kth, v, tie);
 
 	for (size_t i = 0; i < n; i++) {
 		uint32_t o = t[i];
