@@ -279,6 +279,21 @@ sift_one(struct sift *s, double *acc, uint32_t o, double a)
 	s->tie_lo = a < s->tie_lo ? a : s->tie_lo;
 }
 
+/* The first key's outcome of sift s into *f (first_key's contract), and
+ * the number of entries kept.  Back to keys: the largest estimate is the
+ * smallest key. */
+static size_t
+sift_end(const struct sift *s, struct first *f)
+{
+	double hi_sure = -s->sure_lo, lo_tie = -s->tie_hi, hi_tie = -s->tie_lo;
+	f->hi_kept = -s->kept_lo;
+	f->lo_out = -s->out_hi;
+	f->better = s->better;
+	f->stop = !(hi_tie - lo_tie <= KEY_EPS) ||
+	          (hi_sure > -HUGE_VAL && !(lo_tie - hi_sure > KEY_EPS));
+	return s->m;
+}
+
 /* The first key of outranks (the negated estimate) over t[0..n) (n >
  * 2 * CANDIDATES): into v, in t's order, the entries within KEY_EPS of
  * the CANDIDATES-th smallest key (kth, kth_key) or below it, their number
@@ -316,14 +331,7 @@ first_key(double *acc, const uint32_t *t, size_t n, uint32_t *v,
 	}
 	for (; i < n; i++)
 		sift_one(&s, acc, t[i], val[i]);
-	/* back to keys: the largest estimate is the smallest key */
-	double hi_sure = -s.sure_lo, lo_tie = -s.tie_hi, hi_tie = -s.tie_lo;
-	f->hi_kept = -s.kept_lo;
-	f->lo_out = -s.out_hi;
-	f->better = s.better;
-	f->stop = !(hi_tie - lo_tie <= KEY_EPS) ||
-	          (hi_sure > -HUGE_VAL && !(lo_tie - hi_sure > KEY_EPS));
-	return s.m;
+	return sift_end(&s, f);
 }
 
 /* The later keys of outranks (level 1: the weight, 2: the distance from
@@ -494,13 +502,7 @@ first_known(double *acc, const uint32_t *t, size_t n, double kth, uint32_t *v,
 		acc[o] = 0; /* sift_one puts a kept one's back */
 		sift_one(&s, acc, o, a);
 	}
-	double hi_sure = -s.sure_lo, lo_tie = -s.tie_hi, hi_tie = -s.tie_lo;
-	f->hi_kept = -s.kept_lo;
-	f->lo_out = -s.out_hi;
-	f->better = s.better;
-	f->stop = !(hi_tie - lo_tie <= KEY_EPS) ||
-	          (hi_sure > -HUGE_VAL && !(lo_tie - hi_sure > KEY_EPS));
-	return s.m;
+	return sift_end(&s, f);
 }
 
 /* narrow_best from the first key's outcome on: v[0..nv), tie and *fk as
