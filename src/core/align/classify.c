@@ -609,6 +609,27 @@ kept_same(const struct kept_buf *kb, const uint32_t (*lr)[2], size_t nlr,
 	       kept_left(kb, lr, nlr);
 }
 
+/* The loose id of the next word (a token with one) of the token ranges
+ * rg[0..n) from token *t of range *i on, both moved to it; -1 when the
+ * ranges hold no more. */
+static inline int32_t
+next_word(const struct lidmap *m, const uint32_t (*rg)[2], size_t n, size_t *i,
+          uint32_t *t)
+{
+	while (*i < n) {
+		if (*t >= rg[*i][1]) {
+			if (++*i < n)
+				*t = rg[*i][0];
+			continue;
+		}
+		int32_t id = lid_of(m, *t);
+		if (id >= 0)
+			return id;
+		++*t;
+	}
+	return -1;
+}
+
 /* Are the words (tokens with a loose id) of the left token ranges
  * lr[0..nlr) and of the right ones rr[0..nrr) the same loose ids in the
  * same order, as many on each side?  Then *cw is 1 when one of the left
@@ -626,29 +647,8 @@ loose_equal(const struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	unsigned any = 0;
 
 	for (;;) {
-		int32_t p = -1, q = -1;
-		while (i < nlr) { /* the next left word, if any */
-			if (t >= lr[i][1]) {
-				if (++i < nlr)
-					t = lr[i][0];
-				continue;
-			}
-			p = lid_of(&lm, t);
-			if (p >= 0)
-				break;
-			t++;
-		}
-		while (j < nrr) { /* the next right word, if any */
-			if (u >= rr[j][1]) {
-				if (++j < nrr)
-					u = rr[j][0];
-				continue;
-			}
-			q = lid_of(&rm, u);
-			if (q >= 0)
-				break;
-			u++;
-		}
+		int32_t p = next_word(&lm, lr, nlr, &i, &t);
+		int32_t q = next_word(&rm, rr, nrr, &j, &u);
 		if (p != q)
 			return 0; /* two words differ, or one side ran out */
 		if (p < 0)
