@@ -227,34 +227,12 @@ col_id(const struct tab *t, int d, pos j)
 	return d ? t->b[t->m - 1 - j] : t->b[j];
 }
 
-/* The first entry of id's list in direction d at a row >= lo (the end of
- * the list if none): galloping from where the thread's last lookup of id
- * ended, then halving. */
-static uint32_t
-first_row(const struct tab *t, struct cursors *cu, int d, uint32_t id, pos lo)
+/* The first of o[l..h) (ascending) at a row of lo or more, h if none,
+ * given o[l - 1] < lo (or nothing before l is asked) and o[h] >= lo (or h
+ * is the end): halving. */
+static inline uint32_t
+halve(const uint32_t *o, uint32_t l, uint32_t h, pos lo)
 {
-	const uint32_t *o = t->occ[d];
-	uint32_t b = t->start[id], e = t->start[id + 1], k = cu->at[d][id];
-	uint32_t l, h, step = 1;
-
-	if (k < e && (pos)o[k] < lo) { /* after k */
-		l = k + 1;
-		h = l;
-		while (h < e && (pos)o[h] < lo) {
-			l = h + 1;
-			h = e - h > step ? h + step : e;
-			step *= 2;
-		}
-	} else { /* at k or before */
-		h = k;
-		l = k;
-		while (l > b && (pos)o[l - 1] >= lo) {
-			h = l - 1;
-			l = l - b > step ? l - step : b;
-			step *= 2;
-		}
-	}
-	/* now o[l - 1] < lo (or l is b), and o[h] >= lo (or h is e) */
 	while (l < h) {
 		uint32_t mid = l + (h - l) / 2;
 		if ((pos)o[mid] < lo)
@@ -262,7 +240,6 @@ first_row(const struct tab *t, struct cursors *cu, int d, uint32_t id, pos lo)
 		else
 			h = mid;
 	}
-	cu->at[d][id] = l;
 	return l;
 }
 
@@ -281,13 +258,34 @@ rows_before(const uint32_t *o, uint32_t k, uint32_t end, pos hi)
 		step *= 2;
 	}
 	/* now o[l - 1] < hi (or l is k), and o[h] >= hi (or h is end) */
-	while (l < h) {
-		uint32_t mid = l + (h - l) / 2;
-		if ((pos)o[mid] < hi)
-			l = mid + 1;
-		else
-			h = mid;
+	return halve(o, l, h, hi);
+}
+
+/* The first entry of id's list in direction d at a row >= lo (the end of
+ * the list if none): galloping from where the thread's last lookup of id
+ * ended (forward by rows_before, or back), then halving. */
+static uint32_t
+first_row(const struct tab *t, struct cursors *cu, int d, uint32_t id, pos lo)
+{
+	const uint32_t *o = t->occ[d];
+	uint32_t b = t->start[id], e = t->start[id + 1], k = cu->at[d][id];
+	uint32_t l, h, step = 1;
+
+	if (k < e && (pos)o[k] < lo) { /* after k */
+		l = rows_before(o, k + 1, e, lo);
+	} else { /* at k or before */
+		h = k;
+		l = k;
+		while (l > b && (pos)o[l - 1] >= lo) {
+			h = l - 1;
+			l = l - b > step ? l - step : b;
+			step *= 2;
+		}
+		/* now o[l - 1] < lo (or l is b), and o[h] >= lo (or h is k,
+		 * the end) */
+		l = halve(o, l, h, lo);
 	}
+	cu->at[d][id] = l;
 	return l;
 }
 
