@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.02449594;
+static const double lm_bias = -6.54289155;
 static const double lm_weight[LM_NFEAT] = {
-        1.00049926,   /* LM_COVR */
-        2.35171874,   /* LM_COVO */
-        2.2957136,    /* LM_COVMIN */
-        -0.491970788, /* LM_SECOND */
-        0.0641427948, /* LM_PLAIN */
-        -0.240687624, /* LM_NAMES */
-        1.4860299,    /* LM_LOGWR */
-        0.819675787,  /* LM_LOGWO */
-        -1.05068928,  /* LM_HEADER */
-        -0.721623425, /* LM_TAKEN */
-        0.477636604,  /* LM_ORDER */
-        1.0001318,    /* LM_NEIGH */
-        -1.3944675,   /* LM_TITLE */
-        -0.521062175, /* LM_LOGTOK */
-        1.13795703,   /* LM_BEST */
-        0.55685753,   /* LM_HEAD */
-        -3.19033976,  /* LM_HEAD_TITLED */
-        -4.62702065,  /* LM_NOVEL */
+        1.36537472,   /* LM_COVR */
+        2.4031464,    /* LM_COVO */
+        2.545473,     /* LM_COVMIN */
+        -0.574468803, /* LM_SECOND */
+        0.0237555543, /* LM_PLAIN */
+        -0.258238554, /* LM_NAMES */
+        1.5525387,    /* LM_LOGWR */
+        0.862175046,  /* LM_LOGWO */
+        -0.972946817, /* LM_HEADER */
+        -0.709117633, /* LM_TAKEN */
+        0.548135714,  /* LM_ORDER */
+        0.934140868,  /* LM_NEIGH */
+        -1.43291991,  /* LM_TITLE */
+        -0.544788271, /* LM_LOGTOK */
+        1.11763306,   /* LM_BEST */
+        0.114790521,  /* LM_HEAD */
+        -2.74095531,  /* LM_HEAD_TITLED */
+        -4.30969974,  /* LM_NOVEL */
 };
 
 #endif
