@@ -473,7 +473,8 @@ furn_fill(void)
 	for (size_t k = 0; k < NFURN; k++)
 		furn_from[(unsigned char)furniture[k].phrase[0] + 1]++;
 	for (unsigned c = 0; c < 256; c++) {
-		furn_from[c + 1] = (unsigned short)(furn_from[c + 1] + furn_from[c]);
+		furn_from[c + 1] =
+		        (unsigned short)(furn_from[c + 1] + furn_from[c]);
 		next[c] = furn_from[c];
 	}
 	for (size_t k = 0; k < NFURN; k++)
