@@ -99,7 +99,9 @@ looks_utf16(const unsigned char *b, size_t n)
 	if (n >= 2 &&
 	    ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
 		return 1;
-	if (lim < 4)
+	/* without a NUL neither share can be met: one memchr, not a loop
+	 * a byte (nearly every text) */
+	if (lim < 4 || !memchr(b, 0, lim))
 		return 0;
 	for (i = 0; i < lim; i++)
 		if (b[i] == 0)
@@ -118,7 +120,8 @@ looks_utf32(const unsigned char *b, size_t n)
 	if (n >= 4 && ((b[0] == 0xFF && b[1] == 0xFE && !b[2] && !b[3]) ||
 	               (!b[0] && !b[1] && b[2] == 0xFE && b[3] == 0xFF)))
 		return 1;
-	if (lim < 8)
+	/* three NULs a unit need NULs (as in looks_utf16) */
+	if (lim < 8 || !memchr(b, 0, lim))
 		return 0;
 	for (i = 0; i < lim; i++)
 		nul[i & 3] += b[i] == 0;
