@@ -552,6 +552,27 @@ frames_aside(void **state)
 	                 BLK_PARAPHRASE);
 }
 
+/* A frame is set around what is kept: a run set off by a comma that
+ * outweighs the copied words is the sentence's own content, not its
+ * frame, and the sentence is no verbatim copy. */
+static void
+frame_outweighs_kept(void **state)
+{
+	static const char o[] =
+	        "The council will vote on the budget in March.\n";
+	(void)state;
+	assert_int_equal(kind_of(o, "The council will vote on the budget in "
+	                            "March, said the mayor, who has long "
+	                            "fought any new spending on roads, bridges "
+	                            "and schools in the northern districts and "
+	                            "wants a referendum first.\n"),
+	                 BLK_PARAPHRASE);
+	/* a short frame around the same words still is one */
+	assert_int_equal(kind_of(o, "The council will vote on the budget in "
+	                            "March, the mayor said.\n"),
+	                 BLK_VERBATIM);
+}
+
 /* The official sentence's own frame and dateline do not count against
  * verbatim either, when the rewrite drops them: the words said around a
  * quote, "Brussels, 8 February 2012 -" before it.  A clause dropped after
@@ -1616,6 +1637,7 @@ main(void)
 	        cmocka_unit_test(changed_facts_of_a_kind),
 	        cmocka_unit_test(frames_aside),
 	        cmocka_unit_test(official_frames_aside),
+	        cmocka_unit_test(frame_outweighs_kept),
 	        cmocka_unit_test(currency_one_side),
 	        cmocka_unit_test(values_and_aliases),
 	        cmocka_unit_test(related_words),

@@ -98,11 +98,12 @@
  *     official "we" and "The United States"; a title dropped, added or
  *     standing for the name: lexicon.h); the rewrite's attribution frames
  *     (", the statement read"; "In a statement, X said that") are left out
- *     of its count, and, when the rewrite drops them, the official
- *     sentence's own frame ('"...," said Maria Novak, the Commissioner')
- *     and dateline ("Brussels, 8 February 2012 -") out of the official
- *     count (official_frame: only a frame that names its speaker and no
- *     more, so a dropped clause still counts).  When at least
+ *     of its count, unless they outweigh the words kept (then they are
+ *     the sentence's own content), and, when the rewrite drops them,
+ *     the official sentence's own frame ('"...," said Maria Novak, the
+ *     Commissioner') and dateline ("Brussels, 8 February 2012 -") out
+ *     of the official count (official_frame: only a frame that names its
+ *     speaker and no more, so a dropped clause still counts).  When at least
  *     verbatim_min of the words of each side are kept the pair is
  *     verbatim, otherwise a paraphrase.  A one-sided block of a split or
  *     merge is measured on its side against all its counterparts.  The

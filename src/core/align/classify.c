@@ -845,6 +845,10 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 				      date_year(x, 1, ti[nl + k]);
 		i = e > i ? e : i + 1;
 	}
+	/* a frame is set around what is kept: runs that outweigh the kept
+	 * words are the sentence itself, not its frame */
+	if (framed > lcs_r)
+		framed = 0;
 	*kl = nl > gl ? (double)lcs_l / (nl - gl) : 1;
 	*kr = nr > framed + gr ? (double)lcs_r / (nr - framed - gr)
 	                       : (nr ? 0 : 1);
