@@ -505,18 +505,23 @@ enum { HALF_KNOWN = 1, HALF_FIRST = 2, HALF_SECOND = 4 };
 #define HALF_NOLETTER  31u
 
 /* HALF_FIRST unless key `key` of the inputs, in ASCII lower case, surely
- * begins no word of b's side (and is not all of it), HALF_SECOND unless
- * it surely so ends none; HALF_KNOWN always; its first letter in the
- * upper bits (HALF_LETTER). */
+ * begins no word of a side (and is not all of it), HALF_SECOND unless it
+ * surely so ends none; HALF_KNOWN always; its first letter in the upper
+ * bits (HALF_LETTER).  For the side of b, and, where b2 is not NULL, in
+ * *h2 for the side of b2 (the key's hashes made once for both). */
 static unsigned char
-halves(const struct intern *in, uint32_t key, const struct halfbits *b)
+halves(const struct intern *in, uint32_t key, const struct halfbits *b,
+       const struct halfbits *b2, unsigned char *h2)
 {
 	size_t n;
 	const char *k = intern_key(in, key, &n);
 	uint64_t hf = HALF_SEED, hl = HALF_SEED;
 
-	if (n >= COMPOUND_MAX_BYTES)
+	if (n >= COMPOUND_MAX_BYTES) {
+		if (b2)
+			*h2 = (unsigned char)(HALF_KNOWN | HALF_NOLETTER << 3);
 		return (unsigned char)(HALF_KNOWN | HALF_NOLETTER << 3);
+	}
 	unsigned first = n >= 2 ? (unsigned char)k[0] | 0x20u : 0;
 	unsigned letter =
 	        first >= 'a' && first <= 'z' ? first - 'a' : HALF_NOLETTER;
@@ -526,6 +531,14 @@ halves(const struct intern *in, uint32_t key, const struct halfbits *b)
 		hf = half_step(hf, f >= 'A' && f <= 'Z' ? f - 'A' + 'a' : f);
 		hl = half_step(hl, l >= 'A' && l <= 'Z' ? l - 'A' + 'a' : l);
 	}
+	if (b2)
+		*h2 = (unsigned char)(HALF_KNOWN | letter << 3 |
+		                      (bit_get(b2->first, hf, b2->shift)
+		                               ? HALF_FIRST
+		                               : 0) |
+		                      (bit_get(b2->last, hl, b2->shift)
+		                               ? HALF_SECOND
+		                               : 0));
 	return (unsigned char)(HALF_KNOWN | letter << 3 |
 	                       (bit_get(b->first, hf, b->shift) ? HALF_FIRST
 	                                                        : 0) |
@@ -608,7 +621,26 @@ struct pairscan {
 	const struct intern *in;
 	const struct halfbits *ob; /* the other side's bits */
 	const struct lidmap *lid;
+	/* where the sides run one after the other: the other side's half
+	 * table, filled with this one's (from this side's bits), else NULL */
+	unsigned char *half2;
+	const struct halfbits *tb; /* this side's bits */
 };
+
+/* half[key], made (with p->half2[key] where there is that table). */
+static inline unsigned char
+half_of(const struct pairscan *p, uint32_t key)
+{
+	unsigned char h = p->half[key];
+	if (!h) {
+		if (p->half2 && !p->half2[key])
+			h = halves(p->in, key, p->ob, p->tb, &p->half2[key]);
+		else
+			h = halves(p->in, key, p->ob, NULL, NULL);
+		p->half[key] = h;
+	}
+	return h;
+}
 
 /* Whether key k0 and a key whose halves byte is h1, written as one in
  * ASCII lower case, may be a word of the other side by its first bits:
@@ -646,13 +678,13 @@ pair_start(const struct pairscan *p, size_t t)
 		uint32_t k0 = ids[t];
 		unsigned char h0 = half[k0];
 		if (!h0)
-			h0 = half[k0] = halves(p->in, k0, p->ob);
+			h0 = half_of(p, k0);
 		if (!(h0 & HALF_FIRST) || v[t].kind != TOK_WORD)
 			continue;
 		uint32_t k1 = ids[t + 1];
 		unsigned char h1 = half[k1];
 		if (!h1)
-			h1 = half[k1] = halves(p->in, k1, p->ob);
+			h1 = half_of(p, k1);
 		if (v[t + 1].kind == TOK_PUNCT)
 			continue;
 		/* where t + 1 has a loose id, it is the pair's second word
@@ -680,11 +712,13 @@ struct cpjob {
 
 /* The compounds of one side (compounds): its pairs of adjacent words
  * looked up among the other side's words, its tokens' ids set.  Reads the
- * keys, the wordset and the orders, and writes this side's con and lid
- * only, so the two sides may run at once.  0 or -1. */
+ * keys, the wordset and the orders, and writes this side's con, lid and
+ * tables only, so the two sides may run at once; unless half2 (the other
+ * side's half table, which it then fills for the keys it reads) is not
+ * NULL.  0 or -1. */
 static int
 compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
-              uint32_t *follow, const struct wordset *wp,
+              unsigned char *half2, uint32_t *follow, const struct wordset *wp,
               const struct halfbits *bits, int side)
 {
 	const struct align_in *c = x->c;
@@ -707,7 +741,8 @@ compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
 	const struct tok *v = l->v;
 	const size_t n = l->n;
 	const struct halfbits *ob = &bits[!side];
-	const struct pairscan ps = {ids, v, n, half, follow, c->in, ob, lid};
+	const struct pairscan ps = {ids,   v,  n,   half,  follow,
+	                            c->in, ob, lid, half2, &bits[side]};
 	/* the pair's second word is tested first where it is the next
 	 * token (pair_start): a pair it cannot end is passed before the
 	 * reads of t's ids (next_word_lid would stop at a mark, or take a
@@ -736,9 +771,7 @@ compound_side(struct wstage *x, const unsigned char *on, unsigned char *half,
 		if (t_there && cu >= 0 && (on[cu] & other))
 			continue;
 		uint32_t ku_ = ids[u];
-		if (!half[ku_])
-			half[ku_] = halves(c->in, ku_, ob);
-		if (!(half[ku_] & HALF_SECOND))
+		if (!(half_of(&ps, ku_) & HALF_SECOND))
 			continue;
 		int32_t id = pair_word(c->in, wp->words[!side], memo, kt_, ku_);
 		if (id < 0)
@@ -760,8 +793,8 @@ cpjob_run(void *arg)
 {
 	struct cpjob *j = arg;
 
-	j->rc = compound_side(j->x, j->on, j->half, j->follow, j->w, j->bits,
-	                      j->side);
+	j->rc = compound_side(j->x, j->on, j->half, NULL, j->follow, j->w,
+	                      j->bits, j->side);
 	return NULL;
 }
 
@@ -783,14 +816,17 @@ compound_sides(struct wstage *x, const unsigned char *on, unsigned char *half,
 
 	if (c->opt.threads == 1 || c->lt.n < COMPOUND_THREAD_MIN ||
 	    c->rt.n < COMPOUND_THREAD_MIN)
-		return compound_side(x, on, half, follow, w, bits, 0) < 0 ||
-		                       compound_side(x, on, half + nh,
+		/* the left fills the right's halves of the keys it reads:
+		 * a key's hashes made once for both sides */
+		return compound_side(x, on, half, half + nh, follow, w, bits,
+		                     0) < 0 ||
+		                       compound_side(x, on, half + nh, NULL,
 		                                     follow + nh, w, bits,
 		                                     1) < 0
 		               ? -1
 		               : 0;
 	spawn_part_start(&part, cpjob_run, &j);
-	int rc = compound_side(x, on, half, follow, w, bits, 0);
+	int rc = compound_side(x, on, half, NULL, follow, w, bits, 0);
 	spawn_part_end(&part);
 	return rc < 0 || j.rc < 0 ? -1 : 0;
 }
