@@ -1372,8 +1372,11 @@ twin_close(const struct ctx *x, struct twin_ctx *t)
 
 /* The shared weights x->lw->cw of the candidates of rewrite segments
  * [r0, r1), each segment's stems marked once for all its candidates (in
- * x->lw->mark, when there is one).  Besides the mark table, writes only
- * those places of cw. */
+ * x->lw->mark, when there is one).  A candidate that is a copy of the one
+ * before it (same_vec: the same stems, counts and weight; copies tie on
+ * the search's first two keys, so they come one after another) takes its
+ * weight: shared_marked over the same entries is the same number.
+ * Besides the mark table, writes only those places of cw. */
 static void
 weights_range(const struct ctx *x, size_t r0, size_t r1)
 {
@@ -1390,8 +1393,15 @@ weights_range(const struct ctx *x, size_t r0, size_t r1)
 		if (k0 == k1)
 			continue;
 		mark_stems(x, rv, 1);
-		for (size_t k = k0; k < k1; k++)
-			l->cw[k] = shared_marked(x, &x->w->lv[l->co[k]]);
+		const struct vec *prev = &x->w->lv[l->co[k0]];
+		l->cw[k0] = shared_marked(x, prev);
+		for (size_t k = k0 + 1; k < k1; k++) {
+			const struct vec *ov = &x->w->lv[l->co[k]];
+			l->cw[k] = same_vec(x->w, prev, ov)
+			                   ? l->cw[k - 1]
+			                   : shared_marked(x, ov);
+			prev = ov;
+		}
 		mark_stems(x, rv, 0);
 	}
 }
@@ -1643,8 +1653,12 @@ rev_range(const struct ctx *x, const struct search *sr,
 		double dtop = -1;
 		if (x->lw->mark && nbest > 0)
 			mark_stems(x, ov, 1);
+		/* a copy of the one before (same_vec) has its likeness,
+		 * which cannot beat what that one left in dtop */
 		for (size_t i = 0; i < nbest; i++) {
 			const struct vec *rv = &x->w->rv[best[i]];
+			if (i > 0 && same_vec(x->w, &x->w->rv[best[i - 1]], rv))
+				continue;
 			double w = x->lw->mark ? shared_marked(x, rv)
 			                       : shared(x, ov, rv),
 			       sum = ov->W + rv->W;
