@@ -3159,6 +3159,10 @@ merge_halves_of(struct ctx *x, size_t r)
 	 * or no packed pool: union_shared) */
 	uint32_t pc[PAIR_STEMS_MAX];
 	int pair_made = 0;
+	/* the vector whose union was measured last (NULL: none yet) and
+	 * that union */
+	const struct vec *uv = NULL;
+	double uu = 0;
 
 	for (size_t i = x->lw->cstart[r]; i < x->lw->cstart[r + 1]; i++) {
 		uint32_t o = x->lw->co[i];
@@ -3187,8 +3191,14 @@ merge_halves_of(struct ctx *x, size_t r)
 				source_counts(x, rv, &x->w->lv[pair[0]], pc);
 			wr = source_weight(x, r);
 		}
-		double u = pair_made == 1 ? union_pair(x, rv, pc, o)
-		                          : union_shared(x, rv, pair, 2);
+		/* a copy of the last one measured adds the same */
+		const struct vec *ov = &x->w->lv[o];
+		if (!uv || !same_vec(x->w, uv, ov)) {
+			uu = pair_made == 1 ? union_pair(x, rv, pc, o)
+			                    : union_shared(x, rv, pair, 2);
+			uv = ov;
+		}
+		double u = uu;
 		if (u - wr < MERGE_GAIN * Wr)
 			continue;
 		merge_into(x, o, r, k.w);
