@@ -640,14 +640,10 @@ vec_hash(const struct vec *v)
 	return bits ^ bits >> 29;
 }
 
-/* Are vectors a and b copies: the same stems with the same counts, and
- * the same weight to the bit?  Then every search gives both the same
- * estimate and the same weight key (outranks). */
+/* same_vec's stems, for two vectors of the same length and weight. */
 static int
-same_vec(const struct words *w, const struct vec *a, const struct vec *b)
+same_stems(const struct words *w, const struct vec *a, const struct vec *b)
 {
-	if (a->n != b->n || memcmp(&a->W, &b->W, sizeof a->W) != 0)
-		return 0;
 	if (w->pack) /* an entry a word, stem and count */
 		return memcmp(w->pack + a->off, w->pack + b->off,
 		              a->n * sizeof *w->pack) == 0;
@@ -657,6 +653,20 @@ same_vec(const struct words *w, const struct vec *a, const struct vec *b)
 			return 0;
 	}
 	return 1;
+}
+
+/* Are vectors a and b copies: the same stems with the same counts, and
+ * the same weight to the bit?  Then every search gives both the same
+ * estimate and the same weight key (outranks).  The length and weight
+ * are compared in line: most pairs asked differ there. */
+static inline int
+same_vec(const struct words *w, const struct vec *a, const struct vec *b)
+{
+	uint64_t wa, wb;
+
+	memcpy(&wa, &a->W, sizeof wa);
+	memcpy(&wb, &b->W, sizeof wb);
+	return a->n == b->n && wa == wb && same_stems(w, a, b);
 }
 
 /* Each sentence of vs[0..nv) its class into cls (copies one class, the
@@ -1393,11 +1403,13 @@ weights_range(const struct ctx *x, size_t r0, size_t r1)
 		if (k0 == k1)
 			continue;
 		mark_stems(x, rv, 1);
+		/* the weight first, held from the one before: most
+		 * candidates that are no copy differ there */
 		const struct vec *prev = &x->w->lv[l->co[k0]];
 		l->cw[k0] = shared_marked(x, prev);
 		for (size_t k = k0 + 1; k < k1; k++) {
 			const struct vec *ov = &x->w->lv[l->co[k]];
-			l->cw[k] = same_vec(x->w, prev, ov)
+			l->cw[k] = ov->W == prev->W && same_vec(x->w, prev, ov)
 			                   ? l->cw[k - 1]
 			                   : shared_marked(x, ov);
 			prev = ov;
