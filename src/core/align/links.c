@@ -1382,13 +1382,14 @@ twin_close(const struct ctx *x, struct twin_ctx *t)
 
 /* The shared weights x->lw->cw of the candidates of rewrite segments
  * [r0, r1), each segment's stems marked once for all its candidates (in
- * x->lw->mark, when there is one).  A candidate that is a copy of the one
- * before it (same_vec: the same stems, counts and weight; copies tie on
- * the search's first two keys, so they come one after another) takes its
- * weight: shared_marked over the same entries is the same number.
- * Besides the mark table, writes only those places of cw. */
+ * x->lw->mark, when there is one).  Where the official side has copies
+ * (copies 1: its search found them, copies_open), a candidate that is a
+ * copy of the one before it (same_vec: the same stems, counts and weight;
+ * copies tie on the search's first two keys, so they come one after
+ * another) takes its weight: shared_marked over the same entries is the
+ * same number.  Besides the mark table, writes only those places of cw. */
 static void
-weights_range(const struct ctx *x, size_t r0, size_t r1)
+weights_range(const struct ctx *x, size_t r0, size_t r1, int copies)
 {
 	const struct linkset *l = x->lw;
 
@@ -1403,6 +1404,13 @@ weights_range(const struct ctx *x, size_t r0, size_t r1)
 		if (k0 == k1)
 			continue;
 		mark_stems(x, rv, 1);
+		if (!copies) {
+			for (size_t k = k0; k < k1; k++)
+				l->cw[k] =
+				        shared_marked(x, &x->w->lv[l->co[k]]);
+			mark_stems(x, rv, 0);
+			continue;
+		}
 		/* the weight first, held from the one before: most
 		 * candidates that are no copy differ there */
 		const struct vec *prev = &x->w->lv[l->co[k0]];
@@ -1419,10 +1427,11 @@ weights_range(const struct ctx *x, size_t r0, size_t r1)
 }
 
 /* The later rewrite segments' part of cand_weights, for the second
- * thread: weights_range(&t->x, r0, r1). */
+ * thread: weights_range(&t->x, r0, r1, copies). */
 struct weights_job {
 	struct twin_ctx *t;
 	size_t r0, r1;
+	int copies;
 };
 
 static void *
@@ -1430,19 +1439,20 @@ weights_job_run(void *arg)
 {
 	struct weights_job *j = arg;
 
-	weights_range(&j->t->x, j->r0, j->r1);
+	weights_range(&j->t->x, j->r0, j->r1, j->copies);
 	return NULL;
 }
 
 /* The shared weight of every candidate (x->lw->cw), worked out once the
  * search is given back, so that they go where it was: each rewrite
- * segment's stems marked once for all its candidates.  With candidates
+ * segment's stems marked once for all its candidates, copies looked for
+ * when the search found the official side has them (copies 1).  With candidates
  * enough for the search to have run on two threads (CAND_THREAD_MIN), the
  * segments holding the later half of them are done on a second thread
  * with a mark table of its own (on one if there is no memory for it);
  * the weights are the same either way.  0 or -1. */
 static int
-cand_weights(struct ctx *x)
+cand_weights(struct ctx *x, int copies)
 {
 	struct linkset *l = x->lw;
 	size_t nr = x->c->rs.n;
@@ -1454,16 +1464,16 @@ cand_weights(struct ctx *x)
 	if (x->c->opt.threads == 1 ||
 	    l->ncands < (size_t)CANDIDATES * CAND_THREAD_MIN ||
 	    twin_open(x, &t) < 0) {
-		weights_range(x, 0, nr);
+		weights_range(x, 0, nr, copies);
 		return 0;
 	}
 	size_t mid = 0;
 	while (l->cstart[mid] < l->ncands / 2)
 		mid++;
-	struct weights_job j = {&t, mid, nr};
+	struct weights_job j = {&t, mid, nr, copies};
 	struct spawn_part part;
 	spawn_part_start(&part, weights_job_run, &j);
-	weights_range(x, 0, mid);
+	weights_range(x, 0, mid, copies);
 	spawn_part_end(&part);
 	twin_close(x, &t);
 	return 0;
@@ -1565,13 +1575,14 @@ candidates(struct ctx *x)
 	const struct align_in *c = x->c;
 	size_t no = c->ls.n, nr = c->rs.n;
 	struct search sr, twin = {0};
-	int rc = -1, two = 0;
+	int rc = -1, two = 0, copies;
 
 	size_t nfree = 0;
 	for (size_t r = 0; r < nr; r++)
 		nfree += x->lw->anchor[r] < 0;
 	if (search_open(x, x->w->lv, no, nfree, &sr) < 0)
 		return -1;
+	copies = sr.ncls > 0;
 
 	/* room for every candidate at once (at most CANDIDATES a rewrite
 	 * sentence), not doubled as they come; what is left over is given
@@ -1620,7 +1631,7 @@ out:
 	if (rc == 0 && x->c->opt.trim)
 		x->c->opt.trim(); /* the search's pages, before the weights' */
 	if (rc == 0)
-		rc = cand_weights(x);
+		rc = cand_weights(x, copies);
 	return rc;
 }
 
@@ -1665,11 +1676,13 @@ rev_range(const struct ctx *x, const struct search *sr,
 		double dtop = -1;
 		if (x->lw->mark && nbest > 0)
 			mark_stems(x, ov, 1);
-		/* a copy of the one before (same_vec) has its likeness,
-		 * which cannot beat what that one left in dtop */
+		/* where the side has copies (sr's), a copy of the one
+		 * before (same_vec) has its likeness, which cannot beat
+		 * what that one left in dtop */
 		for (size_t i = 0; i < nbest; i++) {
 			const struct vec *rv = &x->w->rv[best[i]];
-			if (i > 0 && same_vec(x->w, &x->w->rv[best[i - 1]], rv))
+			if (i > 0 && sr->ncls &&
+			    same_vec(x->w, &x->w->rv[best[i - 1]], rv))
 				continue;
 			double w = x->lw->mark ? shared_marked(x, rv)
 			                       : shared(x, ov, rv),
