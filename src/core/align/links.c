@@ -640,14 +640,10 @@ vec_hash(const struct vec *v)
 	return bits ^ bits >> 29;
 }
 
-/* Are vectors a and b copies: the same stems with the same counts, and
- * the same weight to the bit?  Then every search gives both the same
- * estimate and the same weight key (outranks). */
+/* same_vec's stems, for two vectors of the same length and weight. */
 static int
-same_vec(const struct words *w, const struct vec *a, const struct vec *b)
+same_stems(const struct words *w, const struct vec *a, const struct vec *b)
 {
-	if (a->n != b->n || memcmp(&a->W, &b->W, sizeof a->W) != 0)
-		return 0;
 	if (w->pack) /* an entry a word, stem and count */
 		return memcmp(w->pack + a->off, w->pack + b->off,
 		              a->n * sizeof *w->pack) == 0;
@@ -657,6 +653,20 @@ same_vec(const struct words *w, const struct vec *a, const struct vec *b)
 			return 0;
 	}
 	return 1;
+}
+
+/* Are vectors a and b copies: the same stems with the same counts, and
+ * the same weight to the bit?  Then every search gives both the same
+ * estimate and the same weight key (outranks).  The length and weight
+ * are compared in line: most pairs asked differ there. */
+static inline int
+same_vec(const struct words *w, const struct vec *a, const struct vec *b)
+{
+	uint64_t wa, wb;
+
+	memcpy(&wa, &a->W, sizeof wa);
+	memcpy(&wb, &b->W, sizeof wb);
+	return a->n == b->n && wa == wb && same_stems(w, a, b);
 }
 
 /* Each sentence of vs[0..nv) its class into cls (copies one class, the
@@ -1372,10 +1382,14 @@ twin_close(const struct ctx *x, struct twin_ctx *t)
 
 /* The shared weights x->lw->cw of the candidates of rewrite segments
  * [r0, r1), each segment's stems marked once for all its candidates (in
- * x->lw->mark, when there is one).  Besides the mark table, writes only
- * those places of cw. */
+ * x->lw->mark, when there is one).  Where the official side has copies
+ * (copies 1: its search found them, copies_open), a candidate that is a
+ * copy of the one before it (same_vec: the same stems, counts and weight;
+ * copies tie on the search's first two keys, so they come one after
+ * another) takes its weight: shared_marked over the same entries is the
+ * same number.  Besides the mark table, writes only those places of cw. */
 static void
-weights_range(const struct ctx *x, size_t r0, size_t r1)
+weights_range(const struct ctx *x, size_t r0, size_t r1, int copies)
 {
 	const struct linkset *l = x->lw;
 
@@ -1390,17 +1404,34 @@ weights_range(const struct ctx *x, size_t r0, size_t r1)
 		if (k0 == k1)
 			continue;
 		mark_stems(x, rv, 1);
-		for (size_t k = k0; k < k1; k++)
-			l->cw[k] = shared_marked(x, &x->w->lv[l->co[k]]);
+		if (!copies) {
+			for (size_t k = k0; k < k1; k++)
+				l->cw[k] =
+				        shared_marked(x, &x->w->lv[l->co[k]]);
+			mark_stems(x, rv, 0);
+			continue;
+		}
+		/* the weight first, held from the one before: most
+		 * candidates that are no copy differ there */
+		const struct vec *prev = &x->w->lv[l->co[k0]];
+		l->cw[k0] = shared_marked(x, prev);
+		for (size_t k = k0 + 1; k < k1; k++) {
+			const struct vec *ov = &x->w->lv[l->co[k]];
+			l->cw[k] = ov->W == prev->W && same_vec(x->w, prev, ov)
+			                   ? l->cw[k - 1]
+			                   : shared_marked(x, ov);
+			prev = ov;
+		}
 		mark_stems(x, rv, 0);
 	}
 }
 
 /* The later rewrite segments' part of cand_weights, for the second
- * thread: weights_range(&t->x, r0, r1). */
+ * thread: weights_range(&t->x, r0, r1, copies). */
 struct weights_job {
 	struct twin_ctx *t;
 	size_t r0, r1;
+	int copies;
 };
 
 static void *
@@ -1408,19 +1439,20 @@ weights_job_run(void *arg)
 {
 	struct weights_job *j = arg;
 
-	weights_range(&j->t->x, j->r0, j->r1);
+	weights_range(&j->t->x, j->r0, j->r1, j->copies);
 	return NULL;
 }
 
 /* The shared weight of every candidate (x->lw->cw), worked out once the
  * search is given back, so that they go where it was: each rewrite
- * segment's stems marked once for all its candidates.  With candidates
+ * segment's stems marked once for all its candidates, copies looked for
+ * when the search found the official side has them (copies 1).  With candidates
  * enough for the search to have run on two threads (CAND_THREAD_MIN), the
  * segments holding the later half of them are done on a second thread
  * with a mark table of its own (on one if there is no memory for it);
  * the weights are the same either way.  0 or -1. */
 static int
-cand_weights(struct ctx *x)
+cand_weights(struct ctx *x, int copies)
 {
 	struct linkset *l = x->lw;
 	size_t nr = x->c->rs.n;
@@ -1432,16 +1464,16 @@ cand_weights(struct ctx *x)
 	if (x->c->opt.threads == 1 ||
 	    l->ncands < (size_t)CANDIDATES * CAND_THREAD_MIN ||
 	    twin_open(x, &t) < 0) {
-		weights_range(x, 0, nr);
+		weights_range(x, 0, nr, copies);
 		return 0;
 	}
 	size_t mid = 0;
 	while (l->cstart[mid] < l->ncands / 2)
 		mid++;
-	struct weights_job j = {&t, mid, nr};
+	struct weights_job j = {&t, mid, nr, copies};
 	struct spawn_part part;
 	spawn_part_start(&part, weights_job_run, &j);
-	weights_range(x, 0, mid);
+	weights_range(x, 0, mid, copies);
 	spawn_part_end(&part);
 	twin_close(x, &t);
 	return 0;
@@ -1543,13 +1575,14 @@ candidates(struct ctx *x)
 	const struct align_in *c = x->c;
 	size_t no = c->ls.n, nr = c->rs.n;
 	struct search sr, twin = {0};
-	int rc = -1, two = 0;
+	int rc = -1, two = 0, copies;
 
 	size_t nfree = 0;
 	for (size_t r = 0; r < nr; r++)
 		nfree += x->lw->anchor[r] < 0;
 	if (search_open(x, x->w->lv, no, nfree, &sr) < 0)
 		return -1;
+	copies = sr.ncls > 0;
 
 	/* room for every candidate at once (at most CANDIDATES a rewrite
 	 * sentence), not doubled as they come; what is left over is given
@@ -1598,7 +1631,7 @@ out:
 	if (rc == 0 && x->c->opt.trim)
 		x->c->opt.trim(); /* the search's pages, before the weights' */
 	if (rc == 0)
-		rc = cand_weights(x);
+		rc = cand_weights(x, copies);
 	return rc;
 }
 
@@ -1643,8 +1676,14 @@ rev_range(const struct ctx *x, const struct search *sr,
 		double dtop = -1;
 		if (x->lw->mark && nbest > 0)
 			mark_stems(x, ov, 1);
+		/* where the side has copies (sr's), a copy of the one
+		 * before (same_vec) has its likeness, which cannot beat
+		 * what that one left in dtop */
 		for (size_t i = 0; i < nbest; i++) {
 			const struct vec *rv = &x->w->rv[best[i]];
+			if (i > 0 && sr->ncls &&
+			    same_vec(x->w, &x->w->rv[best[i - 1]], rv))
+				continue;
 			double w = x->lw->mark ? shared_marked(x, rv)
 			                       : shared(x, ov, rv),
 			       sum = ov->W + rv->W;
@@ -3145,6 +3184,10 @@ merge_halves_of(struct ctx *x, size_t r)
 	 * or no packed pool: union_shared) */
 	uint32_t pc[PAIR_STEMS_MAX];
 	int pair_made = 0;
+	/* the vector whose union was measured last (NULL: none yet) and
+	 * that union */
+	const struct vec *uv = NULL;
+	double uu = 0;
 
 	for (size_t i = x->lw->cstart[r]; i < x->lw->cstart[r + 1]; i++) {
 		uint32_t o = x->lw->co[i];
@@ -3173,8 +3216,14 @@ merge_halves_of(struct ctx *x, size_t r)
 				source_counts(x, rv, &x->w->lv[pair[0]], pc);
 			wr = source_weight(x, r);
 		}
-		double u = pair_made == 1 ? union_pair(x, rv, pc, o)
-		                          : union_shared(x, rv, pair, 2);
+		/* a copy of the last one measured adds the same */
+		const struct vec *ov = &x->w->lv[o];
+		if (!uv || !same_vec(x->w, uv, ov)) {
+			uu = pair_made == 1 ? union_pair(x, rv, pc, o)
+			                    : union_shared(x, rv, pair, 2);
+			uv = ov;
+		}
+		double u = uu;
 		if (u - wr < MERGE_GAIN * Wr)
 			continue;
 		merge_into(x, o, r, k.w);
