@@ -1215,6 +1215,27 @@ official_header(void **state)
 	assert_int_equal(block_with(&p, 1, "The council will")->kind,
 	                 BLK_VERBATIM);
 	release(&p);
+	/* on the rewrite side too, a standing notice is furniture however
+	 * long (thirteen words here): the notice gov.wales puts on an
+	 * earlier administration's pages is page furniture, linked to
+	 * nothing */
+	compare(&p,
+	        "Minister for Education\n"
+	        "I am pleased to publish the first report of the pay review "
+	        "body today.\n"
+	        "The UK government has not yet provided the Welsh Government "
+	        "with any forward indications for its budget.\n",
+	        "Teachers in Wales will get a pay rise\n"
+	        "This was published under the 2016 to 2021 administration of "
+	        "the Welsh Government\n"
+	        "The minister has published the first report of the pay "
+	        "review body.\n");
+	h = block_with(&p, 1, "This was published");
+	assert_int_equal(h->kind, BLK_ADDITION);
+	assert_true(h->furniture);
+	assert_int_equal(block_with(&p, 1, "The minister has")->kind,
+	                 BLK_PARAPHRASE);
+	release(&p);
 	/* the same lines with no sentence after them: no header */
 	assert_int_equal(kind_at("Council statement on the harbour bridge "
 	                         "repairs\nTraffic through the tunnel\n",

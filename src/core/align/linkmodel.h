@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.54289155;
+static const double lm_bias = -6.8681983;
 static const double lm_weight[LM_NFEAT] = {
-        1.36537472,   /* LM_COVR */
-        2.4031464,    /* LM_COVO */
-        2.545473,     /* LM_COVMIN */
-        -0.574468803, /* LM_SECOND */
-        0.0237555543, /* LM_PLAIN */
-        -0.258238554, /* LM_NAMES */
-        1.5525387,    /* LM_LOGWR */
-        0.862175046,  /* LM_LOGWO */
-        -0.972946817, /* LM_HEADER */
-        -0.709117633, /* LM_TAKEN */
-        0.548135714,  /* LM_ORDER */
-        0.934140868,  /* LM_NEIGH */
-        -1.43291991,  /* LM_TITLE */
-        -0.544788271, /* LM_LOGTOK */
-        1.11763306,   /* LM_BEST */
-        0.114790521,  /* LM_HEAD */
-        -2.74095531,  /* LM_HEAD_TITLED */
-        -4.30969974,  /* LM_NOVEL */
+        1.2216031,    /* LM_COVR */
+        2.27711801,   /* LM_COVO */
+        2.90835952,   /* LM_COVMIN */
+        -0.155884024, /* LM_SECOND */
+        0.0380894506, /* LM_PLAIN */
+        -0.256686401, /* LM_NAMES */
+        1.52334242,   /* LM_LOGWR */
+        0.8833002,    /* LM_LOGWO */
+        -0.973647249, /* LM_HEADER */
+        -0.738841906, /* LM_TAKEN */
+        0.585637226,  /* LM_ORDER */
+        1.09509167,   /* LM_NEIGH */
+        -1.29958753,  /* LM_TITLE */
+        -0.505792206, /* LM_LOGTOK */
+        1.06627107,   /* LM_BEST */
+        0.0569984961, /* LM_HEAD */
+        -2.72785584,  /* LM_HEAD_TITLED */
+        -4.20396106,  /* LM_NOVEL */
 };
 
 #endif

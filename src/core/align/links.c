@@ -2342,13 +2342,22 @@ official_headers(struct ctx *x)
 
 /* Is rewrite segment r a line of its own, of at most FURNITURE_MAX_WORDS
  * words, that reads as page furniture (lexicon.h: "FILE - ...", "By ...",
- * "... with inputs from ...", "Leave a reply")? */
+ * "... with inputs from ...", "Leave a reply"), or a segment that begins
+ * a site's standing notice, however long (lex_is_notice: "This was
+ * published under the 2016 to 2021 administration of ...")?  Only the
+ * notice's first segment: asking the paragraph for each of its segments
+ * would cost a walk back each. */
 static int
 furniture_raw(const struct ctx *x, size_t r)
 {
-	return (line_kind(&x->c->rs, &x->c->rt, x->c->right, r,
-	                  FURNITURE_MAX_WORDS) &
-	        LINE_FURNITURE) != 0;
+	const struct seglist *sl = &x->c->rs;
+	const struct toklist *l = &x->c->rt;
+	uint32_t t0 = sl->v[r].t0, t1 = sl->v[r].t1;
+
+	return (line_kind(sl, l, x->c->right, r, FURNITURE_MAX_WORDS) &
+	        LINE_FURNITURE) != 0 ||
+	       (t1 > t0 && lex_is_notice(x->c->right->buf + l->v[t0].off,
+	                                 tok_end(l, t1 - 1) - l->v[t0].off));
 }
 
 /* Is rewrite segment r a photo caption: a title line (no sentence end)
