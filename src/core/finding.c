@@ -1724,10 +1724,9 @@ find_values(struct fx *x, uint32_t p, const struct stretch *s)
 
 	if (!maybe_values(x, 0, s) && !maybe_values(x, 1, s))
 		return 0;
-	na = stretch_values(x, 0, s, a);
-	nb = stretch_values(x, 1, s, b);
-
-	if (!na || !nb)
+	/* the rewrite's not read when the official side has none */
+	if (!(na = stretch_values(x, 0, s, a)) ||
+	    !(nb = stretch_values(x, 1, s, b)))
 		return 0;
 	return pair_items(x, p, s, FIND_VALUE, a, na, b, nb);
 }
@@ -2124,10 +2123,12 @@ static int
 find_names(struct fx *x, uint32_t p, const struct stretch *s)
 {
 	struct item a[ITEMS_MAX], b[ITEMS_MAX];
-	size_t na = stretch_names(x, p, 0, s, a),
-	       nb = stretch_names(x, p, 1, s, b);
+	/* the rewrite's first: an official name asks how often the
+	 * passage's rewrite names it (rewrite_names), not needed when the
+	 * rewrite has none */
+	size_t nb = stretch_names(x, p, 1, s, b), na;
 
-	if (!na || !nb)
+	if (!nb || !(na = stretch_names(x, p, 0, s, a)))
 		return 0;
 	return pair_items(x, p, s, FIND_NAME, a, na, b, nb);
 }
