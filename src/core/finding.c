@@ -2965,16 +2965,20 @@ find_attribution(struct fx *x, uint32_t p)
 
 /* ---- new facts -------------------------------------------------------- */
 
-/* The line of the rewrite that holds byte at: *s, *e. */
+/* The line of the rewrite that holds byte at (at most its length): *s,
+ * *e.  It starts after the last line feed before at and ends at the
+ * first line feed or carriage return from at on (the end of the line
+ * feed's stretch searched for the return), by memrchr and memchr. */
 static void
 line_of(const struct text *t, size_t at, size_t *s, size_t *e)
 {
-	*s = at;
-	while (*s > 0 && t->buf[*s - 1] != '\n')
-		(*s)--;
-	*e = at;
-	while (*e < t->len && t->buf[*e] != '\n' && t->buf[*e] != '\r')
-		(*e)++;
+	const unsigned char *b = t->buf;
+	const unsigned char *lf = at ? memrchr(b, '\n', at) : NULL;
+	*s = lf ? (size_t)(lf - b) + 1 : 0;
+	lf = memchr(b + at, '\n', t->len - at);
+	size_t end = lf ? (size_t)(lf - b) : t->len;
+	const unsigned char *cr = memchr(b + at, '\r', end - at);
+	*e = cr ? (size_t)(cr - b) : end;
 }
 
 /* The words of tokens [t0, t1) of side right as a stream of name keys,
