@@ -3106,26 +3106,25 @@ same_bytes8(const unsigned char *p, const unsigned char *q, size_t n)
 	return ((u ^ v) & m) == 0;
 }
 
-/* Do official token t and its id's first token have one name key: the
- * same bytes but for the case of ASCII letters (which word_name_key
- * folds, as uni_key does; "And" at a verse's start and "and")? */
-static int
-same_as_first(const struct fx *x, uint32_t t)
+/* Do official token t and token r, its id's first, have one name key:
+ * the same bytes but for the case of ASCII letters (which word_name_key
+ * folds, as uni_key does; "And" at a verse's start and "and")?  The
+ * official list l, its text's bytes buf, room of them readable (the
+ * text's NUL with them). */
+static inline int
+same_as_first(const struct toklist *l, const unsigned char *buf, size_t room,
+              uint32_t r, uint32_t t)
 {
-	const struct toklist *l = &x->c->lt;
-	uint32_t r = x->prep[l->id[t]] - 1;
 	size_t n = tok_len(l, t);
 
 	if (r == t)
 		return 1;
 	if (tok_len(l, r) != n)
 		return 0;
-	const unsigned char *p = x->c->left->buf + l->v[r].off;
-	const unsigned char *q = x->c->left->buf + l->v[t].off;
-	size_t room = x->c->left->len + 1; /* the text's NUL is readable */
+	uint32_t ro = l->v[r].off, to = l->v[t].off;
+	const unsigned char *p = buf + ro, *q = buf + to;
 	/* most copies of a word have its first's very bytes: that first */
-	if (n <= 8 && room - l->v[r].off >= 8 && room - l->v[t].off >= 8 &&
-	    same_bytes8(p, q, n))
+	if (n <= 8 && room - ro >= 8 && room - to >= 8 && same_bytes8(p, q, n))
 		return 1;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char a = p[i], b = q[i];
@@ -3160,15 +3159,25 @@ official_parts(struct fx *x)
 	    !x->pvar || !(x->oparts = intern_new()))
 		return -1;
 	int any = 0;
-	for (uint32_t t = 0; t < l->n; t++) {
-		uint32_t id = l->id[t];
-		if (l->v[t].kind != TOK_WORD && l->v[t].kind != TOK_NUMBER)
+	/* the byte stores may alias anything: what the loop reads is kept
+	 * in locals (these arrays stay where they are; ppart grows) */
+	const struct tok *lv = l->v;
+	const uint32_t *lid = l->id;
+	uint32_t *prep = x->prep, *plast = x->plast;
+	unsigned char *pvar = x->pvar;
+	const unsigned char *text = x->c->left->buf;
+	size_t room = x->c->left->len + 1; /* the text's NUL is readable */
+	uint32_t nlt = (uint32_t)l->n;
+	for (uint32_t t = 0; t < nlt; t++) {
+		unsigned kind = lv[t].kind;
+		if (kind != TOK_WORD && kind != TOK_NUMBER)
 			continue;
+		uint32_t id = lid[t];
 		any = 1;
-		x->plast[id] = t;
-		if (l->v[t].kind == TOK_NUMBER)
-			x->pvar[id] |= PVAR_NUMBER;
-		if (x->prep[id] && same_as_first(x, t))
+		plast[id] = t;
+		if (kind == TOK_NUMBER)
+			pvar[id] |= PVAR_NUMBER;
+		if (prep[id] && same_as_first(l, text, room, prep[id] - 1, t))
 			continue;
 		char buf[NAME_BUF], *key;
 		size_t len, n0 = x->nppart;
@@ -3180,14 +3189,14 @@ official_parts(struct fx *x)
 			free(key);
 		if (rc < 0)
 			return -1;
-		if (!x->prep[id]) {
-			x->prep[id] = t + 1;
+		if (!prep[id]) {
+			prep[id] = t + 1;
 			x->pstart[id] = (uint32_t)n0;
 			x->pcount[id] = (uint32_t)(x->nppart - n0);
 		} else {
 			/* its parts are in oparts now; it reads them again */
 			x->pdiff[t >> 3] |= (unsigned char)(1u << (t & 7));
-			x->pvar[id] |= PVAR_DIFF;
+			pvar[id] |= PVAR_DIFF;
 			x->nppart = n0;
 		}
 	}
