@@ -147,9 +147,19 @@ struct fx {
 	uint32_t *plast; /* per id: its last word token (its first is
 	                    prep[id] - 1) */
 	size_t nppart, capppart, capscr;
-	unsigned char *pdiff, *pvar; /* pvar: per id, a token of it has
-	                                 the pdiff bit */
+	unsigned char *pdiff, *pvar; /* pvar: per id, PVAR_DIFF when a
+	                                 token of it has the pdiff bit,
+	                                 PVAR_NUMBER when one is a number */
 	int pmade;
+	/* the ids by their parts (parts_index), made at find_parts' first
+	 * call: the ids whose parts hold part k of oparts are
+	 * pids[pidstart[k] .. pidstart[k + 1]), part nparts standing for
+	 * PART_EMPTY; the ids with PVAR_DIFF are pids[pidstart[nparts +
+	 * 1] ..); phit is find_parts' scratch, a byte per id, zero between
+	 * calls */
+	uint32_t *pidstart, *pids;
+	size_t nparts;
+	unsigned char *phit;
 	/* what in_official_parts answered, per rewrite stream asked (a name
 	 * the official text lacks is asked at each of its mentions) */
 	struct intern *parts;
@@ -1724,10 +1734,9 @@ find_values(struct fx *x, uint32_t p, const struct stretch *s)
 
 	if (!maybe_values(x, 0, s) && !maybe_values(x, 1, s))
 		return 0;
-	na = stretch_values(x, 0, s, a);
-	nb = stretch_values(x, 1, s, b);
-
-	if (!na || !nb)
+	/* the rewrite's not read when the official side has none */
+	if (!(na = stretch_values(x, 0, s, a)) ||
+	    !(nb = stretch_values(x, 1, s, b)))
 		return 0;
 	return pair_items(x, p, s, FIND_VALUE, a, na, b, nb);
 }
@@ -2124,10 +2133,12 @@ static int
 find_names(struct fx *x, uint32_t p, const struct stretch *s)
 {
 	struct item a[ITEMS_MAX], b[ITEMS_MAX];
-	size_t na = stretch_names(x, p, 0, s, a),
-	       nb = stretch_names(x, p, 1, s, b);
+	/* the rewrite's first: an official name asks how often the
+	 * passage's rewrite names it (rewrite_names), not needed when the
+	 * rewrite has none */
+	size_t nb = stretch_names(x, p, 1, s, b), na;
 
-	if (!na || !nb)
+	if (!nb || !(na = stretch_names(x, p, 0, s, a)))
 		return 0;
 	return pair_items(x, p, s, FIND_NAME, a, na, b, nb);
 }
@@ -2138,8 +2149,9 @@ find_names(struct fx *x, uint32_t p, const struct stretch *s)
  * A straight one opens after a space (or at the start of the text) when
  * a word follows it, and closes when it sits against the word before and
  * a space (or the end) follows: `execution", he said, "is` closes a quote
- * begun in an earlier sentence, then opens another. */
-static int
+ * begun in an earlier sentence, then opens another.  In line: find_quotes
+ * asks it of every punctuation mark of a paired passage's rewrite. */
+static inline __attribute__((always_inline)) int
 quote_mark(const struct text *t, const struct tok *k)
 {
 	const unsigned char *s = t->buf + k->off;
@@ -2954,16 +2966,20 @@ find_attribution(struct fx *x, uint32_t p)
 
 /* ---- new facts -------------------------------------------------------- */
 
-/* The line of the rewrite that holds byte at: *s, *e. */
+/* The line of the rewrite that holds byte at (at most its length): *s,
+ * *e.  It starts after the last line feed before at and ends at the
+ * first line feed or carriage return from at on (the end of the line
+ * feed's stretch searched for the return), by memrchr and memchr. */
 static void
 line_of(const struct text *t, size_t at, size_t *s, size_t *e)
 {
-	*s = at;
-	while (*s > 0 && t->buf[*s - 1] != '\n')
-		(*s)--;
-	*e = at;
-	while (*e < t->len && t->buf[*e] != '\n' && t->buf[*e] != '\r')
-		(*e)++;
+	const unsigned char *b = t->buf;
+	const unsigned char *lf = at ? memrchr(b, '\n', at) : NULL;
+	*s = lf ? (size_t)(lf - b) + 1 : 0;
+	lf = memchr(b + at, '\n', t->len - at);
+	size_t end = lf ? (size_t)(lf - b) : t->len;
+	const unsigned char *cr = memchr(b + at, '\r', end - at);
+	*e = cr ? (size_t)(cr - b) : end;
 }
 
 /* The words of tokens [t0, t1) of side right as a stream of name keys,
@@ -3027,7 +3043,9 @@ has_parts(const struct intern *in, const char *s, size_t n)
 	return 1;
 }
 
-#define PART_EMPTY (UINT32_MAX - 1) /* an empty part ("a--b" has one) */
+#define PART_EMPTY  (UINT32_MAX - 1) /* an empty part ("a--b" has one) */
+#define PVAR_DIFF   1 /* x->pvar: a token of the id has the pdiff bit */
+#define PVAR_NUMBER 2 /* x->pvar: a token of the id is a number */
 
 /* The parts of name key key[0..len) (hyphens part it; of the rest only
  * letters a-z, digits and bytes beyond ASCII count, as in stream_of), as
@@ -3089,26 +3107,25 @@ same_bytes8(const unsigned char *p, const unsigned char *q, size_t n)
 	return ((u ^ v) & m) == 0;
 }
 
-/* Do official token t and its id's first token have one name key: the
- * same bytes but for the case of ASCII letters (which word_name_key
- * folds, as uni_key does; "And" at a verse's start and "and")? */
-static int
-same_as_first(const struct fx *x, uint32_t t)
+/* Do official token t and token r, its id's first, have one name key:
+ * the same bytes but for the case of ASCII letters (which word_name_key
+ * folds, as uni_key does; "And" at a verse's start and "and")?  The
+ * official list l, its text's bytes buf, room of them readable (the
+ * text's NUL with them). */
+static inline int
+same_as_first(const struct toklist *l, const unsigned char *buf, size_t room,
+              uint32_t r, uint32_t t)
 {
-	const struct toklist *l = &x->c->lt;
-	uint32_t r = x->prep[l->id[t]] - 1;
 	size_t n = tok_len(l, t);
 
 	if (r == t)
 		return 1;
 	if (tok_len(l, r) != n)
 		return 0;
-	const unsigned char *p = x->c->left->buf + l->v[r].off;
-	const unsigned char *q = x->c->left->buf + l->v[t].off;
-	size_t room = x->c->left->len + 1; /* the text's NUL is readable */
+	uint32_t ro = l->v[r].off, to = l->v[t].off;
+	const unsigned char *p = buf + ro, *q = buf + to;
 	/* most copies of a word have its first's very bytes: that first */
-	if (n <= 8 && room - l->v[r].off >= 8 && room - l->v[t].off >= 8 &&
-	    same_bytes8(p, q, n))
+	if (n <= 8 && room - ro >= 8 && room - to >= 8 && same_bytes8(p, q, n))
 		return 1;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char a = p[i], b = q[i];
@@ -3143,13 +3160,25 @@ official_parts(struct fx *x)
 	    !x->pvar || !(x->oparts = intern_new()))
 		return -1;
 	int any = 0;
-	for (uint32_t t = 0; t < l->n; t++) {
-		uint32_t id = l->id[t];
-		if (l->v[t].kind != TOK_WORD && l->v[t].kind != TOK_NUMBER)
+	/* the byte stores may alias anything: what the loop reads is kept
+	 * in locals (these arrays stay where they are; ppart grows) */
+	const struct tok *lv = l->v;
+	const uint32_t *lid = l->id;
+	uint32_t *prep = x->prep, *plast = x->plast;
+	unsigned char *pvar = x->pvar;
+	const unsigned char *text = x->c->left->buf;
+	size_t room = x->c->left->len + 1; /* the text's NUL is readable */
+	uint32_t nlt = (uint32_t)l->n;
+	for (uint32_t t = 0; t < nlt; t++) {
+		unsigned kind = lv[t].kind;
+		if (kind != TOK_WORD && kind != TOK_NUMBER)
 			continue;
+		uint32_t id = lid[t];
 		any = 1;
-		x->plast[id] = t;
-		if (x->prep[id] && same_as_first(x, t))
+		plast[id] = t;
+		if (kind == TOK_NUMBER)
+			pvar[id] |= PVAR_NUMBER;
+		if (prep[id] && same_as_first(l, text, room, prep[id] - 1, t))
 			continue;
 		char buf[NAME_BUF], *key;
 		size_t len, n0 = x->nppart;
@@ -3161,14 +3190,14 @@ official_parts(struct fx *x)
 			free(key);
 		if (rc < 0)
 			return -1;
-		if (!x->prep[id]) {
-			x->prep[id] = t + 1;
+		if (!prep[id]) {
+			prep[id] = t + 1;
 			x->pstart[id] = (uint32_t)n0;
 			x->pcount[id] = (uint32_t)(x->nppart - n0);
 		} else {
 			/* its parts are in oparts now; it reads them again */
 			x->pdiff[t >> 3] |= (unsigned char)(1u << (t & 7));
-			x->pvar[id] = 1;
+			pvar[id] |= PVAR_DIFF;
 			x->nppart = n0;
 		}
 	}
@@ -3243,50 +3272,147 @@ next_hit(const unsigned char *hit, const uint32_t *id, size_t t, size_t hi)
 	return hi;
 }
 
+/* The ids by their parts, and those with variant tokens (struct fx:
+ * pidstart, pids), and find_parts' scratch.  0 or -1. */
+static int
+parts_index(struct fx *x)
+{
+	size_t nid = intern_count(x->c->in), np = intern_count(x->oparts);
+
+	/* lists 0 .. np + 1: the parts, PART_EMPTY's, the variants' */
+	x->nparts = np;
+	x->pidstart = calloc(np + 4, sizeof *x->pidstart);
+	x->phit = calloc(nid + 1, 1);
+	if (!x->pidstart || !x->phit)
+		return -1;
+	/* list k counted at [k + 2], then placed from [k + 1], which
+	 * leaves its start at [k] */
+	uint32_t *at = x->pidstart;
+	for (size_t id = 0; id < nid; id++) {
+		const uint32_t *v = x->ppart + x->pstart[id];
+		for (uint32_t j = 0; j < x->pcount[id]; j++)
+			at[(v[j] == PART_EMPTY ? np : v[j]) + 2]++;
+		if (x->pvar[id] & PVAR_DIFF)
+			at[np + 3]++;
+	}
+	for (size_t k = 3; k < np + 4; k++)
+		at[k] += at[k - 1];
+	if (!(x->pids = malloc(((size_t)at[np + 3] + 1) * sizeof *x->pids)))
+		return -1;
+	for (size_t id = 0; id < nid; id++) {
+		const uint32_t *v = x->ppart + x->pstart[id];
+		for (uint32_t j = 0; j < x->pcount[id]; j++)
+			x->pids[at[(v[j] == PART_EMPTY ? np : v[j]) + 1]++] =
+			        (uint32_t)id;
+		if (x->pvar[id] & PVAR_DIFF)
+			x->pids[at[np + 2]++] = (uint32_t)id;
+	}
+	return 0;
+}
+
+/* Do the parts of official token t hold q[0..m) (m > 0) in a row, from
+ * one of its parts on (parts_at)?  1, 0, or -1 when memory ran out. */
+static int
+parts_from(struct fx *x, size_t t, const uint32_t *q, size_t m)
+{
+	const uint32_t *v;
+	size_t n;
+	int rc = 0;
+
+	if (token_parts(x, (uint32_t)t, &v, &n) < 0)
+		return -1;
+	for (size_t j = 0; j < n && !rc; j++) {
+		if (v[j] != q[0])
+			continue;
+		rc = parts_at(x, (uint32_t)t, j, q, m);
+		if (!rc && token_parts(x, (uint32_t)t, &v, &n) < 0)
+			rc = -1;
+	}
+	return rc;
+}
+
+/* find_parts walks the quote index's buckets of WALK_BUCKETS ids at
+ * most; a token walked in a bucket costs as many instructions as
+ * WALK_COST tokens scanned in the text */
+#define WALK_BUCKETS 16
+#define WALK_COST    8
+
 /* Do the parts q[0..m) (m > 0) stand in a row among the official
- * words'?  The ids whose words may hold q[0] are found first, so the
- * walk over the text reads one byte a token, and goes from the first
- * word of those ids to the last.  1, 0, or -1 when memory ran out. */
+ * words'?  The ids whose words may hold q[0] are found first (their
+ * parts' lists, and the ids with variant tokens), then their tokens
+ * are looked at: through the quote index's buckets, where every word of
+ * an id is in its id's bucket, when none of those ids has a number and
+ * their buckets are short beside the text between their first word and
+ * their last; else by a walk over that text, reading one byte a token.
+ * The tokens are met in another order than the text's, which changes
+ * nothing but which of two answers, found and no memory, comes first.
+ * 1, 0, or -1 when memory ran out. */
 static int
 find_parts(struct fx *x, const uint32_t *q, size_t m)
 {
 	const struct toklist *l = &x->c->lt;
-	size_t nid = intern_count(x->c->in);
-	unsigned char *hit = calloc(nid + 1, 1);
-	size_t lo = l->n, hi = 0;
-	int rc = 0;
+	size_t lo = l->n, hi = 0, nb = 0, walk = 0;
+	size_t bucket[WALK_BUCKETS];
+	int rc = 0, scan = !x->hstart;
 
-	if (!hit)
+	if (!x->pidstart && parts_index(x) < 0)
 		return -1;
-	for (size_t id = 0; id < nid; id++) {
-		const uint32_t *v = x->ppart + x->pstart[id];
-		hit[id] = x->pvar[id];
-		for (uint32_t j = 0; j < x->pcount[id] && !hit[id]; j++)
-			hit[id] = v[j] == q[0];
-		if (hit[id] && x->prep[id]) { /* a word of the text */
+	unsigned char *hit = x->phit;
+	size_t k = q[0] == PART_EMPTY ? x->nparts : q[0];
+	/* the ids of part k, then those with variants (a list for part
+	 * nparts + 1); q[0] is no part of oparts: the variants' alone */
+	size_t a0 =
+	        k <= x->nparts ? x->pidstart[k] : x->pidstart[x->nparts + 1];
+	size_t a1 = k <= x->nparts ? x->pidstart[k + 1]
+	                           : x->pidstart[x->nparts + 1];
+	size_t v0 = x->pidstart[x->nparts + 1], v1 = x->pidstart[x->nparts + 2];
+	for (int pass = 0; pass < 2; pass++) {
+		size_t i0 = pass ? v0 : a0, i1 = pass ? v1 : a1;
+		for (size_t i = i0; i < i1; i++) {
+			uint32_t id = x->pids[i];
+			if (hit[id])
+				continue;
+			hit[id] = 1;
 			if (x->prep[id] - 1 < lo)
 				lo = x->prep[id] - 1;
 			if (x->plast[id] + 1 > hi)
 				hi = x->plast[id] + 1;
-		}
-	}
-	for (size_t t = next_hit(hit, l->id, lo, hi); t < hi && !rc;
-	     t = next_hit(hit, l->id, t + 1, hi)) {
-		const uint32_t *v;
-		size_t n;
-		if (token_parts(x, t, &v, &n) < 0) {
-			rc = -1;
-			break;
-		}
-		for (size_t j = 0; j < n && !rc; j++) {
-			if (v[j] != q[0])
+			if (scan)
 				continue;
-			rc = parts_at(x, t, j, q, m);
-			if (!rc && token_parts(x, t, &v, &n) < 0)
-				rc = -1;
+			size_t b =
+			        word_hash(x->c, 0, x->prep[id] - 1) & x->hmask;
+			size_t j = 0;
+			while (j < nb && bucket[j] != b)
+				j++;
+			if ((x->pvar[id] & PVAR_NUMBER) || j == WALK_BUCKETS) {
+				scan = 1;
+				continue;
+			}
+			if (j == nb) {
+				bucket[nb++] = b;
+				walk += x->hstart[b + 1] - x->hstart[b];
+			}
 		}
 	}
-	free(hit);
+	if (!scan && walk * WALK_COST >= hi - lo)
+		scan = 1;
+	if (scan) {
+		for (size_t t = next_hit(hit, l->id, lo, hi); t < hi && !rc;
+		     t = next_hit(hit, l->id, t + 1, hi))
+			rc = parts_from(x, t, q, m);
+	} else {
+		for (size_t j = 0; j < nb && !rc; j++) {
+			size_t b = bucket[j], t;
+			struct hwalk w = {x->hcode + x->hbyte[b],
+			                  x->hstart[b + 1] - x->hstart[b], 0};
+			while (!rc && hwalk_next(&w, &t))
+				if (hit[l->id[t]])
+					rc = parts_from(x, t, q, m);
+		}
+	}
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = pass ? v0 : a0; i < (pass ? v1 : a1); i++)
+			hit[x->pids[i]] = 0;
 	return rc;
 }
 
@@ -4173,6 +4299,9 @@ fx_free(struct fx *x)
 	free(x->pscr);
 	free(x->pdiff);
 	free(x->pvar);
+	free(x->pidstart);
+	free(x->pids);
+	free(x->phit);
 	free(x->parts_in);
 	free(x->hstart);
 	free(x->hbyte);

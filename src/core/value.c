@@ -8,6 +8,7 @@
 #include "redline/value.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,7 @@ static const struct entry dates[] = {
 };
 
 #define WORD_MAX 48 /* bytes of a word looked up, at most */
+_Static_assert(WORD_MAX % 8 == 0, "lower's steps end by WORD_MAX");
 
 struct key {
 	const char *w;
@@ -49,22 +51,41 @@ by_word(const void *k, const void *e)
 	return lex_order(q->w, q->n, ((const struct entry *)e)->word);
 }
 
-#define FIND(table, w, n) find(table, sizeof table / sizeof *table, w, n)
+/* The lists' indices in filtered and filter: FILTER_ and the list's name. */
+enum {
+	FILTER_currencies,
+	FILTER_scales,
+	FILTER_units,
+	FILTER_dates,
+	NFILTERED
+};
+
+#define FIND(table, w, n)                                                      \
+	find(table, sizeof table / sizeof *table, FILTER_##table, w, n)
 
 /* A filter of each list's words by their length and first and last bytes
  * (filter_bit), made once: most words asked about (every distinct word of
  * a text, three searches each in value_may_start) are in no list, and a
  * clear bit says so without the binary search, some 10 instructions for
- * some 190. */
+ * some 190.  Each search names its list's filter (FIND), so no search
+ * looks for it. */
 #define FILTER_BITS 1024
-static const struct entry *const filtered[] = {currencies, scales, units,
-                                               dates};
-static const size_t filtered_n[] = {
-        sizeof currencies / sizeof *currencies, sizeof scales / sizeof *scales,
-        sizeof units / sizeof *units, sizeof dates / sizeof *dates};
-#define NFILTERED (sizeof filtered / sizeof *filtered)
+static const struct entry *const filtered[NFILTERED] = {
+        [FILTER_currencies] = currencies,
+        [FILTER_scales] = scales,
+        [FILTER_units] = units,
+        [FILTER_dates] = dates};
+static const size_t filtered_n[NFILTERED] = {
+        [FILTER_currencies] = sizeof currencies / sizeof *currencies,
+        [FILTER_scales] = sizeof scales / sizeof *scales,
+        [FILTER_units] = sizeof units / sizeof *units,
+        [FILTER_dates] = sizeof dates / sizeof *dates};
 static uint64_t filter[NFILTERED][FILTER_BITS / 64];
 static pthread_once_t filter_once = PTHREAD_ONCE_INIT;
+static atomic_int filter_ready; /* filter is filled (filter_fill): one
+                                   load a search, where pthread_once's
+                                   call would spill the caller's
+                                   registers */
 
 /* The filter's bit of the non-empty word w[0..n). */
 static unsigned
@@ -87,31 +108,40 @@ filter_fill(void)
 				filter[t][b / 64] |= (uint64_t)1 << (b % 64);
 			}
 		}
+	atomic_store_explicit(&filter_ready, 1, memory_order_release);
 }
 
-/* 0 when w[0..n) is surely not a word of table tab (one of filtered);
- * 1 when it may be. */
-static int
-may_hold(const struct entry *tab, const char *w, size_t n)
+/* Whether filter is filled, filling it the first time. */
+static __attribute__((noinline)) int
+filter_start(void)
 {
-	if (!n || pthread_once(&filter_once, filter_fill) != 0)
-		return 1;
-	for (size_t t = 0; t < NFILTERED; t++)
-		if (tab == filtered[t]) {
-			unsigned b = filter_bit(w, n);
-			return (int)(filter[t][b / 64] >> (b % 64) & 1);
-		}
-	return 1;
+	return pthread_once(&filter_once, filter_fill) == 0 &&
+	       atomic_load_explicit(&filter_ready, memory_order_acquire);
 }
 
-static const char *
-find(const struct entry *tab, size_t ntab, const char *w, size_t n)
+/* The value of w[0..n) in list tab (ntab entries), or NULL: the binary
+ * search, kept out of find so that a word its filter turns away costs
+ * no more than the filter. */
+static __attribute__((noinline)) const char *
+search(const struct entry *tab, size_t ntab, const char *w, size_t n)
 {
-	if (!may_hold(tab, w, n))
-		return NULL;
 	struct key k = {w, n};
 	const struct entry *e = bsearch(&k, tab, ntab, sizeof *tab, by_word);
 	return e ? e->value : NULL;
+}
+
+/* The value of w[0..n) in list tab (ntab entries, filter f of filter),
+ * or NULL. */
+static inline const char *
+find(const struct entry *tab, size_t ntab, size_t f, const char *w, size_t n)
+{
+	if (n && (atomic_load_explicit(&filter_ready, memory_order_acquire) ||
+	          filter_start())) {
+		unsigned b = filter_bit(w, n);
+		if (!(filter[f][b / 64] >> (b % 64) & 1))
+			return NULL;
+	}
+	return search(tab, ntab, w, n);
 }
 
 static int
@@ -120,18 +150,41 @@ is_digit(int c)
 	return c >= '0' && c <= '9';
 }
 
+/* The 8 bytes at s with each of 'A' to 'Z' made lower case (the rest as
+ * they are), into d: per byte, the low 7 bits plus 0x3f carry into the
+ * top bit when at least 'A', plus 0x25 when above 'Z' (no carry crosses a
+ * byte: the two differ in it for 'A' to 'Z' alone), and a byte with its
+ * own top bit set is no ASCII letter. */
+static inline void
+lower8(const unsigned char *s, char *d)
+{
+	const uint64_t ones = 0x0101010101010101u, top = 0x80 * ones;
+	uint64_t v, h;
+
+	memcpy(&v, s, sizeof v);
+	h = v & ~top;
+	v |= (((h + 0x3f * ones) ^ (h + 0x25 * ones)) & ~v & top) >> 2;
+	memcpy(d, &v, sizeof v);
+}
+
 /* Token k's bytes in ASCII lower case into w (room for WORD_MAX), and
- * their length; 0 when longer. */
+ * their length; 0 when longer.  Eight bytes a step while the text (with
+ * its NUL after it) has them: a step that starts inside the word ends by
+ * WORD_MAX, and w's bytes from the length on may then hold what follows
+ * the word. */
 static size_t
 lower(const struct text *t, const struct tok *k, char *w)
 {
-	size_t n = k->slen;
+	size_t n = k->slen, i = 0;
 	if (n == 0 || n >= WORD_MAX)
 		return 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = t->buf[k->off + i];
-		w[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-	}
+	const unsigned char *s = t->buf + k->off;
+	size_t room = t->len + 1 - k->off;
+	for (; i < n && i + 8 <= room; i += 8)
+		lower8(s + i, w + i);
+	for (; i < n; i++)
+		w[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a'
+		                                         : s[i]);
 	return n;
 }
 

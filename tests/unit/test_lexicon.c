@@ -39,6 +39,16 @@ numbers(void **state)
 	assert_string_equal(number("twentieth"), "20");
 	assert_string_equal(number("first"), "(none)");
 	assert_string_equal(number("second"), "(none)");
+	/* the list's shortest and longest, and words with a number word's
+	 * first and last letters and length, which its filter lets by */
+	assert_string_equal(number("one"), "1");
+	assert_string_equal(number("zero"), "0");
+	assert_string_equal(number("seventeenth"), "17");
+	assert_string_equal(number("thousand"), "1000");
+	assert_string_equal(number("hundredth"), "100");
+	assert_string_equal(number("tin"), "(none)");
+	assert_string_equal(number("fine"), "(none)");
+	assert_string_equal(number("Five"), "(none)");
 	assert_string_equal(number("3.5"), "3.5");
 	/* not a group separator: kept as written */
 	assert_string_equal(number("1,5"), "1,5");
