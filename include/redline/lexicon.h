@@ -164,4 +164,17 @@ int lex_is_clock_word(const char *s, size_t n);
  * and returns their length; 0 when w is no number or out is too small. */
 size_t lex_number(const char *w, size_t n, char *out, size_t outlen);
 
+/* The bit, of 1024 (LEX_FILTER_BITS), that the non-empty word w[0..n)
+ * sets in a filter of a word list by length and first and last bytes:
+ * a clear bit in a list's filter says the word is not in it without the
+ * search (lexicon.c's number words, value.c's lists). */
+#define LEX_FILTER_BITS 1024
+static inline unsigned
+lex_filter_bit(const char *w, size_t n)
+{
+	uint32_t h = (uint32_t)(unsigned char)w[0] << 16 ^
+	             (uint32_t)(unsigned char)w[n - 1] << 8 ^ (uint32_t)n;
+	return (h * 2654435761u) >> (32 - 10); /* LEX_FILTER_BITS is 2^10 */
+}
+
 #endif

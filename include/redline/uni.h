@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* What a code point is, coarsely, for tokenizing and display. */
 enum uni_class {
@@ -107,6 +108,24 @@ int uni_valid(const unsigned char *s, size_t n, size_t *bad);
 /* The value of the ASCII hex digit c (0-9, a-f, A-F), or -1 for any other
  * byte. */
 int uni_hex_digit(int c);
+
+/* The 8 bytes at s with each of 'A' to 'Z' made lower case and every
+ * other byte as it is, into d[0..8): one step of an ASCII case fold.  Per
+ * byte, the low 7 bits plus 0x3f carry into the top bit when at least
+ * 'A', plus 0x25 when above 'Z' (no carry crosses a byte: the two differ
+ * in it for 'A' to 'Z' alone), and a byte with its own top bit set is no
+ * ASCII letter.  s and d may be the same. */
+static inline void
+uni_lower8(const unsigned char *s, char *d)
+{
+	const uint64_t ones = 0x0101010101010101u, top = 0x80 * ones;
+	uint64_t v, h;
+
+	memcpy(&v, s, sizeof v);
+	h = v & ~top;
+	v |= (((h + 0x3f * ones) ^ (h + 0x25 * ones)) & ~v & top) >> 2;
+	memcpy(d, &v, sizeof v);
+}
 
 /* Key flags for uni_key. */
 enum {

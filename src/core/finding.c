@@ -189,23 +189,6 @@ is_init(const uint64_t *init, uint32_t t)
 
 /* ---- words ------------------------------------------------------------ */
 
-/* The 8 bytes at s with each of 'A' to 'Z' made lower case (the rest as
- * they are), into d: per byte, the low 7 bits plus 0x3f carry into the
- * top bit when at least 'A', plus 0x25 when above 'Z' (no carry crosses a
- * byte: the two differ in it for 'A' to 'Z' alone), and a byte with its
- * own top bit set is no ASCII letter. */
-static inline void
-fold8(const unsigned char *s, char *d)
-{
-	const uint64_t ones = 0x0101010101010101u, top = 0x80 * ones;
-	uint64_t v, h;
-
-	memcpy(&v, s, sizeof v);
-	h = v & ~top;
-	v |= (((h + 0x3f * ones) ^ (h + 0x25 * ones)) & ~v & top) >> 2;
-	memcpy(d, &v, sizeof v);
-}
-
 /* fold's longer words, the n bytes at s (room readable) into w (room cap
  * > n): eight bytes a step while both have room, then one at a time. */
 static void
@@ -214,7 +197,7 @@ fold_long(const unsigned char *s, size_t n, size_t room, char *w, size_t cap)
 	size_t j = 0;
 
 	for (; j < n && j + 8 <= cap && j + 8 <= room; j += 8)
-		fold8(s + j, w + j);
+		uni_lower8(s + j, w + j);
 	for (; j < n; j++)
 		w[j] = (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]);
 	w[n] = '\0';
@@ -222,7 +205,7 @@ fold_long(const unsigned char *s, size_t n, size_t room, char *w, size_t cap)
 
 /* Token k of text t folded to ASCII lower case into w (room cap, below
  * TOK_LONG): its length, or 0 when it is no word or too long.  A word of
- * up to 8 bytes is folded in one step (fold8) when both the text (with
+ * up to 8 bytes is folded in one step (uni_lower8) when both the text (with
  * its NUL after it) and w have room for 8: w's bytes past the NUL may then
  * hold what follows the word. */
 static size_t
@@ -234,7 +217,7 @@ fold(const struct text *t, const struct tok *k, char *w, size_t cap)
 	const unsigned char *s = t->buf + k->off;
 	size_t room = t->len + 1 - k->off;
 	if (n <= 8 && cap >= 8 && room >= 8) {
-		fold8(s, w);
+		uni_lower8(s, w);
 		w[n] = '\0';
 		return n;
 	}

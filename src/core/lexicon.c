@@ -394,27 +394,17 @@ is_digit(char c)
 }
 
 /* A filter of the number words by their first and last bytes and their
- * length (number_bit), filled once (number_once): nearly every word asked
+ * length (lex_filter_bit), filled once (number_once): nearly every word asked
  * about is no number word, and a clear bit says so without the binary
  * search (some 10 instructions for some 150).  The bytes are the very
  * bytes the search compares, so a word of the table always finds its
  * bit set. */
-#define NUMBER_BITS 1024
-static uint64_t number_seen[NUMBER_BITS / 64];
+static uint64_t number_seen[LEX_FILTER_BITS / 64];
 static pthread_once_t number_once = PTHREAD_ONCE_INIT;
 static atomic_int number_ready; /* number_seen is filled (number_fill):
                                    one load a call, where pthread_once's
                                    call would spill the caller's
                                    registers */
-
-/* The filter's bit of the non-empty word w[0..n). */
-static unsigned
-number_bit(const char *w, size_t n)
-{
-	uint32_t h = (uint32_t)(unsigned char)w[0] << 16 ^
-	             (uint32_t)(unsigned char)w[n - 1] << 8 ^ (uint32_t)n;
-	return (h * 2654435761u) >> (32 - 10); /* NUMBER_BITS is 2^10 */
-}
 
 static void
 number_fill(void)
@@ -422,7 +412,7 @@ number_fill(void)
 	for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++) {
 		size_t n = strlen(numbers[i].word);
 		if (n) {
-			unsigned b = number_bit(numbers[i].word, n);
+			unsigned b = lex_filter_bit(numbers[i].word, n);
 			number_seen[b / 64] |= (uint64_t)1 << (b % 64);
 		}
 	}
@@ -479,7 +469,7 @@ lex_number(const char *w, size_t n, char *out, size_t outlen)
 	if (n && !is_digit(w[0]) &&
 	    (atomic_load_explicit(&number_ready, memory_order_acquire) ||
 	     number_start())) {
-		unsigned b = number_bit(w, n);
+		unsigned b = lex_filter_bit(w, n);
 		if (!(number_seen[b / 64] >> (b % 64) & 1))
 			return 0;
 	}

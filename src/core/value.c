@@ -64,12 +64,11 @@ enum {
 	find(table, sizeof table / sizeof *table, FILTER_##table, w, n)
 
 /* A filter of each list's words by their length and first and last bytes
- * (filter_bit), made once: most words asked about (every distinct word of
+ * (lex_filter_bit), made once: most words asked about (every distinct word of
  * a text, three searches each in value_may_start) are in no list, and a
  * clear bit says so without the binary search, some 10 instructions for
  * some 190.  Each search names its list's filter (FIND), so no search
  * looks for it. */
-#define FILTER_BITS 1024
 static const struct entry *const filtered[NFILTERED] = {
         [FILTER_currencies] = currencies,
         [FILTER_scales] = scales,
@@ -80,21 +79,12 @@ static const size_t filtered_n[NFILTERED] = {
         [FILTER_scales] = sizeof scales / sizeof *scales,
         [FILTER_units] = sizeof units / sizeof *units,
         [FILTER_dates] = sizeof dates / sizeof *dates};
-static uint64_t filter[NFILTERED][FILTER_BITS / 64];
+static uint64_t filter[NFILTERED][LEX_FILTER_BITS / 64];
 static pthread_once_t filter_once = PTHREAD_ONCE_INIT;
 static atomic_int filter_ready; /* filter is filled (filter_fill): one
                                    load a search, where pthread_once's
                                    call would spill the caller's
                                    registers */
-
-/* The filter's bit of the non-empty word w[0..n). */
-static unsigned
-filter_bit(const char *w, size_t n)
-{
-	uint32_t h = (uint32_t)(unsigned char)w[0] << 16 ^
-	             (uint32_t)(unsigned char)w[n - 1] << 8 ^ (uint32_t)n;
-	return (h * 2654435761u) >> (32 - 10); /* FILTER_BITS is 2^10 */
-}
 
 static void
 filter_fill(void)
@@ -104,7 +94,7 @@ filter_fill(void)
 			const char *w = filtered[t][i].word;
 			size_t n = strlen(w);
 			if (n) {
-				unsigned b = filter_bit(w, n);
+				unsigned b = lex_filter_bit(w, n);
 				filter[t][b / 64] |= (uint64_t)1 << (b % 64);
 			}
 		}
@@ -137,7 +127,7 @@ find(const struct entry *tab, size_t ntab, size_t f, const char *w, size_t n)
 {
 	if (n && (atomic_load_explicit(&filter_ready, memory_order_acquire) ||
 	          filter_start())) {
-		unsigned b = filter_bit(w, n);
+		unsigned b = lex_filter_bit(w, n);
 		if (!(filter[f][b / 64] >> (b % 64) & 1))
 			return NULL;
 	}
@@ -148,23 +138,6 @@ static int
 is_digit(int c)
 {
 	return c >= '0' && c <= '9';
-}
-
-/* The 8 bytes at s with each of 'A' to 'Z' made lower case (the rest as
- * they are), into d: per byte, the low 7 bits plus 0x3f carry into the
- * top bit when at least 'A', plus 0x25 when above 'Z' (no carry crosses a
- * byte: the two differ in it for 'A' to 'Z' alone), and a byte with its
- * own top bit set is no ASCII letter. */
-static inline void
-lower8(const unsigned char *s, char *d)
-{
-	const uint64_t ones = 0x0101010101010101u, top = 0x80 * ones;
-	uint64_t v, h;
-
-	memcpy(&v, s, sizeof v);
-	h = v & ~top;
-	v |= (((h + 0x3f * ones) ^ (h + 0x25 * ones)) & ~v & top) >> 2;
-	memcpy(d, &v, sizeof v);
 }
 
 /* Token k's bytes in ASCII lower case into w (room for WORD_MAX), and
@@ -181,7 +154,7 @@ lower(const struct text *t, const struct tok *k, char *w)
 	const unsigned char *s = t->buf + k->off;
 	size_t room = t->len + 1 - k->off;
 	for (; i < n && i + 8 <= room; i += 8)
-		lower8(s + i, w + i);
+		uni_lower8(s + i, w + i);
 	for (; i < n; i++)
 		w[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a'
 		                                         : s[i]);
