@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.8681983;
+static const double lm_bias = -6.55172741;
 static const double lm_weight[LM_NFEAT] = {
-        1.2216031,    /* LM_COVR */
-        2.27711801,   /* LM_COVO */
-        2.90835952,   /* LM_COVMIN */
-        -0.155884024, /* LM_SECOND */
-        0.0380894506, /* LM_PLAIN */
-        -0.256686401, /* LM_NAMES */
-        1.52334242,   /* LM_LOGWR */
-        0.8833002,    /* LM_LOGWO */
-        -0.973647249, /* LM_HEADER */
-        -0.738841906, /* LM_TAKEN */
-        0.585637226,  /* LM_ORDER */
-        1.09509167,   /* LM_NEIGH */
-        -1.29958753,  /* LM_TITLE */
-        -0.505792206, /* LM_LOGTOK */
-        1.06627107,   /* LM_BEST */
-        0.0569984961, /* LM_HEAD */
-        -2.72785584,  /* LM_HEAD_TITLED */
-        -4.20396106,  /* LM_NOVEL */
+        1.09087368,   /* LM_COVR */
+        2.30216098,   /* LM_COVO */
+        3.00274766,   /* LM_COVMIN */
+        -0.23363442,  /* LM_SECOND */
+        0.0174406078, /* LM_PLAIN */
+        -0.259333075, /* LM_NAMES */
+        1.44025672,   /* LM_LOGWR */
+        0.831074929,  /* LM_LOGWO */
+        -1.05731534,  /* LM_HEADER */
+        -0.719467498, /* LM_TAKEN */
+        0.612781994,  /* LM_ORDER */
+        1.17867518,   /* LM_NEIGH */
+        -1.39849948,  /* LM_TITLE */
+        -0.415310789, /* LM_LOGTOK */
+        1.12801228,   /* LM_BEST */
+        0.0779661938, /* LM_HEAD */
+        -2.69321099,  /* LM_HEAD_TITLED */
+        -4.36047091,  /* LM_NOVEL */
 };
 
 #endif
