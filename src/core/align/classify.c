@@ -521,42 +521,58 @@ frame_free(const unsigned char *brk, const unsigned char *fr, size_t nr,
 		}
 }
 
+/* spend (cnt, id) for the right word of loose id id at token t when it is
+ * plain (right_bound), else 0 without spending. */
+static inline size_t
+plain_miss(const struct ctx *x, uint32_t *cnt, uint32_t id, uint32_t t)
+{
+	if ((x->w->rflag[t] & F_UPPER) || x->c->rt.v[t].kind == TOK_NUMBER ||
+	    rescued_word(x, id))
+		return 0;
+	return spend(cnt, id);
+}
+
 /* Is the right share kept_once would give (*kr, the first pass, no lead
- * left out) sure to fall below v, whatever the loose diff finds?  The
- * right words b[0..nr) (tokens ti[0..nr), brk and fr: as kept_once fills
- * them) that no rule can excuse when the diff leaves them out: outside
- * every frame is_frame could take (frame_free), lowercase, no number, no
- * glue word, no title, not "we", "the", "he" or "she" (so in no subject
- * run subject_kept rescues).  Those of a loose id beyond its count among
- * the left words a[0..nl), M of them, stay in the denominator and out of
- * the kept ones, so kr <= (nr - M) / nr.  Uses x->lcount and leaves it
- * all 0. */
+ * left out) sure to fall below v, whatever the loose diff finds?  A plain
+ * right word of b[0..nr) (tokens ti[0..nr), brk and fr: as kept_once
+ * fills them) is one no rule but a frame can excuse when the diff leaves
+ * it out: lowercase, no number, no glue word, no title, not "we", "the",
+ * "he" or "she" (so in no subject run subject_kept rescues).  Those of a
+ * loose id beyond its count among the left words a[0..nl) are not kept:
+ * M0 of them outside every frame is_frame could take (frame_free: those
+ * words are counted first, against the whole count), which stay in the
+ * denominator, and M1 more, which a frame may take out of it.  With K kept
+ * words, K <= nr - M0 - M1, and kept_once lets the frames take out at most K
+ * words (framed > lcs_r counts none), so kr <= K / (K + M0 + max(0, M1 - K)),
+ * which grows with K: its value at the largest K bounds it.  Uses x->lcount and
+ * leaves it all 0. */
 static int
 right_bound(const struct ctx *x, const uint32_t *a, size_t nl,
             const uint32_t *b, const uint32_t *ti, size_t nr,
             const unsigned char *brk, const unsigned char *fr, double v)
 {
-	const struct words *w = x->w;
 	uint32_t *cnt = x->lcount;
-	size_t q, p, miss = 0;
+	size_t q, p, m0 = 0, m1 = 0;
 
 	if (!nr)
 		return 0;
 	frame_free(brk, fr, nr, &q, &p);
-	if (q >= p)
-		return 0;
 	for (size_t k = 0; k < nl; k++)
 		cnt[a[k]]++;
-	for (size_t j = q; j < p; j++) {
-		uint32_t id = b[j];
-		if ((w->rflag[ti[j]] & F_UPPER) ||
-		    x->c->rt.v[ti[j]].kind == TOK_NUMBER || rescued_word(x, id))
-			continue;
-		miss += spend(cnt, id);
-	}
+	/* the frame-free words first: M0 must count only the words of an id
+	 * beyond its count that are surely there, whichever the diff keeps */
+	for (size_t j = q; j < p; j++)
+		m0 += plain_miss(x, cnt, b[j], ti[j]);
+	for (size_t j = 0; j < nr; j++)
+		if (j < q || j >= p)
+			m1 += plain_miss(x, cnt, b[j], ti[j]);
 	for (size_t k = 0; k < nl; k++)
 		cnt[a[k]] = 0;
-	return (double)(nr - miss) / (double)nr < v - 1e-9;
+	size_t kmax = nr - m0 - m1;
+	/* kmax <= m1: nr > 0 words, so m0 + m1 >= kmax and > 0 */
+	double top = kmax <= m1 ? (double)kmax / (double)(m0 + m1)
+	                        : (double)kmax / (double)(kmax + m0);
+	return top < v - 1e-9;
 }
 
 /* A sanitizer build (make check) works out in full every share that
