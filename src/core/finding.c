@@ -2232,6 +2232,31 @@ piece_at(struct fx *x, const uint32_t *q, size_t n, size_t j)
 	return t;
 }
 
+/* FNV-1a of the ASCII lower-case bytes of s[0..n). */
+static inline uint64_t
+lower_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (size_t j = 0; j < n; j++) {
+		unsigned ch = (unsigned char)s[j];
+		h ^= ch | (unsigned)(ch - 'A' < 26u) << 5;
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+/* word_hash of a word token of id id (number_value gives a word none:
+ * its key's hash), without the call that finds so. */
+static inline uint64_t
+word_id_hash(const struct cmp *c, uint32_t id)
+{
+	size_t n;
+	const char *s = intern_key(c->in, id, &n);
+
+	return lower_hash(s, n);
+}
+
 /* FNV-1a of the ASCII lower-case bytes of the key of token i of side
  * right (so that curly and straight apostrophes meet, as the token ids
  * do), or of its value when it is a number (so "6th" and "6" meet). */
@@ -2239,19 +2264,15 @@ static uint64_t
 word_hash(const struct cmp *c, int right, uint32_t i)
 {
 	const struct toklist *l = side_toks(c, right);
-	uint64_t h = 1469598103934665603u;
 	char d[WORD_MAX];
-	size_t n = number_value(side_text(c, right), &l->v[i], d, sizeof d);
-	const char *s = d;
+	size_t n;
 
+	if (l->v[i].kind == TOK_WORD)
+		return word_id_hash(c, l->id[i]);
+	n = number_value(side_text(c, right), &l->v[i], d, sizeof d);
 	if (!n)
-		s = intern_key(c->in, l->id[i], &n);
-	for (size_t j = 0; j < n; j++) {
-		unsigned char ch = (unsigned char)s[j];
-		h ^= ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
-		h *= 1099511628211u;
-	}
-	return h;
+		return word_id_hash(c, l->id[i]);
+	return lower_hash(d, n);
 }
 
 /* The bucket of official number token t, by word_hash: a number's hash
@@ -2400,9 +2421,9 @@ official_index(struct fx *x)
 		if (lv[t].kind == TOK_WORD) {
 			uint32_t *wb = &wbucket[lid[t]];
 			if (!*wb)
-				*wb = 1 + (uint32_t)(word_hash(x->c, 0,
-				                               (uint32_t)t) &
-				                     x->hmask);
+				*wb = 1 +
+				      (uint32_t)(word_id_hash(x->c, lid[t]) &
+				                 x->hmask);
 			b = *wb - 1;
 		} else if (lv[t].kind == TOK_NUMBER) {
 			b = number_bucket(x, bucket, rep, t);
@@ -3030,6 +3051,20 @@ has_parts(const struct intern *in, const char *s, size_t n)
 #define PVAR_DIFF   1 /* x->pvar: a token of the id has the pdiff bit */
 #define PVAR_NUMBER 2 /* x->pvar: a token of the id is a number */
 
+/* Append part id to *v (n of them, room *cap).  0 or -1. */
+static inline int
+push_part(uint32_t **v, size_t *n, size_t *cap, uint32_t id)
+{
+	uint32_t *g =
+	        *n < *cap ? *v : grow_array(*v, cap, *n + 1, sizeof *g, 64);
+
+	if (!g)
+		return -1;
+	*v = g;
+	(*v)[(*n)++] = id;
+	return 0;
+}
+
 /* The parts of name key key[0..len) (hyphens part it; of the rest only
  * letters a-z, digits and bytes beyond ASCII count, as in stream_of), as
  * ids of x->oparts (added when add, else looked up: UINT32_MAX when
@@ -3042,6 +3077,21 @@ key_parts(struct fx *x, const char *key, size_t len, int add, uint32_t **v,
 	size_t k = 0;
 	int rc = 0;
 
+	/* a key of one part whose every byte is kept (most words): that
+	 * part is the key itself, looked up without a copy */
+	while (k < len && ((unsigned char)key[k] >= 0x80 ||
+	                   (key[k] >= 'a' && key[k] <= 'z') ||
+	                   (key[k] >= '0' && key[k] <= '9')))
+		k++;
+	if (k == len && len) {
+		uint32_t id;
+		if (add && intern_id(x->oparts, key, len, &id) < 0)
+			return -1;
+		if (!add && !intern_find(x->oparts, key, len, &id))
+			id = UINT32_MAX;
+		return push_part(v, n, cap, id);
+	}
+	k = 0;
 	if (len > sizeof buf && !(part = malloc(len)))
 		return -1;
 	for (size_t i = 0; rc == 0; i++) {
@@ -3121,6 +3171,27 @@ same_as_first(const struct toklist *l, const unsigned char *buf, size_t room,
 	return 1;
 }
 
+/* The name key of a word s[0..n) of ASCII letters and digits alone,
+ * shorter than NAME_BUF (word_name_key's: its bytes in lower case, no
+ * possessive), which is its one part (key_parts: no hyphen, no byte
+ * dropped), into buf; its length, or 0 for any other word. */
+static inline size_t
+plain_part(const unsigned char *s, size_t n, char *buf)
+{
+	if (!n || n >= NAME_BUF)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned ch = s[i], lo = ch | 0x20;
+		if (lo - 'a' < 26u)
+			buf[i] = (char)lo;
+		else if (ch - '0' < 10u)
+			buf[i] = (char)ch;
+		else
+			return 0;
+	}
+	return n;
+}
+
 /* The parts of the official words (see struct fx), made once.  0 or -1. */
 static int
 official_parts(struct fx *x)
@@ -3152,27 +3223,49 @@ official_parts(struct fx *x)
 	const unsigned char *text = x->c->left->buf;
 	size_t room = x->c->left->len + 1; /* the text's NUL is readable */
 	uint32_t nlt = (uint32_t)l->n;
+	/* the last offset with 8 bytes readable from it: a copy of up to 8
+	 * bytes that has them and its first's are compared at once, in
+	 * line (same_as_first's first test, without its length's call) */
+	uint32_t last8 = room >= 8 ? (uint32_t)(room - 8) : 0;
+	int fast8 = room >= 8;
 	for (uint32_t t = 0; t < nlt; t++) {
-		unsigned kind = lv[t].kind;
-		if (kind != TOK_WORD && kind != TOK_NUMBER)
+		struct tok k = lv[t];
+		if (k.kind != TOK_WORD && k.kind != TOK_NUMBER)
 			continue;
-		uint32_t id = lid[t];
-		any = 1;
+		uint32_t id = lid[t], r1 = prep[id];
 		plast[id] = t;
-		if (kind == TOK_NUMBER)
+		if (k.kind == TOK_NUMBER)
 			pvar[id] |= PVAR_NUMBER;
-		if (prep[id] && same_as_first(l, text, room, prep[id] - 1, t))
-			continue;
+		if (r1) {
+			struct tok kr = lv[r1 - 1];
+			if (fast8 && kr.slen == k.slen && k.slen <= 8 &&
+			    k.off <= last8 && /* the first's is before */
+			    same_bytes8(text + kr.off, text + k.off, k.slen))
+				continue;
+			if (same_as_first(l, text, room, r1 - 1, t))
+				continue;
+		}
+		any = 1; /* a word or number: its id's first comes here */
 		char buf[NAME_BUF], *key;
 		size_t len, n0 = x->nppart;
-		if (word_name_key(x->c->left, l, t, buf, &key, &len) < 0)
-			return -1;
-		int rc = key_parts(x, key, len, 1, &x->ppart, &x->nppart,
-		                   &x->capppart);
-		if (key != buf)
-			free(key);
-		if (rc < 0)
-			return -1;
+		uint32_t pid;
+		/* most words are letters alone: their one part at once */
+		if ((len = plain_part(text + k.off, k.slen, buf)) != 0) {
+			if (intern_id(x->oparts, buf, len, &pid) < 0 ||
+			    push_part(&x->ppart, &x->nppart, &x->capppart,
+			              pid) < 0)
+				return -1;
+		} else {
+			if (word_name_key(x->c->left, l, t, buf, &key, &len) <
+			    0)
+				return -1;
+			int rc = key_parts(x, key, len, 1, &x->ppart,
+			                   &x->nppart, &x->capppart);
+			if (key != buf)
+				free(key);
+			if (rc < 0)
+				return -1;
+		}
 		if (!prep[id]) {
 			prep[id] = t + 1;
 			x->pstart[id] = (uint32_t)n0;
