@@ -3229,18 +3229,20 @@ official_parts(struct fx *x)
 	uint32_t last8 = room >= 8 ? (uint32_t)(room - 8) : 0;
 	int fast8 = room >= 8;
 	for (uint32_t t = 0; t < nlt; t++) {
-		struct tok k = lv[t];
-		if (k.kind != TOK_WORD && k.kind != TOK_NUMBER)
+		const struct tok *k = &lv[t];
+		unsigned kind = k->kind;
+		if (kind != TOK_WORD && kind != TOK_NUMBER)
 			continue;
 		uint32_t id = lid[t], r1 = prep[id];
 		plast[id] = t;
-		if (k.kind == TOK_NUMBER)
+		if (kind == TOK_NUMBER)
 			pvar[id] |= PVAR_NUMBER;
 		if (r1) {
-			struct tok kr = lv[r1 - 1];
-			if (fast8 && kr.slen == k.slen && k.slen <= 8 &&
-			    k.off <= last8 && /* the first's is before */
-			    same_bytes8(text + kr.off, text + k.off, k.slen))
+			const struct tok *kr = &lv[r1 - 1];
+			unsigned n = k->slen;
+			if (fast8 && kr->slen == n && n <= 8 &&
+			    k->off <= last8 && /* the first's is before */
+			    same_bytes8(text + kr->off, text + k->off, n))
 				continue;
 			if (same_as_first(l, text, room, r1 - 1, t))
 				continue;
@@ -3250,7 +3252,7 @@ official_parts(struct fx *x)
 		size_t len, n0 = x->nppart;
 		uint32_t pid;
 		/* most words are letters alone: their one part at once */
-		if ((len = plain_part(text + k.off, k.slen, buf)) != 0) {
+		if ((len = plain_part(text + k->off, k->slen, buf)) != 0) {
 			if (intern_id(x->oparts, buf, len, &pid) < 0 ||
 			    push_part(&x->ppart, &x->nppart, &x->capppart,
 			              pid) < 0)
