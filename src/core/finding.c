@@ -2232,31 +2232,6 @@ piece_at(struct fx *x, const uint32_t *q, size_t n, size_t j)
 	return t;
 }
 
-/* FNV-1a of the ASCII lower-case bytes of s[0..n). */
-static inline uint64_t
-lower_hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603u;
-
-	for (size_t j = 0; j < n; j++) {
-		unsigned ch = (unsigned char)s[j];
-		h ^= ch | (unsigned)(ch - 'A' < 26u) << 5;
-		h *= 1099511628211u;
-	}
-	return h;
-}
-
-/* word_hash of a word token of id id (number_value gives a word none:
- * its key's hash), without the call that finds so. */
-static inline uint64_t
-word_id_hash(const struct cmp *c, uint32_t id)
-{
-	size_t n;
-	const char *s = intern_key(c->in, id, &n);
-
-	return lower_hash(s, n);
-}
-
 /* FNV-1a of the ASCII lower-case bytes of the key of token i of side
  * right (so that curly and straight apostrophes meet, as the token ids
  * do), or of its value when it is a number (so "6th" and "6" meet). */
@@ -2264,15 +2239,19 @@ static uint64_t
 word_hash(const struct cmp *c, int right, uint32_t i)
 {
 	const struct toklist *l = side_toks(c, right);
+	uint64_t h = 1469598103934665603u;
 	char d[WORD_MAX];
-	size_t n;
+	size_t n = number_value(side_text(c, right), &l->v[i], d, sizeof d);
+	const char *s = d;
 
-	if (l->v[i].kind == TOK_WORD)
-		return word_id_hash(c, l->id[i]);
-	n = number_value(side_text(c, right), &l->v[i], d, sizeof d);
 	if (!n)
-		return word_id_hash(c, l->id[i]);
-	return lower_hash(d, n);
+		s = intern_key(c->in, l->id[i], &n);
+	for (size_t j = 0; j < n; j++) {
+		unsigned char ch = (unsigned char)s[j];
+		h ^= ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
+		h *= 1099511628211u;
+	}
+	return h;
 }
 
 /* The bucket of official number token t, by word_hash: a number's hash
@@ -2421,9 +2400,9 @@ official_index(struct fx *x)
 		if (lv[t].kind == TOK_WORD) {
 			uint32_t *wb = &wbucket[lid[t]];
 			if (!*wb)
-				*wb = 1 +
-				      (uint32_t)(word_id_hash(x->c, lid[t]) &
-				                 x->hmask);
+				*wb = 1 + (uint32_t)(word_hash(x->c, 0,
+				                               (uint32_t)t) &
+				                     x->hmask);
 			b = *wb - 1;
 		} else if (lv[t].kind == TOK_NUMBER) {
 			b = number_bucket(x, bucket, rep, t);
