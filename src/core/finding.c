@@ -3056,21 +3056,6 @@ key_parts(struct fx *x, const char *key, size_t len, int add, uint32_t **v,
 	size_t k = 0;
 	int rc = 0;
 
-	/* a key of one part whose every byte is kept (most words): that
-	 * part is the key itself, looked up without a copy */
-	while (k < len && ((unsigned char)key[k] >= 0x80 ||
-	                   (key[k] >= 'a' && key[k] <= 'z') ||
-	                   (key[k] >= '0' && key[k] <= '9')))
-		k++;
-	if (k == len && len) {
-		uint32_t id;
-		if (add && intern_id(x->oparts, key, len, &id) < 0)
-			return -1;
-		if (!add && !intern_find(x->oparts, key, len, &id))
-			id = UINT32_MAX;
-		return push_part(v, n, cap, id);
-	}
-	k = 0;
 	if (len > sizeof buf && !(part = malloc(len)))
 		return -1;
 	for (size_t i = 0; rc == 0; i++) {
