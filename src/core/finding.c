@@ -3189,7 +3189,7 @@ official_parts(struct fx *x)
 	uint32_t nlt = (uint32_t)l->n;
 	/* the last offset with 8 bytes readable from it: a copy of up to 8
 	 * bytes that has them and its first's are compared at once, in
-	 * line (same_as_first's first test, without its length's call) */
+	 * line (same_as_first's first test, read from the short lengths) */
 	uint32_t last8 = room >= 8 ? (uint32_t)(room - 8) : 0;
 	int fast8 = room >= 8;
 	for (uint32_t t = 0; t < nlt; t++) {
