@@ -3030,6 +3030,20 @@ has_parts(const struct intern *in, const char *s, size_t n)
 #define PVAR_DIFF   1 /* x->pvar: a token of the id has the pdiff bit */
 #define PVAR_NUMBER 2 /* x->pvar: a token of the id is a number */
 
+/* Append part id to *v (n of them, room *cap).  0 or -1. */
+static inline int
+push_part(uint32_t **v, size_t *n, size_t *cap, uint32_t id)
+{
+	uint32_t *g =
+	        *n < *cap ? *v : grow_array(*v, cap, *n + 1, sizeof *g, 64);
+
+	if (!g)
+		return -1;
+	*v = g;
+	(*v)[(*n)++] = id;
+	return 0;
+}
+
 /* The parts of name key key[0..len) (hyphens part it; of the rest only
  * letters a-z, digits and bytes beyond ASCII count, as in stream_of), as
  * ids of x->oparts (added when add, else looked up: UINT32_MAX when
@@ -3121,6 +3135,27 @@ same_as_first(const struct toklist *l, const unsigned char *buf, size_t room,
 	return 1;
 }
 
+/* The name key of a word s[0..n) of ASCII letters and digits alone,
+ * shorter than NAME_BUF (word_name_key's: its bytes in lower case, no
+ * possessive), which is its one part (key_parts: no hyphen, no byte
+ * dropped), into buf; its length, or 0 for any other word. */
+static inline size_t
+plain_part(const unsigned char *s, size_t n, char *buf)
+{
+	if (!n || n >= NAME_BUF)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned ch = s[i], lo = ch | 0x20;
+		if (lo - 'a' < 26u)
+			buf[i] = (char)lo;
+		else if (ch - '0' < 10u)
+			buf[i] = (char)ch;
+		else
+			return 0;
+	}
+	return n;
+}
+
 /* The parts of the official words (see struct fx), made once.  0 or -1. */
 static int
 official_parts(struct fx *x)
@@ -3152,27 +3187,51 @@ official_parts(struct fx *x)
 	const unsigned char *text = x->c->left->buf;
 	size_t room = x->c->left->len + 1; /* the text's NUL is readable */
 	uint32_t nlt = (uint32_t)l->n;
+	/* the last offset with 8 bytes readable from it: a copy of up to 8
+	 * bytes that has them and its first's are compared at once, in
+	 * line (same_as_first's first test, read from the short lengths) */
+	uint32_t last8 = room >= 8 ? (uint32_t)(room - 8) : 0;
+	int fast8 = room >= 8;
 	for (uint32_t t = 0; t < nlt; t++) {
-		unsigned kind = lv[t].kind;
+		const struct tok *k = &lv[t];
+		unsigned kind = k->kind;
 		if (kind != TOK_WORD && kind != TOK_NUMBER)
 			continue;
-		uint32_t id = lid[t];
-		any = 1;
+		uint32_t id = lid[t], r1 = prep[id];
 		plast[id] = t;
 		if (kind == TOK_NUMBER)
 			pvar[id] |= PVAR_NUMBER;
-		if (prep[id] && same_as_first(l, text, room, prep[id] - 1, t))
-			continue;
+		if (r1) {
+			const struct tok *kr = &lv[r1 - 1];
+			unsigned n = k->slen;
+			if (fast8 && kr->slen == n && n <= 8 &&
+			    k->off <= last8 && /* the first's is before */
+			    same_bytes8(text + kr->off, text + k->off, n))
+				continue;
+			if (same_as_first(l, text, room, r1 - 1, t))
+				continue;
+		}
+		any = 1; /* a word or number: its id's first comes here */
 		char buf[NAME_BUF], *key;
 		size_t len, n0 = x->nppart;
-		if (word_name_key(x->c->left, l, t, buf, &key, &len) < 0)
-			return -1;
-		int rc = key_parts(x, key, len, 1, &x->ppart, &x->nppart,
-		                   &x->capppart);
-		if (key != buf)
-			free(key);
-		if (rc < 0)
-			return -1;
+		uint32_t pid;
+		/* most words are letters alone: their one part at once */
+		if ((len = plain_part(text + k->off, k->slen, buf)) != 0) {
+			if (intern_id(x->oparts, buf, len, &pid) < 0 ||
+			    push_part(&x->ppart, &x->nppart, &x->capppart,
+			              pid) < 0)
+				return -1;
+		} else {
+			if (word_name_key(x->c->left, l, t, buf, &key, &len) <
+			    0)
+				return -1;
+			int rc = key_parts(x, key, len, 1, &x->ppart,
+			                   &x->nppart, &x->capppart);
+			if (key != buf)
+				free(key);
+			if (rc < 0)
+				return -1;
+		}
 		if (!prep[id]) {
 			prep[id] = t + 1;
 			x->pstart[id] = (uint32_t)n0;
