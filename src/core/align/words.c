@@ -336,16 +336,57 @@ ascii_lower(const char *key, size_t n, char *out)
 		                 : key[i];
 }
 
-/* Drop the hyphens of b[0..n) in place, for a hyphened word told as two
- * ("fourth-warmest" and "fourth warmest"); the new length. */
-static size_t
-drop_hyphens(char *b, size_t n)
+/* Bits set (some byte's top bit) when a byte of v is a hyphen, else 0. */
+static inline uint64_t
+hyphens8(uint64_t v)
 {
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t x = v ^ ('-' * ones); /* a hyphen's byte 0 */
+
+	return (x - ones) & ~x & 0x80 * ones;
+}
+
+/* key[0..n) in ASCII lower case with its hyphens dropped into out (room
+ * for n bytes), for a hyphened word told as two ("fourth-warmest" and
+ * "fourth warmest"): the new length.  A key of four bytes or more and no
+ * hyphen (most) is folded eight bytes at a time, its last eight (or its
+ * first and last four) overlapping the bytes before; the others a byte a
+ * step. */
+static size_t
+lower_solid(const char *key, size_t n, char *out)
+{
+	const unsigned char *k = (const unsigned char *)key;
+	uint64_t v, hy = 0;
 	size_t j = 0;
 
-	for (size_t i = 0; i < n; i++)
-		if (b[i] != '-')
-			b[j++] = b[i];
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8) {
+			memcpy(&v, k + i, sizeof v);
+			hy |= hyphens8(v);
+			uni_lower8(k + i, out + i);
+		}
+		memcpy(&v, k + n - 8, sizeof v);
+		hy |= hyphens8(v);
+		uni_lower8(k + n - 8, out + n - 8);
+		if (!hy)
+			return n;
+	} else if (n >= 4) {
+		unsigned char b[8];
+		memcpy(b, k, 4);
+		memcpy(b + 4, k + n - 4, 4);
+		memcpy(&v, b, sizeof v);
+		if (!hyphens8(v)) {
+			uni_lower8(b, (char *)b);
+			memcpy(out, b, 4);
+			memcpy(out + n - 4, b + 4, 4);
+			return n;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned ch = k[i];
+		out[j] = (char)(ch + ((ch - 'A' < 26u) << 5)); /* 'a' - 'A' */
+		j += ch != '-';
+	}
 	return j;
 }
 
@@ -396,8 +437,7 @@ wordset_fill(struct wstage *x, struct wordset *w)
 				        intern_key(c->in, l->id[t], &len);
 				if (len > sizeof buf)
 					continue;
-				ascii_lower(key, len, buf);
-				len = drop_hyphens(buf, len);
+				len = lower_solid(key, len, buf);
 				if (!len)
 					continue;
 				if (intern_id(w->words[side], buf, len, &id) <
