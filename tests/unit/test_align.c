@@ -573,6 +573,25 @@ frame_outweighs_kept(void **state)
 	                 BLK_VERBATIM);
 }
 
+/* A clause the rewrite runs on after a comma is a frame only when it
+ * holds a word of saying: ", the mayor said" is left aside, a clause of
+ * the rewrite's own content is counted, and a sentence that copies the
+ * official one and goes on with a clause of its own is a paraphrase. */
+static void
+trailing_clause_counted(void **state)
+{
+	static const char o[] =
+	        "The council will vote on the budget in March.\n";
+	(void)state;
+	assert_int_equal(kind_of(o, "The council will vote on the budget in "
+	                            "March, with two districts still at "
+	                            "risk.\n"),
+	                 BLK_PARAPHRASE);
+	assert_int_equal(kind_of(o, "The council will vote on the budget in "
+	                            "March, the mayor's office stated.\n"),
+	                 BLK_VERBATIM);
+}
+
 /* The official sentence's own frame and dateline do not count against
  * verbatim either, when the rewrite drops them: the words said around a
  * quote, "Brussels, 8 February 2012 -" before it.  A clause dropped after
@@ -1659,6 +1678,7 @@ main(void)
 	        cmocka_unit_test(frames_aside),
 	        cmocka_unit_test(official_frames_aside),
 	        cmocka_unit_test(frame_outweighs_kept),
+	        cmocka_unit_test(trailing_clause_counted),
 	        cmocka_unit_test(currency_one_side),
 	        cmocka_unit_test(values_and_aliases),
 	        cmocka_unit_test(related_words),

@@ -87,11 +87,13 @@ negations(const struct text *t, const struct toklist *l, uint32_t t0,
 /* Is the unmatched run b[s..e) of a rewrite sentence of nr words an
  * attribution frame, not content?  brk[j]: punctuation before word j (and
  * brk[nr], after the last); fr[j]: F_FRAME / F_THAT of word j.
- *  - At either edge, set off by punctuation from the kept words: a
- *    dateline "CITY:", ", the statement read", "According to X,".
+ *  - At the start, set off by punctuation from the kept words: a
+ *    dateline "CITY:", "According to X,".
  *  - At the start, ending in a frame word (and "that"): "X said (that)".
- *  - Inside, set off by punctuation on both sides and holding a frame
- *    word: a quote broken by ", he said,". */
+ *  - At the end or inside, set off by punctuation and holding a frame
+ *    word: ", the statement read", a quote broken by ", he said,".  A
+ *    clause run on after a comma without one is the rewrite's own
+ *    content ("..., with two districts still at risk"). */
 static int
 is_frame(const unsigned char *brk, const unsigned char *fr, size_t nr, size_t s,
          size_t e)
@@ -107,7 +109,7 @@ is_frame(const unsigned char *brk, const unsigned char *fr, size_t nr, size_t s,
 		       (e >= 2 && (fr[e - 1] & F_THAT) &&
 		        (fr[e - 2] & F_FRAME));
 	if (e == nr)
-		return brk[s];
+		return framed && brk[s];
 	return framed && brk[s] && brk[e];
 }
 
