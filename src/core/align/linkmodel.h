@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.55172741;
+static const double lm_bias = -6.76732299;
 static const double lm_weight[LM_NFEAT] = {
-        1.09087368,   /* LM_COVR */
-        2.30216098,   /* LM_COVO */
-        3.00274766,   /* LM_COVMIN */
-        -0.23363442,  /* LM_SECOND */
-        0.0174406078, /* LM_PLAIN */
-        -0.259333075, /* LM_NAMES */
-        1.44025672,   /* LM_LOGWR */
-        0.831074929,  /* LM_LOGWO */
-        -1.05731534,  /* LM_HEADER */
-        -0.719467498, /* LM_TAKEN */
-        0.612781994,  /* LM_ORDER */
-        1.17867518,   /* LM_NEIGH */
-        -1.39849948,  /* LM_TITLE */
-        -0.415310789, /* LM_LOGTOK */
-        1.12801228,   /* LM_BEST */
-        0.0779661938, /* LM_HEAD */
-        -2.69321099,  /* LM_HEAD_TITLED */
-        -4.36047091,  /* LM_NOVEL */
+        1.21436298,    /* LM_COVR */
+        2.65803224,    /* LM_COVO */
+        2.77581734,    /* LM_COVMIN */
+        -0.0707446382, /* LM_SECOND */
+        0.0197562653,  /* LM_PLAIN */
+        -0.255003036,  /* LM_NAMES */
+        1.48908416,    /* LM_LOGWR */
+        0.84379501,    /* LM_LOGWO */
+        -1.06473997,   /* LM_HEADER */
+        -0.678743785,  /* LM_TAKEN */
+        0.646618632,   /* LM_ORDER */
+        1.12300531,    /* LM_NEIGH */
+        -1.39883671,   /* LM_TITLE */
+        -0.453536509,  /* LM_LOGTOK */
+        1.03650239,    /* LM_BEST */
+        0.0746212136,  /* LM_HEAD */
+        -2.73438808,   /* LM_HEAD_TITLED */
+        -4.31390346,   /* LM_NOVEL */
 };
 
 #endif
