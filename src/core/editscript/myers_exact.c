@@ -110,13 +110,12 @@ fwd_span(const struct xs *s, const struct box *bx, pos hi, pos lo, int check,
 
 	for (pos i = 0; i <= n; i++) {
 		pos l = lp[-i] + 1, h = hp[-i];
-		pos x = l > h ? l : h, y = x - (hi - 2 * i);
-		if (x < x1 && y < y1 && a[x] == b[y]) {
-			do {
-				x++;
-				y++;
-			} while (x < x1 && y < y1 && a[x] == b[y]);
-		}
+		pos k = hi - 2 * i, x = l > h ? l : h;
+		/* y < y1 is x < y1 + k */
+		pos end = x1 < y1 + k ? x1 : y1 + k;
+		while (x < end && a[x] == b[x - k])
+			x++;
+		pos y = x - k;
 		own[-i] = x;
 		if (check && cp[-i] <= x) {
 			*sx = x;
@@ -142,13 +141,12 @@ rev_span(const struct xs *s, const struct box *bx, pos hi, pos lo, int check,
 
 	for (pos i = 0; i <= n; i++) {
 		pos l = lp[-i], h = hp[-i] - 1;
-		pos x = l < h ? l : h, y = x - (hi - 2 * i);
-		if (x > x0 && y > y0 && a[x - 1] == b[y - 1]) {
-			do {
-				x--;
-				y--;
-			} while (x > x0 && y > y0 && a[x - 1] == b[y - 1]);
-		}
+		pos k = hi - 2 * i, x = l < h ? l : h;
+		/* y > y0 is x > y0 + k */
+		pos end = x0 > y0 + k ? x0 : y0 + k;
+		while (x > end && a[x - 1] == b[x - k - 1])
+			x--;
+		pos y = x - k;
 		own[-i] = x;
 		if (check && x <= cp[-i]) {
 			*sx = x;
@@ -422,7 +420,7 @@ compare(const struct xs *s, struct box bx, int threads)
 		}
 		size_t size = (size_t)(bx.x1 - bx.x0) + (size_t)(bx.y1 - bx.y0);
 		int par = threads >= 2 && size >= s->par_min;
-		pos sx, sy;
+		pos sx = bx.x0, sy = bx.y0; /* set by the split */
 		if (!par || !split_par(s, &bx, &sx, &sy))
 			split_seq(s, &bx, &sx, &sy);
 		struct box lo = {bx.x0, sx, bx.y0, sy};
