@@ -1074,6 +1074,33 @@ second_telling_held(void **state)
 	release(&p);
 }
 
+/* A sentence of prose that restates the official title restates what
+ * the title sums up: its source is the body's sentence that tells it,
+ * not the header line, which stays furniture. */
+static void
+header_not_source(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p,
+	        "Council approves new budget for city schools and roads\n\n"
+	        "The city council voted on Tuesday to approve a budget of 40 "
+	        "million dollars for repairs to schools. The money will also "
+	        "pay for new roads in the northern districts.\n",
+	        "The mayor welcomed the news on Wednesday.\n\n"
+	        "The council approves a new budget for city schools and "
+	        "roads, she said.\n");
+	assert_int_equal(block_with(&p, 1, "The council approves")->kind,
+	                 BLK_PARAPHRASE);
+	assert_int_equal(block_with(&p, 0, "The city council voted")->kind,
+	                 BLK_PARAPHRASE);
+	const struct block *h = block_with(&p, 0, "Council approves");
+	assert_int_equal(h->kind, BLK_OMISSION);
+	assert_true(h->furniture);
+	release(&p);
+}
+
 /* A rewrite sentence that gives a figure only one official sentence
  * gives comes from it, though they share no other word; a year, a small
  * number or a figure two official sentences give does not tell. */
@@ -1685,6 +1712,7 @@ main(void)
 	        cmocka_unit_test(subject_named),
 	        cmocka_unit_test(caption_added),
 	        cmocka_unit_test(official_header),
+	        cmocka_unit_test(header_not_source),
 	        cmocka_unit_test(neighbour_merged),
 	        cmocka_unit_test(second_telling_held),
 	        cmocka_unit_test(figure_names_source),

@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.76732299;
+static const double lm_bias = -6.66114315;
 static const double lm_weight[LM_NFEAT] = {
-        1.21436298,    /* LM_COVR */
-        2.65803224,    /* LM_COVO */
-        2.77581734,    /* LM_COVMIN */
-        -0.0707446382, /* LM_SECOND */
-        0.0197562653,  /* LM_PLAIN */
-        -0.255003036,  /* LM_NAMES */
-        1.48908416,    /* LM_LOGWR */
-        0.84379501,    /* LM_LOGWO */
-        -1.06473997,   /* LM_HEADER */
-        -0.678743785,  /* LM_TAKEN */
-        0.646618632,   /* LM_ORDER */
-        1.12300531,    /* LM_NEIGH */
-        -1.39883671,   /* LM_TITLE */
-        -0.453536509,  /* LM_LOGTOK */
-        1.03650239,    /* LM_BEST */
-        0.0746212136,  /* LM_HEAD */
-        -2.73438808,   /* LM_HEAD_TITLED */
-        -4.31390346,   /* LM_NOVEL */
+        0.987452287,   /* LM_COVR */
+        2.42650746,    /* LM_COVO */
+        2.89107878,    /* LM_COVMIN */
+        -0.0492053465, /* LM_SECOND */
+        0.0402800978,  /* LM_PLAIN */
+        -0.228990778,  /* LM_NAMES */
+        1.45466012,    /* LM_LOGWR */
+        0.801124813,   /* LM_LOGWO */
+        -1.03535091,   /* LM_HEADER */
+        -0.713122583,  /* LM_TAKEN */
+        0.676372919,   /* LM_ORDER */
+        1.17260784,    /* LM_NEIGH */
+        -1.36525995,   /* LM_TITLE */
+        -0.46573186,   /* LM_LOGTOK */
+        1.09834274,    /* LM_BEST */
+        0.134503645,   /* LM_HEAD */
+        -2.28534279,   /* LM_HEAD_TITLED */
+        -4.08837073,   /* LM_NOVEL */
 };
 
 #endif

@@ -3037,8 +3037,10 @@ rule_anchor(struct ctx *x, struct lstate *s)
  * keep_min of their own weight and add MERGE_GAIN of its (those become
  * halves of a merge); it shares LINK_MIN_WORDS words, one not a name; and
  * it is not a line repeating the one before whose source is taken.
- * Bylines and captions link to nothing.  Sorts each candidate group by
- * weight, which the later rules read. */
+ * Bylines and captions link to nothing.  A sentence of prose whose best
+ * candidates are official header lines takes the best that is not one
+ * (the title sums up the body; the body tells it).  Sorts each candidate
+ * group by weight, which the later rules read. */
 static int
 rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 {
@@ -3058,14 +3060,24 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	sort_by_weight(x, r, g, e, t);
 	prefer_in_order(x, g, t, n, s->linked, s->last);
 	double W = x->w->rv[r].W;
+	/* a sentence of prose whose best candidate is a line of the
+	 * official header (its title, a deck) restates what the title
+	 * sums up: its source is the best sentence of the body, if any */
+	size_t top = 0;
+	if (x->lw->header[t[0].o] && !title_line(x, r)) {
+		while (top < n && x->lw->header[t[top].o])
+			top++;
+		if (top == n)
+			return 0;
+	}
 	uint32_t set[MERGE_MAX];
 	size_t nset = 1;
-	set[0] = t[0].o;
-	double cov = W > 0 ? t[0].w / W : 0;
+	set[0] = t[top].o;
+	double cov = W > 0 ? t[top].w / W : 0;
 	/* a sentence that merges several: add the next best while they
 	 * cover more of it */
-	for (size_t k = 1; k < n && nset < MERGE_MAX && cov < c->opt.link_min;
-	     k++) {
+	for (size_t k = top + 1;
+	     k < n && nset < MERGE_MAX && cov < c->opt.link_min; k++) {
 		const struct wcand *m = &t[k];
 		if (x->w->lv[m->o].W <= 0 || x->lw->header[m->o] ||
 		    m->w / x->w->lv[m->o].W < c->opt.keep_min)
