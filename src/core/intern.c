@@ -25,6 +25,8 @@ struct intern {
 	uint32_t nent, ent_cap;
 	uint32_t *slot;
 	uint32_t mask; /* slot count minus one */
+	void *scratch; /* intern_scratch's block, or NULL */
+	size_t scratch_size;
 };
 
 /* Eight (or four) bytes of s as a number, in the machine's order. */
@@ -164,7 +166,19 @@ intern_free(struct intern *in)
 	free(in->arena);
 	free(in->ent);
 	free(in->slot);
+	free(in->scratch);
 	free(in);
+}
+
+void *
+intern_scratch(struct intern *in, size_t size)
+{
+	if (!in->scratch) {
+		in->scratch = calloc(1, size);
+		in->scratch_size = in->scratch ? size : 0;
+		return in->scratch;
+	}
+	return in->scratch_size == size ? in->scratch : NULL;
 }
 
 static int
