@@ -23,6 +23,16 @@ struct intern *intern_copy(const struct intern *in);
 /* Release the table and every key it holds.  NULL is fine. */
 void intern_free(struct intern *in);
 
+/* A block of size bytes (size > 0) kept with in for a caller's cache of
+ * its ids (an id never changes, so such a cache stays right for as long
+ * as the table lives): zeroed on the first call, then the same block, as
+ * the last caller left it, on every call asking the same size.  NULL when
+ * memory ran out or the table keeps a block of another size.  intern_free
+ * frees it; intern_copy does not copy it.  tok_split keeps its caches of
+ * short keys here, so that the second text tokenized into a table starts
+ * with the first one's and zeroes none of its own. */
+void *intern_scratch(struct intern *in, size_t size);
+
 /* Look up key[0..len), adding it if new; store its id in *id.  Returns 0, or
  * -1 when memory ran out (the table is unchanged then). */
 int intern_id(struct intern *in, const char *key, size_t len, uint32_t *id);

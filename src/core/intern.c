@@ -25,6 +25,8 @@ struct intern {
 	uint32_t nent, ent_cap;
 	uint32_t *slot;
 	uint32_t mask; /* slot count minus one */
+	void *scratch; /* intern_scratch's block, or NULL */
+	size_t scratch_size;
 };
 
 /* Eight (or four) bytes of s as a number, in the machine's order. */
@@ -164,7 +166,19 @@ intern_free(struct intern *in)
 	free(in->arena);
 	free(in->ent);
 	free(in->slot);
+	free(in->scratch);
 	free(in);
+}
+
+void *
+intern_scratch(struct intern *in, size_t size)
+{
+	if (!in->scratch) {
+		in->scratch = calloc(1, size);
+		in->scratch_size = in->scratch ? size : 0;
+		return in->scratch;
+	}
+	return in->scratch_size == size ? in->scratch : NULL;
 }
 
 static int
@@ -191,12 +205,11 @@ grow_slots(struct intern *in)
 }
 
 /* Key key[0..len), hash h, not in the table: added as the next id, in
- * slot s (the empty slot its probe ended at).  Apart from intern_id, whose
- * lookup (nearly every call) then saves and restores no registers for it.
- * 0 or -1. */
+ * slot s (the empty slot its probe ended at), making room first where
+ * needed (add's slow way, and the way of long keys).  0 or -1. */
 static NOINLINE int
-add(struct intern *in, const char *key, size_t len, uint32_t h, uint32_t s,
-    uint32_t *id)
+add_grow(struct intern *in, const char *key, size_t len, uint32_t h, uint32_t s,
+         uint32_t *id)
 {
 	if (len > UINT32_MAX || in->nent == UINT32_MAX - 1)
 		return -1;
@@ -237,6 +250,53 @@ add(struct intern *in, const char *key, size_t len, uint32_t h, uint32_t s,
 	in->arena_len += len;
 	in->slot[s] = in->nent + 1;
 	*id = in->nent++;
+	return 0;
+}
+
+/* Copy s[0..n) (n under 16) to d as short_words reads it: two stores
+ * that may overlap, or the three bytes that are every byte of a key
+ * under four, where memcpy's call costs more than the copy. */
+static INLINE void
+put_short(char *d, const char *s, size_t n)
+{
+	if (n >= 8) {
+		uint64_t a = load8(s), b = load8(s + n - 8);
+		memcpy(d, &a, 8);
+		memcpy(d + n - 8, &b, 8);
+	} else if (n >= 4) {
+		uint32_t a = load4(s), b = load4(s + n - 4);
+		memcpy(d, &a, 4);
+		memcpy(d + n - 4, &b, 4);
+	} else if (n) {
+		d[0] = s[0];
+		d[n / 2] = s[n / 2];
+		d[n - 1] = s[n - 1];
+	}
+}
+
+/* add_grow's work where there is room for the key and it is under 16
+ * bytes (nearly every new key): no call but the tail call to add_grow
+ * otherwise, so that it saves and restores no registers, and intern_id,
+ * whose lookup is nearly every call, none for it either.  The table ends
+ * as add_grow would leave it.  0 or -1. */
+static NOINLINE int
+add(struct intern *in, const char *key, size_t len, uint32_t h, uint32_t s,
+    uint32_t *id)
+{
+	uint32_t n = in->nent;
+	size_t at = in->arena_len;
+
+	if (len >= 16 || n + 1 > in->mask / 2 || n == in->ent_cap ||
+	    in->arena_cap - at <= len)
+		return add_grow(in, key, len, h, s, id);
+	put_short(in->arena + at, key, len);
+	in->ent[n].hash = h;
+	in->ent[n].len = (uint32_t)len;
+	in->ent[n].off = at;
+	in->arena_len = at + len;
+	in->slot[s] = n + 1;
+	in->nent = n + 1;
+	*id = n;
 	return 0;
 }
 

@@ -249,19 +249,32 @@ cut_segments(const struct text *t, const struct toklist *l, int hw,
 	/* a word's kind (TOK_WORD 0, TOK_NUMBER 1) has its two upper bits
 	 * clear: with no stop flag either, the token is no punctuation */
 	const uint32_t quiet_m = tok_bits(&(struct tok){.kind = 6}) | stop_m;
+	/* a token with either: the next one must be asked, or this one */
+	const uint32_t loud_m = quiet_m | nl_m;
 	uint32_t prev = n ? tok_bits(&v[0]) : 0;
 
 	for (size_t i = 1; i < n; i++) {
-		uint32_t u = tok_bits(&v[i]);
+		uint32_t u;
 		int prev_may, new_para, cut;
 		unsigned nl;
 
 		/* a word before it and no line break (most tokens): no cut
-		 * and nothing counted, by one test of the two */
-		if (!((prev & quiet_m) | (u & nl_m))) {
-			prev = u;
-			continue;
-		}
+		 * and nothing counted.  After a word, the run of tokens with
+		 * neither bit is passed by one test a token (each has a word
+		 * before it), and so is the token that ends it when it has
+		 * no line break */
+		if (!(prev & quiet_m)) {
+			while (i < n && !(tok_bits(&v[i]) & loud_m))
+				i++;
+			if (i == n)
+				break;
+			u = tok_bits(&v[i]);
+			if (!(u & nl_m)) {
+				prev = u;
+				continue;
+			}
+		} else
+			u = tok_bits(&v[i]);
 		/* only after punctuation or a stop can a sentence end (a
 		 * closer, a wide stop and a stop are punctuation) */
 		prev_may = (prev & kind_m) == punct_m || (prev & stop_m);

@@ -375,6 +375,14 @@ cached_id_w(struct idcache *c, struct intern *in, const unsigned char *s,
 	return 0;
 }
 
+/* A text shorter than this (bytes) keeps its tables with the interner
+ * (intern_scratch): the next text tokenized into the same table then
+ * starts with the ids found so far and zeroes no tables of its own, where
+ * zeroing two (224 KiB) costs a small text as much as a tenth of its
+ * tokenizing.  A longer text frees its tables at its end, so that the
+ * memory of a long run is what it was. */
+#define IDC_KEEP_MAX ((size_t)1 << 18)
+
 /* The same for keys of nine to sixteen bytes (long words of prose: some
  * one word in five of a legal text has eight letters or more), in a
  * table of its own so that the short keys' slots stay 16 bytes. */
@@ -824,11 +832,19 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 	size_t h = 0;
 	struct cl c;
 	struct keymemo memo;
+	/* both tables in one block: a short text's kept with the interner
+	 * (IDC_KEEP_MAX), a long one's its own, freed at the end */
+	size_t size = ((size_t)1 << IDC_BITS) * sizeof(struct idcache) +
+	              ((size_t)1 << IDC16_BITS) * sizeof(struct idcache16);
+	void *own = NULL, *block = t->len - pos < IDC_KEEP_MAX
+	                                   ? intern_scratch(in, size)
+	                                   : (own = calloc(1, size));
 	/* without the table (no memory for it) every key takes intern_id */
-	struct idcache *idc = calloc((size_t)1 << IDC_BITS, sizeof *idc);
+	struct idcache *idc = block;
 	/* and the keys of nine to sixteen bytes, intern_id's without it */
 	struct idcache16 *idc16 =
-	        calloc((size_t)1 << IDC16_BITS, sizeof *idc16);
+	        block ? (struct idcache16 *)(idc + ((size_t)1 << IDC_BITS))
+	              : NULL;
 	/* the short words one load each: with the table, keys as the bytes */
 	int fast8 = idc && !(keyopts & TOK_KEY_ICASE);
 	/* fast_run's loop, with both tables; the ids of one-byte marks */
@@ -1059,15 +1075,13 @@ tok_split(const struct text *t, struct intern *in, unsigned keyopts,
 		nl = 0;
 		space = 0;
 	}
-	free(idc16);
-	free(idc);
+	free(own);
 	/* give back the room not used, so that later blocks can take it */
 	if (out->cap > out->n + out->n / 8 + 1024)
 		(void)reserve(out, out->n + 1);
 	return 0;
 fail:
-	free(idc16);
-	free(idc);
+	free(own);
 	tok_free(out);
 	return -1;
 }

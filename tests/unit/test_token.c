@@ -395,6 +395,77 @@ short_paths_cut_as_the_rules(void **state)
 	}
 }
 
+/* Two texts into one table, the second under other key options: the
+ * first's caches stay with the table (intern_scratch), and every id is
+ * still its key's (the bytes, or folded with TOK_KEY_ICASE). */
+static void
+two_texts_share_one_table(void **state)
+{
+	static const char *const s[] = {
+	        "The cat sat on the mat, and the extraordinarily long cat.",
+	        "THE Cat sat; the MAT and extraordinarily LONG cats sat."};
+	static const unsigned opts[] = {0, TOK_KEY_ICASE};
+	struct text t[2];
+	struct toklist l[2];
+	struct text_where where;
+	struct intern *in = intern_new();
+	(void)state;
+
+	assert_non_null(in);
+	for (int k = 0; k < 2; k++) {
+		assert_int_equal(text_from_memory(&t[k], "t", s[k],
+		                                  strlen(s[k]), TEXT_LAX,
+		                                  &where),
+		                 TEXT_OK);
+		assert_int_equal(tok_split(&t[k], in, opts[k], &l[k]), 0);
+	}
+	for (int k = 0; k < 2; k++) {
+		for (size_t i = 0; i < l[k].n; i++) {
+			char want[64];
+			size_t n = tok_len(&l[k], i), len;
+			const char *key = intern_key(in, l[k].id[i], &len);
+			assert_true(n < sizeof want);
+			memcpy(want, t[k].buf + l[k].v[i].off, n);
+			for (size_t j = 0; opts[k] && j < n; j++)
+				if (want[j] >= 'A' && want[j] <= 'Z')
+					want[j] = (char)(want[j] + 32);
+			assert_int_equal(len, n);
+			assert_memory_equal(key, want, n);
+		}
+		tok_free(&l[k]);
+		text_done(&t[k]);
+	}
+	intern_free(in);
+}
+
+/* intern_scratch: zeroed at first, then the same block as it was left;
+ * another size gets none, and a copy of the table has its own. */
+static void
+scratch_stays_with_its_table(void **state)
+{
+	struct intern *in = intern_new(), *c;
+	unsigned char *p, *q;
+	(void)state;
+
+	assert_non_null(in);
+	p = intern_scratch(in, 100);
+	assert_non_null(p);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(p[i], 0);
+	p[7] = 42;
+	assert_ptr_equal(intern_scratch(in, 100), p);
+	assert_int_equal(p[7], 42);
+	assert_null(intern_scratch(in, 200));
+	c = intern_copy(in);
+	assert_non_null(c);
+	q = intern_scratch(c, 100);
+	assert_non_null(q);
+	assert_ptr_not_equal(q, p);
+	assert_int_equal(q[7], 0);
+	intern_free(c);
+	intern_free(in);
+}
+
 int
 main(void)
 {
@@ -411,6 +482,8 @@ main(void)
 	        cmocka_unit_test(boundaries_do_not_depend_on_case_folding),
 	        cmocka_unit_test(long_tokens),
 	        cmocka_unit_test(ascii_classes),
+	        cmocka_unit_test(two_texts_share_one_table),
+	        cmocka_unit_test(scratch_stays_with_its_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
