@@ -144,54 +144,6 @@ locate(const struct text *t, size_t off, struct text_where *where)
 			where->line++;
 }
 
-/* uni_valid's answer for s[0..n), *bad set as it sets it: ASCII 32
- * bytes a test (four loads or-ed), where uni_valid tests eight; a block
- * with a byte of 0x80 or more is taken as uni_valid takes it (eight
- * ASCII bytes, one byte or one sequence a step) up to its end, so that a
- * text of other scripts pays one more test a block, not one a sequence.
- * Skipping ASCII moves no sequence's start: the same sequences are
- * decoded. */
-static int
-valid_utf8(const unsigned char *s, size_t n, size_t *bad)
-{
-	const uint64_t hi = 0x8080808080808080u;
-	size_t i = 0;
-
-	while (i < n) {
-		uint64_t w[4];
-		size_t end = n;
-		if (n - i >= sizeof w) {
-			memcpy(w, s + i, sizeof w);
-			if (!((w[0] | w[1] | w[2] | w[3]) & hi)) {
-				i += sizeof w;
-				continue;
-			}
-			end = i + sizeof w;
-		}
-		while (i < end) {
-			if (n - i >= sizeof w[0]) {
-				memcpy(w, s + i, sizeof w[0]);
-				if (!(w[0] & hi)) {
-					i += sizeof w[0];
-					continue;
-				}
-			}
-			if (s[i] < 0x80) {
-				i++;
-				continue;
-			}
-			int32_t cp;
-			size_t len = uni_decode(s + i, n - i, &cp);
-			if (cp < 0) {
-				*bad = i;
-				return 0;
-			}
-			i += len;
-		}
-	}
-	return 1;
-}
-
 static enum text_error
 check(struct text *t, unsigned flags, struct text_where *where)
 {
@@ -212,7 +164,7 @@ check(struct text *t, unsigned flags, struct text_where *where)
 		locate(t, (size_t)(nul - t->buf), where);
 		return TEXT_ERR_BINARY;
 	}
-	if (!valid_utf8(t->buf, t->len, &bad)) {
+	if (!uni_valid(t->buf, t->len, &bad)) {
 		if (!(flags & TEXT_LAX)) {
 			locate(t, bad, where);
 			return TEXT_ERR_UTF8;
