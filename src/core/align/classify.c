@@ -453,6 +453,41 @@ spend(uint32_t *cnt, uint32_t id)
 	return 0;
 }
 
+#define LCS_BITS 64 /* the most left words lcs_len measures */
+
+/* The length of the longest common subsequence of a[0..nl) and
+ * b[0..nr) (0 < nl <= LCS_BITS), by the bit-parallel recurrence: bit i
+ * of v is clear where the prefix a[0..i] gains a kept word.  cnt: all 0
+ * (x->lcount), left so; lm: room for nl masks. */
+static size_t
+lcs_len(uint32_t *cnt, uint64_t *lm, const uint32_t *a, size_t nl,
+        const uint32_t *b, size_t nr)
+{
+	size_t nm = 0, n = 0;
+	uint64_t all = nl == 64 ? ~(uint64_t)0 : ((uint64_t)1 << nl) - 1,
+	         v = all;
+
+	for (size_t k = 0; k < nl; k++) {
+		if (!cnt[a[k]]) {
+			cnt[a[k]] = (uint32_t)++nm;
+			lm[nm - 1] = 0;
+		}
+		lm[cnt[a[k]] - 1] |= (uint64_t)1 << k;
+	}
+	for (size_t j = 0; j < nr; j++) {
+		uint32_t m = cnt[b[j]];
+		if (m) {
+			uint64_t u = v & lm[m - 1];
+			v = (v + u) | (v - u);
+		}
+	}
+	for (size_t k = 0; k < nl; k++)
+		cnt[a[k]] = 0;
+	for (v = ~v & all; v; v &= v - 1)
+		n++;
+	return n;
+}
+
 /* Is the left share kept_once would give (*kl) sure to fall below v,
  * whatever the loose diff finds?  a[0..nl): the left words' loose ids,
  * b[0..nr): the right ones'; cw, lfr, ldl: as kept_once fills them.
@@ -462,15 +497,20 @@ spend(uint32_t *cnt, uint32_t id)
  * (official_frame: no frame word at most FRAME_SPEAKER_MAX words after
  * it, nor, for a stop word, one before it with no lowercase content word
  * between).  A loose id's plain words beyond its count on the right are
- * not kept, so with M of them, kl <= (nl - M) / nl.  Uses x->lcount and
- * leaves it all 0. */
+ * not kept, so with M of them, kl <= (nl - M) / nl.  When that does not
+ * decide it (and nl <= LCS_BITS), the order too: with K kept words and
+ * P plain ones, the diff keeps at most L (the longest common subsequence
+ * of a and b) and subject_kept only words that are not plain, so
+ * K <= min(nl - M, L + nl - P), and at least max(M, P - L) plain words
+ * are left out, all in the denominator: kl <= K / (K + max(M, P - L)),
+ * which grows with K.  Uses x->lcount and leaves it all 0. */
 static int
 left_bound(const struct ctx *x, const uint32_t *a, size_t nl, const uint32_t *b,
            size_t nr, const unsigned char *cw, const unsigned char *lfr,
            const unsigned char *ldl, double v)
 {
 	uint32_t *cnt = x->lcount;
-	size_t next = 0, miss = 0;
+	size_t next = 0, miss = 0, plain = 0;
 	int open = 0; /* a frame word before, only stop words or names since */
 
 	if (!nl)
@@ -491,11 +531,23 @@ left_bound(const struct ctx *x, const uint32_t *a, size_t nl, const uint32_t *b,
 			open = 1;
 		if (framed || (ldl[j] & (W_CAP | W_NUM)) || rescued_word(x, id))
 			continue;
+		plain++;
 		miss += spend(cnt, id);
 	}
 	for (size_t k = 0; k < nr; k++)
 		cnt[b[k]] = 0;
-	return (double)(nl - miss) / (double)nl < v - 1e-9;
+	if ((double)(nl - miss) / (double)nl < v - 1e-9)
+		return 1;
+	if (nl > LCS_BITS)
+		return 0;
+	uint64_t lm[LCS_BITS];
+	size_t l = lcs_len(cnt, lm, a, nl, b, nr), kmax = nl - miss;
+	size_t out = plain > l && plain - l > miss ? plain - l : miss;
+	if (l + nl - plain < kmax)
+		kmax = l + nl - plain;
+	if (kmax + out == 0)
+		return 0;
+	return (double)kmax / (double)(kmax + out) < v - 1e-9;
 }
 
 /* The words j in [*q, *p) of a rewrite sentence of nr words (brk, fr: as
@@ -524,13 +576,15 @@ frame_free(const unsigned char *brk, const unsigned char *fr, size_t nr,
 }
 
 /* spend (cnt, id) for the right word of loose id id at token t when it is
- * plain (right_bound), else 0 without spending. */
+ * plain (right_bound), with *plain counting it, else 0 without spending. */
 static inline size_t
-plain_miss(const struct ctx *x, uint32_t *cnt, uint32_t id, uint32_t t)
+plain_miss(const struct ctx *x, uint32_t *cnt, uint32_t id, uint32_t t,
+           size_t *plain)
 {
 	if ((x->w->rflag[t] & F_UPPER) || x->c->rt.v[t].kind == TOK_NUMBER ||
 	    rescued_word(x, id))
 		return 0;
+	++*plain;
 	return spend(cnt, id);
 }
 
@@ -546,15 +600,25 @@ plain_miss(const struct ctx *x, uint32_t *cnt, uint32_t id, uint32_t t)
  * denominator, and M1 more, which a frame may take out of it.  With K kept
  * words, K <= nr - M0 - M1, and kept_once lets the frames take out at most K
  * words (framed > lcs_r counts none), so kr <= K / (K + M0 + max(0, M1 - K)),
- * which grows with K: its value at the largest K bounds it.  Uses x->lcount and
- * leaves it all 0. */
+ * which grows with K: its value at the largest K bounds it.
+ *
+ * When that does not decide it (and nl <= LCS_BITS), the order too: the
+ * diff keeps at most L words, L the longest common subsequence of a and
+ * b, and subject_kept keeps only words that are not plain (NP of them),
+ * so K <= L + NP; and of the P plain words at most L are kept, of the P0
+ * outside every frame too.  So N >= max(M0 + M1, P - L) plain words are
+ * left out, N0 >= max(M0, P0 - L) of them outside every frame, the frames
+ * take out at most K of the others, and kr <= K / (K + max(N0, N - K)),
+ * which grows with K: its value at the largest K bounds it (with L
+ * unbounded this is the first bound).  Uses x->lcount and leaves it all
+ * 0. */
 static int
 right_bound(const struct ctx *x, const uint32_t *a, size_t nl,
             const uint32_t *b, const uint32_t *ti, size_t nr,
             const unsigned char *brk, const unsigned char *fr, double v)
 {
 	uint32_t *cnt = x->lcount;
-	size_t q, p, m0 = 0, m1 = 0;
+	size_t q, p, m0 = 0, m1 = 0, p0 = 0, p1 = 0;
 
 	if (!nr)
 		return 0;
@@ -564,17 +628,30 @@ right_bound(const struct ctx *x, const uint32_t *a, size_t nl,
 	/* the frame-free words first: M0 must count only the words of an id
 	 * beyond its count that are surely there, whichever the diff keeps */
 	for (size_t j = q; j < p; j++)
-		m0 += plain_miss(x, cnt, b[j], ti[j]);
+		m0 += plain_miss(x, cnt, b[j], ti[j], &p0);
 	for (size_t j = 0; j < nr; j++)
 		if (j < q || j >= p)
-			m1 += plain_miss(x, cnt, b[j], ti[j]);
+			m1 += plain_miss(x, cnt, b[j], ti[j], &p1);
 	for (size_t k = 0; k < nl; k++)
 		cnt[a[k]] = 0;
 	size_t kmax = nr - m0 - m1;
 	/* kmax <= m1: nr > 0 words, so m0 + m1 >= kmax and > 0 */
 	double top = kmax <= m1 ? (double)kmax / (double)(m0 + m1)
 	                        : (double)kmax / (double)(kmax + m0);
-	return top < v - 1e-9;
+	if (top < v - 1e-9)
+		return 1;
+	if (!nl || nl > LCS_BITS)
+		return 0;
+	uint64_t lm[LCS_BITS];
+	size_t l = lcs_len(cnt, lm, a, nl, b, nr), pl = p0 + p1, np = nr - pl;
+	size_t n = pl > l && pl - l > m0 + m1 ? pl - l : m0 + m1,
+	       n0 = p0 > l && p0 - l > m0 ? p0 - l : m0;
+	if (l + np < kmax)
+		kmax = l + np;
+	size_t out = n > kmax && n - kmax > n0 ? n - kmax : n0;
+	if (kmax + out == 0)
+		return 0;
+	return (double)kmax / (double)(kmax + out) < v - 1e-9;
 }
 
 /* A sanitizer build (make check) works out in full every share that
