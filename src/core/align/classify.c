@@ -455,6 +455,12 @@ spend(uint32_t *cnt, uint32_t id)
 
 #define LCS_BITS 64 /* the most left words lcs_len measures */
 
+/* right_bound reads the words' order (lcs_len) only for a block whose
+ * word diff's similarity is below this: on KJV/WEB nearly all the calls
+ * that order decides are there, and above it the measure costs more
+ * than the loose diffs it spares. */
+#define ORDER_SIM 0.2
+
 /* The length of the longest common subsequence of a[0..nl) and
  * b[0..nr) (0 < nl <= LCS_BITS), by the bit-parallel recurrence: bit i
  * of v is clear where the prefix a[0..i] gains a kept word.  cnt: all 0
@@ -497,20 +503,15 @@ lcs_len(uint32_t *cnt, uint64_t *lm, const uint32_t *a, size_t nl,
  * (official_frame: no frame word at most FRAME_SPEAKER_MAX words after
  * it, nor, for a stop word, one before it with no lowercase content word
  * between).  A loose id's plain words beyond its count on the right are
- * not kept, so with M of them, kl <= (nl - M) / nl.  When that does not
- * decide it (and nl <= LCS_BITS), the order too: with K kept words and
- * P plain ones, the diff keeps at most L (the longest common subsequence
- * of a and b) and subject_kept only words that are not plain, so
- * K <= min(nl - M, L + nl - P), and at least max(M, P - L) plain words
- * are left out, all in the denominator: kl <= K / (K + max(M, P - L)),
- * which grows with K.  Uses x->lcount and leaves it all 0. */
+ * not kept, so with M of them, kl <= (nl - M) / nl.  Uses x->lcount and
+ * leaves it all 0. */
 static int
 left_bound(const struct ctx *x, const uint32_t *a, size_t nl, const uint32_t *b,
            size_t nr, const unsigned char *cw, const unsigned char *lfr,
            const unsigned char *ldl, double v)
 {
 	uint32_t *cnt = x->lcount;
-	size_t next = 0, miss = 0, plain = 0;
+	size_t next = 0, miss = 0;
 	int open = 0; /* a frame word before, only stop words or names since */
 
 	if (!nl)
@@ -531,23 +532,11 @@ left_bound(const struct ctx *x, const uint32_t *a, size_t nl, const uint32_t *b,
 			open = 1;
 		if (framed || (ldl[j] & (W_CAP | W_NUM)) || rescued_word(x, id))
 			continue;
-		plain++;
 		miss += spend(cnt, id);
 	}
 	for (size_t k = 0; k < nr; k++)
 		cnt[b[k]] = 0;
-	if ((double)(nl - miss) / (double)nl < v - 1e-9)
-		return 1;
-	if (nl > LCS_BITS)
-		return 0;
-	uint64_t lm[LCS_BITS];
-	size_t l = lcs_len(cnt, lm, a, nl, b, nr), kmax = nl - miss;
-	size_t out = plain > l && plain - l > miss ? plain - l : miss;
-	if (l + nl - plain < kmax)
-		kmax = l + nl - plain;
-	if (kmax + out == 0)
-		return 0;
-	return (double)kmax / (double)(kmax + out) < v - 1e-9;
+	return (double)(nl - miss) / (double)nl < v - 1e-9;
 }
 
 /* The words j in [*q, *p) of a rewrite sentence of nr words (brk, fr: as
@@ -602,7 +591,8 @@ plain_miss(const struct ctx *x, uint32_t *cnt, uint32_t id, uint32_t t,
  * words (framed > lcs_r counts none), so kr <= K / (K + M0 + max(0, M1 - K)),
  * which grows with K: its value at the largest K bounds it.
  *
- * When that does not decide it (and nl <= LCS_BITS), the order too: the
+ * When that does not decide it, order is set and nl <= LCS_BITS, the
+ * order too: the
  * diff keeps at most L words, L the longest common subsequence of a and
  * b, and subject_kept keeps only words that are not plain (NP of them),
  * so K <= L + NP; and of the P plain words at most L are kept, of the P0
@@ -615,7 +605,8 @@ plain_miss(const struct ctx *x, uint32_t *cnt, uint32_t id, uint32_t t,
 static int
 right_bound(const struct ctx *x, const uint32_t *a, size_t nl,
             const uint32_t *b, const uint32_t *ti, size_t nr,
-            const unsigned char *brk, const unsigned char *fr, double v)
+            const unsigned char *brk, const unsigned char *fr, double v,
+            int order)
 {
 	uint32_t *cnt = x->lcount;
 	size_t q, p, m0 = 0, m1 = 0, p0 = 0, p1 = 0;
@@ -640,7 +631,7 @@ right_bound(const struct ctx *x, const uint32_t *a, size_t nl,
 	                        : (double)kmax / (double)(kmax + m0);
 	if (top < v - 1e-9)
 		return 1;
-	if (!nl || nl > LCS_BITS)
+	if (!order || !nl || nl > LCS_BITS)
 		return 0;
 	uint64_t lm[LCS_BITS];
 	size_t l = lcs_len(cnt, lm, a, nl, b, nr), pl = p0 + p1, np = nr - pl;
@@ -767,14 +758,15 @@ loose_equal(const struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
  * split copies).  judge: when at least 0, the share *kl is asked only
  * whether it reaches judge; if left_bound says it cannot, kept_once
  * returns 1 with the three shares 0, without the diff.  rjudge: likewise
- * for *kr and right_bound (only without lead).  A call with the ranges
+ * for *kr and right_bound (only without lead; order: as right_bound's,
+ * whether the bound may read the words' order too).  A call with the ranges
  * and lead of the last one worked out in full returns its shares and 0
  * (kept_same), bound or not: a bound only ever answers for a share below
  * its mark, which the full share is too.  0, 1 or -1. */
 static int
 kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
           const uint32_t (*rr)[2], size_t nrr, int lead, double judge,
-          double rjudge, double *kl, double *kr, double *ks)
+          double rjudge, int order, double *kl, double *kr, double *ks)
 {
 	size_t nl = 0, nr = 0, i, lcs_l = 0, lcs_r = 0, cap = 1;
 	const struct align_in *c = x->c;
@@ -897,7 +889,7 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	int bounded =
 	        judge >= 0 && left_bound(x, a, nl, b, nr, cw, lfr, ldl, judge);
 	if (!bounded && rjudge >= 0 && !lead &&
-	    right_bound(x, a, nl, b, ti + nl, nr, brk, fr, rjudge))
+	    right_bound(x, a, nl, b, ti + nl, nr, brk, fr, rjudge, order))
 		bounded = 2;
 	if (bounded && !BOUND_CHECK) {
 		*kl = *kr = *ks = 0;
@@ -992,11 +984,11 @@ has_lead(const struct ctx *x, const uint32_t (*rr)[2], size_t nrr)
  * a left share sure to fall short of it without does with).  rjudge: as
  * kept_once's, asked only of a rewrite with no lead frame (the better of
  * two passes is chosen by both shares, so a right share decided without
- * the lead's pass would not tell which). */
+ * the lead's pass would not tell which); order: as kept_once's. */
 static int
 loose_kept(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
            const uint32_t (*rr)[2], size_t nrr, double judge, double rjudge,
-           double *kl, double *kr, double *ks)
+           int order, double *kl, double *kr, double *ks)
 {
 	double fl, fr, fs;
 	int framed = -1, rc; /* -1: not yet asked */
@@ -1006,14 +998,15 @@ loose_kept(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		if (framed)
 			rjudge = -1;
 	}
-	rc = kept_once(x, lr, nlr, rr, nrr, 0, judge, rjudge, kl, kr, ks);
+	rc = kept_once(x, lr, nlr, rr, nrr, 0, judge, rjudge, order, kl, kr,
+	               ks);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
 	if (framed < 0)
 		framed = has_lead(x, rr, nrr);
 	if (!framed)
 		return 0;
-	if (kept_once(x, lr, nlr, rr, nrr, 1, -1, -1, &fl, &fr, &fs) < 0)
+	if (kept_once(x, lr, nlr, rr, nrr, 1, -1, -1, 0, &fl, &fr, &fs) < 0)
 		return -1;
 	if ((fl < fr ? fl : fr) > (*kl < *kr ? *kl : *kr)) {
 		*kl = fl;
@@ -1247,11 +1240,14 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 		double kl, kr, ks, v = c->opt.verbatim_min;
 		/* with an official side, its share must reach v (asked with
 		 * left_bound only when the word diff leaves room for doubt: a
-		 * block as similar as that is seldom decided by it) */
+		 * block as similar as that is seldom decided by it); the right
+		 * bound reads the words' order only for a block whose word
+		 * diff keeps few words (ORDER_SIM) */
 		if (loose_kept(x, (const uint32_t(*)[2])lr, nlr,
 		               (const uint32_t(*)[2])rr, nrr,
 		               has_l && b->sim < v ? v : -1,
-		               has_r && b->sim < v ? v : -1, &kl, &kr, &ks) < 0)
+		               has_r && b->sim < v ? v : -1, b->sim < ORDER_SIM,
+		               &kl, &kr, &ks) < 0)
 			return -1;
 		int verb = has_l && has_r ? kl >= v && kr >= v
 		           : has_l        ? kl >= v
@@ -1263,7 +1259,7 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 				verb = 0;
 			else if (loose_kept(x, (const uint32_t(*)[2])lr, nlr,
 			                    (const uint32_t(*)[2])vr, nvr, v,
-			                    -1, &kl, &kr, &ks) < 0)
+			                    -1, 0, &kl, &kr, &ks) < 0)
 				return -1;
 			else
 				verb = kl >= v;
