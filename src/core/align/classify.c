@@ -351,6 +351,9 @@ struct kept_buf {
 	size_t nrr;
 	int lead, done;
 	double kl, kr, ks;
+	/* may right_bound read the words' order (ORDER_SIM)?  Set for each
+	 * block before its shares are asked */
+	int order;
 	/* per loose id: RULE_KNOWN once rule_read has been asked, with
 	 * RULE_GLUE for a glue word, RULE_RESCUED for a word a rule may keep
 	 * (rescued_word) */
@@ -564,17 +567,50 @@ frame_free(const unsigned char *brk, const unsigned char *fr, size_t nr,
 		}
 }
 
-/* spend (cnt, id) for the right word of loose id id at token t when it is
- * plain (right_bound), with *plain counting it, else 0 without spending. */
-static inline size_t
-plain_miss(const struct ctx *x, uint32_t *cnt, uint32_t id, uint32_t t,
-           size_t *plain)
+/* Is the right word of loose id id at token t plain (right_bound)? */
+static inline int
+right_plain(const struct ctx *x, uint32_t id, uint32_t t)
 {
-	if ((x->w->rflag[t] & F_UPPER) || x->c->rt.v[t].kind == TOK_NUMBER ||
-	    rescued_word(x, id))
+	return !(x->w->rflag[t] & F_UPPER) &&
+	       x->c->rt.v[t].kind != TOK_NUMBER && !rescued_word(x, id);
+}
+
+/* spend (cnt, id) for the right word of loose id id at token t when it is
+ * plain (right_bound), else 0 without spending. */
+static inline size_t
+plain_miss(const struct ctx *x, uint32_t *cnt, uint32_t id, uint32_t t)
+{
+	if (!right_plain(x, id, t))
 		return 0;
-	++*plain;
 	return spend(cnt, id);
+}
+
+/* right_bound's second step, the words' order (see there): q, p as
+ * frame_free gives them, m0 and m1 the plain words surely left out
+ * outside every frame and the others; 0 < nl <= LCS_BITS.  Out of line:
+ * few calls come here.  Uses x->lcount and leaves it all 0. */
+static __attribute__((noinline)) int
+order_bound(const struct ctx *x, const uint32_t *a, size_t nl,
+            const uint32_t *b, const uint32_t *ti, size_t nr, size_t q,
+            size_t p, size_t m0, size_t m1, double v)
+{
+	uint64_t lm[LCS_BITS];
+	size_t p0 = 0, pl = 0, kmax = nr - m0 - m1;
+
+	for (size_t j = 0; j < nr; j++)
+		if (right_plain(x, b[j], ti[j])) {
+			pl++;
+			p0 += j >= q && j < p;
+		}
+	size_t l = lcs_len(x->lcount, lm, a, nl, b, nr), np = nr - pl;
+	size_t n = pl > l && pl - l > m0 + m1 ? pl - l : m0 + m1,
+	       n0 = p0 > l && p0 - l > m0 ? p0 - l : m0;
+	if (l + np < kmax)
+		kmax = l + np;
+	size_t out = n > kmax && n - kmax > n0 ? n - kmax : n0;
+	if (kmax + out == 0)
+		return 0;
+	return (double)kmax / (double)(kmax + out) < v - 1e-9;
 }
 
 /* Is the right share kept_once would give (*kr, the first pass, no lead
@@ -591,8 +627,8 @@ plain_miss(const struct ctx *x, uint32_t *cnt, uint32_t id, uint32_t t,
  * words (framed > lcs_r counts none), so kr <= K / (K + M0 + max(0, M1 - K)),
  * which grows with K: its value at the largest K bounds it.
  *
- * When that does not decide it, order is set and nl <= LCS_BITS, the
- * order too: the
+ * When that does not decide it, x->kb->order is set and nl <= LCS_BITS,
+ * the order too: the
  * diff keeps at most L words, L the longest common subsequence of a and
  * b, and subject_kept keeps only words that are not plain (NP of them),
  * so K <= L + NP; and of the P plain words at most L are kept, of the P0
@@ -605,11 +641,10 @@ plain_miss(const struct ctx *x, uint32_t *cnt, uint32_t id, uint32_t t,
 static int
 right_bound(const struct ctx *x, const uint32_t *a, size_t nl,
             const uint32_t *b, const uint32_t *ti, size_t nr,
-            const unsigned char *brk, const unsigned char *fr, double v,
-            int order)
+            const unsigned char *brk, const unsigned char *fr, double v)
 {
 	uint32_t *cnt = x->lcount;
-	size_t q, p, m0 = 0, m1 = 0, p0 = 0, p1 = 0;
+	size_t q, p, m0 = 0, m1 = 0;
 
 	if (!nr)
 		return 0;
@@ -619,10 +654,10 @@ right_bound(const struct ctx *x, const uint32_t *a, size_t nl,
 	/* the frame-free words first: M0 must count only the words of an id
 	 * beyond its count that are surely there, whichever the diff keeps */
 	for (size_t j = q; j < p; j++)
-		m0 += plain_miss(x, cnt, b[j], ti[j], &p0);
+		m0 += plain_miss(x, cnt, b[j], ti[j]);
 	for (size_t j = 0; j < nr; j++)
 		if (j < q || j >= p)
-			m1 += plain_miss(x, cnt, b[j], ti[j], &p1);
+			m1 += plain_miss(x, cnt, b[j], ti[j]);
 	for (size_t k = 0; k < nl; k++)
 		cnt[a[k]] = 0;
 	size_t kmax = nr - m0 - m1;
@@ -631,18 +666,8 @@ right_bound(const struct ctx *x, const uint32_t *a, size_t nl,
 	                        : (double)kmax / (double)(kmax + m0);
 	if (top < v - 1e-9)
 		return 1;
-	if (!order || !nl || nl > LCS_BITS)
-		return 0;
-	uint64_t lm[LCS_BITS];
-	size_t l = lcs_len(cnt, lm, a, nl, b, nr), pl = p0 + p1, np = nr - pl;
-	size_t n = pl > l && pl - l > m0 + m1 ? pl - l : m0 + m1,
-	       n0 = p0 > l && p0 - l > m0 ? p0 - l : m0;
-	if (l + np < kmax)
-		kmax = l + np;
-	size_t out = n > kmax && n - kmax > n0 ? n - kmax : n0;
-	if (kmax + out == 0)
-		return 0;
-	return (double)kmax / (double)(kmax + out) < v - 1e-9;
+	return x->kb->order && nl && nl <= LCS_BITS &&
+	       order_bound(x, a, nl, b, ti, nr, q, p, m0, m1, v);
 }
 
 /* A sanitizer build (make check) works out in full every share that
@@ -758,15 +783,14 @@ loose_equal(const struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
  * split copies).  judge: when at least 0, the share *kl is asked only
  * whether it reaches judge; if left_bound says it cannot, kept_once
  * returns 1 with the three shares 0, without the diff.  rjudge: likewise
- * for *kr and right_bound (only without lead; order: as right_bound's,
- * whether the bound may read the words' order too).  A call with the ranges
+ * for *kr and right_bound (only without lead).  A call with the ranges
  * and lead of the last one worked out in full returns its shares and 0
  * (kept_same), bound or not: a bound only ever answers for a share below
  * its mark, which the full share is too.  0, 1 or -1. */
 static int
 kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
           const uint32_t (*rr)[2], size_t nrr, int lead, double judge,
-          double rjudge, int order, double *kl, double *kr, double *ks)
+          double rjudge, double *kl, double *kr, double *ks)
 {
 	size_t nl = 0, nr = 0, i, lcs_l = 0, lcs_r = 0, cap = 1;
 	const struct align_in *c = x->c;
@@ -889,7 +913,7 @@ kept_once(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 	int bounded =
 	        judge >= 0 && left_bound(x, a, nl, b, nr, cw, lfr, ldl, judge);
 	if (!bounded && rjudge >= 0 && !lead &&
-	    right_bound(x, a, nl, b, ti + nl, nr, brk, fr, rjudge, order))
+	    right_bound(x, a, nl, b, ti + nl, nr, brk, fr, rjudge))
 		bounded = 2;
 	if (bounded && !BOUND_CHECK) {
 		*kl = *kr = *ks = 0;
@@ -984,11 +1008,11 @@ has_lead(const struct ctx *x, const uint32_t (*rr)[2], size_t nrr)
  * a left share sure to fall short of it without does with).  rjudge: as
  * kept_once's, asked only of a rewrite with no lead frame (the better of
  * two passes is chosen by both shares, so a right share decided without
- * the lead's pass would not tell which); order: as kept_once's. */
+ * the lead's pass would not tell which). */
 static int
 loose_kept(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
            const uint32_t (*rr)[2], size_t nrr, double judge, double rjudge,
-           int order, double *kl, double *kr, double *ks)
+           double *kl, double *kr, double *ks)
 {
 	double fl, fr, fs;
 	int framed = -1, rc; /* -1: not yet asked */
@@ -998,15 +1022,14 @@ loose_kept(struct ctx *x, const uint32_t (*lr)[2], size_t nlr,
 		if (framed)
 			rjudge = -1;
 	}
-	rc = kept_once(x, lr, nlr, rr, nrr, 0, judge, rjudge, order, kl, kr,
-	               ks);
+	rc = kept_once(x, lr, nlr, rr, nrr, 0, judge, rjudge, kl, kr, ks);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
 	if (framed < 0)
 		framed = has_lead(x, rr, nrr);
 	if (!framed)
 		return 0;
-	if (kept_once(x, lr, nlr, rr, nrr, 1, -1, -1, 0, &fl, &fr, &fs) < 0)
+	if (kept_once(x, lr, nlr, rr, nrr, 1, -1, -1, &fl, &fr, &fs) < 0)
 		return -1;
 	if ((fl < fr ? fl : fr) > (*kl < *kr ? *kl : *kr)) {
 		*kl = fl;
@@ -1243,11 +1266,11 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 		 * block as similar as that is seldom decided by it); the right
 		 * bound reads the words' order only for a block whose word
 		 * diff keeps few words (ORDER_SIM) */
+		x->kb->order = b->sim < ORDER_SIM;
 		if (loose_kept(x, (const uint32_t(*)[2])lr, nlr,
 		               (const uint32_t(*)[2])rr, nrr,
 		               has_l && b->sim < v ? v : -1,
-		               has_r && b->sim < v ? v : -1, b->sim < ORDER_SIM,
-		               &kl, &kr, &ks) < 0)
+		               has_r && b->sim < v ? v : -1, &kl, &kr, &ks) < 0)
 			return -1;
 		int verb = has_l && has_r ? kl >= v && kr >= v
 		           : has_l        ? kl >= v
@@ -1259,7 +1282,7 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 				verb = 0;
 			else if (loose_kept(x, (const uint32_t(*)[2])lr, nlr,
 			                    (const uint32_t(*)[2])vr, nvr, v,
-			                    -1, 0, &kl, &kr, &ks) < 0)
+			                    -1, &kl, &kr, &ks) < 0)
 				return -1;
 			else
 				verb = kl >= v;
