@@ -465,9 +465,11 @@ spend(uint32_t *cnt, uint32_t id)
 #define ORDER_SIM 0.2
 
 /* The length of the longest common subsequence of a[0..nl) and
- * b[0..nr) (0 < nl <= LCS_BITS), by the bit-parallel recurrence: bit i
- * of v is clear where the prefix a[0..i] gains a kept word.  cnt: all 0
- * (x->lcount), left so; lm: room for nl masks. */
+ * b[0..nr) (0 < nl <= LCS_BITS), by the bit-parallel recurrence over the
+ * right words (after b[0..j), the clear bits of v's low nl are as many as
+ * the subsequence of a and b[0..j) is long).  cnt: all 0 (x->lcount),
+ * left so (it numbers a's distinct ids meanwhile); lm: room for nl
+ * masks, one per distinct id, of the places it holds in a. */
 static size_t
 lcs_len(uint32_t *cnt, uint64_t *lm, const uint32_t *a, size_t nl,
         const uint32_t *b, size_t nr)
@@ -628,16 +630,15 @@ order_bound(const struct ctx *x, const uint32_t *a, size_t nl,
  * which grows with K: its value at the largest K bounds it.
  *
  * When that does not decide it, x->kb->order is set and nl <= LCS_BITS,
- * the order too: the
- * diff keeps at most L words, L the longest common subsequence of a and
- * b, and subject_kept keeps only words that are not plain (NP of them),
- * so K <= L + NP; and of the P plain words at most L are kept, of the P0
- * outside every frame too.  So N >= max(M0 + M1, P - L) plain words are
- * left out, N0 >= max(M0, P0 - L) of them outside every frame, the frames
- * take out at most K of the others, and kr <= K / (K + max(N0, N - K)),
- * which grows with K: its value at the largest K bounds it (with L
- * unbounded this is the first bound).  Uses x->lcount and leaves it all
- * 0. */
+ * the order too (order_bound): the diff keeps at most L words, L the
+ * longest common subsequence of a and b, and subject_kept keeps only
+ * words that are not plain (NP of them), so K <= L + NP; and of the P
+ * plain words at most L are kept, of the P0 outside every frame too.  So
+ * N >= max(M0 + M1, P - L) plain words are left out, N0 >= max(M0, P0 - L)
+ * of them outside every frame, the frames take out at most K of the
+ * others, and kr <= K / (K + max(N0, N - K)), which grows with K: its
+ * value at the largest K bounds it (with L unbounded this is the first
+ * bound).  Uses x->lcount and leaves it all 0. */
 static int
 right_bound(const struct ctx *x, const uint32_t *a, size_t nl,
             const uint32_t *b, const uint32_t *ti, size_t nr,
