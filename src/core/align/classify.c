@@ -351,6 +351,9 @@ struct kept_buf {
 	size_t nrr;
 	int lead, done;
 	double kl, kr, ks;
+	/* may right_bound read the words' order (ORDER_SIM)?  Set for each
+	 * block before its shares are asked */
+	int order;
 	/* per loose id: RULE_KNOWN once rule_read has been asked, with
 	 * RULE_GLUE for a glue word, RULE_RESCUED for a word a rule may keep
 	 * (rescued_word) */
@@ -453,6 +456,49 @@ spend(uint32_t *cnt, uint32_t id)
 	return 0;
 }
 
+#define LCS_BITS 64 /* the most left words lcs_len measures */
+
+/* right_bound reads the words' order (lcs_len) only for a block whose
+ * word diff's similarity is below this: on KJV/WEB nearly all the calls
+ * that order decides are there, and above it the measure costs more
+ * than the loose diffs it spares. */
+#define ORDER_SIM 0.2
+
+/* The length of the longest common subsequence of a[0..nl) and
+ * b[0..nr) (0 < nl <= LCS_BITS), by the bit-parallel recurrence over the
+ * right words (after b[0..j), the clear bits of v's low nl are as many as
+ * the subsequence of a and b[0..j) is long).  cnt: all 0 (x->lcount),
+ * left so (it numbers a's distinct ids meanwhile); lm: room for nl
+ * masks, one per distinct id, of the places it holds in a. */
+static size_t
+lcs_len(uint32_t *cnt, uint64_t *lm, const uint32_t *a, size_t nl,
+        const uint32_t *b, size_t nr)
+{
+	size_t nm = 0, n = 0;
+	uint64_t all = nl == 64 ? ~(uint64_t)0 : ((uint64_t)1 << nl) - 1,
+	         v = all;
+
+	for (size_t k = 0; k < nl; k++) {
+		if (!cnt[a[k]]) {
+			cnt[a[k]] = (uint32_t)++nm;
+			lm[nm - 1] = 0;
+		}
+		lm[cnt[a[k]] - 1] |= (uint64_t)1 << k;
+	}
+	for (size_t j = 0; j < nr; j++) {
+		uint32_t m = cnt[b[j]];
+		if (m) {
+			uint64_t u = v & lm[m - 1];
+			v = (v + u) | (v - u);
+		}
+	}
+	for (size_t k = 0; k < nl; k++)
+		cnt[a[k]] = 0;
+	for (v = ~v & all; v; v &= v - 1)
+		n++;
+	return n;
+}
+
 /* Is the left share kept_once would give (*kl) sure to fall below v,
  * whatever the loose diff finds?  a[0..nl): the left words' loose ids,
  * b[0..nr): the right ones'; cw, lfr, ldl: as kept_once fills them.
@@ -523,15 +569,50 @@ frame_free(const unsigned char *brk, const unsigned char *fr, size_t nr,
 		}
 }
 
+/* Is the right word of loose id id at token t plain (right_bound)? */
+static inline int
+right_plain(const struct ctx *x, uint32_t id, uint32_t t)
+{
+	return !(x->w->rflag[t] & F_UPPER) &&
+	       x->c->rt.v[t].kind != TOK_NUMBER && !rescued_word(x, id);
+}
+
 /* spend (cnt, id) for the right word of loose id id at token t when it is
  * plain (right_bound), else 0 without spending. */
 static inline size_t
 plain_miss(const struct ctx *x, uint32_t *cnt, uint32_t id, uint32_t t)
 {
-	if ((x->w->rflag[t] & F_UPPER) || x->c->rt.v[t].kind == TOK_NUMBER ||
-	    rescued_word(x, id))
+	if (!right_plain(x, id, t))
 		return 0;
 	return spend(cnt, id);
+}
+
+/* right_bound's second step, the words' order (see there): q, p as
+ * frame_free gives them, m0 and m1 the plain words surely left out
+ * outside every frame and the others; 0 < nl <= LCS_BITS.  Out of line:
+ * few calls come here.  Uses x->lcount and leaves it all 0. */
+static __attribute__((noinline)) int
+order_bound(const struct ctx *x, const uint32_t *a, size_t nl,
+            const uint32_t *b, const uint32_t *ti, size_t nr, size_t q,
+            size_t p, size_t m0, size_t m1, double v)
+{
+	uint64_t lm[LCS_BITS];
+	size_t p0 = 0, pl = 0, kmax = nr - m0 - m1;
+
+	for (size_t j = 0; j < nr; j++)
+		if (right_plain(x, b[j], ti[j])) {
+			pl++;
+			p0 += j >= q && j < p;
+		}
+	size_t l = lcs_len(x->lcount, lm, a, nl, b, nr), np = nr - pl;
+	size_t n = pl > l && pl - l > m0 + m1 ? pl - l : m0 + m1,
+	       n0 = p0 > l && p0 - l > m0 ? p0 - l : m0;
+	if (l + np < kmax)
+		kmax = l + np;
+	size_t out = n > kmax && n - kmax > n0 ? n - kmax : n0;
+	if (kmax + out == 0)
+		return 0;
+	return (double)kmax / (double)(kmax + out) < v - 1e-9;
 }
 
 /* Is the right share kept_once would give (*kr, the first pass, no lead
@@ -546,8 +627,18 @@ plain_miss(const struct ctx *x, uint32_t *cnt, uint32_t id, uint32_t t)
  * denominator, and M1 more, which a frame may take out of it.  With K kept
  * words, K <= nr - M0 - M1, and kept_once lets the frames take out at most K
  * words (framed > lcs_r counts none), so kr <= K / (K + M0 + max(0, M1 - K)),
- * which grows with K: its value at the largest K bounds it.  Uses x->lcount and
- * leaves it all 0. */
+ * which grows with K: its value at the largest K bounds it.
+ *
+ * When that does not decide it, x->kb->order is set and nl <= LCS_BITS,
+ * the order too (order_bound): the diff keeps at most L words, L the
+ * longest common subsequence of a and b, and subject_kept keeps only
+ * words that are not plain (NP of them), so K <= L + NP; and of the P
+ * plain words at most L are kept, of the P0 outside every frame too.  So
+ * N >= max(M0 + M1, P - L) plain words are left out, N0 >= max(M0, P0 - L)
+ * of them outside every frame, the frames take out at most K of the
+ * others, and kr <= K / (K + max(N0, N - K)), which grows with K: its
+ * value at the largest K bounds it (with L unbounded this is the first
+ * bound).  Uses x->lcount and leaves it all 0. */
 static int
 right_bound(const struct ctx *x, const uint32_t *a, size_t nl,
             const uint32_t *b, const uint32_t *ti, size_t nr,
@@ -574,7 +665,10 @@ right_bound(const struct ctx *x, const uint32_t *a, size_t nl,
 	/* kmax <= m1: nr > 0 words, so m0 + m1 >= kmax and > 0 */
 	double top = kmax <= m1 ? (double)kmax / (double)(m0 + m1)
 	                        : (double)kmax / (double)(kmax + m0);
-	return top < v - 1e-9;
+	if (top < v - 1e-9)
+		return 1;
+	return x->kb->order && nl && nl <= LCS_BITS &&
+	       order_bound(x, a, nl, b, ti, nr, q, p, m0, m1, v);
 }
 
 /* A sanitizer build (make check) works out in full every share that
@@ -1170,7 +1264,10 @@ classify_blocks(struct ctx *x, const size_t *first, const uint32_t *from,
 		double kl, kr, ks, v = c->opt.verbatim_min;
 		/* with an official side, its share must reach v (asked with
 		 * left_bound only when the word diff leaves room for doubt: a
-		 * block as similar as that is seldom decided by it) */
+		 * block as similar as that is seldom decided by it); the right
+		 * bound reads the words' order only for a block whose word
+		 * diff keeps few words (ORDER_SIM) */
+		x->kb->order = b->sim < ORDER_SIM;
 		if (loose_kept(x, (const uint32_t(*)[2])lr, nlr,
 		               (const uint32_t(*)[2])rr, nrr,
 		               has_l && b->sim < v ? v : -1,
