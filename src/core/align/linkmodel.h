@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.66114315;
+static const double lm_bias = -7.61894001;
 static const double lm_weight[LM_NFEAT] = {
-        0.987452287,   /* LM_COVR */
-        2.42650746,    /* LM_COVO */
-        2.89107878,    /* LM_COVMIN */
-        -0.0492053465, /* LM_SECOND */
-        0.0402800978,  /* LM_PLAIN */
-        -0.228990778,  /* LM_NAMES */
-        1.45466012,    /* LM_LOGWR */
-        0.801124813,   /* LM_LOGWO */
-        -1.03535091,   /* LM_HEADER */
-        -0.713122583,  /* LM_TAKEN */
-        0.676372919,   /* LM_ORDER */
-        1.17260784,    /* LM_NEIGH */
-        -1.36525995,   /* LM_TITLE */
-        -0.46573186,   /* LM_LOGTOK */
-        1.09834274,    /* LM_BEST */
-        0.134503645,   /* LM_HEAD */
-        -2.28534279,   /* LM_HEAD_TITLED */
-        -4.08837073,   /* LM_NOVEL */
+        1.45120142,   /* LM_COVR */
+        2.50850705,   /* LM_COVO */
+        3.11884922,   /* LM_COVMIN */
+        -0.093890333, /* LM_SECOND */
+        0.0418676254, /* LM_PLAIN */
+        -0.239095709, /* LM_NAMES */
+        1.54035197,   /* LM_LOGWR */
+        0.840505861,  /* LM_LOGWO */
+        -0.949448409, /* LM_HEADER */
+        -0.697218126, /* LM_TAKEN */
+        0.674165772,  /* LM_ORDER */
+        1.12788288,   /* LM_NEIGH */
+        -1.37114493,  /* LM_TITLE */
+        -0.478096484, /* LM_LOGTOK */
+        1.15517099,   /* LM_BEST */
+        0.291720847,  /* LM_HEAD */
+        -2.48475957,  /* LM_HEAD_TITLED */
+        -3.49359463,  /* LM_NOVEL */
 };
 
 #endif
