@@ -39,10 +39,6 @@ all_caps(const struct text *t, const struct tok *k, size_t len)
 	return letters >= 2 && letters == len;
 }
 
-/* Stem id of token k (len bytes) of text t, or -1; sets *numword when the
- * folded word is a number word, and *flags to F_FRAME for a reporting-frame
- * word and F_THAT for "that".  A number, or a number word, is its value as
- * digits (lexicon.h: five = 5, 7,600 = 7600, 6th = 6), not stemmed. */
 /* Token k's bytes (len of them) folded as uni_key folds them for a
  * content word, into small (room for FOLD_SMALL bytes) when they are
  * printable ASCII that fits, where folding is only lower case, else into
@@ -77,15 +73,49 @@ fold_done(char *fold, const char *small)
 		free(fold);
 }
 
+/* The stem id of word w[0..n) (content_id's word for the stemmer), its
+ * stem made and interned where it is not yet known: stemof[key] keeps
+ * the id of the stem of key `key` of the inputs (-1: not yet made).  The
+ * word is that key's own bytes where own is 1; else the key is looked up
+ * where look is 1 (a word of a capital's token whose lower-case key may
+ * be there), and none is used otherwise.  Spares the stemmer a word met
+ * again under another key ("PUBLIC" and "public").  0 or -1. */
+static int
+stem_id(struct wstage *x, const char *w, size_t n, uint32_t key, int own,
+        int look, int32_t *stemof, uint32_t *id)
+{
+	const char *stem;
+	size_t slen;
+	uint32_t k = key;
+
+	if (!own && (!look || !intern_find(x->c->in, w, n, &k)))
+		stemof = NULL;
+	if (stemof && stemof[k] >= 0) {
+		*id = (uint32_t)stemof[k];
+		return 0;
+	}
+	if (stem_word(x->w->st, w, n, &stem, &slen) < 0 ||
+	    intern_id(x->w->stems, stem, slen, id) < 0)
+		return -1;
+	if (stemof)
+		stemof[k] = (int32_t)*id;
+	return 0;
+}
+
+/* Stem id of token k (len bytes, its key `key`) of text t, or -1; sets
+ * *numword when the folded word is a number word, and *flags to F_FRAME
+ * for a reporting-frame word and F_THAT for "that".  A number, or a number
+ * word, is its value as digits (lexicon.h: five = 5, 7,600 = 7600, 6th =
+ * 6), not stemmed.  stemof as stem_id's; look 0 where the token's word in
+ * lower case is surely no key. */
 static int
 content_id(struct wstage *x, const struct text *t, const struct tok *k,
-           size_t len, int32_t *out, int32_t *loose, int *numword,
-           unsigned char *flags)
+           uint32_t key, size_t len, int32_t *stemof, int look, int32_t *out,
+           int32_t *loose, int *numword, unsigned char *flags)
 {
 	char *fold, digits[64], small[FOLD_SMALL];
 	size_t flen, i, j, nd;
-	const char *stem, *word;
-	size_t slen;
+	const char *word;
 	uint32_t id;
 
 	*out = -1;
@@ -148,10 +178,13 @@ content_id(struct wstage *x, const struct text *t, const struct tok *k,
 		if (flen && rc == 0)
 			*loose = (int32_t)id;
 	} else {
-		rc = stem_word(x->w->st, word, flen, &stem, &slen) < 0 ||
-		                     intern_id(x->w->stems, stem, slen, &id) < 0
-		             ? -1
-		             : 0;
+		/* the fold is the token's key where it is the token's bytes
+		 * (an ASCII key is the bytes, in lower case with
+		 * --ignore-case) */
+		int asis = !us && flen == flen0 && fold == small;
+		int own = asis && memcmp(fold, t->buf + k->off, flen) == 0;
+		rc = stem_id(x, word, flen, key, own, asis && look, stemof,
+		             &id);
 		if (rc == 0)
 			*out = *loose = (int32_t)id;
 	}
@@ -160,14 +193,15 @@ content_id(struct wstage *x, const struct text *t, const struct tok *k,
 }
 
 /* The key of token k's word in lower case when k is a capital ASCII
- * letter and lower-case ones ("The"), if that key is known and its content
- * id made (cache[key] not -2): it folds as that word does and is no
- * acronym, so that its content id, stem and flags are that key's; else
- * -1.  Saves content_id's folding, word lists and stemmer (some 4,000
- * instructions) for a sentence's capitalised first word. */
+ * letter and lower-case ones ("The"), if that key is known: it folds as
+ * that word does and is no acronym, so that its content id, stem and
+ * flags are that key's (made once for both, whichever comes first); -2
+ * when k is such a word and that key is not known; else -1.  Saves
+ * content_id's folding, word lists and stemmer (some 4,000 instructions)
+ * for a sentence's capitalised first word. */
 static int64_t
 lower_twin(const struct intern *in, const struct text *t, const struct tok *k,
-           size_t len, const int32_t *cache)
+           size_t len)
 {
 	const unsigned char *s = t->buf + k->off;
 	char low[32];
@@ -181,8 +215,7 @@ lower_twin(const struct intern *in, const struct text *t, const struct tok *k,
 			return -1;
 		low[i] = (char)s[i];
 	}
-	return intern_find(in, low, len, &id) && cache[id] != -2 ? (int64_t)id
-	                                                         : -1;
+	return intern_find(in, low, len, &id) ? (int64_t)id : -2;
 }
 
 static int
@@ -190,7 +223,8 @@ content_ids(struct wstage *x)
 {
 	const struct align_in *c = x->c;
 	uint32_t nkeys = intern_count(c->in);
-	int32_t *cache = malloc((nkeys + 1) * sizeof *cache);
+	/* and after its nkeys + 1, stem_id's stemof */
+	int32_t *cache = malloc(2 * ((size_t)nkeys + 1) * sizeof *cache);
 	int32_t *lcache = malloc((nkeys + 1) * sizeof *lcache);
 	unsigned char *numw = malloc(nkeys + 1),
 	              *kflag = x->w->kflag = calloc(nkeys + 1, 1);
@@ -204,8 +238,10 @@ content_ids(struct wstage *x)
 	    lid_init(&x->w->llid, c->lt.id, c->lt.n, nkeys) < 0 ||
 	    lid_init(&x->w->rlid, c->rt.id, c->rt.n, nkeys) < 0)
 		goto out;
-	for (uint32_t i = 0; i < nkeys; i++)
+	for (uint32_t i = 0; i < nkeys; i++) {
 		cache[i] = -2;
+		cache[nkeys + 1 + i] = -1;
+	}
 	for (int side = 0; side < 2; side++) {
 		const struct toklist *l = side ? &c->rt : &c->lt;
 		const struct text *t = side ? c->right : c->left;
@@ -218,21 +254,30 @@ content_ids(struct wstage *x)
 			int32_t ck = cache[key];
 			if (ck == -2) {
 				int64_t twin = lower_twin(c->in, t, &l->v[i],
-				                          tok_len(l, i), cache);
-				if (twin >= 0) {
-					cache[key] = cache[twin];
-					lcache[key] = lcache[twin];
-					numw[key] = numw[twin];
-					kflag[key] = kflag[twin];
-				} else {
+				                          tok_len(l, i));
+				if (twin < 0 || twin == key ||
+				    cache[twin] == -2) {
 					int nw;
-					if (content_id(x, t, &l->v[i],
+					if (content_id(x, t, &l->v[i], key,
 					               tok_len(l, i),
-					               &cache[key],
+					               cache + nkeys + 1,
+					               twin == -1, &cache[key],
 					               &lcache[key], &nw,
 					               &kflag[key]) < 0)
 						goto out;
 					numw[key] = (unsigned char)nw;
+					/* the twin's, where it comes later */
+					if (twin >= 0 && twin != key) {
+						cache[twin] = cache[key];
+						lcache[twin] = lcache[key];
+						numw[twin] = numw[key];
+						kflag[twin] = kflag[key];
+					}
+				} else {
+					cache[key] = cache[twin];
+					lcache[key] = lcache[twin];
+					numw[key] = numw[twin];
+					kflag[key] = kflag[twin];
 				}
 				ck = cache[key];
 			}
