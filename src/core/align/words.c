@@ -39,10 +39,6 @@ all_caps(const struct text *t, const struct tok *k, size_t len)
 	return letters >= 2 && letters == len;
 }
 
-/* Stem id of token k (len bytes) of text t, or -1; sets *numword when the
- * folded word is a number word, and *flags to F_FRAME for a reporting-frame
- * word and F_THAT for "that".  A number, or a number word, is its value as
- * digits (lexicon.h: five = 5, 7,600 = 7600, 6th = 6), not stemmed. */
 /* Token k's bytes (len of them) folded as uni_key folds them for a
  * content word, into small (room for FOLD_SMALL bytes) when they are
  * printable ASCII that fits, where folding is only lower case, else into
@@ -77,15 +73,49 @@ fold_done(char *fold, const char *small)
 		free(fold);
 }
 
+/* The stem id of word w[0..n) (content_id's word for the stemmer), its
+ * stem made and interned where it is not yet known: stemof[key] keeps
+ * the id of the stem of key `key` of the inputs (-1: not yet made).  The
+ * word is that key's own bytes where own is 1; else the key is looked up
+ * where look is 1 (a word of a capital's token whose lower-case key may
+ * be there), and none is used otherwise.  Spares the stemmer a word met
+ * again under another key ("PUBLIC" and "public").  0 or -1. */
+static int
+stem_id(struct wstage *x, const char *w, size_t n, uint32_t key, int own,
+        int look, int32_t *stemof, uint32_t *id)
+{
+	const char *stem;
+	size_t slen;
+	uint32_t k = key;
+
+	if (!own && (!look || !intern_find(x->c->in, w, n, &k)))
+		stemof = NULL;
+	if (stemof && stemof[k] >= 0) {
+		*id = (uint32_t)stemof[k];
+		return 0;
+	}
+	if (stem_word(x->w->st, w, n, &stem, &slen) < 0 ||
+	    intern_id(x->w->stems, stem, slen, id) < 0)
+		return -1;
+	if (stemof)
+		stemof[k] = (int32_t)*id;
+	return 0;
+}
+
+/* Stem id of token k (len bytes, its key `key`) of text t, or -1; sets
+ * *numword when the folded word is a number word, and *flags to F_FRAME
+ * for a reporting-frame word and F_THAT for "that".  A number, or a number
+ * word, is its value as digits (lexicon.h: five = 5, 7,600 = 7600, 6th =
+ * 6), not stemmed.  stemof as stem_id's; look 0 where the token's word in
+ * lower case is surely no key. */
 static int
 content_id(struct wstage *x, const struct text *t, const struct tok *k,
-           size_t len, int32_t *out, int32_t *loose, int *numword,
-           unsigned char *flags)
+           uint32_t key, size_t len, int32_t *stemof, int look, int32_t *out,
+           int32_t *loose, int *numword, unsigned char *flags)
 {
 	char *fold, digits[64], small[FOLD_SMALL];
 	size_t flen, i, j, nd;
-	const char *stem, *word;
-	size_t slen;
+	const char *word;
 	uint32_t id;
 
 	*out = -1;
@@ -148,10 +178,13 @@ content_id(struct wstage *x, const struct text *t, const struct tok *k,
 		if (flen && rc == 0)
 			*loose = (int32_t)id;
 	} else {
-		rc = stem_word(x->w->st, word, flen, &stem, &slen) < 0 ||
-		                     intern_id(x->w->stems, stem, slen, &id) < 0
-		             ? -1
-		             : 0;
+		/* the fold is the token's key where it is the token's bytes
+		 * (an ASCII key is the bytes, in lower case with
+		 * --ignore-case) */
+		int asis = !us && flen == flen0 && fold == small;
+		int own = asis && memcmp(fold, t->buf + k->off, flen) == 0;
+		rc = stem_id(x, word, flen, key, own, asis && look, stemof,
+		             &id);
 		if (rc == 0)
 			*out = *loose = (int32_t)id;
 	}
@@ -160,14 +193,15 @@ content_id(struct wstage *x, const struct text *t, const struct tok *k,
 }
 
 /* The key of token k's word in lower case when k is a capital ASCII
- * letter and lower-case ones ("The"), if that key is known and its content
- * id made (cache[key] not -2): it folds as that word does and is no
- * acronym, so that its content id, stem and flags are that key's; else
- * -1.  Saves content_id's folding, word lists and stemmer (some 4,000
- * instructions) for a sentence's capitalised first word. */
+ * letter and lower-case ones ("The"), if that key is known: it folds as
+ * that word does and is no acronym, so that its content id, stem and
+ * flags are that key's (made once for both, whichever comes first); -2
+ * when k is such a word and that key is not known; else -1.  Saves
+ * content_id's folding, word lists and stemmer (some 4,000 instructions)
+ * for a sentence's capitalised first word. */
 static int64_t
 lower_twin(const struct intern *in, const struct text *t, const struct tok *k,
-           size_t len, const int32_t *cache)
+           size_t len)
 {
 	const unsigned char *s = t->buf + k->off;
 	char low[32];
@@ -181,8 +215,92 @@ lower_twin(const struct intern *in, const struct text *t, const struct tok *k,
 			return -1;
 		low[i] = (char)s[i];
 	}
-	return intern_find(in, low, len, &id) && cache[id] != -2 ? (int64_t)id
-	                                                         : -1;
+	return intern_find(in, low, len, &id) ? (int64_t)id : -2;
+}
+
+/* content_ids' tables, a slot per key of the inputs (and stem_id's). */
+struct keytabs {
+	int32_t *cache;  /* content id; -2: not yet made */
+	int32_t *lcache; /* loose id */
+	int32_t *stemof; /* stem_id's */
+	unsigned char *numw, *kflag;
+};
+
+/* The entries of key `key` made from token i of side l, text t (a capital
+ * takes its lower-case twin's, or gives them to it).  Out of the token
+ * loop (noinline), which most tokens pass with their key made: 0 or -1. */
+__attribute__((noinline)) static int
+key_made(struct wstage *x, const struct text *t, const struct toklist *l,
+         size_t i, uint32_t key, const struct keytabs *kt)
+{
+	int32_t *cache = kt->cache, *lcache = kt->lcache;
+	unsigned char *numw = kt->numw, *kflag = kt->kflag;
+	int64_t twin = lower_twin(x->c->in, t, &l->v[i], tok_len(l, i));
+
+	if (twin >= 0 && twin != key && cache[twin] != -2) {
+		cache[key] = cache[twin];
+		lcache[key] = lcache[twin];
+		numw[key] = numw[twin];
+		kflag[key] = kflag[twin];
+		return 0;
+	}
+	int nw;
+	if (content_id(x, t, &l->v[i], key, tok_len(l, i), kt->stemof,
+	               twin == -1, &cache[key], &lcache[key], &nw,
+	               &kflag[key]) < 0)
+		return -1;
+	numw[key] = (unsigned char)nw;
+	/* the twin's, where it comes later */
+	if (twin >= 0 && twin != key) {
+		cache[twin] = cache[key];
+		lcache[twin] = lcache[key];
+		numw[twin] = numw[key];
+		kflag[twin] = kflag[key];
+	}
+	return 0;
+}
+
+/* One side's part of content_ids: its keys' entries made where they are
+ * not yet, its con bits set (con zeroed), and for the rewrite (side 1)
+ * its flags (rflag, zeroed).  Inlined with the side a constant.  0 or
+ * -1. */
+static inline __attribute__((always_inline)) int
+content_side(struct wstage *x, int side, const struct keytabs *kt)
+{
+	const struct align_in *c = x->c;
+	const struct toklist *l = side ? &c->rt : &c->lt;
+	const struct text *t = side ? c->right : c->left;
+	unsigned char *con = side ? x->w->rcon : x->w->lcon;
+	unsigned char *rflag = side ? x->w->rflag : NULL;
+	const int32_t *cache = kt->cache;
+	const unsigned char *numw = kt->numw, *kflag = kt->kflag;
+	const uint32_t *ids = l->id;
+	const struct tok *v = l->v;
+	const size_t n = l->n;
+
+	for (size_t i = 0; i < n; i++) {
+		uint32_t key = ids[i];
+		int32_t ck = cache[key];
+		if (ck == -2) {
+			if (key_made(x, t, l, i, key, kt) < 0)
+				return -1;
+			ck = cache[key];
+		}
+		if (ck >= 0)
+			con[i >> 3] |= (unsigned char)(1u << (i & 7));
+		if (side) {
+			unsigned f = kflag[key];
+			if (ck >= 0) {
+				if (v[i].kind == TOK_NUMBER ||
+				    (v[i].flags & TOK_F_DIGIT) || numw[key])
+					f |= F_FACTISH;
+				if (v[i].flags & TOK_F_UPPER)
+					f |= F_UPPER;
+			}
+			rflag[i] = (unsigned char)f;
+		}
+	}
+	return 0;
 }
 
 static int
@@ -190,79 +308,40 @@ content_ids(struct wstage *x)
 {
 	const struct align_in *c = x->c;
 	uint32_t nkeys = intern_count(c->in);
-	int32_t *cache = malloc((nkeys + 1) * sizeof *cache);
-	int32_t *lcache = malloc((nkeys + 1) * sizeof *lcache);
-	unsigned char *numw = malloc(nkeys + 1),
-	              *kflag = x->w->kflag = calloc(nkeys + 1, 1);
+	struct keytabs kt = {
+	        malloc(((size_t)nkeys + 1) * sizeof *kt.cache),
+	        malloc(((size_t)nkeys + 1) * sizeof *kt.lcache),
+	        malloc(((size_t)nkeys + 1) * sizeof *kt.stemof),
+	        malloc(nkeys + 1),
+	        x->w->kflag = calloc(nkeys + 1, 1),
+	};
 	int rc = -1;
 
 	x->w->lcon = calloc(c->lt.n / 8 + 1, 1);
 	x->w->rcon = calloc(c->rt.n / 8 + 1, 1);
 	x->w->rflag = calloc(c->rt.n + 1, 1);
-	if (!cache || !lcache || !numw || !kflag || !x->w->lcon ||
-	    !x->w->rcon || !x->w->rflag ||
+	if (!kt.cache || !kt.lcache || !kt.stemof || !kt.numw || !kt.kflag ||
+	    !x->w->lcon || !x->w->rcon || !x->w->rflag ||
 	    lid_init(&x->w->llid, c->lt.id, c->lt.n, nkeys) < 0 ||
 	    lid_init(&x->w->rlid, c->rt.id, c->rt.n, nkeys) < 0)
 		goto out;
-	for (uint32_t i = 0; i < nkeys; i++)
-		cache[i] = -2;
-	for (int side = 0; side < 2; side++) {
-		const struct toklist *l = side ? &c->rt : &c->lt;
-		const struct text *t = side ? c->right : c->left;
-		unsigned char *con = side ? x->w->rcon : x->w->lcon;
-		unsigned char *rflag = side ? x->w->rflag : NULL;
-		/* a key's entries read once a token, into locals (the
-		 * stores to the byte arrays would have them read again) */
-		for (size_t i = 0; i < l->n; i++) {
-			uint32_t key = l->id[i];
-			int32_t ck = cache[key];
-			if (ck == -2) {
-				int64_t twin = lower_twin(c->in, t, &l->v[i],
-				                          tok_len(l, i), cache);
-				if (twin >= 0) {
-					cache[key] = cache[twin];
-					lcache[key] = lcache[twin];
-					numw[key] = numw[twin];
-					kflag[key] = kflag[twin];
-				} else {
-					int nw;
-					if (content_id(x, t, &l->v[i],
-					               tok_len(l, i),
-					               &cache[key],
-					               &lcache[key], &nw,
-					               &kflag[key]) < 0)
-						goto out;
-					numw[key] = (unsigned char)nw;
-				}
-				ck = cache[key];
-			}
-			if (ck >= 0)
-				con[i >> 3] |= (unsigned char)(1u << (i & 7));
-			if (rflag) {
-				unsigned f = kflag[key];
-				if (ck >= 0) {
-					const struct tok *k = &l->v[i];
-					if (k->kind == TOK_NUMBER ||
-					    (k->flags & TOK_F_DIGIT) ||
-					    numw[key])
-						f |= F_FACTISH;
-					if (k->flags & TOK_F_UPPER)
-						f |= F_UPPER;
-				}
-				rflag[i] |= (unsigned char)f;
-			}
-		}
+	for (uint32_t i = 0; i < nkeys; i++) {
+		kt.cache[i] = -2;
+		kt.stemof[i] = -1;
 	}
+	if (content_side(x, 0, &kt) < 0 || content_side(x, 1, &kt) < 0)
+		goto out;
 	/* a content word's loose id is its stem id (content_id), a
 	 * function of its key until aliases, compounds and values */
 	for (uint32_t k = 0; k < nkeys; k++)
 		x->w->llid.bykey[k] = x->w->rlid.bykey[k] =
-		        cache[k] == -2 ? -1 : lcache[k];
+		        kt.cache[k] == -2 ? -1 : kt.lcache[k];
 	rc = 0;
 out:
-	free(cache);
-	free(lcache);
-	free(numw);
+	free(kt.cache);
+	free(kt.lcache);
+	free(kt.stemof);
+	free(kt.numw);
 	return rc;
 }
 
