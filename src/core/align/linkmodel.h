@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -7.61894001;
+static const double lm_bias = -7.85043672;
 static const double lm_weight[LM_NFEAT] = {
-        1.45120142,   /* LM_COVR */
-        2.50850705,   /* LM_COVO */
-        3.11884922,   /* LM_COVMIN */
-        -0.093890333, /* LM_SECOND */
-        0.0418676254, /* LM_PLAIN */
-        -0.239095709, /* LM_NAMES */
-        1.54035197,   /* LM_LOGWR */
-        0.840505861,  /* LM_LOGWO */
-        -0.949448409, /* LM_HEADER */
-        -0.697218126, /* LM_TAKEN */
-        0.674165772,  /* LM_ORDER */
-        1.12788288,   /* LM_NEIGH */
-        -1.37114493,  /* LM_TITLE */
-        -0.478096484, /* LM_LOGTOK */
-        1.15517099,   /* LM_BEST */
-        0.291720847,  /* LM_HEAD */
-        -2.48475957,  /* LM_HEAD_TITLED */
-        -3.49359463,  /* LM_NOVEL */
+        1.55608395,     /* LM_COVR */
+        2.64952312,     /* LM_COVO */
+        2.8621711,      /* LM_COVMIN */
+        -0.00915014429, /* LM_SECOND */
+        0.0527361283,   /* LM_PLAIN */
+        -0.232961738,   /* LM_NAMES */
+        1.56907926,     /* LM_LOGWR */
+        0.8097479,      /* LM_LOGWO */
+        -1.0527139,     /* LM_HEADER */
+        -0.682004591,   /* LM_TAKEN */
+        0.712973951,    /* LM_ORDER */
+        1.17982732,     /* LM_NEIGH */
+        -1.41530893,    /* LM_TITLE */
+        -0.509677043,   /* LM_LOGTOK */
+        1.23440854,     /* LM_BEST */
+        0.389406381,    /* LM_HEAD */
+        -2.5070209,     /* LM_HEAD_TITLED */
+        -3.21258113,    /* LM_NOVEL */
 };
 
 #endif
