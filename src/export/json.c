@@ -336,11 +336,34 @@ digits(unsigned long v)
 #endif
 }
 
+/* v (under 10000) in decimal from p on; returns the end of its digits.
+ * Four bytes are copied whatever v's length, from its entry in
+ * four_digits (and the next one's first digits where v has fewer than
+ * four): the room past the digits is written over by what follows. */
+static inline char *
+small_at(char *p, unsigned v)
+{
+	unsigned n = 1 + (v >= 10) + (v >= 100) + (v >= 1000);
+
+	memcpy(p, four_digits[v] + 4 - n, 4);
+	return p + n;
+}
+
 /* v in decimal from p on (room for 20 digits); returns the end of its
- * digits. */
+ * digits.  Under 10^8, four digits at a time from four_digits: most
+ * numbers the export writes (block and passage numbers, offsets) have
+ * eight digits or fewer. */
 static char *
 decimal_at(char *p, unsigned long v)
 {
+	if (v < 10000)
+		return small_at(p, (unsigned)v);
+	if (v < 100000000) {
+		unsigned long q = v / 10000;
+		p = small_at(p, (unsigned)q);
+		memcpy(p, four_digits[v - q * 10000], 4);
+		return p + 4;
+	}
 	unsigned n = digits(v);
 
 	decimal(p + n, v);
@@ -609,32 +632,36 @@ put_facts(struct out *o, const struct cmp *c, const struct block *b, int *any)
 static void
 put_flags(struct out *o, int moved, int hidden, int confusable, int furniture)
 {
-#define FLAG(s)                                                                \
+#define FLAGS(m, h, c, f)                                                      \
 	{                                                                      \
-		s, sizeof s - 1                                                \
+		", \"moved\": " m ", \"hidden\": " h ", \"confusable\": " c    \
+		", \"furniture\": " f,                                         \
+		        sizeof(", \"moved\": " m ", \"hidden\": " h            \
+		               ", \"confusable\": " c ", \"furniture\": " f) - \
+		                1                                              \
 	}
-	/* each copied 24 bytes at once, the room past its text written
-	 * over by what follows */
+#define FLAGS_F(m, h, c) FLAGS(m, h, c, "false"), FLAGS(m, h, c, "true")
+#define FLAGS_C(m, h)    FLAGS_F(m, h, "false"), FLAGS_F(m, h, "true")
+#define FLAGS_H(m)       FLAGS_C(m, "false"), FLAGS_C(m, "true")
+	/* the sixteen ways the four can be set, each whole, indexed by
+	 * moved, hidden, confusable, furniture as the bits 8, 4, 2, 1; each
+	 * copied 80 bytes at once, the room past its text written over by
+	 * what follows */
 	static const struct {
-		char s[24];
+		char s[80];
 		unsigned char n;
-	} flag[4][2] = {
-	        {FLAG(", \"moved\": false"), FLAG(", \"moved\": true")},
-	        {FLAG(", \"hidden\": false"), FLAG(", \"hidden\": true")},
-	        {FLAG(", \"confusable\": false"),
-	         FLAG(", \"confusable\": true")},
-	        {FLAG(", \"furniture\": false"),
-	         FLAG(", \"furniture\": true")}};
-#undef FLAG
-	const int on[4] = {moved != 0, hidden != 0, confusable != 0,
-	                   furniture != 0};
-	char *p = out_room(o, sizeof flag);
+	} flags[16] = {FLAGS_H("false"), FLAGS_H("true")};
+#undef FLAGS
+#undef FLAGS_F
+#undef FLAGS_C
+#undef FLAGS_H
+	unsigned k =
+	        (unsigned)(moved != 0) << 3 | (unsigned)(hidden != 0) << 2 |
+	        (unsigned)(confusable != 0) << 1 | (unsigned)(furniture != 0);
+	char *p = out_room(o, sizeof flags[k].s);
 
-	for (int k = 0; k < 4; k++) {
-		memcpy(p, flag[k][on[k]].s, sizeof flag[k][on[k]].s);
-		p += flag[k][on[k]].n;
-	}
-	o->n = (size_t)(p - o->buf);
+	memcpy(p, flags[k].s, sizeof flags[k].s);
+	o->n += flags[k].n;
 }
 
 /* Passage i: its number, kind, flags, similarity, blocks, the spans of its
