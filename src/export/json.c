@@ -266,38 +266,6 @@ decimal(char *end, unsigned long v)
 
 static char *decimal_at(char *p, unsigned long v);
 
-/* v as printf's "%.3f" writes it.  Where v * 1000 lies close to half way
- * between two integers, where the rounding of that product could decide
- * the digit, and for what is not a small positive number, printf itself
- * writes it. */
-static void
-out_fixed3(struct out *o, double v)
-{
-	double s = v * 1000, fl;
-	char b[48];
-
-	if (v >= 0 && !signbit(v) && v < 1e9) {
-		fl = floor(s);
-		if (fabs(s - fl - 0.5) > 1e-6) {
-			/* the thousandths k, written straight into the
-			 * buffer: the whole part, a point, three digits */
-			unsigned long k = (unsigned long)fl + (s - fl > 0.5);
-			unsigned f = (unsigned)(k % 1000), h = f / 100;
-			char *p = decimal_at(out_room(o, 24), k / 1000);
-			*p = '.';
-			p[1] = (char)('0' + h);
-			memcpy(p + 2, decimal_pairs + 2 * (f - 100 * h), 2);
-			o->n = (size_t)(p + 4 - o->buf);
-			return;
-		}
-	}
-	int n = snprintf(b, sizeof b, "%.3f", v);
-	if (n < 0 || (size_t)n >= sizeof b)
-		o->err = 1;
-	else
-		out_bytes(o, b, (size_t)n);
-}
-
 /* The number of decimal digits of v (1 for 0). */
 static unsigned
 digits(unsigned long v)
@@ -368,6 +336,52 @@ decimal_at(char *p, unsigned long v)
 
 	decimal(p + n, v);
 	return p + n;
+}
+
+/* v as printf's "%.3f" writes it, by printf itself: out_fixed3's way
+ * for what it does not write. */
+static __attribute__((noinline)) void
+out_fixed3_printf(struct out *o, double v)
+{
+	char b[48];
+	int n = snprintf(b, sizeof b, "%.3f", v);
+
+	if (n < 0 || (size_t)n >= sizeof b)
+		o->err = 1;
+	else
+		out_bytes(o, b, (size_t)n);
+}
+
+/* v as printf's "%.3f" writes it.  Where v * 1000 lies close to half way
+ * between two integers, where the rounding of that product could decide
+ * the digit, and for what is not a small positive number, printf itself
+ * writes it. */
+static void
+out_fixed3(struct out *o, double v)
+{
+	if (v >= 0 && !signbit(v) && v < 1e9) {
+		/* s is under 10^12: its integer part t is exact as a
+		 * double, and fl is floor(s) */
+		double s = v * 1000;
+		long t = (long)s;
+		double fl = (double)t;
+		if (fabs(s - fl - 0.5) > 1e-6) {
+			/* the thousandths k, written straight into the
+			 * buffer: the whole part, then the last three digits
+			 * of k's entry in four_digits, its first written over
+			 * by the point */
+			unsigned long k = (unsigned long)t + (s - fl > 0.5);
+			unsigned long w = k / 1000;
+			char *p = out_room(o, 24);
+			p = w < 10000 ? small_at(p, (unsigned)w)
+			              : decimal_at(p, w);
+			memcpy(p, four_digits[k - w * 1000], 4);
+			*p = '.';
+			o->n = (size_t)(p + 4 - o->buf);
+			return;
+		}
+	}
+	out_fixed3_printf(o, v);
 }
 
 /* The longest a span writes: "[", two offsets of up to 20 digits, ", ",
@@ -664,6 +678,31 @@ put_flags(struct out *o, int moved, int hidden, int confusable, int furniture)
 	o->n += flags[k].n;
 }
 
+/* The name of block kind k (cmp_kind_name) and the quote that closes
+ * it: the four names from a table, each copied 16 bytes at once, the
+ * room past its text written over by what follows. */
+static void
+put_kind(struct out *o, unsigned k)
+{
+#define KIND(s)                                                                \
+	{                                                                      \
+		s "\"", sizeof s                                               \
+	}
+	static const struct {
+		char s[16];
+		unsigned char n;
+	} kind[4] = {KIND("verbatim"), KIND("paraphrase"), KIND("omission"),
+	             KIND("addition")};
+#undef KIND
+	if (k >= 4) {
+		out_str(o, cmp_kind_name(k));
+		out_lit(o, "\"");
+		return;
+	}
+	memcpy(out_room(o, sizeof kind[k].s), kind[k].s, sizeof kind[k].s);
+	o->n += kind[k].n;
+}
+
 /* Passage i: its number, kind, flags, similarity, blocks, the spans of its
  * sentences on each side (one per block there, in text order), its word
  * diff and its facts. */
@@ -676,8 +715,7 @@ put_passage(struct out *o, const struct cmp *c, size_t i)
 	out_lit(o, "    {\"number\": ");
 	out_ulong(o, (unsigned long)i + 1);
 	out_lit(o, ", \"kind\": \"");
-	out_str(o, cmp_kind_name(p->kind));
-	out_lit(o, "\"");
+	put_kind(o, p->kind);
 	put_flags(o, p->moved, p->hidden, p->confusable, p->furniture);
 	out_lit(o, ", \"similarity\": ");
 	out_fixed3(o, p->sim);
@@ -723,8 +761,7 @@ put_block(struct out *o, const struct cmp *c, const struct block *b)
 	psg_block_tokens(c, (size_t)(b - c->al.blocks), 0, &l0, &l1);
 	psg_block_tokens(c, (size_t)(b - c->al.blocks), 1, &r0, &r1);
 	out_lit(o, "    {\"kind\": \"");
-	out_str(o, cmp_kind_name(b->kind));
-	out_lit(o, "\"");
+	put_kind(o, b->kind);
 	put_flags(o, b->moved, b->hidden, b->confusable, b->furniture);
 	out_lit(o, ", \"left\": ");
 	put_span(o, &c->lt, l0, l1);
