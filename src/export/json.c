@@ -741,6 +741,20 @@ put_passage(struct out *o, const struct cmp *c, size_t i, int more)
 		uint32_t at = 0, t0, t1;
 		size_t b, n = 0;
 		out_pick(o, side, "],\n     \"right\": [", "], \"left\": [");
+		if (psg_m1(p) - p->m0 == 1) {
+			/* one block: its sentences on this side, where it has
+			 * any, are the one piece psg_next_piece would give */
+			const struct seglist *sl = side ? &c->rs : &c->ls;
+			uint32_t s0, s1;
+			psg_block_sents(c, c->ps.mem[p->m0], side, &s0, &s1);
+			if (s0 < s1) {
+				q = out_room(o, SPAN_MAX);
+				q = span_next(q, tl, sl->v[s0].t0,
+				              sl->v[s1 - 1].t1, &o->last[side]);
+				o->n = (size_t)(q - o->buf);
+			}
+			continue;
+		}
 		while (psg_next_piece(c, c->ps.mem, p->m0, psg_m1(p), side, &at,
 		                      &b)) {
 			psg_block_tokens(c, b, side, &t0, &t1);
