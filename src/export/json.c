@@ -266,38 +266,6 @@ decimal(char *end, unsigned long v)
 
 static char *decimal_at(char *p, unsigned long v);
 
-/* v as printf's "%.3f" writes it.  Where v * 1000 lies close to half way
- * between two integers, where the rounding of that product could decide
- * the digit, and for what is not a small positive number, printf itself
- * writes it. */
-static void
-out_fixed3(struct out *o, double v)
-{
-	double s = v * 1000, fl;
-	char b[48];
-
-	if (v >= 0 && !signbit(v) && v < 1e9) {
-		fl = floor(s);
-		if (fabs(s - fl - 0.5) > 1e-6) {
-			/* the thousandths k, written straight into the
-			 * buffer: the whole part, a point, three digits */
-			unsigned long k = (unsigned long)fl + (s - fl > 0.5);
-			unsigned f = (unsigned)(k % 1000), h = f / 100;
-			char *p = decimal_at(out_room(o, 24), k / 1000);
-			*p = '.';
-			p[1] = (char)('0' + h);
-			memcpy(p + 2, decimal_pairs + 2 * (f - 100 * h), 2);
-			o->n = (size_t)(p + 4 - o->buf);
-			return;
-		}
-	}
-	int n = snprintf(b, sizeof b, "%.3f", v);
-	if (n < 0 || (size_t)n >= sizeof b)
-		o->err = 1;
-	else
-		out_bytes(o, b, (size_t)n);
-}
-
 /* The number of decimal digits of v (1 for 0). */
 static unsigned
 digits(unsigned long v)
@@ -336,15 +304,86 @@ digits(unsigned long v)
 #endif
 }
 
+/* v (under 10000) in decimal from p on; returns the end of its digits.
+ * Four bytes are copied whatever v's length, from its entry in
+ * four_digits (and the next one's first digits where v has fewer than
+ * four): the room past the digits is written over by what follows. */
+static inline char *
+small_at(char *p, unsigned v)
+{
+	unsigned n = 1 + (v >= 10) + (v >= 100) + (v >= 1000);
+
+	memcpy(p, four_digits[v] + 4 - n, 4);
+	return p + n;
+}
+
 /* v in decimal from p on (room for 20 digits); returns the end of its
- * digits. */
+ * digits.  Under 10^8, four digits at a time from four_digits: most
+ * numbers the export writes (block and passage numbers, offsets) have
+ * eight digits or fewer. */
 static char *
 decimal_at(char *p, unsigned long v)
 {
+	if (v < 10000)
+		return small_at(p, (unsigned)v);
+	if (v < 100000000) {
+		unsigned long q = v / 10000;
+		p = small_at(p, (unsigned)q);
+		memcpy(p, four_digits[v - q * 10000], 4);
+		return p + 4;
+	}
 	unsigned n = digits(v);
 
 	decimal(p + n, v);
 	return p + n;
+}
+
+/* The most fixed3_at writes, and the room it needs. */
+#define FIXED3_MAX 48
+
+/* v as printf's "%.3f" writes it, at p (room for FIXED3_MAX bytes), by
+ * printf itself: fixed3_at's way for what it does not write.  Longer
+ * than its room, nothing is written and o->err is set. */
+static __attribute__((noinline)) char *
+fixed3_printf_at(struct out *o, char *p, double v)
+{
+	int n = snprintf(p, FIXED3_MAX, "%.3f", v);
+
+	if (n < 0 || n >= FIXED3_MAX) {
+		o->err = 1;
+		return p;
+	}
+	return p + n;
+}
+
+/* v as printf's "%.3f" writes it, at p (room for FIXED3_MAX bytes);
+ * returns the end of what it wrote.  Where v * 1000 lies close to half
+ * way between two integers, where the rounding of that product could
+ * decide the digit, and for what is not a small positive number, printf
+ * itself writes it. */
+static inline char *
+fixed3_at(struct out *o, char *p, double v)
+{
+	if (v >= 0 && !signbit(v) && v < 1e9) {
+		/* s is under 10^12: its integer part t is exact as a
+		 * double, and fl is floor(s) */
+		double s = v * 1000;
+		long t = (long)s;
+		double fl = (double)t;
+		if (fabs(s - fl - 0.5) > 1e-6) {
+			/* the thousandths k: the whole part, then the last
+			 * three digits of k's entry in four_digits, its
+			 * first written over by the point */
+			unsigned long k = (unsigned long)t + (s - fl > 0.5);
+			unsigned long w = k / 1000;
+			p = w < 10000 ? small_at(p, (unsigned)w)
+			              : decimal_at(p, w);
+			memcpy(p, four_digits[k - w * 1000], 4);
+			*p = '.';
+			return p + 4;
+		}
+	}
+	return fixed3_printf_at(o, p, v);
 }
 
 /* The longest a span writes: "[", two offsets of up to 20 digits, ", ",
@@ -413,15 +452,6 @@ put_span(struct out *o, const struct toklist *l, uint32_t t0, uint32_t t1)
 	                o->buf);
 }
 
-/* v in decimal. */
-static void
-out_ulong(struct out *o, unsigned long v)
-{
-	char *p = out_room(o, 20);
-
-	o->n = (size_t)(decimal_at(p, v) - o->buf);
-}
-
 static int
 put_side(FILE *f, const char *key, const struct text *t,
          const struct toklist *l, const struct seglist *s)
@@ -442,8 +472,9 @@ put_side(FILE *f, const char *key, const struct text *t,
 	return fputs("},\n", f) == EOF ? -1 : 0;
 }
 
-/* The word operations the walk w gives, as a JSON array.  Each is
- * written straight into the buffer, with room made for the longest. */
+/* The word operations the walk w gives, comma-separated, the inside of
+ * a JSON array (its brackets are the caller's).  Each is written
+ * straight into the buffer, with room made for the longest. */
 static void
 put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 {
@@ -463,7 +494,6 @@ put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 	};
 	struct dop d;
 	struct lastnum *left = &o->last[0], *right = &o->last[1];
-	out_lit(o, "[");
 	for (int first = 1; dwalk_next(w, &d); first = 0) {
 		if (sizeof o->buf - o->n < MOST)
 			out_flush(o);
@@ -481,7 +511,6 @@ put_ops(struct out *o, const struct cmp *c, struct dwalk *w)
 		*p++ = '}';
 		o->n = (size_t)(p - o->buf);
 	}
-	out_lit(o, "]");
 #undef OP_EQUAL
 #undef OP_DELETE
 #undef OP_INSERT
@@ -552,7 +581,8 @@ put_finding(struct out *o, const struct cmp *c, const struct finding *f)
 
 /* The findings of passage p that fall in a block (by their first
  * rewrite token, else their first official one), or all of them when b
- * is 0, as a JSON array; the block's tokens are [l0, l1) and [r0, r1)
+ * is 0, comma-separated, the inside of a JSON array (its brackets are
+ * the caller's); the block's tokens are [l0, l1) and [r0, r1)
  * (psg_block_tokens), asked by its caller. */
 static void
 put_findings(struct out *o, const struct cmp *c, const struct passage *p, int b,
@@ -560,7 +590,6 @@ put_findings(struct out *o, const struct cmp *c, const struct passage *p, int b,
 {
 	size_t n = 0;
 
-	out_lit(o, "[");
 	for (size_t k = p->fi0; k < psg_fi1(p); k++) {
 		const struct finding *f = &c->fd.v[k];
 		if (b && !(f->r0 < f->r1 ? f->r0 >= r0 && f->r0 < r1
@@ -570,7 +599,6 @@ put_findings(struct out *o, const struct cmp *c, const struct passage *p, int b,
 			out_lit(o, ", ");
 		put_finding(o, c, f);
 	}
-	out_lit(o, "]");
 }
 
 /* Counts per finding type as a JSON object. */
@@ -604,61 +632,107 @@ put_facts(struct out *o, const struct cmp *c, const struct block *b, int *any)
 	}
 }
 
+/* The room flags_at needs. */
+#define FLAGS_MAX 80
+
 /* The four flags a passage and a block both carry, each ", \"NAME\":
- * true" or false, in the order of the format (docs/json.md). */
-static void
-put_flags(struct out *o, int moved, int hidden, int confusable, int furniture)
+ * true" or false, in the order of the format (docs/json.md), at p (room
+ * for FLAGS_MAX bytes); returns the end of what it wrote. */
+static inline char *
+flags_at(char *p, int moved, int hidden, int confusable, int furniture)
 {
-#define FLAG(s)                                                                \
+#define FLAGS(m, h, c, f)                                                      \
 	{                                                                      \
-		s, sizeof s - 1                                                \
+		", \"moved\": " m ", \"hidden\": " h ", \"confusable\": " c    \
+		", \"furniture\": " f,                                         \
+		        sizeof(", \"moved\": " m ", \"hidden\": " h            \
+		               ", \"confusable\": " c ", \"furniture\": " f) - \
+		                1                                              \
 	}
-	/* each copied 24 bytes at once, the room past its text written
+#define FLAGS_F(m, h, c) FLAGS(m, h, c, "false"), FLAGS(m, h, c, "true")
+#define FLAGS_C(m, h)    FLAGS_F(m, h, "false"), FLAGS_F(m, h, "true")
+#define FLAGS_H(m)       FLAGS_C(m, "false"), FLAGS_C(m, "true")
+	/* the sixteen ways the four can be set, each whole, indexed by
+	 * moved, hidden, confusable, furniture as the bits 8, 4, 2, 1; each
+	 * copied FLAGS_MAX bytes at once, the room past its text written
 	 * over by what follows */
 	static const struct {
-		char s[24];
+		char s[FLAGS_MAX];
 		unsigned char n;
-	} flag[4][2] = {
-	        {FLAG(", \"moved\": false"), FLAG(", \"moved\": true")},
-	        {FLAG(", \"hidden\": false"), FLAG(", \"hidden\": true")},
-	        {FLAG(", \"confusable\": false"),
-	         FLAG(", \"confusable\": true")},
-	        {FLAG(", \"furniture\": false"),
-	         FLAG(", \"furniture\": true")}};
-#undef FLAG
-	const int on[4] = {moved != 0, hidden != 0, confusable != 0,
-	                   furniture != 0};
-	char *p = out_room(o, sizeof flag);
+	} flags[16] = {FLAGS_H("false"), FLAGS_H("true")};
+#undef FLAGS
+#undef FLAGS_F
+#undef FLAGS_C
+#undef FLAGS_H
+	unsigned k =
+	        (unsigned)(moved != 0) << 3 | (unsigned)(hidden != 0) << 2 |
+	        (unsigned)(confusable != 0) << 1 | (unsigned)(furniture != 0);
 
-	for (int k = 0; k < 4; k++) {
-		memcpy(p, flag[k][on[k]].s, sizeof flag[k][on[k]].s);
-		p += flag[k][on[k]].n;
-	}
-	o->n = (size_t)(p - o->buf);
+	memcpy(p, flags[k].s, sizeof flags[k].s);
+	return p + flags[k].n;
 }
+
+/* The room kind_at needs. */
+#define KIND_MAX 16
+
+/* The name of block kind k as cmp_kind_name gives it ("?" past the four)
+ * and the quote that closes it, at p (room for KIND_MAX bytes); returns
+ * the end of what it wrote.  Each copied KIND_MAX bytes at once from a
+ * table, the room past its text written over by what follows. */
+static inline char *
+kind_at(char *p, unsigned k)
+{
+#define KIND(s)                                                                \
+	{                                                                      \
+		s "\"", sizeof s                                               \
+	}
+	static const struct {
+		char s[KIND_MAX];
+		unsigned char n;
+	} kind[5] = {KIND("verbatim"), KIND("paraphrase"), KIND("omission"),
+	             KIND("addition"), KIND("?")};
+#undef KIND
+	if (k > 4)
+		k = 4;
+	memcpy(p, kind[k].s, sizeof kind[k].s);
+	return p + kind[k].n;
+}
+
+/* The string literal s at p; the end of what it wrote. */
+#define lit_at(p, s) ((char *)memcpy((p), (s), sizeof(s) - 1) + sizeof(s) - 1)
+
+/* The room of what put_passage writes before its blocks' numbers. */
+#define PASSAGE_HEAD                                                           \
+	(sizeof "    {\"number\": " - 1 + 20 + sizeof ", \"kind\": \"" - 1 +   \
+	 KIND_MAX + FLAGS_MAX + sizeof ", \"similarity\": " - 1 + FIXED3_MAX + \
+	 sizeof ", \"blocks\": [" - 1)
 
 /* Passage i: its number, kind, flags, similarity, blocks, the spans of its
  * sentences on each side (one per block there, in text order), its word
- * diff and its facts. */
+ * diff and its facts, and ",\n" after it where more says one follows, else
+ * "\n".  What has a bound is written at a pointer into room made once. */
 static void
-put_passage(struct out *o, const struct cmp *c, size_t i)
+put_passage(struct out *o, const struct cmp *c, size_t i, int more)
 {
 	const struct passage *p = &c->ps.v[i];
 	int any = 0;
+	char *q = out_room(o, PASSAGE_HEAD);
 
-	out_lit(o, "    {\"number\": ");
-	out_ulong(o, (unsigned long)i + 1);
-	out_lit(o, ", \"kind\": \"");
-	out_str(o, cmp_kind_name(p->kind));
-	out_lit(o, "\"");
-	put_flags(o, p->moved, p->hidden, p->confusable, p->furniture);
-	out_lit(o, ", \"similarity\": ");
-	out_fixed3(o, p->sim);
-	out_lit(o, ", \"blocks\": [");
+	q = lit_at(q, "    {\"number\": ");
+	q = decimal_at(q, (unsigned long)i + 1);
+	q = lit_at(q, ", \"kind\": \"");
+	q = kind_at(q, p->kind);
+	q = flags_at(q, p->moved, p->hidden, p->confusable, p->furniture);
+	q = lit_at(q, ", \"similarity\": ");
+	q = fixed3_at(o, q, p->sim);
+	q = lit_at(q, ", \"blocks\": [");
+	o->n = (size_t)(q - o->buf);
 	for (size_t m = p->m0; m < psg_m1(p); m++) {
+		q = out_room(o, 2 + 20);
 		if (m > p->m0)
-			out_lit(o, ", ");
-		out_ulong(o, (unsigned long)c->ps.mem[m]);
+			q = lit_at(q, ", ");
+		q = decimal_at(q, (unsigned long)c->ps.mem[m]);
+		o->n = (size_t)(q - o->buf);
 	}
 	for (int side = 0; side < 2; side++) {
 		/* the sentences of each block, in text order: blocks of one
@@ -667,73 +741,111 @@ put_passage(struct out *o, const struct cmp *c, size_t i)
 		uint32_t at = 0, t0, t1;
 		size_t b, n = 0;
 		out_pick(o, side, "],\n     \"right\": [", "], \"left\": [");
+		if (psg_m1(p) - p->m0 == 1) {
+			/* one block: its sentences on this side, where it has
+			 * any, are the one piece psg_next_piece would give */
+			const struct seglist *sl = side ? &c->rs : &c->ls;
+			uint32_t s0, s1;
+			psg_block_sents(c, c->ps.mem[p->m0], side, &s0, &s1);
+			if (s0 < s1) {
+				q = out_room(o, SPAN_MAX);
+				q = span_next(q, tl, sl->v[s0].t0,
+				              sl->v[s1 - 1].t1, &o->last[side]);
+				o->n = (size_t)(q - o->buf);
+			}
+			continue;
+		}
 		while (psg_next_piece(c, c->ps.mem, p->m0, psg_m1(p), side, &at,
 		                      &b)) {
 			psg_block_tokens(c, b, side, &t0, &t1);
+			q = out_room(o, 2 + SPAN_MAX);
 			if (n++)
-				out_lit(o, ", ");
-			put_span(o, tl, t0, t1);
+				q = lit_at(q, ", ");
+			q = span_next(q, tl, t0, t1, &o->last[side]);
+			o->n = (size_t)(q - o->buf);
 		}
 	}
-	out_lit(o, "],\n     \"ops\": ");
+	out_lit(o, "],\n     \"ops\": [");
 	struct dwalk w;
 	psg_walk(c, p, &w);
 	put_ops(o, c, &w);
-	out_lit(o, ",\n     \"findings\": ");
+	out_lit(o, "],\n     \"findings\": [");
 	put_findings(o, c, p, 0, 0, 0, 0, 0);
-	out_lit(o, ",\n     \"facts\": [");
+	out_lit(o, "],\n     \"facts\": [");
 	for (size_t m = p->m0; m < psg_m1(p); m++)
 		put_facts(o, c, &c->al.blocks[c->ps.mem[m]], &any);
-	out_lit(o, "]}");
+	out_pick(o, more, "]},\n", "]}\n");
 }
 
+/* The room of what put_block writes before its word operations, and of
+ * what it writes after its facts. */
+#define BLOCK_HEAD                                                             \
+	(sizeof "    {\"kind\": \"" - 1 + KIND_MAX + FLAGS_MAX +               \
+	 sizeof ", \"left\": " - 1 + SPAN_MAX + sizeof ", \"right\": " - 1 +   \
+	 SPAN_MAX + sizeof ", \"similarity\": " - 1 + FIXED3_MAX +             \
+	 sizeof ", \"link\": " - 1 + 20 + sizeof ", \"passage\": " - 1 + 20 +  \
+	 sizeof ",\n     \"ops\": [" - 1)
+#define BLOCK_TAIL                                                             \
+	(sizeof "],\n     \"nearest\": " - 1 + sizeof "{\"span\": " - 1 +      \
+	 SPAN_MAX + sizeof ", \"similarity\": " - 1 + FIXED3_MAX +             \
+	 sizeof "}},\n" - 1)
+
+/* Block b, and ",\n" after it where more says one follows, else "\n".
+ * What has a bound is written at a pointer into room made once. */
 static void
-put_block(struct out *o, const struct cmp *c, const struct block *b)
+put_block(struct out *o, const struct cmp *c, const struct block *b, int more)
 {
+	size_t i = (size_t)(b - c->al.blocks);
 	uint32_t l0, l1, r0, r1;
 	int any = 0;
 
-	psg_block_tokens(c, (size_t)(b - c->al.blocks), 0, &l0, &l1);
-	psg_block_tokens(c, (size_t)(b - c->al.blocks), 1, &r0, &r1);
-	out_lit(o, "    {\"kind\": \"");
-	out_str(o, cmp_kind_name(b->kind));
-	out_lit(o, "\"");
-	put_flags(o, b->moved, b->hidden, b->confusable, b->furniture);
-	out_lit(o, ", \"left\": ");
-	put_span(o, &c->lt, l0, l1);
-	out_lit(o, ", \"right\": ");
-	put_span(o, &c->rt, r0, r1);
-	out_lit(o, ", \"similarity\": ");
-	out_fixed3(o, b->sim);
+	psg_block_tokens(c, i, 0, &l0, &l1);
+	psg_block_tokens(c, i, 1, &r0, &r1);
+	char *q = out_room(o, BLOCK_HEAD);
+	q = lit_at(q, "    {\"kind\": \"");
+	q = kind_at(q, b->kind);
+	q = flags_at(q, b->moved, b->hidden, b->confusable, b->furniture);
+	q = lit_at(q, ", \"left\": ");
+	q = span_next(q, &c->lt, l0, l1, &o->last[0]);
+	q = lit_at(q, ", \"right\": ");
+	q = span_next(q, &c->rt, r0, r1, &o->last[1]);
+	q = lit_at(q, ", \"similarity\": ");
+	q = fixed3_at(o, q, b->sim);
 	if (b->link >= 0) {
-		out_lit(o, ", \"link\": ");
-		out_ulong(o, (unsigned long)b->link);
+		q = lit_at(q, ", \"link\": ");
+		q = decimal_at(q, (unsigned long)b->link);
 	}
-	out_lit(o, ", \"passage\": ");
-	out_ulong(o, (unsigned long)c->ps.of[b - c->al.blocks] + 1);
-	out_lit(o, ",\n     \"ops\": ");
+	q = lit_at(q, ", \"passage\": ");
+	q = decimal_at(q, (unsigned long)c->ps.of[i] + 1);
+	q = lit_at(q, ",\n     \"ops\": [");
+	o->n = (size_t)(q - o->buf);
 	struct dwalk w;
-	psg_block_walk(c, (size_t)(b - c->al.blocks), &w);
+	psg_block_walk(c, i, &w);
 	put_ops(o, c, &w);
-	out_lit(o, ",\n     \"findings\": ");
-	put_findings(o, c, &c->ps.v[c->ps.of[b - c->al.blocks]], 1, l0, l1, r0,
-	             r1);
-	out_lit(o, ",\n     \"facts\": [");
+	out_lit(o, "],\n     \"findings\": [");
+	put_findings(o, c, &c->ps.v[c->ps.of[i]], 1, l0, l1, r0, r1);
+	out_lit(o, "],\n     \"facts\": [");
 	put_facts(o, c, b, &any);
-	out_lit(o, "],\n     \"nearest\": ");
+	q = out_room(o, BLOCK_TAIL);
+	q = lit_at(q, "],\n     \"nearest\": ");
 	if (b->near < 0) {
-		out_lit(o, "null");
+		q = lit_at(q, "null");
 	} else {
 		int official = b->kind == BLK_ADDITION;
 		uint32_t t0, t1;
 		psg_sent_tokens(c, !official, (uint32_t)b->near, &t0, &t1);
-		out_lit(o, "{\"span\": ");
-		put_span(o, official ? &c->lt : &c->rt, t0, t1);
-		out_lit(o, ", \"similarity\": ");
-		out_fixed3(o, b->near_sim);
-		out_lit(o, "}");
+		q = lit_at(q, "{\"span\": ");
+		q = span_next(q, official ? &c->lt : &c->rt, t0, t1,
+		              &o->last[!official]);
+		q = lit_at(q, ", \"similarity\": ");
+		q = fixed3_at(o, q, b->near_sim);
+		*q++ = '}';
 	}
-	out_lit(o, "}");
+	if (more)
+		q = lit_at(q, "},\n");
+	else
+		q = lit_at(q, "}\n");
+	o->n = (size_t)(q - o->buf);
 }
 
 int
@@ -765,13 +877,11 @@ export_json(const struct cmp *c, const struct export_opt *o, FILE *f)
 	lastnum_init(&w->last[1]);
 	w->left = &c->lt;
 	for (size_t i = 0; i < c->ps.n && !w->err; i++) {
-		put_passage(w, c, i);
-		out_pick(w, i + 1 < c->ps.n, ",\n", "\n");
+		put_passage(w, c, i, i + 1 < c->ps.n);
 	}
 	out_lit(w, "  ],\n  \"blocks\": [\n");
 	for (size_t i = 0; i < c->al.nblocks && !w->err; i++) {
-		put_block(w, c, &c->al.blocks[i]);
-		out_pick(w, i + 1 < c->al.nblocks, ",\n", "\n");
+		put_block(w, c, &c->al.blocks[i], i + 1 < c->al.nblocks);
 	}
 	out_flush(w);
 	int err = w->err;
