@@ -1133,9 +1133,9 @@ figure_names_source(void **state)
 	                 BLK_ADDITION);
 }
 
-/* A photo caption, a title line closed by a bracketed credit, is an
- * addition even when it names the scene of an official sentence, which
- * goes to the sentence that tells it. */
+/* A photo caption, a line closed by a bracketed credit, is an addition
+ * even when it names the scene of an official sentence, which goes to
+ * the sentence that tells it. */
 static void
 caption_added(void **state)
 {
@@ -1152,6 +1152,27 @@ caption_added(void **state)
 	assert_int_equal(block_with(&p, 1, "Novak at")->kind, BLK_ADDITION);
 	assert_int_equal(block_with(&p, 1, "President")->kind, BLK_VERBATIM);
 	assert_int_equal(block_with(&p, 0, "President")->kind, BLK_VERBATIM);
+	release(&p);
+	/* a caption that is a sentence, its credit after the full stop
+	 * (two segments of one line), is a caption too */
+	compare(&p,
+	        "President Novak opened the new bridge over the river in "
+	        "Porto Velho on Monday.\n",
+	        "Novak opens the new bridge over the river in Porto Velho on "
+	        "Monday. (\xc2\xa9 Ana Lima/City Press)\n\n"
+	        "President Novak opened the new bridge over the river in "
+	        "Porto Velho on Monday.\n");
+	assert_int_equal(block_with(&p, 1, "Novak opens")->kind, BLK_ADDITION);
+	assert_int_equal(block_with(&p, 1, "President")->kind, BLK_VERBATIM);
+	release(&p);
+	/* a transcript's "(Applause.)" after a sentence is no credit: the
+	 * sentence stays one of the text */
+	compare(&p,
+	        "President Novak opened the new bridge over the river in "
+	        "Porto Velho on Monday.\n",
+	        "President Novak opened the new bridge over the river in "
+	        "Porto Velho on Monday. (Applause.)\n");
+	assert_int_equal(block_with(&p, 1, "President")->kind, BLK_VERBATIM);
 	release(&p);
 }
 

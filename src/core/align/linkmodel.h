@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -7.85043672;
+static const double lm_bias = -7.69572808;
 static const double lm_weight[LM_NFEAT] = {
-        1.55608395,     /* LM_COVR */
-        2.64952312,     /* LM_COVO */
-        2.8621711,      /* LM_COVMIN */
-        -0.00915014429, /* LM_SECOND */
-        0.0527361283,   /* LM_PLAIN */
-        -0.232961738,   /* LM_NAMES */
-        1.56907926,     /* LM_LOGWR */
-        0.8097479,      /* LM_LOGWO */
-        -1.0527139,     /* LM_HEADER */
-        -0.682004591,   /* LM_TAKEN */
-        0.712973951,    /* LM_ORDER */
-        1.17982732,     /* LM_NEIGH */
-        -1.41530893,    /* LM_TITLE */
-        -0.509677043,   /* LM_LOGTOK */
-        1.23440854,     /* LM_BEST */
-        0.389406381,    /* LM_HEAD */
-        -2.5070209,     /* LM_HEAD_TITLED */
-        -3.21258113,    /* LM_NOVEL */
+        1.38053091,   /* LM_COVR */
+        2.56499988,   /* LM_COVO */
+        3.12068245,   /* LM_COVMIN */
+        0.268654026,  /* LM_SECOND */
+        0.0641728998, /* LM_PLAIN */
+        -0.23671654,  /* LM_NAMES */
+        1.60591613,   /* LM_LOGWR */
+        0.789200597,  /* LM_LOGWO */
+        -1.02691316,  /* LM_HEADER */
+        -0.6784386,   /* LM_TAKEN */
+        0.710066824,  /* LM_ORDER */
+        1.15134922,   /* LM_NEIGH */
+        -1.40151384,  /* LM_TITLE */
+        -0.602329449, /* LM_LOGTOK */
+        1.26258141,   /* LM_BEST */
+        0.339334442,  /* LM_HEAD */
+        -2.5608721,   /* LM_HEAD_TITLED */
+        -3.15079315,  /* LM_NOVEL */
 };
 
 #endif

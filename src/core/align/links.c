@@ -2371,35 +2371,66 @@ furniture_raw(const struct ctx *x, size_t r)
 	                                 tok_end(l, t1 - 1) - l->v[t0].off));
 }
 
-/* Is rewrite segment r a photo caption: a title line (no sentence end)
- * closed by a credit in brackets of at most CAPTION_CREDIT_MAX words,
- * "... in Da Nang [AP]" or "... (Photo: Reuters)", after at least
- * CAPTION_MIN_WORDS words?  A caption describes a picture: even when it
- * names the statement's setting it conveys none of its sentences. */
-static int
-caption_raw(const struct ctx *x, size_t r)
+/* The token that opens the bracketed credit closing tokens [t0, t1) of
+ * the rewrite ("[AP]", "(Photo: Reuters)", "(© Name/AP Images)"), of 1 to
+ * CAPTION_CREDIT_MAX words and no sentence stop, or t1 when they end in
+ * none. */
+static uint32_t
+credit_start(const struct ctx *x, uint32_t t0, uint32_t t1)
 {
-	const struct seglist *sl = &x->c->rs;
 	const struct toklist *l = &x->c->rt;
 	const unsigned char *buf = x->c->right->buf;
-	uint32_t t0 = sl->v[r].t0, t1 = sl->v[r].t1, t;
+	uint32_t t;
 
-	if (t1 - t0 < 3 || l->v[t1 - 1].kind != TOK_PUNCT ||
-	    l->v[t1 - 1].slen != 1 || !title_line(x, r))
-		return 0;
+	if (t1 - t0 < 2 || l->v[t1 - 1].kind != TOK_PUNCT ||
+	    l->v[t1 - 1].slen != 1)
+		return t1;
 	unsigned char close = buf[l->v[t1 - 1].off];
 	unsigned char open = close == ']' ? '[' : close == ')' ? '(' : 0;
 	if (!open)
-		return 0;
+		return t1;
 	for (t = t1 - 1; t-- > t0;)
 		if (l->v[t].kind == TOK_PUNCT && l->v[t].slen == 1 &&
 		    buf[l->v[t].off] == open)
 			break;
 	if (t == (uint32_t)-1 || t < t0)
-		return 0;
+		return t1;
+	/* a credit names a source; "(Applause.)", a transcript's note, is
+	 * a sentence of its own */
+	for (uint32_t u = t + 1; u + 1 < t1; u++)
+		if (l->v[u].kind == TOK_PUNCT && (l->v[u].flags & TOK_F_STOP))
+			return t1;
 	size_t credit = tok_words(l, t + 1, t1 - 1);
-	return credit >= 1 && credit <= CAPTION_CREDIT_MAX &&
-	       tok_words(l, t0, t) >= CAPTION_MIN_WORDS;
+	return credit >= 1 && credit <= CAPTION_CREDIT_MAX ? t : t1;
+}
+
+/* Is rewrite segment r a photo caption: a line of its own closed by a
+ * credit in brackets (credit_start), "... in Da Nang [AP]", after at
+ * least CAPTION_MIN_WORDS words?  Either the line is one title line (no
+ * sentence end), or it is a sentence and the credit after it, which the
+ * segmenter cut apart ("... on November 8, 2020. (© Name/AP Images)"):
+ * then r is the sentence, its line's first segment, and the credit its
+ * second and last.  A caption describes a picture: even when it names
+ * the statement's setting it conveys none of its sentences. */
+static int
+caption_raw(const struct ctx *x, size_t r)
+{
+	const struct seglist *sl = &x->c->rs;
+	const struct toklist *l = &x->c->rt;
+	uint32_t t0 = sl->v[r].t0, t1 = sl->v[r].t1;
+
+	if (t1 - t0 >= 3 && title_line(x, r)) {
+		uint32_t t = credit_start(x, t0, t1);
+		return t < t1 && tok_words(l, t0, t) >= CAPTION_MIN_WORDS;
+	}
+	/* a sentence and its credit, the two segments of one line */
+	if ((r > 0 && sl->v[r - 1].para == sl->v[r].para) || r + 1 >= sl->n ||
+	    sl->v[r + 1].para != sl->v[r].para ||
+	    (r + 2 < sl->n && sl->v[r + 2].para == sl->v[r].para))
+		return 0;
+	uint32_t c0 = sl->v[r + 1].t0, c1 = sl->v[r + 1].t1;
+	return credit_start(x, c0, c1) == c0 &&
+	       tok_words(l, t0, t1) >= CAPTION_MIN_WORDS;
 }
 
 /* An upper bound on the shared weight of rewrite segment r with any

@@ -42,7 +42,7 @@
 #define HEADER_MAX_WORDS    30 /* an official page's header line, at most */
 /* A photo caption's bracketed credit has at most CAPTION_CREDIT_MAX words,
  * and at least CAPTION_MIN_WORDS come before it. */
-#define CAPTION_CREDIT_MAX 4
+#define CAPTION_CREDIT_MAX 6
 #define CAPTION_MIN_WORDS  6
 /* A rewrite sentence linked to nothing links to an official sentence (not
  * the half of a merge) when it holds at least this share of keep_min of
