@@ -1139,41 +1139,36 @@ figure_names_source(void **state)
 static void
 caption_added(void **state)
 {
-	struct pair p;
-	(void)state;
-
-	compare(&p,
-	        "President Novak opened the new bridge over the river in "
-	        "Porto Velho on Monday.\n",
+	static const char o[] = "President Novak opened the new bridge over "
+	                        "the river in Porto Velho on Monday.\n";
+	/* a title line closed by its credit */
+	static const char titled[] =
 	        "Novak at the opening of the new bridge over the river in "
 	        "Porto Velho on Monday [City Press]\n\n"
 	        "President Novak opened the new bridge over the river in "
-	        "Porto Velho on Monday.\n");
-	assert_int_equal(block_with(&p, 1, "Novak at")->kind, BLK_ADDITION);
-	assert_int_equal(block_with(&p, 1, "President")->kind, BLK_VERBATIM);
-	assert_int_equal(block_with(&p, 0, "President")->kind, BLK_VERBATIM);
-	release(&p);
-	/* a caption that is a sentence, its credit after the full stop
-	 * (two segments of one line), is a caption too */
-	compare(&p,
-	        "President Novak opened the new bridge over the river in "
-	        "Porto Velho on Monday.\n",
+	        "Porto Velho on Monday.\n";
+	/* a sentence, its credit after the full stop (two segments of one
+	 * line) */
+	static const char sentence[] =
 	        "Novak opens the new bridge over the river in Porto Velho on "
 	        "Monday. (\xc2\xa9 Ana Lima/City Press)\n\n"
 	        "President Novak opened the new bridge over the river in "
-	        "Porto Velho on Monday.\n");
-	assert_int_equal(block_with(&p, 1, "Novak opens")->kind, BLK_ADDITION);
-	assert_int_equal(block_with(&p, 1, "President")->kind, BLK_VERBATIM);
-	release(&p);
+	        "Porto Velho on Monday.\n";
+	(void)state;
+
+	assert_int_equal(kind_at(o, titled, 1, "Novak at"), BLK_ADDITION);
+	assert_int_equal(kind_at(o, titled, 1, "President"), BLK_VERBATIM);
+	assert_int_equal(kind_at(o, titled, 0, "President"), BLK_VERBATIM);
+	assert_int_equal(kind_at(o, sentence, 1, "Novak opens"), BLK_ADDITION);
+	assert_int_equal(kind_at(o, sentence, 1, "President"), BLK_VERBATIM);
 	/* a transcript's "(Applause.)" after a sentence is no credit: the
 	 * sentence stays one of the text */
-	compare(&p,
-	        "President Novak opened the new bridge over the river in "
-	        "Porto Velho on Monday.\n",
-	        "President Novak opened the new bridge over the river in "
-	        "Porto Velho on Monday. (Applause.)\n");
-	assert_int_equal(block_with(&p, 1, "President")->kind, BLK_VERBATIM);
-	release(&p);
+	assert_int_equal(kind_at(o,
+	                         "President Novak opened the new bridge over "
+	                         "the river in Porto Velho on Monday. "
+	                         "(Applause.)\n",
+	                         1, "President"),
+	                 BLK_VERBATIM);
 }
 
 /* A deck: a sentence set as a paragraph of its own at the top of the
