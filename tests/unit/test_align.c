@@ -1171,6 +1171,32 @@ caption_added(void **state)
 	                 BLK_VERBATIM);
 }
 
+/* A question on a line of its own (a section heading, an interviewer's
+ * question) asks and claims nothing: an addition, however many of a
+ * statement's words it repeats.  A question inside a paragraph is a
+ * sentence like any other. */
+static void
+question_heading_added(void **state)
+{
+	static const char o[] = "Families on low incomes can apply for the "
+	                        "winter fuel grant from Monday.\n\n"
+	                        "The councils will pay it by December.\n";
+	(void)state;
+
+	assert_int_equal(kind_at(o,
+	                         "Can families on low incomes apply for the "
+	                         "winter fuel grant from Monday?\n\n"
+	                         "The councils will pay it by December.\n",
+	                         1, "Can families"),
+	                 BLK_ADDITION);
+	assert_int_not_equal(kind_at(o,
+	                             "The councils will pay it by December.  "
+	                             "Can families on low incomes apply for "
+	                             "the winter fuel grant from Monday?\n",
+	                             1, "Can families"),
+	                     BLK_ADDITION);
+}
+
 /* A deck: a sentence set as a paragraph of its own at the top of the
  * rewrite that the body then begins a sentence with, word for word (a
  * summary line above the story), is furniture, an addition; the body's
@@ -1727,6 +1753,7 @@ main(void)
 	        cmocka_unit_test(related_words),
 	        cmocka_unit_test(subject_named),
 	        cmocka_unit_test(caption_added),
+	        cmocka_unit_test(question_heading_added),
 	        cmocka_unit_test(official_header),
 	        cmocka_unit_test(header_not_source),
 	        cmocka_unit_test(neighbour_merged),

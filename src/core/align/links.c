@@ -2351,6 +2351,23 @@ official_headers(struct ctx *x)
 	return 0;
 }
 
+/* Is rewrite segment r a question on a line of its own: the only
+ * segment of its paragraph, ending in '?' (a section heading "Who can
+ * apply?", an interviewer's "Q: ...?")?  It asks and claims nothing, so
+ * it conveys no sentence of the statement. */
+static int
+question_line(const struct ctx *x, size_t r)
+{
+	const struct seglist *sl = &x->c->rs;
+	const struct toklist *l = &x->c->rt;
+	const struct tok *last = &l->v[sl->v[r].t1 - 1];
+
+	return (r == 0 || sl->v[r - 1].para != sl->v[r].para) &&
+	       (r + 1 == sl->n || sl->v[r + 1].para != sl->v[r].para) &&
+	       last->kind == TOK_PUNCT && last->slen == 1 &&
+	       x->c->right->buf[last->off] == '?';
+}
+
 /* Is rewrite segment r a line of its own, of at most FURNITURE_MAX_WORDS
  * words, that reads as page furniture (lexicon.h: "FILE - ...", "By ...",
  * "... with inputs from ...", "Leave a reply"), or a segment that begins
@@ -2367,6 +2384,7 @@ furniture_raw(const struct ctx *x, size_t r)
 
 	return (line_kind(sl, l, x->c->right, r, FURNITURE_MAX_WORDS) &
 	        LINE_FURNITURE) != 0 ||
+	       question_line(x, r) ||
 	       (t1 > t0 && lex_is_notice(x->c->right->buf + l->v[t0].off,
 	                                 tok_end(l, t1 - 1) - l->v[t0].off));
 }
