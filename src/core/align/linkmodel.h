@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -7.69572808;
+static const double lm_bias = -6.96918545;
 static const double lm_weight[LM_NFEAT] = {
-        1.38053091,   /* LM_COVR */
-        2.56499988,   /* LM_COVO */
-        3.12068245,   /* LM_COVMIN */
-        0.268654026,  /* LM_SECOND */
-        0.0641728998, /* LM_PLAIN */
-        -0.23671654,  /* LM_NAMES */
-        1.60591613,   /* LM_LOGWR */
-        0.789200597,  /* LM_LOGWO */
-        -1.02691316,  /* LM_HEADER */
-        -0.6784386,   /* LM_TAKEN */
-        0.710066824,  /* LM_ORDER */
-        1.15134922,   /* LM_NEIGH */
-        -1.40151384,  /* LM_TITLE */
-        -0.602329449, /* LM_LOGTOK */
-        1.26258141,   /* LM_BEST */
-        0.339334442,  /* LM_HEAD */
-        -2.5608721,   /* LM_HEAD_TITLED */
-        -3.15079315,  /* LM_NOVEL */
+        1.31948049,   /* LM_COVR */
+        2.33823418,   /* LM_COVO */
+        2.94094889,   /* LM_COVMIN */
+        0.359102139,  /* LM_SECOND */
+        0.103117209,  /* LM_PLAIN */
+        -0.228628902, /* LM_NAMES */
+        1.25488009,   /* LM_LOGWR */
+        0.678743099,  /* LM_LOGWO */
+        -0.818579019, /* LM_HEADER */
+        -0.618963383, /* LM_TAKEN */
+        0.711868752,  /* LM_ORDER */
+        1.20499696,   /* LM_NEIGH */
+        -1.48115746,  /* LM_TITLE */
+        -0.356885447, /* LM_LOGTOK */
+        1.27447263,   /* LM_BEST */
+        0.354989771,  /* LM_HEAD */
+        -2.59965737,  /* LM_HEAD_TITLED */
+        -3.03410471,  /* LM_NOVEL */
 };
 
 #endif
