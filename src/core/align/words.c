@@ -1792,6 +1792,7 @@ related(struct wstage *x)
 	int32_t *shadow = NULL;                /* per official stem, or -1 */
 	uint32_t *rstart = NULL, *rids = NULL; /* per rewrite stem: shadows */
 	uint32_t *orig = NULL;                 /* per shadow: its stem */
+	unsigned char *grown = NULL;           /* per vector: it has shadows */
 	size_t nr = 0, capr = 0, capo = 0;
 	int rc = -1;
 
@@ -1870,13 +1871,25 @@ related(struct wstage *x)
 	 * vector's size), then are packed again from the first.  A second
 	 * pool beside the first was the aligner's high-water mark on long
 	 * texts, and left a hole the size of the pool behind. */
-	size_t need = 0;
+	size_t need = 0, nl = x->c->ls.n;
+	/* a bit a vector (the official side's first) set where its room is
+	 * more than its stems: most vectors take no shadow, and the walk
+	 * below moves them whole, without counting their room again or
+	 * reading their stems */
+	grown = calloc((nl + x->c->rs.n) / 8 + 1, 1);
+	if (!grown)
+		goto out;
 	for (int side = 0; side < 2; side++) {
 		const struct vec *v = side ? x->w->rv : x->w->lv;
-		size_t ns = side ? x->c->rs.n : x->c->ls.n;
-		for (size_t sg = 0; sg < ns; sg++)
-			need += room(x, v[sg].off, v[sg].n, side, shadow,
-			             rstart);
+		size_t ns = side ? x->c->rs.n : nl, base = side ? nl : 0;
+		for (size_t sg = 0; sg < ns; sg++) {
+			size_t r = room(x, v[sg].off, v[sg].n, side, shadow,
+			                rstart),
+			       b = base + sg;
+			if (r > v[sg].n)
+				grown[b >> 3] |= (unsigned char)(1u << (b & 7));
+			need += r;
+		}
 	}
 	if (need >= UINT32_MAX) /* struct vec's 32-bit offsets */
 		goto out;
@@ -1891,9 +1904,21 @@ related(struct wstage *x)
 	size_t end = need;
 	for (int side = 2; side-- > 0;) {
 		struct vec *v = side ? x->w->rv : x->w->lv;
-		for (size_t sg = side ? x->c->rs.n : x->c->ls.n; sg-- > 0;) {
-			size_t m = v[sg].n,
-			       off = end - room(x, v[sg].off, m, side, shadow,
+		size_t base = side ? nl : 0;
+		for (size_t sg = side ? x->c->rs.n : nl; sg-- > 0;) {
+			size_t m = v[sg].n, b = base + sg;
+			if (!(grown[b >> 3] >> (b & 7) & 1u)) {
+				/* no shadow: its room is its stems */
+				size_t off = end - m;
+				assert(off >= v[sg].off);
+				if (off != v[sg].off)
+					memmove(pool + off, pool + v[sg].off,
+					        m * sizeof *pool);
+				end = off;
+				v[sg].off = (uint32_t)off;
+				continue;
+			}
+			size_t off = end - room(x, v[sg].off, m, side, shadow,
 			                        rstart),
 			       top = off + m;
 			assert(off >= v[sg].off);
@@ -1909,8 +1934,9 @@ related(struct wstage *x)
 					pool[top++] = (struct ent){
 					        (uint32_t)shadow[e.cid], e.cnt};
 			}
-			qsort(pool + off + m, top - off - m, sizeof *pool,
-			      by_ent);
+			if (top - off - m > 1)
+				qsort(pool + off + m, top - off - m,
+				      sizeof *pool, by_ent);
 			/* one rewrite word related to two stems, or two related
 			 * to one: one entry, the larger count */
 			size_t w = off + m;
@@ -1933,8 +1959,9 @@ related(struct wstage *x)
 		struct vec *v = side ? x->w->rv : x->w->lv;
 		size_t ns = side ? x->c->rs.n : x->c->ls.n;
 		for (size_t sg = 0; sg < ns; sg++) {
-			memmove(pool + npool, pool + v[sg].off,
-			        v[sg].n * sizeof *pool);
+			if (v[sg].off != npool)
+				memmove(pool + npool, pool + v[sg].off,
+				        v[sg].n * sizeof *pool);
 			v[sg].off = (uint32_t)npool;
 			npool += v[sg].n;
 		}
@@ -1946,6 +1973,7 @@ out:
 	free(rstart);
 	free(rids);
 	free(orig);
+	free(grown);
 	return rc;
 }
 
