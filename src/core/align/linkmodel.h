@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.96918545;
+static const double lm_bias = -6.61223467;
 static const double lm_weight[LM_NFEAT] = {
-        1.31948049,   /* LM_COVR */
-        2.33823418,   /* LM_COVO */
-        2.94094889,   /* LM_COVMIN */
-        0.359102139,  /* LM_SECOND */
-        0.103117209,  /* LM_PLAIN */
-        -0.228628902, /* LM_NAMES */
-        1.25488009,   /* LM_LOGWR */
-        0.678743099,  /* LM_LOGWO */
-        -0.818579019, /* LM_HEADER */
-        -0.618963383, /* LM_TAKEN */
-        0.711868752,  /* LM_ORDER */
-        1.20499696,   /* LM_NEIGH */
-        -1.48115746,  /* LM_TITLE */
-        -0.356885447, /* LM_LOGTOK */
-        1.27447263,   /* LM_BEST */
-        0.354989771,  /* LM_HEAD */
-        -2.59965737,  /* LM_HEAD_TITLED */
-        -3.03410471,  /* LM_NOVEL */
+        1.36533696,   /* LM_COVR */
+        1.89592862,   /* LM_COVO */
+        3.14222447,   /* LM_COVMIN */
+        0.145200738,  /* LM_SECOND */
+        0.106511504,  /* LM_PLAIN */
+        -0.223756662, /* LM_NAMES */
+        1.23033354,   /* LM_LOGWR */
+        0.578021921,  /* LM_LOGWO */
+        -0.946528059, /* LM_HEADER */
+        -0.618212383, /* LM_TAKEN */
+        0.674828706,  /* LM_ORDER */
+        1.18719204,   /* LM_NEIGH */
+        -1.48471751,  /* LM_TITLE */
+        -0.30304011,  /* LM_LOGTOK */
+        1.35097067,   /* LM_BEST */
+        0.148029776,  /* LM_HEAD */
+        -2.38161725,  /* LM_HEAD_TITLED */
+        -2.99940372,  /* LM_NOVEL */
 };
 
 #endif
