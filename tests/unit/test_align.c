@@ -537,6 +537,11 @@ frames_aside(void **state)
 	assert_int_equal(kind_of(o, "The mayor said the council will vote on "
 	                            "the new budget in March.\n"),
 	                 BLK_VERBATIM);
+	/* a verb of saying that restates: "reiterated that" */
+	assert_int_equal(kind_of(o, "In a March 3 statement, the mayor's "
+	                            "spokesman reiterated that the council "
+	                            "will vote on the new budget in March.\n"),
+	                 BLK_VERBATIM);
 	assert_int_equal(kind_of(o, "\"The council will vote on the new budget "
 	                            "in March,\" the statement read.\n"),
 	                 BLK_VERBATIM);

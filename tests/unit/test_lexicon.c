@@ -70,6 +70,9 @@ frames(void **state)
 	assert_int_equal(lex_is_frame("according", 9), LEX_FRAME_VERB);
 	assert_int_equal(lex_is_frame("told", 4), LEX_FRAME_VERB);
 	assert_int_equal(lex_is_frame("announced", 9), LEX_FRAME_OTHER);
+	assert_int_equal(lex_is_frame("reiterated", 10), LEX_FRAME_VERB);
+	assert_int_equal(lex_is_frame("warned", 6), LEX_FRAME_VERB);
+	assert_int_equal(lex_is_frame("confirmed", 9), LEX_FRAME_OTHER);
 	assert_int_equal(lex_is_frame("statement", 9), LEX_FRAME_NOUN);
 	assert_int_equal(lex_is_frame("spokesperson", 12), LEX_FRAME_NOUN);
 	assert_int_equal(lex_is_frame("sad", 3), LEX_FRAME_NONE);
