@@ -734,6 +734,18 @@ read_date(const struct text *t, const struct toklist *l, size_t i, size_t end,
 			                          month);
 			return finish(l, i, v, 1, 0, 1, -1, VALUE_DATE);
 		}
+		/* "May of 2022": the month and its "of", as "May 2022" */
+		if (!stop(l, j, end) && l->v[j].kind == TOK_WORD &&
+		    l->v[j].slen == 2 &&
+		    memcmp(t->buf + l->v[j].off, "of", 2) == 0 &&
+		    year_at(t, l, nx(t, l, j, end), end)) {
+			v->len = (size_t)snprintf(v->key, sizeof v->key, "@m%d",
+			                          month);
+			size_t n = finish(l, i, v, j + 1 - i, 0, 1, -1,
+			                  VALUE_DATE);
+			v->own = 0; /* the "of" is the date's */
+			return n;
+		}
 		if (!day_at(t, l, j, end, &day))
 			return 0;
 		/* "May 5 million", "June 12 per cent": a quantity, no date */

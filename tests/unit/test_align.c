@@ -1033,8 +1033,9 @@ glue_words_kept(void **state)
 }
 
 /* A date's year dropped or added leaves the same date, as the labelling
- * rules count a value written another way: still verbatim.  Another day,
- * or a year that is no date's, is a change. */
+ * rules count a value written another way: still verbatim, as is a month
+ * and year with an "of" between.  Another day, or a year that is no
+ * date's, is a change. */
 static void
 date_year_kept(void **state)
 {
@@ -1047,6 +1048,14 @@ date_year_kept(void **state)
 	                         "2010.\n"),
 	                 BLK_VERBATIM);
 	assert_int_equal(kind_of(o, "He will be sentenced on Sept. 18.\n"),
+	                 BLK_PARAPHRASE);
+	/* "May of 2022" is "May 2022" written another way; another year
+	 * is not */
+	assert_int_equal(kind_of("The plant closed in May 2022.\n",
+	                         "The plant closed in May of 2022.\n"),
+	                 BLK_VERBATIM);
+	assert_int_equal(kind_of("The plant closed in May 2022.\n",
+	                         "The plant closed in May of 2021.\n"),
 	                 BLK_PARAPHRASE);
 	assert_int_equal(kind_of("The council will repair the old bridge over "
 	                         "the river in 2010.\n",

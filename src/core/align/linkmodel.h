@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.61223467;
+static const double lm_bias = -6.61628832;
 static const double lm_weight[LM_NFEAT] = {
-        1.36533696,   /* LM_COVR */
-        1.89592862,   /* LM_COVO */
-        3.14222447,   /* LM_COVMIN */
-        0.145200738,  /* LM_SECOND */
-        0.106511504,  /* LM_PLAIN */
-        -0.223756662, /* LM_NAMES */
-        1.23033354,   /* LM_LOGWR */
-        0.578021921,  /* LM_LOGWO */
-        -0.946528059, /* LM_HEADER */
-        -0.618212383, /* LM_TAKEN */
-        0.674828706,  /* LM_ORDER */
-        1.18719204,   /* LM_NEIGH */
-        -1.48471751,  /* LM_TITLE */
-        -0.30304011,  /* LM_LOGTOK */
-        1.35097067,   /* LM_BEST */
-        0.148029776,  /* LM_HEAD */
-        -2.38161725,  /* LM_HEAD_TITLED */
-        -2.99940372,  /* LM_NOVEL */
+        1.36745784,   /* LM_COVR */
+        1.89534395,   /* LM_COVO */
+        3.14038461,   /* LM_COVMIN */
+        0.141494365,  /* LM_SECOND */
+        0.106290647,  /* LM_PLAIN */
+        -0.223965288, /* LM_NAMES */
+        1.23113259,   /* LM_LOGWR */
+        0.578401935,  /* LM_LOGWO */
+        -0.945947724, /* LM_HEADER */
+        -0.619032131, /* LM_TAKEN */
+        0.675400452,  /* LM_ORDER */
+        1.18868017,   /* LM_NEIGH */
+        -1.48499949,  /* LM_TITLE */
+        -0.303065848, /* LM_LOGTOK */
+        1.35276621,   /* LM_BEST */
+        0.146535002,  /* LM_HEAD */
+        -2.37953612,  /* LM_HEAD_TITLED */
+        -2.99872535,  /* LM_NOVEL */
 };
 
 #endif
