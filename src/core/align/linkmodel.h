@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.61628832;
+static const double lm_bias = -6.98065766;
 static const double lm_weight[LM_NFEAT] = {
-        1.36745784,   /* LM_COVR */
-        1.89534395,   /* LM_COVO */
-        3.14038461,   /* LM_COVMIN */
-        0.141494365,  /* LM_SECOND */
-        0.106290647,  /* LM_PLAIN */
-        -0.223965288, /* LM_NAMES */
-        1.23113259,   /* LM_LOGWR */
-        0.578401935,  /* LM_LOGWO */
-        -0.945947724, /* LM_HEADER */
-        -0.619032131, /* LM_TAKEN */
-        0.675400452,  /* LM_ORDER */
-        1.18868017,   /* LM_NEIGH */
-        -1.48499949,  /* LM_TITLE */
-        -0.303065848, /* LM_LOGTOK */
-        1.35276621,   /* LM_BEST */
-        0.146535002,  /* LM_HEAD */
-        -2.37953612,  /* LM_HEAD_TITLED */
-        -2.99872535,  /* LM_NOVEL */
+        1.56867104,   /* LM_COVR */
+        1.9006499,    /* LM_COVO */
+        3.48013645,   /* LM_COVMIN */
+        0.333620803,  /* LM_SECOND */
+        0.0838532769, /* LM_PLAIN */
+        -0.23295404,  /* LM_NAMES */
+        1.19977044,   /* LM_LOGWR */
+        0.631314546,  /* LM_LOGWO */
+        -0.974939622, /* LM_HEADER */
+        -0.637969869, /* LM_TAKEN */
+        0.66116889,   /* LM_ORDER */
+        1.20330294,   /* LM_NEIGH */
+        -1.58894223,  /* LM_TITLE */
+        -0.293457025, /* LM_LOGTOK */
+        1.31739055,   /* LM_BEST */
+        0.125424207,  /* LM_HEAD */
+        -2.30677955,  /* LM_HEAD_TITLED */
+        -2.69382972,  /* LM_NOVEL */
 };
 
 #endif
