@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.98065766;
+static const double lm_bias = -6.88541611;
 static const double lm_weight[LM_NFEAT] = {
-        1.56867104,   /* LM_COVR */
-        1.9006499,    /* LM_COVO */
-        3.48013645,   /* LM_COVMIN */
-        0.333620803,  /* LM_SECOND */
-        0.0838532769, /* LM_PLAIN */
-        -0.23295404,  /* LM_NAMES */
-        1.19977044,   /* LM_LOGWR */
-        0.631314546,  /* LM_LOGWO */
-        -0.974939622, /* LM_HEADER */
-        -0.637969869, /* LM_TAKEN */
-        0.66116889,   /* LM_ORDER */
-        1.20330294,   /* LM_NEIGH */
-        -1.58894223,  /* LM_TITLE */
-        -0.293457025, /* LM_LOGTOK */
-        1.31739055,   /* LM_BEST */
-        0.125424207,  /* LM_HEAD */
-        -2.30677955,  /* LM_HEAD_TITLED */
-        -2.69382972,  /* LM_NOVEL */
+        1.21133921,   /* LM_COVR */
+        1.93920455,   /* LM_COVO */
+        3.73060753,   /* LM_COVMIN */
+        0.310552313,  /* LM_SECOND */
+        0.0617712211, /* LM_PLAIN */
+        -0.237801104, /* LM_NAMES */
+        1.18279887,   /* LM_LOGWR */
+        0.663699951,  /* LM_LOGWO */
+        -0.895275666, /* LM_HEADER */
+        -0.61112208,  /* LM_TAKEN */
+        0.679238802,  /* LM_ORDER */
+        1.10122008,   /* LM_NEIGH */
+        -1.50081291,  /* LM_TITLE */
+        -0.251700921, /* LM_LOGTOK */
+        1.27998053,   /* LM_BEST */
+        0.0510394955, /* LM_HEAD */
+        -2.24507404,  /* LM_HEAD_TITLED */
+        -2.93750186,  /* LM_NOVEL */
 };
 
 #endif
