@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.88541611;
+static const double lm_bias = -6.01666984;
 static const double lm_weight[LM_NFEAT] = {
-        1.21133921,   /* LM_COVR */
-        1.93920455,   /* LM_COVO */
-        3.73060753,   /* LM_COVMIN */
-        0.310552313,  /* LM_SECOND */
-        0.0617712211, /* LM_PLAIN */
-        -0.237801104, /* LM_NAMES */
-        1.18279887,   /* LM_LOGWR */
-        0.663699951,  /* LM_LOGWO */
-        -0.895275666, /* LM_HEADER */
-        -0.61112208,  /* LM_TAKEN */
-        0.679238802,  /* LM_ORDER */
-        1.10122008,   /* LM_NEIGH */
-        -1.50081291,  /* LM_TITLE */
-        -0.251700921, /* LM_LOGTOK */
-        1.27998053,   /* LM_BEST */
-        0.0510394955, /* LM_HEAD */
-        -2.24507404,  /* LM_HEAD_TITLED */
-        -2.93750186,  /* LM_NOVEL */
+        0.912410901,  /* LM_COVR */
+        1.61559522,   /* LM_COVO */
+        3.91023481,   /* LM_COVMIN */
+        0.357137626,  /* LM_SECOND */
+        0.0733018474, /* LM_PLAIN */
+        -0.221668002, /* LM_NAMES */
+        0.901143322,  /* LM_LOGWR */
+        0.539424764,  /* LM_LOGWO */
+        -0.916106574, /* LM_HEADER */
+        -0.595845399, /* LM_TAKEN */
+        0.592170539,  /* LM_ORDER */
+        1.08423696,   /* LM_NEIGH */
+        -1.56103505,  /* LM_TITLE */
+        0.0281482518, /* LM_LOGTOK */
+        1.18934558,   /* LM_BEST */
+        0.0813854581, /* LM_HEAD */
+        -2.21788716,  /* LM_HEAD_TITLED */
+        -3.21432623,  /* LM_NOVEL */
 };
 
 #endif
