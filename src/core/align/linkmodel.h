@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.01666984;
+static const double lm_bias = -6.27215894;
 static const double lm_weight[LM_NFEAT] = {
-        0.912410901,  /* LM_COVR */
-        1.61559522,   /* LM_COVO */
-        3.91023481,   /* LM_COVMIN */
-        0.357137626,  /* LM_SECOND */
-        0.0733018474, /* LM_PLAIN */
-        -0.221668002, /* LM_NAMES */
-        0.901143322,  /* LM_LOGWR */
-        0.539424764,  /* LM_LOGWO */
-        -0.916106574, /* LM_HEADER */
-        -0.595845399, /* LM_TAKEN */
-        0.592170539,  /* LM_ORDER */
-        1.08423696,   /* LM_NEIGH */
-        -1.56103505,  /* LM_TITLE */
-        0.0281482518, /* LM_LOGTOK */
-        1.18934558,   /* LM_BEST */
-        0.0813854581, /* LM_HEAD */
-        -2.21788716,  /* LM_HEAD_TITLED */
-        -3.21432623,  /* LM_NOVEL */
+        1.0503843,     /* LM_COVR */
+        1.78252717,    /* LM_COVO */
+        4.01630593,    /* LM_COVMIN */
+        0.294210718,   /* LM_SECOND */
+        0.0580076753,  /* LM_PLAIN */
+        -0.228382785,  /* LM_NAMES */
+        0.975192038,   /* LM_LOGWR */
+        0.588844531,   /* LM_LOGWO */
+        -0.996045003,  /* LM_HEADER */
+        -0.588130636,  /* LM_TAKEN */
+        0.595264317,   /* LM_ORDER */
+        1.13967096,    /* LM_NEIGH */
+        -1.62749471,   /* LM_TITLE */
+        -0.0599524399, /* LM_LOGTOK */
+        1.1701168,     /* LM_BEST */
+        0.165417517,   /* LM_HEAD */
+        -2.25984986,   /* LM_HEAD_TITLED */
+        -3.15084666,   /* LM_NOVEL */
 };
 
 #endif
