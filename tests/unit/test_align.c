@@ -1259,6 +1259,44 @@ deck_line(void **state)
  * and no rewrite
  * sentence is a further piece of a header line.  A text of title lines
  * only (a list) has no header, and its lines still link. */
+/* A digest's numbered item heading ("1." cut off by the sentence rule,
+ * then the report's title) restating the official title is furniture of
+ * both, as a headline standing alone is. */
+static void
+numbered_heading(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p,
+	        "Bridge Closures in Coastal Towns, 2020\n\n"
+	        "The council will close the harbour bridge for repairs on "
+	        "Monday. Traffic will go through the tunnel.\n",
+	        "Weekly digest for May 4\n\n"
+	        "1. Bridge Closures in Coastal Towns, 2020\n\n"
+	        "The council will close the harbour bridge for repairs on "
+	        "Monday. Drivers were angry.\n");
+	const struct block *h = block_with(&p, 1, "Bridge Closures");
+	assert_int_equal(h->kind, BLK_ADDITION);
+	assert_true(h->furniture);
+	assert_int_equal(block_with(&p, 0, "Bridge Closures")->kind,
+	                 BLK_OMISSION);
+	assert_int_equal(block_with(&p, 1, "The council will")->kind,
+	                 BLK_VERBATIM);
+	release(&p);
+	/* a numbered line that ends as a sentence does is no heading: it
+	 * is kept as the official sentence it copies */
+	compare(&p,
+	        "Bridge closures in coastal towns\n\n"
+	        "The council will close the harbour bridge for repairs on "
+	        "Monday. Traffic will go through the tunnel.\n",
+	        "Weekly digest for May 4\n\n"
+	        "1. Traffic will go through the tunnel.\n");
+	assert_int_equal(block_with(&p, 1, "Traffic will")->kind,
+	                 BLK_VERBATIM);
+	release(&p);
+}
+
 static void
 official_header(void **state)
 {
@@ -1768,6 +1806,7 @@ main(void)
 	        cmocka_unit_test(subject_named),
 	        cmocka_unit_test(caption_added),
 	        cmocka_unit_test(question_heading_added),
+	        cmocka_unit_test(numbered_heading),
 	        cmocka_unit_test(official_header),
 	        cmocka_unit_test(header_not_source),
 	        cmocka_unit_test(neighbour_merged),

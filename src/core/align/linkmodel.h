@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.27215894;
+static const double lm_bias = -6.27742364;
 static const double lm_weight[LM_NFEAT] = {
-        1.0503843,     /* LM_COVR */
-        1.78252717,    /* LM_COVO */
-        4.01630593,    /* LM_COVMIN */
-        0.294210718,   /* LM_SECOND */
-        0.0580076753,  /* LM_PLAIN */
-        -0.228382785,  /* LM_NAMES */
-        0.975192038,   /* LM_LOGWR */
-        0.588844531,   /* LM_LOGWO */
-        -0.996045003,  /* LM_HEADER */
-        -0.588130636,  /* LM_TAKEN */
-        0.595264317,   /* LM_ORDER */
-        1.13967096,    /* LM_NEIGH */
-        -1.62749471,   /* LM_TITLE */
-        -0.0599524399, /* LM_LOGTOK */
-        1.1701168,     /* LM_BEST */
-        0.165417517,   /* LM_HEAD */
-        -2.25984986,   /* LM_HEAD_TITLED */
-        -3.15084666,   /* LM_NOVEL */
+        1.05073508,    /* LM_COVR */
+        1.78648055,    /* LM_COVO */
+        4.01474325,    /* LM_COVMIN */
+        0.294123249,   /* LM_SECOND */
+        0.0578415,     /* LM_PLAIN */
+        -0.228488338,  /* LM_NAMES */
+        0.974655781,   /* LM_LOGWR */
+        0.589778889,   /* LM_LOGWO */
+        -0.996288887,  /* LM_HEADER */
+        -0.587144351,  /* LM_TAKEN */
+        0.588478257,   /* LM_ORDER */
+        1.14568165,    /* LM_NEIGH */
+        -1.62775681,   /* LM_TITLE */
+        -0.0595630422, /* LM_LOGTOK */
+        1.17127008,    /* LM_BEST */
+        0.168568708,   /* LM_HEAD */
+        -2.25975098,   /* LM_HEAD_TITLED */
+        -3.14748021,   /* LM_NOVEL */
 };
 
 #endif

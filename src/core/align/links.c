@@ -2219,6 +2219,29 @@ title_line(const struct ctx *x, size_t r)
 	       !(last->kind == TOK_PUNCT && (last->flags & TOK_F_STOP));
 }
 
+/* Is rewrite segment r a title line under an item number: the second of
+ * the two segments of its line, the first only a figure and a full stop
+ * that the sentence rule cut off ("1." before "Firearm Homicides and
+ * Suicides ... 2009-2010", a digest's numbered item heading)?  A heading
+ * so numbered is a title line as one standing alone is. */
+static int
+numbered_title(const struct ctx *x, size_t r)
+{
+	const struct seglist *sl = &x->c->rs;
+	const struct toklist *l = &x->c->rt;
+
+	if (r == 0 || sl->v[r - 1].para != sl->v[r].para ||
+	    (r >= 2 && sl->v[r - 2].para == sl->v[r].para) ||
+	    (r + 1 < sl->n && sl->v[r + 1].para == sl->v[r].para))
+		return 0;
+	uint32_t t0 = sl->v[r - 1].t0, t1 = sl->v[r - 1].t1;
+	const struct tok *last = &l->v[sl->v[r].t1 - 1];
+	return t1 - t0 == 2 && l->v[t0].kind == TOK_NUMBER &&
+	       l->v[t0].slen <= 2 && l->v[t0 + 1].kind == TOK_PUNCT &&
+	       (l->v[t0 + 1].flags & TOK_F_STOP) &&
+	       !(last->kind == TOK_PUNCT && (last->flags & TOK_F_STOP));
+}
+
 /* What segment k of sl (tokens l, text buf) is as a line: 0 when it is
  * no line of its own of at most max words; else LINE_TITLE when it has no
  * sentence end, and LINE_FURNITURE when it reads as page furniture
@@ -3071,7 +3094,8 @@ rule_anchor(struct ctx *x, struct lstate *s)
 	for (size_t r = 0; r < x->c->rs.n; r++) {
 		if (pair[r] < 0 || x->lw->restate[r])
 			continue;
-		if (x->lw->header[pair[r]] && title_line(x, r)) {
+		if (x->lw->header[pair[r]] &&
+		    (title_line(x, r) || numbered_title(x, r))) {
 			x->lw->restate[r] = 1;
 			continue;
 		}
@@ -3145,7 +3169,8 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 		return 0;
 	/* a title line restating a line of the official header (a headline
 	 * restating the title) is furniture of both: linked to nothing */
-	if (x->lw->header[set[0]] && title_line(x, r)) {
+	if (x->lw->header[set[0]] &&
+	    (title_line(x, r) || numbered_title(x, r))) {
 		x->lw->restate[r] = 1;
 		return 0;
 	}
