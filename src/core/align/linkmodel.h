@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.27742364;
+static const double lm_bias = -6.46615911;
 static const double lm_weight[LM_NFEAT] = {
-        1.05073508,    /* LM_COVR */
-        1.78648055,    /* LM_COVO */
-        4.01474325,    /* LM_COVMIN */
-        0.294123249,   /* LM_SECOND */
-        0.0578415,     /* LM_PLAIN */
-        -0.228488338,  /* LM_NAMES */
-        0.974655781,   /* LM_LOGWR */
-        0.589778889,   /* LM_LOGWO */
-        -0.996288887,  /* LM_HEADER */
-        -0.587144351,  /* LM_TAKEN */
-        0.588478257,   /* LM_ORDER */
-        1.14568165,    /* LM_NEIGH */
-        -1.62775681,   /* LM_TITLE */
-        -0.0595630422, /* LM_LOGTOK */
-        1.17127008,    /* LM_BEST */
-        0.168568708,   /* LM_HEAD */
-        -2.25975098,   /* LM_HEAD_TITLED */
-        -3.14748021,   /* LM_NOVEL */
+        1.10871837,   /* LM_COVR */
+        1.69525246,   /* LM_COVO */
+        4.27950693,   /* LM_COVMIN */
+        0.358674458,  /* LM_SECOND */
+        0.0647748924, /* LM_PLAIN */
+        -0.234036418, /* LM_NAMES */
+        0.868769708,  /* LM_LOGWR */
+        0.60304621,   /* LM_LOGWO */
+        -1.05241395,  /* LM_HEADER */
+        -0.632654472, /* LM_TAKEN */
+        0.620710099,  /* LM_ORDER */
+        1.14556775,   /* LM_NEIGH */
+        -1.57982098,  /* LM_TITLE */
+        0.0855693341, /* LM_LOGTOK */
+        1.11177821,   /* LM_BEST */
+        0.0520586425, /* LM_HEAD */
+        -2.23536479,  /* LM_HEAD_TITLED */
+        -3.10525049,  /* LM_NOVEL */
 };
 
 #endif
