@@ -1259,6 +1259,35 @@ deck_line(void **state)
  * and no rewrite
  * sentence is a further piece of a header line.  A text of title lines
  * only (a list) has no header, and its lines still link. */
+/* A figure only one official sentence gives names the rewrite
+ * sentence's source, even where a longer official sentence shares more
+ * of its words (rule_best, figure_candidate). */
+static void
+figure_beats_heavier(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p,
+	        "The survey asked pupils in middle school and high school "
+	        "about cigarettes, cigars, pipes and other products, and "
+	        "whether they had ever used them or used them in the past "
+	        "month, in every school in every region.\n\n"
+	        "The weather was mild and the survey ran for six weeks.\n\n"
+	        "Also, 46.0% of high school pupils reported having ever "
+	        "tried a product.\n",
+	        "Nearly half of high school pupils (46.0%) had ever used a "
+	        "product, and some middle school pupils had too.\n\n"
+	        "The weather was mild and the survey ran for six weeks.\n");
+	const struct block *b = block_with(&p, 1, "Nearly half");
+	assert_int_equal(b->kind, BLK_PARAPHRASE);
+	assert_int_equal(block_with(&p, 0, "Also, 46.0%")->kind,
+	                 BLK_PARAPHRASE);
+	assert_int_equal(block_with(&p, 0, "The survey asked")->kind,
+	                 BLK_OMISSION);
+	release(&p);
+}
+
 /* A digest's numbered item heading ("1." cut off by the sentence rule,
  * then the report's title) restating the official title is furniture of
  * both, as a headline standing alone is. */
@@ -1806,6 +1835,7 @@ main(void)
 	        cmocka_unit_test(subject_named),
 	        cmocka_unit_test(caption_added),
 	        cmocka_unit_test(question_heading_added),
+	        cmocka_unit_test(figure_beats_heavier),
 	        cmocka_unit_test(numbered_heading),
 	        cmocka_unit_test(official_header),
 	        cmocka_unit_test(header_not_source),

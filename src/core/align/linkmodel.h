@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.46615911;
+static const double lm_bias = -6.44823029;
 static const double lm_weight[LM_NFEAT] = {
-        1.10871837,   /* LM_COVR */
-        1.69525246,   /* LM_COVO */
-        4.27950693,   /* LM_COVMIN */
-        0.358674458,  /* LM_SECOND */
-        0.0647748924, /* LM_PLAIN */
-        -0.234036418, /* LM_NAMES */
-        0.868769708,  /* LM_LOGWR */
-        0.60304621,   /* LM_LOGWO */
-        -1.05241395,  /* LM_HEADER */
-        -0.632654472, /* LM_TAKEN */
-        0.620710099,  /* LM_ORDER */
-        1.14556775,   /* LM_NEIGH */
-        -1.57982098,  /* LM_TITLE */
-        0.0855693341, /* LM_LOGTOK */
-        1.11177821,   /* LM_BEST */
-        0.0520586425, /* LM_HEAD */
-        -2.23536479,  /* LM_HEAD_TITLED */
-        -3.10525049,  /* LM_NOVEL */
+        1.08446329,   /* LM_COVR */
+        1.6977323,    /* LM_COVO */
+        4.29224092,   /* LM_COVMIN */
+        0.358752094,  /* LM_SECOND */
+        0.0652842984, /* LM_PLAIN */
+        -0.234140872, /* LM_NAMES */
+        0.871580979,  /* LM_LOGWR */
+        0.606316212,  /* LM_LOGWO */
+        -1.0495834,   /* LM_HEADER */
+        -0.628055849, /* LM_TAKEN */
+        0.619245932,  /* LM_ORDER */
+        1.14096701,   /* LM_NEIGH */
+        -1.58202958,  /* LM_TITLE */
+        0.0777489943, /* LM_LOGTOK */
+        1.11225302,   /* LM_BEST */
+        0.05177724,   /* LM_HEAD */
+        -2.23779135,  /* LM_HEAD_TITLED */
+        -3.12789351,  /* LM_NOVEL */
 };
 
 #endif

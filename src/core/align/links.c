@@ -2983,6 +2983,9 @@ struct lstate {
 	                          best-candidate rule */
 	struct tmasks *tmask;  /* the title masks last made (title_meet),
 	                          or NULL (no room) */
+	uint32_t *odf;         /* official_df of the stems below nodf, made
+	                          when rule_best first asks (NULL before) */
+	uint32_t nodf;
 };
 
 /* Is rewrite segment r still linked to nothing, and prose that may link:
@@ -3104,6 +3107,41 @@ rule_anchor(struct ctx *x, struct lstate *s)
 	return 0;
 }
 
+/* Among the first n of rewrite segment r's candidates t, the one that
+ * alone gives a figure of r's that only one official segment gives (a
+ * figure names its source, as rule_figure has it), or -1 when none
+ * does or several do.  s->odf is made on the first call; -2 when there
+ * is no memory for it. */
+static long
+figure_candidate(struct ctx *x, struct lstate *s, size_t r,
+                 const struct wcand *t, size_t n)
+{
+	const struct vec *v = &x->w->rv[r];
+	long pick = -1;
+
+	for (size_t i = 0; i < v->n; i++) {
+		uint32_t cid = ent_at(x->w, v->off + i).cid;
+		if (!figure(x, cid))
+			continue;
+		if (!s->odf) {
+			s->nodf = intern_count(x->w->stems);
+			if (!(s->odf = official_df(x, s->nodf)))
+				return -2;
+		}
+		if (cid >= s->nodf || s->odf[cid] != 1)
+			continue;
+		for (size_t k = 0; k < n; k++) {
+			if (x->lw->header[t[k].o] ||
+			    !has_stem(x, &x->w->lv[t[k].o], cid))
+				continue;
+			if (pick >= 0 && pick != (long)k)
+				return -1;
+			pick = (long)k;
+		}
+	}
+	return pick;
+}
+
 /* Best candidate.  Rule: a rewrite segment links to its best candidate
  * (by weight; in order preferred among equals) when that covers link_min
  * of its weight, together with up to MERGE_MAX - 1 more that each hold
@@ -3143,6 +3181,17 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 		if (top == n)
 			return 0;
 	}
+	/* a figure only one official segment gives names the source: that
+	 * one is taken before a heavier one without it, when it holds
+	 * link_min of the sentence itself ("46.0% ... ever used tobacco"
+	 * beside a methods sentence naming every product and grade); not
+	 * for a title line, whose figure sums up (a headline restating the
+	 * title stays furniture of both) */
+	long fk = title_line(x, r) ? -1 : figure_candidate(x, s, r, t, n);
+	if (fk == -2)
+		return -1;
+	if (fk > (long)top && W > 0 && t[fk].w / W >= c->opt.link_min)
+		top = (size_t)fk;
 	uint32_t set[MERGE_MAX];
 	size_t nset = 1;
 	set[0] = t[top].o;
@@ -3461,6 +3510,7 @@ out:
 	free(s.held);
 	free(s.best);
 	free(s.tmask);
+	free(s.odf);
 	return rc;
 }
 
