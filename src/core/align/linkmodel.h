@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.44823029;
+static const double lm_bias = -6.41375302;
 static const double lm_weight[LM_NFEAT] = {
-        1.08446329,   /* LM_COVR */
-        1.6977323,    /* LM_COVO */
-        4.29224092,   /* LM_COVMIN */
-        0.358752094,  /* LM_SECOND */
-        0.0652842984, /* LM_PLAIN */
-        -0.234140872, /* LM_NAMES */
-        0.871580979,  /* LM_LOGWR */
-        0.606316212,  /* LM_LOGWO */
-        -1.0495834,   /* LM_HEADER */
-        -0.628055849, /* LM_TAKEN */
-        0.619245932,  /* LM_ORDER */
-        1.14096701,   /* LM_NEIGH */
-        -1.58202958,  /* LM_TITLE */
-        0.0777489943, /* LM_LOGTOK */
-        1.11225302,   /* LM_BEST */
-        0.05177724,   /* LM_HEAD */
-        -2.23779135,  /* LM_HEAD_TITLED */
-        -3.12789351,  /* LM_NOVEL */
+        0.953516178,   /* LM_COVR */
+        1.78119157,    /* LM_COVO */
+        4.57850215,    /* LM_COVMIN */
+        0.441625452,   /* LM_SECOND */
+        0.0643489714,  /* LM_PLAIN */
+        -0.250711313,  /* LM_NAMES */
+        0.935010085,   /* LM_LOGWR */
+        0.638484484,   /* LM_LOGWO */
+        -1.14491329,   /* LM_HEADER */
+        -0.682404102,  /* LM_TAKEN */
+        0.60875108,    /* LM_ORDER */
+        1.10353027,    /* LM_NEIGH */
+        -1.59585289,   /* LM_TITLE */
+        -0.0330976335, /* LM_LOGTOK */
+        1.11444316,    /* LM_BEST */
+        -0.0683702576, /* LM_HEAD */
+        -2.13550806,   /* LM_HEAD_TITLED */
+        -3.08454449,   /* LM_NOVEL */
 };
 
 #endif
