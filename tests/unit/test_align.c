@@ -1321,8 +1321,7 @@ numbered_heading(void **state)
 	        "Monday. Traffic will go through the tunnel.\n",
 	        "Weekly digest for May 4\n\n"
 	        "1. Traffic will go through the tunnel.\n");
-	assert_int_equal(block_with(&p, 1, "Traffic will")->kind,
-	                 BLK_VERBATIM);
+	assert_int_equal(block_with(&p, 1, "Traffic will")->kind, BLK_VERBATIM);
 	release(&p);
 }
 
