@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.41375302;
+static const double lm_bias = -6.78798607;
 static const double lm_weight[LM_NFEAT] = {
-        0.953516178,   /* LM_COVR */
-        1.78119157,    /* LM_COVO */
-        4.57850215,    /* LM_COVMIN */
-        0.441625452,   /* LM_SECOND */
-        0.0643489714,  /* LM_PLAIN */
-        -0.250711313,  /* LM_NAMES */
-        0.935010085,   /* LM_LOGWR */
-        0.638484484,   /* LM_LOGWO */
-        -1.14491329,   /* LM_HEADER */
-        -0.682404102,  /* LM_TAKEN */
-        0.60875108,    /* LM_ORDER */
-        1.10353027,    /* LM_NEIGH */
-        -1.59585289,   /* LM_TITLE */
-        -0.0330976335, /* LM_LOGTOK */
-        1.11444316,    /* LM_BEST */
-        -0.0683702576, /* LM_HEAD */
-        -2.13550806,   /* LM_HEAD_TITLED */
-        -3.08454449,   /* LM_NOVEL */
+        1.09204619,     /* LM_COVR */
+        1.88916627,     /* LM_COVO */
+        4.58201229,     /* LM_COVMIN */
+        0.606473678,    /* LM_SECOND */
+        0.0422963278,   /* LM_PLAIN */
+        -0.258710641,   /* LM_NAMES */
+        1.01457489,     /* LM_LOGWR */
+        0.672233299,    /* LM_LOGWO */
+        -1.0967888,     /* LM_HEADER */
+        -0.709482213,   /* LM_TAKEN */
+        0.603085731,    /* LM_ORDER */
+        1.12428887,     /* LM_NEIGH */
+        -1.69307159,    /* LM_TITLE */
+        -0.0720270187,  /* LM_LOGTOK */
+        1.17852122,     /* LM_BEST */
+        -0.00156006655, /* LM_HEAD */
+        -2.16045902,    /* LM_HEAD_TITLED */
+        -2.92757471,    /* LM_NOVEL */
 };
 
 #endif
