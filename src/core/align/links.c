@@ -2760,9 +2760,11 @@ static int
 figure(const struct ctx *x, uint32_t cid)
 {
 	size_t len, digits = 0;
-	const char *key = intern_key(x->w->stems, cid, &len);
 
-	if (!x->w->numeric[cid] || !len)
+	if (!x->w->numeric[cid])
+		return 0;
+	const char *key = intern_key(x->w->stems, cid, &len);
+	if (!len)
 		return 0;
 	for (size_t i = 0; i < len; i++) {
 		if (key[i] == ' ' || key[i] == '@' || key[i] == '%')
@@ -2808,14 +2810,34 @@ official_df(const struct ctx *x, uint32_t n)
 	return odf;
 }
 
+/* official_df of the stems below n, made once for a linking pass when a
+ * rule first asks (official segments' stems and headers do not change
+ * while the rules run): v is NULL before. */
+struct odfcache {
+	uint32_t *v;
+	uint32_t n;
+};
+
+/* oc's counts, made on the first call; NULL when out of memory. */
+static const uint32_t *
+odf_get(const struct ctx *x, struct odfcache *oc)
+{
+	if (!oc->v) {
+		oc->n = intern_count(x->w->stems);
+		oc->v = official_df(x, oc->n);
+	}
+	return oc->v;
+}
+
 /* Link each rewrite segment linked to nothing that shares a figure with
  * exactly one official segment of the whole text, and with none other of
  * its candidates, to that segment.  0 or -1. */
 static int
-number_links(struct ctx *x, unsigned char *linked, struct tmasks *tm)
+number_links(struct ctx *x, unsigned char *linked, struct tmasks *tm,
+             struct odfcache *oc)
 {
 	uint32_t n = intern_count(x->w->stems);
-	uint32_t *odf = NULL;
+	const uint32_t *odf = NULL;
 
 	for (size_t r = 0; r < x->c->rs.n; r++) {
 		size_t g = x->lw->cstart[r], e = x->lw->cstart[r + 1];
@@ -2835,7 +2857,7 @@ number_links(struct ctx *x, unsigned char *linked, struct tmasks *tm)
 				if (cid >= n || !figure(x, cid) ||
 				    !has_stem(x, o, cid))
 					continue;
-				if (!odf && !(odf = official_df(x, n)))
+				if (!odf && !(odf = odf_get(x, oc)))
 					return -1;
 				if (odf[cid] != 1)
 					continue;
@@ -2852,7 +2874,6 @@ number_links(struct ctx *x, unsigned char *linked, struct tmasks *tm)
 			linked[pick] = 1;
 		}
 	}
-	free(odf);
 	return 0;
 }
 
@@ -2864,17 +2885,17 @@ number_links(struct ctx *x, unsigned char *linked, struct tmasks *tm)
  * around it: the rare word names the source, as a figure does.  0 or
  * -1. */
 static int
-term_links(struct ctx *x, unsigned char *linked, struct tmasks *tm)
+term_links(struct ctx *x, unsigned char *linked, struct tmasks *tm,
+           struct odfcache *oc)
 {
 	const struct align_in *c = x->c;
 	uint32_t n = intern_count(x->w->stems);
-	uint32_t *odf = official_df(x, n);
+	const uint32_t *odf = odf_get(x, oc);
 	int32_t *next = malloc((c->rs.n + 1) * sizeof *next);
 	long prev = -1;
 	size_t rdone = 0;
 
 	if (!odf || !next) {
-		free(odf);
 		free(next);
 		return -1;
 	}
@@ -2926,7 +2947,6 @@ term_links(struct ctx *x, unsigned char *linked, struct tmasks *tm)
 			linked[o] = 1;
 		}
 	}
-	free(odf);
 	free(next);
 	return 0;
 }
@@ -2983,9 +3003,7 @@ struct lstate {
 	                          best-candidate rule */
 	struct tmasks *tmask;  /* the title masks last made (title_meet),
 	                          or NULL (no room) */
-	uint32_t *odf;         /* official_df of the stems below nodf, made
-	                          when rule_best first asks (NULL before) */
-	uint32_t nodf;
+	struct odfcache odf;   /* official_df, made when a rule first asks */
 };
 
 /* Is rewrite segment r still linked to nothing, and prose that may link:
@@ -3110,8 +3128,7 @@ rule_anchor(struct ctx *x, struct lstate *s)
 /* Among the first n of rewrite segment r's candidates t, the one that
  * alone gives a figure of r's that only one official segment gives (a
  * figure names its source, as rule_figure has it), or -1 when none
- * does or several do.  s->odf is made on the first call; -2 when there
- * is no memory for it. */
+ * does or several do; -2 when there is no memory for s->odf. */
 static long
 figure_candidate(struct ctx *x, struct lstate *s, size_t r,
                  const struct wcand *t, size_t n)
@@ -3123,12 +3140,10 @@ figure_candidate(struct ctx *x, struct lstate *s, size_t r,
 		uint32_t cid = ent_at(x->w, v->off + i).cid;
 		if (!figure(x, cid))
 			continue;
-		if (!s->odf) {
-			s->nodf = intern_count(x->w->stems);
-			if (!(s->odf = official_df(x, s->nodf)))
-				return -2;
-		}
-		if (cid >= s->nodf || s->odf[cid] != 1)
+		const uint32_t *odf = odf_get(x, &s->odf);
+		if (!odf)
+			return -2;
+		if (cid >= s->odf.n || odf[cid] != 1)
 			continue;
 		for (size_t k = 0; k < n; k++) {
 			if (x->lw->header[t[k].o] ||
@@ -3271,7 +3286,7 @@ rule_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 static int
 rule_figure(struct ctx *x, struct lstate *s)
 {
-	return number_links(x, s->linked, s->tmask);
+	return number_links(x, s->linked, s->tmask, &s->odf);
 }
 
 /* Merge beyond a held source.  Rule: a rewrite segment linked by the
@@ -3318,7 +3333,7 @@ rule_merge_held(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 static int
 rule_term(struct ctx *x, struct lstate *s)
 {
-	return term_links(x, s->linked, s->tmask);
+	return term_links(x, s->linked, s->tmask, &s->odf);
 }
 
 /* The merge halves of linked rewrite segment r (rule_merge_halves), among
@@ -3510,7 +3525,7 @@ out:
 	free(s.held);
 	free(s.best);
 	free(s.tmask);
-	free(s.odf);
+	free(s.odf.v);
 	return rc;
 }
 
