@@ -2859,7 +2859,7 @@ number_links(struct ctx *x, unsigned char *linked, struct tmasks *tm,
 					continue;
 				if (!odf && !(odf = odf_get(x, oc)))
 					return -1;
-				if (odf[cid] != 1)
+				if (cid >= oc->n || odf[cid] != 1)
 					continue;
 				if (pick >= 0 && pick != (long)x->lw->co[k])
 					several = 1;
@@ -2889,7 +2889,6 @@ term_links(struct ctx *x, unsigned char *linked, struct tmasks *tm,
            struct odfcache *oc)
 {
 	const struct align_in *c = x->c;
-	uint32_t n = intern_count(x->w->stems);
 	const uint32_t *odf = odf_get(x, oc);
 	int32_t *next = malloc((c->rs.n + 1) * sizeof *next);
 	long prev = -1;
@@ -2933,7 +2932,7 @@ term_links(struct ctx *x, unsigned char *linked, struct tmasks *tm,
 			for (size_t i = 0; i < v->n && !rare; i++) {
 				uint32_t cid = ent_at(x->w, v->off + i).cid;
 				size_t len;
-				rare = cid < n && odf[cid] == 1 &&
+				rare = cid < oc->n && odf[cid] == 1 &&
 				       !x->w->name[cid] &&
 				       !x->w->numeric[cid] &&
 				       /* a word, not a related word's shadow */
