@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.78798607;
+static const double lm_bias = -6.96485543;
 static const double lm_weight[LM_NFEAT] = {
-        1.09204619,     /* LM_COVR */
-        1.88916627,     /* LM_COVO */
-        4.58201229,     /* LM_COVMIN */
-        0.606473678,    /* LM_SECOND */
-        0.0422963278,   /* LM_PLAIN */
-        -0.258710641,   /* LM_NAMES */
-        1.01457489,     /* LM_LOGWR */
-        0.672233299,    /* LM_LOGWO */
-        -1.0967888,     /* LM_HEADER */
-        -0.709482213,   /* LM_TAKEN */
-        0.603085731,    /* LM_ORDER */
-        1.12428887,     /* LM_NEIGH */
-        -1.69307159,    /* LM_TITLE */
-        -0.0720270187,  /* LM_LOGTOK */
-        1.17852122,     /* LM_BEST */
-        -0.00156006655, /* LM_HEAD */
-        -2.16045902,    /* LM_HEAD_TITLED */
-        -2.92757471,    /* LM_NOVEL */
+        1.07276729,    /* LM_COVR */
+        2.27909074,    /* LM_COVO */
+        4.64788763,    /* LM_COVMIN */
+        0.405100407,   /* LM_SECOND */
+        0.0286158618,  /* LM_PLAIN */
+        -0.267654152,  /* LM_NAMES */
+        0.963781365,   /* LM_LOGWR */
+        0.786202991,   /* LM_LOGWO */
+        -1.19566832,   /* LM_HEADER */
+        -0.734484725,  /* LM_TAKEN */
+        0.543323316,   /* LM_ORDER */
+        1.10227434,    /* LM_NEIGH */
+        -1.74998896,   /* LM_TITLE */
+        -0.0770536702, /* LM_LOGTOK */
+        1.0755624,     /* LM_BEST */
+        0.145066525,   /* LM_HEAD */
+        -2.23092427,   /* LM_HEAD_TITLED */
+        -2.91666545,   /* LM_NOVEL */
 };
 
 #endif
