@@ -1313,6 +1313,20 @@ numbered_heading(void **state)
 	assert_int_equal(block_with(&p, 1, "The council will")->kind,
 	                 BLK_VERBATIM);
 	release(&p);
+	/* the same when the heading restates the title in other words: not
+	 * a copy the word diff pairs, but the candidates' best */
+	compare(&p,
+	        "U.S-Acquired Bridge Closures in Coastal Towns, 2020\n\n"
+	        "The council will close the harbour bridge for repairs on "
+	        "Monday. Traffic will go through the tunnel.\n",
+	        "Weekly digest for May 4\n\n"
+	        "1. U.S.-Acquired Bridge Closures in Coastal Towns, 2020\n\n"
+	        "The council will close the harbour bridge for repairs on "
+	        "Monday. Drivers were angry.\n");
+	h = block_with(&p, 1, "U.S.-Acquired");
+	assert_int_equal(h->kind, BLK_ADDITION);
+	assert_true(h->furniture);
+	release(&p);
 	/* a numbered line that ends as a sentence does is no heading: it
 	 * is kept as the official sentence it copies */
 	compare(&p,

@@ -100,6 +100,8 @@ furniture(void **state)
 	assert_true(furn("The Daily Paper with inputs from agencies"));
 	assert_true(furn("Advertisement"));
 	assert_true(furn("Leave a Reply"));
+	assert_true(furn("First published:")); /* a page header's label */
+	assert_true(furn("First published: 3 November 2020"));
 	assert_true(furn("Also read: Ministers meet in the capital"));
 	assert_true(furn("FOR IMMEDIATE RELEASE"));
 	assert_true(furn("Media contact: press office, 555 0100"));
@@ -110,6 +112,8 @@ furniture(void **state)
 	assert_false(furn("Subscribers to the fund will be paid in May."));
 	assert_false(furn("Also, the minister read the report."));
 	assert_false(furn("Bystanders watched the parade."));
+	assert_false(
+	        furn("First published in 1851, the guide is read widely."));
 	assert_false(furn("Files were lost in the fire."));
 	assert_false(furn("The council met on Monday."));
 	assert_false(furn("Nearby, the river rose."));

@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.96485543;
+static const double lm_bias = -6.61295551;
 static const double lm_weight[LM_NFEAT] = {
-        1.07276729,    /* LM_COVR */
-        2.27909074,    /* LM_COVO */
-        4.64788763,    /* LM_COVMIN */
-        0.405100407,   /* LM_SECOND */
-        0.0286158618,  /* LM_PLAIN */
-        -0.267654152,  /* LM_NAMES */
-        0.963781365,   /* LM_LOGWR */
-        0.786202991,   /* LM_LOGWO */
-        -1.19566832,   /* LM_HEADER */
-        -0.734484725,  /* LM_TAKEN */
-        0.543323316,   /* LM_ORDER */
-        1.10227434,    /* LM_NEIGH */
-        -1.74998896,   /* LM_TITLE */
-        -0.0770536702, /* LM_LOGTOK */
-        1.0755624,     /* LM_BEST */
-        0.145066525,   /* LM_HEAD */
-        -2.23092427,   /* LM_HEAD_TITLED */
-        -2.91666545,   /* LM_NOVEL */
+        0.869535069,  /* LM_COVR */
+        2.15440554,   /* LM_COVO */
+        4.43841219,   /* LM_COVMIN */
+        0.434212653,  /* LM_SECOND */
+        0.0322949816, /* LM_PLAIN */
+        -0.254944566, /* LM_NAMES */
+        1.04074074,   /* LM_LOGWR */
+        0.729781468,  /* LM_LOGWO */
+        -1.22141722,  /* LM_HEADER */
+        -0.708572474, /* LM_TAKEN */
+        0.482681184,  /* LM_ORDER */
+        1.15085918,   /* LM_NEIGH */
+        -1.68407277,  /* LM_TITLE */
+        -0.15859857,  /* LM_LOGTOK */
+        1.12534072,   /* LM_BEST */
+        -0.223539202, /* LM_HEAD */
+        -1.94105345,  /* LM_HEAD_TITLED */
+        -3.13311047,  /* LM_NOVEL */
 };
 
 #endif

@@ -3185,11 +3185,13 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	sort_by_weight(x, r, g, e, t);
 	prefer_in_order(x, g, t, n, s->linked, s->last);
 	double W = x->w->rv[r].W;
+	/* a title line, alone or under an item number */
+	int heading = title_line(x, r) || numbered_title(x, r);
 	/* a sentence of prose whose best candidate is a line of the
 	 * official header (its title, a deck) restates what the title
 	 * sums up: its source is the best sentence of the body, if any */
 	size_t top = 0;
-	if (x->lw->header[t[0].o] && !title_line(x, r)) {
+	if (x->lw->header[t[0].o] && !heading) {
 		while (top < n && x->lw->header[t[top].o])
 			top++;
 		if (top == n)
@@ -3201,7 +3203,7 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	 * beside a methods sentence naming every product and grade); not
 	 * for a title line, whose figure sums up (a headline restating the
 	 * title stays furniture of both) */
-	long fk = title_line(x, r) ? -1 : figure_candidate(x, s, r, t, n);
+	long fk = heading ? -1 : figure_candidate(x, s, r, t, n);
 	if (fk == -2)
 		return -1;
 	if (fk > (long)top && W > 0 && t[fk].w / W >= c->opt.link_min)
@@ -3232,8 +3234,7 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 		return 0;
 	/* a title line restating a line of the official header (a headline
 	 * restating the title) is furniture of both: linked to nothing */
-	if (x->lw->header[set[0]] &&
-	    (title_line(x, r) || numbered_title(x, r))) {
+	if (x->lw->header[set[0]] && heading) {
 		x->lw->restate[r] = 1;
 		return 0;
 	}
