@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.61295551;
+static const double lm_bias = -6.64767939;
 static const double lm_weight[LM_NFEAT] = {
-        0.869535069,  /* LM_COVR */
-        2.15440554,   /* LM_COVO */
-        4.43841219,   /* LM_COVMIN */
-        0.434212653,  /* LM_SECOND */
-        0.0322949816, /* LM_PLAIN */
-        -0.254944566, /* LM_NAMES */
-        1.04074074,   /* LM_LOGWR */
-        0.729781468,  /* LM_LOGWO */
-        -1.22141722,  /* LM_HEADER */
-        -0.708572474, /* LM_TAKEN */
-        0.482681184,  /* LM_ORDER */
-        1.15085918,   /* LM_NEIGH */
-        -1.68407277,  /* LM_TITLE */
-        -0.15859857,  /* LM_LOGTOK */
-        1.12534072,   /* LM_BEST */
-        -0.223539202, /* LM_HEAD */
-        -1.94105345,  /* LM_HEAD_TITLED */
-        -3.13311047,  /* LM_NOVEL */
+        0.830498644,  /* LM_COVR */
+        2.01617031,   /* LM_COVO */
+        4.75337069,   /* LM_COVMIN */
+        0.420471991,  /* LM_SECOND */
+        0.034192496,  /* LM_PLAIN */
+        -0.261696515, /* LM_NAMES */
+        0.97894849,   /* LM_LOGWR */
+        0.746279664,  /* LM_LOGWO */
+        -1.20429552,  /* LM_HEADER */
+        -0.723058537, /* LM_TAKEN */
+        0.477928366,  /* LM_ORDER */
+        1.17115284,   /* LM_NEIGH */
+        -1.67820597,  /* LM_TITLE */
+        -0.121735412, /* LM_LOGTOK */
+        1.12841756,   /* LM_BEST */
+        -0.344730528, /* LM_HEAD */
+        -1.84448068,  /* LM_HEAD_TITLED */
+        -3.0538988,   /* LM_NOVEL */
 };
 
 #endif
