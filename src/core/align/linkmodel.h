@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.64767939;
+static const double lm_bias = -6.81799476;
 static const double lm_weight[LM_NFEAT] = {
-        0.830498644,  /* LM_COVR */
-        2.01617031,   /* LM_COVO */
-        4.75337069,   /* LM_COVMIN */
-        0.420471991,  /* LM_SECOND */
-        0.034192496,  /* LM_PLAIN */
-        -0.261696515, /* LM_NAMES */
-        0.97894849,   /* LM_LOGWR */
-        0.746279664,  /* LM_LOGWO */
-        -1.20429552,  /* LM_HEADER */
-        -0.723058537, /* LM_TAKEN */
-        0.477928366,  /* LM_ORDER */
-        1.17115284,   /* LM_NEIGH */
-        -1.67820597,  /* LM_TITLE */
-        -0.121735412, /* LM_LOGTOK */
-        1.12841756,   /* LM_BEST */
-        -0.344730528, /* LM_HEAD */
-        -1.84448068,  /* LM_HEAD_TITLED */
-        -3.0538988,   /* LM_NOVEL */
+        0.943008643,   /* LM_COVR */
+        1.98665029,    /* LM_COVO */
+        4.92871847,    /* LM_COVMIN */
+        0.413364928,   /* LM_SECOND */
+        0.0320720438,  /* LM_PLAIN */
+        -0.267285518,  /* LM_NAMES */
+        0.977549788,   /* LM_LOGWR */
+        0.737249243,   /* LM_LOGWO */
+        -1.25169892,   /* LM_HEADER */
+        -0.729356836,  /* LM_TAKEN */
+        0.449266151,   /* LM_ORDER */
+        1.12446641,    /* LM_NEIGH */
+        -1.63764793,   /* LM_TITLE */
+        -0.0828687857, /* LM_LOGTOK */
+        1.11945169,    /* LM_BEST */
+        -0.360309835,  /* LM_HEAD */
+        -1.83228271,   /* LM_HEAD_TITLED */
+        -2.96598648,   /* LM_NOVEL */
 };
 
 #endif
