@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.81799476;
+static const double lm_bias = -6.72595324;
 static const double lm_weight[LM_NFEAT] = {
-        0.943008643,   /* LM_COVR */
-        1.98665029,    /* LM_COVO */
-        4.92871847,    /* LM_COVMIN */
-        0.413364928,   /* LM_SECOND */
-        0.0320720438,  /* LM_PLAIN */
-        -0.267285518,  /* LM_NAMES */
-        0.977549788,   /* LM_LOGWR */
-        0.737249243,   /* LM_LOGWO */
-        -1.25169892,   /* LM_HEADER */
-        -0.729356836,  /* LM_TAKEN */
-        0.449266151,   /* LM_ORDER */
-        1.12446641,    /* LM_NEIGH */
-        -1.63764793,   /* LM_TITLE */
-        -0.0828687857, /* LM_LOGTOK */
-        1.11945169,    /* LM_BEST */
-        -0.360309835,  /* LM_HEAD */
-        -1.83228271,   /* LM_HEAD_TITLED */
-        -2.96598648,   /* LM_NOVEL */
+        0.702248212,   /* LM_COVR */
+        1.95678367,    /* LM_COVO */
+        5.18877856,    /* LM_COVMIN */
+        0.431302553,   /* LM_SECOND */
+        0.0353562463,  /* LM_PLAIN */
+        -0.2714552,    /* LM_NAMES */
+        0.978746886,   /* LM_LOGWR */
+        0.757415727,   /* LM_LOGWO */
+        -1.24937192,   /* LM_HEADER */
+        -0.714918793,  /* LM_TAKEN */
+        0.425606439,   /* LM_ORDER */
+        1.11317193,    /* LM_NEIGH */
+        -1.62634252,   /* LM_TITLE */
+        -0.0998289735, /* LM_LOGTOK */
+        1.11066365,    /* LM_BEST */
+        -0.368512434,  /* LM_HEAD */
+        -1.83863641,   /* LM_HEAD_TITLED */
+        -3.13147087,   /* LM_NOVEL */
 };
 
 #endif
