@@ -1288,6 +1288,30 @@ figure_beats_heavier(void **state)
 	release(&p);
 }
 
+/* A digest of official title 'title' whose item heading, under "1.", is
+ * 'heading': the heading is furniture, an addition; the body's first
+ * sentence, copied, is verbatim.  p holds the comparison after. */
+static void
+heading_under_number(struct pair *p, const char *title, const char *heading)
+{
+	char official[256], rewrite[256];
+	const char *body = "The council will close the harbour bridge for "
+	                   "repairs on Monday.";
+
+	snprintf(official, sizeof official,
+	         "%s\n\n%s Traffic will go through the tunnel.\n", title, body);
+	snprintf(rewrite, sizeof rewrite,
+	         "Weekly digest for May 4\n\n1. %s\n\n%s Drivers were "
+	         "angry.\n",
+	         heading, body);
+	compare(p, official, rewrite);
+	const struct block *h = block_with(p, 1, heading);
+	assert_int_equal(h->kind, BLK_ADDITION);
+	assert_true(h->furniture);
+	assert_int_equal(block_with(p, 1, "The council will")->kind,
+	                 BLK_VERBATIM);
+}
+
 /* A digest's numbered item heading ("1." cut off by the sentence rule,
  * then the report's title) restating the official title is furniture of
  * both, as a headline standing alone is. */
@@ -1297,35 +1321,16 @@ numbered_heading(void **state)
 	struct pair p;
 	(void)state;
 
-	compare(&p,
-	        "Bridge Closures in Coastal Towns, 2020\n\n"
-	        "The council will close the harbour bridge for repairs on "
-	        "Monday. Traffic will go through the tunnel.\n",
-	        "Weekly digest for May 4\n\n"
-	        "1. Bridge Closures in Coastal Towns, 2020\n\n"
-	        "The council will close the harbour bridge for repairs on "
-	        "Monday. Drivers were angry.\n");
-	const struct block *h = block_with(&p, 1, "Bridge Closures");
-	assert_int_equal(h->kind, BLK_ADDITION);
-	assert_true(h->furniture);
+	heading_under_number(&p, "Bridge Closures in Coastal Towns, 2020",
+	                     "Bridge Closures in Coastal Towns, 2020");
 	assert_int_equal(block_with(&p, 0, "Bridge Closures")->kind,
 	                 BLK_OMISSION);
-	assert_int_equal(block_with(&p, 1, "The council will")->kind,
-	                 BLK_VERBATIM);
 	release(&p);
 	/* the same when the heading restates the title in other words: not
 	 * a copy the word diff pairs, but the candidates' best */
-	compare(&p,
-	        "U.S-Acquired Bridge Closures in Coastal Towns, 2020\n\n"
-	        "The council will close the harbour bridge for repairs on "
-	        "Monday. Traffic will go through the tunnel.\n",
-	        "Weekly digest for May 4\n\n"
-	        "1. U.S.-Acquired Bridge Closures in Coastal Towns, 2020\n\n"
-	        "The council will close the harbour bridge for repairs on "
-	        "Monday. Drivers were angry.\n");
-	h = block_with(&p, 1, "U.S.-Acquired");
-	assert_int_equal(h->kind, BLK_ADDITION);
-	assert_true(h->furniture);
+	heading_under_number(
+	        &p, "U.S-Acquired Bridge Closures in Coastal Towns, 2020",
+	        "U.S.-Acquired Bridge Closures in Coastal Towns, 2020");
 	release(&p);
 	/* a numbered line that ends as a sentence does is no heading: it
 	 * is kept as the official sentence it copies */
