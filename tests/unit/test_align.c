@@ -1294,17 +1294,17 @@ figure_beats_heavier(void **state)
 static void
 heading_under_number(struct pair *p, const char *title, const char *heading)
 {
-	char official[256], rewrite[256];
+	char left[256], right[256];
 	const char *body = "The council will close the harbour bridge for "
 	                   "repairs on Monday.";
 
-	snprintf(official, sizeof official,
+	snprintf(left, sizeof left,
 	         "%s\n\n%s Traffic will go through the tunnel.\n", title, body);
-	snprintf(rewrite, sizeof rewrite,
+	snprintf(right, sizeof right,
 	         "Weekly digest for May 4\n\n1. %s\n\n%s Drivers were "
 	         "angry.\n",
 	         heading, body);
-	compare(p, official, rewrite);
+	compare(p, left, right);
 	const struct block *h = block_with(p, 1, heading);
 	assert_int_equal(h->kind, BLK_ADDITION);
 	assert_true(h->furniture);
