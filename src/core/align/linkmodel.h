@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.72595324;
+static const double lm_bias = -6.8171641;
 static const double lm_weight[LM_NFEAT] = {
-        0.702248212,   /* LM_COVR */
-        1.95678367,    /* LM_COVO */
-        5.18877856,    /* LM_COVMIN */
-        0.431302553,   /* LM_SECOND */
-        0.0353562463,  /* LM_PLAIN */
-        -0.2714552,    /* LM_NAMES */
-        0.978746886,   /* LM_LOGWR */
-        0.757415727,   /* LM_LOGWO */
-        -1.24937192,   /* LM_HEADER */
-        -0.714918793,  /* LM_TAKEN */
-        0.425606439,   /* LM_ORDER */
-        1.11317193,    /* LM_NEIGH */
-        -1.62634252,   /* LM_TITLE */
-        -0.0998289735, /* LM_LOGTOK */
-        1.11066365,    /* LM_BEST */
-        -0.368512434,  /* LM_HEAD */
-        -1.83863641,   /* LM_HEAD_TITLED */
-        -3.13147087,   /* LM_NOVEL */
+        0.738330617,  /* LM_COVR */
+        1.82078078,   /* LM_COVO */
+        5.412635,     /* LM_COVMIN */
+        0.418018847,  /* LM_SECOND */
+        0.0126027589, /* LM_PLAIN */
+        -0.291473654, /* LM_NAMES */
+        0.94519824,   /* LM_LOGWR */
+        0.749086749,  /* LM_LOGWO */
+        -1.14806243,  /* LM_HEADER */
+        -0.746603973, /* LM_TAKEN */
+        0.470412931,  /* LM_ORDER */
+        1.06361805,   /* LM_NEIGH */
+        -1.62736754,  /* LM_TITLE */
+        0.0017410286, /* LM_LOGTOK */
+        1.12332986,   /* LM_BEST */
+        -0.342495915, /* LM_HEAD */
+        -1.85828092,  /* LM_HEAD_TITLED */
+        -3.12185109,  /* LM_NOVEL */
 };
 
 #endif
