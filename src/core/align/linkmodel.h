@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.8171641;
+static const double lm_bias = -6.87674404;
 static const double lm_weight[LM_NFEAT] = {
-        0.738330617,  /* LM_COVR */
-        1.82078078,   /* LM_COVO */
-        5.412635,     /* LM_COVMIN */
-        0.418018847,  /* LM_SECOND */
-        0.0126027589, /* LM_PLAIN */
-        -0.291473654, /* LM_NAMES */
-        0.94519824,   /* LM_LOGWR */
-        0.749086749,  /* LM_LOGWO */
-        -1.14806243,  /* LM_HEADER */
-        -0.746603973, /* LM_TAKEN */
-        0.470412931,  /* LM_ORDER */
-        1.06361805,   /* LM_NEIGH */
-        -1.62736754,  /* LM_TITLE */
-        0.0017410286, /* LM_LOGTOK */
-        1.12332986,   /* LM_BEST */
-        -0.342495915, /* LM_HEAD */
-        -1.85828092,  /* LM_HEAD_TITLED */
-        -3.12185109,  /* LM_NOVEL */
+        0.754148496,  /* LM_COVR */
+        1.83098459,   /* LM_COVO */
+        5.0713965,    /* LM_COVMIN */
+        0.29058372,   /* LM_SECOND */
+        0.0148196607, /* LM_PLAIN */
+        -0.284590286, /* LM_NAMES */
+        0.932000163,  /* LM_LOGWR */
+        0.731637751,  /* LM_LOGWO */
+        -1.15248755,  /* LM_HEADER */
+        -0.731017607, /* LM_TAKEN */
+        0.460571943,  /* LM_ORDER */
+        1.09263498,   /* LM_NEIGH */
+        -1.55989545,  /* LM_TITLE */
+        0.0532616259, /* LM_LOGTOK */
+        1.17546732,   /* LM_BEST */
+        -0.368578015, /* LM_HEAD */
+        -1.82627093,  /* LM_HEAD_TITLED */
+        -3.07951091,  /* LM_NOVEL */
 };
 
 #endif
