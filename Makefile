@@ -131,7 +131,8 @@ endif
 
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all run check test unit cli ref sancheck tsan valgrind-check lint-man \
+# FORCE: prerequisite of the flags file, whose recipe always runs.
+.PHONY: FORCE all run check test unit cli ref sancheck tsan valgrind-check lint-man \
         format format-check ref-san eval eval-check layering tui-test \
         bench bench-keys bench-overview bench-search bench-extract fuzz \
         big html-check \
@@ -139,7 +140,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 all: $(PROG)
 
-$(PROG): $(CLI_OBJ) $(LIB)
+$(PROG): $(CLI_OBJ) $(LIB) $(BUILD)/flags
 	$(CC) $(ALL_LDFLAGS) $(PROG_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(CORE_LIBS) \
 	    $(CURSES_LIBS) $(LIBS)
 
@@ -155,9 +156,19 @@ $(LIB): $(CORE_OBJ) $(EXPORT_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(BUILD)/%.o: %.c
+$(BUILD)/%.o: %.c $(BUILD)/flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# The build's flags, rewritten only when they change, so that what was
+# built with other flags is rebuilt: an object built by `make` without
+# WERROR=1 is not taken by `make test` for one built with it.
+FLAGS_LINE = $(subst ','\'',$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS))
+$(BUILD)/flags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(FLAGS_LINE)' >$@.tmp; \
+	    if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+FORCE:
 
 # The word lists (data/en/*.txt) as sorted C initialisers for lexicon.c:
 # comments and blank lines dropped; one {"word", value} a line.
@@ -293,7 +304,7 @@ $(GEN)/related.inc: scripts/wordnet.py $(BUILD)/tools/relate \
 $(BUILD)/src/core/align/words.o: $(GEN)/related.inc
 $(BUILD)/src/core/align/words.o: ALL_CPPFLAGS += -I$(GEN)
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB) $(BUILD)/flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
 	    -o $@ $< $(filter %.o,$^) $(LIB) $(CORE_LIBS) $(CMOCKA_LIBS)
@@ -302,7 +313,7 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
 # links it alone.
 $(BUILD)/tests/test_lineedit: $(BUILD)/src/tui/lineedit.o
 
-$(REF_BIN): tests/ref/diffref.c $(LIB)
+$(REF_BIN): tests/ref/diffref.c $(LIB) $(BUILD)/flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(CORE_LIBS)
 
