@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.87674404;
+static const double lm_bias = -6.68795255;
 static const double lm_weight[LM_NFEAT] = {
-        0.754148496,  /* LM_COVR */
-        1.83098459,   /* LM_COVO */
-        5.0713965,    /* LM_COVMIN */
-        0.29058372,   /* LM_SECOND */
-        0.0148196607, /* LM_PLAIN */
-        -0.284590286, /* LM_NAMES */
-        0.932000163,  /* LM_LOGWR */
-        0.731637751,  /* LM_LOGWO */
-        -1.15248755,  /* LM_HEADER */
-        -0.731017607, /* LM_TAKEN */
-        0.460571943,  /* LM_ORDER */
-        1.09263498,   /* LM_NEIGH */
-        -1.55989545,  /* LM_TITLE */
-        0.0532616259, /* LM_LOGTOK */
-        1.17546732,   /* LM_BEST */
-        -0.368578015, /* LM_HEAD */
-        -1.82627093,  /* LM_HEAD_TITLED */
-        -3.07951091,  /* LM_NOVEL */
+        0.637645148,  /* LM_COVR */
+        1.77026635,   /* LM_COVO */
+        5.20011508,   /* LM_COVMIN */
+        0.315027851,  /* LM_SECOND */
+        0.0187307596, /* LM_PLAIN */
+        -0.286044871, /* LM_NAMES */
+        0.92480147,   /* LM_LOGWR */
+        0.693786515,  /* LM_LOGWO */
+        -1.16581453,  /* LM_HEADER */
+        -0.721865523, /* LM_TAKEN */
+        0.461275878,  /* LM_ORDER */
+        1.09919044,   /* LM_NEIGH */
+        -1.56159052,  /* LM_TITLE */
+        0.052680203,  /* LM_LOGTOK */
+        1.18634405,   /* LM_BEST */
+        -0.370514226, /* LM_HEAD */
+        -1.82705593,  /* LM_HEAD_TITLED */
+        -3.13002725,  /* LM_NOVEL */
 };
 
 #endif
