@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.68795255;
+static const double lm_bias = -6.35370765;
 static const double lm_weight[LM_NFEAT] = {
-        0.637645148,  /* LM_COVR */
-        1.77026635,   /* LM_COVO */
-        5.20011508,   /* LM_COVMIN */
-        0.315027851,  /* LM_SECOND */
-        0.0187307596, /* LM_PLAIN */
-        -0.286044871, /* LM_NAMES */
-        0.92480147,   /* LM_LOGWR */
-        0.693786515,  /* LM_LOGWO */
-        -1.16581453,  /* LM_HEADER */
-        -0.721865523, /* LM_TAKEN */
-        0.461275878,  /* LM_ORDER */
-        1.09919044,   /* LM_NEIGH */
-        -1.56159052,  /* LM_TITLE */
-        0.052680203,  /* LM_LOGTOK */
-        1.18634405,   /* LM_BEST */
-        -0.370514226, /* LM_HEAD */
-        -1.82705593,  /* LM_HEAD_TITLED */
-        -3.13002725,  /* LM_NOVEL */
+        0.598658295,  /* LM_COVR */
+        1.76488362,   /* LM_COVO */
+        4.96304113,   /* LM_COVMIN */
+        0.259234428,  /* LM_SECOND */
+        0.0459665951, /* LM_PLAIN */
+        -0.267879323, /* LM_NAMES */
+        0.860455568,  /* LM_LOGWR */
+        0.656049562,  /* LM_LOGWO */
+        -1.24354449,  /* LM_HEADER */
+        -0.76875619,  /* LM_TAKEN */
+        0.442096571,  /* LM_ORDER */
+        1.10448164,   /* LM_NEIGH */
+        -1.55336255,  /* LM_TITLE */
+        0.0343202125, /* LM_LOGTOK */
+        1.18716122,   /* LM_BEST */
+        -0.380140023, /* LM_HEAD */
+        -1.8643888,   /* LM_HEAD_TITLED */
+        -2.96684217,  /* LM_NOVEL */
 };
 
 #endif
