@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.35370765;
+static const double lm_bias = -6.26192928;
 static const double lm_weight[LM_NFEAT] = {
-        0.598658295,  /* LM_COVR */
-        1.76488362,   /* LM_COVO */
-        4.96304113,   /* LM_COVMIN */
-        0.259234428,  /* LM_SECOND */
-        0.0459665951, /* LM_PLAIN */
-        -0.267879323, /* LM_NAMES */
-        0.860455568,  /* LM_LOGWR */
-        0.656049562,  /* LM_LOGWO */
-        -1.24354449,  /* LM_HEADER */
-        -0.76875619,  /* LM_TAKEN */
-        0.442096571,  /* LM_ORDER */
-        1.10448164,   /* LM_NEIGH */
-        -1.55336255,  /* LM_TITLE */
-        0.0343202125, /* LM_LOGTOK */
-        1.18716122,   /* LM_BEST */
-        -0.380140023, /* LM_HEAD */
-        -1.8643888,   /* LM_HEAD_TITLED */
-        -2.96684217,  /* LM_NOVEL */
+        0.525952937,  /* LM_COVR */
+        1.66967517,   /* LM_COVO */
+        4.94734077,   /* LM_COVMIN */
+        0.37754122,   /* LM_SECOND */
+        0.0524824344, /* LM_PLAIN */
+        -0.258512118, /* LM_NAMES */
+        0.856621797,  /* LM_LOGWR */
+        0.627050138,  /* LM_LOGWO */
+        -1.21145694,  /* LM_HEADER */
+        -0.760387897, /* LM_TAKEN */
+        0.45510495,   /* LM_ORDER */
+        1.12948095,   /* LM_NEIGH */
+        -1.54104859,  /* LM_TITLE */
+        0.023534005,  /* LM_LOGTOK */
+        1.2109743,    /* LM_BEST */
+        -0.395537499, /* LM_HEAD */
+        -1.87432374,  /* LM_HEAD_TITLED */
+        -2.93982921,  /* LM_NOVEL */
 };
 
 #endif
