@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.26192928;
+static const double lm_bias = -6.51112639;
 static const double lm_weight[LM_NFEAT] = {
-        0.525952937,  /* LM_COVR */
-        1.66967517,   /* LM_COVO */
-        4.94734077,   /* LM_COVMIN */
-        0.37754122,   /* LM_SECOND */
-        0.0524824344, /* LM_PLAIN */
-        -0.258512118, /* LM_NAMES */
-        0.856621797,  /* LM_LOGWR */
-        0.627050138,  /* LM_LOGWO */
-        -1.21145694,  /* LM_HEADER */
-        -0.760387897, /* LM_TAKEN */
-        0.45510495,   /* LM_ORDER */
-        1.12948095,   /* LM_NEIGH */
-        -1.54104859,  /* LM_TITLE */
-        0.023534005,  /* LM_LOGTOK */
-        1.2109743,    /* LM_BEST */
-        -0.395537499, /* LM_HEAD */
-        -1.87432374,  /* LM_HEAD_TITLED */
-        -2.93982921,  /* LM_NOVEL */
+        0.589461677,  /* LM_COVR */
+        1.63504936,   /* LM_COVO */
+        5.01463409,   /* LM_COVMIN */
+        0.367190272,  /* LM_SECOND */
+        0.0415579202, /* LM_PLAIN */
+        -0.260641454, /* LM_NAMES */
+        0.878542877,  /* LM_LOGWR */
+        0.650571921,  /* LM_LOGWO */
+        -1.17940179,  /* LM_HEADER */
+        -0.762786289, /* LM_TAKEN */
+        0.475616927,  /* LM_ORDER */
+        1.11515124,   /* LM_NEIGH */
+        -1.51107826,  /* LM_TITLE */
+        0.0399400905, /* LM_LOGTOK */
+        1.22961274,   /* LM_BEST */
+        -0.396772634, /* LM_HEAD */
+        -1.88389294,  /* LM_HEAD_TITLED */
+        -2.90775806,  /* LM_NOVEL */
 };
 
 #endif
