@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.51112639;
+static const double lm_bias = -6.81529065;
 static const double lm_weight[LM_NFEAT] = {
-        0.589461677,  /* LM_COVR */
-        1.63504936,   /* LM_COVO */
-        5.01463409,   /* LM_COVMIN */
-        0.367190272,  /* LM_SECOND */
-        0.0415579202, /* LM_PLAIN */
-        -0.260641454, /* LM_NAMES */
-        0.878542877,  /* LM_LOGWR */
-        0.650571921,  /* LM_LOGWO */
-        -1.17940179,  /* LM_HEADER */
-        -0.762786289, /* LM_TAKEN */
-        0.475616927,  /* LM_ORDER */
-        1.11515124,   /* LM_NEIGH */
-        -1.51107826,  /* LM_TITLE */
-        0.0399400905, /* LM_LOGTOK */
-        1.22961274,   /* LM_BEST */
-        -0.396772634, /* LM_HEAD */
-        -1.88389294,  /* LM_HEAD_TITLED */
-        -2.90775806,  /* LM_NOVEL */
+        0.684823586,   /* LM_COVR */
+        1.91703311,    /* LM_COVO */
+        4.87119117,    /* LM_COVMIN */
+        0.294922869,   /* LM_SECOND */
+        0.0366490867,  /* LM_PLAIN */
+        -0.266004164,  /* LM_NAMES */
+        0.975051493,   /* LM_LOGWR */
+        0.67530455,    /* LM_LOGWO */
+        -1.21215996,   /* LM_HEADER */
+        -0.724757253,  /* LM_TAKEN */
+        0.482792411,   /* LM_ORDER */
+        1.07983945,    /* LM_NEIGH */
+        -1.48474624,   /* LM_TITLE */
+        -0.0250552494, /* LM_LOGTOK */
+        1.24721516,    /* LM_BEST */
+        -0.419637267,  /* LM_HEAD */
+        -1.70704747,   /* LM_HEAD_TITLED */
+        -2.83816093,   /* LM_NOVEL */
 };
 
 #endif
