@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.81529065;
+static const double lm_bias = -6.85621889;
 static const double lm_weight[LM_NFEAT] = {
-        0.684823586,   /* LM_COVR */
-        1.91703311,    /* LM_COVO */
-        4.87119117,    /* LM_COVMIN */
-        0.294922869,   /* LM_SECOND */
-        0.0366490867,  /* LM_PLAIN */
-        -0.266004164,  /* LM_NAMES */
-        0.975051493,   /* LM_LOGWR */
-        0.67530455,    /* LM_LOGWO */
-        -1.21215996,   /* LM_HEADER */
-        -0.724757253,  /* LM_TAKEN */
-        0.482792411,   /* LM_ORDER */
-        1.07983945,    /* LM_NEIGH */
-        -1.48474624,   /* LM_TITLE */
-        -0.0250552494, /* LM_LOGTOK */
-        1.24721516,    /* LM_BEST */
-        -0.419637267,  /* LM_HEAD */
-        -1.70704747,   /* LM_HEAD_TITLED */
-        -2.83816093,   /* LM_NOVEL */
+        0.732835152,  /* LM_COVR */
+        1.92509821,   /* LM_COVO */
+        4.96720931,   /* LM_COVMIN */
+        0.338987694,  /* LM_SECOND */
+        0.0384118996, /* LM_PLAIN */
+        -0.268302393, /* LM_NAMES */
+        0.933662632,  /* LM_LOGWR */
+        0.668231704,  /* LM_LOGWO */
+        -1.21860483,  /* LM_HEADER */
+        -0.693688377, /* LM_TAKEN */
+        0.478842178,  /* LM_ORDER */
+        1.07099651,   /* LM_NEIGH */
+        -1.491175,    /* LM_TITLE */
+        0.0108325924, /* LM_LOGTOK */
+        1.23362347,   /* LM_BEST */
+        -0.40945641,  /* LM_HEAD */
+        -1.71841386,  /* LM_HEAD_TITLED */
+        -2.75428215,  /* LM_NOVEL */
 };
 
 #endif
