@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.85621889;
+static const double lm_bias = -6.88604675;
 static const double lm_weight[LM_NFEAT] = {
-        0.732835152,  /* LM_COVR */
-        1.92509821,   /* LM_COVO */
-        4.96720931,   /* LM_COVMIN */
-        0.338987694,  /* LM_SECOND */
-        0.0384118996, /* LM_PLAIN */
-        -0.268302393, /* LM_NAMES */
-        0.933662632,  /* LM_LOGWR */
-        0.668231704,  /* LM_LOGWO */
-        -1.21860483,  /* LM_HEADER */
-        -0.693688377, /* LM_TAKEN */
-        0.478842178,  /* LM_ORDER */
-        1.07099651,   /* LM_NEIGH */
-        -1.491175,    /* LM_TITLE */
-        0.0108325924, /* LM_LOGTOK */
-        1.23362347,   /* LM_BEST */
-        -0.40945641,  /* LM_HEAD */
-        -1.71841386,  /* LM_HEAD_TITLED */
-        -2.75428215,  /* LM_NOVEL */
+        0.664167462,   /* LM_COVR */
+        1.9511197,     /* LM_COVO */
+        5.01559657,    /* LM_COVMIN */
+        0.502963878,   /* LM_SECOND */
+        0.0295224579,  /* LM_PLAIN */
+        -0.263573744,  /* LM_NAMES */
+        0.976675493,   /* LM_LOGWR */
+        0.679127128,   /* LM_LOGWO */
+        -1.24282794,   /* LM_HEADER */
+        -0.703693017,  /* LM_TAKEN */
+        0.488108642,   /* LM_ORDER */
+        1.06828778,    /* LM_NEIGH */
+        -1.48698779,   /* LM_TITLE */
+        -0.0371635951, /* LM_LOGTOK */
+        1.22239225,    /* LM_BEST */
+        -0.429609051,  /* LM_HEAD */
+        -1.72946159,   /* LM_HEAD_TITLED */
+        -2.76146141,   /* LM_NOVEL */
 };
 
 #endif
