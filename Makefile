@@ -162,12 +162,20 @@ $(BUILD)/%.o: %.c $(BUILD)/flags
 
 # The build's flags, rewritten only when they change, so that what was
 # built with other flags is rebuilt: an object built by `make` without
-# WERROR=1 is not taken by `make test` for one built with it.
-FLAGS_LINE = $(subst ','\'',$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS))
+# WERROR=1 is not taken by `make test` for one built with it.  An object
+# built with -Werror serves a build without it (no warning slipped
+# through), so a stamp with -Werror is kept by a build that does not ask
+# for it: `make check` and `make test` run sub-makes of both kinds.
+FLAGS_LINE = $(subst ','\'',$(CC) $(ALL_CPPFLAGS) \
+    $(filter-out -Werror,$(ALL_CFLAGS)) $(ALL_LDFLAGS))
 $(BUILD)/flags: FORCE
 	@mkdir -p $(@D)
-	@echo '$(FLAGS_LINE)' >$@.tmp; \
-	    if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+	@line='$(FLAGS_LINE)'; old=$$(cat $@ 2>/dev/null); \
+	    if [ "$(WERROR)" = 1 ]; then want="$$line -Werror"; \
+	    elif [ "$$old" = "$$line -Werror" ]; then want=$$old; \
+	    else want=$$line; fi; \
+	    if [ "$$old" != "$$want" ]; then \
+	        printf '%s\n' "$$want" >$@.tmp && mv $@.tmp $@; fi
 FORCE:
 
 # The word lists (data/en/*.txt) as sorted C initialisers for lexicon.c:
@@ -275,8 +283,8 @@ ALIASKEYS_OBJ = $(BUILD)/src/core/align/aliaskey.o $(BUILD)/src/core/stem.o \
     $(BUILD)/src/core/lexicon.o
 $(BUILD)/tools/aliaskeys: src/tools/aliaskeys.c $(ALIASKEYS_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ \
-	    $(UTF8PROC_LIBS) $(STEMMER_LIBS) -ldl -pthread
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ \
+	    $(filter %.c %.o,$^) $(UTF8PROC_LIBS) $(STEMMER_LIBS) -ldl -pthread
 $(GEN)/aliaskeys.inc: data/en/aliases.txt $(BUILD)/tools/aliaskeys
 	@mkdir -p $(@D)
 	sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' $< | $(BUILD)/tools/aliaskeys \
@@ -293,8 +301,8 @@ WORDNET ?= deriv+first
 WORDNET_DIR ?= /usr/share/wordnet
 $(BUILD)/tools/relate: src/tools/relate.c $(BUILD)/src/core/stem.o
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(STEMMER_LIBS) -ldl \
-	    -pthread
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ \
+	    $(filter %.c %.o,$^) $(STEMMER_LIBS) -ldl -pthread
 $(GEN)/related.inc: scripts/wordnet.py $(BUILD)/tools/relate \
     $(wildcard $(WORDNET_DIR)/data.*)
 	@mkdir -p $(@D)
