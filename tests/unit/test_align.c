@@ -1663,6 +1663,71 @@ page_furniture(void **state)
 	release(&p);
 }
 
+/* An official text that says a thing twice (a summary's point restated
+ * in the body), told once by the rewrite: the restatement is kept, half
+ * of a merge into the sentence telling its twin, though it adds nothing
+ * to it (merge-halves); a sentence sharing only a few words with that
+ * rewrite sentence is still omitted. */
+static void
+restatement_kept(void **state)
+{
+	static const char off[] =
+	        "The council approved the new budget for schools on "
+	        "Monday.\n\nThe mayor said the plan would help families.\n\n"
+	        "In short, the council approved the new budget for "
+	        "schools.\n\nThe council also discussed the harbour.\n";
+	static const char rew[] = "On Monday the council approved the new "
+	                          "budget for schools.\n\nResidents were "
+	                          "pleased.\n";
+	struct pair p;
+	(void)state;
+
+	compare(&p, off, rew);
+	assert_int_equal(block_with(&p, 0, "In short")->kind, BLK_PARAPHRASE);
+	assert_int_equal(block_with(&p, 0, "The council approved")->kind,
+	                 BLK_PARAPHRASE);
+	assert_int_equal(block_with(&p, 0, "The council also")->kind,
+	                 BLK_OMISSION);
+	assert_int_equal(block_with(&p, 0, "The mayor")->kind, BLK_OMISSION);
+	release(&p);
+}
+
+/* A line of page furniture that both texts print word for word (a
+ * factsheet's section heading that asks, a byline) is furniture of the
+ * rewrite, never a verbatim copy: the anchors do not link it either,
+ * unless the rewrite is the official text whole. */
+static void
+furniture_copy_unlinked(void **state)
+{
+	static const char off[] =
+	        "Floods hit the northern valleys\n"
+	        "What are the needs?\n"
+	        "Some 40,000 people have left their homes since the rivers "
+	        "rose in April.\n";
+	static const char rew[] =
+	        "Floods in the north\n"
+	        "What are the needs?\n"
+	        "Some 40,000 people have left their homes since the rivers "
+	        "rose in April.\n"
+	        "Aid agencies are sending tents and water.\n";
+	struct pair p;
+	(void)state;
+
+	compare(&p, off, rew);
+	const struct block *b = block_with(&p, 1, "What are");
+	assert_int_equal(b->kind, BLK_ADDITION);
+	assert_int_equal(b->furniture, 1);
+	assert_int_equal(block_with(&p, 1, "Some 40,000")->kind, BLK_VERBATIM);
+	release(&p);
+	/* but a text compared with itself is a copy throughout, its title
+	 * and headings too */
+	compare(&p, rew, rew);
+	for (size_t i = 0; i < p.c.al.nblocks; i++)
+		assert_int_equal(p.c.al.blocks[i].kind, BLK_VERBATIM);
+	assert_int_equal(p.c.al.nblocks, 4);
+	release(&p);
+}
+
 /* A percentage is a figure that names its source, as other amounts are:
  * a rewrite sentence that shares little but "seventy percent" with the
  * one official sentence holding 70% is its paraphrase. */
@@ -1867,6 +1932,8 @@ main(void)
 	        cmocka_unit_test(repeated_sentences),
 	        cmocka_unit_test(anchor_left_out),
 	        cmocka_unit_test(page_furniture),
+	        cmocka_unit_test(restatement_kept),
+	        cmocka_unit_test(furniture_copy_unlinked),
 	        cmocka_unit_test(percent_names_source),
 	        cmocka_unit_test(nearest_counterparts),
 	        cmocka_unit_test(negation_not_verbatim),

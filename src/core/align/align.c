@@ -56,7 +56,10 @@
  *     all of it at 1).  A rewrite sentence
  *     linked to the official sentence it holds that shares more weight
  *     still with another, one adding MERGE_GAIN of it, merges the two,
- *     however small a share of the other it tells.  A
+ *     however small a share of the other it tells.  An official sentence
+ *     adding less than MERGE_GAIN (saying again what the source says) is
+ *     half of the merge when the rewrite sentence holds RESTATE_SHARE of it
+ *     and LINK_MIN_WORDS of its words.  A
  *     rewrite line repeating one just before it, or a title line (no
  *     sentence end) repeating an earlier title line, links to nothing;
  *     nor does page furniture (lexicon.h) or a photo caption (a title

@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.88604675;
+static const double lm_bias = -6.32025745;
 static const double lm_weight[LM_NFEAT] = {
-        0.664167462,   /* LM_COVR */
-        1.9511197,     /* LM_COVO */
-        5.01559657,    /* LM_COVMIN */
-        0.502963878,   /* LM_SECOND */
-        0.0295224579,  /* LM_PLAIN */
-        -0.263573744,  /* LM_NAMES */
-        0.976675493,   /* LM_LOGWR */
-        0.679127128,   /* LM_LOGWO */
-        -1.24282794,   /* LM_HEADER */
-        -0.703693017,  /* LM_TAKEN */
-        0.488108642,   /* LM_ORDER */
-        1.06828778,    /* LM_NEIGH */
-        -1.48698779,   /* LM_TITLE */
-        -0.0371635951, /* LM_LOGTOK */
-        1.22239225,    /* LM_BEST */
-        -0.429609051,  /* LM_HEAD */
-        -1.72946159,   /* LM_HEAD_TITLED */
-        -2.76146141,   /* LM_NOVEL */
+        0.56109198,   /* LM_COVR */
+        1.97972637,   /* LM_COVO */
+        4.42412657,   /* LM_COVMIN */
+        0.341072115,  /* LM_SECOND */
+        0.0492399015, /* LM_PLAIN */
+        -0.242708557, /* LM_NAMES */
+        0.895620871,  /* LM_LOGWR */
+        0.614085669,  /* LM_LOGWO */
+        -1.2038553,   /* LM_HEADER */
+        -0.669843561, /* LM_TAKEN */
+        0.434394054,  /* LM_ORDER */
+        1.06462729,   /* LM_NEIGH */
+        -1.50125979,  /* LM_TITLE */
+        0.0357718576, /* LM_LOGTOK */
+        1.20210809,   /* LM_BEST */
+        -0.869933847, /* LM_HEAD */
+        -1.3433678,   /* LM_HEAD_TITLED */
+        -3.07752201,  /* LM_NOVEL */
 };
 
 #endif

@@ -3102,18 +3102,39 @@ mark_decks(struct ctx *x)
 /* Anchor.  Rule: a rewrite segment that repeats an official one word for
  * word, in the order of both texts (anchor_pairs: the sentences a word
  * diff leaves unchanged), links to it before any other rule runs,
- * however short it is or however common its words.  A title line that
+ * however short it is or however common its words, unless it is page
+ * furniture (furniture_line, caption_line: a heading that asks, a
+ * byline), which no rule links.  A title line that
  * repeats a line of the official header (a headline copying the title)
  * is furniture of both, as one restating it is (rule_best): linked to
- * nothing, and no later rule links it. */
+ * nothing, and no later rule links it.  But a rewrite that is the
+ * official text segment for segment is a copy throughout: every segment
+ * links to its own, the headline and furniture too. */
 static int
 rule_anchor(struct ctx *x, struct lstate *s)
 {
 	const int32_t *pair = x->lw->anchor;
+	/* a rewrite that is the official text, segment for segment, is a
+	 * copy throughout, its headline and furniture too */
+	int copy = x->c->rs.n == x->c->ls.n;
 
+	for (size_t r = 0; copy && r < x->c->rs.n; r++)
+		copy = pair[r] == (int32_t)r;
 	for (size_t r = 0; r < x->c->rs.n; r++) {
-		if (pair[r] < 0 || x->lw->restate[r])
+		if (pair[r] < 0)
 			continue;
+		if (copy) {
+			x->lw->restate[r] = 0; /* no deck of its own */
+			link_to(x, s, r, (size_t)pair[r]);
+			continue;
+		}
+		if (x->lw->restate[r])
+			continue;
+		/* however exact the copy (a factsheet's question heading) */
+		if (furniture_line(x, r) || caption_line(x, r)) {
+			x->lw->restate[r] = 1;
+			continue;
+		}
 		if (x->lw->header[pair[r]] &&
 		    (title_line(x, r) || numbered_title(x, r))) {
 			x->lw->restate[r] = 1;
@@ -3376,8 +3397,14 @@ merge_halves_of(struct ctx *x, size_t r)
 			                  &x->w->rv[r])
 			                ? 1
 			                : 2;
-		if (whole == 1 && Wr > 0)
+		/* a restatement of the source (rule_merge_halves) */
+		int restates =
+		        k.w / W >= RESTATE_SHARE && enough_words(x, o, r);
+		if (whole == 1 && Wr > 0) {
+			if (restates)
+				merge_into(x, o, r, k.w);
 			continue; /* a gain of 0 */
+		}
 		uint32_t pair[2] = {(uint32_t)x->lw->prim[r], o};
 		if (!pair_made) {
 			pair_made =
@@ -3394,7 +3421,7 @@ merge_halves_of(struct ctx *x, size_t r)
 			uv = ov;
 		}
 		double u = uu;
-		if (u - wr < MERGE_GAIN * Wr)
+		if (u - wr < MERGE_GAIN * Wr && !restates)
 			continue;
 		merge_into(x, o, r, k.w);
 	}
@@ -3402,9 +3429,11 @@ merge_halves_of(struct ctx *x, size_t r)
 
 /* Merge halves.  Rule: an official segment that holds keep_min of its
  * weight in a linked rewrite segment, which it adds MERGE_GAIN of that
- * segment's weight to beyond its source (so not a second copy of the
- * source), is half of a merge into the rewrite segment sharing the most
- * with it. */
+ * segment's weight to beyond its source, is half of a merge into the
+ * rewrite segment sharing the most with it.  So is one adding less that
+ * holds RESTATE_SHARE of its weight and LINK_MIN_WORDS words in it: the
+ * official text saying again what the source says (a summary's point
+ * restated in the body), which the rewrite kept in telling the source. */
 static int
 rule_merge_halves(struct ctx *x, struct lstate *s)
 {

@@ -30,7 +30,11 @@
 /* ...and the share of keep_min of an official sentence's weight that makes
  * it half of a merge when it is the source's neighbour (links.c, the
  * merge-halves rule) */
-#define NEIGHBOUR_SHARE     0.5
+#define NEIGHBOUR_SHARE 0.5
+/* ...and the share of its weight an official sentence adding less than
+ * MERGE_GAIN must hold in it to be half of the merge all the same: a
+ * restatement of the source (links.c, the merge-halves rule) */
+#define RESTATE_SHARE       0.5
 #define DUP_BACK            2 /* a rewrite sentence repeating one this close... */
 #define DUP_MIN             0.9 /* ...this closely (Dice of stems) is an addition */
 #define TITLE_BACK          512 /* a title line repeating one this far back... */
