@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.32025745;
+static const double lm_bias = -6.44841715;
 static const double lm_weight[LM_NFEAT] = {
-        0.56109198,   /* LM_COVR */
-        1.97972637,   /* LM_COVO */
-        4.42412657,   /* LM_COVMIN */
-        0.341072115,  /* LM_SECOND */
-        0.0492399015, /* LM_PLAIN */
-        -0.242708557, /* LM_NAMES */
-        0.895620871,  /* LM_LOGWR */
-        0.614085669,  /* LM_LOGWO */
-        -1.2038553,   /* LM_HEADER */
-        -0.669843561, /* LM_TAKEN */
-        0.434394054,  /* LM_ORDER */
-        1.06462729,   /* LM_NEIGH */
-        -1.50125979,  /* LM_TITLE */
-        0.0357718576, /* LM_LOGTOK */
-        1.20210809,   /* LM_BEST */
-        -0.869933847, /* LM_HEAD */
-        -1.3433678,   /* LM_HEAD_TITLED */
-        -3.07752201,  /* LM_NOVEL */
+        0.537548931,  /* LM_COVR */
+        2.3434051,    /* LM_COVO */
+        4.25058554,   /* LM_COVMIN */
+        0.391082199,  /* LM_SECOND */
+        0.0431701364, /* LM_PLAIN */
+        -0.247562609, /* LM_NAMES */
+        0.88557904,   /* LM_LOGWR */
+        0.654480204,  /* LM_LOGWO */
+        -1.20675142,  /* LM_HEADER */
+        -0.672445629, /* LM_TAKEN */
+        0.456411219,  /* LM_ORDER */
+        1.09367834,   /* LM_NEIGH */
+        -1.4949639,   /* LM_TITLE */
+        0.0132630729, /* LM_LOGTOK */
+        1.21982084,   /* LM_BEST */
+        -0.912140545, /* LM_HEAD */
+        -1.34860101,  /* LM_HEAD_TITLED */
+        -3.01093748,  /* LM_NOVEL */
 };
 
 #endif
