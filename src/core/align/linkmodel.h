@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.44841715;
+static const double lm_bias = -6.35467012;
 static const double lm_weight[LM_NFEAT] = {
-        0.537548931,  /* LM_COVR */
-        2.3434051,    /* LM_COVO */
-        4.25058554,   /* LM_COVMIN */
-        0.391082199,  /* LM_SECOND */
-        0.0431701364, /* LM_PLAIN */
-        -0.247562609, /* LM_NAMES */
-        0.88557904,   /* LM_LOGWR */
-        0.654480204,  /* LM_LOGWO */
-        -1.20675142,  /* LM_HEADER */
-        -0.672445629, /* LM_TAKEN */
-        0.456411219,  /* LM_ORDER */
-        1.09367834,   /* LM_NEIGH */
-        -1.4949639,   /* LM_TITLE */
-        0.0132630729, /* LM_LOGTOK */
-        1.21982084,   /* LM_BEST */
-        -0.912140545, /* LM_HEAD */
-        -1.34860101,  /* LM_HEAD_TITLED */
-        -3.01093748,  /* LM_NOVEL */
+        0.598712341,     /* LM_COVR */
+        2.22161708,      /* LM_COVO */
+        4.20401563,      /* LM_COVMIN */
+        0.309943336,     /* LM_SECOND */
+        0.0508918393,    /* LM_PLAIN */
+        -0.245522722,    /* LM_NAMES */
+        0.904043576,     /* LM_LOGWR */
+        0.620086174,     /* LM_LOGWO */
+        -1.24631676,     /* LM_HEADER */
+        -0.679564526,    /* LM_TAKEN */
+        0.452524863,     /* LM_ORDER */
+        1.07236088,      /* LM_NEIGH */
+        -1.45941089,     /* LM_TITLE */
+        -0.000650102492, /* LM_LOGTOK */
+        1.21871728,      /* LM_BEST */
+        -0.915115602,    /* LM_HEAD */
+        -1.33922946,     /* LM_HEAD_TITLED */
+        -2.98066091,     /* LM_NOVEL */
 };
 
 #endif
