@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.35467012;
+static const double lm_bias = -5.99275182;
 static const double lm_weight[LM_NFEAT] = {
-        0.598712341,     /* LM_COVR */
-        2.22161708,      /* LM_COVO */
-        4.20401563,      /* LM_COVMIN */
-        0.309943336,     /* LM_SECOND */
-        0.0508918393,    /* LM_PLAIN */
-        -0.245522722,    /* LM_NAMES */
-        0.904043576,     /* LM_LOGWR */
-        0.620086174,     /* LM_LOGWO */
-        -1.24631676,     /* LM_HEADER */
-        -0.679564526,    /* LM_TAKEN */
-        0.452524863,     /* LM_ORDER */
-        1.07236088,      /* LM_NEIGH */
-        -1.45941089,     /* LM_TITLE */
-        -0.000650102492, /* LM_LOGTOK */
-        1.21871728,      /* LM_BEST */
-        -0.915115602,    /* LM_HEAD */
-        -1.33922946,     /* LM_HEAD_TITLED */
-        -2.98066091,     /* LM_NOVEL */
+        0.618318242,   /* LM_COVR */
+        2.15963887,    /* LM_COVO */
+        3.98541635,    /* LM_COVMIN */
+        0.13411319,    /* LM_SECOND */
+        0.0652602535,  /* LM_PLAIN */
+        -0.230862767,  /* LM_NAMES */
+        0.859876239,   /* LM_LOGWR */
+        0.55566035,    /* LM_LOGWO */
+        -1.25993371,   /* LM_HEADER */
+        -0.680470004,  /* LM_TAKEN */
+        0.443336037,   /* LM_ORDER */
+        1.0595358,     /* LM_NEIGH */
+        -1.45251833,   /* LM_TITLE */
+        0.00296018433, /* LM_LOGTOK */
+        1.23550898,    /* LM_BEST */
+        -0.912356355,  /* LM_HEAD */
+        -1.32148319,   /* LM_HEAD_TITLED */
+        -2.91904141,   /* LM_NOVEL */
 };
 
 #endif
