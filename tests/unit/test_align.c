@@ -1344,6 +1344,36 @@ numbered_heading(void **state)
 	release(&p);
 }
 
+/* An official title told over two header lines (a title and its
+ * subtitle of places and years), restated by one rewrite heading, is
+ * furniture of both: the lines together hold the heading, though the
+ * body's first sentence, naming the same places and years, shares more
+ * of it than either line alone (rule_best). */
+static void
+title_over_two_lines(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p,
+	        "Harbour Bridge Closures Reported by Coastal Councils\n\n"
+	        "Northbay, Southpoint and Eastham, 2019-2021\n\n"
+	        "Closures were reported in Northbay, Southpoint and Eastham "
+	        "during 2019-2021 by the councils. Traffic went through the "
+	        "tunnel.\n",
+	        "Weekly digest\n\n"
+	        "Harbour Bridge Closures Reported by Coastal Councils: "
+	        "Northbay, Southpoint and Eastham, 2019-2021\n\n"
+	        "Three towns shut a bridge for repairs. Drivers were "
+	        "angry.\n");
+	const struct block *h = block_with(&p, 1, "Harbour Bridge");
+	assert_int_equal(h->kind, BLK_ADDITION);
+	assert_true(h->furniture);
+	assert_int_equal(block_with(&p, 0, "Closures were")->kind,
+	                 BLK_OMISSION);
+	release(&p);
+}
+
 static void
 official_header(void **state)
 {
@@ -1920,6 +1950,7 @@ main(void)
 	        cmocka_unit_test(question_heading_added),
 	        cmocka_unit_test(figure_beats_heavier),
 	        cmocka_unit_test(numbered_heading),
+	        cmocka_unit_test(title_over_two_lines),
 	        cmocka_unit_test(official_header),
 	        cmocka_unit_test(header_not_source),
 	        cmocka_unit_test(neighbour_merged),

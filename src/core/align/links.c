@@ -3185,7 +3185,10 @@ figure_candidate(struct ctx *x, struct lstate *s, size_t r,
  * it is not a line repeating the one before whose source is taken.
  * Bylines and captions link to nothing.  A sentence of prose whose best
  * candidates are official header lines takes the best that is not one
- * (the title sums up the body; the body tells it).  Sorts each candidate
+ * (the title sums up the body; the body tells it); a title line that
+ * the official header's lines hold together (a title and its subtitle)
+ * better than any sentence of the body restates the title: furniture of
+ * both, linked to nothing.  Sorts each candidate
  * group by weight, which the later rules read. */
 static int
 rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
@@ -3212,6 +3215,27 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	 * official header (its title, a deck) restates what the title
 	 * sums up: its source is the best sentence of the body, if any */
 	size_t top = 0;
+	/* a title line restating the official title told over several
+	 * header lines (a title and its subtitle): the lines together hold
+	 * more of it than any sentence of the body, and link_min of it */
+	if (heading && W > 0) {
+		uint32_t hs[MERGE_MAX];
+		size_t nh = 0;
+		double body = 0;
+		for (size_t k = 0; k < n; k++) {
+			if (!x->lw->header[t[k].o])
+				body = t[k].w > body ? t[k].w : body;
+			else if (nh < MERGE_MAX)
+				hs[nh++] = t[k].o;
+		}
+		if (nh > 1) {
+			double u = union_shared(x, &x->w->rv[r], hs, nh);
+			if (u > body && u / W >= c->opt.link_min) {
+				x->lw->restate[r] = 1;
+				return 0;
+			}
+		}
+	}
 	if (x->lw->header[t[0].o] && !heading) {
 		while (top < n && x->lw->header[t[top].o])
 			top++;
