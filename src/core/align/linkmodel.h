@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -5.99275182;
+static const double lm_bias = -6.09754444;
 static const double lm_weight[LM_NFEAT] = {
-        0.618318242,   /* LM_COVR */
-        2.15963887,    /* LM_COVO */
-        3.98541635,    /* LM_COVMIN */
-        0.13411319,    /* LM_SECOND */
-        0.0652602535,  /* LM_PLAIN */
-        -0.230862767,  /* LM_NAMES */
-        0.859876239,   /* LM_LOGWR */
-        0.55566035,    /* LM_LOGWO */
-        -1.25993371,   /* LM_HEADER */
-        -0.680470004,  /* LM_TAKEN */
-        0.443336037,   /* LM_ORDER */
-        1.0595358,     /* LM_NEIGH */
-        -1.45251833,   /* LM_TITLE */
-        0.00296018433, /* LM_LOGTOK */
-        1.23550898,    /* LM_BEST */
-        -0.912356355,  /* LM_HEAD */
-        -1.32148319,   /* LM_HEAD_TITLED */
-        -2.91904141,   /* LM_NOVEL */
+        0.699302024,   /* LM_COVR */
+        2.12397432,    /* LM_COVO */
+        4.1390815,     /* LM_COVMIN */
+        0.208883242,   /* LM_SECOND */
+        0.0616918432,  /* LM_PLAIN */
+        -0.239689673,  /* LM_NAMES */
+        0.922533935,   /* LM_LOGWR */
+        0.554606812,   /* LM_LOGWO */
+        -1.29717842,   /* LM_HEADER */
+        -0.709957569,  /* LM_TAKEN */
+        0.458705859,   /* LM_ORDER */
+        1.00923522,    /* LM_NEIGH */
+        -1.47254135,   /* LM_TITLE */
+        -0.0229908451, /* LM_LOGTOK */
+        1.21933237,    /* LM_BEST */
+        -0.923542459,  /* LM_HEAD */
+        -1.31245054,   /* LM_HEAD_TITLED */
+        -2.94613704,   /* LM_NOVEL */
 };
 
 #endif
