@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.09754444;
+static const double lm_bias = -6.26466827;
 static const double lm_weight[LM_NFEAT] = {
-        0.699302024,   /* LM_COVR */
-        2.12397432,    /* LM_COVO */
-        4.1390815,     /* LM_COVMIN */
-        0.208883242,   /* LM_SECOND */
-        0.0616918432,  /* LM_PLAIN */
-        -0.239689673,  /* LM_NAMES */
-        0.922533935,   /* LM_LOGWR */
-        0.554606812,   /* LM_LOGWO */
-        -1.29717842,   /* LM_HEADER */
-        -0.709957569,  /* LM_TAKEN */
-        0.458705859,   /* LM_ORDER */
-        1.00923522,    /* LM_NEIGH */
-        -1.47254135,   /* LM_TITLE */
-        -0.0229908451, /* LM_LOGTOK */
-        1.21933237,    /* LM_BEST */
-        -0.923542459,  /* LM_HEAD */
-        -1.31245054,   /* LM_HEAD_TITLED */
-        -2.94613704,   /* LM_NOVEL */
+        0.816887999,  /* LM_COVR */
+        2.14625649,   /* LM_COVO */
+        4.10050082,   /* LM_COVMIN */
+        0.249635825,  /* LM_SECOND */
+        0.0585571819, /* LM_PLAIN */
+        -0.237937404, /* LM_NAMES */
+        0.837640364,  /* LM_LOGWR */
+        0.561764597,  /* LM_LOGWO */
+        -1.30522179,  /* LM_HEADER */
+        -0.720804494, /* LM_TAKEN */
+        0.466596368,  /* LM_ORDER */
+        0.984830363,  /* LM_NEIGH */
+        -1.45902151,  /* LM_TITLE */
+        0.0944882425, /* LM_LOGTOK */
+        1.20508381,   /* LM_BEST */
+        -0.934548876, /* LM_HEAD */
+        -1.30996144,  /* LM_HEAD_TITLED */
+        -2.85943881,  /* LM_NOVEL */
 };
 
 #endif
