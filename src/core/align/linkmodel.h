@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.26466827;
+static const double lm_bias = -6.21075641;
 static const double lm_weight[LM_NFEAT] = {
-        0.816887999,  /* LM_COVR */
-        2.14625649,   /* LM_COVO */
-        4.10050082,   /* LM_COVMIN */
-        0.249635825,  /* LM_SECOND */
-        0.0585571819, /* LM_PLAIN */
-        -0.237937404, /* LM_NAMES */
-        0.837640364,  /* LM_LOGWR */
-        0.561764597,  /* LM_LOGWO */
-        -1.30522179,  /* LM_HEADER */
-        -0.720804494, /* LM_TAKEN */
-        0.466596368,  /* LM_ORDER */
-        0.984830363,  /* LM_NEIGH */
-        -1.45902151,  /* LM_TITLE */
-        0.0944882425, /* LM_LOGTOK */
-        1.20508381,   /* LM_BEST */
-        -0.934548876, /* LM_HEAD */
-        -1.30996144,  /* LM_HEAD_TITLED */
-        -2.85943881,  /* LM_NOVEL */
+        0.851445381,  /* LM_COVR */
+        2.04666253,   /* LM_COVO */
+        4.03057356,   /* LM_COVMIN */
+        0.298594535,  /* LM_SECOND */
+        0.0631595706, /* LM_PLAIN */
+        -0.235812361, /* LM_NAMES */
+        0.881976668,  /* LM_LOGWR */
+        0.527439145,  /* LM_LOGWO */
+        -1.30131785,  /* LM_HEADER */
+        -0.721127613, /* LM_TAKEN */
+        0.470276062,  /* LM_ORDER */
+        0.993309858,  /* LM_NEIGH */
+        -1.46355695,  /* LM_TITLE */
+        0.0771134487, /* LM_LOGTOK */
+        1.19698417,   /* LM_BEST */
+        -1.21046371,  /* LM_HEAD */
+        -1.03706919,  /* LM_HEAD_TITLED */
+        -2.89942965,  /* LM_NOVEL */
 };
 
 #endif
