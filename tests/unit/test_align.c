@@ -1374,6 +1374,32 @@ title_over_two_lines(void **state)
 	release(&p);
 }
 
+/* A minister's signature under a written statement (the name, a
+ * member's post-nominal, the office) is furniture: an addition, never
+ * linked to the official text's line introducing the same minister's
+ * quote, however many words they share. */
+static void
+signature_unlinked(void **state)
+{
+	struct pair p;
+	(void)state;
+
+	compare(&p,
+	        "The council will open the new housing scheme in May.\n\n"
+	        "The Minister for Housing and Local Government, Jane Doe, "
+	        "said:\n\n"
+	        "The scheme will help families in every town.\n",
+	        "The new housing scheme opens in May, and it will help "
+	        "families in every town.\n\n"
+	        "Jane Doe MS, Minister for Housing and Local Government\n");
+	const struct block *b = block_with(&p, 1, "Jane Doe MS");
+	assert_int_equal(b->kind, BLK_ADDITION);
+	assert_true(b->furniture);
+	assert_int_equal(block_with(&p, 0, "The Minister for")->kind,
+	                 BLK_OMISSION);
+	release(&p);
+}
+
 static void
 official_header(void **state)
 {
@@ -1951,6 +1977,7 @@ main(void)
 	        cmocka_unit_test(figure_beats_heavier),
 	        cmocka_unit_test(numbered_heading),
 	        cmocka_unit_test(title_over_two_lines),
+	        cmocka_unit_test(signature_unlinked),
 	        cmocka_unit_test(official_header),
 	        cmocka_unit_test(header_not_source),
 	        cmocka_unit_test(neighbour_merged),

@@ -108,6 +108,11 @@ furniture(void **state)
 	assert_true(furn("News release. Embargoed until: Tuesday, 1:00 p.m."));
 	assert_true(furn("Our reporter contributed to this report."));
 	assert_true(furn("contributed to this report"));
+	/* a minister's signature under a written statement */
+	assert_true(furn("Jane Doe MS, Minister for Housing"));
+	assert_true(furn("Alun Jones AM, Cabinet Secretary for Education"));
+	assert_false(furn("Jane Doe MP, Minister for Housing, said:"));
+	assert_false(furn("Programs, ministers and staff met."));
 	assert_false(furn("Recontributed to this report")); /* a word's start */
 	assert_false(furn("Subscribers to the fund will be paid in May."));
 	assert_false(furn("Also, the minister read the report."));
