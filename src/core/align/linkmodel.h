@@ -36,26 +36,26 @@ enum {
 	LM_NFEAT
 };
 
-static const double lm_bias = -6.21075641;
+static const double lm_bias = -6.27078274;
 static const double lm_weight[LM_NFEAT] = {
-        0.851445381,  /* LM_COVR */
-        2.04666253,   /* LM_COVO */
-        4.03057356,   /* LM_COVMIN */
-        0.298594535,  /* LM_SECOND */
-        0.0631595706, /* LM_PLAIN */
-        -0.235812361, /* LM_NAMES */
-        0.881976668,  /* LM_LOGWR */
-        0.527439145,  /* LM_LOGWO */
-        -1.30131785,  /* LM_HEADER */
-        -0.721127613, /* LM_TAKEN */
-        0.470276062,  /* LM_ORDER */
-        0.993309858,  /* LM_NEIGH */
-        -1.46355695,  /* LM_TITLE */
-        0.0771134487, /* LM_LOGTOK */
-        1.19698417,   /* LM_BEST */
-        -1.21046371,  /* LM_HEAD */
-        -1.03706919,  /* LM_HEAD_TITLED */
-        -2.89942965,  /* LM_NOVEL */
+        0.923242571,  /* LM_COVR */
+        2.22182574,   /* LM_COVO */
+        3.93561162,   /* LM_COVMIN */
+        0.29590028,   /* LM_SECOND */
+        0.0641838756, /* LM_PLAIN */
+        -0.236350501, /* LM_NAMES */
+        0.82947792,   /* LM_LOGWR */
+        0.5548412,    /* LM_LOGWO */
+        -1.32592782,  /* LM_HEADER */
+        -0.720486661, /* LM_TAKEN */
+        0.465910239,  /* LM_ORDER */
+        1.019182,     /* LM_NEIGH */
+        -1.48553442,  /* LM_TITLE */
+        0.0866477014, /* LM_LOGTOK */
+        1.17691345,   /* LM_BEST */
+        -1.29045669,  /* LM_HEAD */
+        -0.944646016, /* LM_HEAD_TITLED */
+        -2.76826927,  /* LM_NOVEL */
 };
 
 #endif
