@@ -3211,10 +3211,6 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 	double W = x->w->rv[r].W;
 	/* a title line, alone or under an item number */
 	int heading = title_line(x, r) || numbered_title(x, r);
-	/* a sentence of prose whose best candidate is a line of the
-	 * official header (its title, a deck) restates what the title
-	 * sums up: its source is the best sentence of the body, if any */
-	size_t top = 0;
 	/* a title line restating the official title told over several
 	 * header lines (a title and its subtitle): the lines together hold
 	 * more of it than any sentence of the body, and link_min of it */
@@ -3236,6 +3232,10 @@ rule_best(struct ctx *x, struct lstate *s, size_t r, size_t g, size_t e)
 			}
 		}
 	}
+	/* a sentence of prose whose best candidate is a line of the
+	 * official header (its title, a deck) restates what the title
+	 * sums up: its source is the best sentence of the body, if any */
+	size_t top = 0;
 	if (x->lw->header[t[0].o] && !heading) {
 		while (top < n && x->lw->header[t[top].o])
 			top++;
