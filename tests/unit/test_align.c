@@ -139,6 +139,19 @@ block_with(const struct pair *p, int right, const char *needle)
 	return NULL;
 }
 
+/* Asserts that the block holding needle on side right of p is of kind
+ * and is page furniture (a headline restating the title, a byline, a
+ * signature: linked to nothing). */
+static void
+assert_furniture(const struct pair *p, int right, const char *needle,
+                 enum blk_kind kind)
+{
+	const struct block *b = block_with(p, right, needle);
+
+	assert_int_equal(b->kind, kind);
+	assert_true(b->furniture);
+}
+
 static const char official[] =
         "The port authority approved a new harbour wall on Friday. "
         "Building will begin in spring and last two years.\n\n"
@@ -1109,9 +1122,7 @@ header_not_source(void **state)
 	                 BLK_PARAPHRASE);
 	assert_int_equal(block_with(&p, 0, "The city council voted")->kind,
 	                 BLK_PARAPHRASE);
-	const struct block *h = block_with(&p, 0, "Council approves");
-	assert_int_equal(h->kind, BLK_OMISSION);
-	assert_true(h->furniture);
+	assert_furniture(&p, 0, "Council approves", BLK_OMISSION);
 	release(&p);
 }
 
@@ -1234,9 +1245,7 @@ deck_line(void **state)
 	        "The council will close the harbour bridge on Monday for "
 	        "repairs, the mayor said, sending traffic through a tunnel.\n\n"
 	        "Buses will keep their usual routes through the old town.\n");
-	const struct block *d = block_with(&p, 1, "on Monday.");
-	assert_int_equal(d->kind, BLK_ADDITION);
-	assert_true(d->furniture);
+	assert_furniture(&p, 1, "on Monday.", BLK_ADDITION);
 	assert_int_not_equal(block_with(&p, 1, "for repairs, the mayor")->kind,
 	                     BLK_ADDITION);
 	release(&p);
@@ -1247,7 +1256,7 @@ deck_line(void **state)
 	        "The council will close the harbour bridge on Monday.\n\n"
 	        "Traffic will go through a tunnel, the mayor said.\n\n"
 	        "Buses will keep their usual routes through the old town.\n");
-	d = block_with(&p, 1, "on Monday.");
+	const struct block *d = block_with(&p, 1, "on Monday.");
 	assert_int_not_equal(d->kind, BLK_ADDITION);
 	assert_false(d->furniture);
 	release(&p);
@@ -1366,9 +1375,7 @@ title_over_two_lines(void **state)
 	        "Northbay, Southpoint and Eastham, 2019-2021\n\n"
 	        "Three towns shut a bridge for repairs. Drivers were "
 	        "angry.\n");
-	const struct block *h = block_with(&p, 1, "Harbour Bridge");
-	assert_int_equal(h->kind, BLK_ADDITION);
-	assert_true(h->furniture);
+	assert_furniture(&p, 1, "Harbour Bridge", BLK_ADDITION);
 	assert_int_equal(block_with(&p, 0, "Closures were")->kind,
 	                 BLK_OMISSION);
 	release(&p);
@@ -1392,9 +1399,7 @@ signature_unlinked(void **state)
 	        "The new housing scheme opens in May, and it will help "
 	        "families in every town.\n\n"
 	        "Jane Doe MS, Minister for Housing and Local Government\n");
-	const struct block *b = block_with(&p, 1, "Jane Doe MS");
-	assert_int_equal(b->kind, BLK_ADDITION);
-	assert_true(b->furniture);
+	assert_furniture(&p, 1, "Jane Doe MS", BLK_ADDITION);
 	assert_int_equal(block_with(&p, 0, "The Minister for")->kind,
 	                 BLK_OMISSION);
 	release(&p);
@@ -1427,12 +1432,8 @@ official_header(void **state)
 	        "Council statement on the harbour bridge repairs\n\n"
 	        "The council will close the harbour bridge for repairs on "
 	        "Monday. Drivers were angry.\n");
-	const struct block *h = block_with(&p, 1, "Council statement");
-	assert_int_equal(h->kind, BLK_ADDITION);
-	assert_true(h->furniture);
-	h = block_with(&p, 0, "Council statement");
-	assert_int_equal(h->kind, BLK_OMISSION);
-	assert_true(h->furniture);
+	assert_furniture(&p, 1, "Council statement", BLK_ADDITION);
+	assert_furniture(&p, 0, "Council statement", BLK_OMISSION);
 	assert_int_equal(block_with(&p, 1, "The council will")->kind,
 	                 BLK_VERBATIM);
 	release(&p);
@@ -1450,9 +1451,7 @@ official_header(void **state)
 	        "Harbour Bridge Repairs - Port Town, 2024\n\n"
 	        "The council will close the harbour bridge for repairs on "
 	        "Monday. Drivers were angry.\n");
-	h = block_with(&p, 1, "Harbour Bridge");
-	assert_int_equal(h->kind, BLK_ADDITION);
-	assert_true(h->furniture);
+	assert_furniture(&p, 1, "Harbour Bridge", BLK_ADDITION);
 	assert_true(block_with(&p, 0, "Persons using")->furniture);
 	assert_true(block_with(&p, 0, "Harbour Bridge")->furniture);
 	assert_int_equal(block_with(&p, 1, "The council will")->kind,
@@ -1473,9 +1472,7 @@ official_header(void **state)
 	        "the Welsh Government\n"
 	        "The minister has published the first report of the pay "
 	        "review body.\n");
-	h = block_with(&p, 1, "This was published");
-	assert_int_equal(h->kind, BLK_ADDITION);
-	assert_true(h->furniture);
+	assert_furniture(&p, 1, "This was published", BLK_ADDITION);
 	assert_int_equal(block_with(&p, 1, "The minister has")->kind,
 	                 BLK_PARAPHRASE);
 	release(&p);
